@@ -1,0 +1,19 @@
+"""Errors that name the input they concern, so a batch can report them in one line and go on."""
+from __future__ import annotations
+
+
+class PolicylensError(Exception):
+    """Base class: every error the package raises on purpose."""
+
+
+class InputError(PolicylensError):
+    """One input (file, URL, feed entry, stdin) could not be read; the message says which and why."""
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class StoreError(PolicylensError):
+    """The knowledge base could not be opened or written."""
