@@ -1,0 +1,274 @@
+"""Date expressions in English text, normalised to ISO at the precision the text gives.
+
+News and plans date things loosely: "on Jan. 22" leaves the year to the
+dateline, "last year" and "recently" only mean something against the
+document's own date, and "in recent years" means no date at all but is still
+the words a reader would quote.  So every mention keeps its text, and its
+``iso`` is as precise as the words allow ("2026", "2026-06", "2026-06-24") or
+None when they give no date.
+
+A bare year counts only after a word that makes it a time ("in 2023", "by
+2025", "since 2013"): a year in front of a name ("the 2022 International
+Conference") or a plan period is not a date of anything.  ``relation`` says
+how the mention ties to its clause, because a deadline ("by 2025") or the end
+of a reporting period ("ended 30 June 2019") is not when something happened.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+RELATIONS = ("at", "by", "since", "ended")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int
+    end: int
+    iso: str | None
+    approximate: bool
+    text: str
+    relation: str = "at"
+
+
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Month names are matched case-sensitively so the modal "may" and the verb "march" stay words.
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+          r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+          r"(?![A-Za-z])")
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+_YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d])"
+
+_PREPOSITIONS = frozenset(("as of", "as at", "no later than", "in", "on", "at", "during", "since", "by", "before",
+                           "until", "till", "through", "from", "of", "for"))
+_MODIFIERS = frozenset(
+    [f"{the}{part} of{the2}" for part in ("beginning", "start", "end", "middle", "close")
+     for the in ("", "the ") for the2 in ("", " the")]
+    + [f"the {n} {part} of{the2}" for n in ("first", "second", "third", "fourth") for part in ("half", "quarter")
+       for the2 in ("", " the")]
+    + ["early", "mid", "late"])
+
+# "in March last year": the year is named relative to the document's.
+_REL_YEAR = r"(?:\s+(?P<{}_rel>(?i:last|this|next))\s+year(?![\w-]))"
+_REL_OFFSET = {"last": -1, "this": 0, "next": 1}
+
+_CORE = "|".join((
+    rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
+    rf"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{{2}})"
+    rf"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{{2}}))?(?!\d))",
+    rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)",
+    rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)",
+    rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
+    rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
+    rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)(?P<part_y2>{_YEAR}))",
+    r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month)|last\s+(?:year|month|week)|"
+    r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
+    r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))",
+    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])",
+    rf"(?P<year>{_YEAR})",
+    rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
+))
+_CORE_AT = re.compile(_CORE)
+# Where a date can begin; the full pattern is tried only there, which is far cheaper than trying it
+# at every word: a digit or capital at a word start, or (in lowercased text) a word that opens a
+# relative date.
+# Both begin with a plain character or class (the word-start test is made afterwards), so the
+# regex engine can skip ahead to the characters that can begin one.
+_UPPER_START = re.compile(r"[0-9A-Z]")
+_LOWER_START = re.compile(
+    r"today|yesterday|earlier\s+this|this\s+(?:year|month)|last\s+(?:year|month|week|few)|"
+    r"next\s+(?:year|month)|past\s+few|recent|currently|at\s+present|presently|fiscal\s+year|"
+    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|"
+    r"(?:first|second|third|fourth)\s+(?:half|quarter)")
+_LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.I)
+_ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
+_RELATION = {"by": "by", "before": "by", "until": "by", "till": "by", "through": "by",
+             "no later than": "by", "since": "since", "from": "since"}
+# Relative expressions: (unit, offset, approximate); "none" gives no date at all.
+_RELATIVE = {
+    "today": ("day", 0, False), "yesterday": ("day", -1, False),
+    "this year": ("year", 0, False), "earlier this year": ("year", 0, False),
+    "last year": ("year", -1, False), "next year": ("year", 1, False),
+    "this month": ("month", 0, False), "earlier this month": ("month", 0, False),
+    "last month": ("month", -1, False), "next month": ("month", 1, False),
+    "last week": ("day", -7, True),
+    "recently": ("ref", 0, True), "recent days": ("ref", 0, True), "recent weeks": ("ref", 0, True),
+    "past few days": ("ref", 0, True), "last few days": ("ref", 0, True),
+    "past few weeks": ("ref", 0, True), "last few weeks": ("ref", 0, True),
+    "currently": ("ref", 0, True), "at present": ("ref", 0, True), "presently": ("ref", 0, True),
+    "recent months": ("none", 0, True), "recent years": ("none", 0, True),
+}
+
+
+def parse_reference(reference: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of an ISO date or partial date; None when there is none to read."""
+    m = re.match(r"\s*((?:19|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", reference or "")
+    if not m:
+        return None
+    y, mo, d = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+    if mo is not None and not 1 <= mo <= 12:
+        return (y, None, None)
+    if d is not None and not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        d = None
+    return (y, mo, d)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None,
+               reference: str | None = None) -> list[DateMention]:
+    """Every date expression in ``text[start:end]``; ``reference`` is the document's own date."""
+    end = len(text) if end is None else end
+    ref = parse_reference(reference)
+    lowered = text[start:end].lower()
+    if len(lowered) == end - start:
+        lower_starts = (start + m.start() for m in _LOWER_START.finditer(lowered))
+    else:
+        lower_starts = (m.start() for m in _LOWER_START_ANY_CASE.finditer(text, start, end))
+    candidates = sorted({m.start() for m in _UPPER_START.finditer(text, start, end)}.union(lower_starts))
+    candidates = [p for p in candidates if p == 0 or not (
+        text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not text[p].isdigit())]
+    out = []
+    done = start
+    for pos in candidates:
+        if pos < done:
+            continue
+        m = _CORE_AT.match(text, pos, end)
+        if m is None:
+            continue
+        kind = m.lastgroup
+        first, prep, mod = _prefix(text, done, pos)
+        if kind in ("year", "month", "weekday") and not (prep or mod):
+            continue
+        iso, approximate = _resolve(m, ref)
+        relation = _RELATION.get(prep or "", "at")
+        if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
+            relation = "ended"
+        out.append(DateMention(first, m.end(), iso, approximate, text[first:m.end()], relation))
+        done = m.end()
+    return out
+
+
+def _prefix(text: str, lo: int, pos: int) -> tuple[int, str | None, str | None]:
+    """The preposition and modifier just before a date ("in early", "by the end of"), read
+    backwards word by word; returns where the mention then starts, and both (lowercased)."""
+    cursor, mod = pos, None
+    if pos - 4 >= lo and text[pos - 4:pos].lower() == "mid-":
+        cursor, mod = pos - 4, "mid"
+    else:
+        cursor, mod = _phrase_before(text, lo, cursor, _MODIFIERS, 4)
+    cursor, prep = _phrase_before(text, lo, cursor, _PREPOSITIONS, 3)
+    return cursor, prep, mod
+
+
+def _phrase_before(text: str, lo: int, cursor: int, phrases: frozenset[str], longest: int) -> tuple[int, str | None]:
+    """The longest of ``phrases`` whose words end right before ``cursor``, whitespace between."""
+    words: list[str] = []
+    starts: list[int] = []
+    i = cursor
+    while len(words) < longest and i > lo and text[i - 1].isspace():
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        k = i
+        while k > lo and text[k - 1].isascii() and text[k - 1].isalpha():
+            k -= 1
+        if k == i:
+            break
+        words.append(text[k:i].lower())
+        starts.append(k)
+        i = k
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(reversed(words[:n]))
+        if phrase in phrases:
+            return starts[n - 1], phrase
+    return cursor, None
+
+
+def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tuple[str | None, bool]:
+    kind = m.lastgroup
+    approximate = False
+    if kind == "iso":
+        return _ymd(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])), False
+    if kind == "fy":
+        y, tail = int(m["fy_y"]), m["fy_end"]
+        if tail:
+            y = int(tail) if len(tail) == 4 else y // 100 * 100 + int(tail)
+            y += 100 if y < int(m["fy_y"]) else 0
+        return str(y), False
+    if kind in ("mdy", "dmy"):
+        month, day, year = _month(m[kind + "_m"]), int(re.sub(r"\D", "", m[kind + "_d"])), m[kind + "_y"]
+        if year:
+            return _ymd(int(year), month, day), False
+        y = _year_for(month, ref, m[kind + "_rel"])
+        return (_ymd(y, month, day) if y else None), False
+    if kind == "my":
+        return f"{int(m['my_y']):04d}-{_month(m['my_m']):02d}", False
+    if kind == "part":
+        return m["part_y"] or m["part_y2"], False
+    if kind == "year":
+        return m["year"], False
+    if kind == "weekday":
+        return _last_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
+    if kind == "month":
+        y = _year_for(_month(m["month"]), ref, m["month_rel"])
+        return (f"{y:04d}-{_month(m['month']):02d}" if y else None), False
+    unit, offset, approximate = _RELATIVE[" ".join(m["rel"].lower().split())]
+    return _relative(unit, offset, ref), approximate
+
+
+def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """News says "on Tuesday" for the latest Tuesday up to its own date."""
+    if ref is None or ref[1] is None or ref[2] is None:
+        return None
+    day = date(*ref)
+    return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+
+
+def _month(word: str) -> int:
+    return _MONTHS[word[:3].lower()]
+
+
+def _ymd(y: int, mo: int, d: int) -> str | None:
+    if not 1 <= mo <= 12 or not 1 <= d <= calendar.monthrange(y, mo)[1]:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _year_for(month: int, ref: tuple[int, int | None, int | None] | None, relative: str | None) -> int | None:
+    """The year of a month named without one: the reference year, or the one before when the
+    month lies well after the reference (a January article reporting "on Dec. 28")."""
+    if ref is None:
+        return None
+    year, ref_month, _ = ref
+    if relative:
+        return year + _REL_OFFSET[relative.lower()]
+    if ref_month is not None and month > ref_month + 2:
+        return year - 1
+    return year
+
+
+def _relative(unit: str, offset: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    if ref is None or unit == "none":
+        return None
+    y, mo, d = ref
+    if unit == "ref":
+        return _partial(y, mo, d)
+    if unit == "year":
+        return str(y + offset)
+    if unit == "month":
+        if mo is None:
+            return None
+        index = y * 12 + mo - 1 + offset
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if mo is None or d is None:
+        return _partial(y, mo, None) if offset else _partial(y, mo, d)
+    return (date(y, mo, d) + timedelta(days=offset)).isoformat()
+
+
+def _partial(y: int, mo: int | None, d: int | None) -> str:
+    if mo is None:
+        return str(y)
+    return f"{y:04d}-{mo:02d}" + (f"-{d:02d}" if d is not None else "")

@@ -1,0 +1,384 @@
+"""Amounts in English text: a number with its scale and unit, as a span of the text.
+
+Policy and news text is full of numbers that are not amounts: dates, clock
+times, phone numbers, plan periods, list numbering, numbers inside names. They
+are recognised by their shape first and masked, so the amount pattern itself
+can stay permissive; one compiled pattern then scans the whole text once and
+only its matches are looked at in Python. The vocabulary (number words, scale
+words, unit words and symbols) lives in data/units.yaml.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from policylens.model import Alternative
+
+
+def _load(name: str) -> dict:
+    return yaml.safe_load((Path(__file__).parent / "data" / name).read_text("utf-8"))
+
+
+_UNITS = _load("units.yaml")
+_CUES = _load("quantity_cues.yaml")
+
+
+def _alternation(words, spaced: bool = True) -> str:
+    """A regex alternation, longest first so "percentage points" wins over "percent"."""
+    out = []
+    for w in sorted({str(w) for w in words}, key=len, reverse=True):
+        escaped = re.escape(w)
+        if spaced:
+            escaped = escaped.replace(r"\ ", r"[\s-]+")
+        out.append(escaped)
+    return "|".join(out)
+
+
+NUMBER_WORDS: dict[str, int] = {**_UNITS["number_words"], **_UNITS["tens_words"]}
+ORDINALS: dict[str, int] = _UNITS["ordinal_words"]
+SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["scales"].items()}
+CURRENCY_PREFIXES: dict[str, str] = _UNITS["currency_prefixes"]
+UNIT_WORDS: dict[str, str] = {k.lower(): v for k, v in _UNITS["unit_words"].items()}
+UNIT_SYMBOLS: dict[str, str] = _UNITS["unit_symbols"]
+DIMENSION: dict[str, str] = {u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
+DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
+
+_ONES = _alternation([w for w in _UNITS["number_words"] if w != "dozen"])
+_ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
+_TENS = _alternation(_UNITS["tens_words"])
+_WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
+_SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
+_PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?\d))"
+_TIME_WORDS = [w for w, code in UNIT_WORDS.items() if code in DURATION_UNITS]
+_UNIT = (rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False)}"
+         rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))")
+
+AMOUNT = re.compile(
+    rf"""(?<![\w.,/:\-–—$€£¥₹₩])
+    (?:(?P<pre>{_PREFIX})\s?)?
+    (?:(?P<num>{_DIGITS})|(?P<word>(?i:{_WORD_NUMBER}))\b)
+    (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
+    (?P<plus>\+)?
+    (?:[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w))?
+    (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?
+    (?!\w|[/:]\d|[.,]\d)""",
+    re.VERBOSE,
+)
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_YEAR = r"(?:1[89]|20|21)\d{2}"
+# Shapes of numbers that never state an amount.
+NOT_AMOUNT = re.compile(
+    rf"""(?:https?://|www\.)\S+ | \S+@\S+\.\w+
+    | \b\d{{4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?\b
+    | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b
+    | \d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+
+    | \b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?
+    | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+{_YEAR}\b)?
+    | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
+    | \b{_YEAR}\s?[-–—~/]\s?(?:{_YEAR}|\d{{2}})\b
+    | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
+    | \b[1-4][HQ]\s?\d{{2,4}}\b | \b[HQ][1-4]\b(?:\s?{_YEAR}\b)?
+    | \+?\d+(?:[-‐]\d+){{2,}} | \+\d{{1,3}}[\s-]?\d[\d\s-]{{6,}}\d | \(\d{{2,4}}\)\s?\d{{3,4}}[-\s]?\d{{3,4}}
+    | \b\d{{7,}}\b
+    | \b\d+(?:st|nd|rd|th)\b
+    | (?m:^)[ \t]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)(?=\s)
+    | \(\d{{1,2}}\)(?=\s*[A-Za-z])""",
+    re.VERBOSE,
+)
+
+_RANK = re.compile(
+    rf"""\b(?P<verb>(?i:{_alternation(_CUES['rank_verbs'])}))\s+(?:in\s+)?
+    (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
+    re.VERBOSE,
+)
+_TOP = re.compile(rf"\b(?P<top>[Tt]op)[\s-](?P<n>\d{{1,3}}|(?i:{_WORD_NUMBER}))\b(?!-)")
+_FRACTION = re.compile(r"(?<![\w/.,])(?P<a>[1-9])/(?P<b>[2-9]|1[0-2])(?![\w/])")
+_RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
+_RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
+_BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
+_BETWEEN_AND = re.compile(r"\s*and\s*")
+_ALT_OPEN = re.compile(r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly|some|approx\.|or|equivalent to|"
+                       r"equal to|i\.e\.,?)\s*)?", re.I)
+_ALT_CLOSE = re.compile(r"\s*\)")
+_WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]*([\w'’-]+)")
+
+_IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["identifier_words"])
+_NAME_EXEMPT = frozenset(w.lower() for w in _CUES["name_exempt_words"])
+_ONE_OPENERS = frozenset(w.lower() for w in _CUES["one_openers"])
+_PERIOD_OPENERS = frozenset(w.lower() for w in _CUES["period_openers"])
+_FUNCTION_WORDS = frozenset(w.lower() for w in _CUES["metric_stop_words"])
+_YEAR_SHAPE = re.compile(rf"{_YEAR}")
+
+
+@dataclass(slots=True)
+class Amount:
+    """A number with its unit, before any reading of what it measures.
+
+    ``bare`` marks a number that had no unit of its own and reads as a count;
+    ``comparator`` is set only where the amount's own shape bounds it
+    ("15+", "top three").
+    """
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    value_max: float | None = None
+    alternatives: list[Alternative] = field(default_factory=list)
+    bare: bool = False
+    scale: float = 1.0
+    comparator: str | None = None
+
+
+def parse_number(token: str) -> float | None:
+    """The value of one number token: "15,000" -> 15000, "twenty-five" -> 25, "a dozen" -> 12."""
+    token = token.strip()
+    if not token:
+        return None
+    if token[0].isdigit():
+        try:
+            return float(token.replace(",", ""))
+        except ValueError:
+            return None
+    total = 0
+    found = False
+    for part in re.split(r"[\s-]+", token.lower()):
+        if part in NUMBER_WORDS:
+            total += NUMBER_WORDS[part]
+            found = True
+        elif part != "a":
+            return None
+    return float(total) if found else None
+
+
+def unit_code(word: str) -> str | None:
+    """The contract code of a unit word or symbol as written ("square-kilometer" -> "km2")."""
+    if word in UNIT_SYMBOLS:
+        return UNIT_SYMBOLS[word]
+    key = re.sub(r"[\s-]+", " ", word.lower())
+    if key in UNIT_WORDS:
+        return UNIT_WORDS[key]
+    return UNIT_WORDS.get(re.sub(r"[\s-]+", "-", word.lower()))
+
+
+class _Mask:
+    """The spans of a text that hold numbers in non-amount shapes, for overlap tests."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str):
+        spans = [m.span() for m in NOT_AMOUNT.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def hits(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        while i >= 0:
+            if self.ends[i] > start:
+                return True
+            if self.starts[i] < start - 200:
+                return False
+            i -= 1
+        return False
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in ``text``, in order, with ranges and parenthesised restatements merged."""
+    mask = _Mask(text)
+    ranks, groups = _ranks(text)
+    taken: list[Amount] = ranks + _fractions(text, mask)
+    occupied = sorted([(a.start, a.end) for a in taken] + groups)
+    for m in AMOUNT.finditer(text):
+        number = "num" if m.group("num") else "word"
+        if mask.hits(m.start(number), m.end(number)):
+            continue
+        if any(s < m.end() and e > m.start() for s, e in occupied):
+            continue
+        amount = _read(text, m)
+        if amount is not None:
+            taken.append(amount)
+    taken.sort(key=lambda a: a.start)
+    return _merge(text, taken)
+
+
+def _read(text: str, m: re.Match) -> Amount | None:
+    number = m.group("num") or m.group("word")
+    value = parse_number(number)
+    if value is None:
+        return None
+    scale_word = m.group("scale")
+    scale = 1.0
+    for word in (scale_word or "").lower().replace("-", " ").split():
+        scale *= SCALES[word]  # "lakh crore", "hundred million"
+    unit = None
+    end = m.end()
+    if m.group("unit"):
+        unit = unit_code(m.group("tunit") or m.group("unit"))
+    if m.group("pre"):
+        unit = CURRENCY_PREFIXES[m.group("pre")]
+        if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
+            end = m.end("scale") if scale_word else m.end("num")
+    value_max = parse_number(m.group("num2")) if m.group("num2") else None
+    if value_max is not None and (value_max <= value or unit is None and not scale_word):
+        return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
+    start = m.start()
+    bare = unit is None
+    if bare:
+        if not _counts(text, m, number, value, scale_word is not None):
+            return None
+        unit = "count"
+    elif unit in DURATION_UNITS and not m.group("pre"):
+        if m.group("usep") and "-" in m.group("usep"):
+            return None  # "a three-year plan": a compound adjective, not a figure
+        if _YEAR_SHAPE.fullmatch(number):
+            return None
+    return Amount(
+        start=start, end=end, value=value * scale, unit=unit,
+        value_max=value_max * scale if value_max is not None else None,
+        bare=bare, scale=scale,
+        comparator=">=" if m.group("plus") else None,
+    )
+
+
+def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> bool:
+    """Whether a number with no unit is a count of things rather than a year, label or name."""
+    if m.group("num") and _YEAR_SHAPE.fullmatch(number):
+        return False
+    start, end = m.start(), m.end()
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _WORD_BEFORE.search(text, line_start, start)
+    prev = before.group(1) if before else ""
+    prev_l = prev.lower()
+    if prev_l in _PERIOD_OPENERS:
+        return False  # "the first three quarters"
+    after = _WORD_AFTER.match(text, end)
+    nxt = after.group(1) if after and after.start(1) == end + 1 else ""
+    if prev and prev[0].isupper() and prev_l.strip(".'’") not in _NAME_EXEMPT and (
+            not _sentence_initial(text, before.start(1)) or not nxt or nxt.lower() in _FUNCTION_WORDS):
+        return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
+    nxt_char = text[end:end + 1]
+    if nxt_char == "-" and text[end + 1:end + 2].isalpha():
+        return False  # "Five-Year Plan", "5-Axis"
+    if prev_l in _IDENTIFIER_WORDS or prev_l.rstrip(".") + "." in _IDENTIFIER_WORDS:
+        # "Phase 2", "stock code: 631"; but "building three clusters" counts clusters
+        if prev[0].isupper() or text[before.end(1):start].strip() or not (nxt[:1].islower()
+                                                                            and nxt.lower() not in _FUNCTION_WORDS):
+            return False
+    if nxt and nxt[0].isupper() and not _acronym(nxt):
+        return False  # "Ten Thousand Transformations", "100 Million Tires Club"
+    if m.group("word"):
+        w = number.lower()
+        if w == "one" and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
+                           or not nxt or nxt.lower() in ("of", "another", "by", "or", "and")):
+            return False  # "one" is mostly an article or pronoun; as a count it opens a clause or list item
+        if number[0].isupper() and start > 0 and text[start - 1] in "“\"‘":
+            return False  # a quoted slogan opening with a number word
+    if scaled and (not nxt or nxt.lower() in _FUNCTION_WORDS):
+        return False  # "17.5 billion to build": an amount whose unit is left unsaid
+    return True
+
+
+def _acronym(word: str) -> bool:
+    return sum(c.isupper() for c in word) >= 2
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘(":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
+    """Ranks ("ranked second", "top three" where ranking is said), and the spans of "top N" that
+    only name a reference group ("the fastest of the top five brands"), which are no figure."""
+    out, groups = [], []
+    for m in _RANK.finditer(text):
+        if m.group("no"):
+            value = float(m.group("no"))
+        else:
+            o = m.group("ord").lower()
+            value = float(ORDINALS.get(o) or int(re.match(r"\d+", o).group()))
+        out.append(Amount(m.start(), m.end(), value, "rank"))
+    for m in _TOP.finditer(text):
+        value = parse_number(m.group("n"))
+        if value is None:
+            continue
+        start = m.start()
+        head = text[max(0, start - 40):start]
+        if m.group("top") == "Top" and not _sentence_initial(text, start):
+            prev = _WORD_BEFORE.search(head)
+            if prev and prev.group(1)[:1].isupper():
+                continue  # "Weekly Top 5", "Fortune Top 500": a name
+        tail = text[m.end():m.end() + 30]
+        if _RANK_BEFORE.search(head) or _RANK_AFTER.match(tail):
+            out.append(Amount(start, m.end(), value, "rank", comparator="<="))
+        else:
+            groups.append((start, m.end()))
+    return out, groups
+
+
+def _fractions(text: str, mask: _Mask) -> list[Amount]:
+    out = []
+    for m in _FRACTION.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if a < b and not mask.hits(m.start(), m.end()):
+            out.append(Amount(m.start(), m.end(), round(100 * a / b, 2), "%"))
+    return out
+
+
+def _merge(text: str, amounts: list[Amount]) -> list[Amount]:
+    """Join "three to five" into one range and "270 billion yuan ($38.66 billion)" into one amount."""
+    out: list[Amount] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        b = amounts[i + 1] if i + 1 < len(amounts) else None
+        if b is None or "rank" in (a.unit, b.unit):
+            out.append(a)
+            i += 1
+            continue
+        gap = text[a.end:b.start]
+        if _is_range(text, a, b, gap):
+            low = a.value * (b.scale if a.bare and a.scale == 1.0 else 1.0)
+            out.append(Amount(a.start, b.end, low, b.unit, value_max=b.value, alternatives=b.alternatives,
+                              scale=b.scale, comparator=">="))
+            i += 2
+            continue
+        close = _ALT_CLOSE.match(text, b.end)
+        if close and _ALT_OPEN.fullmatch(gap) and b.unit != a.unit and DIMENSION.get(a.unit) \
+                and DIMENSION.get(a.unit) == DIMENSION.get(b.unit):
+            a.alternatives.append(Alternative(b.value, b.unit))
+            a.end = close.end()
+            out.append(a)
+            i += 2
+            continue
+        if a.bare and not b.bare and gap.strip() == "to" and _word_before_is(text, a.start, "from"):
+            a.unit, a.bare = b.unit, False  # "from 5 to 8 percent": the first figure shares the unit
+            a.value *= b.scale if a.scale == 1.0 else 1.0
+        out.append(a)
+        i += 1
+    return out
+
+
+def _is_range(text: str, a: Amount, b: Amount, gap: str) -> bool:
+    if a.value_max is not None or b.value_max is not None or not (a.bare or a.unit == b.unit):
+        return False
+    low = a.value * (b.scale if a.bare and a.scale == 1.0 else 1.0)
+    if _BETWEEN_RANGE.fullmatch(gap):
+        return low < b.value and not _word_before_is(text, a.start, "from")
+    return bool(_BETWEEN_AND.fullmatch(gap)) and low < b.value and _word_before_is(text, a.start, "between")
+
+
+def _word_before_is(text: str, pos: int, word: str) -> bool:
+    m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
+    return bool(m) and m.group(1).lower() == word

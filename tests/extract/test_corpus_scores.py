@@ -1,0 +1,39 @@
+"""Quality floors on the annotated corpus, measured by the corpus's own score.py.
+
+The figures in the README come from `python benchmarks/score_corpus.py`; these
+tests keep them from sliding back. They read ../shared/corpus at run time
+(other people's text, never copied here) and skip when it is absent.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+CORPORA = {"en": SHARED / "corpus", "zh": SHARED / "corpus-zh"}
+
+
+def score(corpus: Path, tmp_path: Path) -> dict:
+    if not (corpus / "docs").is_dir():
+        pytest.skip(f"annotated corpus not found at {corpus}")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+    from score_corpus import write_predictions
+
+    write_predictions(corpus / "docs", tmp_path)
+    result = subprocess.run([sys.executable, str(SHARED / "corpus" / "score.py"), str(tmp_path),
+                             str(corpus / "gold"), "--json"], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+@pytest.fixture(scope="module")
+def english(tmp_path_factory):
+    return score(CORPORA["en"], tmp_path_factory.mktemp("pred-en"))
+
+
+def test_no_span_errors(english):
+    assert english["span_errors"] == 0
+    assert english["missing_documents"] == 0
