@@ -1,0 +1,382 @@
+"""The knowledge base: the one entry point the pipeline, CLI and web use to store and read.
+
+A document and every fact extracted from it are written in one transaction, so
+a failure leaves nothing of that document behind and a batch can go on with the
+next one.  The same text seen twice is stored once; a lightly edited copy is
+stored and linked to the first version it resembles.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+import numpy as np
+from alembic.util import CommandError
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Insert,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+)
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from ..errors import StoreError
+from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
+from . import dedup, migrate
+from .schema import (
+    Base,
+    DocumentEntityRow,
+    DocumentIndustryRow,
+    DocumentRow,
+    EntityMentionRow,
+    EventRow,
+    MinhashBandRow,
+    QuantityAlternativeRow,
+    QuantityIndustryRow,
+    QuantityRow,
+)
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    document_id: int
+    status: Literal["stored", "duplicate"]
+    duplicate_of: int | None = None
+    near_duplicate_of: int | None = None
+
+
+class KnowledgeBase:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._writes = _writer(engine)
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, url: str) -> KnowledgeBase:
+        """Connect and migrate to the newest schema; StoreError names the URL if that fails."""
+        try:
+            engine = _create_engine(make_url(url))
+        except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+            raise StoreError(f"cannot open knowledge base {url!r}: {exc}") from exc
+        shown = engine.url.render_as_string(hide_password=True)
+        try:
+            migrate.upgrade(_writer(engine))
+        except (SQLAlchemyError, CommandError, OSError) as exc:
+            engine.dispose()
+            raise StoreError(f"cannot open knowledge base {shown}: {_reason(exc)}") from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        try:
+            with self._sessions() as session:
+                yield session
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot read knowledge base: {_reason(exc)}") from exc
+
+    def save(self, extraction: Extraction) -> SaveResult:
+        """Store a document with all its facts, or recognise it as one already stored.
+
+        On success the document's ``content_hash`` and ``id`` are filled in.
+        """
+        doc = extraction.document
+        digest = doc.content_hash or dedup.content_hash(doc.text)
+        sig = dedup.signature(doc.text)
+        bands = dedup.band_hashes(sig) if sig is not None else []
+        try:
+            with self._writes.begin() as conn:
+                if (existing := _id_by_hash(conn, digest)) is not None:
+                    result = SaveResult(existing, "duplicate", duplicate_of=existing)
+                else:
+                    near = _near_duplicate(conn, sig, bands) if sig is not None else None
+                    doc_id = _insert_document(conn, extraction, digest, sig, bands, near)
+                    result = SaveResult(doc_id, "stored", near_duplicate_of=near)
+        except IntegrityError as exc:
+            # Another writer may have stored the same text since we looked.
+            if (existing := self.find_by_hash(digest)) is not None:
+                result = SaveResult(existing, "duplicate", duplicate_of=existing)
+            else:
+                raise StoreError(f"{doc.source}: not saved: {_reason(exc)}") from exc
+        except (SQLAlchemyError, ValueError, TypeError) as exc:
+            raise StoreError(f"{doc.source}: not saved: {_reason(exc)}") from exc
+        doc.content_hash, doc.id = digest, result.document_id
+        return result
+
+    def find_by_hash(self, content_hash: str) -> int | None:
+        with self._read() as session:
+            return _id_by_hash(session, content_hash)
+
+    def count_documents(self) -> int:
+        with self._read() as session:
+            return session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+
+    def get_document(self, document_id: int) -> Document | None:
+        with self._read() as session:
+            row = session.get(DocumentRow, document_id)
+            return _document(row) if row is not None else None
+
+    def list_documents(self, limit: int = 50, offset: int = 0) -> list[Document]:
+        with self._read() as session:
+            rows = session.scalars(
+                select(DocumentRow).order_by(DocumentRow.id).limit(limit).offset(offset)
+            )
+            return [_document(row) for row in rows]
+
+    def load_extraction(self, document_id: int) -> Extraction | None:
+        with self._read() as session:
+            row = session.get(DocumentRow, document_id, options=[
+                selectinload(DocumentRow.quantities).selectinload(QuantityRow.alternatives),
+                selectinload(DocumentRow.quantities).selectinload(QuantityRow.industries),
+                selectinload(DocumentRow.events),
+                selectinload(DocumentRow.entities).selectinload(DocumentEntityRow.mentions),
+                selectinload(DocumentRow.industries),
+            ])
+            if row is None:
+                return None
+            return Extraction(
+                document=_document(row),
+                quantities=[_quantity(q) for q in row.quantities],
+                events=[_event(e) for e in row.events],
+                entities=[_entity(e) for e in row.entities],
+                industries=[i.industry for i in row.industries],
+            )
+
+
+_WRITE = "policylens_write"  # execution option: this transaction will write
+
+
+def _create_engine(url: URL) -> Engine:
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    # Wait for a concurrent writer (CLI batch and web server on one file) instead of failing.
+    engine = create_engine(url, connect_args={"timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_connection, _record) -> None:
+        # We issue BEGIN ourselves (below); the driver's own transaction handling
+        # would begin late and could not take the write lock up front.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers go on while a batch writes; NORMAL syncs at checkpoints, not
+        # every commit, which is safe in WAL mode and several times faster.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        # A writer that began as a reader cannot upgrade once another writer has
+        # committed (SQLITE_BUSY, no waiting): take the write lock first, and wait for it.
+        write = conn.get_execution_options().get(_WRITE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    return engine
+
+
+def _writer(engine: Engine) -> Engine:
+    return engine.execution_options(**{_WRITE: True})
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's own message, on one line, without SQLAlchemy's statement dump."""
+    cause = getattr(exc, "orig", None) or exc
+    return " ".join(str(cause).split()) or type(cause).__name__
+
+
+# Prebuilt with one named parameter per band rather than an expanding IN, which
+# SQLAlchemy would re-render on every call; both run once per save().
+_ID_BY_HASH = select(DocumentRow.id).where(DocumentRow.content_hash == bindparam("digest"))
+_CANDIDATES = select(DocumentRow.id, DocumentRow.minhash, DocumentRow.near_duplicate_of).where(
+    DocumentRow.id.in_(select(MinhashBandRow.document_id).where(
+        MinhashBandRow.hash.in_([bindparam(f"band{i}") for i in range(dedup.BANDS)]))),
+    DocumentRow.minhash.is_not(None),
+)
+
+
+def _id_by_hash(db: Connection | Session, digest: str) -> int | None:
+    return db.scalar(_ID_BY_HASH, {"digest": digest})
+
+
+def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int | None:
+    """The first version of the story this signature belongs to, if one is stored."""
+    candidates = conn.execute(_CANDIDATES, {f"band{i}": h for i, h in enumerate(bands)}).all()
+    match = dedup.best_match(sig, ((c.id, c.minhash) for c in candidates))
+    if match is None:
+        return None
+    root = next(c.near_duplicate_of for c in candidates if c.id == match)
+    return root if root is not None else match
+
+
+def _iso_start(value: str | None) -> dt.date | None:
+    """The first day of the period an ISO date names ("2026-06" -> 2026-06-01), if it is one."""
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return None
+
+
+def _year(value: int | str | None) -> int | None:
+    if isinstance(value, int):
+        return value
+    start = _iso_start(value)
+    return start.year if start else None
+
+
+def _stored_when(value: int | str | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _loaded_when(value: str | None) -> int | str | None:
+    """A bare year comes back as the int the contract uses for it, anything else as given."""
+    return int(value) if value is not None and _YEAR.match(value) else value
+
+
+def _insert_document(
+    conn: Connection, extraction: Extraction, digest: str, sig: np.ndarray | None,
+    bands: list[int], near: int | None,
+) -> int:
+    """Insert the document and all its facts; returns the new document's id.
+
+    Core inserts, one executemany per table, rather than ORM objects: the unit of work
+    cost more than the database did, and ingest saves thousands of documents a minute.
+    """
+    doc = extraction.document
+    doc_id = conn.execute(_insert_stmt(DocumentRow, "id"), {
+        "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
+        "published": doc.published, "published_date": _iso_start(doc.published),
+        "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
+        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.timezone.utc),
+        "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
+    }).scalar_one()
+
+    quantity_ids = _insert_numbered(conn, QuantityRow, [{
+        "document_id": doc_id, "ordinal": i, "kind": q.kind, "text": q.text,
+        "start_offset": q.start, "end_offset": q.end, "metric": q.metric, "value": q.value,
+        "value_max": q.value_max, "unit": q.unit, "comparator": q.comparator, "change": q.change,
+        "baseline": q.baseline, "deadline": _stored_when(q.deadline),
+        "deadline_year": _year(q.deadline), "as_of": _stored_when(q.as_of),
+        "as_of_year": _year(q.as_of), "annual": q.annual, "subject": q.subject,
+    } for i, q in enumerate(extraction.quantities)])
+    _insert(conn, QuantityAlternativeRow, [
+        {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
+        for qid, q in zip(quantity_ids, extraction.quantities) for i, a in enumerate(q.alternatives)
+    ])
+    _insert(conn, QuantityIndustryRow, [
+        {"quantity_id": qid, "ordinal": i, "industry": name}
+        for qid, q in zip(quantity_ids, extraction.quantities)
+        for i, name in enumerate(dict.fromkeys(q.industries))
+    ])
+
+    _insert(conn, EventRow, [{
+        "document_id": doc_id, "ordinal": i, "type": e.type, "text": e.text,
+        "start_offset": e.start, "end_offset": e.end, "actor": e.actor, "object": e.object,
+        "date": e.date, "event_date": _iso_start(e.date), "date_text": e.date_text,
+        "approximate": e.approximate,
+    } for i, e in enumerate(extraction.events)])
+
+    entity_ids = _insert_numbered(conn, DocumentEntityRow, [{
+        "document_id": doc_id, "ordinal": i, "type": e.type, "name": e.name, "key": e.key,
+        "attributes": dict(e.attributes), "aliases": list(e.aliases),
+    } for i, e in enumerate(extraction.entities)])
+    _insert(conn, EntityMentionRow, [
+        {"entity_id": eid, "ordinal": i, "start_offset": start, "end_offset": end}
+        for eid, e in zip(entity_ids, extraction.entities)
+        for i, (start, end) in enumerate(e.mentions)
+    ])
+
+    _insert(conn, DocumentIndustryRow, [
+        {"document_id": doc_id, "ordinal": i, "industry": name}
+        for i, name in enumerate(dict.fromkeys(extraction.industries))
+    ])
+    _insert(conn, MinhashBandRow, [{"document_id": doc_id, "band": band, "hash": h}
+                                   for band, h in enumerate(bands)])
+    return doc_id
+
+
+@cache
+def _insert_stmt(model: type[Base], *returning: str) -> Insert:
+    """Built once: a reused statement keeps its cache key, which SQLAlchemy would recompute."""
+    stmt = insert(model)
+    return stmt.returning(*(getattr(model, name) for name in returning)) if returning else stmt
+
+
+def _insert(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(_insert_stmt(model), rows)
+
+
+def _insert_numbered(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> list[int]:
+    """Insert rows numbered 0..n-1 by ``ordinal``; their new ids, in that order.
+
+    The ids are matched by ordinal, not by position, because a multi-row insert does
+    not promise to return them in the order the rows were given.
+    """
+    if not rows:
+        return []
+    returned = conn.execute(_insert_stmt(model, "id", "ordinal"), rows)
+    ids = {ordinal: id_ for id_, ordinal in returned}
+    return [ids[i] for i in range(len(rows))]
+
+
+def _document(row: DocumentRow) -> Document:
+    return Document(
+        source=row.source, text=row.text, title=row.title, published=row.published,
+        language=row.language, source_type=row.source_type, url=row.url,
+        publisher=row.publisher, format=row.format, content_hash=row.content_hash, id=row.id,
+    )
+
+
+def _quantity(row: QuantityRow) -> Quantity:
+    return Quantity(
+        kind=row.kind, text=row.text, start=row.start_offset, end=row.end_offset,
+        value=row.value, unit=row.unit, metric=row.metric, value_max=row.value_max,
+        comparator=row.comparator, change=row.change, baseline=row.baseline,
+        deadline=_loaded_when(row.deadline), as_of=_loaded_when(row.as_of),
+        annual=row.annual, subject=row.subject,
+        alternatives=[Alternative(value=a.value, unit=a.unit) for a in row.alternatives],
+        industries=[i.industry for i in row.industries],
+    )
+
+
+def _event(row: EventRow) -> Event:
+    return Event(
+        type=row.type, text=row.text, start=row.start_offset, end=row.end_offset,
+        actor=row.actor, object=row.object, date=row.date, date_text=row.date_text,
+        approximate=row.approximate,
+    )
+
+
+def _entity(row: DocumentEntityRow) -> Entity:
+    return Entity(
+        type=row.type, name=row.name,
+        mentions=[(m.start_offset, m.end_offset) for m in row.mentions],
+        attributes=dict(row.attributes), aliases=list(row.aliases), key=row.key,
+    )

@@ -1,0 +1,264 @@
+"""The knowledge base's tables, as typed SQLAlchemy declarative models.
+
+One document row per distinct text; every fact extracted from it hangs off that
+row and is deleted with it.  Facts keep the contract's strings (ISO dates as
+precise as the source gave them) next to a sortable column (a ``Date`` or a
+year) so that queries can filter and order without parsing strings.
+
+Strings have no length limit (except the fixed-size hash): PostgreSQL would
+enforce one and SQLite would not, and a save that fails on one backend only is
+worse than either.  Offsets are named ``start_offset``/``end_offset`` rather
+than ``start``/``end`` because ``END`` is reserved in SQL and hand-written
+queries would trip on it.
+
+Later schema (canonical entities with aliases, relations, targets with progress
+observations, conflicts) arrives as new tables and nullable foreign keys added
+by new migrations; nothing here needs to be rewritten for it.  Change these
+models only together with a new revision under ``migrations/versions``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Named constraints let SQLite batch migrations drop or alter them later.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# JSONB on PostgreSQL so later queries can index into attributes; JSON text elsewhere.
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+# A float outside this range is NaN or infinite.  NaN is stored as NULL by SQLite and
+# sorts above every number in PostgreSQL, so this one check refuses it on both.
+_FINITE = "{col} > -1e308 AND {col} < 1e308"
+
+
+def _span_check() -> CheckConstraint:
+    """Every span must be a real slice of the text: this refuses negative or reversed offsets."""
+    return CheckConstraint("start_offset >= 0 AND start_offset <= end_offset", name="span")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text, index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[str | None] = mapped_column(String())
+    # The first day of the period ``published`` names ("2026-06" -> 2026-06-01), for sorting.
+    published_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    language: Mapped[str] = mapped_column(String())
+    source_type: Mapped[str] = mapped_column(String(), index=True)
+    publisher: Mapped[str | None] = mapped_column(Text)
+    format: Mapped[str] = mapped_column(String())
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # The first stored version of the same story (reposted elsewhere, lightly edited).
+    near_duplicate_of: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
+    # The MinHash signature (uint32 values) that confirms band-table candidates.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+
+    quantities: Mapped[list[QuantityRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="QuantityRow.ordinal",
+    )
+    events: Mapped[list[EventRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="EventRow.ordinal",
+    )
+    entities: Mapped[list[DocumentEntityRow]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="DocumentEntityRow.ordinal",
+    )
+    industries: Mapped[list[DocumentIndustryRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="DocumentIndustryRow.ordinal",
+    )
+
+
+def _document_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+class QuantityRow(Base):
+    __tablename__ = "quantities"
+    __table_args__ = (
+        _span_check(),
+        CheckConstraint(_FINITE.format(col="value"), name="value_finite"),
+        CheckConstraint(_FINITE.format(col="value_max"), name="value_max_finite"),
+        Index("ix_quantities_metric_unit", "metric", "unit"),
+        Index("ix_quantities_kind_deadline_year", "kind", "deadline_year"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    ordinal: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String())
+    text: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    metric: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float] = mapped_column(Float)
+    value_max: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String())
+    comparator: Mapped[str] = mapped_column(String())
+    change: Mapped[str | None] = mapped_column(String())
+    baseline: Mapped[int | None] = mapped_column(Integer)
+    # The contract allows a year or an ISO date; the string keeps it, the year sorts it.
+    deadline: Mapped[str | None] = mapped_column(String())
+    deadline_year: Mapped[int | None] = mapped_column(Integer)
+    as_of: Mapped[str | None] = mapped_column(String())
+    as_of_year: Mapped[int | None] = mapped_column(Integer)
+    annual: Mapped[bool] = mapped_column(default=False)
+    subject: Mapped[str | None] = mapped_column(Text)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="quantities")
+    alternatives: Mapped[list[QuantityAlternativeRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True,
+        order_by="QuantityAlternativeRow.ordinal",
+    )
+    industries: Mapped[list[QuantityIndustryRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="QuantityIndustryRow.ordinal",
+    )
+
+
+class QuantityAlternativeRow(Base):
+    """A quantity restated in another unit; a table, not JSON, so conflicts can compare in SQL."""
+
+    __tablename__ = "quantity_alternatives"
+    __table_args__ = (CheckConstraint(_FINITE.format(col="value"), name="value_finite"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    quantity_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String())
+
+
+class QuantityIndustryRow(Base):
+    __tablename__ = "quantity_industries"
+
+    quantity_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True
+    )
+    industry: Mapped[str] = mapped_column(String(), primary_key=True, index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+    __table_args__ = (
+        _span_check(),
+        Index("ix_events_type_event_date", "type", "event_date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    ordinal: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String())
+    text: Mapped[str] = mapped_column(Text)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str | None] = mapped_column(Text)
+    object: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String())
+    # The first day of the period ``date`` names, for sorting and range queries.
+    event_date: Mapped[dt.date | None] = mapped_column(Date)
+    date_text: Mapped[str | None] = mapped_column(Text)
+    approximate: Mapped[bool] = mapped_column(default=False)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="events")
+
+
+class DocumentEntityRow(Base):
+    """One entity as named in one document; canonical entities will link here by a later FK."""
+
+    __tablename__ = "document_entities"
+    __table_args__ = (Index("ix_document_entities_type_name", "type", "name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    ordinal: Mapped[int] = mapped_column(Integer)
+    type: Mapped[str] = mapped_column(String())
+    name: Mapped[str] = mapped_column(Text)
+    key: Mapped[str | None] = mapped_column(String(), index=True)
+    attributes: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    aliases: Mapped[list[str]] = mapped_column(JsonType, default=list)
+
+    document: Mapped[DocumentRow] = relationship(back_populates="entities")
+    mentions: Mapped[list[EntityMentionRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="EntityMentionRow.ordinal",
+    )
+
+
+class EntityMentionRow(Base):
+    __tablename__ = "entity_mentions"
+    __table_args__ = (
+        _span_check(),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
+    )
+    ordinal: Mapped[int] = mapped_column(Integer)
+    start_offset: Mapped[int] = mapped_column(Integer)
+    end_offset: Mapped[int] = mapped_column(Integer)
+
+
+class DocumentIndustryRow(Base):
+    __tablename__ = "document_industries"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    industry: Mapped[str] = mapped_column(String(), primary_key=True, index=True)
+    ordinal: Mapped[int] = mapped_column(Integer)
+
+
+class MinhashBandRow(Base):
+    """One LSH band of a document's signature; equal hashes make near-duplicate candidates.
+
+    The band number is folded into ``hash`` (see ``dedup.band_hashes``), so the lookup
+    is a single ``hash IN (...)`` against its index.
+    """
+
+    __tablename__ = "minhash_bands"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True)
+    hash: Mapped[int] = mapped_column(BigInteger, index=True)
