@@ -1,0 +1,226 @@
+"""Which later statistics report progress on which target, and which targets a later plan restates.
+
+Facts from different documents name the same measure in different words
+("smart factories and digitalized workshops built" / "smart factories and
+digital workshops"), and nearly the same words for different measures
+("green factories" / "smart factories", "exports" / "imports").  A false
+link puts a wrong number next to a target in a brief, which is worse than a
+missing one, so the rules lean towards not linking: the subject must agree,
+the unit must measure the same thing, and every word of one metric must
+find its counterpart in the other.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import cache, lru_cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from . import rates
+from ._data import load
+from ._dates import period_end, period_start
+from .status import Observation, TargetFact, observed_period
+
+# token_set_ratio of the normalised metric phrases.  Spelling variants of
+# one phrase score 90 and more ("smart factory digitalized workshop" /
+# "smart factory digital workshop": 93); different measures that share a
+# head noun score about 70 ("green factory" / "smart factory": 70,
+# "export" / "import": 67).  The word-by-word guard below does the rest.
+METRIC_THRESHOLD = 85.0
+# When the target names no subject, only the metric ties it to a statistic,
+# so the phrases must be all but identical.
+VERY_HIGH = 95.0
+# Two ordinary words are the same word spelled differently from this
+# fuzz.ratio on ("centre" / "center": 83; "output" / "input": 55).
+WORD_THRESHOLD = 80.0
+# Shortest stem a word may share with a longer one to count as the same
+# word ("digital" / "digitalized", "industri(y)" / "industrial").
+MIN_STEM = 5
+
+_WORD = re.compile(r"[^\W_]+")  # any script: Chinese metrics are one run of characters
+
+
+class _Vocabulary(NamedTuple):
+    filler: frozenset[str]
+    distinguishing: frozenset[str]
+    distinguishing_inside: tuple[str, ...]
+    subject_suffixes: tuple[str, ...]
+
+
+@cache
+def _words() -> _Vocabulary:
+    data = load("matching")
+    return _Vocabulary(frozenset(data["filler"]), frozenset(data["distinguishing"]),
+                       tuple(data["distinguishing_inside"]), tuple(data["subject_suffixes"]))
+
+
+@lru_cache(maxsize=8192)  # linking compares every target with every statistic
+def normalise_subject(subject: str | None) -> str | None:
+    """Case, punctuation, a leading "the" and trailing administrative words do not change who a subject is."""
+    if not subject:
+        return None
+    words = _WORD.findall(subject.casefold().replace("'s", ""))
+    if words[:1] == ["the"]:
+        words = words[1:]
+    suffixes = _words().subject_suffixes
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=8192)
+def metric_words(metric: str | None) -> tuple[str, ...]:
+    """The words of a metric that carry its meaning, singular, in order."""
+    filler = _words().filler
+    words = (_singular(w) for w in _WORD.findall((metric or "").casefold()))
+    return tuple(w for w in words if w not in filler)
+
+
+def _stem(word: str) -> str:
+    return word[:-1] + "i" if word.endswith("y") else word
+
+
+@lru_cache(maxsize=65536)
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if any((part in a) != (part in b) for part in _words().distinguishing_inside):
+        return False
+    distinguishing = _words().distinguishing
+    short, long = sorted((a, b), key=len)
+    if short in distinguishing or long in distinguishing:
+        # Only an inflection of the distinguishing word itself ("digital" / "digitalized").
+        return short in distinguishing and long not in distinguishing and long.startswith(short)
+    short, long = _stem(short), _stem(long)
+    if len(short) >= MIN_STEM and long.startswith(short):
+        return True
+    return fuzz.ratio(a, b) >= WORD_THRESHOLD
+
+
+@lru_cache(maxsize=65536)  # the same phrases recur across a corpus
+def metric_similarity(a: str | None, b: str | None) -> float:
+    """0-100: how alike two metric phrases are, or 0 when a word of either has no counterpart in the other.
+
+    token_set_ratio alone scores a phrase against any phrase containing it at
+    100 ("enterprises" / "listed enterprises"), so every word must also find
+    its counterpart.
+    """
+    wa, wb = metric_words(a), metric_words(b)
+    if not wa or not wb:
+        return 0.0
+    if not all(any(_same_word(x, y) for y in wb) for x in wa):
+        return 0.0
+    if not all(any(_same_word(y, x) for x in wa) for y in wb):
+        return 0.0
+    return fuzz.token_set_ratio(" ".join(wa), " ".join(wb))
+
+
+def metrics_match(a: str | None, b: str | None, threshold: float = METRIC_THRESHOLD) -> bool:
+    return metric_similarity(a, b) >= threshold
+
+
+def _same_footing(a: TargetFact | Observation, b: TargetFact | Observation) -> bool:
+    """Same kind of number: convertible units, both levels or both changes, and for changes the same basis.
+
+    A change's direction may differ (a decrease reported against an increase
+    target is progress, negative); but an average annual growth and a
+    one-year growth, or a fall since 2020 and a fall on the year before, are
+    different measures.
+    """
+    if not rates.convertible(a.unit, b.unit):
+        return False
+    if (a.change is None) != (b.change is None):
+        return False
+    return a.change is None or (a.annual == b.annual and a.baseline == b.baseline)
+
+
+def link_score(target: TargetFact, observation: Observation) -> float | None:
+    """The metric similarity when ``observation`` reports progress on ``target``, else None.
+
+    Progress must come from another document and describe a period that ends
+    after the target was published; figures from before are its baseline.
+    """
+    if observation.document_id == target.document_id:
+        return None
+    if not _same_footing(target, observation):
+        return None
+    period, published = observed_period(observation), period_start(target.published)
+    if period is None or (published is not None and period <= published):
+        return None
+    target_subject, observed_subject = normalise_subject(target.subject), normalise_subject(observation.subject)
+    if target_subject is None:
+        threshold = VERY_HIGH
+    elif target_subject == observed_subject:
+        threshold = METRIC_THRESHOLD
+    else:
+        return None
+    score = metric_similarity(target.metric, observation.metric)
+    return score if score >= threshold else None
+
+
+def link(targets: Iterable[TargetFact], observations: Sequence[Observation]) -> dict[int, list[Observation]]:
+    """Target id -> the observations that report progress on it, best match first."""
+    by_subject: dict[str | None, list[Observation]] = defaultdict(list)
+    for o in observations:
+        by_subject[normalise_subject(o.subject)].append(o)
+    links: dict[int, list[Observation]] = {}
+    for target in targets:
+        subject = normalise_subject(target.subject)
+        candidates = observations if subject is None else by_subject.get(subject, [])
+        scored = [(score, o) for o in candidates if (score := link_score(target, o)) is not None]
+        if scored:
+            scored.sort(key=lambda so: (-so[0], so[1].id))
+            links[target.id] = [o for _, o in scored]
+    return links
+
+
+def _restates(later: TargetFact, earlier: TargetFact) -> bool:
+    if later.document_id == earlier.document_id:
+        return False
+    later_published, earlier_published = period_start(later.published), period_start(earlier.published)
+    if later_published is None or earlier_published is None or later_published <= earlier_published:
+        return False
+    subject = normalise_subject(earlier.subject)
+    if subject is None or subject != normalise_subject(later.subject):
+        return False
+    if not _same_footing(earlier, later):
+        return False
+    if (earlier.deadline is None) != (later.deadline is None):
+        return False
+    if earlier.deadline is not None:
+        later_end, earlier_end = period_end(later.deadline), period_end(earlier.deadline)
+        if later_end is None or earlier_end is None or later_end < earlier_end:
+            return False
+    return metrics_match(earlier.metric, later.metric)
+
+
+def restatements(targets: Sequence[TargetFact], as_of: date | None = None) -> dict[int, int]:
+    """Target id -> the id of the latest target that restates it in a later document.
+
+    A later plan that sets the same subject, metric and unit with a deadline
+    at least as late replaces the earlier commitment, whatever its value; a
+    target with no deadline is restated only by another without one.  With
+    ``as_of``, plans published after that day do not count yet.
+    """
+    by_subject: dict[str | None, list[TargetFact]] = defaultdict(list)
+    for t in targets:
+        if as_of is None or (period_start(t.published) or as_of) <= as_of:
+            by_subject[normalise_subject(t.subject)].append(t)
+    superseded: dict[int, int] = {}
+    for earlier in targets:
+        later = [t for t in by_subject.get(normalise_subject(earlier.subject), []) if _restates(t, earlier)]
+        if later:
+            superseded[earlier.id] = max(later, key=lambda t: (period_start(t.published), t.id)).id
+    return superseded

@@ -1,0 +1,206 @@
+"""Where a target stands on a given day, judged from the statistics reported since.
+
+The reader's question is "did they do what they said?", asked on a day the
+caller chooses (``as_of``): the same 2025 target is still due in mid-2025 and
+past due a year later.  Everything here is a pure function of the facts and
+that day, so the knowledge base, the CLI and the tests get the same answer.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from ..model import Quantity
+from . import rates
+from ._dates import period_end, period_start, year_of
+
+STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded")
+
+# How close an observation must come to a target stated as "about X" or
+# "X": plans round, and statistics are revised by a percent or two.
+TOLERANCE = {"~": 0.05, "=": 0.01}
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFact:
+    """A target as the knowledge base stores it: the quantity plus where it was published."""
+
+    id: int
+    document_id: int
+    published: str | None
+    subject: str | None
+    metric: str | None
+    value: float
+    unit: str
+    value_max: float | None = None
+    comparator: str = "="
+    change: str | None = None
+    deadline: int | str | None = None
+    annual: bool = False
+    baseline: int | None = None
+
+    @classmethod
+    def from_quantity(cls, q: Quantity, *, id: int, document_id: int, published: str | None) -> TargetFact:
+        return cls(id=id, document_id=document_id, published=published, subject=q.subject,
+                   metric=q.metric, value=q.value, value_max=q.value_max, unit=q.unit,
+                   comparator=q.comparator, change=q.change, deadline=q.deadline, annual=q.annual,
+                   baseline=q.baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """A statistic that may show progress on a target; subject and metric serve the linking."""
+
+    id: int
+    document_id: int
+    published: str | None
+    value: float
+    unit: str
+    as_of: int | str | None = None
+    value_max: float | None = None
+    comparator: str = "="
+    change: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    annual: bool = False
+    baseline: int | None = None
+
+    @classmethod
+    def from_quantity(cls, q: Quantity, *, id: int, document_id: int, published: str | None) -> Observation:
+        return cls(id=id, document_id=document_id, published=published, value=q.value, unit=q.unit,
+                   as_of=q.as_of, value_max=q.value_max, comparator=q.comparator, change=q.change, subject=q.subject,
+                   metric=q.metric, annual=q.annual, baseline=q.baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    status: str
+    progress_percent: float | None
+    latest_observation: Observation | None
+    reason: str
+
+
+def known_since(observation: Observation) -> date | None:
+    """The first day a reader could have seen the figure.
+
+    Its publication date when known; else the end of the period it
+    describes, since a figure for 2025 cannot be reported before 2025 ends.
+    """
+    return period_start(observation.published) or period_end(observation.as_of)
+
+
+def observed_period(observation: Observation) -> date | None:
+    """The last day of the period the figure describes, its publication standing in for a missing as-of."""
+    return period_end(observation.as_of) or period_start(observation.published)
+
+
+def _same_direction(target: TargetFact, observation: Observation) -> bool | None:
+    """Whether the observation is on the same footing as the target, and which sign it carries.
+
+    Levels compare with levels and changes with changes; a decrease observed
+    against an increase target counts negatively.  None when they cannot be
+    compared at all.
+    """
+    if (target.change is None) != (observation.change is None):
+        return None
+    return target.change is None or target.change == observation.change
+
+
+def _in_target_terms(target: TargetFact, observation: Observation, fallback_year: int) -> float | None:
+    same_sign = _same_direction(target, observation)
+    if same_sign is None or not rates.convertible(observation.unit, target.unit):
+        return None
+    year = year_of(observation.as_of) or year_of(observation.published) or fallback_year
+    value = rates.convert(observation.value, observation.unit, target.unit, year)
+    return value if same_sign else -value
+
+
+def _lower_is_better(target: TargetFact) -> bool:
+    """Ceilings ("no more than", "below") and rankings ("ranked third") are met from below."""
+    if target.comparator in ("<", "<="):
+        return True
+    return target.comparator in ("=", "~") and target.unit == "rank"
+
+
+def _threshold(target: TargetFact, lower_is_better: bool) -> float:
+    """The bound to reach: a range ("5-8%") is met at its lenient end."""
+    if lower_is_better and target.value_max is not None:
+        return target.value_max
+    return target.value
+
+
+def _satisfies(target: TargetFact, value: float, observation: Observation) -> bool:
+    """Whether an observed value (in the target's unit and sign) meets the target.
+
+    "About X" and "X" count as met a little short of X (``TOLERANCE``) and
+    beyond it, because a plan that says "500 green factories" is met by 520.
+    Strict comparators need the value past the bound, or an observation that
+    itself says "exceeded" the same figure.
+    """
+    lower = _lower_is_better(target)
+    goal = _threshold(target, lower)
+    # Flip ceilings so that bigger is always better below.
+    better, bound = (-value, -goal) if lower else (value, goal)
+    if target.comparator in TOLERANCE:
+        return better >= bound - TOLERANCE[target.comparator] * abs(goal)
+    if target.comparator in (">=", "<="):
+        return better >= bound
+    beyond = observation.comparator == ("<" if lower else ">")
+    return better > bound or (better == bound and beyond)
+
+
+def _progress(target: TargetFact, value: float) -> float | None:
+    goal = target.value
+    if goal == 0:
+        return None
+    progress = value / goal * 100
+    return round(progress, 1) if math.isfinite(progress) else None
+
+
+def _describe(observation: Observation) -> str:
+    period = observation.as_of if observation.as_of is not None else observation.published
+    when = f" ({period})" if period is not None else ""
+    return f"observation {observation.id}: {observation.value:g} {observation.unit}{when}"
+
+
+def target_status(target: TargetFact, observations: Iterable[Observation], as_of: date,
+                  superseded_by: int | None = None) -> Status:
+    """The status of ``target`` on the day ``as_of``, from the observations linked to it.
+
+    Only figures published by ``as_of`` count, and the latest period decides:
+    a figure for the deadline year or later settles met or missed; an earlier
+    figure that already meets the target counts as met.  A target met stays
+    met whatever later plans say; otherwise a restatement in a later
+    document (``superseded_by``) explains it better than "missed" would.
+    """
+    visible = [o for o in observations if (known_since(o) or as_of) <= as_of]
+    comparable = [(o, v) for o in visible
+                  if (v := _in_target_terms(target, o, year_of(target.deadline) or as_of.year)) is not None]
+    latest, latest_value = max(
+        comparable, key=lambda ov: (observed_period(ov[0]) or date.min, ov[0].published or "", ov[0].id),
+        default=(None, None))
+    progress = _progress(target, latest_value) if latest is not None else None
+
+    def status(name: str, reason: str) -> Status:
+        return Status(name, progress, latest, reason)
+
+    if latest is not None and _satisfies(target, latest_value, latest):
+        return status("met", f"{_describe(latest)} meets {target.comparator} {target.value:g} {target.unit}")
+    if superseded_by is not None:
+        return status("superseded", f"restated by target {superseded_by} in a later document")
+    deadline_end = period_end(target.deadline)
+    if deadline_end is None:
+        return status("open", "no deadline")
+    if as_of <= deadline_end:
+        if deadline_end.year == as_of.year:
+            return status("due", f"deadline {target.deadline} falls in {as_of.year}")
+        return status("open", f"deadline {target.deadline} is after {as_of.year}")
+    covers_deadline = latest is not None and (observed_period(latest) or date.min) >= period_start(target.deadline)
+    if covers_deadline:
+        return status("missed", f"{_describe(latest)} falls short of {target.comparator} "
+                                f"{target.value:g} {target.unit} by {target.deadline}")
+    return status("past_due_unverified",
+                  f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
+                  f"is known by {as_of.isoformat()}")
