@@ -1,0 +1,138 @@
+"""The Python API: the functions every door (CLI, web, scripts) calls.
+
+One ingest call reads each source, extracts its facts and stores both in the
+knowledge base in a single transaction, so a failure on one input is
+reported and skipped while the rest of the batch goes on.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policylens.config import Settings
+from policylens.errors import InputError, PolicylensError
+from policylens.extract import extract
+from policylens.ingest import read_documents, read_path
+from policylens.model import Document, Extraction
+from policylens.store import KnowledgeBase
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What happened to one input of a batch."""
+
+    source: str
+    status: str  # "stored", "duplicate" or "failed"
+    document: Document | None = None
+    document_id: int | None = None
+    duplicate_of: int | None = None
+    near_duplicate_of: int | None = None
+    error: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        doc = self.document
+        return {
+            "source": self.source,
+            "status": self.status,
+            "document_id": self.document_id,
+            "duplicate_of": self.duplicate_of,
+            "near_duplicate_of": self.near_duplicate_of,
+            "error": self.error,
+            "title": doc.title if doc else None,
+            "published": doc.published if doc else None,
+            "source_type": doc.source_type if doc else None,
+            "language": doc.language if doc else None,
+            **self.counts,
+        }
+
+
+@dataclass(slots=True)
+class IngestReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    @property
+    def documents(self) -> list[Document]:
+        return [o.document for o in self.outcomes if o.document is not None and o.status != "failed"]
+
+    @property
+    def failed(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def ingest(
+    sources: Sequence[str] | str,
+    *,
+    db: str | KnowledgeBase | None = None,
+    settings: Settings | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> IngestReport:
+    """Read, extract and store every source; return what happened to each.
+
+    ``db`` is a database URL or an open KnowledgeBase (default: the settings'
+    URL). ``on_outcome`` is called after each input, for progress display.
+    """
+    settings = settings or Settings.from_env()
+    if isinstance(sources, (str, Path)):
+        sources = [str(sources)]
+    report = IngestReport()
+    with _knowledge_base(db, settings) as kb:
+        for item in read_documents(list(sources), settings):
+            outcome = _store_one(kb, item)
+            report.outcomes.append(outcome)
+            if on_outcome:
+                on_outcome(outcome)
+    return report
+
+
+def extract_path(path: str | Path) -> Extraction:
+    """Read one file and extract its facts, without touching a knowledge base."""
+    return extract(read_path(path))
+
+
+def extract_sources(sources: Iterable[str], settings: Settings | None = None):
+    """Read and extract every source; yields an Extraction or an InputError for each input."""
+    settings = settings or Settings.from_env()
+    for item in read_documents(list(sources), settings):
+        yield item if isinstance(item, InputError) else extract(item)
+
+
+def _store_one(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
+    if isinstance(item, InputError):
+        return Outcome(item.source, "failed", error=item.reason)
+    try:
+        extraction = extract(item)
+        saved = kb.save(extraction)
+    except PolicylensError as exc:
+        return Outcome(item.source, "failed", document=item, error=str(exc))
+    return Outcome(
+        item.source,
+        saved.status,
+        document=item,
+        document_id=saved.document_id,
+        duplicate_of=saved.duplicate_of,
+        near_duplicate_of=saved.near_duplicate_of,
+        counts={
+            "quantities": len(extraction.quantities),
+            "events": len(extraction.events),
+            "entities": len(extraction.entities),
+        },
+    )
+
+
+@contextmanager
+def _knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterator[KnowledgeBase]:
+    """Use a KnowledgeBase the caller passed, or open (and afterwards close) one from a URL."""
+    if isinstance(db, KnowledgeBase):
+        yield db
+        return
+    kb = KnowledgeBase.open(db or settings.db_url)
+    try:
+        yield kb
+    finally:
+        kb.close()
