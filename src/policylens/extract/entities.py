@@ -136,6 +136,7 @@ class _Tokens:
         self.lower = [w.lower() for w in self.words]
         self.cap = [w[0].isupper() or (w[0].isdigit() and any(c.isalpha() for c in w)) for w in self.words]
         self._long_line: dict[int, bool] = {}
+        self._inner_words: set[str] | None = None
 
     def name_like(self, first: int, last: int) -> bool:
         """Whether capitals at first..last say "name": true unless it is one ordinary word
@@ -145,7 +146,9 @@ class _Tokens:
         word = self.words[first]
         if word.isupper() or any(c.isupper() for c in word[1:]) or not self._sentence_initial(first):
             return True
-        return any(w == word and not self._sentence_initial(k) for k, w in enumerate(self.words) if k != first)
+        if self._inner_words is None:
+            self._inner_words = {w for k, w in enumerate(self.words) if not self._sentence_initial(k)}
+        return word in self._inner_words
 
     def _sentence_initial(self, i: int) -> bool:
         if i == 0:

@@ -31,12 +31,6 @@ class Industry:
     hs: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class _Matcher:
-    pattern: re.Pattern
-    by_group: tuple[tuple[str, ...], ...]  # regex group index - 1 -> industry ids
-
-
 @lru_cache(maxsize=1)
 def taxonomy() -> dict[str, Industry]:
     raw = yaml.safe_load(resources.files("policylens.extract").joinpath("data/industries.yaml")
@@ -48,34 +42,67 @@ def taxonomy() -> dict[str, Industry]:
     }
 
 
-def _keyword_pattern(word: str) -> str:
-    if re.search(r"[\u4e00-\u9fff]", word):
-        return re.escape(word)
+def _keyword_pattern(word: str) -> re.Pattern:
+    if _CJK.search(word):
+        return re.compile(re.escape(word))
     body = r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", word))
     if word.isupper() or any(c.isupper() for c in word[1:]):
         # An acronym matches only as written ("AI", not "ai").
-        return rf"(?-i:(?<![\w-]){body}s?)(?![\w-])"
+        return re.compile(rf"{body}s?(?![\w-])")
     plural = "" if word.endswith("s") else "(?:s|es)?"
-    return rf"(?<![\w-]){body}{plural}(?![\w-])"
+    return re.compile(rf"{body}{plural}(?![\w-])", re.IGNORECASE)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Where a keyword may begin: a Latin word not preceded by a word character or
+# hyphen, or any CJK character (Chinese has no word boundaries).
+_STARTS = re.compile(r"(?<![\w-])[A-Za-z0-9]+|[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Keyword:
+    pattern: re.Pattern
+    industries: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> _Matcher:
+def _keywords_by_start() -> dict[str, tuple[_Keyword, ...]]:
+    """Keywords indexed by their first word (lower case) or first CJK character, longest first.
+
+    Scanning the words of a text and trying only the keywords that can start
+    there keeps tagging linear in the text, whatever the taxonomy's size.
+    """
     owners: dict[str, list[str]] = {}
     for ind in taxonomy().values():
         for word in (*ind.en, *ind.zh):
-            owners.setdefault(word, [])
-            if ind.id not in owners[word]:
-                owners[word].append(ind.id)
-    words = sorted(owners, key=len, reverse=True)  # the longest keyword wins where two overlap
-    pattern = re.compile("|".join(f"({_keyword_pattern(w)})" for w in words), re.IGNORECASE)
-    return _Matcher(pattern, tuple(tuple(owners[w]) for w in words))
+            ids = owners.setdefault(word, [])
+            if ind.id not in ids:
+                ids.append(ind.id)
+    index: dict[str, list[_Keyword]] = {}
+    for word in sorted(owners, key=len, reverse=True):  # the longest keyword wins where two overlap
+        first = word[0] if _CJK.match(word) else re.split(r"[\s-]+", word)[0].lower()
+        keyword = _Keyword(_keyword_pattern(word), tuple(owners[word]))
+        for key in {first, first + "s", first + "es"} if not _CJK.match(word) else {first}:
+            index.setdefault(key, []).append(keyword)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _hits(text: str, start: int = 0, end: int | None = None):
-    m = _matcher()
-    for hit in m.pattern.finditer(text, start, len(text) if end is None else end):
-        yield hit.start(), m.by_group[hit.lastindex - 1]
+    """(position, industry ids) of each keyword in text[start:end], left to right, never overlapping."""
+    end = len(text) if end is None else end
+    index = _keywords_by_start()
+    window = text[:end]
+    resume = start
+    for m in _STARTS.finditer(window, start):
+        pos = m.start()
+        if pos < resume:
+            continue
+        for keyword in index.get(m.group().lower(), ()):
+            hit = keyword.pattern.match(window, pos)
+            if hit:
+                yield pos, keyword.industries
+                resume = hit.end()
+                break
 
 
 def industries_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
