@@ -42,8 +42,8 @@ import warnings
 from pathlib import Path
 from typing import Callable
 
-from policylens.extract import extract
-from policylens.ingest import read_path
+from policylens.extraction import extract
+from policylens.ingestion import read_path
 from policylens.model import Document
 
 HERE = Path(__file__).resolve().parent

@@ -14,8 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from policylens.extract import extract
-from policylens.ingest import read_path
+from policylens.extraction import extract
+from policylens.ingestion import read_path
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

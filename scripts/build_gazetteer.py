@@ -1,4 +1,4 @@
-"""Build the place gazetteer shipped as src/policylens/extract/data/gazetteer.json.gz.
+"""Build the place gazetteer shipped as src/policylens/extraction/data/gazetteer.json.gz.
 
     python scripts/build_gazetteer.py [--out PATH]
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
-from policylens.extract import extract
-from policylens.ingest import read_documents, read_path
+from policylens.extraction import extract
+from policylens.ingestion import read_documents, read_path
 from policylens.model import Document, Extraction
 from policylens.store import KnowledgeBase
 

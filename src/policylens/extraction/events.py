@@ -1,0 +1,620 @@
+"""Events in English policy and news text: what was issued, approved, launched, set up, built,
+invested in or achieved, by whom and when.
+
+An event is something that happened or was decided at a time.  Most verbs in a
+plan state targets ("will build"), and much of a news story describes
+("Qingdao hosts 31 champions"), so a trigger word is only where the reading
+starts.  The words before it decide whether the clause reports it
+("was/has/past tense"), plans it ("will", "to"), describes it ("is/are"),
+negates it, or uses it as an adjective ("the approved list"); a number in what
+was built or set up turns the clause into a tally ("has built seven
+factories"), which is a statistic for the quantity stage, not an event.
+
+The document is scanned once with one compiled pattern of every trigger form
+(data/event_triggers.yaml); only the sentences it hits are read further.
+Headlines are skipped because they restate the body in the present tense, and
+hard-wrapped text (a line break every 80 characters) is read as whole
+sentences so a date at the start of a sentence reaches its verb.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from policylens.extraction.dates import DateMention, find_dates
+from policylens.extraction.text import TextIndex
+from policylens.model import Document, Entity, Event
+
+_DATA = Path(__file__).parent / "data" / "event_triggers.yaml"
+
+_REALIS, _IRREALIS, _DROP = "realis", "irrealis", "drop"
+
+_TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d[\d,.]*|[,;]")
+_TERMINAL = ".!?;:。！？…"
+_CLOSERS = "\"”’')]"
+_BULLET = re.compile(r"[-•*·▪●◦]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]+\.\s")
+_BOUNDARY = re.compile(
+    r";|:\s|\s[-–—]{1,2}\s|,\s+(?=(?:with|which|while|whereas|but|after|before|when|according|so|"
+    r"thus|thereby|as\s+well\s+as)\b)|,\s+(?!including\b)(?=[a-z]+ing\b)|\s(?=(?:after|while|whereas)\s)")
+_COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|while)\s+|,\s+")
+_OBJECT_STOP = re.compile(
+    r"\s+(?:at|on|during|after|before|with|through|under|via|in\s+order|so\s+as|which|who|when|while|"
+    r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
+    r"\s[-–—]\s")
+_PARENS = re.compile(r"\([^()]*\)")
+_CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# A trigger followed by none of its own object: its subject is what was built or approved.
+_NO_OBJECT = re.compile(r"\s*(?:$|[,.;:)]|(?:in|at|on|by|to|as|across|during|for|from|with|into|under|over|since|"
+                        r"last|this|ahead|\w+ly)\b)", re.I)
+_RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.I)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.I)
+_COUNT = re.compile(
+    r"^(?:(?:with|and|more\s+than|over|nearly|almost|about|around|approximately|some|another|a\s+total\s+of|"
+    r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*(?:\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
+    r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|a\s+dozen)\b)",
+    re.I)
+_PRONOUNS = frozenset("it they we he she this these those which who its their".split())
+_PREPOSITIONS_AFTER = frozenset("as to up out by in into on at for among across from with and".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Form:
+    type: str | None
+    lemma: str
+    past: bool
+    base: bool
+    nominal: bool = False
+    report: bool = False
+    count_is_statistic: bool = True
+    by_object: tuple[tuple[str, re.Pattern], ...] = ()
+    only_by_object: bool = False
+    unless_object: re.Pattern | None = None
+
+
+@dataclass(slots=True)
+class _Lexicon:
+    forms: dict[str, _Form]
+    pattern: re.Pattern  # over lowercased text: matching without re.I is twice as fast
+    pattern_any_case: re.Pattern  # for the rare text whose lowercase changes length
+    light_verbs: frozenset[str]
+    held: re.Pattern
+    habitual: re.Pattern
+    modals: frozenset[str]
+    negations: frozenset[str]
+    conditionals: frozenset[str]
+    present: frozenset[str]
+    past: frozenset[str]
+    adjectival: frozenset[str]
+    adverbs: frozenset[str]
+    subordinators: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    form: _Form
+    status: str = _REALIS
+    content: _Hit | None = None
+    noun: bool = False
+
+
+@dataclass(slots=True)
+class _Unit:
+    start: int
+    end: int
+    hits: list[_Hit] = field(default_factory=list)
+    dates: list[DateMention] | None = None  # read only when a trigger in the unit survives
+
+
+def _phrase(form: str) -> str:
+    return r"\s+".join(re.escape(w) for w in form.split())
+
+
+def _trie_pattern(phrases) -> str:
+    """One alternation of many phrases, factored by shared prefixes: the regex engine then reads
+    each character once instead of trying two hundred alternatives at every position."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _words(phrases) -> re.Pattern:
+    """Any of the phrases as whole words ('^' ties one to the start); 'such as' never counts as 'as'."""
+    alternatives = [("^" if p.startswith("^") else "") + _phrase(p.lstrip("^")) for p in phrases]
+    return re.compile(r"(?<![\w-])(?<!such )(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    forms: dict[str, _Form] = {}
+    tallies = set(data["tally_types"])
+    for etype, lemmas in data["verbs"].items():
+        for lemma, entry in lemmas.items():
+            by_object = tuple((t, _words(words)) for t, words in (entry.get("by_object") or {}).items())
+            unless = entry.get("unless_object")
+            common = dict(type=etype, lemma=lemma, report=bool(entry.get("report")),
+                          count_is_statistic=entry.get("count_is_statistic", etype in tallies),
+                          by_object=by_object, only_by_object=bool(entry.get("only_by_object")),
+                          unless_object=_words(unless) if unless else None)
+            past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
+            for f in past | base:
+                forms[f] = _Form(past=f in past, base=f in base, **common)
+    for etype, nouns in data["nominals"].items():
+        for noun in nouns:
+            key = _norm(noun)
+            if key in forms:
+                forms[key] = replace(forms[key], nominal=True)
+            else:
+                forms[key] = _Form(etype, noun, past=False, base=False, nominal=True,
+                                   count_is_statistic=etype in tallies)
+    source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
+    pattern, pattern_any_case = re.compile(source), re.compile(source, re.I)
+    held, habitual = _words(data["held"]), _words(data["habitual"])
+    words = {k: frozenset(_norm(w) for w in data[k]) for k in (
+        "light_verbs", "modals", "negations", "conditionals", "present_auxiliaries", "past_auxiliaries",
+        "adjectival_before", "adverbs", "subordinators")}
+    return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, words["modals"], words["negations"],
+                    words["conditionals"], words["present_auxiliaries"], words["past_auxiliaries"],
+                    words["adjectival_before"], words["adverbs"], words["subordinators"])
+
+
+def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
+    text = document.text or ""
+    lex = _lexicon()
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        matches = list(lex.pattern.finditer(lowered))
+    else:
+        matches = list(lex.pattern_any_case.finditer(text))
+    if not matches:
+        return []
+    units = _units(text, index)
+    starts = [u.start for u in units]
+    for m in matches:
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.end() <= units[i].end and not _in_title_case(text, units[i], m.start()):
+            units[i].hits.append(_Hit(m.start(), m.end(), lex.forms[_norm(m.group())]))
+    reference = document.published or _dateline(text)
+    mentions = [u for u in units if u.hits]
+    if not mentions:
+        return []
+    places = sorted((s, e, ent.name) for ent in entities for s, e in ent.mentions)
+    events: list[Event] = []
+    for unit in mentions:
+        if _direct_speech(text, unit):
+            continue
+        for clause_start, clause_end in _clauses(text, unit):
+            hits = [h for h in unit.hits if clause_start <= h.start and h.end <= clause_end]
+            if hits:
+                events.extend(_clause_events(text, lex, hits, clause_start, clause_end, unit, places, reference))
+    return _without_restatements(events)
+
+
+def _direct_speech(text: str, unit: _Unit) -> bool:
+    """A quoted remark ("We have delivered ...," said the CEO) is a claim, not a reported event."""
+    if text[unit.start] not in "\"“":
+        return False
+    return text[unit.end - 1] in "\"”" or re.search(r"\b(?:said|says|added|noted)\b", text[unit.start:unit.end]) is not None
+
+
+def _without_restatements(events: list[Event]) -> list[Event]:
+    """'The plan was drawn up by ...' after 'X unveiled a plan' tells the same event again."""
+    kept: list[Event] = []
+    for event in events:
+        anaphoric = event.object is not None and " " not in event.object and event.object.islower()
+        if anaphoric and any(k.type == event.type for k in kept):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _dateline(text: str) -> str | None:
+    """The document's date when no metadata gave one: the first full date in its opening lines,
+    which in news copy is the dateline ("QINGDAO, China, Aug. 25, 2025 (GLOBE NEWSWIRE) --")."""
+    for d in find_dates(text, 0, min(len(text), 1000)):
+        if d.iso and len(d.iso) == 10:
+            return d.iso
+    return None
+
+
+def _in_title_case(text: str, unit: _Unit, pos: int) -> bool:
+    """A capitalised trigger inside a sentence is part of a headline or a name ("Has Built Itself")."""
+    if not text[pos].isupper() or pos == unit.start:
+        return False
+    before = text[unit.start:pos].rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] == ",")
+
+
+# ---- sentences, headlines, clauses ------------------------------------------------------------
+
+def _ends_sentence(text: str, start: int, end: int) -> bool:
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > start and text[end - 1] in _TERMINAL
+
+
+def _units(text: str, index: TextIndex) -> list[_Unit]:
+    """Sentences that can state an event, in order: headings and datelines dropped, and in
+    hard-wrapped text the pieces of one sentence joined across its line breaks."""
+    paragraphs = index.paragraphs
+    wrapped = _hard_wrapped(text, paragraphs)
+    units: list[_Unit] = []
+    sentences = index.sentences
+    k = 0
+    open_unit: _Unit | None = None
+    for p_start, p_end in paragraphs:
+        own = []
+        while k < len(sentences) and sentences[k][0] < p_end:
+            if sentences[k][0] >= p_start:
+                own.append(sentences[k])
+            k += 1
+        if not own:
+            continue
+        prose = _ends_sentence(text, p_start, p_end) or len(own) > 1 or _BULLET.match(text, p_start)
+        if wrapped and open_unit is not None and (p_end - p_start >= 50 or _ends_sentence(text, p_start, p_end)):
+            open_unit.end = own[0][1]
+            own = own[1:]
+            if not own:
+                if _ends_sentence(text, p_start, p_end):
+                    open_unit = None
+                continue
+        elif open_unit is not None:
+            if not _ends_sentence(text, open_unit.start, open_unit.end):
+                units.pop()
+            open_unit = None
+        if not prose and not (wrapped and p_end - p_start >= 50):
+            continue
+        units.extend(_Unit(s, e) for s, e in own)
+        if wrapped and not _ends_sentence(text, p_start, p_end):
+            open_unit = units[-1]
+    if open_unit is not None and not _ends_sentence(text, open_unit.start, open_unit.end):
+        units.pop()
+    return units
+
+
+def _hard_wrapped(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """Text broken into lines of similar length mid-sentence, as plain-text press releases are."""
+    broken = sum(1 for s, e in paragraphs if 50 <= e - s <= 100 and not _ends_sentence(text, s, e))
+    return broken >= 3 and broken * 10 >= len(paragraphs) * 3
+
+
+def _clauses(text: str, unit: _Unit) -> list[tuple[int, int]]:
+    """The unit cut at clause boundaries that lie outside parentheses."""
+    cuts = []
+    depth_at = 0
+    last = unit.start
+    for m in _BOUNDARY.finditer(text, unit.start, unit.end):
+        segment = text[last:m.start()]
+        depth_at += segment.count("(") - segment.count(")")
+        last = m.start()
+        if depth_at <= 0:
+            cuts.append((m.start(), m.end()))
+    out, cursor = [], unit.start
+    for s, e in cuts:
+        out.append((cursor, s))
+        cursor = e
+    out.append((cursor, unit.end))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in out) if s < e]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+# ---- reading one clause -----------------------------------------------------------------------
+
+def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: list[_Hit],
+            clause_end: int | None = None) -> str:
+    """Whether the words before a trigger report it, plan it, or make it no event."""
+    tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
+    i = 0
+    while i < len(tokens) and tokens[i][1] in lex.adverbs:
+        i += 1
+    if i == len(tokens):
+        after = _TOKEN.match(text, _skip_space(text, hit.end))
+        word = after.group() if after else ""
+        if word[:1].islower() and word not in _PREPOSITIONS_AFTER and word not in lex.adjectival:
+            return _DROP
+        return _REALIS
+    first = tokens[i][1]
+    if first in ("and", "or", ",") and earlier:
+        return earlier[-1].status
+    if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
+        return _DROP
+    for n, (pos, word) in enumerate(tokens[i:i + 12]):
+        inside = next((h for h in earlier if h.start <= pos < h.end), None)
+        if inside is not None:
+            return inside.status
+        if word in lex.subordinators:
+            return _REALIS
+        if word in lex.modals:
+            return _IRREALIS
+        if word in lex.negations or word.endswith("n't") or word in lex.conditionals:
+            return _DROP
+        if word in lex.present:
+            if word == "be":
+                continue
+            return _DROP
+        if word in lex.past:
+            for _, w in tokens[i + n + 1:i + n + 4]:
+                if w in lex.modals:
+                    return _IRREALIS
+                if w in lex.negations or w.endswith("n't"):
+                    return _DROP
+                if w in lex.subordinators:
+                    # "Enterprises that have been approved ... must report": a rule about a
+                    # kind of thing, not an event.
+                    if clause_end and _RULE.search(text, hit.end, clause_end):
+                        return _DROP
+                    break
+                if w not in lex.past and w not in lex.adverbs:
+                    break
+            return _REALIS
+    return _REALIS
+
+
+def _tokens_before(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """(position, lowercased word) from start to end, parenthetical asides left out: in
+    'Sany International (HKSE stock code: 631) announced', the word before the verb is 'International'."""
+    window = text[start:end]
+    while "(" in window:
+        masked = _PARENS.sub(lambda m: " " * len(m.group()), window)
+        if masked == window:
+            break
+        window = masked
+    return [(start + t.start(), t.group().lower()) for t in _TOKEN.finditer(window)]
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _noun_context(text: str, lex: _Lexicon, hit: _Hit, clause_start: int) -> bool:
+    """'the launch of', 'its release', 'gained approval': a word that is also a verb is read as
+    the noun after a determiner, a possessive or a reporting verb."""
+    tokens = _tokens_before(text, max(clause_start, hit.start - 40), hit.start)
+    if not tokens:
+        return False
+    word = tokens[-1][1]
+    return word in lex.adjectival or word in lex.light_verbs or word.endswith(("'s", "’s"))
+
+
+def _nominal_reported(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, clause_end: int) -> bool:
+    """A noun trigger is an event when a verb just before reports it, or a ceremony was held."""
+    for pos, word in reversed(_tokens_before(text, max(clause_start, hit.start - 80), hit.start)[-5:]):
+        if word in lex.light_verbs:
+            light = _Hit(pos, pos + len(word), hit.form)
+            return _status(text, lex, light, clause_start, []) == _REALIS
+    if re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.I):
+        return lex.held.search(text, hit.end, clause_end) is not None
+    return False
+
+
+def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int, clause_end: int,
+                   unit: _Unit, places: list, reference: str | None) -> list[Event]:
+    heads: list[_Hit] = []
+    report: _Hit | None = None
+    earlier: list[_Hit] = []
+    for hit in hits:
+        hit.noun = hit.form.nominal and (not hit.form.base or _noun_context(text, lex, hit, clause_start))
+        if hit.noun:
+            hit.status = _REALIS if (report is not None or _nominal_reported(
+                text, lex, hit, clause_start, clause_end)) else _DROP
+        else:
+            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end)
+        earlier.append(hit)
+        if hit.status == _DROP:
+            continue
+        if report is not None and report.content is None and (hit.status == _IRREALIS or hit.noun or (
+                hit.form.past and _reports_clause(text, report.end, hit.start))):
+            report.content = hit
+            continue
+        if hit.status == _IRREALIS or not (hit.form.past or hit.noun):
+            continue
+        if hit.noun and heads and heads[-1].end > hit.start - 40:
+            if _norm(text[heads[-1].start:heads[-1].end]) in lex.light_verbs:
+                heads[-1] = hit
+            continue
+        if hit.form.report:
+            report = hit
+        heads.append(hit)
+    if heads and unit.dates is None:
+        unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if d.relation == "at"]
+    events = []
+    for k, head in enumerate(heads):
+        start = clause_start if k == 0 else _split_point(text, heads[k - 1].end, head.start)
+        end = clause_end if k == len(heads) - 1 else _split_point(text, head.end, heads[k + 1].start, before=True)
+        start, end = _strip(text, start, end)
+        if end - start > 1 and text[end - 1] == ".":
+            end -= 1
+        event = _event(text, lex, head, start, end, unit, clause_start, unit.dates, places, reference)
+        if event is not None:
+            events.append(event)
+    return events
+
+
+def _reports_clause(text: str, report_end: int, content_start: int) -> bool:
+    """'announced that it had launched' reports the launch; 'announced X and launched Y' is two acts."""
+    between = text[report_end:content_start].lower()
+    return re.search(r"\bthat\b", between) is not None or len(between.split()) <= 3
+
+
+def _split_point(text: str, left: int, right: int, before: bool = False) -> int:
+    """Where coordinated events part: at the last 'and' or comma between two triggers."""
+    found = None
+    for m in _COORDINATION.finditer(text, left, right):
+        found = m
+    if found is None:
+        return right if not before else left
+    return found.start() if before else found.end()
+
+
+def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Unit, clause_start: int,
+           dates: list[DateMention], places: list, reference: str | None) -> Event | None:
+    lead = head.content or head
+    form = lead.form
+    if lex.habitual.search(text, head.start, end):
+        return None
+    before = _masked(text, start, head.start, dates)
+    object_start = lead.end
+    ceremony = _CEREMONY.match(text, lead.end) if lead.noun else None
+    if ceremony:
+        object_start = ceremony.end()
+    obj = _object(text, object_start, end, dates)
+    if form.unless_object is not None and form.unless_object.search(obj or ""):
+        return None
+    subject = _subject(before, lex)
+    if subject is not None and subject.lower() in lex.subordinators:
+        subject = _subject(_masked(text, unit.start, clause_start, dates), lex)
+    agent = None
+    by = re.match(r"\s+by\s+", text[lead.end:end])
+    if by:
+        agent = _object(text, lead.end + by.end(), end, dates)
+    if lead.noun:
+        subject = None if ceremony else _nominal_actor(before, lex)
+    elif by or _PASSIVE.search(before) or _NO_OBJECT.match(text, lead.end, end):
+        obj, subject = _LEADING.sub("", subject) if subject else None, agent
+    if form.count_is_statistic and (_COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or ""))):
+        return None
+    etype = _refine(form, obj or "")
+    if etype is None:
+        return None
+    actor = _entity_in(places, start, head.start) or subject
+    if actor is not None and actor.lower() in _PRONOUNS:
+        actor = None
+    date = _date_for(dates, start, end, head.start, unit, clause_start)
+    return Event(type=etype, text=text[start:end], start=start, end=end, actor=actor, object=obj,
+                 date=_in_the_past(date, reference), date_text=date.text if date else None,
+                 approximate=date.approximate if date else False)
+
+
+def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
+    """A reported event lies before the report: "approved in May" in a March article is last May."""
+    if date is None or date.iso is None:
+        return None
+    if reference and date.iso[:len(reference)] > reference[:len(date.iso)] and not _YEAR.search(date.text):
+        return str(int(date.iso[:4]) - 1) + date.iso[4:]
+    return date.iso
+
+
+def _refine(form: _Form, obj: str) -> str | None:
+    for etype, words in form.by_object:
+        if words.search(obj):
+            return etype
+    return None if form.only_by_object else form.type
+
+
+def _nominal_actor(before: str, lex: _Lexicon) -> str | None:
+    """Who a reported noun belongs to: 'gaining State Council approval' -> State Council."""
+    words = before.split()
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in lex.light_verbs:
+            owner = " ".join(w for w in words[i + 1:] if w.lower() not in lex.adjectival)
+            if owner[:1].isupper():
+                return owner
+            return _subject(" ".join(words[:i]), lex)
+    return None
+
+
+def _subject(before: str, lex: _Lexicon) -> str | None:
+    """The noun phrase before the verb: the last comma-free stretch, without auxiliaries or adverbs."""
+    flat = _PARENS.sub(" ", before).rstrip(" ,;:")
+    flat = flat.rsplit(", ", 1)[-1]
+    words = flat.split()
+    while words and (words[-1].lower() in lex.adverbs or words[-1].lower() in lex.past
+                     or words[-1].lower() in lex.present or words[-1].lower().endswith("ly")):
+        words.pop()
+    phrase = " ".join(words).strip(" ,;:\"'“”")
+    return phrase or None
+
+
+def _masked(text: str, start: int, end: int, dates: list[DateMention]) -> str:
+    """text[start:end] with its dates blanked: "Yantai on Wednesday unveiled" has the subject Yantai."""
+    chunk = text[start:end]
+    for d in dates:
+        if start <= d.start and d.end <= end:
+            chunk = chunk[:d.start - start] + " " * (d.end - d.start) + chunk[d.end - start:]
+    return chunk
+
+
+def _last_conjunct(phrase: str) -> str:
+    return re.split(r"\s+and\s+", phrase)[-1]
+
+
+def _object(text: str, start: int, end: int, dates: list[DateMention]) -> str | None:
+    """What the trigger acts on: the words after it up to a date, a preposition of place or time,
+    or a comma (a date right after the verb, "announced today its results", is stepped over)."""
+    stop = end
+    i = bisect_left(dates, start, key=_start_of)
+    if i < len(dates) and dates[i].end < end and not text[start:dates[i].start].strip():
+        start = dates[i].end
+        i += 1
+    if i < len(dates) and dates[i].start < stop:
+        stop = dates[i].start
+    m = _OBJECT_STOP.search(text, start, stop)
+    if m is not None and m.start() > start:
+        stop = m.start()
+    phrase = " ".join(text[start:stop].split()[:20])
+    phrase = _LEADING.sub("", re.sub(r"^of\s+", "", phrase.strip(" ,;:"))).strip(" ,;:")
+    return phrase or None
+
+
+def _start_of(mention: DateMention) -> int:
+    return mention.start
+
+
+def _entity_in(places: list, start: int, end: int) -> str | None:
+    found = None
+    for s, e, name in places:
+        if s >= end:
+            break
+        if s >= start and e <= end:
+            found = name
+    return found
+
+
+def _date_for(dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit,
+              clause_start: int) -> DateMention | None:
+    """The date nearest the trigger within the event's words; failing that, a date that opens
+    the sentence or clause ("In 2023, ..."), which governs every clause after it."""
+    lo, hi = bisect_left(dates, start, key=_start_of), bisect_left(dates, end, key=_start_of)
+    inside = [d for d in dates[lo:hi] if d.end <= end]
+    if inside:
+        return min(inside, key=lambda d: abs(d.start - anchor))
+    opening = [d for d in dates[bisect_left(dates, unit.start, key=_start_of):lo]
+               if d.end <= start and (d.start == unit.start or d.start == clause_start)]
+    return opening[-1] if opening else None

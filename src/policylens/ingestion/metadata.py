@@ -1,0 +1,199 @@
+"""Who said what, when: title, date, publisher, source type and language of a cleaned page.
+
+Everything here reads what the page states about itself (its header lines,
+its URL, its dateline, its "Source:" line) and never the clock: a page that
+gives no date gets none.  Domain lists and textual signs are in
+data/sources.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from policylens.ingestion import dates
+from policylens.ingestion._data import any_of, load
+from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, words
+
+_DATA = load("sources")
+_GOVERNMENT_HOST = any_of(_DATA["government_hosts"])
+_SIGNS = {
+    kind: {where: any_of(patterns, re.IGNORECASE | re.MULTILINE) for where, patterns in places.items()}
+    for kind, places in _DATA["text_signs"].items()
+}
+_NEWSWIRE = any_of([re.escape(name) for name in _DATA["newswire_names"]])
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+_BYLINE = re.compile(r"^(by|author|source|editor|reporter|作者|来源|供稿|记者|编辑|通讯员)\b\s*[:：]?", re.IGNORECASE)
+_NOT_HEADLINE_END = re.compile(r"[.:;。：；,，]$")  # headlines may end in ! or ? but not like a sentence
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s+[A-Z]")  # "…on Tuesday. By 2028, …": prose, not a headline ("…factory! Sailun…" can be one)
+_SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
+_SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s)\s*([^|_]{1,60})$")
+_SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
+    rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]), re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_SOURCE_NAME = re.compile(r"(?:^|\s)(?:source|来源|信息来源|文章来源)\s*[:：]\s*(.+?)(?:\s{2,}|$)", re.IGNORECASE)
+_PAREN_SITE = re.compile(r"^\(\s*([\w.-]+\.[a-z]{2,})\s*\)")
+_NAMED_DOCUMENT_EN = re.compile(
+    r"\b(?:issued|released|published|unveiled|promulgated|adopted|printed and distributed)\s+(?:the\s+)?"
+    r"(?P<t>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|on|and|in|the|to|a|an|with|by))*"
+    r"(?:\s*\(\d{4}\s*[–-]\s*\d{2,4}\))?)")
+_DOCUMENT_WORDS = re.compile(
+    r"\b(Plan|Opinions?|Measures|Notice|Guidelines?|Programme|Program|Scheme|Regulations?|Rules|Strategy|"
+    r"Outline|Polic(?:y|ies)|Law|Catalog(?:ue)?|Circular|Roadmap)\b")
+_NAMED_DOCUMENT_ZH = re.compile(r"(?:印发|发布|出台|公布|制定)(?:了)?《(?P<t>[^》]{4,80})》")
+_TITLE_TAIL_WORDS = re.compile(r"(?:\s+(?:of|for|on|and|in|the|to|a|an|with|by))+$")
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str | None
+    title_line: str | None  # the head line the title was read from, kept at the top of the text
+    published: str | None
+    publisher: str | None
+    source_type: str
+    language: str
+
+
+def describe(page: Page, url: str | None, *, title: str | None = None, fallback_title: str | None = None,
+             published: str | None = None, publisher: str | None = None) -> Metadata:
+    """Metadata of a page, given what its format already said.
+
+    ``title`` comes from markup or a feed and beats the page's lines;
+    ``fallback_title`` (a PDF's info dictionary, often "Microsoft Word -
+    ...") only fills in when the lines give none.  ``published`` comes from
+    structured fields and is preferred; ``publisher`` only fills in.  A title
+    taken from the head goes on top of the text as the source wrote it.
+    """
+    head_title, title_line = _title_from_head(page.head)
+    if title:
+        title = _title_text(title)
+        if head_title != title:
+            title_line = title
+    else:
+        title = head_title or fallback_title or _title_from_body(page.body)
+    return Metadata(
+        title=title,
+        title_line=title_line,
+        published=published or _published(page, url),
+        publisher=_publisher(page, url) or publisher or _bare_host(url),
+        source_type=source_type(page, url),
+        language=language("\n".join(page.body) or "\n".join(page.head)),
+    )
+
+
+def language(text: str) -> str:
+    """"zh" when Chinese characters make up a fair share of the letters, else "en"."""
+    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
+    return "zh" if cjk and cjk >= 0.3 * (cjk + latin) else "en"
+
+
+def source_type(page: Page, url: str | None) -> str:
+    """The domain decides when it is known; otherwise the text's own signs; otherwise media for a web page."""
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    if host:
+        if _GOVERNMENT_HOST.search(host):
+            return "government"
+        if _in_domains(host, _DATA["state_media_domains"]):
+            return "state_media"
+        if _in_domains(host, _DATA["newswire_domains"]):
+            return "press_release"
+        if _in_domains(host, _DATA["analysis_domains"]):
+            return "analysis"
+    head = "\n".join(page.top)
+    everything = "\n".join(page.head + page.body + page.dropped)
+    for kind, places in _SIGNS.items():
+        if "head" in places and places["head"].search(head):
+            return kind
+        if "anywhere" in places and places["anywhere"].search(everything):
+            return kind
+    return "media" if host else "unknown"
+
+
+def _in_domains(host: str, domains: list[str]) -> bool:
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def _title_text(line: str) -> str:
+    """The headline a title line holds, without Markdown marks or a trailing site name."""
+    title = _MARKDOWN_HEADING.sub("", line).strip()
+    if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[:m.start()]) >= 3:
+        return title[:m.start()].rstrip()
+    return title
+
+
+def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
+    """The headline among the lines above the article: the longest line that reads like one.
+
+    A Markdown heading wins outright.  Otherwise menus, bylines and date
+    stamps are set aside and the longest remaining line is taken, because
+    section labels and site names sit next to headlines but are shorter.
+    """
+    candidates = [line for line in head if _is_title_like(line)]
+    for line in candidates:
+        if _MARKDOWN_HEADING.match(line):
+            return _title_text(line), line
+    if not candidates:
+        return None, None
+    best = max(candidates, key=lambda line: len(line.strip()))
+    return _title_text(best), best
+
+
+def _is_title_like(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 300 or _NOT_HEADLINE_END.search(stripped) or _SUBTITLE.match(stripped) \
+            or _INNER_SENTENCE_END.search(stripped):
+        return False
+    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.date_of_line(stripped):
+        return False
+    cjk = len(_CJK.findall(stripped))
+    return cjk >= 6 if cjk else words(stripped) >= 3
+
+
+def _title_from_body(body: list[str]) -> str | None:
+    """A page that opens straight into prose may name the document it reports: "issued the X Plan (2022–2025)"."""
+    first = next((line for line in body if line.strip()), "")
+    for m in _NAMED_DOCUMENT_EN.finditer(first):
+        name = _TITLE_TAIL_WORDS.sub("", m.group("t"))
+        if _DOCUMENT_WORDS.search(name) and words(name) >= 3:
+            return name
+    m = _NAMED_DOCUMENT_ZH.search(first)
+    return m.group("t") if m else None
+
+
+def _published(page: Page, url: str | None) -> str | None:
+    """A labelled publication date first (a page may also show when the document was written), then a
+    date stamp or dateline, then the URL's date."""
+    for find in (dates.labelled_date, dates.date_of_line):
+        for line in page.top:
+            if iso := find(line):
+                return iso
+    return dates.date_in_url(url)
+
+
+def _publisher(page: Page, url: str | None) -> str | None:
+    for line in page.top + page.dropped:
+        if m := _SOURCE_NAME.search(line.strip()):
+            name = cut_at_furniture(m.group(1)).strip(" .|")
+            if name and not dates.parse_date(name):
+                return name
+    head = "\n".join(page.top)
+    if m := _NEWSWIRE.search(head):
+        return m.group(0)
+    for line in page.head:
+        if m := _PAREN_SITE.match(line.strip()):
+            return _known_publisher(m.group(1).lower()) or m.group(1)
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    return _known_publisher(host) if host else None
+
+
+def _bare_host(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def _known_publisher(host: str) -> str | None:
+    for domain, name in _DATA["publishers"].items():
+        if host == domain or host.endswith("." + domain):
+            return name
+    return None

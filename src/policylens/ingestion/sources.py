@@ -1,0 +1,159 @@
+"""What a user points at (paths, folders, globs, URLs, feeds, stdin) expanded into inputs to read.
+
+Expansion is lazy and never stops a batch: each input that cannot be had
+(missing file, file over the size limit, a feed entry whose link is dead)
+becomes an InputError in the stream, and the next input is tried.
+"""
+from __future__ import annotations
+
+import glob
+import io
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from urllib.parse import urljoin
+
+import feedparser
+
+from policylens.config import Settings
+from policylens.errors import InputError
+from policylens.ingestion.fetch import fetch, is_url
+from policylens.ingestion.raw import RawInput
+
+STDIN = "-"
+_FEED_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]",
+                        re.DOTALL)
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+
+
+def expand_sources(sources: Sequence[str], settings: Settings) -> Iterator[RawInput | InputError]:
+    for source in sources:
+        yield from _expand_quietly(source, settings)
+
+
+def read_file(path: Path, settings: Settings) -> RawInput:
+    """A file's bytes, refused before reading when it is over the size limit."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise InputError(source, f"too large: {size} bytes, above the limit of {settings.max_bytes}")
+        return RawInput(source=source, data=path.read_bytes())
+    except FileNotFoundError:
+        raise InputError(source, "no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError(source, "is a directory") from None
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+
+
+def is_feed(raw: RawInput) -> bool:
+    return raw.media_type in _FEED_TYPES or bool(_FEED_ROOT.match(raw.data[:4096]))
+
+
+def _expand(source: str, settings: Settings) -> Iterator[RawInput | InputError]:
+    if source == STDIN:
+        yield from _with_feeds(_stdin(settings), settings)
+    elif is_url(source):
+        yield from _with_feeds(fetch(source, settings), settings)
+    elif (path := Path(source)).is_dir():
+        yield from _directory(path, settings)
+    elif path.exists():
+        yield from _with_feeds(read_file(path, settings), settings)
+    elif _GLOB_CHARS.search(source):
+        matches = sorted(glob.glob(source, recursive=True))
+        if not matches:
+            raise InputError(source, "no files match this pattern")
+        for match in matches:
+            yield from _expand_quietly(match, settings)
+    else:
+        raise InputError(source, "no such file or directory")
+
+
+def _expand_quietly(source: str, settings: Settings) -> Iterator[RawInput | InputError]:
+    """Expand one source, turning its failure into an item of the stream so the batch goes on."""
+    try:
+        yield from _expand(source, settings)
+    except InputError as exc:
+        yield exc
+
+
+def _directory(root: Path, settings: Settings) -> Iterator[RawInput | InputError]:
+    """Every visible file below ``root``, in a stable order; hidden files and folders are skipped."""
+    for path in sorted(root.rglob("*")):
+        if not any(part.startswith(".") for part in path.relative_to(root).parts) and path.is_file():
+            yield from _expand_quietly(str(path), settings)
+
+
+def _stdin(settings: Settings) -> RawInput:
+    data = sys.stdin.buffer.read(settings.max_bytes + 1)
+    if len(data) > settings.max_bytes:
+        raise InputError("<stdin>", f"too large: more than the limit of {settings.max_bytes} bytes")
+    return RawInput(source="<stdin>", data=data)
+
+
+def _with_feeds(raw: RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
+    if is_feed(raw):
+        yield from _feed_entries(raw, settings)
+    else:
+        yield raw
+
+
+def _feed_entries(feed: RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
+    """One input per entry: the article the feed carries in full, else its linked page, else its summary.
+
+    A feed that ships whole articles (content:encoded, Atom content) needs no
+    fetch; one that ships summaries only is followed to each page.
+    """
+    parsed = feedparser.parse(io.BytesIO(feed.data))  # a stream: feedparser would open a path or URL it is given
+    if not parsed.entries:
+        problem = parsed.get("bozo_exception")
+        raise InputError(feed.source, f"feed has no entries{f' ({problem})' if problem else ''}")
+    for number, entry in enumerate(parsed.entries, 1):
+        where = f"entry {number} of feed {feed.source}"
+        title = entry.get("title") or None
+        published = _entry_date(entry)
+        link = _entry_link(entry, feed.url)
+        full = _entry_content(entry, full_only=True)
+        if link and not full:
+            try:
+                raw = fetch(link, settings)
+            except InputError as exc:
+                yield InputError(link, f"{exc.reason} ({where})")
+                continue
+            raw.title, raw.published = title, published
+            yield raw
+        elif content := full or _entry_content(entry):
+            text, media_type = content
+            yield RawInput(source=link or f"{feed.source}#entry-{number}", data=text.encode("utf-8"), url=link,
+                           media_type=media_type, charset="utf-8", title=title, published=published)
+        else:
+            yield InputError(f"{feed.source}#entry-{number}", f"{where}: no http(s) link and no content")
+
+
+def _entry_link(entry, base: str | None) -> str | None:
+    """The entry's web page; Atom ids and RSS guids that are not web addresses do not count."""
+    hrefs = [link.get("href") for link in entry.get("links") or [] if link.get("rel", "alternate") == "alternate"]
+    for href in hrefs + [entry.get("link")]:
+        if href and is_url(url := urljoin(base, href) if base else href):
+            return url
+    return None
+
+
+def _entry_content(entry, full_only: bool = False) -> tuple[str, str] | None:
+    for item in entry.get("content") or []:
+        if item.get("value", "").strip():
+            return item["value"], item.get("type") or "text/html"
+    if full_only:
+        return None
+    if (summary := entry.get("summary", "")).strip():
+        detail = entry.get("summary_detail") or {}
+        return summary, detail.get("type") or "text/html"
+    return None
+
+
+def _entry_date(entry) -> str | None:
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return f"{stamp.tm_year:04d}-{stamp.tm_mon:02d}-{stamp.tm_mday:02d}" if stamp else None

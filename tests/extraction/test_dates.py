@@ -1,0 +1,96 @@
+"""Date expressions on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policylens.extraction.dates import find_dates, parse_reference
+
+
+def dates(text: str, reference: str | None = "2026-06-24"):
+    return [(d.text, d.iso) for d in find_dates(text, reference=reference)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The cluster was approved in June 2026.", [("in June 2026", "2026-06")]),
+    ("The list came out on Jan. 22 after review.", [("on Jan. 22", "2026-01-22")]),
+    ("GLOBE NEWSWIRE, Aug. 25, 2025 -- Jiangsu said", [("Aug. 25, 2025", "2025-08-25")]),
+    ("Signed on 22 August 2019 in Jinan.", [("on 22 August 2019", "2019-08-22")]),
+    ("Updated: 2024-10-30 09:15", [("2024-10-30", "2024-10-30")]),
+    ("Output rose in 2023.", [("in 2023", "2023")]),
+    ("Last year, exports grew.", [("Last year", "2025")]),
+    ("Sales doubled this year.", [("this year", "2026")]),
+    ("Revenue in Q3 2024 fell.", [("in Q3 2024", "2024")]),
+    ("It grew in the first half of 2024.", [("in the first half of 2024", "2024")]),
+    ("Output in FY 2024-25 rose.", [("in FY 2024-25", "2025")]),
+    ("The line opened in early March.", [("in early March", "2026-03")]),
+    ("It started in March last year.", [("in March last year", "2025-03")]),
+    ("Work resumed mid-2024.", [("mid-2024", "2024")]),
+    ("The fund was set up yesterday.", [("yesterday", "2026-06-23")]),
+    ("The ministry said on Tuesday.", [("on Tuesday", "2026-06-23")]),
+])
+def test_expressions(text, expected):
+    assert dates(text) == expected
+
+
+def test_month_named_without_year_after_the_reference_is_last_year():
+    assert dates("The plan was issued on Dec. 28.", reference="2024-01-05") == [("on Dec. 28", "2023-12-28")]
+    assert dates("The plan was issued on Dec. 28.", reference=None) == [("on Dec. 28", None)]
+
+
+def test_vague_expressions():
+    (recently,) = find_dates("The county recently issued a plan.", reference="2022-07-11")
+    assert (recently.iso, recently.approximate) == ("2022-07-11", True)
+    (days,) = find_dates("In recent days, orders picked up.", reference="2022-07")
+    assert (days.iso, days.approximate) == ("2022-07", True)
+    (years,) = find_dates("In recent years, the city has grown.", reference="2022-07-11")
+    assert (years.text, years.iso) == ("In recent years", None)
+
+
+def test_bare_years_are_not_dates():
+    assert dates("The 2022 International Forum drew 300 guests.") == []
+    assert dates("The Action Plan (2022-2025) sets targets.") == []
+    assert dates("About 2000 firms joined.") == []
+
+
+def test_modal_may_and_verb_march_are_words():
+    assert dates("Prices may 10 percent higher; workers march on.") == []
+
+
+def test_relations():
+    found = {d.text: d.relation for d in find_dates(
+        "By 2025 it will grow, since 2013 it has grown, from 2018 it rose, in 2021 it fell, "
+        "for the six months ended 30 June 2019")}
+    assert found == {"By 2025": "by", "since 2013": "since", "from 2018": "since", "in 2021": "at",
+                     "30 June 2019": "ended"}
+
+
+def test_impossible_dates_keep_their_text_without_iso():
+    assert dates("It was due on Feb. 30, 2023.") == [("on Feb. 30, 2023", None)]
+
+
+@pytest.mark.parametrize("reference, expected", [
+    ("2026-06-24", (2026, 6, 24)), ("2026-06", (2026, 6, None)), ("2026", (2026, None, None)),
+    ("2024-02-30", (2024, 2, None)), ("2024-13", (2024, None, None)), ("June", None), (None, None),
+])
+def test_reference(reference, expected):
+    assert parse_reference(reference) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300), st.sampled_from([None, "2024", "2024-02", "2024-02-29", "x"]))
+def test_arbitrary_text_never_raises(text, reference):
+    for d in find_dates(text, reference=reference):
+        assert text[d.start:d.end] == d.text
+        assert d.iso is None or d.iso[:2] in ("19", "20")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["in ", "on ", "May ", "June ", "31 ", "29 ", "Feb. ", "2024", "-", "1H",
+                                 "FY", "last year", "mid-", "Q4 ", "recently", "Tuesday", " ", ", "]), max_size=20),
+       st.sampled_from([None, "2024-01-01", "2023-12-31"]))
+def test_date_soup_never_raises(parts, reference):
+    text = "".join(parts)
+    for d in find_dates(text, reference=reference):
+        assert text[d.start:d.end] == d.text

@@ -1,0 +1,167 @@
+"""Reading amounts: numbers, scales, units, ranges and restatements, and the shapes that are not amounts."""
+import pytest
+
+from policylens.extraction.numbers import find_amounts, parse_number, unit_code
+
+
+def amounts(text):
+    return [(text[a.start:a.end], a.value, a.unit) for a in find_amounts(text)]
+
+
+def one(text):
+    found = find_amounts(text)
+    assert len(found) == 1, [text[a.start:a.end] for a in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("token, value", [
+    ("12,345", 12345), ("3.75", 3.75), ("1,234,567.5", 1234567.5), ("seven", 7), ("Twenty-five", 25),
+    ("ninety nine", 99), ("a dozen", 12), ("nineteen", 19), ("", None), ("plenty", None),
+])
+def test_parse_number(token, value):
+    assert parse_number(token) == value
+
+
+@pytest.mark.parametrize("word, code", [
+    ("square kilometres", "km2"), ("square-kilometer", "km2"), ("percentage points", "pp"), ("per cent", "%"),
+    ("U.S. dollars", "USD"), ("tonnes", "t"), ("GW", "GW"), ("MeV", "MeV"), ("hectares", "ha"), ("mu", "mu"),
+])
+def test_unit_code(word, code):
+    assert unit_code(word) == code
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The fund holds 4.2 billion yuan.", 4.2e9, "CNY"),
+    ("Profit reached RMB712.4 million last year.", 712.4e6, "CNY"),
+    ("Sales hit RMB 3,085.1 million.", 3085.1e6, "CNY"),
+    ("Exports totalled $12.6 billion.", 12.6e9, "USD"),
+    ("Imports were US$ 880 million.", 880e6, "USD"),
+    ("The grant is 15 million U.S. dollars.", 15e6, "USD"),
+    ("The budget is EUR 40 million.", 40e6, "EUR"),
+    ("The budget is €2.5bn.", 2.5e9, "EUR"),
+    ("Outlays reached Rs 3.4 lakh crore.", 3.4e12, "INR"),
+    ("Capex of Rs 450 crore was approved.", 450e7, "INR"),
+    ("Output grew 7.25% in May.", 7.25, "%"),
+    ("Output grew 7.25 percent.", 7.25, "%"),
+    ("The share rose 1.8 percentage points.", 1.8, "pp"),
+    ("The zone covers 32.6 square kilometers.", 32.6, "km2"),
+    ("The zone covers 32.6 km² of land.", 32.6, "km2"),
+    ("a 48-square-kilometer zone", 48, "km2"),
+    ("a site of 260 mu", 260, "mu"),
+    ("a site of 75 hectares", 75, "ha"),
+    ("The workshop has 18,500 square metres of floor space.", 18500, "m2"),
+    ("The mill will make 2.4 million tonnes of pulp.", 2.4e6, "t"),
+    ("A 600 MW plant is planned.", 600, "MW"),
+    ("Capacity reached 12 GW.", 12, "GW"),
+    ("Consumption was 3.1 TWh.", 3.1, "TWh"),
+    ("The beam reaches 12MeV.", 12, "MeV"),
+    ("A truck leaves the line every 3 minutes.", 3, "min"),
+    ("A car leaves the line every 45 seconds.", 45, "s"),
+    ("Approval takes 15 working days.", 15, "day"),
+    ("Output was 3.4 times that of 2015.", 3.4, "times"),
+    ("The city has 480,000 registered enterprises.", 480000, "count"),
+    ("Nine new lighthouse factories opened.", 9, "count"),
+    ("It now has forty-two research institutes.", 42, "count"),
+    ("A dozen suppliers signed on.", 12, "count"),
+])
+def test_amount_value_and_unit(text, value, unit):
+    a = one(text)
+    assert a.value == pytest.approx(value)
+    assert a.unit == unit
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Growth of 5 to 8 percent is expected.", 5, 8, "%"),
+    ("Growth of 5–8% is expected.", 5, 8, "%"),
+    ("It will build three to five clusters.", 3, 5, "count"),
+    ("Investment of 2 to 3 billion yuan is planned.", 2e9, 3e9, "CNY"),
+    ("The rate is between 4 and 6 percent.", 4, 6, "%"),
+])
+def test_ranges(text, low, high, unit):
+    a = one(text)
+    assert (a.value, a.value_max, a.unit) == (pytest.approx(low), pytest.approx(high), unit)
+
+
+def test_from_to_is_two_levels_not_a_range():
+    found = amounts("The share rose from 31 to 36 percent.")
+    assert [(v, u) for _, v, u in found] == [(31, "%"), (36, "%")]
+
+
+@pytest.mark.parametrize("text, value, unit, alt_value, alt_unit", [
+    ("Output reached 95 billion yuan ($13.2 billion) in total.", 95e9, "CNY", 13.2e9, "USD"),
+    ("a grant of 8 million yuan (about 1.1 million U.S. dollars)", 8e6, "CNY", 1.1e6, "USD"),
+    ("a park of 3 square kilometers (4,500 mu)", 3, "km2", 4500, "mu"),
+])
+def test_restatement_in_parentheses_is_an_alternative(text, value, unit, alt_value, alt_unit):
+    a = one(text)
+    assert (a.value, a.unit) == (pytest.approx(value), unit)
+    assert [(x.value, x.unit) for x in a.alternatives] == [(pytest.approx(alt_value), alt_unit)]
+    assert text[a.start:a.end].endswith(")")
+
+
+def test_parenthesised_figure_of_another_dimension_stays_separate():
+    found = amounts("Revenue was 40 billion yuan (up 12%).")
+    assert [u for _, _, u in found] == ["CNY", "%"]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan was issued in 2024.",
+    "The plan covers 2021–2025 and was revised on Jan. 14.",
+    "Published 2023-08-17 09:45 by the bureau.",
+    "The meeting opened on 12 March 2024 at 14:30.",
+    "For details call 86-531-8890-1234.",
+    "Tel: +86 532 8591 2345",
+    "The company (stock code: 600519) reported results.",
+    "The 14th Five-Year Plan guides the work.",
+    "The Top 500 list and the Fortune Global 500 were cited.",
+    "5G base stations and Industry 4.0 were discussed.",
+    "The so-called 2-3-7 strategy applies.",
+    "Results for 1H2023 and Q3 2024 are due.",
+    "Revenue for FY2023-24 is being audited.",
+    "II. Main Tasks",
+    "3. Improving the Business Environment",
+    "(2) Strengthening support measures",
+    "See www.example.gov.cn/2024/0301/c_1234567.htm for more.",
+    "The Five-Year Plan and the Ten Thousand Enterprises Programme were launched.",
+    "This one factory alone is one of the largest.",
+])
+def test_not_amounts(text):
+    assert amounts(text) == []
+
+
+def test_a_year_used_as_a_count_needs_a_unit():
+    assert amounts("In 2023 the firm earned 2023 yuan.")[0][1:] == (2023, "CNY")
+
+
+@pytest.mark.parametrize("text, value, comparator", [
+    ("The city ranked second nationwide.", 2, None),
+    ("It ranks 4th among provincial capitals.", 4, None),
+    ("The province remains in the top five nationally in ranking terms.", 5, "<="),
+    ("It aims to rank among the top ten exporters.", 10, "<="),
+])
+def test_ranks(text, value, comparator):
+    a = one(text)
+    assert (a.unit, a.value, a.comparator) == ("rank", value, comparator)
+
+
+def test_reference_group_top_n_is_not_a_figure():
+    assert amounts("It was the fastest-growing of the top five brands.") == []
+
+
+def test_fraction_reads_as_a_percentage():
+    a = one("The coastal belt holds 3/4 of the capacity.")
+    assert (a.unit, a.value) == ("%", 75)
+
+
+def test_number_split_from_its_scale_by_a_line_break():
+    a = one("The fund will invest 2.5\n\nbillion yuan.")
+    assert (a.value, a.unit) == (2.5e9, "CNY")
+
+
+def test_plus_sign_bounds_from_below():
+    a = one("It has 300+ suppliers.")
+    assert (a.value, a.comparator) == (300, ">=")
+
+
+def test_three_year_plan_is_an_adjective_not_a_duration():
+    assert amounts("A three-year action plan was adopted.") == []

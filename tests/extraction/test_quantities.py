@@ -1,0 +1,264 @@
+"""Quantities read in their sentence: kind, comparator, change, deadline, as-of year, annual, subject."""
+import pytest
+
+from policylens.extraction.quantities import find_quantities
+from policylens.extraction.text import TextIndex
+from policylens.model import Document, Entity
+
+
+def extract(text, published=None, title=None, entities=()):
+    doc = Document(source="t.txt", text=text, published=published, title=title)
+    found = find_quantities(doc, TextIndex(text), list(entities))
+    for q in found:
+        assert text[q.start:q.end] == q.text
+    return found
+
+
+def only(text, **kw):
+    found = extract(text, **kw)
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]
+
+
+def by_value(found, value):
+    hits = [q for q in found if q.value == pytest.approx(value)]
+    assert len(hits) == 1, [(q.text, q.value) for q in found]
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The county will build 12 new logistics hubs.", "target"),
+    ("The port is expected to handle 40 million containers.", "target"),
+    ("The city aims to attract 300 foreign firms.", "target"),
+    ("The district strives to cultivate 15 unicorn companies.", "target"),
+    ("The group plans to open 8 plants overseas.", "target"),
+    ("R&D spending should reach 3.1% of GDP.", "target"),
+    ("The county has built 12 new logistics hubs.", "statistic"),
+    ("The port handled 40 million containers last year.", "statistic"),
+    ("Exports exceeded 52 billion yuan in 2023.", "statistic"),
+    ("The zone registered 1,850 new businesses.", "statistic"),
+    ("The base is home to 230 suppliers.", "statistic"),
+    ("Local firms filed 6,400 patents, up 9%.", "statistic"),
+])
+def test_kind_follows_the_governing_cue(text, kind):
+    assert extract(text, published="2024-04-02")[0].kind == kind
+
+
+def test_year_before_publication_makes_a_statistic_despite_a_modal():
+    found = extract("The national clusters will have generated 6 trillion yuan in 2022.", published="2023-05-01")
+    assert (found[0].value, found[0].kind, found[0].as_of) == (6e12, "statistic", 2022)
+
+
+def test_year_after_publication_makes_a_target():
+    found = extract("Output of 900 billion yuan in 2027 is in the blueprint.", published="2024-01-01")
+    assert (found[0].kind, found[0].deadline) == ("target", 2027)
+
+
+def test_participle_right_after_the_figure_decides():
+    found = extract("With 3.2 trillion rupees earmarked in subsidies and 640 projects approved, the scheme is "
+                    "broad.", published="2024-01-01")
+    assert [(q.value, q.kind) for q in found] == [(3.2e12, "target"), (640, "statistic")]
+
+
+@pytest.mark.parametrize("phrase, comparator", [
+    ("more than 300", ">"), ("over 300", ">"), ("exceeding 300", ">"), ("above 300", ">"),
+    ("at least 300", ">="), ("no less than 300", ">="), ("not less than 300", ">="),
+    ("up to 300", "<="), ("no more than 300", "<="),
+    ("about 300", "~"), ("around 300", "~"), ("approximately 300", "~"), ("nearly 300", "~"), ("roughly 300", "~"),
+    ("300", "="), ("fewer than 300", "<"), ("300 or more", ">="),
+])
+def test_comparator(phrase, comparator):
+    q = only(f"The park has {phrase} tenant companies.")
+    assert q.comparator == comparator
+    assert q.value == 300
+    assert phrase.replace(" or more", "") in q.text
+
+
+def test_change_with_baseline():
+    q = only("Water use per unit of output should fall by around 14% compared to 2021.", published="2022-03-01")
+    assert (q.value, q.unit, q.comparator, q.change, q.baseline) == (14, "%", "~", "decrease", 2021)
+
+
+@pytest.mark.parametrize("text, value, change", [
+    ("Retail sales were up 8.6 percent from the previous year.", 8.6, "increase"),
+    ("Profit declined 4.5% year on year.", 4.5, "decrease"),
+    ("It marks a 3.3% year-over-year increase.", 3.3, "increase"),
+    ("Freight volume recorded a decline of 2.1% YoY.", 2.1, "decrease"),
+    ("The share rose by 1.4 percentage points.", 1.4, "increase"),
+    ("The share makes up 22.5% of the total.", 22.5, None),
+    ("Income climbed to 41,000 yuan.", 41000, None),
+])
+def test_change(text, value, change):
+    q = by_value(extract(text, published="2024-01-01"), value)
+    assert q.change == change
+
+
+def test_change_level_pair_from_to():
+    found = extract("Revenue increased from 12.4 billion yuan in 2015 to 30.6 billion yuan in 2023.",
+                    published="2024-06-01")
+    assert [(q.value, q.change, q.as_of) for q in found] == [(12.4e9, None, 2015), (30.6e9, None, 2023)]
+
+
+def test_times_has_its_baseline():
+    q = by_value(extract("Patents granted in 2023 reached 9,120, 2.6 times that of 2013.", published="2024-01-01"),
+                 2.6)
+    assert (q.unit, q.baseline, q.as_of) == ("times", 2013, 2023)
+
+
+def test_deadline_stated_in_sentence_applies_to_every_item_of_a_list():
+    found = extract("The province will foster 400 green factories, 30 green parks and over 200 green supply "
+                    "chains by 2027.", published="2024-02-01")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [
+        (400, "target", 2027), (30, "target", 2027), (200, "target", 2027)]
+    assert found[2].comparator == ">"
+
+
+def test_deadline_from_paragraph_opening():
+    text = ("By the end of 2026, digital economy output will account for 15% of GDP. Broadband will cover "
+            "98 percent of villages, and 60 smart mines will be built.\nOther work will continue.")
+    found = extract(text, published="2024-01-01")
+    assert [(q.value, q.deadline) for q in found] == [(15, 2026), (98, 2026), (60, 2026)]
+
+
+def test_deadline_from_relative_period():
+    q = by_value(extract("The city will spend 3 billion yuan over the next four years.", published="2023-09-01"),
+                 3e9)
+    assert (q.kind, q.deadline) == ("target", 2027)
+    assert len(extract("The city will spend 3 billion yuan over the next four years.")) == 1
+
+
+def test_this_year_resolves_against_publication_date():
+    q = only("This year, the district plans to start 45 key projects.", published="2025-03-10")
+    assert (q.kind, q.deadline) == ("target", 2025)
+
+
+def test_deadline_from_plan_period_in_title():
+    q = only("The province will cultivate 80 specialised industrial clusters.",
+             title="Implementation Plan for Cluster Development (2023–2026)")
+    assert q.deadline == 2026
+
+
+def test_deadline_from_plan_period_with_short_end_year():
+    text = ("The county issued its industry plan for the 14th Five-Year Plan period (2021-25).\n"
+            "It will build 6 industrial parks.")
+    assert only(text, published="2022-01-01").deadline == 2025
+
+
+def test_deadline_carries_through_a_plan_description():
+    text = ("By 2025, the city will have 2,000 high-tech firms.\n"
+            "It will also set up 12 innovation centres.")
+    found = extract(text, published="2021-01-01")
+    assert [q.deadline for q in found] == [2025, 2025]
+
+
+def test_no_deadline_when_nothing_sets_one():
+    q = only("Upon completion, the plant is expected to produce 2 million tyres.")
+    assert (q.kind, q.deadline) == ("target", None)
+
+
+def test_as_of_from_paragraph_opening_and_last_year():
+    text = ("In 2022, the county's industrial output reached 88.1 billion yuan.\n"
+            "Last year, the county exported 41,000 vehicles.")
+    found = extract(text, published="2024-02-15")
+    assert [(q.kind, q.as_of) for q in found] == [("statistic", 2022), ("statistic", 2023)]
+
+
+def test_as_of_fiscal_year_counts_by_its_end():
+    q = only("Electronics output was Rs 4.1 trillion in FY 2022-23.", published="2024-01-01")
+    assert (q.unit, q.as_of) == ("INR", 2023)
+
+
+def test_as_of_carries_to_following_past_sentences_but_not_present_ones():
+    text = ("In 2023, the machinery sector's revenue reached $840 billion. Imports accounted for $96 billion. "
+            "Today the sector employs 2 million people.")
+    found = extract(text, published="2024-03-01")
+    assert [q.as_of for q in found] == [2023, 2023, None]
+
+
+def test_as_of_for_figures_attached_to_years():
+    text = "The share of services rose from 41.5 percent in 2013 to 55.2 percent in 2023, up 13.7 percentage points."
+    found = extract(text, published="2024-01-01")
+    assert [(q.value, q.as_of) for q in found] == [(41.5, 2013), (55.2, 2023), (13.7, 2023)]
+    assert (found[2].unit, found[2].change, found[2].baseline) == ("pp", "increase", 2013)
+
+
+@pytest.mark.parametrize("text, annual", [
+    ("The line will make 600,000 engines a year.", True),
+    ("Sales will grow by over 8 percent annually.", True),
+    ("It targets an annual output value of 5 billion yuan.", True),
+    ("GDP grew at an average annual rate of 6.1 percent.", True),
+    ("The line will make 600,000 engines.", False),
+    ("Sales were 3% lower than a year earlier.", False),
+])
+def test_annual(text, annual):
+    assert extract(text, published="2024-01-01")[0].annual is annual
+
+
+def test_annual_carries_over_a_coordinated_list():
+    found = extract("The project has an annual capacity of 12 million sets of tyres and 80,000 tonnes of rubber.")
+    assert [q.annual for q in found] == [True, True]
+
+
+def test_subject_is_the_nearest_entity_in_the_sentence():
+    text = "Taizhou has 1,200 suppliers, while Wenling hosts 600 pump makers."
+    places = [Entity("place", "Taizhou", [(0, 7)]), Entity("place", "Wenling", [(35, 42)])]
+    found = extract(text, entities=places)
+    assert [q.subject for q in found] == ["Taizhou", "Wenling"]
+
+
+def test_subject_is_none_without_entities():
+    assert only("Taizhou has 1,200 suppliers.").subject is None
+
+
+def test_metric_names_what_is_counted_or_measured():
+    found = extract("The district has 75 listed companies. Its industrial output value reached 120 billion yuan.")
+    assert "listed companies" in found[0].metric
+    assert "industrial output value" in found[1].metric
+
+
+def test_restatement_is_one_quantity_with_an_alternative():
+    q = only("The zone's GDP was 310 billion yuan ($43.4 billion) in 2023.", published="2024-01-01")
+    assert (q.value, q.unit, q.as_of) == (310e9, "CNY", 2023)
+    assert [(a.value, a.unit) for a in q.alternatives] == [(43.4e9, "USD")]
+
+
+def test_range_keeps_both_bounds():
+    q = only("It will build four to six logistics parks.")
+    assert (q.value, q.value_max, q.unit, q.kind) == (4, 6, "count", "target")
+
+
+def test_rank_and_top_n():
+    found = extract("The county ranked third in the province last year and aims to stay in the top five in the "
+                    "national ranking.", published="2024-01-01")
+    assert [(q.unit, q.value, q.comparator, q.kind) for q in found] == [
+        ("rank", 3, "=", "statistic"), ("rank", 5, "<=", "target")]
+
+
+def test_time_frames_are_not_quantities():
+    found = extract("Over the past 10 years and in the next three years, the city will add 20 parks.",
+                    published="2024-01-01")
+    assert [q.value for q in found] == [20]
+
+
+def test_dates_codes_and_names_are_not_quantities():
+    text = ("BEIJING, Jan. 9, 2024 -- The 14th Five-Year Plan (2021-2025) and the Top 100 list were discussed "
+            "at 10:30 on 9 January. Contact: 010-8765-4321. Stock code: 300750.")
+    assert extract(text, published="2024-01-09") == []
+
+
+def test_hard_wrapped_sentence_is_read_as_one():
+    text = "The city strives to raise the share of the digital economy\n\nto 20% by 2026."
+    q = only(text, published="2023-01-01")
+    assert (q.kind, q.deadline) == ("target", 2026)
+
+
+def test_items_after_a_colon_share_the_introduction():
+    text = ("The plan sets the following goals:\n1. Cultivate 50 specialised firms.\n"
+            "2. Cut energy use per unit of output by 12%.")
+    found = extract(text, title="Work Plan for Industrial Upgrading (2024-2026)")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [(50, "target", 2026), (12, "target", 2026)]
+    assert found[1].change == "decrease"
+
+
+def test_empty_text():
+    assert extract("") == []

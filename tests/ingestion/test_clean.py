@@ -1,0 +1,121 @@
+"""Cleaning on pages written for these tests: furniture goes, article lines stay character for character."""
+from __future__ import annotations
+
+from policylens.ingestion.clean import is_furniture, split_page
+
+ARTICLE = [
+    "The harbour district approved a plan to build 12 automated container berths by 2028, its "
+    "planning bureau said on Tuesday, adding that the first four would open next year.",
+    "Officials said the plan, worth 8.5 billion yuan, would double the port's capacity for refrigerated cargo.",
+    "What happens next",
+    "The bureau will publish implementation rules within three months.",
+]
+
+PAGE = "\n".join([
+    "Skip to main content",
+    "Menu",
+    "Home > News > Economy",
+    "English | Français | Español | 中文",
+    "Harbour district plans automated berths",
+    "By Staff Writer | Updated: 2025-04-08 10:30",
+    "Share:",
+    "Facebook Twitter LinkedIn Email",
+    "",
+    ARTICLE[0],
+    "",
+    "A crane at the harbour. [Photo/City Daily]",
+    ARTICLE[1],
+    "1,234 views",
+    "",
+    ARTICLE[2],
+    "",
+    ARTICLE[3],
+    "",
+    "Tel: +1 555 0100",
+    "Recommended for You",
+    "Another story about ports",
+    "Register Now",
+    "Copyright © 2025 City Daily. All rights reserved.",
+])
+
+
+def test_article_lines_survive_unchanged_and_in_order():
+    page = split_page(PAGE)
+    assert [line for line in page.body if line.strip()] == ARTICLE
+    assert page.text("Harbour district plans automated berths") == \
+        "Harbour district plans automated berths\n\n" + ARTICLE[0] + "\n\n" + ARTICLE[1] + "\n\n" + \
+        ARTICLE[2] + "\n\n" + ARTICLE[3]
+
+
+def test_head_holds_menus_headline_and_byline():
+    page = split_page(PAGE)
+    assert "Harbour district plans automated berths" in page.head
+    assert page.head[0] == "Skip to main content"
+
+
+def test_tail_is_cut_at_its_first_marker():
+    page = split_page(PAGE)
+    assert page.dropped[-4:] == ["Recommended for You", "Another story about ports", "Register Now",
+                                 "Copyright © 2025 City Daily. All rights reserved."]
+    assert "Tel: +1 555 0100" in page.dropped
+
+
+def test_a_closing_marker_early_in_the_page_only_drops_its_line():
+    lines = [ARTICLE[0], "Related", ARTICLE[1], ARTICLE[0], ARTICLE[1], ARTICLE[3]]
+    page = split_page("\n".join(lines))
+    assert page.body == lines[:1] + lines[2:] and page.dropped == ["Related"]
+
+
+def test_indentation_and_inner_spacing_are_kept():
+    line = "  本报讯  市工业和信息化局日前公布了今年第一批智能工厂名单，全市共有二十家企业入选，数量居全省首位。"
+    page = split_page("首页 > 新闻中心 > 工作动态\n字号：大 中 小\n" + line + "\n打印本页 关闭窗口\n")
+    assert page.body == [line]
+
+
+def test_chinese_furniture():
+    for line in ["首页 > 新闻中心", "【字体：大 中 小】", "打印本页", "【关闭窗口】", "返回顶部",
+                 "版权所有：某某市人民政府办公室", "鲁ICP备12345678号", "主办单位：某某市工业和信息化局",
+                 "浏览次数：1024", "当前位置：首页 > 政务公开", "分享到：", "扫一扫在手机打开当前页"]:
+        assert is_furniture(line), line
+
+
+def test_english_furniture():
+    for line in ["Skip to content", "Print", "Home> Newsroom>Latest", "Weekly Top 10", "WEBINAR",
+                 "Quotes are delayed by 15 minutes.", "Privacy Policy and Terms of Use",
+                 "Follow author", "Views: 3,021", "Media contact: Anna Berg", "Phone: 010-1234-5678",
+                 "Home About Us News Business Services", "Large Middle Small",
+                 "We use cookies to improve your experience on our site."]:
+        assert is_furniture(line), line
+
+
+def test_article_lines_that_look_a_little_like_furniture_stay():
+    for line in ["Home appliances and electronics made up a third of exports.",
+                 "Home Appliances and Smart Kitchen Equipment Cluster",
+                 "Print media groups in the province merged in 2023.",
+                 "The plan runs until December 31, 2025.",
+                 "2024年10月30日,市政府召开常务会议。",
+                 "Qingdao: Powering Ahead in New Manufacturing"]:
+        assert not is_furniture(line), line
+
+
+def test_short_opening_paragraph_belongs_to_the_body():
+    text = "\n".join(["Port plan approved", "", "The city approved the port plan on Monday.", "", ARTICLE[0]])
+    page = split_page(text)
+    assert page.body[0] == "The city approved the port plan on Monday."
+    assert page.head == ["Port plan approved", ""]
+
+
+def test_note_without_long_paragraphs():
+    page = split_page("Plan approved\n\nThe city approved project 7.\n")
+    assert page.head == ["Plan approved", ""]
+    assert page.body == ["The city approved project 7."]
+
+
+def test_tables_are_not_menus():
+    for line in ["| Metric | 2023 | 2024 |", "Exports | 12.5 | 14.1 | 16.0", "产值 / 2023年 / 1500亿元"]:
+        assert not is_furniture(line), line
+
+
+def test_chinese_menu_row():
+    assert is_furniture("首页 政务公开 政务服务 互动交流 走进本市")
+    assert not is_furniture("首页设计获奖 企业创新能力持续提升，全年新增专利2000件。")

@@ -1,0 +1,172 @@
+"""Titles, dates, source types and languages from pages written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from policylens.ingestion.clean import split_page
+from policylens.ingestion.dates import date_in_url, date_of_line
+from policylens.ingestion.metadata import describe, language
+
+BODY = ("The province approved a cluster for industrial robots with an export target of 5 billion yuan by 2027, "
+        "according to the plan released by its industry department.")
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Jul 14, 2026", "2026-07-14"),
+    ("Oct. 2, 2025", "2025-10-02"),
+    ("NINGBO, China, Apr. 9, 2024 /Xinhua-AsiaNet/--", "2024-04-09"),
+    ("(example.com.cn) | 2021-02-16", "2021-02-16"),
+    ("Updated: August 19, 2021", "2021-08-19"),
+    ("date 2022-11-11", "2022-11-11"),
+    ("2024年10月30日", "2024-10-30"),
+    ("发布时间：2024-10-30", "2024-10-30"),
+    ("发布日期:2019-06-03 08:15:00 浏览次数:12", "2019-06-03"),
+    ("Wednesday, 3 September 2025, 09:00 HKT", "2025-09-03"),
+    ("By Li Ming | Updated: 2016-04-11 21:48", "2016-04-11"),
+    ("June 2026", "2026-06"),
+    ("2025年6月", "2025-06"),
+    ("SHENZHEN, China, Sept. 2, 2025 (GLOBE NEWSWIRE) -- " + BODY, "2025-09-02"),
+])
+def test_page_dates(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("line", [
+    BODY,
+    "In June 2026, the province approved the cluster.",
+    "The plan runs until December 31, 2025",
+    "2022年1-9月,全市工业用电量同比增长4.2%。",
+    "3月8日,市政府举行新闻发布会介绍港口建设进展",
+    "Feb 30, 2024",
+])
+def test_dates_that_are_not_the_page_date(line):
+    assert date_of_line(line) is None
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("http://example.gov.cn/2020-11/05/c_1.htm", "2020-11-05"),
+    ("http://news.example.com/n3/2023/0915/c9-1.html", "2023-09-15"),
+    ("https://blog.example.com/2021/03/some-story.html", "2021-03"),
+    ("https://example.gov.cn/art/2019/6/3/art_1_2.html", "2019-06-03"),
+    ("https://example.com/2022/10/20/story", "2022-10-20"),
+    ("https://wire.example.jp/release/202305170001", None),
+    ("https://example.com/?p=123456", None),
+    (None, None),
+])
+def test_dates_in_urls(url, iso):
+    assert date_in_url(url) == iso
+
+
+def meta(text, url=None, **kwargs):
+    return describe(split_page(text), url, **kwargs)
+
+
+def test_longest_headline_like_line_wins_over_section_labels_and_site_names():
+    m = meta("Regional News\n\nRobot cluster approved for the coastal province\n\nCoastal Daily\nMay 2, 2025\n\n" + BODY)
+    assert m.title == "Robot cluster approved for the coastal province"
+    assert m.title_line == "Robot cluster approved for the coastal province"
+    assert m.published == "2025-05-02"
+
+
+def test_markup_title_beats_head_lines():
+    m = meta("Kicker line for the story\n\n" + BODY, title="Robot cluster approved")
+    assert m.title == "Robot cluster approved" and m.title_line == "Robot cluster approved"
+
+
+def test_title_named_in_the_opening_sentence():
+    m = meta("Recently, the provincial government issued the Implementation Plan for Smart Manufacturing "
+             "(2024–2026), requiring all cities to act.\n" + BODY)
+    assert m.title == "Implementation Plan for Smart Manufacturing (2024–2026)"
+    assert m.title_line is None
+
+
+def test_no_title_when_the_page_opens_with_prose():
+    assert meta(BODY + "\n" + BODY).title is None
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("https://www.example.gov.cn/a.html", "government"),
+    ("https://agency.gov/news/1", "government"),
+    ("https://www.gov.uk/news/1", "government"),
+    ("http://english.news.cn/2024/1.htm", "state_media"),
+    ("https://www.chinadaily.com.cn/a/1.html", "state_media"),
+    ("https://www.globenewswire.com/news-release/1", "press_release"),
+    ("https://www.prnewswire.com/news-releases/1.html", "press_release"),
+    ("https://trade-magazine.example.com/article/1", "media"),
+])
+def test_source_type_from_the_domain(url, kind):
+    assert meta(BODY, url).source_type == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("HANGZHOU, China, May 6, 2025 (GLOBE NEWSWIRE) -- " + BODY, "press_release"),
+    ("HANGZHOU, China, May 6, 2025 /PRNewswire/ -- " + BODY, "press_release"),
+    ("WUXI, China, Mar. 5, 2024 /Xinhua-AsiaNet/--\n" + BODY, "press_release"),
+    ("HONG KONG, Aug 2, 2023 - (ACN Newswire) - " + BODY, "press_release"),
+    (BODY + "\nSource: Official Website of the People's Government of Example Province", "government"),
+    ("为加快建设制造强市,现结合我市实际,制定本行动计划。\n" + BODY, "government"),
+    ("Robot cluster approved\n\n(Xinhua) | 2025-05-02\n\n" + BODY, "state_media"),
+    ("This article is based on the provincial notice and company filings.\n" + BODY, "analysis"),
+    (BODY + "\nAnalysis shows that exporters may feel the effect first.", "analysis"),
+    (BODY, "unknown"),
+])
+def test_source_type_from_the_text(text, kind):
+    assert meta(text).source_type == kind
+
+
+def test_domain_decides_before_text_signs():
+    text = BODY + "\nAnalysis shows that exporters may feel the effect first."
+    assert meta(text, "https://www.example.gov.cn/1.html").source_type == "government"
+    assert meta(text, "https://blog.example.com/1.html").source_type == "analysis"
+
+
+def test_publisher_from_source_line_newswire_or_domain():
+    assert meta(BODY + "\nSource: Example Province Development Commission").publisher == \
+        "Example Province Development Commission"
+    assert meta("HANGZHOU, China, May 6, 2025 (GLOBE NEWSWIRE) -- " + BODY).publisher == "GLOBE NEWSWIRE"
+    assert meta(BODY, "https://www.chinadaily.com.cn/a/1.html").publisher == "China Daily"
+    assert meta(BODY, "https://www.trade-mag.example.com/1").publisher == "trade-mag.example.com"
+
+
+def test_language_from_script():
+    assert language("青岛市发布先进制造业行动计划, 到2025年 GDP 增长 8%") == "zh"
+    assert language(BODY) == "en"
+    assert language("") == "en"
+
+
+def test_labelled_publication_date_beats_a_written_date():
+    text = "成文日期：2024年10月28日\n发布日期：2024-10-30\n\n某某市发布先进制造业行动计划\n\n" + \
+           "为加快建设先进制造业强市，市政府近日印发行动计划，提出到2027年规模以上工业增加值年均增长百分之八。"
+    assert meta(text).published == "2024-10-30"
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Robot cluster approved for the coastal province | Coastal Daily",
+     "Robot cluster approved for the coastal province"),
+    ("某某市发布先进制造业行动计划_某某市人民政府门户网站", "某某市发布先进制造业行动计划"),
+    ("Robot cluster approved for the coastal province - example.com",
+     "Robot cluster approved for the coastal province"),
+    ("Ningbo - a port city builds robots", "Ningbo - a port city builds robots"),
+])
+def test_site_name_is_trimmed_from_the_title(line, title):
+    assert meta(line + "\n\n" + BODY).title == title
+
+
+def test_think_tank_domain_is_analysis():
+    assert meta(BODY, "https://www.example-think.merics.org/en/report").source_type == "analysis"
+
+
+def test_subtitle_below_a_chinese_headline_is_not_the_title():
+    text = "某某市智能制造迈上新台阶\n——市工业和信息化局召开智能制造工作推进会议并部署下一阶段重点任务\n\n" + \
+           "近日，某某市工业和信息化局召开智能制造工作推进会，会议提出到2026年全市建成智能工厂100家。"
+    assert meta(text).title == "某某市智能制造迈上新台阶"
+
+
+def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
+    from policylens.ingestion import read_path
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text("Harbour Town Approves Valve Cluster\n\nMay 4, 2026\n\n"
+                    "The harbour town approved a valve cluster on Monday. By 2029, the town aims to host 60 valve\n"
+                    "makers and raise output to 30 billion yuan.\n", encoding="utf-8")
+    assert read_path(path).title == "Harbour Town Approves Valve Cluster"
