@@ -59,8 +59,8 @@ _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
 
 _CORE = "|".join((
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
-    rf"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{{2}})"
-    rf"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{{2}}))?(?!\d))",
+    r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
+    r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))",
     rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)",
     rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)",
     rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",

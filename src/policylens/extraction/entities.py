@@ -347,13 +347,15 @@ def _segments(chunk: _Chunk) -> list[tuple[int, int, str | None]]:
     start = chunk.first
     before = None
     k = chunk.first
+    prev_last = None  # the last capitalised word seen, where a segment ends
     while k <= chunk.last:
         if k in chunk.connectors:
             words = []
             while k in chunk.connectors:
                 words.append(chunk.connectors[k])
                 k += 1
-            out.append((start, prev_last, before))
+            if prev_last is not None and prev_last >= start:
+                out.append((start, prev_last, before))
             before = " ".join(words)
             start = k
             continue

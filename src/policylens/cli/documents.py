@@ -1,65 +1,18 @@
-"""The command line: a thin door onto the Python API in policylens.api.
-
-Every command reads its inputs through the same functions the web and the
-Python API use; this module only parses options, shows progress and prints.
-Errors on one input are one line on stderr naming it; the batch goes on and
-the exit status is 1 if anything failed.
-"""
+"""Commands on documents: ingest, extract and the demo."""
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from policylens import __version__, api
+from policylens import api
+from policylens.cli.app import State, clip, guard, print_json, progress, report_failures, app, err, out
 from policylens.config import Settings
-from policylens.errors import InputError, PolicylensError
+from policylens.errors import InputError
 from policylens.model import Extraction
-
-app = typer.Typer(
-    help="policylens: industrial-policy documents in; cited facts, tracked targets and briefs out.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False)
-
-
-class State:
-    """Options given before the command, shared by every command."""
-
-    settings: Settings = Settings()
-    json: bool = False
-
-
-def _version(value: bool) -> None:
-    if value:
-        out.print(f"policylens {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def main_options(
-    db: Annotated[Optional[str], typer.Option(
-        "--db", help="Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db) "
-                     "or postgresql+psycopg://USER@HOST/DB.", envvar="POLICYLENS_DB")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")] = False,
-    max_bytes: Annotated[Optional[int], typer.Option(
-        "--max-bytes", help="Refuse inputs larger than this many bytes (default 50 MB).")] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-) -> None:
-    State.settings = Settings.from_env(db_url=db, max_bytes=max_bytes)
-    State.json = as_json
 
 
 @app.command()
@@ -68,11 +21,11 @@ def ingest(
         help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds (URL or file), or - for stdin.")],
 ) -> None:
     """Read sources into clean documents, extract their facts and store both in the knowledge base."""
-    with _progress("ingesting") as advance:
-        report = _guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance))
-    _report_failures(o for o in report.failed)
+    with progress("ingesting") as advance:
+        report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance))
+    report_failures(o for o in report.failed)
     if State.json:
-        _print_json([o.to_dict() for o in report.outcomes])
+        print_json([o.to_dict() for o in report.outcomes])
     else:
         _print_outcomes(report)
     raise typer.Exit(1 if report.failed else 0)
@@ -92,7 +45,7 @@ def extract(
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     failures, written = [], set()
-    with _progress("extracting") as advance:
+    with progress("extracting") as advance:
         for item in api.extract_sources(sources, State.settings):
             advance(item)
             if isinstance(item, InputError):
@@ -102,7 +55,7 @@ def extract(
                 target = _unique_path(out_dir, Path(item.document.source).stem or "document", written)
                 target.write_text(json.dumps(item.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
             elif as_json:
-                _print_json(item.to_dict())
+                print_json(item.to_dict())
             else:
                 _print_extraction(item)
     if out_dir:
@@ -125,61 +78,15 @@ def demo(
     say.print(f"[bold]policylens demo[/bold]: a fresh knowledge base at {url}")
     say.print(f"reading the sample corpus in {corpus_dir()}")
     samples = [str(p) for p in sorted(corpus_dir().iterdir()) if p.is_file() and p.name != "README.md"]
-    with _progress("ingesting") as advance:
-        report = _guard(lambda: api.ingest(samples, settings=settings, on_outcome=advance))
-    _report_failures(report.failed)
+    with progress("ingesting") as advance:
+        report = guard(lambda: api.ingest(samples, settings=settings, on_outcome=advance))
+    report_failures(report.failed)
     if State.json:
-        _print_json([o.to_dict() for o in report.outcomes])
+        print_json([o.to_dict() for o in report.outcomes])
     else:
         _print_outcomes(report)
         out.print(f"\nNext: [bold]policylens --db {url} extract {corpus_dir()}/01*[/bold] shows one document's facts.")
     raise typer.Exit(1 if report.failed else 0)
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def _guard(call):
-    """Run an API call; a PolicylensError becomes one line on stderr and exit status 1."""
-    try:
-        return call()
-    except PolicylensError as exc:
-        err.print(f"[red]error[/red]: {exc}")
-        raise typer.Exit(1) from None
-
-
-@contextmanager
-def _progress(verb: str) -> Iterator:
-    """A Rich progress bar on stderr that counts inputs as they finish (the total is not known ahead)."""
-    columns = [SpinnerColumn(), TextColumn(f"{verb} [progress.description]{{task.description}}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True) as progress:
-        task = progress.add_task("", total=None)
-
-        def advance(item) -> None:
-            name = getattr(item, "source", None) or getattr(getattr(item, "document", None), "source", "")
-            progress.update(task, advance=1, description=_short(str(name)))
-
-        yield advance
-
-
-def _short(name: str, width: int = 40) -> str:
-    """Keep the end of a path or URL, where the file name is."""
-    return name if len(name) <= width else "…" + name[-(width - 1):]
-
-
-def _clip(text: str, width: int) -> str:
-    """Keep the start of a title or sentence."""
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def _report_failures(failures) -> None:
-    for o in failures:
-        err.print(f"[red]error[/red]: {o.source}: {o.error}")
-
-
-def _print_json(data) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def _print_outcomes(report: api.IngestReport) -> None:
@@ -197,7 +104,7 @@ def _print_outcomes(report: api.IngestReport) -> None:
         elif o.near_duplicate_of:
             status += f" (near #{o.near_duplicate_of})"
         table.add_row(str(o.document_id or ""), status, doc.published or "—", doc.source_type,
-                      _clip(doc.title or doc.source, 70), facts)
+                      clip(doc.title or doc.source, 70), facts)
     out.print(table)
     out.print(f"{report.count('stored')} stored, {report.count('duplicate')} duplicate, "
               f"{len(report.failed)} failed")
@@ -211,18 +118,18 @@ def _print_extraction(x: Extraction) -> None:
         for q in x.quantities:
             value = f"{q.value:g}" + (f"–{q.value_max:g}" if q.value_max is not None else "")
             when = str(q.deadline or q.as_of or "")
-            t.add_row(q.kind, value, q.unit, q.comparator, q.metric or "", when, q.subject or "", _clip(q.text, 50))
+            t.add_row(q.kind, value, q.unit, q.comparator, q.metric or "", when, q.subject or "", clip(q.text, 50))
         out.print(t)
     if x.events:
         t = Table("type", "date", "actor", "object", "text", title="Events")
         for e in x.events:
-            t.add_row(e.type, e.date or "", e.actor or "", _clip(e.object or "", 40), _clip(e.text, 60))
+            t.add_row(e.type, e.date or "", e.actor or "", clip(e.object or "", 40), clip(e.text, 60))
         out.print(t)
     if x.entities:
         t = Table("type", "name", "mentions", "attributes", title="Entities")
         for n in x.entities:
             attrs = ", ".join(f"{k}={v}" for k, v in n.attributes.items())
-            t.add_row(n.type, n.name, str(len(n.mentions)), _clip(attrs, 50))
+            t.add_row(n.type, n.name, str(len(n.mentions)), clip(attrs, 50))
         out.print(t)
     if x.industries:
         out.print("industries: " + ", ".join(x.industries))
@@ -244,11 +151,3 @@ def _remove_sqlite_file(url: str) -> None:
         for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             if p.exists():
                 p.unlink()
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

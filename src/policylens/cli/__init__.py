@@ -1,0 +1,12 @@
+"""The command line: a thin door onto the Python API in policylens.api.
+
+Every command reads its inputs through the same functions the web and the
+Python API use; these modules only parse options, show progress and print.
+Errors on one input are one line on stderr naming it; the batch goes on and
+the exit status is 1 if anything failed.  Each module registers one group of
+commands on the shared app.
+"""
+from policylens.cli.app import app, main
+from policylens.cli import documents  # noqa: F401  (registers its commands)
+
+__all__ = ["app", "main"]
