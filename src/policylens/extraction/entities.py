@@ -11,7 +11,7 @@ English policy and business text (the word lists are in
   Technology", "Action Plan for ... (2022–2025)");
 - a descriptive lower-case name is specific when it states a level or a
   definite reference and, for several at once, what they are for ("two
-  national advanced manufacturing clusters focusing on A and B" is two);
+  provincial advanced manufacturing clusters focusing on A and B" is two);
 - names in a list after "enterprises such as", "leaders like", "led by" are
   companies; so is a name before "'s factory" or before "announced";
 - a quoted name is a programme when a programme noun follows or introduces it.
@@ -654,7 +654,7 @@ def _lists(tokens: _Tokens, titles: list[tuple[int, int]]) -> list[_Found]:
 
 
 def _and_parts(chunk: _Chunk) -> list[tuple[int, int, None]]:
-    """A headless run of names split at "and": "Phillips and Siemens" is two names."""
+    """A headless run of names split at "and": "Bosch and Valeo" is two names."""
     parts = []
     first = chunk.first
     for k in sorted(chunk.connectors):
@@ -844,7 +844,7 @@ def _resolve(mentions: list[_PlaceMention], gaz) -> list[_PlaceMention]:
 
 
 def _unlisted_places(text: str, places: list[_PlaceMention]) -> list[_Found]:
-    """A town or port the gazetteer lacks, written "in X, <known place>" ("in Dongjiakou, Qingdao")."""
+    """A town or port the gazetteer lacks, written "in X, <known place>" ("in Shatian, Dongguan")."""
     p = _patterns()
     by_start = {m.start: m for m in places}
     out = []
@@ -860,7 +860,7 @@ def _unlisted_places(text: str, places: list[_PlaceMention]) -> list[_Found]:
 
 
 def _governments_of_places(text: str, places: list[_PlaceMention]) -> list[_Found]:
-    """"Jinan municipal government", "Qingdao Municipal People's Government"."""
+    """"Wuxi municipal government", "Qingdao Municipal People's Government"."""
     p = _patterns()
     out = []
     for m in places:
@@ -918,8 +918,8 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceMention]) -> li
 
 
 def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
-    """One entity for "Haier Group" and "Haier", or "Sailun Qingdao Dongjiakou project" and
-    "Dongjiakou project": a shorter name of the same type that is the longer one's core."""
+    """One entity for "Midea Group" and "Midea", or "Linhai Ningbo Beilun tyre project" and
+    "Beilun tyre project": a shorter name of the same type that is the longer one's core."""
     entities.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []
     for e in entities:

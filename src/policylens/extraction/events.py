@@ -387,7 +387,7 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
 
 def _tokens_before(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """(position, lowercased word) from start to end, parenthetical asides left out: in
-    'Sany International (HKSE stock code: 631) announced', the word before the verb is 'International'."""
+    'Lakeshore Holdings (HKSE stock code: 1234) announced', the word before the verb is 'Holdings'."""
     window = text[start:end]
     while "(" in window:
         masked = _PARENS.sub(lambda m: " " * len(m.group()), window)

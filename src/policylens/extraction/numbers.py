@@ -274,7 +274,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
                                                                             and nxt.lower() not in _FUNCTION_WORDS):
             return False
     if nxt and nxt[0].isupper() and not _acronym(nxt):
-        return False  # "Ten Thousand Transformations", "100 Million Tires Club"
+        return False  # "Ten Thousand Enterprises Upgrade", "1 Million Robots Alliance"
     if m.group("word"):
         w = number.lower()
         if w == "one" and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)

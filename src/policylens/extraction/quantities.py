@@ -291,7 +291,7 @@ class _Reader:
 
     # -- attributes -----------------------------------------------------------------------------
     def _kind(self, a: Amount, s: _Sentence) -> str | None:
-        """The kind of the nearest cue: one right after the amount ("806 applications approved"),
+        """The kind of the nearest cue: one right after the amount ("412 applications approved"),
         else the nearest before it, else any after it; None when the sentence says nothing."""
         before = after = adjacent = None
         for cs, ce, kind in s.cues:

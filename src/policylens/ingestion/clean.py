@@ -83,7 +83,7 @@ def is_furniture(line: str) -> bool:
 
 
 def cut_at_furniture(text: str) -> str:
-    """``text`` up to where furniture starts inside it ("Zhongshan Daily Large Medium Small Print")."""
+    """``text`` up to where furniture starts inside it ("Riverside Daily Large Medium Small Print")."""
     m = _FURNITURE_ANYWHERE.search(text)
     return text[:m.start()] if m else text
 

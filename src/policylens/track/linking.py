@@ -1,7 +1,7 @@
 """Which later statistics report progress on which target, and which targets a later plan restates.
 
 Facts from different documents name the same measure in different words
-("smart factories and digitalized workshops built" / "smart factories and
+("smart factories and digital workshops built" / "smart factories and
 digital workshops"), and nearly the same words for different measures
 ("green factories" / "smart factories", "exports" / "imports").  A false
 link puts a wrong number next to a target in a brief, which is worse than a
