@@ -37,3 +37,24 @@ def english(tmp_path_factory):
 def test_no_span_errors(english):
     assert english["span_errors"] == 0
     assert english["missing_documents"] == 0
+
+
+# The floors on ../shared/corpus: a change that drops below one fails here.
+FLOORS = {"quantities": 0.90, "targets": 0.85, "events": 0.65, "places": 0.90, "organisations": 0.80}
+ATTRIBUTE_FLOORS = {"deadline": 0.95, "comparator": 0.95, "kind": 0.92}
+DOCUMENT_FLOORS = {"published": 0.95, "source_type": 0.9, "title": 0.9}
+
+
+@pytest.mark.parametrize("item", sorted(FLOORS))
+def test_f1_floor(english, item):
+    assert english[item]["f1"] >= FLOORS[item], english[item]
+
+
+@pytest.mark.parametrize("attribute", sorted(ATTRIBUTE_FLOORS))
+def test_attribute_accuracy_floor(english, attribute):
+    assert english["attribute_accuracy"][attribute] >= ATTRIBUTE_FLOORS[attribute]
+
+
+@pytest.mark.parametrize("field", sorted(DOCUMENT_FLOORS))
+def test_document_metadata_floor(english, field):
+    assert english["document_accuracy"][field] >= DOCUMENT_FLOORS[field]
