@@ -116,7 +116,7 @@ def _print_extraction(x: Extraction) -> None:
     if x.quantities:
         t = Table("kind", "value", "unit", "cmp", "metric", "deadline/as of", "subject", "text", title="Quantities")
         for q in x.quantities:
-            value = f"{q.value:g}" + (f"–{q.value_max:g}" if q.value_max is not None else "")
+            value = number(q.value) + (f"–{number(q.value_max)}" if q.value_max is not None else "")
             when = str(q.deadline or q.as_of or "")
             t.add_row(q.kind, value, q.unit, q.comparator, q.metric or "", when, q.subject or "", clip(q.text, 50))
         out.print(t)
@@ -133,6 +133,11 @@ def _print_extraction(x: Extraction) -> None:
         out.print(t)
     if x.industries:
         out.print("industries: " + ", ".join(x.industries))
+
+
+def number(value: float) -> str:
+    """86000000000.0 -> "86,000,000,000"; 3.5 -> "3.5": exact and readable, never "8.6e+10"."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
 
 
 def _unique_path(folder: Path, stem: str, taken: set[Path]) -> Path:
