@@ -22,6 +22,7 @@ given in parentheses, a company's name without its legal form) are aliases.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -309,6 +310,14 @@ def _chunk_at(tokens: _Tokens, i: int, p: _Patterns) -> _Chunk | None:
 def _named(tokens: _Tokens, titles: list[tuple[int, int]]) -> list[_Found]:
     p = _patterns()
     out: list[_Found] = []
+    for chunk in _chunks(tokens, p):
+        if not _in_spans(titles, chunk.start):
+            out += _chunk_entities(tokens, chunk, p)
+    return out
+
+
+def _chunks(tokens: _Tokens, p) -> Iterator[_Chunk]:
+    """Each run of capitalised words that may be a name, left to right, never overlapping."""
     i = 0
     n = len(tokens)
     while i < n:
@@ -319,10 +328,8 @@ def _named(tokens: _Tokens, titles: list[tuple[int, int]]) -> list[_Found]:
         if chunk is None:
             i += 1
             continue
-        if not _in_spans(titles, chunk.start):
-            out += _chunk_entities(tokens, chunk, p)
+        yield chunk
         i = max(chunk.last + 1, i + 1)
-    return out
 
 
 def _head_of(tokens: _Tokens, first: int, last: int, p: _Patterns) -> tuple[str, str] | None:
@@ -677,17 +684,7 @@ def _by_context(tokens: _Tokens, titles, found: list[_Found]) -> list[_Found]:
     text = tokens.text
     known = {(f.start, f.end) for f in found}
     out: list[_Found] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        if not tokens.cap[i]:
-            i += 1
-            continue
-        chunk = _chunk_at(tokens, i, p)
-        if chunk is None:
-            i += 1
-            continue
-        i = max(chunk.last + 1, i + 1)
+    for chunk in _chunks(tokens, p):
         if _in_spans(titles, chunk.start) or (chunk.start, chunk.end) in known:
             continue
         name = _clean(text[chunk.start:chunk.end])
