@@ -2,9 +2,12 @@
 
 Entities come first because quantities and events name their subject and
 actor from them; industries last because they read everything found.
+Documents in Chinese (``document.language == "zh"``) are read by the rules in
+:mod:`policylens.extraction.zh`, which return the same contract objects.
 """
 from __future__ import annotations
 
+from policylens.extraction import zh
 from policylens.extraction.entities import find_entities
 from policylens.extraction.events import find_events
 from policylens.extraction.industries import tag_industries
@@ -15,8 +18,13 @@ from policylens.model import Document, Extraction
 
 def extract(document: Document) -> Extraction:
     index = TextIndex(document.text)
-    entities = find_entities(document, index)
-    quantities = find_quantities(document, index, entities)
-    events = find_events(document, index, entities)
+    if document.language == "zh":
+        entities = zh.find_entities(document, index)
+        quantities = zh.find_quantities(document, index, entities)
+        events = zh.find_events(document, index, entities)
+    else:
+        entities = find_entities(document, index)
+        quantities = find_quantities(document, index, entities)
+        events = find_events(document, index, entities)
     industries = tag_industries(document, index, quantities)
     return Extraction(document, quantities, events, entities, industries)

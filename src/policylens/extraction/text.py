@@ -15,7 +15,7 @@ _ABBREVIATIONS = frozenset(
     "co ltd inc corp no nos mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec "
     "e.g i.e etc vs u.s u.k approx est fig dept govt int'l".split()
 )
-_SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？]")
+_SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？；]")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 

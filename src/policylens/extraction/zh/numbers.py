@@ -1,0 +1,214 @@
+"""Amounts in Chinese text: numeral, scale word and unit, written without spaces.
+
+"300亿元" is 3e10 CNY, "1.2万亿" after 产值 is 1.2e12 CNY, "十五家" is 15
+enterprises, "百分之三十" is 30 %, "1580.70万千瓦" is 15.807 GW, "3至5家" is a
+range.  Ranks ("居全国第二", "全省首位", "排在全球前3") come out as amounts
+with unit ``rank``.  The vocabulary lives in data/zh_units.yaml; the amounts
+are the same :class:`~policylens.extraction.numbers.Amount` the English reader
+produces, so the quantity layer shares one contract object.
+
+What is not an amount is decided here by shape: years and dates (2025年,
+10月13日, 1-12月), plan periods, ordinals (第二条), numbers glued to Latin
+letters or "+" (5G, 4W型, “10+1”), and a lone 一 ("一批", "一企一技术").
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from policylens.extraction.numbers import Amount, _load
+
+_DATA = _load("zh_units.yaml")
+DIGITS: dict[str, int] = _DATA["digits"]
+SMALL_SCALES: dict[str, int] = _DATA["small_scales"]
+SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
+UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
+COUNT_WORDS = frozenset(_DATA["count_words"])
+WEAK_COUNT_WORDS = frozenset(_DATA["weak_count_words"])
+MONEY_WORDS = tuple(_DATA["money_words"])
+
+CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CN = rf"[{CN_DIGIT_CHARS}]+"
+_NUM = rf"(?:{_ARABIC}|{_CN})"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SCALE = _alt(SCALES)
+_UNIT = _alt(list(UNITS) + list(COUNT_WORDS))
+_RANGE_SEP = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
+
+AMOUNT = re.compile(
+    rf"(?P<pct>百分之(?P<pnum>{_NUM}))"
+    rf"|(?<=[过超逾破近约])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
+    rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+    rf"(?P<scale>{_SCALE})?(?P<approx>余|多)?(?P<unit>{_UNIT})?"
+)
+_FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
+_RANK = re.compile(
+    rf"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
+    rf"(?P<gap>[^，,。；;！？\n]{{0,12}}?)"
+    rf"(?:第(?P<n>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<pos>位|名)?(?![\d一二三四五六七八九十条个项家批次层级期号届场轮])"
+    rf"|(?P<first>首位|榜首)|前(?P<top>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:位|名)?(?![\d一二三四五六七八九十]))"
+)
+_RANK_CHAIN = re.compile(r"、第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?")
+_QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{1,12})[”\"’」』]")
+
+
+def parse_cn(token: str) -> float | None:
+    """The value of a numeral written in Chinese or Arabic digits: "一百二十" -> 120, "两" -> 2, "1,500" -> 1500."""
+    token = token.strip()
+    if not token:
+        return None
+    if token[0].isdigit():
+        try:
+            return float(token.replace(",", ""))
+        except ValueError:
+            return None
+    if all(c in DIGITS for c in token) and len(token) > 1:  # positional: "二〇二五"
+        return float("".join(str(DIGITS[c]) for c in token))
+    total, number = 0, None
+    for c in token:
+        if c in DIGITS:
+            if number is not None and number != 0:
+                return None  # "十四五" is a name, not a numeral
+            number = DIGITS[c]
+        elif c in SMALL_SCALES:
+            total += (1 if number is None else number) * SMALL_SCALES[c]
+            number = None
+        else:
+            return None
+    return float(total + (number or 0))
+
+
+def _unit(word: str | None) -> tuple[str, float] | None:
+    if not word:
+        return None
+    if word in UNITS:
+        return UNITS[word]
+    if word in COUNT_WORDS:
+        return ("count", 1.0)
+    return None
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Numbers inside names: next to Latin letters, "+", "/", "第" or a decimal point."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return (before.isascii() and before.isalpha()) or before in "+＋第/.·" or \
+        (after.isascii() and after.isalpha()) or after in "+＋/"
+
+
+@lru_cache(maxsize=64)
+def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _QUOTED.finditer(text))
+
+
+def _in_quote(text: str, start: int, end: int) -> bool:
+    return any(s < start and end < e for s, e in _quoted_spans(text))
+
+
+def money_before(text: str, pos: int) -> bool:
+    """Whether a money word stands in the few characters before ``pos`` in the same clause."""
+    window = text[max(0, pos - 14):pos]
+    window = re.split(r"[，,。；;：:！？\n]", window)[-1]
+    return any(w in window for w in MONEY_WORDS)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in ``text``, in order, ranks included."""
+    out: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for a in _ranks(text):
+        out.append(a)
+        taken.append((a.start, a.end))
+    for m in AMOUNT.finditer(text):
+        a = _read(text, m)
+        if a is None or any(s < a.end and a.start < e for s, e in taken):
+            continue
+        out.append(a)
+    for m in _FRACTION.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        if 0 < a < b and not _glued(text, m.start(), m.end()) and \
+                not any(s < m.end() and m.start() < e for s, e in taken) and \
+                not any(x.start < m.end() and m.start() < x.end for x in out):
+            out.append(Amount(m.start(), m.end(), round(100 * a / b, 4), "%"))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _read(text: str, m: re.Match) -> Amount | None:
+    if m.group("pct"):
+        value = parse_cn(m.group("pnum"))
+        return None if value is None else Amount(m.start(), m.end(), value, "%")
+    if m.group("bscale"):
+        scale = SCALES.get(m.group("bscale")) or float(SMALL_SCALES[m.group("bscale")])
+        unit = _unit(m.group("bunit"))
+        if unit is None:
+            return None
+        return Amount(m.start(), m.end(), scale * unit[1], unit[0], scale=scale)
+    num, num2, scale_word, unit_word = m.group("num"), m.group("num2"), m.group("scale"), m.group("unit")
+    start, end = m.start(), m.end()
+    if _glued(text, start, end) or _in_quote(text, start, end):
+        return None
+    value = parse_cn(num)
+    if value is None:
+        return None
+    arabic = num[0].isdigit()
+    if not arabic and num == "一" and not scale_word:
+        return None  # "一批", "一个", "进一步": an article, not a count
+    unit = _unit(unit_word)
+    scale = SCALES.get(scale_word, 1.0) if scale_word else 1.0
+    if unit is None:
+        # A scaled figure with no unit: yuan when it stands after a money word ("营收超过1.2万亿").
+        if scale >= 1e8 and money_before(text, start):
+            unit = ("CNY", 1.0)
+        else:
+            return None
+    if unit[0] == "count" and unit_word in WEAK_COUNT_WORDS and not arabic and len(num) == 1 and not scale_word:
+        return None
+    if unit_word == "个" and text[end:end + 1] == "月":
+        return None  # "3个月" is a duration
+    value_max = None
+    if num2 is not None:
+        v2 = parse_cn(num2)
+        if v2 is None or v2 <= value or _year_like(num) or m.group("sep").strip() in ("到",) and not arabic:
+            return None
+        value_max = v2 * scale * unit[1]
+    if _year_like(num) and scale_word is None and unit[0] == "count":
+        return None
+    amount = Amount(start, end, value * scale * unit[1], unit[0], value_max=value_max, scale=scale)
+    if m.group("approx"):
+        amount.comparator = ">"
+    return amount
+
+
+def _year_like(num: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d", num))
+
+
+def _ranks(text: str) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _RANK.finditer(text):
+        if m.group("first"):
+            out.append(Amount(m.start(), m.end(), 1.0, "rank"))
+        elif m.group("top"):
+            n = parse_cn(m.group("top"))
+            if n:
+                out.append(Amount(m.start(), m.end(), n, "rank", comparator="<="))
+        else:
+            n = parse_cn(m.group("n"))
+            if n is None:
+                continue
+            out.append(Amount(m.start(), m.end(), n, "rank"))
+            pos = m.end()
+            while (c := _RANK_CHAIN.match(text, pos)) is not None:
+                v = parse_cn(c.group("n"))
+                if v is None:
+                    break
+                out.append(Amount(c.start() + 1, c.end(), v, "rank"))
+                pos = c.end()
+    return out

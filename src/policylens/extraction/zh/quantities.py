@@ -1,0 +1,258 @@
+"""Quantities in Chinese documents: amounts read as targets or statistics, with the contract's fields.
+
+The amount itself comes from :mod:`policylens.extraction.zh.numbers`; this
+module reads what is written around it, the way Chinese plans and reports
+write it:
+
+- comparator from the word just before or after ("超过300亿元", "10家以上",
+  "29%左右", "不低于", "约占");
+- change from a verb of change just before ("同比增长6.1%", "累计下降19.8%",
+  "每年提升1个百分点"), annual from 年均/每年/年产;
+- kind from the nearest cue before the figure in its sentence, then in its
+  paragraph (将/力争/计划/预计/目标/确保 versus 已/截至/同比/实现了), then from the
+  document: a plan (行动计划, 工作方案, "制定本…") commits to what it lists;
+- deadline from 到2025年 / 至2025年底 / 2027年前 / “十四五”期末 in the sentence or
+  opening its paragraph, else the plan period "(2023—2025年)";
+- as_of from the year the sentence, paragraph or document opens with.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policylens.extraction.numbers import Amount, _load
+from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.numbers import find_amounts
+from policylens.model import Document, Entity, Quantity
+
+_CUES = _load("zh_quantity_cues.yaml")
+_YEAR = r"(?:19|20)\d\d"
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
+_AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
+_BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?$")
+_AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
+_CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
+_ANNUAL = re.compile(_alt(_CUES["annual_cues"]))
+_FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
+_KIND_CUE = re.compile(
+    rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
+    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?P<dy>{_YEAR})年(?:底|末)?|(?P<py>{_YEAR})年(?:前|以前|之前)"
+    rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末))"
+    rf"|(?P<year>{_YEAR})年"
+    rf"|(?P<t>{_alt(_CUES['target_cues'])})"
+    rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
+    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
+)
+_PLAN = re.compile(_alt(_CUES["plan_markers"]))
+_PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
+_METRIC_TRIM_END = re.compile(
+    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$")
+_METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
+
+
+@dataclass(slots=True)
+class _Cue:
+    pos: int
+    kind: str  # "target", "statistic", "weak", "deadline", "year"
+    year: int | None = None
+
+
+def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
+    text = document.text or ""
+    if not text.strip():
+        return []
+    return _Reader(document, index, entities).read_all()
+
+
+class _Reader:
+    def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
+        self.text = document.text
+        self.index = index
+        self.published = _year(document.published)
+        opening = (document.title or "") + "\n" + self.text[:300]
+        self.plan = bool(_PLAN.search(opening))
+        period = _PERIOD.search(opening)
+        self.period_end = int(period.group("b")) if period else None
+        self.cues = self._cues()
+        first = index.sentences[0] if index.sentences else (0, 0)
+        m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0]:first[1]])
+        self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
+        self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
+                              for s, e in ent.mentions), key=lambda x: x[0])
+        ranked = sorted((e for e in entities if e.type == "place" and e.mentions),
+                        key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+        self.main_place = ranked[0].name if ranked else None
+
+    def _past(self, year: int) -> bool:
+        return self.published is None or year <= self.published
+
+    def _cues(self) -> list[_Cue]:
+        out = []
+        for m in _KIND_CUE.finditer(self.text):
+            if m.group("x"):
+                continue
+            if m.group("deadline"):
+                y = m.group("dy") or m.group("py")
+                year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
+                kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
+                out.append(_Cue(m.start(), kind, year))
+            elif m.group("year"):
+                year = int(m.group("year"))
+                out.append(_Cue(m.start(), "year", year))
+            elif m.group("t"):
+                out.append(_Cue(m.start(), "target"))
+            elif m.group("s"):
+                out.append(_Cue(m.start(), "statistic"))
+            elif m.group("w"):
+                out.append(_Cue(m.start(), "weak"))
+        return out
+
+    def _cues_in(self, start: int, end: int) -> list[_Cue]:
+        return [c for c in self.cues if start <= c.pos < end]
+
+    def read_all(self) -> list[Quantity]:
+        out = []
+        for a in find_amounts(self.text):
+            q = self._quantity(a)
+            if q is not None:
+                out.append(q)
+        return out
+
+    def _quantity(self, a: Amount) -> Quantity | None:
+        text = self.text
+        s_start, s_end = self.index.sentence_at(a.start)
+        p_start, _ = self.index.paragraph_at(a.start)
+        start, end = a.start, a.end
+        comparator = a.comparator or "="
+        before = _BEFORE_RE.search(text, max(s_start, start - 5), start)
+        if before and a.unit != "rank":
+            word = before.group().rstrip("了")
+            comparator = _BEFORE[word]
+            if comparator != "=":
+                start = before.start()
+        after = _AFTER_RE.match(text[end:end + 3])
+        if after:
+            comparator = _AFTER[after.group()]
+            end += after.end()
+        if a.value_max is not None:
+            comparator = "="
+        clause_start = self._clause_start(a.start, s_start)
+        change = self._change(a, start, clause_start)
+        annual = self._annual(a, clause_start)
+        sentence_cues = self._cues_in(s_start, a.start)
+        paragraph_cues = self._cues_in(p_start, a.start)
+        kind = self._kind(a, sentence_cues, paragraph_cues, s_end)
+        deadline = as_of = None
+        if kind == "target":
+            deadline = self._deadline(sentence_cues, paragraph_cues)
+        else:
+            as_of = self._as_of(sentence_cues, paragraph_cues)
+        return Quantity(
+            kind=kind, text=text[start:end], start=start, end=end, value=_round(a.value), unit=a.unit,
+            metric=self._metric(a, start, end, clause_start), value_max=_round(a.value_max),
+            comparator=comparator, change=change, deadline=deadline, as_of=as_of, annual=annual,
+            subject=self._subject(a.start, s_start, p_start), alternatives=list(a.alternatives),
+        )
+
+    def _clause_start(self, pos: int, floor: int) -> int:
+        cut = floor
+        for m in _CLAUSE_BREAK.finditer(self.text, floor, pos):
+            cut = m.end()
+        return cut
+
+    def _change(self, a: Amount, start: int, clause_start: int) -> str | None:
+        if a.unit == "rank":
+            return None
+        window = self.text[max(clause_start, start - 8):start]
+        best = None
+        for m in _CHANGE.finditer(window):
+            rest = window[m.end():]
+            if re.search(r"\d", rest) or self.text[max(clause_start, start - 8) + m.end():][:1] in ("值", "至", "到"):
+                continue
+            best = "increase" if m.group("inc") else "decrease"
+        return best
+
+    def _annual(self, a: Amount, clause_start: int) -> bool:
+        window = self.text[clause_start:a.start]
+        m = None
+        for m in _ANNUAL.finditer(window):
+            pass
+        return bool(m) and not re.search(r"\d", window[m.end():])
+
+    def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int) -> str:
+        governed = any(c.kind == "deadline" for c in paragraph)
+        for cues in (sentence, paragraph):
+            for c in reversed(cues):
+                if c.kind == "target" or c.kind == "deadline":
+                    return "target"
+                if c.kind == "statistic":
+                    return "statistic"
+                if c.kind == "weak":
+                    if governed or self.plan:
+                        continue
+                    return "statistic"
+                if c.kind == "year" and cues is sentence:
+                    return "statistic" if self._past(c.year) else "target"
+        if re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end:s_end]) and a.unit != "count":
+            return "target"  # a project's designed size: "2500吨兽药项目"
+        return "target" if self.plan else "statistic"
+
+    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue]) -> int | None:
+        for c in reversed(sentence):
+            if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
+                return c.year
+        for c in reversed(paragraph):
+            if c.kind == "deadline":
+                return c.year
+        return self.period_end
+
+    def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue]) -> int | None:
+        for c in reversed(sentence):
+            if c.kind == "year" and self._past(c.year):
+                return c.year
+        if paragraph and paragraph[0].kind == "year" and self._past(paragraph[0].year) and \
+                paragraph[0].pos <= self.index.paragraph_at(paragraph[0].pos)[0] + 1:
+            return paragraph[0].year
+        return self.doc_year
+
+    def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
+        before = self.text[clause_start:start]
+        before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(" “”\"")
+        after_m = re.match(r"[^，,；;：:。！？、\n（(]{1,20}", self.text[end:])
+        after = after_m.group() if after_m else ""
+        if a.unit == "count" and _CJK.match(after[:1] or " ") and (len(_CJK.findall(before)) < 2 or
+                                                                  a.start == clause_start):
+            return after
+        if len(_CJK.findall(before)) >= 2:
+            return before
+        return after or before or None
+
+    def _subject(self, pos: int, s_start: int, p_start: int) -> str | None:
+        best = None
+        for s, _, name in self.places:
+            if s >= pos:
+                break
+            if s >= s_start:
+                best = name
+        return best or self.main_place
+
+
+def _year(published: str | None) -> int | None:
+    m = re.match(r"(\d{4})", published or "")
+    return int(m.group(1)) if m else None
+
+
+def _round(v: float | None) -> float | None:
+    if v is None:
+        return None
+    r = round(v, 6)
+    return int(r) if r == int(r) and abs(r) < 1e18 else r
