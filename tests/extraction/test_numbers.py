@@ -165,3 +165,20 @@ def test_plus_sign_bounds_from_below():
 
 def test_three_year_plan_is_an_adjective_not_a_duration():
     assert amounts("A three-year action plan was adopted.") == []
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("about 6 billion zloty", 6e9, "PLN"),
+    ("a diameter of three meters", 3, "m"),
+    ("12,000 square feet of clean rooms", 12000, "sqft"),
+    ("cut rates by 25 basis points", 25, "bp"),
+    ("500 litres of water", 500, "l"),
+    ("MX$ 40 million", 4e7, "MXN"),
+])
+def test_less_common_units_are_units_not_counts(text, value, unit):
+    (amount,) = find_amounts(text)
+    assert (amount.value, amount.unit) == (value, unit)
+
+
+def test_a_verb_after_a_number_is_not_a_currency():
+    assert [a.unit for a in find_amounts("Of the 10 bidders, 3 won contracts")] == ["count", "count"]

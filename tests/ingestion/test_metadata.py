@@ -156,6 +156,12 @@ def test_think_tank_domain_is_analysis():
     assert meta(BODY, "https://www.example-think.merics.org/en/report").source_type == "analysis"
 
 
+def test_commentary_section_or_label_is_analysis():
+    assert meta(BODY, "https://news.example.com/analysis/2026/08/battery-glut").source_type == "analysis"
+    assert meta(BODY, "https://news.example.com/world/2026/08/battery-glut").source_type == "media"
+    assert meta("Analysis | Why battery makers are moving inland\n\n" + BODY).source_type == "analysis"
+
+
 def test_subtitle_below_a_chinese_headline_is_not_the_title():
     text = "某某市智能制造迈上新台阶\n——市工业和信息化局召开智能制造工作推进会议并部署下一阶段重点任务\n\n" + \
            "近日，某某市工业和信息化局召开智能制造工作推进会，会议提出到2026年全市建成智能工厂100家。"

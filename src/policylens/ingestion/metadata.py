@@ -21,6 +21,8 @@ _SIGNS = {
     kind: {where: any_of(patterns, re.IGNORECASE | re.MULTILINE) for where, patterns in places.items()}
     for kind, places in _DATA["text_signs"].items()
 }
+_ANALYSIS_SECTION = re.compile(
+    r"/(?:" + "|".join(re.escape(w) for w in _DATA["analysis_url_sections"]) + r")(?:/|$)", re.IGNORECASE)
 _NEWSWIRE = any_of([re.escape(name) for name in _DATA["newswire_names"]])
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -98,7 +100,7 @@ def source_type(page: Page, url: str | None) -> str:
             return "state_media"
         if _in_domains(host, _DATA["newswire_domains"]):
             return "press_release"
-        if _in_domains(host, _DATA["analysis_domains"]):
+        if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(urlsplit(url).path):
             return "analysis"
     head = "\n".join(page.top)
     everything = "\n".join(page.head + page.body + page.dropped)
