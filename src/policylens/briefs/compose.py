@@ -1,0 +1,318 @@
+"""Writing a brief from one document's facts, the rules and (optionally) knowledge-base context.
+
+Every point is either a fact the extraction found, quoted as the document
+words it, or a rule's template filled with such quotes; each cites the
+sentences it rests on.  Numbers, dates and names therefore come only from
+the sources (or the knowledge base's metadata about them): a brief may
+select and arrange, never invent.  Where the rules find nothing, or no
+knowledge base was consulted, the section says so instead of filling space.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from policylens.model import Document, Event, Extraction, Quantity
+from policylens.track import Status, currency_conflicts
+
+from .citations import Citer
+from .context import BriefContext, track_facts
+from .evidence import Findings, find, industry_label
+from .model import Brief, Point, Section
+from .rules import HORIZONS, Rules, load_rules
+
+# How much of each kind a brief lists before it stops: a brief is read in minutes.
+MAX_EVENTS = 5
+MAX_QUANTITIES = 8
+MAX_NAMES = 6
+MAX_RELATED_TARGETS = 5
+# Entity types listed under "what is confirmed", in this order (places are the setting, not news).
+NAMED_TYPES = ("cluster", "park", "programme", "company", "platform", "institution", "government")
+
+
+def compose(extraction: Extraction, *, rules: Rules | None = None, context: BriefContext | None = None,
+            as_of: date | None = None, audience: list[str] | None = None, user_summary: bool = False) -> Brief:
+    """The brief for ``extraction`` as of ``as_of`` (default: today, read from the clock at call time)."""
+    rules = rules or load_rules()
+    as_of = as_of or date.today()
+    groups = rules.audience(audience)
+    writer = _Writer(extraction, rules, context, as_of, user_summary)
+    sections = [writer.summary(), writer.confirmed(), writer.impact(groups), writer.monitor(), writer.signal(),
+                writer.basis(), writer.related()]
+    doc = extraction.document
+    return Brief(title=doc.title or doc.source, as_of=as_of.isoformat(), source={
+        "source": doc.source, "title": doc.title, "published": doc.published, "source_type": doc.source_type,
+        "url": doc.url, "publisher": doc.publisher, "document_id": doc.id,
+    }, sections=sections, citations=writer.citer.citations, audience=groups, user_summary=user_summary,
+        byline=rules.labels["byline"].format(as_of=as_of.isoformat(), source=doc.url or doc.source),
+        sources_title=rules.labels["sources"])
+
+
+# Punctuation that ends a clause, Latin and CJK ("." only when it is not a decimal point).
+_CLAUSE_ENDS = frozenset(",;:!?\n，、；：。！？")
+
+
+def clause(text: str, start: int, end: int, limit: int, trailing: frozenset[str] = frozenset(),
+           stop_at: int | None = None) -> str:
+    """The document's words from ``start`` to the end of the clause ("exceeding RMB 30 billion in exports by 2027").
+
+    The clause ends at punctuation, after ``limit`` more words, or at
+    ``stop_at`` (where the next figure begins); words that would dangle at
+    its end ("and", "will") are dropped.
+    """
+    stop, words, hard = end, 0, len(text) if stop_at is None else max(stop_at, end)
+    while stop < hard:
+        ch = text[stop]
+        if ch in _CLAUSE_ENDS or (ch == "." and (stop + 1 >= len(text) or not text[stop + 1].isdigit())):
+            break
+        if ch == " ":
+            words += 1
+            if words > limit:
+                break
+        stop += 1
+    quoted = text[start:stop].split()
+    while len(quoted) > 1 and quoted[-1].casefold() in trailing and stop > end:
+        stop = start + text[start:stop].rstrip().rfind(" ")
+        quoted.pop()
+        if stop < end:
+            return " ".join(text[start:end].split())
+    return " ".join(quoted)
+
+
+def _join(items: Iterable[str], none: str) -> str:
+    items = list(dict.fromkeys(i for i in items if i))
+    return ", ".join(items) if items else none
+
+
+class _Writer:
+    """One brief being written: the shared state every section reads."""
+
+    def __init__(self, extraction: Extraction, rules: Rules, context: BriefContext | None, as_of: date,
+                 user_summary: bool):
+        self.x, self.doc, self.rules, self.context = extraction, extraction.document, rules, context
+        self.as_of, self.user_summary = as_of, user_summary
+        self.labels, self.citer = rules.labels, Citer()
+        self.found: Findings = find(extraction, self.citer.index(self.doc), rules, user_summary=user_summary)
+        self.statuses = context.statuses if context is not None else track_facts([extraction], as_of)[0]
+        self.events = _distinct_events(extraction.events)
+        self.targets = [q for q in extraction.quantities if q.kind == "target"]
+        self.direction = not self.found.executable
+        self._starts: dict[int, list[int]] = {}
+
+    # -- helpers -------------------------------------------------------------
+
+    def cite(self, positions: Iterable[int | None], document: Document | None = None) -> list[int]:
+        numbers = [self.citer.cite(document or self.doc, p) for p in positions if p is not None]
+        return list(dict.fromkeys(numbers))
+
+    def quote(self, q: Quantity, document: Document | None = None) -> str:
+        """The figure as the document words it, up to its clause's end or the next figure."""
+        document = document or self.doc
+        starts = self._starts.get(id(document))
+        if starts is None:
+            starts = self._starts[id(document)] = sorted(
+                {x.start for x in (self.x.quantities if document is self.doc else self._quantities_of(document))})
+        following = next((s for s in starts if s > q.start), None)
+        return clause(document.text, q.start, q.end, self.rules.quote_max_words, self.rules.quote_trailing,
+                      following)
+
+    def _quantities_of(self, document: Document) -> list[Quantity]:
+        for r in (self.context.related if self.context else []):
+            if r.extraction.document is document:
+                return r.extraction.quantities
+        return []
+
+    def status_text(self, q: Quantity) -> str:
+        status: Status | None = self.statuses.get(id(q))
+        name = status.status if status else "open"
+        return self.rules.statuses[name].format(as_of=self.as_of.isoformat())
+
+    def horizon(self) -> tuple[str, list[str]]:
+        """The signal's horizon ("medium", "medium- to long") and the reasons for it."""
+        signal, found, reasons = self.rules.signal, [], []
+        base = year_of(self.doc.published) or self.as_of.year
+        deadlines = sorted(y for q in self.targets if (y := year_of(q.deadline)) is not None and y >= base)
+        if deadlines:
+            years = deadlines[0] - base
+            limits = signal["horizon_years"]
+            found.append("short" if years <= limits["short"] else "medium" if years <= limits["medium"] else "long")
+            if str(deadlines[0]) in self.doc.text:
+                reasons.append(signal["reason_deadline"].format(deadline=deadlines[0]))
+        kinds = [e.type for e in self.events if e.type in signal["event_horizons"]]
+        if kinds:
+            found.extend(signal["event_horizons"][k] for k in kinds)
+            reasons.append(signal["reason_events"].format(events=_join(kinds, "")))
+        instruments = [self.rules.instruments[k] for k in self.found.instruments]
+        if instruments:
+            found.extend(i.horizon for i in instruments)
+            reasons.append(signal["reason_instruments"].format(instruments=_join((i.label for i in instruments), "")))
+        if self.direction:
+            found.append(signal["direction_floor"])
+            reasons.append(signal["reason_direction"])
+        ranks = [HORIZONS.index(h) for h in found] or [HORIZONS.index(signal["direction_floor"])]
+        low, high = min(ranks), max(ranks)
+        if self.direction:
+            low = max(low, HORIZONS.index(signal["direction_floor"]))
+        names = signal["horizon_labels"]
+        span = names[HORIZONS[low]] if low == high else f"{names[HORIZONS[low]]}- to {names[HORIZONS[high]]}"
+        return span, reasons
+
+    # -- sections ------------------------------------------------------------
+
+    def summary(self) -> Section:
+        lead_at = self.events[0].start if self.events else \
+            (self.x.quantities[0].start if self.x.quantities else None)
+        if lead_at is not None:
+            lo, hi = self.citer.sentence(self.doc, lead_at)
+            lead, cites = self.doc.text[lo:hi], self.cite([lead_at])
+        else:
+            lead, cites = self.labels["lead_none"], []
+        signal = self.rules.signal
+        text = self.labels["summary_text"].format(
+            lead=" ".join(lead.split()),
+            signal_label=signal["direction_label"] if self.direction else signal["executable_label"],
+            horizon=self.horizon()[0],
+            instruments=_join((self.rules.instruments[k].label for k in self.found.instruments), self.labels["none"]),
+            groups=_join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]))
+        return Section("summary", self.labels["summary"], [Point(text, cites, "summary")])
+
+    def confirmed(self) -> Section:
+        points = [Point(f"{self.labels['event']}: {' '.join(e.text.split())}", self.cite([e.start]), "event",
+                        data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object})
+                  for e in self.events[:MAX_EVENTS]]
+        ordered = sorted(self.x.quantities, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
+        for q in ordered:
+            data = {k: v for k, v in q.to_dict().items() if k not in ("start", "end", "industries")}
+            if q.kind == "target":
+                data["status"] = (s.status if (s := self.statuses.get(id(q))) else "open")
+            points.append(Point(f"{self.labels[q.kind if q.kind in ('target', 'statistic') else 'statistic']}: "
+                                f"{self.quote(q)}", self.cite([q.start]), q.kind, data))
+        for kind in NAMED_TYPES:
+            named = [e for e in self.x.entities if e.type == kind and e.mentions][:MAX_NAMES]
+            if named:
+                points.append(Point(f"{self.labels['named']} ({kind}): {_join((e.name for e in named), '')}",
+                                    self.cite(e.mentions[0][0] for e in named[:3]), "entities",
+                                    {"type": kind, "names": [e.name for e in named]}))
+        return Section("confirmed", self.labels["confirmed"], points, note=self.labels["confirmed_note"])
+
+    def impact(self, audience: list[str] | None) -> Section:
+        chosen = [g for g in self.found.groups if audience is None or g.group.id in audience]
+        points = [Point(f"{g.group.why.format(evidence=_join(g.evidence, ''))} {self.labels['watch']}: "
+                        f"{g.group.watch}", self.cite(g.positions), "group",
+                        {"group": g.group.id, "label": g.group.label, "evidence": g.evidence, "score": g.score},
+                        ) for g in chosen]
+        for point, g in zip(points, chosen):
+            point.data["heading"] = g.group.label
+        return Section("impact", self.labels["impact"], points, note=None if points else self.labels["impact_none"])
+
+    def monitor(self) -> Section:
+        points = []
+        for rule in self.rules.monitoring:
+            if rule.condition == "signal":
+                if (rule.value == "direction") == self.direction:
+                    cites = self.cite(m.start for m in self.found.executable[:2]) if not self.direction else \
+                        self.cite([self.events[0].start] if self.events else [])
+                    points.append(Point(rule.text, cites, "monitor", {"rule": rule.id}))
+            elif rule.condition == "instrument":
+                matches = self.found.instruments.get(rule.value)
+                if matches:
+                    points.append(Point(rule.text, self.cite(m.start for m in matches[:2]), "monitor",
+                                        {"rule": rule.id, "instrument": rule.value}))
+            elif rule.value == "targets":
+                for q in self.targets[:MAX_QUANTITIES]:
+                    points.append(Point(rule.text.format(target=self.quote(q), status=self.status_text(q)),
+                                        self.cite([q.start]), "monitor",
+                                        {"rule": rule.id, "deadline": q.deadline,
+                                         "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
+            elif rule.value == "product_categories" and self.found.products:
+                points.append(Point(rule.text.format(items="; ".join(p.text for p in self.found.products)),
+                                    self.cite(p.start for p in self.found.products), "monitor",
+                                    {"rule": rule.id, "items": [p.text for p in self.found.products]}))
+            elif rule.value == "events" and self.events:
+                points.append(Point(rule.text, self.cite([self.events[0].start]), "monitor", {"rule": rule.id}))
+        return Section("monitor", self.labels["monitor"], points)
+
+    def signal(self) -> Section:
+        signal = self.rules.signal
+        if self.direction:
+            first = Point(signal["direction"], self.cite([self.events[0].start] if self.events else []), "direction")
+        else:
+            first = Point(signal["executable"].format(cues=_join((m.text for m in self.found.executable), "")),
+                          self.cite(m.start for m in self.found.executable[:2]), "executable")
+        span, reasons = self.horizon()
+        second = Point(signal["horizon_text"].format(horizon=span, reasons="; ".join(reasons)), [], "horizon",
+                       {"horizon": span})
+        return Section("signal", self.labels["signal"], [first, second])
+
+    def basis(self) -> Section:
+        basis, labels = self.rules.basis, self.labels
+        kind = "user_summary" if self.user_summary else self.doc.source_type
+        described = basis["source_types"].get(kind, basis["source_types"].get("unknown", {"label": kind}))["label"]
+        meta = [m for m in (self.doc.publisher, self.doc.published) if m]
+        points = [Point(f"{labels['source_type']}: {described}" + (f" ({', '.join(meta)})" if meta else ""), [],
+                        "source_type", {"source_type": kind})]
+        official = {"yes": "official_yes", "cited": "official_cited", "missing": "official_missing",
+                    "unknown": "official_unknown", "user_summary": "user_summary"}[self.found.official]
+        points.append(Point(f"{labels['official']}: {basis[official]}", self.cite([self.found.official_at]),
+                            "official", {"official": self.found.official}))
+        conflicts = [Point(f"{labels['conflicts']}: " + basis["conflicts_currency"].format(text=self.quote(c.facts[0])),
+                           self.cite([c.facts[0].start]), "conflict")
+                     for c in currency_conflicts(self.x.quantities, self.doc.published)]
+        for (xa, qa), (xb, qb) in (self.context.conflicts if self.context else []):
+            conflicts.append(Point(f"{labels['conflicts']}: " + labels["cross_conflict"].format(
+                a=self.quote(qa, xa.document), title_a=_title(xa.document), b=self.quote(qb, xb.document),
+                title_b=_title(xb.document)),
+                self.cite([qa.start], xa.document) + self.cite([qb.start], xb.document), "conflict"))
+        points.extend(conflicts or [Point(f"{labels['conflicts']}: {basis['conflicts_none']}", [], "conflict")])
+        validate = [basis["validate_direction"]] if self.direction else []
+        validate += [self.rules.instruments[k].validate for k in self.found.instruments]
+        validate += [basis["validate_target"].format(target=self.quote(q)) for q in self.targets[:MAX_QUANTITIES]]
+        validate += [basis["validate_conflict"]] if conflicts else []
+        points.append(Point(f"{labels['validate']}: {'; '.join(validate) or labels['none']}", [], "validate",
+                            {"items": validate}))
+        kinds = list(basis["confirm_with"]) + [c for k in self.found.instruments
+                                               for c in self.rules.instruments[k].confirm_with]
+        points.append(Point(f"{labels['confirm_with']}: {_join(kinds, labels['none'])}", [], "confirm_with",
+                            {"items": list(dict.fromkeys(kinds))}))
+        return Section("basis", labels["basis"], points)
+
+    def related(self) -> Section:
+        labels = self.labels
+        if self.context is None:
+            return Section("related", labels["related"], [], note=labels["no_kb"])
+        points = []
+        for r in self.context.related:
+            doc = r.extraction.document
+            first = next((e.mentions[0][0] for e in r.extraction.entities if e.name in r.shared and e.mentions), None)
+            points.append(Point(labels["related_doc"].format(
+                title=_title(doc), published=doc.published or labels["undated"],
+                source_type=doc.source_type, shared=_join([*r.shared, *map(industry_label, r.industries)], "")),
+                self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
+            for q in [q for q in r.extraction.quantities if q.kind == "target"][:MAX_RELATED_TARGETS]:
+                points.append(Point(labels["related_target"].format(
+                    target=self.quote(q, doc), title=_title(doc), status=self.status_text(q)),
+                    self.cite([q.start], doc), "related_target",
+                    {"document_id": doc.id, "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
+        note = " ".join(self.context.notes) or (None if points else labels["no_related"])
+        return Section("related", labels["related"], points, note=note)
+
+
+def year_of(period: int | str | None) -> int | None:
+    """The year of a deadline or date as the contract gives it (2027, "2027-06", "2027-06-30")."""
+    head = str(period)[:4] if period is not None else ""
+    return int(head) if head.isdigit() else None
+
+
+def _title(document: Document) -> str:
+    return document.title or document.source
+
+
+def _distinct_events(events: list[Event]) -> list[Event]:
+    """One event per (type, object): a restatement of the same approval is not a second approval."""
+    seen, out = set(), []
+    for e in events:
+        key = (e.type, (e.object or e.text).casefold())
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
