@@ -262,3 +262,20 @@ def test_items_after_a_colon_share_the_introduction():
 
 def test_empty_text():
     assert extract("") == []
+
+
+NEWS_TWO_PARAGRAPHS = (
+    "The company plans to double its capacity to 40 GWh by 2028.\n\n"
+    "It will also hire 1,200 engineers at the new site.\n"
+)
+
+
+def test_a_deadline_in_news_stays_in_its_paragraph():
+    found = extract(NEWS_TWO_PARAGRAPHS, published="2026-05-04", title="Battery maker expands in Hefei")
+    assert by_value(found, 40).deadline == 2028
+    assert by_value(found, 1200).kind == "target" and by_value(found, 1200).deadline is None
+
+
+def test_a_plan_s_horizon_carries_to_targets_that_state_none():
+    found = extract(NEWS_TWO_PARAGRAPHS, published="2026-05-04", title="Action Plan for the Battery Industry")
+    assert by_value(found, 1200).deadline == 2028

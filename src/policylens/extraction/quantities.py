@@ -32,6 +32,10 @@ _CUE = re.compile(rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statisti
                   r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))"
                   r"(?![\w-])", re.I)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
+# A plan's targets share its horizon, so a deadline carries on to later targets
+# that name none; in news, only a fronted deadline ("By 2027, the city will …")
+# frames what follows, and one at the end of a clause belongs to that clause.
+_PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
 _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
 _PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
@@ -142,6 +146,7 @@ class _Reader:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.period_end = _plan_period(document.title or "", self.text[:_CONTEXT_CHARS])
+        self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
         self.main_subject = _main_subject(entities)
@@ -173,7 +178,8 @@ class _Reader:
                 deadline = self._deadline(a, s, para)
                 if deadline is not None:
                     deadline_in_paragraph[para] = deadline
-                    document_deadline = deadline
+                    if self.is_plan or _OPENING.match(self.text, s.start, s.end):
+                        document_deadline = deadline
                 else:
                     deadline = deadline_in_paragraph.get(para) or self.period_end or document_deadline
                 q.deadline = deadline
