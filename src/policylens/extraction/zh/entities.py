@@ -1,3 +1,360 @@
+"""Entities in Chinese text: places through the gazetteer's Chinese names, and named things by their heads.
+
+Places: every Chinese name the gazetteer holds (青岛市, 青岛, 胶州市, 西海岸新区)
+resolves to the same place, key (adcode) and English name as in English text.
+The entity is named as the document names it (the form it uses most), with
+the English name and the other forms as aliases, so a Chinese and an English
+document meet on ``key``.  A county's short form (胶州) counts only where the
+document also writes its full name (胶州市): bare two-character county names
+are too often ordinary words.  A place named only inside another name
+(莱西市 in 莱西市…产业集群) becomes that entity's ``located_in``, not an entity.
+
+Other things are found by their head (…有限公司 company, …人民政府 government,
+…研究院 institution, …产业集群 cluster, …产业园 park, …行动计划 and 《…》
+programme) and read backwards to the nearest boundary: punctuation, a function
+word, a measure word after a numeral, or a verb that introduces the name.  A
+name made only of descriptive words (国家级中小企业特色产业集群) is a
+description and is dropped.  A list sharing one head ("济南人工智能、潍坊元宇宙等
+特色园区") gives one entity per item.
+"""
 from __future__ import annotations
-def find_entities(document, index):
-    return []
+
+import re
+from dataclasses import dataclass, field
+
+from policylens.extraction import gazetteer
+from policylens.extraction.numbers import _load
+from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.numbers import CN_DIGIT_CHARS, COUNT_WORDS
+from policylens.model import Document, Entity
+
+_DATA = _load("zh_entities.yaml")
+_HEADS = sorted(((h, t) for t, hs in _DATA["heads"].items() for h in hs), key=lambda x: -len(x[0]))
+_HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in _HEADS))
+_HEAD_TYPE = dict(_HEADS)
+_GOV_NAMES = sorted(_DATA["government_names"], key=len, reverse=True)
+_GOV_RE = re.compile("|".join(re.escape(n) for n in _GOV_NAMES))
+_STOP_CHARS = frozenset(_DATA["stop_chars"])
+_PROTECTED = re.compile("|".join(re.escape(w) for w in sorted(_DATA["protected_words"], key=len, reverse=True)))
+_STOP_WORDS = sorted(_DATA["stop_words"], key=len, reverse=True)
+_GENERIC = re.compile("|".join(re.escape(w) for w in sorted(_DATA["generic_words"], key=len, reverse=True)))
+_LEVEL = re.compile("|".join(re.escape(w) for w in sorted(_DATA["level_words"], key=len, reverse=True)))
+_PLACE_STOP = frozenset(_DATA["place_stoplist"])
+_PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程|计划|战略|专项|品牌)?")
+_QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
+_ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
+_MAX_NAME = 30
+_LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
+_ORG_TYPES = ("company", "government", "institution", "platform")
+
+
+@dataclass(slots=True)
+class _Found:
+    type: str
+    name: str
+    start: int
+    end: int
+    located_in: str | None = None
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _PlaceHit:
+    start: int
+    end: int
+    place: gazetteer.Place
+
+
+def find_entities(document: Document, index: TextIndex) -> list[Entity]:
+    text = document.text or ""
+    if not text.strip():
+        return []
+    gaz = gazetteer.load()
+    places = _places(text, gaz)
+    protected = [(h.start, h.end) for h in places] + [m.span() for m in _PROTECTED.finditer(text)]
+    titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    found = _titles(text) + _quoted(text) + _headed(text, places, protected, titles) + _known_governments(text)
+    found = _without_nested(found)
+    return _assemble(text, found, places, gaz)
+
+
+# -- places -----------------------------------------------------------------
+
+def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
+    lengths = sorted({len(k) for k in gaz.by_zh}, reverse=True)
+    longest = lengths[0] if lengths else 0
+    hits: list[_PlaceHit] = []
+    i, n = 0, len(text)
+    while i < n:
+        if not _CJK.match(text[i]):
+            i += 1
+            continue
+        hit = None
+        for length in lengths:
+            if length > n - i or length > longest:
+                continue
+            name = text[i:i + length]
+            if name in gaz.by_zh:
+                hit = (name, gaz.by_zh[name][0])
+                break
+        if hit is None:
+            i += 1
+            continue
+        name, place = hit
+        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or (place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)):
+            i += 1
+            continue
+        hits.append(_PlaceHit(i, i + len(name), place))
+        i += len(name)
+    return hits
+
+
+# -- named things ------------------------------------------------------------
+
+def _titles(text: str) -> list[_Found]:
+    return [_Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()]) for m in _TITLE.finditer(text)]
+
+
+def _quoted(text: str) -> list[_Found]:
+    out = []
+    for m in _QUOTED.finditer(text):
+        inner = m.group(1)
+        if any(c.isdigit() for c in inner) or not _CJK.search(inner):
+            continue
+        if m.group("head") or inner.endswith(_QUOTED_PROGRAMME_END):
+            out.append(_Found("programme", inner, m.start(1), m.end(1)))
+    return out
+
+
+def _known_governments(text: str) -> list[_Found]:
+    return [_Found("government", m.group(), m.start(), m.end()) for m in _GOV_RE.finditer(text)]
+
+
+def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]],
+            titles: list[tuple[int, int]]) -> list[_Found]:
+    out: list[_Found] = []
+    ends_seen: set[int] = set()
+    for m in _HEAD_RE.finditer(text):
+        head, htype = m.group(), _HEAD_TYPE[m.group()]
+        end = m.end()
+        if end in ends_seen or any(s <= m.start() and end <= e for s, e in titles):
+            continue
+        start = _name_start(text, m.start(), protected)
+        start = _skip_enumerator(text, start, m.start())
+        name = text[start:end]
+        deng = _LIST_END.search(text, max(0, start - 8), start)
+        if htype in ("cluster", "park", "programme") and deng:
+            out.extend(_shared_head(text, deng.start(), m.start(), end, htype, protected))
+            ends_seen.add(end)
+            continue
+        found = _accept(text, name, head, htype, start, end, places)
+        if found is not None:
+            out.append(found)
+            ends_seen.add(end)
+    return out
+
+
+def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) -> int:
+    """Where a name ending in the head at ``head_start`` begins, reading backwards."""
+    pos = head_start
+    floor = max(0, head_start - _MAX_NAME)
+    depth = 0
+    while pos > floor:
+        c = text[pos - 1]
+        if c in ")）":
+            depth += 1
+            pos -= 1
+            continue
+        if c in "(（" and depth:
+            depth -= 1
+            pos -= 1
+            continue
+        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;"):
+            break
+        if not depth:
+            if _protected_at(protected, pos - 1):
+                pos -= 1
+                continue
+            if c in _STOP_CHARS or c.isdigit():
+                break
+            if c in COUNT_WORDS and pos >= 2 and (text[pos - 2].isdigit() or text[pos - 2] in CN_DIGIT_CHARS):
+                break
+            if any(text.endswith(w, floor, pos) for w in _STOP_WORDS):
+                break
+        pos -= 1
+    return pos
+
+
+def _protected_at(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _skip_enumerator(text: str, start: int, head_start: int) -> int:
+    m = _ENUMERATOR.match(text, start, head_start)
+    return m.end() if m else start
+
+
+def _place_prefix(start: int, places: list[_PlaceHit]) -> _PlaceHit | None:
+    for h in places:
+        if h.start == start:
+            return h
+    return None
+
+
+def _remainder(name: str, head: str, places_in: list[str]) -> str:
+    core = name[: len(name) - len(head)] if name.endswith(head) else name
+    for p in places_in:
+        core = core.replace(p, "")
+    core = re.sub(r"[(（][^)）]*[)）]", "", core)
+    return _GENERIC.sub("", core)
+
+
+def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
+            places: list[_PlaceHit]) -> _Found | None:
+    if len(name) <= len(head) and htype != "government":
+        return None
+    lead = _place_prefix(start, places)
+    inside = [h for h in places if start <= h.start and h.end <= end]
+    located = inside[0].place.zh_variants[0] if inside and inside[0].place.zh_variants else (
+        inside[0].place.zh if inside else None)
+    if htype == "government":
+        if lead is None and not re.match(r"(?:省|市|县|区)(?!域|场|级|位|间|块|内|外)", name):
+            return None
+        if len(name) <= len(head) and name not in ("市委", "省委", "县委", "区委", "市政府", "省政府", "县政府", "区政府"):
+            return None
+        if lead is not None and lead.end == end:
+            return None
+        return _Found("government", name, start, end, located)
+    if htype == "company":
+        core = name[: len(name) - len(head)]
+        if len(_CJK.findall(core)) < 2 or _GENERIC.fullmatch(core) or (head in ("集团", "控股") and core in ("企业", "产业", "龙头")):
+            return None
+        return _Found("company", name, start, end, located)
+    if htype in ("institution", "platform"):
+        core = _remainder(name, head, [h.place.zh or "" for h in inside] + [text[h.start:h.end] for h in inside])
+        if htype == "platform" and not re.search(r"[A-Za-z]", name) and lead is None:
+            return None
+        if lead is None and len(_CJK.findall(core)) < 3:
+            return None
+        if re.match(r"(?:国家级|省级|市级|国家|省|市)", name) and lead is None:
+            return None
+        return _Found(htype, name, start, end, located)
+    # cluster, park, programme: a name, not a description
+    core = _remainder(name, head, [text[h.start:h.end] for h in inside])
+    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None and lead.end < start + len(name) - len(head)):
+        return None  # a description; but a park named by its place ("胶州…开发区") is a name
+    return _Found(htype, name, start, end, located)
+
+
+def _shared_head(text: str, deng: int, head_start: int, end: int, htype: str,
+                 protected: list[tuple[int, int]]) -> list[_Found]:
+    """ "A、B等(4个)(千亿级)产业集群" -> A产业集群, B产业集群."""
+    between = text[deng + 1:end]
+    between = re.sub(rf"^[\d{CN_DIGIT_CHARS}]+[个家类种]", "", between)
+    head = _LEVEL.sub("", between)
+    if not head:
+        return []
+    list_start = _name_start_list(text, deng, protected)
+    out = []
+    pos = list_start
+    for item in text[list_start:deng].split("、"):
+        item_start, pos = pos, pos + len(item) + 1
+        if len(_CJK.findall(item)) >= 2 and _GENERIC.sub("", item):
+            out.append(_Found(htype, item + head, item_start, item_start + len(item), aliases=[item]))
+    return out
+
+
+def _name_start_list(text: str, pos: int, protected: list[tuple[int, int]]) -> int:
+    start = pos
+    while True:
+        s = _name_start(text, start, protected)
+        if s > 0 and text[s - 1] == "、" and start - s >= 1:
+            start = s - 1
+            continue
+        return s
+
+
+def _without_nested(found: list[_Found]) -> list[_Found]:
+    found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    out: list[_Found] = []
+    for f in found:
+        if any(o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end) and
+               (o.type == f.type or o.type == "programme") for o in out):
+            continue
+        if any((o.start, o.end) == (f.start, f.end) for o in out):
+            continue
+        out.append(f)
+    return out
+
+
+# -- assembling ----------------------------------------------------------------
+
+def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> list[Entity]:
+    entities: dict[tuple[str, str], Entity] = {}
+    spans: list[tuple[int, int]] = []
+    for f in found:
+        key = (_group(f.type), f.name)
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = Entity(f.type, f.name, [], {}, list(f.aliases))
+            if f.located_in:
+                e.attributes["located_in"] = f.located_in
+        spans.append((f.start, f.end))
+    _fold_short_forms(entities)
+    for e in entities.values():
+        for form in [e.name] + [a for a in e.aliases if not a.startswith("《")]:
+            for m in re.finditer(re.escape(form), text):
+                if (m.start(), m.end()) not in e.mentions:
+                    e.mentions.append((m.start(), m.end()))
+        e.mentions.sort()
+    inside_names = [(s, e) for s, e in spans]
+    by_key: dict[str, list[_PlaceHit]] = {}
+    for h in places:
+        by_key.setdefault(h.place.key, []).append(h)
+    out = [e for e in entities.values() if e.mentions]
+    for key, hits in by_key.items():
+        free = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
+                                           for s, e in inside_names)]
+        if not free:
+            continue
+        out.append(_place_entity(text, gaz, hits, free))
+    out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
+    return out
+
+
+def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
+    """A name that ends another name of its group ("特色产业园中园") is a short form of it."""
+    names = sorted(entities, key=lambda k: len(k[1]), reverse=True)
+    for key in names:
+        group, name = key
+        if key not in entities:
+            continue
+        for other in names:
+            if other == key or other[0] != group or other not in entities or len(other[1]) <= len(name):
+                continue
+            if other[1].endswith(name) and len(name) >= 4:
+                entities[other].aliases.append(name)
+                del entities[key]
+                break
+
+
+def _place_entity(text: str, gaz, hits: list[_PlaceHit], free: list[_PlaceHit]) -> Entity:
+    place = hits[0].place
+    forms: dict[str, int] = {}
+    for h in free:
+        forms[text[h.start:h.end]] = forms.get(text[h.start:h.end], 0) + 1
+    name = max(forms, key=lambda f: (forms[f], -min(h.start for h in free if text[h.start:h.end] == f)))
+    aliases = [place.name] + [f for f in dict.fromkeys([text[h.start:h.end] for h in hits]) if f != name]
+    attributes = {"level": place.level, "name_en": place.name}
+    parent = gaz.get(place.parent) if place.parent else None
+    if parent is not None and parent.level != "country":
+        attributes["located_in"] = parent.zh_variants[0] if parent.zh_variants else parent.zh
+    return Entity("place", name, sorted((h.start, h.end) for h in hits), attributes, aliases, place.key)
+
+
+def _group(entity_type: str) -> str:
+    return "org" if entity_type in _ORG_TYPES else entity_type

@@ -1,3 +1,158 @@
+"""Events in Chinese documents: a clause whose verb reports something done or decided.
+
+印发/出台/发布 issue a plan, 批复/认定/入选/公示…名单 approve or designate,
+启动/开工 launch, 揭牌/成立 establish, 签约/总投资 invest, 投产/下线/试生产
+produce.  The vocabulary is data (data/zh_event_triggers.yaml).  A clause that
+looks ahead (将, 力争, 计划, 到2027年) states a goal, not an event; a section
+heading ("(一)10个项目投产") titles what follows and reports nothing itself.
+
+The date is the one the clause or sentence gives before the trigger
+(2024年10月, 10月13日, 3月底), else the date that opens the paragraph, read
+against the page's date when the year is left out; 日前/近日 and an event in the
+document's opening sentence take the page's date, marked approximate.
+"""
 from __future__ import annotations
-def find_events(document, index, entities):
-    return []
+
+import re
+
+from policylens.extraction.numbers import _load
+from policylens.extraction.text import TextIndex
+from policylens.model import Document, Entity, Event
+
+_DATA = _load("zh_event_triggers.yaml")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_TYPE = {w: t for t, ws in _DATA["triggers"].items() for w in ws}
+_TRIGGER = re.compile(_alt(_TYPE))
+_NOT_AFTER = tuple(_DATA["not_after"])
+_NOT_BEFORE = tuple(_DATA["not_before"])
+_BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
+_FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
+_FUTURE_EXCEPT = re.compile(r"计划单列|将近|主要|重要|需要|要求|要素|纲要")
+_RELATIVE = re.compile(_alt(_DATA["relative_days"]))
+_DATE = re.compile(
+    r"(?<![\d到至])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
+    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d-])"
+)
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
+_HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
+
+
+def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
+    text = document.text or ""
+    if not text.strip():
+        return []
+    reference = _reference(document.published)
+    actors = sorted(((s, e, ent.name) for ent in entities if ent.type != "programme"
+                     for s, e in ent.mentions), key=lambda x: x[0])
+    first_sentence = index.sentences[0] if index.sentences else (0, 0)
+    headline = index.paragraphs[0] if index.paragraphs and document.title and \
+        text[index.paragraphs[0][0]:index.paragraphs[0][1]] == document.title.strip() else (0, 0)
+    if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
+        first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
+    out: list[Event] = []
+    seen: set[tuple[int, str]] = set()
+    for m in _TRIGGER.finditer(text):
+        word = m.group()
+        etype = _TYPE[word]
+        if text.startswith(_NOT_AFTER, m.end()) or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
+            continue
+        if headline[0] <= m.start() < headline[1]:
+            continue  # the headline repeated at the top of the body
+        s_start, s_end = index.sentence_at(m.start())
+        if _HEADING.match(text, s_start) and s_end - s_start < 25:
+            continue
+        c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
+        if _looks_ahead(text, s_start, m.start()):
+            continue
+        for t, words in _BY_OBJECT.items():
+            if etype == "issuance" and any(w in text[m.end():c_end] for w in words):
+                etype = t
+        unit = s_start if etype == "achievement" else c_start  # rankings listed in one sentence are one
+        if (unit, etype) in seen or (word == "总投资" and c_start == m.start()):
+            continue  # one event a clause; ",总投资…亿元" restates a figure
+        seen.add((unit, etype))
+        p_start, _ = index.paragraph_at(m.start())
+        date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference)
+        if date is None and (s_start, s_end) == first_sentence and document.published:
+            date, approximate = document.published, True
+        actor = None
+        for s, e, name in actors:
+            if s >= m.start():
+                break
+            if s >= s_start:
+                actor = name
+        obj = text[m.end():c_end].lstrip("了").strip() or None
+        out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
+    return out
+
+
+def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
+    c_start = s_start
+    for m in _CLAUSE_BREAK.finditer(text, s_start, start):
+        c_start = m.end()
+    stop = _CLAUSE_BREAK.search(text, end, s_end)
+    c_end = stop.start() if stop else s_end
+    # a book title's own punctuation does not end the clause
+    if text.count("《", c_start, c_end) > text.count("》", c_start, c_end):
+        close = text.find("》", c_end, s_end)
+        if close >= 0:
+            stop = _CLAUSE_BREAK.search(text, close, s_end)
+            c_end = stop.start() if stop else s_end
+    while c_start < c_end and text[c_start].isspace():
+        c_start += 1
+    while c_end > c_start and (text[c_end - 1].isspace() or text[c_end - 1] in "。！？"):
+        c_end -= 1
+    return c_start, c_end
+
+
+def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
+    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), text[s_start:pos])
+    return bool(_FUTURE.search(window))
+
+
+def _reference(published: str | None) -> tuple[int, int | None, int | None] | None:
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
+    if not m:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
+
+
+def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
+          reference) -> tuple[str | None, str | None, bool]:
+    for lo in (c_start, s_start):
+        found = list(_DATE.finditer(text, lo, pos))
+        if found:
+            return _resolve(found[-1], reference) + (False,)
+    m = _DATE.match(text, p_start)
+    if m:
+        return _resolve(m, reference) + (False,)
+    rel = _RELATIVE.search(text, s_start, pos)
+    if rel and reference:
+        return _iso(*reference), rel.group(), True
+    return None, None, False
+
+
+def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), m.group("m"), m.group("d")
+        return _iso(y, int(mo) if mo else None, int(d) if d else None), m.group()
+    mo, d = int(m.group("m2")), m.group("d2")
+    if reference is None:
+        return None, m.group()
+    y = reference[0]
+    if reference[1] is not None and (mo, int(d) if d else 0) > (reference[1], reference[2] or 31):
+        y -= 1
+    return _iso(y, mo, int(d) if d else None), m.group()
+
+
+def _iso(y: int, mo: int | None, d: int | None) -> str:
+    if mo is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{mo:02d}"
+    return f"{y:04d}-{mo:02d}-{d:02d}"
