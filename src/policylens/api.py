@@ -87,6 +87,9 @@ def ingest(
             report.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
+        if report.count("stored"):
+            # Entities, relations, progress and conflicts span documents: rebuilt once per batch.
+            kb.resolve()
     return report
 
 

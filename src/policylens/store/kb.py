@@ -32,9 +32,9 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..errors import StoreError
+from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
-from . import dedup, migrate
+from . import dedup, derive, migrate, queries, search
 from .schema import (
     Base,
     DocumentEntityRow,
@@ -46,6 +46,8 @@ from .schema import (
     QuantityAlternativeRow,
     QuantityIndustryRow,
     QuantityRow,
+    EntityDecisionRow,
+    SearchItemRow,
 )
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
@@ -164,6 +166,107 @@ class KnowledgeBase:
                 entities=[_entity(e) for e in row.entities],
                 industries=[i.industry for i in row.industries],
             )
+
+
+    # --- across documents: resolution, tracking, search (see derive, queries, search) ---
+
+    def resolve(self) -> dict[str, int]:
+        """Rebuild entities, relations, progress links and conflicts from the stored documents.
+
+        Run after a batch of saves (``policylens.ingest`` does); returns row counts.
+        """
+        try:
+            with self._writes.begin() as conn:
+                return derive.rebuild(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot resolve knowledge base: {_reason(exc)}") from exc
+
+    def _decide(self, action: str, name: str, other: str) -> tuple[queries.EntityRef, queries.EntityRef]:
+        with self._read() as session:
+            conn = session.connection()
+            a = queries.entity(conn, name)
+            b = queries.entity(conn, other) if action == "merge" else _member(conn, a, other)
+        if a.id == b.id and action == "merge":
+            raise InputError(name, f"is already one entity with {other!r} (#{a.id} {a.name})")
+        if a.key is not None and a.key == b.key:
+            raise InputError(other, f"is a name of the gazetteer place {a.name}; it cannot be split off")
+        try:
+            with self._writes.begin() as conn:
+                conn.execute(insert(EntityDecisionRow), {
+                    "action": action, "name": a.name if action == "merge" else other,
+                    "other": b.name if action == "merge" else a.name,
+                    "created_at": dt.datetime.now(dt.timezone.utc)})
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
+        self.resolve()
+        return a, b
+
+    def merge_entities(self, name: str, other: str) -> queries.EntityRef:
+        """Make two entities one, now and after every later re-ingest; returns the merged entity."""
+        self._decide("merge", name, other)
+        return self.entity(name)
+
+    def split_entity(self, name: str, alias: str) -> tuple[queries.EntityRef, queries.EntityRef]:
+        """Take the name ``alias`` out of the entity ``name`` into an entity of its own, for good."""
+        a, _ = self._decide("split", name, alias)
+        with self._read() as session:
+            conn = session.connection()
+            return queries.entity(conn, a.name), queries.entity(conn, alias)
+
+    def decisions(self) -> list[dict[str, Any]]:
+        with self._read() as session:
+            return [{"id": r.id, "action": r.action, "name": r.name, "other": r.other,
+                     "created_at": r.created_at.isoformat()}
+                    for r in session.scalars(select(EntityDecisionRow).order_by(EntityDecisionRow.id))]
+
+    def entity(self, name: str, entity_type: str | None = None) -> queries.EntityRef:
+        with self._read() as session:
+            return queries.entity(session.connection(), name, entity_type)
+
+    def profile(self, name: str, as_of: dt.date | None = None) -> queries.EntityProfile:
+        with self._read() as session:
+            return queries.profile(session.connection(), name, as_of or dt.date.today())
+
+    def targets(self, *, as_of: dt.date | None = None, region: str | None = None, industry: str | None = None,
+                status: str | None = None, entity: str | None = None, limit: int | None = None,
+                ) -> list[queries.TargetView]:
+        """Targets with their status on ``as_of`` (default: today, from the clock)."""
+        with self._read() as session:
+            conn = session.connection()
+            filters = queries.TargetFilters(region_id=queries.region_id(conn, region), industry=industry,
+                                            entity_id=queries.entity_id(conn, entity), status=status)
+            return queries.targets(conn, as_of or dt.date.today(), filters, limit)
+
+    def conflicts(self, *, kind: str | None = None, region: str | None = None) -> list[queries.ConflictView]:
+        with self._read() as session:
+            conn = session.connection()
+            return queries.conflicts(conn, kind, queries.region_id(conn, region))
+
+    def search(self, query: str, *, region: str | None = None, industry: str | None = None,
+               entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
+               until: dt.date | None = None, kinds: tuple[str, ...] = (), limit: int = 20,
+               ) -> list[search.SearchHit]:
+        """Documents, quantities and events matching every word of ``query``, best first."""
+        with self._read() as session:
+            conn = session.connection()
+            filters = search.SearchFilters(
+                region_id=queries.region_id(conn, region), industry=industry,
+                entity_id=queries.entity_id(conn, entity), source_type=source_type, since=since, until=until,
+                kinds=kinds)
+            return search.search(conn, query, filters, limit)
+
+    def export_tables(self, as_of: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
+        with self._read() as session:
+            return queries.export_tables(session.connection(), as_of or dt.date.today())
+
+
+def _member(conn: Connection, entity: queries.EntityRef, alias: str) -> queries.EntityRef:
+    """The entity ``alias`` belongs to, which must be ``entity``: a split takes a name out of one entity."""
+    for found in queries.find_entities(conn, alias):
+        if found.id == entity.id:
+            return found
+    raise InputError(alias, f"is not a name of {entity.name} (#{entity.id}); "
+                            f"see `policylens entity {entity.name!r}` for its aliases")
 
 
 _WRITE = "policylens_write"  # execution option: this transaction will write
@@ -295,7 +398,7 @@ def _insert_document(
         for i, name in enumerate(dict.fromkeys(q.industries))
     ])
 
-    _insert(conn, EventRow, [{
+    event_ids = _insert_numbered(conn, EventRow, [{
         "document_id": doc_id, "ordinal": i, "type": e.type, "text": e.text,
         "start_offset": e.start, "end_offset": e.end, "actor": e.actor, "object": e.object,
         "date": e.date, "event_date": _iso_start(e.date), "date_text": e.date_text,
@@ -318,6 +421,7 @@ def _insert_document(
     ])
     _insert(conn, MinhashBandRow, [{"document_id": doc_id, "band": band, "hash": h}
                                    for band, h in enumerate(bands)])
+    _insert(conn, SearchItemRow, search.document_items(doc_id, extraction, quantity_ids, event_ids))
     return doc_id
 
 

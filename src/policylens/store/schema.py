@@ -61,6 +61,21 @@ def _span_check() -> CheckConstraint:
     return CheckConstraint("start_offset >= 0 AND start_offset <= end_offset", name="span")
 
 
+# The full-text indexes of ``search_items``, created by revision 0004 and no business of
+# autogenerate: SQLite's FTS5 table (with its shadow tables), PostgreSQL's GIN expression index.
+SEARCH_INDEX_PREFIX = "search_fts"
+SEARCH_GIN_INDEX = "ix_search_items_tsv"
+
+
+def is_model_table(name: str | None, type_: str, *_: object) -> bool:
+    """For Alembic's ``include_name``: everything except the full-text indexes."""
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(SEARCH_INDEX_PREFIX)
+    return not (type_ == "index" and name == SEARCH_GIN_INDEX)
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
@@ -262,3 +277,183 @@ class MinhashBandRow(Base):
     )
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     hash: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+# ---------------------------------------------------------------------------
+# The knowledge across documents (revisions 0002-0004).  Everything below is
+# derived from the per-document rows above by ``KnowledgeBase.resolve`` and
+# rebuilt as a whole, except ``entity_decisions`` (the user's own merges and
+# splits, which the rebuild re-applies) and ``search_items`` (written with
+# each document in the same transaction).
+# ---------------------------------------------------------------------------
+
+
+class EntityRow(Base):
+    """One real-world thing, however many documents name it and however they spell it."""
+
+    __tablename__ = "entities"
+    __table_args__ = (Index("ix_entities_type_norm", "type", "norm"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String())
+    name: Mapped[str] = mapped_column(Text)
+    norm: Mapped[str] = mapped_column(Text, index=True)
+    # The gazetteer key of a place ("adcode:370281"): the identity that spelling cannot change.
+    key: Mapped[str | None] = mapped_column(String(), unique=True)
+    level: Mapped[str | None] = mapped_column(String())
+    attributes: Mapped[dict[str, Any]] = mapped_column(JsonType, default=dict)
+    mention_count: Mapped[int] = mapped_column(Integer, default=0)
+    document_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def _entity_fk(nullable: bool = False, **kwargs: Any) -> Mapped[Any]:
+    return mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), nullable=nullable, **kwargs)
+
+
+class EntityAliasRow(Base):
+    """Every name an entity goes by, normalised for lookup, with how often each was used."""
+
+    __tablename__ = "entity_aliases"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    norm: Mapped[str] = mapped_column(Text, primary_key=True, index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EntityLinkRow(Base):
+    """Which canonical entity one document's entity was resolved to.
+
+    A table of its own rather than a column on ``document_entities``: the
+    rebuild replaces all links at once, and the per-document rows stay as
+    extraction wrote them.  Mentions reach the canonical entity through it.
+    """
+
+    __tablename__ = "entity_links"
+
+    document_entity_id: Mapped[int] = mapped_column(
+        ForeignKey("document_entities.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = _entity_fk(index=True)
+
+
+class EntityRelationRow(Base):
+    """located_in, part_of, focuses_on, member_of, issued_by: between entities, or to an industry."""
+
+    __tablename__ = "entity_relations"
+    __table_args__ = (
+        Index("ix_entity_relations_relation_object_id", "relation", "object_id"),
+        Index("ix_entity_relations_relation_object_value", "relation", "object_value"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subject_id: Mapped[int] = _entity_fk(index=True)
+    relation: Mapped[str] = mapped_column(String())
+    object_id: Mapped[int | None] = _entity_fk(nullable=True)
+    object_value: Mapped[str | None] = mapped_column(Text)  # an industry slug for focuses_on
+    # The document that states it; NULL when it comes from the gazetteer.
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+class EntityRegionRow(Base):
+    """Closure of the place hierarchy: every place an entity lies in, itself included for places.
+
+    Region filters ("Shandong, with everything inside it") become one indexed
+    join on both databases instead of a recursive query.
+    """
+
+    __tablename__ = "entity_regions"
+
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    region_id: Mapped[int] = mapped_column(
+        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True)
+    depth: Mapped[int] = mapped_column(Integer)
+
+
+class EntityDecisionRow(Base):
+    """A user's merge or split, kept by name so that it survives every rebuild and re-ingest."""
+
+    __tablename__ = "entity_decisions"
+    __table_args__ = (CheckConstraint("action IN ('merge', 'split')", name="action"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String())
+    name: Mapped[str] = mapped_column(Text)
+    other: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class QuantitySubjectRow(Base):
+    """The canonical entity a quantity's ``subject`` names, when it could be resolved."""
+
+    __tablename__ = "quantity_subjects"
+
+    quantity_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    entity_id: Mapped[int] = _entity_fk(index=True)
+
+
+class EventEntityRow(Base):
+    """The canonical entities an event's actor and object name (for an entity's timeline)."""
+
+    __tablename__ = "event_entities"
+
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(), primary_key=True)
+    entity_id: Mapped[int] = _entity_fk(index=True)
+
+
+class TargetProgressRow(Base):
+    """A later statistic linked to a target as a progress observation (``track.link``)."""
+
+    __tablename__ = "target_progress"
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    observation_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True)
+    score: Mapped[float] = mapped_column(Float)
+
+
+class TargetRestatementRow(Base):
+    """A target restated by a later document's target; which one counts depends on the as-of day."""
+
+    __tablename__ = "target_restatements"
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    restated_by_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class ConflictRow(Base):
+    """Figures that cannot all be right: across documents, or a currency restatement off its year's rate."""
+
+    __tablename__ = "conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(), index=True)
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
+    other_quantity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    other_value: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+
+
+class SearchItemRow(Base):
+    """One searchable text: a document (title and body), a quantity or an event.
+
+    ``text`` is the indexed form (see ``store.search.index_text``), not for
+    display.  SQLite indexes it with an FTS5 table kept in step by triggers,
+    PostgreSQL with a GIN index on its tsvector; both are created by
+    revision 0004 outside these models.
+    """
+
+    __tablename__ = "search_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    kind: Mapped[str] = mapped_column(String())
+    item_id: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)

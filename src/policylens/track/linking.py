@@ -224,3 +224,21 @@ def restatements(targets: Sequence[TargetFact], as_of: date | None = None) -> di
         if later:
             superseded[earlier.id] = max(later, key=lambda t: (period_start(t.published), t.id)).id
     return superseded
+
+
+def restating_pairs(targets: Sequence[TargetFact]) -> dict[int, list[int]]:
+    """Target id -> every target of a later document that restates it, whenever published.
+
+    What :func:`restatements` answers for one day, kept for all days: the
+    knowledge base stores these pairs once and picks, for the day a user
+    asks about, the latest restatement published by then.
+    """
+    by_subject: dict[str | None, list[TargetFact]] = defaultdict(list)
+    for t in targets:
+        by_subject[normalise_subject(t.subject)].append(t)
+    pairs: dict[int, list[int]] = {}
+    for earlier in targets:
+        later = [t.id for t in by_subject.get(normalise_subject(earlier.subject), []) if _restates(t, earlier)]
+        if later:
+            pairs[earlier.id] = later
+    return pairs

@@ -15,9 +15,10 @@ To write the next revision against a database at head::
 """
 from alembic import context
 
-from policylens.store.schema import Base
+from policylens.store.schema import Base, is_model_table
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
+                  include_name=is_model_table)
 with context.begin_transaction():
     context.run_migrations()

@@ -1,0 +1,408 @@
+"""Questions the knowledge base answers: targets and their status, entity profiles, conflicts.
+
+Status depends on the day asked about, so it is computed at query time from
+stored inputs (the target, the statistics linked to it as progress, the
+later targets that restate it) by ``track.target_status``; nothing that
+changes with the calendar is stored.  Filters run in SQL, so a query over a
+large knowledge base loads only the targets it returns.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import Connection, Select, and_, exists, or_, select
+from sqlalchemy.orm import aliased
+
+from ..errors import InputError
+from ..track import STATUSES, Observation, TargetFact, target_status
+from ..track._dates import period_start
+from .resolve import normalise, surface
+from .schema import (
+    ConflictRow,
+    DocumentEntityRow,
+    DocumentIndustryRow,
+    DocumentRow,
+    EntityAliasRow,
+    EntityLinkRow,
+    EntityRegionRow,
+    EntityRelationRow,
+    EntityRow,
+    EventEntityRow,
+    EventRow,
+    QuantityIndustryRow,
+    QuantityRow,
+    QuantitySubjectRow,
+    TargetProgressRow,
+    TargetRestatementRow,
+)
+
+
+def _when(value: str | None) -> int | str | None:
+    """A stored period back in the contract's shape: a bare year is an int."""
+    return int(value) if value is not None and value.isdigit() and len(value) == 4 else value
+
+
+# --- entities -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    id: int
+    type: str
+    name: str
+    key: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def find_entities(conn: Connection, name: str, entity_type: str | None = None) -> list[EntityRef]:
+    """Entities that go by ``name`` (any alias; "#12" is entity 12), most mentioned first."""
+    name = name.strip()
+    if name.startswith("#") and name[1:].isdigit():
+        condition = EntityRow.id == int(name[1:])
+    else:
+        forms = {f for f in (surface(name), normalise(name)) if f}
+        if not forms:
+            return []
+        condition = EntityRow.id.in_(select(EntityAliasRow.entity_id).where(EntityAliasRow.norm.in_(forms)))
+    stmt = select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key).where(condition)
+    if entity_type:
+        stmt = stmt.where(EntityRow.type == entity_type)
+    stmt = stmt.order_by(EntityRow.mention_count.desc(), EntityRow.id)
+    return [EntityRef(*row) for row in conn.execute(stmt)]
+
+
+def entity(conn: Connection, name: str, entity_type: str | None = None) -> EntityRef:
+    """The one entity ``name`` denotes; InputError names the alternatives when there is none or several."""
+    found = find_entities(conn, name, entity_type)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        # Several entities share the name (Chaoyang in Beijing and in Liaoning): the most mentioned wins
+        # unless the user is explicit, and the others are listed.
+        ranked = conn.execute(select(EntityRow.id, EntityRow.mention_count)
+                              .where(EntityRow.id.in_([f.id for f in found]))).all()
+        counts = dict(ranked)
+        if counts[found[0].id] > max(counts[f.id] for f in found[1:]):
+            return found[0]
+        options = ", ".join(f"#{f.id} {f.name} ({f.type})" for f in found[:5])
+        raise InputError(name, f"names {len(found)} entities: {options}; give one as #ID")
+    names = [n for (n,) in conn.execute(select(EntityRow.name).where(EntityRow.mention_count > 0))]
+    close = [m[0] for m in process.extract(name, names, scorer=fuzz.WRatio, limit=3, score_cutoff=70)]
+    hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    raise InputError(name, f"no entity of that name in the knowledge base{hint}")
+
+
+def region_id(conn: Connection, name: str | None) -> int | None:
+    """The place a --region option names (None when not given)."""
+    if not name:
+        return None
+    return entity(conn, name, "place").id
+
+
+def entity_id(conn: Connection, name: str | None) -> int | None:
+    return entity(conn, name).id if name else None
+
+
+@dataclass(slots=True)
+class EntityProfile:
+    entity: EntityRef
+    level: str | None
+    attributes: dict[str, Any]
+    aliases: list[str]
+    mention_count: int
+    document_count: int
+    hierarchy: list[EntityRef]  # the places it lies in, innermost first
+    relations: list[dict[str, Any]]  # outgoing: located_in, part_of, focuses_on, member_of, issued_by
+    contains: dict[str, list[EntityRef]]  # for a place or cluster: what lies in it or belongs to it, by type
+    targets: list[TargetView]
+    events: list[dict[str, Any]]
+    documents: list[dict[str, Any]]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.entity.to_dict(), "level": self.level, "attributes": self.attributes, "aliases": self.aliases,
+            "mention_count": self.mention_count, "document_count": self.document_count,
+            "hierarchy": [h.to_dict() for h in self.hierarchy], "relations": self.relations,
+            "contains": {t: [e.to_dict() for e in es] for t, es in self.contains.items()},
+            "targets": [t.to_dict() for t in self.targets], "events": self.events, "documents": self.documents,
+        }
+
+
+def profile(conn: Connection, name: str, as_of: dt.date, limit: int = 50) -> EntityProfile:
+    ref = entity(conn, name)
+    row = conn.execute(select(EntityRow).where(EntityRow.id == ref.id)).one()
+    aliases = [a for (a,) in conn.execute(
+        select(EntityAliasRow.alias).where(EntityAliasRow.entity_id == ref.id)
+        .order_by(EntityAliasRow.count.desc(), EntityAliasRow.alias)) if a != row.name]
+    hierarchy = [EntityRef(*r) for r in conn.execute(
+        select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key)
+        .join(EntityRegionRow, EntityRegionRow.region_id == EntityRow.id)
+        .where(EntityRegionRow.entity_id == ref.id, EntityRegionRow.region_id != ref.id)
+        .order_by(EntityRegionRow.depth))]
+    obj = aliased(EntityRow)
+    relations = [{"relation": r.relation, "object": r.name if r.name is not None else r.object_value,
+                  "object_id": r.object_id, "document_id": r.document_id}
+                 for r in conn.execute(
+                     select(EntityRelationRow.relation, EntityRelationRow.object_id, EntityRelationRow.object_value,
+                            EntityRelationRow.document_id, obj.name)
+                     .outerjoin(obj, obj.id == EntityRelationRow.object_id)
+                     .where(EntityRelationRow.subject_id == ref.id)
+                     .order_by(EntityRelationRow.relation, EntityRelationRow.id))]
+    relations = list({(r["relation"], r["object"]): r for r in relations}.values())
+    # Inside a place: everything whose region chain reaches it; of anything else: what names it as a whole.
+    inside = (select(EntityRegionRow.entity_id).where(EntityRegionRow.region_id == ref.id,
+                                                       EntityRegionRow.entity_id != ref.id))
+    members = select(EntityRelationRow.subject_id).where(
+        EntityRelationRow.object_id == ref.id, EntityRelationRow.relation.in_(("member_of", "part_of", "issued_by")))
+    contains: dict[str, list[EntityRef]] = defaultdict(list)
+    for r in conn.execute(select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key)
+                          .where(or_(EntityRow.id.in_(inside), EntityRow.id.in_(members)),
+                                 or_(EntityRow.mention_count > 0, EntityRow.type != "place"))
+                          .order_by(EntityRow.mention_count.desc(), EntityRow.name)):
+        if len(contains[r.type]) < limit:
+            contains[r.type].append(EntityRef(*r))
+    targets_ = targets(conn, as_of, TargetFilters(entity_id=ref.id), limit=limit)
+    events = [{"date": e.date, "type": e.type, "text": e.text, "document_id": e.document_id, "role": e.role}
+              for e in conn.execute(
+                  select(EventRow.date, EventRow.type, EventRow.text, EventRow.document_id, EventEntityRow.role,
+                         EventRow.event_date, DocumentRow.published_date)
+                  .join(EventEntityRow, EventEntityRow.event_id == EventRow.id)
+                  .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+                  .where(EventEntityRow.entity_id == ref.id)
+                  .order_by(EventRow.event_date.is_(None), EventRow.event_date, DocumentRow.published_date,
+                            EventRow.id).limit(limit))]
+    documents = [{"id": d.id, "title": d.title, "published": d.published, "source_type": d.source_type,
+                  "source": d.source}
+                 for d in conn.execute(
+                     select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
+                            DocumentRow.source)
+                     .where(DocumentRow.id.in_(
+                         select(DocumentEntityRow.document_id)
+                         .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
+                         .where(EntityLinkRow.entity_id == ref.id)))
+                     .order_by(DocumentRow.published_date.is_(None), DocumentRow.published_date, DocumentRow.id)
+                     .limit(limit))]
+    return EntityProfile(ref, row.level, dict(row.attributes or {}), aliases, row.mention_count,
+                         row.document_count, hierarchy, relations, dict(contains), targets_, events, documents)
+
+
+# --- targets ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TargetFilters:
+    region_id: int | None = None
+    industry: str | None = None
+    entity_id: int | None = None  # targets about this entity or anything inside it
+    status: str | None = None
+    document_id: int | None = None
+
+
+@dataclass(slots=True)
+class TargetView:
+    id: int
+    document_id: int
+    title: str | None
+    published: str | None
+    text: str
+    subject: str | None
+    entity: EntityRef | None
+    metric: str | None
+    value: float
+    value_max: float | None
+    unit: str
+    comparator: str
+    change: str | None
+    deadline: int | str | None
+    status: str = "open"
+    progress_percent: float | None = None
+    reason: str = ""
+    latest: dict[str, Any] | None = None
+    observations: list[dict[str, Any]] = field(default_factory=list)
+    restated_by: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {k: getattr(self, k) for k in self.__slots__}
+        out["entity"] = self.entity.to_dict() if self.entity else None
+        return out
+
+
+def _target_select(filters: TargetFilters) -> Select:
+    q, d = QuantityRow, DocumentRow
+    stmt = (select(q.id, q.document_id, q.text, q.subject, q.metric, q.value, q.value_max, q.unit, q.comparator,
+                   q.change, q.deadline, q.annual, q.baseline, d.title, d.published,
+                   EntityRow.id.label("entity_id"), EntityRow.type.label("entity_type"),
+                   EntityRow.name.label("entity_name"), EntityRow.key.label("entity_key"))
+            .join(d, d.id == q.document_id)
+            .outerjoin(QuantitySubjectRow, QuantitySubjectRow.quantity_id == q.id)
+            .outerjoin(EntityRow, EntityRow.id == QuantitySubjectRow.entity_id)
+            .where(q.kind == "target"))
+    if filters.document_id is not None:
+        stmt = stmt.where(q.document_id == filters.document_id)
+    for place in (filters.region_id, filters.entity_id):
+        if place is None:
+            continue
+        # The subject lies in the region (or is the entity); a target without a resolved subject
+        # counts for the places its document names.
+        by_subject = exists().where(EntityRegionRow.entity_id == QuantitySubjectRow.entity_id,
+                                    EntityRegionRow.region_id == place)
+        by_document = exists().where(
+            DocumentEntityRow.document_id == q.document_id,
+            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+            EntityRegionRow.entity_id == EntityLinkRow.entity_id,
+            EntityRegionRow.region_id == place)
+        stmt = stmt.where(or_(QuantitySubjectRow.entity_id == place, by_subject,
+                              and_(QuantitySubjectRow.entity_id.is_(None), by_document)))
+    if filters.industry:
+        stmt = stmt.where(or_(
+            exists().where(QuantityIndustryRow.quantity_id == q.id, QuantityIndustryRow.industry == filters.industry),
+            exists().where(DocumentIndustryRow.document_id == q.document_id,
+                           DocumentIndustryRow.industry == filters.industry)))
+    return stmt.order_by(q.deadline_year.is_(None), q.deadline_year, d.published_date, q.id)
+
+
+def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(),
+            limit: int | None = None) -> list[TargetView]:
+    """Targets under the filters with their status on ``as_of``, earliest deadline first."""
+    if filters.status is not None and filters.status not in STATUSES:
+        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(STATUSES)}")
+    stmt = _target_select(filters)
+    if limit is not None and filters.status is None:
+        stmt = stmt.limit(limit)
+    rows = conn.execute(stmt).all()
+    ids = select(stmt.with_only_columns(QuantityRow.id).subquery().c.id)
+
+    observations: dict[int, list[Observation]] = defaultdict(list)
+    o, od = QuantityRow, DocumentRow
+    for r in conn.execute(
+            select(TargetProgressRow.target_id, o.id, o.document_id, od.published, o.value, o.value_max, o.unit,
+                   o.as_of, o.comparator, o.change, o.metric, o.subject, o.annual, o.baseline)
+            .join(o, o.id == TargetProgressRow.observation_id).join(od, od.id == o.document_id)
+            .where(TargetProgressRow.target_id.in_(ids))):
+        observations[r.target_id].append(Observation(
+            id=r.id, document_id=r.document_id, published=r.published, value=r.value, value_max=r.value_max,
+            unit=r.unit, as_of=_when(r.as_of), comparator=r.comparator, change=r.change, metric=r.metric,
+            subject=r.subject, annual=r.annual, baseline=r.baseline))
+    restaters: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
+    for target_id, later_id, published in conn.execute(
+            select(TargetRestatementRow.target_id, TargetRestatementRow.restated_by_id, od.published)
+            .join(o, o.id == TargetRestatementRow.restated_by_id).join(od, od.id == o.document_id)
+            .where(TargetRestatementRow.target_id.in_(ids))):
+        start = period_start(published)
+        if start is not None:
+            restaters[target_id].append((start, later_id))
+
+    out = []
+    for r in rows:
+        fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
+                          metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
+                          comparator=r.comparator, change=r.change, deadline=_when(r.deadline),
+                          annual=r.annual, baseline=r.baseline)
+        visible = [(day, later) for day, later in restaters.get(r.id, ()) if day <= as_of]
+        superseded_by = max(visible)[1] if visible else None
+        status = target_status(fact, observations.get(r.id, ()), as_of, superseded_by)
+        if filters.status is not None and status.status != filters.status:
+            continue
+        latest = status.latest_observation
+        out.append(TargetView(
+            id=r.id, document_id=r.document_id, title=r.title, published=r.published, text=r.text,
+            subject=r.subject,
+            entity=EntityRef(r.entity_id, r.entity_type, r.entity_name, r.entity_key) if r.entity_id else None,
+            metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit, comparator=r.comparator,
+            change=r.change, deadline=fact.deadline, status=status.status,
+            progress_percent=status.progress_percent, reason=status.reason,
+            latest=_observation(latest) if latest else None,
+            observations=[_observation(x) for x in observations.get(r.id, ())],
+            restated_by=superseded_by))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def _observation(o: Observation) -> dict[str, Any]:
+    return {"id": o.id, "document_id": o.document_id, "published": o.published, "value": o.value,
+            "unit": o.unit, "as_of": o.as_of, "comparator": o.comparator, "metric": o.metric}
+
+
+# --- conflicts ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictView:
+    id: int
+    kind: str
+    reason: str
+    quantity_id: int
+    document_id: int
+    text: str
+    value: float
+    other_quantity_id: int | None
+    other_document_id: int | None
+    other_text: str | None
+    other_value: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def conflicts(conn: Connection, kind: str | None = None, region: int | None = None) -> list[ConflictView]:
+    a, b = aliased(QuantityRow), aliased(QuantityRow)
+    stmt = (select(ConflictRow.id, ConflictRow.kind, ConflictRow.reason, a.id, a.document_id, a.text,
+                   ConflictRow.value, b.id, b.document_id, b.text, ConflictRow.other_value)
+            .join(a, a.id == ConflictRow.quantity_id).outerjoin(b, b.id == ConflictRow.other_quantity_id)
+            .order_by(ConflictRow.id))
+    if kind:
+        stmt = stmt.where(ConflictRow.kind == kind)
+    if region is not None:
+        stmt = stmt.where(exists().where(
+            DocumentEntityRow.document_id == a.document_id,
+            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+            EntityRegionRow.entity_id == EntityLinkRow.entity_id, EntityRegionRow.region_id == region))
+    return [ConflictView(*row) for row in conn.execute(stmt)]
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+def export_tables(conn: Connection, as_of: dt.date) -> dict[str, list[dict[str, Any]]]:
+    """The knowledge across documents as flat tables (one dict per row, the same keys in each)."""
+    parent = aliased(EntityRow)
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for eid, alias in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.alias)
+                                   .order_by(EntityAliasRow.count.desc(), EntityAliasRow.alias)):
+        if alias not in aliases[eid]:
+            aliases[eid].append(alias)
+    entities = [{"id": e.id, "type": e.type, "name": e.name, "key": e.key, "level": e.level,
+                 "aliases": "; ".join(a for a in aliases[e.id] if a != e.name),
+                 "mention_count": e.mention_count, "document_count": e.document_count}
+                for e in conn.execute(select(EntityRow).order_by(EntityRow.id))]
+    relations = [{"subject_id": r.subject_id, "subject": r.subject, "relation": r.relation,
+                  "object_id": r.object_id, "object": r.object if r.object is not None else r.object_value,
+                  "document_id": r.document_id}
+                 for r in conn.execute(
+                     select(EntityRelationRow.subject_id, EntityRow.name.label("subject"), EntityRelationRow.relation,
+                            EntityRelationRow.object_id, parent.name.label("object"),
+                            EntityRelationRow.object_value, EntityRelationRow.document_id)
+                     .join(EntityRow, EntityRow.id == EntityRelationRow.subject_id)
+                     .outerjoin(parent, parent.id == EntityRelationRow.object_id)
+                     .order_by(EntityRelationRow.id))]
+    target_rows = []
+    for t in targets(conn, as_of):
+        latest = t.latest or {}
+        target_rows.append({
+            "id": t.id, "document_id": t.document_id, "published": t.published, "subject": t.subject,
+            "entity_id": t.entity.id if t.entity else None, "entity": t.entity.name if t.entity else None,
+            "metric": t.metric, "value": t.value, "value_max": t.value_max, "unit": t.unit,
+            "comparator": t.comparator, "change": t.change,
+            "deadline": None if t.deadline is None else str(t.deadline), "status": t.status,
+            "progress_percent": t.progress_percent, "latest_value": latest.get("value"),
+            "latest_as_of": None if latest.get("as_of") is None else str(latest["as_of"]),
+            "restated_by": t.restated_by, "as_of": as_of.isoformat(), "text": t.text})
+    return {"entities": entities, "relations": relations, "targets": target_rows,
+            "conflicts": [c.to_dict() for c in conflicts(conn)]}

@@ -1,0 +1,351 @@
+"""Entity resolution: which names, across all documents, denote the same thing.
+
+Pure functions over :class:`Record` (one document's entity); the knowledge
+base feeds them its rows and stores the :class:`Cluster` list they return.
+
+Identity comes from the strongest evidence available, in this order:
+
+1. a gazetteer key: every record of ``adcode:370281`` is Jiaozhou, however
+   spelled, and a place the gazetteer marks ``same_place_as`` another is one
+   entity with it;
+2. the same normalised name within one type group (case, punctuation, a
+   leading "the", trailing legal words such as "Co., Ltd." or "Group", and
+   abbreviations such as "Intl" do not make another organisation);
+3. an initialism that stands for exactly one longer name of its group
+   ("WCNA", or a parenthesised "(SCO)" inside a name), or a known one from
+   the data file ("MIIT");
+4. fuzzy matching, guarded: the distinctive words of both names (what is
+   left once "Industrial", "Park", "Zone"… are set aside) must correspond one
+   to one, the numbers must agree, words such as "national"/"provincial"
+   must occur on both sides or neither, and the whole names must score high.
+   Two different "… Industrial Park"s differ in their distinctive words, so
+   they stay two.
+
+A false merge puts one company's targets under another's name, which is
+worse than a duplicate entry, so each rule leans towards keeping apart.
+The user's own decisions (merge, split) are applied on top: a merge joins
+whatever the two names resolve to; a split forbids any rule from joining
+the two names again.  Decisions are kept by name, so they hold on re-ingest.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from rapidfuzz import fuzz
+
+from ..extraction import gazetteer as gz
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|&")
+_DIGITS = re.compile(r"\d")
+_PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
+
+
+@cache
+def rules() -> dict[str, Any]:
+    text = resources.files("policylens.store").joinpath("data", "resolution.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    data["group_of"] = {t: group[0] for group in data["type_groups"] for t in group}
+    for name in ("legal_suffixes", "stopwords", "generic", "distinguishing"):
+        data[name] = frozenset(data[name])
+    data["acronyms"] = {k.lower(): v for k, v in data["acronyms"].items()}
+    return data
+
+
+def group_of(entity_type: str) -> str:
+    """Types in one group may merge (the group is named by its first type); an unknown type is alone."""
+    return rules()["group_of"].get(entity_type, entity_type)
+
+
+@lru_cache(maxsize=65536)
+def surface(name: str) -> str:
+    """A name as written, minus case, punctuation and spacing: the unit a user can merge or split."""
+    return " ".join(w.replace("’", "'") for w in _WORD.findall(name.casefold().replace("’", "'")))
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """The name without what does not change who it is: "The Haier Group Co., Ltd." -> "haier"."""
+    data = rules()
+    words = [data["abbreviations"].get(w, w) for w in surface(name).split()]
+    words = " ".join(words).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in data["legal_suffixes"]:
+        words.pop()
+    words = [w[:-2] if w.endswith("'s") and len(w) > 3 else w for w in words]
+    return " ".join(words)
+
+
+def initials(norm: str) -> set[str]:
+    """Initialisms a name may go by: "qingdao west coast new area" -> {"qwcna", "wcna"}.
+
+    The second form drops a leading place name, since sources write
+    "Qingdao WCNA" and "WCNA" alike.
+    """
+    words = [w for w in norm.split() if w not in rules()["stopwords"]]
+    out = set()
+    if len(words) >= 2:
+        out.add("".join(w[0] for w in words))
+        if len(words) >= 3 and gz.load().lookup(words[0]):
+            out.add("".join(w[0] for w in words[1:]))
+    return out
+
+
+def variants(name: str) -> set[str]:
+    """Other forms a name states itself: "Lake Trade Zone (LTZ) Park" -> "LTZ Park", "Lake Trade Zone Park".
+
+    The parenthesised initialism replaces the words it abbreviates, which
+    must be the ones just before it; a name in capitals is its own acronym.
+    """
+    out = set()
+    for m in _PAREN_ACRONYM.finditer(name):
+        before, after = name[:m.start()].rstrip(), name[m.end():]
+        out.add(" ".join((before + after).split()))
+        words = before.split()
+        letters = m[1].lower()
+        for n in range(len(letters), len(words) + 1):
+            spelled = [w for w in words[len(words) - n:] if w.lower() not in rules()["stopwords"]]
+            if "".join(w[0].lower() for w in spelled) == letters:
+                out.add(" ".join([*words[:len(words) - n], m[1]]) + after)
+                break
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _parts(norm: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(distinguishing words, numbers, distinctive words) of a normalised name."""
+    data = rules()
+    words = norm.split()
+    distinguishing = frozenset(w for w in words if w in data["distinguishing"])
+    numbers = frozenset(w for w in words if _DIGITS.search(w))
+    distinctive = tuple(w for w in words if w not in data["generic"] and w not in data["distinguishing"]
+                        and w not in data["stopwords"] and w not in numbers)
+    return distinguishing, numbers, distinctive
+
+
+def _same_word(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    fuzzy = rules()["fuzzy"]
+    if min(len(a), len(b)) < fuzzy["min_word_length"]:
+        return False
+    return fuzz.ratio(a, b) >= fuzzy["word"]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two different normalised names of one type group may be one entity (rule 4)."""
+    if a == b:
+        return True
+    dist_a, num_a, core_a = _parts(a)
+    dist_b, num_b, core_b = _parts(b)
+    if dist_a != dist_b or num_a != num_b or not core_a or not core_b:
+        return False
+    if not all(any(_same_word(x, y) for y in core_b) for x in core_a):
+        return False
+    if not all(any(_same_word(y, x) for x in core_a) for y in core_b):
+        return False
+    return fuzz.token_set_ratio(a, b) >= rules()["fuzzy"]["name"]
+
+
+@dataclass(slots=True)
+class Record:
+    """One entity as one document names it."""
+
+    id: int
+    document_id: int
+    type: str
+    name: str
+    key: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+    aliases: Sequence[str] = ()
+    mentions: int = 1
+
+
+@dataclass(slots=True)
+class Decision:
+    action: str  # "merge" or "split"
+    name: str
+    other: str
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One canonical entity: its records, the name to show, and every name it goes by."""
+
+    type: str
+    name: str
+    key: str | None
+    records: list[Record]
+    aliases: dict[str, tuple[str, int]]  # surface -> (a spelling as written, how many records)
+    keys: tuple[str, ...] = ()
+
+    @property
+    def norm(self) -> str:
+        return normalise(self.name)
+
+
+class _Nodes:
+    """Union-find over nodes, refusing unions across a user's split."""
+
+    def __init__(self, n: int):
+        self.parent = list(range(n))
+        self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
+        self.forbidden: dict[int, set[int]] = defaultdict(set)
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def forbid(self, a: int, b: int) -> None:
+        self.forbidden[a].add(b)
+        self.forbidden[b].add(a)
+
+    def union(self, a: int, b: int, force: bool = False) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        small, large = sorted((ra, rb), key=lambda r: len(self.members[r]))
+        if not force:
+            other = set(self.members[large])
+            if any(self.forbidden.get(m, set()) & other for m in self.members[small]):
+                return False
+        self.parent[small] = large
+        self.members[large].extend(self.members.pop(small))
+        return True
+
+
+def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> list[Cluster]:
+    """Group records into canonical entities, in order of each entity's first record."""
+    places = gz.load()
+    records = sorted(records, key=lambda r: r.id)
+    # Nodes: one per gazetteer key, else one per (type group, surface form).
+    node_of: dict[tuple[Any, ...], int] = {}
+    node_records: list[list[Record]] = []
+    node_group: list[str] = []
+    for r in records:
+        key = ("key", r.key) if r.key else ("surface", group_of(r.type), surface(r.name))
+        if key not in node_of:
+            node_of[key] = len(node_records)
+            node_records.append([])
+            node_group.append(group_of(r.type))
+        node_records[node_of[key]].append(r)
+    nodes = _Nodes(len(node_records))
+
+    # Names each node answers to: its surfaces, normalised forms and stated acronyms.
+    by_surface: dict[str, list[int]] = defaultdict(list)
+    by_norm: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, recs in enumerate(node_records):
+        names = {n for r in recs for n in (r.name, *r.aliases)}
+        names |= {v for n in names for v in variants(n)}
+        if recs[0].key and (place := places.get(recs[0].key)):
+            names |= {place.name, *place.variants}
+        for n in names:
+            by_surface[surface(n)].append(i)
+            by_norm[(node_group[i], normalise(n))].append(i)
+
+    _apply_decisions(nodes, decisions, by_surface)
+
+    # Rule 1: places the gazetteer calls the same (a new area and the district it grew from).
+    for node_key, i in node_of.items():
+        place = places.get(node_key[1]) if node_key[0] == "key" else None
+        if place is not None and place.same_place_as and ("key", place.same_place_as) in node_of:
+            nodes.union(i, node_of[("key", place.same_place_as)])
+
+    # Rule 2 (and stated acronyms): the same normalised name within a group.
+    for members in by_norm.values():
+        for other in members[1:]:
+            nodes.union(members[0], other)
+
+    # Rule 3: initialisms that stand for exactly one longer name of the group.
+    initial_of: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for (group, norm), members in by_norm.items():
+        for letters in initials(norm):
+            initial_of[(group, letters)].update(nodes.find(m) for m in members)
+        if norm in rules()["acronyms"]:
+            expansion = rules()["acronyms"][norm]
+            for m in by_norm.get((group, expansion), []):
+                nodes.union(members[0], m)
+    for (group, norm), members in by_norm.items():
+        if " " in norm or not any(_ACRONYM.match(r.name) for m in members for r in node_records[m]):
+            continue
+        targets = {nodes.find(t) for t in initial_of.get((group, norm), ())} - {nodes.find(m) for m in members}
+        if len(targets) == 1:
+            nodes.union(members[0], targets.pop())
+
+    # Rule 4: guarded fuzzy matching among names sharing a distinctive word.
+    for group_norms in _norms_by_group(by_norm).values():
+        blocks: dict[str, list[str]] = defaultdict(list)
+        for norm in group_norms:
+            for word in set(_parts(norm)[2]):
+                blocks[word].append(norm)
+        compared: set[tuple[str, str]] = set()
+        for block in blocks.values():
+            if len(block) > 200:  # a word that common is not distinctive enough to block on
+                continue
+            for i, a in enumerate(block):
+                for b in block[i + 1:]:
+                    pair = (a, b) if a < b else (b, a)
+                    if pair in compared:
+                        continue
+                    compared.add(pair)
+                    if same_name(a, b):
+                        nodes.union(group_norms[a][0], group_norms[b][0])
+
+    return _clusters(nodes, node_records, places)
+
+
+def _norms_by_group(by_norm: dict[tuple[str, str], list[int]]) -> dict[int, dict[str, list[int]]]:
+    out: dict[int, dict[str, list[int]]] = defaultdict(dict)
+    for (group, norm), members in by_norm.items():
+        if " " in norm or len(norm) > 3:
+            out[group][norm] = members
+    return out
+
+
+def _apply_decisions(nodes: _Nodes, decisions: Sequence[Decision], by_surface: dict[str, list[int]]) -> None:
+    """The user's last word on each pair of names: a merge joins them, a split keeps them apart."""
+    last: dict[frozenset[str], Decision] = {}
+    for d in decisions:
+        last[frozenset((surface(d.name), surface(d.other)))] = d
+    for d in last.values():
+        left, right = by_surface.get(surface(d.name), []), by_surface.get(surface(d.other), [])
+        for a in left:
+            for b in right:
+                if a == b:
+                    continue
+                if d.action == "merge":
+                    nodes.union(a, b, force=True)
+                else:
+                    nodes.forbid(a, b)
+
+
+def _clusters(nodes: _Nodes, node_records: list[list[Record]], places: gz.Gazetteer) -> list[Cluster]:
+    clusters = []
+    for root in sorted(nodes.members, key=lambda r: min(rec.id for m in nodes.members[r] for rec in node_records[m])):
+        recs = sorted((rec for m in nodes.members[root] for rec in node_records[m]), key=lambda r: r.id)
+        spellings: dict[str, Counter[str]] = defaultdict(Counter)
+        for r in recs:
+            spellings[surface(r.name)][r.name] += 1
+            for alias in r.aliases:
+                spellings[surface(alias)][alias] += 0
+        aliases = {s: (c.most_common(1)[0][0], sum(c.values())) for s, c in spellings.items() if s}
+        keys = Counter(r.key for r in recs if r.key)
+        key = keys.most_common(1)[0][0] if keys else None
+        place = places.get(key) if key else None
+        if place is not None:
+            name, entity_type = place.name, "place"
+        else:
+            name = max(aliases.values(), key=lambda a: (a[1], len(a[0])))[0]
+            entity_type = Counter(r.type for r in recs).most_common(1)[0][0]
+        clusters.append(Cluster(entity_type, name, key, recs, aliases, tuple(keys)))
+    return clusters

@@ -1,0 +1,205 @@
+"""Full-text search over documents and their facts, on SQLite (FTS5) and PostgreSQL (tsvector).
+
+Both backends index the same prepared text (:func:`index_text`) with plain
+word tokens and no stemmer of their own, so a query finds the same things on
+either.  Preparation does three things the engines would do differently:
+
+- every Chinese, Japanese or Korean character becomes a token of its own,
+  and a query's run of such characters becomes a phrase of them.  A query of
+  one or two characters therefore works (a trigram index could not answer
+  it, a word segmenter would need a dictionary), and a longer run matches
+  only where its characters stand together;
+- Latin words are lower-cased and reduced to a singular ("factories" ->
+  "factory"), the one inflection that matters for searching facts;
+- everything else (punctuation, symbols) separates words.
+
+Filters narrow by the document: its source type and date, an industry it
+was tagged with, an entity it names, or a region, which includes every place
+inside it (through ``entity_regions``) and everything located there.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, and_, column, exists, literal_column, select, table, text
+
+from ..errors import InputError
+from ..model import Extraction
+from .schema import (
+    DocumentEntityRow,
+    DocumentIndustryRow,
+    DocumentRow,
+    EntityLinkRow,
+    EntityRegionRow,
+    EventRow,
+    QuantityRow,
+    SearchItemRow,
+)
+
+# CJK ideographs (with extensions and compatibility forms), kana and hangul.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
+_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _tokens(value: str) -> list[str | list[str]]:
+    """Words, and runs of CJK characters as lists of single characters."""
+    out: list[str | list[str]] = []
+    for m in _TOKEN.finditer(value.casefold()):
+        word = m.group()
+        out.append(list(word) if _CJK_RUN.match(word) else _singular(word))
+    return out
+
+
+def index_text(*parts: str | None) -> str:
+    """The indexed form of some text: tokens separated by single spaces."""
+    words: list[str] = []
+    for part in parts:
+        for token in _tokens(part or ""):
+            words.extend(token if isinstance(token, list) else [token])
+    return " ".join(words)
+
+
+def document_items(document_id: int, extraction: Extraction, quantity_ids: list[int],
+                   event_ids: list[int]) -> list[dict[str, Any]]:
+    """The search rows of one document, written in its save transaction."""
+    doc = extraction.document
+    rows = [{"document_id": document_id, "kind": "document", "item_id": None,
+             "text": index_text(doc.title, doc.publisher, doc.text)}]
+    rows += [{"document_id": document_id, "kind": "quantity", "item_id": qid,
+              "text": index_text(q.text, q.metric, q.subject)}
+             for qid, q in zip(quantity_ids, extraction.quantities)]
+    rows += [{"document_id": document_id, "kind": "event", "item_id": eid,
+              "text": index_text(e.text, e.actor, e.object)}
+             for eid, e in zip(event_ids, extraction.events)]
+    return rows
+
+
+def _query_terms(query: str) -> list[str | list[str]]:
+    terms = _tokens(query)
+    if not terms:
+        raise InputError("search", f"nothing to search for in {query!r}: give at least one word")
+    return terms
+
+
+def fts5_query(query: str) -> str:
+    """All words must occur; a CJK run is a phrase of its characters."""
+    return " AND ".join('"' + (" ".join(t) if isinstance(t, list) else t) + '"' for t in _query_terms(query))
+
+
+def tsquery(query: str) -> str:
+    return " & ".join("(" + " <-> ".join(f"'{c}'" for c in t) + ")" if isinstance(t, list) else f"'{t}'"
+                      for t in _query_terms(query))
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    region_id: int | None = None
+    industry: str | None = None
+    entity_id: int | None = None
+    source_type: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    kind: str  # document, quantity or event
+    document_id: int
+    item_id: int | None
+    title: str | None
+    published: str | None
+    source_type: str
+    text: str
+    rank: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "document_id": self.document_id, "item_id": self.item_id,
+                "title": self.title, "published": self.published, "source_type": self.source_type,
+                "text": self.text, "rank": self.rank}
+
+
+def document_filters(filters: SearchFilters) -> list[Any]:
+    """Conditions on ``documents`` shared by search and other document-level queries."""
+    conditions: list[Any] = []
+    if filters.source_type:
+        conditions.append(DocumentRow.source_type == filters.source_type)
+    if filters.since:
+        conditions.append(DocumentRow.published_date >= filters.since)
+    if filters.until:
+        conditions.append(DocumentRow.published_date <= filters.until)
+    if filters.industry:
+        conditions.append(exists().where(DocumentIndustryRow.document_id == DocumentRow.id,
+                                         DocumentIndustryRow.industry == filters.industry))
+    if filters.entity_id is not None:
+        conditions.append(exists().where(
+            DocumentEntityRow.document_id == DocumentRow.id,
+            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+            EntityLinkRow.entity_id == filters.entity_id))
+    if filters.region_id is not None:
+        conditions.append(exists().where(
+            DocumentEntityRow.document_id == DocumentRow.id,
+            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+            EntityRegionRow.entity_id == EntityLinkRow.entity_id,
+            EntityRegionRow.region_id == filters.region_id))
+    return conditions
+
+
+def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(),
+           limit: int = 20) -> list[SearchHit]:
+    """The best-ranked items matching every word of ``query`` under the filters."""
+    item = SearchItemRow.__table__
+    if conn.dialect.name == "sqlite":
+        rank = literal_column("bm25(search_fts)")  # lower is better
+        fts = table("search_fts", column("rowid"))
+        stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
+                .select_from(item).join(fts, fts.c.rowid == item.c.id)
+                .where(text("search_fts MATCH :q")).order_by(rank))
+        params = {"q": fts5_query(query)}
+    else:
+        vector = literal_column("to_tsvector('simple', search_items.text)")
+        q = literal_column("to_tsquery('simple', :q)")
+        rank = literal_column("ts_rank(to_tsvector('simple', search_items.text), to_tsquery('simple', :q))")
+        stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
+                .select_from(item).where(vector.op("@@")(q)).order_by(rank.desc()))
+        params = {"q": tsquery(query)}
+    stmt = stmt.join(DocumentRow.__table__, DocumentRow.id == item.c.document_id).order_by(DocumentRow.id.desc())
+    conditions = document_filters(filters)
+    if filters.kinds:
+        conditions.append(item.c.kind.in_(filters.kinds))
+    if conditions:
+        stmt = stmt.where(and_(*conditions))
+    rows = conn.execute(stmt.limit(limit), params).all()
+    return _hits(conn, rows)
+
+
+def _hits(conn: Connection, rows: list[Any]) -> list[SearchHit]:
+    """Attach what a reader sees: the document's title and date, the fact's own words."""
+    doc_ids = {r.document_id for r in rows}
+    docs = {d.id: d for d in conn.execute(
+        select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
+               DocumentRow.source).where(DocumentRow.id.in_(doc_ids)))} if doc_ids else {}
+    texts: dict[tuple[str, int], str] = {}
+    for kind, model in (("quantity", QuantityRow), ("event", EventRow)):
+        ids = [r.item_id for r in rows if r.kind == kind]
+        if ids:
+            texts.update({(kind, i): t for i, t in conn.execute(select(model.id, model.text).where(model.id.in_(ids)))})
+    hits = []
+    for r in rows:
+        d = docs[r.document_id]
+        shown = texts.get((r.kind, r.item_id), "") if r.item_id is not None else (d.title or d.source)
+        hits.append(SearchHit(r.kind, r.document_id, r.item_id, d.title, d.published, d.source_type, shown,
+                              round(float(r.rank), 4)))
+    return hits
