@@ -169,12 +169,14 @@ class _Writer:
             lead, cites = self.labels["lead_none"], []
         signal = self.rules.signal
         text = self.labels["summary_text"].format(
-            lead=" ".join(lead.split()),
             signal_label=signal["direction_label"] if self.direction else signal["executable_label"],
             horizon=self.horizon()[0],
             instruments=_join((self.rules.instruments[k].label for k in self.found.instruments), self.labels["none"]),
             groups=_join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]))
-        return Section("summary", self.labels["summary"], [Point(text, cites, "summary")])
+        # A brief from pasted text says so before anything else.
+        note = self.rules.basis["user_summary"] if self.user_summary else None
+        return Section("summary", self.labels["summary"],
+                       [Point(" ".join(lead.split()), cites, "lead"), Point(text, [], "summary")], note=note)
 
     def confirmed(self) -> Section:
         points = [Point(f"{self.labels['event']}: {' '.join(e.text.split())}", self.cite([e.start]), "event",
@@ -249,7 +251,7 @@ class _Writer:
         kind = "user_summary" if self.user_summary else self.doc.source_type
         described = basis["source_types"].get(kind, basis["source_types"].get("unknown", {"label": kind}))["label"]
         meta = [m for m in (self.doc.publisher, self.doc.published) if m]
-        points = [Point(f"{labels['source_type']}: {described}" + (f" ({', '.join(meta)})" if meta else ""), [],
+        points = [Point(f"{labels['source_type']}: {described}" + (f" — {', '.join(meta)}" if meta else ""), [],
                         "source_type", {"source_type": kind})]
         official = {"yes": "official_yes", "cited": "official_cited", "missing": "official_missing",
                     "unknown": "official_unknown", "user_summary": "user_summary"}[self.found.official]

@@ -1,0 +1,86 @@
+"""The brief command: one document (or an analyst's pasted summary) in, a cited stakeholder brief out."""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from policylens import briefs
+from policylens.cli.app import State, app, err, guard
+
+
+@app.command()
+def brief(
+    document: Annotated[Optional[str], typer.Argument(
+        help="A document id in the knowledge base (--db), or a file or URL (ingested first if new).")] = None,
+    title: Annotated[Optional[str], typer.Option("--title", help="Analyst input: the news title.")] = None,
+    when: Annotated[Optional[str], typer.Option(
+        "--when", help='Analyst input: the event timing note, e.g. "June 2026".')] = None,
+    summary: Annotated[Optional[str], typer.Option(
+        "--summary", help="Analyst input: the event summary (- reads it from stdin). Used instead of DOCUMENT.")] = None,
+    audience: Annotated[Optional[str], typer.Option(
+        "--audience", help="Only these stakeholder groups, comma-separated (e.g. exporters,manufacturers).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")] = None,
+    rules: Annotated[Optional[Path], typer.Option(
+        "--rules", help="A rules YAML file replacing the shipped stakeholder and monitoring rules.")] = None,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
+) -> None:
+    """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
+    fmt = "json" if State.json else fmt
+    if fmt not in briefs.FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
+    day = _day(as_of)
+    groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
+    if summary is not None:
+        if document is not None:
+            raise typer.BadParameter("give DOCUMENT or --summary, not both", param_hint="--summary")
+        if not title:
+            raise typer.BadParameter("--summary needs --title", param_hint="--title")
+        text = sys.stdin.read() if summary == "-" else summary
+        result = guard(lambda: briefs.brief_from_summary(title, when, text, db=State.settings.db_url, as_of=day,
+                                                         audience=groups, rules=rules))
+    elif document is not None:
+        if title or when:
+            raise typer.BadParameter("--title and --when go with --summary", param_hint="--title")
+        result = guard(lambda: briefs.brief(document, db=State.settings.db_url, as_of=day, audience=groups,
+                                            rules=rules, settings=State.settings))
+    else:
+        raise typer.BadParameter("give a DOCUMENT (id, file or URL) or --title/--when/--summary")
+    text = briefs.render(result, fmt)
+    if out_file is None:
+        sys.stdout.write(text)
+        return
+    _write_atomically(out_file, text)
+    err.print(f"wrote {out_file}")
+
+
+def _day(value: str | None) -> date:
+    """The --as-of day; without one, today (read now, not when the module was loaded)."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a failure never leaves half a brief behind."""
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None and os.path.exists(tmp):
+            os.unlink(tmp)
+        err.print(f"[red]error[/red]: {path}: cannot write: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
