@@ -8,6 +8,7 @@ commands on the shared app.
 """
 from policylens.cli.app import app, main
 from policylens.cli import documents  # noqa: F401  (registers its commands)
+from policylens.cli import knowledge  # noqa: F401  (registers its commands)
 from policylens.cli import brief  # noqa: F401  (registers its command)
 
 __all__ = ["app", "main"]

@@ -1,0 +1,243 @@
+"""Commands on the knowledge across documents: targets, entity, conflicts, search, export.
+
+Each parses its options, calls one KnowledgeBase method and prints a table
+(or JSON with --json).  Bad input (an unknown entity or region, a malformed
+date, an unknown status) is one line on stderr and exit status 1.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.table import Table
+
+from policylens.cli.app import State, app, clip, err, guard, out, print_json
+from policylens.errors import InputError
+from policylens.store import KnowledgeBase
+from policylens.store import export as exporter
+from policylens.store.queries import EntityProfile, TargetView
+
+AS_OF_HELP = "Judge targets as of this day (YYYY-MM-DD; default: today)."
+RegionOpt = Annotated[Optional[str], typer.Option(
+    "--region", help="A place; includes every place inside it (Shandong includes Qingdao and Jiaozhou).")]
+IndustryOpt = Annotated[Optional[str], typer.Option("--industry", help="An industry tag, e.g. machine-tools.")]
+AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=AS_OF_HELP)]
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(option, f"{value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def _as_of(value: str | None) -> dt.date:
+    return _date(value, "--as-of") or dt.date.today()
+
+
+@contextmanager
+def _kb() -> Iterator[KnowledgeBase]:
+    """The knowledge base of --db; a missing SQLite file is an error here, not a new empty database."""
+    url = State.settings.db_url
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.exists():
+            raise InputError(str(path), "no knowledge base here; run `policylens ingest` first or pass --db")
+    kb = KnowledgeBase.open(url)
+    try:
+        yield kb
+    finally:
+        kb.close()
+
+
+def _run(call):
+    """Open the knowledge base and run ``call(kb)`` with errors as one line and exit 1."""
+    def body():
+        with _kb() as kb:
+            return call(kb)
+    return guard(body)
+
+
+def _value(value: float, value_max: float | None = None, unit: str = "") -> str:
+    text = f"{value:,.6g}" + (f"–{value_max:,.6g}" if value_max is not None else "")
+    return f"{text} {unit}".strip()
+
+
+def _targets_table(rows: list[TargetView], title: str) -> Table:
+    table = Table(title=title)
+    for col in ("id", "status", "subject", "metric", "target", "by", "progress", "latest", "doc"):
+        table.add_column(col)
+    for t in rows:
+        latest = t.latest
+        shown_latest = (f"{_value(latest['value'], None, latest['unit'])} ({latest['as_of'] or latest['published']})"
+                        if latest else "—")
+        progress = f"{t.progress_percent:g}%" if t.progress_percent is not None else "—"
+        subject = t.entity.name if t.entity else (t.subject or "—")
+        table.add_row(str(t.id), t.status, clip(subject, 30), clip(t.metric or "", 40),
+                      f"{t.comparator} {_value(t.value, t.value_max, t.unit)}", str(t.deadline or "—"),
+                      progress, shown_latest, f"#{t.document_id}")
+    return table
+
+
+@app.command()
+def targets(
+    region: RegionOpt = None,
+    industry: IndustryOpt = None,
+    status: Annotated[Optional[str], typer.Option(
+        "--status", help="open, due, met, missed, past_due_unverified or superseded.")] = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", help="Only targets about this entity.")] = None,
+    as_of: AsOfOpt = None,
+    limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many.")] = None,
+) -> None:
+    """Targets from every document, with their status as of a day and the latest figure that shows progress."""
+    day = guard(lambda: _as_of(as_of))
+    rows = _run(lambda kb: kb.targets(as_of=day, region=region, industry=industry, status=status,
+                                      entity=entity, limit=limit))
+    if State.json:
+        print_json({"as_of": day.isoformat(), "targets": [t.to_dict() for t in rows]})
+        return
+    out.print(_targets_table(rows, f"Targets as of {day.isoformat()}"))
+    out.print(f"{len(rows)} target(s)")
+
+
+@app.command()
+def entity(
+    words: Annotated[list[str], typer.Argument(
+        help="NAME (or #ID) for a profile; `merge A B` to make two entities one; "
+             "`split NAME ALIAS` to take a name out of an entity. Decisions are kept and re-applied on re-ingest.")],
+    as_of: AsOfOpt = None,
+) -> None:
+    """An entity's profile (hierarchy, what lies in it, targets, timeline, documents), or merge/split entities."""
+    action, args = (words[0], words[1:]) if words[0] in ("merge", "split") else ("show", words)
+    if action != "show":
+        if len(args) != 2:
+            _fail(InputError(f"entity {action}", f"needs two names, got {len(args)}"))
+        if action == "merge":
+            merged = _run(lambda kb: kb.merge_entities(args[0], args[1]))
+            if State.json:
+                print_json({"action": "merge", "entity": merged.to_dict()})
+            else:
+                out.print(f"merged: {args[0]!r} and {args[1]!r} are now #{merged.id} {merged.name}")
+            return
+        kept, split_off = _run(lambda kb: kb.split_entity(args[0], args[1]))
+        if State.json:
+            print_json({"action": "split", "entity": kept.to_dict(), "split_off": split_off.to_dict()})
+        else:
+            out.print(f"split: {args[1]!r} is now #{split_off.id} {split_off.name}, "
+                      f"apart from #{kept.id} {kept.name}")
+        return
+    day = guard(lambda: _as_of(as_of))
+    name = " ".join(args)
+    found = _run(lambda kb: kb.profile(name, day))
+    if State.json:
+        print_json({"as_of": day.isoformat(), **found.to_dict()})
+    else:
+        _print_profile(found, day)
+
+
+def _fail(exc: InputError):
+    """Bad input found before the knowledge base is touched: one line, exit 1 (as ``guard`` does)."""
+    guard(lambda: (_ for _ in ()).throw(exc))
+
+
+def _print_profile(p: EntityProfile, day: dt.date) -> None:
+    e = p.entity
+    out.print(f"[bold]{e.name}[/bold]  #{e.id} · {e.type}" + (f" · {p.level}" if p.level else "")
+              + (f" · {e.key}" if e.key else ""))
+    if p.hierarchy:
+        out.print("in: " + " ⊂ ".join([e.name, *(h.name for h in p.hierarchy)]))
+    if p.aliases:
+        out.print("also: " + "; ".join(p.aliases))
+    out.print(f"{p.mention_count} mention(s) in {p.document_count} document(s)")
+    for r in p.relations:
+        if r["relation"] != "part_of" or not p.hierarchy:
+            out.print(f"{r['relation']}: {r['object']}")
+    for kind, members in p.contains.items():
+        out.print(f"{kind}: " + ", ".join(m.name for m in members))
+    if p.targets:
+        out.print(_targets_table(p.targets, f"Targets as of {day.isoformat()}"))
+    if p.events:
+        table = Table("date", "type", "event", "doc", title="Timeline")
+        for ev in p.events:
+            table.add_row(ev["date"] or "—", ev["type"], clip(ev["text"], 90), f"#{ev['document_id']}")
+        out.print(table)
+    if p.documents:
+        table = Table("id", "published", "type", "title", title="Documents")
+        for d in p.documents:
+            table.add_row(f"#{d['id']}", d["published"] or "—", d["source_type"], clip(d["title"] or d["source"], 80))
+        out.print(table)
+
+
+@app.command()
+def conflicts(
+    kind: Annotated[Optional[str], typer.Option(
+        "--kind", help="cross_document or currency_restatement.")] = None,
+    region: RegionOpt = None,
+) -> None:
+    """Figures that cannot all be right: the same measure differing across documents, or a currency restatement off its year's rate."""
+    rows = _run(lambda kb: kb.conflicts(kind=kind, region=region))
+    if State.json:
+        print_json([c.to_dict() for c in rows])
+        return
+    table = Table("id", "kind", "reason", "where", title="Conflicts")
+    for c in rows:
+        where = f"#{c.document_id}: {clip(c.text, 50)}"
+        if c.other_document_id is not None:
+            where += f"\n#{c.other_document_id}: {clip(c.other_text or '', 50)}"
+        table.add_row(str(c.id), c.kind, c.reason, where)
+    out.print(table)
+    out.print(f"{len(rows)} conflict(s)")
+
+
+@app.command()
+def search(
+    query: Annotated[list[str], typer.Argument(help="Words that must all occur (any language).")],
+    region: RegionOpt = None,
+    industry: IndustryOpt = None,
+    entity: Annotated[Optional[str], typer.Option("--entity", help="Only documents naming this entity.")] = None,
+    source_type: Annotated[Optional[str], typer.Option(
+        "--source-type", help="government, state_media, press_release, media, analysis or unknown.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="Published on or before (YYYY-MM-DD).")] = None,
+    kind: Annotated[Optional[list[str]], typer.Option(
+        "--kind", help="document, quantity or event (repeatable).")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many.")] = 20,
+) -> None:
+    """Full-text search over documents, quantities and events."""
+    text = " ".join(query)
+    dates = guard(lambda: (_date(since, "--since"), _date(until, "--until")))
+    hits = _run(lambda kb: kb.search(text, region=region, industry=industry, entity=entity, source_type=source_type,
+                                     since=dates[0], until=dates[1], kinds=tuple(kind or ()), limit=limit))
+    if State.json:
+        print_json([h.to_dict() for h in hits])
+        return
+    table = Table("doc", "kind", "published", "text", "document", title=f"Search: {text}")
+    for h in hits:
+        table.add_row(f"#{h.document_id}", h.kind, h.published or "—", clip(h.text, 80), clip(h.title or "", 50))
+    out.print(table)
+    out.print(f"{len(hits)} hit(s)")
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "json",
+    out_path: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="A folder for csv/parquet (one file per table); a file for json (default: stdout).")] = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Export entities, relations, targets (with status) and conflicts as CSV, JSON or Parquet."""
+    day = guard(lambda: _as_of(as_of))
+    if fmt not in exporter.FORMATS:
+        _fail(InputError("--format", f"unknown export format {fmt!r}; choose from {', '.join(exporter.FORMATS)}"))
+    tables = _run(lambda kb: kb.export_tables(day))
+    if fmt == "json" and out_path is None:
+        print_json(tables)
+        return
+    written = guard(lambda: exporter.write(tables, fmt, out_path))
+    err.print(f"wrote {', '.join(str(p) for p in written)}")
