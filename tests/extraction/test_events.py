@@ -206,3 +206,18 @@ def test_speed_on_a_news_sized_document():
     for _ in range(50):
         find_events(doc, index, [])
     assert (time.process_time() - start) / 50 < 0.008
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The second phase of the plant started operation in May 2026.", ("production", "2026-05")),
+    ("The ministry finalized an award of $50 million to Lakeside Sensors in March 2026.", ("investment", "2026-03")),
+    ("The county has set aside 300 million yuan for robot subsidies.", ("investment", None)),
+    ("The provincial plan, released last April, covers 12 industries.", ("issuance", "2026-04")),
+])
+def test_general_event_shapes(sentence, expected):
+    found = events(sentence, published="2026-08-05")
+    assert expected in [(e.type, e.date) for e in found]
+
+
+def test_a_ranking_noun_is_not_an_event():
+    assert events("The city kept a top-three national ranking in digital integration.", published="2026-08-05") == []

@@ -141,9 +141,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             continue
         kind = m.lastgroup
         first, prep, mod = _prefix(text, done, pos)
-        if kind in ("year", "month", "weekday") and not (prep or mod):
+        named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
+        if kind in ("year", "month", "weekday") and not (prep or mod or named):
             continue
-        iso, approximate = _resolve(m, ref)
+        if named:
+            first = named.start()
+            iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
+        else:
+            iso, approximate = _resolve(m, ref)
         relation = _RELATION.get(prep or "", "at")
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
@@ -217,6 +222,22 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
         return (f"{y:04d}-{_month(m['month']):02d}" if y else None), False
     unit, offset, approximate = _RELATIVE[" ".join(m["rel"].lower().split())]
     return _relative(unit, offset, ref), approximate
+
+
+# "last April", "this March", "next June": a month named against the document's own month.
+_NAMED_MONTH = re.compile(r"(?i:\b(last|this|next)\s+)$")
+
+
+def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """"last April" is the latest April before the reference month, "next June" the first June after it."""
+    if ref is None or ref[1] is None:
+        return None
+    year, ref_month, _ = ref
+    if which == "last":
+        year -= month >= ref_month
+    elif which == "next":
+        year += month <= ref_month
+    return f"{year:04d}-{month:02d}"
 
 
 def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
