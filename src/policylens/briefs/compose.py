@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from policylens.model import Document, Event, Extraction, Quantity
+from policylens.model import Document, Entity, Event, Extraction, Quantity
 from policylens.track import Status, currency_conflicts
 
 from .citations import Citer
@@ -192,9 +192,10 @@ class _Writer:
         for kind in NAMED_TYPES:
             named = [e for e in self.x.entities if e.type == kind and e.mentions][:MAX_NAMES]
             if named:
-                points.append(Point(f"{self.labels['named']} ({kind}): {_join((e.name for e in named), '')}",
+                shown = [as_written(e, self.doc) for e in named]
+                points.append(Point(f"{self.labels['named']} ({kind}): {_join(shown, '')}",
                                     self.cite(e.mentions[0][0] for e in named[:3]), "entities",
-                                    {"type": kind, "names": [e.name for e in named]}))
+                                    {"type": kind, "names": shown}))
         return Section("confirmed", self.labels["confirmed"], points, note=self.labels["confirmed_note"])
 
     def impact(self, audience: list[str] | None) -> Section:
@@ -285,10 +286,10 @@ class _Writer:
         points = []
         for r in self.context.related:
             doc = r.extraction.document
-            first = next((e.mentions[0][0] for e in r.extraction.entities if e.name in r.shared and e.mentions), None)
+            first = next((e.mentions[0][0] for e in r.shared if e.mentions), None)
             points.append(Point(labels["related_doc"].format(
-                title=_title(doc), published=doc.published or labels["undated"],
-                source_type=doc.source_type, shared=_join([*r.shared, *map(industry_label, r.industries)], "")),
+                title=_title(doc), published=doc.published or labels["undated"], source_type=doc.source_type,
+                shared=_join([*(as_written(e, doc) for e in r.shared), *map(industry_label, r.industries)], "")),
                 self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
             for q in [q for q in r.extraction.quantities if q.kind == "target"][:MAX_RELATED_TARGETS]:
                 points.append(Point(labels["related_target"].format(
@@ -303,6 +304,18 @@ def year_of(period: int | str | None) -> int | None:
     """The year of a deadline or date as the contract gives it (2027, "2027-06", "2027-06-30")."""
     head = str(period)[:4] if period is not None else ""
     return int(head) if head.isdigit() else None
+
+
+def as_written(entity: Entity, document: Document) -> str:
+    """The entity's name if the document spells it so, else its first mention as written.
+
+    Extraction may assemble a name from a coordinated phrase ("A and B
+    parks" gives "A park"); a brief quotes only what the document says.
+    """
+    if entity.name in document.text or not entity.mentions:
+        return entity.name
+    start, end = entity.mentions[0]
+    return " ".join(document.text[start:end].split())
 
 
 def _title(document: Document) -> str:

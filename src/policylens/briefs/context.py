@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from policylens.model import Extraction, Quantity
+from policylens.model import Entity, Extraction, Quantity
 from policylens.store import KnowledgeBase
 from policylens.track import (
     Observation,
@@ -34,6 +34,7 @@ from policylens.track import (
 # many documents the brief says the scan was cut short instead of stalling.
 MAX_SCANNED = 2000
 MAX_RELATED = 10
+MAIN_INDUSTRIES = 2
 _PAGE = 200
 # Names that identify what a document is about, strongly enough on their own.
 _STRONG = ("cluster", "park", "programme")
@@ -44,7 +45,7 @@ _BROAD_LEVELS = ("country",)
 @dataclass(slots=True)
 class RelatedDocument:
     extraction: Extraction
-    shared: list[str]  # names of clusters, parks, programmes or places it shares with the brief's document
+    shared: list[Entity]  # its clusters, parks, programmes or places that the brief's document names too
     industries: list[str] = field(default_factory=list)  # industry ids shared too
 
 
@@ -131,16 +132,19 @@ def _keys(extraction: Extraction) -> tuple[set[str], set[str], set[str]]:
     strong = {e.name.casefold() for e in extraction.entities if e.type in _STRONG}
     places = {e.name.casefold() for e in extraction.entities
               if e.type == "place" and e.attributes.get("level") not in _BROAD_LEVELS and len(e.name) > 2}
-    return strong, places, set(extraction.industries)
+    # A region relates two documents only through the brief's main industries (the most mentioned first),
+    # not a side mention of logistics or software.
+    return strong, places, set(extraction.industries[:MAIN_INDUSTRIES])
 
 
 def _shared(strong: set[str], places: set[str], industries: set[str], other: Extraction) -> RelatedDocument | None:
     """``other`` as a relative if it shares a strong name, or a place together with an industry."""
     mine = {normalise_subject(s) for s in strong}
-    names = [e.name for e in other.entities if e.type in _STRONG and normalise_subject(e.name) in mine]
+    names = [e for e in other.entities if e.type in _STRONG and normalise_subject(e.name) in mine]
     common = [i for i in other.industries if i in industries]
     if common:
-        names += [e.name for e in other.entities if e.type == "place" and e.name.casefold() in places]
+        names += [e for e in other.entities if e.type == "place" and e.name.casefold() in places]
     if not names:
         return None
-    return RelatedDocument(other, list(dict.fromkeys(names)), common[:2])
+    unique = list({e.name.casefold(): e for e in names}.values())
+    return RelatedDocument(other, unique, common[:2])
