@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Select, and_, exists, or_, select
 from sqlalchemy.orm import aliased
 
 from ..errors import InputError
+from ..extraction import gazetteer as gz
 from ..track import STATUSES, Observation, TargetFact, target_status
 from ..track._dates import period_start
 from .resolve import normalise, surface
@@ -66,10 +67,16 @@ def find_entities(conn: Connection, name: str, entity_type: str | None = None) -
     if name.startswith("#") and name[1:].isdigit():
         condition = EntityRow.id == int(name[1:])
     else:
-        forms = {f for f in (surface(name), normalise(name)) if f}
+        written = surface(name)
+        forms = {f for f in (written, normalise(name)) if f}
         if not forms:
             return []
-        condition = EntityRow.id.in_(select(EntityAliasRow.entity_id).where(EntityAliasRow.norm.in_(forms)))
+        rows = conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm, EntityAliasRow.alias)
+                            .where(EntityAliasRow.norm.in_(forms))).all()
+        # A name as some document wrote it beats one that only normalises alike, so that a
+        # split-off "X" is found apart from "X Co., Ltd." that normalises to it.
+        as_written = {r.entity_id for r in rows if r.norm == written and surface(r.alias) == written}
+        condition = EntityRow.id.in_(as_written or {r.entity_id for r in rows})
     stmt = select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key).where(condition)
     if entity_type:
         stmt = stmt.where(EntityRow.type == entity_type)
@@ -98,11 +105,23 @@ def entity(conn: Connection, name: str, entity_type: str | None = None) -> Entit
     raise InputError(name, f"no entity of that name in the knowledge base{hint}")
 
 
+NOWHERE = -1  # a real place no stored document is about: a filter on it matches nothing
+
+
 def region_id(conn: Connection, name: str | None) -> int | None:
-    """The place a --region option names (None when not given)."""
+    """The place a --region option names (None when not given).
+
+    A place the gazetteer knows but no document mentions is not an error:
+    the knowledge base simply holds nothing there yet.
+    """
     if not name:
         return None
-    return entity(conn, name, "place").id
+    try:
+        return entity(conn, name, "place").id
+    except InputError:
+        if gz.load().lookup(name):
+            return NOWHERE
+        raise
 
 
 def entity_id(conn: Connection, name: str | None) -> int | None:

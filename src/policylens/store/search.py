@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, column, exists, literal_column, select, table, text
+from sqlalchemy import Connection, and_, bindparam, column, exists, func, literal_column, select, table, text
 
 from ..errors import InputError
 from ..model import Extraction
@@ -169,9 +169,11 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
                 .where(text("search_fts MATCH :q")).order_by(rank))
         params = {"q": fts5_query(query)}
     else:
-        vector = literal_column("to_tsvector('simple', search_items.text)")
-        q = literal_column("to_tsquery('simple', :q)")
-        rank = literal_column("ts_rank(to_tsvector('simple', search_items.text), to_tsquery('simple', :q))")
+        # The same expression as the GIN index of revision 0004, so the planner uses it.
+        simple = literal_column("'simple'")
+        vector = func.to_tsvector(simple, item.c.text)
+        q = func.to_tsquery(simple, bindparam("q"))
+        rank = func.ts_rank(vector, q)
         stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
                 .select_from(item).where(vector.op("@@")(q)).order_by(rank.desc()))
         params = {"q": tsquery(query)}
