@@ -317,11 +317,14 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
         by_key.setdefault(h.place.key, []).append(h)
     out = [e for e in entities.values() if e.mentions]
     for key, hits in by_key.items():
-        free = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
-                                           for s, e in inside_names)]
-        if not free:
+        # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
+        # name (天府中药城中国西部香疗产业园) is part of the name.
+        named = [h for h in hits if not any(s < h.start and h.end <= e for s, e in inside_names)]
+        if not named:
             continue
-        out.append(_place_entity(text, gaz, hits, free))
+        free = [h for h in named if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
+                                            for s, e in inside_names)]
+        out.append(_place_entity(text, gaz, named, free or named))
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     return out
 

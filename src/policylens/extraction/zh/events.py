@@ -72,10 +72,12 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         for t, words in _BY_OBJECT.items():
             if etype == "issuance" and any(w in text[m.end():c_end] for w in words):
                 etype = t
-        unit = s_start if etype == "achievement" else c_start  # rankings listed in one sentence are one
-        if (unit, etype) in seen or (word == "总投资" and c_start == m.start()):
-            continue  # one event a clause; ",总投资…亿元" restates a figure
-        seen.add((unit, etype))
+        # One event a clause, its first trigger deciding ("批复同意设立" approves);
+        # rankings listed in one sentence are one achievement.
+        unit = (s_start, etype) if etype == "achievement" else (c_start, "")
+        if unit in seen or (word == "总投资" and c_start == m.start()):
+            continue  # ",总投资…亿元" restates a figure
+        seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
         date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference)
         if date is None and (s_start, s_end) == first_sentence and document.published:

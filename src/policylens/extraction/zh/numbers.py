@@ -49,10 +49,10 @@ AMOUNT = re.compile(
 )
 _FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
 _RANK = re.compile(
-    rf"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
-    rf"(?P<gap>[^，,。；;！？\n]{{0,12}}?)"
-    rf"(?:第(?P<n>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?P<pos>位|名)?(?![\d一二三四五六七八九十条个项家批次层级期号届场轮])"
-    rf"|(?P<first>首位|榜首)|前(?P<top>\d{{1,3}}|[一二三四五六七八九十]{{1,3}})(?:位|名)?(?![\d一二三四五六七八九十]))"
+    r"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
+    r"(?P<gap>[^，,。；;！？\n]{0,12}?)"
+    r"(?:第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?(?![\d一二三四五六七八九十条个项家批次层级期号届场轮])"
+    r"|(?P<first>首位|榜首)|前(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?![\d一二三四五六七八九十]))"
 )
 _RANK_CHAIN = re.compile(r"、第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?")
 _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{1,12})[”\"’」』]")
@@ -98,8 +98,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     """Numbers inside names: next to Latin letters, "+", "/", "第" or a decimal point."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return (before.isascii() and before.isalpha()) or before in "+＋第/.·" or \
-        (after.isascii() and after.isalpha()) or after in "+＋/"
+    return (before.isascii() and before.isalpha()) or (before != "" and before in "+＋第/.·") or \
+        (after.isascii() and after.isalpha()) or (after != "" and after in "+＋/")
 
 
 @lru_cache(maxsize=64)

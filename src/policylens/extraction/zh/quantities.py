@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
-from policylens.extraction.zh.numbers import find_amounts
+from policylens.extraction.zh.numbers import find_amounts, parse_cn
 from policylens.model import Document, Entity, Quantity
 
 _CUES = _load("zh_quantity_cues.yaml")
@@ -43,12 +43,14 @@ _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?P<dy>{_YEAR})年(?:底|末)?|(?P<py>{_YEAR})年(?:前|以前|之前)"
-    rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末))"
+    rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末|时期|期间))"
+    rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?P<year>{_YEAR})年"
     rf"|(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
+_BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -105,6 +107,12 @@ class _Reader:
                 year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
                 kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
                 out.append(_Cue(m.start(), kind, year))
+            elif m.group("rel"):
+                n = parse_cn(m.group("reln"))
+                if n and self.published:
+                    out.append(_Cue(m.start(), "deadline", self.published + int(n)))
+                else:
+                    out.append(_Cue(m.start(), "target"))
             elif m.group("year"):
                 year = int(m.group("year"))
                 out.append(_Cue(m.start(), "year", year))
@@ -147,6 +155,10 @@ class _Reader:
             comparator = "="
         clause_start = self._clause_start(a.start, s_start)
         change = self._change(a, start, clause_start)
+        baseline = None
+        if change:
+            b = _BASELINE.search(text, clause_start, start)
+            baseline = int(b.group("y")) if b else None
         annual = self._annual(a, clause_start)
         sentence_cues = self._cues_in(s_start, a.start)
         paragraph_cues = self._cues_in(p_start, a.start)
@@ -159,7 +171,7 @@ class _Reader:
         return Quantity(
             kind=kind, text=text[start:end], start=start, end=end, value=_round(a.value), unit=a.unit,
             metric=self._metric(a, start, end, clause_start), value_max=_round(a.value_max),
-            comparator=comparator, change=change, deadline=deadline, as_of=as_of, annual=annual,
+            comparator=comparator, change=change, baseline=baseline, deadline=deadline, as_of=as_of, annual=annual,
             subject=self._subject(a.start, s_start, p_start), alternatives=list(a.alternatives),
         )
 
@@ -229,12 +241,18 @@ class _Reader:
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(" “”\"")
         after_m = re.match(r"[^，,；;：:。！？、\n（(]{1,20}", self.text[end:])
         after = after_m.group() if after_m else ""
-        if a.unit == "count" and _CJK.match(after[:1] or " ") and (len(_CJK.findall(before)) < 2 or
-                                                                  a.start == clause_start):
-            return after
+        if a.unit == "count" and _CJK.match(after[:1] or " "):
+            return after  # "培育3至5个千亿级产业集群": the noun after the measure word
         if len(_CJK.findall(before)) >= 2:
             return before
-        return after or before or None
+        if after and a.unit == "count":
+            return after
+        # "…达到520家，比上年增长12.5%": the change is of the figure in the clause before
+        prev_start = self._clause_start(max(0, clause_start - 1), self.index.sentence_at(a.start)[0])
+        prev = self.text[prev_start:max(prev_start, clause_start - 1)]
+        prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
+        prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(" “”\"")
+        return prev or after or before or None
 
     def _subject(self, pos: int, s_start: int, p_start: int) -> str | None:
         best = None

@@ -1,0 +1,70 @@
+"""Chinese entities: gazetteer places by their Chinese names, and named things by their heads."""
+from policylens.extraction import gazetteer
+from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import find_entities
+from policylens.model import Document
+
+
+def entities(text):
+    doc = Document(source="t.txt", text=text, language="zh")
+    found = find_entities(doc, TextIndex(text))
+    for e in found:
+        for s, t in e.mentions:
+            assert 0 <= s < t <= len(text)
+    return found
+
+
+def named(found, etype):
+    return [e.name for e in found if e.type == etype]
+
+
+def test_chinese_place_names_resolve_to_the_english_places_key():
+    found = entities("青岛市和胶州市联合举办活动，西海岸新区也参加了。青岛的企业代表出席。")
+    by_name = {e.name: e for e in found if e.type == "place"}
+    gaz = gazetteer.load()
+    qingdao = gaz.lookup("Qingdao")[0]
+    assert by_name["青岛市"].key == qingdao.key
+    assert "Qingdao" in by_name["青岛市"].aliases and "青岛" in by_name["青岛市"].aliases
+    assert len(by_name["青岛市"].mentions) == 2
+    assert by_name["胶州市"].key == gaz.lookup("Jiaozhou")[0].key
+    assert by_name["西海岸新区"].key == gaz.lookup("West Coast New Area")[0].key
+    assert by_name["胶州市"].attributes["located_in"] == "青岛"
+
+
+def test_bare_county_short_form_needs_its_full_name_in_the_document():
+    assert "胶州" not in named(entities("胶州湾的风景很好。"), "place")
+
+
+def test_set_phrases_are_not_place_mentions():
+    assert named(entities("坚持中国特色社会主义道路。"), "place") == []
+
+
+def test_organisations_by_head():
+    found = entities("日前，某省工业和信息化厅公布名单。山东海川智能装备有限公司位列其中。"
+                     "烟台市人民政府办公室印发通知。会议由市政府主持。")
+    assert "山东海川智能装备有限公司" in named(found, "company")
+    governments = named(found, "government")
+    assert "烟台市人民政府办公室" in governments and "市政府" in governments
+
+
+def test_descriptions_are_not_names():
+    found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
+    assert named(found, "cluster") == [] and named(found, "park") == []
+
+
+def test_clusters_and_parks_with_names():
+    found = entities("近日，烟台市海洋牧场装备特色产业集群入选名单；龙口生物医药产业园正式开园。")
+    assert "烟台市海洋牧场装备特色产业集群" in named(found, "cluster")
+    assert "龙口生物医药产业园" in named(found, "park")
+
+
+def test_list_sharing_one_head():
+    found = entities("重点打造智能家电、轨道交通装备等3个千亿级产业集群。")
+    assert named(found, "cluster") == ["智能家电产业集群", "轨道交通装备产业集群"]
+
+
+def test_programmes():
+    found = entities("市政府印发《某市数字经济发展行动计划（2024—2026年）》，深入实施“强链补链”行动。")
+    programmes = named(found, "programme")
+    assert "某市数字经济发展行动计划（2024—2026年）" in programmes
+    assert "强链补链" in programmes

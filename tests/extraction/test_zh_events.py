@@ -1,0 +1,48 @@
+"""Chinese events: trigger words by type, dates read against the page's date, goals and headings are not events."""
+from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import find_entities
+from policylens.extraction.zh.events import find_events
+from policylens.model import Document
+
+
+def events(text, published="2024-11-05", title=None):
+    doc = Document(source="t.txt", text=text, published=published, title=title, language="zh")
+    index = TextIndex(text)
+    found = find_events(doc, index, find_entities(doc, index))
+    for e in found:
+        assert text[e.start:e.end] == e.text
+    return found
+
+
+def test_issuance_with_actor_and_page_date_for_the_opening_sentence():
+    [e] = events("烟台市人民政府办公室印发《烟台市工业互联网发展实施方案》。")
+    assert (e.type, e.actor, e.date, e.approximate) == ("issuance", "烟台市人民政府办公室", "2024-11-05", True)
+
+
+def test_month_day_takes_the_page_year():
+    found = events("文章开头。\n10月28日，龙口生物医药产业园正式开园。")
+    assert [(e.type, e.date) for e in found] == [("launch", "2024-10-28")]
+
+
+def test_month_day_after_the_page_date_is_last_year():
+    found = events("文章开头。\n12月20日，某项目正式开工。", published="2024-03-01")
+    assert [(e.type, e.date) for e in found] == [("launch", "2023-12-20")]
+
+
+def test_types():
+    text = ("2024年6月，省政府批复同意设立某高新区。某新材料项目签约落地。某工厂首台整机下线。"
+            "某研究院揭牌成立。某集群入选国家级名单。")
+    types = [e.type for e in events(text)]
+    assert types == ["approval", "investment", "production", "establishment", "approval"]
+
+
+def test_publishing_a_list_is_an_approval():
+    [e] = events("文章开头。\n日前，省工业和信息化厅公布了2024年度特色产业集群名单。")
+    assert e.type == "approval"
+    assert e.date == "2024-11-05" and e.approximate
+
+
+def test_goals_headings_and_ceremonies_are_not_events():
+    assert events("文章开头。\n到2027年，力争新开工项目100个。") == []
+    assert events("文章开头。\n（一）5个项目投产。") == []
+    assert events("文章开头。\n新闻发布会在市政府举行。") == []

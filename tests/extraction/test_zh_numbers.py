@@ -1,0 +1,80 @@
+"""Chinese amounts: numerals, scale words, units, ranges, ranks; and what is not an amount."""
+import pytest
+
+from policylens.extraction.zh.numbers import find_amounts, parse_cn
+
+
+@pytest.mark.parametrize("token,value", [
+    ("三", 3), ("十五", 15), ("两", 2), ("一百二十", 120), ("十", 10), ("三千", 3000), ("1,500", 1500),
+    ("2.5", 2.5), ("二〇二五", 2025),
+])
+def test_parse_numerals(token, value):
+    assert parse_cn(token) == value
+
+
+def test_malformed_numeral_is_none():
+    assert parse_cn("十四五") is None
+    assert parse_cn("") is None
+
+
+def amounts(text):
+    return [(text[a.start:a.end], a.value, a.value_max, a.unit, a.comparator) for a in find_amounts(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("总投资300亿元", ("300亿元", 3e10, None, "CNY")),
+    ("专项资金5000万元", ("5000万元", 5e7, None, "CNY")),
+    ("产业规模突破1.2万亿元", ("1.2万亿元", 1.2e12, None, "CNY")),
+    ("出口额达8.6亿美元", ("8.6亿美元", 8.6e8, None, "USD")),
+    ("占比提高到百分之三十", ("百分之三十", 30, None, "%")),
+    ("增长4.5%", ("4.5%", 4.5, None, "%")),
+    ("提高2个百分点", ("2个百分点", 2, None, "pp")),
+    ("新建厂房12平方公里", ("12平方公里", 12, None, "km2")),
+    ("流转土地三千亩", ("三千亩", 3000, None, "mu")),
+    ("年处理废钢80万吨", ("80万吨", 800000, None, "t")),
+    ("装机容量250万千瓦", ("250万千瓦", 2.5, None, "GW")),
+    ("培育十五家龙头企业", ("十五家", 15, None, "count")),
+    ("建成两座园区", ("两座", 2, None, "count")),
+    ("新开通一百二十条航线", ("一百二十条", 120, None, "count")),
+    ("打造3—5个示范区", ("3—5个", 3, 5, "count")),
+    ("引进3至5家企业", ("3至5家", 3, 5, "count")),
+])
+def test_amounts(text, expected):
+    found = amounts(text)
+    assert len(found) == 1, found
+    assert found[0][:4] == expected
+
+
+def test_scaled_figure_after_money_word_is_yuan():
+    assert amounts("全市工业总产值超过2.3万亿")[0][1:4] == (2.3e12, None, "CNY")
+    assert amounts("全市人口超过2.3万亿") == []  # no money word: not read as yuan
+
+
+def test_more_than_suffix_sets_comparator():
+    assert amounts("带动上下游企业200余家")[0][4] == ">"
+
+
+@pytest.mark.parametrize("text,value,comparator", [
+    ("产量居全国第二", 2, None), ("出口额位居全省首位", 1, None), ("综合实力排在全国前5", 5, "<="),
+    ("全省第3", 3, None),
+])
+def test_ranks(text, value, comparator):
+    found = amounts(text)
+    assert [(f[1], f[3], f[4]) for f in found] == [(value, "rank", comparator)]
+
+
+def test_rank_lists_continue():
+    found = amounts("两项指标分别居全国第三、第五位")
+    assert [f[1] for f in found if f[3] == "rank"] == [3, 5]
+
+
+@pytest.mark.parametrize("text", [
+    "2025年10月30日", "1-12月", "（2023—2025年）", "第二条生产线", "5G基站", "“1+3+N”体系", "一批企业",
+    "进一步提升", "一企一策", "“十四五”规划", "一季度", "3个月内完成", "二级巡视员", "2号车间",
+])
+def test_not_amounts(text):
+    assert amounts(text) == []
+
+
+def test_lone_count_words_after_one_are_articles():
+    assert amounts("打造一个平台，建设一条产业链") == []

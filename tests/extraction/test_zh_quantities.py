@@ -1,0 +1,117 @@
+"""Chinese quantities: kind, comparator, change, deadline, as_of, annual and metric from how plans and reports write them."""
+from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.quantities import find_quantities
+from policylens.model import Document
+
+
+def read(text, published="2024-03-01", title=None):
+    doc = Document(source="t.txt", text=text, published=published, title=title, language="zh")
+    out = find_quantities(doc, TextIndex(text), [])
+    for q in out:
+        assert text[q.start:q.end] == q.text
+    return out
+
+
+def one(text, **kw):
+    found = read(text, **kw)
+    assert len(found) == 1, [(q.text, q.value) for q in found]
+    return found[0]
+
+
+def test_target_with_deadline_and_comparator():
+    q = one("到2026年，全市新能源汽车产量力争达到50万辆以上。")
+    assert (q.kind, q.value, q.unit, q.comparator, q.deadline) == ("target", 500000, "count", ">", 2026)
+    assert q.text == "50万辆以上"
+
+
+def test_statistic_with_year_and_change():
+    q = one("2023年，全区外贸进出口总额同比增长7.5%。")
+    assert (q.kind, q.value, q.unit, q.change, q.as_of, q.deadline) == ("statistic", 7.5, "%", "increase", 2023, None)
+
+
+def test_decrease():
+    q = one("单位工业增加值能耗累计下降16%。")
+    assert (q.change, q.value) == ("decrease", 16)
+
+
+def test_comparators_before_the_number():
+    assert one("招引项目超过120个。").comparator == ">"
+    assert one("研发投入不低于3%。").comparator == ">="
+    assert one("新增就业约2万人。").comparator == "~"
+    assert one("已建成园区逾30个。").comparator == ">"
+    assert one("营业收入突破800亿元。").comparator == ">"
+    assert one("新增用地不超过500亩。").comparator == "<="
+
+
+def test_comparators_after_the_number():
+    assert one("到2027年，培育专精特新企业200家左右。").comparator == "~"
+    assert one("到2027年，培育专精特新企业200家以上。").comparator == ">"
+
+
+def test_kind_cues():
+    assert one("该企业预计年产值可达30亿元。", published=None).kind == "target"
+    assert one("去年全市已建成5G基站1200个。", published=None).kind == "statistic"
+    assert one("园区计划总投资80亿元。", published=None).kind == "target"
+    assert one("截至目前，累计引进企业46家。", published=None).kind == "statistic"
+
+
+def test_plan_document_commits_to_what_it_lists():
+    text = "为加快发展，制定本行动计划。\n培育省级以上创新平台40家。"
+    assert one(text).kind == "target"
+    report = "为加快发展，全市持续发力。\n培育省级以上创新平台40家。"
+    assert one(report).kind == "statistic"
+
+
+def test_paragraph_opening_deadline_governs_its_list():
+    text = "到2028年，全省目标如下：建成数字工厂300个；培育链主企业50家。"
+    found = read(text)
+    assert [(q.value, q.kind, q.deadline) for q in found] == [(300, "target", 2028), (50, "target", 2028)]
+
+
+def test_plan_period_in_title_sets_deadline():
+    text = "各县区培育特色产业集群12个。"
+    q = one(text, title="某省特色产业集群培育工作方案（2024—2026年）")
+    assert (q.kind, q.deadline) == ("target", 2026)
+
+
+def test_five_year_plan_end():
+    q = one("“十四五”期末，全市高新技术企业力争达到3000家。")
+    assert q.deadline == 2025
+
+
+def test_relative_period_counts_from_page_year():
+    q = one("未来三年，全市将新建标准厂房100万平方米。", published="2024-05-01")
+    assert (q.deadline, q.unit, q.value) == (2027, "m2", 1000000)
+
+
+def test_annual():
+    assert one("规上工业增加值年均增长6%。").annual is True
+    assert one("每年新增高新技术企业100家以上。").annual is True
+    assert one("全市规上工业企业达到3100家。").annual is False
+
+
+def test_range_and_percentage_points():
+    q = one("到2027年，争创3—5个国家级集群。")
+    assert (q.value, q.value_max, q.comparator) == (3, 5, "=")
+    q = one("数字经济占比每年提高1个百分点。")
+    assert (q.unit, q.change, q.annual) == ("pp", "increase", True)
+
+
+def test_as_of_from_document_opening_year():
+    text = "2022年1-12月，全市工业运行平稳。\n其中，电子信息产业增加值增长9.2%。"
+    found = read(text, published=None)
+    assert [(q.value, q.as_of) for q in found] == [(9.2, 2022)]
+
+
+def test_baseline():
+    q = one("2023年，全市工业投资比2020年增长35%。")
+    assert (q.change, q.baseline) == ("increase", 2020)
+
+
+def test_metric_is_what_is_measured():
+    assert one("全市规模以上工业企业达到3100家。").metric == "规模以上工业企业"
+    assert one("培育10个千亿级产业集群。").metric == "千亿级产业集群"
+
+
+def test_years_and_dates_are_not_quantities():
+    assert read("2024年10月30日，某市召开2024年度工作会议。") == []
