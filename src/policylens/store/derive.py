@@ -173,7 +173,11 @@ def rebuild(conn: Connection) -> dict[str, int]:
     _write(conn, EventEntityRow, [{"event_id": ev, "role": role, "entity_id": e}
                                   for (ev, role), e in event_links.items()])
 
-    counts = _track(conn, quantities, subjects, builder, root, published)
+    nearest_region = {}
+    for (entity_id, region), depth in sorted(regions.items(), key=lambda item: -item[1]):
+        if depth > 0:
+            nearest_region[entity_id] = region
+    counts = _track(conn, quantities, subjects, builder, nearest_region, root, published)
     return {"entities": len(builder.entities), "relations": len(relations), **counts}
 
 
@@ -388,18 +392,29 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
 
 
 def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
-           subjects: dict[int, tuple[int, bool]], builder: _Builder, root: dict[int, int],
-           published: dict[int, str | None]) -> dict[str, int]:
+           subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
+           root: dict[int, int], published: dict[int, str | None]) -> dict[str, int]:
     """Progress links, restatements and conflicts, with subjects named by their canonical entity.
 
     A subject resolved exactly is replaced by its entity's name, so "Haier"
     and "Haier Group" targets are about the same subject; one only recognised
-    inside a longer phrase keeps its own words.
+    inside a longer phrase keeps its own words.  A plan's targets are the
+    commitments of the place it governs, and that place is what later
+    reports give figures for: a target whose subject is a programme is
+    tracked under the place the programme lies in.
     """
+    def subject_of(qid: int, q: Quantity) -> str | None:
+        hit = subjects.get(qid)
+        if not hit or not hit[1]:
+            return q.subject
+        entity = builder.get(hit[0])
+        if entity.type == "programme" and entity.id in nearest_region:
+            entity = builder.get(nearest_region[entity.id])
+        return entity.name
+
     targets, statistics = [], []
     for qid, doc_id, q in quantities:
-        hit = subjects.get(qid)
-        subject = builder.get(hit[0]).name if hit and hit[1] else q.subject
+        subject = subject_of(qid, q)
         fact = dict(id=qid, document_id=root.get(doc_id, doc_id), published=published.get(doc_id))
         if q.kind == "target":
             targets.append(TargetFact(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
