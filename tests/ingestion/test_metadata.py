@@ -162,6 +162,31 @@ def test_commentary_section_or_label_is_analysis():
     assert meta("Analysis | Why battery makers are moving inland\n\n" + BODY).source_type == "analysis"
 
 
+def test_a_headline_comes_before_its_longer_deck():
+    m = meta("Riverside Report\n\nHarbour city bids for a hydrogen valley\n\n"
+             "City puts 2 billion yuan of projects forward as the province speeds up permits for clean-tech plants\n\n"
+             + BODY)
+    assert m.title == "Harbour city bids for a hydrogen valley"
+
+
+def test_a_headline_may_end_in_an_abbreviation():
+    m = meta("Lakeshore Opens $80 Million Plant, Its Largest Outside the U.S.\n\nJune 2, 2026\n\n" + BODY)
+    assert m.title == "Lakeshore Opens $80 Million Plant, Its Largest Outside the U.S."
+
+
+def test_a_date_stamp_line_with_a_source_is_not_the_title():
+    m = meta("Harbour city reports progress on its battery industry\n\n"
+             "2026-02-27   Source: Harbour City Development and Reform Commission   [Print] [Close]\n\n" + BODY)
+    assert m.title == "Harbour city reports progress on its battery industry"
+    assert m.published == "2026-02-27"
+
+
+def test_a_date_inside_a_pipe_separated_byline():
+    m = meta("Harbour city clears 40 component projects worth 3 billion yuan\n\n"
+             "Staff Reporter | Riverside | August 5, 2026 | 4 min read\n\n" + BODY)
+    assert m.published == "2026-08-05"
+
+
 def test_subtitle_below_a_chinese_headline_is_not_the_title():
     text = "某某市智能制造迈上新台阶\n——市工业和信息化局召开智能制造工作推进会议并部署下一阶段重点任务\n\n" + \
            "近日，某某市工业和信息化局召开智能制造工作推进会，会议提出到2026年全市建成智能工厂100家。"

@@ -27,8 +27,11 @@ _NEWSWIRE = any_of([re.escape(name) for name in _DATA["newswire_names"]])
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _BYLINE = re.compile(r"^(by|author|source|editor|reporter|作者|来源|供稿|记者|编辑|通讯员)\b\s*[:：]?", re.IGNORECASE)
-_NOT_HEADLINE_END = re.compile(r"[.:;。：；,，]$")  # headlines may end in ! or ? but not like a sentence
+# Headlines may end in ! or ? but not like a sentence; an abbreviation's dot ("…Outside the U.S.") is no end.
+_NOT_HEADLINE_END = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)[.:;。：；,，]$")
 _INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s+[A-Z]")  # "…on Tuesday. By 2028, …": prose, not a headline ("…a plant! Firm X…" can be one)
+_BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
+_STAMP_FIRST = re.compile(r"^\(?\d{4}[-/.年]\d{1,2}")  # "2026-02-27  Source: …  [Print]": a date stamp line
 _SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
 _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s)\s*([^|_]{1,60})$")
 _SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
@@ -137,8 +140,17 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
             return _title_text(line), line
     if not candidates:
         return None, None
-    best = max(candidates, key=lambda line: len(line.strip()))
+    # A headline of five words or more comes before its deck (the longer standfirst below it);
+    # only among short lines — site names, section labels — does the longest win.
+    full = [line for line in candidates if _headline_length(line)]
+    best = full[0] if full else max(candidates, key=lambda line: len(line.strip()))
     return _title_text(best), best
+
+
+def _headline_length(line: str) -> bool:
+    stripped = line.strip()
+    cjk = len(_CJK.findall(stripped))
+    return cjk >= 8 if cjk else words(stripped) >= 5
 
 
 def _is_title_like(line: str) -> bool:
@@ -146,7 +158,8 @@ def _is_title_like(line: str) -> bool:
     if not stripped or len(stripped) > 300 or _NOT_HEADLINE_END.search(stripped) or _SUBTITLE.match(stripped) \
             or _INNER_SENTENCE_END.search(stripped):
         return False
-    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.date_of_line(stripped):
+    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.date_of_line(stripped) \
+            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped):
         return False
     cjk = len(_CJK.findall(stripped))
     return cjk >= 6 if cjk else words(stripped) >= 3
@@ -155,6 +168,8 @@ def _is_title_like(line: str) -> bool:
 def _title_from_body(body: list[str]) -> str | None:
     """A page that opens straight into prose may name the document it reports: "issued the X Plan (2022–2025)"."""
     first = next((line for line in body if line.strip()), "")
+    if _is_title_like(first) and _headline_length(first):
+        return _title_text(first)  # the article opens with its own headline line
     for m in _NAMED_DOCUMENT_EN.finditer(first):
         name = _TITLE_TAIL_WORDS.sub("", m.group("t"))
         if _DOCUMENT_WORDS.search(name) and words(name) >= 3:
@@ -169,6 +184,11 @@ def _published(page: Page, url: str | None) -> str | None:
     for find in (dates.labelled_date, dates.date_of_line):
         for line in page.top:
             if iso := find(line):
+                return iso
+    for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
+        parts = _BYLINE_SEPARATOR.split(line.strip())
+        for part in parts if len(parts) > 1 else ():
+            if iso := dates.date_of_line(part):
                 return iso
     return dates.date_in_url(url)
 
