@@ -226,7 +226,7 @@ def _read(text: str, m: re.Match) -> Amount | None:
     if m.group("pre"):
         unit = CURRENCY_PREFIXES[m.group("pre")]
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
-            end = m.end("scale") if scale_word else m.end("num")
+            end = m.end("scale") if scale_word else m.end("num" if m.group("num") else "word")
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
     if value_max is not None and (value_max <= value or unit is None and not scale_word):
         return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
