@@ -174,7 +174,7 @@ def test_targets_filter_by_region_industry_and_status(filled):
     with pytest.raises(InputError, match="unknown status"):
         filled.targets(status="finished")
     with pytest.raises(InputError, match="no entity"):
-        filled.targets(region="Atlantis")
+        filled.targets(region="Qwxzv")
 
 
 def test_conflicts_across_documents_and_currency_restatements(filled):
