@@ -194,10 +194,13 @@ def _hits(conn: Connection, rows: list[Any]) -> list[SearchHit]:
         select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
                DocumentRow.source).where(DocumentRow.id.in_(doc_ids)))} if doc_ids else {}
     texts: dict[tuple[str, int], str] = {}
-    for kind, model in (("quantity", QuantityRow), ("event", EventRow)):
+    for kind, model, context in (("quantity", QuantityRow, QuantityRow.metric), ("event", EventRow, EventRow.date)):
         ids = [r.item_id for r in rows if r.kind == kind]
         if ids:
-            texts.update({(kind, i): t for i, t in conn.execute(select(model.id, model.text).where(model.id.in_(ids)))})
+            # A quantity's span is short ("300"): its metric says what the number counts.
+            texts.update({(kind, i): t if not extra or extra in t else f"{t} — {extra}"
+                          for i, t, extra in conn.execute(
+                              select(model.id, model.text, context).where(model.id.in_(ids)))})
     hits = []
     for r in rows:
         d = docs[r.document_id]
