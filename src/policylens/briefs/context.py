@@ -16,10 +16,13 @@ change.  :func:`track_facts` is the same tracking for one document alone.
 """
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 
-from policylens.model import Entity, Extraction, Quantity
+from policylens.extraction.industries import taxonomy
+from policylens.model import Document, Entity, Extraction, Quantity
 from policylens.store import KnowledgeBase
 from policylens.track import (
     Observation,
@@ -70,6 +73,7 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     The document itself (same id or same text) is not its own relative.
     """
     strong, places, industries = _keys(extraction)
+    keywords = _industry_words(tuple(sorted(industries)))
     me = extraction.document
     related, scanned, offset = [], 0, 0
     truncated = False
@@ -86,10 +90,12 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
             if (me.id is not None and doc.id == me.id) or (me.content_hash and doc.content_hash == me.content_hash):
                 continue
             folded = doc.text.casefold()
-            # Cheap text test first: only documents that mention a key name are loaded whole.
-            if not any(name in folded for name in (*strong, *places)):
+            # Cheap text tests first: only a document naming the cluster, park or programme, or a
+            # place together with a word of the main industries, is loaded whole.
+            if not any(name in folded for name in strong) and not (
+                    any(name in folded for name in places) and any(k in folded for k in keywords)):
                 continue
-            other = kb.load_extraction(doc.id)
+            other = _stored_extraction(kb, doc)
             if other is not None and (found := _shared(strong, places, industries, other)):
                 related.append(found)
         if truncated:
@@ -102,6 +108,30 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     if truncated:
         ctx.notes.append(f"Only the first {max_scanned} documents of the knowledge base were searched.")
     return ctx
+
+
+# A stored document never changes (its id names one text, whose hash is kept), so its extraction
+# can be reused by every brief a process writes: a batch or a web server loads each one once.
+_CACHE: OrderedDict[tuple[str, int, str], Extraction] = OrderedDict()
+CACHE_SIZE = 1024
+
+
+def _stored_extraction(kb: KnowledgeBase, doc: Document) -> Extraction | None:
+    key = (str(kb.engine.url), doc.id, doc.content_hash)
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    found = kb.load_extraction(doc.id)
+    if found is not None:
+        _CACHE[key] = found
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return found
+
+
+def clear_cache() -> None:
+    """Forget the extractions kept for reuse (benchmarks time a first brief with it)."""
+    _CACHE.clear()
 
 
 def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, Status], list]:
@@ -126,6 +156,13 @@ def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, S
     conflicts = [(owner[c.facts[0].id], owner[c.facts[1].id])
                  for c in cross_document_conflicts([*targets, *observations])]
     return statuses, conflicts
+
+
+@lru_cache(maxsize=256)
+def _industry_words(industries: tuple[str, ...]) -> tuple[str, ...]:
+    """The taxonomy's keywords of these industries, case-folded, for a substring test."""
+    table = taxonomy()
+    return tuple(w.casefold() for i in industries if i in table for w in (*table[i].en, *table[i].zh))
 
 
 def _keys(extraction: Extraction) -> tuple[set[str], set[str], set[str]]:
