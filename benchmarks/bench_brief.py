@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
     report = {
         "corpus": str(args.corpus), "distinct_documents": len(documents), "repeat": args.repeat, "cpu": cpu,
-        "commit": git_commit(), "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "commit": git_commit(), "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "document_to_brief": speed(time_runs(from_document, documents, replicate(documents, args.docs),
                                              args.repeat), max(args.docs, len(documents))),
         "facts_to_brief": speed(time_runs(from_facts, extractions, replicate(extractions, args.docs), args.repeat),

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
