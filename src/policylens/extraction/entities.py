@@ -72,6 +72,8 @@ class _Patterns:
     programme_nouns: frozenset[str]
     government: re.Pattern
     not_starts: frozenset[str]
+    time_words: frozenset[str]
+    company_before: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -108,6 +110,8 @@ def _patterns() -> _Patterns:
         government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?(" +
                               _alternation(raw["government_nouns"]) + r")\b"),
         not_starts=frozenset(raw["not_name_starts"]),
+        time_words=frozenset(raw["time_words"]),
+        company_before=re.compile(r"(?<![\w-])(?:" + _alternation(raw["company_appositives"]) + r"),?\s+$"),
     )
 
 
@@ -280,7 +284,8 @@ def _chunk_at(tokens: _Tokens, i: int, p: _Patterns) -> _Chunk | None:
                 words.append(k)
                 k += 1
             allowed = _COMPLEMENT_CONNECTORS if any(c in _ATTACHING for c in connectors.values()) else _CONNECTORS
-            if words and k < n and tokens.cap[k] and all(tokens.lower[w] in allowed for w in words):
+            if words and k < n and tokens.cap[k] and all(tokens.lower[w] in allowed for w in words) \
+                    and tokens.lower[k] not in p.time_words:
                 for w in words:
                     connectors[w] = tokens.lower[w]
                 j = k
@@ -643,15 +648,14 @@ def _lists(tokens: _Tokens, titles: list[tuple[int, int]]) -> list[_Found]:
                 pos += skip.end()
             else:
                 named = _chunk_entities(tokens, chunk, p)
-                if named:
-                    out += named
-                else:
-                    for first, last, _ in _and_parts(chunk):
-                        start, end = tokens.starts[first], tokens.ends[last]
-                        if last == chunk.last:
-                            end = chunk.end
-                        if not _is_place(text[start:end]):
-                            out.append(_Found(kind, _clean(text[start:end]), start, end, "list"))
+                out += named
+                # "Dongshan Motors and Hexi Pumps": a part the heads did not name is still a list item.
+                for first, last, _ in _and_parts(chunk):
+                    start, end = tokens.starts[first], tokens.ends[last]
+                    if last == chunk.last:
+                        end = chunk.end
+                    if not _is_place(text[start:end]) and not any(f.start < end and start < f.end for f in named):
+                        out.append(_Found(kind, _clean(text[start:end]), start, end, "list"))
                 pos = chunk.end
             sep = re.match(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s*、\s*", text[pos:pos + 16])
             if not sep or m.group(0).lower().startswith("led"):
@@ -693,6 +697,9 @@ def _by_context(tokens: _Tokens, titles, found: list[_Found]) -> list[_Found]:
         rest = text[chunk.end:chunk.end + 80]
         if p.possessed.match(rest):
             out.append(_Found("company", name, chunk.start, chunk.end, "possessive"))
+            continue
+        if p.company_before.search(text, max(0, chunk.start - 30), chunk.start):
+            out.append(_Found("company", name, chunk.start, chunk.end, "appositive"))
             continue
         sentence_start = chunk.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4):
                                                                                           chunk.start])
