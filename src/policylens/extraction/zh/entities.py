@@ -36,7 +36,8 @@ _GOV_NAMES = sorted(_DATA["government_names"], key=len, reverse=True)
 _GOV_RE = re.compile("|".join(re.escape(n) for n in _GOV_NAMES))
 _STOP_CHARS = frozenset(_DATA["stop_chars"])
 _PROTECTED = re.compile("|".join(re.escape(w) for w in sorted(_DATA["protected_words"], key=len, reverse=True)))
-_STOP_WORDS = sorted(_DATA["stop_words"], key=len, reverse=True)
+_STOP_WORDS = frozenset(_DATA["stop_words"])
+_STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 _GENERIC = re.compile("|".join(re.escape(w) for w in sorted(_DATA["generic_words"], key=len, reverse=True)))
 _LEVEL = re.compile("|".join(re.escape(w) for w in sorted(_DATA["level_words"], key=len, reverse=True)))
 _PLACE_STOP = frozenset(_DATA["place_stoplist"])
@@ -85,32 +86,42 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
 # -- places -----------------------------------------------------------------
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
-    lengths = sorted({len(k) for k in gaz.by_zh}, reverse=True)
-    longest = lengths[0] if lengths else 0
+    lengths_by_first = _zh_lengths(gaz)
     hits: list[_PlaceHit] = []
     i, n = 0, len(text)
     while i < n:
-        if not _CJK.match(text[i]):
-            i += 1
-            continue
+        lengths = lengths_by_first.get(text[i])
         hit = None
-        for length in lengths:
-            if length > n - i or length > longest:
-                continue
+        for length in lengths or ():
             name = text[i:i + length]
-            if name in gaz.by_zh:
+            if len(name) == length and name in gaz.by_zh:
                 hit = (name, gaz.by_zh[name][0])
                 break
         if hit is None:
             i += 1
             continue
         name, place = hit
-        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or (place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)):
+        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or (
+                place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)):
             i += 1
             continue
         hits.append(_PlaceHit(i, i + len(name), place))
         i += len(name)
     return hits
+
+
+_LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+
+
+def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
+    """First character of a Chinese place name -> the lengths of names starting with it, longest first."""
+    cached = _LENGTHS.get(id(gaz))
+    if cached is None:
+        by_first: dict[str, set[int]] = {}
+        for name in gaz.by_zh:
+            by_first.setdefault(name[0], set()).add(len(name))
+        cached = _LENGTHS[id(gaz)] = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+    return cached
 
 
 # -- named things ------------------------------------------------------------
@@ -183,7 +194,7 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
                 break
             if c in COUNT_WORDS and pos >= 2 and (text[pos - 2].isdigit() or text[pos - 2] in CN_DIGIT_CHARS):
                 break
-            if any(text.endswith(w, floor, pos) for w in _STOP_WORDS):
+            if any(text[pos - k:pos] in _STOP_WORDS for k in _STOP_LENGTHS if pos - k >= floor):
                 break
         pos -= 1
     return pos
