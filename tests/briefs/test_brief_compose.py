@@ -196,3 +196,16 @@ def test_seed_brief_puts_the_missing_official_source_under_verification(seed_bri
     assert "No official source is cited" in basis["official"].text and basis["official"].citations
     assert "later official wording and implementation rules" in basis["validate"].data["items"]
     assert any("2027" in item for item in basis["validate"].data["items"])
+
+
+ZH_APPROVAL = ("青湖省批准阀门产业集群\n\n2026年5月，青湖省批准建设阀门产业集群。到2028年，集群出口额力争突破120亿元，"
+               "完善出口认证和物流通道，带动制造企业和供应链配套企业发展。")
+
+
+def test_a_chinese_document_gets_groups_instruments_and_quotes_with_their_metric():
+    doc = document(ZH_APPROVAL, source="zh.txt", published="2026-05-12", language="zh")
+    b = compose(extract(doc), as_of=date(2026, 11, 23))
+    assert {"exporters", "supply_chain", "manufacturers"} <= {p.data["group"] for p in b.section("impact").points}
+    assert {"certification", "logistics", "targets"} <= set(monitor_rules(b))
+    [target] = [p for p in b.section("confirmed").points if p.kind == "target"]
+    assert target.text == "Target: 集群出口额力争突破120亿元"

@@ -27,6 +27,8 @@ MAX_QUANTITIES = 8
 MAX_NAMES = 6
 MAX_RELATED_TARGETS = 5
 # Entity types listed under "what is confirmed", in this order (places are the setting, not news).
+# How far back a Chinese figure's quote reaches for its metric, in characters.
+LEAD_CHARS = 30
 NAMED_TYPES = ("cluster", "park", "programme", "company", "platform", "institution", "government")
 
 
@@ -53,12 +55,13 @@ _CLAUSE_ENDS = frozenset(",;:!?\n，、；：。！？")
 
 
 def clause(text: str, start: int, end: int, limit: int, trailing: frozenset[str] = frozenset(),
-           stop_at: int | None = None) -> str:
+           stop_at: int | None = None, lead_chars: int = 0) -> str:
     """The document's words from ``start`` to the end of the clause ("exceeding RMB 30 billion in exports by 2027").
 
     The clause ends at punctuation, after ``limit`` more words, or at
     ``stop_at`` (where the next figure begins); words that would dangle at
-    its end ("and", "will") are dropped.
+    its end ("and", "will") are dropped.  With ``lead_chars`` it also reaches
+    back to the clause's start, at most that many characters.
     """
     stop, words, hard = end, 0, len(text) if stop_at is None else max(stop_at, end)
     while stop < hard:
@@ -70,6 +73,12 @@ def clause(text: str, start: int, end: int, limit: int, trailing: frozenset[str]
             if words > limit:
                 break
         stop += 1
+    if lead_chars:
+        # Chinese states the metric before the figure ("工业增加值…达到30%左右"): quote from the clause start.
+        begin = start
+        while begin > 0 and start - begin < lead_chars and text[begin - 1] not in _CLAUSE_ENDS:
+            begin -= 1
+        start = begin
     quoted = text[start:stop].split()
     while len(quoted) > 1 and quoted[-1].casefold() in trailing and stop > end:
         stop = start + text[start:stop].rstrip().rfind(" ")
@@ -96,7 +105,15 @@ class _Writer:
         self.statuses = context.statuses if context is not None else track_facts([extraction], as_of)[0]
         self.events = _distinct_events(extraction.events)
         self.targets = [q for q in extraction.quantities if q.kind == "target"]
-        self.direction = not self.found.executable
+        # How to read the document: it states executable rules, sets a direction, or only reports.
+        policy = [e for e in self.events if e.type in rules.signal["policy_events"]]
+        cue = self.found.direction
+        self.reading = "executable" if self.found.executable else \
+            "direction" if policy or self.targets or cue else "report"
+        self.direction = self.reading == "direction"
+        self._anchor = policy[0].start if policy else self.targets[0].start if self.targets else \
+            cue.start if cue else self.events[0].start if self.events else \
+            self.x.quantities[0].start if self.x.quantities else None
         self._starts: dict[int, list[int]] = {}
 
     # -- helpers -------------------------------------------------------------
@@ -113,8 +130,9 @@ class _Writer:
             starts = self._starts[id(document)] = sorted(
                 {x.start for x in (self.x.quantities if document is self.doc else self._quantities_of(document))})
         following = next((s for s in starts if s > q.start), None)
+        lead = LEAD_CHARS if document.language.startswith("zh") else 0
         return clause(document.text, q.start, q.end, self.rules.quote_max_words, self.rules.quote_trailing,
-                      following)
+                      following, lead)
 
     def _quantities_of(self, document: Document) -> list[Quantity]:
         for r in (self.context.related if self.context else []):
@@ -149,6 +167,9 @@ class _Writer:
         if self.direction:
             found.append(signal["direction_floor"])
             reasons.append(signal["reason_direction"])
+        elif self.reading == "report":
+            found.append(signal["report_horizon"])
+            reasons.append(signal["reason_report"])
         ranks = [HORIZONS.index(h) for h in found] or [HORIZONS.index(signal["direction_floor"])]
         low, high = min(ranks), max(ranks)
         if self.direction:
@@ -156,6 +177,12 @@ class _Writer:
         names = signal["horizon_labels"]
         span = names[HORIZONS[low]] if low == high else f"{names[HORIZONS[low]]}- to {names[HORIZONS[high]]}"
         return span, reasons
+
+    def _signal_citations(self) -> list[int]:
+        """What the reading rests on: the sentences stating rules, else the policy event, target or figure."""
+        if self.reading == "executable":
+            return self.cite(m.start for m in self.found.executable[:2])
+        return self.cite([self._anchor])
 
     # -- sections ------------------------------------------------------------
 
@@ -169,7 +196,7 @@ class _Writer:
             lead, cites = self.labels["lead_none"], []
         signal = self.rules.signal
         text = self.labels["summary_text"].format(
-            signal_label=signal["direction_label"] if self.direction else signal["executable_label"],
+            signal_label=signal[f"{self.reading}_label"],
             horizon=self.horizon()[0],
             instruments=_join((self.rules.instruments[k].label for k in self.found.instruments), self.labels["none"]),
             groups=_join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]))
@@ -212,10 +239,8 @@ class _Writer:
         points = []
         for rule in self.rules.monitoring:
             if rule.condition == "signal":
-                if (rule.value == "direction") == self.direction:
-                    cites = self.cite(m.start for m in self.found.executable[:2]) if not self.direction else \
-                        self.cite([self.events[0].start] if self.events else [])
-                    points.append(Point(rule.text, cites, "monitor", {"rule": rule.id}))
+                if rule.value == self.reading:
+                    points.append(Point(rule.text, self._signal_citations(), "monitor", {"rule": rule.id}))
             elif rule.condition == "instrument":
                 matches = self.found.instruments.get(rule.value)
                 if matches:
@@ -237,11 +262,11 @@ class _Writer:
 
     def signal(self) -> Section:
         signal = self.rules.signal
-        if self.direction:
-            first = Point(signal["direction"], self.cite([self.events[0].start] if self.events else []), "direction")
+        if self.reading == "executable":
+            text = signal["executable"].format(cues=_join((m.text for m in self.found.executable), ""))
         else:
-            first = Point(signal["executable"].format(cues=_join((m.text for m in self.found.executable), "")),
-                          self.cite(m.start for m in self.found.executable[:2]), "executable")
+            text = signal[self.reading]
+        first = Point(text, self._signal_citations(), self.reading)
         span, reasons = self.horizon()
         second = Point(signal["horizon_text"].format(horizon=span, reasons="; ".join(reasons)), [], "horizon",
                        {"horizon": span})
@@ -267,7 +292,7 @@ class _Writer:
                 title_b=_title(xb.document)),
                 self.cite([qa.start], xa.document) + self.cite([qb.start], xb.document), "conflict"))
         points.extend(conflicts or [Point(f"{labels['conflicts']}: {basis['conflicts_none']}", [], "conflict")])
-        validate = [basis["validate_direction"]] if self.direction else []
+        validate = [basis[f"validate_{self.reading}"]] if self.reading != "executable" else []
         validate += [self.rules.instruments[k].validate for k in self.found.instruments]
         validate += [basis["validate_target"].format(target=self.quote(q)) for q in self.targets[:MAX_QUANTITIES]]
         validate += [basis["validate_conflict"]] if conflicts else []

@@ -41,6 +41,7 @@ class Findings:
     groups: list[GroupFinding] = field(default_factory=list)
     products: list[Match] = field(default_factory=list)
     executable: list[Match] = field(default_factory=list)
+    direction: Match | None = None  # the first words announcing a plan or goal
     official: str = "unknown"  # yes, cited, missing, unknown, user_summary
     official_at: int | None = None
 
@@ -57,6 +58,8 @@ def find(extraction: Extraction, index: TextIndex, rules: Rules, *, user_summary
     found.products = _products(extraction, index, rules)
     found.executable = [Match(m.group(), m.start()) for m in rules.executable.finditer(text)
                         if not _hedged(text, index, rules, m.start())]
+    found.direction = next((Match(m.group(), m.start()) for m in rules.direction_cues.finditer(text)
+                            if not _hedged(text, index, rules, m.start())), None)
     found.official, found.official_at = _official(extraction, index, rules, user_summary)
     return found
 

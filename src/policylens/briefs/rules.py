@@ -20,11 +20,12 @@ import yaml
 from policylens.errors import PolicylensError
 
 HORIZONS = ("short", "medium", "long")
-_CONDITIONS = {"signal": ("direction", "executable"), "has": ("product_categories", "targets", "events"),
+READINGS = ("direction", "executable", "report")
+_CONDITIONS = {"signal": READINGS, "has": ("product_categories", "targets", "events"),
                "instrument": None}
 _REQUIRED_BASIS = ("source_types", "official_domains", "official_cues", "missing_cues", "official_yes",
                    "official_cited", "official_missing", "official_unknown", "user_summary", "confirm_with",
-                   "validate_direction", "validate_target", "validate_conflict", "conflicts_none",
+                   "validate_direction", "validate_report", "validate_target", "validate_conflict", "conflicts_none",
                    "conflicts_currency")
 _REQUIRED_LABELS = ("byline", "summary", "confirmed", "confirmed_note", "impact", "impact_none", "monitor", "signal",
                     "basis", "related", "sources", "watch", "confirm_with", "validate", "conflicts",
@@ -39,13 +40,19 @@ class RulesError(PolicylensError):
 
 
 class Cues:
-    """Whole-word, case-insensitive matching of a list of phrases, all in one compiled pattern."""
+    """Case-insensitive matching of a list of phrases, all in one compiled pattern.
+
+    Latin phrases match whole words (a plural "s"/"es" allowed); Chinese
+    phrases match anywhere, since Chinese writes no spaces between words.
+    """
 
     def __init__(self, phrases: list[str]):
         self.phrases = tuple(phrases)
-        alternatives = sorted({_phrase_pattern(p) for p in phrases}, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w-])(?:{})(?![\w-])".format("|".join(alternatives)), re.IGNORECASE) \
-            if alternatives else None
+        latin = sorted({_phrase_pattern(p) for p in phrases if not _CJK.search(p)}, key=len, reverse=True)
+        cjk = sorted({re.escape(p) for p in phrases if _CJK.search(p)}, key=len, reverse=True)
+        words = "|".join(latin)
+        parts = ([rf"(?<![\w-])(?:{words})(?![\w-])"] if latin else []) + cjk
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         if self.pattern is None:
@@ -54,6 +61,9 @@ class Cues:
 
     def search(self, text: str) -> re.Match | None:
         return self.pattern.search(text) if self.pattern is not None else None
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -108,6 +118,7 @@ class Rules:
     quote_max_words: int
     quote_trailing: frozenset[str]
     executable: Cues
+    direction_cues: Cues
     hedges: Cues
     signal: dict[str, Any]
     monitoring: tuple[MonitorRule, ...]
@@ -236,13 +247,16 @@ def _build(raw: Any, c: _Checker) -> Rules:
                                                  "direction_label", "executable_label", "horizon_years",
                                                  "event_horizons", "direction_floor", "horizon_labels",
                                                  "horizon_text", "reason_deadline", "reason_events",
-                                                 "reason_instruments", "reason_direction"))
+                                                 "reason_instruments", "reason_direction", "report_label",
+                                                 "policy_events", "report", "report_horizon", "reason_report"))
     years = c.mapping(signal["horizon_years"], "signal.horizon_years", ("short", "medium"))
     for k in ("short", "medium"):
         c.integer(years[k], f"signal.horizon_years.{k}")
     for k, v in c.mapping(signal["event_horizons"], "signal.event_horizons").items():
         c.choice(v, f"signal.event_horizons.{k}", HORIZONS)
     c.choice(signal["direction_floor"], "signal.direction_floor", HORIZONS)
+    c.choice(signal["report_horizon"], "signal.report_horizon", HORIZONS)
+    c.texts(signal["policy_events"], "signal.policy_events", True)
     c.mapping(signal["horizon_labels"], "signal.horizon_labels", HORIZONS)
 
     monitoring = []
@@ -282,6 +296,7 @@ def _build(raw: Any, c: _Checker) -> Rules:
         quote_trailing=frozenset(w.casefold() for w in
                                  c.texts(quotes.get("trailing_words", []), "quotes.trailing_words", True)),
         executable=Cues(c.texts(signal["executable_cues"], "signal.executable_cues")),
+        direction_cues=Cues(c.texts(signal.get("direction_cues", []), "signal.direction_cues", True)),
         hedges=Cues(c.texts(signal["hedges"], "signal.hedges", True)),
         signal=signal, monitoring=tuple(monitoring),
         statuses={k: c.text(v, f"statuses.{k}") for k, v in statuses.items()},
