@@ -59,8 +59,12 @@ def test_targets_with_status_as_of_a_day(demo_db):
     assert everything["as_of"] == AS_OF
     targets = everything["targets"]
     assert targets and {t["status"] for t in targets} <= set(STATUSES)
-    met = data(run(demo_db, "targets", "--as-of", AS_OF, "--status", "met"))["targets"]
-    assert met and all(t["status"] == "met" and t["latest"] and t["progress_percent"] for t in met)
+    by_status = {status: data(run(demo_db, "targets", "--as-of", AS_OF, "--status", status))["targets"]
+                 for status in STATUSES}
+    assert sorted(t["id"] for ts in by_status.values() for t in ts) == sorted(t["id"] for t in targets)
+    for status, listed in by_status.items():
+        assert all(t["status"] == status for t in listed)
+        assert all(t["latest"] is not None for t in listed) or status not in ("met", "missed")
     shandong = {t["id"] for t in data(run(demo_db, "targets", "--as-of", AS_OF, "--region", "Shandong"))["targets"]}
     weifang = {t["id"] for t in data(run(demo_db, "targets", "--as-of", AS_OF, "--region", "Weifang"))["targets"]}
     assert weifang and weifang < shandong < {t["id"] for t in targets}

@@ -252,6 +252,27 @@ class TargetView:
         return out
 
 
+def _status_precondition(status: str, as_of: dt.date) -> Any:
+    """What a target must have in SQL for ``status`` to be possible on ``as_of`` (the exact test is in Python).
+
+    Only a linked figure can make a target met or missed, only a later plan
+    can supersede it, and the deadline year bounds the rest; filtering on
+    these first keeps a status query from judging every target in the base.
+    """
+    q = QuantityRow
+    # Correlated to the target only: the statement that loads progress nests this one.
+    progress = exists().where(TargetProgressRow.target_id == q.id).correlate(q)
+    year = q.deadline_year
+    return {
+        "met": progress,
+        "missed": and_(progress, year <= as_of.year),
+        "superseded": exists().where(TargetRestatementRow.target_id == q.id).correlate(q),
+        "due": year == as_of.year,
+        "past_due_unverified": year <= as_of.year,
+        "open": or_(year.is_(None), year >= as_of.year),
+    }[status]
+
+
 def _target_select(filters: TargetFilters) -> Select:
     q, d = QuantityRow, DocumentRow
     stmt = (select(q.id, q.document_id, q.text, q.subject, q.metric, q.value, q.value_max, q.unit, q.comparator,
@@ -292,13 +313,15 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
     if filters.status is not None and filters.status not in STATUSES:
         raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(STATUSES)}")
     stmt = _target_select(filters)
+    if filters.status is not None:
+        stmt = stmt.where(_status_precondition(filters.status, as_of))
     if limit is not None and filters.status is None:
         stmt = stmt.limit(limit)
     rows = conn.execute(stmt).all()
     ids = select(stmt.with_only_columns(QuantityRow.id).subquery().c.id)
 
     observations: dict[int, list[Observation]] = defaultdict(list)
-    o, od = QuantityRow, DocumentRow
+    o, od = aliased(QuantityRow), aliased(DocumentRow)  # observations, apart from the targets in ``ids``
     for r in conn.execute(
             select(TargetProgressRow.target_id, o.id, o.document_id, od.published, o.value, o.value_max, o.unit,
                    o.as_of, o.comparator, o.change, o.metric, o.subject, o.annual, o.baseline)

@@ -44,6 +44,7 @@ def year_of(period: int | str | date | None) -> int | None:
     return parts[0] if parts else None
 
 
+@lru_cache(maxsize=4096)  # status queries ask for the same few periods thousands of times
 def period_start(period: int | str | date | None) -> date | None:
     parts = _parts(period)
     if parts is None:
@@ -52,6 +53,7 @@ def period_start(period: int | str | date | None) -> date | None:
     return date(year, month or 1, day or 1)
 
 
+@lru_cache(maxsize=4096)
 def period_end(period: int | str | date | None) -> date | None:
     parts = _parts(period)
     if parts is None:
