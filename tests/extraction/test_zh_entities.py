@@ -68,3 +68,18 @@ def test_programmes():
     programmes = named(found, "programme")
     assert "某市数字经济发展行动计划（2024—2026年）" in programmes
     assert "强链补链" in programmes
+
+
+def test_a_park_named_by_its_place():
+    found = entities("潍坊高新区今年新引进项目36个。")
+    assert "潍坊高新区" in named(found, "park")
+
+
+def test_a_conference_is_not_a_park():
+    assert named(entities("某市召开成都市产业园区高质量发展大会。"), "park") == []
+
+
+def test_title_without_its_period_is_the_same_programme():
+    found = entities("某市印发烟台市数字经济发展行动方案。\n《烟台市数字经济发展行动方案（2024—2026年）》已经同意。")
+    programmes = [e for e in found if e.type == "programme"]
+    assert len(programmes) == 1 and len(programmes[0].mentions) >= 2

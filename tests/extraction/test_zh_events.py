@@ -46,3 +46,18 @@ def test_goals_headings_and_ceremonies_are_not_events():
     assert events("文章开头。\n到2027年，力争新开工项目100个。") == []
     assert events("文章开头。\n（一）5个项目投产。") == []
     assert events("文章开头。\n新闻发布会在市政府举行。") == []
+
+
+def test_same_day_takes_the_date_told_before():
+    found = events("文章开头。\n9月10日，某区重大项目集中签约仪式举行。当天，某创新中心揭牌成立。")
+    assert [(e.type, e.date) for e in found] == [("investment", "2024-09-10"), ("establishment", "2024-09-10")]
+
+
+def test_last_year_is_relative_to_the_page():
+    found = events("文章开头。\n据了解，该项目一期已于去年建成投产。")
+    assert [(e.type, e.date) for e in found] == [("production", "2023")]
+
+
+def test_a_plan_period_is_not_an_event_date():
+    found = events("某市印发《某市行动方案（2024—2026年）》。", published="2024-05-20")
+    assert [e.date for e in found] == ["2024-05-20"]

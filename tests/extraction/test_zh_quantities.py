@@ -115,3 +115,10 @@ def test_metric_is_what_is_measured():
 
 def test_years_and_dates_are_not_quantities():
     assert read("2024年10月30日，某市召开2024年度工作会议。") == []
+
+
+def test_reporting_months_take_the_page_year():
+    found = read("1-2月全省规模以上工业增加值同比增长6.8%。", published="2024-03-15")
+    assert [(q.value, q.as_of) for q in found] == [(6.8, 2024)]
+    found = read("1-12月全省规模以上工业增加值同比增长5.1%。", published="2024-01-20")
+    assert [(q.value, q.as_of) for q in found] == [(5.1, 2023)]

@@ -49,6 +49,8 @@ _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
+_EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|展览会|推介会|发布会)")
+_PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 
@@ -162,6 +164,8 @@ def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]]
             out.extend(_shared_head(text, deng.start(), m.start(), end, htype, protected))
             ends_seen.add(end)
             continue
+        if htype in ("cluster", "park") and _EVENT_NAME.match(text, end):
+            continue  # "成都市产业园区高质量发展大会" names a conference
         found = _accept(text, name, head, htype, start, end, places)
         if found is not None:
             out.append(found)
@@ -256,7 +260,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
         return _Found(htype, name, start, end, located)
     # cluster, park, programme: a name, not a description
     core = _remainder(name, head, [text[h.start:h.end] for h in inside])
-    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None and lead.end < start + len(name) - len(head)):
+    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None):
         return None  # a description; but a park named by its place ("胶州…开发区") is a name
     return _Found(htype, name, start, end, located)
 
@@ -350,7 +354,8 @@ def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
         for other in names:
             if other == key or other[0] != group or other not in entities or len(other[1]) <= len(name):
                 continue
-            if other[1].endswith(name) and len(name) >= 4:
+            if (other[1].endswith(name) and len(name) >= 4) or \
+                    (other[1].startswith(name) and _PERIOD_TAIL.fullmatch(other[1][len(name):])):
                 entities[other].aliases.append(name)
                 del entities[key]
                 break

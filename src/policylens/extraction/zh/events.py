@@ -34,9 +34,13 @@ _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
 _FUTURE_EXCEPT = re.compile(r"计划单列|将近|主要|重要|需要|要求|要素|纲要")
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
+_SAME_DAY = re.compile(_alt(_DATA["same_day"]))
+_REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
+_REL_YEAR = re.compile(_alt(_REL_YEARS))
+_CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
 _DATE = re.compile(
-    r"(?<![\d到至])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
-    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d-])"
+    r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
+    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
@@ -60,6 +64,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         word = m.group()
         etype = _TYPE[word]
         if text.startswith(_NOT_AFTER, m.end()) or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
+            continue
+        if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
             continue
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
@@ -126,13 +132,31 @@ def _reference(published: str | None) -> tuple[int, int | None, int | None] | No
 
 def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
           reference) -> tuple[str | None, str | None, bool]:
+    rel = _REL_YEAR.search(text, c_start, pos)
+    if rel and reference:
+        return f"{reference[0] + _REL_YEARS[rel.group()]:04d}", rel.group(), False
+    same = _SAME_DAY.search(text, s_start, pos)
+    if same:
+        earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
+        precise = [d for d in earlier if d.group("d") or d.group("d2")]
+        if earlier:
+            return _resolve((precise or earlier)[-1], reference)[0], same.group(), False
+    candidates = []
     for lo in (c_start, s_start):
         found = list(_DATE.finditer(text, lo, pos))
         if found:
-            return _resolve(found[-1], reference) + (False,)
-    m = _DATE.match(text, p_start)
-    if m:
-        return _resolve(m, reference) + (False,)
+            candidates.append(found[-1])
+    opening = _DATE.match(text, p_start)
+    if opening:
+        candidates.append(opening)
+    if candidates:
+        # the clause's own date, unless a more precise one around it agrees ("9月10日，…2024年秋季…签约")
+        best = _resolve(candidates[0], reference)
+        for other in candidates[1:]:
+            alt = _resolve(other, reference)
+            if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
+                best = alt
+        return best + (False,)
     rel = _RELATIVE.search(text, s_start, pos)
     if rel and reference:
         return _iso(*reference), rel.group(), True

@@ -51,6 +51,10 @@ _KIND_CUE = re.compile(
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
 _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
+# A reporting period without its year ("1-2月", "一季度", "上半年"): the year is the page's,
+# or the one before when the period ends after the page's month.
+_MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
+                           r"|前(?P<q3>[三3])季度)")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -80,6 +84,8 @@ class _Reader:
         self.text = document.text
         self.index = index
         self.published = _year(document.published)
+        pm = re.match(r"\d{4}-(\d{2})", document.published or "")
+        self.pub_month = int(pm.group(1)) if pm else None
         opening = (document.title or "") + "\n" + self.text[:300]
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
@@ -234,7 +240,23 @@ class _Reader:
         if paragraph and paragraph[0].kind == "year" and self._past(paragraph[0].year) and \
                 paragraph[0].pos <= self.index.paragraph_at(paragraph[0].pos)[0] + 1:
             return paragraph[0].year
-        return self.doc_year
+        return self.doc_year or self._period_year(sentence[0].pos if sentence else None)
+
+    def _period_year(self, _pos: int | None) -> int | None:
+        if self.published is None or self.pub_month is None:
+            return None
+        first = self.index.sentences[0] if self.index.sentences else (0, 0)
+        m = _MONTH_PERIOD.search(self.text, first[0], first[1])
+        if not m:
+            return None
+        if m.group("m"):
+            end = int(m.group("m"))
+        elif m.group("q") or m.group("q3"):
+            end = 3 * int("一二三四".find(m.group("q") or m.group("q3")) + 1 if (m.group("q") or m.group("q3")) in "一二三四"
+                          else m.group("q") or m.group("q3"))
+        else:
+            end = 6
+        return self.published if end < self.pub_month or (end == 12 and self.pub_month == 12) else self.published - 1
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
