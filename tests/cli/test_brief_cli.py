@@ -105,3 +105,11 @@ def test_out_into_a_missing_folder_fails_cleanly(plan, db, tmp_path):
     target = tmp_path / "no-such-dir" / "brief.md"
     result = invoke("--db", db, "brief", str(plan), "--out", str(target))
     assert result.exit_code == 1 and "cannot write" in result.output and not target.exists()
+
+
+def test_a_folder_of_several_documents_is_refused_with_their_ids(plan, db, tmp_path):
+    (tmp_path / "docs").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "docs" / name).write_text(PLAN.replace("Lakeshore", name[0].upper() + "lake"), encoding="utf-8")
+    result = invoke("--db", db, "brief", str(tmp_path / "docs"))
+    assert result.exit_code == 1 and "holds 2 documents" in result.output and "one at a time by id" in result.output

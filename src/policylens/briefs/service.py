@@ -114,6 +114,10 @@ def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction
         raise InputError(failure.source, failure.error or "could not be read")
     if not report.outcomes:
         raise InputError(str(source), "no document found")
+    if len(report.outcomes) > 1:
+        ids = ", ".join(str(o.document_id) for o in report.outcomes)
+        raise InputError(str(source), f"holds {len(report.outcomes)} documents (now stored as {ids}); "
+                                      "brief them one at a time by id")
     outcome = report.outcomes[0]
     found = kb.load_extraction(outcome.document_id)
     if found is None:  # pragma: no cover - the row was just written or found
