@@ -83,3 +83,14 @@ def test_title_without_its_period_is_the_same_programme():
     found = entities("某市印发烟台市数字经济发展行动方案。\n《烟台市数字经济发展行动方案（2024—2026年）》已经同意。")
     programmes = [e for e in found if e.type == "programme"]
     assert len(programmes) == 1 and len(programmes[0].mentions) >= 2
+
+
+def test_industry_words_name_a_cluster():
+    found = entities("确定以下集群：\n1.烟台市高端化工产业集群\n2.潍坊市动力装备产业集群")
+    assert named(found, "cluster") == ["烟台市高端化工产业集群", "潍坊市动力装备产业集群"]
+
+
+def test_a_named_area_in_the_gazetteer_stays_a_place():
+    found = entities("青岛西海岸新区新开工项目120个，即墨临空经济区加快建设。")
+    assert "青岛西海岸新区" not in named(found, "park")
+    assert "即墨临空经济区" in named(found, "park")

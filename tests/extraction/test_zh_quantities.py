@@ -122,3 +122,14 @@ def test_reporting_months_take_the_page_year():
     assert [(q.value, q.as_of) for q in found] == [(6.8, 2024)]
     found = read("1-12月全省规模以上工业增加值同比增长5.1%。", published="2024-01-20")
     assert [(q.value, q.as_of) for q in found] == [(5.1, 2023)]
+
+
+def test_years_relative_to_the_page():
+    found = read("去年全市地区生产总值增长6.2%。今年主要预期目标是：地区生产总值增长6%左右。", published="2025-01-20")
+    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [(6.2, "statistic", 2024, None),
+                                                                       (6, "target", None, 2025)]
+
+
+def test_a_share_of_a_plan_is_still_a_report():
+    found = read("一季度已完成投资76亿元，占全年计划投资的12%。", published="2024-04-20")
+    assert [(q.value, q.kind) for q in found] == [(7.6e9, "statistic"), (12, "statistic")]

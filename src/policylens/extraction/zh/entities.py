@@ -70,6 +70,7 @@ class _PlaceHit:
     start: int
     end: int
     place: gazetteer.Place
+    weak: bool = False  # a county's bare short form: part of a name, never a place on its own
 
 
 def find_entities(document: Document, index: TextIndex) -> list[Entity]:
@@ -77,8 +78,9 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     if not text.strip():
         return []
     gaz = gazetteer.load()
-    places = _places(text, gaz)
-    protected = [(h.start, h.end) for h in places] + [m.span() for m in _PROTECTED.finditer(text)]
+    all_places = _places(text, gaz)
+    protected = [(h.start, h.end) for h in all_places] + [m.span() for m in _PROTECTED.finditer(text)]
+    places = [h for h in all_places if not h.weak]
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     found = _titles(text) + _quoted(text) + _headed(text, places, protected, titles) + _known_governments(text)
     found = _without_nested(found)
@@ -103,11 +105,11 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             i += 1
             continue
         name, place = hit
-        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or (
-                place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)):
+        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i):
             i += 1
             continue
-        hits.append(_PlaceHit(i, i + len(name), place))
+        weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)
+        hits.append(_PlaceHit(i, i + len(name), place, weak))
         i += len(name)
     return hits
 
@@ -166,6 +168,8 @@ def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]]
             continue
         if htype in ("cluster", "park") and _EVENT_NAME.match(text, end):
             continue  # "成都市产业园区高质量发展大会" names a conference
+        if any(h.start == start and h.end == end for h in places):
+            continue  # a named area the gazetteer holds (西海岸新区) is a place
         found = _accept(text, name, head, htype, start, end, places)
         if found is not None:
             out.append(found)

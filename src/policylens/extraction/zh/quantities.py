@@ -45,6 +45,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?P<dy>{_YEAR})年(?:底|末)?|(?P<py>{_YEAR})年(?:前|以前|之前)"
     rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末|时期|期间))"
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
+    rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
     rf"|(?P<year>{_YEAR})年"
     rf"|(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
@@ -119,6 +120,11 @@ class _Reader:
                     out.append(_Cue(m.start(), "deadline", self.published + int(n)))
                 else:
                     out.append(_Cue(m.start(), "target"))
+            elif m.group("ry"):
+                if self.published:
+                    out.append(_Cue(m.start(), "year", self.published + int(_CUES["relative_years"][m.group("ry")])))
+                else:
+                    out.append(_Cue(m.start(), "target" if m.group("ry") == "明年" else "statistic"))
             elif m.group("year"):
                 year = int(m.group("year"))
                 out.append(_Cue(m.start(), "year", year))
@@ -167,6 +173,10 @@ class _Reader:
             baseline = int(b.group("y")) if b else None
         annual = self._annual(a, clause_start)
         sentence_cues = self._cues_in(s_start, a.start)
+        share = text.rfind("占", clause_start, a.start)
+        if a.unit == "%" and share >= 0:
+            # "占当年计划投资的12.7%": the words inside the share do not tell its kind
+            sentence_cues = [c for c in sentence_cues if c.pos < share]
         paragraph_cues = self._cues_in(p_start, a.start)
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end)
         deadline = as_of = None
