@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from brief_samples import extraction
 
-from policylens.briefs import brief, context_from_kb
+from policylens.briefs import brief, compose, context_from_kb
 from policylens.store import KnowledgeBase
 
 CLUSTER = "Lakeshore-Harbor valve cluster"
@@ -107,3 +107,11 @@ def test_an_unknown_document_id_names_it(sqlite_url):
     with KnowledgeBase.open(sqlite_url) as opened, \
             pytest.raises(InputError, match="document 42: not in the knowledge base"):
         brief(42, db=opened)
+
+
+def test_a_search_cut_short_says_so(kb):
+    opened, ids = kb
+    ctx = context_from_kb(opened, opened.load_extraction(ids["plan"]), date(2029, 6, 1), max_scanned=1)
+    assert ctx.truncated and ctx.scanned == 1
+    note = compose(opened.load_extraction(ids["plan"]), context=ctx, as_of=date(2029, 6, 1)).section("related").note
+    assert "holds more documents than a brief searches" in note

@@ -321,7 +321,7 @@ class _Writer:
                     target=self.quote(q, doc), title=_title(doc), status=self.status_text(q)),
                     self.cite([q.start], doc), "related_target",
                     {"document_id": doc.id, "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
-        note = " ".join(self.context.notes) or (None if points else labels["no_related"])
+        note = labels["kb_truncated"] if self.context.truncated else None if points else labels["no_related"]
         return Section("related", labels["related"], points, note=note)
 
 

@@ -20,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from threading import Lock
 
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
@@ -59,8 +60,8 @@ class BriefContext:
     related: list[RelatedDocument] = field(default_factory=list)
     statuses: dict[int, Status] = field(default_factory=dict)
     conflicts: list[tuple[tuple[Extraction, Quantity], tuple[Extraction, Quantity]]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     scanned: int = 0
+    truncated: bool = False  # the knowledge base holds more documents than were searched
 
     def status(self, quantity: Quantity) -> Status | None:
         return self.statuses.get(id(quantity))
@@ -104,34 +105,35 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     related = sorted(related, key=lambda r: -len(r.shared))[:MAX_RELATED]
     related.sort(key=lambda r: r.extraction.document.published or "", reverse=True)
     statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
-    ctx = BriefContext(related, statuses, conflicts, scanned=scanned)
-    if truncated:
-        ctx.notes.append(f"Only the first {max_scanned} documents of the knowledge base were searched.")
-    return ctx
+    return BriefContext(related, statuses, conflicts, scanned=scanned, truncated=truncated)
 
 
 # A stored document never changes (its id names one text, whose hash is kept), so its extraction
 # can be reused by every brief a process writes: a batch or a web server loads each one once.
 _CACHE: OrderedDict[tuple[str, int, str], Extraction] = OrderedDict()
 CACHE_SIZE = 1024
+_CACHE_LOCK = Lock()  # a web server writes briefs from several threads
 
 
 def _stored_extraction(kb: KnowledgeBase, doc: Document) -> Extraction | None:
     key = (str(kb.engine.url), doc.id, doc.content_hash)
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
     found = kb.load_extraction(doc.id)
     if found is not None:
-        _CACHE[key] = found
-        while len(_CACHE) > CACHE_SIZE:
-            _CACHE.popitem(last=False)
+        with _CACHE_LOCK:
+            _CACHE[key] = found
+            while len(_CACHE) > CACHE_SIZE:
+                _CACHE.popitem(last=False)
     return found
 
 
 def clear_cache() -> None:
     """Forget the extractions kept for reuse (benchmarks time a first brief with it)."""
-    _CACHE.clear()
+    with _CACHE_LOCK:
+        _CACHE.clear()
 
 
 def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, Status], list]:

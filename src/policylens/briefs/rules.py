@@ -29,7 +29,8 @@ _REQUIRED_BASIS = ("source_types", "official_domains", "official_cues", "missing
                    "conflicts_currency")
 _REQUIRED_LABELS = ("byline", "summary", "confirmed", "confirmed_note", "impact", "impact_none", "monitor", "signal",
                     "basis", "related", "sources", "watch", "confirm_with", "validate", "conflicts",
-                    "source_type", "official", "event", "target", "statistic", "named", "no_kb", "no_related",
+                    "source_type", "official", "event", "target", "statistic", "named", "no_kb",
+                    "kb_truncated", "no_related",
                     "related_doc", "related_target", "cross_conflict", "lead_none", "summary_text", "none",
                     "undated")
 _STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded")
