@@ -209,3 +209,11 @@ def test_a_chinese_document_gets_groups_instruments_and_quotes_with_their_metric
     assert {"certification", "logistics", "targets"} <= set(monitor_rules(b))
     [target] = [p for p in b.section("confirmed").points if p.kind == "target"]
     assert target.text == "Target: 集群出口额力争突破120亿元"
+
+
+def test_a_product_list_ends_where_the_sentence_turns_to_a_goal():
+    b = brief_from_summary("Lakeshore valve cluster", "May 2026",
+                           "The cluster focuses on cryogenic ball valves, gate valves and valve actuators, and targets "
+                           "exports exceeding RMB 12 billion by 2028.", as_of=date(2026, 7, 1))
+    [products] = monitor_rules(b)["product-categories"]
+    assert products.data["items"] == ["cryogenic ball valves", "gate valves", "valve actuators"]

@@ -152,7 +152,8 @@ def _list_items(text: str, start: int, end: int, rules: Rules):
         item = text[pos:item_end].strip()
         if item:
             words = [w.casefold() for w in item.split()]
-            if words[0] in rules.product_stop_words or rules.product_clause_words.intersection(words):
+            if words[0] in rules.product_stop_words or rules.product_clause_words.intersection(words) or (
+                    not rules.product_allow_numbers and any(ch.isdigit() for ch in item)):
                 return
             yield item, text.index(item, pos, item_end)
         if sep is None:

@@ -114,6 +114,7 @@ class Rules:
     product_lead_ins: Cues
     product_stop_words: frozenset[str]
     product_clause_words: frozenset[str]
+    product_allow_numbers: bool
     product_max_items: int
     product_max_words: int
     quote_max_words: int
@@ -291,6 +292,7 @@ def _build(raw: Any, c: _Checker) -> Rules:
                                      c.texts(products.get("stop_words", []), "product_lists.stop_words", True)),
         product_clause_words=frozenset(w.casefold() for w in
                                        c.texts(products.get("clause_words", []), "product_lists.clause_words", True)),
+        product_allow_numbers=bool(products.get("allow_numbers", False)),
         product_max_items=c.integer(products.get("max_items", 6), "product_lists.max_items"),
         product_max_words=c.integer(products.get("max_words", 8), "product_lists.max_words"),
         quote_max_words=c.integer(quotes["max_words"], "quotes.max_words"),
