@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from brief_samples import extraction
 
+from policylens.api import extract_path, ingest
 from policylens.briefs import brief, compose, context_from_kb
 from policylens.store import KnowledgeBase
 
@@ -115,3 +116,12 @@ def test_a_search_cut_short_says_so(kb):
     assert ctx.truncated and ctx.scanned == 1
     note = compose(opened.load_extraction(ids["plan"]), context=ctx, as_of=date(2029, 6, 1)).section("related").note
     assert "holds more documents than a brief searches" in note
+
+
+def test_a_stored_document_briefed_from_a_file_is_not_its_own_relative(tmp_path, sqlite_url):
+    path = tmp_path / "plan.txt"
+    path.write_text(PLAN.document.text, encoding="utf-8")
+    ingest([str(path)], db=sqlite_url)
+    with KnowledgeBase.open(sqlite_url) as opened:
+        ctx = context_from_kb(opened, extract_path(path), date(2029, 6, 1))
+    assert ctx.related == []

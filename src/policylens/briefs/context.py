@@ -24,7 +24,7 @@ from threading import Lock
 
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
-from policylens.store import KnowledgeBase
+from policylens.store import KnowledgeBase, dedup
 from policylens.track import (
     Observation,
     Status,
@@ -76,6 +76,8 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     strong, places, industries = _keys(extraction)
     keywords = _industry_words(tuple(sorted(industries)))
     me = extraction.document
+    # A document in hand (not read back from the knowledge base) is recognised by its text's hash.
+    my_hash = me.content_hash or dedup.content_hash(me.text)
     related, scanned, offset = [], 0, 0
     truncated = False
     while True:
@@ -88,7 +90,7 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
                 truncated = True
                 break
             scanned += 1
-            if (me.id is not None and doc.id == me.id) or (me.content_hash and doc.content_hash == me.content_hash):
+            if (me.id is not None and doc.id == me.id) or doc.content_hash == my_hash:
                 continue
             folded = doc.text.casefold()
             # Cheap text tests first: only a document naming the cluster, park or programme, or a
