@@ -98,11 +98,9 @@ def _extraction(source: str | Path | Document | Extraction) -> Extraction:
 
 def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction,
              settings: Settings | None) -> Extraction:
-    """The stored extraction for an id; anything else is ingested (once) and read back."""
-    if isinstance(source, Extraction):
-        return source
-    if isinstance(source, Document):
-        return extract(source)
+    """The stored extraction for an id; a path or URL is ingested (once) and read back."""
+    if isinstance(source, (Extraction, Document)):
+        return _extraction(source)
     if _is_document_id(source):
         found = kb.load_extraction(int(source))
         if found is None:
