@@ -94,3 +94,12 @@ def test_a_named_area_in_the_gazetteer_stays_a_place():
     found = entities("青岛西海岸新区新开工项目120个，即墨临空经济区加快建设。")
     assert "青岛西海岸新区" not in named(found, "park")
     assert "即墨临空经济区" in named(found, "park")
+
+
+def test_road_names_are_not_places():
+    assert named(entities("地址：青岛市市南区香港中路1号。"), "place") == ["青岛市", "市南区"]
+
+
+def test_free_trade_zone_name_with_brackets():
+    found = entities("当天，中国（山东）自由贸易试验区青岛片区管委会签署协议。")
+    assert "中国（山东）自由贸易试验区青岛片区管委会" in named(found, "government")

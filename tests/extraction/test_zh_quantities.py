@@ -133,3 +133,13 @@ def test_years_relative_to_the_page():
 def test_a_share_of_a_plan_is_still_a_report():
     found = read("一季度已完成投资76亿元，占全年计划投资的12%。", published="2024-04-20")
     assert [(q.value, q.kind) for q in found] == [(7.6e9, "statistic"), (12, "statistic")]
+
+
+def test_a_future_year_outweighs_a_weak_report_word():
+    found = read("2025-2027年，全市计划新增标准厂房100万平方米，其中2025年完成30%。", published="2024-11-01")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [(1000000, "target", 2027), (30, "target", 2025)]
+
+
+def test_year_then_word_is_not_a_per_year_cue():
+    q = one("2023年产业规模突破500亿元。", published="2024-06-18")
+    assert (q.annual, q.kind, q.as_of) == (False, "statistic", 2023)

@@ -49,6 +49,7 @@ _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
+_ROAD = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)(?![\u4e00-\u9fff]{0,2}(?:区|市|县))")
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|展览会|推介会|发布会)")
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
@@ -105,7 +106,7 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             i += 1
             continue
         name, place = hit
-        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i):
+        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or _ROAD.match(text, i + len(name)):
             i += 1
             continue
         weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)

@@ -38,7 +38,8 @@ _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?$")
 _AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
-_ANNUAL = re.compile(_alt(_CUES["annual_cues"]))
+# "年产" in "2023年产业规模" is a year and a word, not "produced a year"
+_ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
@@ -47,7 +48,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
     rf"|(?P<year>{_YEAR})年"
-    rf"|(?P<t>{_alt(_CUES['target_cues'])})"
+    rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
@@ -56,6 +57,7 @@ _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
 # or the one before when the period ends after the page's month.
 _MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
                            r"|前(?P<q3>[三3])季度)")
+_SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -172,11 +174,9 @@ class _Reader:
             b = _BASELINE.search(text, clause_start, start)
             baseline = int(b.group("y")) if b else None
         annual = self._annual(a, clause_start)
-        sentence_cues = self._cues_in(s_start, a.start)
-        share = text.rfind("占", clause_start, a.start)
-        if a.unit == "%" and share >= 0:
-            # "占当年计划投资的12.7%": the words inside the share do not tell its kind
-            sentence_cues = [c for c in sentence_cues if c.pos < share]
+        # "占当年计划投资的12.7%": the words inside a share do not tell any figure's kind
+        shares = [(m.start(), m.end()) for m in _SHARE.finditer(text, s_start, a.start)]
+        sentence_cues = [c for c in self._cues_in(s_start, a.start) if not any(x <= c.pos < y for x, y in shares)]
         paragraph_cues = self._cues_in(p_start, a.start)
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end)
         deadline = as_of = None
@@ -225,7 +225,9 @@ class _Reader:
                 if c.kind == "statistic":
                     return "statistic"
                 if c.kind == "weak":
-                    if governed or self.plan:
+                    if governed or self.plan or (cues is sentence and any(
+                            x.kind in ("target", "deadline") or (x.kind == "year" and not self._past(x.year))
+                            for x in cues)):
                         continue
                     return "statistic"
                 if c.kind == "year" and cues is sentence:
