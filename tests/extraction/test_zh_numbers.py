@@ -78,3 +78,9 @@ def test_not_amounts(text):
 
 def test_lone_count_words_after_one_are_articles():
     assert amounts("打造一个平台，建设一条产业链") == []
+
+
+def test_restatement_in_another_currency_is_an_alternative():
+    [a] = find_amounts("出口额300亿元（约合42亿美元）")
+    assert (a.value, a.unit) == (3e10, "CNY")
+    assert [(x.value, x.unit) for x in a.alternatives] == [(4.2e9, "USD")]

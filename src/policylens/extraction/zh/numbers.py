@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from policylens.extraction.numbers import Amount, _load
+from policylens.model import Alternative
 
 _DATA = _load("zh_units.yaml")
 DIGITS: dict[str, int] = _DATA["digits"]
@@ -137,6 +138,32 @@ def find_amounts(text: str) -> list[Amount]:
                 not any(x.start < m.end() and m.start() < x.end for x in out):
             out.append(Amount(m.start(), m.end(), round(100 * a / b, 4), "%"))
     out.sort(key=lambda x: x.start)
+    return _restatements(text, out)
+
+
+_MONEY = frozenset(("CNY", "USD", "EUR", "JPY", "HKD", "GBP"))
+_ALT_OPEN = re.compile(r"\s*[(（]\s*(?:约合|折合|约|合|相当于)?\s*")
+_ALT_CLOSE = re.compile(r"\s*[)）]")
+
+
+def _restatements(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "300亿元（约合42亿美元）" is one amount with an alternative, not two."""
+    out: list[Amount] = []
+    i = 0
+    while i < len(amounts):
+        a = amounts[i]
+        b = amounts[i + 1] if i + 1 < len(amounts) else None
+        if b is not None and a.unit in _MONEY and b.unit in _MONEY and a.unit != b.unit:
+            opened = _ALT_OPEN.match(text, a.end)
+            close = _ALT_CLOSE.match(text, b.end)
+            if opened and opened.end() == b.start and close:
+                a.alternatives.append(Alternative(b.value, b.unit))
+                a.end = close.end()
+                out.append(a)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
     return out
 
 
