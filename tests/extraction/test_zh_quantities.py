@@ -143,3 +143,9 @@ def test_a_future_year_outweighs_a_weak_report_word():
 def test_year_then_word_is_not_a_per_year_cue():
     q = one("2023年产业规模突破500亿元。", published="2024-06-18")
     assert (q.annual, q.kind, q.as_of) == (False, "statistic", 2023)
+
+
+def test_one_figure_for_each_listed_measure():
+    found = read("全市规上工业产值、营收均超过1.5万亿。", published=None)
+    assert [(q.metric, q.value, q.comparator) for q in found] == [
+        ("规上工业产值", 1.5e12, ">"), ("营收", 1.5e12, ">")]

@@ -18,7 +18,7 @@ write it:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
@@ -57,6 +57,9 @@ _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
 # or the one before when the period ends after the page's month.
 _MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
                            r"|前(?P<q3>[三3])季度)")
+_HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
+_BOTH = re.compile(r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
+                   r"(?:超过|超|达到|达|突破|不低于|不少于|约|近|逾)?(?:了)?$")
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
@@ -146,7 +149,25 @@ class _Reader:
         for a in find_amounts(self.text):
             q = self._quantity(a)
             if q is not None:
-                out.append(q)
+                out.extend(self._each(q))
+        return out
+
+    def _each(self, q: Quantity) -> list[Quantity]:
+        """ "产值、营收均超过1.2万亿": one figure stated of each listed measure."""
+        s_start = self.index.sentence_at(q.start)[0]
+        lo = s_start
+        for m in _HARD_BREAK.finditer(self.text, s_start, q.start):
+            lo = m.end()
+        m = _BOTH.search(self.text, lo, q.start)
+        if not m:
+            return [q]
+        parts = [p for p in m.group("list").split("、") if p]
+        if len(parts) < 2:
+            return [q]
+        out = []
+        for part in parts:
+            metric = _METRIC_TRIM_START.sub("", part).strip(" “”\"") or part
+            out.append(replace(q, metric=metric, alternatives=list(q.alternatives)))
         return out
 
     def _quantity(self, a: Amount) -> Quantity | None:
