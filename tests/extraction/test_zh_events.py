@@ -61,3 +61,8 @@ def test_last_year_is_relative_to_the_page():
 def test_a_plan_period_is_not_an_event_date():
     found = events("某市印发《某市行动方案（2024—2026年）》。", published="2024-05-20")
     assert [e.date for e in found] == ["2024-05-20"]
+
+
+def test_the_notice_formula_issues():
+    [e] = events("各区市：\n现将《某市制造业数字化转型实施方案》印发给你们，请认真贯彻执行。", published="2024-05-20")
+    assert e.type == "issuance"
