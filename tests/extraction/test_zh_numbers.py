@@ -84,3 +84,8 @@ def test_restatement_in_another_currency_is_an_alternative():
     [a] = find_amounts("出口额300亿元（约合42亿美元）")
     assert (a.value, a.unit) == (3e10, "CNY")
     assert [(x.value, x.unit) for x in a.alternatives] == [(4.2e9, "USD")]
+
+
+def test_acronym_before_a_figure_and_letter_names():
+    assert amounts("全年GDP5.2万亿元")[0][:4] == ("5.2万亿元", 5.2e12, None, "CNY")
+    assert amounts("H7车型") == [] and amounts("A股") == []

@@ -99,7 +99,10 @@ def _glued(text: str, start: int, end: int) -> bool:
     """Numbers inside names: next to Latin letters, "+", "/", "第" or a decimal point."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
-    return (before.isascii() and before.isalpha()) or (before != "" and before in "+＋第/.·") or \
+    # "A股", "H7车型" are names; "GDP5.2万亿元" is an acronym and then a figure
+    single_letter = before.isascii() and before.isalpha() and not (
+        start > 1 and text[start - 2].isascii() and text[start - 2].isalpha())
+    return single_letter or (before != "" and before in "+＋第/.·") or \
         (after.isascii() and after.isalpha()) or (after != "" and after in "+＋/")
 
 
