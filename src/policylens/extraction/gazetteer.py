@@ -17,6 +17,7 @@ Names are matched as token sequences, not as raw strings, so that "Xi’an",
 """
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import re
@@ -155,6 +156,18 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
+    # Some 18,000 places and their name index are built at once: the cyclic garbage
+    # collector would scan them again and again while they grow, for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load()
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load() -> Gazetteer:
     raw = resources.files("policylens.extraction").joinpath("data/gazetteer.json.gz").read_bytes()
     entries = json.loads(gzip.decompress(raw))["entries"]
     return Gazetteer([
