@@ -89,3 +89,10 @@ def test_restatement_in_another_currency_is_an_alternative():
 def test_acronym_before_a_figure_and_letter_names():
     assert amounts("全年GDP5.2万亿元")[0][:4] == ("5.2万亿元", 5.2e12, None, "CNY")
     assert amounts("H7车型") == [] and amounts("A股") == []
+
+
+def test_numerals_with_wan_and_yi_inside():
+    assert parse_cn("一万五千") == 15000
+    assert parse_cn("三亿二千万") == 320000000
+    assert amounts("培育一万五千家企业")[0][:4] == ("一万五千家", 15000, None, "count")
+    assert amounts("投资三千万元")[0][:4] == ("三千万元", 3e7, None, "CNY")
