@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from policylens.errors import ConfigError
+
 DEFAULT_DB_URL = "sqlite:///policylens.db"
 
 
@@ -23,10 +25,20 @@ class Settings:
         if v := os.environ.get("POLICYLENS_DB"):
             s.db_url = v
         if v := os.environ.get("POLICYLENS_MAX_BYTES"):
-            s.max_bytes = int(v)
+            s.max_bytes = _number("POLICYLENS_MAX_BYTES", v, int)
         if v := os.environ.get("POLICYLENS_TIMEOUT"):
-            s.timeout = float(v)
+            s.timeout = _number("POLICYLENS_TIMEOUT", v, float)
         for key, value in overrides.items():
             if value is not None:
                 setattr(s, key, value)
         return s
+
+
+def _number(name: str, value: str, kind: type) -> int | float:
+    try:
+        number = kind(value)
+    except ValueError:
+        raise ConfigError(f"{name}={value!r} is not a {'whole ' if kind is int else ''}number") from None
+    if number <= 0:
+        raise ConfigError(f"{name}={value!r} must be greater than 0")
+    return number

@@ -17,3 +17,7 @@ class InputError(PolicylensError):
 
 class StoreError(PolicylensError):
     """The knowledge base could not be opened or written."""
+
+
+class ConfigError(PolicylensError):
+    """A setting (option or POLICYLENS_* environment variable) has a value that cannot be used."""

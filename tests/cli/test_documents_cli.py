@@ -109,3 +109,11 @@ def test_installed_entry_point_runs(tmp_path):
     exe = Path(sys.executable).with_name("policylens")
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and result.stdout.startswith("policylens ")
+
+
+def test_a_bad_environment_setting_is_one_clear_line(tmp_path, monkeypatch):
+    monkeypatch.setenv("POLICYLENS_MAX_BYTES", "lots")
+    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'kb.db'}", "ingest", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "POLICYLENS_MAX_BYTES='lots' is not a whole number" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

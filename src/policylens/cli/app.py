@@ -52,7 +52,7 @@ def main_options(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    State.settings = Settings.from_env(db_url=db, max_bytes=max_bytes)
+    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=max_bytes))
     State.json = as_json
 
 
