@@ -45,3 +45,9 @@ def test_chinese_extraction_never_raises_and_spans_hold(text, published, title):
 def test_amounts_lie_inside_the_text(text):
     for a in find_amounts(text):
         assert 0 <= a.start < a.end <= len(text)
+
+
+def test_a_chinese_text_labelled_english_is_still_read_as_chinese():
+    text = "到2026年，全市新能源汽车产量力争达到50万辆以上，产业规模突破1500亿元，青岛市将建设三个产业园。"
+    x = extract(Document(source="t.txt", text=text))  # language left at its default
+    assert [q.value for q in x.quantities] == [500000, 1.5e11, 3]

@@ -2,7 +2,8 @@
 
 Entities come first because quantities and events name their subject and
 actor from them; industries last because they read everything found.
-Documents in Chinese (``document.language == "zh"``) are read by the rules in
+Documents in Chinese (``document.language == "zh"``, or a text written mostly
+in Chinese characters whatever its label) are read by the rules in
 :mod:`policylens.extraction.zh`, which return the same contract objects.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from policylens.model import Document, Extraction
 
 def extract(document: Document) -> Extraction:
     index = TextIndex(document.text)
-    if document.language == "zh":
+    if document.language == "zh" or zh.is_chinese(document.text):
         entities = zh.find_entities(document, index)
         quantities = zh.find_quantities(document, index, entities)
         events = zh.find_events(document, index, entities)

@@ -6,8 +6,20 @@ readers; vocabulary lives in ``extraction/data/zh_*.yaml``.
 """
 from __future__ import annotations
 
+import re
+
 from policylens.extraction.zh.entities import find_entities
 from policylens.extraction.zh.events import find_events
 from policylens.extraction.zh.quantities import find_quantities
 
-__all__ = ["find_entities", "find_events", "find_quantities"]
+__all__ = ["find_entities", "find_events", "find_quantities", "is_chinese"]
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def is_chinese(text: str | None, sample: int = 4000) -> bool:
+    """Whether a text is written mostly in Chinese characters (more Han characters than Latin letters)."""
+    head = (text or "")[:sample]
+    han = len(_HAN.findall(head))
+    return han >= 20 and han > len(_LATIN.findall(head))
