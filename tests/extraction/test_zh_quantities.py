@@ -149,3 +149,8 @@ def test_one_figure_for_each_listed_measure():
     found = read("全市规上工业产值、营收均超过1.5万亿。", published=None)
     assert [(q.metric, q.value, q.comparator) for q in found] == [
         ("规上工业产值", 1.5e12, ">"), ("营收", 1.5e12, ">")]
+
+
+def test_the_sentence_before_sets_the_year():
+    found = read("报告显示，2023年集团营业收入达到3718亿元；利润总额267亿元，增长6.2%。", published="2024-04-10")
+    assert [(q.value, q.as_of) for q in found] == [(3.718e11, 2023), (2.67e10, 2023), (6.2, 2023)]

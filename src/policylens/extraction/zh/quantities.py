@@ -18,6 +18,7 @@ write it:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
@@ -97,12 +98,13 @@ class _Reader:
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
         self.cues = self._cues()
+        self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0]:first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
-        ranked = sorted((e for e in entities if e.type == "place" and e.mentions),
+        ranked = sorted((e for e in entities if e.type in _SUBJECT_TYPES and e.mentions),
                         key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
         self.main_place = ranked[0].name if ranked else None
 
@@ -204,7 +206,7 @@ class _Reader:
         if kind == "target":
             deadline = self._deadline(sentence_cues, paragraph_cues)
         else:
-            as_of = self._as_of(sentence_cues, paragraph_cues)
+            as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
         return Quantity(
             kind=kind, text=text[start:end], start=start, end=end, value=_round(a.value), unit=a.unit,
             metric=self._metric(a, start, end, clause_start), value_max=_round(a.value_max),
@@ -266,14 +268,25 @@ class _Reader:
                 return c.year
         return self.period_end
 
-    def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue]) -> int | None:
+    def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue], s_start: int) -> int | None:
         for c in reversed(sentence):
             if c.kind == "year" and self._past(c.year):
                 return c.year
         if paragraph and paragraph[0].kind == "year" and self._past(paragraph[0].year) and \
                 paragraph[0].pos <= self.index.paragraph_at(paragraph[0].pos)[0] + 1:
             return paragraph[0].year
+        previous = self._previous_sentence(s_start)
+        if previous is not None and previous[0] >= self.index.paragraph_at(s_start)[0]:
+            # "2023年…营业收入3718亿元；利润总额267亿元": the sentence just before sets the year
+            years = [c for c in paragraph if c.kind == "year" and previous[0] <= c.pos < previous[1]
+                     and self._past(c.year)]
+            if years:
+                return years[-1].year
         return self.doc_year or self._period_year(sentence[0].pos if sentence else None)
+
+    def _previous_sentence(self, s_start: int) -> tuple[int, int] | None:
+        i = bisect_right(self.sentence_starts, s_start) - 1
+        return self.index.sentences[i - 1] if i >= 1 else None
 
     def _period_year(self, _pos: int | None) -> int | None:
         if self.published is None or self.pub_month is None:
