@@ -217,3 +217,15 @@ def test_a_product_list_ends_where_the_sentence_turns_to_a_goal():
                            "exports exceeding RMB 12 billion by 2028.", as_of=date(2026, 7, 1))
     [products] = monitor_rules(b)["product-categories"]
     assert products.data["items"] == ["cryogenic ball valves", "gate valves", "valve actuators"]
+
+
+def test_a_quoted_figure_runs_to_its_clause_end_or_the_next_figure_without_dangling_words():
+    from policylens.briefs.compose import clause
+
+    text = "It aims for two parks of more than 50 billion yuan and 10 firms of 5 billion yuan, by 2030."
+    two = text.index("two")
+    assert clause(text, two, two + 3, 8, frozenset({"and", "of"}), stop_at=text.index("10 firms")) == \
+        "two parks of more than 50 billion yuan"
+    ten = text.index("10 firms")
+    assert clause(text, ten, ten + 2, 8, frozenset({"and"})) == "10 firms of 5 billion yuan"
+    assert clause(text, ten, ten + 2, 1) == "10 firms"

@@ -26,9 +26,9 @@ MAX_EVENTS = 5
 MAX_QUANTITIES = 8
 MAX_NAMES = 6
 MAX_RELATED_TARGETS = 5
-# Entity types listed under "what is confirmed", in this order (places are the setting, not news).
 # How far back a Chinese figure's quote reaches for its metric, in characters.
 LEAD_CHARS = 30
+# Entity types listed under "what is confirmed", in this order (places are the setting, not news).
 NAMED_TYPES = ("cluster", "park", "programme", "company", "platform", "institution", "government")
 
 
@@ -79,12 +79,9 @@ def clause(text: str, start: int, end: int, limit: int, trailing: frozenset[str]
         while begin > 0 and start - begin < lead_chars and text[begin - 1] not in _CLAUSE_ENDS:
             begin -= 1
         start = begin
-    quoted = text[start:stop].split()
-    while len(quoted) > 1 and quoted[-1].casefold() in trailing and stop > end:
-        stop = start + text[start:stop].rstrip().rfind(" ")
+    quoted, own = text[start:stop].split(), len(text[start:end].split())
+    while len(quoted) > own and quoted[-1].casefold() in trailing:
         quoted.pop()
-        if stop < end:
-            return " ".join(text[start:end].split())
     return " ".join(quoted)
 
 
