@@ -66,3 +66,7 @@ def test_a_plan_period_is_not_an_event_date():
 def test_the_notice_formula_issues():
     [e] = events("各区市：\n现将《某市制造业数字化转型实施方案》印发给你们，请认真贯彻执行。", published="2024-05-20")
     assert e.type == "issuance"
+
+
+def test_nouns_built_on_trigger_words_are_not_events():
+    assert events("文章开头。\n企业自成立以来发展迅速，开工率保持在90%，启动资金已到位。") == []
