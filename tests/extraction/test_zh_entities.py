@@ -103,3 +103,9 @@ def test_road_names_are_not_places():
 def test_free_trade_zone_name_with_brackets():
     found = entities("当天，中国（山东）自由贸易试验区青岛片区管委会签署协议。")
     assert "中国（山东）自由贸易试验区青岛片区管委会" in named(found, "government")
+
+
+def test_national_bodies():
+    found = entities("国务院办公厅印发通知，国家发展改革委、市工业和信息化局联合部署。")
+    governments = named(found, "government")
+    assert {"国务院办公厅", "国家发展改革委", "市工业和信息化局"} <= set(governments)

@@ -49,6 +49,8 @@ _QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
+# A government body named without a place opens with its level ("省工业和信息化厅", "国务院办公厅").
+_GOV_START = re.compile(r"(?:省|市|县|区)(?!域|场|级|位|间|块|内|外)|国务院|国家(?!级)|中共|中央|全国(?!性)")
 _ROAD = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)(?![\u4e00-\u9fff]{0,2}(?:区|市|县))")
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|展览会|推介会|发布会)")
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
@@ -242,7 +244,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
     located = inside[0].place.zh_variants[0] if inside and inside[0].place.zh_variants else (
         inside[0].place.zh if inside else None)
     if htype == "government":
-        if lead is None and not re.match(r"(?:省|市|县|区)(?!域|场|级|位|间|块|内|外)", name):
+        if lead is None and not _GOV_START.match(name):
             return None
         if len(name) <= len(head) and name not in ("市委", "省委", "县委", "区委", "市政府", "省政府", "县政府", "区政府"):
             return None
