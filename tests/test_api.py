@@ -40,3 +40,13 @@ def test_extract_needs_no_knowledge_base(tmp_path):
     facts = policylens.extract_path(source)
     assert all(facts.document.text[q.start:q.end] == q.text for q in facts.quantities)
     assert policylens.extract(facts.document).to_dict() == facts.to_dict()
+
+
+def test_brief_from_the_top_level_api(tmp_path):
+    source = tmp_path / "plan.txt"
+    source.write_text(PLAN, encoding="utf-8")
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    (outcome,) = policylens.ingest([str(source)], db=url).outcomes
+    markdown = policylens.render_brief(policylens.brief(outcome.document_id, db=url), "md")
+    assert "Lakeside City Issues Plan for Sensor Industry" in markdown
+    assert "40" in markdown
