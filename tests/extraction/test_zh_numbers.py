@@ -96,3 +96,9 @@ def test_numerals_with_wan_and_yi_inside():
     assert parse_cn("三亿二千万") == 320000000
     assert amounts("培育一万五千家企业")[0][:4] == ("一万五千家", 15000, None, "count")
     assert amounts("投资三千万元")[0][:4] == ("三千万元", 3e7, None, "CNY")
+
+
+def test_traditional_characters():
+    assert amounts("投資300億元")[0][:4] == ("300億元", 3e10, None, "CNY")
+    assert amounts("增長2.5個百分點")[0][:4] == ("2.5個百分點", 2.5, None, "pp")
+    assert amounts("超過1.2萬億元")[0][:4] == ("1.2萬億元", 1.2e12, None, "CNY")

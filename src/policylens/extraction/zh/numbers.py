@@ -30,7 +30,7 @@ MONEY_WORDS = tuple(_DATA["money_words"])
 
 CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = rf"[{CN_DIGIT_CHARS}]+(?:[万亿][{CN_DIGIT_CHARS}]+)*"
+_CN = rf"[{CN_DIGIT_CHARS}]+(?:[万亿萬億][{CN_DIGIT_CHARS}]+)*"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
 
 
@@ -71,7 +71,7 @@ def parse_cn(token: str) -> float | None:
             return None
     if all(c in DIGITS for c in token) and len(token) > 1:  # positional: "二〇二五"
         return float("".join(str(DIGITS[c]) for c in token))
-    for big, factor in (("亿", 1e8), ("万", 1e4)):  # "一万五千" = 1 * 10^4 + 5000
+    for big, factor in (("亿", 1e8), ("億", 1e8), ("万", 1e4), ("萬", 1e4)):  # "一万五千" = 1 * 10^4 + 5000
         if big in token:
             high, _, low = token.partition(big)
             h = parse_cn(high) if high else 1.0
