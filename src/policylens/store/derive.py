@@ -28,10 +28,10 @@ from ..track import (
     TargetFact,
     cross_document_conflicts,
     currency_conflicts,
-    link,
-    link_score,
-    restating_pairs,
+    deciding_links,
+    first_restatements,
 )
+from .periods import loaded_when
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
 from .schema import (
     ConflictRow,
@@ -379,14 +379,12 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
     for a in conn.execute(select(QuantityAlternativeRow.quantity_id, QuantityAlternativeRow.value,
                                  QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)):
         alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
-    from .kb import _loaded_when  # the one place that turns stored periods back into the contract's
-
     out = []
     for q in conn.execute(select(QuantityRow).order_by(QuantityRow.id)):
         out.append((q.id, q.document_id, Quantity(
             kind=q.kind, text=q.text, start=q.start_offset, end=q.end_offset, value=q.value, unit=q.unit,
             metric=q.metric, value_max=q.value_max, comparator=q.comparator, change=q.change,
-            baseline=q.baseline, deadline=_loaded_when(q.deadline), as_of=_loaded_when(q.as_of),
+            baseline=q.baseline, deadline=loaded_when(q.deadline), as_of=loaded_when(q.as_of),
             annual=q.annual, subject=q.subject, alternatives=alternatives.get(q.id, []))))
     return out
 
@@ -424,11 +422,9 @@ def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
             statistics.append(Observation(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
                                           unit=q.unit, comparator=q.comparator, change=q.change, as_of=q.as_of,
                                           annual=q.annual, baseline=q.baseline, **fact))
-    by_id = {t.id: t for t in targets}
-    progress = [{"target_id": tid, "observation_id": o.id, "score": link_score(by_id[tid], o) or 0.0}
-                for tid, observations in link(targets, statistics).items() for o in observations]
-    restated = [{"target_id": tid, "restated_by_id": later}
-                for tid, laters in restating_pairs(targets).items() for later in laters]
+    progress = [{"target_id": tid, "observation_id": o.id, "score": score}
+                for tid, links in deciding_links(targets, statistics).items() for o, score in links]
+    restated = [{"target_id": tid, "restated_by_id": later} for tid, later in first_restatements(targets).items()]
     conflicts = []
     for c in cross_document_conflicts([*targets, *statistics]):
         a, b = c.facts

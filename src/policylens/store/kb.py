@@ -35,6 +35,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
 from . import dedup, derive, migrate, queries, search
+from .periods import loaded_when as _loaded_when
 from .schema import (
     Base,
     DocumentEntityRow,
@@ -51,7 +52,6 @@ from .schema import (
 )
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
-_YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,11 +355,6 @@ def _year(value: int | str | None) -> int | None:
 
 def _stored_when(value: int | str | None) -> str | None:
     return None if value is None else str(value)
-
-
-def _loaded_when(value: str | None) -> int | str | None:
-    """A bare year comes back as the int the contract uses for it, anything else as given."""
-    return int(value) if value is not None and _YEAR.match(value) else value
 
 
 def _insert_document(

@@ -21,6 +21,7 @@ from ..errors import InputError
 from ..extraction import gazetteer as gz
 from ..track import STATUSES, Observation, TargetFact, target_status
 from ..track._dates import period_start
+from .periods import loaded_when
 from .resolve import normalise, surface
 from .schema import (
     ConflictRow,
@@ -40,11 +41,6 @@ from .schema import (
     TargetProgressRow,
     TargetRestatementRow,
 )
-
-
-def _when(value: str | None) -> int | str | None:
-    """A stored period back in the contract's shape: a bare year is an int."""
-    return int(value) if value is not None and value.isdigit() and len(value) == 4 else value
 
 
 # --- entities -----------------------------------------------------------------------------------
@@ -329,7 +325,7 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
             .where(TargetProgressRow.target_id.in_(ids))):
         observations[r.target_id].append(Observation(
             id=r.id, document_id=r.document_id, published=r.published, value=r.value, value_max=r.value_max,
-            unit=r.unit, as_of=_when(r.as_of), comparator=r.comparator, change=r.change, metric=r.metric,
+            unit=r.unit, as_of=loaded_when(r.as_of), comparator=r.comparator, change=r.change, metric=r.metric,
             subject=r.subject, annual=r.annual, baseline=r.baseline))
     restaters: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
     for target_id, later_id, published in conn.execute(
@@ -344,7 +340,7 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
     for r in rows:
         fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
                           metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
-                          comparator=r.comparator, change=r.change, deadline=_when(r.deadline),
+                          comparator=r.comparator, change=r.change, deadline=loaded_when(r.deadline),
                           annual=r.annual, baseline=r.baseline)
         visible = [(day, later) for day, later in restaters.get(r.id, ()) if day <= as_of]
         superseded_by = max(visible)[1] if visible else None

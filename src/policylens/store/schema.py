@@ -218,7 +218,7 @@ class EventRow(Base):
 
 
 class DocumentEntityRow(Base):
-    """One entity as named in one document; canonical entities will link here by a later FK."""
+    """One entity as named in one document; ``entity_links`` says which canonical entity it is."""
 
     __tablename__ = "document_entities"
     __table_args__ = (Index("ix_document_entities_type_name", "type", "name"),)
@@ -404,7 +404,11 @@ class EventEntityRow(Base):
 
 
 class TargetProgressRow(Base):
-    """A later statistic linked to a target as a progress observation (``track.link``)."""
+    """A later statistic linked to a target as a progress observation (``track.deciding_links``).
+
+    Only the figures that decide the target's status on some day are kept:
+    a figure already outdated when it became known never does.
+    """
 
     __tablename__ = "target_progress"
 
@@ -416,7 +420,10 @@ class TargetProgressRow(Base):
 
 
 class TargetRestatementRow(Base):
-    """A target restated by a later document's target; which one counts depends on the as-of day."""
+    """The first target of a later document that restates this one (``track.first_restatements``).
+
+    The target is superseded on any day by which that restatement was published.
+    """
 
     __tablename__ = "target_restatements"
 

@@ -5,7 +5,7 @@ dataclasses from its rows and stores what comes back.
 """
 from .conflicts import Conflict, cross_document_conflicts, currency_conflicts
 from .linking import (
-    link, link_score, metric_similarity, metrics_match, normalise_subject, restatements, restating_pairs,
+    link, link_score, metric_similarity, metrics_match, normalise_subject, restatements, deciding_links, first_restatements,
 )
 from .pipeline import track_targets
 from .rates import convert, convertible
@@ -14,5 +14,5 @@ from .status import STATUSES, Observation, Status, TargetFact, target_status
 __all__ = [
     "STATUSES", "Conflict", "Observation", "Status", "TargetFact", "convert", "convertible",
     "cross_document_conflicts", "currency_conflicts", "link", "link_score", "metric_similarity",
-    "metrics_match", "normalise_subject", "restatements", "restating_pairs", "target_status", "track_targets",
+    "metrics_match", "normalise_subject", "restatements", "deciding_links", "first_restatements", "target_status", "track_targets",
 ]

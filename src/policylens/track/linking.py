@@ -12,10 +12,12 @@ find its counterpart in the other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache, lru_cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -23,7 +25,7 @@ from rapidfuzz import fuzz
 from . import rates
 from ._data import load
 from ._dates import period_end, period_start
-from .status import Observation, TargetFact, observed_period
+from .status import Observation, TargetFact, known_since, observed_period
 
 # token_set_ratio of the normalised metric phrases.  Spelling variants of
 # one phrase score 90 and more ("smart factory digitalized workshop" /
@@ -226,19 +228,132 @@ def restatements(targets: Sequence[TargetFact], as_of: date | None = None) -> di
     return superseded
 
 
-def restating_pairs(targets: Sequence[TargetFact]) -> dict[int, list[int]]:
-    """Target id -> every target of a later document that restates it, whenever published.
 
-    What :func:`restatements` answers for one day, kept for all days: the
-    knowledge base stores these pairs once and picks, for the day a user
-    asks about, the latest restatement published by then.
+# --- the same links at knowledge-base scale ---------------------------------------------------
+#
+# link() and restatements() compare every pair of facts on a subject, which a
+# knowledge base of thousands of documents cannot afford on every ingest.
+# The two functions below answer the same questions with the work grouped:
+# facts with one subject, metric and footing are compared as a group (one
+# metric comparison per pair of distinct phrases), and only what can change
+# a status on some day is kept.
+
+
+def _footing(fact: TargetFact | Observation) -> tuple:
+    """Facts with equal keys are on the same footing (:func:`_same_footing`), and only they."""
+    unit = "money" if fact.unit in rates.currencies() else fact.unit
+    return (unit, fact.change is None) + ((fact.annual, fact.baseline) if fact.change is not None else ())
+
+
+def _status_key(o: Observation) -> tuple:
+    """The order in which ``target_status`` prefers the latest figure."""
+    return (observed_period(o) or date.min, o.published or "", o.id)
+
+
+def deciding_links(targets: Sequence[TargetFact], observations: Sequence[Observation]
+                   ) -> dict[int, list[tuple[Observation, float]]]:
+    """Target id -> the linked observations that decide its status on some day, with their link score.
+
+    :func:`link`'s links, thinned: on any day the status looks only at the
+    visible linked figure with the latest period, so a figure that is already
+    outdated by the time it becomes known never decides anything.  Ordered
+    by when each became known (the staircase), a target keeps the first
+    figure it may use and every later record; for any day,
+    ``target_status`` gives the same answer from these as from all links.
     """
-    by_subject: dict[str | None, list[TargetFact]] = defaultdict(list)
+    groups: dict[tuple, list[Observation]] = defaultdict(list)
+    for o in observations:
+        groups[(normalise_subject(o.subject), o.metric, _footing(o))].append(o)
+    by_subject: dict[str | None, list[tuple]] = defaultdict(list)
+    for key in groups:
+        by_subject[key[0]].append(key)
+    target_groups: dict[tuple, list[TargetFact]] = defaultdict(list)
     for t in targets:
-        by_subject[normalise_subject(t.subject)].append(t)
-    pairs: dict[int, list[int]] = {}
-    for earlier in targets:
-        later = [t.id for t in by_subject.get(normalise_subject(earlier.subject), []) if _restates(t, earlier)]
-        if later:
-            pairs[earlier.id] = later
-    return pairs
+        target_groups[(normalise_subject(t.subject), t.metric, _footing(t))].append(t)
+
+    out: dict[int, list[tuple[Observation, float]]] = {}
+    for (subject, metric, footing), members in target_groups.items():
+        keys = [k for k in groups if k[2] == footing] if subject is None else \
+            [k for k in by_subject.get(subject, ()) if k[2] == footing]
+        threshold = VERY_HIGH if subject is None else METRIC_THRESHOLD
+        candidates = []
+        for key in keys:
+            score = metric_similarity(metric, key[1])
+            if score >= threshold:
+                candidates += [(o, score) for o in groups[key]]
+        if not candidates:
+            continue
+        # In the order figures became known (an undated one counts from the start).
+        candidates.sort(key=lambda os: (known_since(os[0]) or date.min, _status_key(os[0])))
+        periods = [observed_period(o) or date.min for o, _ in candidates]
+        reached = list(accumulate(periods, max))  # the latest period known by each position
+        documents = {o.document_id for o, _ in candidates}
+        records, best = [], None  # positions that beat every figure known before them
+        for i, (o, _) in enumerate(candidates):
+            if best is None or _status_key(o) > best:
+                records.append(i)
+                best = _status_key(o)
+        record_periods = [periods[i] for i in records]  # non-decreasing: the key starts with the period
+        for t in members:
+            published = period_start(t.published)
+            if t.document_id in documents:
+                chosen = _staircase(t, candidates, published)
+            else:
+                # A figure counts when its period ends after the target was published. The
+                # target may use the first such figure, then every record that counts.
+                bound = published or date.min
+                first = bisect_right(reached, bound)
+                if first == len(candidates):
+                    continue
+                chosen = [candidates[i] for i in sorted({first, *records[bisect_right(record_periods, bound):]})]
+            if chosen:
+                out[t.id] = chosen
+    return out
+
+
+def _staircase(t: TargetFact, candidates: list[tuple[Observation, float]], published: date | None
+               ) -> list[tuple[Observation, float]]:
+    """The deciding links of one target, the slow and obvious way (its own document's figures excluded)."""
+    chosen, best = [], None
+    for o, score in candidates:
+        period = observed_period(o)
+        if o.document_id == t.document_id or period is None or (published is not None and period <= published):
+            continue
+        if best is None or _status_key(o) > best:
+            chosen.append((o, score))
+            best = _status_key(o)
+    return chosen
+
+
+def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
+    """Target id -> the first target of a later document that restates it (earliest published).
+
+    What :func:`restatements` asks, for every day at once: a target is
+    superseded on a day exactly when its first restatement was published by
+    then.
+    """
+    groups: dict[tuple, list[TargetFact]] = defaultdict(list)
+    for t in targets:
+        subject = normalise_subject(t.subject)
+        if subject is not None and period_start(t.published) is not None:
+            groups[(subject, t.metric, _footing(t))].append(t)
+    for members in groups.values():
+        members.sort(key=lambda t: (period_start(t.published), t.id))
+    by_subject: dict[str, list[tuple]] = defaultdict(list)
+    for key in groups:
+        by_subject[key[0]].append(key)
+    out: dict[int, int] = {}
+    for (subject, metric, footing), earlier_group in groups.items():
+        later_keys = [k for k in by_subject[subject] if k[2] == footing and metrics_match(metric, k[1])]
+        for earlier in earlier_group:
+            first = None
+            for key in later_keys:
+                for later in groups[key]:
+                    if first is not None and (period_start(later.published), later.id) >= first[0]:
+                        break
+                    if _restates(later, earlier):
+                        first = ((period_start(later.published), later.id), later.id)
+                        break
+            if first is not None:
+                out[earlier.id] = first[1]
+    return out

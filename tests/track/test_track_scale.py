@@ -1,0 +1,65 @@
+"""deciding_links and first_restatements give every status that link and restatements give, on any day.
+
+They are the knowledge base's fast paths; the pairwise functions are the
+reference.  Facts are drawn at random from small vocabularies so that
+subjects, metrics, periods and documents collide often.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from policylens.track import (
+    Observation, TargetFact, deciding_links, first_restatements, link, restatements, target_status,
+)
+from policylens.track._dates import period_start
+
+SUBJECTS = st.sampled_from([None, "Riverton", "Riverton City", "Lakeside"])
+METRICS = st.sampled_from(["smart factories", "smart factories built", "green factories", "exports"])
+UNITS = st.sampled_from(["count", "CNY", "USD", "%"])
+PUBLISHED = st.sampled_from([None, "2021-03-01", "2022", "2023-06", "2024-01-15", "2025-12-31", "2026-02-01"])
+PERIODS = st.sampled_from([None, 2021, 2022, 2023, 2024, 2025, "2025-06", 2026, 2027])
+DAYS = [date(2020, 1, 1), date(2022, 7, 1), date(2024, 1, 1), date(2025, 12, 31), date(2026, 11, 22),
+        date(2030, 1, 1)]
+
+
+@st.composite
+def facts(draw):
+    n_targets, n_stats = draw(st.integers(1, 12)), draw(st.integers(0, 25))
+    targets = [TargetFact(id=i, document_id=draw(st.integers(1, 5)), published=draw(PUBLISHED),
+                          subject=draw(SUBJECTS), metric=draw(METRICS), value=draw(st.sampled_from([10.0, 50, 100])),
+                          unit=draw(UNITS), comparator=draw(st.sampled_from(["=", ">=", "~", "<"])),
+                          change=draw(st.sampled_from([None, None, "increase"])), deadline=draw(PERIODS))
+               for i in range(n_targets)]
+    stats = [Observation(id=100 + i, document_id=draw(st.integers(1, 5)), published=draw(PUBLISHED),
+                         value=draw(st.sampled_from([5.0, 10, 49, 50, 120])), unit=draw(UNITS), as_of=draw(PERIODS),
+                         subject=draw(SUBJECTS), metric=draw(METRICS),
+                         change=draw(st.sampled_from([None, None, "increase"])),
+                         comparator=draw(st.sampled_from(["=", ">"])))
+             for i in range(n_stats)]
+    return targets, stats
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts())
+def test_deciding_links_give_the_status_all_links_give(drawn):
+    targets, stats = drawn
+    every, deciding = link(targets, stats), deciding_links(targets, stats)
+    for t in targets:
+        kept = [o for o, _ in deciding.get(t.id, [])]
+        assert set(o.id for o in kept) <= set(o.id for o in every.get(t.id, []))
+        for day in DAYS:
+            assert target_status(t, kept, day) == target_status(t, every.get(t.id, []), day)
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts())
+def test_first_restatement_supersedes_exactly_when_restatements_does(drawn):
+    targets, _ = drawn
+    first = first_restatements(targets)
+    published = {t.id: period_start(t.published) for t in targets}
+    for day in DAYS:
+        expected = set(restatements(targets, day))
+        assert {t for t, later in first.items() if published[later] <= day} == expected
