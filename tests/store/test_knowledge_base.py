@@ -256,3 +256,12 @@ def test_documents_deleted_take_their_search_rows(kb):
     with kb.engine.begin() as conn:
         conn.execute(DocumentRow.__table__.delete().where(DocumentRow.id == stored.document_id))
     assert kb.search("胶州") == []
+
+
+def test_two_rebuilds_at_once_take_turns(filled):
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        results = list(pool.map(lambda _: filled.resolve(), range(3)))
+    assert results[0] == results[1] == results[2]
+    assert filled.entity("Jiaozhou").key == JIAOZHOU

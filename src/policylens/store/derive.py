@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, delete, func, select, text
 
 from ..extraction import gazetteer as gz
 from ..model import Alternative, Quantity
@@ -52,6 +52,9 @@ from .schema import (
     TargetProgressRow,
     TargetRestatementRow,
 )
+
+# Any fixed number, distinct from the migration lock's.
+_REBUILD_LOCK = 0x706C5F6B62
 
 # Children before parents, so that deleting needs no cascade.
 DERIVED = (ConflictRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
@@ -124,7 +127,14 @@ class _Builder:
 
 
 def rebuild(conn: Connection) -> dict[str, int]:
-    """Replace every derived table from the stored documents; returns row counts for reporting."""
+    """Replace every derived table from the stored documents; returns row counts for reporting.
+
+    On PostgreSQL two rebuilds (two ingest batches at once) take turns: the
+    second would otherwise delete only what it could see and then collide
+    with the first one's rows.  SQLite's write lock already serialises them.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REBUILD_LOCK})
     docs = {r.id: r for r in conn.execute(
         select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of))}
     root = {d: (r.near_duplicate_of or d) for d, r in docs.items()}
