@@ -87,3 +87,10 @@ def test_resolution_does_not_depend_on_record_order():
     forward = _groups(_records(*items))
     backward = _groups(_records(*reversed(items)))
     assert forward == backward
+
+
+def test_two_gazetteer_places_of_one_name_stay_two():
+    # Chaoyang district of Beijing and Chaoyang city of Liaoning; a bare "Chaoyang" without a key joins neither.
+    records = _records(("place", "Chaoyang", "adcode:110105"), ("place", "Chaoyang", "adcode:211300"),
+                       ("place", "Chaoyang", None))
+    assert len(resolve(records)) == 3

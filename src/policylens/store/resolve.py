@@ -261,8 +261,19 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
         if place is not None and place.same_place_as and ("key", place.same_place_as) in node_of:
             nodes.union(i, node_of[("key", place.same_place_as)])
 
-    # Rule 2 (and stated acronyms): the same normalised name within a group.
+    # Rule 2 (and stated acronyms): the same normalised name within a group.  Two gazetteer
+    # places that share a name (two Chaoyangs) stay two, and a name that could be either
+    # joins neither.
+    keyed = [recs[0].key for recs in node_records]
     for members in by_norm.values():
+        members = list(dict.fromkeys(members))
+        places_named = [m for m in members if keyed[m]]
+        if len({keyed[m] for m in places_named}) > 1:
+            for i, a in enumerate(places_named):
+                for b in places_named[i + 1:]:
+                    if keyed[a] != keyed[b] and nodes.find(a) != nodes.find(b):
+                        nodes.forbid(a, b)
+            members = [m for m in members if not keyed[m]]
         for other in members[1:]:
             nodes.union(members[0], other)
 
