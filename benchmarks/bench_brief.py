@@ -16,9 +16,11 @@ both benchmarks pin and time the same way):
   finding related documents, tracking targets across them and composing.
   Timed warm (related extractions already loaded by an earlier brief in the
   process, as in a batch or a server) and cold (cache cleared before each
-  brief, as for one `policylens brief` command).  It grows with the
-  knowledge base (stored documents are scanned until the knowledge base's
-  entity index is used); the JSON records its size.
+  brief, as for one `policylens brief` command).  Related documents,
+  target status and conflicts come from the knowledge base's own indexed
+  queries (resolved entities, region closure, progress links), so it grows
+  with the number of relatives, not of stored documents; the JSON records
+  the knowledge base's size.
 
 Results go to benchmarks/results/brief.json (git-ignored).
 """

@@ -17,13 +17,13 @@ from policylens.store import KnowledgeBase
 
 CLUSTER = "Lakeshore-Harbor valve cluster"
 
+PLAN_FACTS = ({"kind": "target", "text": "exceed RMB 12 billion", "value": 12e9, "unit": "CNY", "comparator": ">",
+               "metric": "exports", "subject": CLUSTER, "deadline": 2028},)
 PLAN = extraction(
     f"Lakeshore Approves Valve Cluster\n\nThe province approved the {CLUSTER} in May 2026. "
     "The cluster aims to exceed RMB 12 billion in exports by 2028.",
     "plan.txt", published="2026-05-12", industries=("machine-tools",),
-    entities=(("cluster", CLUSTER),),
-    facts=({"kind": "target", "text": "exceed RMB 12 billion", "value": 12e9, "unit": "CNY", "comparator": ">",
-            "metric": "exports", "subject": CLUSTER, "deadline": 2028},))
+    entities=(("cluster", CLUSTER),), facts=PLAN_FACTS)
 
 PROGRESS = extraction(
     f"Valve Cluster Exports Grow\n\nIn 2028, exports of the {CLUSTER} reached RMB 13 billion.",
@@ -48,6 +48,7 @@ def kb(sqlite_url):
     with KnowledgeBase.open(sqlite_url) as opened:
         ids = {name: opened.save(x).document_id for name, x in
                (("plan", PLAN), ("progress", PROGRESS), ("disagree", DISAGREEING), ("ferry", UNRELATED))}
+        opened.resolve()  # entities, progress and conflicts span documents: the KB derives them after saves
         yield opened, ids
 
 
@@ -63,6 +64,7 @@ def test_a_later_figure_in_the_knowledge_base_settles_the_target_status(sqlite_u
     with KnowledgeBase.open(sqlite_url) as opened:
         plan_id = opened.save(PLAN).document_id
         opened.save(PROGRESS)
+        opened.resolve()
         b = brief(plan_id, db=opened, as_of=date(2029, 6, 1))
     [target] = [p for p in b.section("monitor").points if p.data["rule"] == "targets"]
     assert target.data["status"] == "met" and "met according to a later figure" in target.text
@@ -98,6 +100,7 @@ def test_a_knowledge_base_without_relatives_says_so(sqlite_url):
     with KnowledgeBase.open(sqlite_url) as opened:
         ferry = opened.save(UNRELATED).document_id
         opened.save(PLAN)
+        opened.resolve()
         related = brief(ferry, db=opened, as_of=date(2029, 6, 1)).section("related")
     assert related.points == [] and "holds no other document" in related.note
 
@@ -110,12 +113,23 @@ def test_an_unknown_document_id_names_it(sqlite_url):
         brief(42, db=opened)
 
 
-def test_a_search_cut_short_says_so(kb):
+def test_more_relatives_than_a_brief_lists_says_so(kb):
     opened, ids = kb
-    ctx = context_from_kb(opened, opened.load_extraction(ids["plan"]), date(2029, 6, 1), max_scanned=1)
-    assert ctx.truncated and ctx.scanned == 1
+    ctx = context_from_kb(opened, opened.load_extraction(ids["plan"]), date(2029, 6, 1), max_related=1)
+    assert ctx.truncated and len(ctx.related) == 1
     note = compose(opened.load_extraction(ids["plan"]), context=ctx, as_of=date(2029, 6, 1)).section("related").note
-    assert "holds more documents than a brief searches" in note
+    assert "holds more related documents than a brief lists" in note
+
+
+def test_a_document_in_hand_finds_its_relatives_by_name_and_tracks_its_targets_against_them(kb):
+    opened, ids = kb
+    in_hand = extraction(PLAN.document.text + " Again.", "plan-copy.txt", published="2026-05-12",
+                         industries=("machine-tools",), entities=(("cluster", CLUSTER),),
+                         facts=PLAN_FACTS)
+    ctx = context_from_kb(opened, in_hand, date(2029, 6, 1))
+    assert {r.extraction.document.id for r in ctx.related} >= {ids["progress"], ids["disagree"]}
+    [target] = [q for q in in_hand.quantities if q.kind == "target"]
+    assert ctx.status(target).status == "missed"
 
 
 def test_a_stored_document_briefed_from_a_file_is_not_its_own_relative(tmp_path, sqlite_url):

@@ -7,43 +7,37 @@ that disagree.  All of that reaches the composer through one small object,
 :class:`BriefContext`, so the composer never queries a database and the way
 the context is gathered can change without touching it.
 
-:func:`context_from_kb` gathers it from what the knowledge base stores today
-(documents and their extractions): it scans documents, keeps those sharing a
-cluster, park or programme name, or a region and an industry, and runs the
-track stage over their facts.  When the knowledge base gains resolved
-entities, stored target status and conflict tables, only this module should
-change.  :func:`track_facts` is the same tracking for one document alone.
+:func:`context_from_kb` asks the knowledge base's resolved entities, not the
+documents' text: relatives are the documents linked to the same cluster,
+park or programme entity, or naming a place in or inside one of the brief's
+places (the store's region hierarchy) together with one of its main
+industries.  Target status and conflicts are the store's own (its progress
+links, restatements and conflict table), so a brief says what
+``policylens targets`` and ``conflicts`` say.  A document in hand that the
+knowledge base does not hold has no such rows; its targets are tracked here
+against its relatives' figures (:func:`track_facts`, the same tracking the
+store runs).
 """
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from threading import Lock
 
-from policylens.extraction.industries import taxonomy
-from policylens.model import Document, Entity, Extraction, Quantity
+from policylens.model import Entity, Extraction, Quantity
 from policylens.store import KnowledgeBase, dedup
-from policylens.track import (
-    Observation,
-    Status,
-    TargetFact,
-    cross_document_conflicts,
-    normalise_subject,
-    track_targets,
-)
+from policylens.store import queries
+from policylens.track import Observation, Status, TargetFact, cross_document_conflicts, track_targets
 
-# Scanning every stored extraction is linear in the knowledge base; past this
-# many documents the brief says the scan was cut short instead of stalling.
-MAX_SCANNED = 2000
+from . import kbfacts
+from .kbfacts import clear_cache  # noqa: F401  (benchmarks and tests clear it through this module)
+
 MAX_RELATED = 10
 MAIN_INDUSTRIES = 2
-_PAGE = 200
 # Names that identify what a document is about, strongly enough on their own.
 _STRONG = ("cluster", "park", "programme")
 # Places too broad to relate two documents on their own or with an industry.
 _BROAD_LEVELS = ("country",)
+CROSS_DOCUMENT = "cross_document"  # the store's kind of conflict between two documents' figures
 
 
 @dataclass(slots=True)
@@ -60,82 +54,89 @@ class BriefContext:
     related: list[RelatedDocument] = field(default_factory=list)
     statuses: dict[int, Status] = field(default_factory=dict)
     conflicts: list[tuple[tuple[Extraction, Quantity], tuple[Extraction, Quantity]]] = field(default_factory=list)
-    scanned: int = 0
-    truncated: bool = False  # the knowledge base holds more documents than were searched
+    truncated: bool = False  # more relatives were found than a brief lists
 
     def status(self, quantity: Quantity) -> Status | None:
         return self.statuses.get(id(quantity))
 
 
 def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
-                    max_scanned: int = MAX_SCANNED) -> BriefContext:
+                    max_related: int = MAX_RELATED) -> BriefContext:
     """Related documents, target status and cross-document conflicts for ``extraction``, from ``kb``.
 
     The document itself (same id or same text) is not its own relative.
     """
-    strong, places, industries = _keys(extraction)
-    keywords = _industry_words(tuple(sorted(industries)))
     me = extraction.document
+    stored = me.id is not None
     # A document in hand (not read back from the knowledge base) is recognised by its text's hash.
-    my_hash = me.content_hash or dedup.content_hash(me.text)
-    related, scanned, offset = [], 0, 0
-    truncated = False
-    while True:
-        page = kb.list_documents(limit=_PAGE, offset=offset)
-        if not page:
-            break
-        offset += len(page)
-        for doc in page:
-            if scanned >= max_scanned:
-                truncated = True
-                break
-            scanned += 1
-            if (me.id is not None and doc.id == me.id) or doc.content_hash == my_hash:
+    my_id = me.id if stored else kb.find_by_hash(me.content_hash or dedup.content_hash(me.text))
+    with kb.engine.connect() as conn:
+        strong, places = _entity_ids(conn, extraction, me.id)
+        found = kbfacts.sharing_documents(conn, strong, places, extraction.industries[:MAIN_INDUSTRIES], my_id)
+        hashes = kbfacts.content_hashes(conn, (s.document_id for s in found))
+        related = []
+        for s in found:
+            other = kbfacts.stored_extraction(kb, s.document_id, hashes.get(s.document_id))
+            if other is None:
                 continue
-            folded = doc.text.casefold()
-            # Cheap text tests first: only a document naming the cluster, park or programme, or a
-            # place together with a word of the main industries, is loaded whole.
-            if not any(name in folded for name in strong) and not (
-                    any(name in folded for name in places) and any(k in folded for k in keywords)):
-                continue
-            other = _stored_extraction(kb, doc)
-            if other is not None and (found := _shared(strong, places, industries, other)):
-                related.append(found)
-        if truncated:
-            break
-    # The closest relatives (most shared names) first, then the most recent of them first.
-    related = sorted(related, key=lambda r: -len(r.shared))[:MAX_RELATED]
-    related.sort(key=lambda r: r.extraction.document.published or "", reverse=True)
-    statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
-    return BriefContext(related, statuses, conflicts, scanned=scanned, truncated=truncated)
+            shared = [other.entities[o] for o in s.ordinals if o < len(other.entities)]
+            unique = list({e.name.casefold(): e for e in shared}.values())
+            related.append(RelatedDocument(other, unique, s.industries[:2]))
+        # The closest relatives (most shared names) first, then the most recent of them first.
+        related.sort(key=lambda r: -len(r.shared))
+        truncated = len(related) > max_related
+        related = related[:max_related]
+        related.sort(key=lambda r: r.extraction.document.published or "", reverse=True)
+        if not stored:
+            statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
+            return BriefContext(related, statuses, conflicts, truncated=truncated)
+        loaded = {me.id: extraction, **{r.extraction.document.id: r.extraction for r in related}}
+        statuses = _stored_statuses(conn, loaded, as_of)
+    conflicts = _stored_conflicts(kb, loaded)
+    return BriefContext(related, statuses, conflicts, truncated=truncated)
 
 
-# A stored document never changes (its id names one text, whose hash is kept), so its extraction
-# can be reused by every brief a process writes: a batch or a web server loads each one once.
-_CACHE: OrderedDict[tuple[str, int, str], Extraction] = OrderedDict()
-CACHE_SIZE = 1024
-_CACHE_LOCK = Lock()  # a web server writes briefs from several threads
+def _entity_ids(conn, extraction: Extraction, document_id: int | None) -> tuple[set[int], set[int]]:
+    """The knowledge base's entities for the brief's clusters, parks, programmes and (not too broad) places.
+
+    A stored document's entities are linked already; a document in hand is
+    looked up by name, as ``policylens entity NAME`` would.
+    """
+    links = kbfacts.linked_entities(conn, document_id) if document_id is not None else {}
+    strong, places = set(), set()
+    for ordinal, e in enumerate(extraction.entities):
+        if e.type in _STRONG:
+            into = strong
+        elif e.type == "place" and e.attributes.get("level") not in _BROAD_LEVELS and len(e.name) > 2:
+            into = places
+        else:
+            continue
+        if document_id is not None:
+            if ordinal in links:
+                into.add(links[ordinal])
+        else:
+            into.update(f.id for f in queries.find_entities(conn, e.name, e.type)[:1])
+    return strong, places
 
 
-def _stored_extraction(kb: KnowledgeBase, doc: Document) -> Extraction | None:
-    key = (str(kb.engine.url), doc.id, doc.content_hash)
-    with _CACHE_LOCK:
-        if key in _CACHE:
-            _CACHE.move_to_end(key)
-            return _CACHE[key]
-    found = kb.load_extraction(doc.id)
-    if found is not None:
-        with _CACHE_LOCK:
-            _CACHE[key] = found
-            while len(_CACHE) > CACHE_SIZE:
-                _CACHE.popitem(last=False)
-    return found
+def _stored_statuses(conn, loaded: dict[int, Extraction], as_of: date) -> dict[int, Status]:
+    """The store's status (with progress) of every target of the loaded documents, keyed by id(Quantity)."""
+    views = [v for doc_id in loaded for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))]
+    owners = kbfacts.quantities(conn, loaded, (v.id for v in views))
+    return {id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason)
+            for v in views if v.id in owners}
 
 
-def clear_cache() -> None:
-    """Forget the extractions kept for reuse (benchmarks time a first brief with it)."""
-    with _CACHE_LOCK:
-        _CACHE.clear()
+def _stored_conflicts(kb: KnowledgeBase, loaded: dict[int, Extraction]) -> list:
+    """The store's cross-document conflicts between figures of the loaded documents."""
+    pairs = [c for c in kb.conflicts(kind=CROSS_DOCUMENT)
+             if c.document_id in loaded and c.other_document_id in loaded and c.other_quantity_id is not None]
+    if not pairs:
+        return []
+    with kb.engine.connect() as conn:
+        owners = kbfacts.quantities(conn, loaded, [q for c in pairs for q in (c.quantity_id, c.other_quantity_id)])
+    return [(owners[c.quantity_id], owners[c.other_quantity_id]) for c in pairs
+            if c.quantity_id in owners and c.other_quantity_id in owners]
 
 
 def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, Status], list]:
@@ -160,32 +161,3 @@ def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, S
     conflicts = [(owner[c.facts[0].id], owner[c.facts[1].id])
                  for c in cross_document_conflicts([*targets, *observations])]
     return statuses, conflicts
-
-
-@lru_cache(maxsize=256)
-def _industry_words(industries: tuple[str, ...]) -> tuple[str, ...]:
-    """The taxonomy's keywords of these industries, case-folded, for a substring test."""
-    table = taxonomy()
-    return tuple(w.casefold() for i in industries if i in table for w in (*table[i].en, *table[i].zh))
-
-
-def _keys(extraction: Extraction) -> tuple[set[str], set[str], set[str]]:
-    strong = {e.name.casefold() for e in extraction.entities if e.type in _STRONG}
-    places = {e.name.casefold() for e in extraction.entities
-              if e.type == "place" and e.attributes.get("level") not in _BROAD_LEVELS and len(e.name) > 2}
-    # A region relates two documents only through the brief's main industries (the most mentioned first),
-    # not a side mention of logistics or software.
-    return strong, places, set(extraction.industries[:MAIN_INDUSTRIES])
-
-
-def _shared(strong: set[str], places: set[str], industries: set[str], other: Extraction) -> RelatedDocument | None:
-    """``other`` as a relative if it shares a strong name, or a place together with an industry."""
-    mine = {normalise_subject(s) for s in strong}
-    names = [e for e in other.entities if e.type in _STRONG and normalise_subject(e.name) in mine]
-    common = [i for i in other.industries if i in industries]
-    if common:
-        names += [e for e in other.entities if e.type == "place" and e.name.casefold() in places]
-    if not names:
-        return None
-    unique = list({e.name.casefold(): e for e in names}.values())
-    return RelatedDocument(other, unique, common[:2])
