@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -300,7 +301,7 @@ def _target_select(filters: TargetFilters) -> Select:
             exists().where(QuantityIndustryRow.quantity_id == q.id, QuantityIndustryRow.industry == filters.industry),
             exists().where(DocumentIndustryRow.document_id == q.document_id,
                            DocumentIndustryRow.industry == filters.industry)))
-    return stmt.order_by(q.deadline_year.is_(None), q.deadline_year, d.published_date, q.id)
+    return stmt
 
 
 def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(),
@@ -311,13 +312,52 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
     stmt = _target_select(filters)
     if filters.status is not None:
         stmt = stmt.where(_status_precondition(filters.status, as_of))
-    if limit is not None and filters.status is None:
-        stmt = stmt.limit(limit)
-    rows = conn.execute(stmt).all()
-    ids = select(stmt.with_only_columns(QuantityRow.id).subquery().c.id)
+    out: list[TargetView] = []
+    # Page by page, so that a limit (with or without a status filter) stops the work early.
+    for batch in _pages(conn, stmt, limit if filters.status is None else None):
+        observations, restaters = _status_inputs(conn, [r.id for r in batch])
+        for r in batch:
+            view = _target_view(r, observations.get(r.id, ()), restaters.get(r.id, ()), as_of)
+            if filters.status is None or view.status == filters.status:
+                out.append(view)
+                if limit is not None and len(out) >= limit:
+                    return out
+    return out
 
+
+_BATCH = 500  # targets judged per round trip; also keeps IN lists far below any parameter limit
+
+
+def _pages(conn: Connection, stmt: Select, limit: int | None) -> Iterator[list[Any]]:
+    """Targets by deadline, earliest first, then those without one; by id within a deadline.
+
+    Two ordered scans rather than one "NULLS LAST" sort: each follows the
+    (kind, deadline_year) index, so the first page of a large knowledge base
+    costs a page, not a sort of every target.
+    """
+    q = QuantityRow
+    for part in (stmt.where(q.deadline_year.is_not(None)).order_by(q.deadline_year, q.id),
+                 stmt.where(q.deadline_year.is_(None)).order_by(q.id)):
+        offset = 0
+        while True:
+            size = _BATCH if limit is None else min(_BATCH, limit)
+            rows = conn.execute(part.limit(size).offset(offset)).all()
+            if rows:
+                yield rows
+            if limit is not None:
+                limit -= len(rows)
+                if limit <= 0:
+                    return
+            if len(rows) < size:
+                break
+            offset += size
+
+
+def _status_inputs(conn: Connection, ids: list[int]
+                   ) -> tuple[dict[int, list[Observation]], dict[int, list[tuple[dt.date, int]]]]:
+    """The stored progress observations and restatements of these targets."""
     observations: dict[int, list[Observation]] = defaultdict(list)
-    o, od = aliased(QuantityRow), aliased(DocumentRow)  # observations, apart from the targets in ``ids``
+    o, od = aliased(QuantityRow), aliased(DocumentRow)
     for r in conn.execute(
             select(TargetProgressRow.target_id, o.id, o.document_id, od.published, o.value, o.value_max, o.unit,
                    o.as_of, o.comparator, o.change, o.metric, o.subject, o.annual, o.baseline)
@@ -335,32 +375,29 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
         start = period_start(published)
         if start is not None:
             restaters[target_id].append((start, later_id))
+    return observations, restaters
 
-    out = []
-    for r in rows:
-        fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
-                          metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
-                          comparator=r.comparator, change=r.change, deadline=loaded_when(r.deadline),
-                          annual=r.annual, baseline=r.baseline)
-        visible = [(day, later) for day, later in restaters.get(r.id, ()) if day <= as_of]
-        superseded_by = max(visible)[1] if visible else None
-        status = target_status(fact, observations.get(r.id, ()), as_of, superseded_by)
-        if filters.status is not None and status.status != filters.status:
-            continue
-        latest = status.latest_observation
-        out.append(TargetView(
-            id=r.id, document_id=r.document_id, title=r.title, published=r.published, text=r.text,
-            subject=r.subject,
-            entity=EntityRef(r.entity_id, r.entity_type, r.entity_name, r.entity_key) if r.entity_id else None,
-            metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit, comparator=r.comparator,
-            change=r.change, deadline=fact.deadline, status=status.status,
-            progress_percent=status.progress_percent, reason=status.reason,
-            latest=_observation(latest) if latest else None,
-            observations=[_observation(x) for x in observations.get(r.id, ())],
-            restated_by=superseded_by))
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+
+def _target_view(r: Any, observations: Sequence[Observation], restaters: Sequence[tuple[dt.date, int]],
+                 as_of: dt.date) -> TargetView:
+    fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
+                      metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
+                      comparator=r.comparator, change=r.change, deadline=loaded_when(r.deadline),
+                      annual=r.annual, baseline=r.baseline)
+    visible = [(day, later) for day, later in restaters if day <= as_of]
+    superseded_by = max(visible)[1] if visible else None
+    status = target_status(fact, observations, as_of, superseded_by)
+    latest = status.latest_observation
+    return TargetView(
+        id=r.id, document_id=r.document_id, title=r.title, published=r.published, text=r.text,
+        subject=r.subject,
+        entity=EntityRef(r.entity_id, r.entity_type, r.entity_name, r.entity_key) if r.entity_id else None,
+        metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit, comparator=r.comparator,
+        change=r.change, deadline=fact.deadline, status=status.status,
+        progress_percent=status.progress_percent, reason=status.reason,
+        latest=_observation(latest) if latest else None,
+        observations=[_observation(x) for x in observations],
+        restated_by=superseded_by)
 
 
 def _observation(o: Observation) -> dict[str, Any]:
