@@ -21,6 +21,9 @@ both benchmarks pin and time the same way):
   queries (resolved entities, region closure, progress links), so it grows
   with the number of relatives, not of stored documents; the JSON records
   the knowledge base's size.
+- knowledge base → digest: `briefs.digest(since, until, db=kb)` over a
+  window holding every corpus document (new documents with their facts,
+  targets due or changed, conflicts, what next), rendered as Markdown.
 
 Results go to benchmarks/results/brief.json (git-ignored).
 """
@@ -36,7 +39,7 @@ from pathlib import Path
 from bench_extract import SHARED, git_commit, load, pin_one_core, replicate, speed, time_runs
 
 from policylens.api import ingest
-from policylens.briefs import brief, compose, render
+from policylens.briefs import brief, compose, digest, render
 from policylens.briefs.context import clear_cache
 from policylens.extraction import extract
 from policylens.store import KnowledgeBase
@@ -94,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
             report["kb_to_brief"] = {**warm, "kb_documents": kb.count_documents()}
             report["kb_to_brief_cold"] = {**speed(time_runs(cold, ids, replicate(ids, n), args.repeat), n),
                                           "kb_documents": kb.count_documents()}
+            windows = [(dt.date(1990, 1, 1), AS_OF)] * max(args.docs // 50, 1)
+            report["kb_to_digest"] = {**speed(time_runs(lambda w: render(digest(*w, db=kb, as_of=AS_OF), "md"),
+                                                        windows[:1], windows, args.repeat), len(windows)),
+                                      "kb_documents": kb.count_documents()}
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
@@ -101,9 +108,11 @@ def main(argv: list[str] | None = None) -> int:
     for key, label in (("document_to_brief", "document -> brief (extract+compose+md)"),
                        ("facts_to_brief", "facts -> brief (compose+md)"),
                        ("kb_to_brief", f"knowledge base ({report['kb_to_brief']['kb_documents']} docs) -> brief, warm"),
-                       ("kb_to_brief_cold", "knowledge base -> brief, cold")):
+                       ("kb_to_brief_cold", "knowledge base -> brief, cold"),
+                       ("kb_to_digest", "knowledge base -> digest of every document")):
         r = report[key]
-        print(f"  {label:48} {r['docs_per_s_median']:>8.1f} briefs/s  ({r['docs']} per run)")
+        unit = "digests/s" if key == "kb_to_digest" else "briefs/s"
+        print(f"  {label:48} {r['docs_per_s_median']:>8.1f} {unit}  ({r['docs']} per run)")
     print(f"report: {args.out}")
     return 0
 

@@ -80,7 +80,6 @@ def test_the_analysts_pasted_summary_from_stdin(db):
     (["brief"], "give a DOCUMENT"),
     (["brief", "--summary", "text"], "--summary needs --title"),
     (["brief", "x.txt", "--summary", "text", "--title", "t"], "not both"),
-    (["brief", "x.txt", "--as-of", "next week"], "is not a date"),
     (["brief", "x.txt", "--format", "pdf"], "must be one of md, html, json"),
 ])
 def test_usage_errors(args, message):
@@ -89,6 +88,8 @@ def test_usage_errors(args, message):
 
 
 def test_bad_inputs_are_one_line_errors_naming_them(plan, db, tmp_path):
+    bad_day = invoke("--db", db, "brief", str(plan), "--as-of", "next week")
+    assert bad_day.exit_code == 1 and bad_day.output.strip() == "error: --as-of: 'next week' is not a date (YYYY-MM-DD)"
     missing = invoke("--db", db, "brief", "99")
     assert missing.exit_code == 1 and "document 99: not in the knowledge base" in missing.output
     absent = invoke("--db", db, "brief", str(tmp_path / "absent.txt"))

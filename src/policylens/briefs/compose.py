@@ -85,7 +85,15 @@ def clause(text: str, start: int, end: int, limit: int, trailing: frozenset[str]
     return " ".join(quoted)
 
 
-def _join(items: Iterable[str], none: str) -> str:
+def quote_figure(document: Document, q: Quantity, starts: list[int], rules: Rules) -> str:
+    """The figure ``q`` as ``document`` words it, up to its clause's end or the next figure (``starts``, sorted)."""
+    following = next((s for s in starts if s > q.start), None)
+    lead = LEAD_CHARS if document.language.startswith("zh") else 0
+    return clause(document.text, q.start, q.end, rules.quote_max_words, rules.quote_trailing, following, lead)
+
+
+def join(items: Iterable[str], none: str) -> str:
+    """Distinct non-empty items, comma-separated, in order; ``none`` (the rules' word) when there are none."""
     items = list(dict.fromkeys(i for i in items if i))
     return ", ".join(items) if items else none
 
@@ -100,7 +108,7 @@ class _Writer:
         self.labels, self.citer = rules.labels, Citer()
         self.found: Findings = find(extraction, self.citer.index(self.doc), rules, user_summary=user_summary)
         self.statuses = context.statuses if context is not None else track_facts([extraction], as_of)[0]
-        self.events = _distinct_events(extraction.events)
+        self.events = distinct_events(extraction.events)
         self.targets = [q for q in extraction.quantities if q.kind == "target"]
         # How to read the document: it states executable rules, sets a direction, or only reports.
         policy = [e for e in self.events if e.type in rules.signal["policy_events"]]
@@ -126,10 +134,7 @@ class _Writer:
         if starts is None:
             starts = self._starts[id(document)] = sorted(
                 {x.start for x in (self.x.quantities if document is self.doc else self._quantities_of(document))})
-        following = next((s for s in starts if s > q.start), None)
-        lead = LEAD_CHARS if document.language.startswith("zh") else 0
-        return clause(document.text, q.start, q.end, self.rules.quote_max_words, self.rules.quote_trailing,
-                      following, lead)
+        return quote_figure(document, q, starts, self.rules)
 
     def _quantities_of(self, document: Document) -> list[Quantity]:
         for r in (self.context.related if self.context else []):
@@ -156,11 +161,11 @@ class _Writer:
         kinds = [e.type for e in self.events if e.type in signal["event_horizons"]]
         if kinds:
             found.extend(signal["event_horizons"][k] for k in kinds)
-            reasons.append(signal["reason_events"].format(events=_join(kinds, "")))
+            reasons.append(signal["reason_events"].format(events=join(kinds, "")))
         instruments = [self.rules.instruments[k] for k in self.found.instruments]
         if instruments:
             found.extend(i.horizon for i in instruments)
-            reasons.append(signal["reason_instruments"].format(instruments=_join((i.label for i in instruments), "")))
+            reasons.append(signal["reason_instruments"].format(instruments=join((i.label for i in instruments), "")))
         if self.direction:
             found.append(signal["direction_floor"])
             reasons.append(signal["reason_direction"])
@@ -195,8 +200,8 @@ class _Writer:
         text = self.labels["summary_text"].format(
             signal_label=signal[f"{self.reading}_label"],
             horizon=self.horizon()[0],
-            instruments=_join((self.rules.instruments[k].label for k in self.found.instruments), self.labels["none"]),
-            groups=_join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]))
+            instruments=join((self.rules.instruments[k].label for k in self.found.instruments), self.labels["none"]),
+            groups=join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]))
         # A brief from pasted text says so before anything else.
         note = self.rules.basis["user_summary"] if self.user_summary else None
         return Section("summary", self.labels["summary"],
@@ -217,14 +222,14 @@ class _Writer:
             named = [e for e in self.x.entities if e.type == kind and e.mentions][:MAX_NAMES]
             if named:
                 shown = [as_written(e, self.doc) for e in named]
-                points.append(Point(f"{self.labels['named']} ({kind}): {_join(shown, '')}",
+                points.append(Point(f"{self.labels['named']} ({kind}): {join(shown, '')}",
                                     self.cite(e.mentions[0][0] for e in named[:3]), "entities",
                                     {"type": kind, "names": shown}))
         return Section("confirmed", self.labels["confirmed"], points, note=self.labels["confirmed_note"])
 
     def impact(self, audience: list[str] | None) -> Section:
         chosen = [g for g in self.found.groups if audience is None or g.group.id in audience]
-        points = [Point(f"{g.group.why.format(evidence=_join(g.evidence, ''))} {self.labels['watch']}: "
+        points = [Point(f"{g.group.why.format(evidence=join(g.evidence, ''))} {self.labels['watch']}: "
                         f"{g.group.watch}", self.cite(g.positions), "group",
                         {"group": g.group.id, "label": g.group.label, "evidence": g.evidence, "score": g.score},
                         ) for g in chosen]
@@ -260,7 +265,7 @@ class _Writer:
     def signal(self) -> Section:
         signal = self.rules.signal
         if self.reading == "executable":
-            text = signal["executable"].format(cues=_join((m.text for m in self.found.executable), ""))
+            text = signal["executable"].format(cues=join((m.text for m in self.found.executable), ""))
         else:
             text = signal[self.reading]
         first = Point(text, self._signal_citations(), self.reading)
@@ -285,8 +290,8 @@ class _Writer:
                      for c in currency_conflicts(self.x.quantities, self.doc.published)]
         for (xa, qa), (xb, qb) in (self.context.conflicts if self.context else []):
             conflicts.append(Point(f"{labels['conflicts']}: " + labels["cross_conflict"].format(
-                a=self.quote(qa, xa.document), title_a=_title(xa.document), b=self.quote(qb, xb.document),
-                title_b=_title(xb.document)),
+                a=self.quote(qa, xa.document), title_a=title_of(xa.document), b=self.quote(qb, xb.document),
+                title_b=title_of(xb.document)),
                 self.cite([qa.start], xa.document) + self.cite([qb.start], xb.document), "conflict"))
         points.extend(conflicts or [Point(f"{labels['conflicts']}: {basis['conflicts_none']}", [], "conflict")])
         validate = [basis[f"validate_{self.reading}"]] if self.reading != "executable" else []
@@ -297,7 +302,7 @@ class _Writer:
                             {"items": validate}))
         kinds = list(basis["confirm_with"]) + [c for k in self.found.instruments
                                                for c in self.rules.instruments[k].confirm_with]
-        points.append(Point(f"{labels['confirm_with']}: {_join(kinds, labels['none'])}", [], "confirm_with",
+        points.append(Point(f"{labels['confirm_with']}: {join(kinds, labels['none'])}", [], "confirm_with",
                             {"items": list(dict.fromkeys(kinds))}))
         return Section("basis", labels["basis"], points)
 
@@ -310,12 +315,12 @@ class _Writer:
             doc = r.extraction.document
             first = next((e.mentions[0][0] for e in r.shared if e.mentions), None)
             points.append(Point(labels["related_doc"].format(
-                title=_title(doc), published=doc.published or labels["undated"], source_type=doc.source_type,
-                shared=_join([*(as_written(e, doc) for e in r.shared), *map(industry_label, r.industries)], "")),
+                title=title_of(doc), published=doc.published or labels["undated"], source_type=doc.source_type,
+                shared=join([*(as_written(e, doc) for e in r.shared), *map(industry_label, r.industries)], "")),
                 self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
             for q in [q for q in r.extraction.quantities if q.kind == "target"][:MAX_RELATED_TARGETS]:
                 points.append(Point(labels["related_target"].format(
-                    target=self.quote(q, doc), title=_title(doc), status=self.status_text(q)),
+                    target=self.quote(q, doc), title=title_of(doc), status=self.status_text(q)),
                     self.cite([q.start], doc), "related_target",
                     {"document_id": doc.id, "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
         note = labels["kb_truncated"] if self.context.truncated else None if points else labels["no_related"]
@@ -340,11 +345,12 @@ def as_written(entity: Entity, document: Document) -> str:
     return " ".join(document.text[start:end].split())
 
 
-def _title(document: Document) -> str:
+def title_of(document: Document) -> str:
+    """How a brief names a document: its title, else where it came from."""
     return document.title or document.source
 
 
-def _distinct_events(events: list[Event]) -> list[Event]:
+def distinct_events(events: list[Event]) -> list[Event]:
     """One event per (type, object): a restatement of the same approval is not a second approval."""
     seen, out = set(), []
     for e in events:

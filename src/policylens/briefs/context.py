@@ -24,9 +24,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from policylens.model import Entity, Extraction, Quantity
-from policylens.store import KnowledgeBase, dedup
-from policylens.store import queries
-from policylens.track import Observation, Status, TargetFact, cross_document_conflicts, track_targets
+from policylens.store import KnowledgeBase, dedup, queries
+from policylens.track import (
+    Observation,
+    Status,
+    TargetFact,
+    cross_document_conflicts,
+    track_targets,
+)
 
 from . import kbfacts
 from .kbfacts import clear_cache  # noqa: F401  (benchmarks and tests clear it through this module)

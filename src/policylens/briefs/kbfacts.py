@@ -162,8 +162,8 @@ def documents_in_window(conn: Connection, since: dt.date, until: dt.date, *, reg
     """
     d = DocumentRow
     # ingested_at is a timestamp: compare with the day after ``until`` so that day counts whole.
-    after = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), tzinfo=dt.timezone.utc)
-    start = dt.datetime.combine(since, dt.time(), tzinfo=dt.timezone.utc)
+    after = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+    start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
     when = or_(and_(d.published_date.is_not(None), d.published_date >= since, d.published_date <= until),
                and_(d.published_date.is_(None), d.ingested_at >= start, d.ingested_at < after))
     conditions = document_filters(SearchFilters(region_id=region_id, industry=industry))

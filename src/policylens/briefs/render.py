@@ -49,7 +49,8 @@ def markdown(brief: Brief) -> str:
         lines += [f"- {_md_point(p)}" for p in section.points]
         if section.points:
             lines.append("")
-    lines += [f"## {md_escape(brief.sources_title)}", ""]
+    # A digest where nothing matched cites nothing: no empty Sources heading then.
+    lines += [f"## {md_escape(brief.sources_title)}", ""] if brief.citations else []
     for c in brief.citations:
         where = md_escape(c.title or c.source)
         lines.append(f"{c.number}. “{md_escape(c.text)}” — {where}")
@@ -82,10 +83,12 @@ def to_html(brief: Brief) -> str:
         elif section.points:
             parts.append("<ul>" + "".join(f"<li>{_html_point(p)}</li>" for p in section.points) + "</ul>")
         parts.append("</section>")
-    parts.append(f'<section id="sources"><h2>{e(brief.sources_title)}</h2><ol class="sources">')
-    for c in brief.citations:
-        parts.append(f'<li id="c{c.number}">“{e(c.text)}” <span class="doc">— {e(c.title or c.source)}</span></li>')
-    parts += ["</ol></section>", "</body>", "</html>"]
+    if brief.citations:
+        parts.append(f'<section id="sources"><h2>{e(brief.sources_title)}</h2><ol class="sources">')
+        parts += [f'<li id="c{c.number}">“{e(c.text)}” <span class="doc">— {e(c.title or c.source)}</span></li>'
+                  for c in brief.citations]
+        parts.append("</ol></section>")
+    parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 

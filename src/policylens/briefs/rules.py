@@ -34,6 +34,21 @@ _REQUIRED_LABELS = ("byline", "summary", "confirmed", "confirmed_note", "impact"
                     "related_doc", "related_target", "cross_conflict", "lead_none", "summary_text", "none",
                     "undated")
 _STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded")
+# The digest's wording, with the placeholders each template may use.
+_DIGEST_LABELS = {
+    "title": {"since", "until"}, "title_region": {"region"}, "title_industry": {"industry"}, "title_separator": set(),
+    "byline": {"as_of", "since", "until"}, "summary": set(), "summary_documents": {"groups"},
+    "summary_no_documents": set(), "summary_targets": set(), "summary_no_targets": set(),
+    "summary_conflicts": set(), "summary_no_conflicts": set(), "summary_truncated": set(),
+    "nothing": {"since", "until", "filters"}, "filter_region": {"region"}, "filter_industry": {"industry"},
+    "changed": {"group"}, "changed_note": set(), "group_other": set(), "document": {"title", "published", "source_type"},
+    "undated": set(), "republished": {"titles"}, "targets": set(), "targets_note": {"as_of"},
+    "target_due": {"target", "title", "status"}, "target_changed": {"target", "title", "before", "after", "status"},
+    "latest": {"figure", "title"}, "conflicts": set(), "conflicts_note": set(), "currency": {"text", "title"},
+    "monitor": set(), "monitor_target": {"target", "title", "status"}, "monitor_none": set(),
+    "basis": set(), "basis_window": {"since", "until"}, "basis_region": {"region"},
+    "basis_industry": {"industry"}, "basis_grounding": set(),
+}
 
 
 class RulesError(PolicylensError):
@@ -129,6 +144,7 @@ class Rules:
     labels: dict[str, str]
     official_cues: Cues
     missing_cues: Cues
+    digest: dict[str, Any]  # the digest's wording (labels) and status names
 
     def audience(self, names: list[str] | None) -> list[str] | None:
         """Group ids for the names given to --audience (ids or aliases); None means every group."""
@@ -283,6 +299,7 @@ def _build(raw: Any, c: _Checker) -> Rules:
         c.mapping(item, f"basis.source_types.{key}", ("label", "official"))
     labels = c.mapping(top["labels"], "labels", _REQUIRED_LABELS)
     return Rules(
+        digest=_digest(top["digest"], c) if "digest" in top else _shipped_digest(c.path),
         source=c.path, instruments=instruments, groups=groups,
         product_intros=Cues(c.texts(products["intros"], "product_lists.intros")),
         product_sub_intros=tuple(c.texts(products.get("sub_intros", []), "product_lists.sub_intros", True,
@@ -307,6 +324,24 @@ def _build(raw: Any, c: _Checker) -> Rules:
         official_cues=Cues(c.texts(basis["official_cues"], "basis.official_cues")),
         missing_cues=Cues(c.texts(basis["missing_cues"], "basis.missing_cues")),
     )
+
+
+def _digest(raw: Any, c: _Checker) -> dict[str, Any]:
+    digest = c.mapping(raw, "digest", ("labels", "status_names"))
+    labels = c.mapping(digest["labels"], "digest.labels", tuple(_DIGEST_LABELS))
+    checked = {}
+    for key, allowed in _DIGEST_LABELS.items():
+        checked[key] = c.text(labels[key], f"digest.labels.{key}")
+        _check_placeholders(c, f"digest.labels.{key}", checked[key], allowed)
+    names = c.mapping(digest["status_names"], "digest.status_names", _STATUSES)
+    return {"labels": checked, "status_names": {k: c.text(names[k], f"digest.status_names.{k}") for k in _STATUSES}}
+
+
+def _shipped_digest(path: str) -> dict[str, Any]:
+    """A rules file written before digests existed gets the shipped digest wording rather than failing."""
+    if Path(path) == Path(default_rules_path()):
+        raise RulesError(f"rules file {path}: top level: missing digest")
+    return load_rules().digest
 
 
 def _check_placeholders(c: _Checker, where: str, template: str, allowed: set[str]) -> None:

@@ -48,7 +48,7 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
         if _is_document_id(source):
             raise InputError(f"document {source}", "a document id needs a knowledge base (db=...)")
         return compose(_extraction(source), rules=rules, as_of=as_of, audience=audience)
-    with _knowledge_base(db) as kb:
+    with knowledge_base(db) as kb:
         extraction = _from_kb(kb, source, settings)
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience)
@@ -75,7 +75,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     extraction = extract(document)
     if db is None:
         return compose(extraction, rules=rules, as_of=as_of, audience=audience, user_summary=True)
-    with _knowledge_base(db) as kb:
+    with knowledge_base(db) as kb:
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True)
 
@@ -124,7 +124,8 @@ def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction
 
 
 @contextmanager
-def _knowledge_base(db: str | KnowledgeBase) -> Iterator[KnowledgeBase]:
+def knowledge_base(db: str | KnowledgeBase) -> Iterator[KnowledgeBase]:
+    """An open KnowledgeBase as given, or one opened from a URL for the call and closed after it."""
     if isinstance(db, KnowledgeBase):
         yield db
         return

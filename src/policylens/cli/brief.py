@@ -36,7 +36,7 @@ def brief(
     fmt = "json" if State.json else fmt
     if fmt not in briefs.FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
-    day = _day(as_of)
+    today = day(as_of, "--as-of") or date.today()
     groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
     if summary is not None:
         if document is not None:
@@ -44,12 +44,12 @@ def brief(
         if not title:
             raise typer.BadParameter("--summary needs --title", param_hint="--title")
         text = sys.stdin.read() if summary == "-" else summary
-        result = guard(lambda: briefs.brief_from_summary(title, when, text, db=State.settings.db_url, as_of=day,
+        result = guard(lambda: briefs.brief_from_summary(title, when, text, db=State.settings.db_url, as_of=today,
                                                          audience=groups, rules=rules))
     elif document is not None:
         if title or when:
             raise typer.BadParameter("--title and --when go with --summary", param_hint="--title")
-        result = guard(lambda: briefs.brief(document, db=State.settings.db_url, as_of=day, audience=groups,
+        result = guard(lambda: briefs.brief(document, db=State.settings.db_url, as_of=today, audience=groups,
                                             rules=rules, settings=State.settings))
     else:
         raise typer.BadParameter("give a DOCUMENT (id, file or URL) or --title/--when/--summary")
@@ -57,21 +57,25 @@ def brief(
     if out_file is None:
         sys.stdout.write(text)
         return
-    _write_atomically(out_file, text)
+    write_atomically(out_file, text)
     err.print(f"wrote {out_file}")
 
 
-def _day(value: str | None) -> date:
-    """The --as-of day; without one, today (read now, not when the module was loaded)."""
+def day(value: str | None, option: str) -> date | None:
+    """A date option's day (None when not given; callers choose the default, e.g. today read now).
+
+    A bad date is the user's typo: one line naming the option, exit status 1.
+    """
     if value is None:
-        return date.today()
+        return None
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--as-of") from None
+        err.print(f"[red]error[/red]: {option}: {value!r} is not a date (YYYY-MM-DD)")
+        raise typer.Exit(1) from None
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     """Write beside the target and rename, so a failure never leaves half a brief behind."""
     tmp = None
     try:

@@ -1,0 +1,47 @@
+"""The digest command: one cited brief across the documents the knowledge base received in a period."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from policylens import briefs
+from policylens.cli.app import State, app, err, guard
+from policylens.cli.brief import day, write_atomically
+
+
+@app.command()
+def digest(
+    since: Annotated[str, typer.Option("--since", help="First day of the window, YYYY-MM-DD.")],
+    until: Annotated[Optional[str], typer.Option(
+        "--until", help="Last day of the window, YYYY-MM-DD (default: --as-of).")] = None,
+    region: Annotated[Optional[str], typer.Option(
+        "--region", help="Only documents and targets in this place or any place inside it.")] = None,
+    industry: Annotated[Optional[str], typer.Option(
+        "--industry", help="Only documents and targets tagged with this industry id (e.g. machine-tools).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")] = None,
+    rules: Annotated[Optional[Path], typer.Option(
+        "--rules", help="A rules YAML file replacing the shipped wording and monitoring rules.")] = None,
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the digest to this file.")] = None,
+) -> None:
+    """What changed in a period: new documents by region or cluster, targets due or changed, conflicts, what next.
+
+    The window is by publication date; an undated document counts from the day it was ingested.
+    """
+    fmt = "json" if State.json else fmt
+    if fmt not in briefs.FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
+    # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.
+    first, last, today = day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")
+    result = guard(lambda: briefs.digest(first, last, db=State.settings.db_url, region=region, industry=industry,
+                                         as_of=today, rules=rules))
+    text = briefs.render(result, fmt)
+    if out_file is None:
+        sys.stdout.write(text)
+        return
+    write_atomically(out_file, text)
+    err.print(f"wrote {out_file}")
