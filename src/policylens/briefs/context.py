@@ -78,6 +78,10 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     with kb.engine.connect() as conn:
         strong, places = _entity_ids(conn, extraction, me.id)
         found = kbfacts.sharing_documents(conn, strong, places, extraction.industries[:MAIN_INDUSTRIES], my_id)
+        # The closest relatives (most shared names) are the ones loaded: a region can relate hundreds.
+        found.sort(key=lambda s: (-len(s.ordinals), -s.document_id))
+        truncated = len(found) > max_related
+        found = found[:max_related]
         hashes = kbfacts.content_hashes(conn, (s.document_id for s in found))
         related = []
         for s in found:
@@ -87,10 +91,7 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
             shared = [other.entities[o] for o in s.ordinals if o < len(other.entities)]
             unique = list({e.name.casefold(): e for e in shared}.values())
             related.append(RelatedDocument(other, unique, s.industries[:2]))
-        # The closest relatives (most shared names) first, then the most recent of them first.
-        related.sort(key=lambda r: -len(r.shared))
-        truncated = len(related) > max_related
-        related = related[:max_related]
+        # The most recent first.
         related.sort(key=lambda r: r.extraction.document.published or "", reverse=True)
         if not stored:
             statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
@@ -126,7 +127,9 @@ def _entity_ids(conn, extraction: Extraction, document_id: int | None) -> tuple[
 
 def _stored_statuses(conn, loaded: dict[int, Extraction], as_of: date) -> dict[int, Status]:
     """The store's status (with progress) of every target of the loaded documents, keyed by id(Quantity)."""
-    views = [v for doc_id in loaded for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))]
+    # The store answers per document; a document that states no target is not asked about.
+    views = [v for doc_id, x in loaded.items() if any(q.kind == "target" for q in x.quantities)
+             for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))]
     owners = kbfacts.quantities(conn, loaded, (v.id for v in views))
     return {id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason)
             for v in views if v.id in owners}
