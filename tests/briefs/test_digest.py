@@ -180,3 +180,13 @@ def test_an_industry_keeps_only_documents_tagged_with_it(kb):
     found = sources_of(b)
     assert "02_weifang_agri_machinery_cluster.txt" in found and "04_hefei_nev_xinhua.txt" not in found
     assert "agricultural machinery" in b.title
+
+
+def test_the_same_digest_on_sqlite_and_postgresql(kb_url):
+    """Window and region filters are SQL on both backends (dates, timestamps, the region closure)."""
+    ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb_url)
+    b = digest("2024-01-01", "2024-12-31", db=kb_url, region="Shandong", as_of=AS_OF)
+    assert sources_of(b) == {"02_weifang_agri_machinery_cluster.txt", "03_huangdao_robot_joints_prnewswire.txt",
+                             "06_jinan_sme_digital_notice.txt", "08_weifang_park_launch.html"}
+    today = dt.datetime.now(dt.UTC).date()
+    assert [s.id for s in digest(today, today, db=kb_url, as_of=today).sections] == ["summary"]
