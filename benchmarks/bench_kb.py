@@ -35,8 +35,11 @@ AS_OF = dt.date(2026, 11, 22)
 TARGET_QUERIES = {
     "all targets (first 50)": dict(limit=50),
     "region Shandong, first 50": dict(region="Shandong", limit=50),
-    "region Qingdao": dict(region="Qingdao"),
-    "region Jiangsu, status met": dict(region="Jiangsu", status="met"),
+    "region Qingdao, first 100": dict(region="Qingdao", limit=100),
+    "region Jiangsu, status met, first 50": dict(region="Jiangsu", status="met", limit=50),
+    # Whole listings (every matching target judged and returned), for scale.
+    "region Qingdao, all": dict(region="Qingdao"),
+    "region Jiangsu, status met, all": dict(region="Jiangsu", status="met"),
     "industry machine-tools, region Shandong": dict(industry="machine-tools", region="Shandong", limit=50),
     "entity Weifang, status past_due_unverified": dict(entity="Weifang", status="past_due_unverified", limit=50),
 }

@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 
 from ..errors import InputError
 from ..extraction import gazetteer as gz
-from ..track import STATUSES, Observation, TargetFact, target_status
+from ..track import STATUSES, Observation, Status, TargetFact, target_status
 from ..track._dates import period_start
 from .periods import loaded_when
 from .resolve import normalise, surface
@@ -314,12 +314,14 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
         stmt = stmt.where(_status_precondition(filters.status, as_of))
     out: list[TargetView] = []
     # Page by page, so that a limit (with or without a status filter) stops the work early.
-    for batch in _pages(conn, stmt, limit if filters.status is None else None):
+    # With a status filter the rows needed are unknown: start small and grow.
+    first = limit if filters.status is None or limit is None else 2 * limit
+    for batch in _pages(conn, stmt, limit if filters.status is None else None, first or _BATCH):
         observations, restaters = _status_inputs(conn, [r.id for r in batch])
         for r in batch:
-            view = _target_view(r, observations.get(r.id, ()), restaters.get(r.id, ()), as_of)
-            if filters.status is None or view.status == filters.status:
-                out.append(view)
+            fact, status, superseded_by = _judge(r, observations.get(r.id, ()), restaters.get(r.id, ()), as_of)
+            if filters.status is None or status.status == filters.status:
+                out.append(_target_view(r, fact, status, superseded_by, observations.get(r.id, ())))
                 if limit is not None and len(out) >= limit:
                     return out
     return out
@@ -328,7 +330,7 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
 _BATCH = 500  # targets judged per round trip; also keeps IN lists far below any parameter limit
 
 
-def _pages(conn: Connection, stmt: Select, limit: int | None) -> Iterator[list[Any]]:
+def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Iterator[list[Any]]:
     """Targets by deadline, earliest first, then those without one; by id within a deadline.
 
     Two ordered scans rather than one "NULLS LAST" sort: each follows the
@@ -338,9 +340,10 @@ def _pages(conn: Connection, stmt: Select, limit: int | None) -> Iterator[list[A
     q = QuantityRow
     for part in (stmt.where(q.deadline_year.is_not(None)).order_by(q.deadline_year, q.id),
                  stmt.where(q.deadline_year.is_(None)).order_by(q.id)):
-        offset = 0
+        offset, size = 0, min(first, _BATCH)
         while True:
-            size = _BATCH if limit is None else min(_BATCH, limit)
+            if limit is not None:
+                size = min(size, limit)
             rows = conn.execute(part.limit(size).offset(offset)).all()
             if rows:
                 yield rows
@@ -351,6 +354,7 @@ def _pages(conn: Connection, stmt: Select, limit: int | None) -> Iterator[list[A
             if len(rows) < size:
                 break
             offset += size
+            size = min(2 * size, _BATCH)
 
 
 def _status_inputs(conn: Connection, ids: list[int]
@@ -378,15 +382,20 @@ def _status_inputs(conn: Connection, ids: list[int]
     return observations, restaters
 
 
-def _target_view(r: Any, observations: Sequence[Observation], restaters: Sequence[tuple[dt.date, int]],
-                 as_of: dt.date) -> TargetView:
+def _judge(r: Any, observations: Sequence[Observation], restaters: Sequence[tuple[dt.date, int]],
+           as_of: dt.date) -> tuple[TargetFact, Status, int | None]:
+    """The target's status on ``as_of``; superseded by the restatement published by then, if any."""
     fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
                       metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
                       comparator=r.comparator, change=r.change, deadline=loaded_when(r.deadline),
                       annual=r.annual, baseline=r.baseline)
     visible = [(day, later) for day, later in restaters if day <= as_of]
     superseded_by = max(visible)[1] if visible else None
-    status = target_status(fact, observations, as_of, superseded_by)
+    return fact, target_status(fact, observations, as_of, superseded_by), superseded_by
+
+
+def _target_view(r: Any, fact: TargetFact, status: Status, superseded_by: int | None,
+                 observations: Sequence[Observation]) -> TargetView:
     latest = status.latest_observation
     return TargetView(
         id=r.id, document_id=r.document_id, title=r.title, published=r.published, text=r.text,
