@@ -98,11 +98,16 @@ def test_demo_builds_a_fresh_knowledge_base(tmp_path):
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     result = invoke("--json", "demo", "--db", db)
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    report = json.loads(result.stdout)
+    rows = report["outcomes"]
     assert sum(r["status"] == "stored" for r in rows) >= 8
     assert any(r["near_duplicate_of"] for r in rows), "the sample corpus carries a republished story"
+    statuses = report["targets_by_status"]
+    assert {"met", "missed"} <= set(statuses), "the progress report settles some of the plan's 2025 targets"
+    assert report["conflicts"] >= 1, "two sources give the cluster's 2025 exports differently"
     rerun = invoke("--json", "demo", "--db", db)
-    assert [r["status"] for r in json.loads(rerun.stdout)] == [r["status"] for r in rows], "demo starts fresh"
+    assert [r["status"] for r in json.loads(rerun.stdout)["outcomes"]] == [r["status"] for r in rows], \
+        "demo starts fresh"
 
 
 def test_installed_entry_point_runs(tmp_path):

@@ -279,3 +279,29 @@ def test_a_deadline_in_news_stays_in_its_paragraph():
 def test_a_plan_s_horizon_carries_to_targets_that_state_none():
     found = extract(NEWS_TWO_PARAGRAPHS, published="2026-05-04", title="Action Plan for the Battery Industry")
     assert by_value(found, 1200).deadline == 2028
+
+
+def test_the_headline_place_is_the_subject_when_nothing_nearer_names_one():
+    text = "In 2025, 326 smart factories were recognised across the province.\n"
+    found = extract(text, published="2026-01-22", title="Riverland Smart Manufacturing Plan Ends with Targets Met")
+    assert by_value(found, 326).subject is None or by_value(found, 326).subject != "Riverland"  # no such place
+    found = extract(text, published="2026-01-22", title="Shandong Smart Manufacturing Plan Ends with Targets Met")
+    assert by_value(found, 326).subject == "Shandong"
+
+
+def test_a_definite_description_refers_to_the_entity_named_before():
+    text = ("Shandong approved the Harbour agricultural machinery cluster in March.\n\n"
+            "Central Asia is a priority market. The cluster aims for exports exceeding RMB 20 billion by 2027.")
+    cluster = Entity("cluster", "Harbour agricultural machinery cluster", [(text.index("Harbour"),
+                                                                           text.index(" in March"))])
+    place = Entity("place", "Central Asia", [(text.index("Central"), text.index(" is a"))])
+    q = by_value(extract(text, published="2024-03-29", entities=[cluster, place]), 2e10)
+    assert q.subject == "Harbour agricultural machinery cluster"
+    assert q.metric == "exports"
+
+
+def test_the_verb_names_the_measure_when_its_subject_is_a_name():
+    text = "Among them, the Harbour cluster exported RMB 13.4 billion of equipment in 2025."
+    cluster = Entity("cluster", "Harbour cluster", [(text.index("Harbour"), text.index(" exported"))])
+    q = by_value(extract(text, published="2026-01-22", entities=[cluster]), 1.34e10)
+    assert (q.metric, q.subject) == ("exports", "Harbour cluster")

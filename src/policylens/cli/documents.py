@@ -1,6 +1,7 @@
 """Commands on documents: ingest, extract and the demo."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Optional
@@ -81,12 +82,40 @@ def demo(
     with progress("ingesting") as advance:
         report = guard(lambda: api.ingest(samples, settings=settings, on_outcome=advance))
     report_failures(report.failed)
+    summary = guard(lambda: _knowledge_summary(url))
     if State.json:
-        print_json([o.to_dict() for o in report.outcomes])
+        print_json({"outcomes": [o.to_dict() for o in report.outcomes], **summary})
     else:
         _print_outcomes(report)
-        out.print(f"\nNext: [bold]policylens --db {url} extract {corpus_dir()}/01*[/bold] shows one document's facts.")
+        _print_summary(summary)
+        sample = next((o for o in report.outcomes if o.status == "stored" and o.counts.get("quantities")), None)
+        out.print("\nNext, try:")
+        out.print(f"  policylens --db {url} targets --status past_due_unverified")
+        out.print(f"  policylens --db {url} entity Weifang")
+        out.print(f"  policylens --db {url} conflicts")
+        if sample is not None:
+            out.print(f"  policylens --db {url} brief {sample.document_id}")
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _knowledge_summary(url: str) -> dict:
+    """What the later stages made of the demo corpus: targets by status today, and conflicts."""
+    from collections import Counter
+
+    from policylens.store import KnowledgeBase
+
+    with KnowledgeBase.open(url) as kb:
+        targets = kb.targets()
+        conflicts = kb.conflicts()
+    return {"as_of": dt.date.today().isoformat(),
+            "targets_by_status": dict(Counter(t.status for t in targets).most_common()),
+            "conflicts": len(conflicts)}
+
+
+def _print_summary(summary: dict) -> None:
+    by_status = ", ".join(f"{n} {status}" for status, n in summary["targets_by_status"].items()) or "none"
+    out.print(f"\nTargets as of {summary['as_of']}: {by_status}.")
+    out.print(f"Conflicting figures flagged: {summary['conflicts']}.")
 
 
 def _print_outcomes(report: api.IngestReport) -> None:

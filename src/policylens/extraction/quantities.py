@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import DURATION_UNITS, NUMBER_WORDS, Amount, _alternation, _load, find_amounts
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
@@ -93,6 +94,11 @@ _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
 _TIME_FRAME = frozenset(w.lower() for w in _CUES["time_frame_words"])
 _VERBS = re.compile(rf"^(?:{_words('target_cues')}|{_words('statistic_cues')}|{_words('metric_verbs')}|"
                     rf"{_words('increase_cues')}|{_words('decrease_cues')})$", re.I)
+_DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
+_DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
+_TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
+_VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
@@ -149,7 +155,7 @@ class _Reader:
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
-        self.main_subject = _main_subject(entities)
+        self.main_subject = _main_subject(entities, document.title)
 
     def read_all(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -173,6 +179,7 @@ class _Reader:
             q.annual = self._annual(a, s, prev_end, next_start, previous)
             q.metric = self._metric(a, s, prev_end)
             q.subject = self._subject(a, s)
+            q.metric = _without_subject(q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
             if kind == "target":
                 deadline = self._deadline(a, s, para)
@@ -401,6 +408,8 @@ class _Reader:
             tail = words[verb + 1:]
             content = [w for w in tail if w.lower() not in _STOP and not _VERBS.match(w)
                        and not _COMPARATOR_BEFORE.search(w)]
+            if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
+                return noun  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
             words = tail if content else words[:verb]
             words = [w for w in words if not _VERBS.match(w)]
         while words and (words[-1].lower() in _STOP or _COMPARATOR_BEFORE.search(words[-1])):
@@ -411,14 +420,21 @@ class _Reader:
 
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
         best = None
+        outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         for start, end, name, etype in self._mentions_between(s.start, s.end):
             if etype not in _SUBJECT_TYPES or (start <= a.start and a.end <= end):
                 continue
+            if outer[0] <= start and end <= outer[1]:
+                continue
             if end <= a.start:
-                best = name
+                best, outer = name, (start, end)
             elif best is None:
                 best = name
                 break
+        if best is None or (outer[1] <= s.start):
+            referred = self._referred(s.start, a.start)
+            if referred:
+                return referred
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
@@ -427,6 +443,20 @@ class _Reader:
                     if end > a.start:
                         break
         return best or self.main_subject
+
+    def _referred(self, start: int, end: int) -> str | None:
+        """"The cluster aims for exports of …": a definite description before the figure refers to the
+        last entity of its kind named earlier in the document."""
+        found = None
+        for m in _DEFINITE.finditer(self.text, start, end):
+            found = m
+        if found is None:
+            return None
+        etype = _DEFINITE_TYPES[found.group(1).lower()]
+        for s, e, name, t in reversed(self.mentions):
+            if e <= found.start() and t == etype:
+                return name
+        return None
 
     def _deadline(self, a: Amount, s: _Sentence, para: int) -> int | str | None:
         by_years = [y for y in s.years if not y.baseline and y.prep.startswith(("by", "before", "until", "till",
@@ -547,7 +577,32 @@ def _previous_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _main_subject(entities: list[Entity]) -> str | None:
+def _without_subject(metric: str | None, subject: str | None) -> str | None:
+    """"Exports from the X cluster" with subject "X cluster" measures "Exports"."""
+    if not metric or not subject or subject not in metric:
+        return metric
+    head = _TRAILING_LINK.sub("", metric[:metric.index(subject)]).strip()
+    return head or metric
+
+
+def _main_subject(entities: list[Entity], title: str | None) -> str | None:
+    """What a figure belongs to when neither its sentence nor its paragraph says: the place the headline
+    names ("Shandong … Plan Ends with Most Targets Met"), else the most mentioned subject."""
+    if title and (place := _title_place(title)):
+        return place
     ranked = sorted((e for e in entities if e.type in _SUBJECT_TYPES and e.mentions),
                     key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
     return ranked[0].name if ranked else None
+
+
+def _title_place(title: str) -> str | None:
+    """The first unambiguous place a headline names (one or two capitalised words, or a Chinese name)."""
+    gazetteer = load_gazetteer()
+    words = [m for m in _TITLE_WORD.finditer(title)]
+    for i, m in enumerate(words):
+        candidates = [m.group()] + ([f"{m.group()} {words[i + 1].group()}"] if i + 1 < len(words) else [])
+        for name in reversed(candidates):
+            places = [p for p in gazetteer.lookup(name) if getattr(p, "support", None) is None]
+            if len(places) == 1:
+                return places[0].name
+    return None
