@@ -12,9 +12,9 @@ track → …); the functions most callers need are here:
 __version__ = "0.1.0"
 
 from policylens.api import IngestReport, Outcome, extract_path, extract_sources, ingest  # noqa: E402
-from policylens.briefs import Brief, brief, brief_from_summary  # noqa: E402
+from policylens.briefs import Brief, brief, brief_from_summary, digest  # noqa: E402
 from policylens.briefs import render as render_brief  # noqa: E402
 from policylens.extraction import extract  # noqa: E402
 
-__all__ = ["Brief", "IngestReport", "Outcome", "__version__", "brief", "brief_from_summary", "extract", "extract_path",
-           "extract_sources", "ingest", "render_brief"]
+__all__ = ["Brief", "IngestReport", "Outcome", "__version__", "brief", "brief_from_summary", "digest", "extract",
+           "extract_path", "extract_sources", "ingest", "render_brief"]
