@@ -102,8 +102,12 @@ def test_targets_that_came_due_in_the_window_carry_their_status_as_of_the_day_as
     b = digest("2025-01-01", "2025-12-31", db=kb, as_of=AS_OF)
     due = [p for p in b.section("targets").points if p.kind == "target"]
     plan = [p for p in due if "Shandong Province Action Plan" in p.text]
-    assert plan and all(p.data["status"] == "past_due_unverified" and p.data["due_in_window"] for p in plan)
-    assert "past due and unverified as of 2026-11-23" in plan[0].text
+    assert plan and all(p.data["due_in_window"] for p in plan)
+    statuses = {p.data["status"] for p in plan}
+    # The 2026 progress report settles some of the plan's 2025 targets; the rest are past due, unverified.
+    assert statuses <= {"met", "missed", "past_due_unverified"} and statuses & {"met", "missed"}
+    unverified = next(p for p in plan if p.data["status"] == "past_due_unverified")
+    assert "past due and unverified as of 2026-11-23" in unverified.text
     # Before the deadline passed, the same target was due, not past due.
     earlier = digest("2025-01-01", "2025-12-31", db=kb, as_of=dt.date(2025, 12, 31))
     assert all(p.data["status"] == "due" for p in earlier.section("targets").points
