@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policylens.track import (
-    Observation, TargetFact, deciding_links, first_restatements, link, restatements, target_status,
+    Observation, TargetFact, deciding_links, first_restatements, link, restatements, status_periods, target_status,
 )
 from policylens.track._dates import period_start
 
@@ -63,3 +63,20 @@ def test_first_restatement_supersedes_exactly_when_restatements_does(drawn):
     for day in DAYS:
         expected = set(restatements(targets, day))
         assert {t for t, later in first.items() if published[later] <= day} == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts(), st.lists(st.dates(min_value=date(2019, 1, 1), max_value=date(2031, 1, 1)), min_size=1, max_size=5))
+def test_status_periods_give_the_status_of_any_day(drawn, days):
+    targets, stats = drawn
+    every, deciding, first = link(targets, stats), deciding_links(targets, stats), first_restatements(targets)
+    by_id = {t.id: t for t in targets}
+    for t in targets:
+        later = by_id.get(first.get(t.id))
+        periods = status_periods(t, [o for o, _ in deciding.get(t.id, [])],
+                                 (period_start(later.published), later.id) if later else None)
+        assert periods[0][0] == date.min
+        for day in [*days, *DAYS]:
+            stored = [status for start, status in periods if start <= day][-1]
+            superseded = restatements(targets, day).get(t.id)
+            assert stored == target_status(t, every.get(t.id, []), day, superseded).status

@@ -30,7 +30,9 @@ from ..track import (
     currency_conflicts,
     deciding_links,
     first_restatements,
+    status_periods,
 )
+from ..track._dates import period_start
 from .periods import loaded_when
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
 from .schema import (
@@ -51,13 +53,14 @@ from .schema import (
     QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetStatusPeriodRow,
 )
 
 # Any fixed number, distinct from the migration lock's.
 _REBUILD_LOCK = 0x706C5F6B62
 
 # Children before parents, so that deleting needs no cascade.
-DERIVED = (ConflictRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
+DERIVED = (ConflictRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
            EntityRegionRow, EntityRelationRow, EntityLinkRow, EntityAliasRow, EntityRow)
 
 
@@ -214,7 +217,7 @@ def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
         entity = builder.add(cluster.type, cluster.name, cluster.key, level, attributes)
         for key in cluster.keys:
             builder.by_key.setdefault(key, entity.id)
-        for form, (spelling, count) in cluster.aliases.items():
+        for spelling, count in cluster.aliases.values():
             builder.alias(entity, spelling, count)
         if place is not None:
             for variant in place.variants:
@@ -432,9 +435,20 @@ def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
             statistics.append(Observation(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
                                           unit=q.unit, comparator=q.comparator, change=q.change, as_of=q.as_of,
                                           annual=q.annual, baseline=q.baseline, **fact))
+    links = deciding_links(targets, statistics)
+    first = first_restatements(targets)
     progress = [{"target_id": tid, "observation_id": o.id, "score": score}
-                for tid, links in deciding_links(targets, statistics).items() for o, score in links]
-    restated = [{"target_id": tid, "restated_by_id": later} for tid, later in first_restatements(targets).items()]
+                for tid, linked in links.items() for o, score in linked]
+    restated = [{"target_id": tid, "restated_by_id": later} for tid, later in first.items()]
+    by_id = {t.id: t for t in targets}
+    periods = []
+    for t in targets:
+        later = by_id[first[t.id]] if t.id in first else None
+        restatement = (period_start(later.published), later.id) if later is not None else None
+        spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
+        for (start, status), following in zip(spans, [*spans[1:], None]):
+            periods.append({"target_id": t.id, "start_day": start, "status": status,
+                            "end_day": following[0] if following else None})
     conflicts = []
     for c in cross_document_conflicts([*targets, *statistics]):
         a, b = c.facts
@@ -449,6 +463,7 @@ def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
             conflicts.append(("currency_restatement", ids[id(c.facts[0])], None, c.values[0], c.values[1], c.reason))
     _write(conn, TargetProgressRow, progress)
     _write(conn, TargetRestatementRow, restated)
+    _write(conn, TargetStatusPeriodRow, periods)
     _write(conn, ConflictRow, [
         {"id": i, "kind": k, "quantity_id": a, "other_quantity_id": b, "value": va, "other_value": vb, "reason": r}
         for i, (k, a, b, va, vb, r) in enumerate(conflicts, 1)])

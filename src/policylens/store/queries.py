@@ -41,6 +41,7 @@ from .schema import (
     QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetStatusPeriodRow,
 )
 
 
@@ -249,25 +250,11 @@ class TargetView:
         return out
 
 
-def _status_precondition(status: str, as_of: dt.date) -> Any:
-    """What a target must have in SQL for ``status`` to be possible on ``as_of`` (the exact test is in Python).
-
-    Only a linked figure can make a target met or missed, only a later plan
-    can supersede it, and the deadline year bounds the rest; filtering on
-    these first keeps a status query from judging every target in the base.
-    """
-    q = QuantityRow
-    # Correlated to the target only: the statement that loads progress nests this one.
-    progress = exists().where(TargetProgressRow.target_id == q.id).correlate(q)
-    year = q.deadline_year
-    return {
-        "met": progress,
-        "missed": and_(progress, year <= as_of.year),
-        "superseded": exists().where(TargetRestatementRow.target_id == q.id).correlate(q),
-        "due": year == as_of.year,
-        "past_due_unverified": year <= as_of.year,
-        "open": or_(year.is_(None), year >= as_of.year),
-    }[status]
+def _status_on(status: str, as_of: dt.date) -> Any:
+    """The target's stored status period covering ``as_of`` is ``status`` (see ``track.status_periods``)."""
+    p = TargetStatusPeriodRow
+    return exists().where(p.target_id == QuantityRow.id, p.status == status, p.start_day <= as_of,
+                          or_(p.end_day.is_(None), p.end_day > as_of)).correlate(QuantityRow)
 
 
 def _target_select(filters: TargetFilters) -> Select:
@@ -311,12 +298,10 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
         raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(STATUSES)}")
     stmt = _target_select(filters)
     if filters.status is not None:
-        stmt = stmt.where(_status_precondition(filters.status, as_of))
+        stmt = stmt.where(_status_on(filters.status, as_of))
     out: list[TargetView] = []
     # Page by page, so that a limit (with or without a status filter) stops the work early.
-    # With a status filter the rows needed are unknown: start small and grow.
-    first = limit if filters.status is None or limit is None else 2 * limit
-    for batch in _pages(conn, stmt, limit if filters.status is None else None, first or _BATCH):
+    for batch in _pages(conn, stmt, limit, limit or _BATCH):
         observations, restaters = _status_inputs(conn, [r.id for r in batch])
         for r in batch:
             fact, status, superseded_by = _judge(r, observations.get(r.id, ()), restaters.get(r.id, ()), as_of)

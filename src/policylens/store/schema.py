@@ -433,6 +433,24 @@ class TargetRestatementRow(Base):
         ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
+class TargetStatusPeriodRow(Base):
+    """A target's status from ``start_day`` until ``end_day`` (excluded; NULL: from then on).
+
+    Derived by ``track.status_periods`` from the stored links and
+    restatements, so that a status filter is a range query; the status shown
+    is still computed by ``track.target_status`` for the rows returned.
+    """
+
+    __tablename__ = "target_status_periods"
+    __table_args__ = (Index("ix_target_status_periods_status_start_day", "status", "start_day"),)
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    start_day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    end_day: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String())
+
+
 class ConflictRow(Base):
     """Figures that cannot all be right: across documents, or a currency restatement off its year's rate."""
 

@@ -9,10 +9,10 @@ from .linking import (
 )
 from .pipeline import track_targets
 from .rates import convert, convertible
-from .status import STATUSES, Observation, Status, TargetFact, target_status
+from .status import STATUSES, Observation, Status, TargetFact, status_periods, target_status
 
 __all__ = [
     "STATUSES", "Conflict", "Observation", "Status", "TargetFact", "convert", "convertible",
     "cross_document_conflicts", "currency_conflicts", "link", "link_score", "metric_similarity",
-    "metrics_match", "normalise_subject", "restatements", "deciding_links", "first_restatements", "target_status", "track_targets",
+    "metrics_match", "normalise_subject", "restatements", "deciding_links", "first_restatements", "status_periods", "target_status", "track_targets",
 ]

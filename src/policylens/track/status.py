@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Quantity
 from . import rates
@@ -204,3 +204,32 @@ def target_status(target: TargetFact, observations: Iterable[Observation], as_of
     return status("past_due_unverified",
                   f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
                   f"is known by {as_of.isoformat()}")
+
+
+def status_periods(target: TargetFact, observations: Iterable[Observation],
+                   restated: tuple[date, int] | None = None) -> list[tuple[date, str]]:
+    """The target's status over all time: (first day, status) pairs, each holding until the next.
+
+    The status can change only on the days a linked figure becomes known,
+    the day the restatement ``restated`` (its publication day and id) is
+    published, the first day of the deadline's year and the day after the
+    deadline; :func:`target_status` is asked on each of those days.  The
+    knowledge base stores these periods so that a query for "past due on
+    this day" is answered in SQL rather than by judging every target.
+    """
+    observations = list(observations)
+    days = {known_since(o) for o in observations}
+    if restated is not None:
+        days.add(restated[0])
+    end = period_end(target.deadline)
+    if end is not None:
+        days.add(date(end.year, 1, 1))
+        if end < date.max:
+            days.add(end + timedelta(days=1))
+    periods: list[tuple[date, str]] = []
+    for day in [date.min, *sorted(d for d in days if d is not None and d > date.min)]:
+        superseded = restated[1] if restated is not None and restated[0] <= day else None
+        status = target_status(target, observations, day, superseded).status
+        if not periods or periods[-1][1] != status:
+            periods.append((day, status))
+    return periods
