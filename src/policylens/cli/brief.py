@@ -14,6 +14,13 @@ from policylens import briefs
 from policylens.cli.app import State, app, err, guard
 
 
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
+AsOfOpt = Annotated[Optional[str], typer.Option(
+    "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")]
+RulesOpt = Annotated[Optional[Path], typer.Option(
+    "--rules", help="A rules YAML file replacing the shipped stakeholder, monitoring and wording rules.")]
+
+
 @app.command()
 def brief(
     document: Annotated[Optional[str], typer.Argument(
@@ -25,11 +32,9 @@ def brief(
         "--summary", help="Analyst input: the event summary (- reads it from stdin). Used instead of DOCUMENT.")] = None,
     audience: Annotated[Optional[str], typer.Option(
         "--audience", help="Only these stakeholder groups, comma-separated (e.g. exporters,manufacturers).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")] = None,
-    rules: Annotated[Optional[Path], typer.Option(
-        "--rules", help="A rules YAML file replacing the shipped stakeholder and monitoring rules.")] = None,
+    fmt: FormatOpt = "md",
+    as_of: AsOfOpt = None,
+    rules: RulesOpt = None,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""

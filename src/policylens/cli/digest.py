@@ -9,7 +9,7 @@ import typer
 
 from policylens import briefs
 from policylens.cli.app import State, app, err, guard
-from policylens.cli.brief import day, write_atomically
+from policylens.cli.brief import AsOfOpt, FormatOpt, RulesOpt, day, write_atomically
 
 
 @app.command()
@@ -21,11 +21,9 @@ def digest(
         "--region", help="Only documents and targets in this place or any place inside it.")] = None,
     industry: Annotated[Optional[str], typer.Option(
         "--industry", help="Only documents and targets tagged with this industry id (e.g. machine-tools).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="md, html or json.")] = "md",
-    as_of: Annotated[Optional[str], typer.Option(
-        "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")] = None,
-    rules: Annotated[Optional[Path], typer.Option(
-        "--rules", help="A rules YAML file replacing the shipped wording and monitoring rules.")] = None,
+    fmt: FormatOpt = "md",
+    as_of: AsOfOpt = None,
+    rules: RulesOpt = None,
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the digest to this file.")] = None,
 ) -> None:
     """What changed in a period: new documents by region or cluster, targets due or changed, conflicts, what next.
