@@ -136,3 +136,15 @@ def test_changes_link_only_on_the_same_basis():
     assert link_score(since_2020, observed(None)) is None  # a fall on the year before
     assert link_score(fall, observed(None)) is not None
     assert link_score(fall, observed(None, annual=True)) is None  # an average annual fall
+
+
+@pytest.mark.parametrize("zh, en, same", [
+    ("胶州市机床产业产值", "Jiaozhou's machine tool industry output", True),
+    ("机床出口额", "machine tool exports", True),
+    ("机床出口额", "machine tool imports", False),      # a distinguishing word, read in English
+    ("胶州市机床产业产值", "Qingdao machine tool industry output", False),  # the place inside differs
+    ("机床产业链产值", "machine tool industry output", False),  # 链 has no reading: no cross-language link
+])
+def test_a_chinese_metric_meets_an_english_one_in_english_words(zh, en, same):
+    assert metrics_match(zh, en) is same
+    assert metrics_match(en, zh) is same

@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from ..extraction import gazetteer
 from . import rates
 from ._data import load
 from ._dates import period_end, period_start
@@ -44,6 +45,9 @@ WORD_THRESHOLD = 80.0
 MIN_STEM = 5
 
 _WORD = re.compile(r"[^\W_]+")  # any script: Chinese metrics are one run of characters
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Longest Chinese term or place name tried at one position of a metric.
+_LONGEST_TERM = 12
 
 
 class _Vocabulary(NamedTuple):
@@ -51,13 +55,15 @@ class _Vocabulary(NamedTuple):
     distinguishing: frozenset[str]
     distinguishing_inside: tuple[str, ...]
     subject_suffixes: tuple[str, ...]
+    metric_terms: dict[str, str]
 
 
 @cache
 def _words() -> _Vocabulary:
     data = load("matching")
     return _Vocabulary(frozenset(data["filler"]), frozenset(data["distinguishing"]),
-                       tuple(data["distinguishing_inside"]), tuple(data["subject_suffixes"]))
+                       tuple(data["distinguishing_inside"]), tuple(data["subject_suffixes"]),
+                       dict(data["metric_terms"]))
 
 
 @lru_cache(maxsize=8192)  # linking compares every target with every statistic
@@ -84,10 +90,55 @@ def _singular(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def metric_words(metric: str | None) -> tuple[str, ...]:
-    """The words of a metric that carry its meaning, singular, in order."""
+    """The words of a metric that carry its meaning, singular, in order (a possessive 's is not a word)."""
     filler = _words().filler
-    words = (_singular(w) for w in _WORD.findall((metric or "").casefold()))
+    words = (_singular(w) for w in _WORD.findall(re.sub(r"['’]s\b", "", (metric or "").casefold())))
     return tuple(w for w in words if w not in filler)
+
+
+def _place_name(run: str) -> str | None:
+    """The gazetteer's English name for a Chinese place name, when the name means one place."""
+    names = {place.name for place in gazetteer.load().lookup(run)}
+    return names.pop() if len(names) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def english_metric(metric: str) -> str | None:
+    """A Chinese metric read as English words ("胶州市机床产业产值" -> "Jiaozhou machine tool industry output").
+
+    Longest match first, from ``metric_terms`` in matching.yaml and the
+    gazetteer's place names; None when some character has no reading, so an
+    unknown word never links a Chinese figure to an English one.
+    """
+    terms, out, i = _words().metric_terms, [], 0
+    while i < len(metric):
+        if not _CJK.match(metric[i]):
+            j = i + 1
+            while j < len(metric) and not _CJK.match(metric[j]):
+                j += 1
+            out.append(metric[i:j])
+            i = j
+            continue
+        for j in range(min(len(metric), i + _LONGEST_TERM), i, -1):
+            run = metric[i:j]
+            reading = terms.get(run)
+            if reading is None and j - i > 1:
+                reading = _place_name(run)
+            if reading is not None:
+                out.append(reading)
+                i = j
+                break
+        else:
+            return None
+    return " ".join(out)
+
+
+def _comparable_words(a: str | None, b: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Both metrics' words, the Chinese one read in English when only one of them is Chinese."""
+    if bool(_CJK.search(a or "")) == bool(_CJK.search(b or "")):
+        return metric_words(a), metric_words(b)
+    a, b = (english_metric(m) if _CJK.search(m or "") else m for m in (a, b))
+    return metric_words(a), metric_words(b)
 
 
 def _stem(word: str) -> str:
@@ -117,9 +168,9 @@ def metric_similarity(a: str | None, b: str | None) -> float:
 
     token_set_ratio alone scores a phrase against any phrase containing it at
     100 ("enterprises" / "listed enterprises"), so every word must also find
-    its counterpart.
+    its counterpart.  A Chinese metric meets an English one in English words.
     """
-    wa, wb = metric_words(a), metric_words(b)
+    wa, wb = _comparable_words(a, b)
     if not wa or not wb:
         return 0.0
     if not all(any(_same_word(x, y) for y in wb) for x in wa):
