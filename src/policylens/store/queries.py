@@ -253,8 +253,9 @@ class TargetView:
 def _status_on(status: str, as_of: dt.date) -> Any:
     """The target's stored status period covering ``as_of`` is ``status`` (see ``track.status_periods``)."""
     p = TargetStatusPeriodRow
-    return exists().where(p.target_id == QuantityRow.id, p.status == status, p.start_day <= as_of,
-                          or_(p.end_day.is_(None), p.end_day > as_of)).correlate(QuantityRow)
+    # An uncorrelated IN: computed once from the (status, start_day) index, not probed per target.
+    return QuantityRow.id.in_(select(p.target_id).where(
+        p.status == status, p.start_day <= as_of, or_(p.end_day.is_(None), p.end_day > as_of)))
 
 
 def _target_select(filters: TargetFilters) -> Select:
