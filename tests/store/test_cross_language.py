@@ -13,24 +13,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from jiaozhou_samples import ARTICLE, NOTICE
 
 from policylens import api
 from policylens.store import KnowledgeBase
-
-NOTICE = """胶州市人民政府关于加快高端数控机床产业园建设的通知
-
-发布时间：2026年3月12日
-
-为推动胶州市机床产业高质量发展，市政府决定在胶州湾新区建设高端数控机床产业园。到2027年，胶州市机床产业产值达到200亿元，培育规上机床企业30家以上。
-"""
-
-ARTICLE = """Jiaozhou machine tool makers grow as the new park takes shape
-
-Published: 2026-09-01
-
-Jiaozhou, a county-level city under Qingdao in Shandong Province, is building a park for high-end machine tools.
-Jiaozhou's machine tool industry output reached 17 billion yuan in the first half of 2026.
-"""
 
 AS_OF = dt.date(2026, 11, 22)
 
