@@ -9,6 +9,7 @@ from brief_samples import CLUSTER_APPROVAL, HEDGED_PLAN, SUBSIDY_RULES, document
 
 from policylens import extract
 from policylens.briefs import RulesError, brief, brief_from_summary, compose
+from policylens.briefs.rules import load_rules
 from policylens.extraction.text import TextIndex
 
 SECTIONS = ["summary", "confirmed", "impact", "monitor", "signal", "basis", "related"]
@@ -207,8 +208,14 @@ def test_a_chinese_document_gets_groups_instruments_and_quotes_with_their_metric
     b = compose(extract(doc), as_of=date(2026, 11, 23))
     assert {"exporters", "supply_chain", "manufacturers"} <= {p.data["group"] for p in b.section("impact").points}
     assert {"certification", "logistics", "targets"} <= set(monitor_rules(b))
+    # In an English brief the figure is built from its parts and cites the Chinese sentence ...
     [target] = [p for p in b.section("confirmed").points if p.kind == "target"]
-    assert target.text == "Target: 集群出口额力争突破120亿元"
+    assert target.text == "Target: 阀门产业集群 — cluster export: more than CNY 12 billion by 2028"
+    assert "集群出口额力争突破120亿元" in b.citations[target.citations[0] - 1].text
+    # ... and a Chinese brief quotes it with its metric, as the document words it.
+    zh = compose(extract(doc), as_of=date(2026, 11, 23), rules=load_rules(language="zh"))
+    [target] = [p for p in zh.section("confirmed").points if p.kind == "target"]
+    assert target.text == "目标: 集群出口额力争突破120亿元"
 
 
 def test_a_product_list_ends_where_the_sentence_turns_to_a_goal():

@@ -2,10 +2,23 @@
 
 For every document of ../shared/corpus and ../shared/corpus-zh (read at test
 time, never copied here), alone and inside a knowledge base of all of them,
-the rendered brief is checked token by token: every number, every
-capitalised word and every run of Chinese characters must occur in a
-document the brief cites (text or stored metadata), or be the rules' own
-wording; and every citation must be a whole sentence of its document.
+and for a brief in English and in Chinese, the rendered brief is checked
+token by token: every number, every capitalised word and every run of
+Chinese characters must occur in a document the brief cites (text or stored
+metadata), or be the rules' own wording (in either language); and every
+citation must be a whole sentence of its document.
+
+A brief in another language than its source states the source's figures
+built from their extracted parts (policylens.briefs.figures), so grounding
+is extended for those documents only, explicitly (:func:`built_from`):
+- a number is grounded when it is an extracted value (or range end) of a
+  quantity of that document divided by a power of ten the rules' scale words
+  name ("CNY 20 billion" from 200亿元, value 2e10), or a part of a date
+  extraction normalised (an event's "2015-06", a figure's deadline or year);
+- a place name is grounded when it is the gazetteer's name, in the brief's
+  language, of a place the document names (an extracted place entity or a
+  quantity's subject), "Jiaozhou" for 胶州市 and 胶州市 for Jiaozhou.
+Everything else must still be in the sources.
 """
 from __future__ import annotations
 
@@ -19,13 +32,19 @@ import yaml
 
 from policylens.api import extract_path, ingest
 from policylens.briefs import brief, render
-from policylens.briefs.rules import default_rules_path
+from policylens.briefs.evidence import industry_label
+from policylens.briefs.figures import foreign, number, scale_powers
+from policylens.briefs.rules import default_rules_path, load_rules, wording_path
+from policylens.extraction import gazetteer
+from policylens.extraction.industries import taxonomy
 from policylens.extraction.text import TextIndex
+from policylens.model import Extraction
 from policylens.store import KnowledgeBase
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 CORPORA = [SHARED / "corpus" / "docs", SHARED / "corpus-zh" / "docs"]
 AS_OF = date(2026, 11, 23)
+LANGUAGES = ["en", "zh"]
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 NAME = re.compile(r"[A-Z][A-Za-z]*")
@@ -49,17 +68,54 @@ def _strings(node) -> list[str]:
     return []
 
 
+def rules_files() -> list[Path]:
+    """The shipped rules and the wording file of every other language."""
+    return [Path(default_rules_path()), *(wording_path(Path(default_rules_path()), lang) for lang in LANGUAGES[1:])]
+
+
+@cache
+def rules_strings() -> tuple[str, ...]:
+    return tuple(s for path in rules_files() for s in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))))
+
+
 @cache
 def rules_vocabulary() -> frozenset[str]:
-    """Words the rules themselves write (section titles, templates, group labels)."""
-    data = yaml.safe_load(Path(default_rules_path()).read_text(encoding="utf-8"))
-    return frozenset(w for s in _strings(data) for w in NAME.findall(s))
+    """Words the rules themselves write (section titles, templates, group labels), in every language."""
+    return frozenset(w for s in rules_strings() for w in NAME.findall(s))
+
+
+@cache
+def rules_text() -> str:
+    """All the rules' strings: a run of Chinese characters inside one of them is the rules' own wording.
+
+    The industry taxonomy's Chinese labels count too: a Chinese brief names
+    an industry by them, as an English brief names it by the taxonomy's label.
+    """
+    return "\n".join([*rules_strings(), *(industry_label(i, "zh") for i in taxonomy())])
 
 
 def test_rule_templates_hold_no_numbers():
-    data = yaml.safe_load(Path(default_rules_path()).read_text(encoding="utf-8"))
-    with_digits = [s for s in _strings(data) if re.search(r"\d", s)]
+    # The contract's unit codes (km2, m2) are keys the wording looks up, not wording.
+    units = {u for path in rules_files()
+             for u in yaml.safe_load(path.read_text(encoding="utf-8")).get("wording", {}).get("units", {})}
+    with_digits = [s for s in rules_strings() if re.search(r"\d", s) and s not in units]
     assert with_digits == []
+
+
+def built_from(extractions: list[Extraction], language: str) -> str:
+    """What figures built from foreign-language documents may state beyond the text (see the module docstring)."""
+    rules, places, out = load_rules(language=language), gazetteer.load(), []
+    for x in extractions:
+        if not foreign(x.document, rules):
+            continue
+        for q in x.quantities:
+            out += [number(v / 10 ** p) for v in (q.value, q.value_max) if v is not None for p in scale_powers(rules)]
+            out += [str(d) for d in (q.deadline, q.as_of) if d is not None]
+        out += [e.date for e in x.events if e.date]
+        found = [p for e in x.entities if e.type == "place" and e.key and (p := places.get(e.key))]
+        found += [p for q in x.quantities if q.subject for p in places.lookup(q.subject)]
+        out += [(p.zh if language == "zh" else p.name) or "" for p in found]
+    return "\n".join(out)
 
 
 def _metadata(document) -> str:
@@ -76,7 +132,7 @@ def ungrounded(markdown: str, sources: str) -> list[str]:
                if not re.search(rf"(?<!\d){re.escape(m.group())}(?!\d)", sources)]
     vocabulary = rules_vocabulary()
     missing += [m.group() for m in NAME.finditer(text) if m.group() not in sources and m.group() not in vocabulary]
-    missing += [m.group() for m in CJK.finditer(text) if m.group() not in sources]
+    missing += [m.group() for m in CJK.finditer(text) if m.group() not in sources and m.group() not in rules_text()]
     return sorted(set(missing))
 
 
@@ -88,12 +144,13 @@ def check_citations(b, documents: dict) -> None:
         assert (c.start, c.end) in TextIndex(doc.text).sentences, (doc.source, c.text)
 
 
-def test_every_corpus_brief_is_grounded_in_its_document():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_corpus_brief_is_grounded_in_its_document(language):
     for path in corpus_files():
         x = extract_path(path)
-        b = brief(x, as_of=AS_OF)
+        b = brief(x, as_of=AS_OF, language=language)
         check_citations(b, {x.document.source: x.document})
-        sources = "\n".join([x.document.text, _metadata(x.document), AS_OF.isoformat()])
+        sources = "\n".join([x.document.text, _metadata(x.document), AS_OF.isoformat(), built_from([x], language)])
         for fmt in ("md", "html"):
             text = render(b, fmt)
             if fmt == "html":
@@ -113,16 +170,17 @@ def corpus_kb(tmp_path_factory):
         yield kb, sorted({o.document_id for o in report.outcomes})
 
 
-def test_every_corpus_brief_with_knowledge_base_context_is_grounded_in_what_it_cites(corpus_kb):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_corpus_brief_with_knowledge_base_context_is_grounded_in_what_it_cites(corpus_kb, language):
     kb, ids = corpus_kb
     with_related = 0
     for document_id in ids:
-        b = brief(document_id, db=kb, as_of=AS_OF)
+        b = brief(document_id, db=kb, as_of=AS_OF, language=language)
         cited_ids = {document_id} | {c.document_id for c in b.citations}
         documents = {i: kb.get_document(i) for i in cited_ids}
         check_citations(b, documents)
         sources = "\n".join([*(d.text for d in documents.values()), *map(_metadata, documents.values()),
-                             AS_OF.isoformat()])
+                             AS_OF.isoformat(), built_from([kb.load_extraction(i) for i in cited_ids], language)])
         assert ungrounded(render(b, "md"), sources) == [], (document_id, b.title)
         with_related += bool(b.section("related").points)
     assert with_related > 0, "no corpus document found a related document in the knowledge base"

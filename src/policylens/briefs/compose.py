@@ -18,6 +18,8 @@ from policylens.track import Status, currency_conflicts
 from .citations import Citer
 from .context import BriefContext, track_facts
 from .evidence import Findings, find, industry_label
+from .figures import event as event_text
+from .figures import figure, foreign
 from .model import Brief, Point, Section
 from .rules import HORIZONS, Rules, load_rules
 
@@ -47,7 +49,7 @@ def compose(extraction: Extraction, *, rules: Rules | None = None, context: Brie
         "url": doc.url, "publisher": doc.publisher, "document_id": doc.id,
     }, sections=sections, citations=writer.citer.citations, audience=groups, user_summary=user_summary,
         byline=rules.labels["byline"].format(as_of=as_of.isoformat(), source=doc.url or doc.source),
-        sources_title=rules.labels["sources"])
+        sources_title=rules.labels["sources"], language=rules.language)
 
 
 # Punctuation that ends a clause, Latin and CJK ("." only when it is not a decimal point).
@@ -128,19 +130,25 @@ class _Writer:
         return list(dict.fromkeys(numbers))
 
     def quote(self, q: Quantity, document: Document | None = None) -> str:
-        """The figure as the document words it, up to its clause's end or the next figure."""
+        """The figure as the document words it, up to its clause's end or the next figure.
+
+        A document in another language than the brief's gets the figure built
+        from its extracted parts instead (:mod:`.figures`), still cited to its sentence.
+        """
         document = document or self.doc
+        extraction = self._extraction_of(document)
+        if foreign(document, self.rules):
+            return figure(q, extraction, self.rules)
         starts = self._starts.get(id(document))
         if starts is None:
-            starts = self._starts[id(document)] = sorted(
-                {x.start for x in (self.x.quantities if document is self.doc else self._quantities_of(document))})
+            starts = self._starts[id(document)] = sorted({x.start for x in extraction.quantities})
         return quote_figure(document, q, starts, self.rules)
 
-    def _quantities_of(self, document: Document) -> list[Quantity]:
+    def _extraction_of(self, document: Document) -> Extraction:
         for r in (self.context.related if self.context else []):
             if r.extraction.document is document:
-                return r.extraction.quantities
-        return []
+                return r.extraction
+        return self.x if document is self.doc else Extraction(document=document)
 
     def status_text(self, q: Quantity) -> str:
         status: Status | None = self.statuses.get(id(q))
@@ -177,7 +185,8 @@ class _Writer:
         if self.direction:
             low = max(low, HORIZONS.index(signal["direction_floor"]))
         names = signal["horizon_labels"]
-        span = names[HORIZONS[low]] if low == high else f"{names[HORIZONS[low]]}- to {names[HORIZONS[high]]}"
+        span = names[HORIZONS[low]] if low == high else \
+            self.rules.wording["horizon_span"].format(low=names[HORIZONS[low]], high=names[HORIZONS[high]])
         return span, reasons
 
     def _signal_citations(self) -> list[int]:
@@ -208,7 +217,9 @@ class _Writer:
                        [Point(" ".join(lead.split()), cites, "lead"), Point(text, [], "summary")], note=note)
 
     def confirmed(self) -> Section:
-        points = [Point(f"{self.labels['event']}: {' '.join(e.text.split())}", self.cite([e.start]), "event",
+        said = (lambda e: event_text(e, self.rules)) if foreign(self.doc, self.rules) else \
+            (lambda e: " ".join(e.text.split()))
+        points = [Point(f"{self.labels['event']}: {said(e)}", self.cite([e.start]), "event",
                         data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object})
                   for e in self.events[:MAX_EVENTS]]
         ordered = sorted(self.x.quantities, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
@@ -222,7 +233,8 @@ class _Writer:
             named = [e for e in self.x.entities if e.type == kind and e.mentions][:MAX_NAMES]
             if named:
                 shown = [as_written(e, self.doc) for e in named]
-                points.append(Point(f"{self.labels['named']} ({kind}): {join(shown, '')}",
+                kind_label = self.rules.wording["entity_types"].get(kind, kind)
+                points.append(Point(f"{self.labels['named']} ({kind_label}): {join(shown, '')}",
                                     self.cite(e.mentions[0][0] for e in named[:3]), "entities",
                                     {"type": kind, "names": shown}))
         return Section("confirmed", self.labels["confirmed"], points, note=self.labels["confirmed_note"])
@@ -316,7 +328,8 @@ class _Writer:
             first = next((e.mentions[0][0] for e in r.shared if e.mentions), None)
             points.append(Point(labels["related_doc"].format(
                 title=title_of(doc), published=doc.published or labels["undated"], source_type=doc.source_type,
-                shared=join([*(as_written(e, doc) for e in r.shared), *map(industry_label, r.industries)], "")),
+                shared=join([*(as_written(e, doc) for e in r.shared),
+                             *(industry_label(i, self.rules.language) for i in r.industries)], "")),
                 self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
             for q in [q for q in r.extraction.quantities if q.kind == "target"][:MAX_RELATED_TARGETS]:
                 points.append(Point(labels["related_target"].format(

@@ -53,8 +53,9 @@ def find(extraction: Extraction, index: TextIndex, rules: Rules, *, user_summary
         matches = [Match(m.group(), m.start()) for m in instrument.cues.finditer(text)]
         if matches:
             found.instruments[key] = matches
-    found.groups = sorted((g for g in (_group(extraction, text, group, found) for group in rules.groups.values())
-                           if g is not None), key=lambda g: -g.score)
+    found.groups = sorted((g for group in rules.groups.values()
+                           if (g := _group(extraction, text, group, found, rules.language)) is not None),
+                          key=lambda g: -g.score)
     found.products = _products(extraction, index, rules)
     found.executable = [Match(m.group(), m.start()) for m in rules.executable.finditer(text)
                         if not _hedged(text, index, rules, m.start())]
@@ -64,13 +65,18 @@ def find(extraction: Extraction, index: TextIndex, rules: Rules, *, user_summary
     return found
 
 
-def industry_label(industry_id: str) -> str:
-    """An industry's taxonomy label in running text ("machine tools"): a common noun, not a name."""
+def industry_label(industry_id: str, language: str = "en") -> str:
+    """An industry's taxonomy label in running text ("machine tools"): a common noun, not a name.
+
+    In Chinese, the taxonomy's first Chinese keyword (机床), so a Chinese brief names it in Chinese.
+    """
     item = taxonomy().get(industry_id)
+    if item and language == "zh" and item.zh:
+        return item.zh[0]
     return (item.label if item else industry_id.replace("-", " ")).lower()
 
 
-def _group(extraction: Extraction, text: str, group: Group, found: Findings) -> GroupFinding | None:
+def _group(extraction: Extraction, text: str, group: Group, found: Findings, language: str) -> GroupFinding | None:
     evidence, positions, score = [], [], 0
     for key in group.instruments:
         if key in found.instruments:
@@ -83,7 +89,7 @@ def _group(extraction: Extraction, text: str, group: Group, found: Findings) -> 
     if industries:
         # "any industry" is one piece of evidence however many industries the document has.
         score += 1 if group.industries is None else len(industries)
-        evidence.extend(industry_label(i) for i in industries[:2])
+        evidence.extend(industry_label(i, language) for i in industries[:2])
     cue_words: dict[str, int] = {}
     for m in group.cues.finditer(text):
         cue_words.setdefault(m.group().casefold(), m.start())

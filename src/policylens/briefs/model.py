@@ -50,6 +50,7 @@ class Brief:
     user_summary: bool = False
     byline: str = ""  # "As of …. Source: …." in the rules' wording
     sources_title: str = "Sources"
+    language: str = "en"  # the language the brief is written in (its rules' wording)
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)

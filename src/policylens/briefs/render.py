@@ -70,7 +70,7 @@ def _css() -> str:
 
 def to_html(brief: Brief) -> str:
     e = html.escape
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+    parts = ["<!DOCTYPE html>", f'<html lang="{e(brief.language)}">', "<head>", '<meta charset="utf-8">',
              '<meta name="viewport" content="width=device-width, initial-scale=1">',
              f"<title>{e(brief.title)}</title>", f"<style>{_css()}</style>", "</head>", "<body>",
              f"<h1>{e(brief.title)}</h1>", f'<p class="byline">{e(brief.byline)}</p>']

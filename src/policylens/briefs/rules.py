@@ -20,6 +20,11 @@ import yaml
 from policylens.errors import PolicylensError
 
 HORIZONS = ("short", "medium", "long")
+# The brief's own wording in each language (``wording`` in the rules), with the placeholders each may use.
+_WORDING = {"figure": {"subject", "metric", "amount", "when"}, "subject": {"subject"}, "by": {"year"},
+            "in": {"year"}, "range": {"value", "value_max"}, "scale": {"value", "word"},
+            "unit_other": {"amount", "unit"}, "horizon_span": {"low", "high"},
+            "event": {"type", "when", "what"}, "event_date": {"date"}}
 READINGS = ("direction", "executable", "report")
 _CONDITIONS = {"signal": READINGS, "has": ("product_categories", "targets", "events"),
                "instrument": None}
@@ -145,6 +150,8 @@ class Rules:
     official_cues: Cues
     missing_cues: Cues
     digest: dict[str, Any]  # the digest's wording (labels) and status names
+    wording: dict[str, Any]  # how figures, horizon spans and entity types are worded
+    language: str = "en"  # the language the wording is written in
 
     def audience(self, names: list[str] | None) -> list[str] | None:
         """Group ids for the names given to --audience (ids or aliases); None means every group."""
@@ -165,25 +172,69 @@ def default_rules_path() -> str:
     return str(resources.files("policylens.briefs").joinpath("data", "rules.yaml"))
 
 
-def load_rules(path: str | Path | None = None) -> Rules:
-    """The rules in ``path`` (default: the shipped rules), validated; RulesError names the file on failure."""
+def load_rules(path: str | Path | None = None, language: str = "en") -> Rules:
+    """The rules in ``path`` (default: the shipped rules) worded in ``language``, validated.
+
+    Another language than English lays a wording file over the rules
+    (:func:`wording_path`), so cue words and thresholds are kept once for
+    every language.  RulesError names the file on failure.
+    """
     target = Path(path) if path is not None else Path(default_rules_path())
+    overlay = wording_path(target, language)
+    return _load(str(target), _stamp(target), str(overlay) if overlay else None,
+                 _stamp(overlay) if overlay else 0, language)
+
+
+def wording_path(rules_path: Path, language: str) -> Path | None:
+    """The wording file for ``language``: ``NAME.LANG.yaml`` beside the rules, else the shipped one; None for English."""
+    if language == "en":
+        return None
+    for candidate in (rules_path.with_name(f"{rules_path.stem}.{language}{rules_path.suffix}"),
+                      Path(default_rules_path()).with_name(f"rules.{language}.yaml")):
+        if candidate.is_file():
+            return candidate
+    shipped = sorted(p.name.split(".")[1] for p in Path(default_rules_path()).parent.glob("rules.*.yaml"))
+    raise RulesError(f"no brief wording for language {language!r} (known: {', '.join(['en', *shipped])})")
+
+
+def _stamp(path: Path) -> int:
     try:
-        stamp = target.stat().st_mtime_ns
+        return path.stat().st_mtime_ns
     except OSError as exc:
-        raise RulesError(f"rules file {target}: cannot read: {exc.strerror or exc}") from None
-    return _load(str(target), stamp)
+        raise RulesError(f"rules file {path}: cannot read: {exc.strerror or exc}") from None
 
 
-@lru_cache(maxsize=8)  # a brief per document in a batch must not re-read and re-compile the rules
-def _load(path: str, _mtime: int) -> Rules:
+def _read(path: str) -> Any:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesError(f"rules file {path}: cannot read: {exc}") from None
     except yaml.YAMLError as exc:
         raise RulesError(f"rules file {path}: not valid YAML: {' '.join(str(exc).split())}") from None
-    return _build(raw, _Checker(path))
+
+
+@lru_cache(maxsize=8)  # a brief per document in a batch must not re-read and re-compile the rules
+def _load(path: str, _mtime: int, overlay: str | None, _overlay_mtime: int, language: str) -> Rules:
+    raw = _read(path)
+    if overlay is not None:
+        raw = _lay_over(raw, _read(overlay), _Checker(overlay), "top level")
+    return _build(raw, _Checker(path if overlay is None else f"{path} + {overlay}"), language)
+
+
+def _lay_over(base: Any, over: Any, c: _Checker, where: str) -> Any:
+    """``base`` with the wording of ``over``: mappings key by key, a list of items with ids by id."""
+    if isinstance(base, dict) and isinstance(over, dict):
+        out = dict(base)
+        for key, value in over.items():
+            out[key] = _lay_over(base[key], value, c, f"{where}.{key}") if key in base else value
+        return out
+    if isinstance(base, list) and isinstance(over, dict):
+        ids = {str(item.get("id")) for item in base if isinstance(item, dict)}
+        unknown = sorted(set(map(str, over)) - ids)
+        if unknown:
+            raise c.fail(where, f"no item with id {unknown[0]!r} to reword")
+        return [{**item, "text": over[str(item["id"])]} if str(item.get("id")) in over else item for item in base]
+    return over
 
 
 class _Checker:
@@ -227,7 +278,7 @@ class _Checker:
         return value
 
 
-def _build(raw: Any, c: _Checker) -> Rules:
+def _build(raw: Any, c: _Checker, language: str = "en") -> Rules:
     top = c.mapping(raw, "top level", ("instruments", "groups", "product_lists", "quotes", "signal", "monitoring",
                                        "statuses", "basis", "labels"))
     instruments = {}
@@ -300,6 +351,8 @@ def _build(raw: Any, c: _Checker) -> Rules:
     labels = c.mapping(top["labels"], "labels", _REQUIRED_LABELS)
     return Rules(
         digest=_digest(top["digest"], c) if "digest" in top else _shipped_digest(c.path),
+        wording=_wording(top["wording"], c) if "wording" in top else load_rules(language=language).wording,
+        language=language,
         source=c.path, instruments=instruments, groups=groups,
         product_intros=Cues(c.texts(products["intros"], "product_lists.intros")),
         product_sub_intros=tuple(c.texts(products.get("sub_intros", []), "product_lists.sub_intros", True,
@@ -335,6 +388,19 @@ def _digest(raw: Any, c: _Checker) -> dict[str, Any]:
         _check_placeholders(c, f"digest.labels.{key}", checked[key], allowed)
     names = c.mapping(digest["status_names"], "digest.status_names", _STATUSES)
     return {"labels": checked, "status_names": {k: c.text(names[k], f"digest.status_names.{k}") for k in _STATUSES}}
+
+
+def _wording(raw: Any, c: _Checker) -> dict[str, Any]:
+    wording = c.mapping(raw, "wording", (*_WORDING, "comparators", "changes", "scales", "units", "entity_types",
+                                                   "event_types"))
+    for key, allowed in _WORDING.items():
+        _check_placeholders(c, f"wording.{key}", str(wording[key]), allowed)
+    for key in ("comparators", "changes", "units", "entity_types", "event_types"):
+        c.mapping(wording[key], f"wording.{key}")
+    for i, scale in enumerate(wording["scales"] if isinstance(wording["scales"], list) else [None]):
+        item = c.mapping(scale, f"wording.scales[{i}]", ("word", "power"))
+        c.integer(item["power"], f"wording.scales[{i}].power")
+    return wording
 
 
 def _shipped_digest(path: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ USER_SUMMARY_SOURCE = "user-provided summary"
 
 def brief(source: int | str | Path | Document | Extraction, *, db: str | KnowledgeBase | None = None,
           as_of: date | None = None, audience: list[str] | None = None, rules: Rules | str | Path | None = None,
-          settings: Settings | None = None) -> Brief:
+          settings: Settings | None = None, language: str = "en") -> Brief:
     """The brief for one document.
 
     ``source`` is a knowledge-base document id (an int, or digits that name
@@ -39,10 +39,13 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     or an open KnowledgeBase) the brief adds related documents, target status
     and conflicts from it, and a path or URL not yet stored is ingested
     first; without it the brief rests on the document alone and says so.
-    ``as_of`` defaults to today.
+    ``as_of`` defaults to today.  ``language`` is the language the brief is
+    written in ("en" or "zh"): its wording comes from the rules in that
+    language, and figures of a source in another language are built from
+    their extracted parts rather than quoted.
     """
     as_of = as_of or date.today()
-    rules = rules if isinstance(rules, Rules) else load_rules(rules)
+    rules = _rules(rules, language)
     rules.audience(audience)  # an unknown audience fails before any work is done
     if db is None:
         if _is_document_id(source):
@@ -56,7 +59,7 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
 
 def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | KnowledgeBase | None = None,
                        as_of: date | None = None, audience: list[str] | None = None,
-                       rules: Rules | str | Path | None = None) -> Brief:
+                       rules: Rules | str | Path | None = None, language: str = "en") -> Brief:
     """The brief for an analyst's pasted news title, event timing note and event summary.
 
     The summary is extracted like any document but is not stored: it is not
@@ -67,7 +70,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     if not summary or not summary.strip():
         raise InputError(USER_SUMMARY_SOURCE, "the summary is empty")
     as_of = as_of or date.today()
-    rules = rules if isinstance(rules, Rules) else load_rules(rules)
+    rules = _rules(rules, language)
     rules.audience(audience)
     parts = [p.strip() for p in (title, when, summary) if p and p.strip()]
     document = Document(source=USER_SUMMARY_SOURCE, text="\n\n".join(parts), title=title.strip() or None,
@@ -78,6 +81,15 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     with knowledge_base(db) as kb:
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True)
+
+
+def _rules(rules: Rules | str | Path | None, language: str) -> Rules:
+    """The rules worded in ``language``; rules already loaded must be in that language."""
+    if not isinstance(rules, Rules):
+        return load_rules(rules, language)
+    if rules.language != language:
+        raise InputError("language", f"the rules given are worded in {rules.language!r}, not {language!r}")
+    return rules
 
 
 def _is_document_id(source: object) -> bool:

@@ -35,6 +35,9 @@ def brief(
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
+    language: Annotated[str, typer.Option(
+        "--language", help="Write the brief in this language: en or zh (wording from the rules in that language).")
+    ] = "en",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
@@ -50,12 +53,12 @@ def brief(
             raise typer.BadParameter("--summary needs --title", param_hint="--title")
         text = sys.stdin.read() if summary == "-" else summary
         result = guard(lambda: briefs.brief_from_summary(title, when, text, db=State.settings.db_url, as_of=today,
-                                                         audience=groups, rules=rules))
+                                                         audience=groups, rules=rules, language=language))
     elif document is not None:
         if title or when:
             raise typer.BadParameter("--title and --when go with --summary", param_hint="--title")
         result = guard(lambda: briefs.brief(document, db=State.settings.db_url, as_of=today, audience=groups,
-                                            rules=rules, settings=State.settings))
+                                            rules=rules, settings=State.settings, language=language))
     else:
         raise typer.BadParameter("give a DOCUMENT (id, file or URL) or --title/--when/--summary")
     text = briefs.render(result, fmt)
