@@ -23,6 +23,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..extraction import gazetteer
+from ..words import singular
 from . import rates
 from ._data import load
 from ._dates import period_end, period_start
@@ -80,19 +81,13 @@ def normalise_subject(subject: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 @lru_cache(maxsize=8192)
 def metric_words(metric: str | None) -> tuple[str, ...]:
     """The words of a metric that carry its meaning, singular, in order (a possessive 's is not a word)."""
     filler = _words().filler
-    words = (_singular(w) for w in _WORD.findall(re.sub(r"['’]s\b", "", (metric or "").casefold())))
+    words = (singular(w) for w in _WORD.findall(re.sub(r"['’]s\b", "", (metric or "").casefold())))
     return tuple(w for w in words if w not in filler)
 
 
