@@ -60,3 +60,21 @@ def test_reopening_keeps_what_was_stored(kb_url):
     with KnowledgeBase.open(kb_url) as kb:
         assert kb.count_documents() == 1
         assert kb.get_document(stored.document_id) is not None
+
+
+def test_search_works_below_and_at_the_stored_vector_revision(kb_url):
+    """Revision 0006 (PostgreSQL: a stored tsvector column) reverses to 0005 and back; rows keep matching."""
+    with KnowledgeBase.open(kb_url) as kb:
+        kb.save(full_extraction())
+        postgres = kb.engine.dialect.name == "postgresql"
+
+        def columns() -> set[str]:
+            return {c["name"] for c in inspect(kb.engine).get_columns("search_items")}
+
+        assert ("tsv" in columns()) is postgres
+        assert kb.search("machine tools")
+        downgrade(kb.engine, "0005")
+        assert "tsv" not in columns()
+        upgrade(kb.engine)
+        assert ("tsv" in columns()) is postgres
+        assert kb.search("machine tools")  # rows stored before the column have their vector

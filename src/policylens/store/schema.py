@@ -61,18 +61,22 @@ def _span_check() -> CheckConstraint:
     return CheckConstraint("start_offset >= 0 AND start_offset <= end_offset", name="span")
 
 
-# The full-text indexes of ``search_items``, created by revision 0004 and no business of
-# autogenerate: SQLite's FTS5 table (with its shadow tables), PostgreSQL's GIN expression index.
+# The full-text indexes of ``search_items``, created by revisions 0004 and 0006 and no business
+# of autogenerate: SQLite's FTS5 table (with its shadow tables), PostgreSQL's stored tsvector
+# column (generated from ``text``) and its GIN index.
 SEARCH_INDEX_PREFIX = "search_fts"
 SEARCH_GIN_INDEX = "ix_search_items_tsv"
+SEARCH_TSV_COLUMN = "tsv"
 
 
-def is_model_table(name: str | None, type_: str, *_: object) -> bool:
+def is_model_table(name: str | None, type_: str, parent_names: Any = None, *_: object) -> bool:
     """For Alembic's ``include_name``: everything except the full-text indexes."""
     if name is None:
         return True
     if type_ == "table":
         return not name.startswith(SEARCH_INDEX_PREFIX)
+    if type_ == "column":
+        return not (name == SEARCH_TSV_COLUMN and (parent_names or {}).get("table_name") == "search_items")
     return not (type_ == "index" and name == SEARCH_GIN_INDEX)
 
 

@@ -29,6 +29,7 @@ from sqlalchemy import Connection, and_, bindparam, column, exists, func, litera
 from ..errors import InputError
 from ..model import Extraction
 from .schema import (
+    SEARCH_TSV_COLUMN,
     DocumentEntityRow,
     DocumentIndustryRow,
     DocumentRow,
@@ -169,10 +170,10 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
                 .where(text("search_fts MATCH :q")).order_by(rank))
         params = {"q": fts5_query(query)}
     else:
-        # The same expression as the GIN index of revision 0004, so the planner uses it.
-        simple = literal_column("'simple'")
-        vector = func.to_tsvector(simple, item.c.text)
-        q = func.to_tsquery(simple, bindparam("q"))
+        # The stored vector of revision 0006 (GIN-indexed): matching and ranking read it
+        # instead of parsing each matching row's text again.
+        vector = literal_column(f"{item.name}.{SEARCH_TSV_COLUMN}")
+        q = func.to_tsquery(literal_column("'simple'"), bindparam("q"))
         rank = func.ts_rank(vector, q)
         stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
                 .select_from(item).where(vector.op("@@")(q)).order_by(rank.desc()))
