@@ -28,6 +28,7 @@ from sqlalchemy import Connection, and_, bindparam, column, exists, func, litera
 
 from ..errors import InputError
 from ..model import Extraction
+from ..words import singular
 from .schema import (
     SEARCH_TSV_COLUMN,
     DocumentEntityRow,
@@ -46,20 +47,12 @@ _TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
 _CJK_RUN = re.compile(rf"^[{_CJK}]+$")
 
 
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
 def _tokens(value: str) -> list[str | list[str]]:
     """Words, and runs of CJK characters as lists of single characters."""
     out: list[str | list[str]] = []
     for m in _TOKEN.finditer(value.casefold()):
         word = m.group()
-        out.append(list(word) if _CJK_RUN.match(word) else _singular(word))
+        out.append(list(word) if _CJK_RUN.match(word) else singular(word))
     return out
 
 
