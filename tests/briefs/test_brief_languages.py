@@ -78,6 +78,8 @@ def test_the_chinese_wording_covers_every_english_label():
     zh = yaml.safe_load(wording_path(Path(default_rules_path()), "zh").read_text(encoding="utf-8"))
     for section in ("labels", "statuses", "wording"):
         assert set(shipped[section]) <= set(zh[section]), section
+    for part in ("labels", "status_names"):
+        assert set(shipped["digest"][part]) == set(zh["digest"][part]), f"digest.{part}"
     assert {m["id"] for m in shipped["monitoring"]} == set(zh["monitoring"])
     assert set(shipped["groups"]) == set(zh["groups"]) and set(shipped["instruments"]) == set(zh["instruments"])
 

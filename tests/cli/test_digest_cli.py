@@ -40,6 +40,18 @@ def test_a_window_and_region_give_a_markdown_digest(db):
     assert "Hefei" not in out  # Anhui is not in Shandong
 
 
+def test_language_zh_words_the_digest_in_chinese_and_keeps_the_sources_quoted(db):
+    result = invoke("--db", db, "digest", "--since", "2024-01-01", "--until", "2024-12-31", "--region", "Shandong",
+                    "--as-of", "2026-11-23", "--language", "zh")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert out.startswith("# 政策动态汇总：2024-01-01 至 2024-12-31 — Shandong\n")
+    assert "## 新变化：" in out and "## 下一步关注什么" in out and "## 来源" in out
+    assert "What changed" not in out and "What to monitor" not in out
+    unknown = invoke("--db", db, "digest", "--since", "2024-01-01", "--language", "fr")
+    assert unknown.exit_code == 1 and "no brief wording for language 'fr'" in unknown.stderr
+
+
 def test_json_and_html_say_the_same_and_out_writes_a_file(db, tmp_path):
     args = ("--db", db, "digest", "--since", "2025-01-01", "--until", "2025-12-31", "--as-of", "2026-11-23")
     data = json.loads(invoke(*args, "--format", "json").stdout)

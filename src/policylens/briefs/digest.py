@@ -40,8 +40,8 @@ from .compose import (
 )
 from .evidence import find, industry_label
 from .model import Brief, Point, Section
-from .rules import Rules, load_rules
-from .service import knowledge_base
+from .rules import Rules
+from .service import knowledge_base, rules_for
 
 # A digest is read in minutes: how much of each kind it lists.
 MAX_DOCUMENTS = 60
@@ -58,12 +58,12 @@ _BROAD_LEVELS = ("country",)
 
 def digest(since: date | str, until: date | str | None = None, *, db: str | KnowledgeBase,
            region: str | None = None, industry: str | None = None, as_of: date | str | None = None,
-           rules: Rules | str | Path | None = None) -> Brief:
+           rules: Rules | str | Path | None = None, language: str = "en") -> Brief:
     """What changed in the knowledge base from ``since`` to ``until`` (default: ``as_of``), as one brief.
 
     ``as_of`` (default today, read at call time) is the day target status is
     judged on.  ``region`` is a place name (its sub-places included),
-    ``industry`` a taxonomy id.  Dates are ``date`` objects or YYYY-MM-DD;
+    ``industry`` a taxonomy id; ``language`` the digest's wording (en, zh).  Dates are ``date`` objects or YYYY-MM-DD;
     a bad one, an unknown region or industry raises InputError naming it.
     """
     as_of = _day(as_of, "--as-of") if as_of is not None else date.today()
@@ -73,7 +73,7 @@ def digest(since: date | str, until: date | str | None = None, *, db: str | Know
         raise InputError("--until", f"{until.isoformat()} is before --since {since.isoformat()}")
     if industry is not None and industry not in taxonomy():
         raise InputError("--industry", f"unknown industry {industry!r}; known: {', '.join(sorted(taxonomy()))}")
-    rules = rules if isinstance(rules, Rules) else load_rules(rules)
+    rules = rules_for(rules, language)
     with knowledge_base(db) as kb:
         return _Digest(kb, rules, since, until, as_of, region, industry).write()
 

@@ -350,7 +350,7 @@ def _build(raw: Any, c: _Checker, language: str = "en") -> Rules:
         c.mapping(item, f"basis.source_types.{key}", ("label", "official"))
     labels = c.mapping(top["labels"], "labels", _REQUIRED_LABELS)
     return Rules(
-        digest=_digest(top["digest"], c) if "digest" in top else _shipped_digest(c.path),
+        digest=_digest(top["digest"], c) if "digest" in top else _shipped_digest(c.path, language),
         wording=_wording(top["wording"], c) if "wording" in top else load_rules(language=language).wording,
         language=language,
         source=c.path, instruments=instruments, groups=groups,
@@ -403,11 +403,11 @@ def _wording(raw: Any, c: _Checker) -> dict[str, Any]:
     return wording
 
 
-def _shipped_digest(path: str) -> dict[str, Any]:
+def _shipped_digest(path: str, language: str) -> dict[str, Any]:
     """A rules file written before digests existed gets the shipped digest wording rather than failing."""
     if Path(path) == Path(default_rules_path()):
         raise RulesError(f"rules file {path}: top level: missing digest")
-    return load_rules().digest
+    return load_rules(language=language).digest
 
 
 def _check_placeholders(c: _Checker, where: str, template: str, allowed: set[str]) -> None:

@@ -45,7 +45,7 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     their extracted parts rather than quoted.
     """
     as_of = as_of or date.today()
-    rules = _rules(rules, language)
+    rules = rules_for(rules, language)
     rules.audience(audience)  # an unknown audience fails before any work is done
     if db is None:
         if _is_document_id(source):
@@ -70,7 +70,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     if not summary or not summary.strip():
         raise InputError(USER_SUMMARY_SOURCE, "the summary is empty")
     as_of = as_of or date.today()
-    rules = _rules(rules, language)
+    rules = rules_for(rules, language)
     rules.audience(audience)
     parts = [p.strip() for p in (title, when, summary) if p and p.strip()]
     document = Document(source=USER_SUMMARY_SOURCE, text="\n\n".join(parts), title=title.strip() or None,
@@ -83,7 +83,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True)
 
 
-def _rules(rules: Rules | str | Path | None, language: str) -> Rules:
+def rules_for(rules: Rules | str | Path | None, language: str) -> Rules:
     """The rules worded in ``language``; rules already loaded must be in that language."""
     if not isinstance(rules, Rules):
         return load_rules(rules, language)

@@ -19,6 +19,8 @@ AsOfOpt = Annotated[Optional[str], typer.Option(
     "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")]
 RulesOpt = Annotated[Optional[Path], typer.Option(
     "--rules", help="A rules YAML file replacing the shipped stakeholder, monitoring and wording rules.")]
+LanguageOpt = Annotated[str, typer.Option(
+    "--language", help="Write in this language: en or zh (wording from the rules in that language).")]
 
 
 @app.command()
@@ -35,9 +37,7 @@ def brief(
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
-    language: Annotated[str, typer.Option(
-        "--language", help="Write the brief in this language: en or zh (wording from the rules in that language).")
-    ] = "en",
+    language: LanguageOpt = "en",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""

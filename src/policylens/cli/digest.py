@@ -9,7 +9,7 @@ import typer
 
 from policylens import briefs
 from policylens.cli.app import State, app, err, guard
-from policylens.cli.brief import AsOfOpt, FormatOpt, RulesOpt, day, write_atomically
+from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, day, write_atomically
 
 
 @app.command()
@@ -24,6 +24,7 @@ def digest(
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
+    language: LanguageOpt = "en",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the digest to this file.")] = None,
 ) -> None:
     """What changed in a period: new documents by region or cluster, targets due or changed, conflicts, what next.
@@ -36,7 +37,7 @@ def digest(
     # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.
     first, last, today = day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")
     result = guard(lambda: briefs.digest(first, last, db=State.settings.db_url, region=region, industry=industry,
-                                         as_of=today, rules=rules))
+                                         as_of=today, rules=rules, language=language))
     text = briefs.render(result, fmt)
     if out_file is None:
         sys.stdout.write(text)
