@@ -41,9 +41,7 @@ def brief(
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
-    fmt = "json" if State.json else fmt
-    if fmt not in briefs.FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
+    fmt = output_format(fmt)
     today = day(as_of, "--as-of") or date.today()
     groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
     if summary is not None:
@@ -61,6 +59,19 @@ def brief(
                                             rules=rules, settings=State.settings, language=language))
     else:
         raise typer.BadParameter("give a DOCUMENT (id, file or URL) or --title/--when/--summary")
+    emit(result, fmt, out_file)
+
+
+def output_format(fmt: str) -> str:
+    """The format asked for; the global --json wins, and an unknown one is a usage error."""
+    fmt = "json" if State.json else fmt
+    if fmt not in briefs.FORMATS:
+        raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
+    return fmt
+
+
+def emit(result: briefs.Brief, fmt: str, out_file: Path | None) -> None:
+    """Print a brief or digest, or write it to ``out_file`` whole."""
     text = briefs.render(result, fmt)
     if out_file is None:
         sys.stdout.write(text)

@@ -1,15 +1,14 @@
 """The digest command: one cited brief across the documents the knowledge base received in a period."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from policylens import briefs
-from policylens.cli.app import State, app, err, guard
-from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, day, write_atomically
+from policylens.cli.app import State, app, guard
+from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, day, emit, output_format
 
 
 @app.command()
@@ -31,16 +30,9 @@ def digest(
 
     The window is by publication date; an undated document counts from the day it was ingested.
     """
-    fmt = "json" if State.json else fmt
-    if fmt not in briefs.FORMATS:
-        raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
+    fmt = output_format(fmt)
     # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.
     first, last, today = day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")
     result = guard(lambda: briefs.digest(first, last, db=State.settings.db_url, region=region, industry=industry,
                                          as_of=today, rules=rules, language=language))
-    text = briefs.render(result, fmt)
-    if out_file is None:
-        sys.stdout.write(text)
-        return
-    write_atomically(out_file, text)
-    err.print(f"wrote {out_file}")
+    emit(result, fmt, out_file)
