@@ -346,17 +346,25 @@ def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Ite
 def _status_inputs(conn: Connection, ids: list[int]
                    ) -> tuple[dict[int, list[Observation]], dict[int, list[tuple[dt.date, int]]]]:
     """The stored progress observations and restatements of these targets."""
-    observations: dict[int, list[Observation]] = defaultdict(list)
+    # Links first, then the observing figures by id: one join would let PostgreSQL's planner,
+    # misjudging how many links a page of targets has, hash the whole quantities table.
+    links = conn.execute(select(TargetProgressRow.target_id, TargetProgressRow.observation_id)
+                         .where(TargetProgressRow.target_id.in_(ids))).all()
     o, od = aliased(QuantityRow), aliased(DocumentRow)
-    for r in conn.execute(
-            select(TargetProgressRow.target_id, o.id, o.document_id, od.published, o.value, o.value_max, o.unit,
-                   o.as_of, o.comparator, o.change, o.metric, o.subject, o.annual, o.baseline)
-            .join(o, o.id == TargetProgressRow.observation_id).join(od, od.id == o.document_id)
-            .where(TargetProgressRow.target_id.in_(ids))):
-        observations[r.target_id].append(Observation(
-            id=r.id, document_id=r.document_id, published=r.published, value=r.value, value_max=r.value_max,
-            unit=r.unit, as_of=loaded_when(r.as_of), comparator=r.comparator, change=r.change, metric=r.metric,
-            subject=r.subject, annual=r.annual, baseline=r.baseline))
+    figures: dict[int, Observation] = {}
+    observing = sorted({observation_id for _, observation_id in links})
+    for chunk in (observing[i:i + _BATCH] for i in range(0, len(observing), _BATCH)):
+        for r in conn.execute(
+                select(o.id, o.document_id, od.published, o.value, o.value_max, o.unit, o.as_of, o.comparator,
+                       o.change, o.metric, o.subject, o.annual, o.baseline)
+                .join(od, od.id == o.document_id).where(o.id.in_(chunk))):
+            figures[r.id] = Observation(
+                id=r.id, document_id=r.document_id, published=r.published, value=r.value, value_max=r.value_max,
+                unit=r.unit, as_of=loaded_when(r.as_of), comparator=r.comparator, change=r.change,
+                metric=r.metric, subject=r.subject, annual=r.annual, baseline=r.baseline)
+    observations: dict[int, list[Observation]] = defaultdict(list)
+    for target_id, observation_id in links:
+        observations[target_id].append(figures[observation_id])
     restaters: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
     for target_id, later_id, published in conn.execute(
             select(TargetRestatementRow.target_id, TargetRestatementRow.restated_by_id, od.published)
