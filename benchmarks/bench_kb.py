@@ -1,6 +1,6 @@
 """Knowledge-base benchmark: N generated documents ingested, then p50/p95 latency of `targets` and `search`.
 
-    python benchmarks/bench_kb.py [--docs 10000] [--db URL] [--repeat 30]
+    python benchmarks/bench_kb.py [--docs 10000] [--db URL] [--repeat 30] [--queries-only]
 
 Documents come from bench_ingest's generator (the demo corpus perturbed:
 mixed paragraphs, swapped places, scaled numbers).  Ingest goes through
@@ -10,6 +10,8 @@ stored documents).  Each query is then run ``--repeat`` times through the
 KnowledgeBase methods the CLI calls; the first run of each is a warm-up and
 not counted.  The default database is a fresh SQLite file; pass a
 PostgreSQL URL (an empty database) for the same on PostgreSQL.
+``--queries-only`` times the queries on a knowledge base ``--db`` already
+holds (one an earlier run built), skipping generation and ingest.
 """
 from __future__ import annotations
 
@@ -72,42 +74,52 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=30)
     ap.add_argument("--out", type=Path, default=None,
                     help="where to write the JSON result (default: benchmarks/results/kb-<db>.json)")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="time the queries on the knowledge base --db already holds; no ingest")
     args = ap.parse_args(argv)
+    if args.queries_only and not args.db:
+        ap.error("--queries-only needs --db (an existing knowledge base)")
 
     work = Path(tempfile.mkdtemp(prefix="policylens-bench-kb-"))
     try:
-        docs = work / "docs"
-        docs.mkdir()
-        generate(docs, args.docs)
         db = args.db or f"sqlite:///{work / 'bench.db'}"
         backend = "postgresql" if db.startswith("postgresql") else "sqlite"
         with KnowledgeBase.open(db) as kb:
-            t0 = time.perf_counter()
-            report = api.ingest([str(docs)], db=kb, settings=Settings(db_url=db))
-            ingest_s = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            counts = kb.resolve()
-            resolve_s = time.perf_counter() - t0
-            result = {
-                "db": backend, "documents": args.docs, "stored": report.count("stored"),
-                "failed": len(report.failed), "ingest_seconds": round(ingest_s, 2),
-                "documents_per_second": round(args.docs / ingest_s, 1),
-                "resolve_seconds": round(resolve_s, 2), "derived": counts,
-                "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
-                "as_of": AS_OF.isoformat(), "repeat": args.repeat,
+            result = {"db": backend} if args.queries_only else _build(kb, db, work / "docs", args.docs)
+            result.update({
+                "documents_in_kb": kb.count_documents(), "as_of": AS_OF.isoformat(), "repeat": args.repeat,
                 "targets": {name: _timed(lambda q=q: kb.targets(as_of=AS_OF, **q), args.repeat)
                             for name, q in TARGET_QUERIES.items()},
                 "search": {name: _timed(lambda q=q: kb.search(q["query"], **{k: v for k, v in q.items()
                                                                             if k != "query"}), args.repeat)
                            for name, q in SEARCH_QUERIES.items()},
-            }
+            })
         print(json.dumps(result, indent=2))
-        out = args.out or Path(__file__).resolve().parent / "results" / f"kb-{backend}.json"
+        name = f"kb-{backend}-queries.json" if args.queries_only else f"kb-{backend}.json"
+        out = args.out or Path(__file__).resolve().parent / "results" / name
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _build(kb: KnowledgeBase, db: str, docs: Path, count: int) -> dict:
+    """Generate ``count`` documents, ingest them as the CLI does, then time one more resolution pass."""
+    docs.mkdir()
+    generate(docs, count)
+    t0 = time.perf_counter()
+    report = api.ingest([str(docs)], db=kb, settings=Settings(db_url=db))
+    ingest_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    counts = kb.resolve()
+    resolve_s = time.perf_counter() - t0
+    return {
+        "db": "postgresql" if db.startswith("postgresql") else "sqlite", "documents": count,
+        "stored": report.count("stored"), "failed": len(report.failed), "ingest_seconds": round(ingest_s, 2),
+        "documents_per_second": round(count / ingest_s, 1), "resolve_seconds": round(resolve_s, 2),
+        "derived": counts, "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
 
 
 if __name__ == "__main__":
