@@ -36,19 +36,20 @@ class Chart:
 
 
 def timeline(deadlines: list[dict[str, Any]], max_years: int = 16) -> Chart | None:
-    """Geometry for ``Overview.deadlines`` rows; the latest ``max_years`` years from the earliest shown."""
+    """Geometry for ``Overview.deadlines`` rows: every year from the first to the last, at most ``max_years``."""
     by_year: dict[int, dict[str, int]] = defaultdict(dict)
     for row in deadlines:
         by_year[row["year"]][row["status"]] = row["count"]
     if not by_year:
         return None
     years = sorted(by_year)
-    if len(years) > max_years:  # keep a readable span around the years most targets fall in
+    start, end = years[0], years[-1]
+    if end - start + 1 > max_years:  # keep a readable span around the year most targets fall in
         busiest = max(years, key=lambda y: sum(by_year[y].values()))
-        start = max(years[0], min(busiest - max_years // 2, years[-1] - max_years + 1))
-        years = [y for y in years if start <= y < start + max_years]
-    span = list(range(years[0], years[-1] + 1))
-    top = max(sum(by_year[y].values()) for y in span if y in by_year)
+        start = max(start, min(busiest - max_years // 2, end - max_years + 1))
+        end = start + max_years - 1
+    span = list(range(start, end + 1))
+    top = max(sum(by_year.get(y, {}).values()) for y in span)
     step = _nice_step(top)
     scale_top = step * -(-top // step)
     inner_w, inner_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
