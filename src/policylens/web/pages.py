@@ -37,9 +37,10 @@ CONTAINS_GROUPS = (("place", "Sub-regions"), ("cluster", "Clusters"), ("park", "
 
 
 def swagger_ui_dir() -> Path:
-    import swagger_ui_bundle
+    """Swagger UI 5 (OpenAPI 3.1, which FastAPI writes) as shipped inside the swagger-ui-py package."""
+    import swagger_ui
 
-    return Path(swagger_ui_bundle.swagger_ui_path)
+    return Path(swagger_ui.__file__).parent / "static"
 
 
 def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
