@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 import uvicorn
 
@@ -35,7 +36,7 @@ class LiveServer:
         self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{port}", daemon=True)
         self.url = f"http://127.0.0.1:{port}"
 
-    def __enter__(self) -> LiveServer:
+    def __enter__(self) -> Self:
         self.thread.start()
         deadline = time.monotonic() + 15
         while not self.server.started:

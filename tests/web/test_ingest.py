@@ -54,6 +54,8 @@ def _upload(server: LiveServer, data: bytes, name: str = "story.txt", headers: d
 
 
 def test_upload_is_stored_then_recognised_as_a_duplicate(empty_server):
+    before = httpx.get(f"{empty_server.url}/api/overview").json()  # the dashboard's figures, now cached
+    assert before["counts"]["documents"] == 0
     first = _upload(empty_server, STORY)
     assert first.status_code == 201, first.text
     body = first.json()
@@ -63,6 +65,7 @@ def test_upload_is_stored_then_recognised_as_a_duplicate(empty_server):
     assert "300 smart factories" in doc["text"]
     targets = httpx.get(f"{empty_server.url}/api/targets").json()["targets"]
     assert [t["value"] for t in targets] == [300]
+    assert httpx.get(f"{empty_server.url}/api/overview").json()["counts"]["documents"] == 1
     again = _upload(empty_server, STORY)
     assert again.status_code == 200 and again.json()["outcomes"][0]["status"] == "duplicate"
 

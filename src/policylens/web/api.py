@@ -38,7 +38,8 @@ def kb_of(request: Request) -> KnowledgeBase:
 
 @router.get("/overview", summary="Counts, newest documents and conflicts, targets by status and deadline year")
 def overview(request: Request, as_of: AsOf = None) -> dict[str, Any]:
-    return kb_of(request).overview(params.day(as_of, "as_of")).to_dict()
+    day = params.day(as_of, "as_of") or _today()
+    return request.app.state.overview.get(kb_of(request), day).to_dict()
 
 
 @router.get("/documents", summary="Stored documents, in id order (without their text)")

@@ -19,7 +19,7 @@ from policylens import __version__
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
-from . import api, errors, ingest, pages, present
+from . import api, errors, ingest, pages, present, reads
 
 HERE = Path(__file__).parent
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.kb = kb
     app.state.settings = settings
+    app.state.overview = reads.OverviewCache()
     app.state.templates = present.templates(HERE / "templates")
     app.middleware("http")(_security_headers)
     errors.install(app)

@@ -53,6 +53,7 @@ async def ingest(request: Request) -> JSONResponse:
     source = await _source(request, settings)
     web_settings = dataclasses.replace(settings, allow_private_urls=settings.web_allow_private_urls)
     report = await run_in_threadpool(pipeline.ingest, [source], db=request.app.state.kb, settings=web_settings)
+    request.app.state.overview.clear()
     if not report.outcomes or len(report.failed) == len(report.outcomes):
         first = report.failed[0] if report.failed else None
         message = f"{first.source}: {first.error}" if first else "no document found in the input"

@@ -21,8 +21,8 @@ from fastapi.templating import Jinja2Templates
 from policylens.model import ENTITY_TYPES
 
 from . import chart, highlight, params, reads
-from .present import with_query
 from .api import kb_of
+from .present import with_query
 
 router = APIRouter(include_in_schema=False)
 
@@ -52,7 +52,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 def dashboard(request: Request, as_of: str | None = None) -> HTMLResponse:
     kb = kb_of(request)
     day = params.day(as_of, "as_of") or dt.date.today()
-    overview = kb.overview(day)
+    overview = request.app.state.overview.get(kb, day)
     return _page(request, "dashboard.html", overview=overview, chart=chart.timeline(overview.deadlines),
                  top=kb.list_entities(entity_type="place", limit=12),
                  due=kb.targets(as_of=day, status="due", limit=8),

@@ -24,7 +24,7 @@ COMPARATORS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈"
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
 
-def number(value: float | int | None) -> str:
+def number(value: float | None) -> str:
     """12,500 · 3.2 million · 660 billion: as a reader would write the figure."""
     if value is None:
         return "—"

@@ -7,13 +7,14 @@ page of targets, a brief for a document id.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from policylens import briefs
 from policylens.errors import InputError
 from policylens.model import Document, Extraction
 from policylens.store import KnowledgeBase
-from policylens.store.queries import EntityProfile, TargetView
+from policylens.store.queries import EntityProfile, Overview, TargetView
 
 from .errors import WebError, not_found
 
@@ -83,3 +84,30 @@ def brief(kb: KnowledgeBase, document_id: int, as_of: dt.date | None, audience: 
         return briefs.brief(document_id, db=kb, as_of=as_of, audience=audience, language=language)
     except briefs.RulesError as exc:
         raise WebError(422, f"audience: {exc}") from None
+
+
+class OverviewCache:
+    """The dashboard's aggregates, kept for ``ttl`` seconds per day asked about.
+
+    They scan every target's status periods (about 140 ms at 10,000
+    documents on SQLite), and the dashboard is the page everyone opens.  The
+    web's own ingest clears the cache; a CLI ingest beside the server shows up
+    within ``ttl`` seconds.
+    """
+
+    def __init__(self, ttl: float = 60.0):
+        self.ttl = ttl
+        self._kept: dict[dt.date, tuple[float, Overview]] = {}
+
+    def get(self, kb: KnowledgeBase, as_of: dt.date) -> Overview:
+        now = time.monotonic()
+        kept = self._kept.get(as_of)
+        if kept is not None and now - kept[0] < self.ttl:
+            return kept[1]
+        overview = kb.overview(as_of)
+        self._kept = {day: entry for day, entry in self._kept.items() if now - entry[0] < self.ttl}
+        self._kept[as_of] = (now, overview)
+        return overview
+
+    def clear(self) -> None:
+        self._kept = {}
