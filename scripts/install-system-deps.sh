@@ -5,11 +5,13 @@
 # at most once, only when something has to be installed.  The PostgreSQL server
 # is installed for its binaries; the tests start their own throwaway server, so
 # no system-wide service is started here (and one the package starts is stopped).
+# Chromium is the browser the web tests drive through Playwright (which is told
+# its path, so Playwright never downloads a browser of its own).
 #
 # Usage: scripts/install-system-deps.sh      (as root, or with sudo available)
 set -eu
 
-PACKAGES="postgresql"
+PACKAGES="postgresql chromium"
 
 if [ "$(id -u)" -eq 0 ]; then
     SUDO=""

@@ -14,7 +14,7 @@ from pathlib import Path
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
-from policylens.ingestion import read_documents, read_path
+from policylens.ingestion import RawInput, read_documents, read_path
 from policylens.model import Document, Extraction
 from policylens.store import KnowledgeBase
 
@@ -66,7 +66,7 @@ class IngestReport:
 
 
 def ingest(
-    sources: Sequence[str] | str,
+    sources: Sequence[str | RawInput] | str,
     *,
     db: str | KnowledgeBase | None = None,
     settings: Settings | None = None,
@@ -74,8 +74,10 @@ def ingest(
 ) -> IngestReport:
     """Read, extract and store every source; return what happened to each.
 
-    ``db`` is a database URL or an open KnowledgeBase (default: the settings'
-    URL). ``on_outcome`` is called after each input, for progress display.
+    ``sources`` are paths, URLs, feeds or "-" as the CLI takes them, or RawInput
+    bytes already in hand (an upload).  ``db`` is a database URL or an open
+    KnowledgeBase (default: the settings' URL).  ``on_outcome`` is called after
+    each input, for progress display.
     """
     settings = settings or Settings.from_env()
     if isinstance(sources, (str, Path)):

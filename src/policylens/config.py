@@ -16,7 +16,12 @@ class Settings:
     timeout: float = 20.0  # seconds for one HTTP request
     max_redirects: int = 5
     user_agent: str = "policylens/0.1 (+https://example.invalid/policylens)"
-    allow_private_urls: bool = True  # the CLI may read intranet pages; the web turns this off
+    allow_private_urls: bool = True  # the CLI may read intranet pages; the web uses web_allow_private_urls
+    # The web server: writing (ingest) needs this bearer token and is off while it is unset.
+    token: str | None = None
+    max_upload_bytes: int = 10 * 1024 * 1024  # a larger upload is refused with 413 before it is read whole
+    # A server that fetches any URL it is given could probe its own network; off unless the operator says so.
+    web_allow_private_urls: bool = False
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -28,6 +33,12 @@ class Settings:
             s.max_bytes = _number("POLICYLENS_MAX_BYTES", v, int)
         if v := os.environ.get("POLICYLENS_TIMEOUT"):
             s.timeout = _number("POLICYLENS_TIMEOUT", v, float)
+        if v := os.environ.get("POLICYLENS_TOKEN"):
+            s.token = v
+        if v := os.environ.get("POLICYLENS_MAX_UPLOAD_BYTES"):
+            s.max_upload_bytes = _number("POLICYLENS_MAX_UPLOAD_BYTES", v, int)
+        if v := os.environ.get("POLICYLENS_ALLOW_PRIVATE_URLS"):
+            s.web_allow_private_urls = _flag("POLICYLENS_ALLOW_PRIVATE_URLS", v)
         for key, value in overrides.items():
             if value is not None:
                 setattr(s, key, value)
@@ -42,3 +53,11 @@ def _number(name: str, value: str, kind: type) -> int | float:
     if number <= 0:
         raise ConfigError(f"{name}={value!r} must be greater than 0")
     return number
+
+
+def _flag(name: str, value: str) -> bool:
+    if value.strip().lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.strip().lower() in ("0", "false", "no", "off"):
+        return False
+    raise ConfigError(f"{name}={value!r} is not a switch; write 1 or 0")

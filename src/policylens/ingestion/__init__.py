@@ -48,7 +48,7 @@ def read_document(raw: RawInput) -> Document:
     )
 
 
-def read_documents(sources: Sequence[str], settings: Settings) -> Iterator[Document | InputError]:
+def read_documents(sources: Sequence[str | RawInput], settings: Settings) -> Iterator[Document | InputError]:
     for item in expand_sources(sources, settings):
         if isinstance(item, InputError):
             yield item

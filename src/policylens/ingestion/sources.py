@@ -1,5 +1,8 @@
 """What a user points at (paths, folders, globs, URLs, feeds, stdin) expanded into inputs to read.
 
+A RawInput already in hand (a file uploaded to the web server) is passed
+through as it is, or expanded into its entries when it is a feed.
+
 Expansion is lazy and never stops a batch: each input that cannot be had
 (missing file, file over the size limit, a feed entry whose link is dead)
 becomes an InputError in the stream, and the next input is tried.
@@ -28,7 +31,7 @@ _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+x
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
 
-def expand_sources(sources: Sequence[str], settings: Settings) -> Iterator[RawInput | InputError]:
+def expand_sources(sources: Sequence[str | RawInput], settings: Settings) -> Iterator[RawInput | InputError]:
     for source in sources:
         yield from _expand_quietly(source, settings)
 
@@ -53,8 +56,10 @@ def is_feed(raw: RawInput) -> bool:
     return raw.media_type in _FEED_TYPES or bool(_FEED_ROOT.match(raw.data[:4096]))
 
 
-def _expand(source: str, settings: Settings) -> Iterator[RawInput | InputError]:
-    if source == STDIN:
+def _expand(source: str | RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
+    if isinstance(source, RawInput):
+        yield from _with_feeds(source, settings)
+    elif source == STDIN:
         yield from _with_feeds(_stdin(settings), settings)
     elif is_url(source):
         yield from _with_feeds(fetch(source, settings), settings)
@@ -72,7 +77,7 @@ def _expand(source: str, settings: Settings) -> Iterator[RawInput | InputError]:
         raise InputError(source, "no such file or directory")
 
 
-def _expand_quietly(source: str, settings: Settings) -> Iterator[RawInput | InputError]:
+def _expand_quietly(source: str | RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
     """Expand one source, turning its failure into an item of the stream so the batch goes on."""
     try:
         yield from _expand(source, settings)

@@ -237,10 +237,22 @@ class KnowledgeBase:
                                             entity_id=queries.entity_id(conn, entity), status=status)
             return queries.targets(conn, as_of or dt.date.today(), filters, limit)
 
-    def conflicts(self, *, kind: str | None = None, region: str | None = None) -> list[queries.ConflictView]:
+    def conflicts(self, *, kind: str | None = None, region: str | None = None, limit: int | None = None,
+                  newest: bool = False) -> list[queries.ConflictView]:
         with self._read() as session:
             conn = session.connection()
-            return queries.conflicts(conn, kind, queries.region_id(conn, region))
+            return queries.conflicts(conn, kind, queries.region_id(conn, region), limit, newest)
+
+    def list_entities(self, query: str | None = None, *, entity_type: str | None = None,
+                      limit: int = 50) -> list[dict[str, Any]]:
+        """Entities whose names contain ``query``, most mentioned first (for pickers and lookups)."""
+        with self._read() as session:
+            return queries.list_entities(session.connection(), query, entity_type, limit)
+
+    def overview(self, as_of: dt.date | None = None, recent: int = 8) -> queries.Overview:
+        """Counts, newest documents and conflicts, targets by status and deadline year (default: today)."""
+        with self._read() as session:
+            return queries.overview(session.connection(), as_of or dt.date.today(), recent)
 
     def search(self, query: str, *, region: str | None = None, industry: str | None = None,
                entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
