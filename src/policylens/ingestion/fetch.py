@@ -5,6 +5,11 @@ budget (exceeding it is reported as a redirect loop), and a byte limit that
 is enforced while streaming, so an oversized or endless body is cut off
 instead of filling memory.  With ``allow_private_urls`` off, every hop of a
 redirect chain is checked, so a public URL cannot bounce into the intranet.
+
+A poller asks again with the validators of its last read
+(:func:`fetch_if_changed`: ETag as If-None-Match, Last-Modified as
+If-Modified-Since) and gets None when the server answers 304 Not Modified,
+so an unchanged feed costs one small response and no parsing.
 """
 from __future__ import annotations
 
@@ -24,7 +29,24 @@ def is_url(source: str) -> bool:
 
 def fetch(url: str, settings: Settings, source: str | None = None) -> RawInput:
     """The body of ``url`` with its final URL, media type and declared charset."""
-    source = source or url
+    raw = _get(url, settings, source or url, {})
+    if raw is None:  # only a conditional request can be answered 304
+        raise InputError(source or url, "HTTP 304 Not Modified to an unconditional request")
+    return raw
+
+
+def fetch_if_changed(url: str, settings: Settings, etag: str | None = None, last_modified: str | None = None,
+                     source: str | None = None) -> RawInput | None:
+    """Like :func:`fetch`, but None when the page has not changed since the read that gave these validators."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return _get(url, settings, source or url, headers)
+
+
+def _get(url: str, settings: Settings, source: str, headers: dict[str, str]) -> RawInput | None:
     hooks = {} if settings.allow_private_urls else {"request": [lambda request: _refuse_private(request, source)]}
     try:
         with httpx.Client(
@@ -33,7 +55,9 @@ def fetch(url: str, settings: Settings, source: str | None = None) -> RawInput:
             timeout=settings.timeout,
             headers={"User-Agent": settings.user_agent},
             event_hooks=hooks,
-        ) as client, client.stream("GET", url) as response:
+        ) as client, client.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304 and headers:
+                return None
             if response.status_code >= 400:
                 raise InputError(source, f"HTTP {response.status_code} {response.reason_phrase}".strip())
             data = _read_limited(response, settings.max_bytes, source)
@@ -44,6 +68,8 @@ def fetch(url: str, settings: Settings, source: str | None = None) -> RawInput:
                 url=str(response.url),
                 media_type=media_type.strip().lower() or None,
                 charset=_charset(params),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
             )
     except httpx.TooManyRedirects:
         raise InputError(source, f"redirect loop: more than {settings.max_redirects} redirects") from None
