@@ -68,7 +68,11 @@ def add_watchlist(kb: KnowledgeBase, name: str, *, region: str | None = None, in
         search.fts5_query(given["keyword"])  # raises when it holds no word
     with kb.writing() as conn:
         if "region" in given and not gz.load().lookup(given["region"]):
-            queries.entity(conn, given["region"], "place")  # raises, with suggestions, if unknown here too
+            try:
+                queries.entity(conn, given["region"], "place")
+            except InputError as exc:
+                raise InputError("--region", f"{given['region']!r} is not a place the gazetteer or the "
+                                             f"knowledge base knows ({exc.reason})") from None
         if conn.scalar(select(WatchlistRow.id).where(WatchlistRow.name == name)) is not None:
             raise InputError(name, "a watchlist of that name exists; remove it first or pick another name")
         start_watching(conn)
