@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Optional
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from policylens import monitor
@@ -150,11 +151,9 @@ def _show(alert: monitor.Alert) -> None:
         out.file.flush()
         return
     label = f"{alert.kind}: {alert.watchlist}" if alert.watchlist else alert.kind
-    out.print(f"[bold][{label}][/bold] #{alert.document_id} {alert.title or ''}")
-    out.print(f"  {alert.reason}")
-    for fact in alert.facts:
-        out.print(f"  · {fact}")
-    out.print(f"  brief: {alert.brief_command}")
+    out.print(f"[bold]{escape(f'[{label}]')}[/bold] #{alert.document_id} {escape(alert.title or '')}")
+    for line in (alert.reason, *(f"· {fact}" for fact in alert.facts), f"brief: {alert.brief_command}"):
+        out.print(f"  {line}", markup=False)
 
 
 @app.command()

@@ -129,9 +129,12 @@ def owed(destination: Any) -> Any:
 
 
 def owed_somewhere() -> Any:
-    return exists().where(AlertRow.id >= DestinationRow.first_alert_id, not_(exists().where(
-        DeliveryRow.alert_id == AlertRow.id, DeliveryRow.destination_id == DestinationRow.id,
-        DeliveryRow.delivered_at.is_not(None))))
+    """The condition: some destination is owed the alert and has not had it."""
+    delivered = (select(DeliveryRow.alert_id)
+                 .where(DeliveryRow.alert_id == AlertRow.id, DeliveryRow.destination_id == DestinationRow.id,
+                        DeliveryRow.delivered_at.is_not(None))
+                 .correlate(AlertRow, DestinationRow))  # two levels up: not automatic
+    return exists().where(AlertRow.id >= DestinationRow.first_alert_id, not_(delivered.exists()))
 
 
 def _titles(conn: Connection, ids: set[int]) -> dict[int, str | None]:
