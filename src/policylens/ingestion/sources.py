@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
+import httpx
 
 from policylens.config import Settings
 from policylens.errors import InputError
@@ -140,7 +141,7 @@ def feed_entries(feed: RawInput) -> list[FeedEntry]:
     return out
 
 
-def entry_input(entry: FeedEntry, settings: Settings) -> RawInput:
+def entry_input(entry: FeedEntry, settings: Settings, client: httpx.Client | None = None) -> RawInput:
     """The entry's article: carried in full by the feed, else its linked page, else its summary.
 
     A feed that ships whole articles (content:encoded, Atom content) needs no
@@ -149,7 +150,7 @@ def entry_input(entry: FeedEntry, settings: Settings) -> RawInput:
     where = f"entry {entry.number} of feed {entry.feed}"
     if entry.link and not entry.full:
         try:
-            raw = fetch(entry.link, settings)
+            raw = fetch(entry.link, settings, client=client)
         except InputError as exc:
             raise InputError(entry.link, f"{exc.reason} ({where})") from None
         raw.title, raw.published = entry.title, entry.published

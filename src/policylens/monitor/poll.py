@@ -22,13 +22,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpx
 from sqlalchemy import func, insert, select
 
 from policylens.api import Outcome, knowledge_base, store_document
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_document
-from policylens.ingestion.fetch import fetch_if_changed
+from policylens.ingestion.fetch import fetch_if_changed, http_client
 from policylens.ingestion.sources import entry_input, feed_entries, is_feed
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
@@ -103,19 +104,20 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
             register_destinations(conn, specs, now)
             newest_alert = conn.scalar(select(func.max(AlertRow.id))) or 0
             feeds = due_feeds(conn, now, every_feed)
-        for feed in feeds:
-            report.feeds.append(_read_feed(kb, feed, settings, now, report.errors, on_outcome))
+        with http_client(settings) as client:
+            for feed in feeds:
+                report.feeds.append(_read_feed(kb, feed, settings, client, now, report.errors, on_outcome))
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
         report.deliveries = deliver(kb, specs, settings, now, retry, show)
     return report
 
 
-def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, now: dt.datetime, errors: list[str],
-               on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
+def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.Client, now: dt.datetime,
+               errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
     result = FeedResult(feed.url, "read")
     try:
-        raw = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified)
+        raw = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
         if raw is None:
             result.status = "not_modified"
             with kb.writing() as conn:
@@ -139,7 +141,7 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, now: dt.dateti
         seen.add(entry.key)
         result.new += 1
         try:
-            item = read_document(entry_input(entry, settings))
+            item = read_document(entry_input(entry, settings, client))
         except InputError as exc:
             item = exc
         outcome = store_document(kb, item)
