@@ -33,8 +33,8 @@ from policylens import monitor
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
-WATCHLISTS = {"shandong machine tools": {"region": "Shandong", "industry": "machine-tools"},
-              "exports": {"keyword": "export"}}
+WATCHLISTS = {"qingdao machine tools": {"region": "Qingdao", "industry": "machine-tools"},
+              "green factories": {"keyword": "green factory"}}
 
 
 def site(feeds: int, entries: int, seed: int = 7) -> dict[str, bytes]:

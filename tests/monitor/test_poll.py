@@ -92,10 +92,11 @@ def test_each_criterion_and_their_combination(kb, feed_server):
 
 
 def test_follow_ups_name_the_earlier_document(kb, feed_server):
+    monitor.add_watchlist(kb, "export certification", keyword="export certification")
     monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
     first = run(kb)
-    assert first.alerts == []  # no watchlist, nothing earlier to follow up
-    approval = first.feeds and kb.count_documents()
+    assert [a.kind for a in first.alerts] == ["watch"]  # nothing earlier to follow up
+    approval = first.alerts[0].document_id
     feed_server.rss("/feed.xml", [("progress", PROGRESS), ("impl", IMPLEMENTATION), ("approval", APPROVAL)])
     report = run(kb, every_feed=True)
     follow = [a for a in report.alerts if a.kind == "follow-up"]
@@ -105,6 +106,14 @@ def test_follow_ups_name_the_earlier_document(kb, feed_server):
     assert "progress on its target" in reasons["CNC"].reason
     assert any("RMB 5 billion" in f for f in reasons["CNC"].facts)  # the earlier target is quoted
     assert all(f"#{approval}" in a.reason for a in follow)
+
+
+def test_only_documents_the_user_was_told_about_are_followed_up(kb, feed_server):
+    monitor.add_watchlist(kb, "hefei", region="Hefei")
+    monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
+    run(kb)
+    feed_server.rss("/feed.xml", [("progress", PROGRESS), ("impl", IMPLEMENTATION), ("approval", APPROVAL)])
+    assert run(kb, every_feed=True).alerts == []  # the approval raised no alert, so nothing follows it up
 
 
 def test_a_repost_and_a_rerun_raise_no_second_alert(kb, feed_server):

@@ -11,8 +11,13 @@ what ``targets`` and ``entity`` show:
   (``data/followups.yaml``) for a cluster, park or programme that an earlier
   document's approval event is about (``event_entities``).
 
-Each pair of documents makes one alert, naming the earlier document and
-quoting the sentences of every link between them.  Near-duplicates count as
+Only earlier documents the user was told about (a watchlist alert, now or
+in an earlier poll) are followed up, and at most ``MAX_EARLIER`` of them
+(the most recent) per new document: on a knowledge base of thousands of
+similar reports, progress links join nearly every pair, and an alert for
+each would bury the ones that matter.  Each pair of documents makes one
+alert, naming the earlier document and quoting the sentences of every link
+between them.  Near-duplicates count as
 their first version, as they do in the rebuild, so a repost follows up
 nothing new and is not followed up twice.
 """
@@ -30,6 +35,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import aliased
 
 from policylens.store.schema import (
+    AlertRow,
     DocumentEntityRow,
     DocumentRow,
     EntityLinkRow,
@@ -41,10 +47,11 @@ from policylens.store.schema import (
     TargetRestatementRow,
 )
 
-from .alerts import FOLLOW_UP, AlertDraft
+from .alerts import FOLLOW_UP, WATCH, AlertDraft
 from .quotes import Quoter
 
 MAX_FACTS = 6
+MAX_EARLIER = 3  # earlier documents followed up per new document
 
 
 @cache
@@ -61,8 +68,14 @@ class _Pair:
     facts: list[str] = field(default_factory=list)
 
 
-def follow_ups(conn: Connection, id_range: tuple[int, int], quoter: Quoter) -> list[AlertDraft]:
-    """One draft per (new document, earlier document) pair that some link joins."""
+def follow_ups(conn: Connection, id_range: tuple[int, int], quoter: Quoter, watched: set[int]
+               ) -> list[AlertDraft]:
+    """One draft per (new document, watched earlier document) pair that some link joins.
+
+    ``watched``: the documents this poll's watchlist alerts are about; those
+    of earlier polls' alerts are read here.
+    """
+    watched = watched | set(conn.scalars(select(AlertRow.document_id).where(AlertRow.kind == WATCH)))
     docs = _Documents(conn)
     pairs: dict[tuple[int, int], _Pair] = defaultdict(_Pair)
     for new_doc, new_start, old_doc, old_start, how in _quantity_links(conn, id_range):
@@ -75,8 +88,14 @@ def follow_ups(conn: Connection, id_range: tuple[int, int], quoter: Quoter) -> l
         pair = pairs[(new_doc, old_doc)]
         pair.reasons.append(f"implementation rules for {name}, approved")
         pair.facts.append(f"#{old_doc}: {quoter.sentence(old_doc, old_start)}")
+    kept: dict[int, list[int]] = defaultdict(list)
+    for new_doc, old_doc in sorted(pairs, key=lambda p: (p[0], -p[1])):
+        if old_doc in watched and len(kept[new_doc]) < MAX_EARLIER:
+            kept[new_doc].append(old_doc)
     drafts = []
     for (new_doc, old_doc), pair in sorted(pairs.items()):
+        if old_doc not in kept[new_doc]:
+            continue
         title = docs.title(old_doc)
         named = f"#{old_doc}" + (f" ({title})" if title else "")
         reasons = "; ".join(dict.fromkeys(pair.reasons))

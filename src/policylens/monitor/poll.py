@@ -172,7 +172,7 @@ def _match(kb: KnowledgeBase, report: PollReport) -> None:
     watchlists = list_watchlists(kb)
     with kb.writing() as conn:
         quoter = Quoter(conn)
-        drafts = match_watchlists(conn, watchlists, id_range, quoter) + follow_ups(conn, id_range, quoter)
-        record_alerts(conn, drafts)
+        watch = match_watchlists(conn, watchlists, id_range, quoter)
+        record_alerts(conn, watch + follow_ups(conn, id_range, quoter, {d.document_id for d in watch}))
         set_matched_through(conn, id_range[1])
     report.matched = id_range
