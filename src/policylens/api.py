@@ -83,9 +83,9 @@ def ingest(
     if isinstance(sources, (str, Path)):
         sources = [str(sources)]
     report = IngestReport()
-    with _knowledge_base(db, settings) as kb:
+    with knowledge_base(db, settings) as kb:
         for item in read_documents(list(sources), settings):
-            outcome = _store_one(kb, item)
+            outcome = store_document(kb, item)
             report.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
@@ -107,7 +107,8 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
         yield item if isinstance(item, InputError) else extract(item)
 
 
-def _store_one(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
+def store_document(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
+    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll."""
     if isinstance(item, InputError):
         return Outcome(item.source, "failed", error=item.reason)
     try:
@@ -131,7 +132,7 @@ def _store_one(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
 
 
 @contextmanager
-def _knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterator[KnowledgeBase]:
+def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterator[KnowledgeBase]:
     """Use a KnowledgeBase the caller passed, or open (and afterwards close) one from a URL."""
     if isinstance(db, KnowledgeBase):
         yield db

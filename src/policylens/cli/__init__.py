@@ -12,5 +12,6 @@ from policylens.cli import knowledge  # noqa: F401  (registers its commands)
 from policylens.cli import brief  # noqa: F401  (registers its command)
 from policylens.cli import digest  # noqa: F401  (registers its command)
 from policylens.cli import serve  # noqa: F401  (registers its command)
+from policylens.cli import monitor  # noqa: F401  (registers its commands)
 
 __all__ = ["app", "main"]

@@ -5,11 +5,17 @@ budget (exceeding it is reported as a redirect loop), and a byte limit that
 is enforced while streaming, so an oversized or endless body is cut off
 instead of filling memory.  With ``allow_private_urls`` off, every hop of a
 redirect chain is checked, so a public URL cannot bounce into the intranet.
+
+A poller asks again with the validators of its last read
+(:func:`fetch_if_changed`: ETag as If-None-Match, Last-Modified as
+If-Modified-Since) and gets None when the server answers 304 Not Modified,
+so an unchanged feed costs one small response and no parsing.
 """
 from __future__ import annotations
 
 import ipaddress
 import socket
+from contextlib import nullcontext
 
 import httpx
 
@@ -22,18 +28,49 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def fetch(url: str, settings: Settings, source: str | None = None) -> RawInput:
-    """The body of ``url`` with its final URL, media type and declared charset."""
-    source = source or url
+def http_client(settings: Settings, source: str | None = None) -> httpx.Client:
+    """A client with the settings' limits; one client serves many fetches (a poll's feeds and pages).
+
+    Building a client loads the TLS trust store, which costs more than a
+    local request, so a batch of fetches shares one.  ``source`` names the
+    input in the private-address refusal of a one-off fetch.
+    """
     hooks = {} if settings.allow_private_urls else {"request": [lambda request: _refuse_private(request, source)]}
+    return httpx.Client(
+        follow_redirects=True,
+        max_redirects=settings.max_redirects,
+        timeout=settings.timeout,
+        headers={"User-Agent": settings.user_agent},
+        event_hooks=hooks,
+    )
+
+
+def fetch(url: str, settings: Settings, source: str | None = None, client: httpx.Client | None = None) -> RawInput:
+    """The body of ``url`` with its final URL, media type and declared charset."""
+    raw = _get(url, settings, source or url, {}, client)
+    if raw is None:  # only a conditional request can be answered 304
+        raise InputError(source or url, "HTTP 304 Not Modified to an unconditional request")
+    return raw
+
+
+def fetch_if_changed(url: str, settings: Settings, etag: str | None = None, last_modified: str | None = None,
+                     source: str | None = None, client: httpx.Client | None = None) -> RawInput | None:
+    """Like :func:`fetch`, but None when the page has not changed since the read that gave these validators."""
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return _get(url, settings, source or url, headers, client)
+
+
+def _get(url: str, settings: Settings, source: str, headers: dict[str, str],
+         client: httpx.Client | None) -> RawInput | None:
     try:
-        with httpx.Client(
-            follow_redirects=True,
-            max_redirects=settings.max_redirects,
-            timeout=settings.timeout,
-            headers={"User-Agent": settings.user_agent},
-            event_hooks=hooks,
-        ) as client, client.stream("GET", url) as response:
+        with (nullcontext(client) if client is not None else http_client(settings, source)) as session, \
+                session.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304 and headers:
+                return None
             if response.status_code >= 400:
                 raise InputError(source, f"HTTP {response.status_code} {response.reason_phrase}".strip())
             data = _read_limited(response, settings.max_bytes, source)
@@ -44,6 +81,8 @@ def fetch(url: str, settings: Settings, source: str | None = None) -> RawInput:
                 url=str(response.url),
                 media_type=media_type.strip().lower() or None,
                 charset=_charset(params),
+                etag=response.headers.get("etag"),
+                last_modified=response.headers.get("last-modified"),
             )
     except httpx.TooManyRedirects:
         raise InputError(source, f"redirect loop: more than {settings.max_redirects} redirects") from None
@@ -81,7 +120,8 @@ def _charset(params: str) -> str | None:
     return None
 
 
-def _refuse_private(request: httpx.Request, source: str) -> None:
+def _refuse_private(request: httpx.Request, source: str | None) -> None:
+    source = source or str(request.url)
     host = request.url.host
     try:
         addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}

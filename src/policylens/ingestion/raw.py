@@ -11,7 +11,8 @@ class RawInput:
     ``source`` names the input the way the user gave it (path, URL, "<stdin>",
     feed entry), so every error and every Document points back at it.
     ``title`` and ``published`` carry what a feed said about the entry; the
-    page's own metadata wins when it has any.
+    page's own metadata wins when it has any.  ``etag`` and ``last_modified``
+    are the HTTP validators a later conditional request can send back.
     """
 
     source: str
@@ -21,3 +22,5 @@ class RawInput:
     charset: str | None = None  # declared by HTTP, trusted before guessing
     title: str | None = None
     published: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None

@@ -10,14 +10,17 @@ becomes an InputError in the stream, and the next input is tried.
 from __future__ import annotations
 
 import glob
+import hashlib
 import io
 import re
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
 import feedparser
+import httpx
 
 from policylens.config import Settings
 from policylens.errors import InputError
@@ -106,36 +109,72 @@ def _with_feeds(raw: RawInput, settings: Settings) -> Iterator[RawInput | InputE
         yield raw
 
 
-def _feed_entries(feed: RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
-    """One input per entry: the article the feed carries in full, else its linked page, else its summary.
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One entry of a feed as the feed describes it, before anything it links to is fetched.
 
-    A feed that ships whole articles (content:encoded, Atom content) needs no
-    fetch; one that ships summaries only is followed to each page.
+    ``key`` identifies the entry across reads of the feed (its id or guid,
+    else its link, else its title and date), so a poller can skip the
+    entries it has already stored without fetching their pages again.
     """
+
+    feed: str  # the feed's source, for messages
+    number: int
+    key: str
+    title: str | None
+    published: str | None
+    link: str | None
+    content: tuple[str, str] | None  # (text, media type): the whole article, else the summary
+    full: bool  # ``content`` is the whole article, so the link need not be followed
+
+
+def feed_entries(feed: RawInput) -> list[FeedEntry]:
+    """The entries of a feed, in the feed's order; InputError when it has none (or is no feed at all)."""
     parsed = feedparser.parse(io.BytesIO(feed.data))  # a stream: feedparser would open a path or URL it is given
     if not parsed.entries:
         problem = parsed.get("bozo_exception")
         raise InputError(feed.source, f"feed has no entries{f' ({problem})' if problem else ''}")
+    out = []
     for number, entry in enumerate(parsed.entries, 1):
-        where = f"entry {number} of feed {feed.source}"
-        title = entry.get("title") or None
-        published = _entry_date(entry)
         link = _entry_link(entry, feed.url)
         full = _entry_content(entry, full_only=True)
-        if link and not full:
-            try:
-                raw = fetch(link, settings)
-            except InputError as exc:
-                yield InputError(link, f"{exc.reason} ({where})")
-                continue
-            raw.title, raw.published = title, published
-            yield raw
-        elif content := full or _entry_content(entry):
-            text, media_type = content
-            yield RawInput(source=link or f"{feed.source}#entry-{number}", data=text.encode("utf-8"), url=link,
-                           media_type=media_type, charset="utf-8", title=title, published=published)
-        else:
-            yield InputError(f"{feed.source}#entry-{number}", f"{where}: no http(s) link and no content")
+        content = full or _entry_content(entry)
+        title, published = entry.get("title") or None, _entry_date(entry)
+        key = entry.get("id") or link or (f"{title}|{published}" if title else None)
+        key = key or hashlib.sha256((content or ("", ""))[0].encode("utf-8")).hexdigest()
+        out.append(FeedEntry(feed.source, number, key, title, published, link, content, full is not None))
+    return out
+
+
+def entry_input(entry: FeedEntry, settings: Settings, client: httpx.Client | None = None) -> RawInput:
+    """The entry's article: carried in full by the feed, else its linked page, else its summary.
+
+    A feed that ships whole articles (content:encoded, Atom content) needs no
+    fetch; one that ships summaries only is followed to each page.
+    """
+    where = f"entry {entry.number} of feed {entry.feed}"
+    if entry.link and not entry.full:
+        try:
+            raw = fetch(entry.link, settings, client=client)
+        except InputError as exc:
+            raise InputError(entry.link, f"{exc.reason} ({where})") from None
+        raw.title, raw.published = entry.title, entry.published
+        return raw
+    if entry.content:
+        text, media_type = entry.content
+        return RawInput(source=entry.link or f"{entry.feed}#entry-{entry.number}", data=text.encode("utf-8"),
+                        url=entry.link, media_type=media_type, charset="utf-8", title=entry.title,
+                        published=entry.published)
+    raise InputError(f"{entry.feed}#entry-{entry.number}", f"{where}: no http(s) link and no content")
+
+
+def _feed_entries(feed: RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
+    """One input per entry; an entry that cannot be had is an error in the stream and the next is tried."""
+    for entry in feed_entries(feed):
+        try:
+            yield entry_input(entry, settings)
+        except InputError as exc:
+            yield exc
 
 
 def _entry_link(entry, base: str | None) -> str | None:

@@ -100,6 +100,24 @@ class KnowledgeBase:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot read knowledge base: {_reason(exc)}") from exc
 
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A connection for the other stages' own queries (monitoring); StoreError on failure."""
+        with self._read() as session:
+            yield session.connection()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction for the other stages' own tables, committed on exit; StoreError on failure.
+
+        On SQLite it takes the write lock up front, as every write here does.
+        """
+        try:
+            with self._writes.begin() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write knowledge base: {_reason(exc)}") from exc
+
     def save(self, extraction: Extraction) -> SaveResult:
         """Store a document with all its facts, or recognise it as one already stored.
 

@@ -486,3 +486,116 @@ class SearchItemRow(Base):
     kind: Mapped[str] = mapped_column(String())
     item_id: Mapped[int | None] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+
+# ---------------------------------------------------------------------------
+# Monitoring (revision 0007): watchlists, feeds, alerts and their delivery.
+# None of these is derived, so ``derive.rebuild`` leaves them alone.  They
+# refer to documents by id (stable) and to everything else by the words the
+# user gave (a region, an entity name), never by a canonical entity id,
+# which the rebuild may renumber.
+# ---------------------------------------------------------------------------
+
+
+class WatchlistRow(Base):
+    """What a user wants to be told about: every given criterion must hold (NULL: any)."""
+
+    __tablename__ = "watchlists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    region: Mapped[str | None] = mapped_column(Text)
+    industry: Mapped[str | None] = mapped_column(String())
+    entity: Mapped[str | None] = mapped_column(Text)
+    keyword: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedRow(Base):
+    """A feed polled on a schedule, with the validators of its last complete read (for conditional GET)."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    every_seconds: Mapped[int] = mapped_column(Integer)
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    next_due: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FeedEntryRow(Base):
+    """An entry of a feed whose document is stored: it is not fetched again."""
+
+    __tablename__ = "feed_entries"
+
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True)
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AlertRow(Base):
+    """One thing a user was told: a document matched a watchlist, or followed up an earlier document.
+
+    ``key`` says what the alert is about (so the same match never makes a
+    second alert); ``uid`` is the idempotency key every destination receives.
+    """
+
+    __tablename__ = "alerts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(32), unique=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    kind: Mapped[str] = mapped_column(String())
+    watchlist: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int] = _document_fk()
+    earlier_document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    facts: Mapped[list[str]] = mapped_column(JsonType, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DestinationRow(Base):
+    """Where alerts go ("jsonl:PATH", "webhook:URL", "print"): owed every alert from ``first_alert_id`` on.
+
+    After a poll could not deliver to it, it rests until ``next_attempt_at``
+    (backing off exponentially with ``failures``), and its alerts wait.
+    """
+
+    __tablename__ = "destinations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    spec: Mapped[str] = mapped_column(Text, unique=True)
+    first_alert_id: Mapped[int] = mapped_column(Integer)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DeliveryRow(Base):
+    """One alert's delivery to one destination: attempts so far, and when it was delivered (NULL: pending)."""
+
+    __tablename__ = "deliveries"
+
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True)
+    destination_id: Mapped[int] = mapped_column(
+        ForeignKey("destinations.id", ondelete="CASCADE"), primary_key=True, index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class MonitorStateRow(Base):
+    """Named counters of the poller: ``matched_through`` is the last document id matched against watchlists."""
+
+    __tablename__ = "monitor_state"
+
+    name: Mapped[str] = mapped_column(String(), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer)

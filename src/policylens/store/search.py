@@ -106,6 +106,8 @@ class SearchFilters:
     since: dt.date | None = None
     until: dt.date | None = None
     kinds: tuple[str, ...] = ()
+    # (after, through): only documents with after < id <= through, the new ones a poll matches.
+    id_range: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,8 @@ class SearchHit:
 def document_filters(filters: SearchFilters) -> list[Any]:
     """Conditions on ``documents`` shared by search and other document-level queries."""
     conditions: list[Any] = []
+    if filters.id_range is not None:
+        conditions += [DocumentRow.id > filters.id_range[0], DocumentRow.id <= filters.id_range[1]]
     if filters.source_type:
         conditions.append(DocumentRow.source_type == filters.source_type)
     if filters.since:

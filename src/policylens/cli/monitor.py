@@ -1,0 +1,191 @@
+"""Commands for monitoring: watch (watchlists), feeds, poll and alerts.
+
+Thin doors onto ``policylens.monitor``: each parses its options, calls one
+function and prints.  ``poll`` is what a scheduler (cron, a systemd timer,
+``serve --poll``) runs; its exit status is 1 when a feed, an entry or a
+delivery failed, with one line on stderr for each, and what failed waits
+for the next poll.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from policylens import monitor
+from policylens.cli.app import State, app, clip, err, guard, out, print_json, progress
+from policylens.errors import InputError
+from policylens.store import KnowledgeBase
+
+watch_app = typer.Typer(help="Watchlists: what you want to be told about (any combination; all must hold).",
+                        no_args_is_help=True)
+feeds_app = typer.Typer(help="Feeds that `policylens poll` reads on their schedule.", no_args_is_help=True)
+app.add_typer(watch_app, name="watch")
+app.add_typer(feeds_app, name="feeds")
+
+
+def _with_kb(call: Callable[[KnowledgeBase], Any]) -> Any:
+    """Open (creating if need be) the knowledge base of --db and run ``call`` on it; errors as one line."""
+    def body():
+        with KnowledgeBase.open(State.settings.db_url) as kb:
+            return call(kb)
+    return guard(body)
+
+
+@watch_app.command("add")
+def watch_add(
+    name: Annotated[str, typer.Argument(help="A name for the watchlist.")],
+    region: Annotated[Optional[str], typer.Option("--region", help="A place; places inside it count too.")] = None,
+    industry: Annotated[Optional[str], typer.Option("--industry", help="An industry tag, e.g. machine-tools.")] = None,
+    entity: Annotated[Optional[str], typer.Option(
+        "--entity", help="A company, cluster, park, programme… by any of its names.")] = None,
+    keyword: Annotated[Optional[str], typer.Option("--keyword", help="Words the document must contain.")] = None,
+) -> None:
+    """Add a watchlist: new documents matching every given criterion raise an alert."""
+    added = _with_kb(lambda kb: monitor.add_watchlist(kb, name, region=region, industry=industry, entity=entity,
+                                                      keyword=keyword))
+    if State.json:
+        print_json(added.to_dict())
+    else:
+        out.print(f"watching {added.name!r}: {added.describe()}")
+
+
+@watch_app.command("list")
+def watch_list() -> None:
+    """The watchlists."""
+    rows = _with_kb(monitor.list_watchlists)
+    if State.json:
+        print_json([w.to_dict() for w in rows])
+        return
+    table = Table("name", "region", "industry", "entity", "keyword", title="Watchlists")
+    for w in rows:
+        table.add_row(w.name, w.region or "—", w.industry or "—", w.entity or "—", w.keyword or "—")
+    out.print(table)
+
+
+@watch_app.command("remove")
+def watch_remove(name: Annotated[str, typer.Argument(help="The watchlist's name.")]) -> None:
+    """Remove a watchlist (its alerts stay)."""
+    _with_kb(lambda kb: monitor.remove_watchlist(kb, name))
+    err.print(f"removed watchlist {name!r}")
+
+
+@feeds_app.command("add")
+def feeds_add(
+    url: Annotated[str, typer.Argument(help="An RSS or Atom feed's http(s) URL.")],
+    every: Annotated[str, typer.Option("--every", help="How often to poll it: 30m, 1h, 1d…")] = monitor.feeds.DEFAULT_EVERY,
+) -> None:
+    """Register a feed; `policylens poll` reads it when due."""
+    seconds = guard(lambda: monitor.parse_duration(every))  # a bad duration fails before the database is touched
+    added = _with_kb(lambda kb: monitor.add_feed(kb, url, seconds))
+    if State.json:
+        print_json(added.to_dict())
+    else:
+        out.print(f"feed {added.url} every {added.every}")
+
+
+@feeds_app.command("list")
+def feeds_list() -> None:
+    """The feeds, when each is next due, and the last error."""
+    rows = _with_kb(monitor.list_feeds)
+    if State.json:
+        print_json([f.to_dict() for f in rows])
+        return
+    table = Table("url", "every", "next due", "last polled", "last error", title="Feeds")
+    for f in rows:
+        table.add_row(f.url, f.every, _when(f.next_due), _when(f.last_polled_at), clip(f.last_error or "—", 60))
+    out.print(table)
+
+
+@feeds_app.command("remove")
+def feeds_remove(url: Annotated[str, typer.Argument(help="The feed's URL, as listed.")]) -> None:
+    """Remove a feed (the documents read from it stay)."""
+    _with_kb(lambda kb: monitor.remove_feed(kb, url))
+    err.print(f"removed feed {url}")
+
+
+@app.command()
+def poll(
+    deliver: Annotated[Optional[list[str]], typer.Option(
+        "--deliver", envvar="POLICYLENS_DELIVER",
+        help="Where alerts go: print, jsonl:PATH or webhook:URL (repeatable; default print). Each destination "
+             "gets every alert from its first use on, exactly once, including ones an earlier poll could not "
+             "deliver.")] = None,
+    as_of: Annotated[Optional[str], typer.Option(
+        "--as-of", help="Poll as if it were this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC): feeds due by "
+                        "then are read (default: now).")] = None,
+    every_feed: Annotated[bool, typer.Option("--all", help="Read every feed, due or not.")] = False,
+) -> None:
+    """Read the due feeds, store new entries, match them against the watchlists and deliver the alerts."""
+    now = guard(lambda: _moment(as_of))
+    destinations = guard(lambda: [monitor.check_destination(d) for d in (deliver or ["print"])])
+    with progress("polling") as advance:
+        report = _with_kb(lambda kb: monitor.poll(kb, State.settings, deliver_to=destinations, now=now,
+                                                  every_feed=every_feed, show=_show, on_outcome=advance))
+    for line in report.errors:
+        err.print(f"[red]error[/red]: {line}")
+    failed = [d for d in report.deliveries if d.error]
+    for d in failed:
+        err.print(f"[red]error[/red]: {d.destination}: {d.error}; {d.pending} alert(s) wait for the next poll")
+    for d in report.deliveries:
+        if d.resting_until:
+            err.print(f"{d.destination}: resting after failures until {d.resting_until}; "
+                      f"{d.pending} alert(s) wait")
+    read = sum(f.status == "read" for f in report.feeds)
+    unchanged = sum(f.status == "not_modified" for f in report.feeds)
+    err.print(f"{len(report.feeds)} feed(s) due: {read} read, {unchanged} unchanged; "
+              f"{report.stored} new document(s); {len(report.alerts)} new alert(s); "
+              + ", ".join(f"{d.delivered} delivered to {d.destination}" for d in report.deliveries))
+    raise typer.Exit(1 if report.errors or failed else 0)
+
+
+def _show(alert: monitor.Alert) -> None:
+    """The ``print`` destination: one line per alert (a JSON line with --json)."""
+    if State.json:
+        out.file.write(json.dumps(alert.to_dict(), ensure_ascii=False) + "\n")
+        out.file.flush()
+        return
+    label = f"{alert.kind}: {alert.watchlist}" if alert.watchlist else alert.kind
+    out.print(f"[bold]{escape(f'[{label}]')}[/bold] #{alert.document_id} {escape(alert.title or '')}")
+    for line in (alert.reason, *(f"· {fact}" for fact in alert.facts), f"brief: {alert.brief_command}"):
+        out.print(f"  {line}", markup=False)
+
+
+@app.command()
+def alerts(
+    undelivered: Annotated[bool, typer.Option(
+        "--undelivered", help="Only alerts some destination has not received yet.")] = False,
+    watchlist: Annotated[Optional[str], typer.Option("--watchlist", help="Only this watchlist's alerts.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Show at most this many (newest first).")] = 50,
+) -> None:
+    """Alerts raised by polls, newest first, with where each was delivered."""
+    rows = _with_kb(lambda kb: monitor.list_alerts(kb, limit, undelivered=undelivered, watchlist=watchlist))
+    if State.json:
+        print_json([a.to_dict() for a in rows])
+        return
+    table = Table("id", "kind", "doc", "reason", "delivered", "brief", title="Alerts")
+    for a in rows:
+        done = [d["destination"] for d in a.deliveries if d["delivered_at"]]
+        table.add_row(str(a.id), a.watchlist or a.kind, f"#{a.document_id}", clip(a.reason, 90),
+                      ", ".join(done) or "—", a.brief_command)
+    out.print(table)
+    out.print(f"{len(rows)} alert(s)")
+
+
+def _moment(value: str | None) -> dt.datetime | None:
+    if value is None:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError("--as-of", f"{value!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def _when(value: dt.datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else "—"

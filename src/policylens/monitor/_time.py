@@ -1,0 +1,15 @@
+"""Timestamps as the monitoring tables keep them: aware UTC, whatever the backend hands back."""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def aware(value: dt.datetime | None) -> dt.datetime | None:
+    """SQLite returns the stored UTC time without its zone; PostgreSQL returns it with one."""
+    if value is None or value.tzinfo is not None:
+        return value
+    return value.replace(tzinfo=dt.timezone.utc)

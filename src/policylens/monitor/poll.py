@@ -1,0 +1,178 @@
+"""One poll: read every due feed, store its new entries, match new documents, record alerts, deliver.
+
+Each step leaves the knowledge base consistent for the next poll should
+the process die after it:
+
+1. a feed entry is marked seen only once its document is stored (a crash
+   before that refetches it, and the store recognises the text);
+   the feed's validators are saved only after all its entries are;
+2. the documents stored since the last match (``state``) are resolved and
+   matched, and their alerts recorded in the transaction that moves the
+   mark: the alerts exist before anything is sent;
+3. delivery sends each destination what it is owed and records each
+   delivery as it is made (see ``delivery`` for why that is exactly once).
+
+Polls take turns (``lock``).  Bad input never stops a poll: an unreachable
+feed, a broken feed, a dead link is one line in the report naming it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+from sqlalchemy import func, insert, select
+
+from policylens.api import Outcome, knowledge_base, store_document
+from policylens.config import Settings
+from policylens.errors import InputError
+from policylens.ingestion import read_document
+from policylens.ingestion.fetch import fetch_if_changed, http_client
+from policylens.ingestion.sources import entry_input, feed_entries, is_feed
+from policylens.store import KnowledgeBase
+from policylens.store.schema import AlertRow, FeedEntryRow
+
+from ._time import utcnow
+from .alerts import Alert, list_alerts, record_alerts
+from .delivery import DeliveryResult, RetryPolicy, check_destination, deliver, register_destinations
+from .feeds import Feed, due_feeds, record_read
+from .followups import follow_ups
+from .lock import poll_lock
+from .matching import match_watchlists
+from .quotes import Quoter
+from .state import set_matched_through, unmatched
+from .watchlists import list_watchlists
+
+
+@dataclass(slots=True)
+class FeedResult:
+    url: str
+    status: str  # "read", "not_modified" or "failed"
+    entries: int = 0
+    new: int = 0  # entries not seen before
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+@dataclass(slots=True)
+class PollReport:
+    started_at: dt.datetime
+    feeds: list[FeedResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # one line per feed or entry that failed
+    matched: tuple[int, int] | None = None  # the documents matched: (after, through]
+    alerts: list[Alert] = field(default_factory=list)  # recorded by this poll
+    deliveries: list[DeliveryResult] = field(default_factory=list)
+
+    @property
+    def stored(self) -> int:
+        return sum(f.stored for f in self.feeds)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"started_at": self.started_at.isoformat(), "feeds": [f.to_dict() for f in self.feeds],
+                "stored": self.stored, "errors": self.errors,
+                "matched_documents": (self.matched[1] - self.matched[0]) if self.matched else 0,
+                "alerts": [a.to_dict() for a in self.alerts],
+                "deliveries": [d.to_dict() for d in self.deliveries]}
+
+
+def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None, *,
+         deliver_to: Sequence[str] = (), now: dt.datetime | None = None, every_feed: bool = False,
+         retry: RetryPolicy = RetryPolicy(), show: Callable[[Alert], None] | None = None,
+         on_outcome: Callable[[Outcome], None] | None = None) -> PollReport:
+    """Poll the due feeds (all with ``every_feed``), match, record alerts and deliver them.
+
+    ``deliver_to``: destinations ("print", "jsonl:PATH", "webhook:URL"); each
+    gets every alert it is owed, including earlier polls' undelivered ones.
+    ``now`` (default: the clock) decides which feeds are due and which
+    resting destinations are tried again.  ``show`` prints an alert for the
+    ``print`` destination; ``on_outcome`` sees every stored or failed entry.
+    Raises PollRunning when another poll holds the knowledge base.
+    """
+    settings = settings or Settings.from_env()
+    specs = list(dict.fromkeys(check_destination(s) for s in deliver_to))
+    now = now or utcnow()
+    report = PollReport(now)
+    with knowledge_base(db, settings) as kb, poll_lock(kb):
+        with kb.writing() as conn:
+            register_destinations(conn, specs, now)
+            newest_alert = conn.scalar(select(func.max(AlertRow.id))) or 0
+            feeds = due_feeds(conn, now, every_feed)
+        with http_client(settings) as client:
+            for feed in feeds:
+                report.feeds.append(_read_feed(kb, feed, settings, client, now, report.errors, on_outcome))
+        _match(kb, report)
+        report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
+        report.deliveries = deliver(kb, specs, settings, now, retry, show)
+    return report
+
+
+def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.Client, now: dt.datetime,
+               errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
+    result = FeedResult(feed.url, "read")
+    try:
+        raw = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
+        if raw is None:
+            result.status = "not_modified"
+            with kb.writing() as conn:
+                record_read(conn, feed, now, feed.etag, feed.last_modified, complete=True)
+            return result
+        if not is_feed(raw):
+            raise InputError(feed.url, "not an RSS or Atom feed")
+        entries = feed_entries(raw)
+    except InputError as exc:
+        result.status, result.error = "failed", str(exc)
+        errors.append(str(exc))
+        with kb.writing() as conn:
+            record_read(conn, feed, now, None, None, complete=False, error=exc.reason)
+        return result
+    with kb.reading() as conn:
+        seen = set(conn.scalars(select(FeedEntryRow.key).where(FeedEntryRow.feed_id == feed.id)))
+    result.entries = len(entries)
+    for entry in entries:
+        if entry.key in seen:
+            continue
+        seen.add(entry.key)
+        result.new += 1
+        try:
+            item = read_document(entry_input(entry, settings, client))
+        except InputError as exc:
+            item = exc
+        outcome = store_document(kb, item)
+        if on_outcome:
+            on_outcome(outcome)
+        if outcome.status == "failed":
+            result.failed += 1
+            errors.append(f"{outcome.source}: {outcome.error}")
+            continue
+        result.stored += outcome.status == "stored"
+        result.duplicates += outcome.status == "duplicate"
+        with kb.writing() as conn:
+            conn.execute(insert(FeedEntryRow), {"feed_id": feed.id, "key": entry.key,
+                                                "document_id": outcome.document_id, "seen_at": now})
+    error = f"{result.failed} of {result.new} new entries failed" if result.failed else None
+    with kb.writing() as conn:
+        record_read(conn, feed, now, raw.etag, raw.last_modified, complete=not result.failed, error=error)
+    return result
+
+
+def _match(kb: KnowledgeBase, report: PollReport) -> None:
+    """Resolve, then match the documents stored since the last match; record alerts and move the mark at once."""
+    with kb.reading() as conn:
+        id_range = unmatched(conn)
+    if id_range is None:
+        return
+    kb.resolve()  # the new documents' entities, progress links and restatements
+    watchlists = list_watchlists(kb)
+    with kb.writing() as conn:
+        quoter = Quoter(conn)
+        watch = match_watchlists(conn, watchlists, id_range, quoter)
+        record_alerts(conn, watch + follow_ups(conn, id_range, quoter, {d.document_id for d in watch}))
+        set_matched_through(conn, id_range[1])
+    report.matched = id_range
