@@ -55,7 +55,7 @@ def test_webhook_failing_first_attempts_gets_each_alert_once(watched, feed_serve
     assert sorted(sent.values()) == [1, 3]  # the first alert took three attempts, the second one
     body = receiver.accepted[report.alerts[0].uid]
     assert body["brief"] == {"command": f"policylens brief {body['document_id']}",
-                             "path": f"/documents/{body['document_id']}/brief"}
+                             "path": f"/briefs/{body['document_id']}"}
     alert = monitor.list_alerts(watched, 1, document_id=body["document_id"])[0]
     assert alert.deliveries and alert.deliveries[0]["attempts"] in (1, 3)
     feed_server.rss("/feed.xml", [("impl", IMPLEMENTATION), ("progress", PROGRESS), ("approval", APPROVAL)])

@@ -88,7 +88,7 @@ def test_each_criterion_and_their_combination(kb, feed_server):
                      "keyword": {approval}, "all four": {approval}}
     keyword = next(a for a in report.alerts if a.watchlist == "keyword")
     assert any("export certification" in f for f in keyword.facts)  # the sentence that matched is quoted
-    assert all(a.brief_path == f"/documents/{a.document_id}/brief" for a in report.alerts)
+    assert all(a.brief_path == f"/briefs/{a.document_id}" for a in report.alerts)
 
 
 def test_follow_ups_name_the_earlier_document(kb, feed_server):

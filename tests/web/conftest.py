@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from feed_servers import feed_server  # noqa: F401  (a fixture: real feeds for the poller)
 from live_server import TOKEN, LiveServer
 
 from policylens import api

@@ -27,11 +27,11 @@ def free_port() -> int:
 
 
 class LiveServer:
-    """``create_app(settings)`` served by uvicorn on a free port of 127.0.0.1."""
+    """``create_app(settings, **options)`` served by uvicorn on a free port of 127.0.0.1."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, **options: object):
         port = free_port()
-        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+        config = uvicorn.Config(create_app(settings, **options), host="127.0.0.1", port=port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, name=f"uvicorn-{port}", daemon=True)
         self.url = f"http://127.0.0.1:{port}"

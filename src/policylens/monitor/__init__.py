@@ -10,7 +10,7 @@ KnowledgeBase (the poll also takes a URL):
     list_alerts(kb, limit=50, undelivered=, watchlist=, document_id=, after_id=) -> [Alert]
 
 An Alert names its document and the brief of it (``brief_command``,
-``brief_path`` = /documents/<id>/brief).  See ``poll`` for the order of
+``brief_path`` = /briefs/<id>).  See ``poll`` for the order of
 work that makes a crash lose nothing, and ``delivery`` for exactly-once.
 """
 from .alerts import Alert, list_alerts

@@ -58,7 +58,7 @@ class Alert:
     @property
     def brief_path(self) -> str:
         """Where the web app serves this document's brief."""
-        return f"/documents/{self.document_id}/brief"
+        return f"/briefs/{self.document_id}"
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "uid": self.uid, "kind": self.kind, "watchlist": self.watchlist,

@@ -1,4 +1,4 @@
-"""The JSON API under /api: documents, extractions, entities, targets, conflicts, search, briefs.
+"""The JSON API under /api: documents, extractions, entities, targets, conflicts, search, briefs, alerts.
 
 Thin: each route reads its parameters (``params``), makes one read
 (``reads`` or a KnowledgeBase method) and returns the store's own
@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from policylens import briefs
+from policylens import briefs, monitor
 from policylens.store import KnowledgeBase
 
 from . import params, reads
@@ -130,6 +130,19 @@ def brief(request: Request, document_id: int,
     if fmt == "html":
         headers["Content-Security-Policy"] = BRIEF_HTML_CSP
     return Response(briefs.render(result, fmt), media_type=BRIEF_TYPES[fmt], headers=headers)
+
+
+@router.get("/watchlists", tags=["monitor"], summary="Watchlists and their criteria (set with `policylens watch add`)")
+def watchlists(request: Request) -> dict[str, Any]:
+    return {"watchlists": [w.to_dict() for w in monitor.list_watchlists(kb_of(request))]}
+
+
+@router.get("/alerts", tags=["monitor"], summary="Alerts raised by polls, newest first, with why and their deliveries")
+def alerts(request: Request, watchlist: str | None = None,
+           undelivered: Annotated[bool, Query(description="Only alerts some destination is still owed.")] = False,
+           limit: Limit = 50) -> dict[str, Any]:
+    rows = reads.alerts(kb_of(request), params.given(watchlist), undelivered, limit)
+    return {"alerts": [a.to_dict() for a in rows]}
 
 
 def _today() -> dt.date:

@@ -8,7 +8,7 @@ can never run, even if some template forgot to escape it.
 """
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -17,6 +17,8 @@ from fastapi.staticfiles import StaticFiles
 
 from policylens import __version__
 from policylens.config import Settings
+from policylens.monitor import PollReport
+from policylens.monitor.scheduler import PollScheduler
 from policylens.store import KnowledgeBase
 
 from . import api, errors, ingest, pages, present, reads
@@ -33,21 +35,40 @@ writing is off. Errors are JSON: `{"error": "..."}`.
 """
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The app over the knowledge base at ``settings.db_url`` (opened, and migrated, here)."""
+def create_app(settings: Settings | None = None, *, poll: bool = False,
+               deliver_to: Sequence[str] = ()) -> FastAPI:
+    """The app over the knowledge base at ``settings.db_url`` (opened, and migrated, here).
+
+    With ``poll`` the app polls the knowledge base's feeds while it runs
+    (``monitor.PollScheduler``), delivering alerts to ``deliver_to``; the
+    alerts page shows them either way.
+    """
     settings = settings or Settings.from_env()
     kb = KnowledgeBase.open(settings.db_url)
+    overview = reads.OverviewCache()
+    poller = None
+    if poll:
+        def refresh(report: PollReport) -> None:
+            if report.stored:
+                overview.clear()
+
+        poller = PollScheduler(kb, settings, deliver_to=deliver_to, on_poll=refresh)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if poller is not None:
+            poller.start()
         yield
+        if poller is not None:
+            poller.stop()
         kb.close()
 
     app = FastAPI(title="policylens", version=__version__, description=DESCRIPTION, lifespan=lifespan,
                   docs_url=None, redoc_url=None)
     app.state.kb = kb
     app.state.settings = settings
-    app.state.overview = reads.OverviewCache()
+    app.state.overview = overview
+    app.state.poller = poller
     app.state.templates = present.templates(HERE / "templates")
     app.middleware("http")(_security_headers)
     errors.install(app)

@@ -1,4 +1,4 @@
-"""The server-rendered pages: dashboard, document, entity, targets, conflicts, brief, search, API docs.
+"""The server-rendered pages: dashboard, document, entity, targets, conflicts, brief, search, alerts, API docs.
 
 Each page makes the same reads as its API endpoint (``reads``) and hands the
 results to a Jinja2 template; nothing here builds HTML by hand except
@@ -18,6 +18,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from policylens import monitor
 from policylens.model import ENTITY_TYPES
 
 from . import chart, highlight, params, reads
@@ -160,6 +161,16 @@ def search(request: Request, q: str | None = None, region: str | None = None, in
     facets = {"source_type": Counter(h.source_type for h in hits),
               "year": Counter((h.published or "")[:4] or "undated" for h in hits)}
     return _page(request, "search.html", q=text or "", hits=hits, facets=facets, filters=filters)
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts(request: Request, watchlist: str | None = None, undelivered: bool = False) -> HTMLResponse:
+    """Watchlists, the newest alerts (why each was raised, with links to the document and its brief), the poller."""
+    kb = kb_of(request)
+    rows = reads.alerts(kb, params.given(watchlist), undelivered, PAGE_SIZE)
+    return _page(request, "alerts.html", alerts=rows, watchlists=monitor.list_watchlists(kb),
+                 feeds=monitor.list_feeds(kb), poller=request.app.state.poller,
+                 watchlist=params.given(watchlist), undelivered=undelivered)
 
 
 @router.get("/docs", response_class=HTMLResponse)

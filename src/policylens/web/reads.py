@@ -10,7 +10,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from policylens import briefs
+from policylens import briefs, monitor
 from policylens.errors import InputError
 from policylens.model import Document, Extraction
 from policylens.store import KnowledgeBase
@@ -84,6 +84,13 @@ def brief(kb: KnowledgeBase, document_id: int, as_of: dt.date | None, audience: 
         return briefs.brief(document_id, db=kb, as_of=as_of, audience=audience, language=language)
     except briefs.RulesError as exc:
         raise WebError(422, f"audience: {exc}") from None
+
+
+def alerts(kb: KnowledgeBase, watchlist: str | None, undelivered: bool, limit: int) -> list[monitor.Alert]:
+    """The newest alerts; an unknown watchlist is a 404 rather than an empty list that looks like quiet."""
+    if watchlist is not None and watchlist not in {w.name for w in monitor.list_watchlists(kb)}:
+        raise not_found(f"watchlist {watchlist!r}")
+    return monitor.list_alerts(kb, limit, undelivered=undelivered, watchlist=watchlist)
 
 
 class OverviewCache:
