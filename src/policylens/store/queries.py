@@ -339,7 +339,7 @@ def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Ite
     """Targets by deadline, earliest first, then those without one; by id within a deadline.
 
     Two ordered scans rather than one "NULLS LAST" sort: each follows the
-    (kind, deadline_year) index, so the first page of a large knowledge base
+    (kind, deadline_year, id) index, so the first page of a large knowledge base
     costs a page, not a sort of every target.
     """
     q = QuantityRow

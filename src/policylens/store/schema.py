@@ -136,7 +136,7 @@ class QuantityRow(Base):
         CheckConstraint(_FINITE.format(col="value"), name="value_finite"),
         CheckConstraint(_FINITE.format(col="value_max"), name="value_max_finite"),
         Index("ix_quantities_metric_unit", "metric", "unit"),
-        Index("ix_quantities_kind_deadline_year", "kind", "deadline_year"),
+        Index("ix_quantities_kind_deadline_year_id", "kind", "deadline_year", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
