@@ -94,6 +94,20 @@ def test_extract_table_names_the_document(tmp_path):
     assert "Riverside County Unveils Smart Factory Plan" in result.stdout
 
 
+def test_every_command_the_demo_suggests_works(tmp_path):
+    db = f"sqlite:///{tmp_path / 'demo.db'}"
+    result = invoke("demo", "--db", db)
+    assert result.exit_code == 0, result.stderr
+    suggested = [line.split("#")[0].split()[1:] for line in result.stdout.split("Next, try:")[1].splitlines()
+                 if line.strip().startswith("policylens")]
+    assert {args[2] for args in suggested} >= {"targets", "entity", "conflicts", "brief", "watch", "serve"}
+    for args in suggested:
+        if args[2] == "serve":  # runs until stopped: tests/cli/test_serve_cli.py starts it for real
+            continue
+        done = invoke(*args)
+        assert done.exit_code == 0, (args, done.stderr)
+
+
 def test_demo_builds_a_fresh_knowledge_base(tmp_path):
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     result = invoke("--json", "demo", "--db", db)

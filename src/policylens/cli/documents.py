@@ -95,6 +95,8 @@ def demo(
         out.print(f"  policylens --db {url} conflicts")
         if sample is not None:
             out.print(f"  policylens --db {url} brief {sample.document_id}")
+        out.print(f"  policylens --db {url} watch add shandong --region Shandong")
+        out.print(f"  policylens --db {url} serve        # then open http://127.0.0.1:8000/")
     raise typer.Exit(1 if report.failed else 0)
 
 
