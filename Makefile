@@ -1,6 +1,6 @@
 # The README's two set-up commands: `make demo` and `make test`.
 # Both create .venv with everything policylens needs; `make test` also
-# installs the Debian packages the tests use (PostgreSQL) when run as root.
+# installs the Debian packages the tests use (PostgreSQL, Chromium) when run as root.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
