@@ -119,3 +119,14 @@ def test_tables_are_not_menus():
 def test_chinese_menu_row():
     assert is_furniture("首页 政务公开 政务服务 互动交流 走进本市")
     assert not is_furniture("首页设计获奖 企业创新能力持续提升，全年新增专利2000件。")
+
+
+def test_breadcrumbs_go_but_prose_with_arrows_stays():
+    for trail in ("Home > News > Economy", "首页 > 新闻中心 > 通知公告",
+                  "You are here: Home » Policy » Harbour District Approves a Plan for Twelve Automated Berths",
+                  "您当前的位置：首页 > 政务公开 > 政策文件"):
+        assert is_furniture(trail), trail
+    for prose in ("Output rose where demand > supply > last year's level, the bureau said.",
+                  "The city will build 300 smart factories <script>alert(1)</script> by 2027, it said.",
+                  "Exports grew by more than 5% > the 3% target > the national average in 2024"):
+        assert not is_furniture(prose), prose

@@ -37,6 +37,8 @@ _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 # Page furniture is short; a longer line is a paragraph, however it starts.
 _LONGEST_FURNITURE = 400
+# A breadcrumb step ("Home", "News Center", "您当前的位置：首页") is a few words; prose between arrows is longer.
+_LONGEST_STEP = 5
 # How far into the body a date stamp or newswire dateline may sit (after a standfirst, say).
 _TOP_BODY_LINES = 12
 
@@ -137,6 +139,8 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
 def _is_separated_menu(line: str) -> bool:
     """Breadcrumbs ("Home > News > Economy") and link rows ("English | 中文 | 日本語").
 
+    A sentence that merely contains arrows ("output > 5% > last year's") is prose and stays.
+
     A row with figures in it is a table, which carries facts, not a row of links.
     """
     for sep in _SEPARATORS:
@@ -144,7 +148,10 @@ def _is_separated_menu(line: str) -> bool:
         arrow = sep in "»›>＞"
         if len(parts) < 3 and not (arrow and line.rstrip().endswith(sep)):
             continue
-        if arrow and len(line) < 300:
+        # A trail of short steps; only its last step (the page's own title) may be long, and no step
+        # ends a sentence.
+        if arrow and len(line) < 300 and not _SENTENCE_END.search(parts[-1]) and all(
+                words(p) <= _LONGEST_STEP and not _SENTENCE_END.search(p) for p in parts[:-1]):
             return True
         if not _DIGIT.search(line) and all(words(p) <= 3 and not _SENTENCE_END.search(p) for p in parts):
             return True
