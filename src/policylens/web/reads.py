@@ -52,21 +52,27 @@ class TargetQuery:
 
 def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: int = 0,
             sort: str | None = None) -> list[TargetView]:
-    """One page of targets (earliest deadline first), optionally re-sorted within the page.
+    """One page of targets: earliest deadline first, or by ``sort`` across every matching target.
 
-    The store pages by limit only, so a page at ``offset`` asks for
-    ``offset + limit`` rows and keeps the last ``limit``; deep pages cost more,
-    the first ones (what people look at) stay cheap.
+    The store pages by deadline with a limit only, so a page at ``offset``
+    asks for ``offset + limit`` rows and keeps the last ``limit``: deep pages
+    cost more, the first ones (what people look at) stay cheap.  Another
+    order (status, progress…) is judged in Python, so it reads every matching
+    target first; a sorted page is right for the whole set, not just for the
+    rows that happen to share a page.
     """
-    rows = kb.targets(as_of=query.as_of, region=query.region, industry=query.industry, status=query.status,
-                      entity=query.entity, limit=None if limit is None else offset + limit)[offset:]
-    if sort in SORTS:
-        key, descending = SORTS[sort]
-        rows.sort(key=key, reverse=descending)
-    return rows
+    def read(count: int | None) -> list[TargetView]:
+        return kb.targets(as_of=query.as_of, region=query.region, industry=query.industry, status=query.status,
+                          entity=query.entity, limit=count)
+
+    if sort not in SORTS:
+        return read(None if limit is None else offset + limit)[offset:]
+    key, descending = SORTS[sort]
+    rows = sorted(read(None), key=key, reverse=descending)
+    return rows[offset:] if limit is None else rows[offset:offset + limit]
 
 
-# Sort keys within a page of targets (the store's own order is by deadline): (key, descending).
+# Sort keys for targets (the store's own order is by deadline): (key, descending).
 SORTS = {
     "status": (lambda t: t.status, False),
     "subject": (lambda t: (t.entity.name if t.entity else t.subject or "").casefold(), False),
