@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import numbers
+from policylens.extraction import industries, numbers
 
 PIECES = st.sampled_from([
     "1", "12", "2024", "2025", "-", "‐", "/", ".", ":", ",", " ", "\n", "\n  ", "\t", "+", "(", ")", "@",
@@ -18,3 +18,40 @@ TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=40).map("".jo
 @given(text=TEXTS)
 def test_not_amount_spans_are_finditers(text):
     assert numbers._not_amount_spans(text) == [m.span() for m in numbers.NOT_AMOUNT.finditer(text)]
+
+
+INDUSTRY_PIECES = st.sampled_from([
+    "solar", "solar panels", "Solar", "photovoltaic", "PV", "robot", "robots", "robotics", "industrial robots",
+    "semiconductor", "chips", "AI", "ai", "new energy vehicles", "NEV", "battery", "batteries", "steel",
+    "textile", "biomedicine", "x", "é", "-", " ", "  ", ".", ",", "\n", "5G", "二", "新能源", "汽车", "光伏",
+    "机器人", "abc", "0", "machine tool", "machine tools", "machine", "tool", "smart home", "mill-turn", "CNC",
+    "high-speed train", "rail transit", "家电", "机床",
+])
+INDUSTRY_TEXTS = st.one_of(st.lists(INDUSTRY_PIECES, max_size=30).map("".join),
+                           st.lists(st.one_of(INDUSTRY_PIECES, st.text(max_size=3)), max_size=30).map("".join))
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=INDUSTRY_TEXTS, a=st.integers(0, 300), b=st.integers(0, 300))
+def test_industries_from_the_starts_found_once_are_the_scans(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    starts = industries._Starts(text)
+    assert industries.industries_in(text, start, end, starts) == industries.industries_in(text, start, end)
+    assert list(industries._hits(text, start, end, starts)) == list(_plain_hits(text, start, end))
+
+
+def _plain_hits(text, start, end):
+    """industries._hits as it was: every word of text[:end] from start looked up."""
+    index = industries._keywords_by_start()
+    window = text[:end]
+    resume = start
+    for m in industries._STARTS.finditer(window, start):
+        pos = m.start()
+        if pos < resume:
+            continue
+        for keyword in index.get(m.group().lower(), ()):
+            hit = keyword.pattern.match(window, pos)
+            if hit:
+                yield pos, keyword.industries
+                resume = hit.end()
+                break
