@@ -79,6 +79,7 @@ _YEAR_EXPR = re.compile(
 )
 _MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+\d{1,2}\b(?!,?\s*\d{4})")
+_ANY_YEAR = re.compile(_YEAR)  # what every pattern about years below must match somewhere
 _YEAR_TOKEN = rf"(?:FY\s?{_YEAR}\s?[-–/]\s?\d{{2,4}}|[1-4][HQ]{_YEAR}|{_YEAR})\b"
 _SINCE = re.compile(rf"\bsince\b[^,;.]{{0,40}}?\b{_YEAR_TOKEN}", re.I)
 _FROM_IN = re.compile(rf"\bfrom\b(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}", re.I)
@@ -231,11 +232,13 @@ class _Reader:
             elif last_target >= 0 and _MODAL_GAP.match(text[last_target:m.start()]):
                 continue  # "will be increased", "should have reached": the modal governs the participle
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
-        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN) for m in r.finditer(text, start, end)}
-        for m in _FROM_YEAR_TO.finditer(text, start, end):
+        # Every pattern about years holds a year; most sentences hold none and skip them all.
+        has_year = _ANY_YEAR.search(text, start, end) is not None
+        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN) if has_year for m in r.finditer(text, start, end)}
+        for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
-        for m in _YEAR_EXPR.finditer(text, start, end):
+        for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
             year = _expr_year(m)
             prep = re.sub(r"\s+", " ", (m.group("prep") or "").strip().lower())
             is_base = prep in _BASELINE_PREPS or "that of" in prep or "that in" in prep or m.end() in baseline_ends
