@@ -2,7 +2,7 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import industries, numbers
+from policylens.extraction import industries, numbers, quantities
 
 PIECES = st.sampled_from([
     "1", "12", "2024", "2025", "-", "‐", "/", ".", ":", ",", " ", "\n", "\n  ", "\t", "+", "(", ")", "@",
@@ -55,3 +55,30 @@ def _plain_hits(text, start, end):
                 yield pos, keyword.industries
                 resume = hit.end()
                 break
+
+
+CUE_PIECES = st.sampled_from([
+    "will", "will reach", "is expected to", "has been", "have been", "have already built", "have set", "reached",
+    "increased", "accounted for", "Has", "HAVE", "achieved", "by", "to", "-", " ", "  ", "\n", ",", ".", "x",
+    "é", "K", "\u212a", "ſ", "İ", "1", "_", "aims to", "plans to", "target", "hosted", "upon completion",
+])
+CUE_TEXTS = st.one_of(st.text(max_size=100), st.lists(CUE_PIECES, max_size=30).map("".join),
+                      st.lists(st.one_of(CUE_PIECES, st.text(max_size=3)), max_size=30).map("".join))
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=CUE_TEXTS, a=st.integers(0, 120), b=st.integers(0, 120))
+def test_word_patterns_match_as_their_whole_pattern(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for words in (quantities._CUE, quantities._PAST):
+        fast = [(m.span(), m.groupdict()) for m in words.finditer(text, start, end)]
+        assert fast == [(m.span(), m.groupdict()) for m in words.whole.finditer(text, start, end)]
+
+
+def test_the_whole_cue_patterns_are_the_original_ones():
+    from policylens.extraction.quantities import _words
+    assert quantities._CUE.whole.pattern == (
+        rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+        r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))"
+        r"(?![\w-])")
+    assert quantities._PAST.whole.pattern == rf"\b(?:{_words('past_markers')})\b"
