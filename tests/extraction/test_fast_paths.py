@@ -82,3 +82,15 @@ def test_the_whole_cue_patterns_are_the_original_ones():
         r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))"
         r"(?![\w-])")
     assert quantities._PAST.whole.pattern == rf"\b(?:{_words('past_markers')})\b"
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(TEXTS, st.lists(st.sampled_from(["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’",
+                                                     "$", "x", "é", "3", "-", "No."]), max_size=40).map("".join)),
+       a=st.integers(0, 200))
+def test_word_before_from_a_line_start_is_the_plain_search(text, a):
+    start = min(a, len(text))
+    line_start = text.rfind("\n", 0, start) + 1
+    fast = numbers._WORD_BEFORE_IN_LINE.search(text, line_start, start)
+    plain = numbers._WORD_BEFORE.search(text, line_start, start)
+    assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))

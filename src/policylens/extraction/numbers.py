@@ -109,6 +109,9 @@ _ALT_OPEN = re.compile(r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly
                        r"equal to|i\.e\.,?)\s*)?", re.I)
 _ALT_CLOSE = re.compile(r"\s*\)")
 _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
+# The same, for a search from a line start: a match there can only begin where its word does,
+# and saying so spares the search running every word of a long line up to its end.
+_WORD_BEFORE_IN_LINE = re.compile(r"(?<![\w.'’$])([\w.'’$]+)[:#]?[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]*([\w'’-]+)")
 
 _IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["identifier_words"])
@@ -285,7 +288,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False
     start, end = m.start(), m.end()
     line_start = text.rfind("\n", 0, start) + 1
-    before = _WORD_BEFORE.search(text, line_start, start)
+    before = _WORD_BEFORE_IN_LINE.search(text, line_start, start)
     prev = before.group(1) if before else ""
     prev_l = prev.lower()
     if prev_l in _PERIOD_OPENERS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import DURATION_UNITS, NUMBER_WORDS, Amount, _alternation, _load, find_amounts
@@ -142,6 +143,15 @@ _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
 _TIME_FRAME = frozenset(w.lower() for w in _CUES["time_frame_words"])
 _VERBS = re.compile(rf"^(?:{_words('target_cues')}|{_words('statistic_cues')}|{_words('metric_verbs')}|"
                     rf"{_words('increase_cues')}|{_words('decrease_cues')})$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _is_verb(word: str) -> bool:
+    """Whether a word is one of the cue or metric verbs; cached, as _VERBS tries some 300
+    alternatives and the same words come back in every sentence."""
+    return _VERBS.match(word) is not None
+
+
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
@@ -453,15 +463,15 @@ class _Reader:
         if conj and _WORD.search(window, conj[-1].end()):
             window = window[conj[-1].end():]
         words = _WORD.findall(window)
-        verb = max((i for i, w in enumerate(words) if _VERBS.match(w)), default=None)
+        verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
         if verb is not None:
             tail = words[verb + 1:]
-            content = [w for w in tail if w.lower() not in _STOP and not _VERBS.match(w)
+            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w)
                        and not _COMPARATOR_BEFORE.search(w)]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
                 return noun  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
             words = tail if content else words[:verb]
-            words = [w for w in words if not _VERBS.match(w)]
+            words = [w for w in words if not _is_verb(w)]
         while words and (words[-1].lower() in _STOP or _COMPARATOR_BEFORE.search(words[-1])):
             words.pop()
         while words and words[0].lower() in _STOP:
