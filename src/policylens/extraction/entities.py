@@ -159,6 +159,8 @@ class _Tokens:
         if i == 0:
             return True
         gap = self.gap(i - 1)
+        if gap == " ":
+            return False  # the usual case, decided without stripping
         return "\n" in gap or gap.strip(" \t\"“‘'(")[-1:] in (".", "!", "?", ":")
 
     def __len__(self) -> int:
@@ -205,11 +207,12 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
         return []
     tokens = _Tokens(text)
     titles = _title_lines(text, index)
-    found = _named(tokens, titles)
+    chunks = list(_chunks(tokens, _patterns()))
+    found, named = _named(tokens, titles, chunks)
     found += _descriptive(tokens)
     found += _quoted(text)
     found += _lists(tokens, titles)
-    found += _by_context(tokens, titles, found)
+    found += _by_context(tokens, titles, found, chunks, named)
     places = _places(tokens, index, titles)
     found += _governments_of_places(text, places)
     found += _unlisted_places(text, places)
@@ -312,13 +315,19 @@ def _chunk_at(tokens: _Tokens, i: int, p: _Patterns) -> _Chunk | None:
     return chunk
 
 
-def _named(tokens: _Tokens, titles: list[tuple[int, int]]) -> list[_Found]:
+def _named(tokens: _Tokens, titles: list[tuple[int, int]], chunks: list[_Chunk]) -> tuple[list[_Found], set[int]]:
+    """Names read from their heads, and the chunks (by first token) that gave any, which
+    _by_context then need not read again."""
     p = _patterns()
     out: list[_Found] = []
-    for chunk in _chunks(tokens, p):
+    named: set[int] = set()
+    for chunk in chunks:
         if not _in_spans(titles, chunk.start):
-            out += _chunk_entities(tokens, chunk, p)
-    return out
+            entities = _chunk_entities(tokens, chunk, p)
+            if entities:
+                named.add(chunk.first)
+            out += entities
+    return out, named
 
 
 def _chunks(tokens: _Tokens, p) -> Iterator[_Chunk]:
@@ -686,18 +695,20 @@ def _is_place(name: str) -> bool:
     return bool(key and _plain_place(load_gazetteer().by_name.get(key)))
 
 
-def _by_context(tokens: _Tokens, titles, found: list[_Found]) -> list[_Found]:
+def _by_context(tokens: _Tokens, titles, found: list[_Found], chunks: list[_Chunk], named: set[int]) -> list[_Found]:
     """Companies known only by what is said of them: a possessive facility, a corporate verb,
-    or a programme noun after the name ("FAME initiative", "A and B programmes")."""
+    or a programme noun after the name ("FAME initiative", "A and B programmes").
+
+    ``chunks`` are the document's chunks and ``named`` those that _named read a name from."""
     p = _patterns()
     text = tokens.text
     known = {(f.start, f.end) for f in found}
     out: list[_Found] = []
-    for chunk in _chunks(tokens, p):
+    for chunk in chunks:
         if _in_spans(titles, chunk.start) or (chunk.start, chunk.end) in known:
             continue
         name = _clean(text[chunk.start:chunk.end])
-        if _is_place(name) or _chunk_entities(tokens, chunk, p) or not tokens.name_like(chunk.first, chunk.last):
+        if _is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
             continue
         rest = text[chunk.end:chunk.end + 80]
         if p.possessed.match(rest):

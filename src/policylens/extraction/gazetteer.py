@@ -70,8 +70,12 @@ def gap_kind(gap: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def name_key(name: str) -> str | None:
-    """The lookup key of a name: lower-case tokens joined by normalised gaps."""
+    """The lookup key of a name: lower-case tokens joined by normalised gaps.
+
+    Cached: the entity rules ask again for the same few names many times a document.
+    """
     tokens = list(TOKEN.finditer(name))
     if not tokens:
         return None

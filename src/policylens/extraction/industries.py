@@ -10,6 +10,7 @@ stages can join the tags to trade and production statistics.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -87,28 +88,68 @@ def _keywords_by_start() -> dict[str, tuple[_Keyword, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _hits(text: str, start: int = 0, end: int | None = None):
-    """(position, industry ids) of each keyword in text[start:end], left to right, never overlapping."""
+def _hits(text: str, start: int = 0, end: int | None = None, starts: _Starts | None = None):
+    """(position, industry ids) of each keyword in text[start:end], left to right, never overlapping.
+
+    ``starts``, the keyword starts of ``text`` found once, saves scanning its words again.
+    """
     end = len(text) if end is None else end
     index = _keywords_by_start()
-    window = text[:end]
     resume = start
-    for m in _STARTS.finditer(window, start):
-        pos = m.start()
+    if starts is None:
+        candidates = ((m.start(), m.group().lower()) for m in _STARTS.finditer(text, start, end))
+    else:
+        candidates = starts.within(start, end)
+    for pos, key in candidates:
         if pos < resume:
             continue
-        for keyword in index.get(m.group().lower(), ()):
-            hit = keyword.pattern.match(window, pos)
+        for keyword in index.get(key, ()):
+            hit = keyword.pattern.match(text, pos, end)  # endpos: as if the text ended there
             if hit:
                 yield pos, keyword.industries
                 resume = hit.end()
                 break
 
 
-def industries_in(text: str, start: int = 0, end: int | None = None) -> list[str]:
+class _Starts:
+    """Where a keyword can begin in one text, and the word there, found once.
+
+    Each quantity asks which industries its sentence names; scanning the words of
+    every sentence again cost as much as tagging the whole document. ``within``
+    gives what ``_STARTS.finditer(text, start, end)`` gives, less the words that
+    start no keyword.
+    """
+
+    def __init__(self, text: str):
+        index = _keywords_by_start()
+        self.text = text
+        self.found = [(m.start(), m.end(), key) for m in _STARTS.finditer(text)
+                      if (key := m.group().lower()) in index]
+        self.positions = [pos for pos, _, _ in self.found]
+
+    def within(self, start: int, end: int) -> list[tuple[int, str]]:
+        text = self.text
+        lo, hi = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        out = [(pos, key) for pos, stop, key in self.found[lo:hi] if stop <= end]
+        # A Latin word running on past ``end`` is cut there, as the scan of text[:end] would cut it.
+        if start < end < len(text) and _is_latin_alnum(text[end - 1]) and _is_latin_alnum(text[end]):
+            first = end - 1
+            while first > start and _is_latin_alnum(text[first - 1]):
+                first -= 1
+            m = _STARTS.match(text, first, end)
+            if m and (key := m.group().lower()) in _keywords_by_start():
+                out.append((first, key))
+        return out
+
+
+def _is_latin_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def industries_in(text: str, start: int = 0, end: int | None = None, starts: _Starts | None = None) -> list[str]:
     """Industry ids named in text[start:end], in order of first mention."""
     out: list[str] = []
-    for _, ids in _hits(text, start, end):
+    for _, ids in _hits(text, start, end, starts):
         out += [i for i in ids if i not in out]
     return out
 
@@ -117,7 +158,8 @@ def tag_industries(document: Document, index: TextIndex, quantities: list[Quanti
     text = document.text
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for pos, ids in _hits(text):
+    starts = _Starts(text)
+    for pos, ids in _hits(text, starts=starts):
         for i in ids:
             counts[i] += 1
             first.setdefault(i, pos)
@@ -128,5 +170,5 @@ def tag_industries(document: Document, index: TextIndex, quantities: list[Quanti
                 first.setdefault(i, -1)
     for q in quantities:
         s, e = index.sentence_at(q.start)
-        q.industries = industries_in(text, s, max(e, q.end))
+        q.industries = industries_in(text, s, max(e, q.end), starts)
     return sorted(counts, key=lambda i: (-counts[i], first[i]))

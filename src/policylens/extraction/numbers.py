@@ -109,6 +109,9 @@ _ALT_OPEN = re.compile(r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly
                        r"equal to|i\.e\.,?)\s*)?", re.I)
 _ALT_CLOSE = re.compile(r"\s*\)")
 _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
+# The same, for a search from a line start: a match there can only begin where its word does,
+# and saying so spares the search running every word of a long line up to its end.
+_WORD_BEFORE_IN_LINE = re.compile(r"(?<![\w.'’$])([\w.'’$]+)[:#]?[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]*([\w'’-]+)")
 
 _IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["identifier_words"])
@@ -170,13 +173,43 @@ def unit_code(word: str) -> str | None:
     return UNIT_WORDS.get(re.sub(r"[\s-]+", "-", word.lower()))
 
 
+# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", a URL
+# prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
+# (any non-space character of a word with "@" in it), added only for texts that hold an "@".
+_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
+                               r"|FY|[HQ][1-4]")
+_NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
+
+
+def _not_amount_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``NOT_AMOUNT.finditer(text)`` gives, found several times faster.
+
+    Tried at every position, the big alternation of NOT_AMOUNT costs more than
+    the rest of amount finding together. A cheap pattern finds the positions
+    where one of its alternatives can begin, and NOT_AMOUNT is tried only there;
+    since those positions include every possible match start and the scan
+    resumes where each match ends, the spans are exactly finditer's.
+    """
+    starts = _NOT_AMOUNT_START_AT if "@" in text else _NOT_AMOUNT_START
+    spans = []
+    pos = 0
+    while pos < len(text) and (c := starts.search(text, pos)) is not None:
+        m = NOT_AMOUNT.match(text, c.start())
+        if m:
+            spans.append(m.span())
+            pos = m.end()  # every alternative consumes at least one character
+        else:
+            pos = c.start() + 1
+    return spans
+
+
 class _Mask:
     """The spans of a text that hold numbers in non-amount shapes, for overlap tests."""
 
     __slots__ = ("starts", "ends")
 
     def __init__(self, text: str):
-        spans = [m.span() for m in NOT_AMOUNT.finditer(text)]
+        spans = _not_amount_spans(text)
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
 
@@ -255,7 +288,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False
     start, end = m.start(), m.end()
     line_start = text.rfind("\n", 0, start) + 1
-    before = _WORD_BEFORE.search(text, line_start, start)
+    before = _WORD_BEFORE_IN_LINE.search(text, line_start, start)
     prev = before.group(1) if before else ""
     prev_l = prev.lower()
     if prev_l in _PERIOD_OPENERS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import DURATION_UNITS, NUMBER_WORDS, Amount, _alternation, _load, find_amounts
@@ -29,16 +30,63 @@ def _words(key: str) -> str:
     return _alternation(_CUES[key])
 
 
-_CUE = re.compile(rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
-                  r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))"
-                  r"(?![\w-])", re.I)
+_WORD_START = re.compile(r"\b\w")
+
+
+class _WordsPattern:
+    """A pattern that opens with ``\\b`` and a long alternation of words, scanned faster.
+
+    sre tries every one of a long alternation's words (about 200 for the cues)
+    at every word boundary; that made the cue patterns the costliest part of
+    reading a sentence. Here only word starts are visited, and at each only a
+    variant holding the words that begin with the letter found there is tried,
+    in their original order, so each match is the one the whole pattern makes
+    (a character other than an ASCII letter gets the whole pattern).
+    ``build(letter)`` writes the pattern keeping only the words that begin with
+    ``letter``, or all of them for None.
+    """
+
+    def __init__(self, build, words: list[str], flags: int):
+        self.whole = re.compile(build(None), flags)
+        firsts = {w[0].lower() for w in words}
+        assert all(c.isascii() and c.isalpha() for c in firsts), "only words opening with an ASCII letter"
+        self.by_letter = {c: re.compile(build(c), flags) for c in firsts}
+
+    def finditer(self, text: str, start: int, end: int):
+        """What ``re.finditer`` on the whole pattern gives for text[start:end]."""
+        pos = start
+        while pos < end and (w := _WORD_START.search(text, pos, end)) is not None:
+            ch = text[w.start()]
+            pattern = self.by_letter.get(ch.lower()) if ch.isascii() else self.whole
+            m = pattern.match(text, w.start(), end) if pattern is not None else None
+            if m:
+                yield m
+                pos = m.end()  # never empty
+            else:
+                pos = w.start() + 1
+
+    def search(self, text: str, start: int, end: int):
+        return next(self.finditer(text, start, end), None)
+
+
+def _starting_with(key: str, letter: str | None) -> str:
+    """The alternation of the words under ``key`` that begin with ``letter`` (all for None)."""
+    words = [w for w in _CUES[key] if letter is None or str(w)[0].lower() == letter]
+    return _alternation(words) if words else "(?!)"
+
+
+_CUE = _WordsPattern(
+    lambda c: rf"\b(?:(?P<t>{_starting_with('target_cues', c)})|(?P<s>{_starting_with('statistic_cues', c)})"
+              r"|(?P<p>" + (r"have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)"
+                            if c in (None, "h") else "(?!)") + r"))(?![\w-])",
+    _CUES["target_cues"] + _CUES["statistic_cues"] + ["have"], re.I)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
 # frames what follows, and one at the end of a clause belongs to that clause.
 _PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
 _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
-_PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
+_PAST = _WordsPattern(lambda c: rf"\b(?:{_starting_with('past_markers', c)})\b", _CUES["past_markers"], re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
 _COMPARATOR_BEFORE = re.compile(
@@ -79,6 +127,7 @@ _YEAR_EXPR = re.compile(
 )
 _MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                         r"December)\s+\d{1,2}\b(?!,?\s*\d{4})")
+_ANY_YEAR = re.compile(_YEAR)  # what every pattern about years below must match somewhere
 _YEAR_TOKEN = rf"(?:FY\s?{_YEAR}\s?[-–/]\s?\d{{2,4}}|[1-4][HQ]{_YEAR}|{_YEAR})\b"
 _SINCE = re.compile(rf"\bsince\b[^,;.]{{0,40}}?\b{_YEAR_TOKEN}", re.I)
 _FROM_IN = re.compile(rf"\bfrom\b(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}", re.I)
@@ -94,6 +143,15 @@ _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
 _TIME_FRAME = frozenset(w.lower() for w in _CUES["time_frame_words"])
 _VERBS = re.compile(rf"^(?:{_words('target_cues')}|{_words('statistic_cues')}|{_words('metric_verbs')}|"
                     rf"{_words('increase_cues')}|{_words('decrease_cues')})$", re.I)
+
+
+@lru_cache(maxsize=8192)
+def _is_verb(word: str) -> bool:
+    """Whether a word is one of the cue or metric verbs; cached, as _VERBS tries some 300
+    alternatives and the same words come back in every sentence."""
+    return _VERBS.match(word) is not None
+
+
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
@@ -231,11 +289,13 @@ class _Reader:
             elif last_target >= 0 and _MODAL_GAP.match(text[last_target:m.start()]):
                 continue  # "will be increased", "should have reached": the modal governs the participle
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
-        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN) for m in r.finditer(text, start, end)}
-        for m in _FROM_YEAR_TO.finditer(text, start, end):
+        # Every pattern about years holds a year; most sentences hold none and skip them all.
+        has_year = _ANY_YEAR.search(text, start, end) is not None
+        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN) if has_year for m in r.finditer(text, start, end)}
+        for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
-        for m in _YEAR_EXPR.finditer(text, start, end):
+        for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
             year = _expr_year(m)
             prep = re.sub(r"\s+", " ", (m.group("prep") or "").strip().lower())
             is_base = prep in _BASELINE_PREPS or "that of" in prep or "that in" in prep or m.end() in baseline_ends
@@ -403,15 +463,15 @@ class _Reader:
         if conj and _WORD.search(window, conj[-1].end()):
             window = window[conj[-1].end():]
         words = _WORD.findall(window)
-        verb = max((i for i, w in enumerate(words) if _VERBS.match(w)), default=None)
+        verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
         if verb is not None:
             tail = words[verb + 1:]
-            content = [w for w in tail if w.lower() not in _STOP and not _VERBS.match(w)
+            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w)
                        and not _COMPARATOR_BEFORE.search(w)]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
                 return noun  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
             words = tail if content else words[:verb]
-            words = [w for w in words if not _VERBS.match(w)]
+            words = [w for w in words if not _is_verb(w)]
         while words and (words[-1].lower() in _STOP or _COMPARATOR_BEFORE.search(words[-1])):
             words.pop()
         while words and words[0].lower() in _STOP:
