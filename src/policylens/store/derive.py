@@ -14,12 +14,13 @@ does it report progress on them.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, func, select, text
+from sqlalchemy import JSON, Connection, Table, Text, cast, func, select, text
 
 from ..extraction import gazetteer as gz
 from ..model import Alternative, Quantity
@@ -144,12 +145,23 @@ def rebuild(conn: Connection) -> dict[str, int]:
     published = {d: r.published for d, r in docs.items()}
     mention_counts = dict(conn.execute(
         select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all())
+    # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
+    # hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
+    # record still gets its own dict and tuple; nothing below changes the values inside.
+    parsed: dict[str | None, Any] = {}
+
+    def loaded(text: str | None) -> Any:
+        if text not in parsed:
+            parsed[text] = json.loads(text) if text is not None else None
+        return parsed[text]
+
     records = [
-        Record(r.id, r.document_id, r.type, r.name, r.key, dict(r.attributes or {}), tuple(r.aliases or ()),
-               mention_counts.get(r.id, 0))
+        Record(r.id, r.document_id, r.type, r.name, r.key, dict(loaded(r.attributes) or {}),
+               tuple(loaded(r.aliases) or ()), mention_counts.get(r.id, 0))
         for r in conn.execute(select(DocumentEntityRow.id, DocumentEntityRow.document_id, DocumentEntityRow.type,
-                                     DocumentEntityRow.name, DocumentEntityRow.key, DocumentEntityRow.attributes,
-                                     DocumentEntityRow.aliases))
+                                     DocumentEntityRow.name, DocumentEntityRow.key,
+                                     cast(DocumentEntityRow.attributes, Text).label("attributes"),
+                                     cast(DocumentEntityRow.aliases, Text).label("aliases"))).all()
     ]
     decisions = [Decision(r.action, r.name, r.other) for r in conn.execute(
         select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other)
@@ -226,7 +238,8 @@ class _Plan:
 
     Rows are compared as the driver stores and returns them, so the new ones
     first go through their column types' bind processors (dates and floats
-    on SQLite, JSON), as an ORM insert would send them.
+    on SQLite, JSON), as an ORM insert would send them.  JSON is compared
+    as its value, since PostgreSQL's JSONB returns keys in an order of its own.
     """
 
     def __init__(self, conn: Connection, model: type, columns: Sequence[str], rows: Rows):
@@ -235,13 +248,19 @@ class _Plan:
         self.table, self.columns = table, tuple(columns)
         processors = [(i, p) for i, name in enumerate(columns)
                       if (p := table.c[name].type._cached_bind_processor(dialect)) is not None]
-        if processors:
-            rows = [_processed(row, processors) for row in rows]
+        stored = [_processed(row, processors) for row in rows] if processors else rows
         self.key = [self.columns.index(c.name) for c in table.primary_key.columns]
         self.rest = [i for i in range(len(self.columns)) if i not in self.key]
         self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
-        old = set(_fetch(conn, table, self.columns))
-        new = set(rows)
+        json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+        old = _fetch(conn, table, self.columns)
+        if json:  # compare JSON by value; write what the processors made of it
+            old = [_json_compared(r, json, stored=True) for r in old]
+            rows = [_json_compared(r, json, stored=False) for r in rows]
+            written = dict(zip(rows, stored))
+        else:
+            rows = stored
+        old, new = set(old), set(rows)
         self.whole = False
         self.deletes: Rows = []
         self.updates: Rows = []
@@ -254,7 +273,7 @@ class _Plan:
         # A parent table is never emptied whole: that would cascade to rows its children keep.
         parent = any(fk.column.table is table for other in DERIVED for fk in other.__table__.foreign_keys)
         if not parent and len(stale) > len(old) // 2:
-            self.whole, self.inserts = True, rows
+            self.whole, self.inserts = True, stored
             return
         # A changed row of a parent table is updated in place, since deleting it would cascade to
         # its children; a child's changed row is deleted and inserted again, before its old parent
@@ -264,6 +283,9 @@ class _Plan:
         self.updates = [fresh[k] for k in changed]
         # In the order computed, as a whole rewrite would insert them.
         self.inserts = [r for r in rows if r in added and self._key(r) not in changed]
+        if json:
+            self.updates = [written[r] for r in self.updates]
+            self.inserts = [written[r] for r in self.inserts]
 
     def _key(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
         return tuple(row[i] for i in self.key)
@@ -298,22 +320,23 @@ def _mark(conn: Connection) -> str:
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
+def _json_compared(row: tuple[Any, ...], columns: list[int], stored: bool) -> tuple[Any, ...]:
+    """The row with its JSON values as canonical text: from the driver (text or parsed) or from Python."""
+    values = list(row)
+    for i in columns:
+        value = values[i]
+        if stored and isinstance(value, str):
+            value = json.loads(value)
+        values[i] = json.dumps(value, sort_keys=True)
+    return tuple(values)
+
+
 def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
-    """Every row of ``table`` as the driver returns it, JSON as the text it was stored as.
-
-    psycopg would parse a JSON column into a dict, which is neither hashable
-    nor the form the new rows are compared in (the serialised text).
-    """
+    """Every row of ``table`` as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
-
-    def selected(name: str) -> str:
-        if conn.dialect.name == "postgresql" and isinstance(table.c[name].type, JSON):
-            return f"CAST({quote(name)} AS TEXT)"
-        return quote(name)
-
     cursor = conn.connection.driver_connection.cursor()
     try:
-        cursor.execute(f"SELECT {', '.join(selected(c) for c in columns)} FROM {quote(table.name)}")
+        cursor.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}")
         return cursor.fetchall()
     finally:
         cursor.close()
@@ -346,10 +369,10 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) ->
 
 
 def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
+    """The row as SQLAlchemy would bind it: each processor sees every value, None too (JSON's makes it 'null')."""
     values = list(row)
     for i, process in processors:
-        if values[i] is not None:
-            values[i] = process(values[i])
+        values[i] = process(values[i])
     return tuple(values)
 
 
@@ -480,7 +503,8 @@ def _events(conn: Connection, resolver: _Resolver, builder: _Builder
     """Entities named as an event's actor and object; an issuance makes the object issued_by the actor."""
     links: dict[tuple[int, str], int] = {}
     issued: set[tuple[Any, ...]] = set()
-    for ev in conn.execute(select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor, EventRow.object)):
+    for ev in conn.execute(select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor,
+                                  EventRow.object)).all():
         actor = resolver.resolve(ev.document_id, ev.actor)
         obj = resolver.resolve(ev.document_id, ev.object)
         if actor is not None:
@@ -540,10 +564,13 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
     """Every stored quantity as (id, document id, Quantity) with its alternatives."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
     for a in conn.execute(select(QuantityAlternativeRow.quantity_id, QuantityAlternativeRow.value,
-                                 QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)):
+                                 QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)).all():
         alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
     out = []
-    for q in conn.execute(select(QuantityRow).order_by(QuantityRow.id)):
+    q_ = QuantityRow
+    columns = (q_.id, q_.document_id, q_.kind, q_.text, q_.start_offset, q_.end_offset, q_.value, q_.unit, q_.metric,
+               q_.value_max, q_.comparator, q_.change, q_.baseline, q_.deadline, q_.as_of, q_.annual, q_.subject)
+    for q in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
         out.append((q.id, q.document_id, Quantity(
             kind=q.kind, text=q.text, start=q.start_offset, end=q.end_offset, value=q.value, unit=q.unit,
             metric=q.metric, value_max=q.value_max, comparator=q.comparator, change=q.change,
