@@ -570,12 +570,13 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
     q_ = QuantityRow
     columns = (q_.id, q_.document_id, q_.kind, q_.text, q_.start_offset, q_.end_offset, q_.value, q_.unit, q_.metric,
                q_.value_max, q_.comparator, q_.change, q_.baseline, q_.deadline, q_.as_of, q_.annual, q_.subject)
-    for q in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
-        out.append((q.id, q.document_id, Quantity(
-            kind=q.kind, text=q.text, start=q.start_offset, end=q.end_offset, value=q.value, unit=q.unit,
-            metric=q.metric, value_max=q.value_max, comparator=q.comparator, change=q.change,
-            baseline=q.baseline, deadline=loaded_when(q.deadline), as_of=loaded_when(q.as_of),
-            annual=q.annual, subject=q.subject, alternatives=alternatives.get(q.id, []))))
+    # Unpacked as tuples: named access on 90,000 rows of 17 columns costs more than building them.
+    for (qid, document_id, kind, text_, start, end, value, unit, metric, value_max, comparator, change, baseline,
+         deadline, as_of, annual, subject) in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
+        out.append((qid, document_id, Quantity(
+            kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
+            comparator=comparator, change=change, baseline=baseline, deadline=loaded_when(deadline),
+            as_of=loaded_when(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
     return out
 
 
