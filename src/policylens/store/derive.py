@@ -260,11 +260,14 @@ class _Plan:
             written = dict(zip(rows, stored))
         else:
             rows = stored
-        old, new = set(old), set(rows)
         self.whole = False
         self.deletes: Rows = []
         self.updates: Rows = []
         self.inserts: Rows = []
+        if not old:  # the first pass, or the table was emptied
+            self.inserts = stored
+            return
+        old, new = set(old), set(rows)
         if old == new:
             return
         added = new - old
@@ -282,7 +285,7 @@ class _Plan:
         self.deletes = [k for k in stale if k not in changed]
         self.updates = [fresh[k] for k in changed]
         # In the order computed, as a whole rewrite would insert them.
-        self.inserts = [r for r in rows if r in added and self._key(r) not in changed]
+        self.inserts = [r for r in rows if r in added and (not changed or self._key(r) not in changed)]
         if json:
             self.updates = [written[r] for r in self.updates]
             self.inserts = [written[r] for r in self.inserts]
