@@ -265,3 +265,67 @@ def test_two_rebuilds_at_once_take_turns(filled):
         results = list(pool.map(lambda _: filled.resolve(), range(3)))
     assert results[0] == results[1] == results[2]
     assert filled.entity("Jiaozhou").key == JIAOZHOU
+
+
+def _derived(kb: KnowledgeBase) -> dict[str, list[tuple]]:
+    from policylens.store.derive import DERIVED
+
+    with kb.reading() as conn:
+        return {m.__tablename__: sorted((tuple(r) for r in conn.execute(select(m.__table__))), key=repr)
+                for m in DERIVED}
+
+
+def _emptied(kb: KnowledgeBase) -> None:
+    from policylens.store.derive import DERIVED
+
+    with kb.writing() as conn:
+        for model in DERIVED:
+            conn.execute(model.__table__.delete())
+
+
+def test_a_pass_over_changed_tables_writes_what_a_pass_over_empty_ones_writes(filled):
+    """The pass writes only the rows that differ; whatever the tables held, it leaves the same rows."""
+    from policylens.store.schema import ConflictRow, EntityLinkRow, EntityRow, EventEntityRow, TargetStatusPeriodRow
+
+    expected = _derived(filled)
+    entities = EntityRow.__table__
+    with filled.writing() as conn:
+        keyed = conn.execute(select(entities.c.id, entities.c.key).where(entities.c.key.is_not(None))
+                             .order_by(entities.c.id).limit(2)).all()
+        (a, key_a), (b, key_b) = keyed
+        conn.execute(entities.update().where(entities.c.id == a).values(key=None))  # trade gazetteer keys
+        conn.execute(entities.update().where(entities.c.id == b).values(key=key_a))
+        conn.execute(entities.update().where(entities.c.id == a).values(key=key_b))
+        conn.execute(entities.update().values(name=entities.c.name + " X", mention_count=0))
+        conn.execute(entities.insert().values(id=9999, type="company", name="Gone", norm="gone", attributes={},
+                                              mention_count=1, document_count=1))
+        links = EntityLinkRow.__table__
+        first_link = conn.execute(select(func.min(links.c.document_entity_id))).scalar()
+        conn.execute(links.update().where(links.c.document_entity_id == first_link).values(entity_id=9999))
+        conn.execute(EventEntityRow.__table__.update().values(entity_id=9999))
+        conn.execute(TargetStatusPeriodRow.__table__.update().values(status="met"))
+        conn.execute(ConflictRow.__table__.delete().where(ConflictRow.id == 1))
+    filled.resolve()
+    assert _derived(filled) == expected
+
+    filled.save(_extraction("later.txt", "2026-06-01", "Jiaozhou will build 60 smart factories by 2028, Southbay Robotics among them.",
+                            entities=[("place", "Jiaozhou", JIAOZHOU, {}),
+                                      ("company", "Southbay Robotics", None, {"located_in": "Jiaozhou"})],
+                            quantities=[dict(kind="target", text="60 smart factories", value=60.0, unit="count",
+                                             metric="smart factories", deadline=2028, subject="Jiaozhou")]))
+    filled.resolve()  # over the tables of the batch before
+    after_batch = _derived(filled)
+    _emptied(filled)
+    filled.resolve()  # from nothing
+    assert _derived(filled) == after_batch != expected
+
+
+def test_a_pass_over_unchanged_documents_writes_nothing(filled, monkeypatch):
+    from policylens.store import derive
+
+    written = []
+    monkeypatch.setattr(derive, "_insert", lambda conn, table, columns, rows: written.append((table, len(rows))))
+    monkeypatch.setattr(derive, "_executemany", lambda conn, statement, rows: written.append((statement, len(rows))))
+    before = _derived(filled)
+    filled.resolve()
+    assert written == [] and _derived(filled) == before

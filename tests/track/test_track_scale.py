@@ -80,3 +80,20 @@ def test_status_periods_give_the_status_of_any_day(drawn, days):
             stored = [status for start, status in periods if start <= day][-1]
             superseded = restatements(targets, day).get(t.id)
             assert stored == target_status(t, every.get(t.id, []), day, superseded).status
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts(), st.booleans())
+def test_status_periods_match_target_status_asked_on_every_day(drawn, restated):
+    """The incremental sweep of status_periods is the day-by-day target_status, figure ties included."""
+    targets, stats = drawn
+    every = link(targets, stats)
+    for t in targets:
+        observations = every.get(t.id, []) + every.get(t.id, [])[:2]  # repeated figures tie on every key
+        restatement = (date(2024, 1, 1), 999) if restated else None
+        periods = status_periods(t, observations, restatement)
+        days = sorted({date.min, *(p for p, _ in periods), date(2024, 1, 1), *DAYS})
+        for day in days:
+            stored = [status for start, status in periods if start <= day][-1]
+            superseded = restatement[1] if restatement and restatement[0] <= day else None
+            assert stored == target_status(t, observations, day, superseded).status

@@ -14,12 +14,13 @@ does it report progress on them.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, text
+from sqlalchemy import JSON, Connection, Table, Text, cast, func, select, text
 
 from ..extraction import gazetteer as gz
 from ..model import Alternative, Quantity
@@ -144,12 +145,23 @@ def rebuild(conn: Connection) -> dict[str, int]:
     published = {d: r.published for d, r in docs.items()}
     mention_counts = dict(conn.execute(
         select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all())
+    # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
+    # hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
+    # record still gets its own dict and tuple; nothing below changes the values inside.
+    parsed: dict[str | None, Any] = {}
+
+    def loaded(text: str | None) -> Any:
+        if text not in parsed:
+            parsed[text] = json.loads(text) if text is not None else None
+        return parsed[text]
+
     records = [
-        Record(r.id, r.document_id, r.type, r.name, r.key, dict(r.attributes or {}), tuple(r.aliases or ()),
-               mention_counts.get(r.id, 0))
+        Record(r.id, r.document_id, r.type, r.name, r.key, dict(loaded(r.attributes) or {}),
+               tuple(loaded(r.aliases) or ()), mention_counts.get(r.id, 0))
         for r in conn.execute(select(DocumentEntityRow.id, DocumentEntityRow.document_id, DocumentEntityRow.type,
-                                     DocumentEntityRow.name, DocumentEntityRow.key, DocumentEntityRow.attributes,
-                                     DocumentEntityRow.aliases))
+                                     DocumentEntityRow.name, DocumentEntityRow.key,
+                                     cast(DocumentEntityRow.attributes, Text).label("attributes"),
+                                     cast(DocumentEntityRow.aliases, Text).label("aliases"))).all()
     ]
     decisions = [Decision(r.action, r.name, r.other) for r in conn.execute(
         select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other)
@@ -166,41 +178,205 @@ def rebuild(conn: Connection) -> dict[str, int]:
     relations |= issued | _hierarchy(builder)
     regions = _regions(builder, relations)
 
-    for model in DERIVED:
-        conn.execute(delete(model))
-    _write(conn, EntityRow, [{
-        "id": e.id, "type": e.type, "name": e.name, "norm": normalise(e.name), "key": e.key, "level": e.level,
-        "attributes": e.attributes, "mention_count": e.mentions, "document_count": e.documents,
-    } for e in builder.entities])
-    _write(conn, EntityAliasRow, [{"entity_id": e.id, "norm": form, "alias": spelling,
-                                   "count": e.alias_counts[form]}
-                                  for e in builder.entities for form, spelling in e.aliases.items()])
-    _write(conn, EntityLinkRow, [{"document_entity_id": rid, "entity_id": eid}
-                                 for rid, eid in entity_of_record.items()])
-    _write(conn, EntityRelationRow, [
-        {"id": i, "subject_id": s, "relation": rel, "object_id": o, "object_value": v, "document_id": d}
-        for i, (s, rel, o, v, d) in enumerate(sorted(relations, key=_relation_order), 1)])
-    _write(conn, EntityRegionRow, [{"entity_id": e, "region_id": r, "depth": depth}
-                                   for (e, r), depth in regions.items()])
-    _write(conn, QuantitySubjectRow, [{"quantity_id": q, "entity_id": hit[0]} for q, hit in subjects.items()])
-    _write(conn, EventEntityRow, [{"event_id": ev, "role": role, "entity_id": e}
-                                  for (ev, role), e in event_links.items()])
-
     nearest_region = {}
     for (entity_id, region), depth in sorted(regions.items(), key=lambda item: -item[1]):
         if depth > 0:
             nearest_region[entity_id] = region
-    counts = _track(conn, quantities, subjects, builder, nearest_region, root, published)
-    return {"entities": len(builder.entities), "relations": len(relations), **counts}
+    tables = {
+        EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count", "document_count"),
+                    [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions, e.documents)
+                     for e in builder.entities]),
+        EntityAliasRow: (("entity_id", "norm", "alias", "count"),
+                         [(e.id, form, spelling, e.alias_counts[form])
+                          for e in builder.entities for form, spelling in e.aliases.items()]),
+        EntityLinkRow: (("document_entity_id", "entity_id"), list(entity_of_record.items())),
+        EntityRelationRow: (("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
+                            [(i, *r) for i, r in enumerate(sorted(relations, key=_relation_order), 1)]),
+        EntityRegionRow: (("entity_id", "region_id", "depth"), [(e, r, depth) for (e, r), depth in regions.items()]),
+        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+        EventEntityRow: (("event_id", "role", "entity_id"), [(ev, role, e) for (ev, role), e in event_links.items()]),
+        **_track(quantities, subjects, builder, nearest_region, root, published),
+    }
+    _store(conn, tables)
+    return {"entities": len(builder.entities), "relations": len(relations),
+            "progress_links": len(tables[TargetProgressRow][1]),
+            "restatements": len(tables[TargetRestatementRow][1]), "conflicts": len(tables[ConflictRow][1])}
 
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((x is None, x) for x in r)
 
 
-def _write(conn: Connection, model: type, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(model.__table__.insert(), rows)
+Rows = list[tuple[Any, ...]]
+
+
+def _store(conn: Connection, tables: dict[type, tuple[Sequence[str], Rows]]) -> None:
+    """Make every derived table hold exactly the rows computed for it (tuples in the order of its columns).
+
+    Most passes follow a batch of a few documents, or none at all, and
+    recompute nearly every row as it already is: at 10,000 documents some
+    800,000 rows, whose deleting and re-inserting (with their indexes and,
+    on PostgreSQL, their foreign-key checks) cost more than computing them.
+    So each table is compared with what it holds, and only the difference
+    is written: stale rows deleted (children before parents), changed
+    entities updated in place, new rows inserted (parents before children).
+    A table that changed in more than half its rows is replaced whole
+    instead.  Everything is still computed from scratch, so the result is
+    the same as deleting and re-inserting everything; only the writing
+    differs (tests/store: a pass over tampered tables, and over the last
+    batch's, leaves what a pass over empty tables leaves).
+    """
+    plans = {model: _Plan(conn, model, *tables[model]) for model in DERIVED}
+    for model in DERIVED:  # children first
+        plans[model].delete(conn)
+    for model in reversed(DERIVED):  # parents first
+        plans[model].write(conn)
+
+
+class _Plan:
+    """What one derived table needs to go from the rows it holds to ``rows``.
+
+    Rows are compared as the driver stores and returns them, so the new ones
+    first go through their column types' bind processors (dates and floats
+    on SQLite, JSON), as an ORM insert would send them.  JSON is compared
+    as its value, since PostgreSQL's JSONB returns keys in an order of its own.
+    """
+
+    def __init__(self, conn: Connection, model: type, columns: Sequence[str], rows: Rows):
+        table = model.__table__
+        dialect = conn.dialect
+        self.table, self.columns = table, tuple(columns)
+        processors = [(i, p) for i, name in enumerate(columns)
+                      if (p := table.c[name].type._cached_bind_processor(dialect)) is not None]
+        stored = [_processed(row, processors) for row in rows] if processors else rows
+        self.key = [self.columns.index(c.name) for c in table.primary_key.columns]
+        self.rest = [i for i in range(len(self.columns)) if i not in self.key]
+        self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
+        json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+        old = _fetch(conn, table, self.columns)
+        if json:  # compare JSON by value; write what the processors made of it
+            old = [_json_compared(r, json, stored=True) for r in old]
+            rows = [_json_compared(r, json, stored=False) for r in rows]
+            written = dict(zip(rows, stored))
+        else:
+            rows = stored
+        self.whole = False
+        self.deletes: Rows = []
+        self.updates: Rows = []
+        self.inserts: Rows = []
+        if not old:  # the first pass, or the table was emptied
+            self.inserts = stored
+            return
+        old, new = set(old), set(rows)
+        if old == new:
+            return
+        added = new - old
+        fresh = {self._key(r): r for r in added}
+        stale = {self._key(r) for r in old - new}
+        # A parent table is never emptied whole: that would cascade to rows its children keep.
+        parent = any(fk.column.table is table for other in DERIVED for fk in other.__table__.foreign_keys)
+        if not parent and len(stale) > len(old) // 2:
+            self.whole, self.inserts = True, stored
+            return
+        # A changed row of a parent table is updated in place, since deleting it would cascade to
+        # its children; a child's changed row is deleted and inserted again, before its old parent
+        # can go (a parent id that disappears takes the rows still pointing at it along).
+        changed = stale & fresh.keys() if parent else set()
+        self.deletes = [k for k in stale if k not in changed]
+        self.updates = [fresh[k] for k in changed]
+        # In the order computed, as a whole rewrite would insert them.
+        self.inserts = [r for r in rows if r in added and (not changed or self._key(r) not in changed)]
+        if json:
+            self.updates = [written[r] for r in self.updates]
+            self.inserts = [written[r] for r in self.inserts]
+
+    def _key(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(row[i] for i in self.key)
+
+    def delete(self, conn: Connection) -> None:
+        quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+        if self.whole:
+            conn.exec_driver_sql(f"DELETE FROM {quote(self.table.name)}")
+        elif self.deletes:
+            where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
+            _executemany(conn, f"DELETE FROM {quote(self.table.name)} WHERE {where}", self.deletes)
+
+    def write(self, conn: Connection) -> None:
+        quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+        if self.updates and self.unique:
+            # Rows may trade unique values (an entity's gazetteer key moving to another id):
+            # clear them first, so that no update meets a value another row still holds.
+            cleared = ", ".join(f"{quote(self.columns[i])} = NULL" for i in self.unique)
+            where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
+            _executemany(conn, f"UPDATE {quote(self.table.name)} SET {cleared} WHERE {where}",
+                         [self._key(r) for r in self.updates])
+        if self.updates:
+            assignments = ", ".join(f"{quote(self.columns[i])} = {mark}" for i in self.rest)
+            where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
+            _executemany(conn, f"UPDATE {quote(self.table.name)} SET {assignments} WHERE {where}",
+                         [tuple(r[i] for i in (*self.rest, *self.key)) for r in self.updates])
+        if self.inserts:
+            _insert(conn, self.table.name, self.columns, self.inserts)
+
+
+def _mark(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def _json_compared(row: tuple[Any, ...], columns: list[int], stored: bool) -> tuple[Any, ...]:
+    """The row with its JSON values as canonical text: from the driver (text or parsed) or from Python."""
+    values = list(row)
+    for i in columns:
+        value = values[i]
+        if stored and isinstance(value, str):
+            value = json.loads(value)
+        values[i] = json.dumps(value, sort_keys=True)
+    return tuple(values)
+
+
+def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
+    """Every row of ``table`` as the driver returns it."""
+    quote = conn.dialect.identifier_preparer.quote
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}")
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _executemany(conn: Connection, statement: str, rows: Rows) -> None:
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.executemany(statement, rows)
+    finally:
+        cursor.close()
+
+
+def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) -> None:
+    """Insert rows straight through the driver: one executemany on SQLite, one COPY on PostgreSQL.
+
+    SQLAlchemy's executemany of dicts builds every row's parameters in
+    Python, and on PostgreSQL each row is an INSERT of its own.
+    """
+    quote = conn.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    if conn.dialect.name == "postgresql":
+        dbapi = conn.connection.driver_connection
+        with dbapi.cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+    else:
+        marks = ", ".join(_mark(conn) for _ in columns)
+        _executemany(conn, f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
+
+
+def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
+    """The row as SQLAlchemy would bind it: each processor sees every value, None too (JSON's makes it 'null')."""
+    values = list(row)
+    for i, process in processors:
+        values[i] = process(values[i])
+    return tuple(values)
 
 
 def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
@@ -330,7 +506,8 @@ def _events(conn: Connection, resolver: _Resolver, builder: _Builder
     """Entities named as an event's actor and object; an issuance makes the object issued_by the actor."""
     links: dict[tuple[int, str], int] = {}
     issued: set[tuple[Any, ...]] = set()
-    for ev in conn.execute(select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor, EventRow.object)):
+    for ev in conn.execute(select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor,
+                                  EventRow.object)).all():
         actor = resolver.resolve(ev.document_id, ev.actor)
         obj = resolver.resolve(ev.document_id, ev.object)
         if actor is not None:
@@ -390,21 +567,25 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
     """Every stored quantity as (id, document id, Quantity) with its alternatives."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
     for a in conn.execute(select(QuantityAlternativeRow.quantity_id, QuantityAlternativeRow.value,
-                                 QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)):
+                                 QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)).all():
         alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
     out = []
-    for q in conn.execute(select(QuantityRow).order_by(QuantityRow.id)):
-        out.append((q.id, q.document_id, Quantity(
-            kind=q.kind, text=q.text, start=q.start_offset, end=q.end_offset, value=q.value, unit=q.unit,
-            metric=q.metric, value_max=q.value_max, comparator=q.comparator, change=q.change,
-            baseline=q.baseline, deadline=loaded_when(q.deadline), as_of=loaded_when(q.as_of),
-            annual=q.annual, subject=q.subject, alternatives=alternatives.get(q.id, []))))
+    q_ = QuantityRow
+    columns = (q_.id, q_.document_id, q_.kind, q_.text, q_.start_offset, q_.end_offset, q_.value, q_.unit, q_.metric,
+               q_.value_max, q_.comparator, q_.change, q_.baseline, q_.deadline, q_.as_of, q_.annual, q_.subject)
+    # Unpacked as tuples: named access on 90,000 rows of 17 columns costs more than building them.
+    for (qid, document_id, kind, text_, start, end, value, unit, metric, value_max, comparator, change, baseline,
+         deadline, as_of, annual, subject) in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
+        out.append((qid, document_id, Quantity(
+            kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
+            comparator=comparator, change=change, baseline=baseline, deadline=loaded_when(deadline),
+            as_of=loaded_when(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
     return out
 
 
-def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
+def _track(quantities: list[tuple[int, int, Quantity]],
            subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
-           root: dict[int, int], published: dict[int, str | None]) -> dict[str, int]:
+           root: dict[int, int], published: dict[int, str | None]) -> dict[type, tuple[tuple[str, ...], list]]:
     """Progress links, restatements and conflicts, with subjects named by their canonical entity.
 
     A subject resolved exactly is replaced by its entity's name, so "Haier"
@@ -437,9 +618,8 @@ def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
                                           annual=q.annual, baseline=q.baseline, **fact))
     links = deciding_links(targets, statistics)
     first = first_restatements(targets)
-    progress = [{"target_id": tid, "observation_id": o.id, "score": score}
-                for tid, linked in links.items() for o, score in linked]
-    restated = [{"target_id": tid, "restated_by_id": later} for tid, later in first.items()]
+    progress = [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
+    restated = list(first.items())
     by_id = {t.id: t for t in targets}
     periods = []
     for t in targets:
@@ -447,8 +627,7 @@ def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
         restatement = (period_start(later.published), later.id) if later is not None else None
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
         for (start, status), following in zip(spans, [*spans[1:], None]):
-            periods.append({"target_id": t.id, "start_day": start, "status": status,
-                            "end_day": following[0] if following else None})
+            periods.append((t.id, start, status, following[0] if following else None))
     conflicts = []
     for c in cross_document_conflicts([*targets, *statistics]):
         a, b = c.facts
@@ -461,10 +640,10 @@ def _track(conn: Connection, quantities: list[tuple[int, int, Quantity]],
         ids = {id(q): qid for qid, q in items}
         for c in currency_conflicts([q for _, q in items], published.get(doc_id)):
             conflicts.append(("currency_restatement", ids[id(c.facts[0])], None, c.values[0], c.values[1], c.reason))
-    _write(conn, TargetProgressRow, progress)
-    _write(conn, TargetRestatementRow, restated)
-    _write(conn, TargetStatusPeriodRow, periods)
-    _write(conn, ConflictRow, [
-        {"id": i, "kind": k, "quantity_id": a, "other_quantity_id": b, "value": va, "other_value": vb, "reason": r}
-        for i, (k, a, b, va, vb, r) in enumerate(conflicts, 1)])
-    return {"progress_links": len(progress), "restatements": len(restated), "conflicts": len(conflicts)}
+    return {
+        TargetProgressRow: (("target_id", "observation_id", "score"), progress),
+        TargetRestatementRow: (("target_id", "restated_by_id"), restated),
+        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), periods),
+        ConflictRow: (("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason"),
+                      [(i, *c) for i, c in enumerate(conflicts, 1)]),
+    }

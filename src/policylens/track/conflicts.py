@@ -74,6 +74,11 @@ def _in_unit(interval: tuple[float, float], unit: str, to_unit: str, year: int |
     return rates.convert(interval[0], unit, to_unit, year), rates.convert(interval[1], unit, to_unit, year)
 
 
+def _stated(fact: TargetFact | Observation) -> str:
+    """What one side of a cross-document conflict says: "= 5.2 billion CNY in document 7"."""
+    return f"{fact.comparator} {_human(fact.value)} {fact.unit} in document {fact.document_id}"
+
+
 def _group_key(fact: TargetFact | Observation) -> tuple[Any, ...] | None:
     subject, period = normalise_subject(fact.subject), _period(fact)
     if subject is None or period is None or not fact.metric:
@@ -96,18 +101,20 @@ def cross_document_conflicts(facts: Iterable[TargetFact | Observation]) -> list[
             groups[key].append(fact)
     conflicts = []
     for members in groups.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
+        if len(members) < 2:
+            continue
+        # Each fact's interval, conversion year and its words in the reason once, not once per
+        # pair: the knowledge base compares every pair of a group on every resolution pass.
+        prepared = [(fact, _interval(fact), year_of(_period(fact)),
+                     f"{fact.subject}, {fact.metric}, {_period(fact)}: {_stated(fact)} but ", _stated(fact))
+                    for fact in members]
+        for i, (a, (a_low, a_high), _, a_first, _) in enumerate(prepared):
+            for b, b_interval, b_year, _, b_second in prepared[i + 1:]:
                 if a.document_id == b.document_id or not metrics_match(a.metric, b.metric):
                     continue
-                a_low, a_high = _interval(a)
-                b_low, b_high = _in_unit(_interval(b), b.unit, a.unit, year_of(_period(b)))
+                b_low, b_high = _in_unit(b_interval, b.unit, a.unit, b_year)
                 if a_high < b_low or b_high < a_low:
-                    conflicts.append(Conflict(
-                        "cross_document", (a, b), (a.value, b.value),
-                        f"{a.subject}, {a.metric}, {_period(a)}: {a.comparator} {_human(a.value)} {a.unit} "
-                        f"in document {a.document_id} but {b.comparator} {_human(b.value)} {b.unit} "
-                        f"in document {b.document_id}"))
+                    conflicts.append(Conflict("cross_document", (a, b), (a.value, b.value), a_first + b_second))
     return conflicts
 
 

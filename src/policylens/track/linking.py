@@ -385,6 +385,9 @@ def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
             groups[(subject, t.metric, _footing(t))].append(t)
     for members in groups.values():
         members.sort(key=lambda t: (period_start(t.published), t.id))
+    # Only a target published strictly later can restate, so each search starts past the
+    # group's targets published on or before the earlier one's day.
+    days = {key: [period_start(t.published) for t in members] for key, members in groups.items()}
     by_subject: dict[str, list[tuple]] = defaultdict(list)
     for key in groups:
         by_subject[key[0]].append(key)
@@ -393,8 +396,11 @@ def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
         later_keys = [k for k in by_subject[subject] if k[2] == footing and metrics_match(metric, k[1])]
         for earlier in earlier_group:
             first = None
+            published = period_start(earlier.published)
             for key in later_keys:
-                for later in groups[key]:
+                members = groups[key]
+                for j in range(bisect_right(days[key], published), len(members)):
+                    later = members[j]
                     if first is not None and (period_start(later.published), later.id) >= first[0]:
                         break
                     if _restates(later, earlier):

@@ -165,6 +165,53 @@ def _describe(observation: Observation) -> str:
     return f"observation {observation.id}: {observation.value:g} {observation.unit}{when}"
 
 
+def _comparable(target: TargetFact, observation: Observation) -> bool:
+    """Whether :func:`_in_target_terms` can express the observation in the target's terms at all."""
+    return _same_direction(target, observation) is not None and rates.convertible(observation.unit, target.unit)
+
+
+def _latest_key(observation: Observation) -> tuple[date, str, int]:
+    """The order in which the latest figure is chosen: its period, then publication, then id."""
+    return (observed_period(observation) or date.min, observation.published or "", observation.id)
+
+
+def _verdict(target: TargetFact, latest: Observation | None, latest_value: float | None, as_of: date,
+             superseded_by: int | None) -> str:
+    """The status name on ``as_of``, given the latest comparable figure visible then (see :func:`target_status`)."""
+    if latest is not None and _satisfies(target, latest_value, latest):
+        return "met"
+    if superseded_by is not None:
+        return "superseded"
+    deadline_end = period_end(target.deadline)
+    if deadline_end is None:
+        return "open"
+    if as_of <= deadline_end:
+        return "due" if deadline_end.year == as_of.year else "open"
+    if latest is not None and (observed_period(latest) or date.min) >= period_start(target.deadline):
+        return "missed"
+    return "past_due_unverified"
+
+
+def _reason(status: str, target: TargetFact, latest: Observation | None, as_of: date,
+            superseded_by: int | None) -> str:
+    """Why :func:`_verdict` said ``status``, in words for the reader."""
+    if status == "met":
+        return f"{_describe(latest)} meets {target.comparator} {target.value:g} {target.unit}"
+    if status == "superseded":
+        return f"restated by target {superseded_by} in a later document"
+    if status == "open" and period_end(target.deadline) is None:
+        return "no deadline"
+    if status == "due":
+        return f"deadline {target.deadline} falls in {as_of.year}"
+    if status == "open":
+        return f"deadline {target.deadline} is after {as_of.year}"
+    if status == "missed":
+        return (f"{_describe(latest)} falls short of {target.comparator} "
+                f"{target.value:g} {target.unit} by {target.deadline}")
+    return (f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
+            f"is known by {as_of.isoformat()}")
+
+
 def target_status(target: TargetFact, observations: Iterable[Observation], as_of: date,
                   superseded_by: int | None = None) -> Status:
     """The status of ``target`` on the day ``as_of``, from the observations linked to it.
@@ -175,35 +222,14 @@ def target_status(target: TargetFact, observations: Iterable[Observation], as_of
     met whatever later plans say; otherwise a restatement in a later
     document (``superseded_by``) explains it better than "missed" would.
     """
-    visible = [o for o in observations if (known_since(o) or as_of) <= as_of]
-    comparable = [(o, v) for o in visible
-                  if (v := _in_target_terms(target, o, year_of(target.deadline) or as_of.year)) is not None]
-    latest, latest_value = max(
-        comparable, key=lambda ov: (observed_period(ov[0]) or date.min, ov[0].published or "", ov[0].id),
-        default=(None, None))
+    comparable = [o for o in observations if (known_since(o) or as_of) <= as_of and _comparable(target, o)]
+    latest = max(comparable, key=_latest_key, default=None)
+    latest_value = None
+    if latest is not None:
+        latest_value = _in_target_terms(target, latest, year_of(target.deadline) or as_of.year)
     progress = _progress(target, latest_value) if latest is not None else None
-
-    def status(name: str, reason: str) -> Status:
-        return Status(name, progress, latest, reason)
-
-    if latest is not None and _satisfies(target, latest_value, latest):
-        return status("met", f"{_describe(latest)} meets {target.comparator} {target.value:g} {target.unit}")
-    if superseded_by is not None:
-        return status("superseded", f"restated by target {superseded_by} in a later document")
-    deadline_end = period_end(target.deadline)
-    if deadline_end is None:
-        return status("open", "no deadline")
-    if as_of <= deadline_end:
-        if deadline_end.year == as_of.year:
-            return status("due", f"deadline {target.deadline} falls in {as_of.year}")
-        return status("open", f"deadline {target.deadline} is after {as_of.year}")
-    covers_deadline = latest is not None and (observed_period(latest) or date.min) >= period_start(target.deadline)
-    if covers_deadline:
-        return status("missed", f"{_describe(latest)} falls short of {target.comparator} "
-                                f"{target.value:g} {target.unit} by {target.deadline}")
-    return status("past_due_unverified",
-                  f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
-                  f"is known by {as_of.isoformat()}")
+    status = _verdict(target, latest, latest_value, as_of, superseded_by)
+    return Status(status, progress, latest, _reason(status, target, latest, as_of, superseded_by))
 
 
 def status_periods(target: TargetFact, observations: Iterable[Observation],
@@ -213,9 +239,16 @@ def status_periods(target: TargetFact, observations: Iterable[Observation],
     The status can change only on the days a linked figure becomes known,
     the day the restatement ``restated`` (its publication day and id) is
     published, the first day of the deadline's year and the day after the
-    deadline; :func:`target_status` is asked on each of those days.  The
-    knowledge base stores these periods so that a query for "past due on
-    this day" is answered in SQL rather than by judging every target.
+    deadline; the status is judged as :func:`target_status` would on each of
+    those days.  The knowledge base stores these periods so that a query for
+    "past due on this day" is answered in SQL rather than by judging every
+    target.
+
+    The knowledge base calls this for every target on every resolution pass,
+    so rather than asking :func:`target_status` afresh on each day (every
+    figure, every day), the figures are taken in the order they become known
+    and the latest one so far is carried from day to day.  Ties on the
+    latest-figure key go to the figure given first, as ``max`` would.
     """
     observations = list(observations)
     days = {known_since(o) for o in observations}
@@ -226,10 +259,23 @@ def status_periods(target: TargetFact, observations: Iterable[Observation],
         days.add(date(end.year, 1, 1))
         if end < date.max:
             days.add(end + timedelta(days=1))
+    # (first day visible, choice key, figure); a figure with no known day is visible from the start.
+    arrivals = sorted(((known_since(o) or date.min, (_latest_key(o), -i), o)
+                       for i, o in enumerate(observations) if _comparable(target, o)), key=lambda a: a[0])
+    deadline_year = year_of(target.deadline)
     periods: list[tuple[date, str]] = []
+    best: tuple | None = None
+    latest: Observation | None = None
+    seen = 0
     for day in [date.min, *sorted(d for d in days if d is not None and d > date.min)]:
+        while seen < len(arrivals) and arrivals[seen][0] <= day:
+            _, key, o = arrivals[seen]
+            if best is None or key > best:
+                best, latest = key, o
+            seen += 1
+        value = _in_target_terms(target, latest, deadline_year or day.year) if latest is not None else None
         superseded = restated[1] if restated is not None and restated[0] <= day else None
-        status = target_status(target, observations, day, superseded).status
+        status = _verdict(target, latest, value, day, superseded)
         if not periods or periods[-1][1] != status:
             periods.append((day, status))
     return periods
