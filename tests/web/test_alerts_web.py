@@ -54,6 +54,8 @@ def test_a_polling_server_shows_its_alerts_and_delivers_them(polling_server):
         listed = client.get("/api/watchlists").json()["watchlists"]
         assert [(w["name"], w["region"], w["keyword"]) for w in listed] == [
             ("nev", None, "battery"), ("shandong", "Shandong", None)]
+        dashboard = client.get("/").text
+        assert "Latest alerts" in dashboard and f'href="/briefs/{shandong["document_id"]}"' in dashboard
         # The overview the dashboard shows was refreshed when the poll stored documents.
         assert client.get("/api/overview").json()["counts"]["documents"] == 2
 
@@ -65,6 +67,7 @@ def test_alert_filters_and_unknown_watchlists(empty_server):
     with httpx.Client(base_url=empty_server.url, timeout=30) as client:
         assert client.get("/api/alerts").json() == {"alerts": []}
         assert client.get("/api/watchlists").json() == {"watchlists": []}
+        assert "Latest alerts" not in client.get("/").text
         missing = client.get("/api/alerts", params={"watchlist": "nope"})
         assert missing.status_code == 404 and "watchlist 'nope'" in missing.json()["error"]
         assert client.get("/alerts", params={"watchlist": "nope"}).status_code == 404

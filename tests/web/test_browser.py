@@ -81,7 +81,7 @@ def _shot(page, name: str) -> None:
     ("dashboard", f"/?as_of={AS_OF}"), ("documents", "/documents"), ("document", "/documents/1"),
     ("entities", "/entities"), ("entity", "/entities/Qingdao"), ("targets", f"/targets?as_of={AS_OF}"),
     ("conflicts", "/conflicts"), ("brief", f"/briefs/1?as_of={AS_OF}"),
-    ("search", "/search?q=machine+tool&source_type=analysis"), ("error", "/documents/99999"),
+    ("search", "/search?q=machine+tool&source_type=analysis"), ("alerts", "/alerts"), ("error", "/documents/99999"),
 ])
 def test_each_page_loads_without_script_errors(corpus_server, page, name, path):
     response = page.goto(corpus_server.url + path)

@@ -57,7 +57,8 @@ def dashboard(request: Request, as_of: str | None = None) -> HTMLResponse:
     return _page(request, "dashboard.html", overview=overview, chart=chart.timeline(overview.deadlines),
                  top=kb.list_entities(entity_type="place", limit=12),
                  due=kb.targets(as_of=day, status="due", limit=8),
-                 past_due=kb.targets(as_of=day, status="past_due_unverified", limit=8))
+                 past_due=kb.targets(as_of=day, status="past_due_unverified", limit=8),
+                 alerts=monitor.list_alerts(kb, 5))
 
 
 @router.get("/documents", response_class=HTMLResponse)
