@@ -85,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         db = args.db or f"sqlite:///{work / 'bench.db'}"
         backend = "postgresql" if db.startswith("postgresql") else "sqlite"
         with KnowledgeBase.open(db) as kb:
-            result = {"db": backend} if args.queries_only else _build(kb, db, work / "docs", args.docs)
+            result = {"db": backend, **({} if args.queries_only else _build(kb, db, work / "docs", args.docs))}
             result.update({
                 "documents_in_kb": kb.count_documents(), "as_of": AS_OF.isoformat(), "repeat": args.repeat,
                 "targets": {name: _timed(lambda q=q: kb.targets(as_of=AS_OF, **q), args.repeat)
@@ -115,7 +115,7 @@ def _build(kb: KnowledgeBase, db: str, docs: Path, count: int) -> dict:
     counts = kb.resolve()
     resolve_s = time.perf_counter() - t0
     return {
-        "db": "postgresql" if db.startswith("postgresql") else "sqlite", "documents": count,
+        "documents": count,
         "stored": report.count("stored"), "failed": len(report.failed), "ingest_seconds": round(ingest_s, 2),
         "documents_per_second": round(count / ingest_s, 1), "resolve_seconds": round(resolve_s, 2),
         "derived": counts, "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),

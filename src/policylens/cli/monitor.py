@@ -150,8 +150,7 @@ def _show(alert: monitor.Alert) -> None:
         out.file.write(json.dumps(alert.to_dict(), ensure_ascii=False) + "\n")
         out.file.flush()
         return
-    label = f"{alert.kind}: {alert.watchlist}" if alert.watchlist else alert.kind
-    out.print(f"[bold]{escape(f'[{label}]')}[/bold] #{alert.document_id} {escape(alert.title or '')}")
+    out.print(f"[bold]{escape(f'[{alert.label}]')}[/bold] #{alert.document_id} {escape(alert.title or '')}")
     for line in (alert.reason, *(f"· {fact}" for fact in alert.facts), f"brief: {alert.brief_command}"):
         out.print(f"  {line}", markup=False)
 

@@ -52,6 +52,11 @@ class Alert:
     deliveries: list[dict[str, Any]] = field(default_factory=list)
 
     @property
+    def label(self) -> str:
+        """What raised it, in a few words: "watch: shandong", "follow-up"."""
+        return f"{self.kind}: {self.watchlist}" if self.watchlist else self.kind
+
+    @property
     def brief_command(self) -> str:
         return f"policylens brief {self.document_id}"
 

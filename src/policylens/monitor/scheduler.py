@@ -111,5 +111,4 @@ class PollScheduler:
 
     def _show(self, alert) -> None:
         """The ``print`` destination in a server: one line per alert in the log."""
-        label = f"{alert.kind}: {alert.watchlist}" if alert.watchlist else alert.kind
-        self.log(f"[{label}] #{alert.document_id} {alert.title or ''} ({alert.brief_path})")
+        self.log(f"[{alert.label}] #{alert.document_id} {alert.title or ''} ({alert.brief_path})")

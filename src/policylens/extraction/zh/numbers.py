@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from policylens.extraction.numbers import Amount, _load
+from policylens.extraction.numbers import Amount, _load, parse_number
 from policylens.model import Alternative
 
 _DATA = _load("zh_units.yaml")
@@ -65,10 +65,7 @@ def parse_cn(token: str) -> float | None:
     if not token:
         return None
     if token[0].isdigit():
-        try:
-            return float(token.replace(",", ""))
-        except ValueError:
-            return None
+        return parse_number(token)
     if all(c in DIGITS for c in token) and len(token) > 1:  # positional: "二〇二五"
         return float("".join(str(DIGITS[c]) for c in token))
     for big, factor in (("亿", 1e8), ("億", 1e8), ("万", 1e4), ("萬", 1e4)):  # "一万五千" = 1 * 10^4 + 5000
