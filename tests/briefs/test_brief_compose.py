@@ -13,7 +13,9 @@ from policylens.briefs.rules import load_rules
 from policylens.extraction.text import TextIndex
 
 SECTIONS = ["summary", "confirmed", "impact", "monitor", "signal", "basis", "related"]
-SEED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "docs" / "00_machine_tool_cluster.txt"
+from shared_corpus import CORPUS, corpus_missing
+
+SEED = CORPUS / "docs" / "00_machine_tool_cluster.txt"
 
 
 def approval(**kw):
@@ -160,7 +162,7 @@ def test_a_document_id_without_a_knowledge_base_is_a_clear_error():
 @pytest.fixture(scope="module")
 def seed_brief():
     if not SEED.exists():
-        pytest.skip(f"the machine-tool seed document is not at {SEED} (../shared/corpus is absent)")
+        corpus_missing(f"the machine-tool seed document is not at {SEED} (../shared/corpus is absent)")
     return brief(SEED, as_of=date(2026, 11, 23))
 
 

@@ -41,8 +41,9 @@ from policylens.extraction.text import TextIndex
 from policylens.model import Extraction
 from policylens.store import KnowledgeBase
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
-CORPORA = [SHARED / "corpus" / "docs", SHARED / "corpus-zh" / "docs"]
+from shared_corpus import CORPUS, CORPUS_ZH, SHARED, corpus_missing
+
+CORPORA = [CORPUS / "docs", CORPUS_ZH / "docs"]
 AS_OF = date(2026, 11, 23)
 LANGUAGES = ["en", "zh"]
 
@@ -54,7 +55,7 @@ CJK = re.compile(r"[\u3400-\u9fff]+")
 def corpus_files() -> list[Path]:
     files = [p for d in CORPORA if d.is_dir() for p in sorted(d.iterdir()) if p.is_file()]
     if not files:
-        pytest.skip(f"no corpus documents under {SHARED} (../shared/corpus is absent); grounding not checked")
+        corpus_missing(f"no corpus documents under {SHARED} (../shared/corpus is absent); grounding not checked")
     return files
 
 

@@ -16,7 +16,10 @@ import pytest
 from policylens import api
 from policylens.store import KnowledgeBase
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "docs"
+from shared_corpus import corpus_missing
+from shared_corpus import CORPUS as _CORPUS
+
+CORPUS = _CORPUS / "docs"
 AS_OF = dt.date(2026, 11, 22)
 
 
@@ -24,7 +27,7 @@ AS_OF = dt.date(2026, 11, 22)
 def corpus_kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KnowledgeBase]:
     """The whole corpus ingested once per backend through the public API (which resolves after the batch)."""
     if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus is not at {CORPUS.resolve()}")
+        corpus_missing(f"the shared corpus is not at {CORPUS.resolve()}")
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'kb.db'}"
     else:

@@ -16,7 +16,9 @@ import uvicorn
 from policylens.config import Settings
 from policylens.web import create_app
 
-CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "docs"
+from shared_corpus import CORPUS as _CORPUS
+
+CORPUS = _CORPUS / "docs"
 TOKEN = "test-token-4f1c"
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from live_server import CORPUS, TOKEN, LiveServer
+from shared_corpus import corpus_missing
 
 from policylens import api
 from policylens.config import Settings
@@ -51,7 +52,7 @@ def browser() -> Iterator:
 @pytest.fixture(scope="module")
 def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     if not CORPUS.is_dir():
-        pytest.skip(f"the shared corpus is not at {CORPUS.resolve()}")
+        corpus_missing(f"the shared corpus is not at {CORPUS.resolve()}")
     url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'kb.db'}"
     report = api.ingest([str(CORPUS)], db=url, settings=Settings(db_url=url))
     assert not report.failed, [o.error for o in report.failed]
