@@ -4,8 +4,8 @@ from __future__ import annotations
 from policylens.ingestion.clean import is_furniture, split_page
 
 ARTICLE = [
-    "The harbour district approved a plan to build 12 automated container berths by 2028, its "
-    "planning bureau said on Tuesday, adding that the first four would open next year.",
+    ("The harbour district approved a plan to build 12 automated container berths by 2028, its "
+     "planning bureau said on Tuesday, adding that the first four would open next year."),
     "Officials said the plan, worth 8.5 billion yuan, would double the port's capacity for refrigerated cargo.",
     "What happens next",
     "The bureau will publish implementation rules within three months.",
@@ -130,3 +130,19 @@ def test_breadcrumbs_go_but_prose_with_arrows_stays():
                   "The city will build 300 smart factories <script>alert(1)</script> by 2027, it said.",
                   "Exports grew by more than 5% > the 3% target > the national average in 2024"):
         assert not is_furniture(prose), prose
+
+
+def test_menu_rows_contact_lines_and_label_tables():
+    for line in ["某网首页 华东 华北 西南 华南 西北 东北 港澳",
+                 "E-mail newsdesk@example.org Phone 021-5555-0100",
+                 "Tel +86 (10) 5555 0100",
+                 "体裁分类:  发布机构: 市统计局",
+                 "信息索引号: 0001/2024-00012  主题分类:",
+                 "记者：王某 通讯员：李某"]:
+        assert is_furniture(line), line
+    for line in ["稳步推进 提质增效",
+                 "全市工业增加值增长6.5% 高技术制造业增长12.1% 新动能持续壮大",
+                 "目标:到2027年,产值达到100亿元。措施:加快项目建设。",
+                 "Phone makers shipped 3,000,000 handsets in the quarter, the ministry said.",
+                 "Email marketing firms in the zone grew by 12% last year."]:
+        assert not is_furniture(line), line

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from policylens.ingestion.clean import split_page
-from policylens.ingestion.dates import date_in_url, date_of_line
+from policylens.ingestion.dates import date_in_url, date_of_line, numeric_order
 from policylens.ingestion.metadata import describe, language
 
 BODY = ("The province approved a cluster for industrial robots with an export target of 5 billion yuan by 2027, "
@@ -201,3 +201,90 @@ def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
                     "The harbour town approved a valve cluster on Monday. By 2029, the town aims to host 60 valve\n"
                     "makers and raise output to 30 billion yuan.\n", encoding="utf-8")
     assert read_path(path).title == "Harbour Town Approves Valve Cluster"
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("LISBON, 3rd March, 2024 (Agency)", "2024-03-03"),
+    ("Published on the 21st of June 2023", "2023-06-21"),
+    ("time: 2018-05-06", "2018-05-06"),
+    ("发布日期: 2021- 03- 09 10: 20", "2021-03-09"),
+    ("Source: Example Wire 10-23-2022 08:00:00", "2022-10-23"),  # only month-first reads
+    ("Posted 23.10.2022", "2022-10-23"),  # only day-first reads
+])
+def test_more_date_forms(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("line, order, iso", [
+    ("05-03-2024 09:10", None, None),  # May 3 or 5 March: no day is guessed
+    ("05-03-2024 09:10", "md", "2024-05-03"),
+    ("05-03-2024 09:10", "dm", "2024-03-05"),
+    ("06/06/2024", None, "2024-06-06"),
+])
+def test_ambiguous_numeric_dates_need_an_order(line, order, iso):
+    assert date_of_line(line, order) == iso
+
+
+@pytest.mark.parametrize("lines, url, order", [
+    (["Updated 05-03-2024", "Posted 02-19-2024"], None, "md"),  # another date on the page reads one way
+    (["Updated 05-03-2024", "Posted 19.02.2024"], None, "dm"),
+    (["05-03-2024"], "https://example.com/news/2024/03/x.html", "dm"),  # the URL's month
+    (["05-03-2024"], "https://news.example.co.uk/a/1", "dm"),  # the country of the domain
+    (["05-03-2024"], "https://example.gov/a/1", "md"),
+    (["编辑：王某 05-03-2024 09:10"], "https://example.com/a/1", "md"),  # Chinese writes the month first
+    (["10:05:12 PM | 5/3/2024"], "https://example.com/a/1", "md"),  # a 12-hour clock
+    (["05-03-2024"], "https://example.com/a/1", None),
+    (["No date here"], "https://example.co.uk/a/1", None),
+])
+def test_numeric_order_from_evidence(lines, url, order):
+    assert numeric_order(lines, url) == order
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("http://www.example.gov.cn/col/202204/t20220420_123.html", "2022-04-20"),
+    ("http://www.example.gov.cn/col/202204/index.html", "2022-04"),
+    ("https://example.org/news/2024/4/story-title", "2024-04"),
+])
+def test_more_url_dates(url, iso):
+    assert date_in_url(url) == iso
+
+
+def test_an_ambiguous_stamp_is_read_with_the_page_evidence_and_left_out_without_it():
+    text = "Cluster plan approved for the northern district\n\nSource: Example News 05-03-2024 17:35\n\n" + BODY
+    assert meta(text, "https://news.example.co.uk/a/1").published == "2024-03-05"
+    assert meta(text, "https://example.com/a/1").published is None
+    assert meta(text, "https://example.com/a/1").title == "Cluster plan approved for the northern district"
+
+
+def test_a_month_only_date_never_pre_empts_an_exact_day_in_that_month():
+    text = "Robot cluster approved for the coastal province\n\nMarch 2024\n\n" + BODY
+    assert meta(text, "https://example.com/2024/03/18/robots").published == "2024-03-18"
+    assert meta(text, "https://example.com/2023/11/02/robots").published == "2024-03"
+
+
+def test_contact_lines_are_not_the_title():
+    m = meta("E-mail desk@example.org Phone 010-1234-5678\n\nRobot cluster approved for the coastal province\n\n"
+             + BODY)
+    assert m.title == "Robot cluster approved for the coastal province"
+
+
+ZH_BODY = "近日，某省人民政府办公厅印发行动计划，提出到2027年全省机器人产业规模达到500亿元，培育10家以上龙头企业。"
+
+
+def test_chinese_titles_skip_menu_rows_site_names_and_label_tables():
+    m = meta("某网首页 华东 华北 西南 华南 西北 东北\n\n某某新闻网河西新闻\n\n首页 > 要闻 > 正文\n\n"
+             "某省加快建设机器人产业集群!\n\n" + ZH_BODY)
+    assert m.title == "某省加快建设机器人产业集群!"
+    m = meta("索引号: 0001/2024-01  主题分类:\n 体裁分类:  发布机构: 市工信局\n\n稳步推进 提质增效\n\n" + ZH_BODY)
+    assert m.title == "稳步推进 提质增效"
+
+
+def test_original_title_label_is_stripped():
+    m = meta("原标题：某市机器人产业规模首次突破百亿元\n" + ZH_BODY)
+    assert m.title == "某市机器人产业规模首次突破百亿元"
+
+
+def test_title_named_in_a_cover_notice():
+    m = meta("各区人民政府，市政府各部门：\n《某市机器人产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+             "某市人民政府办公厅\n" + ZH_BODY)
+    assert m.title == "某市机器人产业发展规划"

@@ -8,6 +8,7 @@ data/sources.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -47,6 +48,12 @@ _DOCUMENT_WORDS = re.compile(
     r"\b(Plan|Opinions?|Measures|Notice|Guidelines?|Programme|Program|Scheme|Regulations?|Rules|Strategy|"
     r"Outline|Polic(?:y|ies)|Law|Catalog(?:ue)?|Circular|Roadmap)\b")
 _NAMED_DOCUMENT_ZH = re.compile(r"(?:印发|发布|出台|公布|制定)(?:了)?《(?P<t>[^》]{4,80})》")
+# The cover notice of a distributed document: "《X》已经市政府同意，现印发给你们" names the document below it.
+_COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印发|转发)给你们")
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
+# A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
+_SITE_NAME_LINE = re.compile(r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(
+    re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$")
 _TITLE_TAIL_WORDS = re.compile(r"(?:\s+(?:of|for|on|and|in|the|to|a|an|with|by))+$")
 
 
@@ -121,7 +128,7 @@ def _in_domains(host: str, domains: list[str]) -> bool:
 
 def _title_text(line: str) -> str:
     """The headline a title line holds, without Markdown marks or a trailing site name."""
-    title = _MARKDOWN_HEADING.sub("", line).strip()
+    title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line).strip())
     if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[:m.start()]) >= 3:
         return title[:m.start()].rstrip()
     return title
@@ -158,8 +165,8 @@ def _is_title_like(line: str) -> bool:
     if not stripped or len(stripped) > 300 or _NOT_HEADLINE_END.search(stripped) or _SUBTITLE.match(stripped) \
             or _INNER_SENTENCE_END.search(stripped):
         return False
-    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.date_of_line(stripped) \
-            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped):
+    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.states_date(stripped) \
+            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped) or _SITE_NAME_LINE.match(stripped):
         return False
     cjk = len(_CJK.findall(stripped))
     return cjk >= 6 if cjk else words(stripped) >= 3
@@ -174,30 +181,43 @@ def _title_from_body(body: list[str]) -> str | None:
         name = _TITLE_TAIL_WORDS.sub("", m.group("t"))
         if _DOCUMENT_WORDS.search(name) and words(name) >= 3:
             return name
-    m = _NAMED_DOCUMENT_ZH.search(first)
+    m = _NAMED_DOCUMENT_ZH.search(first) or _COVER_NOTICE_ZH.search(first)
     return m.group("t") if m else None
 
 
 def _published(page: Page, url: str | None) -> str | None:
-    """A labelled publication date first (a page may also show when the document was written), then a
-    date stamp or dateline, then the URL's date."""
+    """The page's own date: a labelled publication date first (a page may also show when the document was
+    written), then a date stamp or dateline, then the URL's date.  A month-only answer is refined by a
+    later exact day in that month, never the other way round."""
+    order = dates.numeric_order(page.top, url)
+    first = None
+    for iso in _date_candidates(page, url, order):
+        if first is None:
+            first = iso
+        if len(iso) == 10 and iso.startswith(first):
+            return iso
+    return first
+
+
+def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator[str]:
     for find in (dates.labelled_date, dates.date_of_line):
         for line in page.top:
-            if iso := find(line):
-                return iso
+            if iso := find(line, order):
+                yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
         for part in parts if len(parts) > 1 else ():
-            if iso := dates.date_of_line(part):
-                return iso
-    return dates.date_in_url(url)
+            if iso := dates.date_of_line(part, order):
+                yield iso
+    if iso := dates.date_in_url(url):
+        yield iso
 
 
 def _publisher(page: Page, url: str | None) -> str | None:
     for line in page.top + page.dropped:
         if m := _SOURCE_NAME.search(line.strip()):
             name = cut_at_furniture(m.group(1)).strip(" .|")
-            if name and not dates.parse_date(name):
+            if name and not dates.contains_date(name):
                 return name
     head = "\n".join(page.top)
     if m := _NEWSWIRE.search(head):
