@@ -288,3 +288,18 @@ def test_title_named_in_a_cover_notice():
     m = meta("各区人民政府，市政府各部门：\n《某市机器人产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
              "某市人民政府办公厅\n" + ZH_BODY)
     assert m.title == "某市机器人产业发展规划"
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("Issued by: General Office of the Example Provincial People's Government", "government"),
+    ("某政办发〔2023〕12号", "government"),
+    ("发文机关: 某市人民政府  成文日期: 2024-01-02", "government"),
+    ("来源：某市人民政府  2024-01-02", "government"),
+    ("来源：新华网  2024-01-02", "state_media"),
+    ("Source: Xinhua | 2024-01-02", "state_media"),
+    ("来源：某某晨报  2024-01-02", "media"),
+    ("Source: Example Evening Post | 2024-01-02", "media"),
+])
+def test_official_documents_and_reposts_named_by_their_head(head, kind):
+    text = "Robot cluster plan for the province\n" + head + "\n" + (ZH_BODY if "来源" in head else BODY)
+    assert meta(text, "https://portal.example.com/a/1.html").source_type == kind
