@@ -146,3 +146,16 @@ def test_menu_rows_contact_lines_and_label_tables():
                  "Phone makers shipped 3,000,000 handsets in the quarter, the ministry said.",
                  "Email marketing firms in the zone grew by 12% last year."]:
         assert not is_furniture(line), line
+
+
+def test_very_short_lead_paragraphs_belong_to_the_body():
+    text = "\n".join(["Port plan approved?", "", "It is done.", "", "The vote was 31 to 4.", "",
+                      ARTICLE[0]])
+    page = split_page(text)
+    assert page.body[:3] == ["It is done.", "", "The vote was 31 to 4."]
+    assert page.head == ["Port plan approved?", ""]
+
+
+def test_a_short_question_or_abbreviation_is_not_taken_for_a_lead():
+    page = split_page("\n".join(["Jobs at U.S. Steel Co.", "", "Port plan approved?", "", ARTICLE[0]]))
+    assert page.body[0] == ARTICLE[0]

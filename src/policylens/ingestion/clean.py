@@ -31,6 +31,7 @@ _SOURCE_LABEL = re.compile(r"^\s*(source|来源|信息来源|文章来源|稿件
 _NAV_MENU = re.compile(r"^(?:HOME|Home)(?:\s+(?:[A-Z][\w&'-]*|&)){3,}$")
 _SEPARATORS = _DATA["breadcrumb_separators"]
 _SENTENCE_END = re.compile(r"[.!?。！？…;；][\"'”’)）\]】」』]*$")
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.。][\"'”’)）\]】」』]*$")  # not "U.S." nor "Co."
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -124,16 +125,27 @@ def _body_start(lines: list[str]) -> int:
 
 
 def _back_over_short_sentences(lines: list[str], start: int) -> int:
-    """A short opening paragraph ("The city approved the plan on Monday.") belongs to the body too."""
+    """Short opening paragraphs ("The city approved the plan on Monday.", "Prices fell.") belong to the body too.
+
+    A line ending in a full stop is a sentence however short (a headline never
+    ends in one); a short line ending in "!" or "?" may be a headline, so it
+    needs five words.
+    """
     i = start - 1
     while i >= 0:
         stripped = lines[i].strip()
-        if stripped and not (_SENTENCE_END.search(stripped) and words(stripped) >= 5 and not is_furniture(stripped)):
+        if stripped and not (_is_short_sentence(stripped) and not is_furniture(stripped)):
             break
         if stripped:
             start = i
         i -= 1
     return start
+
+
+def _is_short_sentence(line: str) -> bool:
+    if not _SENTENCE_END.search(line):
+        return False
+    return words(line) >= (2 if _FULL_STOP.search(line) else 5)
 
 
 def _is_separated_menu(line: str) -> bool:
