@@ -159,3 +159,16 @@ def test_very_short_lead_paragraphs_belong_to_the_body():
 def test_a_short_question_or_abbreviation_is_not_taken_for_a_lead():
     page = split_page("\n".join(["Jobs at U.S. Steel Co.", "", "Port plan approved?", "", ARTICLE[0]]))
     assert page.body[0] == ARTICLE[0]
+
+
+def test_the_issuer_line_of_an_official_page_stays_under_the_headline():
+    body = "2024年，全市规模以上工业增加值比上年增长6.5%，其中高技术制造业增长12.1%，对全市工业增长的贡献率为35.2%。"
+    page = split_page(f"索引号: 0001/2024-01  主题分类:\n 体裁分类:  发布机构: 市统计局\n\n稳步推进 提质增效\n\n{body}")
+    assert page.issuer == [" 体裁分类:  发布机构: 市统计局"]
+    assert page.text("稳步推进 提质增效") == "稳步推进 提质增效\n\n 体裁分类:  发布机构: 市统计局\n\n" + body
+    assert split_page("\n".join(["Plan approved", "", ARTICLE[0]])).issuer == []
+
+
+def test_the_disclosure_note_of_an_official_document_is_furniture():
+    assert is_furniture("（此件公开发布）") and is_furniture("(此件主动公开)")
+    assert not is_furniture("此件公开发布后，各部门要认真抓好落实。")

@@ -11,6 +11,10 @@ paragraph character for character.  A page is split into three parts:
 * the tail, cut at the first closing marker ("Recommended for You",
   "Copyright", "相关文章", ...) in the second half of the page.
 
+One kind of head line is kept: the line naming who issued an official
+document ("Issued by: ...", "发布机构：..."), placed under the headline, so
+the issuer can be cited like any other fact.
+
 Furniture patterns live in data/boilerplate.yaml.
 """
 from __future__ import annotations
@@ -27,6 +31,7 @@ _DATA = load("boilerplate")
 _FURNITURE_START = any_of([p[1:] for p in _DATA["lines"] if p.startswith("^")])
 _FURNITURE_ANYWHERE = any_of([p for p in _DATA["lines"] if not p.startswith("^")])
 _TAIL = any_of([p.removeprefix("^") for p in _DATA["tail_markers"]])  # matched at the start of a line
+_ISSUER = any_of(_DATA["issuer_lines"])
 _SOURCE_LABEL = re.compile(r"^\s*(source|来源|信息来源|文章来源|稿件来源)\s*[:：]", re.IGNORECASE)
 _NAV_MENU = re.compile(r"^(?:HOME|Home)(?:\s+(?:[A-Z][\w&'-]*|&)){3,}$")
 _SEPARATORS = _DATA["breadcrumb_separators"]
@@ -50,10 +55,12 @@ class Page:
     body: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # furniture taken out of body and tail, in order
     top: list[str] = field(default_factory=list)  # head plus the first body lines: where a page dates itself
+    issuer: list[str] = field(default_factory=list)  # head lines naming the issuing body, kept in the text
 
     def text(self, title_line: str | None = None) -> str:
-        """The clean text: the headline line (when the page has one) above the body."""
-        lines = ([title_line, ""] if title_line else []) + self.body
+        """The clean text: the headline line (when the page has one) and issuer line above the body."""
+        issuer = [line for line in self.issuer if line != title_line]
+        lines = ([title_line, ""] if title_line else []) + (issuer + [""] if issuer else []) + self.body
         return _collapse_blank_lines(lines)
 
 
@@ -95,6 +102,7 @@ def split_page(text: str) -> Page:
     lines = text.split("\n")
     start = _body_start(lines)
     page = Page(head=lines[:start], top=lines[:start + _TOP_BODY_LINES])
+    page.issuer = [line for line in page.head if _ISSUER.search(line)]
     body = lines[start:]
     total = sum(len(line) + 1 for line in body)
     seen = 0
