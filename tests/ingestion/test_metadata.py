@@ -303,3 +303,32 @@ def test_title_named_in_a_cover_notice():
 def test_official_documents_and_reposts_named_by_their_head(head, kind):
     text = "Robot cluster plan for the province\n" + head + "\n" + (ZH_BODY if "来源" in head else BODY)
     assert meta(text, "https://portal.example.com/a/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("二〇二一年十月二十五日", "2021-10-25"),
+    ("二○二三年一月三十一日", "2023-01-31"),
+    ("二〇二三年十二月九日", "2023-12-09"),
+    ("二〇二三年二月三十日", None),
+])
+def test_dates_in_chinese_numerals(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("footer, kind", [
+    ("主办单位：某市人民政府办公室  承办单位：某市大数据局", "government"),
+    ("Copyright © 2024 The People's Government of Example Province. All rights reserved.", "government"),
+    ("Sponsored by: Foreign Affairs Office of the People's Government of Example Province", "government"),
+    ("主办单位：某某日报社", "media"),
+])
+def test_the_footer_of_a_government_portal(footer, kind):
+    text = "Robot cluster plan for the province\n" + BODY + "\n" + BODY + "\n" + footer
+    assert meta(text, "https://portal.example.com/a/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("line, title", [
+    ("某省发布机器人产业集群行动计划-新华网", "某省发布机器人产业集群行动计划"),
+    ("某省机器人产业规模突破500亿元-增长12%", "某省机器人产业规模突破500亿元-增长12%"),
+])
+def test_a_chinese_site_suffix_without_spaces(line, title):
+    assert meta(line + "\n\n" + ZH_BODY).title == title

@@ -37,6 +37,9 @@ _FULL_PATTERNS = [
     re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b",
                re.IGNORECASE),
     _YEAR_LAST,
+    # 二〇二一年十月二十五日: the date under an official document's signature
+    re.compile(r"(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>十[一二]?|[一二三四五六七八九])\s*月\s*"
+               r"(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"),
 ]
 _MONTH_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"),
@@ -55,6 +58,7 @@ _URL_PATTERNS = [
 ]
 # /2024-04/, /202204/, /2024/4/
 _URL_MONTHS = [re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>\d{2})/"), re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/")]
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _CLOCK_12H = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]\.?M\b", re.IGNORECASE)
 _EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTH_FIRST_TLDS = frozenset(_DATA["month_first_tlds"])
@@ -206,6 +210,9 @@ def _plausible_year_last(m: re.Match[str]) -> bool:
 
 def _iso(m: re.Match[str], order: str | None = None) -> str | None:
     groups = m.groupdict()
+    if groups.get("cy"):
+        year = int("".join(str(_CN_DIGITS[c]) for c in groups["cy"]))
+        return _valid(year, _cn_number(groups["cm"]), _cn_number(groups["cd"])) if 1900 <= year < 2100 else None
     year = int(groups["y"])
     if groups.get("a") is not None:
         a, b = int(groups["a"]), int(groups["b"])
@@ -222,6 +229,14 @@ def _iso(m: re.Match[str], order: str | None = None) -> str | None:
     if groups.get("d") is None:
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
     return _valid(year, month, int(groups["d"]))
+
+
+def _cn_number(text: str) -> int:
+    """1 to 31 written in Chinese numerals: 九, 十, 十二, 二十, 三十一."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -34,7 +34,8 @@ _INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s+[A-Z]")  # "…on Tuesday. By
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
 _STAMP_FIRST = re.compile(r"^\(?\d{4}[-/.年]\d{1,2}")  # "2026-02-27  Source: …  [Print]": a date stamp line
 _SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
-_SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s)\s*([^|_]{1,60})$")
+# " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
+_SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
 _SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
     rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]), re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
