@@ -210,6 +210,8 @@ def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
     ("发布日期: 2021- 03- 09 10: 20", "2021-03-09"),
     ("Source: Example Wire 10-23-2022 08:00:00", "2022-10-23"),  # only month-first reads
     ("Posted 23.10.2022", "2022-10-23"),  # only day-first reads
+    ("【发布时间：2023-08-30】", "2023-08-30"),
+    ("Publish Time: 2023-08-30 | Views", "2023-08-30"),
 ])
 def test_more_date_forms(line, iso):
     assert date_of_line(line) == iso
@@ -244,6 +246,8 @@ def test_numeric_order_from_evidence(lines, url, order):
     ("http://www.example.gov.cn/col/202204/t20220420_123.html", "2022-04-20"),
     ("http://www.example.gov.cn/col/202204/index.html", "2022-04"),
     ("https://example.org/news/2024/4/story-title", "2024-04"),
+    ("https://example.com/news/news_20230830_123.html", "2023-08-30"),
+    ("https://example.com/p/12345_2023083012345.html", None),
 ])
 def test_more_url_dates(url, iso):
     assert date_in_url(url) == iso

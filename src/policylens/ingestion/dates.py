@@ -46,13 +46,13 @@ _MONTH_PATTERNS = [
     re.compile(r"\b" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
 _LABELLED = re.compile(
-    r"(?:^|[\s|(（:：])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
+    r"(?:^|[\s|(（:：【\[])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
     re.IGNORECASE)
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
 _URL_PATTERNS = [
-    # /20240123/, /2024-01-23-, and the "t20220420_" page names of government content systems
-    re.compile(r"/t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
+    # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
+    re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})/(?P<d>\d{2})/"),
 ]
