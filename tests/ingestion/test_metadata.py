@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from policylens.ingestion.clean import split_page
+from policylens.ingestion.clean import is_furniture, split_page
 from policylens.ingestion.dates import date_in_url, date_of_line, numeric_order
 from policylens.ingestion.metadata import describe, language
 
@@ -336,3 +336,20 @@ def test_the_footer_of_a_government_portal(footer, kind):
 ])
 def test_a_chinese_site_suffix_without_spaces(line, title):
     assert meta(line + "\n\n" + ZH_BODY).title == title
+
+
+@pytest.mark.parametrize("text, kind, title", [
+    ("某市人民政府门户网站\n某省加快建设机器人产业集群\n" + ZH_BODY, "government", "某省加快建设机器人产业集群"),
+    ("The People's Government of Example Province\nRobot cluster plan approved\n" + BODY, "government",
+     "Robot cluster plan approved"),
+    ("People's Government of Example Province issues robot plan\n" + BODY, "media",
+     "People's Government of Example Province issues robot plan"),
+])
+def test_a_government_portal_named_in_the_head(text, kind, title):
+    m = meta(text, "https://portal.example.com/a/1.html")
+    assert (m.source_type, m.title) == (kind, title)
+
+
+def test_chinese_link_rows_with_full_width_bars():
+    assert is_furniture("首页丨新闻丨政务丨服务") and is_furniture("首页｜要闻｜政务｜互动")
+    assert not is_furniture("海报丨建设制造业强省,河南这样干!")

@@ -18,6 +18,7 @@ from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, wor
 
 _DATA = load("sources")
 _GOVERNMENT_HOST = any_of(_DATA["government_hosts"])
+_GOVERNMENT_SITE_NAME = any_of(_DATA["government_site_names"])
 _SIGNS = {
     kind: {where: any_of(patterns, re.IGNORECASE | re.MULTILINE) for where, patterns in places.items()}
     for kind, places in _DATA["text_signs"].items()
@@ -113,6 +114,8 @@ def source_type(page: Page, url: str | None) -> str:
             return "press_release"
         if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(urlsplit(url).path):
             return "analysis"
+    if any(_GOVERNMENT_SITE_NAME.match(line) for line in page.head):
+        return "government"
     head = "\n".join(page.top)
     everything = "\n".join(page.head + page.body + page.dropped)
     for kind, places in _SIGNS.items():
@@ -167,7 +170,8 @@ def _is_title_like(line: str) -> bool:
             or _INNER_SENTENCE_END.search(stripped):
         return False
     if is_furniture(stripped) or _BYLINE.match(stripped) or dates.states_date(stripped) \
-            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped) or _SITE_NAME_LINE.match(stripped):
+            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped) or _SITE_NAME_LINE.match(stripped) \
+            or _GOVERNMENT_SITE_NAME.match(stripped):
         return False
     cjk = len(_CJK.findall(stripped))
     return cjk >= 6 if cjk else words(stripped) >= 3
