@@ -172,3 +172,8 @@ def test_the_issuer_line_of_an_official_page_stays_under_the_headline():
 def test_the_disclosure_note_of_an_official_document_is_furniture():
     assert is_furniture("（此件公开发布）") and is_furniture("(此件主动公开)")
     assert not is_furniture("此件公开发布后，各部门要认真抓好落实。")
+
+
+def test_chinese_link_rows_with_full_width_bars():
+    assert is_furniture("首页丨新闻丨政务丨服务") and is_furniture("首页｜要闻｜政务｜互动")
+    assert not is_furniture("海报丨建设制造业强省,河南这样干!")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from policylens.ingestion.clean import is_furniture, split_page
+from policylens.ingestion.clean import split_page
 from policylens.ingestion.dates import date_in_url, date_of_line, numeric_order
 from policylens.ingestion.metadata import describe, language
 
@@ -349,7 +349,3 @@ def test_a_government_portal_named_in_the_head(text, kind, title):
     m = meta(text, "https://portal.example.com/a/1.html")
     assert (m.source_type, m.title) == (kind, title)
 
-
-def test_chinese_link_rows_with_full_width_bars():
-    assert is_furniture("首页丨新闻丨政务丨服务") and is_furniture("首页｜要闻｜政务｜互动")
-    assert not is_furniture("海报丨建设制造业强省,河南这样干!")
