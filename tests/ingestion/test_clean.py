@@ -177,3 +177,11 @@ def test_the_disclosure_note_of_an_official_document_is_furniture():
 def test_chinese_link_rows_with_full_width_bars():
     assert is_furniture("首页丨新闻丨政务丨服务") and is_furniture("首页｜要闻｜政务｜互动")
     assert not is_furniture("海报丨建设制造业强省,河南这样干!")
+
+
+def test_a_price_line_above_the_lead_belongs_to_the_body():
+    page = split_page("\n".join(["Copper rally lifts miners", "", "LME copper $9,412.50 +1.8%", "", ARTICLE[0]]))
+    assert page.head == ["Copper rally lifts miners", ""]
+    assert page.body[0] == "LME copper $9,412.50 +1.8%"
+    page = split_page("\n".join(["Top 10 parks of 2024", "", ARTICLE[0]]))
+    assert page.head == ["Top 10 parks of 2024", ""]

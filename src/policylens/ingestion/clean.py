@@ -41,6 +41,7 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
+_FIGURE_CHAR = re.compile(r"[\d.,%$€£¥+\-−]")
 # Page furniture is short; a longer line is a paragraph, however it starts.
 _LONGEST_FURNITURE = 400
 # A breadcrumb step ("Home", "News Center", "您当前的位置：首页") is a few words; prose between arrows is longer.
@@ -137,7 +138,8 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
 
     A line ending in a full stop is a sentence however short (a headline never
     ends in one); a short line ending in "!" or "?" may be a headline, so it
-    needs five words.
+    needs five words.  A line made mostly of figures ("Price: $1,299 | -2.5%")
+    is data the article opens with, not a heading.
     """
     i = start - 1
     while i >= 0:
@@ -151,9 +153,19 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
 
 
 def _is_short_sentence(line: str) -> bool:
+    if _is_figure_line(line):
+        return True
     if not _SENTENCE_END.search(line):
         return False
     return words(line) >= (2 if _FULL_STOP.search(line) else 5)
+
+
+def _is_figure_line(line: str) -> bool:
+    """A short line at least half made of figures, and not a date stamp."""
+    if len(line) > 120 or not _DIGIT.search(line):
+        return False
+    chars = len(line) - line.count(" ")
+    return len(_FIGURE_CHAR.findall(line)) >= 0.5 * chars and not dates.states_date(line)
 
 
 def _is_separated_menu(line: str) -> bool:
