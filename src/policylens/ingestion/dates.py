@@ -255,4 +255,4 @@ def is_date_stamp(line: str) -> bool:
 def is_dateline(line: str) -> bool:
     """A line opening like a wire story: "NINGBO, China, May 6, 2025 ..."."""
     m = _DATELINE.match(line)
-    return bool(m) and (found := _find(line)) is not None and found[1] == m.end()
+    return m is not None and (found := _find(line)) is not None and found[1] == m.end()

@@ -104,7 +104,8 @@ def language(text: str) -> str:
 
 def source_type(page: Page, url: str | None) -> str:
     """The domain decides when it is known; otherwise the text's own signs; otherwise media for a web page."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").lower()
     if host:
         if _GOVERNMENT_HOST.search(host):
             return "government"
@@ -112,7 +113,7 @@ def source_type(page: Page, url: str | None) -> str:
             return "state_media"
         if _in_domains(host, _DATA["newswire_domains"]):
             return "press_release"
-        if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(urlsplit(url).path):
+        if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(parts.path):
             return "analysis"
     if any(_GOVERNMENT_SITE_NAME.match(line) for line in page.head):
         return "government"
@@ -186,8 +187,8 @@ def _title_from_body(body: list[str]) -> str | None:
         name = _TITLE_TAIL_WORDS.sub("", m.group("t"))
         if _DOCUMENT_WORDS.search(name) and words(name) >= 3:
             return name
-    m = _NAMED_DOCUMENT_ZH.search(first) or _COVER_NOTICE_ZH.search(first)
-    return m.group("t") if m else None
+    named = _NAMED_DOCUMENT_ZH.search(first) or _COVER_NOTICE_ZH.search(first)
+    return named.group("t") if named else None
 
 
 def _published(page: Page, url: str | None) -> str | None:
