@@ -144,7 +144,7 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
     i = start - 1
     while i >= 0:
         stripped = lines[i].strip()
-        if stripped and not (_is_short_sentence(stripped) and not is_furniture(stripped)):
+        if stripped and not (_is_lead_line(stripped) and not is_furniture(stripped)):
             break
         if stripped:
             start = i
@@ -152,7 +152,7 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
     return start
 
 
-def _is_short_sentence(line: str) -> bool:
+def _is_lead_line(line: str) -> bool:
     if _is_figure_line(line):
         return True
     if not _SENTENCE_END.search(line):
