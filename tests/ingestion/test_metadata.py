@@ -211,6 +211,8 @@ def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
     ("Source: Example Wire 10-23-2022 08:00:00", "2022-10-23"),  # only month-first reads
     ("Posted 23.10.2022", "2022-10-23"),  # only day-first reads
     ("【发布时间：2023-08-30】", "2023-08-30"),
+    ("Posted On: 14-Jan-2025 5:30PM", "2025-01-14"),
+    ("Posted On: 14 JAN 2025 5:30PM by Example Bureau", "2025-01-14"),
     ("Publish Time: 2023-08-30 | Views", "2023-08-30"),
 ])
 def test_more_date_forms(line, iso):

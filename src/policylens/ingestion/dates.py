@@ -33,8 +33,8 @@ _FULL_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # Jun 24, 2026 / Aug. 25, 2025 / November 11 2022
     re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-    # 22 August 2019, 1st November, 2025, 3rd of May 2024
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b",
+    # 22 August 2019, 1st November, 2025, 3rd of May 2024, 14-Jan-2025
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)(?P<y>(?:19|20)\d\d)\b",
                re.IGNORECASE),
     _YEAR_LAST,
     # 二〇二一年十月二十五日: the date under an official document's signature
