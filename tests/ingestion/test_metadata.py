@@ -305,6 +305,8 @@ def test_title_named_in_a_cover_notice():
     ("Source: Xinhua | 2024-01-02", "state_media"),
     ("来源：某某晨报  2024-01-02", "media"),
     ("Source: Example Evening Post | 2024-01-02", "media"),
+    ("ABU DHABI, 1st November, 2025 (WAM) -- the two sides signed.", "state_media"),
+    ("ABU DHABI, 1st November, 2025 (Example Wire) -- the two sides signed.", "media"),
 ])
 def test_official_documents_and_reposts_named_by_their_head(head, kind):
     text = "Robot cluster plan for the province\n" + head + "\n" + (ZH_BODY if "来源" in head else BODY)
