@@ -353,3 +353,10 @@ def test_a_government_portal_named_in_the_head(text, kind, title):
     m = meta(text, "https://portal.example.com/a/1.html")
     assert (m.source_type, m.title) == (kind, title)
 
+
+
+def test_a_month_only_date_from_the_format_is_refined_by_the_page():
+    text = "Robot cluster approved for the coastal province\n\nMarch 18, 2024\n\n" + BODY
+    assert meta(text, published="2024-03").published == "2024-03-18"
+    assert meta(text, published="2024-02").published == "2024-02"
+    assert meta(text, published="2024-02-29").published == "2024-02-29"

@@ -89,7 +89,7 @@ def describe(page: Page, url: str | None, *, title: str | None = None, fallback_
     return Metadata(
         title=title,
         title_line=title_line,
-        published=published or _published(page, url),
+        published=_published(page, url, published),
         publisher=_publisher(page, url) or publisher or _bare_host(url),
         source_type=source_type(page, url),
         language=language("\n".join(page.body) or "\n".join(page.head)),
@@ -191,12 +191,14 @@ def _title_from_body(body: list[str]) -> str | None:
     return named.group("t") if named else None
 
 
-def _published(page: Page, url: str | None) -> str | None:
-    """The page's own date: a labelled publication date first (a page may also show when the document was
-    written), then a date stamp or dateline, then the URL's date.  A month-only answer is refined by a
-    later exact day in that month, never the other way round."""
+def _published(page: Page, url: str | None, given: str | None = None) -> str | None:
+    """The page's own date: one its format gave (``given``), else a labelled publication date (a page may
+    also show when the document was written), then a date stamp or dateline, then the URL's date.  A
+    month-only answer is refined by a later exact day in that month, never the other way round."""
+    if given and len(given) == 10:
+        return given
     order = dates.numeric_order(page.top, url)
-    first = None
+    first = given
     for iso in _date_candidates(page, url, order):
         if first is None:
             first = iso
