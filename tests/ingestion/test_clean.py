@@ -4,8 +4,8 @@ from __future__ import annotations
 from policylens.ingestion.clean import is_furniture, split_page
 
 ARTICLE = [
-    "The harbour district approved a plan to build 12 automated container berths by 2028, its "
-    "planning bureau said on Tuesday, adding that the first four would open next year.",
+    ("The harbour district approved a plan to build 12 automated container berths by 2028, its "
+     "planning bureau said on Tuesday, adding that the first four would open next year."),
     "Officials said the plan, worth 8.5 billion yuan, would double the port's capacity for refrigerated cargo.",
     "What happens next",
     "The bureau will publish implementation rules within three months.",
@@ -130,3 +130,58 @@ def test_breadcrumbs_go_but_prose_with_arrows_stays():
                   "The city will build 300 smart factories <script>alert(1)</script> by 2027, it said.",
                   "Exports grew by more than 5% > the 3% target > the national average in 2024"):
         assert not is_furniture(prose), prose
+
+
+def test_menu_rows_contact_lines_and_label_tables():
+    for line in ["某网首页 华东 华北 西南 华南 西北 东北 港澳",
+                 "E-mail newsdesk@example.org Phone 021-5555-0100",
+                 "Tel +86 (10) 5555 0100",
+                 "体裁分类:  发布机构: 市统计局",
+                 "信息索引号: 0001/2024-00012  主题分类:",
+                 "记者：王某 通讯员：李某"]:
+        assert is_furniture(line), line
+    for line in ["稳步推进 提质增效",
+                 "全市工业增加值增长6.5% 高技术制造业增长12.1% 新动能持续壮大",
+                 "目标:到2027年,产值达到100亿元。措施:加快项目建设。",
+                 "Phone makers shipped 3,000,000 handsets in the quarter, the ministry said.",
+                 "Email marketing firms in the zone grew by 12% last year."]:
+        assert not is_furniture(line), line
+
+
+def test_very_short_lead_paragraphs_belong_to_the_body():
+    text = "\n".join(["Port plan approved?", "", "It is done.", "", "The vote was 31 to 4.", "",
+                      ARTICLE[0]])
+    page = split_page(text)
+    assert page.body[:3] == ["It is done.", "", "The vote was 31 to 4."]
+    assert page.head == ["Port plan approved?", ""]
+
+
+def test_a_short_question_or_abbreviation_is_not_taken_for_a_lead():
+    page = split_page("\n".join(["Jobs at U.S. Steel Co.", "", "Port plan approved?", "", ARTICLE[0]]))
+    assert page.body[0] == ARTICLE[0]
+
+
+def test_the_issuer_line_of_an_official_page_stays_under_the_headline():
+    body = "2024年，全市规模以上工业增加值比上年增长6.5%，其中高技术制造业增长12.1%，对全市工业增长的贡献率为35.2%。"
+    page = split_page(f"索引号: 0001/2024-01  主题分类:\n 体裁分类:  发布机构: 市统计局\n\n稳步推进 提质增效\n\n{body}")
+    assert page.issuer == [" 体裁分类:  发布机构: 市统计局"]
+    assert page.text("稳步推进 提质增效") == "稳步推进 提质增效\n\n 体裁分类:  发布机构: 市统计局\n\n" + body
+    assert split_page("\n".join(["Plan approved", "", ARTICLE[0]])).issuer == []
+
+
+def test_the_disclosure_note_of_an_official_document_is_furniture():
+    assert is_furniture("（此件公开发布）") and is_furniture("(此件主动公开)")
+    assert not is_furniture("此件公开发布后，各部门要认真抓好落实。")
+
+
+def test_chinese_link_rows_with_full_width_bars():
+    assert is_furniture("首页丨新闻丨政务丨服务") and is_furniture("首页｜要闻｜政务｜互动")
+    assert not is_furniture("海报丨建设制造业强省,河南这样干!")
+
+
+def test_a_price_line_above_the_lead_belongs_to_the_body():
+    page = split_page("\n".join(["Copper rally lifts miners", "", "LME copper $9,412.50 +1.8%", "", ARTICLE[0]]))
+    assert page.head == ["Copper rally lifts miners", ""]
+    assert page.body[0] == "LME copper $9,412.50 +1.8%"
+    page = split_page("\n".join(["Top 10 parks of 2024", "", ARTICLE[0]]))
+    assert page.head == ["Top 10 parks of 2024", ""]

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from policylens.ingestion import read_path
+from policylens.ingestion.clean import is_furniture
 
 from shared_corpus import CORPUS, CORPUS_ZH, corpus_missing
 
@@ -43,3 +44,11 @@ def test_no_furniture_left_in_the_text(corpus):
     for _, doc in _pairs(corpus):
         assert not furniture.search(doc.text), doc.source
         assert not doc.text.startswith("URL:"), doc.source
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
+def test_titles_are_headlines_not_furniture_labels_or_menus(corpus):
+    label = re.compile(r"^(原标题|标题|title)\s*[:：]|[\u3400-\u9fff]{2,6}\s*[:：].*[\u3400-\u9fff]{2,6}\s*[:：]", re.IGNORECASE)
+    for _, doc in _pairs(corpus):
+        if doc.title:
+            assert not is_furniture(doc.title) and not label.search(doc.title), (doc.source, doc.title)

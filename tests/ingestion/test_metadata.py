@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from policylens.ingestion.clean import split_page
-from policylens.ingestion.dates import date_in_url, date_of_line
+from policylens.ingestion.dates import date_in_url, date_of_line, numeric_order
 from policylens.ingestion.metadata import describe, language
 
 BODY = ("The province approved a cluster for industrial robots with an export target of 5 billion yuan by 2027, "
@@ -201,3 +201,162 @@ def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
                     "The harbour town approved a valve cluster on Monday. By 2029, the town aims to host 60 valve\n"
                     "makers and raise output to 30 billion yuan.\n", encoding="utf-8")
     assert read_path(path).title == "Harbour Town Approves Valve Cluster"
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("LISBON, 3rd March, 2024 (Agency)", "2024-03-03"),
+    ("Published on the 21st of June 2023", "2023-06-21"),
+    ("time: 2018-05-06", "2018-05-06"),
+    ("发布日期: 2021- 03- 09 10: 20", "2021-03-09"),
+    ("Source: Example Wire 10-23-2022 08:00:00", "2022-10-23"),  # only month-first reads
+    ("Posted 23.10.2022", "2022-10-23"),  # only day-first reads
+    ("【发布时间：2023-08-30】", "2023-08-30"),
+    ("Posted On: 14-Jan-2025 5:30PM", "2025-01-14"),
+    ("Posted On: 14 JAN 2025 5:30PM by Example Bureau", "2025-01-14"),
+    ("Publish Time: 2023-08-30 | Views", "2023-08-30"),
+])
+def test_more_date_forms(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("line, order, iso", [
+    ("05-03-2024 09:10", None, None),  # May 3 or 5 March: no day is guessed
+    ("05-03-2024 09:10", "md", "2024-05-03"),
+    ("05-03-2024 09:10", "dm", "2024-03-05"),
+    ("06/06/2024", None, "2024-06-06"),
+])
+def test_ambiguous_numeric_dates_need_an_order(line, order, iso):
+    assert date_of_line(line, order) == iso
+
+
+@pytest.mark.parametrize("lines, url, order", [
+    (["Updated 05-03-2024", "Posted 02-19-2024"], None, "md"),  # another date on the page reads one way
+    (["Updated 05-03-2024", "Posted 19.02.2024"], None, "dm"),
+    (["05-03-2024"], "https://example.com/news/2024/03/x.html", "dm"),  # the URL's month
+    (["05-03-2024"], "https://news.example.co.uk/a/1", "dm"),  # the country of the domain
+    (["05-03-2024"], "https://example.gov/a/1", "md"),
+    (["编辑：王某 05-03-2024 09:10"], "https://example.com/a/1", "md"),  # Chinese writes the month first
+    (["10:05:12 PM | 5/3/2024"], "https://example.com/a/1", "md"),  # a 12-hour clock
+    (["05-03-2024"], "https://example.com/a/1", None),
+    (["No date here"], "https://example.co.uk/a/1", None),
+])
+def test_numeric_order_from_evidence(lines, url, order):
+    assert numeric_order(lines, url) == order
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("http://www.example.gov.cn/col/202204/t20220420_123.html", "2022-04-20"),
+    ("http://www.example.gov.cn/col/202204/index.html", "2022-04"),
+    ("https://example.org/news/2024/4/story-title", "2024-04"),
+    ("https://example.com/news/news_20230830_123.html", "2023-08-30"),
+    ("https://example.com/p/12345_2023083012345.html", None),
+])
+def test_more_url_dates(url, iso):
+    assert date_in_url(url) == iso
+
+
+def test_an_ambiguous_stamp_is_read_with_the_page_evidence_and_left_out_without_it():
+    text = "Cluster plan approved for the northern district\n\nSource: Example News 05-03-2024 17:35\n\n" + BODY
+    assert meta(text, "https://news.example.co.uk/a/1").published == "2024-03-05"
+    assert meta(text, "https://example.com/a/1").published is None
+    assert meta(text, "https://example.com/a/1").title == "Cluster plan approved for the northern district"
+
+
+def test_a_month_only_date_never_pre_empts_an_exact_day_in_that_month():
+    text = "Robot cluster approved for the coastal province\n\nMarch 2024\n\n" + BODY
+    assert meta(text, "https://example.com/2024/03/18/robots").published == "2024-03-18"
+    assert meta(text, "https://example.com/2023/11/02/robots").published == "2024-03"
+
+
+def test_contact_lines_are_not_the_title():
+    m = meta("E-mail desk@example.org Phone 010-1234-5678\n\nRobot cluster approved for the coastal province\n\n"
+             + BODY)
+    assert m.title == "Robot cluster approved for the coastal province"
+
+
+ZH_BODY = "近日，某省人民政府办公厅印发行动计划，提出到2027年全省机器人产业规模达到500亿元，培育10家以上龙头企业。"
+
+
+def test_chinese_titles_skip_menu_rows_site_names_and_label_tables():
+    m = meta("某网首页 华东 华北 西南 华南 西北 东北\n\n某某新闻网河西新闻\n\n首页 > 要闻 > 正文\n\n"
+             "某省加快建设机器人产业集群!\n\n" + ZH_BODY)
+    assert m.title == "某省加快建设机器人产业集群!"
+    m = meta("索引号: 0001/2024-01  主题分类:\n 体裁分类:  发布机构: 市工信局\n\n稳步推进 提质增效\n\n" + ZH_BODY)
+    assert m.title == "稳步推进 提质增效"
+
+
+def test_original_title_label_is_stripped():
+    m = meta("原标题：某市机器人产业规模首次突破百亿元\n" + ZH_BODY)
+    assert m.title == "某市机器人产业规模首次突破百亿元"
+
+
+def test_title_named_in_a_cover_notice():
+    m = meta("各区人民政府，市政府各部门：\n《某市机器人产业发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+             "某市人民政府办公厅\n" + ZH_BODY)
+    assert m.title == "某市机器人产业发展规划"
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("Issued by: General Office of the Example Provincial People's Government", "government"),
+    ("某政办发〔2023〕12号", "government"),
+    ("发文机关: 某市人民政府  成文日期: 2024-01-02", "government"),
+    ("来源：某市人民政府  2024-01-02", "government"),
+    ("来源：新华网  2024-01-02", "state_media"),
+    ("Source: Xinhua | 2024-01-02", "state_media"),
+    ("来源：某某晨报  2024-01-02", "media"),
+    ("Source: Example Evening Post | 2024-01-02", "media"),
+    ("ABU DHABI, 1st November, 2025 (WAM) -- the two sides signed.", "state_media"),
+    ("ABU DHABI, 1st November, 2025 (Example Wire) -- the two sides signed.", "media"),
+])
+def test_official_documents_and_reposts_named_by_their_head(head, kind):
+    text = "Robot cluster plan for the province\n" + head + "\n" + (ZH_BODY if "来源" in head else BODY)
+    assert meta(text, "https://portal.example.com/a/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("二〇二一年十月二十五日", "2021-10-25"),
+    ("二○二三年一月三十一日", "2023-01-31"),
+    ("二〇二三年十二月九日", "2023-12-09"),
+    ("二〇二三年二月三十日", None),
+])
+def test_dates_in_chinese_numerals(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("footer, kind", [
+    ("主办单位：某市人民政府办公室  承办单位：某市大数据局", "government"),
+    ("Copyright © 2024 The People's Government of Example Province. All rights reserved.", "government"),
+    ("Sponsored by: Foreign Affairs Office of the People's Government of Example Province", "government"),
+    ("主办单位：某某日报社", "media"),
+])
+def test_the_footer_of_a_government_portal(footer, kind):
+    text = "Robot cluster plan for the province\n" + BODY + "\n" + BODY + "\n" + footer
+    assert meta(text, "https://portal.example.com/a/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("line, title", [
+    ("某省发布机器人产业集群行动计划-新华网", "某省发布机器人产业集群行动计划"),
+    ("某省机器人产业规模突破500亿元-增长12%", "某省机器人产业规模突破500亿元-增长12%"),
+])
+def test_a_chinese_site_suffix_without_spaces(line, title):
+    assert meta(line + "\n\n" + ZH_BODY).title == title
+
+
+@pytest.mark.parametrize("text, kind, title", [
+    ("某市人民政府门户网站\n某省加快建设机器人产业集群\n" + ZH_BODY, "government", "某省加快建设机器人产业集群"),
+    ("The People's Government of Example Province\nRobot cluster plan approved\n" + BODY, "government",
+     "Robot cluster plan approved"),
+    ("People's Government of Example Province issues robot plan\n" + BODY, "media",
+     "People's Government of Example Province issues robot plan"),
+])
+def test_a_government_portal_named_in_the_head(text, kind, title):
+    m = meta(text, "https://portal.example.com/a/1.html")
+    assert (m.source_type, m.title) == (kind, title)
+
+
+
+def test_a_month_only_date_from_the_format_is_refined_by_the_page():
+    text = "Robot cluster approved for the coastal province\n\nMarch 18, 2024\n\n" + BODY
+    assert meta(text, published="2024-03").published == "2024-03-18"
+    assert meta(text, published="2024-02").published == "2024-02"
+    assert meta(text, published="2024-02-29").published == "2024-02-29"

@@ -11,6 +11,10 @@ paragraph character for character.  A page is split into three parts:
 * the tail, cut at the first closing marker ("Recommended for You",
   "Copyright", "相关文章", ...) in the second half of the page.
 
+One kind of head line is kept: the line naming who issued an official
+document ("Issued by: ...", "发布机构：..."), placed under the headline, so
+the issuer can be cited like any other fact.
+
 Furniture patterns live in data/boilerplate.yaml.
 """
 from __future__ import annotations
@@ -27,14 +31,17 @@ _DATA = load("boilerplate")
 _FURNITURE_START = any_of([p[1:] for p in _DATA["lines"] if p.startswith("^")])
 _FURNITURE_ANYWHERE = any_of([p for p in _DATA["lines"] if not p.startswith("^")])
 _TAIL = any_of([p.removeprefix("^") for p in _DATA["tail_markers"]])  # matched at the start of a line
+_ISSUER = any_of(_DATA["issuer_lines"])
 _SOURCE_LABEL = re.compile(r"^\s*(source|来源|信息来源|文章来源|稿件来源)\s*[:：]", re.IGNORECASE)
 _NAV_MENU = re.compile(r"^(?:HOME|Home)(?:\s+(?:[A-Z][\w&'-]*|&)){3,}$")
 _SEPARATORS = _DATA["breadcrumb_separators"]
 _SENTENCE_END = re.compile(r"[.!?。！？…;；][\"'”’)）\]】」』]*$")
+_FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.。][\"'”’)）\]】」』]*$")  # not "U.S." nor "Co."
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
+_FIGURE_CHAR = re.compile(r"[\d.,%$€£¥+\-−]")
 # Page furniture is short; a longer line is a paragraph, however it starts.
 _LONGEST_FURNITURE = 400
 # A breadcrumb step ("Home", "News Center", "您当前的位置：首页") is a few words; prose between arrows is longer.
@@ -49,10 +56,12 @@ class Page:
     body: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)  # furniture taken out of body and tail, in order
     top: list[str] = field(default_factory=list)  # head plus the first body lines: where a page dates itself
+    issuer: list[str] = field(default_factory=list)  # head lines naming the issuing body, kept in the text
 
     def text(self, title_line: str | None = None) -> str:
-        """The clean text: the headline line (when the page has one) above the body."""
-        lines = ([title_line, ""] if title_line else []) + self.body
+        """The clean text: the headline line (when the page has one) and issuer line above the body."""
+        issuer = [line for line in self.issuer if line != title_line]
+        lines = ([title_line, ""] if title_line else []) + (issuer + [""] if issuer else []) + self.body
         return _collapse_blank_lines(lines)
 
 
@@ -94,6 +103,7 @@ def split_page(text: str) -> Page:
     lines = text.split("\n")
     start = _body_start(lines)
     page = Page(head=lines[:start], top=lines[:start + _TOP_BODY_LINES])
+    page.issuer = [line for line in page.head if _ISSUER.search(line)]
     body = lines[start:]
     total = sum(len(line) + 1 for line in body)
     seen = 0
@@ -124,16 +134,38 @@ def _body_start(lines: list[str]) -> int:
 
 
 def _back_over_short_sentences(lines: list[str], start: int) -> int:
-    """A short opening paragraph ("The city approved the plan on Monday.") belongs to the body too."""
+    """Short opening paragraphs ("The city approved the plan on Monday.", "Prices fell.") belong to the body too.
+
+    A line ending in a full stop is a sentence however short (a headline never
+    ends in one); a short line ending in "!" or "?" may be a headline, so it
+    needs five words.  A line made mostly of figures ("Price: $1,299 | -2.5%")
+    is data the article opens with, not a heading.
+    """
     i = start - 1
     while i >= 0:
         stripped = lines[i].strip()
-        if stripped and not (_SENTENCE_END.search(stripped) and words(stripped) >= 5 and not is_furniture(stripped)):
+        if stripped and not (_is_lead_line(stripped) and not is_furniture(stripped)):
             break
         if stripped:
             start = i
         i -= 1
     return start
+
+
+def _is_lead_line(line: str) -> bool:
+    if _is_figure_line(line):
+        return True
+    if not _SENTENCE_END.search(line):
+        return False
+    return words(line) >= (2 if _FULL_STOP.search(line) else 5)
+
+
+def _is_figure_line(line: str) -> bool:
+    """A short line at least half made of figures, and not a date stamp."""
+    if len(line) > 120 or not _DIGIT.search(line):
+        return False
+    chars = len(line) - line.count(" ")
+    return len(_FIGURE_CHAR.findall(line)) >= 0.5 * chars and not dates.states_date(line)
 
 
 def _is_separated_menu(line: str) -> bool:

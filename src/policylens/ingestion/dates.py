@@ -6,10 +6,16 @@ itself count: a labelled date ("Updated: ..."), a line that is a date and
 little else (a byline), a newswire dateline ("NINGBO, China, May 6, 2025
 (GLOBE NEWSWIRE)"), or a date in the URL path.  A date inside a sentence is
 an event, not the page's date, and a date without a year is not guessed.
+
+A numeric date with the year last ("04-02-2024") is read month-first or
+day-first only on evidence about the page (see ``numeric_order``); without
+it the line still counts as a date stamp, but no day is given: a wrong day
+is worse than none.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -17,32 +23,46 @@ from policylens.ingestion._data import load
 
 _DATA = load("dates")
 _MONTHS = _DATA["months"]
-_MONTH = r"(?P<mon>%s)\.?" % "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<mon>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+# 11-16-2023, 7/8/2019, 04.02.2024: month or day first, told apart by numeric_order.
+_YEAR_LAST = re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d:])")
 _FULL_PATTERNS = [
-    # 2024-10-30, 2024/10/30, 2024.10.30
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    # 2024-10-30, 2024/10/30, 2024.10.30, "2022- 07- 18"
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.] ?(?P<m>\d{1,2})[-/.] ?(?P<d>\d{1,2})(?!\d)"),
     # 2024年10月30日
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # Jun 24, 2026 / Aug. 25, 2025 / November 11 2022
-    re.compile(r"\b%s\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b" % _MONTH, re.IGNORECASE),
-    # 22 August 2019
-    re.compile(r"\b(?P<d>\d{1,2})\s+%s,?\s+(?P<y>(?:19|20)\d\d)\b" % _MONTH, re.IGNORECASE),
+    re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
+    # 22 August 2019, 1st November, 2025, 3rd of May 2024, 14-Jan-2025
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)(?P<y>(?:19|20)\d\d)\b",
+               re.IGNORECASE),
+    _YEAR_LAST,
+    # 二〇二一年十月二十五日: the date under an official document's signature
+    re.compile(r"(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>十[一二]?|[一二三四五六七八九])\s*月\s*"
+               r"(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"),
 ]
 _MONTH_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"),
-    re.compile(r"\b%s,?\s+(?P<y>(?:19|20)\d\d)\b" % _MONTH, re.IGNORECASE),
+    re.compile(r"\b" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
 ]
 _LABELLED = re.compile(
-    r"(?:^|[\s|(（:：])(?:%s)\s*[:：]?\s*" % "|".join(re.escape(label) for label in _DATA["labels"]),
+    r"(?:^|[\s|(（:：【\[])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
     re.IGNORECASE)
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
 _URL_PATTERNS = [
-    re.compile(r"/(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
+    # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
+    re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})/(?P<d>\d{2})/"),
 ]
-_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)[-/](?P<m>\d{2})/")
+# /2024-04/, /202204/, /2024/4/
+_URL_MONTHS = [re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>\d{2})/"), re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/")]
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CLOCK_12H = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]\.?M\b", re.IGNORECASE)
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_MONTH_FIRST_TLDS = frozenset(_DATA["month_first_tlds"])
+_DAY_FIRST_TLDS = frozenset(_DATA["day_first_tlds"])
 # A byline or date stamp carries few words besides the date, none of them running prose
 # (lower-case words; "example.com.cn" and "Xinhua" are names, "announced" is prose).
 _MAX_RESIDUE_WORDS = 6
@@ -52,42 +72,61 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 
 
-def parse_date(text: str) -> str | None:
+def parse_date(text: str, order: str | None = None) -> str | None:
     """The first full date in ``text``, else a month-only date, as ISO."""
-    for pattern in _FULL_PATTERNS:
+    for pattern in _FULL_PATTERNS + _MONTH_PATTERNS:
         for m in pattern.finditer(text):
-            if iso := _iso(m):
-                return iso
-    for pattern in _MONTH_PATTERNS:
-        for m in pattern.finditer(text):
-            if iso := _iso(m):
+            if iso := _iso(m, order):
                 return iso
     return None
 
 
-def labelled_date(line: str) -> str | None:
+def labelled_date(line: str, order: str | None = None) -> str | None:
     """The date a line gives after a publication label ("Updated:", "发布时间：")."""
-    stripped = line.strip()
+    found = _labelled(line.strip(), order)
+    return found[0] if found else None
+
+
+def date_of_line(line: str, order: str | None = None) -> str | None:
+    """The page date a header line states, if it is a labelled date, a date stamp or a dateline.
+
+    ``order`` ("md" or "dm") says how the page writes numeric dates with the
+    year last; without it such a date gives no answer.
+    """
+    found = _line_date(line.strip(), order)
+    return found[0] if found else None
+
+
+def states_date(line: str) -> bool:
+    """Whether a header line states a date (a stamp, a labelled date, a dateline), readable or not."""
+    return _line_date(line.strip(), None) is not None
+
+
+def contains_date(text: str) -> bool:
+    """Whether ``text`` holds a full or month date anywhere, readable or not."""
+    return _find(text) is not None
+
+
+def _labelled(stripped: str, order: str | None) -> tuple[str | None] | None:
     if len(stripped) > 200:
         return None
     for label in _LABELLED.finditer(stripped):
-        if (found := _find(stripped[label.end():])) and found[1] <= 2:
-            return found[0]
+        if (found := _find(stripped[label.end():], order)) and found[1] <= 2:
+            return (found[0],)
     return None
 
 
-def date_of_line(line: str) -> str | None:
-    """The page date a header line states, if it is a labelled date, a date stamp or a dateline."""
-    stripped = line.strip()
-    if (found := _find(stripped[:200])) is None:
+def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
+    """(ISO or None when its day order is unknown,) for a line that states a date, else None."""
+    if (found := _find(stripped[:200], order)) is None:
         return None
     iso, start, end = found
     dateline = _DATELINE.match(stripped)
     if dateline and dateline.end() == start:
-        return iso
+        return (iso,)
     if len(stripped) > 200:
         return None
-    if labelled := labelled_date(stripped):
+    if labelled := _labelled(stripped, order):
         return labelled
     if _SENTENCE_END.search(stripped):
         return None  # a sentence that mentions a date reports an event
@@ -95,41 +134,114 @@ def date_of_line(line: str) -> str | None:
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
     if not prose and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS \
             and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK:
-        return iso
+        return (iso,)
     return None
 
 
 def date_in_url(url: str | None) -> str | None:
-    """A date written into a URL path (/2024-04/12/, /2022/10/20/, /n3/2024/0123/), or its month."""
+    """A date written into a URL path (/2024-04/12/, /2022/10/20/, /n3/2024/0123/, /t20220420_), or its month."""
     if not url:
         return None
     path = urlsplit(url).path
-    for pattern in _URL_PATTERNS:
+    for pattern in _URL_PATTERNS + _URL_MONTHS:
         for m in pattern.finditer(path):
             if iso := _iso(m):
                 return iso
-    m = _URL_MONTH.search(path)
-    return _iso(m) if m else None
+    return None
 
 
-def _find(text: str) -> tuple[str, int, int] | None:
+def numeric_order(lines: Iterable[str], url: str | None) -> str | None:
+    """How a page writes numeric dates with the year last: "md" (7/8/2019 is July 8), "dm", or None.
+
+    The evidence, strongest first: another such date on the page that can
+    only be read one way (11-16-2023); the URL's month; the country of the
+    site's domain; East Asian script on the page (Chinese, Japanese and
+    Korean write the month before the day); a 12-hour clock beside the date,
+    the United States' habit.
+    """
+    lines = [line for line in lines if _YEAR_LAST.search(line)]
+    if not lines:
+        return None
+    votes = {"md": 0, "dm": 0}
+    for line in lines:
+        for m in _YEAR_LAST.finditer(line):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a > 12 >= b:
+                votes["dm"] += 1
+            elif b > 12 >= a:
+                votes["md"] += 1
+    if bool(votes["md"]) != bool(votes["dm"]):
+        return "md" if votes["md"] else "dm"
+    if (from_url := date_in_url(url)) and (order := _order_from_url(lines, from_url)):
+        return order
+    tld = (urlsplit(url).hostname or "").rsplit(".", 1)[-1].lower() if url else ""
+    if tld in _MONTH_FIRST_TLDS or tld in _DAY_FIRST_TLDS:
+        return "md" if tld in _MONTH_FIRST_TLDS else "dm"
+    if any(_EAST_ASIAN.search(line) for line in lines):
+        return "md"
+    if any(_CLOCK_12H.search(line) for line in lines):
+        return "md"
+    return None
+
+
+def _order_from_url(lines: list[str], url_date: str) -> str | None:
+    year, month = int(url_date[:4]), int(url_date[5:7])
+    for line in lines:
+        for m in _YEAR_LAST.finditer(line):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if int(m.group("y")) == year and a != b and month in (a, b):
+                return "md" if month == a else "dm"
+    return None
+
+
+def _find(text: str, order: str | None = None) -> tuple[str | None, int, int] | None:
     for pattern in _FULL_PATTERNS + _MONTH_PATTERNS:
         for m in pattern.finditer(text):
-            if iso := _iso(m):
+            iso = _iso(m, order)
+            if iso or (pattern is _YEAR_LAST and _plausible_year_last(m)):
                 return iso, m.start(), m.end()
     return None
 
 
-def _iso(m: re.Match[str]) -> str | None:
+def _plausible_year_last(m: re.Match[str]) -> bool:
+    a, b = int(m.group("a")), int(m.group("b"))
+    return 1 <= min(a, b) and max(a, b) <= 31 and min(a, b) <= 12
+
+
+def _iso(m: re.Match[str], order: str | None = None) -> str | None:
     groups = m.groupdict()
+    if groups.get("cy"):
+        year = int("".join(str(_CN_DIGITS[c]) for c in groups["cy"]))
+        return _valid(year, _cn_number(groups["cm"]), _cn_number(groups["cd"])) if 1900 <= year < 2100 else None
     year = int(groups["y"])
+    if groups.get("a") is not None:
+        a, b = int(groups["a"]), int(groups["b"])
+        if a == b or (a > 12 >= b) or (order == "dm" and b <= 12):
+            month, day = b, a
+        elif b > 12 >= a or order == "md":
+            month, day = a, b
+        else:
+            return None
+        return _valid(year, month, day)
     month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mon"].lower()]
     if not month:
         return None
     if groups.get("d") is None:
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    return _valid(year, month, int(groups["d"]))
+
+
+def _cn_number(text: str) -> int:
+    """1 to 31 written in Chinese numerals: 九, 十, 十二, 二十, 三十一."""
+    tens, _, units = text.rpartition("十")
+    if "十" not in text:
+        return _CN_DIGITS[text]
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
     try:
-        return date(year, month, int(groups["d"])).isoformat()
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
@@ -137,10 +249,10 @@ def _iso(m: re.Match[str]) -> str | None:
 def is_date_stamp(line: str) -> bool:
     """A short line that only carries a date (with a time, label or byline), not a newswire dateline."""
     stripped = line.strip()
-    return len(stripped) <= 100 and date_of_line(stripped) is not None and not _DATELINE.match(stripped)
+    return len(stripped) <= 100 and states_date(stripped) and not _DATELINE.match(stripped)
 
 
 def is_dateline(line: str) -> bool:
     """A line opening like a wire story: "NINGBO, China, May 6, 2025 ..."."""
     m = _DATELINE.match(line)
-    return bool(m) and (found := _find(line)) is not None and found[1] == m.end()
+    return m is not None and (found := _find(line)) is not None and found[1] == m.end()

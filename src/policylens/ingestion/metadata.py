@@ -8,6 +8,7 @@ data/sources.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -17,6 +18,7 @@ from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, wor
 
 _DATA = load("sources")
 _GOVERNMENT_HOST = any_of(_DATA["government_hosts"])
+_GOVERNMENT_SITE_NAME = any_of(_DATA["government_site_names"])
 _SIGNS = {
     kind: {where: any_of(patterns, re.IGNORECASE | re.MULTILINE) for where, patterns in places.items()}
     for kind, places in _DATA["text_signs"].items()
@@ -33,7 +35,8 @@ _INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s+[A-Z]")  # "…on Tuesday. By
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
 _STAMP_FIRST = re.compile(r"^\(?\d{4}[-/.年]\d{1,2}")  # "2026-02-27  Source: …  [Print]": a date stamp line
 _SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
-_SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s)\s*([^|_]{1,60})$")
+# " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
+_SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
 _SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
     rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]), re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
@@ -47,6 +50,12 @@ _DOCUMENT_WORDS = re.compile(
     r"\b(Plan|Opinions?|Measures|Notice|Guidelines?|Programme|Program|Scheme|Regulations?|Rules|Strategy|"
     r"Outline|Polic(?:y|ies)|Law|Catalog(?:ue)?|Circular|Roadmap)\b")
 _NAMED_DOCUMENT_ZH = re.compile(r"(?:印发|发布|出台|公布|制定)(?:了)?《(?P<t>[^》]{4,80})》")
+# The cover notice of a distributed document: "《X》已经市政府同意，现印发给你们" names the document below it.
+_COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印发|转发)给你们")
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
+# A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
+_SITE_NAME_LINE = re.compile(r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(
+    re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$")
 _TITLE_TAIL_WORDS = re.compile(r"(?:\s+(?:of|for|on|and|in|the|to|a|an|with|by))+$")
 
 
@@ -80,7 +89,7 @@ def describe(page: Page, url: str | None, *, title: str | None = None, fallback_
     return Metadata(
         title=title,
         title_line=title_line,
-        published=published or _published(page, url),
+        published=_published(page, url, published),
         publisher=_publisher(page, url) or publisher or _bare_host(url),
         source_type=source_type(page, url),
         language=language("\n".join(page.body) or "\n".join(page.head)),
@@ -95,7 +104,8 @@ def language(text: str) -> str:
 
 def source_type(page: Page, url: str | None) -> str:
     """The domain decides when it is known; otherwise the text's own signs; otherwise media for a web page."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
+    parts = urlsplit(url or "")
+    host = (parts.hostname or "").lower()
     if host:
         if _GOVERNMENT_HOST.search(host):
             return "government"
@@ -103,8 +113,10 @@ def source_type(page: Page, url: str | None) -> str:
             return "state_media"
         if _in_domains(host, _DATA["newswire_domains"]):
             return "press_release"
-        if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(urlsplit(url).path):
+        if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(parts.path):
             return "analysis"
+    if any(_GOVERNMENT_SITE_NAME.match(line) for line in page.head):
+        return "government"
     head = "\n".join(page.top)
     everything = "\n".join(page.head + page.body + page.dropped)
     for kind, places in _SIGNS.items():
@@ -121,7 +133,7 @@ def _in_domains(host: str, domains: list[str]) -> bool:
 
 def _title_text(line: str) -> str:
     """The headline a title line holds, without Markdown marks or a trailing site name."""
-    title = _MARKDOWN_HEADING.sub("", line).strip()
+    title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line).strip())
     if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[:m.start()]) >= 3:
         return title[:m.start()].rstrip()
     return title
@@ -158,8 +170,9 @@ def _is_title_like(line: str) -> bool:
     if not stripped or len(stripped) > 300 or _NOT_HEADLINE_END.search(stripped) or _SUBTITLE.match(stripped) \
             or _INNER_SENTENCE_END.search(stripped):
         return False
-    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.date_of_line(stripped) \
-            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped):
+    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.states_date(stripped) \
+            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped) or _SITE_NAME_LINE.match(stripped) \
+            or _GOVERNMENT_SITE_NAME.match(stripped):
         return False
     cjk = len(_CJK.findall(stripped))
     return cjk >= 6 if cjk else words(stripped) >= 3
@@ -174,30 +187,45 @@ def _title_from_body(body: list[str]) -> str | None:
         name = _TITLE_TAIL_WORDS.sub("", m.group("t"))
         if _DOCUMENT_WORDS.search(name) and words(name) >= 3:
             return name
-    m = _NAMED_DOCUMENT_ZH.search(first)
-    return m.group("t") if m else None
+    named = _NAMED_DOCUMENT_ZH.search(first) or _COVER_NOTICE_ZH.search(first)
+    return named.group("t") if named else None
 
 
-def _published(page: Page, url: str | None) -> str | None:
-    """A labelled publication date first (a page may also show when the document was written), then a
-    date stamp or dateline, then the URL's date."""
+def _published(page: Page, url: str | None, given: str | None = None) -> str | None:
+    """The page's own date: one its format gave (``given``), else a labelled publication date (a page may
+    also show when the document was written), then a date stamp or dateline, then the URL's date.  A
+    month-only answer is refined by a later exact day in that month, never the other way round."""
+    if given and len(given) == 10:
+        return given
+    order = dates.numeric_order(page.top, url)
+    first = given
+    for iso in _date_candidates(page, url, order):
+        if first is None:
+            first = iso
+        if len(iso) == 10 and iso.startswith(first):
+            return iso
+    return first
+
+
+def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator[str]:
     for find in (dates.labelled_date, dates.date_of_line):
         for line in page.top:
-            if iso := find(line):
-                return iso
+            if iso := find(line, order):
+                yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
         for part in parts if len(parts) > 1 else ():
-            if iso := dates.date_of_line(part):
-                return iso
-    return dates.date_in_url(url)
+            if iso := dates.date_of_line(part, order):
+                yield iso
+    if iso := dates.date_in_url(url):
+        yield iso
 
 
 def _publisher(page: Page, url: str | None) -> str | None:
     for line in page.top + page.dropped:
         if m := _SOURCE_NAME.search(line.strip()):
             name = cut_at_furniture(m.group(1)).strip(" .|")
-            if name and not dates.parse_date(name):
+            if name and not dates.contains_date(name):
                 return name
     head = "\n".join(page.top)
     if m := _NEWSWIRE.search(head):
