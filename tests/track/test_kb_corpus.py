@@ -46,7 +46,8 @@ def test_the_same_company_in_two_documents_is_one_entity(corpus_kb):
     haier = corpus_kb.profile("Haier")
     assert haier.entity.type == "company"
     assert corpus_kb.entity("Haier Group").id == haier.entity.id
-    assert {Path(d["source"]).name for d in haier.documents} == {
+    # The corpus grows; these two name Haier in different spellings.
+    assert {Path(d["source"]).name for d in haier.documents} >= {
         "01_jiaozhou_industrial_system.txt", "02_qingdao_new_manufacturing.txt"}
 
 

@@ -27,6 +27,7 @@ from ..model import Alternative, Quantity
 from ..track import (
     Observation,
     TargetFact,
+    as_goals,
     cross_document_conflicts,
     currency_conflicts,
     deciding_links,
@@ -616,8 +617,8 @@ def _track(quantities: list[tuple[int, int, Quantity]],
             statistics.append(Observation(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
                                           unit=q.unit, comparator=q.comparator, change=q.change, as_of=q.as_of,
                                           annual=q.annual, baseline=q.baseline, **fact))
-    links = deciding_links(targets, statistics)
     first = first_restatements(targets)
+    links = deciding_links(as_goals(targets, first), statistics)
     progress = [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
     restated = list(first.items())
     by_id = {t.id: t for t in targets}
