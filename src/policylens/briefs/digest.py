@@ -197,7 +197,8 @@ class _Digest:
 
     def _status_views(self, conn, day: date) -> dict[int, queries.TargetView]:
         filters = queries.TargetFilters(region_id=self.region_id, industry=self.industry)
-        return {v.id: v for v in queries.targets(conn, day, filters)}
+        # Goals only: a reward cap or an eligibility bar does not come due or move.
+        return {v.id: v for v in queries.targets(conn, day, filters) if v.role == "goal"}
 
     def _targets(self, conn) -> list[Point]:
         """Targets whose deadline falls in the window or whose status changed in it, with the status as of as_of."""

@@ -69,3 +69,8 @@ def role_of(text: str, before: str, after: str, unit: str | None) -> str:
                 or (money and cues.money_only is not None and cues.money_only.search(f"{clause} {text}")):
             return role
     return "goal"
+
+
+def role_in(text: str, start: int, end: int, unit: str | None) -> str:
+    """The role of the target spanning ``text[start:end]`` of a document."""
+    return role_of(text[start:end], text[max(0, start - BEFORE_CHARS):start], text[end:end + AFTER_CHARS], unit)
