@@ -9,7 +9,9 @@ knowledge base was consulted, the section says so instead of filling space.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
@@ -21,7 +23,7 @@ from .context import BriefContext, track_facts
 from .evidence import Findings, find, industry_label
 from .figures import event as event_text
 from .figures import figure, foreign
-from .model import Brief, Point, Section
+from .model import Brief, Citation, Point, Section
 from .rules import HORIZONS, Rules, load_rules
 
 # How much of each kind a brief lists before it stops: a brief is read in minutes.
@@ -29,6 +31,10 @@ MAX_EVENTS = 5
 MAX_QUANTITIES = 8
 MAX_NAMES = 6
 MAX_RELATED_TARGETS = 5
+# A default (not --long) brief is read in a few minutes: at most this many words of points.
+MAX_WORDS = 900
+# What gives way first when it is longer, least needed first (point kinds).
+TRIM_ORDER = ("related_target", "related", "statistic", "entities", "monitor")
 # A default (not --long) brief lists the closest related documents and their live goals only.
 SHORT_RELATED = 3
 SHORT_RELATED_TARGETS = 2
@@ -56,12 +62,17 @@ def compose(extraction: Extraction, *, rules: Rules | None = None, context: Brie
     writer = _Writer(extraction, rules, context, as_of, user_summary, long)
     sections = [writer.summary(), writer.confirmed(), writer.impact(groups), writer.monitor(), writer.signal(),
                 writer.basis(), writer.related()]
+    citations = writer.citer.citations
     doc = extraction.document
+    byline = rules.labels["byline"].format(as_of=as_of.isoformat(), source=source_name(doc))
+    if not long:
+        overhead = _words(f"{doc.title or ''} {byline} {rules.labels['sources']}")
+        sections, citations = fit(sections, citations, MAX_WORDS - overhead)
     return Brief(title=doc.title or doc.source, as_of=as_of.isoformat(), source={
         "source": doc.source, "title": doc.title, "published": doc.published, "source_type": doc.source_type,
         "url": doc.url, "publisher": doc.publisher, "document_id": doc.id,
-    }, sections=sections, citations=writer.citer.citations, audience=groups, user_summary=user_summary,
-        byline=rules.labels["byline"].format(as_of=as_of.isoformat(), source=source_name(doc)),
+    }, sections=sections, citations=citations, audience=groups, user_summary=user_summary,
+        byline=byline,
         sources_title=rules.labels["sources"], language=rules.language)
 
 
@@ -237,9 +248,12 @@ class _Writer:
 
     # -- sections ------------------------------------------------------------
 
+    def _lead_at(self) -> int | None:
+        """Where the sentence the summary opens with lies: the first event's, else the first figure's."""
+        return self.events[0].start if self.events else (self.x.quantities[0].start if self.x.quantities else None)
+
     def summary(self) -> Section:
-        lead_at = self.events[0].start if self.events else \
-            (self.x.quantities[0].start if self.x.quantities else None)
+        lead_at = self._lead_at()
         if lead_at is not None:
             lo, hi = self.citer.sentence(self.doc, lead_at)
             lead, cites = self.doc.text[lo:hi], self.cite([lead_at])
@@ -259,11 +273,22 @@ class _Writer:
     def confirmed(self) -> Section:
         said = (lambda e: event_text(e, self.rules)) if foreign(self.doc, self.rules) else \
             (lambda e: " ".join(e.text.split()))
+        # Each fact once: the summary's lead sentence is not told again, nor a figure inside a told event.
+        lead = self.citer.sentence(self.doc, self.events[0].start) if self.events and not self.long else (0, 0)
+        events = [e for e in self.events[:MAX_EVENTS] if self.long or not lead[0] <= e.start < lead[1]]
+        told = [lead, *((e.start, e.end) for e in events)]
         points = [Point(f"{self.labels['event']}: {said(e)}", self.cite([e.start]), "event",
                         data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object})
-                  for e in self.events[:MAX_EVENTS]]
-        ordered = sorted(self.x.quantities, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
+                  for e in events]
+        quoted: set[str] = set()
+        # A number without what it measures ("6 months") tells a reader nothing: it is left out.
+        readable = [q for q in self.x.quantities if q.metric]
+        ordered = sorted(readable, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
         for q in ordered:
+            if q.kind != "target" and not self.long and (
+                    self.quote(q).casefold() in quoted or any(lo <= q.start < hi for lo, hi in told)):
+                continue
+            quoted.add(self.quote(q).casefold())
             data = {k: v for k, v in q.to_dict().items() if k not in ("start", "end", "industries")}
             if q.kind == "target":
                 data["status"] = (s.status if (s := self.statuses.get(id(q))) else "open")
@@ -402,6 +427,44 @@ class _Writer:
                 if " ".join(document.text[lo:hi].split()) != title:
                     return start
         return None
+
+
+def _words(text: str) -> int:
+    """Words as a reader counts them: runs of non-space, and each Chinese character on its own."""
+    return len(_READ_WORD.findall(text))
+
+
+def _point_words(point: Point) -> int:
+    """A point's words as rendered: its text and, for a group, its heading."""
+    return _words(point.text) + _words(point.data.get("heading", ""))
+
+
+_READ_WORD = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
+
+
+def fit(sections: list[Section], citations: list[Citation], limit: int) -> tuple[list[Section], list[Citation]]:
+    """The sections cut to ``limit`` words (titles, notes and points), dropping the least needed points last-first.
+
+    Citations no remaining point uses are dropped and the rest renumbered
+    in order, so the list of sources matches what the brief says.
+    """
+    points = [p for section in sections for p in section.points]
+    total = sum(_point_words(p) for p in points) + sum(_words(f"{s.title} {s.note or ''}") for s in sections)
+    for kind in TRIM_ORDER:
+        for section in reversed(sections):
+            while total > limit and (doomed := next((p for p in reversed(section.points) if p.kind == kind), None)):
+                section.points.remove(doomed)
+                total -= _point_words(doomed)
+    used = list(dict.fromkeys(n for section in sections for p in section.points for n in p.citations))
+    if len(used) == len(citations):
+        return sections, citations
+    renumber = {old: new for new, old in enumerate(used, 1)}
+    by_number = {c.number: c for c in citations}
+    for section in sections:
+        for p in section.points:
+            p.citations = [renumber[n] for n in p.citations]
+    kept = sorted(used, key=renumber.__getitem__)
+    return sections, [replace(by_number[n], number=renumber[n]) for n in kept]
 
 
 def year_of(period: int | str | None) -> int | None:
