@@ -49,12 +49,13 @@ _FIGURE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)(\s*(?:%|percent|trillion|bil
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
 
 
-_MARKUP = re.compile(r"(?m)^(?:#+|-|\d+\.)\s+|\*+|\\")
+_MARKERS = re.compile(r"(?m)^(?:#+|-|\d+\.)\s+")
+_EMPHASIS = re.compile(r"\*+|\\")
 
 
 def words(text: str) -> int:
     """Words as a reader counts them: runs of non-space, and each Chinese character (Markdown markers aside)."""
-    return len(_WORD.findall(_MARKUP.sub(" ", text)))
+    return len(_WORD.findall(_EMPHASIS.sub("", _MARKERS.sub(" ", text))))
 
 
 def figures(body: str) -> Counter[str]:
@@ -110,7 +111,8 @@ def main() -> int:
     summary = {}
     print(f"{'corpus':<12} {'briefs':>6} {'words median':>12} {'max':>5} {'>' + str(LIMIT):>5} "
           f"{'max repeats':>11} {'no-metric bullets':>17}")
-    for corpus, rows in [*results.items(), ("all", [r for rows in results.values() for r in rows])]:
+    everything = [r for per_corpus in results.values() for r in per_corpus]
+    for corpus, rows in [*results.items(), ("all", everything)]:
         if not rows:
             continue
         counts = [r["words"] for r in rows]
@@ -123,7 +125,7 @@ def main() -> int:
         s = summary[corpus]
         print(f"{corpus:<12} {s['briefs']:>6} {s['words_median']:>12} {s['words_max']:>5} {s['over_limit']:>5} "
               f"{s['max_figure_repeats']:>11} {s['bullets_without_metric']:>17}")
-    worst = max((r for rows in results.values() for r in rows), key=lambda r: r["max_figure_repeats"], default=None)
+    worst = max(everything, key=lambda r: r["max_figure_repeats"], default=None)
     if worst:
         print(f"most repeated figure: {worst['most_repeated']!r} x{worst['max_figure_repeats']} in {worst['document']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -42,6 +42,8 @@ SHORT_RELATED_TARGETS = 2
 LEAD_CHARS = 30
 # What a stated number may be instead of a goal (policylens.track.roles): it has no status.
 NOT_GOALS = ("term", "threshold")
+# Statuses a later figure decided.
+SETTLED = ("met", "missed")
 # Entity types listed under "what is confirmed", in this order (places are the setting, not news).
 NAMED_TYPES = ("cluster", "park", "programme", "company", "platform", "institution", "government")
 
@@ -146,6 +148,7 @@ class _Writer:
             cue.start if cue else self.events[0].start if self.events else \
             self.x.quantities[0].start if self.x.quantities else None
         self._starts: dict[int, list[int]] = {}
+        self._said: set[str] = set()  # figures already quoted in the brief, casefolded: each is said once
 
     # -- helpers -------------------------------------------------------------
 
@@ -275,12 +278,14 @@ class _Writer:
             (lambda e: " ".join(e.text.split()))
         # Each fact once: the summary's lead sentence is not told again, nor a figure inside a told event.
         lead = self.citer.sentence(self.doc, self.events[0].start) if self.events and not self.long else (0, 0)
-        events = [e for e in self.events[:MAX_EVENTS] if self.long or not lead[0] <= e.start < lead[1]]
+        # An event that states a goal is told by the goal's own point, with its status.
+        events = [e for e in self.events[:MAX_EVENTS] if self.long or not (
+            lead[0] <= e.start < lead[1] or any(e.start <= q.start < e.end for q in self.goals()))]
         told = [lead, *((e.start, e.end) for e in events)]
         points = [Point(f"{self.labels['event']}: {said(e)}", self.cite([e.start]), "event",
                         data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object})
                   for e in events]
-        quoted: set[str] = set()
+        quoted = self._said
         # A number without what it measures ("6 months") tells a reader nothing: it is left out.
         readable = [q for q in self.x.quantities if q.metric]
         ordered = sorted(readable, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
@@ -378,7 +383,9 @@ class _Writer:
         validate = [basis[f"validate_{self.reading}"]] if self.reading != "executable" else []
         validate += [self.rules.instruments[k].validate for k in self.found.instruments]
         if self.long:
-            validate += [basis["validate_target"].format(target=self.quote(q)) for q in self.goals()[:MAX_QUANTITIES]]
+            # A goal a later figure settled (met or missed) needs no more validation: saying so would contradict it.
+            open_goals = [q for q in self.goals() if getattr(self.statuses.get(id(q)), "status", "open") not in SETTLED]
+            validate += [basis["validate_target"].format(target=self.quote(q)) for q in open_goals[:MAX_QUANTITIES]]
         validate += [basis["validate_conflict"]] if conflicts else []
         points.append(Point(f"{labels['validate']}: {'; '.join(validate) or labels['none']}", [], "validate",
                             {"items": validate}))
@@ -403,9 +410,10 @@ class _Writer:
                              *(industry_label(i, self.rules.language) for i in r.industries)], "")),
                 self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
             targets = [q for q in r.extraction.quantities if q.kind == "target"]
-            if not self.long:  # the live goals only: terms and superseded restatements are in the long brief
+            if not self.long:  # the live goals not yet stated: terms, superseded and repeated goals are in --long
                 targets = [q for q in targets if self.role(q) == "target"
-                           and getattr(self.statuses.get(id(q)), "status", "open") != "superseded"]
+                           and getattr(self.statuses.get(id(q)), "status", "open") != "superseded"
+                           and self.quote(q, doc).casefold() not in self._said]
             for q in targets[:MAX_RELATED_TARGETS if self.long else SHORT_RELATED_TARGETS]:
                 standing, more = self.standing(q)
                 cites = self.cite([q.start], doc)
