@@ -42,6 +42,8 @@ def test_eligibility_bars_are_thresholds(sentence, figure, unit):
     ("The plan aims to raise annual capacity to up to 400,000 units.", "up to 400,000", "count"),
     ("到2026年，全区新能源汽车产量达到10万辆。", "10万辆", "count"),
     ("The province will train 20,000 technicians, funded by the scheme, by 2026.", "20,000", "count"),
+    # A size stated of a project is not a bar anyone must clear.
+    ("The group will build a project with an annual capacity of 200,000 units.", "200,000 units", "count"),
 ])
 def test_goals_stay_goals(sentence, figure, unit):
     assert _role(sentence, figure, unit) == "goal"

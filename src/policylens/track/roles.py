@@ -25,6 +25,8 @@ _CLAUSE_BREAK = re.compile(r"[。；;！？!?\n]|[，,]\s|\.\s")
 # How much text on either side of a figure the caller should pass.
 BEFORE_CHARS = 120
 AFTER_CHARS = 24
+# How far before a figure its bound word may stand ("revenue above " RMB 1 billion).
+BOUND_CHARS = 12
 
 
 class _Cues(NamedTuple):
@@ -32,6 +34,7 @@ class _Cues(NamedTuple):
     span: re.Pattern | None
     after: re.Pattern | None
     money_only: re.Pattern | None
+    bound: re.Pattern | None  # what must also be said of the figure (a threshold is "above" something)
 
 
 def _compiled(patterns: list[str], anchored: bool = False) -> re.Pattern | None:
@@ -45,7 +48,8 @@ def _compiled(patterns: list[str], anchored: bool = False) -> re.Pattern | None:
 def _cues() -> dict[str, _Cues]:
     data = load("roles")
     return {role: _Cues(_compiled(data[role]["before"]), _compiled(data[role]["span"]),
-                        _compiled(data[role]["after"], anchored=True), _compiled(data[role]["money_only"]))
+                        _compiled(data[role]["after"], anchored=True), _compiled(data[role]["money_only"]),
+                        _compiled([data[role]["bound"]] if data[role].get("bound") else []))
             for role in ROLES[1:]}
 
 
@@ -63,6 +67,8 @@ def role_of(text: str, before: str, after: str, unit: str | None) -> str:
     money = unit in currencies()
     for role in ROLES[1:]:
         cues = _cues()[role]
+        if cues.bound is not None and not cues.bound.search(f"{clause[-BOUND_CHARS:]} {text}"):
+            continue
         if (cues.before is not None and cues.before.search(clause)) \
                 or (cues.span is not None and cues.span.search(text)) \
                 or (cues.after is not None and cues.after.match(after)) \
