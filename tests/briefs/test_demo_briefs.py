@@ -65,6 +65,7 @@ def test_the_weifang_goal_shows_where_it_stands_against_the_goal(demo):
     b = brief(latest_doc, db=kb, as_of=AS_OF)
     [goal] = [p for p in _confirmed(b, "target") if "20 billion" in p.text]
     assert "latest figure" in goal.text and "67% of the goal" in goal.text
+    assert "another source says" in goal.text and "13.1 billion" in goal.text  # the disagreeing figure beside it
     cited = {c.number: c for c in b.citations}
     assert any(cited[n].document_id != latest_doc for n in goal.citations)  # the figure's own sentence
     # The disagreeing figure is flagged beside it.

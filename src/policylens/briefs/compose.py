@@ -207,7 +207,15 @@ class _Writer:
         text += self.labels["latest_figure"].format(figure=self.quote(figure, x.document), title=title_of(x.document))
         if status is not None and status.progress_percent is not None:
             text += self.labels["progress"].format(progress=f"{status.progress_percent:g}")
-        return text, self.cite([figure.start], x.document)
+        cites = self.cite([figure.start], x.document)
+        # Where sources disagree on that figure, the other one stands beside it.
+        for (xa, qa), (xb, qb) in (self.context.conflicts if self.context else []):
+            other = (xb, qb) if qa is figure else (xa, qa) if qb is figure else None
+            if other is not None:
+                text += self.labels["disagreeing_figure"].format(figure=self.quote(other[1], other[0].document),
+                                                                 title=title_of(other[0].document))
+                cites += [c for c in self.cite([other[1].start], other[0].document) if c not in cites]
+        return text, cites
 
     def horizon(self) -> tuple[str, list[str]]:
         """The signal's horizon ("medium", "medium- to long") and the reasons for it."""
