@@ -66,8 +66,9 @@ def test_a_later_figure_in_the_knowledge_base_settles_the_target_status(sqlite_u
         opened.save(PROGRESS)
         opened.resolve()
         b = brief(plan_id, db=opened, as_of=date(2029, 6, 1))
-    [target] = [p for p in b.section("monitor").points if p.data["rule"] == "targets"]
+    [target] = [p for p in b.section("confirmed").points if p.kind == "target"]
     assert target.data["status"] == "met" and "met according to a later figure" in target.text
+    assert "latest figure" in target.text  # where it stands, quoted from the later document
 
 
 def test_related_section_lists_earlier_documents_with_their_targets_status(kb):

@@ -18,7 +18,10 @@ is extended for those documents only, explicitly (:func:`built_from`):
 - a place name is grounded when it is the gazetteer's name, in the brief's
   language, of a place the document names (an extracted place entity or a
   quantity's subject), "Jiaozhou" for 胶州市 and 胶州市 for Jiaozhou.
-Everything else must still be in the sources.
+Everything else must still be in the sources, except, in a brief with
+knowledge-base context, the knowledge base's progress of a cited document's
+target against its goal ("67% of the goal"): the store computes it from
+figures the brief quotes and cites.
 """
 from __future__ import annotations
 
@@ -175,13 +178,19 @@ def corpus_kb(tmp_path_factory):
 def test_every_corpus_brief_with_knowledge_base_context_is_grounded_in_what_it_cites(corpus_kb, language):
     kb, ids = corpus_kb
     with_related = 0
+    # The knowledge base's own figures: how far each target has come (its progress against the goal).
+    progress: dict[int, list[str]] = {}
+    for t in kb.targets(as_of=AS_OF):
+        if t.progress_percent is not None:
+            progress.setdefault(t.document_id, []).append(f"{t.progress_percent:g}")
     for document_id in ids:
         b = brief(document_id, db=kb, as_of=AS_OF, language=language)
         cited_ids = {document_id} | {c.document_id for c in b.citations}
         documents = {i: kb.get_document(i) for i in cited_ids}
         check_citations(b, documents)
         sources = "\n".join([*(d.text for d in documents.values()), *map(_metadata, documents.values()),
-                             AS_OF.isoformat(), built_from([kb.load_extraction(i) for i in cited_ids], language)])
+                             AS_OF.isoformat(), built_from([kb.load_extraction(i) for i in cited_ids], language),
+                             *(p for i in cited_ids for p in progress.get(i, ()))])
         assert ungrounded(render(b, "md"), sources) == [], (document_id, b.title)
         with_related += bool(b.section("related").points)
     assert with_related > 0, "no corpus document found a related document in the knowledge base"

@@ -62,8 +62,8 @@ def test_formats_audience_and_out_file(plan, db, tmp_path):
     assert page.startswith("<!DOCTYPE html>") and "Export-oriented traders" in page
     assert "Manufacturers and integrators" not in page
     data = json.loads(invoke("--db", db, "brief", str(plan), "-f", "json", "--as-of", "2029-01-01").stdout)
-    monitor = next(s for s in data["sections"] if s["id"] == "monitor")
-    assert any(p["data"].get("status") == "past_due_unverified" for p in monitor["points"])
+    confirmed = next(s for s in data["sections"] if s["id"] == "confirmed")  # each goal with its status
+    assert any(p["data"].get("status") == "past_due_unverified" for p in confirmed["points"])
     assert json.loads(invoke("--db", db, "--json", "brief", str(plan)).stdout)["title"]
 
 

@@ -22,9 +22,11 @@ def demo_kb(kb: KnowledgeBase) -> KnowledgeBase:
 
 def test_overview_counts_agree_with_the_judged_targets(demo_kb):
     overview = demo_kb.overview(AS_OF, recent=3)
-    judged = demo_kb.targets(as_of=AS_OF)
+    everything = demo_kb.targets(as_of=AS_OF)
+    judged = [t for t in everything if t.role == "goal"]  # terms and thresholds have no status
     assert overview.counts["documents"] == demo_kb.count_documents()
     assert overview.counts["targets"] == len(judged)
+    assert overview.counts["terms"] == len(everything) - len(judged) > 0
     assert overview.counts["conflicts"] == len(demo_kb.conflicts())
     assert overview.status_counts == dict(Counter(t.status for t in judged))
     by_year = Counter((int(str(t.deadline)[:4]), t.status) for t in judged if t.deadline is not None)
@@ -32,7 +34,8 @@ def test_overview_counts_agree_with_the_judged_targets(demo_kb):
     assert [d["id"] for d in overview.recent_documents] == [12, 11, 10]
     # The status on another day comes from the same stored periods.
     earlier = demo_kb.overview(dt.date(2020, 1, 1))
-    assert earlier.status_counts == dict(Counter(t.status for t in demo_kb.targets(as_of=dt.date(2020, 1, 1))))
+    assert earlier.status_counts == dict(Counter(t.status for t in demo_kb.targets(as_of=dt.date(2020, 1, 1))
+                                                 if t.role == "goal"))
 
 
 def test_newest_conflicts_come_first_by_document(demo_kb):

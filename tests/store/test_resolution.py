@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from policylens.store.resolve import Decision, Record, normalise, resolve, same_name, variants
+from policylens.store.resolve import (
+    Decision,
+    Record,
+    normalise,
+    resolve,
+    same_name,
+    variants,
+)
 
 
 def _groups(records, decisions=()):
@@ -94,3 +101,33 @@ def test_two_gazetteer_places_of_one_name_stay_two():
     records = _records(("place", "Chaoyang", "adcode:110105"), ("place", "Chaoyang", "adcode:211300"),
                        ("place", "Chaoyang", None))
     assert len(resolve(records)) == 3
+
+
+def test_a_short_form_of_a_cluster_joins_its_long_name():
+    long = "Harbin-Daqing provincial advanced manufacturing cluster for agricultural machinery"
+    short = "Harbin-Daqing agricultural machinery cluster"
+    assert _groups(_records(("cluster", long, None), ("cluster", short, None))) == [sorted([long, short])]
+
+
+@pytest.mark.parametrize("short", [
+    "Harbin agricultural machinery cluster",                    # fewer places: another cluster
+    "Harbin-Daqing national agricultural machinery cluster",    # another level
+    "Harbin-Daqing robotics cluster",                           # another industry
+    "Harbin-Daqing agricultural machinery cluster phase 2",     # a numbered phase
+])
+def test_short_forms_keep_other_places_levels_industries_and_phases_apart(short):
+    long = "Harbin-Daqing provincial advanced manufacturing cluster for agricultural machinery"
+    assert len(_groups(_records(("cluster", long, None), ("cluster", short, None)))) == 2
+
+
+def test_a_short_form_that_fits_two_long_names_joins_neither():
+    records = _records(
+        ("cluster", "Harbin-Daqing provincial advanced manufacturing cluster for agricultural machinery", None),
+        ("cluster", "Harbin-Daqing provincial characteristic cluster for agricultural machinery", None),
+        ("cluster", "Harbin-Daqing agricultural machinery cluster", None))
+    assert len(_groups(records)) == 3
+
+
+def test_short_forms_apply_only_to_clusters_parks_and_programmes():
+    long, short = "Harbin-Daqing Agricultural Machinery Trading Company", "Harbin-Daqing Agricultural Machinery"
+    assert len(_groups(_records(("government", long, None), ("government", short, None)))) == 2

@@ -6,8 +6,18 @@ from datetime import date
 
 import pytest
 
-from policylens.track import (Observation, TargetFact, link, link_score, metrics_match, normalise_subject,
-                              restatements, target_status, track_targets)
+from policylens.track import (
+    Observation,
+    TargetFact,
+    as_goals,
+    link,
+    link_score,
+    metrics_match,
+    normalise_subject,
+    restatements,
+    target_status,
+    track_targets,
+)
 
 
 def target(metric="green factories", subject="Shandong", unit="count", id=1, document_id=10,
@@ -148,3 +158,23 @@ def test_changes_link_only_on_the_same_basis():
 def test_a_chinese_metric_meets_an_english_one_in_english_words(zh, en, same):
     assert metrics_match(zh, en) is same
     assert metrics_match(en, zh) is same
+
+
+def test_a_restatement_takes_progress_reported_since_its_goal_was_first_set():
+    plan = target(id=1, published="2024-03-01", deadline=2027, value=20.0, unit="CNY", metric="exports")
+    report = stat(id=3, document_id=30, value=13.4, unit="CNY", metric="exports", as_of=2025,
+                  published="2026-01-20")
+    repeat = target(id=2, document_id=11, published="2026-02-10", deadline=2027, value=20.0, unit="CNY",
+                    metric="exports")
+    # Alone, the repeat came after the 2025 figure, which would only be its baseline.
+    assert link([repeat], [report]) == {}
+    goals = as_goals([plan, repeat], restatements([plan, repeat]))
+    assert link(goals, [report]) == {1: [report], 2: [report]}
+    after = track_targets([plan, repeat], [report], date(2026, 6, 1))
+    assert after[2].status == "open" and after[2].progress_percent == 67.0
+    assert after[1].status == "superseded"
+
+
+def test_goals_leave_unrestated_targets_as_they_are():
+    lone = target(id=1)
+    assert as_goals([lone], {}) == [lone]

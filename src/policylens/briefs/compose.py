@@ -9,8 +9,11 @@ knowledge base was consulted, the section says so instead of filling space.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
+from pathlib import PurePath
 
 from policylens.model import Document, Entity, Event, Extraction, Quantity
 from policylens.track import Status, currency_conflicts
@@ -20,7 +23,7 @@ from .context import BriefContext, track_facts
 from .evidence import Findings, find, industry_label
 from .figures import event as event_text
 from .figures import figure, foreign
-from .model import Brief, Point, Section
+from .model import Brief, Citation, Point, Section
 from .rules import HORIZONS, Rules, load_rules
 
 # How much of each kind a brief lists before it stops: a brief is read in minutes.
@@ -28,27 +31,50 @@ MAX_EVENTS = 5
 MAX_QUANTITIES = 8
 MAX_NAMES = 6
 MAX_RELATED_TARGETS = 5
+# A default (not --long) brief is read in a few minutes: at most this many words of points.
+MAX_WORDS = 900
+# What gives way first when it is longer, least needed first (point kinds).
+TRIM_ORDER = ("related_target", "related", "statistic", "entities", "monitor")
+# A default (not --long) brief lists the closest related documents and their live goals only.
+SHORT_RELATED = 3
+SHORT_RELATED_TARGETS = 2
 # How far back a Chinese figure's quote reaches for its metric, in characters.
 LEAD_CHARS = 30
+# What a stated number may be instead of a goal (policylens.track.roles): it has no status.
+NOT_GOALS = ("term", "threshold")
+# Statuses a later figure decided.
+SETTLED = ("met", "missed")
 # Entity types listed under "what is confirmed", in this order (places are the setting, not news).
 NAMED_TYPES = ("cluster", "park", "programme", "company", "platform", "institution", "government")
 
 
 def compose(extraction: Extraction, *, rules: Rules | None = None, context: BriefContext | None = None,
-            as_of: date | None = None, audience: list[str] | None = None, user_summary: bool = False) -> Brief:
-    """The brief for ``extraction`` as of ``as_of`` (default: today, read from the clock at call time)."""
+            as_of: date | None = None, audience: list[str] | None = None, user_summary: bool = False,
+            long: bool = False) -> Brief:
+    """The brief for ``extraction`` as of ``as_of`` (default: today, read from the clock at call time).
+
+    By default each fact is stated once (a target with its status and
+    latest figure, where it is listed) and the related documents are the
+    few closest; ``long`` adds the per-target monitoring and validation
+    points and every related document and target.
+    """
     rules = rules or load_rules()
     as_of = as_of or date.today()
     groups = rules.audience(audience)
-    writer = _Writer(extraction, rules, context, as_of, user_summary)
+    writer = _Writer(extraction, rules, context, as_of, user_summary, long)
     sections = [writer.summary(), writer.confirmed(), writer.impact(groups), writer.monitor(), writer.signal(),
                 writer.basis(), writer.related()]
+    citations = writer.citer.citations
     doc = extraction.document
+    byline = rules.labels["byline"].format(as_of=as_of.isoformat(), source=source_name(doc))
+    if not long:
+        overhead = _words(f"{doc.title or ''} {byline} {rules.labels['sources']}")
+        sections, citations = fit(sections, citations, MAX_WORDS - overhead)
     return Brief(title=doc.title or doc.source, as_of=as_of.isoformat(), source={
         "source": doc.source, "title": doc.title, "published": doc.published, "source_type": doc.source_type,
         "url": doc.url, "publisher": doc.publisher, "document_id": doc.id,
-    }, sections=sections, citations=writer.citer.citations, audience=groups, user_summary=user_summary,
-        byline=rules.labels["byline"].format(as_of=as_of.isoformat(), source=doc.url or doc.source),
+    }, sections=sections, citations=citations, audience=groups, user_summary=user_summary,
+        byline=byline,
         sources_title=rules.labels["sources"], language=rules.language)
 
 
@@ -104,9 +130,9 @@ class _Writer:
     """One brief being written: the shared state every section reads."""
 
     def __init__(self, extraction: Extraction, rules: Rules, context: BriefContext | None, as_of: date,
-                 user_summary: bool):
+                 user_summary: bool, long: bool = False):
         self.x, self.doc, self.rules, self.context = extraction, extraction.document, rules, context
-        self.as_of, self.user_summary = as_of, user_summary
+        self.as_of, self.user_summary, self.long = as_of, user_summary, long
         self.labels, self.citer = rules.labels, Citer()
         self.found: Findings = find(extraction, self.citer.index(self.doc), rules, user_summary=user_summary)
         self.statuses = context.statuses if context is not None else track_facts([extraction], as_of)[0]
@@ -122,6 +148,7 @@ class _Writer:
             cue.start if cue else self.events[0].start if self.events else \
             self.x.quantities[0].start if self.x.quantities else None
         self._starts: dict[int, list[int]] = {}
+        self._said: set[str] = set()  # figures already quoted in the brief, casefolded: each is said once
 
     # -- helpers -------------------------------------------------------------
 
@@ -150,10 +177,45 @@ class _Writer:
                 return r.extraction
         return self.x if document is self.doc else Extraction(document=document)
 
+    def role(self, q: Quantity) -> str:
+        """"target" for a goal, else its role ("term", "threshold"): what the brief calls the figure."""
+        status = self.statuses.get(id(q))
+        return status.status if status is not None and status.status in NOT_GOALS else q.kind
+
+    def goals(self) -> list[Quantity]:
+        """The document's targets that are goals: terms and thresholds are not met or missed."""
+        return [q for q in self.targets if self.role(q) == "target"]
+
     def status_text(self, q: Quantity) -> str:
         status: Status | None = self.statuses.get(id(q))
         name = status.status if status else "open"
         return self.rules.statuses[name].format(as_of=self.as_of.isoformat())
+
+    def standing(self, q: Quantity) -> tuple[str, list[int]]:
+        """A goal's status with the latest figure the knowledge base links to it, and that figure's citation.
+
+        "open (deadline ahead) as of …; latest figure: "RMB 13.4 billion of
+        equipment in 2025" in <title>, 67% of the goal".  A target with
+        progress always shows where it stands; terms and thresholds have none.
+        """
+        text = self.status_text(q)
+        found = self.context.latest.get(id(q)) if self.context is not None else None
+        status = self.statuses.get(id(q))
+        if found is None or self.role(q) != "target":
+            return text, []
+        x, figure = found
+        text += self.labels["latest_figure"].format(figure=self.quote(figure, x.document), title=title_of(x.document))
+        if status is not None and status.progress_percent is not None:
+            text += self.labels["progress"].format(progress=f"{status.progress_percent:g}")
+        cites = self.cite([figure.start], x.document)
+        # Where sources disagree on that figure, the other one stands beside it.
+        for (xa, qa), (xb, qb) in (self.context.conflicts if self.context else []):
+            other = (xb, qb) if qa is figure else (xa, qa) if qb is figure else None
+            if other is not None:
+                text += self.labels["disagreeing_figure"].format(figure=self.quote(other[1], other[0].document),
+                                                                 title=title_of(other[0].document))
+                cites += [c for c in self.cite([other[1].start], other[0].document) if c not in cites]
+        return text, cites
 
     def horizon(self) -> tuple[str, list[str]]:
         """The signal's horizon ("medium", "medium- to long") and the reasons for it."""
@@ -197,9 +259,12 @@ class _Writer:
 
     # -- sections ------------------------------------------------------------
 
+    def _lead_at(self) -> int | None:
+        """Where the sentence the summary opens with lies: the first event's, else the first figure's."""
+        return self.events[0].start if self.events else (self.x.quantities[0].start if self.x.quantities else None)
+
     def summary(self) -> Section:
-        lead_at = self.events[0].start if self.events else \
-            (self.x.quantities[0].start if self.x.quantities else None)
+        lead_at = self._lead_at()
         if lead_at is not None:
             lo, hi = self.citer.sentence(self.doc, lead_at)
             lead, cites = self.doc.text[lo:hi], self.cite([lead_at])
@@ -219,16 +284,33 @@ class _Writer:
     def confirmed(self) -> Section:
         said = (lambda e: event_text(e, self.rules)) if foreign(self.doc, self.rules) else \
             (lambda e: " ".join(e.text.split()))
+        # Each fact once: the summary's lead sentence is not told again, nor a figure inside a told event.
+        lead = self.citer.sentence(self.doc, self.events[0].start) if self.events and not self.long else (0, 0)
+        # An event that states a goal is told by the goal's own point, with its status.
+        events = [e for e in self.events[:MAX_EVENTS] if self.long or not (
+            lead[0] <= e.start < lead[1] or any(e.start <= q.start < e.end for q in self.goals()))]
+        told = [lead, *((e.start, e.end) for e in events)]
         points = [Point(f"{self.labels['event']}: {said(e)}", self.cite([e.start]), "event",
                         data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object})
-                  for e in self.events[:MAX_EVENTS]]
-        ordered = sorted(self.x.quantities, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
+                  for e in events]
+        quoted = self._said
+        # A number without what it measures ("6 months") tells a reader nothing: it is left out.
+        readable = [q for q in self.x.quantities if q.metric]
+        ordered = sorted(readable, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
         for q in ordered:
+            if q.kind != "target" and not self.long and (
+                    self.quote(q).casefold() in quoted or any(lo <= q.start < hi for lo, hi in told)):
+                continue
+            quoted.add(self.quote(q).casefold())
             data = {k: v for k, v in q.to_dict().items() if k not in ("start", "end", "industries")}
             if q.kind == "target":
                 data["status"] = (s.status if (s := self.statuses.get(id(q))) else "open")
-            points.append(Point(f"{self.labels[q.kind if q.kind in ('target', 'statistic') else 'statistic']}: "
-                                f"{self.quote(q)}", self.cite([q.start]), q.kind, data))
+            label = self.role(q) if q.kind == "target" else "statistic"
+            text, cites = f"{self.labels.get(label, self.labels['target'])}: {self.quote(q)}", self.cite([q.start])
+            if label == "target":  # a goal is stated once, with where it stands
+                standing, more = self.standing(q)
+                text, cites = f"{text}; {standing}", cites + [c for c in more if c not in cites]
+            points.append(Point(text, cites, q.kind, data))
         for kind in NAMED_TYPES:
             named = [e for e in self.x.entities if e.type == kind and e.mentions][:MAX_NAMES]
             if named:
@@ -260,8 +342,8 @@ class _Writer:
                 if matches:
                     points.append(Point(rule.text, self.cite(m.start for m in matches[:2]), "monitor",
                                         {"rule": rule.id, "instrument": rule.value}))
-            elif rule.value == "targets":
-                for q in self.targets[:MAX_QUANTITIES]:
+            elif rule.value == "targets" and self.long:  # else each goal's status is given where it is listed
+                for q in self.goals()[:MAX_QUANTITIES]:
                     points.append(Point(rule.text.format(target=self.quote(q), status=self.status_text(q)),
                                         self.cite([q.start]), "monitor",
                                         {"rule": rule.id, "deadline": q.deadline,
@@ -308,7 +390,10 @@ class _Writer:
         points.extend(conflicts or [Point(f"{labels['conflicts']}: {basis['conflicts_none']}", [], "conflict")])
         validate = [basis[f"validate_{self.reading}"]] if self.reading != "executable" else []
         validate += [self.rules.instruments[k].validate for k in self.found.instruments]
-        validate += [basis["validate_target"].format(target=self.quote(q)) for q in self.targets[:MAX_QUANTITIES]]
+        if self.long:
+            # A goal a later figure settled (met or missed) needs no more validation: saying so would contradict it.
+            open_goals = [q for q in self.goals() if getattr(self.statuses.get(id(q)), "status", "open") not in SETTLED]
+            validate += [basis["validate_target"].format(target=self.quote(q)) for q in open_goals[:MAX_QUANTITIES]]
         validate += [basis["validate_conflict"]] if conflicts else []
         points.append(Point(f"{labels['validate']}: {'; '.join(validate) or labels['none']}", [], "validate",
                             {"items": validate}))
@@ -323,21 +408,79 @@ class _Writer:
         if self.context is None:
             return Section("related", labels["related"], [], note=labels["no_kb"])
         points = []
-        for r in self.context.related:
+        related = self.context.related if self.long else self.context.related[:SHORT_RELATED]
+        for r in related:
             doc = r.extraction.document
-            first = next((e.mentions[0][0] for e in r.shared if e.mentions), None)
+            first = self._body_mention(r.shared, doc)
             points.append(Point(labels["related_doc"].format(
                 title=title_of(doc), published=doc.published or labels["undated"], source_type=doc.source_type,
                 shared=join([*(as_written(e, doc) for e in r.shared),
                              *(industry_label(i, self.rules.language) for i in r.industries)], "")),
                 self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
-            for q in [q for q in r.extraction.quantities if q.kind == "target"][:MAX_RELATED_TARGETS]:
+            targets = [q for q in r.extraction.quantities if q.kind == "target"]
+            if not self.long:  # the live goals not yet stated: terms, superseded and repeated goals are in --long
+                targets = [q for q in targets if self.role(q) == "target"
+                           and getattr(self.statuses.get(id(q)), "status", "open") != "superseded"
+                           and self.quote(q, doc).casefold() not in self._said]
+            for q in targets[:MAX_RELATED_TARGETS if self.long else SHORT_RELATED_TARGETS]:
+                standing, more = self.standing(q)
+                cites = self.cite([q.start], doc)
                 points.append(Point(labels["related_target"].format(
-                    target=self.quote(q, doc), title=title_of(doc), status=self.status_text(q)),
-                    self.cite([q.start], doc), "related_target",
+                    target=self.quote(q, doc), title=title_of(doc), status=standing),
+                    cites + [c for c in more if c not in cites], "related_target",
                     {"document_id": doc.id, "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
-        note = labels["kb_truncated"] if self.context.truncated else None if points else labels["no_related"]
+        truncated = self.context.truncated or len(related) < len(self.context.related)
+        note = labels["kb_truncated"] if truncated else None if points else labels["no_related"]
         return Section("related", labels["related"], points, note=note)
+
+
+    def _body_mention(self, entities: list[Entity], document: Document) -> int | None:
+        """The first mention of these entities outside the document's headline: a headline is not a citation."""
+        title = " ".join((document.title or "").split())
+        for e in entities:
+            for start, _ in e.mentions:
+                lo, hi = self.citer.sentence(document, start)
+                if " ".join(document.text[lo:hi].split()) != title:
+                    return start
+        return None
+
+
+def _words(text: str) -> int:
+    """Words as a reader counts them: runs of non-space, and each Chinese character on its own."""
+    return len(_READ_WORD.findall(text))
+
+
+def _point_words(point: Point) -> int:
+    """A point's words as rendered: its text and, for a group, its heading."""
+    return _words(point.text) + _words(point.data.get("heading", ""))
+
+
+_READ_WORD = re.compile(r"[\u3400-\u9fff]|[^\s\u3400-\u9fff]+")
+
+
+def fit(sections: list[Section], citations: list[Citation], limit: int) -> tuple[list[Section], list[Citation]]:
+    """The sections cut to ``limit`` words (titles, notes and points), dropping the least needed points last-first.
+
+    Citations no remaining point uses are dropped and the rest renumbered
+    in order, so the list of sources matches what the brief says.
+    """
+    points = [p for section in sections for p in section.points]
+    total = sum(_point_words(p) for p in points) + sum(_words(f"{s.title} {s.note or ''}") for s in sections)
+    for kind in TRIM_ORDER:
+        for section in reversed(sections):
+            while total > limit and (doomed := next((p for p in reversed(section.points) if p.kind == kind), None)):
+                section.points.remove(doomed)
+                total -= _point_words(doomed)
+    used = list(dict.fromkeys(n for section in sections for p in section.points for n in p.citations))
+    if len(used) == len(citations):
+        return sections, citations
+    renumber = {old: new for new, old in enumerate(used, 1)}
+    by_number = {c.number: c for c in citations}
+    for section in sections:
+        for p in section.points:
+            p.citations = [renumber[n] for n in p.citations]
+    kept = sorted(used, key=renumber.__getitem__)
+    return sections, [replace(by_number[n], number=renumber[n]) for n in kept]
 
 
 def year_of(period: int | str | None) -> int | None:
@@ -359,8 +502,20 @@ def as_written(entity: Entity, document: Document) -> str:
 
 
 def title_of(document: Document) -> str:
-    """How a brief names a document: its title, else where it came from."""
-    return document.title or document.source
+    """How a brief names a document: its title, else where it came from (a file by its name, not its path)."""
+    return document.title or source_name(document)
+
+
+def source_name(document: Document) -> str:
+    """Where a document came from, for a reader: its URL, else its publisher or title, else its file's name.
+
+    A local path says where the file lay on someone's disk, not who published it.
+    """
+    if document.url:
+        return document.url
+    if "://" in document.source:
+        return document.source
+    return document.publisher or document.title or PurePath(document.source).name or document.source
 
 
 def distinct_events(events: list[Event]) -> list[Event]:

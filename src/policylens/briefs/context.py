@@ -32,6 +32,7 @@ from policylens.track import (
     cross_document_conflicts,
     track_targets,
 )
+from policylens.track.roles import role_in
 
 from . import kbfacts
 from .kbfacts import clear_cache  # noqa: F401  (benchmarks and tests clear it through this module)
@@ -60,6 +61,8 @@ class BriefContext:
     statuses: dict[int, Status] = field(default_factory=dict)
     conflicts: list[tuple[tuple[Extraction, Quantity], tuple[Extraction, Quantity]]] = field(default_factory=list)
     truncated: bool = False  # more relatives were found than a brief lists
+    # id() of a target -> the latest figure the store links to it, as its own document states it.
+    latest: dict[int, tuple[Extraction, Quantity]] = field(default_factory=dict)
 
     def status(self, quantity: Quantity) -> Status | None:
         return self.statuses.get(id(quantity))
@@ -97,9 +100,9 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
             statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
             return BriefContext(related, statuses, conflicts, truncated=truncated)
         loaded = {me.id: extraction, **{r.extraction.document.id: r.extraction for r in related}}
-        statuses = _stored_statuses(conn, loaded, as_of)
+        statuses, latest = _stored_statuses(kb, conn, loaded, as_of)
     conflicts = _stored_conflicts(kb, loaded)
-    return BriefContext(related, statuses, conflicts, truncated=truncated)
+    return BriefContext(related, statuses, conflicts, truncated=truncated, latest=latest)
 
 
 def _entity_ids(conn, extraction: Extraction, document_id: int | None) -> tuple[set[int], set[int]]:
@@ -125,14 +128,30 @@ def _entity_ids(conn, extraction: Extraction, document_id: int | None) -> tuple[
     return strong, places
 
 
-def _stored_statuses(conn, loaded: dict[int, Extraction], as_of: date) -> dict[int, Status]:
-    """The store's status (with progress) of every target of the loaded documents, keyed by id(Quantity)."""
+def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_of: date
+                     ) -> tuple[dict[int, Status], dict[int, tuple[Extraction, Quantity]]]:
+    """The store's status (with progress) of every target of the loaded documents, keyed by id(Quantity).
+
+    Also the latest figure behind each status, read from its own document
+    (loaded for the purpose when it is not a relative), so that a brief can
+    quote where the goal stands.
+    """
     # The store answers per document; a document that states no target is not asked about.
     views = [v for doc_id, x in loaded.items() if any(q.kind == "target" for q in x.quantities)
              for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))]
     owners = kbfacts.quantities(conn, loaded, (v.id for v in views))
-    return {id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason)
-            for v in views if v.id in owners}
+    statuses = {id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason)
+                for v in views if v.id in owners}
+    figures = {v.id: v.latest for v in views if v.id in owners and v.latest is not None}
+    wanted = {f["document_id"] for f in figures.values()} - loaded.keys()
+    hashes = kbfacts.content_hashes(conn, wanted)
+    extractions = dict(loaded)
+    for doc_id in wanted:
+        if (x := kbfacts.stored_extraction(kb, doc_id, hashes.get(doc_id))) is not None:
+            extractions[doc_id] = x
+    found = kbfacts.quantities(conn, extractions, (f["id"] for f in figures.values()))
+    latest = {id(owners[tid][1]): found[f["id"]] for tid, f in figures.items() if f["id"] in found}
+    return statuses, latest
 
 
 def _stored_conflicts(kb: KnowledgeBase, loaded: dict[int, Extraction]) -> list:
@@ -151,21 +170,24 @@ def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, S
     """Status of every target and the cross-document conflicts among these extractions' quantities.
 
     The track stage works on numbered facts; here they are numbered in
-    order and mapped back to the Quantity objects the brief quotes.
+    order and mapped back to the Quantity objects the brief quotes.  Terms
+    and thresholds (:mod:`policylens.track.roles`) get their role, not a status.
     """
-    targets, observations, owner = [], [], {}
+    targets, observations, owner, roles = [], [], {}, {}
     for doc_number, x in enumerate(extractions):
         doc_id = x.document.id if x.document.id is not None else -(doc_number + 1)
         for q in x.quantities:
             fact_id = len(owner) + 1
             owner[fact_id] = (x, q)
-            if q.kind == "target":
+            if q.kind == "target" and (role := role_in(x.document.text, q.start, q.end, q.unit)) != "goal":
+                roles[id(q)] = Status(role, None, None, f"a {role} of a policy instrument, not a goal")
+            elif q.kind == "target":
                 targets.append(TargetFact.from_quantity(q, id=fact_id, document_id=doc_id,
                                                         published=x.document.published))
             else:
                 observations.append(Observation.from_quantity(q, id=fact_id, document_id=doc_id,
                                                               published=x.document.published))
-    statuses = {id(owner[k][1]): s for k, s in track_targets(targets, observations, as_of).items()}
+    statuses = {id(owner[k][1]): s for k, s in track_targets(targets, observations, as_of).items()} | roles
     conflicts = [(owner[c.facts[0].id], owner[c.facts[1].id])
                  for c in cross_document_conflicts([*targets, *observations])]
     return statuses, conflicts

@@ -197,7 +197,8 @@ class _Digest:
 
     def _status_views(self, conn, day: date) -> dict[int, queries.TargetView]:
         filters = queries.TargetFilters(region_id=self.region_id, industry=self.industry)
-        return {v.id: v for v in queries.targets(conn, day, filters)}
+        # Goals only: a reward cap or an eligibility bar does not come due or move.
+        return {v.id: v for v in queries.targets(conn, day, filters) if v.role == "goal"}
 
     def _targets(self, conn) -> list[Point]:
         """Targets whose deadline falls in the window or whose status changed in it, with the status as of as_of."""
@@ -231,16 +232,18 @@ class _Digest:
                                                            after=self.names[became.status], status=status)
             else:
                 text = self.words["target_due"].format(target=quoted, title=title, status=status)
-            points.append(Point(text, self.cite(x, q.start), "target", {
-                "target_id": view.id, "document_id": view.document_id, "deadline": view.deadline,
-                "status": view.status, "status_before": was.status if was else None,
-                "status_after": became.status if became else None, "due_in_window": due,
-                "progress_percent": view.progress_percent}))
+            cites = self.cite(x, q.start)
+            data = {"target_id": view.id, "document_id": view.document_id, "deadline": view.deadline,
+                    "status": view.status, "status_before": was.status if was else None,
+                    "status_after": became.status if became else None, "due_in_window": due,
+                    "progress_percent": view.progress_percent, "latest_document_id": None}
+            # One line per goal: its latest figure goes on the same line.
             if view.latest and (latest := self._quantity(conn, view.latest["document_id"], view.latest["id"])):
                 lx, lq = latest
-                points.append(Point(self.words["latest"].format(figure=self.quote(lx, lq), title=title_of(lx.document)),
-                                    self.cite(lx, lq.start), "latest",
-                                    {"target_id": view.id, "document_id": lx.document.id}))
+                text += " " + self.words["latest"].format(figure=self.quote(lx, lq), title=title_of(lx.document))
+                cites += [c for c in self.cite(lx, lq.start) if c not in cites]
+                data["latest_document_id"] = lx.document.id
+            points.append(Point(text, cites, "target", data))
             if len(seen) >= MAX_TARGETS:
                 break
         return points

@@ -38,7 +38,8 @@ _REQUIRED_LABELS = ("byline", "summary", "confirmed", "confirmed_note", "impact"
                     "kb_truncated", "no_related",
                     "related_doc", "related_target", "cross_conflict", "lead_none", "summary_text", "none",
                     "undated")
-_STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded")
+# Goal statuses (policylens.track.status), then the roles of numbers that are not goals (policylens.track.roles).
+_STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded", "term", "threshold")
 # The digest's wording, with the placeholders each template may use.
 _DIGEST_LABELS = {
     "title": {"since", "until"}, "title_region": {"region"}, "title_industry": {"industry"}, "title_separator": set(),

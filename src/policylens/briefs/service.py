@@ -31,7 +31,7 @@ USER_SUMMARY_SOURCE = "user-provided summary"
 
 def brief(source: int | str | Path | Document | Extraction, *, db: str | KnowledgeBase | None = None,
           as_of: date | None = None, audience: list[str] | None = None, rules: Rules | str | Path | None = None,
-          settings: Settings | None = None, language: str = "en") -> Brief:
+          settings: Settings | None = None, language: str = "en", long: bool = False) -> Brief:
     """The brief for one document.
 
     ``source`` is a knowledge-base document id (an int, or digits that name
@@ -42,7 +42,9 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     ``as_of`` defaults to today.  ``language`` is the language the brief is
     written in ("en" or "zh"): its wording comes from the rules in that
     language, and figures of a source in another language are built from
-    their extracted parts rather than quoted.
+    their extracted parts rather than quoted.  ``long`` asks for the full
+    version (every related document and target, per-target monitoring and
+    validation); the default states each fact once and stays short.
     """
     as_of = as_of or date.today()
     rules = rules_for(rules, language)
@@ -50,16 +52,16 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     if db is None:
         if _is_document_id(source):
             raise InputError(f"document {source}", "a document id needs a knowledge base (db=...)")
-        return compose(_extraction(source), rules=rules, as_of=as_of, audience=audience)
+        return compose(_extraction(source), rules=rules, as_of=as_of, audience=audience, long=long)
     with knowledge_base(db) as kb:
         extraction = _from_kb(kb, source, settings)
         context = context_from_kb(kb, extraction, as_of)
-        return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience)
+        return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, long=long)
 
 
 def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | KnowledgeBase | None = None,
                        as_of: date | None = None, audience: list[str] | None = None,
-                       rules: Rules | str | Path | None = None, language: str = "en") -> Brief:
+                       rules: Rules | str | Path | None = None, language: str = "en", long: bool = False) -> Brief:
     """The brief for an analyst's pasted news title, event timing note and event summary.
 
     The summary is extracted like any document but is not stored: it is not
@@ -77,10 +79,11 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
                         published=parse_date(when) if when else None, source_type="unknown")
     extraction = extract(document)
     if db is None:
-        return compose(extraction, rules=rules, as_of=as_of, audience=audience, user_summary=True)
+        return compose(extraction, rules=rules, as_of=as_of, audience=audience, user_summary=True, long=long)
     with knowledge_base(db) as kb:
         context = context_from_kb(kb, extraction, as_of)
-        return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True)
+        return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True,
+                       long=long)
 
 
 def rules_for(rules: Rules | str | Path | None, language: str) -> Rules:

@@ -39,6 +39,8 @@ def brief(
     rules: RulesOpt = None,
     language: LanguageOpt = "en",
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
+    long: Annotated[bool, typer.Option(
+        "--long", help="The full brief: every related document and target, per-target monitoring.")] = False,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
     fmt = output_format(fmt)
@@ -51,12 +53,14 @@ def brief(
             raise typer.BadParameter("--summary needs --title", param_hint="--title")
         text = sys.stdin.read() if summary == "-" else summary
         result = guard(lambda: briefs.brief_from_summary(title, when, text, db=State.settings.db_url, as_of=today,
-                                                         audience=groups, rules=rules, language=language))
+                                                         audience=groups, rules=rules, language=language,
+                                                         long=long))
     elif document is not None:
         if title or when:
             raise typer.BadParameter("--title and --when go with --summary", param_hint="--title")
         result = guard(lambda: briefs.brief(document, db=State.settings.db_url, as_of=today, audience=groups,
-                                            rules=rules, settings=State.settings, language=language))
+                                            rules=rules, settings=State.settings, language=language,
+                                            long=long))
     else:
         raise typer.BadParameter("give a DOCUMENT (id, file or URL) or --title/--when/--summary")
     emit(result, fmt, out_file)

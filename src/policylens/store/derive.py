@@ -20,13 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, Text, cast, func, select, text
+from sqlalchemy import JSON, Connection, Table, Text, case, cast, func, select, text
 
 from ..extraction import gazetteer as gz
+from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
 from ..track import (
     Observation,
     TargetFact,
+    as_goals,
     cross_document_conflicts,
     currency_conflicts,
     deciding_links,
@@ -34,6 +36,7 @@ from ..track import (
     status_periods,
 )
 from ..track._dates import period_start
+from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from .periods import loaded_when
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
 from .schema import (
@@ -52,8 +55,10 @@ from .schema import (
     QuantityAlternativeRow,
     QuantityRow,
     QuantitySubjectRow,
+    TargetIndustryRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetRoleRow,
     TargetStatusPeriodRow,
 )
 
@@ -61,7 +66,7 @@ from .schema import (
 _REBUILD_LOCK = 0x706C5F6B62
 
 # Children before parents, so that deleting needs no cascade.
-DERIVED = (ConflictRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
+DERIVED = (ConflictRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
            EntityRegionRow, EntityRelationRow, EntityLinkRow, EntityAliasRow, EntityRow)
 
 
@@ -195,7 +200,8 @@ def rebuild(conn: Connection) -> dict[str, int]:
         EntityRegionRow: (("entity_id", "region_id", "depth"), [(e, r, depth) for (e, r), depth in regions.items()]),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
         EventEntityRow: (("event_id", "role", "entity_id"), [(ev, role, e) for (ev, role), e in event_links.items()]),
-        **_track(quantities, subjects, builder, nearest_region, root, published),
+        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, builder)),
+        **_track(quantities, subjects, builder, nearest_region, root, published, _roles(conn)),
     }
     _store(conn, tables)
     return {"entities": len(builder.entities), "relations": len(relations),
@@ -583,9 +589,48 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
     return out
 
 
+def _target_industries(quantities: list[tuple[int, int, Quantity]], subjects: dict[int, tuple[int, bool]],
+                       builder: _Builder) -> list[tuple[int, str]]:
+    """(target id, industry) for the industries of a target's own metric and subject.
+
+    The subject's industries are those its name says, or, for a company or
+    cluster, its stated focus; the document's other industries do not count.
+    """
+    known = taxonomy()
+    rows = []
+    for qid, _, q in quantities:
+        if q.kind != "target":
+            continue
+        words = [q.metric, q.subject]
+        if (hit := subjects.get(qid)) is not None:
+            entity = builder.get(hit[0])
+            focus = entity.attributes.get("focus") or []
+            words += [entity.name, *(f for f in focus if isinstance(f, str))]
+        found = dict.fromkeys(i for w in words if w for i in ([w] if w in known else industries_in(w)))
+        rows += [(qid, industry) for industry in found]
+    return rows
+
+
+def _roles(conn: Connection) -> dict[int, str]:
+    """Target id -> its role when it is not a goal (``track.roles``), from the words around its span.
+
+    The database cuts the few words on either side of each target, so no
+    document's whole text is read.
+    """
+    q, d = QuantityRow, DocumentRow
+    start = case((q.start_offset > BEFORE_CHARS, q.start_offset - BEFORE_CHARS), else_=0)
+    rows = conn.execute(
+        select(q.id, q.text, q.unit,
+               func.substr(d.text, start + 1, q.start_offset - start).label("before"),
+               func.substr(d.text, q.end_offset + 1, AFTER_CHARS).label("after"))
+        .join(d, d.id == q.document_id).where(q.kind == "target")).all()
+    return {r.id: role for r in rows if (role := role_of(r.text, r.before or "", r.after or "", r.unit)) != "goal"}
+
+
 def _track(quantities: list[tuple[int, int, Quantity]],
            subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
-           root: dict[int, int], published: dict[int, str | None]) -> dict[type, tuple[tuple[str, ...], list]]:
+           root: dict[int, int], published: dict[int, str | None],
+           roles: dict[int, str]) -> dict[type, tuple[tuple[str, ...], list]]:
     """Progress links, restatements and conflicts, with subjects named by their canonical entity.
 
     A subject resolved exactly is replaced by its entity's name, so "Haier"
@@ -593,7 +638,9 @@ def _track(quantities: list[tuple[int, int, Quantity]],
     inside a longer phrase keeps its own words.  A plan's targets are the
     commitments of the place it governs, and that place is what later
     reports give figures for: a target whose subject is a programme is
-    tracked under the place the programme lies in.
+    tracked under the place the programme lies in.  Terms and thresholds
+    (``roles``) are not goals: they get no progress, restatement or goal
+    status.
     """
     def subject_of(qid: int, q: Quantity) -> str | None:
         hit = subjects.get(qid)
@@ -608,6 +655,8 @@ def _track(quantities: list[tuple[int, int, Quantity]],
     for qid, doc_id, q in quantities:
         subject = subject_of(qid, q)
         fact = dict(id=qid, document_id=root.get(doc_id, doc_id), published=published.get(doc_id))
+        if q.kind == "target" and qid in roles:
+            continue
         if q.kind == "target":
             targets.append(TargetFact(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
                                       unit=q.unit, comparator=q.comparator, change=q.change, deadline=q.deadline,
@@ -616,8 +665,8 @@ def _track(quantities: list[tuple[int, int, Quantity]],
             statistics.append(Observation(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
                                           unit=q.unit, comparator=q.comparator, change=q.change, as_of=q.as_of,
                                           annual=q.annual, baseline=q.baseline, **fact))
-    links = deciding_links(targets, statistics)
     first = first_restatements(targets)
+    links = deciding_links(as_goals(targets, first), statistics)
     progress = [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
     restated = list(first.items())
     by_id = {t.id: t for t in targets}
@@ -644,6 +693,7 @@ def _track(quantities: list[tuple[int, int, Quantity]],
         TargetProgressRow: (("target_id", "observation_id", "score"), progress),
         TargetRestatementRow: (("target_id", "restated_by_id"), restated),
         TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), periods),
+        TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         ConflictRow: (("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason"),
                       [(i, *c) for i, c in enumerate(conflicts, 1)]),
     }

@@ -22,12 +22,12 @@ from ..errors import InputError
 from ..extraction import gazetteer as gz
 from ..track import STATUSES, Observation, Status, TargetFact, target_status
 from ..track._dates import period_start
+from ..track.roles import ROLES
 from .periods import loaded_when
 from .resolve import normalise, surface
 from .schema import (
     ConflictRow,
     DocumentEntityRow,
-    DocumentIndustryRow,
     DocumentRow,
     EntityAliasRow,
     EntityLinkRow,
@@ -36,14 +36,14 @@ from .schema import (
     EntityRow,
     EventEntityRow,
     EventRow,
-    QuantityIndustryRow,
     QuantityRow,
     QuantitySubjectRow,
+    TargetIndustryRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetRoleRow,
     TargetStatusPeriodRow,
 )
-
 
 # --- entities -----------------------------------------------------------------------------------
 
@@ -262,6 +262,7 @@ class TargetView:
     latest: dict[str, Any] | None = None
     observations: list[dict[str, Any]] = field(default_factory=list)
     restated_by: int | None = None
+    role: str = "goal"  # or "term", "threshold": then ``status`` names the role and no goal status is given
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in self.__slots__}
@@ -280,10 +281,11 @@ def _status_on(status: str, as_of: dt.date) -> Any:
 def _target_select(filters: TargetFilters) -> Select:
     q, d = QuantityRow, DocumentRow
     stmt = (select(q.id, q.document_id, q.text, q.subject, q.metric, q.value, q.value_max, q.unit, q.comparator,
-                   q.change, q.deadline, q.annual, q.baseline, d.title, d.published,
+                   q.change, q.deadline, q.annual, q.baseline, d.title, d.published, TargetRoleRow.role,
                    EntityRow.id.label("entity_id"), EntityRow.type.label("entity_type"),
                    EntityRow.name.label("entity_name"), EntityRow.key.label("entity_key"))
             .join(d, d.id == q.document_id)
+            .outerjoin(TargetRoleRow, TargetRoleRow.target_id == q.id)
             .outerjoin(QuantitySubjectRow, QuantitySubjectRow.quantity_id == q.id)
             .outerjoin(EntityRow, EntityRow.id == QuantitySubjectRow.entity_id)
             .where(q.kind == "target"))
@@ -304,20 +306,22 @@ def _target_select(filters: TargetFilters) -> Select:
         stmt = stmt.where(or_(QuantitySubjectRow.entity_id == place, by_subject,
                               and_(QuantitySubjectRow.entity_id.is_(None), by_document)))
     if filters.industry:
-        stmt = stmt.where(or_(
-            exists().where(QuantityIndustryRow.quantity_id == q.id, QuantityIndustryRow.industry == filters.industry),
-            exists().where(DocumentIndustryRow.document_id == q.document_id,
-                           DocumentIndustryRow.industry == filters.industry)))
+        # The target's own metric or subject names the industry, not merely its document.
+        stmt = stmt.where(exists().where(TargetIndustryRow.target_id == q.id,
+                                         TargetIndustryRow.industry == filters.industry))
     return stmt
 
 
 def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(),
             limit: int | None = None) -> list[TargetView]:
     """Targets under the filters with their status on ``as_of``, earliest deadline first."""
-    if filters.status is not None and filters.status not in STATUSES:
-        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(STATUSES)}")
+    choices = (*STATUSES, *ROLES[1:])
+    if filters.status is not None and filters.status not in choices:
+        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
     stmt = _target_select(filters)
-    if filters.status is not None:
+    if filters.status in ROLES:  # terms and thresholds have a role, not a status period
+        stmt = stmt.where(TargetRoleRow.role == filters.status)
+    elif filters.status is not None:
         stmt = stmt.where(_status_on(filters.status, as_of))
     out: list[TargetView] = []
     # Page by page, so that a limit (with or without a status filter) stops the work early.
@@ -397,11 +401,16 @@ def _status_inputs(conn: Connection, ids: list[int]
 
 def _judge(r: Any, observations: Sequence[Observation], restaters: Sequence[tuple[dt.date, int]],
            as_of: dt.date) -> tuple[TargetFact, Status, int | None]:
-    """The target's status on ``as_of``; superseded by the restatement published by then, if any."""
+    """The target's status on ``as_of``; superseded by the restatement published by then, if any.
+
+    A term or threshold is not judged: its "status" is its role.
+    """
     fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
                       metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
                       comparator=r.comparator, change=r.change, deadline=loaded_when(r.deadline),
                       annual=r.annual, baseline=r.baseline)
+    if r.role is not None:
+        return fact, Status(r.role, None, None, f"a {r.role} of a policy instrument, not a goal"), None
     visible = [(day, later) for day, later in restaters if day <= as_of]
     superseded_by = max(visible)[1] if visible else None
     return fact, target_status(fact, observations, as_of, superseded_by), superseded_by
@@ -419,7 +428,7 @@ def _target_view(r: Any, fact: TargetFact, status: Status, superseded_by: int | 
         progress_percent=status.progress_percent, reason=status.reason,
         latest=_observation(latest) if latest else None,
         observations=[_observation(x) for x in observations],
-        restated_by=superseded_by)
+        restated_by=superseded_by, role=r.role or "goal")
 
 
 def _observation(o: Observation) -> dict[str, Any]:
@@ -507,7 +516,10 @@ def overview(conn: Connection, as_of: dt.date, recent: int = 8) -> Overview:
     counts = {
         "documents": count(select(func.count()).select_from(DocumentRow)),
         "entities": count(select(func.count()).select_from(EntityRow).where(_LISTED)),
-        "targets": count(select(func.count()).select_from(q).where(q.kind == "target")),
+        # Goals only: terms and thresholds (target_roles) have no status to count.
+        "targets": count(select(func.count()).select_from(q).where(
+            q.kind == "target", ~exists().where(TargetRoleRow.target_id == q.id))),
+        "terms": count(select(func.count()).select_from(TargetRoleRow)),
         "conflicts": count(select(func.count()).select_from(ConflictRow)),
     }
     # One pass over the targets' status periods gives both the status counts and the chart.

@@ -19,7 +19,10 @@ Identity comes from the strongest evidence available, in this order:
    to one, the numbers must agree, words such as "national"/"provincial"
    must occur on both sides or neither, and the whole names must score high.
    Two different "… Industrial Park"s differ in their distinctive words, so
-   they stay two.
+   they stay two;
+5. short forms of clusters, parks and programmes: a name whose distinctive
+   words are a subset of exactly one longer name's, naming the same places
+   and industries, at no other level, with the same numbers.
 
 A false merge puts one company's targets under another's name, which is
 worse than a duplicate entry, so each rule leans towards keeping apart.
@@ -41,6 +44,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from ..extraction import gazetteer as gz
+from ..extraction.industries import industries_in
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|&")
 _DIGITS = re.compile(r"\d")
@@ -53,7 +57,7 @@ def rules() -> dict[str, Any]:
     text = resources.files("policylens.store").joinpath("data", "resolution.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     data["group_of"] = {t: group[0] for group in data["type_groups"] for t in group}
-    for name in ("legal_suffixes", "stopwords", "generic", "distinguishing"):
+    for name in ("legal_suffixes", "stopwords", "generic", "distinguishing", "levels"):
         data[name] = frozenset(data[name])
     data["acronyms"] = {k.lower(): v for k, v in data["acronyms"].items()}
     return data
@@ -312,7 +316,47 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
                     if same_name(a, b):
                         nodes.union(group_norms[a][0], group_norms[b][0])
 
+    _join_short_forms(nodes, by_norm)
     return _clusters(nodes, node_records, places)
+
+
+@lru_cache(maxsize=65536)
+def _short_form_parts(norm: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(place words, industries, other distinctive words) of a normalised name."""
+    places = gz.load()
+    core = _parts(norm)[2]
+    place_words = frozenset(w for w in core if places.lookup(w))
+    return place_words, frozenset(industries_in(norm)), frozenset(core) - place_words
+
+
+def short_form_of(short: str, long: str) -> bool:
+    """Whether normalised name ``short`` may be a shortened ``long`` of the same type group (rule 5)."""
+    data = rules()
+    dist_s, num_s, _ = _parts(short)
+    dist_l, num_l, _ = _parts(long)
+    places_s, industries_s, rest_s = _short_form_parts(short)
+    places_l, industries_l, rest_l = _short_form_parts(long)
+    levels = data["levels"]
+    return (bool(places_s) and bool(industries_s) and places_s == places_l and industries_s == industries_l
+            and len(places_s | rest_s) >= data["short_forms"]["min_words"]
+            and rest_s < rest_l and num_s == num_l
+            and dist_s - levels == dist_l - levels and not (dist_s & levels) - dist_l)
+
+
+def _join_short_forms(nodes: _Nodes, by_norm: dict[tuple[str, str], list[int]]) -> None:
+    """Rule 5: join a short form to the one longer name it can stand for; if it fits two, to neither."""
+    groups = set(rules()["short_forms"]["type_groups"])
+    by_places: dict[tuple[str, frozenset[str]], list[str]] = defaultdict(list)
+    for group, norm in by_norm:
+        if group in groups and (place_words := _short_form_parts(norm)[0]):
+            by_places[(group, place_words)].append(norm)
+    for (group, _), norms in by_places.items():
+        for short in norms:
+            longer = {nodes.find(by_norm[(group, long)][0]) for long in norms
+                      if long != short and short_form_of(short, long)}
+            longer.discard(nodes.find(by_norm[(group, short)][0]))
+            if len(longer) == 1:
+                nodes.union(by_norm[(group, short)][0], longer.pop())
 
 
 def _norms_by_group(by_norm: dict[tuple[str, str], list[int]]) -> dict[int, dict[str, list[int]]]:

@@ -437,6 +437,31 @@ class TargetRestatementRow(Base):
         ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True)
 
 
+class TargetRoleRow(Base):
+    """A target that is a term (a reward, subsidy, fund or cap) or a threshold (who qualifies), not a goal.
+
+    Derived by ``track.roles`` on every resolution pass; goals have no row.
+    Such targets get no progress, restatement or goal status.
+    """
+
+    __tablename__ = "target_roles"
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String())
+
+
+class TargetIndustryRow(Base):
+    """An industry a target's own metric or subject names (the taxonomy's matcher), for the industry filter."""
+
+    __tablename__ = "target_industries"
+    __table_args__ = (Index("ix_target_industries_industry", "industry"),)
+
+    target_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    industry: Mapped[str] = mapped_column(String(), primary_key=True)
+
+
 class TargetStatusPeriodRow(Base):
     """A target's status from ``start_day`` until ``end_day`` (excluded; NULL: from then on).
 

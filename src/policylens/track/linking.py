@@ -15,6 +15,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
 from itertools import accumulate
@@ -409,3 +410,26 @@ def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
             if first is not None:
                 out[earlier.id] = first[1]
     return out
+
+
+def as_goals(targets: Sequence[TargetFact], first: dict[int, int]) -> list[TargetFact]:
+    """The targets with each restatement dated from the first statement of its goal.
+
+    A target restated in later documents is one goal with a history: figures
+    reported after the goal was first set are progress on its live
+    restatement too, even when the restatement was published after them
+    ("exports reached X in 2025", then a 2026 article repeating the 2027
+    goal).  ``first`` is :func:`first_restatements`' answer; the returned
+    facts go to :func:`deciding_links` in place of the targets.
+    """
+    origin = {t.id: period_start(t.published) for t in targets}
+    # A restatement is published strictly later than what it restates, so in order of
+    # publication every earlier statement's origin is final before it is handed on.
+    for t in sorted(targets, key=lambda t: (origin[t.id] or date.min, t.id)):
+        later = first.get(t.id)
+        if later is not None and origin[t.id] is not None and later in origin:
+            day = origin[later]
+            origin[later] = origin[t.id] if day is None else min(day, origin[t.id])
+    return [replace(t, published=origin[t.id].isoformat())
+            if origin[t.id] is not None and origin[t.id] != period_start(t.published) else t
+            for t in targets]
