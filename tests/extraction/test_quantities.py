@@ -305,3 +305,28 @@ def test_the_verb_names_the_measure_when_its_subject_is_a_name():
     cluster = Entity("cluster", "Harbour cluster", [(text.index("Harbour"), text.index(" exported"))])
     q = by_value(extract(text, published="2026-01-22", entities=[cluster]), 1.34e10)
     assert (q.metric, q.subject) == ("exports", "Harbour cluster")
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("Our partners hope to reach $4 billion in overseas revenue by 2028.", 4e9, "overseas revenue"),
+    ("The scheme has crossed Rs 2.5 trillion in committed investments.", 2.5e12, "committed investments"),
+    ("Grants of $30 million were handed out, with $12 million disbursed in subsidies.", 12e6, "subsidies"),
+    ("Imports reached 9.1 trillion yuan, up 2.3% on the year before.", 2.3, "Imports"),
+    ("Machinery grew by 8%, accounting for 41.5% of total exports.", 41.5, "share of total exports"),
+    ("Port throughput hit a record high of 700 million tonnes.", 7e8, "Port throughput"),
+    ("The gross regional product (GRP) of the northern province rose to 3.1 trillion yuan.", 3.1e12,
+     "gross regional product of the northern province"),
+    ("Tractor sales exceeded 8,000 units last year.", 8000, "Tractor sales"),
+])
+def test_metric_is_what_is_measured(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It also sets a goal of exceeding 40 percent by 2030.", 40),
+    ("“We hope to get there at 15 percent,” she said.", 15),
+    ("There are 13 in the eastern region.", 13),
+])
+def test_metric_is_never_a_fragment(text, value):
+    metric = by_value(extract(text, published="2025-03-01"), value).metric
+    assert metric is None or metric.split()[0].lower() not in ("it", "we", "there", "also", "more", "sets")

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policylens.extraction.gazetteer import load as load_gazetteer
-from policylens.extraction.numbers import DURATION_UNITS, NUMBER_WORDS, Amount, _alternation, _load, find_amounts
+from policylens.extraction.numbers import (
+    DIMENSION,
+    DURATION_UNITS,
+    NUMBER_WORDS,
+    Amount,
+    _alternation,
+    _load,
+    find_amounts,
+)
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
 
@@ -156,6 +164,18 @@ _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].i
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
+_METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
+_LEVEL_WORDS = frozenset(w.lower() for w in _CUES["level_words"])
+_CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
+_LEADING_ADJECTIVES = frozenset(w.lower() for w in _CUES["metric_leading_adjectives"])
+_PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
+_TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
+# Money followed by what it is in: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in incentives".
+_IN_NOUN = re.compile(r"(?:\s+[a-z]+ed)?\s+in\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
+                      r"all|each|every|recent|some)\b)(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4})")
+# A share and its whole: "59.4% of total exports" (but not "32 percent of which").
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
+                       r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -235,7 +255,7 @@ class _Reader:
                          unit=a.unit, value_max=a.value_max, comparator=comparator, change=change,
                          alternatives=list(a.alternatives))
             q.annual = self._annual(a, s, prev_end, next_start, previous)
-            q.metric = self._metric(a, s, prev_end)
+            q.metric = self._metric(a, s, prev_end, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -442,20 +462,48 @@ class _Reader:
             tail = tail[:brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
 
-    def _metric(self, a: Amount, s: _Sentence, prev_end: int) -> str | None:
+    def _metric(self, a: Amount, s: _Sentence, prev_end: int, previous: Quantity | None) -> str | None:
+        """What the figure counts, tried in the order a reader looks: the noun after a count
+        ("300 smart factories"), what money is "in" ("$10 billion in overseas sales"), the words before
+        the figure and its verb ("exports totaled …"), the whole a share is "of" ("59.4% of total
+        exports"), and for a figure that only restates a change ("…, up 7.1%") the metric of the figure
+        before it in the sentence. Words that cannot name a measure (pronouns, verbs, comparators,
+        "record high") are never returned; no metric is better than a fragment."""
         if a.unit == "count":
-            words = []
-            for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
-                gap = self.text[(words[-1][1] if words else a.end):m.start()]
-                word = m.group().lower()
-                if any(c in gap for c in ",;:.()") or len(words) >= 6 or (
-                        word in _STOP and not (word == "of" and words and words[-1][0].lower() not in _STOP)):
-                    break
-                words.append((m.group(), m.end()))
-            if words:
-                return " ".join(w for w, _ in words)
+            after = self._counted_noun(a, s)
+            if after:
+                return after
+        elif DIMENSION.get(a.unit) == "money":
+            m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and (noun := _clean_metric(_WORD.findall(m.group("np")))):
+                return noun
+        before = _clean_metric(self._words_before(a, s, prev_end))
+        if before:
+            return before
+        if a.unit == "%":
+            m = _SHARE_OF.match(self.text, a.end, s.end)
+            if m and (whole := _clean_metric(_WORD.findall(m.group("np")))):
+                return f"share of {whole}"
+        if previous is not None and previous.start >= s.start and previous.metric:
+            return previous.metric  # "Imports reached 18.39 trillion yuan, up 2.3%"
+        return None
+
+    def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
+        words = []
+        for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
+            gap = self.text[(words[-1][1] if words else a.end):m.start()]
+            word = m.group().lower()
+            if any(c in gap for c in ",;:.()") or len(words) >= 6 or (
+                    word in _STOP and not (word == "of" and words and words[-1][0].lower() not in _STOP)):
+                break
+            words.append((m.group(), m.end()))
+        if not words or (words[0][0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1][0] != "of")):
+            return None  # "10,000 units": what the units are is said before the figure
+        return " ".join(w for w, _ in words)
+
+    def _words_before(self, a: Amount, s: _Sentence, prev_end: int) -> list[str]:
         lo = max(prev_end, s.start)
-        window = self.text[lo:a.start]
+        window = _PARENTHESES.sub(" ", self.text[lo:a.start])
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = window[cut[-1].end():]
@@ -467,16 +515,12 @@ class _Reader:
         if verb is not None:
             tail = words[verb + 1:]
             content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w)
-                       and not _COMPARATOR_BEFORE.search(w)]
+                       and not _COMPARATOR_BEFORE.search(w) and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
-                return noun  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
+                return [noun]  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
             words = tail if content else words[:verb]
             words = [w for w in words if not _is_verb(w)]
-        while words and (words[-1].lower() in _STOP or _COMPARATOR_BEFORE.search(words[-1])):
-            words.pop()
-        while words and words[0].lower() in _STOP:
-            words.pop(0)
-        return " ".join(words[-8:]) or None
+        return words[-8:] if len(words) > 8 and _clean_metric(words[-8:]) else words
 
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
         best = None
@@ -638,11 +682,40 @@ def _previous_word(text: str, pos: int) -> str:
 
 
 def _without_subject(metric: str | None, subject: str | None) -> str | None:
-    """"Exports from the X cluster" with subject "X cluster" measures "Exports"."""
+    """"Exports from the X cluster" with subject "X cluster" measures "Exports"; "GDP of East China's
+    Jiangsu" with subject "Jiangsu" measures "GDP"."""
     if not metric or not subject or subject not in metric:
         return metric
-    head = _TRAILING_LINK.sub("", metric[:metric.index(subject)]).strip()
-    return head or metric
+    head = metric[:metric.index(subject)]
+    head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
+    return head if _clean_metric(head.split()) else metric
+
+
+def _clean_metric(words: list[str]) -> str | None:
+    """The words with what cannot open or close a measure's name trimmed from both ends ("It also
+    sets", "more", "We hope"), or None when no word that can name a measure is left."""
+    lo, hi = 0, len(words)
+    while lo < hi and _edge_junk(words[lo], first=True):
+        lo += 1
+    while hi > lo and _edge_junk(words[hi - 1], first=False):
+        hi -= 1
+    kept = words[lo:hi]
+    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS for w in kept):
+        return None
+    return " ".join(kept)
+
+
+def _edge_junk(word: str, first: bool) -> bool:
+    low = word.lower()
+    if low in _LEADING_ADJECTIVES and first:
+        return False  # "total exports", "average wage"
+    if low in _STOP or low in _METRIC_JUNK or _is_verb(word):
+        return True
+    if _COMPARATOR_BEFORE.search(word):
+        return True
+    if low.endswith("ly") and len(low) > 4:
+        return True  # adverbs: "significantly", "respectively"
+    return first and low.endswith("ing") and len(low) > 5 and word[0].islower()  # "reflecting a …", "showing"
 
 
 def _main_subject(entities: list[Entity], title: str | None) -> str | None:
