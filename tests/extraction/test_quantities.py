@@ -330,3 +330,27 @@ def test_metric_is_what_is_measured(text, value, metric):
 def test_metric_is_never_a_fragment(text, value):
     metric = by_value(extract(text, published="2025-03-01"), value).metric
     assert metric is None or metric.split()[0].lower() not in ("it", "we", "there", "also", "more", "sets")
+
+
+def mention(text, name, etype="place"):
+    start = text.index(name)
+    return Entity(etype, name, [(start, start + len(name))])
+
+
+def test_a_province_wide_figure_belongs_to_the_province_after_a_city_was_named():
+    text = ("Hubei Province published its plan on Monday. Wuhan hosted the launch, and the province has "
+            "built 40 industrial internet platforms.")
+    q = only(text, entities=[mention(text, "Hubei Province"), mention(text, "Wuhan")])
+    assert q.subject == "Hubei Province"
+
+
+def test_a_country_named_after_the_figure_is_its_frame_not_its_subject():
+    text = "Gyeonggi Province.\nIts exports reached $120 billion, the highest of any province in South Korea."
+    q = only(text, entities=[mention(text, "Gyeonggi Province"), mention(text, "South Korea")])
+    assert q.subject == "Gyeonggi Province"
+
+
+def test_a_plans_figure_belongs_to_the_issuing_region_not_to_the_plan():
+    text = "Jalisco released the Jalisco Semiconductor Programme, which will train 12,000 technicians."
+    entities = [mention(text, "Jalisco"), mention(text, "Jalisco Semiconductor Programme", "programme")]
+    assert only(text, entities=entities).subject == "Jalisco"

@@ -161,6 +161,8 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
+_PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
+_DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
@@ -234,6 +236,10 @@ class _Reader:
         self.cache: dict[int, _Sentence] = {}
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
         self.main_subject = _main_subject(entities, document.title)
+        self._types = {ent.name: ent.type for ent in entities}
+        # A story about a province or city: a country named in a paragraph frames it ("the leading province
+        # in China") and does not own the paragraph's figures.
+        self.local_story = self._types.get(self.main_subject or "") == "place" and not _is_country(self.main_subject)
 
     def read_all(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -523,7 +529,13 @@ class _Reader:
         return words[-8:] if len(words) > 8 and _clean_metric(words[-8:]) else words
 
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
+        """The place or body the figure belongs to: the last one named before it in its sentence, or
+        one a definite description nearer the figure refers to ("the province has nurtured 25 …"),
+        else one named after it, else the paragraph's, else the document's. A country named after the
+        figure frames it ("the leading province in China") and is not taken for it; a plan's figure
+        belongs to the region that issued the plan, not to the plan."""
         best = None
+        best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         for start, end, name, etype in self._mentions_between(s.start, s.end):
             if etype not in _SUBJECT_TYPES or (start <= a.start and a.end <= end):
@@ -531,36 +543,53 @@ class _Reader:
             if outer[0] <= start and end <= outer[1]:
                 continue
             if end <= a.start:
-                best, outer = name, (start, end)
-            elif best is None:
+                best, outer, best_end = name, (start, end), end
+            elif best is None and not _is_country(name):
                 best = name
                 break
-        if best is None or (outer[1] <= s.start):
-            referred = self._referred(s.start, a.start)
-            if referred:
-                return referred
+        referred = self._referred(max(s.start, best_end), a.start)
+        if referred:
+            return self._issuer(referred, a)
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
-                if etype in _SUBJECT_TYPES:
+                if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
                         break
-        return best or self.main_subject
+        return self._issuer(best or self.main_subject, a)
+
+    def _issuer(self, subject: str | None, a: Amount) -> str | None:
+        """A programme stands for the region that issued it: the last place named before the figure in its
+        paragraph, else the document's place."""
+        if subject is None or self._types.get(subject) != "programme":
+            return subject
+        p0, _ = self._paragraph(a.start)
+        places = [m for m in self._mentions_between(p0, a.start) if m[3] == "place"]
+        if places:
+            return places[-1][2]
+        return self.main_subject if self._types.get(self.main_subject or "") == "place" else subject
 
     def _referred(self, start: int, end: int) -> str | None:
-        """"The cluster aims for exports of …": a definite description before the figure refers to the
-        last entity of its kind named earlier in the document."""
+        """"The cluster aims for exports of …", "the province has nurtured …": a definite description
+        before the figure refers to the last entity of its kind named earlier in the document (for a
+        place, one of the level the description names)."""
         found = None
         for m in _DEFINITE.finditer(self.text, start, end):
             found = m
         if found is None:
             return None
-        etype = _DEFINITE_TYPES[found.group(1).lower()]
+        word = found.group(1).lower()
+        etype = _DEFINITE_TYPES[word]
+        levels = _PLACE_LEVELS.get(word)
         for s, e, name, t in reversed(self.mentions):
-            if e <= found.start() and t == etype:
+            if e <= found.start() and t == etype and (levels is None or self._level(name) in levels):
                 return name
         return None
+
+    def _level(self, name: str) -> str | None:
+        places = load_gazetteer().lookup(name)
+        return min(places, key=lambda p: p.rank).level if places else None
 
     def _deadline(self, a: Amount, s: _Sentence, para: int) -> int | str | None:
         by_years = [y for y in s.years if not y.baseline and y.prep.startswith(("by", "before", "until", "till",
@@ -723,9 +752,17 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     names ("Shandong … Plan Ends with Most Targets Met"), else the most mentioned subject."""
     if title and (place := _title_place(title)):
         return place
-    ranked = sorted((e for e in entities if e.type in _SUBJECT_TYPES and e.mentions),
-                    key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
+    # A country named as often as a province or city in it is the frame of a local story, not its subject.
+    local = any(e.type == "place" and len(e.mentions) >= 2 and not _is_country(e.name) for e in candidates)
+    ranked = sorted(candidates, key=lambda e: (local and e.type == "place" and _is_country(e.name),
+                                               -len(e.mentions), min(s for s, _ in e.mentions)))
     return ranked[0].name if ranked else None
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    return any(p.level == "country" for p in load_gazetteer().lookup(name))
 
 
 def _title_place(title: str) -> str | None:
