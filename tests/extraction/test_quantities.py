@@ -354,3 +354,33 @@ def test_a_plans_figure_belongs_to_the_issuing_region_not_to_the_plan():
     text = "Jalisco released the Jalisco Semiconductor Programme, which will train 12,000 technicians."
     entities = [mention(text, "Jalisco"), mention(text, "Jalisco Semiconductor Programme", "programme")]
     assert only(text, entities=entities).subject == "Jalisco"
+
+
+def test_a_rise_over_a_years_level_is_a_target_with_a_baseline():
+    q = only("The share of digital firms will rise by 5 percentage points over the 2022 level.", published="2024-03-01")
+    assert (q.kind, q.baseline, q.as_of, q.change) == ("target", 2022, None, "increase")
+
+
+def test_an_expectation_in_the_past_tense_is_still_a_target():
+    q = only("Exports were expected to reach $40 billion in 2023.", published="2024-03-01")
+    assert (q.kind, q.deadline, q.metric) == ("target", 2023, "Exports")
+
+
+@pytest.mark.parametrize("text, published, as_of", [
+    ("In the first half, sales rose 12% year on year.", "2024-08-01", 2024),
+    ("In the first half, sales rose 12% year on year.", "2024-03-01", 2023),
+    ("Profits grew 4% in the first three quarters.", "2023-10-20", 2023),
+    ("Output reached 300 tonnes in Q4.", "2024-01-15", 2023),
+])
+def test_a_part_of_a_year_without_its_year_is_the_latest_before_the_document(text, published, as_of):
+    assert only(text, published=published).as_of == as_of
+
+
+def test_a_reported_goal_is_measured_after_the_report_verb():
+    assert only("Officials said output would grow 8% in 2026.", published="2025-01-01").metric == "output"
+
+
+def test_korean_won_after_a_scale_and_the_verb_won():
+    assert [(q.value, q.unit) for q in extract("Seoul has set aside 2 trillion won in chip subsidies.")] == [
+        (2e12, "KRW")]
+    assert [q.unit for q in extract("Of the 12 bidders, 4 won contracts.")] == ["count", "count"]

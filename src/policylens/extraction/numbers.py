@@ -61,6 +61,7 @@ _DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!
 # the letters "b", "B", "T" are taken only after a currency mark (without one, "5m" may be metres).
 _LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
 _LETTER_SCALE_NEEDS_CURRENCY = frozenset(_UNITS["letter_scales_after_currency_only"])
+_SCALED_ONLY_UNITS = frozenset(_UNITS["units_only_after_a_scale"])
 _WORD_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?[-−]?\d))"
@@ -267,7 +268,8 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def _read(text: str, m: re.Match) -> Amount | None:
-    number = m.group("num") or m.group("word")
+    number_group = "num" if m.group("num") else "word"
+    number = m.group(number_group)
     value = parse_number(number)
     if value is None:
         return None
@@ -287,6 +289,9 @@ def _read(text: str, m: re.Match) -> Amount | None:
     end = m.end()
     if m.group("unit"):
         unit = unit_code(m.group("tunit") or m.group("unit"))
+        if m.group("unit").lower() in _SCALED_ONLY_UNITS and not scale_word and not m.group("pre"):
+            unit = None  # "3 won contracts": a verb; "2 trillion won" is money
+            end = m.end("plus") if m.group("plus") else m.end("num2" if m.group("num2") else number_group)
     if m.group("pre"):
         unit = CURRENCY_PREFIXES[m.group("pre")]
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":

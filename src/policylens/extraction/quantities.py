@@ -88,6 +88,7 @@ _CUE = _WordsPattern(
               r"|(?P<p>" + (r"have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)"
                             if c in (None, "h") else "(?!)") + r"))(?![\w-])",
     _CUES["target_cues"] + _CUES["statistic_cues"] + ["have"], re.I)
+_MODAL = re.compile(r"(?:will|shall|should|would)\b", re.I)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
@@ -144,6 +145,13 @@ _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "r
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
 _OPENING = re.compile(rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
                       rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
+# A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
+_PART_OF_YEAR = re.compile(
+    r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b", re.I)
+_ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "over the 2022 level": the year a change is measured from.
+_YEAR_LEVEL = re.compile(rf"\b{_YEAR}(?=\s+(?:levels?|figures?|baseline)\b)")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
@@ -170,11 +178,14 @@ _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
 _LEVEL_WORDS = frozenset(w.lower() for w in _CUES["level_words"])
 _CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
 _LEADING_ADJECTIVES = frozenset(w.lower() for w in _CUES["metric_leading_adjectives"])
+_REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
+_TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
 _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
 # Money followed by what it is in: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in incentives".
 _IN_NOUN = re.compile(r"(?:\s+[a-z]+ed)?\s+in\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
-                      r"all|each|every|recent|some)\b)(?P<np>[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,4})")
+                      r"all|each|every|recent|some|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
+                      r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})")
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
                        r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
@@ -205,6 +216,8 @@ class _Sentence:
     next_years: int | None = None
     from_year: int | None = None
     month_day: bool = False
+    year_cues: set[int] = field(default_factory=set)  # where cues that come from a year, not a word, start
+    period_end_month: int | None = None  # "the first half" with no year: the month it ends
     past: bool = False
     present: bool = False
     index: int = 0
@@ -227,6 +240,8 @@ class _Reader:
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
         self.pub = _year_of(document.published)
+        month = re.match(r"\s*\d{4}-(\d{2})", document.published or "")
+        self.pub_month = int(month.group(1)) if month else None
         self.sentences = _soften(self.text, index.sentences)
         self.paragraphs = _soften(self.text, index.paragraphs)
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -317,7 +332,8 @@ class _Reader:
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
         # Every pattern about years holds a year; most sentences hold none and skip them all.
         has_year = _ANY_YEAR.search(text, start, end) is not None
-        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN) if has_year for m in r.finditer(text, start, end)}
+        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN, _YEAR_LEVEL) if has_year
+                         for m in r.finditer(text, start, end)}
         for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
@@ -329,6 +345,7 @@ class _Reader:
             cue = self._year_cue(year, prep, is_base)
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
+                s.year_cues.add(m.start())
         rel = _RELATIVE.search(text, start, end)
         if rel and self.pub is not None:
             s.relative = self.pub + _RELATIVE_YEARS[re.sub(r"\s+", " ", rel.group("rel").lower())]
@@ -339,6 +356,9 @@ class _Reader:
             s.cues.append((nxt.start(), nxt.end(), "target"))
         s.cues.sort()
         s.month_day = bool(_MONTH_DAY.search(text, start, end))
+        part = _PART_OF_YEAR.search(text, start, end) if not has_year else None
+        if part:
+            s.period_end_month = _part_end_month(part)
         s.present = bool(_PRESENT.search(text, start, end))
         s.past = any(not _PERFECT.search(text, max(start, m.start() - 25), m.start())
                      for m in _PAST.finditer(text, start, end))
@@ -393,16 +413,23 @@ class _Reader:
         """The kind of the nearest cue: one right after the amount ("412 applications approved"),
         else the nearest before it, else any after it; None when the sentence says nothing."""
         before = after = adjacent = None
+        said_target = adjacent_year = False
         for cs, ce, kind in s.cues:
             if ce <= a.start:
                 before = kind
+                said_target = said_target or (kind == "target" and cs not in s.year_cues
+                                              and _MODAL.match(self.text, cs, ce) is None)
             elif cs >= a.end:
                 gap = self.text[a.end:cs]
                 if adjacent is None and after is None and len(gap.split()) <= 3 and not _CLAUSE_BREAK.search(gap) \
                         and not _CONJUNCTION.search(gap):
-                    adjacent = kind
+                    adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
                     after = kind
+        if adjacent == "statistic" and adjacent_year and said_target:
+            # "exports were expected to reach $40 billion in 2023": a goal in any tense. A bare modal with a
+            # past year ("will have … in 2021") is left to the year: it is more often a translation's slip.
+            return "target"
         return adjacent or before or after
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
@@ -481,7 +508,7 @@ class _Reader:
                 return after
         elif DIMENSION.get(a.unit) == "money":
             m = _IN_NOUN.match(self.text, a.end, s.end)
-            if m and (noun := _clean_metric(_WORD.findall(m.group("np")))):
+            if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
         before = _clean_metric(self._words_before(a, s, prev_end))
         if before:
@@ -517,6 +544,9 @@ class _Reader:
         if conj and _WORD.search(window, conj[-1].end()):
             window = window[conj[-1].end():]
         words = _WORD.findall(window)
+        said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
+        if said is not None and said + 1 < len(words):
+            words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
         verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
         if verb is not None:
             tail = words[verb + 1:]
@@ -599,7 +629,9 @@ class _Reader:
                 else []
         else:
             future = [y for y in s.years if not y.baseline and y.year >= self.pub]
-        candidates = by_years or future
+        # "was expected to reach $40 billion in 2023": a goal set for a year now past still has that year
+        stated = [y for y in s.years if not y.baseline and y.prep in ("in", "for") and 0 <= y.start - a.end <= 30]
+        candidates = by_years or future or stated
         if candidates:
             return min(candidates, key=lambda y: abs(y.start - a.start)).year
         if s.next_years is not None:
@@ -634,6 +666,10 @@ class _Reader:
         own = s.time()
         if own is not None:
             return own, None
+        if s.period_end_month is not None and self.pub is not None:
+            # "in the first half", no year: the latest such period before the document's date
+            late = self.pub_month is not None and self.pub_month <= s.period_end_month
+            return self.pub - 1 if late else self.pub, None
         if s.present:
             return None, None  # "today", "currently": the figure is of the present
         p0, p1 = self._paragraph(para)
@@ -666,6 +702,24 @@ class _Reader:
 
     def _mentions_between(self, lo: int, hi: int):
         return [m for m in self.mentions if m[0] >= lo and m[1] <= hi]
+
+
+def _part_end_month(m: re.Match) -> int | None:
+    """The month a part of a year ends: first half -> 6, third quarter -> 9, first five months -> 5."""
+    if m.group("hq"):
+        k = int(m.group("hq")[1])
+        return 6 * k if m.group("hq")[0].upper() == "H" else 3 * k
+    ordinal, part = m.group("ord").lower(), m.group("part").lower()
+    n = m.group("n")
+    count = (int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)) if n else 1
+    if ordinal in ("last", "final"):
+        return 12
+    if ordinal != "first" and n:
+        return None
+    months = {"half": 6, "quarter": 3, "quarters": 3, "months": 1}[part]
+    if ordinal == "first":
+        return min(12, months * count)
+    return min(12, months * _ORDINAL_INDEX[ordinal])
 
 
 def _year_of(published: str | None) -> int | None:
@@ -732,6 +786,14 @@ def _clean_metric(words: list[str]) -> str | None:
     if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS for w in kept):
         return None
     return " ".join(kept)
+
+
+def _until_time(words: list[str]) -> list[str]:
+    """The words before the first that speaks of time ("FDI next year" -> "FDI")."""
+    for i, w in enumerate(words):
+        if w.lower() in _TIME_WORDS:
+            return words[:i]
+    return words
 
 
 def _edge_junk(word: str, first: bool) -> bool:
