@@ -88,7 +88,7 @@ _CUE = _WordsPattern(
               r"|(?P<p>" + (r"have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)"
                             if c in (None, "h") else "(?!)") + r"))(?![\w-])",
     _CUES["target_cues"] + _CUES["statistic_cues"] + ["have"], re.I)
-_MODAL = re.compile(r"(?:will|shall|should|would)\b", re.I)
+_MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
@@ -148,7 +148,7 @@ _OPENING = re.compile(rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end
 # A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
 _PART_OF_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b", re.I)
+    r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b", re.IGNORECASE)
 _ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "over the 2022 level": the year a change is measured from.
 _YEAR_LEVEL = re.compile(rf"\b{_YEAR}(?=\s+(?:levels?|figures?|baseline)\b)")
