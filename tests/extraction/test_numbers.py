@@ -226,3 +226,24 @@ def test_shapes_that_are_not_amounts_or_are_ambiguous(text):
 def test_a_bullet_dash_is_not_a_minus_sign():
     text = "Goals:\n-30 new smart factories\n-5 industrial parks"
     assert [(v, u) for _, v, u in amounts(text)] == [(30, "count"), (5, "count")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("a budget of VND83,000 billion", 8.3e13, "VND"),
+    ("spending of IDR 5 trillion", 5e12, "IDR"),
+    ("a grant of Rp 10 billion", 1e10, "IDR"),
+    ("loans of RM5 million", 5e6, "MYR"),
+    ("some 4 trillion dong", 4e12, "VND"),
+    ("PHP 3 billion in bonds", 3e9, "PHP"),
+])
+def test_southeast_asian_currencies(text, value, unit):
+    a = one(text)
+    assert (a.value, a.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The doors open at 9 a.m. and close at 6pm.",
+    "The new iPhone 15 went on sale.",
+])
+def test_clock_times_and_model_numbers_are_not_amounts(text):
+    assert amounts(text) == []

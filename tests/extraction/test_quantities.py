@@ -384,3 +384,12 @@ def test_korean_won_after_a_scale_and_the_verb_won():
     assert [(q.value, q.unit) for q in extract("Seoul has set aside 2 trillion won in chip subsidies.")] == [
         (2e12, "KRW")]
     assert [q.unit for q in extract("Of the 12 bidders, 4 won contracts.")] == ["count", "count"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company was founded 30 years ago.",
+    "About 20 minutes later, the line restarted.",
+    "The founder is 45 years old.",
+])
+def test_a_duration_that_dates_or_ages_is_not_a_quantity(text):
+    assert extract(text) == []

@@ -92,7 +92,7 @@ NOT_AMOUNT = re.compile(
     rf"""(?:https?://|www\.)\S+ | \S+@\S+\.\w+
     | \b{_YEAR}[-/]\d{{1,2}}(?:[-/]\d{{1,2}})?\b | \b{_YEAR}\.\d{{1,2}}(?:\.\d{{1,2}}\b|\b{_NO_UNIT_AFTER})
     | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b
-    | \d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+
+    | \d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+ | \b\d{{1,2}}\s?(?:[ap]\.m\.|[ap]m\b)
     | \b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+{_YEAR}\b)?
     | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
@@ -333,7 +333,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "the first three quarters"
     after = _WORD_AFTER.match(text, end)
     nxt = after.group(1) if after and after.start(1) == end + 1 else ""
-    if prev and prev[0].isupper() and prev_l.strip(".'’") not in _NAME_EXEMPT and (
+    if prev and (prev[0].isupper() or _mixed_case(prev)) and prev_l.strip(".'’") not in _NAME_EXEMPT and (
             not _sentence_initial(text, before.start(1)) or not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
     nxt_char = text[end:end + 1]
@@ -361,6 +361,12 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
 def _line_opening(text: str, pos: int) -> bool:
     """Whether only spaces stand between the line start and ``pos``."""
     return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _mixed_case(word: str) -> bool:
+    """"iPhone", "eVTOL", "A320": a product or model name, whose number is part of the name."""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word) or (
+        any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
 def _acronym(word: str) -> bool:
