@@ -804,7 +804,7 @@ def _edge_junk(word: str, first: bool) -> bool:
     low = word.lower()
     if low in _LEADING_ADJECTIVES and first:
         return False  # "total exports", "average wage"
-    if low in _STOP or low in _METRIC_JUNK or low in _TIME_WORDS or _is_verb(word):
+    if low in _STOP or low in _METRIC_JUNK or _is_verb(word):
         return True
     if _COMPARATOR_BEFORE.search(word):
         return True
