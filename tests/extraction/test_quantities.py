@@ -393,3 +393,18 @@ def test_korean_won_after_a_scale_and_the_verb_won():
 ])
 def test_a_duration_that_dates_or_ages_is_not_a_quantity(text):
     assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico seeks $40 billion in nearshoring investment.",
+    "The state hopes to draw 50 new firms.",
+    "It is on track to hit 5 million users.",
+    "The plant is designed to produce 200,000 vehicles a year.",
+    "Analysts forecast sales of 2 million units.",
+    "Capacity could reach 50 GW by 2030.",
+    "Production is slated to start in 2026 with capacity of 100,000 units.",
+])
+def test_goal_verbs_of_wires_and_summaries_make_targets(text):
+    found = extract(text, published="2024-06-01")
+    assert found and all(q.kind == "target" for q in found)
+    assert all((q.metric or "").split()[-1:] != ["could"] for q in found)
