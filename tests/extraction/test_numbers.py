@@ -247,3 +247,11 @@ def test_southeast_asian_currencies(text, value, unit):
 ])
 def test_clock_times_and_model_numbers_are_not_amounts(text):
     assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trains run at 350 km/h on the new line.",
+    "Call 010 123 456 for the permit office.",
+])
+def test_rates_and_phone_numbers_are_not_read_as_amounts(text):
+    assert amounts(text) == []

@@ -408,3 +408,17 @@ def test_goal_verbs_of_wires_and_summaries_make_targets(text):
     found = extract(text, published="2024-06-01")
     assert found and all(q.kind == "target" for q in found)
     assert all((q.metric or "").split()[-1:] != ["could"] for q in found)
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("Revenue was $5 billion in fiscal year 2023-24.", 2024),
+    ("Revenue was $5 billion in FY 2022-23.", 2023),
+])
+def test_fiscal_years_count_by_their_end_year(text, as_of):
+    q = only(text, published="2025-01-01")
+    assert (q.as_of, q.metric) == (as_of, "Revenue")
+
+
+def test_a_possessive_alone_is_not_a_metric():
+    q = only("The EU's target of 42.5% renewable energy by 2030 stands.")
+    assert q.metric is None or not q.metric.endswith("'s")

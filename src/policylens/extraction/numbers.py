@@ -55,13 +55,14 @@ _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
 # ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
 _THIN = "\u00a0\u2009\u202f"
-_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[{_THIN}]\d{{3}})+(?!\d)(?:\.\d+)?"
-           rf"|\d{{1,3}}(?:\ \d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
+_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)(?:\.\d+)?"
+           rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
 # A scale written as one letter right after the digits: "€10M", "$2.174T", "0.5k". Lowercase "m" and
 # the letters "b", "B", "T" are taken only after a currency mark (without one, "5m" may be metres).
 _LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
 _LETTER_SCALE_NEEDS_CURRENCY = frozenset(_UNITS["letter_scales_after_currency_only"])
 _SCALED_ONLY_UNITS = frozenset(_UNITS["units_only_after_a_scale"])
+_PER_UNIT = re.compile(r"/[^\W\d_]")
 _WORD_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?[-−]?\d))"
@@ -100,7 +101,7 @@ NOT_AMOUNT = re.compile(
     | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
     | \b[1-4][HQ]\s?\d{{2,4}}\b | \b[HQ][1-4]\b(?:\s?{_YEAR}\b)?
     | \+?\d+(?:[-‐]\d+){{2,}} | \+\d{{1,3}}[\s-]?\d[\d\s-]{{6,}}\d | \(\d{{2,4}}\)\s?\d{{3,4}}[-\s]?\d{{3,4}}
-    | \b\d{{7,}}\b(?!\.\d){_NO_UNIT_AFTER}
+    | \b\d{{7,}}\b(?!\.\d){_NO_UNIT_AFTER} | (?<!\d[ \u00a0])\b0\d{{1,4}}(?:[ \u00a0]\d{{2,4}})+\b
     | \b\d+(?:st|nd|rd|th)\b
     | (?m:^)[ \t]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)(?=\s)
     | \(\d{{1,2}}\)(?=\s*[A-Za-z])
@@ -299,6 +300,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
     if value_max is not None and (value_max <= value or unit is None and not scale_word):
         return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
+    if unit is not None and DIMENSION.get(unit) != "money" and _PER_UNIT.match(text, end):
+        return None  # "350 km/h", "5 t/ha": a rate whose unit is not the one read
     start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
     bare = unit is None
     if bare:

@@ -130,7 +130,7 @@ _YEAR_EXPR = re.compile(
     compared\s+(?:to|with)|relative\s+to|(?:than\s+|over\s+)?that\s+(?:of|in)|than|since|from|by|in|for|to|until|till|
     through|before|during|against)\s+)?
     (?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?
-    (?:FY\s?(?P<fy1>{_YEAR})\s?[-–/]\s?(?P<fy2>\d{{2,4}})|[1-4][HQ](?P<half>{_YEAR})|[HQ][1-4]\s(?P<half2>{_YEAR})
+    (?:(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy1>{_YEAR})\s?[-–/]\s?(?P<fy2>\d{{2,4}})|[1-4][HQ](?P<half>{_YEAR})|[HQ][1-4]\s(?P<half2>{_YEAR})
     |(?P<year>{_YEAR}))(?![\w-]|[-–]\d|/\d)""",
     re.VERBOSE | re.I,
 )
@@ -186,7 +186,7 @@ _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
 # Money followed by what it is in: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in incentives".
 _IN_NOUN = re.compile(r"(?:\s+[a-z]+ed)?\s+in\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
-                      r"all|each|every|recent|some|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
+                      r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
                       r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})")
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
@@ -787,6 +787,8 @@ def _clean_metric(words: list[str]) -> str | None:
     while hi > lo and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
+    while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
+        kept.pop()  # "the EU's": whose, but not what
     if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS for w in kept):
         return None
     return " ".join(kept)
