@@ -422,3 +422,11 @@ def test_fiscal_years_count_by_their_end_year(text, as_of):
 def test_a_possessive_alone_is_not_a_metric():
     q = only("The EU's target of 42.5% renewable energy by 2030 stands.")
     assert q.metric is None or not q.metric.endswith("'s")
+
+
+def test_a_headline_year_dates_the_reports_past_tense_figures():
+    text = "Customs data were released on Friday. Exports grew 7% and imports rose 2%."
+    found = extract(text, published="2025-01-20", title="Foreign trade in 2024 beat forecasts")
+    assert [q.as_of for q in found] == [2024, 2024]
+    assert [q.as_of for q in extract(text, published="2025-01-20", title="Foreign trade beat forecasts")] == [
+        None, None]

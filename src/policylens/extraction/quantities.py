@@ -151,6 +151,7 @@ _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", r
 _PART_OF_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b", re.IGNORECASE)
+_TITLE_YEAR = re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])")
 _ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "over the 2022 level": the year a change is measured from.
 _YEAR_LEVEL = re.compile(rf"\b{_YEAR}(?=\s+(?:levels?|figures?|baseline)\b)")
@@ -249,6 +250,7 @@ class _Reader:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.period_end = _plan_period(document.title or "", self.text[:_CONTEXT_CHARS])
+        self.title_year = _title_year(document.title or "", self.pub)
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
@@ -691,6 +693,8 @@ class _Reader:
                     year = self.pub
                 if year is not None:
                     return year, earlier
+            if self.title_year is not None:
+                return self.title_year, None  # "China's foreign trade in 2024": a report on the year it names
         return None, None
 
     def _baseline(self, a: Amount, s: _Sentence) -> int | None:
@@ -706,6 +710,17 @@ class _Reader:
 
     def _mentions_between(self, lo: int, hi: int):
         return [m for m in self.mentions if m[0] >= lo and m[1] <= hi]
+
+
+def _title_year(title: str, pub: int | None) -> int | None:
+    """The one past year a headline names, outside a plan period ("Exports in 2024 hit a record")."""
+    if _PERIOD.search(title):
+        return None
+    years = {int(m.group()) for m in _TITLE_YEAR.finditer(title)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if pub is None or year < pub else None
 
 
 def _part_end_month(m: re.Match) -> int | None:
