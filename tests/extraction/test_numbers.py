@@ -255,3 +255,13 @@ def test_clock_times_and_model_numbers_are_not_amounts(text):
 ])
 def test_rates_and_phone_numbers_are_not_read_as_amounts(text):
     assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Priorities: 1) faster permits; 2) cheaper power.",
+    "**1.** Faster permits\n### 2. Cheaper power",
+    "The state is the #1 destination for investors.",
+    "Part 2 - Funding rules",
+])
+def test_list_and_heading_markers_of_summaries_are_not_amounts(text):
+    assert amounts(text) == []

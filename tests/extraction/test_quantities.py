@@ -430,3 +430,7 @@ def test_a_headline_year_dates_the_reports_past_tense_figures():
     assert [q.as_of for q in found] == [2024, 2024]
     assert [q.as_of for q in extract(text, published="2025-01-20", title="Foreign trade beat forecasts")] == [
         None, None]
+
+
+def test_a_text_counting_its_own_parts_states_no_quantity():
+    assert extract("Here are 3 key takeaways from the new plan.") == []

@@ -103,7 +103,8 @@ NOT_AMOUNT = re.compile(
     | \+?\d+(?:[-‐]\d+){{2,}} | \+\d{{1,3}}[\s-]?\d[\d\s-]{{6,}}\d | \(\d{{2,4}}\)\s?\d{{3,4}}[-\s]?\d{{3,4}}
     | \b\d{{7,}}\b(?!\.\d){_NO_UNIT_AFTER} | (?<!\d[ \u00a0])\b0\d{{1,4}}(?:[ \u00a0]\d{{2,4}})+\b
     | \b\d+(?:st|nd|rd|th)\b
-    | (?m:^)[ \t]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)(?=\s)
+    | (?m:^)[ \t\#>*]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)\**(?=\s)
+    | [:;]\s?\d{{1,2}}\)(?=\s) | \#\d{{1,3}}\b
     | \(\d{{1,2}}\)(?=\s*[A-Za-z])
     | \[\d{{1,3}}(?:\s*[,–-]\s*\d{{1,3}})*\]""",
     re.VERBOSE,
@@ -196,10 +197,10 @@ def unit_code(word: str) -> str | None:
     return UNIT_WORDS.get(re.sub(r"[\s-]+", "-", word.lower()))
 
 
-# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", a URL
+# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
 # prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
 # (any non-space character of a word with "@" in it), added only for texts that hold an "@".
-_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
+_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
                                r"|FY|[HQ][1-4]")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
 

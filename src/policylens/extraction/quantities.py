@@ -147,6 +147,8 @@ _OPENING = re.compile(rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end
                       rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
+_DISCOURSE = re.compile(rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b",
+                        re.IGNORECASE)
 # A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
 _PART_OF_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
@@ -307,6 +309,8 @@ class _Reader:
             prev = _previous_word(self.text, a.start)
             if prev in _TIME_FRAME:
                 return True  # "over the next three years" frames a figure; it is not one
+        if a.unit == "count" and _DISCOURSE.match(self.text, a.end):
+            return True  # "3 key takeaways": the text counting its own parts
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
             return True  # "30 years ago", "20 minutes later", "45 years old": a time or an age, not a figure
         for s, e, _, etype in self._mentions_near(a.start):
