@@ -434,3 +434,10 @@ def test_a_headline_year_dates_the_reports_past_tense_figures():
 
 def test_a_text_counting_its_own_parts_states_no_quantity():
     assert extract("Here are 3 key takeaways from the new plan.") == []
+
+
+def test_the_plans_figure_belongs_to_the_region_that_issued_it_not_a_city_named_since():
+    text = ("Guangdong released a manufacturing plan on Monday. Shenzhen will host the launch event. "
+            "The plan aims to build 50 industrial parks by 2027.")
+    q = only(text, published="2025-01-01", entities=[mention(text, "Guangdong"), mention(text, "Shenzhen")])
+    assert q.subject == "Guangdong"

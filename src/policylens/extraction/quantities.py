@@ -174,6 +174,8 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
+_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plan|programme|program|blueprint|"
+                             r"roadmap|strategy|scheme)\b", re.IGNORECASE)
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
@@ -258,6 +260,7 @@ class _Reader:
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
         self.main_subject = _main_subject(entities, document.title)
         self._types = {ent.name: ent.type for ent in entities}
+        self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
         self.local_story = self._types.get(self.main_subject or "") == "place" and not _is_country(self.main_subject)
@@ -590,6 +593,10 @@ class _Reader:
         referred = self._referred(max(s.start, best_end), a.start)
         if referred:
             return self._issuer(referred, a)
+        if best is None and _PLAN_REFERENCE.search(self.text, s.start, a.start):
+            issuer = self._plan_issuer(a.start)
+            if issuer:
+                return issuer  # "The plan aims to build 50 parks": the region that issued the plan
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
@@ -626,6 +633,21 @@ class _Reader:
             if e <= found.start() and t == etype and (levels is None or self._level(name) in levels):
                 return name
         return None
+
+    def _plan_issuer(self, pos: int) -> str | None:
+        """The place named, in its sentence, before the first mention of a plan that has one: the place
+        that issued the plan. Found once per document."""
+        if self._issuer_found is None:
+            self._issuer_found = (len(self.text), None)
+            for m in _PLAN_TITLE.finditer(self.text):
+                i = bisect_right(self.sentence_starts, m.start()) - 1
+                s0 = self.sentences[i][0] if i >= 0 else 0
+                places = [x for x in self._mentions_between(s0, m.start()) if x[3] == "place"]
+                if places:
+                    self._issuer_found = (m.start(), places[0][2])
+                    break
+        at, name = self._issuer_found
+        return name if at < pos else None
 
     def _level(self, name: str) -> str | None:
         places = load_gazetteer().lookup(name)
