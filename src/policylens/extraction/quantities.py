@@ -535,7 +535,7 @@ class _Reader:
         return None
 
     def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
-        words = []
+        words: list[tuple[str, int]] = []
         for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
             gap = self.text[(words[-1][1] if words else a.end):m.start()]
             word = m.group().lower()
