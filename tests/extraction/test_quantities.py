@@ -441,3 +441,12 @@ def test_the_plans_figure_belongs_to_the_region_that_issued_it_not_a_city_named_
             "The plan aims to build 50 industrial parks by 2027.")
     q = only(text, published="2025-01-01", entities=[mention(text, "Guangdong"), mention(text, "Shenzhen")])
     assert q.subject == "Guangdong"
+
+
+def test_a_years_figures_are_of_that_year_not_a_baseline():
+    q = only("The 2023 figures show 40 new plants.", published="2025-02-01")
+    assert (q.as_of, q.baseline) == (2023, None)
+
+
+def test_a_month_range_without_its_year_is_the_latest_before_the_document():
+    assert only("Exports rose 6% in the January-June period.", published="2024-08-01").as_of == 2024

@@ -152,11 +152,17 @@ _DISCOURSE = re.compile(rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CU
 # A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
 _PART_OF_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
-    r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b", re.IGNORECASE)
+    r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November)\s?[-–]\s?"
+    r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE)
+_MONTH_NUMBER = {m: i for i, m in enumerate(("january february march april may june july august september october "
+                                             "november december").split(), 1)}
 _TITLE_YEAR = re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])")
 _ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "over the 2022 level": the year a change is measured from.
-_YEAR_LEVEL = re.compile(rf"\b{_YEAR}(?=\s+(?:levels?|figures?|baseline)\b)")
+_YEAR_LEVEL = re.compile(rf"\b(?:over|from|than|above|below|on|with|to)\s+(?:the\s+|its\s+|their\s+)?{_YEAR}"
+                         rf"(?=\s+(?:levels?|baseline)\b)", re.IGNORECASE)
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
@@ -751,6 +757,8 @@ def _title_year(title: str, pub: int | None) -> int | None:
 
 def _part_end_month(m: re.Match) -> int | None:
     """The month a part of a year ends: first half -> 6, third quarter -> 9, first five months -> 5."""
+    if m.group("to"):
+        return _MONTH_NUMBER[m.group("to").lower()]  # "January-June"
     if m.group("hq"):
         k = int(m.group("hq")[1])
         return 6 * k if m.group("hq")[0].upper() == "H" else 3 * k
