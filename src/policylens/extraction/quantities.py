@@ -156,8 +156,8 @@ _PART_OF_YEAR = re.compile(
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November)\s?[-–]\s?"
     r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
     re.IGNORECASE)
-_MONTH_NUMBER = {m: i for i, m in enumerate(("january february march april may june july august september october "
-                                             "november december").split(), 1)}
+_MONTH_NUMBER = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                              "august", "september", "october", "november", "december"], 1)}
 _TITLE_YEAR = re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])")
 _ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "over the 2022 level": the year a change is measured from.
