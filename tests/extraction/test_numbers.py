@@ -218,6 +218,7 @@ def test_numbers_as_documents_write_them(text, span, value, unit):
     "A 5m fund was set up.",  # metres or millions: left unread
     "The shares were divided in a 2 1/2 split.",  # whole and fraction with no unit: neither read alone
     "Call 1234567 for details.",
+    "Overnight it fell to -5 degrees.",  # a count is never negative: the unit went unread
 ])
 def test_shapes_that_are_not_amounts_or_are_ambiguous(text):
     assert amounts(text) == []

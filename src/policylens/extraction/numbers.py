@@ -306,6 +306,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
     start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
     bare = unit is None
     if bare:
+        if value < 0:
+            return None  # "-5 degrees": a count is never negative, so its unit went unread
         if " " in number and not _WORD_AFTER.match(text, end):
             return None  # "120 130 145": table cells, or one number? Not read rather than misread
         if not _counts(text, m, number, value, scale_word is not None):
