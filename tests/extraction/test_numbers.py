@@ -182,3 +182,87 @@ def test_less_common_units_are_units_not_counts(text, value, unit):
 
 def test_a_verb_after_a_number_is_not_a_currency():
     assert [a.unit for a in find_amounts("Of the 10 bidders, 3 won contracts")] == ["count", "count"]
+
+
+@pytest.mark.parametrize("text, span, value, unit", [
+    ("The grant was 10 000 dollars.", "10 000 dollars", 1e4, "USD"),
+    ("It employs 12\u202f500 people.", "12\u202f500", 12500, "count"),
+    ("It hired 3 800 workers.", "3 800", 3800, "count"),
+    ("The bid fell to $-99.99 per share.", "$-99.99", -99.99, "USD"),
+    ("The chamber is kept at −40.5 °C for tests.", "−40.5 °C", -40.5, "°C"),
+    ("Margins were -2.5% in the quarter.", "-2.5%", -2.5, "%"),
+    ("The start-up raised €10M last month.", "€10M", 1e7, "EUR"),
+    ("Analysts put the market at $2.174T.", "$2.174T", 2.174e12, "USD"),
+    ("The fair drew 0.5k buyers.", "0.5k", 500, "count"),
+    ("A bid of £40m was made.", "£40m", 4e7, "GBP"),
+    ("The tablets hold 44 mg to 50 mg of the drug.", "44 mg to 50 mg", 44, "mg"),
+    ("Each panel delivers 400 W at noon.", "400 W", 400, "W"),
+    ("The line moves 12-inch wafers.", "12-inch", 12, "in"),
+    ("The railway runs 40 miles inland.", "40 miles", 40, "mi"),
+    ("The chip uses a 3 nm process.", "3 nm", 3, "nm"),
+    ("The works took 2 1/2 years.", "2 1/2 years", 2.5, "year"),
+    ("The bolts are 3/4 inch wide.", "3/4 inch", 0.75, "in"),
+    ("Output rose 1.5 percentage\npoints.", "1.5 percentage\npoints", 1.5, "pp"),
+    ("The price was $2024.50 at launch.", "$2024.50", 2024.5, "USD"),
+    ("It shipped 1000000 tonnes.", "1000000 tonnes", 1e6, "t"),
+])
+def test_numbers_as_documents_write_them(text, span, value, unit):
+    a = one(text)
+    assert (text[a.start:a.end], a.value, a.unit) == (span, value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The rules were tightened.[6][11] Firms objected.[3]",
+    "As reported earlier [12], the agency agreed [4–7].",
+    "Revenue 120 130 145\n",  # a table row: one number or three? Left unread
+    "A 5m fund was set up.",  # metres or millions: left unread
+    "The shares were divided in a 2 1/2 split.",  # whole and fraction with no unit: neither read alone
+    "Call 1234567 for details.",
+    "Overnight it fell to -5 degrees.",  # a count is never negative: the unit went unread
+])
+def test_shapes_that_are_not_amounts_or_are_ambiguous(text):
+    assert amounts(text) == []
+
+
+def test_a_bullet_dash_is_not_a_minus_sign():
+    text = "Goals:\n-30 new smart factories\n-5 industrial parks"
+    assert [(v, u) for _, v, u in amounts(text)] == [(30, "count"), (5, "count")]
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("a budget of VND83,000 billion", 8.3e13, "VND"),
+    ("spending of IDR 5 trillion", 5e12, "IDR"),
+    ("a grant of Rp 10 billion", 1e10, "IDR"),
+    ("loans of RM5 million", 5e6, "MYR"),
+    ("some 4 trillion dong", 4e12, "VND"),
+    ("PHP 3 billion in bonds", 3e9, "PHP"),
+])
+def test_southeast_asian_currencies(text, value, unit):
+    a = one(text)
+    assert (a.value, a.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The doors open at 9 a.m. and close at 6pm.",
+    "The new iPhone 15 went on sale.",
+])
+def test_clock_times_and_model_numbers_are_not_amounts(text):
+    assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Trains run at 350 km/h on the new line.",
+    "Call 010 123 456 for the permit office.",
+])
+def test_rates_and_phone_numbers_are_not_read_as_amounts(text):
+    assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Priorities: 1) faster permits; 2) cheaper power.",
+    "**1.** Faster permits\n### 2. Cheaper power",
+    "The state is the #1 destination for investors.",
+    "Part 2 - Funding rules",
+])
+def test_list_and_heading_markers_of_summaries_are_not_amounts(text):
+    assert amounts(text) == []

@@ -305,3 +305,148 @@ def test_the_verb_names_the_measure_when_its_subject_is_a_name():
     cluster = Entity("cluster", "Harbour cluster", [(text.index("Harbour"), text.index(" exported"))])
     q = by_value(extract(text, published="2026-01-22", entities=[cluster]), 1.34e10)
     assert (q.metric, q.subject) == ("exports", "Harbour cluster")
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("Our partners hope to reach $4 billion in overseas revenue by 2028.", 4e9, "overseas revenue"),
+    ("The scheme has crossed Rs 2.5 trillion in committed investments.", 2.5e12, "committed investments"),
+    ("Grants of $30 million were handed out, with $12 million disbursed in subsidies.", 12e6, "subsidies"),
+    ("Imports reached 9.1 trillion yuan, up 2.3% on the year before.", 2.3, "Imports"),
+    ("Machinery grew by 8%, accounting for 41.5% of total exports.", 41.5, "share of total exports"),
+    ("Port throughput hit a record high of 700 million tonnes.", 7e8, "Port throughput"),
+    ("The gross regional product (GRP) of the northern province rose to 3.1 trillion yuan.", 3.1e12,
+     "gross regional product of the northern province"),
+    ("Tractor sales exceeded 8,000 units last year.", 8000, "Tractor sales"),
+])
+def test_metric_is_what_is_measured(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+@pytest.mark.parametrize("text, value", [
+    ("It also sets a goal of exceeding 40 percent by 2030.", 40),
+    ("“We hope to get there at 15 percent,” she said.", 15),
+    ("There are 13 in the eastern region.", 13),
+])
+def test_metric_is_never_a_fragment(text, value):
+    metric = by_value(extract(text, published="2025-03-01"), value).metric
+    assert metric is None or metric.split()[0].lower() not in ("it", "we", "there", "also", "more", "sets")
+
+
+def mention(text, name, etype="place"):
+    start = text.index(name)
+    return Entity(etype, name, [(start, start + len(name))])
+
+
+def test_a_province_wide_figure_belongs_to_the_province_after_a_city_was_named():
+    text = ("Hubei Province published its plan on Monday. Wuhan hosted the launch, and the province has "
+            "built 40 industrial internet platforms.")
+    q = only(text, entities=[mention(text, "Hubei Province"), mention(text, "Wuhan")])
+    assert q.subject == "Hubei Province"
+
+
+def test_a_country_named_after_the_figure_is_its_frame_not_its_subject():
+    text = "Gyeonggi Province.\nIts exports reached $120 billion, the highest of any province in South Korea."
+    q = only(text, entities=[mention(text, "Gyeonggi Province"), mention(text, "South Korea")])
+    assert q.subject == "Gyeonggi Province"
+
+
+def test_a_plans_figure_belongs_to_the_issuing_region_not_to_the_plan():
+    text = "Jalisco released the Jalisco Semiconductor Programme, which will train 12,000 technicians."
+    entities = [mention(text, "Jalisco"), mention(text, "Jalisco Semiconductor Programme", "programme")]
+    assert only(text, entities=entities).subject == "Jalisco"
+
+
+def test_a_rise_over_a_years_level_is_a_target_with_a_baseline():
+    q = only("The share of digital firms will rise by 5 percentage points over the 2022 level.", published="2024-03-01")
+    assert (q.kind, q.baseline, q.as_of, q.change) == ("target", 2022, None, "increase")
+
+
+def test_an_expectation_in_the_past_tense_is_still_a_target():
+    q = only("Exports were expected to reach $40 billion in 2023.", published="2024-03-01")
+    assert (q.kind, q.deadline, q.metric) == ("target", 2023, "Exports")
+
+
+@pytest.mark.parametrize("text, published, as_of", [
+    ("In the first half, sales rose 12% year on year.", "2024-08-01", 2024),
+    ("In the first half, sales rose 12% year on year.", "2024-03-01", 2023),
+    ("Profits grew 4% in the first three quarters.", "2023-10-20", 2023),
+    ("Output reached 300 tonnes in Q4.", "2024-01-15", 2023),
+])
+def test_a_part_of_a_year_without_its_year_is_the_latest_before_the_document(text, published, as_of):
+    assert only(text, published=published).as_of == as_of
+
+
+def test_a_reported_goal_is_measured_after_the_report_verb():
+    assert only("Officials said output would grow 8% in 2026.", published="2025-01-01").metric == "output"
+
+
+def test_korean_won_after_a_scale_and_the_verb_won():
+    assert [(q.value, q.unit) for q in extract("Seoul has set aside 2 trillion won in chip subsidies.")] == [
+        (2e12, "KRW")]
+    assert [q.unit for q in extract("Of the 12 bidders, 4 won contracts.")] == ["count", "count"]
+
+
+@pytest.mark.parametrize("text", [
+    "The company was founded 30 years ago.",
+    "About 20 minutes later, the line restarted.",
+    "The founder is 45 years old.",
+])
+def test_a_duration_that_dates_or_ages_is_not_a_quantity(text):
+    assert extract(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico seeks $40 billion in nearshoring investment.",
+    "The state hopes to draw 50 new firms.",
+    "It is on track to hit 5 million users.",
+    "The plant is designed to produce 200,000 vehicles a year.",
+    "Analysts forecast sales of 2 million units.",
+    "Capacity could reach 50 GW by 2030.",
+    "Production is slated to start in 2026 with capacity of 100,000 units.",
+])
+def test_goal_verbs_of_wires_and_summaries_make_targets(text):
+    found = extract(text, published="2024-06-01")
+    assert found and all(q.kind == "target" for q in found)
+    assert all((q.metric or "").split()[-1:] != ["could"] for q in found)
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("Revenue was $5 billion in fiscal year 2023-24.", 2024),
+    ("Revenue was $5 billion in FY 2022-23.", 2023),
+])
+def test_fiscal_years_count_by_their_end_year(text, as_of):
+    q = only(text, published="2025-01-01")
+    assert (q.as_of, q.metric) == (as_of, "Revenue")
+
+
+def test_a_possessive_alone_is_not_a_metric():
+    q = only("The EU's target of 42.5% renewable energy by 2030 stands.")
+    assert q.metric is None or not q.metric.endswith("'s")
+
+
+def test_a_headline_year_dates_the_reports_past_tense_figures():
+    text = "Customs data were released on Friday. Exports grew 7% and imports rose 2%."
+    found = extract(text, published="2025-01-20", title="Foreign trade in 2024 beat forecasts")
+    assert [q.as_of for q in found] == [2024, 2024]
+    assert [q.as_of for q in extract(text, published="2025-01-20", title="Foreign trade beat forecasts")] == [
+        None, None]
+
+
+def test_a_text_counting_its_own_parts_states_no_quantity():
+    assert extract("Here are 3 key takeaways from the new plan.") == []
+
+
+def test_the_plans_figure_belongs_to_the_region_that_issued_it_not_a_city_named_since():
+    text = ("Guangdong released a manufacturing plan on Monday. Shenzhen will host the launch event. "
+            "The plan aims to build 50 industrial parks by 2027.")
+    q = only(text, published="2025-01-01", entities=[mention(text, "Guangdong"), mention(text, "Shenzhen")])
+    assert q.subject == "Guangdong"
+
+
+def test_a_years_figures_are_of_that_year_not_a_baseline():
+    q = only("The 2023 figures show 40 new plants.", published="2025-02-01")
+    assert (q.as_of, q.baseline) == (2023, None)
+
+
+def test_a_month_range_without_its_year_is_the_latest_before_the_document():
+    assert only("Exports rose 6% in the January-June period.", published="2024-08-01").as_of == 2024

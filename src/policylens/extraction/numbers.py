@@ -51,10 +51,21 @@ _ONES = _alternation([w for w in _UNITS["number_words"] if w != "dozen"])
 _ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
 _TENS = _alternation(_UNITS["tens_words"])
 _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
+# or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
+# ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
+_THIN = "\u00a0\u2009\u202f"
+_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)(?:\.\d+)?"
+           rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
+# A scale written as one letter right after the digits: "€10M", "$2.174T", "0.5k". Lowercase "m" and
+# the letters "b", "B", "T" are taken only after a currency mark (without one, "5m" may be metres).
+_LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
+_LETTER_SCALE_NEEDS_CURRENCY = frozenset(_UNITS["letter_scales_after_currency_only"])
+_SCALED_ONLY_UNITS = frozenset(_UNITS["units_only_after_a_scale"])
+_PER_UNIT = re.compile(r"/[^\W\d_]")
 _WORD_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
-_PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?\d))"
+_PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?[-−]?\d))"
 _TIME_WORDS = [w for w, code in UNIT_WORDS.items() if code in DURATION_UNITS]
 _UNIT = (rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False)}"
          rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))")
@@ -62,10 +73,11 @@ _UNIT = (rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False
 AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:(?P<pre>{_PREFIX})\s?)?
-    (?:(?P<num>{_DIGITS})|(?P<word>(?i:{_WORD_NUMBER}))\b)
+    (?:(?P<sign>[-−](?=\d))?(?P<num>{_DIGITS})|(?P<word>(?i:{_WORD_NUMBER}))\b)
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
-    (?:[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w))?
+    (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
+      |[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w))?
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?
     (?!\w|[/:]\d|[.,]\d)""",
     re.VERBOSE,
@@ -74,12 +86,14 @@ AMOUNT = re.compile(
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
            "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
 _YEAR = r"(?:1[89]|20|21)\d{2}"
+# A number with a unit or scale after it is an amount whatever its shape ("2024.5 tonnes", "1000000 GW").
+_NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{_alternation(SCALES)}))(?!\w))"
 # Shapes of numbers that never state an amount.
 NOT_AMOUNT = re.compile(
     rf"""(?:https?://|www\.)\S+ | \S+@\S+\.\w+
-    | \b\d{{4}}[-/.]\d{{1,2}}(?:[-/.]\d{{1,2}})?\b
+    | \b{_YEAR}[-/]\d{{1,2}}(?:[-/]\d{{1,2}})?\b | \b{_YEAR}\.\d{{1,2}}(?:\.\d{{1,2}}\b|\b{_NO_UNIT_AFTER})
     | \b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b
-    | \d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+
+    | \d+(?:\.\d+)?(?::\d+(?:\.\d+)?)+ | \b\d{{1,2}}\s?(?:[ap]\.m\.|[ap]m\b)
     | \b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+{_YEAR}\b)?
     | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
@@ -87,10 +101,12 @@ NOT_AMOUNT = re.compile(
     | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
     | \b[1-4][HQ]\s?\d{{2,4}}\b | \b[HQ][1-4]\b(?:\s?{_YEAR}\b)?
     | \+?\d+(?:[-‐]\d+){{2,}} | \+\d{{1,3}}[\s-]?\d[\d\s-]{{6,}}\d | \(\d{{2,4}}\)\s?\d{{3,4}}[-\s]?\d{{3,4}}
-    | \b\d{{7,}}\b
+    | \b\d{{7,}}\b(?!\.\d){_NO_UNIT_AFTER} | (?<!\d[ \u00a0])\b0\d{{1,4}}(?:[ \u00a0]\d{{2,4}})+\b
     | \b\d+(?:st|nd|rd|th)\b
-    | (?m:^)[ \t]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)(?=\s)
-    | \(\d{{1,2}}\)(?=\s*[A-Za-z])""",
+    | (?m:^)[ \t\#>*]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)\**(?=\s)
+    | [:;]\s?\d{{1,2}}\)(?=\s) | \#\d{{1,3}}\b
+    | \(\d{{1,2}}\)(?=\s*[A-Za-z])
+    | \[\d{{1,3}}(?:\s*[,–-]\s*\d{{1,3}})*\]""",
     re.VERBOSE,
 )
 
@@ -100,7 +116,12 @@ _RANK = re.compile(
     re.VERBOSE,
 )
 _TOP = re.compile(rf"\b(?P<top>[Tt]op)[\s-](?P<n>\d{{1,3}}|(?i:{_WORD_NUMBER}))\b(?!-)")
-_FRACTION = re.compile(r"(?<![\w/.,])(?P<a>[1-9])/(?P<b>[2-9]|1[0-2])(?![\w/])")
+_VULGAR: dict[str, float] = {k: float(v) for k, v in _UNITS["vulgar_fractions"].items()}
+# "3/4", "2 1/2", "2½": a whole number may stand before the fraction; a unit may follow it.
+_FRACTION = re.compile(
+    rf"""(?<![\w/.,\-–])(?:(?P<whole>\d{{1,3}})(?:[ {_THIN}](?=\d)|(?=[{''.join(_VULGAR)}])))?
+    (?:(?P<a>[1-9])/(?P<b>[2-9]|1[0-2]|16|32|64)|(?P<glyph>[{''.join(_VULGAR)}]))(?![\w/])
+    (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?(?![\w/])""", re.VERBOSE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
 _BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
@@ -142,6 +163,9 @@ class Amount:
     comparator: str | None = None
 
 
+_GROUPING = re.compile(rf"[, {_THIN}]")
+
+
 def parse_number(token: str) -> float | None:
     """The value of one number token: "15,000" -> 15000, "twenty-five" -> 25, "a dozen" -> 12."""
     token = token.strip()
@@ -149,7 +173,7 @@ def parse_number(token: str) -> float | None:
         return None
     if token[0].isdigit():
         try:
-            return float(token.replace(",", ""))
+            return float(_GROUPING.sub("", token))
         except ValueError:
             return None
     total = 0
@@ -173,10 +197,10 @@ def unit_code(word: str) -> str | None:
     return UNIT_WORDS.get(re.sub(r"[\s-]+", "-", word.lower()))
 
 
-# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", a URL
+# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
 # prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
 # (any non-space character of a word with "@" in it), added only for texts that hold an "@".
-_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
+_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
                                r"|FY|[HQ][1-4]")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
 
@@ -228,12 +252,14 @@ def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text``, in order, with ranges and parenthesised restatements merged."""
     mask = _Mask(text)
     ranks, groups = _ranks(text)
-    taken: list[Amount] = ranks + _fractions(text, mask)
+    fractions, unread = _fractions(text, mask)
+    taken: list[Amount] = ranks + fractions
+    groups += unread
     occupied = sorted([(a.start, a.end) for a in taken] + groups)
     for m in AMOUNT.finditer(text):
         number = "num" if m.group("num") else "word"
-        if mask.hits(m.start(number), m.end(number)):
-            continue
+        if not m.group("pre") and mask.hits(m.start(number), m.end(number)):
+            continue  # after a currency mark, "2024.50" is money, not a date
         if any(s < m.end() and e > m.start() for s, e in occupied):
             continue
         amount = _read(text, m)
@@ -244,7 +270,8 @@ def find_amounts(text: str) -> list[Amount]:
 
 
 def _read(text: str, m: re.Match) -> Amount | None:
-    number = m.group("num") or m.group("word")
+    number_group = "num" if m.group("num") else "word"
+    number = m.group(number_group)
     value = parse_number(number)
     if value is None:
         return None
@@ -252,10 +279,21 @@ def _read(text: str, m: re.Match) -> Amount | None:
     scale = 1.0
     for word in (scale_word or "").lower().replace("-", " ").split():
         scale *= SCALES[word]  # "lakh crore", "hundred million"
+    if m.group("lscale"):
+        if m.group("lscale") in _LETTER_SCALE_NEEDS_CURRENCY and not m.group("pre"):
+            return None  # "5m": metres or millions; better missed than misread
+        scale_word = m.group("lscale")
+        scale = _LETTER_SCALES[scale_word]
+    sign = m.group("sign")
+    if sign and (sign == "−" or m.group("pre") or not _line_opening(text, m.start("sign"))):
+        value = -value  # "−273.15", "$-99.99"; but "-5 new plants" opening a line is a bullet
     unit = None
     end = m.end()
     if m.group("unit"):
         unit = unit_code(m.group("tunit") or m.group("unit"))
+        if m.group("unit").lower() in _SCALED_ONLY_UNITS and not scale_word and not m.group("pre"):
+            unit = None  # "3 won contracts": a verb; "2 trillion won" is money
+            end = m.end("plus") if m.group("plus") else m.end("num2" if m.group("num2") else number_group)
     if m.group("pre"):
         unit = CURRENCY_PREFIXES[m.group("pre")]
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
@@ -263,9 +301,15 @@ def _read(text: str, m: re.Match) -> Amount | None:
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
     if value_max is not None and (value_max <= value or unit is None and not scale_word):
         return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
-    start = m.start()
+    if unit is not None and DIMENSION.get(unit) != "money" and _PER_UNIT.match(text, end):
+        return None  # "350 km/h", "5 t/ha": a rate whose unit is not the one read
+    start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
     bare = unit is None
     if bare:
+        if value < 0:
+            return None  # "-5 degrees": a count is never negative, so its unit went unread
+        if " " in number and not _WORD_AFTER.match(text, end):
+            return None  # "120 130 145": table cells, or one number? Not read rather than misread
         if not _counts(text, m, number, value, scale_word is not None):
             return None
         unit = "count"
@@ -295,7 +339,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "the first three quarters"
     after = _WORD_AFTER.match(text, end)
     nxt = after.group(1) if after and after.start(1) == end + 1 else ""
-    if prev and prev[0].isupper() and prev_l.strip(".'’") not in _NAME_EXEMPT and (
+    if prev and (prev[0].isupper() or _mixed_case(prev)) and prev_l.strip(".'’") not in _NAME_EXEMPT and (
             not _sentence_initial(text, before.start(1)) or not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
     nxt_char = text[end:end + 1]
@@ -318,6 +362,17 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     if scaled and (not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "17.5 billion to build": an amount whose unit is left unsaid
     return True
+
+
+def _line_opening(text: str, pos: int) -> bool:
+    """Whether only spaces stand between the line start and ``pos``."""
+    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+
+
+def _mixed_case(word: str) -> bool:
+    """"iPhone", "eVTOL", "A320": a product or model name, whose number is part of the name."""
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word) or (
+        any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
 def _acronym(word: str) -> bool:
@@ -360,13 +415,33 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
     return out, groups
 
 
-def _fractions(text: str, mask: _Mask) -> list[Amount]:
-    out = []
+def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, int]]]:
+    """Fractions, and the spans of those that state no amount (which no other reading may take).
+
+    A fraction with a unit, or after a whole number, is a number of that unit ("2 1/2 years",
+    "3/4 inch"); a lone fraction is a share ("2/3 of the clusters" -> 66.67%); a whole number and
+    fraction with no unit is left alone rather than read as two figures.
+    """
+    out, blocked = [], []
     for m in _FRACTION.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if a < b and not mask.hits(m.start(), m.end()):
-            out.append(Amount(m.start(), m.end(), round(100 * a / b, 2), "%"))
-    return out
+        if m.group("glyph"):
+            part = _VULGAR[m.group("glyph")]
+        else:
+            a, b = int(m.group("a")), int(m.group("b"))
+            if a >= b:
+                continue
+            part = a / b
+        if mask.hits(m.start(), m.end()):
+            continue
+        whole = m.group("whole")
+        unit = unit_code(m.group("tunit") or m.group("unit")) if m.group("unit") else None
+        if unit is not None and not (unit in DURATION_UNITS and "-" in m.group("usep")):
+            out.append(Amount(m.start(), m.end(), (int(whole) if whole else 0) + part, unit))
+        elif whole:
+            blocked.append(m.span())
+        elif unit is None:
+            out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
+    return out, blocked
 
 
 def _merge(text: str, amounts: list[Amount]) -> list[Amount]:

@@ -17,7 +17,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from policylens.extraction.gazetteer import load as load_gazetteer
-from policylens.extraction.numbers import DURATION_UNITS, NUMBER_WORDS, Amount, _alternation, _load, find_amounts
+from policylens.extraction.numbers import (
+    DIMENSION,
+    DURATION_UNITS,
+    NUMBER_WORDS,
+    Amount,
+    _alternation,
+    _load,
+    find_amounts,
+)
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
 
@@ -80,6 +88,7 @@ _CUE = _WordsPattern(
               r"|(?P<p>" + (r"have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)"
                             if c in (None, "h") else "(?!)") + r"))(?![\w-])",
     _CUES["target_cues"] + _CUES["statistic_cues"] + ["have"], re.I)
+_MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
@@ -121,7 +130,7 @@ _YEAR_EXPR = re.compile(
     compared\s+(?:to|with)|relative\s+to|(?:than\s+|over\s+)?that\s+(?:of|in)|than|since|from|by|in|for|to|until|till|
     through|before|during|against)\s+)?
     (?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?
-    (?:FY\s?(?P<fy1>{_YEAR})\s?[-–/]\s?(?P<fy2>\d{{2,4}})|[1-4][HQ](?P<half>{_YEAR})|[HQ][1-4]\s(?P<half2>{_YEAR})
+    (?:(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy1>{_YEAR})\s?[-–/]\s?(?P<fy2>\d{{2,4}})|[1-4][HQ](?P<half>{_YEAR})|[HQ][1-4]\s(?P<half2>{_YEAR})
     |(?P<year>{_YEAR}))(?![\w-]|[-–]\d|/\d)""",
     re.VERBOSE | re.I,
 )
@@ -136,6 +145,24 @@ _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "r
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
 _OPENING = re.compile(rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
                       rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
+# After a duration: it dates something or gives an age; it measures nothing.
+_WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
+_DISCOURSE = re.compile(rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b",
+                        re.IGNORECASE)
+# A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
+_PART_OF_YEAR = re.compile(
+    r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November)\s?[-–]\s?"
+    r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE)
+_MONTH_NUMBER = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
+                                              "august", "september", "october", "november", "december"], 1)}
+_TITLE_YEAR = re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])")
+_ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "over the 2022 level": the year a change is measured from.
+_YEAR_LEVEL = re.compile(rf"\b(?:over|from|than|above|below|on|with|to)\s+(?:the\s+|its\s+|their\s+)?{_YEAR}"
+                         rf"(?=\s+(?:levels?|baseline)\b)", re.IGNORECASE)
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
@@ -153,9 +180,28 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
+_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plan|programme|program|blueprint|"
+                             r"roadmap|strategy|scheme)\b", re.IGNORECASE)
+_PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
+_DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
+_METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
+_LEVEL_WORDS = frozenset(w.lower() for w in _CUES["level_words"])
+_CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
+_LEADING_ADJECTIVES = frozenset(w.lower() for w in _CUES["metric_leading_adjectives"])
+_REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
+_TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
+_PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
+_TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
+# Money followed by what it is in: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in incentives".
+_IN_NOUN = re.compile(r"(?:\s+[a-z]+ed)?\s+in\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
+                      r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
+                      r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})")
+# A share and its whole: "59.4% of total exports" (but not "32 percent of which").
+_SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
+                       r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -183,6 +229,8 @@ class _Sentence:
     next_years: int | None = None
     from_year: int | None = None
     month_day: bool = False
+    year_cues: set[int] = field(default_factory=set)  # where cues that come from a year, not a word, start
+    period_end_month: int | None = None  # "the first half" with no year: the month it ends
     past: bool = False
     present: bool = False
     index: int = 0
@@ -205,15 +253,23 @@ class _Reader:
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
         self.pub = _year_of(document.published)
+        month = re.match(r"\s*\d{4}-(\d{2})", document.published or "")
+        self.pub_month = int(month.group(1)) if month else None
         self.sentences = _soften(self.text, index.sentences)
         self.paragraphs = _soften(self.text, index.paragraphs)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.period_end = _plan_period(document.title or "", self.text[:_CONTEXT_CHARS])
+        self.title_year = _title_year(document.title or "", self.pub)
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
         self.main_subject = _main_subject(entities, document.title)
+        self._types = {ent.name: ent.type for ent in entities}
+        self._issuer_found: tuple[int, str | None] | None = None
+        # A story about a province or city: a country named in a paragraph frames it ("the leading province
+        # in China") and does not own the paragraph's figures.
+        self.local_story = self._types.get(self.main_subject or "") == "place" and not _is_country(self.main_subject)
 
     def read_all(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -235,7 +291,7 @@ class _Reader:
                          unit=a.unit, value_max=a.value_max, comparator=comparator, change=change,
                          alternatives=list(a.alternatives))
             q.annual = self._annual(a, s, prev_end, next_start, previous)
-            q.metric = self._metric(a, s, prev_end)
+            q.metric = self._metric(a, s, prev_end, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -262,6 +318,10 @@ class _Reader:
             prev = _previous_word(self.text, a.start)
             if prev in _TIME_FRAME:
                 return True  # "over the next three years" frames a figure; it is not one
+        if a.unit == "count" and _DISCOURSE.match(self.text, a.end):
+            return True  # "3 key takeaways": the text counting its own parts
+        if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
+            return True  # "30 years ago", "20 minutes later", "45 years old": a time or an age, not a figure
         for s, e, _, etype in self._mentions_near(a.start):
             if s <= a.start and a.end <= e and etype in _NAME_TYPES:
                 return True  # a number inside a name
@@ -291,7 +351,8 @@ class _Reader:
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
         # Every pattern about years holds a year; most sentences hold none and skip them all.
         has_year = _ANY_YEAR.search(text, start, end) is not None
-        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN) if has_year for m in r.finditer(text, start, end)}
+        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN, _YEAR_LEVEL) if has_year
+                         for m in r.finditer(text, start, end)}
         for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
@@ -303,6 +364,7 @@ class _Reader:
             cue = self._year_cue(year, prep, is_base)
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
+                s.year_cues.add(m.start())
         rel = _RELATIVE.search(text, start, end)
         if rel and self.pub is not None:
             s.relative = self.pub + _RELATIVE_YEARS[re.sub(r"\s+", " ", rel.group("rel").lower())]
@@ -313,6 +375,9 @@ class _Reader:
             s.cues.append((nxt.start(), nxt.end(), "target"))
         s.cues.sort()
         s.month_day = bool(_MONTH_DAY.search(text, start, end))
+        part = _PART_OF_YEAR.search(text, start, end) if not has_year else None
+        if part:
+            s.period_end_month = _part_end_month(part)
         s.present = bool(_PRESENT.search(text, start, end))
         s.past = any(not _PERFECT.search(text, max(start, m.start() - 25), m.start())
                      for m in _PAST.finditer(text, start, end))
@@ -367,16 +432,23 @@ class _Reader:
         """The kind of the nearest cue: one right after the amount ("412 applications approved"),
         else the nearest before it, else any after it; None when the sentence says nothing."""
         before = after = adjacent = None
+        said_target = adjacent_year = False
         for cs, ce, kind in s.cues:
             if ce <= a.start:
                 before = kind
+                said_target = said_target or (kind == "target" and cs not in s.year_cues
+                                              and _MODAL.match(self.text, cs, ce) is None)
             elif cs >= a.end:
                 gap = self.text[a.end:cs]
                 if adjacent is None and after is None and len(gap.split()) <= 3 and not _CLAUSE_BREAK.search(gap) \
                         and not _CONJUNCTION.search(gap):
-                    adjacent = kind
+                    adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
                     after = kind
+        if adjacent == "statistic" and adjacent_year and said_target:
+            # "exports were expected to reach $40 billion in 2023": a goal in any tense. A bare modal with a
+            # past year ("will have … in 2021") is left to the year: it is more often a translation's slip.
+            return "target"
         return adjacent or before or after
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
@@ -442,20 +514,48 @@ class _Reader:
             tail = tail[:brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
 
-    def _metric(self, a: Amount, s: _Sentence, prev_end: int) -> str | None:
+    def _metric(self, a: Amount, s: _Sentence, prev_end: int, previous: Quantity | None) -> str | None:
+        """What the figure counts, tried in the order a reader looks: the noun after a count
+        ("300 smart factories"), what money is "in" ("$10 billion in overseas sales"), the words before
+        the figure and its verb ("exports totaled …"), the whole a share is "of" ("59.4% of total
+        exports"), and for a figure that only restates a change ("…, up 7.1%") the metric of the figure
+        before it in the sentence. Words that cannot name a measure (pronouns, verbs, comparators,
+        "record high") are never returned; no metric is better than a fragment."""
         if a.unit == "count":
-            words = []
-            for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
-                gap = self.text[(words[-1][1] if words else a.end):m.start()]
-                word = m.group().lower()
-                if any(c in gap for c in ",;:.()") or len(words) >= 6 or (
-                        word in _STOP and not (word == "of" and words and words[-1][0].lower() not in _STOP)):
-                    break
-                words.append((m.group(), m.end()))
-            if words:
-                return " ".join(w for w, _ in words)
+            after = self._counted_noun(a, s)
+            if after:
+                return after
+        elif DIMENSION.get(a.unit) == "money":
+            m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
+                return noun
+        before = _clean_metric(self._words_before(a, s, prev_end))
+        if before:
+            return before
+        if a.unit == "%":
+            m = _SHARE_OF.match(self.text, a.end, s.end)
+            if m and (whole := _clean_metric(_WORD.findall(m.group("np")))):
+                return f"share of {whole}"
+        if previous is not None and previous.start >= s.start and previous.metric:
+            return previous.metric  # "Imports reached 18.39 trillion yuan, up 2.3%"
+        return None
+
+    def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
+        words: list[tuple[str, int]] = []
+        for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
+            gap = self.text[(words[-1][1] if words else a.end):m.start()]
+            word = m.group().lower()
+            if any(c in gap for c in ",;:.()") or len(words) >= 6 or (
+                    word in _STOP and not (word == "of" and words and words[-1][0].lower() not in _STOP)):
+                break
+            words.append((m.group(), m.end()))
+        if not words or (words[0][0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1][0] != "of")):
+            return None  # "10,000 units": what the units are is said before the figure
+        return " ".join(w for w, _ in words)
+
+    def _words_before(self, a: Amount, s: _Sentence, prev_end: int) -> list[str]:
         lo = max(prev_end, s.start)
-        window = self.text[lo:a.start]
+        window = _PARENTHESES.sub(" ", self.text[lo:a.start])
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = window[cut[-1].end():]
@@ -463,23 +563,28 @@ class _Reader:
         if conj and _WORD.search(window, conj[-1].end()):
             window = window[conj[-1].end():]
         words = _WORD.findall(window)
+        said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
+        if said is not None and said + 1 < len(words):
+            words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
         verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
         if verb is not None:
             tail = words[verb + 1:]
             content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w)
-                       and not _COMPARATOR_BEFORE.search(w)]
+                       and not _COMPARATOR_BEFORE.search(w) and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
-                return noun  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
+                return [noun]  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
             words = tail if content else words[:verb]
             words = [w for w in words if not _is_verb(w)]
-        while words and (words[-1].lower() in _STOP or _COMPARATOR_BEFORE.search(words[-1])):
-            words.pop()
-        while words and words[0].lower() in _STOP:
-            words.pop(0)
-        return " ".join(words[-8:]) or None
+        return words[-8:] if len(words) > 8 and _clean_metric(words[-8:]) else words
 
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
+        """The place or body the figure belongs to: the last one named before it in its sentence, or
+        one a definite description nearer the figure refers to ("the province has nurtured 25 …"),
+        else one named after it, else the paragraph's, else the document's. A country named after the
+        figure frames it ("the leading province in China") and is not taken for it; a plan's figure
+        belongs to the region that issued the plan, not to the plan."""
         best = None
+        best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         for start, end, name, etype in self._mentions_between(s.start, s.end):
             if etype not in _SUBJECT_TYPES or (start <= a.start and a.end <= end):
@@ -487,36 +592,72 @@ class _Reader:
             if outer[0] <= start and end <= outer[1]:
                 continue
             if end <= a.start:
-                best, outer = name, (start, end)
-            elif best is None:
+                best, outer, best_end = name, (start, end), end
+            elif best is None and not _is_country(name):
                 best = name
                 break
-        if best is None or (outer[1] <= s.start):
-            referred = self._referred(s.start, a.start)
-            if referred:
-                return referred
+        referred = self._referred(max(s.start, best_end), a.start)
+        if referred:
+            return self._issuer(referred, a)
+        if best is None and _PLAN_REFERENCE.search(self.text, s.start, a.start):
+            issuer = self._plan_issuer(a.start)
+            if issuer:
+                return issuer  # "The plan aims to build 50 parks": the region that issued the plan
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
-                if etype in _SUBJECT_TYPES:
+                if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
                         break
-        return best or self.main_subject
+        return self._issuer(best or self.main_subject, a)
+
+    def _issuer(self, subject: str | None, a: Amount) -> str | None:
+        """A programme stands for the region that issued it: the last place named before the figure in its
+        paragraph, else the document's place."""
+        if subject is None or self._types.get(subject) != "programme":
+            return subject
+        p0, _ = self._paragraph(a.start)
+        places = [m for m in self._mentions_between(p0, a.start) if m[3] == "place"]
+        if places:
+            return places[-1][2]
+        return self.main_subject if self._types.get(self.main_subject or "") == "place" else subject
 
     def _referred(self, start: int, end: int) -> str | None:
-        """"The cluster aims for exports of …": a definite description before the figure refers to the
-        last entity of its kind named earlier in the document."""
+        """"The cluster aims for exports of …", "the province has nurtured …": a definite description
+        before the figure refers to the last entity of its kind named earlier in the document (for a
+        place, one of the level the description names)."""
         found = None
         for m in _DEFINITE.finditer(self.text, start, end):
             found = m
         if found is None:
             return None
-        etype = _DEFINITE_TYPES[found.group(1).lower()]
+        word = found.group(1).lower()
+        etype = _DEFINITE_TYPES[word]
+        levels = _PLACE_LEVELS.get(word)
         for s, e, name, t in reversed(self.mentions):
-            if e <= found.start() and t == etype:
+            if e <= found.start() and t == etype and (levels is None or self._level(name) in levels):
                 return name
         return None
+
+    def _plan_issuer(self, pos: int) -> str | None:
+        """The place named, in its sentence, before the first mention of a plan that has one: the place
+        that issued the plan. Found once per document."""
+        if self._issuer_found is None:
+            self._issuer_found = (len(self.text), None)
+            for m in _PLAN_TITLE.finditer(self.text):
+                i = bisect_right(self.sentence_starts, m.start()) - 1
+                s0 = self.sentences[i][0] if i >= 0 else 0
+                places = [x for x in self._mentions_between(s0, m.start()) if x[3] == "place"]
+                if places:
+                    self._issuer_found = (m.start(), places[0][2])
+                    break
+        at, name = self._issuer_found
+        return name if at < pos else None
+
+    def _level(self, name: str) -> str | None:
+        places = load_gazetteer().lookup(name)
+        return min(places, key=lambda p: p.rank).level if places else None
 
     def _deadline(self, a: Amount, s: _Sentence, para: int) -> int | str | None:
         by_years = [y for y in s.years if not y.baseline and y.prep.startswith(("by", "before", "until", "till",
@@ -526,7 +667,9 @@ class _Reader:
                 else []
         else:
             future = [y for y in s.years if not y.baseline and y.year >= self.pub]
-        candidates = by_years or future
+        # "was expected to reach $40 billion in 2023": a goal set for a year now past still has that year
+        stated = [y for y in s.years if not y.baseline and y.prep in ("in", "for") and 0 <= y.start - a.end <= 30]
+        candidates = by_years or future or stated
         if candidates:
             return min(candidates, key=lambda y: abs(y.start - a.start)).year
         if s.next_years is not None:
@@ -561,6 +704,10 @@ class _Reader:
         own = s.time()
         if own is not None:
             return own, None
+        if s.period_end_month is not None and self.pub is not None:
+            # "in the first half", no year: the latest such period before the document's date
+            late = self.pub_month is not None and self.pub_month <= s.period_end_month
+            return self.pub - 1 if late else self.pub, None
         if s.present:
             return None, None  # "today", "currently": the figure is of the present
         p0, p1 = self._paragraph(para)
@@ -578,6 +725,8 @@ class _Reader:
                     year = self.pub
                 if year is not None:
                     return year, earlier
+            if self.title_year is not None:
+                return self.title_year, None  # "China's foreign trade in 2024": a report on the year it names
         return None, None
 
     def _baseline(self, a: Amount, s: _Sentence) -> int | None:
@@ -593,6 +742,37 @@ class _Reader:
 
     def _mentions_between(self, lo: int, hi: int):
         return [m for m in self.mentions if m[0] >= lo and m[1] <= hi]
+
+
+def _title_year(title: str, pub: int | None) -> int | None:
+    """The one past year a headline names, outside a plan period ("Exports in 2024 hit a record")."""
+    if _PERIOD.search(title):
+        return None
+    years = {int(m.group()) for m in _TITLE_YEAR.finditer(title)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    return year if pub is None or year < pub else None
+
+
+def _part_end_month(m: re.Match) -> int | None:
+    """The month a part of a year ends: first half -> 6, third quarter -> 9, first five months -> 5."""
+    if m.group("to"):
+        return _MONTH_NUMBER[m.group("to").lower()]  # "January-June"
+    if m.group("hq"):
+        k = int(m.group("hq")[1])
+        return 6 * k if m.group("hq")[0].upper() == "H" else 3 * k
+    ordinal, part = m.group("ord").lower(), m.group("part").lower()
+    n = m.group("n")
+    count = (int(n) if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0)) if n else 1
+    if ordinal in ("last", "final"):
+        return 12
+    if ordinal != "first" and n:
+        return None
+    months = {"half": 6, "quarter": 3, "quarters": 3, "months": 1}[part]
+    if ordinal == "first":
+        return min(12, months * count)
+    return min(12, months * _ORDINAL_INDEX[ordinal])
 
 
 def _year_of(published: str | None) -> int | None:
@@ -638,11 +818,50 @@ def _previous_word(text: str, pos: int) -> str:
 
 
 def _without_subject(metric: str | None, subject: str | None) -> str | None:
-    """"Exports from the X cluster" with subject "X cluster" measures "Exports"."""
+    """"Exports from the X cluster" with subject "X cluster" measures "Exports"; "GDP of East China's
+    Jiangsu" with subject "Jiangsu" measures "GDP"."""
     if not metric or not subject or subject not in metric:
         return metric
-    head = _TRAILING_LINK.sub("", metric[:metric.index(subject)]).strip()
-    return head or metric
+    head = metric[:metric.index(subject)]
+    head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
+    return head if _clean_metric(head.split()) else metric
+
+
+def _clean_metric(words: list[str]) -> str | None:
+    """The words with what cannot open or close a measure's name trimmed from both ends ("It also
+    sets", "more", "We hope"), or None when no word that can name a measure is left."""
+    lo, hi = 0, len(words)
+    while lo < hi and _edge_junk(words[lo], first=True):
+        lo += 1
+    while hi > lo and _edge_junk(words[hi - 1], first=False):
+        hi -= 1
+    kept = words[lo:hi]
+    while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
+        kept.pop()  # "the EU's": whose, but not what
+    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS for w in kept):
+        return None
+    return " ".join(kept)
+
+
+def _until_time(words: list[str]) -> list[str]:
+    """The words before the first that speaks of time ("FDI next year" -> "FDI")."""
+    for i, w in enumerate(words):
+        if w.lower() in _TIME_WORDS:
+            return words[:i]
+    return words
+
+
+def _edge_junk(word: str, first: bool) -> bool:
+    low = word.lower()
+    if low in _LEADING_ADJECTIVES and first:
+        return False  # "total exports", "average wage"
+    if low in _STOP or low in _METRIC_JUNK or _is_verb(word):
+        return True
+    if _COMPARATOR_BEFORE.search(word):
+        return True
+    if low.endswith("ly") and len(low) > 4:
+        return True  # adverbs: "significantly", "respectively"
+    return first and low.endswith("ing") and len(low) > 5 and word[0].islower()  # "reflecting a …", "showing"
 
 
 def _main_subject(entities: list[Entity], title: str | None) -> str | None:
@@ -650,9 +869,17 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     names ("Shandong … Plan Ends with Most Targets Met"), else the most mentioned subject."""
     if title and (place := _title_place(title)):
         return place
-    ranked = sorted((e for e in entities if e.type in _SUBJECT_TYPES and e.mentions),
-                    key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
+    # A country named as often as a province or city in it is the frame of a local story, not its subject.
+    local = any(e.type == "place" and len(e.mentions) >= 2 and not _is_country(e.name) for e in candidates)
+    ranked = sorted(candidates, key=lambda e: (local and e.type == "place" and _is_country(e.name),
+                                               -len(e.mentions), min(s for s, _ in e.mentions)))
     return ranked[0].name if ranked else None
+
+
+@lru_cache(maxsize=4096)
+def _is_country(name: str) -> bool:
+    return any(p.level == "country" for p in load_gazetteer().lookup(name))
 
 
 def _title_place(title: str) -> str | None:
