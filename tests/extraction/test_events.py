@@ -221,3 +221,46 @@ def test_general_event_shapes(sentence, expected):
 
 def test_a_ranking_noun_is_not_an_event():
     assert events("The city kept a top-three national ranking in digital integration.", published="2026-08-05") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a position gained or held, and records
+    ("The county moved up to 3rd place in the national list of top industrial counties.", ("achievement", None)),
+    ("Shipments of the firm's forklifts rose 9 percent in 2024, ranking first in Europe.", ("achievement", "2024")),
+    ("In 2025, Lianyungang led the nation in exports of pharmaceutical ingredients.", ("achievement", "2025")),
+    ("Cargo throughput hit a record high of 90 million tonnes in 2024.", ("achievement", "2024")),
+    ("Freight volumes at the port reached 4.1 million containers, the highest on record.", ("achievement", None)),
+    ("The bicycle maker won first prize at the national design awards last year.", ("achievement", "2024")),
+    # a report delivered is issued; a product unveiled is produced
+    ("Governor Li delivered the government work report on Monday.", ("issuance", "2025-03-10")),
+    ("The group on Tuesday unveiled a next-generation electric tractor for hill farms.",
+     ("production", "2025-03-11")),
+    # "to" far from the verb is a preposition, not a plan
+    ("According to a survey published in January, most suppliers expect higher orders.", ("issuance", "2025-01")),
+])
+def test_achievements_reports_and_products(text, expected):
+    assert expected in [(e.type, e.date) for e in events(text)]
+
+
+def test_an_undated_record_takes_the_year_named_in_its_paragraph():
+    text = ("Output of the province's shipyards grew 12 percent in 2024. Shipbuilding tonnage "
+            "reached a historic high, and new orders rose for the third year.")
+    found = [(e.type, e.date, e.approximate) for e in events(text)]
+    assert found == [("achievement", "2024", True)]
+
+
+def test_a_date_opening_the_paragraph_governs_its_later_sentences():
+    text = ("In 2023, the district added 40 hectares of industrial land. "
+            "The provincial government designated it as a pilot zone for green chemicals.")
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2023")]
+
+
+@pytest.mark.parametrize("text", [
+    "The platform has won the trust of suppliers across the region.",
+    "The ceremony took place in the new exhibition hall.",
+    "Exports are expected to rise to 3 billion yuan, ranking first in the province.",
+    "The city will keep its first place in the national ranking by 2027.",
+    "Industrial output rose to 5.2 billion yuan in the second quarter.",
+])
+def test_no_achievement(text):
+    assert [e for e in events(text) if e.type == "achievement"] == []

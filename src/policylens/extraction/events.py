@@ -72,6 +72,7 @@ class _Form:
     past: bool
     base: bool
     nominal: bool = False
+    ing: bool = False
     report: bool = False
     count_is_statistic: bool = True
     by_object: tuple[tuple[str, re.Pattern], ...] = ()
@@ -87,6 +88,7 @@ class _Lexicon:
     light_verbs: frozenset[str]
     held: re.Pattern
     habitual: re.Pattern
+    intentions: re.Pattern
     modals: frozenset[str]
     negations: frozenset[str]
     conditionals: frozenset[str]
@@ -111,6 +113,7 @@ class _Hit:
 class _Unit:
     start: int
     end: int
+    paragraph: int  # where the unit's paragraph starts
     hits: list[_Hit] = field(default_factory=list)
     dates: list[DateMention] | None = None  # read only when a trigger in the unit survives
 
@@ -165,8 +168,9 @@ def _lexicon() -> _Lexicon:
                           by_object=by_object, only_by_object=bool(entry.get("only_by_object")),
                           unless_object=_words(unless) if unless else None)
             past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
-            for f in past | base:
-                forms[f] = _Form(past=f in past, base=f in base, **common)
+            ing = {_norm(f) for f in entry.get("ing", ())}
+            for f in past | base | ing:
+                forms[f] = _Form(past=f in past or f in ing, base=f in base, ing=f in ing, **common)
     for etype, nouns in data["nominals"].items():
         for noun in nouns:
             key = _norm(noun)
@@ -177,13 +181,13 @@ def _lexicon() -> _Lexicon:
                                    count_is_statistic=etype in tallies)
     source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
     pattern, pattern_any_case = re.compile(source), re.compile(source, re.I)
-    held, habitual = _words(data["held"]), _words(data["habitual"])
+    held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
     words = {k: frozenset(_norm(w) for w in data[k]) for k in (
         "light_verbs", "modals", "negations", "conditionals", "present_auxiliaries", "past_auxiliaries",
         "adjectival_before", "adverbs", "subordinators")}
-    return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, words["modals"], words["negations"],
-                    words["conditionals"], words["present_auxiliaries"], words["past_auxiliaries"],
-                    words["adjectival_before"], words["adverbs"], words["subordinators"])
+    return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, intentions,
+                    words["modals"], words["negations"], words["conditionals"], words["present_auxiliaries"],
+                    words["past_auxiliaries"], words["adjectival_before"], words["adverbs"], words["subordinators"])
 
 
 def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
@@ -292,7 +296,7 @@ def _units(text: str, index: TextIndex) -> list[_Unit]:
             open_unit = None
         if not prose and not (wrapped and p_end - p_start >= 50):
             continue
-        units.extend(_Unit(s, e) for s, e in own)
+        units.extend(_Unit(s, e, p_start) for s, e in own)
         if wrapped and not _ends_sentence(text, p_start, p_end):
             open_unit = units[-1]
     if open_unit is not None and not _ends_sentence(text, open_unit.start, open_unit.end):
@@ -336,13 +340,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 # ---- reading one clause -----------------------------------------------------------------------
 
 def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: list[_Hit],
-            clause_end: int | None = None) -> str:
-    """Whether the words before a trigger report it, plan it, or make it no event."""
+            clause_end: int | None = None, sentence_start: int = 0) -> str:
+    """Whether the words before a trigger report it, plan it, or make it no event.  A participle
+    that opens its clause (", ranking first") reports what the sentence before it reports."""
     tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
     i = 0
     while i < len(tokens) and tokens[i][1] in lex.adverbs:
         i += 1
     if i == len(tokens):
+        if hit.form.ing:
+            return _IRREALIS if lex.intentions.search(text, sentence_start, clause_start) else _REALIS
         after = _TOKEN.match(text, _skip_space(text, hit.end))
         word = after.group() if after else ""
         if word[:1].islower() and word not in _PREPOSITIONS_AFTER and word not in lex.adjectival:
@@ -360,6 +367,8 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         if word in lex.subordinators:
             return _REALIS
         if word in lex.modals:
+            if word == "to" and not _infinitive(tokens[i:i + n], lex):
+                continue
             return _IRREALIS
         if word in lex.negations or word.endswith("n't") or word in lex.conditionals:
             return _DROP
@@ -383,6 +392,12 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
                     break
             return _REALIS
     return _REALIS
+
+
+def _infinitive(between: list[tuple[int, str]], lex: _Lexicon) -> bool:
+    """Whether 'to' marks the trigger's infinitive ("to be approved", "plans to jointly launch") rather
+    than a preposition further back ("according to a report released in May")."""
+    return all(w in lex.adverbs or w in lex.present or w in lex.past or w.endswith("ly") for _, w in between)
 
 
 def _tokens_before(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -435,7 +450,7 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
             hit.status = _REALIS if (report is not None or _nominal_reported(
                 text, lex, hit, clause_start, clause_end)) else _DROP
         else:
-            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end)
+            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end, unit.start)
         earlier.append(hit)
         if hit.status == _DROP:
             continue
@@ -516,7 +531,8 @@ def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Un
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
-    date = _date_for(dates, start, end, head.start, unit, clause_start)
+    date = _date_for(dates, start, end, head.start, unit, clause_start) or _context_date(
+        text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
     return Event(type=etype, text=text[start:end], start=start, end=end, actor=actor, object=obj,
                  date=_in_the_past(date, reference), date_text=date.text if date else None,
                  approximate=date.approximate if date else False)
@@ -605,6 +621,27 @@ def _entity_in(places: list, start: int, end: int) -> str | None:
         if s >= start and e <= end:
             found = name
     return found
+
+
+def _context_date(text: str, unit: _Unit, anchor: int, takes_sentence_date: bool,
+                  reference: str | None) -> DateMention | None:
+    """The date an undated clause takes from around it.  A participle clause (", ranking first in the
+    world") and a ranking or record share the time of the figures their sentence reports; failing
+    that, a ranking or record takes the year last named in its paragraph ("In 2023, output rose ...
+    The province topped ...").  Any event takes a date that opens its paragraph ("In 2023, ...")."""
+    if takes_sentence_date and unit.dates:
+        before = [d for d in unit.dates if d.end <= anchor]
+        return before[-1] if before else unit.dates[0]
+    if unit.paragraph >= unit.start:
+        return None
+    earlier = [d for d in find_dates(text, unit.paragraph, unit.start, reference)
+               if d.iso and d.relation in ("at", "since")]
+    if earlier and earlier[0].start == unit.paragraph and earlier[0].relation == "at":
+        return earlier[0]
+    if takes_sentence_date and earlier:
+        last = earlier[-1]
+        return replace(last, iso=last.iso[:4], approximate=True)
+    return None
 
 
 def _date_for(dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit,
