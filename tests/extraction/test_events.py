@@ -264,3 +264,38 @@ def test_a_date_opening_the_paragraph_governs_its_later_sentences():
 ])
 def test_no_achievement(text):
     assert [e for e in events(text) if e.type == "achievement"] == []
+
+
+def test_an_event_on_the_same_occasion_takes_that_day():
+    text = ("The city government issued its plan for the hydrogen industry on Thursday.\n"
+            "On the same occasion, the city published a white paper on fuel-cell trucks.")
+    assert [(e.type, e.date) for e in events(text)] == [("issuance", "2025-03-13"), ("issuance", "2025-03-13")]
+
+
+def test_an_undated_event_without_an_occasion_stays_undated():
+    text = ("The city government issued its plan for the hydrogen industry on Thursday.\n"
+            "The city also published a white paper on fuel-cell trucks.")
+    assert [(e.type, e.date) for e in events(text)] == [("issuance", "2025-03-13"), ("issuance", None)]
+
+
+def test_a_past_by_date_dates_the_event_and_a_future_one_does_not():
+    text = "By the end of last year, the county had been designated as a national pilot zone for forestry."
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2024")]
+    text = "The county had been designated as a national pilot zone for forestry, with reviews due by 2027."
+    assert [(e.type, e.date) for e in events(text)] == [("approval", None)]
+
+
+def test_ranked_among_the_top_in_the_passive_is_an_achievement():
+    text = "Five of the county's firms were recognized among the top 500 private manufacturers in 2024."
+    assert [(e.type, e.date) for e in events(text)] == [("achievement", "2024")]
+
+
+@pytest.mark.parametrize("text", [
+    # a participle between a noun and "by" describes the noun
+    "The figures disclosed by the statistics bureau showed a slowdown in machinery exports.",
+    "The flagship software developed by a team of 40 engineers now serves 3,000 factories.",
+    # a count opening a passive subject makes a tally
+    "Some 120 industrial parks, located in 30 provinces, have been put into operation so far.",
+])
+def test_descriptions_and_tallies_are_not_events(text):
+    assert events(text) == []

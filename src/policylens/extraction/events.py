@@ -89,6 +89,7 @@ class _Lexicon:
     held: re.Pattern
     habitual: re.Pattern
     intentions: re.Pattern
+    same_occasion: re.Pattern
     modals: frozenset[str]
     negations: frozenset[str]
     conditionals: frozenset[str]
@@ -182,11 +183,12 @@ def _lexicon() -> _Lexicon:
     source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
     pattern, pattern_any_case = re.compile(source), re.compile(source, re.I)
     held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
+    same_occasion = _words(data["same_occasion"])
     words = {k: frozenset(_norm(w) for w in data[k]) for k in (
         "light_verbs", "modals", "negations", "conditionals", "present_auxiliaries", "past_auxiliaries",
         "adjectival_before", "adverbs", "subordinators")}
     return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, intentions,
-                    words["modals"], words["negations"], words["conditionals"], words["present_auxiliaries"],
+                    same_occasion, words["modals"], words["negations"], words["conditionals"], words["present_auxiliaries"],
                     words["past_auxiliaries"], words["adjectival_before"], words["adverbs"], words["subordinators"])
 
 
@@ -219,7 +221,20 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             hits = [h for h in unit.hits if clause_start <= h.start and h.end <= clause_end]
             if hits:
                 events.extend(_clause_events(text, lex, hits, clause_start, clause_end, unit, places, reference))
-    return _without_restatements(events)
+    return _on_the_same_occasion(text, lex, _without_restatements(events))
+
+
+def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list[Event]:
+    """'On the same occasion, the province released a report': an undated event placed at the
+    occasion just reported takes that occasion's day."""
+    last_day: Event | None = None
+    for k, event in enumerate(events):
+        if event.date is None and last_day and lex.same_occasion.search(text, event.start, event.end):
+            events[k] = replace(event, date=last_day.date, date_text=last_day.date_text,
+                                approximate=last_day.approximate)
+        elif event.date is not None and len(event.date) == 10:
+            last_day = event
+    return events
 
 
 def _direct_speech(text: str, unit: _Unit) -> bool:
@@ -360,6 +375,8 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         return earlier[-1].status
     if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
         return _DROP
+    if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
+        return _DROP
     for n, (pos, word) in enumerate(tokens[i:i + 12]):
         inside = next((h for h in earlier if h.start <= pos < h.end), None)
         if inside is not None:
@@ -392,6 +409,15 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
                     break
             return _REALIS
     return _REALIS
+
+
+def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
+    """'a platform developed by Haier', 'the data disclosed by the bureau': a participle between a noun
+    and 'by' describes the noun; the sentence's own verb comes later, if at all."""
+    if not before.isalpha() or before in lex.past or before in lex.present or before in lex.modals \
+            or before in lex.negations or before in lex.subordinators or before in ("and", "or"):
+        return False
+    return re.match(r"\s+by\s", text[end:end + 5]) is not None
 
 
 def _infinitive(between: list[tuple[int, str]], lex: _Lexicon) -> bool:
@@ -468,7 +494,7 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
             report = hit
         heads.append(hit)
     if heads and unit.dates is None:
-        unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if d.relation == "at"]
+        unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if _happened(d, reference)]
     events = []
     for k, head in enumerate(heads):
         start = clause_start if k == 0 else _split_point(text, heads[k - 1].end, head.start)
@@ -480,6 +506,16 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
         if event is not None:
             events.append(event)
     return events
+
+
+def _happened(date: DateMention, reference: str | None) -> bool:
+    """Whether a date says when something happened: "in May", and a "by" date already past when the
+    document was written ("by the end of last year, the province had set up ...").  A deadline still
+    ahead ("by 2027") and the start of a span ("since 2020") say something else."""
+    if date.relation == "at":
+        return True
+    return (date.relation == "by" and date.iso is not None and reference is not None
+            and date.iso < reference[:len(date.iso)])
 
 
 def _reports_clause(text: str, report_end: int, content_start: int) -> bool:
@@ -519,13 +555,22 @@ def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Un
     by = re.match(r"\s+by\s+", text[lead.end:end])
     if by:
         agent = _object(text, lead.end + by.end(), end, dates)
+    passive = not lead.noun and bool(by or _PASSIVE.search(before) or _NO_OBJECT.match(text, lead.end, end))
     if lead.noun:
         subject = None if ceremony else _nominal_actor(before, lex)
-    elif by or _PASSIVE.search(before) or _NO_OBJECT.match(text, lead.end, end):
-        obj, subject = _LEADING.sub("", subject) if subject else None, agent
-    if form.count_is_statistic and (_COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or ""))):
+    complement = None
+    if passive:
+        complement, obj, subject = obj, _LEADING.sub("", subject) if subject else None, agent
+    if form.count_is_statistic and (_COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or ""))
+                                    or passive and _COUNT.match(before.lstrip())):
+        # The last test: "251 parks, covering 66,200 ha, have been put into operation" -- the
+        # subject, clipped to its last comma-free stretch, hides the count that opens it.
         return None
-    etype = _refine(form, obj or "")
+    # In the passive, what follows the verb still says what kind of event it was ("were recognized
+    # among the top 100" ranks them).
+    if complement and complement.split()[0].lower() in _PREPOSITIONS_AFTER:
+        complement = None  # "was unveiled at the new centre": where, not what
+    etype = _refine(form, obj or "", complement or "")
     if etype is None:
         return None
     actor = _entity_in(places, start, head.start) or subject
@@ -547,9 +592,9 @@ def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
     return date.iso
 
 
-def _refine(form: _Form, obj: str) -> str | None:
+def _refine(form: _Form, *phrases: str) -> str | None:
     for etype, words in form.by_object:
-        if words.search(obj):
+        if any(words.search(phrase) for phrase in phrases):
             return etype
     return None if form.only_by_object else form.type
 
