@@ -299,3 +299,29 @@ def test_ranked_among_the_top_in_the_passive_is_an_achievement():
 ])
 def test_descriptions_and_tallies_are_not_events(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The carmaker announced an investment of $1.2 billion in a battery plant in Nuevo Leon on Monday.",
+     ("investment", "2025-03-10")),
+    ("Exports of electric vehicles exceeded 2 million units for the first time in 2024.", ("achievement", "2024")),
+    ("In January, the two firms formed a joint venture to make power semiconductors.", ("establishment", "2025-01")),
+    ("The National Assembly passed the bill on semiconductor subsidies on Thursday.", ("approval", "2025-03-13")),
+    ("Last year the group acquired a 30 percent stake in a Bavarian gearbox maker.", ("investment", "2024")),
+    ("The fund completed the acquisition of the Ohio foundry in February.", ("investment", "2025-02")),
+    ("The ministry notified the guidelines for the drone incentive scheme last week.", ("issuance", "2025-03-07")),
+    ("The start-up secured funding of 300 million yen from three banks in 2024.", ("investment", "2024")),
+    ("The port authority inked a deal with a Danish operator on Friday.", ("investment", "2025-03-14")),
+])
+def test_vocabulary_of_other_countries_news(text, expected):
+    assert expected in [(e.type, e.date) for e in events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The new line passed the final inspection in May.",
+    "Workers acquired new skills during the training.",
+    "The delegates formed a consensus on export controls.",
+    "Orders exceeded expectations in the fourth quarter.",
+])
+def test_vocabulary_needs_its_objects(text):
+    assert events(text) == []

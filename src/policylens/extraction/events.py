@@ -379,6 +379,8 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         return _DROP
     for n, (pos, word) in enumerate(tokens[i:i + 12]):
         inside = next((h for h in earlier if h.start <= pos < h.end), None)
+        if inside is not None and inside.noun:
+            continue  # "The start-up secured funding": a noun has no tense to pass on
         if inside is not None:
             return inside.status
         if word in lex.subordinators:
