@@ -681,8 +681,9 @@ def _context_date(text: str, unit: _Unit, anchor: int, takes_sentence_date: bool
         return before[-1] if before else unit.dates[0]
     if unit.paragraph >= unit.start:
         return None
-    earlier = [d for d in find_dates(text, unit.paragraph, unit.start, reference)
-               if d.iso and d.relation in ("at", "since")]
+    # Only the opening words are read for an opening date; the whole paragraph only for a ranking.
+    end = unit.start if takes_sentence_date else min(unit.start, unit.paragraph + 40)
+    earlier = [d for d in find_dates(text, unit.paragraph, end, reference) if d.iso and d.relation in ("at", "since")]
     if earlier and earlier[0].start == unit.paragraph and earlier[0].relation == "at":
         return earlier[0]
     if takes_sentence_date and earlier:
