@@ -63,8 +63,8 @@ def only(text: str, published: str | None = "2025-03-14"):
     ("The project gained approval from the National Development and Reform Commission in May.",
      "approval", "2024-05"),
     ("A signing ceremony for 16 major projects was held in Jinan on March 2.", "investment", "2025-03-02"),
-    ("HONG KONG, March 10, 2025 - (Newswire) - Acme Holdings Limited (\"Acme\"; stock code: 123) announced "
-     "today its annual results for the year ended 31 December 2024.", "issuance", "2025-03-14"),
+    (("HONG KONG, March 10, 2025 - (Newswire) - Acme Holdings Limited (\"Acme\"; stock code: 123) announced "
+     "today its annual results for the year ended 31 December 2024."), "issuance", "2025-03-14"),
     ("Shenzhen rolled out 20 measures to support the embodied intelligence industry this week.", "launch", "2025-03"),
 ])
 def test_reported_events(sentence, etype, date):

@@ -61,19 +61,19 @@ _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
 
 _CORE = "|".join((
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
-    r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
-    r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))",
-    rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
-    rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)",
-    rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
-    rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)",
+    (r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
+    r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"),
+    (rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
+    rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"),
+    (rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
+    rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"),
     rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
-    rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
+    (rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
     rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
-    rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))",
-    r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
+    rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"),
+    (r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
     r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
-    r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))",
+    r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"),
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])",
     rf"(?P<year>{_YEAR})",
     rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
@@ -90,7 +90,7 @@ _LOWER_START = re.compile(
     r"next\s+(?:year|month)|past\s+few|recent|currently|at\s+present|presently|fiscal\s+year|"
     r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|"
     r"(?:first|second|third|fourth)\s+(?:half|quarter)")
-_LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.I)
+_LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
 _ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
 _RELATION = {"by": "by", "before": "by", "until": "by", "till": "by", "through": "by",
              "no later than": "by", "since": "since", "from": "since"}

@@ -47,22 +47,23 @@ _OBJECT_STOP = re.compile(
     r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
     r"\s[-–—]\s")
 _PARENS = re.compile(r"\([^()]*\)")
-_CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+_CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A trigger followed by none of its own object: its subject is what was built or approved.
 _NO_OBJECT = re.compile(r"\s*(?:$|[,.;:)]|(?:in|at|on|by|to|as|across|during|for|from|with|into|under|over|since|"
-                        r"last|this|ahead|\w+ly)\b)", re.I)
-_RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.I)
+                        r"last|this|ahead|\w+ly)\b)", re.IGNORECASE)
+_RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.I)
+_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.IGNORECASE)
 _COUNT = re.compile(
     r"^(?:(?:with|and|more\s+than|over|nearly|almost|about|around|approximately|some|another|a\s+total\s+of|"
     r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*(?:\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|a\s+dozen)\b)",
-    re.I)
-_PRONOUNS = frozenset("it they we he she this these those which who its their".split())
-_PREPOSITIONS_AFTER = frozenset("as to up out by in into on at for among across from with and".split())
+    re.IGNORECASE)
+_PRONOUNS = frozenset(["it", "they", "we", "he", "she", "this", "these", "those", "which", "who", "its", "their"])
+_PREPOSITIONS_AFTER = frozenset(["as", "to", "up", "out", "by", "in", "into", "on", "at", "for", "among", "across",
+                                 "from", "with", "and"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ def _norm(s: str) -> str:
 def _words(phrases) -> re.Pattern:
     """Any of the phrases as whole words ('^' ties one to the start); 'such as' never counts as 'as'."""
     alternatives = [("^" if p.startswith("^") else "") + _phrase(p.lstrip("^")) for p in phrases]
-    return re.compile(r"(?<![\w-])(?<!such )(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])(?<!such )(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -164,10 +165,10 @@ def _lexicon() -> _Lexicon:
         for lemma, entry in lemmas.items():
             by_object = tuple((t, _words(words)) for t, words in (entry.get("by_object") or {}).items())
             unless = entry.get("unless_object")
-            common = dict(type=etype, lemma=lemma, report=bool(entry.get("report")),
-                          count_is_statistic=entry.get("count_is_statistic", etype in tallies),
-                          by_object=by_object, only_by_object=bool(entry.get("only_by_object")),
-                          unless_object=_words(unless) if unless else None)
+            common = {"type": etype, "lemma": lemma, "report": bool(entry.get("report")),
+                          "count_is_statistic": entry.get("count_is_statistic", etype in tallies),
+                          "by_object": by_object, "only_by_object": bool(entry.get("only_by_object")),
+                          "unless_object": _words(unless) if unless else None}
             past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
             ing = {_norm(f) for f in entry.get("ing", ())}
             for f in past | base | ing:
@@ -181,15 +182,16 @@ def _lexicon() -> _Lexicon:
                 forms[key] = _Form(etype, noun, past=False, base=False, nominal=True,
                                    count_is_statistic=etype in tallies)
     source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
-    pattern, pattern_any_case = re.compile(source), re.compile(source, re.I)
+    pattern, pattern_any_case = re.compile(source), re.compile(source, re.IGNORECASE)
     held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
     same_occasion = _words(data["same_occasion"])
     words = {k: frozenset(_norm(w) for w in data[k]) for k in (
         "light_verbs", "modals", "negations", "conditionals", "present_auxiliaries", "past_auxiliaries",
         "adjectival_before", "adverbs", "subordinators")}
     return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, intentions,
-                    same_occasion, words["modals"], words["negations"], words["conditionals"], words["present_auxiliaries"],
-                    words["past_auxiliaries"], words["adjectival_before"], words["adverbs"], words["subordinators"])
+                    same_occasion, words["modals"], words["negations"], words["conditionals"],
+                    words["present_auxiliaries"], words["past_auxiliaries"], words["adjectival_before"],
+                    words["adverbs"], words["subordinators"])
 
 
 def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
@@ -462,7 +464,7 @@ def _nominal_reported(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, cl
         if word in lex.light_verbs:
             light = _Hit(pos, pos + len(word), hit.form)
             return _status(text, lex, light, clause_start, []) == _REALIS
-    if re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.I):
+    if re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.IGNORECASE):
         return lex.held.search(text, hit.end, clause_end) is not None
     return False
 
