@@ -690,7 +690,7 @@ def _context_date(text: str, unit: _Unit, anchor: int, takes_sentence_date: bool
         return earlier[0]
     if takes_sentence_date and earlier:
         last = earlier[-1]
-        return replace(last, iso=last.iso[:4], approximate=True)
+        return replace(last, iso=(last.iso or "")[:4], approximate=True)
     return None
 
 
