@@ -33,6 +33,9 @@ def dates(text: str, reference: str | None = "2026-06-24"):
     ("The expo ran from 3–6 March 2026.", [("from 3–6 March 2026", "2026-03-03")]),
     ("Sales grew in the first half of last year.", [("in the first half of last year", "2025")]),
     ("The rules were published earlier this week.", [("earlier this week", "2026-06")]),
+    ("The ministry announced on the 5th that exports rose.", [("on the 5th", "2026-06-05")]),
+    ("The ministry announced on the 28th (local time) a new fund.", [("on the 28th", "2026-05-28")]),
+    ("It was adopted on the 5th plenary session.", []),
 ])
 def test_expressions(text, expected):
     assert dates(text) == expected

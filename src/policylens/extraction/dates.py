@@ -75,6 +75,8 @@ _CORE = "|".join((
     r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
     r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"),
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])",
+    # "announced on the 5th": Korean and Japanese government English names the day of the month alone.
+    r"(?P<nth>(?i:the)\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?=\s*[,.;:(]|\s*$|\s+(?i:that|and|at|in)\b))",
     rf"(?P<year>{_YEAR})",
     rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
 ))
@@ -88,7 +90,7 @@ _UPPER_START = re.compile(r"[0-9A-Z]")
 _LOWER_START = re.compile(
     r"today|yesterday|earlier\s+this|this\s+(?:year|month|week)|last\s+(?:year|month|week|few)|"
     r"next\s+(?:year|month)|past\s+few|recent|currently|at\s+present|presently|fiscal\s+year|"
-    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|"
+    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|the\s+[1-3]?\d(?:st|nd|rd|th)\b|"
     r"(?:first|second|third|fourth)\s+(?:half|quarter)")
 _LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
 _ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
@@ -149,7 +151,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         kind = m.lastgroup
         first, prep, mod = _prefix(text, done, pos)
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
-        if kind in ("year", "month", "weekday") and not (prep or mod or named):
+        if kind in ("year", "month", "weekday") and not (prep or mod or named) or kind == "nth" and prep != "on":
             continue
         if named:
             first = named.start()
@@ -224,6 +226,8 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
         return m["part_y"] or m["part_y2"], False
     if kind == "year":
         return m["year"], False
+    if kind == "nth":
+        return _day_of_month(int(m["nth_d"]), ref), False
     if kind == "weekday":
         return _last_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
     if kind == "month":
@@ -247,6 +251,17 @@ def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None]
     elif which == "next":
         year += month <= ref_month
     return f"{year:04d}-{month:02d}"
+
+
+def _day_of_month(day: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """'on the 5th' is the latest 5th up to the reference: this month's, or last month's when the
+    reference day is earlier."""
+    if ref is None or ref[1] is None:
+        return None
+    year, month, ref_day = ref
+    if ref_day is not None and day > ref_day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return _ymd(year, month, day)
 
 
 def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:

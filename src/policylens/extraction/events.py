@@ -506,7 +506,7 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
         start, end = _strip(text, start, end)
         if end - start > 1 and text[end - 1] == ".":
             end -= 1
-        event = _event(text, lex, head, start, end, unit, clause_start, unit.dates, places, reference)
+        event = _event(text, lex, head, start, end, unit, clause_start, unit.dates or [], places, reference)
         if event is not None:
             events.append(event)
     return events
