@@ -312,6 +312,11 @@ def test_descriptions_and_tallies_are_not_events(text):
     ("The ministry notified the guidelines for the drone incentive scheme last week.", ("issuance", "2025-03-07")),
     ("The start-up secured funding of 300 million yen from three banks in 2024.", ("investment", "2024")),
     ("The port authority inked a deal with a Danish operator on Friday.", ("investment", "2025-03-14")),
+    ("The ministry selected 12 regional projects for battery subsidies on Friday.", ("approval", "2025-03-14")),
+    ("The Prime Minister signed Decision 88 on the master plan for industrial parks on Monday.",
+     ("issuance", "2025-03-10")),
+    ("The carmaker unveiled its new electric pickup at the auto show on Tuesday.", ("production", "2025-03-11")),
+    ("The province unveiled 20 measures to support exporters on Monday.", ("issuance", "2025-03-10")),
 ])
 def test_vocabulary_of_other_countries_news(text, expected):
     assert expected in [(e.type, e.date) for e in events(text)]
