@@ -36,6 +36,7 @@ def dates(text: str, reference: str | None = "2026-06-24"):
     ("The ministry announced on the 5th that exports rose.", [("on the 5th", "2026-06-05")]),
     ("The ministry announced on the 28th (local time) a new fund.", [("on the 28th", "2026-05-28")]),
     ("It was adopted on the 5th plenary session.", []),
+    ("The master plan for 2021-2030 was approved in February.", [("in February", "2026-02")]),
 ])
 def test_expressions(text, expected):
     assert dates(text) == expected

@@ -93,6 +93,7 @@ _LOWER_START = re.compile(
     r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|the\s+[1-3]?\d(?:st|nd|rd|th)\b|"
     r"(?:first|second|third|fourth)\s+(?:half|quarter)")
 _LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
+_PERIOD_END = re.compile(r"\s*[-–—/]\s*(?:19|20)?\d{2}(?!\d)")
 _ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
 _RELATION = {"by": "by", "before": "by", "until": "by", "till": "by", "through": "by",
              "no later than": "by", "since": "since", "from": "since"}
@@ -153,6 +154,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
         if kind in ("year", "month", "weekday") and not (prep or mod or named) or kind == "nth" and prep != "on":
             continue
+        if kind == "year" and _PERIOD_END.match(text, m.end()):
+            continue  # "the plan for 2021-2030": a plan's period, not a date
         if named:
             first = named.start()
             iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
