@@ -329,6 +329,8 @@ def test_vocabulary_of_other_countries_news(text, expected):
     "Workers acquired new skills during the training.",
     "The delegates formed a consensus on export controls.",
     "Orders exceeded expectations in the fourth quarter.",
+    "The city has established a complete industrial chain covering cells, packs and recycling.",
+    "The two provinces set up a coordination mechanism for cross-border logistics.",
 ])
 def test_vocabulary_needs_its_objects(text):
     assert events(text) == []
