@@ -319,6 +319,7 @@ def test_descriptions_and_tallies_are_not_events(text):
     ("The province unveiled 20 measures to support exporters on Monday.", ("issuance", "2025-03-10")),
     ("The chips bill was signed into law by the president on August 9, 2022.", ("issuance", "2022-08-09")),
     ("Shipments of the group's forklifts hit a record 310,000 units in 2024.", ("achievement", "2024")),
+    ("The signing of the loan agreement took place in Hanoi on Tuesday.", ("investment", "2025-03-11")),
 ])
 def test_vocabulary_of_other_countries_news(text, expected):
     assert expected in [(e.type, e.date) for e in events(text)]

@@ -44,7 +44,8 @@ _BOUNDARY = re.compile(
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|while)\s+|,\s+")
 _OBJECT_STOP = re.compile(
     r"\s+(?:at|on|during|after|before|with|through|under|via|in\s+order|so\s+as|which|who|when|while|"
-    r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
+    r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to|took\s+place|"
+    r"(?:was|were)\s+held)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
     r"\s[-–—]\s")
 _PARENS = re.compile(r"\([^()]*\)")
 _CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.IGNORECASE)
@@ -459,12 +460,15 @@ def _noun_context(text: str, lex: _Lexicon, hit: _Hit, clause_start: int) -> boo
 
 
 def _nominal_reported(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, clause_end: int) -> bool:
-    """A noun trigger is an event when a verb just before reports it, or a ceremony was held."""
-    for pos, word in reversed(_tokens_before(text, max(clause_start, hit.start - 80), hit.start)[-5:]):
+    """A noun trigger is an event when a verb just before reports it, or when it (or its ceremony)
+    opens the clause and was held ("The signing of the agreement took place in Hanoi")."""
+    before = _tokens_before(text, max(clause_start, hit.start - 80), hit.start)
+    for pos, word in reversed(before[-5:]):
         if word in lex.light_verbs:
             light = _Hit(pos, pos + len(word), hit.form)
             return _status(text, lex, light, clause_start, []) == _REALIS
-    if re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.IGNORECASE):
+    ceremony = re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.IGNORECASE)
+    if ceremony or all(word in lex.adjectival or word in lex.adverbs for _, word in before):
         return lex.held.search(text, hit.end, clause_end) is not None
     return False
 
