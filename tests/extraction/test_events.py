@@ -335,3 +335,19 @@ def test_vocabulary_of_other_countries_news(text, expected):
 ])
 def test_vocabulary_needs_its_objects(text):
     assert events(text) == []
+
+
+def test_an_exhibition_opening_is_an_occasion_and_its_year_is_no_count():
+    found = events("The 2025 International Robot Fair opened in Dalian on Thursday.")
+    assert [(e.type, e.date) for e in found] == [("other", "2025-03-13")]
+
+
+def test_two_verbs_of_one_event_make_one_event():
+    found = events("The first phase of the wafer plant was completed and put into production in January.")
+    assert [(e.type, e.date) for e in found] == [("production", "2025-01")]
+    assert found[0].text.endswith("put into production in January")
+
+
+def test_an_appositive_does_not_hide_the_subject():
+    found = events("The provincial robotics institute, located in Yantai, was inaugurated on Monday.")
+    assert [(e.type, e.object) for e in found] == [("establishment", "provincial robotics institute")]

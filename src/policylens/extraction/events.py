@@ -48,6 +48,8 @@ _OBJECT_STOP = re.compile(
     r"(?:was|were)\s+held)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
     r"\s[-–—]\s")
 _PARENS = re.compile(r"\([^()]*\)")
+# Between two verbs of one event: "completed and put into production", "was built and has been commissioned".
+_VERB_PAIR = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:has|have|had|was|were|been|be|also|then|officially)\s+)*")
 _CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A trigger followed by none of its own object: its subject is what was built or approved.
@@ -58,7 +60,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.IGNORECASE)
 _COUNT = re.compile(
     r"^(?:(?:with|and|more\s+than|over|nearly|almost|about|around|approximately|some|another|a\s+total\s+of|"
-    r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*(?:\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
+    r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*"
+    # a number, but not the year in a name ("the 2024 World Intelligence Expo")
+    r"(?:(?!(?:19|20)\d\d\s+(?-i:[A-Z]))\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|a\s+dozen)\b)",
     re.IGNORECASE)
@@ -503,16 +507,27 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
         heads.append(hit)
     if heads and unit.dates is None:
         unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if _happened(d, reference)]
-    events = []
+    events: list[Event] = []
+    carried = None  # where a head that made no event began: its words belong to the next head
     for k, head in enumerate(heads):
         start = clause_start if k == 0 else _split_point(text, heads[k - 1].end, head.start)
         end = clause_end if k == len(heads) - 1 else _split_point(text, head.end, heads[k + 1].start, before=True)
-        start, end = _strip(text, start, end)
+        start, end = _strip(text, carried if carried is not None else start, end)
         if end - start > 1 and text[end - 1] == ".":
             end -= 1
         event = _event(text, lex, head, start, end, unit, clause_start, unit.dates or [], places, reference)
-        if event is not None:
-            events.append(event)
+        carried = start if event is None else None
+        if event is None:
+            continue
+        if (events and events[-1].type == event.type and event.actor is None and event.object is None
+                and _VERB_PAIR.fullmatch(text, heads[k - 1].end, head.start)):
+            # "was completed and put into production": one event told with two verbs
+            first = events[-1]
+            dated = first if first.date or not event.date else event
+            events[-1] = replace(first, text=text[first.start:event.end], end=event.end, date=dated.date,
+                                 date_text=dated.date_text, approximate=dated.approximate)
+            continue
+        events.append(event)
     return events
 
 
@@ -622,12 +637,14 @@ def _nominal_actor(before: str, lex: _Lexicon) -> str | None:
 def _subject(before: str, lex: _Lexicon) -> str | None:
     """The noun phrase before the verb: the last comma-free stretch, without auxiliaries or adverbs."""
     flat = _PARENS.sub(" ", before).rstrip(" ,;:")
-    flat = flat.rsplit(", ", 1)[-1]
-    words = flat.split()
+    words = flat.rsplit(", ", 1)[-1].split()
     while words and (words[-1].lower() in lex.adverbs or words[-1].lower() in lex.past
                      or words[-1].lower() in lex.present or words[-1].lower().endswith("ly")):
         words.pop()
     phrase = " ".join(words).strip(" ,;:\"'“”")
+    if not phrase and ", " in flat:
+        # "The centre, jointly built by ten universities, was unveiled": the subject opens the clause
+        return _subject(flat.split(", ", 1)[0], lex)
     return phrase or None
 
 
