@@ -29,6 +29,14 @@ def dates(text: str, reference: str | None = "2026-06-24"):
     ("Work resumed mid-2024.", [("mid-2024", "2024")]),
     ("The fund was set up yesterday.", [("yesterday", "2026-06-23")]),
     ("The ministry said on Tuesday.", [("on Tuesday", "2026-06-23")]),
+    ("The fair runs on April 21-25, 2027 in Shanghai.", [("on April 21-25, 2027", "2027-04-21")]),
+    ("The expo ran from 3–6 March 2026.", [("from 3–6 March 2026", "2026-03-03")]),
+    ("Sales grew in the first half of last year.", [("in the first half of last year", "2025")]),
+    ("The rules were published earlier this week.", [("earlier this week", "2026-06")]),
+    ("The ministry announced on the 5th that exports rose.", [("on the 5th", "2026-06-05")]),
+    ("The ministry announced on the 28th (local time) a new fund.", [("on the 28th", "2026-05-28")]),
+    ("It was adopted on the 5th plenary session.", []),
+    ("The master plan for 2021-2030 was approved in February.", [("in February", "2026-02")]),
 ])
 def test_expressions(text, expected):
     assert dates(text) == expected

@@ -42,6 +42,8 @@ _MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|
           r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
           r"(?![A-Za-z])")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+# The end of a span of days ("April 21-25, 2026", "21–25 April"): the mention dates its first day.
+_DAY_TO = rf"(?:\s*[-–]\s*{_DAY})?"
 _YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d])"
 
 _PREPOSITIONS = frozenset(("as of", "as at", "no later than", "in", "on", "at", "during", "since", "by", "before",
@@ -59,17 +61,22 @@ _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
 
 _CORE = "|".join((
     rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
-    r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
-    r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))",
-    rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY})(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)",
-    rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY})\s+(?P<dmy_m>{_MONTH})(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)",
+    (r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
+    r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"),
+    (rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
+    rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"),
+    (rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
+    rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"),
     rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
-    rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
-    rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)(?P<part_y2>{_YEAR}))",
-    r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month)|last\s+(?:year|month|week)|"
+    (rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
+    rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
+    rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"),
+    (r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
     r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
-    r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))",
+    r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"),
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])",
+    # "announced on the 5th": Korean and Japanese government English names the day of the month alone.
+    r"(?P<nth>(?i:the)\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?=\s*[,.;:(]|\s*$|\s+(?i:that|and|at|in)\b))",
     rf"(?P<year>{_YEAR})",
     rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
 ))
@@ -81,11 +88,12 @@ _CORE_AT = re.compile(_CORE)
 # regex engine can skip ahead to the characters that can begin one.
 _UPPER_START = re.compile(r"[0-9A-Z]")
 _LOWER_START = re.compile(
-    r"today|yesterday|earlier\s+this|this\s+(?:year|month)|last\s+(?:year|month|week|few)|"
+    r"today|yesterday|earlier\s+this|this\s+(?:year|month|week)|last\s+(?:year|month|week|few)|"
     r"next\s+(?:year|month)|past\s+few|recent|currently|at\s+present|presently|fiscal\s+year|"
-    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|"
+    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|the\s+[1-3]?\d(?:st|nd|rd|th)\b|"
     r"(?:first|second|third|fourth)\s+(?:half|quarter)")
-_LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.I)
+_LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
+_PERIOD_END = re.compile(r"\s*[-–—/]\s*(?:19|20)?\d{2}(?!\d)")
 _ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
 _RELATION = {"by": "by", "before": "by", "until": "by", "till": "by", "through": "by",
              "no later than": "by", "since": "since", "from": "since"}
@@ -97,6 +105,8 @@ _RELATIVE = {
     "this month": ("month", 0, False), "earlier this month": ("month", 0, False),
     "last month": ("month", -1, False), "next month": ("month", 1, False),
     "last week": ("day", -7, True),
+    # A week can straddle two months; the month of the document is the best a reader can say.
+    "this week": ("month", 0, True), "earlier this week": ("month", 0, True),
     "recently": ("ref", 0, True), "recent days": ("ref", 0, True), "recent weeks": ("ref", 0, True),
     "past few days": ("ref", 0, True), "last few days": ("ref", 0, True),
     "past few weeks": ("ref", 0, True), "last few weeks": ("ref", 0, True),
@@ -142,8 +152,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         kind = m.lastgroup
         first, prep, mod = _prefix(text, done, pos)
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
-        if kind in ("year", "month", "weekday") and not (prep or mod or named):
+        if kind in ("year", "month", "weekday") and not (prep or mod or named) or kind == "nth" and prep != "on":
             continue
+        if kind == "year" and _PERIOD_END.match(text, m.end()):
+            continue  # "the plan for 2021-2030": a plan's period, not a date
         if named:
             first = named.start()
             iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
@@ -212,9 +224,13 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
     if kind == "my":
         return f"{int(m['my_y']):04d}-{_month(m['my_m']):02d}", False
     if kind == "part":
+        if m["part_rel"]:
+            return (str(ref[0] + _REL_OFFSET[m["part_rel"].lower()]) if ref else None), False
         return m["part_y"] or m["part_y2"], False
     if kind == "year":
         return m["year"], False
+    if kind == "nth":
+        return _day_of_month(int(m["nth_d"]), ref), False
     if kind == "weekday":
         return _last_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
     if kind == "month":
@@ -238,6 +254,17 @@ def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None]
     elif which == "next":
         year += month <= ref_month
     return f"{year:04d}-{month:02d}"
+
+
+def _day_of_month(day: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """'on the 5th' is the latest 5th up to the reference: this month's, or last month's when the
+    reference day is earlier."""
+    if ref is None or ref[1] is None:
+        return None
+    year, month, ref_day = ref
+    if ref_day is not None and day > ref_day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return _ymd(year, month, day)
 
 
 def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:

@@ -44,25 +44,31 @@ _BOUNDARY = re.compile(
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|while)\s+|,\s+")
 _OBJECT_STOP = re.compile(
     r"\s+(?:at|on|during|after|before|with|through|under|via|in\s+order|so\s+as|which|who|when|while|"
-    r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
+    r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to|took\s+place|"
+    r"(?:was|were)\s+held)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
     r"\s[-–—]\s")
 _PARENS = re.compile(r"\([^()]*\)")
-_CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.I)
-_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.I)
+# Between two verbs of one event: "completed and put into production", "was built and has been commissioned".
+_VERB_PAIR = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:has|have|had|was|were|been|be|also|then|officially)\s+)*")
+_CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A trigger followed by none of its own object: its subject is what was built or approved.
 _NO_OBJECT = re.compile(r"\s*(?:$|[,.;:)]|(?:in|at|on|by|to|as|across|during|for|from|with|into|under|over|since|"
-                        r"last|this|ahead|\w+ly)\b)", re.I)
-_RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.I)
+                        r"last|this|ahead|\w+ly)\b)", re.IGNORECASE)
+_RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.I)
+_LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.IGNORECASE)
 _COUNT = re.compile(
     r"^(?:(?:with|and|more\s+than|over|nearly|almost|about|around|approximately|some|another|a\s+total\s+of|"
-    r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*(?:\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
+    r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*"
+    # a number, but not the year in a name ("the 2024 World Intelligence Expo")
+    r"(?:(?!(?:19|20)\d\d\s+(?-i:[A-Z]))\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|a\s+dozen)\b)",
-    re.I)
-_PRONOUNS = frozenset("it they we he she this these those which who its their".split())
-_PREPOSITIONS_AFTER = frozenset("as to up out by in into on at for among across from with and".split())
+    re.IGNORECASE)
+_PRONOUNS = frozenset(["it", "they", "we", "he", "she", "this", "these", "those", "which", "who", "its", "their"])
+_PREPOSITIONS_AFTER = frozenset(["as", "to", "up", "out", "by", "in", "into", "on", "at", "for", "among", "across",
+                                 "from", "with", "and"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +78,7 @@ class _Form:
     past: bool
     base: bool
     nominal: bool = False
+    ing: bool = False
     report: bool = False
     count_is_statistic: bool = True
     by_object: tuple[tuple[str, re.Pattern], ...] = ()
@@ -87,6 +94,8 @@ class _Lexicon:
     light_verbs: frozenset[str]
     held: re.Pattern
     habitual: re.Pattern
+    intentions: re.Pattern
+    same_occasion: re.Pattern
     modals: frozenset[str]
     negations: frozenset[str]
     conditionals: frozenset[str]
@@ -111,6 +120,7 @@ class _Hit:
 class _Unit:
     start: int
     end: int
+    paragraph: int  # where the unit's paragraph starts
     hits: list[_Hit] = field(default_factory=list)
     dates: list[DateMention] | None = None  # read only when a trigger in the unit survives
 
@@ -148,7 +158,7 @@ def _norm(s: str) -> str:
 def _words(phrases) -> re.Pattern:
     """Any of the phrases as whole words ('^' ties one to the start); 'such as' never counts as 'as'."""
     alternatives = [("^" if p.startswith("^") else "") + _phrase(p.lstrip("^")) for p in phrases]
-    return re.compile(r"(?<![\w-])(?<!such )(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
+    return re.compile(r"(?<![\w-])(?<!such )(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -160,13 +170,14 @@ def _lexicon() -> _Lexicon:
         for lemma, entry in lemmas.items():
             by_object = tuple((t, _words(words)) for t, words in (entry.get("by_object") or {}).items())
             unless = entry.get("unless_object")
-            common = dict(type=etype, lemma=lemma, report=bool(entry.get("report")),
-                          count_is_statistic=entry.get("count_is_statistic", etype in tallies),
-                          by_object=by_object, only_by_object=bool(entry.get("only_by_object")),
-                          unless_object=_words(unless) if unless else None)
+            common = {"type": etype, "lemma": lemma, "report": bool(entry.get("report")),
+                          "count_is_statistic": entry.get("count_is_statistic", etype in tallies),
+                          "by_object": by_object, "only_by_object": bool(entry.get("only_by_object")),
+                          "unless_object": _words(unless) if unless else None}
             past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
-            for f in past | base:
-                forms[f] = _Form(past=f in past, base=f in base, **common)
+            ing = {_norm(f) for f in entry.get("ing", ())}
+            for f in past | base | ing:
+                forms[f] = _Form(past=f in past or f in ing, base=f in base, ing=f in ing, **common)
     for etype, nouns in data["nominals"].items():
         for noun in nouns:
             key = _norm(noun)
@@ -176,14 +187,16 @@ def _lexicon() -> _Lexicon:
                 forms[key] = _Form(etype, noun, past=False, base=False, nominal=True,
                                    count_is_statistic=etype in tallies)
     source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
-    pattern, pattern_any_case = re.compile(source), re.compile(source, re.I)
-    held, habitual = _words(data["held"]), _words(data["habitual"])
+    pattern, pattern_any_case = re.compile(source), re.compile(source, re.IGNORECASE)
+    held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
+    same_occasion = _words(data["same_occasion"])
     words = {k: frozenset(_norm(w) for w in data[k]) for k in (
         "light_verbs", "modals", "negations", "conditionals", "present_auxiliaries", "past_auxiliaries",
         "adjectival_before", "adverbs", "subordinators")}
-    return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, words["modals"], words["negations"],
-                    words["conditionals"], words["present_auxiliaries"], words["past_auxiliaries"],
-                    words["adjectival_before"], words["adverbs"], words["subordinators"])
+    return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, intentions,
+                    same_occasion, words["modals"], words["negations"], words["conditionals"],
+                    words["present_auxiliaries"], words["past_auxiliaries"], words["adjectival_before"],
+                    words["adverbs"], words["subordinators"])
 
 
 def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
@@ -215,7 +228,20 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             hits = [h for h in unit.hits if clause_start <= h.start and h.end <= clause_end]
             if hits:
                 events.extend(_clause_events(text, lex, hits, clause_start, clause_end, unit, places, reference))
-    return _without_restatements(events)
+    return _on_the_same_occasion(text, lex, _without_restatements(events))
+
+
+def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list[Event]:
+    """'On the same occasion, the province released a report': an undated event placed at the
+    occasion just reported takes that occasion's day."""
+    last_day: Event | None = None
+    for k, event in enumerate(events):
+        if event.date is None and last_day and lex.same_occasion.search(text, event.start, event.end):
+            events[k] = replace(event, date=last_day.date, date_text=last_day.date_text,
+                                approximate=last_day.approximate)
+        elif event.date is not None and len(event.date) == 10:
+            last_day = event
+    return events
 
 
 def _direct_speech(text: str, unit: _Unit) -> bool:
@@ -292,7 +318,7 @@ def _units(text: str, index: TextIndex) -> list[_Unit]:
             open_unit = None
         if not prose and not (wrapped and p_end - p_start >= 50):
             continue
-        units.extend(_Unit(s, e) for s, e in own)
+        units.extend(_Unit(s, e, p_start) for s, e in own)
         if wrapped and not _ends_sentence(text, p_start, p_end):
             open_unit = units[-1]
     if open_unit is not None and not _ends_sentence(text, open_unit.start, open_unit.end):
@@ -336,13 +362,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 # ---- reading one clause -----------------------------------------------------------------------
 
 def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: list[_Hit],
-            clause_end: int | None = None) -> str:
-    """Whether the words before a trigger report it, plan it, or make it no event."""
+            clause_end: int | None = None, sentence_start: int = 0) -> str:
+    """Whether the words before a trigger report it, plan it, or make it no event.  A participle
+    that opens its clause (", ranking first") reports what the sentence before it reports."""
     tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
     i = 0
     while i < len(tokens) and tokens[i][1] in lex.adverbs:
         i += 1
     if i == len(tokens):
+        if hit.form.ing:
+            return _IRREALIS if lex.intentions.search(text, sentence_start, clause_start) else _REALIS
         after = _TOKEN.match(text, _skip_space(text, hit.end))
         word = after.group() if after else ""
         if word[:1].islower() and word not in _PREPOSITIONS_AFTER and word not in lex.adjectival:
@@ -353,13 +382,19 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         return earlier[-1].status
     if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
         return _DROP
+    if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
+        return _DROP
     for n, (pos, word) in enumerate(tokens[i:i + 12]):
         inside = next((h for h in earlier if h.start <= pos < h.end), None)
+        if inside is not None and inside.noun:
+            continue  # "The start-up secured funding": a noun has no tense to pass on
         if inside is not None:
             return inside.status
         if word in lex.subordinators:
             return _REALIS
         if word in lex.modals:
+            if word == "to" and not _infinitive(tokens[i:i + n], lex):
+                continue
             return _IRREALIS
         if word in lex.negations or word.endswith("n't") or word in lex.conditionals:
             return _DROP
@@ -383,6 +418,21 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
                     break
             return _REALIS
     return _REALIS
+
+
+def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
+    """'a platform developed by Haier', 'the data disclosed by the bureau': a participle between a noun
+    and 'by' describes the noun; the sentence's own verb comes later, if at all."""
+    if not before.isalpha() or before in lex.past or before in lex.present or before in lex.modals \
+            or before in lex.negations or before in lex.subordinators or before in ("and", "or"):
+        return False
+    return re.match(r"\s+by\s", text[end:end + 5]) is not None
+
+
+def _infinitive(between: list[tuple[int, str]], lex: _Lexicon) -> bool:
+    """Whether 'to' marks the trigger's infinitive ("to be approved", "plans to jointly launch") rather
+    than a preposition further back ("according to a report released in May")."""
+    return all(w in lex.adverbs or w in lex.present or w in lex.past or w.endswith("ly") for _, w in between)
 
 
 def _tokens_before(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -414,12 +464,15 @@ def _noun_context(text: str, lex: _Lexicon, hit: _Hit, clause_start: int) -> boo
 
 
 def _nominal_reported(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, clause_end: int) -> bool:
-    """A noun trigger is an event when a verb just before reports it, or a ceremony was held."""
-    for pos, word in reversed(_tokens_before(text, max(clause_start, hit.start - 80), hit.start)[-5:]):
+    """A noun trigger is an event when a verb just before reports it, or when it (or its ceremony)
+    opens the clause and was held ("The signing of the agreement took place in Hanoi")."""
+    before = _tokens_before(text, max(clause_start, hit.start - 80), hit.start)
+    for pos, word in reversed(before[-5:]):
         if word in lex.light_verbs:
             light = _Hit(pos, pos + len(word), hit.form)
             return _status(text, lex, light, clause_start, []) == _REALIS
-    if re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.I):
+    ceremony = re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.IGNORECASE)
+    if ceremony or all(word in lex.adjectival or word in lex.adverbs for _, word in before):
         return lex.held.search(text, hit.end, clause_end) is not None
     return False
 
@@ -435,7 +488,7 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
             hit.status = _REALIS if (report is not None or _nominal_reported(
                 text, lex, hit, clause_start, clause_end)) else _DROP
         else:
-            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end)
+            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end, unit.start)
         earlier.append(hit)
         if hit.status == _DROP:
             continue
@@ -453,18 +506,39 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
             report = hit
         heads.append(hit)
     if heads and unit.dates is None:
-        unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if d.relation == "at"]
-    events = []
+        unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if _happened(d, reference)]
+    events: list[Event] = []
+    carried = None  # where a head that made no event began: its words belong to the next head
     for k, head in enumerate(heads):
         start = clause_start if k == 0 else _split_point(text, heads[k - 1].end, head.start)
         end = clause_end if k == len(heads) - 1 else _split_point(text, head.end, heads[k + 1].start, before=True)
-        start, end = _strip(text, start, end)
+        start, end = _strip(text, carried if carried is not None else start, end)
         if end - start > 1 and text[end - 1] == ".":
             end -= 1
-        event = _event(text, lex, head, start, end, unit, clause_start, unit.dates, places, reference)
-        if event is not None:
-            events.append(event)
+        event = _event(text, lex, head, start, end, unit, clause_start, unit.dates or [], places, reference)
+        carried = start if event is None else None
+        if event is None:
+            continue
+        if (events and events[-1].type == event.type and event.actor is None and event.object is None
+                and _VERB_PAIR.fullmatch(text, heads[k - 1].end, head.start)):
+            # "was completed and put into production": one event told with two verbs
+            first = events[-1]
+            dated = first if first.date or not event.date else event
+            events[-1] = replace(first, text=text[first.start:event.end], end=event.end, date=dated.date,
+                                 date_text=dated.date_text, approximate=dated.approximate)
+            continue
+        events.append(event)
     return events
+
+
+def _happened(date: DateMention, reference: str | None) -> bool:
+    """Whether a date says when something happened: "in May", and a "by" date already past when the
+    document was written ("by the end of last year, the province had set up ...").  A deadline still
+    ahead ("by 2027") and the start of a span ("since 2020") say something else."""
+    if date.relation == "at":
+        return True
+    return (date.relation == "by" and date.iso is not None and reference is not None
+            and date.iso < reference[:len(date.iso)])
 
 
 def _reports_clause(text: str, report_end: int, content_start: int) -> bool:
@@ -504,19 +578,29 @@ def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Un
     by = re.match(r"\s+by\s+", text[lead.end:end])
     if by:
         agent = _object(text, lead.end + by.end(), end, dates)
+    passive = not lead.noun and bool(by or _PASSIVE.search(before) or _NO_OBJECT.match(text, lead.end, end))
     if lead.noun:
         subject = None if ceremony else _nominal_actor(before, lex)
-    elif by or _PASSIVE.search(before) or _NO_OBJECT.match(text, lead.end, end):
-        obj, subject = _LEADING.sub("", subject) if subject else None, agent
-    if form.count_is_statistic and (_COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or ""))):
+    complement = None
+    if passive:
+        complement, obj, subject = obj, _LEADING.sub("", subject) if subject else None, agent
+    if form.count_is_statistic and (_COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or ""))
+                                    or passive and _COUNT.match(before.lstrip())):
+        # The last test: "251 parks, covering 66,200 ha, have been put into operation" -- the
+        # subject, clipped to its last comma-free stretch, hides the count that opens it.
         return None
-    etype = _refine(form, obj or "")
+    # In the passive, what follows the verb still says what kind of event it was ("were recognized
+    # among the top 100" ranks them).
+    if complement and complement.split()[0].lower() in _PREPOSITIONS_AFTER:
+        complement = None  # "was unveiled at the new centre": where, not what
+    etype = _refine(form, obj or "", complement or "")
     if etype is None:
         return None
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
-    date = _date_for(dates, start, end, head.start, unit, clause_start)
+    date = _date_for(dates, start, end, head.start, unit, clause_start) or _context_date(
+        text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
     return Event(type=etype, text=text[start:end], start=start, end=end, actor=actor, object=obj,
                  date=_in_the_past(date, reference), date_text=date.text if date else None,
                  approximate=date.approximate if date else False)
@@ -531,9 +615,9 @@ def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
     return date.iso
 
 
-def _refine(form: _Form, obj: str) -> str | None:
+def _refine(form: _Form, *phrases: str) -> str | None:
     for etype, words in form.by_object:
-        if words.search(obj):
+        if any(words.search(phrase) for phrase in phrases):
             return etype
     return None if form.only_by_object else form.type
 
@@ -553,12 +637,14 @@ def _nominal_actor(before: str, lex: _Lexicon) -> str | None:
 def _subject(before: str, lex: _Lexicon) -> str | None:
     """The noun phrase before the verb: the last comma-free stretch, without auxiliaries or adverbs."""
     flat = _PARENS.sub(" ", before).rstrip(" ,;:")
-    flat = flat.rsplit(", ", 1)[-1]
-    words = flat.split()
+    words = flat.rsplit(", ", 1)[-1].split()
     while words and (words[-1].lower() in lex.adverbs or words[-1].lower() in lex.past
                      or words[-1].lower() in lex.present or words[-1].lower().endswith("ly")):
         words.pop()
     phrase = " ".join(words).strip(" ,;:\"'“”")
+    if not phrase and ", " in flat:
+        # "The centre, jointly built by ten universities, was unveiled": the subject opens the clause
+        return _subject(flat.split(", ", 1)[0], lex)
     return phrase or None
 
 
@@ -605,6 +691,28 @@ def _entity_in(places: list, start: int, end: int) -> str | None:
         if s >= start and e <= end:
             found = name
     return found
+
+
+def _context_date(text: str, unit: _Unit, anchor: int, takes_sentence_date: bool,
+                  reference: str | None) -> DateMention | None:
+    """The date an undated clause takes from around it.  A participle clause (", ranking first in the
+    world") and a ranking or record share the time of the figures their sentence reports; failing
+    that, a ranking or record takes the year last named in its paragraph ("In 2023, output rose ...
+    The province topped ...").  Any event takes a date that opens its paragraph ("In 2023, ...")."""
+    if takes_sentence_date and unit.dates:
+        before = [d for d in unit.dates if d.end <= anchor]
+        return before[-1] if before else unit.dates[0]
+    if unit.paragraph >= unit.start:
+        return None
+    # Only the opening words are read for an opening date; the whole paragraph only for a ranking.
+    end = unit.start if takes_sentence_date else min(unit.start, unit.paragraph + 40)
+    earlier = [d for d in find_dates(text, unit.paragraph, end, reference) if d.iso and d.relation in ("at", "since")]
+    if earlier and earlier[0].start == unit.paragraph and earlier[0].relation == "at":
+        return earlier[0]
+    if takes_sentence_date and earlier:
+        last = earlier[-1]
+        return replace(last, iso=(last.iso or "")[:4], approximate=True)
+    return None
 
 
 def _date_for(dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit,
