@@ -6,12 +6,14 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from policylens import briefs
 from policylens.cli.app import State, app, err, guard
+
+if TYPE_CHECKING:
+    from policylens import briefs
 
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
@@ -41,6 +43,8 @@ def brief(
     out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
+    from policylens import briefs
+
     fmt = output_format(fmt)
     today = day(as_of, "--as-of") or date.today()
     groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
@@ -64,6 +68,8 @@ def brief(
 
 def output_format(fmt: str) -> str:
     """The format asked for; the global --json wins, and an unknown one is a usage error."""
+    from policylens import briefs
+
     fmt = "json" if State.json else fmt
     if fmt not in briefs.FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
@@ -72,6 +78,8 @@ def output_format(fmt: str) -> str:
 
 def emit(result: briefs.Brief, fmt: str, out_file: Path | None) -> None:
     """Print a brief or digest, or write it to ``out_file`` whole."""
+    from policylens import briefs
+
     text = briefs.render(result, fmt)
     if out_file is None:
         sys.stdout.write(text)
