@@ -36,7 +36,8 @@ class State:
 
     settings: Settings = Settings()
     json: bool = False
-    db_given: bool = False  # --db or POLICYLENS_DB named a knowledge base (the demo builds there then)
+    db_given: bool = False  # --db was written on the command line (the demo builds there then)
+    db_from_env: bool = False  # POLICYLENS_DB named the knowledge base
 
 
 def _positive_bytes(value: int | None) -> int | None:
@@ -113,6 +114,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, envvar="POLICYLENS_DB")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
@@ -122,7 +124,9 @@ def main_options(
     """Global options: before the command or after it (policylens targets --json)."""
     State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes)))
     State.json = as_json
-    State.db_given = db is not None
+    source = ctx.get_parameter_source("db")
+    State.db_given = db is not None and source is not None and source.name == "COMMANDLINE"
+    State.db_from_env = db is not None and not State.db_given
 
 
 def guard(call):
