@@ -117,7 +117,7 @@ def test_serve_on_a_busy_port_is_one_line_before_any_announcement(tmp_path):
         port = busy.getsockname()[1]
         result = subprocess.run([sys.executable, "-c", "from policylens.cli import main; main()", "--db",
                                  f"sqlite:///{tmp_path / 'kb.db'}", "serve", "--port", str(port)],
-                                capture_output=True, text=True, timeout=120, env={**os.environ})
+                                capture_output=True, text=True, timeout=120, env={**os.environ}, check=False)
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [f"error: cannot serve on 127.0.0.1:{port}: Address already in use"]
     assert "serving" not in result.stdout + result.stderr

@@ -13,10 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
-from alembic.util import CommandError
 from sqlalchemy import (
     Connection,
     Engine,
@@ -34,7 +32,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
-from . import dedup, derive, migrate, queries, search
+from . import dedup, migrate, queries, search
 from .periods import loaded_when as _loaded_when
 from .schema import (
     Base,
@@ -50,6 +48,9 @@ from .schema import (
     EntityDecisionRow,
     SearchItemRow,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
@@ -77,8 +78,8 @@ class KnowledgeBase:
             raise StoreError(f"cannot open knowledge base {url!r}: {exc}") from exc
         shown = engine.url.render_as_string(hide_password=True)
         try:
-            migrate.upgrade(_writer(engine))
-        except (SQLAlchemyError, CommandError, OSError) as exc:
+            migrate.upgrade_if_needed(_writer(engine))
+        except (SQLAlchemyError, migrate.MigrationError, OSError) as exc:
             engine.dispose()
             raise StoreError(f"cannot open knowledge base {shown}: {_reason(exc)}") from exc
         return cls(engine)
@@ -193,6 +194,8 @@ class KnowledgeBase:
 
         Run after a batch of saves (``policylens.ingest`` does); returns row counts.
         """
+        from . import derive  # only writers rebuild: a command that reads does not load the resolution rules
+
         try:
             with self._writes.begin() as conn:
                 return derive.rebuild(conn)
