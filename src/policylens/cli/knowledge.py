@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from policylens.cli.app import State, app, err, guard, out, print_json
-from policylens.cli.tables import shorten, table
+from policylens.cli.tables import marked, shorten, table
 from policylens.errors import InputError
 from policylens.figures import amount
 
@@ -221,10 +221,10 @@ def search(
     if State.json:
         print_json([h.to_dict() for h in hits])
         return
-    rows = [(f"#{h.document_id}", h.kind, h.published or "—", shorten(h.title or "—", 80), shorten(h.text, 100))
-            for h in hits]
-    out.print(table(f"Search: {text}", ("doc", "kind", "published", "document", "text"), rows, width=out.width,
-                    prose={"document", "text"}))
+    rows = [(f"#{h.document_id}", h.kind, h.published or "—", shorten(h.title or "—", 80),
+             marked(h.snippet, h.marks, out.is_terminal)) for h in hits]
+    out.print(table(f"Search: {text}", ("doc", "kind", "published", "document", "matching text"), rows,
+                    width=out.width, prose={"document", "matching text"}))
     out.print(f"{len(hits)} hit(s)")
 
 

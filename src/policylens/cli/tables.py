@@ -34,6 +34,23 @@ def shorten(text: str, limit: int) -> str:
     return head.rstrip(" ,;:") + "…"
 
 
+Cell = str | Text  # a Text carries styles (the marked words of a search snippet)
+
+
+def marked(passage: str, marks: Iterable[tuple[int, int]], styled: bool) -> Text:
+    """A passage with the given spans in bold on a terminal, or between asterisks in a pipe or file."""
+    if styled:
+        text = Text(passage)
+        for start, end in marks:
+            text.stylize("bold", start, end)
+        return text
+    pieces, last = [], 0
+    for start, end in marks:
+        pieces += [passage[last:start], "*", passage[start:end], "*"]
+        last = end
+    return Text("".join([*pieces, passage[last:]]))
+
+
 def _longest_word(cell: str) -> int:
     """The narrowest a column can be without cutting a word of ``cell`` (a CJK character is a word)."""
     return max((2 if _CJK.search(word) else cell_len(word) for word in cell.split()), default=1)
@@ -43,11 +60,11 @@ def _widest_line(cell: str) -> int:
     return max((cell_len(line) for line in cell.splitlines()), default=0)
 
 
-def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]], *, width: int,
+def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, width: int,
           prose: Collection[str] = ()) -> Table:
     """A table of ``columns`` fitted into ``width``; the columns named in ``prose`` wrap at word boundaries."""
-    rows = [[str(cell) for cell in row] for row in rows]
-    cells = [[header, *(row[i] for row in rows)] for i, header in enumerate(columns)]
+    rows = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
+    cells = [[header, *(row[i].plain for row in rows)] for i, header in enumerate(columns)]
     widest = [max(map(_widest_line, column)) for column in cells]
     flexible = [header in prose for header in columns]
     room = width - GAP * (len(columns) - 1) - sum(w for w, flex in zip(widest, flexible) if not flex)
@@ -68,5 +85,5 @@ def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[str]], *, 
     for header, w, flex in zip(columns, widths, flexible):
         grid.add_column(header, width=w, no_wrap=not flex, overflow="fold")
     for row in rows:
-        grid.add_row(*(Text(cell) for cell in row))
+        grid.add_row(*row)
     return grid

@@ -14,7 +14,6 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable
-
 from functools import cache
 
 import numpy as np

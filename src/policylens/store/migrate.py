@@ -8,7 +8,6 @@ Alembic and its scripts (a second or so that every command would pay).
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
