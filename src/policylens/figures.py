@@ -33,8 +33,9 @@ def scaled(value: float, scales: Sequence[tuple[int, str]] = SCALES, template: s
            grouping: bool = True) -> str:
     """The value with the largest scale word it reaches: 2e10 -> "20 billion", 5000 -> "5,000"."""
     for power, word in sorted(scales, key=lambda s: -s[0]):
-        if abs(value) >= 10 ** power:
-            return template.format(value=number(value / 10 ** power, grouping), word=word)
+        shown = number(value / 10 ** power, grouping)
+        if abs(float(shown.replace(",", ""))) >= 1:  # as shown: 999,999,999 is "1 billion", not "1,000 million"
+            return template.format(value=shown, word=word)
     return number(value, grouping)
 
 
