@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 from typing import TYPE_CHECKING
 
 import typer
+from rich.text import Text
 
 from policylens.cli.app import State, app, err, guard, out, print_json, progress, report_failures
 from policylens.cli.tables import shorten, table
@@ -157,7 +158,8 @@ def _print_outcomes(report: api.IngestReport) -> None:
 
 def _print_extraction(x: Extraction) -> None:
     d = x.document
-    out.print(f"\n[bold]{d.title or d.source}[/bold]  {d.published or 'undated'} · {d.source_type} · {d.language}")
+    heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
+    out.print(heading, soft_wrap=False)
     if x.quantities:
         rows = [(q.kind, f"{q.comparator} {amount(q.value, q.unit, q.value_max)}", str(q.deadline or q.as_of or "—"),
                  q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]
@@ -174,7 +176,7 @@ def _print_extraction(x: Extraction) -> None:
         out.print(table("Entities", ("type", "name", "mentions", "attributes"), rows, width=out.width,
                         prose={"name", "attributes"}))
     if x.industries:
-        out.print("industries: " + ", ".join(x.industries))
+        out.print("industries: " + ", ".join(x.industries), soft_wrap=False)
 
 
 def _unique_path(folder: Path, stem: str, taken: set[Path]) -> Path:

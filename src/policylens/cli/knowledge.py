@@ -156,16 +156,16 @@ def _print_profile(p: EntityProfile, day: dt.date) -> None:
     e = p.entity
     out.print(f"[bold]{e.name}[/bold]  #{e.id} · {e.type}" + (f" · {p.level}" if p.level else "")
               + (f" · {e.key}" if e.key else ""))
+    lines = []
     if p.hierarchy:
-        out.print("in: " + " ⊂ ".join([e.name, *(h.name for h in p.hierarchy)]))
+        lines.append("in: " + " ⊂ ".join([e.name, *(h.name for h in p.hierarchy)]))
     if p.aliases:
-        out.print("also: " + "; ".join(p.aliases))
-    out.print(f"{p.mention_count} mention(s) in {p.document_count} document(s)")
-    for r in p.relations:
-        if r["relation"] != "part_of" or not p.hierarchy:
-            out.print(f"{r['relation']}: {r['object']}")
-    for kind, members in p.contains.items():
-        out.print(f"{kind}: " + ", ".join(m.name for m in members))
+        lines.append("also: " + "; ".join(p.aliases))
+    lines.append(f"{p.mention_count} mention(s) in {p.document_count} document(s)")
+    lines += [f"{r['relation']}: {r['object']}" for r in p.relations if r["relation"] != "part_of" or not p.hierarchy]
+    lines += [f"{kind}: " + ", ".join(m.name for m in members) for kind, members in p.contains.items()]
+    for line in lines:  # long lists of names wrap at the terminal's width, between words
+        out.print(line, markup=False, soft_wrap=False)
     if p.targets:
         out.print(_targets_table(p.targets, f"Targets as of {day.isoformat()}"))
     if p.events:

@@ -28,9 +28,9 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     head = text[:limit - 1]
-    cut = head.rfind(" ")
+    cut = text.rfind(" ", 0, limit)  # the last word that ends within the limit, "…" included
     if cut > limit // 2 and not _CJK.search(text[cut:limit]):
-        head = head[:cut]  # Chinese breaks between any two characters; other text between words
+        head = text[:cut]  # Chinese breaks between any two characters; other text between words
     return head.rstrip(" ,;:") + "…"
 
 
