@@ -28,12 +28,24 @@ DEMO_DB = "sqlite:///policylens-demo.db"
 def ingest(
     sources: Annotated[list[str], typer.Argument(
         help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds (URL or file), or - for stdin.")],
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB",
+        help="Skip files in folders whose names match (repeatable), besides README, LICENSE and the like.")] = None,
 ) -> None:
-    """Read sources into clean documents, extract their facts and store both in the knowledge base."""
+    """Read sources into clean documents, extract their facts and store both in the knowledge base.
+
+    In a folder, files that describe it (README, LICENSE, CHANGELOG, …) are skipped and listed;
+    name one on the command line to read it.
+    """
     from policylens import api
 
     with progress("ingesting") as advance:
-        report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance))
+        report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance,
+                                          exclude=exclude or ()))
+    if report.skipped:
+        shown = ", ".join(Path(s).name for s in report.skipped[:5]) + (", …" if len(report.skipped) > 5 else "")
+        err.print(f"skipped {len(report.skipped)} file(s) that describe a folder or match --exclude: {shown}",
+                  markup=False)
     report_failures(o for o in report.failed)
     if State.json:
         print_json([o.to_dict() for o in report.outcomes])
