@@ -97,9 +97,15 @@ def _leaves(group: Any) -> Iterator[Any]:
             yield command
 
 
+# Plain Click help and usage errors (rich_markup_mode=None): they read the same in a pipe, and
+# Typer's Rich help would load rich.markdown and markdown-it first, a third of --help's time.
+PLAIN_HELP = {"rich_markup_mode": None}
+
 app = typer.Typer(
     cls=GlobalOptionsGroup,
-    help="policylens: industrial-policy documents in; cited facts, tracked targets and briefs out.",
+    **PLAIN_HELP,
+    help="policylens: industrial-policy documents in; cited facts, tracked targets and briefs out.\n\n"
+         "The options below work before the command or after it (policylens targets --json).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

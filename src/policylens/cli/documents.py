@@ -90,9 +90,9 @@ def extract(
 
 @app.command()
 def demo() -> None:
-    """Build a fresh knowledge base (--db, default sqlite:///policylens-demo.db) from the bundled samples.
+    """Build a knowledge base from the bundled samples and show what policylens found in them.
 
-    An SQLite file already at that place is replaced; the environment's
+    It goes to --db (default sqlite:///policylens-demo.db); an SQLite file already there is replaced; the environment's
     POLICYLENS_DB is not used, so a demo never replaces your own knowledge base
     unless you name it with --db.
     """

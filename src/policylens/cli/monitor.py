@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 import typer
 from rich.markup import escape
 
-from policylens.cli.app import State, app, err, guard, out, print_json, progress
+from policylens.cli.app import PLAIN_HELP, State, app, err, guard, out, print_json, progress
 from policylens.cli.tables import shorten, table
 from policylens.errors import InputError
 
@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     from policylens.store import KnowledgeBase
 
 watch_app = typer.Typer(help="Watchlists: what you want to be told about (any combination; all must hold).",
-                        no_args_is_help=True)
-feeds_app = typer.Typer(help="Feeds that `policylens poll` reads on their schedule.", no_args_is_help=True)
+                        no_args_is_help=True, **PLAIN_HELP)
+feeds_app = typer.Typer(help="Feeds that `policylens poll` reads on their schedule.", no_args_is_help=True,
+                        **PLAIN_HELP)
 app.add_typer(watch_app, name="watch")
 app.add_typer(feeds_app, name="feeds")
 
