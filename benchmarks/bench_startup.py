@@ -55,7 +55,8 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as folder:
         db = f"sqlite:///{Path(folder) / 'demo.db'}"
-        subprocess.run([EXE, "--db", db, "demo"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        # "demo --db" rather than "--db ... demo": versions before issue 16 read only the former
+        subprocess.run([EXE, "demo", "--db", db], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
         for name, args, goal in COMMANDS:
             command = [EXE, *args] if name.startswith("--") else [EXE, "--db", db, *args]
             runs = [seconds(command) for _ in range(options.runs)]
