@@ -4,18 +4,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Optional
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.text import Text
 
 from policylens.cli.app import State, app, err, guard, out, print_json, progress, report_failures
-from policylens.cli.tables import shorten, table
+from policylens.cli.tables import figure, shorten, table
 from policylens.config import Settings
 from policylens.errors import InputError
-from policylens.figures import amount
 
 if TYPE_CHECKING:
     from policylens import api
@@ -173,7 +170,7 @@ def _print_extraction(x: Extraction) -> None:
     heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
     out.print(heading, soft_wrap=False)
     if x.quantities:
-        rows = [(q.kind, f"{q.comparator} {amount(q.value, q.unit, q.value_max)}", str(q.deadline or q.as_of or "—"),
+        rows = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
                  q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]
         out.print(table("Quantities", ("kind", "value", "by/as of", "metric", "subject", "text"), rows,
                         width=out.width, prose={"metric", "subject", "text"}))

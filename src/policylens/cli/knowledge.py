@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from policylens.cli.app import State, app, err, guard, out, print_json
-from policylens.cli.tables import marked, shorten, table
+from policylens.cli.tables import figure, marked, shorten, table
 from policylens.errors import InputError
 from policylens.figures import amount
 
@@ -83,8 +83,7 @@ def _targets_table(rows: list[TargetView], title: str) -> Table:
         progress = f"\n{t.progress_percent:g}%" if t.progress_percent is not None else ""
         subject = t.entity.name if t.entity else t.subject
         what = f"{shorten(subject, 40)}: {t.metric or '—'}" if subject else t.metric or "—"
-        comparator = "" if t.comparator == "=" else t.comparator
-        target = f"{comparator} {amount(t.value, t.unit, t.value_max)}".strip()
+        target = figure(t.comparator, t.value, t.unit, t.value_max)
         cells.append((str(t.id), t.status + progress, what, f"{target}\nby {t.deadline or '—'}", shown_latest,
                       f"#{t.document_id}"))
     return table(title, ("id", "status", "subject: metric", "target", "latest", "doc"), cells, width=out.width,

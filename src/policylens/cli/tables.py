@@ -18,8 +18,15 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
+from policylens.figures import amount
+
 GAP = 2  # what the table's style puts between two columns (checked by tests/cli/test_tables.py)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def figure(comparator: str, value: float, unit: str, value_max: float | None = None) -> str:
+    """A quantity as a cell: comparator (none for "="), value and unit, e.g. ">= CNY 20 billion"."""
+    return f"{'' if comparator == '=' else comparator} {amount(value, unit, value_max)}".strip()
 
 
 def shorten(text: str, limit: int) -> str:
