@@ -81,13 +81,13 @@ def test_search_works_below_and_at_the_stored_vector_revision(kb_url):
 
 
 def test_the_head_that_open_checks_is_alembics_head(tmp_path):
-    from policylens.store.migrate import HEAD
+    from policylens.store.migrate import head
 
-    assert HEAD == _head()
+    assert head() == _head()
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     KnowledgeBase.open(url).close()
     engine = create_engine(url)
     downgrade(engine, "-1")  # a database one revision behind is upgraded on the next open
     with KnowledgeBase.open(url) as kb, kb.engine.connect() as conn:
-        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head()
     engine.dispose()

@@ -2,11 +2,13 @@
 
 Opening a knowledge base runs ``upgrade head``; the migrations ship inside the
 package, so an installed copy upgrades a database written by an older one.
-A database already at ``HEAD`` is recognised with one query, without loading
+A database already at the newest revision is recognised with one query, without loading
 Alembic and its scripts (a second or so that every command would pay).
 """
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,8 +21,21 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).with_name("migrations")
 # Any fixed number: concurrent openers of one PostgreSQL database migrate one at a time.
 _PG_LOCK_KEY = 0x706F6C6963796C
-# The newest revision in migrations/versions; tests/store/test_migrations.py checks it is Alembic's head.
-HEAD = "0008"
+_REVISION = re.compile(r'^(down_revision|revision)\s*(?::[^=]*)?=\s*["\']?([\w-]+|None)["\']?', re.MULTILINE)
+
+
+@cache
+def head() -> str:
+    """The newest revision: the one no script names as its ``down_revision`` (read from the scripts' text).
+
+    Alembic would find it by importing every script; tests/store/test_migrations.py checks both agree.
+    """
+    revisions, parents = set(), set()
+    for script in MIGRATIONS.joinpath("versions").glob("*.py"):
+        for key, value in _REVISION.findall(script.read_text(encoding="utf-8")):
+            (revisions if key == "revision" else parents).add(value)
+    [newest] = revisions - parents
+    return newest
 
 
 class MigrationError(Exception):
@@ -28,10 +43,10 @@ class MigrationError(Exception):
 
 
 def at_head(engine: Engine) -> bool:
-    """Whether the database's recorded revision is ``HEAD`` (False when it has none yet)."""
+    """Whether the database's recorded revision is the newest (False when it has none yet)."""
     try:
         with engine.connect() as conn:
-            return conn.scalar(text("SELECT version_num FROM alembic_version")) == HEAD
+            return conn.scalar(text("SELECT version_num FROM alembic_version")) == head()
     except SQLAlchemyError:
         return False
 
