@@ -1,19 +1,26 @@
 # The README's two set-up commands: `make demo` and `make test`.
-# Both create .venv with everything policylens needs; `make test` also
-# installs the Debian packages the tests use (PostgreSQL, Chromium) when run as root.
+# `make demo` creates .venv with policylens and only what it needs to run;
+# `make test` adds the test and benchmark tools to the same .venv and
+# installs the Debian packages the tests use (PostgreSQL, Chromium, a CJK
+# font) when run as root.  Each install has its own stamp file, so `make test`
+# after `make demo` upgrades the one environment.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
 .PHONY: demo test test-fast system-deps score bench clean
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.product: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(BIN)/.installed: $(BIN)/.product
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	touch $@
 
-demo: $(BIN)/.installed
+demo: $(BIN)/.product
 	$(BIN)/policylens demo
 
 system-deps:

@@ -6,12 +6,13 @@
 # is installed for its binaries; the tests start their own throwaway server, so
 # no system-wide service is started here (and one the package starts is stopped).
 # Chromium is the browser the web tests drive through Playwright (which is told
-# its path, so Playwright never downloads a browser of its own).
+# its path, so Playwright never downloads a browser of its own); fonts-noto-cjk
+# lets it draw Chinese pages (without it their text renders as empty boxes).
 #
 # Usage: scripts/install-system-deps.sh      (as root, or with sudo available)
 set -eu
 
-PACKAGES="postgresql chromium"
+PACKAGES="postgresql chromium fonts-noto-cjk"
 
 if [ "$(id -u)" -eq 0 ]; then
     SUDO=""

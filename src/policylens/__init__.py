@@ -8,13 +8,52 @@ track → …); the functions most callers need are here:
     for document in report.documents: ...
     facts = policylens.extract(document)
     print(policylens.render_brief(policylens.brief(document_id, db="sqlite:///kb.db"), "md"))
+
+The names are loaded on first use (PEP 562): ``import policylens`` alone, as
+every ``policylens`` command does, must not pull in the store, SQLAlchemy or
+SciPy, so that ``policylens --help`` answers at once.
 """
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from policylens.api import IngestReport, Outcome, extract_path, extract_sources, ingest  # noqa: E402
-from policylens.briefs import Brief, brief, brief_from_summary, digest  # noqa: E402
-from policylens.briefs import render as render_brief  # noqa: E402
-from policylens.extraction import extract  # noqa: E402
+# public name -> (module, attribute in it)
+_LAZY = {
+    "IngestReport": ("policylens.api", "IngestReport"),
+    "Outcome": ("policylens.api", "Outcome"),
+    "extract_path": ("policylens.api", "extract_path"),
+    "extract_sources": ("policylens.api", "extract_sources"),
+    "ingest": ("policylens.api", "ingest"),
+    "Brief": ("policylens.briefs", "Brief"),
+    "brief": ("policylens.briefs", "brief"),
+    "brief_from_summary": ("policylens.briefs", "brief_from_summary"),
+    "digest": ("policylens.briefs", "digest"),
+    "render_brief": ("policylens.briefs", "render"),
+    "extract": ("policylens.extraction", "extract"),
+}
 
 __all__ = ["Brief", "IngestReport", "Outcome", "__version__", "brief", "brief_from_summary", "digest", "extract",
            "extract_path", "extract_sources", "ingest", "render_brief"]
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
+    from policylens.api import IngestReport, Outcome, extract_path, extract_sources, ingest
+    from policylens.briefs import Brief, brief, brief_from_summary, digest
+    from policylens.briefs import render as render_brief
+    from policylens.extraction import extract
+
+
+def __getattr__(name: str) -> Any:
+    try:
+        module, attribute = _LAZY[name]
+    except KeyError:
+        raise AttributeError(f"module 'policylens' has no attribute {name!r}") from None
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

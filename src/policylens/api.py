@@ -9,7 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
+from functools import cache
+from importlib import resources
 from pathlib import Path
+
+import yaml
 
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
@@ -52,6 +57,7 @@ class Outcome:
 @dataclass(slots=True)
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files found in folders and left out (see folder_skips)
 
     @property
     def documents(self) -> list[Document]:
@@ -71,20 +77,30 @@ def ingest(
     db: str | KnowledgeBase | None = None,
     settings: Settings | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    exclude: Sequence[str] = (),
 ) -> IngestReport:
     """Read, extract and store every source; return what happened to each.
 
     ``sources`` are paths, URLs, feeds or "-" as the CLI takes them, or RawInput
     bytes already in hand (an upload).  ``db`` is a database URL or an open
     KnowledgeBase (default: the settings' URL).  ``on_outcome`` is called after
-    each input, for progress display.
+    each input, for progress display.  Files found in a folder or by a glob
+    whose names match ``data/folder_files.yaml`` (README, LICENSE, …) or one of
+    the ``exclude`` patterns are left out and listed in ``report.skipped``.
     """
     settings = settings or Settings.from_env()
     if isinstance(sources, (str, Path)):
         sources = [str(sources)]
     report = IngestReport()
+    named = {name for s in sources if isinstance(s, str) for name in (s, str(Path(s)))}
+    skip = (*folder_skips(), *(p.casefold() for p in exclude))
     with knowledge_base(db, settings) as kb:
         for item in read_documents(list(sources), settings):
+            source = item.source
+            if (source not in named and "://" not in source
+                    and any(fnmatchcase(Path(source).name.casefold(), p) for p in skip)):
+                report.skipped.append(source)
+                continue
             outcome = store_document(kb, item)
             report.outcomes.append(outcome)
             if on_outcome:
@@ -93,6 +109,13 @@ def ingest(
             # Entities, relations, progress and conflicts span documents: rebuilt once per batch.
             kb.resolve()
     return report
+
+
+@cache
+def folder_skips() -> tuple[str, ...]:
+    """The name patterns of files that describe a folder rather than report news (lower case)."""
+    text = resources.files("policylens").joinpath("data/folder_files.yaml").read_text(encoding="utf-8")
+    return tuple(p.casefold() for p in yaml.safe_load(text)["skip"])
 
 
 def extract_path(path: str | Path) -> Extraction:

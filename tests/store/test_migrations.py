@@ -78,3 +78,16 @@ def test_search_works_below_and_at_the_stored_vector_revision(kb_url):
         upgrade(kb.engine)
         assert ("tsv" in columns()) is postgres
         assert kb.search("machine tools")  # rows stored before the column have their vector
+
+
+def test_the_head_that_open_checks_is_alembics_head(tmp_path):
+    from policylens.store.migrate import head
+
+    assert head() == _head()
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    KnowledgeBase.open(url).close()
+    engine = create_engine(url)
+    downgrade(engine, "-1")  # a database one revision behind is upgraded on the next open
+    with KnowledgeBase.open(url) as kb, kb.engine.connect() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head()
+    engine.dispose()

@@ -166,3 +166,42 @@ def test_hostile_text_stays_text(tmp_path, page):
         assert page.locator("#doc-text mark.hl").count() > 0
         page.goto(f"{server.url}/briefs/{doc_id}")
         assert "<script>window.__xss=1</script>" in page.locator("article.brief").inner_text()
+
+
+CHINESE = """滨海新区印发智能制造三年行动方案
+
+2025年3月3日
+
+滨海新区管委会日前印发方案，提出到2027年全区建成智能工厂40家，机器人产业产值达到50亿元，并在每个街道确定首批试点企业。
+"""
+
+
+def test_a_chinese_title_renders_in_characters_not_empty_boxes(tmp_path, page):
+    """Needs a CJK font (fonts-noto-cjk, installed by scripts/install-system-deps.sh).
+
+    Without one, Chromium draws every character as the same empty box: the
+    title still has a width, so the check also draws two different
+    characters in the title's own font and requires their pixels to differ.
+    """
+    with LiveServer(Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN)) as server:
+        upload = httpx.post(f"{server.url}/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+                            files={"file": ("notice.txt", CHINESE.encode(), "text/plain")}, timeout=60)
+        assert upload.status_code == 201, upload.text
+        page.goto(f"{server.url}/documents/{upload.json()['outcomes'][0]['document_id']}")
+        title = page.locator("main h1")
+        assert "滨海新区" in title.inner_text()
+        assert title.bounding_box()["width"] > 0
+        differ = page.evaluate("""(el) => {
+            const font = getComputedStyle(el).font;
+            const draw = (ch) => {
+                const canvas = document.createElement("canvas");
+                canvas.width = canvas.height = 64;
+                const ctx = canvas.getContext("2d");
+                ctx.font = font.replace(/\\d+(\\.\\d+)?px/, "48px");
+                ctx.fillText(ch, 4, 52);
+                return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(",");
+            };
+            return draw("新") !== draw("区") && draw("新") !== draw(" ");
+        }""", title.element_handle())
+        _shot(page, "chinese-title")
+    assert differ, "Chinese characters render as identical boxes: install fonts-noto-cjk"

@@ -12,6 +12,7 @@ rules' ``wording`` section.
 """
 from __future__ import annotations
 
+from policylens import figures
 from policylens.extraction import gazetteer
 from policylens.model import Document, Event, Extraction, Quantity
 from policylens.track.linking import english_metric
@@ -30,17 +31,15 @@ def foreign(document: Document, rules: Rules) -> bool:
 
 
 def number(value: float) -> str:
-    """A value as digits, at most two decimals, no trailing zeros ("20", "1.25")."""
-    return f"{value:.2f}".rstrip("0").rstrip(".")
+    """A value as digits, at most two decimals, no trailing zeros, no separators ("20", "1.25", "5000")."""
+    return figures.number(value, grouping=False)
 
 
 def scaled(value: float, rules: Rules) -> str:
     """A value with the largest of the rules' scale words it reaches (2e10 -> "20 billion" or "200 亿")."""
     wording = rules.wording
-    for scale in sorted(wording["scales"], key=lambda s: -s["power"]):
-        if abs(value) >= 10 ** scale["power"]:
-            return wording["scale"].format(value=number(value / 10 ** scale["power"]), word=scale["word"])
-    return number(value)
+    return figures.scaled(value, [(s["power"], s["word"]) for s in wording["scales"]], wording["scale"],
+                          grouping=False)
 
 
 def scale_powers(rules: Rules) -> list[int]:

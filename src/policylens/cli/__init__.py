@@ -4,7 +4,9 @@ Every command reads its inputs through the same functions the web and the
 Python API use; these modules only parse options, show progress and print.
 Errors on one input are one line on stderr naming it; the batch goes on and
 the exit status is 1 if anything failed.  Each module registers one group of
-commands on the shared app.
+commands on the shared app, and imports what its commands need (the store,
+the pipeline, the web app) only when one of them runs, so that ``--help``
+and ``--version`` start at once (tests/cli/test_startup.py holds this).
 """
 from policylens.cli.app import app, main
 from policylens.cli import documents  # noqa: F401  (registers its commands)

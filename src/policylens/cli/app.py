@@ -1,38 +1,115 @@
 """The command line's shared parts: the Typer app, global options, progress and output helpers.
 
-The commands themselves live in the modules beside this one.
+The commands themselves live in the modules beside this one.  Everything here
+is cheap to import: a command imports the store, the web app or the
+extraction pipeline inside its own body, so ``policylens --help`` and
+``--version`` answer before any of them would have loaded.
 """
 from __future__ import annotations
 
+import copy
 import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from typer.core import TyperGroup
 
 from policylens import __version__
 from policylens.config import Settings
 from policylens.errors import PolicylensError
 
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line, however long
+
+DB_HELP = ("Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db) "
+           "or postgresql+psycopg://USER@HOST/DB.")
+JSON_HELP = "Print machine-readable JSON instead of tables."
+MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 50 MB)."
+
+
+class State:
+    """The global options of this invocation, shared by every command."""
+
+    settings: Settings = Settings()
+    json: bool = False
+    db_given: bool = False  # --db was written on the command line (the demo builds there then)
+    db_from_env: bool = False  # POLICYLENS_DB named the knowledge base
+
+
+def _positive_bytes(value: int | None) -> int | None:
+    """--max-bytes must be a size; -5 or 0 is a typo, reported in one line."""
+    if value is not None and value <= 0:
+        err.print(f"[red]error[/red]: --max-bytes: {value} must be greater than 0")
+        raise typer.Exit(1)
+    return value
+
+
+def _late_option(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> None:
+    """A global option written after the command (``policylens targets --json``) overrides the one before it."""
+    if param.name == "db" and value is not None:
+        State.settings.db_url, State.db_given = value, True
+    elif param.name == "as_json" and value:
+        State.json = True
+    elif param.name == "max_bytes" and value is not None:
+        State.settings.max_bytes = _positive_bytes(value)
+
+
+def _late_options(
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, callback=_late_option)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP, callback=_late_option)] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP,
+                                                     callback=_late_option)] = None,
+) -> None:
+    """The global options as every command takes them (a template: only its parameters are used)."""
+
+
+class GlobalOptionsGroup(TyperGroup):
+    """The top-level group; it gives every command the global options, so they work after the command too.
+
+    Click options belong to one command, and users put ``--json`` wherever
+    they like; copying the same three options onto each command (once the app
+    is built) keeps one definition and shows them in every command's ``--help``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        template = typer.Typer(add_completion=False)
+        template.command()(_late_options)
+        params = typer.main.get_command(template).params
+        for command in _leaves(self):
+            taken = {name for p in command.params for name in p.opts}
+            for param in params:
+                if not taken & set(param.opts):
+                    late = copy.copy(param)
+                    late.expose_value = False  # the command's function never sees it; the callback sets State
+                    command.params.append(late)
+
+
+def _leaves(group: Any) -> Iterator[Any]:
+    for command in group.commands.values():
+        if hasattr(command, "commands"):
+            yield from _leaves(command)
+        else:
+            yield command
+
+
+# Plain Click help and usage errors (rich_markup_mode=None): they read the same in a pipe, and
+# Typer's Rich help would load rich.markdown and markdown-it first, a third of --help's time.
+PLAIN_HELP = {"rich_markup_mode": None}
+
 app = typer.Typer(
-    help="policylens: industrial-policy documents in; cited facts, tracked targets and briefs out.",
+    cls=GlobalOptionsGroup,
+    **PLAIN_HELP,
+    help="policylens: industrial-policy documents in; cited facts, tracked targets and briefs out.\n\n"
+         "The options below work before the command or after it (policylens targets --json).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line, however long
-
-
-class State:
-    """Options given before the command, shared by every command."""
-
-    settings: Settings = Settings()
-    json: bool = False
 
 
 def _version(value: bool) -> None:
@@ -43,17 +120,19 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    db: Annotated[Optional[str], typer.Option(
-        "--db", help="Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db) "
-                     "or postgresql+psycopg://USER@HOST/DB.", envvar="POLICYLENS_DB")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")] = False,
-    max_bytes: Annotated[Optional[int], typer.Option(
-        "--max-bytes", help="Refuse inputs larger than this many bytes (default 50 MB).")] = None,
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, envvar="POLICYLENS_DB")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
-    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=max_bytes))
+    """Global options: before the command or after it (policylens targets --json)."""
+    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes)))
     State.json = as_json
+    source = ctx.get_parameter_source("db")
+    State.db_given = db is not None and source is not None and source.name == "COMMANDLINE"
+    State.db_from_env = db is not None and not State.db_given
 
 
 def guard(call):
@@ -64,9 +143,19 @@ def guard(call):
         err.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(1) from None
 
+
 @contextmanager
 def progress(verb: str) -> Iterator:
     """A Rich progress bar on stderr that counts inputs as they finish (the total is not known ahead)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = [SpinnerColumn(), TextColumn(f"{verb} [progress.description]{{task.description}}"), BarColumn(),
                MofNCompleteColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=True) as progress:
@@ -78,16 +167,15 @@ def progress(verb: str) -> Iterator:
 
         yield advance
 
+
 def short(name: str, width: int = 40) -> str:
     """Keep the end of a path or URL, where the file name is."""
     return name if len(name) <= width else "…" + name[-(width - 1):]
 
-def clip(text: str, width: int) -> str:
-    """Keep the start of a title or sentence."""
-    return text if len(text) <= width else text[:width - 1] + "…"
 
 def print_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+
 
 def report_failures(failures) -> None:
     for o in failures:

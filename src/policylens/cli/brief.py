@@ -6,12 +6,14 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from policylens import briefs
 from policylens.cli.app import State, app, err, guard
+
+if TYPE_CHECKING:
+    from policylens import briefs
 
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
@@ -43,22 +45,25 @@ def brief(
         "--long", help="The full brief: every related document and target, per-target monitoring.")] = False,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
+    from policylens import briefs
+
     fmt = output_format(fmt)
     today = day(as_of, "--as-of") or date.today()
     groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
+    db = knowledge_base()
     if summary is not None:
         if document is not None:
             raise typer.BadParameter("give DOCUMENT or --summary, not both", param_hint="--summary")
         if not title:
             raise typer.BadParameter("--summary needs --title", param_hint="--title")
         text = sys.stdin.read() if summary == "-" else summary
-        result = guard(lambda: briefs.brief_from_summary(title, when, text, db=State.settings.db_url, as_of=today,
+        result = guard(lambda: briefs.brief_from_summary(title, when, text, db=db, as_of=today,
                                                          audience=groups, rules=rules, language=language,
                                                          long=long))
     elif document is not None:
         if title or when:
             raise typer.BadParameter("--title and --when go with --summary", param_hint="--title")
-        result = guard(lambda: briefs.brief(document, db=State.settings.db_url, as_of=today, audience=groups,
+        result = guard(lambda: briefs.brief(document, db=db, as_of=today, audience=groups,
                                             rules=rules, settings=State.settings, language=language,
                                             long=long))
     else:
@@ -66,8 +71,27 @@ def brief(
     emit(result, fmt, out_file)
 
 
+def knowledge_base() -> str | None:
+    """The knowledge base a brief reads (and ingests a new file into), said aloud when the user did not name one.
+
+    Without --db or POLICYLENS_DB the default file is used only if it exists;
+    otherwise the brief rests on the document alone, and nothing is created.
+    """
+    url = State.settings.db_url
+    if State.db_given or State.db_from_env:
+        return url
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        err.print(f"brief: no knowledge base at {url}, so the brief rests on the document alone and nothing is "
+                  "stored (--db URL to use one)")
+        return None
+    err.print(f"brief: using the knowledge base {url} (--db URL for another)")
+    return url
+
+
 def output_format(fmt: str) -> str:
     """The format asked for; the global --json wins, and an unknown one is a usage error."""
+    from policylens import briefs
+
     fmt = "json" if State.json else fmt
     if fmt not in briefs.FORMATS:
         raise typer.BadParameter(f"must be one of {', '.join(briefs.FORMATS)}", param_hint="--format")
@@ -76,6 +100,8 @@ def output_format(fmt: str) -> str:
 
 def emit(result: briefs.Brief, fmt: str, out_file: Path | None) -> None:
     """Print a brief or digest, or write it to ``out_file`` whole."""
+    from policylens import briefs
+
     text = briefs.render(result, fmt)
     if out_file is None:
         sys.stdout.write(text)

@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 
 import typer
 
-from policylens import briefs
 from policylens.cli.app import State, app, guard
 from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, day, emit, output_format
 
@@ -30,6 +29,8 @@ def digest(
 
     The window is by publication date; an undated document counts from the day it was ingested.
     """
+    from policylens import briefs
+
     fmt = output_format(fmt)
     # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.
     first, last, today = day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")

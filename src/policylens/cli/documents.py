@@ -4,26 +4,45 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.table import Table
+from rich.text import Text
 
-from policylens import api
-from policylens.cli.app import State, clip, guard, print_json, progress, report_failures, app, err, out
+from policylens.cli.app import State, app, err, guard, out, print_json, progress, report_failures
+from policylens.cli.tables import figure, shorten, table
 from policylens.config import Settings
 from policylens.errors import InputError
-from policylens.model import Extraction
+
+if TYPE_CHECKING:
+    from policylens import api
+    from policylens.model import Extraction
+
+DEMO_DB = "sqlite:///policylens-demo.db"
 
 
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(
         help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds (URL or file), or - for stdin.")],
+    exclude: Annotated[Optional[list[str]], typer.Option(
+        "--exclude", metavar="GLOB",
+        help="Skip files in folders whose names match (repeatable), besides README, LICENSE and the like.")] = None,
 ) -> None:
-    """Read sources into clean documents, extract their facts and store both in the knowledge base."""
+    """Read sources into clean documents, extract their facts and store both in the knowledge base.
+
+    In a folder, files that describe it (README, LICENSE, CHANGELOG, …) are skipped and listed;
+    name one on the command line to read it.
+    """
+    from policylens import api
+
     with progress("ingesting") as advance:
-        report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance))
+        report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance,
+                                          exclude=exclude or ()))
+    if report.skipped:
+        shown = ", ".join(Path(s).name for s in report.skipped[:5]) + (", …" if len(report.skipped) > 5 else "")
+        err.print(f"skipped {len(report.skipped)} file(s) that describe a folder or match --exclude: {shown}",
+                  markup=False)
     report_failures(o for o in report.failed)
     if State.json:
         print_json([o.to_dict() for o in report.outcomes])
@@ -43,6 +62,8 @@ def extract(
     if fmt not in ("table", "json"):
         raise typer.BadParameter("--format must be table or json", param_hint="--format")
     as_json = fmt == "json" or State.json
+    from policylens import api
+
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     failures, written = [], set()
@@ -65,18 +86,22 @@ def extract(
 
 
 @app.command()
-def demo(
-    db: Annotated[Optional[str], typer.Option(
-        "--db", help="Where to build the demo knowledge base (default: a fresh sqlite:///policylens-demo.db).")] = None,
-) -> None:
-    """Build a fresh knowledge base from the sample corpus that ships with policylens, and show what it found."""
+def demo() -> None:
+    """Build a knowledge base from the bundled samples and show what policylens found in them.
+
+    It goes to --db (default sqlite:///policylens-demo.db); an SQLite file already there is replaced; the environment's
+    POLICYLENS_DB is not used, so a demo never replaces your own knowledge base
+    unless you name it with --db.
+    """
+    from policylens import api
     from policylens.demo import corpus_dir
 
-    url = db or "sqlite:///policylens-demo.db"
-    _remove_sqlite_file(url)
-    settings = Settings.from_env(db_url=url)
+    url = State.settings.db_url if State.db_given else DEMO_DB
+    removed = _remove_sqlite_file(url)
+    settings = Settings.from_env(db_url=url, max_bytes=State.settings.max_bytes)
     say = err if State.json else out
-    say.print(f"[bold]policylens demo[/bold]: a fresh knowledge base at {url}")
+    say.print(f"[bold]policylens demo[/bold]: a fresh knowledge base at {url}"
+              + (" (the one there before was removed)" if removed else ""))
     say.print(f"reading the sample corpus in {corpus_dir()}")
     samples = [str(p) for p in sorted(corpus_dir().iterdir()) if p.is_file() and p.name != "README.md"]
     with progress("ingesting") as advance:
@@ -121,9 +146,7 @@ def _print_summary(summary: dict) -> None:
 
 
 def _print_outcomes(report: api.IngestReport) -> None:
-    table = Table(title="Ingested", show_lines=False)
-    for col in ("id", "status", "published", "type", "title", "facts"):
-        table.add_column(col)
+    rows = []
     for o in report.outcomes:
         if o.status == "failed":
             continue
@@ -133,42 +156,36 @@ def _print_outcomes(report: api.IngestReport) -> None:
         if o.duplicate_of:
             status += f" of #{o.duplicate_of}"
         elif o.near_duplicate_of:
-            status += f" (near #{o.near_duplicate_of})"
-        table.add_row(str(o.document_id or ""), status, doc.published or "—", doc.source_type,
-                      clip(doc.title or doc.source, 70), facts)
-    out.print(table)
+            status += f"\n(near #{o.near_duplicate_of})"
+        rows.append((str(o.document_id or ""), status, doc.published or "—", doc.source_type,
+                     shorten(doc.title or doc.source, 100), facts))
+    out.print(table("Ingested", ("id", "status", "published", "type", "title", "facts"), rows, width=out.width,
+                    prose={"title"}))
     out.print(f"{report.count('stored')} stored, {report.count('duplicate')} duplicate, "
               f"{len(report.failed)} failed")
 
 
 def _print_extraction(x: Extraction) -> None:
     d = x.document
-    out.print(f"\n[bold]{d.title or d.source}[/bold]  {d.published or 'undated'} · {d.source_type} · {d.language}")
+    heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
+    out.print(heading, soft_wrap=False)
     if x.quantities:
-        t = Table("kind", "value", "unit", "cmp", "metric", "deadline/as of", "subject", "text", title="Quantities")
-        for q in x.quantities:
-            value = number(q.value) + (f"–{number(q.value_max)}" if q.value_max is not None else "")
-            when = str(q.deadline or q.as_of or "")
-            t.add_row(q.kind, value, q.unit, q.comparator, q.metric or "", when, q.subject or "", clip(q.text, 50))
-        out.print(t)
+        rows = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
+                 q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]
+        out.print(table("Quantities", ("kind", "value", "by/as of", "metric", "subject", "text"), rows,
+                        width=out.width, prose={"metric", "subject", "text"}))
     if x.events:
-        t = Table("type", "date", "actor", "object", "text", title="Events")
-        for e in x.events:
-            t.add_row(e.type, e.date or "", e.actor or "", clip(e.object or "", 40), clip(e.text, 60))
-        out.print(t)
+        rows = [(e.type, e.date or "—", shorten(e.actor or "—", 60), shorten(e.object or "—", 60), shorten(e.text, 80))
+                for e in x.events]
+        out.print(table("Events", ("type", "date", "actor", "object", "text"), rows, width=out.width,
+                        prose={"actor", "object", "text"}))
     if x.entities:
-        t = Table("type", "name", "mentions", "attributes", title="Entities")
-        for n in x.entities:
-            attrs = ", ".join(f"{k}={v}" for k, v in n.attributes.items())
-            t.add_row(n.type, n.name, str(len(n.mentions)), clip(attrs, 50))
-        out.print(t)
+        rows = [(n.type, n.name, str(len(n.mentions)), shorten(", ".join(f"{k}={v}" for k, v in n.attributes.items()), 80))
+                for n in x.entities]
+        out.print(table("Entities", ("type", "name", "mentions", "attributes"), rows, width=out.width,
+                        prose={"name", "attributes"}))
     if x.industries:
-        out.print("industries: " + ", ".join(x.industries))
-
-
-def number(value: float) -> str:
-    """86000000000.0 -> "86,000,000,000"; 3.5 -> "3.5": exact and readable, never "8.6e+10"."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+        out.print("industries: " + ", ".join(x.industries), soft_wrap=False)
 
 
 def _unique_path(folder: Path, stem: str, taken: set[Path]) -> Path:
@@ -180,10 +197,13 @@ def _unique_path(folder: Path, stem: str, taken: set[Path]) -> Path:
     return target
 
 
-def _remove_sqlite_file(url: str) -> None:
-    """The demo starts from an empty knowledge base: delete a previous demo's SQLite file."""
+def _remove_sqlite_file(url: str) -> bool:
+    """The demo starts from an empty knowledge base: delete a previous SQLite file there (True if there was one)."""
+    removed = False
     if url.startswith("sqlite:///"):
         path = Path(url.removeprefix("sqlite:///"))
         for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
             if p.exists():
                 p.unlink()
+                removed = True
+    return removed

@@ -10,16 +10,20 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from rich.table import Table
 
-from policylens.cli.app import State, app, clip, err, guard, out, print_json
+from policylens.cli.app import State, app, err, guard, out, print_json
+from policylens.cli.tables import figure, marked, shorten, table
 from policylens.errors import InputError
-from policylens.store import KnowledgeBase
-from policylens.store import export as exporter
-from policylens.store.queries import EntityProfile, TargetView
+from policylens.figures import amount
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from policylens.store import KnowledgeBase
+    from policylens.store.queries import EntityProfile, TargetView
 
 AS_OF_HELP = "Judge targets as of this day (YYYY-MM-DD; default: today)."
 RegionOpt = Annotated[Optional[str], typer.Option(
@@ -49,6 +53,8 @@ def _kb() -> Iterator[KnowledgeBase]:
         path = Path(url.removeprefix("sqlite:///"))
         if not path.exists():
             raise InputError(str(path), "no knowledge base here; run `policylens ingest` first or pass --db")
+    from policylens.store import KnowledgeBase
+
     kb = KnowledgeBase.open(url)
     try:
         yield kb
@@ -64,25 +70,24 @@ def _run(call):
     return guard(body)
 
 
-def _value(value: float, value_max: float | None = None, unit: str = "") -> str:
-    text = f"{value:,.6g}" + (f"–{value_max:,.6g}" if value_max is not None else "")
-    return f"{text} {unit}".strip()
-
-
 def _targets_table(rows: list[TargetView], title: str) -> Table:
-    table = Table(title=title)
-    for col in ("id", "status", "subject", "metric", "target", "by", "progress", "latest", "doc"):
-        table.add_column(col)
+    """One target a row: status over progress, subject and metric, the target over its deadline, the latest figure.
+
+    Stacking the pairs keeps every value whole at 80 columns.
+    """
+    cells = []
     for t in rows:
         latest = t.latest
-        shown_latest = (f"{_value(latest['value'], None, latest['unit'])} ({latest['as_of'] or latest['published']})"
+        shown_latest = (f"{amount(latest['value'], latest['unit'])}\n{latest['as_of'] or latest['published']}"
                         if latest else "—")
-        progress = f"{t.progress_percent:g}%" if t.progress_percent is not None else "—"
-        subject = t.entity.name if t.entity else (t.subject or "—")
-        table.add_row(str(t.id), t.status, clip(subject, 30), clip(t.metric or "", 40),
-                      f"{t.comparator} {_value(t.value, t.value_max, t.unit)}", str(t.deadline or "—"),
-                      progress, shown_latest, f"#{t.document_id}")
-    return table
+        progress = f"\n{t.progress_percent:g}%" if t.progress_percent is not None else ""
+        subject = t.entity.name if t.entity else t.subject
+        what = f"{shorten(subject, 40)}: {t.metric or '—'}" if subject else t.metric or "—"
+        target = figure(t.comparator, t.value, t.unit, t.value_max)
+        cells.append((str(t.id), t.status + progress, what, f"{target}\nby {t.deadline or '—'}", shown_latest,
+                      f"#{t.document_id}"))
+    return table(title, ("id", "status", "subject: metric", "target", "latest", "doc"), cells, width=out.width,
+                 prose={"subject: metric"})
 
 
 @app.command()
@@ -150,28 +155,25 @@ def _print_profile(p: EntityProfile, day: dt.date) -> None:
     e = p.entity
     out.print(f"[bold]{e.name}[/bold]  #{e.id} · {e.type}" + (f" · {p.level}" if p.level else "")
               + (f" · {e.key}" if e.key else ""))
+    lines = []
     if p.hierarchy:
-        out.print("in: " + " ⊂ ".join([e.name, *(h.name for h in p.hierarchy)]))
+        lines.append("in: " + " ⊂ ".join([e.name, *(h.name for h in p.hierarchy)]))
     if p.aliases:
-        out.print("also: " + "; ".join(p.aliases))
-    out.print(f"{p.mention_count} mention(s) in {p.document_count} document(s)")
-    for r in p.relations:
-        if r["relation"] != "part_of" or not p.hierarchy:
-            out.print(f"{r['relation']}: {r['object']}")
-    for kind, members in p.contains.items():
-        out.print(f"{kind}: " + ", ".join(m.name for m in members))
+        lines.append("also: " + "; ".join(p.aliases))
+    lines.append(f"{p.mention_count} mention(s) in {p.document_count} document(s)")
+    lines += [f"{r['relation']}: {r['object']}" for r in p.relations if r["relation"] != "part_of" or not p.hierarchy]
+    lines += [f"{kind}: " + ", ".join(m.name for m in members) for kind, members in p.contains.items()]
+    for line in lines:  # long lists of names wrap at the terminal's width, between words
+        out.print(line, markup=False, soft_wrap=False)
     if p.targets:
         out.print(_targets_table(p.targets, f"Targets as of {day.isoformat()}"))
     if p.events:
-        table = Table("date", "type", "event", "doc", title="Timeline")
-        for ev in p.events:
-            table.add_row(ev["date"] or "—", ev["type"], clip(ev["text"], 90), f"#{ev['document_id']}")
-        out.print(table)
+        rows = [(ev["date"] or "—", ev["type"], shorten(ev["text"], 100), f"#{ev['document_id']}") for ev in p.events]
+        out.print(table("Timeline", ("date", "type", "event", "doc"), rows, width=out.width, prose={"event"}))
     if p.documents:
-        table = Table("id", "published", "type", "title", title="Documents")
-        for d in p.documents:
-            table.add_row(f"#{d['id']}", d["published"] or "—", d["source_type"], clip(d["title"] or d["source"], 80))
-        out.print(table)
+        rows = [(f"#{d['id']}", d["published"] or "—", d["source_type"], shorten(d["title"] or d["source"], 100))
+                for d in p.documents]
+        out.print(table("Documents", ("id", "published", "type", "title"), rows, width=out.width, prose={"title"}))
 
 
 @app.command()
@@ -185,13 +187,14 @@ def conflicts(
     if State.json:
         print_json([c.to_dict() for c in rows])
         return
-    table = Table("id", "kind", "reason", "where", title="Conflicts")
+    cells = []
     for c in rows:
-        where = f"#{c.document_id}: {clip(c.text, 50)}"
+        where = f"#{c.document_id}: {shorten(c.text, 60)}"
         if c.other_document_id is not None:
-            where += f"\n#{c.other_document_id}: {clip(c.other_text or '', 50)}"
-        table.add_row(str(c.id), c.kind, c.reason, where)
-    out.print(table)
+            where += f"\n#{c.other_document_id}: {shorten(c.other_text or '', 60)}"
+        cells.append((str(c.id), c.kind.replace("_", " "), c.reason, where))
+    out.print(table("Conflicts", ("id", "kind", "reason", "where"), cells, width=out.width,
+                    prose={"kind", "reason", "where"}))
     out.print(f"{len(rows)} conflict(s)")
 
 
@@ -217,10 +220,10 @@ def search(
     if State.json:
         print_json([h.to_dict() for h in hits])
         return
-    table = Table("doc", "kind", "published", "text", "document", title=f"Search: {text}")
-    for h in hits:
-        table.add_row(f"#{h.document_id}", h.kind, h.published or "—", clip(h.text, 80), clip(h.title or "", 50))
-    out.print(table)
+    rows = [(f"#{h.document_id}", h.kind, h.published or "—", shorten(h.title or "—", 80),
+             marked(h.snippet, h.marks, out.is_terminal)) for h in hits]
+    out.print(table(f"Search: {text}", ("doc", "kind", "published", "document", "matching text"), rows,
+                    width=out.width, prose={"document", "matching text"}))
     out.print(f"{len(hits)} hit(s)")
 
 
@@ -232,6 +235,8 @@ def export(
     as_of: AsOfOpt = None,
 ) -> None:
     """Export entities, relations, targets (with status) and conflicts as CSV, JSON or Parquet."""
+    from policylens.store import export as exporter
+
     day = guard(lambda: _as_of(as_of))
     if fmt not in exporter.FORMATS:
         _fail(InputError("--format", f"unknown export format {fmt!r}; choose from {', '.join(exporter.FORMATS)}"))

@@ -11,26 +11,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
-from policylens import monitor
-from policylens.cli.app import State, app, clip, err, guard, out, print_json, progress
+from policylens.cli.app import PLAIN_HELP, State, app, err, guard, out, print_json, progress
+from policylens.cli.tables import shorten, table
 from policylens.errors import InputError
-from policylens.store import KnowledgeBase
+
+if TYPE_CHECKING:
+    from policylens import monitor
+    from policylens.store import KnowledgeBase
 
 watch_app = typer.Typer(help="Watchlists: what you want to be told about (any combination; all must hold).",
-                        no_args_is_help=True)
-feeds_app = typer.Typer(help="Feeds that `policylens poll` reads on their schedule.", no_args_is_help=True)
+                        no_args_is_help=True, **PLAIN_HELP)
+feeds_app = typer.Typer(help="Feeds that `policylens poll` reads on their schedule.", no_args_is_help=True,
+                        **PLAIN_HELP)
 app.add_typer(watch_app, name="watch")
 app.add_typer(feeds_app, name="feeds")
 
 
 def _with_kb(call: Callable[[KnowledgeBase], Any]) -> Any:
     """Open (creating if need be) the knowledge base of --db and run ``call`` on it; errors as one line."""
+    from policylens.store import KnowledgeBase
+
     def body():
         with KnowledgeBase.open(State.settings.db_url) as kb:
             return call(kb)
@@ -47,6 +52,8 @@ def watch_add(
     keyword: Annotated[Optional[str], typer.Option("--keyword", help="Words the document must contain.")] = None,
 ) -> None:
     """Add a watchlist: new documents matching every given criterion raise an alert."""
+    from policylens import monitor
+
     added = _with_kb(lambda kb: monitor.add_watchlist(kb, name, region=region, industry=industry, entity=entity,
                                                       keyword=keyword))
     if State.json:
@@ -58,19 +65,22 @@ def watch_add(
 @watch_app.command("list")
 def watch_list() -> None:
     """The watchlists."""
+    from policylens import monitor
+
     rows = _with_kb(monitor.list_watchlists)
     if State.json:
         print_json([w.to_dict() for w in rows])
         return
-    table = Table("name", "region", "industry", "entity", "keyword", title="Watchlists")
-    for w in rows:
-        table.add_row(w.name, w.region or "—", w.industry or "—", w.entity or "—", w.keyword or "—")
-    out.print(table)
+    columns = ("name", "region", "industry", "entity", "keyword")
+    cells = [(w.name, w.region or "—", w.industry or "—", w.entity or "—", w.keyword or "—") for w in rows]
+    out.print(table("Watchlists", columns, cells, width=out.width, prose=columns))
 
 
 @watch_app.command("remove")
 def watch_remove(name: Annotated[str, typer.Argument(help="The watchlist's name.")]) -> None:
     """Remove a watchlist (its alerts stay)."""
+    from policylens import monitor
+
     _with_kb(lambda kb: monitor.remove_watchlist(kb, name))
     err.print(f"removed watchlist {name!r}")
 
@@ -78,10 +88,13 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watchlist's name.
 @feeds_app.command("add")
 def feeds_add(
     url: Annotated[str, typer.Argument(help="An RSS or Atom feed's http(s) URL.")],
-    every: Annotated[str, typer.Option("--every", help="How often to poll it: 30m, 1h, 1d…")] = monitor.feeds.DEFAULT_EVERY,
+    every: Annotated[Optional[str], typer.Option(
+        "--every", help="How often to poll it: 30m, 1h, 1d… (default 1h).")] = None,
 ) -> None:
     """Register a feed; `policylens poll` reads it when due."""
-    seconds = guard(lambda: monitor.parse_duration(every))  # a bad duration fails before the database is touched
+    from policylens import monitor
+
+    seconds = guard(lambda: monitor.parse_duration(every or monitor.feeds.DEFAULT_EVERY))  # a bad duration fails before the database is touched
     added = _with_kb(lambda kb: monitor.add_feed(kb, url, seconds))
     if State.json:
         print_json(added.to_dict())
@@ -92,19 +105,23 @@ def feeds_add(
 @feeds_app.command("list")
 def feeds_list() -> None:
     """The feeds, when each is next due, and the last error."""
+    from policylens import monitor
+
     rows = _with_kb(monitor.list_feeds)
     if State.json:
         print_json([f.to_dict() for f in rows])
         return
-    table = Table("url", "every", "next due", "last polled", "last error", title="Feeds")
-    for f in rows:
-        table.add_row(f.url, f.every, _when(f.next_due), _when(f.last_polled_at), clip(f.last_error or "—", 60))
-    out.print(table)
+    cells = [(f.url, f.every, _when(f.next_due), _when(f.last_polled_at), shorten(f.last_error or "—", 80))
+             for f in rows]
+    out.print(table("Feeds", ("url", "every", "next due", "last polled", "last error"), cells, width=out.width,
+                    prose={"url", "next due", "last polled", "last error"}))
 
 
 @feeds_app.command("remove")
 def feeds_remove(url: Annotated[str, typer.Argument(help="The feed's URL, as listed.")]) -> None:
     """Remove a feed (the documents read from it stay)."""
+    from policylens import monitor
+
     _with_kb(lambda kb: monitor.remove_feed(kb, url))
     err.print(f"removed feed {url}")
 
@@ -122,6 +139,8 @@ def poll(
     every_feed: Annotated[bool, typer.Option("--all", help="Read every feed, due or not.")] = False,
 ) -> None:
     """Read the due feeds, store new entries, match them against the watchlists and deliver the alerts."""
+    from policylens import monitor
+
     now = guard(lambda: _moment(as_of))
     destinations = guard(lambda: [monitor.check_destination(d) for d in (deliver or ["print"])])
     with progress("polling") as advance:
@@ -163,16 +182,19 @@ def alerts(
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many (newest first).")] = 50,
 ) -> None:
     """Alerts raised by polls, newest first, with where each was delivered."""
+    from policylens import monitor
+
     rows = _with_kb(lambda kb: monitor.list_alerts(kb, limit, undelivered=undelivered, watchlist=watchlist))
     if State.json:
         print_json([a.to_dict() for a in rows])
         return
-    table = Table("id", "kind", "doc", "reason", "delivered", "brief", title="Alerts")
+    cells = []
     for a in rows:
         done = [d["destination"] for d in a.deliveries if d["delivered_at"]]
-        table.add_row(str(a.id), a.watchlist or a.kind, f"#{a.document_id}", clip(a.reason, 90),
-                      ", ".join(done) or "—", a.brief_command)
-    out.print(table)
+        cells.append((str(a.id), a.watchlist or a.kind, f"#{a.document_id}", shorten(a.reason, 100),
+                      "\n".join(done) or "—", a.brief_command))
+    out.print(table("Alerts", ("id", "kind", "doc", "reason", "delivered", "brief"), cells, width=out.width,
+                    prose={"kind", "reason", "delivered", "brief"}))
     out.print(f"{len(rows)} alert(s)")
 
 

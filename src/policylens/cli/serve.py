@@ -1,6 +1,7 @@
 """The serve command: the web API and pages over the knowledge base of --db."""
 from __future__ import annotations
 
+import socket
 from typing import Annotated
 
 import typer
@@ -28,8 +29,25 @@ def serve(
 
     if deliver and not poll:
         raise typer.BadParameter("--deliver goes with --poll", param_hint="--deliver")
+    _check_free(host, port)
     web = guard(lambda: create_app(State.settings, poll=poll, deliver_to=deliver or ()))
     writing = "on (POLICYLENS_TOKEN set)" if State.settings.token else "off (set POLICYLENS_TOKEN to allow ingest)"
     err.print(f"policylens: serving {State.settings.db_url} at http://{host}:{port}/ · API docs at /docs · "
               f"writing {writing}" + (" · polling feeds" if poll else ""))
     uvicorn.run(web, host=host, port=port, log_level="warning")
+
+
+def _check_free(host: str, port: int) -> None:
+    """Fail in one line, before anything says "serving", when the address cannot be listened on.
+
+    Uvicorn would log a traceback-like error after the announcement; binding
+    once here (with SO_REUSEADDR, as uvicorn does) finds a busy port first.
+    """
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        err.print(f"[red]error[/red]: cannot serve on {host}:{port}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None

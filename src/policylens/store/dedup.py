@@ -14,9 +14,9 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable
+from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 # Changing any of the parameters below makes stored signatures and bands
 # incomparable with new ones: ship a migration that recomputes them from documents.text.
@@ -40,8 +40,18 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # CJK is written without spaces, so each CJK character is a token of its own.
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
-# datasketch draws the permutations from the seed each time; draw them once.
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
+
+
+@cache
+def _minhash() -> tuple[type, object]:
+    """datasketch's MinHash and the permutations it would draw from the seed each time, drawn once.
+
+    Imported on first use: datasketch loads SciPy, which a command that only
+    reads the knowledge base (``policylens targets``) should not wait for.
+    """
+    from datasketch import MinHash
+
+    return MinHash, MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
 def normalise(text: str) -> str:
@@ -66,8 +76,8 @@ def signature(text: str) -> np.ndarray | None:
     grams = shingles(text)
     if not grams:
         return None
-    mh = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS, scheme=_SCHEME,
-                 hashfunc=zlib.crc32)
+    minhash, permutations = _minhash()
+    mh = minhash(num_perm=NUM_PERM, seed=_SEED, permutations=permutations, scheme=_SCHEME, hashfunc=zlib.crc32)
     mh.update_batch(list(grams))
     return mh.hashvalues.astype(np.uint32)
 

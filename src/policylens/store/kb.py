@@ -13,14 +13,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
-from alembic.util import CommandError
 from sqlalchemy import (
     Connection,
     Engine,
     Insert,
+    Select,
     bindparam,
     create_engine,
     event,
@@ -34,7 +33,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
-from . import dedup, derive, migrate, queries, search
+from . import migrate, queries, search
 from .periods import loaded_when as _loaded_when
 from .schema import (
     Base,
@@ -50,6 +49,9 @@ from .schema import (
     EntityDecisionRow,
     SearchItemRow,
 )
+
+if TYPE_CHECKING:
+    import numpy as np
 
 _ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
@@ -77,8 +79,8 @@ class KnowledgeBase:
             raise StoreError(f"cannot open knowledge base {url!r}: {exc}") from exc
         shown = engine.url.render_as_string(hide_password=True)
         try:
-            migrate.upgrade(_writer(engine))
-        except (SQLAlchemyError, CommandError, OSError) as exc:
+            migrate.upgrade_if_needed(_writer(engine))
+        except (SQLAlchemyError, migrate.MigrationError, OSError) as exc:
             engine.dispose()
             raise StoreError(f"cannot open knowledge base {shown}: {_reason(exc)}") from exc
         return cls(engine)
@@ -123,6 +125,9 @@ class KnowledgeBase:
 
         On success the document's ``content_hash`` and ``id`` are filled in.
         """
+        # NumPy and datasketch are loaded by the first write, not by commands that only read.
+        from . import dedup
+
         doc = extraction.document
         digest = doc.content_hash or dedup.content_hash(doc.text)
         sig = dedup.signature(doc.text)
@@ -193,6 +198,9 @@ class KnowledgeBase:
 
         Run after a batch of saves (``policylens.ingest`` does); returns row counts.
         """
+        # Only writers rebuild: a command that reads does not load the resolution rules.
+        from . import derive
+
         try:
             with self._writes.begin() as conn:
                 return derive.rebuild(conn)
@@ -344,11 +352,17 @@ def _reason(exc: BaseException) -> str:
 # Prebuilt with one named parameter per band rather than an expanding IN, which
 # SQLAlchemy would re-render on every call; both run once per save().
 _ID_BY_HASH = select(DocumentRow.id).where(DocumentRow.content_hash == bindparam("digest"))
-_CANDIDATES = select(DocumentRow.id, DocumentRow.minhash, DocumentRow.near_duplicate_of).where(
-    DocumentRow.id.in_(select(MinhashBandRow.document_id).where(
-        MinhashBandRow.hash.in_([bindparam(f"band{i}") for i in range(dedup.BANDS)]))),
-    DocumentRow.minhash.is_not(None),
-)
+
+
+@cache
+def _candidates() -> Select:
+    from . import dedup
+
+    return select(DocumentRow.id, DocumentRow.minhash, DocumentRow.near_duplicate_of).where(
+        DocumentRow.id.in_(select(MinhashBandRow.document_id).where(
+            MinhashBandRow.hash.in_([bindparam(f"band{i}") for i in range(dedup.BANDS)]))),
+        DocumentRow.minhash.is_not(None),
+    )
 
 
 def _id_by_hash(db: Connection | Session, digest: str) -> int | None:
@@ -357,7 +371,9 @@ def _id_by_hash(db: Connection | Session, digest: str) -> int | None:
 
 def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int | None:
     """The first version of the story this signature belongs to, if one is stored."""
-    candidates = conn.execute(_CANDIDATES, {f"band{i}": h for i, h in enumerate(bands)}).all()
+    from . import dedup
+
+    candidates = conn.execute(_candidates(), {f"band{i}": h for i, h in enumerate(bands)}).all()
     match = dedup.best_match(sig, ((c.id, c.minhash) for c in candidates))
     if match is None:
         return None
@@ -396,6 +412,8 @@ def _insert_document(
     Core inserts, one executemany per table, rather than ORM objects: the unit of work
     cost more than the database did, and ingest saves thousands of documents a minute.
     """
+    from . import dedup
+
     doc = extraction.document
     doc_id = conn.execute(_insert_stmt(DocumentRow, "id"), {
         "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,

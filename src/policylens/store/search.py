@@ -13,6 +13,12 @@ either.  Preparation does three things the engines would do differently:
   "factory"), the one inflection that matters for searching facts;
 - everything else (punctuation, symbols) separates words.
 
+Each hit carries a snippet of the matching text itself, the query's words
+marked (:func:`snippet`).  It is cut from the stored original, not from the
+prepared index text that FTS5's ``snippet()`` or PostgreSQL's ``ts_headline``
+would quote (lower-cased, singular, one token per Chinese character), so a
+reader sees the source's own words, and both backends show the same.
+
 Filters narrow by the document: its source type and date, an industry it
 was tagged with, an entity it names, or a region, which includes every place
 inside it (through ``entity_regions``) and everything located there.
@@ -120,11 +126,49 @@ class SearchHit:
     source_type: str
     text: str
     rank: float
+    snippet: str = ""  # the matching passage, in the source's words ("…" where it was cut)
+    marks: tuple[tuple[int, int], ...] = ()  # (start, end) in ``snippet`` of each occurrence of a query word
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "document_id": self.document_id, "item_id": self.item_id,
                 "title": self.title, "published": self.published, "source_type": self.source_type,
-                "text": self.text, "rank": self.rank}
+                "text": self.text, "rank": self.rank, "snippet": self.snippet,
+                "marks": [list(m) for m in self.marks]}
+
+
+def _occurrences(text: str, terms: list[str | list[str]]) -> list[tuple[int, int]]:
+    """Where the query's terms occur in ``text``, as the index reads it (any case, plural or singular)."""
+    found: list[tuple[int, int]] = []
+    for term in terms:
+        if isinstance(term, list):  # a run of CJK characters: the characters together
+            phrase = "".join(term)
+            found += [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), text)]
+            continue
+        for m in re.finditer(rf"(?<![^\W_]){re.escape(term[:3])}[^\W_{_CJK}]*", text, re.IGNORECASE):
+            if singular(m.group().casefold()) == term:
+                found.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def snippet(text: str, query: str, width: int = 160) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """About ``width`` characters of ``text`` around the first occurrence of the query's words, and where they are.
+
+    The passage is cut at spaces (between any two characters in Chinese text)
+    and marked "…" where cut; whitespace is collapsed so it reads on one line.
+    """
+    flat = " ".join(text.split())
+    found = _occurrences(flat, _query_terms(query))
+    first = found[0][0] if found else 0
+    start = max(0, first - width // 3)
+    if start and (space := flat.rfind(" ", 0, start + 1)) > start - 20:
+        start = space + 1
+    end = min(len(flat), start + width)
+    if end < len(flat) and (space := flat.rfind(" ", start, end)) > end - 20:
+        end = space
+    head, tail = ("…" if start else ""), ("…" if end < len(flat) else "")
+    shift = len(head) - start
+    marks = tuple((a + shift, b + shift) for a, b in found if a >= start and b <= end)
+    return head + flat[start:end] + tail, marks
 
 
 def document_filters(filters: SearchFilters) -> list[Any]:
@@ -182,15 +226,18 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
     if conditions:
         stmt = stmt.where(and_(*conditions))
     rows = conn.execute(stmt.limit(limit), params).all()
-    return _hits(conn, rows)
+    return _hits(conn, rows, query)
 
 
-def _hits(conn: Connection, rows: list[Any]) -> list[SearchHit]:
-    """Attach what a reader sees: the document's title and date, the fact's own words."""
+def _hits(conn: Connection, rows: list[Any], query: str) -> list[SearchHit]:
+    """Attach what a reader sees: the document's title and date, the fact's own words, the matching passage."""
     doc_ids = {r.document_id for r in rows}
+    whole = {r.document_id for r in rows if r.kind == "document"}  # only these need the document's text
     docs = {d.id: d for d in conn.execute(
         select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
                DocumentRow.source).where(DocumentRow.id.in_(doc_ids)))} if doc_ids else {}
+    bodies = {i: body for i, body in conn.execute(
+        select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(whole)))} if whole else {}
     texts: dict[tuple[str, int], str] = {}
     for kind, model, context in (("quantity", QuantityRow, QuantityRow.metric), ("event", EventRow, EventRow.date)):
         ids = [r.item_id for r in rows if r.kind == kind]
@@ -203,6 +250,12 @@ def _hits(conn: Connection, rows: list[Any]) -> list[SearchHit]:
     for r in rows:
         d = docs[r.document_id]
         shown = texts.get((r.kind, r.item_id), "") if r.item_id is not None else (d.title or d.source)
+        if r.item_id is not None:
+            passage, marks = snippet(shown, query)
+        elif not (found := snippet(bodies[r.document_id], query))[1] and d.title:
+            passage, marks = snippet(d.title, query)  # the words matched only in the title (or publisher)
+        else:
+            passage, marks = found
         hits.append(SearchHit(r.kind, r.document_id, r.item_id, d.title, d.published, d.source_type, shown,
-                              round(float(r.rank), 4)))
+                              round(float(r.rank), 4), passage, marks))
     return hits
