@@ -36,7 +36,7 @@ def _alt(words) -> str:
 
 _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
-_BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?$")
+_BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
 _AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
