@@ -32,6 +32,7 @@ _DATA = _load("zh_entities.yaml")
 _HEADS = sorted(((h, t) for t, hs in _DATA["heads"].items() for h in hs), key=lambda x: -len(x[0]))
 _HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in _HEADS))
 _HEAD_TYPE = dict(_HEADS)
+_HEAD_FALSE = re.compile("|".join(re.escape(w) for w in sorted(_DATA["head_false_words"], key=len, reverse=True)))
 _GOV_NAMES = sorted(_DATA["government_names"], key=len, reverse=True)
 _GOV_RE = re.compile("|".join(re.escape(n) for n in _GOV_NAMES))
 _STOP_CHARS = frozenset(_DATA["stop_chars"])
@@ -161,6 +162,8 @@ def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]]
         end = m.end()
         if end in ends_seen or any(s <= m.start() and end <= e for s, e in titles):
             continue
+        if any(_HEAD_FALSE.match(text, k) for k in range(max(0, m.start() - 2), m.start() + 1)):
+            continue  # "布局" ends in 局, "集群化" begins with 集群: words, not heads
         start = _name_start(text, m.start(), protected)
         start = _skip_enumerator(text, start, m.start())
         name = text[start:end]
@@ -244,8 +247,8 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
     located = inside[0].place.zh_variants[0] if inside and inside[0].place.zh_variants else (
         inside[0].place.zh if inside else None)
     if htype == "government":
-        if lead is None and not _GOV_START.match(name):
-            return None
+        if lead is None and not _GOV_START.match(name) and not _GOV_RE.match(name):
+            return None  # a body is named from its place, its level, or a named parent ("工业和信息化部办公厅")
         if len(name) <= len(head) and name not in ("市委", "省委", "县委", "区委", "市政府", "省政府", "县政府", "区政府"):
             return None
         if lead is not None and lead.end == end:
