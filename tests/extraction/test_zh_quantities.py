@@ -154,3 +154,18 @@ def test_one_figure_for_each_listed_measure():
 def test_the_sentence_before_sets_the_year():
     found = read("报告显示，2023年集团营业收入达到3718亿元；利润总额267亿元，增长6.2%。", published="2024-04-10")
     assert [(q.value, q.as_of) for q in found] == [(3.718e11, 2023), (2.67e10, 2023), (6.2, 2023)]
+
+
+def test_a_city_page_does_not_lend_its_figures_to_the_province_it_names():
+    from policylens.extraction.zh.entities import find_entities
+    text = ("山东省近日部署工作，山东省各地积极响应，山东省将持续推进。\n"
+            "济宁市统计局发布数据。今年全市完成投资76.8亿元，全市项目进展顺利。")
+    doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh")
+    index = TextIndex(text)
+    [q] = find_quantities(doc, index, find_entities(doc, index))
+    assert q.subject == "济宁市"
+
+
+def test_spaced_amount_keeps_its_comparator():
+    q = one("全省数字经济核心产业营收超 9 万亿元。")
+    assert (q.value, q.unit, q.comparator, q.text) == (9e12, "CNY", ">", "超 9 万亿元")

@@ -70,6 +70,8 @@ _METRIC_TRIM_END = re.compile(
 _METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
+_OWN_PLACE = {scope: re.compile(_alt(words)) for scope, words in _CUES["own_place_words"].items()}
+_ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 
 
 @dataclass(slots=True)
@@ -104,9 +106,7 @@ class _Reader:
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
-        ranked = sorted((e for e in entities if e.type in _SUBJECT_TYPES and e.mentions),
-                        key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
-        self.main_place = ranked[0].name if ranked else None
+        self.main_place = _main_subject(self.text, entities)
 
     def _past(self, year: int) -> bool:
         return self.published is None or year <= self.published
@@ -180,7 +180,7 @@ class _Reader:
         comparator = a.comparator or "="
         before = _BEFORE_RE.search(text, max(s_start, start - 5), start)
         if before and a.unit != "rank":
-            word = before.group().rstrip("了")
+            word = before.group().rstrip().rstrip("了")
             comparator = _BEFORE[word]
             if comparator != "=":
                 start = before.start()
@@ -330,6 +330,22 @@ class _Reader:
             if s >= s_start:
                 best = name
         return best or self.main_place
+
+
+def _main_subject(text: str, entities: list[Entity]) -> str | None:
+    """What a figure is about when its sentence names nothing: what the page names most.
+
+    A page that calls its own place "全市" or "我区" is about a place of that level or
+    below, so a place above it (the province a city page names, Hong Kong named
+    in passing) is not its subject.
+    """
+    counts = {scope: len(rx.findall(text)) for scope, rx in _OWN_PLACE.items()}
+    scope = max(counts, key=lambda k: counts[k]) if any(counts.values()) else None
+    above = _ABOVE[scope] if scope else frozenset()
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions
+                  and not (e.type == "place" and e.attributes.get("level") in above)]
+    ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+    return ranked[0].name if ranked else None
 
 
 def _year(published: str | None) -> int | None:
