@@ -169,3 +169,29 @@ def test_a_city_page_does_not_lend_its_figures_to_the_province_it_names():
 def test_spaced_amount_keeps_its_comparator():
     q = one("全省数字经济核心产业营收超 9 万亿元。")
     assert (q.value, q.unit, q.comparator, q.text) == (9e12, "CNY", ">", "超 9 万亿元")
+
+
+PLAN_WITH_GOALS = ("某市推动制造业发展的通知\n一、总体要求\n坚持创新驱动。\n二、主要目标\n"
+                   "到2027年，全市制造业实现高质量发展：\n"
+                   "——产业规模持续壮大。规模以上工业营业收入突破1.5万亿元。\n"
+                   "——创新能力显著增强。新增专精特新企业50家。\n"
+                   "三、重点任务\n（一）壮大集群。目前全市已有产业集群12个。")
+
+
+def test_goals_listed_under_a_goal_heading_take_its_deadline():
+    found = {q.text: q for q in read(PLAN_WITH_GOALS)}
+    assert (found["突破1.5万亿元"].kind, found["突破1.5万亿元"].deadline) == ("target", 2027)
+    assert (found["50家"].kind, found["50家"].deadline) == ("target", 2027)
+    assert found["12个"].kind == "statistic"  # the next heading ends the goals
+
+
+def test_a_lead_in_with_a_deadline_and_a_colon_governs_the_list_after_it():
+    text = "工作开展情况。\n到2026年，实现以下目标：\n1.新建5G基站3000个。\n2.培育龙头企业20家。\n（二）保障措施\n现有企业100家。"
+    found = {q.text: q for q in read(text)}
+    assert [(found[t].kind, found[t].deadline) for t in ("3000个", "20家")] == [("target", 2026)] * 2
+    assert found["100家"].kind == "statistic"
+
+
+def test_a_report_on_goals_is_not_a_goal_heading():
+    text = "2023年工作总结\n一、目标任务完成情况\n全市规上工业增加值增长6.5%，新增高新技术企业200家。"
+    assert {q.kind for q in read(text, published="2024-01-20")} == {"statistic"}

@@ -63,6 +63,12 @@ _BOTH = re.compile(r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！
                    r"(?:超过|超|达到|达|突破|不低于|不少于|约|近|逾)?(?:了)?$")
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
+# Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
+_HEADING = re.compile(r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章部篇])|(?P<r1>[一二三四五六七八九十]+[、.．])"
+                      r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))", re.MULTILINE)
+_GOAL_HEADING = re.compile(rf"^(?!.*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
+                           rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,]{{0,6}}[。：:]?\s*$")
+_LEAD_IN = re.compile(r"[：:]\s*$")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 _METRIC_TRIM_END = re.compile(
@@ -100,6 +106,7 @@ class _Reader:
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
         self.cues = self._cues()
+        self.goal_sections = self._goal_sections()
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0]:first[1]])
@@ -142,6 +149,25 @@ class _Reader:
             elif m.group("w"):
                 out.append(_Cue(m.start(), "weak"))
         return out
+
+    def _goal_sections(self) -> list[tuple[int, int]]:
+        """The spans a goal heading or a lead-in ending in a colon governs (see goal_headings in the cues)."""
+        headings = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _HEADING.finditer(self.text)]
+        out = []
+        for p_start, p_end in self.index.paragraphs:
+            line = self.text[p_start:p_end]
+            if _GOAL_HEADING.match(line):
+                rank = next((r for pos, r in headings if pos == p_start or p_start <= pos < p_start + 2), 3)
+            elif _LEAD_IN.search(line) and any(c.kind == "deadline" for c in self._cues_in(p_start, p_end)):
+                rank = 3  # a lead-in governs until any heading
+            else:
+                continue
+            end = next((pos for pos, r in headings if pos >= p_end and r <= rank), len(self.text))
+            out.append((p_start, end))
+        return out
+
+    def _goal_section(self, pos: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.goal_sections if s <= pos < e), None)
 
     def _cues_in(self, start: int, end: int) -> list[_Cue]:
         return [c for c in self.cues if start <= c.pos < end]
@@ -201,10 +227,12 @@ class _Reader:
         shares = [(m.start(), m.end()) for m in _SHARE.finditer(text, s_start, a.start)]
         sentence_cues = [c for c in self._cues_in(s_start, a.start) if not any(x <= c.pos < y for x, y in shares)]
         paragraph_cues = self._cues_in(p_start, a.start)
-        kind = self._kind(a, sentence_cues, paragraph_cues, s_end)
+        section = self._goal_section(a.start)
+        section_cues = self._cues_in(section[0], a.start) if section else []
+        kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues)
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues)
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
         return Quantity(
@@ -239,8 +267,8 @@ class _Reader:
             pass
         return bool(m) and not re.search(r"\d", window[m.end():])
 
-    def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int) -> str:
-        governed = any(c.kind == "deadline" for c in paragraph)
+    def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
+        governed = in_goals or any(c.kind == "deadline" for c in paragraph)
         for cues in (sentence, paragraph):
             for c in reversed(cues):
                 if c.kind == "target" or c.kind == "deadline":
@@ -257,15 +285,16 @@ class _Reader:
                     return "statistic" if self._past(c.year) else "target"
         if re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end:s_end]) and a.unit != "count":
             return "target"  # a project's designed size: "2500吨兽药项目"
-        return "target" if self.plan else "statistic"
+        return "target" if self.plan or in_goals else "statistic"
 
-    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue]) -> int | None:
+    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue]) -> int | None:
         for c in reversed(sentence):
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
-        for c in reversed(paragraph):
-            if c.kind == "deadline":
-                return c.year
+        for cues in (paragraph, section):
+            for c in reversed(cues):
+                if c.kind == "deadline":
+                    return c.year
         return self.period_end
 
     def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue], s_start: int) -> int | None:
