@@ -70,3 +70,14 @@ def test_the_notice_formula_issues():
 
 def test_nouns_built_on_trigger_words_are_not_events():
     assert events("文章开头。\n企业自成立以来发展迅速，开工率保持在90%，启动资金已到位。") == []
+
+
+def test_an_issuance_named_with_its_document_after_de():
+    found = events("文章开头。\n今年5月印发的《某市数字产业发展行动计划》明确了方向。")
+    assert [(e.type, e.date) for e in found] == [("issuance", "2024-05")]
+    assert events("文章开头。\n印发的通知要求各地落实。") == []
+
+
+def test_an_ellipsis_ends_the_goal_before_it():
+    found = events("文章开头。\n将我省建设成为制造强省……近日，某省人民政府印发《某省制造业行动计划》。")
+    assert [e.type for e in found] == ["issuance"]

@@ -29,6 +29,7 @@ def _alt(words) -> str:
 _TYPE = {w: t for t, ws in _DATA["triggers"].items() for w in ws}
 _TRIGGER = re.compile(_alt(_TYPE))
 _NOT_AFTER = tuple(_DATA["not_after"])
+_NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
@@ -42,6 +43,7 @@ _DATE = re.compile(
     r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
+_MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
@@ -63,7 +65,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     for m in _TRIGGER.finditer(text):
         word = m.group()
         etype = _TYPE[word]
-        if text.startswith(_NOT_AFTER, m.end()) or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
+        blocked_after = text.startswith(_NOT_AFTER, m.end()) and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+        if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
             continue
@@ -119,7 +122,8 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[
 
 
 def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
-    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), text[s_start:pos])
+    window = text[s_start:pos].rpartition("……")[2]  # an ellipsis ends what came before it
+    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), window)
     return bool(_FUTURE.search(window))
 
 
@@ -134,7 +138,12 @@ def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
           reference) -> tuple[str | None, str | None, bool]:
     rel = _REL_YEAR.search(text, c_start, pos)
     if rel and reference:
-        return f"{reference[0] + _REL_YEARS[rel.group()]:04d}", rel.group(), False
+        year = reference[0] + _REL_YEARS[rel.group()]
+        month = _MONTH_DAY.match(text, rel.end())  # "今年5月", "去年12月8日"
+        if month:
+            day = month.group("d")
+            return _iso(year, int(month.group("m")), int(day) if day else None), rel.group() + month.group(), False
+        return f"{year:04d}", rel.group(), False
     same = _SAME_DAY.search(text, s_start, pos)
     if same:
         earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
