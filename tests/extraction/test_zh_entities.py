@@ -130,3 +130,8 @@ def test_verbs_before_a_name_are_not_part_of_it():
     found = entities("青岛市导入某某电子集团有限公司项目，崂山区布局新能源汽车产业集群。")
     assert named(found, "company") == ["某某电子集团有限公司"]
     assert named(found, "cluster") == ["新能源汽车产业集群"]
+
+
+def test_a_quoted_campaign_is_a_programme():
+    found = entities("全市发起“数字经济+先进制造”攻势，推动转型。")
+    assert named(found, "programme") == ["数字经济+先进制造"]
