@@ -162,7 +162,8 @@ def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]]
         end = m.end()
         if end in ends_seen or any(s <= m.start() and end <= e for s, e in titles):
             continue
-        if any(_HEAD_FALSE.match(text, k) for k in range(max(0, m.start() - 2), m.start() + 1)):
+        false = _HEAD_FALSE.search(text, max(0, m.start() - 2), m.end() + 1)
+        if false and false.end() > m.start() and false.start() < m.end():
             continue  # "布局" ends in 局, "集群化" begins with 集群: words, not heads
         start = _name_start(text, m.start(), protected)
         start = _skip_enumerator(text, start, m.start())

@@ -39,12 +39,12 @@ MONEY_WORDS = tuple(_DATA["money_words"])
 FINANCIAL_DIGITS = "".join(_DATA["financial_digits"])
 
 CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
+_CN_CHARS = CN_DIGIT_CHARS + FINANCIAL_DIGITS  # one class: the reader tells plain from financial
 # Thousands separated by "," or, on some pages, a full-width "，" (always followed by exactly three digits).
 _ARABIC = r"\d{1,3}(?:，\d{3})+(?![\d，])(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"
 _CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
-_CN = rf"[{CN_DIGIT_CHARS}]+(?:[万亿萬億][{CN_DIGIT_CHARS}]+)*{_CN_DECIMAL}"
-_CN_FINANCIAL = rf"[{FINANCIAL_DIGITS}](?:[{FINANCIAL_DIGITS}万亿萬億]*[{FINANCIAL_DIGITS}])?"
-_NUM = rf"(?:{_ARABIC}|{_CN_FINANCIAL}|{_CN})"
+_CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
+_NUM = rf"(?:{_ARABIC}|{_CN})"
 _SP = r"[ \u00a0\u3000]?"  # one space inside an amount, as pages converted from PDF write it
 
 
@@ -57,9 +57,9 @@ _UNIT = _alt(list(UNITS) + list(COUNT_WORDS))
 _RANGE_SEP = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
 
 AMOUNT = re.compile(
-    rf"(?P<pct>(?P<pneg>负)?百分之(?P<pnum>{_NUM}))"
+    rf"(?P<pct>百分之(?P<pnum>{_NUM}))"
     rf"|(?<=[过超逾破近约])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
-    rf"|(?P<neg>负)?(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
+    rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
     rf"(?:{_SP}(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
 )
 _FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
@@ -191,7 +191,9 @@ def _read(text: str, m: re.Match) -> Amount | None:
         value = parse_cn("一" + pnum if pnum[0] in "百千" else pnum)  # "百分之百"
         if value is None:
             return None
-        return Amount(m.start(), m.end(), -value if m.group("pneg") else value, "%")
+        if _negative(text, m.start()):
+            return Amount(m.start() - 1, m.end(), -value, "%")
+        return Amount(m.start(), m.end(), value, "%")
     if m.group("bscale"):
         scale = SCALES.get(m.group("bscale")) or float(SMALL_SCALES[m.group("bscale")])
         unit = _unit(m.group("bunit"))
@@ -232,14 +234,19 @@ def _read(text: str, m: re.Match) -> Amount | None:
         value_max = v2 * scale * unit[1]
     if _year_like(num) and scale_word is None and unit[0] == "count":
         return None
-    if m.group("neg"):
+    if _negative(text, start):
         if value_max is not None:
             return None
-        value = -value
+        value, start = -value, start - 1
     amount = Amount(start, end, value * scale * unit[1], unit[0], value_max=value_max, scale=scale)
     if m.group("approx"):
         amount.comparator = ">"
     return amount
+
+
+def _negative(text: str, start: int) -> bool:
+    """ "负3.5%", "负百分之三": 负 written just before the number (checked here, not in the pattern, which it would slow)."""
+    return start > 0 and text[start - 1] == "负"
 
 
 def _year_like(num: str) -> bool:

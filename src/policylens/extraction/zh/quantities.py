@@ -18,7 +18,7 @@ write it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
@@ -105,7 +105,8 @@ class _Reader:
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
-        self.cues = self._cues()
+        self.cues = self._cues()  # in text order
+        self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
@@ -170,7 +171,7 @@ class _Reader:
         return next(((s, e) for s, e in self.goal_sections if s <= pos < e), None)
 
     def _cues_in(self, start: int, end: int) -> list[_Cue]:
-        return [c for c in self.cues if start <= c.pos < end]
+        return self.cues[bisect_left(self.cue_starts, start):bisect_left(self.cue_starts, end)]
 
     def read_all(self) -> list[Quantity]:
         out = []
