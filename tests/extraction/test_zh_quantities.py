@@ -195,3 +195,10 @@ def test_a_lead_in_with_a_deadline_and_a_colon_governs_the_list_after_it():
 def test_a_report_on_goals_is_not_a_goal_heading():
     text = "2023年工作总结\n一、目标任务完成情况\n全市规上工业增加值增长6.5%，新增高新技术企业200家。"
     assert {q.kind for q in read(text, published="2024-01-20")} == {"statistic"}
+
+
+def test_reporting_periods_without_a_year_take_the_pages():
+    assert one("开头。\n前三季度，全省完成固定资产投资3000亿元。", published="2024-10-25").as_of == 2024
+    assert one("开头。\n截至6月底，全市累计培育专精特新企业500家。", published="2024-07-20").as_of == 2024
+    assert one("开头。\n1-11月，全市规上工业增加值同比增长6%。", published="2025-01-10").as_of == 2024
+    assert one("开头。\n上半年，全市规上工业增加值同比增长7.2%。", published="2024-03-10").as_of == 2023

@@ -54,9 +54,10 @@ _KIND_CUE = re.compile(
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
 _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
-# A reporting period without its year ("1-2月", "一季度", "上半年"): the year is the page's,
-# or the one before when the period ends after the page's month.
-_MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
+# A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
+# the page's, or the one before when the period ends after the page's month.
+_MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?:截至|截止到?)(?P<mc>\d{1,2})月"
+                           r"|(?P<now>今年以来|年初以来)|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
                            r"|前(?P<q3>[三3])季度)")
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
 _BOTH = re.compile(r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
@@ -312,27 +313,33 @@ class _Reader:
                      and self._past(c.year)]
             if years:
                 return years[-1].year
-        return self.doc_year or self._period_year(sentence[0].pos if sentence else None)
+        s_end = self.index.sentence_at(s_start)[1]
+        first = self.index.sentences[0] if self.index.sentences else (0, 0)
+        return self.doc_year or self._period_year(s_start, s_end) or self._period_year(*first)
 
     def _previous_sentence(self, s_start: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentence_starts, s_start) - 1
         return self.index.sentences[i - 1] if i >= 1 else None
 
-    def _period_year(self, _pos: int | None) -> int | None:
+    def _period_year(self, start: int, end: int) -> int | None:
+        """The year of a reporting period written without one ("1-11月", "上半年", "截至6月底", "今年以来"),
+        read against the page's date: the page's year, or the one before when the period ends after the page's month."""
         if self.published is None or self.pub_month is None:
             return None
-        first = self.index.sentences[0] if self.index.sentences else (0, 0)
-        m = _MONTH_PERIOD.search(self.text, first[0], first[1])
+        m = _MONTH_PERIOD.search(self.text, start, end)
         if not m:
             return None
-        if m.group("m"):
-            end = int(m.group("m"))
+        if m.group("now"):
+            return self.published
+        if m.group("m") or m.group("mc"):
+            end_month = int(m.group("m") or m.group("mc"))
         elif m.group("q") or m.group("q3"):
-            end = 3 * int("一二三四".find(m.group("q") or m.group("q3")) + 1 if (m.group("q") or m.group("q3")) in "一二三四"
-                          else m.group("q") or m.group("q3"))
+            q = m.group("q") or m.group("q3")
+            end_month = 3 * ("一二三四".find(q) + 1 if q in "一二三四" else int(q))
         else:
-            end = 6
-        return self.published if end < self.pub_month or (end == 12 and self.pub_month == 12) else self.published - 1
+            end_month = 6
+        return self.published if end_month < self.pub_month or (end_month == 12 and self.pub_month == 12) \
+            else self.published - 1
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
