@@ -81,3 +81,13 @@ def test_an_issuance_named_with_its_document_after_de():
 def test_an_ellipsis_ends_the_goal_before_it():
     found = events("文章开头。\n将我省建设成为制造强省……近日，某省人民政府印发《某省制造业行动计划》。")
     assert [e.type for e in found] == ["issuance"]
+
+
+def test_the_occasion_just_described_dates_what_happens_at_it():
+    found = events("文章开头。\n8月28日，某市重点项目推介会举行。\n活动期间，全市集中签约35个项目。", published="2024-09-02")
+    assert ("investment", "2024-08-28") in [(e.type, e.date) for e in found]
+
+
+def test_a_first_time_milestone_is_an_achievement():
+    found = events("文章开头。\n去年，全市规上工业营业收入首次突破万亿元。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2023")]

@@ -136,14 +136,9 @@ def _reference(published: str | None) -> tuple[int, int | None, int | None] | No
 
 def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
           reference) -> tuple[str | None, str | None, bool]:
-    rel = _REL_YEAR.search(text, c_start, pos)
-    if rel and reference:
-        year = reference[0] + _REL_YEARS[rel.group()]
-        month = _MONTH_DAY.match(text, rel.end())  # "今年5月", "去年12月8日"
-        if month:
-            day = month.group("d")
-            return _iso(year, int(month.group("m")), int(day) if day else None), rel.group() + month.group(), False
-        return f"{year:04d}", rel.group(), False
+    relative = _relative_year(text, c_start, pos, reference)
+    if relative:
+        return relative
     same = _SAME_DAY.search(text, s_start, pos)
     if same:
         earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
@@ -166,10 +161,28 @@ def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
             if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
                 best = alt
         return best + (False,)
+    relative = _relative_year(text, s_start, pos, reference)  # "去年，全市…首次突破…"
+    if relative:
+        return relative
     rel = _RELATIVE.search(text, s_start, pos)
     if rel and reference:
         return _iso(*reference), rel.group(), True
     return None, None, False
+
+
+def _relative_year(text: str, lo: int, pos: int, reference) -> tuple[str, str, bool] | None:
+    """The last year written relative to the page's ("去年", "今年5月") between ``lo`` and the trigger."""
+    rel = None
+    for rel in _REL_YEAR.finditer(text, lo, pos):
+        pass
+    if rel is None or not reference:
+        return None
+    year = reference[0] + _REL_YEARS[rel.group()]
+    month = _MONTH_DAY.match(text, rel.end())  # "今年5月", "去年12月8日"
+    if month:
+        day = month.group("d")
+        return _iso(year, int(month.group("m")), int(day) if day else None), rel.group() + month.group(), False
+    return f"{year:04d}", rel.group(), False
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
