@@ -202,3 +202,16 @@ def test_reporting_periods_without_a_year_take_the_pages():
     assert one("开头。\n截至6月底，全市累计培育专精特新企业500家。", published="2024-07-20").as_of == 2024
     assert one("开头。\n1-11月，全市规上工业增加值同比增长6%。", published="2025-01-10").as_of == 2024
     assert one("开头。\n上半年，全市规上工业增加值同比增长7.2%。", published="2024-03-10").as_of == 2023
+
+
+def test_a_name_inside_a_clause_is_not_the_figures_subject():
+    from policylens.extraction.zh.entities import find_entities
+    text = ("潍坊市工业经济稳步发展，潍坊市制造业基础雄厚。\n"
+            "潍坊市规上工业企业达1459家，部分产品市场占有率排在全球、亚洲前3。\n"
+            "2023年，青岛市规上工业企业超过5000家。")
+    doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh")
+    index = TextIndex(text)
+    found = {q.text: q.subject for q in find_quantities(doc, index, find_entities(doc, index))}
+    assert found["1459家"] == "潍坊市"
+    assert found["排在全球、亚洲前3"] == "潍坊市"
+    assert found["超过5000家"] == "青岛市"  # opening its clause after a year

@@ -77,6 +77,8 @@ _METRIC_TRIM_END = re.compile(
 _METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
+# What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
+_OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n](?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*$")
 _OWN_PLACE = {scope: re.compile(_alt(words)) for scope, words in _CUES["own_place_words"].items()}
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 
@@ -360,17 +362,28 @@ class _Reader:
         return prev or after or before or None
 
     def _subject(self, pos: int, s_start: int, p_start: int) -> str | None:
+        """The place or named thing that opens a clause of the figure's sentence, else the page's.
+
+        A name in the middle of a clause ("排在全球、亚洲、国内前3", "…等4个产业集群")
+        is what the clause talks about, not who the figure belongs to.
+        """
         best = None
         for s, _, name in self.places:
             if s >= pos:
                 break
-            if s >= s_start:
+            if s >= s_start and self._opens_clause(s_start, s):
                 best = name
         return best or self.main_place
 
+    def _opens_clause(self, s_start: int, pos: int) -> bool:
+        lo = max(s_start, pos - 12)
+        window = ("，" if lo == s_start else "") + self.text[lo:pos]
+        return _OPENS_CLAUSE.search(window) is not None
+
 
 def _main_subject(text: str, entities: list[Entity]) -> str | None:
-    """What a figure is about when its sentence names nothing: what the page names most.
+    """What a figure is about when its sentence names nothing: the place, cluster, park or company the page
+    names most (a programme is what is done, not whose figures they are).
 
     A page that calls its own place "全市" or "我区" is about a place of that level or
     below, so a place above it (the province a city page names, Hong Kong named
@@ -379,7 +392,7 @@ def _main_subject(text: str, entities: list[Entity]) -> str | None:
     counts = {scope: len(rx.findall(text)) for scope, rx in _OWN_PLACE.items()}
     scope = max(counts, key=lambda k: counts[k]) if any(counts.values()) else None
     above = _ABOVE[scope] if scope else frozenset()
-    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
                   and not (e.type == "place" and e.attributes.get("level") in above)]
     ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
     return ranked[0].name if ranked else None
