@@ -215,3 +215,11 @@ def test_a_name_inside_a_clause_is_not_the_figures_subject():
     assert found["1459家"] == "潍坊市"
     assert found["排在全球、亚洲前3"] == "潍坊市"
     assert found["超过5000家"] == "青岛市"  # opening its clause after a year
+
+
+def test_a_goal_heading_opening_its_paragraph_governs_the_list_after_it():
+    text = ("一、总体要求\n（二）发展目标。到2025年，全市制造业综合实力显著增强。\n"
+            "——规模效益。规上工业增加值年均增长7%。\n二、重点任务\n（一）培育集群。现有集群8个。")
+    found = {q.text: q for q in read(text)}
+    assert (found["7%"].kind, found["7%"].deadline) == ("target", 2025)
+    assert found["8个"].kind == "statistic"

@@ -67,8 +67,9 @@ _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 # Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
 _HEADING = re.compile(r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章部篇])|(?P<r1>[一二三四五六七八九十]+[、.．])"
                       r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))", re.MULTILINE)
-_GOAL_HEADING = re.compile(rf"^(?!.*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
-                           rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,]{{0,6}}[。：:]?\s*$")
+# A goal heading alone on its line ("二、主要目标") or opening its paragraph ("（二）发展目标。到2025年，…").
+_GOAL_HEADING = re.compile(rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
+                           rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)")
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
