@@ -156,3 +156,23 @@ def test_words_that_look_like_counts(text):
 
 def test_rank_with_spaces():
     assert [(f[1], f[3]) for f in amounts("总量居全国第 7 位")] == [(7, "rank")]
+
+
+def test_many_written_numerals_read_back_exactly():
+    """A seeded sample across magnitudes, with cn2an writing each number plain, financial and as a percentage."""
+    import random
+    rng = random.Random(13)
+    numbers = [rng.randrange(10, 10 ** rng.randint(2, 12)) for _ in range(300)]
+    wrong = []
+    for n in numbers:
+        for style in ("low", "up"):
+            written = cn2an.an2cn(n, style)
+            found = [(a.value, a.unit) for a in find_amounts(f"累计{written}家")]
+            if found != [(n, "count")]:
+                wrong.append((n, written, found))
+        decimal = n / 100
+        written = cn2an.an2cn(f"{decimal:.2f}".rstrip("0").rstrip("."), "low")
+        found = [(a.value, a.unit) for a in find_amounts(f"占比百分之{written}")]
+        if found != [(pytest.approx(decimal), "%")]:
+            wrong.append((decimal, written, found))
+    assert wrong == []
