@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
@@ -80,7 +81,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n](?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*$")
-_OWN_PLACE = {scope: re.compile(_alt(words)) for scope, words in _CUES["own_place_words"].items()}
+_OWN_PLACE = re.compile("|".join(f"(?P<{scope}>{_alt(words)})" for scope, words in _CUES["own_place_words"].items()))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 
 
@@ -118,6 +119,7 @@ class _Reader:
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
+        self.place_starts = [s for s, _, _ in self.places]
         self.main_place = _main_subject(self.text, entities)
 
     def _past(self, year: int) -> bool:
@@ -369,10 +371,8 @@ class _Reader:
         is what the clause talks about, not who the figure belongs to.
         """
         best = None
-        for s, _, name in self.places:
-            if s >= pos:
-                break
-            if s >= s_start and self._opens_clause(s_start, s):
+        for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
+            if self._opens_clause(s_start, s):
                 best = name
         return best or self.main_place
 
@@ -390,8 +390,8 @@ def _main_subject(text: str, entities: list[Entity]) -> str | None:
     below, so a place above it (the province a city page names, Hong Kong named
     in passing) is not its subject.
     """
-    counts = {scope: len(rx.findall(text)) for scope, rx in _OWN_PLACE.items()}
-    scope = max(counts, key=lambda k: counts[k]) if any(counts.values()) else None
+    counts = Counter(m.lastgroup for m in _OWN_PLACE.finditer(text))
+    scope = counts.most_common(1)[0][0] if counts else None
     above = _ABOVE[scope] if scope else frozenset()
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
                   and not (e.type == "place" and e.attributes.get("level") in above)]

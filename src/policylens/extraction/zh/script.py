@@ -10,7 +10,9 @@ used, and the text is read as written.  Nor is the conversion applied to a
 page written in simplified characters: such pages keep a few characters that
 OpenCC's table treats as traditional (濛 in the place name 濛阳, 乾 in 乾县), and
 converting them would rename places.  A page counts as traditional when a share
-of its distinct characters (``_TRADITIONAL_SHARE``) changes in conversion.
+of its distinct characters (``_TRADITIONAL_SHARE``) changes in conversion; a
+page with none of the common traditional-only characters listed in
+data/zh_script.yaml is not converted at all, which keeps simplified pages fast.
 
 After reading, :func:`restore` puts the text as written back into every span
 field, and keeps an entity's written form as an alias beside its simplified
@@ -18,10 +20,14 @@ name, so each output still satisfies ``document.text[start:end] == text``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 
+from policylens.extraction.numbers import _load
 from policylens.model import Document, Entity, Event, Quantity
+
+_MARKERS = re.compile(f"[{re.escape(_load('zh_script.yaml')['traditional_markers'])}]")
 
 
 @lru_cache(maxsize=1)
@@ -37,7 +43,7 @@ _TRADITIONAL_MIN = 5
 
 def simplify(text: str) -> str:
     """``text`` in simplified characters, the same length; ``text`` itself when it is not written in traditional ones."""
-    if not text or text.isascii():
+    if not text or text.isascii() or not _MARKERS.search(text):
         return text
     converted = _converter().convert(text)
     if converted == text or len(converted) != len(text):
