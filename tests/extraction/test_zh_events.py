@@ -91,3 +91,12 @@ def test_the_occasion_just_described_dates_what_happens_at_it():
 def test_a_first_time_milestone_is_an_achievement():
     found = events("文章开头。\n去年，全市规上工业营业收入首次突破万亿元。")
     assert [(e.type, e.date) for e in found] == [("achievement", "2023")]
+
+
+def test_the_public_release_line_of_a_notice_is_no_event():
+    assert events("文章开头。\n某市人民政府\n2024年3月1日\n（此件公开发布）") == []
+
+
+def test_a_trigger_inside_a_quoted_occasion_names_it():
+    found = events("文章开头。\n8月28日，“某市重点项目集中签约仪式”在某酒店举办。会上，5个项目成功签约。")
+    assert [e.text for e in found] == ["5个项目成功签约"]

@@ -45,6 +45,7 @@ _DATE = re.compile(
 )
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
+_QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”")
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -60,6 +61,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         text[index.paragraphs[0][0]:index.paragraphs[0][1]] == document.title.strip() else (0, 0)
     if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
         first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
+    quoted = [m.span() for m in _QUOTED_NAME.finditer(text)]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -72,6 +74,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
+        if any(qs < m.start() < qe for qs, qe in quoted):
+            continue  # "“…集中签约仪式”在…举办": a trigger inside a quoted name names the occasion
         s_start, s_end = index.sentence_at(m.start())
         if _HEADING.match(text, s_start) and s_end - s_start < 25:
             continue
