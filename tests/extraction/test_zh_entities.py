@@ -135,3 +135,8 @@ def test_verbs_before_a_name_are_not_part_of_it():
 def test_a_quoted_campaign_is_a_programme():
     found = entities("全市发起“数字经济+先进制造”攻势，推动转型。")
     assert named(found, "programme") == ["数字经济+先进制造"]
+
+
+def test_a_zones_party_working_committee_is_a_body():
+    found = entities("烟台高新区工委副书记出席活动。")
+    assert "烟台高新区工委" in named(found, "government")
