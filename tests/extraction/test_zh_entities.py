@@ -140,3 +140,9 @@ def test_a_quoted_campaign_is_a_programme():
 def test_a_zones_party_working_committee_is_a_body():
     found = entities("烟台高新区工委副书记出席活动。")
     assert "烟台高新区工委" in named(found, "government")
+
+
+def test_a_county_short_form_before_quan_qu_is_the_place():
+    found = entities("2021年，椒江全区上下坚持稳中求进。")
+    assert "椒江" in named(found, "place")
+    assert "椒江" not in named(entities("椒江两岸风光秀丽。"), "place")  # a bare short form stays a word

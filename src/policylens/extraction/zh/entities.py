@@ -57,6 +57,7 @@ _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|�
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
 _ORG_TYPES = ("company", "government", "institution", "platform")
+_WHOLE_OF = ("全区", "全县", "全市")
 
 
 @dataclass(slots=True)
@@ -112,7 +113,8 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
         if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or _ROAD.match(text, i + len(name)):
             i += 1
             continue
-        weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)
+        weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text) \
+            and not text.startswith(_WHOLE_OF, i + len(name))  # "椒江全区上下": the whole of a place is that place
         hits.append(_PlaceHit(i, i + len(name), place, weak))
         i += len(name)
     return hits
