@@ -146,3 +146,8 @@ def test_a_county_short_form_before_quan_qu_is_the_place():
     found = entities("2021年，椒江全区上下坚持稳中求进。")
     assert "椒江" in named(found, "place")
     assert "椒江" not in named(entities("椒江两岸风光秀丽。"), "place")  # a bare short form stays a word
+
+
+def test_a_generic_short_title_is_not_another_programme():
+    found = entities("省政府印发《某省制造强省三年行动计划》（以下简称《行动计划》）。《行动计划》提出目标。")
+    assert named(found, "programme") == ["某省制造强省三年行动计划"]

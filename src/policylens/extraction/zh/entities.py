@@ -137,7 +137,9 @@ def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
 # -- named things ------------------------------------------------------------
 
 def _titles(text: str) -> list[_Found]:
-    return [_Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()]) for m in _TITLE.finditer(text)]
+    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》")."""
+    return [_Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()]) for m in _TITLE.finditer(text)
+            if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))]
 
 
 def _quoted(text: str) -> list[_Found]:
