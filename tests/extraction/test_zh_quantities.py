@@ -223,3 +223,11 @@ def test_a_goal_heading_opening_its_paragraph_governs_the_list_after_it():
     found = {q.text: q for q in read(text)}
     assert (found["7%"].kind, found["7%"].deadline) == ("target", 2025)
     assert found["8个"].kind == "statistic"
+
+
+def test_list_items_after_a_paragraph_opening_with_a_deadline_share_it():
+    text = ("工作开展情况。\n到2025年，全市数字经济发展水平明显提升。\n——数字经济核心产业增加值达到800亿元。\n"
+            "——新建5G基站5000个。\n现有企业100家。")
+    found = {q.text: q for q in read(text)}
+    assert [(found[t].kind, found[t].deadline) for t in ("800亿元", "5000个")] == [("target", 2025)] * 2
+    assert found["100家"].kind == "statistic"

@@ -72,6 +72,8 @@ _HEADING = re.compile(r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章�
 _GOAL_HEADING = re.compile(rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
                            rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)")
 _LEAD_IN = re.compile(r"[：:]\s*$")
+_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至){_YEAR}年(?:底|末)?[，,]")
+_LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 _METRIC_TRIM_END = re.compile(
@@ -161,8 +163,17 @@ class _Reader:
         """The spans a goal heading or a lead-in ending in a colon governs (see goal_headings in the cues)."""
         headings = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _HEADING.finditer(self.text)]
         out = []
-        for p_start, p_end in self.index.paragraphs:
+        paragraphs = self.index.paragraphs
+        for k, (p_start, p_end) in enumerate(paragraphs):
             line = self.text[p_start:p_end]
+            if _DEADLINE_OPENING.match(line) and k + 1 < len(paragraphs) and \
+                    _LIST_ITEM.match(self.text, paragraphs[k + 1][0]):
+                # "到2025年，…明显增强。" then "——…" items: the items that follow share its deadline
+                last = k + 1
+                while last + 1 < len(paragraphs) and _LIST_ITEM.match(self.text, paragraphs[last + 1][0]):
+                    last += 1
+                out.append((p_start, paragraphs[last][1]))
+                continue
             if _GOAL_HEADING.match(line):
                 rank = next((r for pos, r in headings if pos == p_start or p_start <= pos < p_start + 2), 3)
             elif _LEAD_IN.search(line) and any(c.kind == "deadline" for c in self._cues_in(p_start, p_end)):
