@@ -231,3 +231,10 @@ def test_list_items_after_a_paragraph_opening_with_a_deadline_share_it():
     found = {q.text: q for q in read(text)}
     assert [(found[t].kind, found[t].deadline) for t in ("800亿元", "5000个")] == [("target", 2025)] * 2
     assert found["100家"].kind == "statistic"
+
+
+def test_a_baseline_year_is_neither_the_deadline_nor_the_date():
+    q = one("开头。\n到2025年，全市工业增加值比2020年增长50%。", published=None)
+    assert (q.kind, q.deadline, q.baseline) == ("target", 2025, 2020)
+    q = one("开头。\n2023年，全市工业增加值较2022年增长8%。", published="2024-02-01")
+    assert (q.kind, q.as_of, q.baseline) == ("statistic", 2023, 2022)

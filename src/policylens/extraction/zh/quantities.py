@@ -55,6 +55,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
 _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 # A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
 # the page's, or the one before when the period ends after the page's month.
 _MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?:截至|截止到?)(?P<mc>\d{1,2})月"
@@ -90,7 +91,7 @@ _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].it
 @dataclass(slots=True)
 class _Cue:
     pos: int
-    kind: str  # "target", "statistic", "weak", "deadline", "year"
+    kind: str  # "target", "statistic", "weak", "deadline", "year", "baseline"
     year: int | None = None
 
 
@@ -150,7 +151,9 @@ class _Reader:
                     out.append(_Cue(m.start(), "target" if m.group("ry") == "明年" else "statistic"))
             elif m.group("year"):
                 year = int(m.group("year"))
-                out.append(_Cue(m.start(), "year", year))
+                # "比2020年增长50%": the year compared against says neither when nor by when
+                kind = "baseline" if _BASELINE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) else "year"
+                out.append(_Cue(m.start(), kind, year))
             elif m.group("t"):
                 out.append(_Cue(m.start(), "target"))
             elif m.group("s"):
