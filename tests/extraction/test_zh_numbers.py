@@ -176,3 +176,8 @@ def test_many_written_numerals_read_back_exactly():
         if found != [(pytest.approx(decimal), "%")]:
             wrong.append((decimal, written, found))
     assert wrong == []
+
+
+def test_full_width_decimal_point_and_spaced_digits():
+    assert amounts("增长５．２％")[0][:4] == ("５．２％", 5.2, None, "%")
+    assert amounts("共有1 819家企业") == []  # "1 819": one number or two, never 819 alone

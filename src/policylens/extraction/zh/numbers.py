@@ -41,7 +41,7 @@ FINANCIAL_DIGITS = "".join(_DATA["financial_digits"])
 CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
 _CN_CHARS = CN_DIGIT_CHARS + FINANCIAL_DIGITS  # one class: the reader tells plain from financial
 # Thousands separated by "," or, on some pages, a full-width "，" (always followed by exactly three digits).
-_ARABIC = r"\d{1,3}(?:，\d{3})+(?![\d，])(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"
+_ARABIC = r"\d{1,3}(?:，\d{3})+(?![\d，])(?:[.．]\d+)?|\d+(?:,\d{3})*(?:[.．]\d+)?"  # "５．２％": a full-width point
 _CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
 _CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
@@ -83,7 +83,7 @@ def parse_cn(token: str) -> float | None:
     if not token:
         return None
     if token[0].isdigit():
-        return parse_number(token.replace("，", ","))
+        return parse_number(token.replace("，", ",").replace("．", "."))
     return _parse_chinese(token)
 
 
@@ -110,13 +110,15 @@ def _unit(word: str | None) -> tuple[str, float] | None:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Numbers inside names: next to Latin letters, "+", "/", "第" or a decimal point."""
+    """Numbers inside names or other numbers: next to Latin letters, "+", "/", "第", a decimal point or a spaced digit."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     # "A股", "H7车型" are names; "GDP5.2万亿元" is an acronym and then a figure
     single_letter = before.isascii() and before.isalpha() and not (
         start > 1 and text[start - 2].isascii() and text[start - 2].isalpha())
     ordinal = before == "第" or (before.isspace() and start > 1 and text[start - 2] == "第")  # "第 7 家"
+    if before.isspace() and start > 1 and text[start - 2].isdigit():
+        return True  # "1 819家": a space inside a number, or two numbers; either way not this one alone
     return single_letter or ordinal or (before != "" and before in "+＋/.·") or \
         (after.isascii() and after.isalpha()) or (after != "" and after in "+＋/")
 
