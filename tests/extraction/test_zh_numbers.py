@@ -181,3 +181,8 @@ def test_many_written_numerals_read_back_exactly():
 def test_full_width_decimal_point_and_spaced_digits():
     assert amounts("增长５．２％")[0][:4] == ("５．２％", 5.2, None, "%")
     assert amounts("共有1 819家企业") == []  # "1 819": one number or two, never 819 alone
+
+
+@pytest.mark.parametrize("text", ["带动数十亿元投资", "几十家企业", "数百家企业", "十几家企业"])
+def test_vague_numbers_are_left_out(text):
+    assert amounts(text) == []

@@ -212,6 +212,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
     arabic = num[0].isdigit()
     if not arabic and num == "一" and not scale_word:
         return None  # "一批", "一个", "进一步": an article, not a count
+    if not arabic and start > 0 and text[start - 1] in "数几":
+        return None  # "数十亿元", "几十家": tens of, not ten
     if len(num) == 1 and num in FINANCIAL_DIGITS and not scale_word:
         return None  # "陆家嘴", "伍家岗": a character of a name, not a financial numeral
     unit = _unit(unit_word)
