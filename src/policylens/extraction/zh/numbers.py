@@ -40,8 +40,9 @@ FINANCIAL_DIGITS = "".join(_DATA["financial_digits"])
 
 CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
 _CN_CHARS = CN_DIGIT_CHARS + FINANCIAL_DIGITS  # one class: the reader tells plain from financial
-# Thousands separated by "," or, on some pages, a full-width "，" (always followed by exactly three digits).
-_ARABIC = r"\d{1,3}(?:，\d{3})+(?![\d，])(?:[.．]\d+)?|\d+(?:,\d{3})*(?:[.．]\d+)?"  # "５．２％": a full-width point
+# Thousands separated by "," or, on some pages, a full-width "，" (then followed by exactly three digits);
+# the decimal point may be full-width too ("５．２％").
+_ARABIC = r"\d+(?:(?:,|，(?=\d{3}(?!\d)))\d{3})*(?:[.．]\d+)?"
 _CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
 _CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
