@@ -96,9 +96,11 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
     lengths_by_first = _zh_lengths(gaz)
+    first = _FIRSTS[id(gaz)]
     hits: list[_PlaceHit] = []
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while (candidate := first.search(text, i)) is not None:  # jump to the next character a name can start with
+        i = candidate.start()
         lengths = lengths_by_first.get(text[i])
         hit = None
         for length in lengths or ():
@@ -121,6 +123,7 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
 
 
 _LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+_FIRSTS: dict[int, re.Pattern] = {}
 
 
 def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -131,6 +134,7 @@ def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
         for name in gaz.by_zh:
             by_first.setdefault(name[0], set()).add(len(name))
         cached = _LENGTHS[id(gaz)] = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+        _FIRSTS[id(gaz)] = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
     return cached
 
 
