@@ -83,8 +83,10 @@ _METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n](?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*$")
-_OWN_PLACE = re.compile("|".join(f"(?P<{scope}>{_alt(words)})" for scope, words in _CUES["own_place_words"].items()))
+_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*")
+_OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
+_SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
+_OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 
 
@@ -120,6 +122,7 @@ class _Reader:
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0]:first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
+        self.opening_period = self._period_year(*first)
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
         self.place_starts = [s for s, _, _ in self.places]
@@ -332,9 +335,9 @@ class _Reader:
                      and self._past(c.year)]
             if years:
                 return years[-1].year
-        s_end = self.index.sentence_at(s_start)[1]
-        first = self.index.sentences[0] if self.index.sentences else (0, 0)
-        return self.doc_year or self._period_year(s_start, s_end) or self._period_year(*first)
+        if self.doc_year:
+            return self.doc_year
+        return self._period_year(s_start, self.index.sentence_at(s_start)[1]) or self.opening_period
 
     def _previous_sentence(self, s_start: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentence_starts, s_start) - 1
@@ -391,9 +394,9 @@ class _Reader:
         return best or self.main_place
 
     def _opens_clause(self, s_start: int, pos: int) -> bool:
-        lo = max(s_start, pos - 12)
-        window = ("，" if lo == s_start else "") + self.text[lo:pos]
-        return _OPENS_CLAUSE.search(window) is not None
+        if pos - s_start <= 12 and _CLAUSE_FILLER.fullmatch(self.text, s_start, pos):
+            return True  # it opens the sentence
+        return _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None
 
 
 def _main_subject(text: str, entities: list[Entity]) -> str | None:
@@ -404,7 +407,7 @@ def _main_subject(text: str, entities: list[Entity]) -> str | None:
     below, so a place above it (the province a city page names, Hong Kong named
     in passing) is not its subject.
     """
-    counts = Counter(m.lastgroup for m in _OWN_PLACE.finditer(text))
+    counts = Counter(_SCOPE_OF[w] for w in _OWN_PLACE.findall(text))
     scope = counts.most_common(1)[0][0] if counts else None
     above = _ABOVE[scope] if scope else frozenset()
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
