@@ -109,3 +109,45 @@ def test_national_bodies():
     found = entities("国务院办公厅印发通知，国家发展改革委、市工业和信息化局联合部署。")
     governments = named(found, "government")
     assert {"国务院办公厅", "国家发展改革委", "市工业和信息化局"} <= set(governments)
+
+
+def test_clusters_named_with_ji_qun_alone():
+    found = entities("某市工业母机集群和某省集成电路集群入选国家先进制造业集群名单，推动集群化发展。")
+    assert named(found, "cluster") == ["某市工业母机集群", "某省集成电路集群"]
+
+
+def test_bodies_named_from_a_parent_body_or_with_a_short_head():
+    found = entities("国家统计局某市调查队发布数据。工业和信息化部办公厅印发通知。")
+    assert named(found, "government") == ["国家统计局某市调查队", "工业和信息化部办公厅"]
+
+
+def test_words_ending_in_a_head_are_not_bodies():
+    found = entities("青岛市优化产业布局，形成新格局。")
+    assert named(found, "government") == []
+
+
+def test_verbs_before_a_name_are_not_part_of_it():
+    found = entities("青岛市导入某某电子集团有限公司项目，崂山区布局新能源汽车产业集群。")
+    assert named(found, "company") == ["某某电子集团有限公司"]
+    assert named(found, "cluster") == ["新能源汽车产业集群"]
+
+
+def test_a_quoted_campaign_is_a_programme():
+    found = entities("全市发起“数字经济+先进制造”攻势，推动转型。")
+    assert named(found, "programme") == ["数字经济+先进制造"]
+
+
+def test_a_zones_party_working_committee_is_a_body():
+    found = entities("烟台高新区工委副书记出席活动。")
+    assert "烟台高新区工委" in named(found, "government")
+
+
+def test_a_county_short_form_before_quan_qu_is_the_place():
+    found = entities("2021年，椒江全区上下坚持稳中求进。")
+    assert "椒江" in named(found, "place")
+    assert "椒江" not in named(entities("椒江两岸风光秀丽。"), "place")  # a bare short form stays a word
+
+
+def test_a_generic_short_title_is_not_another_programme():
+    found = entities("省政府印发《某省制造强省三年行动计划》（以下简称《行动计划》）。《行动计划》提出目标。")
+    assert named(found, "programme") == ["某省制造强省三年行动计划"]

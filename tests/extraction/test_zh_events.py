@@ -70,3 +70,33 @@ def test_the_notice_formula_issues():
 
 def test_nouns_built_on_trigger_words_are_not_events():
     assert events("文章开头。\n企业自成立以来发展迅速，开工率保持在90%，启动资金已到位。") == []
+
+
+def test_an_issuance_named_with_its_document_after_de():
+    found = events("文章开头。\n今年5月印发的《某市数字产业发展行动计划》明确了方向。")
+    assert [(e.type, e.date) for e in found] == [("issuance", "2024-05")]
+    assert events("文章开头。\n印发的通知要求各地落实。") == []
+
+
+def test_an_ellipsis_ends_the_goal_before_it():
+    found = events("文章开头。\n将我省建设成为制造强省……近日，某省人民政府印发《某省制造业行动计划》。")
+    assert [e.type for e in found] == ["issuance"]
+
+
+def test_the_occasion_just_described_dates_what_happens_at_it():
+    found = events("文章开头。\n8月28日，某市重点项目推介会举行。\n活动期间，全市集中签约35个项目。", published="2024-09-02")
+    assert ("investment", "2024-08-28") in [(e.type, e.date) for e in found]
+
+
+def test_a_first_time_milestone_is_an_achievement():
+    found = events("文章开头。\n去年，全市规上工业营业收入首次突破万亿元。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2023")]
+
+
+def test_the_public_release_line_of_a_notice_is_no_event():
+    assert events("文章开头。\n某市人民政府\n2024年3月1日\n（此件公开发布）") == []
+
+
+def test_a_trigger_inside_a_quoted_occasion_names_it():
+    found = events("文章开头。\n8月28日，“某市重点项目集中签约仪式”在某酒店举办。会上，5个项目成功签约。")
+    assert [e.text for e in found] == ["5个项目成功签约"]

@@ -1,4 +1,5 @@
 """Chinese amounts: numerals, scale words, units, ranges, ranks; and what is not an amount."""
+import cn2an
 import pytest
 
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
@@ -102,3 +103,86 @@ def test_traditional_characters():
     assert amounts("投資300億元")[0][:4] == ("300億元", 3e10, None, "CNY")
     assert amounts("增長2.5個百分點")[0][:4] == ("2.5個百分點", 2.5, None, "pp")
     assert amounts("超過1.2萬億元")[0][:4] == ("1.2萬億元", 1.2e12, None, "CNY")
+
+
+@pytest.mark.parametrize("token,value", [
+    ("三万五", 35000), ("两千六", 2600), ("一千零十", 1010), ("一点五七", 1.57), ("负三", -3), ("壹佰贰拾", 120),
+    ("三亿五千万", 3.5e8), ("82，225.00", 82225), ("1，234，567", 1234567),
+])
+def test_abbreviated_decimal_negative_and_financial_numerals(token, value):
+    assert parse_cn(token) == value
+
+
+def test_pair_of_digits_is_an_approximation_not_a_number():
+    assert parse_cn("三五") is None and parse_cn("一两") is None
+
+
+@pytest.mark.parametrize("n", [10, 15, 20, 101, 110, 999, 1010, 2600, 35000, 100001, 3050000, 12345678, 900000000])
+def test_written_numerals_read_back_as_cn2an_writes_them(n):
+    """cn2an as the oracle: a number it writes in Chinese, plain or financial (two characters or more), reads back."""
+    for style in ("low", "up"):
+        written = cn2an.an2cn(n, style)
+        found = find_amounts(f"共有{written}家企业")
+        assert [(a.value, a.unit) for a in found] == [(n, "count")], (written, found)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("增长百分之一点五七", ("百分之一点五七", 1.57, None, "%")),
+    ("利润同比负百分之三", ("负百分之三", -3, None, "%")),
+    ("增速为负3.5%", ("负3.5%", -3.5, None, "%")),
+    ("合同金额82，225.00元", ("82，225.00元", 82225, None, "CNY")),
+    ("引进三到五家企业", ("三到五家", 3, 5, "count")),
+    ("投资500亿韩元", ("500亿韩元", 5e10, None, "KRW")),
+    ("售价3万泰铢", ("3万泰铢", 3e4, None, "THB")),
+    ("贷款20亿卢布", ("20亿卢布", 2e9, None, "RUB")),
+    ("营收12亿澳元", ("12亿澳元", 1.2e9, None, "AUD")),
+    ("营收80亿新台币", ("80亿新台币", 8e9, None, "TWD")),
+    ("全省规上工业营收 1.34 万亿元", ("1.34 万亿元", 1.34e12, None, "CNY")),
+    ("全省高新技术企业 1819 家", ("1819 家", 1819, None, "count")),
+    ("合同额壹佰伍拾万元", ("壹佰伍拾万元", 1.5e6, None, "CNY")),
+])
+def test_forms_pages_write(text, expected):
+    found = amounts(text)
+    assert len(found) == 1, found
+    assert found[0][:4] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "产业发展迈上一个新台阶", "走访陆家嘴的企业", "收拾好后离开", "三五家企业", "排名第 7 家", "一块儿推进", "两块钱",
+])
+def test_words_that_look_like_counts(text):
+    assert amounts(text) == []
+
+
+def test_rank_with_spaces():
+    assert [(f[1], f[3]) for f in amounts("总量居全国第 7 位")] == [(7, "rank")]
+
+
+def test_many_written_numerals_read_back_exactly():
+    """A seeded sample across magnitudes, with cn2an writing each number plain, financial and as a percentage."""
+    import random
+    rng = random.Random(13)
+    numbers = [rng.randrange(10, 10 ** rng.randint(2, 12)) for _ in range(300)]
+    wrong = []
+    for n in numbers:
+        for style in ("low", "up"):
+            written = cn2an.an2cn(n, style)
+            found = [(a.value, a.unit) for a in find_amounts(f"累计{written}家")]
+            if found != [(n, "count")]:
+                wrong.append((n, written, found))
+        decimal = n / 100
+        written = cn2an.an2cn(f"{decimal:.2f}".rstrip("0").rstrip("."), "low")
+        found = [(a.value, a.unit) for a in find_amounts(f"占比百分之{written}")]
+        if found != [(pytest.approx(decimal), "%")]:
+            wrong.append((decimal, written, found))
+    assert wrong == []
+
+
+def test_full_width_decimal_point_and_spaced_digits():
+    assert amounts("增长５．２％")[0][:4] == ("５．２％", 5.2, None, "%")
+    assert amounts("共有1 819家企业") == []  # "1 819": one number or two, never 819 alone
+
+
+@pytest.mark.parametrize("text", ["带动数十亿元投资", "几十家企业", "数百家企业", "十几家企业"])
+def test_vague_numbers_are_left_out(text):
+    assert amounts(text) == []

@@ -154,3 +154,87 @@ def test_one_figure_for_each_listed_measure():
 def test_the_sentence_before_sets_the_year():
     found = read("报告显示，2023年集团营业收入达到3718亿元；利润总额267亿元，增长6.2%。", published="2024-04-10")
     assert [(q.value, q.as_of) for q in found] == [(3.718e11, 2023), (2.67e10, 2023), (6.2, 2023)]
+
+
+def test_a_city_page_does_not_lend_its_figures_to_the_province_it_names():
+    from policylens.extraction.zh.entities import find_entities
+    text = ("山东省近日部署工作，山东省各地积极响应，山东省将持续推进。\n"
+            "济宁市统计局发布数据。今年全市完成投资76.8亿元，全市项目进展顺利。")
+    doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh")
+    index = TextIndex(text)
+    [q] = find_quantities(doc, index, find_entities(doc, index))
+    assert q.subject == "济宁市"
+
+
+def test_spaced_amount_keeps_its_comparator():
+    q = one("全省数字经济核心产业营收超 9 万亿元。")
+    assert (q.value, q.unit, q.comparator, q.text) == (9e12, "CNY", ">", "超 9 万亿元")
+
+
+PLAN_WITH_GOALS = ("某市推动制造业发展的通知\n一、总体要求\n坚持创新驱动。\n二、主要目标\n"
+                   "到2027年，全市制造业实现高质量发展：\n"
+                   "——产业规模持续壮大。规模以上工业营业收入突破1.5万亿元。\n"
+                   "——创新能力显著增强。新增专精特新企业50家。\n"
+                   "三、重点任务\n（一）壮大集群。目前全市已有产业集群12个。")
+
+
+def test_goals_listed_under_a_goal_heading_take_its_deadline():
+    found = {q.text: q for q in read(PLAN_WITH_GOALS)}
+    assert (found["突破1.5万亿元"].kind, found["突破1.5万亿元"].deadline) == ("target", 2027)
+    assert (found["50家"].kind, found["50家"].deadline) == ("target", 2027)
+    assert found["12个"].kind == "statistic"  # the next heading ends the goals
+
+
+def test_a_lead_in_with_a_deadline_and_a_colon_governs_the_list_after_it():
+    text = "工作开展情况。\n到2026年，实现以下目标：\n1.新建5G基站3000个。\n2.培育龙头企业20家。\n（二）保障措施\n现有企业100家。"
+    found = {q.text: q for q in read(text)}
+    assert [(found[t].kind, found[t].deadline) for t in ("3000个", "20家")] == [("target", 2026)] * 2
+    assert found["100家"].kind == "statistic"
+
+
+def test_a_report_on_goals_is_not_a_goal_heading():
+    text = "2023年工作总结\n一、目标任务完成情况\n全市规上工业增加值增长6.5%，新增高新技术企业200家。"
+    assert {q.kind for q in read(text, published="2024-01-20")} == {"statistic"}
+
+
+def test_reporting_periods_without_a_year_take_the_pages():
+    assert one("开头。\n前三季度，全省完成固定资产投资3000亿元。", published="2024-10-25").as_of == 2024
+    assert one("开头。\n截至6月底，全市累计培育专精特新企业500家。", published="2024-07-20").as_of == 2024
+    assert one("开头。\n1-11月，全市规上工业增加值同比增长6%。", published="2025-01-10").as_of == 2024
+    assert one("开头。\n上半年，全市规上工业增加值同比增长7.2%。", published="2024-03-10").as_of == 2023
+
+
+def test_a_name_inside_a_clause_is_not_the_figures_subject():
+    from policylens.extraction.zh.entities import find_entities
+    text = ("潍坊市工业经济稳步发展，潍坊市制造业基础雄厚。\n"
+            "潍坊市规上工业企业达1459家，部分产品市场占有率排在全球、亚洲前3。\n"
+            "2023年，青岛市规上工业企业超过5000家。")
+    doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh")
+    index = TextIndex(text)
+    found = {q.text: q.subject for q in find_quantities(doc, index, find_entities(doc, index))}
+    assert found["1459家"] == "潍坊市"
+    assert found["排在全球、亚洲前3"] == "潍坊市"
+    assert found["超过5000家"] == "青岛市"  # opening its clause after a year
+
+
+def test_a_goal_heading_opening_its_paragraph_governs_the_list_after_it():
+    text = ("一、总体要求\n（二）发展目标。到2025年，全市制造业综合实力显著增强。\n"
+            "——规模效益。规上工业增加值年均增长7%。\n二、重点任务\n（一）培育集群。现有集群8个。")
+    found = {q.text: q for q in read(text)}
+    assert (found["7%"].kind, found["7%"].deadline) == ("target", 2025)
+    assert found["8个"].kind == "statistic"
+
+
+def test_list_items_after_a_paragraph_opening_with_a_deadline_share_it():
+    text = ("工作开展情况。\n到2025年，全市数字经济发展水平明显提升。\n——数字经济核心产业增加值达到800亿元。\n"
+            "——新建5G基站5000个。\n现有企业100家。")
+    found = {q.text: q for q in read(text)}
+    assert [(found[t].kind, found[t].deadline) for t in ("800亿元", "5000个")] == [("target", 2025)] * 2
+    assert found["100家"].kind == "statistic"
+
+
+def test_a_baseline_year_is_neither_the_deadline_nor_the_date():
+    q = one("开头。\n到2025年，全市工业增加值比2020年增长50%。", published=None)
+    assert (q.kind, q.deadline, q.baseline) == ("target", 2025, 2020)
+    q = one("开头。\n2023年，全市工业增加值较2022年增长8%。", published="2024-02-01")
+    assert (q.kind, q.as_of, q.baseline) == ("statistic", 2023, 2022)

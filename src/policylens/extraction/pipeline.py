@@ -4,7 +4,8 @@ Entities come first because quantities and events name their subject and
 actor from them; industries last because they read everything found.
 Documents in Chinese (``document.language == "zh"``, or a text written mostly
 in Chinese characters whatever its label) are read by the rules in
-:mod:`policylens.extraction.zh`, which return the same contract objects.
+:mod:`policylens.extraction.zh`, which return the same contract objects; a page
+in traditional characters is read through its simplified copy.
 """
 from __future__ import annotations
 
@@ -18,14 +19,24 @@ from policylens.model import Document, Extraction
 
 
 def extract(document: Document) -> Extraction:
-    index = TextIndex(document.text)
     if document.language == "zh" or zh.is_chinese(document.text):
-        entities = zh.find_entities(document, index)
-        quantities = zh.find_quantities(document, index, entities)
-        events = zh.find_events(document, index, entities)
-    else:
-        entities = find_entities(document, index)
-        quantities = find_quantities(document, index, entities)
-        events = find_events(document, index, entities)
+        return _extract_chinese(document)
+    index = TextIndex(document.text)
+    entities = find_entities(document, index)
+    quantities = find_quantities(document, index, entities)
+    events = find_events(document, index, entities)
     industries = tag_industries(document, index, quantities)
+    return Extraction(document, quantities, events, entities, industries)
+
+
+def _extract_chinese(document: Document) -> Extraction:
+    """Chinese is read in simplified characters (same offsets); spans then carry the text as written."""
+    reading = zh.simplified(document)
+    index = TextIndex(reading.text)
+    entities = zh.find_entities(reading, index)
+    quantities = zh.find_quantities(reading, index, entities)
+    events = zh.find_events(reading, index, entities)
+    industries = tag_industries(reading, index, quantities)
+    if reading is not document:
+        zh.restore(document.text, quantities, events, entities)
     return Extraction(document, quantities, events, entities, industries)

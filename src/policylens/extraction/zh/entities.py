@@ -32,6 +32,7 @@ _DATA = _load("zh_entities.yaml")
 _HEADS = sorted(((h, t) for t, hs in _DATA["heads"].items() for h in hs), key=lambda x: -len(x[0]))
 _HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in _HEADS))
 _HEAD_TYPE = dict(_HEADS)
+_HEAD_FALSE = re.compile("|".join(re.escape(w) for w in sorted(_DATA["head_false_words"], key=len, reverse=True)))
 _GOV_NAMES = sorted(_DATA["government_names"], key=len, reverse=True)
 _GOV_RE = re.compile("|".join(re.escape(n) for n in _GOV_NAMES))
 _STOP_CHARS = frozenset(_DATA["stop_chars"])
@@ -45,7 +46,7 @@ _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程|计划|战略|专项|品牌)?")
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)?")
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
@@ -56,6 +57,7 @@ _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|�
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
 _ORG_TYPES = ("company", "government", "institution", "platform")
+_WHOLE_OF = ("全区", "全县", "全市")
 
 
 @dataclass(slots=True)
@@ -94,9 +96,11 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
     lengths_by_first = _zh_lengths(gaz)
+    first = _FIRSTS[id(gaz)]
     hits: list[_PlaceHit] = []
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    while (candidate := first.search(text, i)) is not None:  # jump to the next character a name can start with
+        i = candidate.start()
         lengths = lengths_by_first.get(text[i])
         hit = None
         for length in lengths or ():
@@ -111,13 +115,15 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
         if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or _ROAD.match(text, i + len(name)):
             i += 1
             continue
-        weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text)
+        weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text) \
+            and not text.startswith(_WHOLE_OF, i + len(name))  # "椒江全区上下": the whole of a place is that place
         hits.append(_PlaceHit(i, i + len(name), place, weak))
         i += len(name)
     return hits
 
 
 _LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+_FIRSTS: dict[int, re.Pattern] = {}
 
 
 def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
@@ -128,13 +134,16 @@ def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
         for name in gaz.by_zh:
             by_first.setdefault(name[0], set()).add(len(name))
         cached = _LENGTHS[id(gaz)] = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
+        _FIRSTS[id(gaz)] = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
     return cached
 
 
 # -- named things ------------------------------------------------------------
 
 def _titles(text: str) -> list[_Found]:
-    return [_Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()]) for m in _TITLE.finditer(text)]
+    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》")."""
+    return [_Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()]) for m in _TITLE.finditer(text)
+            if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))]
 
 
 def _quoted(text: str) -> list[_Found]:
@@ -161,6 +170,9 @@ def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]]
         end = m.end()
         if end in ends_seen or any(s <= m.start() and end <= e for s, e in titles):
             continue
+        false = _HEAD_FALSE.search(text, max(0, m.start() - 2), m.end() + 1)
+        if false and false.end() > m.start() and false.start() < m.end():
+            continue  # "布局" ends in 局, "集群化" begins with 集群: words, not heads
         start = _name_start(text, m.start(), protected)
         start = _skip_enumerator(text, start, m.start())
         name = text[start:end]
@@ -244,8 +256,8 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
     located = inside[0].place.zh_variants[0] if inside and inside[0].place.zh_variants else (
         inside[0].place.zh if inside else None)
     if htype == "government":
-        if lead is None and not _GOV_START.match(name):
-            return None
+        if lead is None and not _GOV_START.match(name) and not _GOV_RE.match(name):
+            return None  # a body is named from its place, its level, or a named parent ("工业和信息化部办公厅")
         if len(name) <= len(head) and name not in ("市委", "省委", "县委", "区委", "市政府", "省政府", "县政府", "区政府"):
             return None
         if lead is not None and lead.end == end:

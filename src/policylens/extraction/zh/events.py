@@ -29,6 +29,7 @@ def _alt(words) -> str:
 _TYPE = {w: t for t, ws in _DATA["triggers"].items() for w in ws}
 _TRIGGER = re.compile(_alt(_TYPE))
 _NOT_AFTER = tuple(_DATA["not_after"])
+_NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
@@ -42,7 +43,9 @@ _DATE = re.compile(
     r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
+_MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
+_QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”")
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -58,17 +61,21 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         text[index.paragraphs[0][0]:index.paragraphs[0][1]] == document.title.strip() else (0, 0)
     if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
         first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
+    quoted = [m.span() for m in _QUOTED_NAME.finditer(text)]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
         word = m.group()
         etype = _TYPE[word]
-        if text.startswith(_NOT_AFTER, m.end()) or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
+        blocked_after = text.startswith(_NOT_AFTER, m.end()) and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+        if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
             continue
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
+        if any(qs < m.start() < qe for qs, qe in quoted):
+            continue  # "“…集中签约仪式”在…举办": a trigger inside a quoted name names the occasion
         s_start, s_end = index.sentence_at(m.start())
         if _HEADING.match(text, s_start) and s_end - s_start < 25:
             continue
@@ -119,7 +126,8 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[
 
 
 def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
-    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), text[s_start:pos])
+    window = text[s_start:pos].rpartition("……")[2]  # an ellipsis ends what came before it
+    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), window)
     return bool(_FUTURE.search(window))
 
 
@@ -132,9 +140,9 @@ def _reference(published: str | None) -> tuple[int, int | None, int | None] | No
 
 def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
           reference) -> tuple[str | None, str | None, bool]:
-    rel = _REL_YEAR.search(text, c_start, pos)
-    if rel and reference:
-        return f"{reference[0] + _REL_YEARS[rel.group()]:04d}", rel.group(), False
+    relative = _relative_year(text, c_start, pos, reference)
+    if relative:
+        return relative
     same = _SAME_DAY.search(text, s_start, pos)
     if same:
         earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
@@ -157,10 +165,28 @@ def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
             if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
                 best = alt
         return best + (False,)
+    relative = _relative_year(text, s_start, pos, reference)  # "去年，全市…首次突破…"
+    if relative:
+        return relative
     rel = _RELATIVE.search(text, s_start, pos)
     if rel and reference:
         return _iso(*reference), rel.group(), True
     return None, None, False
+
+
+def _relative_year(text: str, lo: int, pos: int, reference) -> tuple[str, str, bool] | None:
+    """The last year written relative to the page's ("去年", "今年5月") between ``lo`` and the trigger."""
+    rel = None
+    for rel in _REL_YEAR.finditer(text, lo, pos):
+        pass
+    if rel is None or not reference:
+        return None
+    year = reference[0] + _REL_YEARS[rel.group()]
+    month = _MONTH_DAY.match(text, rel.end())  # "今年5月", "去年12月8日"
+    if month:
+        day = month.group("d")
+        return _iso(year, int(month.group("m")), int(day) if day else None), rel.group() + month.group(), False
+    return f"{year:04d}", rel.group(), False
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:

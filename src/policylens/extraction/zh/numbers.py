@@ -10,11 +10,19 @@ produces, so the quantity layer shares one contract object.
 What is not an amount is decided here by shape: years and dates (2025年,
 10月13日, 1-12月), plan periods, ordinals (第二条), numbers glued to Latin
 letters or "+" (5G, 4W型, “10+1”), and a lone 一 ("一批", "一企一技术").
+
+Chinese numerals are read by cn2an ("三万五" is 35000, "一千零十" 1010,
+"一点五七" 1.57, "负三" -3, "壹佰" 100), which handles the abbreviated and
+financial forms that a hand-written reader gets wrong.  Pages converted from
+PDF put spaces inside amounts ("1.34 万亿元", "1819 家"), and some write the
+thousands separator full-width ("82，225.00元"); both are read.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+import cn2an
 
 from policylens.extraction.numbers import Amount, _load, parse_number
 from policylens.model import Alternative
@@ -26,12 +34,19 @@ SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
 UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
 COUNT_WORDS = frozenset(_DATA["count_words"])
 WEAK_COUNT_WORDS = frozenset(_DATA["weak_count_words"])
+_COMPOUNDS = re.compile("|".join(re.escape(w) for w in _DATA["count_word_compounds"]))
 MONEY_WORDS = tuple(_DATA["money_words"])
+FINANCIAL_DIGITS = "".join(_DATA["financial_digits"])
 
 CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
-_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = rf"[{CN_DIGIT_CHARS}]+(?:[万亿萬億][{CN_DIGIT_CHARS}]+)*"
+_CN_CHARS = CN_DIGIT_CHARS + FINANCIAL_DIGITS  # one class: the reader tells plain from financial
+# Thousands separated by "," or, on some pages, a full-width "，" (then followed by exactly three digits);
+# the decimal point may be full-width too ("５．２％").
+_ARABIC = r"\d+(?:(?:,|，(?=\d{3}(?!\d)))\d{3})*(?:[.．]\d+)?"
+_CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
+_CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
+_SP = r"[ \u00a0\u3000]?"  # one space inside an amount, as pages converted from PDF write it
 
 
 def _alt(words) -> str:
@@ -46,13 +61,13 @@ AMOUNT = re.compile(
     rf"(?P<pct>百分之(?P<pnum>{_NUM}))"
     rf"|(?<=[过超逾破近约])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
     rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-    rf"(?P<scale>{_SCALE})?(?P<approx>余|多)?(?P<unit>{_UNIT})?"
+    rf"(?:{_SP}(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
 )
 _FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
 _RANK = re.compile(
     r"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
     r"(?P<gap>[^，,。；;！？\n]{0,12}?)"
-    r"(?:第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?(?![\d一二三四五六七八九十条个项家批次层级期号届场轮])"
+    r"(?:第\s?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s?(?P<pos>位|名)?(?!\s?[\d一二三四五六七八九十条个项家批次层级期号届场轮])"
     r"|(?P<first>首位|榜首)|前(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?![\d一二三四五六七八九十]))"
 )
 _RANK_CHAIN = re.compile(r"、第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?")
@@ -60,32 +75,29 @@ _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{1,12})[”\"’」�
 
 
 def parse_cn(token: str) -> float | None:
-    """The value of a numeral written in Chinese or Arabic digits: "一百二十" -> 120, "两" -> 2, "1,500" -> 1500."""
+    """The value of a numeral written in Chinese or Arabic digits: "一百二十" -> 120, "两" -> 2, "1,500" -> 1500.
+
+    ``None`` for what is not one numeral: "十四五" (a plan's name), "三五" ("three
+    or five"), a bare scale character.
+    """
     token = token.strip()
     if not token:
         return None
     if token[0].isdigit():
-        return parse_number(token)
-    if all(c in DIGITS for c in token) and len(token) > 1:  # positional: "二〇二五"
-        return float("".join(str(DIGITS[c]) for c in token))
-    for big, factor in (("亿", 1e8), ("億", 1e8), ("万", 1e4), ("萬", 1e4)):  # "一万五千" = 1 * 10^4 + 5000
-        if big in token:
-            high, _, low = token.partition(big)
-            h = parse_cn(high) if high else 1.0
-            lo = parse_cn(low) if low else 0.0
-            return None if h is None or lo is None else h * factor + lo
-    total, number = 0, None
-    for c in token:
-        if c in DIGITS:
-            if number is not None and number != 0:
-                return None  # "十四五" is a name, not a numeral
-            number = DIGITS[c]
-        elif c in SMALL_SCALES:
-            total += (1 if number is None else number) * SMALL_SCALES[c]
-            number = None
-        else:
-            return None
-    return float(total + (number or 0))
+        return parse_number(token.replace("，", ",").replace("．", "."))
+    return _parse_chinese(token)
+
+
+@lru_cache(maxsize=4096)
+def _parse_chinese(token: str) -> float | None:
+    positional = all(c in DIGITS for c in token.partition("点")[0])
+    if positional and len(token.partition("点")[0]) == 2 and not any(c in "〇零" for c in token):
+        return None  # "三五家", "一两个": an approximate pair, not 35 or 12
+    try:
+        value = cn2an.cn2an(token, "normal")
+    except (ValueError, KeyError, IndexError):
+        return None
+    return float(value)
 
 
 def _unit(word: str | None) -> tuple[str, float] | None:
@@ -99,13 +111,16 @@ def _unit(word: str | None) -> tuple[str, float] | None:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """Numbers inside names: next to Latin letters, "+", "/", "第" or a decimal point."""
+    """Numbers inside names or other numbers: next to Latin letters, "+", "/", "第", a decimal point or a spaced digit."""
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     # "A股", "H7车型" are names; "GDP5.2万亿元" is an acronym and then a figure
     single_letter = before.isascii() and before.isalpha() and not (
         start > 1 and text[start - 2].isascii() and text[start - 2].isalpha())
-    return single_letter or (before != "" and before in "+＋第/.·") or \
+    ordinal = before == "第" or (before.isspace() and start > 1 and text[start - 2] == "第")  # "第 7 家"
+    if before.isspace() and start > 1 and text[start - 2].isdigit():
+        return True  # "1 819家": a space inside a number, or two numbers; either way not this one alone
+    return single_letter or ordinal or (before != "" and before in "+＋/.·") or \
         (after.isascii() and after.isalpha()) or (after != "" and after in "+＋/")
 
 
@@ -147,7 +162,7 @@ def find_amounts(text: str) -> list[Amount]:
     return _restatements(text, out)
 
 
-_MONEY = frozenset(("CNY", "USD", "EUR", "JPY", "HKD", "GBP"))
+_MONEY = frozenset(code for code, _ in UNITS.values() if len(code) == 3 and code.isupper())  # ISO 4217
 _ALT_OPEN = re.compile(r"\s*[(（]\s*(?:约合|折合|约|合|相当于)?\s*")
 _ALT_CLOSE = re.compile(r"\s*[)）]")
 
@@ -175,8 +190,13 @@ def _restatements(text: str, amounts: list[Amount]) -> list[Amount]:
 
 def _read(text: str, m: re.Match) -> Amount | None:
     if m.group("pct"):
-        value = parse_cn(m.group("pnum"))
-        return None if value is None else Amount(m.start(), m.end(), value, "%")
+        pnum = m.group("pnum")
+        value = parse_cn("一" + pnum if pnum[0] in "百千" else pnum)  # "百分之百"
+        if value is None:
+            return None
+        if _negative(text, m.start()):
+            return Amount(m.start() - 1, m.end(), -value, "%")
+        return Amount(m.start(), m.end(), value, "%")
     if m.group("bscale"):
         scale = SCALES.get(m.group("bscale")) or float(SMALL_SCALES[m.group("bscale")])
         unit = _unit(m.group("bunit"))
@@ -193,6 +213,10 @@ def _read(text: str, m: re.Match) -> Amount | None:
     arabic = num[0].isdigit()
     if not arabic and num == "一" and not scale_word:
         return None  # "一批", "一个", "进一步": an article, not a count
+    if not arabic and start > 0 and text[start - 1] in "数几":
+        return None  # "数十亿元", "几十家": tens of, not ten
+    if len(num) == 1 and num in FINANCIAL_DIGITS and not scale_word:
+        return None  # "陆家嘴", "伍家岗": a character of a name, not a financial numeral
     unit = _unit(unit_word)
     scale = SCALES.get(scale_word, 1.0) if scale_word else 1.0
     if unit is None:
@@ -205,18 +229,29 @@ def _read(text: str, m: re.Match) -> Amount | None:
         return None
     if unit_word == "个" and text[end:end + 1] == "月":
         return None  # "3个月" is a duration
+    if unit[0] == "count" and _COMPOUNDS.match(text, end - len(unit_word)):
+        return None  # "新台阶", "两块钱": a word that begins with the measure word
     value_max = None
     if num2 is not None:
         v2 = parse_cn(num2)
-        if v2 is None or v2 <= value or _year_like(num) or m.group("sep").strip() in ("到",) and not arabic:
+        if v2 is None or v2 <= value or _year_like(num):
             return None
         value_max = v2 * scale * unit[1]
     if _year_like(num) and scale_word is None and unit[0] == "count":
         return None
+    if _negative(text, start):
+        if value_max is not None:
+            return None
+        value, start = -value, start - 1
     amount = Amount(start, end, value * scale * unit[1], unit[0], value_max=value_max, scale=scale)
     if m.group("approx"):
         amount.comparator = ">"
     return amount
+
+
+def _negative(text: str, start: int) -> bool:
+    """ "负3.5%", "负百分之三": 负 written just before the number (checked here, not in the pattern, which it would slow)."""
+    return start > 0 and text[start - 1] == "负"
 
 
 def _year_like(num: str) -> bool:

@@ -18,7 +18,8 @@ write it:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
@@ -36,7 +37,7 @@ def _alt(words) -> str:
 
 _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
-_BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?$")
+_BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
 _AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
@@ -54,15 +55,26 @@ _KIND_CUE = re.compile(
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
 _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
-# A reporting period without its year ("1-2月", "一季度", "上半年"): the year is the page's,
-# or the one before when the period ends after the page's month.
-_MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
+_BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
+# A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
+# the page's, or the one before when the period ends after the page's month.
+_MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?:截至|截止到?)(?P<mc>\d{1,2})月"
+                           r"|(?P<now>今年以来|年初以来)|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
                            r"|前(?P<q3>[三3])季度)")
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
 _BOTH = re.compile(r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
                    r"(?:超过|超|达到|达|突破|不低于|不少于|约|近|逾)?(?:了)?$")
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
+# Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
+_HEADING = re.compile(r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章部篇])|(?P<r1>[一二三四五六七八九十]+[、.．])"
+                      r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))", re.MULTILINE)
+# A goal heading alone on its line ("二、主要目标") or opening its paragraph ("（二）发展目标。到2025年，…").
+_GOAL_HEADING = re.compile(rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
+                           rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)")
+_LEAD_IN = re.compile(r"[：:]\s*$")
+_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至){_YEAR}年(?:底|末)?[，,]")
+_LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 _METRIC_TRIM_END = re.compile(
@@ -70,12 +82,18 @@ _METRIC_TRIM_END = re.compile(
 _METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
+# What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
+_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*")
+_OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
+_SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
+_OWN_PLACE = re.compile(_alt(_SCOPE_OF))
+_ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 
 
 @dataclass(slots=True)
 class _Cue:
     pos: int
-    kind: str  # "target", "statistic", "weak", "deadline", "year"
+    kind: str  # "target", "statistic", "weak", "deadline", "year", "baseline"
     year: int | None = None
 
 
@@ -97,16 +115,18 @@ class _Reader:
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
-        self.cues = self._cues()
+        self.cues = self._cues()  # in text order
+        self.cue_starts = [c.pos for c in self.cues]
+        self.goal_sections = self._goal_sections()
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0]:first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
+        self.opening_period = self._period_year(*first)
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
-        ranked = sorted((e for e in entities if e.type in _SUBJECT_TYPES and e.mentions),
-                        key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
-        self.main_place = ranked[0].name if ranked else None
+        self.place_starts = [s for s, _, _ in self.places]
+        self.main_place = _main_subject(self.text, entities)
 
     def _past(self, year: int) -> bool:
         return self.published is None or year <= self.published
@@ -134,7 +154,9 @@ class _Reader:
                     out.append(_Cue(m.start(), "target" if m.group("ry") == "明年" else "statistic"))
             elif m.group("year"):
                 year = int(m.group("year"))
-                out.append(_Cue(m.start(), "year", year))
+                # "比2020年增长50%": the year compared against says neither when nor by when
+                kind = "baseline" if _BASELINE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) else "year"
+                out.append(_Cue(m.start(), kind, year))
             elif m.group("t"):
                 out.append(_Cue(m.start(), "target"))
             elif m.group("s"):
@@ -143,8 +165,36 @@ class _Reader:
                 out.append(_Cue(m.start(), "weak"))
         return out
 
+    def _goal_sections(self) -> list[tuple[int, int]]:
+        """The spans a goal heading or a lead-in ending in a colon governs (see goal_headings in the cues)."""
+        headings = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _HEADING.finditer(self.text)]
+        out = []
+        paragraphs = self.index.paragraphs
+        for k, (p_start, p_end) in enumerate(paragraphs):
+            line = self.text[p_start:p_end]
+            if _DEADLINE_OPENING.match(line) and k + 1 < len(paragraphs) and \
+                    _LIST_ITEM.match(self.text, paragraphs[k + 1][0]):
+                # "到2025年，…明显增强。" then "——…" items: the items that follow share its deadline
+                last = k + 1
+                while last + 1 < len(paragraphs) and _LIST_ITEM.match(self.text, paragraphs[last + 1][0]):
+                    last += 1
+                out.append((p_start, paragraphs[last][1]))
+                continue
+            if _GOAL_HEADING.match(line):
+                rank = next((r for pos, r in headings if pos == p_start or p_start <= pos < p_start + 2), 3)
+            elif _LEAD_IN.search(line) and any(c.kind == "deadline" for c in self._cues_in(p_start, p_end)):
+                rank = 3  # a lead-in governs until any heading
+            else:
+                continue
+            end = next((pos for pos, r in headings if pos >= p_end and r <= rank), len(self.text))
+            out.append((p_start, end))
+        return out
+
+    def _goal_section(self, pos: int) -> tuple[int, int] | None:
+        return next(((s, e) for s, e in self.goal_sections if s <= pos < e), None)
+
     def _cues_in(self, start: int, end: int) -> list[_Cue]:
-        return [c for c in self.cues if start <= c.pos < end]
+        return self.cues[bisect_left(self.cue_starts, start):bisect_left(self.cue_starts, end)]
 
     def read_all(self) -> list[Quantity]:
         out = []
@@ -180,7 +230,7 @@ class _Reader:
         comparator = a.comparator or "="
         before = _BEFORE_RE.search(text, max(s_start, start - 5), start)
         if before and a.unit != "rank":
-            word = before.group().rstrip("了")
+            word = before.group().rstrip().rstrip("了")
             comparator = _BEFORE[word]
             if comparator != "=":
                 start = before.start()
@@ -201,10 +251,12 @@ class _Reader:
         shares = [(m.start(), m.end()) for m in _SHARE.finditer(text, s_start, a.start)]
         sentence_cues = [c for c in self._cues_in(s_start, a.start) if not any(x <= c.pos < y for x, y in shares)]
         paragraph_cues = self._cues_in(p_start, a.start)
-        kind = self._kind(a, sentence_cues, paragraph_cues, s_end)
+        section = self._goal_section(a.start)
+        section_cues = self._cues_in(section[0], a.start) if section else []
+        kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues)
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues)
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
         return Quantity(
@@ -239,8 +291,8 @@ class _Reader:
             pass
         return bool(m) and not re.search(r"\d", window[m.end():])
 
-    def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int) -> str:
-        governed = any(c.kind == "deadline" for c in paragraph)
+    def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
+        governed = in_goals or any(c.kind == "deadline" for c in paragraph)
         for cues in (sentence, paragraph):
             for c in reversed(cues):
                 if c.kind == "target" or c.kind == "deadline":
@@ -257,15 +309,16 @@ class _Reader:
                     return "statistic" if self._past(c.year) else "target"
         if re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end:s_end]) and a.unit != "count":
             return "target"  # a project's designed size: "2500吨兽药项目"
-        return "target" if self.plan else "statistic"
+        return "target" if self.plan or in_goals else "statistic"
 
-    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue]) -> int | None:
+    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue]) -> int | None:
         for c in reversed(sentence):
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
-        for c in reversed(paragraph):
-            if c.kind == "deadline":
-                return c.year
+        for cues in (paragraph, section):
+            for c in reversed(cues):
+                if c.kind == "deadline":
+                    return c.year
         return self.period_end
 
     def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue], s_start: int) -> int | None:
@@ -282,27 +335,33 @@ class _Reader:
                      and self._past(c.year)]
             if years:
                 return years[-1].year
-        return self.doc_year or self._period_year(sentence[0].pos if sentence else None)
+        if self.doc_year:
+            return self.doc_year
+        return self._period_year(s_start, self.index.sentence_at(s_start)[1]) or self.opening_period
 
     def _previous_sentence(self, s_start: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentence_starts, s_start) - 1
         return self.index.sentences[i - 1] if i >= 1 else None
 
-    def _period_year(self, _pos: int | None) -> int | None:
+    def _period_year(self, start: int, end: int) -> int | None:
+        """The year of a reporting period written without one ("1-11月", "上半年", "截至6月底", "今年以来"),
+        read against the page's date: the page's year, or the one before when the period ends after the page's month."""
         if self.published is None or self.pub_month is None:
             return None
-        first = self.index.sentences[0] if self.index.sentences else (0, 0)
-        m = _MONTH_PERIOD.search(self.text, first[0], first[1])
+        m = _MONTH_PERIOD.search(self.text, start, end)
         if not m:
             return None
-        if m.group("m"):
-            end = int(m.group("m"))
+        if m.group("now"):
+            return self.published
+        if m.group("m") or m.group("mc"):
+            end_month = int(m.group("m") or m.group("mc"))
         elif m.group("q") or m.group("q3"):
-            end = 3 * int("一二三四".find(m.group("q") or m.group("q3")) + 1 if (m.group("q") or m.group("q3")) in "一二三四"
-                          else m.group("q") or m.group("q3"))
+            q = m.group("q") or m.group("q3")
+            end_month = 3 * ("一二三四".find(q) + 1 if q in "一二三四" else int(q))
         else:
-            end = 6
-        return self.published if end < self.pub_month or (end == 12 and self.pub_month == 12) else self.published - 1
+            end_month = 6
+        return self.published if end_month < self.pub_month or (end_month == 12 and self.pub_month == 12) \
+            else self.published - 1
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
@@ -323,13 +382,38 @@ class _Reader:
         return prev or after or before or None
 
     def _subject(self, pos: int, s_start: int, p_start: int) -> str | None:
+        """The place or named thing that opens a clause of the figure's sentence, else the page's.
+
+        A name in the middle of a clause ("排在全球、亚洲、国内前3", "…等4个产业集群")
+        is what the clause talks about, not who the figure belongs to.
+        """
         best = None
-        for s, _, name in self.places:
-            if s >= pos:
-                break
-            if s >= s_start:
+        for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
+            if self._opens_clause(s_start, s):
                 best = name
         return best or self.main_place
+
+    def _opens_clause(self, s_start: int, pos: int) -> bool:
+        if pos - s_start <= 12 and _CLAUSE_FILLER.fullmatch(self.text, s_start, pos):
+            return True  # it opens the sentence
+        return _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None
+
+
+def _main_subject(text: str, entities: list[Entity]) -> str | None:
+    """What a figure is about when its sentence names nothing: the place, cluster, park or company the page
+    names most (a programme is what is done, not whose figures they are).
+
+    A page that calls its own place "全市" or "我区" is about a place of that level or
+    below, so a place above it (the province a city page names, Hong Kong named
+    in passing) is not its subject.
+    """
+    counts = Counter(_SCOPE_OF[w] for w in _OWN_PLACE.findall(text))
+    scope = counts.most_common(1)[0][0] if counts else None
+    above = _ABOVE[scope] if scope else frozenset()
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
+                  and not (e.type == "place" and e.attributes.get("level") in above)]
+    ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+    return ranked[0].name if ranked else None
 
 
 def _year(published: str | None) -> int | None:

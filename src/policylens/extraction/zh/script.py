@@ -1,0 +1,72 @@
+"""Traditional characters read as simplified, with offsets into the stored text kept.
+
+Pages from Hong Kong, Macao, Taiwan and some mainland portals (Xinjiang's
+among them) are written in traditional characters; the Chinese readers'
+vocabularies are simplified.  OpenCC's ``t2s`` conversion rewrites the text
+character for character, so a span in the converted text is the same span in
+the stored one.  That is checked on every text: a conversion that changed the
+length (a phrase rule mapping to a different number of characters) is not
+used, and the text is read as written.  Nor is the conversion applied to a
+page written in simplified characters: such pages keep a few characters that
+OpenCC's table treats as traditional (濛 in the place name 濛阳, 乾 in 乾县), and
+converting them would rename places.  A page counts as traditional when a share
+of its distinct characters (``_TRADITIONAL_SHARE``) changes in conversion; a
+page with none of the common traditional-only characters listed in
+data/zh_script.yaml is not converted at all, which keeps simplified pages fast.
+
+After reading, :func:`restore` puts the text as written back into every span
+field, and keeps an entity's written form as an alias beside its simplified
+name, so each output still satisfies ``document.text[start:end] == text``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from policylens.extraction.numbers import _load
+from policylens.model import Document, Entity, Event, Quantity
+
+_MARKERS = re.compile(f"[{re.escape(_load('zh_script.yaml')['traditional_markers'])}]")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc  # loaded on the first Chinese page, not on import of the pipeline
+
+    return opencc.OpenCC("t2s")
+
+
+_TRADITIONAL_SHARE = 0.05  # a traditional page changes a quarter or more of its distinct characters; a simplified one a handful
+_TRADITIONAL_MIN = 5
+
+
+def simplify(text: str) -> str:
+    """``text`` in simplified characters, the same length; ``text`` itself when it is not written in traditional ones."""
+    if not text or text.isascii() or not _MARKERS.search(text):
+        return text
+    converted = _converter().convert(text)
+    if converted == text or len(converted) != len(text):
+        return text
+    written = set(text)
+    changed = len(written - set(converted))
+    if changed < _TRADITIONAL_MIN or changed < _TRADITIONAL_SHARE * len(written):
+        return text
+    return converted
+
+
+def simplified(document: Document) -> Document:
+    """The document to read: itself, or a copy whose text is in simplified characters at the same offsets."""
+    text = simplify(document.text)
+    return document if text is document.text else replace(document, text=text)
+
+
+def restore(written: str, quantities: list[Quantity], events: list[Event], entities: list[Entity]) -> None:
+    """Put the text as written (``written``) back into the span fields of what was read from its simplified copy."""
+    for q in quantities:
+        q.text = written[q.start:q.end]
+    for e in events:
+        e.text = written[e.start:e.end]
+    for entity in entities:
+        forms = {written[s:e] for s, e in entity.mentions} - {entity.name, *entity.aliases}
+        entity.aliases.extend(sorted(forms))
