@@ -1,0 +1,44 @@
+"""Quoted programme names: a quotation is a programme when a programme noun follows or introduces it."""
+from __future__ import annotations
+
+import re
+
+from policylens.extraction.entities.patterns import patterns
+from policylens.extraction.entities.tokens import Found, clean
+
+# A quotation opens after a space or bracket and closes before a non-letter, so that
+# straight quotes pair up correctly even after a long quotation.
+_QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)([^\"“”]{1,300}?)(?<=\S)[\"”](?!\w)")
+
+
+def find_quoted(text: str) -> list[Found]:
+    p = patterns()
+    out: list[Found] = []
+    run: list[re.Match] = []
+    for m in _QUOTED.finditer(text):
+        run.append(m)
+        inner = clean(m.group(1))
+        after = p.programme_after.match(text, m.end())
+        joined = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)[\"“]", text[m.end():m.end() + 8])
+        if joined:
+            continue
+        before = p.programme_before.search(text, max(0, run[0].start() - 40), run[0].start())
+        own_head = inner.split()[-1].lower() in p.heads and p.heads[inner.split()[-1].lower()] == "programme"
+        if after or before or own_head:
+            for q in run:
+                name = clean(q.group(1))
+                if not any(c.isalpha() for c in name) and after:
+                    name = clean(f"{name} {after.group(1)}{after.group(2)}")
+                    end = after.end()
+                else:
+                    end = q.end() - 1
+                if any(c.isalpha() for c in name) and not _sentence_like(name):
+                    out.append(Found("programme", name, q.start() + 1, end, "quoted"))
+        run = []
+    return out
+
+
+def _sentence_like(name: str) -> bool:
+    """A quotation (someone's words) rather than a name."""
+    words = name.split()
+    return len(words) > 12 or name.endswith((".", "!", "?"))
