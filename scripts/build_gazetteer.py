@@ -290,9 +290,7 @@ def area_entries(entries: dict[str, dict]) -> list[dict]:
     out = []
     for item in yaml.safe_load((DATA / "named_areas.yaml").read_text(encoding="utf-8")):
         if "extends" in item:
-            target = entries[item["extends"]]
-            target["variants"] = list(dict.fromkeys(target["variants"] + item.get("variants", [])))
-            continue
+            continue  # see extend_entries: the division may be one built later (a state abroad)
         entry = {
             "key": f"area:{item['slug']}",
             "level": "region",
@@ -306,6 +304,14 @@ def area_entries(entries: dict[str, dict]) -> list[dict]:
             entry["same_place_as"] = item["same_place_as"]
         out.append(entry)
     return out
+
+
+def extend_entries(entries: dict[str, dict]) -> None:
+    """Add the variants of named_areas.yaml's "extends" items to the divisions they name."""
+    for item in yaml.safe_load((DATA / "named_areas.yaml").read_text(encoding="utf-8")):
+        if "extends" in item:
+            target = entries[item["extends"]]
+            target["variants"] = list(dict.fromkeys(target["variants"] + item.get("variants", [])))
 
 
 # ---------------------------------------------------------------- the world outside China
@@ -497,6 +503,7 @@ def build() -> list[dict]:
     entries.update(states)
     for e in city_entries(countries, states, guards, syllables, china_names):
         entries[e["key"]] = e
+    extend_entries(entries)
     for e in entries.values():
         if e["parent"] and e["parent"] not in entries:
             raise SystemExit(f"{e['key']}: parent {e['parent']} is not in the gazetteer")

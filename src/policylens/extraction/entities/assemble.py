@@ -14,6 +14,8 @@ from policylens.model import Entity
 
 # A type's strength decides between two readings of the same name.
 _STRENGTH = {"head": 3, "legal": 3, "quoted": 2, "descriptive": 2, "list": 1, "possessive": 1, "verb": 1}
+# "U.S.", "UK", "EU": an abbreviation is written in capitals, not shouted like a dateline.
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
 _HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
 
 
@@ -153,7 +155,8 @@ def _place_entity(gaz, key: str, mentions: list[PlaceMention]) -> Entity:
     # Written only in capitals ("WROCLAW" in a dateline): the gazetteer's spelling of what is written.
     as_written = [v for v in (place.name, *place.variants)
                   if not v.replace(".", "").isupper() and name_key(v) == name_key(surfaces[0])]
-    readable = [s for s in surfaces if not s.isupper()] or as_written[:1] or [place.name]
+    readable = [s for s in surfaces if not s.isupper() or _ABBREVIATION.fullmatch(s)] or as_written[:1] \
+        or [place.name]
     name = max(readable, key=len)
     attributes: dict = {"level": place.level}
     parent = gaz.parent_name(key)

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policylens.extraction.entities.patterns import Patterns, patterns
-from policylens.extraction.entities.tokens import WS, Found, Tokens, clean, in_spans
+from policylens.extraction.entities.places import is_place
+from policylens.extraction.entities.tokens import (
+    WS,
+    Found,
+    Tokens,
+    acronym_after,
+    clean,
+    in_spans,
+)
 
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "&"})
 _COMPLEMENT_CONNECTORS = _CONNECTORS | {"a", "an", "in", "with", "to", "at"}
@@ -59,6 +67,9 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
                     connectors[w] = tokens.lower[w]
                 j = k
                 continue
+        if _comma_list(tokens, j, connectors, p):
+            j += 1
+            continue
         gap = tokens.gap(j)
         if gap.strip() == "(" and j + 2 < n and tokens.gap(j + 1).startswith(")"):
             acronym = tokens.words[j + 1]
@@ -79,6 +90,35 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
             chunk.legal, chunk.end = True, m.end()
             chunk.last = max(chunk.last, tokens.at(m.end()) - 1)
     return chunk
+
+
+def _comma_list(tokens: Tokens, j: int, connectors: dict[int, str], p: Patterns) -> bool:
+    """Whether the comma after token j lists what a body is "of": "Ministry of Economy, Trade and Industry".
+
+    Only after a government or institution head and "of", and only when the
+    list closes with "and" and a capitalised word; no item is a place, so that
+    "the Ministry of Commerce, Beijing and Shanghai" stays three things.
+    """
+    if tokens.gap(j) != ", ":
+        return False
+    of = next((k for k, c in connectors.items() if c == "of"), None)
+    if of is None or p.heads.get(tokens.lower[of - 1]) not in ("government", "institution"):
+        return False
+    n = len(tokens)
+    k = j + 1
+    while k < n and tokens.cap[k] and tokens.lower[k] not in p.not_starts:
+        item = k
+        while k + 1 < n and tokens.gap(k) == " " and tokens.cap[k + 1] and k - item < 2:
+            k += 1
+        if is_place(tokens.text[tokens.starts[item]:tokens.ends[k]]):
+            return False
+        gap = tokens.gap(k)
+        if gap == ", ":
+            k += 1
+            continue
+        return gap == " " and k + 2 < n and tokens.lower[k + 1] == "and" and tokens.gap(k + 1) == " " \
+            and tokens.cap[k + 2] and not is_place(tokens.words[k + 2])
+    return False
 
 
 def find_named(tokens: Tokens, titles: list[tuple[int, int]], chunks: list[Chunk]) -> tuple[list[Found], set[int]]:
@@ -195,6 +235,9 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if acronym:
                 short = clean(acronym.group(1) + name[acronym.end():])
                 found.aliases.append(short if short != acronym.group(1) else acronym.group(1))
+            short = acronym_after(tokens.text, end) if end == chunk.end else None
+            if short and not is_place(short[0]):
+                found.aliases.append(short[0])
             m = _DEFINED_AS.match(tokens.text, end)
             if m and m.group(1)[0].isupper():
                 found.aliases.append(m.group(1))

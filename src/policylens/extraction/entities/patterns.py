@@ -32,6 +32,7 @@ class Patterns:
     not_starts: frozenset[str]
     time_words: frozenset[str]
     company_before: re.Pattern
+    company_after: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -70,4 +71,8 @@ def patterns() -> Patterns:
         not_starts=frozenset(raw["not_name_starts"]),
         time_words=frozenset(raw["time_words"]),
         company_before=re.compile(r"(?<![\w-])(?:" + _alternation(raw["company_appositives"]) + r"),?\s+$"),
+        # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
+        company_after=re.compile(r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
+                                 r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:" +
+                                 _alternation(raw["company_appositives"]) + r")\b"),
     )

@@ -28,6 +28,7 @@ class PlaceMention:
     in_name: bool = False  # a word of a longer capitalised name ("Jinhua Lantern Optics")
 
 
+_DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _SUFFIX_WORDS = ("district", "county", "city", "province", "municipality", "prefecture", "region", "area",
                  "banner", "league", "sar", "state", "voivodeship", "department")
 
@@ -116,6 +117,8 @@ def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] 
         if candidates[0].level == "country" and _CURRENCY_AFTER.match(text, end + (text[end:end + 1] == ".")):
             i += j + 1
             continue
+        if _DOTTED.fullmatch(surface) and text.startswith(".", end):
+            end, surface = end + 1, surface + "."  # "U.S.": the last dot is the abbreviation's
         suffixed = j > 0 and tokens.lower[i + j] in _SUFFIX_WORDS
         out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
         spans.append((i, i + j))

@@ -10,6 +10,7 @@ from policylens.extraction.gazetteer import TOKEN, gap_kind
 from policylens.extraction.text import TextIndex
 
 WS = re.compile(r"\s+")
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -131,3 +132,19 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 def clean(name: str) -> str:
     return WS.sub(" ", name).strip(" ,;:")
 
+
+
+def acronym_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The short form a name defines right after it, "(MIIT)" or "(MoTIE)", and where it ends.
+
+    Mostly capitals, at least two: "(Anhui)" or "(Group)" is part of a name, not its acronym.
+    """
+    m = _ACRONYM_AFTER.match(text, pos)
+    if not m:
+        return None
+    short = m.group(1)
+    upper = sum(c.isupper() for c in short)
+    letters = sum(c.isalpha() for c in short)
+    if upper < 2 or upper * 2 < letters:
+        return None
+    return short, m.end()

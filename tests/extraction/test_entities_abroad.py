@@ -1,0 +1,105 @@
+"""Names as foreign ministries, agencies, wires and trade media write them: bodies "of A, B and C",
+acronyms defined in brackets, abbreviated countries, provinces abroad in English.
+Sentences are invented for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from policylens.extraction.entities import find_entities
+from policylens.extraction.text import TextIndex
+from policylens.model import Document, Entity
+
+_TAIL = (" Officials said more projects would follow in the coming months as the region continues to upgrade"
+         " its manufacturing base and attract new investment.")
+
+
+def found(sentence: str) -> tuple[str, dict[str, Entity]]:
+    # Short lines at the top read as headlines, whose names are skipped: put the sentence in a paragraph.
+    text = "Industry news in brief\n\n" + sentence + _TAIL
+    out = find_entities(Document(source="t.txt", text=text), TextIndex(text))
+    return text, {e.name: e for e in out}
+
+
+def written(text: str, e: Entity) -> list[str]:
+    return [text[s:t] for s, t in e.mentions]
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Norland's Ministry of Fisheries, Forestry and Mining said output rose.",
+     "Ministry of Fisheries, Forestry and Mining"),
+    ("The Department of Ports, Shipping and Logistics will review the bids.",
+     "Department of Ports, Shipping and Logistics"),
+    ("The Ministry of Science, Technology, Innovation and Digital Affairs issued new rules.",
+     "Ministry of Science, Technology, Innovation and Digital Affairs"),
+])
+def test_a_body_of_a_b_and_c_is_one_name(sentence, name):
+    text, names = found(sentence)
+    assert names[name].type == "government"
+    assert written(text, names[name]) == [name]
+
+
+def test_a_comma_before_places_ends_the_body():
+    text, names = found("The Ministry of Commerce, Texas and Ohio signed the accord.")
+    assert "Ministry of Commerce" in names
+    assert not any("Texas" in n and n != "Texas" for n in names)
+
+
+def test_an_acronym_in_brackets_is_an_alias_and_its_later_uses_are_mentions():
+    text, names = found("The Ministry of Rail, Roads and Bridges (MRRB) approved the line. MRRB expects "
+                        "trains by 2029, and the Harbour Development Board (HDB) agreed.")
+    ministry = names["Ministry of Rail, Roads and Bridges"]
+    assert "MRRB" in ministry.aliases
+    assert written(text, ministry).count("MRRB") == 2
+    assert "HDB" in names["Harbour Development Board"].aliases
+    assert names["Harbour Development Board"].type == "government"
+
+
+def test_a_bracketed_place_or_word_is_no_acronym():
+    _, names = found("Eastlake Sensors (Anhui) Co., Ltd. and the Coastal Port Authority (Ningbo) opened offices.")
+    assert all(not e.aliases or "Anhui" not in e.aliases for e in names.values())
+    assert "Ningbo" not in names.get("Coastal Port Authority", Entity("x", "x")).aliases
+
+
+def test_abbreviated_countries_keep_their_written_form_and_dots():
+    text, names = found("Exports to the U.S. fell while shipments to the UK and the EU rose.")
+    assert written(text, names["U.S."]) == ["U.S."]
+    assert names["U.S."].type == "place"
+    assert "UK" in names and names["UK"].type == "place"
+    assert "EU" in names and names["EU"].type == "place"
+
+
+def test_a_dateline_in_capitals_still_takes_the_usual_spelling():
+    text = "TEXAS, March 3 (Wire) -- A supplier in Texas opened a plant." + _TAIL
+    names = {e.name for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert "TEXAS" not in names and "Texas" in names
+
+
+@pytest.mark.parametrize("sentence, place, parent", [
+    ("The smelter in Central Java will start next year.", "Central Java", "Jawa"),
+    ("A battery plant in North Gyeongsang Province hired 400 workers.", "North Gyeongsang Province",
+     "South Korea"),
+    ("Suppliers in North Rhine-Westphalia reported weaker orders.", "North Rhine-Westphalia", "Germany"),
+])
+def test_provinces_abroad_in_english(sentence, place, parent):
+    _, names = found(sentence)
+    assert names[place].type == "place"
+    assert names[place].attributes.get("located_in") == parent
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Shares of Dalvik Hydraulics (SZSE: 002999) rose 4% on Friday.", "Dalvik Hydraulics"),
+    ("Orvane Robotics (NASDAQ: ORVR) said orders doubled.", "Orvane Robotics"),
+    ("Kestrel Marine, a Busan-based shipbuilder and engine maker, will hire 300 welders.", "Kestrel Marine"),
+    ("Brightwater Foods, the country's second-largest dairy producer, opened a plant.", "Brightwater Foods"),
+])
+def test_a_ticker_or_an_appositive_after_a_name_makes_it_a_company(sentence, company):
+    _, names = found(sentence)
+    assert names[company].type == "company"
+    assert not any(n != company and company in n for n in names)
+
+
+def test_a_company_verb_after_a_and_b_gives_two_companies_and_no_place():
+    _, names = found("Sunwell Optics and Marrow Tools announced a joint venture. Later, Texas and Ohio signed "
+                     "the compact.")
+    assert names["Sunwell Optics"].type == "company" and names["Marrow Tools"].type == "company"
+    assert not any(e.type == "company" and ("Texas" in n or "Ohio" in n) for n, e in names.items())
