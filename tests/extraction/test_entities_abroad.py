@@ -103,3 +103,38 @@ def test_a_company_verb_after_a_and_b_gives_two_companies_and_no_place():
                      "the compact.")
     assert names["Sunwell Optics"].type == "company" and names["Marrow Tools"].type == "company"
     assert not any(e.type == "company" and ("Texas" in n or "Ohio" in n) for n, e in names.items())
+
+
+def test_a_currency_sign_after_a_country_code_is_no_place():
+    _, names = found("Registered capital reached US$3.1 billion, and HK$200 million came from funds in the US.")
+    assert [n for n, e in names.items() if e.type == "place"] == ["US"]
+
+
+def test_a_list_after_a_dash_and_such_as():
+    _, names = found("The city relies on leading enterprises — such as Ruiqi Valves, Tongda Cables and Lumen Glass.")
+    assert {"Ruiqi Valves", "Tongda Cables", "Lumen Glass"} <= {n for n, e in names.items() if e.type == "company"}
+
+
+def test_a_platform_named_by_an_appositive_with_a_possessive():
+    _, names = found("Visitors tried GridMind, Sunfield's industrial internet platform, at the fair.")
+    assert names["GridMind"].type == "platform"
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The 6G Sea-and-Air-Link Pilot Park opened in March.", "6G Sea-and-Air-Link Pilot Park"),
+    ("Work on the Lanport Smart Logistics Ecopark began.", "Lanport Smart Logistics Ecopark"),
+    ("The Riverside Trade Cooperation Demonstration Area signed ten projects.",
+     "Riverside Trade Cooperation Demonstration Area"),
+    ("Tenants of the Kaveri Industrial Estate export auto parts.", "Kaveri Industrial Estate"),
+])
+def test_parks_written_with_compounds_and_area_heads(sentence, name):
+    _, names = found(sentence)
+    assert names[name].type == "park"
+
+
+def test_a_subsidiary_with_its_region_in_brackets_before_the_legal_form():
+    text, names = found("\"It works,\" said the head of Eastlake Sensors Corporation (Hubei) Co., Ltd. on Monday.")
+    company = names["Eastlake Sensors Corporation (Hubei) Co., Ltd."]
+    assert company.type == "company"
+    assert written(text, company) == ["Eastlake Sensors Corporation (Hubei) Co., Ltd."]
+    assert "Hubei" not in names

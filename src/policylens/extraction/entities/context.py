@@ -27,8 +27,9 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
         if is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
             continue
         rest = text[chunk.end:chunk.end + 80]
-        how = _company_reading(text, chunk, rest, p)
-        if how:
+        reading = _company_reading(text, chunk, rest, p)
+        if reading:
+            how, etype = reading
             # "A and B announced ...": each part that is no place is a company; in
             # "Shares of A (SZSE: ...)" the company is what follows "of".
             after_of = max((k + 1 for k, c in chunk.connectors.items() if c == "of"), default=chunk.first)
@@ -36,7 +37,7 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
                 a = max(a, after_of)
                 start, end = tokens.starts[a], tokens.ends[b]
                 if a <= b and not is_place(text[start:end]):
-                    out.append(Found("company", clean(text[start:end]), start, end, how))
+                    out.append(Found(etype, clean(text[start:end]), start, end, how))
             continue
         prog = p.programme_after.match(rest)
         if prog and not prog.group(1) and prog.group(2).lower() in p.programme_nouns and \
@@ -53,16 +54,20 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
     return out + _plans_for_named(tokens)
 
 
-def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> str | None:
-    """How the text around a headless name says it is a company, or None: a possessive facility,
-    an appositive before or after it, a ticker, or a corporate verb with the name as subject."""
+def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[str, str] | None:
+    """(how, type) when the text around a headless name says it is a company (or a company's
+    platform), else None: a possessive facility, an appositive before or after it, a ticker, or a
+    corporate verb with the name as subject."""
     if p.possessed.match(rest):
-        return "possessive"
-    if p.company_before.search(text, max(0, chunk.start - 30), chunk.start) or p.company_after.match(rest):
-        return "appositive"
+        return "possessive", "company"
+    if p.company_before.search(text, max(0, chunk.start - 30), chunk.start):
+        return "appositive", "company"
+    after = p.company_after.match(rest)
+    if after:
+        return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
     sentence_start = chunk.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4):
                                                                                       chunk.start])
-    return "verb" if sentence_start and p.company_verb.match(rest) else None
+    return ("verb", "company") if sentence_start and p.company_verb.match(rest) else None
 
 
 _PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"

@@ -21,6 +21,7 @@ _COMPLEMENT_CONNECTORS = _CONNECTORS | {"a", "an", "in", "with", "to", "at"}
 _ATTACHING = frozenset({"of", "for", "on"})
 _PERIOD = re.compile(r"[ \t]*\(\s*((?:19|20)\d\d\s*[-–—~至]\s*(?:(?:19|20)\d\d|\d\d))\s*\)")
 _ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
+_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _DEFINED_AS = re.compile(r"\s*\(\s*[\"“]([^\"”]{2,40})[\"”]")
 
 
@@ -47,11 +48,14 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
     connectors: dict[int, str] = {}
     j = i
     while j + 1 < n:
-        if p.legal_suffix.match(tokens.text, tokens.ends[j]):
+        if _legal_after(tokens.text, tokens.ends[j], p):
             break
         how = tokens.joins(j)
         if how is not None and tokens.cap[j + 1]:
             j += 1
+            continue
+        if how == "-" and j + 2 < n and tokens.joins(j + 1) == "-" and tokens.cap[j + 2]:
+            j += 2  # "High-and-New-Tech": a small word inside a hyphenated compound
             continue
         if how == " ":
             k = j + 1
@@ -85,11 +89,20 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
     if m:
         chunk.period, chunk.end = m.group(1), m.end()
     else:
-        m = p.legal_suffix.match(text, chunk.end)
+        m = _legal_after(text, chunk.end, p)
         if m:
             chunk.legal, chunk.end = True, m.end()
             chunk.last = max(chunk.last, tokens.at(m.end()) - 1)
     return chunk
+
+
+def _legal_after(text: str, pos: int, p: Patterns) -> re.Match | None:
+    """The legal form right after pos, also after a bracketed region: "... Corporation (Anhui) Co., Ltd."."""
+    m = p.legal_suffix.match(text, pos)
+    if m is None:
+        b = _BRACKET.match(text, pos)
+        m = p.legal_suffix.match(text, b.end()) if b else None
+    return m
 
 
 def _comma_list(tokens: Tokens, j: int, connectors: dict[int, str], p: Patterns) -> bool:

@@ -33,6 +33,7 @@ class Patterns:
     time_words: frozenset[str]
     company_before: re.Pattern
     company_after: re.Pattern
+    platform_nouns: frozenset[str]
 
 
 def _alternation(words) -> str:
@@ -55,7 +56,7 @@ def patterns() -> Patterns:
         levels={w: level for level, words in raw["levels"].items() for w in words},
         generic=frozenset(raw["generic_descriptors"]),
         stops=frozenset(raw["descriptor_stops"]),
-        list_trigger=re.compile(r"\b(" + _alternation(list_types) + r")\b[\s,]*(?:" +
+        list_trigger=re.compile(r"\b(" + _alternation(list_types) + r")\b[\s,—–-]*(?:" +
                                 _alternation(raw["list_markers"]) + r")\s+|\bled\s+by\s+", re.IGNORECASE),
         list_types=list_types,
         possessed=re.compile(r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) +
@@ -73,6 +74,8 @@ def patterns() -> Patterns:
         company_before=re.compile(r"(?<![\w-])(?:" + _alternation(raw["company_appositives"]) + r"),?\s+$"),
         # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
         company_after=re.compile(r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
-                                 r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?(?:" +
-                                 _alternation(raw["company_appositives"]) + r")\b"),
+                                 r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?(" +
+                                 _alternation([*raw["company_appositives"], *raw["platform_appositives"]]) +
+                                 r")\b"),
+        platform_nouns=frozenset(raw["platform_appositives"]),
     )

@@ -15,7 +15,7 @@ from policylens.extraction.gazetteer import TOKEN, Place, gap_kind, name_key
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.text import TextIndex
 
-_CURRENCY_AFTER = re.compile(r"\s*(?:dollars?|yuan|euros?|pounds?|yen|won|rupees?)\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\$|\s*(?:dollars?|yuan|euros?|pounds?|yen|won|rupees?)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
