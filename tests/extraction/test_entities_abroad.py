@@ -138,3 +138,11 @@ def test_a_subsidiary_with_its_region_in_brackets_before_the_legal_form():
     assert company.type == "company"
     assert written(text, company) == ["Eastlake Sensors Corporation (Hubei) Co., Ltd."]
     assert "Hubei" not in names
+
+
+def test_a_kind_of_projects_is_no_programme_but_a_and_b_programmes_are_two():
+    _, names = found("Industrial projects will take half the funds. The zone drew 40 new FDI projects, and the "
+                     "ministry renewed the Horizon and Atlas programmes.")
+    programmes = {n for n, e in names.items() if e.type == "programme"}
+    assert "Industrial" not in programmes and "FDI" not in programmes
+    assert {"Horizon", "Atlas"} <= programmes

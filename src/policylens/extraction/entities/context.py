@@ -41,17 +41,25 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             continue
         prog = p.programme_after.match(rest)
         if prog and not prog.group(1) and prog.group(2).lower() in p.programme_nouns and \
-                prog.group(2)[0].islower():
+                prog.group(2)[0].islower() and not _opens_sentence(tokens, chunk):
             noun = prog.group(2)
             if noun.endswith("s"):
                 names = [(clean(text[tokens.starts[a]:tokens.ends[b]]), tokens.starts[a], tokens.ends[b])
                          for a, b, _ in and_parts(chunk)]
                 names += _coordinated_before(tokens, chunk, p)
-                out += [Found("programme", nm, s, e, "descriptive") for nm, s, e in names]
+                # One name before a plural names a kind ("FDI projects"); several name one each.
+                if len(names) >= 2:
+                    out += [Found("programme", nm, s, e, "descriptive") for nm, s, e in names]
             else:
                 end = chunk.end + prog.end()
                 out.append(Found("programme", clean(text[chunk.start:end]), chunk.start, end, "descriptive"))
     return out + _plans_for_named(tokens)
+
+
+def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
+    """One ordinary word capitalised only because a sentence starts with it ("Industrial projects ...")."""
+    word = tokens.words[chunk.first]
+    return chunk.first == chunk.last and tokens.sentence_initial(chunk.first) and word[1:].islower()
 
 
 def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[str, str] | None:

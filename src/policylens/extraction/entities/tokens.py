@@ -48,13 +48,13 @@ class Tokens:
         if first != last:
             return True
         word = self.words[first]
-        if word.isupper() or any(c.isupper() for c in word[1:]) or not self._sentence_initial(first):
+        if word.isupper() or any(c.isupper() for c in word[1:]) or not self.sentence_initial(first):
             return True
         if self._inner_words is None:
-            self._inner_words = {w for k, w in enumerate(self.words) if not self._sentence_initial(k)}
+            self._inner_words = {w for k, w in enumerate(self.words) if not self.sentence_initial(k)}
         return word in self._inner_words
 
-    def _sentence_initial(self, i: int) -> bool:
+    def sentence_initial(self, i: int) -> bool:
         if i == 0:
             return True
         gap = self.gap(i - 1)
