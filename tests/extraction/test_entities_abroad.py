@@ -146,3 +146,10 @@ def test_a_kind_of_projects_is_no_programme_but_a_and_b_programmes_are_two():
     programmes = {n for n, e in names.items() if e.type == "programme"}
     assert "Industrial" not in programmes and "FDI" not in programmes
     assert {"Horizon", "Atlas"} <= programmes
+
+
+def test_a_programme_with_its_acronym_before_the_noun():
+    text, names = found("Applicants to the Clean Freight Incentive (CFI) scheme doubled; CFI pays per truck.")
+    scheme = names["Clean Freight Incentive scheme"]
+    assert scheme.type == "programme" and "CFI" in scheme.aliases
+    assert written(text, scheme) == ["Clean Freight Incentive (CFI) scheme", "CFI"]

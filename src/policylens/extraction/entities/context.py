@@ -8,7 +8,13 @@ from policylens.extraction.entities.lists import and_parts
 from policylens.extraction.entities.named import Chunk, chunk_at
 from policylens.extraction.entities.patterns import Patterns, patterns
 from policylens.extraction.entities.places import is_place
-from policylens.extraction.entities.tokens import Found, Tokens, clean, in_spans
+from policylens.extraction.entities.tokens import (
+    Found,
+    Tokens,
+    acronym_after,
+    clean,
+    in_spans,
+)
 
 
 def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chunk], named: set[int]) -> list[Found]:
@@ -38,6 +44,14 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
                 start, end = tokens.starts[a], tokens.ends[b]
                 if a <= b and not is_place(text[start:end]):
                     out.append(Found(etype, clean(text[start:end]), start, end, how))
+            continue
+        short = acronym_after(text, chunk.end)
+        prog = p.programme_after.match(text, short[1]) if short else None
+        if prog and not prog.group(1) and not prog.group(2).endswith("s") and prog.group(2)[0].islower():
+            # "Production Linked Incentive (PLI) scheme": the name with its noun, the acronym an alias.
+            scheme = Found("programme", clean(f"{name} {prog.group(2)}"), chunk.start, prog.end(), "descriptive")
+            scheme.aliases.append(short[0])
+            out.append(scheme)
             continue
         prog = p.programme_after.match(rest)
         if prog and not prog.group(1) and prog.group(2).lower() in p.programme_nouns and \
