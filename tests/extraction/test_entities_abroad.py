@@ -153,3 +153,21 @@ def test_a_programme_with_its_acronym_before_the_noun():
     scheme = names["Clean Freight Incentive scheme"]
     assert scheme.type == "programme" and "CFI" in scheme.aliases
     assert written(text, scheme) == ["Clean Freight Incentive (CFI) scheme", "CFI"]
+
+
+def test_and_the_starts_another_body():
+    _, names = found("The Department of the Exchequer and the Inland Duties Service issued guidance.")
+    assert "Department of the Exchequer" in names
+    assert not any("Inland" in n and "Exchequer" in n for n in names)
+
+
+def test_a_ministry_for_a_and_b_action_is_one_body_with_its_acronym():
+    _, names = found("The Federal Ministry for Transport and Climate Action (FMTCA) said the line opens in 2027.")
+    ministry = names["Federal Ministry for Transport and Climate Action"]
+    assert ministry.type == "government" and ministry.aliases == ["FMTCA"]
+    assert "Climate Action" not in names
+
+
+def test_a_directorate_general_for_a_b_and_c():
+    _, names = found("The Directorate-General for Ports, Trade and SMEs manages the fund.")
+    assert names["Directorate-General for Ports, Trade and SMEs"].type == "government"

@@ -65,13 +65,15 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
                 words.append(k)
                 k += 1
             allowed = _COMPLEMENT_CONNECTORS if any(c in _ATTACHING for c in connectors.values()) else _CONNECTORS
+            # "and the" starts another noun phrase: "the Treasury and the Revenue Service" are two.
             if words and k < n and tokens.cap[k] and all(tokens.lower[w] in allowed for w in words) \
+                    and [tokens.lower[w] for w in words] != ["and", "the"] \
                     and tokens.lower[k] not in p.time_words:
                 for w in words:
                     connectors[w] = tokens.lower[w]
                 j = k
                 continue
-        if _comma_list(tokens, j, connectors, p):
+        if _comma_list(tokens, i, j, connectors, p):
             j += 1
             continue
         gap = tokens.gap(j)
@@ -105,17 +107,19 @@ def _legal_after(text: str, pos: int, p: Patterns) -> re.Match | None:
     return m
 
 
-def _comma_list(tokens: Tokens, j: int, connectors: dict[int, str], p: Patterns) -> bool:
-    """Whether the comma after token j lists what a body is "of": "Ministry of Economy, Trade and Industry".
+def _comma_list(tokens: Tokens, i: int, j: int, connectors: dict[int, str], p: Patterns) -> bool:
+    """Whether the comma after token j lists what a body is "of" or "for": "Ministry of Economy, Trade and
+    Industry".
 
-    Only after a government or institution head and "of", and only when the
+    Only after a government or institution head and "of" or "for", and only when the
     list closes with "and" and a capitalised word; no item is a place, so that
     "the Ministry of Commerce, Beijing and Shanghai" stays three things.
     """
     if tokens.gap(j) != ", ":
         return False
-    of = next((k for k, c in connectors.items() if c == "of"), None)
-    if of is None or p.heads.get(tokens.lower[of - 1]) not in ("government", "institution"):
+    of = next((k for k, c in connectors.items() if c in ("of", "for")), None)
+    head = _head_of(tokens, i, of - 1, p) if of is not None and of > i else None
+    if head is None or head[0] not in ("government", "institution"):
         return False
     n = len(tokens)
     k = j + 1
@@ -221,14 +225,17 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if segments[k][2] != "and":
                 start_seg = k
         end_seg = h
+        htype, hword = heads[h]
         if h + 1 < len(segments) and (segments[h + 1][2] or "").split()[0] in _ATTACHING:
             end_seg = h + 1
             while end_seg + 1 < len(segments):
                 nxt = segments[end_seg + 1]
-                if nxt[2] and nxt[2].startswith("and") and any(heads[end_seg + 1:]):
+                # "... and B Park" is another name, but "Ministry for A and Climate Action" is one.
+                if nxt[2] and nxt[2].startswith("and") and any(
+                        hd and not (htype in ("government", "institution") and hd[0] == "programme")
+                        for hd in heads[end_seg + 1:]):
                     break
                 end_seg += 1
-        htype, hword = heads[h]
         first, last = segments[start_seg][0], segments[end_seg][1]
         start, end = tokens.starts[first], tokens.ends[last]
         if end_seg == len(segments) - 1:
