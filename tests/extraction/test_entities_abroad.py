@@ -171,3 +171,21 @@ def test_a_ministry_for_a_and_b_action_is_one_body_with_its_acronym():
 def test_a_directorate_general_for_a_b_and_c():
     _, names = found("The Directorate-General for Ports, Trade and SMEs manages the fund.")
     assert names["Directorate-General for Ports, Trade and SMEs"].type == "government"
+
+
+def test_a_name_ending_in_a_place_before_and_is_another_name():
+    _, names = found("Tenants of Harbor Point Bac Ninh and Lotus Valley Industrial Park export phones.")
+    assert "Lotus Valley Industrial Park" in names
+    assert not any(n.startswith("Harbor Point") and n.endswith("Park") for n in names)
+
+
+def test_a_provincial_peoples_committee_is_one_body():
+    _, names = found("The Bac Ninh provincial People's Committee approved the plan.")
+    orgs = [n for n, e in names.items() if e.type != "place"]
+    assert orgs == ["Bac Ninh provincial People's Committee"]
+    assert names[orgs[0]].type == "government"
+
+
+def test_a_national_industrial_complex_is_a_park():
+    _, names = found("Exporters in the Gumi National Industrial Complex cut output.")
+    assert names["Gumi National Industrial Complex"].type == "park"

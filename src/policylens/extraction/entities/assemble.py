@@ -31,8 +31,9 @@ def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[
     place_keys = {name_key(m.surface) for m in places} - {None}
     entities: dict[str, Entity] = {}
     strength: dict[str, int] = {}
+    cut = _cut_short(found)
     for f in found:
-        if f.type != "place" and name_key(f.name) in place_keys:
+        if f.type != "place" and name_key(f.name) in place_keys or (f.start, f.end, f.type) in cut:
             continue
         key = _merge_key(f.name)
         if not key:
@@ -59,6 +60,17 @@ def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[
             _describe(e, gaz, places)
         e.mentions.sort()
     return out + named
+
+
+def _cut_short(found: list[Found]) -> set[tuple[int, int, str]]:
+    """Organisations read as the tail of a longer one at the same place: "People's Committee" in
+    "Bac Ninh provincial People's Committee".  (A body named inside another, "the Planning Department
+    of the Ministry of ...", starts and ends elsewhere and stays.)"""
+    ends: dict[int, int] = {}
+    for f in found:
+        if _group(f.type) == "org":
+            ends[f.end] = min(ends.get(f.end, f.start), f.start)
+    return {(f.start, f.end, f.type) for f in found if _group(f.type) == "org" and ends[f.end] < f.start}
 
 
 def _fold_short_forms(entities: list[Entity]) -> list[Entity]:

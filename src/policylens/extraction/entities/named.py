@@ -222,7 +222,7 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             break
         start_seg = s
         for k in range(s + 1, h + 1):
-            if segments[k][2] != "and":
+            if segments[k][2] != "and" or _ends_in_place(tokens, segments[k - 1]):
                 start_seg = k
         end_seg = h
         htype, hword = heads[h]
@@ -266,6 +266,13 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 out += _nested(tokens, segments[h + 1:end_seg + 1], p)
         s = end_seg + 1
     return out
+
+
+def _ends_in_place(tokens: Tokens, segment: tuple[int, int, str | None]) -> bool:
+    """Whether a name of two words or more ends in a place ("VSIP Bac Ninh"): what follows its "and" is
+    another name ("... and Que Vo Industrial Park"), not a second subject of the same head."""
+    a, b, _ = segment
+    return b > a and (is_place(tokens.words[b]) or is_place(tokens.text[tokens.starts[b - 1]:tokens.ends[b]]))
 
 
 def _nested(tokens: Tokens, segments, p: Patterns) -> list[Found]:

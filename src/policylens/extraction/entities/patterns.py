@@ -67,8 +67,9 @@ def patterns() -> Patterns:
                                    r")\b", re.IGNORECASE),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
-        government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?(" +
-                              _alternation(raw["government_nouns"]) + r")\b"),
+        # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
+        government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
+                              _alternation(raw["government_nouns"]) + r"))\b"),
         not_starts=frozenset(raw["not_name_starts"]),
         time_words=frozenset(raw["time_words"]),
         company_before=re.compile(r"(?<![\w-])(?:" + _alternation(raw["company_appositives"]) + r"),?\s+$"),
