@@ -123,6 +123,7 @@ def test_a_platform_named_by_an_appositive_with_a_possessive():
 @pytest.mark.parametrize("sentence, name", [
     ("The 6G Sea-and-Air-Link Pilot Park opened in March.", "6G Sea-and-Air-Link Pilot Park"),
     ("Work on the Lanport Smart Logistics Ecopark began.", "Lanport Smart Logistics Ecopark"),
+    ("Firms in the Dongxi Lakeside High-tech Zone grew.", "Dongxi Lakeside High-tech Zone"),
     ("The Riverside Trade Cooperation Demonstration Area signed ten projects.",
      "Riverside Trade Cooperation Demonstration Area"),
     ("Tenants of the Kaveri Industrial Estate export auto parts.", "Kaveri Industrial Estate"),

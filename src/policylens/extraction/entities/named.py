@@ -54,8 +54,9 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
         if how is not None and tokens.cap[j + 1]:
             j += 1
             continue
-        if how == "-" and j + 2 < n and tokens.joins(j + 1) == "-" and tokens.cap[j + 2]:
-            j += 2  # "High-and-New-Tech": a small word inside a hyphenated compound
+        if how == "-" and j + 2 < n and tokens.joins(j + 1) in ("-", " ") and tokens.cap[j + 2] \
+                and tokens.words[j + 1].isalpha():
+            j += 2  # "High-and-New-Tech", "Moganshan High-tech Zone": a lower-case part of a compound
             continue
         if how == " ":
             k = j + 1
