@@ -190,3 +190,12 @@ def test_a_provincial_peoples_committee_is_one_body():
 def test_a_national_industrial_complex_is_a_park():
     _, names = found("Exporters in the Gumi National Industrial Complex cut output.")
     assert names["Gumi National Industrial Complex"].type == "park"
+
+
+def test_a_quoted_name_before_a_capitalised_programme_head():
+    text, names = found("Since 2019 the 'Coastal Link' Initiative and the \"Made in Norland\" Strategy have run, "
+                        "and the \"Quality Harbour\" Brand and the firm's 'Premium' range sold well.")
+    assert names["Coastal Link Initiative"].type == "programme"
+    assert written(text, names["Coastal Link Initiative"]) == ["Coastal Link' Initiative"]
+    assert names["Made in Norland Strategy"].type == "programme"
+    assert "Quality Harbour Brand" not in names and "Premium" not in names

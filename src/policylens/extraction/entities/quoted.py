@@ -10,6 +10,8 @@ from policylens.extraction.entities.tokens import Found, clean
 # straight quotes pair up correctly even after a long quotation.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)([^\"“”]{1,300}?)(?<=\S)[\"”](?!\w)")
 
+_SINGLE_QUOTED_HEAD = re.compile(r"(?:^|(?<=[\s(\[]))['‘]([A-Z][^'‘’\"\n]{1,60}?)['’][ \t]+([A-Z][a-z]+)\b")
+
 
 def find_quoted(text: str) -> list[Found]:
     p = patterns()
@@ -27,7 +29,10 @@ def find_quoted(text: str) -> list[Found]:
         if after or before or own_head:
             for q in run:
                 name = clean(q.group(1))
-                if not any(c.isalpha() for c in name) and after:
+                if not any(c.isalpha() for c in name) and after or \
+                        len(run) == 1 and after and not after.group(1) and after.group(2)[0].isupper() \
+                        and p.heads.get(after.group(2).lower()) == "programme":
+                    # '"3-4-5" strategy'; '"Belt and Road" Initiative', whose capital says the noun is named too
                     name = clean(f"{name} {after.group(1)}{after.group(2)}")
                     end = after.end()
                 else:
@@ -35,6 +40,19 @@ def find_quoted(text: str) -> list[Found]:
                 if any(c.isalpha() for c in name) and not _sentence_like(name):
                     out.append(Found("programme", name, q.start() + 1, end, "quoted"))
         run = []
+    return out + _single_quoted(text)
+
+
+def _single_quoted(text: str) -> list[Found]:
+    """"the 'Belt and Road' Initiative": a name in single quotes before a capitalised programme head.
+
+    Single quotes are also apostrophes, so only this shape is read: a capital after the opening
+    quote, and a head after the closing one."""
+    p = patterns()
+    out = []
+    for m in _SINGLE_QUOTED_HEAD.finditer(text):
+        if p.heads.get(m.group(2).lower()) == "programme":
+            out.append(Found("programme", clean(f"{m.group(1)} {m.group(2)}"), m.start() + 1, m.end(), "quoted"))
     return out
 
 
