@@ -199,3 +199,21 @@ def test_a_quoted_name_before_a_capitalised_programme_head():
     assert written(text, names["Coastal Link Initiative"]) == ["Coastal Link' Initiative"]
     assert names["Made in Norland Strategy"].type == "programme"
     assert "Quality Harbour Brand" not in names and "Premium" not in names
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Shares in Norvik Cables rose 2% on Monday.", "Norvik Cables"),
+    ("Analysts at Halden Capital expect margins to recover.", "Halden Capital"),
+    ("\"We are confident,\" said a spokesperson for Qirui Pumps.", "Qirui Pumps"),
+    ("Marlow Energy, a unit of Marlow Holdings, supplies the cells.", "Marlow Energy"),
+    ("Later, Tessaro Electronics has partnered with a chipmaker.", "Tessaro Electronics"),
+])
+def test_what_the_text_says_around_a_name_makes_it_a_company(sentence, company):
+    _, names = found(sentence)
+    assert names[company].type == "company"
+
+
+def test_a_and_b_group_are_two_companies_when_a_has_two_words():
+    _, names = found("Orland Industries and Vesta Group are bidding, and Hong Kong and Pearl Group agreed.")
+    assert names["Orland Industries"].type == "company" and names["Vesta Group"].type == "company"
+    assert not any(e.type == "company" and n == "Hong Kong" for n, e in names.items())

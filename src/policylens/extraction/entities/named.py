@@ -225,6 +225,13 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
         for k in range(s + 1, h + 1):
             if segments[k][2] != "and" or _ends_in_place(tokens, segments[k - 1]):
                 start_seg = k
+            elif heads[h][0] == "company" and segments[k - 1][1] > segments[k - 1][0]:
+                # "Reliance Industries and Adani Group" are two companies; "Johnson and Johnson Group" one.
+                a, b = segments[start_seg][0], segments[k - 1][1]
+                before = clean(tokens.text[tokens.starts[a]:tokens.ends[b]])
+                if not is_place(before):
+                    out.append(Found("company", before, tokens.starts[a], tokens.ends[b], "list"))
+                start_seg = k
         end_seg = h
         htype, hword = heads[h]
         if h + 1 < len(segments) and (segments[h + 1][2] or "").split()[0] in _ATTACHING:

@@ -72,7 +72,9 @@ def patterns() -> Patterns:
                               _alternation(raw["government_nouns"]) + r"))\b"),
         not_starts=frozenset(raw["not_name_starts"]),
         time_words=frozenset(raw["time_words"]),
-        company_before=re.compile(r"(?<![\w-])(?:" + _alternation(raw["company_appositives"]) + r"),?\s+$"),
+        company_before=re.compile(r"(?<![\w-])(?:" + _alternation([*raw["company_appositives"],
+                                                                    *raw["company_contexts_before"]]) + r"),?\s+$",
+                                  re.IGNORECASE),
         # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
         company_after=re.compile(r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
                                  r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?(" +
