@@ -39,7 +39,7 @@ def test_a_body_of_a_b_and_c_is_one_name(sentence, name):
 
 
 def test_a_comma_before_places_ends_the_body():
-    text, names = found("The Ministry of Commerce, Texas and Ohio signed the accord.")
+    _, names = found("The Ministry of Commerce, Texas and Ohio signed the accord.")
     assert "Ministry of Commerce" in names
     assert not any("Texas" in n and n != "Texas" for n in names)
 
@@ -217,3 +217,23 @@ def test_a_and_b_group_are_two_companies_when_a_has_two_words():
     _, names = found("Orland Industries and Vesta Group are bidding, and Hong Kong and Pearl Group agreed.")
     assert names["Orland Industries"].type == "company" and names["Vesta Group"].type == "company"
     assert not any(e.type == "company" and n == "Hong Kong" for n, e in names.items())
+
+
+@pytest.mark.parametrize("sentence, company", [
+    ("Later, Kanto Motor said it would hire 500 workers.", "Kanto Motor"),
+    ("Orders at Daejin Chem doubled last year.", "Daejin Chem"),
+    ("Suppliers to Ferrow Heavy Industries expect growth.", "Ferrow Heavy Industries"),
+])
+def test_corporate_last_words_make_a_company(sentence, company):
+    _, names = found(sentence)
+    assert names[company].type == "company"
+
+
+def test_a_word_hyphenated_at_a_line_end_is_joined_in_the_name():
+    text = ("Industry news in brief\n\nThe new gearbox plant of the group stands in the Lakeside Internation-\nal Component Industrial "
+            "Park, which the county opened in 2021 to draw suppliers of engines and gearboxes to the region." + _TAIL)
+    names = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    park = names["Lakeside International Component Industrial Park"]
+    assert park.type == "park"
+    assert [text[s:t] for s, t in park.mentions] == ["Lakeside Internation-\nal Component Industrial Park"]
+    assert "Internation- al" not in " ".join(names)

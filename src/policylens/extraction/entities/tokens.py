@@ -11,6 +11,7 @@ from policylens.extraction.text import TextIndex
 
 WS = re.compile(r"\s+")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
+_BROKEN_WORD = re.compile(r"([a-z])-\s+([a-z])")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -77,9 +78,11 @@ class Tokens:
         """
         gap = self.gap(i)
         if "\n" in gap:
-            if not gap.isspace() or gap.count("\n") > 2 or not self._in_long_line(i):
+            if gap.count("\n") > 2 or not self._in_long_line(i):
                 return None
-            return " "
+            if gap.isspace():
+                return " "
+            return "-" if gap.rstrip() == "-" else None  # "Internation-\nal": a word broken at the line end
         if gap in ("·", "&", " & "):
             return gap
         if self.words[i] == "People" and gap in ("'s ", "’s "):
@@ -130,7 +133,9 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def clean(name: str) -> str:
-    return WS.sub(" ", name).strip(" ,;:")
+    """A name as written, on one line: spaces collapsed, a word hyphenated at a line end joined
+    again ("Internation- al" -> "International")."""
+    return _BROKEN_WORD.sub(r"\1\2", WS.sub(" ", name)).strip(" ,;:")
 
 
 
