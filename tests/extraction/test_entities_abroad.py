@@ -237,3 +237,11 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_in_the_name():
     assert park.type == "park"
     assert [text[s:t] for s, t in park.mentions] == ["Lakeside Internation-\nal Component Industrial Park"]
     assert "Internation- al" not in " ".join(names)
+
+
+def test_countries_and_world_regions_as_the_business_press_writes_them():
+    _, names = found("Exports to Korea, Turkey and Latin America rose, while Asia-Pacific demand slowed and the "
+                     "Korea Development Bank lent more.")
+    assert names["Korea"].key == "iso:KR" and names["Turkey"].key == "iso:TR"
+    assert names["Latin America"].type == "place" and names["Asia-Pacific"].type == "place"
+    assert len(names["Korea"].mentions) == 1  # not the bank's
