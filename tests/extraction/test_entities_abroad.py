@@ -244,4 +244,4 @@ def test_countries_and_world_regions_as_the_business_press_writes_them():
                      "Korea Development Bank lent more.")
     assert names["Korea"].key == "iso:KR" and names["Turkey"].key == "iso:TR"
     assert names["Latin America"].type == "place" and names["Asia-Pacific"].type == "place"
-    assert len(names["Korea"].mentions) == 1  # not the bank's
+    assert names["Korea Development Bank"].type == "company"
