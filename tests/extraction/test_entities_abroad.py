@@ -245,3 +245,10 @@ def test_countries_and_world_regions_as_the_business_press_writes_them():
     assert names["Korea"].key == "iso:KR" and names["Turkey"].key == "iso:TR"
     assert names["Latin America"].type == "place" and names["Asia-Pacific"].type == "place"
     assert names["Korea Development Bank"].type == "company"
+
+
+def test_a_plan_with_its_period_is_named_without_it():
+    text, names = found("The province will draft the 16th Five-Year Plan (2031-2035) next year.")
+    plan = names["16th Five-Year Plan"]
+    assert plan.type == "programme" and plan.attributes["period"] == "2031-2035"
+    assert written(text, plan) == ["16th Five-Year Plan (2031-2035)"]

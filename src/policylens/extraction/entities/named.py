@@ -259,6 +259,10 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             found = Found(htype, name, start, end, "legal" if chunk.legal else "head")
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period
+                if end == chunk.end:
+                    # "15th Five-Year Plan (2026-2030)": the period is an attribute, and the full form an alias.
+                    found.name = clean(_PERIOD.sub("", name))
+                    found.aliases.append(name)
             acronym = _ACRONYM_PAREN.search(name)
             if acronym:
                 short = clean(acronym.group(1) + name[acronym.end():])
