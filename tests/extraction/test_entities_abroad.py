@@ -252,3 +252,14 @@ def test_a_plan_with_its_period_is_named_without_it():
     plan = names["16th Five-Year Plan"]
     assert plan.type == "programme" and plan.attributes["period"] == "2031-2035"
     assert written(text, plan) == ["16th Five-Year Plan (2031-2035)"]
+
+
+def test_translated_plan_notices():
+    _, names = found("The Notice of the People's Government of Lanhai Province on Printing and Distributing the "
+                     "Plan was issued. Support Dongling Machinery Group to grow, and build the Hexi Internet of "
+                     "Things Cluster. The Action Plan is hereby issued.")
+    assert names["People's Government of Lanhai Province"].type == "government"
+    assert names["Dongling Machinery Group"].type == "company"
+    assert names["Hexi Internet of Things Cluster"].type == "cluster"
+    assert not any(n.startswith("Support") or n in ("Things Cluster", "Action Plan") or "Printing" in n
+                   for n in names)

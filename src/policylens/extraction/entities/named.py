@@ -234,10 +234,16 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 start_seg = k
         end_seg = h
         htype, hword = heads[h]
-        if h + 1 < len(segments) and (segments[h + 1][2] or "").split()[0] in _ATTACHING:
+        if start_seg == h > s and segments[h][2] == "of" and heads[h - 1] is None and \
+                segments[h][1] - segments[h][0] < 2 and htype in ("cluster", "park"):
+            start_seg = h - 1  # "Wuxi Internet of Things Cluster": "Things Cluster" alone is no name
+        if h + 1 < len(segments) and (segments[h + 1][2] or "").split()[0] in _ATTACHING and \
+                not _title_after(tokens, htype, segments[h + 1]):
             end_seg = h + 1
             while end_seg + 1 < len(segments):
                 nxt = segments[end_seg + 1]
+                if _title_after(tokens, htype, nxt):
+                    break
                 # "... and B Park" is another name, but "Ministry for A and Climate Action" is one.
                 if nxt[2] and nxt[2].startswith("and") and any(
                         hd and not (htype in ("government", "institution") and hd[0] == "programme")
@@ -255,7 +261,7 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
         if hword in p.plural_heads:
             if start_seg < h:
                 out += _split_coordination(tokens, segments, start_seg, h, htype, hword, start, end, p)
-        elif nwords >= 2 or chunk.legal:
+        elif (nwords >= 2 or chunk.legal) and not (htype == "programme" and _only_kind_words(name, p)):
             found = Found(htype, name, start, end, "legal" if chunk.legal else "head")
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period
@@ -278,6 +284,19 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 out += _nested(tokens, segments[h + 1:end_seg + 1], p)
         s = end_seg + 1
     return out
+
+
+def _only_kind_words(name: str, p: Patterns) -> bool:
+    """A programme "named" only by what kind of thing it is ("the Action Plan", "the Development
+    Plan"): a reference back to a plan named elsewhere, not a name."""
+    return all(w in p.heads or w in p.generic for w in name.lower().split())
+
+
+def _title_after(tokens: Tokens, htype: str, segment: tuple[int, int, str | None]) -> bool:
+    """Whether "on <Gerund> ..." after a body starts a document's title: "the People's Government of
+    X Province on Printing and Distributing ..." (but "Leading Group for Building ..." is its remit)."""
+    a, _, before = segment
+    return htype != "programme" and before == "on" and tokens.lower[a].endswith("ing")
 
 
 def _ends_in_place(tokens: Tokens, segment: tuple[int, int, str | None]) -> bool:
