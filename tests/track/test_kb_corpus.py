@@ -47,7 +47,7 @@ def test_the_same_company_in_two_documents_is_one_entity(corpus_kb):
     assert haier.entity.type == "company"
     assert corpus_kb.entity("Haier Group").id == haier.entity.id
     assert {Path(d["source"]).name for d in haier.documents} == {
-        "01_jiaozhou_industrial_system.txt", "02_qingdao_new_manufacturing.txt"}
+        "01_jiaozhou_industrial_system.txt", "02_qingdao_new_manufacturing.txt", "qd07_haier_cosmoplat_ecopark.txt"}
 
 
 def test_one_place_under_all_its_spellings(corpus_kb):
