@@ -471,6 +471,11 @@ def city_entries(countries: dict[str, dict], states: dict[str, dict], guards, sy
         state = f"{country}-{c['admin1code']}"
         parent = state if lettered.get(c["countrycode"]) and state in states else country
         variants = [v for v in _with_folded([name]) if v != name]
+        # Korean romanisation's "-si" (city): English text writes "Cheongju" or "Cheongju City".
+        korean = re.fullmatch(r"([A-Z][a-z]+)-si", name)
+        if korean:
+            variants = [name, f"{korean.group(1)} City", *variants]
+            name = korean.group(1)
         entry = {
             "key": f"geonames:{c['geonameid']}",
             "level": "city",
