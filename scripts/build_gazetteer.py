@@ -21,7 +21,7 @@ Macao and Taiwan come from the division data only.
 
 Some foreign names read as something else in English text; those places get
 ``"support"`` and match only with support in the text (see
-``policylens.extraction.entities._supported``):
+``policylens.extraction.entities.places._supported``):
 
 - ``"explicit"``: names made only of generic geographic words
   (``generic`` in ``world_place_guards.yaml``: "Central", "North West");
