@@ -74,7 +74,7 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
                     connectors[w] = tokens.lower[w]
                 j = k
                 continue
-        if _comma_list(tokens, i, j, connectors, p):
+        if connectors and _comma_list(tokens, i, j, connectors, p):
             j += 1
             continue
         gap = tokens.gap(j)
@@ -102,7 +102,7 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
 def _legal_after(text: str, pos: int, p: Patterns) -> re.Match | None:
     """The legal form right after pos, also after a bracketed region: "... Corporation (Anhui) Co., Ltd."."""
     m = p.legal_suffix.match(text, pos)
-    if m is None:
+    if m is None and text.find("(", pos, pos + 3) >= 0:
         b = _BRACKET.match(text, pos)
         m = p.legal_suffix.match(text, b.end()) if b else None
     return m

@@ -10,7 +10,7 @@ from policylens.extraction.entities.tokens import Found, clean
 # straight quotes pair up correctly even after a long quotation.
 _QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)([^\"“”]{1,300}?)(?<=\S)[\"”](?!\w)")
 
-_SINGLE_QUOTED_HEAD = re.compile(r"(?:^|(?<=[\s(\[]))['‘]([A-Z][^'‘’\"\n]{1,60}?)['’][ \t]+([A-Z][a-z]+)\b")
+_SINGLE_QUOTED_HEAD = re.compile(r"['‘]([A-Z][^'‘’\"\n]{1,60}?)['’][ \t]+([A-Z][a-z]+)\b")
 
 
 def find_quoted(text: str) -> list[Found]:
@@ -51,7 +51,8 @@ def _single_quoted(text: str) -> list[Found]:
     p = patterns()
     out = []
     for m in _SINGLE_QUOTED_HEAD.finditer(text):
-        if p.heads.get(m.group(2).lower()) == "programme":
+        opens = m.start() == 0 or text[m.start() - 1] in " \t\n(["  # an opening quote, not an apostrophe
+        if opens and p.heads.get(m.group(2).lower()) == "programme":
             out.append(Found("programme", clean(f"{m.group(1)} {m.group(2)}"), m.start() + 1, m.end(), "quoted"))
     return out
 

@@ -135,7 +135,10 @@ def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 def clean(name: str) -> str:
     """A name as written, on one line: spaces collapsed, a word hyphenated at a line end joined
     again ("Internation- al" -> "International")."""
-    return _BROKEN_WORD.sub(r"\1\2", WS.sub(" ", name)).strip(" ,;:")
+    name = WS.sub(" ", name)
+    if "- " in name:
+        name = _BROKEN_WORD.sub(r"\1\2", name)
+    return name.strip(" ,;:")
 
 
 
@@ -144,7 +147,7 @@ def acronym_after(text: str, pos: int) -> tuple[str, int] | None:
 
     Mostly capitals, at least two: "(Anhui)" or "(Group)" is part of a name, not its acronym.
     """
-    m = _ACRONYM_AFTER.match(text, pos)
+    m = _ACRONYM_AFTER.match(text, pos) if text.find("(", pos, pos + 3) >= 0 else None
     if not m:
         return None
     short = m.group(1)
