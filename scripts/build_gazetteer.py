@@ -21,7 +21,7 @@ Macao and Taiwan come from the division data only.
 
 Some foreign names read as something else in English text; those places get
 ``"support"`` and match only with support in the text (see
-``policylens.extraction.entities._supported``):
+``policylens.extraction.entities.places._supported``):
 
 - ``"explicit"``: names made only of generic geographic words
   (``generic`` in ``world_place_guards.yaml``: "Central", "North West");
@@ -290,9 +290,7 @@ def area_entries(entries: dict[str, dict]) -> list[dict]:
     out = []
     for item in yaml.safe_load((DATA / "named_areas.yaml").read_text(encoding="utf-8")):
         if "extends" in item:
-            target = entries[item["extends"]]
-            target["variants"] = list(dict.fromkeys(target["variants"] + item.get("variants", [])))
-            continue
+            continue  # see extend_entries: the division may be one built later (a state abroad)
         entry = {
             "key": f"area:{item['slug']}",
             "level": "region",
@@ -306,6 +304,14 @@ def area_entries(entries: dict[str, dict]) -> list[dict]:
             entry["same_place_as"] = item["same_place_as"]
         out.append(entry)
     return out
+
+
+def extend_entries(entries: dict[str, dict]) -> None:
+    """Add the variants of named_areas.yaml's "extends" items to the divisions they name."""
+    for item in yaml.safe_load((DATA / "named_areas.yaml").read_text(encoding="utf-8")):
+        if "extends" in item:
+            target = entries[item["extends"]]
+            target["variants"] = list(dict.fromkeys(target["variants"] + item.get("variants", [])))
 
 
 # ---------------------------------------------------------------- the world outside China
@@ -465,6 +471,11 @@ def city_entries(countries: dict[str, dict], states: dict[str, dict], guards, sy
         state = f"{country}-{c['admin1code']}"
         parent = state if lettered.get(c["countrycode"]) and state in states else country
         variants = [v for v in _with_folded([name]) if v != name]
+        # Korean romanisation's "-si" (city): English text writes "Cheongju" or "Cheongju City".
+        korean = re.fullmatch(r"([A-Z][a-z]+)-si", name)
+        if korean:
+            variants = [name, f"{korean.group(1)} City", *variants]
+            name = korean.group(1)
         entry = {
             "key": f"geonames:{c['geonameid']}",
             "level": "city",
@@ -497,6 +508,7 @@ def build() -> list[dict]:
     entries.update(states)
     for e in city_entries(countries, states, guards, syllables, china_names):
         entries[e["key"]] = e
+    extend_entries(entries)
     for e in entries.values():
         if e["parent"] and e["parent"] not in entries:
             raise SystemExit(f"{e['key']}: parent {e['parent']} is not in the gazetteer")

@@ -89,3 +89,10 @@ def test_gazetteer_ships_small_and_loads_fast():
     gaz = gazetteer.load()
     assert time.perf_counter() - start < 5.0  # generous: a shared CI machine
     assert len([p for p in gaz.places.values() if p.level == "city"]) > 5000
+
+
+def test_korean_cities_without_their_romanised_suffix():
+    found = places("The carmaker will open a battery plant in Cheongju and a parts hub in Hwaseong City, "
+                   "South Korea, by 2027.")
+    assert found["Cheongju"].attributes["level"] == "city"
+    assert found["Hwaseong City"].attributes["located_in"] == "South Korea"

@@ -47,7 +47,7 @@ class Place:
     needs_suffix: bool = False
     same_place_as: str | None = None
     # "explicit" or "context" for a foreign name that is also an English word or a
-    # person's name: see policylens.extraction.entities._supported.
+    # person's name: see policylens.extraction.entities.places._supported.
     support: str | None = None
     population: int = 0
 

@@ -1,0 +1,196 @@
+"""One entity per thing: readings merged by name, short forms folded in, every mention found."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from policylens.extraction.entities.patterns import patterns
+from policylens.extraction.entities.places import PlaceMention, is_place
+from policylens.extraction.entities.tokens import WS, Found
+from policylens.extraction.gazetteer import load as load_gazetteer
+from policylens.extraction.gazetteer import name_key
+from policylens.extraction.industries import industries_in
+from policylens.model import Entity
+
+# A type's strength decides between two readings of the same name.
+_STRENGTH = {"head": 3, "legal": 3, "quoted": 2, "descriptive": 2, "list": 1, "possessive": 1, "verb": 1}
+# "U.S.", "UK", "EU": an abbreviation is written in capitals, not shouted like a dateline.
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
+_HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
+
+
+def _merge_key(name: str) -> str:
+    s = _HI_TECH.sub("high-tech", name.lower().replace("’", "'"))
+    s = re.sub(r"[^\w\s]", " ", s)
+    s = re.sub(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b", " ", s)
+    return " ".join(s.split())
+
+
+def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[Entity]:
+    gaz = load_gazetteer()
+    place_keys = {name_key(m.surface) for m in places} - {None}
+    entities: dict[str, Entity] = {}
+    strength: dict[str, int] = {}
+    cut = _cut_short(found)
+    for f in found:
+        if f.type != "place" and name_key(f.name) in place_keys or (f.start, f.end, f.type) in cut:
+            continue
+        key = _merge_key(f.name)
+        if not key:
+            continue
+        e = entities.get(key)
+        if e is None:
+            e = entities[key] = Entity(f.type, f.name, [], dict(f.attributes), [])
+            strength[key] = _STRENGTH.get(f.how, 1)
+        elif _STRENGTH.get(f.how, 1) > strength[key]:
+            e.type, strength[key] = f.type, _STRENGTH.get(f.how, 1)
+        for k, v in f.attributes.items():
+            e.attributes.setdefault(k, v)
+        if (f.start, f.end) not in e.mentions:
+            e.mentions.append((f.start, f.end))
+        for a in f.aliases:
+            if a not in e.aliases and a != e.name:
+                e.aliases.append(a)
+    named = _fold_short_forms(list(entities.values()))
+    _add_mentions(text, named)
+    covered = sorted(m for e in named for m in e.mentions)
+    out = [_place_entity(gaz, key, ms) for key, ms in _group_places(places, covered, text).items()]
+    for e in named:
+        if e.type != "place":
+            _describe(e, gaz, places)
+        e.mentions.sort()
+    return out + named
+
+
+def _cut_short(found: list[Found]) -> set[tuple[int, int, str]]:
+    """Organisations read as the tail of a longer one at the same place: "People's Committee" in
+    "Bac Ninh provincial People's Committee".  (A body named inside another, "the Planning Department
+    of the Ministry of ...", starts and ends elsewhere and stays.)"""
+    ends: dict[int, int] = {}
+    for f in found:
+        if _group(f.type) == "org":
+            ends[f.end] = min(ends.get(f.end, f.start), f.start)
+    return {(f.start, f.end, f.type) for f in found if _group(f.type) == "org" and ends[f.end] < f.start}
+
+
+def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
+    """One entity for "Midea Group" and "Midea", or "Linhai Ningbo Beilun tyre project" and
+    "Beilun tyre project": a shorter name of the same type that is the longer one's core."""
+    entities.sort(key=lambda e: -len(e.name))
+    kept: list[Entity] = []
+    for e in entities:
+        key = _merge_key(e.name)
+        home = None
+        for k in kept:
+            kk = _merge_key(k.name)
+            same_group = _group(k.type) == _group(e.type)
+            if same_group and (kk.startswith(key + " ") and k.type == "company" or
+                               kk.endswith(" " + key) and e.type == "programme" and len(key.split()) >= 2 or
+                               key in (_merge_key(a) for a in k.aliases)):
+                home = k
+                break
+        if home is None:
+            kept.append(e)
+            continue
+        home.mentions += [m for m in e.mentions if m not in home.mentions]
+        if e.name not in home.aliases:
+            home.aliases.append(e.name)
+    return kept
+
+
+def _group(entity_type: str) -> str:
+    return "org" if entity_type in ("company", "government", "platform", "institution") else entity_type
+
+
+def _add_mentions(text: str, entities: list[Entity]) -> None:
+    """Every occurrence of each entity's names, longest names first, no overlaps within an entity."""
+    forms: dict[str, Entity] = {}
+    for e in entities:
+        for form in (e.name, *e.aliases):
+            if len(form) >= 2 and form not in forms:
+                forms[form] = e
+        if e.type == "company":
+            core = re.sub(r"\s*(?:\((?:[^)]*)\)\s*)?(?:Co\.,?\s*Ltd\.?|Company Limited|Holdings|Group|Limited|Inc\.|"
+                          r"Corporation|Co\.)(?:\s+(?:Co\.,?\s*Ltd\.?|Company Limited|Limited))?\s*$", "", e.name)
+            if core and core != e.name and not is_place(core) and core not in forms:
+                forms[core] = e
+                e.aliases.append(core)
+    if not forms:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    taken: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        e = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
+        if e is None:
+            continue
+        span = (m.start(), m.end())
+        if not any(s <= span[0] and span[1] <= t for s, t in e.mentions):
+            e.mentions.append(span)
+        taken.append(span)
+
+
+def _group_places(places: list[PlaceMention], covered: list[tuple[int, int]],
+                  text: str = "") -> dict[str, list[PlaceMention]]:
+    """Places by key, leaving out those only ever named inside another name ("Shanghai Stock Exchange").
+
+    A place that a descriptive, lower-case name goes on from ("the Jinhua lamp
+    cluster") is named in its own right: the gold counts it.
+    """
+    starts = [s for s, _ in covered]
+    groups: dict[str, list[PlaceMention]] = {}
+    for m in places:
+        groups.setdefault(m.candidates[0].key, []).append(m)
+
+    def inside(m: PlaceMention) -> bool:
+        if m.in_name:
+            return True
+        i = bisect_left(starts, m.start + 1) - 1
+        while i >= 0:
+            s, e = covered[i]
+            if s <= m.start and m.end <= e and (s, e) != (m.start, m.end):
+                return not _DESCRIBED.match(text, m.end, e)
+            if e < m.start and i < len(covered) - 1 and starts[i] < m.start - 400:
+                break
+            i -= 1
+        return False
+
+    return {key: ms for key, ms in groups.items() if not all(inside(m) for m in ms)}
+
+
+_DESCRIBED = re.compile(r" (?:[a-z][\w-]*)")
+
+
+def _place_entity(gaz, key: str, mentions: list[PlaceMention]) -> Entity:
+    place = mentions[0].candidates[0]
+    surfaces = list(dict.fromkeys(WS.sub(" ", m.surface) for m in mentions))
+    # Written only in capitals ("WROCLAW" in a dateline): the gazetteer's spelling of what is written.
+    as_written = [v for v in (place.name, *place.variants)
+                  if not v.replace(".", "").isupper() and name_key(v) == name_key(surfaces[0])]
+    readable = [s for s in surfaces if not s.isupper() or _ABBREVIATION.fullmatch(s)] or as_written[:1] \
+        or [place.name]
+    name = max(readable, key=len)
+    attributes: dict = {"level": place.level}
+    parent = gaz.parent_name(key)
+    if parent:
+        attributes["located_in"] = parent
+    return Entity("place", name, [(m.start, m.end) for m in mentions], attributes,
+                  [s for s in surfaces if s != name], key)
+
+
+def _describe(e: Entity, gaz, places: list[PlaceMention]) -> None:
+    """Level, location and focus that the name itself states."""
+    lower = e.name.lower()
+    if "level" not in e.attributes:
+        for word, level in patterns().levels.items():
+            if re.search(rf"\b{re.escape(word)}\b", lower):
+                e.attributes["level"] = level
+                break
+    if "located_in" not in e.attributes and e.mentions:
+        start, end = e.mentions[0]
+        inside = [m for m in places if start <= m.start and m.end <= end]
+        if inside:
+            e.attributes["located_in"] = inside[0].candidates[0].name
+    focus = industries_in(e.name)
+    if focus:
+        e.attributes["focus"] = focus

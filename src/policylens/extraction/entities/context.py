@@ -1,0 +1,141 @@
+"""Names known only by what is said of them: a possessive facility, a corporate verb, an appositive,
+a programme noun after the name, a plan named by what it is for."""
+from __future__ import annotations
+
+import re
+
+from policylens.extraction.entities.lists import and_parts
+from policylens.extraction.entities.named import Chunk, chunk_at
+from policylens.extraction.entities.patterns import Patterns, patterns
+from policylens.extraction.entities.places import is_place
+from policylens.extraction.entities.tokens import (
+    Found,
+    Tokens,
+    acronym_after,
+    clean,
+    in_spans,
+)
+
+
+def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chunk], named: set[int]) -> list[Found]:
+    """Companies known only by what is said of them: a possessive facility, a corporate verb,
+    or a programme noun after the name ("FAME initiative", "A and B programmes").
+
+    ``chunks`` are the document's chunks and ``named`` those that find_named read a name from."""
+    p = patterns()
+    text = tokens.text
+    known = {(f.start, f.end) for f in found}
+    out: list[Found] = []
+    for chunk in chunks:
+        if in_spans(titles, chunk.start) or (chunk.start, chunk.end) in known:
+            continue
+        name = clean(text[chunk.start:chunk.end])
+        if is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
+            continue
+        rest = text[chunk.end:chunk.end + 80]
+        reading = _company_reading(text, chunk, rest, p)
+        if reading:
+            how, etype = reading
+            # "A and B announced ...": each part that is no place is a company; in
+            # "Shares of A (SZSE: ...)" the company is what follows "of".
+            after_of = max((k + 1 for k, c in chunk.connectors.items() if c == "of"), default=chunk.first)
+            for a, b, _ in and_parts(chunk):
+                a = max(a, after_of)
+                start, end = tokens.starts[a], tokens.ends[b]
+                if a <= b and not is_place(text[start:end]):
+                    out.append(Found(etype, clean(text[start:end]), start, end, how))
+            continue
+        short = acronym_after(text, chunk.end)
+        prog = p.programme_after.match(text, short[1]) if short else None
+        if prog and not prog.group(1) and not prog.group(2).endswith("s") and prog.group(2)[0].islower():
+            # "Production Linked Incentive (PLI) scheme": the name with its noun, the acronym an alias.
+            scheme = Found("programme", clean(f"{name} {prog.group(2)}"), chunk.start, prog.end(), "descriptive")
+            scheme.aliases.append(short[0])
+            out.append(scheme)
+            continue
+        prog = p.programme_after.match(rest)
+        if prog and not prog.group(1) and prog.group(2).lower() in p.programme_nouns and \
+                prog.group(2)[0].islower() and not _opens_sentence(tokens, chunk):
+            noun = prog.group(2)
+            if noun.endswith("s"):
+                names = [(clean(text[tokens.starts[a]:tokens.ends[b]]), tokens.starts[a], tokens.ends[b])
+                         for a, b, _ in and_parts(chunk)]
+                names += _coordinated_before(tokens, chunk, p)
+                # One name before a plural names a kind ("FDI projects"); several name one each.
+                if len(names) >= 2:
+                    out += [Found("programme", nm, s, e, "descriptive") for nm, s, e in names]
+            else:
+                end = chunk.end + prog.end()
+                out.append(Found("programme", clean(text[chunk.start:end]), chunk.start, end, "descriptive"))
+    return out + _plans_for_named(tokens)
+
+
+def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
+    """One ordinary word capitalised only because a sentence starts with it ("Industrial projects ...")."""
+    word = tokens.words[chunk.first]
+    return chunk.first == chunk.last and tokens.sentence_initial(chunk.first) and word[1:].islower()
+
+
+def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[str, str] | None:
+    """(how, type) when the text around a headless name says it is a company (or a company's
+    platform), else None: a possessive facility, an appositive before or after it, a ticker, or a
+    corporate verb with the name as subject."""
+    if p.possessed.match(rest):
+        return "possessive", "company"
+    if p.company_before.search(text, max(0, chunk.start - 30), chunk.start):
+        return "appositive", "company"
+    after = p.company_after.match(rest)
+    if after:
+        return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
+    sentence_start = chunk.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4):
+                                                                                      chunk.start])
+    return ("verb", "company") if sentence_start and p.company_verb.match(rest) else None
+
+
+_PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"
+                       r"(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _plans_for_named(tokens: Tokens) -> list[Found]:
+    """"the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
+    p = patterns()
+    text = tokens.text
+    out = []
+    for m in _PLAN_FOR.finditer(text):
+        i = tokens.at(m.end())
+        chunk = chunk_at(tokens, i, p) if i < len(tokens) else None
+        if chunk is None or chunk.start != m.end() or not chunk.period:
+            continue
+        words = m.group(1).split()
+        while words and words[0].lower() in p.stops:
+            words.pop(0)
+        start = m.start(2) - sum(len(w) + 1 for w in words) if words else m.start(2)
+        found = Found("programme", clean(text[start:chunk.end]), start, chunk.end, "descriptive")
+        found.attributes["period"] = chunk.period
+        out.append(found)
+    return out
+
+
+def _coordinated_before(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[tuple[str, int, int]]:
+    """Names joined to this one by "and" or commas before it ("A, B and C programmes")."""
+    out = []
+    i = chunk.first
+    while i > 0:
+        gap = tokens.text[tokens.ends[i - 1]:tokens.starts[i]]
+        if not re.fullmatch(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+", gap) or gap.isspace():
+            if gap.isspace() and i >= 2 and tokens.lower[i - 1] == "and":
+                i -= 1
+                continue
+            break
+        j = i - 1
+        while j > 0 and tokens.cap[j - 1] and tokens.joins(j - 1) in ("-", " ", ""):
+            j -= 1
+        if not tokens.cap[j]:
+            break
+        name = clean(tokens.text[tokens.starts[j]:tokens.ends[i - 1]])
+        if name.lower() in p.not_starts:
+            break
+        out.append((name, tokens.starts[j], tokens.ends[i - 1]))
+        i = j
+    return out
+

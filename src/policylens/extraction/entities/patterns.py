@@ -1,0 +1,84 @@
+"""The word lists of data/entity_patterns.yaml, compiled once into the patterns every strategy reads."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"])
+
+
+@dataclass(slots=True)
+class Patterns:
+    heads: dict[str, str]
+    plural_heads: dict[str, str]
+    legal_suffix: re.Pattern
+    descriptive: re.Pattern
+    descriptive_types: dict[str, str]
+    levels: dict[str, str]
+    generic: frozenset[str]
+    stops: frozenset[str]
+    list_trigger: re.Pattern
+    list_types: dict[str, str]
+    possessed: re.Pattern
+    company_verb: re.Pattern
+    programme_after: re.Pattern
+    programme_before: re.Pattern
+    programme_nouns: frozenset[str]
+    government: re.Pattern
+    not_starts: frozenset[str]
+    time_words: frozenset[str]
+    company_before: re.Pattern
+    company_after: re.Pattern
+    platform_nouns: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def patterns() -> Patterns:
+    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/entity_patterns.yaml")
+                         .read_text(encoding="utf-8"))
+    heads = {w: t for t, words in raw["heads"].items() for w in words}
+    descriptive_types = {w: t for t, words in raw["descriptive_heads"].items() for w in words}
+    list_types = {w: t for t, words in raw["list_triggers"].items() for w in words}
+    return Patterns(
+        heads=heads,
+        plural_heads=dict(raw["plural_heads"]),
+        legal_suffix=re.compile(raw["legal_suffix"]),
+        descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
+        descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
+        levels={w: level for level, words in raw["levels"].items() for w in words},
+        generic=frozenset(raw["generic_descriptors"]),
+        stops=frozenset(raw["descriptor_stops"]),
+        list_trigger=re.compile(r"\b(" + _alternation(list_types) + r")\b[\s,—–-]*(?:" +
+                                _alternation(raw["list_markers"]) + r")\s+|\bled\s+by\s+", re.IGNORECASE),
+        list_types=list_types,
+        possessed=re.compile(r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) +
+                             r")\b", re.IGNORECASE),
+        company_verb=re.compile(r"\s+(?:(?:" + _alternation(raw["company_verb_adverbs"]) + r")\s+){0,2}(?:" +
+                                _alternation(raw["company_verbs"]) + r")\b"),
+        programme_after=re.compile(r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) +
+                                   r")\b", re.IGNORECASE),
+        programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
+        programme_nouns=frozenset(raw["programme_nouns"]),
+        # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
+        government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
+                              _alternation(raw["government_nouns"]) + r"))\b"),
+        not_starts=frozenset(raw["not_name_starts"]),
+        time_words=frozenset(raw["time_words"]),
+        company_before=re.compile(r"(?<![\w-])(?:" + _alternation([*raw["company_appositives"],
+                                                                    *raw["company_contexts_before"]]) + r"),?\s+$",
+                                  re.IGNORECASE),
+        # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
+        company_after=re.compile(r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
+                                 r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?(" +
+                                 _alternation([*raw["company_appositives"], *raw["platform_appositives"]]) +
+                                 r")\b"),
+        platform_nouns=frozenset(raw["platform_appositives"]),
+    )

@@ -1,0 +1,158 @@
+"""The document's word tokens, its title-case lines, and the small helpers every strategy shares."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from policylens.extraction.entities.patterns import SMALL_WORDS
+from policylens.extraction.gazetteer import TOKEN, gap_kind
+from policylens.extraction.text import TextIndex
+
+WS = re.compile(r"\s+")
+_ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
+_BROKEN_WORD = re.compile(r"([a-z])-\s+([a-z])")
+_LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@dataclass(slots=True)
+class Found:
+    """One reading of a name at one place in the text."""
+
+    type: str
+    name: str
+    start: int
+    end: int
+    how: str
+    attributes: dict = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
+    key: str | None = None
+
+
+class Tokens:
+    """The document's word tokens with what lies between them."""
+
+    def __init__(self, text: str):
+        self.text = text
+        matches = list(TOKEN.finditer(text))
+        self.starts = [m.start() for m in matches]
+        self.ends = [m.end() for m in matches]
+        self.words = [m.group() for m in matches]
+        self.lower = [w.lower() for w in self.words]
+        self.cap = [w[0].isupper() or (w[0].isdigit() and any(c.isalpha() for c in w)) for w in self.words]
+        self._long_line: dict[int, bool] = {}
+        self._inner_words: set[str] | None = None
+
+    def name_like(self, first: int, last: int) -> bool:
+        """Whether capitals at first..last say "name": true unless it is one ordinary word
+        that starts a sentence and is never capitalised inside one ("Key projects include ...")."""
+        if first != last:
+            return True
+        word = self.words[first]
+        if word.isupper() or any(c.isupper() for c in word[1:]) or not self.sentence_initial(first):
+            return True
+        if self._inner_words is None:
+            self._inner_words = {w for k, w in enumerate(self.words) if not self.sentence_initial(k)}
+        return word in self._inner_words
+
+    def sentence_initial(self, i: int) -> bool:
+        if i == 0:
+            return True
+        gap = self.gap(i - 1)
+        if gap == " ":
+            return False  # the usual case, decided without stripping
+        return "\n" in gap or gap.strip(" \t\"“‘'(")[-1:] in (".", "!", "?", ":")
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def gap(self, i: int) -> str:
+        """The text between token i and token i + 1."""
+        return self.text[self.ends[i]:self.starts[i + 1]] if i + 1 < len(self.words) else ""
+
+    def joins(self, i: int) -> str | None:
+        """How token i joins the next inside a name: " ", "-", "" or None.
+
+        A line break joins only inside hard-wrapped prose (a long line), never
+        in menus or between a headline and the line after it.
+        """
+        gap = self.gap(i)
+        if "\n" in gap:
+            if gap.count("\n") > 2 or not self._in_long_line(i):
+                return None
+            if gap.isspace():
+                return " "
+            return "-" if gap.rstrip() == "-" else None  # "Internation-\nal": a word broken at the line end
+        if gap in ("·", "&", " & "):
+            return gap
+        if self.words[i] == "People" and gap in ("'s ", "’s "):
+            return gap
+        if self.words[i].endswith("s") and gap in ("' ", "’ "):
+            return gap
+        return gap_kind(gap)
+
+    def _in_long_line(self, i: int) -> bool:
+        line_start = self.text.rfind("\n", 0, self.starts[i]) + 1
+        if line_start not in self._long_line:
+            line_end = self.text.find("\n", line_start)
+            self._long_line[line_start] = (line_end if line_end >= 0 else len(self.text)) - line_start >= 60
+        return self._long_line[line_start]
+
+    def at(self, pos: int) -> int:
+        """The first token starting at or after pos."""
+        return bisect_left(self.starts, pos)
+
+
+# ---------------------------------------------------------------- headlines and menus
+
+def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
+    """Lines written in title case (headlines, menus, section headings).
+
+    Every word is capitalised there, so capitals say nothing about names; no
+    new name is taken from them, though names found elsewhere are mentioned.
+    """
+    out = []
+    paragraphs = index.paragraphs
+    for k, (start, end) in enumerate(paragraphs):
+        words = [w for w in _LINE_WORDS.findall(text, start, end) if w.lower() not in SMALL_WORDS]
+        if len(words) < 2 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
+            continue
+        line = text[start:end]
+        sentence = line.endswith((".", "。", "!", "?", ";")) and end - start >= 60 or ". " in line
+        # A hard-wrapped sentence runs on into the next line; a headline does not.
+        wrapped = end - start >= 60 and k + 1 < len(paragraphs) and \
+            paragraphs[k + 1][1] - paragraphs[k + 1][0] >= 60 and not line.endswith((".", ":", "!", "?"))
+        if not sentence and not wrapped:
+            out.append((start, end))
+    return out
+
+
+def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_left(spans, (pos + 1,)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def clean(name: str) -> str:
+    """A name as written, on one line: spaces collapsed, a word hyphenated at a line end joined
+    again ("Internation- al" -> "International")."""
+    name = WS.sub(" ", name)
+    if "- " in name:
+        name = _BROKEN_WORD.sub(r"\1\2", name)
+    return name.strip(" ,;:")
+
+
+
+def acronym_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The short form a name defines right after it, "(MIIT)" or "(MoTIE)", and where it ends.
+
+    Mostly capitals, at least two: "(Anhui)" or "(Group)" is part of a name, not its acronym.
+    """
+    m = _ACRONYM_AFTER.match(text, pos) if text.find("(", pos, pos + 3) >= 0 else None
+    if not m:
+        return None
+    short = m.group(1)
+    upper = sum(c.isupper() for c in short)
+    letters = sum(c.isalpha() for c in short)
+    if upper < 2 or upper * 2 < letters:
+        return None
+    return short, m.end()
