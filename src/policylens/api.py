@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from policylens.budget import within
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
@@ -85,7 +86,7 @@ def ingest(
     report = IngestReport()
     with knowledge_base(db, settings) as kb:
         for item in read_documents(list(sources), settings):
-            outcome = store_document(kb, item)
+            outcome = store_document(kb, item, settings)
             report.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
@@ -104,18 +105,33 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
     """Read and extract every source; yields an Extraction or an InputError for each input."""
     settings = settings or Settings.from_env()
     for item in read_documents(list(sources), settings):
-        yield item if isinstance(item, InputError) else extract(item)
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield extract_within_budget(item, settings)
+        except Exception as exc:  # noqa: BLE001 - one input's failure, whatever it is, is that input's line
+            yield InputError(item.source, failure(exc))
 
 
-def store_document(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
-    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll."""
+def extract_within_budget(document: Document, settings: Settings) -> Extraction:
+    """Extract, stopped with BudgetExceeded after ``settings.extract_seconds``."""
+    return within(settings.extract_seconds, lambda: extract(document),
+                  "extraction (POLICYLENS_EXTRACT_SECONDS)")
+
+
+def store_document(kb: KnowledgeBase, item: Document | InputError, settings: Settings | None = None) -> Outcome:
+    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll.
+
+    Whatever goes wrong with this one input becomes its failed outcome, so the batch or poll goes on.
+    """
     if isinstance(item, InputError):
         return Outcome(item.source, "failed", error=item.reason)
     try:
-        extraction = extract(item)
+        extraction = extract_within_budget(item, settings or Settings.from_env())
         saved = kb.save(extraction)
-    except PolicylensError as exc:
-        return Outcome(item.source, "failed", document=item, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - the batch goes on
+        return Outcome(item.source, "failed", document=item, error=failure(exc))
     return Outcome(
         item.source,
         saved.status,
@@ -142,3 +158,12 @@ def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterat
         yield kb
     finally:
         kb.close()
+
+
+def failure(exc: Exception) -> str:
+    """The one line that says why an input failed: our own errors say it; anything else is named as unexpected."""
+    if isinstance(exc, InputError):
+        return exc.reason
+    if isinstance(exc, PolicylensError):
+        return str(exc)
+    return f"unexpected {type(exc).__name__}: {exc}"[:500]

@@ -13,6 +13,10 @@ DEFAULT_DB_URL = "sqlite:///policylens.db"
 class Settings:
     db_url: str = DEFAULT_DB_URL
     max_bytes: int = 50 * 1024 * 1024  # inputs larger than this are refused, not read
+    # One input's work is bounded, so no document can hold a batch, a poll or a web worker: a clean text
+    # longer than this is refused before extraction, and extraction stops after this many seconds.
+    max_text_chars: int = 2_000_000
+    extract_seconds: float = 15.0
     timeout: float = 20.0  # seconds for one HTTP request
     max_redirects: int = 5
     user_agent: str = "policylens/0.1 (+https://example.invalid/policylens)"
@@ -31,6 +35,10 @@ class Settings:
             s.db_url = v
         if v := os.environ.get("POLICYLENS_MAX_BYTES"):
             s.max_bytes = _number("POLICYLENS_MAX_BYTES", v, int)
+        if v := os.environ.get("POLICYLENS_MAX_TEXT_CHARS"):
+            s.max_text_chars = _number("POLICYLENS_MAX_TEXT_CHARS", v, int)
+        if v := os.environ.get("POLICYLENS_EXTRACT_SECONDS"):
+            s.extract_seconds = _number("POLICYLENS_EXTRACT_SECONDS", v, float)
         if v := os.environ.get("POLICYLENS_TIMEOUT"):
             s.timeout = _number("POLICYLENS_TIMEOUT", v, float)
         if v := os.environ.get("POLICYLENS_TOKEN"):

@@ -8,13 +8,15 @@ in Chinese characters whatever its label) are read by the rules in
 """
 from __future__ import annotations
 
+import math
+
 from policylens.extraction import zh
 from policylens.extraction.entities import find_entities
 from policylens.extraction.events import find_events
 from policylens.extraction.industries import tag_industries
 from policylens.extraction.quantities import find_quantities
 from policylens.extraction.text import TextIndex
-from policylens.model import Document, Extraction
+from policylens.model import Document, Extraction, Quantity
 
 
 def extract(document: Document) -> Extraction:
@@ -27,5 +29,11 @@ def extract(document: Document) -> Extraction:
         entities = find_entities(document, index)
         quantities = find_quantities(document, index, entities)
         events = find_events(document, index, entities)
+    quantities = [q for q in quantities if _finite(q)]
     industries = tag_industries(document, index, quantities)
     return Extraction(document, quantities, events, entities, industries)
+
+
+def _finite(q: Quantity) -> bool:
+    """A figure of hundreds of digits overflows a float to infinity: no value can be given, so no quantity."""
+    return math.isfinite(q.value) and (q.value_max is None or math.isfinite(q.value_max))

@@ -26,7 +26,22 @@ from policylens.model import Document
 __all__ = ["RawInput", "expand_sources", "read_document", "read_documents", "read_path"]
 
 
-def read_document(raw: RawInput) -> Document:
+def read_document(raw: RawInput, settings: Settings | None = None) -> Document:
+    """The clean Document of one input; InputError, whatever went wrong, naming the input."""
+    try:
+        document = _read(raw)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser's surprise is this input's failure, never the batch's
+        raise InputError(raw.source, f"cannot read: unexpected {type(exc).__name__}: {exc}"[:500]) from None
+    limit = (settings or Settings()).max_text_chars
+    if len(document.text) > limit:
+        raise InputError(raw.source, f"too long: {len(document.text)} characters of text, above the limit of "
+                                     f"{limit} (POLICYLENS_MAX_TEXT_CHARS)")
+    return document
+
+
+def _read(raw: RawInput) -> Document:
     parsed = parse(raw)
     page = split_page(parsed.text)
     url = parsed.url or raw.url
@@ -54,10 +69,11 @@ def read_documents(sources: Sequence[str | RawInput], settings: Settings) -> Ite
             yield item
             continue
         try:
-            yield read_document(item)
+            yield read_document(item, settings)
         except InputError as exc:
             yield exc
 
 
 def read_path(path: str | Path, settings: Settings | None = None) -> Document:
-    return read_document(read_file(Path(path), settings or Settings()))
+    settings = settings or Settings()
+    return read_document(read_file(Path(path), settings), settings)

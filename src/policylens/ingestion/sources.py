@@ -86,6 +86,9 @@ def _expand_quietly(source: str | RawInput, settings: Settings) -> Iterator[RawI
         yield from _expand(source, settings)
     except InputError as exc:
         yield exc
+    except Exception as exc:  # noqa: BLE001 - a surprise in one input (a broken feed, an odd file) is its line, not the batch's
+        name = source.source if isinstance(source, RawInput) else str(source)
+        yield InputError(name, f"cannot read: unexpected {type(exc).__name__}: {exc}"[:500])
 
 
 def _directory(root: Path, settings: Settings) -> Iterator[RawInput | InputError]:

@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 from sqlalchemy import func, insert, select
 
-from policylens.api import Outcome, knowledge_base, store_document
+from policylens.api import Outcome, failure, knowledge_base, store_document
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_document
@@ -126,7 +126,8 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.
         if not is_feed(raw):
             raise InputError(feed.url, "not an RSS or Atom feed")
         entries = feed_entries(raw)
-    except InputError as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever one feed does, the other feeds are read
+        exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc))
         result.status, result.error = "failed", str(exc)
         errors.append(str(exc))
         with kb.writing() as conn:
@@ -141,10 +142,12 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.
         seen.add(entry.key)
         result.new += 1
         try:
-            item = read_document(entry_input(entry, settings, client))
+            item = read_document(entry_input(entry, settings, client), settings)
         except InputError as exc:
             item = exc
-        outcome = store_document(kb, item)
+        except Exception as exc:  # noqa: BLE001 - whatever one entry does, the poll goes on
+            item = InputError(entry.link or f"{entry.feed}#entry-{entry.number}", failure(exc))
+        outcome = store_document(kb, item, settings)
         if on_outcome:
             on_outcome(outcome)
         if outcome.status == "failed":
