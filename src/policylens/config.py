@@ -26,6 +26,9 @@ class Settings:
     max_upload_bytes: int = 10 * 1024 * 1024  # a larger upload is refused with 413 before it is read whole
     # A server that fetches any URL it is given could probe its own network; off unless the operator says so.
     web_allow_private_urls: bool = False
+    # A poll fetches the links that feeds carry: content decides them, so private addresses are refused
+    # (feeds, entries, redirects) unless the operator opts in to feeds on a private network.
+    allow_private_feeds: bool = False
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -47,6 +50,8 @@ class Settings:
             s.max_upload_bytes = _number("POLICYLENS_MAX_UPLOAD_BYTES", v, int)
         if v := os.environ.get("POLICYLENS_ALLOW_PRIVATE_URLS"):
             s.web_allow_private_urls = _flag("POLICYLENS_ALLOW_PRIVATE_URLS", v)
+        if v := os.environ.get("POLICYLENS_ALLOW_PRIVATE_FEEDS"):
+            s.allow_private_feeds = _flag("POLICYLENS_ALLOW_PRIVATE_FEEDS", v)
         for key, value in overrides.items():
             if value is not None:
                 setattr(s, key, value)

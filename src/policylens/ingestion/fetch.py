@@ -4,7 +4,8 @@ The limits are the caller's Settings: a timeout per request, a redirect
 budget (exceeding it is reported as a redirect loop), and a byte limit that
 is enforced while streaming, so an oversized or endless body is cut off
 instead of filling memory.  With ``allow_private_urls`` off, every hop of a
-redirect chain is checked, so a public URL cannot bounce into the intranet.
+redirect chain is checked, so a public URL cannot bounce into the intranet,
+and the connection goes to the address that was checked.
 
 A poller asks again with the validators of its last read
 (:func:`fetch_if_changed`: ETag as If-None-Match, Last-Modified as
@@ -35,13 +36,12 @@ def http_client(settings: Settings, source: str | None = None) -> httpx.Client:
     local request, so a batch of fetches shares one.  ``source`` names the
     input in the private-address refusal of a one-off fetch.
     """
-    hooks = {} if settings.allow_private_urls else {"request": [lambda request: _refuse_private(request, source)]}
     return httpx.Client(
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=settings.timeout,
         headers={"User-Agent": settings.user_agent},
-        event_hooks=hooks,
+        transport=None if settings.allow_private_urls else _PublicOnly(source),
     )
 
 
@@ -120,14 +120,36 @@ def _charset(params: str) -> str | None:
     return None
 
 
-def _refuse_private(request: httpx.Request, source: str | None) -> None:
-    source = source or str(request.url)
-    host = request.url.host
+class _PublicOnly(httpx.HTTPTransport):
+    """A transport that connects to global addresses only, and to the very address it checked.
+
+    Each request (every hop of a redirect chain) resolves its host once, refuses it when any address is
+    private or local, and connects to the checked address, the host name kept for the Host header, TLS
+    SNI and certificate check: a DNS answer that changes between check and connect cannot slip through.
+    """
+
+    def __init__(self, source: str | None) -> None:
+        super().__init__()
+        self.source = source
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        address = _public_address(host, self.source or str(request.url))
+        if address == host:
+            return super().handle_request(request)
+        pinned = httpx.Request(request.method, request.url.copy_with(host=address), headers=request.headers,
+                               stream=request.stream, extensions={**request.extensions, "sni_hostname": host})
+        return super().handle_request(pinned)
+
+
+def _public_address(host: str, source: str) -> str:
+    """The address to connect to for ``host``; InputError when it has a private or local one."""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        addresses = [info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
     except socket.gaierror as exc:
         raise InputError(source, f"cannot resolve host {host}: {exc.strerror}") from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global:
             raise InputError(source, f"refused: {host} is a private or local address ({ip})")
+    return addresses[0]

@@ -17,6 +17,7 @@ feed, a broken feed, a dead link is one line in the report naming it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -96,6 +97,9 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
     Raises PollRunning when another poll holds the knowledge base.
     """
     settings = settings or Settings.from_env()
+    # Whatever started the poll (the CLI may read intranet pages), the addresses a poll fetches come
+    # from content: private ones only when the operator opted in to private feeds.
+    settings = dataclasses.replace(settings, allow_private_urls=settings.allow_private_feeds)
     specs = list(dict.fromkeys(check_destination(s) for s in deliver_to))
     now = now or utcnow()
     report = PollReport(now)
