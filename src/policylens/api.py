@@ -53,6 +53,9 @@ class Outcome:
 @dataclass(slots=True)
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
+    # Set when the batch's resolution pass failed (a full disk, an I/O error): the outcomes still say which
+    # documents were stored, and the caller reports failure.
+    error: str | None = None
 
     @property
     def documents(self) -> list[Document]:
@@ -92,7 +95,12 @@ def ingest(
                 on_outcome(outcome)
         if report.count("stored"):
             # Entities, relations, progress and conflicts span documents: rebuilt once per batch.
-            kb.resolve()
+            try:
+                kb.resolve()
+            except PolicylensError as exc:
+                report.error = str(exc)
+            except Exception as exc:  # noqa: BLE001 - a driver's own error (disk full) from the bulk writes
+                report.error = f"cannot resolve knowledge base: {failure(exc, '')}"
     return report
 
 
@@ -111,7 +119,7 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
         try:
             yield extract_within_budget(item, settings)
         except Exception as exc:  # noqa: BLE001 - one input's failure, whatever it is, is that input's line
-            yield InputError(item.source, failure(exc))
+            yield InputError(item.source, failure(exc, item.source))
 
 
 def extract_within_budget(document: Document, settings: Settings) -> Extraction:
@@ -131,7 +139,7 @@ def store_document(kb: KnowledgeBase, item: Document | InputError, settings: Set
         extraction = extract_within_budget(item, settings or Settings.from_env())
         saved = kb.save(extraction)
     except Exception as exc:  # noqa: BLE001 - the batch goes on
-        return Outcome(item.source, "failed", document=item, error=failure(exc))
+        return Outcome(item.source, "failed", document=item, error=failure(exc, item.source))
     return Outcome(
         item.source,
         saved.status,
@@ -160,10 +168,11 @@ def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterat
         kb.close()
 
 
-def failure(exc: Exception) -> str:
-    """The one line that says why an input failed: our own errors say it; anything else is named as unexpected."""
+def failure(exc: Exception, source: str) -> str:
+    """Why an input failed, in one line, without naming the input (its outcome does that once)."""
     if isinstance(exc, InputError):
         return exc.reason
     if isinstance(exc, PolicylensError):
-        return str(exc)
-    return f"unexpected {type(exc).__name__}: {exc}"[:500]
+        message = str(exc)
+        return message.removeprefix(f"{source}: ")
+    return " ".join(f"unexpected {type(exc).__name__}: {exc}".split())[:500]

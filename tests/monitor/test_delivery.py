@@ -42,7 +42,8 @@ def watched(kb, feed_server) -> KnowledgeBase:
 
 
 def poll(kb, *destinations, now=None, every_feed=False):
-    return monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=list(destinations), retry=FAST, now=now, every_feed=every_feed)
+    return monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=list(destinations), retry=FAST, now=now,
+                        every_feed=every_feed)
 
 
 def test_webhook_failing_first_attempts_gets_each_alert_once(watched, feed_server, receiver_factory):

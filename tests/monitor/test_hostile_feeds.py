@@ -7,6 +7,7 @@ pages, or ``serve --poll``'s).
 """
 from __future__ import annotations
 
+import datetime as dt
 import socket
 
 import pytest
@@ -15,6 +16,7 @@ from policylens import monitor
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion.fetch import fetch
+from policylens.monitor.delivery import RetryPolicy
 from policylens.monitor.scheduler import PollScheduler
 from policylens.store import KnowledgeBase
 from monitor_samples import APPROVAL
@@ -68,3 +70,26 @@ def test_the_address_checked_is_the_address_connected_to(feed_server, monkeypatc
         fetch(url, Settings(allow_private_urls=False, timeout=1.0))
     assert "private or local" not in caught.value.reason  # the check passed: the public answer came first
     assert sum(feed_server.requests.values()) == 0
+
+
+def test_webhook_secrets_are_masked_in_output_errors_pages_and_the_database(tmp_path, feed_server, receiver_factory):
+    url = f"sqlite:///{tmp_path / 'kb.db'}"
+    receiver = receiver_factory(fail_first=1)
+    secret_url = receiver.url.replace("http://", "http://bob:hunter2pass@") + "?key=TOPSECRETKEY"
+    spec = f"webhook:{secret_url}"
+    fast = RetryPolicy(attempts=1, first_delay=0.01, rest=0.0)
+    with KnowledgeBase.open(url) as kb:
+        monitor.add_watchlist(kb, "shandong", region="Shandong")
+        monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
+        failing = monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=[spec], retry=fast)
+        later = monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=[spec], retry=fast,
+                             now=failing.started_at + dt.timedelta(hours=1))
+        shown = [a.to_dict() for a in monitor.list_alerts(kb, None)]
+    assert failing.alerts and failing.deliveries[0].error  # the first attempt was refused: an error line
+    assert later.deliveries[0].delivered == len(failing.alerts)  # then the real URL, secrets and all, worked
+    everything = repr([failing.to_dict(), later.to_dict(), shown]) + "".join(
+        p.read_bytes().decode("latin-1") for p in tmp_path.glob("kb.db*"))
+    for secret in ("hunter2pass", "bob", "TOPSECRETKEY"):
+        assert secret not in everything
+    assert "webhook:http://***@127.0.0.1" in failing.deliveries[0].destination
+    assert "key=***" in failing.deliveries[0].error

@@ -131,7 +131,7 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.
             raise InputError(feed.url, "not an RSS or Atom feed")
         entries = feed_entries(raw)
     except Exception as exc:  # noqa: BLE001 - whatever one feed does, the other feeds are read
-        exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc))
+        exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc, feed.url))
         result.status, result.error = "failed", str(exc)
         errors.append(str(exc))
         with kb.writing() as conn:
@@ -150,7 +150,8 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.
         except InputError as exc:
             item = exc
         except Exception as exc:  # noqa: BLE001 - whatever one entry does, the poll goes on
-            item = InputError(entry.link or f"{entry.feed}#entry-{entry.number}", failure(exc))
+            source = entry.link or f"{entry.feed}#entry-{entry.number}"
+            item = InputError(source, failure(exc, source))
         outcome = store_document(kb, item, settings)
         if on_outcome:
             on_outcome(outcome)
