@@ -7,6 +7,7 @@ time (ratios, not exact timings: the machine is shared).
 """
 from __future__ import annotations
 
+import os
 import threading
 import time
 from pathlib import Path
@@ -18,6 +19,7 @@ from policylens.budget import BudgetExceeded, within
 from policylens.config import Settings
 from policylens.extraction import extract
 from policylens.extraction.text import MAX_SENTENCE_CHARS, TextIndex
+from policylens.ingestion import RawInput, read_document
 from policylens.model import Document
 from policylens.store import KnowledgeBase
 
@@ -123,3 +125,49 @@ def test_the_budget_stops_a_worker_thread_and_never_fires_late():
     thread.join(10)
     assert not thread.is_alive()
     assert outcome == {"error": "spinning took longer than the limit of 0.2 s", "after": 499500, "done": True}
+
+
+def _ingest(tmp_path: Path, sources: list[str]):
+    return policylens.ingest(sources, db=f"sqlite:///{tmp_path / 'kb.db'}", settings=Settings())
+
+
+def test_a_fifo_given_or_globbed_is_refused_without_blocking(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "plan.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")  # nobody writes to it: reading it would block for ever
+    report = _ingest(tmp_path, [str(folder / "pipe.txt"), str(folder / "*.txt"), str(folder)])
+    lines = [(Path(o.source).name, o.status, o.error) for o in report.outcomes]
+    assert lines[0] == ("pipe.txt", "failed", "not a regular file (a pipe, socket or device is not read)")
+    assert ("plan.txt", "stored", None) in lines and sum(1 for n, *_ in lines if n == "pipe.txt") == 2
+
+
+def test_a_file_name_that_is_not_utf8_can_be_stored(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    name = os.fsdecode(b"plan-\xff\xfe.txt")  # Latin-1 bytes in a name: not UTF-8
+    (folder / name).write_text(GOOD, encoding="utf-8")
+    report = _ingest(tmp_path, [str(folder)])
+    assert [o.status for o in report.outcomes] == ["stored"]
+    assert report.outcomes[0].source.endswith("plan-\\xff\\xfe.txt")
+
+
+def test_directory_and_glob_stay_inside_the_tree_and_out_of_loops(tmp_path):
+    outside = tmp_path / "outside.txt"
+    outside.write_text(GOOD.replace("pump", "secret"), encoding="utf-8")
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "sub" / "plan.txt").write_text(GOOD, encoding="utf-8")
+    (tree / "escape.txt").symlink_to(outside)
+    (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
+    for sources in ([str(tree)], [str(tree / "**" / "*.txt")]):
+        report = _ingest(tmp_path, sources)
+        assert [Path(o.source).name for o in report.outcomes] == ["plan.txt"], sources
+
+
+@pytest.mark.parametrize("depth", [300, 2000])
+def test_text_nested_hundreds_of_elements_deep_is_read(depth):
+    html = ("<html><head><title>A deep page</title></head><body>" + "<div>" * depth +
+            "<p>The county will raise pump exports to 3 billion yuan by 2029.</p>" + "</div>" * depth + "</body></html>")
+    document = read_document(RawInput(source="deep.html", data=html.encode(), media_type="text/html"))
+    assert "3 billion yuan by 2029" in document.text
