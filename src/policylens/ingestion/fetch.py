@@ -1,6 +1,6 @@
 """HTTP: one page fetched with hard limits, every failure turned into a one-line InputError.
 
-The limits are the caller's Settings: a timeout per request, a redirect
+The limits are the caller's Settings: a timeout for the whole request, a redirect
 budget (exceeding it is reported as a redirect loop), and a byte limit that
 is enforced while streaming, so an oversized or endless body is cut off
 instead of filling memory.  With ``allow_private_urls`` off, every hop of a
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from contextlib import nullcontext
 
 import httpx
@@ -66,6 +67,7 @@ def fetch_if_changed(url: str, settings: Settings, etag: str | None = None, last
 
 def _get(url: str, settings: Settings, source: str, headers: dict[str, str],
          client: httpx.Client | None) -> RawInput | None:
+    started = time.monotonic()
     try:
         with (nullcontext(client) if client is not None else http_client(settings, source)) as session, \
                 session.stream("GET", url, headers=headers) as response:
@@ -73,7 +75,7 @@ def _get(url: str, settings: Settings, source: str, headers: dict[str, str],
                 return None
             if response.status_code >= 400:
                 raise InputError(source, f"HTTP {response.status_code} {response.reason_phrase}".strip())
-            data = _read_limited(response, settings.max_bytes, source)
+            data = _read_limited(response, settings.max_bytes, source, started + settings.timeout)
             media_type, _, params = response.headers.get("content-type", "").partition(";")
             return RawInput(
                 source=source,
@@ -99,7 +101,9 @@ def one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _read_limited(response: httpx.Response, max_bytes: int, source: str) -> bytes:
+def _read_limited(response: httpx.Response, max_bytes: int, source: str, deadline: float) -> bytes:
+    """The body, cut off past ``max_bytes`` or past ``deadline``: httpx's timeout is per read, so a
+    server that drips a line a second would otherwise hold the fetch for as long as it likes."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputError(source, f"too large: {int(declared)} bytes, above the limit of {max_bytes}")
@@ -108,6 +112,9 @@ def _read_limited(response: httpx.Response, max_bytes: int, source: str) -> byte
         size += len(chunk)
         if size > max_bytes:
             raise InputError(source, f"too large: more than the limit of {max_bytes} bytes")
+        if time.monotonic() > deadline:
+            raise InputError(source, "timed out: the whole fetch took longer than the timeout "
+                                     "(POLICYLENS_TIMEOUT)")
         chunks.append(chunk)
     return b"".join(chunks)
 
