@@ -13,10 +13,10 @@ DEFAULT_DB_URL = "sqlite:///policylens.db"
 class Settings:
     db_url: str = DEFAULT_DB_URL
     max_bytes: int = 50 * 1024 * 1024  # inputs larger than this are refused, not read
-    # One input's work is bounded, so no document can hold a batch, a poll or a web worker: a clean text
-    # longer than this is refused before extraction, and extraction stops after this many seconds.
+    # One input's work is bounded, so no document can hold a batch, a poll or a web worker: a text longer
+    # than this is refused before extraction, and reading, then extraction, each stop after this many seconds.
     max_text_chars: int = 2_000_000
-    extract_seconds: float = 15.0
+    extract_seconds: float = 10.0
     timeout: float = 20.0  # seconds for one HTTP request
     max_redirects: int = 5
     user_agent: str = "policylens/0.1 (+https://example.invalid/policylens)"

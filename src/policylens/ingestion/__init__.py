@@ -15,7 +15,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from policylens.config import Settings
-from policylens.errors import InputError
+from policylens.budget import within
+from policylens.errors import InputError, PolicylensError
 from policylens.ingestion.clean import split_page
 from policylens.ingestion.formats import parse
 from policylens.ingestion.metadata import describe
@@ -27,22 +28,28 @@ __all__ = ["RawInput", "expand_sources", "read_document", "read_documents", "rea
 
 
 def read_document(raw: RawInput, settings: Settings | None = None) -> Document:
-    """The clean Document of one input; InputError, whatever went wrong, naming the input."""
+    """The clean Document of one input; InputError, whatever went wrong, naming the input.
+
+    Reading has the same time budget as extraction (``extract_seconds``), and a text over
+    ``max_text_chars`` is refused as soon as it is known, before the slower metadata passes.
+    """
+    settings = settings or Settings()
     try:
-        document = _read(raw)
+        return within(settings.extract_seconds, lambda: _read(raw, settings.max_text_chars),
+                      "reading (POLICYLENS_EXTRACT_SECONDS)")
     except InputError:
         raise
+    except PolicylensError as exc:
+        raise InputError(raw.source, str(exc)) from None
     except Exception as exc:  # noqa: BLE001 - a parser's surprise is this input's failure, never the batch's
         raise InputError(raw.source, f"cannot read: unexpected {type(exc).__name__}: {exc}"[:500]) from None
-    limit = (settings or Settings()).max_text_chars
-    if len(document.text) > limit:
-        raise InputError(raw.source, f"too long: {len(document.text)} characters of text, above the limit of "
-                                     f"{limit} (POLICYLENS_MAX_TEXT_CHARS)")
-    return document
 
 
-def _read(raw: RawInput) -> Document:
+def _read(raw: RawInput, max_chars: int) -> Document:
     parsed = parse(raw)
+    if len(parsed.text) > max_chars:
+        raise InputError(raw.source, f"too long: {len(parsed.text)} characters of text, above the limit of "
+                                     f"{max_chars} (POLICYLENS_MAX_TEXT_CHARS)")
     page = split_page(parsed.text)
     url = parsed.url or raw.url
     meta = describe(page, url, title=parsed.title or raw.title, fallback_title=parsed.fallback_title,
