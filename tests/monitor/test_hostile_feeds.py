@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -93,3 +96,40 @@ def test_webhook_secrets_are_masked_in_output_errors_pages_and_the_database(tmp_
         assert secret not in everything
     assert "webhook:http://***@127.0.0.1" in failing.deliveries[0].destination
     assert "key=***" in failing.deliveries[0].error
+
+
+def test_a_slow_site_does_not_delay_the_other_feeds(kb, feed_server):
+    arrived: dict[str, float] = {}
+
+    class Slow(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the http.server API
+            arrived["slow"] = time.monotonic()
+            time.sleep(3)
+            self.send_response(500)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    slow = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=slow.serve_forever, daemon=True).start()
+    try:
+        # Two sites: "localhost" (the slow one, first in line) and 127.0.0.1 (the feed server).
+        monitor.add_feed(kb, f"http://localhost:{slow.server_address[1]}/feed.xml")
+        monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
+        def watch_fast_site() -> None:
+            while not feed_server.requests["/feed.xml"] and time.monotonic() - started < 20:
+                time.sleep(0.01)
+            arrived["fast"] = time.monotonic()
+
+        started = time.monotonic()
+        watcher = threading.Thread(target=watch_fast_site)
+        watcher.start()
+        report = monitor.poll(kb, Settings(allow_private_feeds=True))
+        watcher.join()
+    finally:
+        slow.shutdown()
+    assert [f.status for f in report.feeds] == ["failed", "read"] and report.stored == 1
+    # The fast site was asked while the slow one still held its request, not after it answered.
+    assert arrived["fast"] < arrived["slow"] + 2.5

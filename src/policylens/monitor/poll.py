@@ -20,8 +20,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import func, insert, select
@@ -45,6 +47,8 @@ from .matching import match_watchlists
 from .quotes import Quoter
 from .state import set_matched_through, unmatched
 from .watchlists import list_watchlists
+
+_FETCHERS = 4  # sites fetched at once by one poll
 
 
 @dataclass(slots=True)
@@ -109,19 +113,50 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
             newest_alert = conn.scalar(select(func.max(AlertRow.id))) or 0
             feeds = due_feeds(conn, now, every_feed)
         with http_client(settings) as client:
+            fetched = _fetch_feeds(feeds, settings, client)
             for feed in feeds:
-                report.feeds.append(_read_feed(kb, feed, settings, client, now, report.errors, on_outcome))
+                report.feeds.append(_read_feed(kb, feed, fetched[feed.id], settings, client, now, report.errors,
+                                               on_outcome))
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
         report.deliveries = deliver(kb, specs, settings, now, retry, show)
     return report
 
 
-def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.Client, now: dt.datetime,
-               errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
+def _fetch_feeds(feeds: list[Feed], settings: Settings, client: httpx.Client) -> dict[int, Any]:
+    """Every feed's response (None when unchanged), or the exception its fetch raised.
+
+    Feeds are fetched concurrently so one slow site does not delay the rest; a site's own feeds one
+    after another (polite to each host), at most ``_FETCHERS`` sites at a time.
+    """
+    by_host: dict[str, list[Feed]] = {}
+    for feed in feeds:
+        by_host.setdefault(urlsplit(feed.url).hostname or "", []).append(feed)
+    out: dict[int, Any] = {}
+
+    def fetch_host(host_feeds: list[Feed]) -> None:
+        for feed in host_feeds:
+            try:
+                out[feed.id] = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
+            except Exception as exc:  # noqa: BLE001 - handed to the feed's own report line
+                out[feed.id] = exc
+
+    if len(by_host) <= 1:
+        for host_feeds in by_host.values():
+            fetch_host(host_feeds)
+        return out
+    with ThreadPoolExecutor(max_workers=min(_FETCHERS, len(by_host)), thread_name_prefix="poll-fetch") as pool:
+        list(pool.map(fetch_host, by_host.values()))
+    return out
+
+
+def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, settings: Settings, client: httpx.Client,
+               now: dt.datetime, errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
     result = FeedResult(feed.url, "read")
     try:
-        raw = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
+        if isinstance(fetched, Exception):
+            raise fetched
+        raw = fetched
         if raw is None:
             result.status = "not_modified"
             with kb.writing() as conn:
