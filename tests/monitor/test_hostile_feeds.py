@@ -133,3 +133,15 @@ def test_a_slow_site_does_not_delay_the_other_feeds(kb, feed_server):
     assert [f.status for f in report.feeds] == ["failed", "read"] and report.stored == 1
     # The fast site was asked while the slow one still held its request, not after it answered.
     assert arrived["fast"] < arrived["slow"] + 2.5
+
+
+def test_an_entry_that_fails_in_any_way_is_one_line_and_the_poll_goes_on(kb, feed_server):
+    slow = "山东省青岛市海尔集团计划到2025年出口达到50亿元。\n" * 3000  # seconds of work: over a 1 s budget
+    huge = "某市规划\n\n到2027年，全市工业产值达到" + "九" * 400 + "亿元。\n"  # once an OverflowError
+    monitor.add_feed(kb, feed_server.rss("/a.xml", [("slow", slow), ("huge", huge)]))
+    monitor.add_feed(kb, feed_server.rss("/b.xml", [("approval", APPROVAL)]))
+    report = monitor.poll(kb, Settings(allow_private_feeds=True, extract_seconds=1.0))
+    assert [f.status for f in report.feeds] == ["read", "read"]
+    assert report.stored == 2  # the huge figure's page and the other feed's
+    assert len(report.errors) == 1 and "slow.html" in report.errors[0]
+    assert "longer than the limit of 1 s" in report.errors[0]
