@@ -34,6 +34,7 @@ from policylens.errors import InputError
 from policylens.ingestion import read_document
 from policylens.ingestion.fetch import fetch_if_changed, http_client
 from policylens.ingestion.sources import entry_input, feed_entries, is_feed
+from policylens.model import Document
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
 
@@ -180,6 +181,7 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, settings: Settings, 
             continue
         seen.add(entry.key)
         result.new += 1
+        item: Document | InputError
         try:
             item = read_document(entry_input(entry, settings, client), settings)
         except InputError as exc:
