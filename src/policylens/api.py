@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from policylens.budget import within
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
@@ -58,6 +59,9 @@ class Outcome:
 class IngestReport:
     outcomes: list[Outcome] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # files found in folders and left out (see folder_skips)
+    # Set when the batch's resolution pass failed (a full disk, an I/O error): the outcomes still say which
+    # documents were stored, and the caller reports failure.
+    error: str | None = None
 
     @property
     def documents(self) -> list[Document]:
@@ -101,13 +105,18 @@ def ingest(
                     and any(fnmatchcase(Path(source).name.casefold(), p) for p in skip)):
                 report.skipped.append(source)
                 continue
-            outcome = store_document(kb, item)
+            outcome = store_document(kb, item, settings)
             report.outcomes.append(outcome)
             if on_outcome:
                 on_outcome(outcome)
         if report.count("stored"):
             # Entities, relations, progress and conflicts span documents: rebuilt once per batch.
-            kb.resolve()
+            try:
+                kb.resolve()
+            except PolicylensError as exc:
+                report.error = str(exc)
+            except Exception as exc:  # noqa: BLE001 - a driver's own error (disk full) from the bulk writes
+                report.error = f"cannot resolve knowledge base: {failure(exc, '')}"
     return report
 
 
@@ -127,18 +136,33 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
     """Read and extract every source; yields an Extraction or an InputError for each input."""
     settings = settings or Settings.from_env()
     for item in read_documents(list(sources), settings):
-        yield item if isinstance(item, InputError) else extract(item)
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            yield extract_within_budget(item, settings)
+        except Exception as exc:  # noqa: BLE001 - one input's failure, whatever it is, is that input's line
+            yield InputError(item.source, failure(exc, item.source))
 
 
-def store_document(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
-    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll."""
+def extract_within_budget(document: Document, settings: Settings) -> Extraction:
+    """Extract, stopped with BudgetExceeded after ``settings.extract_seconds``."""
+    return within(settings.extract_seconds, lambda: extract(document),
+                  "extraction (POLICYLENS_EXTRACT_SECONDS)")
+
+
+def store_document(kb: KnowledgeBase, item: Document | InputError, settings: Settings | None = None) -> Outcome:
+    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll.
+
+    Whatever goes wrong with this one input becomes its failed outcome, so the batch or poll goes on.
+    """
     if isinstance(item, InputError):
         return Outcome(item.source, "failed", error=item.reason)
     try:
-        extraction = extract(item)
+        extraction = extract_within_budget(item, settings or Settings.from_env())
         saved = kb.save(extraction)
-    except PolicylensError as exc:
-        return Outcome(item.source, "failed", document=item, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - the batch goes on
+        return Outcome(item.source, "failed", document=item, error=failure(exc, item.source))
     return Outcome(
         item.source,
         saved.status,
@@ -165,3 +189,13 @@ def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterat
         yield kb
     finally:
         kb.close()
+
+
+def failure(exc: Exception, source: str) -> str:
+    """Why an input failed, in one line, without naming the input (its outcome does that once)."""
+    if isinstance(exc, InputError):
+        return exc.reason
+    if isinstance(exc, PolicylensError):
+        message = str(exc)
+        return message.removeprefix(f"{source}: ")
+    return " ".join(f"unexpected {type(exc).__name__}: {exc}".split())[:500]

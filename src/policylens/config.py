@@ -13,6 +13,10 @@ DEFAULT_DB_URL = "sqlite:///policylens.db"
 class Settings:
     db_url: str = DEFAULT_DB_URL
     max_bytes: int = 50 * 1024 * 1024  # inputs larger than this are refused, not read
+    # One input's work is bounded, so no document can hold a batch, a poll or a web worker: a text longer
+    # than this is refused before extraction, and reading, then extraction, each stop after this many seconds.
+    max_text_chars: int = 2_000_000
+    extract_seconds: float = 10.0
     timeout: float = 20.0  # seconds for one HTTP request
     max_redirects: int = 5
     user_agent: str = "policylens/0.1 (+https://example.invalid/policylens)"
@@ -22,6 +26,9 @@ class Settings:
     max_upload_bytes: int = 10 * 1024 * 1024  # a larger upload is refused with 413 before it is read whole
     # A server that fetches any URL it is given could probe its own network; off unless the operator says so.
     web_allow_private_urls: bool = False
+    # A poll fetches the links that feeds carry: content decides them, so private addresses are refused
+    # (feeds, entries, redirects) unless the operator opts in to feeds on a private network.
+    allow_private_feeds: bool = False
 
     @classmethod
     def from_env(cls, **overrides) -> "Settings":
@@ -31,6 +38,10 @@ class Settings:
             s.db_url = v
         if v := os.environ.get("POLICYLENS_MAX_BYTES"):
             s.max_bytes = _number("POLICYLENS_MAX_BYTES", v, int)
+        if v := os.environ.get("POLICYLENS_MAX_TEXT_CHARS"):
+            s.max_text_chars = _number("POLICYLENS_MAX_TEXT_CHARS", v, int)
+        if v := os.environ.get("POLICYLENS_EXTRACT_SECONDS"):
+            s.extract_seconds = _number("POLICYLENS_EXTRACT_SECONDS", v, float)
         if v := os.environ.get("POLICYLENS_TIMEOUT"):
             s.timeout = _number("POLICYLENS_TIMEOUT", v, float)
         if v := os.environ.get("POLICYLENS_TOKEN"):
@@ -39,6 +50,8 @@ class Settings:
             s.max_upload_bytes = _number("POLICYLENS_MAX_UPLOAD_BYTES", v, int)
         if v := os.environ.get("POLICYLENS_ALLOW_PRIVATE_URLS"):
             s.web_allow_private_urls = _flag("POLICYLENS_ALLOW_PRIVATE_URLS", v)
+        if v := os.environ.get("POLICYLENS_ALLOW_PRIVATE_FEEDS"):
+            s.allow_private_feeds = _flag("POLICYLENS_ALLOW_PRIVATE_FEEDS", v)
         for key, value in overrides.items():
             if value is not None:
                 setattr(s, key, value)

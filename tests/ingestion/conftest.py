@@ -18,6 +18,7 @@ class Route:
     headers: dict[str, str] = field(default_factory=lambda: {"Content-Type": "text/html; charset=utf-8"})
     delay: float = 0.0  # seconds to wait before answering
     chunked: bool = False  # send without Content-Length, so only streaming can find the size
+    drip: float = 0.0  # chunked, one line per chunk, this many seconds apart (a server that drips)
 
 
 class Server:
@@ -55,9 +56,12 @@ def _handler(server: Server):
             if route.chunked:
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
-                for start in range(0, len(route.body), 4096):
-                    chunk = route.body[start:start + 4096]
+                pieces = route.body.splitlines(keepends=True) if route.drip else \
+                    [route.body[start:start + 4096] for start in range(0, len(route.body), 4096)]
+                for chunk in pieces:
                     self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
+                    self.wfile.flush()
+                    time.sleep(route.drip)
                 self.wfile.write(b"0\r\n\r\n")
                 return
             self.send_header("Content-Length", str(len(route.body)))

@@ -1,11 +1,14 @@
 """URLs and feeds against a real HTTP server on 127.0.0.1."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_documents
+from policylens.ingestion.fetch import fetch
 from policylens.model import Document
 
 ARTICLE = """<!doctype html><html><head><meta charset="utf-8">
@@ -167,3 +170,13 @@ def test_feed_that_carries_whole_articles_is_not_fetched(http_server, settings, 
     assert isinstance(doc, Document), doc
     assert "40,000 units" in doc.text and doc.url == http_server.url("/not-served.html")
     assert doc.title == "Valve plant opens" and doc.published == "2025-04-01"
+
+
+def test_a_server_that_drips_is_cut_off_at_the_timeout_for_the_whole_fetch(http_server):
+    body = "".join(f"<p>Line {n} of a page sent one line at a time.</p>\n" for n in range(40))
+    url = http_server.add("/drip.html", body, chunked=True, drip=0.2)  # 8 s in all, every read well in time
+    started = time.monotonic()
+    with pytest.raises(InputError) as caught:
+        fetch(url, Settings(timeout=1.0))
+    assert time.monotonic() - started < 3.0
+    assert "timed out" in caught.value.reason and "POLICYLENS_TIMEOUT" in caught.value.reason

@@ -48,7 +48,9 @@ def ingest(
         print_json([o.to_dict() for o in report.outcomes])
     else:
         _print_outcomes(report)
-    raise typer.Exit(1 if report.failed else 0)
+    if report.error:  # after every input's outcome: which documents were stored, then what failed
+        err.print(f"[red]error[/red]: {report.error}")
+    raise typer.Exit(1 if report.failed or report.error else 0)
 
 
 @app.command()

@@ -12,7 +12,7 @@ data/quantity_cues.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -264,6 +264,12 @@ class _Reader:
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
+        # Sorted starts and the longest mention let each lookup bisect instead of scanning every mention.
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.mention_reach = max((e - s for s, e, _, _ in self.mentions), default=0)
+        self.mentions_by_type: dict[str, list[tuple[int, int, str, str]]] = {}
+        for m in self.mentions:
+            self.mentions_by_type.setdefault(m[3], []).append(m)
         self.main_subject = _main_subject(entities, document.title)
         self._types = {ent.name: ent.type for ent in entities}
         self._issuer_found: tuple[int, str | None] | None = None
@@ -635,8 +641,10 @@ class _Reader:
         word = found.group(1).lower()
         etype = _DEFINITE_TYPES[word]
         levels = _PLACE_LEVELS.get(word)
-        for s, e, name, t in reversed(self.mentions):
-            if e <= found.start() and t == etype and (levels is None or self._level(name) in levels):
+        same_type = self.mentions_by_type.get(etype, [])
+        for i in range(bisect_left(same_type, (found.start() + 1,)) - 1, -1, -1):
+            s, e, name, _ = same_type[i]
+            if e <= found.start() and (levels is None or self._level(name) in levels):
                 return name
         return None
 
@@ -738,10 +746,16 @@ class _Reader:
 
     # -- helpers --------------------------------------------------------------------------------
     def _mentions_near(self, pos: int):
-        return [m for m in self.mentions if m[0] <= pos < m[1]]
+        """The mentions covering ``pos``: only those starting within the longest mention's reach of it."""
+        first = bisect_right(self.mention_starts, pos - self.mention_reach)
+        last = bisect_right(self.mention_starts, pos)
+        return [m for m in self.mentions[first:last] if pos < m[1]]
 
     def _mentions_between(self, lo: int, hi: int):
-        return [m for m in self.mentions if m[0] >= lo and m[1] <= hi]
+        """The mentions inside [lo, hi), found by bisection on their starts."""
+        first = bisect_left(self.mention_starts, lo)
+        last = bisect_right(self.mention_starts, hi)
+        return [m for m in self.mentions[first:last] if m[1] <= hi]
 
 
 def _title_year(title: str, pub: int | None) -> int | None:

@@ -17,6 +17,12 @@ _ABBREVIATIONS = frozenset(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？；]")
 _PARAGRAPH = re.compile(r"[^\n]+")
+# Extractors look across a whole sentence for each figure in it, so a "sentence" must stay sentence-sized:
+# a run without a full stop (a table flattened to one line, a hostile file) is cut into pieces of at most
+# this many characters, at the last space or comma in the second half of the piece.  Real sentences are
+# far shorter, even in legal text.
+MAX_SENTENCE_CHARS = 2000
+_SOFT_BREAK = re.compile(r"[\s,，;；、]")
 
 
 @dataclass(slots=True)
@@ -64,14 +70,25 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         stop = m.end()
         while stop < end and text[stop] in "\"”’')]":
             stop += 1
-        s, e = _strip(text, cursor, stop)
+        _append_capped(out, text, cursor, stop)
+        cursor = stop
+    _append_capped(out, text, cursor, end)
+    return out
+
+
+def _append_capped(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    """Append the sentence [start, end), stripped, in pieces of at most MAX_SENTENCE_CHARS."""
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = start + MAX_SENTENCE_CHARS
+        for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE_CHARS // 2, cut):
+            cut = m.end()
+        s, e = _strip(text, start, cut)
         if s < e:
             out.append((s, e))
-        cursor = stop
-    s, e = _strip(text, cursor, end)
+        start = cut
+    s, e = _strip(text, start, end)
     if s < e:
         out.append((s, e))
-    return out
 
 
 def _is_abbreviation(text: str, lo: int, dot: int) -> bool:

@@ -1,10 +1,11 @@
 """HTTP: one page fetched with hard limits, every failure turned into a one-line InputError.
 
-The limits are the caller's Settings: a timeout per request, a redirect
+The limits are the caller's Settings: a timeout for the whole request, a redirect
 budget (exceeding it is reported as a redirect loop), and a byte limit that
 is enforced while streaming, so an oversized or endless body is cut off
 instead of filling memory.  With ``allow_private_urls`` off, every hop of a
-redirect chain is checked, so a public URL cannot bounce into the intranet.
+redirect chain is checked, so a public URL cannot bounce into the intranet,
+and the connection goes to the address that was checked.
 
 A poller asks again with the validators of its last read
 (:func:`fetch_if_changed`: ETag as If-None-Match, Last-Modified as
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from contextlib import nullcontext
 
 import httpx
@@ -35,13 +37,12 @@ def http_client(settings: Settings, source: str | None = None) -> httpx.Client:
     local request, so a batch of fetches shares one.  ``source`` names the
     input in the private-address refusal of a one-off fetch.
     """
-    hooks = {} if settings.allow_private_urls else {"request": [lambda request: _refuse_private(request, source)]}
     return httpx.Client(
         follow_redirects=True,
         max_redirects=settings.max_redirects,
         timeout=settings.timeout,
         headers={"User-Agent": settings.user_agent},
-        event_hooks=hooks,
+        transport=None if settings.allow_private_urls else _PublicOnly(source),
     )
 
 
@@ -66,6 +67,7 @@ def fetch_if_changed(url: str, settings: Settings, etag: str | None = None, last
 
 def _get(url: str, settings: Settings, source: str, headers: dict[str, str],
          client: httpx.Client | None) -> RawInput | None:
+    started = time.monotonic()
     try:
         with (nullcontext(client) if client is not None else http_client(settings, source)) as session, \
                 session.stream("GET", url, headers=headers) as response:
@@ -73,7 +75,7 @@ def _get(url: str, settings: Settings, source: str, headers: dict[str, str],
                 return None
             if response.status_code >= 400:
                 raise InputError(source, f"HTTP {response.status_code} {response.reason_phrase}".strip())
-            data = _read_limited(response, settings.max_bytes, source)
+            data = _read_limited(response, settings.max_bytes, source, started + settings.timeout)
             media_type, _, params = response.headers.get("content-type", "").partition(";")
             return RawInput(
                 source=source,
@@ -99,7 +101,9 @@ def one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _read_limited(response: httpx.Response, max_bytes: int, source: str) -> bytes:
+def _read_limited(response: httpx.Response, max_bytes: int, source: str, deadline: float) -> bytes:
+    """The body, cut off past ``max_bytes`` or past ``deadline``: httpx's timeout is per read, so a
+    server that drips a line a second would otherwise hold the fetch for as long as it likes."""
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise InputError(source, f"too large: {int(declared)} bytes, above the limit of {max_bytes}")
@@ -108,6 +112,9 @@ def _read_limited(response: httpx.Response, max_bytes: int, source: str) -> byte
         size += len(chunk)
         if size > max_bytes:
             raise InputError(source, f"too large: more than the limit of {max_bytes} bytes")
+        if time.monotonic() > deadline:
+            raise InputError(source, "timed out: the whole fetch took longer than the timeout "
+                                     "(POLICYLENS_TIMEOUT)")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -120,14 +127,36 @@ def _charset(params: str) -> str | None:
     return None
 
 
-def _refuse_private(request: httpx.Request, source: str | None) -> None:
-    source = source or str(request.url)
-    host = request.url.host
+class _PublicOnly(httpx.HTTPTransport):
+    """A transport that connects to global addresses only, and to the very address it checked.
+
+    Each request (every hop of a redirect chain) resolves its host once, refuses it when any address is
+    private or local, and connects to the checked address, the host name kept for the Host header, TLS
+    SNI and certificate check: a DNS answer that changes between check and connect cannot slip through.
+    """
+
+    def __init__(self, source: str | None) -> None:
+        super().__init__()
+        self.source = source
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        host = request.url.host
+        address = _public_address(host, self.source or str(request.url))
+        if address == host:
+            return super().handle_request(request)
+        pinned = httpx.Request(request.method, request.url.copy_with(host=address), headers=request.headers,
+                               stream=request.stream, extensions={**request.extensions, "sni_hostname": host})
+        return super().handle_request(pinned)
+
+
+def _public_address(host: str, source: str) -> str:
+    """The address to connect to for ``host``; InputError when it has a private or local one."""
     try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        addresses = [info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
     except socket.gaierror as exc:
         raise InputError(source, f"cannot resolve host {host}: {exc.strerror}") from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global:
             raise InputError(source, f"refused: {host} is a private or local address ({ip})")
+    return addresses[0]

@@ -87,7 +87,9 @@ def _html(html: str, source: str, url: str | None) -> Parsed:
 def _visible_text(html: str) -> str:
     """Block-level text of a page trafilatura found no article in (a short note, a fragment)."""
     try:
-        root = lxml.html.fromstring(html)
+        # libxml2 drops what is nested deeper than 256 elements unless the tree may be huge (then 2048);
+        # generated pages nest that deep.  A parser is not to be shared between threads: one per call.
+        root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except (lxml.etree.ParserError, ValueError):
         return ""
     for bad in root.xpath("//script|//style|//noscript|//nav|//header|//footer|//head"):

@@ -12,7 +12,10 @@ from __future__ import annotations
 import glob
 import hashlib
 import io
+import itertools
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -40,10 +43,18 @@ def expand_sources(sources: Sequence[str | RawInput], settings: Settings) -> Ite
 
 
 def read_file(path: Path, settings: Settings) -> RawInput:
-    """A file's bytes, refused before reading when it is over the size limit."""
-    source = str(path)
+    """A file's bytes, refused before reading when it is over the size limit or not a regular file.
+
+    A FIFO, socket or device would block the batch or never end, so only regular files are read.
+    """
+    source = display_name(str(path))
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            if stat.S_ISDIR(info.st_mode):
+                raise IsADirectoryError
+            raise InputError(source, "not a regular file (a pipe, socket or device is not read)")
+        size = info.st_size
         if size > settings.max_bytes:
             raise InputError(source, f"too large: {size} bytes, above the limit of {settings.max_bytes}")
         return RawInput(source=source, data=path.read_bytes())
@@ -53,6 +64,12 @@ def read_file(path: Path, settings: Settings) -> RawInput:
         raise InputError(source, "is a directory") from None
     except OSError as exc:
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from None
+
+
+def display_name(name: str) -> str:
+    """A path as text that can be stored and shown: bytes that are not UTF-8 (kept by the file system as
+    surrogates) are written as \\x escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def is_feed(raw: RawInput) -> bool:
@@ -71,13 +88,13 @@ def _expand(source: str | RawInput, settings: Settings) -> Iterator[RawInput | I
     elif path.exists():
         yield from _with_feeds(read_file(path, settings), settings)
     elif _GLOB_CHARS.search(source):
-        matches = sorted(glob.glob(source, recursive=True))
+        matches = _inside(glob.glob(source, recursive=True), Path(_glob_root(source)))
         if not matches:
             raise InputError(source, "no files match this pattern")
         for match in matches:
-            yield from _expand_quietly(match, settings)
+            yield from _expand_quietly(str(match), settings)
     else:
-        raise InputError(source, "no such file or directory")
+        raise InputError(display_name(source), "no such file or directory")
 
 
 def _expand_quietly(source: str | RawInput, settings: Settings) -> Iterator[RawInput | InputError]:
@@ -86,13 +103,43 @@ def _expand_quietly(source: str | RawInput, settings: Settings) -> Iterator[RawI
         yield from _expand(source, settings)
     except InputError as exc:
         yield exc
+    except Exception as exc:  # noqa: BLE001 - a surprise in one input (a broken feed, an odd file) is its line, not the batch's
+        name = source.source if isinstance(source, RawInput) else str(source)
+        yield InputError(name, f"cannot read: unexpected {type(exc).__name__}: {exc}"[:500])
 
 
 def _directory(root: Path, settings: Settings) -> Iterator[RawInput | InputError]:
-    """Every visible file below ``root``, in a stable order; hidden files and folders are skipped."""
-    for path in sorted(root.rglob("*")):
-        if not any(part.startswith(".") for part in path.relative_to(root).parts) and path.is_file():
+    """Every visible file below ``root``, in a stable order; hidden files and folders are skipped.
+
+    Links are not followed out of the tree (a link to /etc/passwd is not read) nor round a loop.
+    """
+    found = []
+    for folder, dirs, files in os.walk(root):  # os.walk does not descend into linked folders
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found += [Path(folder) / f for f in files if not f.startswith(".")]
+    for path in _inside(found, root):
+        if path.is_file():
             yield from _expand_quietly(str(path), settings)
+
+
+def _inside(paths: list[str] | list[Path], root: Path) -> list[Path]:
+    """``paths`` that really lie inside ``root`` once links are resolved, each real file once, sorted."""
+    top = root.resolve()
+    seen: set[Path] = set()
+    out = []
+    for path in sorted(Path(p) for p in paths):
+        real = path.resolve()
+        if real.is_relative_to(top) and real not in seen:
+            seen.add(real)
+            out.append(path)
+    return out
+
+
+def _glob_root(pattern: str) -> str:
+    """The folder a glob pattern searches: its path up to the first part with a wildcard."""
+    parts = Path(pattern).parts
+    fixed = [p for p in itertools.takewhile(lambda p: not _GLOB_CHARS.search(p), parts[:-1])]
+    return str(Path(*fixed)) if fixed else "."
 
 
 def _stdin(settings: Settings) -> RawInput:

@@ -24,6 +24,7 @@ polls too, and the next poll after that delivers the backlog in order.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -33,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 import httpx
 from sqlalchemy import Connection, func, insert, select, update
@@ -95,15 +97,52 @@ def check_destination(spec: str) -> str:
         return f"jsonl:{Path(target).expanduser().resolve()}"
     if kind == "webhook" and is_url(target):
         return f"webhook:{target}"
-    raise InputError("--deliver", f"{spec!r} is not a destination; write print, jsonl:PATH or webhook:http(s)://…")
+    raise InputError("--deliver", f"{masked(spec)!r} is not a destination; write print, jsonl:PATH or webhook:http(s)://…")
+
+
+def masked(spec: str) -> str:
+    """A destination as it may be shown, logged and stored: a webhook URL's secrets replaced by ``***``.
+
+    The user and password, every query value (``?key=…``, ``token=…``) and the fragment are secrets;
+    so is a path segment that looks like a token (16 or more characters mixing letters and digits,
+    as chat services put in their webhook paths).
+    """
+    kind, _, target = spec.partition(":")
+    if kind != "webhook":
+        return spec
+    url = urlsplit(target)
+    host = url.hostname or ""
+    if ":" in host:
+        host = f"[{host}]"
+    netloc = ("***@" if url.username or url.password else "") + host + (f":{url.port}" if url.port else "")
+    path = "/".join("***" if _looks_secret(part) else part for part in url.path.split("/"))
+    query = "&".join(f"{name}=***" for name, _ in parse_qsl(url.query, keep_blank_values=True))
+    return "webhook:" + urlunsplit((url.scheme, netloc, path, query, "***" if url.fragment else ""))
+
+
+def _looks_secret(part: str) -> bool:
+    return len(part) >= 16 and any(c.isdigit() for c in part) and any(c.isalpha() for c in part)
+
+
+def _stored(spec: str) -> str:
+    """How the knowledge base names a destination: masked, with a digest telling apart two secrets."""
+    shown = masked(spec)
+    return shown if shown == spec else f"{shown} #{hashlib.sha256(spec.encode('utf-8')).hexdigest()[:16]}"
 
 
 def register_destinations(conn: Connection, specs: list[str], now: dt.datetime) -> None:
-    """Make each destination known; a new one is owed the alerts recorded from now on (this poll's included)."""
+    """Make each destination known; a new one is owed the alerts recorded from now on (this poll's included).
+
+    A destination stored in plain text by an earlier version is renamed to its masked form, keeping its
+    place in the outbox.
+    """
     first = (conn.scalar(select(func.max(AlertRow.id))) or 0) + 1
     for spec in specs:
-        if conn.scalar(select(DestinationRow.id).where(DestinationRow.spec == spec)) is None:
-            conn.execute(insert(DestinationRow), {"spec": spec, "first_alert_id": first, "failures": 0,
+        key = _stored(spec)
+        if key != spec:
+            conn.execute(update(DestinationRow).where(DestinationRow.spec == spec).values(spec=key))
+        if conn.scalar(select(DestinationRow.id).where(DestinationRow.spec == key)) is None:
+            conn.execute(insert(DestinationRow), {"spec": key, "first_alert_id": first, "failures": 0,
                                                   "added_at": now})
 
 
@@ -115,9 +154,9 @@ def deliver(kb: KnowledgeBase, specs: list[str], settings: Settings, now: dt.dat
 
 def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.datetime, retry: RetryPolicy,
                 show: Callable[[Alert], None] | None) -> DeliveryResult:
-    result = DeliveryResult(spec)
+    result = DeliveryResult(masked(spec))
     with kb.reading() as conn:
-        dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == spec)).one()
+        dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == _stored(spec))).one()
         result.pending = conn.scalar(select(func.count()).select_from(AlertRow).where(owed(dest))) or 0
     resting = aware(dest.next_attempt_at)
     if resting is not None and resting > now:
@@ -246,6 +285,7 @@ class _Webhook:
 
     def __init__(self, url: str, settings: Settings):
         self.url = url
+        self.shown = masked(f"webhook:{url}").partition(":")[2]  # what messages name: no secret in a log
         self.client = httpx.Client(timeout=settings.timeout, headers={"User-Agent": settings.user_agent},
                                    follow_redirects=False)
 
@@ -253,9 +293,10 @@ class _Webhook:
         try:
             response = self.client.post(self.url, json=alert.to_dict(), headers={"Idempotency-Key": alert.uid})
         except httpx.HTTPError as exc:
-            raise DeliveryError(one_line(f"{self.url}: {exc.__class__.__name__}: {exc}")) from None
+            detail = str(exc).replace(self.url, self.shown)
+            raise DeliveryError(one_line(f"{self.shown}: {exc.__class__.__name__}: {detail}")) from None
         if not response.is_success:
-            raise DeliveryError(f"{self.url}: HTTP {response.status_code} {response.reason_phrase}".strip())
+            raise DeliveryError(f"{self.shown}: HTTP {response.status_code} {response.reason_phrase}".strip())
 
     def close(self) -> None:
         self.client.close()

@@ -17,20 +17,24 @@ feed, a broken feed, a dead link is one line in the report naming it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import func, insert, select
 
-from policylens.api import Outcome, knowledge_base, store_document
+from policylens.api import Outcome, failure, knowledge_base, store_document
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_document
 from policylens.ingestion.fetch import fetch_if_changed, http_client
 from policylens.ingestion.sources import entry_input, feed_entries, is_feed
+from policylens.model import Document
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
 
@@ -44,6 +48,8 @@ from .matching import match_watchlists
 from .quotes import Quoter
 from .state import set_matched_through, unmatched
 from .watchlists import list_watchlists
+
+_FETCHERS = 4  # sites fetched at once by one poll
 
 
 @dataclass(slots=True)
@@ -96,6 +102,9 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
     Raises PollRunning when another poll holds the knowledge base.
     """
     settings = settings or Settings.from_env()
+    # Whatever started the poll (the CLI may read intranet pages), the addresses a poll fetches come
+    # from content: private ones only when the operator opted in to private feeds.
+    settings = dataclasses.replace(settings, allow_private_urls=settings.allow_private_feeds)
     specs = list(dict.fromkeys(check_destination(s) for s in deliver_to))
     now = now or utcnow()
     report = PollReport(now)
@@ -105,19 +114,50 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
             newest_alert = conn.scalar(select(func.max(AlertRow.id))) or 0
             feeds = due_feeds(conn, now, every_feed)
         with http_client(settings) as client:
+            fetched = _fetch_feeds(feeds, settings, client)
             for feed in feeds:
-                report.feeds.append(_read_feed(kb, feed, settings, client, now, report.errors, on_outcome))
+                report.feeds.append(_read_feed(kb, feed, fetched[feed.id], settings, client, now, report.errors,
+                                               on_outcome))
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
         report.deliveries = deliver(kb, specs, settings, now, retry, show)
     return report
 
 
-def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.Client, now: dt.datetime,
-               errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
+def _fetch_feeds(feeds: list[Feed], settings: Settings, client: httpx.Client) -> dict[int, Any]:
+    """Every feed's response (None when unchanged), or the exception its fetch raised.
+
+    Feeds are fetched concurrently so one slow site does not delay the rest; a site's own feeds one
+    after another (polite to each host), at most ``_FETCHERS`` sites at a time.
+    """
+    by_host: dict[str, list[Feed]] = {}
+    for feed in feeds:
+        by_host.setdefault(urlsplit(feed.url).hostname or "", []).append(feed)
+    out: dict[int, Any] = {}
+
+    def fetch_host(host_feeds: list[Feed]) -> None:
+        for feed in host_feeds:
+            try:
+                out[feed.id] = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
+            except Exception as exc:  # noqa: BLE001 - handed to the feed's own report line
+                out[feed.id] = exc
+
+    if len(by_host) <= 1:
+        for host_feeds in by_host.values():
+            fetch_host(host_feeds)
+        return out
+    with ThreadPoolExecutor(max_workers=min(_FETCHERS, len(by_host)), thread_name_prefix="poll-fetch") as pool:
+        list(pool.map(fetch_host, by_host.values()))
+    return out
+
+
+def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, settings: Settings, client: httpx.Client,
+               now: dt.datetime, errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
     result = FeedResult(feed.url, "read")
     try:
-        raw = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
+        if isinstance(fetched, Exception):
+            raise fetched
+        raw = fetched
         if raw is None:
             result.status = "not_modified"
             with kb.writing() as conn:
@@ -126,7 +166,8 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.
         if not is_feed(raw):
             raise InputError(feed.url, "not an RSS or Atom feed")
         entries = feed_entries(raw)
-    except InputError as exc:
+    except Exception as exc:  # noqa: BLE001 - whatever one feed does, the other feeds are read
+        exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc, feed.url))
         result.status, result.error = "failed", str(exc)
         errors.append(str(exc))
         with kb.writing() as conn:
@@ -140,11 +181,15 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.
             continue
         seen.add(entry.key)
         result.new += 1
+        item: Document | InputError
         try:
-            item = read_document(entry_input(entry, settings, client))
+            item = read_document(entry_input(entry, settings, client), settings)
         except InputError as exc:
             item = exc
-        outcome = store_document(kb, item)
+        except Exception as exc:  # noqa: BLE001 - whatever one entry does, the poll goes on
+            source = entry.link or f"{entry.feed}#entry-{entry.number}"
+            item = InputError(source, failure(exc, source))
+        outcome = store_document(kb, item, settings)
         if on_outcome:
             on_outcome(outcome)
         if outcome.status == "failed":

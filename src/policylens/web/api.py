@@ -21,7 +21,7 @@ from . import params, reads
 router = APIRouter(prefix="/api", tags=["read"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many rows.")]
-Offset = Annotated[int, Query(ge=0, description="Skip this many rows first.")]
+Offset = Annotated[int, Query(ge=0, le=params.MAX_ID, description="Skip this many rows first.")]
 AsOf = Annotated[str | None, Query(description="Judge target status on this day, YYYY-MM-DD (default: today).")]
 Region = Annotated[str | None, Query(description="A place; includes every place inside it.")]
 Industry = Annotated[str | None, Query(description="An industry tag, e.g. machine-tools.")]
@@ -51,14 +51,14 @@ def documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[s
 
 
 @router.get("/documents/{document_id}", summary="One document with its clean text")
-def document(request: Request, document_id: int) -> dict[str, Any]:
+def document(request: Request, document_id: params.DocumentId) -> dict[str, Any]:
     found = reads.document(kb_of(request), document_id)
     return {"id": found.id, **found.to_dict()}
 
 
 @router.get("/documents/{document_id}/extraction",
             summary="The document's quantities, events and entities, each with its character offsets")
-def extraction(request: Request, document_id: int) -> dict[str, Any]:
+def extraction(request: Request, document_id: params.DocumentId) -> dict[str, Any]:
     return {"id": document_id, **reads.extraction(kb_of(request), document_id).to_dict()}
 
 
@@ -116,7 +116,7 @@ def search(request: Request, q: str, region: Region = None, industry: Industry =
 
 @router.get("/briefs/{document_id}", summary="The brief of a stored document as Markdown, HTML or JSON",
             response_class=Response)
-def brief(request: Request, document_id: int,
+def brief(request: Request, document_id: params.DocumentId,
           format: Annotated[str | None, Query(description="md (default), html or json.")] = None,
           audience: Annotated[str | None, Query(description="Stakeholder groups, comma-separated.")] = None,
           as_of: AsOf = None, language: Annotated[str | None, Query(description="en (default) or zh.")] = None,

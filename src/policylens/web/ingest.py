@@ -59,8 +59,8 @@ async def ingest(request: Request) -> JSONResponse:
         message = f"{first.source}: {first.error}" if first else "no document found in the input"
         raise WebError(400, message)
     body = {"stored": report.count("stored"), "duplicate": report.count("duplicate"), "failed": len(report.failed),
-            "outcomes": [o.to_dict() for o in report.outcomes]}
-    return JSONResponse(body, status_code=201 if report.count("stored") else 200)
+            "outcomes": [o.to_dict() for o in report.outcomes], "error": report.error}
+    return JSONResponse(body, status_code=500 if report.error else 201 if report.count("stored") else 200)
 
 
 def authorise(request: Request, settings: Settings) -> None:

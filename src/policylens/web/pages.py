@@ -62,14 +62,14 @@ def dashboard(request: Request, as_of: str | None = None) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, offset: int = Query(0, ge=0)) -> HTMLResponse:
+def documents(request: Request, offset: int = Query(0, ge=0, le=params.MAX_ID)) -> HTMLResponse:
     kb = kb_of(request)
     return _page(request, "documents.html", documents=kb.list_documents(limit=PAGE_SIZE, offset=offset),
                  count=kb.count_documents(), offset=offset, page_size=PAGE_SIZE)
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
-def document(request: Request, document_id: int) -> HTMLResponse:
+def document(request: Request, document_id: params.DocumentId) -> HTMLResponse:
     found = reads.extraction(kb_of(request), document_id)
     marks = highlight.marks(found)
     text = highlight.render(found.document.text, marks)
@@ -101,7 +101,7 @@ def _target_query(region, industry, status, entity, as_of) -> reads.TargetQuery:
 @router.get("/targets", response_class=HTMLResponse)
 def targets(request: Request, region: str | None = None, industry: str | None = None,
             status: str | None = None, entity: str | None = None, as_of: str | None = None,
-            sort: str | None = None, offset: int = Query(0, ge=0)) -> HTMLResponse:
+            sort: str | None = None, offset: int = Query(0, ge=0, le=params.MAX_ID)) -> HTMLResponse:
     query = _target_query(region, industry, status, entity, as_of)
     order = params.one_of(sort, "sort", params.TARGET_SORTS)
     rows = reads.targets(kb_of(request), query, PAGE_SIZE, offset, order)
@@ -143,7 +143,7 @@ def conflicts(request: Request, region: str | None = None) -> HTMLResponse:
 
 
 @router.get("/briefs/{document_id}", response_class=HTMLResponse)
-def brief(request: Request, document_id: int, audience: str | None = None, as_of: str | None = None,
+def brief(request: Request, document_id: params.DocumentId, audience: str | None = None, as_of: str | None = None,
           language: str | None = None) -> HTMLResponse:
     result = reads.brief(kb_of(request), document_id, params.day(as_of, "as_of"), params.audience(audience),
                          params.one_of(language, "language", ("en", "zh")) or "en")

@@ -7,6 +7,9 @@ value, before the knowledge base is asked anything.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
+
+from fastapi import Path as FastAPIPath
 
 from policylens.briefs import FORMATS as BRIEF_FORMATS
 from policylens.model import SOURCE_TYPES
@@ -15,6 +18,9 @@ from policylens.track import STATUSES
 from .errors import WebError
 
 TARGET_SORTS = ("deadline", "status", "subject", "metric", "value", "progress")
+# Ids and offsets are 64-bit integers in the database: a larger number is a 422, not a driver overflow.
+MAX_ID = 2**63 - 1
+DocumentId = Annotated[int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id.")]
 SEARCH_KINDS = ("document", "quantity", "event")
 
 

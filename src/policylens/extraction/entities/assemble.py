@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import PlaceMention, is_place
@@ -31,6 +31,7 @@ def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[
     place_keys = {name_key(m.surface) for m in places} - {None}
     entities: dict[str, Entity] = {}
     strength: dict[str, int] = {}
+    seen: dict[str, set[tuple[int, int]]] = {}  # each entity's mentions, for a membership test in constant time
     cut = _cut_short(found)
     for f in found:
         if f.type != "place" and name_key(f.name) in place_keys or (f.start, f.end, f.type) in cut:
@@ -46,7 +47,8 @@ def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[
             e.type, strength[key] = f.type, _STRENGTH.get(f.how, 1)
         for k, v in f.attributes.items():
             e.attributes.setdefault(k, v)
-        if (f.start, f.end) not in e.mentions:
+        if (f.start, f.end) not in seen.setdefault(key, set()):
+            seen[key].add((f.start, f.end))
             e.mentions.append((f.start, f.end))
         for a in f.aliases:
             if a not in e.aliases and a != e.name:
@@ -92,7 +94,8 @@ def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
         if home is None:
             kept.append(e)
             continue
-        home.mentions += [m for m in e.mentions if m not in home.mentions]
+        known = set(home.mentions)
+        home.mentions += [m for m in e.mentions if m not in known]
         if e.name not in home.aliases:
             home.aliases.append(e.name)
     return kept
@@ -119,15 +122,29 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
         r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
-    taken: list[tuple[int, int]] = []
+    # The matches of one finditer never overlap, so a new span can only lie inside a mention the entity
+    # had before this pass: those are sorted once and looked up by bisection.
+    before = {id(e): _Covering(e.mentions) for e in entities}
     for m in pattern.finditer(text):
         e = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
         if e is None:
             continue
-        span = (m.start(), m.end())
-        if not any(s <= span[0] and span[1] <= t for s, t in e.mentions):
-            e.mentions.append(span)
-        taken.append(span)
+        if not before[id(e)].covers(m.start(), m.end()):
+            e.mentions.append((m.start(), m.end()))
+
+
+class _Covering:
+    """Spans sorted by start, asked whether one of them covers a span, in logarithmic time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach = max((t - s for s, t in self.spans), default=0)
+
+    def covers(self, start: int, end: int) -> bool:
+        first = bisect_left(self.starts, end - self.reach)
+        last = bisect_right(self.starts, start)
+        return any(end <= t for _, t in self.spans[first:last])
 
 
 def _group_places(places: list[PlaceMention], covered: list[tuple[int, int]],

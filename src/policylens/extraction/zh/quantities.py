@@ -17,6 +17,7 @@ write it:
 """
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -422,7 +423,7 @@ def _year(published: str | None) -> int | None:
 
 
 def _round(v: float | None) -> float | None:
-    if v is None:
-        return None
+    if v is None or not math.isfinite(v):
+        return v  # a figure too large for a float: the pipeline leaves such quantities out
     r = round(v, 6)
     return int(r) if r == int(r) and abs(r) < 1e18 else r

@@ -1,0 +1,39 @@
+"""Issue 17: numbers past 64 bits in ids and offsets are a 422, and the connection stays open."""
+from __future__ import annotations
+
+import time
+
+import httpx
+import pytest
+from live_server import TOKEN, LiveServer
+
+from policylens.config import Settings
+
+HUGE = str(2**64)
+
+
+@pytest.mark.parametrize("path", [f"/api/documents/{HUGE}", f"/api/documents/{HUGE}/extraction",
+                                  f"/api/briefs/{HUGE}", f"/api/documents?offset={HUGE}",
+                                  f"/api/targets?offset={HUGE}", f"/documents/{HUGE}", f"/documents?offset={HUGE}",
+                                  f"/briefs/{HUGE}", f"/targets?offset={HUGE}"])
+def test_a_number_past_64_bits_is_422_on_a_kept_connection(http, path):
+    response = http.get(path)
+    assert response.status_code == 422, response.text[:300]
+    assert "Traceback" not in response.text
+    # The same keep-alive connection answers the next request.
+    assert http.get("/api/documents", params={"limit": 1}).status_code == 200
+    assert http.get(f"/api/documents/{2**63 - 1}").status_code == 404
+
+
+def test_an_upload_over_its_time_budget_stops_and_answers_one_line(tmp_path):
+    # Chinese text whose entity passes are still quadratic: seconds of work, over a 1 s budget.
+    slow = ("山东省青岛市海尔集团计划到2025年出口达到50亿元。" * 3000).encode("utf-8")
+    settings = Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN, extract_seconds=1.0)
+    with LiveServer(settings) as server:
+        started = time.monotonic()
+        response = httpx.post(f"{server.url}/api/ingest", files={"file": ("slow.txt", slow, "text/plain")},
+                              headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+        assert time.monotonic() - started < 10
+        assert response.status_code == 400
+        assert "longer than the limit of 1 s" in response.json()["error"]
+        assert httpx.get(f"{server.url}/api/documents").json()["count"] == 0
