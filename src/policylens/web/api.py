@@ -21,7 +21,7 @@ from . import params, reads
 router = APIRouter(prefix="/api", tags=["read"])
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many rows.")]
-Offset = Annotated[int, Query(ge=0, le=params.MAX_ID, description="Skip this many rows first.")]
+Offset = Annotated[int, Query(ge=0, le=params.MAX_OFFSET, description="Skip this many rows first.")]
 AsOf = Annotated[str | None, Query(description="Judge target status on this day, YYYY-MM-DD (default: today).")]
 Region = Annotated[str | None, Query(description="A place; includes every place inside it.")]
 Industry = Annotated[str | None, Query(description="An industry tag, e.g. machine-tools.")]

@@ -62,7 +62,7 @@ def dashboard(request: Request, as_of: str | None = None) -> HTMLResponse:
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents(request: Request, offset: int = Query(0, ge=0, le=params.MAX_ID)) -> HTMLResponse:
+def documents(request: Request, offset: int = Query(0, ge=0, le=params.MAX_OFFSET)) -> HTMLResponse:
     kb = kb_of(request)
     return _page(request, "documents.html", documents=kb.list_documents(limit=PAGE_SIZE, offset=offset),
                  count=kb.count_documents(), offset=offset, page_size=PAGE_SIZE)
@@ -101,7 +101,7 @@ def _target_query(region, industry, status, entity, as_of) -> reads.TargetQuery:
 @router.get("/targets", response_class=HTMLResponse)
 def targets(request: Request, region: str | None = None, industry: str | None = None,
             status: str | None = None, entity: str | None = None, as_of: str | None = None,
-            sort: str | None = None, offset: int = Query(0, ge=0, le=params.MAX_ID)) -> HTMLResponse:
+            sort: str | None = None, offset: int = Query(0, ge=0, le=params.MAX_OFFSET)) -> HTMLResponse:
     query = _target_query(region, industry, status, entity, as_of)
     order = params.one_of(sort, "sort", params.TARGET_SORTS)
     rows = reads.targets(kb_of(request), query, PAGE_SIZE, offset, order)

@@ -18,8 +18,10 @@ from policylens.track import STATUSES
 from .errors import WebError
 
 TARGET_SORTS = ("deadline", "status", "subject", "metric", "value", "progress")
-# Ids and offsets are 64-bit integers in the database: a larger number is a 422, not a driver overflow.
-MAX_ID = 2**63 - 1
+# Ids are INTEGER columns (32-bit on PostgreSQL) and offsets 64-bit integers in the database: a larger
+# number is a 422, not a driver overflow.
+MAX_ID = 2**31 - 1
+MAX_OFFSET = 2**63 - 1
 DocumentId = Annotated[int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id.")]
 SEARCH_KINDS = ("document", "quantity", "event")
 

@@ -94,10 +94,9 @@ def _parse_chinese(token: str) -> float | None:
     if positional and len(token.partition("点")[0]) == 2 and not any(c in "〇零" for c in token):
         return None  # "三五家", "一两个": an approximate pair, not 35 or 12
     try:
-        value = cn2an.cn2an(token, "normal")
-    except (ValueError, KeyError, IndexError):
+        return float(cn2an.cn2an(token, "normal"))
+    except (ValueError, KeyError, IndexError, OverflowError):  # not a numeral, or too large for a float
         return None
-    return float(value)
 
 
 def _unit(word: str | None) -> tuple[str, float] | None:
