@@ -238,3 +238,20 @@ def test_a_baseline_year_is_neither_the_deadline_nor_the_date():
     assert (q.kind, q.deadline, q.baseline) == ("target", 2025, 2020)
     q = one("开头。\n2023年，全市工业增加值较2022年增长8%。", published="2024-02-01")
     assert (q.kind, q.as_of, q.baseline) == ("statistic", 2023, 2022)
+
+
+def test_a_deadline_year_in_chinese_numerals():
+    q = one("到二〇二六年，全县规模以上工业产值突破800亿元。")
+    assert (q.kind, q.deadline) == ("target", 2026)
+
+
+def test_a_span_of_years_after_its_count_runs_from_the_page_year():
+    assert (one("力争用三年时间，全区培育专精特新企业120家。").deadline,
+            one("五年内，全区数字经济规模达到600亿元。").deadline) == (2027, 2029)
+    q = one("近三年内，全区累计培育专精特新企业120家。")
+    assert (q.kind, q.deadline) == ("statistic", None)
+
+
+def test_the_end_of_the_plan_period_is_the_period_in_its_title():
+    q = one("到规划期末，全市集成电路产业规模达到300亿元。", title="某市集成电路产业发展规划（2024—2028年）")
+    assert (q.kind, q.deadline) == ("target", 2028)

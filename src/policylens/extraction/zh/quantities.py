@@ -29,6 +29,9 @@ from policylens.model import Document, Entity, Quantity
 
 _CUES = _load("zh_quantity_cues.yaml")
 _YEAR = r"(?:19|20)\d\d"
+# A year in Chinese numerals, as official documents write it ("到二〇二五年").
+_CN_YEAR = r"[一二][〇零○九][〇零○一二三四五六七八九]{2}"
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 
 
 def _alt(words) -> str:
@@ -45,9 +48,13 @@ _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
-    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?P<dy>{_YEAR})年(?:底|末)?|(?P<py>{_YEAR})年(?:前|以前|之前)"
+    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR}))年(?:底|末)?"
+    rf"|(?P<py>{_YEAR})年(?:前|以前|之前)"
     rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末|时期|期间))"
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
+    rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
+    rf"(?:{_alt(_CUES['relative_periods_after'])})"
+    rf"|(?P<pe>{_alt(_CUES['plan_period_end'])})"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
     rf"|(?P<year>{_YEAR})年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
@@ -138,11 +145,16 @@ class _Reader:
                 continue
             if m.group("deadline"):
                 y = m.group("dy") or m.group("py")
+                if m.group("cy"):
+                    y = "".join(_CN_DIGIT[c] for c in m.group("cy"))
                 year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
                 kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
                 out.append(_Cue(m.start(), kind, year))
-            elif m.group("rel"):
-                n = parse_cn(m.group("reln"))
+            elif m.group("pe"):
+                out.append(_Cue(m.start(), "deadline", self.period_end) if self.period_end
+                           else _Cue(m.start(), "target"))
+            elif m.group("rel") or m.group("reln2"):
+                n = parse_cn(m.group("reln") or m.group("reln2"))
                 if n and self.published:
                     out.append(_Cue(m.start(), "deadline", self.published + int(n)))
                 else:
