@@ -40,7 +40,7 @@ _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](
 _SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
     rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]), re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
-_SOURCE_NAME = re.compile(r"(?:^|\s)(?:source|来源|信息来源|文章来源)\s*[:：]\s*(.+?)(?:\s{2,}|$)", re.IGNORECASE)
+_SOURCE_NAME = re.compile(r"(?:^|\s)(?:source|来源|來源|信息来源|信息來源|文章来源|文章來源)\s*[:：]\s*(.+?)(?:\s{2,}|$)", re.IGNORECASE)
 _PAREN_SITE = re.compile(r"^\(\s*([\w.-]+\.[a-z]{2,})\s*\)")
 _NAMED_DOCUMENT_EN = re.compile(
     r"\b(?:issued|released|published|unveiled|promulgated|adopted|printed and distributed)\s+(?:the\s+)?"
