@@ -127,3 +127,9 @@ def test_yesterday_and_today_count_back_from_the_page_date():
     found = events("文章开头。\n昨天，某汽车工厂首台新车下线。今天上午，某产业园正式开园。", published="2024-03-01")
     assert [(e.type, e.date, e.approximate) for e in found] == [
         ("production", "2024-02-29", False), ("launch", "2024-03-01", False)]
+
+
+def test_plants_put_into_operation_and_zones_passing_inspection():
+    found = events("文章开头。\n6月18日，某光伏电站全容量并网发电。某综合保税区顺利通过国家验收。")
+    assert [(e.type, e.date) for e in found] == [("production", "2024-06-18"), ("approval", None)]
+    assert events("文章开头。\n冷库、锅炉房已投入使用。") == []
