@@ -130,6 +130,6 @@ def test_yesterday_and_today_count_back_from_the_page_date():
 
 
 def test_plants_put_into_operation_and_zones_passing_inspection():
-    found = events("文章开头。\n6月18日，某光伏电站全容量并网发电。某综合保税区顺利通过国家验收。")
+    found = events("文章开头。\n6月18日，某光伏电站全容量并网发电。\n某综合保税区顺利通过国家验收。")
     assert [(e.type, e.date) for e in found] == [("production", "2024-06-18"), ("approval", None)]
     assert events("文章开头。\n冷库、锅炉房已投入使用。") == []
