@@ -255,3 +255,27 @@ def test_a_span_of_years_after_its_count_runs_from_the_page_year():
 def test_the_end_of_the_plan_period_is_the_period_in_its_title():
     q = one("到规划期末，全市集成电路产业规模达到300亿元。", title="某市集成电路产业发展规划（2024—2028年）")
     assert (q.kind, q.deadline) == ("target", 2028)
+
+
+def subjects(text, title=None, publisher=None):
+    from policylens.extraction.zh.entities import find_entities
+
+    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, publisher=publisher,
+                   language="zh")
+    index = TextIndex(text)
+    return [(q.text, q.subject) for q in find_quantities(doc, index, find_entities(doc, index))]
+
+
+def test_the_pages_own_place_is_named_by_its_title_or_issuer():
+    body = "全市规模以上工业增加值增长5.2%。"
+    assert subjects(body, title="2023年柳州市工业经济运行情况") == [("5.2%", "柳州市")]
+    assert subjects(body, publisher="柳州市统计局") == [("5.2%", "柳州市")]
+    assert subjects("柳州市统计局\n\n" + body) == [("5.2%", "柳州市")]
+    # a title naming only a place of another level says nothing of 全市
+    assert subjects(body, title="广西壮族自治区工业经济运行情况") == [("5.2%", None)]
+
+
+def test_whole_of_the_place_after_another_place_named_is_the_pages_own_again():
+    text = ("2023年柳州市工业经济运行情况\n\n南宁市工业增加值增长3%，南宁市利润增长2%，南宁市营收增长1%。\n"
+            "全市利润增长4%。")
+    assert subjects(text)[-1] == ("4%", "柳州市")

@@ -94,6 +94,12 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
 
 # -- places -----------------------------------------------------------------
 
+def places_named(text: str) -> list[tuple[str, str, str]]:
+    """(name as written, gazetteer level, gazetteer key) of each place ``text`` names, in order
+    (a headline or an issuer's name, read apart from the body)."""
+    return [(text[h.start:h.end], h.place.level, h.place.key) for h in _places(text, gazetteer.load()) if not h.weak]
+
+
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
     lengths_by_first = _zh_lengths(gaz)
     first = _FIRSTS[id(gaz)]

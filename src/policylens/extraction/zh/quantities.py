@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
 from policylens.model import Document, Entity, Quantity
 
@@ -95,6 +96,8 @@ _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
 _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
+_HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
+_OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
 
 
 @dataclass(slots=True)
@@ -133,7 +136,13 @@ class _Reader:
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
         self.place_starts = [s for s, _, _ in self.places]
-        self.main_place = _main_subject(self.text, entities)
+        own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
+        self.own_words = [p for p, _ in own]
+        counts = Counter(_SCOPE_OF[w] for _, w in own)
+        scope = counts.most_common(1)[0][0] if counts else None
+        first = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
+        self.own_place = _own_place((document.title, document.publisher, first[:_HEADLINE_MAX]), entities, scope)
+        self.main_place = self.own_place or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
         return self.published is None or year <= self.published
@@ -399,10 +408,15 @@ class _Reader:
         A name in the middle of a clause ("排在全球、亚洲、国内前3", "…等4个产业集群")
         is what the clause talks about, not who the figure belongs to.
         """
-        best = None
+        best, at = None, -1
         for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
-                best = name
+                best, at = name, s
+        if self.own_place:
+            # "全市…" opening a clause after the last name: the page's own place again
+            own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
+            if any(self._opens_clause(s_start, w) for w in own):
+                return self.own_place
         return best or self.main_place
 
     def _opens_clause(self, s_start: int, pos: int) -> bool:
@@ -411,7 +425,23 @@ class _Reader:
         return _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None
 
 
-def _main_subject(text: str, entities: list[Entity]) -> str | None:
+def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: str | None) -> str | None:
+    """The place a page calls "全市"/"我省": one of that level named in its title, by its issuer or in
+    its first line (a headline or the issuing body).
+
+    Named as the body names it when it does ("柳州" throughout), else as the title does.
+    """
+    if scope is None:
+        return None
+    for source in sources:
+        for written, level, key in places_named(source or ""):
+            if level in _OWN_LEVELS[scope]:
+                same = next((e.name for e in entities if e.type == "place" and e.key == key), None)
+                return same or written
+    return None
+
+
+def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
     """What a figure is about when its sentence names nothing: the place, cluster, park or company the page
     names most (a programme is what is done, not whose figures they are).
 
@@ -419,8 +449,6 @@ def _main_subject(text: str, entities: list[Entity]) -> str | None:
     below, so a place above it (the province a city page names, Hong Kong named
     in passing) is not its subject.
     """
-    counts = Counter(_SCOPE_OF[w] for w in _OWN_PLACE.findall(text))
-    scope = counts.most_common(1)[0][0] if counts else None
     above = _ABOVE[scope] if scope else frozenset()
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
                   and not (e.type == "place" and e.attributes.get("level") in above)]
