@@ -133,3 +133,11 @@ def test_plants_put_into_operation_and_zones_passing_inspection():
     found = events("文章开头。\n6月18日，某光伏电站全容量并网发电。\n某综合保税区顺利通过国家验收。")
     assert [(e.type, e.date) for e in found] == [("production", "2024-06-18"), ("approval", None)]
     assert events("文章开头。\n冷库、锅炉房已投入使用。") == []
+
+
+def test_a_clause_that_says_it_is_done_reports_despite_a_plan_before_it():
+    found = events("文章开头。\n按照计划，该项目已于5月建成投产。")
+    assert [(e.type, e.date) for e in found] == [("production", "2024-05")]
+    found = events("文章开头。\n该项目计划总投资50亿元，已于3月开工建设。")
+    assert [(e.type, e.date) for e in found] == [("launch", "2024-03")]
+    assert events("文章开头。\n该项目计划明年投产，将成功带动就业。") == []

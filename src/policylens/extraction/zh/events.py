@@ -37,7 +37,8 @@ _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
-_FUTURE_EXCEPT = re.compile(r"现将|计划单列|将近|主要|重要|需要|要求|要素|纲要")
+_FUTURE_EXCEPT = re.compile(r"现将|计划单列|计划总投资|计划投资|将近|主要|重要|需要|要求|要素|纲要")
+_DONE = re.compile(_alt(_DATA["done_cues"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
 _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
@@ -91,7 +92,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if _HEADLINE_LABEL.match(text, index.paragraph_at(m.start())[0]):
             continue  # "原标题：…": the reposted story's headline
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
-        if _looks_ahead(text, s_start, m.start()):
+        if _looks_ahead(text, s_start, m.start()) and not (
+                _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())):
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
             continue
