@@ -390,3 +390,17 @@ def test_date_labels_in_traditional_characters(line, iso):
 ])
 def test_a_two_digit_year_in_the_url_counts_beside_its_hour(url, iso):
     assert date_in_url(url) == iso
+
+
+@pytest.mark.parametrize("head, published, kind, publisher", [
+    ("2024-10-30 15:20 来源：中国新闻网 作者：某某", "2024-10-30", "state_media", "中国新闻网"),
+    ("稿源：新华社 2024-10-30", "2024-10-30", "state_media", "新华社"),
+    ("2024年10月30日 09:30  人民网", "2024-10-30", "state_media", None),
+    ("2024-10-30 15:20 来源：某某晚报 作者：某某 责任编辑：某某某", "2024-10-30", "media", "某某晚报"),
+    ("会议指出：2024年10月30日起全市实施新的产业扶持办法", None, "media", None),
+])
+def test_a_chinese_date_stamp_line_with_its_byline_fields(head, published, kind, publisher):
+    m = meta("某省加快建设机器人产业集群\n" + head + "\n\n" + ZH_BODY, "https://portal.example.com/a/1.html")
+    assert (m.published, m.source_type) == (published, kind)
+    if publisher:
+        assert m.publisher == publisher

@@ -71,6 +71,9 @@ _MAX_RESIDUE_WORDS = 6
 _MAX_RESIDUE_CJK = 8
 _RESIDUE_WORD = re.compile(r"[A-Za-z][\w.]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "来源：某网", "作者：某某": the labelled fields a date stamp line carries beside its date
+_FIELD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
+                    + r")\s*[:：]\s*[^\s:：]{0,20}")
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 
 
@@ -132,7 +135,7 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return labelled
     if _SENTENCE_END.search(stripped):
         return None  # a sentence that mentions a date reports an event
-    residue = stripped[:start] + " " + stripped[end:]
+    residue = _FIELD.sub(" ", stripped[:start] + " " + stripped[end:])
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
     if not prose and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS \
             and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK:
