@@ -279,3 +279,10 @@ def test_whole_of_the_place_after_another_place_named_is_the_pages_own_again():
     text = ("2023年柳州市工业经济运行情况\n\n南宁市工业增加值增长3%，南宁市利润增长2%，南宁市营收增长1%。\n"
             "全市利润增长4%。")
     assert subjects(text)[-1] == ("4%", "柳州市")
+
+
+def test_each_place_of_a_list_owns_the_figure_of_its_item():
+    found = subjects("2023年柳州市工业经济运行情况\n\n全市工业增加值增长5%，其中鱼峰区增长7%、柳南区增长4%。")
+    assert found == [("5%", "柳州市"), ("7%", "鱼峰区"), ("4%", "柳南区")]
+    # places listed before one figure do not own it
+    assert subjects("柳州市某产品市场占有率排在广西、云南前3。")[-1][1] == "柳州市"

@@ -93,6 +93,7 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
 _CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*")
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
+_ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
 _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
@@ -422,7 +423,11 @@ class _Reader:
     def _opens_clause(self, s_start: int, pos: int) -> bool:
         if pos - s_start <= 12 and _CLAUSE_FILLER.fullmatch(self.text, s_start, pos):
             return True  # it opens the sentence
-        return _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None
+        if _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None:
+            return True
+        # "其中柳州市增长7%、南宁市增长4%": a list item after one that ended in its own figure
+        return pos > s_start + 1 and self.text[pos - 1] == "、" and \
+            _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
 
 
 def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: str | None) -> str | None:
