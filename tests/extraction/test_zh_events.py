@@ -141,3 +141,7 @@ def test_a_clause_that_says_it_is_done_reports_despite_a_plan_before_it():
     found = events("文章开头。\n该项目计划总投资50亿元，已于3月开工建设。")
     assert [(e.type, e.date) for e in found] == [("launch", "2024-03")]
     assert events("文章开头。\n该项目计划明年投产，将成功带动就业。") == []
+
+
+def test_since_it_started_is_a_measure_not_a_start():
+    assert events("文章开头。\n截至目前，该项目自开工累计完成投资12亿元。") == []
