@@ -286,3 +286,8 @@ def test_each_place_of_a_list_owns_the_figure_of_its_item():
     assert found == [("5%", "柳州市"), ("7%", "鱼峰区"), ("4%", "柳南区")]
     # places listed before one figure do not own it
     assert subjects("柳州市某产品市场占有率排在广西、云南前3。")[-1][1] == "柳州市"
+
+
+def test_a_plan_period_written_with_a_full_width_hyphen():
+    q = one("全市数字经济核心产业增加值突破900亿元。", title="某市数字经济发展行动方案（2024－2026年）")
+    assert (q.kind, q.deadline) == ("target", 2026)
