@@ -291,3 +291,8 @@ def test_each_place_of_a_list_owns_the_figure_of_its_item():
 def test_a_plan_period_written_with_a_full_width_hyphen():
     q = one("全市数字经济核心产业增加值突破900亿元。", title="某市数字经济发展行动方案（2024－2026年）")
     assert (q.kind, q.deadline) == ("target", 2026)
+
+
+def test_a_five_year_plan_in_corner_brackets():
+    q = one("到「十四五」期末，全區規模以上工業增加值達到1000億元。")
+    assert (q.kind, q.deadline) == ("target", 2025)

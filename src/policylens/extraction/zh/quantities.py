@@ -51,7 +51,7 @@ _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR}))年(?:底|末)?"
     rf"|(?P<py>{_YEAR})年(?:前|以前|之前)"
-    rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末|时期|期间))"
+    rf"|[“\"「『]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"」』]?(?:期末|末|时期|期间))"
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
     rf"(?:{_alt(_CUES['relative_periods_after'])})"
