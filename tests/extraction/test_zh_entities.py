@@ -157,3 +157,7 @@ def test_science_and_industry_cities_are_parks():
     found = entities("成都天府国际生物城与泰州中国医药城签约，怀柔科学城加快建设。")
     assert named(found, "park") == ["成都天府国际生物城", "泰州中国医药城", "怀柔科学城"]
     assert named(entities("加快建设科学城。"), "park") == []
+
+
+def test_campaigns_quoted_in_corner_brackets():
+    assert named(entities("深入实施「工业强区」战略和「链长制」。"), "programme") == ["工业强区", "链长制"]

@@ -145,3 +145,7 @@ def test_a_clause_that_says_it_is_done_reports_despite_a_plan_before_it():
 
 def test_since_it_started_is_a_measure_not_a_start():
     assert events("文章开头。\n截至目前，该项目自开工累计完成投资12亿元。") == []
+
+
+def test_a_trigger_inside_an_occasion_in_corner_brackets_names_it():
+    assert events("文章开头。\n「某市重点项目集中签约仪式」在某地举办。") == []

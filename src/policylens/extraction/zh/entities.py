@@ -46,7 +46,8 @@ _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)?")
+# quoted with “…”, or with 「…」 as traditional-script pages quote
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)?")
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30

@@ -55,7 +55,7 @@ _DATE = re.compile(
 )
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
-_QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”")
+_QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”|「[^「」\n]{2,40}」")
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
