@@ -151,3 +151,13 @@ def test_a_county_short_form_before_quan_qu_is_the_place():
 def test_a_generic_short_title_is_not_another_programme():
     found = entities("省政府印发《某省制造强省三年行动计划》（以下简称《行动计划》）。《行动计划》提出目标。")
     assert named(found, "programme") == ["某省制造强省三年行动计划"]
+
+
+def test_science_and_industry_cities_are_parks():
+    found = entities("成都天府国际生物城与泰州中国医药城签约，怀柔科学城加快建设。")
+    assert named(found, "park") == ["成都天府国际生物城", "泰州中国医药城", "怀柔科学城"]
+    assert named(entities("加快建设科学城。"), "park") == []
+
+
+def test_campaigns_quoted_in_corner_brackets():
+    assert named(entities("深入实施「工业强区」战略和「链长制」。"), "programme") == ["工业强区", "链长制"]

@@ -100,3 +100,52 @@ def test_the_public_release_line_of_a_notice_is_no_event():
 def test_a_trigger_inside_a_quoted_occasion_names_it():
     found = events("文章开头。\n8月28日，“某市重点项目集中签约仪式”在某酒店举办。会上，5个项目成功签约。")
     assert [e.text for e in found] == ["5个项目成功签约"]
+
+
+def test_a_plan_named_as_the_ground_of_a_clause_is_no_issuance():
+    assert events("文章开头。\n根据市政府今年3月印发的《某市数字经济行动方案》，各区县加快推进产业发展。") == []
+    assert events("文章开头。\n为贯彻落实省政府印发的《某省制造业行动计划》，现提出如下意见。") == []
+    [e] = events("文章开头。\n3月5日，市政府印发的《某市数字经济行动方案》明确了重点任务。")
+    assert (e.type, e.date) == ("issuance", "2024-03-05")
+
+
+def test_an_issuance_of_nothing_named_is_no_event():
+    assert events("文章开头。\n近年来，该省出台了一系列扶持政策，产业加快发展。") == []
+    assert [e.type for e in events("文章开头。\n近日，该省出台了《某产业扶持办法》。")] == ["issuance"]
+
+
+def test_the_reposted_headline_line_reports_nothing():
+    found = events("原标题：某市新材料产业园开园\n\n5月8日，某市新材料产业园正式开园。")
+    assert [(e.type, e.date) for e in found] == [("launch", "2024-05-08")]
+
+
+def test_a_header_label_is_no_issuance():
+    assert events("某区经济运行情况\n\n发布机构：区统计局  发布日期：2024-10-30\n\n全区经济平稳运行。") == []
+
+
+def test_yesterday_and_today_count_back_from_the_page_date():
+    found = events("文章开头。\n昨天，某汽车工厂首台新车下线。今天上午，某产业园正式开园。", published="2024-03-01")
+    assert [(e.type, e.date, e.approximate) for e in found] == [
+        ("production", "2024-02-29", False), ("launch", "2024-03-01", False)]
+
+
+def test_plants_put_into_operation_and_zones_passing_inspection():
+    found = events("文章开头。\n6月18日，某光伏电站全容量并网发电。\n某综合保税区顺利通过国家验收。")
+    assert [(e.type, e.date) for e in found] == [("production", "2024-06-18"), ("approval", None)]
+    assert events("文章开头。\n冷库、锅炉房已投入使用。") == []
+
+
+def test_a_clause_that_says_it_is_done_reports_despite_a_plan_before_it():
+    found = events("文章开头。\n按照计划，该项目已于5月建成投产。")
+    assert [(e.type, e.date) for e in found] == [("production", "2024-05")]
+    found = events("文章开头。\n该项目计划总投资50亿元，已于3月开工建设。")
+    assert [(e.type, e.date) for e in found] == [("launch", "2024-03")]
+    assert events("文章开头。\n该项目计划明年投产，将成功带动就业。") == []
+
+
+def test_since_it_started_is_a_measure_not_a_start():
+    assert events("文章开头。\n截至目前，该项目自开工累计完成投资12亿元。") == []
+
+
+def test_a_trigger_inside_an_occasion_in_corner_brackets_names_it():
+    assert events("文章开头。\n「某市重点项目集中签约仪式」在某地举办。") == []

@@ -238,3 +238,61 @@ def test_a_baseline_year_is_neither_the_deadline_nor_the_date():
     assert (q.kind, q.deadline, q.baseline) == ("target", 2025, 2020)
     q = one("开头。\n2023年，全市工业增加值较2022年增长8%。", published="2024-02-01")
     assert (q.kind, q.as_of, q.baseline) == ("statistic", 2023, 2022)
+
+
+def test_a_deadline_year_in_chinese_numerals():
+    q = one("到二〇二六年，全县规模以上工业产值突破800亿元。")
+    assert (q.kind, q.deadline) == ("target", 2026)
+
+
+def test_a_span_of_years_after_its_count_runs_from_the_page_year():
+    assert (one("力争用三年时间，全区培育专精特新企业120家。").deadline,
+            one("五年内，全区数字经济规模达到600亿元。").deadline) == (2027, 2029)
+    q = one("近三年内，全区累计培育专精特新企业120家。")
+    assert (q.kind, q.deadline) == ("statistic", None)
+
+
+def test_the_end_of_the_plan_period_is_the_period_in_its_title():
+    q = one("到规划期末，全市集成电路产业规模达到300亿元。", title="某市集成电路产业发展规划（2024—2028年）")
+    assert (q.kind, q.deadline) == ("target", 2028)
+
+
+def subjects(text, title=None, publisher=None):
+    from policylens.extraction.zh.entities import find_entities
+
+    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, publisher=publisher,
+                   language="zh")
+    index = TextIndex(text)
+    return [(q.text, q.subject) for q in find_quantities(doc, index, find_entities(doc, index))]
+
+
+def test_the_pages_own_place_is_named_by_its_title_or_issuer():
+    body = "全市规模以上工业增加值增长5.2%。"
+    assert subjects(body, title="2023年柳州市工业经济运行情况") == [("5.2%", "柳州市")]
+    assert subjects(body, publisher="柳州市统计局") == [("5.2%", "柳州市")]
+    assert subjects("柳州市统计局\n\n" + body) == [("5.2%", "柳州市")]
+    # a title naming only a place of another level says nothing of 全市
+    assert subjects(body, title="广西壮族自治区工业经济运行情况") == [("5.2%", None)]
+
+
+def test_whole_of_the_place_after_another_place_named_is_the_pages_own_again():
+    text = ("2023年柳州市工业经济运行情况\n\n南宁市工业增加值增长3%，南宁市利润增长2%，南宁市营收增长1%。\n"
+            "全市利润增长4%。")
+    assert subjects(text)[-1] == ("4%", "柳州市")
+
+
+def test_each_place_of_a_list_owns_the_figure_of_its_item():
+    found = subjects("2023年柳州市工业经济运行情况\n\n全市工业增加值增长5%，其中鱼峰区增长7%、柳南区增长4%。")
+    assert found == [("5%", "柳州市"), ("7%", "鱼峰区"), ("4%", "柳南区")]
+    # places listed before one figure do not own it
+    assert subjects("柳州市某产品市场占有率排在广西、云南前3。")[-1][1] == "柳州市"
+
+
+def test_a_plan_period_written_with_a_full_width_hyphen():
+    q = one("全市数字经济核心产业增加值突破900亿元。", title="某市数字经济发展行动方案（2024－2026年）")
+    assert (q.kind, q.deadline) == ("target", 2026)
+
+
+def test_a_five_year_plan_in_corner_brackets():
+    q = one("到「十四五」期末，全區規模以上工業增加值達到1000億元。")
+    assert (q.kind, q.deadline) == ("target", 2025)

@@ -360,3 +360,47 @@ def test_a_month_only_date_from_the_format_is_refined_by_the_page():
     assert meta(text, published="2024-03").published == "2024-03-18"
     assert meta(text, published="2024-02").published == "2024-02"
     assert meta(text, published="2024-02-29").published == "2024-02-29"
+
+
+@pytest.mark.parametrize("head, kind", [
+    ("2024年10月30日 09:12  来源：新华网", "state_media"),
+    ("发布时间：2024-10-30  来源：某市工业和信息化局", "government"),
+    ("时间：2024-10-30  来源：某省日报", "state_media"),
+    ("來源：新華網  發佈時間：2024年10月30日", "state_media"),
+    ("來源：某自治區人民政府辦公廳", "government"),
+    ("发布时间：2024-10-30  来源：某某晨报", "media"),
+])
+def test_a_source_named_after_the_date_or_in_traditional_characters(head, kind):
+    m = meta("某省加快建设机器人产业集群\n" + head + "\n" + ZH_BODY, "https://portal.example.com/a/1.html")
+    assert m.source_type == kind
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("發佈時間：2024-10-30 09:12", "2024-10-30"),
+    ("發布日期：2024年10月30日", "2024-10-30"),
+])
+def test_date_labels_in_traditional_characters(line, iso):
+    assert date_of_line(line) == iso
+
+
+@pytest.mark.parametrize("url, iso", [
+    ("https://news.example.com/24/1030/15/ABCDEF12.html", "2024-10-30"),
+    ("https://news.example.com/24/1345/15/ABCDEF12.html", None),
+    ("https://news.example.com/24/1030/index.html", None),
+])
+def test_a_two_digit_year_in_the_url_counts_beside_its_hour(url, iso):
+    assert date_in_url(url) == iso
+
+
+@pytest.mark.parametrize("head, published, kind, publisher", [
+    ("2024-10-30 15:20 来源：中国新闻网 作者：某某", "2024-10-30", "state_media", "中国新闻网"),
+    ("稿源：新华社 2024-10-30", "2024-10-30", "state_media", "新华社"),
+    ("2024年10月30日 09:30  人民网", "2024-10-30", "state_media", None),
+    ("2024-10-30 15:20 来源：某某晚报 作者：某某 责任编辑：某某某", "2024-10-30", "media", "某某晚报"),
+    ("会议指出：2024年10月30日起全市实施新的产业扶持办法", None, "media", None),
+])
+def test_a_chinese_date_stamp_line_with_its_byline_fields(head, published, kind, publisher):
+    m = meta("某省加快建设机器人产业集群\n" + head + "\n\n" + ZH_BODY, "https://portal.example.com/a/1.html")
+    assert (m.published, m.source_type) == (published, kind)
+    if publisher:
+        assert m.publisher == publisher

@@ -55,6 +55,8 @@ _URL_PATTERNS = [
     re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})/(?P<d>\d{2})/"),
+    # /24/1030/15/: a two-digit year, month and day, and the hour (NetEase's portals and their like)
+    re.compile(r"/(?P<yy>\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/(?:[01]\d|2[0-3])/"),
 ]
 # /2024-04/, /202204/, /2024/4/
 _URL_MONTHS = [re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>\d{2})/"), re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/")]
@@ -69,6 +71,9 @@ _MAX_RESIDUE_WORDS = 6
 _MAX_RESIDUE_CJK = 8
 _RESIDUE_WORD = re.compile(r"[A-Za-z][\w.]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# "来源：某网", "作者：某某": the labelled fields a date stamp line carries beside its date
+_FIELD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
+                    + r")\s*[:：]\s*[^\s:：]{0,20}")
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 
 
@@ -130,7 +135,7 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return labelled
     if _SENTENCE_END.search(stripped):
         return None  # a sentence that mentions a date reports an event
-    residue = stripped[:start] + " " + stripped[end:]
+    residue = _FIELD.sub(" ", stripped[:start] + " " + stripped[end:])
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
     if not prose and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS \
             and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK:
@@ -213,7 +218,7 @@ def _iso(m: re.Match[str], order: str | None = None) -> str | None:
     if groups.get("cy"):
         year = int("".join(str(_CN_DIGITS[c]) for c in groups["cy"]))
         return _valid(year, _cn_number(groups["cm"]), _cn_number(groups["cd"])) if 1900 <= year < 2100 else None
-    year = int(groups["y"])
+    year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     if groups.get("a") is not None:
         a, b = int(groups["a"]), int(groups["b"])
         if a == b or (a > 12 >= b) or (order == "dm" and b <= 12):

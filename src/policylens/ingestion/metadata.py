@@ -40,7 +40,9 @@ _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](
 _SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
     rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]), re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
-_SOURCE_NAME = re.compile(r"(?:^|\s)(?:source|来源|信息来源|文章来源)\s*[:：]\s*(.+?)(?:\s{2,}|$)", re.IGNORECASE)
+# the name runs to a wide gap, the next labelled field ("来源：某网 作者：某某"), a date or the end of the line
+_SOURCE_NAME = re.compile(r"(?:^|\s)(?:source|来源|來源|信息来源|信息來源|文章来源|文章來源|稿源|转自|轉自)\s*[:：]\s*"
+                          r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+(?:19|20)\d\d[-/.年]|$)", re.IGNORECASE)
 _PAREN_SITE = re.compile(r"^\(\s*([\w.-]+\.[a-z]{2,})\s*\)")
 _NAMED_DOCUMENT_EN = re.compile(
     r"\b(?:issued|released|published|unveiled|promulgated|adopted|printed and distributed)\s+(?:the\s+)?"

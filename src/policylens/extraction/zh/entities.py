@@ -46,7 +46,8 @@ _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,12})[”\"](?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)?")
+# quoted with “…”, or with 「…」 as traditional-script pages quote
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)?")
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
@@ -93,6 +94,12 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
 
 
 # -- places -----------------------------------------------------------------
+
+def places_named(text: str) -> list[tuple[str, str, str]]:
+    """(name as written, gazetteer level, gazetteer key) of each place ``text`` names, in order
+    (a headline or an issuer's name, read apart from the body)."""
+    return [(text[h.start:h.end], h.place.level, h.place.key) for h in _places(text, gazetteer.load()) if not h.weak]
+
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
     lengths_by_first = _zh_lengths(gaz)

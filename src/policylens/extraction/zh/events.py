@@ -9,11 +9,15 @@ heading ("(一)10个项目投产") titles what follows and reports nothing itsel
 The date is the one the clause or sentence gives before the trigger
 (2024年10月, 10月13日, 3月底), else the date that opens the paragraph, read
 against the page's date when the year is left out; 日前/近日 and an event in the
-document's opening sentence take the page's date, marked approximate.
+document's opening sentence take the page's date, marked approximate;
+今天/昨天/前天 count days back from it.  A plan named only as the ground of a
+clause (根据…印发的《…》) or an issuance of nothing named (出台了一系列政策)
+is no event, nor is a reposted story's 原标题 line.
 """
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
@@ -33,8 +37,14 @@ _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
-_FUTURE_EXCEPT = re.compile(r"现将|计划单列|将近|主要|重要|需要|要求|要素|纲要")
+_FUTURE_EXCEPT = re.compile(r"现将|计划单列|计划总投资|计划投资|将近|主要|重要|需要|要求|要素|纲要")
+_DONE = re.compile(_alt(_DATA["done_cues"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
+_DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
+_DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
+_GROUNDS = re.compile(rf"为?(?:{_alt(_DATA['grounds'])})")
+_VAGUE_OBJECT = tuple(_DATA["vague_objects"])
+_HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
 _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
@@ -45,7 +55,7 @@ _DATE = re.compile(
 )
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
-_QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”")
+_QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”|「[^「」\n]{2,40}」")
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -79,8 +89,13 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         s_start, s_end = index.sentence_at(m.start())
         if _HEADING.match(text, s_start) and s_end - s_start < 25:
             continue
+        if _HEADLINE_LABEL.match(text, index.paragraph_at(m.start())[0]):
+            continue  # "原标题：…": the reposted story's headline
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
-        if _looks_ahead(text, s_start, m.start()):
+        if _looks_ahead(text, s_start, m.start()) and not (
+                _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())):
+            continue
+        if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
             continue
         for t, words in _BY_OBJECT.items():
             if etype == "issuance" and any(w in text[m.end():c_end] for w in words):
@@ -104,6 +119,14 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         obj = text[m.end():c_end].lstrip("了").strip() or None
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
+
+
+def _passing(text: str, c_start: int, start: int, end: int) -> bool:
+    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")
+    or a summary with nothing named ("出台了一系列支持政策")."""
+    if _GROUNDS.match(text, c_start) and text.startswith(_NOT_AFTER_EXEMPT, end):
+        return True
+    return text.startswith(_VAGUE_OBJECT, end + (text[end] == "了" if end < len(text) else 0))
 
 
 def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
@@ -168,7 +191,11 @@ def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
     relative = _relative_year(text, s_start, pos, reference)  # "去年，全市…首次突破…"
     if relative:
         return relative
-    rel = _RELATIVE.search(text, s_start, pos)
+    offset = _DAY_OFFSET.search(text, s_start, pos)
+    if offset and reference and reference[2] is not None:
+        day = date(reference[0], reference[1], reference[2]) + timedelta(days=_DAY_OFFSETS[offset.group()])
+        return day.isoformat(), offset.group(), False
+    rel = _RELATIVE.search(text, s_start, pos) or offset
     if rel and reference:
         return _iso(*reference), rel.group(), True
     return None, None, False

@@ -25,11 +25,15 @@ from dataclasses import dataclass, replace
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
 from policylens.model import Document, Entity, Quantity
 
 _CUES = _load("zh_quantity_cues.yaml")
 _YEAR = r"(?:19|20)\d\d"
+# A year in Chinese numerals, as official documents write it ("到二〇二五年").
+_CN_YEAR = r"[一二][〇零○九][〇零○一二三四五六七八九]{2}"
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
 
 
 def _alt(words) -> str:
@@ -46,9 +50,13 @@ _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
-    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?P<dy>{_YEAR})年(?:底|末)?|(?P<py>{_YEAR})年(?:前|以前|之前)"
-    rf"|[“\"]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"]?(?:期末|末|时期|期间))"
+    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR}))年(?:底|末)?"
+    rf"|(?P<py>{_YEAR})年(?:前|以前|之前)"
+    rf"|[“\"「『]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"」』]?(?:期末|末|时期|期间))"
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
+    rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
+    rf"(?:{_alt(_CUES['relative_periods_after'])})"
+    rf"|(?P<pe>{_alt(_CUES['plan_period_end'])})"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
     rf"|(?P<year>{_YEAR})年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
@@ -76,7 +84,7 @@ _GOAL_HEADING = re.compile(rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exce
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至){_YEAR}年(?:底|末)?[，,]")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
-_PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
+_PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 _METRIC_TRIM_END = re.compile(
     rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$")
@@ -86,9 +94,12 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
 _CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*")
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
+_ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
 _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
+_HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
+_OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
 
 
 @dataclass(slots=True)
@@ -127,7 +138,13 @@ class _Reader:
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
         self.place_starts = [s for s, _, _ in self.places]
-        self.main_place = _main_subject(self.text, entities)
+        own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
+        self.own_words = [p for p, _ in own]
+        counts = Counter(_SCOPE_OF[w] for _, w in own)
+        scope = counts.most_common(1)[0][0] if counts else None
+        first = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
+        self.own_place = _own_place((document.title, document.publisher, first[:_HEADLINE_MAX]), entities, scope)
+        self.main_place = self.own_place or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
         return self.published is None or year <= self.published
@@ -139,11 +156,16 @@ class _Reader:
                 continue
             if m.group("deadline"):
                 y = m.group("dy") or m.group("py")
+                if m.group("cy"):
+                    y = "".join(_CN_DIGIT[c] for c in m.group("cy"))
                 year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
                 kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
                 out.append(_Cue(m.start(), kind, year))
-            elif m.group("rel"):
-                n = parse_cn(m.group("reln"))
+            elif m.group("pe"):
+                out.append(_Cue(m.start(), "deadline", self.period_end) if self.period_end
+                           else _Cue(m.start(), "target"))
+            elif m.group("rel") or m.group("reln2"):
+                n = parse_cn(m.group("reln") or m.group("reln2"))
                 if n and self.published:
                     out.append(_Cue(m.start(), "deadline", self.published + int(n)))
                 else:
@@ -388,19 +410,44 @@ class _Reader:
         A name in the middle of a clause ("排在全球、亚洲、国内前3", "…等4个产业集群")
         is what the clause talks about, not who the figure belongs to.
         """
-        best = None
+        best, at = None, -1
         for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
-                best = name
+                best, at = name, s
+        if self.own_place:
+            # "全市…" opening a clause after the last name: the page's own place again
+            own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
+            if any(self._opens_clause(s_start, w) for w in own):
+                return self.own_place
         return best or self.main_place
 
     def _opens_clause(self, s_start: int, pos: int) -> bool:
         if pos - s_start <= 12 and _CLAUSE_FILLER.fullmatch(self.text, s_start, pos):
             return True  # it opens the sentence
-        return _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None
+        if _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None:
+            return True
+        # "其中柳州市增长7%、南宁市增长4%": a list item after one that ended in its own figure
+        return pos > s_start + 1 and self.text[pos - 1] == "、" and \
+            _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
 
 
-def _main_subject(text: str, entities: list[Entity]) -> str | None:
+def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: str | None) -> str | None:
+    """The place a page calls "全市"/"我省": one of that level named in its title, by its issuer or in
+    its first line (a headline or the issuing body).
+
+    Named as the body names it when it does ("柳州" throughout), else as the title does.
+    """
+    if scope is None:
+        return None
+    for source in sources:
+        for written, level, key in places_named(source or ""):
+            if level in _OWN_LEVELS[scope]:
+                same = next((e.name for e in entities if e.type == "place" and e.key == key), None)
+                return same or written
+    return None
+
+
+def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
     """What a figure is about when its sentence names nothing: the place, cluster, park or company the page
     names most (a programme is what is done, not whose figures they are).
 
@@ -408,8 +455,6 @@ def _main_subject(text: str, entities: list[Entity]) -> str | None:
     below, so a place above it (the province a city page names, Hong Kong named
     in passing) is not its subject.
     """
-    counts = Counter(_SCOPE_OF[w] for w in _OWN_PLACE.findall(text))
-    scope = counts.most_common(1)[0][0] if counts else None
     above = _ABOVE[scope] if scope else frozenset()
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
                   and not (e.type == "place" and e.attributes.get("level") in above)]
