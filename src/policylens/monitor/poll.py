@@ -22,15 +22,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import httpx
 from sqlalchemy import func, insert, select
 
 from policylens.api import Outcome, knowledge_base, store_document
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_document
-from policylens.ingestion.fetch import fetch_if_changed, http_client
-from policylens.ingestion.sources import entry_input, feed_entries, is_feed
+from policylens.ingestion.fetch import http_client
+from policylens.ingestion.sources import entry_input
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
 
@@ -42,6 +41,7 @@ from .followups import follow_ups
 from .lock import poll_lock
 from .matching import match_watchlists
 from .quotes import Quoter
+from .sources import Crawler
 from .state import set_matched_through, unmatched
 from .watchlists import list_watchlists
 
@@ -56,6 +56,7 @@ class FeedResult:
     duplicates: int = 0
     failed: int = 0
     error: str | None = None
+    skipped: list[str] = field(default_factory=list)  # links robots.txt disallows, one line each
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -105,27 +106,27 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
             newest_alert = conn.scalar(select(func.max(AlertRow.id))) or 0
             feeds = due_feeds(conn, now, every_feed)
         with http_client(settings) as client:
+            crawler = Crawler(kb, settings, client, now)
             for feed in feeds:
-                report.feeds.append(_read_feed(kb, feed, settings, client, now, report.errors, on_outcome))
+                report.feeds.append(_read_feed(kb, feed, crawler, now, report.errors, on_outcome))
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
         report.deliveries = deliver(kb, specs, settings, now, retry, show)
     return report
 
 
-def _read_feed(kb: KnowledgeBase, feed: Feed, settings: Settings, client: httpx.Client, now: dt.datetime,
+def _read_feed(kb: KnowledgeBase, feed: Feed, crawler: Crawler, now: dt.datetime,
                errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
     result = FeedResult(feed.url, "read")
+    settings, client = crawler.settings, crawler.client
     try:
-        raw = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
+        raw = crawler.read(feed)  # the one seam: a feed, a discovered feed, a listing or a sitemap
         if raw is None:
             result.status = "not_modified"
             with kb.writing() as conn:
                 record_read(conn, feed, now, feed.etag, feed.last_modified, complete=True)
             return result
-        if not is_feed(raw):
-            raise InputError(feed.url, "not an RSS or Atom feed")
-        entries = feed_entries(raw)
+        entries, result.skipped = raw.entries, raw.skipped
     except InputError as exc:
         result.status, result.error = "failed", str(exc)
         errors.append(str(exc))
