@@ -32,7 +32,7 @@ def polling_server(tmp_path, feed_server):
         monitor.add_watchlist(kb, "nev", industry="new-energy-vehicles", keyword="battery")
         monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)]))
     out = tmp_path / "alerts.jsonl"
-    with LiveServer(Settings(db_url=url), poll=True, deliver_to=[f"jsonl:{out}"]) as server:
+    with LiveServer(Settings(db_url=url, crawl_delay=0), poll=True, deliver_to=[f"jsonl:{out}"]) as server:
         yield server, out
 
 
