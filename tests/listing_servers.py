@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
-
 from feed_servers import FeedServer, _feed_handler, _serve
 from monitor_samples import page
 
@@ -48,7 +47,7 @@ def _listing_handler(server: ListingServer):
     base = _feed_handler(server)
 
     class Handler(base):  # type: ignore[valid-type,misc]
-        def do_GET(self):  # noqa: N802 - the http.server API
+        def do_GET(self):
             with server.lock:
                 server.log.append(Request(self.path, time.monotonic(), self.headers.get("User-Agent", "")))
             super().do_GET()

@@ -9,6 +9,8 @@ what was never requested and how requests to one host were spaced.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -66,7 +68,7 @@ def test_a_listing_is_polled_and_each_new_article_stored_once(kb, listing_server
         site.story(href, "ports", int(href[-6]))
     listing = site.put("/news/index.html", english_listing(items))
     monitor.add_feed(kb, listing)
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
 
     first = monitor.poll(kb, FAST, now=start)
     assert [(f.status, f.entries, f.stored) for f in first.feeds] == [("read", 2, 2)], first.errors
@@ -94,7 +96,7 @@ def test_an_unchanged_listing_costs_one_conditional_request(kb, listing_server_f
                                                       ("/a/two.html", "A long headline about copper output",
                                                        "2024-10-29")]))
     monitor.add_feed(kb, listing)
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
     monitor.poll(kb, FAST, now=start)
     before = len(site.log)
     again = monitor.poll(kb, FAST, now=start + LATER)
@@ -116,7 +118,7 @@ def test_a_gbk_table_listing_is_paged_with_relative_links_and_bracket_dates(kb, 
         "text/html")
     monitor.add_feed(kb, site.url("/tzgg/list/index.html"), pages=3)
 
-    report = monitor.poll(kb, FAST, now=dt.datetime(2024, 11, 2, tzinfo=dt.timezone.utc), every_feed=True)
+    report = monitor.poll(kb, FAST, now=dt.datetime(2024, 11, 2, tzinfo=dt.UTC), every_feed=True)
     assert [(f.status, f.entries, f.stored) for f in report.feeds] == [("read", 4, 4)], report.errors
     assert "/wzdt.html" not in site.paths() and "/tzgg/list/index_9.html" not in site.paths()
     with kb.reading() as conn:
@@ -159,12 +161,12 @@ def test_robots_disallowed_paths_are_never_requested(kb, listing_server_factory)
 
 def test_a_page_that_declares_its_feed_is_read_through_the_feed(kb, listing_server_factory):
     site = listing_server_factory()
-    feed = site.rss("/feed.xml", [("one", "Harbour works begin\n\nThe port authority began harbour works in "
-                                           "the north basin on Monday.")])
+    story = "Harbour works begin\n\nThe port authority began harbour works in the north basin on Monday."
+    feed = site.rss("/feed.xml", [("one", story)])
     home = site.put("/home.html", f'<html><head><link rel="alternate" type="application/rss+xml" href="/feed.xml">'
                                   f"</head><body>{MENU}<p>Welcome</p></body></html>")
     monitor.add_feed(kb, home)
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
     first = monitor.poll(kb, FAST, now=start)
     assert [(f.status, f.stored) for f in first.feeds] == [("read", 1)], first.errors
     [source] = monitor.list_feeds(kb)
@@ -208,5 +210,30 @@ def test_requests_to_one_host_are_spaced_and_name_policylens(kb, listing_server_
     assert report.feeds[0].stored == 3
     times = [r.at for r in site.log]
     assert len(times) == 5  # robots.txt, the listing, three articles
-    assert min(b - a for a, b in zip(times, times[1:])) >= delay - 0.02
+    assert min(b - a for a, b in itertools.pairwise(times)) >= delay - 0.02
     assert all("policylens" in r.user_agent and "ops@example.org" in r.user_agent for r in site.log)
+
+
+def test_feeds_list_says_what_each_source_is(sqlite_url, listing_server_factory):
+    from typer.testing import CliRunner
+
+    from policylens.cli import app
+
+    runner = CliRunner()
+    site = listing_server_factory()
+    site.put("/robots.txt", "User-agent: *\nDisallow: /private/\n", "text/plain")
+    site.story("/a/one.html", "steel", 1)
+    site.story("/private/two.html", "copper", 2)
+    listing = site.put("/list.html", english_listing([
+        ("/a/one.html", "A long headline about steel output", "2024-10-30"),
+        ("/private/two.html", "A long headline about copper output", "2024-10-29")]))
+    added = runner.invoke(app, ["--db", sqlite_url, "feeds", "add", listing, "--pages", "2"])
+    assert added.exit_code == 0 and "kind decided at its first poll" in added.output
+    assert runner.invoke(app, ["--db", sqlite_url, "feeds", "add", listing + "?x", "--kind", "rss"]).exit_code != 0
+    polled = runner.invoke(app, ["--db", sqlite_url, "poll"])
+    assert "skipped: " in polled.stderr and "/private/two.html" in polled.stderr
+    listed = json.loads(runner.invoke(app, ["--db", sqlite_url, "--json", "feeds", "list"]).stdout)
+    assert [(f["kind"], f["entries"], f["pages"], f["last_error"]) for f in listed] == [("listing", 1, 2, None)]
+    assert listed[0]["last_polled_at"] is not None
+    table = runner.invoke(app, ["--db", sqlite_url, "feeds", "list"]).stdout
+    assert "listing" in table and "pages" in table  # the table may wrap the kind over two lines

@@ -48,6 +48,14 @@ class Feed:
     def every(self) -> str:
         return format_duration(self.every_seconds)
 
+    def describe_kind(self) -> str:
+        """For a person: "listing", "discovered feed <url>", "auto (decided at its first poll)"…"""
+        if self.kind == "discovered":
+            return f"discovered feed {self.fetch_url}"
+        if self.kind == "auto":
+            return "auto (decided at its first poll)"
+        return self.kind + (f", {self.pages} pages" if self.kind == "listing" and self.pages > 1 else "")
+
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["every"] = self.every
