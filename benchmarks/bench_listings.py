@@ -48,10 +48,10 @@ def site(sources: int, entries: int, seed: int = 7) -> dict[str, bytes]:
             title, _, body = text.partition("\n\n")
             paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
             pages[f"/list/{s}/{e}.html"] = (f"<html><head><title>{title}</title></head><body><article>"
-                                            f"<h1>{title}</h1>{paragraphs}</article></body></html>").encode("utf-8")
+                                            f"<h1>{title}</h1>{paragraphs}</article></body></html>").encode()
             rows.append(f'<li><a href="{e}.html">{title}</a><span>2024-10-{1 + e % 28:02d}</span></li>')
         pages[f"/list/{s}/index.html"] = (f"<html><body>{MENU}<ul class='list'>{''.join(rows)}</ul>{FOOTER}"
-                                          "</body></html>").encode("utf-8")
+                                          "</body></html>").encode()
     return pages
 
 
