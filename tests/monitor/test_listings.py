@@ -237,3 +237,16 @@ def test_feeds_list_says_what_each_source_is(sqlite_url, listing_server_factory)
     assert listed[0]["last_polled_at"] is not None
     table = runner.invoke(app, ["--db", sqlite_url, "feeds", "list"]).stdout
     assert "listing" in table and "pages" in table  # the table may wrap the kind over two lines
+
+
+def test_listing_parser_prefers_the_main_list_of_blocks_over_dated_side_lists():
+    blocks = "".join(f'<div class="card"><h3><a href="/press/{n}">Council sets out plan number {n} for '
+                     f'regional ports</a></h3><p class="meta">Posted Oct {n + 10}, 2024</p></div>' for n in range(1, 5))
+    side = "".join(f'<li><a href="/popular/{n}">A popular older story number {n} here</a> 2023-01-0{n}</li>'
+                   for n in range(1, 4))
+    html = (f'<html><head><link rel="next" href="?page=2"></head><body>{MENU}<section id="content">{blocks}</section>'
+            f'<div class="sidebar"><ul>{side}</ul></div><div class="widget"><ul>{side}</ul></div></body></html>')
+    listing = parse_listing(html, "https://news.example.org/press/", dt.date(2024, 11, 1))
+    assert [(link.url, link.published) for link in listing.links] == [
+        (f"https://news.example.org/press/{n}", f"2024-10-{n + 10}") for n in range(1, 5)]
+    assert listing.next_page == "https://news.example.org/press/?page=2"

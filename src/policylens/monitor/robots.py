@@ -62,7 +62,8 @@ class Robots:
     def _stored(self, key: str) -> str | None:
         with self.kb.reading() as conn:
             row = conn.execute(select(RobotsRow).where(RobotsRow.origin == key)).first()
-        if row is None or aware(row.fetched_at) + KEEP_FOR < self.now:
+        fetched = aware(row.fetched_at) if row is not None else None
+        if row is None or fetched is None or fetched + KEEP_FOR < self.now:
             return None
         return row.body
 
