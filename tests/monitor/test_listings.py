@@ -205,12 +205,14 @@ def test_requests_to_one_host_are_spaced_and_name_policylens(kb, listing_server_
     listing = site.put("/n/index.html", english_listing([(f"/n/{n}.html", f"A long headline about topic {n} here",
                                                           "2024-10-30") for n in (1, 2, 3)]))
     monitor.add_feed(kb, listing)
-    delay = 0.3
+    delay = 0.4
     report = monitor.poll(kb, Settings(crawl_delay=delay, contact="ops@example.org"))
     assert report.feeds[0].stored == 3
     times = [r.at for r in site.log]
     assert len(times) == 5  # robots.txt, the listing, three articles
-    assert min(b - a for a, b in itertools.pairwise(times)) >= delay - 0.02
+    # Arrival times carry the scheduling jitter of a busy machine; unpaced, the gaps would be milliseconds.
+    assert min(b - a for a, b in itertools.pairwise(times)) >= 0.75 * delay
+    assert times[-1] - times[0] >= 4 * delay - 0.05
     assert all("policylens" in r.user_agent and "ops@example.org" in r.user_agent for r in site.log)
 
 
