@@ -65,6 +65,7 @@ class Crawler:
                                client=self.client)
         if raw is None:
             return None
+        seen = self._seen(feed)
         kind = feed.kind
         if kind == "auto":
             kind, raw = self._classify(feed, raw)
@@ -75,8 +76,8 @@ class Crawler:
         elif kind == "sitemap":
             read = self._sitemap(feed, raw)
         else:
-            read = self._listing(feed, raw)
-        return self._allowed_entries(feed, read)
+            read = self._listing(feed, raw, seen)
+        return self._allowed_entries(feed, read, seen)
 
     def _check(self, url: str, source: str) -> None:
         if not self.robots.allowed(url):
@@ -113,8 +114,7 @@ class Crawler:
                 continue
         return None
 
-    def _listing(self, feed: Feed, raw: RawInput) -> SourceRead:
-        seen = self._seen(feed)
+    def _listing(self, feed: Feed, raw: RawInput, seen: set[str]) -> SourceRead:
         read = SourceRead([], raw.etag, raw.last_modified)
         keys: set[str] = set()
         page_url, page = raw.url or feed.url, raw
@@ -166,9 +166,8 @@ class Crawler:
             raise InputError(feed.url, "sitemap lists no pages")
         return read
 
-    def _allowed_entries(self, feed: Feed, read: SourceRead) -> SourceRead:
+    def _allowed_entries(self, feed: Feed, read: SourceRead, seen: set[str]) -> SourceRead:
         """Drop the new entries whose pages robots.txt disallows, one line each."""
-        seen = self._seen(feed)
         kept = []
         for entry in read.entries:
             if entry.link and not entry.full and entry.key not in seen and not self.robots.allowed(entry.link):
