@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -56,7 +57,8 @@ def site(feeds: int, entries: int, seed: int = 7) -> dict[str, bytes]:
     return pages
 
 
-def serve(pages: dict[str, bytes]) -> tuple[ThreadingHTTPServer, str]:
+def serve(pages: dict[str, bytes], requests: Counter[str] | None = None) -> tuple[ThreadingHTTPServer, str]:
+    """Serve ``pages`` with ETags on 127.0.0.1; ``requests`` (if given) counts the requests per path."""
     etags = {path: '"' + hashlib.sha1(body).hexdigest()[:16] + '"' for path, body in pages.items()}
 
     class Handler(BaseHTTPRequestHandler):
@@ -64,6 +66,8 @@ def serve(pages: dict[str, bytes]) -> tuple[ThreadingHTTPServer, str]:
         disable_nagle_algorithm = True  # headers and body leave at once, not 40 ms apart
 
         def do_GET(self):  # noqa: N802
+            if requests is not None:
+                requests[self.path] += 1
             body = pages.get(self.path)
             if body is None:
                 self.send_error(404)
@@ -113,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         httpd, base = serve(pages)
         gen_s = time.perf_counter() - t0
         db = args.db or f"sqlite:///{work / 'bench.db'}"
-        settings = Settings(db_url=db)
+        settings = Settings(db_url=db, crawl_delay=0)  # one local host serves every feed: no pacing
         alerts_file = work / "alerts.jsonl"
         with KnowledgeBase.open(db) as kb:
             for name, criteria in WATCHLISTS.items():

@@ -20,6 +20,8 @@ class Settings:
     timeout: float = 20.0  # seconds for one HTTP request
     max_redirects: int = 5
     user_agent: str = "policylens/0.1 (+https://example.invalid/policylens)"
+    contact: str | None = None  # an e-mail or URL added to the User-Agent, so a site's operator can reach you
+    crawl_delay: float = 1.0  # seconds between two requests to one host in a poll (robots.txt may ask for more)
     allow_private_urls: bool = True  # the CLI may read intranet pages; the web uses web_allow_private_urls
     # The web server: writing (ingest) needs this bearer token and is off while it is unset.
     token: str | None = None
@@ -44,6 +46,10 @@ class Settings:
             s.extract_seconds = _number("POLICYLENS_EXTRACT_SECONDS", v, float)
         if v := os.environ.get("POLICYLENS_TIMEOUT"):
             s.timeout = _number("POLICYLENS_TIMEOUT", v, float)
+        if v := os.environ.get("POLICYLENS_CONTACT"):
+            s.contact = v
+        if v := os.environ.get("POLICYLENS_CRAWL_DELAY"):
+            s.crawl_delay = _number("POLICYLENS_CRAWL_DELAY", v, float, zero=True)
         if v := os.environ.get("POLICYLENS_TOKEN"):
             s.token = v
         if v := os.environ.get("POLICYLENS_MAX_UPLOAD_BYTES"):
@@ -58,13 +64,13 @@ class Settings:
         return s
 
 
-def _number(name: str, value: str, kind: type) -> int | float:
+def _number(name: str, value: str, kind: type, zero: bool = False) -> int | float:
     try:
         number = kind(value)
     except ValueError:
         raise ConfigError(f"{name}={value!r} is not a {'whole ' if kind is int else ''}number") from None
-    if number <= 0:
-        raise ConfigError(f"{name}={value!r} must be greater than 0")
+    if number < 0 or (number == 0 and not zero):
+        raise ConfigError(f"{name}={value!r} must be {'0 or more' if zero else 'greater than 0'}")
     return number
 
 

@@ -42,7 +42,7 @@ def watched(kb, feed_server) -> KnowledgeBase:
 
 
 def poll(kb, *destinations, now=None, every_feed=False):
-    return monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=list(destinations), retry=FAST, now=now,
+    return monitor.poll(kb, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=list(destinations), retry=FAST, now=now,
                         every_feed=every_feed)
 
 
@@ -86,7 +86,7 @@ def test_jsonl_once_per_alert_even_after_a_crash_before_recording(watched, tmp_p
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     assert [x["uid"] for x in lines] == [a.uid for a in report.alerts]
     # A poller that wrote a line and died before recording it: the file is the record.
-    monitor.poll(watched, Settings(allow_private_feeds=True), deliver_to=[f"jsonl:{tmp_path / 'other.jsonl'}"])
+    monitor.poll(watched, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=[f"jsonl:{tmp_path / 'other.jsonl'}"])
     with watched.writing() as conn:
         conn.execute(delete(DeliveryRow))
     with path.open("a") as f:

@@ -30,7 +30,7 @@ def kb(kb_url: str) -> Iterator[KnowledgeBase]:
 
 
 def run(kb: KnowledgeBase, now: dt.datetime | None = None, **kwargs) -> monitor.PollReport:
-    return monitor.poll(kb, Settings(allow_private_feeds=True), now=now, **kwargs)
+    return monitor.poll(kb, Settings(allow_private_feeds=True, crawl_delay=0), now=now, **kwargs)
 
 
 def by_watchlist(alerts: list[monitor.Alert]) -> dict[str | None, set[int]]:

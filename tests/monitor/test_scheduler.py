@@ -34,7 +34,7 @@ def test_the_thread_polls_at_once_records_alerts_and_stops_promptly(kb, feed_ser
     monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)]), "1h")
     out = tmp_path / "alerts.jsonl"
     seen: list[monitor.PollReport] = []
-    poller = PollScheduler(kb, Settings(allow_private_feeds=True), deliver_to=[f"jsonl:{out}"], idle=0.2, on_poll=seen.append,
+    poller = PollScheduler(kb, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=[f"jsonl:{out}"], idle=0.2, on_poll=seen.append,
                            log=lambda line: None)
     poller.start()
     try:
@@ -54,7 +54,7 @@ def test_the_thread_polls_at_once_records_alerts_and_stops_promptly(kb, feed_ser
 def test_a_failing_feed_is_logged_and_the_next_round_goes_on(kb, feed_server):
     monitor.add_feed(kb, feed_server.url("/missing.xml"), "1m")
     lines: list[str] = []
-    poller = PollScheduler(kb, Settings(allow_private_feeds=True), idle=0.2, log=lines.append)
+    poller = PollScheduler(kb, Settings(allow_private_feeds=True, crawl_delay=0), idle=0.2, log=lines.append)
     assert poller.run_once() is not None
     assert len(lines) == 1 and "/missing.xml" in lines[0] and "404" in lines[0]
     assert "404" in poller.state.last_error
@@ -65,7 +65,7 @@ def test_a_failing_feed_is_logged_and_the_next_round_goes_on(kb, feed_server):
 
 
 def test_the_wait_is_until_the_next_due_feed_within_bounds(kb, feed_server):
-    poller = PollScheduler(kb, Settings(allow_private_feeds=True), idle=60)
+    poller = PollScheduler(kb, Settings(allow_private_feeds=True, crawl_delay=0), idle=60)
     now = dt.datetime.now(dt.timezone.utc)
     assert poller.seconds_to_next(now) == 60  # no feeds: check again after idle
     monitor.add_feed(kb, feed_server.url("/feed.xml"), "1h")
@@ -75,4 +75,4 @@ def test_the_wait_is_until_the_next_due_feed_within_bounds(kb, feed_server):
 
 def test_a_bad_destination_fails_at_start_up(kb):
     with pytest.raises(InputError, match="not a destination"):
-        PollScheduler(kb, Settings(allow_private_feeds=True), deliver_to=["carrier-pigeon"])
+        PollScheduler(kb, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=["carrier-pigeon"])

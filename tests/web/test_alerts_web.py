@@ -33,7 +33,7 @@ def polling_server(tmp_path, feed_server):
         monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)]))
     out = tmp_path / "alerts.jsonl"
     # The feed server is on 127.0.0.1: this operator opted in to private feeds.
-    with LiveServer(Settings(db_url=url, allow_private_feeds=True), poll=True, deliver_to=[f"jsonl:{out}"]) as server:
+    with LiveServer(Settings(db_url=url, allow_private_feeds=True, crawl_delay=0), poll=True, deliver_to=[f"jsonl:{out}"]) as server:
         yield server, out
 
 

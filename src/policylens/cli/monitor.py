@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 watch_app = typer.Typer(help="Watchlists: what you want to be told about (any combination; all must hold).",
                         no_args_is_help=True, **PLAIN_HELP)
-feeds_app = typer.Typer(help="Feeds that `policylens poll` reads on their schedule.", no_args_is_help=True,
+feeds_app = typer.Typer(help="Sources (feeds, listing pages, sitemaps) that `policylens poll` reads on their "
+                             "schedule.", no_args_is_help=True,
                         **PLAIN_HELP)
 app.add_typer(watch_app, name="watch")
 app.add_typer(feeds_app, name="feeds")
@@ -87,34 +88,42 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watchlist's name.
 
 @feeds_app.command("add")
 def feeds_add(
-    url: Annotated[str, typer.Argument(help="An RSS or Atom feed's http(s) URL.")],
+    url: Annotated[str, typer.Argument(help="An RSS or Atom feed, a page (its declared feed is used, else its "
+                                            "list of articles), or a sitemap: an http(s) URL.")],
     every: Annotated[Optional[str], typer.Option(
         "--every", help="How often to poll it: 30m, 1h, 1d… (default 1h).")] = None,
+    kind: Annotated[str, typer.Option(
+        "--kind", help="auto (the first poll decides), feed, listing or sitemap.")] = "auto",
+    pages: Annotated[int, typer.Option(
+        "--pages", help="Listing pages to follow by their next-page links while every link is new: a backfill "
+                        "on the first poll.")] = 1,
 ) -> None:
-    """Register a feed; `policylens poll` reads it when due."""
+    """Register a source; `policylens poll` reads it when due (robots.txt respected, one host paced)."""
     from policylens import monitor
 
     seconds = guard(lambda: monitor.parse_duration(every or monitor.feeds.DEFAULT_EVERY))  # a bad duration fails before the database is touched
-    added = _with_kb(lambda kb: monitor.add_feed(kb, url, seconds))
+    added = _with_kb(lambda kb: monitor.add_feed(kb, url, seconds, kind=kind, pages=pages))
     if State.json:
         print_json(added.to_dict())
     else:
-        out.print(f"feed {added.url} every {added.every}")
+        what = "kind decided at its first poll" if added.kind == "auto" else added.kind
+        out.print(f"source {added.url} every {added.every} ({what}"
+                  f"{f', up to {added.pages} pages' if added.pages > 1 else ''})")
 
 
 @feeds_app.command("list")
 def feeds_list() -> None:
-    """The feeds, when each is next due, and the last error."""
+    """The sources: what each is, when last polled and next due, entries it yielded, the last problem."""
     from policylens import monitor
 
     rows = _with_kb(monitor.list_feeds)
     if State.json:
         print_json([f.to_dict() for f in rows])
         return
-    cells = [(f.url, f.every, _when(f.next_due), _when(f.last_polled_at), shorten(f.last_error or "—", 80))
-             for f in rows]
-    out.print(table("Feeds", ("url", "every", "next due", "last polled", "last error"), cells, width=out.width,
-                    prose={"url", "next due", "last polled", "last error"}))
+    cells = [(f.url, f.describe_kind(), f.every, _when(f.next_due), _when(f.last_polled_at), str(f.entries),
+              shorten(f.last_error or "—", 80)) for f in rows]
+    out.print(table("Sources", ("url", "kind", "every", "next due", "last polled", "entries", "last error"), cells,
+                    width=out.width, prose={"url", "kind", "next due", "last polled", "last error"}))
 
 
 @feeds_app.command("remove")
@@ -148,6 +157,8 @@ def poll(
                                                   every_feed=every_feed, show=_show, on_outcome=advance))
     for line in report.errors:
         err.print(f"[red]error[/red]: {line}")
+    for line in (line for f in report.feeds for line in f.skipped):
+        err.print(f"skipped: {line}")
     failed = [d for d in report.deliveries if d.error]
     for d in failed:
         err.print(f"[red]error[/red]: {d.destination}: {d.error}; {d.pending} alert(s) wait for the next poll")

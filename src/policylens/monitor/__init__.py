@@ -5,7 +5,8 @@ KnowledgeBase (the poll also takes a URL):
 
     add_watchlist(kb, name, region=, industry=, entity=, keyword=) -> Watchlist
     list_watchlists(kb) / get_watchlist(kb, name) / remove_watchlist(kb, name)
-    add_feed(kb, url, every="1h") -> Feed;  list_feeds(kb);  remove_feed(kb, url);  next_due(kb)
+    add_feed(kb, url, every="1h", kind="auto", pages=1) -> Feed  (a feed, a page, a listing or a sitemap)
+    list_feeds(kb);  remove_feed(kb, url);  next_due(kb)
     poll(db, settings, deliver_to=(...), now=, every_feed=, retry=, show=, on_outcome=) -> PollReport
     list_alerts(kb, limit=50, undelivered=, watchlist=, document_id=, after_id=) -> [Alert]
 

@@ -25,15 +25,14 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 from sqlalchemy import func, insert, select
 
 from policylens.api import Outcome, failure, knowledge_base, store_document
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_document
-from policylens.ingestion.fetch import fetch_if_changed, http_client
-from policylens.ingestion.sources import entry_input, feed_entries, is_feed
+from policylens.ingestion.fetch import http_client
+from policylens.ingestion.sources import entry_input
 from policylens.model import Document
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
@@ -46,6 +45,7 @@ from .followups import follow_ups
 from .lock import poll_lock
 from .matching import match_watchlists
 from .quotes import Quoter
+from .sources import Crawler
 from .state import set_matched_through, unmatched
 from .watchlists import list_watchlists
 
@@ -62,6 +62,7 @@ class FeedResult:
     duplicates: int = 0
     failed: int = 0
     error: str | None = None
+    skipped: list[str] = field(default_factory=list)  # links robots.txt disallows, one line each
 
     def to_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -114,9 +115,10 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
             newest_alert = conn.scalar(select(func.max(AlertRow.id))) or 0
             feeds = due_feeds(conn, now, every_feed)
         with http_client(settings) as client:
-            fetched = _fetch_feeds(feeds, settings, client)
+            crawler = Crawler(kb, settings, client, now)
+            fetched = _read_sources(feeds, crawler)
             for feed in feeds:
-                report.feeds.append(_read_feed(kb, feed, fetched[feed.id], settings, client, now, report.errors,
+                report.feeds.append(_read_feed(kb, feed, fetched[feed.id], crawler, now, report.errors,
                                                on_outcome))
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
@@ -124,36 +126,38 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
     return report
 
 
-def _fetch_feeds(feeds: list[Feed], settings: Settings, client: httpx.Client) -> dict[int, Any]:
-    """Every feed's response (None when unchanged), or the exception its fetch raised.
+def _read_sources(feeds: list[Feed], crawler: Crawler) -> dict[int, Any]:
+    """Every source's entries (None when unchanged), or the exception its reading raised.
 
-    Feeds are fetched concurrently so one slow site does not delay the rest; a site's own feeds one
-    after another (polite to each host), at most ``_FETCHERS`` sites at a time.
+    Sources are read concurrently so one slow site does not delay the rest; a site's own sources one
+    after another (polite to each host, and the crawler spaces its requests), at most ``_FETCHERS``
+    sites at a time.
     """
     by_host: dict[str, list[Feed]] = {}
     for feed in feeds:
         by_host.setdefault(urlsplit(feed.url).hostname or "", []).append(feed)
     out: dict[int, Any] = {}
 
-    def fetch_host(host_feeds: list[Feed]) -> None:
+    def read_host(host_feeds: list[Feed]) -> None:
         for feed in host_feeds:
             try:
-                out[feed.id] = fetch_if_changed(feed.url, settings, feed.etag, feed.last_modified, client=client)
-            except Exception as exc:  # noqa: BLE001 - handed to the feed's own report line
+                out[feed.id] = crawler.read(feed)  # a feed, a discovered feed, a listing or a sitemap
+            except Exception as exc:  # noqa: BLE001 - handed to the source's own report line
                 out[feed.id] = exc
 
     if len(by_host) <= 1:
         for host_feeds in by_host.values():
-            fetch_host(host_feeds)
+            read_host(host_feeds)
         return out
     with ThreadPoolExecutor(max_workers=min(_FETCHERS, len(by_host)), thread_name_prefix="poll-fetch") as pool:
-        list(pool.map(fetch_host, by_host.values()))
+        list(pool.map(read_host, by_host.values()))
     return out
 
 
-def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, settings: Settings, client: httpx.Client,
-               now: dt.datetime, errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
+def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, crawler: Crawler, now: dt.datetime,
+               errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
     result = FeedResult(feed.url, "read")
+    settings, client = crawler.settings, crawler.client
     try:
         if isinstance(fetched, Exception):
             raise fetched
@@ -163,9 +167,7 @@ def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, settings: Settings, 
             with kb.writing() as conn:
                 record_read(conn, feed, now, feed.etag, feed.last_modified, complete=True)
             return result
-        if not is_feed(raw):
-            raise InputError(feed.url, "not an RSS or Atom feed")
-        entries = feed_entries(raw)
+        entries, result.skipped = raw.entries, raw.skipped
     except Exception as exc:  # noqa: BLE001 - whatever one feed does, the other feeds are read
         exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc, feed.url))
         result.status, result.error = "failed", str(exc)

@@ -550,6 +550,21 @@ class FeedRow(Base):
     last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)
     added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # What the URL turned out to be ("feed", "discovered", "listing", "sitemap"; "auto" until its first read),
+    # the feed a page declared (read instead of the page), and how many listing pages a read may follow.
+    kind: Mapped[str] = mapped_column(String(), server_default="auto")
+    fetch_url: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[int] = mapped_column(Integer, server_default="1")
+
+
+class RobotsRow(Base):
+    """A host's robots.txt as last fetched, so an unchanged poll costs one request, not two."""
+
+    __tablename__ = "robots_files"
+
+    origin: Mapped[str] = mapped_column(Text, primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
 class FeedEntryRow(Base):
