@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         httpd, base = serve(site(args.sources, args.entries), requests)
         db = args.db or f"sqlite:///{work / 'bench.db'}"
-        settings = Settings(db_url=db, crawl_delay=0)
+        settings = Settings(db_url=db, crawl_delay=0, allow_private_feeds=True)
         with KnowledgeBase.open(db) as kb:
             for s in range(args.sources):
                 monitor.add_feed(kb, f"{base}/list/{s}/index.html", "1h")

@@ -23,7 +23,7 @@ from policylens.store import KnowledgeBase
 from policylens.store.schema import DocumentRow
 
 LATER = dt.timedelta(hours=2)
-FAST = Settings(crawl_delay=0)
+FAST = Settings(crawl_delay=0, allow_private_feeds=True)  # the listing servers run on 127.0.0.1
 
 MENU = """<div id="top-menu"><ul><li><a href="/">Home</a></li><li><a href="/about/">About us</a></li>
 <li><a href="/news/">News</a></li></ul></div>"""
@@ -206,7 +206,7 @@ def test_requests_to_one_host_are_spaced_and_name_policylens(kb, listing_server_
                                                           "2024-10-30") for n in (1, 2, 3)]))
     monitor.add_feed(kb, listing)
     delay = 0.4
-    report = monitor.poll(kb, Settings(crawl_delay=delay, contact="ops@example.org"))
+    report = monitor.poll(kb, Settings(crawl_delay=delay, contact="ops@example.org", allow_private_feeds=True))
     assert report.feeds[0].stored == 3
     times = [r.at for r in site.log]
     assert len(times) == 5  # robots.txt, the listing, three articles

@@ -22,7 +22,7 @@ def test_the_alerts_page_shows_each_sources_kind_entries_and_last_poll(tmp_path,
     with KnowledgeBase.open(url) as kb:
         monitor.add_feed(kb, listing)
         monitor.add_feed(kb, "http://127.0.0.1:1/unreachable-sitemap.xml", kind="sitemap")
-        monitor.poll(kb, Settings(crawl_delay=0), now=dt.datetime.now(dt.UTC))
+        monitor.poll(kb, Settings(crawl_delay=0, allow_private_feeds=True), now=dt.datetime.now(dt.UTC))
     with LiveServer(Settings(db_url=url)) as server:
         page = httpx.get(f"{server.url}/alerts", timeout=10).text
     row = page[page.index(listing):].split("</tr>", 1)[0]

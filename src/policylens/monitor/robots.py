@@ -37,14 +37,18 @@ class Robots:
                  now: dt.datetime) -> None:
         self.kb, self.settings, self.client, self.pacer, self.now = kb, settings, client, pacer, now
         self._parsers: dict[str, RobotFileParser | None] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the table of per-origin locks
+        self._origin_locks: dict[str, threading.Lock] = {}
 
     def allowed(self, url: str) -> bool:
         parser = self._parser(origin(url))
         return parser is None or parser.can_fetch(AGENT, url)
 
     def _parser(self, key: str) -> RobotFileParser | None:
+        # One lock per origin: a site that is slow to answer for its robots.txt holds up only its own reads.
         with self._lock:
+            origin_lock = self._origin_locks.setdefault(key, threading.Lock())
+        with origin_lock:
             if key not in self._parsers:
                 body = self._stored(key)
                 if body is None:
