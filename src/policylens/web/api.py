@@ -12,10 +12,12 @@ functions: FastAPI runs them in its thread pool, beside the event loop.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal, TypeVar
+import re
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from pydantic import BeforeValidator
 
 from policylens import briefs, monitor
 from policylens.briefs.rules import load_rules
@@ -24,8 +26,6 @@ from policylens.store import KnowledgeBase
 
 from . import params, reads, schemas
 from .schemas import Page
-
-T = TypeVar("T")
 
 PREFIX = "/api/v1"
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL; anything larger cannot name a row
@@ -47,7 +47,18 @@ Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Skip this many items
                               examples=[0])]
 DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="A document's id, as listed by /documents.",
                                  examples=[2])]
-AsOf = Annotated[dt.date | None, Query(description="Judge target status on this day, YYYY-MM-DD "
+
+
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD, as ``format: date`` says: Pydantic alone would also take "0" as 1970-01-01."""
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("not a date; write YYYY-MM-DD")
+    return value
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+Day = Annotated[dt.date, BeforeValidator(_iso_day)]
+AsOf = Annotated[Day | None, Query(description="Judge target status on this day, YYYY-MM-DD "
                                                    "(default: today).", examples=["2026-11-22"])]
 Region = Annotated[str | None, Query(description="A place; includes every place inside it. An unknown place is "
                                                  "a 404.", examples=["Shandong"])]
@@ -74,8 +85,8 @@ def kb_of(request: Request) -> KnowledgeBase:
     return request.app.state.kb
 
 
-def page(request: Request, response: Response, items: list[T], total: int, limit: int,
-         offset: int) -> Page[T]:
+def page(request: Request, response: Response, items: list[Any], total: int, limit: int,
+         offset: int) -> Page[Any]:
     """The page, with a Link header to the pages before and after it."""
     links = []
     if offset + limit < total:
@@ -85,7 +96,7 @@ def page(request: Request, response: Response, items: list[T], total: int, limit
                      'rel="prev"')
     if links:
         response.headers["Link"] = ", ".join(links)
-    return Page[Any](items=items, total=total, limit=limit, offset=offset)  # type: ignore[return-value]
+    return Page[Any](items=items, total=total, limit=limit, offset=offset)
 
 
 def sliced(request: Request, response: Response, rows: list[Any], limit: int, offset: int) -> Page[Any]:
@@ -94,7 +105,7 @@ def sliced(request: Request, response: Response, rows: list[Any], limit: int, of
                 len(rows), limit, offset)
 
 
-@router.get("/overview", tags=["read"], summary="Dashboard figures",
+@router.get("/overview", tags=["overview"], summary="Dashboard figures",
             description="Counts, the newest documents and conflicts, and targets by status and deadline year.")
 def get_overview(request: Request, as_of: AsOf = None) -> schemas.Overview:
     return request.app.state.overview.get(kb_of(request), as_of or _today()).to_dict()
@@ -176,9 +187,9 @@ def search(request: Request, response: Response,
            region: Region = None, industry: Industry = None, entity: EntityName = None,
            source_type: Annotated[schemas.SourceType | None, Query(description="Only documents of this kind "
                                                                    "of source.")] = None,
-           since: Annotated[dt.date | None, Query(description="Only documents published on or after this day.",
+           since: Annotated[Day | None, Query(description="Only documents published on or after this day.",
                                                   examples=["2024-01-01"])] = None,
-           until: Annotated[dt.date | None, Query(description="Only documents published on or before this day."
+           until: Annotated[Day | None, Query(description="Only documents published on or before this day."
                                                   )] = None,
            kind: Annotated[list[Literal["document", "quantity", "event"]] | None,
                            Query(description="Only hits of these kinds (repeat the parameter for several).")

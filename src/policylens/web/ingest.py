@@ -16,11 +16,11 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Request, Security
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
-from pydantic import ValidationError
 from starlette.formparsers import MultiPartException
 
 from policylens import api as pipeline

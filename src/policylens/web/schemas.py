@@ -26,8 +26,7 @@ class Error(BaseModel):
     """Every error the API answers: one message naming the input or the reason."""
 
     error: str = Field(description="What went wrong, naming the parameter or value.",
-                       examples=["status: unknown value 'bogus'; choose from open, due, met, missed, "
-                                 "past_due_unverified, superseded"])
+                       examples=["status: Input should be 'open', 'due' or 'met'"])
 
 
 class Page(BaseModel, Generic[T]):
@@ -317,11 +316,17 @@ class IngestReport(BaseModel):
     outcomes: list[Outcome]
 
 
+# http(s), a host of DNS labels (at most 63 characters each), an optional port, then anything without spaces.
+URL = (r"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*\.?"
+       r"(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?([/?#]\S*)?$")
+
+
 class IngestURL(BaseModel):
     """A page or an RSS/Atom feed for the server to fetch and ingest (a feed: every entry)."""
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(pattern=r"^[hH][tT][tT][pP][sS]?://\S+$", max_length=2048,
-                     description="An http(s) URL of a page or feed.",
+    url: str = Field(pattern=URL, max_length=2048,
+                     description="An http(s) URL of a page or feed; a host name outside ASCII in its "
+                                 "punycode form (xn--…).",
                      examples=["https://example.org/policy/plan-2025.html"])
