@@ -270,7 +270,7 @@ class KnowledgeBase:
             return queries.conflicts(conn, kind, queries.region_id(conn, region), limit, newest)
 
     def list_entities(self, query: str | None = None, *, entity_type: str | None = None,
-                      limit: int = 50) -> list[dict[str, Any]]:
+                      limit: int | None = 50) -> list[dict[str, Any]]:
         """Entities whose names contain ``query``, most mentioned first (for pickers and lookups)."""
         with self._read() as session:
             return queries.list_entities(session.connection(), query, entity_type, limit)
@@ -282,7 +282,7 @@ class KnowledgeBase:
 
     def search(self, query: str, *, region: str | None = None, industry: str | None = None,
                entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
-               until: dt.date | None = None, kinds: tuple[str, ...] = (), limit: int = 20,
+               until: dt.date | None = None, kinds: tuple[str, ...] = (), limit: int | None = 20,
                ) -> list[search.SearchHit]:
         """Documents, quantities and events matching every word of ``query``, best first."""
         with self._read() as session:

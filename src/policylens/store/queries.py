@@ -131,7 +131,7 @@ _LISTED = or_(EntityRow.mention_count > 0, EntityRow.type != "place")
 
 
 def list_entities(conn: Connection, query: str | None = None, entity_type: str | None = None,
-                  limit: int = 50) -> list[dict[str, Any]]:
+                  limit: int | None = 50) -> list[dict[str, Any]]:
     """Entities any of whose names contains ``query`` (any case), most mentioned first; all without one."""
     stmt = (select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key, EntityRow.level,
                    EntityRow.mention_count, EntityRow.document_count)

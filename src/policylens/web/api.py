@@ -106,8 +106,9 @@ def sliced(request: Request, response: Response, rows: list[Any], limit: int, of
 
 
 @router.get("/overview", tags=["overview"], summary="Dashboard figures",
-            description="Counts, the newest documents and conflicts, and targets by status and deadline year.")
-def get_overview(request: Request, as_of: AsOf = None) -> schemas.Overview:
+            description="Counts, the newest documents and conflicts, and targets by status and deadline year.",
+            response_model=schemas.Overview)
+def get_overview(request: Request, as_of: AsOf = None) -> dict[str, Any]:
     return request.app.state.overview.get(kb_of(request), as_of or _today()).to_dict()
 
 
@@ -121,17 +122,18 @@ def list_documents(request: Request, response: Response, limit: Limit = 50,
 
 
 @router.get("/documents/{document_id}", tags=["documents"], summary="Get a document",
-            description="One document with its clean text, the text every extracted offset points into.")
-def get_document(request: Request, document_id: DocumentId) -> schemas.DocumentOut:
+            description="One document with its clean text, the text every extracted offset points into.",
+            response_model=schemas.DocumentOut)
+def get_document(request: Request, document_id: DocumentId) -> dict[str, Any]:
     found = reads.document(kb_of(request), document_id)
-    return {"id": found.id, **found.to_dict()}  # type: ignore[return-value]
+    return {"id": found.id, **found.to_dict()}
 
 
 @router.get("/documents/{document_id}/extraction", tags=["documents"], summary="Get a document's extraction",
             description="The document's quantities, events and entities, each with its character offsets "
-                        "(text[start:end] is the quoted text).")
-def get_extraction(request: Request, document_id: DocumentId) -> schemas.ExtractionOut:
-    return {"id": document_id, **reads.extraction(kb_of(request), document_id).to_dict()}  # type: ignore
+                        "(text[start:end] is the quoted text).", response_model=schemas.ExtractionOut)
+def get_extraction(request: Request, document_id: DocumentId) -> dict[str, Any]:
+    return {"id": document_id, **reads.extraction(kb_of(request), document_id).to_dict()}
 
 
 @router.get("/entities", tags=["entities"], summary="List entities", responses=PAGED,
@@ -142,18 +144,19 @@ def list_entities(request: Request, response: Response,
                   type: Annotated[Literal[ENTITY_TYPES] | None,  # type: ignore[valid-type]
                                   Query(description="Only entities of this type.")] = None,
                   limit: Limit = 50, offset: Offset = 0) -> Page[schemas.EntitySummary]:
-    rows = kb_of(request).list_entities(q.strip() if q else None, entity_type=type, limit=None)  # type: ignore
+    rows = kb_of(request).list_entities(q.strip() if q else None, entity_type=type, limit=None)
     return sliced(request, response, rows, limit, offset)
 
 
 @router.get("/entities/{name}", tags=["entities"], summary="Get an entity",
             description="An entity by any of its names (or #id): hierarchy, relations, what it contains, its "
-                        "targets and events. A name that denotes no entity, or several, is a 404 saying which.")
+                        "targets and events. A name that denotes no entity, or several, is a 404 saying which.",
+            response_model=schemas.EntityProfile)
 def get_entity(request: Request,
                name: Annotated[str, Path(description="Any of the entity's names, or #id.", examples=["Weifang"])],
-               as_of: AsOf = None) -> schemas.EntityProfile:
+               as_of: AsOf = None) -> dict[str, Any]:
     found = reads.profile(kb_of(request), name, as_of)
-    return {"as_of": (as_of or _today()).isoformat(), **found.to_dict()}  # type: ignore[return-value]
+    return {"as_of": (as_of or _today()).isoformat(), **found.to_dict()}
 
 
 @router.get("/targets", tags=["targets"], summary="List targets", responses=PAGED,
@@ -197,7 +200,7 @@ def search(request: Request, response: Response,
            limit: Limit = 20, offset: Offset = 0) -> Page[schemas.SearchHit]:
     rows = reads.named(lambda: kb_of(request).search(
         q, region=params.given(region), industry=params.given(industry), entity=params.given(entity), source_type=source_type, since=since, until=until,
-        kinds=tuple(dict.fromkeys(kind or ())), limit=None))  # type: ignore[arg-type]
+        kinds=tuple(dict.fromkeys(kind or ())), limit=None))
     return sliced(request, response, rows, limit, offset)
 
 
