@@ -260,3 +260,12 @@ def test_pages_show_a_friendly_error_with_the_right_status(http, path, status, s
     assert response.headers["content-type"].startswith("text/html")
     assert says in response.text and "Back to the dashboard" in response.text
     assert "Traceback" not in response.text
+
+
+@pytest.mark.parametrize("query", [{}, {"status": "met"}, {"status": "past_due_unverified"}, {"status": "open"},
+                                   {"region": "Weifang"}, {"industry": "agricultural-machinery", "status": "open"}])
+def test_a_target_page_total_counts_every_matching_target(http, query):
+    every = _json(http.get("/api/v1/targets", params={"as_of": AS_OF, "limit": 1000, **query}))
+    assert every["total"] == len(every["items"])
+    first = _json(http.get("/api/v1/targets", params={"as_of": AS_OF, "limit": 2, **query}))
+    assert first["total"] == every["total"] and first["items"] == every["items"][:2]

@@ -315,14 +315,7 @@ def _target_select(filters: TargetFilters) -> Select:
 def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(),
             limit: int | None = None) -> list[TargetView]:
     """Targets under the filters with their status on ``as_of``, earliest deadline first."""
-    choices = (*STATUSES, *ROLES[1:])
-    if filters.status is not None and filters.status not in choices:
-        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
-    stmt = _target_select(filters)
-    if filters.status in ROLES:  # terms and thresholds have a role, not a status period
-        stmt = stmt.where(TargetRoleRow.role == filters.status)
-    elif filters.status is not None:
-        stmt = stmt.where(_status_on(filters.status, as_of))
+    stmt = _target_query(filters, as_of)
     out: list[TargetView] = []
     # Page by page, so that a limit (with or without a status filter) stops the work early.
     for batch in _pages(conn, stmt, limit, limit or _BATCH):
@@ -334,6 +327,28 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
                 if limit is not None and len(out) >= limit:
                     return out
     return out
+
+
+def count_targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters()) -> int:
+    """How many targets ``targets`` lists under the filters, counted from the stored status periods.
+
+    No target is judged (like the overview's counts), so a total for a page
+    of targets costs one aggregate query, not a pass over every target.
+    """
+    return conn.scalar(select(func.count()).select_from(_target_query(filters, as_of).subquery())) or 0
+
+
+def _target_query(filters: TargetFilters, as_of: dt.date) -> Select:
+    """The targets under the filters; a status filter keeps those whose stored status on ``as_of`` is it."""
+    choices = (*STATUSES, *ROLES[1:])
+    if filters.status is not None and filters.status not in choices:
+        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
+    stmt = _target_select(filters)
+    if filters.status in ROLES:  # terms and thresholds have a role, not a status period
+        stmt = stmt.where(TargetRoleRow.role == filters.status)
+    elif filters.status is not None:
+        stmt = stmt.where(_status_on(filters.status, as_of))
+    return stmt
 
 
 _BATCH = 500  # targets judged per round trip; also keeps IN lists far below any parameter limit

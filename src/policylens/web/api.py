@@ -168,7 +168,9 @@ def list_targets(request: Request, response: Response, region: Region = None, in
                  entity: EntityName = None, as_of: AsOf = None, limit: Limit = 50,
                  offset: Offset = 0) -> Page[schemas.Target]:
     query = reads.TargetQuery(params.given(region), params.given(industry), status, params.given(entity), as_of)
-    return sliced(request, response, reads.targets(kb_of(request), query, None), limit, offset)
+    kb = kb_of(request)
+    rows = [t.to_dict() for t in reads.targets(kb, query, limit, offset)]
+    return page(request, response, rows, reads.count_targets(kb, query), limit, offset)
 
 
 @router.get("/conflicts", tags=["targets"], summary="List conflicts", responses=PAGED,

@@ -10,7 +10,7 @@ import datetime as dt
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from policylens import briefs, monitor
 from policylens.errors import InputError
@@ -61,6 +61,15 @@ class TargetQuery:
     entity: str | None = None
     as_of: dt.date | None = None
 
+    def filters(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "region": self.region, "industry": self.industry, "status": self.status,
+                "entity": self.entity}
+
+
+def count_targets(kb: KnowledgeBase, query: TargetQuery) -> int:
+    """How many targets the query matches, over every page."""
+    return named(lambda: kb.count_targets(**query.filters()))
+
 
 def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: int = 0,
             sort: str | None = None) -> list[TargetView]:
@@ -74,8 +83,7 @@ def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: in
     rows that happen to share a page.
     """
     def read(count: int | None) -> list[TargetView]:
-        return named(lambda: kb.targets(as_of=query.as_of, region=query.region, industry=query.industry, status=query.status,
-                          entity=query.entity, limit=count))
+        return named(lambda: kb.targets(**query.filters(), limit=count))
 
     if sort not in SORTS:
         return read(None if limit is None else offset + limit)[offset:]
