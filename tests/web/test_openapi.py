@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import io
 import json
 import pkgutil
 import re
@@ -192,11 +193,13 @@ def test_a_generated_client_is_typed_and_reads_and_writes(server, spec, tmp_path
 
     types = importlib.import_module("policylens_client.types")
     body = modules["ingest_upload_body"].IngestUploadBody(file=types.File(
-        payload=__import__("io").BytesIO(b"Qingdao plans 40 new robot makers by 2028, the city said on Monday."),
+        payload=io.BytesIO(b"Qingdao plans 40 new robot makers by 2028, the city said on Monday."),
         file_name="note.txt", mime_type="text/plain"))
     writer = package.AuthenticatedClient(base_url=server.url, token=TOKEN, raise_on_unexpected_status=True)
     report = modules["ingest_upload"].sync(client=writer, body=body)
     assert type(report).__name__ == "IngestReport" and report.stored == 1
     assert report.outcomes[0].document_id == modules["list_documents"].sync(client=client).total
-    refused = modules["ingest_upload"].sync_detailed(client=client, body=body)  # no token
-    assert refused.status_code == 401 and type(refused.parsed).__name__ == "Error"
+    for route, request in (("ingest_upload", body),
+                           ("ingest_url", modules["ingest_url_body"].IngestUrlBody(url="https://example.invalid/a"))):
+        refused = modules[route].sync_detailed(client=client, body=request)  # no token
+        assert refused.status_code == 401 and type(refused.parsed).__name__ == "Error", route

@@ -42,7 +42,8 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
     "type": "object", "required": ["file"], "properties": {
         "file": {"type": "string", "format": "binary", "description": "A text, HTML, PDF or feed file."}}}}}}}
 URL_BODY = {"requestBody": {"required": True, "content": {"application/json": {
-    "schema": IngestURL.model_json_schema(),
+    # Inline, without a title, so that generated clients name it after the route (IngestUrlBody).
+    "schema": {k: v for k, v in IngestURL.model_json_schema().items() if k != "title"},
     "example": {"url": "https://example.org/policy/plan-2025.html"}}}}}
 
 
