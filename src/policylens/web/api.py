@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
@@ -21,7 +21,6 @@ from pydantic import BeforeValidator
 
 from policylens import briefs, monitor
 from policylens.briefs.rules import load_rules
-from policylens.model import ENTITY_TYPES
 from policylens.store import KnowledgeBase
 
 from . import params, reads, schemas
@@ -141,10 +140,10 @@ def get_extraction(request: Request, document_id: DocumentId) -> dict[str, Any]:
 def list_entities(request: Request, response: Response,
                   q: Annotated[str | None, Query(max_length=200, description="Part of any of the entity's "
                                                  "names, any case.", examples=["weif"])] = None,
-                  type: Annotated[Literal[ENTITY_TYPES] | None,  # type: ignore[valid-type]
+                  type: Annotated[schemas.EntityType | None,  # type: ignore[valid-type]
                                   Query(description="Only entities of this type.")] = None,
                   limit: Limit = 50, offset: Offset = 0) -> Page[schemas.EntitySummary]:
-    rows = kb_of(request).list_entities(q.strip() if q else None, entity_type=type, limit=None)
+    rows = kb_of(request).list_entities(q.strip() if q else None, entity_type=type and str(type), limit=None)
     return sliced(request, response, rows, limit, offset)
 
 
@@ -163,11 +162,12 @@ def get_entity(request: Request,
             description="Targets stated in the documents with their status as of a day, earliest deadline "
                         "first.")
 def list_targets(request: Request, response: Response, region: Region = None, industry: Industry = None,
-                 status: Annotated[schemas.Status | None, Query(description="Only targets with this status on "
-                                                                "as_of.", examples=["met"])] = None,
+                 status: Annotated[schemas.Status | None, Query(  # type: ignore[valid-type]
+                     description="Only targets with this status on as_of.", examples=["met"])] = None,
                  entity: EntityName = None, as_of: AsOf = None, limit: Limit = 50,
                  offset: Offset = 0) -> Page[schemas.Target]:
-    query = reads.TargetQuery(params.given(region), params.given(industry), status, params.given(entity), as_of)
+    query = reads.TargetQuery(params.given(region), params.given(industry), status and str(status),
+                              params.given(entity), as_of)
     kb = kb_of(request)
     rows = [t.to_dict() for t in reads.targets(kb, query, limit, offset)]
     return page(request, response, rows, reads.count_targets(kb, query), limit, offset)
@@ -177,10 +177,10 @@ def list_targets(request: Request, response: Response, region: Region = None, in
             description="Pairs of figures that cannot both be right: the same target stated differently "
                         "across documents, or an amount restated in another currency at an odd rate.")
 def list_conflicts(request: Request, response: Response,
-                   kind: Annotated[Literal["cross_document", "currency_restatement"] | None,
+                   kind: Annotated[schemas.ConflictKind | None,  # type: ignore[valid-type]
                                    Query(description="Only conflicts of this kind.")] = None,
                    region: Region = None, limit: Limit = 50, offset: Offset = 0) -> Page[schemas.Conflict]:
-    rows = reads.named(lambda: kb_of(request).conflicts(kind=kind, region=params.given(region)))
+    rows = reads.named(lambda: kb_of(request).conflicts(kind=kind and str(kind), region=params.given(region)))
     return sliced(request, response, rows, limit, offset)
 
 
@@ -190,19 +190,20 @@ def search(request: Request, response: Response,
            q: Annotated[str, Query(pattern=WORD, max_length=500, description="Words to find, all of them "
                                    "(at least one letter or digit).", examples=["cluster"])],
            region: Region = None, industry: Industry = None, entity: EntityName = None,
-           source_type: Annotated[schemas.SourceType | None, Query(description="Only documents of this kind "
+           source_type: Annotated[schemas.SourceType | None, Query(  # type: ignore[valid-type]
+                       description="Only documents of this kind "
                                                                    "of source.")] = None,
            since: Annotated[Day | None, Query(description="Only documents published on or after this day.",
                                                   examples=["2024-01-01"])] = None,
            until: Annotated[Day | None, Query(description="Only documents published on or before this day."
                                                   )] = None,
-           kind: Annotated[list[Literal["document", "quantity", "event"]] | None,
+           kind: Annotated[list[schemas.HitKind] | None,  # type: ignore[valid-type]
                            Query(description="Only hits of these kinds (repeat the parameter for several).")
                            ] = None,
            limit: Limit = 20, offset: Offset = 0) -> Page[schemas.SearchHit]:
     rows = reads.named(lambda: kb_of(request).search(
-        q, region=params.given(region), industry=params.given(industry), entity=params.given(entity), source_type=source_type, since=since, until=until,
-        kinds=tuple(dict.fromkeys(kind or ())), limit=None))
+        q, region=params.given(region), industry=params.given(industry), entity=params.given(entity), source_type=source_type and str(source_type), since=since, until=until,
+        kinds=tuple(dict.fromkeys(str(k) for k in kind or ())), limit=None))
     return sliced(request, response, rows, limit, offset)
 
 
@@ -214,20 +215,23 @@ def search(request: Request, response: Response,
                 "text/html": {"schema": {"type": "string"}},
                 "application/json": {"schema": {"type": "object", "additionalProperties": True}}}}})
 def get_brief(request: Request, document_id: DocumentId,
-              format: Annotated[Literal["md", "html", "json"], Query(description="md, html or json.")] = "md",
+              format: Annotated[schemas.BriefFormat, Query(  # type: ignore[valid-type]
+                  description="md, html or json.")] = schemas.BriefFormat.md,  # type: ignore[attr-defined]
               audience: Annotated[str | None, Query(pattern=_audience_pattern(), description=(
                   "Stakeholder groups, comma-separated: the impact section speaks to them."),
                   examples=["exporters"])] = None,
               as_of: AsOf = None,
-              language: Annotated[Literal["en", "zh"], Query(description="The brief's language.")] = "en",
+              language: Annotated[schemas.Language, Query(  # type: ignore[valid-type]
+                  description="The brief's language.")] = schemas.Language.en,  # type: ignore[attr-defined]
               download: Annotated[bool, Query(description="Send as a file to save.")] = False,
               ) -> Response:
-    result = reads.brief(kb_of(request), document_id, as_of, params.audience(audience), language)
+    result = reads.brief(kb_of(request), document_id, as_of, params.audience(audience), str(language))
     disposition = "attachment" if download else "inline"
-    headers = {"Content-Disposition": f'{disposition}; filename="brief-{document_id}.{format}"'}
-    if format == "html":
+    fmt = str(format)
+    headers = {"Content-Disposition": f'{disposition}; filename="brief-{document_id}.{fmt}"'}
+    if fmt == "html":
         headers["Content-Security-Policy"] = BRIEF_HTML_CSP
-    return Response(briefs.render(result, format), media_type=BRIEF_TYPES[format], headers=headers)
+    return Response(briefs.render(result, fmt), media_type=BRIEF_TYPES[fmt], headers=headers)
 
 
 # A brief downloaded as HTML carries its own <style> and no script: allow exactly that.

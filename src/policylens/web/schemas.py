@@ -8,17 +8,32 @@ JSON objects.  Every list answers in one envelope, ``Page``.
 """
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from policylens.model import SOURCE_TYPES
+from policylens.briefs import FORMATS as BRIEF_FORMATS
+from policylens.model import ENTITY_TYPES, SOURCE_TYPES
 from policylens.track import STATUSES
 
 T = TypeVar("T")
 
-SourceType = Literal[SOURCE_TYPES]  # type: ignore[valid-type]
-Status = Literal[STATUSES]  # type: ignore[valid-type]
+
+
+def _choices(name: str, values: tuple[str, ...]) -> type[StrEnum]:
+    """A named enum of the package's own vocabulary: one schema in the spec, one enum in a generated client."""
+    return StrEnum(name, [(v, v) for v in values])  # type: ignore[return-value]
+
+
+# Named, so the OpenAPI document has one schema for each (not an inline enum per parameter).
+SourceType = _choices("SourceType", SOURCE_TYPES)
+Status = _choices("Status", STATUSES)
+EntityType = _choices("EntityType", ENTITY_TYPES)
+ConflictKind = _choices("ConflictKind", ("cross_document", "currency_restatement"))
+HitKind = _choices("HitKind", ("document", "quantity", "event"))
+BriefFormat = _choices("BriefFormat", BRIEF_FORMATS)
+Language = _choices("Language", ("en", "zh"))
 Year = int | str  # a deadline or reference year; a few are written as periods ("2021-2025")
 
 
@@ -244,7 +259,7 @@ class Overview(BaseModel):
 
 
 class SearchHit(BaseModel):
-    kind: Literal["document", "quantity", "event"]
+    kind: HitKind  # type: ignore[valid-type]
     document_id: int
     item_id: int | None
     title: str | None
