@@ -32,6 +32,7 @@ class LiveServer:
     """``create_app(settings, **options)`` served by uvicorn on a free port of 127.0.0.1."""
 
     def __init__(self, settings: Settings, **options: object):
+        self.settings = settings
         port = free_port()
         config = uvicorn.Config(create_app(settings, **options), host="127.0.0.1", port=port, log_level="warning")
         self.server = uvicorn.Server(config)
