@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from policylens.briefs import FORMATS as BRIEF_FORMATS
 from policylens.model import SOURCE_TYPES
 from policylens.track import STATUSES
 
 from .errors import WebError
 
 TARGET_SORTS = ("deadline", "status", "subject", "metric", "value", "progress")
-SEARCH_KINDS = ("document", "quantity", "event")
 
 
 def given(value: str | None) -> str | None:
@@ -47,10 +45,6 @@ def status(value: str | None) -> str | None:
 
 def source_type(value: str | None) -> str | None:
     return one_of(value, "source_type", SOURCE_TYPES)
-
-
-def brief_format(value: str | None) -> str:
-    return one_of(value, "format", BRIEF_FORMATS) or "md"
 
 
 def audience(value: str | None) -> list[str] | None:
