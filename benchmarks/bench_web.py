@@ -1,5 +1,5 @@
 """Web load test: `policylens serve` on 127.0.0.1, p50/p95 latency and requests/s of the dashboard, a document
-page and /api/targets over a knowledge base of N generated documents.
+page and /api/v1/targets over a knowledge base of N generated documents.
 
     python benchmarks/bench_web.py [--docs 10000] [--db URL] [--requests 300] [--seconds 60]
 
@@ -78,7 +78,7 @@ def _wait_ready(client: httpx.Client, server: subprocess.Popen, timeout: float =
         if server.poll() is not None:
             sys.exit(f"the server exited: {server.stderr.read()}")
         try:
-            if client.get("/api/overview").status_code == 200:
+            if client.get("/api/v1/overview").status_code == 200:
                 return
         except httpx.TransportError:
             time.sleep(0.2)
@@ -123,11 +123,11 @@ def main(argv: list[str] | None = None) -> int:
         server = _serve(db, port)
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             _wait_ready(client, server)
-            middle = client.get("/api/documents", params={"limit": 1, "offset": count // 2}).json()["documents"][0]
+            middle = client.get("/api/v1/documents", params={"limit": 1, "offset": count // 2}).json()["items"][0]
             routes = {
                 "dashboard": ("page", f"/?as_of={AS_OF}"),
                 "document page": ("page", f"/documents/{middle['id']}"),
-                "api targets": ("api", f"/api/targets?as_of={AS_OF}"),
+                "api targets": ("api", f"/api/v1/targets?as_of={AS_OF}"),
             }
             results = {name: {"kind": kind, "goal_p95_ms": GOALS_MS[kind],
                               **_measure(client, path, args.requests, args.seconds)}

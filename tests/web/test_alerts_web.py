@@ -17,7 +17,7 @@ from policylens.store import KnowledgeBase
 def wait_for_alerts(client: httpx.Client, seconds: float = 60.0) -> list[dict]:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        alerts = client.get("/api/alerts").json()["alerts"]
+        alerts = client.get("/api/v1/alerts").json()["items"]
         if alerts:
             return alerts
         time.sleep(0.1)
@@ -52,13 +52,13 @@ def test_a_polling_server_shows_its_alerts_and_delivers_them(polling_server):
 
         only = client.get("/alerts", params={"watchlist": "nev"}).text
         assert "Hefei" in only and "Qingdao CNC" not in only
-        listed = client.get("/api/watchlists").json()["watchlists"]
+        listed = client.get("/api/v1/watchlists").json()["items"]
         assert [(w["name"], w["region"], w["keyword"]) for w in listed] == [
             ("nev", None, "battery"), ("shandong", "Shandong", None)]
         dashboard = client.get("/").text
         assert "Latest alerts" in dashboard and f'href="/briefs/{shandong["document_id"]}"' in dashboard
         # The overview the dashboard shows was refreshed when the poll stored documents.
-        assert client.get("/api/overview").json()["counts"]["documents"] == 2
+        assert client.get("/api/v1/overview").json()["counts"]["documents"] == 2
 
     delivered = [json.loads(line)["uid"] for line in out.read_text().splitlines()]
     assert sorted(delivered) == sorted(a["uid"] for a in alerts)
@@ -66,12 +66,12 @@ def test_a_polling_server_shows_its_alerts_and_delivers_them(polling_server):
 
 def test_alert_filters_and_unknown_watchlists(empty_server):
     with httpx.Client(base_url=empty_server.url, timeout=30) as client:
-        assert client.get("/api/alerts").json() == {"alerts": []}
-        assert client.get("/api/watchlists").json() == {"watchlists": []}
+        assert client.get("/api/v1/alerts").json() ["items"] == []
+        assert client.get("/api/v1/watchlists").json() ["items"] == []
         assert "Latest alerts" not in client.get("/").text
-        missing = client.get("/api/alerts", params={"watchlist": "nope"})
+        missing = client.get("/api/v1/alerts", params={"watchlist": "nope"})
         assert missing.status_code == 404 and "watchlist 'nope'" in missing.json()["error"]
         assert client.get("/alerts", params={"watchlist": "nope"}).status_code == 404
-        assert client.get("/api/alerts", params={"limit": 0}).status_code == 422
+        assert client.get("/api/v1/alerts", params={"limit": 0}).status_code == 422
         page = client.get("/alerts", params={"undelivered": "true"})
         assert page.status_code == 200 and "does not poll" in page.text and "No alerts" in page.text

@@ -147,12 +147,12 @@ def test_highlights_carry_their_normalised_values_without_javascript(corpus_serv
 
 def test_hostile_text_stays_text(tmp_path, page):
     with LiveServer(Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN)) as server:
-        upload = httpx.post(f"{server.url}/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+        upload = httpx.post(f"{server.url}/api/v1/ingest/upload", headers={"Authorization": f"Bearer {TOKEN}"},
                             files={"file": ("hostile.txt", HOSTILE.encode(), "text/plain")}, timeout=60)
         assert upload.status_code == 201, upload.text
         doc_id = upload.json()["outcomes"][0]["document_id"]
         for name, path in [("xss-document", f"/documents/{doc_id}"), ("xss-brief", f"/briefs/{doc_id}"),
-                           ("xss-brief-html", f"/api/briefs/{doc_id}?format=html"), ("xss-dashboard", "/"),
+                           ("xss-brief-html", f"/api/v1/briefs/{doc_id}?format=html"), ("xss-dashboard", "/"),
                            ("xss-search", "/search?q=script")]:
             page.goto(server.url + path)
             page.wait_for_load_state("load")
@@ -184,7 +184,7 @@ def test_a_chinese_title_renders_in_characters_not_empty_boxes(tmp_path, page):
     characters in the title's own font and requires their pixels to differ.
     """
     with LiveServer(Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN)) as server:
-        upload = httpx.post(f"{server.url}/api/ingest", headers={"Authorization": f"Bearer {TOKEN}"},
+        upload = httpx.post(f"{server.url}/api/v1/ingest/upload", headers={"Authorization": f"Bearer {TOKEN}"},
                             files={"file": ("notice.txt", CHINESE.encode(), "text/plain")}, timeout=60)
         assert upload.status_code == 201, upload.text
         page.goto(f"{server.url}/documents/{upload.json()['outcomes'][0]['document_id']}")

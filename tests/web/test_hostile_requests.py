@@ -12,18 +12,18 @@ from policylens.config import Settings
 HUGE = str(2**64)
 
 
-@pytest.mark.parametrize("path", [f"/api/documents/{HUGE}", f"/api/documents/{HUGE}/extraction",
-                                  f"/api/briefs/{HUGE}", f"/api/documents?offset={HUGE}",
-                                  f"/api/targets?offset={HUGE}", f"/documents/{HUGE}", f"/documents?offset={HUGE}",
+@pytest.mark.parametrize("path", [f"/api/v1/v1/documents/{HUGE}", f"/api/v1/v1/documents/{HUGE}/extraction",
+                                  f"/api/v1/v1/briefs/{HUGE}", f"/api/v1/v1/documents?offset={HUGE}",
+                                  f"/api/v1/v1/targets?offset={HUGE}", f"/documents/{HUGE}", f"/documents?offset={HUGE}",
                                   f"/briefs/{HUGE}", f"/targets?offset={HUGE}"])
 def test_a_number_past_64_bits_is_422_on_a_kept_connection(http, path):
     response = http.get(path)
     assert response.status_code == 422, response.text[:300]
     assert "Traceback" not in response.text
     # The same keep-alive connection answers the next request.
-    assert http.get("/api/documents", params={"limit": 1}).status_code == 200
-    assert http.get(f"/api/documents/{2**31 - 1}").status_code == 404  # the largest id a column holds
-    assert http.get(f"/api/documents/{2**31}").status_code == 422
+    assert http.get("/api/v1/documents", params={"limit": 1}).status_code == 200
+    assert http.get(f"/api/v1/v1/documents/{2**31 - 1}").status_code == 404  # the largest id a column holds
+    assert http.get(f"/api/v1/v1/documents/{2**31}").status_code == 422
 
 
 def test_an_upload_over_its_time_budget_stops_and_answers_one_line(tmp_path):
@@ -32,9 +32,9 @@ def test_an_upload_over_its_time_budget_stops_and_answers_one_line(tmp_path):
     settings = Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN, extract_seconds=1.0)
     with LiveServer(settings) as server:
         started = time.monotonic()
-        response = httpx.post(f"{server.url}/api/ingest", files={"file": ("slow.txt", slow, "text/plain")},
+        response = httpx.post(f"{server.url}/api/v1/ingest/upload", files={"file": ("slow.txt", slow, "text/plain")},
                               headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
         assert time.monotonic() - started < 10
         assert response.status_code == 400
         assert "longer than the limit of 1 s" in response.json()["error"]
-        assert httpx.get(f"{server.url}/api/documents").json()["count"] == 0
+        assert httpx.get(f"{server.url}/api/v1/documents").json()["total"] == 0

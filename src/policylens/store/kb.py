@@ -259,9 +259,16 @@ class KnowledgeBase:
         """Targets with their status on ``as_of`` (default: today, from the clock)."""
         with self._read() as session:
             conn = session.connection()
-            filters = queries.TargetFilters(region_id=queries.region_id(conn, region), industry=industry,
-                                            entity_id=queries.entity_id(conn, entity), status=status)
+            filters = _target_filters(conn, region, industry, status, entity)
             return queries.targets(conn, as_of or dt.date.today(), filters, limit)
+
+    def count_targets(self, *, as_of: dt.date | None = None, region: str | None = None,
+                      industry: str | None = None, status: str | None = None, entity: str | None = None) -> int:
+        """How many targets ``targets`` lists with the same filters (from stored status periods, none judged)."""
+        with self._read() as session:
+            conn = session.connection()
+            filters = _target_filters(conn, region, industry, status, entity)
+            return queries.count_targets(conn, as_of or dt.date.today(), filters)
 
     def conflicts(self, *, kind: str | None = None, region: str | None = None, limit: int | None = None,
                   newest: bool = False) -> list[queries.ConflictView]:
@@ -270,7 +277,7 @@ class KnowledgeBase:
             return queries.conflicts(conn, kind, queries.region_id(conn, region), limit, newest)
 
     def list_entities(self, query: str | None = None, *, entity_type: str | None = None,
-                      limit: int = 50) -> list[dict[str, Any]]:
+                      limit: int | None = 50) -> list[dict[str, Any]]:
         """Entities whose names contain ``query``, most mentioned first (for pickers and lookups)."""
         with self._read() as session:
             return queries.list_entities(session.connection(), query, entity_type, limit)
@@ -282,7 +289,7 @@ class KnowledgeBase:
 
     def search(self, query: str, *, region: str | None = None, industry: str | None = None,
                entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
-               until: dt.date | None = None, kinds: tuple[str, ...] = (), limit: int = 20,
+               until: dt.date | None = None, kinds: tuple[str, ...] = (), limit: int | None = 20,
                ) -> list[search.SearchHit]:
         """Documents, quantities and events matching every word of ``query``, best first."""
         with self._read() as session:
@@ -527,3 +534,10 @@ def _entity(row: DocumentEntityRow) -> Entity:
         mentions=[(m.start_offset, m.end_offset) for m in row.mentions],
         attributes=dict(row.attributes), aliases=list(row.aliases), key=row.key,
     )
+
+
+def _target_filters(conn: Any, region: str | None, industry: str | None, status: str | None,
+                    entity: str | None) -> queries.TargetFilters:
+    """The filters of a targets read, with the region and entity named resolved (InputError if unknown)."""
+    return queries.TargetFilters(region_id=queries.region_id(conn, region), industry=industry,
+                                 entity_id=queries.entity_id(conn, entity), status=status)

@@ -131,7 +131,7 @@ _LISTED = or_(EntityRow.mention_count > 0, EntityRow.type != "place")
 
 
 def list_entities(conn: Connection, query: str | None = None, entity_type: str | None = None,
-                  limit: int = 50) -> list[dict[str, Any]]:
+                  limit: int | None = 50) -> list[dict[str, Any]]:
     """Entities any of whose names contains ``query`` (any case), most mentioned first; all without one."""
     stmt = (select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key, EntityRow.level,
                    EntityRow.mention_count, EntityRow.document_count)
@@ -287,8 +287,14 @@ def _target_select(filters: TargetFilters) -> Select:
             .join(d, d.id == q.document_id)
             .outerjoin(TargetRoleRow, TargetRoleRow.target_id == q.id)
             .outerjoin(QuantitySubjectRow, QuantitySubjectRow.quantity_id == q.id)
-            .outerjoin(EntityRow, EntityRow.id == QuantitySubjectRow.entity_id)
-            .where(q.kind == "target"))
+            .outerjoin(EntityRow, EntityRow.id == QuantitySubjectRow.entity_id))
+    return _target_where(stmt, filters)
+
+
+def _target_where(stmt: Select, filters: TargetFilters) -> Select:
+    """``stmt`` (over quantities, with their subject joined when a place filters) kept to the filters' targets."""
+    q = QuantityRow
+    stmt = stmt.where(q.kind == "target")
     if filters.document_id is not None:
         stmt = stmt.where(q.document_id == filters.document_id)
     for place in (filters.region_id, filters.entity_id):
@@ -315,14 +321,7 @@ def _target_select(filters: TargetFilters) -> Select:
 def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(),
             limit: int | None = None) -> list[TargetView]:
     """Targets under the filters with their status on ``as_of``, earliest deadline first."""
-    choices = (*STATUSES, *ROLES[1:])
-    if filters.status is not None and filters.status not in choices:
-        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
-    stmt = _target_select(filters)
-    if filters.status in ROLES:  # terms and thresholds have a role, not a status period
-        stmt = stmt.where(TargetRoleRow.role == filters.status)
-    elif filters.status is not None:
-        stmt = stmt.where(_status_on(filters.status, as_of))
+    stmt = _target_query(filters, as_of)
     out: list[TargetView] = []
     # Page by page, so that a limit (with or without a status filter) stops the work early.
     for batch in _pages(conn, stmt, limit, limit or _BATCH):
@@ -334,6 +333,38 @@ def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFil
                 if limit is not None and len(out) >= limit:
                     return out
     return out
+
+
+def count_targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters()) -> int:
+    """How many targets ``targets`` lists under the filters, counted from the stored status periods.
+
+    No target is judged (like the overview's counts), so a total for a page
+    of targets costs one aggregate query, not a pass over every target.
+    """
+    # Subject and role are at most one row per target: joined only when a filter needs them.
+    q = QuantityRow
+    stmt = select(func.count()).select_from(q)
+    if filters.region_id is not None or filters.entity_id is not None:
+        stmt = stmt.outerjoin(QuantitySubjectRow, QuantitySubjectRow.quantity_id == q.id)
+    if filters.status in ROLES:
+        stmt = stmt.outerjoin(TargetRoleRow, TargetRoleRow.target_id == q.id)
+    return conn.scalar(_target_query(filters, as_of, _target_where(stmt, filters))) or 0
+
+
+def _target_query(filters: TargetFilters, as_of: dt.date, stmt: Select | None = None) -> Select:
+    """``stmt`` (default: every column ``targets`` reads) kept to the filters, status included.
+
+    A status filter keeps the targets whose stored status on ``as_of`` is it.
+    """
+    choices = (*STATUSES, *ROLES[1:])
+    if filters.status is not None and filters.status not in choices:
+        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
+    stmt = _target_select(filters) if stmt is None else stmt
+    if filters.status in ROLES:  # terms and thresholds have a role, not a status period
+        stmt = stmt.where(TargetRoleRow.role == filters.status)
+    elif filters.status is not None:
+        stmt = stmt.where(_status_on(filters.status, as_of))
+    return stmt
 
 
 _BATCH = 500  # targets judged per round trip; also keeps IN lists far below any parameter limit

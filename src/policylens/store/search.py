@@ -200,7 +200,7 @@ def document_filters(filters: SearchFilters) -> list[Any]:
 
 
 def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(),
-           limit: int = 20) -> list[SearchHit]:
+           limit: int | None = 20) -> list[SearchHit]:
     """The best-ranked items matching every word of ``query`` under the filters."""
     item = SearchItemRow.__table__
     if conn.dialect.name == "sqlite":

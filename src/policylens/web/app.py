@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
+from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from policylens import __version__
@@ -29,9 +30,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 DESCRIPTION = """Industrial-policy documents, their cited facts, tracked targets and briefs.
 
-Reading is open. Writing (`POST /api/ingest`) needs `Authorization: Bearer <token>`
-with the token the server was started with (`POLICYLENS_TOKEN`); without one set,
-writing is off. Errors are JSON: `{"error": "..."}`.
+Version 1 of the API lives under `/api/v1`; a change that would break a client gets a new version.
+Reading is open. Writing (`POST /api/v1/ingest/upload`, `POST /api/v1/ingest/url`) needs
+`Authorization: Bearer <token>` with the token the server was started with (`POLICYLENS_TOKEN`);
+without one set, writing is off. Every list is a page: `items`, `total`, `limit`, `offset`, and a
+`Link` header to the next and previous pages. Errors are JSON: `{"error": "..."}`.
 """
 
 
@@ -64,7 +67,7 @@ def create_app(settings: Settings | None = None, *, poll: bool = False,
         kb.close()
 
     app = FastAPI(title="policylens", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, generate_unique_id_function=_operation_id)
     app.state.kb = kb
     app.state.settings = settings
     app.state.overview = overview
@@ -78,6 +81,11 @@ def create_app(settings: Settings | None = None, *, poll: bool = False,
     app.include_router(ingest.router)
     app.include_router(pages.router)
     return app
+
+
+def _operation_id(route: APIRoute) -> str:
+    """The route function's name (list_targets, get_document…): what a generated client calls it."""
+    return route.name
 
 
 async def _security_headers(request: Request, call_next) -> Response:

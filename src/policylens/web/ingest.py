@@ -1,4 +1,4 @@
-"""POST /api/ingest: the one route that writes, behind a token, a size limit and the private-address guard.
+"""POST /api/v1/ingest/upload and /ingest/url: the routes that write, behind a token, a size limit and the private-address guard.
 
 Writing is off until the server is given a token (``POLICYLENS_TOKEN``).  An
 upload is read with a running count and refused with 413 the moment it
@@ -13,10 +13,12 @@ from __future__ import annotations
 import dataclasses
 import hmac
 import json
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Security
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
@@ -26,31 +28,65 @@ from policylens.config import Settings
 from policylens.ingestion import RawInput
 from policylens.ingestion.fetch import is_url
 
+from .api import PREFIX
 from .errors import WebError
+from .schemas import Error, IngestReport, IngestURL
 
-router = APIRouter(prefix="/api", tags=["write"])
+router = APIRouter(prefix=PREFIX, tags=["write"])
+bearer = HTTPBearer(auto_error=False, description="The token the server was started with (POLICYLENS_TOKEN).")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Security(bearer)]
 
 MULTIPART_SLACK = 64 * 1024  # room for the multipart boundaries and headers around the file itself
 
-OPENAPI_BODY = {"requestBody": {"required": True, "content": {
-    "multipart/form-data": {"schema": {"type": "object", "required": ["file"], "properties": {
-        "file": {"type": "string", "format": "binary", "description": "A text, HTML, PDF or feed file."}}}},
-    "application/json": {"schema": {"type": "object", "properties": {
-        "url": {"type": "string", "description": "An http(s) page to fetch and ingest."},
-        "feed": {"type": "string", "description": "An RSS/Atom feed URL: every entry is ingested."}}}},
-}}}
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"], "properties": {
+        "file": {"type": "string", "format": "binary", "description": "A text, HTML, PDF or feed file."}}}}}}}
+URL_BODY = {"requestBody": {"required": True, "content": {"application/json": {
+    # Inline, without a title, so that generated clients name it after the route (IngestUrlBody).
+    "schema": {k: v for k, v in IngestURL.model_json_schema().items() if k != "title"},
+    "example": {"url": "https://example.org/policy/plan-2025.html"}}}}}
 
 
-@router.post("/ingest", status_code=201, openapi_extra=OPENAPI_BODY,
-             summary="Ingest an uploaded file, a URL or a feed (needs Authorization: Bearer <token>)",
-             responses={201: {"description": "Stored (or recognised as duplicates)"},
-                        400: {"description": "Bad URL, refused address, or unreadable input"},
-                        401: {"description": "No token sent"}, 403: {"description": "Wrong token, or writing off"},
-                        413: {"description": "Upload over the size limit"}})
-async def ingest(request: Request) -> JSONResponse:
+def _responses(*extra: int) -> dict[int | str, dict[str, Any]]:
+    """The statuses an ingest route answers: stored (201), all duplicates (200), and its errors."""
+    described = {400: "Unreadable input, a refused address, or nothing found in it.",
+                 401: "No bearer token sent.", 403: "Wrong token, or writing is off on this server.",
+                 413: "Body over the size limit (POLICYLENS_MAX_UPLOAD_BYTES for files).",
+                 415: "Wrong content type for this route.", 422: "A body that does not match its schema.",
+                 500: "The server failed.", 503: "The knowledge base cannot be written just now."}
+    codes = (400, 401, 403, 413, 415, 500, 503, *extra)
+    return {201: {"model": IngestReport, "description": "At least one document stored."},
+            200: {"model": IngestReport, "description": "Nothing new: every document was already stored."},
+            **{code: {"model": Error, "description": described[code]} for code in codes}}
+
+
+@router.post("/ingest/upload", status_code=201, openapi_extra=UPLOAD_BODY, responses=_responses(),
+             summary="Ingest an uploaded file",
+             description="Store a text, HTML, PDF or feed file sent as multipart/form-data (field `file`), "
+                         "extract it and link it into the knowledge base. Needs `Authorization: Bearer <token>`.")
+async def ingest_upload(request: Request, credentials: Credentials) -> JSONResponse:
     settings: Settings = request.app.state.settings
-    authorise(request, settings)
-    source = await _source(request, settings)
+    authorise(settings, credentials)
+    _expect(request, "multipart/form-data")
+    return await _ingest(request, settings, await _upload(request, settings.max_upload_bytes))
+
+
+@router.post("/ingest/url", status_code=201, openapi_extra=URL_BODY, responses=_responses(422),
+             summary="Ingest a page or feed by URL",
+             description="Fetch an http(s) page (or every entry of an RSS/Atom feed) and "
+                         "ingest it. Addresses on the server's own network are refused. Needs "
+                         "`Authorization: Bearer <token>`.")
+async def ingest_url(request: Request, credentials: Credentials) -> JSONResponse:
+    settings: Settings = request.app.state.settings
+    authorise(settings, credentials)
+    _expect(request, "application/json")
+    body = await _body(request, MULTIPART_SLACK)
+    if body is None:
+        raise WebError(413, f"body: larger than {MULTIPART_SLACK} bytes; a URL needs far less")
+    return await _ingest(request, settings, _url(body))
+
+
+async def _ingest(request: Request, settings: Settings, source: str | RawInput) -> JSONResponse:
     web_settings = dataclasses.replace(settings, allow_private_urls=settings.web_allow_private_urls)
     report = await run_in_threadpool(pipeline.ingest, [source], db=request.app.state.kb, settings=web_settings)
     request.app.state.overview.clear()
@@ -63,30 +99,22 @@ async def ingest(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=500 if report.error else 201 if report.count("stored") else 200)
 
 
-def authorise(request: Request, settings: Settings) -> None:
+def authorise(settings: Settings, credentials: HTTPAuthorizationCredentials | None) -> None:
     """401 without a bearer token, 403 with a wrong one or when the server has no token (writing off)."""
     if not settings.token:
         raise WebError(403, "writing is disabled on this server: start it with POLICYLENS_TOKEN set")
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.strip().partition(" ")
-    if not header or scheme.lower() != "bearer" or not token.strip():
+    token = credentials.credentials.strip() if credentials else ""
+    if not token:
         raise WebError(401, "missing token: send Authorization: Bearer <token>",
                        headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(token.strip().encode(), settings.token.encode()):
+    if not hmac.compare_digest(token.encode(), settings.token.encode()):
         raise WebError(403, "wrong token")
 
 
-async def _source(request: Request, settings: Settings) -> str | RawInput:
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type == "multipart/form-data":
-        return await _upload(request, settings.max_upload_bytes)
-    if media_type == "application/json":
-        body = await _body(request, MULTIPART_SLACK)
-        if body is None:
-            raise WebError(413, f"body: larger than {MULTIPART_SLACK} bytes; a URL or feed needs far less")
-        return _url(body)
-    raise WebError(415, f"content type {media_type or 'none'!r}: send multipart/form-data with a file, "
-                        "or application/json with {\"url\": ...} or {\"feed\": ...}")
+def _expect(request: Request, media_type: str) -> None:
+    given = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if given != media_type:
+        raise WebError(415, f"content type {given or 'none'!r}: this route takes {media_type}")
 
 
 async def _body(request: Request, limit: int) -> bytes | None:
@@ -128,17 +156,19 @@ async def _upload(request: Request, max_bytes: int) -> RawInput:
 
 
 def _url(body: bytes) -> str:
+    """The URL in a JSON body, checked against ``IngestURL``."""
     try:
         payload = json.loads(body or b"null")
     except (ValueError, UnicodeDecodeError):
-        raise WebError(400, "body: not valid JSON; send {\"url\": \"https://...\"} or {\"feed\": ...}") from None
-    given = {k: v for k, v in payload.items() if k in ("url", "feed")} if isinstance(payload, dict) else {}
-    if len(given) != 1:
-        raise WebError(400, "body: give exactly one of \"url\" or \"feed\"")
-    (key, value), = given.items()
-    if not isinstance(value, str) or not is_url(value.strip()):
-        raise WebError(400, f"{key}: {value!r} is not an http(s) URL")
-    return value.strip()
+        raise WebError(400, "body: not valid JSON; send {\"url\": \"https://...\"}") from None
+    try:
+        given = IngestURL.model_validate(payload, strict=True)
+    except ValidationError as exc:
+        raise WebError(422, "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}"
+                                      for e in exc.errors())) from None
+    if not is_url(given.url):
+        raise WebError(422, f"url: {given.url!r} is not an http(s) URL")
+    return given.url
 
 
 def _too_large(limit: int) -> WebError:

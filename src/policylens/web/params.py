@@ -11,7 +11,6 @@ from typing import Annotated
 
 from fastapi import Path as FastAPIPath
 
-from policylens.briefs import FORMATS as BRIEF_FORMATS
 from policylens.model import SOURCE_TYPES
 from policylens.track import STATUSES
 
@@ -23,7 +22,6 @@ TARGET_SORTS = ("deadline", "status", "subject", "metric", "value", "progress")
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 2**63 - 1
 DocumentId = Annotated[int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id.")]
-SEARCH_KINDS = ("document", "quantity", "event")
 
 
 def given(value: str | None) -> str | None:
@@ -55,10 +53,6 @@ def status(value: str | None) -> str | None:
 
 def source_type(value: str | None) -> str | None:
     return one_of(value, "source_type", SOURCE_TYPES)
-
-
-def brief_format(value: str | None) -> str:
-    return one_of(value, "format", BRIEF_FORMATS) or "md"
 
 
 def audience(value: str | None) -> list[str] | None:

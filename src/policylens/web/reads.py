@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from policylens import briefs, monitor
 from policylens.errors import InputError
@@ -17,6 +19,8 @@ from policylens.store import KnowledgeBase
 from policylens.store.queries import EntityProfile, Overview, TargetView
 
 from .errors import WebError, not_found
+
+T = TypeVar("T")
 
 
 def document(kb: KnowledgeBase, document_id: int) -> Document:
@@ -31,6 +35,14 @@ def extraction(kb: KnowledgeBase, document_id: int) -> Extraction:
     if found is None:
         raise not_found(f"document {document_id}")
     return found
+
+
+def named(read: Callable[[], T]) -> T:
+    """``read()``, where a region or entity filter that names nothing is a 404 (the thing asked for is not here)."""
+    try:
+        return read()
+    except InputError as exc:
+        raise WebError(404, str(exc)) from None
 
 
 def profile(kb: KnowledgeBase, name: str, as_of: dt.date | None) -> EntityProfile:
@@ -49,6 +61,15 @@ class TargetQuery:
     entity: str | None = None
     as_of: dt.date | None = None
 
+    def filters(self) -> dict[str, Any]:
+        return {"as_of": self.as_of, "region": self.region, "industry": self.industry, "status": self.status,
+                "entity": self.entity}
+
+
+def count_targets(kb: KnowledgeBase, query: TargetQuery) -> int:
+    """How many targets the query matches, over every page."""
+    return named(lambda: kb.count_targets(**query.filters()))
+
 
 def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: int = 0,
             sort: str | None = None) -> list[TargetView]:
@@ -62,8 +83,7 @@ def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: in
     rows that happen to share a page.
     """
     def read(count: int | None) -> list[TargetView]:
-        return kb.targets(as_of=query.as_of, region=query.region, industry=query.industry, status=query.status,
-                          entity=query.entity, limit=count)
+        return named(lambda: kb.targets(**query.filters(), limit=count))
 
     if sort not in SORTS:
         return read(None if limit is None else offset + limit)[offset:]
@@ -92,7 +112,7 @@ def brief(kb: KnowledgeBase, document_id: int, as_of: dt.date | None, audience: 
         raise WebError(422, f"audience: {exc}") from None
 
 
-def alerts(kb: KnowledgeBase, watchlist: str | None, undelivered: bool, limit: int) -> list[monitor.Alert]:
+def alerts(kb: KnowledgeBase, watchlist: str | None, undelivered: bool, limit: int | None) -> list[monitor.Alert]:
     """The newest alerts; an unknown watchlist is a 404 rather than an empty list that looks like quiet."""
     if watchlist is not None and watchlist not in {w.name for w in monitor.list_watchlists(kb)}:
         raise not_found(f"watchlist {watchlist!r}")
