@@ -1,4 +1,6 @@
 """Quantities read in their sentence: kind, comparator, change, deadline, as-of year, annual, subject."""
+import re
+
 import pytest
 
 from policylens.extraction.quantities import find_quantities
@@ -450,3 +452,27 @@ def test_a_years_figures_are_of_that_year_not_a_baseline():
 
 def test_a_month_range_without_its_year_is_the_latest_before_the_document():
     assert only("Exports rose 6% in the January-June period.", published="2024-08-01").as_of == 2024
+
+
+def test_a_dateline_place_is_where_the_story_was_filed_not_whose_figure_it_is():
+    text = ("PUNE, India, June 3, 2025 /Wirefeed/ -- With revenue of $4.2 billion, Deccan Motors moved up to "
+            "third place in the ranking.")
+    entities = [mention(text, "PUNE"), mention(text, "India"), mention(text, "Deccan Motors", "company")]
+    assert by_value(extract(text, published="2025-06-03", entities=entities), 4.2e9).subject == "Deccan Motors"
+
+
+def test_the_country_mark_of_a_currency_is_not_a_subject():
+    text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
+    entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]
+    q = by_value(extract(text, published="2025-06-03", entities=entities), 10)
+    assert q.subject == "Orbis Tools"
+
+
+def test_a_pronoun_subject_refers_to_the_subject_said_before_not_to_a_place_after_the_figure():
+    text = ("As the gateway of the state, Pune, Maharashtra hosts a broad supplier base. It is home to over 900 "
+            "component makers, the most of any city in Maharashtra.")
+    entities = [Entity("place", "Pune", [(text.index("Pune"), text.index("Pune") + 4)]),
+                Entity("place", "Maharashtra", [(m.start(), m.end()) for m in
+                                                re.finditer("Maharashtra", text)])]
+    assert by_value(extract(text, published="2025-06-03", entities=entities), 900).subject == "Pune"
+

@@ -207,6 +207,14 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform"
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
 _DIGIT = re.compile(r"\d")
+# A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"): it says where the
+# story was filed, not whose figures follow.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?[ \t]*"
+    r"(?:--|[-–—])[ \t]", re.MULTILINE)
+# A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
+_PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
 _CONTEXT_CHARS = 1500  # how much of a document's opening may state its plan period
 
 
@@ -263,13 +271,17 @@ class _Reader:
         self.title_year = _title_year(document.title or "", self.pub)
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
-        self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
+        datelines = [m.span() for m in _DATELINE.finditer(self.text)]
+        self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions
+                               if not _names_nothing(self.text, s, e, ent.type, datelines))
         self.main_subject = _main_subject(entities, document.title)
         self._types = {ent.name: ent.type for ent in entities}
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
-        self.local_story = self._types.get(self.main_subject or "") == "place" and not _is_country(self.main_subject)
+        main = self.main_subject or ""
+        self.local_story = bool(main) and not _is_country(main) and (
+            self._types.get(main) == "place" or bool(load_gazetteer().lookup(main)))
 
     def read_all(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -583,7 +595,7 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
-        best = None
+        best = after = None
         best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         for start, end, name, etype in self._mentions_between(s.start, s.end):
@@ -594,8 +606,12 @@ class _Reader:
             if end <= a.start:
                 best, outer, best_end = name, (start, end), end
             elif best is None and not _is_country(name):
-                best = name
+                after = name
                 break
+        if best is None and after is not None and _PRONOUN_LED.match(self.text, s.start):
+            # "It is home to 300 firms, the most in Ruritania": the pronoun's subject, said before, not a name after
+            best = self._earlier_subject(s, a.start)
+        best = best or after
         referred = self._referred(max(s.start, best_end), a.start)
         if referred:
             return self._issuer(referred, a)
@@ -611,6 +627,36 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _earlier_subject(self, s: _Sentence, pos: int) -> str | None:
+        """What a sentence's pronoun stands for: the subject of the nearest earlier sentence of its
+        discourse that names one before its first verb. A place after a comma that locates the one
+        before it ("Pune, Maharashtra") qualifies it and is not another subject; a definite description
+        there ("the park will …") is left to the rules that resolve one."""
+        first = bisect_right(self.sentence_starts, self._context_start(pos)) - 1
+        for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
+            earlier = self._sentence_at(i)
+            verb = earlier.cues[0][0] if earlier.cues else earlier.end
+            found = None
+            found_end = -1
+            for start, end, name, etype in self._mentions_between(earlier.start, verb):
+                if etype not in _SUBJECT_TYPES:
+                    continue
+                if found is not None and self.text[found_end:start].strip() == "," and self._locates(found, name):
+                    continue
+                found, found_end = name, end
+            if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
+                return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
+        return None
+
+    def _locates(self, name: str, qualifier: str) -> bool:
+        """Whether ``qualifier`` is a place of a higher level than ``name`` (a province after its city)."""
+        inner, outer = self._depth(name), self._depth(qualifier)
+        return inner is not None and outer is not None and outer < inner
+
+    def _depth(self, name: str) -> int | None:
+        places = load_gazetteer().lookup(name)
+        return min(places, key=lambda p: p.rank).rank[0] if places else None
 
     def _issuer(self, subject: str | None, a: Amount) -> str | None:
         """A programme stands for the region that issued it: the last place named before the figure in its
@@ -742,6 +788,16 @@ class _Reader:
 
     def _mentions_between(self, lo: int, hi: int):
         return [m for m in self.mentions if m[0] >= lo and m[1] <= hi]
+
+
+def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[tuple[int, int]]) -> bool:
+    """A mention that names no owner of a figure: a place in a dateline, or the country mark of a
+    currency ("US$", "HK$")."""
+    if etype != "place":
+        return False
+    if text.startswith("$", end):
+        return True
+    return any(d0 <= start and end <= d1 for d0, d1 in datelines)
 
 
 def _title_year(title: str, pub: int | None) -> int | None:
