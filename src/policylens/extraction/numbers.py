@@ -122,6 +122,12 @@ _FRACTION = re.compile(
     rf"""(?<![\w/.,\-–])(?:(?P<whole>\d{{1,3}})(?:[ {_THIN}](?=\d)|(?=[{''.join(_VULGAR)}])))?
     (?:(?P<a>[1-9])/(?P<b>[2-9]|1[0-2]|16|32|64)|(?P<glyph>[{''.join(_VULGAR)}]))(?![\w/])
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?(?![\w/])""", re.VERBOSE)
+_FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
+_FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
+# "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
+_SPOKEN_FRACTION = re.compile(
+    rf"\b(?:(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+)?(?P<d>{_alternation(_FRACTION_WORDS)})\s+of\b(?!\s+an?\b)",
+    re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
 _BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
@@ -417,6 +423,7 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
 
 def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, int]]]:
     """Fractions, and the spans of those that state no amount (which no other reading may take).
+    Fractions said in words ("a third of the firms") are shares.
 
     A fraction with a unit, or after a whole number, is a number of that unit ("2 1/2 years",
     "3/4 inch"); a lone fraction is a share ("2/3 of the clusters" -> 66.67%); a whole number and
@@ -441,6 +448,14 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
+    for m in _SPOKEN_FRACTION.finditer(text):
+        n, d = m.group("n"), m.group("d").lower()
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if n is None and d not in ("half", "halves") or (before and before.group(1).lower() in _FRACTION_BLOCKERS):
+            continue  # "quarter of the year", "the first half of 2024", "one and a half of"
+        count = 1 if n is None or n.lower() in ("a", "one") else NUMBER_WORDS[n.lower()]
+        if count < _FRACTION_WORDS[d] and not mask.hits(m.start(), m.end("d")):
+            out.append(Amount(m.start(), m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
     return out, blocked
 
 
