@@ -476,3 +476,22 @@ def test_a_pronoun_subject_refers_to_the_subject_said_before_not_to_a_place_afte
                                                 re.finditer("Maharashtra", text)])]
     assert by_value(extract(text, published="2025-06-03", entities=entities), 900).subject == "Pune"
 
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Ortiz, 52, the plant's director, said the line would open in May.",
+    "Okafor, 38, joined the supplier after university.",
+    "Page 2 of 5",
+    "Slide 3 of 12",
+])
+def test_an_age_or_a_count_of_pages_is_not_a_figure(text):
+    assert extract(text, published="2025-05-01") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("In Saxony, 45 firms signed up.", 45),
+    ("Sales by state: Jalisco, 30, Sonora, 25.", 30),
+    ("The county opened 12 of 40 planned sites.", 40),
+])
+def test_a_count_after_a_name_or_of_a_whole_is_still_a_figure(text, value):
+    assert by_value(extract(text, published="2025-05-01"), value)

@@ -215,6 +215,11 @@ _DATELINE = re.compile(
     r"(?:--|[-–—])[ \t]", re.MULTILINE)
 # A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
 _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
+# "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
+_SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*\d{{1,4}}\s+of\s+$", re.IGNORECASE)
+_NAME_COMMA = re.compile(r"\b[A-Z][\w’'-]*,[ \t]$")
+_COMMA_LOWER = re.compile(r",[ \t]+[a-z]")
+_AGE_MIN, _AGE_MAX = 16, 105
 _CONTEXT_CHARS = 1500  # how much of a document's opening may state its plan period
 
 
@@ -332,12 +337,21 @@ class _Reader:
                 return True  # "over the next three years" frames a figure; it is not one
         if a.unit == "count" and _DISCOURSE.match(self.text, a.end):
             return True  # "3 key takeaways": the text counting its own parts
+        if a.unit == "count" and a.bare and (_SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start)
+                                             or self._age(a)):
+            return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
             return True  # "30 years ago", "20 minutes later", "45 years old": a time or an age, not a figure
         for s, e, _, etype in self._mentions_near(a.start):
             if s <= a.start and a.end <= e and etype in _NAME_TYPES:
                 return True  # a number inside a name
         return False
+
+    def _age(self, a: Amount) -> bool:
+        """A person's age set off by commas after the name, as news writes it ("Ortiz, 52, said")."""
+        return (_AGE_MIN <= a.value <= _AGE_MAX and a.end - a.start <= 3
+                and _NAME_COMMA.search(self.text, max(0, a.start - 40), a.start) is not None
+                and _COMMA_LOWER.match(self.text, a.end) is not None)
 
     # -- sentence analysis --------------------------------------------------------------------
     def _sentence(self, pos: int) -> _Sentence:
