@@ -495,3 +495,14 @@ def test_an_age_or_a_count_of_pages_is_not_a_figure(text):
 ])
 def test_a_count_after_a_name_or_of_a_whole_is_still_a_figure(text, value):
     assert by_value(extract(text, published="2025-05-01"), value)
+
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Growth in the first quarter was 6.3%.", 6.3),
+    ("After slowing to 3.9% in the first quarter, it rebounded.", 3.9),
+    ("Since then it has seen 171 approved applications.", 171),
+])
+def test_a_metric_is_never_only_a_time_or_a_function_word(text, value):
+    metric = by_value(extract(text, published="2025-05-01"), value).metric
+    assert metric is None or not set(metric.lower().split()) <= {"first", "quarter", "after", "slowing", "seen"}

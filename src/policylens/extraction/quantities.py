@@ -21,6 +21,7 @@ from policylens.extraction.numbers import (
     DIMENSION,
     DURATION_UNITS,
     NUMBER_WORDS,
+    ORDINALS,
     Amount,
     _alternation,
     _load,
@@ -908,8 +909,9 @@ def _clean_metric(words: list[str]) -> str | None:
     kept = words[lo:hi]
     while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
         kept.pop()  # "the EU's": whose, but not what
-    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS for w in kept):
-        return None
+    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS or w.lower() in _TIME_WORDS
+                       or w.lower() in ORDINALS for w in kept):
+        return None  # "more", "record high", "the first half of the year": when, or how high, not what
     return " ".join(kept)
 
 
