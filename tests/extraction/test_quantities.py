@@ -506,3 +506,11 @@ def test_a_count_after_a_name_or_of_a_whole_is_still_a_figure(text, value):
 def test_a_metric_is_never_only_a_time_or_a_function_word(text, value):
     metric = by_value(extract(text, published="2025-05-01"), value).metric
     assert metric is None or not set(metric.lower().split()) <= {"first", "quarter", "after", "slowing", "seen"}
+
+
+def test_the_level_a_goal_starts_from_in_a_past_year_is_a_statistic():
+    found = extract("Peru aims to lift copper exports to $40 billion by 2030, up from $27 billion in 2023.",
+                    published="2025-03-01")
+    assert (by_value(found, 4e10).kind, by_value(found, 4e10).deadline) == ("target", 2030)
+    start = by_value(found, 2.7e10)
+    assert (start.kind, start.as_of) == ("statistic", 2023)

@@ -472,11 +472,19 @@ class _Reader:
                     adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
                     after = kind
+        if self._starting_level(a, s):
+            return "statistic"  # "to $150 billion by 2030, up from $99 billion in 2023": where the goal starts
         if adjacent == "statistic" and adjacent_year and said_target:
             # "exports were expected to reach $40 billion in 2023": a goal in any tense. A bare modal with a
             # past year ("will have … in 2021") is left to the year: it is more often a translation's slip.
             return "target"
         return adjacent or before or after
+
+    def _starting_level(self, a: Amount, s: _Sentence) -> bool:
+        """Whether the amount is the level a change starts from in a past year ("from 99 in 2023")."""
+        if self.pub is None or _previous_word(self.text, a.start) != "from":
+            return False
+        return any(y.baseline and y.year < self.pub and 0 <= y.start - a.end <= 12 for y in s.years)
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
         """A sentence that says nothing of its own continues the last one that did, within its discourse
