@@ -514,3 +514,8 @@ def test_the_level_a_goal_starts_from_in_a_past_year_is_a_statistic():
     assert (by_value(found, 4e10).kind, by_value(found, 4e10).deadline) == ("target", 2030)
     start = by_value(found, 2.7e10)
     assert (start.kind, start.as_of) == ("statistic", 2023)
+
+
+def test_a_statistic_is_never_dated_after_its_document():
+    q = only("Under the 2027 plan, the town has built 120 charging stations.", published="2025-03-01")
+    assert (q.kind, q.as_of) == ("statistic", None)

@@ -324,6 +324,8 @@ class _Reader:
                 q.deadline = deadline
             else:
                 q.as_of, context = self._as_of(a, s, para)
+                if isinstance(q.as_of, int) and self.pub is not None and q.as_of > self.pub:
+                    q.as_of = None  # a fact describes a time before its report; a later year is another figure's
                 if context is not None and change and q.baseline is None:
                     q.baseline = self._baseline(a, context)
             out.append(q)
