@@ -519,3 +519,16 @@ def test_the_level_a_goal_starts_from_in_a_past_year_is_a_statistic():
 def test_a_statistic_is_never_dated_after_its_document():
     q = only("Under the 2027 plan, the town has built 120 charging stations.", published="2025-03-01")
     assert (q.kind, q.as_of) == ("statistic", None)
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("Chile drew $21 billion of FDI last year.", 2.1e10, "FDI"),
+    ("The fund holds $3 billion worth of green bonds.", 3e9, "green bonds"),
+])
+def test_money_measures_what_it_is_of(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+def test_money_of_a_larger_sum_is_not_measured_by_that_sum():
+    found = extract("So far $2 billion of the $5 billion pledged has been paid.", published="2025-03-01")
+    assert by_value(found, 2e9).metric != "the"

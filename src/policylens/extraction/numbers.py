@@ -126,7 +126,8 @@ _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
 _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
 # "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
 _SPOKEN_FRACTION = re.compile(
-    rf"\b(?:(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+)?(?P<d>{_alternation(_FRACTION_WORDS)})\s+of\b(?!\s+an?\b)",
+    rf"\b(?:(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+)?(?P<d>{_alternation(_FRACTION_WORDS)})"
+    r"\s+of\b(?!\s+an?\b)",
     re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)

@@ -196,8 +196,10 @@ _REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
 _TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
 _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
-# Money followed by what it is in: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in incentives".
-_IN_NOUN = re.compile(r"(?:\s+[a-z]+ed)?\s+in\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
+# Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
+# incentives", "$36 billion of FDI".
+_IN_NOUN = re.compile(r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
+                      r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
                       r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
                       r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})")
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
@@ -211,7 +213,8 @@ _DIGIT = re.compile(r"\d")
 # A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"): it says where the
 # story was filed, not whose figures follow.
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
+    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}"
+    r"(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?[ \t]*"
     r"(?:--|[-–—])[ \t]", re.MULTILINE)
 # A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
@@ -564,6 +567,8 @@ class _Reader:
                 return after
         elif DIMENSION.get(a.unit) == "money":
             m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and m.group("of") and _previous_word(self.text, a.start) in _VERB_METRICS:
+                m = None  # "exported $5 billion of equipment" measures exports
             if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
         before = _clean_metric(self._words_before(a, s, prev_end))
