@@ -532,3 +532,15 @@ def test_money_measures_what_it_is_of(text, value, metric):
 def test_money_of_a_larger_sum_is_not_measured_by_that_sum():
     found = extract("So far $2 billion of the $5 billion pledged has been paid.", published="2025-03-01")
     assert by_value(found, 2e9).metric != "the"
+
+
+def test_a_relative_year_right_after_the_figure_dates_it_before_a_later_year():
+    found = extract("Chile drew $21 billion of FDI last year, and officials see $25 billion in 2026.",
+                    published="2025-03-01")
+    assert by_value(found, 2.1e10).as_of == 2024
+
+
+def test_what_a_change_is_compared_with_does_not_date_it():
+    q = by_value(extract("The port handled 128 more ships than last year, officials said in 2025.",
+                         published="2025-06-01"), 128)
+    assert q.as_of != 2024

@@ -224,6 +224,9 @@ _SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*
 _NAME_COMMA = re.compile(r"\b[A-Z][\w’'-]*,[ \t]$")
 _COMMA_LOWER = re.compile(r",[ \t]+[a-z]")
 _AGE_MIN, _AGE_MAX = 16, 105
+# What a change is measured against ("compared with the same period last year"): not the figure's own time.
+_COMPARED_WITH = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|vs\.?)\s+(?:that\s+of\s+)?"
+                            r"(?:the\s+same\s+(?:period|time|month|quarter)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _CONTEXT_CHARS = 1500  # how much of a document's opening may state its plan period
 
 
@@ -399,7 +402,7 @@ class _Reader:
                 s.year_cues.add(m.start())
         rel = _RELATIVE.search(text, start, end)
         if rel and self.pub is not None:
-            s.relative = self.pub + _RELATIVE_YEARS[re.sub(r"\s+", " ", rel.group("rel").lower())]
+            s.relative = self.pub + _relative_offset(rel)
         nxt = _NEXT_YEARS.search(text, start, end)
         if nxt and self.pub is not None:
             n = nxt.group("n")
@@ -766,6 +769,12 @@ class _Reader:
         text = self.text
         after = [y for y in s.years if y.start >= a.end and (not y.baseline or y.prep in ("in", "for"))
                  and not _DIGIT.search(text, a.end, y.start) and y.start - a.end <= 60]
+        rel = _RELATIVE.search(text, a.end, min(s.end, a.end + 60)) if self.pub is not None else None
+        if rel and (after and after[0].start < rel.start() or _DIGIT.search(text, a.end, rel.start())
+                    or _COMPARED_WITH.search(text, max(a.end, rel.start() - 40), rel.start())):
+            rel = None
+        if rel:
+            return self.pub + _relative_offset(rel), None  # "$36 billion of FDI last year, and $40 billion in 2025"
         if after:
             return after[0].year, None
         from_value = _previous_word(text, a.start) == "from"
@@ -828,6 +837,11 @@ def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[
     if text.startswith("$", end):
         return True
     return any(d0 <= start and end <= d1 for d0, d1 in datelines)
+
+
+def _relative_offset(m: re.Match) -> int:
+    """Years from the document's to the one a relative expression names ("last year" -> -1)."""
+    return _RELATIVE_YEARS[re.sub(r"\s+", " ", m.group("rel").lower())]
 
 
 def _title_year(title: str, pub: int | None) -> int | None:
