@@ -544,3 +544,26 @@ def test_what_a_change_is_compared_with_does_not_date_it():
     q = by_value(extract("The port handled 128 more ships than last year, officials said in 2025.",
                          published="2025-06-01"), 128)
     assert q.as_of != 2024
+
+
+def test_a_place_in_an_aside_after_the_subject_does_not_take_its_figure():
+    text = "Hyundai, which has 12,000 staff in Alabama, sold 4 million cars."
+    entities = [mention(text, "Hyundai", "company"), mention(text, "Alabama")]
+    found = extract(text, published="2025-03-01", entities=entities)
+    assert by_value(found, 4e6).subject == "Hyundai"
+    text = "Monterrey, Mexico's industrial capital, attracted $3 billion of FDI in 2024."
+    entities = [mention(text, "Monterrey"), mention(text, "Mexico")]
+    assert by_value(extract(text, published="2025-03-01", entities=entities), 3e9).subject == "Monterrey"
+
+
+def test_a_list_of_places_gives_its_figure_to_the_last():
+    text = "Of the three provinces, Jiangsu, Zhejiang and Anhui, Anhui grew fastest at 7%."
+    entities = [mention(text, n) for n in ("Jiangsu", "Zhejiang")] + [
+        Entity("place", "Anhui", [(m.start(), m.end()) for m in re.finditer("Anhui", text)])]
+    assert by_value(extract(text, published="2025-03-01", entities=entities), 7).subject == "Anhui"
+
+
+def test_the_subjects_possessive_is_not_part_of_the_metric():
+    text = "Guangdong's exports rose 7% in 2024."
+    q = only(text, published="2025-03-01", entities=[mention(text, "Guangdong")])
+    assert (q.subject, q.metric) == ("Guangdong", "exports")

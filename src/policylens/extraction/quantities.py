@@ -637,6 +637,8 @@ class _Reader:
             if outer[0] <= start and end <= outer[1]:
                 continue
             if end <= a.start:
+                if best is not None and self._in_aside(best_end, start, end, a.start):
+                    continue  # "Toyota, which has 70,000 staff in Japan, sold …": the aside describes Toyota
                 best, outer, best_end = name, (start, end), end
             elif best is None and not _is_country(name):
                 after = name
@@ -660,6 +662,14 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
+        """Whether a mention lies in an aside set off by commas right after the name before it
+        ("Monterrey, Mexico's industrial capital, attracted …"), closed before the figure."""
+        opening = self.text.find(", ", named_end, start)
+        if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1:start]:
+            return False
+        return self.text.find(", ", end, figure) >= 0
 
     def _earlier_subject(self, s: _Sentence, pos: int) -> str | None:
         """What a sentence's pronoun stands for: the subject of the nearest earlier sentence of its
@@ -922,6 +932,9 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     Jiangsu" with subject "Jiangsu" measures "GDP"."""
     if not metric or not subject or subject not in metric:
         return metric
+    for mark in ("'s ", "’s "):
+        if metric.startswith(subject + mark) and _clean_metric(metric[len(subject) + 3:].split()):
+            return metric[len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
     head = metric[:metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
