@@ -125,10 +125,15 @@ _FRACTION = re.compile(
 _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
 _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
 # "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
+# Written with each word's first letter in either case, and a look at that letter first, as the
+# pattern is tried at every position of every text.
+_FRACTION_FIRSTS = "".join(sorted({c for w in _FRACTION_WORDS for c in (w[0].lower(), w[0].upper())}))
 _SPOKEN_FRACTION = re.compile(
-    rf"\b(?:(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+)?(?P<d>{_alternation(_FRACTION_WORDS)})"
-    r"\s+of\b(?!\s+an?\b)",
-    re.IGNORECASE)
+    rf"(?<!\w)(?=[{_FRACTION_FIRSTS}])(?P<d>"
+    + "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+               for w in sorted(_FRACTION_WORDS, key=len, reverse=True))
+    + r")\s+of\b(?!\s+an?\b)")
+_NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
 _BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
@@ -450,13 +455,17 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
     for m in _SPOKEN_FRACTION.finditer(text):
-        n, d = m.group("n"), m.group("d").lower()
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-        if n is None and d not in ("half", "halves") or (before and before.group(1).lower() in _FRACTION_BLOCKERS):
+        numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
+        start = numerator.start() if numerator else m.start()
+        d = m.group("d").lower()
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if numerator is None and d not in ("half", "halves") or (before and before.group(1).lower() in
+                                                                 _FRACTION_BLOCKERS):
             continue  # "quarter of the year", "the first half of 2024", "one and a half of"
-        count = 1 if n is None or n.lower() in ("a", "one") else NUMBER_WORDS[n.lower()]
-        if count < _FRACTION_WORDS[d] and not mask.hits(m.start(), m.end("d")):
-            out.append(Amount(m.start(), m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
+        n = numerator.group("n").lower() if numerator else "a"
+        count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
+        if count < _FRACTION_WORDS[d] and not mask.hits(start, m.end("d")):
+            out.append(Amount(start, m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
     return out, blocked
 
 
