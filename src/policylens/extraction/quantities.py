@@ -346,8 +346,7 @@ class _Reader:
                 return True  # "over the next three years" frames a figure; it is not one
         if a.unit == "count" and _DISCOURSE.match(self.text, a.end):
             return True  # "3 key takeaways": the text counting its own parts
-        if a.unit == "count" and a.bare and (_SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start)
-                                             or self._age(a)):
+        if a.unit == "count" and a.bare and (self._series_total(a) or self._age(a)):
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
             return True  # "30 years ago", "20 minutes later", "45 years old": a time or an age, not a figure
@@ -356,9 +355,14 @@ class _Reader:
                 return True  # a number inside a name
         return False
 
+    def _series_total(self, a: Amount) -> bool:
+        """The total of a numbered series the page itself shows ("Page 2 of 5")."""
+        return self.text.startswith("of ", a.start - 3) and \
+            _SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start) is not None
+
     def _age(self, a: Amount) -> bool:
         """A person's age set off by commas after the name, as news writes it ("Ortiz, 52, said")."""
-        return (_AGE_MIN <= a.value <= _AGE_MAX and a.end - a.start <= 3
+        return (self.text.startswith(",", a.end) and _AGE_MIN <= a.value <= _AGE_MAX and a.end - a.start <= 3
                 and _NAME_COMMA.search(self.text, max(0, a.start - 40), a.start) is not None
                 and _COMMA_LOWER.match(self.text, a.end) is not None)
 
@@ -490,9 +494,10 @@ class _Reader:
 
     def _starting_level(self, a: Amount, s: _Sentence) -> bool:
         """Whether the amount is the level a change starts from in a past year ("from 99 in 2023")."""
-        if self.pub is None or _previous_word(self.text, a.start) != "from":
+        pub = self.pub
+        if pub is None or not any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years):
             return False
-        return any(y.baseline and y.year < self.pub and 0 <= y.start - a.end <= 12 for y in s.years)
+        return _previous_word(self.text, a.start) == "from"
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
         """A sentence that says nothing of its own continues the last one that did, within its discourse
