@@ -788,7 +788,7 @@ class _Reader:
         if rel and (after and after[0].start < rel.start() or _DIGIT.search(text, a.end, rel.start())
                     or _COMPARED_WITH.search(text, max(a.end, rel.start() - 40), rel.start())):
             rel = None
-        if rel:
+        if rel and self.pub is not None:
             return self.pub + _relative_offset(rel), None  # "$36 billion of FDI last year, and $40 billion in 2025"
         if after:
             return after[0].year, None
