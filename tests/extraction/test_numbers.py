@@ -288,3 +288,15 @@ def test_a_fraction_said_in_words_is_a_share(text, span, value):
 ])
 def test_a_part_of_a_period_or_of_one_thing_is_not_a_share(text):
     assert [a for a in amounts(text) if a[2] == "%"] == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The scheme will create one million jobs.", "one million", 1e6),
+    ("The park aims to train one lakh technicians.", "one lakh", 1e5),
+])
+def test_one_with_a_scale_is_a_number_not_an_article(text, span, value):
+    assert amounts(text) == [(span, value, "count")]
+
+
+def test_one_alone_is_still_an_article():
+    assert amounts("It has one plant and one of the largest ports.") == []

@@ -366,9 +366,10 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "Ten Thousand Enterprises Upgrade", "1 Million Robots Alliance"
     if m.group("word"):
         w = number.lower()
-        if w == "one" and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
+        if w == "one" and not scaled and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
                            or not nxt or nxt.lower() in ("of", "another", "by", "or", "and")):
-            return False  # "one" is mostly an article or pronoun; as a count it opens a clause or list item
+            return False  # "one" is mostly an article or pronoun; as a count it opens a clause or list item,
+            # or takes a scale ("one million jobs")
         if number[0].isupper() and start > 0 and text[start - 1] in "“\"‘":
             return False  # a quoted slogan opening with a number word
     if scaled and (not nxt or nxt.lower() in _FUNCTION_WORDS):
