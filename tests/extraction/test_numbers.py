@@ -266,3 +266,37 @@ def test_rates_and_phone_numbers_are_not_read_as_amounts(text):
 ])
 def test_list_and_heading_markers_of_summaries_are_not_amounts(text):
     assert amounts(text) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Roughly a third of the new plants sit inland.", "a third", 33.33),
+    ("Nearly half of the suppliers are local.", "half", 50.0),
+    ("About three-fourths of the output was exported.", "three-fourths", 75.0),
+    ("Two thirds of the budget goes to grids.", "Two thirds", 66.67),
+    ("A quarter of all applications came from start-ups.", "A quarter", 25.0),
+])
+def test_a_fraction_said_in_words_is_a_share(text, span, value):
+    assert amounts(text) == [(span, value, "%")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose in the first half of the year.",
+    "The third quarter of 2025 was weak.",
+    "The park took a quarter of a century to build.",
+    "Rates fell by half of a percentage point.",
+    "Orders grew by one and a half of what was planned.",
+])
+def test_a_part_of_a_period_or_of_one_thing_is_not_a_share(text):
+    assert [a for a in amounts(text) if a[2] == "%"] == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The scheme will create one million jobs.", "one million", 1e6),
+    ("The park aims to train one lakh technicians.", "one lakh", 1e5),
+])
+def test_one_with_a_scale_is_a_number_not_an_article(text, span, value):
+    assert amounts(text) == [(span, value, "count")]
+
+
+def test_one_alone_is_still_an_article():
+    assert amounts("It has one plant and one of the largest ports.") == []

@@ -1,4 +1,6 @@
 """Quantities read in their sentence: kind, comparator, change, deadline, as-of year, annual, subject."""
+import re
+
 import pytest
 
 from policylens.extraction.quantities import find_quantities
@@ -450,3 +452,118 @@ def test_a_years_figures_are_of_that_year_not_a_baseline():
 
 def test_a_month_range_without_its_year_is_the_latest_before_the_document():
     assert only("Exports rose 6% in the January-June period.", published="2024-08-01").as_of == 2024
+
+
+def test_a_dateline_place_is_where_the_story_was_filed_not_whose_figure_it_is():
+    text = ("PUNE, India, June 3, 2025 /Wirefeed/ -- With revenue of $4.2 billion, Deccan Motors moved up to "
+            "third place in the ranking.")
+    entities = [mention(text, "PUNE"), mention(text, "India"), mention(text, "Deccan Motors", "company")]
+    assert by_value(extract(text, published="2025-06-03", entities=entities), 4.2e9).subject == "Deccan Motors"
+
+
+def test_the_country_mark_of_a_currency_is_not_a_subject():
+    text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
+    entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]
+    q = by_value(extract(text, published="2025-06-03", entities=entities), 10)
+    assert q.subject == "Orbis Tools"
+
+
+def test_a_pronoun_subject_refers_to_the_subject_said_before_not_to_a_place_after_the_figure():
+    text = ("As the gateway of the state, Pune, Maharashtra hosts a broad supplier base. It is home to over 900 "
+            "component makers, the most of any city in Maharashtra.")
+    entities = [Entity("place", "Pune", [(text.index("Pune"), text.index("Pune") + 4)]),
+                Entity("place", "Maharashtra", [(m.start(), m.end()) for m in
+                                                re.finditer("Maharashtra", text)])]
+    assert by_value(extract(text, published="2025-06-03", entities=entities), 900).subject == "Pune"
+
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Ortiz, 52, the plant's director, said the line would open in May.",
+    "Okafor, 38, joined the supplier after university.",
+    "Page 2 of 5",
+    "Slide 3 of 12",
+])
+def test_an_age_or_a_count_of_pages_is_not_a_figure(text):
+    assert extract(text, published="2025-05-01") == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("In Saxony, 45 firms signed up.", 45),
+    ("Sales by state: Jalisco, 30, Sonora, 25.", 30),
+    ("The county opened 12 of 40 planned sites.", 40),
+])
+def test_a_count_after_a_name_or_of_a_whole_is_still_a_figure(text, value):
+    assert by_value(extract(text, published="2025-05-01"), value)
+
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Growth in the first quarter was 6.3%.", 6.3),
+    ("After slowing to 3.9% in the first quarter, it rebounded.", 3.9),
+    ("Since then it has seen 171 approved applications.", 171),
+])
+def test_a_metric_is_never_only_a_time_or_a_function_word(text, value):
+    metric = by_value(extract(text, published="2025-05-01"), value).metric
+    assert metric is None or not set(metric.lower().split()) <= {"first", "quarter", "after", "slowing", "seen"}
+
+
+def test_the_level_a_goal_starts_from_in_a_past_year_is_a_statistic():
+    found = extract("Peru aims to lift copper exports to $40 billion by 2030, up from $27 billion in 2023.",
+                    published="2025-03-01")
+    assert (by_value(found, 4e10).kind, by_value(found, 4e10).deadline) == ("target", 2030)
+    start = by_value(found, 2.7e10)
+    assert (start.kind, start.as_of) == ("statistic", 2023)
+
+
+def test_a_statistic_is_never_dated_after_its_document():
+    q = only("Under the 2027 plan, the town has built 120 charging stations.", published="2025-03-01")
+    assert (q.kind, q.as_of) == ("statistic", None)
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("Chile drew $21 billion of FDI last year.", 2.1e10, "FDI"),
+    ("The fund holds $3 billion worth of green bonds.", 3e9, "green bonds"),
+])
+def test_money_measures_what_it_is_of(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+def test_money_of_a_larger_sum_is_not_measured_by_that_sum():
+    found = extract("So far $2 billion of the $5 billion pledged has been paid.", published="2025-03-01")
+    assert by_value(found, 2e9).metric != "the"
+
+
+def test_a_relative_year_right_after_the_figure_dates_it_before_a_later_year():
+    found = extract("Chile drew $21 billion of FDI last year, and officials see $25 billion in 2026.",
+                    published="2025-03-01")
+    assert by_value(found, 2.1e10).as_of == 2024
+
+
+def test_what_a_change_is_compared_with_does_not_date_it():
+    q = by_value(extract("The port handled 128 more ships than last year, officials said in 2025.",
+                         published="2025-06-01"), 128)
+    assert q.as_of != 2024
+
+
+def test_a_place_in_an_aside_after_the_subject_does_not_take_its_figure():
+    text = "Hyundai, which has 12,000 staff in Alabama, sold 4 million cars."
+    entities = [mention(text, "Hyundai", "company"), mention(text, "Alabama")]
+    found = extract(text, published="2025-03-01", entities=entities)
+    assert by_value(found, 4e6).subject == "Hyundai"
+    text = "Monterrey, Mexico's industrial capital, attracted $3 billion of FDI in 2024."
+    entities = [mention(text, "Monterrey"), mention(text, "Mexico")]
+    assert by_value(extract(text, published="2025-03-01", entities=entities), 3e9).subject == "Monterrey"
+
+
+def test_a_list_of_places_gives_its_figure_to_the_last():
+    text = "Of the three provinces, Jiangsu, Zhejiang and Anhui, Anhui grew fastest at 7%."
+    entities = [mention(text, n) for n in ("Jiangsu", "Zhejiang")] + [
+        Entity("place", "Anhui", [(m.start(), m.end()) for m in re.finditer("Anhui", text)])]
+    assert by_value(extract(text, published="2025-03-01", entities=entities), 7).subject == "Anhui"
+
+
+def test_the_subjects_possessive_is_not_part_of_the_metric():
+    text = "Guangdong's exports rose 7% in 2024."
+    q = only(text, published="2025-03-01", entities=[mention(text, "Guangdong")])
+    assert (q.subject, q.metric) == ("Guangdong", "exports")

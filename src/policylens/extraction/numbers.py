@@ -122,6 +122,18 @@ _FRACTION = re.compile(
     rf"""(?<![\w/.,\-–])(?:(?P<whole>\d{{1,3}})(?:[ {_THIN}](?=\d)|(?=[{''.join(_VULGAR)}])))?
     (?:(?P<a>[1-9])/(?P<b>[2-9]|1[0-2]|16|32|64)|(?P<glyph>[{''.join(_VULGAR)}]))(?![\w/])
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?(?![\w/])""", re.VERBOSE)
+_FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
+_FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
+# "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
+# Written with each word's first letter in either case, and a look at that letter first, as the
+# pattern is tried at every position of every text.
+_FRACTION_FIRSTS = "".join(sorted({c for w in _FRACTION_WORDS for c in (w[0].lower(), w[0].upper())}))
+_SPOKEN_FRACTION = re.compile(
+    rf"(?<!\w)(?=[{_FRACTION_FIRSTS}])(?P<d>"
+    + "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
+               for w in sorted(_FRACTION_WORDS, key=len, reverse=True))
+    + r")\s+of\b(?!\s+an?\b)")
+_NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
 _BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
@@ -354,9 +366,10 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "Ten Thousand Enterprises Upgrade", "1 Million Robots Alliance"
     if m.group("word"):
         w = number.lower()
-        if w == "one" and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
+        if w == "one" and not scaled and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
                            or not nxt or nxt.lower() in ("of", "another", "by", "or", "and")):
-            return False  # "one" is mostly an article or pronoun; as a count it opens a clause or list item
+            return False  # "one" is mostly an article or pronoun; as a count it opens a clause or list item,
+            # or takes a scale ("one million jobs")
         if number[0].isupper() and start > 0 and text[start - 1] in "“\"‘":
             return False  # a quoted slogan opening with a number word
     if scaled and (not nxt or nxt.lower() in _FUNCTION_WORDS):
@@ -417,6 +430,7 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
 
 def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, int]]]:
     """Fractions, and the spans of those that state no amount (which no other reading may take).
+    Fractions said in words ("a third of the firms") are shares.
 
     A fraction with a unit, or after a whole number, is a number of that unit ("2 1/2 years",
     "3/4 inch"); a lone fraction is a share ("2/3 of the clusters" -> 66.67%); a whole number and
@@ -441,6 +455,18 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
+    for m in _SPOKEN_FRACTION.finditer(text):
+        numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
+        start = numerator.start() if numerator else m.start()
+        d = m.group("d").lower()
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        if numerator is None and d not in ("half", "halves") or (before and before.group(1).lower() in
+                                                                 _FRACTION_BLOCKERS):
+            continue  # "quarter of the year", "the first half of 2024", "one and a half of"
+        n = numerator.group("n").lower() if numerator else "a"
+        count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
+        if count < _FRACTION_WORDS[d] and not mask.hits(start, m.end("d")):
+            out.append(Amount(start, m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
     return out, blocked
 
 

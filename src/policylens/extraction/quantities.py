@@ -21,6 +21,7 @@ from policylens.extraction.numbers import (
     DIMENSION,
     DURATION_UNITS,
     NUMBER_WORDS,
+    ORDINALS,
     Amount,
     _alternation,
     _load,
@@ -195,8 +196,10 @@ _REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
 _TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
 _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
-# Money followed by what it is in: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in incentives".
-_IN_NOUN = re.compile(r"(?:\s+[a-z]+ed)?\s+in\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
+# Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
+# incentives", "$36 billion of FDI".
+_IN_NOUN = re.compile(r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
+                      r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
                       r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
                       r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})")
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
@@ -207,6 +210,23 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform"
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
 _DIGIT = re.compile(r"\d")
+# A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"): it says where the
+# story was filed, not whose figures follow.
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}"
+    r"(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?[ \t]*"
+    r"(?:--|[-–—])[ \t]", re.MULTILINE)
+# A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
+_PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
+# "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
+_SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*\d{{1,4}}\s+of\s+$", re.IGNORECASE)
+_NAME_COMMA = re.compile(r"\b[A-Z][\w’'-]*,[ \t]$")
+_COMMA_LOWER = re.compile(r",[ \t]+[a-z]")
+_AGE_MIN, _AGE_MAX = 16, 105
+# What a change is measured against ("compared with the same period last year"): not the figure's own time.
+_COMPARED_WITH = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|vs\.?)\s+(?:that\s+of\s+)?"
+                            r"(?:the\s+same\s+(?:period|time|month|quarter)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _CONTEXT_CHARS = 1500  # how much of a document's opening may state its plan period
 
 
@@ -263,7 +283,9 @@ class _Reader:
         self.title_year = _title_year(document.title or "", self.pub)
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
-        self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions)
+        datelines = [m.span() for m in _DATELINE.finditer(self.text)]
+        self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions
+                               if not _names_nothing(self.text, s, e, ent.type, datelines))
         # Sorted starts and the longest mention let each lookup bisect instead of scanning every mention.
         self.mention_starts = [m[0] for m in self.mentions]
         self.mention_reach = max((e - s for s, e, _, _ in self.mentions), default=0)
@@ -275,7 +297,9 @@ class _Reader:
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
-        self.local_story = self._types.get(self.main_subject or "") == "place" and not _is_country(self.main_subject)
+        main = self.main_subject or ""
+        self.local_story = bool(main) and not _is_country(main) and (
+            self._types.get(main) == "place" or bool(load_gazetteer().lookup(main)))
 
     def read_all(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -312,6 +336,8 @@ class _Reader:
                 q.deadline = deadline
             else:
                 q.as_of, context = self._as_of(a, s, para)
+                if isinstance(q.as_of, int) and self.pub is not None and q.as_of > self.pub:
+                    q.as_of = None  # a fact describes a time before its report; a later year is another figure's
                 if context is not None and change and q.baseline is None:
                     q.baseline = self._baseline(a, context)
             out.append(q)
@@ -326,12 +352,25 @@ class _Reader:
                 return True  # "over the next three years" frames a figure; it is not one
         if a.unit == "count" and _DISCOURSE.match(self.text, a.end):
             return True  # "3 key takeaways": the text counting its own parts
+        if a.unit == "count" and a.bare and (self._series_total(a) or self._age(a)):
+            return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
             return True  # "30 years ago", "20 minutes later", "45 years old": a time or an age, not a figure
         for s, e, _, etype in self._mentions_near(a.start):
             if s <= a.start and a.end <= e and etype in _NAME_TYPES:
                 return True  # a number inside a name
         return False
+
+    def _series_total(self, a: Amount) -> bool:
+        """The total of a numbered series the page itself shows ("Page 2 of 5")."""
+        return self.text.startswith("of ", a.start - 3) and \
+            _SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start) is not None
+
+    def _age(self, a: Amount) -> bool:
+        """A person's age set off by commas after the name, as news writes it ("Ortiz, 52, said")."""
+        return (self.text.startswith(",", a.end) and _AGE_MIN <= a.value <= _AGE_MAX and a.end - a.start <= 3
+                and _NAME_COMMA.search(self.text, max(0, a.start - 40), a.start) is not None
+                and _COMMA_LOWER.match(self.text, a.end) is not None)
 
     # -- sentence analysis --------------------------------------------------------------------
     def _sentence(self, pos: int) -> _Sentence:
@@ -373,7 +412,7 @@ class _Reader:
                 s.year_cues.add(m.start())
         rel = _RELATIVE.search(text, start, end)
         if rel and self.pub is not None:
-            s.relative = self.pub + _RELATIVE_YEARS[re.sub(r"\s+", " ", rel.group("rel").lower())]
+            s.relative = self.pub + _relative_offset(rel)
         nxt = _NEXT_YEARS.search(text, start, end)
         if nxt and self.pub is not None:
             n = nxt.group("n")
@@ -451,11 +490,20 @@ class _Reader:
                     adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
                     after = kind
+        if self._starting_level(a, s):
+            return "statistic"  # "to $150 billion by 2030, up from $99 billion in 2023": where the goal starts
         if adjacent == "statistic" and adjacent_year and said_target:
             # "exports were expected to reach $40 billion in 2023": a goal in any tense. A bare modal with a
             # past year ("will have … in 2021") is left to the year: it is more often a translation's slip.
             return "target"
         return adjacent or before or after
+
+    def _starting_level(self, a: Amount, s: _Sentence) -> bool:
+        """Whether the amount is the level a change starts from in a past year ("from 99 in 2023")."""
+        pub = self.pub
+        if pub is None or not any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years):
+            return False
+        return _previous_word(self.text, a.start) == "from"
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
         """A sentence that says nothing of its own continues the last one that did, within its discourse
@@ -533,6 +581,8 @@ class _Reader:
                 return after
         elif DIMENSION.get(a.unit) == "money":
             m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and m.group("of") and _previous_word(self.text, a.start) in _VERB_METRICS:
+                m = None  # "exported $5 billion of equipment" measures exports
             if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
         before = _clean_metric(self._words_before(a, s, prev_end))
@@ -589,7 +639,7 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
-        best = None
+        best = after = None
         best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         for start, end, name, etype in self._mentions_between(s.start, s.end):
@@ -598,10 +648,16 @@ class _Reader:
             if outer[0] <= start and end <= outer[1]:
                 continue
             if end <= a.start:
+                if best is not None and self._in_aside(best_end, start, end, a.start):
+                    continue  # "Toyota, which has 70,000 staff in Japan, sold …": the aside describes Toyota
                 best, outer, best_end = name, (start, end), end
             elif best is None and not _is_country(name):
-                best = name
+                after = name
                 break
+        if best is None and after is not None and _PRONOUN_LED.match(self.text, s.start):
+            # "It is home to 300 firms, the most in Ruritania": the pronoun's subject, said before, not a name after
+            best = self._earlier_subject(s, a.start)
+        best = best or after
         referred = self._referred(max(s.start, best_end), a.start)
         if referred:
             return self._issuer(referred, a)
@@ -617,6 +673,44 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
+        """Whether a mention lies in an aside set off by commas right after the name before it
+        ("Monterrey, Mexico's industrial capital, attracted …"), closed before the figure."""
+        opening = self.text.find(", ", named_end, start)
+        if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1:start]:
+            return False
+        return self.text.find(", ", end, figure) >= 0
+
+    def _earlier_subject(self, s: _Sentence, pos: int) -> str | None:
+        """What a sentence's pronoun stands for: the subject of the nearest earlier sentence of its
+        discourse that names one before its first verb. A place after a comma that locates the one
+        before it ("Pune, Maharashtra") qualifies it and is not another subject; a definite description
+        there ("the park will …") is left to the rules that resolve one."""
+        first = bisect_right(self.sentence_starts, self._context_start(pos)) - 1
+        for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
+            earlier = self._sentence_at(i)
+            verb = earlier.cues[0][0] if earlier.cues else earlier.end
+            found = None
+            found_end = -1
+            for start, end, name, etype in self._mentions_between(earlier.start, verb):
+                if etype not in _SUBJECT_TYPES:
+                    continue
+                if found is not None and self.text[found_end:start].strip() == "," and self._locates(found, name):
+                    continue
+                found, found_end = name, end
+            if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
+                return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
+        return None
+
+    def _locates(self, name: str, qualifier: str) -> bool:
+        """Whether ``qualifier`` is a place of a higher level than ``name`` (a province after its city)."""
+        inner, outer = self._depth(name), self._depth(qualifier)
+        return inner is not None and outer is not None and outer < inner
+
+    def _depth(self, name: str) -> int | None:
+        places = load_gazetteer().lookup(name)
+        return min(places, key=lambda p: p.rank).rank[0] if places else None
 
     def _issuer(self, subject: str | None, a: Amount) -> str | None:
         """A programme stands for the region that issued it: the last place named before the figure in its
@@ -698,6 +792,12 @@ class _Reader:
         text = self.text
         after = [y for y in s.years if y.start >= a.end and (not y.baseline or y.prep in ("in", "for"))
                  and not _DIGIT.search(text, a.end, y.start) and y.start - a.end <= 60]
+        rel = _RELATIVE.search(text, a.end, min(s.end, a.end + 60)) if self.pub is not None else None
+        if rel and (after and after[0].start < rel.start() or _DIGIT.search(text, a.end, rel.start())
+                    or _COMPARED_WITH.search(text, max(a.end, rel.start() - 40), rel.start())):
+            rel = None
+        if rel and self.pub is not None:
+            return self.pub + _relative_offset(rel), None  # "$36 billion of FDI last year, and $40 billion in 2025"
         if after:
             return after[0].year, None
         from_value = _previous_word(text, a.start) == "from"
@@ -756,6 +856,21 @@ class _Reader:
         first = bisect_left(self.mention_starts, lo)
         last = bisect_right(self.mention_starts, hi)
         return [m for m in self.mentions[first:last] if m[1] <= hi]
+
+
+def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[tuple[int, int]]) -> bool:
+    """A mention that names no owner of a figure: a place in a dateline, or the country mark of a
+    currency ("US$", "HK$")."""
+    if etype != "place":
+        return False
+    if text.startswith("$", end):
+        return True
+    return any(d0 <= start and end <= d1 for d0, d1 in datelines)
+
+
+def _relative_offset(m: re.Match) -> int:
+    """Years from the document's to the one a relative expression names ("last year" -> -1)."""
+    return _RELATIVE_YEARS[re.sub(r"\s+", " ", m.group("rel").lower())]
 
 
 def _title_year(title: str, pub: int | None) -> int | None:
@@ -836,6 +951,9 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     Jiangsu" with subject "Jiangsu" measures "GDP"."""
     if not metric or not subject or subject not in metric:
         return metric
+    for mark in ("'s ", "’s "):
+        if metric.startswith(subject + mark) and _clean_metric(metric[len(subject) + 3:].split()):
+            return metric[len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
     head = metric[:metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
@@ -852,8 +970,9 @@ def _clean_metric(words: list[str]) -> str | None:
     kept = words[lo:hi]
     while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
         kept.pop()  # "the EU's": whose, but not what
-    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS for w in kept):
-        return None
+    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS or w.lower() in _TIME_WORDS
+                       or w.lower() in ORDINALS for w in kept):
+        return None  # "more", "record high", "the first half of the year": when, or how high, not what
     return " ".join(kept)
 
 
