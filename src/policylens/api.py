@@ -16,10 +16,11 @@ from pathlib import Path
 
 import yaml
 
+from policylens import parallel
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
-from policylens.ingestion import RawInput, read_documents, read_path
+from policylens.ingestion import RawInput, expand_sources, read_documents, read_path
 from policylens.model import Document, Extraction
 from policylens.store import KnowledgeBase
 
@@ -78,6 +79,8 @@ def ingest(
     settings: Settings | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     exclude: Sequence[str] = (),
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read, extract and store every source; return what happened to each.
 
@@ -87,6 +90,11 @@ def ingest(
     each input, for progress display.  Files found in a folder or by a glob
     whose names match ``data/folder_files.yaml`` (README, LICENSE, …) or one of
     the ``exclude`` patterns are left out and listed in ``report.skipped``.
+
+    ``workers`` > 1 reads and extracts in that many worker processes, and
+    ``scheduler`` (a Dask address, ``tcp://HOST:8786``) on a Dask cluster; this
+    process is the one writer either way (see ``policylens.parallel``).  Outcomes
+    come in input order, except from Dask, where they come as tasks complete.
     """
     settings = settings or Settings.from_env()
     if isinstance(sources, (str, Path)):
@@ -94,13 +102,19 @@ def ingest(
     report = IngestReport()
     named = {name for s in sources if isinstance(s, str) for name in (s, str(Path(s)))}
     skip = (*folder_skips(), *(p.casefold() for p in exclude))
-    with knowledge_base(db, settings) as kb:
-        for item in read_documents(list(sources), settings):
+
+    def kept(items: Iterable[RawInput | InputError]) -> Iterator[RawInput | InputError]:
+        for item in items:
             source = item.source
             if (source not in named and "://" not in source
                     and any(fnmatchcase(Path(source).name.casefold(), p) for p in skip)):
                 report.skipped.append(source)
-                continue
+            else:
+                yield item
+
+    with knowledge_base(db, settings) as kb:
+        inputs = kept(expand_sources(list(sources), settings))
+        for item in parallel.prepared(inputs, workers=workers, scheduler=scheduler):
             outcome = store_document(kb, item)
             report.outcomes.append(outcome)
             if on_outcome:
@@ -130,19 +144,23 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
         yield item if isinstance(item, InputError) else extract(item)
 
 
-def store_document(kb: KnowledgeBase, item: Document | InputError) -> Outcome:
-    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll."""
+def store_document(kb: KnowledgeBase, item: Document | Extraction | InputError) -> Outcome:
+    """Extract (unless a worker did) and store one read document, or report the error it came as.
+
+    The batch step of ingest and poll.
+    """
     if isinstance(item, InputError):
         return Outcome(item.source, "failed", error=item.reason)
+    document = item.document if isinstance(item, Extraction) else item
     try:
-        extraction = extract(item)
+        extraction = item if isinstance(item, Extraction) else extract(item)
         saved = kb.save(extraction)
     except PolicylensError as exc:
-        return Outcome(item.source, "failed", document=item, error=str(exc))
+        return Outcome(document.source, "failed", document=document, error=str(exc))
     return Outcome(
-        item.source,
+        document.source,
         saved.status,
-        document=item,
+        document=document,
         document_id=saved.document_id,
         duplicate_of=saved.duplicate_of,
         near_duplicate_of=saved.near_duplicate_of,
