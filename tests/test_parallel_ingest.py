@@ -15,7 +15,7 @@ import pytest
 
 from policylens import api, parallel
 from policylens.config import Settings
-from policylens.errors import InputError
+from policylens.errors import ConfigError, InputError
 from policylens.ingestion import RawInput
 from policylens.model import Extraction
 from policylens.store import KnowledgeBase
@@ -81,3 +81,10 @@ def test_the_command_takes_workers(folder: Path, tmp_path: Path):
     assert [line for line in done.stderr.splitlines() if "empty.txt" in line][:1]
     with KnowledgeBase.open(db) as kb:
         assert kb.count_documents() == 3 * parallel.CHUNK * 2
+
+
+def test_a_bad_scheduler_address_is_one_clear_error(tmp_path: Path):
+    pytest.importorskip("distributed", reason="the dask extra (policylens[dask]) is not installed")
+    with pytest.raises(ConfigError, match="cannot reach the Dask scheduler no-port-here"):
+        api.ingest([RawInput(source="a.txt", data=b"Hefei will build 12 new factories.\n")],
+                   db=f"sqlite:///{tmp_path / 'kb.db'}", settings=Settings(), scheduler="no-port-here")

@@ -27,7 +27,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 
-from policylens.errors import InputError, PolicylensError
+from policylens.errors import ConfigError, InputError, PolicylensError
 from policylens.extraction import extract
 from policylens.ingestion import RawInput, read_document
 from policylens.model import Extraction
@@ -38,6 +38,7 @@ Result = Extraction | InputError
 CHUNK = 8  # inputs per task: ~40 ms of extraction, far above the cost of one round trip
 IN_FLIGHT = 4  # chunks queued per worker, so no worker waits while the writer stores
 WORKER_NICENESS = 10  # added to a pool worker's niceness (see _yield_to_writer)
+SCHEDULER_TIMEOUT = "30s"  # to connect to the Dask scheduler
 DASK_RETRIES = 3  # a task that raised is tried this many more times (a dead worker's tasks are rerun anyway)
 
 
@@ -112,13 +113,21 @@ def _yield_to_writer() -> None:
 
 def _on_dask(items: Iterable[Item], scheduler: str) -> Iterator[Result]:
     """Chunks on a Dask cluster, results as they complete; a bounded number of tasks is in flight."""
-    # The optional extra policylens[dask], loaded only here.
-    from distributed import Client, as_completed
+    try:  # the optional extra policylens[dask], loaded only here
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ConfigError("--scheduler needs Dask: pip install 'policylens[dask]' (here and on every worker)") from None
+    from distributed.comm import get_address_host_port
 
-    with Client(scheduler, set_as_default=False) as client:
+    try:
+        get_address_host_port(scheduler)  # checked first: a Client made for a bad address hangs when collected
+        client = Client(scheduler, set_as_default=False, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, ValueError) as exc:  # refused, timed out (an OSError), or not an address
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
+    with client:
         slots = IN_FLIGHT * max(1, sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values()))
         chunks = _chunks(items)
-        running = as_completed()
+        running = as_completed(loop=client.loop)
         for chunk in islice(chunks, slots):
             running.add(client.submit(prepare_chunk, chunk, retries=DASK_RETRIES, pure=False))
         for future in running:
