@@ -16,12 +16,13 @@ from pathlib import Path
 
 import yaml
 
-from policylens.budget import within
+from policylens import parallel
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
-from policylens.ingestion import RawInput, read_documents, read_path
+from policylens.ingestion import RawInput, expand_sources, read_documents, read_path
 from policylens.model import Document, Extraction
+from policylens.parallel import extract_within_budget, failure
 from policylens.store import KnowledgeBase
 
 
@@ -82,6 +83,8 @@ def ingest(
     settings: Settings | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     exclude: Sequence[str] = (),
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> IngestReport:
     """Read, extract and store every source; return what happened to each.
 
@@ -91,6 +94,11 @@ def ingest(
     each input, for progress display.  Files found in a folder or by a glob
     whose names match ``data/folder_files.yaml`` (README, LICENSE, …) or one of
     the ``exclude`` patterns are left out and listed in ``report.skipped``.
+
+    ``workers`` > 1 reads and extracts in that many worker processes, and
+    ``scheduler`` (a Dask address, ``tcp://HOST:8786``) on a Dask cluster; this
+    process is the one writer either way (see ``policylens.parallel``).  Outcomes
+    come in input order, except from Dask, where they come as tasks complete.
     """
     settings = settings or Settings.from_env()
     if isinstance(sources, (str, Path)):
@@ -98,13 +106,19 @@ def ingest(
     report = IngestReport()
     named = {name for s in sources if isinstance(s, str) for name in (s, str(Path(s)))}
     skip = (*folder_skips(), *(p.casefold() for p in exclude))
-    with knowledge_base(db, settings) as kb:
-        for item in read_documents(list(sources), settings):
+
+    def kept(items: Iterable[RawInput | InputError]) -> Iterator[RawInput | InputError]:
+        for item in items:
             source = item.source
             if (source not in named and "://" not in source
                     and any(fnmatchcase(Path(source).name.casefold(), p) for p in skip)):
                 report.skipped.append(source)
-                continue
+            else:
+                yield item
+
+    with knowledge_base(db, settings) as kb:
+        inputs = kept(expand_sources(list(sources), settings))
+        for item in parallel.prepared(inputs, settings, workers=workers, scheduler=scheduler):
             outcome = store_document(kb, item, settings)
             report.outcomes.append(outcome)
             if on_outcome:
@@ -145,28 +159,26 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
             yield InputError(item.source, failure(exc, item.source))
 
 
-def extract_within_budget(document: Document, settings: Settings) -> Extraction:
-    """Extract, stopped with BudgetExceeded after ``settings.extract_seconds``."""
-    return within(settings.extract_seconds, lambda: extract(document),
-                  "extraction (POLICYLENS_EXTRACT_SECONDS)")
+def store_document(kb: KnowledgeBase, item: Document | Extraction | InputError,
+                   settings: Settings | None = None) -> Outcome:
+    """Extract (unless a worker did) and store one read document, or report the error it came as.
 
-
-def store_document(kb: KnowledgeBase, item: Document | InputError, settings: Settings | None = None) -> Outcome:
-    """Extract and store one read document (or report the error it came as); the batch step of ingest and poll.
-
-    Whatever goes wrong with this one input becomes its failed outcome, so the batch or poll goes on.
+    The batch step of ingest and poll.  Whatever goes wrong with this one input becomes its failed
+    outcome, so the batch or poll goes on.
     """
     if isinstance(item, InputError):
         return Outcome(item.source, "failed", error=item.reason)
+    document = item.document if isinstance(item, Extraction) else item
     try:
-        extraction = extract_within_budget(item, settings or Settings.from_env())
+        extraction = item if isinstance(item, Extraction) else extract_within_budget(
+            item, settings or Settings.from_env())
         saved = kb.save(extraction)
     except Exception as exc:  # noqa: BLE001 - the batch goes on
-        return Outcome(item.source, "failed", document=item, error=failure(exc, item.source))
+        return Outcome(document.source, "failed", document=document, error=failure(exc, document.source))
     return Outcome(
-        item.source,
+        document.source,
         saved.status,
-        document=item,
+        document=document,
         document_id=saved.document_id,
         duplicate_of=saved.duplicate_of,
         near_duplicate_of=saved.near_duplicate_of,
@@ -191,11 +203,3 @@ def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterat
         kb.close()
 
 
-def failure(exc: Exception, source: str) -> str:
-    """Why an input failed, in one line, without naming the input (its outcome does that once)."""
-    if isinstance(exc, InputError):
-        return exc.reason
-    if isinstance(exc, PolicylensError):
-        message = str(exc)
-        return message.removeprefix(f"{source}: ")
-    return " ".join(f"unexpected {type(exc).__name__}: {exc}".split())[:500]

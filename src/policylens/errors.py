@@ -14,6 +14,10 @@ class InputError(PolicylensError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # Pickled by its two fields, so it can come back from a worker process or a Dask worker.
+        return (type(self), (self.source, self.reason))
+
 
 class StoreError(PolicylensError):
     """The knowledge base could not be opened or written."""

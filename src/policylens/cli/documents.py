@@ -28,17 +28,24 @@ def ingest(
     exclude: Annotated[Optional[list[str]], typer.Option(
         "--exclude", metavar="GLOB",
         help="Skip files in folders whose names match (repeatable), besides README, LICENSE and the like.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, show_default="the machine's cores",
+        help="Processes that read and extract; 1 does it all in this one. This process alone writes.")] = None,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", metavar="tcp://HOST:8786",
+        help="Read and extract on this Dask cluster's workers instead (needs policylens[dask] on every machine).")] = None,
 ) -> None:
     """Read sources into clean documents, extract their facts and store both in the knowledge base.
 
     In a folder, files that describe it (README, LICENSE, CHANGELOG, …) are skipped and listed;
     name one on the command line to read it.
     """
-    from policylens import api
+    from policylens import api, parallel
 
     with progress("ingesting") as advance:
         report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance,
-                                          exclude=exclude or ()))
+                                          exclude=exclude or (), workers=workers or parallel.default_workers(),
+                                          scheduler=scheduler))
     if report.skipped:
         shown = ", ".join(Path(s).name for s in report.skipped[:5]) + (", …" if len(report.skipped) > 5 else "")
         err.print(f"skipped {len(report.skipped)} file(s) that describe a folder or match --exclude: {shown}",
