@@ -12,6 +12,7 @@ from policylens.track import (
     as_goals,
     link,
     link_score,
+    metric_similarity,
     metrics_match,
     normalise_subject,
     restatements,
@@ -178,3 +179,12 @@ def test_a_restatement_takes_progress_reported_since_its_goal_was_first_set():
 def test_goals_leave_unrestated_targets_as_they_are():
     lone = target(id=1)
     assert as_goals([lone], {}) == [lone]
+
+
+def test_the_subject_named_in_a_metric_is_no_part_of_the_measure():
+    # "Jiaozhou's machine tool output" of Jiaozhou and "machine tool output" of Jiaozhou are one measure ...
+    assert metric_similarity("Jiaozhou's machine tool industry output", "machine tool industry output",
+                             "jiaozhou") == 100
+    assert metric_similarity("胶州市机床产业产值", "machine tool industry output", "jiaozhou") == 100
+    # ... but without the shared subject the place is a word with no counterpart.
+    assert metric_similarity("Jiaozhou's machine tool industry output", "machine tool industry output") == 0

@@ -159,14 +159,20 @@ def _same_word(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)  # the same phrases recur across a corpus
-def metric_similarity(a: str | None, b: str | None) -> float:
+def metric_similarity(a: str | None, b: str | None, subject: str | None = None) -> float:
     """0-100: how alike two metric phrases are, or 0 when a word of either has no counterpart in the other.
 
     token_set_ratio alone scores a phrase against any phrase containing it at
     100 ("enterprises" / "listed enterprises"), so every word must also find
     its counterpart.  A Chinese metric meets an English one in English words.
+    ``subject``, the one both figures belong to, is no part of what they
+    measure: "Jiaozhou's machine tool output" and "machine tool output" of
+    Jiaozhou are one measure.
     """
     wa, wb = _comparable_words(a, b)
+    if subject:
+        own = set(metric_words(subject))
+        wa, wb = (tuple(w for w in ws if w not in own) or ws for ws in (wa, wb))
     if not wa or not wb:
         return 0.0
     if not all(any(_same_word(x, y) for y in wb) for x in wa):
@@ -215,7 +221,7 @@ def link_score(target: TargetFact, observation: Observation) -> float | None:
         threshold = METRIC_THRESHOLD
     else:
         return None
-    score = metric_similarity(target.metric, observation.metric)
+    score = metric_similarity(target.metric, observation.metric, target_subject)
     return score if score >= threshold else None
 
 
@@ -325,7 +331,7 @@ def deciding_links(targets: Sequence[TargetFact], observations: Sequence[Observa
         threshold = VERY_HIGH if subject is None else METRIC_THRESHOLD
         candidates = []
         for key in keys:
-            score = metric_similarity(metric, key[1])
+            score = metric_similarity(metric, key[1], subject)
             if score >= threshold:
                 candidates += [(o, score) for o in groups[key]]
         if not candidates:
