@@ -40,7 +40,7 @@ class MailReceiver:
     def spec(self, scheme: str = "smtp", userinfo: str = "", to: str = "desk@example.org") -> str:
         return f"{scheme}://{userinfo}{self.host}:{self.port}?from=alerts@example.org&to={to}"
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - the aiosmtpd hook
+    async def handle_DATA(self, server, session, envelope):  # the aiosmtpd hook's name
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         key = message["Message-ID"]
         with self.lock:

@@ -16,6 +16,11 @@ import sys
 from collections import Counter
 
 import pytest
+from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
+from test_delivery import (
+    poll,  # the webhook tests' poll (the knowledge base and feed: conftest's watched)
+)
+from test_monitor_cli import SRC
 
 from policylens import monitor
 from policylens.config import Settings
@@ -23,10 +28,6 @@ from policylens.errors import InputError
 from policylens.monitor.delivery import RetryPolicy
 from policylens.monitor.destinations.smtp import message_id
 from policylens.store import KnowledgeBase
-from mail_servers import mail_factory  # noqa: F401  (fixture)
-from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
-from test_delivery import kb, poll, watched  # noqa: F401  (the webhook tests' knowledge base, feed and poll)
-from test_monitor_cli import SRC
 
 
 def test_email_failing_first_attempts_gets_each_alert_once(watched, mail_factory):
@@ -47,7 +48,7 @@ def test_email_failing_first_attempts_gets_each_alert_once(watched, mail_factory
 
 def test_a_mail_server_down_for_a_while_gets_the_backlog_later_in_order(watched, mail_factory):
     server = mail_factory(fail_first=3)  # more than one poll's attempts for the first alert
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
     first = poll(watched, server.spec(), now=start)
     result = first.deliveries[0]
     assert result.delivered == 0 and result.pending == 2 and "451" in result.error
@@ -65,11 +66,11 @@ def test_the_password_is_masked_in_reports_errors_and_the_database(tmp_path, fee
     wrong = server.spec(userinfo="alerts:wrongPassw0rd@")
     right = server.spec(userinfo="alerts:s3cretPassw0rd@")
     once = RetryPolicy(attempts=1, first_delay=0.01)
-    with KnowledgeBase.open(url) as kb:
-        monitor.add_watchlist(kb, "shandong", region="Shandong")
-        monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
-        report = monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=[wrong, right], retry=once)
-        shown = [a.to_dict() for a in monitor.list_alerts(kb, None)]
+    with KnowledgeBase.open(url) as opened:
+        monitor.add_watchlist(opened, "shandong", region="Shandong")
+        monitor.add_feed(opened, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
+        report = monitor.poll(opened, Settings(allow_private_feeds=True), deliver_to=[wrong, right], retry=once)
+        shown = [a.to_dict() for a in monitor.list_alerts(opened, None)]
     refused, sent = report.deliveries
     assert refused.error and "535" in refused.error  # authentication failed
     assert sent.delivered == 1 and len(server.accepted) == 1

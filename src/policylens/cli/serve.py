@@ -19,8 +19,8 @@ def serve(
                        "checking at least once a minute for new feeds and waiting alerts.")] = False,
     deliver: Annotated[list[str] | None, typer.Option(
         "--deliver", envvar="POLICYLENS_DELIVER",
-        help="With --poll: where alerts go besides the alerts page: print (the server's log), jsonl:PATH or "
-             "webhook:URL (repeatable).")] = None,
+        help="With --poll: where alerts go besides the alerts page: print (the server's log), jsonl:PATH, "
+             "webhook:URL or smtp(s)://…?from=…&to=… (repeatable).")] = None,
 ) -> None:
     """Serve the dashboard, the pages and the REST API (documented at /docs). Writing needs POLICYLENS_TOKEN."""
     import uvicorn
