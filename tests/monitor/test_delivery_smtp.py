@@ -17,16 +17,15 @@ from collections import Counter
 
 import pytest
 from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
-from test_delivery import (
-    poll,  # the webhook tests' poll (the knowledge base and feed: conftest's watched)
-)
+from test_delivery import FAST, poll
 from test_monitor_cli import SRC
 
 from policylens import monitor
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.monitor.delivery import RetryPolicy
-from policylens.monitor.destinations.smtp import message_id
+from policylens.monitor.destinations.smtp import digest_message_id, message_id
+from policylens.monitor.scheduler import PollScheduler
 from policylens.store import KnowledgeBase
 
 
@@ -138,3 +137,51 @@ def test_a_killed_poller_sends_each_email_once(kb_url, feed_server, mail_factory
     assert set(server.accepted) == {message_id(a.uid) for a in alerts}
     repeats = [key for key, n in Counter(key for key, _ in server.messages).items() if n > 1]
     assert len(repeats) <= 1  # only the email in flight at the kill was sent again, with its Message-ID
+
+
+def _scheduler(kb, spec: str, every: str = "1d") -> PollScheduler:
+    return PollScheduler(kb, Settings(allow_private_feeds=True), deliver_to=[spec], log=lambda line: None,
+                         digest_every=monitor.parse_duration(every), retry=FAST)
+
+
+def test_a_digest_is_emailed_once_per_window_even_across_a_restart(watched, mail_factory):
+    poll(watched, "print")  # two documents in the knowledge base, ingested today
+    server = mail_factory(fail_first=1)  # the first attempt is refused: the retry sends it
+    today = dt.datetime.now(dt.UTC).replace(hour=9, minute=0, second=0, microsecond=0)
+    week = _scheduler(watched, server.spec(), "7d")
+    week.send_digests(today + dt.timedelta(days=1))
+    yesterday, first_day = today.date(), today.date() - dt.timedelta(days=6)
+    assert list(server.accepted) == [digest_message_id(server.spec(), first_day, yesterday)]
+    mail = server.accepted[digest_message_id(server.spec(), first_day, yesterday)]
+    assert mail["X-Policylens-Digest"] == f"{first_day}/{yesterday}"
+    assert {part.get_content_type() for part in mail.iter_parts()} == {"text/plain", "text/html"}
+    week.send_digests(today + dt.timedelta(days=1, hours=3))  # the same window: nothing
+    _scheduler(watched, server.spec(), "7d").send_digests(today + dt.timedelta(days=7))  # restarted, window open
+    assert len(server.messages) == 2  # the refused attempt and the digest
+    _scheduler(watched, server.spec(), "7d").send_digests(today + dt.timedelta(days=8))
+    next_window = digest_message_id(server.spec(), yesterday + dt.timedelta(days=1),
+                                    yesterday + dt.timedelta(days=7))
+    assert list(server.accepted)[1:] == [next_window] and len(server.messages) == 3
+
+
+def test_a_failing_mail_server_rests_the_digest_then_gets_it(kb, mail_factory):
+    server = mail_factory(fail_first=FAST.attempts)  # every attempt of the first round fails
+    scheduler = _scheduler(kb, server.spec())
+    start = dt.datetime(2026, 3, 2, 8, tzinfo=dt.UTC)
+    scheduler.send_digests(start)
+    assert not server.accepted and len(server.messages) == FAST.attempts
+    scheduler.send_digests(start + dt.timedelta(seconds=30))  # resting: not even tried
+    assert len(server.messages) == FAST.attempts
+    scheduler.send_digests(start + dt.timedelta(seconds=61))
+    one_day = dt.date(2026, 3, 1)
+    assert list(server.accepted) == [digest_message_id(server.spec(), one_day, one_day)]
+
+
+@pytest.mark.parametrize(("every", "spec", "complaint"), [
+    ("12h", "smtp://127.0.0.1?from=a@example.org&to=b@example.org", "whole days"),
+    ("1d", "print", "no --deliver destination takes digests"),
+])
+def test_a_digest_schedule_needs_whole_days_and_an_email_destination(kb, every, spec, complaint):
+    with pytest.raises(InputError) as caught:
+        _scheduler(kb, spec, every)
+    assert caught.value.source == "--digest-every" and complaint in str(caught.value)

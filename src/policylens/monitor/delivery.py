@@ -102,7 +102,7 @@ def masked(spec: str) -> str:
     return kind.mask(spec) if kind is not None else spec
 
 
-def _stored(spec: str) -> str:
+def stored_name(spec: str) -> str:
     """How the knowledge base names a destination: masked, with a digest telling apart two secrets."""
     shown = masked(spec)
     return shown if shown == spec else f"{shown} #{hashlib.sha256(spec.encode('utf-8')).hexdigest()[:16]}"
@@ -116,7 +116,7 @@ def register_destinations(conn: Connection, specs: list[str], now: dt.datetime) 
     """
     first = (conn.scalar(select(func.max(AlertRow.id))) or 0) + 1
     for spec in specs:
-        key = _stored(spec)
+        key = stored_name(spec)
         if key != spec:
             conn.execute(update(DestinationRow).where(DestinationRow.spec == spec).values(spec=key))
         if conn.scalar(select(DestinationRow.id).where(DestinationRow.spec == key)) is None:
@@ -134,7 +134,7 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
                 show: Callable[[Alert], None] | None) -> DeliveryResult:
     result = DeliveryResult(masked(spec))
     with kb.reading() as conn:
-        dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == _stored(spec))).one()
+        dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == stored_name(spec))).one()
         result.pending = conn.scalar(select(func.count()).select_from(AlertRow).where(owed(dest))) or 0
     resting = aware(dest.next_attempt_at)
     if resting is not None and resting > now:

@@ -28,7 +28,10 @@ class DeliveryError(Exception):
 
 
 class Sender(Protocol):
-    """Hands alerts to one destination during one poll; ``send`` raises DeliveryError when an attempt fails."""
+    """Hands alerts to one destination during one poll; ``send`` raises DeliveryError when an attempt fails.
+
+    A kind with ``digests`` also has ``send_digest(brief, since, until)``, same contract.
+    """
 
     def send(self, alert: Alert) -> None: ...
 
@@ -46,7 +49,8 @@ class Kind:
     ``check`` gets the whole spec and returns it as stored (normalised) or None when it is not a valid
     spec of this kind; ``open`` makes the sender for a checked spec; ``mask`` shows a spec without its
     secrets (passwords, tokens); ``retried`` says whether a failed attempt is retried within the poll
-    (a network destination) or fails at once (a local one).
+    (a network destination) or fails at once (a local one); ``digests``: whether its sender can also
+    take a scheduled digest (``serve --poll --digest-every``).
     """
 
     name: str
@@ -55,6 +59,7 @@ class Kind:
     open: Callable[[str, Settings, Show | None], Sender]
     mask: Callable[[str], str] = _shown_as_is
     retried: bool = False
+    digests: bool = False
 
 
 KINDS: dict[str, Kind] = {}

@@ -15,12 +15,14 @@ backoff, then the destination rests like a webhook.  Standard library only
 """
 from __future__ import annotations
 
+import datetime as dt
 import email.message
 import email.utils
 import hashlib
 import smtplib
 import ssl
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from policylens.config import Settings
@@ -28,6 +30,9 @@ from policylens.ingestion.fetch import one_line
 from policylens.monitor.alerts import Alert
 
 from . import DeliveryError, Kind, register
+
+if TYPE_CHECKING:
+    from policylens.briefs import Brief
 
 _DEFAULT_PORTS = {"smtp": 25, "smtps": 465}
 _YES, _NO = {"yes", "true", "1", "on"}, {"no", "false", "0", "off"}
@@ -93,10 +98,10 @@ def message_id(uid: str) -> str:
     return f"<alert.{uid}@{MESSAGE_ID_DOMAIN}>"
 
 
-def digest_message_id(spec: str, since: str, until: str) -> str:
-    """A digest's Message-ID: one per destination and window."""
+def digest_message_id(spec: str, since: dt.date, until: dt.date) -> str:
+    """A digest's Message-ID: one per destination and window, so a digest resent after a crash is the same."""
     key = hashlib.sha256(spec.encode("utf-8")).hexdigest()[:16]
-    return f"<digest.{since}.{until}.{key}@{MESSAGE_ID_DOMAIN}>"
+    return f"<digest.{since.isoformat()}.{until.isoformat()}.{key}@{MESSAGE_ID_DOMAIN}>"
 
 
 class Mailer:
@@ -106,7 +111,7 @@ class Mailer:
         server = parse(spec)
         assert server is not None, "opened without check()"
         self.server, self.timeout = server, settings.timeout
-        self.shown = mask(spec)
+        self.spec, self.shown = spec, mask(spec)
         self.connection: smtplib.SMTP | None = None
 
     def send(self, alert: Alert) -> None:
@@ -115,6 +120,14 @@ class Mailer:
                  f"Brief: {alert.brief_command} (web: {alert.brief_path})", "", f"Alert {alert.uid}"]
         self.send_text(subject, "\n".join(lines) + "\n", message_id(alert.uid),
                        {"X-Policylens-Alert": alert.uid})
+
+    def send_digest(self, brief: Brief, since: dt.date, until: dt.date) -> None:
+        """A digest as Markdown text with an HTML alternative; one Message-ID per destination and window."""
+        # Imported here: only a server sending digests needs the renderers.
+        from policylens.briefs import render
+
+        self.send_text(brief.title, render(brief, "md"), digest_message_id(self.spec, since, until),
+                       {"X-Policylens-Digest": f"{since.isoformat()}/{until.isoformat()}"}, html=render(brief, "html"))
 
     def send_text(self, subject: str, body: str, msg_id: str, headers: dict[str, str] | None = None,
                   html: str | None = None) -> None:
@@ -177,4 +190,4 @@ def _check(spec: str) -> str | None:
 
 for _scheme in ("smtp", "smtps"):
     register(Kind(_scheme, f"{_scheme}://[USER:PASSWORD@]HOST[:PORT]?from=ADDRESS&to=ADDRESS", check=_check,
-                  open=lambda spec, settings, show: Mailer(spec, settings), mask=mask, retried=True))
+                  open=lambda spec, settings, show: Mailer(spec, settings), mask=mask, retried=True, digests=True))
