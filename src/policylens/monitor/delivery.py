@@ -48,8 +48,8 @@ from ._time import aware, utcnow
 from .alerts import Alert, alerts_from_rows, owed
 from .destinations import DeliveryError, Sender, kind_of, usage
 
-__all__ = ["DeliveryError", "DeliveryResult", "RetryPolicy", "check_destination", "deliver", "masked",
-           "register_destinations"]
+__all__ = ["DeliveryError", "DeliveryResult", "RetryPolicy", "attempt", "check_destination", "deliver", "masked",
+           "register_destinations", "stored_name"]
 
 _BATCH = 200  # pending alerts read per round trip
 
@@ -169,18 +169,31 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
 
 def _send(kb: KnowledgeBase, dest_id: int, sender: Sender, alert: Alert, retry: RetryPolicy | None) -> str | None:
     """Hand one alert over, retrying as the policy says; record each attempt.  None on success, else the error."""
+    return attempt(lambda: sender.send(alert), retry,
+                   lambda error: _record(kb, dest_id, alert.id, delivered=error is None, error=error))
+
+
+def attempt(call: Callable[[], None], retry: RetryPolicy | None,
+            after_each: Callable[[str | None], None] | None = None) -> str | None:
+    """Call ``call`` until it succeeds, as often as ``retry`` allows (once without), waiting between attempts.
+
+    ``after_each`` gets each attempt's error (None for the one that succeeded).  None on success, else the last
+    error.
+    """
     attempts = retry.attempts if retry else 1
     error = None
-    for attempt in range(1, attempts + 1):
+    for number in range(1, attempts + 1):
         try:
-            sender.send(alert)
+            call()
         except DeliveryError as exc:
             error = str(exc)
-            _record(kb, dest_id, alert.id, delivered=False, error=error)
-            if attempt < attempts:
-                time.sleep(retry.delay(attempt))
+            if after_each is not None:
+                after_each(error)
+            if retry is not None and number < attempts:
+                time.sleep(retry.delay(number))
             continue
-        _record(kb, dest_id, alert.id, delivered=True, error=None)
+        if after_each is not None:
+            after_each(None)
         return None
     return error
 

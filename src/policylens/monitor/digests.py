@@ -11,7 +11,7 @@ first digest of a destination covers the window that ended yesterday.
 from __future__ import annotations
 
 import datetime as dt
-import time
+from functools import partial
 
 from sqlalchemy import insert, select, update
 
@@ -20,8 +20,8 @@ from policylens.config import Settings
 from policylens.store import KnowledgeBase
 from policylens.store.schema import MonitorStateRow
 
-from .delivery import RetryPolicy, masked, stored_name
-from .destinations import DeliveryError, kind_of
+from .delivery import RetryPolicy, attempt, masked, stored_name
+from .destinations import kind_of
 
 _THROUGH = "digest_through "  # + the destination as stored: the last day its digests covered (a date ordinal)
 
@@ -45,7 +45,7 @@ def send_due_digests(kb: KnowledgeBase, settings: Settings, specs: list[str], ev
         brief = digest(since, until, db=kb, as_of=today)
         sender = kind.open(spec, settings, None)
         try:
-            error = _send(sender, brief, since, until, retry if kind.retried else None)
+            error = attempt(partial(sender.send_digest, brief, since, until), retry if kind.retried else None)
         finally:
             sender.close()
         window = f"digest {since.isoformat()}…{until.isoformat()}"
@@ -58,17 +58,3 @@ def send_due_digests(kb: KnowledgeBase, settings: Settings, specs: list[str], ev
                 conn.execute(insert(MonitorStateRow), {"name": name, **values})
         sent.append(f"{masked(spec)}: {window} sent")
     return sent, failed
-
-
-def _send(sender, brief, since: dt.date, until: dt.date, retry: RetryPolicy | None) -> str | None:
-    attempts = retry.attempts if retry else 1
-    error = None
-    for attempt in range(1, attempts + 1):
-        try:
-            sender.send_digest(brief, since, until)
-            return None
-        except DeliveryError as exc:
-            error = str(exc)
-            if retry is not None and attempt < attempts:
-                time.sleep(retry.delay(attempt))
-    return error
