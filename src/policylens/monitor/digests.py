@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import partial
+from typing import cast
 
 from sqlalchemy import insert, select, update
 
@@ -21,7 +22,7 @@ from policylens.store import KnowledgeBase
 from policylens.store.schema import MonitorStateRow
 
 from .delivery import RetryPolicy, attempt, masked, stored_name
-from .destinations import kind_of
+from .destinations import DigestSender, kind_of
 
 _THROUGH = "digest_through "  # + the destination as stored: the last day its digests covered (a date ordinal)
 
@@ -43,7 +44,7 @@ def send_due_digests(kb: KnowledgeBase, settings: Settings, specs: list[str], ev
         if (until - since).days + 1 < every_days:
             continue
         brief = digest(since, until, db=kb, as_of=today)
-        sender = kind.open(spec, settings, None)
+        sender = cast(DigestSender, kind.open(spec, settings, None))  # kind.digests: it has send_digest
         try:
             error = attempt(partial(sender.send_digest, brief, since, until), retry if kind.retried else None)
         finally:

@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    import datetime as dt
+
+    from policylens.briefs import Brief
     from policylens.config import Settings
     from policylens.monitor.alerts import Alert
 
@@ -28,14 +31,17 @@ class DeliveryError(Exception):
 
 
 class Sender(Protocol):
-    """Hands alerts to one destination during one poll; ``send`` raises DeliveryError when an attempt fails.
-
-    A kind with ``digests`` also has ``send_digest(brief, since, until)``, same contract.
-    """
+    """Hands alerts to one destination during one poll; ``send`` raises DeliveryError when an attempt fails."""
 
     def send(self, alert: Alert) -> None: ...
 
     def close(self) -> None: ...
+
+
+class DigestSender(Sender, Protocol):
+    """The sender of a kind with ``digests``: it takes a digest too, with the same contract."""
+
+    def send_digest(self, brief: Brief, since: dt.date, until: dt.date) -> None: ...
 
 
 def _shown_as_is(spec: str) -> str:
