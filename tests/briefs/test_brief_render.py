@@ -90,3 +90,16 @@ def test_an_unknown_format_is_refused(brief):
     assert FORMATS == ("md", "html", "json")
     with pytest.raises(ValueError, match="unknown brief format 'pdf'"):
         render(brief, "pdf")
+
+
+def test_a_registered_renderer_is_a_format_of_render(brief):
+    from policylens.briefs.renderers import RENDERERS, Renderer, register
+
+    register(Renderer("titles", order=90, render=lambda b: "\n".join(s.title for s in b.sections) + "\n"))
+    try:
+        assert list(RENDERERS)[-1] == "titles"  # placed by its order
+        assert render(brief, "titles").splitlines() == [s.title for s in brief.sections]
+    finally:
+        del RENDERERS["titles"]
+    with pytest.raises(ValueError, match="registered twice"):
+        register(RENDERERS["md"])

@@ -10,35 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator
 
 import pytest
+from monitor_samples import APPROVAL, IMPLEMENTATION, PROGRESS
 from sqlalchemy import delete
 
 from policylens import monitor
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.monitor.delivery import RetryPolicy
-from policylens.store import KnowledgeBase
 from policylens.store.schema import DeliveryRow
-from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
 
 FAST = RetryPolicy(attempts=3, first_delay=0.01, rest=60.0)
-
-
-@pytest.fixture
-def kb(kb_url: str) -> Iterator[KnowledgeBase]:
-    with KnowledgeBase.open(kb_url) as opened:
-        yield opened
-
-
-@pytest.fixture
-def watched(kb, feed_server) -> KnowledgeBase:
-    """A knowledge base watching Shandong, with a feed of three articles that raise five alerts."""
-    monitor.add_watchlist(kb, "shandong", region="Shandong")
-    monitor.add_watchlist(kb, "tools", industry="machine-tools")
-    monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)]))
-    return kb
 
 
 def poll(kb, *destinations, now=None, every_feed=False):
@@ -67,7 +50,7 @@ def test_webhook_failing_first_attempts_gets_each_alert_once(watched, feed_serve
 
 def test_a_webhook_down_for_a_while_gets_the_backlog_later_in_order(watched, receiver_factory):
     receiver = receiver_factory(fail_first=3)  # more than one poll's attempts for the first alert
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
     first = poll(watched, f"webhook:{receiver.url}", now=start)
     result = first.deliveries[0]
     assert result.delivered == 0 and result.pending == 2 and "HTTP 500" in result.error

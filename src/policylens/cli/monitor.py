@@ -139,7 +139,7 @@ def feeds_remove(url: Annotated[str, typer.Argument(help="The feed's URL, as lis
 def poll(
     deliver: Annotated[Optional[list[str]], typer.Option(
         "--deliver", envvar="POLICYLENS_DELIVER",
-        help="Where alerts go: print, jsonl:PATH or webhook:URL (repeatable; default print). Each destination "
+        help="Where alerts go: print, jsonl:PATH, webhook:URL or smtp(s)://[USER:PASSWORD@]HOST[:PORT]?from=…&to=… (repeatable; default print). Each destination "
              "gets every alert from its first use on, exactly once, including ones an earlier poll could not "
              "deliver.")] = None,
     as_of: Annotated[Optional[str], typer.Option(

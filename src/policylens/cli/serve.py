@@ -19,8 +19,11 @@ def serve(
                        "checking at least once a minute for new feeds and waiting alerts.")] = False,
     deliver: Annotated[list[str] | None, typer.Option(
         "--deliver", envvar="POLICYLENS_DELIVER",
-        help="With --poll: where alerts go besides the alerts page: print (the server's log), jsonl:PATH or "
-             "webhook:URL (repeatable).")] = None,
+        help="With --poll: where alerts go besides the alerts page: print (the server's log), jsonl:PATH, "
+             "webhook:URL or smtp(s)://…?from=…&to=… (repeatable).")] = None,
+    digest_every: Annotated[str | None, typer.Option(
+        "--digest-every", help="With --poll and an smtp(s):// --deliver: email the digest (policylens digest) "
+                               "of each period of whole days (1d, 7d…) since the last one, once.")] = None,
 ) -> None:
     """Serve the dashboard, the pages and the REST API (documented at /docs). Writing needs POLICYLENS_TOKEN."""
     import uvicorn
@@ -29,8 +32,14 @@ def serve(
 
     if deliver and not poll:
         raise typer.BadParameter("--deliver goes with --poll", param_hint="--deliver")
+    if digest_every and not poll:
+        raise typer.BadParameter("--digest-every goes with --poll", param_hint="--digest-every")
+    from policylens.monitor import parse_duration
+
+    every = guard(lambda: parse_duration(digest_every, "--digest-every")) if digest_every else None
     _check_free(host, port)
-    web = guard(lambda: create_app(State.settings, poll=poll, deliver_to=deliver or ()))
+    web = guard(lambda: create_app(State.settings, poll=poll, deliver_to=deliver or (),
+                                      digest_every=every))
     writing = "on (POLICYLENS_TOKEN set)" if State.settings.token else "off (set POLICYLENS_TOKEN to allow ingest)"
     err.print(f"policylens: serving {State.settings.db_url} at http://{host}:{port}/ · API docs at /docs · "
               f"writing {writing}" + (" · polling feeds" if poll else ""))

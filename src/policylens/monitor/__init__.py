@@ -20,7 +20,13 @@ from .durations import format_duration, parse_duration
 from .feeds import Feed, add_feed, list_feeds, next_due, remove_feed
 from .lock import PollRunning
 from .poll import FeedResult, PollReport, poll
-from .watchlists import Watchlist, add_watchlist, get_watchlist, list_watchlists, remove_watchlist
+from .watchlists import (
+    Watchlist,
+    add_watchlist,
+    get_watchlist,
+    list_watchlists,
+    remove_watchlist,
+)
 
 __all__ = [
     "Alert", "DeliveryResult", "Feed", "FeedResult", "PollReport", "PollRunning", "RetryPolicy", "Watchlist",

@@ -1,4 +1,8 @@
-"""Delivering alerts: printed, appended to a JSONL file, or POSTed to a webhook; each once per destination.
+"""Delivering alerts to every destination, each alert once per destination.
+
+The kinds of destination (print, JSONL file, webhook, email…) are modules
+of ``monitor.destinations``, each registering itself; this module is the
+bookkeeping they share.
 
 The alerts table is the outbox.  A destination, once used, is owed every
 alert recorded from then on (``destinations.first_alert_id``), so a new
@@ -13,10 +17,12 @@ Exactly once, even across a crash between sending and recording:
   receiver uses to drop the repeat (the standard contract for webhooks);
 - a JSONL file is its own record: the uids already in it are not appended
   again;
+- an email's Message-ID is made from the alert's uid, so a resent one is
+  the same message to the receiving mail system;
 - printing is for a person watching; a crash mid-print may print one
   alert twice.
 
-A webhook is retried within the poll with exponential backoff, a bounded
+A network destination (webhook, email) is retried within the poll with exponential backoff, a bounded
 number of times.  If it still fails, the destination rests (its alerts stay
 pending) until ``next_attempt_at``, which backs off exponentially over
 polls too, and the next poll after that delivers the backlog in order.
@@ -25,28 +31,25 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import os
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, TextIO
-from urllib.parse import parse_qsl, urlsplit, urlunsplit
+from typing import Any
 
-import httpx
 from sqlalchemy import Connection, func, insert, select, update
 
 from policylens.config import Settings
 from policylens.errors import InputError
-from policylens.ingestion.fetch import is_url, one_line
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, DeliveryRow, DestinationRow
 
 from ._time import aware, utcnow
 from .alerts import Alert, alerts_from_rows, owed
+from .destinations import DeliveryError, Sender, kind_of, usage
+
+__all__ = ["DeliveryError", "DeliveryResult", "RetryPolicy", "attempt", "check_destination", "deliver", "masked",
+           "register_destinations", "stored_name"]
 
 _BATCH = 200  # pending alerts read per round trip
 
@@ -83,48 +86,23 @@ class DeliveryResult:
                 "resting_until": self.resting_until, "error": self.error}
 
 
-class DeliveryError(Exception):
-    """One attempt to hand an alert to a destination failed; the message says why, on one line."""
-
-
 def check_destination(spec: str) -> str:
-    """``spec`` as stored ("print", "jsonl:PATH" with an absolute path, "webhook:URL"); InputError if malformed."""
+    """``spec`` as stored (e.g. "print", "jsonl:PATH" with an absolute path, "webhook:URL"); InputError if malformed."""
     spec = (spec or "").strip()
-    kind, _, target = spec.partition(":")
-    if kind == "print" and not target:
-        return "print"
-    if kind == "jsonl" and target:
-        return f"jsonl:{Path(target).expanduser().resolve()}"
-    if kind == "webhook" and is_url(target):
-        return f"webhook:{target}"
-    raise InputError("--deliver", f"{masked(spec)!r} is not a destination; write print, jsonl:PATH or webhook:http(s)://…")
+    kind = kind_of(spec)
+    checked = kind.check(spec) if kind is not None else None
+    if checked is None:
+        raise InputError("--deliver", f"{masked(spec)!r} is not a destination; write one of: {usage()}")
+    return checked
 
 
 def masked(spec: str) -> str:
-    """A destination as it may be shown, logged and stored: a webhook URL's secrets replaced by ``***``.
-
-    The user and password, every query value (``?key=…``, ``token=…``) and the fragment are secrets;
-    so is a path segment that looks like a token (16 or more characters mixing letters and digits,
-    as chat services put in their webhook paths).
-    """
-    kind, _, target = spec.partition(":")
-    if kind != "webhook":
-        return spec
-    url = urlsplit(target)
-    host = url.hostname or ""
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = ("***@" if url.username or url.password else "") + host + (f":{url.port}" if url.port else "")
-    path = "/".join("***" if _looks_secret(part) else part for part in url.path.split("/"))
-    query = "&".join(f"{name}=***" for name, _ in parse_qsl(url.query, keep_blank_values=True))
-    return "webhook:" + urlunsplit((url.scheme, netloc, path, query, "***" if url.fragment else ""))
+    """A destination as it may be shown, logged and stored: its secrets (passwords, tokens) replaced by ``***``."""
+    kind = kind_of(spec)
+    return kind.mask(spec) if kind is not None else spec
 
 
-def _looks_secret(part: str) -> bool:
-    return len(part) >= 16 and any(c.isdigit() for c in part) and any(c.isalpha() for c in part)
-
-
-def _stored(spec: str) -> str:
+def stored_name(spec: str) -> str:
     """How the knowledge base names a destination: masked, with a digest telling apart two secrets."""
     shown = masked(spec)
     return shown if shown == spec else f"{shown} #{hashlib.sha256(spec.encode('utf-8')).hexdigest()[:16]}"
@@ -138,7 +116,7 @@ def register_destinations(conn: Connection, specs: list[str], now: dt.datetime) 
     """
     first = (conn.scalar(select(func.max(AlertRow.id))) or 0) + 1
     for spec in specs:
-        key = _stored(spec)
+        key = stored_name(spec)
         if key != spec:
             conn.execute(update(DestinationRow).where(DestinationRow.spec == spec).values(spec=key))
         if conn.scalar(select(DestinationRow.id).where(DestinationRow.spec == key)) is None:
@@ -156,14 +134,15 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
                 show: Callable[[Alert], None] | None) -> DeliveryResult:
     result = DeliveryResult(masked(spec))
     with kb.reading() as conn:
-        dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == _stored(spec))).one()
+        dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == stored_name(spec))).one()
         result.pending = conn.scalar(select(func.count()).select_from(AlertRow).where(owed(dest))) or 0
     resting = aware(dest.next_attempt_at)
     if resting is not None and resting > now:
         result.resting_until = resting.isoformat()
         return result
-    kind, _, target = spec.partition(":")
-    with _opened(kind, target, settings, show) as sender:
+    kind = kind_of(spec)
+    assert kind is not None, "delivering to an unchecked destination"
+    with _opened(kind.open(spec, settings, show)) as sender:
         after = 0
         while True:
             with kb.reading() as conn:
@@ -174,7 +153,7 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
                 break
             for alert in batch:
                 after = alert.id
-                error = _send(kb, dest.id, sender, alert, retry if kind == "webhook" else None)
+                error = _send(kb, dest.id, sender, alert, retry if kind.retried else None)
                 if error is not None:
                     _rest(kb, dest, now, retry, error)
                     result.error = error
@@ -188,20 +167,33 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
     return result
 
 
-def _send(kb: KnowledgeBase, dest_id: int, sender: Any, alert: Alert, retry: RetryPolicy | None) -> str | None:
+def _send(kb: KnowledgeBase, dest_id: int, sender: Sender, alert: Alert, retry: RetryPolicy | None) -> str | None:
     """Hand one alert over, retrying as the policy says; record each attempt.  None on success, else the error."""
+    return attempt(lambda: sender.send(alert), retry,
+                   lambda error: _record(kb, dest_id, alert.id, delivered=error is None, error=error))
+
+
+def attempt(call: Callable[[], None], retry: RetryPolicy | None,
+            after_each: Callable[[str | None], None] | None = None) -> str | None:
+    """Call ``call`` until it succeeds, as often as ``retry`` allows (once without), waiting between attempts.
+
+    ``after_each`` gets each attempt's error (None for the one that succeeded).  None on success, else the last
+    error.
+    """
     attempts = retry.attempts if retry else 1
     error = None
-    for attempt in range(1, attempts + 1):
+    for number in range(1, attempts + 1):
         try:
-            sender.send(alert)
+            call()
         except DeliveryError as exc:
             error = str(exc)
-            _record(kb, dest_id, alert.id, delivered=False, error=error)
-            if attempt < attempts:
-                time.sleep(retry.delay(attempt))
+            if after_each is not None:
+                after_each(error)
+            if retry is not None and number < attempts:
+                time.sleep(retry.delay(number))
             continue
-        _record(kb, dest_id, alert.id, delivered=True, error=None)
+        if after_each is not None:
+            after_each(None)
         return None
     return error
 
@@ -224,94 +216,9 @@ def _rest(kb: KnowledgeBase, dest: Any, now: dt.datetime, retry: RetryPolicy, er
             failures=failures, next_attempt_at=now + retry.rest_after(failures), last_error=error))
 
 
-class _Printer:
-    def __init__(self, show: Callable[[Alert], None] | None):
-        self.show = show or _print_line
-
-    def send(self, alert: Alert) -> None:
-        self.show(alert)
-
-    def close(self) -> None:
-        pass
-
-
-def _print_line(alert: Alert, stream: TextIO | None = None) -> None:
-    (stream or sys.stdout).write(f"[{alert.kind}] #{alert.document_id} {alert.title or ''} — {alert.reason} "
-                                 f"({alert.brief_command})\n")
-
-
-class _JsonLines:
-    """Appends one JSON object per alert; the uids already in the file are its record of what it took."""
-
-    def __init__(self, path: str):
-        self.path = Path(path)
-        self.taken: set[str] = set()
-        try:
-            with self.path.open(encoding="utf-8") as f:
-                for line in f:
-                    try:
-                        self.taken.add(json.loads(line)["uid"])
-                    except (ValueError, KeyError, TypeError):
-                        continue  # a line cut short by a crash, or written by someone else
-        except FileNotFoundError:
-            pass
-        except OSError as exc:
-            raise InputError(str(self.path), f"cannot read: {exc.strerror or exc}") from None
-        self.file: TextIO | None = None
-
-    def send(self, alert: Alert) -> None:
-        if alert.uid in self.taken:
-            return
-        try:
-            if self.file is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.file = self.path.open("a", encoding="utf-8")
-                if self.file.tell() and not self.path.read_bytes().endswith(b"\n"):
-                    self.file.write("\n")  # end a line a crash cut short, so ours starts clean
-            self.file.write(json.dumps(alert.to_dict(), ensure_ascii=False) + "\n")
-            self.file.flush()
-            os.fsync(self.file.fileno())
-        except OSError as exc:
-            raise DeliveryError(f"{self.path}: cannot write: {exc.strerror or exc}") from None
-        self.taken.add(alert.uid)
-
-    def close(self) -> None:
-        if self.file is not None:
-            self.file.close()
-
-
-class _Webhook:
-    """POSTs each alert as JSON with its uid as Idempotency-Key; any non-2xx answer is a failed attempt."""
-
-    def __init__(self, url: str, settings: Settings):
-        self.url = url
-        self.shown = masked(f"webhook:{url}").partition(":")[2]  # what messages name: no secret in a log
-        self.client = httpx.Client(timeout=settings.timeout, headers={"User-Agent": settings.user_agent},
-                                   follow_redirects=False)
-
-    def send(self, alert: Alert) -> None:
-        try:
-            response = self.client.post(self.url, json=alert.to_dict(), headers={"Idempotency-Key": alert.uid})
-        except httpx.HTTPError as exc:
-            detail = str(exc).replace(self.url, self.shown)
-            raise DeliveryError(one_line(f"{self.shown}: {exc.__class__.__name__}: {detail}")) from None
-        if not response.is_success:
-            raise DeliveryError(f"{self.shown}: HTTP {response.status_code} {response.reason_phrase}".strip())
-
-    def close(self) -> None:
-        self.client.close()
-
-
 @contextmanager
-def _opened(kind: str, target: str, settings: Settings, show: Callable[[Alert], None] | None) -> Iterator[Any]:
+def _opened(sender: Sender) -> Iterator[Sender]:
     """The sender of one destination, closed after the poll's deliveries to it."""
-    sender: Any
-    if kind == "jsonl":
-        sender = _JsonLines(target)
-    elif kind == "webhook":
-        sender = _Webhook(target, settings)
-    else:
-        sender = _Printer(show)
     try:
         yield sender
     finally:

@@ -39,7 +39,13 @@ from policylens.store.schema import AlertRow, FeedEntryRow
 
 from ._time import utcnow
 from .alerts import Alert, list_alerts, record_alerts
-from .delivery import DeliveryResult, RetryPolicy, check_destination, deliver, register_destinations
+from .delivery import (
+    DeliveryResult,
+    RetryPolicy,
+    check_destination,
+    deliver,
+    register_destinations,
+)
 from .feeds import Feed, due_feeds, record_read
 from .followups import follow_ups
 from .lock import poll_lock

@@ -7,6 +7,9 @@ poll is one line in the log and the next round goes on: a server must not
 go down because a feed did.  Stopping does not wait for a poll in flight to
 finish; the poll's own ordering (see ``poll``) makes an interrupted one
 safe to run again.
+
+With ``digest_every`` (whole days) it also sends the digest of each window
+to the destinations that take digests (email), once (see ``digests``).
 """
 from __future__ import annotations
 
@@ -17,11 +20,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policylens.config import Settings
-from policylens.errors import PolicylensError
+from policylens.errors import InputError, PolicylensError
 from policylens.store import KnowledgeBase
 
 from ._time import utcnow
-from .delivery import check_destination
+from .delivery import RetryPolicy, check_destination
+from .destinations import kind_of
+from .digests import send_due_digests
 from .feeds import next_due
 from .lock import PollRunning
 from .poll import PollReport, poll
@@ -48,9 +53,14 @@ class PollScheduler:
 
     def __init__(self, kb: KnowledgeBase, settings: Settings, *, deliver_to: Sequence[str] = (),
                  idle: float = 60.0, on_poll: Callable[[PollReport], None] | None = None,
-                 log: Callable[[str], None] = _log_to_stderr):
+                 log: Callable[[str], None] = _log_to_stderr, digest_every: float | None = None,
+                 retry: RetryPolicy | None = None):
         self.kb, self.settings, self.idle, self.on_poll, self.log = kb, settings, idle, on_poll, log
         self.deliver_to = [check_destination(d) for d in deliver_to]  # a bad destination fails at start-up
+        self.retry = retry or RetryPolicy()
+        self.digest_days = _whole_days(digest_every, self.deliver_to) if digest_every else None
+        self._digest_failures = 0
+        self._digest_rest_until: dt.datetime | None = None
         self.state = SchedulerState()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
@@ -90,6 +100,21 @@ class PollScheduler:
             self.on_poll(report)
         return report
 
+    def send_digests(self, now: dt.datetime | None = None) -> None:
+        """Send the digests that are due; after a failure, rest (backing off) before trying again."""
+        now = now or utcnow()
+        if self.digest_days is None or (self._digest_rest_until is not None and now < self._digest_rest_until):
+            return
+        sent, failed = send_due_digests(self.kb, self.settings, self.deliver_to, self.digest_days, now.date(),
+                                        self.retry)
+        for line in sent + failed:
+            self.log(line)
+        if failed:
+            self._digest_failures += 1
+            self._digest_rest_until = now + self.retry.rest_after(self._digest_failures)
+        else:
+            self._digest_failures, self._digest_rest_until = 0, None
+
     def seconds_to_next(self, now: dt.datetime) -> float:
         """Until the next feed is due, between one second and ``idle``."""
         due = next_due(self.kb)
@@ -102,6 +127,7 @@ class PollScheduler:
             try:
                 self.run_once()
                 now = utcnow()
+                self.send_digests(now)
                 wait = self.seconds_to_next(now)
             except Exception as exc:  # noqa: BLE001 (a database hiccup must not end the thread)
                 self.state.last_error = f"{exc.__class__.__name__}: {exc}"
@@ -112,3 +138,13 @@ class PollScheduler:
     def _show(self, alert) -> None:
         """The ``print`` destination in a server: one line per alert in the log."""
         self.log(f"[{alert.label}] #{alert.document_id} {alert.title or ''} ({alert.brief_path})")
+
+
+def _whole_days(seconds: float, destinations: list[str]) -> int:
+    """The digest period in days; InputError unless it is whole days and some destination takes digests."""
+    days, rest = divmod(int(seconds), 86400)
+    if rest or days < 1:
+        raise InputError("--digest-every", "a digest covers whole days: write 1d, 7d…")
+    if not any((kind := kind_of(d)) is not None and kind.digests for d in destinations):
+        raise InputError("--digest-every", "no --deliver destination takes digests; add smtp://… or smtps://…")
+    return days

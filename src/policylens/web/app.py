@@ -39,11 +39,12 @@ without one set, writing is off. Every list is a page: `items`, `total`, `limit`
 
 
 def create_app(settings: Settings | None = None, *, poll: bool = False,
-               deliver_to: Sequence[str] = ()) -> FastAPI:
+               deliver_to: Sequence[str] = (), digest_every: float | None = None) -> FastAPI:
     """The app over the knowledge base at ``settings.db_url`` (opened, and migrated, here).
 
     With ``poll`` the app polls the knowledge base's feeds while it runs
-    (``monitor.PollScheduler``), delivering alerts to ``deliver_to``; the
+    (``monitor.PollScheduler``), delivering alerts to ``deliver_to`` (and, every
+    ``digest_every`` seconds of whole days, digests to those that take them); the
     alerts page shows them either way.
     """
     settings = settings or Settings.from_env()
@@ -55,7 +56,8 @@ def create_app(settings: Settings | None = None, *, poll: bool = False,
             if report.stored:
                 overview.clear()
 
-        poller = PollScheduler(kb, settings, deliver_to=deliver_to, on_poll=refresh)
+        poller = PollScheduler(kb, settings, deliver_to=deliver_to, on_poll=refresh,
+                               digest_every=digest_every)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

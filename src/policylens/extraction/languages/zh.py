@@ -1,0 +1,26 @@
+"""Chinese, by the rules of :mod:`policylens.extraction.zh`, for a text labelled "zh" or written mostly in
+Chinese characters.  It is read in simplified characters (same offsets; a page in traditional characters
+through its simplified copy); spans then carry the text as written."""
+from __future__ import annotations
+
+from policylens.extraction import zh
+from policylens.extraction.industries import tag_industries
+from policylens.extraction.text import TextIndex
+from policylens.model import Document, Extraction
+
+from . import Language, finite, register
+
+
+def read(document: Document) -> Extraction:
+    reading = zh.simplified(document)
+    index = TextIndex(reading.text)
+    entities = zh.find_entities(reading, index)
+    quantities = [q for q in zh.find_quantities(reading, index, entities) if finite(q)]
+    events = zh.find_events(reading, index, entities)
+    industries = tag_industries(reading, index, quantities)
+    if reading is not document:
+        zh.restore(document.text, quantities, events, entities)
+    return Extraction(document, quantities, events, entities, industries)
+
+
+register(Language("zh", read, detect=zh.is_chinese))
