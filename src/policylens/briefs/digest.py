@@ -25,8 +25,8 @@ from pathlib import Path
 from policylens.errors import InputError
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
+from policylens.periods import period_end, period_start
 from policylens.store import KnowledgeBase, queries
-from policylens.track._dates import period_end, period_start
 
 from . import kbfacts
 from .citations import Citer

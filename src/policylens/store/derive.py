@@ -25,6 +25,7 @@ from sqlalchemy import JSON, Connection, Table, Text, case, cast, func, select, 
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
+from ..periods import from_stored, period_start
 from ..track import (
     Observation,
     TargetFact,
@@ -35,9 +36,7 @@ from ..track import (
     first_restatements,
     status_periods,
 )
-from ..track._dates import period_start
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
-from .periods import loaded_when
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
 from .schema import (
     ConflictRow,
@@ -584,8 +583,8 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
          deadline, as_of, annual, subject) in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
         out.append((qid, document_id, Quantity(
             kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
-            comparator=comparator, change=change, baseline=baseline, deadline=loaded_when(deadline),
-            as_of=loaded_when(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
+            comparator=comparator, change=change, baseline=baseline, deadline=from_stored(deadline),
+            as_of=from_stored(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
     return out
 
 

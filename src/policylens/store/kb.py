@@ -8,7 +8,6 @@ stored and linked to the first version it resembles.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -28,32 +27,35 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
+from ..periods import from_stored, period_start, to_stored, year_of
 from . import migrate, queries, search
-from .periods import loaded_when as _loaded_when
 from .schema import (
     Base,
     DocumentEntityRow,
     DocumentIndustryRow,
     DocumentRow,
+    EntityDecisionRow,
     EntityMentionRow,
     EventRow,
     MinhashBandRow,
     QuantityAlternativeRow,
     QuantityIndustryRow,
     QuantityRow,
-    EntityDecisionRow,
     SearchItemRow,
 )
 
 if TYPE_CHECKING:
     import numpy as np
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +223,7 @@ class KnowledgeBase:
                 conn.execute(insert(EntityDecisionRow), {
                     "action": action, "name": a.name if action == "merge" else other,
                     "other": b.name if action == "merge" else a.name,
-                    "created_at": dt.datetime.now(dt.timezone.utc)})
+                    "created_at": dt.datetime.now(dt.UTC)})
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
         self.resolve()
@@ -381,28 +383,6 @@ def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int 
     return root if root is not None else match
 
 
-def _iso_start(value: str | None) -> dt.date | None:
-    """The first day of the period an ISO date names ("2026-06" -> 2026-06-01), if it is one."""
-    m = _ISO.match(value or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        return None
-
-
-def _year(value: int | str | None) -> int | None:
-    if isinstance(value, int):
-        return value
-    start = _iso_start(value)
-    return start.year if start else None
-
-
-def _stored_when(value: int | str | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def _insert_document(
     conn: Connection, extraction: Extraction, digest: str, sig: np.ndarray | None,
     bands: list[int], near: int | None,
@@ -417,9 +397,9 @@ def _insert_document(
     doc = extraction.document
     doc_id = conn.execute(_insert_stmt(DocumentRow, "id"), {
         "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
-        "published": doc.published, "published_date": _iso_start(doc.published),
+        "published": doc.published, "published_date": period_start(doc.published),
         "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
-        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.timezone.utc),
+        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.UTC),
         "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
     }).scalar_one()
 
@@ -427,9 +407,9 @@ def _insert_document(
         "document_id": doc_id, "ordinal": i, "kind": q.kind, "text": q.text,
         "start_offset": q.start, "end_offset": q.end, "metric": q.metric, "value": q.value,
         "value_max": q.value_max, "unit": q.unit, "comparator": q.comparator, "change": q.change,
-        "baseline": q.baseline, "deadline": _stored_when(q.deadline),
-        "deadline_year": _year(q.deadline), "as_of": _stored_when(q.as_of),
-        "as_of_year": _year(q.as_of), "annual": q.annual, "subject": q.subject,
+        "baseline": q.baseline, "deadline": to_stored(q.deadline),
+        "deadline_year": year_of(q.deadline), "as_of": to_stored(q.as_of),
+        "as_of_year": year_of(q.as_of), "annual": q.annual, "subject": q.subject,
     } for i, q in enumerate(extraction.quantities)])
     _insert(conn, QuantityAlternativeRow, [
         {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
@@ -444,7 +424,7 @@ def _insert_document(
     event_ids = _insert_numbered(conn, EventRow, [{
         "document_id": doc_id, "ordinal": i, "type": e.type, "text": e.text,
         "start_offset": e.start, "end_offset": e.end, "actor": e.actor, "object": e.object,
-        "date": e.date, "event_date": _iso_start(e.date), "date_text": e.date_text,
+        "date": e.date, "event_date": period_start(e.date), "date_text": e.date_text,
         "approximate": e.approximate,
     } for i, e in enumerate(extraction.events)])
 
@@ -506,7 +486,7 @@ def _quantity(row: QuantityRow) -> Quantity:
         kind=row.kind, text=row.text, start=row.start_offset, end=row.end_offset,
         value=row.value, unit=row.unit, metric=row.metric, value_max=row.value_max,
         comparator=row.comparator, change=row.change, baseline=row.baseline,
-        deadline=_loaded_when(row.deadline), as_of=_loaded_when(row.as_of),
+        deadline=from_stored(row.deadline), as_of=from_stored(row.as_of),
         annual=row.annual, subject=row.subject,
         alternatives=[Alternative(value=a.value, unit=a.unit) for a in row.alternatives],
         industries=[i.industry for i in row.industries],
