@@ -8,7 +8,7 @@ stored and linked to the first version it resembles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -38,7 +38,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
 from ..periods import from_stored, period_start, to_stored, year_of
-from . import migrate, queries, search
+from . import documents, migrate, queries, search
 from .schema import (
     Base,
     DocumentEntityRow,
@@ -192,6 +192,36 @@ class KnowledgeBase:
                 industries=[i.industry for i in row.industries],
             )
 
+
+    # --- what a brief needs to quote and cite the answers above (see documents) ---
+
+    def content_hashes(self, document_ids: Iterable[int]) -> dict[int, str]:
+        """Document id -> the hash of its text, for the ids that are stored."""
+        with self._read() as session:
+            return documents.content_hashes(session.connection(), document_ids)
+
+    def quantity_spans(self, ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
+        """(quantity id, document id, start, end) of each stored quantity among ``ids``."""
+        with self._read() as session:
+            return documents.quantity_spans(session.connection(), ids)
+
+    def linked_entities(self, document_id: int) -> dict[int, int]:
+        """Ordinal of each of a stored document's entities -> the canonical entity it was resolved to."""
+        with self._read() as session:
+            return documents.linked_entities(session.connection(), document_id)
+
+    def sharing_documents(self, strong: set[int], places: set[int], industries: list[str],
+                          exclude: int | None) -> list[documents.Sharing]:
+        """Documents naming one of the ``strong`` entities, or a place inside ``places`` with an industry."""
+        with self._read() as session:
+            return documents.sharing_documents(session.connection(), strong, places, industries, exclude)
+
+    def documents_in_window(self, since: dt.date, until: dt.date, *, region_id: int | None = None,
+                            industry: str | None = None) -> list[documents.WindowDocument]:
+        """Documents published in [since, until], or ingested then when undated, oldest first."""
+        with self._read() as session:
+            return documents.documents_in_window(session.connection(), since, until, region_id=region_id,
+                                                 industry=industry)
 
     # --- across documents: resolution, tracking, search (see derive, queries, search) ---
 
