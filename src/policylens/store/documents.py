@@ -41,7 +41,7 @@ def quantity_spans(conn: Connection, ids: Iterable[int]) -> list[tuple[int, int,
     wanted = list(set(ids))
     if not wanted:
         return []
-    return [tuple(r) for r in conn.execute(
+    return [(qid, doc_id, start, end) for qid, doc_id, start, end in conn.execute(
         select(QuantityRow.id, QuantityRow.document_id, QuantityRow.start_offset, QuantityRow.end_offset)
         .where(QuantityRow.id.in_(wanted))).all()]
 
