@@ -323,11 +323,12 @@ def test_a_pass_over_changed_tables_writes_what_a_pass_over_empty_ones_writes(fi
 
 
 def test_a_pass_over_unchanged_documents_writes_nothing(filled, monkeypatch):
-    from policylens.store import derive
+    from policylens.store import diffwrite
 
     written = []
-    monkeypatch.setattr(derive, "_insert", lambda conn, table, columns, rows: written.append((table, len(rows))))
-    monkeypatch.setattr(derive, "_executemany", lambda conn, statement, rows: written.append((statement, len(rows))))
+    monkeypatch.setattr(diffwrite, "_insert", lambda conn, table, columns, rows: written.append((table, len(rows))))
+    monkeypatch.setattr(diffwrite, "_executemany",
+                        lambda conn, statement, rows: written.append((statement, len(rows))))
     before = _derived(filled)
     filled.resolve()
     assert written == [] and _derived(filled) == before

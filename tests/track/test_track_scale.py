@@ -11,10 +11,10 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policylens.periods import period_start
 from policylens.track import (
     Observation, TargetFact, deciding_links, first_restatements, link, restatements, status_periods, target_status,
 )
-from policylens.track._dates import period_start
 
 SUBJECTS = st.sampled_from([None, "Riverton", "Riverton City", "Lakeside"])
 METRICS = st.sampled_from(["smart factories", "smart factories built", "green factories", "exports"])

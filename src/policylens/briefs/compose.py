@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import PurePath
 
 from policylens.model import Document, Entity, Event, Extraction, Quantity
+from policylens.periods import year_of
 from policylens.track import Status, currency_conflicts
 
 from .citations import Citer
@@ -481,12 +482,6 @@ def fit(sections: list[Section], citations: list[Citation], limit: int) -> tuple
             p.citations = [renumber[n] for n in p.citations]
     kept = sorted(used, key=renumber.__getitem__)
     return sections, [replace(by_number[n], number=renumber[n]) for n in kept]
-
-
-def year_of(period: int | str | None) -> int | None:
-    """The year of a deadline or date as the contract gives it (2027, "2027-06", "2027-06-30")."""
-    head = str(period)[:4] if period is not None else ""
-    return int(head) if head.isdigit() else None
 
 
 def as_written(entity: Entity, document: Document) -> str:

@@ -79,13 +79,13 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     # A document in hand (not read back from the knowledge base) is recognised by its text's hash.
     my_id = me.id if stored else kb.find_by_hash(me.content_hash or dedup.content_hash(me.text))
     with kb.engine.connect() as conn:
-        strong, places = _entity_ids(conn, extraction, me.id)
-        found = kbfacts.sharing_documents(conn, strong, places, extraction.industries[:MAIN_INDUSTRIES], my_id)
+        strong, places = _entity_ids(kb, conn, extraction, me.id)
+        found = kb.sharing_documents(strong, places, extraction.industries[:MAIN_INDUSTRIES], my_id)
         # The closest relatives (most shared names) are the ones loaded: a region can relate hundreds.
         found.sort(key=lambda s: (-len(s.ordinals), -s.document_id))
         truncated = len(found) > max_related
         found = found[:max_related]
-        hashes = kbfacts.content_hashes(conn, (s.document_id for s in found))
+        hashes = kb.content_hashes(s.document_id for s in found)
         related = []
         for s in found:
             other = kbfacts.stored_extraction(kb, s.document_id, hashes.get(s.document_id))
@@ -105,13 +105,13 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
     return BriefContext(related, statuses, conflicts, truncated=truncated, latest=latest)
 
 
-def _entity_ids(conn, extraction: Extraction, document_id: int | None) -> tuple[set[int], set[int]]:
+def _entity_ids(kb: KnowledgeBase, conn, extraction: Extraction, document_id: int | None) -> tuple[set[int], set[int]]:
     """The knowledge base's entities for the brief's clusters, parks, programmes and (not too broad) places.
 
     A stored document's entities are linked already; a document in hand is
     looked up by name, as ``policylens entity NAME`` would.
     """
-    links = kbfacts.linked_entities(conn, document_id) if document_id is not None else {}
+    links = kb.linked_entities(document_id) if document_id is not None else {}
     strong, places = set(), set()
     for ordinal, e in enumerate(extraction.entities):
         if e.type in _STRONG:
@@ -139,17 +139,17 @@ def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_
     # The store answers per document; a document that states no target is not asked about.
     views = [v for doc_id, x in loaded.items() if any(q.kind == "target" for q in x.quantities)
              for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))]
-    owners = kbfacts.quantities(conn, loaded, (v.id for v in views))
+    owners = kbfacts.quantities(kb, loaded, (v.id for v in views))
     statuses = {id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason)
                 for v in views if v.id in owners}
     figures = {v.id: v.latest for v in views if v.id in owners and v.latest is not None}
     wanted = {f["document_id"] for f in figures.values()} - loaded.keys()
-    hashes = kbfacts.content_hashes(conn, wanted)
+    hashes = kb.content_hashes(wanted)
     extractions = dict(loaded)
     for doc_id in wanted:
         if (x := kbfacts.stored_extraction(kb, doc_id, hashes.get(doc_id))) is not None:
             extractions[doc_id] = x
-    found = kbfacts.quantities(conn, extractions, (f["id"] for f in figures.values()))
+    found = kbfacts.quantities(kb, extractions, (f["id"] for f in figures.values()))
     latest = {id(owners[tid][1]): found[f["id"]] for tid, f in figures.items() if f["id"] in found}
     return statuses, latest
 
@@ -160,8 +160,7 @@ def _stored_conflicts(kb: KnowledgeBase, loaded: dict[int, Extraction]) -> list:
              if c.document_id in loaded and c.other_document_id in loaded and c.other_quantity_id is not None]
     if not pairs:
         return []
-    with kb.engine.connect() as conn:
-        owners = kbfacts.quantities(conn, loaded, [q for c in pairs for q in (c.quantity_id, c.other_quantity_id)])
+    owners = kbfacts.quantities(kb, loaded, [q for c in pairs for q in (c.quantity_id, c.other_quantity_id)])
     return [(owners[c.quantity_id], owners[c.other_quantity_id]) for c in pairs
             if c.quantity_id in owners and c.other_quantity_id in owners]
 

@@ -25,8 +25,8 @@ from pathlib import Path
 from policylens.errors import InputError
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
-from policylens.store import KnowledgeBase, queries
-from policylens.track._dates import period_end, period_start
+from policylens.periods import period_end, period_start
+from policylens.store import KnowledgeBase, documents, queries
 
 from . import kbfacts
 from .citations import Citer
@@ -114,18 +114,18 @@ class _Digest:
         with self.kb.engine.connect() as conn:
             self.region_id = queries.region_id(conn, self.region)
             self.region_name = self._region_name(conn)
-            window = kbfacts.documents_in_window(conn, self.since, self.until, region_id=self.region_id,
+            window = self.kb.documents_in_window(self.since, self.until, region_id=self.region_id,
                                                  industry=self.industry)
             self.truncated = len(window) > MAX_DOCUMENTS
-            self.items = self._items(conn, window[:MAX_DOCUMENTS])
+            self.items = self._items(window[:MAX_DOCUMENTS])
             self.window_ids = {w.id for w in window}
-            self.groups = self._groups(conn)
+            self.groups = self._groups()
             # Sections are written in reading order, so citations are numbered as a reader meets them.
             changed = [Section(f"changed-{n}", self.words["changed"].format(group=name),
                                [p for item in items for p in self._document_points(item, name)],
                                note=self.words["changed_note"]) for n, (name, items) in enumerate(self.groups, 1)]
             targets = self._targets(conn)
-            conflicts = self._conflicts(conn)
+            conflicts = self._conflicts()
             upcoming = self._upcoming(conn, {p.data["target_id"] for p in targets if p.kind != "latest"})
         if not self.items and not targets and not conflicts:
             return self._brief([Section("summary", self.words["summary"], [Point(self.words["nothing"].format(
@@ -151,16 +151,16 @@ class _Digest:
             return self.region.strip()
         return queries.entity(conn, f"#{self.region_id}").name
 
-    def _extraction(self, conn, document_id: int) -> Extraction | None:
+    def _extraction(self, document_id: int) -> Extraction | None:
         if document_id not in self.loaded:
-            hashes = kbfacts.content_hashes(conn, [document_id])
+            hashes = self.kb.content_hashes([document_id])
             found = kbfacts.stored_extraction(self.kb, document_id, hashes.get(document_id))
             if found is None:
                 return None
             self.loaded[document_id] = found
         return self.loaded[document_id]
 
-    def _items(self, conn, window: list[kbfacts.WindowDocument]) -> list[_Item]:
+    def _items(self, window: list[documents.WindowDocument]) -> list[_Item]:
         """The window's documents, a near-duplicate folded into its first version when that is listed too."""
         items: dict[int, _Item] = {}
         for w in window:
@@ -174,7 +174,7 @@ class _Digest:
                 items[w.id] = _Item(x, w.dated)
         return list(items.values())
 
-    def _groups(self, conn) -> list[tuple[str, list[_Item]]]:
+    def _groups(self) -> list[tuple[str, list[_Item]]]:
         """Documents grouped by what they are about: their cluster, park or programme, else their main place.
 
         Grouping is by the knowledge base's resolved entity, so two spellings
@@ -184,7 +184,7 @@ class _Digest:
         groups: dict[object, tuple[str, list[_Item]]] = {}
         for item in self.items:
             x = item.extraction
-            links = kbfacts.linked_entities(conn, x.document.id)
+            links = self.kb.linked_entities(x.document.id)
             ordinal = _main_entity(x)
             if ordinal is None:
                 key, name = None, self.words["group_other"]
@@ -214,7 +214,7 @@ class _Digest:
             changed = was is not None and became is not None and was.status != became.status
             if not (due or changed):
                 continue
-            found = self._quantity(conn, view.document_id, view.id)
+            found = self._quantity(view.document_id, view.id)
             if found is None:
                 continue
             x, q = found
@@ -238,7 +238,7 @@ class _Digest:
                     "status_after": became.status if became else None, "due_in_window": due,
                     "progress_percent": view.progress_percent, "latest_document_id": None}
             # One line per goal: its latest figure goes on the same line.
-            if view.latest and (latest := self._quantity(conn, view.latest["document_id"], view.latest["id"])):
+            if view.latest and (latest := self._quantity(view.latest["document_id"], view.latest["id"])):
                 lx, lq = latest
                 text += " " + self.words["latest"].format(figure=self.quote(lx, lq), title=title_of(lx.document))
                 cites += [c for c in self.cite(lx, lq.start) if c not in cites]
@@ -257,7 +257,7 @@ class _Digest:
             if (view.id in listed or view.document_id not in self.window_ids or end is None or end <= self.until
                     or view.status not in ("open", "due")):
                 continue
-            found = self._quantity(conn, view.document_id, view.id)
+            found = self._quantity(view.document_id, view.id)
             if found is None:
                 continue
             x, q = found
@@ -274,7 +274,7 @@ class _Digest:
                 break
         return points
 
-    def _conflicts(self, conn) -> list[Point]:
+    def _conflicts(self) -> list[Point]:
         """The knowledge base's conflicts whose later document falls in the window."""
         points = []
         labels = self.rules.labels
@@ -282,11 +282,11 @@ class _Digest:
             ids = [c.document_id] + ([c.other_document_id] if c.other_document_id is not None else [])
             if not any(i in self.window_ids for i in ids):
                 continue
-            docs = [self._extraction(conn, i) for i in ids]
+            docs = [self._extraction(i) for i in ids]
             if any(d is None for d in docs) or any(_later(d.document, self.until) for d in docs):
                 continue
-            a = self._quantity(conn, c.document_id, c.quantity_id)
-            b = self._quantity(conn, c.other_document_id, c.other_quantity_id) if c.other_quantity_id else None
+            a = self._quantity(c.document_id, c.quantity_id)
+            b = self._quantity(c.other_document_id, c.other_quantity_id) if c.other_quantity_id else None
             if a is None or (c.other_quantity_id is not None and b is None):
                 continue
             xa, qa = a
@@ -304,10 +304,10 @@ class _Digest:
                 break
         return points
 
-    def _quantity(self, conn, document_id: int | None, quantity_id: int | None) -> tuple[Extraction, Quantity] | None:
-        if document_id is None or quantity_id is None or self._extraction(conn, document_id) is None:
+    def _quantity(self, document_id: int | None, quantity_id: int | None) -> tuple[Extraction, Quantity] | None:
+        if document_id is None or quantity_id is None or self._extraction(document_id) is None:
             return None
-        return kbfacts.quantities(conn, {document_id: self.loaded[document_id]}, [quantity_id]).get(quantity_id)
+        return kbfacts.quantities(self.kb, {document_id: self.loaded[document_id]}, [quantity_id]).get(quantity_id)
 
     # -- writing --------------------------------------------------------------------------------
 

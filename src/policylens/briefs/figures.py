@@ -15,6 +15,7 @@ from __future__ import annotations
 from policylens import figures
 from policylens.extraction import gazetteer
 from policylens.model import Document, Event, Extraction, Quantity
+from policylens.periods import year_of
 from policylens.track.linking import english_metric
 
 from .rules import Rules
@@ -83,9 +84,9 @@ def figure(q: Quantity, extraction: Extraction, rules: Rules) -> str:
         metric = english_metric(metric) or metric
     subject = place_name(q.subject, extraction, language) or q.subject
     when = ""
-    if q.kind == "target" and (year := _year(q.deadline)):
+    if q.kind == "target" and (year := year_of(q.deadline)):
         when = wording["by"].format(year=year)
-    elif (year := _year(q.as_of)):
+    elif (year := year_of(q.as_of)):
         when = wording["in"].format(year=year)
     lead = wording["subject"].format(subject=subject) if subject and metric else subject or ""
     return wording["figure"].format(subject=lead, metric=metric, amount=amount(q, rules), when=when)
@@ -97,8 +98,3 @@ def event(e: Event, rules: Rules) -> str:
     when = wording["event_date"].format(date=e.date) if e.date else ""
     return wording["event"].format(type=wording["event_types"].get(e.type, e.type), when=when,
                                    what=" ".join((e.object or e.actor or e.text).split()))
-
-
-def _year(period: int | str | None) -> str | None:
-    head = str(period)[:4] if period is not None else ""
-    return head if head.isdigit() else None

@@ -1,36 +1,20 @@
-"""Reads of the knowledge base that briefs need and the store does not offer (yet) as queries of its own.
+"""The stored extractions a brief quotes, and the figures of them that the store's ids denote.
 
-The store answers "which targets, with what status" and "which conflicts";
-a brief must also *quote and cite* each answer, so it needs the stored
-extraction a fact belongs to and the fact's place in that document's text.
-These helpers bridge the two: they take the store's ids (a quantity id from
-a TargetView or ConflictView, a document id) back to the Quantity and Entity
-objects of a loaded Extraction.  The SQL here reads the store's tables with
-the store's own filters (``search.document_filters``, the region closure of
-``entity_regions``); it never writes.  If the store grows equivalent
-queries, these should call them instead.
+The store answers "which targets, with what status" and "which conflicts"
+by ids; a brief must also *quote and cite* each answer, so it needs the
+stored extraction a fact belongs to and the fact's place in that document's
+text.  These helpers take the store's ids (a quantity id from a TargetView
+or ConflictView, a document id) back to the Quantity objects of a loaded
+Extraction, reading only through ``KnowledgeBase`` methods.
 """
 from __future__ import annotations
 
-import datetime as dt
-from collections import OrderedDict, defaultdict
+from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from threading import Lock
-
-from sqlalchemy import Connection, and_, exists, func, or_, select
 
 from policylens.model import Extraction, Quantity
 from policylens.store import KnowledgeBase
-from policylens.store.schema import (
-    DocumentEntityRow,
-    DocumentIndustryRow,
-    DocumentRow,
-    EntityLinkRow,
-    EntityRegionRow,
-    QuantityRow,
-)
-from policylens.store.search import SearchFilters, document_filters
 
 # A stored document never changes (its id names one text, whose hash is kept), so its extraction
 # can be reused by every brief a process writes: a batch or a web server loads each one once.
@@ -61,14 +45,7 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
-def content_hashes(conn: Connection, document_ids: Iterable[int]) -> dict[int, str]:
-    ids = list(set(document_ids))
-    if not ids:
-        return {}
-    return dict(conn.execute(select(DocumentRow.id, DocumentRow.content_hash).where(DocumentRow.id.in_(ids))).all())
-
-
-def quantities(conn: Connection, extractions: dict[int, Extraction], ids: Iterable[int]
+def quantities(kb: KnowledgeBase, extractions: dict[int, Extraction], ids: Iterable[int]
                ) -> dict[int, tuple[Extraction, Quantity]]:
     """The Quantity objects of loaded extractions that the store's quantity ``ids`` denote.
 
@@ -76,14 +53,9 @@ def quantities(conn: Connection, extractions: dict[int, Extraction], ids: Iterab
     text whatever order the rows were read back in; an id whose document is
     not loaded is left out.
     """
-    wanted = list(set(ids))
-    if not wanted:
-        return {}
-    rows = conn.execute(select(QuantityRow.id, QuantityRow.document_id, QuantityRow.start_offset,
-                               QuantityRow.end_offset).where(QuantityRow.id.in_(wanted))).all()
     spans: dict[int, dict[tuple[int, int], Quantity]] = {}
     out = {}
-    for qid, doc_id, start, end in rows:
+    for qid, doc_id, start, end in kb.quantity_spans(ids):
         x = extractions.get(doc_id)
         if x is None:
             continue
@@ -93,81 +65,3 @@ def quantities(conn: Connection, extractions: dict[int, Extraction], ids: Iterab
         if q is not None:
             out[qid] = (x, q)
     return out
-
-
-def linked_entities(conn: Connection, document_id: int) -> dict[int, int]:
-    """Ordinal of each of a stored document's entities -> the canonical entity it was resolved to."""
-    return dict(conn.execute(
-        select(DocumentEntityRow.ordinal, EntityLinkRow.entity_id)
-        .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
-        .where(DocumentEntityRow.document_id == document_id)).all())
-
-
-@dataclass(slots=True)
-class Sharing:
-    """What another stored document shares with a brief's document: its entities (by ordinal) and industries."""
-
-    document_id: int
-    ordinals: list[int]
-    industries: list[str]
-
-
-def sharing_documents(conn: Connection, strong: set[int], places: set[int], industries: list[str],
-                      exclude: int | None) -> list[Sharing]:
-    """Documents naming one of the ``strong`` entities, or a place in or inside ``places`` with an industry.
-
-    "Inside" follows the store's region closure, so a brief on Qingdao finds
-    a Jiaozhou document of the same industry; an industry is required with a
-    place because a region alone relates too much.
-    """
-    de, link = DocumentEntityRow, EntityLinkRow
-    found: dict[int, list[int]] = defaultdict(list)
-    if strong:
-        stmt = (select(de.document_id, de.ordinal).join(link, link.document_entity_id == de.id)
-                .where(link.entity_id.in_(strong)))
-        for doc_id, ordinal in conn.execute(stmt):
-            found[doc_id].append(ordinal)
-    common: dict[int, list[str]] = defaultdict(list)
-    if places and industries:
-        stmt = (select(de.document_id, de.ordinal).join(link, link.document_entity_id == de.id)
-                .join(EntityRegionRow, EntityRegionRow.entity_id == link.entity_id)
-                .where(EntityRegionRow.region_id.in_(places), de.type == "place",
-                       exists().where(DocumentIndustryRow.document_id == de.document_id,
-                                      DocumentIndustryRow.industry.in_(industries))))
-        for doc_id, ordinal in conn.execute(stmt):
-            found[doc_id].append(ordinal)
-        for doc_id, industry in conn.execute(
-                select(DocumentIndustryRow.document_id, DocumentIndustryRow.industry)
-                .where(DocumentIndustryRow.document_id.in_(list(found)), DocumentIndustryRow.industry.in_(industries))
-                .order_by(DocumentIndustryRow.document_id, DocumentIndustryRow.ordinal)):
-            common[doc_id].append(industry)
-    return [Sharing(d, sorted(set(o)), common.get(d, [])) for d, o in found.items() if d != exclude]
-
-
-@dataclass(frozen=True, slots=True)
-class WindowDocument:
-    id: int
-    content_hash: str
-    published: str | None
-    dated: bool  # False: counted by the day it was ingested
-    near_duplicate_of: int | None
-
-
-def documents_in_window(conn: Connection, since: dt.date, until: dt.date, *, region_id: int | None = None,
-                        industry: str | None = None) -> list[WindowDocument]:
-    """Documents published in [since, until], or ingested then when they carry no date, oldest first.
-
-    Region and industry use the store's own document filters, so a region
-    includes every place inside it, exactly as search and targets do.
-    """
-    d = DocumentRow
-    # ingested_at is a timestamp: compare with the day after ``until`` so that day counts whole.
-    after = dt.datetime.combine(until + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-    start = dt.datetime.combine(since, dt.time(), tzinfo=dt.UTC)
-    when = or_(and_(d.published_date.is_not(None), d.published_date >= since, d.published_date <= until),
-               and_(d.published_date.is_(None), d.ingested_at >= start, d.ingested_at < after))
-    conditions = document_filters(SearchFilters(region_id=region_id, industry=industry))
-    stmt = (select(d.id, d.content_hash, d.published, d.published_date.is_not(None), d.near_duplicate_of)
-            .where(when, *conditions)
-            .order_by(func.coalesce(d.published_date, func.date(d.ingested_at)), d.id))
-    return [WindowDocument(*row) for row in conn.execute(stmt)]

@@ -16,28 +16,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, Text, case, cast, func, select, text
+from sqlalchemy import Connection, Text, case, cast, func, select, text
 
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
-from ..track import (
-    Observation,
-    TargetFact,
-    as_goals,
-    cross_document_conflicts,
-    currency_conflicts,
-    deciding_links,
-    first_restatements,
-    status_periods,
-)
-from ..track._dates import period_start
+from ..periods import from_stored
+from ..track.batch import track_all
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
-from .periods import loaded_when
+from . import diffwrite
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
 from .schema import (
     ConflictRow,
@@ -201,9 +192,9 @@ def rebuild(conn: Connection) -> dict[str, int]:
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
         EventEntityRow: (("event_id", "role", "entity_id"), [(ev, role, e) for (ev, role), e in event_links.items()]),
         TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, builder)),
-        **_track(quantities, subjects, builder, nearest_region, root, published, _roles(conn)),
+        **_tracked(quantities, subjects, builder, nearest_region, root, published, _roles(conn)),
     }
-    _store(conn, tables)
+    diffwrite.write(conn, tables, DERIVED)
     return {"entities": len(builder.entities), "relations": len(relations),
             "progress_links": len(tables[TargetProgressRow][1]),
             "restatements": len(tables[TargetRestatementRow][1]), "conflicts": len(tables[ConflictRow][1])}
@@ -211,178 +202,6 @@ def rebuild(conn: Connection) -> dict[str, int]:
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((x is None, x) for x in r)
-
-
-Rows = list[tuple[Any, ...]]
-
-
-def _store(conn: Connection, tables: dict[type, tuple[Sequence[str], Rows]]) -> None:
-    """Make every derived table hold exactly the rows computed for it (tuples in the order of its columns).
-
-    Most passes follow a batch of a few documents, or none at all, and
-    recompute nearly every row as it already is: at 10,000 documents some
-    800,000 rows, whose deleting and re-inserting (with their indexes and,
-    on PostgreSQL, their foreign-key checks) cost more than computing them.
-    So each table is compared with what it holds, and only the difference
-    is written: stale rows deleted (children before parents), changed
-    entities updated in place, new rows inserted (parents before children).
-    A table that changed in more than half its rows is replaced whole
-    instead.  Everything is still computed from scratch, so the result is
-    the same as deleting and re-inserting everything; only the writing
-    differs (tests/store: a pass over tampered tables, and over the last
-    batch's, leaves what a pass over empty tables leaves).
-    """
-    plans = {model: _Plan(conn, model, *tables[model]) for model in DERIVED}
-    for model in DERIVED:  # children first
-        plans[model].delete(conn)
-    for model in reversed(DERIVED):  # parents first
-        plans[model].write(conn)
-
-
-class _Plan:
-    """What one derived table needs to go from the rows it holds to ``rows``.
-
-    Rows are compared as the driver stores and returns them, so the new ones
-    first go through their column types' bind processors (dates and floats
-    on SQLite, JSON), as an ORM insert would send them.  JSON is compared
-    as its value, since PostgreSQL's JSONB returns keys in an order of its own.
-    """
-
-    def __init__(self, conn: Connection, model: type, columns: Sequence[str], rows: Rows):
-        table = model.__table__
-        dialect = conn.dialect
-        self.table, self.columns = table, tuple(columns)
-        processors = [(i, p) for i, name in enumerate(columns)
-                      if (p := table.c[name].type._cached_bind_processor(dialect)) is not None]
-        stored = [_processed(row, processors) for row in rows] if processors else rows
-        self.key = [self.columns.index(c.name) for c in table.primary_key.columns]
-        self.rest = [i for i in range(len(self.columns)) if i not in self.key]
-        self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
-        json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
-        old = _fetch(conn, table, self.columns)
-        if json:  # compare JSON by value; write what the processors made of it
-            old = [_json_compared(r, json, stored=True) for r in old]
-            rows = [_json_compared(r, json, stored=False) for r in rows]
-            written = dict(zip(rows, stored))
-        else:
-            rows = stored
-        self.whole = False
-        self.deletes: Rows = []
-        self.updates: Rows = []
-        self.inserts: Rows = []
-        if not old:  # the first pass, or the table was emptied
-            self.inserts = stored
-            return
-        old, new = set(old), set(rows)
-        if old == new:
-            return
-        added = new - old
-        fresh = {self._key(r): r for r in added}
-        stale = {self._key(r) for r in old - new}
-        # A parent table is never emptied whole: that would cascade to rows its children keep.
-        parent = any(fk.column.table is table for other in DERIVED for fk in other.__table__.foreign_keys)
-        if not parent and len(stale) > len(old) // 2:
-            self.whole, self.inserts = True, stored
-            return
-        # A changed row of a parent table is updated in place, since deleting it would cascade to
-        # its children; a child's changed row is deleted and inserted again, before its old parent
-        # can go (a parent id that disappears takes the rows still pointing at it along).
-        changed = stale & fresh.keys() if parent else set()
-        self.deletes = [k for k in stale if k not in changed]
-        self.updates = [fresh[k] for k in changed]
-        # In the order computed, as a whole rewrite would insert them.
-        self.inserts = [r for r in rows if r in added and (not changed or self._key(r) not in changed)]
-        if json:
-            self.updates = [written[r] for r in self.updates]
-            self.inserts = [written[r] for r in self.inserts]
-
-    def _key(self, row: tuple[Any, ...]) -> tuple[Any, ...]:
-        return tuple(row[i] for i in self.key)
-
-    def delete(self, conn: Connection) -> None:
-        quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
-        if self.whole:
-            conn.exec_driver_sql(f"DELETE FROM {quote(self.table.name)}")
-        elif self.deletes:
-            where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
-            _executemany(conn, f"DELETE FROM {quote(self.table.name)} WHERE {where}", self.deletes)
-
-    def write(self, conn: Connection) -> None:
-        quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
-        if self.updates and self.unique:
-            # Rows may trade unique values (an entity's gazetteer key moving to another id):
-            # clear them first, so that no update meets a value another row still holds.
-            cleared = ", ".join(f"{quote(self.columns[i])} = NULL" for i in self.unique)
-            where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
-            _executemany(conn, f"UPDATE {quote(self.table.name)} SET {cleared} WHERE {where}",
-                         [self._key(r) for r in self.updates])
-        if self.updates:
-            assignments = ", ".join(f"{quote(self.columns[i])} = {mark}" for i in self.rest)
-            where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
-            _executemany(conn, f"UPDATE {quote(self.table.name)} SET {assignments} WHERE {where}",
-                         [tuple(r[i] for i in (*self.rest, *self.key)) for r in self.updates])
-        if self.inserts:
-            _insert(conn, self.table.name, self.columns, self.inserts)
-
-
-def _mark(conn: Connection) -> str:
-    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
-
-
-def _json_compared(row: tuple[Any, ...], columns: list[int], stored: bool) -> tuple[Any, ...]:
-    """The row with its JSON values as canonical text: from the driver (text or parsed) or from Python."""
-    values = list(row)
-    for i in columns:
-        value = values[i]
-        if stored and isinstance(value, str):
-            value = json.loads(value)
-        values[i] = json.dumps(value, sort_keys=True)
-    return tuple(values)
-
-
-def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
-    """Every row of ``table`` as the driver returns it."""
-    quote = conn.dialect.identifier_preparer.quote
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}")
-        return cursor.fetchall()
-    finally:
-        cursor.close()
-
-
-def _executemany(conn: Connection, statement: str, rows: Rows) -> None:
-    cursor = conn.connection.driver_connection.cursor()
-    try:
-        cursor.executemany(statement, rows)
-    finally:
-        cursor.close()
-
-
-def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) -> None:
-    """Insert rows straight through the driver: one executemany on SQLite, one COPY on PostgreSQL.
-
-    SQLAlchemy's executemany of dicts builds every row's parameters in
-    Python, and on PostgreSQL each row is an INSERT of its own.
-    """
-    quote = conn.dialect.identifier_preparer.quote
-    names = ", ".join(quote(name) for name in columns)
-    if conn.dialect.name == "postgresql":
-        dbapi = conn.connection.driver_connection
-        with dbapi.cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-    else:
-        marks = ", ".join(_mark(conn) for _ in columns)
-        _executemany(conn, f"INSERT INTO {quote(table)} ({names}) VALUES ({marks})", rows)
-
-
-def _processed(row: tuple[Any, ...], processors: list[tuple[int, Any]]) -> tuple[Any, ...]:
-    """The row as SQLAlchemy would bind it: each processor sees every value, None too (JSON's makes it 'null')."""
-    values = list(row)
-    for i, process in processors:
-        values[i] = process(values[i])
-    return tuple(values)
 
 
 def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
@@ -584,8 +403,8 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
          deadline, as_of, annual, subject) in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
         out.append((qid, document_id, Quantity(
             kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
-            comparator=comparator, change=change, baseline=baseline, deadline=loaded_when(deadline),
-            as_of=loaded_when(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
+            comparator=comparator, change=change, baseline=baseline, deadline=from_stored(deadline),
+            as_of=from_stored(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
     return out
 
 
@@ -627,20 +446,18 @@ def _roles(conn: Connection) -> dict[int, str]:
     return {r.id: role for r in rows if (role := role_of(r.text, r.before or "", r.after or "", r.unit)) != "goal"}
 
 
-def _track(quantities: list[tuple[int, int, Quantity]],
-           subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
-           root: dict[int, int], published: dict[int, str | None],
-           roles: dict[int, str]) -> dict[type, tuple[tuple[str, ...], list]]:
-    """Progress links, restatements and conflicts, with subjects named by their canonical entity.
+def _tracked(quantities: list[tuple[int, int, Quantity]],
+             subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
+             root: dict[int, int], published: dict[int, str | None],
+             roles: dict[int, str]) -> dict[type, tuple[tuple[str, ...], list]]:
+    """The track stage's tables (``track.batch``), with subjects named by their canonical entity.
 
     A subject resolved exactly is replaced by its entity's name, so "Haier"
     and "Haier Group" targets are about the same subject; one only recognised
     inside a longer phrase keeps its own words.  A plan's targets are the
     commitments of the place it governs, and that place is what later
     reports give figures for: a target whose subject is a programme is
-    tracked under the place the programme lies in.  Terms and thresholds
-    (``roles``) are not goals: they get no progress, restatement or goal
-    status.
+    tracked under the place the programme lies in.
     """
     def subject_of(qid: int, q: Quantity) -> str | None:
         hit = subjects.get(qid)
@@ -651,49 +468,12 @@ def _track(quantities: list[tuple[int, int, Quantity]],
             entity = builder.get(nearest_region[entity.id])
         return entity.name
 
-    targets, statistics = [], []
-    for qid, doc_id, q in quantities:
-        subject = subject_of(qid, q)
-        fact = dict(id=qid, document_id=root.get(doc_id, doc_id), published=published.get(doc_id))
-        if q.kind == "target" and qid in roles:
-            continue
-        if q.kind == "target":
-            targets.append(TargetFact(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
-                                      unit=q.unit, comparator=q.comparator, change=q.change, deadline=q.deadline,
-                                      annual=q.annual, baseline=q.baseline, **fact))
-        else:
-            statistics.append(Observation(subject=subject, metric=q.metric, value=q.value, value_max=q.value_max,
-                                          unit=q.unit, comparator=q.comparator, change=q.change, as_of=q.as_of,
-                                          annual=q.annual, baseline=q.baseline, **fact))
-    first = first_restatements(targets)
-    links = deciding_links(as_goals(targets, first), statistics)
-    progress = [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
-    restated = list(first.items())
-    by_id = {t.id: t for t in targets}
-    periods = []
-    for t in targets:
-        later = by_id[first[t.id]] if t.id in first else None
-        restatement = (period_start(later.published), later.id) if later is not None else None
-        spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
-        for (start, status), following in zip(spans, [*spans[1:], None]):
-            periods.append((t.id, start, status, following[0] if following else None))
-    conflicts = []
-    for c in cross_document_conflicts([*targets, *statistics]):
-        a, b = c.facts
-        conflicts.append(("cross_document", a.id, b.id, c.values[0], c.values[1], c.reason))
-    by_document: dict[int, list[tuple[int, Quantity]]] = defaultdict(list)
-    for qid, doc_id, q in quantities:
-        if q.alternatives:
-            by_document[doc_id].append((qid, q))
-    for doc_id, items in by_document.items():
-        ids = {id(q): qid for qid, q in items}
-        for c in currency_conflicts([q for _, q in items], published.get(doc_id)):
-            conflicts.append(("currency_restatement", ids[id(c.facts[0])], None, c.values[0], c.values[1], c.reason))
+    tracked = track_all(quantities, {qid: subject_of(qid, q) for qid, _, q in quantities}, root, published, roles)
     return {
-        TargetProgressRow: (("target_id", "observation_id", "score"), progress),
-        TargetRestatementRow: (("target_id", "restated_by_id"), restated),
-        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), periods),
+        TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
+        TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
+        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
         TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         ConflictRow: (("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason"),
-                      [(i, *c) for i, c in enumerate(conflicts, 1)]),
+                      [(i, *c) for i, c in enumerate(tracked.conflicts, 1)]),
     }

@@ -8,8 +8,7 @@ stored and linked to the first version it resembles.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -28,32 +27,35 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import (
+    ArgumentError,
+    IntegrityError,
+    NoSuchModuleError,
+    SQLAlchemyError,
+)
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
-from . import migrate, queries, search
-from .periods import loaded_when as _loaded_when
+from ..periods import from_stored, period_start, to_stored, year_of
+from . import documents, migrate, queries, search
 from .schema import (
     Base,
     DocumentEntityRow,
     DocumentIndustryRow,
     DocumentRow,
+    EntityDecisionRow,
     EntityMentionRow,
     EventRow,
     MinhashBandRow,
     QuantityAlternativeRow,
     QuantityIndustryRow,
     QuantityRow,
-    EntityDecisionRow,
     SearchItemRow,
 )
 
 if TYPE_CHECKING:
     import numpy as np
-
-_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +193,36 @@ class KnowledgeBase:
             )
 
 
+    # --- what a brief needs to quote and cite the answers above (see documents) ---
+
+    def content_hashes(self, document_ids: Iterable[int]) -> dict[int, str]:
+        """Document id -> the hash of its text, for the ids that are stored."""
+        with self._read() as session:
+            return documents.content_hashes(session.connection(), document_ids)
+
+    def quantity_spans(self, ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
+        """(quantity id, document id, start, end) of each stored quantity among ``ids``."""
+        with self._read() as session:
+            return documents.quantity_spans(session.connection(), ids)
+
+    def linked_entities(self, document_id: int) -> dict[int, int]:
+        """Ordinal of each of a stored document's entities -> the canonical entity it was resolved to."""
+        with self._read() as session:
+            return documents.linked_entities(session.connection(), document_id)
+
+    def sharing_documents(self, strong: set[int], places: set[int], industries: list[str],
+                          exclude: int | None) -> list[documents.Sharing]:
+        """Documents naming one of the ``strong`` entities, or a place inside ``places`` with an industry."""
+        with self._read() as session:
+            return documents.sharing_documents(session.connection(), strong, places, industries, exclude)
+
+    def documents_in_window(self, since: dt.date, until: dt.date, *, region_id: int | None = None,
+                            industry: str | None = None) -> list[documents.WindowDocument]:
+        """Documents published in [since, until], or ingested then when undated, oldest first."""
+        with self._read() as session:
+            return documents.documents_in_window(session.connection(), since, until, region_id=region_id,
+                                                 industry=industry)
+
     # --- across documents: resolution, tracking, search (see derive, queries, search) ---
 
     def resolve(self) -> dict[str, int]:
@@ -221,7 +253,7 @@ class KnowledgeBase:
                 conn.execute(insert(EntityDecisionRow), {
                     "action": action, "name": a.name if action == "merge" else other,
                     "other": b.name if action == "merge" else a.name,
-                    "created_at": dt.datetime.now(dt.timezone.utc)})
+                    "created_at": dt.datetime.now(dt.UTC)})
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
         self.resolve()
@@ -388,28 +420,6 @@ def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int 
     return root if root is not None else match
 
 
-def _iso_start(value: str | None) -> dt.date | None:
-    """The first day of the period an ISO date names ("2026-06" -> 2026-06-01), if it is one."""
-    m = _ISO.match(value or "")
-    if not m:
-        return None
-    try:
-        return dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-    except ValueError:
-        return None
-
-
-def _year(value: int | str | None) -> int | None:
-    if isinstance(value, int):
-        return value
-    start = _iso_start(value)
-    return start.year if start else None
-
-
-def _stored_when(value: int | str | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def _insert_document(
     conn: Connection, extraction: Extraction, digest: str, sig: np.ndarray | None,
     bands: list[int], near: int | None,
@@ -424,9 +434,9 @@ def _insert_document(
     doc = extraction.document
     doc_id = conn.execute(_insert_stmt(DocumentRow, "id"), {
         "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
-        "published": doc.published, "published_date": _iso_start(doc.published),
+        "published": doc.published, "published_date": period_start(doc.published),
         "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
-        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.timezone.utc),
+        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.UTC),
         "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
     }).scalar_one()
 
@@ -434,9 +444,9 @@ def _insert_document(
         "document_id": doc_id, "ordinal": i, "kind": q.kind, "text": q.text,
         "start_offset": q.start, "end_offset": q.end, "metric": q.metric, "value": q.value,
         "value_max": q.value_max, "unit": q.unit, "comparator": q.comparator, "change": q.change,
-        "baseline": q.baseline, "deadline": _stored_when(q.deadline),
-        "deadline_year": _year(q.deadline), "as_of": _stored_when(q.as_of),
-        "as_of_year": _year(q.as_of), "annual": q.annual, "subject": q.subject,
+        "baseline": q.baseline, "deadline": to_stored(q.deadline),
+        "deadline_year": year_of(q.deadline), "as_of": to_stored(q.as_of),
+        "as_of_year": year_of(q.as_of), "annual": q.annual, "subject": q.subject,
     } for i, q in enumerate(extraction.quantities)])
     _insert(conn, QuantityAlternativeRow, [
         {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
@@ -451,7 +461,7 @@ def _insert_document(
     event_ids = _insert_numbered(conn, EventRow, [{
         "document_id": doc_id, "ordinal": i, "type": e.type, "text": e.text,
         "start_offset": e.start, "end_offset": e.end, "actor": e.actor, "object": e.object,
-        "date": e.date, "event_date": _iso_start(e.date), "date_text": e.date_text,
+        "date": e.date, "event_date": period_start(e.date), "date_text": e.date_text,
         "approximate": e.approximate,
     } for i, e in enumerate(extraction.events)])
 
@@ -513,7 +523,7 @@ def _quantity(row: QuantityRow) -> Quantity:
         kind=row.kind, text=row.text, start=row.start_offset, end=row.end_offset,
         value=row.value, unit=row.unit, metric=row.metric, value_max=row.value_max,
         comparator=row.comparator, change=row.change, baseline=row.baseline,
-        deadline=_loaded_when(row.deadline), as_of=_loaded_when(row.as_of),
+        deadline=from_stored(row.deadline), as_of=from_stored(row.as_of),
         annual=row.annual, subject=row.subject,
         alternatives=[Alternative(value=a.value, unit=a.unit) for a in row.alternatives],
         industries=[i.industry for i in row.industries],

@@ -20,10 +20,9 @@ from sqlalchemy.orm import aliased
 
 from ..errors import InputError
 from ..extraction import gazetteer as gz
+from ..periods import from_stored, period_start
 from ..track import STATUSES, Observation, Status, TargetFact, target_status
-from ..track._dates import period_start
 from ..track.roles import ROLES
-from .periods import loaded_when
 from .resolve import normalise, surface
 from .schema import (
     ConflictRow,
@@ -414,7 +413,7 @@ def _status_inputs(conn: Connection, ids: list[int]
                 .join(od, od.id == o.document_id).where(o.id.in_(chunk))):
             figures[r.id] = Observation(
                 id=r.id, document_id=r.document_id, published=r.published, value=r.value, value_max=r.value_max,
-                unit=r.unit, as_of=loaded_when(r.as_of), comparator=r.comparator, change=r.change,
+                unit=r.unit, as_of=from_stored(r.as_of), comparator=r.comparator, change=r.change,
                 metric=r.metric, subject=r.subject, annual=r.annual, baseline=r.baseline)
     observations: dict[int, list[Observation]] = defaultdict(list)
     for target_id, observation_id in links:
@@ -438,7 +437,7 @@ def _judge(r: Any, observations: Sequence[Observation], restaters: Sequence[tupl
     """
     fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
                       metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
-                      comparator=r.comparator, change=r.change, deadline=loaded_when(r.deadline),
+                      comparator=r.comparator, change=r.change, deadline=from_stored(r.deadline),
                       annual=r.annual, baseline=r.baseline)
     if r.role is not None:
         return fact, Status(r.role, None, None, f"a {r.role} of a policy instrument, not a goal"), None

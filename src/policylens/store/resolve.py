@@ -228,11 +228,34 @@ class _Nodes:
         return True
 
 
+@dataclass(slots=True)
+class _Graph:
+    """Records grouped into nodes (one per gazetteer key, else per type group and surface form), being joined.
+
+    ``by_surface`` and ``by_norm`` list the nodes each name answers to: their
+    surfaces, normalised forms (within a type group) and stated acronyms.
+    """
+
+    places: gz.Gazetteer
+    node_of: dict[tuple[Any, ...], int]
+    records: list[list[Record]]  # node -> its records
+    group: list[str]  # node -> its type group
+    by_surface: dict[str, list[int]]
+    by_norm: dict[tuple[str, str], list[int]]
+    nodes: _Nodes
+
+
 def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> list[Cluster]:
     """Group records into canonical entities, in order of each entity's first record."""
-    places = gz.load()
-    records = sorted(records, key=lambda r: r.id)
-    # Nodes: one per gazetteer key, else one per (type group, surface form).
+    graph = _graph(sorted(records, key=lambda r: r.id), gz.load())
+    _apply_decisions(graph.nodes, decisions, graph.by_surface)
+    for rule in (_same_place, _same_name, _initialism, _fuzzy_name, _short_form):
+        rule(graph)
+    return _clusters(graph.nodes, graph.records, graph.places)
+
+
+def _graph(records: list[Record], places: gz.Gazetteer) -> _Graph:
+    """One node per gazetteer key, else one per (type group, surface form), with every name it answers to."""
     node_of: dict[tuple[Any, ...], int] = {}
     node_records: list[list[Record]] = []
     node_group: list[str] = []
@@ -243,9 +266,6 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
             node_records.append([])
             node_group.append(group_of(r.type))
         node_records[node_of[key]].append(r)
-    nodes = _Nodes(len(node_records))
-
-    # Names each node answers to: its surfaces, normalised forms and stated acronyms.
     by_surface: dict[str, list[int]] = defaultdict(list)
     by_norm: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, recs in enumerate(node_records):
@@ -256,20 +276,27 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
         for n in names:
             by_surface[surface(n)].append(i)
             by_norm[(node_group[i], normalise(n))].append(i)
+    return _Graph(places, node_of, node_records, node_group, by_surface, by_norm, _Nodes(len(node_records)))
 
-    _apply_decisions(nodes, decisions, by_surface)
 
-    # Rule 1: places the gazetteer calls the same (a new area and the district it grew from).
+def _same_place(graph: _Graph) -> None:
+    """Rule 1: places the gazetteer calls the same (a new area and the district it grew from)."""
+    node_of = graph.node_of
     for node_key, i in node_of.items():
-        place = places.get(node_key[1]) if node_key[0] == "key" else None
+        place = graph.places.get(node_key[1]) if node_key[0] == "key" else None
         if place is not None and place.same_place_as and ("key", place.same_place_as) in node_of:
-            nodes.union(i, node_of[("key", place.same_place_as)])
+            graph.nodes.union(i, node_of[("key", place.same_place_as)])
 
-    # Rule 2 (and stated acronyms): the same normalised name within a group.  Two gazetteer
-    # places that share a name (two Chaoyangs) stay two, and a name that could be either
-    # joins neither.
-    keyed = [recs[0].key for recs in node_records]
-    for members in by_norm.values():
+
+def _same_name(graph: _Graph) -> None:
+    """Rule 2 (and stated acronyms): the same normalised name within a group.
+
+    Two gazetteer places that share a name (two Chaoyangs) stay two, and a
+    name that could be either joins neither.
+    """
+    nodes = graph.nodes
+    keyed = [recs[0].key for recs in graph.records]
+    for members in graph.by_norm.values():
         members = list(dict.fromkeys(members))
         places_named = [m for m in members if keyed[m]]
         if len({keyed[m] for m in places_named}) > 1:
@@ -281,7 +308,10 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
         for other in members[1:]:
             nodes.union(members[0], other)
 
-    # Rule 3: initialisms that stand for exactly one longer name of the group.
+
+def _initialism(graph: _Graph) -> None:
+    """Rule 3: known acronyms, and initialisms that stand for exactly one longer name of the group."""
+    nodes, by_norm = graph.nodes, graph.by_norm
     initial_of: dict[tuple[str, str], set[int]] = defaultdict(set)
     for (group, norm), members in by_norm.items():
         for letters in initials(norm):
@@ -291,14 +321,16 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
             for m in by_norm.get((group, expansion), []):
                 nodes.union(members[0], m)
     for (group, norm), members in by_norm.items():
-        if " " in norm or not any(_ACRONYM.match(r.name) for m in members for r in node_records[m]):
+        if " " in norm or not any(_ACRONYM.match(r.name) for m in members for r in graph.records[m]):
             continue
         targets = {nodes.find(t) for t in initial_of.get((group, norm), ())} - {nodes.find(m) for m in members}
         if len(targets) == 1:
             nodes.union(members[0], targets.pop())
 
-    # Rule 4: guarded fuzzy matching among names sharing a distinctive word.
-    for group_norms in _norms_by_group(by_norm).values():
+
+def _fuzzy_name(graph: _Graph) -> None:
+    """Rule 4: guarded fuzzy matching among names sharing a distinctive word."""
+    for group_norms in _norms_by_group(graph.by_norm).values():
         blocks: dict[str, list[str]] = defaultdict(list)
         for norm in group_norms:
             for word in set(_parts(norm)[2]):
@@ -314,10 +346,7 @@ def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> li
                         continue
                     compared.add(pair)
                     if same_name(a, b):
-                        nodes.union(group_norms[a][0], group_norms[b][0])
-
-    _join_short_forms(nodes, by_norm)
-    return _clusters(nodes, node_records, places)
+                        graph.nodes.union(group_norms[a][0], group_norms[b][0])
 
 
 @lru_cache(maxsize=65536)
@@ -343,8 +372,9 @@ def short_form_of(short: str, long: str) -> bool:
             and dist_s - levels == dist_l - levels and not (dist_s & levels) - dist_l)
 
 
-def _join_short_forms(nodes: _Nodes, by_norm: dict[tuple[str, str], list[int]]) -> None:
+def _short_form(graph: _Graph) -> None:
     """Rule 5: join a short form to the one longer name it can stand for; if it fits two, to neither."""
+    nodes, by_norm = graph.nodes, graph.by_norm
     groups = set(rules()["short_forms"]["type_groups"])
     by_places: dict[tuple[str, frozenset[str]], list[str]] = defaultdict(list)
     for group, norm in by_norm:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Quantity
+from ..periods import year_of
 from . import rates
-from ._dates import year_of
 from .linking import metrics_match, normalise_subject
 from .status import TOLERANCE, Observation, TargetFact
 

@@ -24,10 +24,10 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..extraction import gazetteer
+from ..periods import period_end, period_start
 from ..words import singular
 from . import rates
 from ._data import load
-from ._dates import period_end, period_start
 from .status import Observation, TargetFact, known_since, observed_period
 
 # token_set_ratio of the normalised metric phrases.  Spelling variants of

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ..model import Quantity
+from ..periods import period_end, period_start, year_of
 from . import rates
-from ._dates import period_end, period_start, year_of
 
 STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded")
 

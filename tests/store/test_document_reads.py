@@ -1,0 +1,39 @@
+"""The reads a brief needs to quote the store's answers: ids back to hashes, spans and entity links."""
+from __future__ import annotations
+
+import datetime as dt
+
+from store_samples import CLUSTER_STORY, PORT_STORY, bare_extraction, full_extraction
+
+from policylens.store.dedup import content_hash
+
+
+def test_ids_come_back_as_the_hash_and_spans_a_loaded_extraction_is_indexed_by(kb):
+    first = kb.save(full_extraction()).document_id
+    other = kb.save(bare_extraction(PORT_STORY, "docs/port.txt")).document_id
+    assert kb.content_hashes([first, other, first, 999_999]) == {
+        first: content_hash(CLUSTER_STORY), other: content_hash(PORT_STORY)}
+    assert kb.content_hashes([]) == {}
+
+    loaded = kb.load_extraction(first)
+    spans = kb.quantity_spans(range(1, 1000))
+    assert sorted((doc, start, end) for _, doc, start, end in spans) == sorted(
+        (first, q.start, q.end) for q in loaded.quantities)
+    assert all(loaded.document.text[start:end] for _, _, start, end in spans)
+    assert kb.quantity_spans([]) == []
+
+
+def test_a_documents_entities_link_to_the_canonical_ones_once_resolved(kb):
+    doc = kb.save(full_extraction()).document_id
+    assert kb.linked_entities(doc) == {}  # nothing resolved yet
+    kb.resolve()
+    links = kb.linked_entities(doc)
+    assert sorted(links) == list(range(len(kb.load_extraction(doc).entities)))
+    assert kb.sharing_documents(set(links.values()), set(), [], exclude=doc) == []
+
+
+def test_the_window_holds_documents_by_publication_day(kb):
+    doc = kb.save(full_extraction()).document_id  # published 2026-06-24
+    day = dt.date(2026, 6, 24)
+    assert [w.id for w in kb.documents_in_window(day, day)] == [doc]
+    assert kb.documents_in_window(day + dt.timedelta(days=1), day + dt.timedelta(days=30)) == []
