@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-fast system-deps score bench clean
+.PHONY: demo test test-fast system-deps score clean
 
 $(BIN)/.product: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
