@@ -180,3 +180,10 @@ def test_a_server_that_drips_is_cut_off_at_the_timeout_for_the_whole_fetch(http_
         fetch(url, Settings(timeout=1.0))
     assert time.monotonic() - started < 3.0
     assert "timed out" in caught.value.reason and "POLICYLENS_TIMEOUT" in caught.value.reason
+
+
+def test_a_host_name_no_resolver_can_ask_for_is_one_clear_line():
+    url = f"https://{'a' * 70}.example.com/news.html"  # a label over the 63 characters DNS allows
+    with pytest.raises(InputError) as caught:
+        fetch(url, Settings(allow_private_urls=False))
+    assert caught.value.source == url and "not a valid host name" in caught.value.reason

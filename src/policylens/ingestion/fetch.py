@@ -155,6 +155,8 @@ def _public_address(host: str, source: str) -> str:
         addresses = [info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
     except socket.gaierror as exc:
         raise InputError(source, f"cannot resolve host {host}: {exc.strerror}") from None
+    except UnicodeError:  # a label over 63 characters, or an empty one: no name a resolver can ask for
+        raise InputError(source, f"cannot resolve host {host}: not a valid host name") from None
     for address in addresses:
         ip = ipaddress.ip_address(address.split("%")[0])
         if not ip.is_global:
