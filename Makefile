@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test test-fast system-deps score clean
+.PHONY: demo test test-fast lint system-deps score clean
 
 $(BIN)/.product: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ system-deps:
 
 test: $(BIN)/.installed system-deps
 	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check src tests benchmarks scripts
 
 test-fast: $(BIN)/.installed
 	$(BIN)/python -m pytest -m "not slow"

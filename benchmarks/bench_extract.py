@@ -39,8 +39,8 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from policylens.extraction import extract
 from policylens.ingestion import read_path
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "commit": git_commit(),
-        "measured_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     report["policylens"] = bench_policylens(docs, args.docs, args.repeat, gold)
     report["quantulum3"] = (bench_quantulum(docs, min(args.quantulum_docs, args.docs), args.repeat, gold)

@@ -50,10 +50,10 @@ def site(feeds: int, entries: int, seed: int = 7) -> dict[str, bytes]:
             path = f"/news/{f}/{e}.html"
             paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
             pages[path] = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-                           f"{paragraphs}</article></body></html>").encode("utf-8")
+                           f"{paragraphs}</article></body></html>").encode()
             items.append(f"<item><title>{title}</title><link>{{base}}{path}</link><guid>{path}</guid></item>")
         pages[f"/feed/{f}.xml"] = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
-                                   f"<title>feed {f}</title>{''.join(items)}</channel></rss>").encode("utf-8")
+                                   f"<title>feed {f}</title>{''.join(items)}</channel></rss>").encode()
     return pages
 
 

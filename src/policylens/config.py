@@ -33,7 +33,7 @@ class Settings:
     allow_private_feeds: bool = False
 
     @classmethod
-    def from_env(cls, **overrides) -> "Settings":
+    def from_env(cls, **overrides) -> Settings:
         """Defaults, then POLICYLENS_* environment variables, then explicit overrides."""
         s = cls()
         if v := os.environ.get("POLICYLENS_DB"):

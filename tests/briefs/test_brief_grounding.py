@@ -32,6 +32,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from shared_corpus import CORPUS, CORPUS_ZH, SHARED, corpus_missing
 
 from policylens.api import extract_path, ingest
 from policylens.briefs import brief, render
@@ -43,8 +44,6 @@ from policylens.extraction.industries import taxonomy
 from policylens.extraction.text import TextIndex
 from policylens.model import Extraction
 from policylens.store import KnowledgeBase
-
-from shared_corpus import CORPUS, CORPUS_ZH, SHARED, corpus_missing
 
 CORPORA = [CORPUS / "docs", CORPUS_ZH / "docs"]
 AS_OF = date(2026, 11, 23)

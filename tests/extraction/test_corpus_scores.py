@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from shared_corpus import CORPUS, CORPUS_ZH, SHARED, corpus_missing
 
 CORPORA = {"en": CORPUS, "zh": CORPUS_ZH}

@@ -13,9 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from shared_corpus import SHARED, corpus_missing
 from shared_corpus import CORPUS_ZH as CORPUS
+from shared_corpus import SHARED, corpus_missing
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from shared_corpus import CORPUS, CORPUS_ZH, corpus_missing
 
 from policylens.ingestion import read_path
 from policylens.ingestion.clean import is_furniture
-
-from shared_corpus import CORPUS, CORPUS_ZH, corpus_missing
 
 CORPORA = [CORPUS, CORPUS_ZH]
 

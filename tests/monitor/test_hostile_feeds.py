@@ -14,6 +14,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from monitor_samples import APPROVAL
 
 from policylens import monitor
 from policylens.config import Settings
@@ -22,7 +23,6 @@ from policylens.ingestion.fetch import fetch
 from policylens.monitor.delivery import RetryPolicy
 from policylens.monitor.scheduler import PollScheduler
 from policylens.store import KnowledgeBase
-from monitor_samples import APPROVAL
 
 
 @pytest.fixture

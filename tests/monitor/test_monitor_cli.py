@@ -17,13 +17,13 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
 from typer.testing import CliRunner
 
 import policylens
 from policylens import monitor
 from policylens.cli import app
 from policylens.store import KnowledgeBase
-from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
 
 runner = CliRunner()
 SRC = str(Path(policylens.__file__).resolve().parents[1])

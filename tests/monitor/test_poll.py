@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
 from sqlalchemy import func, select
 
 from policylens import monitor
@@ -18,7 +19,6 @@ from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow, WatchlistRow
-from monitor_samples import APPROVAL, ELSEWHERE, IMPLEMENTATION, PROGRESS
 
 LATER = dt.timedelta(hours=2)
 
@@ -44,7 +44,7 @@ def test_feeds_polled_with_conditional_get_and_changes_picked_up(kb, feed_server
     feed = feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)])
     monitor.add_feed(kb, feed, "1h")
     monitor.add_watchlist(kb, "qingdao tools", region="Qingdao", industry="machine-tools")
-    start = dt.datetime.now(dt.timezone.utc)
+    start = dt.datetime.now(dt.UTC)
 
     first = run(kb, start)
     assert [(f.status, f.entries, f.stored) for f in first.feeds] == [("read", 2, 2)]

@@ -66,7 +66,7 @@ def test_a_failing_feed_is_logged_and_the_next_round_goes_on(kb, feed_server):
 
 def test_the_wait_is_until_the_next_due_feed_within_bounds(kb, feed_server):
     poller = PollScheduler(kb, Settings(allow_private_feeds=True, crawl_delay=0), idle=60)
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     assert poller.seconds_to_next(now) == 60  # no feeds: check again after idle
     monitor.add_feed(kb, feed_server.url("/feed.xml"), "1h")
     assert poller.seconds_to_next(now) == 1.0  # a new feed is due at once (never a busy loop)

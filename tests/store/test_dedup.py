@@ -1,7 +1,6 @@
 """Near-duplicates: the same story reposted with a few words changed is linked, not merged."""
 from __future__ import annotations
 
-from policylens.store import dedup
 from store_samples import (
     CJK_STORY,
     CJK_STORY_REPOST,
@@ -10,6 +9,8 @@ from store_samples import (
     PORT_STORY,
     bare_extraction,
 )
+
+from policylens.store import dedup
 
 
 def _similarity(a: str, b: str) -> float:

@@ -8,13 +8,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
+from store_samples import CLUSTER_STORY, PORT_STORY, bare_extraction, full_extraction
 
 from policylens.errors import StoreError
 from policylens.model import Entity, Quantity
 from policylens.store import KnowledgeBase, SaveResult
 from policylens.store.dedup import content_hash
 from policylens.store.schema import Base, DocumentRow, EventRow, QuantityRow
-from store_samples import CLUSTER_STORY, PORT_STORY, bare_extraction, full_extraction
 
 
 def _row_counts(kb: KnowledgeBase) -> dict[str, int]:

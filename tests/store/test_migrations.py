@@ -5,11 +5,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect, text
+from store_samples import full_extraction
 
 from policylens.store import KnowledgeBase
 from policylens.store.migrate import MIGRATIONS, alembic_config, downgrade, upgrade
 from policylens.store.schema import Base, is_model_table
-from store_samples import full_extraction
 
 TABLES = set(Base.metadata.tables)
 

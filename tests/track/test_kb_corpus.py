@@ -12,12 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from shared_corpus import CORPUS as _CORPUS
+from shared_corpus import corpus_missing
 
 from policylens import api
 from policylens.store import KnowledgeBase
-
-from shared_corpus import corpus_missing
-from shared_corpus import CORPUS as _CORPUS
 
 CORPUS = _CORPUS / "docs"
 AS_OF = dt.date(2026, 11, 22)

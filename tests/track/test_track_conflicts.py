@@ -1,7 +1,6 @@
 """Figures that disagree: across documents, and a currency restatement against its year's rate."""
 from __future__ import annotations
 
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from policylens.periods import period_start
 from policylens.track import (
-    Observation, TargetFact, deciding_links, first_restatements, link, restatements, status_periods, target_status,
+    Observation,
+    TargetFact,
+    deciding_links,
+    first_restatements,
+    link,
+    restatements,
+    status_periods,
+    target_status,
 )
 
 SUBJECTS = st.sampled_from([None, "Riverton", "Riverton City", "Lakeside"])

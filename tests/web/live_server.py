@@ -11,11 +11,10 @@ import time
 from typing import Self
 
 import uvicorn
+from shared_corpus import CORPUS as _CORPUS
 
 from policylens.config import Settings
 from policylens.web import create_app
-
-from shared_corpus import CORPUS as _CORPUS
 
 CORPUS = _CORPUS / "docs"
 TOKEN = "test-token-4f1c"

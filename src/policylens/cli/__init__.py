@@ -8,12 +8,14 @@ commands on the shared app, and imports what its commands need (the store,
 the pipeline, the web app) only when one of them runs, so that ``--help``
 and ``--version`` start at once (tests/cli/test_startup.py holds this).
 """
+from policylens.cli import (
+    brief,  # noqa: F401  (registers its command)
+    digest,  # noqa: F401  (registers its command)
+    documents,  # noqa: F401  (registers its commands)
+    knowledge,  # noqa: F401  (registers its commands)
+    monitor,  # noqa: F401  (registers its commands)
+    serve,  # noqa: F401  (registers its command)
+)
 from policylens.cli.app import app, main
-from policylens.cli import documents  # noqa: F401  (registers its commands)
-from policylens.cli import knowledge  # noqa: F401  (registers its commands)
-from policylens.cli import brief  # noqa: F401  (registers its command)
-from policylens.cli import digest  # noqa: F401  (registers its command)
-from policylens.cli import serve  # noqa: F401  (registers its command)
-from policylens.cli import monitor  # noqa: F401  (registers its commands)
 
 __all__ = ["app", "main"]

@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -121,9 +121,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option("--db", help=DB_HELP, envvar="POLICYLENS_DB")] = None,
+    db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="POLICYLENS_DB")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
-    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:

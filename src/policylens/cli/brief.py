@@ -6,7 +6,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,9 +17,9 @@ if TYPE_CHECKING:
 
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
-AsOfOpt = Annotated[Optional[str], typer.Option(
+AsOfOpt = Annotated[str | None, typer.Option(
     "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")]
-RulesOpt = Annotated[Optional[Path], typer.Option(
+RulesOpt = Annotated[Path | None, typer.Option(
     "--rules", help="A rules YAML file replacing the shipped stakeholder, monitoring and wording rules.")]
 LanguageOpt = Annotated[str, typer.Option(
     "--language", help="Write in this language: en or zh (wording from the rules in that language).")]
@@ -27,20 +27,20 @@ LanguageOpt = Annotated[str, typer.Option(
 
 @app.command()
 def brief(
-    document: Annotated[Optional[str], typer.Argument(
+    document: Annotated[str | None, typer.Argument(
         help="A document id in the knowledge base (--db), or a file or URL (ingested first if new).")] = None,
-    title: Annotated[Optional[str], typer.Option("--title", help="Analyst input: the news title.")] = None,
-    when: Annotated[Optional[str], typer.Option(
+    title: Annotated[str | None, typer.Option("--title", help="Analyst input: the news title.")] = None,
+    when: Annotated[str | None, typer.Option(
         "--when", help='Analyst input: the event timing note, e.g. "June 2026".')] = None,
-    summary: Annotated[Optional[str], typer.Option(
+    summary: Annotated[str | None, typer.Option(
         "--summary", help="Analyst input: the event summary (- reads it from stdin). Used instead of DOCUMENT.")] = None,
-    audience: Annotated[Optional[str], typer.Option(
+    audience: Annotated[str | None, typer.Option(
         "--audience", help="Only these stakeholder groups, comma-separated (e.g. exporters,manufacturers).")] = None,
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
     language: LanguageOpt = "en",
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
     long: Annotated[bool, typer.Option(
         "--long", help="The full brief: every related document and target, per-target monitoring.")] = False,
 ) -> None:

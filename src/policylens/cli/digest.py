@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,17 +13,17 @@ from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, day,
 @app.command()
 def digest(
     since: Annotated[str, typer.Option("--since", help="First day of the window, YYYY-MM-DD.")],
-    until: Annotated[Optional[str], typer.Option(
+    until: Annotated[str | None, typer.Option(
         "--until", help="Last day of the window, YYYY-MM-DD (default: --as-of).")] = None,
-    region: Annotated[Optional[str], typer.Option(
+    region: Annotated[str | None, typer.Option(
         "--region", help="Only documents and targets in this place or any place inside it.")] = None,
-    industry: Annotated[Optional[str], typer.Option(
+    industry: Annotated[str | None, typer.Option(
         "--industry", help="Only documents and targets tagged with this industry id (e.g. machine-tools).")] = None,
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
     language: LanguageOpt = "en",
-    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the digest to this file.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write the digest to this file.")] = None,
 ) -> None:
     """What changed in a period: new documents by region or cluster, targets due or changed, conflicts, what next.
 

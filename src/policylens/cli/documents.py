@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
@@ -25,7 +25,7 @@ DEMO_DB = "sqlite:///policylens-demo.db"
 def ingest(
     sources: Annotated[list[str], typer.Argument(
         help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds (URL or file), or - for stdin.")],
-    exclude: Annotated[Optional[list[str]], typer.Option(
+    exclude: Annotated[list[str] | None, typer.Option(
         "--exclude", metavar="GLOB",
         help="Skip files in folders whose names match (repeatable), besides README, LICENSE and the like.")] = None,
     workers: Annotated[int | None, typer.Option(
@@ -64,7 +64,7 @@ def ingest(
 def extract(
     sources: Annotated[list[str], typer.Argument(help="Documents to read (any source `ingest` accepts).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    out_dir: Annotated[Optional[Path], typer.Option(
+    out_dir: Annotated[Path | None, typer.Option(
         "--out", "-o", help="With --format json: write one JSON file per document into this folder.")] = None,
 ) -> None:
     """Extract quantities, events and entities from documents without storing them."""

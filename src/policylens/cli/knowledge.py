@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
     from policylens.store.queries import EntityProfile, TargetView
 
 AS_OF_HELP = "Judge targets as of this day (YYYY-MM-DD; default: today)."
-RegionOpt = Annotated[Optional[str], typer.Option(
+RegionOpt = Annotated[str | None, typer.Option(
     "--region", help="A place; includes every place inside it (Shandong includes Qingdao and Jiaozhou).")]
-IndustryOpt = Annotated[Optional[str], typer.Option("--industry", help="An industry tag, e.g. machine-tools.")]
-AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", help=AS_OF_HELP)]
+IndustryOpt = Annotated[str | None, typer.Option("--industry", help="An industry tag, e.g. machine-tools.")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)]
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
@@ -94,11 +94,11 @@ def _targets_table(rows: list[TargetView], title: str) -> Table:
 def targets(
     region: RegionOpt = None,
     industry: IndustryOpt = None,
-    status: Annotated[Optional[str], typer.Option(
+    status: Annotated[str | None, typer.Option(
         "--status", help="open, due, met, missed, past_due_unverified or superseded.")] = None,
-    entity: Annotated[Optional[str], typer.Option("--entity", help="Only targets about this entity.")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="Only targets about this entity.")] = None,
     as_of: AsOfOpt = None,
-    limit: Annotated[Optional[int], typer.Option("--limit", help="Show at most this many.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show at most this many.")] = None,
 ) -> None:
     """Targets from every document, with their status as of a day and the latest figure that shows progress."""
     day = guard(lambda: _as_of(as_of))
@@ -178,7 +178,7 @@ def _print_profile(p: EntityProfile, day: dt.date) -> None:
 
 @app.command()
 def conflicts(
-    kind: Annotated[Optional[str], typer.Option(
+    kind: Annotated[str | None, typer.Option(
         "--kind", help="cross_document or currency_restatement.")] = None,
     region: RegionOpt = None,
 ) -> None:
@@ -203,12 +203,12 @@ def search(
     query: Annotated[list[str], typer.Argument(help="Words that must all occur (any language).")],
     region: RegionOpt = None,
     industry: IndustryOpt = None,
-    entity: Annotated[Optional[str], typer.Option("--entity", help="Only documents naming this entity.")] = None,
-    source_type: Annotated[Optional[str], typer.Option(
+    entity: Annotated[str | None, typer.Option("--entity", help="Only documents naming this entity.")] = None,
+    source_type: Annotated[str | None, typer.Option(
         "--source-type", help="government, state_media, press_release, media, analysis or unknown.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Published on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Published on or before (YYYY-MM-DD).")] = None,
-    kind: Annotated[Optional[list[str]], typer.Option(
+    since: Annotated[str | None, typer.Option("--since", help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Published on or before (YYYY-MM-DD).")] = None,
+    kind: Annotated[list[str] | None, typer.Option(
         "--kind", help="document, quantity or event (repeatable).")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many.")] = 20,
 ) -> None:
@@ -230,7 +230,7 @@ def search(
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or parquet.")] = "json",
-    out_path: Annotated[Optional[Path], typer.Option(
+    out_path: Annotated[Path | None, typer.Option(
         "--out", "-o", help="A folder for csv/parquet (one file per table); a file for json (default: stdout).")] = None,
     as_of: AsOfOpt = None,
 ) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -46,11 +46,11 @@ def _with_kb(call: Callable[[KnowledgeBase], Any]) -> Any:
 @watch_app.command("add")
 def watch_add(
     name: Annotated[str, typer.Argument(help="A name for the watchlist.")],
-    region: Annotated[Optional[str], typer.Option("--region", help="A place; places inside it count too.")] = None,
-    industry: Annotated[Optional[str], typer.Option("--industry", help="An industry tag, e.g. machine-tools.")] = None,
-    entity: Annotated[Optional[str], typer.Option(
+    region: Annotated[str | None, typer.Option("--region", help="A place; places inside it count too.")] = None,
+    industry: Annotated[str | None, typer.Option("--industry", help="An industry tag, e.g. machine-tools.")] = None,
+    entity: Annotated[str | None, typer.Option(
         "--entity", help="A company, cluster, park, programme… by any of its names.")] = None,
-    keyword: Annotated[Optional[str], typer.Option("--keyword", help="Words the document must contain.")] = None,
+    keyword: Annotated[str | None, typer.Option("--keyword", help="Words the document must contain.")] = None,
 ) -> None:
     """Add a watchlist: new documents matching every given criterion raise an alert."""
     from policylens import monitor
@@ -90,7 +90,7 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watchlist's name.
 def feeds_add(
     url: Annotated[str, typer.Argument(help="An RSS or Atom feed, a page (its declared feed is used, else its "
                                             "list of articles), or a sitemap: an http(s) URL.")],
-    every: Annotated[Optional[str], typer.Option(
+    every: Annotated[str | None, typer.Option(
         "--every", help="How often to poll it: 30m, 1h, 1d… (default 1h).")] = None,
     kind: Annotated[str, typer.Option(
         "--kind", help="auto (the first poll decides), feed, listing or sitemap.")] = "auto",
@@ -137,12 +137,12 @@ def feeds_remove(url: Annotated[str, typer.Argument(help="The feed's URL, as lis
 
 @app.command()
 def poll(
-    deliver: Annotated[Optional[list[str]], typer.Option(
+    deliver: Annotated[list[str] | None, typer.Option(
         "--deliver", envvar="POLICYLENS_DELIVER",
         help="Where alerts go: print, jsonl:PATH, webhook:URL or smtp(s)://[USER:PASSWORD@]HOST[:PORT]?from=…&to=… (repeatable; default print). Each destination "
              "gets every alert from its first use on, exactly once, including ones an earlier poll could not "
              "deliver.")] = None,
-    as_of: Annotated[Optional[str], typer.Option(
+    as_of: Annotated[str | None, typer.Option(
         "--as-of", help="Poll as if it were this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC): feeds due by "
                         "then are read (default: now).")] = None,
     every_feed: Annotated[bool, typer.Option("--all", help="Read every feed, due or not.")] = False,
@@ -189,7 +189,7 @@ def _show(alert: monitor.Alert) -> None:
 def alerts(
     undelivered: Annotated[bool, typer.Option(
         "--undelivered", help="Only alerts some destination has not received yet.")] = False,
-    watchlist: Annotated[Optional[str], typer.Option("--watchlist", help="Only this watchlist's alerts.")] = None,
+    watchlist: Annotated[str | None, typer.Option("--watchlist", help="Only this watchlist's alerts.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="Show at most this many (newest first).")] = 50,
 ) -> None:
     """Alerts raised by polls, newest first, with where each was delivered."""
@@ -216,7 +216,7 @@ def _moment(value: str | None) -> dt.datetime | None:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         raise InputError("--as-of", f"{value!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _when(value: dt.datetime | None) -> str:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from policylens.config import Settings
 from policylens.budget import within
+from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.ingestion.clean import split_page
 from policylens.ingestion.formats import parse
