@@ -27,7 +27,6 @@ from . import params, reads, schemas
 from .schemas import Page
 
 PREFIX = "/api/v1"
-MAX_ID = params.MAX_ID  # ids are 32-bit integers on PostgreSQL; anything larger cannot name a row
 ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": schemas.Error, "description": "No such document, entity, watchlist or path."},
     422: {"model": schemas.Error, "description": "A parameter outside what the API declares."},
@@ -42,10 +41,9 @@ PAGED = {**ERRORS, 200: {"description": "One page of the list.", "headers": LINK
 router = APIRouter(prefix=PREFIX, responses=ERRORS)
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many items on the page.", examples=[50])]
-Offset = Annotated[int, Query(ge=0, le=MAX_ID, description="Skip this many items first (the page's start).",
+Offset = Annotated[int, Query(ge=0, le=params.MAX_OFFSET, description="Skip this many items first (the page's start).",
                               examples=[0])]
-DocumentId = Annotated[int, Path(ge=1, le=MAX_ID, description="A document's id, as listed by /documents.",
-                                 examples=[2])]
+DocumentId = params.DocumentId
 
 
 def _iso_day(value: object) -> object:

@@ -21,7 +21,8 @@ TARGET_SORTS = ("deadline", "status", "subject", "metric", "value", "progress")
 # number is a 422, not a driver overflow.
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 2**63 - 1
-DocumentId = Annotated[int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id.")]
+DocumentId = Annotated[int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id, as listed by /documents.",
+                                         examples=[2])]
 
 
 def given(value: str | None) -> str | None:
