@@ -20,7 +20,7 @@ from policylens import parallel
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
-from policylens.ingestion import RawInput, expand_sources, read_documents, read_path
+from policylens.ingestion import RawInput, expand_sources, read_path
 from policylens.model import Document, Extraction
 from policylens.parallel import extract_within_budget, failure
 from policylens.store import KnowledgeBase
@@ -149,14 +149,7 @@ def extract_path(path: str | Path) -> Extraction:
 def extract_sources(sources: Iterable[str], settings: Settings | None = None):
     """Read and extract every source; yields an Extraction or an InputError for each input."""
     settings = settings or Settings.from_env()
-    for item in read_documents(list(sources), settings):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        try:
-            yield extract_within_budget(item, settings)
-        except Exception as exc:  # noqa: BLE001 - one input's failure, whatever it is, is that input's line
-            yield InputError(item.source, failure(exc, item.source))
+    yield from parallel.prepared(expand_sources(list(sources), settings), settings)
 
 
 def store_document(kb: KnowledgeBase, item: Document | Extraction | InputError,
