@@ -18,6 +18,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Text, case, cast, func, select, text
@@ -76,19 +77,48 @@ class _Entity:
     documents: int = 0
 
 
+# Gazetteer places take ids from here up, by their position in the gazetteer; every other entity
+# takes the id of its first document entity, which stays below (a billion rows of document_entities).
+PLACE_IDS = 2**30
+
+
+@cache
+def _place_positions() -> dict[str, int]:
+    return {key: i for i, key in enumerate(gz.load().places)}
+
+
+def place_id(key: str) -> int | None:
+    """The entity id of a gazetteer place, the same in every knowledge base built with this gazetteer."""
+    position = _place_positions().get(key)
+    return None if position is None else PLACE_IDS + position
+
+
+def cluster_id(cluster: Cluster) -> int:
+    """A canonical entity's id: its gazetteer place's, else its first document entity's.
+
+    It depends only on what the entity is made of, not on when a pass met
+    it: more mentions leave it alone, and of two entities that merge the
+    one named first keeps its id (a place always keeps its own).
+    """
+    places = [i for k in cluster.keys if (i := place_id(k)) is not None]
+    return min(places) if places else min(r.id for r in cluster.records)
+
+
 class _Builder:
-    """Entities in id order, with the gazetteer's places created on demand for the hierarchy."""
+    """Entities in the order made, with the gazetteer's places created on demand for the hierarchy."""
 
     def __init__(self) -> None:
         self.places = gz.load()
         self.entities: list[_Entity] = []
+        self.by_id: dict[int, _Entity] = {}
         self.by_key: dict[str, int] = {}
         self.by_norm: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, entity_type: str, name: str, key: str | None, level: str | None,
+    def add(self, entity_id: int, entity_type: str, name: str, key: str | None, level: str | None,
             attributes: dict[str, Any]) -> _Entity:
-        entity = _Entity(len(self.entities) + 1, entity_type, name, key, level, attributes)
+        entity = _Entity(entity_id, entity_type, name, key, level, attributes)
         self.entities.append(entity)
+        self.by_id[entity_id] = entity
         self.alias(entity, name, 0)
         return entity
 
@@ -115,7 +145,8 @@ class _Builder:
         place = self.places.get(key)
         if place is None:
             return None
-        entity = self.add("place", place.name, key, place.level, {"level": place.level})
+        entity = self.add(PLACE_IDS + _place_positions()[key], "place", place.name, key, place.level,
+                          {"level": place.level})
         self.by_key[key] = entity.id
         for variant in place.variants:
             self.alias(entity, variant, 0)
@@ -123,7 +154,7 @@ class _Builder:
         return entity.id
 
     def get(self, entity_id: int) -> _Entity:
-        return self.entities[entity_id - 1]
+        return self.by_id[entity_id]
 
 
 def rebuild(conn: Connection) -> dict[str, int]:
@@ -215,7 +246,7 @@ def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
             attributes["level"] = place.level
             if len(cluster.keys) > 1:
                 attributes["keys"] = list(cluster.keys)
-        entity = builder.add(cluster.type, cluster.name, cluster.key, level, attributes)
+        entity = builder.add(cluster_id(cluster), cluster.type, cluster.name, cluster.key, level, attributes)
         for key in cluster.keys:
             builder.by_key.setdefault(key, entity.id)
         for spelling, count in cluster.aliases.values():
@@ -475,5 +506,5 @@ def _tracked(quantities: list[tuple[int, int, Quantity]],
         TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
         TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         ConflictRow: (("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason"),
-                      [(i, *c) for i, c in enumerate(tracked.conflicts, 1)]),
+                      [(i, *c) for i, c in enumerate(sorted(tracked.conflicts, key=_relation_order), 1)]),
     }
