@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -28,6 +28,7 @@ from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
 from ..periods import from_stored
 from ..track.batch import track_all
+from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import diffwrite
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
@@ -52,13 +53,17 @@ from .schema import (
     TargetRestatementRow,
     TargetRoleRow,
     TargetStatusPeriodRow,
+    TrackedSubjectRow,
 )
+
+# Ids per IN (…): well under SQLite's and PostgreSQL's limits on parameters.
+_IN_CHUNK = 5000
 
 # Any fixed number, distinct from the migration lock's.
 _REBUILD_LOCK = 0x706C5F6B62
 
 # Children before parents, so that deleting needs no cascade.
-DERIVED = (ConflictRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
+DERIVED = (ConflictRow, TrackedSubjectRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
            EntityRegionRow, EntityRelationRow, EntityLinkRow, EntityAliasRow, EntityRow)
 
 
@@ -160,16 +165,252 @@ class _Builder:
 def rebuild(conn: Connection) -> dict[str, int]:
     """Replace every derived table from the stored documents; returns row counts for reporting.
 
-    On PostgreSQL two rebuilds (two ingest batches at once) take turns: the
+    The repair pass: it trusts nothing the derived tables hold.  On
+    PostgreSQL two passes (two ingest batches at once) take turns: the
     second would otherwise delete only what it could see and then collide
     with the first one's rows.  SQLite's write lock already serialises them.
     """
+    _lock(conn)
+    docs = _Documents(conn)
+    state = _resolved(conn)
+    quantities = _quantities(conn)
+    subjects = state.subjects([(qid, doc_id, q.subject) for qid, doc_id, q in quantities])
+    event_links = state.finish(conn)
+    tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), q.subject) for qid, _, q in quantities}
+    roles = _roles(conn)
+    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles)
+    tables = {
+        **state.tables(event_links),
+        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+        TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
+        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, state.builder)),
+        TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
+        TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
+        TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
+        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
+        ConflictRow: (CONFLICT_COLUMNS, _numbered(tracked.conflicts)),
+    }
+    diffwrite.write(conn, tables, DERIVED)
+    return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
+            "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
+            "conflicts": len(tracked.conflicts)}
+
+
+# The entity stage's tables, children before parents: a batch's pass compares them whole.
+_ENTITY_TABLES = (QuantitySubjectRow, EventEntityRow, EntityRegionRow, EntityRelationRow, EntityLinkRow,
+                  EntityAliasRow, EntityRow)
+
+
+def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
+    """After a batch of new documents, bring the derived tables to what :func:`rebuild` would make them.
+
+    The entity stage runs whole, as in :func:`rebuild` (resolution compares
+    names across documents: a new name can join, split or make ambiguous
+    entities anywhere), but its tables are written as a difference.  The
+    track stage, which costs the most, is run only over the subjects the
+    batch touched: the subjects of the batch's quantities, and the old and
+    new subject of every stored quantity whose tracked subject the new
+    entities moved (``tracked_subjects`` keeps the last pass's).  Facts of
+    other subjects cannot meet these (``track.batch``), so their progress
+    links, restatements, status periods and conflicts stay as stored.  A
+    target with no subject links to any statistic, so when one is stored and
+    the batch touches a statistic, or the batch brings a fact with no
+    subject, every quantity is tracked again.  Target roles and currency
+    restatements depend on their own document only: computed for the batch's.
+
+    Falls back to :func:`rebuild` when the stored derived tables cannot be
+    trusted as the last pass left them: none yet, or a quantity outside the
+    batch with no tracked subject (a database just migrated).  A deleted
+    document, a new or withdrawn merge/split decision, or an edited
+    gazetteer or rules file needs ``rebuild`` (``policylens resolve --full``):
+    the merge and split commands run it themselves.
+    """
+    batch = set(document_ids)
+    _lock(conn)
+    previous = dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
+    q_ = QuantityRow
+    phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject).order_by(q_.id)).all()
+    fresh = {r.id for r in phrases if r.document_id in batch}
+    if not batch or any(r.id not in previous for r in phrases if r.id not in fresh):
+        return rebuild(conn)
+    docs = _Documents(conn)
+    state = _resolved(conn)
+    subjects = state.subjects((r.id, r.document_id, r.subject) for r in phrases)
+    event_links = state.finish(conn)
+    tracked_subjects = {r.id: state.tracked_subject(subjects.get(r.id), r.subject) for r in phrases}
+    moved = {qid for qid, subject in tracked_subjects.items() if qid not in fresh and previous[qid] != subject}
+    keys = {normalise_subject(tracked_subjects[q]) for q in fresh | moved}
+    keys |= {normalise_subject(previous[q]) for q in moved}
+    kind = {r.id: r.kind for r in phrases}
+    subjectless_target = any(kind[q] == "target" and normalise_subject(s) is None
+                             for q, s in tracked_subjects.items())
+    if None in keys or (subjectless_target and any(kind[q] != "target" for q in fresh | moved)):
+        affected = set(tracked_subjects)
+    else:
+        affected = {q for q, s in tracked_subjects.items() if normalise_subject(s) in keys}
+    quantities = _quantities(conn, affected)
+    roles = {**dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id,
+                          affected)), **_roles(conn, batch)}
+    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch)
+
+    # A target's industries come from its own words and its subject entity's name and focus.
+    old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
+    changed_entities = _changed_entities(conn, state.builder)
+    new_hits = {q: hit[0] for q, hit in subjects.items()}
+    industry_targets = {q for q, k in kind.items() if k == "target" and (
+        q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)}
+    targets = {q for q in affected if kind[q] == "target"}
+
+    # Conflict ids are ranks in _conflict_order: those before the first row that changed keep theirs.
+    stored = _stored_conflicts(conn)
+    def recomputed(c: tuple[Any, ...]) -> bool:
+        return c[1] in affected if c[0] == "cross_document" else c[1] in fresh
+
+    replaced = Counter(c for c in stored if recomputed(c))
+    final = [c for c in stored if not recomputed(c)] + tracked.conflicts
+    changed = (replaced - Counter(tracked.conflicts)) + (Counter(tracked.conflicts) - replaced)
+    tail_from = min((_conflict_order(c)[0] for c in changed), default=None)
+
+    tables = {
+        **state.tables(event_links),
+        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+    }
+    diffwrite.write(conn, tables, _ENTITY_TABLES)
+    scoped = {
+        TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(fresh | moved)]),
+                            lambda r, qs=fresh | moved: r[0] in qs),
+        TargetIndustryRow: ((("target_id", "industry"),
+                             _target_industries(_quantities(conn, industry_targets), subjects, state.builder)),
+                            lambda r, qs=industry_targets: r[0] in qs),
+        TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), lambda r: r[0] in fresh),
+        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress),
+                            lambda r: r[0] in targets),
+        TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), lambda r: r[0] in targets),
+        TargetStatusPeriodRow: ((("target_id", "start_day", "status", "end_day"), tracked.periods),
+                                lambda r: r[0] in targets),
+    }
+    if tail_from is not None:
+        before = sum(1 for c in final if _conflict_order(c)[0] < tail_from)
+        tail = [c for c in final if _conflict_order(c)[0] >= tail_from]
+        scoped[ConflictRow] = ((CONFLICT_COLUMNS, _numbered(tail, before + 1)),
+                               lambda r: max(r[2], r[3] or 0) >= tail_from)
+    order = [m for m in DERIVED if m in scoped]
+    diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,
+                    {m: scope for m, (_, scope) in scoped.items()})
+    return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
+            "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
+            "conflicts": len(final)}
+
+
+def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
+    """Ids of the entities whose name or focus the pass changes (or makes)."""
+    stored = {r.id: (r.name, (r.attributes or {}).get("focus"))
+              for r in conn.execute(select(EntityRow.id, EntityRow.name, EntityRow.attributes))}
+    return {e.id for e in builder.entities if stored.get(e.id) != (e.name, e.attributes.get("focus"))}
+
+
+def _stored_conflicts(conn: Connection) -> list[tuple[Any, ...]]:
+    c = ConflictRow
+    return [tuple(r) for r in conn.execute(
+        select(c.kind, c.quantity_id, c.other_quantity_id, c.value, c.other_value, c.reason))]
+
+
+def _lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REBUILD_LOCK})
-    docs = {r.id: r for r in conn.execute(
-        select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of))}
-    root = {d: (r.near_duplicate_of or d) for d, r in docs.items()}
-    published = {d: r.published for d, r in docs.items()}
+
+
+class _Documents:
+    """Each document's first version (near duplicates count as it) and publication date."""
+
+    def __init__(self, conn: Connection):
+        docs = conn.execute(select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of)).all()
+        self.root = {r.id: (r.near_duplicate_of or r.id) for r in docs}
+        self.published = {r.id: r.published for r in docs}
+
+
+CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
+
+
+def _conflict_order(c: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Conflicts in order of their later quantity: a batch's new conflicts come after every stored one."""
+    return (max(c[1], c[2] or 0), *_relation_order(c))
+
+
+def _numbered(conflicts: Iterable[tuple[Any, ...]], first: int = 1) -> list[tuple[Any, ...]]:
+    return [(i, *c) for i, c in enumerate(sorted(conflicts, key=_conflict_order), first)]
+
+
+@dataclass(slots=True)
+class _Resolved:
+    """The entity stage of a pass: canonical entities, their links, relations and regions, and the resolver."""
+
+    builder: _Builder
+    records: list[Record]
+    entity_of_record: dict[int, int]
+    resolver: _Resolver
+    relations: set[tuple[Any, ...]]
+    nearest_region: dict[int, int] = field(default_factory=dict)
+    regions: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def subjects(self, phrases: Iterable[tuple[int, int, str | None]]) -> dict[int, tuple[int, bool]]:
+        """Quantity id -> (entity, exact) for each (quantity id, document id, subject) that resolves."""
+        return {qid: hit for qid, doc_id, subject in phrases
+                if (hit := self.resolver.resolve(doc_id, subject)) is not None}
+
+    def finish(self, conn: Connection) -> dict[tuple[int, str], int]:
+        """Resolve the events, then close the relations and the regions; returns the events' entities.
+
+        Run after the quantities' subjects: resolving makes gazetteer places
+        on demand, and a full pass and a batch's pass must meet them in one order.
+        """
+        event_links, issued = _events(conn, self.resolver, self.builder)
+        self.relations |= issued | _hierarchy(self.builder)
+        self.regions = _regions(self.builder, self.relations)
+        for (entity_id, region), depth in sorted(self.regions.items(), key=lambda item: -item[1]):
+            if depth > 0:
+                self.nearest_region[entity_id] = region
+        return event_links
+
+    def tracked_subject(self, hit: tuple[int, bool] | None, subject: str | None) -> str | None:
+        """The subject a quantity is tracked under by the track stage (``track.batch``).
+
+        A subject resolved exactly is replaced by its entity's name, so
+        "Haier" and "Haier Group" targets are about the same subject; one only
+        recognised inside a longer phrase keeps its own words.  A plan's
+        targets are the commitments of the place it governs, and that place
+        is what later reports give figures for: a target whose subject is a
+        programme is tracked under the place the programme lies in.
+        """
+        if not hit or not hit[1]:
+            return subject
+        entity = self.builder.get(hit[0])
+        if entity.type == "programme" and entity.id in self.nearest_region:
+            entity = self.builder.get(self.nearest_region[entity.id])
+        return entity.name
+
+    def tables(self, event_links: dict[tuple[int, str], int]) -> dict[type, tuple[tuple[str, ...], list]]:
+        entities = self.builder.entities
+        return {
+            EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count",
+                         "document_count"),
+                        [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions,
+                          e.documents) for e in entities]),
+            EntityAliasRow: (("entity_id", "norm", "alias", "count"),
+                             [(e.id, form, spelling, e.alias_counts[form])
+                              for e in entities for form, spelling in e.aliases.items()]),
+            EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
+            EntityRelationRow: (("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
+                                [(i, *r) for i, r in enumerate(sorted(self.relations, key=_relation_order), 1)]),
+            EntityRegionRow: (("entity_id", "region_id", "depth"),
+                              [(e, r, depth) for (e, r), depth in self.regions.items()]),
+            EventEntityRow: (("event_id", "role", "entity_id"),
+                             [(ev, role, e) for (ev, role), e in event_links.items()]),
+        }
+
+
+def _resolved(conn: Connection) -> _Resolved:
+    """Resolve every stored document entity (with the user's decisions) and their relations."""
     mention_counts = dict(conn.execute(
         select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all())
     # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
@@ -193,42 +434,11 @@ def rebuild(conn: Connection) -> dict[str, int]:
     decisions = [Decision(r.action, r.name, r.other) for r in conn.execute(
         select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other)
         .order_by(EntityDecisionRow.id))]
-
     builder = _Builder()
     entity_of_record = _entities(builder, resolve(records, decisions))
     resolver = _Resolver(builder, records, entity_of_record)
     relations = _relations(builder, resolver, records, entity_of_record)
-    quantities = _quantities(conn)
-    subjects = {qid: hit for qid, doc_id, q in quantities
-                if (hit := resolver.resolve(doc_id, q.subject)) is not None}
-    event_links, issued = _events(conn, resolver, builder)
-    relations |= issued | _hierarchy(builder)
-    regions = _regions(builder, relations)
-
-    nearest_region = {}
-    for (entity_id, region), depth in sorted(regions.items(), key=lambda item: -item[1]):
-        if depth > 0:
-            nearest_region[entity_id] = region
-    tables = {
-        EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count", "document_count"),
-                    [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions, e.documents)
-                     for e in builder.entities]),
-        EntityAliasRow: (("entity_id", "norm", "alias", "count"),
-                         [(e.id, form, spelling, e.alias_counts[form])
-                          for e in builder.entities for form, spelling in e.aliases.items()]),
-        EntityLinkRow: (("document_entity_id", "entity_id"), list(entity_of_record.items())),
-        EntityRelationRow: (("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
-                            [(i, *r) for i, r in enumerate(sorted(relations, key=_relation_order), 1)]),
-        EntityRegionRow: (("entity_id", "region_id", "depth"), [(e, r, depth) for (e, r), depth in regions.items()]),
-        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
-        EventEntityRow: (("event_id", "role", "entity_id"), [(ev, role, e) for (ev, role), e in event_links.items()]),
-        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, builder)),
-        **_tracked(quantities, subjects, builder, nearest_region, root, published, _roles(conn)),
-    }
-    diffwrite.write(conn, tables, DERIVED)
-    return {"entities": len(builder.entities), "relations": len(relations),
-            "progress_links": len(tables[TargetProgressRow][1]),
-            "restatements": len(tables[TargetRestatementRow][1]), "conflicts": len(tables[ConflictRow][1])}
+    return _Resolved(builder, records, entity_of_record, resolver, relations)
 
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -419,11 +629,28 @@ def _regions(builder: _Builder, relations: set[tuple[Any, ...]]) -> dict[tuple[i
     return closure
 
 
-def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
-    """Every stored quantity as (id, document id, Quantity) with its alternatives."""
+def _chunks(ids: Collection[int] | None) -> Iterator[list[int] | None]:
+    """``ids`` in lists short enough for one IN (…) each; None (every row) as itself."""
+    if ids is None:
+        yield None
+        return
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), _IN_CHUNK):
+        yield ordered[i:i + _IN_CHUNK]
+
+
+def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
+    """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks."""
+    return [r for chunk in _chunks(ids)
+            for r in conn.execute(stmt if chunk is None else stmt.where(column.in_(chunk))).all()]
+
+
+def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tuple[int, int, Quantity]]:
+    """The stored quantities (every one, or those of ``ids``) as (id, document id, Quantity), in id order."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
-    for a in conn.execute(select(QuantityAlternativeRow.quantity_id, QuantityAlternativeRow.value,
-                                 QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)).all():
+    a_ = QuantityAlternativeRow
+    for a in sorted(_rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids),
+                    key=lambda a: a.ordinal):
         alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
     out = []
     q_ = QuantityRow
@@ -431,7 +658,7 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
                q_.value_max, q_.comparator, q_.change, q_.baseline, q_.deadline, q_.as_of, q_.annual, q_.subject)
     # Unpacked as tuples: named access on 90,000 rows of 17 columns costs more than building them.
     for (qid, document_id, kind, text_, start, end, value, unit, metric, value_max, comparator, change, baseline,
-         deadline, as_of, annual, subject) in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
+         deadline, as_of, annual, subject) in sorted(_rows(conn, select(*columns), q_.id, ids)):
         out.append((qid, document_id, Quantity(
             kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
             comparator=comparator, change=change, baseline=baseline, deadline=from_stored(deadline),
@@ -461,7 +688,7 @@ def _target_industries(quantities: list[tuple[int, int, Quantity]], subjects: di
     return rows
 
 
-def _roles(conn: Connection) -> dict[int, str]:
+def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[int, str]:
     """Target id -> its role when it is not a goal (``track.roles``), from the words around its span.
 
     The database cuts the few words on either side of each target, so no
@@ -469,42 +696,9 @@ def _roles(conn: Connection) -> dict[int, str]:
     """
     q, d = QuantityRow, DocumentRow
     start = case((q.start_offset > BEFORE_CHARS, q.start_offset - BEFORE_CHARS), else_=0)
-    rows = conn.execute(
+    rows = _rows(conn,
         select(q.id, q.text, q.unit,
                func.substr(d.text, start + 1, q.start_offset - start).label("before"),
                func.substr(d.text, q.end_offset + 1, AFTER_CHARS).label("after"))
-        .join(d, d.id == q.document_id).where(q.kind == "target")).all()
+        .join(d, d.id == q.document_id).where(q.kind == "target"), q.document_id, documents)
     return {r.id: role for r in rows if (role := role_of(r.text, r.before or "", r.after or "", r.unit)) != "goal"}
-
-
-def _tracked(quantities: list[tuple[int, int, Quantity]],
-             subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
-             root: dict[int, int], published: dict[int, str | None],
-             roles: dict[int, str]) -> dict[type, tuple[tuple[str, ...], list]]:
-    """The track stage's tables (``track.batch``), with subjects named by their canonical entity.
-
-    A subject resolved exactly is replaced by its entity's name, so "Haier"
-    and "Haier Group" targets are about the same subject; one only recognised
-    inside a longer phrase keeps its own words.  A plan's targets are the
-    commitments of the place it governs, and that place is what later
-    reports give figures for: a target whose subject is a programme is
-    tracked under the place the programme lies in.
-    """
-    def subject_of(qid: int, q: Quantity) -> str | None:
-        hit = subjects.get(qid)
-        if not hit or not hit[1]:
-            return q.subject
-        entity = builder.get(hit[0])
-        if entity.type == "programme" and entity.id in nearest_region:
-            entity = builder.get(nearest_region[entity.id])
-        return entity.name
-
-    tracked = track_all(quantities, {qid: subject_of(qid, q) for qid, _, q in quantities}, root, published, roles)
-    return {
-        TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
-        TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
-        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
-        TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
-        ConflictRow: (("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason"),
-                      [(i, *c) for i, c in enumerate(sorted(tracked.conflicts, key=_relation_order), 1)]),
-    }

@@ -13,26 +13,36 @@ The result is the same as deleting and re-inserting everything; only the
 writing differs (tests/store: a pass over tampered tables, and over the last
 batch's, leaves what a pass over empty tables leaves).
 
+A batch's pass (``derive.update``) recomputes only part of a table: its
+``scope`` says which stored rows the rows given replace (those of the
+targets it re-tracked, say), and the rows outside it are left as they are.
+
 Nothing here knows which tables these are: the caller names them, in order.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
 
 Rows = list[tuple[Any, ...]]
+Scope = Callable[[tuple[Any, ...]], bool]
 
 
-def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], order: Sequence[type]) -> None:
+def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], order: Sequence[type],
+          scopes: Mapping[type, Scope] | None = None) -> None:
     """Make every table of ``order`` hold exactly the rows given for it (tuples in the order of its columns).
 
     ``order`` lists the tables' models children before parents: stale rows
-    are deleted in that order, new ones written in the reverse.
+    are deleted in that order, new ones written in the reverse.  A table with
+    a scope (a test of a stored row, as the driver returns it in the order of
+    the columns given) is made to hold the rows given in place of the stored
+    rows that pass the test; its other rows stay.
     """
-    plans = {model: _Plan(conn, model, *tables[model], order) for model in order}
+    scopes = scopes or {}
+    plans = {model: _Plan(conn, model, *tables[model], order, scopes.get(model)) for model in order}
     for model in order:  # children first
         plans[model].delete(conn)
     for model in reversed(order):  # parents first
@@ -49,7 +59,7 @@ class _Plan:
     """
 
     def __init__(self, conn: Connection, model: type, columns: Sequence[str], rows: Rows,
-                 order: Sequence[type]):
+                 order: Sequence[type], scope: Scope | None = None):
         table = model.__table__
         dialect = conn.dialect
         self.table, self.columns = table, tuple(columns)
@@ -61,6 +71,8 @@ class _Plan:
         self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
         json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
         old = _fetch(conn, table, self.columns)
+        if scope is not None:
+            old = [r for r in old if scope(r)]
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]
             rows = [_json_compared(r, json, stored=False) for r in rows]
@@ -82,7 +94,7 @@ class _Plan:
         stale = {self._key(r) for r in old - new}
         # A parent table is never emptied whole: that would cascade to rows its children keep.
         parent = any(fk.column.table is table for other in order for fk in other.__table__.foreign_keys)
-        if not parent and len(stale) > len(old) // 2:
+        if scope is None and not parent and len(stale) > len(old) // 2:
             self.whole, self.inserts = True, stored
             return
         # A changed row of a parent table is updated in place, since deleting it would cascade to

@@ -7,7 +7,7 @@ rows that come back; nothing here reads or writes a database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -30,7 +30,8 @@ class Tracked:
 
 
 def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping[int, str | None],
-              root: Mapping[int, int], published: Mapping[int, str | None], roles: Mapping[int, str]) -> Tracked:
+              root: Mapping[int, int], published: Mapping[int, str | None], roles: Mapping[int, str],
+              currency_documents: Collection[int] | None = None) -> Tracked:
     """Track every quantity: ``(id, document id, Quantity)`` with the subject each is tracked under.
 
     ``subjects`` gives each quantity's subject as the knowledge base
@@ -40,6 +41,13 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
     its own publication date still dates a currency restatement.  Terms and
     thresholds (``roles``: target id -> role other than goal) are not goals:
     they get no progress, restatement or goal status.
+
+    Facts interact only with facts of the same normalised subject (a target
+    without one links to any statistic), and a currency restatement lies
+    within one document: so a knowledge base's batch pass hands over only
+    the subjects its batch touched, and ``currency_documents`` (the batch's
+    documents, every one of whose quantities it hands over) limits the
+    currency check to them.
     """
     targets, statistics = [], []
     for qid, doc_id, q in quantities:
@@ -65,12 +73,13 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
         for (start, status), following in zip(spans, [*spans[1:], None]):
             periods.append((t.id, start, status, following[0] if following else None))
-    return Tracked(progress, list(first.items()), periods, _conflicts(quantities, targets, statistics, published))
+    return Tracked(progress, list(first.items()), periods,
+                   _conflicts(quantities, targets, statistics, published, currency_documents))
 
 
 def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[TargetFact],
-               statistics: list[Observation], published: Mapping[int, str | None]
-               ) -> list[tuple[str, int, int | None, Any, Any, str]]:
+               statistics: list[Observation], published: Mapping[int, str | None],
+               currency_documents: Collection[int] | None) -> list[tuple[str, int, int | None, Any, Any, str]]:
     """Figures that disagree across documents, then figures a document restates in another currency."""
     conflicts: list[tuple[str, int, int | None, Any, Any, str]] = []
     for c in cross_document_conflicts([*targets, *statistics]):
@@ -78,7 +87,7 @@ def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[Ta
         conflicts.append(("cross_document", a.id, b.id, c.values[0], c.values[1], c.reason))
     by_document: dict[int, list[tuple[int, Quantity]]] = defaultdict(list)
     for qid, doc_id, q in quantities:
-        if q.alternatives:
+        if q.alternatives and (currency_documents is None or doc_id in currency_documents):
             by_document[doc_id].append((qid, q))
     for doc_id, items in by_document.items():
         ids = {id(q): qid for qid, q in items}
