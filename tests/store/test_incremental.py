@@ -37,7 +37,9 @@ ORGANISATIONS = [
     ("organization", "Qingdao West Coast New Area"), ("organization", "West Coast New Area (WCNA)"),
     ("organization", "WCNA"), ("government", "Jiaozhou Municipal Government"),
 ]
-METRICS = [("smart factories", "count"), ("industrial output", "CNY"), ("output", "CNY"), ("exports", "USD"),
+# Spelling variants of one measure ("smart factory" / "smart factories built") beside different measures.
+METRICS = [("smart factories", "count"), ("smart factory", "count"), ("smart factories built", "count"),
+           ("industrial output", "CNY"), ("output", "CNY"), ("exports", "USD"), ("export", "USD"),
            ("project investment", "CNY"), ("green factories", "count")]
 INDUSTRIES = ["machine-tools", "robots", "new-energy-vehicles"]
 

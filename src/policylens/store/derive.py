@@ -27,7 +27,7 @@ from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
 from ..periods import from_stored
-from ..track.batch import track_all
+from ..track.batch import reach, track_all
 from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import diffwrite
@@ -207,12 +207,13 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     The entity stage runs whole, as in :func:`rebuild` (resolution compares
     names across documents: a new name can join, split or make ambiguous
     entities anywhere), but its tables are written as a difference.  The
-    track stage, which costs the most, is run only over the subjects the
-    batch touched: the subjects of the batch's quantities, and the old and
-    new subject of every stored quantity whose tracked subject the new
-    entities moved (``tracked_subjects`` keeps the last pass's).  Facts of
-    other subjects cannot meet these (``track.batch``), so their progress
-    links, restatements, status periods and conflicts stay as stored.  A
+    track stage, which costs the most, is run only over the (subject,
+    metric) pairs the batch touched: those of the batch's quantities, and
+    the old and new ones of every stored quantity whose tracked subject the
+    new entities moved (``tracked_subjects`` keeps the last pass's), with
+    every pair whose metric is alike under the same subject
+    (``track.batch.reach``).  Other facts cannot meet these, so their
+    progress links, restatements, status periods and conflicts stay as stored.  A
     target with no subject links to any statistic, so when one is stored and
     the batch touches a statistic, or the batch brings a fact with no
     subject, every quantity is tracked again.  Target roles and currency
@@ -229,7 +230,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     _lock(conn)
     previous = dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
     q_ = QuantityRow
-    phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject).order_by(q_.id)).all()
+    phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric).order_by(q_.id)).all()
     fresh = {r.id for r in phrases if r.document_id in batch}
     if not batch or any(r.id not in previous for r in phrases if r.id not in fresh):
         return rebuild(conn)
@@ -239,15 +240,20 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     event_links = state.finish(conn)
     tracked_subjects = {r.id: state.tracked_subject(subjects.get(r.id), r.subject) for r in phrases}
     moved = {qid for qid, subject in tracked_subjects.items() if qid not in fresh and previous[qid] != subject}
-    keys = {normalise_subject(tracked_subjects[q]) for q in fresh | moved}
-    keys |= {normalise_subject(previous[q]) for q in moved}
     kind = {r.id: r.kind for r in phrases}
-    subjectless_target = any(kind[q] == "target" and normalise_subject(s) is None
-                             for q, s in tracked_subjects.items())
-    if None in keys or (subjectless_target and any(kind[q] != "target" for q in fresh | moved)):
+    metric = {r.id: r.metric for r in phrases}
+    tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
+    touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
+    subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
+    if any(s is None for s, _ in touched) or (subjectless_target and any(kind[q] != "target" for q in fresh | moved)):
         affected = set(tracked_subjects)
     else:
-        affected = {q for q, s in tracked_subjects.items() if normalise_subject(s) in keys}
+        metrics: dict[str, set[str | None]] = defaultdict(set)
+        for s, m in (*tracked_under.values(), *touched):
+            if s is not None:
+                metrics[s].add(m)
+        reached = reach(touched, metrics)
+        affected = {q for q, key in tracked_under.items() if key in reached}
     quantities = _quantities(conn, affected)
     roles = {**dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id,
                           affected)), **_roles(conn, batch)}

@@ -7,15 +7,16 @@ rows that come back; nothing here reads or writes a database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity
 from ..periods import period_start
 from .conflicts import cross_document_conflicts, currency_conflicts
-from .linking import as_goals, deciding_links, first_restatements
+from .linking import METRIC_THRESHOLD, as_goals, deciding_links, first_restatements, metric_similarity
 from .status import Observation, TargetFact, status_periods
 
 
@@ -94,3 +95,36 @@ def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[Ta
         for c in currency_conflicts([q for _, q in items], published.get(doc_id)):
             conflicts.append(("currency_restatement", ids[id(c.facts[0])], None, c.values[0], c.values[1], c.reason))
     return conflicts
+
+
+def reach(touched: Iterable[tuple[str, str | None]], metrics: Mapping[str, Collection[str | None]]
+          ) -> set[tuple[str, str | None]]:
+    """The (subject, metric) pairs whose facts a change to the ``touched`` pairs can change the tracking of.
+
+    ``subject`` is a normalised subject (``linking.normalise_subject``), not
+    None, and ``metrics`` lists the metrics stated under each.  Two facts
+    meet in the track stage only under one subject and only when their
+    metrics are alike: a progress link, a restatement and a conflict all
+    need a metric similarity of at least ``METRIC_THRESHOLD`` (with the
+    subject's own words set aside, or not), and a restatement chain is a
+    chain of such pairs.  So the answer is everything joined to a touched
+    pair by such similarities; facts with no subject meet any statistic,
+    and are the caller's to handle.
+    """
+    seen = set(touched)
+    frontier = list(seen)
+    while frontier:
+        subject, metric = frontier.pop()
+        for other in metrics.get(subject, ()):
+            if (subject, other) not in seen and _alike(metric, other, subject):
+                seen.add((subject, other))
+                frontier.append((subject, other))
+    return seen
+
+
+@lru_cache(maxsize=65536)
+def _alike(a: str | None, b: str | None, subject: str) -> bool:
+    if a == b:
+        return True
+    return max(metric_similarity(a, b), metric_similarity(b, a), metric_similarity(a, b, subject),
+               metric_similarity(b, a, subject)) >= METRIC_THRESHOLD
