@@ -56,9 +56,6 @@ from .schema import (
     TrackedSubjectRow,
 )
 
-# Ids per IN (…): well under SQLite's and PostgreSQL's limits on parameters.
-_IN_CHUNK = 5000
-
 # Any fixed number, distinct from the migration lock's.
 _REBUILD_LOCK = 0x706C5F6B62
 
@@ -269,37 +266,44 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
 
     # Conflict ids are ranks in _conflict_order: those before the first row that changed keep theirs.
     stored = _stored_conflicts(conn)
+
     def recomputed(c: tuple[Any, ...]) -> bool:
         return c[1] in affected if c[0] == "cross_document" else c[1] in fresh
 
-    replaced = Counter(c for c in stored if recomputed(c))
+    replaced = [c for c in stored if recomputed(c)]
     final = [c for c in stored if not recomputed(c)] + tracked.conflicts
-    changed = (replaced - Counter(tracked.conflicts)) + (Counter(tracked.conflicts) - replaced)
-    tail_from = min((_conflict_order(c)[0] for c in changed), default=None)
+    if len(set(replaced)) == len(replaced) and len(set(tracked.conflicts)) == len(tracked.conflicts):
+        changed = set(replaced).symmetric_difference(tracked.conflicts)
+    else:  # a conflict stated twice: compare counts
+        was, now = Counter(replaced), Counter(tracked.conflicts)
+        changed = set((was - now) + (now - was))
+    tail_from = min((_later_quantity(c) for c in changed), default=None)
 
     tables = {
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
     }
     diffwrite.write(conn, tables, _ENTITY_TABLES)
+    Scope = diffwrite.Scope
+    rewritten = fresh | moved
     scoped = {
-        TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(fresh | moved)]),
-                            lambda r, qs=fresh | moved: r[0] in qs),
+        TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
+                            Scope("quantity_id", rewritten)),
         TargetIndustryRow: ((("target_id", "industry"),
                              _target_industries(_quantities(conn, industry_targets), subjects, state.builder)),
-                            lambda r, qs=industry_targets: r[0] in qs),
-        TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), lambda r: r[0] in fresh),
+                            Scope("target_id", industry_targets)),
+        TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), Scope("target_id", fresh)),
         TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress),
-                            lambda r: r[0] in targets),
-        TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), lambda r: r[0] in targets),
+                            Scope("target_id", targets)),
+        TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", targets)),
         TargetStatusPeriodRow: ((("target_id", "start_day", "status", "end_day"), tracked.periods),
-                                lambda r: r[0] in targets),
+                                Scope("target_id", targets)),
     }
     if tail_from is not None:
-        before = sum(1 for c in final if _conflict_order(c)[0] < tail_from)
-        tail = [c for c in final if _conflict_order(c)[0] >= tail_from]
-        scoped[ConflictRow] = ((CONFLICT_COLUMNS, _numbered(tail, before + 1)),
-                               lambda r: max(r[2], r[3] or 0) >= tail_from)
+        # Every conflict's later quantity is its own or its other one: both columns are scoped.
+        before = sum(1 for c in final if _later_quantity(c) < tail_from)
+        tail = [c for c in final if _later_quantity(c) >= tail_from]
+        scoped[ConflictRow] = ((CONFLICT_COLUMNS, _numbered(tail, before + 1)), Scope(("quantity_id", "other_quantity_id"), least=tail_from))
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,
                     {m: scope for m, (_, scope) in scoped.items()})
@@ -338,9 +342,13 @@ class _Documents:
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
 
 
+def _later_quantity(c: tuple[Any, ...]) -> int:
+    return max(c[1], c[2] or 0)
+
+
 def _conflict_order(c: tuple[Any, ...]) -> tuple[Any, ...]:
     """Conflicts in order of their later quantity: a batch's new conflicts come after every stored one."""
-    return (max(c[1], c[2] or 0), *_relation_order(c))
+    return (_later_quantity(c), *_relation_order(c))
 
 
 def _numbered(conflicts: Iterable[tuple[Any, ...]], first: int = 1) -> list[tuple[Any, ...]]:
@@ -641,8 +649,8 @@ def _chunks(ids: Collection[int] | None) -> Iterator[list[int] | None]:
         yield None
         return
     ordered = sorted(ids)
-    for i in range(0, len(ordered), _IN_CHUNK):
-        yield ordered[i:i + _IN_CHUNK]
+    for i in range(0, len(ordered), diffwrite.IN_CHUNK):
+        yield ordered[i:i + diffwrite.IN_CHUNK]
 
 
 def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:

@@ -22,13 +22,40 @@ Nothing here knows which tables these are: the caller names them, in order.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
 
 Rows = list[tuple[Any, ...]]
-Scope = Callable[[tuple[Any, ...]], bool]
+
+# Ids per IN (…) of a scope: well under SQLite's and PostgreSQL's limits on parameters.
+IN_CHUNK = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The stored rows a partial table replaces: those whose integer ``column`` is among ``ids``.
+
+    Or, with ``least``, those where one of the ``column``s (a tuple of
+    names) is at least that.
+    """
+
+    column: str | tuple[str, ...]
+    ids: Collection[int] | None = None
+    least: int | None = None
+
+    def where(self, conn: Connection) -> list[str]:
+        """WHERE clauses (one per chunk of ids) selecting the rows; the ids are ints, written in."""
+        quote = conn.dialect.identifier_preparer.quote
+        if self.least is not None:
+            columns = (self.column,) if isinstance(self.column, str) else self.column
+            return [" OR ".join(f"{quote(c)} >= {int(self.least)}" for c in columns)]
+        name = quote(self.column if isinstance(self.column, str) else self.column[0])
+        ids = sorted(self.ids or ())
+        return [f"{name} IN ({', '.join(str(int(i)) for i in ids[n:n + IN_CHUNK])})"
+                for n in range(0, len(ids), IN_CHUNK)]
 
 
 def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], order: Sequence[type],
@@ -37,9 +64,8 @@ def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], o
 
     ``order`` lists the tables' models children before parents: stale rows
     are deleted in that order, new ones written in the reverse.  A table with
-    a scope (a test of a stored row, as the driver returns it in the order of
-    the columns given) is made to hold the rows given in place of the stored
-    rows that pass the test; its other rows stay.
+    a :class:`Scope` is made to hold the rows given in place of the stored
+    rows in the scope; its other rows stay.
     """
     scopes = scopes or {}
     plans = {model: _Plan(conn, model, *tables[model], order, scopes.get(model)) for model in order}
@@ -70,9 +96,7 @@ class _Plan:
         self.rest = [i for i in range(len(self.columns)) if i not in self.key]
         self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
         json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
-        old = _fetch(conn, table, self.columns)
-        if scope is not None:
-            old = [r for r in old if scope(r)]
+        old = _fetch(conn, table, self.columns, scope)
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]
             rows = [_json_compared(r, json, stored=False) for r in rows]
@@ -153,13 +177,17 @@ def _json_compared(row: tuple[Any, ...], columns: list[int], stored: bool) -> tu
     return tuple(values)
 
 
-def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
-    """Every row of ``table`` as the driver returns it."""
+def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope | None = None) -> Rows:
+    """Every row of ``table`` (in ``scope``, if given) as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
+    select = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}"
     cursor = conn.connection.driver_connection.cursor()
     try:
-        cursor.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}")
-        return cursor.fetchall()
+        rows: Rows = []
+        for where in scope.where(conn) if scope is not None else [""]:
+            cursor.execute(f"{select} WHERE {where}" if where else select)
+            rows += cursor.fetchall()
+        return rows
     finally:
         cursor.close()
 
