@@ -15,6 +15,7 @@ does it report progress on them.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ from .schema import (
     TargetStatusPeriodRow,
     TrackedSubjectRow,
 )
+
+_log = logging.getLogger(__name__)
 
 # Any fixed number, distinct from the migration lock's.
 _REBUILD_LOCK = 0x706C5F6B62
@@ -304,6 +307,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         before = sum(1 for c in final if _later_quantity(c) < tail_from)
         tail = [c for c in final if _later_quantity(c) >= tail_from]
         scoped[ConflictRow] = ((CONFLICT_COLUMNS, _numbered(tail, before + 1)), Scope(("quantity_id", "other_quantity_id"), least=tail_from))
+    _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked; conflicts renumbered from quantity %s "
+               "(%d rows)", len(fresh), len(moved), len(affected), tail_from,
+               len(scoped[ConflictRow][0][1]) if ConflictRow in scoped else 0)
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,
                     {m: scope for m, (_, scope) in scoped.items()})
