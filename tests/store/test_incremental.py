@@ -204,3 +204,17 @@ def test_a_subject_that_moves_takes_its_old_subjects_rows_along(kb):
     kb.resolve()
     assert _derived(kb) == after_batch
     assert not kb.conflicts(kind="cross_document")
+
+
+def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
+    _batches(kb, 13, batches=2)
+    expected = _derived(kb)
+    with kb.writing() as conn:
+        from policylens.store.schema import EntityRow
+        conn.execute(EntityLinkRow.__table__.delete())
+        conn.execute(EntityRow.__table__.delete())
+    rng = random.Random(14)
+    kb.resolve([kb.save(_document(rng, 99)).document_id])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch != expected

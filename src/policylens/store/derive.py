@@ -220,8 +220,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     restatements depend on their own document only: computed for the batch's.
 
     Falls back to :func:`rebuild` when the stored derived tables cannot be
-    trusted as the last pass left them: none yet, or a quantity outside the
-    batch with no tracked subject (a database just migrated).  A deleted
+    trusted as the last pass left them: none yet, or a quantity or document
+    entity outside the batch with no tracked subject or canonical entity (a
+    database just migrated, emptied tables).  A deleted
     document, a new or withdrawn merge/split decision, or an edited
     gazetteer or rules file needs ``rebuild`` (``policylens resolve --full``):
     the merge and split commands run it themselves.
@@ -232,7 +233,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     q_ = QuantityRow
     phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric).order_by(q_.id)).all()
     fresh = {r.id for r in phrases if r.document_id in batch}
-    if not batch or any(r.id not in previous for r in phrases if r.id not in fresh):
+    if not batch or any(r.id not in previous for r in phrases if r.id not in fresh) or _unlinked(conn, batch):
         return rebuild(conn)
     docs = _Documents(conn)
     state = _resolved(conn)
@@ -316,6 +317,15 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
             "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
             "conflicts": len(final)}
+
+
+def _unlinked(conn: Connection, batch: set[int]) -> bool:
+    """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
+    de = DocumentEntityRow
+    outside = select(func.count()).select_from(de).where(de.document_id.not_in(batch))
+    linked = (select(func.count()).select_from(EntityLinkRow)
+              .join(de, de.id == EntityLinkRow.document_entity_id).where(de.document_id.not_in(batch)))
+    return (conn.scalar(outside) or 0) > (conn.scalar(linked) or 0)
 
 
 def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
