@@ -6,7 +6,8 @@ Run it on a COPY of a knowledge base (bench_ingest.py --keep builds one): the
 documents come from bench_ingest's generator with another seed, so they are
 new, and go through ``policylens.ingest`` as the CLI's do, which runs the
 batch's pass (``KnowledgeBase.resolve(document_ids)``, ``derive.update``);
-its time is reported alone.  A knowledge base from before migration 0011 is
+its time is reported alone (``--full``: the same ingest with a full
+rebuild instead, on another copy, for comparison).  A knowledge base from before migration 0011 is
 first rebuilt in full (timed apart).  ``--check`` then rebuilds everything
 (``derive.rebuild``) and compares the fingerprints of the derived tables:
 they must be equal.
@@ -35,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=20)
     ap.add_argument("--seed", type=int, default=99)
     ap.add_argument("--check", action="store_true", help="compare with a full rebuild afterwards")
+    ap.add_argument("--full", action="store_true",
+                    help="run the batch's ingest with a full rebuild instead (the figure to compare with)")
     args = ap.parse_args(argv)
     with KnowledgeBase.open(args.db) as kb:
         with kb.reading() as conn:
@@ -49,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         def timed(document_ids=None):
             t0 = time.perf_counter()
             try:
-                return resolve(document_ids)
+                return resolve(None if args.full else document_ids)
             finally:
                 timings.append(time.perf_counter() - t0)
 
