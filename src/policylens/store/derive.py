@@ -253,7 +253,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         for s, m in (*tracked_under.values(), *touched):
             if s is not None:
                 metrics[s].add(m)
-        reached = reach(touched, metrics)
+        reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None},
+                                                                metrics))
         affected = {q for q, key in tracked_under.items() if key in reached}
     quantities = _quantities(conn, affected)
     roles = {**dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id,
@@ -290,7 +291,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     diffwrite.write(conn, tables, _ENTITY_TABLES)
     Scope = diffwrite.Scope
     rewritten = fresh | moved
-    scoped = {
+    scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
                             Scope("quantity_id", rewritten)),
         TargetIndustryRow: ((("target_id", "industry"),
