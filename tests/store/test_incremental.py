@@ -18,9 +18,9 @@ from sqlalchemy import select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
 from policylens.store import KnowledgeBase
-from policylens.store.derive import DERIVED
+from policylens.store.derive import DERIVED, conflict_ids
 from policylens.store.digest import fingerprint
-from policylens.store.schema import EntityLinkRow
+from policylens.store.schema import ConflictRow, EntityLinkRow
 
 PLACES = [("Jiaozhou", "adcode:370281"), ("Jiaozhou City", "adcode:370281"), ("Qingdao", "adcode:370200"),
           ("Weifang", "adcode:370700"), ("Shandong", "adcode:370000"), ("Huangdao", "adcode:370211"),
@@ -218,3 +218,39 @@ def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch != expected
+
+
+def test_a_conflicts_id_depends_on_it_alone():
+    cross = ("cross_document", 7, 3, 40.0, 55.0, "r")
+    twins = [("currency_restatement", 5, None, 1.0, 2.0, "a"), ("currency_restatement", 5, None, 1.0, 3.0, "b")]
+    alone = {tuple(row[1:]): row[0] for row in conflict_ids([cross])}
+    together = {tuple(row[1:]): row[0] for row in conflict_ids([*twins, cross, ("cross_document", 9, 8, 1.0, 2.0, "s")])}
+    assert together[cross] == alone[cross]
+    assert len(set(together.values())) == 4  # two restatements of one quantity stay two
+    assert together[cross] < together[("cross_document", 9, 8, 1.0, 2.0, "s")]  # ordered by the later figure
+    assert all(i.bit_length() <= 63 for i in together.values())
+
+
+def test_conflicts_a_batch_does_not_reach_keep_their_rows(kb):
+    """A batch removes the first conflict (its subject moves, as above): the later one keeps its id and row."""
+    kb.save(_stated("a.txt", "2021-01-01", [("company", "Northgate Works"), ("park", "Eastfield Park")], []))
+    kb.save(_stated("b.txt", "2021-02-01", [("park", "Northgate Works")], []))
+    kb.save(_stated("c.txt", "2022-01-01", [], [("Northgate Works", "robot cells", 40)]))
+    kb.save(_stated("d.txt", "2023-01-01", [("company", "Northgate Works")], [("Northgate Works", "robot cells", 55)]))
+    for n, value in (("e", 2), ("f", 7)):
+        kb.save(_stated(f"{n}.txt", "2023-06-01", [("company", "Westbrook Cables")],
+                        [("Westbrook Cables", "cable plants", value)]))
+    kb.resolve()
+    with kb.reading() as conn:
+        before = set(conn.execute(select(*ConflictRow.__table__.columns)).all())
+    assert len(before) == 2
+    ids = [kb.save(_stated(f"g{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
+           for i in range(3)]
+    kb.resolve(ids)
+    with kb.reading() as conn:
+        after = set(conn.execute(select(*ConflictRow.__table__.columns)).all())
+    assert len(after) == 1 and after < before  # the cable plants' conflict, id and all
+    assert next(iter(after))[0] != 1  # not a rank
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch

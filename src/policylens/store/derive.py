@@ -188,7 +188,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
         TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
         TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
         TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
-        ConflictRow: (CONFLICT_COLUMNS, _numbered(tracked.conflicts)),
+        ConflictRow: (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts)),
     }
     diffwrite.write(conn, tables, DERIVED)
     return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
@@ -269,21 +269,6 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)}
     targets = {q for q in affected if kind[q] == "target"}
 
-    # Conflict ids are ranks in _conflict_order: those before the first row that changed keep theirs.
-    stored = _stored_conflicts(conn)
-
-    def recomputed(c: tuple[Any, ...]) -> bool:
-        return c[1] in affected if c[0] == "cross_document" else c[1] in fresh
-
-    replaced = [c for c in stored if recomputed(c)]
-    final = [c for c in stored if not recomputed(c)] + tracked.conflicts
-    if len(set(replaced)) == len(replaced) and len(set(tracked.conflicts)) == len(tracked.conflicts):
-        changed = set(replaced).symmetric_difference(tracked.conflicts)
-    else:  # a conflict stated twice: compare counts
-        was, now = Counter(replaced), Counter(tracked.conflicts)
-        changed = set((was - now) + (now - was))
-    tail_from = min((_later_quantity(c) for c in changed), default=None)
-
     tables = {
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
@@ -304,20 +289,18 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         TargetStatusPeriodRow: ((("target_id", "start_day", "status", "end_day"), tracked.periods),
                                 Scope("target_id", targets)),
     }
-    if tail_from is not None:
-        # Every conflict's later quantity is its own or its other one: both columns are scoped.
-        before = sum(1 for c in final if _later_quantity(c) < tail_from)
-        tail = [c for c in final if _later_quantity(c) >= tail_from]
-        scoped[ConflictRow] = ((CONFLICT_COLUMNS, _numbered(tail, before + 1)), Scope(("quantity_id", "other_quantity_id"), least=tail_from))
-    _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked; conflicts renumbered from quantity %s "
-               "(%d rows)", len(fresh), len(moved), len(affected), tail_from,
-               len(scoped[ConflictRow][0][1]) if ConflictRow in scoped else 0)
+    # A conflict's id is its own (conflict_ids), so only the re-tracked quantities' rows are replaced: both
+    # quantities of a cross-document conflict share its subject and a metric alike, so both or neither are.
+    # Their currency restatements stay as stored unless they are the batch's (computed for its documents only).
+    kept = [c for c in _stored_conflicts(conn, affected) if c[0] != "cross_document" and c[1] not in fresh]
+    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)), Scope("quantity_id", affected))
+    _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked", len(fresh), len(moved), len(affected))
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,
                     {m: scope for m, (_, scope) in scoped.items()})
     return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
             "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
-            "conflicts": len(final)}
+            "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0}
 
 
 def _unlinked(conn: Connection, batch: set[int]) -> bool:
@@ -336,10 +319,11 @@ def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
     return {e.id for e in builder.entities if stored.get(e.id) != (e.name, e.attributes.get("focus"))}
 
 
-def _stored_conflicts(conn: Connection) -> list[tuple[Any, ...]]:
+def _stored_conflicts(conn: Connection, quantities: Collection[int]) -> list[tuple[Any, ...]]:
+    """The stored conflicts of ``quantities`` (their ``quantity_id``), without their ids."""
     c = ConflictRow
-    return [tuple(r) for r in conn.execute(
-        select(c.kind, c.quantity_id, c.other_quantity_id, c.value, c.other_value, c.reason))]
+    return [tuple(r) for r in _rows(conn, select(c.kind, c.quantity_id, c.other_quantity_id, c.value, c.other_value,
+                                                 c.reason), c.quantity_id, quantities)]
 
 
 def _lock(conn: Connection) -> None:
@@ -359,17 +343,32 @@ class _Documents:
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
 
 
-def _later_quantity(c: tuple[Any, ...]) -> int:
-    return max(c[1], c[2] or 0)
+# Conflict kinds that concern one quantity, by rank; a cross-document conflict concerns two.
+_SINGLE_KINDS = ("currency_restatement",)
+_QUANTITY_BITS = 31  # quantity ids are PostgreSQL INTEGERs
 
 
-def _conflict_order(c: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Conflicts in order of their later quantity: a batch's new conflicts come after every stored one."""
-    return (_later_quantity(c), *_relation_order(c))
+def conflict_ids(conflicts: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """(id, *conflict) rows, each id computed from the conflict's own quantities, never from other conflicts.
 
-
-def _numbered(conflicts: Iterable[tuple[Any, ...]], first: int = 1) -> list[tuple[Any, ...]]:
-    return [(i, *c) for i, c in enumerate(sorted(conflicts, key=_conflict_order), first)]
+    The later quantity fills the high bits and the earlier one (twice it,
+    even) or the single-quantity kind's rank and ordinal (odd) the low 32,
+    so ids are distinct, order conflicts by their later figure as stored,
+    and a batch that adds one conflict writes one row.  The ordinal numbers
+    the restatements of one quantity (one per other currency it gives).
+    """
+    rows = []
+    ordinal: Counter[tuple[str, int]] = Counter()
+    for c in sorted(conflicts, key=_relation_order):
+        kind, quantity, other = c[0], c[1], c[2]
+        if other is not None:
+            low = min(quantity, other) << 1
+        else:
+            n = ordinal[(kind, quantity)]
+            ordinal[(kind, quantity)] += 1
+            low = ((n * len(_SINGLE_KINDS) + _SINGLE_KINDS.index(kind)) << 1) | 1
+        rows.append(((max(quantity, other or 0) << (_QUANTITY_BITS + 1)) | low, *c))
+    return rows
 
 
 @dataclass(slots=True)

@@ -499,7 +499,9 @@ class ConflictRow(Base):
 
     __tablename__ = "conflicts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Computed from the conflict's quantities (``derive.conflict_ids``): wider than a quantity id.
+    # SQLite's INTEGER is 64 bits already, and keeps the table's rowid.
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(), index=True)
     quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
     other_quantity_id: Mapped[int | None] = mapped_column(
