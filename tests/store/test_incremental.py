@@ -137,7 +137,7 @@ def _batches(kb: KnowledgeBase, seed: int, batches: int) -> None:
         assert _derived(kb) == after_batch, f"seed {seed}: the batch's pass differs from a full rebuild"
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
 def test_batches_leave_what_a_full_rebuild_leaves(kb, seed):
     _batches(kb, seed, batches=6)
     with kb.reading() as conn:

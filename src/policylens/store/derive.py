@@ -289,11 +289,13 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         TargetStatusPeriodRow: ((("target_id", "start_day", "status", "end_day"), tracked.periods),
                                 Scope("target_id", targets)),
     }
-    # A conflict's id is its own (conflict_ids), so only the re-tracked quantities' rows are replaced: both
-    # quantities of a cross-document conflict share its subject and a metric alike, so both or neither are.
-    # Their currency restatements stay as stored unless they are the batch's (computed for its documents only).
-    kept = [c for c in _stored_conflicts(conn, affected) if c[0] != "cross_document" and c[1] not in fresh]
-    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)), Scope("quantity_id", affected))
+    # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
+    # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
+    # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
+    kept = [c for c in _stored_conflicts(conn, moved - fresh) if c[0] != "cross_document"]
+    conflicts = [c for c in tracked.conflicts if c[1] in rewritten or c[2] in rewritten]
+    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(conflicts + kept)),
+                           Scope(("quantity_id", "other_quantity_id"), rewritten))
     _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked", len(fresh), len(moved), len(affected))
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,

@@ -38,24 +38,19 @@ IN_CHUNK = 5000
 class Scope:
     """The stored rows a partial table replaces: those whose integer ``column`` is among ``ids``.
 
-    Or, with ``least``, those where one of the ``column``s (a tuple of
-    names) is at least that.
+    ``column`` may be a tuple of names: then the rows where any of them is.
     """
 
     column: str | tuple[str, ...]
-    ids: Collection[int] | None = None
-    least: int | None = None
+    ids: Collection[int] = ()
 
     def where(self, conn: Connection) -> list[str]:
         """WHERE clauses (one per chunk of ids) selecting the rows; the ids are ints, written in."""
         quote = conn.dialect.identifier_preparer.quote
-        if self.least is not None:
-            columns = (self.column,) if isinstance(self.column, str) else self.column
-            return [" OR ".join(f"{quote(c)} >= {int(self.least)}" for c in columns)]
-        name = quote(self.column if isinstance(self.column, str) else self.column[0])
-        ids = sorted(self.ids or ())
-        return [f"{name} IN ({', '.join(str(int(i)) for i in ids[n:n + IN_CHUNK])})"
-                for n in range(0, len(ids), IN_CHUNK)]
+        columns = (self.column,) if isinstance(self.column, str) else self.column
+        ids = sorted(self.ids)
+        listed = [", ".join(str(int(i)) for i in ids[n:n + IN_CHUNK]) for n in range(0, len(ids), IN_CHUNK)]
+        return [" OR ".join(f"{quote(c)} IN ({chunk})" for c in columns) for chunk in listed]
 
 
 def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], order: Sequence[type],
