@@ -218,6 +218,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     the batch touches a statistic, or the batch brings a fact with no
     subject, every quantity is tracked again.  Target roles and currency
     restatements depend on their own document only: computed for the batch's.
+    A conflict concerns its two figures alone and its id is computed from
+    them (:func:`conflict_ids`), so only the conflicts of the batch's and the
+    moved quantities are written.
 
     Falls back to :func:`rebuild` when the stored derived tables cannot be
     trusted as the last pass left them: none yet, or a quantity or document
