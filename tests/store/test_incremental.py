@@ -20,7 +20,7 @@ from policylens.model import Alternative, Document, Entity, Event, Extraction, Q
 from policylens.store import KnowledgeBase
 from policylens.store.derive import DERIVED, conflict_ids
 from policylens.store.digest import fingerprint
-from policylens.store.schema import ConflictRow, EntityLinkRow
+from policylens.store.schema import ConflictRow, EntityLinkRow, TrackedSubjectRow
 
 PLACES = [("Jiaozhou", "adcode:370281"), ("Jiaozhou City", "adcode:370281"), ("Qingdao", "adcode:370200"),
           ("Weifang", "adcode:370700"), ("Shandong", "adcode:370000"), ("Huangdao", "adcode:370211"),
@@ -251,6 +251,30 @@ def test_conflicts_a_batch_does_not_reach_keep_their_rows(kb):
         after = set(conn.execute(select(*ConflictRow.__table__.columns)).all())
     assert len(after) == 1 and after < before  # the cable plants' conflict, id and all
     assert next(iter(after))[0] != 1  # not a rank
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_moved_figure_keeps_its_currency_restatement(kb):
+    """The figure whose subject a batch moves states its value in a second currency, far off any rate."""
+    kb.save(_stated("a.txt", "2021-01-01", [("company", "Northgate Works"), ("park", "Eastfield Park")], []))
+    kb.save(_stated("b.txt", "2021-02-01", [("park", "Northgate Works")], []))
+    moving = _stated("d.txt", "2023-01-01", [("company", "Northgate Works")], [("Northgate Works", "plant output", 80)])
+    q = moving.quantities[0]
+    moving.quantities[0] = Quantity(kind="target", text=q.text, start=q.start, end=q.end, value=8e9, unit="CNY",
+                                    metric=q.metric, deadline=2027, subject=q.subject,
+                                    alternatives=[Alternative(9e9, "USD")])
+    kb.save(moving)
+    kb.resolve()
+    assert kb.conflicts(kind="currency_restatement")
+    ids = [kb.save(_stated(f"e{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
+           for i in range(3)]
+    kb.resolve(ids)
+    with kb.reading() as conn:
+        moved = conn.scalar(select(TrackedSubjectRow.subject).where(TrackedSubjectRow.quantity_id == 1))
+    assert moved == "Northgate Works Group Ltd"  # the batch did move it
+    assert kb.conflicts(kind="currency_restatement")
     after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
