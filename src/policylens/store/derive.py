@@ -262,7 +262,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     quantities = _quantities(conn, affected)
     roles = {**dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id,
                           affected)), **_roles(conn, batch)}
-    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch)
+    rewritten = fresh | moved
+    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch,
+                        conflicts_of=rewritten)
 
     # A target's industries come from its own words and its subject entity's name and focus.
     old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
@@ -278,7 +280,6 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
     diffwrite.write(conn, tables, _ENTITY_TABLES)
     Scope = diffwrite.Scope
-    rewritten = fresh | moved
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
                             Scope("quantity_id", rewritten)),
@@ -296,8 +297,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
     # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
     kept = [c for c in _stored_conflicts(conn, moved - fresh) if c[0] != "cross_document"]
-    conflicts = [c for c in tracked.conflicts if c[1] in rewritten or c[2] in rewritten]
-    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(conflicts + kept)),
+    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)),
                            Scope(("quantity_id", "other_quantity_id"), rewritten))
     _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked", len(fresh), len(moved), len(affected))
     order = [m for m in DERIVED if m in scoped]

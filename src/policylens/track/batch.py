@@ -15,6 +15,7 @@ from typing import Any
 
 from ..model import Quantity
 from ..periods import period_start
+from .conflicts import _group_key as group_key  # which figures cross_document_conflicts compares
 from .conflicts import cross_document_conflicts, currency_conflicts
 from .linking import METRIC_THRESHOLD, as_goals, deciding_links, first_restatements, metric_similarity
 from .status import Observation, TargetFact, status_periods
@@ -32,7 +33,8 @@ class Tracked:
 
 def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping[int, str | None],
               root: Mapping[int, int], published: Mapping[int, str | None], roles: Mapping[int, str],
-              currency_documents: Collection[int] | None = None) -> Tracked:
+              currency_documents: Collection[int] | None = None, conflicts_of: Collection[int] | None = None
+              ) -> Tracked:
     """Track every quantity: ``(id, document id, Quantity)`` with the subject each is tracked under.
 
     ``subjects`` gives each quantity's subject as the knowledge base
@@ -48,7 +50,10 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
     within one document: so a knowledge base's batch pass hands over only
     the subjects its batch touched, and ``currency_documents`` (the batch's
     documents, every one of whose quantities it hands over) limits the
-    currency check to them.
+    currency check to them.  A cross-document conflict concerns its two
+    figures alone: ``conflicts_of`` (the quantities a batch added or moved)
+    limits them to those involving one of these, and only the groups of
+    figures they fall in are compared.
     """
     targets, statistics = [], []
     for qid, doc_id, q in quantities:
@@ -75,17 +80,23 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
         for (start, status), following in zip(spans, [*spans[1:], None]):
             periods.append((t.id, start, status, following[0] if following else None))
     return Tracked(progress, list(first.items()), periods,
-                   _conflicts(quantities, targets, statistics, published, currency_documents))
+                   _conflicts(quantities, targets, statistics, published, currency_documents, conflicts_of))
 
 
 def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[TargetFact],
                statistics: list[Observation], published: Mapping[int, str | None],
-               currency_documents: Collection[int] | None) -> list[tuple[str, int, int | None, Any, Any, str]]:
+               currency_documents: Collection[int] | None, conflicts_of: Collection[int] | None
+               ) -> list[tuple[str, int, int | None, Any, Any, str]]:
     """Figures that disagree across documents, then figures a document restates in another currency."""
     conflicts: list[tuple[str, int, int | None, Any, Any, str]] = []
-    for c in cross_document_conflicts([*targets, *statistics]):
+    facts: list[TargetFact | Observation] = [*targets, *statistics]
+    if conflicts_of is not None:
+        groups = {key for f in facts if f.id in conflicts_of and (key := group_key(f)) is not None}
+        facts = [f for f in facts if group_key(f) in groups]
+    for c in cross_document_conflicts(facts):
         a, b = c.facts
-        conflicts.append(("cross_document", a.id, b.id, c.values[0], c.values[1], c.reason))
+        if conflicts_of is None or a.id in conflicts_of or b.id in conflicts_of:
+            conflicts.append(("cross_document", a.id, b.id, c.values[0], c.values[1], c.reason))
     by_document: dict[int, list[tuple[int, Quantity]]] = defaultdict(list)
     for qid, doc_id, q in quantities:
         if q.alternatives and (currency_documents is None or doc_id in currency_documents):
