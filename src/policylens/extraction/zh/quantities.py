@@ -92,7 +92,7 @@ _METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*")
+_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
 _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
@@ -144,7 +144,11 @@ class _Reader:
         scope = counts.most_common(1)[0][0] if counts else None
         first = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
         self.own_place = _own_place((document.title, document.publisher, first[:_HEADLINE_MAX]), entities, scope)
-        self.main_place = self.own_place or _main_subject(entities, scope)
+        # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
+        # names; in a plan or an official page that is whose figures they all are
+        self.whole_place = self.own_place or _own_place_in_body(entities, scope)
+        official = self.plan or document.source_type == "government"
+        self.main_place = (self.whole_place if official else self.own_place) or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
         return self.published is None or year <= self.published
@@ -414,11 +418,11 @@ class _Reader:
         for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
                 best, at = name, s
-        if self.own_place:
-            # "全市…" opening a clause after the last name: the page's own place again
-            own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
-            if any(self._opens_clause(s_start, w) for w in own):
-                return self.own_place
+        # "全市…" opening a clause after the last name: the page's own place again, or nobody named
+        # when the page never says which it is (a city it mentions is not the whole province)
+        own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
+        if any(self._opens_clause(s_start, w) for w in own):
+            return self.whole_place
         return best or self.main_place
 
     def _opens_clause(self, s_start: int, pos: int) -> bool:
@@ -445,6 +449,18 @@ def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: s
                 same = next((e.name for e in entities if e.type == "place" and e.key == key), None)
                 return same or written
     return None
+
+
+def _own_place_in_body(entities: list[Entity], scope: str | None) -> str | None:
+    """The page's own place when neither its title nor its issuer names it: the one place of the level its
+    "全省"/"全市" speaks for that the page names (most often), e.g. the province a provincial plan names
+    beside the cities it assigns tasks to."""
+    if scope is None:
+        return None
+    levels = _OWN_LEVELS[scope]
+    candidates = [e for e in entities if e.type == "place" and e.mentions and e.attributes.get("level") in levels]
+    ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+    return ranked[0].name if ranked else None
 
 
 def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
