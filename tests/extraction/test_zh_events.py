@@ -149,3 +149,23 @@ def test_since_it_started_is_a_measure_not_a_start():
 
 def test_a_trigger_inside_an_occasion_in_corner_brackets_names_it():
     assert events("文章开头。\n「某市重点项目集中签约仪式」在某地举办。") == []
+
+
+def test_the_name_opening_the_clause_acts_not_the_place_where():
+    [e] = events("文章开头。\n6月5日，陕西省人民政府与某某集团有限公司在西安签署战略合作协议。")
+    assert (e.type, e.actor, e.date) == ("investment", "陕西省人民政府", "2024-06-05")
+
+
+def test_a_body_named_after_from_or_at_is_no_actor():
+    found = events("文章开头。\n记者从省工业和信息化厅获悉，近日共有5家企业入选国家级名单。")
+    assert [(e.type, e.actor) for e in found] == [("approval", None)]
+
+
+def test_signing_written_as_qianding_in_either_script():
+    [e] = events("文章开头。\n4月9日，长沙经济技术开发区与某某股份有限公司签订合作协议。")
+    assert (e.type, e.date) == ("investment", "2024-04-09")
+    from policylens.extraction import extract
+
+    text = "文章開頭。\n4月9日，長沙經濟技術開發區與某某股份有限公司簽訂合作協議。"
+    [e] = extract(Document(source="t.txt", text=text, published="2024-11-05", language="zh")).events
+    assert (e.type, e.date, e.text) == ("investment", "2024-04-09", text[11:35])

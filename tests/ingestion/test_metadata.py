@@ -404,3 +404,12 @@ def test_a_chinese_date_stamp_line_with_its_byline_fields(head, published, kind,
     assert (m.published, m.source_type) == (published, kind)
     if publisher:
         assert m.publisher == publisher
+
+
+@pytest.mark.parametrize("opening, kind", [
+    ("人民网南宁3月12日电 （记者 某某）3月11日，南宁市某产业园正式开园，首批企业入驻，园区运营良好。", "state_media"),
+    ("中新網烏魯木齊3月12日電 （記者 某某）新疆維吾爾自治區近日印發推進新型工業化實施方案，明確目標任務。", "state_media"),
+    ("央视网消息：某市今年以来工业增速加快，据人民网3月12日电力供应报道，企业生产平稳有序。", "media"),
+])
+def test_a_state_outlets_dateline_opening_the_story(opening, kind):
+    assert meta("某市产业园开园\n" + opening, "https://www.example.com/a/1.html").source_type == kind

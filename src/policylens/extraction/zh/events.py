@@ -49,10 +49,13 @@ _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
+_NOT_ACTOR_BEFORE = tuple(_DATA["not_actor_before"])
 _DATE = re.compile(
     r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
+# what may stand before the name that opens a clause: a date, a time of day, a connective
+_DATE_FILLER = re.compile(r"(?:\s|(?:19|20)\d\d年|\d{1,2}月|\d{1,2}日|上午|下午|晚|近日|日前|同时|此外|随后|当天|当日)*")
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 _QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”|「[^「」\n]{2,40}」")
@@ -110,15 +113,28 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference)
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
-        actor = None
-        for s, e, name in actors:
-            if s >= m.start():
-                break
-            if s >= s_start:
-                actor = name
+        actor = _actor(text, actors, s_start, c_start, m.start())
         obj = text[m.end():c_end].lstrip("了").strip() or None
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
+
+
+def _actor(text: str, actors: list[tuple[int, int, str]], s_start: int, c_start: int, pos: int) -> str | None:
+    """Who acts: the name that opens the trigger's clause ("陕西省人民政府与某集团在西安签署…" is the
+    province's signing, not Xi'an's), else the last name before the trigger in its sentence that is not
+    where or whence it happened ("在西安", "从省工信厅获悉")."""
+    longest: dict[int, tuple[int, str]] = {}
+    for s, e, name in actors:  # "陕西省人民政府" rather than the 陕西省 it opens with
+        if s_start <= s < pos and e <= pos and e > longest.get(s, (0, ""))[0]:
+            longest[s] = (e, name)
+    named = [(s, name) for s, (_, name) in sorted(longest.items())]
+    for s, name in named:
+        if c_start <= s and _DATE_FILLER.fullmatch(text, c_start, s):
+            return name
+    for s, name in reversed(named):
+        if not text.endswith(_NOT_ACTOR_BEFORE, max(0, s - 1), s):
+            return name
+    return None
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
