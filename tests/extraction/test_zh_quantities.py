@@ -339,3 +339,16 @@ def test_traditional_whole_province_after_simplification():
     doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh", source_type="government")
     found = {q.text: q.subject for q in extract(doc).quantities}
     assert found["50萬輛"] in ("雲南省", "云南省")
+
+
+def test_by_the_end_of_the_year_is_the_pages_year():
+    q = one("年底前，全省完成技术改造投资500亿元。", published="2024-03-01")
+    assert (q.kind, q.deadline) == ("target", 2024)
+    q = one("全市年内建成新型储能电站12座。", published="2023-05-10")
+    assert (q.kind, q.deadline) == ("target", 2023)
+    # "三年内" counts three years from the page's year, not this year
+    q = one("力争三年内培育龍頭企業20家。", published="2023-05-10")
+    assert q.deadline == 2026
+    # already done within the year: a statistic, no deadline
+    q = one("年内已完成技术改造投资80亿元。", published="2023-05-10")
+    assert (q.kind, q.deadline) == ("statistic", None)

@@ -34,6 +34,7 @@ SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
 UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
 COUNT_WORDS = frozenset(_DATA["count_words"])
 WEAK_COUNT_WORDS = frozenset(_DATA["weak_count_words"])
+_YEAR_COUNT_WORDS = frozenset(_DATA["year_count_words"])
 _COMPOUNDS = re.compile("|".join(re.escape(w) for w in _DATA["count_word_compounds"]))
 MONEY_WORDS = tuple(_DATA["money_words"])
 FINANCIAL_DIGITS = "".join(_DATA["financial_digits"])
@@ -236,8 +237,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
         if v2 is None or v2 <= value or _year_like(num):
             return None
         value_max = v2 * scale * unit[1]
-    if _year_like(num) and scale_word is None and unit[0] == "count":
-        return None
+    if _year_like(num) and scale_word is None and unit[0] == "count" and unit_word in _YEAR_COUNT_WORDS:
+        return None  # "2024款", "2023次": a year or a number naming something, not a count
     if _negative(text, start):
         if value_max is not None:
             return None

@@ -56,6 +56,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
     rf"(?:{_alt(_CUES['relative_periods_after'])})"
+    rf"|(?<![\d〇零一二两三四五六七八九十])(?P<ye>{_alt(_CUES['this_year_deadlines'])})"
     rf"|(?P<pe>{_alt(_CUES['plan_period_end'])})"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
     rf"|(?P<year>{_YEAR})年"
@@ -165,6 +166,8 @@ class _Reader:
                 year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
                 kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
                 out.append(_Cue(m.start(), kind, year))
+            elif m.group("ye"):  # "年底前": by the end of the page's year
+                out.append(_Cue(m.start(), "deadline", self.published) if self.published else _Cue(m.start(), "target"))
             elif m.group("pe"):
                 out.append(_Cue(m.start(), "deadline", self.period_end) if self.period_end
                            else _Cue(m.start(), "target"))
