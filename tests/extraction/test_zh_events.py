@@ -169,3 +169,15 @@ def test_signing_written_as_qianding_in_either_script():
     text = "文章開頭。\n4月9日，長沙經濟技術開發區與某某股份有限公司簽訂合作協議。"
     [e] = extract(Document(source="t.txt", text=text, published="2024-11-05", language="zh")).events
     assert (e.type, e.date, e.text) == ("investment", "2024-04-09", text[11:35])
+
+
+def test_a_plan_named_before_its_verb_was_issued_not_planned():
+    # the 计划 and 目标 in a document's name do not make the clause look ahead
+    [e] = events("文章开头。\n近日，《某市先进制造业强市建设行动计划》正式印发。")
+    assert (e.type, e.actor, e.object) == ("issuance", None, "《某市先进制造业强市建设行动计划》")
+    [e] = events("文章开头。\n近日，《青岛市产业发展远景目标纲要》正式印发。")
+    assert e.actor is None  # the city inside the document's name did not issue it
+
+
+def test_the_document_speaking_of_itself_is_no_issuance():
+    assert events("文章开头。\n根据《某某规划纲要》，制定本规划。") == []

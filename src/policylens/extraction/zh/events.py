@@ -56,6 +56,8 @@ _DATE = re.compile(
 )
 # what may stand before the name that opens a clause: a date, a time of day, a connective
 _DATE_FILLER = re.compile(r"(?:\s|(?:19|20)\d\d年|\d{1,2}月|\d{1,2}日|上午|下午|晚|近日|日前|同时|此外|随后|当天|当日)*")
+# a document's name says nothing of when: "《…行动计划》近日正式印发" is no plan for the future
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 _QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”|「[^「」\n]{2,40}」")
@@ -75,6 +77,9 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
         first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
     quoted = [m.span() for m in _QUOTED_NAME.finditer(text)]
+    titled = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    # a place inside a document's name ("《青岛市…行动计划》近日印发") is not who issued it
+    actors = [a for a in actors if not any(ts < a[0] < te for ts, te in titled)]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -114,7 +119,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
         actor = _actor(text, actors, s_start, c_start, m.start())
-        obj = text[m.end():c_end].lstrip("了").strip() or None
+        obj = text[m.end():c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
 
@@ -135,6 +140,12 @@ def _actor(text: str, actors: list[tuple[int, int, str]], s_start: int, c_start:
         if not text.endswith(_NOT_ACTOR_BEFORE, max(0, s - 1), s):
             return name
     return None
+
+
+def _title_before(text: str, c_start: int, pos: int) -> str | None:
+    """What a passive clause acts on: the document named before its verb ("《…》近日正式印发")."""
+    titles = list(_BOOK_TITLE.finditer(text, c_start, pos))
+    return titles[-1].group() if titles else None
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
@@ -166,7 +177,7 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[
 
 def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
     window = text[s_start:pos].rpartition("……")[2]  # an ellipsis ends what came before it
-    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), window)
+    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), _BOOK_TITLE.sub("《》", window))
     return bool(_FUTURE.search(window))
 
 
