@@ -413,3 +413,14 @@ def test_a_chinese_date_stamp_line_with_its_byline_fields(head, published, kind,
 ])
 def test_a_state_outlets_dateline_opening_the_story(opening, kind):
     assert meta("某市产业园开园\n" + opening, "https://www.example.com/a/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("addressees, kind", [
+    ("各市、县、区人民政府，省政府各部门、各直属机构：", "government"),
+    ("各設區市人民政府，省政府各部門：", "government"),
+    ("各位读者朋友们：", "media"),
+])
+def test_an_official_documents_addressees_make_a_repost_government(addressees, kind):
+    text = ("某省关于推进制造业数字化转型的通知\n" + addressees + "\n"
+            "为加快制造业数字化转型，推动企业上云用数赋智，各地要结合实际抓好落实，确保各项任务按期完成。\n")
+    assert meta(text, "https://www.example-wenku.com/doc/1.html").source_type == kind
