@@ -27,8 +27,19 @@ def test_traditional_page_reads_like_simplified_and_spans_hold():
     for q in extraction.quantities:
         assert TRADITIONAL[q.start:q.end] == q.text
     parks = [e for e in extraction.entities if e.type == "park"]
-    assert [p.name for p in parks] == ["乌鲁木齐经济技术开发区"]
-    assert "烏魯木齊經濟技術開發區" in parks[0].aliases  # the name as the page writes it
+    assert [p.name for p in parks] == ["烏魯木齊經濟技術開發區"]  # named as the page writes it
+    assert "乌鲁木齐经济技术开发区" in parks[0].aliases  # where a simplified page's name of it meets it
     for entity in extraction.entities:
         for s, e in entity.mentions:
             assert TRADITIONAL[s:e] in {entity.name, *entity.aliases}
+
+
+def test_metric_subject_and_actor_of_a_traditional_page_are_as_written():
+    text = ("新疆維吾爾自治區人民政府辦公廳印發推進新型工業化實施方案。到2027年，全區規模以上工業增加值年均增長8%以上。"
+            "6月10日，新疆准東經濟技術開發區新材料產業園正式開園。")
+    extraction = extract(Document(id="t", source="test", text=text, language="zh", published="2024-06-12"))
+    [q] = [q for q in extraction.quantities if q.value == 8]
+    assert q.metric in text and "規模以上工業增加值" in q.metric
+    assert q.subject == "新疆維吾爾自治區"
+    actors = {e.actor for e in extraction.events}
+    assert {"新疆維吾爾自治區人民政府辦公廳", "新疆准東經濟技術開發區新材料產業園"} <= actors

@@ -15,12 +15,15 @@ page with none of the common traditional-only characters listed in
 data/zh_script.yaml is not converted at all, which keeps simplified pages fast.
 
 After reading, :func:`restore` puts the text as written back into every span
-field, and keeps an entity's written form as an alias beside its simplified
-name, so each output still satisfies ``document.text[start:end] == text``.
+field (so each output still satisfies ``document.text[start:end] == text``) and
+into every name, metric and subject read from the text: an entity is named as
+the page writes it, its simplified name kept as an alias, so a traditional page
+and a simplified one meet on the alias (and a place on its gazetteer key).
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -61,12 +64,43 @@ def simplified(document: Document) -> Document:
     return document if text is document.text else replace(document, text=text)
 
 
-def restore(written: str, quantities: list[Quantity], events: list[Event], entities: list[Entity]) -> None:
-    """Put the text as written (``written``) back into the span fields of what was read from its simplified copy."""
+def restore(written: str, read: str, quantities: list[Quantity], events: list[Event], entities: list[Entity]) -> None:
+    """Give what was read from the simplified copy ``read`` back in the script the page is ``written`` in.
+
+    Spans carry the text as written; an entity is named as the page names it most (its simplified name
+    kept as an alias, where a simplified page's name of the same thing is found); a metric, subject,
+    actor or object read from the text is the same stretch of the text as written.
+    """
+    renamed: dict[str, str] = {}
+    for entity in entities:
+        forms = Counter(written[s:e] for s, e in entity.mentions)
+        if forms:
+            name = max(forms, key=lambda f: (forms[f], f == entity.name))
+            if name != entity.name:
+                renamed[entity.name] = name
+                entity.aliases = [entity.name] + [a for a in entity.aliases if a != name]
+                entity.name = name
+        entity.aliases.extend(sorted(set(forms) - {entity.name, *entity.aliases}))
     for q in quantities:
         q.text = written[q.start:q.end]
+        q.metric = _as_written(q.metric, read, written, q.start, q.end)
+        q.subject = renamed.get(q.subject) or _as_written(q.subject, read, written, q.start, q.end)
     for e in events:
         e.text = written[e.start:e.end]
-    for entity in entities:
-        forms = {written[s:e] for s, e in entity.mentions} - {entity.name, *entity.aliases}
-        entity.aliases.extend(sorted(forms))
+        e.actor = renamed.get(e.actor) or _as_written(e.actor, read, written, e.start, e.end)
+        e.object = _as_written(e.object, read, written, e.start, e.end)
+
+
+_NEAR = 300  # how far from a figure its metric or subject is looked for first
+
+
+def _as_written(value: str | None, read: str, written: str, start: int, end: int) -> str | None:
+    """``value``, a stretch of the simplified copy, as the page writes it: nearest the item first, then anywhere."""
+    if not value or value.isascii():
+        return value
+    at = read.rfind(value, max(0, start - _NEAR), end + len(value))
+    if at < 0:
+        at = read.find(value, start, end + _NEAR)
+    if at < 0:
+        at = read.find(value)
+    return written[at:at + len(value)] if at >= 0 else value
