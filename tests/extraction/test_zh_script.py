@@ -43,3 +43,11 @@ def test_metric_subject_and_actor_of_a_traditional_page_are_as_written():
     assert q.subject == "新疆維吾爾自治區"
     actors = {e.actor for e in extraction.events}
     assert {"新疆維吾爾自治區人民政府辦公廳", "新疆准東經濟技術開發區新材料產業園"} <= actors
+
+
+def test_a_traditional_title_names_the_pages_own_place():
+    text = "近日召開推進大會。會議通報，今年以來全市新簽約工業項目320個，烏蘇市增長9%，沙灣市增長7%，沙灣市營收增長5%。"
+    document = Document(id="t", source="test", text=text, language="zh", published="2024-06-12",
+                        title="克拉瑪依市推進新型工業化工作會議召開")
+    [q] = [q for q in extract(document).quantities if q.value == 320]
+    assert q.subject == "克拉瑪依市"

@@ -19,7 +19,7 @@ def read(document: Document) -> Extraction:
     events = zh.find_events(reading, index, entities)
     industries = tag_industries(reading, index, quantities)
     if reading is not document:
-        zh.restore(document.text, reading.text, quantities, events, entities)
+        zh.restore(document, reading, quantities, events, entities)
     return Extraction(document, quantities, events, entities, industries)
 
 

@@ -59,18 +59,32 @@ def simplify(text: str) -> str:
 
 
 def simplified(document: Document) -> Document:
-    """The document to read: itself, or a copy whose text is in simplified characters at the same offsets."""
+    """The document to read: itself, or a copy whose text, title and publisher are in simplified characters
+    (the text at the same offsets), so that a title or issuer naming the page's place is read like the body."""
     text = simplify(document.text)
-    return document if text is document.text else replace(document, text=text)
+    if text is document.text:
+        return document
+    return replace(document, text=text, title=_converted(document.title), publisher=_converted(document.publisher))
 
 
-def restore(written: str, read: str, quantities: list[Quantity], events: list[Event], entities: list[Entity]) -> None:
-    """Give what was read from the simplified copy ``read`` back in the script the page is ``written`` in.
+def _converted(line: str | None) -> str | None:
+    """A header line of a page found traditional, in simplified characters (as written if conversion changes its length)."""
+    if not line:
+        return line
+    converted = _converter().convert(line)
+    return converted if len(converted) == len(line) else line
+
+
+def restore(document: Document, reading: Document, quantities: list[Quantity], events: list[Event],
+            entities: list[Entity]) -> None:
+    """Give what was read from the simplified copy ``reading`` back in the script ``document`` is written in.
 
     Spans carry the text as written; an entity is named as the page names it most (its simplified name
     kept as an alias, where a simplified page's name of the same thing is found); a metric, subject,
-    actor or object read from the text is the same stretch of the text as written.
+    actor or object read from the text (or a subject from the title or issuer) is that stretch as written.
     """
+    written, read = document.text, reading.text
+    headers = [(reading.title, document.title), (reading.publisher, document.publisher)]
     renamed: dict[str, str] = {}
     for entity in entities:
         forms = Counter(written[s:e] for s, e in entity.mentions)
@@ -84,11 +98,20 @@ def restore(written: str, read: str, quantities: list[Quantity], events: list[Ev
     for q in quantities:
         q.text = written[q.start:q.end]
         q.metric = _as_written(q.metric, read, written, q.start, q.end)
-        q.subject = renamed.get(q.subject) or _as_written(q.subject, read, written, q.start, q.end)
+        q.subject = renamed.get(q.subject) or _header_as_written(q.subject, headers) \
+            or _as_written(q.subject, read, written, q.start, q.end)
     for e in events:
         e.text = written[e.start:e.end]
         e.actor = renamed.get(e.actor) or _as_written(e.actor, read, written, e.start, e.end)
         e.object = _as_written(e.object, read, written, e.start, e.end)
+
+
+def _header_as_written(value: str | None, headers: list[tuple[str | None, str | None]]) -> str | None:
+    """A name taken from the title or the issuer, as that line writes it."""
+    for read, written in headers:
+        if value and read and written and len(read) == len(written) and (at := read.find(value)) >= 0:
+            return written[at:at + len(value)]
+    return None
 
 
 _NEAR = 300  # how far from a figure its metric or subject is looked for first
