@@ -51,3 +51,11 @@ def test_a_traditional_title_names_the_pages_own_place():
                         title="克拉瑪依市推進新型工業化工作會議召開")
     [q] = [q for q in extract(document).quantities if q.value == 320]
     assert q.subject == "克拉瑪依市"
+
+
+def test_a_traditional_headline_repeated_atop_the_body_reports_no_event_of_its_own():
+    title = "某自治區印發推進新型工業化實施方案"
+    text = title + "\n\n近日，新疆維吾爾自治區人民政府辦公廳印發《新疆維吾爾自治區推進新型工業化實施方案》，明確發展目標。"
+    document = Document(id="t", source="test", text=text, language="zh", published="2024-06-12", title=title)
+    events = extract(document).events
+    assert [e.actor for e in events] == ["新疆維吾爾自治區人民政府辦公廳"]
