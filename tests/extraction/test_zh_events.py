@@ -181,3 +181,18 @@ def test_a_plan_named_before_its_verb_was_issued_not_planned():
 
 def test_the_document_speaking_of_itself_is_no_issuance():
     assert events("文章开头。\n根据《某某规划纲要》，制定本规划。") == []
+
+
+def test_firms_drafting_standards_issue_no_policy():
+    assert events("文章开头。\n集群内企业累计主导制定国际标准3项，参与制定行业标准12项。") == []
+
+
+def test_a_product_brought_out_is_production_not_issuance():
+    [e] = events("文章开头。\n5月8日，某某纺织有限公司推出了多款功能性面料新产品。")
+    assert (e.type, e.date) == ("production", "2024-05-08")
+
+
+def test_after_it_starts_production_is_a_condition_not_the_event():
+    assert events("文章开头。\n该项目建成投产后，预计年产值可达50亿元。") == []
+    [e] = events("文章开头。\n项目一期已于去年竣工投产，二期正在加快建设。")
+    assert (e.type, e.date) == ("production", "2023")
