@@ -50,6 +50,7 @@ _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?:(?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)"
                      rf"|(?P<qualified>[\u4e00-\u9fff]{{0,6}}?(?:{_QUALIFIED})))?")
+_LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|(?<!全)省|国家)$")  # 全省“三核之一”: the whole province, no body
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
@@ -163,7 +164,8 @@ def _quoted(text: str) -> list[_Found]:
             continue
         if m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
             out.append(_Found("programme", m.group(), m.start(), m.end(), aliases=[inner]))
-        elif m.group("head") or inner.endswith(_QUOTED_PROGRAMME_END):
+        elif m.group("head") or inner.endswith(_QUOTED_PROGRAMME_END) or _LEVEL_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            # "省“一企一技术”研发中心", "省级“雁阵形”产业集群": a government's own brand for what it runs
             out.append(_Found("programme", inner, m.start(1), m.end(1)))
     return out
 
