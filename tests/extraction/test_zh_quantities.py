@@ -352,3 +352,13 @@ def test_by_the_end_of_the_year_is_the_pages_year():
     # already done within the year: a statistic, no deadline
     q = one("年内已完成技术改造投资80亿元。", published="2023-05-10")
     assert (q.kind, q.deadline) == ("statistic", None)
+
+
+def test_this_company_or_this_park_is_the_last_one_named():
+    text = ("某市新材料产业园开园\n青岛经济技术开发区新材料产业园正式开园。某某新材料有限公司是龙头企业。"
+            "该公司去年实现营业收入25亿元。该园区已入驻企业18家。")
+    found = subjects_of(text, source_type="media")
+    assert found["25亿元"] == "某某新材料有限公司"
+    assert found["18家"] == "青岛经济技术开发区新材料产业园"
+    # "该公司" with no company named before it is nobody known, not the page's place
+    assert subjects_of("青岛市工业稳步增长。\n该公司营收增长12%。", source_type="media")["12%"] is None

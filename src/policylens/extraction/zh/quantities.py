@@ -99,6 +99,8 @@ _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
 _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
+_ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
+_ANAPHOR = re.compile(_alt(_ANAPHORA))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
 _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
 
@@ -139,6 +141,11 @@ class _Reader:
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
         self.place_starts = [s for s, _, _ in self.places]
+        # "该公司…", "园区…": the last company or park named before, by type
+        self.named_of_type = {t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
+                              for t in set(_ANAPHORA.values())}
+        self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
+        self.anaphor_starts = [p for p, _ in self.anaphors]
         own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
         self.own_words = [p for p, _ in own]
         counts = Counter(_SCOPE_OF[w] for _, w in own)
@@ -426,6 +433,12 @@ class _Reader:
         own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
         if any(self._opens_clause(s_start, w) for w in own):
             return self.whole_place
+        lo, hi = bisect_left(self.anaphor_starts, max(s_start, at + 1)), bisect_left(self.anaphor_starts, pos)
+        for a_pos, etype in reversed(self.anaphors[lo:hi]):
+            if self._opens_clause(s_start, a_pos):
+                named = self.named_of_type[etype]
+                i = bisect_left(named, (a_pos, ""))
+                return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
         return best or self.main_place
 
     def _opens_clause(self, s_start: int, pos: int) -> bool:
