@@ -424,3 +424,16 @@ def test_an_official_documents_addressees_make_a_repost_government(addressees, k
     text = ("某省关于推进制造业数字化转型的通知\n" + addressees + "\n"
             "为加快制造业数字化转型，推动企业上云用数赋智，各地要结合实际抓好落实，确保各项任务按期完成。\n")
     assert meta(text, "https://www.example-wenku.com/doc/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("更新时间：2024-03-13 发布时间：2024-03-12", "2024-03-12"),
+    ("Updated: May 3, 2024 | Published: May 2, 2024", "2024-05-02"),
+    ("Updated: May 3, 2024", "2024-05-03"),
+    ("作者：某某 公開日期：2024-03-12 瀏覽：1", "2024-03-12"),
+    ("发表日期：2024.3.12 作者：张三 阅读：5", "2024-03-12"),
+])
+def test_a_publication_label_beats_an_update_label_on_the_same_line(line, iso):
+    from policylens.ingestion.dates import labelled_date
+
+    assert labelled_date(line, "md") == iso
