@@ -17,6 +17,7 @@ is no event, nor is a reposted story's 原标题 line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
@@ -80,6 +81,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     titled = [m.span() for m in _BOOK_TITLE.finditer(text)]
     # a place inside a document's name ("《青岛市…行动计划》近日印发") is not who issued it
     actors = [a for a in actors if not any(ts < a[0] < te for ts, te in titled)]
+    actor_starts = [a[0] for a in actors]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -118,19 +120,20 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference)
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
-        actor = _actor(text, actors, s_start, c_start, m.start())
+        actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end():c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
 
 
-def _actor(text: str, actors: list[tuple[int, int, str]], s_start: int, c_start: int, pos: int) -> str | None:
+def _actor(text: str, actors: list[tuple[int, int, str]], starts: list[int], s_start: int, c_start: int,
+           pos: int) -> str | None:
     """Who acts: the name that opens the trigger's clause ("陕西省人民政府与某集团在西安签署…" is the
     province's signing, not Xi'an's), else the last name before the trigger in its sentence that is not
     where or whence it happened ("在西安", "从省工信厅获悉")."""
     longest: dict[int, tuple[int, str]] = {}
-    for s, e, name in actors:  # "陕西省人民政府" rather than the 陕西省 it opens with
-        if s_start <= s < pos and e <= pos and e > longest.get(s, (0, ""))[0]:
+    for s, e, name in actors[bisect_left(starts, s_start):bisect_left(starts, pos)]:
+        if e <= pos and e > longest.get(s, (0, ""))[0]:  # "陕西省人民政府" rather than the 陕西省 it opens with
             longest[s] = (e, name)
     named = [(s, name) for s, (_, name) in sorted(longest.items())]
     for s, name in named:
