@@ -196,3 +196,10 @@ def test_after_it_starts_production_is_a_condition_not_the_event():
     assert events("文章开头。\n该项目建成投产后，预计年产值可达50亿元。") == []
     [e] = events("文章开头。\n项目一期已于去年竣工投产，二期正在加快建设。")
     assert (e.type, e.date) == ("production", "2023")
+
+
+def test_more_ways_of_designating_breaking_ground_and_trial_runs():
+    found = events("文章开头。\n3月2日，某某集群被评定为省级特色产业集群。\n4月8日，某某新材料项目破土动工。\n"
+                   "5月6日，某某储能电站一期试运行。")
+    assert [(e.type, e.date) for e in found] == [("approval", "2024-03-02"), ("launch", "2024-04-08"),
+                                                 ("production", "2024-05-06")]
