@@ -362,3 +362,17 @@ def test_this_company_or_this_park_is_the_last_one_named():
     assert found["18家"] == "青岛经济技术开发区新材料产业园"
     # "该公司" with no company named before it is nobody known, not the page's place
     assert subjects_of("青岛市工业稳步增长。\n该公司营收增长12%。", source_type="media")["12%"] is None
+
+
+def test_a_goal_on_a_page_about_its_own_year_is_due_that_year():
+    text = "今年全市经济工作总体要求已经明确。\n主要预期目标：地区生产总值增长6%左右，城镇新增就业1.5万人。"
+    found = {q.text: q for q in read(text, published="2024-01-20")}
+    assert (found["6%左右"].kind, found["6%左右"].deadline) == ("target", 2024)
+    # a project's designed size is due at no year
+    text = "今年全市重点项目加快推进。\n该项目规划面积约200亩，计划年产新材料5万吨。"
+    found = {q.text: q for q in read(text, published="2024-01-20")}
+    assert found["约200亩"].deadline is None
+    # a page that also sets a later deadline leaves a goal without its own year undated
+    text = "今年全市印发行动方案，到2027年建成先进制造业强市。\n方案提出：规上工业增加值年均增长8%。"
+    found = {q.text: q for q in read(text, published="2024-01-20")}
+    assert found["8%"].deadline is None

@@ -101,6 +101,7 @@ _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 _ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
 _ANAPHOR = re.compile(_alt(_ANAPHORA))
+_DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
 _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
 
@@ -131,6 +132,10 @@ class _Reader:
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
         self.cues = self._cues()  # in text order
+        # a page about its own year: it names the year (今年, or written out) and sets no later deadline
+        self.current_year = self.published is not None and \
+            any(c.kind == "year" and c.year == self.published for c in self.cues) and \
+            not any(c.kind == "deadline" and c.year and c.year > self.published for c in self.cues)
         self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
         self.sentence_starts = [s for s, _ in index.sentences]
@@ -293,7 +298,8 @@ class _Reader:
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues)
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) \
+                or self._this_years_goal(p_start, a.start)
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
         return Quantity(
@@ -357,6 +363,13 @@ class _Reader:
                 if c.kind == "deadline":
                     return c.year
         return self.period_end
+
+    def _this_years_goal(self, p_start: int, pos: int) -> int | None:
+        """A goal with no year of its own, on a page about its own year ("今年主要预期目标：…增长6%"):
+        due that year.  A project's designed size ("规划面积", "年产", "计划总投资") is due at no year."""
+        if not self.current_year or _DESIGN.search(self.text, p_start, pos):
+            return None
+        return self.published
 
     def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue], s_start: int) -> int | None:
         for c in reversed(sentence):
