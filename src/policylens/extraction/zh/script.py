@@ -98,11 +98,11 @@ def restore(document: Document, reading: Document, quantities: list[Quantity], e
     for q in quantities:
         q.text = written[q.start:q.end]
         q.metric = _as_written(q.metric, read, written, q.start, q.end)
-        q.subject = renamed.get(q.subject) or _header_as_written(q.subject, headers) \
+        q.subject = renamed.get(q.subject or "") or _header_as_written(q.subject, headers) \
             or _as_written(q.subject, read, written, q.start, q.end)
     for e in events:
         e.text = written[e.start:e.end]
-        e.actor = renamed.get(e.actor) or _as_written(e.actor, read, written, e.start, e.end)
+        e.actor = renamed.get(e.actor or "") or _as_written(e.actor, read, written, e.start, e.end)
         e.object = _as_written(e.object, read, written, e.start, e.end)
 
 
