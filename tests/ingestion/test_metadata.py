@@ -437,3 +437,18 @@ def test_a_publication_label_beats_an_update_label_on_the_same_line(line, iso):
     from policylens.ingestion.dates import labelled_date
 
     assert labelled_date(line, "md") == iso
+
+
+def test_a_portals_title_field_is_the_title_and_its_table_fields_are_not():
+    text = ("索引号：11330000/2024-00012\n主题分类：工业\n体裁分类：通知\n发布机构：某省经信厅\n成文日期：2024-05-10\n"
+            "标题：关于公布2024年度省级特色产业集群名单的通知\n各市经信局：\n"
+            "根据有关认定管理办法，经评审和公示，现将2024年度省级特色产业集群名单予以公布，请各地加强指导服务。\n")
+    assert meta(text, "https://www.example.gov.cn/a/1.html").title == "关于公布2024年度省级特色产业集群名单的通知"
+
+
+@pytest.mark.parametrize("source, kind", [("來源：天山網", "state_media"), ("来源：荆楚网", "state_media"),
+                                          ("来源：某某生活网", "media")])
+def test_a_provinces_official_news_portal_is_state_media(source, kind):
+    text = ("某市新材料产业园开园\n发布时间：2024-06-12 " + source + "\n"
+            "6月10日，某市新材料产业园正式开园，首批入驻企业12家，总投资86亿元，园区规划面积5平方公里。\n")
+    assert meta(text, "https://www.example.com/a/1.html").source_type == kind
