@@ -10,8 +10,9 @@ words, unit words and symbols) lives in data/units.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -268,11 +269,16 @@ def find_amounts(text: str) -> list[Amount]:
     taken: list[Amount] = ranks + fractions
     groups += unread
     occupied = sorted([(a.start, a.end) for a in taken] + groups)
+    # A match overlaps a span taken already when some span starting before its end ends after its start:
+    # the furthest end among the spans that start before a position, bisected, answers without a scan.
+    occupied_starts = [s for s, _ in occupied]
+    reach = list(accumulate((e for _, e in occupied), max))
     for m in AMOUNT.finditer(text):
         number = "num" if m.group("num") else "word"
         if not m.group("pre") and mask.hits(m.start(number), m.end(number)):
             continue  # after a currency mark, "2024.50" is money, not a date
-        if any(s < m.end() and e > m.start() for s, e in occupied):
+        before = bisect_left(occupied_starts, m.end())
+        if before and reach[before - 1] > m.start():
             continue
         amount = _read(text, m)
         if amount is not None:
