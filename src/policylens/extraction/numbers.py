@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from policylens.extraction.anycase import any_case
 from policylens.model import Alternative
 
 
@@ -48,9 +49,10 @@ UNIT_SYMBOLS: dict[str, str] = _UNITS["unit_symbols"]
 DIMENSION: dict[str, str] = {u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
 DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
 
-_ONES = _alternation([w for w in _UNITS["number_words"] if w != "dozen"])
+# Matched ignoring case at every word start, so written by any_case.
+_ONES = any_case([w for w in _UNITS["number_words"] if w != "dozen"], _alternation)
 _ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
-_TENS = _alternation(_UNITS["tens_words"])
+_TENS = any_case(_UNITS["tens_words"], _alternation)
 _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
@@ -112,7 +114,7 @@ NOT_AMOUNT = re.compile(
 )
 
 _RANK = re.compile(
-    rf"""\b(?P<verb>(?i:{_alternation(_CUES['rank_verbs'])}))\s+(?:in\s+)?
+    rf"""\b(?P<verb>(?i:{any_case(_CUES['rank_verbs'], _alternation)}))\s+(?:in\s+)?
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )

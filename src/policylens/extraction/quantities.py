@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policylens.extraction.anycase import any_case
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -36,7 +37,8 @@ _NUM_WORD = _alternation(NUMBER_WORDS)
 
 
 def _words(key: str) -> str:
-    return _alternation(_CUES[key])
+    """The cue words under ``key`` as an alternation; every pattern built with it ignores case."""
+    return any_case(_CUES[key], _alternation)
 
 
 _WORD_START = re.compile(r"\b\w")
@@ -121,7 +123,7 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}",
                            re.I)
-_RELATIVE = re.compile(rf"\b(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
+_RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
     rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
