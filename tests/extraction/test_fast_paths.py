@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from policylens.extraction import industries, numbers, quantities
 from policylens.extraction.anycase import any_case
+from policylens.extraction.entities import context
 from policylens.extraction.entities.tokens import Tokens
 
 PIECES = st.sampled_from([
@@ -147,3 +148,20 @@ def test_sentence_initial_tokens_are_the_gap_rule(text):
         tokens.name_like(0, 0)
         if tokens._inner_words is not None:
             assert tokens._inner_words == {w for k, w in enumerate(tokens.words) if not plain(k)}
+
+
+PLAN_TEXTS = st.lists(st.one_of(st.sampled_from(["plan", "programme", "policy", " for ", " on ", " of ", "the ", "The",
+                                                 "Zone", " ", "\n", "work", "action", "-", ",", "x-y", "A", "2025"]),
+                                st.text(max_size=3)), max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=PLAN_TEXTS)
+def test_plan_for_pattern_matches_as_the_backtracking_one(text):
+    """The possessive words before a plan noun match as the plain ones, and every match holds the core
+    that lets a text without it go unscanned."""
+    plain = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"
+                       r"(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])")
+    matches = list(context._PLAN_FOR.finditer(text))
+    assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert all(context._PLAN_FOR_CORE.search(text, m.start(), m.end()) for m in matches)
