@@ -57,7 +57,7 @@ _PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
 _COMPARATOR_BEFORE = re.compile(
-    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{_alternation(words)}))" for i, words in
+    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in
                      enumerate(_CUES["comparators"].values())) + r")\s*$", re.I)
 _COMPARATOR_CODES = list(_CUES["comparators"])
 _COMPARATOR_AFTER = re.compile(
@@ -81,7 +81,8 @@ _ANNUAL_AFTER = re.compile(rf"\b(?:annually|a year|each year|every year|per year
 _RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
-    rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
+    rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?:next|coming|following)?\s*"
+    rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I)
 _YEAR_EXPR = re.compile(
     rf"""(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
