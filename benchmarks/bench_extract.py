@@ -27,6 +27,11 @@ Peak memory: `/usr/bin/time -v .venv/bin/python benchmarks/bench_extract.py`
 prints it as "Maximum resident set size". The JSON also records this
 process's peak RSS after the policylens runs, before quantulum3 is imported.
 
+To compare two versions on a busy machine, `--against OLD_SRC` (the src folder
+of an older checkout, e.g. `git archive COMMIT src | tar -x -C /tmp/old`)
+alternates runs of that version and this one, --rounds times, and prints the
+CPU-time figures of both.
+
 Results go to benchmarks/results/extract.json (extract-<corpus>.json for
 another corpus), git-ignored.
 """
@@ -180,6 +185,25 @@ def print_table(report: dict) -> None:
         print(f"(quantulum3 timed on a sample of {q['docs']} documents: it is slow; --quantulum-docs to change)")
 
 
+def alternate(args: argparse.Namespace) -> int:
+    """Run this benchmark on the other version and on this one in turn, --rounds times, each in its own
+    process (PYTHONPATH puts the other src first), so both meet the same load on a shared machine."""
+    versions = {"other": args.against.resolve(), "this": HERE.parent / "src"}
+    figures: dict[str, list[float]] = {name: [] for name in versions}
+    with tempfile.TemporaryDirectory(prefix="policylens-bench-") as tmp:
+        for _ in range(args.rounds):
+            for name, src in versions.items():
+                out = Path(tmp) / f"{name}.json"
+                subprocess.run([sys.executable, __file__, "--corpus", str(args.corpus), "--docs", str(args.docs),
+                                "--repeat", str(args.repeat), "--quantulum-docs", "0", "--out", str(out)],
+                               env={**os.environ, "PYTHONPATH": str(src)}, check=True, capture_output=True)
+                figures[name].append(json.loads(out.read_text(encoding="utf-8"))["policylens"]["docs_per_cpu_s_median"])
+                print(f"{name:6} {src}: {figures[name][-1]:.1f} docs/CPU-s", flush=True)
+    for name, values in figures.items():
+        print(f"{name:6} median {statistics.median(values):.1f} docs/CPU-s (runs {', '.join(map(str, values))})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus", help="folder with docs/ (and gold/)")
@@ -187,7 +211,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs; the median is reported")
     ap.add_argument("--quantulum-docs", type=int, default=100, help="documents per quantulum3 timed run (0: skip it)")
     ap.add_argument("--out", type=Path, default=None, help="JSON report (default benchmarks/results/...)")
+    ap.add_argument("--against", type=Path, default=None, metavar="SRC",
+                    help="another version's src folder (e.g. a `git archive` of an older commit): time it and this "
+                         "one in alternate runs and print both CPU-time figures")
+    ap.add_argument("--rounds", type=int, default=3, help="alternations with --against (default 3)")
     args = ap.parse_args(argv)
+    if args.against is not None:
+        return alternate(args)
 
     docs_dir = args.corpus / "docs"
     if not docs_dir.is_dir():
