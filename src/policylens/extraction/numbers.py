@@ -215,8 +215,11 @@ def unit_code(word: str) -> str | None:
 # Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
 # prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
 # (any non-space character of a word with "@" in it), added only for texts that hold an "@".
-_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
-                               r"|FY|[HQ][1-4]")
+# A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
+# before its first digit) matches from the run's first digit too, which is tried first.
+_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+                               r"|Oct|Nov|Dec|FY|[HQ][1-4]")
+_IN_DIGITS = re.compile(r"(?<=\d)\d")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
 
 
@@ -227,18 +230,29 @@ def _not_amount_spans(text: str) -> list[tuple[int, int]]:
     the rest of amount finding together. A cheap pattern finds the positions
     where one of its alternatives can begin, and NOT_AMOUNT is tried only there;
     since those positions include every possible match start and the scan
-    resumes where each match ends, the spans are exactly finditer's.
+    resumes where each match ends, the spans are exactly finditer's. A match
+    may end inside a run of digits ("(010) 1234 56789"); the scan resumes
+    there, as finditer does, though it is no start found by the cheap pattern.
     """
     starts = _NOT_AMOUNT_START_AT if "@" in text else _NOT_AMOUNT_START
     spans = []
     pos = 0
-    while pos < len(text) and (c := starts.search(text, pos)) is not None:
-        m = NOT_AMOUNT.match(text, c.start())
+    resumed_in_digits = False
+    while pos < len(text):
+        if resumed_in_digits:
+            start = pos
+        elif (c := starts.search(text, pos)) is not None:
+            start = c.start()
+        else:
+            break
+        m = NOT_AMOUNT.match(text, start)
         if m:
             spans.append(m.span())
             pos = m.end()  # every alternative consumes at least one character
+            resumed_in_digits = _IN_DIGITS.match(text, pos) is not None
         else:
-            pos = c.start() + 1
+            pos = start + 1
+            resumed_in_digits = False
     return spans
 
 
