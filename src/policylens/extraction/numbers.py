@@ -10,12 +10,14 @@ words, unit words and symbols) lives in data/units.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
 
+from policylens.extraction.anycase import any_case
 from policylens.model import Alternative
 
 
@@ -47,9 +49,10 @@ UNIT_SYMBOLS: dict[str, str] = _UNITS["unit_symbols"]
 DIMENSION: dict[str, str] = {u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
 DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
 
-_ONES = _alternation([w for w in _UNITS["number_words"] if w != "dozen"])
+# Matched ignoring case at every word start, so written by any_case.
+_ONES = any_case([w for w in _UNITS["number_words"] if w != "dozen"], _alternation)
 _ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
-_TENS = _alternation(_UNITS["tens_words"])
+_TENS = any_case(_UNITS["tens_words"], _alternation)
 _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
@@ -111,7 +114,7 @@ NOT_AMOUNT = re.compile(
 )
 
 _RANK = re.compile(
-    rf"""\b(?P<verb>(?i:{_alternation(_CUES['rank_verbs'])}))\s+(?:in\s+)?
+    rf"""\b(?P<verb>(?i:{any_case(_CUES['rank_verbs'], _alternation)}))\s+(?:in\s+)?
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )
@@ -212,8 +215,11 @@ def unit_code(word: str) -> str | None:
 # Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
 # prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
 # (any non-space character of a word with "@" in it), added only for texts that hold an "@".
-_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
-                               r"|FY|[HQ][1-4]")
+# A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
+# before its first digit) matches from the run's first digit too, which is tried first.
+_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+                               r"|Oct|Nov|Dec|FY|[HQ][1-4]")
+_IN_DIGITS = re.compile(r"(?<=\d)\d")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
 
 
@@ -224,18 +230,29 @@ def _not_amount_spans(text: str) -> list[tuple[int, int]]:
     the rest of amount finding together. A cheap pattern finds the positions
     where one of its alternatives can begin, and NOT_AMOUNT is tried only there;
     since those positions include every possible match start and the scan
-    resumes where each match ends, the spans are exactly finditer's.
+    resumes where each match ends, the spans are exactly finditer's. A match
+    may end inside a run of digits ("(010) 1234 56789"); the scan resumes
+    there, as finditer does, though it is no start found by the cheap pattern.
     """
     starts = _NOT_AMOUNT_START_AT if "@" in text else _NOT_AMOUNT_START
     spans = []
     pos = 0
-    while pos < len(text) and (c := starts.search(text, pos)) is not None:
-        m = NOT_AMOUNT.match(text, c.start())
+    resumed_in_digits = False
+    while pos < len(text):
+        if resumed_in_digits:
+            start = pos
+        elif (c := starts.search(text, pos)) is not None:
+            start = c.start()
+        else:
+            break
+        m = NOT_AMOUNT.match(text, start)
         if m:
             spans.append(m.span())
             pos = m.end()  # every alternative consumes at least one character
+            resumed_in_digits = _IN_DIGITS.match(text, pos) is not None
         else:
-            pos = c.start() + 1
+            pos = start + 1
+            resumed_in_digits = False
     return spans
 
 
@@ -268,11 +285,16 @@ def find_amounts(text: str) -> list[Amount]:
     taken: list[Amount] = ranks + fractions
     groups += unread
     occupied = sorted([(a.start, a.end) for a in taken] + groups)
+    # A match overlaps a span taken already when some span starting before its end ends after its start:
+    # the furthest end among the spans that start before a position, bisected, answers without a scan.
+    occupied_starts = [s for s, _ in occupied]
+    reach = list(accumulate((e for _, e in occupied), max))
     for m in AMOUNT.finditer(text):
         number = "num" if m.group("num") else "word"
         if not m.group("pre") and mask.hits(m.start(number), m.end(number)):
             continue  # after a currency mark, "2024.50" is money, not a date
-        if any(s < m.end() and e > m.start() for s, e in occupied):
+        before = bisect_left(occupied_starts, m.end())
+        if before and reach[before - 1] > m.start():
             continue
         amount = _read(text, m)
         if amount is not None:

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policylens.extraction.anycase import any_case
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -36,59 +37,15 @@ _NUM_WORD = _alternation(NUMBER_WORDS)
 
 
 def _words(key: str) -> str:
-    return _alternation(_CUES[key])
+    """The cue words under ``key`` as an alternation; every pattern built with it ignores case."""
+    return any_case(_CUES[key], _alternation)
 
 
-_WORD_START = re.compile(r"\b\w")
-
-
-class _WordsPattern:
-    """A pattern that opens with ``\\b`` and a long alternation of words, scanned faster.
-
-    sre tries every one of a long alternation's words (about 200 for the cues)
-    at every word boundary; that made the cue patterns the costliest part of
-    reading a sentence. Here only word starts are visited, and at each only a
-    variant holding the words that begin with the letter found there is tried,
-    in their original order, so each match is the one the whole pattern makes
-    (a character other than an ASCII letter gets the whole pattern).
-    ``build(letter)`` writes the pattern keeping only the words that begin with
-    ``letter``, or all of them for None.
-    """
-
-    def __init__(self, build, words: list[str], flags: int):
-        self.whole = re.compile(build(None), flags)
-        firsts = {w[0].lower() for w in words}
-        assert all(c.isascii() and c.isalpha() for c in firsts), "only words opening with an ASCII letter"
-        self.by_letter = {c: re.compile(build(c), flags) for c in firsts}
-
-    def finditer(self, text: str, start: int, end: int):
-        """What ``re.finditer`` on the whole pattern gives for text[start:end]."""
-        pos = start
-        while pos < end and (w := _WORD_START.search(text, pos, end)) is not None:
-            ch = text[w.start()]
-            pattern = self.by_letter.get(ch.lower()) if ch.isascii() else self.whole
-            m = pattern.match(text, w.start(), end) if pattern is not None else None
-            if m:
-                yield m
-                pos = m.end()  # never empty
-            else:
-                pos = w.start() + 1
-
-    def search(self, text: str, start: int, end: int):
-        return next(self.finditer(text, start, end), None)
-
-
-def _starting_with(key: str, letter: str | None) -> str:
-    """The alternation of the words under ``key`` that begin with ``letter`` (all for None)."""
-    words = [w for w in _CUES[key] if letter is None or str(w)[0].lower() == letter]
-    return _alternation(words) if words else "(?!)"
-
-
-_CUE = _WordsPattern(
-    lambda c: rf"\b(?:(?P<t>{_starting_with('target_cues', c)})|(?P<s>{_starting_with('statistic_cues', c)})"
-              r"|(?P<p>" + (r"have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)"
-                            if c in (None, "h") else "(?!)") + r"))(?![\w-])",
-    _CUES["target_cues"] + _CUES["statistic_cues"] + ["have"], re.I)
+# The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
+# written by any_case (through _words) so that only the words of the letter found there are tried.
+_CUE = re.compile(
+    rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+    r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])", re.I)
 _MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
@@ -96,11 +53,11 @@ _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # frames what follows, and one at the end of a clause belongs to that clause.
 _PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
 _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
-_PAST = _WordsPattern(lambda c: rf"\b(?:{_starting_with('past_markers', c)})\b", _CUES["past_markers"], re.I)
+_PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
 _COMPARATOR_BEFORE = re.compile(
-    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{_alternation(words)}))" for i, words in
+    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in
                      enumerate(_CUES["comparators"].values())) + r")\s*$", re.I)
 _COMPARATOR_CODES = list(_CUES["comparators"])
 _COMPARATOR_AFTER = re.compile(
@@ -121,10 +78,11 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}",
                            re.I)
-_RELATIVE = re.compile(rf"\b(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
+_RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
-    rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
+    rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?:next|coming|following)?\s*"
+    rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I)
 _YEAR_EXPR = re.compile(
     rf"""(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|

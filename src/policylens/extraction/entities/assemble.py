@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import PlaceMention, is_place
@@ -195,12 +196,18 @@ def _place_entity(gaz, key: str, mentions: list[PlaceMention]) -> Entity:
                   [s for s in surfaces if s != name], key)
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> list[tuple[re.Pattern, str]]:
+    """Each level word ("provincial", "municipal"…) as a whole-word pattern, compiled once for every entity."""
+    return [(re.compile(rf"\b{re.escape(word)}\b"), level) for word, level in patterns().levels.items()]
+
+
 def _describe(e: Entity, gaz, places: list[PlaceMention]) -> None:
     """Level, location and focus that the name itself states."""
     lower = e.name.lower()
     if "level" not in e.attributes:
-        for word, level in patterns().levels.items():
-            if re.search(rf"\b{re.escape(word)}\b", lower):
+        for word, level in _level_words():
+            if word.search(lower):
                 e.attributes["level"] = level
                 break
     if "located_in" not in e.attributes and e.mentions:

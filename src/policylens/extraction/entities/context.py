@@ -92,8 +92,10 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     return ("verb", "company") if sentence_start and p.company_verb.match(rest) else None
 
 
-_PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"
-                       r"(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])")
+_PLAN_NOUN_FOR = r"(plan|programme|program|scheme|strategy|policy)\s+(?:for|on|of)\s+"
+_PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*+\s+){0,2}?)" + _PLAN_NOUN_FOR + r"(?:the\s+)?(?=[A-Z])")
+# Every match holds this; most texts do not, and are not scanned word by word for the words before it.
+_PLAN_FOR_CORE = re.compile(_PLAN_NOUN_FOR)
 
 
 def _plans_for_named(tokens: Tokens) -> list[Found]:
@@ -101,6 +103,8 @@ def _plans_for_named(tokens: Tokens) -> list[Found]:
     p = patterns()
     text = tokens.text
     out = []
+    if _PLAN_FOR_CORE.search(text) is None:
+        return out
     for m in _PLAN_FOR.finditer(text):
         i = tokens.at(m.end())
         chunk = chunk_at(tokens, i, p) if i < len(tokens) else None

@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from policylens.extraction.anycase import any_case
+
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"])
 
 
@@ -56,7 +58,7 @@ def patterns() -> Patterns:
         levels={w: level for level, words in raw["levels"].items() for w in words},
         generic=frozenset(raw["generic_descriptors"]),
         stops=frozenset(raw["descriptor_stops"]),
-        list_trigger=re.compile(r"\b(" + _alternation(list_types) + r")\b[\s,—–-]*(?:" +
+        list_trigger=re.compile(r"\b(" + any_case(list_types, _alternation) + r")\b[\s,—–-]*(?:" +
                                 _alternation(raw["list_markers"]) + r")\s+|\bled\s+by\s+", re.IGNORECASE),
         list_types=list_types,
         possessed=re.compile(r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) +

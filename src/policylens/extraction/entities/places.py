@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 import yaml
 
@@ -84,15 +85,18 @@ def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] 
     out: list[PlaceMention] = []
     spans: list[tuple[int, int]] = []
     n = len(tokens)
-    i = 0
-    while i < n:
-        if not tokens.cap[i]:
-            i += 1
+    first_tokens = gaz.first_tokens
+    # Only a capitalised token that opens some gazetteer name can start a place: those are picked out in one
+    # comprehension rather than visited one by one.
+    openers = [(i, key) for i in compress(range(n), tokens.cap)
+               if (key := tokens.lower[i].replace("’", "'").replace(".", "")) in first_tokens]
+    resume = 0
+    for i, key in openers:
+        if i < resume:
             continue
-        longest = gaz.first_tokens.get(tokens.lower[i].replace("’", "'").replace(".", ""), 0)
+        longest = first_tokens[key]
         hit = None
         if longest:
-            key = tokens.lower[i].replace("’", "'").replace(".", "")
             keys = [key]
             for j in range(i + 1, min(n, i + longest)):
                 how = gap_kind(tokens.gap(j - 1))
@@ -110,19 +114,17 @@ def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] 
                     hit = (j, surface, [pl for pl, _ in entries])
                     break
         if hit is None:
-            i += 1
             continue
         j, surface, candidates = hit
+        resume = i + j + 1
         end = tokens.ends[i + j]
         if candidates[0].level == "country" and _CURRENCY_AFTER.match(text, end + (text[end:end + 1] == ".")):
-            i += j + 1
             continue
         if _DOTTED.fullmatch(surface) and text.startswith(".", end):
             end, surface = end + 1, surface + "."  # "U.S.": the last dot is the abbreviation's
         suffixed = j > 0 and tokens.lower[i + j] in _SUFFIX_WORDS
         out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
         spans.append((i, i + j))
-        i += j + 1
     starts, ends = {m.start for m in out}, {m.end for m in out}
     for m, (first, last) in zip(out, spans):
         m.in_name = _in_longer_name(tokens, first, last, m.candidates, titles, starts, ends)
