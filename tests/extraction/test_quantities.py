@@ -567,3 +567,55 @@ def test_the_subjects_possessive_is_not_part_of_the_metric():
     text = "Guangdong's exports rose 7% in 2024."
     q = only(text, published="2025-03-01", entities=[mention(text, "Guangdong")])
     assert (q.subject, q.metric) == ("Guangdong", "exports")
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a government page: the verb after a modal is not part of the measure
+    ("The state treasury will allocate a guarantee fund of KRW 800 billion for battery makers.", 8e11,
+     "guarantee fund"),
+    # a passive verb after "be" names nothing; the measure is its subject
+    ("The recycling rate of construction waste shall be maintained at no less than 65%.", 65,
+     "recycling rate of construction waste"),
+    ("The vacancy rate of the logistics parks will be kept below 8%.", 8, "vacancy rate of the logistics parks"),
+    # "X each with an annual output value exceeding N": what the figure is of is the noun after "with"
+    ("The region will foster 6 battery clusters each with an annual output value exceeding 50 billion pesos.",
+     5e10, "annual output value"),
+    # a figure set against the one before it measures the same thing
+    ("Semiconductor exports are forecast to reach $140 billion in 2026, compared with $98 billion in 2024.",
+     98e9, "Semiconductor exports"),
+    # a long phrase keeps the head noun of a participle
+    ("The agency aims at shortening the average time needed to approve a new foreign factory licence from "
+     "about 90 days to 30 days.", 90, "time needed to approve a new foreign factory licence"),
+    # a share with no verb we know before it: the whole it is a share of
+    ("Domestic suppliers now furnish roughly 55 percent of the wafers used by the fabs in Penang.", 55,
+     "share of wafers"),
+])
+def test_metric_is_the_noun_phrase_not_the_verb(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("The programme will certify 2,000 small and medium-sized enterprises by 2027.", 2000,
+     "small and medium-sized enterprises"),
+    ("The ministry will cultivate 40 national-level platforms serving specific industries.", 40,
+     "national-level platforms"),
+    ("Twelve smart factories were listed, along with 80 digital workshops recognised at the state level.", 80,
+     "digital workshops"),
+    ("The province will train a pool of 700 service providers able to deliver turnkey upgrades.", 700,
+     "service providers"),
+    ("Hanoi opened 15 research and development centres in 2024.", 15, "research and development centres"),
+    ("The hub handled 420 customs declarations during the month.", 420, "customs declarations"),
+])
+def test_counted_noun_ends_where_its_description_begins(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Solar parks numbered 28, three short of the goal, with five more under review.", 3),
+    ("Solar parks numbered 28, three short of the goal, with five more under review.", 5),
+    ("A firm named a national champion gets up to $2 million, and one recognised as a regional champion "
+     "$1 million.", 1),
+])
+def test_a_count_with_no_noun_never_takes_a_word_of_degree(text, value):
+    metric = by_value(extract(text, published="2025-03-01"), value).metric
+    assert metric is None or not set(metric.lower().split()) & {"short", "more", "recognised", "of"}

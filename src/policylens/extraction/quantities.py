@@ -194,6 +194,9 @@ _CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
 _LEADING_ADJECTIVES = frozenset(w.lower() for w in _CUES["metric_leading_adjectives"])
 _REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
 _TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
+_GOVERNING = frozenset(w.lower() for w in _CUES["verb_governing_words"])
+_IRREGULAR_PARTICIPLES = frozenset(w.lower() for w in _CUES["irregular_participles"])
+_WITH_NP = frozenset(w.lower() for w in _CUES["with_noun_openers"])
 _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
 # Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
@@ -205,6 +208,9 @@ _IN_NOUN = re.compile(r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
                        r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
+# A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
+_COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)\s*$",
+                            re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -321,7 +327,7 @@ class _Reader:
                          unit=a.unit, value_max=a.value_max, comparator=comparator, change=change,
                          alternatives=list(a.alternatives))
             q.annual = self._annual(a, s, prev_end, next_start, previous)
-            q.metric = self._metric(a, s, prev_end, previous)
+            q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -568,13 +574,18 @@ class _Reader:
             tail = tail[:brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
 
-    def _metric(self, a: Amount, s: _Sentence, prev_end: int, previous: Quantity | None) -> str | None:
+    def _metric(self, a: Amount, s: _Sentence, prev_end: int, start: int, previous: Quantity | None) -> str | None:
         """What the figure counts, tried in the order a reader looks: the noun after a count
         ("300 smart factories"), what money is "in" ("$10 billion in overseas sales"), the words before
         the figure and its verb ("exports totaled …"), the whole a share is "of" ("59.4% of total
-        exports"), and for a figure that only restates a change ("…, up 7.1%") the metric of the figure
-        before it in the sentence. Words that cannot name a measure (pronouns, verbs, comparators,
-        "record high") are never returned; no metric is better than a fragment."""
+        exports"), and for a figure that only restates a change ("…, up 7.1%") or is set against
+        another ("…, compared with RMB 9.8 billion in 2023") the metric of the figure before it in the
+        sentence. ``start`` is where the figure's comparator begins: the words before it are read.
+        Words that cannot name a measure (pronouns, verbs, comparators, "record high") are never
+        returned; no metric is better than a fragment."""
+        earlier = previous.metric if previous is not None and previous.start >= s.start else None
+        if earlier and _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start):
+            return earlier
         if a.unit == "count":
             after = self._counted_noun(a, s)
             if after:
@@ -585,33 +596,53 @@ class _Reader:
                 m = None  # "exported $5 billion of equipment" measures exports
             if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
-        before = _clean_metric(self._words_before(a, s, prev_end))
+        words, verb_named = self._words_before(s, prev_end, start)
+        share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
+        whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
+        if whole and not verb_named:
+            return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
+        before = _clean_metric(words)
         if before:
             return before
-        if a.unit == "%":
-            m = _SHARE_OF.match(self.text, a.end, s.end)
-            if m and (whole := _clean_metric(_WORD.findall(m.group("np")))):
-                return f"share of {whole}"
-        if previous is not None and previous.start >= s.start and previous.metric:
-            return previous.metric  # "Imports reached 18.39 trillion yuan, up 2.3%"
-        return None
+        if whole:
+            return f"share of {whole}"
+        return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
 
     def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
-        words: list[tuple[str, int]] = []
+        """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
+        it begins: a participle after a plural ("platforms serving …", "workshops recognised at …"), a
+        preposition, another number. "and" joins modifiers of one head ("small and medium-sized
+        enterprises") but not two heads ("cities and counties"). A count followed only by a participle
+        ("one recognised as …") or a word of degree ("three short of …") names nothing."""
+        words: list[str] = []
+        ends: list[int] = []
         for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
-            gap = self.text[(words[-1][1] if words else a.end):m.start()]
-            word = m.group().lower()
-            if any(c in gap for c in ",;:.()") or len(words) >= 6 or (
-                    word in _STOP and not (word == "of" and words and words[-1][0].lower() not in _STOP)):
+            gap = self.text[(ends[-1] if ends else a.end):m.start()]
+            word = m.group()
+            low = word.lower()
+            if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
                 break
-            words.append((m.group(), m.end()))
-        if not words or (words[0][0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1][0] != "of")):
+            if low == "and" and words and _modifier(words[-1]):
+                pass  # "research and development centres"
+            elif low in _STOP and not (low == "of" and words and words[-1].lower() not in _STOP):
+                break
+            elif words and _participle(word) and words[-1].lower().endswith("s"):
+                break  # "platforms serving specific industries": the clause describes the platforms
+            words.append(word)
+            ends.append(m.end())
+        while words and words[-1].lower() == "and":
+            words.pop()
+        if not words or (words[0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1] != "of")):
             return None  # "10,000 units": what the units are is said before the figure
-        return " ".join(w for w, _ in words)
+        if _participle(words[0]) and (len(words) == 1 or words[1].lower() in _STOP):
+            return None  # "one recognised as a workshop": a pronoun and its verb
+        return _clean_metric(words)
 
-    def _words_before(self, a: Amount, s: _Sentence, prev_end: int) -> list[str]:
+    def _words_before(self, s: _Sentence, prev_end: int, end: int) -> tuple[list[str], bool]:
+        """The words before a figure (up to ``end``) that may name what it measures, and whether a
+        verb we know stood among them."""
         lo = max(prev_end, s.start)
-        window = _PARENTHESES.sub(" ", self.text[lo:a.start])
+        window = _PARENTHESES.sub(" ", self.text[lo:end])
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = window[cut[-1].end():]
@@ -624,14 +655,29 @@ class _Reader:
             words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
         verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
         if verb is not None:
-            tail = words[verb + 1:]
-            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w)
-                       and not _COMPARATOR_BEFORE.search(w) and w.lower() not in _LEVEL_WORDS]
+            tail = _without_verb(words[verb], words[verb + 1:])
+            if tail is None:
+                return [], True  # "the city will arrange 500 million yuan": the words before name who acts, not what
+            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w) and not _verbal(w)
+                       and w.lower() not in _METRIC_JUNK and not _COMPARATOR_BEFORE.search(w)
+                       and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
-                return [noun]  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
+                return [noun], True  # "the cluster exported RMB 13.4 billion": the verb names the measure
             words = tail if content else words[:verb]
             words = [w for w in words if not _is_verb(w)]
-        return words[-8:] if len(words) > 8 and _clean_metric(words[-8:]) else words
+        with_ = max((i for i, w in enumerate(words[:-1]) if w.lower() == "with" and words[i + 1].lower() in _WITH_NP),
+                    default=None)
+        if with_ is not None and _clean_metric(words[with_ + 1:]):
+            words = words[with_ + 1:]  # "clusters each with an annual output value exceeding …": the output value
+        if len(words) > 8:
+            first = len(words) - 8
+            if first > 0 and words[first].lower() == "to" and _participle(words[first - 1]):
+                first -= 1  # "… needed to certify a new model"
+            while first > 0 and _participle(words[first]):
+                first -= 1  # "the time needed to certify a new model": a participle's head is the noun before it
+            if _clean_metric(words[first:]):
+                return words[first:], verb is not None
+        return words, verb is not None
 
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
         """The place or body the figure belongs to: the last one named before it in its sentence, or
@@ -963,17 +1009,53 @@ def _clean_metric(words: list[str]) -> str | None:
     """The words with what cannot open or close a measure's name trimmed from both ends ("It also
     sets", "more", "We hope"), or None when no word that can name a measure is left."""
     lo, hi = 0, len(words)
-    while lo < hi and _edge_junk(words[lo], first=True):
+    while lo < hi and _edge_junk(words[lo], first=True) and not _gerund_modifier(words, lo, hi):
         lo += 1
     while hi > lo and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
     while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
         kept.pop()  # "the EU's": whose, but not what
+    if len(kept) > 1 and _verbal(kept[-1]) and kept[-2].lower().endswith("s"):
+        kept.pop()  # "cells used", "workshops recognised": the participle describes what is counted
     if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS or w.lower() in _TIME_WORDS
                        or w.lower() in ORDINALS for w in kept):
         return None  # "more", "record high", "the first half of the year": when, or how high, not what
     return " ".join(kept)
+
+
+def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
+    """The words after a verb cue, without the verb a modal or "to" governs ("will arrange a special
+    fund of" -> "a special fund of"; "is to be kept at" -> "at"); None when that verb takes the figure
+    itself as its object ("will arrange 500 million yuan")."""
+    i = 0
+    governs = verb.lower() in _GOVERNING
+    while i < len(tail) and (tail[i].lower() in _METRIC_JUNK or tail[i].lower().endswith("ly")
+                             or tail[i].lower() == "to"):
+        governs = governs or tail[i].lower() == "to"
+        i += 1
+    if not governs or i >= len(tail) or not tail[i].islower() or _is_verb(tail[i]):
+        return tail
+    return tail[i + 1:] or None
+
+
+def _verbal(word: str) -> bool:
+    """A participle or an irregular one ("kept", "held"): a verb form, which names no measure."""
+    return _participle(word) or word.lower() in _IRREGULAR_PARTICIPLES
+
+
+def _participle(word: str) -> bool:
+    """A lower-case word shaped like a participle ("recognised", "serving"), not a noun ending so
+    ("speed", "thing")."""
+    return word.islower() and len(word) > 3 and (
+        (word.endswith("ed") and not word.endswith("eed")) or (word.endswith("ing") and len(word) > 5))
+
+
+def _modifier(word: str) -> bool:
+    """A word that can be the first of two coordinated modifiers ("small and medium-sized", "research
+    and development"): lower case, not a plural, not a function word."""
+    low = word.lower()
+    return word[:1].islower() and not low.endswith("s") and low not in _STOP and low not in _METRIC_JUNK
 
 
 def _until_time(words: list[str]) -> list[str]:
@@ -982,6 +1064,15 @@ def _until_time(words: list[str]) -> list[str]:
         if w.lower() in _TIME_WORDS:
             return words[:i]
     return words
+
+
+def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
+    """An -ing word that modifies the noun after it ("the recycling rate", "charging stations"), not a
+    verb whose object follows ("reflecting a rise")."""
+    word = words[i]
+    return (word.endswith("ing") and word.islower() and i + 1 < end and words[i + 1].islower()
+            and words[i + 1].lower() not in _STOP and words[i + 1].lower() not in _METRIC_JUNK
+            and not _is_verb(words[i + 1]) and not _verbal(words[i + 1]))
 
 
 def _edge_junk(word: str, first: bool) -> bool:
