@@ -619,3 +619,10 @@ def test_counted_noun_ends_where_its_description_begins(text, value, metric):
 def test_a_count_with_no_noun_never_takes_a_word_of_degree(text, value):
     metric = by_value(extract(text, published="2025-03-01"), value).metric
     assert metric is None or not set(metric.lower().split()) & {"short", "more", "recognised", "of"}
+
+
+def test_a_participle_alone_names_nothing_and_coordinated_modifiers_are_kept():
+    found = extract("The ministry counted 5,100 FDI projects, valued at US$92 billion, in its zones. By 2030, about "
+                    "2,000 “specialised and innovative” start-ups will be nurtured.", published="2025-03-01")
+    assert by_value(found, 92e9).metric == "FDI projects"
+    assert by_value(found, 2000).metric == "specialised and innovative start-ups"

@@ -634,7 +634,7 @@ class _Reader:
             words.pop()
         if not words or (words[0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1] != "of")):
             return None  # "10,000 units": what the units are is said before the figure
-        if _participle(words[0]) and (len(words) == 1 or words[1].lower() in _STOP):
+        if _participle(words[0]) and (len(words) == 1 or words[1].lower() in _STOP and words[1].lower() != "and"):
             return None  # "one recognised as a workshop": a pronoun and its verb
         return _clean_metric(words)
 
@@ -1019,8 +1019,8 @@ def _clean_metric(words: list[str]) -> str | None:
     if len(kept) > 1 and _verbal(kept[-1]) and kept[-2].lower().endswith("s"):
         kept.pop()  # "cells used", "workshops recognised": the participle describes what is counted
     if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS or w.lower() in _TIME_WORDS
-                       or w.lower() in ORDINALS for w in kept):
-        return None  # "more", "record high", "the first half of the year": when, or how high, not what
+                       or w.lower() in ORDINALS or _verbal(w) for w in kept):
+        return None  # "more", "record high", "the first half of the year", "valued": when, how high or how, not what
     return " ".join(kept)
 
 
