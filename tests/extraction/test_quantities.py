@@ -626,3 +626,28 @@ def test_a_participle_alone_names_nothing_and_coordinated_modifiers_are_kept():
                     "2,000 “specialised and innovative” start-ups will be nurtured.", published="2025-03-01")
     assert by_value(found, 92e9).metric == "FDI projects"
     assert by_value(found, 2000).metric == "specialised and innovative start-ups"
+
+
+def _named(text, *names):
+    """Entities for each (type, name) at every place the name occurs in text."""
+    return [Entity(etype, name, [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
+            for etype, name in names]
+
+
+@pytest.mark.parametrize("text, value, names, subject", [
+    # the figure after the verb belongs to the clause's subject, not to a name in its object list
+    ("Busan has drawn in shipbuilders such as Hanwha Ocean and HD Hyundai, and has built 12 smart shipyards.", 12,
+     [("place", "Busan"), ("company", "Hanwha Ocean"), ("company", "HD Hyundai")], "Busan"),
+    # a venue is an adjunct
+    ("On May 3, Kestrel Motors announced on the Bombay Stock Exchange that it would invest Rs 40 billion in a plant.",
+     4e10, [("company", "Kestrel Motors"), ("institution", "Bombay Stock Exchange")], "Kestrel Motors"),
+    # a source is not an owner
+    ("According to Lumen Analytics, Vireo Foods' sales rose 14% in 2024.", 14,
+     [("company", "Lumen Analytics"), ("company", "Vireo Foods")], "Vireo Foods"),
+    # a new clause with its own subject owns its own figures
+    ("Jalisco attracted $2 billion, while Nuevo Leon attracted $5 billion.", 5e9,
+     [("place", "Jalisco"), ("place", "Nuevo Leon")], "Nuevo Leon"),
+])
+def test_a_figure_after_the_verb_belongs_to_the_clause_subject(text, value, names, subject):
+    q = by_value(extract(text, published="2025-06-01", entities=_named(text, *names)), value)
+    assert q.subject == subject

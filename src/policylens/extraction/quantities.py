@@ -208,6 +208,13 @@ _IN_NOUN = re.compile(r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
                        r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
+# Where a new clause with its own subject may begin inside a sentence.
+_CLAUSE_OPEN = re.compile(r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*",
+                          re.IGNORECASE)
+# A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
+_ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$",
+                      re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)\s*$",
                             re.IGNORECASE)
@@ -685,6 +692,9 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
+        clause = self._clause_subject(a, s)
+        if clause is not None:
+            return self._issuer(clause, a)
         best = after = None
         best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
@@ -719,6 +729,45 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _clause_subject(self, a: Amount, s: _Sentence) -> str | None:
+        """The subject of the figure's clause when the figure follows the clause's verb: the place or body
+        named before that verb ("Qingdao has brought together leading firms including A, B and C, and has
+        built seven …" is Qingdao's, not C's), or what a pronoun or definite description there stands
+        for. A clause that opens on its verb (", and has built …") shares the sentence's subject. Names
+        that an adjunct introduces ("on the X Stock Exchange", "according to X", "such as X") are not
+        subjects. None when the clause has no verb before the figure or names no subject before it."""
+        opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, s.start, a.start)]
+        for clause in ([opens[-1], s.start] if opens else [s.start]):
+            verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
+            if not verbs:
+                return None
+            verb = verbs[0][0]
+            found = None
+            outer = (-1, -1)
+            for start, end, name, etype in self._mentions_between(clause, verb):
+                if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
+                    continue
+                if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
+                    continue
+                if found is not None and self.text[outer[1]:start].strip() == "," and self._locates(found, name):
+                    continue  # "Hefei, Anhui, produced …": the province locates the city
+                found, outer = name, (start, end)
+            referred = self._referred(max(clause, outer[1]), verb)
+            if referred:
+                return referred
+            if found is not None:
+                return found
+            if _PRONOUN_LED.match(self.text, clause):
+                return self._earlier_subject(s, a.start)
+            if self.text[clause:verb].strip(" \t,"):
+                return None  # words before the verb that name nothing we know: leave it to the other rules
+        return None
+
+    def _is_source(self, pos: int) -> bool:
+        """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
+        m = _ACCORDING.search(self.text, max(0, pos - 80), pos)
+        return m is not None and "," not in self.text[m.end():pos]
 
     def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
         """Whether a mention lies in an aside set off by commas right after the name before it
