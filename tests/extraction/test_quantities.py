@@ -651,3 +651,31 @@ def _named(text, *names):
 def test_a_figure_after_the_verb_belongs_to_the_clause_subject(text, value, names, subject):
     q = by_value(extract(text, published="2025-06-01", entities=_named(text, *names)), value)
     assert q.subject == subject
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a wire dateline and the subject's possessive are not what is measured
+    ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
+     8.2, "exports"),
+    ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
+     54.1e9, "exports"),
+    # "a record" is a noun after its article, not the verb "record"
+    ("The government aims to lift annual exports to a record $700 billion this year.", 7e11, "annual exports"),
+    # "against a committed Rs 42,500 crore" restates the figure before it
+    ("The scheme has attracted investment of Rs 20,715 crore against a committed Rs 42,500 crore.", 4.25e11,
+     "investment"),
+    # money sizing the noun after it
+    ("The European Commission approved a EUR 3 billion Italian State aid measure for a chip plant.", 3e9,
+     "Italian State aid measure"),
+    ("The top 40 firms on the list represent a total revenue of over US$150 billion.", 1.5e11, "total revenue"),
+])
+def test_metric_in_wire_and_government_phrasing(text, value, metric):
+    south_korea = [Entity("place", "South Korea", [(m.start(), m.end()) for m in re.finditer("South Korea", text)])]
+    assert by_value(extract(text, published="2025-03-05", entities=south_korea), value).metric == metric
+
+
+def test_a_dateline_city_is_not_the_stories_subject():
+    text = ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent in February, the trade ministry said. "
+            "Shipments of semiconductors jumped 29 percent.")
+    entities = _named(text, ("place", "SEOUL"), ("place", "South Korea"))
+    assert by_value(extract(text, published="2025-03-05", entities=entities), 29).subject == "South Korea"

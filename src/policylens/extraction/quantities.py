@@ -216,8 +216,9 @@ _ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?
                       re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
-_COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)\s*$",
-                            re.IGNORECASE)
+_COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
+                            r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$", re.IGNORECASE)
+_ARTICLES = frozenset(("a", "an", "the"))
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -305,7 +306,8 @@ class _Reader:
         self.mentions_by_type: dict[str, list[tuple[int, int, str, str]]] = {}
         for m in self.mentions:
             self.mentions_by_type.setdefault(m[3], []).append(m)
-        self.main_subject = _main_subject(entities, document.title)
+        self.main_subject = _main_subject([e for e in entities if any(
+            not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)], document.title)
         self._types = {ent.name: ent.type for ent in entities}
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
@@ -598,6 +600,8 @@ class _Reader:
             if after:
                 return after
         elif DIMENSION.get(a.unit) == "money":
+            if _previous_word(self.text, start) in _ARTICLES and (sized := self._counted_noun(a, s)):
+                return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment"
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
@@ -660,7 +664,9 @@ class _Reader:
         said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
         if said is not None and said + 1 < len(words):
             words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
-        verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
+        # "to a record $700 billion", "a total revenue of": after an article, a noun
+        verbs = [i for i, w in enumerate(words) if _is_verb(w) and (i == 0 or words[i - 1].lower() not in _ARTICLES)]
+        verb = verbs[-1] if verbs else None
         if verb is not None:
             tail = _without_verb(words[verb], words[verb + 1:])
             if tail is None:
@@ -670,8 +676,7 @@ class _Reader:
                        and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
                 return [noun], True  # "the cluster exported RMB 13.4 billion": the verb names the measure
-            words = tail if content else words[:verb]
-            words = [w for w in words if not _is_verb(w)]
+            words = tail if content else [w for i, w in enumerate(words[:verb]) if i not in verbs]
         with_ = max((i for i, w in enumerate(words[:-1]) if w.lower() == "with" and words[i + 1].lower() in _WITH_NP),
                     default=None)
         if with_ is not None and _clean_metric(words[with_ + 1:]):
@@ -1047,8 +1052,9 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     if not metric or not subject or subject not in metric:
         return metric
     for mark in ("'s ", "’s "):
-        if metric.startswith(subject + mark) and _clean_metric(metric[len(subject) + 3:].split()):
-            return metric[len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
+        at = metric.find(subject + mark)
+        if at >= 0 and _clean_metric(metric[at + len(subject) + 3:].split()):
+            return metric[at + len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
     head = metric[:metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
