@@ -679,3 +679,20 @@ def test_a_dateline_city_is_not_the_stories_subject():
             "Shipments of semiconductors jumped 29 percent.")
     entities = _named(text, ("place", "SEOUL"), ("place", "South Korea"))
     assert by_value(extract(text, published="2025-03-05", entities=entities), 29).subject == "South Korea"
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a machine-translated plan: "and" joins two modifiers of one noun
+    ("By 2027, the number of specialized and sophisticated 'little giant' firms reaches more than 150.", 150,
+     "number of specialized and sophisticated little giant firms"),
+    # an EU proposal: the figure opens the clause after "that"; the subject's name inside the whole stays
+    ("The Council proposes that at least 30% of the Union's annual demand for batteries be made in Europe.", 30,
+     "share of Union's annual demand"),
+    ("The act sets a benchmark of 15% of EU demand for rare earths to be processed within the Union.", 15,
+     "share of EU demand"),
+    # "and" after a verb still opens a new clause
+    ("Output rose and exports reached $12 billion in 2024.", 12e9, "exports"),
+])
+def test_metric_across_conjunctions(text, value, metric):
+    eu = _named(text, ("place", "EU"))
+    assert by_value(extract(text, published="2025-03-05", entities=eu), value).metric == metric

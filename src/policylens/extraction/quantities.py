@@ -657,10 +657,15 @@ class _Reader:
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = window[cut[-1].end():]
-        conj = list(_CONJUNCTION.finditer(window))
+        # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
+        # conjunction, or "and" after a noun or verb, opens a new clause
+        conj = [m for m in _CONJUNCTION.finditer(window) if m.group().lower() != "and"
+                or not _joins_modifiers(_WORD.findall(window, 0, m.start())[-1:])]
         if conj and _WORD.search(window, conj[-1].end()):
             window = window[conj[-1].end():]
-        words = _WORD.findall(window)
+        elif conj and conj[-1].group().lower() == "that":
+            return [], False  # "proposes that at least 40% of …": the figure opens the clause that follows
+        words = [w.strip("'’") for w in _WORD.findall(window)]
         said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
         if said is not None and said + 1 < len(words):
             words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
@@ -1055,6 +1060,8 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
         at = metric.find(subject + mark)
         if at >= 0 and _clean_metric(metric[at + len(subject) + 3:].split()):
             return metric[at + len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
+    if not metric.endswith(subject):
+        return metric  # "share of EU demand": the subject names what the measure is of, not whose figure it is
     head = metric[:metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
@@ -1104,6 +1111,12 @@ def _participle(word: str) -> bool:
     ("speed", "thing")."""
     return word.islower() and len(word) > 3 and (
         (word.endswith("ed") and not word.endswith("eed")) or (word.endswith("ing") and len(word) > 5))
+
+
+def _joins_modifiers(before: list[str]) -> bool:
+    """Whether an "and" after these words joins two modifiers of one noun: the word before it is a
+    modifier and not a verb ("output rose and …")."""
+    return bool(before) and _modifier(before[-1]) and not _is_verb(before[-1])
 
 
 def _modifier(word: str) -> bool:
