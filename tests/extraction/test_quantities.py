@@ -696,3 +696,23 @@ def test_a_dateline_city_is_not_the_stories_subject():
 def test_metric_across_conjunctions(text, value, metric):
     eu = _named(text, ("place", "EU"))
     assert by_value(extract(text, published="2025-03-05", entities=eu), value).metric == metric
+
+
+def test_the_province_named_by_its_government_owns_the_plans_figures():
+    text = ("The Jiangxi Provincial Government issued the Action Plan for Advanced Manufacturing (2024-2026). Under the "
+            "plan, the output value of the province's electronic information industry will exceed 1 trillion yuan, "
+            "and Nanchang will host 5 national-level clusters.")
+    entities = _named(text, ("government", "Jiangxi Provincial Government"), ("place", "Nanchang"),
+                      ("programme", "Action Plan for Advanced Manufacturing"))
+    found = extract(text, published="2024-05-01", entities=entities)
+    assert by_value(found, 1e12).subject == "Jiangxi"
+    assert by_value(found, 5).subject == "Nanchang"
+
+
+def test_an_aside_in_the_clause_subject_and_a_verb_that_names_the_measure():
+    text = ("Monterrey, the capital of Nuevo Leon, attracted $3.2 billion in FDI in 2023. "
+            "The automaker's plant in Saltillo will produce 200,000 units a year.")
+    entities = _named(text, ("place", "Monterrey"), ("place", "Nuevo Leon"), ("place", "Saltillo"))
+    found = extract(text, published="2024-05-01", entities=entities)
+    assert by_value(found, 3.2e9).subject == "Monterrey"
+    assert by_value(found, 200000).metric == "output"

@@ -306,6 +306,12 @@ class _Reader:
         self.mentions_by_type: dict[str, list[tuple[int, int, str, str]]] = {}
         for m in self.mentions:
             self.mentions_by_type.setdefault(m[3], []).append(m)
+        # "the province's output" may refer to the place a government body is named for ("Jiangxi Provincial
+        # Government issued the plan"): that place stands in the list definite descriptions search.
+        governed = [(s, s + len(place), place, "place") for s, _, name, _ in self.mentions_by_type.get("government", [])
+                    if (place := _governed_place(name))]
+        if governed:
+            self.mentions_by_type["place"] = sorted(self.mentions_by_type.get("place", []) + governed)
         self.main_subject = _main_subject([e for e in entities if any(
             not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)], document.title)
         self._types = {ent.name: ent.type for ent in entities}
@@ -760,6 +766,8 @@ class _Reader:
                     continue
                 if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
                     continue
+                if found is not None and self._in_aside(outer[1], start, end, verb):
+                    continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
                 if found is not None and self.text[outer[1]:start].strip() == "," and self._locates(found, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
@@ -1060,6 +1068,8 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
         at = metric.find(subject + mark)
         if at >= 0 and _clean_metric(metric[at + len(subject) + 3:].split()):
             return metric[at + len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
+    if metric.startswith(subject + " ") and not _clean_metric(metric[len(subject) + 1:].split()):
+        return None  # "Nuevo Leon as a whole received …": who, not what
     if not metric.endswith(subject):
         return metric  # "share of EU demand": the subject names what the measure is of, not whose figure it is
     head = metric[:metric.index(subject)]
@@ -1104,6 +1114,16 @@ def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
 def _verbal(word: str) -> bool:
     """A participle or an irregular one ("kept", "held"): a verb form, which names no measure."""
     return _participle(word) or word.lower() in _IRREGULAR_PARTICIPLES
+
+
+def _governed_place(name: str) -> str | None:
+    """The place a government body's name opens with, when its first one or two words are one
+    ("Jiangxi Provincial Government" -> "Jiangxi")."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and load_gazetteer().lookup(" ".join(words[:n])):
+            return " ".join(words[:n])
+    return None
 
 
 def _participle(word: str) -> bool:
