@@ -351,3 +351,14 @@ def test_two_verbs_of_one_event_make_one_event():
 def test_an_appositive_does_not_hide_the_subject():
     found = events("The provincial robotics institute, located in Yantai, was inaugurated on Monday.")
     assert [(e.type, e.object) for e in found] == [("establishment", "provincial robotics institute")]
+
+
+def test_the_month_may_before_a_verb_is_not_the_modal():
+    found = only("The European Commission on 14 May approved a EUR 5 billion Italian measure for a chip plant.")
+    assert (found.type, found.date) == ("approval", "2024-05-14")
+    assert events("Officials said the ministry may approve a EUR 5 billion measure.") == []
+
+
+def test_a_speech_delivered_is_no_event_but_a_report_delivered_is_issued():
+    assert events("Minister Kaur delivered the keynote at the launch ceremony in Chennai.") == []
+    assert only("The governor delivered the government work report on January 20.").type == "issuance"

@@ -395,6 +395,8 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         if word in lex.modals:
             if word == "to" and not _infinitive(tokens[i:i + n], lex):
                 continue
+            if word == "may" and text.startswith("M", pos):
+                continue  # "on 14 May approved": the month, not the modal
             return _IRREALIS
         if word in lex.negations or word.endswith("n't") or word in lex.conditionals:
             return _DROP
