@@ -362,3 +362,16 @@ def test_the_month_may_before_a_verb_is_not_the_modal():
 def test_a_speech_delivered_is_no_event_but_a_report_delivered_is_issued():
     assert events("Minister Kaur delivered the keynote at the launch ceremony in Chennai.") == []
     assert only("The governor delivered the government work report on January 20.").type == "issuance"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The province unveiled its 2025 government work report on Monday.", "issuance"),
+    ("Cebu was named the best investment destination in the region by the magazine.", "achievement"),
+    ("The company commissioned its 2 GW solar module line in Gujarat in February.", "production"),
+])
+def test_reports_rankings_and_sized_lines(text, etype):
+    assert only(text).type == etype
+
+
+def test_a_capacity_of_something_built_is_still_a_tally():
+    assert events("The company has commissioned 2 GW of solar capacity in Gujarat since 2022.") == []
