@@ -263,3 +263,17 @@ def test_translated_plan_notices():
     assert names["Hexi Internet of Things Cluster"].type == "cluster"
     assert not any(n.startswith("Support") or n in ("Things Cluster", "Action Plan") or "Printing" in n
                    for n in names)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Korvel Solar will expand its Georgia factory by a third, the company said.", "Korvel Solar"),
+    ("Tavira Motors expects revenue from Mexico to double by 2027, the company said on Tuesday.", "Tavira Motors"),
+])
+def test_a_sentence_that_refers_to_its_subject_as_a_company(sentence, name):
+    _, names = found(sentence)
+    assert names[name].type == "company"
+
+
+def test_a_dateline_before_a_self_reference_is_no_company():
+    _, names = found("LISBON – Portugal’s leading maker Ostra Cables sold 9,000 km of cable, the company said.")
+    assert not any("LISBON" in n for n in names)

@@ -78,8 +78,9 @@ def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
 
 def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[str, str] | None:
     """(how, type) when the text around a headless name says it is a company (or a company's
-    platform), else None: a possessive facility, an appositive before or after it, a ticker, or a
-    corporate verb with the name as subject."""
+    platform), else None: a possessive facility, an appositive before or after it, a ticker, a
+    corporate verb with the name as subject, or the sentence the name opens referring to it as a
+    company ("its factory", ", the company said")."""
     if p.possessed.match(rest):
         return "possessive", "company"
     if p.company_before.search(text, max(0, chunk.start - 30), chunk.start):
@@ -89,7 +90,11 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
     sentence_start = chunk.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4):
                                                                                       chunk.start])
-    return ("verb", "company") if sentence_start and p.company_verb.match(rest) else None
+    if sentence_start and p.company_verb.match(rest):
+        return "verb", "company"
+    if sentence_start and p.company_self.match(text, chunk.end, chunk.end + 200):
+        return "self-reference", "company"  # "X will expand its Georgia factory, the company said"
+    return None
 
 
 _PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"

@@ -25,6 +25,7 @@ class Patterns:
     list_types: dict[str, str]
     possessed: re.Pattern
     company_verb: re.Pattern
+    company_self: re.Pattern
     programme_after: re.Pattern
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
@@ -63,6 +64,11 @@ def patterns() -> Patterns:
                              r")\b", re.IGNORECASE),
         company_verb=re.compile(r"\s+(?:(?:" + _alternation(raw["company_verb_adverbs"]) + r")\s+){0,2}(?:" +
                                 _alternation(raw["company_verbs"]) + r")\b"),
+        # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
+        company_self=re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:" +
+                                _alternation(raw["possessed_by_companies"]) + r")\b|\s+[a-z][^.!?\n]{0,160}?,\s+(?:" +
+                                _alternation(raw["company_self_references"]) + r")\s+(?:" +
+                                _alternation(raw["company_saying_verbs"]) + r")\b", re.IGNORECASE),
         programme_after=re.compile(r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) +
                                    r")\b", re.IGNORECASE),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
