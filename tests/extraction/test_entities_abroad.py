@@ -277,3 +277,18 @@ def test_a_sentence_that_refers_to_its_subject_as_a_company(sentence, name):
 def test_a_dateline_before_a_self_reference_is_no_company():
     _, names = found("LISBON – Portugal’s leading maker Ostra Cables sold 9,000 km of cable, the company said.")
     assert not any("LISBON" in n for n in names)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Fabs are supported by the Build in Norland initiative, officials said.", "Build in Norland initiative"),
+    ("The ministry revised the Making Ruritania 4.0 roadmap in 2023.", "Making Ruritania 4.0 roadmap"),
+    ("The province's Made in Ostia 2030 strategy set new goals.", "Made in Ostia 2030 strategy"),
+])
+def test_slogan_and_versioned_programmes(sentence, name):
+    _, names = found(sentence)
+    assert names[name].type == "programme"
+
+
+def test_a_sentence_opening_phrase_before_a_plan_noun_is_no_programme():
+    _, names = found("Investment in Norland 2025 project approvals rose.")
+    assert not any(e.type == "programme" for e in names.values())

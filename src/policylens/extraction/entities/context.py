@@ -67,7 +67,40 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             else:
                 end = chunk.end + prog.end()
                 out.append(Found("programme", clean(text[chunk.start:end]), chunk.start, end, "descriptive"))
-    return out + _plans_for_named(tokens)
+    return out + _plans_for_named(tokens) + _slogan_programmes(tokens, known)
+
+
+# A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
+# or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
+_SLOGAN = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+                     r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+\d+(?:\.\d+)?)?"
+                     r"|\s+\d+\.\d+))\s+(?P<noun>[a-z]+)\b")
+
+
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|this|under)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Found]:
+    """Programmes named by a slogan or a version ("the Make in India initiative", "Making Indonesia 4.0
+    roadmap"): capitalised words joined by a small word, or ending in a version number, before a
+    singular programme noun."""
+    p = patterns()
+    text = tokens.text
+    out = []
+    for m in _SLOGAN.finditer(text):
+        noun = m.group("noun")
+        if noun not in p.programme_nouns or noun.endswith("s"):
+            continue
+        words = m.group("name").split()
+        start = m.start()
+        while words and words[0].lower() in p.not_starts:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words.pop(0)
+        # A name is introduced as one: "the …", "its …", "India's …" (not a sentence's first words).
+        if len(words) < 2 or (start, m.end()) in known or not _DETERMINED.search(text, max(0, start - 12), start):
+            continue
+        out.append(Found("programme", clean(f"{' '.join(words)} {noun}"), start, m.end(), "descriptive"))
+    return out
 
 
 def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
