@@ -292,3 +292,15 @@ def test_slogan_and_versioned_programmes(sentence, name):
 def test_a_sentence_opening_phrase_before_a_plan_noun_is_no_programme():
     _, names = found("Investment in Norland 2025 project approvals rose.")
     assert not any(e.type == "programme" for e in names.values())
+
+
+def test_a_head_name_before_a_programme_noun_is_a_programme():
+    _, names = found("The Coastal Innovation Cluster program was expanded by the ministry.")
+    assert names["Coastal Innovation Cluster program"].type == "programme"
+    _, names = found("The Harbour Industrial Park project started construction in May.")
+    assert names["Harbour Industrial Park"].type == "park"
+
+
+def test_state_bodies_named_with_one_word():
+    _, names = found("The Treasury said the Cabinet would back the package.")
+    assert names["Treasury"].type == "government" and names["Cabinet"].type == "government"

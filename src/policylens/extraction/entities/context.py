@@ -30,6 +30,9 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
         if in_spans(titles, chunk.start) or (chunk.start, chunk.end) in known:
             continue
         name = clean(text[chunk.start:chunk.end])
+        if name in p.state_bodies and text[max(0, chunk.start - 4):chunk.start].lower() == "the ":
+            out.append(Found("government", name, chunk.start, chunk.end, "state body"))  # "the Treasury said"
+            continue
         if is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
             continue
         rest = text[chunk.end:chunk.end + 80]

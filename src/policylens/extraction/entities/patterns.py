@@ -29,6 +29,8 @@ class Patterns:
     programme_after: re.Pattern
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
+    programme_over_heads: re.Pattern
+    state_bodies: frozenset[str]
     government: re.Pattern
     not_starts: frozenset[str]
     time_words: frozenset[str]
@@ -73,6 +75,8 @@ def patterns() -> Patterns:
                                    r")\b", re.IGNORECASE),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
+        programme_over_heads=re.compile(r"[ \t]+(" + _alternation(raw["programme_nouns_over_heads"]) + r")\b"),
+        state_bodies=frozenset(raw["state_bodies"]),
         # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
         government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
                               _alternation(raw["government_nouns"]) + r"))\b"),
