@@ -716,3 +716,24 @@ def test_an_aside_in_the_clause_subject_and_a_verb_that_names_the_measure():
     found = extract(text, published="2024-05-01", entities=entities)
     assert by_value(found, 3.2e9).subject == "Monterrey"
     assert by_value(found, 200000).metric == "output"
+
+
+def test_a_fact_box_label_names_its_figure():
+    text = ("Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"
+            "- R&D spending as a share of GDP: 2.8%\n")
+    found = extract(text, published="2025-06-01")
+    assert [by_value(found, v).metric for v in (5.2e9, 10, 14, 2.8)] == [
+        "Exports", "Exports", "New factories", "R&D spending as a share of GDP"]
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # before a verb of intent stands who intends; what the figure is of follows it
+    ("Summary: The roadmap targets 800 GW of renewable capacity by 2032.", 800, "renewable capacity"),
+    ("The state expects $4 billion by 2027.", 4e9, None),
+    ("The mill produced 300,000 tonnes of cold-rolled steel in 2024.", 300000, "cold-rolled steel"),
+    # the next in a ranking, at its own figure, is measured the same way
+    ("Maharashtra received FDI inflows of Rs 1.13 lakh crore in FY24, followed by Karnataka at Rs 54,427 crore.",
+     5.4427e11, "FDI inflows"),
+])
+def test_metric_after_intent_verbs_units_of_and_rankings(text, value, metric):
+    assert by_value(extract(text, published="2025-06-01"), value).metric == metric

@@ -219,6 +219,14 @@ _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
                             r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$", re.IGNORECASE)
 _ARTICLES = frozenset(("a", "an", "the"))
+# "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
+_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
+                          r"(?:at|with)\s*$", re.IGNORECASE)
+# A fact box's line: "- Exports: $5.2 billion", "Jobs created: around 3,200".
+_LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<label>[A-Za-z][^:\n.;]{0,60}?)"
+                    r"[ \t]*:[ \t]*(?:[a-z]+[ \t]+){0,2}$")
+_MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
+_AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -599,8 +607,12 @@ class _Reader:
         Words that cannot name a measure (pronouns, verbs, comparators, "record high") are never
         returned; no metric is better than a fragment."""
         earlier = previous.metric if previous is not None and previous.start >= s.start else None
-        if earlier and _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start):
+        if earlier and (_COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
+                        or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)):
             return earlier
+        label = _LABEL.search(self.text, max(prev_end, start - 80), start)
+        if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
+            return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
             after = self._counted_noun(a, s)
             if after:
@@ -613,6 +625,10 @@ class _Reader:
                 m = None  # "exported $5 billion of equipment" measures exports
             if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
+        elif DIMENSION.get(a.unit) in _MEASURED_OF:
+            m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
+                return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
         words, verb_named = self._words_before(s, prev_end, start)
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
@@ -675,6 +691,8 @@ class _Reader:
         said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
         if said is not None and said + 1 < len(words):
             words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
+        elif said is not None:
+            return [], True  # "The state expects $4 billion": who reports, not what
         # "to a record $700 billion", "a total revenue of": after an article, a noun
         verbs = [i for i, w in enumerate(words) if _is_verb(w) and (i == 0 or words[i - 1].lower() not in _ARTICLES)]
         verb = verbs[-1] if verbs else None
@@ -687,6 +705,8 @@ class _Reader:
                        and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
                 return [noun], True  # "the cluster exported RMB 13.4 billion": the verb names the measure
+            if not content and words[verb].lower() in _AGENTIVE:
+                return [], True  # "The plan targets 1,000 GW": before a verb of intent, who intends
             words = tail if content else [w for i, w in enumerate(words[:verb]) if i not in verbs]
         with_ = max((i for i, w in enumerate(words[:-1]) if w.lower() == "with" and words[i + 1].lower() in _WITH_NP),
                     default=None)
