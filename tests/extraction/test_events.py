@@ -375,3 +375,8 @@ def test_reports_rankings_and_sized_lines(text, etype):
 
 def test_a_capacity_of_something_built_is_still_a_tally():
     assert events("The company has commissioned 2 GW of solar capacity in Gujarat since 2022.") == []
+
+
+def test_listed_among_the_top_is_a_ranking_and_listed_as_a_designation():
+    assert only("The zone was listed among the top 10 national development zones in 2024.").type == "achievement"
+    assert only("The park was listed as a national demonstration base in 2023.").type == "approval"
