@@ -737,3 +737,9 @@ def test_a_fact_box_label_names_its_figure():
 ])
 def test_metric_after_intent_verbs_units_of_and_rankings(text, value, metric):
     assert by_value(extract(text, published="2025-06-01"), value).metric == metric
+
+
+def test_a_verb_that_names_its_measure_survives_the_participle_rule():
+    found = extract("Nuevo Leon attracted $9 billion of FDI in 2024. The fund raised $2 billion.", published="2025-06-01")
+    assert by_value(found, 9e9).metric == "investment"
+    assert by_value(found, 2e9).metric == "funds"

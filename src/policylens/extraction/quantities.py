@@ -704,7 +704,7 @@ class _Reader:
                        and w.lower() not in _METRIC_JUNK and not _COMPARATOR_BEFORE.search(w)
                        and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
-                return [noun], True  # "the cluster exported RMB 13.4 billion": the verb names the measure
+                return noun.split(), True  # "the cluster exported RMB 13.4 billion": the verb names the measure
             if not content and words[verb].lower() in _AGENTIVE:
                 return [], True  # "The plan targets 1,000 GW": before a verb of intent, who intends
             words = tail if content else [w for i, w in enumerate(words[:verb]) if i not in verbs]
