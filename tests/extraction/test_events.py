@@ -380,3 +380,8 @@ def test_a_capacity_of_something_built_is_still_a_tally():
 def test_listed_among_the_top_is_a_ranking_and_listed_as_a_designation():
     assert only("The zone was listed among the top 10 national development zones in 2024.").type == "achievement"
     assert only("The park was listed as a national demonstration base in 2023.").type == "approval"
+
+
+def test_production_commenced_is_a_line_put_into_operation():
+    assert only("The company commenced commercial production at its Chennai unit on 1 April.").type == "production"
+    assert only("Construction of the new terminal started on 1 April.").type == "launch"
