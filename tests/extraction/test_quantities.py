@@ -743,3 +743,12 @@ def test_a_verb_that_names_its_measure_survives_the_participle_rule():
     found = extract("Nuevo Leon attracted $9 billion of FDI in 2024. The fund raised $2 billion.", published="2025-06-01")
     assert by_value(found, 9e9).metric == "investment"
     assert by_value(found, 2e9).metric == "funds"
+
+
+def test_a_shortfall_is_no_level_and_a_compared_past_level_is_a_statistic():
+    found = extract("Solar parks numbered 28, three short of the goal, with five more under review. The cluster aims "
+                    "for exports exceeding RMB 20 billion by 2027, compared with RMB 9.8 billion in 2023.",
+                    published="2024-03-30")
+    assert by_value(found, 3).metric is None and by_value(found, 5).metric is None
+    past = by_value(found, 9.8e9)
+    assert (past.kind, past.metric, past.as_of) == ("statistic", "exports", 2023)

@@ -219,6 +219,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 _COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
                             r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$", re.IGNORECASE)
 _ARTICLES = frozenset(("a", "an", "the"))
+_DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
 # "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
 _FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
                           r"(?:at|with)\s*$", re.IGNORECASE)
@@ -528,11 +529,17 @@ class _Reader:
         return adjacent or before or after
 
     def _starting_level(self, a: Amount, s: _Sentence) -> bool:
-        """Whether the amount is the level a change starts from in a past year ("from 99 in 2023")."""
+        """Whether the amount is the level a change starts from in a past year ("from 99 in 2023"), or
+        the past level a goal is set against ("exports of RMB 20 billion by 2027, compared with RMB 9.8
+        billion in 2023")."""
         pub = self.pub
-        if pub is None or not any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years):
+        if pub is None:
             return False
-        return _previous_word(self.text, a.start) == "from"
+        if any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years) \
+                and _previous_word(self.text, a.start) == "from":
+            return True
+        return any(y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years) and \
+            _COMPARED_LINK.search(self.text, max(s.start, a.start - 40), a.start) is not None
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
         """A sentence that says nothing of its own continues the last one that did, within its discourse
@@ -617,6 +624,8 @@ class _Reader:
             after = self._counted_noun(a, s)
             if after:
                 return after
+            if _DEGREE_AFTER.match(self.text, a.end):
+                return None  # "three short of the target", "four more under review": a difference, not a level
         elif DIMENSION.get(a.unit) == "money":
             if _previous_word(self.text, start) in _ARTICLES and (sized := self._counted_noun(a, s)):
                 return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment"
