@@ -752,3 +752,12 @@ def test_a_shortfall_is_no_level_and_a_compared_past_level_is_a_statistic():
     assert by_value(found, 3).metric is None and by_value(found, 5).metric is None
     past = by_value(found, 9.8e9)
     assert (past.kind, past.metric, past.as_of) == ("statistic", "exports", 2023)
+
+
+def test_the_province_of_a_plan_named_only_in_its_title():
+    text = ("Building on the existing base in Wuhan, Yichang and Xiangyang, the province will cultivate 8 robot "
+            "clusters by 2026.")
+    entities = _named(text, ("place", "Wuhan"), ("place", "Yichang"), ("place", "Xiangyang"))
+    q = by_value(extract(text, published="2024-01-10", title="Hubei Province Action Plan for Robots (2024-2026)",
+                         entities=entities), 8)
+    assert q.subject == "Hubei"

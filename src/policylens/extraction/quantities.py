@@ -868,7 +868,7 @@ class _Reader:
     def _referred(self, start: int, end: int) -> str | None:
         """"The cluster aims for exports of …", "the province has nurtured …": a definite description
         before the figure refers to the last entity of its kind named earlier in the document (for a
-        place, one of the level the description names)."""
+        place, one of the level the description names, else the document's place if it is of that level)."""
         found = None
         for m in _DEFINITE.finditer(self.text, start, end):
             found = m
@@ -882,6 +882,9 @@ class _Reader:
             s, e, name, _ = same_type[i]
             if e <= found.start() and (levels is None or self._level(name) in levels):
                 return name
+        main = self.main_subject
+        if levels is not None and main is not None and self._level(main) in levels:
+            return main  # "the province" of a plan whose province only its title names
         return None
 
     def _plan_issuer(self, pos: int) -> str | None:
