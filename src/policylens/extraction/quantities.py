@@ -617,7 +617,8 @@ class _Reader:
         if earlier and (_COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
                         or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)):
             return earlier
-        label = _LABEL.search(self.text, max(prev_end, start - 80), start)
+        lo = max(prev_end, start - 80)
+        label = _LABEL.search(self.text, lo, start) if self.text.find(":", lo, start) >= 0 else None
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
@@ -1143,6 +1144,7 @@ def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
     return tail[i + 1:] or None
 
 
+@lru_cache(maxsize=8192)
 def _verbal(word: str) -> bool:
     """A participle or an irregular one ("kept", "held"): a verb form, which names no measure."""
     return _participle(word) or word.lower() in _IRREGULAR_PARTICIPLES
@@ -1158,6 +1160,7 @@ def _governed_place(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _participle(word: str) -> bool:
     """A lower-case word shaped like a participle ("recognised", "serving"), not a noun ending so
     ("speed", "thing")."""
@@ -1171,6 +1174,7 @@ def _joins_modifiers(before: list[str]) -> bool:
     return bool(before) and _modifier(before[-1]) and not _is_verb(before[-1])
 
 
+@lru_cache(maxsize=8192)
 def _modifier(word: str) -> bool:
     """A word that can be the first of two coordinated modifiers ("small and medium-sized", "research
     and development"): lower case, not a plural, not a function word."""

@@ -3,6 +3,7 @@ a programme noun after the name, a plan named by what it is for."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policylens.extraction.entities.lists import and_parts
 from policylens.extraction.entities.named import Chunk, chunk_at
@@ -75,24 +76,32 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
 
 # A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
 # or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
+# A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
+# or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
 _SLOGAN = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
                      r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+\d+(?:\.\d+)?)?"
-                     r"|\s+\d+\.\d+))\s+(?P<noun>[a-z]+)\b")
-
-
+                     r"|\s+\d+\.\d+))\s+$")
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|this|under)|['’]s)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _programme_noun() -> re.Pattern:
+    """A singular lower-case programme noun right after a name's last word or number."""
+    nouns = sorted((n for n in patterns().programme_nouns if not n.endswith("s") and " " not in n), key=len,
+                   reverse=True)
+    return re.compile(r"(?<=[A-Za-z0-9])[ \t]+(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Found]:
     """Programmes named by a slogan or a version ("the Make in India initiative", "Making Indonesia 4.0
     roadmap"): capitalised words joined by a small word, or ending in a version number, before a
-    singular programme noun."""
+    singular programme noun. Only the few programme nouns in a text are looked behind."""
     p = patterns()
     text = tokens.text
     out = []
-    for m in _SLOGAN.finditer(text):
-        noun = m.group("noun")
-        if noun not in p.programme_nouns or noun.endswith("s"):
+    for noun in _programme_noun().finditer(text):
+        m = _SLOGAN.search(text, max(0, noun.start() - 100), noun.end() - len(noun.group().lstrip()))
+        if m is None:
             continue
         words = m.group("name").split()
         start = m.start()
@@ -100,9 +109,10 @@ def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Foun
             start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
             words.pop(0)
         # A name is introduced as one: "the …", "its …", "India's …" (not a sentence's first words).
-        if len(words) < 2 or (start, m.end()) in known or not _DETERMINED.search(text, max(0, start - 12), start):
+        if len(words) < 2 or (start, noun.end()) in known or not _DETERMINED.search(text, max(0, start - 12), start):
             continue
-        out.append(Found("programme", clean(f"{' '.join(words)} {noun}"), start, m.end(), "descriptive"))
+        out.append(Found("programme", clean(f"{' '.join(words)} {noun.group().strip()}"), start, noun.end(),
+                         "descriptive"))
     return out
 
 
