@@ -262,6 +262,10 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if start_seg < h:
                 out += _split_coordination(tokens, segments, start_seg, h, htype, hword, start, end, p)
         elif (nwords >= 2 or chunk.legal) and not (htype == "programme" and _only_kind_words(name, p)):
+            over = p.programme_over_heads.match(tokens.text, end) if end == chunk.end and not chunk.legal else None
+            if over:  # "the Regional Innovation Cluster program": a programme named for what it builds
+                htype, end = "programme", over.end()
+                name = clean(tokens.text[start:end])
             found = Found(htype, name, start, end, "legal" if chunk.legal else "head")
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period

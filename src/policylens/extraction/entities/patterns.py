@@ -27,9 +27,12 @@ class Patterns:
     list_types: dict[str, str]
     possessed: re.Pattern
     company_verb: re.Pattern
+    company_self: re.Pattern
     programme_after: re.Pattern
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
+    programme_over_heads: re.Pattern
+    state_bodies: frozenset[str]
     government: re.Pattern
     not_starts: frozenset[str]
     time_words: frozenset[str]
@@ -65,10 +68,17 @@ def patterns() -> Patterns:
                              r")\b", re.IGNORECASE),
         company_verb=re.compile(r"\s+(?:(?:" + _alternation(raw["company_verb_adverbs"]) + r")\s+){0,2}(?:" +
                                 _alternation(raw["company_verbs"]) + r")\b"),
+        # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
+        company_self=re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:" +
+                                _alternation(raw["possessed_by_companies"]) + r")\b|\s+[a-z][^.!?\n]{0,160}?,\s+(?:" +
+                                _alternation(raw["company_self_references"]) + r")\s+(?:" +
+                                _alternation(raw["company_saying_verbs"]) + r")\b", re.IGNORECASE),
         programme_after=re.compile(r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) +
                                    r")\b", re.IGNORECASE),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
+        programme_over_heads=re.compile(r"[ \t]+(" + _alternation(raw["programme_nouns_over_heads"]) + r")\b"),
+        state_bodies=frozenset(raw["state_bodies"]),
         # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
         government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
                               _alternation(raw["government_nouns"]) + r"))\b"),
