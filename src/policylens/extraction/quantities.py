@@ -29,6 +29,7 @@ from policylens.extraction.numbers import (
 )
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
+from policylens.periods import month_of, year_of
 
 _CUES = _load("quantity_cues.yaml")
 _YEAR = r"(?:1[89]|20|21)\d{2}"
@@ -272,9 +273,8 @@ class _Reader:
 
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
-        self.pub = _year_of(document.published)
-        month = re.match(r"\s*\d{4}-(\d{2})", document.published or "")
-        self.pub_month = int(month.group(1)) if month else None
+        self.pub = year_of(document.published)
+        self.pub_month = month_of(document.published)
         self.sentences = _soften(self.text, index.sentences)
         self.paragraphs = _soften(self.text, index.paragraphs)
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -902,11 +902,6 @@ def _part_end_month(m: re.Match) -> int | None:
     if ordinal == "first":
         return min(12, months * count)
     return min(12, months * _ORDINAL_INDEX[ordinal])
-
-
-def _year_of(published: str | None) -> int | None:
-    m = re.match(r"\s*(\d{4})", published or "")
-    return int(m.group(1)) if m else None
 
 
 def _expr_year(m: re.Match) -> int:
