@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from policylens import clock
 from policylens.errors import InputError
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
@@ -66,7 +67,7 @@ def digest(since: date | str, until: date | str | None = None, *, db: str | Know
     ``industry`` a taxonomy id; ``language`` the digest's wording (en, zh).  Dates are ``date`` objects or YYYY-MM-DD;
     a bad one, an unknown region or industry raises InputError naming it.
     """
-    as_of = _day(as_of, "--as-of") if as_of is not None else date.today()
+    as_of = _day(as_of, "--as-of") if as_of is not None else clock.today()
     since = _day(since, "--since")
     until = _day(until, "--until") if until is not None else as_of
     if until < since:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from policylens import clock
 from policylens.api import extract_path, ingest
 from policylens.config import Settings
 from policylens.errors import InputError
@@ -46,7 +47,7 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     version (every related document and target, per-target monitoring and
     validation); the default states each fact once and stays short.
     """
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     rules = rules_for(rules, language)
     rules.audience(audience)  # an unknown audience fails before any work is done
     if db is None:
@@ -71,7 +72,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     """
     if not summary or not summary.strip():
         raise InputError(USER_SUMMARY_SOURCE, "the summary is empty")
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     rules = rules_for(rules, language)
     rules.audience(audience)
     parts = [p.strip() for p in (title, when, summary) if p and p.strip()]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from policylens import clock
 from policylens.cli.app import State, app, err, guard
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def brief(
     from policylens import briefs
 
     fmt = output_format(fmt)
-    today = day(as_of, "--as-of") or date.today()
+    today = day(as_of, "--as-of") or clock.today()
     groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
     db = knowledge_base()
     if summary is not None:

@@ -1,7 +1,6 @@
 """Commands on documents: ingest, extract and the demo."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.text import Text
 
+from policylens import clock
 from policylens.cli.app import State, app, err, guard, out, print_json, progress, report_failures
 from policylens.cli.tables import figure, shorten, table
 from policylens.config import Settings
@@ -143,7 +143,7 @@ def _knowledge_summary(url: str) -> dict:
     with KnowledgeBase.open(url) as kb:
         targets = kb.targets()
         conflicts = kb.conflicts()
-    return {"as_of": dt.date.today().isoformat(),
+    return {"as_of": clock.today().isoformat(),
             "targets_by_status": dict(Counter(t.status for t in targets).most_common()),
             "conflicts": len(conflicts)}
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from policylens import clock
 from policylens.cli.app import State, app, err, guard, out, print_json
 from policylens.cli.tables import figure, marked, shorten, table
 from policylens.errors import InputError
@@ -42,7 +43,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
 
 
 def _as_of(value: str | None) -> dt.date:
-    return _date(value, "--as-of") or dt.date.today()
+    return _date(value, "--as-of") or clock.today()
 
 
 @contextmanager

@@ -35,6 +35,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from .. import clock
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
 from ..periods import from_stored, period_start, to_stored, year_of
@@ -253,7 +254,7 @@ class KnowledgeBase:
                 conn.execute(insert(EntityDecisionRow), {
                     "action": action, "name": a.name if action == "merge" else other,
                     "other": b.name if action == "merge" else a.name,
-                    "created_at": dt.datetime.now(dt.UTC)})
+                    "created_at": clock.now()})
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
         self.resolve()
@@ -283,7 +284,7 @@ class KnowledgeBase:
 
     def profile(self, name: str, as_of: dt.date | None = None) -> queries.EntityProfile:
         with self._read() as session:
-            return queries.profile(session.connection(), name, as_of or dt.date.today())
+            return queries.profile(session.connection(), name, as_of or clock.today())
 
     def targets(self, *, as_of: dt.date | None = None, region: str | None = None, industry: str | None = None,
                 status: str | None = None, entity: str | None = None, limit: int | None = None,
@@ -292,7 +293,7 @@ class KnowledgeBase:
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
-            return queries.targets(conn, as_of or dt.date.today(), filters, limit)
+            return queries.targets(conn, as_of or clock.today(), filters, limit)
 
     def count_targets(self, *, as_of: dt.date | None = None, region: str | None = None,
                       industry: str | None = None, status: str | None = None, entity: str | None = None) -> int:
@@ -300,7 +301,7 @@ class KnowledgeBase:
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
-            return queries.count_targets(conn, as_of or dt.date.today(), filters)
+            return queries.count_targets(conn, as_of or clock.today(), filters)
 
     def conflicts(self, *, kind: str | None = None, region: str | None = None, limit: int | None = None,
                   newest: bool = False) -> list[queries.ConflictView]:
@@ -317,7 +318,7 @@ class KnowledgeBase:
     def overview(self, as_of: dt.date | None = None, recent: int = 8) -> queries.Overview:
         """Counts, newest documents and conflicts, targets by status and deadline year (default: today)."""
         with self._read() as session:
-            return queries.overview(session.connection(), as_of or dt.date.today(), recent)
+            return queries.overview(session.connection(), as_of or clock.today(), recent)
 
     def search(self, query: str, *, region: str | None = None, industry: str | None = None,
                entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
@@ -334,7 +335,7 @@ class KnowledgeBase:
 
     def export_tables(self, as_of: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
         with self._read() as session:
-            return queries.export_tables(session.connection(), as_of or dt.date.today())
+            return queries.export_tables(session.connection(), as_of or clock.today())
 
 
 def _member(conn: Connection, entity: queries.EntityRef, alias: str) -> queries.EntityRef:
@@ -436,7 +437,7 @@ def _insert_document(
         "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
         "published": doc.published, "published_date": period_start(doc.published),
         "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
-        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.UTC),
+        "format": doc.format, "text": doc.text, "ingested_at": clock.now(),
         "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
     }).scalar_one()
 
