@@ -19,8 +19,9 @@ from rich.console import Console
 from typer.core import TyperGroup
 
 from policylens import __version__
+from policylens.cli.options import flag
 from policylens.config import Settings
-from policylens.errors import PolicylensError
+from policylens.errors import ParameterError, PolicylensError
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line, however long
@@ -136,9 +137,15 @@ def main_options(
 
 
 def guard(call):
-    """Run an API call; a PolicylensError becomes one line on stderr and exit status 1."""
+    """Run an API call; a PolicylensError becomes one line on stderr and exit status 1.
+
+    A library parameter the error names is shown as the flag the user wrote (``as_of`` as ``--as-of``).
+    """
     try:
         return call()
+    except ParameterError as exc:
+        err.print(f"[red]error[/red]: {flag(exc.parameter)}: {exc.reason}")
+        raise typer.Exit(1) from None
     except PolicylensError as exc:
         err.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(1) from None

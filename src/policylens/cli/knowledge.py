@@ -16,6 +16,7 @@ import typer
 
 from policylens import clock
 from policylens.cli.app import State, app, err, guard, out, print_json
+from policylens.cli.options import day
 from policylens.cli.tables import figure, marked, shorten, table
 from policylens.errors import InputError
 from policylens.figures import amount
@@ -33,17 +34,8 @@ IndustryOpt = Annotated[str | None, typer.Option("--industry", help="An industry
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)]
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a date; write YYYY-MM-DD") from None
-
-
 def _as_of(value: str | None) -> dt.date:
-    return _date(value, "--as-of") or clock.today()
+    return day(value, "--as-of") or clock.today()  # the day is shown, so it is read here
 
 
 @contextmanager
@@ -215,7 +207,7 @@ def search(
 ) -> None:
     """Full-text search over documents, quantities and events."""
     text = " ".join(query)
-    dates = guard(lambda: (_date(since, "--since"), _date(until, "--until")))
+    dates = guard(lambda: (day(since, "--since"), day(until, "--until")))
     hits = _run(lambda kb: kb.search(text, region=region, industry=industry, entity=entity, source_type=source_type,
                                      since=dates[0], until=dates[1], kinds=tuple(kind or ()), limit=limit))
     if State.json:

@@ -17,8 +17,8 @@ import typer
 from rich.markup import escape
 
 from policylens.cli.app import PLAIN_HELP, State, app, err, guard, out, print_json, progress
+from policylens.cli.options import moment
 from policylens.cli.tables import shorten, table
-from policylens.errors import InputError
 
 if TYPE_CHECKING:
     from policylens import monitor
@@ -150,7 +150,7 @@ def poll(
     """Read the due feeds, store new entries, match them against the watchlists and deliver the alerts."""
     from policylens import monitor
 
-    now = guard(lambda: _moment(as_of))
+    now = guard(lambda: moment(as_of, "--as-of"))
     destinations = guard(lambda: [monitor.check_destination(d) for d in (deliver or ["print"])])
     with progress("polling") as advance:
         report = _with_kb(lambda kb: monitor.poll(kb, State.settings, deliver_to=destinations, now=now,
@@ -207,16 +207,6 @@ def alerts(
     out.print(table("Alerts", ("id", "kind", "doc", "reason", "delivered", "brief"), cells, width=out.width,
                     prose={"kind", "reason", "delivered", "brief"}))
     out.print(f"{len(rows)} alert(s)")
-
-
-def _moment(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError("--as-of", f"{value!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _when(value: dt.datetime | None) -> str:
