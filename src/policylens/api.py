@@ -185,14 +185,8 @@ def store_document(kb: KnowledgeBase, item: Document | Extraction | InputError,
 
 @contextmanager
 def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterator[KnowledgeBase]:
-    """Use a KnowledgeBase the caller passed, or open (and afterwards close) one from a URL."""
-    if isinstance(db, KnowledgeBase):
-        yield db
-        return
-    kb = KnowledgeBase.open(db or settings.db_url)
-    try:
+    """``KnowledgeBase.using`` with the settings' URL when the caller named none."""
+    with KnowledgeBase.using(db or settings.db_url) as kb:
         yield kb
-    finally:
-        kb.close()
 
 

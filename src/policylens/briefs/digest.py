@@ -42,7 +42,7 @@ from .compose import (
 from .evidence import find, industry_label
 from .model import Brief, Point, Section
 from .rules import Rules
-from .service import knowledge_base, rules_for
+from .service import rules_for
 
 # A digest is read in minutes: how much of each kind it lists.
 MAX_DOCUMENTS = 60
@@ -75,7 +75,7 @@ def digest(since: date, until: date | None = None, *, db: str | KnowledgeBase,
     if industry is not None and industry not in taxonomy():
         raise ParameterError("industry", f"unknown industry {industry!r}; known: {', '.join(sorted(taxonomy()))}")
     rules = rules_for(rules, language)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         return _Digest(kb, rules, since, until, as_of, region, industry).write()
 
 

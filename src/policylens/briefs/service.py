@@ -8,8 +8,6 @@ analyst's pasted title, timing note and summary.  All of them end in the same
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -54,7 +52,7 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
         if _is_document_id(source):
             raise InputError(f"document {source}", "a document id needs a knowledge base (db=...)")
         return compose(_extraction(source), rules=rules, as_of=as_of, audience=audience, long=long)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         extraction = _from_kb(kb, source, settings)
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, long=long)
@@ -81,7 +79,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     extraction = extract(document)
     if db is None:
         return compose(extraction, rules=rules, as_of=as_of, audience=audience, user_summary=True, long=long)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True,
                        long=long)
@@ -139,14 +137,3 @@ def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction
     return found
 
 
-@contextmanager
-def knowledge_base(db: str | KnowledgeBase) -> Iterator[KnowledgeBase]:
-    """An open KnowledgeBase as given, or one opened from a URL for the call and closed after it."""
-    if isinstance(db, KnowledgeBase):
-        yield db
-        return
-    kb = KnowledgeBase.open(db)
-    try:
-        yield kb
-    finally:
-        kb.close()

@@ -151,6 +151,20 @@ def guard(call):
         raise typer.Exit(1) from None
 
 
+def with_kb(call, *, existing: bool = True):
+    """Open the knowledge base of --db, run ``call(kb)`` and close it; errors as one line and exit 1.
+
+    ``existing``: a missing SQLite file is an error (commands that read); False creates it (the monitor's
+    commands, which may be the first to write).
+    """
+    def body():
+        from policylens.store import KnowledgeBase
+
+        with KnowledgeBase.using(State.settings.db_url, existing=existing) as kb:
+            return call(kb)
+    return guard(body)
+
+
 @contextmanager
 def progress(verb: str) -> Iterator:
     """A Rich progress bar on stderr that counts inputs as they finish (the total is not known ahead)."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
@@ -87,6 +88,28 @@ class KnowledgeBase:
             engine.dispose()
             raise StoreError(f"cannot open knowledge base {shown}: {_reason(exc)}") from exc
         return cls(engine)
+
+    @classmethod
+    @contextmanager
+    def using(cls, db: str | KnowledgeBase, *, existing: bool = False) -> Iterator[KnowledgeBase]:
+        """``db`` as given when it is open already (its owner closes it), else one opened from the URL for
+        the block and closed after it: how every entry point (API, briefs, CLI) takes "a URL or a KB".
+
+        With ``existing``, a SQLite file that is not there is an InputError naming it, not a new empty
+        knowledge base (a read command pointed at the wrong path should say so).
+        """
+        if isinstance(db, KnowledgeBase):
+            yield db
+            return
+        if existing and db.startswith("sqlite:///") and db != "sqlite:///:memory:":
+            path = Path(db.removeprefix("sqlite:///"))
+            if not path.exists():
+                raise InputError(str(path), "no knowledge base here; run `policylens ingest` first or pass --db")
+        kb = cls.open(db)
+        try:
+            yield kb
+        finally:
+            kb.close()
 
     def close(self) -> None:
         self.engine.dispose()
