@@ -11,12 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from policylens import parallel
+from policylens import parallel, vocab
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
@@ -137,8 +134,7 @@ def ingest(
 @cache
 def folder_skips() -> tuple[str, ...]:
     """The name patterns of files that describe a folder rather than report news (lower case)."""
-    text = resources.files("policylens").joinpath("data/folder_files.yaml").read_text(encoding="utf-8")
-    return tuple(p.casefold() for p in yaml.safe_load(text)["skip"])
+    return tuple(p.casefold() for p in vocab.load("policylens", "folder_files.yaml")["skip"])
 
 
 def extract_path(path: str | Path) -> Extraction:

@@ -30,6 +30,8 @@ DB_HELP = ("Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db)
            "or postgresql+psycopg://USER@HOST/DB.")
 JSON_HELP = "Print machine-readable JSON instead of tables."
 MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 50 MB)."
+DATA_HELP = ("A folder of your own vocabularies: a YAML file there named like a shipped one "
+             "(currencies.yaml, entity_patterns.yaml…) adds to it (also POLICYLENS_DATA).")
 
 
 class State:
@@ -57,6 +59,9 @@ def _late_option(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> 
         State.json = True
     elif param.name == "max_bytes" and value is not None:
         State.settings.max_bytes = _positive_bytes(value)
+    elif param.name == "data" and value is not None:
+        State.settings.data_dir = guard(lambda: Settings.from_env(data_dir=value)).data_dir  # checked there
+        _use_data(State.settings)
 
 
 def _late_options(
@@ -64,6 +69,7 @@ def _late_options(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP, callback=_late_option)] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP,
                                                      callback=_late_option)] = None,
+    data: Annotated[str | None, typer.Option("--data", metavar="DIR", help=DATA_HELP, callback=_late_option)] = None,
 ) -> None:
     """The global options as every command takes them (a template: only its parameters are used)."""
 
@@ -125,15 +131,25 @@ def main_options(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="POLICYLENS_DB")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
+    data: Annotated[str | None, typer.Option("--data", metavar="DIR", help=DATA_HELP)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Global options: before the command or after it (policylens targets --json)."""
-    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes)))
+    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes), data_dir=data))
+    _use_data(State.settings)
     State.json = as_json
     source = ctx.get_parameter_source("db")
     State.db_given = db is not None and source is not None and source.name == "COMMANDLINE"
     State.db_from_env = db is not None and not State.db_given
+
+
+def _use_data(settings: Settings) -> None:
+    """Make the settings' data folder the one every vocabulary is extended from (before any is read)."""
+    if settings.data_dir is not None:
+        from policylens import vocab
+
+        vocab.use_folder(settings.data_dir)
 
 
 def guard(call):

@@ -182,8 +182,8 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
-_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plan|programme|program|blueprint|"
-                             r"roadmap|strategy|scheme)\b", re.IGNORECASE)
+_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" +
+                             _alternation(_CUES["plan_reference_nouns"]) + r")\b", re.IGNORECASE)
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)

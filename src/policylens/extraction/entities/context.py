@@ -92,16 +92,12 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     return ("verb", "company") if sentence_start and p.company_verb.match(rest) else None
 
 
-_PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"
-                       r"(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])")
-
-
 def _plans_for_named(tokens: Tokens) -> list[Found]:
     """"the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
     p = patterns()
     text = tokens.text
     out = []
-    for m in _PLAN_FOR.finditer(text):
+    for m in p.plan_for.finditer(text):
         i = tokens.at(m.end())
         chunk = chunk_at(tokens, i, p) if i < len(tokens) else None
         if chunk is None or chunk.start != m.end() or not chunk.period:

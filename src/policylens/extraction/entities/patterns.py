@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from policylens import vocab
 
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"])
 
@@ -28,6 +27,7 @@ class Patterns:
     programme_after: re.Pattern
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
+    plan_for: re.Pattern
     government: re.Pattern
     not_starts: frozenset[str]
     time_words: frozenset[str]
@@ -42,15 +42,14 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/entity_patterns.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "entity_patterns.yaml")
     heads = {w: t for t, words in raw["heads"].items() for w in words}
     descriptive_types = {w: t for t, words in raw["descriptive_heads"].items() for w in words}
     list_types = {w: t for t, words in raw["list_triggers"].items() for w in words}
     return Patterns(
         heads=heads,
         plural_heads=dict(raw["plural_heads"]),
-        legal_suffix=re.compile(raw["legal_suffix"]),
+        legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
         descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
@@ -67,6 +66,8 @@ def patterns() -> Patterns:
                                    r")\b", re.IGNORECASE),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
+        plan_for=re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["plan_for_nouns"]) +
+                            r")\s+(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])"),
         # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
         government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
                               _alternation(raw["government_nouns"]) + r"))\b"),
