@@ -247,6 +247,36 @@ class KnowledgeBase:
             return documents.documents_in_window(session.connection(), since, until, region_id=region_id,
                                                  industry=industry)
 
+    # --- what the monitor matches watchlists on and quotes (see documents) ---
+
+    def document_texts(self, document_ids: Iterable[int]) -> dict[int, str]:
+        """Document id -> its clean text, for the ids that are stored."""
+        with self._read() as session:
+            return documents.document_texts(session.connection(), document_ids)
+
+    def matching_documents(self, filters: search.SearchFilters,
+                           entity_ids: Iterable[int] = ()) -> dict[int, int | None]:
+        """Document id -> what it near-duplicates, for documents passing ``filters`` (and naming an entity)."""
+        with self._read() as session:
+            return documents.matching_documents(session.connection(), filters, entity_ids)
+
+    def entity_names(self, id_range: tuple[int, int], *, region_id: int | None = None,
+                     entity_ids: Iterable[int] = ()) -> list[tuple[int, str]]:
+        """(document id, name as written) of the entities in a region or among ``entity_ids``."""
+        with self._read() as session:
+            return documents.entity_names(session.connection(), id_range, region_id=region_id,
+                                          entity_ids=entity_ids)
+
+    def fact_starts(self, kind: str, ids: Iterable[int]) -> dict[int, int]:
+        """Quantity or event id -> where its span starts in its document."""
+        with self._read() as session:
+            return documents.fact_starts(session.connection(), kind, ids)
+
+    def industry_quantities(self, industry: str, id_range: tuple[int, int]) -> list[tuple[int, int]]:
+        """(document id, start) of the quantities tagged with ``industry`` in the documents of ``id_range``."""
+        with self._read() as session:
+            return documents.industry_quantities(session.connection(), industry, id_range)
+
     # --- across documents: resolution, tracking, search (see derive, queries, search) ---
 
     def resolve(self) -> dict[str, int]:
