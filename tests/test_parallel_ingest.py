@@ -23,6 +23,8 @@ from policylens.store import KnowledgeBase
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_ingest import generate  # the benchmark's generator, not a copy of it
 
+pytestmark = pytest.mark.slow  # worker processes ingesting the corpus: make test-fast skips it
+
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -147,6 +147,7 @@ def check_citations(b, documents: dict) -> None:
         assert (c.start, c.end) in TextIndex(doc.text).sentences, (doc.source, c.text)
 
 
+@pytest.mark.slow  # a brief of every corpus document
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_corpus_brief_is_grounded_in_its_document(language):
     for path in corpus_files():
@@ -173,6 +174,7 @@ def corpus_kb(tmp_path_factory):
         yield kb, sorted({o.document_id for o in report.outcomes})
 
 
+@pytest.mark.slow  # the whole corpus ingested, then a brief of every document
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_corpus_brief_with_knowledge_base_context_is_grounded_in_what_it_cites(corpus_kb, language):
     kb, ids = corpus_kb

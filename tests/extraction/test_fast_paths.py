@@ -1,8 +1,11 @@
 """The shortcuts taken for speed give exactly what the plain code they replace gives."""
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import industries, numbers, quantities
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code: make test-fast skips it
 
 PIECES = st.sampled_from([
     "1", "12", "2024", "2025", "-", "‐", "/", ".", ":", ",", " ", "\n", "\n  ", "\t", "+", "(", ")", "@",

@@ -18,6 +18,8 @@ from shared_corpus import corpus_missing
 from policylens import api
 from policylens.store import KnowledgeBase
 
+pytestmark = pytest.mark.slow  # the whole corpus ingested on both backends: make test-fast skips it
+
 CORPUS = _CORPUS / "docs"
 AS_OF = dt.date(2026, 11, 22)
 
