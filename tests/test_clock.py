@@ -10,7 +10,7 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from policylens import api, briefs, clock
+from policylens import briefs, clock, service
 from policylens.cli import app
 from policylens.config import Settings
 from policylens.demo import corpus_dir
@@ -26,7 +26,7 @@ DAY = dt.date(2031, 2, 3)  # far from the real today, so a layer reading the mac
 def demo_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('clock') / 'kb.db'}"
     sources = [str(p) for p in sorted(corpus_dir().iterdir()) if p.is_file() and p.name != "README.md"]
-    report = api.ingest(sources, db=url, settings=Settings(db_url=url))
+    report = service.ingest(sources, db=url, settings=Settings(db_url=url))
     assert not report.failed
     return url
 

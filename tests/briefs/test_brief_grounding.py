@@ -34,7 +34,6 @@ import pytest
 import yaml
 from shared_corpus import CORPUS, CORPUS_ZH, SHARED, corpus_missing
 
-from policylens.api import extract_path, ingest
 from policylens.briefs import brief, render
 from policylens.briefs.evidence import industry_label
 from policylens.briefs.figures import foreign, number, scale_powers
@@ -43,6 +42,7 @@ from policylens.extraction import gazetteer
 from policylens.extraction.industries import taxonomy
 from policylens.extraction.text import TextIndex
 from policylens.model import Extraction
+from policylens.service import extract_path, ingest
 from policylens.store import KnowledgeBase
 
 CORPORA = [CORPUS / "docs", CORPUS_ZH / "docs"]

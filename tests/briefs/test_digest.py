@@ -19,10 +19,10 @@ import pytest
 from brief_samples import HOSTILE, extraction
 from test_brief_grounding import _metadata, check_citations, ungrounded
 
-from policylens.api import ingest
 from policylens.briefs import digest, render
 from policylens.demo import corpus_dir
 from policylens.errors import InputError, ParameterError
+from policylens.service import ingest
 from policylens.store import KnowledgeBase
 
 AS_OF = dt.date(2026, 11, 23)

@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from policylens import clock
-from policylens.api import extract_path, ingest
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.extraction import extract
 from policylens.ingestion.dates import parse_date
 from policylens.model import Document, Extraction
+from policylens.service import extract_path, ingest
 from policylens.store import KnowledgeBase
 
 from .compose import compose

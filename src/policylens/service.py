@@ -1,4 +1,4 @@
-"""The Python API: the functions every door (CLI, web, scripts) calls.
+"""The pipeline's service layer: the ingest and extract entry points every door (CLI, web, monitor, scripts) calls.
 
 One ingest call reads each source, extracts its facts and stores both in the
 knowledge base in a single transaction, so a failure on one input is
