@@ -15,6 +15,7 @@ class Patterns:
     heads: dict[str, str]
     plural_heads: dict[str, str]
     legal_suffix: re.Pattern
+    short_name_end: re.Pattern
     descriptive: re.Pattern
     descriptive_types: dict[str, str]
     levels: dict[str, str]
@@ -50,6 +51,8 @@ def patterns() -> Patterns:
         heads=heads,
         plural_heads=dict(raw["plural_heads"]),
         legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
+        short_name_end=re.compile(r"\s*(?:\((?:[^)]*)\)\s*)?(?:" + "|".join(raw["short_name_drops"]) +
+                                  r")(?:\s+(?:" + "|".join(raw["short_name_drops_after"]) + r"))?\s*$"),
         descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
