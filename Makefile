@@ -32,8 +32,11 @@ test: $(BIN)/.installed system-deps
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks scripts
 
+# The quick check while working: no test marked slow (whole-corpus ingests and briefs, large
+# Hypothesis runs, worker processes, the browser, Dask) and no PostgreSQL, on two workers
+# (pytest-xdist); `make test` runs everything.
 test-fast: $(BIN)/.installed
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest -m "not slow and not postgres" -n 2 -q
 
 score: $(BIN)/.installed
 	$(BIN)/python benchmarks/score_corpus.py

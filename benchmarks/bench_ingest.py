@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 from policylens.demo import corpus_dir
 
@@ -101,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         gen_s = time.perf_counter() - t0
         db = args.db or f"sqlite:///{work / 'bench.db'}"
         t0 = time.perf_counter()
-        report = api.ingest([str(docs)], db=db, settings=Settings(db_url=db), workers=args.workers)
+        report = service.ingest([str(docs)], db=db, settings=Settings(db_url=db), workers=args.workers)
         elapsed = time.perf_counter() - t0
         own = resource.getrusage(resource.RUSAGE_SELF)
         peak_mib = own.ru_maxrss / 1024

@@ -1,4 +1,5 @@
 """Whatever the text, quantity extraction never raises and every span points at its own text."""
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -6,6 +7,8 @@ from policylens.extraction.numbers import find_amounts
 from policylens.extraction.quantities import find_quantities
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs: make test-fast skips it
 
 # Pieces of policy prose, so that generated text often holds numbers, units, cues and years.
 PIECES = st.sampled_from([

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from policylens.errors import InputError
+from policylens import clock
+from policylens.errors import ParameterError
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
 from policylens.periods import period_end, period_start
@@ -41,7 +42,7 @@ from .compose import (
 from .evidence import find, industry_label
 from .model import Brief, Point, Section
 from .rules import Rules
-from .service import knowledge_base, rules_for
+from .service import rules_for
 
 # A digest is read in minutes: how much of each kind it lists.
 MAX_DOCUMENTS = 60
@@ -56,35 +57,26 @@ _SETTLED = ("met", "missed", "superseded")  # statuses only evidence (a figure, 
 _BROAD_LEVELS = ("country",)
 
 
-def digest(since: date | str, until: date | str | None = None, *, db: str | KnowledgeBase,
-           region: str | None = None, industry: str | None = None, as_of: date | str | None = None,
+def digest(since: date, until: date | None = None, *, db: str | KnowledgeBase,
+           region: str | None = None, industry: str | None = None, as_of: date | None = None,
            rules: Rules | str | Path | None = None, language: str = "en") -> Brief:
     """What changed in the knowledge base from ``since`` to ``until`` (default: ``as_of``), as one brief.
 
-    ``as_of`` (default today, read at call time) is the day target status is
+    ``as_of`` (default: ``clock.today()``, read at call time) is the day target status is
     judged on.  ``region`` is a place name (its sub-places included),
-    ``industry`` a taxonomy id; ``language`` the digest's wording (en, zh).  Dates are ``date`` objects or YYYY-MM-DD;
-    a bad one, an unknown region or industry raises InputError naming it.
+    ``industry`` a taxonomy id; ``language`` the digest's wording (en, zh).  A
+    window that ends before it starts, an unknown region or industry raises
+    an InputError naming the parameter (dates are parsed by the CLI and the web, not here).
     """
-    as_of = _day(as_of, "--as-of") if as_of is not None else date.today()
-    since = _day(since, "--since")
-    until = _day(until, "--until") if until is not None else as_of
+    as_of = as_of if as_of is not None else clock.today()
+    until = until if until is not None else as_of
     if until < since:
-        raise InputError("--until", f"{until.isoformat()} is before --since {since.isoformat()}")
+        raise ParameterError("until", f"{until.isoformat()} is before the first day, {since.isoformat()}")
     if industry is not None and industry not in taxonomy():
-        raise InputError("--industry", f"unknown industry {industry!r}; known: {', '.join(sorted(taxonomy()))}")
+        raise ParameterError("industry", f"unknown industry {industry!r}; known: {', '.join(sorted(taxonomy()))}")
     rules = rules_for(rules, language)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         return _Digest(kb, rules, since, until, as_of, region, industry).write()
-
-
-def _day(value: date | str, option: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @dataclass(slots=True)

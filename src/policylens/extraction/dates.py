@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from policylens.periods import parts
+
 RELATIONS = ("at", "by", "since", "ended")
 
 
@@ -116,16 +118,10 @@ _RELATIVE = {
 
 
 def parse_reference(reference: str | None) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) of an ISO date or partial date; None when there is none to read."""
-    m = re.match(r"\s*((?:19|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", reference or "")
-    if not m:
-        return None
-    y, mo, d = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-    if mo is not None and not 1 <= mo <= 12:
-        return (y, None, None)
-    if d is not None and not 1 <= d <= calendar.monthrange(y, mo)[1]:
-        d = None
-    return (y, mo, d)
+    """(year, month, day) of the document's ISO date or partial date, if it is one of this or the
+    last century (a dateline's year); None when there is none to read."""
+    ref = parts(reference)
+    return ref if ref is not None and 1900 <= ref[0] <= 2099 else None
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None,

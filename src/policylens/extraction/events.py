@@ -22,15 +22,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.dates import DateMention, find_dates
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
-
-_DATA = Path(__file__).parent / "data" / "event_triggers.yaml"
 
 _REALIS, _IRREALIS, _DROP = "realis", "irrealis", "drop"
 
@@ -165,7 +161,7 @@ def _words(phrases) -> re.Pattern:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = vocab.load("policylens.extraction", "event_triggers.yaml")
     forms: dict[str, _Form] = {}
     tallies = set(data["tally_types"])
     for etype, lemmas in data["verbs"].items():

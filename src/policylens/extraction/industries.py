@@ -14,10 +14,8 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Quantity
 
@@ -34,8 +32,7 @@ class Industry:
 
 @lru_cache(maxsize=1)
 def taxonomy() -> dict[str, Industry]:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/industries.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "industries.yaml")
     return {
         item["id"]: Industry(item["id"], item["label"], tuple(item.get("en") or ()), tuple(item.get("zh") or ()),
                              tuple(item.get("isic") or ()), tuple(item.get("hs") or ()))

@@ -13,19 +13,19 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from pathlib import Path
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.anycase import any_case
 from policylens.model import Alternative
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load((Path(__file__).parent / "data" / name).read_text("utf-8"))
+    """A vocabulary of extraction/data (the user's data folder extending it)."""
+    return vocab.load("policylens.extraction", name)
 
 
 _UNITS = _load("units.yaml")
+CURRENCIES: dict[str, dict[str, list[str]]] = _load("currencies.yaml")["currencies"]  # code -> its written forms
 _CUES = _load("quantity_cues.yaml")
 
 
@@ -43,10 +43,12 @@ def _alternation(words, spaced: bool = True) -> str:
 NUMBER_WORDS: dict[str, int] = {**_UNITS["number_words"], **_UNITS["tens_words"]}
 ORDINALS: dict[str, int] = _UNITS["ordinal_words"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["scales"].items()}
-CURRENCY_PREFIXES: dict[str, str] = _UNITS["currency_prefixes"]
-UNIT_WORDS: dict[str, str] = {k.lower(): v for k, v in _UNITS["unit_words"].items()}
+CURRENCY_PREFIXES: dict[str, str] = {p: code for code, forms in CURRENCIES.items() for p in forms.get("before", ())}
+UNIT_WORDS: dict[str, str] = {w.lower(): code for code, forms in CURRENCIES.items() for w in forms.get("after", ())} | {
+    k.lower(): v for k, v in _UNITS["unit_words"].items()}
 UNIT_SYMBOLS: dict[str, str] = _UNITS["unit_symbols"]
-DIMENSION: dict[str, str] = {u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
+DIMENSION: dict[str, str] = dict.fromkeys(CURRENCIES, "money") | {
+    u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
 DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
 
 # Matched ignoring case at every word start, so written by any_case.

@@ -30,6 +30,7 @@ from policylens.extraction.numbers import (
 )
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
+from policylens.periods import month_of, year_of
 
 _CUES = _load("quantity_cues.yaml")
 _YEAR = r"(?:1[89]|20|21)\d{2}"
@@ -139,8 +140,8 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
-_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plan|programme|program|blueprint|"
-                             r"roadmap|strategy|scheme)\b", re.IGNORECASE)
+_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" +
+                             _alternation(_CUES["plan_reference_nouns"]) + r")\b", re.IGNORECASE)
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
@@ -253,9 +254,8 @@ class _Reader:
 
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
-        self.pub = _year_of(document.published)
-        month = re.match(r"\s*\d{4}-(\d{2})", document.published or "")
-        self.pub_month = int(month.group(1)) if month else None
+        self.pub = year_of(document.published)
+        self.pub_month = month_of(document.published)
         self.sentences = _soften(self.text, index.sentences)
         self.paragraphs = _soften(self.text, index.paragraphs)
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -1006,11 +1006,6 @@ def _part_end_month(m: re.Match) -> int | None:
     if ordinal == "first":
         return min(12, months * count)
     return min(12, months * _ORDINAL_INDEX[ordinal])
-
-
-def _year_of(published: str | None) -> int | None:
-    m = re.match(r"\s*(\d{4})", published or "")
-    return int(m.group(1)) if m else None
 
 
 def _expr_year(m: re.Match) -> int:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..clock import now as utcnow  # the product's one clock, under the name the monitor's modules import
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+__all__ = ["aware", "utcnow"]
 
 
 def aware(value: dt.datetime | None) -> dt.datetime | None:

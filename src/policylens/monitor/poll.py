@@ -27,13 +27,13 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, insert, select
 
-from policylens.api import Outcome, failure, knowledge_base, store_document
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.ingestion import read_document
 from policylens.ingestion.fetch import http_client
 from policylens.ingestion.sources import entry_input
 from policylens.model import Document
+from policylens.service import Outcome, failure, knowledge_base, store_document
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
@@ -35,6 +36,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from .. import clock
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
 from ..periods import from_stored, period_start, to_stored, year_of
@@ -86,6 +88,28 @@ class KnowledgeBase:
             engine.dispose()
             raise StoreError(f"cannot open knowledge base {shown}: {_reason(exc)}") from exc
         return cls(engine)
+
+    @classmethod
+    @contextmanager
+    def using(cls, db: str | KnowledgeBase, *, existing: bool = False) -> Iterator[KnowledgeBase]:
+        """``db`` as given when it is open already (its owner closes it), else one opened from the URL for
+        the block and closed after it: how every entry point (API, briefs, CLI) takes "a URL or a KB".
+
+        With ``existing``, a SQLite file that is not there is an InputError naming it, not a new empty
+        knowledge base (a read command pointed at the wrong path should say so).
+        """
+        if isinstance(db, KnowledgeBase):
+            yield db
+            return
+        if existing and db.startswith("sqlite:///") and db != "sqlite:///:memory:":
+            path = Path(db.removeprefix("sqlite:///"))
+            if not path.exists():
+                raise InputError(str(path), "no knowledge base here; run `policylens ingest` first or pass --db")
+        kb = cls.open(db)
+        try:
+            yield kb
+        finally:
+            kb.close()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -223,6 +247,36 @@ class KnowledgeBase:
             return documents.documents_in_window(session.connection(), since, until, region_id=region_id,
                                                  industry=industry)
 
+    # --- what the monitor matches watchlists on and quotes (see documents) ---
+
+    def document_texts(self, document_ids: Iterable[int]) -> dict[int, str]:
+        """Document id -> its clean text, for the ids that are stored."""
+        with self._read() as session:
+            return documents.document_texts(session.connection(), document_ids)
+
+    def matching_documents(self, filters: search.SearchFilters,
+                           entity_ids: Iterable[int] = ()) -> dict[int, int | None]:
+        """Document id -> what it near-duplicates, for documents passing ``filters`` (and naming an entity)."""
+        with self._read() as session:
+            return documents.matching_documents(session.connection(), filters, entity_ids)
+
+    def entity_names(self, id_range: tuple[int, int], *, region_id: int | None = None,
+                     entity_ids: Iterable[int] = ()) -> list[tuple[int, str]]:
+        """(document id, name as written) of the entities in a region or among ``entity_ids``."""
+        with self._read() as session:
+            return documents.entity_names(session.connection(), id_range, region_id=region_id,
+                                          entity_ids=entity_ids)
+
+    def fact_starts(self, kind: str, ids: Iterable[int]) -> dict[int, int]:
+        """Quantity or event id -> where its span starts in its document."""
+        with self._read() as session:
+            return documents.fact_starts(session.connection(), kind, ids)
+
+    def industry_quantities(self, industry: str, id_range: tuple[int, int]) -> list[tuple[int, int]]:
+        """(document id, start) of the quantities tagged with ``industry`` in the documents of ``id_range``."""
+        with self._read() as session:
+            return documents.industry_quantities(session.connection(), industry, id_range)
+
     # --- across documents: resolution, tracking, search (see derive, queries, search) ---
 
     def resolve(self) -> dict[str, int]:
@@ -253,7 +307,7 @@ class KnowledgeBase:
                 conn.execute(insert(EntityDecisionRow), {
                     "action": action, "name": a.name if action == "merge" else other,
                     "other": b.name if action == "merge" else a.name,
-                    "created_at": dt.datetime.now(dt.UTC)})
+                    "created_at": clock.now()})
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
         self.resolve()
@@ -283,7 +337,7 @@ class KnowledgeBase:
 
     def profile(self, name: str, as_of: dt.date | None = None) -> queries.EntityProfile:
         with self._read() as session:
-            return queries.profile(session.connection(), name, as_of or dt.date.today())
+            return queries.profile(session.connection(), name, as_of or clock.today())
 
     def targets(self, *, as_of: dt.date | None = None, region: str | None = None, industry: str | None = None,
                 status: str | None = None, entity: str | None = None, limit: int | None = None,
@@ -292,7 +346,7 @@ class KnowledgeBase:
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
-            return queries.targets(conn, as_of or dt.date.today(), filters, limit)
+            return queries.targets(conn, as_of or clock.today(), filters, limit)
 
     def count_targets(self, *, as_of: dt.date | None = None, region: str | None = None,
                       industry: str | None = None, status: str | None = None, entity: str | None = None) -> int:
@@ -300,7 +354,7 @@ class KnowledgeBase:
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
-            return queries.count_targets(conn, as_of or dt.date.today(), filters)
+            return queries.count_targets(conn, as_of or clock.today(), filters)
 
     def conflicts(self, *, kind: str | None = None, region: str | None = None, limit: int | None = None,
                   newest: bool = False) -> list[queries.ConflictView]:
@@ -317,7 +371,7 @@ class KnowledgeBase:
     def overview(self, as_of: dt.date | None = None, recent: int = 8) -> queries.Overview:
         """Counts, newest documents and conflicts, targets by status and deadline year (default: today)."""
         with self._read() as session:
-            return queries.overview(session.connection(), as_of or dt.date.today(), recent)
+            return queries.overview(session.connection(), as_of or clock.today(), recent)
 
     def search(self, query: str, *, region: str | None = None, industry: str | None = None,
                entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
@@ -334,7 +388,7 @@ class KnowledgeBase:
 
     def export_tables(self, as_of: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
         with self._read() as session:
-            return queries.export_tables(session.connection(), as_of or dt.date.today())
+            return queries.export_tables(session.connection(), as_of or clock.today())
 
 
 def _member(conn: Connection, entity: queries.EntityRef, alias: str) -> queries.EntityRef:
@@ -436,7 +490,7 @@ def _insert_document(
         "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
         "published": doc.published, "published_date": period_start(doc.published),
         "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
-        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.UTC),
+        "format": doc.format, "text": doc.text, "ingested_at": clock.now(),
         "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
     }).scalar_one()
 

@@ -37,11 +37,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
+
+from policylens import vocab
 
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in
@@ -54,8 +54,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 
 @cache
 def rules() -> dict[str, Any]:
-    text = resources.files("policylens.store").joinpath("data", "resolution.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = dict(vocab.load("policylens.store", "resolution.yaml"))
     data["group_of"] = {t: group[0] for group in data["type_groups"] for t in group}
     for name in ("legal_suffixes", "stopwords", "generic", "distinguishing", "levels"):
         data[name] = frozenset(data[name])

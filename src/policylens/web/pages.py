@@ -8,7 +8,6 @@ JavaScript; the one static script only adds the hover popover and sorting.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from collections import Counter
 from pathlib import Path
@@ -18,7 +17,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from policylens import monitor
+from policylens import clock, monitor
 from policylens.model import ENTITY_TYPES
 
 from . import chart, highlight, params, reads
@@ -52,7 +51,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, as_of: str | None = None) -> HTMLResponse:
     kb = kb_of(request)
-    day = params.day(as_of, "as_of") or dt.date.today()
+    day = params.day(as_of, "as_of") or clock.today()
     overview = request.app.state.overview.get(kb, day)
     return _page(request, "dashboard.html", overview=overview, chart=chart.timeline(overview.deadlines),
                  top=kb.list_entities(entity_type="place", limit=12),
@@ -90,7 +89,7 @@ def entity(request: Request, name: str, as_of: str | None = None) -> HTMLRespons
     day = params.day(as_of, "as_of")
     found = reads.profile(kb_of(request), name, day)
     groups = [(title, found.contains[kind]) for kind, title in CONTAINS_GROUPS if found.contains.get(kind)]
-    return _page(request, "entity.html", p=found, groups=groups, as_of=day or dt.date.today())
+    return _page(request, "entity.html", p=found, groups=groups, as_of=day or clock.today())
 
 
 def _target_query(region, industry, status, entity, as_of) -> reads.TargetQuery:
@@ -107,7 +106,7 @@ def targets(request: Request, region: str | None = None, industry: str | None = 
     rows = reads.targets(kb_of(request), query, PAGE_SIZE, offset, order)
     filters = {"region": query.region, "industry": query.industry, "status": query.status,
                "entity": query.entity, "as_of": query.as_of.isoformat() if query.as_of else None}
-    return _page(request, "targets.html", targets=rows, query=query, as_of=query.as_of or dt.date.today(),
+    return _page(request, "targets.html", targets=rows, query=query, as_of=query.as_of or clock.today(),
                  offset=offset, page_size=PAGE_SIZE, sort=order or "deadline", filters=filters,
                  sort_links={key: with_query("/targets", filters, sort=key) for key in params.TARGET_SORTS})
 
@@ -131,7 +130,7 @@ def targets_csv(request: Request, region: str | None = None, industry: str | Non
         writer.writerow([t.id, t.status, t.entity.name if t.entity else t.subject, t.metric, t.comparator, t.value,
                          t.value_max, t.unit, t.deadline, t.progress_percent, latest.get("value"),
                          latest.get("as_of"), t.document_id, t.published, t.text])
-    day = (query.as_of or dt.date.today()).isoformat()
+    day = (query.as_of or clock.today()).isoformat()
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="targets-{day}.csv"'})
 

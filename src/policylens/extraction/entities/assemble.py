@@ -114,8 +114,7 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
             if len(form) >= 2 and form not in forms:
                 forms[form] = e
         if e.type == "company":
-            core = re.sub(r"\s*(?:\((?:[^)]*)\)\s*)?(?:Co\.,?\s*Ltd\.?|Company Limited|Holdings|Group|Limited|Inc\.|"
-                          r"Corporation|Co\.)(?:\s+(?:Co\.,?\s*Ltd\.?|Company Limited|Limited))?\s*$", "", e.name)
+            core = patterns().short_name_end.sub("", e.name)
             if core and core != e.name and not is_place(core) and core not in forms:
                 forms[core] = e
                 e.aliases.append(core)

@@ -143,20 +143,14 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     return None
 
 
-_PLAN_NOUN_FOR = r"(plan|programme|program|scheme|strategy|policy)\s+(?:for|on|of)\s+"
-_PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*+\s+){0,2}?)" + _PLAN_NOUN_FOR + r"(?:the\s+)?(?=[A-Z])")
-# Every match holds this; most texts do not, and are not scanned word by word for the words before it.
-_PLAN_FOR_CORE = re.compile(_PLAN_NOUN_FOR)
-
-
 def _plans_for_named(tokens: Tokens) -> list[Found]:
     """"the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
     p = patterns()
     text = tokens.text
     out = []
-    if _PLAN_FOR_CORE.search(text) is None:
+    if p.plan_for_core.search(text) is None:  # most texts hold no plan noun before 'for': unscanned
         return out
-    for m in _PLAN_FOR.finditer(text):
+    for m in p.plan_for.finditer(text):
         i = tokens.at(m.end())
         chunk = chunk_at(tokens, i, p) if i < len(tokens) else None
         if chunk is None or chunk.start != m.end() or not chunk.period:

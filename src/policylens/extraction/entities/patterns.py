@@ -4,10 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.anycase import any_case
 
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"])
@@ -18,6 +16,7 @@ class Patterns:
     heads: dict[str, str]
     plural_heads: dict[str, str]
     legal_suffix: re.Pattern
+    short_name_end: re.Pattern
     descriptive: re.Pattern
     descriptive_types: dict[str, str]
     levels: dict[str, str]
@@ -33,6 +32,8 @@ class Patterns:
     programme_nouns: frozenset[str]
     programme_over_heads: re.Pattern
     state_bodies: frozenset[str]
+    plan_for: re.Pattern
+    plan_for_core: re.Pattern  # what every plan_for match holds
     government: re.Pattern
     not_starts: frozenset[str]
     time_words: frozenset[str]
@@ -47,15 +48,16 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/entity_patterns.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "entity_patterns.yaml")
     heads = {w: t for t, words in raw["heads"].items() for w in words}
     descriptive_types = {w: t for t, words in raw["descriptive_heads"].items() for w in words}
     list_types = {w: t for t, words in raw["list_triggers"].items() for w in words}
     return Patterns(
         heads=heads,
         plural_heads=dict(raw["plural_heads"]),
-        legal_suffix=re.compile(raw["legal_suffix"]),
+        legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
+        short_name_end=re.compile(r"\s*(?:\((?:[^)]*)\)\s*)?(?:" + "|".join(raw["short_name_drops"]) +
+                                  r")(?:\s+(?:" + "|".join(raw["short_name_drops_after"]) + r"))?\s*$"),
         descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
@@ -79,6 +81,9 @@ def patterns() -> Patterns:
         programme_nouns=frozenset(raw["programme_nouns"]),
         programme_over_heads=re.compile(r"[ \t]+(" + _alternation(raw["programme_nouns_over_heads"]) + r")\b"),
         state_bodies=frozenset(raw["state_bodies"]),
+        plan_for=re.compile(r"\b((?:[a-z][\w-]*+\s+){0,2}?)(" + _alternation(raw["plan_for_nouns"]) +
+                            r")\s+(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])"),
+        plan_for_core=re.compile(r"(?:" + _alternation(raw["plan_for_nouns"]) + r")\s+(?:for|on|of)\s+"),
         # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
         government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
                               _alternation(raw["government_nouns"]) + r"))\b"),

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import compress
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.entities.patterns import SMALL_WORDS, patterns
 from policylens.extraction.entities.tokens import Found, Tokens, clean, in_spans
 from policylens.extraction.gazetteer import TOKEN, Place, gap_kind, name_key
@@ -42,8 +40,7 @@ class _PlaceWords:
 
 @lru_cache(maxsize=1)
 def _place_words() -> _PlaceWords:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/world_place_guards.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "world_place_guards.yaml")
     words = lambda k: frozenset(w.lower() for w in str(raw.get(k) or "").split())
     return _PlaceWords(after=words("after_place") | frozenset(_SUFFIX_WORDS) | SMALL_WORDS,
                        before=words("before_place") | words("generic") | SMALL_WORDS)

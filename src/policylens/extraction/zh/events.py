@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
+from policylens.periods import parts
 
 _DATA = _load("zh_event_triggers.yaml")
 
@@ -69,7 +70,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     text = document.text or ""
     if not text.strip():
         return []
-    reference = _reference(document.published)
+    reference = parts(document.published)
     actors = sorted(((s, e, ent.name) for ent in entities if ent.type != "programme"
                      for s, e in ent.mentions), key=lambda x: x[0])
     first_sentence = index.sentences[0] if index.sentences else (0, 0)
@@ -182,13 +183,6 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
     window = text[s_start:pos].rpartition("……")[2]  # an ellipsis ends what came before it
     window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), _BOOK_TITLE.sub("《》", window))
     return bool(_FUTURE.search(window))
-
-
-def _reference(published: str | None) -> tuple[int, int | None, int | None] | None:
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
-    if not m:
-        return None
-    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
 
 
 def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,

@@ -24,14 +24,15 @@ from functools import lru_cache
 
 import cn2an
 
-from policylens.extraction.numbers import Amount, _load, parse_number
+from policylens.extraction.numbers import CURRENCIES, Amount, _load, parse_number
 from policylens.model import Alternative
 
 _DATA = _load("zh_units.yaml")
 DIGITS: dict[str, int] = _DATA["digits"]
 SMALL_SCALES: dict[str, int] = _DATA["small_scales"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
-UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
+UNITS: dict[str, tuple[str, float]] = {w: (code, 1.0) for code, forms in CURRENCIES.items() for w in forms.get("zh", ())} | {
+    k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
 COUNT_WORDS = frozenset(_DATA["count_words"])
 WEAK_COUNT_WORDS = frozenset(_DATA["weak_count_words"])
 _YEAR_COUNT_WORDS = frozenset(_DATA["year_count_words"])

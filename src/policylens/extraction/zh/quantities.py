@@ -28,6 +28,7 @@ from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
 from policylens.model import Document, Entity, Quantity
+from policylens.periods import month_of, year_of
 
 _CUES = _load("zh_quantity_cues.yaml")
 _YEAR = r"(?:19|20)\d\d"
@@ -124,9 +125,8 @@ class _Reader:
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
         self.index = index
-        self.published = _year(document.published)
-        pm = re.match(r"\d{4}-(\d{2})", document.published or "")
-        self.pub_month = int(pm.group(1)) if pm else None
+        self.published = year_of(document.published)
+        self.pub_month = month_of(document.published)
         opening = (document.title or "") + "\n" + self.text[:300]
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
@@ -505,11 +505,6 @@ def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
                   and not (e.type == "place" and e.attributes.get("level") in above)]
     ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
     return ranked[0].name if ranked else None
-
-
-def _year(published: str | None) -> int | None:
-    m = re.match(r"(\d{4})", published or "")
-    return int(m.group(1)) if m else None
 
 
 def _round(v: float | None) -> float | None:

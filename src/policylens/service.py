@@ -1,4 +1,4 @@
-"""The Python API: the functions every door (CLI, web, scripts) calls.
+"""The pipeline's service layer: the ingest and extract entry points every door (CLI, web, monitor, scripts) calls.
 
 One ingest call reads each source, extracts its facts and stores both in the
 knowledge base in a single transaction, so a failure on one input is
@@ -11,12 +11,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import yaml
-
-from policylens import parallel
+from policylens import parallel, vocab
 from policylens.config import Settings
 from policylens.errors import InputError, PolicylensError
 from policylens.extraction import extract
@@ -137,8 +134,7 @@ def ingest(
 @cache
 def folder_skips() -> tuple[str, ...]:
     """The name patterns of files that describe a folder rather than report news (lower case)."""
-    text = resources.files("policylens").joinpath("data/folder_files.yaml").read_text(encoding="utf-8")
-    return tuple(p.casefold() for p in yaml.safe_load(text)["skip"])
+    return tuple(p.casefold() for p in vocab.load("policylens", "folder_files.yaml")["skip"])
 
 
 def extract_path(path: str | Path) -> Extraction:
@@ -185,14 +181,8 @@ def store_document(kb: KnowledgeBase, item: Document | Extraction | InputError,
 
 @contextmanager
 def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterator[KnowledgeBase]:
-    """Use a KnowledgeBase the caller passed, or open (and afterwards close) one from a URL."""
-    if isinstance(db, KnowledgeBase):
-        yield db
-        return
-    kb = KnowledgeBase.open(db or settings.db_url)
-    try:
+    """``KnowledgeBase.using`` with the settings' URL when the caller named none."""
+    with KnowledgeBase.using(db or settings.db_url) as kb:
         yield kb
-    finally:
-        kb.close()
 
 
