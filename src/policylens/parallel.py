@@ -60,7 +60,10 @@ Step = Callable[[Item, Settings], object]
 
 CHUNK = 8  # inputs per task: ~40 ms of extraction, far above the cost of one round trip
 IN_FLIGHT = 4  # chunks queued per worker, so no worker waits while the writer stores
-WORKER_NICENESS = 10  # added to a pool worker's niceness (see _yield_to_writer)
+WORKER_NICENESS = 10  # added to a pool worker's niceness (see _start_worker)
+# Extracted once by each pool worker as it starts (see _start_worker): our own sentences, one per language.
+WARM_UP = (("en", "Riverton will build 12 smart factories by 2027, the city said on 3 March 2025."),
+           ("zh", "河东市将于2027年前建成12家智能工厂。"))
 SCHEDULER_TIMEOUT = "30s"  # to connect to the Dask scheduler
 DASK_RETRIES = 3  # a task that raised is tried this many more times (a dead worker's tasks are rerun anyway)
 
@@ -151,7 +154,7 @@ def _on_pool(items: Iterable[Item], settings: Settings, workers: int, step: Step
     # connections, safe with threads); spawn where the platform has no forkserver.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_yield_to_writer) as pool:
+                             initializer=_start_worker) as pool:
         pending: deque = deque()
         for chunk in _chunks(items):
             pending.append(pool.submit(prepare_chunk, chunk, settings, step))
@@ -161,10 +164,18 @@ def _on_pool(items: Iterable[Item], settings: Settings, workers: int, step: Step
             yield from pending.popleft().result()
 
 
-def _yield_to_writer() -> None:
-    """Lower a pool worker's priority: the one writer is the stage every document waits for, so it runs first."""
+def _start_worker() -> None:
+    """Lower a pool worker's priority, and load what extraction loads on first use before any budget runs.
+
+    The one writer is the stage every document waits for, so it runs first.
+    The warm-up keeps a worker's first document within its extraction budget
+    (``POLICYLENS_EXTRACT_SECONDS``) on a busy machine, where loading the
+    vocabularies, gazetteers and patterns took longer than the budget.
+    """
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
+    for language, text in WARM_UP:
+        extract(Document(source="warm-up", text=text, language=language))
 
 
 def _on_dask(items: Iterable[Item], settings: Settings, scheduler: str, step: Step) -> Iterator:
