@@ -105,30 +105,41 @@ def size_bytes(db: str) -> int:
 
 
 def run(backend: str, size: int, args: argparse.Namespace, pg: PgServer | None) -> dict:
+    """Build, time the queries, then the marginal ingests; the result so far is saved after each step."""
     if backend == "sqlite":
         final = args.dir / f"kb{size}.sqlite"
         building = final.with_name(final.name + ".building")
-        for stale in [*args.dir.glob(building.name + "*"), *args.dir.glob(final.name + "*")]:
-            stale.unlink()
-        build = ingest(f"sqlite:///{building}", size, BUILD_SEED, args.workers)
-        building.rename(final)  # bench_ingest closed it: checkpointed, no -wal left
+        if args.built:  # a build bench_ingest finished (or is finishing) into ``building``, with this JSON
+            build = json.loads(args.built.read_text())
+        else:
+            for stale in [*args.dir.glob(building.name + "*"), *args.dir.glob(final.name + "*")]:
+                stale.unlink()
+            build = ingest(f"sqlite:///{building}", size, BUILD_SEED, args.workers)
+        if building.exists():
+            building.rename(final)  # bench_ingest closed it: checkpointed, no -wal left
         db = f"sqlite:///{final}"
     else:
         assert pg is not None
         db = build_db = pg.create_database(f"kb{size}")
         build = ingest(build_db, size, BUILD_SEED, args.workers)
     print(f"{backend} {size}: built, {build['documents_per_second']} docs/s", file=sys.stderr)
-    result = {"backend": backend, "documents": size, "build": build, "bytes": size_bytes(db),
-              "queries": queries(db, args.repeat), "web": web(db, size, args.requests, args.seconds)}
+    result = {"backend": backend, "documents": size, "build": build, "bytes": size_bytes(db)}
+    _merged(args.out, result)
+    result["queries"] = queries(db, args.repeat)
+    _merged(args.out, result)
+    result["web"] = web(db, size, args.requests, args.seconds)
+    _merged(args.out, result)
     print(f"{backend} {size}: queries timed", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="policylens-scale-", dir=args.dir) as scratch:
         if backend == "sqlite":  # the built file stays as built (others copy it); more documents go to a copy
             copy = Path(scratch) / final.name
             shutil.copyfile(final, copy)
             db = f"sqlite:///{copy}"
-        result["ingest_1_worker"] = ingest(db, args.batch, ONE_SEED, 1)
-        result["ingest_2_workers"] = ingest(db, args.batch, TWO_SEED, 2)
-        result["resolve_after_20"] = ingest(db, RESOLVE_BATCH, RESOLVE_SEED, 1)
+        for key, docs, seed, workers in (("ingest_1_worker", args.batch, ONE_SEED, 1),
+                                         ("ingest_2_workers", args.batch, TWO_SEED, 2),
+                                         ("resolve_after_20", RESOLVE_BATCH, RESOLVE_SEED, 1)):
+            result[key] = ingest(db, docs, seed, workers)
+            _merged(args.out, result)
     print(f"{backend} {size}: marginal ingest done", file=sys.stderr)
     return result
 
@@ -141,21 +152,31 @@ def table(results: list[dict]) -> str:
             "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms |")
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in results:
-        b, one, two = r["build"], r["ingest_1_worker"], r["ingest_2_workers"]
+        b = r["build"]
+        one = r.get("ingest_1_worker", {})
+        two = r.get("ingest_2_workers", {})
 
-        def worst(group: dict) -> str:
-            return (f"{statistics.median(q['p50_ms'] for q in group.values()):.0f} / "
-                    f"{max(q['p95_ms'] for q in group.values()):.0f}")
+        def worst(group: str) -> str:
+            if group not in r.get("queries", {}):
+                return "not measured"
+            queries_ = r["queries"][group].values()
+            return f"{statistics.median(q['p50_ms'] for q in queries_):.0f} / {max(q['p95_ms'] for q in queries_):.0f}"
 
         def route(name: str) -> str:
+            if name not in r.get("web", {}):
+                return "not measured"
             return f"{r['web'][name]['p50_ms']:.0f} / {r['web'][name]['p95_ms']:.0f}"
 
+        def rate(step: dict) -> str:
+            return str(step["store_documents_per_second"]) if step else "not measured"
+
+        resolved = r.get("resolve_after_20", {}).get("resolve_seconds", "not measured")
+        batch_rss = max((s["peak_rss_mib"] for s in (one, two) if s), default=None)
         lines.append(
             f"| {r['backend']} | {r['documents']:,} | {b['documents_per_second']} ({b['store_documents_per_second']}) "
-            f"| {one['store_documents_per_second']} | {two['store_documents_per_second']} "
-            f"| {r['resolve_after_20']['resolve_seconds']} "
-            f"| {b['peak_rss_mib']:.0f}; {max(one['peak_rss_mib'], two['peak_rss_mib']):.0f} "
-            f"| {r['bytes'] / 1e6:,.0f} | {worst(r['queries']['targets'])} | {worst(r['queries']['search'])} "
+            f"| {rate(one)} | {rate(two)} | {resolved} "
+            f"| {b['peak_rss_mib']:.0f}; {f'{batch_rss:.0f}' if batch_rss else 'not measured'} "
+            f"| {r['bytes'] / 1e6:,.0f} | {worst('targets')} | {worst('search')} "
             f"| {route('dashboard')} | {route('document page')} | {route('api targets')} |")
     return "\n".join(lines)
 
@@ -216,15 +237,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=50, help="at most this many requests per route")
     ap.add_argument("--seconds", type=float, default=20, help="and at most this long per route")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "scale.json")
+    ap.add_argument("--built", type=Path, default=None,
+                    help="SQLite: the JSON of a bench_ingest build already made into DIR/kbN.sqlite(.building); "
+                         "measure the rest")
+    ap.add_argument("--table-only", action="store_true", help="print the table of the results in --out; run nothing")
     args = ap.parse_args(argv)
+    if args.table_only:
+        print(table(json.loads(args.out.read_text())))
+        return 0
     args.dir.mkdir(parents=True, exist_ok=True)
 
     for backend in args.backends:
         with pg_server() if backend == "postgresql" else _nothing() as pg:
             for size in args.sizes:
-                result = run(backend, size, args, pg)
-                results = _merged(args.out, result)  # read again: another run may have added its sizes
-    print(table(results))
+                _merged(args.out, run(backend, size, args, pg))  # read again: another run may have added sizes
+    print(table(json.loads(args.out.read_text())))
     return 0
 
 
