@@ -166,12 +166,6 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
     yield from parallel.prepared(expand_sources(list(sources), settings), settings)
 
 
-def store_document(kb: KnowledgeBase, item: Document | Extraction | Ready | InputError,
-                   settings: Settings | None = None) -> Outcome:
-    """``store_documents`` of one input."""
-    return store_documents(kb, [item], settings)[0]
-
-
 def store_documents(kb: KnowledgeBase, items: Sequence[Document | Extraction | Ready | InputError],
                     settings: Settings | None = None) -> list[Outcome]:
     """Extract (unless a worker did) and store a group of read documents, or report the errors they came as.
@@ -187,18 +181,18 @@ def store_documents(kb: KnowledgeBase, items: Sequence[Document | Extraction | R
             outcomes.append(Outcome(item.source, "failed", error=item.reason))
             continue
         if isinstance(item, Ready):
-            extraction, fp = item.extraction, item.precomputed
+            extraction, pre = item.extraction, item.precomputed
         elif isinstance(item, Extraction):
-            extraction, fp = item, None
+            extraction, pre = item, None
         else:
             try:
-                extraction, fp = extract_within_budget(item, settings or Settings.from_env()), None
+                extraction, pre = extract_within_budget(item, settings or Settings.from_env()), None
             except Exception as exc:  # noqa: BLE001 - the batch goes on
                 outcomes.append(Outcome(item.source, "failed", document=item, error=failure(exc, item.source)))
                 continue
-        pending.append((len(outcomes), extraction, fp))
+        pending.append((len(outcomes), extraction, pre))
         outcomes.append(None)
-    saved = kb.save_many([(extraction, fp) for _, extraction, fp in pending]) if pending else []
+    saved = kb.save_many([(extraction, pre) for _, extraction, pre in pending]) if pending else []
     for (i, extraction, _), result in zip(pending, saved):
         outcomes[i] = _outcome(extraction, result)
     return [o for o in outcomes if o is not None]
