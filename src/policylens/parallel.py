@@ -165,17 +165,21 @@ def _on_pool(items: Iterable[Item], settings: Settings, workers: int, step: Step
 
 
 def _start_worker() -> None:
-    """Lower a pool worker's priority, and load what extraction loads on first use before any budget runs.
+    """Lower a pool worker's priority, and load what reading and extraction load on first use, before any budget.
 
     The one writer is the stage every document waits for, so it runs first.
-    The warm-up keeps a worker's first document within its extraction budget
-    (``POLICYLENS_EXTRACT_SECONDS``) on a busy machine, where loading the
-    vocabularies, gazetteers and patterns took longer than the budget.
+    The warm-up keeps a worker's first document within its reading and
+    extraction budgets (``POLICYLENS_EXTRACT_SECONDS``) on a busy machine,
+    where loading the HTML reader, vocabularies and gazetteers took longer
+    than the budget.
     """
     if hasattr(os, "nice"):
         os.nice(WORKER_NICENESS)
     for language, text in WARM_UP:
         extract(Document(source="warm-up", text=text, language=language))
+    page = f"<html><head><title>Warm-up</title></head><body><article><p>{WARM_UP[0][1]}</p></article></body></html>"
+    read_document(RawInput(source="warm-up.html", data=page.encode(), media_type="text/html", charset="utf-8"),
+                  Settings())
 
 
 def _on_dask(items: Iterable[Item], settings: Settings, scheduler: str, step: Step) -> Iterator:
