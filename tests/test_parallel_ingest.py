@@ -90,3 +90,30 @@ def test_a_bad_scheduler_address_is_one_clear_error(tmp_path: Path):
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler no-port-here"):
         service.ingest([RawInput(source="a.txt", data=b"Hefei will build 12 new factories.\n")],
                    db=f"sqlite:///{tmp_path / 'kb.db'}", settings=Settings(), scheduler="no-port-here")
+
+
+def test_results_are_written_in_groups_of_at_most_group_size():
+    groups = list(service.write_groups(range(2 * service.GROUP + 3)))
+    assert [len(g) for g in groups] == [service.GROUP, service.GROUP, 3]
+    assert [x for g in groups for x in g] == list(range(2 * service.GROUP + 3))
+
+
+def test_a_group_is_closed_when_its_results_come_slowly(monkeypatch: pytest.MonkeyPatch):
+    clock = iter(range(100))  # a second passes between readings: each group is closed after its first result
+    monkeypatch.setattr(service.time, "monotonic", lambda: float(next(clock)))
+    assert [len(g) for g in service.write_groups("abcd")] == [1, 1, 1, 1]
+
+
+def test_prepare_to_store_carries_what_the_writer_would_compute(folder: Path):
+    import numpy as np
+
+    from policylens.store.precompute import precompute
+
+    path = sorted(folder.rglob("doc*.txt"))[0]
+    ready = parallel.prepare_to_store(RawInput(source=str(path), data=path.read_bytes()), Settings())
+    assert isinstance(ready, parallel.Ready)
+    expected = precompute(ready.extraction)
+    assert ready.precomputed.search_texts == expected.search_texts and expected.search_texts[0]
+    got, want = ready.precomputed.fingerprint, expected.fingerprint
+    assert (got.digest, got.bands) == (want.digest, want.bands) and len(got.bands) == 32
+    assert np.array_equal(got.signature, want.signature)

@@ -134,15 +134,20 @@ def poll(
         "--as-of", help="Poll as if it were this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC): feeds due by "
                         "then are read (default: now).")] = None,
     every_feed: Annotated[bool, typer.Option("--all", help="Read every feed, due or not.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, show_default="the machine's cores",
+        help="Processes that read and extract the new entries; 1 does it all in this one.")] = None,
 ) -> None:
     """Read the due feeds, store new entries, match them against the watchlists and deliver the alerts."""
-    from policylens import monitor
+    from policylens import monitor, parallel
 
     now = guard(lambda: moment(as_of, "--as-of"))
     destinations = guard(lambda: [monitor.check_destination(d) for d in (deliver or ["print"])])
     with progress("polling") as advance:
         report = with_kb(lambda kb: monitor.poll(kb, State.settings, deliver_to=destinations, now=now,
-                                                  every_feed=every_feed, show=_show, on_outcome=advance), existing=False)
+                                                  every_feed=every_feed, show=_show, on_outcome=advance,
+                                                  workers=workers or parallel.default_workers()),
+                         existing=False)
     for line in report.errors:
         err.print(f"[red]error[/red]: {line}")
     for line in (line for f in report.feeds for line in f.skipped):

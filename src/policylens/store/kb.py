@@ -8,7 +8,7 @@ stored and linked to the first version it resembles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -58,6 +58,9 @@ from .schema import (
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from . import dedup
+    from .precompute import Precomputed
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,36 +149,59 @@ class KnowledgeBase:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write knowledge base: {_reason(exc)}") from exc
 
-    def save(self, extraction: Extraction) -> SaveResult:
+    def save(self, extraction: Extraction, pre: Precomputed | None = None) -> SaveResult:
         """Store a document with all its facts, or recognise it as one already stored.
 
-        On success the document's ``content_hash`` and ``id`` are filled in.
+        ``pre`` is ``precompute(extraction)`` when the caller computed it (an
+        ingest worker does).  On success the document's ``content_hash`` and
+        ``id`` are filled in.
         """
-        # NumPy and datasketch are loaded by the first write, not by commands that only read.
-        from . import dedup
-
         doc = extraction.document
-        digest = doc.content_hash or dedup.content_hash(doc.text)
-        sig = dedup.signature(doc.text)
-        bands = dedup.band_hashes(sig) if sig is not None else []
+        pre = pre or _precompute(extraction)
+        fp = pre.fingerprint
         try:
             with self._writes.begin() as conn:
-                if (existing := _id_by_hash(conn, digest)) is not None:
-                    result = SaveResult(existing, "duplicate", duplicate_of=existing)
-                else:
-                    near = _near_duplicate(conn, sig, bands) if sig is not None else None
-                    doc_id = _insert_document(conn, extraction, digest, sig, bands, near)
-                    result = SaveResult(doc_id, "stored", near_duplicate_of=near)
+                result = _save(conn, extraction, pre)
         except IntegrityError as exc:
             # Another writer may have stored the same text since we looked.
-            if (existing := self.find_by_hash(digest)) is not None:
+            if (existing := self.find_by_hash(_digest(doc, fp))) is not None:
                 result = SaveResult(existing, "duplicate", duplicate_of=existing)
             else:
                 raise StoreError(f"{doc.source}: not saved: {_reason(exc)}") from exc
         except (SQLAlchemyError, ValueError, TypeError) as exc:
             raise StoreError(f"{doc.source}: not saved: {_reason(exc)}") from exc
-        doc.content_hash, doc.id = digest, result.document_id
+        doc.content_hash, doc.id = _digest(doc, fp), result.document_id
         return result
+
+    def save_many(self, items: Sequence[tuple[Extraction, Precomputed | None]],
+                  ) -> list[SaveResult | Exception]:
+        """``save`` each (extraction, precomputed) in one transaction; each one's result or error, in order.
+
+        A commit per document cost the writer more than the inserts did.  If
+        anything in the group fails, the group is rolled back and its documents
+        are saved one by one, so a bad document still fails alone and nothing
+        is half-written.  Later documents of a group are deduplicated against
+        earlier ones, as one by one.
+        """
+        if len(items) > 1:
+            pres = [pre or _precompute(extraction) for extraction, pre in items]
+            try:
+                with self._writes.begin() as conn:
+                    results = [_save(conn, extraction, pre) for (extraction, _), pre in zip(items, pres)]
+            except Exception:  # noqa: BLE001 - retried one by one below, where the failing document gets its error
+                pass
+            else:
+                for (extraction, _), pre, result in zip(items, pres, results):
+                    doc = extraction.document
+                    doc.content_hash, doc.id = _digest(doc, pre.fingerprint), result.document_id
+                return list(results)
+        out: list[SaveResult | Exception] = []
+        for extraction, pre in items:
+            try:
+                out.append(self.save(extraction, pre))
+            except Exception as exc:  # noqa: BLE001 - this document's failure; the others go on
+                out.append(exc)
+        return out
 
     def find_by_hash(self, content_hash: str) -> int | None:
         with self._read() as session:
@@ -215,7 +241,6 @@ class KnowledgeBase:
                 entities=[_entity(e) for e in row.entities],
                 industries=[i.industry for i in row.industries],
             )
-
 
     # --- what a brief needs to quote and cite the answers above (see documents) ---
 
@@ -462,6 +487,28 @@ def _id_by_hash(db: Connection | Session, digest: str) -> int | None:
     return db.scalar(_ID_BY_HASH, {"digest": digest})
 
 
+def _precompute(extraction: Extraction) -> Precomputed:
+    # NumPy and datasketch are loaded by the first write, not by commands that only read.
+    from .precompute import precompute
+
+    return precompute(extraction)
+
+
+def _digest(doc: Document, fp: dedup.Fingerprint) -> str:
+    return doc.content_hash or fp.digest
+
+
+def _save(conn: Connection, extraction: Extraction, pre: Precomputed) -> SaveResult:
+    """The document stored in ``conn``'s transaction, or the stored copy it duplicates."""
+    fp = pre.fingerprint
+    digest = _digest(extraction.document, fp)
+    if (existing := _id_by_hash(conn, digest)) is not None:
+        return SaveResult(existing, "duplicate", duplicate_of=existing)
+    near = _near_duplicate(conn, fp.signature, fp.bands) if fp.signature is not None else None
+    doc_id = _insert_document(conn, extraction, digest, fp.signature, fp.bands, near, pre.search_texts)
+    return SaveResult(doc_id, "stored", near_duplicate_of=near)
+
+
 def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int | None:
     """The first version of the story this signature belongs to, if one is stored."""
     from . import dedup
@@ -476,7 +523,7 @@ def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int 
 
 def _insert_document(
     conn: Connection, extraction: Extraction, digest: str, sig: np.ndarray | None,
-    bands: list[int], near: int | None,
+    bands: list[int], near: int | None, search_texts: list[str],
 ) -> int:
     """Insert the document and all its facts; returns the new document's id.
 
@@ -535,7 +582,7 @@ def _insert_document(
     ])
     _insert(conn, MinhashBandRow, [{"document_id": doc_id, "band": band, "hash": h}
                                    for band, h in enumerate(bands)])
-    _insert(conn, SearchItemRow, search.document_items(doc_id, extraction, quantity_ids, event_ids))
+    _insert(conn, SearchItemRow, search.document_items(doc_id, extraction, quantity_ids, event_ids, search_texts))
     return doc_id
 
 

@@ -71,19 +71,20 @@ def index_text(*parts: str | None) -> str:
     return " ".join(words)
 
 
-def document_items(document_id: int, extraction: Extraction, quantity_ids: list[int],
-                   event_ids: list[int]) -> list[dict[str, Any]]:
-    """The search rows of one document, written in its save transaction."""
+def item_texts(extraction: Extraction) -> list[str]:
+    """The indexed text of a document's search rows: the document's, then each quantity's, then each event's."""
     doc = extraction.document
-    rows = [{"document_id": document_id, "kind": "document", "item_id": None,
-             "text": index_text(doc.title, doc.publisher, doc.text)}]
-    rows += [{"document_id": document_id, "kind": "quantity", "item_id": qid,
-              "text": index_text(q.text, q.metric, q.subject)}
-             for qid, q in zip(quantity_ids, extraction.quantities)]
-    rows += [{"document_id": document_id, "kind": "event", "item_id": eid,
-              "text": index_text(e.text, e.actor, e.object)}
-             for eid, e in zip(event_ids, extraction.events)]
-    return rows
+    return [index_text(doc.title, doc.publisher, doc.text),
+            *(index_text(q.text, q.metric, q.subject) for q in extraction.quantities),
+            *(index_text(e.text, e.actor, e.object) for e in extraction.events)]
+
+
+def document_items(document_id: int, extraction: Extraction, quantity_ids: list[int],
+                   event_ids: list[int], texts: list[str]) -> list[dict[str, Any]]:
+    """The search rows of one document, written in its save transaction; ``texts`` are its ``item_texts``."""
+    kinds = [("document", None)] + [("quantity", qid) for qid in quantity_ids] + [("event", eid) for eid in event_ids]
+    return [{"document_id": document_id, "kind": kind, "item_id": item_id, "text": text}
+            for (kind, item_id), text in zip(kinds, texts, strict=True)]
 
 
 def _query_terms(query: str) -> list[str | list[str]]:
