@@ -17,7 +17,7 @@ $(BIN)/.product: pyproject.toml
 	touch $@
 
 $(BIN)/.installed: $(BIN)/.product
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,lint]'
 	touch $@
 
 demo: $(BIN)/.product
