@@ -6,7 +6,7 @@ import sys
 import tempfile
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, overload
 
 import typer
 
@@ -110,6 +110,10 @@ def emit(result: briefs.Brief, fmt: str, out_file: Path | None) -> None:
     err.print(f"wrote {out_file}")
 
 
+@overload
+def day(value: str, option: str) -> date: ...
+@overload
+def day(value: str | None, option: str) -> date | None: ...
 def day(value: str | None, option: str) -> date | None:
     """A date option's day (None when not given; callers choose the default, e.g. today read now).
 

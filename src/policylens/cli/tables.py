@@ -70,8 +70,8 @@ def _widest_line(cell: str) -> int:
 def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, width: int,
           prose: Collection[str] = ()) -> Table:
     """A table of ``columns`` fitted into ``width``; the columns named in ``prose`` wrap at word boundaries."""
-    rows = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
-    cells = [[header, *(row[i].plain for row in rows)] for i, header in enumerate(columns)]
+    texts = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
+    cells = [[header, *(row[i].plain for row in texts)] for i, header in enumerate(columns)]
     widest = [max(map(_widest_line, column)) for column in cells]
     flexible = [header in prose for header in columns]
     room = width - GAP * (len(columns) - 1) - sum(w for w, flex in zip(widest, flexible) if not flex)
@@ -91,6 +91,6 @@ def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *,
                  padding=(0, 1), collapse_padding=True)
     for header, w, flex in zip(columns, widths, flexible):
         grid.add_column(header, width=w, no_wrap=not flex, overflow="fold")
-    for row in rows:
+    for row in texts:
         grid.add_row(*row)
     return grid
