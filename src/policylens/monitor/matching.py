@@ -123,8 +123,9 @@ def _keyword_facts(conn: Connection, keyword: str, filters: search.SearchFilters
             facts[h.document_id].append(quoter.sentence(h.document_id, starts[(h.kind, h.item_id)]))
 
 
-def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int], int]:
-    out = {}
+def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int | None], int]:
+    """Each quantity and event hit's start offset, keyed as the hits name them (a document hit has no item)."""
+    out: dict[tuple[str, int | None], int] = {}
     for kind, model in (("quantity", QuantityRow), ("event", EventRow)):
         ids = [h.item_id for h in hits if h.kind == kind]
         for start in range(0, len(ids), 500):
