@@ -110,10 +110,10 @@ class Gazetteer:
                     key = variant.lower()
                     first, n = key.partition(" ")[0], key.count(" ") + 1
                 else:
-                    key = name_key(variant)
-                    if not key:
+                    if not (named := name_key(variant)):
                         continue
-                    first = _token_key(TOKEN.match(variant).group()) if TOKEN.match(variant) else key
+                    key = named
+                    first = _token_key(token.group()) if (token := TOKEN.match(variant)) else key
                     n = len(TOKEN.findall(variant))
                 caps = len(variant) > 1 and variant.replace(".", "").isupper()
                 self.by_name.setdefault(key, []).append((p, caps))
@@ -125,9 +125,9 @@ class Gazetteer:
         for entries in self.by_name.values():
             if len(entries) > 1:
                 entries.sort(key=lambda e: e[0].rank)
-        for entries in self.by_zh.values():
-            if len(entries) > 1:
-                entries.sort(key=lambda p: p.rank)
+        for zh_entries in self.by_zh.values():
+            if len(zh_entries) > 1:
+                zh_entries.sort(key=lambda p: p.rank)
 
     def get(self, key: str) -> Place | None:
         return self.places.get(key)

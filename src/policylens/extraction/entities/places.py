@@ -3,6 +3,7 @@ governments of places and towns the gazetteer lacks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -49,7 +50,7 @@ def _place_words() -> _PlaceWords:
 
 
 def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Place],
-                    titles: list[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+                    titles: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
     """Whether the place name at tokens first..last is a word of a longer capitalised name.
 
     The corpus gold counts a place named only inside an organisation's or a
@@ -78,7 +79,7 @@ def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Plac
         and tokens.gap(k) == " " and tokens.cap[k + 1]
 
 
-def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     gaz = load_gazetteer()
     text = tokens.text
     out: list[PlaceMention] = []

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import overload
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
@@ -106,7 +107,7 @@ _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_le
 class _Cue:
     pos: int
     kind: str  # "target", "statistic", "weak", "deadline", "year", "baseline"
-    year: int | None = None
+    year: int = 0  # read only for the kinds that name one: "deadline", "year", "baseline"
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -142,8 +143,8 @@ class _Reader:
         self.own_words = [p for p, _ in own]
         counts = Counter(_SCOPE_OF[w] for _, w in own)
         scope = counts.most_common(1)[0][0] if counts else None
-        first = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
-        self.own_place = _own_place((document.title, document.publisher, first[:_HEADLINE_MAX]), entities, scope)
+        lead = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
+        self.own_place = _own_place((document.title, document.publisher, lead[:_HEADLINE_MAX]), entities, scope)
         self.main_place = self.own_place or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
@@ -231,8 +232,8 @@ class _Reader:
         """ "产值、营收均超过1.2万亿": one figure stated of each listed measure."""
         s_start = self.index.sentence_at(q.start)[0]
         lo = s_start
-        for m in _HARD_BREAK.finditer(self.text, s_start, q.start):
-            lo = m.end()
+        for brk in _HARD_BREAK.finditer(self.text, s_start, q.start):
+            lo = brk.end()
         m = _BOTH.search(self.text, lo, q.start)
         if not m:
             return [q]
@@ -312,7 +313,7 @@ class _Reader:
         m = None
         for m in _ANNUAL.finditer(window):
             pass
-        return bool(m) and not re.search(r"\d", window[m.end():])
+        return m is not None and not re.search(r"\d", window[m.end():])
 
     def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
@@ -467,6 +468,10 @@ def _year(published: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@overload
+def _round(v: float) -> float: ...
+@overload
+def _round(v: float | None) -> float | None: ...
 def _round(v: float | None) -> float | None:
     if v is None or not math.isfinite(v):
         return v  # a figure too large for a float: the pipeline leaves such quantities out
