@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 # Words joined by apostrophes or dots stay one token ("Xi'an", "U.S"); a
 # possessive "'s" is not part of a name.
@@ -80,7 +81,7 @@ def name_key(name: str) -> str | None:
     if not tokens:
         return None
     parts = [_token_key(tokens[0].group())]
-    for prev, tok in zip(tokens, tokens[1:]):
+    for prev, tok in pairwise(tokens):
         gap = gap_kind(name[prev.end():tok.start()])
         if gap is None:
             return None

@@ -97,7 +97,7 @@ class PollReport:
 
 def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None, *,
          deliver_to: Sequence[str] = (), now: dt.datetime | None = None, every_feed: bool = False,
-         retry: RetryPolicy = RetryPolicy(), show: Callable[[Alert], None] | None = None,
+         retry: RetryPolicy | None = None, show: Callable[[Alert], None] | None = None,
          on_outcome: Callable[[Outcome], None] | None = None) -> PollReport:
     """Poll the due feeds (all with ``every_feed``), match, record alerts and deliver them.
 
@@ -128,7 +128,7 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
                                                on_outcome))
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
-        report.deliveries = deliver(kb, specs, settings, now, retry, show)
+        report.deliveries = deliver(kb, specs, settings, now, retry or RetryPolicy(), show)
     return report
 
 

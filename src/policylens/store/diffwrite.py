@@ -68,7 +68,7 @@ class _Plan:
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]
             rows = [_json_compared(r, json, stored=False) for r in rows]
-            written = dict(zip(rows, stored))
+            written = dict(zip(rows, stored, strict=True))
         else:
             rows = stored
         self.whole = False

@@ -450,11 +450,11 @@ def _insert_document(
     } for i, q in enumerate(extraction.quantities)])
     _insert(conn, QuantityAlternativeRow, [
         {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
-        for qid, q in zip(quantity_ids, extraction.quantities) for i, a in enumerate(q.alternatives)
+        for qid, q in zip(quantity_ids, extraction.quantities, strict=True) for i, a in enumerate(q.alternatives)
     ])
     _insert(conn, QuantityIndustryRow, [
         {"quantity_id": qid, "ordinal": i, "industry": name}
-        for qid, q in zip(quantity_ids, extraction.quantities)
+        for qid, q in zip(quantity_ids, extraction.quantities, strict=True)
         for i, name in enumerate(dict.fromkeys(q.industries))
     ])
 
@@ -471,7 +471,7 @@ def _insert_document(
     } for i, e in enumerate(extraction.entities)])
     _insert(conn, EntityMentionRow, [
         {"entity_id": eid, "ordinal": i, "start_offset": start, "end_offset": end}
-        for eid, e in zip(entity_ids, extraction.entities)
+        for eid, e in zip(entity_ids, extraction.entities, strict=True)
         for i, (start, end) in enumerate(e.mentions)
     ])
 

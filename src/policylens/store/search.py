@@ -81,10 +81,10 @@ def document_items(document_id: int, extraction: Extraction, quantity_ids: list[
              "text": index_text(doc.title, doc.publisher, doc.text)}]
     rows += [{"document_id": document_id, "kind": "quantity", "item_id": qid,
               "text": index_text(q.text, q.metric, q.subject)}
-             for qid, q in zip(quantity_ids, extraction.quantities)]
+             for qid, q in zip(quantity_ids, extraction.quantities, strict=True)]
     rows += [{"document_id": document_id, "kind": "event", "item_id": eid,
               "text": index_text(e.text, e.actor, e.object)}
-             for eid, e in zip(event_ids, extraction.events)]
+             for eid, e in zip(event_ids, extraction.events, strict=True)]
     return rows
 
 

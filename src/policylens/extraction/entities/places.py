@@ -125,7 +125,7 @@ def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, in
         spans.append((i, i + j))
         i += j + 1
     starts, ends = {m.start for m in out}, {m.end for m in out}
-    for m, (first, last) in zip(out, spans):
+    for m, (first, last) in zip(out, spans, strict=True):
         m.in_name = _in_longer_name(tokens, first, last, m.candidates, titles, starts, ends)
     return _resolve(out, gaz, text)
 

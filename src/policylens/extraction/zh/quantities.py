@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 from typing import overload
 
@@ -310,10 +310,8 @@ class _Reader:
 
     def _annual(self, a: Amount, clause_start: int) -> bool:
         window = self.text[clause_start:a.start]
-        m = None
-        for m in _ANNUAL.finditer(window):
-            pass
-        return m is not None and not re.search(r"\d", window[m.end():])
+        last = deque(_ANNUAL.finditer(window), maxlen=1)
+        return bool(last) and not re.search(r"\d", window[last[0].end():])
 
     def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
