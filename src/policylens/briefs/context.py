@@ -100,7 +100,8 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
             statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
             return BriefContext(related, statuses, conflicts, truncated=truncated)
         # Relatives are read back from the store, so each has its id.
-        loaded = {me.id: extraction, **{i: r.extraction for r in related if (i := r.extraction.document.id) is not None}}
+        loaded = {me.id: extraction,
+                  **{i: r.extraction for r in related if (i := r.extraction.document.id) is not None}}
         statuses, latest = _stored_statuses(kb, conn, loaded, as_of)
     conflicts = _stored_conflicts(kb, loaded)
     return BriefContext(related, statuses, conflicts, truncated=truncated, latest=latest)
@@ -159,7 +160,8 @@ def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_
 def _stored_conflicts(kb: KnowledgeBase, loaded: dict[int, Extraction]) -> list:
     """The store's cross-document conflicts between figures of the loaded documents."""
     pairs = [(c.quantity_id, other) for c in kb.conflicts(kind=CROSS_DOCUMENT)
-             if c.document_id in loaded and c.other_document_id in loaded and (other := c.other_quantity_id) is not None]
+             if c.document_id in loaded and c.other_document_id in loaded
+             and (other := c.other_quantity_id) is not None]
     if not pairs:
         return []
     owners = kbfacts.quantities(kb, loaded, [q for pair in pairs for q in pair])

@@ -180,8 +180,9 @@ def _print_extraction(x: Extraction) -> None:
     d = x.document
     heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
     out.print(heading, soft_wrap=False)
+    rows: list[tuple[str, ...]]  # the cells of each table below
     if x.quantities:
-        rows: list[tuple[str, ...]] = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
+        rows = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
                  q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]
         out.print(table("Quantities", ("kind", "value", "by/as of", "metric", "subject", "text"), rows,
                         width=out.width, prose={"metric", "subject", "text"}))
