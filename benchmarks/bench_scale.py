@@ -156,14 +156,14 @@ def table(results: list[dict]) -> str:
         one = r.get("ingest_1_worker", {})
         two = r.get("ingest_2_workers", {})
 
-        def worst(group: str) -> str:
+        def worst(group: str, r: dict = r) -> str:
             if group not in r.get("queries", {}):
                 return "not measured"
             # Paged queries only (the goal's); the whole listings (", all") are in the JSON.
             queries_ = [q for name, q in r["queries"][group].items() if not name.endswith(", all")]
             return f"{statistics.median(q['p50_ms'] for q in queries_):.0f} / {max(q['p95_ms'] for q in queries_):.0f}"
 
-        def route(name: str) -> str:
+        def route(name: str, r: dict = r) -> str:
             if name not in r.get("web", {}):
                 return "not measured"
             return f"{r['web'][name]['p50_ms']:.0f} / {r['web'][name]['p95_ms']:.0f}"

@@ -39,8 +39,9 @@ __all__ = ["Brief", "IngestReport", "Outcome", "__version__", "brief", "brief_fr
            "extract_path", "extract_sources", "ingest", "render_brief"]
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
-    from policylens.briefs import Brief, brief, brief_from_summary, digest
-    from policylens.briefs import render as render_brief
+    from policylens.briefs import Brief, brief, brief_from_summary
+    from policylens.briefs.digest import digest  # from its module: "digest" and "render" also name modules
+    from policylens.briefs.render import render as render_brief
     from policylens.extraction import extract
     from policylens.service import IngestReport, Outcome, extract_path, extract_sources, ingest
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TypeVar
 
 from policylens.errors import ConfigError
 
@@ -72,7 +73,10 @@ class Settings:
         return s
 
 
-def _number(name: str, value: str, kind: type, zero: bool = False) -> int | float:
+_N = TypeVar("_N", int, float)
+
+
+def _number(name: str, value: str, kind: type[_N], zero: bool = False) -> _N:
     try:
         number = kind(value)
     except ValueError:

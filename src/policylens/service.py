@@ -189,7 +189,7 @@ def store_documents(kb: KnowledgeBase, items: Sequence[Document | Extraction | R
         pending.append((len(outcomes), extraction, pre))
         outcomes.append(None)
     saved = kb.save_many([(extraction, pre) for _, extraction, pre in pending]) if pending else []
-    for (i, extraction, _), result in zip(pending, saved):
+    for (i, extraction, _), result in zip(pending, saved, strict=True):
         outcomes[i] = _outcome(extraction, result)
     return [o for o in outcomes if o is not None]
 

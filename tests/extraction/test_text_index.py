@@ -47,7 +47,7 @@ def test_tokens_are_inside_the_text_and_its_sentences(text):
     tokens = Tokens(text)
     starts = [s for s, _ in index.sentences]
     previous_end = 0
-    for start, end, word, lower in zip(tokens.starts, tokens.ends, tokens.words, tokens.lower):
+    for start, end, word, lower in zip(tokens.starts, tokens.ends, tokens.words, tokens.lower, strict=True):
         assert previous_end <= start < end <= len(text)
         assert text[start:end] == word and lower == word.lower()
         i = bisect_right(starts, start) - 1

@@ -329,7 +329,7 @@ class _Writer:
                         f"{g.group.watch}", self.cite(g.positions), "group",
                         {"group": g.group.id, "label": g.group.label, "evidence": g.evidence, "score": g.score},
                         ) for g in chosen]
-        for point, g in zip(points, chosen):
+        for point, g in zip(points, chosen, strict=True):
             point.data["heading"] = g.group.label
         return Section("impact", self.labels["impact"], points, note=None if points else self.labels["impact_none"])
 

@@ -140,6 +140,7 @@ class _Digest:
         if self.region_id is None:
             return None
         if self.region_id == queries.NOWHERE:
+            assert self.region is not None  # NOWHERE is the id of a region named but not known
             return self.region.strip()
         return queries.entity(conn, f"#{self.region_id}").name
 
@@ -176,6 +177,7 @@ class _Digest:
         groups: dict[object, tuple[str, list[_Item]]] = {}
         for item in self.items:
             x = item.extraction
+            assert x.document.id is not None  # a digest reads stored documents only
             links = self.kb.linked_entities(x.document.id)
             ordinal = _main_entity(x)
             if ordinal is None:
@@ -203,7 +205,9 @@ class _Digest:
             end = period_end(view.deadline)
             due = end is not None and self.since <= end <= last
             was, became = before.get(view.id), after.get(view.id)
-            changed = was is not None and became is not None and was.status != became.status
+            # (status before, status after) when the window moved it.
+            changed = ((was.status, became.status) if was is not None and became is not None
+                       and was.status != became.status else None)
             if not (due or changed):
                 continue
             found = self._quantity(view.document_id, view.id)
@@ -219,9 +223,9 @@ class _Digest:
             title = title_of(x.document)
             # A target that came due is said so; "went from … to …" is kept for what a figure or a later plan
             # changed, or for a change the calendar alone made to a target not due in the window.
-            if changed and (became.status in _SETTLED or not due):
-                text = self.words["target_changed"].format(target=quoted, title=title, before=self.names[was.status],
-                                                           after=self.names[became.status], status=status)
+            if changed and (changed[1] in _SETTLED or not due):
+                text = self.words["target_changed"].format(target=quoted, title=title, before=self.names[changed[0]],
+                                                           after=self.names[changed[1]], status=status)
             else:
                 text = self.words["target_due"].format(target=quoted, title=title, status=status)
             cites = self.cite(x, q.start)
@@ -274,8 +278,8 @@ class _Digest:
             ids = [c.document_id] + ([c.other_document_id] if c.other_document_id is not None else [])
             if not any(i in self.window_ids for i in ids):
                 continue
-            docs = [self._extraction(i) for i in ids]
-            if any(d is None for d in docs) or any(_later(d.document, self.until) for d in docs):
+            docs = [d for i in ids if (d := self._extraction(i)) is not None]
+            if len(docs) < len(ids) or any(_later(d.document, self.until) for d in docs):
                 continue
             a = self._quantity(c.document_id, c.quantity_id)
             b = self._quantity(c.other_document_id, c.other_quantity_id) if c.other_quantity_id else None
@@ -305,6 +309,7 @@ class _Digest:
 
     def quote(self, x: Extraction, q: Quantity) -> str:
         doc_id = x.document.id
+        assert doc_id is not None  # a digest reads stored documents only
         if doc_id not in self._starts:
             self._starts[doc_id] = sorted({o.start for o in x.quantities})
         return quote_figure(x.document, q, self._starts[doc_id], self.rules)

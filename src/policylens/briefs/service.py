@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
 from policylens import clock
 from policylens.config import Settings
@@ -51,6 +52,7 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     if db is None:
         if _is_document_id(source):
             raise InputError(f"document {source}", "a document id needs a knowledge base (db=...)")
+        assert not isinstance(source, int)  # every int is a document id
         return compose(_extraction(source), rules=rules, as_of=as_of, audience=audience, long=long)
     with KnowledgeBase.using(db) as kb:
         extraction = _from_kb(kb, source, settings)
@@ -94,7 +96,7 @@ def rules_for(rules: Rules | str | Path | None, language: str) -> Rules:
     return rules
 
 
-def _is_document_id(source: object) -> bool:
+def _is_document_id(source: object) -> TypeGuard[int | str]:
     if isinstance(source, bool):
         return False
     if isinstance(source, int):
@@ -131,6 +133,7 @@ def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction
         raise InputError(str(source), f"holds {len(report.outcomes)} documents (now stored as {ids}); "
                                       "brief them one at a time by id")
     outcome = report.outcomes[0]
+    assert outcome.document_id is not None  # set on every outcome but a failed one
     found = kb.load_extraction(outcome.document_id)
     if found is None:  # pragma: no cover - the row was just written or found
         raise InputError(str(source), "stored but could not be read back")

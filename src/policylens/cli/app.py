@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, overload
 
 import typer
 from rich.console import Console
@@ -43,6 +43,10 @@ class State:
     db_from_env: bool = False  # POLICYLENS_DB named the knowledge base
 
 
+@overload
+def _positive_bytes(value: int) -> int: ...
+@overload
+def _positive_bytes(value: int | None) -> int | None: ...
 def _positive_bytes(value: int | None) -> int | None:
     """--max-bytes must be a size; -5 or 0 is a typo, reported in one line."""
     if value is not None and value <= 0:
@@ -106,7 +110,7 @@ def _leaves(group: Any) -> Iterator[Any]:
 
 # Plain Click help and usage errors (rich_markup_mode=None): they read the same in a pipe, and
 # Typer's Rich help would load rich.markdown and markdown-it first, a third of --help's time.
-PLAIN_HELP = {"rich_markup_mode": None}
+PLAIN_HELP: dict[str, Any] = {"rich_markup_mode": None}
 
 app = typer.Typer(
     cls=GlobalOptionsGroup,

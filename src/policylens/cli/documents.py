@@ -75,7 +75,8 @@ def extract(
 
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    failures, written = [], set()
+    failures: list[InputError] = []
+    written: set[Path] = set()
     with progress("extracting") as advance:
         for item in service.extract_sources(sources, State.settings):
             advance(item)
@@ -160,6 +161,7 @@ def _print_outcomes(report: service.IngestReport) -> None:
         if o.status == "failed":
             continue
         doc = o.document
+        assert doc is not None  # every outcome but a failed one carries its document
         facts = f"{o.counts.get('quantities', 0)}q {o.counts.get('events', 0)}e {o.counts.get('entities', 0)}n"
         status = o.status
         if o.duplicate_of:
@@ -178,6 +180,7 @@ def _print_extraction(x: Extraction) -> None:
     d = x.document
     heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
     out.print(heading, soft_wrap=False)
+    rows: list[tuple[str, ...]]  # the cells of each table below
     if x.quantities:
         rows = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
                  q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -94,7 +95,8 @@ def _hits(text: str, start: int = 0, end: int | None = None, starts: _Starts | N
     index = _keywords_by_start()
     resume = start
     if starts is None:
-        candidates = ((m.start(), m.group().lower()) for m in _STARTS.finditer(text, start, end))
+        candidates: Iterable[tuple[int, str]] = ((m.start(), m.group().lower())
+                                                  for m in _STARTS.finditer(text, start, end))
     else:
         candidates = starts.within(start, end)
     for pos, key in candidates:

@@ -341,7 +341,7 @@ def _read(text: str, m: re.Match) -> Amount | None:
         return None  # "350 km/h", "5 t/ha": a rate whose unit is not the one read
     start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
     bare = unit is None
-    if bare:
+    if unit is None:
         if value < 0:
             return None  # "-5 degrees": a count is never negative, so its unit went unread
         if " " in number and not _WORD_AFTER.match(text, end):
@@ -370,20 +370,21 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     line_start = text.rfind("\n", 0, start) + 1
     before = _WORD_BEFORE_IN_LINE.search(text, line_start, start)
     prev = before.group(1) if before else ""
+    prev_start, prev_end = before.span(1) if before else (start, start)
     prev_l = prev.lower()
     if prev_l in _PERIOD_OPENERS:
         return False  # "the first three quarters"
     after = _WORD_AFTER.match(text, end)
     nxt = after.group(1) if after and after.start(1) == end + 1 else ""
     if prev and (prev[0].isupper() or _mixed_case(prev)) and prev_l.strip(".'’") not in _NAME_EXEMPT and (
-            not _sentence_initial(text, before.start(1)) or not nxt or nxt.lower() in _FUNCTION_WORDS):
+            not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
     nxt_char = text[end:end + 1]
     if nxt_char == "-" and text[end + 1:end + 2].isalpha():
         return False  # "Five-Year Plan", "5-Axis"
     if prev_l in _IDENTIFIER_WORDS or prev_l.rstrip(".") + "." in _IDENTIFIER_WORDS:
         # "Phase 2", "stock code: 631"; but "building three clusters" counts clusters
-        if prev[0].isupper() or text[before.end(1):start].strip() or not (nxt[:1].islower()
+        if prev[0].isupper() or text[prev_end:start].strip() or not (nxt[:1].islower()
                                                                             and nxt.lower() not in _FUNCTION_WORDS):
             return False
     if nxt and nxt[0].isupper() and not _acronym(nxt):
@@ -432,11 +433,11 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
             value = float(m.group("no"))
         else:
             o = m.group("ord").lower()
-            value = float(ORDINALS.get(o) or int(re.match(r"\d+", o).group()))
+            value = float(ORDINALS.get(o) or int(o[:-2]))  # "third", or "3rd"
         out.append(Amount(m.start(), m.end(), value, "rank"))
     for m in _TOP.finditer(text):
-        value = parse_number(m.group("n"))
-        if value is None:
+        count = parse_number(m.group("n"))
+        if count is None:
             continue
         start = m.start()
         head = text[max(0, start - 40):start]
@@ -446,7 +447,7 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
                 continue  # "Weekly Top 5", "Fortune Top 500": a name
         tail = text[m.end():m.end() + 30]
         if _RANK_BEFORE.search(head) or _RANK_AFTER.match(tail):
-            out.append(Amount(start, m.end(), value, "rank", comparator="<="))
+            out.append(Amount(start, m.end(), count, "rank", comparator="<="))
         else:
             groups.append((start, m.end()))
     return out, groups
@@ -539,4 +540,4 @@ def _is_range(text: str, a: Amount, b: Amount, gap: str) -> bool:
 
 def _word_before_is(text: str, pos: int, word: str) -> bool:
     m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    return bool(m) and m.group(1).lower() == word
+    return m is not None and m.group(1).lower() == word

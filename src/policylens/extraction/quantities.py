@@ -515,10 +515,10 @@ class _Reader:
         after = _COMPARATOR_AFTER.match(self.text, a.end)
         if a.comparator:
             code = a.comparator
-        elif after:
-            code = _COMPARATOR_AFTER_CODES[int(after.lastgroup[1:])]
-        elif m:
-            code = _COMPARATOR_CODES[int(m.lastgroup[1:])]
+        elif after and (group := after.lastgroup):  # the (?P<cN>…) alternative that matched
+            code = _COMPARATOR_AFTER_CODES[int(group[1:])]
+        elif m and (group := m.lastgroup):
+            code = _COMPARATOR_CODES[int(group[1:])]
         else:
             code = "="
         start = m.start() if m else a.start

@@ -99,9 +99,9 @@ def _keyword_facts(conn: Connection, keyword: str, filters: search.SearchFilters
             facts[h.document_id].append(quoter.sentence(h.document_id, starts[(h.kind, h.item_id)]))
 
 
-def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int], int]:
+def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int | None], int]:
     return {(kind, i): start for kind in ("quantity", "event")
-            for i, start in documents.fact_starts(conn, kind, [h.item_id for h in hits if h.kind == kind]).items()}
+            for i, start in documents.fact_starts(conn, kind, [h.item_id for h in hits if h.kind == kind and h.item_id is not None]).items()}
 
 
 def _industry_facts(conn: Connection, industry: str, id_range: tuple[int, int], docs: dict[int, Any],

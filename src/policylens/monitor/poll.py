@@ -99,7 +99,7 @@ class PollReport:
 
 def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None, *,
          deliver_to: Sequence[str] = (), now: dt.datetime | None = None, every_feed: bool = False,
-         retry: RetryPolicy = RetryPolicy(), show: Callable[[Alert], None] | None = None,
+         retry: RetryPolicy | None = None, show: Callable[[Alert], None] | None = None,
          on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> PollReport:
     """Poll the due feeds (all with ``every_feed``), match, record alerts and deliver them.
 
@@ -130,7 +130,7 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
             report.feeds = _read_feeds(kb, feeds, fetched, crawler, now, report.errors, on_outcome, workers)
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
-        report.deliveries = deliver(kb, specs, settings, now, retry, show)
+        report.deliveries = deliver(kb, specs, settings, now, retry or RetryPolicy(), show)
     return report
 
 
@@ -219,10 +219,10 @@ def _read_feeds(kb: KnowledgeBase, feeds: list[Feed], fetched: dict[int, Any], c
     new = _round_robin(new)
     pages = _fetched(new, crawler)
     prepared = parallel.prepared(pages, crawler.settings, workers=workers, step=parallel.prepare_to_store)
-    for group in write_groups(zip(new, prepared)):
+    for group in write_groups(zip(new, prepared, strict=True)):
         outcomes = store_documents(kb, [item for _, item in group], crawler.settings)
         marks = []
-        for (entry, _), outcome in zip(group, outcomes):
+        for (entry, _), outcome in zip(group, outcomes, strict=True):
             if on_outcome:
                 on_outcome(outcome)
             if outcome.status == "failed":

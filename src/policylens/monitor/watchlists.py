@@ -58,7 +58,8 @@ def add_watchlist(kb: KnowledgeBase, name: str, *, region: str | None = None, in
     name = (name or "").strip()
     if not name:
         raise InputError("watch add", "a watchlist needs a name")
-    given = {c: v.strip() for c, v in zip(CRITERIA, (region, industry, entity, keyword)) if v and v.strip()}
+    given = {c: v.strip() for c, v in zip(CRITERIA, (region, industry, entity, keyword), strict=True)
+             if v and v.strip()}
     if not given:
         raise InputError(name, "a watchlist needs at least one criterion: a region, an industry, an entity "
                                "or a keyword")

@@ -178,7 +178,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
     for (entity_id, region), depth in sorted(regions.items(), key=lambda item: -item[1]):
         if depth > 0:
             nearest_region[entity_id] = region
-    tables = {
+    tables: diffwrite.Tables = {
         EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count", "document_count"),
                     [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions, e.documents)
                      for e in builder.entities]),
@@ -449,7 +449,7 @@ def _roles(conn: Connection) -> dict[int, str]:
 def _tracked(quantities: list[tuple[int, int, Quantity]],
              subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
              root: dict[int, int], published: dict[int, str | None],
-             roles: dict[int, str]) -> dict[type, tuple[tuple[str, ...], list]]:
+             roles: dict[int, str]) -> diffwrite.Tables:
     """The track stage's tables (``track.batch``), with subjects named by their canonical entity.
 
     A subject resolved exactly is replaced by its entity's name, so "Haier"

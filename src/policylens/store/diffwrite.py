@@ -18,15 +18,18 @@ Nothing here knows which tables these are: the caller names them, in order.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
+from sqlalchemy.orm import DeclarativeBase
 
 Rows = list[tuple[Any, ...]]
+Model = type[DeclarativeBase]
+Tables = dict[Model, tuple[Sequence[str], Rows]]  # each table's columns, and its rows in their order
 
 
-def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], order: Sequence[type]) -> None:
+def write(conn: Connection, tables: Tables, order: Sequence[Model]) -> None:
     """Make every table of ``order`` hold exactly the rows given for it (tuples in the order of its columns).
 
     ``order`` lists the tables' models children before parents: stale rows
@@ -48,9 +51,10 @@ class _Plan:
     as its value, since PostgreSQL's JSONB returns keys in an order of its own.
     """
 
-    def __init__(self, conn: Connection, model: type, columns: Sequence[str], rows: Rows,
-                 order: Sequence[type]):
+    def __init__(self, conn: Connection, model: Model, columns: Sequence[str], rows: Rows,
+                 order: Sequence[Model]):
         table = model.__table__
+        assert isinstance(table, Table)  # a model mapped to a table (the only kind the knowledge base has)
         dialect = conn.dialect
         self.table, self.columns = table, tuple(columns)
         processors = [(i, p) for i, name in enumerate(columns)
@@ -64,7 +68,7 @@ class _Plan:
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]
             rows = [_json_compared(r, json, stored=False) for r in rows]
-            written = dict(zip(rows, stored))
+            written = dict(zip(rows, stored, strict=True))
         else:
             rows = stored
         self.whole = False
@@ -74,15 +78,15 @@ class _Plan:
         if not old:  # the first pass, or the table was emptied
             self.inserts = stored
             return
-        old, new = set(old), set(rows)
-        if old == new:
+        before, after = set(old), set(rows)
+        if before == after:
             return
-        added = new - old
+        added = after - before
         fresh = {self._key(r): r for r in added}
-        stale = {self._key(r) for r in old - new}
+        stale = {self._key(r) for r in before - after}
         # A parent table is never emptied whole: that would cascade to rows its children keep.
         parent = any(fk.column.table is table for other in order for fk in other.__table__.foreign_keys)
-        if not parent and len(stale) > len(old) // 2:
+        if not parent and len(stale) > len(before) // 2:
             self.whole, self.inserts = True, stored
             return
         # A changed row of a parent table is updated in place, since deleting it would cascade to
@@ -144,7 +148,7 @@ def _json_compared(row: tuple[Any, ...], columns: list[int], stored: bool) -> tu
 def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
     """Every row of ``table`` as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
-    cursor = conn.connection.driver_connection.cursor()
+    cursor = _driver(conn).cursor()
     try:
         cursor.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}")
         return cursor.fetchall()
@@ -152,8 +156,15 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
         cursor.close()
 
 
+def _driver(conn: Connection) -> Any:
+    """The driver's own connection under ``conn`` (sqlite3 or psycopg), for what SQLAlchemy does row by row."""
+    dbapi = conn.connection.driver_connection
+    assert dbapi is not None  # None only once the pooled connection is closed, and ``conn`` is open
+    return dbapi
+
+
 def _executemany(conn: Connection, statement: str, rows: Rows) -> None:
-    cursor = conn.connection.driver_connection.cursor()
+    cursor = _driver(conn).cursor()
     try:
         cursor.executemany(statement, rows)
     finally:
@@ -169,7 +180,7 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) ->
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(name) for name in columns)
     if conn.dialect.name == "postgresql":
-        dbapi = conn.connection.driver_connection
+        dbapi = _driver(conn)
         with dbapi.cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)

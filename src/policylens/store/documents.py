@@ -175,7 +175,7 @@ def entity_names(conn: Connection, id_range: tuple[int, int], *, region_id: int 
 
 def fact_starts(conn: Connection, kind: str, ids: Iterable[int]) -> dict[int, int]:
     """Quantity or event id (``kind`` "quantity" or "event") -> where its span starts in its document."""
-    model = {"quantity": QuantityRow, "event": EventRow}[kind]
+    model: type[QuantityRow] | type[EventRow] = QuantityRow if kind == "quantity" else EventRow
     wanted = list(ids)
     out: dict[int, int] = {}
     for start in range(0, len(wanted), _CHUNK):

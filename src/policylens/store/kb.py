@@ -187,13 +187,13 @@ class KnowledgeBase:
             pres = [pre or _precompute(extraction) for extraction, pre in items]
             try:
                 with self._writes.begin() as conn:
-                    results = [_save(conn, extraction, pre) for (extraction, _), pre in zip(items, pres)]
+                    results = [_save(conn, extraction, pre) for (extraction, _), pre in zip(items, pres, strict=True)]
             except Exception:  # noqa: BLE001 - retried one by one below, where the failing document gets its error
                 pass
             else:
-                for (extraction, _), pre, result in zip(items, pres, results):
+                for (extraction, _), computed, result in zip(items, pres, results, strict=True):
                     doc = extraction.document
-                    doc.content_hash, doc.id = _digest(doc, pre.fingerprint), result.document_id
+                    doc.content_hash, doc.id = _digest(doc, computed.fingerprint), result.document_id
                 return list(results)
         out: list[SaveResult | Exception] = []
         for extraction, pre in items:
@@ -551,11 +551,11 @@ def _insert_document(
     } for i, q in enumerate(extraction.quantities)])
     _insert(conn, QuantityAlternativeRow, [
         {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
-        for qid, q in zip(quantity_ids, extraction.quantities) for i, a in enumerate(q.alternatives)
+        for qid, q in zip(quantity_ids, extraction.quantities, strict=True) for i, a in enumerate(q.alternatives)
     ])
     _insert(conn, QuantityIndustryRow, [
         {"quantity_id": qid, "ordinal": i, "industry": name}
-        for qid, q in zip(quantity_ids, extraction.quantities)
+        for qid, q in zip(quantity_ids, extraction.quantities, strict=True)
         for i, name in enumerate(dict.fromkeys(q.industries))
     ])
 
@@ -572,7 +572,7 @@ def _insert_document(
     } for i, e in enumerate(extraction.entities)])
     _insert(conn, EntityMentionRow, [
         {"entity_id": eid, "ordinal": i, "start_offset": start, "end_offset": end}
-        for eid, e in zip(entity_ids, extraction.entities)
+        for eid, e in zip(entity_ids, extraction.entities, strict=True)
         for i, (start, end) in enumerate(e.mentions)
     ])
 

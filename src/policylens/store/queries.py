@@ -369,7 +369,7 @@ def _target_query(filters: TargetFilters, as_of: dt.date, stmt: Select | None = 
 _BATCH = 500  # targets judged per round trip; also keeps IN lists far below any parameter limit
 
 
-def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Iterator[list[Any]]:
+def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Iterator[Sequence[Any]]:
     """Targets by deadline, earliest first, then those without one; by id within a deadline.
 
     Two ordered scans rather than one "NULLS LAST" sort: each follows the

@@ -388,8 +388,8 @@ def _short_form(graph: _Graph) -> None:
                 nodes.union(by_norm[(group, short)][0], longer.pop())
 
 
-def _norms_by_group(by_norm: dict[tuple[str, str], list[int]]) -> dict[int, dict[str, list[int]]]:
-    out: dict[int, dict[str, list[int]]] = defaultdict(dict)
+def _norms_by_group(by_norm: dict[tuple[str, str], list[int]]) -> dict[str, dict[str, list[int]]]:
+    out: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for (group, norm), members in by_norm.items():
         if " " in norm or len(norm) > 3:
             out[group][norm] = members

@@ -61,9 +61,10 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
     periods = []
     for t in targets:
         later = by_id[first[t.id]] if t.id in first else None
-        restatement = (period_start(later.published), later.id) if later is not None else None
+        restatement = ((day, later.id) if later is not None and (day := period_start(later.published)) is not None
+                       else None)
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
-        for (start, status), following in zip(spans, [*spans[1:], None]):
+        for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
             periods.append((t.id, start, status, following[0] if following else None))
     return Tracked(progress, list(first.items()), periods, _conflicts(quantities, targets, statistics, published))
 

@@ -8,10 +8,11 @@ JavaScript; the one static script only adds the hover popover and sorting.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -149,12 +150,21 @@ def brief(request: Request, document_id: params.DocumentId, audience: str | None
     return _page(request, "brief.html", brief=result, document_id=document_id)
 
 
+class _SearchForm(TypedDict):
+    """The search page's filters: KnowledgeBase.search's keywords, and what the form shows back."""
+    region: str | None
+    industry: str | None
+    source_type: str | None
+    since: dt.date | None
+    until: dt.date | None
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, region: str | None = None, industry: str | None = None,
            source_type: str | None = None, since: str | None = None, until: str | None = None) -> HTMLResponse:
     """Results with facets: the filters as controls, and counts by source type and year over the hits."""
     text = params.given(q)
-    filters = {"region": params.given(region), "industry": params.given(industry),
+    filters: _SearchForm = {"region": params.given(region), "industry": params.given(industry),
                "source_type": params.source_type(source_type), "since": params.day(since, "since"),
                "until": params.day(until, "until")}
     hits = kb_of(request).search(text, limit=200, **filters) if text else []

@@ -126,11 +126,11 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
     # had before this pass: those are sorted once and looked up by bisection.
     before = {id(e): _Covering(e.mentions) for e in entities}
     for m in pattern.finditer(text):
-        e = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
-        if e is None:
+        named = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
+        if named is None:
             continue
-        if not before[id(e)].covers(m.start(), m.end()):
-            e.mentions.append((m.start(), m.end()))
+        if not before[id(named)].covers(m.start(), m.end()):
+            named.mentions.append((m.start(), m.end()))
 
 
 class _Covering:

@@ -51,7 +51,7 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             continue
         short = acronym_after(text, chunk.end)
         prog = p.programme_after.match(text, short[1]) if short else None
-        if prog and not prog.group(1) and not prog.group(2).endswith("s") and prog.group(2)[0].islower():
+        if short and prog and not prog.group(1) and not prog.group(2).endswith("s") and prog.group(2)[0].islower():
             # "Production Linked Incentive (PLI) scheme": the name with its noun, the acronym an alias.
             scheme = Found("programme", clean(f"{name} {prog.group(2)}"), chunk.start, prog.end(), "descriptive")
             scheme.aliases.append(short[0])
@@ -147,7 +147,7 @@ def _plans_for_named(tokens: Tokens) -> list[Found]:
     """"the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
     p = patterns()
     text = tokens.text
-    out = []
+    out: list[Found] = []
     if p.plan_for_core.search(text) is None:  # most texts hold no plan noun before 'for': unscanned
         return out
     for m in p.plan_for.finditer(text):

@@ -3,6 +3,7 @@ governments of places and towns the gazetteer lacks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -47,7 +48,7 @@ def _place_words() -> _PlaceWords:
 
 
 def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Place],
-                    titles: list[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+                    titles: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
     """Whether the place name at tokens first..last is a word of a longer capitalised name.
 
     The corpus gold counts a place named only inside an organisation's or a
@@ -76,7 +77,7 @@ def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Plac
         and tokens.gap(k) == " " and tokens.cap[k + 1]
 
 
-def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     gaz = load_gazetteer()
     text = tokens.text
     out: list[PlaceMention] = []
@@ -123,7 +124,7 @@ def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] 
         out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
         spans.append((i, i + j))
     starts, ends = {m.start for m in out}, {m.end for m in out}
-    for m, (first, last) in zip(out, spans):
+    for m, (first, last) in zip(out, spans, strict=True):
         m.in_name = _in_longer_name(tokens, first, last, m.candidates, titles, starts, ends)
     return _resolve(out, gaz, text)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policylens.extraction.entities.patterns import SMALL_WORDS
@@ -152,7 +153,7 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
     return out
 
 
-def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     i = bisect_left(spans, (pos + 1,)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 

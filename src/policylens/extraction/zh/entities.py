@@ -363,7 +363,7 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
     for h in places:
         by_key.setdefault(h.place.key, []).append(h)
     out = [e for e in entities.values() if e.mentions]
-    for key, hits in by_key.items():
+    for hits in by_key.values():
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
         named = [h for h in hits if not any(s < h.start and h.end <= e for s, e in inside_names)]

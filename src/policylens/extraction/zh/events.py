@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
@@ -227,11 +228,10 @@ def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
 
 def _relative_year(text: str, lo: int, pos: int, reference) -> tuple[str, str, bool] | None:
     """The last year written relative to the page's ("去年", "今年5月") between ``lo`` and the trigger."""
-    rel = None
-    for rel in _REL_YEAR.finditer(text, lo, pos):
-        pass
-    if rel is None or not reference:
+    last = deque(_REL_YEAR.finditer(text, lo, pos), maxlen=1)
+    if not last or not reference:
         return None
+    rel = last[0]
     year = reference[0] + _REL_YEARS[rel.group()]
     month = _MONTH_DAY.match(text, rel.end())  # "今年5月", "去年12月8日"
     if month:

@@ -149,16 +149,16 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(a)
         taken.append((a.start, a.end))
     for m in AMOUNT.finditer(text):
-        a = _read(text, m)
-        if a is None or any(s < a.end and a.start < e for s, e in taken):
+        amount = _read(text, m)
+        if amount is None or any(s < amount.end and amount.start < e for s, e in taken):
             continue
-        out.append(a)
+        out.append(amount)
     for m in _FRACTION.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if 0 < a < b and not _glued(text, m.start(), m.end()) and \
+        num, den = int(m.group("a")), int(m.group("b"))
+        if 0 < num < den and not _glued(text, m.start(), m.end()) and \
                 not any(s < m.end() and m.start() < e for s, e in taken) and \
                 not any(x.start < m.end() and m.start() < x.end for x in out):
-            out.append(Amount(m.start(), m.end(), round(100 * a / b, 4), "%"))
+            out.append(Amount(m.start(), m.end(), round(100 * num / den, 4), "%"))
     out.sort(key=lambda x: x.start)
     return _restatements(text, out)
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
+from typing import overload
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
@@ -111,7 +112,7 @@ _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_le
 class _Cue:
     pos: int
     kind: str  # "target", "statistic", "weak", "deadline", "year", "baseline"
-    year: int | None = None
+    year: int = 0  # read only for the kinds that name one: "deadline", "year", "baseline"
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -155,8 +156,8 @@ class _Reader:
         self.own_words = [p for p, _ in own]
         counts = Counter(_SCOPE_OF[w] for _, w in own)
         scope = counts.most_common(1)[0][0] if counts else None
-        first = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
-        self.own_place = _own_place((document.title, document.publisher, first[:_HEADLINE_MAX]), entities, scope)
+        lead = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
+        self.own_place = _own_place((document.title, document.publisher, lead[:_HEADLINE_MAX]), entities, scope)
         # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
         # names; in a plan or an official page that is whose figures they all are
         self.whole_place = self.own_place or _own_place_in_body(entities, scope)
@@ -250,8 +251,8 @@ class _Reader:
         """ "产值、营收均超过1.2万亿": one figure stated of each listed measure."""
         s_start = self.index.sentence_at(q.start)[0]
         lo = s_start
-        for m in _HARD_BREAK.finditer(self.text, s_start, q.start):
-            lo = m.end()
+        for brk in _HARD_BREAK.finditer(self.text, s_start, q.start):
+            lo = brk.end()
         m = _BOTH.search(self.text, lo, q.start)
         if not m:
             return [q]
@@ -329,10 +330,8 @@ class _Reader:
 
     def _annual(self, a: Amount, clause_start: int) -> bool:
         window = self.text[clause_start:a.start]
-        m = None
-        for m in _ANNUAL.finditer(window):
-            pass
-        return bool(m) and not re.search(r"\d", window[m.end():])
+        last = deque(_ANNUAL.finditer(window), maxlen=1)
+        return bool(last) and not re.search(r"\d", window[last[0].end():])
 
     def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
@@ -507,6 +506,10 @@ def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
     return ranked[0].name if ranked else None
 
 
+@overload
+def _round(v: float) -> float: ...
+@overload
+def _round(v: float | None) -> float | None: ...
 def _round(v: float | None) -> float | None:
     if v is None or not math.isfinite(v):
         return v  # a figure too large for a float: the pipeline leaves such quantities out
