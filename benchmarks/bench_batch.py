@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ingest import generate  # noqa: E402
 from sqlalchemy import func, select  # noqa: E402
 
-from policylens import api  # noqa: E402
+from policylens import service  # noqa: E402
 from policylens.store import KnowledgeBase  # noqa: E402
 from policylens.store.digest import fingerprint, overall  # noqa: E402
 from policylens.store.schema import TrackedSubjectRow  # noqa: E402
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder:
             generate(Path(folder), args.docs, seed=args.seed)
             t0 = time.perf_counter()
-            report = api.ingest([folder], db=kb)
+            report = service.ingest([folder], db=kb)
             total = time.perf_counter() - t0
         print(f"ingest of {args.docs}: {total:.2f} s, stored {report.count('stored')}, "
               f"batch resolution {timings[0]:.2f} s")

@@ -38,10 +38,10 @@ from pathlib import Path
 
 from bench_extract import SHARED, git_commit, load, pin_one_core, replicate, speed, time_runs
 
-from policylens.api import ingest
 from policylens.briefs import brief, compose, digest, render
 from policylens.briefs.context import clear_cache
 from policylens.extraction import extract
+from policylens.service import ingest
 from policylens.store import KnowledgeBase
 
 HERE = Path(__file__).resolve().parent

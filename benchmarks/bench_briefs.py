@@ -34,8 +34,8 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-from policylens.api import ingest
 from policylens.briefs import brief, render
+from policylens.service import ingest
 from policylens.store import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent

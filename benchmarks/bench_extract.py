@@ -10,6 +10,11 @@ small, so it is replicated to --docs documents to time a run long enough to
 be steady; a warm-up pass over each distinct document first loads whatever
 the extractors load lazily (gazetteers, compiled patterns), and the median
 of --repeat runs is reported because other processes share the machine.
+Each run also records its CPU time (time.process_time: the process is
+single-threaded and pinned), and the table gives docs/s by CPU time beside
+the wall-clock figure: on a busy machine wall time counts the time other
+processes held the core, CPU time does not, so compare versions by CPU time,
+in runs made close together (or alternated).
 
 quantulum3 is the general-purpose parser one would use instead; it takes
 about a tenth of a second per document, so it is timed on a sample of
@@ -21,6 +26,11 @@ comparable. quantulum3 reads English only and is skipped on corpus-zh.
 Peak memory: `/usr/bin/time -v .venv/bin/python benchmarks/bench_extract.py`
 prints it as "Maximum resident set size". The JSON also records this
 process's peak RSS after the policylens runs, before quantulum3 is imported.
+
+To compare two versions on a busy machine, `--against OLD_SRC` (the src folder
+of an older checkout, e.g. `git archive COMMIT src | tar -x -C /tmp/old`)
+alternates runs of that version and this one, --rounds times, and prints the
+CPU-time figures of both.
 
 Results go to benchmarks/results/extract.json (extract-<corpus>.json for
 another corpus), git-ignored.
@@ -81,21 +91,27 @@ def replicate(items: list, n: int) -> list:
     return [items[i % len(items)] for i in range(max(n, len(items)))]
 
 
-def time_runs(work: Callable[[object], object], warm: list, batch: list, repeat: int) -> list[float]:
+def time_runs(work: Callable[[object], object], warm: list, batch: list,
+              repeat: int) -> tuple[list[float], list[float]]:
+    """Wall-clock and CPU seconds of each of `repeat` runs over the batch, after one warm-up pass."""
     for item in warm:
         work(item)
-    runs = []
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for item in batch:
             work(item)
-        runs.append(time.perf_counter() - t0)
-    return runs
+        cpu.append(time.process_time() - c0)
+        wall.append(time.perf_counter() - t0)
+    return wall, cpu
 
 
-def speed(runs: list[float], n: int) -> dict:
-    return {"docs": n, "runs_s": [round(r, 4) for r in runs], "median_s": round(statistics.median(runs), 4),
-            "total_s": round(sum(runs), 4), "docs_per_s_median": round(n / statistics.median(runs), 1)}
+def speed(runs: tuple[list[float], list[float]], n: int) -> dict:
+    wall, cpu = runs
+    return {"docs": n, "runs_s": [round(r, 4) for r in wall], "median_s": round(statistics.median(wall), 4),
+            "total_s": round(sum(wall), 4), "docs_per_s_median": round(n / statistics.median(wall), 1),
+            "cpu_runs_s": [round(r, 4) for r in cpu], "cpu_median_s": round(statistics.median(cpu), 4),
+            "docs_per_cpu_s_median": round(n / statistics.median(cpu), 1)}
 
 
 def score(predictions: dict[str, dict], gold_dir: Path) -> dict | None:
@@ -154,13 +170,14 @@ def f1_cell(result: dict) -> str:
 def print_table(report: dict) -> None:
     print(f"corpus {report['corpus']}: {report['distinct_documents']} distinct documents, "
           f"cpu {report['cpu']}, {report['repeat']} timed run(s) after a warm-up")
-    print(f"{'':12}{'docs':>7}{'docs/s (median)':>17}{'s/run (median)':>16}  quantity F1")
+    print(f"{'':12}{'docs':>7}{'docs/s (median)':>17}{'docs/CPU-s':>12}{'s/run (median)':>16}  quantity F1")
     for name in ("policylens", "quantulum3"):
         r = report[name]
         if "skipped" in r:
             print(f"{name:12}  skipped: {r['skipped']}")
             continue
-        print(f"{name:12}{r['docs']:>7}{r['docs_per_s_median']:>17.1f}{r['median_s']:>16.3f}  {f1_cell(r)}")
+        print(f"{name:12}{r['docs']:>7}{r['docs_per_s_median']:>17.1f}{r['docs_per_cpu_s_median']:>12.1f}"
+              f"{r['median_s']:>16.3f}  {f1_cell(r)}")
         if r.get("quality") and r["quality"]["span_errors"]:
             print(f"{'':12}  {r['quality']['span_errors']} span error(s): text[start:end] differs from text")
     q = report["quantulum3"]
@@ -168,14 +185,39 @@ def print_table(report: dict) -> None:
         print(f"(quantulum3 timed on a sample of {q['docs']} documents: it is slow; --quantulum-docs to change)")
 
 
+def alternate(args: argparse.Namespace) -> int:
+    """Run this benchmark on the other version and on this one in turn, --rounds times, each in its own
+    process (PYTHONPATH puts the other src first), so both meet the same load on a shared machine."""
+    versions = {"other": args.against.resolve(), "this": HERE.parent / "src"}
+    figures: dict[str, list[float]] = {name: [] for name in versions}
+    with tempfile.TemporaryDirectory(prefix="policylens-bench-") as tmp:
+        for _ in range(args.rounds):
+            for name, src in versions.items():
+                out = Path(tmp) / f"{name}.json"
+                subprocess.run([sys.executable, __file__, "--corpus", str(args.corpus), "--docs", str(args.docs),
+                                "--repeat", str(args.repeat), "--quantulum-docs", "0", "--out", str(out)],
+                               env={**os.environ, "PYTHONPATH": str(src)}, check=True, capture_output=True)
+                figures[name].append(json.loads(out.read_text(encoding="utf-8"))["policylens"]["docs_per_cpu_s_median"])
+                print(f"{name:6} {src}: {figures[name][-1]:.1f} docs/CPU-s", flush=True)
+    for name, values in figures.items():
+        print(f"{name:6} median {statistics.median(values):.1f} docs/CPU-s (runs {', '.join(map(str, values))})")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpus", type=Path, default=SHARED / "corpus", help="folder with docs/ (and gold/)")
     ap.add_argument("--docs", type=int, default=2000, help="documents per timed run (corpus replicated)")
     ap.add_argument("--repeat", type=int, default=3, help="timed runs; the median is reported")
-    ap.add_argument("--quantulum-docs", type=int, default=100, help="documents per quantulum3 timed run")
+    ap.add_argument("--quantulum-docs", type=int, default=100, help="documents per quantulum3 timed run (0: skip it)")
     ap.add_argument("--out", type=Path, default=None, help="JSON report (default benchmarks/results/...)")
+    ap.add_argument("--against", type=Path, default=None, metavar="SRC",
+                    help="another version's src folder (e.g. a `git archive` of an older commit): time it and this "
+                         "one in alternate runs and print both CPU-time figures")
+    ap.add_argument("--rounds", type=int, default=3, help="alternations with --against (default 3)")
     args = ap.parse_args(argv)
+    if args.against is not None:
+        return alternate(args)
 
     docs_dir = args.corpus / "docs"
     if not docs_dir.is_dir():
@@ -202,8 +244,12 @@ def main(argv: list[str] | None = None) -> int:
         "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     report["policylens"] = bench_policylens(docs, args.docs, args.repeat, gold)
-    report["quantulum3"] = (bench_quantulum(docs, min(args.quantulum_docs, args.docs), args.repeat, gold)
-                            if not mostly_chinese(docs) else {"skipped": "English-only parser; this corpus is Chinese"})
+    if mostly_chinese(docs):
+        report["quantulum3"] = {"skipped": "English-only parser; this corpus is Chinese"}
+    elif args.quantulum_docs <= 0:
+        report["quantulum3"] = {"skipped": "--quantulum-docs 0"}
+    else:
+        report["quantulum3"] = bench_quantulum(docs, min(args.quantulum_docs, args.docs), args.repeat, gold)
     print_table(report)
 
     default_corpus = args.corpus.resolve() == (SHARED / "corpus").resolve()

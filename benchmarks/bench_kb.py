@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ingest import generate  # noqa: E402  (the same generated documents as the ingest benchmark)
 
-from policylens import api  # noqa: E402
+from policylens import service  # noqa: E402
 from policylens.config import Settings  # noqa: E402
 from policylens.store import KnowledgeBase  # noqa: E402
 
@@ -109,7 +109,7 @@ def _build(kb: KnowledgeBase, db: str, docs: Path, count: int) -> dict:
     docs.mkdir()
     generate(docs, count)
     t0 = time.perf_counter()
-    report = api.ingest([str(docs)], db=kb, settings=Settings(db_url=db))
+    report = service.ingest([str(docs)], db=kb, settings=Settings(db_url=db))
     ingest_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     counts = kb.resolve()

@@ -34,7 +34,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_ingest import generate
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
@@ -60,7 +60,7 @@ def _ensure_kb(db: str | None, docs: int, work: Path) -> tuple[str, int]:
     folder.mkdir()
     generate(folder, docs)
     t0 = time.perf_counter()
-    report = api.ingest([str(folder)], db=db, settings=Settings(db_url=db))
+    report = service.ingest([str(folder)], db=db, settings=Settings(db_url=db))
     print(f"built {db}: {report.count('stored')} documents in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
     return db, report.count("stored")
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
@@ -103,12 +103,12 @@ def test_a_worker_killed_mid_run_loses_nothing_and_a_second_run_stores_nothing(c
 
     seen: list[str] = []
 
-    def kill_a_worker(outcome: api.Outcome) -> None:
+    def kill_a_worker(outcome: service.Outcome) -> None:
         seen.append(outcome.source)
         if len(seen) == 40:
             os.kill(victim.pid, signal.SIGKILL)
 
-    first = api.ingest([str(folder)], db=pg_url, settings=Settings(db_url=pg_url), scheduler=cluster.address,
+    first = service.ingest([str(folder)], db=pg_url, settings=Settings(db_url=pg_url), scheduler=cluster.address,
                        on_outcome=kill_a_worker)
     assert victim.wait(timeout=10) == -signal.SIGKILL  # it died while tasks were out
 
@@ -123,7 +123,7 @@ def test_a_worker_killed_mid_run_loses_nothing_and_a_second_run_stores_nothing(c
         assert len(ids) == DOCUMENTS
 
     # The same backfill again, on the one worker left: nothing new.
-    second = api.ingest([str(folder)], db=pg_url, settings=Settings(db_url=pg_url), scheduler=cluster.address)
+    second = service.ingest([str(folder)], db=pg_url, settings=Settings(db_url=pg_url), scheduler=cluster.address)
     assert second.count("stored") == 0
     assert second.count("duplicate") == DOCUMENTS + 1 and len(second.failed) == 1
     with KnowledgeBase.open(pg_url) as kb:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from policylens import api, parallel
+from policylens import parallel, service
 from policylens.config import Settings
 from policylens.errors import ConfigError, InputError
 from policylens.ingestion import RawInput
@@ -22,6 +22,8 @@ from policylens.store import KnowledgeBase
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 from bench_ingest import generate  # the benchmark's generator, not a copy of it
+
+pytestmark = pytest.mark.slow  # worker processes ingesting the corpus: make test-fast skips it
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +37,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def summary(report: api.IngestReport) -> list[tuple]:
+def summary(report: service.IngestReport) -> list[tuple]:
     return [(o.source, o.status, o.error, o.counts.get("quantities"), o.counts.get("entities"))
             for o in report.outcomes]
 
@@ -43,11 +45,11 @@ def summary(report: api.IngestReport) -> list[tuple]:
 def test_two_workers_store_what_one_process_stores(folder: Path, tmp_path: Path):
     children_seen = []
 
-    def watch(outcome: api.Outcome) -> None:
+    def watch(outcome: service.Outcome) -> None:
         children_seen.append(len(multiprocessing.active_children()))
 
-    one = api.ingest([str(folder)], db=f"sqlite:///{tmp_path / 'one.db'}", settings=Settings())
-    two = api.ingest([str(folder)], db=f"sqlite:///{tmp_path / 'two.db'}", settings=Settings(), workers=2,
+    one = service.ingest([str(folder)], db=f"sqlite:///{tmp_path / 'one.db'}", settings=Settings())
+    two = service.ingest([str(folder)], db=f"sqlite:///{tmp_path / 'two.db'}", settings=Settings(), workers=2,
                      on_outcome=watch)
     assert max(children_seen) == 2  # the work really ran in two worker processes
     assert summary(two) == summary(one)  # same outcomes, same (input) order
@@ -86,5 +88,32 @@ def test_the_command_takes_workers(folder: Path, tmp_path: Path):
 def test_a_bad_scheduler_address_is_one_clear_error(tmp_path: Path):
     pytest.importorskip("distributed", reason="the dask extra (policylens[dask]) is not installed")
     with pytest.raises(ConfigError, match="cannot reach the Dask scheduler no-port-here"):
-        api.ingest([RawInput(source="a.txt", data=b"Hefei will build 12 new factories.\n")],
+        service.ingest([RawInput(source="a.txt", data=b"Hefei will build 12 new factories.\n")],
                    db=f"sqlite:///{tmp_path / 'kb.db'}", settings=Settings(), scheduler="no-port-here")
+
+
+def test_results_are_written_in_groups_of_at_most_group_size():
+    groups = list(service.write_groups(range(2 * service.GROUP + 3)))
+    assert [len(g) for g in groups] == [service.GROUP, service.GROUP, 3]
+    assert [x for g in groups for x in g] == list(range(2 * service.GROUP + 3))
+
+
+def test_a_group_is_closed_when_its_results_come_slowly(monkeypatch: pytest.MonkeyPatch):
+    clock = iter(range(100))  # a second passes between readings: each group is closed after its first result
+    monkeypatch.setattr(service.time, "monotonic", lambda: float(next(clock)))
+    assert [len(g) for g in service.write_groups("abcd")] == [1, 1, 1, 1]
+
+
+def test_prepare_to_store_carries_what_the_writer_would_compute(folder: Path):
+    import numpy as np
+
+    from policylens.store.precompute import precompute
+
+    path = sorted(folder.rglob("doc*.txt"))[0]
+    ready = parallel.prepare_to_store(RawInput(source=str(path), data=path.read_bytes()), Settings())
+    assert isinstance(ready, parallel.Ready)
+    expected = precompute(ready.extraction)
+    assert ready.precomputed.search_texts == expected.search_texts and expected.search_texts[0]
+    got, want = ready.precomputed.fingerprint, expected.fingerprint
+    assert (got.digest, got.bands) == (want.digest, want.bands) and len(got.bands) == 32
+    assert np.array_equal(got.signature, want.signature)

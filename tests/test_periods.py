@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import policylens.periods as periods_module
-from policylens.periods import from_stored, period_end, period_start, to_stored, year_of
+from policylens.periods import from_stored, month_of, parts, period_end, period_start, to_stored, year_of
 
 
 @pytest.mark.parametrize(("period", "year", "start", "end"), [
@@ -77,3 +77,21 @@ def test_the_module_imports_nothing_of_the_package():
     imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
     assert imported and not [m for m in imported if m.startswith(("policylens", "."))]
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("2027-06-30", (2027, 6, 30)), ("2027-06", (2027, 6, None)), (2027, (2027, None, None)),
+    ("2027-13", (2027, None, None)), ("20271", None), ("soon", None),
+])
+def test_the_parts_of_a_period_and_its_month(period, expected):
+    """Extraction reads a document's publication year and month here instead of with its own regex."""
+    assert parts(period) == expected
+    assert month_of(period) == (expected[1] if expected else None)
+
+
+def test_no_other_module_reads_a_period_with_its_own_pattern():
+    """The year-of-a-published-date regexes the extractors had are gone; they ask this module."""
+    src = Path(periods_module.__file__).parent
+    for path in src.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "def _year_of(" not in text and "def _year(" not in text, path

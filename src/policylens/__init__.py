@@ -22,11 +22,11 @@ __version__ = "0.1.0"
 
 # public name -> (module, attribute in it)
 _LAZY = {
-    "IngestReport": ("policylens.api", "IngestReport"),
-    "Outcome": ("policylens.api", "Outcome"),
-    "extract_path": ("policylens.api", "extract_path"),
-    "extract_sources": ("policylens.api", "extract_sources"),
-    "ingest": ("policylens.api", "ingest"),
+    "IngestReport": ("policylens.service", "IngestReport"),
+    "Outcome": ("policylens.service", "Outcome"),
+    "extract_path": ("policylens.service", "extract_path"),
+    "extract_sources": ("policylens.service", "extract_sources"),
+    "ingest": ("policylens.service", "ingest"),
     "Brief": ("policylens.briefs", "Brief"),
     "brief": ("policylens.briefs", "brief"),
     "brief_from_summary": ("policylens.briefs", "brief_from_summary"),
@@ -39,10 +39,11 @@ __all__ = ["Brief", "IngestReport", "Outcome", "__version__", "brief", "brief_fr
            "extract_path", "extract_sources", "ingest", "render_brief"]
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
-    from policylens.api import IngestReport, Outcome, extract_path, extract_sources, ingest
-    from policylens.briefs import Brief, brief, brief_from_summary, digest
-    from policylens.briefs import render as render_brief
+    from policylens.briefs import Brief, brief, brief_from_summary
+    from policylens.briefs.digest import digest  # from its module: "digest" and "render" also name modules
+    from policylens.briefs.render import render as render_brief
     from policylens.extraction import extract
+    from policylens.service import IngestReport, Outcome, extract_path, extract_sources, ingest
 
 
 def __getattr__(name: str) -> Any:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TypeVar
 
 from policylens.errors import ConfigError
 
@@ -31,6 +32,10 @@ class Settings:
     # A poll fetches the links that feeds carry: content decides them, so private addresses are refused
     # (feeds, entries, redirects) unless the operator opts in to feeds on a private network.
     allow_private_feeds: bool = False
+    # A folder of the user's own vocabularies: a YAML file there named like a shipped one (units.yaml,
+    # currencies.yaml, entity_patterns.yaml…) adds to it.  Process-wide (see policylens.vocab): the CLI's
+    # --data and POLICYLENS_DATA set it before any document is read.
+    data_dir: str | None = None
 
     @classmethod
     def from_env(cls, **overrides) -> Settings:
@@ -58,13 +63,20 @@ class Settings:
             s.web_allow_private_urls = _flag("POLICYLENS_ALLOW_PRIVATE_URLS", v)
         if v := os.environ.get("POLICYLENS_ALLOW_PRIVATE_FEEDS"):
             s.allow_private_feeds = _flag("POLICYLENS_ALLOW_PRIVATE_FEEDS", v)
+        if v := os.environ.get("POLICYLENS_DATA"):
+            s.data_dir = v
         for key, value in overrides.items():
             if value is not None:
                 setattr(s, key, value)
+        if s.data_dir is not None and not os.path.isdir(s.data_dir):
+            raise ConfigError(f"data folder {s.data_dir!r}: no such folder")
         return s
 
 
-def _number(name: str, value: str, kind: type, zero: bool = False) -> int | float:
+_N = TypeVar("_N", int, float)
+
+
+def _number(name: str, value: str, kind: type[_N], zero: bool = False) -> _N:
     try:
         number = kind(value)
     except ValueError:

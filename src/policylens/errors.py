@@ -19,6 +19,20 @@ class InputError(PolicylensError):
         return (type(self), (self.source, self.reason))
 
 
+class ParameterError(InputError):
+    """A library function's argument is unusable; ``parameter`` is its name as the function spells it.
+
+    The library names its own parameter (``as_of``, ``every``), never a
+    command-line flag or a web field: each door translates the name when it
+    shows the error (the CLI's ``cli.options.flag``; the web's query and form
+    fields carry the parameters' names already).
+    """
+
+    def __init__(self, parameter: str, reason: str):
+        super().__init__(parameter, reason)
+        self.parameter = parameter
+
+
 class StoreError(PolicylensError):
     """The knowledge base could not be opened or written."""
 

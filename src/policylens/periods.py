@@ -55,10 +55,21 @@ def _parts(period: Period) -> tuple[int, int | None, int | None] | None:
     return year, month, day
 
 
+def parts(period: Period) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of the period, month and day None where it names none; None if unreadable."""
+    return _parts(period)
+
+
 def year_of(period: Period) -> int | None:
     """The period's year (2027 for 2027, "2027-06" or "2027-06-30"), None if it names none."""
     parts = _parts(period)
     return parts[0] if parts else None
+
+
+def month_of(period: Period) -> int | None:
+    """The period's month (6 for "2027-06" or "2027-06-30"), None for a bare year or no period."""
+    parts = _parts(period)
+    return parts[1] if parts else None
 
 
 @lru_cache(maxsize=4096, typed=True)  # status queries ask for the same few periods thousands of times

@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 from brief_samples import extraction
 
-from policylens.api import extract_path, ingest
 from policylens.briefs import brief, compose, context_from_kb
+from policylens.service import extract_path, ingest
 from policylens.store import KnowledgeBase
 
 CLUSTER = "Lakeshore-Harbor valve cluster"

@@ -34,7 +34,6 @@ import pytest
 import yaml
 from shared_corpus import CORPUS, CORPUS_ZH, SHARED, corpus_missing
 
-from policylens.api import extract_path, ingest
 from policylens.briefs import brief, render
 from policylens.briefs.evidence import industry_label
 from policylens.briefs.figures import foreign, number, scale_powers
@@ -43,6 +42,7 @@ from policylens.extraction import gazetteer
 from policylens.extraction.industries import taxonomy
 from policylens.extraction.text import TextIndex
 from policylens.model import Extraction
+from policylens.service import extract_path, ingest
 from policylens.store import KnowledgeBase
 
 CORPORA = [CORPUS / "docs", CORPUS_ZH / "docs"]
@@ -147,6 +147,7 @@ def check_citations(b, documents: dict) -> None:
         assert (c.start, c.end) in TextIndex(doc.text).sentences, (doc.source, c.text)
 
 
+@pytest.mark.slow  # a brief of every corpus document
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_corpus_brief_is_grounded_in_its_document(language):
     for path in corpus_files():
@@ -173,6 +174,7 @@ def corpus_kb(tmp_path_factory):
         yield kb, sorted({o.document_id for o in report.outcomes})
 
 
+@pytest.mark.slow  # the whole corpus ingested, then a brief of every document
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_corpus_brief_with_knowledge_base_context_is_grounded_in_what_it_cites(corpus_kb, language):
     kb, ids = corpus_kb

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from policylens import api
+from policylens import service
 from policylens.briefs import brief, render
 from policylens.demo import corpus_dir
 from policylens.store import KnowledgeBase
@@ -22,7 +22,7 @@ MARKUP = re.compile(r"(?m)^(?:#+|-)\s+|\*+|\\|\s?\[\d+\]")
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
-    report = api.ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=url)
+    report = service.ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=url)
     assert not report.failed
     with KnowledgeBase.open(url) as kb:
         yield kb, sorted({o.document_id for o in report.outcomes if o.document_id is not None})

@@ -19,10 +19,10 @@ import pytest
 from brief_samples import HOSTILE, extraction
 from test_brief_grounding import _metadata, check_citations, ungrounded
 
-from policylens.api import ingest
 from policylens.briefs import digest, render
 from policylens.demo import corpus_dir
-from policylens.errors import InputError
+from policylens.errors import InputError, ParameterError
+from policylens.service import ingest
 from policylens.store import KnowledgeBase
 
 AS_OF = dt.date(2026, 11, 23)
@@ -61,19 +61,19 @@ def sources_of(b) -> set[str]:
 
 
 def test_the_window_keeps_documents_published_in_it_and_folds_a_republished_copy(kb):
-    b = digest("2024-01-01", "2024-12-31", db=kb, as_of=AS_OF)
+    b = digest(dt.date(2024, 1, 1), dt.date(2024, 12, 31), db=kb, as_of=AS_OF)
     assert sources_of(b) == {"02_weifang_agri_machinery_cluster.txt", "03_huangdao_robot_joints_prnewswire.txt",
                              "06_jinan_sme_digital_notice.txt", "08_weifang_park_launch.html"}
     [weifang] = [p for s in b.sections for p in s.points if p.kind == "document" and p.data["copies"]]
     assert "republished as" in weifang.text  # 07, a near-duplicate of 02 a day later, is folded into it
     assert b.source["counts"]["documents"] == 4
     # One day either side of a document's date decides.
-    assert "04_hefei_nev_xinhua.txt" in sources_of(digest("2025-01-18", "2025-01-18", db=kb, as_of=AS_OF))
-    assert not sources_of(digest("2025-01-19", "2025-04-07", db=kb, as_of=AS_OF))
+    assert "04_hefei_nev_xinhua.txt" in sources_of(digest(dt.date(2025, 1, 18), dt.date(2025, 1, 18), db=kb, as_of=AS_OF))
+    assert not sources_of(digest(dt.date(2025, 1, 19), dt.date(2025, 4, 7), db=kb, as_of=AS_OF))
 
 
 def test_documents_are_grouped_by_cluster_or_place_with_their_facts_cited(kb):
-    b = digest("2024-03-01", "2024-03-31", db=kb, as_of=AS_OF)
+    b = digest(dt.date(2024, 3, 1), dt.date(2024, 3, 31), db=kb, as_of=AS_OF)
     [changed] = [s for s in b.sections if s.id.startswith("changed")]
     assert "agricultural machinery" in changed.title
     kinds = [p.kind for p in changed.points]
@@ -84,14 +84,14 @@ def test_documents_are_grouped_by_cluster_or_place_with_their_facts_cited(kb):
 
 
 def test_a_region_includes_the_places_inside_it(kb):
-    qingdao = sources_of(digest("2023-01-01", "2026-12-31", db=kb, region="Qingdao", as_of=AS_OF))
+    qingdao = sources_of(digest(dt.date(2023, 1, 1), dt.date(2026, 12, 31), db=kb, region="Qingdao", as_of=AS_OF))
     # Jiaozhou and Huangdao (West Coast New Area) lie inside Qingdao; Hefei and Guangdong do not.
     assert {"10_jiaozhou_notice_zh.txt", "03_huangdao_robot_joints_prnewswire.txt"} <= qingdao
     assert "04_hefei_nev_xinhua.txt" not in qingdao
-    shandong = sources_of(digest("2023-01-01", "2026-12-31", db=kb, region="Shandong", as_of=AS_OF))
+    shandong = sources_of(digest(dt.date(2023, 1, 1), dt.date(2026, 12, 31), db=kb, region="Shandong", as_of=AS_OF))
     assert qingdao < shandong and "02_weifang_agri_machinery_cluster.txt" in shandong
     assert not {"04_hefei_nev_xinhua.txt", "guangdong-robot-plan"} & shandong
-    b = digest("2025-01-01", "2025-12-31", db=kb, region="Qingdao", as_of=AS_OF)
+    b = digest(dt.date(2025, 1, 1), dt.date(2025, 12, 31), db=kb, region="Qingdao", as_of=AS_OF)
     assert b.title.endswith("— Qingdao") and any(p.kind == "region" for p in b.section("basis").points)
     # Targets follow the region too: Jiaozhou's 2025 targets came due, Hefei's 2027 ones are elsewhere.
     targets = b.section("targets").points
@@ -99,7 +99,7 @@ def test_a_region_includes_the_places_inside_it(kb):
 
 
 def test_targets_that_came_due_in_the_window_carry_their_status_as_of_the_day_asked(kb):
-    b = digest("2025-01-01", "2025-12-31", db=kb, as_of=AS_OF)
+    b = digest(dt.date(2025, 1, 1), dt.date(2025, 12, 31), db=kb, as_of=AS_OF)
     due = [p for p in b.section("targets").points if p.kind == "target"]
     plan = [p for p in due if "Shandong Province Action Plan" in p.text]
     assert plan and all(p.data["due_in_window"] for p in plan)
@@ -109,20 +109,20 @@ def test_targets_that_came_due_in_the_window_carry_their_status_as_of_the_day_as
     unverified = next(p for p in plan if p.data["status"] == "past_due_unverified")
     assert "past due and unverified as of 2026-11-23" in unverified.text
     # Before the deadline passed, the same target was due, not past due.
-    earlier = digest("2025-01-01", "2025-12-31", db=kb, as_of=dt.date(2025, 12, 31))
+    earlier = digest(dt.date(2025, 1, 1), dt.date(2025, 12, 31), db=kb, as_of=dt.date(2025, 12, 31))
     assert all(p.data["status"] == "due" for p in earlier.section("targets").points
                if p.kind == "target" and "Shandong Province Action Plan" in p.text)
 
 
 def test_a_conflict_appears_in_the_window_of_its_later_document(kb):
-    b = digest("2029-01-01", "2029-12-31", db=kb, as_of=dt.date(2029, 6, 1))
+    b = digest(dt.date(2029, 1, 1), dt.date(2029, 12, 31), db=kb, as_of=dt.date(2029, 6, 1))
     [conflict] = b.section("conflicts").points
     assert '"RMB 13 billion"' in conflict.text and '"RMB 9 billion"' in conflict.text
     cited = {c.document_id for c in b.citations if c.number in conflict.citations}
     assert {c.source for c in b.citations if c.document_id in cited} == {"progress.txt", "disagree.txt"}
     assert any(p.data.get("rule") == "conflicts" for p in b.section("monitor").points)
     # Until the disagreeing figure is published, there is no conflict yet.
-    march = digest("2029-03-01", "2029-03-31", db=kb, as_of=dt.date(2029, 6, 1))
+    march = digest(dt.date(2029, 3, 1), dt.date(2029, 3, 31), db=kb, as_of=dt.date(2029, 6, 1))
     assert all(s.id != "conflicts" for s in march.sections)
 
 
@@ -134,7 +134,7 @@ def test_an_undated_document_counts_from_the_day_it_was_ingested_and_says_so(kb)
 
 
 def test_an_empty_window_is_a_short_digest_saying_nothing_matched(kb):
-    b = digest("2030-01-01", "2030-06-30", db=kb, region="Shandong", as_of=AS_OF)
+    b = digest(dt.date(2030, 1, 1), dt.date(2030, 6, 30), db=kb, region="Shandong", as_of=AS_OF)
     assert [s.id for s in b.sections] == ["summary"] and b.citations == []
     text = render(b, "md")
     assert "Nothing matched" in text and "in Shandong or any place inside it" in text
@@ -145,7 +145,7 @@ def test_every_number_and_name_in_a_digest_is_grounded_in_what_it_cites(kb):
     windows = [("2023-01-01", "2026-12-31", None), ("2025-01-01", "2025-12-31", "Qingdao"),
                ("2029-01-01", "2029-12-31", None), ("2024-01-01", "2024-12-31", "Shandong")]
     for since, until, region in windows:
-        b = digest(since, until, db=kb, region=region, as_of=AS_OF)
+        b = digest(dt.date.fromisoformat(since), dt.date.fromisoformat(until), db=kb, region=region, as_of=AS_OF)
         documents = {c.document_id: kb.get_document(c.document_id) for c in b.citations}
         check_citations(b, documents)
         # Numbers and names come from the cited documents, the window and day asked, or the KB's region name.
@@ -159,7 +159,7 @@ def test_every_number_and_name_in_a_digest_is_grounded_in_what_it_cites(kb):
 
 
 def test_html_escapes_everything_and_json_has_the_same_structure(kb):
-    b = digest("2029-01-01", "2029-12-31", db=kb, as_of=dt.date(2029, 6, 1))
+    b = digest(dt.date(2029, 1, 1), dt.date(2029, 12, 31), db=kb, as_of=dt.date(2029, 6, 1))
     page = render(b, "html")
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page
     assert "<script>" not in page and "&lt;script&gt;" in page
@@ -168,19 +168,18 @@ def test_html_escapes_everything_and_json_has_the_same_structure(kb):
     assert data["source"]["kind"] == "digest" and len(data["citations"]) == len(b.citations)
 
 
-def test_bad_dates_regions_and_industries_name_the_input(kb):
-    with pytest.raises(InputError, match="--since: '2025-13-01' is not a date"):
-        digest("2025-13-01", db=kb)
-    with pytest.raises(InputError, match="--until: 2024-01-01 is before --since 2025-01-01"):
-        digest("2025-01-01", "2024-01-01", db=kb)
-    with pytest.raises(InputError, match="unknown industry 'spaceships'"):
-        digest("2025-01-01", db=kb, industry="spaceships")
+def test_bad_windows_regions_and_industries_name_the_parameter(kb):
+    with pytest.raises(ParameterError, match="until: 2024-01-01 is before the first day, 2025-01-01") as caught:
+        digest(dt.date(2025, 1, 1), dt.date(2024, 1, 1), db=kb)
+    assert caught.value.parameter == "until"
+    with pytest.raises(ParameterError, match="industry: unknown industry 'spaceships'"):
+        digest(dt.date(2025, 1, 1), db=kb, industry="spaceships")
     with pytest.raises(InputError, match="Xyzzyplace"):
-        digest("2025-01-01", db=kb, region="Xyzzyplace")
+        digest(dt.date(2025, 1, 1), db=kb, region="Xyzzyplace")
 
 
 def test_an_industry_keeps_only_documents_tagged_with_it(kb):
-    b = digest("2023-01-01", "2026-12-31", db=kb, industry="agricultural-machinery", as_of=AS_OF)
+    b = digest(dt.date(2023, 1, 1), dt.date(2026, 12, 31), db=kb, industry="agricultural-machinery", as_of=AS_OF)
     found = sources_of(b)
     assert "02_weifang_agri_machinery_cluster.txt" in found and "04_hefei_nev_xinhua.txt" not in found
     assert "agricultural machinery" in b.title
@@ -189,7 +188,7 @@ def test_an_industry_keeps_only_documents_tagged_with_it(kb):
 def test_the_same_digest_on_sqlite_and_postgresql(kb_url):
     """Window and region filters are SQL on both backends (dates, timestamps, the region closure)."""
     ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb_url)
-    b = digest("2024-01-01", "2024-12-31", db=kb_url, region="Shandong", as_of=AS_OF)
+    b = digest(dt.date(2024, 1, 1), dt.date(2024, 12, 31), db=kb_url, region="Shandong", as_of=AS_OF)
     assert sources_of(b) == {"02_weifang_agri_machinery_cluster.txt", "03_huangdao_robot_joints_prnewswire.txt",
                              "06_jinan_sme_digital_notice.txt", "08_weifang_park_launch.html"}
     today = dt.datetime.now(dt.UTC).date()

@@ -74,7 +74,7 @@ def test_an_empty_window_says_nothing_matched_and_succeeds(db):
     (["--since", "last week"], "error: --since: 'last week' is not a date (YYYY-MM-DD)"),
     (["--since", "2025-01-01", "--until", "2025-02-30"], "error: --until: '2025-02-30' is not a date (YYYY-MM-DD)"),
     (["--since", "2025-01-01", "--as-of", "soon"], "error: --as-of: 'soon' is not a date (YYYY-MM-DD)"),
-    (["--since", "2025-02-01", "--until", "2025-01-01"], "error: --until: 2025-01-01 is before --since 2025-02-01"),
+    (["--since", "2025-02-01", "--until", "2025-01-01"], "error: --until: 2025-01-01 is before the first day, 2025-02-01"),
     (["--since", "2025-01-01", "--region", "Xyzzyplace"], "error: Xyzzyplace: no entity of that name"),
 ])
 def test_bad_inputs_are_one_line_errors(db, args, message):

@@ -110,6 +110,7 @@ def test_brief_without_a_db_says_so_and_creates_nothing(tmp_path, monkeypatch):
     assert again.exit_code == 0 and "using the knowledge base sqlite:///policylens.db" in again.stderr
 
 
+@pytest.mark.slow  # starts the real server process
 def test_serve_on_a_busy_port_is_one_line_before_any_announcement(tmp_path):
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-HEAVY = ["policylens.store", "policylens.web", "policylens.api", "policylens.extraction", "policylens.briefs",
+HEAVY = ["policylens.store", "policylens.web", "policylens.service", "policylens.extraction", "policylens.briefs",
          "policylens.monitor", "sqlalchemy", "alembic", "datasketch", "scipy", "numpy", "fastapi", "uvicorn"]
 
 
@@ -42,7 +42,7 @@ def test_help_and_version_run_without_the_heavy_modules():
 def test_the_lazy_names_of_the_package_still_work():
     modules = loaded_after("import policylens\nassert callable(policylens.extract) and callable(policylens.ingest)\n"
                            "assert 'render_brief' in dir(policylens)")
-    assert "policylens.extraction" in modules and "policylens.api" in modules
+    assert "policylens.extraction" in modules and "policylens.service" in modules
     with pytest.raises(AttributeError):
         import policylens
 

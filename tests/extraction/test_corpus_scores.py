@@ -43,8 +43,8 @@ def test_no_span_errors(english):
 # starting point, `python benchmarks/score_corpus.py`), raised as work lands and never lowered.
 FLOORS = {"quantities": 0.97, "targets": 0.94, "events": 0.69, "places": 0.94, "organisations": 0.93,
           "clusters_parks": 0.95, "programmes": 0.94}
-ATTRIBUTE_FLOORS = {"deadline": 0.96, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.81,
-                    "subject": 0.74}
+ATTRIBUTE_FLOORS = {"deadline": 0.96, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.83,
+                    "subject": 0.76}
 DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.92, "title": 0.99}
 
 

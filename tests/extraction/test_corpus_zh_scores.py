@@ -39,9 +39,9 @@ def test_no_span_errors(chinese):
 # Floors on ../shared/corpus-zh (18 documents): what main reached when the corpus grew (issue 13's
 # starting point), raised as work lands and never lowered.
 FLOORS = {"quantities": 0.98, "targets": 0.96, "places": 0.92, "events": 0.65, "organisations": 0.88,
-          "clusters_parks": 0.78, "programmes": 0.80}
-ATTRIBUTE_FLOORS = {"kind": 0.98, "comparator": 0.97, "deadline": 0.90, "as_of": 0.85, "metric": 0.92,
-                    "subject": 0.59}
+          "clusters_parks": 0.78, "programmes": 0.89}
+ATTRIBUTE_FLOORS = {"kind": 0.98, "comparator": 0.97, "deadline": 0.96, "as_of": 0.85, "metric": 0.92,
+                    "subject": 0.64}
 DOCUMENT_FLOORS = {"published": 0.88, "source_type": 0.94, "title": 0.99}
 
 

@@ -263,3 +263,44 @@ def test_translated_plan_notices():
     assert names["Hexi Internet of Things Cluster"].type == "cluster"
     assert not any(n.startswith("Support") or n in ("Things Cluster", "Action Plan") or "Printing" in n
                    for n in names)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Korvel Solar will expand its Georgia factory by a third, the company said.", "Korvel Solar"),
+    ("Tavira Motors expects revenue from Mexico to double by 2027, the company said on Tuesday.", "Tavira Motors"),
+])
+def test_a_sentence_that_refers_to_its_subject_as_a_company(sentence, name):
+    _, names = found(sentence)
+    assert names[name].type == "company"
+
+
+def test_a_dateline_before_a_self_reference_is_no_company():
+    _, names = found("LISBON – Portugal’s leading maker Ostra Cables sold 9,000 km of cable, the company said.")
+    assert not any("LISBON" in n for n in names)
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Fabs are supported by the Build in Norland initiative, officials said.", "Build in Norland initiative"),
+    ("The ministry revised the Making Ruritania 4.0 roadmap in 2023.", "Making Ruritania 4.0 roadmap"),
+    ("The province's Made in Ostia 2030 strategy set new goals.", "Made in Ostia 2030 strategy"),
+])
+def test_slogan_and_versioned_programmes(sentence, name):
+    _, names = found(sentence)
+    assert names[name].type == "programme"
+
+
+def test_a_sentence_opening_phrase_before_a_plan_noun_is_no_programme():
+    _, names = found("Investment in Norland 2025 project approvals rose.")
+    assert not any(e.type == "programme" for e in names.values())
+
+
+def test_a_head_name_before_a_programme_noun_is_a_programme():
+    _, names = found("The Coastal Innovation Cluster program was expanded by the ministry.")
+    assert names["Coastal Innovation Cluster program"].type == "programme"
+    _, names = found("The Harbour Industrial Park project started construction in May.")
+    assert names["Harbour Industrial Park"].type == "park"
+
+
+def test_state_bodies_named_with_one_word():
+    _, names = found("The Treasury said the Cabinet would back the package.")
+    assert names["Treasury"].type == "government" and names["Cabinet"].type == "government"

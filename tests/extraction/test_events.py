@@ -351,3 +351,37 @@ def test_two_verbs_of_one_event_make_one_event():
 def test_an_appositive_does_not_hide_the_subject():
     found = events("The provincial robotics institute, located in Yantai, was inaugurated on Monday.")
     assert [(e.type, e.object) for e in found] == [("establishment", "provincial robotics institute")]
+
+
+def test_the_month_may_before_a_verb_is_not_the_modal():
+    found = only("The European Commission on 14 May approved a EUR 5 billion Italian measure for a chip plant.")
+    assert (found.type, found.date) == ("approval", "2024-05-14")
+    assert events("Officials said the ministry may approve a EUR 5 billion measure.") == []
+
+
+def test_a_speech_delivered_is_no_event_but_a_report_delivered_is_issued():
+    assert events("Minister Kaur delivered the keynote at the launch ceremony in Chennai.") == []
+    assert only("The governor delivered the government work report on January 20.").type == "issuance"
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("The province unveiled its 2025 government work report on Monday.", "issuance"),
+    ("Cebu was named the best investment destination in the region by the magazine.", "achievement"),
+    ("The company commissioned its 2 GW solar module line in Gujarat in February.", "production"),
+])
+def test_reports_rankings_and_sized_lines(text, etype):
+    assert only(text).type == etype
+
+
+def test_a_capacity_of_something_built_is_still_a_tally():
+    assert events("The company has commissioned 2 GW of solar capacity in Gujarat since 2022.") == []
+
+
+def test_listed_among_the_top_is_a_ranking_and_listed_as_a_designation():
+    assert only("The zone was listed among the top 10 national development zones in 2024.").type == "achievement"
+    assert only("The park was listed as a national demonstration base in 2023.").type == "approval"
+
+
+def test_production_commenced_is_a_line_put_into_operation():
+    assert only("The company commenced commercial production at its Chennai unit on 1 April.").type == "production"
+    assert only("Construction of the new terminal started on 1 April.").type == "launch"

@@ -4,11 +4,14 @@ The contract promises that every quantity, event and entity mention points
 into document.text with text == document.text[start:end]; this holds for
 arbitrary Unicode as well as for generated policy prose.
 """
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import extract
 from policylens.model import Document
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs of the whole pipeline: make test-fast skips it
 
 PROSE = st.sampled_from([
     "By 2027, ", "In June 2026, ", "Qingdao ", "Jiaozhou City ", "the West Coast New Area ", "will build ",

@@ -1,8 +1,16 @@
 """The shortcuts taken for speed give exactly what the plain code they replace gives."""
+import re
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import industries, numbers, quantities
+from policylens.extraction.anycase import any_case
+from policylens.extraction.entities.patterns import patterns
+from policylens.extraction.entities.tokens import Tokens
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code: make test-fast skips it
 
 PIECES = st.sampled_from([
     "1", "12", "2024", "2025", "-", "‐", "/", ".", ":", ",", " ", "\n", "\n  ", "\t", "+", "(", ")", "@",
@@ -68,20 +76,20 @@ CUE_TEXTS = st.one_of(st.text(max_size=100), st.lists(CUE_PIECES, max_size=30).m
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS, a=st.integers(0, 120), b=st.integers(0, 120))
-def test_word_patterns_match_as_their_whole_pattern(text, a, b):
+def test_cue_patterns_match_as_the_plain_ones(text, a, b):
+    """The cue patterns, written by any_case, find what the plain alternations of their words find."""
+    def words(key):
+        return numbers._alternation(quantities._CUES[key])
+
+    plain_cue = re.compile(
+        rf"\b(?:(?P<t>{words('target_cues')})|(?P<s>{words('statistic_cues')})"
+        r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
+        re.I)
+    plain_past = re.compile(rf"\b(?:{words('past_markers')})\b", re.I)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    for words in (quantities._CUE, quantities._PAST):
-        fast = [(m.span(), m.groupdict()) for m in words.finditer(text, start, end)]
-        assert fast == [(m.span(), m.groupdict()) for m in words.whole.finditer(text, start, end)]
-
-
-def test_the_whole_cue_patterns_are_the_original_ones():
-    from policylens.extraction.quantities import _words
-    assert quantities._CUE.whole.pattern == (
-        rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
-        r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))"
-        r"(?![\w-])")
-    assert quantities._PAST.whole.pattern == rf"\b(?:{_words('past_markers')})\b"
+    for fast, plain in ((quantities._CUE, plain_cue), (quantities._PAST, plain_past)):
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == \
+            [(m.span(), m.groupdict()) for m in plain.finditer(text, start, end)]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -94,3 +102,70 @@ def test_word_before_from_a_line_start_is_the_plain_search(text, a):
     fast = numbers._WORD_BEFORE_IN_LINE.search(text, line_start, start)
     plain = numbers._WORD_BEFORE.search(text, line_start, start)
     assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))
+
+
+WORD_LISTS = st.lists(st.one_of(st.sampled_from(["plan", "Plans", "k", "kelvin", "sigh", "is", "in", "a b", "a-b",
+                                                 "$5", "(x", "ünit", "é", "ſx", "İl", "on", "one", "once"]),
+                                st.text(alphabet="abcikKsS İıſ\u212a-é$(", min_size=1, max_size=5)),
+                      min_size=1, max_size=12)
+ANY_CASE_TEXTS = st.lists(st.one_of(st.sampled_from(["Plan", "PLANS", "plan", "K", "\u212a", "ſ", "İ", "ı", " ", "-",
+                                                     "a b", "A-B", "ONE", "once", "$5", "(X", "ÜNIT", "É", "\n"]),
+                                    st.text(alphabet="abcikKsS İıſ\u212a-é$(", max_size=3)),
+                          max_size=25).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, spaced=st.booleans())
+def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
+    """Grouped by first letter, an alternation matched ignoring case finds the same spans."""
+    def alternation(ws):
+        return numbers._alternation(ws, spaced)
+
+    plain = re.compile(rf"(?:{alternation(words)})", re.IGNORECASE)
+    grouped = re.compile(rf"(?:{any_case(words, alternation)})", re.IGNORECASE)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):
+        assert bool(grouped.match(text, pos)) == bool(plain.match(text, pos))
+
+
+TOKEN_TEXTS = st.lists(st.one_of(st.sampled_from(["Acme", "the", "s", "'s", "’s ", " ", "  ", "\n", ".", ". ", "!",
+                                                  "?", ":", ",", "\"", "“", "‘", "'", "(", "\t", "U.S.", "-", "2nd",
+                                                  "4.0", "e.g. ", "_"]),
+                                  st.text(max_size=3)), max_size=40).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TOKEN_TEXTS)
+def test_sentence_initial_tokens_are_the_gap_rule(text):
+    """Tokens found to open a sentence from the text's breaks are those whose gap before says so."""
+    tokens = Tokens(text)
+
+    def plain(i):
+        if i == 0:
+            return True
+        gap = tokens.gap(i - 1)
+        return "\n" in gap or gap.strip(" \t\"“‘'(")[-1:] in (".", "!", "?", ":")
+
+    assert [tokens.sentence_initial(i) for i in range(len(tokens) + 1)] == [plain(i) for i in range(len(tokens) + 1)]
+    if tokens.words:
+        tokens.name_like(0, 0)
+        if tokens._inner_words is not None:
+            assert tokens._inner_words == {w for k, w in enumerate(tokens.words) if not plain(k)}
+
+
+PLAN_TEXTS = st.lists(st.one_of(st.sampled_from(["plan", "programme", "policy", " for ", " on ", " of ", "the ", "The",
+                                                 "Zone", " ", "\n", "work", "action", "-", ",", "x-y", "A", "2025"]),
+                                st.text(max_size=3)), max_size=30).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=PLAN_TEXTS)
+def test_plan_for_pattern_matches_as_the_backtracking_one(text):
+    """The possessive words before a plan noun match as the plain ones, and every match holds the core
+    that lets a text without it go unscanned."""
+    p = patterns()
+    plain = re.compile(p.plan_for.pattern.replace(r"[\w-]*+", r"[\w-]*"))
+    assert plain.pattern != p.plan_for.pattern
+    matches = list(p.plan_for.finditer(text))
+    assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert all(p.plan_for_core.search(text, m.start(), m.end()) for m in matches)

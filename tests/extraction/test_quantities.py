@@ -567,3 +567,197 @@ def test_the_subjects_possessive_is_not_part_of_the_metric():
     text = "Guangdong's exports rose 7% in 2024."
     q = only(text, published="2025-03-01", entities=[mention(text, "Guangdong")])
     assert (q.subject, q.metric) == ("Guangdong", "exports")
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a government page: the verb after a modal is not part of the measure
+    ("The state treasury will allocate a guarantee fund of KRW 800 billion for battery makers.", 8e11,
+     "guarantee fund"),
+    # a passive verb after "be" names nothing; the measure is its subject
+    ("The recycling rate of construction waste shall be maintained at no less than 65%.", 65,
+     "recycling rate of construction waste"),
+    ("The vacancy rate of the logistics parks will be kept below 8%.", 8, "vacancy rate of the logistics parks"),
+    # "X each with an annual output value exceeding N": what the figure is of is the noun after "with"
+    ("The region will foster 6 battery clusters each with an annual output value exceeding 50 billion pesos.",
+     5e10, "annual output value"),
+    # a figure set against the one before it measures the same thing
+    ("Semiconductor exports are forecast to reach $140 billion in 2026, compared with $98 billion in 2024.",
+     98e9, "Semiconductor exports"),
+    # a long phrase keeps the head noun of a participle
+    ("The agency aims at shortening the average time needed to approve a new foreign factory licence from "
+     "about 90 days to 30 days.", 90, "time needed to approve a new foreign factory licence"),
+    # a share with no verb we know before it: the whole it is a share of
+    ("Domestic suppliers now furnish roughly 55 percent of the wafers used by the fabs in Penang.", 55,
+     "share of wafers"),
+])
+def test_metric_is_the_noun_phrase_not_the_verb(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    ("The programme will certify 2,000 small and medium-sized enterprises by 2027.", 2000,
+     "small and medium-sized enterprises"),
+    ("The ministry will cultivate 40 national-level platforms serving specific industries.", 40,
+     "national-level platforms"),
+    ("Twelve smart factories were listed, along with 80 digital workshops recognised at the state level.", 80,
+     "digital workshops"),
+    ("The province will train a pool of 700 service providers able to deliver turnkey upgrades.", 700,
+     "service providers"),
+    ("Hanoi opened 15 research and development centres in 2024.", 15, "research and development centres"),
+    ("The hub handled 420 customs declarations during the month.", 420, "customs declarations"),
+])
+def test_counted_noun_ends_where_its_description_begins(text, value, metric):
+    assert by_value(extract(text, published="2025-03-01"), value).metric == metric
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Solar parks numbered 28, three short of the goal, with five more under review.", 3),
+    ("Solar parks numbered 28, three short of the goal, with five more under review.", 5),
+    ("A firm named a national champion gets up to $2 million, and one recognised as a regional champion "
+     "$1 million.", 1),
+])
+def test_a_count_with_no_noun_never_takes_a_word_of_degree(text, value):
+    metric = by_value(extract(text, published="2025-03-01"), value).metric
+    assert metric is None or not set(metric.lower().split()) & {"short", "more", "recognised", "of"}
+
+
+def test_a_participle_alone_names_nothing_and_coordinated_modifiers_are_kept():
+    found = extract("The ministry counted 5,100 FDI projects, valued at US$92 billion, in its zones. By 2030, about "
+                    "2,000 “specialised and innovative” start-ups will be nurtured.", published="2025-03-01")
+    assert by_value(found, 92e9).metric == "FDI projects"
+    assert by_value(found, 2000).metric == "specialised and innovative start-ups"
+
+
+def _named(text, *names):
+    """Entities for each (type, name) at every place the name occurs in text."""
+    return [Entity(etype, name, [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
+            for etype, name in names]
+
+
+@pytest.mark.parametrize("text, value, names, subject", [
+    # the figure after the verb belongs to the clause's subject, not to a name in its object list
+    ("Busan has drawn in shipbuilders such as Hanwha Ocean and HD Hyundai, and has built 12 smart shipyards.", 12,
+     [("place", "Busan"), ("company", "Hanwha Ocean"), ("company", "HD Hyundai")], "Busan"),
+    # a venue is an adjunct
+    ("On May 3, Kestrel Motors announced on the Bombay Stock Exchange that it would invest Rs 40 billion in a plant.",
+     4e10, [("company", "Kestrel Motors"), ("institution", "Bombay Stock Exchange")], "Kestrel Motors"),
+    # a source is not an owner
+    ("According to Lumen Analytics, Vireo Foods' sales rose 14% in 2024.", 14,
+     [("company", "Lumen Analytics"), ("company", "Vireo Foods")], "Vireo Foods"),
+    # a new clause with its own subject owns its own figures
+    ("Jalisco attracted $2 billion, while Nuevo Leon attracted $5 billion.", 5e9,
+     [("place", "Jalisco"), ("place", "Nuevo Leon")], "Nuevo Leon"),
+])
+def test_a_figure_after_the_verb_belongs_to_the_clause_subject(text, value, names, subject):
+    q = by_value(extract(text, published="2025-06-01", entities=_named(text, *names)), value)
+    assert q.subject == subject
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a wire dateline and the subject's possessive are not what is measured
+    ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
+     8.2, "exports"),
+    ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
+     54.1e9, "exports"),
+    # "a record" is a noun after its article, not the verb "record"
+    ("The government aims to lift annual exports to a record $700 billion this year.", 7e11, "annual exports"),
+    # "against a committed Rs 42,500 crore" restates the figure before it
+    ("The scheme has attracted investment of Rs 20,715 crore against a committed Rs 42,500 crore.", 4.25e11,
+     "investment"),
+    # money sizing the noun after it
+    ("The European Commission approved a EUR 3 billion Italian State aid measure for a chip plant.", 3e9,
+     "Italian State aid measure"),
+    ("The top 40 firms on the list represent a total revenue of over US$150 billion.", 1.5e11, "total revenue"),
+])
+def test_metric_in_wire_and_government_phrasing(text, value, metric):
+    south_korea = [Entity("place", "South Korea", [(m.start(), m.end()) for m in re.finditer("South Korea", text)])]
+    assert by_value(extract(text, published="2025-03-05", entities=south_korea), value).metric == metric
+
+
+def test_a_dateline_city_is_not_the_stories_subject():
+    text = ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent in February, the trade ministry said. "
+            "Shipments of semiconductors jumped 29 percent.")
+    entities = _named(text, ("place", "SEOUL"), ("place", "South Korea"))
+    assert by_value(extract(text, published="2025-03-05", entities=entities), 29).subject == "South Korea"
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # a machine-translated plan: "and" joins two modifiers of one noun
+    ("By 2027, the number of specialized and sophisticated 'little giant' firms reaches more than 150.", 150,
+     "number of specialized and sophisticated little giant firms"),
+    # an EU proposal: the figure opens the clause after "that"; the subject's name inside the whole stays
+    ("The Council proposes that at least 30% of the Union's annual demand for batteries be made in Europe.", 30,
+     "share of Union's annual demand"),
+    ("The act sets a benchmark of 15% of EU demand for rare earths to be processed within the Union.", 15,
+     "share of EU demand"),
+    # "and" after a verb still opens a new clause
+    ("Output rose and exports reached $12 billion in 2024.", 12e9, "exports"),
+])
+def test_metric_across_conjunctions(text, value, metric):
+    eu = _named(text, ("place", "EU"))
+    assert by_value(extract(text, published="2025-03-05", entities=eu), value).metric == metric
+
+
+def test_the_province_named_by_its_government_owns_the_plans_figures():
+    text = ("The Jiangxi Provincial Government issued the Action Plan for Advanced Manufacturing (2024-2026). Under the "
+            "plan, the output value of the province's electronic information industry will exceed 1 trillion yuan, "
+            "and Nanchang will host 5 national-level clusters.")
+    entities = _named(text, ("government", "Jiangxi Provincial Government"), ("place", "Nanchang"),
+                      ("programme", "Action Plan for Advanced Manufacturing"))
+    found = extract(text, published="2024-05-01", entities=entities)
+    assert by_value(found, 1e12).subject == "Jiangxi"
+    assert by_value(found, 5).subject == "Nanchang"
+
+
+def test_an_aside_in_the_clause_subject_and_a_verb_that_names_the_measure():
+    text = ("Monterrey, the capital of Nuevo Leon, attracted $3.2 billion in FDI in 2023. "
+            "The automaker's plant in Saltillo will produce 200,000 units a year.")
+    entities = _named(text, ("place", "Monterrey"), ("place", "Nuevo Leon"), ("place", "Saltillo"))
+    found = extract(text, published="2024-05-01", entities=entities)
+    assert by_value(found, 3.2e9).subject == "Monterrey"
+    assert by_value(found, 200000).metric == "output"
+
+
+def test_a_fact_box_label_names_its_figure():
+    text = ("Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"
+            "- R&D spending as a share of GDP: 2.8%\n")
+    found = extract(text, published="2025-06-01")
+    assert [by_value(found, v).metric for v in (5.2e9, 10, 14, 2.8)] == [
+        "Exports", "Exports", "New factories", "R&D spending as a share of GDP"]
+
+
+@pytest.mark.parametrize("text, value, metric", [
+    # before a verb of intent stands who intends; what the figure is of follows it
+    ("Summary: The roadmap targets 800 GW of renewable capacity by 2032.", 800, "renewable capacity"),
+    ("The state expects $4 billion by 2027.", 4e9, None),
+    ("The mill produced 300,000 tonnes of cold-rolled steel in 2024.", 300000, "cold-rolled steel"),
+    # the next in a ranking, at its own figure, is measured the same way
+    ("Maharashtra received FDI inflows of Rs 1.13 lakh crore in FY24, followed by Karnataka at Rs 54,427 crore.",
+     5.4427e11, "FDI inflows"),
+])
+def test_metric_after_intent_verbs_units_of_and_rankings(text, value, metric):
+    assert by_value(extract(text, published="2025-06-01"), value).metric == metric
+
+
+def test_a_verb_that_names_its_measure_survives_the_participle_rule():
+    found = extract("Nuevo Leon attracted $9 billion of FDI in 2024. The fund raised $2 billion.", published="2025-06-01")
+    assert by_value(found, 9e9).metric == "investment"
+    assert by_value(found, 2e9).metric == "funds"
+
+
+def test_a_shortfall_is_no_level_and_a_compared_past_level_is_a_statistic():
+    found = extract("Solar parks numbered 28, three short of the goal, with five more under review. The cluster aims "
+                    "for exports exceeding RMB 20 billion by 2027, compared with RMB 9.8 billion in 2023.",
+                    published="2024-03-30")
+    assert by_value(found, 3).metric is None and by_value(found, 5).metric is None
+    past = by_value(found, 9.8e9)
+    assert (past.kind, past.metric, past.as_of) == ("statistic", "exports", 2023)
+
+
+def test_the_province_of_a_plan_named_only_in_its_title():
+    text = ("Building on the existing base in Wuhan, Yichang and Xiangyang, the province will cultivate 8 robot "
+            "clusters by 2026.")
+    entities = _named(text, ("place", "Wuhan"), ("place", "Yichang"), ("place", "Xiangyang"))
+    q = by_value(extract(text, published="2024-01-10", title="Hubei Province Action Plan for Robots (2024-2026)",
+                         entities=entities), 8)
+    assert q.subject == "Hubei"

@@ -1,4 +1,7 @@
 """Whatever the text, quantity extraction never raises and every span points at its own text."""
+from itertools import pairwise
+
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -6,6 +9,8 @@ from policylens.extraction.numbers import find_amounts
 from policylens.extraction.quantities import find_quantities
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs: make test-fast skips it
 
 # Pieces of policy prose, so that generated text often holds numbers, units, cues and years.
 PIECES = st.sampled_from([
@@ -41,7 +46,7 @@ def test_quantities_never_raise_and_spans_hold(text, published, title):
 @given(text=TEXTS)
 def test_amounts_are_ordered_and_disjoint(text):
     found = find_amounts(text)
-    for a, b in zip(found, found[1:]):
+    for a, b in pairwise(found):
         assert a.end <= b.start
     for a in found:
         assert 0 <= a.start < a.end <= len(text)

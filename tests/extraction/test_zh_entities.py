@@ -161,3 +161,26 @@ def test_science_and_industry_cities_are_parks():
 
 def test_campaigns_quoted_in_corner_brackets():
     assert named(entities("深入实施「工业强区」战略和「链长制」。"), "programme") == ["工业强区", "链长制"]
+
+
+def test_campaigns_named_by_a_kind_of_programme():
+    found = set(named(entities("深入开展专精特新中小企业梯度培育工程，实施中小企业数字化赋能行动。"), "programme"))
+    assert {"专精特新中小企业梯度培育工程", "中小企业数字化赋能行动"} <= found
+
+
+def test_construction_works_are_no_programme():
+    assert named(entities("项目完成厂区绿化工程和道路硬化工程，工程机械陆续进场。"), "programme") == []
+
+
+def test_a_quoted_slogan_with_its_kind_of_campaign_after_it():
+    found = set(named(entities("启动实施“百园千企”示范工程，全面推进「智改数转」三年行动计划。"), "programme"))
+    assert found == {"“百园千企”示范工程", "「智改数转」三年行动计划"}
+
+
+def test_a_quoted_brand_after_a_level_is_that_governments_programme():
+    found = set(named(entities("培育省“专精强企”技术中心30家，认定省级「链群融合」示范园区5个。"), "programme"))
+    assert found == {"专精强企", "链群融合"}
+
+
+def test_a_quoted_phrase_after_the_whole_province_is_no_programme():
+    assert named(entities("工业母机成为全省“三大支柱之一”，企业获评专精特新“小巨人”。"), "programme") == []

@@ -149,3 +149,57 @@ def test_since_it_started_is_a_measure_not_a_start():
 
 def test_a_trigger_inside_an_occasion_in_corner_brackets_names_it():
     assert events("文章开头。\n「某市重点项目集中签约仪式」在某地举办。") == []
+
+
+def test_the_name_opening_the_clause_acts_not_the_place_where():
+    [e] = events("文章开头。\n6月5日，陕西省人民政府与某某集团有限公司在西安签署战略合作协议。")
+    assert (e.type, e.actor, e.date) == ("investment", "陕西省人民政府", "2024-06-05")
+
+
+def test_a_body_named_after_from_or_at_is_no_actor():
+    found = events("文章开头。\n记者从省工业和信息化厅获悉，近日共有5家企业入选国家级名单。")
+    assert [(e.type, e.actor) for e in found] == [("approval", None)]
+
+
+def test_signing_written_as_qianding_in_either_script():
+    [e] = events("文章开头。\n4月9日，长沙经济技术开发区与某某股份有限公司签订合作协议。")
+    assert (e.type, e.date) == ("investment", "2024-04-09")
+    from policylens.extraction import extract
+
+    text = "文章開頭。\n4月9日，長沙經濟技術開發區與某某股份有限公司簽訂合作協議。"
+    [e] = extract(Document(source="t.txt", text=text, published="2024-11-05", language="zh")).events
+    assert (e.type, e.date, e.text) == ("investment", "2024-04-09", text[11:35])
+
+
+def test_a_plan_named_before_its_verb_was_issued_not_planned():
+    # the 计划 and 目标 in a document's name do not make the clause look ahead
+    [e] = events("文章开头。\n近日，《某市先进制造业强市建设行动计划》正式印发。")
+    assert (e.type, e.actor, e.object) == ("issuance", None, "《某市先进制造业强市建设行动计划》")
+    [e] = events("文章开头。\n近日，《青岛市产业发展远景目标纲要》正式印发。")
+    assert e.actor is None  # the city inside the document's name did not issue it
+
+
+def test_the_document_speaking_of_itself_is_no_issuance():
+    assert events("文章开头。\n根据《某某规划纲要》，制定本规划。") == []
+
+
+def test_firms_drafting_standards_issue_no_policy():
+    assert events("文章开头。\n集群内企业累计主导制定国际标准3项，参与制定行业标准12项。") == []
+
+
+def test_a_product_brought_out_is_production_not_issuance():
+    [e] = events("文章开头。\n5月8日，某某纺织有限公司推出了多款功能性面料新产品。")
+    assert (e.type, e.date) == ("production", "2024-05-08")
+
+
+def test_after_it_starts_production_is_a_condition_not_the_event():
+    assert events("文章开头。\n该项目建成投产后，预计年产值可达50亿元。") == []
+    [e] = events("文章开头。\n项目一期已于去年竣工投产，二期正在加快建设。")
+    assert (e.type, e.date) == ("production", "2023")
+
+
+def test_more_ways_of_designating_breaking_ground_and_trial_runs():
+    found = events("文章开头。\n3月2日，某某集群被评定为省级特色产业集群。\n4月8日，某某新材料项目破土动工。\n"
+                   "5月6日，某某储能电站一期试运行。")
+    assert [(e.type, e.date) for e in found] == [("approval", "2024-03-02"), ("launch", "2024-04-08"),
+                                                 ("production", "2024-05-06")]

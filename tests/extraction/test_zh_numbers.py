@@ -39,6 +39,9 @@ def amounts(text):
     ("新开通一百二十条航线", ("一百二十条", 120, None, "count")),
     ("打造3—5个示范区", ("3—5个", 3, 5, "count")),
     ("引进3至5家企业", ("3至5家", 3, 5, "count")),
+    # a count that happens to look like a year is still a count
+    ("全省新增市场主体2000家", ("2000家", 2000, None, "count")),
+    ("實施技術改造項目1980個", ("1980個", 1980, None, "count")),
 ])
 def test_amounts(text, expected):
     found = amounts(text)
@@ -72,6 +75,7 @@ def test_rank_lists_continue():
 @pytest.mark.parametrize("text", [
     "2025年10月30日", "1-12月", "（2023—2025年）", "第二条生产线", "5G基站", "“1+3+N”体系", "一批企业",
     "进一步提升", "一企一策", "“十四五”规划", "一季度", "3个月内完成", "二级巡视员", "2号车间",
+    "2024款新车上市", "2023届毕业生", "2022批次",
 ])
 def test_not_amounts(text):
     assert amounts(text) == []

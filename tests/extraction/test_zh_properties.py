@@ -1,10 +1,13 @@
 """Whatever Chinese or mixed text comes in, the Chinese readers never raise and every span holds its text."""
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import extract
 from policylens.extraction.zh.numbers import find_amounts
 from policylens.model import Document
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs: make test-fast skips it
 
 PIECES = st.sampled_from([
     "到2025年，", "2023年", "全市", "青岛市", "胶州", "西海岸新区", "将", "已", "累计", "力争", "超过", "约", "不低于",

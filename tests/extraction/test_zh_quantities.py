@@ -296,3 +296,83 @@ def test_a_plan_period_written_with_a_full_width_hyphen():
 def test_a_five_year_plan_in_corner_brackets():
     q = one("到「十四五」期末，全區規模以上工業增加值達到1000億元。")
     assert (q.kind, q.deadline) == ("target", 2025)
+
+
+def subjects_of(text, source_type=None, title=None):
+    from policylens.extraction.zh.entities import find_entities
+
+    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, language="zh",
+                   source_type=source_type)
+    index = TextIndex(text)
+    return {q.text: q.subject for q in find_quantities(doc, index, find_entities(doc, index))}
+
+
+def test_whole_province_speaks_for_the_province_the_page_names_not_a_city_before_it():
+    # neither title nor issuer names the province; the cities named first are given tasks, not 全省's figures
+    text = ("近日，省政府办公厅印发新能源汽车产业发展方案。昆明市、曲靖市要发挥带动作用，曲靖市建设电池基地。\n"
+            "方案提出，到2026年，全省新能源汽车产量达到50万辆，云南省电池产业规模突破2000亿元。")
+    found = subjects_of(text, source_type="government")
+    assert found["50万辆"] == "云南省"
+
+
+def test_whole_region_with_no_place_of_its_level_named_is_nobodys_rather_than_a_citys():
+    text = "5月17日，自治区工业和信息化厅在南宁召开推进会。会议通报，今年以来全区新签约工业项目320个。"
+    assert subjects_of(text, source_type="government")["320个"] is None
+
+
+def test_a_verb_of_intent_before_the_whole_place_still_opens_the_clause():
+    text = ("某省制造业发展方案\n\n昆明市建设新材料基地。会议要求，力争全年全省工业投资增长10%以上，"
+            "云南省数字经济规模突破1000亿元。")
+    assert subjects_of(text, source_type="government")["10%以上"] == "云南省"
+
+
+def test_a_media_page_about_a_city_keeps_the_city_for_figures_naming_nobody():
+    text = ("青岛虚拟现实产业观察\n青岛市虚拟现实产业加快发展，青岛市聚集企业300余家，青岛市营收增长24%。"
+            "山东省出台了支持政策，全省相关产业规模扩大。\n新引进项目40个。")
+    assert subjects_of(text, source_type="media", title="青岛虚拟现实产业观察")["40个"] == "青岛市"
+
+
+def test_traditional_whole_province_after_simplification():
+    from policylens.extraction import extract
+
+    text = "近日，省政府印發發展方案。昆明市建設電池基地。到2026年，全省新能源汽車產量達到50萬輛，雲南省產業規模突破2000億元。"
+    doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh", source_type="government")
+    found = {q.text: q.subject for q in extract(doc).quantities}
+    assert found["50萬輛"] in ("雲南省", "云南省")
+
+
+def test_by_the_end_of_the_year_is_the_pages_year():
+    q = one("年底前，全省完成技术改造投资500亿元。", published="2024-03-01")
+    assert (q.kind, q.deadline) == ("target", 2024)
+    q = one("全市年内建成新型储能电站12座。", published="2023-05-10")
+    assert (q.kind, q.deadline) == ("target", 2023)
+    # "三年内" counts three years from the page's year, not this year
+    q = one("力争三年内培育龍頭企業20家。", published="2023-05-10")
+    assert q.deadline == 2026
+    # already done within the year: a statistic, no deadline
+    q = one("年内已完成技术改造投资80亿元。", published="2023-05-10")
+    assert (q.kind, q.deadline) == ("statistic", None)
+
+
+def test_this_company_or_this_park_is_the_last_one_named():
+    text = ("某市新材料产业园开园\n青岛经济技术开发区新材料产业园正式开园。某某新材料有限公司是龙头企业。"
+            "该公司去年实现营业收入25亿元。该园区已入驻企业18家。")
+    found = subjects_of(text, source_type="media")
+    assert found["25亿元"] == "某某新材料有限公司"
+    assert found["18家"] == "青岛经济技术开发区新材料产业园"
+    # "该公司" with no company named before it is nobody known, not the page's place
+    assert subjects_of("青岛市工业稳步增长。\n该公司营收增长12%。", source_type="media")["12%"] is None
+
+
+def test_a_goal_on_a_page_about_its_own_year_is_due_that_year():
+    text = "今年全市经济工作总体要求已经明确。\n主要预期目标：地区生产总值增长6%左右，城镇新增就业1.5万人。"
+    found = {q.text: q for q in read(text, published="2024-01-20")}
+    assert (found["6%左右"].kind, found["6%左右"].deadline) == ("target", 2024)
+    # a project's designed size is due at no year
+    text = "今年全市重点项目加快推进。\n该项目规划面积约200亩，计划年产新材料5万吨。"
+    found = {q.text: q for q in read(text, published="2024-01-20")}
+    assert found["约200亩"].deadline is None
+    # a page that also sets a later deadline leaves a goal without its own year undated
+    text = "今年全市印发行动方案，到2027年建成先进制造业强市。\n方案提出：规上工业增加值年均增长8%。"
+    found = {q.text: q for q in read(text, published="2024-01-20")}
+    assert found["8%"].deadline is None

@@ -404,3 +404,51 @@ def test_a_chinese_date_stamp_line_with_its_byline_fields(head, published, kind,
     assert (m.published, m.source_type) == (published, kind)
     if publisher:
         assert m.publisher == publisher
+
+
+@pytest.mark.parametrize("opening, kind", [
+    ("人民网南宁3月12日电 （记者 某某）3月11日，南宁市某产业园正式开园，首批企业入驻，园区运营良好。", "state_media"),
+    ("中新網烏魯木齊3月12日電 （記者 某某）新疆維吾爾自治區近日印發推進新型工業化實施方案，明確目標任務。", "state_media"),
+    ("央视网消息：某市今年以来工业增速加快，据人民网3月12日电力供应报道，企业生产平稳有序。", "media"),
+])
+def test_a_state_outlets_dateline_opening_the_story(opening, kind):
+    assert meta("某市产业园开园\n" + opening, "https://www.example.com/a/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("addressees, kind", [
+    ("各市、县、区人民政府，省政府各部门、各直属机构：", "government"),
+    ("各設區市人民政府，省政府各部門：", "government"),
+    ("各位读者朋友们：", "media"),
+])
+def test_an_official_documents_addressees_make_a_repost_government(addressees, kind):
+    text = ("某省关于推进制造业数字化转型的通知\n" + addressees + "\n"
+            "为加快制造业数字化转型，推动企业上云用数赋智，各地要结合实际抓好落实，确保各项任务按期完成。\n")
+    assert meta(text, "https://www.example-wenku.com/doc/1.html").source_type == kind
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("更新时间：2024-03-13 发布时间：2024-03-12", "2024-03-12"),
+    ("Updated: May 3, 2024 | Published: May 2, 2024", "2024-05-02"),
+    ("Updated: May 3, 2024", "2024-05-03"),
+    ("作者：某某 公開日期：2024-03-12 瀏覽：1", "2024-03-12"),
+    ("发表日期：2024.3.12 作者：张三 阅读：5", "2024-03-12"),
+])
+def test_a_publication_label_beats_an_update_label_on_the_same_line(line, iso):
+    from policylens.ingestion.dates import labelled_date
+
+    assert labelled_date(line, "md") == iso
+
+
+def test_a_portals_title_field_is_the_title_and_its_table_fields_are_not():
+    text = ("索引号：11330000/2024-00012\n主题分类：工业\n体裁分类：通知\n发布机构：某省经信厅\n成文日期：2024-05-10\n"
+            "标题：关于公布2024年度省级特色产业集群名单的通知\n各市经信局：\n"
+            "根据有关认定管理办法，经评审和公示，现将2024年度省级特色产业集群名单予以公布，请各地加强指导服务。\n")
+    assert meta(text, "https://www.example.gov.cn/a/1.html").title == "关于公布2024年度省级特色产业集群名单的通知"
+
+
+@pytest.mark.parametrize("source, kind", [("來源：天山網", "state_media"), ("来源：荆楚网", "state_media"),
+                                          ("来源：某某生活网", "media")])
+def test_a_provinces_official_news_portal_is_state_media(source, kind):
+    text = ("某市新材料产业园开园\n发布时间：2024-06-12 " + source + "\n"
+            "6月10日，某市新材料产业园正式开园，首批入驻企业12家，总投资86亿元，园区规划面积5平方公里。\n")
+    assert meta(text, "https://www.example.com/a/1.html").source_type == kind

@@ -17,7 +17,7 @@ from sqlalchemy import delete
 
 from policylens import monitor
 from policylens.config import Settings
-from policylens.errors import InputError
+from policylens.errors import ParameterError
 from policylens.monitor.delivery import RetryPolicy
 from policylens.store.schema import DeliveryRow
 
@@ -97,7 +97,7 @@ def test_a_new_destination_is_owed_alerts_from_its_first_use(watched, feed_serve
 
 def test_bad_destinations_are_refused_before_anything_runs(watched):
     for spec in ("email:me@example.org", "webhook:ftp://x", "jsonl:", "print:now"):
-        with pytest.raises(InputError) as caught:
+        with pytest.raises(ParameterError) as caught:
             poll(watched, spec)
-        assert caught.value.source == "--deliver" and repr(spec) in str(caught.value)
+        assert caught.value.parameter == "deliver_to" and repr(spec) in str(caught.value)
     assert watched.count_documents() == 0

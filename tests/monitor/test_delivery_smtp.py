@@ -22,7 +22,7 @@ from test_monitor_cli import SRC
 
 from policylens import monitor
 from policylens.config import Settings
-from policylens.errors import InputError
+from policylens.errors import InputError, ParameterError
 from policylens.monitor.delivery import RetryPolicy
 from policylens.monitor.destinations.smtp import digest_message_id, message_id
 from policylens.monitor.scheduler import PollScheduler
@@ -90,9 +90,9 @@ def test_the_password_is_masked_in_reports_errors_and_the_database(tmp_path, fee
     "smtp://?from=alerts@example.org&to=desk@example.org",  # no server
 ])
 def test_bad_email_destinations_are_refused_before_anything_runs(spec):
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(ParameterError) as caught:
         monitor.check_destination(spec)
-    assert caught.value.source == "--deliver" and "smtp://" in str(caught.value)
+    assert caught.value.parameter == "deliver_to" and "smtp://" in str(caught.value)
 
 
 def test_a_password_in_a_refused_spec_is_not_shown():
@@ -179,9 +179,9 @@ def test_a_failing_mail_server_rests_the_digest_then_gets_it(kb, mail_factory):
 
 @pytest.mark.parametrize(("every", "spec", "complaint"), [
     ("12h", "smtp://127.0.0.1?from=a@example.org&to=b@example.org", "whole days"),
-    ("1d", "print", "no --deliver destination takes digests"),
+    ("1d", "print", "no destination delivered to takes digests"),
 ])
 def test_a_digest_schedule_needs_whole_days_and_an_email_destination(kb, every, spec, complaint):
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(ParameterError) as caught:
         _scheduler(kb, spec, every)
-    assert caught.value.source == "--digest-every" and complaint in str(caught.value)
+    assert caught.value.parameter == "digest_every" and complaint in str(caught.value)

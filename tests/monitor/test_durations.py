@@ -19,7 +19,7 @@ def test_format_reads_back(seconds):
 
 
 @pytest.mark.parametrize("text", ["", "1", "h", "5q", "1.5h", "-1h", "0m", "1h and 2m"])
-def test_bad_durations_name_the_option_and_value(text):
+def test_bad_durations_name_the_parameter_and_value(text):
     with pytest.raises(InputError) as caught:
         parse_duration(text)
-    assert str(caught.value).startswith("--every: ") and repr(text) in str(caught.value)
+    assert str(caught.value).startswith("every: ") and repr(text) in str(caught.value)

@@ -80,7 +80,7 @@ def test_watch_feeds_poll_alerts(sqlite_url, feed_server, tmp_path):
     (["feeds", "add", "http://example.org/feed", "--every", "fortnightly"], "--every: 'fortnightly'"),
     (["feeds", "add", "not a url"], "not a url: a feed is an http(s) URL"),
     (["watch", "add", "w", "--industry", "unicorns"], "--industry: unknown industry 'unicorns'"),
-    (["watch", "add", "w"], "w: a watchlist needs at least one of"),
+    (["watch", "add", "w"], "w: a watchlist needs at least one criterion"),
     (["watch", "remove", "nobody"], "nobody: no watchlist of that name"),
     (["feeds", "remove", "http://example.org/none"], "http://example.org/none: no feed with this URL"),
     (["poll", "--deliver", "pigeon:home"], "--deliver: 'pigeon:home' is not a destination"),

@@ -165,12 +165,12 @@ def test_the_rebuild_leaves_monitoring_alone(kb, feed_server):
 def test_watchlists_and_feeds_refuse_what_can_never_work(kb):
     for call, named in [
         (lambda: monitor.add_watchlist(kb, "x"), "x"),
-        (lambda: monitor.add_watchlist(kb, "x", industry="spaceships"), "--industry"),
-        (lambda: monitor.add_watchlist(kb, "x", region="Nowhereville"), "--region"),
+        (lambda: monitor.add_watchlist(kb, "x", industry="spaceships"), "industry"),
+        (lambda: monitor.add_watchlist(kb, "x", region="Nowhereville"), "region"),
         (lambda: monitor.add_watchlist(kb, "x", keyword="!!!"), "search"),
         (lambda: monitor.remove_watchlist(kb, "missing"), "missing"),
         (lambda: monitor.add_feed(kb, "ftp://example.org/feed"), "ftp://example.org/feed"),
-        (lambda: monitor.add_feed(kb, "http://example.org/feed", "soon"), "--every"),
+        (lambda: monitor.add_feed(kb, "http://example.org/feed", "soon"), "every"),
         (lambda: monitor.remove_feed(kb, "http://example.org/missing"), "http://example.org/missing"),
     ]:
         with pytest.raises(InputError) as caught:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from jiaozhou_samples import ARTICLE, NOTICE
 
-from policylens import api
+from policylens import service
 from policylens.store import KnowledgeBase
 
 AS_OF = dt.date(2026, 11, 22)
@@ -29,7 +29,7 @@ def both(kb: KnowledgeBase, tmp_path: Path) -> KnowledgeBase:
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    report = api.ingest(paths, db=kb)
+    report = service.ingest(paths, db=kb)
     assert [o.status for o in report.outcomes] == ["stored", "stored"], [o.error for o in report.outcomes]
     return kb
 

@@ -332,3 +332,17 @@ def test_a_pass_over_unchanged_documents_writes_nothing(filled, monkeypatch):
     before = _derived(filled)
     filled.resolve()
     assert written == [] and _derived(filled) == before
+
+
+def test_using_opens_a_url_for_the_block_and_passes_an_open_kb_through(tmp_path):
+    missing = tmp_path / "nowhere.db"
+    with pytest.raises(InputError, match="no knowledge base here"):
+        with KnowledgeBase.using(f"sqlite:///{missing}", existing=True):
+            pass
+    assert not missing.exists()  # a read pointed at the wrong path creates nothing
+    with KnowledgeBase.using(f"sqlite:///{missing}") as opened:
+        assert opened.count_documents() == 0
+    assert missing.exists()
+    with KnowledgeBase.open(f"sqlite:///{missing}") as owned:
+        with KnowledgeBase.using(owned) as same:
+            assert same is owned

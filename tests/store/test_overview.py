@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from policylens import api
+from policylens import service
 from policylens.demo import corpus_dir
 from policylens.store import KnowledgeBase
 
@@ -15,7 +15,7 @@ AS_OF = dt.date(2026, 11, 22)
 
 @pytest.fixture
 def demo_kb(kb: KnowledgeBase) -> KnowledgeBase:
-    report = api.ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb)
+    report = service.ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb)
     assert not report.failed
     return kb
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from policylens import api
+from policylens import service
 from policylens.demo import corpus_dir
 from policylens.store import KnowledgeBase
 
@@ -24,7 +24,7 @@ def demo_kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     else:
         url = request.getfixturevalue("pg_server").create_database()
     with KnowledgeBase.open(url) as kb:
-        report = api.ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb)
+        report = service.ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb)
         assert not report.failed
         yield kb
 

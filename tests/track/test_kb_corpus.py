@@ -15,8 +15,10 @@ import pytest
 from shared_corpus import CORPUS as _CORPUS
 from shared_corpus import corpus_missing
 
-from policylens import api
+from policylens import service
 from policylens.store import KnowledgeBase
+
+pytestmark = pytest.mark.slow  # the whole corpus ingested on both backends: make test-fast skips it
 
 CORPUS = _CORPUS / "docs"
 AS_OF = dt.date(2026, 11, 22)
@@ -32,7 +34,7 @@ def corpus_kb(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     else:
         url = request.getfixturevalue("pg_server").create_database()
     with KnowledgeBase.open(url) as kb:
-        report = api.ingest([str(CORPUS)], db=kb)
+        report = service.ingest([str(CORPUS)], db=kb)
         assert not report.failed, [o.error for o in report.failed]
         yield kb
 

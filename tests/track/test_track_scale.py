@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,8 @@ from policylens.track import (
     status_periods,
     target_status,
 )
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs over every day of many periods: make test-fast skips it
 
 SUBJECTS = st.sampled_from([None, "Riverton", "Riverton City", "Lakeside"])
 METRICS = st.sampled_from(["smart factories", "smart factories built", "green factories", "exports"])

@@ -12,7 +12,7 @@ import pytest
 from feed_servers import feed_server  # noqa: F401  (a fixture: real feeds for the poller)
 from live_server import TOKEN, LiveServer
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 from policylens.demo import corpus_dir
 
@@ -28,7 +28,7 @@ def demo_server(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPat
         url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'kb.db'}"
     else:
         url = request.getfixturevalue("pg_server").create_database()
-    report = api.ingest(demo_sources(), db=url, settings=Settings(db_url=url))
+    report = service.ingest(demo_sources(), db=url, settings=Settings(db_url=url))
     assert not report.failed, [o.error for o in report.failed]
     with LiveServer(Settings(db_url=url, token=TOKEN)) as server:
         yield server

@@ -16,7 +16,7 @@ import pytest
 from live_server import CORPUS, TOKEN, LiveServer
 from shared_corpus import corpus_missing
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 
 pytestmark = pytest.mark.slow
@@ -54,7 +54,7 @@ def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServ
     if not CORPUS.is_dir():
         corpus_missing(f"the shared corpus is not at {CORPUS.resolve()}")
     url = f"sqlite:///{tmp_path_factory.mktemp('corpus') / 'kb.db'}"
-    report = api.ingest([str(CORPUS)], db=url, settings=Settings(db_url=url))
+    report = service.ingest([str(CORPUS)], db=url, settings=Settings(db_url=url))
     assert not report.failed, [o.error for o in report.failed]
     with LiveServer(Settings(db_url=url, token=TOKEN)) as server:
         yield server

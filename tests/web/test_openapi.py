@@ -26,7 +26,7 @@ from conftest import demo_sources
 from live_server import TOKEN, LiveServer
 from openapi_spec_validator import validate
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 
 BIN = Path(sys.executable).parent
@@ -41,7 +41,7 @@ DEFAULT_OPERATION_ID = re.compile(r"_api_.*_(get|post|put|patch|delete)$")
 def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("openapi") / "demo.db"
     url = f"sqlite:///{path}"
-    report = api.ingest(demo_sources(), db=url, settings=Settings(db_url=url))
+    report = service.ingest(demo_sources(), db=url, settings=Settings(db_url=url))
     assert not report.failed, [o.error for o in report.failed]
     return path
 

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from policylens import api
+from policylens import service
 from policylens.config import Settings
 from policylens.demo import corpus_dir
 from policylens.store import KnowledgeBase
@@ -18,7 +18,7 @@ AS_OF = dt.date(2026, 11, 23)
 def kb(tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('reads') / 'kb.db'}"
     sources = [str(p) for p in sorted(corpus_dir().iterdir()) if p.is_file() and p.name != "README.md"]
-    api.ingest(sources, db=url, settings=Settings(db_url=url))
+    service.ingest(sources, db=url, settings=Settings(db_url=url))
     with KnowledgeBase.open(url) as opened:
         yield opened
 

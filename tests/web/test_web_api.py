@@ -251,6 +251,20 @@ def test_every_page_renders(http, path):
     assert "<main" in response.text and "Traceback" not in response.text
 
 
+@pytest.mark.parametrize("form", [
+    {}, {"since": "2030-01-01"}, {"until": "2025-12-31"}, {"since": "2024-01-01", "until": "2024-12-31"},
+    {"source_type": "government"}, {"region": "Qingdao"}, {"industry": "new-energy-vehicles"},
+])
+def test_search_page_filters_as_the_knowledge_base_does(http, kb, form):
+    """Each control of the search form reaches KnowledgeBase.search as the value it stands for (dates as dates)."""
+    page = http.get("/search", params={"q": "cluster", **form})
+    assert page.status_code == 200, page.text[:500]
+    dates = {k: dt.date.fromisoformat(v) for k, v in form.items() if k in ("since", "until")}
+    expected = kb.search("cluster", limit=200, **{**form, **dates})
+    assert page.text.count('<li class="hit card">') == len(expected)
+    assert all(f'#{h.document_id}</span>' in page.text for h in expected)
+
+
 def test_targets_csv_has_every_filtered_target(http, kb):
     response = http.get("/targets.csv", params={"status": "met", "as_of": AS_OF})
     assert response.headers["content-type"].startswith("text/csv")

@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
+from policylens import clock
 from policylens.model import Document, Entity, Event, Extraction, Quantity
 from policylens.periods import year_of
 from policylens.track import Status, currency_conflicts
@@ -60,7 +61,7 @@ def compose(extraction: Extraction, *, rules: Rules | None = None, context: Brie
     points and every related document and target.
     """
     rules = rules or load_rules()
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     groups = rules.audience(audience)
     writer = _Writer(extraction, rules, context, as_of, user_summary, long)
     sections = [writer.summary(), writer.confirmed(), writer.impact(groups), writer.monitor(), writer.signal(),
@@ -328,7 +329,7 @@ class _Writer:
                         f"{g.group.watch}", self.cite(g.positions), "group",
                         {"group": g.group.id, "label": g.group.label, "evidence": g.evidence, "score": g.score},
                         ) for g in chosen]
-        for point, g in zip(points, chosen):
+        for point, g in zip(points, chosen, strict=True):
             point.data["heading"] = g.group.label
         return Section("impact", self.labels["impact"], points, note=None if points else self.labels["impact_none"])
 

@@ -96,10 +96,12 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
             related.append(RelatedDocument(other, unique, s.industries[:2]))
         # The most recent first.
         related.sort(key=lambda r: r.extraction.document.published or "", reverse=True)
-        if not stored:
+        if me.id is None:
             statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
             return BriefContext(related, statuses, conflicts, truncated=truncated)
-        loaded = {me.id: extraction, **{r.extraction.document.id: r.extraction for r in related}}
+        # Relatives are read back from the store, so each has its id.
+        loaded = {me.id: extraction,
+                  **{i: r.extraction for r in related if (i := r.extraction.document.id) is not None}}
         statuses, latest = _stored_statuses(kb, conn, loaded, as_of)
     conflicts = _stored_conflicts(kb, loaded)
     return BriefContext(related, statuses, conflicts, truncated=truncated, latest=latest)
@@ -112,7 +114,8 @@ def _entity_ids(kb: KnowledgeBase, conn, extraction: Extraction, document_id: in
     looked up by name, as ``policylens entity NAME`` would.
     """
     links = kb.linked_entities(document_id) if document_id is not None else {}
-    strong, places = set(), set()
+    strong: set[int] = set()
+    places: set[int] = set()
     for ordinal, e in enumerate(extraction.entities):
         if e.type in _STRONG:
             into = strong
@@ -156,13 +159,13 @@ def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_
 
 def _stored_conflicts(kb: KnowledgeBase, loaded: dict[int, Extraction]) -> list:
     """The store's cross-document conflicts between figures of the loaded documents."""
-    pairs = [c for c in kb.conflicts(kind=CROSS_DOCUMENT)
-             if c.document_id in loaded and c.other_document_id in loaded and c.other_quantity_id is not None]
+    pairs = [(c.quantity_id, other) for c in kb.conflicts(kind=CROSS_DOCUMENT)
+             if c.document_id in loaded and c.other_document_id in loaded
+             and (other := c.other_quantity_id) is not None]
     if not pairs:
         return []
-    owners = kbfacts.quantities(kb, loaded, [q for c in pairs for q in (c.quantity_id, c.other_quantity_id)])
-    return [(owners[c.quantity_id], owners[c.other_quantity_id]) for c in pairs
-            if c.quantity_id in owners and c.other_quantity_id in owners]
+    owners = kbfacts.quantities(kb, loaded, [q for pair in pairs for q in pair])
+    return [(owners[a], owners[b]) for a, b in pairs if a in owners and b in owners]
 
 
 def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, Status], list]:
@@ -172,7 +175,10 @@ def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, S
     order and mapped back to the Quantity objects the brief quotes.  Terms
     and thresholds (:mod:`policylens.track.roles`) get their role, not a status.
     """
-    targets, observations, owner, roles = [], [], {}, {}
+    targets: list[TargetFact] = []
+    observations: list[Observation] = []
+    owner: dict[int, tuple[Extraction, Quantity]] = {}
+    roles: dict[int, Status] = {}
     for doc_number, x in enumerate(extractions):
         doc_id = x.document.id if x.document.id is not None else -(doc_number + 1)
         for q in x.quantities:

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
-from policylens.errors import InputError
+from policylens import clock
+from policylens.errors import ParameterError
 from policylens.extraction.industries import taxonomy
 from policylens.model import Document, Entity, Extraction, Quantity
 from policylens.periods import period_end, period_start
@@ -41,7 +42,7 @@ from .compose import (
 from .evidence import find, industry_label
 from .model import Brief, Point, Section
 from .rules import Rules
-from .service import knowledge_base, rules_for
+from .service import rules_for
 
 # A digest is read in minutes: how much of each kind it lists.
 MAX_DOCUMENTS = 60
@@ -56,35 +57,26 @@ _SETTLED = ("met", "missed", "superseded")  # statuses only evidence (a figure, 
 _BROAD_LEVELS = ("country",)
 
 
-def digest(since: date | str, until: date | str | None = None, *, db: str | KnowledgeBase,
-           region: str | None = None, industry: str | None = None, as_of: date | str | None = None,
+def digest(since: date, until: date | None = None, *, db: str | KnowledgeBase,
+           region: str | None = None, industry: str | None = None, as_of: date | None = None,
            rules: Rules | str | Path | None = None, language: str = "en") -> Brief:
     """What changed in the knowledge base from ``since`` to ``until`` (default: ``as_of``), as one brief.
 
-    ``as_of`` (default today, read at call time) is the day target status is
+    ``as_of`` (default: ``clock.today()``, read at call time) is the day target status is
     judged on.  ``region`` is a place name (its sub-places included),
-    ``industry`` a taxonomy id; ``language`` the digest's wording (en, zh).  Dates are ``date`` objects or YYYY-MM-DD;
-    a bad one, an unknown region or industry raises InputError naming it.
+    ``industry`` a taxonomy id; ``language`` the digest's wording (en, zh).  A
+    window that ends before it starts, an unknown region or industry raises
+    an InputError naming the parameter (dates are parsed by the CLI and the web, not here).
     """
-    as_of = _day(as_of, "--as-of") if as_of is not None else date.today()
-    since = _day(since, "--since")
-    until = _day(until, "--until") if until is not None else as_of
+    as_of = as_of if as_of is not None else clock.today()
+    until = until if until is not None else as_of
     if until < since:
-        raise InputError("--until", f"{until.isoformat()} is before --since {since.isoformat()}")
+        raise ParameterError("until", f"{until.isoformat()} is before the first day, {since.isoformat()}")
     if industry is not None and industry not in taxonomy():
-        raise InputError("--industry", f"unknown industry {industry!r}; known: {', '.join(sorted(taxonomy()))}")
+        raise ParameterError("industry", f"unknown industry {industry!r}; known: {', '.join(sorted(taxonomy()))}")
     rules = rules_for(rules, language)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         return _Digest(kb, rules, since, until, as_of, region, industry).write()
-
-
-def _day(value: date | str, option: str) -> date:
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
 @dataclass(slots=True)
@@ -148,6 +140,7 @@ class _Digest:
         if self.region_id is None:
             return None
         if self.region_id == queries.NOWHERE:
+            assert self.region is not None  # NOWHERE is the id of a region named but not known
             return self.region.strip()
         return queries.entity(conn, f"#{self.region_id}").name
 
@@ -184,6 +177,7 @@ class _Digest:
         groups: dict[object, tuple[str, list[_Item]]] = {}
         for item in self.items:
             x = item.extraction
+            assert x.document.id is not None  # a digest reads stored documents only
             links = self.kb.linked_entities(x.document.id)
             ordinal = _main_entity(x)
             if ordinal is None:
@@ -211,7 +205,9 @@ class _Digest:
             end = period_end(view.deadline)
             due = end is not None and self.since <= end <= last
             was, became = before.get(view.id), after.get(view.id)
-            changed = was is not None and became is not None and was.status != became.status
+            # (status before, status after) when the window moved it.
+            changed = ((was.status, became.status) if was is not None and became is not None
+                       and was.status != became.status else None)
             if not (due or changed):
                 continue
             found = self._quantity(view.document_id, view.id)
@@ -227,9 +223,9 @@ class _Digest:
             title = title_of(x.document)
             # A target that came due is said so; "went from … to …" is kept for what a figure or a later plan
             # changed, or for a change the calendar alone made to a target not due in the window.
-            if changed and (became.status in _SETTLED or not due):
-                text = self.words["target_changed"].format(target=quoted, title=title, before=self.names[was.status],
-                                                           after=self.names[became.status], status=status)
+            if changed and (changed[1] in _SETTLED or not due):
+                text = self.words["target_changed"].format(target=quoted, title=title, before=self.names[changed[0]],
+                                                           after=self.names[changed[1]], status=status)
             else:
                 text = self.words["target_due"].format(target=quoted, title=title, status=status)
             cites = self.cite(x, q.start)
@@ -282,8 +278,8 @@ class _Digest:
             ids = [c.document_id] + ([c.other_document_id] if c.other_document_id is not None else [])
             if not any(i in self.window_ids for i in ids):
                 continue
-            docs = [self._extraction(i) for i in ids]
-            if any(d is None for d in docs) or any(_later(d.document, self.until) for d in docs):
+            docs = [d for i in ids if (d := self._extraction(i)) is not None]
+            if len(docs) < len(ids) or any(_later(d.document, self.until) for d in docs):
                 continue
             a = self._quantity(c.document_id, c.quantity_id)
             b = self._quantity(c.other_document_id, c.other_quantity_id) if c.other_quantity_id else None
@@ -313,6 +309,7 @@ class _Digest:
 
     def quote(self, x: Extraction, q: Quantity) -> str:
         doc_id = x.document.id
+        assert doc_id is not None  # a digest reads stored documents only
         if doc_id not in self._starts:
             self._starts[doc_id] = sorted({o.start for o in x.quantities})
         return quote_figure(x.document, q, self._starts[doc_id], self.rules)

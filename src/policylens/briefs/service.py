@@ -8,17 +8,17 @@ analyst's pasted title, timing note and summary.  All of them end in the same
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
-from policylens.api import extract_path, ingest
+from policylens import clock
 from policylens.config import Settings
 from policylens.errors import InputError
 from policylens.extraction import extract
 from policylens.ingestion.dates import parse_date
 from policylens.model import Document, Extraction
+from policylens.service import extract_path, ingest
 from policylens.store import KnowledgeBase
 
 from .compose import compose
@@ -46,14 +46,15 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
     version (every related document and target, per-target monitoring and
     validation); the default states each fact once and stays short.
     """
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     rules = rules_for(rules, language)
     rules.audience(audience)  # an unknown audience fails before any work is done
     if db is None:
         if _is_document_id(source):
             raise InputError(f"document {source}", "a document id needs a knowledge base (db=...)")
+        assert not isinstance(source, int)  # every int is a document id
         return compose(_extraction(source), rules=rules, as_of=as_of, audience=audience, long=long)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         extraction = _from_kb(kb, source, settings)
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, long=long)
@@ -71,7 +72,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     """
     if not summary or not summary.strip():
         raise InputError(USER_SUMMARY_SOURCE, "the summary is empty")
-    as_of = as_of or date.today()
+    as_of = as_of or clock.today()
     rules = rules_for(rules, language)
     rules.audience(audience)
     parts = [p.strip() for p in (title, when, summary) if p and p.strip()]
@@ -80,7 +81,7 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     extraction = extract(document)
     if db is None:
         return compose(extraction, rules=rules, as_of=as_of, audience=audience, user_summary=True, long=long)
-    with knowledge_base(db) as kb:
+    with KnowledgeBase.using(db) as kb:
         context = context_from_kb(kb, extraction, as_of)
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True,
                        long=long)
@@ -95,7 +96,7 @@ def rules_for(rules: Rules | str | Path | None, language: str) -> Rules:
     return rules
 
 
-def _is_document_id(source: object) -> bool:
+def _is_document_id(source: object) -> TypeGuard[int | str]:
     if isinstance(source, bool):
         return False
     if isinstance(source, int):
@@ -132,20 +133,10 @@ def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction
         raise InputError(str(source), f"holds {len(report.outcomes)} documents (now stored as {ids}); "
                                       "brief them one at a time by id")
     outcome = report.outcomes[0]
+    assert outcome.document_id is not None  # set on every outcome but a failed one
     found = kb.load_extraction(outcome.document_id)
     if found is None:  # pragma: no cover - the row was just written or found
         raise InputError(str(source), "stored but could not be read back")
     return found
 
 
-@contextmanager
-def knowledge_base(db: str | KnowledgeBase) -> Iterator[KnowledgeBase]:
-    """An open KnowledgeBase as given, or one opened from a URL for the call and closed after it."""
-    if isinstance(db, KnowledgeBase):
-        yield db
-        return
-    kb = KnowledgeBase.open(db)
-    try:
-        yield kb
-    finally:
-        kb.close()

@@ -1,4 +1,4 @@
-"""The command line: a thin door onto the Python API in policylens.api.
+"""The command line: a thin door onto the Python API in policylens.service.
 
 Every command reads its inputs through the same functions the web and the
 Python API use; these modules only parse options, show progress and print.

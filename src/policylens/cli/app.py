@@ -12,15 +12,16 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, overload
 
 import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
 from policylens import __version__
+from policylens.cli.options import flag
 from policylens.config import Settings
-from policylens.errors import PolicylensError
+from policylens.errors import ParameterError, PolicylensError
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line, however long
@@ -29,6 +30,8 @@ DB_HELP = ("Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db)
            "or postgresql+psycopg://USER@HOST/DB.")
 JSON_HELP = "Print machine-readable JSON instead of tables."
 MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 50 MB)."
+DATA_HELP = ("A folder of your own vocabularies: a YAML file there named like a shipped one "
+             "(currencies.yaml, entity_patterns.yaml…) adds to it (also POLICYLENS_DATA).")
 
 
 class State:
@@ -40,6 +43,10 @@ class State:
     db_from_env: bool = False  # POLICYLENS_DB named the knowledge base
 
 
+@overload
+def _positive_bytes(value: int) -> int: ...
+@overload
+def _positive_bytes(value: int | None) -> int | None: ...
 def _positive_bytes(value: int | None) -> int | None:
     """--max-bytes must be a size; -5 or 0 is a typo, reported in one line."""
     if value is not None and value <= 0:
@@ -56,6 +63,9 @@ def _late_option(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> 
         State.json = True
     elif param.name == "max_bytes" and value is not None:
         State.settings.max_bytes = _positive_bytes(value)
+    elif param.name == "data" and value is not None:
+        State.settings.data_dir = guard(lambda: Settings.from_env(data_dir=value)).data_dir  # checked there
+        _use_data(State.settings)
 
 
 def _late_options(
@@ -63,6 +73,7 @@ def _late_options(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP, callback=_late_option)] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP,
                                                      callback=_late_option)] = None,
+    data: Annotated[str | None, typer.Option("--data", metavar="DIR", help=DATA_HELP, callback=_late_option)] = None,
 ) -> None:
     """The global options as every command takes them (a template: only its parameters are used)."""
 
@@ -99,7 +110,7 @@ def _leaves(group: Any) -> Iterator[Any]:
 
 # Plain Click help and usage errors (rich_markup_mode=None): they read the same in a pipe, and
 # Typer's Rich help would load rich.markdown and markdown-it first, a third of --help's time.
-PLAIN_HELP = {"rich_markup_mode": None}
+PLAIN_HELP: dict[str, Any] = {"rich_markup_mode": None}
 
 app = typer.Typer(
     cls=GlobalOptionsGroup,
@@ -124,24 +135,54 @@ def main_options(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, envvar="POLICYLENS_DB")] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
+    data: Annotated[str | None, typer.Option("--data", metavar="DIR", help=DATA_HELP)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Show the version and exit.")] = False,
 ) -> None:
     """Global options: before the command or after it (policylens targets --json)."""
-    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes)))
+    State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes), data_dir=data))
+    _use_data(State.settings)
     State.json = as_json
     source = ctx.get_parameter_source("db")
     State.db_given = db is not None and source is not None and source.name == "COMMANDLINE"
     State.db_from_env = db is not None and not State.db_given
 
 
+def _use_data(settings: Settings) -> None:
+    """Make the settings' data folder the one every vocabulary is extended from (before any is read)."""
+    if settings.data_dir is not None:
+        from policylens import vocab
+
+        vocab.use_folder(settings.data_dir)
+
+
 def guard(call):
-    """Run an API call; a PolicylensError becomes one line on stderr and exit status 1."""
+    """Run an API call; a PolicylensError becomes one line on stderr and exit status 1.
+
+    A library parameter the error names is shown as the flag the user wrote (``as_of`` as ``--as-of``).
+    """
     try:
         return call()
+    except ParameterError as exc:
+        err.print(f"[red]error[/red]: {flag(exc.parameter)}: {exc.reason}")
+        raise typer.Exit(1) from None
     except PolicylensError as exc:
         err.print(f"[red]error[/red]: {exc}")
         raise typer.Exit(1) from None
+
+
+def with_kb(call, *, existing: bool = True):
+    """Open the knowledge base of --db, run ``call(kb)`` and close it; errors as one line and exit 1.
+
+    ``existing``: a missing SQLite file is an error (commands that read); False creates it (the monitor's
+    commands, which may be the first to write).
+    """
+    def body():
+        from policylens.store import KnowledgeBase
+
+        with KnowledgeBase.using(State.settings.db_url, existing=existing) as kb:
+            return call(kb)
+    return guard(body)
 
 
 @contextmanager

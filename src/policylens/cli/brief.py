@@ -4,13 +4,13 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policylens.cli.app import State, app, err, guard
+from policylens.cli.options import day
 
 if TYPE_CHECKING:
     from policylens import briefs
@@ -48,7 +48,7 @@ def brief(
     from policylens import briefs
 
     fmt = output_format(fmt)
-    today = day(as_of, "--as-of") or date.today()
+    today = guard(lambda: day(as_of, "--as-of"))  # None: the library asks the clock
     groups = [a.strip() for a in audience.split(",") if a.strip()] if audience else None
     db = knowledge_base()
     if summary is not None:
@@ -108,20 +108,6 @@ def emit(result: briefs.Brief, fmt: str, out_file: Path | None) -> None:
         return
     write_atomically(out_file, text)
     err.print(f"wrote {out_file}")
-
-
-def day(value: str | None, option: str) -> date | None:
-    """A date option's day (None when not given; callers choose the default, e.g. today read now).
-
-    A bad date is the user's typo: one line naming the option, exit status 1.
-    """
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        err.print(f"[red]error[/red]: {option}: {value!r} is not a date (YYYY-MM-DD)")
-        raise typer.Exit(1) from None
 
 
 def write_atomically(path: Path, text: str) -> None:

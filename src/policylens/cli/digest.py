@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from policylens.cli.app import State, app, guard
-from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, day, emit, output_format
+from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, emit, output_format
+from policylens.cli.options import day
 
 
 @app.command()
@@ -33,7 +34,7 @@ def digest(
 
     fmt = output_format(fmt)
     # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.
-    first, last, today = day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")
+    first, last, today = guard(lambda: (day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")))
     result = guard(lambda: briefs.digest(first, last, db=State.settings.db_url, region=region, industry=industry,
                                          as_of=today, rules=rules, language=language))
     emit(result, fmt, out_file)

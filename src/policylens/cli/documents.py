@@ -1,7 +1,6 @@
 """Commands on documents: ingest, extract and the demo."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -9,13 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.text import Text
 
+from policylens import clock
 from policylens.cli.app import State, app, err, guard, out, print_json, progress, report_failures
 from policylens.cli.tables import figure, shorten, table
 from policylens.config import Settings
 from policylens.errors import InputError
 
 if TYPE_CHECKING:
-    from policylens import api
+    from policylens import service
     from policylens.model import Extraction
 
 DEMO_DB = "sqlite:///policylens-demo.db"
@@ -40,10 +40,10 @@ def ingest(
     In a folder, files that describe it (README, LICENSE, CHANGELOG, …) are skipped and listed;
     name one on the command line to read it.
     """
-    from policylens import api, parallel
+    from policylens import parallel, service
 
     with progress("ingesting") as advance:
-        report = guard(lambda: api.ingest(sources, settings=State.settings, on_outcome=advance,
+        report = guard(lambda: service.ingest(sources, settings=State.settings, on_outcome=advance,
                                           exclude=exclude or (), workers=workers or parallel.default_workers(),
                                           scheduler=scheduler))
     if report.skipped:
@@ -71,13 +71,14 @@ def extract(
     if fmt not in ("table", "json"):
         raise typer.BadParameter("--format must be table or json", param_hint="--format")
     as_json = fmt == "json" or State.json
-    from policylens import api
+    from policylens import service
 
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    failures, written = [], set()
+    failures: list[InputError] = []
+    written: set[Path] = set()
     with progress("extracting") as advance:
-        for item in api.extract_sources(sources, State.settings):
+        for item in service.extract_sources(sources, State.settings):
             advance(item)
             if isinstance(item, InputError):
                 failures.append(item)
@@ -102,7 +103,7 @@ def demo() -> None:
     POLICYLENS_DB is not used, so a demo never replaces your own knowledge base
     unless you name it with --db.
     """
-    from policylens import api
+    from policylens import service
     from policylens.demo import corpus_dir
 
     url = State.settings.db_url if State.db_given else DEMO_DB
@@ -114,7 +115,7 @@ def demo() -> None:
     say.print(f"reading the sample corpus in {corpus_dir()}")
     samples = [str(p) for p in sorted(corpus_dir().iterdir()) if p.is_file() and p.name != "README.md"]
     with progress("ingesting") as advance:
-        report = guard(lambda: api.ingest(samples, settings=settings, on_outcome=advance))
+        report = guard(lambda: service.ingest(samples, settings=settings, on_outcome=advance))
     report_failures(report.failed)
     summary = guard(lambda: _knowledge_summary(url))
     if State.json:
@@ -143,7 +144,7 @@ def _knowledge_summary(url: str) -> dict:
     with KnowledgeBase.open(url) as kb:
         targets = kb.targets()
         conflicts = kb.conflicts()
-    return {"as_of": dt.date.today().isoformat(),
+    return {"as_of": clock.today().isoformat(),
             "targets_by_status": dict(Counter(t.status for t in targets).most_common()),
             "conflicts": len(conflicts)}
 
@@ -154,12 +155,13 @@ def _print_summary(summary: dict) -> None:
     out.print(f"Conflicting figures flagged: {summary['conflicts']}.")
 
 
-def _print_outcomes(report: api.IngestReport) -> None:
+def _print_outcomes(report: service.IngestReport) -> None:
     rows = []
     for o in report.outcomes:
         if o.status == "failed":
             continue
         doc = o.document
+        assert doc is not None  # every outcome but a failed one carries its document
         facts = f"{o.counts.get('quantities', 0)}q {o.counts.get('events', 0)}e {o.counts.get('entities', 0)}n"
         status = o.status
         if o.duplicate_of:
@@ -178,6 +180,7 @@ def _print_extraction(x: Extraction) -> None:
     d = x.document
     heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
     out.print(heading, soft_wrap=False)
+    rows: list[tuple[str, ...]]  # the cells of each table below
     if x.quantities:
         rows = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
                  q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]

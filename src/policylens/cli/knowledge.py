@@ -7,14 +7,14 @@ date, an unknown status) is one line on stderr and exit status 1.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from policylens.cli.app import State, app, err, guard, out, print_json
+from policylens import clock
+from policylens.cli.app import State, app, err, guard, out, print_json, with_kb
+from policylens.cli.options import day
 from policylens.cli.tables import figure, marked, shorten, table
 from policylens.errors import InputError
 from policylens.figures import amount
@@ -22,7 +22,6 @@ from policylens.figures import amount
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from policylens.store import KnowledgeBase
     from policylens.store.queries import EntityProfile, TargetView
 
 AS_OF_HELP = "Judge targets as of this day (YYYY-MM-DD; default: today)."
@@ -32,42 +31,8 @@ IndustryOpt = Annotated[str | None, typer.Option("--industry", help="An industry
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help=AS_OF_HELP)]
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(option, f"{value!r} is not a date; write YYYY-MM-DD") from None
-
-
 def _as_of(value: str | None) -> dt.date:
-    return _date(value, "--as-of") or dt.date.today()
-
-
-@contextmanager
-def _kb() -> Iterator[KnowledgeBase]:
-    """The knowledge base of --db; a missing SQLite file is an error here, not a new empty database."""
-    url = State.settings.db_url
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
-        path = Path(url.removeprefix("sqlite:///"))
-        if not path.exists():
-            raise InputError(str(path), "no knowledge base here; run `policylens ingest` first or pass --db")
-    from policylens.store import KnowledgeBase
-
-    kb = KnowledgeBase.open(url)
-    try:
-        yield kb
-    finally:
-        kb.close()
-
-
-def _run(call):
-    """Open the knowledge base and run ``call(kb)`` with errors as one line and exit 1."""
-    def body():
-        with _kb() as kb:
-            return call(kb)
-    return guard(body)
+    return day(value, "--as-of") or clock.today()  # the day is shown, so it is read here
 
 
 def _targets_table(rows: list[TargetView], title: str) -> Table:
@@ -102,7 +67,7 @@ def targets(
 ) -> None:
     """Targets from every document, with their status as of a day and the latest figure that shows progress."""
     day = guard(lambda: _as_of(as_of))
-    rows = _run(lambda kb: kb.targets(as_of=day, region=region, industry=industry, status=status,
+    rows = with_kb(lambda kb: kb.targets(as_of=day, region=region, industry=industry, status=status,
                                       entity=entity, limit=limit))
     if State.json:
         print_json({"as_of": day.isoformat(), "targets": [t.to_dict() for t in rows]})
@@ -124,13 +89,13 @@ def entity(
         if len(args) != 2:
             _fail(InputError(f"entity {action}", f"needs two names, got {len(args)}"))
         if action == "merge":
-            merged = _run(lambda kb: kb.merge_entities(args[0], args[1]))
+            merged = with_kb(lambda kb: kb.merge_entities(args[0], args[1]))
             if State.json:
                 print_json({"action": "merge", "entity": merged.to_dict()})
             else:
                 out.print(f"merged: {args[0]!r} and {args[1]!r} are now #{merged.id} {merged.name}")
             return
-        kept, split_off = _run(lambda kb: kb.split_entity(args[0], args[1]))
+        kept, split_off = with_kb(lambda kb: kb.split_entity(args[0], args[1]))
         if State.json:
             print_json({"action": "split", "entity": kept.to_dict(), "split_off": split_off.to_dict()})
         else:
@@ -139,7 +104,7 @@ def entity(
         return
     day = guard(lambda: _as_of(as_of))
     name = " ".join(args)
-    found = _run(lambda kb: kb.profile(name, day))
+    found = with_kb(lambda kb: kb.profile(name, day))
     if State.json:
         print_json({"as_of": day.isoformat(), **found.to_dict()})
     else:
@@ -183,7 +148,7 @@ def conflicts(
     region: RegionOpt = None,
 ) -> None:
     """Figures that cannot all be right: the same measure differing across documents, or a currency restatement off its year's rate."""
-    rows = _run(lambda kb: kb.conflicts(kind=kind, region=region))
+    rows = with_kb(lambda kb: kb.conflicts(kind=kind, region=region))
     if State.json:
         print_json([c.to_dict() for c in rows])
         return
@@ -214,8 +179,8 @@ def search(
 ) -> None:
     """Full-text search over documents, quantities and events."""
     text = " ".join(query)
-    dates = guard(lambda: (_date(since, "--since"), _date(until, "--until")))
-    hits = _run(lambda kb: kb.search(text, region=region, industry=industry, entity=entity, source_type=source_type,
+    dates = guard(lambda: (day(since, "--since"), day(until, "--until")))
+    hits = with_kb(lambda kb: kb.search(text, region=region, industry=industry, entity=entity, source_type=source_type,
                                      since=dates[0], until=dates[1], kinds=tuple(kind or ()), limit=limit))
     if State.json:
         print_json([h.to_dict() for h in hits])
@@ -240,7 +205,7 @@ def export(
     day = guard(lambda: _as_of(as_of))
     if fmt not in exporter.FORMATS:
         _fail(InputError("--format", f"unknown export format {fmt!r}; choose from {', '.join(exporter.FORMATS)}"))
-    tables = _run(lambda kb: kb.export_tables(day))
+    tables = with_kb(lambda kb: kb.export_tables(day))
     if fmt == "json" and out_path is None:
         print_json(tables)
         return
@@ -255,7 +220,7 @@ def rebuild() -> None:
     Ingest updates only what each batch can change; run this after deleting
     documents, editing the gazetteer or resolution rules, or upgrading.
     """
-    counts = _run(lambda kb: kb.rebuild())
+    counts = with_kb(lambda kb: kb.rebuild())
     if State.json:
         print_json(counts)
         return

@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from policylens.cli.app import PLAIN_HELP, State, app, err, guard, out, print_json, progress
+from policylens.cli.app import PLAIN_HELP, State, app, err, guard, out, print_json, progress, with_kb
+from policylens.cli.options import moment
 from policylens.cli.tables import shorten, table
-from policylens.errors import InputError
 
 if TYPE_CHECKING:
     from policylens import monitor
-    from policylens.store import KnowledgeBase
 
 watch_app = typer.Typer(help="Watchlists: what you want to be told about (any combination; all must hold).",
                         no_args_is_help=True, **PLAIN_HELP)
@@ -31,16 +29,6 @@ feeds_app = typer.Typer(help="Sources (feeds, listing pages, sitemaps) that `pol
                         **PLAIN_HELP)
 app.add_typer(watch_app, name="watch")
 app.add_typer(feeds_app, name="feeds")
-
-
-def _with_kb(call: Callable[[KnowledgeBase], Any]) -> Any:
-    """Open (creating if need be) the knowledge base of --db and run ``call`` on it; errors as one line."""
-    from policylens.store import KnowledgeBase
-
-    def body():
-        with KnowledgeBase.open(State.settings.db_url) as kb:
-            return call(kb)
-    return guard(body)
 
 
 @watch_app.command("add")
@@ -55,8 +43,8 @@ def watch_add(
     """Add a watchlist: new documents matching every given criterion raise an alert."""
     from policylens import monitor
 
-    added = _with_kb(lambda kb: monitor.add_watchlist(kb, name, region=region, industry=industry, entity=entity,
-                                                      keyword=keyword))
+    added = with_kb(lambda kb: monitor.add_watchlist(kb, name, region=region, industry=industry, entity=entity,
+                                                      keyword=keyword), existing=False)
     if State.json:
         print_json(added.to_dict())
     else:
@@ -68,7 +56,7 @@ def watch_list() -> None:
     """The watchlists."""
     from policylens import monitor
 
-    rows = _with_kb(monitor.list_watchlists)
+    rows = with_kb(monitor.list_watchlists, existing=False)
     if State.json:
         print_json([w.to_dict() for w in rows])
         return
@@ -82,7 +70,7 @@ def watch_remove(name: Annotated[str, typer.Argument(help="The watchlist's name.
     """Remove a watchlist (its alerts stay)."""
     from policylens import monitor
 
-    _with_kb(lambda kb: monitor.remove_watchlist(kb, name))
+    with_kb(lambda kb: monitor.remove_watchlist(kb, name), existing=False)
     err.print(f"removed watchlist {name!r}")
 
 
@@ -102,7 +90,7 @@ def feeds_add(
     from policylens import monitor
 
     seconds = guard(lambda: monitor.parse_duration(every or monitor.feeds.DEFAULT_EVERY))  # a bad duration fails before the database is touched
-    added = _with_kb(lambda kb: monitor.add_feed(kb, url, seconds, kind=kind, pages=pages))
+    added = with_kb(lambda kb: monitor.add_feed(kb, url, seconds, kind=kind, pages=pages), existing=False)
     if State.json:
         print_json(added.to_dict())
     else:
@@ -116,7 +104,7 @@ def feeds_list() -> None:
     """The sources: what each is, when last polled and next due, entries it yielded, the last problem."""
     from policylens import monitor
 
-    rows = _with_kb(monitor.list_feeds)
+    rows = with_kb(monitor.list_feeds, existing=False)
     if State.json:
         print_json([f.to_dict() for f in rows])
         return
@@ -131,7 +119,7 @@ def feeds_remove(url: Annotated[str, typer.Argument(help="The feed's URL, as lis
     """Remove a feed (the documents read from it stay)."""
     from policylens import monitor
 
-    _with_kb(lambda kb: monitor.remove_feed(kb, url))
+    with_kb(lambda kb: monitor.remove_feed(kb, url), existing=False)
     err.print(f"removed feed {url}")
 
 
@@ -146,15 +134,20 @@ def poll(
         "--as-of", help="Poll as if it were this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM, UTC): feeds due by "
                         "then are read (default: now).")] = None,
     every_feed: Annotated[bool, typer.Option("--all", help="Read every feed, due or not.")] = False,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, show_default="the machine's cores",
+        help="Processes that read and extract the new entries; 1 does it all in this one.")] = None,
 ) -> None:
     """Read the due feeds, store new entries, match them against the watchlists and deliver the alerts."""
-    from policylens import monitor
+    from policylens import monitor, parallel
 
-    now = guard(lambda: _moment(as_of))
+    now = guard(lambda: moment(as_of, "--as-of"))
     destinations = guard(lambda: [monitor.check_destination(d) for d in (deliver or ["print"])])
     with progress("polling") as advance:
-        report = _with_kb(lambda kb: monitor.poll(kb, State.settings, deliver_to=destinations, now=now,
-                                                  every_feed=every_feed, show=_show, on_outcome=advance))
+        report = with_kb(lambda kb: monitor.poll(kb, State.settings, deliver_to=destinations, now=now,
+                                                  every_feed=every_feed, show=_show, on_outcome=advance,
+                                                  workers=workers or parallel.default_workers()),
+                         existing=False)
     for line in report.errors:
         err.print(f"[red]error[/red]: {line}")
     for line in (line for f in report.feeds for line in f.skipped):
@@ -195,7 +188,7 @@ def alerts(
     """Alerts raised by polls, newest first, with where each was delivered."""
     from policylens import monitor
 
-    rows = _with_kb(lambda kb: monitor.list_alerts(kb, limit, undelivered=undelivered, watchlist=watchlist))
+    rows = with_kb(lambda kb: monitor.list_alerts(kb, limit, undelivered=undelivered, watchlist=watchlist), existing=False)
     if State.json:
         print_json([a.to_dict() for a in rows])
         return
@@ -207,16 +200,6 @@ def alerts(
     out.print(table("Alerts", ("id", "kind", "doc", "reason", "delivered", "brief"), cells, width=out.width,
                     prose={"kind", "reason", "delivered", "brief"}))
     out.print(f"{len(rows)} alert(s)")
-
-
-def _moment(value: str | None) -> dt.datetime | None:
-    if value is None:
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError("--as-of", f"{value!r} is not a time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 def _when(value: dt.datetime | None) -> str:

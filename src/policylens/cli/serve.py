@@ -36,7 +36,7 @@ def serve(
         raise typer.BadParameter("--digest-every goes with --poll", param_hint="--digest-every")
     from policylens.monitor import parse_duration
 
-    every = guard(lambda: parse_duration(digest_every, "--digest-every")) if digest_every else None
+    every = guard(lambda: parse_duration(digest_every, "digest_every")) if digest_every else None
     _check_free(host, port)
     web = guard(lambda: create_app(State.settings, poll=poll, deliver_to=deliver or (),
                                       digest_every=every))

@@ -70,27 +70,27 @@ def _widest_line(cell: str) -> int:
 def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, width: int,
           prose: Collection[str] = ()) -> Table:
     """A table of ``columns`` fitted into ``width``; the columns named in ``prose`` wrap at word boundaries."""
-    rows = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
-    cells = [[header, *(row[i].plain for row in rows)] for i, header in enumerate(columns)]
+    texts = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
+    cells = [[header, *(row[i].plain for row in texts)] for i, header in enumerate(columns)]
     widest = [max(map(_widest_line, column)) for column in cells]
     flexible = [header in prose for header in columns]
-    room = width - GAP * (len(columns) - 1) - sum(w for w, flex in zip(widest, flexible) if not flex)
+    room = width - GAP * (len(columns) - 1) - sum(w for w, flex in zip(widest, flexible, strict=True) if not flex)
     widths: list[int | None] = list(widest)
-    wanted = sum(w for w, flex in zip(widest, flexible) if flex)
+    wanted = sum(w for w, flex in zip(widest, flexible, strict=True) if flex)
     if wanted > room:
-        least = [max(map(_longest_word, column)) if flex else 0 for column, flex in zip(cells, flexible)]
+        least = [max(map(_longest_word, column)) if flex else 0 for column, flex in zip(cells, flexible, strict=True)]
         spare = room - sum(least)
         if spare >= 0:  # every word fits whole: share what is left in proportion to what each column lacks
-            lack = [w - low if flex else 0 for w, low, flex in zip(widest, least, flexible)]
+            lack = [w - low if flex else 0 for w, low, flex in zip(widest, least, flexible, strict=True)]
             total = sum(lack) or 1
             widths = [low + spare * gap // total if flex else w
-                      for w, low, gap, flex in zip(widest, least, lack, flexible)]
+                      for w, low, gap, flex in zip(widest, least, lack, flexible, strict=True)]
         else:  # not even the words fit: let Rich do what it can rather than print past the edge
             widths = [None] * len(columns)
     grid = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
                  padding=(0, 1), collapse_padding=True)
-    for header, w, flex in zip(columns, widths, flexible):
+    for header, w, flex in zip(columns, widths, flexible, strict=True):
         grid.add_column(header, width=w, no_wrap=not flex, overflow="fold")
-    for row in rows:
+    for row in texts:
         grid.add_row(*row)
     return grid

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from policylens.periods import parts
+
 RELATIONS = ("at", "by", "since", "ended")
 
 
@@ -116,16 +118,10 @@ _RELATIVE = {
 
 
 def parse_reference(reference: str | None) -> tuple[int, int | None, int | None] | None:
-    """(year, month, day) of an ISO date or partial date; None when there is none to read."""
-    m = re.match(r"\s*((?:19|20)\d{2})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", reference or "")
-    if not m:
-        return None
-    y, mo, d = int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
-    if mo is not None and not 1 <= mo <= 12:
-        return (y, None, None)
-    if d is not None and not 1 <= d <= calendar.monthrange(y, mo)[1]:
-        d = None
-    return (y, mo, d)
+    """(year, month, day) of the document's ISO date or partial date, if it is one of this or the
+    last century (a dateline's year); None when there is none to read."""
+    ref = parts(reference)
+    return ref if ref is not None and 1900 <= ref[0] <= 2099 else None
 
 
 def find_dates(text: str, start: int = 0, end: int | None = None,
@@ -219,8 +215,8 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
         month, day, year = _month(m[kind + "_m"]), int(re.sub(r"\D", "", m[kind + "_d"])), m[kind + "_y"]
         if year:
             return _ymd(int(year), month, day), False
-        y = _year_for(month, ref, m[kind + "_rel"])
-        return (_ymd(y, month, day) if y else None), False
+        found = _year_for(month, ref, m[kind + "_rel"])
+        return (_ymd(found, month, day) if found else None), False
     if kind == "my":
         return f"{int(m['my_y']):04d}-{_month(m['my_m']):02d}", False
     if kind == "part":
@@ -234,8 +230,8 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
     if kind == "weekday":
         return _last_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
     if kind == "month":
-        y = _year_for(_month(m["month"]), ref, m["month_rel"])
-        return (f"{y:04d}-{_month(m['month']):02d}" if y else None), False
+        found = _year_for(_month(m["month"]), ref, m["month_rel"])
+        return (f"{found:04d}-{_month(m['month']):02d}" if found else None), False
     unit, offset, approximate = _RELATIVE[" ".join(m["rel"].lower().split())]
     return _relative(unit, offset, ref), approximate
 
@@ -246,9 +242,9 @@ _NAMED_MONTH = re.compile(r"(?i:\b(last|this|next)\s+)$")
 
 def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None] | None) -> str | None:
     """"last April" is the latest April before the reference month, "next June" the first June after it."""
-    if ref is None or ref[1] is None:
+    if ref is None or (ref_month := ref[1]) is None:
         return None
-    year, ref_month, _ = ref
+    year = ref[0]
     if which == "last":
         year -= month >= ref_month
     elif which == "next":
@@ -259,9 +255,9 @@ def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None]
 def _day_of_month(day: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
     """'on the 5th' is the latest 5th up to the reference: this month's, or last month's when the
     reference day is earlier."""
-    if ref is None or ref[1] is None:
+    if ref is None or (month := ref[1]) is None:
         return None
-    year, month, ref_day = ref
+    year, ref_day = ref[0], ref[2]
     if ref_day is not None and day > ref_day:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return _ymd(year, month, day)
@@ -269,9 +265,9 @@ def _day_of_month(day: int, ref: tuple[int, int | None, int | None] | None) -> s
 
 def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
     """News says "on Tuesday" for the latest Tuesday up to its own date."""
-    if ref is None or ref[1] is None or ref[2] is None:
+    if ref is None or (month := ref[1]) is None or (day_of_month := ref[2]) is None:
         return None
-    day = date(*ref)
+    day = date(ref[0], month, day_of_month)
     return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
 
 

@@ -22,15 +22,11 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from functools import cache
-from pathlib import Path
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.dates import DateMention, find_dates
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
-
-_DATA = Path(__file__).parent / "data" / "event_triggers.yaml"
 
 _REALIS, _IRREALIS, _DROP = "realis", "irrealis", "drop"
 
@@ -62,7 +58,9 @@ _COUNT = re.compile(
     r"^(?:(?:with|and|more\s+than|over|nearly|almost|about|around|approximately|some|another|a\s+total\s+of|"
     r"up\s+to|at\s+least|no\s+less\s+than|all|the)\s+)*"
     # a number, but not the year in a name ("the 2024 World Intelligence Expo")
-    r"(?:(?!(?:19|20)\d\d\s+(?-i:[A-Z]))\d[\d,.]*(?:\s|$)|(?:one|two|three|four|five|six|seven|eight|"
+    r"(?:(?!(?:19|20)\d\d\s+(?-i:[A-Z]))\d[\d,.]*(?:\s|$)"
+    # a size before one thing is no count: "its 2 GW module line" (but "2 GW of capacity" is)
+    r"(?!(?:GW|MW|GWh|MWh|TWh|kW|gigawatts?|megawatts?|tonnes?|tons?|mu|hectares?)[\s-]+(?!of\b))|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|a\s+dozen)\b)",
     re.IGNORECASE)
@@ -163,7 +161,7 @@ def _words(phrases) -> re.Pattern:
 
 @cache
 def _lexicon() -> _Lexicon:
-    data = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    data = vocab.load("policylens.extraction", "event_triggers.yaml")
     forms: dict[str, _Form] = {}
     tallies = set(data["tally_types"])
     for etype, lemmas in data["verbs"].items():
@@ -395,6 +393,8 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         if word in lex.modals:
             if word == "to" and not _infinitive(tokens[i:i + n], lex):
                 continue
+            if word == "may" and text.startswith("M", pos):
+                continue  # "on 14 May approved": the month, not the modal
             return _IRREALIS
         if word in lex.negations or word.endswith("n't") or word in lex.conditionals:
             return _DROP

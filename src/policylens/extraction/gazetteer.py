@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 # Words joined by apostrophes or dots stay one token ("Xi'an", "U.S"); a
 # possessive "'s" is not part of a name.
@@ -80,7 +81,7 @@ def name_key(name: str) -> str | None:
     if not tokens:
         return None
     parts = [_token_key(tokens[0].group())]
-    for prev, tok in zip(tokens, tokens[1:]):
+    for prev, tok in pairwise(tokens):
         gap = gap_kind(name[prev.end():tok.start()])
         if gap is None:
             return None
@@ -110,10 +111,10 @@ class Gazetteer:
                     key = variant.lower()
                     first, n = key.partition(" ")[0], key.count(" ") + 1
                 else:
-                    key = name_key(variant)
-                    if not key:
+                    if not (named := name_key(variant)):
                         continue
-                    first = _token_key(TOKEN.match(variant).group()) if TOKEN.match(variant) else key
+                    key = named
+                    first = _token_key(token.group()) if (token := TOKEN.match(variant)) else key
                     n = len(TOKEN.findall(variant))
                 caps = len(variant) > 1 and variant.replace(".", "").isupper()
                 self.by_name.setdefault(key, []).append((p, caps))
@@ -125,9 +126,9 @@ class Gazetteer:
         for entries in self.by_name.values():
             if len(entries) > 1:
                 entries.sort(key=lambda e: e[0].rank)
-        for entries in self.by_zh.values():
-            if len(entries) > 1:
-                entries.sort(key=lambda p: p.rank)
+        for zh_entries in self.by_zh.values():
+            if len(zh_entries) > 1:
+                zh_entries.sort(key=lambda p: p.rank)
 
     def get(self, key: str) -> Place | None:
         return self.places.get(key)

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Quantity
 
@@ -34,8 +33,7 @@ class Industry:
 
 @lru_cache(maxsize=1)
 def taxonomy() -> dict[str, Industry]:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/industries.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "industries.yaml")
     return {
         item["id"]: Industry(item["id"], item["label"], tuple(item.get("en") or ()), tuple(item.get("zh") or ()),
                              tuple(item.get("isic") or ()), tuple(item.get("hs") or ()))
@@ -97,7 +95,8 @@ def _hits(text: str, start: int = 0, end: int | None = None, starts: _Starts | N
     index = _keywords_by_start()
     resume = start
     if starts is None:
-        candidates = ((m.start(), m.group().lower()) for m in _STARTS.finditer(text, start, end))
+        candidates: Iterable[tuple[int, str]] = ((m.start(), m.group().lower())
+                                                  for m in _STARTS.finditer(text, start, end))
     else:
         candidates = starts.within(start, end)
     for pos, key in candidates:

@@ -10,20 +10,22 @@ words, unit words and symbols) lives in data/units.yaml.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from pathlib import Path
+from itertools import accumulate
 
-import yaml
-
+from policylens import vocab
+from policylens.extraction.anycase import any_case
 from policylens.model import Alternative
 
 
 def _load(name: str) -> dict:
-    return yaml.safe_load((Path(__file__).parent / "data" / name).read_text("utf-8"))
+    """A vocabulary of extraction/data (the user's data folder extending it)."""
+    return vocab.load("policylens.extraction", name)
 
 
 _UNITS = _load("units.yaml")
+CURRENCIES: dict[str, dict[str, list[str]]] = _load("currencies.yaml")["currencies"]  # code -> its written forms
 _CUES = _load("quantity_cues.yaml")
 
 
@@ -41,15 +43,18 @@ def _alternation(words, spaced: bool = True) -> str:
 NUMBER_WORDS: dict[str, int] = {**_UNITS["number_words"], **_UNITS["tens_words"]}
 ORDINALS: dict[str, int] = _UNITS["ordinal_words"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["scales"].items()}
-CURRENCY_PREFIXES: dict[str, str] = _UNITS["currency_prefixes"]
-UNIT_WORDS: dict[str, str] = {k.lower(): v for k, v in _UNITS["unit_words"].items()}
+CURRENCY_PREFIXES: dict[str, str] = {p: code for code, forms in CURRENCIES.items() for p in forms.get("before", ())}
+UNIT_WORDS: dict[str, str] = {w.lower(): code for code, forms in CURRENCIES.items() for w in forms.get("after", ())} | {
+    k.lower(): v for k, v in _UNITS["unit_words"].items()}
 UNIT_SYMBOLS: dict[str, str] = _UNITS["unit_symbols"]
-DIMENSION: dict[str, str] = {u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
+DIMENSION: dict[str, str] = dict.fromkeys(CURRENCIES, "money") | {
+    u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
 DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
 
-_ONES = _alternation([w for w in _UNITS["number_words"] if w != "dozen"])
+# Matched ignoring case at every word start, so written by any_case.
+_ONES = any_case([w for w in _UNITS["number_words"] if w != "dozen"], _alternation)
 _ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
-_TENS = _alternation(_UNITS["tens_words"])
+_TENS = any_case(_UNITS["tens_words"], _alternation)
 _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
@@ -111,7 +116,7 @@ NOT_AMOUNT = re.compile(
 )
 
 _RANK = re.compile(
-    rf"""\b(?P<verb>(?i:{_alternation(_CUES['rank_verbs'])}))\s+(?:in\s+)?
+    rf"""\b(?P<verb>(?i:{any_case(_CUES['rank_verbs'], _alternation)}))\s+(?:in\s+)?
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )
@@ -212,8 +217,11 @@ def unit_code(word: str) -> str | None:
 # Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
 # prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
 # (any non-space character of a word with "@" in it), added only for texts that hold an "@".
-_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;]|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec"
-                               r"|FY|[HQ][1-4]")
+# A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
+# before its first digit) matches from the run's first digit too, which is tried first.
+_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+                               r"|Oct|Nov|Dec|FY|[HQ][1-4]")
+_IN_DIGITS = re.compile(r"(?<=\d)\d")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
 
 
@@ -224,18 +232,29 @@ def _not_amount_spans(text: str) -> list[tuple[int, int]]:
     the rest of amount finding together. A cheap pattern finds the positions
     where one of its alternatives can begin, and NOT_AMOUNT is tried only there;
     since those positions include every possible match start and the scan
-    resumes where each match ends, the spans are exactly finditer's.
+    resumes where each match ends, the spans are exactly finditer's. A match
+    may end inside a run of digits ("(010) 1234 56789"); the scan resumes
+    there, as finditer does, though it is no start found by the cheap pattern.
     """
     starts = _NOT_AMOUNT_START_AT if "@" in text else _NOT_AMOUNT_START
     spans = []
     pos = 0
-    while pos < len(text) and (c := starts.search(text, pos)) is not None:
-        m = NOT_AMOUNT.match(text, c.start())
+    resumed_in_digits = False
+    while pos < len(text):
+        if resumed_in_digits:
+            start = pos
+        elif (c := starts.search(text, pos)) is not None:
+            start = c.start()
+        else:
+            break
+        m = NOT_AMOUNT.match(text, start)
         if m:
             spans.append(m.span())
             pos = m.end()  # every alternative consumes at least one character
+            resumed_in_digits = _IN_DIGITS.match(text, pos) is not None
         else:
-            pos = c.start() + 1
+            pos = start + 1
+            resumed_in_digits = False
     return spans
 
 
@@ -268,11 +287,16 @@ def find_amounts(text: str) -> list[Amount]:
     taken: list[Amount] = ranks + fractions
     groups += unread
     occupied = sorted([(a.start, a.end) for a in taken] + groups)
+    # A match overlaps a span taken already when some span starting before its end ends after its start:
+    # the furthest end among the spans that start before a position, bisected, answers without a scan.
+    occupied_starts = [s for s, _ in occupied]
+    reach = list(accumulate((e for _, e in occupied), max))
     for m in AMOUNT.finditer(text):
         number = "num" if m.group("num") else "word"
         if not m.group("pre") and mask.hits(m.start(number), m.end(number)):
             continue  # after a currency mark, "2024.50" is money, not a date
-        if any(s < m.end() and e > m.start() for s, e in occupied):
+        before = bisect_left(occupied_starts, m.end())
+        if before and reach[before - 1] > m.start():
             continue
         amount = _read(text, m)
         if amount is not None:
@@ -317,7 +341,7 @@ def _read(text: str, m: re.Match) -> Amount | None:
         return None  # "350 km/h", "5 t/ha": a rate whose unit is not the one read
     start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
     bare = unit is None
-    if bare:
+    if unit is None:
         if value < 0:
             return None  # "-5 degrees": a count is never negative, so its unit went unread
         if " " in number and not _WORD_AFTER.match(text, end):
@@ -346,20 +370,21 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     line_start = text.rfind("\n", 0, start) + 1
     before = _WORD_BEFORE_IN_LINE.search(text, line_start, start)
     prev = before.group(1) if before else ""
+    prev_start, prev_end = before.span(1) if before else (start, start)
     prev_l = prev.lower()
     if prev_l in _PERIOD_OPENERS:
         return False  # "the first three quarters"
     after = _WORD_AFTER.match(text, end)
     nxt = after.group(1) if after and after.start(1) == end + 1 else ""
     if prev and (prev[0].isupper() or _mixed_case(prev)) and prev_l.strip(".'’") not in _NAME_EXEMPT and (
-            not _sentence_initial(text, before.start(1)) or not nxt or nxt.lower() in _FUNCTION_WORDS):
+            not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
     nxt_char = text[end:end + 1]
     if nxt_char == "-" and text[end + 1:end + 2].isalpha():
         return False  # "Five-Year Plan", "5-Axis"
     if prev_l in _IDENTIFIER_WORDS or prev_l.rstrip(".") + "." in _IDENTIFIER_WORDS:
         # "Phase 2", "stock code: 631"; but "building three clusters" counts clusters
-        if prev[0].isupper() or text[before.end(1):start].strip() or not (nxt[:1].islower()
+        if prev[0].isupper() or text[prev_end:start].strip() or not (nxt[:1].islower()
                                                                             and nxt.lower() not in _FUNCTION_WORDS):
             return False
     if nxt and nxt[0].isupper() and not _acronym(nxt):
@@ -408,11 +433,11 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
             value = float(m.group("no"))
         else:
             o = m.group("ord").lower()
-            value = float(ORDINALS.get(o) or int(re.match(r"\d+", o).group()))
+            value = float(ORDINALS.get(o) or int(o[:-2]))  # "third", or "3rd"
         out.append(Amount(m.start(), m.end(), value, "rank"))
     for m in _TOP.finditer(text):
-        value = parse_number(m.group("n"))
-        if value is None:
+        count = parse_number(m.group("n"))
+        if count is None:
             continue
         start = m.start()
         head = text[max(0, start - 40):start]
@@ -422,7 +447,7 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
                 continue  # "Weekly Top 5", "Fortune Top 500": a name
         tail = text[m.end():m.end() + 30]
         if _RANK_BEFORE.search(head) or _RANK_AFTER.match(tail):
-            out.append(Amount(start, m.end(), value, "rank", comparator="<="))
+            out.append(Amount(start, m.end(), count, "rank", comparator="<="))
         else:
             groups.append((start, m.end()))
     return out, groups
@@ -515,4 +540,4 @@ def _is_range(text: str, a: Amount, b: Amount, gap: str) -> bool:
 
 def _word_before_is(text: str, pos: int, word: str) -> bool:
     m = _WORD_BEFORE.search(text, max(0, pos - 30), pos)
-    return bool(m) and m.group(1).lower() == word
+    return m is not None and m.group(1).lower() == word

@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from policylens.extraction.anycase import any_case
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -29,6 +30,7 @@ from policylens.extraction.numbers import (
 )
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
+from policylens.periods import month_of, year_of
 
 _CUES = _load("quantity_cues.yaml")
 _YEAR = r"(?:1[89]|20|21)\d{2}"
@@ -36,59 +38,15 @@ _NUM_WORD = _alternation(NUMBER_WORDS)
 
 
 def _words(key: str) -> str:
-    return _alternation(_CUES[key])
+    """The cue words under ``key`` as an alternation; every pattern built with it ignores case."""
+    return any_case(_CUES[key], _alternation)
 
 
-_WORD_START = re.compile(r"\b\w")
-
-
-class _WordsPattern:
-    """A pattern that opens with ``\\b`` and a long alternation of words, scanned faster.
-
-    sre tries every one of a long alternation's words (about 200 for the cues)
-    at every word boundary; that made the cue patterns the costliest part of
-    reading a sentence. Here only word starts are visited, and at each only a
-    variant holding the words that begin with the letter found there is tried,
-    in their original order, so each match is the one the whole pattern makes
-    (a character other than an ASCII letter gets the whole pattern).
-    ``build(letter)`` writes the pattern keeping only the words that begin with
-    ``letter``, or all of them for None.
-    """
-
-    def __init__(self, build, words: list[str], flags: int):
-        self.whole = re.compile(build(None), flags)
-        firsts = {w[0].lower() for w in words}
-        assert all(c.isascii() and c.isalpha() for c in firsts), "only words opening with an ASCII letter"
-        self.by_letter = {c: re.compile(build(c), flags) for c in firsts}
-
-    def finditer(self, text: str, start: int, end: int):
-        """What ``re.finditer`` on the whole pattern gives for text[start:end]."""
-        pos = start
-        while pos < end and (w := _WORD_START.search(text, pos, end)) is not None:
-            ch = text[w.start()]
-            pattern = self.by_letter.get(ch.lower()) if ch.isascii() else self.whole
-            m = pattern.match(text, w.start(), end) if pattern is not None else None
-            if m:
-                yield m
-                pos = m.end()  # never empty
-            else:
-                pos = w.start() + 1
-
-    def search(self, text: str, start: int, end: int):
-        return next(self.finditer(text, start, end), None)
-
-
-def _starting_with(key: str, letter: str | None) -> str:
-    """The alternation of the words under ``key`` that begin with ``letter`` (all for None)."""
-    words = [w for w in _CUES[key] if letter is None or str(w)[0].lower() == letter]
-    return _alternation(words) if words else "(?!)"
-
-
-_CUE = _WordsPattern(
-    lambda c: rf"\b(?:(?P<t>{_starting_with('target_cues', c)})|(?P<s>{_starting_with('statistic_cues', c)})"
-              r"|(?P<p>" + (r"have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)"
-                            if c in (None, "h") else "(?!)") + r"))(?![\w-])",
-    _CUES["target_cues"] + _CUES["statistic_cues"] + ["have"], re.I)
+# The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
+# written by any_case (through _words) so that only the words of the letter found there are tried.
+_CUE = re.compile(
+    rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+    r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])", re.I)
 _MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
@@ -96,11 +54,11 @@ _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # frames what follows, and one at the end of a clause belongs to that clause.
 _PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
 _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
-_PAST = _WordsPattern(lambda c: rf"\b(?:{_starting_with('past_markers', c)})\b", _CUES["past_markers"], re.I)
+_PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
 _COMPARATOR_BEFORE = re.compile(
-    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{_alternation(words)}))" for i, words in
+    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in
                      enumerate(_CUES["comparators"].values())) + r")\s*$", re.I)
 _COMPARATOR_CODES = list(_CUES["comparators"])
 _COMPARATOR_AFTER = re.compile(
@@ -121,10 +79,11 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}",
                            re.I)
-_RELATIVE = re.compile(rf"\b(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
+_RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
-    rf"\b(?:in|over|within|during)\s+(?:the\s+)?(?:next|coming|following)?\s*(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
+    rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?:next|coming|following)?\s*"
+    rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I)
 _YEAR_EXPR = re.compile(
     rf"""(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
@@ -181,8 +140,8 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
-_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:plan|programme|program|blueprint|"
-                             r"roadmap|strategy|scheme)\b", re.IGNORECASE)
+_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" +
+                             _alternation(_CUES["plan_reference_nouns"]) + r")\b", re.IGNORECASE)
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
@@ -194,6 +153,9 @@ _CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
 _LEADING_ADJECTIVES = frozenset(w.lower() for w in _CUES["metric_leading_adjectives"])
 _REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
 _TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
+_GOVERNING = frozenset(w.lower() for w in _CUES["verb_governing_words"])
+_IRREGULAR_PARTICIPLES = frozenset(w.lower() for w in _CUES["irregular_participles"])
+_WITH_NP = frozenset(w.lower() for w in _CUES["with_noun_openers"])
 _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
 # Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
@@ -205,6 +167,26 @@ _IN_NOUN = re.compile(r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
 _SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
                        r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
+# Where a new clause with its own subject may begin inside a sentence.
+_CLAUSE_OPEN = re.compile(r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*",
+                          re.IGNORECASE)
+# A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
+_ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$",
+                      re.IGNORECASE)
+_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+# A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
+_COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
+                            r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$", re.IGNORECASE)
+_ARTICLES = frozenset(("a", "an", "the"))
+_DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
+# "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
+_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
+                          r"(?:at|with)\s*$", re.IGNORECASE)
+# A fact box's line: "- Exports: $5.2 billion", "Jobs created: around 3,200".
+_LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<label>[A-Za-z][^:\n.;]{0,60}?)"
+                    r"[ \t]*:[ \t]*(?:[a-z]+[ \t]+){0,2}$")
+_MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
+_AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -272,9 +254,8 @@ class _Reader:
 
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
-        self.pub = _year_of(document.published)
-        month = re.match(r"\s*\d{4}-(\d{2})", document.published or "")
-        self.pub_month = int(month.group(1)) if month else None
+        self.pub = year_of(document.published)
+        self.pub_month = month_of(document.published)
         self.sentences = _soften(self.text, index.sentences)
         self.paragraphs = _soften(self.text, index.paragraphs)
         self.sentence_starts = [s for s, _ in self.sentences]
@@ -292,7 +273,14 @@ class _Reader:
         self.mentions_by_type: dict[str, list[tuple[int, int, str, str]]] = {}
         for m in self.mentions:
             self.mentions_by_type.setdefault(m[3], []).append(m)
-        self.main_subject = _main_subject(entities, document.title)
+        # "the province's output" may refer to the place a government body is named for ("Jiangxi Provincial
+        # Government issued the plan"): that place stands in the list definite descriptions search.
+        governed = [(s, s + len(place), place, "place") for s, _, name, _ in self.mentions_by_type.get("government", [])
+                    if (place := _governed_place(name))]
+        if governed:
+            self.mentions_by_type["place"] = sorted(self.mentions_by_type.get("place", []) + governed)
+        self.main_subject = _main_subject([e for e in entities if any(
+            not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)], document.title)
         self._types = {ent.name: ent.type for ent in entities}
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
@@ -321,7 +309,7 @@ class _Reader:
                          unit=a.unit, value_max=a.value_max, comparator=comparator, change=change,
                          alternatives=list(a.alternatives))
             q.annual = self._annual(a, s, prev_end, next_start, previous)
-            q.metric = self._metric(a, s, prev_end, previous)
+            q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -499,11 +487,17 @@ class _Reader:
         return adjacent or before or after
 
     def _starting_level(self, a: Amount, s: _Sentence) -> bool:
-        """Whether the amount is the level a change starts from in a past year ("from 99 in 2023")."""
+        """Whether the amount is the level a change starts from in a past year ("from 99 in 2023"), or
+        the past level a goal is set against ("exports of RMB 20 billion by 2027, compared with RMB 9.8
+        billion in 2023")."""
         pub = self.pub
-        if pub is None or not any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years):
+        if pub is None:
             return False
-        return _previous_word(self.text, a.start) == "from"
+        if any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years) \
+                and _previous_word(self.text, a.start) == "from":
+            return True
+        return any(y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years) and \
+            _COMPARED_LINK.search(self.text, max(s.start, a.start - 40), a.start) is not None
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
         """A sentence that says nothing of its own continues the last one that did, within its discourse
@@ -521,10 +515,10 @@ class _Reader:
         after = _COMPARATOR_AFTER.match(self.text, a.end)
         if a.comparator:
             code = a.comparator
-        elif after:
-            code = _COMPARATOR_AFTER_CODES[int(after.lastgroup[1:])]
-        elif m:
-            code = _COMPARATOR_CODES[int(m.lastgroup[1:])]
+        elif after and (group := after.lastgroup):  # the (?P<cN>…) alternative that matched
+            code = _COMPARATOR_AFTER_CODES[int(group[1:])]
+        elif m and (group := m.lastgroup):
+            code = _COMPARATOR_CODES[int(group[1:])]
         else:
             code = "="
         start = m.start() if m else a.start
@@ -568,70 +562,133 @@ class _Reader:
             tail = tail[:brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
 
-    def _metric(self, a: Amount, s: _Sentence, prev_end: int, previous: Quantity | None) -> str | None:
+    def _metric(self, a: Amount, s: _Sentence, prev_end: int, start: int, previous: Quantity | None) -> str | None:
         """What the figure counts, tried in the order a reader looks: the noun after a count
         ("300 smart factories"), what money is "in" ("$10 billion in overseas sales"), the words before
         the figure and its verb ("exports totaled …"), the whole a share is "of" ("59.4% of total
-        exports"), and for a figure that only restates a change ("…, up 7.1%") the metric of the figure
-        before it in the sentence. Words that cannot name a measure (pronouns, verbs, comparators,
-        "record high") are never returned; no metric is better than a fragment."""
+        exports"), and for a figure that only restates a change ("…, up 7.1%") or is set against
+        another ("…, compared with RMB 9.8 billion in 2023") the metric of the figure before it in the
+        sentence. ``start`` is where the figure's comparator begins: the words before it are read.
+        Words that cannot name a measure (pronouns, verbs, comparators, "record high") are never
+        returned; no metric is better than a fragment."""
+        earlier = previous.metric if previous is not None and previous.start >= s.start else None
+        if earlier and (_COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
+                        or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)):
+            return earlier
+        lo = max(prev_end, start - 80)
+        label = _LABEL.search(self.text, lo, start) if self.text.find(":", lo, start) >= 0 else None
+        if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
+            return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
             after = self._counted_noun(a, s)
             if after:
                 return after
+            if _DEGREE_AFTER.match(self.text, a.end):
+                return None  # "three short of the target", "four more under review": a difference, not a level
         elif DIMENSION.get(a.unit) == "money":
+            if _previous_word(self.text, start) in _ARTICLES and (sized := self._counted_noun(a, s)):
+                return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment"
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
             if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
-        before = _clean_metric(self._words_before(a, s, prev_end))
+        elif DIMENSION.get(a.unit) in _MEASURED_OF:
+            m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
+                return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
+        words, verb_named = self._words_before(s, prev_end, start)
+        share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
+        whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
+        if whole and not verb_named:
+            return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
+        before = _clean_metric(words)
         if before:
             return before
-        if a.unit == "%":
-            m = _SHARE_OF.match(self.text, a.end, s.end)
-            if m and (whole := _clean_metric(_WORD.findall(m.group("np")))):
-                return f"share of {whole}"
-        if previous is not None and previous.start >= s.start and previous.metric:
-            return previous.metric  # "Imports reached 18.39 trillion yuan, up 2.3%"
-        return None
+        if whole:
+            return f"share of {whole}"
+        return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
 
     def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
-        words: list[tuple[str, int]] = []
+        """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
+        it begins: a participle after a plural ("platforms serving …", "workshops recognised at …"), a
+        preposition, another number. "and" joins modifiers of one head ("small and medium-sized
+        enterprises") but not two heads ("cities and counties"). A count followed only by a participle
+        ("one recognised as …") or a word of degree ("three short of …") names nothing."""
+        words: list[str] = []
+        ends: list[int] = []
         for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
-            gap = self.text[(words[-1][1] if words else a.end):m.start()]
-            word = m.group().lower()
-            if any(c in gap for c in ",;:.()") or len(words) >= 6 or (
-                    word in _STOP and not (word == "of" and words and words[-1][0].lower() not in _STOP)):
+            gap = self.text[(ends[-1] if ends else a.end):m.start()]
+            word = m.group()
+            low = word.lower()
+            if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
                 break
-            words.append((m.group(), m.end()))
-        if not words or (words[0][0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1][0] != "of")):
+            if low == "and" and words and _modifier(words[-1]):
+                pass  # "research and development centres"
+            elif low in _STOP and not (low == "of" and words and words[-1].lower() not in _STOP):
+                break
+            elif words and _participle(word) and words[-1].lower().endswith("s"):
+                break  # "platforms serving specific industries": the clause describes the platforms
+            words.append(word)
+            ends.append(m.end())
+        while words and words[-1].lower() == "and":
+            words.pop()
+        if not words or (words[0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1] != "of")):
             return None  # "10,000 units": what the units are is said before the figure
-        return " ".join(w for w, _ in words)
+        if _participle(words[0]) and (len(words) == 1 or words[1].lower() in _STOP and words[1].lower() != "and"):
+            return None  # "one recognised as a workshop": a pronoun and its verb
+        return _clean_metric(words)
 
-    def _words_before(self, a: Amount, s: _Sentence, prev_end: int) -> list[str]:
+    def _words_before(self, s: _Sentence, prev_end: int, end: int) -> tuple[list[str], bool]:
+        """The words before a figure (up to ``end``) that may name what it measures, and whether a
+        verb we know stood among them."""
         lo = max(prev_end, s.start)
-        window = _PARENTHESES.sub(" ", self.text[lo:a.start])
+        window = _PARENTHESES.sub(" ", self.text[lo:end])
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = window[cut[-1].end():]
-        conj = list(_CONJUNCTION.finditer(window))
+        # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
+        # conjunction, or "and" after a noun or verb, opens a new clause
+        conj = [m for m in _CONJUNCTION.finditer(window) if m.group().lower() != "and"
+                or not _joins_modifiers(_WORD.findall(window, 0, m.start())[-1:])]
         if conj and _WORD.search(window, conj[-1].end()):
             window = window[conj[-1].end():]
-        words = _WORD.findall(window)
+        elif conj and conj[-1].group().lower() == "that":
+            return [], False  # "proposes that at least 40% of …": the figure opens the clause that follows
+        words = [w.strip("'’") for w in _WORD.findall(window)]
         said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
         if said is not None and said + 1 < len(words):
             words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
-        verb = max((i for i, w in enumerate(words) if _is_verb(w)), default=None)
+        elif said is not None:
+            return [], True  # "The state expects $4 billion": who reports, not what
+        # "to a record $700 billion", "a total revenue of": after an article, a noun
+        verbs = [i for i, w in enumerate(words) if _is_verb(w) and (i == 0 or words[i - 1].lower() not in _ARTICLES)]
+        verb = verbs[-1] if verbs else None
         if verb is not None:
-            tail = words[verb + 1:]
-            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w)
-                       and not _COMPARATOR_BEFORE.search(w) and w.lower() not in _LEVEL_WORDS]
+            tail = _without_verb(words[verb], words[verb + 1:])
+            if tail is None:
+                return [], True  # "the city will arrange 500 million yuan": the words before name who acts, not what
+            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w) and not _verbal(w)
+                       and w.lower() not in _METRIC_JUNK and not _COMPARATOR_BEFORE.search(w)
+                       and w.lower() not in _LEVEL_WORDS]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
-                return [noun]  # "the cluster exported RMB 13.4 billion": the verb names the measure, not its subject
-            words = tail if content else words[:verb]
-            words = [w for w in words if not _is_verb(w)]
-        return words[-8:] if len(words) > 8 and _clean_metric(words[-8:]) else words
+                return noun.split(), True  # "the cluster exported RMB 13.4 billion": the verb names the measure
+            if not content and words[verb].lower() in _AGENTIVE:
+                return [], True  # "The plan targets 1,000 GW": before a verb of intent, who intends
+            words = tail if content else [w for i, w in enumerate(words[:verb]) if i not in verbs]
+        with_ = max((i for i, w in enumerate(words[:-1]) if w.lower() == "with" and words[i + 1].lower() in _WITH_NP),
+                    default=None)
+        if with_ is not None and _clean_metric(words[with_ + 1:]):
+            words = words[with_ + 1:]  # "clusters each with an annual output value exceeding …": the output value
+        if len(words) > 8:
+            first = len(words) - 8
+            if first > 0 and words[first].lower() == "to" and _participle(words[first - 1]):
+                first -= 1  # "… needed to certify a new model"
+            while first > 0 and _participle(words[first]):
+                first -= 1  # "the time needed to certify a new model": a participle's head is the noun before it
+            if _clean_metric(words[first:]):
+                return words[first:], verb is not None
+        return words, verb is not None
 
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
         """The place or body the figure belongs to: the last one named before it in its sentence, or
@@ -639,6 +696,9 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
+        clause = self._clause_subject(a, s)
+        if clause is not None:
+            return self._issuer(clause, a)
         best = after = None
         best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
@@ -673,6 +733,47 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _clause_subject(self, a: Amount, s: _Sentence) -> str | None:
+        """The subject of the figure's clause when the figure follows the clause's verb: the place or body
+        named before that verb ("Qingdao has brought together leading firms including A, B and C, and has
+        built seven …" is Qingdao's, not C's), or what a pronoun or definite description there stands
+        for. A clause that opens on its verb (", and has built …") shares the sentence's subject. Names
+        that an adjunct introduces ("on the X Stock Exchange", "according to X", "such as X") are not
+        subjects. None when the clause has no verb before the figure or names no subject before it."""
+        opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, s.start, a.start)]
+        for clause in ([opens[-1], s.start] if opens else [s.start]):
+            verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
+            if not verbs:
+                return None
+            verb = verbs[0][0]
+            found = None
+            outer = (-1, -1)
+            for start, end, name, etype in self._mentions_between(clause, verb):
+                if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
+                    continue
+                if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
+                    continue
+                if found is not None and self._in_aside(outer[1], start, end, verb):
+                    continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
+                if found is not None and self.text[outer[1]:start].strip() == "," and self._locates(found, name):
+                    continue  # "Hefei, Anhui, produced …": the province locates the city
+                found, outer = name, (start, end)
+            referred = self._referred(max(clause, outer[1]), verb)
+            if referred:
+                return referred
+            if found is not None:
+                return found
+            if _PRONOUN_LED.match(self.text, clause):
+                return self._earlier_subject(s, a.start)
+            if self.text[clause:verb].strip(" \t,"):
+                return None  # words before the verb that name nothing we know: leave it to the other rules
+        return None
+
+    def _is_source(self, pos: int) -> bool:
+        """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
+        m = _ACCORDING.search(self.text, max(0, pos - 80), pos)
+        return m is not None and "," not in self.text[m.end():pos]
 
     def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
         """Whether a mention lies in an aside set off by commas right after the name before it
@@ -726,7 +827,7 @@ class _Reader:
     def _referred(self, start: int, end: int) -> str | None:
         """"The cluster aims for exports of …", "the province has nurtured …": a definite description
         before the figure refers to the last entity of its kind named earlier in the document (for a
-        place, one of the level the description names)."""
+        place, one of the level the description names, else the document's place if it is of that level)."""
         found = None
         for m in _DEFINITE.finditer(self.text, start, end):
             found = m
@@ -740,6 +841,9 @@ class _Reader:
             s, e, name, _ = same_type[i]
             if e <= found.start() and (levels is None or self._level(name) in levels):
                 return name
+        main = self.main_subject
+        if levels is not None and main is not None and self._level(main) in levels:
+            return main  # "the province" of a plan whose province only its title names
         return None
 
     def _plan_issuer(self, pos: int) -> str | None:
@@ -904,11 +1008,6 @@ def _part_end_month(m: re.Match) -> int | None:
     return min(12, months * _ORDINAL_INDEX[ordinal])
 
 
-def _year_of(published: str | None) -> int | None:
-    m = re.match(r"\s*(\d{4})", published or "")
-    return int(m.group(1)) if m else None
-
-
 def _expr_year(m: re.Match) -> int:
     if m.group("fy1"):
         end = m.group("fy2")
@@ -952,8 +1051,13 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     if not metric or not subject or subject not in metric:
         return metric
     for mark in ("'s ", "’s "):
-        if metric.startswith(subject + mark) and _clean_metric(metric[len(subject) + 3:].split()):
-            return metric[len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
+        at = metric.find(subject + mark)
+        if at >= 0 and _clean_metric(metric[at + len(subject) + 3:].split()):
+            return metric[at + len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
+    if metric.startswith(subject + " ") and not _clean_metric(metric[len(subject) + 1:].split()):
+        return None  # "Nuevo Leon as a whole received …": who, not what
+    if not metric.endswith(subject):
+        return metric  # "share of EU demand": the subject names what the measure is of, not whose figure it is
     head = metric[:metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
@@ -963,17 +1067,72 @@ def _clean_metric(words: list[str]) -> str | None:
     """The words with what cannot open or close a measure's name trimmed from both ends ("It also
     sets", "more", "We hope"), or None when no word that can name a measure is left."""
     lo, hi = 0, len(words)
-    while lo < hi and _edge_junk(words[lo], first=True):
+    while lo < hi and _edge_junk(words[lo], first=True) and not _gerund_modifier(words, lo, hi):
         lo += 1
     while hi > lo and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
     while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
         kept.pop()  # "the EU's": whose, but not what
+    if len(kept) > 1 and _verbal(kept[-1]) and kept[-2].lower().endswith("s"):
+        kept.pop()  # "cells used", "workshops recognised": the participle describes what is counted
     if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS or w.lower() in _TIME_WORDS
-                       or w.lower() in ORDINALS for w in kept):
-        return None  # "more", "record high", "the first half of the year": when, or how high, not what
+                       or w.lower() in ORDINALS or _verbal(w) for w in kept):
+        return None  # "more", "record high", "the first half of the year", "valued": when, how high or how, not what
     return " ".join(kept)
+
+
+def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
+    """The words after a verb cue, without the verb a modal or "to" governs ("will arrange a special
+    fund of" -> "a special fund of"; "is to be kept at" -> "at"); None when that verb takes the figure
+    itself as its object ("will arrange 500 million yuan")."""
+    i = 0
+    governs = verb.lower() in _GOVERNING
+    while i < len(tail) and (tail[i].lower() in _METRIC_JUNK or tail[i].lower().endswith("ly")
+                             or tail[i].lower() == "to"):
+        governs = governs or tail[i].lower() == "to"
+        i += 1
+    if not governs or i >= len(tail) or not tail[i].islower() or _is_verb(tail[i]):
+        return tail
+    return tail[i + 1:] or None
+
+
+@lru_cache(maxsize=8192)
+def _verbal(word: str) -> bool:
+    """A participle or an irregular one ("kept", "held"): a verb form, which names no measure."""
+    return _participle(word) or word.lower() in _IRREGULAR_PARTICIPLES
+
+
+def _governed_place(name: str) -> str | None:
+    """The place a government body's name opens with, when its first one or two words are one
+    ("Jiangxi Provincial Government" -> "Jiangxi")."""
+    words = name.split()
+    for n in (2, 1):
+        if len(words) > n and load_gazetteer().lookup(" ".join(words[:n])):
+            return " ".join(words[:n])
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _participle(word: str) -> bool:
+    """A lower-case word shaped like a participle ("recognised", "serving"), not a noun ending so
+    ("speed", "thing")."""
+    return word.islower() and len(word) > 3 and (
+        (word.endswith("ed") and not word.endswith("eed")) or (word.endswith("ing") and len(word) > 5))
+
+
+def _joins_modifiers(before: list[str]) -> bool:
+    """Whether an "and" after these words joins two modifiers of one noun: the word before it is a
+    modifier and not a verb ("output rose and …")."""
+    return bool(before) and _modifier(before[-1]) and not _is_verb(before[-1])
+
+
+@lru_cache(maxsize=8192)
+def _modifier(word: str) -> bool:
+    """A word that can be the first of two coordinated modifiers ("small and medium-sized", "research
+    and development"): lower case, not a plural, not a function word."""
+    low = word.lower()
+    return word[:1].islower() and not low.endswith("s") and low not in _STOP and low not in _METRIC_JUNK
 
 
 def _until_time(words: list[str]) -> list[str]:
@@ -982,6 +1141,15 @@ def _until_time(words: list[str]) -> list[str]:
         if w.lower() in _TIME_WORDS:
             return words[:i]
     return words
+
+
+def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
+    """An -ing word that modifies the noun after it ("the recycling rate", "charging stations"), not a
+    verb whose object follows ("reflecting a rise")."""
+    word = words[i]
+    return (word.endswith("ing") and word.islower() and i + 1 < end and words[i + 1].islower()
+            and words[i + 1].lower() not in _STOP and words[i + 1].lower() not in _METRIC_JUNK
+            and not _is_verb(words[i + 1]) and not _verbal(words[i + 1]))
 
 
 def _edge_junk(word: str, first: bool) -> bool:

@@ -62,7 +62,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     cursor = start
     for m in _SENTENCE_END.finditer(text, start, end):
         if m.group() == "." and _is_abbreviation(text, cursor, m.start()):

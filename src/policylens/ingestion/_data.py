@@ -2,17 +2,13 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from policylens import vocab
 
 
-@cache
 def load(name: str) -> dict[str, Any]:
-    text = resources.files("policylens.ingestion").joinpath("data", f"{name}.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return vocab.load("policylens.ingestion", f"{name}.yaml")
 
 
 def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:

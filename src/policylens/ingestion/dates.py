@@ -49,6 +49,7 @@ _LABELLED = re.compile(
     r"(?:^|[\s|(（:：【\[])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
     re.IGNORECASE)
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
+_UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_labels"]), re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
 _URL_PATTERNS = [
     # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
@@ -115,10 +116,13 @@ def contains_date(text: str) -> bool:
 def _labelled(stripped: str, order: str | None) -> tuple[str | None] | None:
     if len(stripped) > 200:
         return None
+    updated = None
     for label in _LABELLED.finditer(stripped):
         if (found := _find(stripped[label.end():], order)) and found[1] <= 2:
-            return (found[0],)
-    return None
+            if _UPDATE_LABEL.search(label.group()) is None:
+                return (found[0],)
+            updated = updated or (found[0],)
+    return updated
 
 
 def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:

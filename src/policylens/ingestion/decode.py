@@ -73,8 +73,8 @@ def _decode(data: bytes, source: str, declared: str | None) -> str:
     valid_non_ascii = sum(1 for ch in replaced if ord(ch) > 127) - broken
     if valid_non_ascii >= 2 * broken:
         return replaced
-    if encoding := _detect(data):
-        return data.decode(_SUPERSETS.get(encoding, encoding), errors="replace")
+    if detected := _detect(data):
+        return data.decode(_SUPERSETS.get(detected, detected), errors="replace")
     raise InputError(source, "cannot decode: the bytes are not text in any known encoding")
 
 

@@ -152,7 +152,9 @@ class _PublicOnly(httpx.HTTPTransport):
 def _public_address(host: str, source: str) -> str:
     """The address to connect to for ``host``; InputError when it has a private or local one."""
     try:
-        addresses = [info[4][0] for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)]
+        # An IPv4 or IPv6 socket address starts with the address as text (the stubs allow other families' ints).
+        addresses = [address for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+                     if isinstance(address := info[4][0], str)]
     except socket.gaierror as exc:
         raise InputError(source, f"cannot resolve host {host}: {exc.strerror}") from None
     except UnicodeError:  # a label over 63 characters, or an empty one: no name a resolver can ask for

@@ -54,6 +54,11 @@ _DOCUMENT_WORDS = re.compile(
 _NAMED_DOCUMENT_ZH = re.compile(r"(?:印发|发布|出台|公布|制定)(?:了)?《(?P<t>[^》]{4,80})》")
 # The cover notice of a distributed document: "《X》已经市政府同意，现印发给你们" names the document below it.
 _COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印发|转发)给你们")
+# the page's own title field ("标题：…"), not a reposted story's former headline ("原标题：…")
+_OWN_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S",
+                              re.IGNORECASE)
+# a field of a government portal's disclosure table, one to a line ("发布机构：省经信厅", "主题分类：工业")
+_TABLE_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]")
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
 # A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
 _SITE_NAME_LINE = re.compile(r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(
@@ -150,8 +155,8 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     """
     candidates = [line for line in head if _is_title_like(line)]
     for line in candidates:
-        if _MARKDOWN_HEADING.match(line):
-            return _title_text(line), line
+        if _MARKDOWN_HEADING.match(line) or _OWN_TITLE_LABEL.match(line.strip()):
+            return _title_text(line), line  # "# …", or a portal's "标题：…" field
     if not candidates:
         return None, None
     # A headline of five words or more comes before its deck (the longer standfirst below it);
@@ -172,7 +177,7 @@ def _is_title_like(line: str) -> bool:
     if not stripped or len(stripped) > 300 or _NOT_HEADLINE_END.search(stripped) or _SUBTITLE.match(stripped) \
             or _INNER_SENTENCE_END.search(stripped):
         return False
-    if is_furniture(stripped) or _BYLINE.match(stripped) or dates.states_date(stripped) \
+    if is_furniture(stripped) or _BYLINE.match(stripped) or _TABLE_FIELD.match(stripped) or dates.states_date(stripped) \
             or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped) or _SITE_NAME_LINE.match(stripped) \
             or _GOVERNMENT_SITE_NAME.match(stripped):
         return False

@@ -13,6 +13,14 @@ KnowledgeBase (the poll also takes a URL):
 An Alert names its document and the brief of it (``brief_command``,
 ``brief_path`` = /briefs/<id>).  See ``poll`` for the order of
 work that makes a crash lose nothing, and ``delivery`` for exactly-once.
+
+What the monitor owns it keeps: its own tables (feeds, feed entries,
+robots, watchlists, alerts, deliveries, destinations, monitor state) are
+read and written here.  What the knowledge base owns (documents, their
+entities and facts) is read through the store's reads,
+``store.documents`` (offered as ``KnowledgeBase`` methods too): matching
+and quoting take the poll's connection and ask there.  ``followups`` still
+joins the derived progress, restatement and event tables itself.
 """
 from .alerts import Alert, list_alerts
 from .delivery import DeliveryResult, RetryPolicy, check_destination

@@ -10,6 +10,7 @@ command and the web path that show it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,7 +110,7 @@ def list_alerts(kb: KnowledgeBase, limit: int | None = 50, *, undelivered: bool 
         return alerts_from_rows(conn, rows)
 
 
-def alerts_from_rows(conn: Connection, rows: list[Any]) -> list[Alert]:
+def alerts_from_rows(conn: Connection, rows: Sequence[Any]) -> list[Alert]:
     """Alert rows with their deliveries (one query for all of them)."""
     deliveries: dict[int, list[dict[str, Any]]] = {r.id: [] for r in rows}
     for chunk in _chunks(list(deliveries), 500):

@@ -40,7 +40,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from policylens.config import Settings
-from policylens.errors import InputError
+from policylens.errors import ParameterError
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, DeliveryRow, DestinationRow
 
@@ -92,7 +92,7 @@ def check_destination(spec: str) -> str:
     kind = kind_of(spec)
     checked = kind.check(spec) if kind is not None else None
     if checked is None:
-        raise InputError("--deliver", f"{masked(spec)!r} is not a destination; write one of: {usage()}")
+        raise ParameterError("deliver_to", f"{masked(spec)!r} is not a destination; write one of: {usage()}")
     return checked
 
 

@@ -3,21 +3,21 @@ from __future__ import annotations
 
 import re
 
-from policylens.errors import InputError
+from policylens.errors import ParameterError
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _PART = re.compile(r"(\d+)\s*([smhdw])")
 _WHOLE = re.compile(r"(?:\s*\d+\s*[smhdw])+\s*")
 
 
-def parse_duration(text: str, option: str = "--every") -> int:
-    """Seconds in ``text``; InputError naming the option and the value when it is not a positive duration."""
+def parse_duration(text: str, parameter: str = "every") -> int:
+    """Seconds in ``text``; ParameterError naming the parameter and the value when it is not a positive duration."""
     value = (text or "").strip().lower()
     if not _WHOLE.fullmatch(value):
-        raise InputError(option, f"{text!r} is not a duration; write a number and a unit, e.g. 30m, 1h or 1d")
+        raise ParameterError(parameter, f"{text!r} is not a duration; write a number and a unit, e.g. 30m, 1h or 1d")
     seconds = sum(int(n) * _UNITS[unit] for n, unit in _PART.findall(value))
     if seconds <= 0:
-        raise InputError(option, f"{text!r} must be longer than zero")
+        raise ParameterError(parameter, f"{text!r} must be longer than zero")
     return seconds
 
 

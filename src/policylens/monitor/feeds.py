@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from policylens.errors import InputError
+from policylens.errors import InputError, ParameterError
 from policylens.ingestion.fetch import is_url
 from policylens.store import KnowledgeBase
 from policylens.store.schema import FeedEntryRow, FeedRow
@@ -77,11 +77,11 @@ def add_feed(kb: KnowledgeBase, url: str, every: str | int = DEFAULT_EVERY, kind
         raise InputError(url or "feeds add", "a feed is an http(s) URL")
     seconds = every if isinstance(every, int) else parse_duration(every)
     if seconds <= 0:
-        raise InputError("--every", f"{every!r} must be longer than zero")
+        raise ParameterError("every", f"{every!r} must be longer than zero")
     if kind not in USER_KINDS:
-        raise InputError("--kind", f"{kind!r} is not one of {', '.join(USER_KINDS)}")
+        raise ParameterError("kind", f"{kind!r} is not one of {', '.join(USER_KINDS)}")
     if pages < 1:
-        raise InputError("--pages", f"{pages} must be 1 or more")
+        raise ParameterError("pages", f"{pages} must be 1 or more")
     with kb.writing() as conn:
         if conn.scalar(select(FeedRow.id).where(FeedRow.url == url)) is not None:
             raise InputError(url, "this feed is registered already; see `policylens feeds list`")

@@ -27,13 +27,12 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import aliased
 
+from policylens import vocab
 from policylens.store.schema import (
     AlertRow,
     DocumentEntityRow,
@@ -56,8 +55,7 @@ MAX_EARLIER = 3  # earlier documents followed up per new document
 
 @cache
 def _rules() -> dict[str, Any]:
-    text = resources.files("policylens.monitor").joinpath("data", "followups.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = dict(vocab.load("policylens.monitor", "followups.yaml"))
     data["implementation_phrases"] = tuple(p.casefold() for p in data["implementation_phrases"])
     return data
 

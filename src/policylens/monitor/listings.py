@@ -21,15 +21,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 import courlan
 import lxml.html
-import yaml
 from lxml.etree import ParserError
 
+from policylens import vocab
 from policylens.ingestion.dates import parse_date
 
 # The tags whose repetition makes a list; a link's item is its nearest such ancestor.
@@ -60,8 +59,7 @@ class Listing:
 @cache
 def rules() -> dict[str, Any]:
     """The data of ``data/listings.yaml``, word lists as sets."""
-    text = resources.files("policylens.monitor").joinpath("data", "listings.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = dict(vocab.load("policylens.monitor", "listings.yaml"))
     data["boilerplate_tokens"] = frozenset(data["boilerplate_tokens"])
     data["boilerplate_roles"] = frozenset(data["boilerplate_roles"])
     data["next_page_words"] = frozenset(w.lower() for w in data["next_page_words"])

@@ -17,19 +17,10 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, exists, select
+from sqlalchemy import Connection
 
 from policylens.errors import InputError
-from policylens.store import queries, search
-from policylens.store.schema import (
-    DocumentEntityRow,
-    DocumentRow,
-    EntityLinkRow,
-    EntityRegionRow,
-    EventRow,
-    QuantityIndustryRow,
-    QuantityRow,
-)
+from policylens.store import documents, queries, search
 
 from .alerts import WATCH, AlertDraft
 from .quotes import Quoter
@@ -55,14 +46,7 @@ def _match(conn: Connection, w: Watchlist, id_range: tuple[int, int], quoter: Qu
     if w.entity and not entity_ids:
         return []  # no document names it yet
     filters = search.SearchFilters(region_id=region, industry=w.industry, id_range=id_range)
-    conditions = search.document_filters(filters)
-    if entity_ids:
-        conditions.append(exists().where(
-            DocumentEntityRow.document_id == DocumentRow.id,
-            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
-            EntityLinkRow.entity_id.in_(entity_ids)))
-    docs = {r.id: r for r in conn.execute(
-        select(DocumentRow.id, DocumentRow.near_duplicate_of).where(*conditions).order_by(DocumentRow.id))}
+    docs = documents.matching_documents(conn, filters, entity_ids)
     if not docs:
         return []
     facts: dict[int, list[str]] = defaultdict(list)
@@ -71,17 +55,17 @@ def _match(conn: Connection, w: Watchlist, id_range: tuple[int, int], quoter: Qu
         _keyword_facts(conn, w.keyword, filters, docs, facts, quoter)
         docs = {d: r for d, r in docs.items() if d in facts}
     if region is not None:
-        _names_in(conn, EntityRegionRow.region_id == region, EntityRegionRow.entity_id, id_range, docs, names)
+        _names_in(documents.entity_names(conn, id_range, region_id=region), docs, names)
     if entity_ids:
-        _names_in(conn, EntityLinkRow.entity_id.in_(entity_ids), None, id_range, docs, names)
+        _names_in(documents.entity_names(conn, id_range, entity_ids=entity_ids), docs, names)
     if w.industry:
         _industry_facts(conn, w.industry, id_range, docs, facts, quoter)
     drafts = []
-    for doc_id, row in docs.items():
+    for doc_id, first_version in docs.items():
         found = list(dict.fromkeys(names[doc_id]))[:MAX_NAMES]
         quoted = list(dict.fromkeys(facts[doc_id]))[:MAX_FACTS]
         drafts.append(AlertDraft(
-            key=f"{WATCH}:{w.id}:{row.near_duplicate_of or doc_id}", kind=WATCH, document_id=doc_id,
+            key=f"{WATCH}:{w.id}:{first_version or doc_id}", kind=WATCH, document_id=doc_id,
             watchlist=w.name, reason=_reason(w, found), facts=quoted))
     return drafts
 
@@ -93,17 +77,9 @@ def _reason(w: Watchlist, names: list[str]) -> str:
     return "; ".join(parts)
 
 
-def _names_in(conn: Connection, condition: Any, via: Any, id_range: tuple[int, int], docs: dict[int, Any],
-              names: dict[int, list[str]]) -> None:
-    """The document's own spelling of the entities that satisfy ``condition`` (in the region, or the entity)."""
-    stmt = (select(DocumentEntityRow.document_id, DocumentEntityRow.name)
-            .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
-            .where(DocumentEntityRow.document_id > id_range[0], DocumentEntityRow.document_id <= id_range[1],
-                   condition)
-            .order_by(DocumentEntityRow.document_id, DocumentEntityRow.ordinal))
-    if via is not None:
-        stmt = stmt.join(EntityRegionRow, via == EntityLinkRow.entity_id)
-    for doc_id, name in conn.execute(stmt):
+def _names_in(found: list[tuple[int, str]], docs: dict[int, Any], names: dict[int, list[str]]) -> None:
+    """The document's own spelling of the entities that made it match (in the region, or the entity)."""
+    for doc_id, name in found:
         if doc_id in docs:
             names[doc_id].append(name)
 
@@ -123,25 +99,16 @@ def _keyword_facts(conn: Connection, keyword: str, filters: search.SearchFilters
             facts[h.document_id].append(quoter.sentence(h.document_id, starts[(h.kind, h.item_id)]))
 
 
-def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int], int]:
-    out = {}
-    for kind, model in (("quantity", QuantityRow), ("event", EventRow)):
-        ids = [h.item_id for h in hits if h.kind == kind]
-        for start in range(0, len(ids), 500):
-            out.update({(kind, i): s for i, s in conn.execute(
-                select(model.id, model.start_offset).where(model.id.in_(ids[start:start + 500])))})
-    return out
+def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int | None], int]:
+    return {(kind, i): start for kind in ("quantity", "event")
+            for i, start in documents.fact_starts(conn, kind, [h.item_id for h in hits if h.kind == kind and h.item_id is not None]).items()}
 
 
 def _industry_facts(conn: Connection, industry: str, id_range: tuple[int, int], docs: dict[int, Any],
                     facts: dict[int, list[str]], quoter: Quoter) -> None:
     """The sentences of the document's quantities tagged with the industry (targets first)."""
-    rows = [r for r in conn.execute(
-        select(QuantityRow.document_id, QuantityRow.start_offset)
-        .join(QuantityIndustryRow, QuantityIndustryRow.quantity_id == QuantityRow.id)
-        .where(QuantityIndustryRow.industry == industry, QuantityRow.document_id > id_range[0],
-               QuantityRow.document_id <= id_range[1])
-        .order_by(QuantityRow.document_id, QuantityRow.kind.desc(), QuantityRow.ordinal)) if r.document_id in docs]
-    quoter.load(r.document_id for r in rows)
-    for r in rows:
-        facts[r.document_id].append(quoter.sentence(r.document_id, r.start_offset))
+    rows = [(doc_id, start) for doc_id, start in documents.industry_quantities(conn, industry, id_range)
+            if doc_id in docs]
+    quoter.load(doc_id for doc_id, _ in rows)
+    for doc_id, start in rows:
+        facts[doc_id].append(quoter.sentence(doc_id, start))

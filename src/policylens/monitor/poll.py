@@ -19,7 +19,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,13 +28,13 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import func, insert, select
 
-from policylens.api import Outcome, failure, knowledge_base, store_document
+from policylens import parallel
 from policylens.config import Settings
 from policylens.errors import InputError
-from policylens.ingestion import read_document
+from policylens.ingestion import RawInput
 from policylens.ingestion.fetch import http_client
 from policylens.ingestion.sources import entry_input
-from policylens.model import Document
+from policylens.service import Outcome, failure, knowledge_base, store_documents, write_groups
 from policylens.store import KnowledgeBase
 from policylens.store.schema import AlertRow, FeedEntryRow
 
@@ -55,7 +56,8 @@ from .sources import Crawler
 from .state import set_matched_through, unmatched
 from .watchlists import list_watchlists
 
-_FETCHERS = 4  # sites fetched at once by one poll
+_FETCHERS = 4  # sources (and then entry pages) fetched at once by one poll
+_AHEAD = 64  # entry pages fetched ahead of extraction at most, so a large poll holds few in memory
 
 
 @dataclass(slots=True)
@@ -97,8 +99,8 @@ class PollReport:
 
 def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None, *,
          deliver_to: Sequence[str] = (), now: dt.datetime | None = None, every_feed: bool = False,
-         retry: RetryPolicy = RetryPolicy(), show: Callable[[Alert], None] | None = None,
-         on_outcome: Callable[[Outcome], None] | None = None) -> PollReport:
+         retry: RetryPolicy | None = None, show: Callable[[Alert], None] | None = None,
+         on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> PollReport:
     """Poll the due feeds (all with ``every_feed``), match, record alerts and deliver them.
 
     ``deliver_to``: destinations ("print", "jsonl:PATH", "webhook:URL"); each
@@ -106,6 +108,8 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
     ``now`` (default: the clock) decides which feeds are due and which
     resting destinations are tried again.  ``show`` prints an alert for the
     ``print`` destination; ``on_outcome`` sees every stored or failed entry.
+    ``workers`` > 1 reads and extracts the new entries in that many processes,
+    as ``ingest`` does.
     Raises PollRunning when another poll holds the knowledge base.
     """
     settings = settings or Settings.from_env()
@@ -123,12 +127,10 @@ def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None
         with http_client(settings) as client:
             crawler = Crawler(kb, settings, client, now)
             fetched = _read_sources(feeds, crawler)
-            for feed in feeds:
-                report.feeds.append(_read_feed(kb, feed, fetched[feed.id], crawler, now, report.errors,
-                                               on_outcome))
+            report.feeds = _read_feeds(kb, feeds, fetched, crawler, now, report.errors, on_outcome, workers)
         _match(kb, report)
         report.alerts = list_alerts(kb, None, after_id=newest_alert)[::-1]
-        report.deliveries = deliver(kb, specs, settings, now, retry, show)
+        report.deliveries = deliver(kb, specs, settings, now, retry or RetryPolicy(), show)
     return report
 
 
@@ -160,59 +162,125 @@ def _read_sources(feeds: list[Feed], crawler: Crawler) -> dict[int, Any]:
     return out
 
 
-def _read_feed(kb: KnowledgeBase, feed: Feed, fetched: Any, crawler: Crawler, now: dt.datetime,
-               errors: list[str], on_outcome: Callable[[Outcome], None] | None) -> FeedResult:
-    result = FeedResult(feed.url, "read")
-    settings, client = crawler.settings, crawler.client
-    try:
-        if isinstance(fetched, Exception):
-            raise fetched
-        raw = fetched
-        if raw is None:
-            result.status = "not_modified"
-            with kb.writing() as conn:
-                record_read(conn, feed, now, feed.etag, feed.last_modified, complete=True)
-            return result
-        entries, result.skipped = raw.entries, raw.skipped
-    except Exception as exc:  # noqa: BLE001 - whatever one feed does, the other feeds are read
-        exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc, feed.url))
-        result.status, result.error = "failed", str(exc)
-        errors.append(str(exc))
-        with kb.writing() as conn:
-            record_read(conn, feed, now, None, None, complete=False, error=exc.reason)
-        return result
-    with kb.reading() as conn:
-        seen = set(conn.scalars(select(FeedEntryRow.key).where(FeedEntryRow.feed_id == feed.id)))
-    result.entries = len(entries)
-    for entry in entries:
-        if entry.key in seen:
-            continue
-        seen.add(entry.key)
-        result.new += 1
-        item: Document | InputError
+@dataclass(slots=True)
+class _New:
+    """A new entry of a read feed, on its way to the store."""
+
+    feed: Feed
+    result: FeedResult
+    entry: Any  # a FeedEntry
+
+
+def _read_feeds(kb: KnowledgeBase, feeds: list[Feed], fetched: dict[int, Any], crawler: Crawler,
+                now: dt.datetime, errors: list[str], on_outcome: Callable[[Outcome], None] | None,
+                workers: int) -> list[FeedResult]:
+    """Store the new entries of every feed read, then record each feed's read; one result per feed.
+
+    The entries of all feeds go through one pipeline: their pages fetched
+    concurrently (``_fetched``), read and extracted on ``workers`` processes
+    (``parallel``, as ``ingest --workers``), and stored by this process a group
+    per transaction (``store_documents``), each group's entries marked seen
+    right after it.  A feed's validators are saved only once all its entries
+    are stored.
+    """
+    results: list[FeedResult] = []
+    new: list[_New] = []
+    read: list[tuple[Feed, FeedResult, Any]] = []
+    for feed in feeds:
+        result = FeedResult(feed.url, "read")
+        results.append(result)
         try:
-            item = read_document(entry_input(entry, settings, client), settings)
+            raw = fetched[feed.id]
+            if isinstance(raw, Exception):
+                raise raw
+            if raw is None:
+                result.status = "not_modified"
+                with kb.writing() as conn:
+                    record_read(conn, feed, now, feed.etag, feed.last_modified, complete=True)
+                continue
+            entries, result.skipped = raw.entries, raw.skipped
+        except Exception as exc:  # noqa: BLE001 - whatever one feed does, the other feeds are read
+            exc = exc if isinstance(exc, InputError) else InputError(feed.url, failure(exc, feed.url))
+            result.status, result.error = "failed", str(exc)
+            errors.append(str(exc))
+            with kb.writing() as conn:
+                record_read(conn, feed, now, None, None, complete=False, error=exc.reason)
+            continue
+        read.append((feed, result, raw))
+        with kb.reading() as conn:
+            seen = set(conn.scalars(select(FeedEntryRow.key).where(FeedEntryRow.feed_id == feed.id)))
+        result.entries = len(entries)
+        for entry in entries:
+            if entry.key not in seen:
+                seen.add(entry.key)
+                result.new += 1
+                new.append(_New(feed, result, entry))
+
+    new = _round_robin(new)
+    pages = _fetched(new, crawler)
+    prepared = parallel.prepared(pages, crawler.settings, workers=workers, step=parallel.prepare_to_store)
+    for group in write_groups(zip(new, prepared, strict=True)):
+        outcomes = store_documents(kb, [item for _, item in group], crawler.settings)
+        marks = []
+        for (entry, _), outcome in zip(group, outcomes, strict=True):
+            if on_outcome:
+                on_outcome(outcome)
+            if outcome.status == "failed":
+                entry.result.failed += 1
+                errors.append(f"{outcome.source}: {outcome.error}")
+                continue
+            entry.result.stored += outcome.status == "stored"
+            entry.result.duplicates += outcome.status == "duplicate"
+            marks.append({"feed_id": entry.feed.id, "key": entry.entry.key, "document_id": outcome.document_id,
+                          "seen_at": now})
+        if marks:
+            with kb.writing() as conn:
+                conn.execute(insert(FeedEntryRow), marks)
+
+    for feed, result, raw in read:
+        error = f"{result.failed} of {result.new} new entries failed" if result.failed else None
+        with kb.writing() as conn:
+            record_read(conn, feed, now, raw.etag, raw.last_modified, complete=not result.failed, error=error)
+    return results
+
+
+def _round_robin(new: list[_New]) -> list[_New]:
+    """The entries interleaved host by host, so concurrent fetches spread over hosts (each host is paced)."""
+    by_host: dict[str, list[_New]] = {}
+    for entry in new:
+        by_host.setdefault(urlsplit(entry.entry.link or "").hostname or "", []).append(entry)
+    queues = list(by_host.values())
+    return [queue[i] for i in range(max(map(len, queues), default=0)) for queue in queues if i < len(queue)]
+
+
+def _fetched(new: list[_New], crawler: Crawler) -> Iterator[RawInput | InputError]:
+    """Each entry's article (``entry_input``), in order, fetched ``_FETCHERS`` at a time, a bounded way ahead.
+
+    The poll's client paces requests per host whatever thread sends them
+    (``politeness.Pacer``), so fetching concurrently stays polite.
+    """
+    settings, client = crawler.settings, crawler.client
+
+    def one(item: _New) -> RawInput | InputError:
+        entry = item.entry
+        try:
+            return entry_input(entry, settings, client)
         except InputError as exc:
-            item = exc
+            return exc
         except Exception as exc:  # noqa: BLE001 - whatever one entry does, the poll goes on
             source = entry.link or f"{entry.feed}#entry-{entry.number}"
-            item = InputError(source, failure(exc, source))
-        outcome = store_document(kb, item, settings)
-        if on_outcome:
-            on_outcome(outcome)
-        if outcome.status == "failed":
-            result.failed += 1
-            errors.append(f"{outcome.source}: {outcome.error}")
-            continue
-        result.stored += outcome.status == "stored"
-        result.duplicates += outcome.status == "duplicate"
-        with kb.writing() as conn:
-            conn.execute(insert(FeedEntryRow), {"feed_id": feed.id, "key": entry.key,
-                                                "document_id": outcome.document_id, "seen_at": now})
-    error = f"{result.failed} of {result.new} new entries failed" if result.failed else None
-    with kb.writing() as conn:
-        record_read(conn, feed, now, raw.etag, raw.last_modified, complete=not result.failed, error=error)
-    return result
+            return InputError(source, failure(exc, source))
+
+    if not new:
+        return
+    with ThreadPoolExecutor(max_workers=_FETCHERS, thread_name_prefix="poll-entry") as pool:
+        pending: deque = deque()
+        for item in new:
+            pending.append(pool.submit(one, item))
+            if len(pending) >= _AHEAD:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 def _match(kb: KnowledgeBase, report: PollReport) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection
 
 from policylens.extraction.text import TextIndex
-from policylens.store.schema import DocumentRow
+from policylens.store import documents
 
 MAX_QUOTE = 300  # characters of one quoted sentence; an alert is read at a glance
 
@@ -21,10 +21,8 @@ class Quoter:
 
     def load(self, document_ids: Iterable[int]) -> None:
         wanted = [d for d in set(document_ids) if d not in self.indexes]
-        for start in range(0, len(wanted), 500):
-            for row in self.conn.execute(select(DocumentRow.id, DocumentRow.text)
-                                         .where(DocumentRow.id.in_(wanted[start:start + 500]))):
-                self.indexes[row.id] = TextIndex(row.text)
+        for doc_id, text in documents.document_texts(self.conn, wanted).items():
+            self.indexes[doc_id] = TextIndex(text)
 
     def text(self, document_id: int) -> str:
         self.load([document_id])

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from policylens.config import Settings
-from policylens.errors import InputError, PolicylensError
+from policylens.errors import ParameterError, PolicylensError
 from policylens.store import KnowledgeBase
 
 from ._time import utcnow
@@ -144,7 +144,7 @@ def _whole_days(seconds: float, destinations: list[str]) -> int:
     """The digest period in days; InputError unless it is whole days and some destination takes digests."""
     days, rest = divmod(int(seconds), 86400)
     if rest or days < 1:
-        raise InputError("--digest-every", "a digest covers whole days: write 1d, 7d…")
+        raise ParameterError("digest_every", "a digest covers whole days: write 1d, 7d…")
     if not any((kind := kind_of(d)) is not None and kind.digests for d in destinations):
-        raise InputError("--digest-every", "no --deliver destination takes digests; add smtp://… or smtps://…")
+        raise ParameterError("digest_every", "no destination delivered to takes digests; add smtp://… or smtps://…")
     return days

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select
 
-from policylens.errors import InputError
+from policylens.errors import InputError, ParameterError
 from policylens.extraction import gazetteer as gz
 from policylens.extraction.industries import taxonomy
 from policylens.store import KnowledgeBase, queries, search
@@ -58,12 +58,14 @@ def add_watchlist(kb: KnowledgeBase, name: str, *, region: str | None = None, in
     name = (name or "").strip()
     if not name:
         raise InputError("watch add", "a watchlist needs a name")
-    given = {c: v.strip() for c, v in zip(CRITERIA, (region, industry, entity, keyword)) if v and v.strip()}
+    given = {c: v.strip() for c, v in zip(CRITERIA, (region, industry, entity, keyword), strict=True)
+             if v and v.strip()}
     if not given:
-        raise InputError(name, "a watchlist needs at least one of --region, --industry, --entity, --keyword")
+        raise InputError(name, "a watchlist needs at least one criterion: a region, an industry, an entity "
+                               "or a keyword")
     if "industry" in given and given["industry"] not in taxonomy():
-        raise InputError("--industry", f"unknown industry {given['industry']!r}; "
-                                       f"choose from {', '.join(sorted(taxonomy()))}")
+        raise ParameterError("industry", f"unknown industry {given['industry']!r}; "
+                                          f"choose from {', '.join(sorted(taxonomy()))}")
     if "keyword" in given:
         search.fts5_query(given["keyword"])  # raises when it holds no word
     with kb.writing() as conn:
@@ -71,8 +73,8 @@ def add_watchlist(kb: KnowledgeBase, name: str, *, region: str | None = None, in
             try:
                 queries.entity(conn, given["region"], "place")
             except InputError as exc:
-                raise InputError("--region", f"{given['region']!r} is not a place the gazetteer or the "
-                                             f"knowledge base knows ({exc.reason})") from None
+                raise ParameterError("region", f"{given['region']!r} is not a place the gazetteer or the "
+                                                f"knowledge base knows ({exc.reason})") from None
         if conn.scalar(select(WatchlistRow.id).where(WatchlistRow.name == name)) is not None:
             raise InputError(name, "a watchlist of that name exists; remove it first or pick another name")
         start_watching(conn)

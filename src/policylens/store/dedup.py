@@ -14,6 +14,7 @@ import re
 import unicodedata
 import zlib
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -99,6 +100,25 @@ def band_hashes(sig: np.ndarray) -> list[int]:
                                  digest_size=8, salt=band.to_bytes(16, "little")).digest()
         out.append(int.from_bytes(digest, "little", signed=True))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What deduplication needs of a text: its hash, MinHash signature (None without words) and LSH bands.
+
+    A pure function of the text, so ingest workers compute it beside the
+    extraction and the one writer only looks it up (about a millisecond a
+    document less in the stage every document waits for).
+    """
+
+    digest: str
+    signature: np.ndarray | None
+    bands: list[int]
+
+
+def fingerprint(text: str) -> Fingerprint:
+    sig = signature(text)
+    return Fingerprint(content_hash(text), sig, band_hashes(sig) if sig is not None else [])
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -27,8 +27,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
+from sqlalchemy.orm import DeclarativeBase
 
 Rows = list[tuple[Any, ...]]
+Model = type[DeclarativeBase]
+Tables = dict[Model, tuple[Sequence[str], Rows]]  # each table's columns, and its rows in their order
 
 # Ids per IN (…) of a scope: well under SQLite's and PostgreSQL's limits on parameters.
 IN_CHUNK = 5000
@@ -53,8 +56,8 @@ class Scope:
         return [" OR ".join(f"{quote(c)} IN ({chunk})" for c in columns) for chunk in listed]
 
 
-def write(conn: Connection, tables: Mapping[type, tuple[Sequence[str], Rows]], order: Sequence[type],
-          scopes: Mapping[type, Scope] | None = None) -> None:
+def write(conn: Connection, tables: Mapping[Model, tuple[Sequence[str], Rows]], order: Sequence[Model],
+          scopes: Mapping[Model, Scope] | None = None) -> None:
     """Make every table of ``order`` hold exactly the rows given for it (tuples in the order of its columns).
 
     ``order`` lists the tables' models children before parents: stale rows
@@ -79,9 +82,10 @@ class _Plan:
     as its value, since PostgreSQL's JSONB returns keys in an order of its own.
     """
 
-    def __init__(self, conn: Connection, model: type, columns: Sequence[str], rows: Rows,
-                 order: Sequence[type], scope: Scope | None = None):
+    def __init__(self, conn: Connection, model: Model, columns: Sequence[str], rows: Rows,
+                 order: Sequence[Model], scope: Scope | None = None):
         table = model.__table__
+        assert isinstance(table, Table)  # a model mapped to a table (the only kind the knowledge base has)
         dialect = conn.dialect
         self.table, self.columns = table, tuple(columns)
         processors = [(i, p) for i, name in enumerate(columns)
@@ -95,7 +99,7 @@ class _Plan:
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]
             rows = [_json_compared(r, json, stored=False) for r in rows]
-            written = dict(zip(rows, stored))
+            written = dict(zip(rows, stored, strict=True))
         else:
             rows = stored
         self.whole = False
@@ -105,15 +109,15 @@ class _Plan:
         if not old:  # the first pass, or the table was emptied
             self.inserts = stored
             return
-        old, new = set(old), set(rows)
-        if old == new:
+        before, after = set(old), set(rows)
+        if before == after:
             return
-        added = new - old
+        added = after - before
         fresh = {self._key(r): r for r in added}
-        stale = {self._key(r) for r in old - new}
+        stale = {self._key(r) for r in before - after}
         # A parent table is never emptied whole: that would cascade to rows its children keep.
         parent = any(fk.column.table is table for other in order for fk in other.__table__.foreign_keys)
-        if scope is None and not parent and len(stale) > len(old) // 2:
+        if scope is None and not parent and len(stale) > len(before) // 2:
             self.whole, self.inserts = True, stored
             return
         # A changed row of a parent table is updated in place, since deleting it would cascade to
@@ -176,7 +180,7 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope 
     """Every row of ``table`` (in ``scope``, if given) as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
     select = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}"
-    cursor = conn.connection.driver_connection.cursor()
+    cursor = _driver(conn).cursor()
     try:
         rows: Rows = []
         for where in scope.where(conn) if scope is not None else [""]:
@@ -187,8 +191,15 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope 
         cursor.close()
 
 
+def _driver(conn: Connection) -> Any:
+    """The driver's own connection under ``conn`` (sqlite3 or psycopg), for what SQLAlchemy does row by row."""
+    dbapi = conn.connection.driver_connection
+    assert dbapi is not None  # None only once the pooled connection is closed, and ``conn`` is open
+    return dbapi
+
+
 def _executemany(conn: Connection, statement: str, rows: Rows) -> None:
-    cursor = conn.connection.driver_connection.cursor()
+    cursor = _driver(conn).cursor()
     try:
         cursor.executemany(statement, rows)
     finally:
@@ -204,8 +215,7 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) ->
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(name) for name in columns)
     if conn.dialect.name == "postgresql":
-        dbapi = conn.connection.driver_connection
-        with dbapi.cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+        with _driver(conn).cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     else:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from typing import cast
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, select
 
 from .derive import DERIVED
 
@@ -33,7 +34,7 @@ def fingerprint(conn: Connection) -> dict[str, tuple[int, str]]:
     """Table name -> (row count, digest of its sorted rows), parents first."""
     out = {}
     for model in reversed(DERIVED):
-        table = model.__table__
+        table = cast(Table, model.__table__)
         rows = [json.dumps(_canon(list(r)), sort_keys=True, ensure_ascii=False)
                 for r in conn.execute(select(*table.columns))]
         rows.sort()

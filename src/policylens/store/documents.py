@@ -5,8 +5,10 @@ by ids; a brief quotes each answer from the stored extraction it belongs to.
 These queries take ids back to what a loaded extraction is indexed by (a
 document's text hash, a figure's character span, an entity's ordinal) and
 find the documents related to one by the store's own filters (the region
-closure of ``entity_regions``, ``search.document_filters``).  They never
-write; ``KnowledgeBase`` offers each as a method.
+closure of ``entity_regions``, ``search.document_filters``).  The monitor
+reads here too, inside a poll's transaction: which new documents match a
+watchlist, the names and facts that made them match, the texts it quotes.
+They never write; ``KnowledgeBase`` offers each as a method.
 """
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ from .schema import (
     DocumentRow,
     EntityLinkRow,
     EntityRegionRow,
+    EventRow,
+    QuantityIndustryRow,
     QuantityRow,
 )
 from .search import SearchFilters, document_filters
@@ -122,3 +126,70 @@ def documents_in_window(conn: Connection, since: dt.date, until: dt.date, *, reg
             .where(when, *conditions)
             .order_by(func.coalesce(d.published_date, func.date(d.ingested_at)), d.id))
     return [WindowDocument(*row) for row in conn.execute(stmt)]
+
+
+# --- what the monitor reads to match new documents to watchlists and quote them ---
+
+_CHUNK = 500  # ids per IN (...) list, well under every backend's limit on bound parameters
+
+
+def document_texts(conn: Connection, document_ids: Iterable[int]) -> dict[int, str]:
+    """Document id -> its clean text, for the ids that are stored."""
+    wanted = list(set(document_ids))
+    out: dict[int, str] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        out.update(conn.execute(select(DocumentRow.id, DocumentRow.text)
+                                .where(DocumentRow.id.in_(wanted[start:start + _CHUNK]))).all())
+    return out
+
+
+def matching_documents(conn: Connection, filters: SearchFilters,
+                       entity_ids: Iterable[int] = ()) -> dict[int, int | None]:
+    """Document id -> the id it is a near-duplicate of (or None), for the documents that pass ``filters``
+    and, when ``entity_ids`` are given, name one of those entities; in id order."""
+    conditions = document_filters(filters)
+    if ids := list(entity_ids):
+        conditions.append(exists().where(
+            DocumentEntityRow.document_id == DocumentRow.id,
+            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+            EntityLinkRow.entity_id.in_(ids)))
+    return dict(conn.execute(select(DocumentRow.id, DocumentRow.near_duplicate_of)
+                             .where(*conditions).order_by(DocumentRow.id)).all())
+
+
+def entity_names(conn: Connection, id_range: tuple[int, int], *, region_id: int | None = None,
+                 entity_ids: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """(document id, name as the document writes it) of the entities in the region (``region_id``, the
+    places inside it and what lies there) or among ``entity_ids``, for documents after < id <= through."""
+    stmt = (select(DocumentEntityRow.document_id, DocumentEntityRow.name)
+            .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
+            .where(DocumentEntityRow.document_id > id_range[0], DocumentEntityRow.document_id <= id_range[1])
+            .order_by(DocumentEntityRow.document_id, DocumentEntityRow.ordinal))
+    if region_id is not None:
+        stmt = (stmt.join(EntityRegionRow, EntityRegionRow.entity_id == EntityLinkRow.entity_id)
+                .where(EntityRegionRow.region_id == region_id))
+    else:
+        stmt = stmt.where(EntityLinkRow.entity_id.in_(list(entity_ids)))
+    return [(doc_id, name) for doc_id, name in conn.execute(stmt)]
+
+
+def fact_starts(conn: Connection, kind: str, ids: Iterable[int]) -> dict[int, int]:
+    """Quantity or event id (``kind`` "quantity" or "event") -> where its span starts in its document."""
+    model: type[QuantityRow] | type[EventRow] = QuantityRow if kind == "quantity" else EventRow
+    wanted = list(ids)
+    out: dict[int, int] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        out.update(conn.execute(select(model.id, model.start_offset)
+                                .where(model.id.in_(wanted[start:start + _CHUNK]))).all())
+    return out
+
+
+def industry_quantities(conn: Connection, industry: str, id_range: tuple[int, int]) -> list[tuple[int, int]]:
+    """(document id, start) of the quantities tagged with ``industry`` in documents after < id <= through,
+    targets first within a document."""
+    return [(doc_id, start) for doc_id, start in conn.execute(
+        select(QuantityRow.document_id, QuantityRow.start_offset)
+        .join(QuantityIndustryRow, QuantityIndustryRow.quantity_id == QuantityRow.id)
+        .where(QuantityIndustryRow.industry == industry, QuantityRow.document_id > id_range[0],
+               QuantityRow.document_id <= id_range[1])
+        .order_by(QuantityRow.document_id, QuantityRow.kind.desc(), QuantityRow.ordinal))]

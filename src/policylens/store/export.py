@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import ParameterError
 
 FORMATS = ("csv", "json", "parquet")
 
@@ -20,15 +20,15 @@ FORMATS = ("csv", "json", "parquet")
 def write(tables: dict[str, list[dict[str, Any]]], fmt: str, out: Path | None) -> list[Path]:
     """Write the tables to ``out`` (a file for JSON, a folder otherwise); returns the files written."""
     if fmt not in FORMATS:
-        raise InputError("--format", f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
+        raise ParameterError("fmt", f"unknown export format {fmt!r}; choose from {', '.join(FORMATS)}")
     if out is None:
-        raise InputError("--out", "say where to write the export")
+        raise ParameterError("out", "say where to write the export")
     if fmt == "json":
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(tables, ensure_ascii=False, indent=1, default=str) + "\n", encoding="utf-8")
         return [out]
     if out.exists() and not out.is_dir():
-        raise InputError(str(out), "is a file; --out must be a folder for csv and parquet exports")
+        raise ParameterError("out", f"{out} is a file; a csv or parquet export is written to a folder")
     writer = _parquet if fmt == "parquet" else _csv
     if fmt == "parquet":
         _pyarrow()
@@ -49,8 +49,8 @@ def _pyarrow():
         import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
-        raise InputError("--format parquet", "needs pyarrow, which is not installed: "
-                                             "pip install 'policylens[parquet]'") from None
+        raise ParameterError("fmt", "parquet needs pyarrow, which is not installed: "
+                                   "pip install 'policylens[parquet]'") from None
     return pyarrow
 
 

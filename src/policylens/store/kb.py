@@ -8,10 +8,11 @@ stored and linked to the first version it resembles.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import (
@@ -35,6 +36,7 @@ from sqlalchemy.exc import (
 )
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from .. import clock
 from ..errors import InputError, StoreError
 from ..model import Alternative, Document, Entity, Event, Extraction, Quantity
 from ..periods import from_stored, period_start, to_stored, year_of
@@ -56,6 +58,9 @@ from .schema import (
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from . import dedup
+    from .precompute import Precomputed
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +91,28 @@ class KnowledgeBase:
             engine.dispose()
             raise StoreError(f"cannot open knowledge base {shown}: {_reason(exc)}") from exc
         return cls(engine)
+
+    @classmethod
+    @contextmanager
+    def using(cls, db: str | KnowledgeBase, *, existing: bool = False) -> Iterator[KnowledgeBase]:
+        """``db`` as given when it is open already (its owner closes it), else one opened from the URL for
+        the block and closed after it: how every entry point (API, briefs, CLI) takes "a URL or a KB".
+
+        With ``existing``, a SQLite file that is not there is an InputError naming it, not a new empty
+        knowledge base (a read command pointed at the wrong path should say so).
+        """
+        if isinstance(db, KnowledgeBase):
+            yield db
+            return
+        if existing and db.startswith("sqlite:///") and db != "sqlite:///:memory:":
+            path = Path(db.removeprefix("sqlite:///"))
+            if not path.exists():
+                raise InputError(str(path), "no knowledge base here; run `policylens ingest` first or pass --db")
+        kb = cls.open(db)
+        try:
+            yield kb
+        finally:
+            kb.close()
 
     def close(self) -> None:
         self.engine.dispose()
@@ -122,36 +149,59 @@ class KnowledgeBase:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write knowledge base: {_reason(exc)}") from exc
 
-    def save(self, extraction: Extraction) -> SaveResult:
+    def save(self, extraction: Extraction, pre: Precomputed | None = None) -> SaveResult:
         """Store a document with all its facts, or recognise it as one already stored.
 
-        On success the document's ``content_hash`` and ``id`` are filled in.
+        ``pre`` is ``precompute(extraction)`` when the caller computed it (an
+        ingest worker does).  On success the document's ``content_hash`` and
+        ``id`` are filled in.
         """
-        # NumPy and datasketch are loaded by the first write, not by commands that only read.
-        from . import dedup
-
         doc = extraction.document
-        digest = doc.content_hash or dedup.content_hash(doc.text)
-        sig = dedup.signature(doc.text)
-        bands = dedup.band_hashes(sig) if sig is not None else []
+        pre = pre or _precompute(extraction)
+        fp = pre.fingerprint
         try:
             with self._writes.begin() as conn:
-                if (existing := _id_by_hash(conn, digest)) is not None:
-                    result = SaveResult(existing, "duplicate", duplicate_of=existing)
-                else:
-                    near = _near_duplicate(conn, sig, bands) if sig is not None else None
-                    doc_id = _insert_document(conn, extraction, digest, sig, bands, near)
-                    result = SaveResult(doc_id, "stored", near_duplicate_of=near)
+                result = _save(conn, extraction, pre)
         except IntegrityError as exc:
             # Another writer may have stored the same text since we looked.
-            if (existing := self.find_by_hash(digest)) is not None:
+            if (existing := self.find_by_hash(_digest(doc, fp))) is not None:
                 result = SaveResult(existing, "duplicate", duplicate_of=existing)
             else:
                 raise StoreError(f"{doc.source}: not saved: {_reason(exc)}") from exc
         except (SQLAlchemyError, ValueError, TypeError) as exc:
             raise StoreError(f"{doc.source}: not saved: {_reason(exc)}") from exc
-        doc.content_hash, doc.id = digest, result.document_id
+        doc.content_hash, doc.id = _digest(doc, fp), result.document_id
         return result
+
+    def save_many(self, items: Sequence[tuple[Extraction, Precomputed | None]],
+                  ) -> list[SaveResult | Exception]:
+        """``save`` each (extraction, precomputed) in one transaction; each one's result or error, in order.
+
+        A commit per document cost the writer more than the inserts did.  If
+        anything in the group fails, the group is rolled back and its documents
+        are saved one by one, so a bad document still fails alone and nothing
+        is half-written.  Later documents of a group are deduplicated against
+        earlier ones, as one by one.
+        """
+        if len(items) > 1:
+            pres = [pre or _precompute(extraction) for extraction, pre in items]
+            try:
+                with self._writes.begin() as conn:
+                    results = [_save(conn, extraction, pre) for (extraction, _), pre in zip(items, pres, strict=True)]
+            except Exception:  # noqa: BLE001 - retried one by one below, where the failing document gets its error
+                pass
+            else:
+                for (extraction, _), computed, result in zip(items, pres, results, strict=True):
+                    doc = extraction.document
+                    doc.content_hash, doc.id = _digest(doc, computed.fingerprint), result.document_id
+                return list(results)
+        out: list[SaveResult | Exception] = []
+        for extraction, pre in items:
+            try:
+                out.append(self.save(extraction, pre))
+            except Exception as exc:  # noqa: BLE001 - this document's failure; the others go on
+                out.append(exc)
+        return out
 
     def find_by_hash(self, content_hash: str) -> int | None:
         with self._read() as session:
@@ -192,7 +242,6 @@ class KnowledgeBase:
                 industries=[i.industry for i in row.industries],
             )
 
-
     # --- what a brief needs to quote and cite the answers above (see documents) ---
 
     def content_hashes(self, document_ids: Iterable[int]) -> dict[int, str]:
@@ -222,6 +271,36 @@ class KnowledgeBase:
         with self._read() as session:
             return documents.documents_in_window(session.connection(), since, until, region_id=region_id,
                                                  industry=industry)
+
+    # --- what the monitor matches watchlists on and quotes (see documents) ---
+
+    def document_texts(self, document_ids: Iterable[int]) -> dict[int, str]:
+        """Document id -> its clean text, for the ids that are stored."""
+        with self._read() as session:
+            return documents.document_texts(session.connection(), document_ids)
+
+    def matching_documents(self, filters: search.SearchFilters,
+                           entity_ids: Iterable[int] = ()) -> dict[int, int | None]:
+        """Document id -> what it near-duplicates, for documents passing ``filters`` (and naming an entity)."""
+        with self._read() as session:
+            return documents.matching_documents(session.connection(), filters, entity_ids)
+
+    def entity_names(self, id_range: tuple[int, int], *, region_id: int | None = None,
+                     entity_ids: Iterable[int] = ()) -> list[tuple[int, str]]:
+        """(document id, name as written) of the entities in a region or among ``entity_ids``."""
+        with self._read() as session:
+            return documents.entity_names(session.connection(), id_range, region_id=region_id,
+                                          entity_ids=entity_ids)
+
+    def fact_starts(self, kind: str, ids: Iterable[int]) -> dict[int, int]:
+        """Quantity or event id -> where its span starts in its document."""
+        with self._read() as session:
+            return documents.fact_starts(session.connection(), kind, ids)
+
+    def industry_quantities(self, industry: str, id_range: tuple[int, int]) -> list[tuple[int, int]]:
+        """(document id, start) of the quantities tagged with ``industry`` in the documents of ``id_range``."""
+        with self._read() as session:
+            return documents.industry_quantities(session.connection(), industry, id_range)
 
     # --- across documents: resolution, tracking, search (see derive, queries, search) ---
 
@@ -262,7 +341,7 @@ class KnowledgeBase:
                 conn.execute(insert(EntityDecisionRow), {
                     "action": action, "name": a.name if action == "merge" else other,
                     "other": b.name if action == "merge" else a.name,
-                    "created_at": dt.datetime.now(dt.UTC)})
+                    "created_at": clock.now()})
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
         self.resolve()
@@ -292,7 +371,7 @@ class KnowledgeBase:
 
     def profile(self, name: str, as_of: dt.date | None = None) -> queries.EntityProfile:
         with self._read() as session:
-            return queries.profile(session.connection(), name, as_of or dt.date.today())
+            return queries.profile(session.connection(), name, as_of or clock.today())
 
     def targets(self, *, as_of: dt.date | None = None, region: str | None = None, industry: str | None = None,
                 status: str | None = None, entity: str | None = None, limit: int | None = None,
@@ -301,7 +380,7 @@ class KnowledgeBase:
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
-            return queries.targets(conn, as_of or dt.date.today(), filters, limit)
+            return queries.targets(conn, as_of or clock.today(), filters, limit)
 
     def count_targets(self, *, as_of: dt.date | None = None, region: str | None = None,
                       industry: str | None = None, status: str | None = None, entity: str | None = None) -> int:
@@ -309,7 +388,7 @@ class KnowledgeBase:
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
-            return queries.count_targets(conn, as_of or dt.date.today(), filters)
+            return queries.count_targets(conn, as_of or clock.today(), filters)
 
     def conflicts(self, *, kind: str | None = None, region: str | None = None, limit: int | None = None,
                   newest: bool = False) -> list[queries.ConflictView]:
@@ -326,7 +405,7 @@ class KnowledgeBase:
     def overview(self, as_of: dt.date | None = None, recent: int = 8) -> queries.Overview:
         """Counts, newest documents and conflicts, targets by status and deadline year (default: today)."""
         with self._read() as session:
-            return queries.overview(session.connection(), as_of or dt.date.today(), recent)
+            return queries.overview(session.connection(), as_of or clock.today(), recent)
 
     def search(self, query: str, *, region: str | None = None, industry: str | None = None,
                entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
@@ -343,7 +422,7 @@ class KnowledgeBase:
 
     def export_tables(self, as_of: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
         with self._read() as session:
-            return queries.export_tables(session.connection(), as_of or dt.date.today())
+            return queries.export_tables(session.connection(), as_of or clock.today())
 
 
 def _member(conn: Connection, entity: queries.EntityRef, alias: str) -> queries.EntityRef:
@@ -417,6 +496,28 @@ def _id_by_hash(db: Connection | Session, digest: str) -> int | None:
     return db.scalar(_ID_BY_HASH, {"digest": digest})
 
 
+def _precompute(extraction: Extraction) -> Precomputed:
+    # NumPy and datasketch are loaded by the first write, not by commands that only read.
+    from .precompute import precompute
+
+    return precompute(extraction)
+
+
+def _digest(doc: Document, fp: dedup.Fingerprint) -> str:
+    return doc.content_hash or fp.digest
+
+
+def _save(conn: Connection, extraction: Extraction, pre: Precomputed) -> SaveResult:
+    """The document stored in ``conn``'s transaction, or the stored copy it duplicates."""
+    fp = pre.fingerprint
+    digest = _digest(extraction.document, fp)
+    if (existing := _id_by_hash(conn, digest)) is not None:
+        return SaveResult(existing, "duplicate", duplicate_of=existing)
+    near = _near_duplicate(conn, fp.signature, fp.bands) if fp.signature is not None else None
+    doc_id = _insert_document(conn, extraction, digest, fp.signature, fp.bands, near, pre.search_texts)
+    return SaveResult(doc_id, "stored", near_duplicate_of=near)
+
+
 def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int | None:
     """The first version of the story this signature belongs to, if one is stored."""
     from . import dedup
@@ -431,7 +532,7 @@ def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int 
 
 def _insert_document(
     conn: Connection, extraction: Extraction, digest: str, sig: np.ndarray | None,
-    bands: list[int], near: int | None,
+    bands: list[int], near: int | None, search_texts: list[str],
 ) -> int:
     """Insert the document and all its facts; returns the new document's id.
 
@@ -445,7 +546,7 @@ def _insert_document(
         "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
         "published": doc.published, "published_date": period_start(doc.published),
         "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
-        "format": doc.format, "text": doc.text, "ingested_at": dt.datetime.now(dt.UTC),
+        "format": doc.format, "text": doc.text, "ingested_at": clock.now(),
         "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
     }).scalar_one()
 
@@ -459,11 +560,11 @@ def _insert_document(
     } for i, q in enumerate(extraction.quantities)])
     _insert(conn, QuantityAlternativeRow, [
         {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
-        for qid, q in zip(quantity_ids, extraction.quantities) for i, a in enumerate(q.alternatives)
+        for qid, q in zip(quantity_ids, extraction.quantities, strict=True) for i, a in enumerate(q.alternatives)
     ])
     _insert(conn, QuantityIndustryRow, [
         {"quantity_id": qid, "ordinal": i, "industry": name}
-        for qid, q in zip(quantity_ids, extraction.quantities)
+        for qid, q in zip(quantity_ids, extraction.quantities, strict=True)
         for i, name in enumerate(dict.fromkeys(q.industries))
     ])
 
@@ -480,7 +581,7 @@ def _insert_document(
     } for i, e in enumerate(extraction.entities)])
     _insert(conn, EntityMentionRow, [
         {"entity_id": eid, "ordinal": i, "start_offset": start, "end_offset": end}
-        for eid, e in zip(entity_ids, extraction.entities)
+        for eid, e in zip(entity_ids, extraction.entities, strict=True)
         for i, (start, end) in enumerate(e.mentions)
     ])
 
@@ -490,7 +591,7 @@ def _insert_document(
     ])
     _insert(conn, MinhashBandRow, [{"document_id": doc_id, "band": band, "hash": h}
                                    for band, h in enumerate(bands)])
-    _insert(conn, SearchItemRow, search.document_items(doc_id, extraction, quantity_ids, event_ids))
+    _insert(conn, SearchItemRow, search.document_items(doc_id, extraction, quantity_ids, event_ids, search_texts))
     return doc_id
 
 

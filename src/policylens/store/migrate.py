@@ -30,7 +30,8 @@ def head() -> str:
 
     Alembic would find it by importing every script; tests/store/test_migrations.py checks both agree.
     """
-    revisions, parents = set(), set()
+    revisions: set[str] = set()
+    parents: set[str] = set()
     for script in MIGRATIONS.joinpath("versions").glob("*.py"):
         for key, value in _REVISION.findall(script.read_text(encoding="utf-8")):
             (revisions if key == "revision" else parents).add(value)

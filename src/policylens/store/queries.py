@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
-from ..errors import InputError
+from ..errors import InputError, ParameterError
 from ..extraction import gazetteer as gz
 from ..periods import from_stored, period_start
 from ..track import STATUSES, Observation, Status, TargetFact, target_status
@@ -357,7 +357,7 @@ def _target_query(filters: TargetFilters, as_of: dt.date, stmt: Select | None = 
     """
     choices = (*STATUSES, *ROLES[1:])
     if filters.status is not None and filters.status not in choices:
-        raise InputError("--status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
+        raise ParameterError("status", f"unknown status {filters.status!r}; choose from {', '.join(choices)}")
     stmt = _target_select(filters) if stmt is None else stmt
     if filters.status in ROLES:  # terms and thresholds have a role, not a status period
         stmt = stmt.where(TargetRoleRow.role == filters.status)
@@ -369,7 +369,7 @@ def _target_query(filters: TargetFilters, as_of: dt.date, stmt: Select | None = 
 _BATCH = 500  # targets judged per round trip; also keeps IN lists far below any parameter limit
 
 
-def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Iterator[list[Any]]:
+def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Iterator[Sequence[Any]]:
     """Targets by deadline, earliest first, then those without one; by id within a deadline.
 
     Two ordered scans rather than one "NULLS LAST" sort: each follows the

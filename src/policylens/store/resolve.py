@@ -37,11 +37,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
+
+from policylens import vocab
 
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in
@@ -54,8 +54,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 
 @cache
 def rules() -> dict[str, Any]:
-    text = resources.files("policylens.store").joinpath("data", "resolution.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = dict(vocab.load("policylens.store", "resolution.yaml"))
     data["group_of"] = {t: group[0] for group in data["type_groups"] for t in group}
     for name in ("legal_suffixes", "stopwords", "generic", "distinguishing", "levels"):
         data[name] = frozenset(data[name])
@@ -389,8 +388,8 @@ def _short_form(graph: _Graph) -> None:
                 nodes.union(by_norm[(group, short)][0], longer.pop())
 
 
-def _norms_by_group(by_norm: dict[tuple[str, str], list[int]]) -> dict[int, dict[str, list[int]]]:
-    out: dict[int, dict[str, list[int]]] = defaultdict(dict)
+def _norms_by_group(by_norm: dict[tuple[str, str], list[int]]) -> dict[str, dict[str, list[int]]]:
+    out: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for (group, norm), members in by_norm.items():
         if " " in norm or len(norm) > 3:
             out[group][norm] = members

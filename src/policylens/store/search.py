@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, column, exists, func, literal_column, select, table, text
+from sqlalchemy.sql.expression import ColumnElement
 
 from ..errors import InputError
 from ..model import Extraction
@@ -71,19 +73,20 @@ def index_text(*parts: str | None) -> str:
     return " ".join(words)
 
 
-def document_items(document_id: int, extraction: Extraction, quantity_ids: list[int],
-                   event_ids: list[int]) -> list[dict[str, Any]]:
-    """The search rows of one document, written in its save transaction."""
+def item_texts(extraction: Extraction) -> list[str]:
+    """The indexed text of a document's search rows: the document's, then each quantity's, then each event's."""
     doc = extraction.document
-    rows = [{"document_id": document_id, "kind": "document", "item_id": None,
-             "text": index_text(doc.title, doc.publisher, doc.text)}]
-    rows += [{"document_id": document_id, "kind": "quantity", "item_id": qid,
-              "text": index_text(q.text, q.metric, q.subject)}
-             for qid, q in zip(quantity_ids, extraction.quantities)]
-    rows += [{"document_id": document_id, "kind": "event", "item_id": eid,
-              "text": index_text(e.text, e.actor, e.object)}
-             for eid, e in zip(event_ids, extraction.events)]
-    return rows
+    return [index_text(doc.title, doc.publisher, doc.text),
+            *(index_text(q.text, q.metric, q.subject) for q in extraction.quantities),
+            *(index_text(e.text, e.actor, e.object) for e in extraction.events)]
+
+
+def document_items(document_id: int, extraction: Extraction, quantity_ids: list[int],
+                   event_ids: list[int], texts: list[str]) -> list[dict[str, Any]]:
+    """The search rows of one document, written in its save transaction; ``texts`` are its ``item_texts``."""
+    kinds = [("document", None)] + [("quantity", qid) for qid in quantity_ids] + [("event", eid) for eid in event_ids]
+    return [{"document_id": document_id, "kind": kind, "item_id": item_id, "text": text}
+            for (kind, item_id), text in zip(kinds, texts, strict=True)]
 
 
 def _query_terms(query: str) -> list[str | list[str]]:
@@ -204,7 +207,7 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
     """The best-ranked items matching every word of ``query`` under the filters."""
     item = SearchItemRow.__table__
     if conn.dialect.name == "sqlite":
-        rank = literal_column("bm25(search_fts)")  # lower is better
+        rank: ColumnElement[Any] = literal_column("bm25(search_fts)")  # lower is better
         fts = table("search_fts", column("rowid"))
         stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
                 .select_from(item).join(fts, fts.c.rowid == item.c.id)
@@ -213,7 +216,7 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
     else:
         # The stored vector of revision 0006 (GIN-indexed): matching and ranking read it
         # instead of parsing each matching row's text again.
-        vector = literal_column(f"{item.name}.{SEARCH_TSV_COLUMN}")
+        vector: ColumnElement[Any] = literal_column(f"{SearchItemRow.__tablename__}.{SEARCH_TSV_COLUMN}")
         q = func.to_tsquery(literal_column("'simple'"), bindparam("q"))
         rank = func.ts_rank(vector, q)
         stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
@@ -229,7 +232,7 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
     return _hits(conn, rows, query)
 
 
-def _hits(conn: Connection, rows: list[Any], query: str) -> list[SearchHit]:
+def _hits(conn: Connection, rows: Sequence[Any], query: str) -> list[SearchHit]:
     """Attach what a reader sees: the document's title and date, the fact's own words, the matching passage."""
     doc_ids = {r.document_id for r in rows}
     whole = {r.document_id for r in rows if r.kind == "document"}  # only these need the document's text

@@ -1,19 +1,11 @@
-"""Read the YAML tables shipped in ``track/data``.
-
-Found through importlib.resources so they load from an installed wheel as
-well as from the source tree; cached because every call of the tracking
-functions consults them.
-"""
+"""The YAML tables of ``track/data``, read through ``policylens.vocab`` (cached there, a user's data folder
+extending them), since every call of the tracking functions consults them."""
 from __future__ import annotations
 
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from policylens import vocab
 
 
-@cache
 def load(name: str) -> Any:
-    text = resources.files("policylens.track").joinpath("data", f"{name}.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    return vocab.load("policylens.track", f"{name}.yaml")

@@ -15,8 +15,11 @@ from typing import Any
 
 from ..model import Quantity
 from ..periods import period_start
-from .conflicts import _group_key as group_key  # which figures cross_document_conflicts compares
-from .conflicts import cross_document_conflicts, currency_conflicts
+from .conflicts import (
+    cross_document_conflicts,
+    currency_conflicts,
+    group_key,  # which figures cross_document_conflicts compares
+)
 from .linking import METRIC_THRESHOLD, as_goals, deciding_links, first_restatements, metric_similarity
 from .status import Observation, TargetFact, status_periods
 
@@ -75,9 +78,10 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
     periods = []
     for t in targets:
         later = by_id[first[t.id]] if t.id in first else None
-        restatement = (period_start(later.published), later.id) if later is not None else None
+        restatement = ((day, later.id) if later is not None and (day := period_start(later.published)) is not None
+                       else None)
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
-        for (start, status), following in zip(spans, [*spans[1:], None]):
+        for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
             periods.append((t.id, start, status, following[0] if following else None))
     return Tracked(progress, list(first.items()), periods,
                    _conflicts(quantities, targets, statistics, published, currency_documents, conflicts_of))

@@ -386,15 +386,18 @@ def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
     then.
     """
     groups: dict[tuple, list[TargetFact]] = defaultdict(list)
+    start: dict[int, date] = {}  # each grouped target's publication day
     for t in targets:
         subject = normalise_subject(t.subject)
-        if subject is not None and period_start(t.published) is not None:
+        day = period_start(t.published)
+        if subject is not None and day is not None:
+            start[t.id] = day
             groups[(subject, t.metric, _footing(t))].append(t)
     for members in groups.values():
-        members.sort(key=lambda t: (period_start(t.published), t.id))
+        members.sort(key=lambda t: (start[t.id], t.id))
     # Only a target published strictly later can restate, so each search starts past the
     # group's targets published on or before the earlier one's day.
-    days = {key: [period_start(t.published) for t in members] for key, members in groups.items()}
+    days = {key: [start[t.id] for t in members] for key, members in groups.items()}
     by_subject: dict[str, list[tuple]] = defaultdict(list)
     for key in groups:
         by_subject[key[0]].append(key)
@@ -403,15 +406,15 @@ def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
         later_keys = [k for k in by_subject[subject] if k[2] == footing and metrics_match(metric, k[1])]
         for earlier in earlier_group:
             first = None
-            published = period_start(earlier.published)
+            published = start[earlier.id]
             for key in later_keys:
                 members = groups[key]
                 for j in range(bisect_right(days[key], published), len(members)):
                     later = members[j]
-                    if first is not None and (period_start(later.published), later.id) >= first[0]:
+                    if first is not None and (start[later.id], later.id) >= first[0]:
                         break
                     if _restates(later, earlier):
-                        first = ((period_start(later.published), later.id), later.id)
+                        first = ((start[later.id], later.id), later.id)
                         break
             if first is not None:
                 out[earlier.id] = first[1]
@@ -432,10 +435,10 @@ def as_goals(targets: Sequence[TargetFact], first: dict[int, int]) -> list[Targe
     # A restatement is published strictly later than what it restates, so in order of
     # publication every earlier statement's origin is final before it is handed on.
     for t in sorted(targets, key=lambda t: (origin[t.id] or date.min, t.id)):
-        later = first.get(t.id)
-        if later is not None and origin[t.id] is not None and later in origin:
+        later, own = first.get(t.id), origin[t.id]
+        if later is not None and own is not None and later in origin:
             day = origin[later]
-            origin[later] = origin[t.id] if day is None else min(day, origin[t.id])
-    return [replace(t, published=origin[t.id].isoformat())
-            if origin[t.id] is not None and origin[t.id] != period_start(t.published) else t
+            origin[later] = own if day is None else min(day, own)
+    return [replace(t, published=day.isoformat())
+            if (day := origin[t.id]) is not None and day != period_start(t.published) else t
             for t in targets]

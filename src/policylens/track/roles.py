@@ -12,6 +12,7 @@ it, which the caller cuts from the document.
 from __future__ import annotations
 
 import re
+from collections import deque
 from functools import cache
 from typing import NamedTuple
 
@@ -55,10 +56,8 @@ def _cues() -> dict[str, _Cues]:
 
 def clause_before(before: str) -> str:
     """The part of ``before`` after its last clause break: the words that lead up to the figure."""
-    last = None
-    for last in _CLAUSE_BREAK.finditer(before):
-        pass
-    return before[last.end():] if last is not None else before
+    last = deque(_CLAUSE_BREAK.finditer(before), maxlen=1)
+    return before[last[0].end():] if last else before
 
 
 def role_of(text: str, before: str, after: str, unit: str | None) -> str:

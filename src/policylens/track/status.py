@@ -178,16 +178,16 @@ def _latest_key(observation: Observation) -> tuple[date, str, int]:
 def _verdict(target: TargetFact, latest: Observation | None, latest_value: float | None, as_of: date,
              superseded_by: int | None) -> str:
     """The status name on ``as_of``, given the latest comparable figure visible then (see :func:`target_status`)."""
-    if latest is not None and _satisfies(target, latest_value, latest):
+    if latest is not None and latest_value is not None and _satisfies(target, latest_value, latest):
         return "met"
     if superseded_by is not None:
         return "superseded"
-    deadline_end = period_end(target.deadline)
-    if deadline_end is None:
+    deadline_start, deadline_end = period_start(target.deadline), period_end(target.deadline)
+    if deadline_start is None or deadline_end is None:  # both or neither: an undated deadline
         return "open"
     if as_of <= deadline_end:
         return "due" if deadline_end.year == as_of.year else "open"
-    if latest is not None and (observed_period(latest) or date.min) >= period_start(target.deadline):
+    if latest is not None and (observed_period(latest) or date.min) >= deadline_start:
         return "missed"
     return "past_due_unverified"
 
@@ -196,6 +196,7 @@ def _reason(status: str, target: TargetFact, latest: Observation | None, as_of: 
             superseded_by: int | None) -> str:
     """Why :func:`_verdict` said ``status``, in words for the reader."""
     if status == "met":
+        assert latest is not None  # _verdict says "met" only of a figure
         return f"{_describe(latest)} meets {target.comparator} {target.value:g} {target.unit}"
     if status == "superseded":
         return f"restated by target {superseded_by} in a later document"
@@ -206,6 +207,7 @@ def _reason(status: str, target: TargetFact, latest: Observation | None, as_of: 
     if status == "open":
         return f"deadline {target.deadline} is after {as_of.year}"
     if status == "missed":
+        assert latest is not None  # _verdict says "missed" only of a figure
         return (f"{_describe(latest)} falls short of {target.comparator} "
                 f"{target.value:g} {target.unit} by {target.deadline}")
     return (f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
@@ -227,7 +229,7 @@ def target_status(target: TargetFact, observations: Iterable[Observation], as_of
     latest_value = None
     if latest is not None:
         latest_value = _in_target_terms(target, latest, year_of(target.deadline) or as_of.year)
-    progress = _progress(target, latest_value) if latest is not None else None
+    progress = _progress(target, latest_value) if latest_value is not None else None
     status = _verdict(target, latest, latest_value, as_of, superseded_by)
     return Status(status, progress, latest, _reason(status, target, latest, as_of, superseded_by))
 

@@ -19,7 +19,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BeforeValidator
 
-from policylens import briefs, monitor
+from policylens import briefs, clock, monitor
 from policylens.briefs.rules import load_rules
 from policylens.store import KnowledgeBase
 
@@ -106,7 +106,7 @@ def sliced(request: Request, response: Response, rows: list[Any], limit: int, of
             description="Counts, the newest documents and conflicts, and targets by status and deadline year.",
             response_model=schemas.Overview)
 def get_overview(request: Request, as_of: AsOf = None) -> dict[str, Any]:
-    return request.app.state.overview.get(kb_of(request), as_of or _today()).to_dict()
+    return request.app.state.overview.get(kb_of(request), as_of or clock.today()).to_dict()
 
 
 @router.get("/documents", tags=["documents"], summary="List documents", responses=PAGED,
@@ -153,7 +153,7 @@ def get_entity(request: Request,
                name: Annotated[str, Path(description="Any of the entity's names, or #id.", examples=["Weifang"])],
                as_of: AsOf = None) -> dict[str, Any]:
     found = reads.profile(kb_of(request), name, as_of)
-    return {"as_of": (as_of or _today()).isoformat(), **found.to_dict()}
+    return {"as_of": (as_of or clock.today()).isoformat(), **found.to_dict()}
 
 
 @router.get("/targets", tags=["targets"], summary="List targets", responses=PAGED,
@@ -256,6 +256,3 @@ def list_alerts(request: Request, response: Response,
     rows = reads.alerts(kb_of(request), params.given(watchlist), undelivered, None)
     return sliced(request, response, rows, limit, offset)
 
-
-def _today() -> dt.date:
-    return dt.date.today()

@@ -58,7 +58,7 @@ def timeline(deadlines: list[dict[str, Any]], max_years: int = 16) -> Chart | No
     for i, year in enumerate(span):
         counts = by_year.get(year, {})
         bar = Bar(year, LEFT + i * slot + slot * 0.15, slot * 0.7, sum(counts.values()))
-        y = TOP + inner_h
+        y: float = TOP + inner_h
         for status in STACK_ORDER:
             if counts.get(status):
                 h = inner_h * counts[status] / scale_top

@@ -23,7 +23,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException
 
-from policylens import api as pipeline
+from policylens import service as pipeline
 from policylens.config import Settings
 from policylens.ingestion import RawInput
 from policylens.ingestion.fetch import is_url

@@ -12,13 +12,13 @@ import datetime as dt
 import io
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from policylens import monitor
+from policylens import clock, monitor
 from policylens.model import ENTITY_TYPES
 
 from . import chart, highlight, params, reads
@@ -52,7 +52,7 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def dashboard(request: Request, as_of: str | None = None) -> HTMLResponse:
     kb = kb_of(request)
-    day = params.day(as_of, "as_of") or dt.date.today()
+    day = params.day(as_of, "as_of") or clock.today()
     overview = request.app.state.overview.get(kb, day)
     return _page(request, "dashboard.html", overview=overview, chart=chart.timeline(overview.deadlines),
                  top=kb.list_entities(entity_type="place", limit=12),
@@ -90,7 +90,7 @@ def entity(request: Request, name: str, as_of: str | None = None) -> HTMLRespons
     day = params.day(as_of, "as_of")
     found = reads.profile(kb_of(request), name, day)
     groups = [(title, found.contains[kind]) for kind, title in CONTAINS_GROUPS if found.contains.get(kind)]
-    return _page(request, "entity.html", p=found, groups=groups, as_of=day or dt.date.today())
+    return _page(request, "entity.html", p=found, groups=groups, as_of=day or clock.today())
 
 
 def _target_query(region, industry, status, entity, as_of) -> reads.TargetQuery:
@@ -107,7 +107,7 @@ def targets(request: Request, region: str | None = None, industry: str | None = 
     rows = reads.targets(kb_of(request), query, PAGE_SIZE, offset, order)
     filters = {"region": query.region, "industry": query.industry, "status": query.status,
                "entity": query.entity, "as_of": query.as_of.isoformat() if query.as_of else None}
-    return _page(request, "targets.html", targets=rows, query=query, as_of=query.as_of or dt.date.today(),
+    return _page(request, "targets.html", targets=rows, query=query, as_of=query.as_of or clock.today(),
                  offset=offset, page_size=PAGE_SIZE, sort=order or "deadline", filters=filters,
                  sort_links={key: with_query("/targets", filters, sort=key) for key in params.TARGET_SORTS})
 
@@ -131,7 +131,7 @@ def targets_csv(request: Request, region: str | None = None, industry: str | Non
         writer.writerow([t.id, t.status, t.entity.name if t.entity else t.subject, t.metric, t.comparator, t.value,
                          t.value_max, t.unit, t.deadline, t.progress_percent, latest.get("value"),
                          latest.get("as_of"), t.document_id, t.published, t.text])
-    day = (query.as_of or dt.date.today()).isoformat()
+    day = (query.as_of or clock.today()).isoformat()
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="targets-{day}.csv"'})
 
@@ -150,12 +150,21 @@ def brief(request: Request, document_id: params.DocumentId, audience: str | None
     return _page(request, "brief.html", brief=result, document_id=document_id)
 
 
+class _SearchForm(TypedDict):
+    """The search page's filters: KnowledgeBase.search's keywords, and what the form shows back."""
+    region: str | None
+    industry: str | None
+    source_type: str | None
+    since: dt.date | None
+    until: dt.date | None
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search(request: Request, q: str | None = None, region: str | None = None, industry: str | None = None,
            source_type: str | None = None, since: str | None = None, until: str | None = None) -> HTMLResponse:
     """Results with facets: the filters as controls, and counts by source type and year over the hits."""
     text = params.given(q)
-    filters = {"region": params.given(region), "industry": params.given(industry),
+    filters: _SearchForm = {"region": params.given(region), "industry": params.given(industry),
                "source_type": params.source_type(source_type), "since": params.day(since, "since"),
                "until": params.day(until, "until")}
     hits = kb_of(request).search(text, limit=200, **filters) if text else []

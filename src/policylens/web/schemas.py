@@ -23,10 +23,13 @@ T = TypeVar("T")
 
 def _choices(name: str, values: tuple[str, ...]) -> type[StrEnum]:
     """A named enum of the package's own vocabulary: one schema in the spec, one enum in a generated client."""
+    # mypy types the functional API's result as a plain Enum.
     return StrEnum(name, [(v, v) for v in values])  # type: ignore[return-value]
 
 
 # Named, so the OpenAPI document has one schema for each (not an inline enum per parameter).
+# Built at run time from the vocabularies, they are no static types to mypy: the annotations that name
+# them (here and in api.py) carry ``# type: ignore[valid-type]``.
 SourceType = _choices("SourceType", SOURCE_TYPES)
 Status = _choices("Status", STATUSES)
 EntityType = _choices("EntityType", ENTITY_TYPES)

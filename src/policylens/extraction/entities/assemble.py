@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import PlaceMention, is_place
@@ -113,8 +114,7 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
             if len(form) >= 2 and form not in forms:
                 forms[form] = e
         if e.type == "company":
-            core = re.sub(r"\s*(?:\((?:[^)]*)\)\s*)?(?:Co\.,?\s*Ltd\.?|Company Limited|Holdings|Group|Limited|Inc\.|"
-                          r"Corporation|Co\.)(?:\s+(?:Co\.,?\s*Ltd\.?|Company Limited|Limited))?\s*$", "", e.name)
+            core = patterns().short_name_end.sub("", e.name)
             if core and core != e.name and not is_place(core) and core not in forms:
                 forms[core] = e
                 e.aliases.append(core)
@@ -126,11 +126,11 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
     # had before this pass: those are sorted once and looked up by bisection.
     before = {id(e): _Covering(e.mentions) for e in entities}
     for m in pattern.finditer(text):
-        e = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
-        if e is None:
+        named = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
+        if named is None:
             continue
-        if not before[id(e)].covers(m.start(), m.end()):
-            e.mentions.append((m.start(), m.end()))
+        if not before[id(named)].covers(m.start(), m.end()):
+            named.mentions.append((m.start(), m.end()))
 
 
 class _Covering:
@@ -195,12 +195,18 @@ def _place_entity(gaz, key: str, mentions: list[PlaceMention]) -> Entity:
                   [s for s in surfaces if s != name], key)
 
 
+@lru_cache(maxsize=1)
+def _level_words() -> list[tuple[re.Pattern, str]]:
+    """Each level word ("provincial", "municipal"…) as a whole-word pattern, compiled once for every entity."""
+    return [(re.compile(rf"\b{re.escape(word)}\b"), level) for word, level in patterns().levels.items()]
+
+
 def _describe(e: Entity, gaz, places: list[PlaceMention]) -> None:
     """Level, location and focus that the name itself states."""
     lower = e.name.lower()
     if "level" not in e.attributes:
-        for word, level in patterns().levels.items():
-            if re.search(rf"\b{re.escape(word)}\b", lower):
+        for word, level in _level_words():
+            if word.search(lower):
                 e.attributes["level"] = level
                 break
     if "located_in" not in e.attributes and e.mentions:

@@ -3,6 +3,7 @@ a programme noun after the name, a plan named by what it is for."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from policylens.extraction.entities.lists import and_parts
 from policylens.extraction.entities.named import Chunk, chunk_at
@@ -30,6 +31,9 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
         if in_spans(titles, chunk.start) or (chunk.start, chunk.end) in known:
             continue
         name = clean(text[chunk.start:chunk.end])
+        if name in p.state_bodies and text[max(0, chunk.start - 4):chunk.start].lower() == "the ":
+            out.append(Found("government", name, chunk.start, chunk.end, "state body"))  # "the Treasury said"
+            continue
         if is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
             continue
         rest = text[chunk.end:chunk.end + 80]
@@ -47,7 +51,7 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             continue
         short = acronym_after(text, chunk.end)
         prog = p.programme_after.match(text, short[1]) if short else None
-        if prog and not prog.group(1) and not prog.group(2).endswith("s") and prog.group(2)[0].islower():
+        if short and prog and not prog.group(1) and not prog.group(2).endswith("s") and prog.group(2)[0].islower():
             # "Production Linked Incentive (PLI) scheme": the name with its noun, the acronym an alias.
             scheme = Found("programme", clean(f"{name} {prog.group(2)}"), chunk.start, prog.end(), "descriptive")
             scheme.aliases.append(short[0])
@@ -67,7 +71,49 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             else:
                 end = chunk.end + prog.end()
                 out.append(Found("programme", clean(text[chunk.start:end]), chunk.start, end, "descriptive"))
-    return out + _plans_for_named(tokens)
+    return out + _plans_for_named(tokens) + _slogan_programmes(tokens, known)
+
+
+# A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
+# or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
+# A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
+# or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
+_SLOGAN = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+                     r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+\d+(?:\.\d+)?)?"
+                     r"|\s+\d+\.\d+))\s+$")
+_DETERMINED = re.compile(r"(?:\b(?:the|its|their|this|under)|['’]s)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _programme_noun() -> re.Pattern:
+    """A singular lower-case programme noun right after a name's last word or number."""
+    nouns = sorted((n for n in patterns().programme_nouns if not n.endswith("s") and " " not in n), key=len,
+                   reverse=True)
+    return re.compile(r"(?<=[A-Za-z0-9])[ \t]+(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+
+
+def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Found]:
+    """Programmes named by a slogan or a version ("the Make in India initiative", "Making Indonesia 4.0
+    roadmap"): capitalised words joined by a small word, or ending in a version number, before a
+    singular programme noun. Only the few programme nouns in a text are looked behind."""
+    p = patterns()
+    text = tokens.text
+    out = []
+    for noun in _programme_noun().finditer(text):
+        m = _SLOGAN.search(text, max(0, noun.start() - 100), noun.end() - len(noun.group().lstrip()))
+        if m is None:
+            continue
+        words = m.group("name").split()
+        start = m.start()
+        while words and words[0].lower() in p.not_starts:
+            start = text.index(words[1], start + len(words[0])) if len(words) > 1 else m.end()
+            words.pop(0)
+        # A name is introduced as one: "the …", "its …", "India's …" (not a sentence's first words).
+        if len(words) < 2 or (start, noun.end()) in known or not _DETERMINED.search(text, max(0, start - 12), start):
+            continue
+        out.append(Found("programme", clean(f"{' '.join(words)} {noun.group().strip()}"), start, noun.end(),
+                         "descriptive"))
+    return out
 
 
 def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
@@ -78,8 +124,9 @@ def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
 
 def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[str, str] | None:
     """(how, type) when the text around a headless name says it is a company (or a company's
-    platform), else None: a possessive facility, an appositive before or after it, a ticker, or a
-    corporate verb with the name as subject."""
+    platform), else None: a possessive facility, an appositive before or after it, a ticker, a
+    corporate verb with the name as subject, or the sentence the name opens referring to it as a
+    company ("its factory", ", the company said")."""
     if p.possessed.match(rest):
         return "possessive", "company"
     if p.company_before.search(text, max(0, chunk.start - 30), chunk.start):
@@ -89,19 +136,21 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
     sentence_start = chunk.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4):
                                                                                       chunk.start])
-    return ("verb", "company") if sentence_start and p.company_verb.match(rest) else None
-
-
-_PLAN_FOR = re.compile(r"\b((?:[a-z][\w-]*\s+){0,2}?)(plan|programme|program|scheme|strategy|policy)\s+"
-                       r"(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])")
+    if sentence_start and p.company_verb.match(rest):
+        return "verb", "company"
+    if sentence_start and p.company_self.match(text, chunk.end, chunk.end + 200):
+        return "self-reference", "company"  # "X will expand its Georgia factory, the company said"
+    return None
 
 
 def _plans_for_named(tokens: Tokens) -> list[Found]:
     """"the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
     p = patterns()
     text = tokens.text
-    out = []
-    for m in _PLAN_FOR.finditer(text):
+    out: list[Found] = []
+    if p.plan_for_core.search(text) is None:  # most texts hold no plan noun before 'for': unscanned
+        return out
+    for m in p.plan_for.finditer(text):
         i = tokens.at(m.end())
         chunk = chunk_at(tokens, i, p) if i < len(tokens) else None
         if chunk is None or chunk.start != m.end() or not chunk.period:

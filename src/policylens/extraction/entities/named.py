@@ -60,7 +60,7 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
             continue
         if how == " ":
             k = j + 1
-            words = []
+            words: list[int] = []
             while k < n and not tokens.cap[k] and tokens.lower[k] in _COMPLEMENT_CONNECTORS and len(words) < 2 \
                     and tokens.joins(k) == " ":
                 words.append(k)
@@ -218,14 +218,15 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
     out: list[Found] = []
     s = 0
     while s < len(segments):
-        h = next((k for k in range(s, len(segments)) if heads[k]), None)
-        if h is None:
+        hit = next(((k, head) for k in range(s, len(segments)) if (head := heads[k])), None)
+        if hit is None:
             break
+        h, (htype, hword) = hit
         start_seg = s
         for k in range(s + 1, h + 1):
             if segments[k][2] != "and" or _ends_in_place(tokens, segments[k - 1]):
                 start_seg = k
-            elif heads[h][0] == "company" and segments[k - 1][1] > segments[k - 1][0]:
+            elif htype == "company" and segments[k - 1][1] > segments[k - 1][0]:
                 # "Reliance Industries and Adani Group" are two companies; "Johnson and Johnson Group" one.
                 a, b = segments[start_seg][0], segments[k - 1][1]
                 before = clean(tokens.text[tokens.starts[a]:tokens.ends[b]])
@@ -233,7 +234,6 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                     out.append(Found("company", before, tokens.starts[a], tokens.ends[b], "list"))
                 start_seg = k
         end_seg = h
-        htype, hword = heads[h]
         if start_seg == h > s and segments[h][2] == "of" and heads[h - 1] is None and \
                 segments[h][1] - segments[h][0] < 2 and htype in ("cluster", "park"):
             start_seg = h - 1  # "Wuxi Internet of Things Cluster": "Things Cluster" alone is no name
@@ -262,6 +262,10 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if start_seg < h:
                 out += _split_coordination(tokens, segments, start_seg, h, htype, hword, start, end, p)
         elif (nwords >= 2 or chunk.legal) and not (htype == "programme" and _only_kind_words(name, p)):
+            over = p.programme_over_heads.match(tokens.text, end) if end == chunk.end and not chunk.legal else None
+            if over:  # "the Regional Innovation Cluster program": a programme named for what it builds
+                htype, end = "programme", over.end()
+                name = clean(tokens.text[start:end])
             found = Found(htype, name, start, end, "legal" if chunk.legal else "head")
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period
@@ -273,9 +277,9 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if acronym:
                 short = clean(acronym.group(1) + name[acronym.end():])
                 found.aliases.append(short if short != acronym.group(1) else acronym.group(1))
-            short = acronym_after(tokens.text, end) if end == chunk.end else None
-            if short and not is_place(short[0]):
-                found.aliases.append(short[0])
+            defined = acronym_after(tokens.text, end) if end == chunk.end else None
+            if defined and not is_place(defined[0]):
+                found.aliases.append(defined[0])
             m = _DEFINED_AS.match(tokens.text, end)
             if m and m.group(1)[0].isupper():
                 found.aliases.append(m.group(1))

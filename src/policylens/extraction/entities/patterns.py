@@ -4,9 +4,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from policylens import vocab
+from policylens.extraction.anycase import any_case
 
 SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"])
 
@@ -16,6 +16,7 @@ class Patterns:
     heads: dict[str, str]
     plural_heads: dict[str, str]
     legal_suffix: re.Pattern
+    short_name_end: re.Pattern
     descriptive: re.Pattern
     descriptive_types: dict[str, str]
     levels: dict[str, str]
@@ -25,9 +26,14 @@ class Patterns:
     list_types: dict[str, str]
     possessed: re.Pattern
     company_verb: re.Pattern
+    company_self: re.Pattern
     programme_after: re.Pattern
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
+    programme_over_heads: re.Pattern
+    state_bodies: frozenset[str]
+    plan_for: re.Pattern
+    plan_for_core: re.Pattern  # what every plan_for match holds
     government: re.Pattern
     not_starts: frozenset[str]
     time_words: frozenset[str]
@@ -42,31 +48,42 @@ def _alternation(words) -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/entity_patterns.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "entity_patterns.yaml")
     heads = {w: t for t, words in raw["heads"].items() for w in words}
     descriptive_types = {w: t for t, words in raw["descriptive_heads"].items() for w in words}
     list_types = {w: t for t, words in raw["list_triggers"].items() for w in words}
     return Patterns(
         heads=heads,
         plural_heads=dict(raw["plural_heads"]),
-        legal_suffix=re.compile(raw["legal_suffix"]),
+        legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
+        short_name_end=re.compile(r"\s*(?:\((?:[^)]*)\)\s*)?(?:" + "|".join(raw["short_name_drops"]) +
+                                  r")(?:\s+(?:" + "|".join(raw["short_name_drops_after"]) + r"))?\s*$"),
         descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
         generic=frozenset(raw["generic_descriptors"]),
         stops=frozenset(raw["descriptor_stops"]),
-        list_trigger=re.compile(r"\b(" + _alternation(list_types) + r")\b[\s,—–-]*(?:" +
+        list_trigger=re.compile(r"\b(" + any_case(list_types, _alternation) + r")\b[\s,—–-]*(?:" +
                                 _alternation(raw["list_markers"]) + r")\s+|\bled\s+by\s+", re.IGNORECASE),
         list_types=list_types,
         possessed=re.compile(r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) +
                              r")\b", re.IGNORECASE),
         company_verb=re.compile(r"\s+(?:(?:" + _alternation(raw["company_verb_adverbs"]) + r")\s+){0,2}(?:" +
                                 _alternation(raw["company_verbs"]) + r")\b"),
+        # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
+        company_self=re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:" +
+                                _alternation(raw["possessed_by_companies"]) + r")\b|\s+[a-z][^.!?\n]{0,160}?,\s+(?:" +
+                                _alternation(raw["company_self_references"]) + r")\s+(?:" +
+                                _alternation(raw["company_saying_verbs"]) + r")\b", re.IGNORECASE),
         programme_after=re.compile(r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) +
                                    r")\b", re.IGNORECASE),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
+        programme_over_heads=re.compile(r"[ \t]+(" + _alternation(raw["programme_nouns_over_heads"]) + r")\b"),
+        state_bodies=frozenset(raw["state_bodies"]),
+        plan_for=re.compile(r"\b((?:[a-z][\w-]*+\s+){0,2}?)(" + _alternation(raw["plan_for_nouns"]) +
+                            r")\s+(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])"),
+        plan_for_core=re.compile(r"(?:" + _alternation(raw["plan_for_nouns"]) + r")\s+(?:for|on|of)\s+"),
         # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
         government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
                               _alternation(raw["government_nouns"]) + r"))\b"),

@@ -3,12 +3,12 @@ governments of places and towns the gazetteer lacks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from itertools import compress
 
-import yaml
-
+from policylens import vocab
 from policylens.extraction.entities.patterns import SMALL_WORDS, patterns
 from policylens.extraction.entities.tokens import Found, Tokens, clean, in_spans
 from policylens.extraction.gazetteer import TOKEN, Place, gap_kind, name_key
@@ -41,15 +41,14 @@ class _PlaceWords:
 
 @lru_cache(maxsize=1)
 def _place_words() -> _PlaceWords:
-    raw = yaml.safe_load(resources.files("policylens.extraction").joinpath("data/world_place_guards.yaml")
-                         .read_text(encoding="utf-8"))
+    raw = vocab.load("policylens.extraction", "world_place_guards.yaml")
     words = lambda k: frozenset(w.lower() for w in str(raw.get(k) or "").split())
     return _PlaceWords(after=words("after_place") | frozenset(_SUFFIX_WORDS) | SMALL_WORDS,
                        before=words("before_place") | words("generic") | SMALL_WORDS)
 
 
 def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Place],
-                    titles: list[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+                    titles: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
     """Whether the place name at tokens first..last is a word of a longer capitalised name.
 
     The corpus gold counts a place named only inside an organisation's or a
@@ -78,21 +77,24 @@ def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Plac
         and tokens.gap(k) == " " and tokens.cap[k + 1]
 
 
-def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] = ()) -> list[PlaceMention]:
+def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
     gaz = load_gazetteer()
     text = tokens.text
     out: list[PlaceMention] = []
     spans: list[tuple[int, int]] = []
     n = len(tokens)
-    i = 0
-    while i < n:
-        if not tokens.cap[i]:
-            i += 1
+    first_tokens = gaz.first_tokens
+    # Only a capitalised token that opens some gazetteer name can start a place: those are picked out in one
+    # comprehension rather than visited one by one.
+    openers = [(i, key) for i in compress(range(n), tokens.cap)
+               if (key := tokens.lower[i].replace("’", "'").replace(".", "")) in first_tokens]
+    resume = 0
+    for i, key in openers:
+        if i < resume:
             continue
-        longest = gaz.first_tokens.get(tokens.lower[i].replace("’", "'").replace(".", ""), 0)
+        longest = first_tokens[key]
         hit = None
         if longest:
-            key = tokens.lower[i].replace("’", "'").replace(".", "")
             keys = [key]
             for j in range(i + 1, min(n, i + longest)):
                 how = gap_kind(tokens.gap(j - 1))
@@ -110,21 +112,19 @@ def find_places(tokens: Tokens, index: TextIndex, titles: list[tuple[int, int]] 
                     hit = (j, surface, [pl for pl, _ in entries])
                     break
         if hit is None:
-            i += 1
             continue
         j, surface, candidates = hit
+        resume = i + j + 1
         end = tokens.ends[i + j]
         if candidates[0].level == "country" and _CURRENCY_AFTER.match(text, end + (text[end:end + 1] == ".")):
-            i += j + 1
             continue
         if _DOTTED.fullmatch(surface) and text.startswith(".", end):
             end, surface = end + 1, surface + "."  # "U.S.": the last dot is the abbreviation's
         suffixed = j > 0 and tokens.lower[i + j] in _SUFFIX_WORDS
         out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
         spans.append((i, i + j))
-        i += j + 1
     starts, ends = {m.start for m in out}, {m.end for m in out}
-    for m, (first, last) in zip(out, spans):
+    for m, (first, last) in zip(out, spans, strict=True):
         m.in_name = _in_longer_name(tokens, first, last, m.candidates, titles, starts, ends)
     return _resolve(out, gaz, text)
 

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policylens.extraction.entities.patterns import SMALL_WORDS
@@ -13,6 +15,9 @@ WS = re.compile(r"\s+")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
 _BROKEN_WORD = re.compile(r"([a-z])-\s+([a-z])")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
+# What opens a sentence in the gap before a token: a line break, or a stop followed only by spaces, quotes
+# and an opening bracket.
+_BREAK = re.compile(r"\n|[.!?:][ \t\"“‘'(]*")
 
 
 @dataclass(slots=True)
@@ -30,18 +35,24 @@ class Found:
 
 
 class Tokens:
-    """The document's word tokens with what lies between them."""
+    """The document's word tokens with what lies between them.
+
+    Every list is built by C-level passes (``map`` over the matches), and the
+    tokens that open a sentence are found from the text's breaks, which are few,
+    rather than by a look at the gap before every token.
+    """
 
     def __init__(self, text: str):
         self.text = text
         matches = list(TOKEN.finditer(text))
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        self.words = [m.group() for m in matches]
-        self.lower = [w.lower() for w in self.words]
+        self.starts = list(map(re.Match.start, matches))
+        self.ends = list(map(re.Match.end, matches))
+        self.words = list(map(re.Match.group, matches))
+        self.lower = list(map(str.lower, self.words))
         self.cap = [w[0].isupper() or (w[0].isdigit() and any(c.isalpha() for c in w)) for w in self.words]
         self._long_line: dict[int, bool] = {}
         self._inner_words: set[str] | None = None
+        self._initial: set[int] | None = None
 
     def name_like(self, first: int, last: int) -> bool:
         """Whether capitals at first..last say "name": true unless it is one ordinary word
@@ -52,16 +63,31 @@ class Tokens:
         if word.isupper() or any(c.isupper() for c in word[1:]) or not self.sentence_initial(first):
             return True
         if self._inner_words is None:
-            self._inner_words = {w for k, w in enumerate(self.words) if not self.sentence_initial(k)}
+            counts = Counter(self.words)  # a word is inner when it occurs more often than it opens a sentence
+            counts.subtract(self.words[k] for k in self._sentence_initials())
+            self._inner_words = {w for w, c in counts.items() if c > 0}
         return word in self._inner_words
 
     def sentence_initial(self, i: int) -> bool:
-        if i == 0:
-            return True
-        gap = self.gap(i - 1)
-        if gap == " ":
-            return False  # the usual case, decided without stripping
-        return "\n" in gap or gap.strip(" \t\"“‘'(")[-1:] in (".", "!", "?", ":")
+        """Whether token i opens the text, a line, or follows a full stop, "!", "?" or ":" (quotes and
+        an opening bracket may stand between)."""
+        return i in self._sentence_initials()
+
+    def _sentence_initials(self) -> set[int]:
+        if self._initial is None:
+            starts, ends, n = self.starts, self.ends, len(self.starts)
+            initial = {0}
+            for m in _BREAK.finditer(self.text):
+                if m.group() == "\n":  # never inside a token: the gap before the next token holds it
+                    i = bisect_left(starts, m.start())
+                else:  # the stop must end the gap: only quotes and brackets between it and the token
+                    i = bisect_left(starts, m.end())
+                    if i >= n or starts[i] != m.end() or (i and m.start() < ends[i - 1]):
+                        continue
+                if 0 < i < n:
+                    initial.add(i)
+            self._initial = initial
+        return self._initial
 
     def __len__(self) -> int:
         return len(self.words)
@@ -127,7 +153,7 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
     return out
 
 
-def in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
     i = bisect_left(spans, (pos + 1,)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 

@@ -1,6 +1,6 @@
 """Chinese, by the rules of :mod:`policylens.extraction.zh`, for a text labelled "zh" or written mostly in
 Chinese characters.  It is read in simplified characters (same offsets; a page in traditional characters
-through its simplified copy); spans then carry the text as written."""
+through its simplified copy); spans, names, metrics and subjects then carry the text as written."""
 from __future__ import annotations
 
 from policylens.extraction import zh
@@ -19,7 +19,7 @@ def read(document: Document) -> Extraction:
     events = zh.find_events(reading, index, entities)
     industries = tag_industries(reading, index, quantities)
     if reading is not document:
-        zh.restore(document.text, quantities, events, entities)
+        zh.restore(document, reading, quantities, events, entities)
     return Extraction(document, quantities, events, entities, industries)
 
 

@@ -47,7 +47,10 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # quoted with “…”, or with 「…」 as traditional-script pages quote
-_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)?")
+_QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?:(?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)"
+                     rf"|(?P<qualified>[\u4e00-\u9fff]{{0,6}}?(?:{_QUALIFIED})))?")
+_LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|(?<!全)省|国家)$")  # 全省“三核之一”: the whole province, no body
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
@@ -159,7 +162,10 @@ def _quoted(text: str) -> list[_Found]:
         inner = m.group(1)
         if any(c.isdigit() for c in inner) or not _CJK.search(inner):
             continue
-        if m.group("head") or inner.endswith(_QUOTED_PROGRAMME_END):
+        if m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
+            out.append(_Found("programme", m.group(), m.start(), m.end(), aliases=[inner]))
+        elif m.group("head") or inner.endswith(_QUOTED_PROGRAMME_END) or _LEVEL_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            # "省“一企一技术”研发中心", "省级“雁阵形”产业集群": a government's own brand for what it runs
             out.append(_Found("programme", inner, m.start(1), m.end(1)))
     return out
 
@@ -357,7 +363,7 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
     for h in places:
         by_key.setdefault(h.place.key, []).append(h)
     out = [e for e in entities.values() if e.mentions]
-    for key, hits in by_key.items():
+    for hits in by_key.values():
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
         named = [h for h in hits if not any(s < h.start and h.end <= e for s, e in inside_names)]

@@ -17,11 +17,14 @@ is no event, nor is a reposted story's 原标题 line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import deque
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
+from policylens.periods import parts
 
 _DATA = _load("zh_event_triggers.yaml")
 
@@ -49,10 +52,15 @@ _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
+_NOT_ACTOR_BEFORE = tuple(_DATA["not_actor_before"])
 _DATE = re.compile(
     r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
+# what may stand before the name that opens a clause: a date, a time of day, a connective
+_DATE_FILLER = re.compile(r"(?:\s|(?:19|20)\d\d年|\d{1,2}月|\d{1,2}日|上午|下午|晚|近日|日前|同时|此外|随后|当天|当日)*")
+# a document's name says nothing of when: "《…行动计划》近日正式印发" is no plan for the future
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 _QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”|「[^「」\n]{2,40}」")
@@ -63,7 +71,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     text = document.text or ""
     if not text.strip():
         return []
-    reference = _reference(document.published)
+    reference = parts(document.published)
     actors = sorted(((s, e, ent.name) for ent in entities if ent.type != "programme"
                      for s, e in ent.mentions), key=lambda x: x[0])
     first_sentence = index.sentences[0] if index.sentences else (0, 0)
@@ -72,6 +80,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
         first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
     quoted = [m.span() for m in _QUOTED_NAME.finditer(text)]
+    titled = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    # a place inside a document's name ("《青岛市…行动计划》近日印发") is not who issued it
+    actors = [a for a in actors if not any(ts < a[0] < te for ts, te in titled)]
+    actor_starts = [a[0] for a in actors]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -110,15 +122,35 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference)
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
-        actor = None
-        for s, e, name in actors:
-            if s >= m.start():
-                break
-            if s >= s_start:
-                actor = name
-        obj = text[m.end():c_end].lstrip("了").strip() or None
+        actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
+        obj = text[m.end():c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
+
+
+def _actor(text: str, actors: list[tuple[int, int, str]], starts: list[int], s_start: int, c_start: int,
+           pos: int) -> str | None:
+    """Who acts: the name that opens the trigger's clause ("陕西省人民政府与某集团在西安签署…" is the
+    province's signing, not Xi'an's), else the last name before the trigger in its sentence that is not
+    where or whence it happened ("在西安", "从省工信厅获悉")."""
+    longest: dict[int, tuple[int, str]] = {}
+    for s, e, name in actors[bisect_left(starts, s_start):bisect_left(starts, pos)]:
+        if e <= pos and e > longest.get(s, (0, ""))[0]:  # "陕西省人民政府" rather than the 陕西省 it opens with
+            longest[s] = (e, name)
+    named = [(s, name) for s, (_, name) in sorted(longest.items())]
+    for s, name in named:
+        if c_start <= s and _DATE_FILLER.fullmatch(text, c_start, s):
+            return name
+    for s, name in reversed(named):
+        if not text.endswith(_NOT_ACTOR_BEFORE, max(0, s - 1), s):
+            return name
+    return None
+
+
+def _title_before(text: str, c_start: int, pos: int) -> str | None:
+    """What a passive clause acts on: the document named before its verb ("《…》近日正式印发")."""
+    titles = list(_BOOK_TITLE.finditer(text, c_start, pos))
+    return titles[-1].group() if titles else None
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
@@ -150,15 +182,8 @@ def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[
 
 def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
     window = text[s_start:pos].rpartition("……")[2]  # an ellipsis ends what came before it
-    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), window)
+    window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), _BOOK_TITLE.sub("《》", window))
     return bool(_FUTURE.search(window))
-
-
-def _reference(published: str | None) -> tuple[int, int | None, int | None] | None:
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", published or "")
-    if not m:
-        return None
-    return int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None
 
 
 def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
@@ -203,11 +228,10 @@ def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
 
 def _relative_year(text: str, lo: int, pos: int, reference) -> tuple[str, str, bool] | None:
     """The last year written relative to the page's ("去年", "今年5月") between ``lo`` and the trigger."""
-    rel = None
-    for rel in _REL_YEAR.finditer(text, lo, pos):
-        pass
-    if rel is None or not reference:
+    last = deque(_REL_YEAR.finditer(text, lo, pos), maxlen=1)
+    if not last or not reference:
         return None
+    rel = last[0]
     year = reference[0] + _REL_YEARS[rel.group()]
     month = _MONTH_DAY.match(text, rel.end())  # "今年5月", "去年12月8日"
     if month:

@@ -24,16 +24,18 @@ from functools import lru_cache
 
 import cn2an
 
-from policylens.extraction.numbers import Amount, _load, parse_number
+from policylens.extraction.numbers import CURRENCIES, Amount, _load, parse_number
 from policylens.model import Alternative
 
 _DATA = _load("zh_units.yaml")
 DIGITS: dict[str, int] = _DATA["digits"]
 SMALL_SCALES: dict[str, int] = _DATA["small_scales"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
-UNITS: dict[str, tuple[str, float]] = {k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
+UNITS: dict[str, tuple[str, float]] = {w: (code, 1.0) for code, forms in CURRENCIES.items() for w in forms.get("zh", ())} | {
+    k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
 COUNT_WORDS = frozenset(_DATA["count_words"])
 WEAK_COUNT_WORDS = frozenset(_DATA["weak_count_words"])
+_YEAR_COUNT_WORDS = frozenset(_DATA["year_count_words"])
 _COMPOUNDS = re.compile("|".join(re.escape(w) for w in _DATA["count_word_compounds"]))
 MONEY_WORDS = tuple(_DATA["money_words"])
 FINANCIAL_DIGITS = "".join(_DATA["financial_digits"])
@@ -147,16 +149,16 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(a)
         taken.append((a.start, a.end))
     for m in AMOUNT.finditer(text):
-        a = _read(text, m)
-        if a is None or any(s < a.end and a.start < e for s, e in taken):
+        amount = _read(text, m)
+        if amount is None or any(s < amount.end and amount.start < e for s, e in taken):
             continue
-        out.append(a)
+        out.append(amount)
     for m in _FRACTION.finditer(text):
-        a, b = int(m.group("a")), int(m.group("b"))
-        if 0 < a < b and not _glued(text, m.start(), m.end()) and \
+        num, den = int(m.group("a")), int(m.group("b"))
+        if 0 < num < den and not _glued(text, m.start(), m.end()) and \
                 not any(s < m.end() and m.start() < e for s, e in taken) and \
                 not any(x.start < m.end() and m.start() < x.end for x in out):
-            out.append(Amount(m.start(), m.end(), round(100 * a / b, 4), "%"))
+            out.append(Amount(m.start(), m.end(), round(100 * num / den, 4), "%"))
     out.sort(key=lambda x: x.start)
     return _restatements(text, out)
 
@@ -236,8 +238,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
         if v2 is None or v2 <= value or _year_like(num):
             return None
         value_max = v2 * scale * unit[1]
-    if _year_like(num) and scale_word is None and unit[0] == "count":
-        return None
+    if _year_like(num) and scale_word is None and unit[0] == "count" and unit_word in _YEAR_COUNT_WORDS:
+        return None  # "2024款", "2023次": a year or a number naming something, not a count
     if _negative(text, start):
         if value_max is not None:
             return None

@@ -20,14 +20,16 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, replace
+from typing import overload
 
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
 from policylens.model import Document, Entity, Quantity
+from policylens.periods import month_of, year_of
 
 _CUES = _load("zh_quantity_cues.yaml")
 _YEAR = r"(?:19|20)\d\d"
@@ -56,6 +58,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
     rf"(?:{_alt(_CUES['relative_periods_after'])})"
+    rf"|(?<![\d〇零一二两三四五六七八九十])(?P<ye>{_alt(_CUES['this_year_deadlines'])})"
     rf"|(?P<pe>{_alt(_CUES['plan_period_end'])})"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
     rf"|(?P<year>{_YEAR})年"
@@ -92,12 +95,15 @@ _METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|其中|同时|此外|目前|截至|去年|今年|全年)*")
+_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
 _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
 _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
+_ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
+_ANAPHOR = re.compile(_alt(_ANAPHORA))
+_DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
 _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
 
@@ -106,7 +112,7 @@ _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_le
 class _Cue:
     pos: int
     kind: str  # "target", "statistic", "weak", "deadline", "year", "baseline"
-    year: int | None = None
+    year: int = 0  # read only for the kinds that name one: "deadline", "year", "baseline"
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -120,14 +126,17 @@ class _Reader:
     def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
         self.text = document.text
         self.index = index
-        self.published = _year(document.published)
-        pm = re.match(r"\d{4}-(\d{2})", document.published or "")
-        self.pub_month = int(pm.group(1)) if pm else None
+        self.published = year_of(document.published)
+        self.pub_month = month_of(document.published)
         opening = (document.title or "") + "\n" + self.text[:300]
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
         self.cues = self._cues()  # in text order
+        # a page about its own year: it names the year (今年, or written out) and sets no later deadline
+        self.current_year = self.published is not None and \
+            any(c.kind == "year" and c.year == self.published for c in self.cues) and \
+            not any(c.kind == "deadline" and c.year and c.year > self.published for c in self.cues)
         self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
         self.sentence_starts = [s for s, _ in index.sentences]
@@ -138,13 +147,22 @@ class _Reader:
         self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
                               for s, e in ent.mentions), key=lambda x: x[0])
         self.place_starts = [s for s, _, _ in self.places]
+        # "该公司…", "园区…": the last company or park named before, by type
+        self.named_of_type = {t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
+                              for t in set(_ANAPHORA.values())}
+        self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
+        self.anaphor_starts = [p for p, _ in self.anaphors]
         own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
         self.own_words = [p for p, _ in own]
         counts = Counter(_SCOPE_OF[w] for _, w in own)
         scope = counts.most_common(1)[0][0] if counts else None
-        first = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
-        self.own_place = _own_place((document.title, document.publisher, first[:_HEADLINE_MAX]), entities, scope)
-        self.main_place = self.own_place or _main_subject(entities, scope)
+        lead = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
+        self.own_place = _own_place((document.title, document.publisher, lead[:_HEADLINE_MAX]), entities, scope)
+        # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
+        # names; in a plan or an official page that is whose figures they all are
+        self.whole_place = self.own_place or _own_place_in_body(entities, scope)
+        official = self.plan or document.source_type == "government"
+        self.main_place = (self.whole_place if official else self.own_place) or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
         return self.published is None or year <= self.published
@@ -161,6 +179,8 @@ class _Reader:
                 year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
                 kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
                 out.append(_Cue(m.start(), kind, year))
+            elif m.group("ye"):  # "年底前": by the end of the page's year
+                out.append(_Cue(m.start(), "deadline", self.published) if self.published else _Cue(m.start(), "target"))
             elif m.group("pe"):
                 out.append(_Cue(m.start(), "deadline", self.period_end) if self.period_end
                            else _Cue(m.start(), "target"))
@@ -231,8 +251,8 @@ class _Reader:
         """ "产值、营收均超过1.2万亿": one figure stated of each listed measure."""
         s_start = self.index.sentence_at(q.start)[0]
         lo = s_start
-        for m in _HARD_BREAK.finditer(self.text, s_start, q.start):
-            lo = m.end()
+        for brk in _HARD_BREAK.finditer(self.text, s_start, q.start):
+            lo = brk.end()
         m = _BOTH.search(self.text, lo, q.start)
         if not m:
             return [q]
@@ -279,7 +299,8 @@ class _Reader:
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues)
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) \
+                or self._this_years_goal(p_start, a.start)
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
         return Quantity(
@@ -309,10 +330,8 @@ class _Reader:
 
     def _annual(self, a: Amount, clause_start: int) -> bool:
         window = self.text[clause_start:a.start]
-        m = None
-        for m in _ANNUAL.finditer(window):
-            pass
-        return bool(m) and not re.search(r"\d", window[m.end():])
+        last = deque(_ANNUAL.finditer(window), maxlen=1)
+        return bool(last) and not re.search(r"\d", window[last[0].end():])
 
     def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
@@ -343,6 +362,13 @@ class _Reader:
                 if c.kind == "deadline":
                     return c.year
         return self.period_end
+
+    def _this_years_goal(self, p_start: int, pos: int) -> int | None:
+        """A goal with no year of its own, on a page about its own year ("今年主要预期目标：…增长6%"):
+        due that year.  A project's designed size ("规划面积", "年产", "计划总投资") is due at no year."""
+        if not self.current_year or _DESIGN.search(self.text, p_start, pos):
+            return None
+        return self.published
 
     def _as_of(self, sentence: list[_Cue], paragraph: list[_Cue], s_start: int) -> int | None:
         for c in reversed(sentence):
@@ -414,11 +440,17 @@ class _Reader:
         for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
                 best, at = name, s
-        if self.own_place:
-            # "全市…" opening a clause after the last name: the page's own place again
-            own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
-            if any(self._opens_clause(s_start, w) for w in own):
-                return self.own_place
+        # "全市…" opening a clause after the last name: the page's own place again, or nobody named
+        # when the page never says which it is (a city it mentions is not the whole province)
+        own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
+        if any(self._opens_clause(s_start, w) for w in own):
+            return self.whole_place
+        lo, hi = bisect_left(self.anaphor_starts, max(s_start, at + 1)), bisect_left(self.anaphor_starts, pos)
+        for a_pos, etype in reversed(self.anaphors[lo:hi]):
+            if self._opens_clause(s_start, a_pos):
+                named = self.named_of_type[etype]
+                i = bisect_left(named, (a_pos, ""))
+                return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
         return best or self.main_place
 
     def _opens_clause(self, s_start: int, pos: int) -> bool:
@@ -447,6 +479,18 @@ def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: s
     return None
 
 
+def _own_place_in_body(entities: list[Entity], scope: str | None) -> str | None:
+    """The page's own place when neither its title nor its issuer names it: the one place of the level its
+    "全省"/"全市" speaks for that the page names (most often), e.g. the province a provincial plan names
+    beside the cities it assigns tasks to."""
+    if scope is None:
+        return None
+    levels = _OWN_LEVELS[scope]
+    candidates = [e for e in entities if e.type == "place" and e.mentions and e.attributes.get("level") in levels]
+    ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
+    return ranked[0].name if ranked else None
+
+
 def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
     """What a figure is about when its sentence names nothing: the place, cluster, park or company the page
     names most (a programme is what is done, not whose figures they are).
@@ -462,11 +506,10 @@ def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
     return ranked[0].name if ranked else None
 
 
-def _year(published: str | None) -> int | None:
-    m = re.match(r"(\d{4})", published or "")
-    return int(m.group(1)) if m else None
-
-
+@overload
+def _round(v: float) -> float: ...
+@overload
+def _round(v: float | None) -> float | None: ...
 def _round(v: float | None) -> float | None:
     if v is None or not math.isfinite(v):
         return v  # a figure too large for a float: the pipeline leaves such quantities out

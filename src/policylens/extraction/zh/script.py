@@ -15,12 +15,15 @@ page with none of the common traditional-only characters listed in
 data/zh_script.yaml is not converted at all, which keeps simplified pages fast.
 
 After reading, :func:`restore` puts the text as written back into every span
-field, and keeps an entity's written form as an alias beside its simplified
-name, so each output still satisfies ``document.text[start:end] == text``.
+field (so each output still satisfies ``document.text[start:end] == text``) and
+into every name, metric and subject read from the text: an entity is named as
+the page writes it, its simplified name kept as an alias, so a traditional page
+and a simplified one meet on the alias (and a place on its gazetteer key).
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
@@ -56,17 +59,71 @@ def simplify(text: str) -> str:
 
 
 def simplified(document: Document) -> Document:
-    """The document to read: itself, or a copy whose text is in simplified characters at the same offsets."""
+    """The document to read: itself, or a copy whose text, title and publisher are in simplified characters
+    (the text at the same offsets), so that a title or issuer naming the page's place is read like the body."""
     text = simplify(document.text)
-    return document if text is document.text else replace(document, text=text)
+    if text is document.text:
+        return document
+    return replace(document, text=text, title=_converted(document.title), publisher=_converted(document.publisher))
 
 
-def restore(written: str, quantities: list[Quantity], events: list[Event], entities: list[Entity]) -> None:
-    """Put the text as written (``written``) back into the span fields of what was read from its simplified copy."""
+def _converted(line: str | None) -> str | None:
+    """A header line of a page found traditional, in simplified characters (as written if conversion changes its length)."""
+    if not line:
+        return line
+    converted = _converter().convert(line)
+    return converted if len(converted) == len(line) else line
+
+
+def restore(document: Document, reading: Document, quantities: list[Quantity], events: list[Event],
+            entities: list[Entity]) -> None:
+    """Give what was read from the simplified copy ``reading`` back in the script ``document`` is written in.
+
+    Spans carry the text as written; an entity is named as the page names it most (its simplified name
+    kept as an alias, where a simplified page's name of the same thing is found); a metric, subject,
+    actor or object read from the text (or a subject from the title or issuer) is that stretch as written.
+    """
+    written, read = document.text, reading.text
+    headers = [(reading.title, document.title), (reading.publisher, document.publisher)]
+    renamed: dict[str, str] = {}
+    for entity in entities:
+        forms = Counter(written[s:e] for s, e in entity.mentions)
+        if forms:
+            name = max(forms, key=lambda f: (forms[f], f == entity.name))
+            if name != entity.name:
+                renamed[entity.name] = name
+                entity.aliases = [entity.name] + [a for a in entity.aliases if a != name]
+                entity.name = name
+        entity.aliases.extend(sorted(set(forms) - {entity.name, *entity.aliases}))
     for q in quantities:
         q.text = written[q.start:q.end]
+        q.metric = _as_written(q.metric, read, written, q.start, q.end)
+        q.subject = renamed.get(q.subject or "") or _header_as_written(q.subject, headers) \
+            or _as_written(q.subject, read, written, q.start, q.end)
     for e in events:
         e.text = written[e.start:e.end]
-    for entity in entities:
-        forms = {written[s:e] for s, e in entity.mentions} - {entity.name, *entity.aliases}
-        entity.aliases.extend(sorted(forms))
+        e.actor = renamed.get(e.actor or "") or _as_written(e.actor, read, written, e.start, e.end)
+        e.object = _as_written(e.object, read, written, e.start, e.end)
+
+
+def _header_as_written(value: str | None, headers: list[tuple[str | None, str | None]]) -> str | None:
+    """A name taken from the title or the issuer, as that line writes it."""
+    for read, written in headers:
+        if value and read and written and len(read) == len(written) and (at := read.find(value)) >= 0:
+            return written[at:at + len(value)]
+    return None
+
+
+_NEAR = 300  # how far from a figure its metric or subject is looked for first
+
+
+def _as_written(value: str | None, read: str, written: str, start: int, end: int) -> str | None:
+    """``value``, a stretch of the simplified copy, as the page writes it: nearest the item first, then anywhere."""
+    if not value or value.isascii():
+        return value
+    at = read.rfind(value, max(0, start - _NEAR), end + len(value))
+    if at < 0:
+        at = read.find(value, start, end + _NEAR)
+    if at < 0:
+        at = read.find(value)
+    return written[at:at + len(value)] if at >= 0 else value

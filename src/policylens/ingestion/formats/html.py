@@ -40,6 +40,7 @@ def _read(raw: RawInput, html: str | None, url: str | None) -> Parsed:
                                             include_tables=True)
     except (ValueError, TypeError, lxml.etree.LxmlError):
         found = None
+    assert not isinstance(found, dict)  # a dict only with as_dict=True (its return type covers both)
     text = (found.text if found else None) or _visible_text(html)
     if not text.strip():
         raise InputError(source, "HTML page has no readable text")

@@ -1,0 +1,42 @@
+"""Long word alternations matched ignoring case, written so that sre scans them fast.
+
+sre skips an alternative that opens with a plain character or character
+class when the character at hand does not fit, without entering it; a letter
+matched ignoring case gets no such test, so a case-insensitive alternation of
+fifty words enters fifty alternatives at every position the scan tries. The
+pattern :func:`any_case` writes groups the words by first letter and opens
+each group with that letter as a case-sensitive class holding every character
+case-insensitive matching takes for it, so only one group is entered.
+
+It matches what the plain alternation matches, at the same places and with
+the same lengths: within a group the words keep their order, and two groups
+never match at the same place. It is meant for a pattern compiled with
+``re.IGNORECASE`` (or inside ``(?i:...)``): the letters after the first are
+still matched ignoring case.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+# The characters besides a letter's two cases that case-insensitive matching of str patterns takes for an
+# ASCII letter (dotted and dotless I for "i", LONG S for "s", KELVIN SIGN for "k").
+_CASE_EXTRAS = "\u0130\u0131\u017f\u212a"
+
+
+def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
+    """``alternation(words)`` grouped by first letter; ``alternation`` writes the words of a group after
+    their first letter (it must order words longest first, as every alternation here does)."""
+    ordered = sorted(dict.fromkeys(str(w) for w in words), key=len, reverse=True)
+    if not ordered or any(not w or w[0] in _CASE_EXTRAS for w in ordered):
+        return alternation(ordered)  # such a word matches where the group of "i", "k" or "s" does
+    groups: dict[str, list[str]] = {}
+    for w in ordered:  # a word opening with anything but an ASCII letter is a group of its own, written as before
+        groups.setdefault(w[0].lower() if w[0].isascii() and w[0].isalpha() else "\0" + w, []).append(w)
+    return "|".join(f"{_letter(key)}(?:{alternation([w[1:] for w in group])})" if len(key) == 1
+                    else alternation(group) for key, group in groups.items())
+
+
+def _letter(letter: str) -> str:
+    extras = "".join(c for c in _CASE_EXTRAS if re.fullmatch(letter, c, re.IGNORECASE))
+    return f"(?-i:[{letter.lower()}{letter.upper()}{extras}])"
