@@ -16,61 +16,41 @@ if all is well).  ``--no-resolve`` only fingerprints what is stored.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
-import json
 import sys
 import time
 
-from sqlalchemy import select
-
-from policylens.store.derive import DERIVED
+from policylens.store.digest import fingerprint, overall
 from policylens.store.kb import KnowledgeBase
-
-
-def _canon(value: object) -> object:
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _canon(v) for k, v in sorted(value.items())}
-    if isinstance(value, (list, tuple)):
-        return [_canon(v) for v in value]
-    return value
-
-
-def fingerprint(kb: KnowledgeBase) -> dict[str, tuple[int, str]]:
-    """Table name -> (row count, digest of its sorted rows)."""
-    out = {}
-    with kb.reading() as conn:
-        for model in reversed(DERIVED):
-            table = model.__table__
-            rows = [json.dumps(_canon(list(r)), sort_keys=True, ensure_ascii=False)
-                    for r in conn.execute(select(*table.columns))]
-            rows.sort()
-            digest = hashlib.sha256("\n".join(rows).encode()).hexdigest()
-            out[table.name] = (len(rows), digest)
-    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="SQLAlchemy URL of a COPY of a knowledge base")
     parser.add_argument("--no-resolve", action="store_true", help="fingerprint without running the pass")
+    parser.add_argument("--batch", type=int, default=0, metavar="N",
+                        help="run the pass as after a batch of the N newest documents (derive.update), "
+                             "not as a full rebuild")
     args = parser.parse_args(argv)
     with KnowledgeBase.open(args.db) as kb:
         if not args.no_resolve:
             t0 = time.perf_counter()
-            counts = kb.resolve()
+            counts = kb.resolve(_newest(kb, args.batch) if args.batch else None)
             print(f"resolve: {time.perf_counter() - t0:.2f} s {counts}")
-        tables = fingerprint(kb)
-    overall = hashlib.sha256()
+        with kb.reading() as conn:
+            tables = fingerprint(conn)
     for name, (n, digest) in tables.items():
         print(f"{name:24} {n:>8} {digest[:16]}")
-        overall.update(f"{name}:{n}:{digest}\n".encode())
-    print(f"{'ALL':24} {'':>8} {overall.hexdigest()[:16]}")
+    print(f"{'ALL':24} {'':>8} {overall(tables)[:16]}")
     return 0
+
+
+def _newest(kb: KnowledgeBase, n: int) -> list[int]:
+    from sqlalchemy import select
+
+    from policylens.store.schema import DocumentRow
+
+    with kb.reading() as conn:
+        return list(conn.scalars(select(DocumentRow.id).order_by(DocumentRow.id.desc()).limit(n)))
 
 
 if __name__ == "__main__":

@@ -137,7 +137,7 @@ def ingest(
         if report.count("stored"):
             # Entities, relations, progress and conflicts span documents: rebuilt once per batch.
             try:
-                kb.resolve()
+                kb.resolve([o.document_id for o in report.outcomes if o.status == "stored" and o.document_id])
             except PolicylensError as exc:
                 report.error = str(exc)
             except Exception as exc:  # noqa: BLE001 - a driver's own error (disk full) from the bulk writes

@@ -211,3 +211,17 @@ def export(
         return
     written = guard(lambda: exporter.write(tables, fmt, out_path))
     err.print(f"wrote {', '.join(str(p) for p in written)}")
+
+
+@app.command()
+def rebuild() -> None:
+    """Recompute every entity, relation, progress link and conflict from the stored documents (a repair).
+
+    Ingest updates only what each batch can change; run this after deleting
+    documents, editing the gazetteer or resolution rules, or upgrading.
+    """
+    counts = with_kb(lambda kb: kb.rebuild())
+    if State.json:
+        print_json(counts)
+        return
+    err.print(", ".join(f"{n} {name.replace('_', ' ')}" for name, n in counts.items()))

@@ -289,7 +289,7 @@ def _match(kb: KnowledgeBase, report: PollReport) -> None:
         id_range = unmatched(conn)
     if id_range is None:
         return
-    kb.resolve()  # the new documents' entities, progress links and restatements
+    kb.resolve(range(id_range[0] + 1, id_range[1] + 1))  # the new documents' entities, progress links, …
     watchlists = list_watchlists(kb)
     with kb.writing() as conn:
         quoter = Quoter(conn)

@@ -15,9 +15,11 @@ does it report progress on them.
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Text, case, cast, func, select, text
@@ -26,7 +28,8 @@ from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
 from ..periods import from_stored
-from ..track.batch import track_all
+from ..track.batch import reach, track_all
+from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import diffwrite
 from .resolve import Cluster, Decision, Record, normalise, resolve, surface
@@ -51,13 +54,16 @@ from .schema import (
     TargetRestatementRow,
     TargetRoleRow,
     TargetStatusPeriodRow,
+    TrackedSubjectRow,
 )
+
+_log = logging.getLogger(__name__)
 
 # Any fixed number, distinct from the migration lock's.
 _REBUILD_LOCK = 0x706C5F6B62
 
 # Children before parents, so that deleting needs no cascade.
-DERIVED = (ConflictRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
+DERIVED = (ConflictRow, TrackedSubjectRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
            EntityRegionRow, EntityRelationRow, EntityLinkRow, EntityAliasRow, EntityRow)
 
 
@@ -76,19 +82,48 @@ class _Entity:
     documents: int = 0
 
 
+# Gazetteer places take ids from here up, by their position in the gazetteer; every other entity
+# takes the id of its first document entity, which stays below (a billion rows of document_entities).
+PLACE_IDS = 2**30
+
+
+@cache
+def _place_positions() -> dict[str, int]:
+    return {key: i for i, key in enumerate(gz.load().places)}
+
+
+def place_id(key: str) -> int | None:
+    """The entity id of a gazetteer place, the same in every knowledge base built with this gazetteer."""
+    position = _place_positions().get(key)
+    return None if position is None else PLACE_IDS + position
+
+
+def cluster_id(cluster: Cluster) -> int:
+    """A canonical entity's id: its gazetteer place's, else its first document entity's.
+
+    It depends only on what the entity is made of, not on when a pass met
+    it: more mentions leave it alone, and of two entities that merge the
+    one named first keeps its id (a place always keeps its own).
+    """
+    places = [i for k in cluster.keys if (i := place_id(k)) is not None]
+    return min(places) if places else min(r.id for r in cluster.records)
+
+
 class _Builder:
-    """Entities in id order, with the gazetteer's places created on demand for the hierarchy."""
+    """Entities in the order made, with the gazetteer's places created on demand for the hierarchy."""
 
     def __init__(self) -> None:
         self.places = gz.load()
         self.entities: list[_Entity] = []
+        self.by_id: dict[int, _Entity] = {}
         self.by_key: dict[str, int] = {}
         self.by_norm: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, entity_type: str, name: str, key: str | None, level: str | None,
+    def add(self, entity_id: int, entity_type: str, name: str, key: str | None, level: str | None,
             attributes: dict[str, Any]) -> _Entity:
-        entity = _Entity(len(self.entities) + 1, entity_type, name, key, level, attributes)
+        entity = _Entity(entity_id, entity_type, name, key, level, attributes)
         self.entities.append(entity)
+        self.by_id[entity_id] = entity
         self.alias(entity, name, 0)
         return entity
 
@@ -115,7 +150,8 @@ class _Builder:
         place = self.places.get(key)
         if place is None:
             return None
-        entity = self.add("place", place.name, key, place.level, {"level": place.level})
+        entity = self.add(PLACE_IDS + _place_positions()[key], "place", place.name, key, place.level,
+                          {"level": place.level})
         self.by_key[key] = entity.id
         for variant in place.variants:
             self.alias(entity, variant, 0)
@@ -123,22 +159,293 @@ class _Builder:
         return entity.id
 
     def get(self, entity_id: int) -> _Entity:
-        return self.entities[entity_id - 1]
+        return self.by_id[entity_id]
 
 
 def rebuild(conn: Connection) -> dict[str, int]:
     """Replace every derived table from the stored documents; returns row counts for reporting.
 
-    On PostgreSQL two rebuilds (two ingest batches at once) take turns: the
+    The repair pass: it trusts nothing the derived tables hold.  On
+    PostgreSQL two passes (two ingest batches at once) take turns: the
     second would otherwise delete only what it could see and then collide
     with the first one's rows.  SQLite's write lock already serialises them.
     """
+    _lock(conn)
+    docs = _Documents(conn)
+    state = _resolved(conn)
+    quantities = _quantities(conn)
+    subjects = state.subjects([(qid, doc_id, q.subject) for qid, doc_id, q in quantities])
+    event_links = state.finish(conn)
+    tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), q.subject) for qid, _, q in quantities}
+    roles = _roles(conn)
+    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles)
+    tables = {
+        **state.tables(event_links),
+        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+        TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
+        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, state.builder)),
+        TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
+        TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
+        TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
+        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
+        ConflictRow: (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts)),
+    }
+    diffwrite.write(conn, tables, DERIVED)
+    return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
+            "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
+            "conflicts": len(tracked.conflicts)}
+
+
+# The entity stage's tables, children before parents: a batch's pass compares them whole.
+_ENTITY_TABLES = (QuantitySubjectRow, EventEntityRow, EntityRegionRow, EntityRelationRow, EntityLinkRow,
+                  EntityAliasRow, EntityRow)
+
+
+def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
+    """After a batch of new documents, bring the derived tables to what :func:`rebuild` would make them.
+
+    The entity stage runs whole, as in :func:`rebuild` (resolution compares
+    names across documents: a new name can join, split or make ambiguous
+    entities anywhere), but its tables are written as a difference.  The
+    track stage, which costs the most, is run only over the (subject,
+    metric) pairs the batch touched: those of the batch's quantities, and
+    the old and new ones of every stored quantity whose tracked subject the
+    new entities moved (``tracked_subjects`` keeps the last pass's), with
+    every pair whose metric is alike under the same subject
+    (``track.batch.reach``).  Other facts cannot meet these, so their
+    progress links, restatements, status periods and conflicts stay as stored.  A
+    target with no subject links to any statistic, so when one is stored and
+    the batch touches a statistic, or the batch brings a fact with no
+    subject, every quantity is tracked again.  Target roles and currency
+    restatements depend on their own document only: computed for the batch's.
+    A conflict concerns its two figures alone and its id is computed from
+    them (:func:`conflict_ids`), so only the conflicts of the batch's and the
+    moved quantities are written.
+
+    Falls back to :func:`rebuild` when the stored derived tables cannot be
+    trusted as the last pass left them: none yet, or a quantity or document
+    entity outside the batch with no tracked subject or canonical entity (a
+    database just migrated, emptied tables).  A deleted
+    document, a new or withdrawn merge/split decision, or an edited
+    gazetteer or rules file needs ``rebuild`` (``policylens resolve --full``):
+    the merge and split commands run it themselves.
+    """
+    batch = set(document_ids)
+    _lock(conn)
+    previous = dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
+    q_ = QuantityRow
+    phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric).order_by(q_.id)).all()
+    fresh = {r.id for r in phrases if r.document_id in batch}
+    if not batch or any(r.id not in previous for r in phrases if r.id not in fresh) or _unlinked(conn, batch):
+        return rebuild(conn)
+    docs = _Documents(conn)
+    state = _resolved(conn)
+    subjects = state.subjects((r.id, r.document_id, r.subject) for r in phrases)
+    event_links = state.finish(conn)
+    tracked_subjects = {r.id: state.tracked_subject(subjects.get(r.id), r.subject) for r in phrases}
+    moved = {qid for qid, subject in tracked_subjects.items() if qid not in fresh and previous[qid] != subject}
+    kind = {r.id: r.kind for r in phrases}
+    metric = {r.id: r.metric for r in phrases}
+    tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
+    touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
+    subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
+    if any(s is None for s, _ in touched) or (subjectless_target and any(kind[q] != "target" for q in fresh | moved)):
+        affected = set(tracked_subjects)
+    else:
+        metrics: dict[str, set[str | None]] = defaultdict(set)
+        for s, m in (*tracked_under.values(), *touched):
+            if s is not None:
+                metrics[s].add(m)
+        reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None},
+                                                                metrics))
+        affected = {q for q, key in tracked_under.items() if key in reached}
+    quantities = _quantities(conn, affected)
+    roles = {**dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id,
+                          affected)), **_roles(conn, batch)}
+    rewritten = fresh | moved
+    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch,
+                        conflicts_of=rewritten)
+
+    # A target's industries come from its own words and its subject entity's name and focus.
+    old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
+    changed_entities = _changed_entities(conn, state.builder)
+    new_hits = {q: hit[0] for q, hit in subjects.items()}
+    industry_targets = {q for q, k in kind.items() if k == "target" and (
+        q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)}
+    targets = {q for q in affected if kind[q] == "target"}
+
+    tables = {
+        **state.tables(event_links),
+        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+    }
+    diffwrite.write(conn, tables, _ENTITY_TABLES)
+    Scope = diffwrite.Scope
+    scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
+        TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
+                            Scope("quantity_id", rewritten)),
+        TargetIndustryRow: ((("target_id", "industry"),
+                             _target_industries(_quantities(conn, industry_targets), subjects, state.builder)),
+                            Scope("target_id", industry_targets)),
+        TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), Scope("target_id", fresh)),
+        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress),
+                            Scope("target_id", targets)),
+        TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", targets)),
+        TargetStatusPeriodRow: ((("target_id", "start_day", "status", "end_day"), tracked.periods),
+                                Scope("target_id", targets)),
+    }
+    # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
+    # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
+    # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
+    kept = [c for c in _stored_conflicts(conn, moved - fresh) if c[0] != "cross_document"]
+    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)),
+                           Scope(("quantity_id", "other_quantity_id"), rewritten))
+    _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked", len(fresh), len(moved), len(affected))
+    order = [m for m in DERIVED if m in scoped]
+    diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,
+                    {m: scope for m, (_, scope) in scoped.items()})
+    return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
+            "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
+            "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0}
+
+
+def _unlinked(conn: Connection, batch: set[int]) -> bool:
+    """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
+    de = DocumentEntityRow
+    outside = select(func.count()).select_from(de).where(de.document_id.not_in(batch))
+    linked = (select(func.count()).select_from(EntityLinkRow)
+              .join(de, de.id == EntityLinkRow.document_entity_id).where(de.document_id.not_in(batch)))
+    return (conn.scalar(outside) or 0) > (conn.scalar(linked) or 0)
+
+
+def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
+    """Ids of the entities whose name or focus the pass changes (or makes)."""
+    stored = {r.id: (r.name, (r.attributes or {}).get("focus"))
+              for r in conn.execute(select(EntityRow.id, EntityRow.name, EntityRow.attributes))}
+    return {e.id for e in builder.entities if stored.get(e.id) != (e.name, e.attributes.get("focus"))}
+
+
+def _stored_conflicts(conn: Connection, quantities: Collection[int]) -> list[tuple[Any, ...]]:
+    """The stored conflicts of ``quantities`` (their ``quantity_id``), without their ids."""
+    c = ConflictRow
+    return [tuple(r) for r in _rows(conn, select(c.kind, c.quantity_id, c.other_quantity_id, c.value, c.other_value,
+                                                 c.reason), c.quantity_id, quantities)]
+
+
+def _lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _REBUILD_LOCK})
-    docs = {r.id: r for r in conn.execute(
-        select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of))}
-    root = {d: (r.near_duplicate_of or d) for d, r in docs.items()}
-    published = {d: r.published for d, r in docs.items()}
+
+
+class _Documents:
+    """Each document's first version (near duplicates count as it) and publication date."""
+
+    def __init__(self, conn: Connection):
+        docs = conn.execute(select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of)).all()
+        self.root = {r.id: (r.near_duplicate_of or r.id) for r in docs}
+        self.published = {r.id: r.published for r in docs}
+
+
+CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
+
+
+# Conflict kinds that concern one quantity, by rank; a cross-document conflict concerns two.
+_SINGLE_KINDS = ("currency_restatement",)
+_QUANTITY_BITS = 31  # quantity ids are PostgreSQL INTEGERs
+
+
+def conflict_ids(conflicts: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """(id, *conflict) rows, each id computed from the conflict's own quantities, never from other conflicts.
+
+    The later quantity fills the high bits and the earlier one (twice it,
+    even) or the single-quantity kind's rank and ordinal (odd) the low 32,
+    so ids are distinct, order conflicts by their later figure as stored,
+    and a batch that adds one conflict writes one row.  The ordinal numbers
+    the restatements of one quantity (one per other currency it gives).
+    """
+    rows = []
+    ordinal: Counter[tuple[str, int]] = Counter()
+    for c in sorted(conflicts, key=_relation_order):
+        kind, quantity, other = c[0], c[1], c[2]
+        if other is not None:
+            low = min(quantity, other) << 1
+        else:
+            n = ordinal[(kind, quantity)]
+            ordinal[(kind, quantity)] += 1
+            low = ((n * len(_SINGLE_KINDS) + _SINGLE_KINDS.index(kind)) << 1) | 1
+        rows.append(((max(quantity, other or 0) << (_QUANTITY_BITS + 1)) | low, *c))
+    return rows
+
+
+@dataclass(slots=True)
+class _Resolved:
+    """The entity stage of a pass: canonical entities, their links, relations and regions, and the resolver."""
+
+    builder: _Builder
+    records: list[Record]
+    entity_of_record: dict[int, int]
+    resolver: _Resolver
+    relations: set[tuple[Any, ...]]
+    nearest_region: dict[int, int] = field(default_factory=dict)
+    regions: dict[tuple[int, int], int] = field(default_factory=dict)
+
+    def subjects(self, phrases: Iterable[tuple[int, int, str | None]]) -> dict[int, tuple[int, bool]]:
+        """Quantity id -> (entity, exact) for each (quantity id, document id, subject) that resolves."""
+        return {qid: hit for qid, doc_id, subject in phrases
+                if (hit := self.resolver.resolve(doc_id, subject)) is not None}
+
+    def finish(self, conn: Connection) -> dict[tuple[int, str], int]:
+        """Resolve the events, then close the relations and the regions; returns the events' entities.
+
+        Run after the quantities' subjects: resolving makes gazetteer places
+        on demand, and a full pass and a batch's pass must meet them in one order.
+        """
+        event_links, issued = _events(conn, self.resolver, self.builder)
+        self.relations |= issued | _hierarchy(self.builder)
+        self.regions = _regions(self.builder, self.relations)
+        for (entity_id, region), depth in sorted(self.regions.items(), key=lambda item: -item[1]):
+            if depth > 0:
+                self.nearest_region[entity_id] = region
+        return event_links
+
+    def tracked_subject(self, hit: tuple[int, bool] | None, subject: str | None) -> str | None:
+        """The subject a quantity is tracked under by the track stage (``track.batch``).
+
+        A subject resolved exactly is replaced by its entity's name, so
+        "Haier" and "Haier Group" targets are about the same subject; one only
+        recognised inside a longer phrase keeps its own words.  A plan's
+        targets are the commitments of the place it governs, and that place
+        is what later reports give figures for: a target whose subject is a
+        programme is tracked under the place the programme lies in.
+        """
+        if not hit or not hit[1]:
+            return subject
+        entity = self.builder.get(hit[0])
+        if entity.type == "programme" and entity.id in self.nearest_region:
+            entity = self.builder.get(self.nearest_region[entity.id])
+        return entity.name
+
+    def tables(self, event_links: dict[tuple[int, str], int]) -> dict[type, tuple[tuple[str, ...], list]]:
+        entities = self.builder.entities
+        return {
+            EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count",
+                         "document_count"),
+                        [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions,
+                          e.documents) for e in entities]),
+            EntityAliasRow: (("entity_id", "norm", "alias", "count"),
+                             [(e.id, form, spelling, e.alias_counts[form])
+                              for e in entities for form, spelling in e.aliases.items()]),
+            EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
+            EntityRelationRow: (("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
+                                [(i, *r) for i, r in enumerate(sorted(self.relations, key=_relation_order), 1)]),
+            EntityRegionRow: (("entity_id", "region_id", "depth"),
+                              [(e, r, depth) for (e, r), depth in self.regions.items()]),
+            EventEntityRow: (("event_id", "role", "entity_id"),
+                             [(ev, role, e) for (ev, role), e in event_links.items()]),
+        }
+
+
+def _resolved(conn: Connection) -> _Resolved:
+    """Resolve every stored document entity (with the user's decisions) and their relations."""
     mention_counts = dict(conn.execute(
         select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all())
     # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
@@ -162,42 +469,11 @@ def rebuild(conn: Connection) -> dict[str, int]:
     decisions = [Decision(r.action, r.name, r.other) for r in conn.execute(
         select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other)
         .order_by(EntityDecisionRow.id))]
-
     builder = _Builder()
     entity_of_record = _entities(builder, resolve(records, decisions))
     resolver = _Resolver(builder, records, entity_of_record)
     relations = _relations(builder, resolver, records, entity_of_record)
-    quantities = _quantities(conn)
-    subjects = {qid: hit for qid, doc_id, q in quantities
-                if (hit := resolver.resolve(doc_id, q.subject)) is not None}
-    event_links, issued = _events(conn, resolver, builder)
-    relations |= issued | _hierarchy(builder)
-    regions = _regions(builder, relations)
-
-    nearest_region = {}
-    for (entity_id, region), depth in sorted(regions.items(), key=lambda item: -item[1]):
-        if depth > 0:
-            nearest_region[entity_id] = region
-    tables: diffwrite.Tables = {
-        EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count", "document_count"),
-                    [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions, e.documents)
-                     for e in builder.entities]),
-        EntityAliasRow: (("entity_id", "norm", "alias", "count"),
-                         [(e.id, form, spelling, e.alias_counts[form])
-                          for e in builder.entities for form, spelling in e.aliases.items()]),
-        EntityLinkRow: (("document_entity_id", "entity_id"), list(entity_of_record.items())),
-        EntityRelationRow: (("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
-                            [(i, *r) for i, r in enumerate(sorted(relations, key=_relation_order), 1)]),
-        EntityRegionRow: (("entity_id", "region_id", "depth"), [(e, r, depth) for (e, r), depth in regions.items()]),
-        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
-        EventEntityRow: (("event_id", "role", "entity_id"), [(ev, role, e) for (ev, role), e in event_links.items()]),
-        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, builder)),
-        **_tracked(quantities, subjects, builder, nearest_region, root, published, _roles(conn)),
-    }
-    diffwrite.write(conn, tables, DERIVED)
-    return {"entities": len(builder.entities), "relations": len(relations),
-            "progress_links": len(tables[TargetProgressRow][1]),
-            "restatements": len(tables[TargetRestatementRow][1]), "conflicts": len(tables[ConflictRow][1])}
+    return _Resolved(builder, records, entity_of_record, resolver, relations)
 
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -215,7 +491,7 @@ def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
             attributes["level"] = place.level
             if len(cluster.keys) > 1:
                 attributes["keys"] = list(cluster.keys)
-        entity = builder.add(cluster.type, cluster.name, cluster.key, level, attributes)
+        entity = builder.add(cluster_id(cluster), cluster.type, cluster.name, cluster.key, level, attributes)
         for key in cluster.keys:
             builder.by_key.setdefault(key, entity.id)
         for spelling, count in cluster.aliases.values():
@@ -388,11 +664,28 @@ def _regions(builder: _Builder, relations: set[tuple[Any, ...]]) -> dict[tuple[i
     return closure
 
 
-def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
-    """Every stored quantity as (id, document id, Quantity) with its alternatives."""
+def _chunks(ids: Collection[int] | None) -> Iterator[list[int] | None]:
+    """``ids`` in lists short enough for one IN (…) each; None (every row) as itself."""
+    if ids is None:
+        yield None
+        return
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), diffwrite.IN_CHUNK):
+        yield ordered[i:i + diffwrite.IN_CHUNK]
+
+
+def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
+    """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks."""
+    return [r for chunk in _chunks(ids)
+            for r in conn.execute(stmt if chunk is None else stmt.where(column.in_(chunk))).all()]
+
+
+def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tuple[int, int, Quantity]]:
+    """The stored quantities (every one, or those of ``ids``) as (id, document id, Quantity), in id order."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
-    for a in conn.execute(select(QuantityAlternativeRow.quantity_id, QuantityAlternativeRow.value,
-                                 QuantityAlternativeRow.unit).order_by(QuantityAlternativeRow.ordinal)).all():
+    a_ = QuantityAlternativeRow
+    for a in sorted(_rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids),
+                    key=lambda a: a.ordinal):
         alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
     out = []
     q_ = QuantityRow
@@ -400,7 +693,7 @@ def _quantities(conn: Connection) -> list[tuple[int, int, Quantity]]:
                q_.value_max, q_.comparator, q_.change, q_.baseline, q_.deadline, q_.as_of, q_.annual, q_.subject)
     # Unpacked as tuples: named access on 90,000 rows of 17 columns costs more than building them.
     for (qid, document_id, kind, text_, start, end, value, unit, metric, value_max, comparator, change, baseline,
-         deadline, as_of, annual, subject) in conn.execute(select(*columns).order_by(QuantityRow.id)).all():
+         deadline, as_of, annual, subject) in sorted(_rows(conn, select(*columns), q_.id, ids)):
         out.append((qid, document_id, Quantity(
             kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
             comparator=comparator, change=change, baseline=baseline, deadline=from_stored(deadline),
@@ -430,7 +723,7 @@ def _target_industries(quantities: list[tuple[int, int, Quantity]], subjects: di
     return rows
 
 
-def _roles(conn: Connection) -> dict[int, str]:
+def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[int, str]:
     """Target id -> its role when it is not a goal (``track.roles``), from the words around its span.
 
     The database cuts the few words on either side of each target, so no
@@ -438,42 +731,9 @@ def _roles(conn: Connection) -> dict[int, str]:
     """
     q, d = QuantityRow, DocumentRow
     start = case((q.start_offset > BEFORE_CHARS, q.start_offset - BEFORE_CHARS), else_=0)
-    rows = conn.execute(
+    rows = _rows(conn,
         select(q.id, q.text, q.unit,
                func.substr(d.text, start + 1, q.start_offset - start).label("before"),
                func.substr(d.text, q.end_offset + 1, AFTER_CHARS).label("after"))
-        .join(d, d.id == q.document_id).where(q.kind == "target")).all()
+        .join(d, d.id == q.document_id).where(q.kind == "target"), q.document_id, documents)
     return {r.id: role for r in rows if (role := role_of(r.text, r.before or "", r.after or "", r.unit)) != "goal"}
-
-
-def _tracked(quantities: list[tuple[int, int, Quantity]],
-             subjects: dict[int, tuple[int, bool]], builder: _Builder, nearest_region: dict[int, int],
-             root: dict[int, int], published: dict[int, str | None],
-             roles: dict[int, str]) -> diffwrite.Tables:
-    """The track stage's tables (``track.batch``), with subjects named by their canonical entity.
-
-    A subject resolved exactly is replaced by its entity's name, so "Haier"
-    and "Haier Group" targets are about the same subject; one only recognised
-    inside a longer phrase keeps its own words.  A plan's targets are the
-    commitments of the place it governs, and that place is what later
-    reports give figures for: a target whose subject is a programme is
-    tracked under the place the programme lies in.
-    """
-    def subject_of(qid: int, q: Quantity) -> str | None:
-        hit = subjects.get(qid)
-        if not hit or not hit[1]:
-            return q.subject
-        entity = builder.get(hit[0])
-        if entity.type == "programme" and entity.id in nearest_region:
-            entity = builder.get(nearest_region[entity.id])
-        return entity.name
-
-    tracked = track_all(quantities, {qid: subject_of(qid, q) for qid, _, q in quantities}, root, published, roles)
-    return {
-        TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
-        TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
-        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
-        TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
-        ConflictRow: (("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason"),
-                      [(i, *c) for i, c in enumerate(tracked.conflicts, 1)]),
-    }

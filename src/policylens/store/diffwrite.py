@@ -13,12 +13,17 @@ The result is the same as deleting and re-inserting everything; only the
 writing differs (tests/store: a pass over tampered tables, and over the last
 batch's, leaves what a pass over empty tables leaves).
 
+A batch's pass (``derive.update``) recomputes only part of a table: its
+``scope`` says which stored rows the rows given replace (those of the
+targets it re-tracked, say), and the rows outside it are left as they are.
+
 Nothing here knows which tables these are: the caller names them, in order.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
@@ -28,14 +33,40 @@ Rows = list[tuple[Any, ...]]
 Model = type[DeclarativeBase]
 Tables = dict[Model, tuple[Sequence[str], Rows]]  # each table's columns, and its rows in their order
 
+# Ids per IN (…) of a scope: well under SQLite's and PostgreSQL's limits on parameters.
+IN_CHUNK = 5000
 
-def write(conn: Connection, tables: Tables, order: Sequence[Model]) -> None:
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """The stored rows a partial table replaces: those whose integer ``column`` is among ``ids``.
+
+    ``column`` may be a tuple of names: then the rows where any of them is.
+    """
+
+    column: str | tuple[str, ...]
+    ids: Collection[int] = ()
+
+    def where(self, conn: Connection) -> list[str]:
+        """WHERE clauses (one per chunk of ids) selecting the rows; the ids are ints, written in."""
+        quote = conn.dialect.identifier_preparer.quote
+        columns = (self.column,) if isinstance(self.column, str) else self.column
+        ids = sorted(self.ids)
+        listed = [", ".join(str(int(i)) for i in ids[n:n + IN_CHUNK]) for n in range(0, len(ids), IN_CHUNK)]
+        return [" OR ".join(f"{quote(c)} IN ({chunk})" for c in columns) for chunk in listed]
+
+
+def write(conn: Connection, tables: Mapping[Model, tuple[Sequence[str], Rows]], order: Sequence[Model],
+          scopes: Mapping[Model, Scope] | None = None) -> None:
     """Make every table of ``order`` hold exactly the rows given for it (tuples in the order of its columns).
 
     ``order`` lists the tables' models children before parents: stale rows
-    are deleted in that order, new ones written in the reverse.
+    are deleted in that order, new ones written in the reverse.  A table with
+    a :class:`Scope` is made to hold the rows given in place of the stored
+    rows in the scope; its other rows stay.
     """
-    plans = {model: _Plan(conn, model, *tables[model], order) for model in order}
+    scopes = scopes or {}
+    plans = {model: _Plan(conn, model, *tables[model], order, scopes.get(model)) for model in order}
     for model in order:  # children first
         plans[model].delete(conn)
     for model in reversed(order):  # parents first
@@ -52,7 +83,7 @@ class _Plan:
     """
 
     def __init__(self, conn: Connection, model: Model, columns: Sequence[str], rows: Rows,
-                 order: Sequence[Model]):
+                 order: Sequence[Model], scope: Scope | None = None):
         table = model.__table__
         assert isinstance(table, Table)  # a model mapped to a table (the only kind the knowledge base has)
         dialect = conn.dialect
@@ -64,7 +95,7 @@ class _Plan:
         self.rest = [i for i in range(len(self.columns)) if i not in self.key]
         self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
         json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
-        old = _fetch(conn, table, self.columns)
+        old = _fetch(conn, table, self.columns, scope)
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]
             rows = [_json_compared(r, json, stored=False) for r in rows]
@@ -86,7 +117,7 @@ class _Plan:
         stale = {self._key(r) for r in before - after}
         # A parent table is never emptied whole: that would cascade to rows its children keep.
         parent = any(fk.column.table is table for other in order for fk in other.__table__.foreign_keys)
-        if not parent and len(stale) > len(before) // 2:
+        if scope is None and not parent and len(stale) > len(before) // 2:
             self.whole, self.inserts = True, stored
             return
         # A changed row of a parent table is updated in place, since deleting it would cascade to
@@ -145,13 +176,17 @@ def _json_compared(row: tuple[Any, ...], columns: list[int], stored: bool) -> tu
     return tuple(values)
 
 
-def _fetch(conn: Connection, table: Table, columns: Sequence[str]) -> Rows:
-    """Every row of ``table`` as the driver returns it."""
+def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope | None = None) -> Rows:
+    """Every row of ``table`` (in ``scope``, if given) as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
+    select = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}"
     cursor = _driver(conn).cursor()
     try:
-        cursor.execute(f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}")
-        return cursor.fetchall()
+        rows: Rows = []
+        for where in scope.where(conn) if scope is not None else [""]:
+            cursor.execute(f"{select} WHERE {where}" if where else select)
+            rows += cursor.fetchall()
+        return rows
     finally:
         cursor.close()
 
@@ -180,8 +215,7 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) ->
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(name) for name in columns)
     if conn.dialect.name == "postgresql":
-        dbapi = _driver(conn)
-        with dbapi.cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+        with _driver(conn).cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     else:

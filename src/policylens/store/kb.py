@@ -304,19 +304,28 @@ class KnowledgeBase:
 
     # --- across documents: resolution, tracking, search (see derive, queries, search) ---
 
-    def resolve(self) -> dict[str, int]:
-        """Rebuild entities, relations, progress links and conflicts from the stored documents.
+    def resolve(self, document_ids: Iterable[int] | None = None) -> dict[str, int]:
+        """Bring entities, relations, progress links and conflicts up to date with the stored documents.
 
-        Run after a batch of saves (``policylens.ingest`` does); returns row counts.
+        Run after a batch of saves with the batch's document ids
+        (``policylens.ingest`` does): only what those documents can change
+        is recomputed (``derive.update``).  Without ids, everything is
+        rebuilt (``rebuild``).  Returns row counts.
         """
         # Only writers rebuild: a command that reads does not load the resolution rules.
         from . import derive
 
         try:
             with self._writes.begin() as conn:
-                return derive.rebuild(conn)
+                if document_ids is None:
+                    return derive.rebuild(conn)
+                return derive.update(conn, document_ids)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot resolve knowledge base: {_reason(exc)}") from exc
+
+    def rebuild(self) -> dict[str, int]:
+        """Recompute every derived table from the stored documents, trusting none of them: for repairs."""
+        return self.resolve()
 
     def _decide(self, action: str, name: str, other: str) -> tuple[queries.EntityRef, queries.EntityRef]:
         with self._read() as session:

@@ -397,6 +397,20 @@ class QuantitySubjectRow(Base):
     entity_id: Mapped[int] = _entity_fk(index=True)
 
 
+class TrackedSubjectRow(Base):
+    """The subject a quantity is tracked under (an entity's name, or its own words; NULL for none).
+
+    Derived with the rest; the incremental pass reads the last one to find
+    which subjects a batch moved a quantity away from.
+    """
+
+    __tablename__ = "tracked_subjects"
+
+    quantity_id: Mapped[int] = mapped_column(
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    subject: Mapped[str | None] = mapped_column(Text)
+
+
 class EventEntityRow(Base):
     """The canonical entities an event's actor and object name (for an entity's timeline)."""
 
@@ -485,7 +499,9 @@ class ConflictRow(Base):
 
     __tablename__ = "conflicts"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Computed from the conflict's quantities (``derive.conflict_ids``): wider than a quantity id.
+    # SQLite's INTEGER is 64 bits already, and keeps the table's rowid.
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(), index=True)
     quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
     other_quantity_id: Mapped[int | None] = mapped_column(

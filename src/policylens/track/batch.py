@@ -7,15 +7,20 @@ rows that come back; nothing here reads or writes a database.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..model import Quantity
 from ..periods import period_start
-from .conflicts import cross_document_conflicts, currency_conflicts
-from .linking import as_goals, deciding_links, first_restatements
+from .conflicts import (
+    cross_document_conflicts,
+    currency_conflicts,
+    group_key,  # which figures cross_document_conflicts compares
+)
+from .linking import METRIC_THRESHOLD, as_goals, deciding_links, first_restatements, metric_similarity
 from .status import Observation, TargetFact, status_periods
 
 
@@ -30,7 +35,9 @@ class Tracked:
 
 
 def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping[int, str | None],
-              root: Mapping[int, int], published: Mapping[int, str | None], roles: Mapping[int, str]) -> Tracked:
+              root: Mapping[int, int], published: Mapping[int, str | None], roles: Mapping[int, str],
+              currency_documents: Collection[int] | None = None, conflicts_of: Collection[int] | None = None
+              ) -> Tracked:
     """Track every quantity: ``(id, document id, Quantity)`` with the subject each is tracked under.
 
     ``subjects`` gives each quantity's subject as the knowledge base
@@ -40,6 +47,16 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
     its own publication date still dates a currency restatement.  Terms and
     thresholds (``roles``: target id -> role other than goal) are not goals:
     they get no progress, restatement or goal status.
+
+    Facts interact only with facts of the same normalised subject (a target
+    without one links to any statistic), and a currency restatement lies
+    within one document: so a knowledge base's batch pass hands over only
+    the subjects its batch touched, and ``currency_documents`` (the batch's
+    documents, every one of whose quantities it hands over) limits the
+    currency check to them.  A cross-document conflict concerns its two
+    figures alone: ``conflicts_of`` (the quantities a batch added or moved)
+    limits them to those involving one of these, and only the groups of
+    figures they fall in are compared.
     """
     targets, statistics = [], []
     for qid, doc_id, q in quantities:
@@ -66,23 +83,63 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
         for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
             periods.append((t.id, start, status, following[0] if following else None))
-    return Tracked(progress, list(first.items()), periods, _conflicts(quantities, targets, statistics, published))
+    return Tracked(progress, list(first.items()), periods,
+                   _conflicts(quantities, targets, statistics, published, currency_documents, conflicts_of))
 
 
 def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[TargetFact],
-               statistics: list[Observation], published: Mapping[int, str | None]
+               statistics: list[Observation], published: Mapping[int, str | None],
+               currency_documents: Collection[int] | None, conflicts_of: Collection[int] | None
                ) -> list[tuple[str, int, int | None, Any, Any, str]]:
     """Figures that disagree across documents, then figures a document restates in another currency."""
     conflicts: list[tuple[str, int, int | None, Any, Any, str]] = []
-    for c in cross_document_conflicts([*targets, *statistics]):
+    facts: list[TargetFact | Observation] = [*targets, *statistics]
+    if conflicts_of is not None:
+        groups = {key for f in facts if f.id in conflicts_of and (key := group_key(f)) is not None}
+        facts = [f for f in facts if group_key(f) in groups]
+    for c in cross_document_conflicts(facts):
         a, b = c.facts
-        conflicts.append(("cross_document", a.id, b.id, c.values[0], c.values[1], c.reason))
+        if conflicts_of is None or a.id in conflicts_of or b.id in conflicts_of:
+            conflicts.append(("cross_document", a.id, b.id, c.values[0], c.values[1], c.reason))
     by_document: dict[int, list[tuple[int, Quantity]]] = defaultdict(list)
     for qid, doc_id, q in quantities:
-        if q.alternatives:
+        if q.alternatives and (currency_documents is None or doc_id in currency_documents):
             by_document[doc_id].append((qid, q))
     for doc_id, items in by_document.items():
         ids = {id(q): qid for qid, q in items}
         for c in currency_conflicts([q for _, q in items], published.get(doc_id)):
             conflicts.append(("currency_restatement", ids[id(c.facts[0])], None, c.values[0], c.values[1], c.reason))
     return conflicts
+
+
+def reach(touched: Iterable[tuple[str, str | None]], metrics: Mapping[str, Collection[str | None]]
+          ) -> set[tuple[str, str | None]]:
+    """The (subject, metric) pairs whose facts a change to the ``touched`` pairs can change the tracking of.
+
+    ``subject`` is a normalised subject (``linking.normalise_subject``), not
+    None, and ``metrics`` lists the metrics stated under each.  Two facts
+    meet in the track stage only under one subject and only when their
+    metrics are alike: a progress link, a restatement and a conflict all
+    need a metric similarity of at least ``METRIC_THRESHOLD`` (with the
+    subject's own words set aside, or not), and a restatement chain is a
+    chain of such pairs.  So the answer is everything joined to a touched
+    pair by such similarities; facts with no subject meet any statistic,
+    and are the caller's to handle.
+    """
+    seen = set(touched)
+    frontier = list(seen)
+    while frontier:
+        subject, metric = frontier.pop()
+        for other in metrics.get(subject, ()):
+            if (subject, other) not in seen and _alike(metric, other, subject):
+                seen.add((subject, other))
+                frontier.append((subject, other))
+    return seen
+
+
+@lru_cache(maxsize=65536)
+def _alike(a: str | None, b: str | None, subject: str) -> bool:
+    if a == b:
+        return True
+    return max(metric_similarity(a, b), metric_similarity(b, a), metric_similarity(a, b, subject),
+               metric_similarity(b, a, subject)) >= METRIC_THRESHOLD

@@ -79,7 +79,7 @@ def _stated(fact: TargetFact | Observation) -> str:
     return f"{fact.comparator} {_human(fact.value)} {fact.unit} in document {fact.document_id}"
 
 
-def _group_key(fact: TargetFact | Observation) -> tuple[Any, ...] | None:
+def group_key(fact: TargetFact | Observation) -> tuple[Any, ...] | None:
     subject, period = normalise_subject(fact.subject), _period(fact)
     if subject is None or period is None or not fact.metric:
         return None
@@ -97,7 +97,7 @@ def cross_document_conflicts(facts: Iterable[TargetFact | Observation]) -> list[
     """
     groups: dict[tuple[Any, ...], list[TargetFact | Observation]] = defaultdict(list)
     for fact in facts:
-        if (key := _group_key(fact)) is not None:
+        if (key := group_key(fact)) is not None:
             groups[key].append(fact)
     conflicts = []
     for members in groups.values():
