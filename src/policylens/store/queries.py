@@ -489,10 +489,12 @@ class ConflictView:
 
 def conflicts(conn: Connection, kind: str | None = None, region: int | None = None,
               limit: int | None = None, newest: bool = False) -> list[ConflictView]:
-    """Conflicts in id order, or ``newest`` first: by the later of the two figures in conflict.
+    """Conflicts oldest first, or ``newest`` first: by the later of the two figures in conflict.
 
-    Conflict ids are rebuilt with every resolution pass, so "new" is told by
-    quantity ids, which grow with the documents stored.
+    A conflict's id is computed from its quantities with the later one in the
+    high bits (``derive.conflict_ids``), and quantity ids grow with the
+    documents stored, so id order is that order and "newest" reads the
+    primary key's index backwards.
     """
     a, b = aliased(QuantityRow), aliased(QuantityRow)
     stmt = (select(ConflictRow.id, ConflictRow.kind, ConflictRow.reason, a.id, a.document_id, a.text,
@@ -505,16 +507,8 @@ def conflicts(conn: Connection, kind: str | None = None, region: int | None = No
             DocumentEntityRow.document_id == a.document_id,
             EntityLinkRow.document_entity_id == DocumentEntityRow.id,
             EntityRegionRow.entity_id == EntityLinkRow.entity_id, EntityRegionRow.region_id == region))
-    if not newest:
-        return [ConflictView(*row) for row in conn.execute(stmt.order_by(ConflictRow.id).limit(limit))]
-    # Down each side's index separately: the newest rows of a large table (165,000 conflicts at
-    # 10,000 documents) then cost a page each, where one ORDER BY on the later of two ids sorted them all.
-    found = {}
-    for side in (ConflictRow.quantity_id, ConflictRow.other_quantity_id):
-        for row in conn.execute(stmt.where(side.is_not(None)).order_by(side.desc()).limit(limit)):
-            found[row[0]] = row
-    ranked = sorted(found.values(), key=lambda r: (max(r[3], r[7] or 0), r[0]), reverse=True)
-    return [ConflictView(*row) for row in ranked[:limit]]
+    order = ConflictRow.id.desc() if newest else ConflictRow.id
+    return [ConflictView(*row) for row in conn.execute(stmt.order_by(order).limit(limit))]
 
 
 # --- overview -----------------------------------------------------------------------------------
