@@ -37,6 +37,19 @@ def test_figures_that_can_both_hold_do_not_conflict(other):
     assert cross_document_conflicts([stat(100e9, 1), other]) == []
 
 
+def test_only_pairs_from_different_documents_are_compared_and_in_the_order_given():
+    # Document 1 repeats its figure; document 2 disagrees once, document 3 agrees.
+    first = [stat(100e9, 1, id=i) for i in (1, 2, 3)]
+    other, same = stat(110e9, 2, id=4), stat(100e9, 3, id=5)
+    later = stat(100e9, 1, id=6)
+    found = cross_document_conflicts([*first, other, same, later])
+    assert [(c.facts[0].id, c.facts[1].id) for c in found] == [(1, 4), (2, 4), (3, 4), (4, 5), (4, 6)]
+
+
+def test_a_page_repeating_one_figure_thousands_of_times_has_nothing_to_compare():
+    assert cross_document_conflicts([stat(100e9 + i, 1, id=i + 1) for i in range(3000)]) == []
+
+
 def test_a_decrease_and_an_increase_for_the_same_year_conflict():
     down = stat(3.0, 1, unit="%", change="decrease", metric="exports growth")
     up = stat(2.0, 2, unit="%", change="increase", metric="exports growth")

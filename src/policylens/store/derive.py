@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, case, cast, func, select, text
+from sqlalchemy import Connection, Text, cast, func, select, text
 
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
@@ -61,6 +61,7 @@ _log = logging.getLogger(__name__)
 
 # Any fixed number, distinct from the migration lock's.
 _REBUILD_LOCK = 0x706C5F6B62
+_TEXTS_AT_ONCE = 500  # documents whose whole text _roles holds at once
 
 # Children before parents, so that deleting needs no cascade.
 DERIVED = (ConflictRow, TrackedSubjectRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
@@ -726,14 +727,23 @@ def _target_industries(quantities: list[tuple[int, int, Quantity]], subjects: di
 def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[int, str]:
     """Target id -> its role when it is not a goal (``track.roles``), from the words around its span.
 
-    The database cuts the few words on either side of each target, so no
-    document's whole text is read.
+    Each document's text is read once and cut in Python: asking the database
+    for the words around every target (``substr``) walks the text from its
+    start each time in SQLite, which on a long page with thousands of
+    targets is quadratic.  Texts are read a few hundred documents at a time.
     """
     q, d = QuantityRow, DocumentRow
-    start = case((q.start_offset > BEFORE_CHARS, q.start_offset - BEFORE_CHARS), else_=0)
-    rows = _rows(conn,
-        select(q.id, q.text, q.unit,
-               func.substr(d.text, start + 1, q.start_offset - start).label("before"),
-               func.substr(d.text, q.end_offset + 1, AFTER_CHARS).label("after"))
-        .join(d, d.id == q.document_id).where(q.kind == "target"), q.document_id, documents)
-    return {r.id: role for r in rows if (role := role_of(r.text, r.before or "", r.after or "", r.unit)) != "goal"}
+    targets: dict[int, list[Any]] = defaultdict(list)
+    for r in _rows(conn, select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset)
+                   .where(q.kind == "target"), q.document_id, documents):
+        targets[r.document_id].append(r)
+    roles: dict[int, str] = {}
+    ordered = sorted(targets)
+    for i in range(0, len(ordered), _TEXTS_AT_ONCE):
+        for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(ordered[i:i + _TEXTS_AT_ONCE]))):
+            for r in targets[document_id]:
+                before = body[max(0, r.start_offset - BEFORE_CHARS):r.start_offset]
+                after = body[r.end_offset:r.end_offset + AFTER_CHARS]
+                if (role := role_of(r.text, before, after, r.unit)) != "goal":
+                    roles[r.id] = role
+    return roles

@@ -101,21 +101,36 @@ def cross_document_conflicts(facts: Iterable[TargetFact | Observation]) -> list[
             groups[key].append(fact)
     conflicts = []
     for members in groups.values():
-        if len(members) < 2:
+        by_document: dict[int, list[int]] = defaultdict(list)
+        for index, fact in enumerate(members):
+            by_document[fact.document_id].append(index)
+        if len(by_document) < 2:
             continue
         # Each fact's interval, conversion year and its words in the reason once, not once per
         # pair: the knowledge base compares every pair of a group on every resolution pass.
         prepared = [(fact, _interval(fact), year_of(_period(fact)),
                      f"{fact.subject}, {fact.metric}, {_period(fact)}: {_stated(fact)} but ", _stated(fact))
                     for fact in members]
-        for i, (a, (a_low, a_high), _, a_first, _) in enumerate(prepared):
-            for b, b_interval, b_year, _, b_second in prepared[i + 1:]:
-                if a.document_id == b.document_id or not metrics_match(a.metric, b.metric):
-                    continue
-                b_low, b_high = _in_unit(b_interval, b.unit, a.unit, b_year)
-                if a_high < b_low or b_high < a_low:
-                    conflicts.append(Conflict("cross_document", (a, b), (a.value, b.value), a_first + b_second))
+        for i, j in _pairs_across(list(by_document.values())):
+            a, (a_low, a_high), _, a_first, _ = prepared[i]
+            b, b_interval, b_year, _, b_second = prepared[j]
+            if not metrics_match(a.metric, b.metric):
+                continue
+            b_low, b_high = _in_unit(b_interval, b.unit, a.unit, b_year)
+            if a_high < b_low or b_high < a_low:
+                conflicts.append(Conflict("cross_document", (a, b), (a.value, b.value), a_first + b_second))
     return conflicts
+
+
+def _pairs_across(buckets: list[list[int]]) -> list[tuple[int, int]]:
+    """Every (i, j), i < j, of indices in different buckets, in order.
+
+    Only these pairs are compared: a page that states one figure thousands
+    of times makes a group of thousands with no pair to compare, which a
+    loop over every pair would still walk.
+    """
+    return sorted((min(i, j), max(i, j)) for x, own in enumerate(buckets) for other in buckets[x + 1:]
+                  for i in own for j in other)
 
 
 def _rate_text(from_unit: str, to_unit: str, year: int) -> str:
