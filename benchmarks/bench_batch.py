@@ -12,6 +12,7 @@ first rebuilt in full (timed apart).  ``--check`` then rebuilds everything
 (``derive.rebuild``) and compares the fingerprints of the derived tables:
 they must be equal.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=20)
     ap.add_argument("--seed", type=int, default=99)
     ap.add_argument("--check", action="store_true", help="compare with a full rebuild afterwards")
-    ap.add_argument("--full", action="store_true",
-                    help="run the batch's ingest with a full rebuild instead (the figure to compare with)")
+    ap.add_argument(
+        "--full",
+        action="store_true",
+        help="run the batch's ingest with a full rebuild instead (the figure to compare with)",
+    )
     args = ap.parse_args(argv)
     with KnowledgeBase.open(args.db) as kb:
         with kb.reading() as conn:
@@ -62,8 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             report = service.ingest([folder], db=kb)
             total = time.perf_counter() - t0
-        print(f"ingest of {args.docs}: {total:.2f} s, stored {report.count('stored')}, "
-              f"batch resolution {timings[0]:.2f} s")
+        print(
+            f"ingest of {args.docs}: {total:.2f} s, stored {report.count('stored')}, "
+            f"batch resolution {timings[0]:.2f} s"
+        )
         if args.check:
             with kb.reading() as conn:
                 after_batch = fingerprint(conn)
@@ -72,8 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"full rebuild: {time.perf_counter() - t0:.2f} s")
             with kb.reading() as conn:
                 rebuilt = fingerprint(conn)
-            print(f"batch {overall(after_batch)[:16]}  full {overall(rebuilt)[:16]}  "
-                  f"{'EQUAL' if after_batch == rebuilt else 'DIFFERENT'}")
+            print(
+                f"batch {overall(after_batch)[:16]}  full {overall(rebuilt)[:16]}  "
+                f"{'EQUAL' if after_batch == rebuilt else 'DIFFERENT'}"
+            )
             return 0 if after_batch == rebuilt else 1
     return 0
 

@@ -27,6 +27,7 @@ both benchmarks pin and time the same way):
 
 Results go to benchmarks/results/brief.json (git-ignored).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -75,12 +76,20 @@ def main(argv: list[str] | None = None) -> int:
         return render(compose(extraction, as_of=AS_OF), "md")
 
     report = {
-        "corpus": str(args.corpus), "distinct_documents": len(documents), "repeat": args.repeat, "cpu": cpu,
-        "commit": git_commit(), "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "document_to_brief": speed(time_runs(from_document, documents, replicate(documents, args.docs),
-                                             args.repeat), max(args.docs, len(documents))),
-        "facts_to_brief": speed(time_runs(from_facts, extractions, replicate(extractions, args.docs), args.repeat),
-                                max(args.docs, len(extractions))),
+        "corpus": str(args.corpus),
+        "distinct_documents": len(documents),
+        "repeat": args.repeat,
+        "cpu": cpu,
+        "commit": git_commit(),
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "document_to_brief": speed(
+            time_runs(from_document, documents, replicate(documents, args.docs), args.repeat),
+            max(args.docs, len(documents)),
+        ),
+        "facts_to_brief": speed(
+            time_runs(from_facts, extractions, replicate(extractions, args.docs), args.repeat),
+            max(args.docs, len(extractions)),
+        ),
     }
     with tempfile.TemporaryDirectory(prefix="policylens-bench-brief-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'kb.db'}"
@@ -88,28 +97,40 @@ def main(argv: list[str] | None = None) -> int:
         ids = sorted({o.document_id for o in stored.outcomes if o.document_id is not None})
         with KnowledgeBase.open(url) as kb:
             n = max(args.docs // 5, len(ids))  # slower: a fifth as many per run
+
             def cold(i):
                 clear_cache()
                 return render(brief(i, db=kb, as_of=AS_OF), "md")
 
-            warm = speed(time_runs(lambda i: render(brief(i, db=kb, as_of=AS_OF), "md"), ids,
-                                   replicate(ids, n), args.repeat), n)
+            warm = speed(
+                time_runs(lambda i: render(brief(i, db=kb, as_of=AS_OF), "md"), ids, replicate(ids, n), args.repeat), n
+            )
             report["kb_to_brief"] = {**warm, "kb_documents": kb.count_documents()}
-            report["kb_to_brief_cold"] = {**speed(time_runs(cold, ids, replicate(ids, n), args.repeat), n),
-                                          "kb_documents": kb.count_documents()}
+            report["kb_to_brief_cold"] = {
+                **speed(time_runs(cold, ids, replicate(ids, n), args.repeat), n),
+                "kb_documents": kb.count_documents(),
+            }
             windows = [(dt.date(1990, 1, 1), AS_OF)] * max(args.docs // 50, 1)
-            report["kb_to_digest"] = {**speed(time_runs(lambda w: render(digest(*w, db=kb, as_of=AS_OF), "md"),
-                                                        windows[:1], windows, args.repeat), len(windows)),
-                                      "kb_documents": kb.count_documents()}
+            report["kb_to_digest"] = {
+                **speed(
+                    time_runs(
+                        lambda w: render(digest(*w, db=kb, as_of=AS_OF), "md"), windows[:1], windows, args.repeat
+                    ),
+                    len(windows),
+                ),
+                "kb_documents": kb.count_documents(),
+            }
 
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"corpus {args.corpus}: {len(documents)} documents, cpu {cpu}, median of {args.repeat} runs")
-    for key, label in (("document_to_brief", "document -> brief (extract+compose+md)"),
-                       ("facts_to_brief", "facts -> brief (compose+md)"),
-                       ("kb_to_brief", f"knowledge base ({report['kb_to_brief']['kb_documents']} docs) -> brief, warm"),
-                       ("kb_to_brief_cold", "knowledge base -> brief, cold"),
-                       ("kb_to_digest", "knowledge base -> digest of every document")):
+    for key, label in (
+        ("document_to_brief", "document -> brief (extract+compose+md)"),
+        ("facts_to_brief", "facts -> brief (compose+md)"),
+        ("kb_to_brief", f"knowledge base ({report['kb_to_brief']['kb_documents']} docs) -> brief, warm"),
+        ("kb_to_brief_cold", "knowledge base -> brief, cold"),
+        ("kb_to_digest", "knowledge base -> digest of every document"),
+    ):
         r = report[key]
         unit = "digests/s" if key == "kb_to_digest" else "briefs/s"
         print(f"  {label:48} {r['docs_per_s_median']:>8.1f} {unit}  ({r['docs']} per run)")

@@ -22,6 +22,7 @@ Prints a table per corpus and the totals, and writes
 benchmarks/results/briefs.json (git-ignored).  Not a speed benchmark
 (bench_brief.py is); it runs once.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -109,28 +110,40 @@ def main() -> int:
                     row = measure(brief(ids[str(path)], db=kb, as_of=as_of, **options))
                     rows.append({"document": path.name, **row})
     summary = {}
-    print(f"{'corpus':<12} {'briefs':>6} {'words median':>12} {'max':>5} {'>' + str(LIMIT):>5} "
-          f"{'max repeats':>11} {'no-metric bullets':>17}")
+    print(
+        f"{'corpus':<12} {'briefs':>6} {'words median':>12} {'max':>5} {'>' + str(LIMIT):>5} "
+        f"{'max repeats':>11} {'no-metric bullets':>17}"
+    )
     everything = [r for per_corpus in results.values() for r in per_corpus]
     for corpus, rows in [*results.items(), ("all", everything)]:
         if not rows:
             continue
         counts = [r["words"] for r in rows]
         summary[corpus] = {
-            "briefs": len(rows), "words_median": statistics.median(counts), "words_max": max(counts),
+            "briefs": len(rows),
+            "words_median": statistics.median(counts),
+            "words_max": max(counts),
             "over_limit": sum(c > LIMIT for c in counts),
             "max_figure_repeats": max(r["max_figure_repeats"] for r in rows),
             "bullets_without_metric": sum(r["bullets_without_metric"] for r in rows),
         }
         s = summary[corpus]
-        print(f"{corpus:<12} {s['briefs']:>6} {s['words_median']:>12} {s['words_max']:>5} {s['over_limit']:>5} "
-              f"{s['max_figure_repeats']:>11} {s['bullets_without_metric']:>17}")
+        print(
+            f"{corpus:<12} {s['briefs']:>6} {s['words_median']:>12} {s['words_max']:>5} {s['over_limit']:>5} "
+            f"{s['max_figure_repeats']:>11} {s['bullets_without_metric']:>17}"
+        )
     worst = max(everything, key=lambda r: r["max_figure_repeats"], default=None)
     if worst:
         print(f"most repeated figure: {worst['most_repeated']!r} x{worst['max_figure_repeats']} in {worst['document']}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps({"as_of": args.as_of, "long": args.long, "summary": summary,
-                                    "briefs": results}, indent=2, ensure_ascii=False), encoding="utf-8")
+    args.out.write_text(
+        json.dumps(
+            {"as_of": args.as_of, "long": args.long, "summary": summary, "briefs": results},
+            indent=2,
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     return 0
 
 

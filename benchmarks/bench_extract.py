@@ -35,6 +35,7 @@ CPU-time figures of both.
 Results go to benchmarks/results/extract.json (extract-<corpus>.json for
 another corpus), git-ignored.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -91,8 +92,9 @@ def replicate(items: list, n: int) -> list:
     return [items[i % len(items)] for i in range(max(n, len(items)))]
 
 
-def time_runs(work: Callable[[object], object], warm: list, batch: list,
-              repeat: int) -> tuple[list[float], list[float]]:
+def time_runs(
+    work: Callable[[object], object], warm: list, batch: list, repeat: int
+) -> tuple[list[float], list[float]]:
     """Wall-clock and CPU seconds of each of `repeat` runs over the batch, after one warm-up pass."""
     for item in warm:
         work(item)
@@ -108,10 +110,16 @@ def time_runs(work: Callable[[object], object], warm: list, batch: list,
 
 def speed(runs: tuple[list[float], list[float]], n: int) -> dict:
     wall, cpu = runs
-    return {"docs": n, "runs_s": [round(r, 4) for r in wall], "median_s": round(statistics.median(wall), 4),
-            "total_s": round(sum(wall), 4), "docs_per_s_median": round(n / statistics.median(wall), 1),
-            "cpu_runs_s": [round(r, 4) for r in cpu], "cpu_median_s": round(statistics.median(cpu), 4),
-            "docs_per_cpu_s_median": round(n / statistics.median(cpu), 1)}
+    return {
+        "docs": n,
+        "runs_s": [round(r, 4) for r in wall],
+        "median_s": round(statistics.median(wall), 4),
+        "total_s": round(sum(wall), 4),
+        "docs_per_s_median": round(n / statistics.median(wall), 1),
+        "cpu_runs_s": [round(r, 4) for r in cpu],
+        "cpu_median_s": round(statistics.median(cpu), 4),
+        "docs_per_cpu_s_median": round(n / statistics.median(cpu), 1),
+    }
 
 
 def score(predictions: dict[str, dict], gold_dir: Path) -> dict | None:
@@ -121,8 +129,9 @@ def score(predictions: dict[str, dict], gold_dir: Path) -> dict | None:
     with tempfile.TemporaryDirectory(prefix="policylens-bench-") as tmp:
         for stem, pred in predictions.items():
             (Path(tmp) / f"{stem}.json").write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
-        out = subprocess.run([sys.executable, str(SCORER), tmp, str(gold_dir), "--json"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, str(SCORER), tmp, str(gold_dir), "--json"], capture_output=True, text=True, check=True
+        ).stdout
     result = json.loads(out)
     return {k: result[k] for k in ("quantities", "targets", "span_errors", "missing_documents")}
 
@@ -145,7 +154,7 @@ def bench_quantulum(docs: list[tuple[Path, Document]], n: int, repeat: int, gold
     from quantulum_adapter import to_extraction
 
     texts = [d.text for _, d in docs]
-    sample = replicate(texts, n)[:max(n, 1)]
+    sample = replicate(texts, n)[: max(n, 1)]
     out = speed(time_runs(parser.parse, texts[:3], sample, repeat), len(sample))
     out["quality"] = score({p.stem: to_extraction(d.to_dict(), parser.parse(d.text)) for p, d in docs}, gold)
     return out
@@ -153,8 +162,9 @@ def bench_quantulum(docs: list[tuple[Path, Document]], n: int, repeat: int, gold
 
 def git_commit() -> str | None:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True,
-                              text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=HERE, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return None
 
@@ -168,16 +178,20 @@ def f1_cell(result: dict) -> str:
 
 
 def print_table(report: dict) -> None:
-    print(f"corpus {report['corpus']}: {report['distinct_documents']} distinct documents, "
-          f"cpu {report['cpu']}, {report['repeat']} timed run(s) after a warm-up")
+    print(
+        f"corpus {report['corpus']}: {report['distinct_documents']} distinct documents, "
+        f"cpu {report['cpu']}, {report['repeat']} timed run(s) after a warm-up"
+    )
     print(f"{'':12}{'docs':>7}{'docs/s (median)':>17}{'docs/CPU-s':>12}{'s/run (median)':>16}  quantity F1")
     for name in ("policylens", "quantulum3"):
         r = report[name]
         if "skipped" in r:
             print(f"{name:12}  skipped: {r['skipped']}")
             continue
-        print(f"{name:12}{r['docs']:>7}{r['docs_per_s_median']:>17.1f}{r['docs_per_cpu_s_median']:>12.1f}"
-              f"{r['median_s']:>16.3f}  {f1_cell(r)}")
+        print(
+            f"{name:12}{r['docs']:>7}{r['docs_per_s_median']:>17.1f}{r['docs_per_cpu_s_median']:>12.1f}"
+            f"{r['median_s']:>16.3f}  {f1_cell(r)}"
+        )
         if r.get("quality") and r["quality"]["span_errors"]:
             print(f"{'':12}  {r['quality']['span_errors']} span error(s): text[start:end] differs from text")
     q = report["quantulum3"]
@@ -194,9 +208,25 @@ def alternate(args: argparse.Namespace) -> int:
         for _ in range(args.rounds):
             for name, src in versions.items():
                 out = Path(tmp) / f"{name}.json"
-                subprocess.run([sys.executable, __file__, "--corpus", str(args.corpus), "--docs", str(args.docs),
-                                "--repeat", str(args.repeat), "--quantulum-docs", "0", "--out", str(out)],
-                               env={**os.environ, "PYTHONPATH": str(src)}, check=True, capture_output=True)
+                subprocess.run(
+                    [
+                        sys.executable,
+                        __file__,
+                        "--corpus",
+                        str(args.corpus),
+                        "--docs",
+                        str(args.docs),
+                        "--repeat",
+                        str(args.repeat),
+                        "--quantulum-docs",
+                        "0",
+                        "--out",
+                        str(out),
+                    ],
+                    env={**os.environ, "PYTHONPATH": str(src)},
+                    check=True,
+                    capture_output=True,
+                )
                 figures[name].append(json.loads(out.read_text(encoding="utf-8"))["policylens"]["docs_per_cpu_s_median"])
                 print(f"{name:6} {src}: {figures[name][-1]:.1f} docs/CPU-s", flush=True)
     for name, values in figures.items():
@@ -211,9 +241,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs; the median is reported")
     ap.add_argument("--quantulum-docs", type=int, default=100, help="documents per quantulum3 timed run (0: skip it)")
     ap.add_argument("--out", type=Path, default=None, help="JSON report (default benchmarks/results/...)")
-    ap.add_argument("--against", type=Path, default=None, metavar="SRC",
-                    help="another version's src folder (e.g. a `git archive` of an older commit): time it and this "
-                         "one in alternate runs and print both CPU-time figures")
+    ap.add_argument(
+        "--against",
+        type=Path,
+        default=None,
+        metavar="SRC",
+        help="another version's src folder (e.g. a `git archive` of an older commit): time it and this "
+        "one in alternate runs and print both CPU-time figures",
+    )
     ap.add_argument("--rounds", type=int, default=3, help="alternations with --against (default 3)")
     args = ap.parse_args(argv)
     if args.against is not None:
@@ -221,8 +256,11 @@ def main(argv: list[str] | None = None) -> int:
 
     docs_dir = args.corpus / "docs"
     if not docs_dir.is_dir():
-        print(f"no corpus at {args.corpus}: expected a docs/ folder there "
-              f"(the shared corpus lives beside the repository, in {SHARED})", file=sys.stderr)
+        print(
+            f"no corpus at {args.corpus}: expected a docs/ folder there "
+            f"(the shared corpus lives beside the repository, in {SHARED})",
+            file=sys.stderr,
+        )
         return 2
     if not SCORER.is_file():
         print(f"no scorer at {SCORER}", file=sys.stderr)

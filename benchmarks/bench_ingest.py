@@ -15,6 +15,7 @@ peak resident memory of this process, before resolution and in all (`/usr/bin/ti
 extraction run in N worker processes, each about 85 MB more, which these
 figures leave out.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,8 +33,28 @@ from policylens import service
 from policylens.config import Settings
 from policylens.demo import corpus_dir
 
-PLACES = ["Qingdao", "Jinan", "Yantai", "Weifang", "Zibo", "Linyi", "Suzhou", "Wuxi", "Hefei", "Wuhan",
-          "Changsha", "Chengdu", "Xi'an", "Foshan", "Dongguan", "Ningbo", "Jiaxing", "Nantong", "Xuzhou", "Tangshan"]
+PLACES = [
+    "Qingdao",
+    "Jinan",
+    "Yantai",
+    "Weifang",
+    "Zibo",
+    "Linyi",
+    "Suzhou",
+    "Wuxi",
+    "Hefei",
+    "Wuhan",
+    "Changsha",
+    "Chengdu",
+    "Xi'an",
+    "Foshan",
+    "Dongguan",
+    "Ningbo",
+    "Jiaxing",
+    "Nantong",
+    "Xuzhou",
+    "Tangshan",
+]
 MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -68,9 +89,11 @@ def make_document(i: int, paras: list[str], rng: random.Random) -> str:
     place = rng.choice(PLACES)
     body = [perturb(p, rng) for p in rng.sample(paras, k=min(len(paras), rng.randint(3, 7)))]
     date = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2019, 2026)}"
-    title = f"{place} {rng.choice(['advances', 'releases', 'approves', 'expands', 'reports on'])} " \
-            f"{rng.choice(['manufacturing', 'industrial park', 'cluster', 'export', 'green factory'])} " \
-            f"{rng.choice(['plan', 'programme', 'projects', 'targets', 'progress'])} no. {i}"
+    title = (
+        f"{place} {rng.choice(['advances', 'releases', 'approves', 'expands', 'reports on'])} "
+        f"{rng.choice(['manufacturing', 'industrial park', 'cluster', 'export', 'green factory'])} "
+        f"{rng.choice(['plan', 'programme', 'projects', 'targets', 'progress'])} no. {i}"
+    )
     return f"{title}\n\n{date}\n\n" + "\n\n".join(body) + "\n"
 
 
@@ -90,8 +113,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--workers", type=int, default=1, help="processes that read and extract (default 1)")
     ap.add_argument("--db", default=None, help="knowledge base URL (default: a fresh SQLite file in a temp dir)")
-    ap.add_argument("--seed", type=int, default=7,
-                    help="of the generator: batches with different seeds are different documents")
+    ap.add_argument(
+        "--seed", type=int, default=7, help="of the generator: batches with different seeds are different documents"
+    )
     ap.add_argument("--keep", action="store_true", help="keep the generated documents and database")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "ingest.json")
     args = ap.parse_args(argv)
@@ -110,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
             stored_at[:] = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
         t0 = time.perf_counter()
-        report = service.ingest([str(docs)], db=db, settings=Settings(db_url=db), workers=args.workers,
-                                on_outcome=on_outcome)
+        report = service.ingest(
+            [str(docs)], db=db, settings=Settings(db_url=db), workers=args.workers, on_outcome=on_outcome
+        )
         elapsed = time.perf_counter() - t0
         store_s = stored_at[0] - t0
         own = resource.getrusage(resource.RUSAGE_SELF)

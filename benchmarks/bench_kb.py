@@ -13,6 +13,7 @@ PostgreSQL URL (an empty database) for the same on PostgreSQL.
 ``--queries-only`` times the queries on a knowledge base ``--db`` already
 holds (one an earlier run built), skipping generation and ingest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,8 +49,9 @@ TARGET_QUERIES = {
 SEARCH_QUERIES = {
     "smart factories": dict(query="smart factories"),
     "export, region Shandong": dict(query="export", region="Shandong"),
-    "cluster, industry machine-tools, since 2024": dict(query="cluster", industry="machine-tools",
-                                                        since=dt.date(2024, 1, 1)),
+    "cluster, industry machine-tools, since 2024": dict(
+        query="cluster", industry="machine-tools", since=dt.date(2024, 1, 1)
+    ),
     "industrial park, source media": dict(query="industrial park", source_type="media"),
     "hydrogen equipment, entity Weifang": dict(query="hydrogen equipment", entity="Weifang"),
 }
@@ -63,8 +65,11 @@ def _timed(call, repeat: int) -> dict[str, float]:
         rows = call()
         times.append((time.perf_counter() - t0) * 1000)
     times.sort()
-    return {"p50_ms": round(statistics.median(times), 2),
-            "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2), "rows": len(rows)}
+    return {
+        "p50_ms": round(statistics.median(times), 2),
+        "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2),
+        "rows": len(rows),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -72,10 +77,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--db", default=None, help="knowledge base URL (default: a fresh SQLite file in a temp dir)")
     ap.add_argument("--repeat", type=int, default=30)
-    ap.add_argument("--out", type=Path, default=None,
-                    help="where to write the JSON result (default: benchmarks/results/kb-<db>.json)")
-    ap.add_argument("--queries-only", action="store_true",
-                    help="time the queries on the knowledge base --db already holds; no ingest")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the JSON result (default: benchmarks/results/kb-<db>.json)",
+    )
+    ap.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="time the queries on the knowledge base --db already holds; no ingest",
+    )
     args = ap.parse_args(argv)
     if args.queries_only and not args.db:
         ap.error("--queries-only needs --db (an existing knowledge base)")
@@ -86,14 +98,24 @@ def main(argv: list[str] | None = None) -> int:
         backend = "postgresql" if db.startswith("postgresql") else "sqlite"
         with KnowledgeBase.open(db) as kb:
             result = {"db": backend, **({} if args.queries_only else _build(kb, db, work / "docs", args.docs))}
-            result.update({
-                "documents_in_kb": kb.count_documents(), "as_of": AS_OF.isoformat(), "repeat": args.repeat,
-                "targets": {name: _timed(lambda q=q: kb.targets(as_of=AS_OF, **q), args.repeat)
-                            for name, q in TARGET_QUERIES.items()},
-                "search": {name: _timed(lambda q=q: kb.search(q["query"], **{k: v for k, v in q.items()
-                                                                            if k != "query"}), args.repeat)
-                           for name, q in SEARCH_QUERIES.items()},
-            })
+            result.update(
+                {
+                    "documents_in_kb": kb.count_documents(),
+                    "as_of": AS_OF.isoformat(),
+                    "repeat": args.repeat,
+                    "targets": {
+                        name: _timed(lambda q=q: kb.targets(as_of=AS_OF, **q), args.repeat)
+                        for name, q in TARGET_QUERIES.items()
+                    },
+                    "search": {
+                        name: _timed(
+                            lambda q=q: kb.search(q["query"], **{k: v for k, v in q.items() if k != "query"}),
+                            args.repeat,
+                        )
+                        for name, q in SEARCH_QUERIES.items()
+                    },
+                }
+            )
         print(json.dumps(result, indent=2))
         name = f"kb-{backend}-queries.json" if args.queries_only else f"kb-{backend}.json"
         out = args.out or Path(__file__).resolve().parent / "results" / name
@@ -116,9 +138,13 @@ def _build(kb: KnowledgeBase, db: str, docs: Path, count: int) -> dict:
     resolve_s = time.perf_counter() - t0
     return {
         "documents": count,
-        "stored": report.count("stored"), "failed": len(report.failed), "ingest_seconds": round(ingest_s, 2),
-        "documents_per_second": round(count / ingest_s, 1), "resolve_seconds": round(resolve_s, 2),
-        "derived": counts, "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "stored": report.count("stored"),
+        "failed": len(report.failed),
+        "ingest_seconds": round(ingest_s, 2),
+        "documents_per_second": round(count / ingest_s, 1),
+        "resolve_seconds": round(resolve_s, 2),
+        "derived": counts,
+        "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 

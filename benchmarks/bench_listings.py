@@ -14,6 +14,7 @@ Pacing is off (``crawl_delay=0``): one local host serves every source, and
 the figure measured is the reader's work, not the politeness delay.
 Results as JSON (also written to benchmarks/results/listings.json).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,7 +34,7 @@ from policylens import monitor
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
-MENU = ('<div class="nav"><a href="/">Home</a> <a href="/about.html">About</a> <a href="/news/">News</a></div>')
+MENU = '<div class="nav"><a href="/">Home</a> <a href="/about.html">About</a> <a href="/news/">News</a></div>'
 FOOTER = '<div class="footer"><a href="/contact.html">Contact the office of this website</a></div>'
 
 
@@ -47,11 +48,14 @@ def site(sources: int, entries: int, seed: int = 7) -> dict[str, bytes]:
             text = make_document(s * entries + e, paras, rng)
             title, _, body = text.partition("\n\n")
             paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
-            pages[f"/list/{s}/{e}.html"] = (f"<html><head><title>{title}</title></head><body><article>"
-                                            f"<h1>{title}</h1>{paragraphs}</article></body></html>").encode()
+            pages[f"/list/{s}/{e}.html"] = (
+                f"<html><head><title>{title}</title></head><body><article>"
+                f"<h1>{title}</h1>{paragraphs}</article></body></html>"
+            ).encode()
             rows.append(f'<li><a href="{e}.html">{title}</a><span>2024-10-{1 + e % 28:02d}</span></li>')
-        pages[f"/list/{s}/index.html"] = (f"<html><body>{MENU}<ul class='list'>{''.join(rows)}</ul>{FOOTER}"
-                                          "</body></html>").encode()
+        pages[f"/list/{s}/index.html"] = (
+            f"<html><body>{MENU}<ul class='list'>{''.join(rows)}</ul>{FOOTER}</body></html>"
+        ).encode()
     return pages
 
 

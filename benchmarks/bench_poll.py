@@ -15,6 +15,7 @@ is resolution, matching and delivery), entries and alerts per second, and
 the second poll's time, as JSON (also written to benchmarks/results/poll.json).  --profile
 runs the first poll under pyinstrument and prints where the time went.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,10 @@ from policylens import monitor
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
-WATCHLISTS = {"qingdao machine tools": {"region": "Qingdao", "industry": "machine-tools"},
-              "green factories": {"keyword": "green factory"}}
+WATCHLISTS = {
+    "qingdao machine tools": {"region": "Qingdao", "industry": "machine-tools"},
+    "green factories": {"keyword": "green factory"},
+}
 
 
 def site(feeds: int, entries: int, seed: int = 7) -> dict[str, bytes]:
@@ -53,11 +56,15 @@ def site(feeds: int, entries: int, seed: int = 7) -> dict[str, bytes]:
             title, _, body = text.partition("\n\n")
             path = f"/news/{f}/{e}.html"
             paragraphs = "".join(f"<p>{p}</p>" for p in body.split("\n\n") if p.strip())
-            pages[path] = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-                           f"{paragraphs}</article></body></html>").encode()
+            pages[path] = (
+                f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+                f"{paragraphs}</article></body></html>"
+            ).encode()
             items.append(f"<item><title>{title}</title><link>{{base}}{path}</link><guid>{path}</guid></item>")
-        pages[f"/feed/{f}.xml"] = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
-                                   f"<title>feed {f}</title>{''.join(items)}</channel></rss>").encode()
+        pages[f"/feed/{f}.xml"] = (
+            "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel>"
+            f"<title>feed {f}</title>{''.join(items)}</channel></rss>"
+        ).encode()
     return pages
 
 
@@ -142,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             profiler = None
             if args.profile:
                 from pyinstrument import Profiler
+
                 profiler = Profiler()
                 profiler.start()
             last_stored = [0.0]
@@ -150,8 +158,9 @@ def main(argv: list[str] | None = None) -> int:
                 last_stored[0] = time.perf_counter()
 
             t0 = time.perf_counter()
-            first = monitor.poll(kb, settings, deliver_to=[f"jsonl:{alerts_file}"], workers=args.workers,
-                                 on_outcome=on_outcome)
+            first = monitor.poll(
+                kb, settings, deliver_to=[f"jsonl:{alerts_file}"], workers=args.workers, on_outcome=on_outcome
+            )
             elapsed = time.perf_counter() - t0
             until_stored = last_stored[0] - t0 if last_stored[0] else 0.0
             cpu = resource.getrusage(resource.RUSAGE_SELF)

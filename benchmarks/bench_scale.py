@@ -26,6 +26,7 @@ and full_page_writes off): its write figures are an upper bound for a durable
 server.  Results go to benchmarks/results/scale.json (merged with earlier runs
 by backend and size) and a markdown table is printed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,8 +59,20 @@ PG_USER = "postgres"
 def ingest(db: str, docs: int, seed: int, workers: int) -> dict:
     """bench_ingest.py in a subprocess; its JSON plus the CPU and peak RSS of its whole process tree."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
-        command = [sys.executable, str(HERE / "bench_ingest.py"), "--docs", str(docs), "--seed", str(seed),
-                   "--workers", str(workers), "--db", db, "--out", out.name]
+        command = [
+            sys.executable,
+            str(HERE / "bench_ingest.py"),
+            "--docs",
+            str(docs),
+            "--seed",
+            str(seed),
+            "--workers",
+            str(workers),
+            "--db",
+            db,
+            "--out",
+            out.name,
+        ]
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         if status != 0:
@@ -73,11 +86,13 @@ def ingest(db: str, docs: int, seed: int, workers: int) -> dict:
 def queries(db: str, repeat: int) -> dict:
     with KnowledgeBase.open(db) as kb:
         return {
-            "targets": {name: _timed(lambda q=q: kb.targets(as_of=AS_OF, **q), repeat)
-                        for name, q in TARGET_QUERIES.items()},
-            "search": {name: _timed(lambda q=q: kb.search(q["query"], **{k: v for k, v in q.items() if k != "query"}),
-                                    repeat)
-                       for name, q in SEARCH_QUERIES.items()},
+            "targets": {
+                name: _timed(lambda q=q: kb.targets(as_of=AS_OF, **q), repeat) for name, q in TARGET_QUERIES.items()
+            },
+            "search": {
+                name: _timed(lambda q=q: kb.search(q["query"], **{k: v for k, v in q.items() if k != "query"}), repeat)
+                for name, q in SEARCH_QUERIES.items()
+            },
         }
 
 
@@ -88,8 +103,11 @@ def web(db: str, count: int, requests: int, seconds: float) -> dict:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=120) as client:
             _wait_ready(client, server)
             middle = client.get("/api/v1/documents", params={"limit": 1, "offset": count // 2}).json()["items"][0]
-            routes = {"dashboard": f"/?as_of={AS_OF}", "document page": f"/documents/{middle['id']}",
-                      "api targets": f"/api/v1/targets?as_of={AS_OF}"}
+            routes = {
+                "dashboard": f"/?as_of={AS_OF}",
+                "document page": f"/documents/{middle['id']}",
+                "api targets": f"/api/v1/targets?as_of={AS_OF}",
+            }
             return {name: _measure(client, path, requests, seconds) for name, path in routes.items()}
     finally:
         server.terminate()
@@ -135,9 +153,11 @@ def run(backend: str, size: int, args: argparse.Namespace, pg: PgServer | None) 
             copy = Path(scratch) / final.name
             shutil.copyfile(final, copy)
             db = f"sqlite:///{copy}"
-        for key, docs, seed, workers in (("ingest_1_worker", args.batch, ONE_SEED, 1),
-                                         ("ingest_2_workers", args.batch, TWO_SEED, 2),
-                                         ("resolve_after_20", RESOLVE_BATCH, RESOLVE_SEED, 1)):
+        for key, docs, seed, workers in (
+            ("ingest_1_worker", args.batch, ONE_SEED, 1),
+            ("ingest_2_workers", args.batch, TWO_SEED, 2),
+            ("resolve_after_20", RESOLVE_BATCH, RESOLVE_SEED, 1),
+        ):
             result[key] = ingest(db, docs, seed, workers)
             _merged(args.out, result)
     print(f"{backend} {size}: marginal ingest done", file=sys.stderr)
@@ -146,10 +166,12 @@ def run(backend: str, size: int, args: argparse.Namespace, pg: PgServer | None) 
 
 def table(results: list[dict]) -> str:
     """One markdown row per backend and size."""
-    head = ("| backend | documents | build docs/s (2 workers; without resolution) | +batch docs/s 1 worker "
-            "| +batch docs/s 2 workers | resolve after +20 (s) | peak RSS writer MiB (build; +batch) "
-            "| MB on disk | targets p50 / worst p95 ms (paged) | search p50 / worst p95 ms "
-            "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms |")
+    head = (
+        "| backend | documents | build docs/s (2 workers; without resolution) | +batch docs/s 1 worker "
+        "| +batch docs/s 2 workers | resolve after +20 (s) | peak RSS writer MiB (build; +batch) "
+        "| MB on disk | targets p50 / worst p95 ms (paged) | search p50 / worst p95 ms "
+        "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms |"
+    )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in results:
         b = r["build"]
@@ -178,7 +200,8 @@ def table(results: list[dict]) -> str:
             f"| {rate(one)} | {rate(two)} | {resolved} "
             f"| {b['peak_rss_mib']:.0f}; {f'{batch_rss:.0f}' if batch_rss else 'not measured'} "
             f"| {r['bytes'] / 1e6:,.0f} | {worst('targets')} | {worst('search')} "
-            f"| {route('dashboard')} | {route('document page')} | {route('api targets')} |")
+            f"| {route('dashboard')} | {route('document page')} | {route('api targets')} |"
+        )
     return "\n".join(lines)
 
 
@@ -191,8 +214,9 @@ class PgServer:
     def create_database(self, name: str) -> str:
         import psycopg
 
-        with psycopg.connect(host="127.0.0.1", port=self.port, user=PG_USER, dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            host="127.0.0.1", port=self.port, user=PG_USER, dbname="postgres", autocommit=True
+        ) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
             conn.execute(f'CREATE DATABASE "{name}"')
         return f"postgresql+psycopg://{PG_USER}@127.0.0.1:{self.port}/{name}"
@@ -210,14 +234,20 @@ def pg_server() -> Iterator[PgServer]:
 
     def pg(*args: str) -> None:
         command = [str(bindir / args[0]), *args[1:]]
-        subprocess.run(["runuser", "-u", PG_USER, "--", *command] if as_root else command, cwd=base,
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["runuser", "-u", PG_USER, "--", *command] if as_root else command,
+            cwd=base,
+            check=True,
+            capture_output=True,
+        )
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
+    options = (
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off"
+    )
     pg("initdb", "-D", str(base / "data"), "-U", PG_USER, "--auth=trust", "-E", "UTF8", "--locale=C")
     pg("pg_ctl", "-D", str(base / "data"), "-o", options, "-l", str(base / "server.log"), "-w", "start")
     try:
@@ -238,9 +268,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--requests", type=int, default=50, help="at most this many requests per route")
     ap.add_argument("--seconds", type=float, default=20, help="and at most this long per route")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "scale.json")
-    ap.add_argument("--built", type=Path, default=None,
-                    help="SQLite: the JSON of a bench_ingest build already made into DIR/kbN.sqlite(.building); "
-                         "measure the rest")
+    ap.add_argument(
+        "--built",
+        type=Path,
+        default=None,
+        help="SQLite: the JSON of a bench_ingest build already made into DIR/kbN.sqlite(.building); measure the rest",
+    )
     ap.add_argument("--table-only", action="store_true", help="print the table of the results in --out; run nothing")
     args = ap.parse_args(argv)
     if args.table_only:

@@ -13,6 +13,7 @@ used, which other work on a busy machine inflates much less.
 
 Results go to benchmarks/results/startup.json (git-ignored).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,18 +62,30 @@ def main() -> None:
             command = [EXE, *args] if name.startswith("--") else [EXE, "--db", db, *args]
             runs = [seconds(command) for _ in range(options.runs)]
             times = [wall for wall, _ in runs]
-            rows.append({"command": name, "median_s": round(statistics.median(times), 3),
-                         "min_s": round(min(times), 3), "max_s": round(max(times), 3),
-                         "cpu_median_s": round(statistics.median(cpu for _, cpu in runs), 3), "goal_s": goal})
+            rows.append(
+                {
+                    "command": name,
+                    "median_s": round(statistics.median(times), 3),
+                    "min_s": round(min(times), 3),
+                    "max_s": round(max(times), 3),
+                    "cpu_median_s": round(statistics.median(cpu for _, cpu in runs), 3),
+                    "goal_s": goal,
+                }
+            )
     print(f"{'command':<12} {'median':>8} {'min':>7} {'max':>7} {'cpu':>7}  goal")
     for r in rows:
-        verdict = "" if r["goal_s"] is None else f"{r['goal_s']} s " + ("met" if r["median_s"] <= r["goal_s"] else "MISSED")
-        print(f"{r['command']:<12} {r['median_s']:>7.3f}s {r['min_s']:>6.3f}s {r['max_s']:>6.3f}s "
-              f"{r['cpu_median_s']:>6.3f}s  {verdict}")
+        verdict = (
+            "" if r["goal_s"] is None else f"{r['goal_s']} s " + ("met" if r["median_s"] <= r["goal_s"] else "MISSED")
+        )
+        print(
+            f"{r['command']:<12} {r['median_s']:>7.3f}s {r['min_s']:>6.3f}s {r['max_s']:>6.3f}s "
+            f"{r['cpu_median_s']:>6.3f}s  {verdict}"
+        )
     results = HERE / "results"
     results.mkdir(exist_ok=True)
-    (results / "startup.json").write_text(json.dumps({"commit": git_commit(), "runs": options.runs, "commands": rows},
-                                                     indent=1), encoding="utf-8")
+    (results / "startup.json").write_text(
+        json.dumps({"commit": git_commit(), "runs": options.runs, "commands": rows}, indent=1), encoding="utf-8"
+    )
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ one shows the uncached cost.  The JSON result is printed and
 written to benchmarks/results/web-<db>.json.  Goals: p95 under 150 ms for
 pages, under 50 ms for the API.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,10 +67,25 @@ def _ensure_kb(db: str | None, docs: int, work: Path) -> tuple[str, int]:
 
 
 def _serve(db: str, port: int) -> subprocess.Popen:
-    command = [sys.executable, "-c", "from policylens.cli import main; main()", "--db", db, "serve",
-               "--host", "127.0.0.1", "--port", str(port)]
-    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "POLICYLENS_TOKEN": ""})
+    command = [
+        sys.executable,
+        "-c",
+        "from policylens.cli import main; main()",
+        "--db",
+        db,
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "POLICYLENS_TOKEN": ""},
+    )
 
 
 def _wait_ready(client: httpx.Client, server: subprocess.Popen, timeout: float = 120) -> None:
@@ -101,9 +117,15 @@ def _measure(client: httpx.Client, path: str, requests: int, seconds: float) -> 
         response.raise_for_status()
     elapsed = time.perf_counter() - started
     times.sort()
-    return {"path": path, "requests": len(times), "first_ms": round(first_ms, 1), "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
-            "max_ms": round(times[-1], 1), "requests_per_second": round(len(times) / elapsed, 1)}
+    return {
+        "path": path,
+        "requests": len(times),
+        "first_ms": round(first_ms, 1),
+        "p50_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1),
+        "max_ms": round(times[-1], 1),
+        "requests_per_second": round(len(times) / elapsed, 1),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -129,9 +151,14 @@ def main(argv: list[str] | None = None) -> int:
                 "document page": ("page", f"/documents/{middle['id']}"),
                 "api targets": ("api", f"/api/v1/targets?as_of={AS_OF}"),
             }
-            results = {name: {"kind": kind, "goal_p95_ms": GOALS_MS[kind],
-                              **_measure(client, path, args.requests, args.seconds)}
-                       for name, (kind, path) in routes.items()}
+            results = {
+                name: {
+                    "kind": kind,
+                    "goal_p95_ms": GOALS_MS[kind],
+                    **_measure(client, path, args.requests, args.seconds),
+                }
+                for name, (kind, path) in routes.items()
+            }
         for r in results.values():
             r["meets_goal"] = r["p95_ms"] < r["goal_p95_ms"]
         backend = "postgresql" if db.startswith("postgresql") else "sqlite"

@@ -15,6 +15,7 @@ into fresh SQLite knowledge bases, alternately
 CPU time (``time.process_time``) is reported beside wall time: on a busy
 machine it is the figure that means something.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         generate(work, args.docs, seed=11)
         settings = Settings()
-        ready = [parallel.prepare_to_store(RawInput(source=str(p), data=p.read_bytes()), settings)
-                 for p in sorted(work.rglob("*.txt"))]
+        ready = [
+            parallel.prepare_to_store(RawInput(source=str(p), data=p.read_bytes()), settings)
+            for p in sorted(work.rglob("*.txt"))
+        ]
         ready = [r for r in ready if isinstance(r, parallel.Ready)]
         results: dict[str, list[dict]] = {"one-by-one": [], "groups": []}
         for round_ in range(args.rounds):
@@ -60,8 +63,12 @@ def main(argv: list[str] | None = None) -> int:
                         for r in ready:
                             kb.save(r.extraction)
                     cpu, wall = time.process_time() - c0, time.perf_counter() - t0
-                results[mode].append({"cpu_ms_per_document": round(1000 * cpu / len(ready), 2),
-                                      "wall_ms_per_document": round(1000 * wall / len(ready), 2)})
+                results[mode].append(
+                    {
+                        "cpu_ms_per_document": round(1000 * cpu / len(ready), 2),
+                        "wall_ms_per_document": round(1000 * wall / len(ready), 2),
+                    }
+                )
         print(json.dumps({"documents": len(ready), **results}, indent=2))
     finally:
         shutil.rmtree(work, ignore_errors=True)

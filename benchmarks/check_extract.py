@@ -18,6 +18,7 @@ reads such a file and names the first documents whose extraction differs,
 and exits 1 when any does.  Run it with ``PYTHONPATH`` pointing at another
 checkout's ``src`` to compare two versions of the code.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -13,6 +13,7 @@ knowledge base before and after a change must print the same digests.
 Run it on a copy: the pass rewrites the derived tables (to the same rows,
 if all is well).  ``--no-resolve`` only fingerprints what is stored.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", required=True, help="SQLAlchemy URL of a COPY of a knowledge base")
     parser.add_argument("--no-resolve", action="store_true", help="fingerprint without running the pass")
-    parser.add_argument("--batch", type=int, default=0, metavar="N",
-                        help="run the pass as after a batch of the N newest documents (derive.update), "
-                             "not as a full rebuild")
+    parser.add_argument(
+        "--batch",
+        type=int,
+        default=0,
+        metavar="N",
+        help="run the pass as after a batch of the N newest documents (derive.update), not as a full rebuild",
+    )
     args = parser.parse_args(argv)
     with KnowledgeBase.open(args.db) as kb:
         if not args.no_resolve:

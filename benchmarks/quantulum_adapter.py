@@ -9,6 +9,7 @@ parenthesised "($235.7 billion)" read as a negative amount), so the score is
 quantulum3's, not the adapter's. quantulum3 has no notion of targets, so
 every item is a statistic.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -35,8 +36,14 @@ UNITS = {
     "day": "day",
     "year": "year",
 }
-CURRENCY_NAMES = {"chinese yuan": "CNY", "renminbi": "CNY", "yuan": "CNY", "dollar": "USD",
-                  "united states dollar": "USD", "euro": "EUR"}
+CURRENCY_NAMES = {
+    "chinese yuan": "CNY",
+    "renminbi": "CNY",
+    "yuan": "CNY",
+    "dollar": "USD",
+    "united states dollar": "USD",
+    "euro": "EUR",
+}
 
 
 def contract_unit(unit: Any) -> str:
@@ -51,18 +58,19 @@ def to_quantities(text: str, parsed: list[Any]) -> list[dict[str, Any]]:
     out = []
     for q in parsed:
         start, end = q.span
-        out.append({
-            "kind": "statistic",
-            "text": text[start:end],
-            "start": start,
-            "end": end,
-            "value": q.value,
-            "unit": contract_unit(q.unit),
-        })
+        out.append(
+            {
+                "kind": "statistic",
+                "text": text[start:end],
+                "start": start,
+                "end": end,
+                "value": q.value,
+                "unit": contract_unit(q.unit),
+            }
+        )
     return out
 
 
 def to_extraction(document: dict[str, Any], parsed: list[Any]) -> dict[str, Any]:
     """One contract-shaped prediction; ``document`` is the contract's document object, text included."""
-    return {"document": document, "quantities": to_quantities(document["text"], parsed),
-            "events": [], "entities": []}
+    return {"document": document, "quantities": to_quantities(document["text"], parsed), "events": [], "entities": []}

@@ -5,6 +5,7 @@
 Works for ../shared/corpus-zh too (any folder with docs/ and gold/; score.py
 is taken from ../shared/corpus).
 """
+
 from __future__ import annotations
 
 import argparse

@@ -7,6 +7,7 @@ gives the same split), each part is extracted and scored with ``score.py``,
 and the two tables are printed as one: a rule is written beside the seen part
 only, and a change goes in when the unseen column does not fall.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,12 @@ DOCUMENT = ("published", "source_type", "title")
 def score_part(part: Path, work: Path) -> dict:
     pred = work / f"pred-{part.name}"
     write_predictions(part / "docs", pred)
-    out = subprocess.run([sys.executable, str(SHARED / "corpus" / "score.py"), str(pred), str(part / "gold"),
-                          "--json"], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, str(SHARED / "corpus" / "score.py"), str(pred), str(part / "gold"), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout)
 
 
@@ -51,8 +56,20 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="policylens-split-") as tmp:
         work = Path(tmp)
-        subprocess.run([sys.executable, str(SHARED / "corpus" / "split.py"), str(args.corpus), str(work / "split"),
-                        "--frac", args.frac, "--seed", args.seed], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED / "corpus" / "split.py"),
+                str(args.corpus),
+                str(work / "split"),
+                "--frac",
+                args.frac,
+                "--seed",
+                args.seed,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         scores = {part: score_part(work / "split" / part, work) for part in ("seen", "unseen")}
     if args.json:
         print(json.dumps(scores, indent=1))

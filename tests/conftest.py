@@ -8,6 +8,7 @@ When the binaries are absent the PostgreSQL tests are skipped with a message
 saying so, unless ``POLICYLENS_TEST_PG=required`` (set it in CI) turns that
 into a failure.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -27,6 +28,7 @@ PG_USER = "postgres"  # the superuser initdb creates; also the Debian system use
 
 def _pg_bindir() -> Path | None:
     """The newest PostgreSQL's bin directory (Debian layout), or where pg_ctl is on PATH."""
+
     def version(path: Path) -> tuple[int, ...]:
         return tuple(int(p) for p in path.parent.name.split(".") if p.isdigit())
 
@@ -63,8 +65,7 @@ class PgServer:
         import psycopg
 
         name = f"test_{next(self._databases)}"
-        with psycopg.connect(host=self.host, port=self.port, user=PG_USER, dbname="postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(host=self.host, port=self.port, user=PG_USER, dbname="postgres", autocommit=True) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
@@ -99,8 +100,10 @@ def pg_server() -> Iterator[PgServer]:
 
     data, port = base / "data", _free_port()
     # Durability settings off: the cluster is thrown away after the session.
-    options = (f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off")
+    options = (
+        f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off"
+    )
     started = False
     try:
         run("initdb", "-D", str(data), "-U", PG_USER, "--auth=trust", "-E", "UTF8", "--locale=C")

@@ -9,6 +9,7 @@ to the first N requests, then accepts, recording every body with its
 Idempotency-Key; it can also hold its first request until the test lets go
 (to kill a poller while a delivery is in flight).
 """
+
 from __future__ import annotations
 
 import email.utils
@@ -72,10 +73,14 @@ class FeedServer:
         for slug, text in items:
             link = self.article(slug, text)
             headline = text.split("\n", 1)[0]
-            entries.append(f"<item><title>{escape(headline)}</title><link>{link}</link>"
-                           f"<guid>{link}</guid><description>{escape(headline)}</description></item>")
-        xml = (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
-               f"<link>{self.base}</link><description>news</description>{''.join(entries)}</channel></rss>")
+            entries.append(
+                f"<item><title>{escape(headline)}</title><link>{link}</link>"
+                f"<guid>{link}</guid><description>{escape(headline)}</description></item>"
+            )
+        xml = (
+            f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+            f"<link>{self.base}</link><description>news</description>{''.join(entries)}</channel></rss>"
+        )
         return self.put(path, xml, "application/rss+xml")
 
     def atom(self, path: str, items: list[tuple[str, str]]) -> str:
@@ -84,12 +89,16 @@ class FeedServer:
         for slug, text in items:
             headline = text.split("\n", 1)[0]
             html = escape("".join(f"<p>{p}</p>" for p in text.split("\n\n")[1:]))
-            entries.append(f"<entry><id>urn:policylens-test:{slug}</id><title>{escape(headline)}</title>"
-                           f"<updated>2025-06-05T00:00:00Z</updated>"
-                           f'<content type="html">{html}</content></entry>')
-        xml = ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-               f"<title>Atom news</title><id>urn:policylens-test:feed</id><updated>2025-06-05T00:00:00Z</updated>"
-               f"{''.join(entries)}</feed>")
+            entries.append(
+                f"<entry><id>urn:policylens-test:{slug}</id><title>{escape(headline)}</title>"
+                f"<updated>2025-06-05T00:00:00Z</updated>"
+                f'<content type="html">{html}</content></entry>'
+            )
+        xml = (
+            '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>Atom news</title><id>urn:policylens-test:feed</id><updated>2025-06-05T00:00:00Z</updated>"
+            f"{''.join(entries)}</feed>"
+        )
         return self.put(path, xml, "application/atom+xml")
 
 
@@ -103,9 +112,11 @@ def _feed_handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
                 return
             last_modified = email.utils.formatdate(res.modified, usegmt=True)
             since = self.headers.get("If-Modified-Since")
-            unchanged = (self.headers.get("If-None-Match") == res.etag if self.headers.get("If-None-Match")
-                         else since is not None and email.utils.parsedate_to_datetime(since).timestamp()
-                         >= int(res.modified))
+            unchanged = (
+                self.headers.get("If-None-Match") == res.etag
+                if self.headers.get("If-None-Match")
+                else since is not None and email.utils.parsedate_to_datetime(since).timestamp() >= int(res.modified)
+            )
             if unchanged:
                 server.not_modified[self.path] += 1
                 self.send_response(304)

@@ -6,6 +6,7 @@ time and User-Agent — so a test can assert that robots.txt-disallowed paths
 were never requested and that requests to one host were spaced.  Pages are
 served as given: UTF-8 or GBK bytes, with or without a charset header.
 """
+
 from __future__ import annotations
 
 import threading
@@ -37,9 +38,11 @@ class ListingServer(FeedServer):
     def story(self, path: str, topic: str, n: int) -> str:
         """An article page of its own words (stored as a document of its own, not a near-duplicate)."""
         words = " ".join(f"{topic}{k}x{n}" for k in range(40))
-        text = (f"{topic.title()} notice number {n}\n\n"
-                f"The {topic} office published notice {n} today. {words}.\n\n"
-                f"Officials said item {n} of the {topic} programme starts next month.")
+        text = (
+            f"{topic.title()} notice number {n}\n\n"
+            f"The {topic} office published notice {n} today. {words}.\n\n"
+            f"Officials said item {n} of the {topic} programme starts next month."
+        )
         return self.put(path, page(text))
 
 

@@ -6,6 +6,7 @@ acknowledged but not taken again, as a mail store that drops duplicates
 does.  It can hold its first message until the test lets go (to kill a
 poller while an email is in flight) and can require a login.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -73,8 +74,9 @@ def mail_factory() -> Iterator:
     def make(fail_first: int = 0, hold_first: bool = False, login: tuple[str, str] | None = None) -> MailReceiver:
         receiver = MailReceiver(fail_first, hold_first, login)
         receiver.port = _free_port()
-        options = ({"authenticator": receiver.authenticate, "auth_require_tls": False, "auth_required": True}
-                   if login else {})
+        options = (
+            {"authenticator": receiver.authenticate, "auth_require_tls": False, "auth_required": True} if login else {}
+        )
         controller = Controller(receiver, hostname=receiver.host, port=receiver.port, **options)
         controller.start()
         started.append((controller, receiver))

@@ -3,6 +3,7 @@
 Written for these tests (not taken from the corpus), so that each carries
 exactly the facts a watchlist or a follow-up should find.
 """
+
 from __future__ import annotations
 
 APPROVAL = """Shandong Approves Qingdao CNC Machine Tool Cluster, Sets Export Goal

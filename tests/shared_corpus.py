@@ -6,6 +6,7 @@ there at run time and never copy them into the project.  On a machine without
 unless ``POLICYLENS_TEST_CORPUS=required`` (set by ``.ci/run``) turns the skip
 into a failure, so CI can never pass by not scoring.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """One clock: a day set once is "today" for the library, the CLI, the web app and the briefs alike."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -5,6 +5,7 @@ worker stays dead) run on 127.0.0.1 from this environment's ``dask`` command,
 as an operator would start them by hand.  The documents come from the ingest
 benchmark's generator.
 """
+
 from __future__ import annotations
 
 import os
@@ -63,15 +64,35 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
     port = free_port()
     address = f"tcp://127.0.0.1:{port}"
     common = ["--no-dashboard"]
-    processes = [subprocess.Popen([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), *common],
-                                  stdout=subprocess.DEVNULL, stderr=(tmp_path / "scheduler.log").open("w"))]
+    processes = [
+        subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", str(port), *common],
+            stdout=subprocess.DEVNULL,
+            stderr=(tmp_path / "scheduler.log").open("w"),
+        )
+    ]
     try:
         wait_for_port(port, processes[0])
         for n in range(2):
-            processes.append(subprocess.Popen(
-                [dask, "worker", address, "--host", "127.0.0.1", "--nthreads", "1", "--no-nanny",
-                 "--name", f"w{n}", *common],
-                stdout=subprocess.DEVNULL, stderr=(tmp_path / f"worker{n}.log").open("w")))
+            processes.append(
+                subprocess.Popen(
+                    [
+                        dask,
+                        "worker",
+                        address,
+                        "--host",
+                        "127.0.0.1",
+                        "--nthreads",
+                        "1",
+                        "--no-nanny",
+                        "--name",
+                        f"w{n}",
+                        *common,
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=(tmp_path / f"worker{n}.log").open("w"),
+                )
+            )
         with distributed.Client(address, set_as_default=False, timeout=60) as client:
             client.wait_for_workers(2, timeout=120)
         yield Cluster(address, processes[1:])
@@ -108,8 +129,9 @@ def test_a_worker_killed_mid_run_loses_nothing_and_a_second_run_stores_nothing(c
         if len(seen) == 40:
             os.kill(victim.pid, signal.SIGKILL)
 
-    first = service.ingest([str(folder)], db=pg_url, settings=Settings(db_url=pg_url), scheduler=cluster.address,
-                       on_outcome=kill_a_worker)
+    first = service.ingest(
+        [str(folder)], db=pg_url, settings=Settings(db_url=pg_url), scheduler=cluster.address, on_outcome=kill_a_worker
+    )
     assert victim.wait(timeout=10) == -signal.SIGKILL  # it died while tasks were out
 
     # Every input has exactly one outcome; each distinct document is stored once.

@@ -1,4 +1,5 @@
 """Figures as people write them: no exponent ever, thousands separated, scale words for large values."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The one reading of a contract period (year, ISO month, ISO date) that every stage shares."""
+
 from __future__ import annotations
 
 import ast
@@ -13,36 +14,56 @@ import policylens.periods as periods_module
 from policylens.periods import from_stored, month_of, parts, period_end, period_start, to_stored, year_of
 
 
-@pytest.mark.parametrize(("period", "year", "start", "end"), [
-    (2027, 2027, date(2027, 1, 1), date(2027, 12, 31)),
-    ("2027", 2027, date(2027, 1, 1), date(2027, 12, 31)),
-    ("2024-02", 2024, date(2024, 2, 1), date(2024, 2, 29)),
-    ("2023-02", 2023, date(2023, 2, 1), date(2023, 2, 28)),
-    ("2026-06-24", 2026, date(2026, 6, 24), date(2026, 6, 24)),
-    ("2026-6-3", 2026, date(2026, 6, 3), date(2026, 6, 3)),
-    (" 2026-06", 2026, date(2026, 6, 1), date(2026, 6, 30)),
-    ("2026-06-24T08:00:00+08:00", 2026, date(2026, 6, 24), date(2026, 6, 24)),
-    (date(2025, 3, 9), 2025, date(2025, 3, 9), date(2025, 3, 9)),
-])
+@pytest.mark.parametrize(
+    ("period", "year", "start", "end"),
+    [
+        (2027, 2027, date(2027, 1, 1), date(2027, 12, 31)),
+        ("2027", 2027, date(2027, 1, 1), date(2027, 12, 31)),
+        ("2024-02", 2024, date(2024, 2, 1), date(2024, 2, 29)),
+        ("2023-02", 2023, date(2023, 2, 1), date(2023, 2, 28)),
+        ("2026-06-24", 2026, date(2026, 6, 24), date(2026, 6, 24)),
+        ("2026-6-3", 2026, date(2026, 6, 3), date(2026, 6, 3)),
+        (" 2026-06", 2026, date(2026, 6, 1), date(2026, 6, 30)),
+        ("2026-06-24T08:00:00+08:00", 2026, date(2026, 6, 24), date(2026, 6, 24)),
+        (date(2025, 3, 9), 2025, date(2025, 3, 9), date(2025, 3, 9)),
+    ],
+)
 def test_a_period_has_a_year_a_first_day_and_a_last_day(period, year, start, end):
     assert year_of(period) == year
     assert period_start(period) == start
     assert period_end(period) == end
 
 
-@pytest.mark.parametrize(("period", "start", "end"), [
-    ("2026-13", date(2026, 1, 1), date(2026, 12, 31)),      # no such month: the year remains
-    ("2026-00-05", date(2026, 1, 1), date(2026, 12, 31)),
-    ("2025-02-30", date(2025, 2, 1), date(2025, 2, 28)),    # no such day: the month remains
-])
+@pytest.mark.parametrize(
+    ("period", "start", "end"),
+    [
+        ("2026-13", date(2026, 1, 1), date(2026, 12, 31)),  # no such month: the year remains
+        ("2026-00-05", date(2026, 1, 1), date(2026, 12, 31)),
+        ("2025-02-30", date(2025, 2, 1), date(2025, 2, 28)),  # no such day: the month remains
+    ],
+)
 def test_an_impossible_month_or_day_falls_back_to_the_coarser_period(period, start, end):
     assert period_start(period) == start
     assert period_end(period) == end
 
 
-@pytest.mark.parametrize("period", [
-    None, "", "soon", "by the end of the plan", "26-06", "20261", "0000", 0, 99999, -5, True, 2026.0,
-])
+@pytest.mark.parametrize(
+    "period",
+    [
+        None,
+        "",
+        "soon",
+        "by the end of the plan",
+        "26-06",
+        "20261",
+        "0000",
+        0,
+        99999,
+        -5,
+        True,
+        2026.0,
+    ],
+)
 def test_what_names_no_period_is_absent_not_an_error(period):
     year_of(1), year_of(2026)  # cached first: True and 2026.0 compare equal to them, yet name no period
     assert year_of(period) is None
@@ -58,9 +79,15 @@ def test_every_written_form_of_a_day_contains_it(day, precision):
     assert period_start(text).year == period_end(text).year == day.year
 
 
-@pytest.mark.parametrize(("contract", "stored"), [
-    (2025, "2025"), ("2026-06", "2026-06"), ("2026-06-30", "2026-06-30"), (None, None),
-])
+@pytest.mark.parametrize(
+    ("contract", "stored"),
+    [
+        (2025, "2025"),
+        ("2026-06", "2026-06"),
+        ("2026-06-30", "2026-06-30"),
+        (None, None),
+    ],
+)
 def test_a_stored_period_comes_back_in_the_contract_shape(contract, stored):
     assert to_stored(contract) == stored
     assert from_stored(stored) == contract
@@ -79,10 +106,17 @@ def test_the_module_imports_nothing_of_the_package():
     assert imported and not [m for m in imported if m.startswith(("policylens", "."))]
 
 
-@pytest.mark.parametrize("period, expected", [
-    ("2027-06-30", (2027, 6, 30)), ("2027-06", (2027, 6, None)), (2027, (2027, None, None)),
-    ("2027-13", (2027, None, None)), ("20271", None), ("soon", None),
-])
+@pytest.mark.parametrize(
+    "period, expected",
+    [
+        ("2027-06-30", (2027, 6, 30)),
+        ("2027-06", (2027, 6, None)),
+        (2027, (2027, None, None)),
+        ("2027-13", (2027, None, None)),
+        ("20271", None),
+        ("soon", None),
+    ],
+)
 def test_the_parts_of_a_period_and_its_month(period, expected):
     """Extraction reads a document's publication year and month here instead of with its own regex."""
     assert parts(period) == expected

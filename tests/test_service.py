@@ -1,4 +1,5 @@
 """The Python API that every door wraps: policylens.ingest and policylens.extract."""
+
 from __future__ import annotations
 
 import policylens
@@ -38,7 +39,7 @@ def test_extract_needs_no_knowledge_base(tmp_path):
     source = tmp_path / "plan.txt"
     source.write_text(PLAN, encoding="utf-8")
     facts = policylens.extract_path(source)
-    assert all(facts.document.text[q.start:q.end] == q.text for q in facts.quantities)
+    assert all(facts.document.text[q.start : q.end] == q.text for q in facts.quantities)
     assert policylens.extract(facts.document).to_dict() == facts.to_dict()
 
 

@@ -3,6 +3,7 @@
 The extraction patterns are compiled once per process, so the folder is
 given to a fresh ``policylens`` process (``--data``), as a user would.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,16 +14,20 @@ import pytest
 
 from policylens import vocab
 
-TEXT = ("Orders from Nordlicht Meccanica S.p.A. rose in March. Tk 450 million will be spent on a new plant by "
-        "2027. Officials described the Blue Harbour compact as a success.\n")
+TEXT = (
+    "Orders from Nordlicht Meccanica S.p.A. rose in March. Tk 450 million will be spent on a new plant by "
+    "2027. Officials described the Blue Harbour compact as a success.\n"
+)
 
 
 def test_extend_adds_to_mappings_and_lists_and_replaces_plain_values():
     base = {"forms": ["Ltd."], "codes": {"USD": {"before": ["$"]}}, "limit": 3}
     extra = {"forms": ["Ltd.", "AG"], "codes": {"USD": {"before": ["US$"]}, "BDT": {"before": ["Tk"]}}, "limit": 5}
-    assert vocab.extend(base, extra) == {"forms": ["Ltd.", "AG"],
-                                         "codes": {"USD": {"before": ["$", "US$"]}, "BDT": {"before": ["Tk"]}},
-                                         "limit": 5}
+    assert vocab.extend(base, extra) == {
+        "forms": ["Ltd.", "AG"],
+        "codes": {"USD": {"before": ["$", "US$"]}, "BDT": {"before": ["Tk"]}},
+        "limit": 5,
+    }
     assert vocab.extend(base, None) == base  # an empty user file changes nothing
     assert base["forms"] == ["Ltd."]  # the shipped data is not modified
 
@@ -30,8 +35,12 @@ def test_extend_adds_to_mappings_and_lists_and_replaces_plain_values():
 def _extract(tmp_path, *options: str) -> dict:
     doc = tmp_path / "note.txt"
     doc.write_text(TEXT, encoding="utf-8")
-    run = subprocess.run([sys.executable, "-c", "from policylens.cli import main; main()", *options, "--json",
-                          "extract", str(doc)], capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-c", "from policylens.cli import main; main()", *options, "--json", "extract", str(doc)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     found = json.loads(run.stdout)
     return (found[0] if isinstance(found, list) else found).get("extraction", found)
@@ -54,11 +63,23 @@ def test_a_users_folder_adds_a_legal_form_a_programme_noun_and_a_currency(tmp_pa
     assert not [q for q in shipped["quantities"] if q["unit"] == "BDT"]
     [taka] = [q for q in extended["quantities"] if q["unit"] == "BDT"]
     assert (taka["value"], taka["text"]) == (450_000_000, "Tk 450 million")
-    assert TEXT[taka["start"]:taka["end"]] == taka["text"]
+    assert TEXT[taka["start"] : taka["end"]] == taka["text"]
 
 
 def test_a_data_folder_that_is_not_there_is_one_line(tmp_path):
-    run = subprocess.run([sys.executable, "-c", "from policylens.cli import main; main()", "--data",
-                          str(tmp_path / "missing"), "extract", "-"], input="x", capture_output=True, text=True,
-                         timeout=60)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from policylens.cli import main; main()",
+            "--data",
+            str(tmp_path / "missing"),
+            "extract",
+            "-",
+        ],
+        input="x",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert run.returncode == 1 and "no such folder" in run.stderr and "Traceback" not in run.stderr

@@ -11,6 +11,7 @@ digit runs and number words in each document that no gold quantity text covers, 
 quantities the annotation may have missed (most are dates, codes and phone
 numbers, which are not quantities).
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,21 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIELDS = ("kind", "text", "metric", "value", "unit", "comparator", "change", "baseline", "deadline", "as_of",
-          "annual", "subject", "alternatives")
+FIELDS = (
+    "kind",
+    "text",
+    "metric",
+    "value",
+    "unit",
+    "comparator",
+    "change",
+    "baseline",
+    "deadline",
+    "as_of",
+    "annual",
+    "subject",
+    "alternatives",
+)
 KINDS = {"target", "statistic"}
 COMPARATORS = {"=", ">", ">=", "<", "<=", "~"}
 EVENT_TYPES = {"issuance", "approval", "launch", "establishment", "production", "investment", "achievement", "other"}
@@ -76,7 +90,7 @@ def main(argv: list[str]) -> int:
                     notes.append(f"{kind[:-1]} text occurs {n} times (first one is used): {t!r}")
                 start = text.index(t)
                 end = start + len(t)
-                assert raw[offset + start:offset + end] == t  # the span, as a contract offset pair, holds the text
+                assert raw[offset + start : offset + end] == t  # the span, as a contract offset pair, holds the text
                 if kind == "quantities":
                     for i in range(start, end):
                         covered[i] = True
@@ -95,11 +109,13 @@ def main(argv: list[str]) -> int:
                 problems.append(f"entity listed twice: {ent.get('name')!r}")
             names.add(key)
         if "--numbers" in argv:
-            words = (r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|"
-                     r"hundred|half|third|quarter|fifth|fourths?|doubled?|tripl\w*|lakh|crore|first|second)\b")
+            words = (
+                r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|"
+                r"hundred|half|third|quarter|fifth|fourths?|doubled?|tripl\w*|lakh|crore|first|second)\b"
+            )
             for m in re.finditer(r"\d[\d,.]*|" + words, text, flags=re.I):
-                if not any(covered[m.start():m.end()]):
-                    line = text[text.rfind("\n", 0, m.start()) + 1:text.find("\n", m.end())]
+                if not any(covered[m.start() : m.end()]):
+                    line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]
                     notes.append(f"uncovered number {m.group()!r} in: {line.strip()[:90]!r}")
         for p in problems:
             print(f"{gold_path.stem}: ERROR {p}")
@@ -108,8 +124,10 @@ def main(argv: list[str]) -> int:
         errors += len(problems)
         warnings += len(notes)
         q = gold.get("quantities") or []
-        print(f"{gold_path.stem}: {len(q)} quantities ({sum(1 for x in q if x.get('optional'))} optional), "
-              f"{len(gold.get('events') or [])} events, {len(gold.get('entities') or [])} entities")
+        print(
+            f"{gold_path.stem}: {len(q)} quantities ({sum(1 for x in q if x.get('optional'))} optional), "
+            f"{len(gold.get('events') or [])} events, {len(gold.get('entities') or [])} entities"
+        )
     print(f"{errors} errors, {warnings} notes")
     return 1 if errors else 0
 

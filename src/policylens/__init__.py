@@ -13,6 +13,7 @@ The names are loaded on first use (PEP 562): ``import policylens`` alone, as
 every ``policylens`` command does, must not pull in the store, SQLAlchemy or
 SciPy, so that ``policylens --help`` answers at once.
 """
+
 from __future__ import annotations
 
 from importlib import import_module
@@ -35,8 +36,20 @@ _LAZY = {
     "extract": ("policylens.extraction", "extract"),
 }
 
-__all__ = ["Brief", "IngestReport", "Outcome", "__version__", "brief", "brief_from_summary", "digest", "extract",
-           "extract_path", "extract_sources", "ingest", "render_brief"]
+__all__ = [
+    "Brief",
+    "IngestReport",
+    "Outcome",
+    "__version__",
+    "brief",
+    "brief_from_summary",
+    "digest",
+    "extract",
+    "extract_path",
+    "extract_sources",
+    "ingest",
+    "render_brief",
+]
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time __getattr__ imports on first use
     from policylens.briefs import Brief, brief, brief_from_summary

@@ -12,6 +12,7 @@ bytecode).  The normal path costs a heap push and a lock.  A single long call
 into C (one regex over a huge text) is interrupted only when it returns,
 which is why the clean text is capped too (``Settings.max_text_chars``).
 """
+
 from __future__ import annotations
 
 import ctypes

@@ -15,6 +15,7 @@ variable set in the caller would not reach.
 
 Like ``periods``, this module imports nothing of the package.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,4 +1,5 @@
 """Settings every door (CLI, Python API, web) passes down, with defaults a user can override."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Errors that name the input they concern, so a batch can report them in one line and go on."""
+
 from __future__ import annotations
 
 

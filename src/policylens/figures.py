@@ -4,6 +4,7 @@ One place for turning a stored value into text, used by the command line's
 tables and by the briefs (which pass their own language's scale words).  No
 output of these functions has an exponent, however large or small the value.
 """
+
 from __future__ import annotations
 
 import math
@@ -29,11 +30,12 @@ def number(value: float, grouping: bool = True) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def scaled(value: float, scales: Sequence[tuple[int, str]] = SCALES, template: str = "{value} {word}",
-           grouping: bool = True) -> str:
+def scaled(
+    value: float, scales: Sequence[tuple[int, str]] = SCALES, template: str = "{value} {word}", grouping: bool = True
+) -> str:
     """The value with the largest scale word it reaches: 2e10 -> "20 billion", 5000 -> "5,000"."""
     for power, word in sorted(scales, key=lambda s: -s[0]):
-        shown = number(value / 10 ** power, grouping)
+        shown = number(value / 10**power, grouping)
         if abs(float(shown.replace(",", ""))) >= 1:  # as shown: 999,999,999 is "1 billion", not "1,000 million"
             return template.format(value=shown, word=word)
     return number(value, grouping)
@@ -50,10 +52,12 @@ def amount(value: float, unit: str = "", value_max: float | None = None) -> str:
     if value_max is None:
         figure = scaled(value)
     else:
-        power, word = next(((p, w) for p, w in SCALES if abs(value_max) >= 10 ** p and abs(value) >= 10 ** p),
-                           (0, ""))
-        figure = (f"{number(value / 10 ** power)}–{number(value_max / 10 ** power)}" + (f" {word}" if word else "")
-                  if power else f"{scaled(value)}–{scaled(value_max)}")
+        power, word = next(((p, w) for p, w in SCALES if abs(value_max) >= 10**p and abs(value) >= 10**p), (0, ""))
+        figure = (
+            f"{number(value / 10**power)}–{number(value_max / 10**power)}" + (f" {word}" if word else "")
+            if power
+            else f"{scaled(value)}–{scaled(value_max)}"
+        )
     if unit in ("", "count"):
         return figure
     if unit == "%":

@@ -6,6 +6,7 @@ quantities, events and entities found in it.  ``to_dict`` writes exactly the
 contract's JSON shape (extra keys such as ``industries`` are additions the
 scorer ignores).  Nothing here imports the rest of the package.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -14,10 +15,8 @@ from typing import Any
 SOURCE_TYPES = ("government", "state_media", "press_release", "media", "analysis", "unknown")
 QUANTITY_KINDS = ("target", "statistic")
 COMPARATORS = ("=", ">", ">=", "<", "<=", "~")
-EVENT_TYPES = ("issuance", "approval", "launch", "establishment", "production", "investment",
-               "achievement", "other")
-ENTITY_TYPES = ("place", "company", "government", "platform", "institution", "cluster", "park",
-                "programme")
+EVENT_TYPES = ("issuance", "approval", "launch", "establishment", "production", "investment", "achievement", "other")
+ENTITY_TYPES = ("place", "company", "government", "platform", "institution", "cluster", "park", "programme")
 
 
 @dataclass(slots=True)

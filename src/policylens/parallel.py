@@ -24,6 +24,7 @@ Inputs travel in chunks so that the cost of sending them does not dominate,
 and only a bounded number of chunks is in flight, so a backfill of millions
 of files never holds more than a few hundred inputs in memory.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -61,8 +62,10 @@ Step = Callable[[Item, Settings], object]
 CHUNK = 8  # inputs per task: ~40 ms of extraction, far above the cost of one round trip
 IN_FLIGHT = 4  # chunks queued per worker, so no worker waits while the writer stores
 # Extracted once by each pool worker as it starts (see _start_worker): our own sentences, one per language.
-WARM_UP = (("en", "Riverton will build 12 smart factories by 2027, the city said on 3 March 2025."),
-           ("zh", "河东市将于2027年前建成12家智能工厂。"))
+WARM_UP = (
+    ("en", "Riverton will build 12 smart factories by 2027, the city said on 3 March 2025."),
+    ("zh", "河东市将于2027年前建成12家智能工厂。"),
+)
 SCHEDULER_TIMEOUT = "30s"  # to connect to the Dask scheduler
 DASK_RETRIES = 3  # a task that raised is tried this many more times (a dead worker's tasks are rerun anyway)
 
@@ -101,8 +104,7 @@ def prepare_chunk(items: list[Item], settings: Settings, step: Step = prepare) -
 
 def extract_within_budget(document: Document, settings: Settings) -> Extraction:
     """Extract, stopped with BudgetExceeded after ``settings.extract_seconds``."""
-    return within(settings.extract_seconds, lambda: extract(document),
-                  "extraction (POLICYLENS_EXTRACT_SECONDS)")
+    return within(settings.extract_seconds, lambda: extract(document), "extraction (POLICYLENS_EXTRACT_SECONDS)")
 
 
 def failure(exc: Exception, source: str) -> str:
@@ -123,8 +125,9 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def prepared(items: Iterable[Item], settings: Settings, *, workers: int = 1,
-             scheduler: str | None = None, step: Step = prepare) -> Iterator:
+def prepared(
+    items: Iterable[Item], settings: Settings, *, workers: int = 1, scheduler: str | None = None, step: Step = prepare
+) -> Iterator:
     """``step`` (``prepare`` or ``prepare_to_store``) applied to every item, on the executor the arguments
     choose; one result per item."""
     if scheduler:
@@ -152,8 +155,9 @@ def _on_pool(items: Iterable[Item], settings: Settings, workers: int, step: Step
     # forkserver: workers start from a clean interpreter (no copy of the writer's open database
     # connections, safe with threads); spawn where the platform has no forkserver.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
-                             initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context(method), initializer=_start_worker
+    ) as pool:
         pending: deque = deque()
         for chunk in _chunks(items):
             pending.append(pool.submit(prepare_chunk, chunk, settings, step))
@@ -179,8 +183,9 @@ def _start_worker() -> None:
     for language, text in WARM_UP:
         extract(Document(source="warm-up", text=text, language=language))
     page = f"<html><head><title>Warm-up</title></head><body><article><p>{WARM_UP[0][1]}</p></article></body></html>"
-    read_document(RawInput(source="warm-up.html", data=page.encode(), media_type="text/html", charset="utf-8"),
-                  Settings())
+    read_document(
+        RawInput(source="warm-up.html", data=page.encode(), media_type="text/html", charset="utf-8"), Settings()
+    )
 
 
 def _on_dask(items: Iterable[Item], settings: Settings, scheduler: str, step: Step) -> Iterator:

@@ -19,6 +19,7 @@ contract's shape, where a bare year is an int.
 Like ``model``, this module imports nothing of the package, so any stage
 (extraction included) may use it.
 """
+
 from __future__ import annotations
 
 import calendar

@@ -4,6 +4,7 @@ One ingest call reads each source, extracts its facts and stores both in the
 knowledge base, a group of documents per transaction; a failure on one input
 is reported and skipped while the rest of the batch goes on.
 """
+
 from __future__ import annotations
 
 import time
@@ -119,16 +120,20 @@ def ingest(
     def kept(items: Iterable[RawInput | InputError]) -> Iterator[RawInput | InputError]:
         for item in items:
             source = item.source
-            if (source not in named and "://" not in source
-                    and any(fnmatchcase(Path(source).name.casefold(), p) for p in skip)):
+            if (
+                source not in named
+                and "://" not in source
+                and any(fnmatchcase(Path(source).name.casefold(), p) for p in skip)
+            ):
                 report.skipped.append(source)
             else:
                 yield item
 
     with knowledge_base(db, settings) as kb:
         inputs = kept(expand_sources(list(sources), settings))
-        ready = parallel.prepared(inputs, settings, workers=workers, scheduler=scheduler,
-                                  step=parallel.prepare_to_store)
+        ready = parallel.prepared(
+            inputs, settings, workers=workers, scheduler=scheduler, step=parallel.prepare_to_store
+        )
         for group in write_groups(ready):
             for outcome in store_documents(kb, group, settings):
                 report.outcomes.append(outcome)
@@ -162,8 +167,9 @@ def extract_sources(sources: Iterable[str], settings: Settings | None = None):
     yield from parallel.prepared(expand_sources(list(sources), settings), settings)
 
 
-def store_documents(kb: KnowledgeBase, items: Sequence[Document | Extraction | Ready | InputError],
-                    settings: Settings | None = None) -> list[Outcome]:
+def store_documents(
+    kb: KnowledgeBase, items: Sequence[Document | Extraction | Ready | InputError], settings: Settings | None = None
+) -> list[Outcome]:
     """Extract (unless a worker did) and store a group of read documents, or report the errors they came as.
 
     The batch step of ingest and poll: the group is written in one transaction
@@ -237,5 +243,3 @@ def knowledge_base(db: str | KnowledgeBase | None, settings: Settings) -> Iterat
     """``KnowledgeBase.using`` with the settings' URL when the caller named none."""
     with KnowledgeBase.using(db or settings.db_url) as kb:
         yield kb
-
-

@@ -18,6 +18,7 @@ document is read; worker processes inherit it through the environment.
 
 Like ``periods``, this module imports nothing of the package but its errors, so any stage may use it.
 """
+
 from __future__ import annotations
 
 import os

@@ -3,6 +3,7 @@
 "factories" and "factory" must meet both when a user searches and when a
 2025 statistic is matched to a 2023 target; one rule keeps the two in step.
 """
+
 from __future__ import annotations
 
 

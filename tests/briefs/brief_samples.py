@@ -1,4 +1,5 @@
 """Documents written for these tests (invented places, companies and figures), shared by the brief tests."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,9 +54,16 @@ def write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def extraction(text: str, source: str, *, published: str | None = None, source_type: str = "media",
-               facts: tuple[dict, ...] = (), entities: tuple[tuple[str, str], ...] = (),
-               industries: tuple[str, ...] = ()) -> Extraction:
+def extraction(
+    text: str,
+    source: str,
+    *,
+    published: str | None = None,
+    source_type: str = "media",
+    facts: tuple[dict, ...] = (),
+    entities: tuple[tuple[str, str], ...] = (),
+    industries: tuple[str, ...] = (),
+) -> Extraction:
     """An Extraction with exactly the facts given, each located in ``text`` by its span.
 
     For tests of what the brief does with facts, independent of how well
@@ -70,5 +78,9 @@ def extraction(text: str, source: str, *, published: str | None = None, source_t
     for kind, name in entities:
         at = text.index(name)
         named.append(Entity(type=kind, name=name, mentions=[(at, at + len(name))]))
-    return Extraction(document(text, source, published=published, source_type=source_type),
-                      quantities=quantities, entities=named, industries=list(industries))
+    return Extraction(
+        document(text, source, published=published, source_type=source_type),
+        quantities=quantities,
+        entities=named,
+        industries=list(industries),
+    )

@@ -1,4 +1,5 @@
 """What a brief says: sections, citations, groups, monitoring, signal and basis, from real extractions."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -48,7 +49,7 @@ def test_every_confirmed_point_cites_the_whole_sentence_it_came_from():
         for n in point.citations:
             c = by_number[n]
             assert (c.start, c.end) in sentences
-            assert x.document.text[c.start:c.end] == c.text
+            assert x.document.text[c.start : c.end] == c.text
     target = next(p for p in confirmed if p.kind == "target")
     assert "exceed RMB 12 billion in exports by 2028; open" in target.text  # stated once, with its status
     assert target.text.split(": ", 1)[1].split("; ")[0] in by_number[target.citations[0]].text
@@ -71,9 +72,14 @@ def test_audience_keeps_only_the_groups_asked_for_and_rejects_unknown_names():
         approval(audience=["astronauts"])
 
 
-@pytest.mark.parametrize(("as_of", "status"), [
-    (date(2026, 7, 1), "open"), (date(2028, 3, 1), "due"), (date(2029, 3, 1), "past_due_unverified"),
-])
+@pytest.mark.parametrize(
+    ("as_of", "status"),
+    [
+        (date(2026, 7, 1), "open"),
+        (date(2028, 3, 1), "due"),
+        (date(2029, 3, 1), "past_due_unverified"),
+    ],
+)
 def test_target_status_is_judged_on_the_as_of_day(as_of, status):
     b = approval(as_of=as_of)
     [target] = [p for p in b.section("confirmed").points if p.kind == "target"]
@@ -89,7 +95,10 @@ def test_as_of_defaults_to_today_read_at_call_time():
 def test_product_categories_certification_and_logistics_are_monitored():
     rules = monitor_rules(approval(as_of=date(2026, 7, 1)))
     assert rules["product-categories"][0].data["items"] == [
-        "cryogenic ball valves", "nuclear-grade gate valves", "smart valve actuators"]
+        "cryogenic ball valves",
+        "nuclear-grade gate valves",
+        "smart valve actuators",
+    ]
     assert {"implementation-rules", "certification", "logistics", "export-support"} <= set(rules)
 
 
@@ -111,8 +120,9 @@ def test_horizon_follows_deadlines_events_and_instruments():
 
 
 def test_basis_names_the_source_type_and_what_to_verify():
-    b = compose(extract(document(CLUSTER_APPROVAL, published="2026-05-12", source_type="government")),
-                as_of=date(2026, 7, 1))
+    b = compose(
+        extract(document(CLUSTER_APPROVAL, published="2026-05-12", source_type="government")), as_of=date(2026, 7, 1)
+    )
     basis = {p.kind: p for p in b.section("basis").points}
     assert basis["official"].data["official"] == "yes"
     assert "an official government source" in basis["source_type"].text
@@ -120,8 +130,9 @@ def test_basis_names_the_source_type_and_what_to_verify():
     assert "certification bodies' notices" in basis["confirm_with"].data["items"]
     media = approval(as_of=date(2026, 7, 1))
     assert {p.kind: p for p in media.section("basis").points}["official"].data["official"] == "unknown"
-    attributed = CLUSTER_APPROVAL.replace("Harbor City has gathered",
-                                          "According to the Lakeshore Provincial Government, Harbor City has gathered")
+    attributed = CLUSTER_APPROVAL.replace(
+        "Harbor City has gathered", "According to the Lakeshore Provincial Government, Harbor City has gathered"
+    )
     cited = compose(extract(document(attributed, published="2026-05-12")), as_of=date(2026, 7, 1))
     official = {p.kind: p for p in cited.section("basis").points}["official"]
     assert official.data["official"] == "cited" and official.citations
@@ -133,10 +144,13 @@ def test_without_a_knowledge_base_the_related_section_says_so():
 
 
 def test_user_summary_brief_says_it_rests_on_a_user_summary_without_official_source():
-    b = brief_from_summary("Lakeshore approves valve cluster", "May 2026",
-                           "The Lakeshore Provincial Government approved a valve cluster in May 2026. "
-                           "The cluster aims to exceed RMB 12 billion in exports by 2028.",
-                           as_of=date(2026, 7, 1))
+    b = brief_from_summary(
+        "Lakeshore approves valve cluster",
+        "May 2026",
+        "The Lakeshore Provincial Government approved a valve cluster in May 2026. "
+        "The cluster aims to exceed RMB 12 billion in exports by 2028.",
+        as_of=date(2026, 7, 1),
+    )
     assert b.user_summary and b.source["source"] == "user-provided summary"
     assert "user-provided summary" in b.section("summary").note
     official = next(p for p in b.section("basis").points if p.kind == "official")
@@ -173,8 +187,11 @@ def test_seed_brief_names_the_four_groups_of_the_hand_written_article(seed_brief
 def test_seed_brief_lists_the_three_product_categories(seed_brief):
     [products] = monitor_rules(seed_brief)["product-categories"]
     items = [i.casefold() for i in products.data["items"]]
-    assert items[:3] == ["high-precision gantry machining centers", "mill-turn composite machine tools",
-                         "smart production line integration"]
+    assert items[:3] == [
+        "high-precision gantry machining centers",
+        "mill-turn composite machine tools",
+        "smart production line integration",
+    ]
 
 
 def test_seed_brief_states_the_2027_export_target_once_with_its_status(seed_brief):
@@ -205,8 +222,10 @@ def test_seed_brief_puts_the_missing_official_source_under_verification(seed_bri
     assert any("2027" in item for item in {p.kind: p for p in long.section("basis").points}["validate"].data["items"])
 
 
-ZH_APPROVAL = ("青湖省批准阀门产业集群\n\n2026年5月，青湖省批准建设阀门产业集群。到2028年，集群出口额力争突破120亿元，"
-               "完善出口认证和物流通道，带动制造企业和供应链配套企业发展。")
+ZH_APPROVAL = (
+    "青湖省批准阀门产业集群\n\n2026年5月，青湖省批准建设阀门产业集群。到2028年，集群出口额力争突破120亿元，"
+    "完善出口认证和物流通道，带动制造企业和供应链配套企业发展。"
+)
 
 
 def test_a_chinese_document_gets_groups_instruments_and_quotes_with_their_metric():
@@ -221,13 +240,19 @@ def test_a_chinese_document_gets_groups_instruments_and_quotes_with_their_metric
     # ... and a Chinese brief quotes it with its metric, as the document words it.
     zh = compose(extract(doc), as_of=date(2026, 11, 23), rules=load_rules(language="zh"))
     [target] = [p for p in zh.section("confirmed").points if p.kind == "target"]
-    assert target.text.startswith("目标: 集群出口额力争突破120亿元；") or target.text.startswith("目标: 集群出口额力争突破120亿元; ")
+    assert target.text.startswith("目标: 集群出口额力争突破120亿元；") or target.text.startswith(
+        "目标: 集群出口额力争突破120亿元; "
+    )
 
 
 def test_a_product_list_ends_where_the_sentence_turns_to_a_goal():
-    b = brief_from_summary("Lakeshore valve cluster", "May 2026",
-                           "The cluster focuses on cryogenic ball valves, gate valves and valve actuators, and targets "
-                           "exports exceeding RMB 12 billion by 2028.", as_of=date(2026, 7, 1))
+    b = brief_from_summary(
+        "Lakeshore valve cluster",
+        "May 2026",
+        "The cluster focuses on cryogenic ball valves, gate valves and valve actuators, and targets "
+        "exports exceeding RMB 12 billion by 2028.",
+        as_of=date(2026, 7, 1),
+    )
     [products] = monitor_rules(b)["product-categories"]
     assert products.data["items"] == ["cryogenic ball valves", "gate valves", "valve actuators"]
 
@@ -237,8 +262,10 @@ def test_a_quoted_figure_runs_to_its_clause_end_or_the_next_figure_without_dangl
 
     text = "It aims for two parks of more than 50 billion yuan and 10 firms of 5 billion yuan, by 2030."
     two = text.index("two")
-    assert clause(text, two, two + 3, 8, frozenset({"and", "of"}), stop_at=text.index("10 firms")) == \
-        "two parks of more than 50 billion yuan"
+    assert (
+        clause(text, two, two + 3, 8, frozenset({"and", "of"}), stop_at=text.index("10 firms"))
+        == "two parks of more than 50 billion yuan"
+    )
     ten = text.index("10 firms")
     assert clause(text, ten, ten + 2, 8, frozenset({"and"})) == "10 firms of 5 billion yuan"
     assert clause(text, ten, ten + 2, 1) == "10 firms"

@@ -4,6 +4,7 @@ Facts are given exactly (brief_samples.extraction) and saved in a real
 knowledge base, so these tests measure the brief's use of the KB, not how
 well the extractors read invented prose.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -17,37 +18,78 @@ from policylens.store import KnowledgeBase
 
 CLUSTER = "Lakeshore-Harbor valve cluster"
 
-PLAN_FACTS = ({"kind": "target", "text": "exceed RMB 12 billion", "value": 12e9, "unit": "CNY", "comparator": ">",
-               "metric": "exports", "subject": CLUSTER, "deadline": 2028},)
+PLAN_FACTS = (
+    {
+        "kind": "target",
+        "text": "exceed RMB 12 billion",
+        "value": 12e9,
+        "unit": "CNY",
+        "comparator": ">",
+        "metric": "exports",
+        "subject": CLUSTER,
+        "deadline": 2028,
+    },
+)
 PLAN = extraction(
     f"Lakeshore Approves Valve Cluster\n\nThe province approved the {CLUSTER} in May 2026. "
     "The cluster aims to exceed RMB 12 billion in exports by 2028.",
-    "plan.txt", published="2026-05-12", industries=("machine-tools",),
-    entities=(("cluster", CLUSTER),), facts=PLAN_FACTS)
+    "plan.txt",
+    published="2026-05-12",
+    industries=("machine-tools",),
+    entities=(("cluster", CLUSTER),),
+    facts=PLAN_FACTS,
+)
 
 PROGRESS = extraction(
     f"Valve Cluster Exports Grow\n\nIn 2028, exports of the {CLUSTER} reached RMB 13 billion.",
-    "progress.txt", published="2029-03-03", industries=("machine-tools",),
+    "progress.txt",
+    published="2029-03-03",
+    industries=("machine-tools",),
     entities=(("cluster", CLUSTER),),
-    facts=({"kind": "statistic", "text": "RMB 13 billion", "value": 13e9, "unit": "CNY", "metric": "exports",
-            "subject": CLUSTER, "as_of": 2028},))
+    facts=(
+        {
+            "kind": "statistic",
+            "text": "RMB 13 billion",
+            "value": 13e9,
+            "unit": "CNY",
+            "metric": "exports",
+            "subject": CLUSTER,
+            "as_of": 2028,
+        },
+    ),
+)
 
 DISAGREEING = extraction(
     f"Valve Exports Fall Short\n\nIn 2028, exports of the {CLUSTER} were RMB 9 billion.",
-    "disagree.txt", published="2029-04-01", industries=("machine-tools",),
+    "disagree.txt",
+    published="2029-04-01",
+    industries=("machine-tools",),
     entities=(("cluster", CLUSTER),),
-    facts=({"kind": "statistic", "text": "RMB 9 billion", "value": 9e9, "unit": "CNY", "metric": "exports",
-            "subject": CLUSTER, "as_of": 2028},))
+    facts=(
+        {
+            "kind": "statistic",
+            "text": "RMB 9 billion",
+            "value": 9e9,
+            "unit": "CNY",
+            "metric": "exports",
+            "subject": CLUSTER,
+            "as_of": 2028,
+        },
+    ),
+)
 
 UNRELATED = extraction(
-    "Harbor Opens Ferry Terminal\n\nA ferry terminal opened in Harbor Bay.", "ferry.txt", published="2027-01-01")
+    "Harbor Opens Ferry Terminal\n\nA ferry terminal opened in Harbor Bay.", "ferry.txt", published="2027-01-01"
+)
 
 
 @pytest.fixture
 def kb(sqlite_url):
     with KnowledgeBase.open(sqlite_url) as opened:
-        ids = {name: opened.save(x).document_id for name, x in
-               (("plan", PLAN), ("progress", PROGRESS), ("disagree", DISAGREEING), ("ferry", UNRELATED))}
+        ids = {
+            name: opened.save(x).document_id
+            for name, x in (("plan", PLAN), ("progress", PROGRESS), ("disagree", DISAGREEING), ("ferry", UNRELATED))
+        }
         opened.resolve()  # entities, progress and conflicts span documents: the KB derives them after saves
         yield opened, ids
 
@@ -92,7 +134,9 @@ def test_conflicting_figures_across_documents_are_flagged_for_verification(kb):
     assert len(conflicts) == 1
     assert '"RMB 13 billion"' in conflicts[0].text and '"RMB 9 billion"' in conflicts[0].text
     assert {c.document_id for c in b.citations if c.number in conflicts[0].citations} == {
-        ids["progress"], ids["disagree"]}
+        ids["progress"],
+        ids["disagree"],
+    }
     validate = next(p for p in b.section("basis").points if p.kind == "validate")
     assert "which of the conflicting figures is right" in validate.data["items"]
 
@@ -109,8 +153,10 @@ def test_a_knowledge_base_without_relatives_says_so(sqlite_url):
 def test_an_unknown_document_id_names_it(sqlite_url):
     from policylens.errors import InputError
 
-    with KnowledgeBase.open(sqlite_url) as opened, \
-            pytest.raises(InputError, match="document 42: not in the knowledge base"):
+    with (
+        KnowledgeBase.open(sqlite_url) as opened,
+        pytest.raises(InputError, match="document 42: not in the knowledge base"),
+    ):
         brief(42, db=opened)
 
 
@@ -124,9 +170,14 @@ def test_more_relatives_than_a_brief_lists_says_so(kb):
 
 def test_a_document_in_hand_finds_its_relatives_by_name_and_tracks_its_targets_against_them(kb):
     opened, ids = kb
-    in_hand = extraction(PLAN.document.text + " Again.", "plan-copy.txt", published="2026-05-12",
-                         industries=("machine-tools",), entities=(("cluster", CLUSTER),),
-                         facts=PLAN_FACTS)
+    in_hand = extraction(
+        PLAN.document.text + " Again.",
+        "plan-copy.txt",
+        published="2026-05-12",
+        industries=("machine-tools",),
+        entities=(("cluster", CLUSTER),),
+        facts=PLAN_FACTS,
+    )
     ctx = context_from_kb(opened, in_hand, date(2029, 6, 1))
     assert {r.extraction.document.id for r in ctx.related} >= {ids["progress"], ids["disagree"]}
     [target] = [q for q in in_hand.quantities if q.kind == "target"]

@@ -23,6 +23,7 @@ knowledge-base context, the knowledge base's progress of a cited document's
 target against its goal ("67% of the goal"): the store computes it from
 figures the brief quotes and cites.
 """
+
 from __future__ import annotations
 
 import re
@@ -99,8 +100,11 @@ def rules_text() -> str:
 
 def test_rule_templates_hold_no_numbers():
     # The contract's unit codes (km2, m2) are keys the wording looks up, not wording.
-    units = {u for path in rules_files()
-             for u in yaml.safe_load(path.read_text(encoding="utf-8")).get("wording", {}).get("units", {})}
+    units = {
+        u
+        for path in rules_files()
+        for u in yaml.safe_load(path.read_text(encoding="utf-8")).get("wording", {}).get("units", {})
+    }
     with_digits = [s for s in rules_strings() if re.search(r"\d", s) and s not in units]
     assert with_digits == []
 
@@ -112,7 +116,7 @@ def built_from(extractions: list[Extraction], language: str) -> str:
         if not foreign(x.document, rules):
             continue
         for q in x.quantities:
-            out += [number(v / 10 ** p) for v in (q.value, q.value_max) if v is not None for p in scale_powers(rules)]
+            out += [number(v / 10**p) for v in (q.value, q.value_max) if v is not None for p in scale_powers(rules)]
             out += [str(d) for d in (q.deadline, q.as_of) if d is not None]
         out += [e.date for e in x.events if e.date]
         found = [p for e in x.entities if e.type == "place" and e.key and (p := places.get(e.key))]
@@ -122,8 +126,9 @@ def built_from(extractions: list[Extraction], language: str) -> str:
 
 
 def _metadata(document) -> str:
-    return "\n".join(str(v) for v in (document.title, document.published, document.source, document.url,
-                                      document.publisher) if v)
+    return "\n".join(
+        str(v) for v in (document.title, document.published, document.source, document.url, document.publisher) if v
+    )
 
 
 def ungrounded(markdown: str, sources: str) -> list[str]:
@@ -131,8 +136,9 @@ def ungrounded(markdown: str, sources: str) -> list[str]:
     text = markdown.replace("\\", "")
     text = re.sub(r" ?\[\d+\]", "", text)  # citation markers
     text = re.sub(r"(?m)^\d+\. ", "", text)  # the numbered list of sources
-    missing = [m.group() for m in NUMBER.finditer(text)
-               if not re.search(rf"(?<!\d){re.escape(m.group())}(?!\d)", sources)]
+    missing = [
+        m.group() for m in NUMBER.finditer(text) if not re.search(rf"(?<!\d){re.escape(m.group())}(?!\d)", sources)
+    ]
     vocabulary = rules_vocabulary()
     missing += [m.group() for m in NAME.finditer(text) if m.group() not in sources and m.group() not in vocabulary]
     missing += [m.group() for m in CJK.finditer(text) if m.group() not in sources and m.group() not in rules_text()]
@@ -143,7 +149,7 @@ def check_citations(b, documents: dict) -> None:
     """Every citation is a whole sentence of the document it names, quoted exactly."""
     for c in b.citations:
         doc = documents[c.document_id if c.document_id is not None else c.source]
-        assert doc.text[c.start:c.end] == c.text
+        assert doc.text[c.start : c.end] == c.text
         assert (c.start, c.end) in TextIndex(doc.text).sentences, (doc.source, c.text)
 
 
@@ -189,9 +195,15 @@ def test_every_corpus_brief_with_knowledge_base_context_is_grounded_in_what_it_c
         cited_ids = {document_id} | {c.document_id for c in b.citations}
         documents = {i: kb.get_document(i) for i in cited_ids}
         check_citations(b, documents)
-        sources = "\n".join([*(d.text for d in documents.values()), *map(_metadata, documents.values()),
-                             AS_OF.isoformat(), built_from([kb.load_extraction(i) for i in cited_ids], language),
-                             *(p for i in cited_ids for p in progress.get(i, ()))])
+        sources = "\n".join(
+            [
+                *(d.text for d in documents.values()),
+                *map(_metadata, documents.values()),
+                AS_OF.isoformat(),
+                built_from([kb.load_extraction(i) for i in cited_ids], language),
+                *(p for i in cited_ids for p in progress.get(i, ())),
+            ]
+        )
         assert ungrounded(render(b, "md"), sources) == [], (document_id, b.title)
         with_related += bool(b.section("related").points)
     assert with_related > 0, "no corpus document found a related document in the knowledge base"

@@ -6,6 +6,7 @@ name), each cited to the Chinese sentence; the Chinese brief takes every
 label and template from the rules' Chinese wording.  The documents are the
 invented ones of jiaozhou_samples.
 """
+
 from __future__ import annotations
 
 import re
@@ -54,9 +55,9 @@ def test_an_english_brief_of_a_chinese_notice_builds_its_figures_and_cites_the_c
 def test_a_chinese_brief_takes_every_label_from_the_chinese_wording(notice):
     b = brief(notice, as_of=AS_OF, language="zh")
     zh = load_rules(language="zh")
-    assert [s.title for s in b.sections] == [zh.labels[s] for s in
-                                             ("summary", "confirmed", "impact", "monitor", "signal", "basis",
-                                              "related")]
+    assert [s.title for s in b.sections] == [
+        zh.labels[s] for s in ("summary", "confirmed", "impact", "monitor", "signal", "basis", "related")
+    ]
     # A Chinese source is quoted as written in a Chinese brief.
     assert _points(b, "target")[0].text.startswith(f"{zh.labels['target']}: 胶州市机床产业产值达到200亿元; ")
     markdown = render_brief(b, "md")
@@ -87,6 +88,17 @@ def test_the_chinese_wording_covers_every_english_label():
 def test_an_unknown_language_is_one_clear_error(notice, tmp_path):
     with pytest.raises(RulesError, match="no brief wording for language 'fr'"):
         brief(notice, as_of=AS_OF, language="fr")
-    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'kb.db'}", "brief", str(notice),
-                                      "--language", "zh", "--as-of", AS_OF.isoformat()])
+    result = CliRunner().invoke(
+        app,
+        [
+            "--db",
+            f"sqlite:///{tmp_path / 'kb.db'}",
+            "brief",
+            str(notice),
+            "--language",
+            "zh",
+            "--as-of",
+            AS_OF.isoformat(),
+        ],
+    )
     assert result.exit_code == 0 and "## 已确认的内容" in result.output

@@ -1,4 +1,5 @@
 """Markdown, HTML and JSON say the same things, with the same numbers, and hostile text stays inert."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The rules file: the shipped one is valid and complete, a replacement takes effect, a broken one is named."""
+
 from __future__ import annotations
 
 import os
@@ -13,10 +14,25 @@ from policylens import extract
 from policylens.briefs import RulesError, compose, load_rules
 from policylens.briefs.rules import default_rules_path
 
-ISSUE_GROUPS = {"manufacturers", "exporters", "supply_chain", "procurement", "investors", "local_government",
-                "research"}
-ISSUE_INSTRUMENTS = {"certification", "logistics", "export_support", "subsidies", "land", "talent", "procurement",
-                     "standards"}
+ISSUE_GROUPS = {
+    "manufacturers",
+    "exporters",
+    "supply_chain",
+    "procurement",
+    "investors",
+    "local_government",
+    "research",
+}
+ISSUE_INSTRUMENTS = {
+    "certification",
+    "logistics",
+    "export_support",
+    "subsidies",
+    "land",
+    "talent",
+    "procurement",
+    "standards",
+}
 
 
 def shipped() -> dict:
@@ -46,18 +62,25 @@ def test_a_replacement_rules_file_changes_the_brief(tmp_path):
     assert [p.data["heading"] for p in b.section("impact").points] == ["Cross-border sellers"]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("groups: [unclosed", "not valid YAML"),
-    ("- just\n- a list\n", "top level: must be a mapping"),
-    (lambda d: d.pop("monitoring"), "top level: missing monitoring"),
-    (lambda d: d["groups"]["exporters"]["instruments"].append("tariffs"),
-     "groups.exporters.instruments: unknown instrument 'tariffs'"),
-    (lambda d: d["instruments"]["land"].update(horizon="soon"), "instruments.land.horizon: must be one of"),
-    (lambda d: d["groups"]["research"].update(why="Because of {budget}."), "unknown placeholder {budget}"),
-    (lambda d: d["monitoring"].append({"id": "x", "when": {"instrument": "tariffs"}, "text": "t"}),
-     r"monitoring\[\d+\]\.when\.instrument: must be one of"),
-    (lambda d: d["product_lists"].update(stop_words=[True, "to"]), 'quote words like "on"'),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("groups: [unclosed", "not valid YAML"),
+        ("- just\n- a list\n", "top level: must be a mapping"),
+        (lambda d: d.pop("monitoring"), "top level: missing monitoring"),
+        (
+            lambda d: d["groups"]["exporters"]["instruments"].append("tariffs"),
+            "groups.exporters.instruments: unknown instrument 'tariffs'",
+        ),
+        (lambda d: d["instruments"]["land"].update(horizon="soon"), "instruments.land.horizon: must be one of"),
+        (lambda d: d["groups"]["research"].update(why="Because of {budget}."), "unknown placeholder {budget}"),
+        (
+            lambda d: d["monitoring"].append({"id": "x", "when": {"instrument": "tariffs"}, "text": "t"}),
+            r"monitoring\[\d+\]\.when\.instrument: must be one of",
+        ),
+        (lambda d: d["product_lists"].update(stop_words=[True, "to"]), 'quote words like "on"'),
+    ],
+)
 def test_a_broken_rules_file_fails_at_once_naming_the_file_and_key(tmp_path, content, message):
     if callable(content):
         data = shipped()

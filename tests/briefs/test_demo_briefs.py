@@ -3,6 +3,7 @@
 The demo corpus (project-written documents) is ingested into a real SQLite
 knowledge base, with no user decision applied, and every document briefed.
 """
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ documents written here add what the demo lacks for a digest: two figures
 for one cluster that disagree (so the knowledge base records a conflict), an
 undated document, and hostile markup.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +31,40 @@ CLUSTER = "Lakeshore-Harbor valve cluster"
 
 EXPORTS = extraction(
     f"Valve Cluster Exports Grow\n\nIn 2028, exports of the {CLUSTER} reached RMB 13 billion.",
-    "progress.txt", published="2029-03-03", industries=("machine-tools",), entities=(("cluster", CLUSTER),),
-    facts=({"kind": "statistic", "text": "RMB 13 billion", "value": 13e9, "unit": "CNY", "metric": "exports",
-            "subject": CLUSTER, "as_of": 2028},))
+    "progress.txt",
+    published="2029-03-03",
+    industries=("machine-tools",),
+    entities=(("cluster", CLUSTER),),
+    facts=(
+        {
+            "kind": "statistic",
+            "text": "RMB 13 billion",
+            "value": 13e9,
+            "unit": "CNY",
+            "metric": "exports",
+            "subject": CLUSTER,
+            "as_of": 2028,
+        },
+    ),
+)
 DISAGREEING = extraction(
     f"Valve Exports Fall Short\n\nIn 2028, exports of the {CLUSTER} were RMB 9 billion.",
-    "disagree.txt", published="2029-04-01", industries=("machine-tools",), entities=(("cluster", CLUSTER),),
-    facts=({"kind": "statistic", "text": "RMB 9 billion", "value": 9e9, "unit": "CNY", "metric": "exports",
-            "subject": CLUSTER, "as_of": 2028},))
+    "disagree.txt",
+    published="2029-04-01",
+    industries=("machine-tools",),
+    entities=(("cluster", CLUSTER),),
+    facts=(
+        {
+            "kind": "statistic",
+            "text": "RMB 9 billion",
+            "value": 9e9,
+            "unit": "CNY",
+            "metric": "exports",
+            "subject": CLUSTER,
+            "as_of": 2028,
+        },
+    ),
+)
 UNDATED = extraction("Harbor Opens Ferry Terminal\n\nA ferry terminal opened in Harbor Bay.", "ferry.txt")
 HOSTILE_DOC = extraction(HOSTILE, "hostile.txt", published="2029-05-20")
 
@@ -56,19 +83,30 @@ def kb(tmp_path_factory):
 
 def sources_of(b) -> set[str]:
     """The file names of the documents a digest lists as new (its republished copies folded in)."""
-    return {p.data["source"].rsplit("/", 1)[-1] for s in b.sections if s.id.startswith("changed")
-            for p in s.points if p.kind == "document"}
+    return {
+        p.data["source"].rsplit("/", 1)[-1]
+        for s in b.sections
+        if s.id.startswith("changed")
+        for p in s.points
+        if p.kind == "document"
+    }
 
 
 def test_the_window_keeps_documents_published_in_it_and_folds_a_republished_copy(kb):
     b = digest(dt.date(2024, 1, 1), dt.date(2024, 12, 31), db=kb, as_of=AS_OF)
-    assert sources_of(b) == {"02_weifang_agri_machinery_cluster.txt", "03_huangdao_robot_joints_prnewswire.txt",
-                             "06_jinan_sme_digital_notice.txt", "08_weifang_park_launch.html"}
+    assert sources_of(b) == {
+        "02_weifang_agri_machinery_cluster.txt",
+        "03_huangdao_robot_joints_prnewswire.txt",
+        "06_jinan_sme_digital_notice.txt",
+        "08_weifang_park_launch.html",
+    }
     [weifang] = [p for s in b.sections for p in s.points if p.kind == "document" and p.data["copies"]]
     assert "republished as" in weifang.text  # 07, a near-duplicate of 02 a day later, is folded into it
     assert b.source["counts"]["documents"] == 4
     # One day either side of a document's date decides.
-    assert "04_hefei_nev_xinhua.txt" in sources_of(digest(dt.date(2025, 1, 18), dt.date(2025, 1, 18), db=kb, as_of=AS_OF))
+    assert "04_hefei_nev_xinhua.txt" in sources_of(
+        digest(dt.date(2025, 1, 18), dt.date(2025, 1, 18), db=kb, as_of=AS_OF)
+    )
     assert not sources_of(digest(dt.date(2025, 1, 19), dt.date(2025, 4, 7), db=kb, as_of=AS_OF))
 
 
@@ -110,8 +148,11 @@ def test_targets_that_came_due_in_the_window_carry_their_status_as_of_the_day_as
     assert "past due and unverified as of 2026-11-23" in unverified.text
     # Before the deadline passed, the same target was due, not past due.
     earlier = digest(dt.date(2025, 1, 1), dt.date(2025, 12, 31), db=kb, as_of=dt.date(2025, 12, 31))
-    assert all(p.data["status"] == "due" for p in earlier.section("targets").points
-               if p.kind == "target" and "Shandong Province Action Plan" in p.text)
+    assert all(
+        p.data["status"] == "due"
+        for p in earlier.section("targets").points
+        if p.kind == "target" and "Shandong Province Action Plan" in p.text
+    )
 
 
 def test_a_conflict_appears_in_the_window_of_its_later_document(kb):
@@ -142,15 +183,27 @@ def test_an_empty_window_is_a_short_digest_saying_nothing_matched(kb):
 
 
 def test_every_number_and_name_in_a_digest_is_grounded_in_what_it_cites(kb):
-    windows = [("2023-01-01", "2026-12-31", None), ("2025-01-01", "2025-12-31", "Qingdao"),
-               ("2029-01-01", "2029-12-31", None), ("2024-01-01", "2024-12-31", "Shandong")]
+    windows = [
+        ("2023-01-01", "2026-12-31", None),
+        ("2025-01-01", "2025-12-31", "Qingdao"),
+        ("2029-01-01", "2029-12-31", None),
+        ("2024-01-01", "2024-12-31", "Shandong"),
+    ]
     for since, until, region in windows:
         b = digest(dt.date.fromisoformat(since), dt.date.fromisoformat(until), db=kb, region=region, as_of=AS_OF)
         documents = {c.document_id: kb.get_document(c.document_id) for c in b.citations}
         check_citations(b, documents)
         # Numbers and names come from the cited documents, the window and day asked, or the KB's region name.
-        sources = "\n".join([*(d.text for d in documents.values()), *map(_metadata, documents.values()),
-                             since, until, AS_OF.isoformat(), region or ""])
+        sources = "\n".join(
+            [
+                *(d.text for d in documents.values()),
+                *map(_metadata, documents.values()),
+                since,
+                until,
+                AS_OF.isoformat(),
+                region or "",
+            ]
+        )
         for fmt in ("md", "html"):
             text = render(b, fmt)
             if fmt == "html":
@@ -189,7 +242,11 @@ def test_the_same_digest_on_sqlite_and_postgresql(kb_url):
     """Window and region filters are SQL on both backends (dates, timestamps, the region closure)."""
     ingest([str(p) for p in sorted(corpus_dir().iterdir()) if p.name != "README.md"], db=kb_url)
     b = digest(dt.date(2024, 1, 1), dt.date(2024, 12, 31), db=kb_url, region="Shandong", as_of=AS_OF)
-    assert sources_of(b) == {"02_weifang_agri_machinery_cluster.txt", "03_huangdao_robot_joints_prnewswire.txt",
-                             "06_jinan_sme_digital_notice.txt", "08_weifang_park_launch.html"}
+    assert sources_of(b) == {
+        "02_weifang_agri_machinery_cluster.txt",
+        "03_huangdao_robot_joints_prnewswire.txt",
+        "06_jinan_sme_digital_notice.txt",
+        "08_weifang_park_launch.html",
+    }
     today = dt.datetime.now(dt.UTC).date()
     assert [s.id for s in digest(today, today, db=kb_url, as_of=today).sections] == ["summary"]

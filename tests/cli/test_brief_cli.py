@@ -1,4 +1,5 @@
 """policylens brief as a user drives it: real files, a real SQLite knowledge base, stdin, --out."""
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,10 @@ May 12, 2026
 The Lakeshore Provincial Government approved the Lakeshore-Harbor provincial advanced manufacturing cluster for industrial valves in May 2026. The cluster aims to exceed RMB 12 billion in exports by 2028, with faster export certification and new rail freight channels for manufacturers.
 """
 
-SUMMARY = ("The Lakeshore Provincial Government approved a valve cluster in May 2026. "
-           "The cluster aims to exceed RMB 12 billion in exports by 2028, with faster export certification.")
+SUMMARY = (
+    "The Lakeshore Provincial Government approved a valve cluster in May 2026. "
+    "The cluster aims to exceed RMB 12 billion in exports by 2028, with faster export certification."
+)
 
 
 def invoke(*args: str, input: str | None = None):
@@ -68,20 +71,35 @@ def test_formats_audience_and_out_file(plan, db, tmp_path):
 
 
 def test_the_analysts_pasted_summary_from_stdin(db):
-    result = invoke("--db", db, "brief", "--title", "Lakeshore approves valve cluster", "--when", "May 2026",
-                    "--summary", "-", "--as-of", "2026-07-01", input=SUMMARY)
+    result = invoke(
+        "--db",
+        db,
+        "brief",
+        "--title",
+        "Lakeshore approves valve cluster",
+        "--when",
+        "May 2026",
+        "--summary",
+        "-",
+        "--as-of",
+        "2026-07-01",
+        input=SUMMARY,
+    )
     assert result.exit_code == 0, result.output
     assert "rests on a user-provided summary" in result.stdout
     assert "no official source" in result.stdout
     assert "exceed RMB 12 billion in exports by 2028" in result.stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["brief"], "give a DOCUMENT"),
-    (["brief", "--summary", "text"], "--summary needs --title"),
-    (["brief", "x.txt", "--summary", "text", "--title", "t"], "not both"),
-    (["brief", "x.txt", "--format", "pdf"], "must be one of md, html, json"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["brief"], "give a DOCUMENT"),
+        (["brief", "--summary", "text"], "--summary needs --title"),
+        (["brief", "x.txt", "--summary", "text", "--title", "t"], "not both"),
+        (["brief", "x.txt", "--format", "pdf"], "must be one of md, html, json"),
+    ],
+)
 def test_usage_errors(args, message):
     result = invoke(*args)
     assert result.exit_code == 2 and message in result.output

@@ -1,4 +1,5 @@
 """policylens digest as a user drives it: the demo corpus ingested by the CLI into a real SQLite file."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,19 @@ def test_digest_has_help():
 
 
 def test_a_window_and_region_give_a_markdown_digest(db):
-    result = invoke("--db", db, "digest", "--since", "2024-01-01", "--until", "2024-12-31", "--region", "Shandong",
-                    "--as-of", "2026-11-23")
+    result = invoke(
+        "--db",
+        db,
+        "digest",
+        "--since",
+        "2024-01-01",
+        "--until",
+        "2024-12-31",
+        "--region",
+        "Shandong",
+        "--as-of",
+        "2026-11-23",
+    )
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("# Policy digest: 2024-01-01 to 2024-12-31 — Shandong\n")
@@ -41,8 +53,21 @@ def test_a_window_and_region_give_a_markdown_digest(db):
 
 
 def test_language_zh_words_the_digest_in_chinese_and_keeps_the_sources_quoted(db):
-    result = invoke("--db", db, "digest", "--since", "2024-01-01", "--until", "2024-12-31", "--region", "Shandong",
-                    "--as-of", "2026-11-23", "--language", "zh")
+    result = invoke(
+        "--db",
+        db,
+        "digest",
+        "--since",
+        "2024-01-01",
+        "--until",
+        "2024-12-31",
+        "--region",
+        "Shandong",
+        "--as-of",
+        "2026-11-23",
+        "--language",
+        "zh",
+    )
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert out.startswith("# 政策动态汇总：2024-01-01 至 2024-12-31 — Shandong\n")
@@ -61,8 +86,9 @@ def test_json_and_html_say_the_same_and_out_writes_a_file(db, tmp_path):
     written = invoke(*args, "--format", "html", "--out", str(page))
     assert written.exit_code == 0 and written.stdout == ""
     text = page.read_text(encoding="utf-8")
-    assert text.startswith("<!DOCTYPE html>") and all(s["title"] in text for s in data["sections"]
-                                                      if "&" not in s["title"] and "'" not in s["title"])
+    assert text.startswith("<!DOCTYPE html>") and all(
+        s["title"] in text for s in data["sections"] if "&" not in s["title"] and "'" not in s["title"]
+    )
 
 
 def test_an_empty_window_says_nothing_matched_and_succeeds(db):
@@ -70,13 +96,19 @@ def test_an_empty_window_says_nothing_matched_and_succeeds(db):
     assert result.exit_code == 0 and "Nothing matched" in result.stdout
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["--since", "last week"], "error: --since: 'last week' is not a date (YYYY-MM-DD)"),
-    (["--since", "2025-01-01", "--until", "2025-02-30"], "error: --until: '2025-02-30' is not a date (YYYY-MM-DD)"),
-    (["--since", "2025-01-01", "--as-of", "soon"], "error: --as-of: 'soon' is not a date (YYYY-MM-DD)"),
-    (["--since", "2025-02-01", "--until", "2025-01-01"], "error: --until: 2025-01-01 is before the first day, 2025-02-01"),
-    (["--since", "2025-01-01", "--region", "Xyzzyplace"], "error: Xyzzyplace: no entity of that name"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "last week"], "error: --since: 'last week' is not a date (YYYY-MM-DD)"),
+        (["--since", "2025-01-01", "--until", "2025-02-30"], "error: --until: '2025-02-30' is not a date (YYYY-MM-DD)"),
+        (["--since", "2025-01-01", "--as-of", "soon"], "error: --as-of: 'soon' is not a date (YYYY-MM-DD)"),
+        (
+            ["--since", "2025-02-01", "--until", "2025-01-01"],
+            "error: --until: 2025-01-01 is before the first day, 2025-02-01",
+        ),
+        (["--since", "2025-01-01", "--region", "Xyzzyplace"], "error: Xyzzyplace: no entity of that name"),
+    ],
+)
 def test_bad_inputs_are_one_line_errors(db, args, message):
     result = invoke("--db", db, "digest", *args)
     assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1

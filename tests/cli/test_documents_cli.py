@@ -1,4 +1,5 @@
 """The command line as a user drives it: real files, a real SQLite knowledge base, the installed entry point."""
+
 from __future__ import annotations
 
 import json
@@ -83,7 +84,7 @@ def test_extract_writes_one_contract_file_per_document(tmp_path):
     text = data["document"]["text"]
     assert "Skip to main content" not in text
     for item in data["quantities"] + data["events"]:
-        assert text[item["start"]:item["end"]] == item["text"]
+        assert text[item["start"] : item["end"]] == item["text"]
 
 
 def test_extract_table_names_the_document(tmp_path):
@@ -98,8 +99,11 @@ def test_every_command_the_demo_suggests_works(tmp_path):
     db = f"sqlite:///{tmp_path / 'demo.db'}"
     result = invoke("demo", "--db", db)
     assert result.exit_code == 0, result.stderr
-    suggested = [line.split("#")[0].split()[1:] for line in result.stdout.split("Next, try:")[1].splitlines()
-                 if line.strip().startswith("policylens")]
+    suggested = [
+        line.split("#")[0].split()[1:]
+        for line in result.stdout.split("Next, try:")[1].splitlines()
+        if line.strip().startswith("policylens")
+    ]
     assert {args[2] for args in suggested} >= {"targets", "entity", "conflicts", "brief", "watch", "serve"}
     for args in suggested:
         if args[2] == "serve":  # runs until stopped: tests/cli/test_serve_cli.py starts it for real
@@ -120,8 +124,9 @@ def test_demo_builds_a_fresh_knowledge_base(tmp_path):
     assert {"met", "missed"} <= set(statuses), "the progress report settles some of the plan's 2025 targets"
     assert report["conflicts"] >= 1, "two sources give the cluster's 2025 exports differently"
     rerun = invoke("--json", "demo", "--db", db)
-    assert [r["status"] for r in json.loads(rerun.stdout)["outcomes"]] == [r["status"] for r in rows], \
+    assert [r["status"] for r in json.loads(rerun.stdout)["outcomes"]] == [r["status"] for r in rows], (
         "demo starts fresh"
+    )
 
 
 def test_installed_entry_point_runs(tmp_path):

@@ -1,4 +1,5 @@
 """Global options (--json, --db, --max-bytes) work before the command and after it, for every command."""
+
 from __future__ import annotations
 
 import json
@@ -31,8 +32,21 @@ COMMANDS = list(leaves(typer.main.get_command(app)))
 
 def test_the_command_list_is_complete():
     names = {" ".join(path) for path, _ in COMMANDS}
-    assert {"ingest", "extract", "demo", "targets", "entity", "search", "brief", "digest", "serve", "poll",
-            "watch add", "feeds list", "alerts"} <= names
+    assert {
+        "ingest",
+        "extract",
+        "demo",
+        "targets",
+        "entity",
+        "search",
+        "brief",
+        "digest",
+        "serve",
+        "poll",
+        "watch add",
+        "feeds list",
+        "alerts",
+    } <= names
 
 
 @pytest.mark.parametrize("path", [path for path, _ in COMMANDS], ids=" ".join)
@@ -46,15 +60,27 @@ def test_every_command_takes_the_global_options(path):
 @pytest.fixture
 def kb(tmp_path: Path) -> str:
     doc = tmp_path / "plan.txt"
-    doc.write_text("Qingdao Unveils Factory Plan\n\nBy 2028, Qingdao aims to build 40 smart factories.\n",
-                   encoding="utf-8")
+    doc.write_text(
+        "Qingdao Unveils Factory Plan\n\nBy 2028, Qingdao aims to build 40 smart factories.\n", encoding="utf-8"
+    )
     url = f"sqlite:///{tmp_path / 'kb.db'}"
     assert runner.invoke(app, ["--db", url, "ingest", str(doc)]).exit_code == 0
     return url
 
 
-@pytest.mark.parametrize("args", [["targets"], ["conflicts"], ["search", "smart"], ["watch", "list"],
-                                  ["feeds", "list"], ["alerts"], ["entity", "Qingdao"]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["targets"],
+        ["conflicts"],
+        ["search", "smart"],
+        ["watch", "list"],
+        ["feeds", "list"],
+        ["alerts"],
+        ["entity", "Qingdao"],
+    ],
+    ids=" ".join,
+)
 def test_json_and_db_after_the_command(kb, args):
     before = runner.invoke(app, ["--db", kb, "--json", *args])
     after = runner.invoke(app, [*args, "--json", "--db", kb])
@@ -68,9 +94,14 @@ def test_an_option_after_the_command_wins(kb, tmp_path):
     assert [t["value"] for t in json.loads(result.stdout)["targets"]] == [40]
 
 
-@pytest.mark.parametrize(("args", "value"), [(["--max-bytes", "-5", "ingest", "x"], "-5"),
-                                             (["ingest", "x", "--max-bytes", "0"], "0"),
-                                             (["extract", "x", "--max-bytes=-5"], "-5")])
+@pytest.mark.parametrize(
+    ("args", "value"),
+    [
+        (["--max-bytes", "-5", "ingest", "x"], "-5"),
+        (["ingest", "x", "--max-bytes", "0"], "0"),
+        (["extract", "x", "--max-bytes=-5"], "-5"),
+    ],
+)
 def test_a_size_limit_must_be_positive(args, value):
     result = runner.invoke(app, args)
     assert result.exit_code == 1
@@ -116,9 +147,23 @@ def test_serve_on_a_busy_port_is_one_line_before_any_announcement(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        result = subprocess.run([sys.executable, "-c", "from policylens.cli import main; main()", "--db",
-                                 f"sqlite:///{tmp_path / 'kb.db'}", "serve", "--port", str(port)],
-                                capture_output=True, text=True, timeout=120, env={**os.environ}, check=False)
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from policylens.cli import main; main()",
+                "--db",
+                f"sqlite:///{tmp_path / 'kb.db'}",
+                "serve",
+                "--port",
+                str(port),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ},
+            check=False,
+        )
     assert result.returncode == 1
     assert result.stderr.strip().splitlines() == [f"error: cannot serve on 127.0.0.1:{port}: Address already in use"]
     assert "serving" not in result.stdout + result.stderr

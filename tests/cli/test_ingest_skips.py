@@ -1,4 +1,5 @@
 """Ingesting a folder leaves out the files that describe it (README, LICENSE, …) and says so."""
+
 from __future__ import annotations
 
 import json

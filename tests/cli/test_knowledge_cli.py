@@ -2,6 +2,7 @@
 
 The demo corpus is the project's own text and ships with the package.
 """
+
 from __future__ import annotations
 
 import json
@@ -61,8 +62,9 @@ def test_targets_with_status_as_of_a_day(demo_db):
     # Terms and thresholds of instruments (caps, rewards, eligibility bars) have their role for a status.
     kinds = (*STATUSES, "term", "threshold")
     assert targets and {t["status"] for t in targets} <= set(kinds)
-    by_status = {status: data(run(demo_db, "targets", "--as-of", AS_OF, "--status", status))["targets"]
-                 for status in kinds}
+    by_status = {
+        status: data(run(demo_db, "targets", "--as-of", AS_OF, "--status", status))["targets"] for status in kinds
+    }
     assert sorted(t["id"] for ts in by_status.values() for t in ts) == sorted(t["id"] for t in targets)
     for status, listed in by_status.items():
         assert all(t["status"] == status for t in listed)
@@ -86,8 +88,20 @@ def test_conflicts_and_search(demo_db):
     assert isinstance(data(run(demo_db, "conflicts")), list)
     hits = data(run(demo_db, "search", "胶州"))
     assert hits and {h["document_id"] for h in hits}
-    narrowed = data(run(demo_db, "search", "smart", "factories", "--region", "Shandong", "--since", "2023-01-01",
-                        "--kind", "quantity"))
+    narrowed = data(
+        run(
+            demo_db,
+            "search",
+            "smart",
+            "factories",
+            "--region",
+            "Shandong",
+            "--since",
+            "2023-01-01",
+            "--kind",
+            "quantity",
+        )
+    )
     assert narrowed and all(h["kind"] == "quantity" and h["published"] >= "2023-01-01" for h in narrowed)
     media = data(run(demo_db, "search", "smart", "factories", "--source-type", "media"))
     assert media and {h["source_type"] for h in media} == {"media"}
@@ -95,8 +109,10 @@ def test_conflicts_and_search(demo_db):
 
 
 def test_merge_and_split_by_command(db):
-    a, b = "Weifang-Linyi-Dezhou agricultural machinery cluster", \
-        "Weifang-Linyi-Dezhou provincial advanced manufacturing cluster for agricultural machinery"
+    a, b = (
+        "Weifang-Linyi-Dezhou agricultural machinery cluster",
+        "Weifang-Linyi-Dezhou provincial advanced manufacturing cluster for agricultural machinery",
+    )
     # The short form already resolves to the long name; the user may split them and merge them again.
     assert data(run(db, "entity", a))["id"] == data(run(db, "entity", b))["id"]
     split = data(run(db, "entity", "split", b, a))
@@ -121,18 +137,21 @@ def test_export_csv_json_parquet(demo_db, tmp_path):
     assert pq.read_table(tmp_path / "pq" / "entities.parquet").num_rows > 0
 
 
-@pytest.mark.parametrize("args, message", [
-    (["targets", "--as-of", "2026-13-01"], "is not a date"),
-    (["targets", "--status", "finished"], "unknown status"),
-    (["targets", "--region", "Qwxzv"], "no entity"),
-    (["entity", "Qwxzv"], "no entity"),
-    (["entity", "merge", "Weifang"], "needs two names"),
-    (["entity", "split", "Weifang", "Shandong"], "is not a name of"),
-    (["search", "?!"], "nothing to search"),
-    (["search", "x", "--since", "yesterday"], "is not a date"),
-    (["export", "--format", "xlsx"], "unknown export format"),
-    (["export", "--format", "csv"], "say where"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["targets", "--as-of", "2026-13-01"], "is not a date"),
+        (["targets", "--status", "finished"], "unknown status"),
+        (["targets", "--region", "Qwxzv"], "no entity"),
+        (["entity", "Qwxzv"], "no entity"),
+        (["entity", "merge", "Weifang"], "needs two names"),
+        (["entity", "split", "Weifang", "Shandong"], "is not a name of"),
+        (["search", "?!"], "nothing to search"),
+        (["search", "x", "--since", "yesterday"], "is not a date"),
+        (["export", "--format", "xlsx"], "unknown export format"),
+        (["export", "--format", "csv"], "say where"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_1(demo_db, args, message):
     result = run(demo_db, *args, as_json=False)
     assert result.exit_code == 1

@@ -1,4 +1,5 @@
 """`policylens rebuild`: the repair that recomputes every derived table, leaving what ingest's batch passes left."""
+
 from __future__ import annotations
 
 import json

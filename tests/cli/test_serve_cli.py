@@ -1,4 +1,5 @@
 """policylens serve as a user starts it: a real subprocess on a free port of 127.0.0.1."""
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,13 @@ def free_port() -> int:
 def test_serve_poll_starts_a_server_that_polls(tmp_path):
     port = free_port()
     env = {**os.environ, "POLICYLENS_DB": f"sqlite:///{tmp_path / 'kb.db'}"}
-    process = subprocess.Popen([*COMMAND, "serve", "--port", str(port), "--poll"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [*COMMAND, "serve", "--port", str(port), "--poll"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -1,4 +1,5 @@
 """Tables read at 80 columns and in pipes: nothing past the edge, no value, status or date cut, words whole."""
+
 from __future__ import annotations
 
 import io
@@ -65,11 +66,19 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
-@pytest.mark.parametrize("args", [["targets"], ["entity", "Weifang"], ["conflicts"], ["search", "smart", "factory"],
-                                  ["extract", DEMO[0]]], ids=" ".join)
+@pytest.mark.parametrize(
+    "args",
+    [["targets"], ["entity", "Weifang"], ["conflicts"], ["search", "smart", "factory"], ["extract", DEMO[0]]],
+    ids=" ".join,
+)
 def test_every_table_fits_80_columns_in_a_pipe(demo_db, args):
-    result = runner.invoke(app, ["--db", demo_db, *args, "--as-of", "2026-11-22"] if args[0] in ("targets", "entity")
-                           else ["--db", demo_db, *args], env={"COLUMNS": "80"})
+    result = runner.invoke(
+        app,
+        ["--db", demo_db, *args, "--as-of", "2026-11-22"]
+        if args[0] in ("targets", "entity")
+        else ["--db", demo_db, *args],
+        env={"COLUMNS": "80"},
+    )
     assert result.exit_code == 0, result.output
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert "e+" not in result.stdout
@@ -93,5 +102,3 @@ def test_targets_show_each_figure_and_status_whole(demo_db):
 def test_json_keeps_raw_numbers(demo_db):
     data = json.loads(runner.invoke(app, ["--db", demo_db, "targets", "--json"]).stdout)
     assert any(isinstance(t["value"], (int, float)) and t["value"] >= 1e6 for t in data["targets"])
-
-

@@ -1,4 +1,5 @@
 """Date expressions on sentences written for these tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,32 +13,35 @@ def dates(text: str, reference: str | None = "2026-06-24"):
     return [(d.text, d.iso) for d in find_dates(text, reference=reference)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The cluster was approved in June 2026.", [("in June 2026", "2026-06")]),
-    ("The list came out on Jan. 22 after review.", [("on Jan. 22", "2026-01-22")]),
-    ("GLOBE NEWSWIRE, Aug. 25, 2025 -- Jiangsu said", [("Aug. 25, 2025", "2025-08-25")]),
-    ("Signed on 22 August 2019 in Jinan.", [("on 22 August 2019", "2019-08-22")]),
-    ("Updated: 2024-10-30 09:15", [("2024-10-30", "2024-10-30")]),
-    ("Output rose in 2023.", [("in 2023", "2023")]),
-    ("Last year, exports grew.", [("Last year", "2025")]),
-    ("Sales doubled this year.", [("this year", "2026")]),
-    ("Revenue in Q3 2024 fell.", [("in Q3 2024", "2024")]),
-    ("It grew in the first half of 2024.", [("in the first half of 2024", "2024")]),
-    ("Output in FY 2024-25 rose.", [("in FY 2024-25", "2025")]),
-    ("The line opened in early March.", [("in early March", "2026-03")]),
-    ("It started in March last year.", [("in March last year", "2025-03")]),
-    ("Work resumed mid-2024.", [("mid-2024", "2024")]),
-    ("The fund was set up yesterday.", [("yesterday", "2026-06-23")]),
-    ("The ministry said on Tuesday.", [("on Tuesday", "2026-06-23")]),
-    ("The fair runs on April 21-25, 2027 in Shanghai.", [("on April 21-25, 2027", "2027-04-21")]),
-    ("The expo ran from 3–6 March 2026.", [("from 3–6 March 2026", "2026-03-03")]),
-    ("Sales grew in the first half of last year.", [("in the first half of last year", "2025")]),
-    ("The rules were published earlier this week.", [("earlier this week", "2026-06")]),
-    ("The ministry announced on the 5th that exports rose.", [("on the 5th", "2026-06-05")]),
-    ("The ministry announced on the 28th (local time) a new fund.", [("on the 28th", "2026-05-28")]),
-    ("It was adopted on the 5th plenary session.", []),
-    ("The master plan for 2021-2030 was approved in February.", [("in February", "2026-02")]),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The cluster was approved in June 2026.", [("in June 2026", "2026-06")]),
+        ("The list came out on Jan. 22 after review.", [("on Jan. 22", "2026-01-22")]),
+        ("GLOBE NEWSWIRE, Aug. 25, 2025 -- Jiangsu said", [("Aug. 25, 2025", "2025-08-25")]),
+        ("Signed on 22 August 2019 in Jinan.", [("on 22 August 2019", "2019-08-22")]),
+        ("Updated: 2024-10-30 09:15", [("2024-10-30", "2024-10-30")]),
+        ("Output rose in 2023.", [("in 2023", "2023")]),
+        ("Last year, exports grew.", [("Last year", "2025")]),
+        ("Sales doubled this year.", [("this year", "2026")]),
+        ("Revenue in Q3 2024 fell.", [("in Q3 2024", "2024")]),
+        ("It grew in the first half of 2024.", [("in the first half of 2024", "2024")]),
+        ("Output in FY 2024-25 rose.", [("in FY 2024-25", "2025")]),
+        ("The line opened in early March.", [("in early March", "2026-03")]),
+        ("It started in March last year.", [("in March last year", "2025-03")]),
+        ("Work resumed mid-2024.", [("mid-2024", "2024")]),
+        ("The fund was set up yesterday.", [("yesterday", "2026-06-23")]),
+        ("The ministry said on Tuesday.", [("on Tuesday", "2026-06-23")]),
+        ("The fair runs on April 21-25, 2027 in Shanghai.", [("on April 21-25, 2027", "2027-04-21")]),
+        ("The expo ran from 3–6 March 2026.", [("from 3–6 March 2026", "2026-03-03")]),
+        ("Sales grew in the first half of last year.", [("in the first half of last year", "2025")]),
+        ("The rules were published earlier this week.", [("earlier this week", "2026-06")]),
+        ("The ministry announced on the 5th that exports rose.", [("on the 5th", "2026-06-05")]),
+        ("The ministry announced on the 28th (local time) a new fund.", [("on the 28th", "2026-05-28")]),
+        ("It was adopted on the 5th plenary session.", []),
+        ("The master plan for 2021-2030 was approved in February.", [("in February", "2026-02")]),
+    ],
+)
 def test_expressions(text, expected):
     assert dates(text) == expected
 
@@ -67,21 +71,38 @@ def test_modal_may_and_verb_march_are_words():
 
 
 def test_relations():
-    found = {d.text: d.relation for d in find_dates(
-        "By 2025 it will grow, since 2013 it has grown, from 2018 it rose, in 2021 it fell, "
-        "for the six months ended 30 June 2019")}
-    assert found == {"By 2025": "by", "since 2013": "since", "from 2018": "since", "in 2021": "at",
-                     "30 June 2019": "ended"}
+    found = {
+        d.text: d.relation
+        for d in find_dates(
+            "By 2025 it will grow, since 2013 it has grown, from 2018 it rose, in 2021 it fell, "
+            "for the six months ended 30 June 2019"
+        )
+    }
+    assert found == {
+        "By 2025": "by",
+        "since 2013": "since",
+        "from 2018": "since",
+        "in 2021": "at",
+        "30 June 2019": "ended",
+    }
 
 
 def test_impossible_dates_keep_their_text_without_iso():
     assert dates("It was due on Feb. 30, 2023.") == [("on Feb. 30, 2023", None)]
 
 
-@pytest.mark.parametrize("reference, expected", [
-    ("2026-06-24", (2026, 6, 24)), ("2026-06", (2026, 6, None)), ("2026", (2026, None, None)),
-    ("2024-02-30", (2024, 2, None)), ("2024-13", (2024, None, None)), ("June", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "reference, expected",
+    [
+        ("2026-06-24", (2026, 6, 24)),
+        ("2026-06", (2026, 6, None)),
+        ("2026", (2026, None, None)),
+        ("2024-02-30", (2024, 2, None)),
+        ("2024-13", (2024, None, None)),
+        ("June", None),
+        (None, None),
+    ],
+)
 def test_reference(reference, expected):
     assert parse_reference(reference) == expected
 
@@ -90,15 +111,40 @@ def test_reference(reference, expected):
 @given(st.text(max_size=300), st.sampled_from([None, "2024", "2024-02", "2024-02-29", "x"]))
 def test_arbitrary_text_never_raises(text, reference):
     for d in find_dates(text, reference=reference):
-        assert text[d.start:d.end] == d.text
+        assert text[d.start : d.end] == d.text
         assert d.iso is None or d.iso[:2] in ("19", "20")
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["in ", "on ", "May ", "June ", "31 ", "29 ", "Feb. ", "2024", "-", "1H",
-                                 "FY", "last year", "mid-", "Q4 ", "recently", "Tuesday", " ", ", "]), max_size=20),
-       st.sampled_from([None, "2024-01-01", "2023-12-31"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "in ",
+                "on ",
+                "May ",
+                "June ",
+                "31 ",
+                "29 ",
+                "Feb. ",
+                "2024",
+                "-",
+                "1H",
+                "FY",
+                "last year",
+                "mid-",
+                "Q4 ",
+                "recently",
+                "Tuesday",
+                " ",
+                ", ",
+            ]
+        ),
+        max_size=20,
+    ),
+    st.sampled_from([None, "2024-01-01", "2023-12-31"]),
+)
 def test_date_soup_never_raises(parts, reference):
     text = "".join(parts)
     for d in find_dates(text, reference=reference):
-        assert text[d.start:d.end] == d.text
+        assert text[d.start : d.end] == d.text

@@ -1,4 +1,5 @@
 """Entities from how names are written: legal suffixes, organisational heads, lists, context."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,8 +11,10 @@ from policylens.model import Document
 
 def entities(sentence: str) -> dict[str, tuple[str, dict]]:
     # Short lines at the top read as headlines, whose names are skipped: put the sentence in a paragraph.
-    text = ("Industry news in brief\n\n" + sentence + " Officials said more projects would follow in the coming "
-            "months as the province continues to upgrade its manufacturing base and attract new investment.")
+    text = (
+        "Industry news in brief\n\n" + sentence + " Officials said more projects would follow in the coming "
+        "months as the province continues to upgrade its manufacturing base and attract new investment."
+    )
     found = find_entities(Document(source="t.txt", text=text), TextIndex(text))
     for e in found:
         for start, end in e.mentions:
@@ -19,47 +22,72 @@ def entities(sentence: str) -> dict[str, tuple[str, dict]]:
     return {e.name: (e.type, e.attributes) for e in found}
 
 
-@pytest.mark.parametrize("sentence, name, etype", [
-    ("Lakeview Precision Co., Ltd. opened a new line.", "Lakeview Precision Co., Ltd.", "company"),
-    ("The Jiaozhou Municipal People's Government issued the notice.", "Jiaozhou Municipal People's Government",
-     "government"),
-    ("The Weifang Agricultural Machinery Cluster was approved.", "Weifang Agricultural Machinery Cluster", "cluster"),
-    ("Work began on the Lingang Robot Industrial Park last week.", "Lingang Robot Industrial Park", "park"),
-    ("The province released the Action Plan for Smart Manufacturing.", "Action Plan for Smart Manufacturing",
-     "programme"),
-    ("Congress passed the Clean Grid and Storage Act in 2025.", "Clean Grid and Storage Act", "programme"),
-    ("The Lianshan Robotics Innovation Center opened in May.", "Lianshan Robotics Innovation Center",
-     "institution"),
-])
+@pytest.mark.parametrize(
+    "sentence, name, etype",
+    [
+        ("Lakeview Precision Co., Ltd. opened a new line.", "Lakeview Precision Co., Ltd.", "company"),
+        (
+            "The Jiaozhou Municipal People's Government issued the notice.",
+            "Jiaozhou Municipal People's Government",
+            "government",
+        ),
+        (
+            "The Weifang Agricultural Machinery Cluster was approved.",
+            "Weifang Agricultural Machinery Cluster",
+            "cluster",
+        ),
+        ("Work began on the Lingang Robot Industrial Park last week.", "Lingang Robot Industrial Park", "park"),
+        (
+            "The province released the Action Plan for Smart Manufacturing.",
+            "Action Plan for Smart Manufacturing",
+            "programme",
+        ),
+        ("Congress passed the Clean Grid and Storage Act in 2025.", "Clean Grid and Storage Act", "programme"),
+        (
+            "The Lianshan Robotics Innovation Center opened in May.",
+            "Lianshan Robotics Innovation Center",
+            "institution",
+        ),
+    ],
+)
 def test_the_head_of_a_name_gives_its_type(sentence, name, etype):
     assert entities(sentence)[name][0] == etype
 
 
 def test_leading_enterprises_such_as_a_b_and_c_are_companies():
-    found = entities("Leading enterprises such as Fengtai Machinery, Dongshan Motors and Hexi Pumps joined the "
-                     "cluster.")
-    assert {n for n, (t, _) in found.items() if t == "company"} >= {"Fengtai Machinery", "Dongshan Motors",
-                                                                    "Hexi Pumps"}
+    found = entities(
+        "Leading enterprises such as Fengtai Machinery, Dongshan Motors and Hexi Pumps joined the cluster."
+    )
+    assert {n for n, (t, _) in found.items() if t == "company"} >= {
+        "Fengtai Machinery",
+        "Dongshan Motors",
+        "Hexi Pumps",
+    }
 
 
 def test_a_company_named_after_its_trade_noun():
-    found = entities("Battery maker Northwind Cells will supply the plant. Another local firm, Ridge Hydraulics, "
-                     "started work on a factory.")
+    found = entities(
+        "Battery maker Northwind Cells will supply the plant. Another local firm, Ridge Hydraulics, "
+        "started work on a factory."
+    )
     assert found["Northwind Cells"][0] == "company"
     assert found["Ridge Hydraulics"][0] == "company"
 
 
 def test_a_name_does_not_run_on_into_a_date():
-    found = entities("The Harbour City Development and Reform Commission on Thursday released its report, and the "
-                     "Ministry of Industry and Information Technology in April approved the list.")
+    found = entities(
+        "The Harbour City Development and Reform Commission on Thursday released its report, and the "
+        "Ministry of Industry and Information Technology in April approved the list."
+    )
     assert "Harbour City Development and Reform Commission" in found
     assert "Ministry of Industry and Information Technology" in found
     assert not any("Thursday" in n or "April" in n for n in found)
 
 
 def test_a_cluster_carries_its_level_place_and_industry():
-    _, attrs = entities("Shandong approved the Shandong provincial advanced manufacturing cluster for machine "
-                        "tools.")["Shandong provincial advanced manufacturing cluster for machine tools"]
+    _, attrs = entities("Shandong approved the Shandong provincial advanced manufacturing cluster for machine tools.")[
+        "Shandong provincial advanced manufacturing cluster for machine tools"
+    ]
     assert attrs["level"] == "provincial"
     assert attrs["located_in"] == "Shandong"
     assert "machine-tools" in attrs["focus"]

@@ -1,6 +1,7 @@
 """Names as foreign ministries, agencies, wires and trade media write them: bodies "of A, B and C",
 acronyms defined in brackets, abbreviated countries, provinces abroad in English.
 Sentences are invented for these tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,10 @@ from policylens.extraction.entities import find_entities
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity
 
-_TAIL = (" Officials said more projects would follow in the coming months as the region continues to upgrade"
-         " its manufacturing base and attract new investment.")
+_TAIL = (
+    " Officials said more projects would follow in the coming months as the region continues to upgrade"
+    " its manufacturing base and attract new investment."
+)
 
 
 def found(sentence: str) -> tuple[str, dict[str, Entity]]:
@@ -24,14 +27,23 @@ def written(text: str, e: Entity) -> list[str]:
     return [text[s:t] for s, t in e.mentions]
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("Norland's Ministry of Fisheries, Forestry and Mining said output rose.",
-     "Ministry of Fisheries, Forestry and Mining"),
-    ("The Department of Ports, Shipping and Logistics will review the bids.",
-     "Department of Ports, Shipping and Logistics"),
-    ("The Ministry of Science, Technology, Innovation and Digital Affairs issued new rules.",
-     "Ministry of Science, Technology, Innovation and Digital Affairs"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "Norland's Ministry of Fisheries, Forestry and Mining said output rose.",
+            "Ministry of Fisheries, Forestry and Mining",
+        ),
+        (
+            "The Department of Ports, Shipping and Logistics will review the bids.",
+            "Department of Ports, Shipping and Logistics",
+        ),
+        (
+            "The Ministry of Science, Technology, Innovation and Digital Affairs issued new rules.",
+            "Ministry of Science, Technology, Innovation and Digital Affairs",
+        ),
+    ],
+)
 def test_a_body_of_a_b_and_c_is_one_name(sentence, name):
     text, names = found(sentence)
     assert names[name].type == "government"
@@ -45,8 +57,10 @@ def test_a_comma_before_places_ends_the_body():
 
 
 def test_an_acronym_in_brackets_is_an_alias_and_its_later_uses_are_mentions():
-    text, names = found("The Ministry of Rail, Roads and Bridges (MRRB) approved the line. MRRB expects "
-                        "trains by 2029, and the Harbour Development Board (HDB) agreed.")
+    text, names = found(
+        "The Ministry of Rail, Roads and Bridges (MRRB) approved the line. MRRB expects "
+        "trains by 2029, and the Harbour Development Board (HDB) agreed."
+    )
     ministry = names["Ministry of Rail, Roads and Bridges"]
     assert "MRRB" in ministry.aliases
     assert written(text, ministry).count("MRRB") == 2
@@ -74,24 +88,29 @@ def test_a_dateline_in_capitals_still_takes_the_usual_spelling():
     assert "TEXAS" not in names and "Texas" in names
 
 
-@pytest.mark.parametrize("sentence, place, parent", [
-    ("The smelter in Central Java will start next year.", "Central Java", "Jawa"),
-    ("A battery plant in North Gyeongsang Province hired 400 workers.", "North Gyeongsang Province",
-     "South Korea"),
-    ("Suppliers in North Rhine-Westphalia reported weaker orders.", "North Rhine-Westphalia", "Germany"),
-])
+@pytest.mark.parametrize(
+    "sentence, place, parent",
+    [
+        ("The smelter in Central Java will start next year.", "Central Java", "Jawa"),
+        ("A battery plant in North Gyeongsang Province hired 400 workers.", "North Gyeongsang Province", "South Korea"),
+        ("Suppliers in North Rhine-Westphalia reported weaker orders.", "North Rhine-Westphalia", "Germany"),
+    ],
+)
 def test_provinces_abroad_in_english(sentence, place, parent):
     _, names = found(sentence)
     assert names[place].type == "place"
     assert names[place].attributes.get("located_in") == parent
 
 
-@pytest.mark.parametrize("sentence, company", [
-    ("Shares of Dalvik Hydraulics (SZSE: 002999) rose 4% on Friday.", "Dalvik Hydraulics"),
-    ("Orvane Robotics (NASDAQ: ORVR) said orders doubled.", "Orvane Robotics"),
-    ("Kestrel Marine, a Busan-based shipbuilder and engine maker, will hire 300 welders.", "Kestrel Marine"),
-    ("Brightwater Foods, the country's second-largest dairy producer, opened a plant.", "Brightwater Foods"),
-])
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("Shares of Dalvik Hydraulics (SZSE: 002999) rose 4% on Friday.", "Dalvik Hydraulics"),
+        ("Orvane Robotics (NASDAQ: ORVR) said orders doubled.", "Orvane Robotics"),
+        ("Kestrel Marine, a Busan-based shipbuilder and engine maker, will hire 300 welders.", "Kestrel Marine"),
+        ("Brightwater Foods, the country's second-largest dairy producer, opened a plant.", "Brightwater Foods"),
+    ],
+)
 def test_a_ticker_or_an_appositive_after_a_name_makes_it_a_company(sentence, company):
     _, names = found(sentence)
     assert names[company].type == "company"
@@ -99,8 +118,9 @@ def test_a_ticker_or_an_appositive_after_a_name_makes_it_a_company(sentence, com
 
 
 def test_a_company_verb_after_a_and_b_gives_two_companies_and_no_place():
-    _, names = found("Sunwell Optics and Marrow Tools announced a joint venture. Later, Texas and Ohio signed "
-                     "the compact.")
+    _, names = found(
+        "Sunwell Optics and Marrow Tools announced a joint venture. Later, Texas and Ohio signed the compact."
+    )
     assert names["Sunwell Optics"].type == "company" and names["Marrow Tools"].type == "company"
     assert not any(e.type == "company" and ("Texas" in n or "Ohio" in n) for n, e in names.items())
 
@@ -120,21 +140,26 @@ def test_a_platform_named_by_an_appositive_with_a_possessive():
     assert names["GridMind"].type == "platform"
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("The 6G Sea-and-Air-Link Pilot Park opened in March.", "6G Sea-and-Air-Link Pilot Park"),
-    ("Work on the Lanport Smart Logistics Ecopark began.", "Lanport Smart Logistics Ecopark"),
-    ("Firms in the Dongxi Lakeside High-tech Zone grew.", "Dongxi Lakeside High-tech Zone"),
-    ("The Riverside Trade Cooperation Demonstration Area signed ten projects.",
-     "Riverside Trade Cooperation Demonstration Area"),
-    ("Tenants of the Kaveri Industrial Estate export auto parts.", "Kaveri Industrial Estate"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The 6G Sea-and-Air-Link Pilot Park opened in March.", "6G Sea-and-Air-Link Pilot Park"),
+        ("Work on the Lanport Smart Logistics Ecopark began.", "Lanport Smart Logistics Ecopark"),
+        ("Firms in the Dongxi Lakeside High-tech Zone grew.", "Dongxi Lakeside High-tech Zone"),
+        (
+            "The Riverside Trade Cooperation Demonstration Area signed ten projects.",
+            "Riverside Trade Cooperation Demonstration Area",
+        ),
+        ("Tenants of the Kaveri Industrial Estate export auto parts.", "Kaveri Industrial Estate"),
+    ],
+)
 def test_parks_written_with_compounds_and_area_heads(sentence, name):
     _, names = found(sentence)
     assert names[name].type == "park"
 
 
 def test_a_subsidiary_with_its_region_in_brackets_before_the_legal_form():
-    text, names = found("\"It works,\" said the head of Eastlake Sensors Corporation (Hubei) Co., Ltd. on Monday.")
+    text, names = found('"It works," said the head of Eastlake Sensors Corporation (Hubei) Co., Ltd. on Monday.')
     company = names["Eastlake Sensors Corporation (Hubei) Co., Ltd."]
     assert company.type == "company"
     assert written(text, company) == ["Eastlake Sensors Corporation (Hubei) Co., Ltd."]
@@ -142,8 +167,10 @@ def test_a_subsidiary_with_its_region_in_brackets_before_the_legal_form():
 
 
 def test_a_kind_of_projects_is_no_programme_but_a_and_b_programmes_are_two():
-    _, names = found("Industrial projects will take half the funds. The zone drew 40 new FDI projects, and the "
-                     "ministry renewed the Horizon and Atlas programmes.")
+    _, names = found(
+        "Industrial projects will take half the funds. The zone drew 40 new FDI projects, and the "
+        "ministry renewed the Horizon and Atlas programmes."
+    )
     programmes = {n for n, e in names.items() if e.type == "programme"}
     assert "Industrial" not in programmes and "FDI" not in programmes
     assert {"Horizon", "Atlas"} <= programmes
@@ -193,21 +220,26 @@ def test_a_national_industrial_complex_is_a_park():
 
 
 def test_a_quoted_name_before_a_capitalised_programme_head():
-    text, names = found("Since 2019 the 'Coastal Link' Initiative and the \"Made in Norland\" Strategy have run, "
-                        "and the \"Quality Harbour\" Brand and the firm's 'Premium' range sold well.")
+    text, names = found(
+        "Since 2019 the 'Coastal Link' Initiative and the \"Made in Norland\" Strategy have run, "
+        "and the \"Quality Harbour\" Brand and the firm's 'Premium' range sold well."
+    )
     assert names["Coastal Link Initiative"].type == "programme"
     assert written(text, names["Coastal Link Initiative"]) == ["Coastal Link' Initiative"]
     assert names["Made in Norland Strategy"].type == "programme"
     assert "Quality Harbour Brand" not in names and "Premium" not in names
 
 
-@pytest.mark.parametrize("sentence, company", [
-    ("Shares in Norvik Cables rose 2% on Monday.", "Norvik Cables"),
-    ("Analysts at Halden Capital expect margins to recover.", "Halden Capital"),
-    ("\"We are confident,\" said a spokesperson for Qirui Pumps.", "Qirui Pumps"),
-    ("Marlow Energy, a unit of Marlow Holdings, supplies the cells.", "Marlow Energy"),
-    ("Later, Tessaro Electronics has partnered with a chipmaker.", "Tessaro Electronics"),
-])
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("Shares in Norvik Cables rose 2% on Monday.", "Norvik Cables"),
+        ("Analysts at Halden Capital expect margins to recover.", "Halden Capital"),
+        ('"We are confident," said a spokesperson for Qirui Pumps.', "Qirui Pumps"),
+        ("Marlow Energy, a unit of Marlow Holdings, supplies the cells.", "Marlow Energy"),
+        ("Later, Tessaro Electronics has partnered with a chipmaker.", "Tessaro Electronics"),
+    ],
+)
 def test_what_the_text_says_around_a_name_makes_it_a_company(sentence, company):
     _, names = found(sentence)
     assert names[company].type == "company"
@@ -219,19 +251,24 @@ def test_a_and_b_group_are_two_companies_when_a_has_two_words():
     assert not any(e.type == "company" and n == "Hong Kong" for n, e in names.items())
 
 
-@pytest.mark.parametrize("sentence, company", [
-    ("Later, Kanto Motor said it would hire 500 workers.", "Kanto Motor"),
-    ("Orders at Daejin Chem doubled last year.", "Daejin Chem"),
-    ("Suppliers to Ferrow Heavy Industries expect growth.", "Ferrow Heavy Industries"),
-])
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        ("Later, Kanto Motor said it would hire 500 workers.", "Kanto Motor"),
+        ("Orders at Daejin Chem doubled last year.", "Daejin Chem"),
+        ("Suppliers to Ferrow Heavy Industries expect growth.", "Ferrow Heavy Industries"),
+    ],
+)
 def test_corporate_last_words_make_a_company(sentence, company):
     _, names = found(sentence)
     assert names[company].type == "company"
 
 
 def test_a_word_hyphenated_at_a_line_end_is_joined_in_the_name():
-    text = ("Industry news in brief\n\nThe new gearbox plant of the group stands in the Lakeside Internation-\nal Component Industrial "
-            "Park, which the county opened in 2021 to draw suppliers of engines and gearboxes to the region." + _TAIL)
+    text = (
+        "Industry news in brief\n\nThe new gearbox plant of the group stands in the Lakeside Internation-\nal Component Industrial "
+        "Park, which the county opened in 2021 to draw suppliers of engines and gearboxes to the region." + _TAIL
+    )
     names = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     park = names["Lakeside International Component Industrial Park"]
     assert park.type == "park"
@@ -240,8 +277,10 @@ def test_a_word_hyphenated_at_a_line_end_is_joined_in_the_name():
 
 
 def test_countries_and_world_regions_as_the_business_press_writes_them():
-    _, names = found("Exports to Korea, Turkey and Latin America rose, while Asia-Pacific demand slowed and the "
-                     "Korea Development Bank lent more.")
+    _, names = found(
+        "Exports to Korea, Turkey and Latin America rose, while Asia-Pacific demand slowed and the "
+        "Korea Development Bank lent more."
+    )
     assert names["Korea"].key == "iso:KR" and names["Turkey"].key == "iso:TR"
     assert names["Latin America"].type == "place" and names["Asia-Pacific"].type == "place"
     assert names["Korea Development Bank"].type == "company"
@@ -255,20 +294,24 @@ def test_a_plan_with_its_period_is_named_without_it():
 
 
 def test_translated_plan_notices():
-    _, names = found("The Notice of the People's Government of Lanhai Province on Printing and Distributing the "
-                     "Plan was issued. Support Dongling Machinery Group to grow, and build the Hexi Internet of "
-                     "Things Cluster. The Action Plan is hereby issued.")
+    _, names = found(
+        "The Notice of the People's Government of Lanhai Province on Printing and Distributing the "
+        "Plan was issued. Support Dongling Machinery Group to grow, and build the Hexi Internet of "
+        "Things Cluster. The Action Plan is hereby issued."
+    )
     assert names["People's Government of Lanhai Province"].type == "government"
     assert names["Dongling Machinery Group"].type == "company"
     assert names["Hexi Internet of Things Cluster"].type == "cluster"
-    assert not any(n.startswith("Support") or n in ("Things Cluster", "Action Plan") or "Printing" in n
-                   for n in names)
+    assert not any(n.startswith("Support") or n in ("Things Cluster", "Action Plan") or "Printing" in n for n in names)
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("Korvel Solar will expand its Georgia factory by a third, the company said.", "Korvel Solar"),
-    ("Tavira Motors expects revenue from Mexico to double by 2027, the company said on Tuesday.", "Tavira Motors"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Korvel Solar will expand its Georgia factory by a third, the company said.", "Korvel Solar"),
+        ("Tavira Motors expects revenue from Mexico to double by 2027, the company said on Tuesday.", "Tavira Motors"),
+    ],
+)
 def test_a_sentence_that_refers_to_its_subject_as_a_company(sentence, name):
     _, names = found(sentence)
     assert names[name].type == "company"
@@ -279,11 +322,14 @@ def test_a_dateline_before_a_self_reference_is_no_company():
     assert not any("LISBON" in n for n in names)
 
 
-@pytest.mark.parametrize("sentence, name", [
-    ("Fabs are supported by the Build in Norland initiative, officials said.", "Build in Norland initiative"),
-    ("The ministry revised the Making Ruritania 4.0 roadmap in 2023.", "Making Ruritania 4.0 roadmap"),
-    ("The province's Made in Ostia 2030 strategy set new goals.", "Made in Ostia 2030 strategy"),
-])
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Fabs are supported by the Build in Norland initiative, officials said.", "Build in Norland initiative"),
+        ("The ministry revised the Making Ruritania 4.0 roadmap in 2023.", "Making Ruritania 4.0 roadmap"),
+        ("The province's Made in Ostia 2030 strategy set new goals.", "Made in Ostia 2030 strategy"),
+    ],
+)
 def test_slogan_and_versioned_programmes(sentence, name):
     _, names = found(sentence)
     assert names[name].type == "programme"

@@ -3,6 +3,7 @@
 Each case says what a careful reader would record: the event's type and date,
 or that the sentence states no event (a plan, a description, a tally).
 """
+
 from __future__ import annotations
 
 import time
@@ -27,71 +28,118 @@ def only(text: str, published: str | None = "2025-03-14"):
     return found[0]
 
 
-@pytest.mark.parametrize("sentence, etype, date", [
-    ("The provincial government issued a three-year action plan for the robotics industry on March 3.",
-     "issuance", "2025-03-03"),
-    ("Last month, the city unveiled a blueprint for its low-altitude economy.", "issuance", "2025-02"),
-    ("The guidelines were jointly released by five ministries in January 2024.", "issuance", "2024-01"),
-    ("The Ministry of Commerce on Tuesday published the list of 20 pilot free trade zones for digital trade.",
-     "approval", "2025-03-11"),
-    ("The State Council has approved the establishment of a new comprehensive bonded zone in Yantai.",
-     "approval", None),
-    ("In 2022, the county was designated as a national demonstration base for new industrialization.",
-     "approval", "2022"),
-    ("Weihai was selected as one of the first pilot cities for smart manufacturing last year.",
-     "approval", "2024"),
-    ("The work programme for the Yellow River industrial corridor was officially launched on Feb. 8.",
-     "launch", "2025-02-08"),
-    ("Construction of the hydrogen energy park kicked off in Linyi in September 2023.", "launch", "2023-09"),
-    ("The second phase of the logistics hub broke ground on Monday.", "launch", "2025-03-10"),
-    ("A provincial innovation centre for marine equipment was inaugurated in Yantai recently.",
-     "establishment", "2025-03-14"),
-    ("Founded in 2009, the company now employs 3,000 people.", "establishment", "2009"),
-    ("The joint venture was set up in Suzhou in 2021 with registered capital of 500 million yuan.",
-     "establishment", "2021"),
-    ("The plant's first production line was put into operation in December 2024.", "production", "2024-12"),
-    ("Engineers at the institute successfully developed a 12-meter hydrogen-powered bus.", "production", None),
-    ("The first batch of electric tractors rolled off the assembly line in Weifang on Jan. 15.",
-     "production", "2025-01-15"),
-    ("On June 3, 2024, the group signed an agreement with the municipal government to build a battery plant.",
-     "investment", "2024-06-03"),
-    ("The company announced that it would invest 4 billion yuan in a new wafer factory.", "investment", None),
-    ("In 2023, the district ranked first among Shandong's counties for industrial output.",
-     "achievement", "2023"),
-    ("The port became the first in northern China to handle 10 million containers in a year in 2024.",
-     "achievement", "2024"),
-    ("The project gained approval from the National Development and Reform Commission in May.",
-     "approval", "2024-05"),
-    ("A signing ceremony for 16 major projects was held in Jinan on March 2.", "investment", "2025-03-02"),
-    (("HONG KONG, March 10, 2025 - (Newswire) - Acme Holdings Limited (\"Acme\"; stock code: 123) announced "
-     "today its annual results for the year ended 31 December 2024."), "issuance", "2025-03-14"),
-    ("Shenzhen rolled out 20 measures to support the embodied intelligence industry this week.", "launch", "2025-03"),
-])
+@pytest.mark.parametrize(
+    "sentence, etype, date",
+    [
+        (
+            "The provincial government issued a three-year action plan for the robotics industry on March 3.",
+            "issuance",
+            "2025-03-03",
+        ),
+        ("Last month, the city unveiled a blueprint for its low-altitude economy.", "issuance", "2025-02"),
+        ("The guidelines were jointly released by five ministries in January 2024.", "issuance", "2024-01"),
+        (
+            "The Ministry of Commerce on Tuesday published the list of 20 pilot free trade zones for digital trade.",
+            "approval",
+            "2025-03-11",
+        ),
+        (
+            "The State Council has approved the establishment of a new comprehensive bonded zone in Yantai.",
+            "approval",
+            None,
+        ),
+        (
+            "In 2022, the county was designated as a national demonstration base for new industrialization.",
+            "approval",
+            "2022",
+        ),
+        ("Weihai was selected as one of the first pilot cities for smart manufacturing last year.", "approval", "2024"),
+        (
+            "The work programme for the Yellow River industrial corridor was officially launched on Feb. 8.",
+            "launch",
+            "2025-02-08",
+        ),
+        ("Construction of the hydrogen energy park kicked off in Linyi in September 2023.", "launch", "2023-09"),
+        ("The second phase of the logistics hub broke ground on Monday.", "launch", "2025-03-10"),
+        (
+            "A provincial innovation centre for marine equipment was inaugurated in Yantai recently.",
+            "establishment",
+            "2025-03-14",
+        ),
+        ("Founded in 2009, the company now employs 3,000 people.", "establishment", "2009"),
+        (
+            "The joint venture was set up in Suzhou in 2021 with registered capital of 500 million yuan.",
+            "establishment",
+            "2021",
+        ),
+        ("The plant's first production line was put into operation in December 2024.", "production", "2024-12"),
+        ("Engineers at the institute successfully developed a 12-meter hydrogen-powered bus.", "production", None),
+        (
+            "The first batch of electric tractors rolled off the assembly line in Weifang on Jan. 15.",
+            "production",
+            "2025-01-15",
+        ),
+        (
+            "On June 3, 2024, the group signed an agreement with the municipal government to build a battery plant.",
+            "investment",
+            "2024-06-03",
+        ),
+        ("The company announced that it would invest 4 billion yuan in a new wafer factory.", "investment", None),
+        ("In 2023, the district ranked first among Shandong's counties for industrial output.", "achievement", "2023"),
+        (
+            "The port became the first in northern China to handle 10 million containers in a year in 2024.",
+            "achievement",
+            "2024",
+        ),
+        (
+            "The project gained approval from the National Development and Reform Commission in May.",
+            "approval",
+            "2024-05",
+        ),
+        ("A signing ceremony for 16 major projects was held in Jinan on March 2.", "investment", "2025-03-02"),
+        (
+            (
+                'HONG KONG, March 10, 2025 - (Newswire) - Acme Holdings Limited ("Acme"; stock code: 123) announced '
+                "today its annual results for the year ended 31 December 2024."
+            ),
+            "issuance",
+            "2025-03-14",
+        ),
+        (
+            "Shenzhen rolled out 20 measures to support the embodied intelligence industry this week.",
+            "launch",
+            "2025-03",
+        ),
+    ],
+)
 def test_reported_events(sentence, etype, date):
     event = only(sentence)
     assert event.type == etype
     assert event.date == date
-    assert sentence[event.start:event.end] == event.text
+    assert sentence[event.start : event.end] == event.text
 
 
-@pytest.mark.parametrize("sentence", [
-    "By 2027, the province will build 50 smart factories and 200 digital workshops.",
-    "The city plans to launch a new industrial internet platform next year.",
-    "The park is expected to be put into operation by the end of 2026.",
-    "Enterprises that are recognized as high-tech enterprises enjoy a reduced tax rate.",
-    "Applications are approved by the provincial department within 30 days.",
-    "The project has not been approved by the environmental authorities.",
-    "The area has built seven global lighthouse factories and 40 digital workshops.",
-    "More than 300,000 vehicles rolled off the production lines in the city last year.",
-    "About 100 smart factories are developed every year under the programme.",
-    "These achievements have established the district as a benchmark for green manufacturing.",
-    "Output of industrial enterprises above designated size grew 8 percent.",
-    "The approved projects cover new materials, biomedicine and equipment.",
-    "Key tasks include building platforms, cultivating talent and expanding exports.",
-    "National clusters have become an important engine of regional growth.",
-    "If approved, the zone would be the largest of its kind in the country.",
-    "In developed economies, manufacturing accounts for a smaller share of GDP.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "By 2027, the province will build 50 smart factories and 200 digital workshops.",
+        "The city plans to launch a new industrial internet platform next year.",
+        "The park is expected to be put into operation by the end of 2026.",
+        "Enterprises that are recognized as high-tech enterprises enjoy a reduced tax rate.",
+        "Applications are approved by the provincial department within 30 days.",
+        "The project has not been approved by the environmental authorities.",
+        "The area has built seven global lighthouse factories and 40 digital workshops.",
+        "More than 300,000 vehicles rolled off the production lines in the city last year.",
+        "About 100 smart factories are developed every year under the programme.",
+        "These achievements have established the district as a benchmark for green manufacturing.",
+        "Output of industrial enterprises above designated size grew 8 percent.",
+        "The approved projects cover new materials, biomedicine and equipment.",
+        "Key tasks include building platforms, cultivating talent and expanding exports.",
+        "National clusters have become an important engine of regional growth.",
+        "If approved, the zone would be the largest of its kind in the country.",
+        "In developed economies, manufacturing accounts for a smaller share of GDP.",
+    ],
+)
 def test_no_event(sentence):
     assert events(sentence) == []
 
@@ -133,34 +181,39 @@ def test_month_without_year_needs_a_document_date():
 
 
 def test_headline_restating_the_body_is_skipped():
-    text = ("Jinan releases action plan for humanoid robots\n\n"
-            "Jinan released an action plan for the humanoid robot industry on Thursday.")
+    text = (
+        "Jinan releases action plan for humanoid robots\n\n"
+        "Jinan released an action plan for the humanoid robot industry on Thursday."
+    )
     found = events(text, published="2025-03-14")
     assert [(e.type, e.date) for e in found] == [("issuance", "2025-03-13")]
 
 
 def test_hard_wrapped_sentence_keeps_its_opening_date():
-    lines = ["At present, the city is pressing ahead with its plan for a modern industrial system and",
-             "its leaders say the pace is picking up. On October 9, the \"Measures for Supporting the",
-             "Industrial Software Park\" were formally released at the annual Digital Economy Forum",
-             "held in the city, according to the local bureau of industry and information technology,",
-             "which also promised faster approvals for software enterprises in the park this year."]
+    lines = [
+        "At present, the city is pressing ahead with its plan for a modern industrial system and",
+        'its leaders say the pace is picking up. On October 9, the "Measures for Supporting the',
+        'Industrial Software Park" were formally released at the annual Digital Economy Forum',
+        "held in the city, according to the local bureau of industry and information technology,",
+        "which also promised faster approvals for software enterprises in the park this year.",
+    ]
     text = "\n\n".join(lines)
     found = events(text, published="2024-11-20")
     assert [(e.type, e.date) for e in found] == [("issuance", "2024-10-09")]
 
 
 def test_without_published_the_dateline_dates_the_document():
-    text = ("Updated: 2023-04-18\n\n"
-            "The county launched a digital transformation campaign for textile mills yesterday.")
+    text = "Updated: 2023-04-18\n\nThe county launched a digital transformation campaign for textile mills yesterday."
     assert only(text, published=None).date == "2023-04-17"
 
 
 def test_spans_point_into_the_text():
-    text = ("Qingdao issued a plan in 2022. It will build parks. The park was launched in June.\n"
-            "In 2023, 12 projects were completed, and the city signed deals worth 3 billion yuan.")
+    text = (
+        "Qingdao issued a plan in 2022. It will build parks. The park was launched in June.\n"
+        "In 2023, 12 projects were completed, and the city signed deals worth 3 billion yuan."
+    )
     for event in events(text):
-        assert text[event.start:event.end] == event.text
+        assert text[event.start : event.end] == event.text
 
 
 @settings(max_examples=200, deadline=None)
@@ -168,19 +221,42 @@ def test_spans_point_into_the_text():
 def test_arbitrary_text_never_raises(text):
     for event in events(text, published=None):
         assert 0 <= event.start < event.end <= len(text)
-        assert text[event.start:event.end] == event.text
+        assert text[event.start : event.end] == event.text
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from([
-    "The plan was issued on May 3. ", "It was approved by the State Council. ", "\n\n", "(", ")", ", and ",
-    "Founded in 1988, ", "Qingdao launched ", "a platform ", "will build ", "; ", " - ", "recently ",
-    "LAUNCHED ", "the delivery ceremony ", "was held ", "announced that it would invest ", "2024-13-45 ",
-]), max_size=30), st.sampled_from([None, "2024", "2024-06", "2024-06-30", "garbage"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The plan was issued on May 3. ",
+                "It was approved by the State Council. ",
+                "\n\n",
+                "(",
+                ")",
+                ", and ",
+                "Founded in 1988, ",
+                "Qingdao launched ",
+                "a platform ",
+                "will build ",
+                "; ",
+                " - ",
+                "recently ",
+                "LAUNCHED ",
+                "the delivery ceremony ",
+                "was held ",
+                "announced that it would invest ",
+                "2024-13-45 ",
+            ]
+        ),
+        max_size=30,
+    ),
+    st.sampled_from([None, "2024", "2024-06", "2024-06-30", "garbage"]),
+)
 def test_trigger_soup_never_raises(parts, published):
     text = "".join(parts)
     for event in events(text, published=published):
-        assert text[event.start:event.end] == event.text
+        assert text[event.start : event.end] == event.text
 
 
 def test_speed_on_a_news_sized_document():
@@ -208,12 +284,18 @@ def test_speed_on_a_news_sized_document():
     assert (time.process_time() - start) / 50 < 0.008
 
 
-@pytest.mark.parametrize("sentence, expected", [
-    ("The second phase of the plant started operation in May 2026.", ("production", "2026-05")),
-    ("The ministry finalized an award of $50 million to Lakeside Sensors in March 2026.", ("investment", "2026-03")),
-    ("The county has set aside 300 million yuan for robot subsidies.", ("investment", None)),
-    ("The provincial plan, released last April, covers 12 industries.", ("issuance", "2026-04")),
-])
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The second phase of the plant started operation in May 2026.", ("production", "2026-05")),
+        (
+            "The ministry finalized an award of $50 million to Lakeside Sensors in March 2026.",
+            ("investment", "2026-03"),
+        ),
+        ("The county has set aside 300 million yuan for robot subsidies.", ("investment", None)),
+        ("The provincial plan, released last April, covers 12 industries.", ("issuance", "2026-04")),
+    ],
+)
 def test_general_event_shapes(sentence, expected):
     found = events(sentence, published="2026-08-05")
     assert expected in [(e.type, e.date) for e in found]
@@ -223,58 +305,74 @@ def test_a_ranking_noun_is_not_an_event():
     assert events("The city kept a top-three national ranking in digital integration.", published="2026-08-05") == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    # a position gained or held, and records
-    ("The county moved up to 3rd place in the national list of top industrial counties.", ("achievement", None)),
-    ("Shipments of the firm's forklifts rose 9 percent in 2024, ranking first in Europe.", ("achievement", "2024")),
-    ("In 2025, Lianyungang led the nation in exports of pharmaceutical ingredients.", ("achievement", "2025")),
-    ("Cargo throughput hit a record high of 90 million tonnes in 2024.", ("achievement", "2024")),
-    ("Freight volumes at the port reached 4.1 million containers, the highest on record.", ("achievement", None)),
-    ("The bicycle maker won first prize at the national design awards last year.", ("achievement", "2024")),
-    # a report delivered is issued; a product unveiled is produced
-    ("Governor Li delivered the government work report on Monday.", ("issuance", "2025-03-10")),
-    ("The group on Tuesday unveiled a next-generation electric tractor for hill farms.",
-     ("production", "2025-03-11")),
-    # "to" far from the verb is a preposition, not a plan
-    ("According to a survey published in January, most suppliers expect higher orders.", ("issuance", "2025-01")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a position gained or held, and records
+        ("The county moved up to 3rd place in the national list of top industrial counties.", ("achievement", None)),
+        ("Shipments of the firm's forklifts rose 9 percent in 2024, ranking first in Europe.", ("achievement", "2024")),
+        ("In 2025, Lianyungang led the nation in exports of pharmaceutical ingredients.", ("achievement", "2025")),
+        ("Cargo throughput hit a record high of 90 million tonnes in 2024.", ("achievement", "2024")),
+        ("Freight volumes at the port reached 4.1 million containers, the highest on record.", ("achievement", None)),
+        ("The bicycle maker won first prize at the national design awards last year.", ("achievement", "2024")),
+        # a report delivered is issued; a product unveiled is produced
+        ("Governor Li delivered the government work report on Monday.", ("issuance", "2025-03-10")),
+        (
+            "The group on Tuesday unveiled a next-generation electric tractor for hill farms.",
+            ("production", "2025-03-11"),
+        ),
+        # "to" far from the verb is a preposition, not a plan
+        ("According to a survey published in January, most suppliers expect higher orders.", ("issuance", "2025-01")),
+    ],
+)
 def test_achievements_reports_and_products(text, expected):
     assert expected in [(e.type, e.date) for e in events(text)]
 
 
 def test_an_undated_record_takes_the_year_named_in_its_paragraph():
-    text = ("Output of the province's shipyards grew 12 percent in 2024. Shipbuilding tonnage "
-            "reached a historic high, and new orders rose for the third year.")
+    text = (
+        "Output of the province's shipyards grew 12 percent in 2024. Shipbuilding tonnage "
+        "reached a historic high, and new orders rose for the third year."
+    )
     found = [(e.type, e.date, e.approximate) for e in events(text)]
     assert found == [("achievement", "2024", True)]
 
 
 def test_a_date_opening_the_paragraph_governs_its_later_sentences():
-    text = ("In 2023, the district added 40 hectares of industrial land. "
-            "The provincial government designated it as a pilot zone for green chemicals.")
+    text = (
+        "In 2023, the district added 40 hectares of industrial land. "
+        "The provincial government designated it as a pilot zone for green chemicals."
+    )
     assert [(e.type, e.date) for e in events(text)] == [("approval", "2023")]
 
 
-@pytest.mark.parametrize("text", [
-    "The platform has won the trust of suppliers across the region.",
-    "The ceremony took place in the new exhibition hall.",
-    "Exports are expected to rise to 3 billion yuan, ranking first in the province.",
-    "The city will keep its first place in the national ranking by 2027.",
-    "Industrial output rose to 5.2 billion yuan in the second quarter.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The platform has won the trust of suppliers across the region.",
+        "The ceremony took place in the new exhibition hall.",
+        "Exports are expected to rise to 3 billion yuan, ranking first in the province.",
+        "The city will keep its first place in the national ranking by 2027.",
+        "Industrial output rose to 5.2 billion yuan in the second quarter.",
+    ],
+)
 def test_no_achievement(text):
     assert [e for e in events(text) if e.type == "achievement"] == []
 
 
 def test_an_event_on_the_same_occasion_takes_that_day():
-    text = ("The city government issued its plan for the hydrogen industry on Thursday.\n"
-            "On the same occasion, the city published a white paper on fuel-cell trucks.")
+    text = (
+        "The city government issued its plan for the hydrogen industry on Thursday.\n"
+        "On the same occasion, the city published a white paper on fuel-cell trucks."
+    )
     assert [(e.type, e.date) for e in events(text)] == [("issuance", "2025-03-13"), ("issuance", "2025-03-13")]
 
 
 def test_an_undated_event_without_an_occasion_stays_undated():
-    text = ("The city government issued its plan for the hydrogen industry on Thursday.\n"
-            "The city also published a white paper on fuel-cell trucks.")
+    text = (
+        "The city government issued its plan for the hydrogen industry on Thursday.\n"
+        "The city also published a white paper on fuel-cell trucks."
+    )
     assert [(e.type, e.date) for e in events(text)] == [("issuance", "2025-03-13"), ("issuance", None)]
 
 
@@ -290,49 +388,65 @@ def test_ranked_among_the_top_in_the_passive_is_an_achievement():
     assert [(e.type, e.date) for e in events(text)] == [("achievement", "2024")]
 
 
-@pytest.mark.parametrize("text", [
-    # a participle between a noun and "by" describes the noun
-    "The figures disclosed by the statistics bureau showed a slowdown in machinery exports.",
-    "The flagship software developed by a team of 40 engineers now serves 3,000 factories.",
-    # a count opening a passive subject makes a tally
-    "Some 120 industrial parks, located in 30 provinces, have been put into operation so far.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle between a noun and "by" describes the noun
+        "The figures disclosed by the statistics bureau showed a slowdown in machinery exports.",
+        "The flagship software developed by a team of 40 engineers now serves 3,000 factories.",
+        # a count opening a passive subject makes a tally
+        "Some 120 industrial parks, located in 30 provinces, have been put into operation so far.",
+    ],
+)
 def test_descriptions_and_tallies_are_not_events(text):
     assert events(text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("The carmaker announced an investment of $1.2 billion in a battery plant in Nuevo Leon on Monday.",
-     ("investment", "2025-03-10")),
-    ("Exports of electric vehicles exceeded 2 million units for the first time in 2024.", ("achievement", "2024")),
-    ("In January, the two firms formed a joint venture to make power semiconductors.", ("establishment", "2025-01")),
-    ("The National Assembly passed the bill on semiconductor subsidies on Thursday.", ("approval", "2025-03-13")),
-    ("Last year the group acquired a 30 percent stake in a Bavarian gearbox maker.", ("investment", "2024")),
-    ("The fund completed the acquisition of the Ohio foundry in February.", ("investment", "2025-02")),
-    ("The ministry notified the guidelines for the drone incentive scheme last week.", ("issuance", "2025-03-07")),
-    ("The start-up secured funding of 300 million yen from three banks in 2024.", ("investment", "2024")),
-    ("The port authority inked a deal with a Danish operator on Friday.", ("investment", "2025-03-14")),
-    ("The ministry selected 12 regional projects for battery subsidies on Friday.", ("approval", "2025-03-14")),
-    ("The Prime Minister signed Decision 88 on the master plan for industrial parks on Monday.",
-     ("issuance", "2025-03-10")),
-    ("The carmaker unveiled its new electric pickup at the auto show on Tuesday.", ("production", "2025-03-11")),
-    ("The province unveiled 20 measures to support exporters on Monday.", ("issuance", "2025-03-10")),
-    ("The chips bill was signed into law by the president on August 9, 2022.", ("issuance", "2022-08-09")),
-    ("Shipments of the group's forklifts hit a record 310,000 units in 2024.", ("achievement", "2024")),
-    ("The signing of the loan agreement took place in Hanoi on Tuesday.", ("investment", "2025-03-11")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The carmaker announced an investment of $1.2 billion in a battery plant in Nuevo Leon on Monday.",
+            ("investment", "2025-03-10"),
+        ),
+        ("Exports of electric vehicles exceeded 2 million units for the first time in 2024.", ("achievement", "2024")),
+        (
+            "In January, the two firms formed a joint venture to make power semiconductors.",
+            ("establishment", "2025-01"),
+        ),
+        ("The National Assembly passed the bill on semiconductor subsidies on Thursday.", ("approval", "2025-03-13")),
+        ("Last year the group acquired a 30 percent stake in a Bavarian gearbox maker.", ("investment", "2024")),
+        ("The fund completed the acquisition of the Ohio foundry in February.", ("investment", "2025-02")),
+        ("The ministry notified the guidelines for the drone incentive scheme last week.", ("issuance", "2025-03-07")),
+        ("The start-up secured funding of 300 million yen from three banks in 2024.", ("investment", "2024")),
+        ("The port authority inked a deal with a Danish operator on Friday.", ("investment", "2025-03-14")),
+        ("The ministry selected 12 regional projects for battery subsidies on Friday.", ("approval", "2025-03-14")),
+        (
+            "The Prime Minister signed Decision 88 on the master plan for industrial parks on Monday.",
+            ("issuance", "2025-03-10"),
+        ),
+        ("The carmaker unveiled its new electric pickup at the auto show on Tuesday.", ("production", "2025-03-11")),
+        ("The province unveiled 20 measures to support exporters on Monday.", ("issuance", "2025-03-10")),
+        ("The chips bill was signed into law by the president on August 9, 2022.", ("issuance", "2022-08-09")),
+        ("Shipments of the group's forklifts hit a record 310,000 units in 2024.", ("achievement", "2024")),
+        ("The signing of the loan agreement took place in Hanoi on Tuesday.", ("investment", "2025-03-11")),
+    ],
+)
 def test_vocabulary_of_other_countries_news(text, expected):
     assert expected in [(e.type, e.date) for e in events(text)]
 
 
-@pytest.mark.parametrize("text", [
-    "The new line passed the final inspection in May.",
-    "Workers acquired new skills during the training.",
-    "The delegates formed a consensus on export controls.",
-    "Orders exceeded expectations in the fourth quarter.",
-    "The city has established a complete industrial chain covering cells, packs and recycling.",
-    "The two provinces set up a coordination mechanism for cross-border logistics.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new line passed the final inspection in May.",
+        "Workers acquired new skills during the training.",
+        "The delegates formed a consensus on export controls.",
+        "Orders exceeded expectations in the fourth quarter.",
+        "The city has established a complete industrial chain covering cells, packs and recycling.",
+        "The two provinces set up a coordination mechanism for cross-border logistics.",
+    ],
+)
 def test_vocabulary_needs_its_objects(text):
     assert events(text) == []
 
@@ -364,11 +478,14 @@ def test_a_speech_delivered_is_no_event_but_a_report_delivered_is_issued():
     assert only("The governor delivered the government work report on January 20.").type == "issuance"
 
 
-@pytest.mark.parametrize("text, etype", [
-    ("The province unveiled its 2025 government work report on Monday.", "issuance"),
-    ("Cebu was named the best investment destination in the region by the magazine.", "achievement"),
-    ("The company commissioned its 2 GW solar module line in Gujarat in February.", "production"),
-])
+@pytest.mark.parametrize(
+    "text, etype",
+    [
+        ("The province unveiled its 2025 government work report on Monday.", "issuance"),
+        ("Cebu was named the best investment destination in the region by the magazine.", "achievement"),
+        ("The company commissioned its 2 GW solar module line in Gujarat in February.", "production"),
+    ],
+)
 def test_reports_rankings_and_sized_lines(text, etype):
     assert only(text).type == etype
 

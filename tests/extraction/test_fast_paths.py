@@ -1,4 +1,5 @@
 """The shortcuts taken for speed give exactly what the plain code they replace gives."""
+
 import re
 
 import pytest
@@ -10,16 +11,77 @@ from policylens.extraction.anycase import any_case
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
-pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code: make test-fast skips it
+pytestmark = (
+    pytest.mark.slow
+)  # large Hypothesis runs comparing each shortcut with the plain code: make test-fast skips it
 
-PIECES = st.sampled_from([
-    "1", "12", "2024", "2025", "-", "‐", "/", ".", ":", ",", " ", "\n", "\n  ", "\t", "+", "(", ")", "@",
-    "a@b.com ", "x@y", "https://a.b/c ", "www.x.org", "http", "January", "Jan", "Jan.", "June", "May",
-    "Sept", "Dec", "of ", "st", "nd", "rd", "th", "FY", "'", "H1", "Q3", "1H", "2Q", "IV", "IV.", "•", "*",
-    "·", "、", "–", "~", "1234567", "+86 ", "(010) ", "3)", "(2) ", "Smith", "the ", "١٢", "\u00a0",
-])
-TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=40).map("".join),
-                  st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=40).map("".join))
+PIECES = st.sampled_from(
+    [
+        "1",
+        "12",
+        "2024",
+        "2025",
+        "-",
+        "‐",
+        "/",
+        ".",
+        ":",
+        ",",
+        " ",
+        "\n",
+        "\n  ",
+        "\t",
+        "+",
+        "(",
+        ")",
+        "@",
+        "a@b.com ",
+        "x@y",
+        "https://a.b/c ",
+        "www.x.org",
+        "http",
+        "January",
+        "Jan",
+        "Jan.",
+        "June",
+        "May",
+        "Sept",
+        "Dec",
+        "of ",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "FY",
+        "'",
+        "H1",
+        "Q3",
+        "1H",
+        "2Q",
+        "IV",
+        "IV.",
+        "•",
+        "*",
+        "·",
+        "、",
+        "–",
+        "~",
+        "1234567",
+        "+86 ",
+        "(010) ",
+        "3)",
+        "(2) ",
+        "Smith",
+        "the ",
+        "١٢",
+        "\u00a0",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(PIECES, max_size=40).map("".join),
+    st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=40).map("".join),
+)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -28,15 +90,61 @@ def test_not_amount_spans_are_finditers(text):
     assert numbers._not_amount_spans(text) == [m.span() for m in numbers.NOT_AMOUNT.finditer(text)]
 
 
-INDUSTRY_PIECES = st.sampled_from([
-    "solar", "solar panels", "Solar", "photovoltaic", "PV", "robot", "robots", "robotics", "industrial robots",
-    "semiconductor", "chips", "AI", "ai", "new energy vehicles", "NEV", "battery", "batteries", "steel",
-    "textile", "biomedicine", "x", "é", "-", " ", "  ", ".", ",", "\n", "5G", "二", "新能源", "汽车", "光伏",
-    "机器人", "abc", "0", "machine tool", "machine tools", "machine", "tool", "smart home", "mill-turn", "CNC",
-    "high-speed train", "rail transit", "家电", "机床",
-])
-INDUSTRY_TEXTS = st.one_of(st.lists(INDUSTRY_PIECES, max_size=30).map("".join),
-                           st.lists(st.one_of(INDUSTRY_PIECES, st.text(max_size=3)), max_size=30).map("".join))
+INDUSTRY_PIECES = st.sampled_from(
+    [
+        "solar",
+        "solar panels",
+        "Solar",
+        "photovoltaic",
+        "PV",
+        "robot",
+        "robots",
+        "robotics",
+        "industrial robots",
+        "semiconductor",
+        "chips",
+        "AI",
+        "ai",
+        "new energy vehicles",
+        "NEV",
+        "battery",
+        "batteries",
+        "steel",
+        "textile",
+        "biomedicine",
+        "x",
+        "é",
+        "-",
+        " ",
+        "  ",
+        ".",
+        ",",
+        "\n",
+        "5G",
+        "二",
+        "新能源",
+        "汽车",
+        "光伏",
+        "机器人",
+        "abc",
+        "0",
+        "machine tool",
+        "machine tools",
+        "machine",
+        "tool",
+        "smart home",
+        "mill-turn",
+        "CNC",
+        "high-speed train",
+        "rail transit",
+        "家电",
+        "机床",
+    ]
+)
+INDUSTRY_TEXTS = st.one_of(
+    st.lists(INDUSTRY_PIECES, max_size=30).map("".join),
+    st.lists(st.one_of(INDUSTRY_PIECES, st.text(max_size=3)), max_size=30).map("".join),
+)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -65,37 +173,85 @@ def _plain_hits(text, start, end):
                 break
 
 
-CUE_PIECES = st.sampled_from([
-    "will", "will reach", "is expected to", "has been", "have been", "have already built", "have set", "reached",
-    "increased", "accounted for", "Has", "HAVE", "achieved", "by", "to", "-", " ", "  ", "\n", ",", ".", "x",
-    "é", "K", "\u212a", "ſ", "İ", "1", "_", "aims to", "plans to", "target", "hosted", "upon completion",
-])
-CUE_TEXTS = st.one_of(st.text(max_size=100), st.lists(CUE_PIECES, max_size=30).map("".join),
-                      st.lists(st.one_of(CUE_PIECES, st.text(max_size=3)), max_size=30).map("".join))
+CUE_PIECES = st.sampled_from(
+    [
+        "will",
+        "will reach",
+        "is expected to",
+        "has been",
+        "have been",
+        "have already built",
+        "have set",
+        "reached",
+        "increased",
+        "accounted for",
+        "Has",
+        "HAVE",
+        "achieved",
+        "by",
+        "to",
+        "-",
+        " ",
+        "  ",
+        "\n",
+        ",",
+        ".",
+        "x",
+        "é",
+        "K",
+        "\u212a",
+        "ſ",
+        "İ",
+        "1",
+        "_",
+        "aims to",
+        "plans to",
+        "target",
+        "hosted",
+        "upon completion",
+    ]
+)
+CUE_TEXTS = st.one_of(
+    st.text(max_size=100),
+    st.lists(CUE_PIECES, max_size=30).map("".join),
+    st.lists(st.one_of(CUE_PIECES, st.text(max_size=3)), max_size=30).map("".join),
+)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=CUE_TEXTS, a=st.integers(0, 120), b=st.integers(0, 120))
 def test_cue_patterns_match_as_the_plain_ones(text, a, b):
     """The cue patterns, written by any_case, find what the plain alternations of their words find."""
+
     def words(key):
         return numbers._alternation(quantities._CUES[key])
 
     plain_cue = re.compile(
         rf"\b(?:(?P<t>{words('target_cues')})|(?P<s>{words('statistic_cues')})"
         r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
-        re.I)
+        re.I,
+    )
     plain_past = re.compile(rf"\b(?:{words('past_markers')})\b", re.I)
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     for fast, plain in ((quantities._CUE, plain_cue), (quantities._PAST, plain_past)):
-        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == \
-            [(m.span(), m.groupdict()) for m in plain.finditer(text, start, end)]
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, start, end)
+        ]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=st.one_of(TEXTS, st.lists(st.sampled_from(["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’",
-                                                     "$", "x", "é", "3", "-", "No."]), max_size=40).map("".join)),
-       a=st.integers(0, 200))
+@given(
+    text=st.one_of(
+        TEXTS,
+        st.lists(
+            st.sampled_from(
+                ["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’", "$", "x", "é", "3", "-", "No."]
+            ),
+            max_size=40,
+        ).map("".join),
+    ),
+    a=st.integers(0, 200),
+)
 def test_word_before_from_a_line_start_is_the_plain_search(text, a):
     start = min(a, len(text))
     line_start = text.rfind("\n", 0, start) + 1
@@ -104,20 +260,71 @@ def test_word_before_from_a_line_start_is_the_plain_search(text, a):
     assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
-WORD_LISTS = st.lists(st.one_of(st.sampled_from(["plan", "Plans", "k", "kelvin", "sigh", "is", "in", "a b", "a-b",
-                                                 "$5", "(x", "ünit", "é", "ſx", "İl", "on", "one", "once"]),
-                                st.text(alphabet="abcikKsS İıſ\u212a-é$(", min_size=1, max_size=5)),
-                      min_size=1, max_size=12)
-ANY_CASE_TEXTS = st.lists(st.one_of(st.sampled_from(["Plan", "PLANS", "plan", "K", "\u212a", "ſ", "İ", "ı", " ", "-",
-                                                     "a b", "A-B", "ONE", "once", "$5", "(X", "ÜNIT", "É", "\n"]),
-                                    st.text(alphabet="abcikKsS İıſ\u212a-é$(", max_size=3)),
-                          max_size=25).map("".join)
+WORD_LISTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "plan",
+                "Plans",
+                "k",
+                "kelvin",
+                "sigh",
+                "is",
+                "in",
+                "a b",
+                "a-b",
+                "$5",
+                "(x",
+                "ünit",
+                "é",
+                "ſx",
+                "İl",
+                "on",
+                "one",
+                "once",
+            ]
+        ),
+        st.text(alphabet="abcikKsS İıſ\u212a-é$(", min_size=1, max_size=5),
+    ),
+    min_size=1,
+    max_size=12,
+)
+ANY_CASE_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Plan",
+                "PLANS",
+                "plan",
+                "K",
+                "\u212a",
+                "ſ",
+                "İ",
+                "ı",
+                " ",
+                "-",
+                "a b",
+                "A-B",
+                "ONE",
+                "once",
+                "$5",
+                "(X",
+                "ÜNIT",
+                "É",
+                "\n",
+            ]
+        ),
+        st.text(alphabet="abcikKsS İıſ\u212a-é$(", max_size=3),
+    ),
+    max_size=25,
+).map("".join)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(words=WORD_LISTS, text=ANY_CASE_TEXTS, spaced=st.booleans())
 def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
     """Grouped by first letter, an alternation matched ignoring case finds the same spans."""
+
     def alternation(ws):
         return numbers._alternation(ws, spaced)
 
@@ -128,10 +335,42 @@ def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
         assert bool(grouped.match(text, pos)) == bool(plain.match(text, pos))
 
 
-TOKEN_TEXTS = st.lists(st.one_of(st.sampled_from(["Acme", "the", "s", "'s", "’s ", " ", "  ", "\n", ".", ". ", "!",
-                                                  "?", ":", ",", "\"", "“", "‘", "'", "(", "\t", "U.S.", "-", "2nd",
-                                                  "4.0", "e.g. ", "_"]),
-                                  st.text(max_size=3)), max_size=40).map("".join)
+TOKEN_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "Acme",
+                "the",
+                "s",
+                "'s",
+                "’s ",
+                " ",
+                "  ",
+                "\n",
+                ".",
+                ". ",
+                "!",
+                "?",
+                ":",
+                ",",
+                '"',
+                "“",
+                "‘",
+                "'",
+                "(",
+                "\t",
+                "U.S.",
+                "-",
+                "2nd",
+                "4.0",
+                "e.g. ",
+                "_",
+            ]
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=40,
+).map("".join)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -153,9 +392,34 @@ def test_sentence_initial_tokens_are_the_gap_rule(text):
             assert tokens._inner_words == {w for k, w in enumerate(tokens.words) if not plain(k)}
 
 
-PLAN_TEXTS = st.lists(st.one_of(st.sampled_from(["plan", "programme", "policy", " for ", " on ", " of ", "the ", "The",
-                                                 "Zone", " ", "\n", "work", "action", "-", ",", "x-y", "A", "2025"]),
-                                st.text(max_size=3)), max_size=30).map("".join)
+PLAN_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "plan",
+                "programme",
+                "policy",
+                " for ",
+                " on ",
+                " of ",
+                "the ",
+                "The",
+                "Zone",
+                " ",
+                "\n",
+                "work",
+                "action",
+                "-",
+                ",",
+                "x-y",
+                "A",
+                "2025",
+            ]
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=30,
+).map("".join)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,4 +1,5 @@
 """The language registry: a document goes to its label's language, else to a detector's, else to English."""
+
 from __future__ import annotations
 
 import pytest

@@ -6,6 +6,7 @@ sentence, and checks that exactly that span is read, with exactly that value and
 unit. The last tests write things that only look like amounts (reference
 markers, list numbers, years) and check that none is read.
 """
+
 import math
 
 from hypothesis import assume, given, settings
@@ -20,7 +21,7 @@ def grouped(n: int, sep: str) -> str:
     """``n`` with its thousands separated by ``sep`` ("1 250 000")."""
     digits = str(n)
     head = len(digits) % 3 or 3
-    return sep.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+    return sep.join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
 
 
 def digits(value_cents: int, sep: str | None) -> str:
@@ -32,7 +33,7 @@ def digits(value_cents: int, sep: str | None) -> str:
 
 def read_one(sentence: str, written: str):
     found = find_amounts(sentence)
-    assert len(found) == 1, (sentence, [(sentence[a.start:a.end], a.value, a.unit) for a in found])
+    assert len(found) == 1, (sentence, [(sentence[a.start : a.end], a.value, a.unit) for a in found])
     (amount,) = found
     start = sentence.index(written)
     assert (amount.start, amount.end) == (start, start + len(written)), (sentence, amount)
@@ -43,24 +44,68 @@ def close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
-CURRENCY_BEFORE = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "RMB ": "CNY", "RMB": "CNY", "¥": "CNY",
-                   "₹": "INR", "USD ": "USD", "EUR ": "EUR"}
-CURRENCY_AFTER = {" dollars": "USD", " euros": "EUR", " yuan": "CNY", " rupees": "INR", " US dollars": "USD",
-                  " pesos": "MXN"}
-SCALE_WORDS = {"": 1, " million": 1e6, " billion": 1e9, " trillion": 1e12, " thousand": 1e3, "bn": 1e9,
-               " bn": 1e9, " mln": 1e6}
+CURRENCY_BEFORE = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "RMB ": "CNY",
+    "RMB": "CNY",
+    "¥": "CNY",
+    "₹": "INR",
+    "USD ": "USD",
+    "EUR ": "EUR",
+}
+CURRENCY_AFTER = {
+    " dollars": "USD",
+    " euros": "EUR",
+    " yuan": "CNY",
+    " rupees": "INR",
+    " US dollars": "USD",
+    " pesos": "MXN",
+}
+SCALE_WORDS = {
+    "": 1,
+    " million": 1e6,
+    " billion": 1e9,
+    " trillion": 1e12,
+    " thousand": 1e3,
+    "bn": 1e9,
+    " bn": 1e9,
+    " mln": 1e6,
+}
 LETTER_SCALES = {"k": 1e3, "K": 1e3, "M": 1e6, "m": 1e6, "bn": 1e9, "B": 1e9, "T": 1e12}
-UNITS_AFTER = {"%": "%", " percent": "%", " per cent": "%", " percentage points": "pp", " tonnes": "t",
-               " MW": "MW", " GW": "GW", " square kilometers": "km2", " mg": "mg", " °C": "°C", " miles": "mi",
-               " watts": "W", " inches": "in", " hectares": "ha", " TEU": "TEU", " km": "km"}
+UNITS_AFTER = {
+    "%": "%",
+    " percent": "%",
+    " per cent": "%",
+    " percentage points": "pp",
+    " tonnes": "t",
+    " MW": "MW",
+    " GW": "GW",
+    " square kilometers": "km2",
+    " mg": "mg",
+    " °C": "°C",
+    " miles": "mi",
+    " watts": "W",
+    " inches": "in",
+    " hectares": "ha",
+    " TEU": "TEU",
+    " km": "km",
+}
 
 VALUES = st.integers(min_value=1, max_value=10**11)  # in hundredths: 0.01 .. 1,000,000,000.00
 SEPARATORS = st.sampled_from([None] + GROUPINGS)
 
 
 @settings(max_examples=400, deadline=None)
-@given(cents=VALUES, sep=SEPARATORS, mark=st.sampled_from(sorted(CURRENCY_BEFORE)),
-       scale=st.sampled_from(sorted(SCALE_WORDS)), negative=st.sampled_from(["", "−", "-"]))
+@given(
+    cents=VALUES,
+    sep=SEPARATORS,
+    mark=st.sampled_from(sorted(CURRENCY_BEFORE)),
+    scale=st.sampled_from(sorted(SCALE_WORDS)),
+    negative=st.sampled_from(["", "−", "-"]),
+)
 def test_currency_before_the_number(cents, sep, mark, scale, negative):
     written = f"{mark}{negative}{digits(cents, sep)}{scale}"
     amount = read_one(f"The fund stood at {written} at the end of the quarter.", written)
@@ -69,8 +114,12 @@ def test_currency_before_the_number(cents, sep, mark, scale, negative):
 
 
 @settings(max_examples=300, deadline=None)
-@given(cents=VALUES, sep=SEPARATORS, word=st.sampled_from(sorted(CURRENCY_AFTER)),
-       scale=st.sampled_from([" million", " billion", ""]))
+@given(
+    cents=VALUES,
+    sep=SEPARATORS,
+    word=st.sampled_from(sorted(CURRENCY_AFTER)),
+    scale=st.sampled_from([" million", " billion", ""]),
+)
 def test_currency_word_after_the_number(cents, sep, word, scale):
     written = f"{digits(cents, sep)}{scale}{word}"
     amount = read_one(f"Investment of {written} was signed.", written)
@@ -78,8 +127,11 @@ def test_currency_word_after_the_number(cents, sep, word, scale):
 
 
 @settings(max_examples=300, deadline=None)
-@given(number=st.decimals(min_value="0.1", max_value="999.9", places=1), letter=st.sampled_from(sorted(LETTER_SCALES)),
-       mark=st.sampled_from(["$", "€", "£", "US$"]))
+@given(
+    number=st.decimals(min_value="0.1", max_value="999.9", places=1),
+    letter=st.sampled_from(sorted(LETTER_SCALES)),
+    mark=st.sampled_from(["$", "€", "£", "US$"]),
+)
 def test_a_scale_letter_after_a_currency_mark(number, letter, mark):
     written = f"{mark}{number}{letter}"
     amount = read_one(f"The round raised {written} from investors.", written)
@@ -113,8 +165,12 @@ def test_counts_of_things(n, sep):
 
 
 @settings(max_examples=200, deadline=None)
-@given(low=st.integers(min_value=1, max_value=500), span=st.integers(min_value=1, max_value=500),
-       unit=st.sampled_from([" mg", " MW", "%", " tonnes", " km"]), dash=st.sampled_from([" to ", "–", "-"]))
+@given(
+    low=st.integers(min_value=1, max_value=500),
+    span=st.integers(min_value=1, max_value=500),
+    unit=st.sampled_from([" mg", " MW", "%", " tonnes", " km"]),
+    dash=st.sampled_from([" to ", "–", "-"]),
+)
 def test_ranges_with_the_unit_written_twice_or_once(low, span, unit, dash):
     high = low + span
     for written in (f"{low}{unit} to {high}{unit}", f"{low}{dash}{high}{unit}"):
@@ -123,8 +179,11 @@ def test_ranges_with_the_unit_written_twice_or_once(low, span, unit, dash):
 
 
 @settings(max_examples=200, deadline=None)
-@given(whole=st.integers(min_value=1, max_value=99), frac=st.sampled_from([(1, 2), (1, 4), (3, 4), (1, 3), (2, 3)]),
-       unit=st.sampled_from([" years", " inches", " miles", " hours", "%"]))
+@given(
+    whole=st.integers(min_value=1, max_value=99),
+    frac=st.sampled_from([(1, 2), (1, 4), (3, 4), (1, 3), (2, 3)]),
+    unit=st.sampled_from([" years", " inches", " miles", " hours", "%"]),
+)
 def test_mixed_numbers(whole, frac, unit):
     written = f"{whole} {frac[0]}/{frac[1]}{unit}"
     amount = read_one(f"The work took {written} on average.", written)
@@ -132,25 +191,35 @@ def test_mixed_numbers(whole, frac, unit):
 
 
 @settings(max_examples=200, deadline=None)
-@given(refs=st.lists(st.integers(min_value=1, max_value=120), min_size=1, max_size=4),
-       style=st.sampled_from(["[{}]", "[{}] ", "[{}, 3]", "[{}–9]"]))
+@given(
+    refs=st.lists(st.integers(min_value=1, max_value=120), min_size=1, max_size=4),
+    style=st.sampled_from(["[{}]", "[{}] ", "[{}, 3]", "[{}–9]"]),
+)
 def test_reference_markers_are_not_amounts(refs, style):
     markers = "".join(style.format(r) for r in refs)
     assert find_amounts(f"The ministry published its rules{markers} and later revised them.{markers}") == []
 
 
 @settings(max_examples=200, deadline=None)
-@given(items=st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=5),
-       style=st.sampled_from(["{}. ", "{}) ", "({}) ", "- {}. "]))
+@given(
+    items=st.lists(st.integers(min_value=1, max_value=40), min_size=1, max_size=5),
+    style=st.sampled_from(["{}. ", "{}) ", "({}) ", "- {}. "]),
+)
 def test_list_numbers_are_not_amounts(items, style):
     text = "\n".join(style.format(i) + "Improve the approval process for new projects" for i in items)
     assert find_amounts(text) == []
 
 
 @settings(max_examples=100, deadline=None)
-@given(year=st.integers(min_value=1990, max_value=2060), month=st.sampled_from(["March", "Sept.", "December"]),
-       day=st.integers(min_value=1, max_value=28))
+@given(
+    year=st.integers(min_value=1990, max_value=2060),
+    month=st.sampled_from(["March", "Sept.", "December"]),
+    day=st.integers(min_value=1, max_value=28),
+)
 def test_years_and_dates_alone_are_not_amounts(year, month, day):
-    for text in (f"The rules took effect in {year}.", f"It was signed on {month} {day}, {year}.",
-                 f"The plan ({year}-{year + 5}) was issued on {day} {month} {year}."):
+    for text in (
+        f"The rules took effect in {year}.",
+        f"It was signed on {month} {day}, {year}.",
+        f"The plan ({year}-{year + 5}) was issued on {day} {month} {year}.",
+    ):
         assert find_amounts(text) == []

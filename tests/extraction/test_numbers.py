@@ -1,82 +1,111 @@
 """Reading amounts: numbers, scales, units, ranges and restatements, and the shapes that are not amounts."""
+
 import pytest
 
 from policylens.extraction.numbers import find_amounts, parse_number, unit_code
 
 
 def amounts(text):
-    return [(text[a.start:a.end], a.value, a.unit) for a in find_amounts(text)]
+    return [(text[a.start : a.end], a.value, a.unit) for a in find_amounts(text)]
 
 
 def one(text):
     found = find_amounts(text)
-    assert len(found) == 1, [text[a.start:a.end] for a in found]
+    assert len(found) == 1, [text[a.start : a.end] for a in found]
     return found[0]
 
 
-@pytest.mark.parametrize("token, value", [
-    ("12,345", 12345), ("3.75", 3.75), ("1,234,567.5", 1234567.5), ("seven", 7), ("Twenty-five", 25),
-    ("ninety nine", 99), ("a dozen", 12), ("nineteen", 19), ("", None), ("plenty", None),
-])
+@pytest.mark.parametrize(
+    "token, value",
+    [
+        ("12,345", 12345),
+        ("3.75", 3.75),
+        ("1,234,567.5", 1234567.5),
+        ("seven", 7),
+        ("Twenty-five", 25),
+        ("ninety nine", 99),
+        ("a dozen", 12),
+        ("nineteen", 19),
+        ("", None),
+        ("plenty", None),
+    ],
+)
 def test_parse_number(token, value):
     assert parse_number(token) == value
 
 
-@pytest.mark.parametrize("word, code", [
-    ("square kilometres", "km2"), ("square-kilometer", "km2"), ("percentage points", "pp"), ("per cent", "%"),
-    ("U.S. dollars", "USD"), ("tonnes", "t"), ("GW", "GW"), ("MeV", "MeV"), ("hectares", "ha"), ("mu", "mu"),
-])
+@pytest.mark.parametrize(
+    "word, code",
+    [
+        ("square kilometres", "km2"),
+        ("square-kilometer", "km2"),
+        ("percentage points", "pp"),
+        ("per cent", "%"),
+        ("U.S. dollars", "USD"),
+        ("tonnes", "t"),
+        ("GW", "GW"),
+        ("MeV", "MeV"),
+        ("hectares", "ha"),
+        ("mu", "mu"),
+    ],
+)
 def test_unit_code(word, code):
     assert unit_code(word) == code
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("The fund holds 4.2 billion yuan.", 4.2e9, "CNY"),
-    ("Profit reached RMB712.4 million last year.", 712.4e6, "CNY"),
-    ("Sales hit RMB 3,085.1 million.", 3085.1e6, "CNY"),
-    ("Exports totalled $12.6 billion.", 12.6e9, "USD"),
-    ("Imports were US$ 880 million.", 880e6, "USD"),
-    ("The grant is 15 million U.S. dollars.", 15e6, "USD"),
-    ("The budget is EUR 40 million.", 40e6, "EUR"),
-    ("The budget is €2.5bn.", 2.5e9, "EUR"),
-    ("Outlays reached Rs 3.4 lakh crore.", 3.4e12, "INR"),
-    ("Capex of Rs 450 crore was approved.", 450e7, "INR"),
-    ("Output grew 7.25% in May.", 7.25, "%"),
-    ("Output grew 7.25 percent.", 7.25, "%"),
-    ("The share rose 1.8 percentage points.", 1.8, "pp"),
-    ("The zone covers 32.6 square kilometers.", 32.6, "km2"),
-    ("The zone covers 32.6 km² of land.", 32.6, "km2"),
-    ("a 48-square-kilometer zone", 48, "km2"),
-    ("a site of 260 mu", 260, "mu"),
-    ("a site of 75 hectares", 75, "ha"),
-    ("The workshop has 18,500 square metres of floor space.", 18500, "m2"),
-    ("The mill will make 2.4 million tonnes of pulp.", 2.4e6, "t"),
-    ("A 600 MW plant is planned.", 600, "MW"),
-    ("Capacity reached 12 GW.", 12, "GW"),
-    ("Consumption was 3.1 TWh.", 3.1, "TWh"),
-    ("The beam reaches 12MeV.", 12, "MeV"),
-    ("A truck leaves the line every 3 minutes.", 3, "min"),
-    ("A car leaves the line every 45 seconds.", 45, "s"),
-    ("Approval takes 15 working days.", 15, "day"),
-    ("Output was 3.4 times that of 2015.", 3.4, "times"),
-    ("The city has 480,000 registered enterprises.", 480000, "count"),
-    ("Nine new lighthouse factories opened.", 9, "count"),
-    ("It now has forty-two research institutes.", 42, "count"),
-    ("A dozen suppliers signed on.", 12, "count"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("The fund holds 4.2 billion yuan.", 4.2e9, "CNY"),
+        ("Profit reached RMB712.4 million last year.", 712.4e6, "CNY"),
+        ("Sales hit RMB 3,085.1 million.", 3085.1e6, "CNY"),
+        ("Exports totalled $12.6 billion.", 12.6e9, "USD"),
+        ("Imports were US$ 880 million.", 880e6, "USD"),
+        ("The grant is 15 million U.S. dollars.", 15e6, "USD"),
+        ("The budget is EUR 40 million.", 40e6, "EUR"),
+        ("The budget is €2.5bn.", 2.5e9, "EUR"),
+        ("Outlays reached Rs 3.4 lakh crore.", 3.4e12, "INR"),
+        ("Capex of Rs 450 crore was approved.", 450e7, "INR"),
+        ("Output grew 7.25% in May.", 7.25, "%"),
+        ("Output grew 7.25 percent.", 7.25, "%"),
+        ("The share rose 1.8 percentage points.", 1.8, "pp"),
+        ("The zone covers 32.6 square kilometers.", 32.6, "km2"),
+        ("The zone covers 32.6 km² of land.", 32.6, "km2"),
+        ("a 48-square-kilometer zone", 48, "km2"),
+        ("a site of 260 mu", 260, "mu"),
+        ("a site of 75 hectares", 75, "ha"),
+        ("The workshop has 18,500 square metres of floor space.", 18500, "m2"),
+        ("The mill will make 2.4 million tonnes of pulp.", 2.4e6, "t"),
+        ("A 600 MW plant is planned.", 600, "MW"),
+        ("Capacity reached 12 GW.", 12, "GW"),
+        ("Consumption was 3.1 TWh.", 3.1, "TWh"),
+        ("The beam reaches 12MeV.", 12, "MeV"),
+        ("A truck leaves the line every 3 minutes.", 3, "min"),
+        ("A car leaves the line every 45 seconds.", 45, "s"),
+        ("Approval takes 15 working days.", 15, "day"),
+        ("Output was 3.4 times that of 2015.", 3.4, "times"),
+        ("The city has 480,000 registered enterprises.", 480000, "count"),
+        ("Nine new lighthouse factories opened.", 9, "count"),
+        ("It now has forty-two research institutes.", 42, "count"),
+        ("A dozen suppliers signed on.", 12, "count"),
+    ],
+)
 def test_amount_value_and_unit(text, value, unit):
     a = one(text)
     assert a.value == pytest.approx(value)
     assert a.unit == unit
 
 
-@pytest.mark.parametrize("text, low, high, unit", [
-    ("Growth of 5 to 8 percent is expected.", 5, 8, "%"),
-    ("Growth of 5–8% is expected.", 5, 8, "%"),
-    ("It will build three to five clusters.", 3, 5, "count"),
-    ("Investment of 2 to 3 billion yuan is planned.", 2e9, 3e9, "CNY"),
-    ("The rate is between 4 and 6 percent.", 4, 6, "%"),
-])
+@pytest.mark.parametrize(
+    "text, low, high, unit",
+    [
+        ("Growth of 5 to 8 percent is expected.", 5, 8, "%"),
+        ("Growth of 5–8% is expected.", 5, 8, "%"),
+        ("It will build three to five clusters.", 3, 5, "count"),
+        ("Investment of 2 to 3 billion yuan is planned.", 2e9, 3e9, "CNY"),
+        ("The rate is between 4 and 6 percent.", 4, 6, "%"),
+    ],
+)
 def test_ranges(text, low, high, unit):
     a = one(text)
     assert (a.value, a.value_max, a.unit) == (pytest.approx(low), pytest.approx(high), unit)
@@ -87,16 +116,19 @@ def test_from_to_is_two_levels_not_a_range():
     assert [(v, u) for _, v, u in found] == [(31, "%"), (36, "%")]
 
 
-@pytest.mark.parametrize("text, value, unit, alt_value, alt_unit", [
-    ("Output reached 95 billion yuan ($13.2 billion) in total.", 95e9, "CNY", 13.2e9, "USD"),
-    ("a grant of 8 million yuan (about 1.1 million U.S. dollars)", 8e6, "CNY", 1.1e6, "USD"),
-    ("a park of 3 square kilometers (4,500 mu)", 3, "km2", 4500, "mu"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit, alt_value, alt_unit",
+    [
+        ("Output reached 95 billion yuan ($13.2 billion) in total.", 95e9, "CNY", 13.2e9, "USD"),
+        ("a grant of 8 million yuan (about 1.1 million U.S. dollars)", 8e6, "CNY", 1.1e6, "USD"),
+        ("a park of 3 square kilometers (4,500 mu)", 3, "km2", 4500, "mu"),
+    ],
+)
 def test_restatement_in_parentheses_is_an_alternative(text, value, unit, alt_value, alt_unit):
     a = one(text)
     assert (a.value, a.unit) == (pytest.approx(value), unit)
     assert [(x.value, x.unit) for x in a.alternatives] == [(pytest.approx(alt_value), alt_unit)]
-    assert text[a.start:a.end].endswith(")")
+    assert text[a.start : a.end].endswith(")")
 
 
 def test_parenthesised_figure_of_another_dimension_stays_separate():
@@ -104,27 +136,30 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
     assert [u for _, _, u in found] == ["CNY", "%"]
 
 
-@pytest.mark.parametrize("text", [
-    "The plan was issued in 2024.",
-    "The plan covers 2021–2025 and was revised on Jan. 14.",
-    "Published 2023-08-17 09:45 by the bureau.",
-    "The meeting opened on 12 March 2024 at 14:30.",
-    "For details call 86-531-8890-1234.",
-    "Tel: +86 532 8591 2345",
-    "The company (stock code: 600519) reported results.",
-    "The 14th Five-Year Plan guides the work.",
-    "The Top 500 list and the Fortune Global 500 were cited.",
-    "5G base stations and Industry 4.0 were discussed.",
-    "The so-called 2-3-7 strategy applies.",
-    "Results for 1H2023 and Q3 2024 are due.",
-    "Revenue for FY2023-24 is being audited.",
-    "II. Main Tasks",
-    "3. Improving the Business Environment",
-    "(2) Strengthening support measures",
-    "See www.example.gov.cn/2024/0301/c_1234567.htm for more.",
-    "The Five-Year Plan and the Ten Thousand Enterprises Programme were launched.",
-    "This one factory alone is one of the largest.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan was issued in 2024.",
+        "The plan covers 2021–2025 and was revised on Jan. 14.",
+        "Published 2023-08-17 09:45 by the bureau.",
+        "The meeting opened on 12 March 2024 at 14:30.",
+        "For details call 86-531-8890-1234.",
+        "Tel: +86 532 8591 2345",
+        "The company (stock code: 600519) reported results.",
+        "The 14th Five-Year Plan guides the work.",
+        "The Top 500 list and the Fortune Global 500 were cited.",
+        "5G base stations and Industry 4.0 were discussed.",
+        "The so-called 2-3-7 strategy applies.",
+        "Results for 1H2023 and Q3 2024 are due.",
+        "Revenue for FY2023-24 is being audited.",
+        "II. Main Tasks",
+        "3. Improving the Business Environment",
+        "(2) Strengthening support measures",
+        "See www.example.gov.cn/2024/0301/c_1234567.htm for more.",
+        "The Five-Year Plan and the Ten Thousand Enterprises Programme were launched.",
+        "This one factory alone is one of the largest.",
+    ],
+)
 def test_not_amounts(text):
     assert amounts(text) == []
 
@@ -133,12 +168,15 @@ def test_a_year_used_as_a_count_needs_a_unit():
     assert amounts("In 2023 the firm earned 2023 yuan.")[0][1:] == (2023, "CNY")
 
 
-@pytest.mark.parametrize("text, value, comparator", [
-    ("The city ranked second nationwide.", 2, None),
-    ("It ranks 4th among provincial capitals.", 4, None),
-    ("The province remains in the top five nationally in ranking terms.", 5, "<="),
-    ("It aims to rank among the top ten exporters.", 10, "<="),
-])
+@pytest.mark.parametrize(
+    "text, value, comparator",
+    [
+        ("The city ranked second nationwide.", 2, None),
+        ("It ranks 4th among provincial capitals.", 4, None),
+        ("The province remains in the top five nationally in ranking terms.", 5, "<="),
+        ("It aims to rank among the top ten exporters.", 10, "<="),
+    ],
+)
 def test_ranks(text, value, comparator):
     a = one(text)
     assert (a.unit, a.value, a.comparator) == ("rank", value, comparator)
@@ -167,14 +205,17 @@ def test_three_year_plan_is_an_adjective_not_a_duration():
     assert amounts("A three-year action plan was adopted.") == []
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("about 6 billion zloty", 6e9, "PLN"),
-    ("a diameter of three meters", 3, "m"),
-    ("12,000 square feet of clean rooms", 12000, "sqft"),
-    ("cut rates by 25 basis points", 25, "bp"),
-    ("500 litres of water", 500, "l"),
-    ("MX$ 40 million", 4e7, "MXN"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("about 6 billion zloty", 6e9, "PLN"),
+        ("a diameter of three meters", 3, "m"),
+        ("12,000 square feet of clean rooms", 12000, "sqft"),
+        ("cut rates by 25 basis points", 25, "bp"),
+        ("500 litres of water", 500, "l"),
+        ("MX$ 40 million", 4e7, "MXN"),
+    ],
+)
 def test_less_common_units_are_units_not_counts(text, value, unit):
     (amount,) = find_amounts(text)
     assert (amount.value, amount.unit) == (value, unit)
@@ -184,42 +225,48 @@ def test_a_verb_after_a_number_is_not_a_currency():
     assert [a.unit for a in find_amounts("Of the 10 bidders, 3 won contracts")] == ["count", "count"]
 
 
-@pytest.mark.parametrize("text, span, value, unit", [
-    ("The grant was 10 000 dollars.", "10 000 dollars", 1e4, "USD"),
-    ("It employs 12\u202f500 people.", "12\u202f500", 12500, "count"),
-    ("It hired 3 800 workers.", "3 800", 3800, "count"),
-    ("The bid fell to $-99.99 per share.", "$-99.99", -99.99, "USD"),
-    ("The chamber is kept at −40.5 °C for tests.", "−40.5 °C", -40.5, "°C"),
-    ("Margins were -2.5% in the quarter.", "-2.5%", -2.5, "%"),
-    ("The start-up raised €10M last month.", "€10M", 1e7, "EUR"),
-    ("Analysts put the market at $2.174T.", "$2.174T", 2.174e12, "USD"),
-    ("The fair drew 0.5k buyers.", "0.5k", 500, "count"),
-    ("A bid of £40m was made.", "£40m", 4e7, "GBP"),
-    ("The tablets hold 44 mg to 50 mg of the drug.", "44 mg to 50 mg", 44, "mg"),
-    ("Each panel delivers 400 W at noon.", "400 W", 400, "W"),
-    ("The line moves 12-inch wafers.", "12-inch", 12, "in"),
-    ("The railway runs 40 miles inland.", "40 miles", 40, "mi"),
-    ("The chip uses a 3 nm process.", "3 nm", 3, "nm"),
-    ("The works took 2 1/2 years.", "2 1/2 years", 2.5, "year"),
-    ("The bolts are 3/4 inch wide.", "3/4 inch", 0.75, "in"),
-    ("Output rose 1.5 percentage\npoints.", "1.5 percentage\npoints", 1.5, "pp"),
-    ("The price was $2024.50 at launch.", "$2024.50", 2024.5, "USD"),
-    ("It shipped 1000000 tonnes.", "1000000 tonnes", 1e6, "t"),
-])
+@pytest.mark.parametrize(
+    "text, span, value, unit",
+    [
+        ("The grant was 10 000 dollars.", "10 000 dollars", 1e4, "USD"),
+        ("It employs 12\u202f500 people.", "12\u202f500", 12500, "count"),
+        ("It hired 3 800 workers.", "3 800", 3800, "count"),
+        ("The bid fell to $-99.99 per share.", "$-99.99", -99.99, "USD"),
+        ("The chamber is kept at −40.5 °C for tests.", "−40.5 °C", -40.5, "°C"),
+        ("Margins were -2.5% in the quarter.", "-2.5%", -2.5, "%"),
+        ("The start-up raised €10M last month.", "€10M", 1e7, "EUR"),
+        ("Analysts put the market at $2.174T.", "$2.174T", 2.174e12, "USD"),
+        ("The fair drew 0.5k buyers.", "0.5k", 500, "count"),
+        ("A bid of £40m was made.", "£40m", 4e7, "GBP"),
+        ("The tablets hold 44 mg to 50 mg of the drug.", "44 mg to 50 mg", 44, "mg"),
+        ("Each panel delivers 400 W at noon.", "400 W", 400, "W"),
+        ("The line moves 12-inch wafers.", "12-inch", 12, "in"),
+        ("The railway runs 40 miles inland.", "40 miles", 40, "mi"),
+        ("The chip uses a 3 nm process.", "3 nm", 3, "nm"),
+        ("The works took 2 1/2 years.", "2 1/2 years", 2.5, "year"),
+        ("The bolts are 3/4 inch wide.", "3/4 inch", 0.75, "in"),
+        ("Output rose 1.5 percentage\npoints.", "1.5 percentage\npoints", 1.5, "pp"),
+        ("The price was $2024.50 at launch.", "$2024.50", 2024.5, "USD"),
+        ("It shipped 1000000 tonnes.", "1000000 tonnes", 1e6, "t"),
+    ],
+)
 def test_numbers_as_documents_write_them(text, span, value, unit):
     a = one(text)
-    assert (text[a.start:a.end], a.value, a.unit) == (span, value, unit)
+    assert (text[a.start : a.end], a.value, a.unit) == (span, value, unit)
 
 
-@pytest.mark.parametrize("text", [
-    "The rules were tightened.[6][11] Firms objected.[3]",
-    "As reported earlier [12], the agency agreed [4–7].",
-    "Revenue 120 130 145\n",  # a table row: one number or three? Left unread
-    "A 5m fund was set up.",  # metres or millions: left unread
-    "The shares were divided in a 2 1/2 split.",  # whole and fraction with no unit: neither read alone
-    "Call 1234567 for details.",
-    "Overnight it fell to -5 degrees.",  # a count is never negative: the unit went unread
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rules were tightened.[6][11] Firms objected.[3]",
+        "As reported earlier [12], the agency agreed [4–7].",
+        "Revenue 120 130 145\n",  # a table row: one number or three? Left unread
+        "A 5m fund was set up.",  # metres or millions: left unread
+        "The shares were divided in a 2 1/2 split.",  # whole and fraction with no unit: neither read alone
+        "Call 1234567 for details.",
+        "Overnight it fell to -5 degrees.",  # a count is never negative: the unit went unread
+    ],
+)
 def test_shapes_that_are_not_amounts_or_are_ambiguous(text):
     assert amounts(text) == []
 
@@ -229,71 +276,92 @@ def test_a_bullet_dash_is_not_a_minus_sign():
     assert [(v, u) for _, v, u in amounts(text)] == [(30, "count"), (5, "count")]
 
 
-@pytest.mark.parametrize("text, value, unit", [
-    ("a budget of VND83,000 billion", 8.3e13, "VND"),
-    ("spending of IDR 5 trillion", 5e12, "IDR"),
-    ("a grant of Rp 10 billion", 1e10, "IDR"),
-    ("loans of RM5 million", 5e6, "MYR"),
-    ("some 4 trillion dong", 4e12, "VND"),
-    ("PHP 3 billion in bonds", 3e9, "PHP"),
-])
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("a budget of VND83,000 billion", 8.3e13, "VND"),
+        ("spending of IDR 5 trillion", 5e12, "IDR"),
+        ("a grant of Rp 10 billion", 1e10, "IDR"),
+        ("loans of RM5 million", 5e6, "MYR"),
+        ("some 4 trillion dong", 4e12, "VND"),
+        ("PHP 3 billion in bonds", 3e9, "PHP"),
+    ],
+)
 def test_southeast_asian_currencies(text, value, unit):
     a = one(text)
     assert (a.value, a.unit) == (value, unit)
 
 
-@pytest.mark.parametrize("text", [
-    "The doors open at 9 a.m. and close at 6pm.",
-    "The new iPhone 15 went on sale.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doors open at 9 a.m. and close at 6pm.",
+        "The new iPhone 15 went on sale.",
+    ],
+)
 def test_clock_times_and_model_numbers_are_not_amounts(text):
     assert amounts(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Trains run at 350 km/h on the new line.",
-    "Call 010 123 456 for the permit office.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trains run at 350 km/h on the new line.",
+        "Call 010 123 456 for the permit office.",
+    ],
+)
 def test_rates_and_phone_numbers_are_not_read_as_amounts(text):
     assert amounts(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Priorities: 1) faster permits; 2) cheaper power.",
-    "**1.** Faster permits\n### 2. Cheaper power",
-    "The state is the #1 destination for investors.",
-    "Part 2 - Funding rules",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Priorities: 1) faster permits; 2) cheaper power.",
+        "**1.** Faster permits\n### 2. Cheaper power",
+        "The state is the #1 destination for investors.",
+        "Part 2 - Funding rules",
+    ],
+)
 def test_list_and_heading_markers_of_summaries_are_not_amounts(text):
     assert amounts(text) == []
 
 
-@pytest.mark.parametrize("text, span, value", [
-    ("Roughly a third of the new plants sit inland.", "a third", 33.33),
-    ("Nearly half of the suppliers are local.", "half", 50.0),
-    ("About three-fourths of the output was exported.", "three-fourths", 75.0),
-    ("Two thirds of the budget goes to grids.", "Two thirds", 66.67),
-    ("A quarter of all applications came from start-ups.", "A quarter", 25.0),
-])
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Roughly a third of the new plants sit inland.", "a third", 33.33),
+        ("Nearly half of the suppliers are local.", "half", 50.0),
+        ("About three-fourths of the output was exported.", "three-fourths", 75.0),
+        ("Two thirds of the budget goes to grids.", "Two thirds", 66.67),
+        ("A quarter of all applications came from start-ups.", "A quarter", 25.0),
+    ],
+)
 def test_a_fraction_said_in_words_is_a_share(text, span, value):
     assert amounts(text) == [(span, value, "%")]
 
 
-@pytest.mark.parametrize("text", [
-    "Sales rose in the first half of the year.",
-    "The third quarter of 2025 was weak.",
-    "The park took a quarter of a century to build.",
-    "Rates fell by half of a percentage point.",
-    "Orders grew by one and a half of what was planned.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose in the first half of the year.",
+        "The third quarter of 2025 was weak.",
+        "The park took a quarter of a century to build.",
+        "Rates fell by half of a percentage point.",
+        "Orders grew by one and a half of what was planned.",
+    ],
+)
 def test_a_part_of_a_period_or_of_one_thing_is_not_a_share(text):
     assert [a for a in amounts(text) if a[2] == "%"] == []
 
 
-@pytest.mark.parametrize("text, span, value", [
-    ("The scheme will create one million jobs.", "one million", 1e6),
-    ("The park aims to train one lakh technicians.", "one lakh", 1e5),
-])
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("The scheme will create one million jobs.", "one million", 1e6),
+        ("The park aims to train one lakh technicians.", "one lakh", 1e5),
+    ],
+)
 def test_one_with_a_scale_is_a_number_not_an_article(text, span, value):
     assert amounts(text) == [(span, value, "count")]
 

@@ -1,4 +1,5 @@
 """Quantities read in their sentence: kind, comparator, change, deadline, as-of year, annual, subject."""
+
 import re
 
 import pytest
@@ -12,7 +13,7 @@ def extract(text, published=None, title=None, entities=()):
     doc = Document(source="t.txt", text=text, published=published, title=title)
     found = find_quantities(doc, TextIndex(text), list(entities))
     for q in found:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
     return found
 
 
@@ -28,20 +29,23 @@ def by_value(found, value):
     return hits[0]
 
 
-@pytest.mark.parametrize("text, kind", [
-    ("The county will build 12 new logistics hubs.", "target"),
-    ("The port is expected to handle 40 million containers.", "target"),
-    ("The city aims to attract 300 foreign firms.", "target"),
-    ("The district strives to cultivate 15 unicorn companies.", "target"),
-    ("The group plans to open 8 plants overseas.", "target"),
-    ("R&D spending should reach 3.1% of GDP.", "target"),
-    ("The county has built 12 new logistics hubs.", "statistic"),
-    ("The port handled 40 million containers last year.", "statistic"),
-    ("Exports exceeded 52 billion yuan in 2023.", "statistic"),
-    ("The zone registered 1,850 new businesses.", "statistic"),
-    ("The base is home to 230 suppliers.", "statistic"),
-    ("Local firms filed 6,400 patents, up 9%.", "statistic"),
-])
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The county will build 12 new logistics hubs.", "target"),
+        ("The port is expected to handle 40 million containers.", "target"),
+        ("The city aims to attract 300 foreign firms.", "target"),
+        ("The district strives to cultivate 15 unicorn companies.", "target"),
+        ("The group plans to open 8 plants overseas.", "target"),
+        ("R&D spending should reach 3.1% of GDP.", "target"),
+        ("The county has built 12 new logistics hubs.", "statistic"),
+        ("The port handled 40 million containers last year.", "statistic"),
+        ("Exports exceeded 52 billion yuan in 2023.", "statistic"),
+        ("The zone registered 1,850 new businesses.", "statistic"),
+        ("The base is home to 230 suppliers.", "statistic"),
+        ("Local firms filed 6,400 patents, up 9%.", "statistic"),
+    ],
+)
 def test_kind_follows_the_governing_cue(text, kind):
     assert extract(text, published="2024-04-02")[0].kind == kind
 
@@ -57,18 +61,35 @@ def test_year_after_publication_makes_a_target():
 
 
 def test_participle_right_after_the_figure_decides():
-    found = extract("With 3.2 trillion rupees earmarked in subsidies and 640 projects approved, the scheme is "
-                    "broad.", published="2024-01-01")
+    found = extract(
+        "With 3.2 trillion rupees earmarked in subsidies and 640 projects approved, the scheme is broad.",
+        published="2024-01-01",
+    )
     assert [(q.value, q.kind) for q in found] == [(3.2e12, "target"), (640, "statistic")]
 
 
-@pytest.mark.parametrize("phrase, comparator", [
-    ("more than 300", ">"), ("over 300", ">"), ("exceeding 300", ">"), ("above 300", ">"),
-    ("at least 300", ">="), ("no less than 300", ">="), ("not less than 300", ">="),
-    ("up to 300", "<="), ("no more than 300", "<="),
-    ("about 300", "~"), ("around 300", "~"), ("approximately 300", "~"), ("nearly 300", "~"), ("roughly 300", "~"),
-    ("300", "="), ("fewer than 300", "<"), ("300 or more", ">="),
-])
+@pytest.mark.parametrize(
+    "phrase, comparator",
+    [
+        ("more than 300", ">"),
+        ("over 300", ">"),
+        ("exceeding 300", ">"),
+        ("above 300", ">"),
+        ("at least 300", ">="),
+        ("no less than 300", ">="),
+        ("not less than 300", ">="),
+        ("up to 300", "<="),
+        ("no more than 300", "<="),
+        ("about 300", "~"),
+        ("around 300", "~"),
+        ("approximately 300", "~"),
+        ("nearly 300", "~"),
+        ("roughly 300", "~"),
+        ("300", "="),
+        ("fewer than 300", "<"),
+        ("300 or more", ">="),
+    ],
+)
 def test_comparator(phrase, comparator):
     q = only(f"The park has {phrase} tenant companies.")
     assert q.comparator == comparator
@@ -81,50 +102,59 @@ def test_change_with_baseline():
     assert (q.value, q.unit, q.comparator, q.change, q.baseline) == (14, "%", "~", "decrease", 2021)
 
 
-@pytest.mark.parametrize("text, value, change", [
-    ("Retail sales were up 8.6 percent from the previous year.", 8.6, "increase"),
-    ("Profit declined 4.5% year on year.", 4.5, "decrease"),
-    ("It marks a 3.3% year-over-year increase.", 3.3, "increase"),
-    ("Freight volume recorded a decline of 2.1% YoY.", 2.1, "decrease"),
-    ("The share rose by 1.4 percentage points.", 1.4, "increase"),
-    ("The share makes up 22.5% of the total.", 22.5, None),
-    ("Income climbed to 41,000 yuan.", 41000, None),
-])
+@pytest.mark.parametrize(
+    "text, value, change",
+    [
+        ("Retail sales were up 8.6 percent from the previous year.", 8.6, "increase"),
+        ("Profit declined 4.5% year on year.", 4.5, "decrease"),
+        ("It marks a 3.3% year-over-year increase.", 3.3, "increase"),
+        ("Freight volume recorded a decline of 2.1% YoY.", 2.1, "decrease"),
+        ("The share rose by 1.4 percentage points.", 1.4, "increase"),
+        ("The share makes up 22.5% of the total.", 22.5, None),
+        ("Income climbed to 41,000 yuan.", 41000, None),
+    ],
+)
 def test_change(text, value, change):
     q = by_value(extract(text, published="2024-01-01"), value)
     assert q.change == change
 
 
 def test_change_level_pair_from_to():
-    found = extract("Revenue increased from 12.4 billion yuan in 2015 to 30.6 billion yuan in 2023.",
-                    published="2024-06-01")
+    found = extract(
+        "Revenue increased from 12.4 billion yuan in 2015 to 30.6 billion yuan in 2023.", published="2024-06-01"
+    )
     assert [(q.value, q.change, q.as_of) for q in found] == [(12.4e9, None, 2015), (30.6e9, None, 2023)]
 
 
 def test_times_has_its_baseline():
-    q = by_value(extract("Patents granted in 2023 reached 9,120, 2.6 times that of 2013.", published="2024-01-01"),
-                 2.6)
+    q = by_value(extract("Patents granted in 2023 reached 9,120, 2.6 times that of 2013.", published="2024-01-01"), 2.6)
     assert (q.unit, q.baseline, q.as_of) == ("times", 2013, 2023)
 
 
 def test_deadline_stated_in_sentence_applies_to_every_item_of_a_list():
-    found = extract("The province will foster 400 green factories, 30 green parks and over 200 green supply "
-                    "chains by 2027.", published="2024-02-01")
+    found = extract(
+        "The province will foster 400 green factories, 30 green parks and over 200 green supply chains by 2027.",
+        published="2024-02-01",
+    )
     assert [(q.value, q.kind, q.deadline) for q in found] == [
-        (400, "target", 2027), (30, "target", 2027), (200, "target", 2027)]
+        (400, "target", 2027),
+        (30, "target", 2027),
+        (200, "target", 2027),
+    ]
     assert found[2].comparator == ">"
 
 
 def test_deadline_from_paragraph_opening():
-    text = ("By the end of 2026, digital economy output will account for 15% of GDP. Broadband will cover "
-            "98 percent of villages, and 60 smart mines will be built.\nOther work will continue.")
+    text = (
+        "By the end of 2026, digital economy output will account for 15% of GDP. Broadband will cover "
+        "98 percent of villages, and 60 smart mines will be built.\nOther work will continue."
+    )
     found = extract(text, published="2024-01-01")
     assert [(q.value, q.deadline) for q in found] == [(15, 2026), (98, 2026), (60, 2026)]
 
 
 def test_deadline_from_relative_period():
-    q = by_value(extract("The city will spend 3 billion yuan over the next four years.", published="2023-09-01"),
-                 3e9)
+    q = by_value(extract("The city will spend 3 billion yuan over the next four years.", published="2023-09-01"), 3e9)
     assert (q.kind, q.deadline) == ("target", 2027)
     assert len(extract("The city will spend 3 billion yuan over the next four years.")) == 1
 
@@ -135,20 +165,23 @@ def test_this_year_resolves_against_publication_date():
 
 
 def test_deadline_from_plan_period_in_title():
-    q = only("The province will cultivate 80 specialised industrial clusters.",
-             title="Implementation Plan for Cluster Development (2023–2026)")
+    q = only(
+        "The province will cultivate 80 specialised industrial clusters.",
+        title="Implementation Plan for Cluster Development (2023–2026)",
+    )
     assert q.deadline == 2026
 
 
 def test_deadline_from_plan_period_with_short_end_year():
-    text = ("The county issued its industry plan for the 14th Five-Year Plan period (2021-25).\n"
-            "It will build 6 industrial parks.")
+    text = (
+        "The county issued its industry plan for the 14th Five-Year Plan period (2021-25).\n"
+        "It will build 6 industrial parks."
+    )
     assert only(text, published="2022-01-01").deadline == 2025
 
 
 def test_deadline_carries_through_a_plan_description():
-    text = ("By 2025, the city will have 2,000 high-tech firms.\n"
-            "It will also set up 12 innovation centres.")
+    text = "By 2025, the city will have 2,000 high-tech firms.\nIt will also set up 12 innovation centres."
     found = extract(text, published="2021-01-01")
     assert [q.deadline for q in found] == [2025, 2025]
 
@@ -159,8 +192,10 @@ def test_no_deadline_when_nothing_sets_one():
 
 
 def test_as_of_from_paragraph_opening_and_last_year():
-    text = ("In 2022, the county's industrial output reached 88.1 billion yuan.\n"
-            "Last year, the county exported 41,000 vehicles.")
+    text = (
+        "In 2022, the county's industrial output reached 88.1 billion yuan.\n"
+        "Last year, the county exported 41,000 vehicles."
+    )
     found = extract(text, published="2024-02-15")
     assert [(q.kind, q.as_of) for q in found] == [("statistic", 2022), ("statistic", 2023)]
 
@@ -171,8 +206,10 @@ def test_as_of_fiscal_year_counts_by_its_end():
 
 
 def test_as_of_carries_to_following_past_sentences_but_not_present_ones():
-    text = ("In 2023, the machinery sector's revenue reached $840 billion. Imports accounted for $96 billion. "
-            "Today the sector employs 2 million people.")
+    text = (
+        "In 2023, the machinery sector's revenue reached $840 billion. Imports accounted for $96 billion. "
+        "Today the sector employs 2 million people."
+    )
     found = extract(text, published="2024-03-01")
     assert [q.as_of for q in found] == [2023, 2023, None]
 
@@ -184,14 +221,17 @@ def test_as_of_for_figures_attached_to_years():
     assert (found[2].unit, found[2].change, found[2].baseline) == ("pp", "increase", 2013)
 
 
-@pytest.mark.parametrize("text, annual", [
-    ("The line will make 600,000 engines a year.", True),
-    ("Sales will grow by over 8 percent annually.", True),
-    ("It targets an annual output value of 5 billion yuan.", True),
-    ("GDP grew at an average annual rate of 6.1 percent.", True),
-    ("The line will make 600,000 engines.", False),
-    ("Sales were 3% lower than a year earlier.", False),
-])
+@pytest.mark.parametrize(
+    "text, annual",
+    [
+        ("The line will make 600,000 engines a year.", True),
+        ("Sales will grow by over 8 percent annually.", True),
+        ("It targets an annual output value of 5 billion yuan.", True),
+        ("GDP grew at an average annual rate of 6.1 percent.", True),
+        ("The line will make 600,000 engines.", False),
+        ("Sales were 3% lower than a year earlier.", False),
+    ],
+)
 def test_annual(text, annual):
     assert extract(text, published="2024-01-01")[0].annual is annual
 
@@ -230,21 +270,28 @@ def test_range_keeps_both_bounds():
 
 
 def test_rank_and_top_n():
-    found = extract("The county ranked third in the province last year and aims to stay in the top five in the "
-                    "national ranking.", published="2024-01-01")
+    found = extract(
+        "The county ranked third in the province last year and aims to stay in the top five in the national ranking.",
+        published="2024-01-01",
+    )
     assert [(q.unit, q.value, q.comparator, q.kind) for q in found] == [
-        ("rank", 3, "=", "statistic"), ("rank", 5, "<=", "target")]
+        ("rank", 3, "=", "statistic"),
+        ("rank", 5, "<=", "target"),
+    ]
 
 
 def test_time_frames_are_not_quantities():
-    found = extract("Over the past 10 years and in the next three years, the city will add 20 parks.",
-                    published="2024-01-01")
+    found = extract(
+        "Over the past 10 years and in the next three years, the city will add 20 parks.", published="2024-01-01"
+    )
     assert [q.value for q in found] == [20]
 
 
 def test_dates_codes_and_names_are_not_quantities():
-    text = ("BEIJING, Jan. 9, 2024 -- The 14th Five-Year Plan (2021-2025) and the Top 100 list were discussed "
-            "at 10:30 on 9 January. Contact: 010-8765-4321. Stock code: 300750.")
+    text = (
+        "BEIJING, Jan. 9, 2024 -- The 14th Five-Year Plan (2021-2025) and the Top 100 list were discussed "
+        "at 10:30 on 9 January. Contact: 010-8765-4321. Stock code: 300750."
+    )
     assert extract(text, published="2024-01-09") == []
 
 
@@ -255,8 +302,10 @@ def test_hard_wrapped_sentence_is_read_as_one():
 
 
 def test_items_after_a_colon_share_the_introduction():
-    text = ("The plan sets the following goals:\n1. Cultivate 50 specialised firms.\n"
-            "2. Cut energy use per unit of output by 12%.")
+    text = (
+        "The plan sets the following goals:\n1. Cultivate 50 specialised firms.\n"
+        "2. Cut energy use per unit of output by 12%."
+    )
     found = extract(text, title="Work Plan for Industrial Upgrading (2024-2026)")
     assert [(q.value, q.kind, q.deadline) for q in found] == [(50, "target", 2026), (12, "target", 2026)]
     assert found[1].change == "decrease"
@@ -292,10 +341,13 @@ def test_the_headline_place_is_the_subject_when_nothing_nearer_names_one():
 
 
 def test_a_definite_description_refers_to_the_entity_named_before():
-    text = ("Shandong approved the Harbour agricultural machinery cluster in March.\n\n"
-            "Central Asia is a priority market. The cluster aims for exports exceeding RMB 20 billion by 2027.")
-    cluster = Entity("cluster", "Harbour agricultural machinery cluster", [(text.index("Harbour"),
-                                                                           text.index(" in March"))])
+    text = (
+        "Shandong approved the Harbour agricultural machinery cluster in March.\n\n"
+        "Central Asia is a priority market. The cluster aims for exports exceeding RMB 20 billion by 2027."
+    )
+    cluster = Entity(
+        "cluster", "Harbour agricultural machinery cluster", [(text.index("Harbour"), text.index(" in March"))]
+    )
     place = Entity("place", "Central Asia", [(text.index("Central"), text.index(" is a"))])
     q = by_value(extract(text, published="2024-03-29", entities=[cluster, place]), 2e10)
     assert q.subject == "Harbour agricultural machinery cluster"
@@ -309,26 +361,35 @@ def test_the_verb_names_the_measure_when_its_subject_is_a_name():
     assert (q.metric, q.subject) == ("exports", "Harbour cluster")
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    ("Our partners hope to reach $4 billion in overseas revenue by 2028.", 4e9, "overseas revenue"),
-    ("The scheme has crossed Rs 2.5 trillion in committed investments.", 2.5e12, "committed investments"),
-    ("Grants of $30 million were handed out, with $12 million disbursed in subsidies.", 12e6, "subsidies"),
-    ("Imports reached 9.1 trillion yuan, up 2.3% on the year before.", 2.3, "Imports"),
-    ("Machinery grew by 8%, accounting for 41.5% of total exports.", 41.5, "share of total exports"),
-    ("Port throughput hit a record high of 700 million tonnes.", 7e8, "Port throughput"),
-    ("The gross regional product (GRP) of the northern province rose to 3.1 trillion yuan.", 3.1e12,
-     "gross regional product of the northern province"),
-    ("Tractor sales exceeded 8,000 units last year.", 8000, "Tractor sales"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        ("Our partners hope to reach $4 billion in overseas revenue by 2028.", 4e9, "overseas revenue"),
+        ("The scheme has crossed Rs 2.5 trillion in committed investments.", 2.5e12, "committed investments"),
+        ("Grants of $30 million were handed out, with $12 million disbursed in subsidies.", 12e6, "subsidies"),
+        ("Imports reached 9.1 trillion yuan, up 2.3% on the year before.", 2.3, "Imports"),
+        ("Machinery grew by 8%, accounting for 41.5% of total exports.", 41.5, "share of total exports"),
+        ("Port throughput hit a record high of 700 million tonnes.", 7e8, "Port throughput"),
+        (
+            "The gross regional product (GRP) of the northern province rose to 3.1 trillion yuan.",
+            3.1e12,
+            "gross regional product of the northern province",
+        ),
+        ("Tractor sales exceeded 8,000 units last year.", 8000, "Tractor sales"),
+    ],
+)
 def test_metric_is_what_is_measured(text, value, metric):
     assert by_value(extract(text, published="2025-03-01"), value).metric == metric
 
 
-@pytest.mark.parametrize("text, value", [
-    ("It also sets a goal of exceeding 40 percent by 2030.", 40),
-    ("“We hope to get there at 15 percent,” she said.", 15),
-    ("There are 13 in the eastern region.", 13),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("It also sets a goal of exceeding 40 percent by 2030.", 40),
+        ("“We hope to get there at 15 percent,” she said.", 15),
+        ("There are 13 in the eastern region.", 13),
+    ],
+)
 def test_metric_is_never_a_fragment(text, value):
     metric = by_value(extract(text, published="2025-03-01"), value).metric
     assert metric is None or metric.split()[0].lower() not in ("it", "we", "there", "also", "more", "sets")
@@ -340,8 +401,10 @@ def mention(text, name, etype="place"):
 
 
 def test_a_province_wide_figure_belongs_to_the_province_after_a_city_was_named():
-    text = ("Hubei Province published its plan on Monday. Wuhan hosted the launch, and the province has "
-            "built 40 industrial internet platforms.")
+    text = (
+        "Hubei Province published its plan on Monday. Wuhan hosted the launch, and the province has "
+        "built 40 industrial internet platforms."
+    )
     q = only(text, entities=[mention(text, "Hubei Province"), mention(text, "Wuhan")])
     assert q.subject == "Hubei Province"
 
@@ -368,12 +431,15 @@ def test_an_expectation_in_the_past_tense_is_still_a_target():
     assert (q.kind, q.deadline, q.metric) == ("target", 2023, "Exports")
 
 
-@pytest.mark.parametrize("text, published, as_of", [
-    ("In the first half, sales rose 12% year on year.", "2024-08-01", 2024),
-    ("In the first half, sales rose 12% year on year.", "2024-03-01", 2023),
-    ("Profits grew 4% in the first three quarters.", "2023-10-20", 2023),
-    ("Output reached 300 tonnes in Q4.", "2024-01-15", 2023),
-])
+@pytest.mark.parametrize(
+    "text, published, as_of",
+    [
+        ("In the first half, sales rose 12% year on year.", "2024-08-01", 2024),
+        ("In the first half, sales rose 12% year on year.", "2024-03-01", 2023),
+        ("Profits grew 4% in the first three quarters.", "2023-10-20", 2023),
+        ("Output reached 300 tonnes in Q4.", "2024-01-15", 2023),
+    ],
+)
 def test_a_part_of_a_year_without_its_year_is_the_latest_before_the_document(text, published, as_of):
     assert only(text, published=published).as_of == as_of
 
@@ -384,38 +450,48 @@ def test_a_reported_goal_is_measured_after_the_report_verb():
 
 def test_korean_won_after_a_scale_and_the_verb_won():
     assert [(q.value, q.unit) for q in extract("Seoul has set aside 2 trillion won in chip subsidies.")] == [
-        (2e12, "KRW")]
+        (2e12, "KRW")
+    ]
     assert [q.unit for q in extract("Of the 12 bidders, 4 won contracts.")] == ["count", "count"]
 
 
-@pytest.mark.parametrize("text", [
-    "The company was founded 30 years ago.",
-    "About 20 minutes later, the line restarted.",
-    "The founder is 45 years old.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company was founded 30 years ago.",
+        "About 20 minutes later, the line restarted.",
+        "The founder is 45 years old.",
+    ],
+)
 def test_a_duration_that_dates_or_ages_is_not_a_quantity(text):
     assert extract(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "Mexico seeks $40 billion in nearshoring investment.",
-    "The state hopes to draw 50 new firms.",
-    "It is on track to hit 5 million users.",
-    "The plant is designed to produce 200,000 vehicles a year.",
-    "Analysts forecast sales of 2 million units.",
-    "Capacity could reach 50 GW by 2030.",
-    "Production is slated to start in 2026 with capacity of 100,000 units.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mexico seeks $40 billion in nearshoring investment.",
+        "The state hopes to draw 50 new firms.",
+        "It is on track to hit 5 million users.",
+        "The plant is designed to produce 200,000 vehicles a year.",
+        "Analysts forecast sales of 2 million units.",
+        "Capacity could reach 50 GW by 2030.",
+        "Production is slated to start in 2026 with capacity of 100,000 units.",
+    ],
+)
 def test_goal_verbs_of_wires_and_summaries_make_targets(text):
     found = extract(text, published="2024-06-01")
     assert found and all(q.kind == "target" for q in found)
     assert all((q.metric or "").split()[-1:] != ["could"] for q in found)
 
 
-@pytest.mark.parametrize("text, as_of", [
-    ("Revenue was $5 billion in fiscal year 2023-24.", 2024),
-    ("Revenue was $5 billion in FY 2022-23.", 2023),
-])
+@pytest.mark.parametrize(
+    "text, as_of",
+    [
+        ("Revenue was $5 billion in fiscal year 2023-24.", 2024),
+        ("Revenue was $5 billion in FY 2022-23.", 2023),
+    ],
+)
 def test_fiscal_years_count_by_their_end_year(text, as_of):
     q = only(text, published="2025-01-01")
     assert (q.as_of, q.metric) == (as_of, "Revenue")
@@ -431,7 +507,9 @@ def test_a_headline_year_dates_the_reports_past_tense_figures():
     found = extract(text, published="2025-01-20", title="Foreign trade in 2024 beat forecasts")
     assert [q.as_of for q in found] == [2024, 2024]
     assert [q.as_of for q in extract(text, published="2025-01-20", title="Foreign trade beat forecasts")] == [
-        None, None]
+        None,
+        None,
+    ]
 
 
 def test_a_text_counting_its_own_parts_states_no_quantity():
@@ -439,8 +517,10 @@ def test_a_text_counting_its_own_parts_states_no_quantity():
 
 
 def test_the_plans_figure_belongs_to_the_region_that_issued_it_not_a_city_named_since():
-    text = ("Guangdong released a manufacturing plan on Monday. Shenzhen will host the launch event. "
-            "The plan aims to build 50 industrial parks by 2027.")
+    text = (
+        "Guangdong released a manufacturing plan on Monday. Shenzhen will host the launch event. "
+        "The plan aims to build 50 industrial parks by 2027."
+    )
     q = only(text, published="2025-01-01", entities=[mention(text, "Guangdong"), mention(text, "Shenzhen")])
     assert q.subject == "Guangdong"
 
@@ -455,8 +535,10 @@ def test_a_month_range_without_its_year_is_the_latest_before_the_document():
 
 
 def test_a_dateline_place_is_where_the_story_was_filed_not_whose_figure_it_is():
-    text = ("PUNE, India, June 3, 2025 /Wirefeed/ -- With revenue of $4.2 billion, Deccan Motors moved up to "
-            "third place in the ranking.")
+    text = (
+        "PUNE, India, June 3, 2025 /Wirefeed/ -- With revenue of $4.2 billion, Deccan Motors moved up to "
+        "third place in the ranking."
+    )
     entities = [mention(text, "PUNE"), mention(text, "India"), mention(text, "Deccan Motors", "company")]
     assert by_value(extract(text, published="2025-06-03", entities=entities), 4.2e9).subject == "Deccan Motors"
 
@@ -469,48 +551,59 @@ def test_the_country_mark_of_a_currency_is_not_a_subject():
 
 
 def test_a_pronoun_subject_refers_to_the_subject_said_before_not_to_a_place_after_the_figure():
-    text = ("As the gateway of the state, Pune, Maharashtra hosts a broad supplier base. It is home to over 900 "
-            "component makers, the most of any city in Maharashtra.")
-    entities = [Entity("place", "Pune", [(text.index("Pune"), text.index("Pune") + 4)]),
-                Entity("place", "Maharashtra", [(m.start(), m.end()) for m in
-                                                re.finditer("Maharashtra", text)])]
+    text = (
+        "As the gateway of the state, Pune, Maharashtra hosts a broad supplier base. It is home to over 900 "
+        "component makers, the most of any city in Maharashtra."
+    )
+    entities = [
+        Entity("place", "Pune", [(text.index("Pune"), text.index("Pune") + 4)]),
+        Entity("place", "Maharashtra", [(m.start(), m.end()) for m in re.finditer("Maharashtra", text)]),
+    ]
     assert by_value(extract(text, published="2025-06-03", entities=entities), 900).subject == "Pune"
 
 
-
-@pytest.mark.parametrize("text", [
-    "Marta Ortiz, 52, the plant's director, said the line would open in May.",
-    "Okafor, 38, joined the supplier after university.",
-    "Page 2 of 5",
-    "Slide 3 of 12",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marta Ortiz, 52, the plant's director, said the line would open in May.",
+        "Okafor, 38, joined the supplier after university.",
+        "Page 2 of 5",
+        "Slide 3 of 12",
+    ],
+)
 def test_an_age_or_a_count_of_pages_is_not_a_figure(text):
     assert extract(text, published="2025-05-01") == []
 
 
-@pytest.mark.parametrize("text, value", [
-    ("In Saxony, 45 firms signed up.", 45),
-    ("Sales by state: Jalisco, 30, Sonora, 25.", 30),
-    ("The county opened 12 of 40 planned sites.", 40),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("In Saxony, 45 firms signed up.", 45),
+        ("Sales by state: Jalisco, 30, Sonora, 25.", 30),
+        ("The county opened 12 of 40 planned sites.", 40),
+    ],
+)
 def test_a_count_after_a_name_or_of_a_whole_is_still_a_figure(text, value):
     assert by_value(extract(text, published="2025-05-01"), value)
 
 
-
-@pytest.mark.parametrize("text, value", [
-    ("Growth in the first quarter was 6.3%.", 6.3),
-    ("After slowing to 3.9% in the first quarter, it rebounded.", 3.9),
-    ("Since then it has seen 171 approved applications.", 171),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Growth in the first quarter was 6.3%.", 6.3),
+        ("After slowing to 3.9% in the first quarter, it rebounded.", 3.9),
+        ("Since then it has seen 171 approved applications.", 171),
+    ],
+)
 def test_a_metric_is_never_only_a_time_or_a_function_word(text, value):
     metric = by_value(extract(text, published="2025-05-01"), value).metric
     assert metric is None or not set(metric.lower().split()) <= {"first", "quarter", "after", "slowing", "seen"}
 
 
 def test_the_level_a_goal_starts_from_in_a_past_year_is_a_statistic():
-    found = extract("Peru aims to lift copper exports to $40 billion by 2030, up from $27 billion in 2023.",
-                    published="2025-03-01")
+    found = extract(
+        "Peru aims to lift copper exports to $40 billion by 2030, up from $27 billion in 2023.", published="2025-03-01"
+    )
     assert (by_value(found, 4e10).kind, by_value(found, 4e10).deadline) == ("target", 2030)
     start = by_value(found, 2.7e10)
     assert (start.kind, start.as_of) == ("statistic", 2023)
@@ -521,10 +614,13 @@ def test_a_statistic_is_never_dated_after_its_document():
     assert (q.kind, q.as_of) == ("statistic", None)
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    ("Chile drew $21 billion of FDI last year.", 2.1e10, "FDI"),
-    ("The fund holds $3 billion worth of green bonds.", 3e9, "green bonds"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        ("Chile drew $21 billion of FDI last year.", 2.1e10, "FDI"),
+        ("The fund holds $3 billion worth of green bonds.", 3e9, "green bonds"),
+    ],
+)
 def test_money_measures_what_it_is_of(text, value, metric):
     assert by_value(extract(text, published="2025-03-01"), value).metric == metric
 
@@ -535,14 +631,16 @@ def test_money_of_a_larger_sum_is_not_measured_by_that_sum():
 
 
 def test_a_relative_year_right_after_the_figure_dates_it_before_a_later_year():
-    found = extract("Chile drew $21 billion of FDI last year, and officials see $25 billion in 2026.",
-                    published="2025-03-01")
+    found = extract(
+        "Chile drew $21 billion of FDI last year, and officials see $25 billion in 2026.", published="2025-03-01"
+    )
     assert by_value(found, 2.1e10).as_of == 2024
 
 
 def test_what_a_change_is_compared_with_does_not_date_it():
-    q = by_value(extract("The port handled 128 more ships than last year, officials said in 2025.",
-                         published="2025-06-01"), 128)
+    q = by_value(
+        extract("The port handled 128 more ships than last year, officials said in 2025.", published="2025-06-01"), 128
+    )
     assert q.as_of != 2024
 
 
@@ -559,7 +657,8 @@ def test_a_place_in_an_aside_after_the_subject_does_not_take_its_figure():
 def test_a_list_of_places_gives_its_figure_to_the_last():
     text = "Of the three provinces, Jiangsu, Zhejiang and Anhui, Anhui grew fastest at 7%."
     entities = [mention(text, n) for n in ("Jiangsu", "Zhejiang")] + [
-        Entity("place", "Anhui", [(m.start(), m.end()) for m in re.finditer("Anhui", text)])]
+        Entity("place", "Anhui", [(m.start(), m.end()) for m in re.finditer("Anhui", text)])
+    ]
     assert by_value(extract(text, published="2025-03-01", entities=entities), 7).subject == "Anhui"
 
 
@@ -569,149 +668,252 @@ def test_the_subjects_possessive_is_not_part_of_the_metric():
     assert (q.subject, q.metric) == ("Guangdong", "exports")
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    # a government page: the verb after a modal is not part of the measure
-    ("The state treasury will allocate a guarantee fund of KRW 800 billion for battery makers.", 8e11,
-     "guarantee fund"),
-    # a passive verb after "be" names nothing; the measure is its subject
-    ("The recycling rate of construction waste shall be maintained at no less than 65%.", 65,
-     "recycling rate of construction waste"),
-    ("The vacancy rate of the logistics parks will be kept below 8%.", 8, "vacancy rate of the logistics parks"),
-    # "X each with an annual output value exceeding N": what the figure is of is the noun after "with"
-    ("The region will foster 6 battery clusters each with an annual output value exceeding 50 billion pesos.",
-     5e10, "annual output value"),
-    # a figure set against the one before it measures the same thing
-    ("Semiconductor exports are forecast to reach $140 billion in 2026, compared with $98 billion in 2024.",
-     98e9, "Semiconductor exports"),
-    # a long phrase keeps the head noun of a participle
-    ("The agency aims at shortening the average time needed to approve a new foreign factory licence from "
-     "about 90 days to 30 days.", 90, "time needed to approve a new foreign factory licence"),
-    # a share with no verb we know before it: the whole it is a share of
-    ("Domestic suppliers now furnish roughly 55 percent of the wafers used by the fabs in Penang.", 55,
-     "share of wafers"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        # a government page: the verb after a modal is not part of the measure
+        (
+            "The state treasury will allocate a guarantee fund of KRW 800 billion for battery makers.",
+            8e11,
+            "guarantee fund",
+        ),
+        # a passive verb after "be" names nothing; the measure is its subject
+        (
+            "The recycling rate of construction waste shall be maintained at no less than 65%.",
+            65,
+            "recycling rate of construction waste",
+        ),
+        ("The vacancy rate of the logistics parks will be kept below 8%.", 8, "vacancy rate of the logistics parks"),
+        # "X each with an annual output value exceeding N": what the figure is of is the noun after "with"
+        (
+            "The region will foster 6 battery clusters each with an annual output value exceeding 50 billion pesos.",
+            5e10,
+            "annual output value",
+        ),
+        # a figure set against the one before it measures the same thing
+        (
+            "Semiconductor exports are forecast to reach $140 billion in 2026, compared with $98 billion in 2024.",
+            98e9,
+            "Semiconductor exports",
+        ),
+        # a long phrase keeps the head noun of a participle
+        (
+            "The agency aims at shortening the average time needed to approve a new foreign factory licence from "
+            "about 90 days to 30 days.",
+            90,
+            "time needed to approve a new foreign factory licence",
+        ),
+        # a share with no verb we know before it: the whole it is a share of
+        (
+            "Domestic suppliers now furnish roughly 55 percent of the wafers used by the fabs in Penang.",
+            55,
+            "share of wafers",
+        ),
+    ],
+)
 def test_metric_is_the_noun_phrase_not_the_verb(text, value, metric):
     assert by_value(extract(text, published="2025-03-01"), value).metric == metric
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    ("The programme will certify 2,000 small and medium-sized enterprises by 2027.", 2000,
-     "small and medium-sized enterprises"),
-    ("The ministry will cultivate 40 national-level platforms serving specific industries.", 40,
-     "national-level platforms"),
-    ("Twelve smart factories were listed, along with 80 digital workshops recognised at the state level.", 80,
-     "digital workshops"),
-    ("The province will train a pool of 700 service providers able to deliver turnkey upgrades.", 700,
-     "service providers"),
-    ("Hanoi opened 15 research and development centres in 2024.", 15, "research and development centres"),
-    ("The hub handled 420 customs declarations during the month.", 420, "customs declarations"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        (
+            "The programme will certify 2,000 small and medium-sized enterprises by 2027.",
+            2000,
+            "small and medium-sized enterprises",
+        ),
+        (
+            "The ministry will cultivate 40 national-level platforms serving specific industries.",
+            40,
+            "national-level platforms",
+        ),
+        (
+            "Twelve smart factories were listed, along with 80 digital workshops recognised at the state level.",
+            80,
+            "digital workshops",
+        ),
+        (
+            "The province will train a pool of 700 service providers able to deliver turnkey upgrades.",
+            700,
+            "service providers",
+        ),
+        ("Hanoi opened 15 research and development centres in 2024.", 15, "research and development centres"),
+        ("The hub handled 420 customs declarations during the month.", 420, "customs declarations"),
+    ],
+)
 def test_counted_noun_ends_where_its_description_begins(text, value, metric):
     assert by_value(extract(text, published="2025-03-01"), value).metric == metric
 
 
-@pytest.mark.parametrize("text, value", [
-    ("Solar parks numbered 28, three short of the goal, with five more under review.", 3),
-    ("Solar parks numbered 28, three short of the goal, with five more under review.", 5),
-    ("A firm named a national champion gets up to $2 million, and one recognised as a regional champion "
-     "$1 million.", 1),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Solar parks numbered 28, three short of the goal, with five more under review.", 3),
+        ("Solar parks numbered 28, three short of the goal, with five more under review.", 5),
+        (
+            "A firm named a national champion gets up to $2 million, and one recognised as a regional champion "
+            "$1 million.",
+            1,
+        ),
+    ],
+)
 def test_a_count_with_no_noun_never_takes_a_word_of_degree(text, value):
     metric = by_value(extract(text, published="2025-03-01"), value).metric
     assert metric is None or not set(metric.lower().split()) & {"short", "more", "recognised", "of"}
 
 
 def test_a_participle_alone_names_nothing_and_coordinated_modifiers_are_kept():
-    found = extract("The ministry counted 5,100 FDI projects, valued at US$92 billion, in its zones. By 2030, about "
-                    "2,000 “specialised and innovative” start-ups will be nurtured.", published="2025-03-01")
+    found = extract(
+        "The ministry counted 5,100 FDI projects, valued at US$92 billion, in its zones. By 2030, about "
+        "2,000 “specialised and innovative” start-ups will be nurtured.",
+        published="2025-03-01",
+    )
     assert by_value(found, 92e9).metric == "FDI projects"
     assert by_value(found, 2000).metric == "specialised and innovative start-ups"
 
 
 def _named(text, *names):
     """Entities for each (type, name) at every place the name occurs in text."""
-    return [Entity(etype, name, [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)])
-            for etype, name in names]
+    return [
+        Entity(etype, name, [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]) for etype, name in names
+    ]
 
 
-@pytest.mark.parametrize("text, value, names, subject", [
-    # the figure after the verb belongs to the clause's subject, not to a name in its object list
-    ("Busan has drawn in shipbuilders such as Hanwha Ocean and HD Hyundai, and has built 12 smart shipyards.", 12,
-     [("place", "Busan"), ("company", "Hanwha Ocean"), ("company", "HD Hyundai")], "Busan"),
-    # a venue is an adjunct
-    ("On May 3, Kestrel Motors announced on the Bombay Stock Exchange that it would invest Rs 40 billion in a plant.",
-     4e10, [("company", "Kestrel Motors"), ("institution", "Bombay Stock Exchange")], "Kestrel Motors"),
-    # a source is not an owner
-    ("According to Lumen Analytics, Vireo Foods' sales rose 14% in 2024.", 14,
-     [("company", "Lumen Analytics"), ("company", "Vireo Foods")], "Vireo Foods"),
-    # a new clause with its own subject owns its own figures
-    ("Jalisco attracted $2 billion, while Nuevo Leon attracted $5 billion.", 5e9,
-     [("place", "Jalisco"), ("place", "Nuevo Leon")], "Nuevo Leon"),
-])
+@pytest.mark.parametrize(
+    "text, value, names, subject",
+    [
+        # the figure after the verb belongs to the clause's subject, not to a name in its object list
+        (
+            "Busan has drawn in shipbuilders such as Hanwha Ocean and HD Hyundai, and has built 12 smart shipyards.",
+            12,
+            [("place", "Busan"), ("company", "Hanwha Ocean"), ("company", "HD Hyundai")],
+            "Busan",
+        ),
+        # a venue is an adjunct
+        (
+            "On May 3, Kestrel Motors announced on the Bombay Stock Exchange that it would invest Rs 40 billion in a plant.",
+            4e10,
+            [("company", "Kestrel Motors"), ("institution", "Bombay Stock Exchange")],
+            "Kestrel Motors",
+        ),
+        # a source is not an owner
+        (
+            "According to Lumen Analytics, Vireo Foods' sales rose 14% in 2024.",
+            14,
+            [("company", "Lumen Analytics"), ("company", "Vireo Foods")],
+            "Vireo Foods",
+        ),
+        # a new clause with its own subject owns its own figures
+        (
+            "Jalisco attracted $2 billion, while Nuevo Leon attracted $5 billion.",
+            5e9,
+            [("place", "Jalisco"), ("place", "Nuevo Leon")],
+            "Nuevo Leon",
+        ),
+    ],
+)
 def test_a_figure_after_the_verb_belongs_to_the_clause_subject(text, value, names, subject):
     q = by_value(extract(text, published="2025-06-01", entities=_named(text, *names)), value)
     assert q.subject == subject
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    # a wire dateline and the subject's possessive are not what is measured
-    ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
-     8.2, "exports"),
-    ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
-     54.1e9, "exports"),
-    # "a record" is a noun after its article, not the verb "record"
-    ("The government aims to lift annual exports to a record $700 billion this year.", 7e11, "annual exports"),
-    # "against a committed Rs 42,500 crore" restates the figure before it
-    ("The scheme has attracted investment of Rs 20,715 crore against a committed Rs 42,500 crore.", 4.25e11,
-     "investment"),
-    # money sizing the noun after it
-    ("The European Commission approved a EUR 3 billion Italian State aid measure for a chip plant.", 3e9,
-     "Italian State aid measure"),
-    ("The top 40 firms on the list represent a total revenue of over US$150 billion.", 1.5e11, "total revenue"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        # a wire dateline and the subject's possessive are not what is measured
+        (
+            "SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
+            8.2,
+            "exports",
+        ),
+        (
+            "SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent on-year to US$54.1 billion in February.",
+            54.1e9,
+            "exports",
+        ),
+        # "a record" is a noun after its article, not the verb "record"
+        ("The government aims to lift annual exports to a record $700 billion this year.", 7e11, "annual exports"),
+        # "against a committed Rs 42,500 crore" restates the figure before it
+        (
+            "The scheme has attracted investment of Rs 20,715 crore against a committed Rs 42,500 crore.",
+            4.25e11,
+            "investment",
+        ),
+        # money sizing the noun after it
+        (
+            "The European Commission approved a EUR 3 billion Italian State aid measure for a chip plant.",
+            3e9,
+            "Italian State aid measure",
+        ),
+        ("The top 40 firms on the list represent a total revenue of over US$150 billion.", 1.5e11, "total revenue"),
+    ],
+)
 def test_metric_in_wire_and_government_phrasing(text, value, metric):
     south_korea = [Entity("place", "South Korea", [(m.start(), m.end()) for m in re.finditer("South Korea", text)])]
     assert by_value(extract(text, published="2025-03-05", entities=south_korea), value).metric == metric
 
 
 def test_a_dateline_city_is_not_the_stories_subject():
-    text = ("SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent in February, the trade ministry said. "
-            "Shipments of semiconductors jumped 29 percent.")
+    text = (
+        "SEOUL, March 4 (Yonhap) -- South Korea's exports rose 8.2 percent in February, the trade ministry said. "
+        "Shipments of semiconductors jumped 29 percent."
+    )
     entities = _named(text, ("place", "SEOUL"), ("place", "South Korea"))
     assert by_value(extract(text, published="2025-03-05", entities=entities), 29).subject == "South Korea"
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    # a machine-translated plan: "and" joins two modifiers of one noun
-    ("By 2027, the number of specialized and sophisticated 'little giant' firms reaches more than 150.", 150,
-     "number of specialized and sophisticated little giant firms"),
-    # an EU proposal: the figure opens the clause after "that"; the subject's name inside the whole stays
-    ("The Council proposes that at least 30% of the Union's annual demand for batteries be made in Europe.", 30,
-     "share of Union's annual demand"),
-    ("The act sets a benchmark of 15% of EU demand for rare earths to be processed within the Union.", 15,
-     "share of EU demand"),
-    # "and" after a verb still opens a new clause
-    ("Output rose and exports reached $12 billion in 2024.", 12e9, "exports"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        # a machine-translated plan: "and" joins two modifiers of one noun
+        (
+            "By 2027, the number of specialized and sophisticated 'little giant' firms reaches more than 150.",
+            150,
+            "number of specialized and sophisticated little giant firms",
+        ),
+        # an EU proposal: the figure opens the clause after "that"; the subject's name inside the whole stays
+        (
+            "The Council proposes that at least 30% of the Union's annual demand for batteries be made in Europe.",
+            30,
+            "share of Union's annual demand",
+        ),
+        (
+            "The act sets a benchmark of 15% of EU demand for rare earths to be processed within the Union.",
+            15,
+            "share of EU demand",
+        ),
+        # "and" after a verb still opens a new clause
+        ("Output rose and exports reached $12 billion in 2024.", 12e9, "exports"),
+    ],
+)
 def test_metric_across_conjunctions(text, value, metric):
     eu = _named(text, ("place", "EU"))
     assert by_value(extract(text, published="2025-03-05", entities=eu), value).metric == metric
 
 
 def test_the_province_named_by_its_government_owns_the_plans_figures():
-    text = ("The Jiangxi Provincial Government issued the Action Plan for Advanced Manufacturing (2024-2026). Under the "
-            "plan, the output value of the province's electronic information industry will exceed 1 trillion yuan, "
-            "and Nanchang will host 5 national-level clusters.")
-    entities = _named(text, ("government", "Jiangxi Provincial Government"), ("place", "Nanchang"),
-                      ("programme", "Action Plan for Advanced Manufacturing"))
+    text = (
+        "The Jiangxi Provincial Government issued the Action Plan for Advanced Manufacturing (2024-2026). Under the "
+        "plan, the output value of the province's electronic information industry will exceed 1 trillion yuan, "
+        "and Nanchang will host 5 national-level clusters."
+    )
+    entities = _named(
+        text,
+        ("government", "Jiangxi Provincial Government"),
+        ("place", "Nanchang"),
+        ("programme", "Action Plan for Advanced Manufacturing"),
+    )
     found = extract(text, published="2024-05-01", entities=entities)
     assert by_value(found, 1e12).subject == "Jiangxi"
     assert by_value(found, 5).subject == "Nanchang"
 
 
 def test_an_aside_in_the_clause_subject_and_a_verb_that_names_the_measure():
-    text = ("Monterrey, the capital of Nuevo Leon, attracted $3.2 billion in FDI in 2023. "
-            "The automaker's plant in Saltillo will produce 200,000 units a year.")
+    text = (
+        "Monterrey, the capital of Nuevo Leon, attracted $3.2 billion in FDI in 2023. "
+        "The automaker's plant in Saltillo will produce 200,000 units a year."
+    )
     entities = _named(text, ("place", "Monterrey"), ("place", "Nuevo Leon"), ("place", "Saltillo"))
     found = extract(text, published="2024-05-01", entities=entities)
     assert by_value(found, 3.2e9).subject == "Monterrey"
@@ -719,45 +921,67 @@ def test_an_aside_in_the_clause_subject_and_a_verb_that_names_the_measure():
 
 
 def test_a_fact_box_label_names_its_figure():
-    text = ("Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"
-            "- R&D spending as a share of GDP: 2.8%\n")
+    text = (
+        "Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"
+        "- R&D spending as a share of GDP: 2.8%\n"
+    )
     found = extract(text, published="2025-06-01")
     assert [by_value(found, v).metric for v in (5.2e9, 10, 14, 2.8)] == [
-        "Exports", "Exports", "New factories", "R&D spending as a share of GDP"]
+        "Exports",
+        "Exports",
+        "New factories",
+        "R&D spending as a share of GDP",
+    ]
 
 
-@pytest.mark.parametrize("text, value, metric", [
-    # before a verb of intent stands who intends; what the figure is of follows it
-    ("Summary: The roadmap targets 800 GW of renewable capacity by 2032.", 800, "renewable capacity"),
-    ("The state expects $4 billion by 2027.", 4e9, None),
-    ("The mill produced 300,000 tonnes of cold-rolled steel in 2024.", 300000, "cold-rolled steel"),
-    # the next in a ranking, at its own figure, is measured the same way
-    ("Maharashtra received FDI inflows of Rs 1.13 lakh crore in FY24, followed by Karnataka at Rs 54,427 crore.",
-     5.4427e11, "FDI inflows"),
-])
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        # before a verb of intent stands who intends; what the figure is of follows it
+        ("Summary: The roadmap targets 800 GW of renewable capacity by 2032.", 800, "renewable capacity"),
+        ("The state expects $4 billion by 2027.", 4e9, None),
+        ("The mill produced 300,000 tonnes of cold-rolled steel in 2024.", 300000, "cold-rolled steel"),
+        # the next in a ranking, at its own figure, is measured the same way
+        (
+            "Maharashtra received FDI inflows of Rs 1.13 lakh crore in FY24, followed by Karnataka at Rs 54,427 crore.",
+            5.4427e11,
+            "FDI inflows",
+        ),
+    ],
+)
 def test_metric_after_intent_verbs_units_of_and_rankings(text, value, metric):
     assert by_value(extract(text, published="2025-06-01"), value).metric == metric
 
 
 def test_a_verb_that_names_its_measure_survives_the_participle_rule():
-    found = extract("Nuevo Leon attracted $9 billion of FDI in 2024. The fund raised $2 billion.", published="2025-06-01")
+    found = extract(
+        "Nuevo Leon attracted $9 billion of FDI in 2024. The fund raised $2 billion.", published="2025-06-01"
+    )
     assert by_value(found, 9e9).metric == "investment"
     assert by_value(found, 2e9).metric == "funds"
 
 
 def test_a_shortfall_is_no_level_and_a_compared_past_level_is_a_statistic():
-    found = extract("Solar parks numbered 28, three short of the goal, with five more under review. The cluster aims "
-                    "for exports exceeding RMB 20 billion by 2027, compared with RMB 9.8 billion in 2023.",
-                    published="2024-03-30")
+    found = extract(
+        "Solar parks numbered 28, three short of the goal, with five more under review. The cluster aims "
+        "for exports exceeding RMB 20 billion by 2027, compared with RMB 9.8 billion in 2023.",
+        published="2024-03-30",
+    )
     assert by_value(found, 3).metric is None and by_value(found, 5).metric is None
     past = by_value(found, 9.8e9)
     assert (past.kind, past.metric, past.as_of) == ("statistic", "exports", 2023)
 
 
 def test_the_province_of_a_plan_named_only_in_its_title():
-    text = ("Building on the existing base in Wuhan, Yichang and Xiangyang, the province will cultivate 8 robot "
-            "clusters by 2026.")
+    text = (
+        "Building on the existing base in Wuhan, Yichang and Xiangyang, the province will cultivate 8 robot "
+        "clusters by 2026."
+    )
     entities = _named(text, ("place", "Wuhan"), ("place", "Yichang"), ("place", "Xiangyang"))
-    q = by_value(extract(text, published="2024-01-10", title="Hubei Province Action Plan for Robots (2024-2026)",
-                         entities=entities), 8)
+    q = by_value(
+        extract(
+            text, published="2024-01-10", title="Hubei Province Action Plan for Robots (2024-2026)", entities=entities
+        ),
+        8,
+    )
     assert q.subject == "Hubei"

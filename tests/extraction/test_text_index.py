@@ -1,6 +1,7 @@
 """The shared index every extractor reads (sentences, paragraphs) and the word tokens built over it stay
 consistent with the text, whatever the text: spans inside it, in order, covering every character that is
 not white space."""
+
 from bisect import bisect_right
 
 from hypothesis import HealthCheck, given, settings
@@ -9,10 +10,42 @@ from hypothesis import strategies as st
 from policylens.extraction.entities.tokens import Tokens
 from policylens.extraction.text import MAX_SENTENCE_CHARS, TextIndex
 
-PIECES = st.sampled_from([
-    "The plan", " ", "  ", "\n", "\n\n", "\t", ".", ". ", "! ", "? ", "。", "；", "\"", "”", "’s", "'", "(", ")",
-    "U.S. ", "Co. ", "e.g. ", "Dr. Li", "2025", "3.5", ",", "，", "、", "A", "b", "新能源", "x" * 700, "é",
-])
+PIECES = st.sampled_from(
+    [
+        "The plan",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        ".",
+        ". ",
+        "! ",
+        "? ",
+        "。",
+        "；",
+        '"',
+        "”",
+        "’s",
+        "'",
+        "(",
+        ")",
+        "U.S. ",
+        "Co. ",
+        "e.g. ",
+        "Dr. Li",
+        "2025",
+        "3.5",
+        ",",
+        "，",
+        "、",
+        "A",
+        "b",
+        "新能源",
+        "x" * 700,
+        "é",
+    ]
+)
 TEXTS = st.one_of(st.text(max_size=300), st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=40).map("".join))
 
 

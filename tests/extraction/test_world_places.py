@@ -1,5 +1,6 @@
 """Places outside China: states and cities from the gazetteer, with the guards on names
 that read as ordinary words or people.  Sentences are invented for these tests."""
+
 from __future__ import annotations
 
 import time
@@ -31,18 +32,23 @@ def test_guarded_city_with_its_state_after_it():
     assert "Reading" in found and found["Reading"].attributes["located_in"] == "Pennsylvania"
 
 
-@pytest.mark.parametrize("text", [
-    "Mobile payments grew by a third. Reading the plan, analysts found nice details and a split vote.",
-    "Temple said the ministry would publish the rules. Nice work, said Cleveland, the firm's chair.",
-    "Reading between the lines, the plan favours Mobile World Congress exhibitors.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mobile payments grew by a third. Reading the plan, analysts found nice details and a split vote.",
+        "Temple said the ministry would publish the rules. Nice work, said Cleveland, the firm's chair.",
+        "Reading between the lines, the plan favours Mobile World Congress exhibitors.",
+    ],
+)
 def test_common_word_or_person_is_no_place_alone(text):
     assert not set(places(text)) & {"Mobile", "Reading", "Nice", "Temple", "Cleveland", "Split"}
 
 
 def test_guarded_city_supported_by_its_state_in_the_document():
-    text = ("Texas has drawn three chip plants this year. The newest, near Austin, opens in May; "
-            "Temple will host the second.")
+    text = (
+        "Texas has drawn three chip plants this year. The newest, near Austin, opens in May; "
+        "Temple will host the second."
+    )
     found = places(text)
     assert "Temple" in found and found["Temple"].attributes["located_in"] == "Texas"
 
@@ -92,7 +98,8 @@ def test_gazetteer_ships_small_and_loads_fast():
 
 
 def test_korean_cities_without_their_romanised_suffix():
-    found = places("The carmaker will open a battery plant in Cheongju and a parts hub in Hwaseong City, "
-                   "South Korea, by 2027.")
+    found = places(
+        "The carmaker will open a battery plant in Cheongju and a parts hub in Hwaseong City, South Korea, by 2027."
+    )
     assert found["Cheongju"].attributes["level"] == "city"
     assert found["Hwaseong City"].attributes["located_in"] == "South Korea"

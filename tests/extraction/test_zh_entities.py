@@ -1,4 +1,5 @@
 """Chinese entities: gazetteer places by their Chinese names, and named things by their heads."""
+
 from policylens.extraction import gazetteer
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import find_entities
@@ -40,8 +41,10 @@ def test_set_phrases_are_not_place_mentions():
 
 
 def test_organisations_by_head():
-    found = entities("日前，某省工业和信息化厅公布名单。山东海川智能装备有限公司位列其中。"
-                     "烟台市人民政府办公室印发通知。会议由市政府主持。")
+    found = entities(
+        "日前，某省工业和信息化厅公布名单。山东海川智能装备有限公司位列其中。"
+        "烟台市人民政府办公室印发通知。会议由市政府主持。"
+    )
     assert "山东海川智能装备有限公司" in named(found, "company")
     governments = named(found, "government")
     assert "烟台市人民政府办公室" in governments and "市政府" in governments

@@ -1,4 +1,5 @@
 """Chinese events: trigger words by type, dates read against the page's date, goals and headings are not events."""
+
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import find_entities
 from policylens.extraction.zh.events import find_events
@@ -10,7 +11,7 @@ def events(text, published="2024-11-05", title=None):
     index = TextIndex(text)
     found = find_events(doc, index, find_entities(doc, index))
     for e in found:
-        assert text[e.start:e.end] == e.text
+        assert text[e.start : e.end] == e.text
     return found
 
 
@@ -30,8 +31,10 @@ def test_month_day_after_the_page_date_is_last_year():
 
 
 def test_types():
-    text = ("2024年6月，省政府批复同意设立某高新区。某新材料项目签约落地。某工厂首台整机下线。"
-            "某研究院揭牌成立。某集群入选国家级名单。")
+    text = (
+        "2024年6月，省政府批复同意设立某高新区。某新材料项目签约落地。某工厂首台整机下线。"
+        "某研究院揭牌成立。某集群入选国家级名单。"
+    )
     types = [e.type for e in events(text)]
     assert types == ["approval", "investment", "production", "establishment", "approval"]
 
@@ -84,7 +87,9 @@ def test_an_ellipsis_ends_the_goal_before_it():
 
 
 def test_the_occasion_just_described_dates_what_happens_at_it():
-    found = events("文章开头。\n8月28日，某市重点项目推介会举行。\n活动期间，全市集中签约35个项目。", published="2024-09-02")
+    found = events(
+        "文章开头。\n8月28日，某市重点项目推介会举行。\n活动期间，全市集中签约35个项目。", published="2024-09-02"
+    )
     assert ("investment", "2024-08-28") in [(e.type, e.date) for e in found]
 
 
@@ -126,7 +131,9 @@ def test_a_header_label_is_no_issuance():
 def test_yesterday_and_today_count_back_from_the_page_date():
     found = events("文章开头。\n昨天，某汽车工厂首台新车下线。今天上午，某产业园正式开园。", published="2024-03-01")
     assert [(e.type, e.date, e.approximate) for e in found] == [
-        ("production", "2024-02-29", False), ("launch", "2024-03-01", False)]
+        ("production", "2024-02-29", False),
+        ("launch", "2024-03-01", False),
+    ]
 
 
 def test_plants_put_into_operation_and_zones_passing_inspection():
@@ -199,7 +206,12 @@ def test_after_it_starts_production_is_a_condition_not_the_event():
 
 
 def test_more_ways_of_designating_breaking_ground_and_trial_runs():
-    found = events("文章开头。\n3月2日，某某集群被评定为省级特色产业集群。\n4月8日，某某新材料项目破土动工。\n"
-                   "5月6日，某某储能电站一期试运行。")
-    assert [(e.type, e.date) for e in found] == [("approval", "2024-03-02"), ("launch", "2024-04-08"),
-                                                 ("production", "2024-05-06")]
+    found = events(
+        "文章开头。\n3月2日，某某集群被评定为省级特色产业集群。\n4月8日，某某新材料项目破土动工。\n"
+        "5月6日，某某储能电站一期试运行。"
+    )
+    assert [(e.type, e.date) for e in found] == [
+        ("approval", "2024-03-02"),
+        ("launch", "2024-04-08"),
+        ("production", "2024-05-06"),
+    ]

@@ -1,14 +1,25 @@
 """Chinese amounts: numerals, scale words, units, ranges, ranks; and what is not an amount."""
+
 import cn2an
 import pytest
 
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
 
 
-@pytest.mark.parametrize("token,value", [
-    ("三", 3), ("十五", 15), ("两", 2), ("一百二十", 120), ("十", 10), ("三千", 3000), ("1,500", 1500),
-    ("2.5", 2.5), ("二〇二五", 2025),
-])
+@pytest.mark.parametrize(
+    "token,value",
+    [
+        ("三", 3),
+        ("十五", 15),
+        ("两", 2),
+        ("一百二十", 120),
+        ("十", 10),
+        ("三千", 3000),
+        ("1,500", 1500),
+        ("2.5", 2.5),
+        ("二〇二五", 2025),
+    ],
+)
 def test_parse_numerals(token, value):
     assert parse_cn(token) == value
 
@@ -19,30 +30,33 @@ def test_malformed_numeral_is_none():
 
 
 def amounts(text):
-    return [(text[a.start:a.end], a.value, a.value_max, a.unit, a.comparator) for a in find_amounts(text)]
+    return [(text[a.start : a.end], a.value, a.value_max, a.unit, a.comparator) for a in find_amounts(text)]
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("总投资300亿元", ("300亿元", 3e10, None, "CNY")),
-    ("专项资金5000万元", ("5000万元", 5e7, None, "CNY")),
-    ("产业规模突破1.2万亿元", ("1.2万亿元", 1.2e12, None, "CNY")),
-    ("出口额达8.6亿美元", ("8.6亿美元", 8.6e8, None, "USD")),
-    ("占比提高到百分之三十", ("百分之三十", 30, None, "%")),
-    ("增长4.5%", ("4.5%", 4.5, None, "%")),
-    ("提高2个百分点", ("2个百分点", 2, None, "pp")),
-    ("新建厂房12平方公里", ("12平方公里", 12, None, "km2")),
-    ("流转土地三千亩", ("三千亩", 3000, None, "mu")),
-    ("年处理废钢80万吨", ("80万吨", 800000, None, "t")),
-    ("装机容量250万千瓦", ("250万千瓦", 2.5, None, "GW")),
-    ("培育十五家龙头企业", ("十五家", 15, None, "count")),
-    ("建成两座园区", ("两座", 2, None, "count")),
-    ("新开通一百二十条航线", ("一百二十条", 120, None, "count")),
-    ("打造3—5个示范区", ("3—5个", 3, 5, "count")),
-    ("引进3至5家企业", ("3至5家", 3, 5, "count")),
-    # a count that happens to look like a year is still a count
-    ("全省新增市场主体2000家", ("2000家", 2000, None, "count")),
-    ("實施技術改造項目1980個", ("1980個", 1980, None, "count")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("总投资300亿元", ("300亿元", 3e10, None, "CNY")),
+        ("专项资金5000万元", ("5000万元", 5e7, None, "CNY")),
+        ("产业规模突破1.2万亿元", ("1.2万亿元", 1.2e12, None, "CNY")),
+        ("出口额达8.6亿美元", ("8.6亿美元", 8.6e8, None, "USD")),
+        ("占比提高到百分之三十", ("百分之三十", 30, None, "%")),
+        ("增长4.5%", ("4.5%", 4.5, None, "%")),
+        ("提高2个百分点", ("2个百分点", 2, None, "pp")),
+        ("新建厂房12平方公里", ("12平方公里", 12, None, "km2")),
+        ("流转土地三千亩", ("三千亩", 3000, None, "mu")),
+        ("年处理废钢80万吨", ("80万吨", 800000, None, "t")),
+        ("装机容量250万千瓦", ("250万千瓦", 2.5, None, "GW")),
+        ("培育十五家龙头企业", ("十五家", 15, None, "count")),
+        ("建成两座园区", ("两座", 2, None, "count")),
+        ("新开通一百二十条航线", ("一百二十条", 120, None, "count")),
+        ("打造3—5个示范区", ("3—5个", 3, 5, "count")),
+        ("引进3至5家企业", ("3至5家", 3, 5, "count")),
+        # a count that happens to look like a year is still a count
+        ("全省新增市场主体2000家", ("2000家", 2000, None, "count")),
+        ("實施技術改造項目1980個", ("1980個", 1980, None, "count")),
+    ],
+)
 def test_amounts(text, expected):
     found = amounts(text)
     assert len(found) == 1, found
@@ -58,10 +72,15 @@ def test_more_than_suffix_sets_comparator():
     assert amounts("带动上下游企业200余家")[0][4] == ">"
 
 
-@pytest.mark.parametrize("text,value,comparator", [
-    ("产量居全国第二", 2, None), ("出口额位居全省首位", 1, None), ("综合实力排在全国前5", 5, "<="),
-    ("全省第3", 3, None),
-])
+@pytest.mark.parametrize(
+    "text,value,comparator",
+    [
+        ("产量居全国第二", 2, None),
+        ("出口额位居全省首位", 1, None),
+        ("综合实力排在全国前5", 5, "<="),
+        ("全省第3", 3, None),
+    ],
+)
 def test_ranks(text, value, comparator):
     found = amounts(text)
     assert [(f[1], f[3], f[4]) for f in found] == [(value, "rank", comparator)]
@@ -72,11 +91,28 @@ def test_rank_lists_continue():
     assert [f[1] for f in found if f[3] == "rank"] == [3, 5]
 
 
-@pytest.mark.parametrize("text", [
-    "2025年10月30日", "1-12月", "（2023—2025年）", "第二条生产线", "5G基站", "“1+3+N”体系", "一批企业",
-    "进一步提升", "一企一策", "“十四五”规划", "一季度", "3个月内完成", "二级巡视员", "2号车间",
-    "2024款新车上市", "2023届毕业生", "2022批次",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年10月30日",
+        "1-12月",
+        "（2023—2025年）",
+        "第二条生产线",
+        "5G基站",
+        "“1+3+N”体系",
+        "一批企业",
+        "进一步提升",
+        "一企一策",
+        "“十四五”规划",
+        "一季度",
+        "3个月内完成",
+        "二级巡视员",
+        "2号车间",
+        "2024款新车上市",
+        "2023届毕业生",
+        "2022批次",
+    ],
+)
 def test_not_amounts(text):
     assert amounts(text) == []
 
@@ -109,10 +145,20 @@ def test_traditional_characters():
     assert amounts("超過1.2萬億元")[0][:4] == ("1.2萬億元", 1.2e12, None, "CNY")
 
 
-@pytest.mark.parametrize("token,value", [
-    ("三万五", 35000), ("两千六", 2600), ("一千零十", 1010), ("一点五七", 1.57), ("负三", -3), ("壹佰贰拾", 120),
-    ("三亿五千万", 3.5e8), ("82，225.00", 82225), ("1，234，567", 1234567),
-])
+@pytest.mark.parametrize(
+    "token,value",
+    [
+        ("三万五", 35000),
+        ("两千六", 2600),
+        ("一千零十", 1010),
+        ("一点五七", 1.57),
+        ("负三", -3),
+        ("壹佰贰拾", 120),
+        ("三亿五千万", 3.5e8),
+        ("82，225.00", 82225),
+        ("1，234，567", 1234567),
+    ],
+)
 def test_abbreviated_decimal_negative_and_financial_numerals(token, value):
     assert parse_cn(token) == value
 
@@ -130,30 +176,42 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         assert [(a.value, a.unit) for a in found] == [(n, "count")], (written, found)
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("增长百分之一点五七", ("百分之一点五七", 1.57, None, "%")),
-    ("利润同比负百分之三", ("负百分之三", -3, None, "%")),
-    ("增速为负3.5%", ("负3.5%", -3.5, None, "%")),
-    ("合同金额82，225.00元", ("82，225.00元", 82225, None, "CNY")),
-    ("引进三到五家企业", ("三到五家", 3, 5, "count")),
-    ("投资500亿韩元", ("500亿韩元", 5e10, None, "KRW")),
-    ("售价3万泰铢", ("3万泰铢", 3e4, None, "THB")),
-    ("贷款20亿卢布", ("20亿卢布", 2e9, None, "RUB")),
-    ("营收12亿澳元", ("12亿澳元", 1.2e9, None, "AUD")),
-    ("营收80亿新台币", ("80亿新台币", 8e9, None, "TWD")),
-    ("全省规上工业营收 1.34 万亿元", ("1.34 万亿元", 1.34e12, None, "CNY")),
-    ("全省高新技术企业 1819 家", ("1819 家", 1819, None, "count")),
-    ("合同额壹佰伍拾万元", ("壹佰伍拾万元", 1.5e6, None, "CNY")),
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("增长百分之一点五七", ("百分之一点五七", 1.57, None, "%")),
+        ("利润同比负百分之三", ("负百分之三", -3, None, "%")),
+        ("增速为负3.5%", ("负3.5%", -3.5, None, "%")),
+        ("合同金额82，225.00元", ("82，225.00元", 82225, None, "CNY")),
+        ("引进三到五家企业", ("三到五家", 3, 5, "count")),
+        ("投资500亿韩元", ("500亿韩元", 5e10, None, "KRW")),
+        ("售价3万泰铢", ("3万泰铢", 3e4, None, "THB")),
+        ("贷款20亿卢布", ("20亿卢布", 2e9, None, "RUB")),
+        ("营收12亿澳元", ("12亿澳元", 1.2e9, None, "AUD")),
+        ("营收80亿新台币", ("80亿新台币", 8e9, None, "TWD")),
+        ("全省规上工业营收 1.34 万亿元", ("1.34 万亿元", 1.34e12, None, "CNY")),
+        ("全省高新技术企业 1819 家", ("1819 家", 1819, None, "count")),
+        ("合同额壹佰伍拾万元", ("壹佰伍拾万元", 1.5e6, None, "CNY")),
+    ],
+)
 def test_forms_pages_write(text, expected):
     found = amounts(text)
     assert len(found) == 1, found
     assert found[0][:4] == expected
 
 
-@pytest.mark.parametrize("text", [
-    "产业发展迈上一个新台阶", "走访陆家嘴的企业", "收拾好后离开", "三五家企业", "排名第 7 家", "一块儿推进", "两块钱",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "产业发展迈上一个新台阶",
+        "走访陆家嘴的企业",
+        "收拾好后离开",
+        "三五家企业",
+        "排名第 7 家",
+        "一块儿推进",
+        "两块钱",
+    ],
+)
 def test_words_that_look_like_counts(text):
     assert amounts(text) == []
 
@@ -165,6 +223,7 @@ def test_rank_with_spaces():
 def test_many_written_numerals_read_back_exactly():
     """A seeded sample across magnitudes, with cn2an writing each number plain, financial and as a percentage."""
     import random
+
     rng = random.Random(13)
     numbers = [rng.randrange(10, 10 ** rng.randint(2, 12)) for _ in range(300)]
     wrong = []

@@ -1,4 +1,5 @@
 """Whatever Chinese or mixed text comes in, the Chinese readers never raise and every span holds its text."""
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -9,16 +10,99 @@ from policylens.model import Document
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs: make test-fast skips it
 
-PIECES = st.sampled_from([
-    "到2025年，", "2023年", "全市", "青岛市", "胶州", "西海岸新区", "将", "已", "累计", "力争", "超过", "约", "不低于",
-    "左右", "以上", "余", "3", "1.2", "300", "5000", "十五", "两", "一百二十", "百分之三十", "万", "亿", "万亿", "元",
-    "%", "个百分点", "家", "个", "平方公里", "亩", "吨", "万千瓦", "—", "至", "-", "~", "同比增长", "下降", "年均",
-    "每年", "居全国第", "首位", "前", "《", "》", "“", "”", "（", "）", "(", ")", "有限公司", "产业集群", "产业园",
-    "人民政府", "行动计划", "印发", "批复", "启动", "签约", "投产", "、", "，", "。", "；", "：", "\n", " ", "等",
-    "10月13日", "日前", "十四五", "期末", "第", "5G", "+", "/", "1/10", "By 2025, ", "RMB 3 billion",
-])
-TEXTS = st.one_of(st.text(max_size=200), st.lists(PIECES, max_size=50).map("".join),
-                  st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=50).map("".join))
+PIECES = st.sampled_from(
+    [
+        "到2025年，",
+        "2023年",
+        "全市",
+        "青岛市",
+        "胶州",
+        "西海岸新区",
+        "将",
+        "已",
+        "累计",
+        "力争",
+        "超过",
+        "约",
+        "不低于",
+        "左右",
+        "以上",
+        "余",
+        "3",
+        "1.2",
+        "300",
+        "5000",
+        "十五",
+        "两",
+        "一百二十",
+        "百分之三十",
+        "万",
+        "亿",
+        "万亿",
+        "元",
+        "%",
+        "个百分点",
+        "家",
+        "个",
+        "平方公里",
+        "亩",
+        "吨",
+        "万千瓦",
+        "—",
+        "至",
+        "-",
+        "~",
+        "同比增长",
+        "下降",
+        "年均",
+        "每年",
+        "居全国第",
+        "首位",
+        "前",
+        "《",
+        "》",
+        "“",
+        "”",
+        "（",
+        "）",
+        "(",
+        ")",
+        "有限公司",
+        "产业集群",
+        "产业园",
+        "人民政府",
+        "行动计划",
+        "印发",
+        "批复",
+        "启动",
+        "签约",
+        "投产",
+        "、",
+        "，",
+        "。",
+        "；",
+        "：",
+        "\n",
+        " ",
+        "等",
+        "10月13日",
+        "日前",
+        "十四五",
+        "期末",
+        "第",
+        "5G",
+        "+",
+        "/",
+        "1/10",
+        "By 2025, ",
+        "RMB 3 billion",
+    ]
+)
+TEXTS = st.one_of(
+    st.text(max_size=200),
+    st.lists(PIECES, max_size=50).map("".join),
+    st.lists(st.one_of(PIECES, st.text(max_size=4)), max_size=50).map("".join),
+)
 DATES = st.one_of(st.none(), st.sampled_from(["2024", "2023-06", "2022-11-11", "not a date", ""]))
 
 
@@ -28,7 +112,7 @@ def test_chinese_extraction_never_raises_and_spans_hold(text, published, title):
     doc = Document(source="gen.txt", text=text, published=published, title=title, language="zh")
     x = extract(doc)
     for q in x.quantities:
-        assert 0 <= q.start < q.end <= len(text) and text[q.start:q.end] == q.text
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
         assert q.kind in ("target", "statistic")
         assert q.comparator in ("=", ">", ">=", "<", "<=", "~")
         assert q.value == q.value
@@ -36,7 +120,7 @@ def test_chinese_extraction_never_raises_and_spans_hold(text, published, title):
         assert q.kind == "target" or q.deadline is None
         assert q.kind == "statistic" or q.as_of is None
     for e in x.events:
-        assert 0 <= e.start <= e.end <= len(text) and text[e.start:e.end] == e.text
+        assert 0 <= e.start <= e.end <= len(text) and text[e.start : e.end] == e.text
     for ent in x.entities:
         assert ent.name
         for s, t in ent.mentions:

@@ -1,4 +1,5 @@
 """Chinese quantities: kind, comparator, change, deadline, as_of, annual and metric from how plans and reports write them."""
+
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.quantities import find_quantities
 from policylens.model import Document
@@ -8,7 +9,7 @@ def read(text, published="2024-03-01", title=None):
     doc = Document(source="t.txt", text=text, published=published, title=title, language="zh")
     out = find_quantities(doc, TextIndex(text), [])
     for q in out:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
     return out
 
 
@@ -126,8 +127,10 @@ def test_reporting_months_take_the_page_year():
 
 def test_years_relative_to_the_page():
     found = read("去年全市地区生产总值增长6.2%。今年主要预期目标是：地区生产总值增长6%左右。", published="2025-01-20")
-    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [(6.2, "statistic", 2024, None),
-                                                                       (6, "target", None, 2025)]
+    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [
+        (6.2, "statistic", 2024, None),
+        (6, "target", None, 2025),
+    ]
 
 
 def test_a_share_of_a_plan_is_still_a_report():
@@ -147,8 +150,7 @@ def test_year_then_word_is_not_a_per_year_cue():
 
 def test_one_figure_for_each_listed_measure():
     found = read("全市规上工业产值、营收均超过1.5万亿。", published=None)
-    assert [(q.metric, q.value, q.comparator) for q in found] == [
-        ("规上工业产值", 1.5e12, ">"), ("营收", 1.5e12, ">")]
+    assert [(q.metric, q.value, q.comparator) for q in found] == [("规上工业产值", 1.5e12, ">"), ("营收", 1.5e12, ">")]
 
 
 def test_the_sentence_before_sets_the_year():
@@ -158,8 +160,11 @@ def test_the_sentence_before_sets_the_year():
 
 def test_a_city_page_does_not_lend_its_figures_to_the_province_it_names():
     from policylens.extraction.zh.entities import find_entities
-    text = ("山东省近日部署工作，山东省各地积极响应，山东省将持续推进。\n"
-            "济宁市统计局发布数据。今年全市完成投资76.8亿元，全市项目进展顺利。")
+
+    text = (
+        "山东省近日部署工作，山东省各地积极响应，山东省将持续推进。\n"
+        "济宁市统计局发布数据。今年全市完成投资76.8亿元，全市项目进展顺利。"
+    )
     doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh")
     index = TextIndex(text)
     [q] = find_quantities(doc, index, find_entities(doc, index))
@@ -171,11 +176,13 @@ def test_spaced_amount_keeps_its_comparator():
     assert (q.value, q.unit, q.comparator, q.text) == (9e12, "CNY", ">", "超 9 万亿元")
 
 
-PLAN_WITH_GOALS = ("某市推动制造业发展的通知\n一、总体要求\n坚持创新驱动。\n二、主要目标\n"
-                   "到2027年，全市制造业实现高质量发展：\n"
-                   "——产业规模持续壮大。规模以上工业营业收入突破1.5万亿元。\n"
-                   "——创新能力显著增强。新增专精特新企业50家。\n"
-                   "三、重点任务\n（一）壮大集群。目前全市已有产业集群12个。")
+PLAN_WITH_GOALS = (
+    "某市推动制造业发展的通知\n一、总体要求\n坚持创新驱动。\n二、主要目标\n"
+    "到2027年，全市制造业实现高质量发展：\n"
+    "——产业规模持续壮大。规模以上工业营业收入突破1.5万亿元。\n"
+    "——创新能力显著增强。新增专精特新企业50家。\n"
+    "三、重点任务\n（一）壮大集群。目前全市已有产业集群12个。"
+)
 
 
 def test_goals_listed_under_a_goal_heading_take_its_deadline():
@@ -206,9 +213,12 @@ def test_reporting_periods_without_a_year_take_the_pages():
 
 def test_a_name_inside_a_clause_is_not_the_figures_subject():
     from policylens.extraction.zh.entities import find_entities
-    text = ("潍坊市工业经济稳步发展，潍坊市制造业基础雄厚。\n"
-            "潍坊市规上工业企业达1459家，部分产品市场占有率排在全球、亚洲前3。\n"
-            "2023年，青岛市规上工业企业超过5000家。")
+
+    text = (
+        "潍坊市工业经济稳步发展，潍坊市制造业基础雄厚。\n"
+        "潍坊市规上工业企业达1459家，部分产品市场占有率排在全球、亚洲前3。\n"
+        "2023年，青岛市规上工业企业超过5000家。"
+    )
     doc = Document(source="t.txt", text=text, published="2024-03-01", language="zh")
     index = TextIndex(text)
     found = {q.text: q.subject for q in find_quantities(doc, index, find_entities(doc, index))}
@@ -218,16 +228,20 @@ def test_a_name_inside_a_clause_is_not_the_figures_subject():
 
 
 def test_a_goal_heading_opening_its_paragraph_governs_the_list_after_it():
-    text = ("一、总体要求\n（二）发展目标。到2025年，全市制造业综合实力显著增强。\n"
-            "——规模效益。规上工业增加值年均增长7%。\n二、重点任务\n（一）培育集群。现有集群8个。")
+    text = (
+        "一、总体要求\n（二）发展目标。到2025年，全市制造业综合实力显著增强。\n"
+        "——规模效益。规上工业增加值年均增长7%。\n二、重点任务\n（一）培育集群。现有集群8个。"
+    )
     found = {q.text: q for q in read(text)}
     assert (found["7%"].kind, found["7%"].deadline) == ("target", 2025)
     assert found["8个"].kind == "statistic"
 
 
 def test_list_items_after_a_paragraph_opening_with_a_deadline_share_it():
-    text = ("工作开展情况。\n到2025年，全市数字经济发展水平明显提升。\n——数字经济核心产业增加值达到800亿元。\n"
-            "——新建5G基站5000个。\n现有企业100家。")
+    text = (
+        "工作开展情况。\n到2025年，全市数字经济发展水平明显提升。\n——数字经济核心产业增加值达到800亿元。\n"
+        "——新建5G基站5000个。\n现有企业100家。"
+    )
     found = {q.text: q for q in read(text)}
     assert [(found[t].kind, found[t].deadline) for t in ("800亿元", "5000个")] == [("target", 2025)] * 2
     assert found["100家"].kind == "statistic"
@@ -246,8 +260,10 @@ def test_a_deadline_year_in_chinese_numerals():
 
 
 def test_a_span_of_years_after_its_count_runs_from_the_page_year():
-    assert (one("力争用三年时间，全区培育专精特新企业120家。").deadline,
-            one("五年内，全区数字经济规模达到600亿元。").deadline) == (2027, 2029)
+    assert (
+        one("力争用三年时间，全区培育专精特新企业120家。").deadline,
+        one("五年内，全区数字经济规模达到600亿元。").deadline,
+    ) == (2027, 2029)
     q = one("近三年内，全区累计培育专精特新企业120家。")
     assert (q.kind, q.deadline) == ("statistic", None)
 
@@ -260,8 +276,7 @@ def test_the_end_of_the_plan_period_is_the_period_in_its_title():
 def subjects(text, title=None, publisher=None):
     from policylens.extraction.zh.entities import find_entities
 
-    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, publisher=publisher,
-                   language="zh")
+    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, publisher=publisher, language="zh")
     index = TextIndex(text)
     return [(q.text, q.subject) for q in find_quantities(doc, index, find_entities(doc, index))]
 
@@ -276,8 +291,9 @@ def test_the_pages_own_place_is_named_by_its_title_or_issuer():
 
 
 def test_whole_of_the_place_after_another_place_named_is_the_pages_own_again():
-    text = ("2023年柳州市工业经济运行情况\n\n南宁市工业增加值增长3%，南宁市利润增长2%，南宁市营收增长1%。\n"
-            "全市利润增长4%。")
+    text = (
+        "2023年柳州市工业经济运行情况\n\n南宁市工业增加值增长3%，南宁市利润增长2%，南宁市营收增长1%。\n全市利润增长4%。"
+    )
     assert subjects(text)[-1] == ("4%", "柳州市")
 
 
@@ -301,16 +317,19 @@ def test_a_five_year_plan_in_corner_brackets():
 def subjects_of(text, source_type=None, title=None):
     from policylens.extraction.zh.entities import find_entities
 
-    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, language="zh",
-                   source_type=source_type)
+    doc = Document(
+        source="t.txt", text=text, published="2024-03-01", title=title, language="zh", source_type=source_type
+    )
     index = TextIndex(text)
     return {q.text: q.subject for q in find_quantities(doc, index, find_entities(doc, index))}
 
 
 def test_whole_province_speaks_for_the_province_the_page_names_not_a_city_before_it():
     # neither title nor issuer names the province; the cities named first are given tasks, not 全省's figures
-    text = ("近日，省政府办公厅印发新能源汽车产业发展方案。昆明市、曲靖市要发挥带动作用，曲靖市建设电池基地。\n"
-            "方案提出，到2026年，全省新能源汽车产量达到50万辆，云南省电池产业规模突破2000亿元。")
+    text = (
+        "近日，省政府办公厅印发新能源汽车产业发展方案。昆明市、曲靖市要发挥带动作用，曲靖市建设电池基地。\n"
+        "方案提出，到2026年，全省新能源汽车产量达到50万辆，云南省电池产业规模突破2000亿元。"
+    )
     found = subjects_of(text, source_type="government")
     assert found["50万辆"] == "云南省"
 
@@ -321,14 +340,18 @@ def test_whole_region_with_no_place_of_its_level_named_is_nobodys_rather_than_a_
 
 
 def test_a_verb_of_intent_before_the_whole_place_still_opens_the_clause():
-    text = ("某省制造业发展方案\n\n昆明市建设新材料基地。会议要求，力争全年全省工业投资增长10%以上，"
-            "云南省数字经济规模突破1000亿元。")
+    text = (
+        "某省制造业发展方案\n\n昆明市建设新材料基地。会议要求，力争全年全省工业投资增长10%以上，"
+        "云南省数字经济规模突破1000亿元。"
+    )
     assert subjects_of(text, source_type="government")["10%以上"] == "云南省"
 
 
 def test_a_media_page_about_a_city_keeps_the_city_for_figures_naming_nobody():
-    text = ("青岛虚拟现实产业观察\n青岛市虚拟现实产业加快发展，青岛市聚集企业300余家，青岛市营收增长24%。"
-            "山东省出台了支持政策，全省相关产业规模扩大。\n新引进项目40个。")
+    text = (
+        "青岛虚拟现实产业观察\n青岛市虚拟现实产业加快发展，青岛市聚集企业300余家，青岛市营收增长24%。"
+        "山东省出台了支持政策，全省相关产业规模扩大。\n新引进项目40个。"
+    )
     assert subjects_of(text, source_type="media", title="青岛虚拟现实产业观察")["40个"] == "青岛市"
 
 
@@ -355,8 +378,10 @@ def test_by_the_end_of_the_year_is_the_pages_year():
 
 
 def test_this_company_or_this_park_is_the_last_one_named():
-    text = ("某市新材料产业园开园\n青岛经济技术开发区新材料产业园正式开园。某某新材料有限公司是龙头企业。"
-            "该公司去年实现营业收入25亿元。该园区已入驻企业18家。")
+    text = (
+        "某市新材料产业园开园\n青岛经济技术开发区新材料产业园正式开园。某某新材料有限公司是龙头企业。"
+        "该公司去年实现营业收入25亿元。该园区已入驻企业18家。"
+    )
     found = subjects_of(text, source_type="media")
     assert found["25亿元"] == "某某新材料有限公司"
     assert found["18家"] == "青岛经济技术开发区新材料产业园"

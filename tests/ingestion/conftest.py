@@ -1,4 +1,5 @@
 """A real HTTP server on 127.0.0.1 for URL and feed tests: tests register the pages it serves."""
+
 from __future__ import annotations
 
 import threading
@@ -56,8 +57,11 @@ def _handler(server: Server):
             if route.chunked:
                 self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
-                pieces = route.body.splitlines(keepends=True) if route.drip else \
-                    [route.body[start:start + 4096] for start in range(0, len(route.body), 4096)]
+                pieces = (
+                    route.body.splitlines(keepends=True)
+                    if route.drip
+                    else [route.body[start : start + 4096] for start in range(0, len(route.body), 4096)]
+                )
                 for chunk in pieces:
                     self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
                     self.wfile.flush()

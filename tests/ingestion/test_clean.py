@@ -1,50 +1,63 @@
 """Cleaning on pages written for these tests: furniture goes, article lines stay character for character."""
+
 from __future__ import annotations
 
 from policylens.ingestion.clean import is_furniture, split_page
 
 ARTICLE = [
-    ("The harbour district approved a plan to build 12 automated container berths by 2028, its "
-     "planning bureau said on Tuesday, adding that the first four would open next year."),
+    (
+        "The harbour district approved a plan to build 12 automated container berths by 2028, its "
+        "planning bureau said on Tuesday, adding that the first four would open next year."
+    ),
     "Officials said the plan, worth 8.5 billion yuan, would double the port's capacity for refrigerated cargo.",
     "What happens next",
     "The bureau will publish implementation rules within three months.",
 ]
 
-PAGE = "\n".join([
-    "Skip to main content",
-    "Menu",
-    "Home > News > Economy",
-    "English | Français | Español | 中文",
-    "Harbour district plans automated berths",
-    "By Staff Writer | Updated: 2025-04-08 10:30",
-    "Share:",
-    "Facebook Twitter LinkedIn Email",
-    "",
-    ARTICLE[0],
-    "",
-    "A crane at the harbour. [Photo/City Daily]",
-    ARTICLE[1],
-    "1,234 views",
-    "",
-    ARTICLE[2],
-    "",
-    ARTICLE[3],
-    "",
-    "Tel: +1 555 0100",
-    "Recommended for You",
-    "Another story about ports",
-    "Register Now",
-    "Copyright © 2025 City Daily. All rights reserved.",
-])
+PAGE = "\n".join(
+    [
+        "Skip to main content",
+        "Menu",
+        "Home > News > Economy",
+        "English | Français | Español | 中文",
+        "Harbour district plans automated berths",
+        "By Staff Writer | Updated: 2025-04-08 10:30",
+        "Share:",
+        "Facebook Twitter LinkedIn Email",
+        "",
+        ARTICLE[0],
+        "",
+        "A crane at the harbour. [Photo/City Daily]",
+        ARTICLE[1],
+        "1,234 views",
+        "",
+        ARTICLE[2],
+        "",
+        ARTICLE[3],
+        "",
+        "Tel: +1 555 0100",
+        "Recommended for You",
+        "Another story about ports",
+        "Register Now",
+        "Copyright © 2025 City Daily. All rights reserved.",
+    ]
+)
 
 
 def test_article_lines_survive_unchanged_and_in_order():
     page = split_page(PAGE)
     assert [line for line in page.body if line.strip()] == ARTICLE
-    assert page.text("Harbour district plans automated berths") == \
-        "Harbour district plans automated berths\n\n" + ARTICLE[0] + "\n\n" + ARTICLE[1] + "\n\n" + \
-        ARTICLE[2] + "\n\n" + ARTICLE[3]
+    assert (
+        page.text("Harbour district plans automated berths")
+        == "Harbour district plans automated berths\n\n"
+        + ARTICLE[0]
+        + "\n\n"
+        + ARTICLE[1]
+        + "\n\n"
+        + ARTICLE[2]
+        + "\n\n"
+        + ARTICLE[3]
+    )
 
 
 def test_head_holds_menus_headline_and_byline():
@@ -55,8 +68,12 @@ def test_head_holds_menus_headline_and_byline():
 
 def test_tail_is_cut_at_its_first_marker():
     page = split_page(PAGE)
-    assert page.dropped[-4:] == ["Recommended for You", "Another story about ports", "Register Now",
-                                 "Copyright © 2025 City Daily. All rights reserved."]
+    assert page.dropped[-4:] == [
+        "Recommended for You",
+        "Another story about ports",
+        "Register Now",
+        "Copyright © 2025 City Daily. All rights reserved.",
+    ]
     assert "Tel: +1 555 0100" in page.dropped
 
 
@@ -73,28 +90,52 @@ def test_indentation_and_inner_spacing_are_kept():
 
 
 def test_chinese_furniture():
-    for line in ["首页 > 新闻中心", "【字体：大 中 小】", "打印本页", "【关闭窗口】", "返回顶部",
-                 "版权所有：某某市人民政府办公室", "鲁ICP备12345678号", "主办单位：某某市工业和信息化局",
-                 "浏览次数：1024", "当前位置：首页 > 政务公开", "分享到：", "扫一扫在手机打开当前页"]:
+    for line in [
+        "首页 > 新闻中心",
+        "【字体：大 中 小】",
+        "打印本页",
+        "【关闭窗口】",
+        "返回顶部",
+        "版权所有：某某市人民政府办公室",
+        "鲁ICP备12345678号",
+        "主办单位：某某市工业和信息化局",
+        "浏览次数：1024",
+        "当前位置：首页 > 政务公开",
+        "分享到：",
+        "扫一扫在手机打开当前页",
+    ]:
         assert is_furniture(line), line
 
 
 def test_english_furniture():
-    for line in ["Skip to content", "Print", "Home> Newsroom>Latest", "Weekly Top 10", "WEBINAR",
-                 "Quotes are delayed by 15 minutes.", "Privacy Policy and Terms of Use",
-                 "Follow author", "Views: 3,021", "Media contact: Anna Berg", "Phone: 010-1234-5678",
-                 "Home About Us News Business Services", "Large Middle Small",
-                 "We use cookies to improve your experience on our site."]:
+    for line in [
+        "Skip to content",
+        "Print",
+        "Home> Newsroom>Latest",
+        "Weekly Top 10",
+        "WEBINAR",
+        "Quotes are delayed by 15 minutes.",
+        "Privacy Policy and Terms of Use",
+        "Follow author",
+        "Views: 3,021",
+        "Media contact: Anna Berg",
+        "Phone: 010-1234-5678",
+        "Home About Us News Business Services",
+        "Large Middle Small",
+        "We use cookies to improve your experience on our site.",
+    ]:
         assert is_furniture(line), line
 
 
 def test_article_lines_that_look_a_little_like_furniture_stay():
-    for line in ["Home appliances and electronics made up a third of exports.",
-                 "Home Appliances and Smart Kitchen Equipment Cluster",
-                 "Print media groups in the province merged in 2023.",
-                 "The plan runs until December 31, 2025.",
-                 "2024年10月30日,市政府召开常务会议。",
-                 "Qingdao: Powering Ahead in New Manufacturing"]:
+    for line in [
+        "Home appliances and electronics made up a third of exports.",
+        "Home Appliances and Smart Kitchen Equipment Cluster",
+        "Print media groups in the province merged in 2023.",
+        "The plan runs until December 31, 2025.",
+        "2024年10月30日,市政府召开常务会议。",
+        "Qingdao: Powering Ahead in New Manufacturing",
+    ]:
         assert not is_furniture(line), line
 
 
@@ -122,35 +163,43 @@ def test_chinese_menu_row():
 
 
 def test_breadcrumbs_go_but_prose_with_arrows_stays():
-    for trail in ("Home > News > Economy", "首页 > 新闻中心 > 通知公告",
-                  "You are here: Home » Policy » Harbour District Approves a Plan for Twelve Automated Berths",
-                  "您当前的位置：首页 > 政务公开 > 政策文件"):
+    for trail in (
+        "Home > News > Economy",
+        "首页 > 新闻中心 > 通知公告",
+        "You are here: Home » Policy » Harbour District Approves a Plan for Twelve Automated Berths",
+        "您当前的位置：首页 > 政务公开 > 政策文件",
+    ):
         assert is_furniture(trail), trail
-    for prose in ("Output rose where demand > supply > last year's level, the bureau said.",
-                  "The city will build 300 smart factories <script>alert(1)</script> by 2027, it said.",
-                  "Exports grew by more than 5% > the 3% target > the national average in 2024"):
+    for prose in (
+        "Output rose where demand > supply > last year's level, the bureau said.",
+        "The city will build 300 smart factories <script>alert(1)</script> by 2027, it said.",
+        "Exports grew by more than 5% > the 3% target > the national average in 2024",
+    ):
         assert not is_furniture(prose), prose
 
 
 def test_menu_rows_contact_lines_and_label_tables():
-    for line in ["某网首页 华东 华北 西南 华南 西北 东北 港澳",
-                 "E-mail newsdesk@example.org Phone 021-5555-0100",
-                 "Tel +86 (10) 5555 0100",
-                 "体裁分类:  发布机构: 市统计局",
-                 "信息索引号: 0001/2024-00012  主题分类:",
-                 "记者：王某 通讯员：李某"]:
+    for line in [
+        "某网首页 华东 华北 西南 华南 西北 东北 港澳",
+        "E-mail newsdesk@example.org Phone 021-5555-0100",
+        "Tel +86 (10) 5555 0100",
+        "体裁分类:  发布机构: 市统计局",
+        "信息索引号: 0001/2024-00012  主题分类:",
+        "记者：王某 通讯员：李某",
+    ]:
         assert is_furniture(line), line
-    for line in ["稳步推进 提质增效",
-                 "全市工业增加值增长6.5% 高技术制造业增长12.1% 新动能持续壮大",
-                 "目标:到2027年,产值达到100亿元。措施:加快项目建设。",
-                 "Phone makers shipped 3,000,000 handsets in the quarter, the ministry said.",
-                 "Email marketing firms in the zone grew by 12% last year."]:
+    for line in [
+        "稳步推进 提质增效",
+        "全市工业增加值增长6.5% 高技术制造业增长12.1% 新动能持续壮大",
+        "目标:到2027年,产值达到100亿元。措施:加快项目建设。",
+        "Phone makers shipped 3,000,000 handsets in the quarter, the ministry said.",
+        "Email marketing firms in the zone grew by 12% last year.",
+    ]:
         assert not is_furniture(line), line
 
 
 def test_very_short_lead_paragraphs_belong_to_the_body():
-    text = "\n".join(["Port plan approved?", "", "It is done.", "", "The vote was 31 to 4.", "",
-                      ARTICLE[0]])
+    text = "\n".join(["Port plan approved?", "", "It is done.", "", "The vote was 31 to 4.", "", ARTICLE[0]])
     page = split_page(text)
     assert page.body[:3] == ["It is done.", "", "The vote was 31 to 4."]
     assert page.head == ["Port plan approved?", ""]

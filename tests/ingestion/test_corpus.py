@@ -3,6 +3,7 @@
 Document metadata (published, source type, title) is scored by score.py in
 tests/extraction/test_corpus_scores.py and test_corpus_zh_scores.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -38,8 +39,9 @@ def test_cleaning_keeps_almost_every_annotated_span(corpus):
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_no_furniture_left_in_the_text(corpus):
-    furniture = re.compile(r"Skip to|Privacy Policy|Recommended for You|Tel:|Copyright|版权所有|相关文章|首页\s*>",
-                           re.IGNORECASE)
+    furniture = re.compile(
+        r"Skip to|Privacy Policy|Recommended for You|Tel:|Copyright|版权所有|相关文章|首页\s*>", re.IGNORECASE
+    )
     for _, doc in _pairs(corpus):
         assert not furniture.search(doc.text), doc.source
         assert not doc.text.startswith("URL:"), doc.source
@@ -47,7 +49,9 @@ def test_no_furniture_left_in_the_text(corpus):
 
 @pytest.mark.parametrize("corpus", CORPORA, ids=lambda p: p.name)
 def test_titles_are_headlines_not_furniture_labels_or_menus(corpus):
-    label = re.compile(r"^(原标题|标题|title)\s*[:：]|[\u3400-\u9fff]{2,6}\s*[:：].*[\u3400-\u9fff]{2,6}\s*[:：]", re.IGNORECASE)
+    label = re.compile(
+        r"^(原标题|标题|title)\s*[:：]|[\u3400-\u9fff]{2,6}\s*[:：].*[\u3400-\u9fff]{2,6}\s*[:：]", re.IGNORECASE
+    )
     for _, doc in _pairs(corpus):
         if doc.title:
             assert not is_furniture(doc.title) and not label.search(doc.title), (doc.source, doc.title)

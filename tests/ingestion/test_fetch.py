@@ -1,4 +1,5 @@
 """URLs and feeds against a real HTTP server on 127.0.0.1."""
+
 from __future__ import annotations
 
 import time
@@ -46,8 +47,10 @@ def test_html_page_is_read_with_its_title_and_date(http_server, settings):
 
 
 def test_charset_from_the_http_header_decodes_gbk(http_server, settings):
-    html = "<html><body><h1>青岛发布先进制造业行动计划</h1><p>到2025年，全市规模以上工业增加值年均增长8%以上，" \
-           "培育国家级专精特新企业一百家，建设智能工厂五十个，工业互联网平台普及率达到百分之五十。</p></body></html>"
+    html = (
+        "<html><body><h1>青岛发布先进制造业行动计划</h1><p>到2025年，全市规模以上工业增加值年均增长8%以上，"
+        "培育国家级专精特新企业一百家，建设智能工厂五十个，工业互联网平台普及率达到百分之五十。</p></body></html>"
+    )
     url = http_server.add("/gbk.html", html.encode("gbk"), headers={"Content-Type": "text/html; charset=GBK"})
     doc = one([url], settings)
     assert isinstance(doc, Document), doc
@@ -117,12 +120,14 @@ capacity of 2 million TEU, to open in 2028.&lt;/p&gt;</content></entry>
 </feed>"""
 
 
-@pytest.mark.parametrize("name, template, media_type", [
-    ("rss", RSS, "application/rss+xml"), ("atom", ATOM, "application/atom+xml")])
+@pytest.mark.parametrize(
+    "name, template, media_type", [("rss", RSS, "application/rss+xml"), ("atom", ATOM, "application/atom+xml")]
+)
 def test_feed_with_a_broken_entry_goes_on(http_server, settings, name, template, media_type):
     http_server.add("/news/robotics.html", ARTICLE)
-    feed = http_server.add(f"/feed.{name}", template.format(base=http_server.url("")),
-                           headers={"Content-Type": media_type})
+    feed = http_server.add(
+        f"/feed.{name}", template.format(base=http_server.url("")), headers={"Content-Type": media_type}
+    )
     results = list(read_documents([feed], settings))
     assert len(results) == 3
     good, broken, inline = results

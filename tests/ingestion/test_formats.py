@@ -1,4 +1,5 @@
 """The input-format registry: the shipped formats in their order, and a format registered from outside is used."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,12 +20,14 @@ def test_a_registered_format_claims_its_inputs_and_leaves_the_rest():
     def read(raw, text, url):
         return Parsed(text=text.replace("\t", " "), format="tsv", url=url)
 
-    register(Format("tsv", order=60, binary=False, claims=lambda raw, text: raw.source.endswith(".tsv"),
-                    read=read))
+    register(Format("tsv", order=60, binary=False, claims=lambda raw, text: raw.source.endswith(".tsv"), read=read))
     try:
         parsed = parse(RawInput("plan.tsv", b"URL: https://example.org/plan\nregion\ttarget\nQingdao\t300\n"))
-        assert (parsed.format, parsed.url, parsed.text) == ("tsv", "https://example.org/plan",
-                                                            "region target\nQingdao 300\n")
+        assert (parsed.format, parsed.url, parsed.text) == (
+            "tsv",
+            "https://example.org/plan",
+            "region target\nQingdao 300\n",
+        )
         assert parse(RawInput("plan.txt", b"region\ttarget\n")).format == "text"
     finally:
         _FORMATS[:] = [f for f in _FORMATS if f.name != "tsv"]

@@ -5,6 +5,7 @@ memory is its own), with the default settings.  Whatever the input, the
 process ends in time with one outcome for it: stored, or failed with the
 line that says which limit it passed.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,9 +46,13 @@ def test_an_input_within_the_limits_takes_under_30_s_and_1_gb(tmp_path, name):
     path = tmp_path / name
     path.write_text(INPUTS[name](), encoding="utf-8")
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-c", _RUN, str(path), f"sqlite:///{tmp_path / 'kb.db'}"],
-                          env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True,
-                          timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", _RUN, str(path), f"sqlite:///{tmp_path / 'kb.db'}"],
+        env={"PYTHONPATH": SRC, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])

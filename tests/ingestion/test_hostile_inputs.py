@@ -5,6 +5,7 @@ asserts that every input gets exactly one outcome, that the inputs after the
 hostile one are stored, and that the work stays within generous bounds of
 time (ratios, not exact timings: the machine is shared).
 """
+
 from __future__ import annotations
 
 import os
@@ -23,9 +24,11 @@ from policylens.ingestion import RawInput, read_document
 from policylens.model import Document
 from policylens.store import KnowledgeBase
 
-GOOD = ("Riverside Issues Plan for Pump Makers\n\n"
-        "Riverside, May 4, 2026 -- The county government issued a plan on Tuesday. "
-        "By 2029, the county will raise pump exports to 3 billion yuan.\n")
+GOOD = (
+    "Riverside Issues Plan for Pump Makers\n\n"
+    "Riverside, May 4, 2026 -- The county government issued a plan on Tuesday. "
+    "By 2029, the county will raise pump exports to 3 billion yuan.\n"
+)
 # One sentence with a company, a place and two figures: repeated, it gives thousands of quantities and mentions.
 REPEATED = "Northbay Province and Kestrel Group plan to raise valve exports by 12% to 5 billion yuan by 2027. "
 # The same without any full stop: one "sentence" as long as the file.
@@ -35,8 +38,9 @@ RUN_ON = "Kestrel Group valve exports rose 5% and "
 def _batch(tmp_path: Path, hostile: dict[str, str | bytes], settings: Settings | None = None):
     """Ingest the hostile files between two good ones into a fresh SQLite file; return the report."""
     names = []
-    for i, (name, body) in enumerate({"a_good.txt": GOOD, **hostile, "z_good.txt": GOOD.replace("pump", "fan")}
-                                     .items()):
+    for i, (name, body) in enumerate(
+        {"a_good.txt": GOOD, **hostile, "z_good.txt": GOOD.replace("pump", "fan")}.items()
+    ):
         path = tmp_path / f"{i:02d}_{name}"
         path.write_bytes(body.encode("utf-8") if isinstance(body, str) else body)
         names.append(str(path))
@@ -168,7 +172,12 @@ def test_directory_and_glob_stay_inside_the_tree_and_out_of_loops(tmp_path):
 
 @pytest.mark.parametrize("depth", [300, 2000])
 def test_text_nested_hundreds_of_elements_deep_is_read(depth):
-    html = ("<html><head><title>A deep page</title></head><body>" + "<div>" * depth +
-            "<p>The county will raise pump exports to 3 billion yuan by 2029.</p>" + "</div>" * depth + "</body></html>")
+    html = (
+        "<html><head><title>A deep page</title></head><body>"
+        + "<div>" * depth
+        + "<p>The county will raise pump exports to 3 billion yuan by 2029.</p>"
+        + "</div>" * depth
+        + "</body></html>"
+    )
     document = read_document(RawInput(source="deep.html", data=html.encode(), media_type="text/html"))
     assert "3 billion yuan by 2029" in document.text

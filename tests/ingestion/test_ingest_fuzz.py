@@ -6,6 +6,7 @@ Arabic, huge figures, scale words, feed roots, PDF and BOM headers).  Each
 example runs under a deadline; the extraction budget is small, so a slow
 path shows up as a failed outcome, not a slow test.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -20,11 +21,51 @@ from policylens.ingestion import RawInput
 from policylens.ingestion.sources import is_feed
 from policylens.store import KnowledgeBase
 
-PIECES = ["<html>", "<body>", "<div>" * 40, "</div>", "<p>", "</p>", "<script>", "<!--", "]]>", "&amp;", "&#0;",
-          "九" * 40, "零", "亿元", "万吨", "百分之", "9" * 60, "1e308", "-", ".", ",", "%", "billion yuan",
-          "by 2027", "Kestrel Group", "Northbay Province", "。", "\n", "\r", "\t", " ", "\x00", "\ufeff", "\ud7ff",
-          "<?xml version='1.0'?>", "<rss><channel><item><title>x</title>", "</item></channel></rss>", "%PDF-1.4",
-          "Published: 2026-13-45", "(", ")", "《", "》"]
+PIECES = [
+    "<html>",
+    "<body>",
+    "<div>" * 40,
+    "</div>",
+    "<p>",
+    "</p>",
+    "<script>",
+    "<!--",
+    "]]>",
+    "&amp;",
+    "&#0;",
+    "九" * 40,
+    "零",
+    "亿元",
+    "万吨",
+    "百分之",
+    "9" * 60,
+    "1e308",
+    "-",
+    ".",
+    ",",
+    "%",
+    "billion yuan",
+    "by 2027",
+    "Kestrel Group",
+    "Northbay Province",
+    "。",
+    "\n",
+    "\r",
+    "\t",
+    " ",
+    "\x00",
+    "\ufeff",
+    "\ud7ff",
+    "<?xml version='1.0'?>",
+    "<rss><channel><item><title>x</title>",
+    "</item></channel></rss>",
+    "%PDF-1.4",
+    "Published: 2026-13-45",
+    "(",
+    ")",
+    "《",
+    "》",
+]
 
 hostile_bytes = st.one_of(
     st.binary(max_size=4000),
@@ -39,8 +80,9 @@ def kb(tmp_path_factory) -> KnowledgeBase:
         yield opened
 
 
-@settings(max_examples=80, deadline=20_000, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=80, deadline=20_000, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=hostile_bytes, media_type=st.sampled_from([None, "text/html", "text/plain", "application/rss+xml"]))
 def test_ingest_of_arbitrary_bytes_gives_each_input_one_outcome(kb, data, media_type):
     raw = RawInput(source="fuzz-input", data=data, media_type=media_type)

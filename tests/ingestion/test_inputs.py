@@ -1,4 +1,5 @@
 """Files, folders, globs, stdin and bad input: each bad input is one clear InputError, the batch goes on."""
+
 from __future__ import annotations
 
 import io
@@ -117,9 +118,12 @@ def test_utf8_bom_is_not_text(tmp_path):
 
 def test_truncated_html_still_gives_its_text(tmp_path):
     path = tmp_path / "cut.html"
-    path.write_text("<!DOCTYPE html><html><head><title>Cluster plan</title></head><body><h1>Cluster plan</h1>"
-                    "<p>The province approved a machine tool cluster with an export target of 30 billion yuan.</p>"
-                    "<p>The second paragraph was cut off in the mid", encoding="utf-8")
+    path.write_text(
+        "<!DOCTYPE html><html><head><title>Cluster plan</title></head><body><h1>Cluster plan</h1>"
+        "<p>The province approved a machine tool cluster with an export target of 30 billion yuan.</p>"
+        "<p>The second paragraph was cut off in the mid",
+        encoding="utf-8",
+    )
     doc = read_path(path)
     assert doc.format == "html" and doc.title == "Cluster plan"
     assert "export target of 30 billion yuan" in doc.text
@@ -169,10 +173,14 @@ def _pdf_with_text(lines: list[str]) -> bytes:
 
 def test_pdf_with_text(tmp_path):
     path = tmp_path / "plan.pdf"
-    path.write_bytes(_pdf_with_text([
-        "Provincial plan for smart manufacturing",
-        "By 2027 the province will build 200 smart factories and 50 industrial internet platforms.",
-    ]))
+    path.write_bytes(
+        _pdf_with_text(
+            [
+                "Provincial plan for smart manufacturing",
+                "By 2027 the province will build 200 smart factories and 50 industrial internet platforms.",
+            ]
+        )
+    )
     doc = read_path(path)
     assert doc.format == "pdf" and doc.title == "Provincial plan for smart manufacturing"
     assert "200 smart factories" in doc.text
@@ -218,10 +226,11 @@ def test_directory_of_2000_files_is_fast_and_skips_hidden(tmp_path):
 
 
 def test_stdin_is_read_when_the_source_is_a_dash():
-    code = ("from policylens.config import Settings; from policylens.ingestion import read_documents;"
-            "d = list(read_documents(['-'], Settings()))[0]; print(d.source, '|', d.title)")
-    run = subprocess.run([sys.executable, "-c", code], input=NOTE.encode("utf-8"), capture_output=True,
-                         timeout=60)
+    code = (
+        "from policylens.config import Settings; from policylens.ingestion import read_documents;"
+        "d = list(read_documents(['-'], Settings()))[0]; print(d.source, '|', d.title)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], input=NOTE.encode("utf-8"), capture_output=True, timeout=60)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stdout.decode().strip() == "<stdin> | Port city approves hydrogen corridor"
 
@@ -233,9 +242,12 @@ def test_read_document_raises_for_one_bad_input():
 
 def test_crawled_html_with_a_url_line(tmp_path):
     path = tmp_path / "saved.txt"
-    path.write_text("URL: https://www.example.gov.cn/2024-05/06/c_1.htm\n\n<html><head><title>Smart factory plan | "
-                    "Example Government Portal</title></head><body><p>The city will build 100 smart factories by "
-                    "2026, the plan says, and train 20,000 engineers for them.</p></body></html>", encoding="utf-8")
+    path.write_text(
+        "URL: https://www.example.gov.cn/2024-05/06/c_1.htm\n\n<html><head><title>Smart factory plan | "
+        "Example Government Portal</title></head><body><p>The city will build 100 smart factories by "
+        "2026, the plan says, and train 20,000 engineers for them.</p></body></html>",
+        encoding="utf-8",
+    )
     doc = read_path(path)
     assert doc.format == "html" and doc.url == "https://www.example.gov.cn/2024-05/06/c_1.htm"
     assert doc.title == "Smart factory plan" and doc.source_type == "government"

@@ -1,5 +1,6 @@
 """The monitoring tests' servers (a real feed server, listing servers, webhook receivers and SMTP servers on
 127.0.0.1, see feed_servers, listing_servers and mail_servers) and the knowledge base the delivery tests poll."""
+
 from collections.abc import Iterator
 
 import pytest

@@ -5,6 +5,7 @@ backoff and, when that is not enough, the alerts wait in the database for
 a later poll.  A JSONL file that already holds an alert (the process died
 before recording the delivery) is not written twice.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,14 @@ FAST = RetryPolicy(attempts=3, first_delay=0.01, rest=60.0)
 
 
 def poll(kb, *destinations, now=None, every_feed=False):
-    return monitor.poll(kb, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=list(destinations), retry=FAST, now=now,
-                        every_feed=every_feed)
+    return monitor.poll(
+        kb,
+        Settings(allow_private_feeds=True, crawl_delay=0),
+        deliver_to=list(destinations),
+        retry=FAST,
+        now=now,
+        every_feed=every_feed,
+    )
 
 
 def test_webhook_failing_first_attempts_gets_each_alert_once(watched, feed_server, receiver_factory):
@@ -38,8 +45,10 @@ def test_webhook_failing_first_attempts_gets_each_alert_once(watched, feed_serve
     sent = Counter(key for key, _ in receiver.requests)
     assert sorted(sent.values()) == [1, 3]  # the first alert took three attempts, the second one
     body = receiver.accepted[report.alerts[0].uid]
-    assert body["brief"] == {"command": f"policylens brief {body['document_id']}",
-                             "path": f"/briefs/{body['document_id']}"}
+    assert body["brief"] == {
+        "command": f"policylens brief {body['document_id']}",
+        "path": f"/briefs/{body['document_id']}",
+    }
     alert = monitor.list_alerts(watched, 1, document_id=body["document_id"])[0]
     assert alert.deliveries and alert.deliveries[0]["attempts"] in (1, 3)
     feed_server.rss("/feed.xml", [("impl", IMPLEMENTATION), ("progress", PROGRESS), ("approval", APPROVAL)])
@@ -69,7 +78,9 @@ def test_jsonl_once_per_alert_even_after_a_crash_before_recording(watched, tmp_p
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     assert [x["uid"] for x in lines] == [a.uid for a in report.alerts]
     # A poller that wrote a line and died before recording it: the file is the record.
-    monitor.poll(watched, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=[f"jsonl:{tmp_path / 'other.jsonl'}"])
+    monitor.poll(
+        watched, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=[f"jsonl:{tmp_path / 'other.jsonl'}"]
+    )
     with watched.writing() as conn:
         conn.execute(delete(DeliveryRow))
     with path.open("a") as f:

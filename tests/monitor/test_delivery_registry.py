@@ -1,4 +1,5 @@
 """A destination kind registered from outside the shipped ones is checked, masked and delivered to like them."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -27,10 +28,15 @@ class Pigeons:
 @pytest.fixture
 def loft() -> Iterator[list]:
     taken: list = []
-    register(Kind("pigeon", "pigeon:LOFT",
-                  check=lambda spec: spec if spec.partition(":")[2] else None,
-                  open=lambda spec, settings, show: Pigeons(taken),
-                  mask=lambda spec: "pigeon:***"))
+    register(
+        Kind(
+            "pigeon",
+            "pigeon:LOFT",
+            check=lambda spec: spec if spec.partition(":")[2] else None,
+            open=lambda spec, settings, show: Pigeons(taken),
+            mask=lambda spec: "pigeon:***",
+        )
+    )
     yield taken
     del KINDS["pigeon"]
 

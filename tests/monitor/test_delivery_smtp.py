@@ -6,6 +6,7 @@ later, in order.  A poller killed while the server holds an email, run
 again, resends that one email with the same Message-ID (which the server
 drops as a repeat) and nothing else twice.  The password never shows.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,21 +75,25 @@ def test_the_password_is_masked_in_reports_errors_and_the_database(tmp_path, fee
     assert refused.error and "535" in refused.error  # authentication failed
     assert sent.delivered == 1 and len(server.accepted) == 1
     everything = repr([report.to_dict(), shown]) + "".join(
-        p.read_bytes().decode("latin-1") for p in tmp_path.glob("kb.db*"))
+        p.read_bytes().decode("latin-1") for p in tmp_path.glob("kb.db*")
+    )
     for secret in ("s3cretPassw0rd", "wrongPassw0rd"):
         assert secret not in everything
     assert f"smtp://alerts:***@127.0.0.1:{server.port}?from=" in sent.destination
 
 
-@pytest.mark.parametrize("spec", [
-    "smtp://127.0.0.1:25?to=desk@example.org",  # no sender
-    "smtp://127.0.0.1:25?from=alerts@example.org",  # no recipient
-    "smtp://127.0.0.1:25?from=alerts@example.org&to=nobody",  # not an address
-    "smtp://127.0.0.1:99999?from=alerts@example.org&to=desk@example.org",  # no such port
-    "smtp://127.0.0.1?from=alerts@example.org&to=desk@example.org&tls=1",  # an option we do not know
-    "smtps://127.0.0.1?from=alerts@example.org&to=desk@example.org&starttls=yes",  # TLS twice
-    "smtp://?from=alerts@example.org&to=desk@example.org",  # no server
-])
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "smtp://127.0.0.1:25?to=desk@example.org",  # no sender
+        "smtp://127.0.0.1:25?from=alerts@example.org",  # no recipient
+        "smtp://127.0.0.1:25?from=alerts@example.org&to=nobody",  # not an address
+        "smtp://127.0.0.1:99999?from=alerts@example.org&to=desk@example.org",  # no such port
+        "smtp://127.0.0.1?from=alerts@example.org&to=desk@example.org&tls=1",  # an option we do not know
+        "smtps://127.0.0.1?from=alerts@example.org&to=desk@example.org&starttls=yes",  # TLS twice
+        "smtp://?from=alerts@example.org&to=desk@example.org",  # no server
+    ],
+)
 def test_bad_email_destinations_are_refused_before_anything_runs(spec):
     with pytest.raises(ParameterError) as caught:
         monitor.check_destination(spec)
@@ -103,9 +108,22 @@ def test_a_password_in_a_refused_spec_is_not_shown():
 
 def _poll_process(db: str, spec: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", "from policylens.cli import main; main()", "--db", db, "poll", "--all",
-         "--deliver", spec],
-        env={**os.environ, "PYTHONPATH": SRC}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "from policylens.cli import main; main()",
+            "--db",
+            db,
+            "poll",
+            "--all",
+            "--deliver",
+            spec,
+        ],
+        env={**os.environ, "PYTHONPATH": SRC},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.slow
@@ -113,8 +131,13 @@ def test_a_killed_poller_sends_each_email_once(kb_url, feed_server, mail_factory
     with KnowledgeBase.open(kb_url) as opened:
         monitor.add_watchlist(opened, "shandong", region="Shandong")
         monitor.add_watchlist(opened, "tools", industry="machine-tools")
-        monitor.add_feed(opened, feed_server.rss("/feed.xml", [("impl", IMPLEMENTATION), ("progress", PROGRESS),
-                                                               ("approval", APPROVAL), ("hefei", ELSEWHERE)]))
+        monitor.add_feed(
+            opened,
+            feed_server.rss(
+                "/feed.xml",
+                [("impl", IMPLEMENTATION), ("progress", PROGRESS), ("approval", APPROVAL), ("hefei", ELSEWHERE)],
+            ),
+        )
     server = mail_factory(hold_first=True)
     first = _poll_process(kb_url, server.spec())
     try:
@@ -140,8 +163,14 @@ def test_a_killed_poller_sends_each_email_once(kb_url, feed_server, mail_factory
 
 
 def _scheduler(kb, spec: str, every: str = "1d") -> PollScheduler:
-    return PollScheduler(kb, Settings(allow_private_feeds=True), deliver_to=[spec], log=lambda line: None,
-                         digest_every=monitor.parse_duration(every), retry=FAST)
+    return PollScheduler(
+        kb,
+        Settings(allow_private_feeds=True),
+        deliver_to=[spec],
+        log=lambda line: None,
+        digest_every=monitor.parse_duration(every),
+        retry=FAST,
+    )
 
 
 def test_a_digest_is_emailed_once_per_window_even_across_a_restart(watched, mail_factory):
@@ -159,8 +188,7 @@ def test_a_digest_is_emailed_once_per_window_even_across_a_restart(watched, mail
     _scheduler(watched, server.spec(), "7d").send_digests(today + dt.timedelta(days=7))  # restarted, window open
     assert len(server.messages) == 2  # the refused attempt and the digest
     _scheduler(watched, server.spec(), "7d").send_digests(today + dt.timedelta(days=8))
-    next_window = digest_message_id(server.spec(), yesterday + dt.timedelta(days=1),
-                                    yesterday + dt.timedelta(days=7))
+    next_window = digest_message_id(server.spec(), yesterday + dt.timedelta(days=1), yesterday + dt.timedelta(days=7))
     assert list(server.accepted)[1:] == [next_window] and len(server.messages) == 3
 
 
@@ -177,10 +205,13 @@ def test_a_failing_mail_server_rests_the_digest_then_gets_it(kb, mail_factory):
     assert list(server.accepted) == [digest_message_id(server.spec(), one_day, one_day)]
 
 
-@pytest.mark.parametrize(("every", "spec", "complaint"), [
-    ("12h", "smtp://127.0.0.1?from=a@example.org&to=b@example.org", "whole days"),
-    ("1d", "print", "no destination delivered to takes digests"),
-])
+@pytest.mark.parametrize(
+    ("every", "spec", "complaint"),
+    [
+        ("12h", "smtp://127.0.0.1?from=a@example.org&to=b@example.org", "whole days"),
+        ("1d", "print", "no destination delivered to takes digests"),
+    ],
+)
 def test_a_digest_schedule_needs_whole_days_and_an_email_destination(kb, every, spec, complaint):
     with pytest.raises(ParameterError) as caught:
         _scheduler(kb, spec, every)

@@ -1,4 +1,5 @@
 """Durations as people write them, and the one-line error for anything else."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,8 +8,10 @@ from policylens.errors import InputError
 from policylens.monitor import format_duration, parse_duration
 
 
-@pytest.mark.parametrize("text, seconds", [("30m", 1800), ("1h", 3600), ("1d", 86400), ("90s", 90),
-                                           ("2w", 1209600), ("1h30m", 5400), (" 1H ", 3600)])
+@pytest.mark.parametrize(
+    "text, seconds",
+    [("30m", 1800), ("1h", 3600), ("1d", 86400), ("90s", 90), ("2w", 1209600), ("1h30m", 5400), (" 1H ", 3600)],
+)
 def test_durations_read(text, seconds):
     assert parse_duration(text) == seconds
 

@@ -5,6 +5,7 @@ operator's opt-in (``allow_private_feeds``), nothing of it is fetched,
 whatever settings started the poll (the CLI's, which may read intranet
 pages, or ``serve --poll``'s).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -85,13 +86,19 @@ def test_webhook_secrets_are_masked_in_output_errors_pages_and_the_database(tmp_
         monitor.add_watchlist(kb, "shandong", region="Shandong")
         monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
         failing = monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=[spec], retry=fast)
-        later = monitor.poll(kb, Settings(allow_private_feeds=True), deliver_to=[spec], retry=fast,
-                             now=failing.started_at + dt.timedelta(hours=1))
+        later = monitor.poll(
+            kb,
+            Settings(allow_private_feeds=True),
+            deliver_to=[spec],
+            retry=fast,
+            now=failing.started_at + dt.timedelta(hours=1),
+        )
         shown = [a.to_dict() for a in monitor.list_alerts(kb, None)]
     assert failing.alerts and failing.deliveries[0].error  # the first attempt was refused: an error line
     assert later.deliveries[0].delivered == len(failing.alerts)  # then the real URL, secrets and all, worked
     everything = repr([failing.to_dict(), later.to_dict(), shown]) + "".join(
-        p.read_bytes().decode("latin-1") for p in tmp_path.glob("kb.db*"))
+        p.read_bytes().decode("latin-1") for p in tmp_path.glob("kb.db*")
+    )
     for secret in ("hunter2pass", "bob", "TOPSECRETKEY"):
         assert secret not in everything
     assert "webhook:http://***@127.0.0.1" in failing.deliveries[0].destination
@@ -118,6 +125,7 @@ def test_a_slow_site_does_not_delay_the_other_feeds(kb, feed_server):
         # Two sites: "localhost" (the slow one, first in line) and 127.0.0.1 (the feed server).
         monitor.add_feed(kb, f"http://localhost:{slow.server_address[1]}/feed.xml")
         monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL)]))
+
         def watch_fast_site() -> None:
             while not feed_server.requests["/feed.xml"] and time.monotonic() - started < 20:
                 time.sleep(0.01)

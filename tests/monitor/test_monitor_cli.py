@@ -6,6 +6,7 @@ holds its first delivery, runs it again, and checks that every alert
 arrived exactly once (the in-flight one is resent with the same
 Idempotency-Key, which the receiver drops as a repeat).
 """
+
 from __future__ import annotations
 
 import json
@@ -35,20 +36,35 @@ def cli(db: str, *args: str, as_json: bool = False):
     return result
 
 
-@pytest.mark.parametrize("command", [["watch", "add"], ["watch", "list"], ["watch", "remove"], ["feeds", "add"],
-                                     ["feeds", "list"], ["feeds", "remove"], ["poll"], ["alerts"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["watch", "add"],
+        ["watch", "list"],
+        ["watch", "remove"],
+        ["feeds", "add"],
+        ["feeds", "list"],
+        ["feeds", "remove"],
+        ["poll"],
+        ["alerts"],
+    ],
+)
 def test_every_monitoring_command_has_help(command):
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Usage" in result.output
 
 
 def test_watch_feeds_poll_alerts(sqlite_url, feed_server, tmp_path):
-    assert cli(sqlite_url, "watch", "add", "qingdao tools", "--region", "Qingdao", "--industry",
-               "machine-tools").exit_code == 0
+    assert (
+        cli(sqlite_url, "watch", "add", "qingdao tools", "--region", "Qingdao", "--industry", "machine-tools").exit_code
+        == 0
+    )
     assert cli(sqlite_url, "watch", "add", "cert", "--keyword", "export certification").exit_code == 0
     listed = json.loads(cli(sqlite_url, "watch", "list", as_json=True).stdout)
     assert [(w["name"], w["region"], w["keyword"]) for w in listed] == [
-        ("cert", None, "export certification"), ("qingdao tools", "Qingdao", None)]
+        ("cert", None, "export certification"),
+        ("qingdao tools", "Qingdao", None),
+    ]
     feed = feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)])
     assert cli(sqlite_url, "feeds", "add", feed, "--every", "30m").exit_code == 0
     assert json.loads(cli(sqlite_url, "feeds", "list", as_json=True).stdout)[0]["every"] == "30m"
@@ -76,16 +92,19 @@ def test_watch_feeds_poll_alerts(sqlite_url, feed_server, tmp_path):
     assert json.loads(cli(sqlite_url, "feeds", "list", as_json=True).stdout) == []
 
 
-@pytest.mark.parametrize("args, named", [
-    (["feeds", "add", "http://example.org/feed", "--every", "fortnightly"], "--every: 'fortnightly'"),
-    (["feeds", "add", "not a url"], "not a url: a feed is an http(s) URL"),
-    (["watch", "add", "w", "--industry", "unicorns"], "--industry: unknown industry 'unicorns'"),
-    (["watch", "add", "w"], "w: a watchlist needs at least one criterion"),
-    (["watch", "remove", "nobody"], "nobody: no watchlist of that name"),
-    (["feeds", "remove", "http://example.org/none"], "http://example.org/none: no feed with this URL"),
-    (["poll", "--deliver", "pigeon:home"], "--deliver: 'pigeon:home' is not a destination"),
-    (["poll", "--as-of", "yesterday"], "--as-of: 'yesterday' is not a time"),
-])
+@pytest.mark.parametrize(
+    "args, named",
+    [
+        (["feeds", "add", "http://example.org/feed", "--every", "fortnightly"], "--every: 'fortnightly'"),
+        (["feeds", "add", "not a url"], "not a url: a feed is an http(s) URL"),
+        (["watch", "add", "w", "--industry", "unicorns"], "--industry: unknown industry 'unicorns'"),
+        (["watch", "add", "w"], "w: a watchlist needs at least one criterion"),
+        (["watch", "remove", "nobody"], "nobody: no watchlist of that name"),
+        (["feeds", "remove", "http://example.org/none"], "http://example.org/none: no feed with this URL"),
+        (["poll", "--deliver", "pigeon:home"], "--deliver: 'pigeon:home' is not a destination"),
+        (["poll", "--as-of", "yesterday"], "--as-of: 'yesterday' is not a time"),
+    ],
+)
 def test_bad_input_is_one_line_naming_it(sqlite_url, args, named):
     result = cli(sqlite_url, *args)
     assert result.exit_code == 1
@@ -106,9 +125,22 @@ def test_an_unreachable_feed_fails_the_poll_but_keeps_what_is_stored(sqlite_url,
 
 def _poll_process(db: str, hook: str) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-c", "from policylens.cli import main; main()", "--db", db, "poll", "--all",
-         "--deliver", f"webhook:{hook}"],
-        env={**os.environ, "PYTHONPATH": SRC}, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "from policylens.cli import main; main()",
+            "--db",
+            db,
+            "poll",
+            "--all",
+            "--deliver",
+            f"webhook:{hook}",
+        ],
+        env={**os.environ, "PYTHONPATH": SRC},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.slow
@@ -116,8 +148,13 @@ def test_a_killed_poller_loses_nothing_and_delivers_each_alert_once(kb_url, feed
     with KnowledgeBase.open(kb_url) as kb:
         monitor.add_watchlist(kb, "shandong", region="Shandong")
         monitor.add_watchlist(kb, "tools", industry="machine-tools")
-        monitor.add_feed(kb, feed_server.rss("/feed.xml", [("impl", IMPLEMENTATION), ("progress", PROGRESS),
-                                                           ("approval", APPROVAL), ("hefei", ELSEWHERE)]))
+        monitor.add_feed(
+            kb,
+            feed_server.rss(
+                "/feed.xml",
+                [("impl", IMPLEMENTATION), ("progress", PROGRESS), ("approval", APPROVAL), ("hefei", ELSEWHERE)],
+            ),
+        )
     receiver = receiver_factory(hold_first=True)
     first = _poll_process(kb_url, receiver.url)
     try:

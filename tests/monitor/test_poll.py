@@ -5,6 +5,7 @@ feeds between polls: new entries are stored once, old ones are not fetched
 again, each watchlist and follow-up raises its alert once, and a bad feed
 is one error line while the other feeds are read.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -71,11 +72,18 @@ def test_each_criterion_and_their_combination(kb, feed_server):
     monitor.add_watchlist(kb, "industry", industry="new-energy-vehicles")
     monitor.add_watchlist(kb, "entity", entity="Qingdao CNC machine tool cluster")
     monitor.add_watchlist(kb, "keyword", keyword="export certification")
-    monitor.add_watchlist(kb, "all four", region="Qingdao", industry="machine-tools",
-                          entity="Qingdao CNC machine tool cluster", keyword="export certification")
+    monitor.add_watchlist(
+        kb,
+        "all four",
+        region="Qingdao",
+        industry="machine-tools",
+        entity="Qingdao CNC machine tool cluster",
+        keyword="export certification",
+    )
     monitor.add_watchlist(kb, "contradiction", region="Hefei", keyword="export certification")
-    monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE),
-                                                       ("progress", PROGRESS)]))
+    monitor.add_feed(
+        kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE), ("progress", PROGRESS)])
+    )
     report = run(kb)
     with kb.reading() as conn:
         ids = dict(conn.execute(select(AlertRow.document_id, AlertRow.title)).all())
@@ -84,8 +92,13 @@ def test_each_criterion_and_their_combination(kb, feed_server):
     hefei = title["Hefei"]
     progress = next(k for k, v in ids.items() if "Exports Rise" in v)
     found = by_watchlist([a for a in report.alerts if a.kind == "watch"])
-    assert found == {"region": {approval, progress}, "industry": {hefei}, "entity": {approval, progress},
-                     "keyword": {approval}, "all four": {approval}}
+    assert found == {
+        "region": {approval, progress},
+        "industry": {hefei},
+        "entity": {approval, progress},
+        "keyword": {approval},
+        "all four": {approval},
+    }
     keyword = next(a for a in report.alerts if a.watchlist == "keyword")
     assert any("export certification" in f for f in keyword.facts)  # the sentence that matched is quoted
     assert all(a.brief_path == f"/briefs/{a.document_id}" for a in report.alerts)
@@ -138,8 +151,13 @@ def test_bad_feeds_are_one_line_each_and_the_rest_is_read(kb, feed_server):
         monitor.add_feed(kb, url)
     report = run(kb)
     status = {f.url.rsplit("/", 1)[1]: f.status for f in report.feeds}
-    assert status == {"good.xml": "read", "broken.xml": "failed", "page.html": "failed", "dead.xml": "read",
-                      "unreachable.xml": "failed"}
+    assert status == {
+        "good.xml": "read",
+        "broken.xml": "failed",
+        "page.html": "failed",
+        "dead.xml": "read",
+        "unreachable.xml": "failed",
+    }
     assert len(report.errors) == 4 and all("\n" not in e for e in report.errors)
     assert any(e.startswith(broken) and "feed has no entries" in e for e in report.errors)
     assert any(e.startswith(html) and "not an RSS or Atom feed" in e for e in report.errors)

@@ -1,4 +1,5 @@
 """The poller inside a long-running process: a real thread polling a real feed server on 127.0.0.1."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,8 +35,14 @@ def test_the_thread_polls_at_once_records_alerts_and_stops_promptly(kb, feed_ser
     monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)]), "1h")
     out = tmp_path / "alerts.jsonl"
     seen: list[monitor.PollReport] = []
-    poller = PollScheduler(kb, Settings(allow_private_feeds=True, crawl_delay=0), deliver_to=[f"jsonl:{out}"], idle=0.2, on_poll=seen.append,
-                           log=lambda line: None)
+    poller = PollScheduler(
+        kb,
+        Settings(allow_private_feeds=True, crawl_delay=0),
+        deliver_to=[f"jsonl:{out}"],
+        idle=0.2,
+        on_poll=seen.append,
+        log=lambda line: None,
+    )
     poller.start()
     try:
         wait_for(lambda: seen and seen[0].alerts)

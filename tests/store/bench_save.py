@@ -10,6 +10,7 @@ machine the CPU time is the steadier figure; the difference is mostly waiting
 for the disk (WAL writes and checkpoints).
 Not collected by pytest: it measures, it does not assert.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,27 +22,51 @@ from pathlib import Path
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
 from policylens.store import KnowledgeBase
 
-WORDS = ("province city cluster park plan target output export enterprise industry machine tool "
-         "equipment investment billion yuan growth percent annual platform innovation centre "
-         "approved launched issued built digital green manufacturing supply chain logistics port "
-         "certification standard fund training talent research laboratory product market").split()
+WORDS = (
+    "province city cluster park plan target output export enterprise industry machine tool "
+    "equipment investment billion yuan growth percent annual platform innovation centre "
+    "approved launched issued built digital green manufacturing supply chain logistics port "
+    "certification standard fund training talent research laboratory product market"
+).split()
 
 
 def synthetic(i: int, rng: random.Random) -> Extraction:
     text = " ".join(rng.choice(WORDS) for _ in range(440))  # ~3 KB
     spans = [(p, p + 12) for p in sorted(rng.sample(range(0, len(text) - 12), 24))]
     quantities = [
-        Quantity(kind="target", text=text[s:e], start=s, end=e, value=rng.random() * 1e9,
-                 unit="CNY", metric="output", deadline=2027, subject="cluster",
-                 alternatives=[Alternative(value=1.4e8, unit="USD")] if n == 0 else [])
+        Quantity(
+            kind="target",
+            text=text[s:e],
+            start=s,
+            end=e,
+            value=rng.random() * 1e9,
+            unit="CNY",
+            metric="output",
+            deadline=2027,
+            subject="cluster",
+            alternatives=[Alternative(value=1.4e8, unit="USD")] if n == 0 else [],
+        )
         for n, (s, e) in enumerate(spans[:8])
     ]
-    events = [Event(type="launch", text=text[s:e], start=s, end=e, actor="city", date="2026-05")
-              for s, e in spans[8:12]]
-    entities = [Entity(type="place", name=f"Place {i}-{n}", mentions=[spans[12 + n], spans[12 + n]],
-                       attributes={"level": "municipal"}) for n in range(8)]
-    return Extraction(Document(source=f"synthetic/{i}.txt", text=text, published="2026-05-01"),
-                      quantities, events, entities, industries=["machine_tools"])
+    events = [
+        Event(type="launch", text=text[s:e], start=s, end=e, actor="city", date="2026-05") for s, e in spans[8:12]
+    ]
+    entities = [
+        Entity(
+            type="place",
+            name=f"Place {i}-{n}",
+            mentions=[spans[12 + n], spans[12 + n]],
+            attributes={"level": "municipal"},
+        )
+        for n in range(8)
+    ]
+    return Extraction(
+        Document(source=f"synthetic/{i}.txt", text=text, published="2026-05-01"),
+        quantities,
+        events,
+        entities,
+        industries=["machine_tools"],
+    )
 
 
 def main() -> None:
@@ -58,9 +83,11 @@ def main() -> None:
             statuses = [kb.save(doc).status for doc in docs]
             elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
             stored = kb.count_documents()
-    print(f"{len(docs)} saves in {elapsed:.1f} s: {len(docs) / elapsed:.0f} docs/s, "
-          f"{1000 * elapsed / len(docs):.2f} ms/doc wall, {1000 * cpu / len(docs):.2f} ms/doc CPU "
-          f"(this process); {statuses.count('stored')} stored, {stored} in the knowledge base")
+    print(
+        f"{len(docs)} saves in {elapsed:.1f} s: {len(docs) / elapsed:.0f} docs/s, "
+        f"{1000 * elapsed / len(docs):.2f} ms/doc wall, {1000 * cpu / len(docs):.2f} ms/doc CPU "
+        f"(this process); {statuses.count('stored')} stored, {stored} in the knowledge base"
+    )
 
 
 if __name__ == "__main__":

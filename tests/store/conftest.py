@@ -1,4 +1,5 @@
 """A knowledge base on each backend, empty, opened through the public entry point."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

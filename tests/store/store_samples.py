@@ -3,6 +3,7 @@
 The stories are the project's own text, written for these tests, so they can
 be edited freely to probe the near-duplicate detector.
 """
+
 from __future__ import annotations
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
@@ -64,53 +65,96 @@ CJK_STORY_REPOST = CJK_STORY.replace("近日", "日前").replace("翻一番", "�
 
 def full_extraction(text: str = CLUSTER_STORY, source: str = "docs/cluster.txt") -> Extraction:
     """An extraction that uses every field the contract has, with spans into ``text``."""
+
     def span(phrase: str) -> tuple[int, int]:
         start = text.index(phrase)
         return start, start + len(phrase)
 
     s, e = span("above sixty billion yuan by 2028")
     target = Quantity(
-        kind="target", text=text[s:e], start=s, end=e, metric="annual output", value=6e10,
-        unit="CNY", comparator=">", deadline=2028, subject="Harbour Valley cluster",
+        kind="target",
+        text=text[s:e],
+        start=s,
+        end=e,
+        metric="annual output",
+        value=6e10,
+        unit="CNY",
+        comparator=">",
+        deadline=2028,
+        subject="Harbour Valley cluster",
         alternatives=[Alternative(value=8.4e9, unit="USD"), Alternative(value=7.7e9, unit="EUR")],
         industries=["machine_tools", "automotive"],
     )
     s, e = span("nine billion yuan")
     statistic = Quantity(
-        kind="statistic", text=text[s:e], start=s, end=e, metric="machine tool exports",
-        value=9e9, unit="CNY", as_of="2025-12", annual=True,
+        kind="statistic",
+        text=text[s:e],
+        start=s,
+        end=e,
+        metric="machine tool exports",
+        value=9e9,
+        unit="CNY",
+        as_of="2025-12",
+        annual=True,
     )
     s, e = span("eleven percent")
     change = Quantity(
-        kind="statistic", text=text[s:e], start=s, end=e, metric="exports growth", value=11,
-        value_max=12.5, unit="%", comparator="~", change="increase", baseline=2024, as_of=2025,
+        kind="statistic",
+        text=text[s:e],
+        start=s,
+        end=e,
+        metric="exports growth",
+        value=11,
+        value_max=12.5,
+        unit="%",
+        comparator="~",
+        change="increase",
+        baseline=2024,
+        as_of=2025,
     )
     s, e = span("Riverton Province has approved the Harbour Valley advanced manufacturing cluster")
     approval = Event(
-        type="approval", text=text[s:e], start=s, end=e, actor="Riverton Province",
-        object="Harbour Valley advanced manufacturing cluster", date="2026-06",
-        date_text="on Monday", approximate=True,
+        type="approval",
+        text=text[s:e],
+        start=s,
+        end=e,
+        actor="Riverton Province",
+        object="Harbour Valley advanced manufacturing cluster",
+        date="2026-06",
+        date_text="on Monday",
+        approximate=True,
     )
     s, e = span("The first review is due in the spring of next year")
     review = Event(type="other", text=text[s:e], start=s, end=e)
     return Extraction(
         document=Document(
-            source=source, text=text, title="Riverton approves machine-tool cluster",
-            published="2026-06-24", language="en", source_type="media",
-            url="https://news.example/riverton-cluster", publisher="Example News", format="html",
+            source=source,
+            text=text,
+            title="Riverton approves machine-tool cluster",
+            published="2026-06-24",
+            language="en",
+            source_type="media",
+            url="https://news.example/riverton-cluster",
+            publisher="Example News",
+            format="html",
         ),
         quantities=[target, statistic, change],
         events=[approval, review],
         entities=[
-            Entity(type="place", name="Riverton Province",
-                   mentions=[span("Riverton Province")], key="test:riverton"),
-            Entity(type="cluster", name="Harbour Valley advanced manufacturing cluster",
-                   mentions=[span("Harbour Valley"), span("The cluster")],
-                   attributes={"level": "provincial", "focus": ["machine tools"],
-                               "located_in": "Riverton Province"},
-                   aliases=["Harbour Valley cluster"]),
-            Entity(type="place", name="Eastport", mentions=[span("Eastport")],
-                   attributes={"located_in": "Riverton Province"}),
+            Entity(type="place", name="Riverton Province", mentions=[span("Riverton Province")], key="test:riverton"),
+            Entity(
+                type="cluster",
+                name="Harbour Valley advanced manufacturing cluster",
+                mentions=[span("Harbour Valley"), span("The cluster")],
+                attributes={"level": "provincial", "focus": ["machine tools"], "located_in": "Riverton Province"},
+                aliases=["Harbour Valley cluster"],
+            ),
+            Entity(
+                type="place",
+                name="Eastport",
+                mentions=[span("Eastport")],
+                attributes={"located_in": "Riverton Province"},
+            ),
         ],
         industries=["machine_tools", "logistics"],
     )

@@ -7,6 +7,7 @@ Chinese target followed by an English statistic of the same subject, metric
 and unit as its progress; and search that finds one- and two-character
 Chinese queries.  Ingested through the public API, as a user would.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,8 +41,7 @@ def test_one_place_entity_holds_both_documents(both):
     assert jiaozhou.entity.key == "adcode:370281"
     assert {"胶州市", "胶州"} <= set(jiaozhou.aliases)
     assert jiaozhou.attributes["name_en"] == "Jiaozhou"
-    assert {Path(d["source"]).name for d in jiaozhou.documents} == {
-        "jiaozhou_notice_zh.txt", "jiaozhou_article_en.txt"}
+    assert {Path(d["source"]).name for d in jiaozhou.documents} == {"jiaozhou_notice_zh.txt", "jiaozhou_article_en.txt"}
     # Asked for by its Chinese name, it is the same entity.
     assert both.entity("胶州市").id == jiaozhou.entity.id
     assert [p.name for p in jiaozhou.hierarchy][:2] == ["Qingdao", "Shandong"]

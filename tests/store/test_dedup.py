@@ -1,4 +1,5 @@
 """Near-duplicates: the same story reposted with a few words changed is linked, not merged."""
+
 from __future__ import annotations
 
 from store_samples import (

@@ -1,4 +1,5 @@
 """The reads a brief needs to quote the store's answers: ids back to hashes, spans and entity links."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,13 +14,16 @@ def test_ids_come_back_as_the_hash_and_spans_a_loaded_extraction_is_indexed_by(k
     first = kb.save(full_extraction()).document_id
     other = kb.save(bare_extraction(PORT_STORY, "docs/port.txt")).document_id
     assert kb.content_hashes([first, other, first, 999_999]) == {
-        first: content_hash(CLUSTER_STORY), other: content_hash(PORT_STORY)}
+        first: content_hash(CLUSTER_STORY),
+        other: content_hash(PORT_STORY),
+    }
     assert kb.content_hashes([]) == {}
 
     loaded = kb.load_extraction(first)
     spans = kb.quantity_spans(range(1, 1000))
     assert sorted((doc, start, end) for _, doc, start, end in spans) == sorted(
-        (first, q.start, q.end) for q in loaded.quantities)
+        (first, q.start, q.end) for q in loaded.quantities
+    )
     assert all(loaded.document.text[start:end] for _, _, start, end in spans)
     assert kb.quantity_spans([]) == []
 
@@ -49,8 +53,11 @@ def test_the_reads_the_monitor_matches_and_quotes_with(kb):
     new = (0, other)
     assert kb.matching_documents(SearchFilters(id_range=new)) == {first: None, other: None}
     assert kb.matching_documents(SearchFilters(id_range=(first, other))) == {other: None}
-    [canonical] = {e for e in kb.linked_entities(first).values()
-                   if kb.entity_names(new, entity_ids=[e]) == [(first, "Riverton Province")]}
+    [canonical] = {
+        e
+        for e in kb.linked_entities(first).values()
+        if kb.entity_names(new, entity_ids=[e]) == [(first, "Riverton Province")]
+    }
     assert kb.matching_documents(SearchFilters(id_range=new), [canonical]) == {first: None}
     in_region = kb.entity_names(new, region_id=canonical)
     assert (first, "Riverton Province") in in_region and {doc for doc, _ in in_region} == {first}

@@ -5,6 +5,7 @@ cap on a database's size (``PRAGMA max_page_count``) stands in for it: past
 the cap SQLite fails writes with SQLITE_FULL ("database or disk is full"),
 the error a full disk gives.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import event
@@ -13,10 +14,12 @@ import policylens
 from policylens.config import Settings
 from policylens.store import KnowledgeBase
 
-DOC = ("Hillview Issues Plan number {n} for Sensor Makers\n\n"
-       "Hillview, June {day}, 2026 -- The district government of Hillview issued plan {n} on Friday. "
-       "By 2030, the district will raise sensor output to {n}0 billion yuan and host {n} new companies, "
-       "including Brightwave Sensor Co., Ltd. and Lumen{n} Group.\n")
+DOC = (
+    "Hillview Issues Plan number {n} for Sensor Makers\n\n"
+    "Hillview, June {day}, 2026 -- The district government of Hillview issued plan {n} on Friday. "
+    "By 2030, the district will raise sensor output to {n}0 billion yuan and host {n} new companies, "
+    "including Brightwave Sensor Co., Ltd. and Lumen{n} Group.\n"
+)
 
 
 def _documents(tmp_path, count: int) -> list[str]:

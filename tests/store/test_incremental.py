@@ -9,6 +9,7 @@ derived tables' fingerprint must equal the one a full rebuild of the same
 stored documents gives, on SQLite and on PostgreSQL.  The names and
 sentences are this test's own.
 """
+
 from __future__ import annotations
 
 import random
@@ -22,25 +23,48 @@ from policylens.store.derive import DERIVED, conflict_ids
 from policylens.store.digest import fingerprint
 from policylens.store.schema import ConflictRow, EntityLinkRow, TrackedSubjectRow
 
-PLACES = [("Jiaozhou", "adcode:370281"), ("Jiaozhou City", "adcode:370281"), ("Qingdao", "adcode:370200"),
-          ("Weifang", "adcode:370700"), ("Shandong", "adcode:370000"), ("Huangdao", "adcode:370211"),
-          ("Port Ellery", None)]
+PLACES = [
+    ("Jiaozhou", "adcode:370281"),
+    ("Jiaozhou City", "adcode:370281"),
+    ("Qingdao", "adcode:370200"),
+    ("Weifang", "adcode:370700"),
+    ("Shandong", "adcode:370000"),
+    ("Huangdao", "adcode:370211"),
+    ("Port Ellery", None),
+]
 ORGANISATIONS = [
-    ("company", "Northgate Precision Machinery Co., Ltd."), ("company", "Northgate Precision Machinery"),
-    ("company", "Northgate Precision Machinery Group"), ("company", "Harbor Robotics"),
-    ("company", "Harbor Robotic"), ("company", "Weifang Harbor Robotics"), ("company", "NPM"),
-    ("park", "Riverside Industrial Park"), ("park", "Riverside Hydrogen Industrial Park"),
-    ("park", "Lakeside Industrial Park"), ("park", "Qingdao Riverside Industrial Park"),
-    ("cluster", "Jiaozhou Machine Tools Cluster"), ("cluster", "Jiaozhou Machine Tools Industry Cluster"),
+    ("company", "Northgate Precision Machinery Co., Ltd."),
+    ("company", "Northgate Precision Machinery"),
+    ("company", "Northgate Precision Machinery Group"),
+    ("company", "Harbor Robotics"),
+    ("company", "Harbor Robotic"),
+    ("company", "Weifang Harbor Robotics"),
+    ("company", "NPM"),
+    ("park", "Riverside Industrial Park"),
+    ("park", "Riverside Hydrogen Industrial Park"),
+    ("park", "Lakeside Industrial Park"),
+    ("park", "Qingdao Riverside Industrial Park"),
+    ("cluster", "Jiaozhou Machine Tools Cluster"),
+    ("cluster", "Jiaozhou Machine Tools Industry Cluster"),
     ("programme", "Jiaozhou Smart Manufacturing Action Plan (2022-2025)"),
     ("programme", "Smart Manufacturing Action Plan"),
-    ("organization", "Qingdao West Coast New Area"), ("organization", "West Coast New Area (WCNA)"),
-    ("organization", "WCNA"), ("government", "Jiaozhou Municipal Government"),
+    ("organization", "Qingdao West Coast New Area"),
+    ("organization", "West Coast New Area (WCNA)"),
+    ("organization", "WCNA"),
+    ("government", "Jiaozhou Municipal Government"),
 ]
 # Spelling variants of one measure ("smart factory" / "smart factories built") beside different measures.
-METRICS = [("smart factories", "count"), ("smart factory", "count"), ("smart factories built", "count"),
-           ("industrial output", "CNY"), ("output", "CNY"), ("exports", "USD"), ("export", "USD"),
-           ("project investment", "CNY"), ("green factories", "count")]
+METRICS = [
+    ("smart factories", "count"),
+    ("smart factory", "count"),
+    ("smart factories built", "count"),
+    ("industrial output", "CNY"),
+    ("output", "CNY"),
+    ("exports", "USD"),
+    ("export", "USD"),
+    ("project investment", "CNY"),
+    ("green factories", "count"),
+]
 INDUSTRIES = ["machine-tools", "robots", "new-energy-vehicles"]
 
 
@@ -69,14 +93,16 @@ def _document(rng: random.Random, n: int) -> Extraction:
         metric, unit = rng.choice(METRICS)
         value = float(rng.choice([10, 20, 30, 40, 60, 100]) * (1e9 if unit != "count" else 1))
         # Rarely none: a target without a subject makes every statistic's batch re-track everything.
-        subject = None if rng.random() < 0.03 else rng.choice(
-            [*names, *names, f"the {rng.choice(names)} zone", rng.choice(PLACES)[0]])
+        subject = (
+            None
+            if rng.random() < 0.03
+            else rng.choice([*names, *names, f"the {rng.choice(names)} zone", rng.choice(PLACES)[0]])
+        )
         phrase = f"{value:g} {unit} of {metric} item{i}"
         sentences.append(f"It reported {phrase}.")
         figure = dict(text=phrase, value=value, unit=unit, metric=metric, subject=subject)
         if rng.random() < 0.5:
-            figure.update(kind="target", deadline=rng.choice([2025, 2026, 2027]),
-                          comparator=rng.choice(["=", ">="]))
+            figure.update(kind="target", deadline=rng.choice([2025, 2026, 2027]), comparator=rng.choice(["=", ">="]))
         else:
             figure.update(kind="statistic", as_of=rng.choice([2023, 2024, 2025]))
         if unit == "CNY" and rng.random() < 0.3:
@@ -87,8 +113,7 @@ def _document(rng: random.Random, n: int) -> Extraction:
     if programmes and governments:
         phrase = f"{programmes[0]} was issued by {governments[0]}"
         sentences.append(phrase + ".")
-        events.append(dict(type="issuance", text=phrase, actor=governments[0], object=programmes[0],
-                           date="2022-03"))
+        events.append(dict(type="issuance", text=phrase, actor=governments[0], object=programmes[0], date="2022-03"))
     text = " ".join(sentences)
 
     def span(phrase: str) -> tuple[int, int]:
@@ -105,8 +130,13 @@ def _document(rng: random.Random, n: int) -> Extraction:
         start, end = span(e.pop("text"))
         evs.append(Event(text=text[start:end], start=start, end=end, **e))
     published = f"{rng.choice([2022, 2023, 2024, 2025, 2026])}-{rng.randint(1, 12):02d}-01"
-    return Extraction(Document(source=f"doc-{n}.txt", text=text, title=sentences[0], published=published,
-                               source_type="media"), qs, evs, ents, [])
+    return Extraction(
+        Document(source=f"doc-{n}.txt", text=text, title=sentences[0], published=published, source_type="media"),
+        qs,
+        evs,
+        ents,
+        [],
+    )
 
 
 def _derived(kb: KnowledgeBase) -> dict[str, tuple[int, str]]:
@@ -124,10 +154,19 @@ def _batches(kb: KnowledgeBase, seed: int, batches: int) -> None:
             extraction = _document(rng, n)
             if ids and rng.random() < 0.15:  # a repost of the previous one, one sentence longer
                 last = extraction
-                extraction = Extraction(Document(source=f"repost-{n}.txt", text=last.document.text + " More.",
-                                                 title=last.document.title, published=last.document.published,
-                                                 source_type="media"),
-                                        last.quantities, last.events, last.entities, [])
+                extraction = Extraction(
+                    Document(
+                        source=f"repost-{n}.txt",
+                        text=last.document.text + " More.",
+                        title=last.document.title,
+                        published=last.document.published,
+                        source_type="media",
+                    ),
+                    last.quantities,
+                    last.events,
+                    last.entities,
+                    [],
+                )
             saved = kb.save(extraction)
             if saved.document_id is not None:
                 ids.append(saved.document_id)
@@ -169,8 +208,9 @@ def test_a_pass_over_emptied_tables_rebuilds_what_the_batches_made(kb):
     assert _derived(kb) == expected
 
 
-def _stated(source: str, published: str, entities: list[tuple[str, str]], figures: list[tuple[str, str, int]]
-            ) -> Extraction:
+def _stated(
+    source: str, published: str, entities: list[tuple[str, str]], figures: list[tuple[str, str, int]]
+) -> Extraction:
     """A document naming ``entities`` (type, name) and stating targets (subject, metric, value) by 2027."""
     sentences = [f"{source} says what it says."] + [f"{name} appears here." for _, name in entities]
     sentences += [f"{subject} aims at {value} {metric} by 2027." for subject, metric, value in figures]
@@ -180,10 +220,26 @@ def _stated(source: str, published: str, entities: list[tuple[str, str]], figure
     for subject, metric, value in figures:
         phrase = f"{value} {metric}"
         start = text.index(phrase)
-        qs.append(Quantity(kind="target", text=phrase, start=start, end=start + len(phrase), value=float(value),
-                           unit="count", metric=metric, deadline=2027, subject=subject))
-    return Extraction(Document(source=source, text=text, title=sentences[0], published=published,
-                               source_type="media"), qs, [], ents, [])
+        qs.append(
+            Quantity(
+                kind="target",
+                text=phrase,
+                start=start,
+                end=start + len(phrase),
+                value=float(value),
+                unit="count",
+                metric=metric,
+                deadline=2027,
+                subject=subject,
+            )
+        )
+    return Extraction(
+        Document(source=source, text=text, title=sentences[0], published=published, source_type="media"),
+        qs,
+        [],
+        ents,
+        [],
+    )
 
 
 def test_a_subject_that_moves_takes_its_old_subjects_rows_along(kb):
@@ -193,12 +249,13 @@ def test_a_subject_that_moves_takes_its_old_subjects_rows_along(kb):
     kb.save(_stated("a.txt", "2021-01-01", [("company", "Northgate Works"), ("park", "Eastfield Park")], []))
     kb.save(_stated("b.txt", "2021-02-01", [("park", "Northgate Works")], []))
     kb.save(_stated("c.txt", "2022-01-01", [], [("Northgate Works", "robot cells", 40)]))
-    kb.save(_stated("d.txt", "2023-01-01", [("company", "Northgate Works")],
-                    [("Northgate Works", "robot cells", 55)]))
+    kb.save(_stated("d.txt", "2023-01-01", [("company", "Northgate Works")], [("Northgate Works", "robot cells", 55)]))
     kb.resolve()
     assert kb.conflicts(kind="cross_document")  # 40 and 55 robot cells by 2027, under one subject
-    ids = [kb.save(_stated(f"e{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
-           for i in range(3)]
+    ids = [
+        kb.save(_stated(f"e{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
+        for i in range(3)
+    ]
     kb.resolve(ids)  # the company's name is now "Northgate Works Group Ltd": its target moves away
     after_batch = _derived(kb)
     kb.resolve()
@@ -211,6 +268,7 @@ def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     expected = _derived(kb)
     with kb.writing() as conn:
         from policylens.store.schema import EntityRow
+
         conn.execute(EntityLinkRow.__table__.delete())
         conn.execute(EntityRow.__table__.delete())
     rng = random.Random(14)
@@ -224,7 +282,9 @@ def test_a_conflicts_id_depends_on_it_alone():
     cross = ("cross_document", 7, 3, 40.0, 55.0, "r")
     twins = [("currency_restatement", 5, None, 1.0, 2.0, "a"), ("currency_restatement", 5, None, 1.0, 3.0, "b")]
     alone = {tuple(row[1:]): row[0] for row in conflict_ids([cross])}
-    together = {tuple(row[1:]): row[0] for row in conflict_ids([*twins, cross, ("cross_document", 9, 8, 1.0, 2.0, "s")])}
+    together = {
+        tuple(row[1:]): row[0] for row in conflict_ids([*twins, cross, ("cross_document", 9, 8, 1.0, 2.0, "s")])
+    }
     assert together[cross] == alone[cross]
     assert len(set(together.values())) == 4  # two restatements of one quantity stay two
     assert together[cross] < together[("cross_document", 9, 8, 1.0, 2.0, "s")]  # ordered by the later figure
@@ -238,14 +298,22 @@ def test_conflicts_a_batch_does_not_reach_keep_their_rows(kb):
     kb.save(_stated("c.txt", "2022-01-01", [], [("Northgate Works", "robot cells", 40)]))
     kb.save(_stated("d.txt", "2023-01-01", [("company", "Northgate Works")], [("Northgate Works", "robot cells", 55)]))
     for n, value in (("e", 2), ("f", 7)):
-        kb.save(_stated(f"{n}.txt", "2023-06-01", [("company", "Westbrook Cables")],
-                        [("Westbrook Cables", "cable plants", value)]))
+        kb.save(
+            _stated(
+                f"{n}.txt",
+                "2023-06-01",
+                [("company", "Westbrook Cables")],
+                [("Westbrook Cables", "cable plants", value)],
+            )
+        )
     kb.resolve()
     with kb.reading() as conn:
         before = set(conn.execute(select(*ConflictRow.__table__.columns)).all())
     assert len(before) == 2
-    ids = [kb.save(_stated(f"g{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
-           for i in range(3)]
+    ids = [
+        kb.save(_stated(f"g{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
+        for i in range(3)
+    ]
     kb.resolve(ids)
     with kb.reading() as conn:
         after = set(conn.execute(select(*ConflictRow.__table__.columns)).all())
@@ -262,14 +330,25 @@ def test_a_moved_figure_keeps_its_currency_restatement(kb):
     kb.save(_stated("b.txt", "2021-02-01", [("park", "Northgate Works")], []))
     moving = _stated("d.txt", "2023-01-01", [("company", "Northgate Works")], [("Northgate Works", "plant output", 80)])
     q = moving.quantities[0]
-    moving.quantities[0] = Quantity(kind="target", text=q.text, start=q.start, end=q.end, value=8e9, unit="CNY",
-                                    metric=q.metric, deadline=2027, subject=q.subject,
-                                    alternatives=[Alternative(9e9, "USD")])
+    moving.quantities[0] = Quantity(
+        kind="target",
+        text=q.text,
+        start=q.start,
+        end=q.end,
+        value=8e9,
+        unit="CNY",
+        metric=q.metric,
+        deadline=2027,
+        subject=q.subject,
+        alternatives=[Alternative(9e9, "USD")],
+    )
     kb.save(moving)
     kb.resolve()
     assert kb.conflicts(kind="currency_restatement")
-    ids = [kb.save(_stated(f"e{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
-           for i in range(3)]
+    ids = [
+        kb.save(_stated(f"e{i}.txt", "2024-01-01", [("company", "Northgate Works Group Ltd")], [])).document_id
+        for i in range(3)
+    ]
     kb.resolve(ids)
     with kb.reading() as conn:
         moved = conn.scalar(select(TrackedSubjectRow.subject).where(TrackedSubjectRow.quantity_id == 1))

@@ -1,4 +1,5 @@
 """Saving and reading documents with their facts, on SQLite and on a real PostgreSQL."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,8 +20,9 @@ from policylens.store.schema import Base, DocumentRow, EventRow, QuantityRow
 
 def _row_counts(kb: KnowledgeBase) -> dict[str, int]:
     with kb.engine.connect() as conn:
-        return {name: conn.scalar(select(func.count()).select_from(table))
-                for name, table in Base.metadata.tables.items()}
+        return {
+            name: conn.scalar(select(func.count()).select_from(table)) for name, table in Base.metadata.tables.items()
+        }
 
 
 def test_round_trip_keeps_everything(kb):
@@ -54,9 +56,11 @@ def test_sortable_dates_are_stored_beside_the_contract_strings(kb):
     with kb.engine.connect() as conn:
         doc = conn.execute(select(DocumentRow.published, DocumentRow.published_date)).one()
         event_dates = conn.scalars(select(EventRow.event_date).order_by(EventRow.ordinal)).all()
-        years = conn.execute(select(QuantityRow.deadline_year, QuantityRow.as_of_year)
-                             .where(QuantityRow.document_id == stored.document_id)
-                             .order_by(QuantityRow.ordinal)).all()
+        years = conn.execute(
+            select(QuantityRow.deadline_year, QuantityRow.as_of_year)
+            .where(QuantityRow.document_id == stored.document_id)
+            .order_by(QuantityRow.ordinal)
+        ).all()
     assert tuple(doc) == ("2026-06-24", dt.date(2026, 6, 24))
     assert event_dates == [dt.date(2026, 6, 1), None]
     assert [tuple(y) for y in years] == [(2028, None), (None, 2025), (None, 2025)]
@@ -70,8 +74,11 @@ def test_get_list_and_count(kb):
     assert [d.id for d in kb.list_documents(limit=1, offset=1)] == [second]
     doc = kb.get_document(first)
     assert (doc.title, doc.url, doc.publisher, doc.format) == (
-        "Riverton approves machine-tool cluster", "https://news.example/riverton-cluster",
-        "Example News", "html")
+        "Riverton approves machine-tool cluster",
+        "https://news.example/riverton-cluster",
+        "Example News",
+        "html",
+    )
     assert kb.get_document(second + 1000) is None
     assert kb.load_extraction(second + 1000) is None
 
@@ -100,8 +107,7 @@ def _assert_nothing_stored(kb: KnowledgeBase) -> None:
 @pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
 def test_a_rejected_quantity_leaves_nothing(kb, value):
     extraction = full_extraction()
-    extraction.quantities.append(Quantity(kind="statistic", text="x", start=0, end=1,
-                                          value=value, unit="count"))
+    extraction.quantities.append(Quantity(kind="statistic", text="x", start=0, end=1, value=value, unit="count"))
     with pytest.raises(StoreError, match="docs/cluster.txt"):
         kb.save(extraction)
     _assert_nothing_stored(kb)
@@ -160,10 +166,10 @@ def test_a_url_that_names_no_database(url):
 
 def test_two_writers_on_one_file(kb_url):
     """Two writers (say the CLI and the web server) at once: nothing lost, no lock errors."""
+
     def save_all(prefix: str, texts: list[str]) -> list[str]:
         with KnowledgeBase.open(kb_url) as kb:
-            return [kb.save(bare_extraction(text, f"{prefix}/{i}")).status
-                    for i, text in enumerate(texts)]
+            return [kb.save(bare_extraction(text, f"{prefix}/{i}")).status for i, text in enumerate(texts)]
 
     texts = [f"{PORT_STORY} Report number {i} of {n}." for n in ("one", "two") for i in range(30)]
     with ThreadPoolExecutor(2) as pool:

@@ -1,4 +1,5 @@
 """The migrations, not the models, create the schema; these check they agree and reverse cleanly."""
+
 from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata

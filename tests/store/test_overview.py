@@ -1,4 +1,5 @@
 """The dashboard's reads: overview counts agree with the judged targets; entity lookup by name fragment."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -34,16 +35,18 @@ def test_overview_counts_agree_with_the_judged_targets(demo_kb):
     assert [d["id"] for d in overview.recent_documents] == [12, 11, 10]
     # The status on another day comes from the same stored periods.
     earlier = demo_kb.overview(dt.date(2020, 1, 1))
-    assert earlier.status_counts == dict(Counter(t.status for t in demo_kb.targets(as_of=dt.date(2020, 1, 1))
-                                                 if t.role == "goal"))
+    assert earlier.status_counts == dict(
+        Counter(t.status for t in demo_kb.targets(as_of=dt.date(2020, 1, 1)) if t.role == "goal")
+    )
 
 
 def test_newest_conflicts_come_first_by_document(demo_kb):
     every = demo_kb.conflicts()
     newest = demo_kb.conflicts(newest=True, limit=1)
     assert len(newest) == 1
-    assert max(c.other_document_id or c.document_id for c in every) == (newest[0].other_document_id
-                                                                         or newest[0].document_id)
+    assert max(c.other_document_id or c.document_id for c in every) == (
+        newest[0].other_document_id or newest[0].document_id
+    )
 
 
 def test_entities_by_name_fragment(demo_kb):

@@ -1,4 +1,5 @@
 """Saving a group of documents in one transaction (the ingest writer's step), on SQLite and PostgreSQL."""
+
 from __future__ import annotations
 
 import math
@@ -11,16 +12,24 @@ from policylens.store.precompute import precompute
 
 
 def test_a_group_is_stored_and_deduplicated_within_itself(kb):
-    group = [bare_extraction(PORT_STORY, "a/port.txt"), full_extraction(source="a/cluster.txt"),
-             bare_extraction(PORT_STORY, "b/port.txt"), bare_extraction(CLUSTER_STORY_REPOST, "b/cluster.txt")]
+    group = [
+        bare_extraction(PORT_STORY, "a/port.txt"),
+        full_extraction(source="a/cluster.txt"),
+        bare_extraction(PORT_STORY, "b/port.txt"),
+        bare_extraction(CLUSTER_STORY_REPOST, "b/cluster.txt"),
+    ]
     results = kb.save_many([(e, precompute(e) if i % 2 else None) for i, e in enumerate(group)])
     port, cluster, again, repost = results
     assert [r.status for r in results] == ["stored", "stored", "duplicate", "stored"]
     assert again.duplicate_of == port.document_id
     assert repost.near_duplicate_of == cluster.document_id
     assert kb.count_documents() == 3
-    assert [e.document.id for e in group] == [port.document_id, cluster.document_id, port.document_id,
-                                              repost.document_id]
+    assert [e.document.id for e in group] == [
+        port.document_id,
+        cluster.document_id,
+        port.document_id,
+        repost.document_id,
+    ]
     assert kb.load_extraction(cluster.document_id).quantities == group[1].quantities
 
 

@@ -1,4 +1,5 @@
 """Search hits carry the matching passage in the source's own words, query words marked, on both backends."""
+
 from __future__ import annotations
 
 from hypothesis import given
@@ -10,9 +11,11 @@ from policylens.store import KnowledgeBase
 from policylens.store.search import snippet
 
 FILLER = "The harbour district reported steady trade in the quarter. " * 12
-STORY = (f"Coastal Works Opens Harbour Plant\n\n{FILLER}"
-         "Coastal Works opened two Robotics Factories beside the harbour on Monday, "
-         f"its third robotics factory in the province. {FILLER}")
+STORY = (
+    f"Coastal Works Opens Harbour Plant\n\n{FILLER}"
+    "Coastal Works opened two Robotics Factories beside the harbour on Monday, "
+    f"its third robotics factory in the province. {FILLER}"
+)
 CHINESE = "滨海新区印发方案。到2027年，全区建成智能工厂40家，机器人产业产值达到50亿元。"
 
 

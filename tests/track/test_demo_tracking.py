@@ -3,6 +3,7 @@
 Built from the bundled demo corpus (project-written documents) into a real
 SQLite file and a real PostgreSQL database, with no user decisions applied.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -60,7 +61,8 @@ def test_caps_rewards_and_funds_get_no_goal_status(demo_kb):
 
 def test_industry_filter_returns_targets_whose_own_subject_or_metric_is_in_the_industry(demo_kb):
     farm = demo_kb.targets(as_of=AS_OF, industry="agricultural-machinery")
-    assert farm and all("agricultural machinery" in ((t.entity.name if t.entity else "") + " " + (t.metric or ""))
-                        for t in farm)
+    assert farm and all(
+        "agricultural machinery" in ((t.entity.name if t.entity else "") + " " + (t.metric or "")) for t in farm
+    )
     # The provincial plan mentions farm machinery, but its R&D, water and training goals are not in the industry.
     assert not [t for t in farm if t.metric and ("water" in t.metric or "R&D" in t.metric or "workers" in t.metric)]

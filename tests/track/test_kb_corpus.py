@@ -5,6 +5,7 @@ here; the tests skip with a message when it is absent.  Checks are chosen to
 hold whatever the extraction's wording of a metric: documents are found by
 file name, targets by document and deadline.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -49,7 +50,9 @@ def test_the_same_company_in_two_documents_is_one_entity(corpus_kb):
     assert corpus_kb.entity("Haier Group").id == haier.entity.id
     # "Haier" in one document and "Haier Group" in the other (the grown corpus has more about Haier)
     assert {Path(d["source"]).name for d in haier.documents} >= {
-        "01_jiaozhou_industrial_system.txt", "02_qingdao_new_manufacturing.txt"}
+        "01_jiaozhou_industrial_system.txt",
+        "02_qingdao_new_manufacturing.txt",
+    }
 
 
 def test_one_place_under_all_its_spellings(corpus_kb):

@@ -1,4 +1,5 @@
 """The track stage over a whole knowledge base, from plain inputs (no database): what the rebuild stores."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,8 +9,17 @@ from policylens.track.batch import track_all
 
 
 def quantity(kind, value, metric="robot makers", subject="Lakeside", **kw) -> Quantity:
-    return Quantity(kind=kind, text=f"{value}", start=0, end=len(f"{value}"), value=value, unit="count",
-                    metric=metric, subject=subject, **kw)
+    return Quantity(
+        kind=kind,
+        text=f"{value}",
+        start=0,
+        end=len(f"{value}"),
+        value=value,
+        unit="count",
+        metric=metric,
+        subject=subject,
+        **kw,
+    )
 
 
 # (id, document id, quantity): a plan's goal, a later report of progress on it, and a cap of a subsidy.
@@ -35,8 +45,7 @@ def test_the_subject_it_is_tracked_under_is_the_callers():
 
 
 def test_a_term_of_an_instrument_gets_no_progress_or_status():
-    tracked = track_all([GOAL, REPORT, CAP], {1: "Lakeside", 2: "Lakeside", 3: "Lakeside"}, {}, PUBLISHED,
-                        {3: "term"})
+    tracked = track_all([GOAL, REPORT, CAP], {1: "Lakeside", 2: "Lakeside", 3: "Lakeside"}, {}, PUBLISHED, {3: "term"})
     assert {p[0] for p in tracked.periods} == {1}
 
 
@@ -48,8 +57,21 @@ def test_a_repost_counts_as_its_first_version_and_restates_nothing():
 
 
 def test_a_currency_restatement_far_off_is_a_conflict_of_its_document():
-    wrong = (5, 20, Quantity(kind="statistic", text="RMB 100 million", start=0, end=15, value=1e8, unit="CNY",
-                             metric="investment", subject="Lakeside", as_of=2025,
-                             alternatives=[Alternative(1e9, "USD")]))
+    wrong = (
+        5,
+        20,
+        Quantity(
+            kind="statistic",
+            text="RMB 100 million",
+            start=0,
+            end=15,
+            value=1e8,
+            unit="CNY",
+            metric="investment",
+            subject="Lakeside",
+            as_of=2025,
+            alternatives=[Alternative(1e9, "USD")],
+        ),
+    )
     tracked = track_all([wrong], {5: "Lakeside"}, {}, PUBLISHED, {})
     assert [(c[0], c[1]) for c in tracked.conflicts] == [("currency_restatement", 5)]

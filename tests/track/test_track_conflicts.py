@@ -1,4 +1,5 @@
 """Figures that disagree: across documents, and a currency restatement against its year's rate."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,11 +10,29 @@ from policylens.model import Alternative, Quantity
 from policylens.track import Observation, TargetFact, convert, cross_document_conflicts, currency_conflicts
 
 
-def stat(value, document_id, id=None, unit="CNY", as_of=2024, comparator="=", metric="exports",
-         subject="Qingdao", change=None) -> Observation:
-    return Observation(id=id or document_id, document_id=document_id, published="2025-03-01", value=value,
-                       unit=unit, as_of=as_of, comparator=comparator, subject=subject, metric=metric,
-                       change=change)
+def stat(
+    value,
+    document_id,
+    id=None,
+    unit="CNY",
+    as_of=2024,
+    comparator="=",
+    metric="exports",
+    subject="Qingdao",
+    change=None,
+) -> Observation:
+    return Observation(
+        id=id or document_id,
+        document_id=document_id,
+        published="2025-03-01",
+        value=value,
+        unit=unit,
+        as_of=as_of,
+        comparator=comparator,
+        subject=subject,
+        metric=metric,
+        change=change,
+    )
 
 
 def test_two_documents_giving_different_figures_for_the_same_year_conflict():
@@ -24,15 +43,18 @@ def test_two_documents_giving_different_figures_for_the_same_year_conflict():
     assert "100 billion CNY in document 1" in conflict.reason and "110 billion CNY in document 2" in conflict.reason
 
 
-@pytest.mark.parametrize("other", [
-    stat(101e9, 2),  # within rounding
-    stat(95e9, 2, comparator=">"),  # "more than 95 billion" agrees with 100 billion
-    stat(110e9, 2, as_of=2023),  # another year
-    stat(110e9, 2, metric="imports"),  # another measure
-    stat(110e9, 2, subject="Jinan"),  # another place
-    stat(110e9, 1, id=9),  # the same document
-    stat(100e9 / 7.1217, 2, unit="USD"),  # the same sum in dollars at 2024's rate
-])
+@pytest.mark.parametrize(
+    "other",
+    [
+        stat(101e9, 2),  # within rounding
+        stat(95e9, 2, comparator=">"),  # "more than 95 billion" agrees with 100 billion
+        stat(110e9, 2, as_of=2023),  # another year
+        stat(110e9, 2, metric="imports"),  # another measure
+        stat(110e9, 2, subject="Jinan"),  # another place
+        stat(110e9, 1, id=9),  # the same document
+        stat(100e9 / 7.1217, 2, unit="USD"),  # the same sum in dollars at 2024's rate
+    ],
+)
 def test_figures_that_can_both_hold_do_not_conflict(other):
     assert cross_document_conflicts([stat(100e9, 1), other]) == []
 
@@ -57,11 +79,27 @@ def test_a_decrease_and_an_increase_for_the_same_year_conflict():
 
 
 def test_a_target_and_a_statistic_for_the_same_year_are_progress_not_a_conflict():
-    goal = TargetFact(id=5, document_id=3, published="2022-01-01", subject="Qingdao", metric="exports",
-                      value=150e9, unit="CNY", deadline=2024)
+    goal = TargetFact(
+        id=5,
+        document_id=3,
+        published="2022-01-01",
+        subject="Qingdao",
+        metric="exports",
+        value=150e9,
+        unit="CNY",
+        deadline=2024,
+    )
     assert cross_document_conflicts([stat(100e9, 1), goal]) == []
-    other_goal = TargetFact(id=6, document_id=4, published="2023-01-01", subject="Qingdao", metric="exports",
-                            value=120e9, unit="CNY", deadline=2024)
+    other_goal = TargetFact(
+        id=6,
+        document_id=4,
+        published="2023-01-01",
+        subject="Qingdao",
+        metric="exports",
+        value=120e9,
+        unit="CNY",
+        deadline=2024,
+    )
     assert len(cross_document_conflicts([goal, other_goal])) == 1
 
 
@@ -75,8 +113,9 @@ def test_a_restatement_off_by_a_thousand_is_flagged_with_the_expected_value():
     assert conflict.kind == "currency_restatement" and conflict.facts == (q,)
     assert conflict.values == (540e9, 75.3e6)
     expected = convert(540e9, "CNY", "USD", 2025) / 1e9
-    assert conflict.reason == (f"540 billion CNY is about {expected:.3g} billion USD at 7.15 CNY/USD (2025), "
-                               "not 75.3 million USD")
+    assert conflict.reason == (
+        f"540 billion CNY is about {expected:.3g} billion USD at 7.15 CNY/USD (2025), not 75.3 million USD"
+    )
 
 
 def test_correct_restatements_pass():
@@ -103,13 +142,31 @@ comparators = st.sampled_from(["=", ">", ">=", "<", "<=", "~", "?"])
 
 
 @settings(max_examples=60)
-@given(st.lists(st.tuples(numbers, st.none() | numbers, units, comparators, st.integers(1, 3),
-                          st.sampled_from([None, "increase", "decrease"])), max_size=5),
-       numbers, units, numbers, units, st.none() | st.integers(-5, 12000))
+@given(
+    st.lists(
+        st.tuples(
+            numbers,
+            st.none() | numbers,
+            units,
+            comparators,
+            st.integers(1, 3),
+            st.sampled_from([None, "increase", "decrease"]),
+        ),
+        max_size=5,
+    ),
+    numbers,
+    units,
+    numbers,
+    units,
+    st.none() | st.integers(-5, 12000),
+)
 def test_conflict_checks_never_raise(facts, value, unit, alt_value, alt_unit, year):
-    stats = [Observation(i, doc, None, v, u, as_of=2024, value_max=vmax, comparator=c, change=ch,
-                         subject="Qingdao", metric="exports")
-             for i, (v, vmax, u, c, doc, ch) in enumerate(facts)]
+    stats = [
+        Observation(
+            i, doc, None, v, u, as_of=2024, value_max=vmax, comparator=c, change=ch, subject="Qingdao", metric="exports"
+        )
+        for i, (v, vmax, u, c, doc, ch) in enumerate(facts)
+    ]
     for conflict in cross_document_conflicts(stats):
         assert conflict.kind == "cross_document"
     q = quantity(value, unit, alt_value, alt_unit, as_of=year)

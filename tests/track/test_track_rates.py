@@ -1,4 +1,5 @@
 """The annual rates table and conversion between yuan, dollars and euros."""
+
 from __future__ import annotations
 
 import pytest

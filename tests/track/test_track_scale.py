@@ -4,6 +4,7 @@ They are the knowledge base's fast paths; the pairwise functions are the
 reference.  Facts are drawn at random from small vocabularies so that
 subjects, metrics, periods and documents collide often.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -31,24 +32,42 @@ METRICS = st.sampled_from(["smart factories", "smart factories built", "green fa
 UNITS = st.sampled_from(["count", "CNY", "USD", "%"])
 PUBLISHED = st.sampled_from([None, "2021-03-01", "2022", "2023-06", "2024-01-15", "2025-12-31", "2026-02-01"])
 PERIODS = st.sampled_from([None, 2021, 2022, 2023, 2024, 2025, "2025-06", 2026, 2027])
-DAYS = [date(2020, 1, 1), date(2022, 7, 1), date(2024, 1, 1), date(2025, 12, 31), date(2026, 11, 22),
-        date(2030, 1, 1)]
+DAYS = [date(2020, 1, 1), date(2022, 7, 1), date(2024, 1, 1), date(2025, 12, 31), date(2026, 11, 22), date(2030, 1, 1)]
 
 
 @st.composite
 def facts(draw):
     n_targets, n_stats = draw(st.integers(1, 12)), draw(st.integers(0, 25))
-    targets = [TargetFact(id=i, document_id=draw(st.integers(1, 5)), published=draw(PUBLISHED),
-                          subject=draw(SUBJECTS), metric=draw(METRICS), value=draw(st.sampled_from([10.0, 50, 100])),
-                          unit=draw(UNITS), comparator=draw(st.sampled_from(["=", ">=", "~", "<"])),
-                          change=draw(st.sampled_from([None, None, "increase"])), deadline=draw(PERIODS))
-               for i in range(n_targets)]
-    stats = [Observation(id=100 + i, document_id=draw(st.integers(1, 5)), published=draw(PUBLISHED),
-                         value=draw(st.sampled_from([5.0, 10, 49, 50, 120])), unit=draw(UNITS), as_of=draw(PERIODS),
-                         subject=draw(SUBJECTS), metric=draw(METRICS),
-                         change=draw(st.sampled_from([None, None, "increase"])),
-                         comparator=draw(st.sampled_from(["=", ">"])))
-             for i in range(n_stats)]
+    targets = [
+        TargetFact(
+            id=i,
+            document_id=draw(st.integers(1, 5)),
+            published=draw(PUBLISHED),
+            subject=draw(SUBJECTS),
+            metric=draw(METRICS),
+            value=draw(st.sampled_from([10.0, 50, 100])),
+            unit=draw(UNITS),
+            comparator=draw(st.sampled_from(["=", ">=", "~", "<"])),
+            change=draw(st.sampled_from([None, None, "increase"])),
+            deadline=draw(PERIODS),
+        )
+        for i in range(n_targets)
+    ]
+    stats = [
+        Observation(
+            id=100 + i,
+            document_id=draw(st.integers(1, 5)),
+            published=draw(PUBLISHED),
+            value=draw(st.sampled_from([5.0, 10, 49, 50, 120])),
+            unit=draw(UNITS),
+            as_of=draw(PERIODS),
+            subject=draw(SUBJECTS),
+            metric=draw(METRICS),
+            change=draw(st.sampled_from([None, None, "increase"])),
+            comparator=draw(st.sampled_from(["=", ">"])),
+        )
+        for i in range(n_stats)
+    ]
     return targets, stats
 
 
@@ -83,8 +102,9 @@ def test_status_periods_give_the_status_of_any_day(drawn, days):
     by_id = {t.id: t for t in targets}
     for t in targets:
         later = by_id.get(first.get(t.id))
-        periods = status_periods(t, [o for o, _ in deciding.get(t.id, [])],
-                                 (period_start(later.published), later.id) if later else None)
+        periods = status_periods(
+            t, [o for o, _ in deciding.get(t.id, [])], (period_start(later.published), later.id) if later else None
+        )
         assert periods[0][0] == date.min
         for day in [*days, *DAYS]:
             stored = [status for start, status in periods if start <= day][-1]

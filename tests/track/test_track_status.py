@@ -1,4 +1,5 @@
 """Target status as of a day: every status, the day moving a target between them, and progress."""
+
 from __future__ import annotations
 
 import math
@@ -15,16 +16,30 @@ TODAY = date(2026, 11, 22)
 
 
 def target(value=500.0, unit="count", comparator="=", deadline=2025, change=None, **kw) -> TargetFact:
-    fields = dict(id=1, document_id=10, published="2022-03-01", subject="Shandong",
-                  metric="green factories", value_max=None, annual=False)
+    fields = dict(
+        id=1,
+        document_id=10,
+        published="2022-03-01",
+        subject="Shandong",
+        metric="green factories",
+        value_max=None,
+        annual=False,
+    )
     fields.update(kw)
-    return TargetFact(value=value, unit=unit, comparator=comparator, deadline=deadline, change=change,
-                      **fields)
+    return TargetFact(value=value, unit=unit, comparator=comparator, deadline=deadline, change=change, **fields)
 
 
 def obs(value, as_of=2025, published="2026-02-15", unit="count", id=2, change=None, comparator="="):
-    return Observation(id=id, document_id=20 + id, published=published, value=value, unit=unit,
-                       as_of=as_of, change=change, comparator=comparator)
+    return Observation(
+        id=id,
+        document_id=20 + id,
+        published=published,
+        value=value,
+        unit=unit,
+        as_of=as_of,
+        change=change,
+        comparator=comparator,
+    )
 
 
 def test_the_same_2025_target_is_due_in_2025_and_past_due_a_year_later():
@@ -108,8 +123,10 @@ def test_an_iso_deadline_is_compared_by_date():
     assert target_status(t, [], date(2027, 6, 30)).status == "due"
     assert target_status(t, [], date(2027, 7, 1)).status == "past_due_unverified"
     # A figure for March 2027 predates the deadline; one for the whole of 2027 covers it.
-    assert target_status(t, [obs(400, as_of="2027-03", published="2027-04")], date(2027, 9, 1)).status \
+    assert (
+        target_status(t, [obs(400, as_of="2027-03", published="2027-04")], date(2027, 9, 1)).status
         == "past_due_unverified"
+    )
     assert target_status(t, [obs(400, as_of=2027, published="2028-01")], date(2028, 2, 1)).status == "missed"
 
 
@@ -121,30 +138,56 @@ def test_a_dollar_figure_counts_towards_a_yuan_target_at_its_year_s_rate():
 
 
 def test_from_quantity_keeps_the_fields_status_needs():
-    q = Quantity("target", "exceeding RMB 30 billion in exports by 2027", 0, 44, 30e9, "CNY",
-                 metric="exports", comparator=">", deadline=2027, subject="cluster")
+    q = Quantity(
+        "target",
+        "exceeding RMB 30 billion in exports by 2027",
+        0,
+        44,
+        30e9,
+        "CNY",
+        metric="exports",
+        comparator=">",
+        deadline=2027,
+        subject="cluster",
+    )
     t = TargetFact.from_quantity(q, id=5, document_id=1, published="2026-06-24")
     assert (t.value, t.unit, t.comparator, t.deadline, t.subject) == (30e9, "CNY", ">", 2027, "cluster")
 
 
-numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-10**30, 10**30).map(float)
-periods = st.none() | st.integers(-10, 12000) | st.text(max_size=12) | st.sampled_from(
-    ["2025", "2027-06", "2027-13", "2025-02-30", "2025-06-15"])
+numbers = st.floats(allow_nan=True, allow_infinity=True) | st.integers(-(10**30), 10**30).map(float)
+periods = (
+    st.none()
+    | st.integers(-10, 12000)
+    | st.text(max_size=12)
+    | st.sampled_from(["2025", "2027-06", "2027-13", "2025-02-30", "2025-06-15"])
+)
 units = st.sampled_from(["count", "CNY", "USD", "EUR", "%", "rank", "km2"])
 comparators = st.sampled_from(["=", ">", ">=", "<", "<=", "~", "?"])
 changes = st.sampled_from([None, "increase", "decrease"])
 
 
-@given(value=numbers, value_max=st.none() | numbers, unit=units, comparator=comparators, change=changes,
-       deadline=periods, published=st.none() | st.text(max_size=12),
-       observed=st.lists(st.tuples(numbers, units, changes, periods, st.none() | st.text(max_size=12),
-                                   comparators), max_size=4),
-       day=st.dates(), superseded_by=st.none() | st.integers())
-def test_target_status_never_raises(value, value_max, unit, comparator, change, deadline, published,
-                                    observed, day, superseded_by):
+@given(
+    value=numbers,
+    value_max=st.none() | numbers,
+    unit=units,
+    comparator=comparators,
+    change=changes,
+    deadline=periods,
+    published=st.none() | st.text(max_size=12),
+    observed=st.lists(
+        st.tuples(numbers, units, changes, periods, st.none() | st.text(max_size=12), comparators), max_size=4
+    ),
+    day=st.dates(),
+    superseded_by=st.none() | st.integers(),
+)
+def test_target_status_never_raises(
+    value, value_max, unit, comparator, change, deadline, published, observed, day, superseded_by
+):
     t = TargetFact(1, 1, published, None, None, value, unit, value_max, comparator, change, deadline)
-    found = [Observation(i + 2, 2, pub, v, u, as_of, comparator=c, change=ch)
-             for i, (v, u, ch, as_of, pub, c) in enumerate(observed)]
+    found = [
+        Observation(i + 2, 2, pub, v, u, as_of, comparator=c, change=ch)
+        for i, (v, u, ch, as_of, pub, c) in enumerate(observed)
+    ]
     result = target_status(t, found, day, superseded_by)
     assert result.status in STATUSES
     assert result.progress_percent is None or math.isfinite(result.progress_percent)

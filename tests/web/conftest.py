@@ -3,6 +3,7 @@
 The demo corpus ships with the package, so the API tests always run; the
 browser tests use ``../shared/corpus`` and skip when it is absent.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -3,6 +3,7 @@
 The tests talk to it over HTTP (httpx, chromium) exactly as a user would:
 no test client, no mocked transport.
 """
+
 from __future__ import annotations
 
 import socket

@@ -1,4 +1,5 @@
 """The alerts page and API over a server that polls a real feed server on 127.0.0.1 (``serve --poll``)."""
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,9 @@ def polling_server(tmp_path, feed_server):
         monitor.add_feed(kb, feed_server.rss("/feed.xml", [("approval", APPROVAL), ("hefei", ELSEWHERE)]))
     out = tmp_path / "alerts.jsonl"
     # The feed server is on 127.0.0.1: this operator opted in to private feeds.
-    with LiveServer(Settings(db_url=url, allow_private_feeds=True, crawl_delay=0), poll=True, deliver_to=[f"jsonl:{out}"]) as server:
+    with LiveServer(
+        Settings(db_url=url, allow_private_feeds=True, crawl_delay=0), poll=True, deliver_to=[f"jsonl:{out}"]
+    ) as server:
         yield server, out
 
 
@@ -54,7 +57,9 @@ def test_a_polling_server_shows_its_alerts_and_delivers_them(polling_server):
         assert "Hefei" in only and "Qingdao CNC" not in only
         listed = client.get("/api/v1/watchlists").json()["items"]
         assert [(w["name"], w["region"], w["keyword"]) for w in listed] == [
-            ("nev", None, "battery"), ("shandong", "Shandong", None)]
+            ("nev", None, "battery"),
+            ("shandong", "Shandong", None),
+        ]
         dashboard = client.get("/").text
         assert "Latest alerts" in dashboard and f'href="/briefs/{shandong["document_id"]}"' in dashboard
         # The overview the dashboard shows was refreshed when the poll stored documents.
@@ -66,8 +71,8 @@ def test_a_polling_server_shows_its_alerts_and_delivers_them(polling_server):
 
 def test_alert_filters_and_unknown_watchlists(empty_server):
     with httpx.Client(base_url=empty_server.url, timeout=30) as client:
-        assert client.get("/api/v1/alerts").json() ["items"] == []
-        assert client.get("/api/v1/watchlists").json() ["items"] == []
+        assert client.get("/api/v1/alerts").json()["items"] == []
+        assert client.get("/api/v1/watchlists").json()["items"] == []
         assert "Latest alerts" not in client.get("/").text
         missing = client.get("/api/v1/alerts", params={"watchlist": "nope"})
         assert missing.status_code == 404 and "watchlist 'nope'" in missing.json()["error"]

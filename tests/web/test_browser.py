@@ -5,6 +5,7 @@ never downloads a browser: it launches /usr/bin/chromium, and the tests skip
 with a message when that is missing, unless POLICYLENS_TEST_BROWSER=required
 (CI) makes that a failure.  Screenshots go to tests/artifacts/ (gitignored).
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,16 @@ from policylens.config import Settings
 pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 AS_OF = "2026-11-22"
 # Paragraphs longer than a breadcrumb row: the cleaner drops short lines full of '>' as menus.
@@ -78,12 +87,22 @@ def _shot(page, name: str) -> None:
     print(f"screenshot: {ARTIFACTS / name}.png")
 
 
-@pytest.mark.parametrize("name, path", [
-    ("dashboard", f"/?as_of={AS_OF}"), ("documents", "/documents"), ("document", "/documents/1"),
-    ("entities", "/entities"), ("entity", "/entities/Qingdao"), ("targets", f"/targets?as_of={AS_OF}"),
-    ("conflicts", "/conflicts"), ("brief", f"/briefs/1?as_of={AS_OF}"),
-    ("search", "/search?q=machine+tool&source_type=analysis"), ("alerts", "/alerts"), ("error", "/documents/99999"),
-])
+@pytest.mark.parametrize(
+    "name, path",
+    [
+        ("dashboard", f"/?as_of={AS_OF}"),
+        ("documents", "/documents"),
+        ("document", "/documents/1"),
+        ("entities", "/entities"),
+        ("entity", "/entities/Qingdao"),
+        ("targets", f"/targets?as_of={AS_OF}"),
+        ("conflicts", "/conflicts"),
+        ("brief", f"/briefs/1?as_of={AS_OF}"),
+        ("search", "/search?q=machine+tool&source_type=analysis"),
+        ("alerts", "/alerts"),
+        ("error", "/documents/99999"),
+    ],
+)
 def test_each_page_loads_without_script_errors(corpus_server, page, name, path):
     response = page.goto(corpus_server.url + path)
     assert response.status == (404 if name == "error" else 200)
@@ -147,13 +166,21 @@ def test_highlights_carry_their_normalised_values_without_javascript(corpus_serv
 
 def test_hostile_text_stays_text(tmp_path, page):
     with LiveServer(Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN)) as server:
-        upload = httpx.post(f"{server.url}/api/v1/ingest/upload", headers={"Authorization": f"Bearer {TOKEN}"},
-                            files={"file": ("hostile.txt", HOSTILE.encode(), "text/plain")}, timeout=60)
+        upload = httpx.post(
+            f"{server.url}/api/v1/ingest/upload",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            files={"file": ("hostile.txt", HOSTILE.encode(), "text/plain")},
+            timeout=60,
+        )
         assert upload.status_code == 201, upload.text
         doc_id = upload.json()["outcomes"][0]["document_id"]
-        for name, path in [("xss-document", f"/documents/{doc_id}"), ("xss-brief", f"/briefs/{doc_id}"),
-                           ("xss-brief-html", f"/api/v1/briefs/{doc_id}?format=html"), ("xss-dashboard", "/"),
-                           ("xss-search", "/search?q=script")]:
+        for name, path in [
+            ("xss-document", f"/documents/{doc_id}"),
+            ("xss-brief", f"/briefs/{doc_id}"),
+            ("xss-brief-html", f"/api/v1/briefs/{doc_id}?format=html"),
+            ("xss-dashboard", "/"),
+            ("xss-search", "/search?q=script"),
+        ]:
             page.goto(server.url + path)
             page.wait_for_load_state("load")
             assert page.evaluate("typeof window.__xss") == "undefined", path
@@ -184,14 +211,19 @@ def test_a_chinese_title_renders_in_characters_not_empty_boxes(tmp_path, page):
     characters in the title's own font and requires their pixels to differ.
     """
     with LiveServer(Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN)) as server:
-        upload = httpx.post(f"{server.url}/api/v1/ingest/upload", headers={"Authorization": f"Bearer {TOKEN}"},
-                            files={"file": ("notice.txt", CHINESE.encode(), "text/plain")}, timeout=60)
+        upload = httpx.post(
+            f"{server.url}/api/v1/ingest/upload",
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            files={"file": ("notice.txt", CHINESE.encode(), "text/plain")},
+            timeout=60,
+        )
         assert upload.status_code == 201, upload.text
         page.goto(f"{server.url}/documents/{upload.json()['outcomes'][0]['document_id']}")
         title = page.locator("main h1")
         assert "滨海新区" in title.inner_text()
         assert title.bounding_box()["width"] > 0
-        differ = page.evaluate("""(el) => {
+        differ = page.evaluate(
+            """(el) => {
             const font = getComputedStyle(el).font;
             const draw = (ch) => {
                 const canvas = document.createElement("canvas");
@@ -202,6 +234,8 @@ def test_a_chinese_title_renders_in_characters_not_empty_boxes(tmp_path, page):
                 return Array.from(ctx.getImageData(0, 0, 64, 64).data).join(",");
             };
             return draw("新") !== draw("区") && draw("新") !== draw(" ");
-        }""", title.element_handle())
+        }""",
+            title.element_handle(),
+        )
         _shot(page, "chinese-title")
     assert differ, "Chinese characters render as identical boxes: install fonts-noto-cjk"

@@ -1,12 +1,16 @@
 """The deadline chart's geometry: one bar per year, stacked segments proportional to their counts."""
+
 from __future__ import annotations
 
 from policylens.web import chart
 
 
 def test_bars_cover_every_year_and_stack_in_proportion():
-    rows = [{"year": 2025, "status": "past_due_unverified", "count": 30}, {"year": 2025, "status": "met", "count": 10},
-            {"year": 2027, "status": "open", "count": 20}]
+    rows = [
+        {"year": 2025, "status": "past_due_unverified", "count": 30},
+        {"year": 2025, "status": "met", "count": 10},
+        {"year": 2027, "status": "open", "count": 20},
+    ]
     c = chart.timeline(rows)
     assert [b.year for b in c.bars] == [2025, 2026, 2027]
     assert [b.total for b in c.bars] == [40, 0, 20]

@@ -1,4 +1,5 @@
 """Highlighted text: marks nest, crossing spans are left out of the text, and every piece is escaped."""
+
 from __future__ import annotations
 
 from policylens.model import Document, Entity, Event, Extraction, Quantity
@@ -12,8 +13,17 @@ def _extraction(**facts) -> Extraction:
 
 
 def _quantity(start: int, end: int) -> Quantity:
-    return Quantity(kind="target", text=TEXT[start:end], start=start, end=end, value=300, unit="count",
-                    comparator=">=", deadline=2027, metric="smart factories")
+    return Quantity(
+        kind="target",
+        text=TEXT[start:end],
+        start=start,
+        end=end,
+        value=300,
+        unit="count",
+        comparator=">=",
+        deadline=2027,
+        metric="smart factories",
+    )
 
 
 def test_marks_nest_inside_an_event_and_carry_their_details():
@@ -21,7 +31,8 @@ def test_marks_nest_inside_an_event_and_carry_their_details():
     x = _extraction(
         quantities=[_quantity(q, q + 3)],
         events=[Event(type="investment", text=TEXT[:-1], start=0, end=len(TEXT) - 1, date="2027")],
-        entities=[Entity(type="place", name="Qingdao", mentions=[(0, 7)])])
+        entities=[Entity(type="place", name="Qingdao", mentions=[(0, 7)])],
+    )
     marks = highlight.marks(x)
     html = str(highlight.render(TEXT, marks))
     assert html.count("<mark") == html.count("</mark>") == 3
@@ -29,13 +40,15 @@ def test_marks_nest_inside_an_event_and_carry_their_details():
     target = next(m for m in marks if m.id == "q0")
     assert ("value", "300") in target.tip and ("deadline", "2027") in target.tip
     assert ("comparator", ">=") in target.tip and target.label == "≥ 300"
-    assert 'title="kind: target&#10;value: 300' in html or "title=\"kind: target\nvalue: 300" in html
+    assert 'title="kind: target&#10;value: 300' in html or 'title="kind: target\nvalue: 300' in html
 
 
 def test_text_and_attributes_are_escaped():
     q = TEXT.index("300")
-    x = _extraction(quantities=[_quantity(q, q + 3)],
-                    entities=[Entity(type="company", name='Evil "Co" <script>', mentions=[(8, 19)])])
+    x = _extraction(
+        quantities=[_quantity(q, q + 3)],
+        entities=[Entity(type="company", name='Evil "Co" <script>', mentions=[(8, 19)])],
+    )
     html = str(highlight.render(TEXT, highlight.marks(x)))
     assert "<b>" not in html and "&lt;b&gt;will&lt;/b&gt;" in html
     assert "<script>" not in html and "&lt;script&gt;" in html
@@ -43,8 +56,10 @@ def test_text_and_attributes_are_escaped():
 
 
 def test_a_span_crossing_an_open_mark_is_left_out_of_the_text():
-    crossing = [Entity(type="place", name="a", mentions=[(0, 12)]), Entity(type="company", name="b",
-                                                                           mentions=[(8, 20)])]
+    crossing = [
+        Entity(type="place", name="a", mentions=[(0, 12)]),
+        Entity(type="company", name="b", mentions=[(8, 20)]),
+    ]
     marks = highlight.marks(_extraction(entities=crossing))
     html = str(highlight.render(TEXT, marks))
     assert html.count("<mark") == html.count("</mark>") == 1

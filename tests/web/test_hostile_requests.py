@@ -1,4 +1,5 @@
 """Issue 17: ids past the id column's range and offsets past 64 bits are a 422, and the connection stays open."""
+
 from __future__ import annotations
 
 import time
@@ -12,10 +13,20 @@ from policylens.config import Settings
 HUGE = str(2**64)
 
 
-@pytest.mark.parametrize("path", [f"/api/v1/documents/{HUGE}", f"/api/v1/documents/{HUGE}/extraction",
-                                  f"/api/v1/briefs/{HUGE}", f"/api/v1/documents?offset={HUGE}",
-                                  f"/api/v1/targets?offset={HUGE}", f"/documents/{HUGE}", f"/documents?offset={HUGE}",
-                                  f"/briefs/{HUGE}", f"/targets?offset={HUGE}"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/api/v1/documents/{HUGE}",
+        f"/api/v1/documents/{HUGE}/extraction",
+        f"/api/v1/briefs/{HUGE}",
+        f"/api/v1/documents?offset={HUGE}",
+        f"/api/v1/targets?offset={HUGE}",
+        f"/documents/{HUGE}",
+        f"/documents?offset={HUGE}",
+        f"/briefs/{HUGE}",
+        f"/targets?offset={HUGE}",
+    ],
+)
 def test_a_number_past_64_bits_is_422_on_a_kept_connection(http, path):
     response = http.get(path)
     assert response.status_code == 422, response.text[:300]
@@ -32,8 +43,12 @@ def test_an_upload_over_its_time_budget_stops_and_answers_one_line(tmp_path):
     settings = Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN, extract_seconds=1.0)
     with LiveServer(settings) as server:
         started = time.monotonic()
-        response = httpx.post(f"{server.url}/api/v1/ingest/upload", files={"file": ("slow.txt", slow, "text/plain")},
-                              headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+        response = httpx.post(
+            f"{server.url}/api/v1/ingest/upload",
+            files={"file": ("slow.txt", slow, "text/plain")},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            timeout=60,
+        )
         assert time.monotonic() - started < 10
         assert response.status_code == 400
         assert "longer than the limit of 1 s" in response.json()["error"]

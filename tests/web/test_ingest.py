@@ -3,6 +3,7 @@
 URLs point at a real HTTP server the test starts on 127.0.0.1, which is
 exactly the kind of address the web refuses unless configured to allow it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,10 @@ from live_server import TOKEN, LiveServer
 
 from policylens.config import Settings
 
-STORY = (b"Qingdao Sets Robot Target\n\nQingdao will build 300 smart factories by 2027, "
-         b"the municipal government said on 3 March 2025.\n")
+STORY = (
+    b"Qingdao Sets Robot Target\n\nQingdao will build 300 smart factories by 2027, "
+    b"the municipal government said on 3 March 2025.\n"
+)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
@@ -32,7 +35,9 @@ def site(tmp_path: Path) -> Iterator[str]:
         '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
         "<channel><title>News</title><item><title>Weifang park opens</title><link>https://news.invalid/a</link>"
         "<content:encoded>&lt;p&gt;Weifang opened a hydrogen equipment park with 12 companies on 1 May 2025."
-        "&lt;/p&gt;</content:encoded></item></channel></rss>", encoding="utf-8")
+        "&lt;/p&gt;</content:encoded></item></channel></rss>",
+        encoding="utf-8",
+    )
     handler = functools.partial(_QuietHandler, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -47,10 +52,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _upload(server: LiveServer, data: bytes, name: str = "story.txt", headers: dict | None = None,
-            ) -> httpx.Response:
-    return httpx.post(f"{server.url}/api/v1/ingest/upload", files={"file": (name, data, "text/plain")},
-                      headers=AUTH if headers is None else headers, timeout=60)
+def _upload(
+    server: LiveServer,
+    data: bytes,
+    name: str = "story.txt",
+    headers: dict | None = None,
+) -> httpx.Response:
+    return httpx.post(
+        f"{server.url}/api/v1/ingest/upload",
+        files={"file": (name, data, "text/plain")},
+        headers=AUTH if headers is None else headers,
+        timeout=60,
+    )
 
 
 def test_upload_is_stored_then_recognised_as_a_duplicate(empty_server):
@@ -70,12 +83,15 @@ def test_upload_is_stored_then_recognised_as_a_duplicate(empty_server):
     assert again.status_code == 200 and again.json()["outcomes"][0]["status"] == "duplicate"
 
 
-@pytest.mark.parametrize("headers, status", [
-    ({}, 401),
-    ({"Authorization": "Basic dXNlcjpwdw=="}, 401),
-    ({"Authorization": "Bearer"}, 401),
-    ({"Authorization": "Bearer wrong-token"}, 403),
-])
+@pytest.mark.parametrize(
+    "headers, status",
+    [
+        ({}, 401),
+        ({"Authorization": "Basic dXNlcjpwdw=="}, 401),
+        ({"Authorization": "Bearer"}, 401),
+        ({"Authorization": "Bearer wrong-token"}, 403),
+    ],
+)
 def test_writing_needs_the_right_token(empty_server, headers, status):
     response = _upload(empty_server, STORY, headers=headers)
     assert response.status_code == status
@@ -103,42 +119,58 @@ def test_an_oversized_body_is_refused_before_it_is_read(empty_server):
         for _ in range(200):
             yield b"x" * 8192
 
-    response = httpx.post(f"{empty_server.url}/api/v1/ingest/upload", content=chunks(), timeout=60,
-                          headers={**AUTH, "Content-Type": "multipart/form-data; boundary=b"})
+    response = httpx.post(
+        f"{empty_server.url}/api/v1/ingest/upload",
+        content=chunks(),
+        timeout=60,
+        headers={**AUTH, "Content-Type": "multipart/form-data; boundary=b"},
+    )
     assert response.status_code == 413
 
 
-@pytest.mark.parametrize("payload, status, says", [
-    (b"{not json", 400, "not valid JSON"),
-    (b'{"url": "ftp://example.org/x"}', 422, "url"),
-    (b'{"url": 3}', 422, "url"),
-    (b'{"url": "https://a.invalid", "feed": "https://b.invalid"}', 422, "feed"),
-    (b"{}", 422, "url"),
-])
+@pytest.mark.parametrize(
+    "payload, status, says",
+    [
+        (b"{not json", 400, "not valid JSON"),
+        (b'{"url": "ftp://example.org/x"}', 422, "url"),
+        (b'{"url": 3}', 422, "url"),
+        (b'{"url": "https://a.invalid", "feed": "https://b.invalid"}', 422, "feed"),
+        (b"{}", 422, "url"),
+    ],
+)
 def test_bad_url_bodies_are_refused_naming_the_field(empty_server, payload, status, says):
-    response = httpx.post(f"{empty_server.url}/api/v1/ingest/url", content=payload,
-                          headers={**AUTH, "Content-Type": "application/json"})
+    response = httpx.post(
+        f"{empty_server.url}/api/v1/ingest/url", content=payload, headers={**AUTH, "Content-Type": "application/json"}
+    )
     assert response.status_code == status and says in response.json()["error"]
 
 
 def test_an_upload_without_a_file_field_is_400(empty_server):
-    response = httpx.post(f"{empty_server.url}/api/v1/ingest/upload", data={"note": "x"}, files={"other": ("a", b"b")},
-                          headers=AUTH)
+    response = httpx.post(
+        f"{empty_server.url}/api/v1/ingest/upload", data={"note": "x"}, files={"other": ("a", b"b")}, headers=AUTH
+    )
     assert response.status_code == 400 and "file" in response.json()["error"]
 
 
-@pytest.mark.parametrize("route, content_type", [
-    ("upload", "text/plain"), ("upload", "application/json"), ("url", "multipart/form-data; boundary=b"),
-])
+@pytest.mark.parametrize(
+    "route, content_type",
+    [
+        ("upload", "text/plain"),
+        ("upload", "application/json"),
+        ("url", "multipart/form-data; boundary=b"),
+    ],
+)
 def test_each_route_takes_one_content_type_else_415(empty_server, route, content_type):
-    response = httpx.post(f"{empty_server.url}/api/v1/ingest/{route}", content=b"hello",
-                          headers={**AUTH, "Content-Type": content_type})
+    response = httpx.post(
+        f"{empty_server.url}/api/v1/ingest/{route}", content=b"hello", headers={**AUTH, "Content-Type": content_type}
+    )
     assert response.status_code == 415 and "content type" in response.json()["error"]
 
 
 def test_url_ingest_refuses_private_addresses_by_default(empty_server, site):
-    response = httpx.post(f"{empty_server.url}/api/v1/ingest/url", json={"url": f"{site}/story.txt"}, headers=AUTH,
-                          timeout=60)
+    response = httpx.post(
+        f"{empty_server.url}/api/v1/ingest/url", json={"url": f"{site}/story.txt"}, headers=AUTH, timeout=60
+    )
     assert response.status_code == 400
     assert "refused" in response.json()["error"] and "127.0.0.1" in response.json()["error"]
     assert httpx.get(f"{empty_server.url}/api/v1/documents").json()["total"] == 0
@@ -147,14 +179,17 @@ def test_url_ingest_refuses_private_addresses_by_default(empty_server, site):
 def test_url_and_feed_ingest_when_private_addresses_are_allowed(tmp_path, site):
     settings = Settings(db_url=f"sqlite:///{tmp_path / 'kb.db'}", token=TOKEN, web_allow_private_urls=True)
     with LiveServer(settings) as server:
-        page = httpx.post(f"{server.url}/api/v1/ingest/url", json={"url": f"{site}/story.txt"}, headers=AUTH, timeout=60)
+        page = httpx.post(
+            f"{server.url}/api/v1/ingest/url", json={"url": f"{site}/story.txt"}, headers=AUTH, timeout=60
+        )
         assert page.status_code == 201, page.text
         assert page.json()["outcomes"][0]["source"] == f"{site}/story.txt"
         feed = httpx.post(f"{server.url}/api/v1/ingest/url", json={"url": f"{site}/feed.xml"}, headers=AUTH, timeout=60)
         assert feed.status_code == 201, feed.text
         assert feed.json()["outcomes"][0]["title"] == "Weifang park opens"
-        missing = httpx.post(f"{server.url}/api/v1/ingest/url", json={"url": f"{site}/gone.txt"}, headers=AUTH,
-                             timeout=60)
+        missing = httpx.post(
+            f"{server.url}/api/v1/ingest/url", json={"url": f"{site}/gone.txt"}, headers=AUTH, timeout=60
+        )
         assert missing.status_code == 400 and "404" in missing.json()["error"]
         assert httpx.get(f"{server.url}/api/v1/documents").json()["total"] == 2
 

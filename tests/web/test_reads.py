@@ -1,4 +1,5 @@
 """The reads the API and pages share, over the demo corpus in a real SQLite file."""
+
 from __future__ import annotations
 
 import datetime as dt

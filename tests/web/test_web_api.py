@@ -4,6 +4,7 @@ The knowledge base is the demo corpus that ships with the package; answers
 are checked against what the KnowledgeBase itself says, so the API is shown
 to be a door onto the same functions, not a second implementation.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -56,14 +57,15 @@ def test_document_and_its_extraction_point_into_the_same_text(http):
     assert text == doc["text"]
     assert extraction["quantities"] and extraction["entities"]
     for q in extraction["quantities"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        assert text[q["start"] : q["end"]] == q["text"]
     for e in extraction["entities"]:
         for start, end in e["mentions"]:
             assert text[start:end]
 
 
-@pytest.mark.parametrize("path", ["/api/v1/documents/99999", "/api/v1/documents/99999/extraction",
-                                  "/api/v1/briefs/99999"])
+@pytest.mark.parametrize(
+    "path", ["/api/v1/documents/99999", "/api/v1/documents/99999/extraction", "/api/v1/briefs/99999"]
+)
 def test_an_unknown_document_is_404_naming_it(http, path):
     assert "document 99999" in _error(http.get(path), 404)
 
@@ -111,8 +113,9 @@ def test_targets_filter_like_the_cli(http, kb):
     assert all(t["progress_percent"] >= 100 for t in met)
     in_weifang = _json(http.get("/api/v1/targets", params={"as_of": AS_OF, "region": "Weifang", "limit": 1000}))
     assert 0 < len(in_weifang["items"]) < len(every)
-    machinery = _json(http.get("/api/v1/targets", params={"as_of": AS_OF, "industry": "agricultural-machinery",
-                                                        "limit": 1000}))["items"]
+    machinery = _json(
+        http.get("/api/v1/targets", params={"as_of": AS_OF, "industry": "agricultural-machinery", "limit": 1000})
+    )["items"]
     assert 0 < len(machinery) < len(every)
 
 
@@ -130,14 +133,17 @@ def test_targets_page_by_offset_in_deadline_order(http):
     assert len(_json(last)["items"]) == 5 and "next" not in last.links
 
 
-@pytest.mark.parametrize("query, named", [
-    ({"status": "bogus"}, "status"),
-    ({"as_of": "2026-13-01"}, "as_of"),
-    ({"limit": "0"}, "limit"),
-    ({"limit": "abc"}, "limit"),
-    ({"offset": "-1"}, "offset"),
-    ({"offset": str(2**63)}, "offset"),
-])
+@pytest.mark.parametrize(
+    "query, named",
+    [
+        ({"status": "bogus"}, "status"),
+        ({"as_of": "2026-13-01"}, "as_of"),
+        ({"limit": "0"}, "limit"),
+        ({"limit": "abc"}, "limit"),
+        ({"offset": "-1"}, "offset"),
+        ({"offset": str(2**63)}, "offset"),
+    ],
+)
 def test_bad_target_filters_are_422_naming_the_input(http, query, named):
     assert named in _error(http.get("/api/v1/targets", params=query), 422)
 
@@ -165,13 +171,16 @@ def test_search_with_filters(http):
     assert recent == []
 
 
-@pytest.mark.parametrize("query, named", [
-    ({}, "q"),
-    ({"q": "!!!"}, "q"),
-    ({"q": "cluster", "since": "yesterday"}, "since"),
-    ({"q": "cluster", "source_type": "blog"}, "source_type"),
-    ({"q": "cluster", "kind": "person"}, "kind"),
-])
+@pytest.mark.parametrize(
+    "query, named",
+    [
+        ({}, "q"),
+        ({"q": "!!!"}, "q"),
+        ({"q": "cluster", "since": "yesterday"}, "since"),
+        ({"q": "cluster", "source_type": "blog"}, "source_type"),
+        ({"q": "cluster", "kind": "person"}, "kind"),
+    ],
+)
 def test_bad_search_input_is_422(http, query, named):
     assert named in _error(http.get("/api/v1/search", params=query), 422)
 
@@ -195,12 +204,15 @@ def test_brief_for_an_audience(http):
     assert data["audience"] == ["exporters"]
 
 
-@pytest.mark.parametrize("query, named", [
-    ({"format": "pdf"}, "format"),
-    ({"audience": "aliens"}, "audience"),
-    ({"as_of": "soon"}, "as_of"),
-    ({"language": "fr"}, "language"),
-])
+@pytest.mark.parametrize(
+    "query, named",
+    [
+        ({"format": "pdf"}, "format"),
+        ({"audience": "aliens"}, "audience"),
+        ({"as_of": "soon"}, "as_of"),
+        ({"language": "fr"}, "language"),
+    ],
+)
 def test_bad_brief_options_are_422(http, query, named):
     assert named in _error(http.get("/api/v1/briefs/2", params=query), 422)
 
@@ -209,7 +221,9 @@ def test_overview_counts_and_deadlines(http, kb):
     overview = _json(http.get("/api/v1/overview", params={"as_of": AS_OF}))
     # Every stated target: goals have a status, terms and thresholds of instruments (caps, rewards) do not.
     stated = len(kb.targets(as_of=dt.date.fromisoformat(AS_OF)))
-    assert overview["counts"]["documents"] == 12 and overview["counts"]["targets"] + overview["counts"]["terms"] == stated
+    assert (
+        overview["counts"]["documents"] == 12 and overview["counts"]["targets"] + overview["counts"]["terms"] == stated
+    )
     assert 0 < overview["counts"]["terms"] and sum(overview["status_counts"].values()) == overview["counts"]["targets"]
     assert overview["status_counts"]["met"] == len(kb.targets(as_of=dt.date.fromisoformat(AS_OF), status="met"))
     assert overview["recent_documents"][0]["id"] == 12
@@ -230,8 +244,16 @@ def test_every_response_carries_the_security_headers(http):
 
 def test_openapi_describes_the_api_and_docs_are_served_locally(http):
     spec = _json(http.get("/openapi.json"))
-    for path in ("/api/v1/documents", "/api/v1/documents/{document_id}/extraction", "/api/v1/entities/{name}",
-                 "/api/v1/targets", "/api/v1/conflicts", "/api/v1/search", "/api/v1/briefs/{document_id}", "/api/v1/ingest/upload"):
+    for path in (
+        "/api/v1/documents",
+        "/api/v1/documents/{document_id}/extraction",
+        "/api/v1/entities/{name}",
+        "/api/v1/targets",
+        "/api/v1/conflicts",
+        "/api/v1/search",
+        "/api/v1/briefs/{document_id}",
+        "/api/v1/ingest/upload",
+    ):
         assert path in spec["paths"], path
     assert "multipart/form-data" in spec["paths"]["/api/v1/ingest/upload"]["post"]["requestBody"]["content"]
     docs = http.get("/docs")
@@ -241,9 +263,23 @@ def test_openapi_describes_the_api_and_docs_are_served_locally(http):
     assert asset.status_code == 200 and len(asset.content) > 100_000
 
 
-@pytest.mark.parametrize("path", ["/", "/documents", "/documents/2", "/entities", "/entities?q=wei",
-                                  "/entities/Weifang", "/targets", "/targets?status=met&sort=progress",
-                                  "/conflicts", "/briefs/2", "/search?q=cluster&source_type=media", "/search"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/documents",
+        "/documents/2",
+        "/entities",
+        "/entities?q=wei",
+        "/entities/Weifang",
+        "/targets",
+        "/targets?status=met&sort=progress",
+        "/conflicts",
+        "/briefs/2",
+        "/search?q=cluster&source_type=media",
+        "/search",
+    ],
+)
 def test_every_page_renders(http, path):
     response = http.get(path)
     assert response.status_code == 200, response.text[:500]
@@ -251,10 +287,18 @@ def test_every_page_renders(http, path):
     assert "<main" in response.text and "Traceback" not in response.text
 
 
-@pytest.mark.parametrize("form", [
-    {}, {"since": "2030-01-01"}, {"until": "2025-12-31"}, {"since": "2024-01-01", "until": "2024-12-31"},
-    {"source_type": "government"}, {"region": "Qingdao"}, {"industry": "new-energy-vehicles"},
-])
+@pytest.mark.parametrize(
+    "form",
+    [
+        {},
+        {"since": "2030-01-01"},
+        {"until": "2025-12-31"},
+        {"since": "2024-01-01", "until": "2024-12-31"},
+        {"source_type": "government"},
+        {"region": "Qingdao"},
+        {"industry": "new-energy-vehicles"},
+    ],
+)
 def test_search_page_filters_as_the_knowledge_base_does(http, kb, form):
     """Each control of the search form reaches KnowledgeBase.search as the value it stands for (dates as dates)."""
     page = http.get("/search", params={"q": "cluster", **form})
@@ -262,7 +306,7 @@ def test_search_page_filters_as_the_knowledge_base_does(http, kb, form):
     dates = {k: dt.date.fromisoformat(v) for k, v in form.items() if k in ("since", "until")}
     expected = kb.search("cluster", limit=200, **{**form, **dates})
     assert page.text.count('<li class="hit card">') == len(expected)
-    assert all(f'#{h.document_id}</span>' in page.text for h in expected)
+    assert all(f"#{h.document_id}</span>" in page.text for h in expected)
 
 
 def test_targets_csv_has_every_filtered_target(http, kb):
@@ -275,14 +319,17 @@ def test_targets_csv_has_every_filtered_target(http, kb):
     assert all(",met," in line for line in lines[1:])
 
 
-@pytest.mark.parametrize("path, status, says", [
-    ("/documents/99999", 404, "document 99999"),
-    ("/entities/Xyzzyville", 404, "Xyzzyville"),
-    ("/targets?status=bogus", 422, "status"),
-    ("/targets?as_of=31/12/2026", 422, "as_of"),
-    ("/search?q=x&since=bad", 422, "since"),
-    ("/nothing/here", 404, "/nothing/here"),
-])
+@pytest.mark.parametrize(
+    "path, status, says",
+    [
+        ("/documents/99999", 404, "document 99999"),
+        ("/entities/Xyzzyville", 404, "Xyzzyville"),
+        ("/targets?status=bogus", 422, "status"),
+        ("/targets?as_of=31/12/2026", 422, "as_of"),
+        ("/search?q=x&since=bad", 422, "since"),
+        ("/nothing/here", 404, "/nothing/here"),
+    ],
+)
 def test_pages_show_a_friendly_error_with_the_right_status(http, path, status, says):
     response = http.get(path)
     assert response.status_code == status
@@ -291,8 +338,17 @@ def test_pages_show_a_friendly_error_with_the_right_status(http, path, status, s
     assert "Traceback" not in response.text
 
 
-@pytest.mark.parametrize("query", [{}, {"status": "met"}, {"status": "past_due_unverified"}, {"status": "open"},
-                                   {"region": "Weifang"}, {"industry": "agricultural-machinery", "status": "open"}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"status": "met"},
+        {"status": "past_due_unverified"},
+        {"status": "open"},
+        {"region": "Weifang"},
+        {"industry": "agricultural-machinery", "status": "open"},
+    ],
+)
 def test_a_target_page_total_counts_every_matching_target(http, query):
     every = _json(http.get("/api/v1/targets", params={"as_of": AS_OF, "limit": 1000, **query}))
     assert every["total"] == len(every["items"])

@@ -12,6 +12,7 @@ document), ``context`` (what the knowledge base adds), ``compose`` (the Brief),
 across the documents of a period: ``digest(since, until, db=..., region=...)``),
 ``kbfacts`` (the knowledge-base reads that take the store's ids back to quotable facts).
 """
+
 from .compose import compose
 from .context import BriefContext, RelatedDocument, context_from_kb
 from .digest import digest
@@ -21,20 +22,20 @@ from .rules import Rules, RulesError, load_rules
 from .service import brief, brief_from_summary
 
 __all__ = [
-           "FORMATS",
-           "Brief",
-           "BriefContext",
-           "Citation",
-           "Point",
-           "RelatedDocument",
-           "Rules",
-           "RulesError",
-           "Section",
-           "brief",
-           "brief_from_summary",
-           "compose",
-           "context_from_kb",
-           "digest",
-           "load_rules",
-           "render",
+    "FORMATS",
+    "Brief",
+    "BriefContext",
+    "Citation",
+    "Point",
+    "RelatedDocument",
+    "Rules",
+    "RulesError",
+    "Section",
+    "brief",
+    "brief_from_summary",
+    "compose",
+    "context_from_kb",
+    "digest",
+    "load_rules",
+    "render",
 ]

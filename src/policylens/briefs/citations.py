@@ -4,6 +4,7 @@ A reader checks a point by reading the sentence it came from, so a citation
 is always a whole sentence (from the extraction's own sentence splitter),
 never a fragment, and the same sentence cited twice keeps one number.
 """
+
 from __future__ import annotations
 
 from policylens.extraction.text import TextIndex
@@ -36,6 +37,7 @@ class Citer:
         if key not in self._numbers:
             number = len(self.citations) + 1
             self._numbers[key] = number
-            self.citations.append(Citation(number, document.source, document.title, document.id, start, end,
-                                           document.text[start:end]))
+            self.citations.append(
+                Citation(number, document.source, document.title, document.id, start, end, document.text[start:end])
+            )
         return self._numbers[key]

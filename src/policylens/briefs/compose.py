@@ -7,6 +7,7 @@ the sources (or the knowledge base's metadata about them): a brief may
 select and arrange, never invent.  Where the rules find nothing, or no
 knowledge base was consulted, the section says so instead of filling space.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,9 +51,16 @@ SETTLED = ("met", "missed")
 NAMED_TYPES = ("cluster", "park", "programme", "company", "platform", "institution", "government")
 
 
-def compose(extraction: Extraction, *, rules: Rules | None = None, context: BriefContext | None = None,
-            as_of: date | None = None, audience: list[str] | None = None, user_summary: bool = False,
-            long: bool = False) -> Brief:
+def compose(
+    extraction: Extraction,
+    *,
+    rules: Rules | None = None,
+    context: BriefContext | None = None,
+    as_of: date | None = None,
+    audience: list[str] | None = None,
+    user_summary: bool = False,
+    long: bool = False,
+) -> Brief:
     """The brief for ``extraction`` as of ``as_of`` (default: today, read from the clock at call time).
 
     By default each fact is stated once (a target with its status and
@@ -64,28 +72,56 @@ def compose(extraction: Extraction, *, rules: Rules | None = None, context: Brie
     as_of = as_of or clock.today()
     groups = rules.audience(audience)
     writer = _Writer(extraction, rules, context, as_of, user_summary, long)
-    sections = [writer.summary(), writer.confirmed(), writer.impact(groups), writer.monitor(), writer.signal(),
-                writer.basis(), writer.related()]
+    sections = [
+        writer.summary(),
+        writer.confirmed(),
+        writer.impact(groups),
+        writer.monitor(),
+        writer.signal(),
+        writer.basis(),
+        writer.related(),
+    ]
     citations = writer.citer.citations
     doc = extraction.document
     byline = rules.labels["byline"].format(as_of=as_of.isoformat(), source=source_name(doc))
     if not long:
         overhead = _words(f"{doc.title or ''} {byline} {rules.labels['sources']}")
         sections, citations = fit(sections, citations, MAX_WORDS - overhead)
-    return Brief(title=doc.title or doc.source, as_of=as_of.isoformat(), source={
-        "source": doc.source, "title": doc.title, "published": doc.published, "source_type": doc.source_type,
-        "url": doc.url, "publisher": doc.publisher, "document_id": doc.id,
-    }, sections=sections, citations=citations, audience=groups, user_summary=user_summary,
+    return Brief(
+        title=doc.title or doc.source,
+        as_of=as_of.isoformat(),
+        source={
+            "source": doc.source,
+            "title": doc.title,
+            "published": doc.published,
+            "source_type": doc.source_type,
+            "url": doc.url,
+            "publisher": doc.publisher,
+            "document_id": doc.id,
+        },
+        sections=sections,
+        citations=citations,
+        audience=groups,
+        user_summary=user_summary,
         byline=byline,
-        sources_title=rules.labels["sources"], language=rules.language)
+        sources_title=rules.labels["sources"],
+        language=rules.language,
+    )
 
 
 # Punctuation that ends a clause, Latin and CJK ("." only when it is not a decimal point).
 _CLAUSE_ENDS = frozenset(",;:!?\n，、；：。！？")
 
 
-def clause(text: str, start: int, end: int, limit: int, trailing: frozenset[str] = frozenset(),
-           stop_at: int | None = None, lead_chars: int = 0) -> str:
+def clause(
+    text: str,
+    start: int,
+    end: int,
+    limit: int,
+    trailing: frozenset[str] = frozenset(),
+    stop_at: int | None = None,
+    lead_chars: int = 0,
+) -> str:
     """The document's words from ``start`` to the end of the clause ("exceeding RMB 30 billion in exports by 2027").
 
     The clause ends at punctuation, after ``limit`` more words, or at
@@ -131,8 +167,15 @@ def join(items: Iterable[str], none: str) -> str:
 class _Writer:
     """One brief being written: the shared state every section reads."""
 
-    def __init__(self, extraction: Extraction, rules: Rules, context: BriefContext | None, as_of: date,
-                 user_summary: bool, long: bool = False):
+    def __init__(
+        self,
+        extraction: Extraction,
+        rules: Rules,
+        context: BriefContext | None,
+        as_of: date,
+        user_summary: bool,
+        long: bool = False,
+    ):
         self.x, self.doc, self.rules, self.context = extraction, extraction.document, rules, context
         self.as_of, self.user_summary, self.long = as_of, user_summary, long
         self.labels, self.citer = rules.labels, Citer()
@@ -143,12 +186,23 @@ class _Writer:
         # How to read the document: it states executable rules, sets a direction, or only reports.
         policy = [e for e in self.events if e.type in rules.signal["policy_events"]]
         cue = self.found.direction
-        self.reading = "executable" if self.found.executable else \
-            "direction" if policy or self.targets or cue else "report"
+        self.reading = (
+            "executable" if self.found.executable else "direction" if policy or self.targets or cue else "report"
+        )
         self.direction = self.reading == "direction"
-        self._anchor = policy[0].start if policy else self.targets[0].start if self.targets else \
-            cue.start if cue else self.events[0].start if self.events else \
-            self.x.quantities[0].start if self.x.quantities else None
+        self._anchor = (
+            policy[0].start
+            if policy
+            else self.targets[0].start
+            if self.targets
+            else cue.start
+            if cue
+            else self.events[0].start
+            if self.events
+            else self.x.quantities[0].start
+            if self.x.quantities
+            else None
+        )
         self._starts: dict[int, list[int]] = {}
         self._said: set[str] = set()  # figures already quoted in the brief, casefolded: each is said once
 
@@ -174,13 +228,13 @@ class _Writer:
         return quote_figure(document, q, starts, self.rules)
 
     def _extraction_of(self, document: Document) -> Extraction:
-        for r in (self.context.related if self.context else []):
+        for r in self.context.related if self.context else []:
             if r.extraction.document is document:
                 return r.extraction
         return self.x if document is self.doc else Extraction(document=document)
 
     def role(self, q: Quantity) -> str:
-        """"target" for a goal, else its role ("term", "threshold"): what the brief calls the figure."""
+        """ "target" for a goal, else its role ("term", "threshold"): what the brief calls the figure."""
         status = self.statuses.get(id(q))
         return status.status if status is not None and status.status in NOT_GOALS else q.kind
 
@@ -211,11 +265,12 @@ class _Writer:
             text += self.labels["progress"].format(progress=f"{status.progress_percent:g}")
         cites = self.cite([figure.start], x.document)
         # Where sources disagree on that figure, the other one stands beside it.
-        for (xa, qa), (xb, qb) in (self.context.conflicts if self.context else []):
+        for (xa, qa), (xb, qb) in self.context.conflicts if self.context else []:
             other = (xb, qb) if qa is figure else (xa, qa) if qb is figure else None
             if other is not None:
-                text += self.labels["disagreeing_figure"].format(figure=self.quote(other[1], other[0].document),
-                                                                 title=title_of(other[0].document))
+                text += self.labels["disagreeing_figure"].format(
+                    figure=self.quote(other[1], other[0].document), title=title_of(other[0].document)
+                )
                 cites += [c for c in self.cite([other[1].start], other[0].document) if c not in cites]
         return text, cites
 
@@ -249,8 +304,11 @@ class _Writer:
         if self.direction:
             low = max(low, HORIZONS.index(signal["direction_floor"]))
         names = signal["horizon_labels"]
-        span = names[HORIZONS[low]] if low == high else \
-            self.rules.wording["horizon_span"].format(low=names[HORIZONS[low]], high=names[HORIZONS[high]])
+        span = (
+            names[HORIZONS[low]]
+            if low == high
+            else self.rules.wording["horizon_span"].format(low=names[HORIZONS[low]], high=names[HORIZONS[high]])
+        )
         return span, reasons
 
     def _signal_citations(self) -> list[int]:
@@ -277,36 +335,56 @@ class _Writer:
             signal_label=signal[f"{self.reading}_label"],
             horizon=self.horizon()[0],
             instruments=join((self.rules.instruments[k].label for k in self.found.instruments), self.labels["none"]),
-            groups=join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]))
+            groups=join((g.group.label.lower() for g in self.found.groups[:4]), self.labels["none"]),
+        )
         # A brief from pasted text says so before anything else.
         note = self.rules.basis["user_summary"] if self.user_summary else None
-        return Section("summary", self.labels["summary"],
-                       [Point(" ".join(lead.split()), cites, "lead"), Point(text, [], "summary")], note=note)
+        return Section(
+            "summary",
+            self.labels["summary"],
+            [Point(" ".join(lead.split()), cites, "lead"), Point(text, [], "summary")],
+            note=note,
+        )
 
     def confirmed(self) -> Section:
-        said = (lambda e: event_text(e, self.rules)) if foreign(self.doc, self.rules) else \
-            (lambda e: " ".join(e.text.split()))
+        said = (
+            (lambda e: event_text(e, self.rules))
+            if foreign(self.doc, self.rules)
+            else (lambda e: " ".join(e.text.split()))
+        )
         # Each fact once: the summary's lead sentence is not told again, nor a figure inside a told event.
         lead = self.citer.sentence(self.doc, self.events[0].start) if self.events and not self.long else (0, 0)
         # An event that states a goal is told by the goal's own point, with its status.
-        events = [e for e in self.events[:MAX_EVENTS] if self.long or not (
-            lead[0] <= e.start < lead[1] or any(e.start <= q.start < e.end for q in self.goals()))]
+        events = [
+            e
+            for e in self.events[:MAX_EVENTS]
+            if self.long or not (lead[0] <= e.start < lead[1] or any(e.start <= q.start < e.end for q in self.goals()))
+        ]
         told = [lead, *((e.start, e.end) for e in events)]
-        points = [Point(f"{self.labels['event']}: {said(e)}", self.cite([e.start]), "event",
-                        data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object})
-                  for e in events]
+        points = [
+            Point(
+                f"{self.labels['event']}: {said(e)}",
+                self.cite([e.start]),
+                "event",
+                data={"type": e.type, "date": e.date, "actor": e.actor, "object": e.object},
+            )
+            for e in events
+        ]
         quoted = self._said
         # A number without what it measures ("6 months") tells a reader nothing: it is left out.
         readable = [q for q in self.x.quantities if q.metric]
         ordered = sorted(readable, key=lambda q: q.kind != "target")[:MAX_QUANTITIES]
         for q in ordered:
-            if q.kind != "target" and not self.long and (
-                    self.quote(q).casefold() in quoted or any(lo <= q.start < hi for lo, hi in told)):
+            if (
+                q.kind != "target"
+                and not self.long
+                and (self.quote(q).casefold() in quoted or any(lo <= q.start < hi for lo, hi in told))
+            ):
                 continue
             quoted.add(self.quote(q).casefold())
             data = {k: v for k, v in q.to_dict().items() if k not in ("start", "end", "industries")}
             if q.kind == "target":
-                data["status"] = (s.status if (s := self.statuses.get(id(q))) else "open")
+                data["status"] = s.status if (s := self.statuses.get(id(q))) else "open"
             label = self.role(q) if q.kind == "target" else "statistic"
             text, cites = f"{self.labels.get(label, self.labels['target'])}: {self.quote(q)}", self.cite([q.start])
             if label == "target":  # a goal is stated once, with where it stands
@@ -318,17 +396,27 @@ class _Writer:
             if named:
                 shown = [as_written(e, self.doc) for e in named]
                 kind_label = self.rules.wording["entity_types"].get(kind, kind)
-                points.append(Point(f"{self.labels['named']} ({kind_label}): {join(shown, '')}",
-                                    self.cite(e.mentions[0][0] for e in named[:3]), "entities",
-                                    {"type": kind, "names": shown}))
+                points.append(
+                    Point(
+                        f"{self.labels['named']} ({kind_label}): {join(shown, '')}",
+                        self.cite(e.mentions[0][0] for e in named[:3]),
+                        "entities",
+                        {"type": kind, "names": shown},
+                    )
+                )
         return Section("confirmed", self.labels["confirmed"], points, note=self.labels["confirmed_note"])
 
     def impact(self, audience: list[str] | None) -> Section:
         chosen = [g for g in self.found.groups if audience is None or g.group.id in audience]
-        points = [Point(f"{g.group.why.format(evidence=join(g.evidence, ''))} {self.labels['watch']}: "
-                        f"{g.group.watch}", self.cite(g.positions), "group",
-                        {"group": g.group.id, "label": g.group.label, "evidence": g.evidence, "score": g.score},
-                        ) for g in chosen]
+        points = [
+            Point(
+                f"{g.group.why.format(evidence=join(g.evidence, ''))} {self.labels['watch']}: {g.group.watch}",
+                self.cite(g.positions),
+                "group",
+                {"group": g.group.id, "label": g.group.label, "evidence": g.evidence, "score": g.score},
+            )
+            for g in chosen
+        ]
         for point, g in zip(points, chosen, strict=True):
             point.data["heading"] = g.group.label
         return Section("impact", self.labels["impact"], points, note=None if points else self.labels["impact_none"])
@@ -342,18 +430,37 @@ class _Writer:
             elif rule.condition == "instrument":
                 matches = self.found.instruments.get(rule.value)
                 if matches:
-                    points.append(Point(rule.text, self.cite(m.start for m in matches[:2]), "monitor",
-                                        {"rule": rule.id, "instrument": rule.value}))
+                    points.append(
+                        Point(
+                            rule.text,
+                            self.cite(m.start for m in matches[:2]),
+                            "monitor",
+                            {"rule": rule.id, "instrument": rule.value},
+                        )
+                    )
             elif rule.value == "targets" and self.long:  # else each goal's status is given where it is listed
                 for q in self.goals()[:MAX_QUANTITIES]:
-                    points.append(Point(rule.text.format(target=self.quote(q), status=self.status_text(q)),
-                                        self.cite([q.start]), "monitor",
-                                        {"rule": rule.id, "deadline": q.deadline,
-                                         "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
+                    points.append(
+                        Point(
+                            rule.text.format(target=self.quote(q), status=self.status_text(q)),
+                            self.cite([q.start]),
+                            "monitor",
+                            {
+                                "rule": rule.id,
+                                "deadline": q.deadline,
+                                "status": (s.status if (s := self.statuses.get(id(q))) else "open"),
+                            },
+                        )
+                    )
             elif rule.value == "product_categories" and self.found.products:
-                points.append(Point(rule.text.format(items="; ".join(p.text for p in self.found.products)),
-                                    self.cite(p.start for p in self.found.products), "monitor",
-                                    {"rule": rule.id, "items": [p.text for p in self.found.products]}))
+                points.append(
+                    Point(
+                        rule.text.format(items="; ".join(p.text for p in self.found.products)),
+                        self.cite(p.start for p in self.found.products),
+                        "monitor",
+                        {"rule": rule.id, "items": [p.text for p in self.found.products]},
+                    )
+                )
             elif rule.value == "events" and self.events:
                 points.append(Point(rule.text, self.cite([self.events[0].start]), "monitor", {"rule": rule.id}))
         return Section("monitor", self.labels["monitor"], points)
@@ -366,8 +473,9 @@ class _Writer:
             text = signal[self.reading]
         first = Point(text, self._signal_citations(), self.reading)
         span, reasons = self.horizon()
-        second = Point(signal["horizon_text"].format(horizon=span, reasons="; ".join(reasons)), [], "horizon",
-                       {"horizon": span})
+        second = Point(
+            signal["horizon_text"].format(horizon=span, reasons="; ".join(reasons)), [], "horizon", {"horizon": span}
+        )
         return Section("signal", self.labels["signal"], [first, second])
 
     def basis(self) -> Section:
@@ -375,20 +483,51 @@ class _Writer:
         kind = "user_summary" if self.user_summary else self.doc.source_type
         described = basis["source_types"].get(kind, basis["source_types"].get("unknown", {"label": kind}))["label"]
         meta = [m for m in (self.doc.publisher, self.doc.published) if m]
-        points = [Point(f"{labels['source_type']}: {described}" + (f" — {', '.join(meta)}" if meta else ""), [],
-                        "source_type", {"source_type": kind})]
-        official = {"yes": "official_yes", "cited": "official_cited", "missing": "official_missing",
-                    "unknown": "official_unknown", "user_summary": "user_summary"}[self.found.official]
-        points.append(Point(f"{labels['official']}: {basis[official]}", self.cite([self.found.official_at]),
-                            "official", {"official": self.found.official}))
-        conflicts = [Point(f"{labels['conflicts']}: " + basis["conflicts_currency"].format(text=self.quote(c.facts[0])),
-                           self.cite([c.facts[0].start]), "conflict")
-                     for c in currency_conflicts(self.x.quantities, self.doc.published)]
-        for (xa, qa), (xb, qb) in (self.context.conflicts if self.context else []):
-            conflicts.append(Point(f"{labels['conflicts']}: " + labels["cross_conflict"].format(
-                a=self.quote(qa, xa.document), title_a=title_of(xa.document), b=self.quote(qb, xb.document),
-                title_b=title_of(xb.document)),
-                self.cite([qa.start], xa.document) + self.cite([qb.start], xb.document), "conflict"))
+        points = [
+            Point(
+                f"{labels['source_type']}: {described}" + (f" — {', '.join(meta)}" if meta else ""),
+                [],
+                "source_type",
+                {"source_type": kind},
+            )
+        ]
+        official = {
+            "yes": "official_yes",
+            "cited": "official_cited",
+            "missing": "official_missing",
+            "unknown": "official_unknown",
+            "user_summary": "user_summary",
+        }[self.found.official]
+        points.append(
+            Point(
+                f"{labels['official']}: {basis[official]}",
+                self.cite([self.found.official_at]),
+                "official",
+                {"official": self.found.official},
+            )
+        )
+        conflicts = [
+            Point(
+                f"{labels['conflicts']}: " + basis["conflicts_currency"].format(text=self.quote(c.facts[0])),
+                self.cite([c.facts[0].start]),
+                "conflict",
+            )
+            for c in currency_conflicts(self.x.quantities, self.doc.published)
+        ]
+        for (xa, qa), (xb, qb) in self.context.conflicts if self.context else []:
+            conflicts.append(
+                Point(
+                    f"{labels['conflicts']}: "
+                    + labels["cross_conflict"].format(
+                        a=self.quote(qa, xa.document),
+                        title_a=title_of(xa.document),
+                        b=self.quote(qb, xb.document),
+                        title_b=title_of(xb.document),
+                    ),
+                    self.cite([qa.start], xa.document) + self.cite([qb.start], xb.document),
+                    "conflict",
+                )
+            )
         points.extend(conflicts or [Point(f"{labels['conflicts']}: {basis['conflicts_none']}", [], "conflict")])
         validate = [basis[f"validate_{self.reading}"]] if self.reading != "executable" else []
         validate += [self.rules.instruments[k].validate for k in self.found.instruments]
@@ -397,12 +536,20 @@ class _Writer:
             open_goals = [q for q in self.goals() if getattr(self.statuses.get(id(q)), "status", "open") not in SETTLED]
             validate += [basis["validate_target"].format(target=self.quote(q)) for q in open_goals[:MAX_QUANTITIES]]
         validate += [basis["validate_conflict"]] if conflicts else []
-        points.append(Point(f"{labels['validate']}: {'; '.join(validate) or labels['none']}", [], "validate",
-                            {"items": validate}))
-        kinds = list(basis["confirm_with"]) + [c for k in self.found.instruments
-                                               for c in self.rules.instruments[k].confirm_with]
-        points.append(Point(f"{labels['confirm_with']}: {join(kinds, labels['none'])}", [], "confirm_with",
-                            {"items": list(dict.fromkeys(kinds))}))
+        points.append(
+            Point(f"{labels['validate']}: {'; '.join(validate) or labels['none']}", [], "validate", {"items": validate})
+        )
+        kinds = list(basis["confirm_with"]) + [
+            c for k in self.found.instruments for c in self.rules.instruments[k].confirm_with
+        ]
+        points.append(
+            Point(
+                f"{labels['confirm_with']}: {join(kinds, labels['none'])}",
+                [],
+                "confirm_with",
+                {"items": list(dict.fromkeys(kinds))},
+            )
+        )
         return Section("basis", labels["basis"], points)
 
     def related(self) -> Section:
@@ -414,27 +561,50 @@ class _Writer:
         for r in related:
             doc = r.extraction.document
             first = self._body_mention(r.shared, doc)
-            points.append(Point(labels["related_doc"].format(
-                title=title_of(doc), published=doc.published or labels["undated"], source_type=doc.source_type,
-                shared=join([*(as_written(e, doc) for e in r.shared),
-                             *(industry_label(i, self.rules.language) for i in r.industries)], "")),
-                self.cite([first], doc), "related", {"document_id": doc.id, "source": doc.source}))
+            points.append(
+                Point(
+                    labels["related_doc"].format(
+                        title=title_of(doc),
+                        published=doc.published or labels["undated"],
+                        source_type=doc.source_type,
+                        shared=join(
+                            [
+                                *(as_written(e, doc) for e in r.shared),
+                                *(industry_label(i, self.rules.language) for i in r.industries),
+                            ],
+                            "",
+                        ),
+                    ),
+                    self.cite([first], doc),
+                    "related",
+                    {"document_id": doc.id, "source": doc.source},
+                )
+            )
             targets = [q for q in r.extraction.quantities if q.kind == "target"]
             if not self.long:  # the live goals not yet stated: terms, superseded and repeated goals are in --long
-                targets = [q for q in targets if self.role(q) == "target"
-                           and getattr(self.statuses.get(id(q)), "status", "open") != "superseded"
-                           and self.quote(q, doc).casefold() not in self._said]
-            for q in targets[:MAX_RELATED_TARGETS if self.long else SHORT_RELATED_TARGETS]:
+                targets = [
+                    q
+                    for q in targets
+                    if self.role(q) == "target"
+                    and getattr(self.statuses.get(id(q)), "status", "open") != "superseded"
+                    and self.quote(q, doc).casefold() not in self._said
+                ]
+            for q in targets[: MAX_RELATED_TARGETS if self.long else SHORT_RELATED_TARGETS]:
                 standing, more = self.standing(q)
                 cites = self.cite([q.start], doc)
-                points.append(Point(labels["related_target"].format(
-                    target=self.quote(q, doc), title=title_of(doc), status=standing),
-                    cites + [c for c in more if c not in cites], "related_target",
-                    {"document_id": doc.id, "status": (s.status if (s := self.statuses.get(id(q))) else "open")}))
+                points.append(
+                    Point(
+                        labels["related_target"].format(
+                            target=self.quote(q, doc), title=title_of(doc), status=standing
+                        ),
+                        cites + [c for c in more if c not in cites],
+                        "related_target",
+                        {"document_id": doc.id, "status": (s.status if (s := self.statuses.get(id(q))) else "open")},
+                    )
+                )
         truncated = self.context.truncated or len(related) < len(self.context.related)
         note = labels["kb_truncated"] if truncated else None if points else labels["no_related"]
         return Section("related", labels["related"], points, note=note)
-
 
     def _body_mention(self, entities: list[Entity], document: Document) -> int | None:
         """The first mention of these entities outside the document's headline: a headline is not a citation."""

@@ -18,6 +18,7 @@ knowledge base does not hold has no such rows; its targets are tracked here
 against its relatives' figures (:func:`track_facts`, the same tracking the
 store runs).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -68,8 +69,9 @@ class BriefContext:
         return self.statuses.get(id(quantity))
 
 
-def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
-                    max_related: int = MAX_RELATED) -> BriefContext:
+def context_from_kb(
+    kb: KnowledgeBase, extraction: Extraction, as_of: date, *, max_related: int = MAX_RELATED
+) -> BriefContext:
     """Related documents, target status and cross-document conflicts for ``extraction``, from ``kb``.
 
     The document itself (same id or same text) is not its own relative.
@@ -100,8 +102,10 @@ def context_from_kb(kb: KnowledgeBase, extraction: Extraction, as_of: date, *,
             statuses, conflicts = track_facts([extraction, *(r.extraction for r in related)], as_of)
             return BriefContext(related, statuses, conflicts, truncated=truncated)
         # Relatives are read back from the store, so each has its id.
-        loaded = {me.id: extraction,
-                  **{i: r.extraction for r in related if (i := r.extraction.document.id) is not None}}
+        loaded = {
+            me.id: extraction,
+            **{i: r.extraction for r in related if (i := r.extraction.document.id) is not None},
+        }
         statuses, latest = _stored_statuses(kb, conn, loaded, as_of)
     conflicts = _stored_conflicts(kb, loaded)
     return BriefContext(related, statuses, conflicts, truncated=truncated, latest=latest)
@@ -131,8 +135,9 @@ def _entity_ids(kb: KnowledgeBase, conn, extraction: Extraction, document_id: in
     return strong, places
 
 
-def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_of: date
-                     ) -> tuple[dict[int, Status], dict[int, tuple[Extraction, Quantity]]]:
+def _stored_statuses(
+    kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_of: date
+) -> tuple[dict[int, Status], dict[int, tuple[Extraction, Quantity]]]:
     """The store's status (with progress) of every target of the loaded documents, keyed by id(Quantity).
 
     Also the latest figure behind each status, read from its own document
@@ -140,11 +145,16 @@ def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_
     quote where the goal stands.
     """
     # The store answers per document; a document that states no target is not asked about.
-    views = [v for doc_id, x in loaded.items() if any(q.kind == "target" for q in x.quantities)
-             for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))]
+    views = [
+        v
+        for doc_id, x in loaded.items()
+        if any(q.kind == "target" for q in x.quantities)
+        for v in queries.targets(conn, as_of, queries.TargetFilters(document_id=doc_id))
+    ]
     owners = kbfacts.quantities(kb, loaded, (v.id for v in views))
-    statuses = {id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason)
-                for v in views if v.id in owners}
+    statuses = {
+        id(owners[v.id][1]): Status(v.status, v.progress_percent, None, v.reason) for v in views if v.id in owners
+    }
     figures = {v.id: v.latest for v in views if v.id in owners and v.latest is not None}
     wanted = {f["document_id"] for f in figures.values()} - loaded.keys()
     hashes = kb.content_hashes(wanted)
@@ -159,9 +169,11 @@ def _stored_statuses(kb: KnowledgeBase, conn, loaded: dict[int, Extraction], as_
 
 def _stored_conflicts(kb: KnowledgeBase, loaded: dict[int, Extraction]) -> list:
     """The store's cross-document conflicts between figures of the loaded documents."""
-    pairs = [(c.quantity_id, other) for c in kb.conflicts(kind=CROSS_DOCUMENT)
-             if c.document_id in loaded and c.other_document_id in loaded
-             and (other := c.other_quantity_id) is not None]
+    pairs = [
+        (c.quantity_id, other)
+        for c in kb.conflicts(kind=CROSS_DOCUMENT)
+        if c.document_id in loaded and c.other_document_id in loaded and (other := c.other_quantity_id) is not None
+    ]
     if not pairs:
         return []
     owners = kbfacts.quantities(kb, loaded, [q for pair in pairs for q in pair])
@@ -187,12 +199,15 @@ def track_facts(extractions: list[Extraction], as_of: date) -> tuple[dict[int, S
             if q.kind == "target" and (role := role_in(x.document.text, q.start, q.end, q.unit)) != "goal":
                 roles[id(q)] = Status(role, None, None, f"a {role} of a policy instrument, not a goal")
             elif q.kind == "target":
-                targets.append(TargetFact.from_quantity(q, id=fact_id, document_id=doc_id,
-                                                        published=x.document.published))
+                targets.append(
+                    TargetFact.from_quantity(q, id=fact_id, document_id=doc_id, published=x.document.published)
+                )
             else:
-                observations.append(Observation.from_quantity(q, id=fact_id, document_id=doc_id,
-                                                              published=x.document.published))
+                observations.append(
+                    Observation.from_quantity(q, id=fact_id, document_id=doc_id, published=x.document.published)
+                )
     statuses = {id(owner[k][1]): s for k, s in track_targets(targets, observations, as_of).items()} | roles
-    conflicts = [(owner[c.facts[0].id], owner[c.facts[1].id])
-                 for c in cross_document_conflicts([*targets, *observations])]
+    conflicts = [
+        (owner[c.facts[0].id], owner[c.facts[1].id]) for c in cross_document_conflicts([*targets, *observations])
+    ]
     return statuses, conflicts

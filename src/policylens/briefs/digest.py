@@ -15,6 +15,7 @@ The window is by publication date; a document without one counts from the
 day it was ingested, and the digest says so.  A region includes every place
 inside it, through the store's region hierarchy.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -57,9 +58,17 @@ _SETTLED = ("met", "missed", "superseded")  # statuses only evidence (a figure, 
 _BROAD_LEVELS = ("country",)
 
 
-def digest(since: date, until: date | None = None, *, db: str | KnowledgeBase,
-           region: str | None = None, industry: str | None = None, as_of: date | None = None,
-           rules: Rules | str | Path | None = None, language: str = "en") -> Brief:
+def digest(
+    since: date,
+    until: date | None = None,
+    *,
+    db: str | KnowledgeBase,
+    region: str | None = None,
+    industry: str | None = None,
+    as_of: date | None = None,
+    rules: Rules | str | Path | None = None,
+    language: str = "en",
+) -> Brief:
     """What changed in the knowledge base from ``since`` to ``until`` (default: ``as_of``), as one brief.
 
     ``as_of`` (default: ``clock.today()``, read at call time) is the day target status is
@@ -91,8 +100,16 @@ class _Item:
 class _Digest:
     """One digest being written: the window, the knowledge base, the citations shared by every section."""
 
-    def __init__(self, kb: KnowledgeBase, rules: Rules, since: date, until: date, as_of: date,
-                 region: str | None, industry: str | None):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        rules: Rules,
+        since: date,
+        until: date,
+        as_of: date,
+        region: str | None,
+        industry: str | None,
+    ):
         self.kb, self.rules, self.since, self.until, self.as_of = kb, rules, since, until, as_of
         self.region, self.industry = region, industry
         self.words, self.names = rules.digest["labels"], rules.digest["status_names"]
@@ -106,35 +123,70 @@ class _Digest:
         with self.kb.engine.connect() as conn:
             self.region_id = queries.region_id(conn, self.region)
             self.region_name = self._region_name(conn)
-            window = self.kb.documents_in_window(self.since, self.until, region_id=self.region_id,
-                                                 industry=self.industry)
+            window = self.kb.documents_in_window(
+                self.since, self.until, region_id=self.region_id, industry=self.industry
+            )
             self.truncated = len(window) > MAX_DOCUMENTS
             self.items = self._items(window[:MAX_DOCUMENTS])
             self.window_ids = {w.id for w in window}
             self.groups = self._groups()
             # Sections are written in reading order, so citations are numbered as a reader meets them.
-            changed = [Section(f"changed-{n}", self.words["changed"].format(group=name),
-                               [p for item in items for p in self._document_points(item, name)],
-                               note=self.words["changed_note"]) for n, (name, items) in enumerate(self.groups, 1)]
+            changed = [
+                Section(
+                    f"changed-{n}",
+                    self.words["changed"].format(group=name),
+                    [p for item in items for p in self._document_points(item, name)],
+                    note=self.words["changed_note"],
+                )
+                for n, (name, items) in enumerate(self.groups, 1)
+            ]
             targets = self._targets(conn)
             conflicts = self._conflicts()
             upcoming = self._upcoming(conn, {p.data["target_id"] for p in targets if p.kind != "latest"})
         if not self.items and not targets and not conflicts:
-            return self._brief([Section("summary", self.words["summary"], [Point(self.words["nothing"].format(
-                since=self.since.isoformat(), until=self.until.isoformat(), filters=self._filters()), [],
-                "nothing")])], documents=0, targets=0, conflicts=0)
+            return self._brief(
+                [
+                    Section(
+                        "summary",
+                        self.words["summary"],
+                        [
+                            Point(
+                                self.words["nothing"].format(
+                                    since=self.since.isoformat(), until=self.until.isoformat(), filters=self._filters()
+                                ),
+                                [],
+                                "nothing",
+                            )
+                        ],
+                    )
+                ],
+                documents=0,
+                targets=0,
+                conflicts=0,
+            )
         sections = [self._summary(bool(targets), bool(conflicts)), *changed]
         if targets:
-            sections.append(Section("targets", self.words["targets"], targets,
-                                    note=self.words["targets_note"].format(as_of=self.as_of.isoformat())))
+            sections.append(
+                Section(
+                    "targets",
+                    self.words["targets"],
+                    targets,
+                    note=self.words["targets_note"].format(as_of=self.as_of.isoformat()),
+                )
+            )
         if conflicts:
             sections.append(Section("conflicts", self.words["conflicts"], conflicts, note=self.words["conflicts_note"]))
         monitor = upcoming + self._instruments() + ([self._settle()] if conflicts else [])
-        sections.append(Section("monitor", self.words["monitor"], monitor,
-                                note=None if monitor else self.words["monitor_none"]))
+        sections.append(
+            Section("monitor", self.words["monitor"], monitor, note=None if monitor else self.words["monitor_none"])
+        )
         sections.append(self._basis())
-        return self._brief(sections, documents=len(self.items), targets=sum(p.kind != "latest" for p in targets),
-                           conflicts=len(conflicts))
+        return self._brief(
+            sections,
+            documents=len(self.items),
+            targets=sum(p.kind != "latest" for p in targets),
+            conflicts=len(conflicts),
+        )
 
     def _region_name(self, conn) -> str | None:
         if self.region_id is None:
@@ -206,8 +258,11 @@ class _Digest:
             due = end is not None and self.since <= end <= last
             was, became = before.get(view.id), after.get(view.id)
             # (status before, status after) when the window moved it.
-            changed = ((was.status, became.status) if was is not None and became is not None
-                       and was.status != became.status else None)
+            changed = (
+                (was.status, became.status)
+                if was is not None and became is not None and was.status != became.status
+                else None
+            )
             if not (due or changed):
                 continue
             found = self._quantity(view.document_id, view.id)
@@ -224,15 +279,27 @@ class _Digest:
             # A target that came due is said so; "went from … to …" is kept for what a figure or a later plan
             # changed, or for a change the calendar alone made to a target not due in the window.
             if changed and (changed[1] in _SETTLED or not due):
-                text = self.words["target_changed"].format(target=quoted, title=title, before=self.names[changed[0]],
-                                                           after=self.names[changed[1]], status=status)
+                text = self.words["target_changed"].format(
+                    target=quoted,
+                    title=title,
+                    before=self.names[changed[0]],
+                    after=self.names[changed[1]],
+                    status=status,
+                )
             else:
                 text = self.words["target_due"].format(target=quoted, title=title, status=status)
             cites = self.cite(x, q.start)
-            data = {"target_id": view.id, "document_id": view.document_id, "deadline": view.deadline,
-                    "status": view.status, "status_before": was.status if was else None,
-                    "status_after": became.status if became else None, "due_in_window": due,
-                    "progress_percent": view.progress_percent, "latest_document_id": None}
+            data = {
+                "target_id": view.id,
+                "document_id": view.document_id,
+                "deadline": view.deadline,
+                "status": view.status,
+                "status_before": was.status if was else None,
+                "status_after": became.status if became else None,
+                "due_in_window": due,
+                "progress_percent": view.progress_percent,
+                "latest_document_id": None,
+            }
             # One line per goal: its latest figure goes on the same line.
             if view.latest and (latest := self._quantity(view.latest["document_id"], view.latest["id"])):
                 lx, lq = latest
@@ -250,8 +317,13 @@ class _Digest:
         points, seen = [], set()
         for view in queries.targets(conn, self.as_of, filters):
             end = period_end(view.deadline)
-            if (view.id in listed or view.document_id not in self.window_ids or end is None or end <= self.until
-                    or view.status not in ("open", "due")):
+            if (
+                view.id in listed
+                or view.document_id not in self.window_ids
+                or end is None
+                or end <= self.until
+                or view.status not in ("open", "due")
+            ):
                 continue
             found = self._quantity(view.document_id, view.id)
             if found is None:
@@ -261,11 +333,21 @@ class _Digest:
             if (quoted, str(view.deadline)) in seen:
                 continue
             seen.add((quoted, str(view.deadline)))
-            points.append(Point(self.words["monitor_target"].format(target=quoted, title=title_of(x.document),
-                                                                    status=self.status(view.status)),
-                                self.cite(x, q.start), "monitor_target",
-                                {"target_id": view.id, "document_id": view.document_id, "deadline": view.deadline,
-                                 "status": view.status}))
+            points.append(
+                Point(
+                    self.words["monitor_target"].format(
+                        target=quoted, title=title_of(x.document), status=self.status(view.status)
+                    ),
+                    self.cite(x, q.start),
+                    "monitor_target",
+                    {
+                        "target_id": view.id,
+                        "document_id": view.document_id,
+                        "deadline": view.deadline,
+                        "status": view.status,
+                    },
+                )
+            )
             if len(points) >= MAX_NEXT:
                 break
         return points
@@ -291,11 +373,21 @@ class _Digest:
                 cites = self.cite(xa, qa.start)
             else:
                 xb, qb = b
-                text = labels["cross_conflict"].format(a=self.quote(xa, qa), title_a=title_of(xa.document),
-                                                       b=self.quote(xb, qb), title_b=title_of(xb.document))
+                text = labels["cross_conflict"].format(
+                    a=self.quote(xa, qa),
+                    title_a=title_of(xa.document),
+                    b=self.quote(xb, qb),
+                    title_b=title_of(xb.document),
+                )
                 cites = list(dict.fromkeys(self.cite(xa, qa.start) + self.cite(xb, qb.start)))
-            points.append(Point(text, cites, "conflict", {"conflict_id": c.id, "kind": c.kind,
-                                                          "document_ids": ids, "reason": c.reason}))
+            points.append(
+                Point(
+                    text,
+                    cites,
+                    "conflict",
+                    {"conflict_id": c.id, "kind": c.kind, "document_ids": ids, "reason": c.reason},
+                )
+            )
             if len(points) >= MAX_CONFLICTS:
                 break
         return points
@@ -325,23 +417,53 @@ class _Digest:
         x, labels, words = item.extraction, self.rules.labels, self.words
         doc = x.document
         events = distinct_events(x.events)[:EVENTS_PER_DOCUMENT]
-        figures = sorted(x.quantities, key=lambda q: q.kind != "target")[:FACTS_PER_DOCUMENT - len(events)]
+        figures = sorted(x.quantities, key=lambda q: q.kind != "target")[: FACTS_PER_DOCUMENT - len(events)]
         # A document with no recognised fact still cites its opening (its title), so its listing is checkable.
         lead = events[0].start if events else figures[0].start if figures else 0
-        text = words["document"].format(title=title_of(doc), published=doc.published if item.dated else words["undated"],
-                                        source_type=doc.source_type)
+        text = words["document"].format(
+            title=title_of(doc),
+            published=doc.published if item.dated else words["undated"],
+            source_type=doc.source_type,
+        )
         if item.copies:
-            text += "; " + words["republished"].format(titles=join((f"{title_of(c)} ({c.published or words['undated']})"
-                                                                  for c in item.copies), ""))
-        points = [Point(text, self.cite(x, lead), "document", {
-            "heading": group, "document_id": doc.id, "source": doc.source, "published": doc.published,
-            "dated": item.dated, "source_type": doc.source_type, "copies": [c.id for c in item.copies]})]
-        points += [Point(f"{labels['event']}: {' '.join(e.text.split())}", self.cite(x, e.start), "event",
-                         {"document_id": doc.id, "type": e.type, "date": e.date}) for e in events]
+            text += "; " + words["republished"].format(
+                titles=join((f"{title_of(c)} ({c.published or words['undated']})" for c in item.copies), "")
+            )
+        points = [
+            Point(
+                text,
+                self.cite(x, lead),
+                "document",
+                {
+                    "heading": group,
+                    "document_id": doc.id,
+                    "source": doc.source,
+                    "published": doc.published,
+                    "dated": item.dated,
+                    "source_type": doc.source_type,
+                    "copies": [c.id for c in item.copies],
+                },
+            )
+        ]
+        points += [
+            Point(
+                f"{labels['event']}: {' '.join(e.text.split())}",
+                self.cite(x, e.start),
+                "event",
+                {"document_id": doc.id, "type": e.type, "date": e.date},
+            )
+            for e in events
+        ]
         for q in figures:
             label = labels[q.kind if q.kind in ("target", "statistic") else "statistic"]
-            points.append(Point(f"{label}: {self.quote(x, q)}", self.cite(x, q.start), q.kind,
-                                {"document_id": doc.id, "deadline": q.deadline, "as_of": q.as_of}))
+            points.append(
+                Point(
+                    f"{label}: {self.quote(x, q)}",
+                    self.cite(x, q.start),
+                    q.kind,
+                    {"document_id": doc.id, "deadline": q.deadline, "as_of": q.as_of},
+                )
+            )
         return points
 
     def _instruments(self) -> list[Point]:
@@ -356,42 +478,67 @@ class _Digest:
             if rule.condition == "instrument" and rule.value in found:
                 where = found[rule.value][:CITED_PER_RULE]
                 cites = list(dict.fromkeys(n for x, pos in where for n in self.cite(x, pos)))
-                points.append(Point(rule.text, cites, "monitor", {
-                    "rule": rule.id, "instrument": rule.value,
-                    "document_ids": [x.document.id for x, _ in found[rule.value]]}))
+                points.append(
+                    Point(
+                        rule.text,
+                        cites,
+                        "monitor",
+                        {
+                            "rule": rule.id,
+                            "instrument": rule.value,
+                            "document_ids": [x.document.id for x, _ in found[rule.value]],
+                        },
+                    )
+                )
         return points
 
     def _settle(self) -> Point:
-        return Point(f"{self.rules.labels['validate']}: {self.rules.basis['validate_conflict']}", [], "monitor",
-                     {"rule": "conflicts"})
+        return Point(
+            f"{self.rules.labels['validate']}: {self.rules.basis['validate_conflict']}",
+            [],
+            "monitor",
+            {"rule": "conflicts"},
+        )
 
     def _summary(self, targets: bool, conflicts: bool) -> Section:
         w = self.words
-        parts = [w["summary_documents"].format(groups=join((name for name, _ in self.groups), ""))
-                 if self.groups else w["summary_no_documents"],
-                 w["summary_targets"] if targets else w["summary_no_targets"],
-                 w["summary_conflicts"] if conflicts else w["summary_no_conflicts"]]
+        parts = [
+            w["summary_documents"].format(groups=join((name for name, _ in self.groups), ""))
+            if self.groups
+            else w["summary_no_documents"],
+            w["summary_targets"] if targets else w["summary_no_targets"],
+            w["summary_conflicts"] if conflicts else w["summary_no_conflicts"],
+        ]
         if self.truncated:
             parts.append(w["summary_truncated"])
         return Section("summary", w["summary"], [Point(" ".join(parts), [], "summary")])
 
     def _basis(self) -> Section:
         w = self.words
-        points = [Point(w["basis_window"].format(since=self.since.isoformat(), until=self.until.isoformat()), [],
-                        "window")]
+        points = [
+            Point(w["basis_window"].format(since=self.since.isoformat(), until=self.until.isoformat()), [], "window")
+        ]
         if self.region_name:
-            points.append(Point(w["basis_region"].format(region=self.region_name), [], "region",
-                                {"region_id": self.region_id}))
+            points.append(
+                Point(w["basis_region"].format(region=self.region_name), [], "region", {"region_id": self.region_id})
+            )
         if self.industry:
-            points.append(Point(w["basis_industry"].format(industry=industry_label(self.industry)), [], "industry",
-                                {"industry": self.industry}))
+            points.append(
+                Point(
+                    w["basis_industry"].format(industry=industry_label(self.industry)),
+                    [],
+                    "industry",
+                    {"industry": self.industry},
+                )
+            )
         points.append(Point(w["basis_grounding"], [], "grounding"))
         return Section("basis", w["basis"], points)
 
     def _filters(self) -> str:
         w = self.words
-        parts = ([w["filter_region"].format(region=self.region_name)] if self.region_name else []) + \
-            ([w["filter_industry"].format(industry=industry_label(self.industry))] if self.industry else [])
+        parts = ([w["filter_region"].format(region=self.region_name)] if self.region_name else []) + (
+            [w["filter_industry"].format(industry=industry_label(self.industry))] if self.industry else []
+        )
         return "".join(" " + p for p in parts)
 
     def _brief(self, sections: list[Section], **counts: int) -> Brief:
@@ -402,18 +549,30 @@ class _Digest:
         if self.industry:
             parts.append(w["title_industry"].format(industry=industry_label(self.industry)))
         title = f" {w['title_separator']} ".join(parts)
-        return Brief(title=title, as_of=self.as_of.isoformat(), source={
-            "kind": "digest", "since": self.since.isoformat(), "until": self.until.isoformat(),
-            "region": self.region_name, "industry": self.industry, "counts": counts,
-            "document_ids": [i.extraction.document.id for i in self.items]},
-            sections=sections, citations=self.citer.citations,
-            byline=w["byline"].format(as_of=self.as_of.isoformat(), since=self.since.isoformat(),
-                                      until=self.until.isoformat()),
-            sources_title=self.rules.labels["sources"])
+        return Brief(
+            title=title,
+            as_of=self.as_of.isoformat(),
+            source={
+                "kind": "digest",
+                "since": self.since.isoformat(),
+                "until": self.until.isoformat(),
+                "region": self.region_name,
+                "industry": self.industry,
+                "counts": counts,
+                "document_ids": [i.extraction.document.id for i in self.items],
+            },
+            sections=sections,
+            citations=self.citer.citations,
+            byline=w["byline"].format(
+                as_of=self.as_of.isoformat(), since=self.since.isoformat(), until=self.until.isoformat()
+            ),
+            sources_title=self.rules.labels["sources"],
+        )
 
 
 def _main_entity(x: Extraction) -> int | None:
     """The ordinal of what a document is about: its most-named cluster, park or programme, else place."""
+
     def best(entities: list[tuple[int, Entity]]) -> int | None:
         named = [(len(e.mentions), -i, i) for i, e in entities if e.mentions]
         return max(named)[2] if named else None
@@ -422,8 +581,7 @@ def _main_entity(x: Extraction) -> int | None:
     strong = best([(i, e) for i, e in indexed if e.type in _STRONG])
     if strong is not None:
         return strong
-    return best([(i, e) for i, e in indexed if e.type == "place"
-                 and e.attributes.get("level") not in _BROAD_LEVELS])
+    return best([(i, e) for i, e in indexed if e.type == "place" and e.attributes.get("level") not in _BROAD_LEVELS])
 
 
 def _later(document: Document, until: date) -> bool:

@@ -5,6 +5,7 @@ brief can cite the sentence, and the words it quotes are the document's own
 (as matched), never a paraphrase: a brief must not say more than its source.
 Everything here is a pure function of the extraction and the rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,14 +54,28 @@ def find(extraction: Extraction, index: TextIndex, rules: Rules, *, user_summary
         matches = [Match(m.group(), m.start()) for m in instrument.cues.finditer(text)]
         if matches:
             found.instruments[key] = matches
-    found.groups = sorted((g for group in rules.groups.values()
-                           if (g := _group(extraction, text, group, found, rules.language)) is not None),
-                          key=lambda g: -g.score)
+    found.groups = sorted(
+        (
+            g
+            for group in rules.groups.values()
+            if (g := _group(extraction, text, group, found, rules.language)) is not None
+        ),
+        key=lambda g: -g.score,
+    )
     found.products = _products(extraction, index, rules)
-    found.executable = [Match(m.group(), m.start()) for m in rules.executable.finditer(text)
-                        if not _hedged(text, index, rules, m.start())]
-    found.direction = next((Match(m.group(), m.start()) for m in rules.direction_cues.finditer(text)
-                            if not _hedged(text, index, rules, m.start())), None)
+    found.executable = [
+        Match(m.group(), m.start())
+        for m in rules.executable.finditer(text)
+        if not _hedged(text, index, rules, m.start())
+    ]
+    found.direction = next(
+        (
+            Match(m.group(), m.start())
+            for m in rules.direction_cues.finditer(text)
+            if not _hedged(text, index, rules, m.start())
+        ),
+        None,
+    )
     found.official, found.official_at = _official(extraction, index, rules, user_summary)
     return found
 
@@ -84,8 +99,11 @@ def _group(extraction: Extraction, text: str, group: Group, found: Findings, lan
             evidence.append(first.text)
             positions.append(first.start)
             score += 1
-    industries = extraction.industries if group.industries is None else \
-        [i for i in extraction.industries if i in group.industries]
+    industries = (
+        extraction.industries
+        if group.industries is None
+        else [i for i in extraction.industries if i in group.industries]
+    )
     if industries:
         # "any industry" is one piece of evidence however many industries the document has.
         score += 1 if group.industries is None else len(industries)
@@ -96,7 +114,7 @@ def _group(extraction: Extraction, text: str, group: Group, found: Findings, lan
         if len(cue_words) == 2:
             break
     for word, pos in cue_words.items():
-        evidence.append(text[pos:pos + len(word)])
+        evidence.append(text[pos : pos + len(word)])
         positions.append(pos)
     score += len(cue_words)
     if score < max(group.min_evidence, 1):
@@ -158,8 +176,11 @@ def _list_items(text: str, start: int, end: int, rules: Rules):
         item = text[pos:item_end].strip()
         if item:
             words = [w.casefold() for w in item.split()]
-            if words[0] in rules.product_stop_words or rules.product_clause_words.intersection(words) or (
-                    not rules.product_allow_numbers and any(ch.isdigit() for ch in item)):
+            if (
+                words[0] in rules.product_stop_words
+                or rules.product_clause_words.intersection(words)
+                or (not rules.product_allow_numbers and any(ch.isdigit() for ch in item))
+            ):
                 return
             yield item, text.index(item, pos, item_end)
         if sep is None:

@@ -10,6 +10,7 @@ through track's bilingual ``metric_terms`` where every character has a
 reading (otherwise as the source writes it).  All wording comes from the
 rules' ``wording`` section.
 """
+
 from __future__ import annotations
 
 from policylens import figures
@@ -39,8 +40,7 @@ def number(value: float) -> str:
 def scaled(value: float, rules: Rules) -> str:
     """A value with the largest of the rules' scale words it reaches (2e10 -> "20 billion" or "200 亿")."""
     wording = rules.wording
-    return figures.scaled(value, [(s["power"], s["word"]) for s in wording["scales"]], wording["scale"],
-                          grouping=False)
+    return figures.scaled(value, [(s["power"], s["word"]) for s in wording["scales"]], wording["scale"], grouping=False)
 
 
 def scale_powers(rules: Rules) -> list[int]:
@@ -66,8 +66,9 @@ def place_name(phrase: str | None, extraction: Extraction, language: str) -> str
     if not phrase:
         return None
     places = gazetteer.load()
-    keys = {e.key for e in extraction.entities
-            if e.type == "place" and e.key and (e.name == phrase or phrase in e.aliases)}
+    keys = {
+        e.key for e in extraction.entities if e.type == "place" and e.key and (e.name == phrase or phrase in e.aliases)
+    }
     found = [p for k in keys if (p := places.get(k)) is not None] or places.lookup(phrase)
     names = {p.zh if language == "zh" else p.name for p in found}
     names.discard(None)
@@ -79,14 +80,14 @@ def figure(q: Quantity, extraction: Extraction, rules: Rules) -> str:
     wording, language = rules.wording, rules.language
     metric = q.metric or ""
     if q.subject and metric.startswith(q.subject) and len(metric) > len(q.subject):
-        metric = metric[len(q.subject):]  # Chinese metrics often open with their subject ("胶州市机床产业产值")
+        metric = metric[len(q.subject) :]  # Chinese metrics often open with their subject ("胶州市机床产业产值")
     if language == "en" and language_of(extraction.document) == "zh":
         metric = english_metric(metric) or metric
     subject = place_name(q.subject, extraction, language) or q.subject
     when = ""
     if q.kind == "target" and (year := year_of(q.deadline)):
         when = wording["by"].format(year=year)
-    elif (year := year_of(q.as_of)):
+    elif year := year_of(q.as_of):
         when = wording["in"].format(year=year)
     lead = wording["subject"].format(subject=subject) if subject and metric else subject or ""
     return wording["figure"].format(subject=lead, metric=metric, amount=amount(q, rules), when=when)
@@ -96,5 +97,8 @@ def event(e: Event, rules: Rules) -> str:
     """An event of a foreign-language source: its type and date in the brief's words, its object as written."""
     wording = rules.wording
     when = wording["event_date"].format(date=e.date) if e.date else ""
-    return wording["event"].format(type=wording["event_types"].get(e.type, e.type), when=when,
-                                   what=" ".join((e.object or e.actor or e.text).split()))
+    return wording["event"].format(
+        type=wording["event_types"].get(e.type, e.type),
+        when=when,
+        what=" ".join((e.object or e.actor or e.text).split()),
+    )

@@ -7,6 +7,7 @@ text.  These helpers take the store's ids (a quantity id from a TargetView
 or ConflictView, a document id) back to the Quantity objects of a loaded
 Extraction, reading only through ``KnowledgeBase`` methods.
 """
+
 from __future__ import annotations
 
 from collections import OrderedDict
@@ -45,8 +46,9 @@ def clear_cache() -> None:
         _CACHE.clear()
 
 
-def quantities(kb: KnowledgeBase, extractions: dict[int, Extraction], ids: Iterable[int]
-               ) -> dict[int, tuple[Extraction, Quantity]]:
+def quantities(
+    kb: KnowledgeBase, extractions: dict[int, Extraction], ids: Iterable[int]
+) -> dict[int, tuple[Extraction, Quantity]]:
     """The Quantity objects of loaded extractions that the store's quantity ``ids`` denote.
 
     Matched by document and character span, which name one figure of one

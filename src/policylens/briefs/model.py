@@ -4,6 +4,7 @@ The renderers (Markdown, HTML, JSON) all read this one structure, so the
 three formats say the same things with the same citation numbers.  Point
 texts are plain text: renderers escape them for their own format.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field

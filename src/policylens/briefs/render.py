@@ -1,4 +1,5 @@
 """A Brief as text in any registered format (md, html, json…): see ``briefs.renderers`` to add one."""
+
 from __future__ import annotations
 
 from .model import Brief

@@ -6,6 +6,7 @@ live in ``data/rules.yaml`` and any file of the same shape can replace it
 (``--rules FILE``).  A wrong file must fail at once with its name and the
 offending key, not halfway through a brief, so everything is validated here.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,39 +22,113 @@ from policylens.errors import PolicylensError
 
 HORIZONS = ("short", "medium", "long")
 # The brief's own wording in each language (``wording`` in the rules), with the placeholders each may use.
-_WORDING = {"figure": {"subject", "metric", "amount", "when"}, "subject": {"subject"}, "by": {"year"},
-            "in": {"year"}, "range": {"value", "value_max"}, "scale": {"value", "word"},
-            "unit_other": {"amount", "unit"}, "horizon_span": {"low", "high"},
-            "event": {"type", "when", "what"}, "event_date": {"date"}}
+_WORDING = {
+    "figure": {"subject", "metric", "amount", "when"},
+    "subject": {"subject"},
+    "by": {"year"},
+    "in": {"year"},
+    "range": {"value", "value_max"},
+    "scale": {"value", "word"},
+    "unit_other": {"amount", "unit"},
+    "horizon_span": {"low", "high"},
+    "event": {"type", "when", "what"},
+    "event_date": {"date"},
+}
 READINGS = ("direction", "executable", "report")
-_CONDITIONS = {"signal": READINGS, "has": ("product_categories", "targets", "events"),
-               "instrument": None}
-_REQUIRED_BASIS = ("source_types", "official_domains", "official_cues", "missing_cues", "official_yes",
-                   "official_cited", "official_missing", "official_unknown", "user_summary", "confirm_with",
-                   "validate_direction", "validate_report", "validate_target", "validate_conflict", "conflicts_none",
-                   "conflicts_currency")
-_REQUIRED_LABELS = ("byline", "summary", "confirmed", "confirmed_note", "impact", "impact_none", "monitor", "signal",
-                    "basis", "related", "sources", "watch", "confirm_with", "validate", "conflicts",
-                    "source_type", "official", "event", "target", "statistic", "named", "no_kb",
-                    "kb_truncated", "no_related",
-                    "related_doc", "related_target", "cross_conflict", "lead_none", "summary_text", "none",
-                    "undated")
+_CONDITIONS = {"signal": READINGS, "has": ("product_categories", "targets", "events"), "instrument": None}
+_REQUIRED_BASIS = (
+    "source_types",
+    "official_domains",
+    "official_cues",
+    "missing_cues",
+    "official_yes",
+    "official_cited",
+    "official_missing",
+    "official_unknown",
+    "user_summary",
+    "confirm_with",
+    "validate_direction",
+    "validate_report",
+    "validate_target",
+    "validate_conflict",
+    "conflicts_none",
+    "conflicts_currency",
+)
+_REQUIRED_LABELS = (
+    "byline",
+    "summary",
+    "confirmed",
+    "confirmed_note",
+    "impact",
+    "impact_none",
+    "monitor",
+    "signal",
+    "basis",
+    "related",
+    "sources",
+    "watch",
+    "confirm_with",
+    "validate",
+    "conflicts",
+    "source_type",
+    "official",
+    "event",
+    "target",
+    "statistic",
+    "named",
+    "no_kb",
+    "kb_truncated",
+    "no_related",
+    "related_doc",
+    "related_target",
+    "cross_conflict",
+    "lead_none",
+    "summary_text",
+    "none",
+    "undated",
+)
 # Goal statuses (policylens.track.status), then the roles of numbers that are not goals (policylens.track.roles).
 _STATUSES = ("open", "due", "met", "missed", "past_due_unverified", "superseded", "term", "threshold")
 # The digest's wording, with the placeholders each template may use.
 _DIGEST_LABELS = {
-    "title": {"since", "until"}, "title_region": {"region"}, "title_industry": {"industry"}, "title_separator": set(),
-    "byline": {"as_of", "since", "until"}, "summary": set(), "summary_documents": {"groups"},
-    "summary_no_documents": set(), "summary_targets": set(), "summary_no_targets": set(),
-    "summary_conflicts": set(), "summary_no_conflicts": set(), "summary_truncated": set(),
-    "nothing": {"since", "until", "filters"}, "filter_region": {"region"}, "filter_industry": {"industry"},
-    "changed": {"group"}, "changed_note": set(), "group_other": set(), "document": {"title", "published", "source_type"},
-    "undated": set(), "republished": {"titles"}, "targets": set(), "targets_note": {"as_of"},
-    "target_due": {"target", "title", "status"}, "target_changed": {"target", "title", "before", "after", "status"},
-    "latest": {"figure", "title"}, "conflicts": set(), "conflicts_note": set(), "currency": {"text", "title"},
-    "monitor": set(), "monitor_target": {"target", "title", "status"}, "monitor_none": set(),
-    "basis": set(), "basis_window": {"since", "until"}, "basis_region": {"region"},
-    "basis_industry": {"industry"}, "basis_grounding": set(),
+    "title": {"since", "until"},
+    "title_region": {"region"},
+    "title_industry": {"industry"},
+    "title_separator": set(),
+    "byline": {"as_of", "since", "until"},
+    "summary": set(),
+    "summary_documents": {"groups"},
+    "summary_no_documents": set(),
+    "summary_targets": set(),
+    "summary_no_targets": set(),
+    "summary_conflicts": set(),
+    "summary_no_conflicts": set(),
+    "summary_truncated": set(),
+    "nothing": {"since", "until", "filters"},
+    "filter_region": {"region"},
+    "filter_industry": {"industry"},
+    "changed": {"group"},
+    "changed_note": set(),
+    "group_other": set(),
+    "document": {"title", "published", "source_type"},
+    "undated": set(),
+    "republished": {"titles"},
+    "targets": set(),
+    "targets_note": {"as_of"},
+    "target_due": {"target", "title", "status"},
+    "target_changed": {"target", "title", "before", "after", "status"},
+    "latest": {"figure", "title"},
+    "conflicts": set(),
+    "conflicts_note": set(),
+    "currency": {"text", "title"},
+    "monitor": set(),
+    "monitor_target": {"target", "title", "status"},
+    "monitor_none": set(),
+    "basis": set(),
+    "basis_window": {"since", "until"},
+    "basis_region": {"region"},
+    "basis_industry": {"industry"},
+    "basis_grounding": set(),
 }
 
 
@@ -182,16 +257,19 @@ def load_rules(path: str | Path | None = None, language: str = "en") -> Rules:
     """
     target = Path(path) if path is not None else Path(default_rules_path())
     overlay = wording_path(target, language)
-    return _load(str(target), _stamp(target), str(overlay) if overlay else None,
-                 _stamp(overlay) if overlay else 0, language)
+    return _load(
+        str(target), _stamp(target), str(overlay) if overlay else None, _stamp(overlay) if overlay else 0, language
+    )
 
 
 def wording_path(rules_path: Path, language: str) -> Path | None:
     """The wording file for ``language``: ``NAME.LANG.yaml`` beside the rules, else the shipped one; None for English."""
     if language == "en":
         return None
-    for candidate in (rules_path.with_name(f"{rules_path.stem}.{language}{rules_path.suffix}"),
-                      Path(default_rules_path()).with_name(f"rules.{language}.yaml")):
+    for candidate in (
+        rules_path.with_name(f"{rules_path.stem}.{language}{rules_path.suffix}"),
+        Path(default_rules_path()).with_name(f"rules.{language}.yaml"),
+    ):
         if candidate.is_file():
             return candidate
     shipped = sorted(p.name.split(".")[1] for p in Path(default_rules_path()).parent.glob("rules.*.yaml"))
@@ -263,7 +341,7 @@ class _Checker:
     def texts(self, value: Any, where: str, allow_empty: bool = False, strip: bool = True) -> list[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             # YAML 1.1 reads a bare on/off/yes/no as a boolean: say so, it is the usual cause.
-            raise self.fail(where, "must be a list of non-empty strings (quote words like \"on\" or \"no\")")
+            raise self.fail(where, 'must be a list of non-empty strings (quote words like "on" or "no")')
         if not value and not allow_empty:
             raise self.fail(where, "must not be empty")
         return [v.strip() if strip else v for v in value]
@@ -280,17 +358,23 @@ class _Checker:
 
 
 def _build(raw: Any, c: _Checker, language: str = "en") -> Rules:
-    top = c.mapping(raw, "top level", ("instruments", "groups", "product_lists", "quotes", "signal", "monitoring",
-                                       "statuses", "basis", "labels"))
+    top = c.mapping(
+        raw,
+        "top level",
+        ("instruments", "groups", "product_lists", "quotes", "signal", "monitoring", "statuses", "basis", "labels"),
+    )
     instruments = {}
     for key, item in c.mapping(top["instruments"], "instruments").items():
         where = f"instruments.{key}"
         item = c.mapping(item, where, ("label", "cues", "horizon", "validate", "confirm_with"))
-        instruments[key] = Instrument(key, c.text(item["label"], f"{where}.label"),
-                                      Cues(c.texts(item["cues"], f"{where}.cues")),
-                                      c.choice(item["horizon"], f"{where}.horizon", HORIZONS),
-                                      c.text(item["validate"], f"{where}.validate"),
-                                      tuple(c.texts(item["confirm_with"], f"{where}.confirm_with")))
+        instruments[key] = Instrument(
+            key,
+            c.text(item["label"], f"{where}.label"),
+            Cues(c.texts(item["cues"], f"{where}.cues")),
+            c.choice(item["horizon"], f"{where}.horizon", HORIZONS),
+            c.text(item["validate"], f"{where}.validate"),
+            tuple(c.texts(item["confirm_with"], f"{where}.confirm_with")),
+        )
     groups = {}
     for key, item in c.mapping(top["groups"], "groups").items():
         where = f"groups.{key}"
@@ -303,22 +387,48 @@ def _build(raw: Any, c: _Checker, language: str = "en") -> Rules:
                 raise c.fail(f"{where}.instruments", f"unknown instrument {name!r}")
         why = c.text(item["why"], f"{where}.why")
         _check_placeholders(c, f"{where}.why", why, {"evidence"})
-        groups[key] = Group(key, c.text(item["label"], f"{where}.label"),
-                            tuple(c.texts(item.get("aliases", []), f"{where}.aliases", True)),
-                            industries, tuple(wanted), Cues(c.texts(item["cues"], f"{where}.cues", True)),
-                            c.integer(item.get("min_evidence", 2), f"{where}.min_evidence"), why,
-                            c.text(item["watch"], f"{where}.watch"))
+        groups[key] = Group(
+            key,
+            c.text(item["label"], f"{where}.label"),
+            tuple(c.texts(item.get("aliases", []), f"{where}.aliases", True)),
+            industries,
+            tuple(wanted),
+            Cues(c.texts(item["cues"], f"{where}.cues", True)),
+            c.integer(item.get("min_evidence", 2), f"{where}.min_evidence"),
+            why,
+            c.text(item["watch"], f"{where}.watch"),
+        )
     if not groups:
         raise c.fail("groups", "must define at least one group")
 
     products = c.mapping(top["product_lists"], "product_lists", ("intros",))
     quotes = c.mapping(top["quotes"], "quotes", ("max_words",))
-    signal = c.mapping(top["signal"], "signal", ("executable_cues", "hedges", "direction", "executable",
-                                                 "direction_label", "executable_label", "horizon_years",
-                                                 "event_horizons", "direction_floor", "horizon_labels",
-                                                 "horizon_text", "reason_deadline", "reason_events",
-                                                 "reason_instruments", "reason_direction", "report_label",
-                                                 "policy_events", "report", "report_horizon", "reason_report"))
+    signal = c.mapping(
+        top["signal"],
+        "signal",
+        (
+            "executable_cues",
+            "hedges",
+            "direction",
+            "executable",
+            "direction_label",
+            "executable_label",
+            "horizon_years",
+            "event_horizons",
+            "direction_floor",
+            "horizon_labels",
+            "horizon_text",
+            "reason_deadline",
+            "reason_events",
+            "reason_instruments",
+            "reason_direction",
+            "report_label",
+            "policy_events",
+            "report",
+            "report_horizon",
+            "reason_report",
+        ),
+    )
     years = c.mapping(signal["horizon_years"], "signal.horizon_years", ("short", "medium"))
     for k in ("short", "medium"):
         c.integer(years[k], f"signal.horizon_years.{k}")
@@ -342,8 +452,9 @@ def _build(raw: Any, c: _Checker, language: str = "en") -> Rules:
         c.choice(condition, f"{where}.when", tuple(_CONDITIONS))
         allowed = _CONDITIONS[condition] or tuple(instruments)
         c.choice(value, f"{where}.when.{condition}", allowed)
-        monitoring.append(MonitorRule(c.text(str(item["id"]), f"{where}.id"), condition, value,
-                                      c.text(item["text"], f"{where}.text")))
+        monitoring.append(
+            MonitorRule(c.text(str(item["id"]), f"{where}.id"), condition, value, c.text(item["text"], f"{where}.text"))
+        )
 
     statuses = c.mapping(top["statuses"], "statuses", _STATUSES)
     basis = c.mapping(top["basis"], "basis", _REQUIRED_BASIS)
@@ -354,27 +465,35 @@ def _build(raw: Any, c: _Checker, language: str = "en") -> Rules:
         digest=_digest(top["digest"], c) if "digest" in top else _shipped_digest(c.path, language),
         wording=_wording(top["wording"], c) if "wording" in top else load_rules(language=language).wording,
         language=language,
-        source=c.path, instruments=instruments, groups=groups,
+        source=c.path,
+        instruments=instruments,
+        groups=groups,
         product_intros=Cues(c.texts(products["intros"], "product_lists.intros")),
-        product_sub_intros=tuple(c.texts(products.get("sub_intros", []), "product_lists.sub_intros", True,
-                                                   strip=False)),
+        product_sub_intros=tuple(
+            c.texts(products.get("sub_intros", []), "product_lists.sub_intros", True, strip=False)
+        ),
         product_lead_ins=Cues(c.texts(products.get("lead_ins", []), "product_lists.lead_ins", True)),
-        product_stop_words=frozenset(w.casefold() for w in
-                                     c.texts(products.get("stop_words", []), "product_lists.stop_words", True)),
-        product_clause_words=frozenset(w.casefold() for w in
-                                       c.texts(products.get("clause_words", []), "product_lists.clause_words", True)),
+        product_stop_words=frozenset(
+            w.casefold() for w in c.texts(products.get("stop_words", []), "product_lists.stop_words", True)
+        ),
+        product_clause_words=frozenset(
+            w.casefold() for w in c.texts(products.get("clause_words", []), "product_lists.clause_words", True)
+        ),
         product_allow_numbers=bool(products.get("allow_numbers", False)),
         product_max_items=c.integer(products.get("max_items", 6), "product_lists.max_items"),
         product_max_words=c.integer(products.get("max_words", 8), "product_lists.max_words"),
         quote_max_words=c.integer(quotes["max_words"], "quotes.max_words"),
-        quote_trailing=frozenset(w.casefold() for w in
-                                 c.texts(quotes.get("trailing_words", []), "quotes.trailing_words", True)),
+        quote_trailing=frozenset(
+            w.casefold() for w in c.texts(quotes.get("trailing_words", []), "quotes.trailing_words", True)
+        ),
         executable=Cues(c.texts(signal["executable_cues"], "signal.executable_cues")),
         direction_cues=Cues(c.texts(signal.get("direction_cues", []), "signal.direction_cues", True)),
         hedges=Cues(c.texts(signal["hedges"], "signal.hedges", True)),
-        signal=signal, monitoring=tuple(monitoring),
+        signal=signal,
+        monitoring=tuple(monitoring),
         statuses={k: c.text(v, f"statuses.{k}") for k, v in statuses.items()},
-        basis=basis, labels={k: c.text(v, f"labels.{k}") for k, v in labels.items()},
+        basis=basis,
+        labels={k: c.text(v, f"labels.{k}") for k, v in labels.items()},
         official_cues=Cues(c.texts(basis["official_cues"], "basis.official_cues")),
         missing_cues=Cues(c.texts(basis["missing_cues"], "basis.missing_cues")),
     )
@@ -392,8 +511,9 @@ def _digest(raw: Any, c: _Checker) -> dict[str, Any]:
 
 
 def _wording(raw: Any, c: _Checker) -> dict[str, Any]:
-    wording = c.mapping(raw, "wording", (*_WORDING, "comparators", "changes", "scales", "units", "entity_types",
-                                                   "event_types"))
+    wording = c.mapping(
+        raw, "wording", (*_WORDING, "comparators", "changes", "scales", "units", "entity_types", "event_types")
+    )
     for key, allowed in _WORDING.items():
         _check_placeholders(c, f"wording.{key}", str(wording[key]), allowed)
     for key in ("comparators", "changes", "units", "entity_types", "event_types"):
@@ -414,5 +534,4 @@ def _shipped_digest(path: str, language: str) -> dict[str, Any]:
 def _check_placeholders(c: _Checker, where: str, template: str, allowed: set[str]) -> None:
     used = set(re.findall(r"\{(\w+)\}", template))
     if used - allowed:
-        raise c.fail(where, f"unknown placeholder {{{min(used - allowed)}}}; allowed: "
-                            f"{', '.join(sorted(allowed))}")
+        raise c.fail(where, f"unknown placeholder {{{min(used - allowed)}}}; allowed: {', '.join(sorted(allowed))}")

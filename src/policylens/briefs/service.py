@@ -6,6 +6,7 @@ context for later briefs), an Extraction or Document in hand, or the
 analyst's pasted title, timing note and summary.  All of them end in the same
 :func:`~policylens.briefs.compose.compose` call.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -29,9 +30,17 @@ from .rules import Rules, load_rules
 USER_SUMMARY_SOURCE = "user-provided summary"
 
 
-def brief(source: int | str | Path | Document | Extraction, *, db: str | KnowledgeBase | None = None,
-          as_of: date | None = None, audience: list[str] | None = None, rules: Rules | str | Path | None = None,
-          settings: Settings | None = None, language: str = "en", long: bool = False) -> Brief:
+def brief(
+    source: int | str | Path | Document | Extraction,
+    *,
+    db: str | KnowledgeBase | None = None,
+    as_of: date | None = None,
+    audience: list[str] | None = None,
+    rules: Rules | str | Path | None = None,
+    settings: Settings | None = None,
+    language: str = "en",
+    long: bool = False,
+) -> Brief:
     """The brief for one document.
 
     ``source`` is a knowledge-base document id (an int, or digits that name
@@ -60,9 +69,18 @@ def brief(source: int | str | Path | Document | Extraction, *, db: str | Knowled
         return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, long=long)
 
 
-def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | KnowledgeBase | None = None,
-                       as_of: date | None = None, audience: list[str] | None = None,
-                       rules: Rules | str | Path | None = None, language: str = "en", long: bool = False) -> Brief:
+def brief_from_summary(
+    title: str,
+    when: str | None,
+    summary: str,
+    *,
+    db: str | KnowledgeBase | None = None,
+    as_of: date | None = None,
+    audience: list[str] | None = None,
+    rules: Rules | str | Path | None = None,
+    language: str = "en",
+    long: bool = False,
+) -> Brief:
     """The brief for an analyst's pasted news title, event timing note and event summary.
 
     The summary is extracted like any document but is not stored: it is not
@@ -76,15 +94,21 @@ def brief_from_summary(title: str, when: str | None, summary: str, *, db: str | 
     rules = rules_for(rules, language)
     rules.audience(audience)
     parts = [p.strip() for p in (title, when, summary) if p and p.strip()]
-    document = Document(source=USER_SUMMARY_SOURCE, text="\n\n".join(parts), title=title.strip() or None,
-                        published=parse_date(when) if when else None, source_type="unknown")
+    document = Document(
+        source=USER_SUMMARY_SOURCE,
+        text="\n\n".join(parts),
+        title=title.strip() or None,
+        published=parse_date(when) if when else None,
+        source_type="unknown",
+    )
     extraction = extract(document)
     if db is None:
         return compose(extraction, rules=rules, as_of=as_of, audience=audience, user_summary=True, long=long)
     with KnowledgeBase.using(db) as kb:
         context = context_from_kb(kb, extraction, as_of)
-        return compose(extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True,
-                       long=long)
+        return compose(
+            extraction, rules=rules, context=context, as_of=as_of, audience=audience, user_summary=True, long=long
+        )
 
 
 def rules_for(rules: Rules | str | Path | None, language: str) -> Rules:
@@ -112,8 +136,9 @@ def _extraction(source: str | Path | Document | Extraction) -> Extraction:
     return extract_path(source)
 
 
-def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction,
-             settings: Settings | None) -> Extraction:
+def _from_kb(
+    kb: KnowledgeBase, source: int | str | Path | Document | Extraction, settings: Settings | None
+) -> Extraction:
     """The stored extraction for an id; a path or URL is ingested (once) and read back."""
     if isinstance(source, (Extraction, Document)):
         return _extraction(source)
@@ -130,13 +155,12 @@ def _from_kb(kb: KnowledgeBase, source: int | str | Path | Document | Extraction
         raise InputError(str(source), "no document found")
     if len(report.outcomes) > 1:
         ids = ", ".join(str(o.document_id) for o in report.outcomes)
-        raise InputError(str(source), f"holds {len(report.outcomes)} documents (now stored as {ids}); "
-                                      "brief them one at a time by id")
+        raise InputError(
+            str(source), f"holds {len(report.outcomes)} documents (now stored as {ids}); brief them one at a time by id"
+        )
     outcome = report.outcomes[0]
     assert outcome.document_id is not None  # set on every outcome but a failed one
     found = kb.load_extraction(outcome.document_id)
     if found is None:  # pragma: no cover - the row was just written or found
         raise InputError(str(source), "stored but could not be read back")
     return found
-
-

@@ -8,6 +8,7 @@ commands on the shared app, and imports what its commands need (the store,
 the pipeline, the web app) only when one of them runs, so that ``--help``
 and ``--version`` start at once (tests/cli/test_startup.py holds this).
 """
+
 from policylens.cli import (
     brief,  # noqa: F401  (registers its command)
     digest,  # noqa: F401  (registers its command)

@@ -5,6 +5,7 @@ is cheap to import: a command imports the store, the web app or the
 extraction pipeline inside its own body, so ``policylens --help`` and
 ``--version`` answer before any of them would have loaded.
 """
+
 from __future__ import annotations
 
 import copy
@@ -26,12 +27,13 @@ from policylens.errors import ParameterError, PolicylensError
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)  # an error stays one line, however long
 
-DB_HELP = ("Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db) "
-           "or postgresql+psycopg://USER@HOST/DB.")
+DB_HELP = "Knowledge base URL: sqlite:///FILE (default sqlite:///policylens.db) or postgresql+psycopg://USER@HOST/DB."
 JSON_HELP = "Print machine-readable JSON instead of tables."
 MAX_BYTES_HELP = "Refuse inputs larger than this many bytes (default 50 MB)."
-DATA_HELP = ("A folder of your own vocabularies: a YAML file there named like a shipped one "
-             "(currencies.yaml, entity_patterns.yaml…) adds to it (also POLICYLENS_DATA).")
+DATA_HELP = (
+    "A folder of your own vocabularies: a YAML file there named like a shipped one "
+    "(currencies.yaml, entity_patterns.yaml…) adds to it (also POLICYLENS_DATA)."
+)
 
 
 class State:
@@ -71,8 +73,7 @@ def _late_option(ctx: typer.Context, param: typer.CallbackParam, value: Any) -> 
 def _late_options(
     db: Annotated[str | None, typer.Option("--db", help=DB_HELP, callback=_late_option)] = None,
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP, callback=_late_option)] = False,
-    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP,
-                                                     callback=_late_option)] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP, callback=_late_option)] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="DIR", help=DATA_HELP, callback=_late_option)] = None,
 ) -> None:
     """The global options as every command takes them (a template: only its parameters are used)."""
@@ -116,7 +117,7 @@ app = typer.Typer(
     cls=GlobalOptionsGroup,
     **PLAIN_HELP,
     help="policylens: industrial-policy documents in; cited facts, tracked targets and briefs out.\n\n"
-         "The options below work before the command or after it (policylens targets --json).",
+    "The options below work before the command or after it (policylens targets --json).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -136,8 +137,9 @@ def main_options(
     as_json: Annotated[bool, typer.Option("--json", help=JSON_HELP)] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help=MAX_BYTES_HELP)] = None,
     data: Annotated[str | None, typer.Option("--data", metavar="DIR", help=DATA_HELP)] = None,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """Global options: before the command or after it (policylens targets --json)."""
     State.settings = guard(lambda: Settings.from_env(db_url=db, max_bytes=_positive_bytes(max_bytes), data_dir=data))
@@ -177,11 +179,13 @@ def with_kb(call, *, existing: bool = True):
     ``existing``: a missing SQLite file is an error (commands that read); False creates it (the monitor's
     commands, which may be the first to write).
     """
+
     def body():
         from policylens.store import KnowledgeBase
 
         with KnowledgeBase.using(State.settings.db_url, existing=existing) as kb:
             return call(kb)
+
     return guard(body)
 
 
@@ -197,8 +201,13 @@ def progress(verb: str) -> Iterator:
         TimeElapsedColumn,
     )
 
-    columns = [SpinnerColumn(), TextColumn(f"{verb} [progress.description]{{task.description}}"), BarColumn(),
-               MofNCompleteColumn(), TimeElapsedColumn()]
+    columns = [
+        SpinnerColumn(),
+        TextColumn(f"{verb} [progress.description]{{task.description}}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    ]
     with Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("", total=None)
 
@@ -211,7 +220,7 @@ def progress(verb: str) -> Iterator:
 
 def short(name: str, width: int = 40) -> str:
     """Keep the end of a path or URL, where the file name is."""
-    return name if len(name) <= width else "…" + name[-(width - 1):]
+    return name if len(name) <= width else "…" + name[-(width - 1) :]
 
 
 def print_json(data) -> None:

@@ -1,4 +1,5 @@
 """The brief command: one document (or an analyst's pasted summary) in, a cited stakeholder brief out."""
+
 from __future__ import annotations
 
 import os
@@ -17,32 +18,48 @@ if TYPE_CHECKING:
 
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
-AsOfOpt = Annotated[str | None, typer.Option(
-    "--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")]
-RulesOpt = Annotated[Path | None, typer.Option(
-    "--rules", help="A rules YAML file replacing the shipped stakeholder, monitoring and wording rules.")]
-LanguageOpt = Annotated[str, typer.Option(
-    "--language", help="Write in this language: en or zh (wording from the rules in that language).")]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Judge target status on this day, YYYY-MM-DD (default: today).")
+]
+RulesOpt = Annotated[
+    Path | None,
+    typer.Option("--rules", help="A rules YAML file replacing the shipped stakeholder, monitoring and wording rules."),
+]
+LanguageOpt = Annotated[
+    str, typer.Option("--language", help="Write in this language: en or zh (wording from the rules in that language).")
+]
 
 
 @app.command()
 def brief(
-    document: Annotated[str | None, typer.Argument(
-        help="A document id in the knowledge base (--db), or a file or URL (ingested first if new).")] = None,
+    document: Annotated[
+        str | None,
+        typer.Argument(help="A document id in the knowledge base (--db), or a file or URL (ingested first if new)."),
+    ] = None,
     title: Annotated[str | None, typer.Option("--title", help="Analyst input: the news title.")] = None,
-    when: Annotated[str | None, typer.Option(
-        "--when", help='Analyst input: the event timing note, e.g. "June 2026".')] = None,
-    summary: Annotated[str | None, typer.Option(
-        "--summary", help="Analyst input: the event summary (- reads it from stdin). Used instead of DOCUMENT.")] = None,
-    audience: Annotated[str | None, typer.Option(
-        "--audience", help="Only these stakeholder groups, comma-separated (e.g. exporters,manufacturers).")] = None,
+    when: Annotated[
+        str | None, typer.Option("--when", help='Analyst input: the event timing note, e.g. "June 2026".')
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option(
+            "--summary", help="Analyst input: the event summary (- reads it from stdin). Used instead of DOCUMENT."
+        ),
+    ] = None,
+    audience: Annotated[
+        str | None,
+        typer.Option(
+            "--audience", help="Only these stakeholder groups, comma-separated (e.g. exporters,manufacturers)."
+        ),
+    ] = None,
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
     language: LanguageOpt = "en",
     out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write the brief to this file.")] = None,
-    long: Annotated[bool, typer.Option(
-        "--long", help="The full brief: every related document and target, per-target monitoring.")] = False,
+    long: Annotated[
+        bool, typer.Option("--long", help="The full brief: every related document and target, per-target monitoring.")
+    ] = False,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
     from policylens import briefs
@@ -57,15 +74,26 @@ def brief(
         if not title:
             raise typer.BadParameter("--summary needs --title", param_hint="--title")
         text = sys.stdin.read() if summary == "-" else summary
-        result = guard(lambda: briefs.brief_from_summary(title, when, text, db=db, as_of=today,
-                                                         audience=groups, rules=rules, language=language,
-                                                         long=long))
+        result = guard(
+            lambda: briefs.brief_from_summary(
+                title, when, text, db=db, as_of=today, audience=groups, rules=rules, language=language, long=long
+            )
+        )
     elif document is not None:
         if title or when:
             raise typer.BadParameter("--title and --when go with --summary", param_hint="--title")
-        result = guard(lambda: briefs.brief(document, db=db, as_of=today, audience=groups,
-                                            rules=rules, settings=State.settings, language=language,
-                                            long=long))
+        result = guard(
+            lambda: briefs.brief(
+                document,
+                db=db,
+                as_of=today,
+                audience=groups,
+                rules=rules,
+                settings=State.settings,
+                language=language,
+                long=long,
+            )
+        )
     else:
         raise typer.BadParameter("give a DOCUMENT (id, file or URL) or --title/--when/--summary")
     emit(result, fmt, out_file)
@@ -81,8 +109,10 @@ def knowledge_base() -> str | None:
     if State.db_given or State.db_from_env:
         return url
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
-        err.print(f"brief: no knowledge base at {url}, so the brief rests on the document alone and nothing is "
-                  "stored (--db URL to use one)")
+        err.print(
+            f"brief: no knowledge base at {url}, so the brief rests on the document alone and nothing is "
+            "stored (--db URL to use one)"
+        )
         return None
     err.print(f"brief: using the knowledge base {url} (--db URL for another)")
     return url

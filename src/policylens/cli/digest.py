@@ -1,4 +1,5 @@
 """The digest command: one cited brief across the documents the knowledge base received in a period."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,12 +15,18 @@ from policylens.cli.options import day
 @app.command()
 def digest(
     since: Annotated[str, typer.Option("--since", help="First day of the window, YYYY-MM-DD.")],
-    until: Annotated[str | None, typer.Option(
-        "--until", help="Last day of the window, YYYY-MM-DD (default: --as-of).")] = None,
-    region: Annotated[str | None, typer.Option(
-        "--region", help="Only documents and targets in this place or any place inside it.")] = None,
-    industry: Annotated[str | None, typer.Option(
-        "--industry", help="Only documents and targets tagged with this industry id (e.g. machine-tools).")] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Last day of the window, YYYY-MM-DD (default: --as-of).")
+    ] = None,
+    region: Annotated[
+        str | None, typer.Option("--region", help="Only documents and targets in this place or any place inside it.")
+    ] = None,
+    industry: Annotated[
+        str | None,
+        typer.Option(
+            "--industry", help="Only documents and targets tagged with this industry id (e.g. machine-tools)."
+        ),
+    ] = None,
     fmt: FormatOpt = "md",
     as_of: AsOfOpt = None,
     rules: RulesOpt = None,
@@ -35,6 +42,16 @@ def digest(
     fmt = output_format(fmt)
     # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.
     first, last, today = guard(lambda: (day(since, "--since"), day(until, "--until"), day(as_of, "--as-of")))
-    result = guard(lambda: briefs.digest(first, last, db=State.settings.db_url, region=region, industry=industry,
-                                         as_of=today, rules=rules, language=language))
+    result = guard(
+        lambda: briefs.digest(
+            first,
+            last,
+            db=State.settings.db_url,
+            region=region,
+            industry=industry,
+            as_of=today,
+            rules=rules,
+            language=language,
+        )
+    )
     emit(result, fmt, out_file)

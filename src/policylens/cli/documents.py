@@ -1,4 +1,5 @@
 """Commands on documents: ingest, extract and the demo."""
+
 from __future__ import annotations
 
 import json
@@ -23,17 +24,38 @@ DEMO_DB = "sqlite:///policylens-demo.db"
 
 @app.command()
 def ingest(
-    sources: Annotated[list[str], typer.Argument(
-        help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds (URL or file), or - for stdin.")],
-    exclude: Annotated[list[str] | None, typer.Option(
-        "--exclude", metavar="GLOB",
-        help="Skip files in folders whose names match (repeatable), besides README, LICENSE and the like.")] = None,
-    workers: Annotated[int | None, typer.Option(
-        "--workers", "-w", min=1, show_default="the machine's cores",
-        help="Processes that read and extract; 1 does it all in this one. This process alone writes.")] = None,
-    scheduler: Annotated[str | None, typer.Option(
-        "--scheduler", metavar="tcp://HOST:8786",
-        help="Read and extract on this Dask cluster's workers instead (needs policylens[dask] on every machine).")] = None,
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, directories (recursive), globs, http(s) URLs, RSS/Atom feeds (URL or file), or - for stdin."
+        ),
+    ],
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--exclude",
+            metavar="GLOB",
+            help="Skip files in folders whose names match (repeatable), besides README, LICENSE and the like.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            "-w",
+            min=1,
+            show_default="the machine's cores",
+            help="Processes that read and extract; 1 does it all in this one. This process alone writes.",
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            metavar="tcp://HOST:8786",
+            help="Read and extract on this Dask cluster's workers instead (needs policylens[dask] on every machine).",
+        ),
+    ] = None,
 ) -> None:
     """Read sources into clean documents, extract their facts and store both in the knowledge base.
 
@@ -43,13 +65,21 @@ def ingest(
     from policylens import parallel, service
 
     with progress("ingesting") as advance:
-        report = guard(lambda: service.ingest(sources, settings=State.settings, on_outcome=advance,
-                                          exclude=exclude or (), workers=workers or parallel.default_workers(),
-                                          scheduler=scheduler))
+        report = guard(
+            lambda: service.ingest(
+                sources,
+                settings=State.settings,
+                on_outcome=advance,
+                exclude=exclude or (),
+                workers=workers or parallel.default_workers(),
+                scheduler=scheduler,
+            )
+        )
     if report.skipped:
         shown = ", ".join(Path(s).name for s in report.skipped[:5]) + (", …" if len(report.skipped) > 5 else "")
-        err.print(f"skipped {len(report.skipped)} file(s) that describe a folder or match --exclude: {shown}",
-                  markup=False)
+        err.print(
+            f"skipped {len(report.skipped)} file(s) that describe a folder or match --exclude: {shown}", markup=False
+        )
     report_failures(o for o in report.failed)
     if State.json:
         print_json([o.to_dict() for o in report.outcomes])
@@ -64,8 +94,10 @@ def ingest(
 def extract(
     sources: Annotated[list[str], typer.Argument(help="Documents to read (any source `ingest` accepts).")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
-    out_dir: Annotated[Path | None, typer.Option(
-        "--out", "-o", help="With --format json: write one JSON file per document into this folder.")] = None,
+    out_dir: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="With --format json: write one JSON file per document into this folder."),
+    ] = None,
 ) -> None:
     """Extract quantities, events and entities from documents without storing them."""
     if fmt not in ("table", "json"):
@@ -110,8 +142,10 @@ def demo() -> None:
     removed = _remove_sqlite_file(url)
     settings = Settings.from_env(db_url=url, max_bytes=State.settings.max_bytes)
     say = err if State.json else out
-    say.print(f"[bold]policylens demo[/bold]: a fresh knowledge base at {url}"
-              + (" (the one there before was removed)" if removed else ""))
+    say.print(
+        f"[bold]policylens demo[/bold]: a fresh knowledge base at {url}"
+        + (" (the one there before was removed)" if removed else "")
+    )
     say.print(f"reading the sample corpus in {corpus_dir()}")
     samples = [str(p) for p in sorted(corpus_dir().iterdir()) if p.is_file() and p.name != "README.md"]
     with progress("ingesting") as advance:
@@ -144,9 +178,11 @@ def _knowledge_summary(url: str) -> dict:
     with KnowledgeBase.open(url) as kb:
         targets = kb.targets()
         conflicts = kb.conflicts()
-    return {"as_of": clock.today().isoformat(),
-            "targets_by_status": dict(Counter(t.status for t in targets).most_common()),
-            "conflicts": len(conflicts)}
+    return {
+        "as_of": clock.today().isoformat(),
+        "targets_by_status": dict(Counter(t.status for t in targets).most_common()),
+        "conflicts": len(conflicts),
+    }
 
 
 def _print_summary(summary: dict) -> None:
@@ -168,34 +204,81 @@ def _print_outcomes(report: service.IngestReport) -> None:
             status += f" of #{o.duplicate_of}"
         elif o.near_duplicate_of:
             status += f"\n(near #{o.near_duplicate_of})"
-        rows.append((str(o.document_id or ""), status, doc.published or "—", doc.source_type,
-                     shorten(doc.title or doc.source, 100), facts))
-    out.print(table("Ingested", ("id", "status", "published", "type", "title", "facts"), rows, width=out.width,
-                    prose={"title"}))
-    out.print(f"{report.count('stored')} stored, {report.count('duplicate')} duplicate, "
-              f"{len(report.failed)} failed")
+        rows.append(
+            (
+                str(o.document_id or ""),
+                status,
+                doc.published or "—",
+                doc.source_type,
+                shorten(doc.title or doc.source, 100),
+                facts,
+            )
+        )
+    out.print(
+        table(
+            "Ingested", ("id", "status", "published", "type", "title", "facts"), rows, width=out.width, prose={"title"}
+        )
+    )
+    out.print(f"{report.count('stored')} stored, {report.count('duplicate')} duplicate, {len(report.failed)} failed")
 
 
 def _print_extraction(x: Extraction) -> None:
     d = x.document
-    heading = Text(f"\n{d.title or d.source}", style="bold") + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
+    heading = (
+        Text(f"\n{d.title or d.source}", style="bold")
+        + f"  {d.published or 'undated'} · {d.source_type} · {d.language}"
+    )
     out.print(heading, soft_wrap=False)
     rows: list[tuple[str, ...]]  # the cells of each table below
     if x.quantities:
-        rows = [(q.kind, figure(q.comparator, q.value, q.unit, q.value_max), str(q.deadline or q.as_of or "—"),
-                 q.metric or "—", q.subject or "—", shorten(q.text, 80)) for q in x.quantities]
-        out.print(table("Quantities", ("kind", "value", "by/as of", "metric", "subject", "text"), rows,
-                        width=out.width, prose={"metric", "subject", "text"}))
+        rows = [
+            (
+                q.kind,
+                figure(q.comparator, q.value, q.unit, q.value_max),
+                str(q.deadline or q.as_of or "—"),
+                q.metric or "—",
+                q.subject or "—",
+                shorten(q.text, 80),
+            )
+            for q in x.quantities
+        ]
+        out.print(
+            table(
+                "Quantities",
+                ("kind", "value", "by/as of", "metric", "subject", "text"),
+                rows,
+                width=out.width,
+                prose={"metric", "subject", "text"},
+            )
+        )
     if x.events:
-        rows = [(e.type, e.date or "—", shorten(e.actor or "—", 60), shorten(e.object or "—", 60), shorten(e.text, 80))
-                for e in x.events]
-        out.print(table("Events", ("type", "date", "actor", "object", "text"), rows, width=out.width,
-                        prose={"actor", "object", "text"}))
+        rows = [
+            (e.type, e.date or "—", shorten(e.actor or "—", 60), shorten(e.object or "—", 60), shorten(e.text, 80))
+            for e in x.events
+        ]
+        out.print(
+            table(
+                "Events",
+                ("type", "date", "actor", "object", "text"),
+                rows,
+                width=out.width,
+                prose={"actor", "object", "text"},
+            )
+        )
     if x.entities:
-        rows = [(n.type, n.name, str(len(n.mentions)), shorten(", ".join(f"{k}={v}" for k, v in n.attributes.items()), 80))
-                for n in x.entities]
-        out.print(table("Entities", ("type", "name", "mentions", "attributes"), rows, width=out.width,
-                        prose={"name", "attributes"}))
+        rows = [
+            (n.type, n.name, str(len(n.mentions)), shorten(", ".join(f"{k}={v}" for k, v in n.attributes.items()), 80))
+            for n in x.entities
+        ]
+        out.print(
+            table(
+                "Entities",
+                ("type", "name", "mentions", "attributes"),
+                rows,
+                width=out.width,
+                prose={"name", "attributes"},
+            )
+        )
     if x.industries:
         out.print("industries: " + ", ".join(x.industries), soft_wrap=False)
 

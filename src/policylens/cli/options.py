@@ -6,6 +6,7 @@ The library takes ``date`` objects and names its own parameters in errors
 a user typed for each, so ``guard`` can print ``--as-of: …``.  A parameter
 not listed is its own name as a flag (``digest_every`` -> ``--digest-every``).
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -8,6 +8,7 @@ each at least as wide as its longest word, and wrap at word boundaries.
 Long prose is shortened at a word boundary first (``shorten``).  Cells are
 plain text: a "[b]" in a document's title is printed as written.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,7 +35,7 @@ def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    head = text[:limit - 1]
+    head = text[: limit - 1]
     cut = text.rfind(" ", 0, limit)  # the last word that ends within the limit, "…" included
     if cut > limit // 2 and not _CJK.search(text[cut:limit]):
         head = text[:cut]  # Chinese breaks between any two characters; other text between words
@@ -67,8 +68,9 @@ def _widest_line(cell: str) -> int:
     return max((cell_len(line) for line in cell.splitlines()), default=0)
 
 
-def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, width: int,
-          prose: Collection[str] = ()) -> Table:
+def table(
+    title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *, width: int, prose: Collection[str] = ()
+) -> Table:
     """A table of ``columns`` fitted into ``width``; the columns named in ``prose`` wrap at word boundaries."""
     texts = [[cell if isinstance(cell, Text) else Text(str(cell)) for cell in row] for row in rows]
     cells = [[header, *(row[i].plain for row in texts)] for i, header in enumerate(columns)]
@@ -83,12 +85,21 @@ def table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Cell]], *,
         if spare >= 0:  # every word fits whole: share what is left in proportion to what each column lacks
             lack = [w - low if flex else 0 for w, low, flex in zip(widest, least, flexible, strict=True)]
             total = sum(lack) or 1
-            widths = [low + spare * gap // total if flex else w
-                      for w, low, gap, flex in zip(widest, least, lack, flexible, strict=True)]
+            widths = [
+                low + spare * gap // total if flex else w
+                for w, low, gap, flex in zip(widest, least, lack, flexible, strict=True)
+            ]
         else:  # not even the words fit: let Rich do what it can rather than print past the edge
             widths = [None] * len(columns)
-    grid = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                 padding=(0, 1), collapse_padding=True)
+    grid = Table(
+        title=title,
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, 1),
+        collapse_padding=True,
+    )
     for header, w, flex in zip(columns, widths, flexible, strict=True):
         grid.add_column(header, width=w, no_wrap=not flex, overflow="fold")
     for row in texts:

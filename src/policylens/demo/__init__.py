@@ -1,4 +1,5 @@
 """The sample corpus that `policylens demo` ingests, written for policylens and shipped inside the package."""
+
 from __future__ import annotations
 
 from importlib import resources

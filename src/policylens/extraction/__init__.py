@@ -4,6 +4,7 @@
 module (``from policylens.extraction import gazetteer``, as the store's queries
 do) does not load the whole pipeline and its rules.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any

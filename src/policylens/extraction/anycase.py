@@ -14,6 +14,7 @@ never match at the same place. It is meant for a pattern compiled with
 ``re.IGNORECASE`` (or inside ``(?i:...)``): the letters after the first are
 still matched ignoring case.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,10 @@ def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
     groups: dict[str, list[str]] = {}
     for w in ordered:  # a word opening with anything but an ASCII letter is a group of its own, written as before
         groups.setdefault(w[0].lower() if w[0].isascii() and w[0].isalpha() else "\0" + w, []).append(w)
-    return "|".join(f"{_letter(key)}(?:{alternation([w[1:] for w in group])})" if len(key) == 1
-                    else alternation(group) for key, group in groups.items())
+    return "|".join(
+        f"{_letter(key)}(?:{alternation([w[1:] for w in group])})" if len(key) == 1 else alternation(group)
+        for key, group in groups.items()
+    )
 
 
 def _letter(letter: str) -> str:

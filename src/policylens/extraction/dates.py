@@ -13,6 +13,7 @@ Conference") or a plan period is not a date of anything.  ``relation`` says
 how the mention ties to its clause, because a deadline ("by 2025") or the end
 of a reporting period ("ended 30 June 2019") is not when something happened.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -35,53 +36,98 @@ class DateMention:
     relation: str = "at"
 
 
-_MONTHS = {name: i for i, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_MONTHS = {
+    name: i
+    for i, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Month names are matched case-sensitively so the modal "may" and the verb "march" stay words.
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-          r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-          r"(?![A-Za-z])")
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?![A-Za-z])"
+)
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 # The end of a span of days ("April 21-25, 2026", "21–25 April"): the mention dates its first day.
 _DAY_TO = rf"(?:\s*[-–]\s*{_DAY})?"
 _YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d])"
 
-_PREPOSITIONS = frozenset(("as of", "as at", "no later than", "in", "on", "at", "during", "since", "by", "before",
-                           "until", "till", "through", "from", "of", "for"))
+_PREPOSITIONS = frozenset(
+    (
+        "as of",
+        "as at",
+        "no later than",
+        "in",
+        "on",
+        "at",
+        "during",
+        "since",
+        "by",
+        "before",
+        "until",
+        "till",
+        "through",
+        "from",
+        "of",
+        "for",
+    )
+)
 _MODIFIERS = frozenset(
-    [f"{the}{part} of{the2}" for part in ("beginning", "start", "end", "middle", "close")
-     for the in ("", "the ") for the2 in ("", " the")]
-    + [f"the {n} {part} of{the2}" for n in ("first", "second", "third", "fourth") for part in ("half", "quarter")
-       for the2 in ("", " the")]
-    + ["early", "mid", "late"])
+    [
+        f"{the}{part} of{the2}"
+        for part in ("beginning", "start", "end", "middle", "close")
+        for the in ("", "the ")
+        for the2 in ("", " the")
+    ]
+    + [
+        f"the {n} {part} of{the2}"
+        for n in ("first", "second", "third", "fourth")
+        for part in ("half", "quarter")
+        for the2 in ("", " the")
+    ]
+    + ["early", "mid", "late"]
+)
 
 # "in March last year": the year is named relative to the document's.
 _REL_YEAR = r"(?:\s+(?P<{}_rel>(?i:last|this|next))\s+year(?![\w-]))"
 _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
 
-_CORE = "|".join((
-    rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
-    (r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
-    r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"),
-    (rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
-    rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"),
-    (rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
-    rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"),
-    rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
-    (rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
-    rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
-    rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"),
-    (r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
-    r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
-    r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"),
-    r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])",
-    # "announced on the 5th": Korean and Japanese government English names the day of the month alone.
-    r"(?P<nth>(?i:the)\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?=\s*[,.;:(]|\s*$|\s+(?i:that|and|at|in)\b))",
-    rf"(?P<year>{_YEAR})",
-    rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
-))
+_CORE = "|".join(
+    (
+        rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
+        (
+            r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
+            r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"
+        ),
+        (
+            rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
+            rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
+        ),
+        (
+            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
+            rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
+        ),
+        rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
+        (
+            rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
+            rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
+            rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"
+        ),
+        (
+            r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
+            r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
+            r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"
+        ),
+        r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])",
+        # "announced on the 5th": Korean and Japanese government English names the day of the month alone.
+        r"(?P<nth>(?i:the)\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?=\s*[,.;:(]|\s*$|\s+(?i:that|and|at|in)\b))",
+        rf"(?P<year>{_YEAR})",
+        rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
+    )
+)
 _CORE_AT = re.compile(_CORE)
 # Where a date can begin; the full pattern is tried only there, which is far cheaper than trying it
 # at every word: a digit or capital at a word start, or (in lowercased text) a word that opens a
@@ -93,27 +139,49 @@ _LOWER_START = re.compile(
     r"today|yesterday|earlier\s+this|this\s+(?:year|month|week)|last\s+(?:year|month|week|few)|"
     r"next\s+(?:year|month)|past\s+few|recent|currently|at\s+present|presently|fiscal\s+year|"
     r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|the\s+[1-3]?\d(?:st|nd|rd|th)\b|"
-    r"(?:first|second|third|fourth)\s+(?:half|quarter)")
+    r"(?:first|second|third|fourth)\s+(?:half|quarter)"
+)
 _LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
 _PERIOD_END = re.compile(r"\s*[-–—/]\s*(?:19|20)?\d{2}(?!\d)")
 _ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
-_RELATION = {"by": "by", "before": "by", "until": "by", "till": "by", "through": "by",
-             "no later than": "by", "since": "since", "from": "since"}
+_RELATION = {
+    "by": "by",
+    "before": "by",
+    "until": "by",
+    "till": "by",
+    "through": "by",
+    "no later than": "by",
+    "since": "since",
+    "from": "since",
+}
 # Relative expressions: (unit, offset, approximate); "none" gives no date at all.
 _RELATIVE = {
-    "today": ("day", 0, False), "yesterday": ("day", -1, False),
-    "this year": ("year", 0, False), "earlier this year": ("year", 0, False),
-    "last year": ("year", -1, False), "next year": ("year", 1, False),
-    "this month": ("month", 0, False), "earlier this month": ("month", 0, False),
-    "last month": ("month", -1, False), "next month": ("month", 1, False),
+    "today": ("day", 0, False),
+    "yesterday": ("day", -1, False),
+    "this year": ("year", 0, False),
+    "earlier this year": ("year", 0, False),
+    "last year": ("year", -1, False),
+    "next year": ("year", 1, False),
+    "this month": ("month", 0, False),
+    "earlier this month": ("month", 0, False),
+    "last month": ("month", -1, False),
+    "next month": ("month", 1, False),
     "last week": ("day", -7, True),
     # A week can straddle two months; the month of the document is the best a reader can say.
-    "this week": ("month", 0, True), "earlier this week": ("month", 0, True),
-    "recently": ("ref", 0, True), "recent days": ("ref", 0, True), "recent weeks": ("ref", 0, True),
-    "past few days": ("ref", 0, True), "last few days": ("ref", 0, True),
-    "past few weeks": ("ref", 0, True), "last few weeks": ("ref", 0, True),
-    "currently": ("ref", 0, True), "at present": ("ref", 0, True), "presently": ("ref", 0, True),
-    "recent months": ("none", 0, True), "recent years": ("none", 0, True),
+    "this week": ("month", 0, True),
+    "earlier this week": ("month", 0, True),
+    "recently": ("ref", 0, True),
+    "recent days": ("ref", 0, True),
+    "recent weeks": ("ref", 0, True),
+    "past few days": ("ref", 0, True),
+    "last few days": ("ref", 0, True),
+    "past few weeks": ("ref", 0, True),
+    "last few weeks": ("ref", 0, True),
+    "currently": ("ref", 0, True),
+    "at present": ("ref", 0, True),
+    "presently": ("ref", 0, True),
+    "recent months": ("none", 0, True),
+    "recent years": ("none", 0, True),
 }
 
 
@@ -124,8 +192,7 @@ def parse_reference(reference: str | None) -> tuple[int, int | None, int | None]
     return ref if ref is not None and 1900 <= ref[0] <= 2099 else None
 
 
-def find_dates(text: str, start: int = 0, end: int | None = None,
-               reference: str | None = None) -> list[DateMention]:
+def find_dates(text: str, start: int = 0, end: int | None = None, reference: str | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``; ``reference`` is the document's own date."""
     end = len(text) if end is None else end
     ref = parse_reference(reference)
@@ -135,8 +202,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
     else:
         lower_starts = (m.start() for m in _LOWER_START_ANY_CASE.finditer(text, start, end))
     candidates = sorted({m.start() for m in _UPPER_START.finditer(text, start, end)}.union(lower_starts))
-    candidates = [p for p in candidates if p == 0 or not (
-        text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not text[p].isdigit())]
+    candidates = [
+        p
+        for p in candidates
+        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not text[p].isdigit())
+    ]
     out = []
     done = start
     for pos in candidates:
@@ -160,7 +230,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
         relation = _RELATION.get(prep or "", "at")
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
-        out.append(DateMention(first, m.end(), iso, approximate, text[first:m.end()], relation))
+        out.append(DateMention(first, m.end(), iso, approximate, text[first : m.end()], relation))
         done = m.end()
     return out
 
@@ -169,7 +239,7 @@ def _prefix(text: str, lo: int, pos: int) -> tuple[int, str | None, str | None]:
     """The preposition and modifier just before a date ("in early", "by the end of"), read
     backwards word by word; returns where the mention then starts, and both (lowercased)."""
     cursor, mod = pos, None
-    if pos - 4 >= lo and text[pos - 4:pos].lower() == "mid-":
+    if pos - 4 >= lo and text[pos - 4 : pos].lower() == "mid-":
         cursor, mod = pos - 4, "mid"
     else:
         cursor, mod = _phrase_before(text, lo, cursor, _MODIFIERS, 4)
@@ -241,7 +311,7 @@ _NAMED_MONTH = re.compile(r"(?i:\b(last|this|next)\s+)$")
 
 
 def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None] | None) -> str | None:
-    """"last April" is the latest April before the reference month, "next June" the first June after it."""
+    """ "last April" is the latest April before the reference month, "next June" the first June after it."""
     if ref is None or (ref_month := ref[1]) is None:
         return None
     year = ref[0]

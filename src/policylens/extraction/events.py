@@ -16,6 +16,7 @@ Headlines are skipped because they restate the body in the present tense, and
 hard-wrapped text (a line break every 80 characters) is read as whole
 sentences so a date at the start of a sentence reaches its verb.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,21 +37,26 @@ _CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"[-•*·▪●◦]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]+\.\s")
 _BOUNDARY = re.compile(
     r";|:\s|\s[-–—]{1,2}\s|,\s+(?=(?:with|which|while|whereas|but|after|before|when|according|so|"
-    r"thus|thereby|as\s+well\s+as)\b)|,\s+(?!including\b)(?=[a-z]+ing\b)|\s(?=(?:after|while|whereas)\s)")
+    r"thus|thereby|as\s+well\s+as)\b)|,\s+(?!including\b)(?=[a-z]+ing\b)|\s(?=(?:after|while|whereas)\s)"
+)
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|while)\s+|,\s+")
 _OBJECT_STOP = re.compile(
     r"\s+(?:at|on|during|after|before|with|through|under|via|in\s+order|so\s+as|which|who|when|while|"
     r"as\s+part\s+of|to\s+(?:support|promote|help|boost|build|further)|according\s+to|took\s+place|"
     r"(?:was|were)\s+held)\b|\s+and\s+(?=(?:is|are|was|were|has|have|had|will|shall)\b)|[,:](?=\s)|[;(]|"
-    r"\s[-–—]\s")
+    r"\s[-–—]\s"
+)
 _PARENS = re.compile(r"\([^()]*\)")
 # Between two verbs of one event: "completed and put into production", "was built and has been commissioned".
 _VERB_PAIR = re.compile(r"\s*,?\s+(?:and|or)\s+(?:(?:has|have|had|was|were|been|be|also|then|officially)\s+)*")
 _CEREMONY = re.compile(r"\s+ceremon(?:y|ies)(?:\s+(?:for|of|to\s+mark))?\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|been|be|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # A trigger followed by none of its own object: its subject is what was built or approved.
-_NO_OBJECT = re.compile(r"\s*(?:$|[,.;:)]|(?:in|at|on|by|to|as|across|during|for|from|with|into|under|over|since|"
-                        r"last|this|ahead|\w+ly)\b)", re.IGNORECASE)
+_NO_OBJECT = re.compile(
+    r"\s*(?:$|[,.;:)]|(?:in|at|on|by|to|as|across|during|for|from|with|into|under|over|since|"
+    r"last|this|ahead|\w+ly)\b)",
+    re.IGNORECASE,
+)
 _RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.IGNORECASE)
@@ -63,10 +69,12 @@ _COUNT = re.compile(
     r"(?!(?:GW|MW|GWh|MWh|TWh|kW|gigawatts?|megawatts?|tonnes?|tons?|mu|hectares?)[\s-]+(?!of\b))|(?:one|two|three|four|five|six|seven|eight|"
     r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|"
     r"forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|hundreds|thousands|several|a\s+dozen)\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _PRONOUNS = frozenset(["it", "they", "we", "he", "she", "this", "these", "those", "which", "who", "its", "their"])
-_PREPOSITIONS_AFTER = frozenset(["as", "to", "up", "out", "by", "in", "into", "on", "at", "for", "among", "across",
-                                 "from", "with", "and"])
+_PREPOSITIONS_AFTER = frozenset(
+    ["as", "to", "up", "out", "by", "in", "into", "on", "at", "for", "among", "across", "from", "with", "and"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +176,15 @@ def _lexicon() -> _Lexicon:
         for lemma, entry in lemmas.items():
             by_object = tuple((t, _words(words)) for t, words in (entry.get("by_object") or {}).items())
             unless = entry.get("unless_object")
-            common = {"type": etype, "lemma": lemma, "report": bool(entry.get("report")),
-                          "count_is_statistic": entry.get("count_is_statistic", etype in tallies),
-                          "by_object": by_object, "only_by_object": bool(entry.get("only_by_object")),
-                          "unless_object": _words(unless) if unless else None}
+            common = {
+                "type": etype,
+                "lemma": lemma,
+                "report": bool(entry.get("report")),
+                "count_is_statistic": entry.get("count_is_statistic", etype in tallies),
+                "by_object": by_object,
+                "only_by_object": bool(entry.get("only_by_object")),
+                "unless_object": _words(unless) if unless else None,
+            }
             past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
             ing = {_norm(f) for f in entry.get("ing", ())}
             for f in past | base | ing:
@@ -182,19 +195,45 @@ def _lexicon() -> _Lexicon:
             if key in forms:
                 forms[key] = replace(forms[key], nominal=True)
             else:
-                forms[key] = _Form(etype, noun, past=False, base=False, nominal=True,
-                                   count_is_statistic=etype in tallies)
+                forms[key] = _Form(
+                    etype, noun, past=False, base=False, nominal=True, count_is_statistic=etype in tallies
+                )
     source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
     pattern, pattern_any_case = re.compile(source), re.compile(source, re.IGNORECASE)
     held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
     same_occasion = _words(data["same_occasion"])
-    words = {k: frozenset(_norm(w) for w in data[k]) for k in (
-        "light_verbs", "modals", "negations", "conditionals", "present_auxiliaries", "past_auxiliaries",
-        "adjectival_before", "adverbs", "subordinators")}
-    return _Lexicon(forms, pattern, pattern_any_case, words["light_verbs"], held, habitual, intentions,
-                    same_occasion, words["modals"], words["negations"], words["conditionals"],
-                    words["present_auxiliaries"], words["past_auxiliaries"], words["adjectival_before"],
-                    words["adverbs"], words["subordinators"])
+    words = {
+        k: frozenset(_norm(w) for w in data[k])
+        for k in (
+            "light_verbs",
+            "modals",
+            "negations",
+            "conditionals",
+            "present_auxiliaries",
+            "past_auxiliaries",
+            "adjectival_before",
+            "adverbs",
+            "subordinators",
+        )
+    }
+    return _Lexicon(
+        forms,
+        pattern,
+        pattern_any_case,
+        words["light_verbs"],
+        held,
+        habitual,
+        intentions,
+        same_occasion,
+        words["modals"],
+        words["negations"],
+        words["conditionals"],
+        words["present_auxiliaries"],
+        words["past_auxiliaries"],
+        words["adjectival_before"],
+        words["adverbs"],
+        words["subordinators"],
+    )
 
 
 def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
@@ -235,8 +274,9 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
     last_day: Event | None = None
     for k, event in enumerate(events):
         if event.date is None and last_day and lex.same_occasion.search(text, event.start, event.end):
-            events[k] = replace(event, date=last_day.date, date_text=last_day.date_text,
-                                approximate=last_day.approximate)
+            events[k] = replace(
+                event, date=last_day.date, date_text=last_day.date_text, approximate=last_day.approximate
+            )
         elif event.date is not None and len(event.date) == 10:
             last_day = event
     return events
@@ -244,9 +284,12 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
 
 def _direct_speech(text: str, unit: _Unit) -> bool:
     """A quoted remark ("We have delivered ...," said the CEO) is a claim, not a reported event."""
-    if text[unit.start] not in "\"“":
+    if text[unit.start] not in '"“':
         return False
-    return text[unit.end - 1] in "\"”" or re.search(r"\b(?:said|says|added|noted)\b", text[unit.start:unit.end]) is not None
+    return (
+        text[unit.end - 1] in '"”'
+        or re.search(r"\b(?:said|says|added|noted)\b", text[unit.start : unit.end]) is not None
+    )
 
 
 def _without_restatements(events: list[Event]) -> list[Event]:
@@ -273,11 +316,12 @@ def _in_title_case(text: str, unit: _Unit, pos: int) -> bool:
     """A capitalised trigger inside a sentence is part of a headline or a name ("Has Built Itself")."""
     if not text[pos].isupper() or pos == unit.start:
         return False
-    before = text[unit.start:pos].rstrip()
+    before = text[unit.start : pos].rstrip()
     return bool(before) and (before[-1].isalnum() or before[-1] == ",")
 
 
 # ---- sentences, headlines, clauses ------------------------------------------------------------
+
 
 def _ends_sentence(text: str, start: int, end: int) -> bool:
     while end > start and text[end - 1] in _CLOSERS:
@@ -336,7 +380,7 @@ def _clauses(text: str, unit: _Unit) -> list[tuple[int, int]]:
     depth_at = 0
     last = unit.start
     for m in _BOUNDARY.finditer(text, unit.start, unit.end):
-        segment = text[last:m.start()]
+        segment = text[last : m.start()]
         depth_at += segment.count("(") - segment.count(")")
         last = m.start()
         if depth_at <= 0:
@@ -359,8 +403,16 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ---- reading one clause -----------------------------------------------------------------------
 
-def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: list[_Hit],
-            clause_end: int | None = None, sentence_start: int = 0) -> str:
+
+def _status(
+    text: str,
+    lex: _Lexicon,
+    hit: _Hit,
+    clause_start: int,
+    earlier: list[_Hit],
+    clause_end: int | None = None,
+    sentence_start: int = 0,
+) -> str:
     """Whether the words before a trigger report it, plan it, or make it no event.  A participle
     that opens its clause (", ranking first") reports what the sentence before it reports."""
     tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
@@ -382,7 +434,7 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         return _DROP
     if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
         return _DROP
-    for n, (pos, word) in enumerate(tokens[i:i + 12]):
+    for n, (pos, word) in enumerate(tokens[i : i + 12]):
         inside = next((h for h in earlier if h.start <= pos < h.end), None)
         if inside is not None and inside.noun:
             continue  # "The start-up secured funding": a noun has no tense to pass on
@@ -391,7 +443,7 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
         if word in lex.subordinators:
             return _REALIS
         if word in lex.modals:
-            if word == "to" and not _infinitive(tokens[i:i + n], lex):
+            if word == "to" and not _infinitive(tokens[i : i + n], lex):
                 continue
             if word == "may" and text.startswith("M", pos):
                 continue  # "on 14 May approved": the month, not the modal
@@ -403,7 +455,7 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
                 continue
             return _DROP
         if word in lex.past:
-            for _, w in tokens[i + n + 1:i + n + 4]:
+            for _, w in tokens[i + n + 1 : i + n + 4]:
                 if w in lex.modals:
                     return _IRREALIS
                 if w in lex.negations or w.endswith("n't"):
@@ -423,10 +475,17 @@ def _status(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, earlier: lis
 def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
     """'a platform developed by Haier', 'the data disclosed by the bureau': a participle between a noun
     and 'by' describes the noun; the sentence's own verb comes later, if at all."""
-    if not before.isalpha() or before in lex.past or before in lex.present or before in lex.modals \
-            or before in lex.negations or before in lex.subordinators or before in ("and", "or"):
+    if (
+        not before.isalpha()
+        or before in lex.past
+        or before in lex.present
+        or before in lex.modals
+        or before in lex.negations
+        or before in lex.subordinators
+        or before in ("and", "or")
+    ):
         return False
-    return re.match(r"\s+by\s", text[end:end + 5]) is not None
+    return re.match(r"\s+by\s", text[end : end + 5]) is not None
 
 
 def _infinitive(between: list[tuple[int, str]], lex: _Lexicon) -> bool:
@@ -471,35 +530,51 @@ def _nominal_reported(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, cl
         if word in lex.light_verbs:
             light = _Hit(pos, pos + len(word), hit.form)
             return _status(text, lex, light, clause_start, []) == _REALIS
-    ceremony = re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end:hit.end + 14], re.IGNORECASE)
+    ceremony = re.match(r"\s+ceremon(?:y|ies)\b", text[hit.end : hit.end + 14], re.IGNORECASE)
     if ceremony or all(word in lex.adjectival or word in lex.adverbs for _, word in before):
         return lex.held.search(text, hit.end, clause_end) is not None
     return False
 
 
-def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int, clause_end: int,
-                   unit: _Unit, places: list, reference: str | None) -> list[Event]:
+def _clause_events(
+    text: str,
+    lex: _Lexicon,
+    hits: list[_Hit],
+    clause_start: int,
+    clause_end: int,
+    unit: _Unit,
+    places: list,
+    reference: str | None,
+) -> list[Event]:
     heads: list[_Hit] = []
     report: _Hit | None = None
     earlier: list[_Hit] = []
     for hit in hits:
         hit.noun = hit.form.nominal and (not hit.form.base or _noun_context(text, lex, hit, clause_start))
         if hit.noun:
-            hit.status = _REALIS if (report is not None or _nominal_reported(
-                text, lex, hit, clause_start, clause_end)) else _DROP
+            hit.status = (
+                _REALIS
+                if (report is not None or _nominal_reported(text, lex, hit, clause_start, clause_end))
+                else _DROP
+            )
         else:
             hit.status = _status(text, lex, hit, clause_start, earlier, clause_end, unit.start)
         earlier.append(hit)
         if hit.status == _DROP:
             continue
-        if report is not None and report.content is None and (hit.status == _IRREALIS or hit.noun or (
-                hit.form.past and _reports_clause(text, report.end, hit.start))):
+        if (
+            report is not None
+            and report.content is None
+            and (
+                hit.status == _IRREALIS or hit.noun or (hit.form.past and _reports_clause(text, report.end, hit.start))
+            )
+        ):
             report.content = hit
             continue
         if hit.status == _IRREALIS or not (hit.form.past or hit.noun):
             continue
         if hit.noun and heads and heads[-1].end > hit.start - 40:
-            if _norm(text[heads[-1].start:heads[-1].end]) in lex.light_verbs:
+            if _norm(text[heads[-1].start : heads[-1].end]) in lex.light_verbs:
                 heads[-1] = hit
             continue
         if hit.form.report:
@@ -519,13 +594,24 @@ def _clause_events(text: str, lex: _Lexicon, hits: list[_Hit], clause_start: int
         carried = start if event is None else None
         if event is None:
             continue
-        if (events and events[-1].type == event.type and event.actor is None and event.object is None
-                and _VERB_PAIR.fullmatch(text, heads[k - 1].end, head.start)):
+        if (
+            events
+            and events[-1].type == event.type
+            and event.actor is None
+            and event.object is None
+            and _VERB_PAIR.fullmatch(text, heads[k - 1].end, head.start)
+        ):
             # "was completed and put into production": one event told with two verbs
             first = events[-1]
             dated = first if first.date or not event.date else event
-            events[-1] = replace(first, text=text[first.start:event.end], end=event.end, date=dated.date,
-                                 date_text=dated.date_text, approximate=dated.approximate)
+            events[-1] = replace(
+                first,
+                text=text[first.start : event.end],
+                end=event.end,
+                date=dated.date,
+                date_text=dated.date_text,
+                approximate=dated.approximate,
+            )
             continue
         events.append(event)
     return events
@@ -537,8 +623,12 @@ def _happened(date: DateMention, reference: str | None) -> bool:
     ahead ("by 2027") and the start of a span ("since 2020") say something else."""
     if date.relation == "at":
         return True
-    return (date.relation == "by" and date.iso is not None and reference is not None
-            and date.iso < reference[:len(date.iso)])
+    return (
+        date.relation == "by"
+        and date.iso is not None
+        and reference is not None
+        and date.iso < reference[: len(date.iso)]
+    )
 
 
 def _reports_clause(text: str, report_end: int, content_start: int) -> bool:
@@ -557,8 +647,18 @@ def _split_point(text: str, left: int, right: int, before: bool = False) -> int:
     return found.start() if before else found.end()
 
 
-def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Unit, clause_start: int,
-           dates: list[DateMention], places: list, reference: str | None) -> Event | None:
+def _event(
+    text: str,
+    lex: _Lexicon,
+    head: _Hit,
+    start: int,
+    end: int,
+    unit: _Unit,
+    clause_start: int,
+    dates: list[DateMention],
+    places: list,
+    reference: str | None,
+) -> Event | None:
     lead = head.content or head
     form = lead.form
     if lex.habitual.search(text, head.start, end):
@@ -575,7 +675,7 @@ def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Un
     if subject is not None and subject.lower() in lex.subordinators:
         subject = _subject(_masked(text, unit.start, clause_start, dates), lex)
     agent = None
-    by = re.match(r"\s+by\s+", text[lead.end:end])
+    by = re.match(r"\s+by\s+", text[lead.end : end])
     if by:
         agent = _object(text, lead.end + by.end(), end, dates)
     passive = not lead.noun and bool(by or _PASSIVE.search(before) or _NO_OBJECT.match(text, lead.end, end))
@@ -584,8 +684,9 @@ def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Un
     complement = None
     if passive:
         complement, obj, subject = obj, _LEADING.sub("", subject) if subject else None, agent
-    if form.count_is_statistic and (_COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or ""))
-                                    or passive and _COUNT.match(before.lstrip())):
+    if form.count_is_statistic and (
+        _COUNT.match(obj or "") or _COUNT.match(_last_conjunct(obj or "")) or passive and _COUNT.match(before.lstrip())
+    ):
         # The last test: "251 parks, covering 66,200 ha, have been put into operation" -- the
         # subject, clipped to its last comma-free stretch, hides the count that opens it.
         return None
@@ -600,17 +701,26 @@ def _event(text: str, lex: _Lexicon, head: _Hit, start: int, end: int, unit: _Un
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
     date = _date_for(dates, start, end, head.start, unit, clause_start) or _context_date(
-        text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
-    return Event(type=etype, text=text[start:end], start=start, end=end, actor=actor, object=obj,
-                 date=_in_the_past(date, reference), date_text=date.text if date else None,
-                 approximate=date.approximate if date else False)
+        text, unit, head.start, etype == "achievement" or lead.form.ing, reference
+    )
+    return Event(
+        type=etype,
+        text=text[start:end],
+        start=start,
+        end=end,
+        actor=actor,
+        object=obj,
+        date=_in_the_past(date, reference),
+        date_text=date.text if date else None,
+        approximate=date.approximate if date else False,
+    )
 
 
 def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
     """A reported event lies before the report: "approved in May" in a March article is last May."""
     if date is None or date.iso is None:
         return None
-    if reference and date.iso[:len(reference)] > reference[:len(date.iso)] and not _YEAR.search(date.text):
+    if reference and date.iso[: len(reference)] > reference[: len(date.iso)] and not _YEAR.search(date.text):
         return str(int(date.iso[:4]) - 1) + date.iso[4:]
     return date.iso
 
@@ -627,7 +737,7 @@ def _nominal_actor(before: str, lex: _Lexicon) -> str | None:
     words = before.split()
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in lex.light_verbs:
-            owner = " ".join(w for w in words[i + 1:] if w.lower() not in lex.adjectival)
+            owner = " ".join(w for w in words[i + 1 :] if w.lower() not in lex.adjectival)
             if owner[:1].isupper():
                 return owner
             return _subject(" ".join(words[:i]), lex)
@@ -638,8 +748,12 @@ def _subject(before: str, lex: _Lexicon) -> str | None:
     """The noun phrase before the verb: the last comma-free stretch, without auxiliaries or adverbs."""
     flat = _PARENS.sub(" ", before).rstrip(" ,;:")
     words = flat.rsplit(", ", 1)[-1].split()
-    while words and (words[-1].lower() in lex.adverbs or words[-1].lower() in lex.past
-                     or words[-1].lower() in lex.present or words[-1].lower().endswith("ly")):
+    while words and (
+        words[-1].lower() in lex.adverbs
+        or words[-1].lower() in lex.past
+        or words[-1].lower() in lex.present
+        or words[-1].lower().endswith("ly")
+    ):
         words.pop()
     phrase = " ".join(words).strip(" ,;:\"'“”")
     if not phrase and ", " in flat:
@@ -653,7 +767,7 @@ def _masked(text: str, start: int, end: int, dates: list[DateMention]) -> str:
     chunk = text[start:end]
     for d in dates:
         if start <= d.start and d.end <= end:
-            chunk = chunk[:d.start - start] + " " * (d.end - d.start) + chunk[d.end - start:]
+            chunk = chunk[: d.start - start] + " " * (d.end - d.start) + chunk[d.end - start :]
     return chunk
 
 
@@ -666,7 +780,7 @@ def _object(text: str, start: int, end: int, dates: list[DateMention]) -> str | 
     or a comma (a date right after the verb, "announced today its results", is stepped over)."""
     stop = end
     i = bisect_left(dates, start, key=_start_of)
-    if i < len(dates) and dates[i].end < end and not text[start:dates[i].start].strip():
+    if i < len(dates) and dates[i].end < end and not text[start : dates[i].start].strip():
         start = dates[i].end
         i += 1
     if i < len(dates) and dates[i].start < stop:
@@ -693,8 +807,9 @@ def _entity_in(places: list, start: int, end: int) -> str | None:
     return found
 
 
-def _context_date(text: str, unit: _Unit, anchor: int, takes_sentence_date: bool,
-                  reference: str | None) -> DateMention | None:
+def _context_date(
+    text: str, unit: _Unit, anchor: int, takes_sentence_date: bool, reference: str | None
+) -> DateMention | None:
     """The date an undated clause takes from around it.  A participle clause (", ranking first in the
     world") and a ranking or record share the time of the figures their sentence reports; failing
     that, a ranking or record takes the year last named in its paragraph ("In 2023, output rose ...
@@ -715,14 +830,18 @@ def _context_date(text: str, unit: _Unit, anchor: int, takes_sentence_date: bool
     return None
 
 
-def _date_for(dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit,
-              clause_start: int) -> DateMention | None:
+def _date_for(
+    dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit, clause_start: int
+) -> DateMention | None:
     """The date nearest the trigger within the event's words; failing that, a date that opens
     the sentence or clause ("In 2023, ..."), which governs every clause after it."""
     lo, hi = bisect_left(dates, start, key=_start_of), bisect_left(dates, end, key=_start_of)
     inside = [d for d in dates[lo:hi] if d.end <= end]
     if inside:
         return min(inside, key=lambda d: abs(d.start - anchor))
-    opening = [d for d in dates[bisect_left(dates, unit.start, key=_start_of):lo]
-               if d.end <= start and (d.start == unit.start or d.start == clause_start)]
+    opening = [
+        d
+        for d in dates[bisect_left(dates, unit.start, key=_start_of) : lo]
+        if d.end <= start and (d.start == unit.start or d.start == clause_start)
+    ]
     return opening[-1] if opening else None

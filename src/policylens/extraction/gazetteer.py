@@ -15,6 +15,7 @@ Names are matched as token sequences, not as raw strings, so that "Xi’an",
 "Xi'an" and "Xi-an", or "Jimo District" and "Jimo\\ndistrict", look the same:
 :func:`name_key` is the one normalisation used both for the data and for text.
 """
+
 from __future__ import annotations
 
 import gc
@@ -56,8 +57,13 @@ class Place:
     def rank(self) -> tuple[int, int, int, int, str]:
         """Sort order among places sharing a name: higher level, then capitals, then China's
         divisions before the world's cities, then larger cities, then code."""
-        return (LEVEL_RANK.get(self.level, 9), 0 if self.capital else 1, 1 if self.population else 0,
-                -self.population, self.key)
+        return (
+            LEVEL_RANK.get(self.level, 9),
+            0 if self.capital else 1,
+            1 if self.population else 0,
+            -self.population,
+            self.key,
+        )
 
 
 def gap_kind(gap: str) -> str | None:
@@ -82,7 +88,7 @@ def name_key(name: str) -> str | None:
         return None
     parts = [_token_key(tokens[0].group())]
     for prev, tok in pairwise(tokens):
-        gap = gap_kind(name[prev.end():tok.start()])
+        gap = gap_kind(name[prev.end() : tok.start()])
         if gap is None:
             return None
         parts.append(gap)
@@ -175,12 +181,22 @@ def load() -> Gazetteer:
 def _load() -> Gazetteer:
     raw = resources.files("policylens.extraction").joinpath("data/gazetteer.json.gz").read_bytes()
     entries = json.loads(gzip.decompress(raw))["entries"]
-    return Gazetteer([
-        Place(
-            key=e["key"], level=e["level"], name=e["name"], variants=tuple(e.get("variants") or ()),
-            zh=e.get("zh"), zh_variants=tuple(e.get("zh_variants") or ()), parent=e.get("parent"),
-            capital=bool(e.get("capital")), needs_suffix=bool(e.get("needs_suffix")),
-            same_place_as=e.get("same_place_as"), support=e.get("support"), population=e.get("population") or 0,
-        )
-        for e in entries
-    ])
+    return Gazetteer(
+        [
+            Place(
+                key=e["key"],
+                level=e["level"],
+                name=e["name"],
+                variants=tuple(e.get("variants") or ()),
+                zh=e.get("zh"),
+                zh_variants=tuple(e.get("zh_variants") or ()),
+                parent=e.get("parent"),
+                capital=bool(e.get("capital")),
+                needs_suffix=bool(e.get("needs_suffix")),
+                same_place_as=e.get("same_place_as"),
+                support=e.get("support"),
+                population=e.get("population") or 0,
+            )
+            for e in entries
+        ]
+    )

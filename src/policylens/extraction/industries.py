@@ -7,6 +7,7 @@ compiled pattern, so a document is scanned once whatever the taxonomy's size.
 Each industry also carries ISIC Rev.4 classes and HS headings so that later
 stages can join the tags to trade and production statistics.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,14 @@ class Industry:
 def taxonomy() -> dict[str, Industry]:
     raw = vocab.load("policylens.extraction", "industries.yaml")
     return {
-        item["id"]: Industry(item["id"], item["label"], tuple(item.get("en") or ()), tuple(item.get("zh") or ()),
-                             tuple(item.get("isic") or ()), tuple(item.get("hs") or ()))
+        item["id"]: Industry(
+            item["id"],
+            item["label"],
+            tuple(item.get("en") or ()),
+            tuple(item.get("zh") or ()),
+            tuple(item.get("isic") or ()),
+            tuple(item.get("hs") or ()),
+        )
         for item in raw
     }
 
@@ -95,8 +102,9 @@ def _hits(text: str, start: int = 0, end: int | None = None, starts: _Starts | N
     index = _keywords_by_start()
     resume = start
     if starts is None:
-        candidates: Iterable[tuple[int, str]] = ((m.start(), m.group().lower())
-                                                  for m in _STARTS.finditer(text, start, end))
+        candidates: Iterable[tuple[int, str]] = (
+            (m.start(), m.group().lower()) for m in _STARTS.finditer(text, start, end)
+        )
     else:
         candidates = starts.within(start, end)
     for pos, key in candidates:
@@ -122,8 +130,7 @@ class _Starts:
     def __init__(self, text: str):
         index = _keywords_by_start()
         self.text = text
-        self.found = [(m.start(), m.end(), key) for m in _STARTS.finditer(text)
-                      if (key := m.group().lower()) in index]
+        self.found = [(m.start(), m.end(), key) for m in _STARTS.finditer(text) if (key := m.group().lower()) in index]
         self.positions = [pos for pos, _, _ in self.found]
 
     def within(self, start: int, end: int) -> list[tuple[int, str]]:

@@ -7,6 +7,7 @@ can stay permissive; one compiled pattern then scans the whole text once and
 only its matches are looked at in Python. The vocabulary (number words, scale
 words, unit words and symbols) lives in data/units.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,10 +46,12 @@ ORDINALS: dict[str, int] = _UNITS["ordinal_words"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["scales"].items()}
 CURRENCY_PREFIXES: dict[str, str] = {p: code for code, forms in CURRENCIES.items() for p in forms.get("before", ())}
 UNIT_WORDS: dict[str, str] = {w.lower(): code for code, forms in CURRENCIES.items() for w in forms.get("after", ())} | {
-    k.lower(): v for k, v in _UNITS["unit_words"].items()}
+    k.lower(): v for k, v in _UNITS["unit_words"].items()
+}
 UNIT_SYMBOLS: dict[str, str] = _UNITS["unit_symbols"]
 DIMENSION: dict[str, str] = dict.fromkeys(CURRENCIES, "money") | {
-    u: dim for dim, units in _UNITS["dimensions"].items() for u in units}
+    u: dim for dim, units in _UNITS["dimensions"].items() for u in units
+}
 DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
 
 # Matched ignoring case at every word start, so written by any_case.
@@ -60,8 +63,10 @@ _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
 # ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
 _THIN = "\u00a0\u2009\u202f"
-_DIGITS = (rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)(?:\.\d+)?"
-           rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?")
+_DIGITS = (
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)(?:\.\d+)?"
+    rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+)
 # A scale written as one letter right after the digits: "€10M", "$2.174T", "0.5k". Lowercase "m" and
 # the letters "b", "B", "T" are taken only after a currency mark (without one, "5m" may be metres).
 _LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
@@ -72,8 +77,10 @@ _WORD_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
 _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?[-−]?\d))"
 _TIME_WORDS = [w for w, code in UNIT_WORDS.items() if code in DURATION_UNITS]
-_UNIT = (rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False)}"
-         rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))")
+_UNIT = (
+    rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False)}"
+    rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
+)
 
 AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
@@ -88,8 +95,10 @@ AMOUNT = re.compile(
     re.VERBOSE,
 )
 
-_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
-           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 # A number with a unit or scale after it is an amount whatever its shape ("2024.5 tonnes", "1000000 GW").
 _NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{_alternation(SCALES)}))(?!\w))"
@@ -116,7 +125,7 @@ NOT_AMOUNT = re.compile(
 )
 
 _RANK = re.compile(
-    rf"""\b(?P<verb>(?i:{any_case(_CUES['rank_verbs'], _alternation)}))\s+(?:in\s+)?
+    rf"""\b(?P<verb>(?i:{any_case(_CUES["rank_verbs"], _alternation)}))\s+(?:in\s+)?
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )
@@ -124,9 +133,11 @@ _TOP = re.compile(rf"\b(?P<top>[Tt]op)[\s-](?P<n>\d{{1,3}}|(?i:{_WORD_NUMBER}))\
 _VULGAR: dict[str, float] = {k: float(v) for k, v in _UNITS["vulgar_fractions"].items()}
 # "3/4", "2 1/2", "2½": a whole number may stand before the fraction; a unit may follow it.
 _FRACTION = re.compile(
-    rf"""(?<![\w/.,\-–])(?:(?P<whole>\d{{1,3}})(?:[ {_THIN}](?=\d)|(?=[{''.join(_VULGAR)}])))?
-    (?:(?P<a>[1-9])/(?P<b>[2-9]|1[0-2]|16|32|64)|(?P<glyph>[{''.join(_VULGAR)}]))(?![\w/])
-    (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?(?![\w/])""", re.VERBOSE)
+    rf"""(?<![\w/.,\-–])(?:(?P<whole>\d{{1,3}})(?:[ {_THIN}](?=\d)|(?=[{"".join(_VULGAR)}])))?
+    (?:(?P<a>[1-9])/(?P<b>[2-9]|1[0-2]|16|32|64)|(?P<glyph>[{"".join(_VULGAR)}]))(?![\w/])
+    (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?(?![\w/])""",
+    re.VERBOSE,
+)
 _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
 _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
 # "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
@@ -135,16 +146,21 @@ _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
 _FRACTION_FIRSTS = "".join(sorted({c for w in _FRACTION_WORDS for c in (w[0].lower(), w[0].upper())}))
 _SPOKEN_FRACTION = re.compile(
     rf"(?<!\w)(?=[{_FRACTION_FIRSTS}])(?P<d>"
-    + "|".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}"
-               for w in sorted(_FRACTION_WORDS, key=len, reverse=True))
-    + r")\s+of\b(?!\s+an?\b)")
+    + "|".join(
+        f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in sorted(_FRACTION_WORDS, key=len, reverse=True)
+    )
+    + r")\s+of\b(?!\s+an?\b)"
+)
 _NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
 _BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
 _BETWEEN_AND = re.compile(r"\s*and\s*")
-_ALT_OPEN = re.compile(r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly|some|approx\.|or|equivalent to|"
-                       r"equal to|i\.e\.,?)\s*)?", re.I)
+_ALT_OPEN = re.compile(
+    r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly|some|approx\.|or|equivalent to|"
+    r"equal to|i\.e\.,?)\s*)?",
+    re.I,
+)
 _ALT_CLOSE = re.compile(r"\s*\)")
 _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
 # The same, for a search from a line start: a match there can only begin where its word does,
@@ -219,8 +235,10 @@ def unit_code(word: str) -> str | None:
 # (any non-space character of a word with "@" in it), added only for texts that hold an "@".
 # A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
 # before its first digit) matches from the run's first digit too, which is tried first.
-_NOT_AMOUNT_START = re.compile(r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
-                               r"|Oct|Nov|Dec|FY|[HQ][1-4]")
+_NOT_AMOUNT_START = re.compile(
+    r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+    r"|Oct|Nov|Dec|FY|[HQ][1-4]"
+)
 _IN_DIGITS = re.compile(r"(?<=\d)\d")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
 
@@ -355,9 +373,13 @@ def _read(text: str, m: re.Match) -> Amount | None:
         if _YEAR_SHAPE.fullmatch(number):
             return None
     return Amount(
-        start=start, end=end, value=value * scale, unit=unit,
+        start=start,
+        end=end,
+        value=value * scale,
+        unit=unit,
         value_max=value_max * scale if value_max is not None else None,
-        bare=bare, scale=scale,
+        bare=bare,
+        scale=scale,
         comparator=">=" if m.group("plus") else None,
     )
 
@@ -376,26 +398,40 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "the first three quarters"
     after = _WORD_AFTER.match(text, end)
     nxt = after.group(1) if after and after.start(1) == end + 1 else ""
-    if prev and (prev[0].isupper() or _mixed_case(prev)) and prev_l.strip(".'’") not in _NAME_EXEMPT and (
-            not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS):
+    if (
+        prev
+        and (prev[0].isupper() or _mixed_case(prev))
+        and prev_l.strip(".'’") not in _NAME_EXEMPT
+        and (not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS)
+    ):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
-    nxt_char = text[end:end + 1]
-    if nxt_char == "-" and text[end + 1:end + 2].isalpha():
+    nxt_char = text[end : end + 1]
+    if nxt_char == "-" and text[end + 1 : end + 2].isalpha():
         return False  # "Five-Year Plan", "5-Axis"
     if prev_l in _IDENTIFIER_WORDS or prev_l.rstrip(".") + "." in _IDENTIFIER_WORDS:
         # "Phase 2", "stock code: 631"; but "building three clusters" counts clusters
-        if prev[0].isupper() or text[prev_end:start].strip() or not (nxt[:1].islower()
-                                                                            and nxt.lower() not in _FUNCTION_WORDS):
+        if (
+            prev[0].isupper()
+            or text[prev_end:start].strip()
+            or not (nxt[:1].islower() and nxt.lower() not in _FUNCTION_WORDS)
+        ):
             return False
     if nxt and nxt[0].isupper() and not _acronym(nxt):
         return False  # "Ten Thousand Enterprises Upgrade", "1 Million Robots Alliance"
     if m.group("word"):
         w = number.lower()
-        if w == "one" and not scaled and (not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
-                           or not nxt or nxt.lower() in ("of", "another", "by", "or", "and")):
+        if (
+            w == "one"
+            and not scaled
+            and (
+                not (_sentence_initial(text, start) or prev_l in _ONE_OPENERS)
+                or not nxt
+                or nxt.lower() in ("of", "another", "by", "or", "and")
+            )
+        ):
             return False  # "one" is mostly an article or pronoun; as a count it opens a clause or list item,
             # or takes a scale ("one million jobs")
-        if number[0].isupper() and start > 0 and text[start - 1] in "“\"‘":
+        if number[0].isupper() and start > 0 and text[start - 1] in '“"‘':
             return False  # a quoted slogan opening with a number word
     if scaled and (not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "17.5 billion to build": an amount whose unit is left unsaid
@@ -404,13 +440,16 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
 
 def _line_opening(text: str, pos: int) -> bool:
     """Whether only spaces stand between the line start and ``pos``."""
-    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
 
 
 def _mixed_case(word: str) -> bool:
-    """"iPhone", "eVTOL", "A320": a product or model name, whose number is part of the name."""
-    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word) or (
-        any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+    """ "iPhone", "eVTOL", "A320": a product or model name, whose number is part of the name."""
+    return (
+        any(c.isupper() for c in word[1:])
+        and any(c.islower() for c in word)
+        or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+    )
 
 
 def _acronym(word: str) -> bool:
@@ -419,7 +458,7 @@ def _acronym(word: str) -> bool:
 
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
-    while i >= 0 and text[i] in " \t\"“‘(":
+    while i >= 0 and text[i] in ' \t"“‘(':
         i -= 1
     return i < 0 or text[i] in ".!?\n:;"
 
@@ -440,12 +479,12 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
         if count is None:
             continue
         start = m.start()
-        head = text[max(0, start - 40):start]
+        head = text[max(0, start - 40) : start]
         if m.group("top") == "Top" and not _sentence_initial(text, start):
             prev = _WORD_BEFORE.search(head)
             if prev and prev.group(1)[:1].isupper():
                 continue  # "Weekly Top 5", "Fortune Top 500": a name
-        tail = text[m.end():m.end() + 30]
+        tail = text[m.end() : m.end() + 30]
         if _RANK_BEFORE.search(head) or _RANK_AFTER.match(tail):
             out.append(Amount(start, m.end(), count, "rank", comparator="<="))
         else:
@@ -485,8 +524,11 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
         start = numerator.start() if numerator else m.start()
         d = m.group("d").lower()
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
-        if numerator is None and d not in ("half", "halves") or (before and before.group(1).lower() in
-                                                                 _FRACTION_BLOCKERS):
+        if (
+            numerator is None
+            and d not in ("half", "halves")
+            or (before and before.group(1).lower() in _FRACTION_BLOCKERS)
+        ):
             continue  # "quarter of the year", "the first half of 2024", "one and a half of"
         n = numerator.group("n").lower() if numerator else "a"
         count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
@@ -506,16 +548,31 @@ def _merge(text: str, amounts: list[Amount]) -> list[Amount]:
             out.append(a)
             i += 1
             continue
-        gap = text[a.end:b.start]
+        gap = text[a.end : b.start]
         if _is_range(text, a, b, gap):
             low = a.value * (b.scale if a.bare and a.scale == 1.0 else 1.0)
-            out.append(Amount(a.start, b.end, low, b.unit, value_max=b.value, alternatives=b.alternatives,
-                              scale=b.scale, comparator=">="))
+            out.append(
+                Amount(
+                    a.start,
+                    b.end,
+                    low,
+                    b.unit,
+                    value_max=b.value,
+                    alternatives=b.alternatives,
+                    scale=b.scale,
+                    comparator=">=",
+                )
+            )
             i += 2
             continue
         close = _ALT_CLOSE.match(text, b.end)
-        if close and _ALT_OPEN.fullmatch(gap) and b.unit != a.unit and DIMENSION.get(a.unit) \
-                and DIMENSION.get(a.unit) == DIMENSION.get(b.unit):
+        if (
+            close
+            and _ALT_OPEN.fullmatch(gap)
+            and b.unit != a.unit
+            and DIMENSION.get(a.unit)
+            and DIMENSION.get(a.unit) == DIMENSION.get(b.unit)
+        ):
             a.alternatives.append(Alternative(b.value, b.unit))
             a.end = close.end()
             out.append(a)

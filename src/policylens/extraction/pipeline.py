@@ -4,6 +4,7 @@ Each language (``extraction/languages/``: en, zh…) runs small components in
 order over one shared text index; see :func:`languages.language_for` for
 how a document's language is chosen.
 """
+
 from __future__ import annotations
 
 from policylens.extraction.languages import language_for

@@ -9,6 +9,7 @@ nearest cue. Time is often stated once for many figures ("By 2025, …; …",
 flow from the sentence to the paragraph to the document. The vocabulary is in
 data/quantity_cues.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,7 +47,9 @@ def _words(key: str) -> str:
 # written by any_case (through _words) so that only the words of the letter found there are tried.
 _CUE = re.compile(
     rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
-    r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])", re.I)
+    r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
+    re.I,
+)
 _MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
@@ -58,33 +61,48 @@ _PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
 _COMPARATOR_BEFORE = re.compile(
-    "(?:" + "|".join(rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in
-                     enumerate(_CUES["comparators"].values())) + r")\s*$", re.I)
+    "(?:"
+    + "|".join(
+        rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in enumerate(_CUES["comparators"].values())
+    )
+    + r")\s*$",
+    re.I,
+)
 _COMPARATOR_CODES = list(_CUES["comparators"])
 _COMPARATOR_AFTER = re.compile(
-    r"\s*(?:" + "|".join(rf"(?P<c{i}>{_alternation(words)})" for i, words in
-                         enumerate(_CUES["comparator_suffixes"].values())) + r")\b", re.I)
+    r"\s*(?:"
+    + "|".join(rf"(?P<c{i}>{_alternation(words)})" for i, words in enumerate(_CUES["comparator_suffixes"].values()))
+    + r")\b",
+    re.I,
+)
 _COMPARATOR_AFTER_CODES = list(_CUES["comparator_suffixes"])
 _CHANGE_CUE = re.compile(rf"\b(?:(?P<inc>{_words('increase_cues')})|(?P<dec>{_words('decrease_cues')}))\b", re.I)
-_CHANGE_GAP = re.compile(r"(?:\s+(?!to\b|from\b)[\w’'&-]+){0,6}?\s*$"
-                         r"|(?:\s+(?!to\b|from\b)[\w’'&-]+){0,10}?\s+by(?:\s+[\w.]+){0,2}?\s*$", re.I)
+_CHANGE_GAP = re.compile(
+    r"(?:\s+(?!to\b|from\b)[\w’'&-]+){0,6}?\s*$"
+    r"|(?:\s+(?!to\b|from\b)[\w’'&-]+){0,10}?\s+by(?:\s+[\w.]+){0,2}?\s*$",
+    re.I,
+)
 _CHANGE_AFTER = re.compile(
     rf"\s*(?:(?:{_words('change_suffixes')})\s*)?(?:(?P<inc>increase|growth|rise|gain|higher than|more than)"
-    rf"|(?P<dec>decrease|decline|drop|fall|reduction|lower than|less than))?\b", re.I)
+    rf"|(?P<dec>decrease|decline|drop|fall|reduction|lower than|less than))?\b",
+    re.I,
+)
 _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z][.)]|[IVXLC]{1,6}\.)\s")
 _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
-_ANNUAL_AFTER = re.compile(rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}",
-                           re.I)
+_ANNUAL_AFTER = re.compile(
+    rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
+)
 _RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
     rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?:next|coming|following)?\s*"
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
-    re.I)
+    re.I,
+)
 _YEAR_EXPR = re.compile(
     rf"""(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
     compared\s+(?:to|with)|relative\s+to|(?:than\s+|over\s+)?that\s+(?:of|in)|than|since|from|by|in|for|to|until|till|
@@ -94,8 +112,10 @@ _YEAR_EXPR = re.compile(
     |(?P<year>{_YEAR}))(?![\w-]|[-–]\d|/\d)""",
     re.VERBOSE | re.I,
 )
-_MONTH_DAY = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                        r"December)\s+\d{1,2}\b(?!,?\s*\d{4})")
+_MONTH_DAY = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+\d{1,2}\b(?!,?\s*\d{4})"
+)
 _ANY_YEAR = re.compile(_YEAR)  # what every pattern about years below must match somewhere
 _YEAR_TOKEN = rf"(?:FY\s?{_YEAR}\s?[-–/]\s?\d{{2,4}}|[1-4][HQ]{_YEAR}|{_YEAR})\b"
 _SINCE = re.compile(rf"\bsince\b[^,;.]{{0,40}}?\b{_YEAR_TOKEN}", re.I)
@@ -103,33 +123,62 @@ _FROM_IN = re.compile(rf"\bfrom\b(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOK
 _ORIGIN = re.compile(rf"\b(?:{_words('origin_verbs')})\s+(?:in|since)\s+{_YEAR_TOKEN}", re.I)
 _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "relative to", "than", "against"))
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
-_OPENING = re.compile(rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
-                      rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b", re.I)
+_OPENING = re.compile(
+    rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
+    rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b",
+    re.I,
+)
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
-_DISCOURSE = re.compile(rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b",
-                        re.IGNORECASE)
+_DISCOURSE = re.compile(
+    rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b", re.IGNORECASE
+)
 # A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
 _PART_OF_YEAR = re.compile(
     r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November)\s?[-–]\s?"
     r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
-    re.IGNORECASE)
-_MONTH_NUMBER = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
-                                              "august", "september", "october", "november", "december"], 1)}
+    re.IGNORECASE,
+)
+_MONTH_NUMBER = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _TITLE_YEAR = re.compile(rf"(?<![\w-]){_YEAR}(?![\w-])")
 _ORDINAL_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "over the 2022 level": the year a change is measured from.
-_YEAR_LEVEL = re.compile(rf"\b(?:over|from|than|above|below|on|with|to)\s+(?:the\s+|its\s+|their\s+)?{_YEAR}"
-                         rf"(?=\s+(?:levels?|baseline)\b)", re.IGNORECASE)
+_YEAR_LEVEL = re.compile(
+    rf"\b(?:over|from|than|above|below|on|with|to)\s+(?:the\s+|its\s+|their\s+)?{_YEAR}"
+    rf"(?=\s+(?:levels?|baseline)\b)",
+    re.IGNORECASE,
+)
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
 _TIME_FRAME = frozenset(w.lower() for w in _CUES["time_frame_words"])
-_VERBS = re.compile(rf"^(?:{_words('target_cues')}|{_words('statistic_cues')}|{_words('metric_verbs')}|"
-                    rf"{_words('increase_cues')}|{_words('decrease_cues')})$", re.I)
+_VERBS = re.compile(
+    rf"^(?:{_words('target_cues')}|{_words('statistic_cues')}|{_words('metric_verbs')}|"
+    rf"{_words('increase_cues')}|{_words('decrease_cues')})$",
+    re.I,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -140,8 +189,10 @@ def _is_verb(word: str) -> bool:
 
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
-_PLAN_REFERENCE = re.compile(r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" +
-                             _alternation(_CUES["plan_reference_nouns"]) + r")\b", re.IGNORECASE)
+_PLAN_REFERENCE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_CUES["plan_reference_nouns"]) + r")\b",
+    re.IGNORECASE,
+)
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
@@ -160,31 +211,43 @@ _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
 # Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
 # incentives", "$36 billion of FDI".
-_IN_NOUN = re.compile(r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
-                      r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
-                      r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
-                      r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})")
+_IN_NOUN = re.compile(
+    r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
+    r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
+    r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
+    r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})"
+)
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
-_SHARE_OF = re.compile(r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
-                       r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))")
+_SHARE_OF = re.compile(
+    r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
+    r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))"
+)
 # Where a new clause with its own subject may begin inside a sentence.
-_CLAUSE_OPEN = re.compile(r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*",
-                          re.IGNORECASE)
+_CLAUSE_OPEN = re.compile(
+    r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*", re.IGNORECASE
+)
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
-_ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$",
-                      re.IGNORECASE)
+_ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
-_COMPARED_LINK = re.compile(r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
-                            r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$", re.IGNORECASE)
+_COMPARED_LINK = re.compile(
+    r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
+    r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$",
+    re.IGNORECASE,
+)
 _ARTICLES = frozenset(("a", "an", "the"))
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
 # "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
-_FOLLOWED_BY = re.compile(r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
-                          r"(?:at|with)\s*$", re.IGNORECASE)
+_FOLLOWED_BY = re.compile(
+    r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
+    r"(?:at|with)\s*$",
+    re.IGNORECASE,
+)
 # A fact box's line: "- Exports: $5.2 billion", "Jobs created: around 3,200".
-_LABEL = re.compile(r"(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<label>[A-Za-z][^:\n.;]{0,60}?)"
-                    r"[ \t]*:[ \t]*(?:[a-z]+[ \t]+){0,2}$")
+_LABEL = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<label>[A-Za-z][^:\n.;]{0,60}?)"
+    r"[ \t]*:[ \t]*(?:[a-z]+[ \t]+){0,2}$"
+)
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
@@ -198,7 +261,9 @@ _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}"
     r"(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
     r"Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?[ \t]*"
-    r"(?:--|[-–—])[ \t]", re.MULTILINE)
+    r"(?:--|[-–—])[ \t]",
+    re.MULTILINE,
+)
 # A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
 _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
@@ -207,8 +272,11 @@ _NAME_COMMA = re.compile(r"\b[A-Z][\w’'-]*,[ \t]$")
 _COMMA_LOWER = re.compile(r",[ \t]+[a-z]")
 _AGE_MIN, _AGE_MAX = 16, 105
 # What a change is measured against ("compared with the same period last year"): not the figure's own time.
-_COMPARED_WITH = re.compile(r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|vs\.?)\s+(?:that\s+of\s+)?"
-                            r"(?:the\s+same\s+(?:period|time|month|quarter)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_COMPARED_WITH = re.compile(
+    r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|vs\.?)\s+(?:that\s+of\s+)?"
+    r"(?:the\s+same\s+(?:period|time|month|quarter)\s+(?:of\s+)?)?$",
+    re.IGNORECASE,
+)
 _CONTEXT_CHARS = 1500  # how much of a document's opening may state its plan period
 
 
@@ -242,6 +310,7 @@ class _Sentence:
         own = [y.year for y in self.years if not y.baseline]
         return max(own) if own else self.relative
 
+
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
     text = document.text or ""
     if not text.strip():
@@ -265,8 +334,12 @@ class _Reader:
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         datelines = [m.span() for m in _DATELINE.finditer(self.text)]
-        self.mentions = sorted((s, e, ent.name, ent.type) for ent in entities for s, e in ent.mentions
-                               if not _names_nothing(self.text, s, e, ent.type, datelines))
+        self.mentions = sorted(
+            (s, e, ent.name, ent.type)
+            for ent in entities
+            for s, e in ent.mentions
+            if not _names_nothing(self.text, s, e, ent.type, datelines)
+        )
         # Sorted starts and the longest mention let each lookup bisect instead of scanning every mention.
         self.mention_starts = [m[0] for m in self.mentions]
         self.mention_reach = max((e - s for s, e, _, _ in self.mentions), default=0)
@@ -275,19 +348,31 @@ class _Reader:
             self.mentions_by_type.setdefault(m[3], []).append(m)
         # "the province's output" may refer to the place a government body is named for ("Jiangxi Provincial
         # Government issued the plan"): that place stands in the list definite descriptions search.
-        governed = [(s, s + len(place), place, "place") for s, _, name, _ in self.mentions_by_type.get("government", [])
-                    if (place := _governed_place(name))]
+        governed = [
+            (s, s + len(place), place, "place")
+            for s, _, name, _ in self.mentions_by_type.get("government", [])
+            if (place := _governed_place(name))
+        ]
         if governed:
             self.mentions_by_type["place"] = sorted(self.mentions_by_type.get("place", []) + governed)
-        self.main_subject = _main_subject([e for e in entities if any(
-            not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)], document.title)
+        self.main_subject = _main_subject(
+            [
+                e
+                for e in entities
+                if any(not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)
+            ],
+            document.title,
+        )
         self._types = {ent.name: ent.type for ent in entities}
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
         main = self.main_subject or ""
-        self.local_story = bool(main) and not _is_country(main) and (
-            self._types.get(main) == "place" or bool(load_gazetteer().lookup(main)))
+        self.local_story = (
+            bool(main)
+            and not _is_country(main)
+            and (self._types.get(main) == "place" or bool(load_gazetteer().lookup(main)))
+        )
 
     def read_all(self) -> list[Quantity]:
         out: list[Quantity] = []
@@ -305,9 +390,18 @@ class _Reader:
             last_kind[para] = kind
             comparator, start = self._comparator(a, prev_end)
             change = self._change(a, s, prev_end, next_start)
-            q = Quantity(kind=kind, text=self.text[start:a.end], start=start, end=a.end, value=a.value,
-                         unit=a.unit, value_max=a.value_max, comparator=comparator, change=change,
-                         alternatives=list(a.alternatives))
+            q = Quantity(
+                kind=kind,
+                text=self.text[start : a.end],
+                start=start,
+                end=a.end,
+                value=a.value,
+                unit=a.unit,
+                value_max=a.value_max,
+                comparator=comparator,
+                change=change,
+                alternatives=list(a.alternatives),
+            )
             q.annual = self._annual(a, s, prev_end, next_start, previous)
             q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
@@ -351,14 +445,20 @@ class _Reader:
 
     def _series_total(self, a: Amount) -> bool:
         """The total of a numbered series the page itself shows ("Page 2 of 5")."""
-        return self.text.startswith("of ", a.start - 3) and \
-            _SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start) is not None
+        return (
+            self.text.startswith("of ", a.start - 3)
+            and _SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start) is not None
+        )
 
     def _age(self, a: Amount) -> bool:
         """A person's age set off by commas after the name, as news writes it ("Ortiz, 52, said")."""
-        return (self.text.startswith(",", a.end) and _AGE_MIN <= a.value <= _AGE_MAX and a.end - a.start <= 3
-                and _NAME_COMMA.search(self.text, max(0, a.start - 40), a.start) is not None
-                and _COMMA_LOWER.match(self.text, a.end) is not None)
+        return (
+            self.text.startswith(",", a.end)
+            and _AGE_MIN <= a.value <= _AGE_MAX
+            and a.end - a.start <= 3
+            and _NAME_COMMA.search(self.text, max(0, a.start - 40), a.start) is not None
+            and _COMMA_LOWER.match(self.text, a.end) is not None
+        )
 
     # -- sentence analysis --------------------------------------------------------------------
     def _sentence(self, pos: int) -> _Sentence:
@@ -379,13 +479,14 @@ class _Reader:
         for m in _CUE.finditer(text, start, end):
             if m.group("t"):
                 last_target = m.end()
-            elif last_target >= 0 and _MODAL_GAP.match(text[last_target:m.start()]):
+            elif last_target >= 0 and _MODAL_GAP.match(text[last_target : m.start()]):
                 continue  # "will be increased", "should have reached": the modal governs the participle
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
         # Every pattern about years holds a year; most sentences hold none and skip them all.
         has_year = _ANY_YEAR.search(text, start, end) is not None
-        baseline_ends = {m.end() for r in (_SINCE, _FROM_IN, _ORIGIN, _YEAR_LEVEL) if has_year
-                         for m in r.finditer(text, start, end)}
+        baseline_ends = {
+            m.end() for r in (_SINCE, _FROM_IN, _ORIGIN, _YEAR_LEVEL) if has_year for m in r.finditer(text, start, end)
+        }
         for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
@@ -412,8 +513,9 @@ class _Reader:
         if part:
             s.period_end_month = _part_end_month(part)
         s.present = bool(_PRESENT.search(text, start, end))
-        s.past = any(not _PERFECT.search(text, max(start, m.start() - 25), m.start())
-                     for m in _PAST.finditer(text, start, end))
+        s.past = any(
+            not _PERFECT.search(text, max(start, m.start() - 25), m.start()) for m in _PAST.finditer(text, start, end)
+        )
         return s
 
     def _year_cue(self, year: int, prep: str, baseline: bool) -> str | None:
@@ -441,8 +543,9 @@ class _Reader:
         if i <= 0:
             return False
         p0, p1 = self.paragraphs[i - 1]
-        return self.text[p1 - 1] == ":" or bool(_ITEM.match(self.text, self.paragraphs[i][0])
-                                                 and _ITEM.match(self.text, p0))
+        return self.text[p1 - 1] == ":" or bool(
+            _ITEM.match(self.text, self.paragraphs[i][0]) and _ITEM.match(self.text, p0)
+        )
 
     def _context_start(self, pos: int) -> int:
         """Where the discourse a sentence continues begins: its paragraph, or for an item of a list
@@ -469,12 +572,18 @@ class _Reader:
         for cs, ce, kind in s.cues:
             if ce <= a.start:
                 before = kind
-                said_target = said_target or (kind == "target" and cs not in s.year_cues
-                                              and _MODAL.match(self.text, cs, ce) is None)
+                said_target = said_target or (
+                    kind == "target" and cs not in s.year_cues and _MODAL.match(self.text, cs, ce) is None
+                )
             elif cs >= a.end:
-                gap = self.text[a.end:cs]
-                if adjacent is None and after is None and len(gap.split()) <= 3 and not _CLAUSE_BREAK.search(gap) \
-                        and not _CONJUNCTION.search(gap):
+                gap = self.text[a.end : cs]
+                if (
+                    adjacent is None
+                    and after is None
+                    and len(gap.split()) <= 3
+                    and not _CLAUSE_BREAK.search(gap)
+                    and not _CONJUNCTION.search(gap)
+                ):
                     adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
                     after = kind
@@ -493,11 +602,15 @@ class _Reader:
         pub = self.pub
         if pub is None:
             return False
-        if any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years) \
-                and _previous_word(self.text, a.start) == "from":
+        if (
+            any(y.baseline and y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years)
+            and _previous_word(self.text, a.start) == "from"
+        ):
             return True
-        return any(y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years) and \
-            _COMPARED_LINK.search(self.text, max(s.start, a.start - 40), a.start) is not None
+        return (
+            any(y.year < pub and 0 <= y.start - a.end <= 12 for y in s.years)
+            and _COMPARED_LINK.search(self.text, max(s.start, a.start - 40), a.start) is not None
+        )
 
     def _earlier_kind(self, s: _Sentence, pos: int) -> str | None:
         """A sentence that says nothing of its own continues the last one that did, within its discourse
@@ -522,7 +635,7 @@ class _Reader:
         else:
             code = "="
         start = m.start() if m else a.start
-        if m and not self.text[m.start():a.start].strip():
+        if m and not self.text[m.start() : a.start].strip():
             start = a.start
         return code, start
 
@@ -530,15 +643,18 @@ class _Reader:
         if a.unit == "rank":
             return None
         lo = max(prev_end, a.start - 80)
-        window = self.text[lo:a.start]
+        window = self.text[lo : a.start]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if breaks:
-            window = window[breaks[-1].end():]
-        cues = [m for m in _CHANGE_CUE.finditer(window)
-                if not (m.group().lower() == "up" and _previous_word(window, m.start()) in _PHRASAL_UP)]
+            window = window[breaks[-1].end() :]
+        cues = [
+            m
+            for m in _CHANGE_CUE.finditer(window)
+            if not (m.group().lower() == "up" and _previous_word(window, m.start()) in _PHRASAL_UP)
+        ]
         if cues and _CHANGE_GAP.match(window, cues[-1].end()):
             return "increase" if cues[-1].group("inc") else "decrease"
-        tail = self.text[a.end:min(next_start, s.end, a.end + 40)]
+        tail = self.text[a.end : min(next_start, s.end, a.end + 40)]
         after = _CHANGE_AFTER.match(tail)
         if after and (after.group("inc") or after.group("dec")):
             if after.group("inc") and after.group("inc").lower() == "more than" and a.unit == "count":
@@ -549,17 +665,21 @@ class _Reader:
         return None
 
     def _annual(self, a: Amount, s: _Sentence, prev_end: int, next_start: int, previous: Quantity | None) -> bool:
-        window = self.text[max(prev_end, a.start - 60):a.start]
+        window = self.text[max(prev_end, a.start - 60) : a.start]
         breaks = list(_CLAUSE_BREAK.finditer(window))
         if _ANNUAL_BEFORE.search(window, breaks[-1].end() if breaks else 0):
             return True
-        if previous is not None and previous.annual and previous.end >= s.start \
-                and _COORDINATED.match(self.text, previous.end, a.start):
+        if (
+            previous is not None
+            and previous.annual
+            and previous.end >= s.start
+            and _COORDINATED.match(self.text, previous.end, a.start)
+        ):
             return True  # "an annual output of 30 million sets and 150,000 tons"
-        tail = self.text[a.end:min(next_start, s.end)]
+        tail = self.text[a.end : min(next_start, s.end)]
         brk = re.search(r"[,;:]", tail)
         if brk:
-            tail = tail[:brk.start()]
+            tail = tail[: brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
 
     def _metric(self, a: Amount, s: _Sentence, prev_end: int, start: int, previous: Quantity | None) -> str | None:
@@ -572,8 +692,10 @@ class _Reader:
         Words that cannot name a measure (pronouns, verbs, comparators, "record high") are never
         returned; no metric is better than a fragment."""
         earlier = previous.metric if previous is not None and previous.start >= s.start else None
-        if earlier and (_COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
-                        or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)):
+        if earlier and (
+            _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
+            or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)
+        ):
             return earlier
         lo = max(prev_end, start - 80)
         label = _LABEL.search(self.text, lo, start) if self.text.find(":", lo, start) >= 0 else None
@@ -618,7 +740,7 @@ class _Reader:
         words: list[str] = []
         ends: list[int] = []
         for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
-            gap = self.text[(ends[-1] if ends else a.end):m.start()]
+            gap = self.text[(ends[-1] if ends else a.end) : m.start()]
             word = m.group()
             low = word.lower()
             if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
@@ -646,40 +768,52 @@ class _Reader:
         window = _PARENTHESES.sub(" ", self.text[lo:end])
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
-            window = window[cut[-1].end():]
+            window = window[cut[-1].end() :]
         # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
         # conjunction, or "and" after a noun or verb, opens a new clause
-        conj = [m for m in _CONJUNCTION.finditer(window) if m.group().lower() != "and"
-                or not _joins_modifiers(_WORD.findall(window, 0, m.start())[-1:])]
+        conj = [
+            m
+            for m in _CONJUNCTION.finditer(window)
+            if m.group().lower() != "and" or not _joins_modifiers(_WORD.findall(window, 0, m.start())[-1:])
+        ]
         if conj and _WORD.search(window, conj[-1].end()):
-            window = window[conj[-1].end():]
+            window = window[conj[-1].end() :]
         elif conj and conj[-1].group().lower() == "that":
             return [], False  # "proposes that at least 40% of …": the figure opens the clause that follows
         words = [w.strip("'’") for w in _WORD.findall(window)]
         said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
         if said is not None and said + 1 < len(words):
-            words = words[said + 1:]  # "Officials said output would grow 8%": what follows the report
+            words = words[said + 1 :]  # "Officials said output would grow 8%": what follows the report
         elif said is not None:
             return [], True  # "The state expects $4 billion": who reports, not what
         # "to a record $700 billion", "a total revenue of": after an article, a noun
         verbs = [i for i, w in enumerate(words) if _is_verb(w) and (i == 0 or words[i - 1].lower() not in _ARTICLES)]
         verb = verbs[-1] if verbs else None
         if verb is not None:
-            tail = _without_verb(words[verb], words[verb + 1:])
+            tail = _without_verb(words[verb], words[verb + 1 :])
             if tail is None:
                 return [], True  # "the city will arrange 500 million yuan": the words before name who acts, not what
-            content = [w for w in tail if w.lower() not in _STOP and not _is_verb(w) and not _verbal(w)
-                       and w.lower() not in _METRIC_JUNK and not _COMPARATOR_BEFORE.search(w)
-                       and w.lower() not in _LEVEL_WORDS]
+            content = [
+                w
+                for w in tail
+                if w.lower() not in _STOP
+                and not _is_verb(w)
+                and not _verbal(w)
+                and w.lower() not in _METRIC_JUNK
+                and not _COMPARATOR_BEFORE.search(w)
+                and w.lower() not in _LEVEL_WORDS
+            ]
             if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
                 return noun.split(), True  # "the cluster exported RMB 13.4 billion": the verb names the measure
             if not content and words[verb].lower() in _AGENTIVE:
                 return [], True  # "The plan targets 1,000 GW": before a verb of intent, who intends
             words = tail if content else [w for i, w in enumerate(words[:verb]) if i not in verbs]
-        with_ = max((i for i, w in enumerate(words[:-1]) if w.lower() == "with" and words[i + 1].lower() in _WITH_NP),
-                    default=None)
-        if with_ is not None and _clean_metric(words[with_ + 1:]):
-            words = words[with_ + 1:]  # "clusters each with an annual output value exceeding …": the output value
+        with_ = max(
+            (i for i, w in enumerate(words[:-1]) if w.lower() == "with" and words[i + 1].lower() in _WITH_NP),
+            default=None,
+        )
+        if with_ is not None and _clean_metric(words[with_ + 1 :]):
+            words = words[with_ + 1 :]  # "clusters each with an annual output value exceeding …": the output value
         if len(words) > 8:
             first = len(words) - 8
             if first > 0 and words[first].lower() == "to" and _participle(words[first - 1]):
@@ -742,7 +876,7 @@ class _Reader:
         that an adjunct introduces ("on the X Stock Exchange", "according to X", "such as X") are not
         subjects. None when the clause has no verb before the figure or names no subject before it."""
         opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, s.start, a.start)]
-        for clause in ([opens[-1], s.start] if opens else [s.start]):
+        for clause in [opens[-1], s.start] if opens else [s.start]:
             verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
             if not verbs:
                 return None
@@ -756,7 +890,7 @@ class _Reader:
                     continue
                 if found is not None and self._in_aside(outer[1], start, end, verb):
                     continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
-                if found is not None and self.text[outer[1]:start].strip() == "," and self._locates(found, name):
+                if found is not None and self.text[outer[1] : start].strip() == "," and self._locates(found, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
             referred = self._referred(max(clause, outer[1]), verb)
@@ -773,13 +907,13 @@ class _Reader:
     def _is_source(self, pos: int) -> bool:
         """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
         m = _ACCORDING.search(self.text, max(0, pos - 80), pos)
-        return m is not None and "," not in self.text[m.end():pos]
+        return m is not None and "," not in self.text[m.end() : pos]
 
     def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
         """Whether a mention lies in an aside set off by commas right after the name before it
         ("Monterrey, Mexico's industrial capital, attracted …"), closed before the figure."""
         opening = self.text.find(", ", named_end, start)
-        if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1:start]:
+        if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1 : start]:
             return False
         return self.text.find(", ", end, figure) >= 0
 
@@ -825,7 +959,7 @@ class _Reader:
         return self.main_subject if self._types.get(self.main_subject or "") == "place" else subject
 
     def _referred(self, start: int, end: int) -> str | None:
-        """"The cluster aims for exports of …", "the province has nurtured …": a definite description
+        """ "The cluster aims for exports of …", "the province has nurtured …": a definite description
         before the figure refers to the last entity of its kind named earlier in the document (for a
         place, one of the level the description names, else the document's place if it is of that level)."""
         found = None
@@ -866,11 +1000,15 @@ class _Reader:
         return min(places, key=lambda p: p.rank).level if places else None
 
     def _deadline(self, a: Amount, s: _Sentence, para: int) -> int | str | None:
-        by_years = [y for y in s.years if not y.baseline and y.prep.startswith(("by", "before", "until", "till",
-                                                                                 "end of", "the end of"))]
+        by_years = [
+            y
+            for y in s.years
+            if not y.baseline and y.prep.startswith(("by", "before", "until", "till", "end of", "the end of"))
+        ]
         if self.pub is None:
-            future = [y for y in s.years if not y.baseline and y.prep in ("in", "for", "through")] if not by_years \
-                else []
+            future = (
+                [y for y in s.years if not y.baseline and y.prep in ("in", "for", "through")] if not by_years else []
+            )
         else:
             future = [y for y in s.years if not y.baseline and y.year >= self.pub]
         # "was expected to reach $40 billion in 2023": a goal set for a year now past still has that year
@@ -894,11 +1032,21 @@ class _Reader:
     def _as_of(self, a: Amount, s: _Sentence, para: int) -> tuple[int | str | None, _Sentence | None]:
         """The year a statistic describes, and the earlier sentence it was taken from, if any."""
         text = self.text
-        after = [y for y in s.years if y.start >= a.end and (not y.baseline or y.prep in ("in", "for"))
-                 and not _DIGIT.search(text, a.end, y.start) and y.start - a.end <= 60]
+        after = [
+            y
+            for y in s.years
+            if y.start >= a.end
+            and (not y.baseline or y.prep in ("in", "for"))
+            and not _DIGIT.search(text, a.end, y.start)
+            and y.start - a.end <= 60
+        ]
         rel = _RELATIVE.search(text, a.end, min(s.end, a.end + 60)) if self.pub is not None else None
-        if rel and (after and after[0].start < rel.start() or _DIGIT.search(text, a.end, rel.start())
-                    or _COMPARED_WITH.search(text, max(a.end, rel.start() - 40), rel.start())):
+        if rel and (
+            after
+            and after[0].start < rel.start()
+            or _DIGIT.search(text, a.end, rel.start())
+            or _COMPARED_WITH.search(text, max(a.end, rel.start() - 40), rel.start())
+        ):
             rel = None
         if rel and self.pub is not None:
             return self.pub + _relative_offset(rel), None  # "$36 billion of FDI last year, and $40 billion in 2025"
@@ -909,8 +1057,14 @@ class _Reader:
             bases = [y.year for y in s.years if y.baseline]
             if bases or s.from_year:
                 return s.from_year or min(bases), None
-        before = [y for y in s.years if y.end <= a.start and not y.baseline and not _DIGIT.search(text, y.end, a.start)
-                  and (not _CLAUSE_BREAK.search(text, y.end, a.start) or not text[s.start:y.start].strip(" \"“‘"))]
+        before = [
+            y
+            for y in s.years
+            if y.end <= a.start
+            and not y.baseline
+            and not _DIGIT.search(text, y.end, a.start)
+            and (not _CLAUSE_BREAK.search(text, y.end, a.start) or not text[s.start : y.start].strip(' "“‘'))
+        ]
         if before:
             return before[-1].year, None
         own = s.time()
@@ -1033,7 +1187,7 @@ def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             prev_end = out[-1][1]
             last = text[prev_end - 1]
             first = text[start]
-            if "\n" in text[prev_end:start] and last not in ".!?:;\"”’)" and (first.islower() or first.isdigit()):
+            if "\n" in text[prev_end:start] and last not in '.!?:;"”’)' and (first.islower() or first.isdigit()):
                 out[-1][1] = end
                 continue
         out.append([start, end])
@@ -1041,24 +1195,24 @@ def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 30):pos])
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
 
 
 def _without_subject(metric: str | None, subject: str | None) -> str | None:
-    """"Exports from the X cluster" with subject "X cluster" measures "Exports"; "GDP of East China's
+    """ "Exports from the X cluster" with subject "X cluster" measures "Exports"; "GDP of East China's
     Jiangsu" with subject "Jiangsu" measures "GDP"."""
     if not metric or not subject or subject not in metric:
         return metric
     for mark in ("'s ", "’s "):
         at = metric.find(subject + mark)
-        if at >= 0 and _clean_metric(metric[at + len(subject) + 3:].split()):
-            return metric[at + len(subject) + 3:]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
-    if metric.startswith(subject + " ") and not _clean_metric(metric[len(subject) + 1:].split()):
+        if at >= 0 and _clean_metric(metric[at + len(subject) + 3 :].split()):
+            return metric[at + len(subject) + 3 :]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
+    if metric.startswith(subject + " ") and not _clean_metric(metric[len(subject) + 1 :].split()):
         return None  # "Nuevo Leon as a whole received …": who, not what
     if not metric.endswith(subject):
         return metric  # "share of EU demand": the subject names what the measure is of, not whose figure it is
-    head = metric[:metric.index(subject)]
+    head = metric[: metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
 
@@ -1076,8 +1230,14 @@ def _clean_metric(words: list[str]) -> str | None:
         kept.pop()  # "the EU's": whose, but not what
     if len(kept) > 1 and _verbal(kept[-1]) and kept[-2].lower().endswith("s"):
         kept.pop()  # "cells used", "workshops recognised": the participle describes what is counted
-    if not kept or all(w.lower() in _STOP or w.lower() in _LEVEL_WORDS or w.lower() in _TIME_WORDS
-                       or w.lower() in ORDINALS or _verbal(w) for w in kept):
+    if not kept or all(
+        w.lower() in _STOP
+        or w.lower() in _LEVEL_WORDS
+        or w.lower() in _TIME_WORDS
+        or w.lower() in ORDINALS
+        or _verbal(w)
+        for w in kept
+    ):
         return None  # "more", "record high", "the first half of the year", "valued": when, how high or how, not what
     return " ".join(kept)
 
@@ -1088,13 +1248,14 @@ def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
     itself as its object ("will arrange 500 million yuan")."""
     i = 0
     governs = verb.lower() in _GOVERNING
-    while i < len(tail) and (tail[i].lower() in _METRIC_JUNK or tail[i].lower().endswith("ly")
-                             or tail[i].lower() == "to"):
+    while i < len(tail) and (
+        tail[i].lower() in _METRIC_JUNK or tail[i].lower().endswith("ly") or tail[i].lower() == "to"
+    ):
         governs = governs or tail[i].lower() == "to"
         i += 1
     if not governs or i >= len(tail) or not tail[i].islower() or _is_verb(tail[i]):
         return tail
-    return tail[i + 1:] or None
+    return tail[i + 1 :] or None
 
 
 @lru_cache(maxsize=8192)
@@ -1117,8 +1278,11 @@ def _governed_place(name: str) -> str | None:
 def _participle(word: str) -> bool:
     """A lower-case word shaped like a participle ("recognised", "serving"), not a noun ending so
     ("speed", "thing")."""
-    return word.islower() and len(word) > 3 and (
-        (word.endswith("ed") and not word.endswith("eed")) or (word.endswith("ing") and len(word) > 5))
+    return (
+        word.islower()
+        and len(word) > 3
+        and ((word.endswith("ed") and not word.endswith("eed")) or (word.endswith("ing") and len(word) > 5))
+    )
 
 
 def _joins_modifiers(before: list[str]) -> bool:
@@ -1147,9 +1311,16 @@ def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
     """An -ing word that modifies the noun after it ("the recycling rate", "charging stations"), not a
     verb whose object follows ("reflecting a rise")."""
     word = words[i]
-    return (word.endswith("ing") and word.islower() and i + 1 < end and words[i + 1].islower()
-            and words[i + 1].lower() not in _STOP and words[i + 1].lower() not in _METRIC_JUNK
-            and not _is_verb(words[i + 1]) and not _verbal(words[i + 1]))
+    return (
+        word.endswith("ing")
+        and word.islower()
+        and i + 1 < end
+        and words[i + 1].islower()
+        and words[i + 1].lower() not in _STOP
+        and words[i + 1].lower() not in _METRIC_JUNK
+        and not _is_verb(words[i + 1])
+        and not _verbal(words[i + 1])
+    )
 
 
 def _edge_junk(word: str, first: bool) -> bool:
@@ -1173,8 +1344,14 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
     # A country named as often as a province or city in it is the frame of a local story, not its subject.
     local = any(e.type == "place" and len(e.mentions) >= 2 and not _is_country(e.name) for e in candidates)
-    ranked = sorted(candidates, key=lambda e: (local and e.type == "place" and _is_country(e.name),
-                                               -len(e.mentions), min(s for s, _ in e.mentions)))
+    ranked = sorted(
+        candidates,
+        key=lambda e: (
+            local and e.type == "place" and _is_country(e.name),
+            -len(e.mentions),
+            min(s for s, _ in e.mentions),
+        ),
+    )
     return ranked[0].name if ranked else None
 
 

@@ -4,6 +4,7 @@ Every extractor needs to ask "which sentence holds this span?" and "which
 paragraph governs it?" (a paragraph that opens "By 2025," sets the deadline of
 every target in it).  The index is built once per document and shared.
 """
+
 from __future__ import annotations
 
 import re

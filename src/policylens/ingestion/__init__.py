@@ -9,6 +9,7 @@ A bad input becomes an InputError naming it and saying why, in one line; the
 batch goes on.  The text of a Document is the article alone, headline on top
 when the page has one, every kept line exactly as the source wrote it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
@@ -35,8 +36,11 @@ def read_document(raw: RawInput, settings: Settings | None = None) -> Document:
     """
     settings = settings or Settings()
     try:
-        return within(settings.extract_seconds, lambda: _read(raw, settings.max_text_chars),
-                      "reading (POLICYLENS_EXTRACT_SECONDS)")
+        return within(
+            settings.extract_seconds,
+            lambda: _read(raw, settings.max_text_chars),
+            "reading (POLICYLENS_EXTRACT_SECONDS)",
+        )
     except InputError:
         raise
     except PolicylensError as exc:
@@ -48,12 +52,21 @@ def read_document(raw: RawInput, settings: Settings | None = None) -> Document:
 def _read(raw: RawInput, max_chars: int) -> Document:
     parsed = parse(raw)
     if len(parsed.text) > max_chars:
-        raise InputError(raw.source, f"too long: {len(parsed.text)} characters of text, above the limit of "
-                                     f"{max_chars} (POLICYLENS_MAX_TEXT_CHARS)")
+        raise InputError(
+            raw.source,
+            f"too long: {len(parsed.text)} characters of text, above the limit of "
+            f"{max_chars} (POLICYLENS_MAX_TEXT_CHARS)",
+        )
     page = split_page(parsed.text)
     url = parsed.url or raw.url
-    meta = describe(page, url, title=parsed.title or raw.title, fallback_title=parsed.fallback_title,
-                    published=parsed.published or raw.published, publisher=parsed.publisher)
+    meta = describe(
+        page,
+        url,
+        title=parsed.title or raw.title,
+        fallback_title=parsed.fallback_title,
+        published=parsed.published or raw.published,
+        publisher=parsed.publisher,
+    )
     text = page.text(meta.title_line)
     if not text.strip():
         raise InputError(raw.source, "no article text left after removing page furniture")

@@ -1,4 +1,5 @@
 """Loads the ingest stage's YAML data once, so rules live in data files rather than code."""
+
 from __future__ import annotations
 
 import re

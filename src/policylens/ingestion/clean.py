@@ -17,6 +17,7 @@ the issuer can be cited like any other fact.
 
 Furniture patterns live in data/boilerplate.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -88,21 +89,26 @@ def is_furniture(line: str) -> bool:
         return True
     if len(stripped) > _LONGEST_FURNITURE:
         return False
-    return bool(_FURNITURE_START.match(stripped) or _FURNITURE_ANYWHERE.search(stripped)
-                or _NAV_MENU.match(stripped) or _SOURCE_LABEL.match(stripped)
-                or _is_separated_menu(stripped) or dates.is_date_stamp(stripped))
+    return bool(
+        _FURNITURE_START.match(stripped)
+        or _FURNITURE_ANYWHERE.search(stripped)
+        or _NAV_MENU.match(stripped)
+        or _SOURCE_LABEL.match(stripped)
+        or _is_separated_menu(stripped)
+        or dates.is_date_stamp(stripped)
+    )
 
 
 def cut_at_furniture(text: str) -> str:
     """``text`` up to where furniture starts inside it ("Riverside Daily Large Medium Small Print")."""
     m = _FURNITURE_ANYWHERE.search(text)
-    return text[:m.start()] if m else text
+    return text[: m.start()] if m else text
 
 
 def split_page(text: str) -> Page:
     lines = text.split("\n")
     start = _body_start(lines)
-    page = Page(head=lines[:start], top=lines[:start + _TOP_BODY_LINES])
+    page = Page(head=lines[:start], top=lines[: start + _TOP_BODY_LINES])
     page.issuer = [line for line in page.head if _ISSUER.search(line)]
     body = lines[start:]
     total = sum(len(line) + 1 for line in body)
@@ -182,8 +188,12 @@ def _is_separated_menu(line: str) -> bool:
             continue
         # A trail of short steps; only its last step (the page's own title) may be long, and no step
         # ends a sentence.
-        if arrow and len(line) < 300 and not _SENTENCE_END.search(parts[-1]) and all(
-                words(p) <= _LONGEST_STEP and not _SENTENCE_END.search(p) for p in parts[:-1]):
+        if (
+            arrow
+            and len(line) < 300
+            and not _SENTENCE_END.search(parts[-1])
+            and all(words(p) <= _LONGEST_STEP and not _SENTENCE_END.search(p) for p in parts[:-1])
+        ):
             return True
         if not _DIGIT.search(line) and all(words(p) <= 3 and not _SENTENCE_END.search(p) for p in parts):
             return True
@@ -200,8 +210,12 @@ def _drop_trailing_fragments(page: Page) -> None:
 
 def _is_fragment(line: str) -> bool:
     stripped = line.strip()
-    return words(stripped) <= 4 and len(stripped) < 40 and not _SENTENCE_END.search(stripped) \
+    return (
+        words(stripped) <= 4
+        and len(stripped) < 40
+        and not _SENTENCE_END.search(stripped)
         and not _DIGIT.search(stripped)
+    )
 
 
 def _collapse_blank_lines(lines: list[str]) -> str:

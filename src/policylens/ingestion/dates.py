@@ -12,6 +12,7 @@ day-first only on evidence about the page (see ``numeric_order``); without
 it the line still counts as a date stamp, but no day is given: a wrong day
 is worse than none.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,12 +35,16 @@ _FULL_PATTERNS = [
     # Jun 24, 2026 / Aug. 25, 2025 / November 11 2022
     re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
     # 22 August 2019, 1st November, 2025, 3rd of May 2024, 14-Jan-2025
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)(?P<y>(?:19|20)\d\d)\b",
-               re.IGNORECASE),
+    re.compile(
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)(?P<y>(?:19|20)\d\d)\b",
+        re.IGNORECASE,
+    ),
     _YEAR_LAST,
     # 二〇二一年十月二十五日: the date under an official document's signature
-    re.compile(r"(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>十[一二]?|[一二三四五六七八九])\s*月\s*"
-               r"(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"),
+    re.compile(
+        r"(?P<cy>[〇零○一二三四五六七八九]{4})\s*年\s*(?P<cm>十[一二]?|[一二三四五六七八九])\s*月\s*"
+        r"(?P<cd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+    ),
 ]
 _MONTH_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)"),
@@ -47,7 +52,8 @@ _MONTH_PATTERNS = [
 ]
 _LABELLED = re.compile(
     r"(?:^|[\s|(（:：【\[])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
 _UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_labels"]), re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
@@ -60,7 +66,10 @@ _URL_PATTERNS = [
     re.compile(r"/(?P<yy>\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/(?:[01]\d|2[0-3])/"),
 ]
 # /2024-04/, /202204/, /2024/4/
-_URL_MONTHS = [re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>\d{2})/"), re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/")]
+_URL_MONTHS = [
+    re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>\d{2})/"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/"),
+]
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
 _CLOCK_12H = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]\.?M\b", re.IGNORECASE)
 _EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -73,8 +82,11 @@ _MAX_RESIDUE_CJK = 8
 _RESIDUE_WORD = re.compile(r"[A-Za-z][\w.]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # "来源：某网", "作者：某某": the labelled fields a date stamp line carries beside its date
-_FIELD = re.compile(r"(?:" + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
-                    + r")\s*[:：]\s*[^\s:：]{0,20}")
+_FIELD = re.compile(
+    r"(?:"
+    + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
+    + r")\s*[:：]\s*[^\s:：]{0,20}"
+)
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 
 
@@ -118,7 +130,7 @@ def _labelled(stripped: str, order: str | None) -> tuple[str | None] | None:
         return None
     updated = None
     for label in _LABELLED.finditer(stripped):
-        if (found := _find(stripped[label.end():], order)) and found[1] <= 2:
+        if (found := _find(stripped[label.end() :], order)) and found[1] <= 2:
             if _UPDATE_LABEL.search(label.group()) is None:
                 return (found[0],)
             updated = updated or (found[0],)
@@ -141,8 +153,11 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return None  # a sentence that mentions a date reports an event
     residue = _FIELD.sub(" ", stripped[:start] + " " + stripped[end:])
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
-    if not prose and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS \
-            and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK:
+    if (
+        not prose
+        and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS
+        and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK
+    ):
         return (iso,)
     return None
 

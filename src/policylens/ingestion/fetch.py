@@ -12,6 +12,7 @@ A poller asks again with the validators of its last read
 If-Modified-Since) and gets None when the server answers 304 Not Modified,
 so an unchanged feed costs one small response and no parsing.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -54,8 +55,14 @@ def fetch(url: str, settings: Settings, source: str | None = None, client: httpx
     return raw
 
 
-def fetch_if_changed(url: str, settings: Settings, etag: str | None = None, last_modified: str | None = None,
-                     source: str | None = None, client: httpx.Client | None = None) -> RawInput | None:
+def fetch_if_changed(
+    url: str,
+    settings: Settings,
+    etag: str | None = None,
+    last_modified: str | None = None,
+    source: str | None = None,
+    client: httpx.Client | None = None,
+) -> RawInput | None:
     """Like :func:`fetch`, but None when the page has not changed since the read that gave these validators."""
     headers = {}
     if etag:
@@ -65,12 +72,15 @@ def fetch_if_changed(url: str, settings: Settings, etag: str | None = None, last
     return _get(url, settings, source or url, headers, client)
 
 
-def _get(url: str, settings: Settings, source: str, headers: dict[str, str],
-         client: httpx.Client | None) -> RawInput | None:
+def _get(
+    url: str, settings: Settings, source: str, headers: dict[str, str], client: httpx.Client | None
+) -> RawInput | None:
     started = time.monotonic()
     try:
-        with (nullcontext(client) if client is not None else http_client(settings, source)) as session, \
-                session.stream("GET", url, headers=headers) as response:
+        with (
+            nullcontext(client) if client is not None else http_client(settings, source) as session,
+            session.stream("GET", url, headers=headers) as response,
+        ):
             if response.status_code == 304 and headers:
                 return None
             if response.status_code >= 400:
@@ -113,8 +123,7 @@ def _read_limited(response: httpx.Response, max_bytes: int, source: str, deadlin
         if size > max_bytes:
             raise InputError(source, f"too large: more than the limit of {max_bytes} bytes")
         if time.monotonic() > deadline:
-            raise InputError(source, "timed out: the whole fetch took longer than the timeout "
-                                     "(POLICYLENS_TIMEOUT)")
+            raise InputError(source, "timed out: the whole fetch took longer than the timeout (POLICYLENS_TIMEOUT)")
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -144,8 +153,13 @@ class _PublicOnly(httpx.HTTPTransport):
         address = _public_address(host, self.source or str(request.url))
         if address == host:
             return super().handle_request(request)
-        pinned = httpx.Request(request.method, request.url.copy_with(host=address), headers=request.headers,
-                               stream=request.stream, extensions={**request.extensions, "sni_hostname": host})
+        pinned = httpx.Request(
+            request.method,
+            request.url.copy_with(host=address),
+            headers=request.headers,
+            stream=request.stream,
+            extensions={**request.extensions, "sni_hostname": host},
+        )
         return super().handle_request(pinned)
 
 
@@ -153,8 +167,11 @@ def _public_address(host: str, source: str) -> str:
     """The address to connect to for ``host``; InputError when it has a private or local one."""
     try:
         # An IPv4 or IPv6 socket address starts with the address as text (the stubs allow other families' ints).
-        addresses = [address for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
-                     if isinstance(address := info[4][0], str)]
+        addresses = [
+            address
+            for info in socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+            if isinstance(address := info[4][0], str)
+        ]
     except socket.gaierror as exc:
         raise InputError(source, f"cannot resolve host {host}: {exc.strerror}") from None
     except UnicodeError:  # a label over 63 characters, or an empty one: no name a resolver can ask for

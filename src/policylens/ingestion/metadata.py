@@ -5,6 +5,7 @@ its URL, its dateline, its "Source:" line) and never the clock: a page that
 gives no date gets none.  Domain lists and textual signs are in
 data/sources.yaml.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,45 +25,58 @@ _SIGNS = {
     for kind, places in _DATA["text_signs"].items()
 }
 _ANALYSIS_SECTION = re.compile(
-    r"/(?:" + "|".join(re.escape(w) for w in _DATA["analysis_url_sections"]) + r")(?:/|$)", re.IGNORECASE)
+    r"/(?:" + "|".join(re.escape(w) for w in _DATA["analysis_url_sections"]) + r")(?:/|$)", re.IGNORECASE
+)
 _NEWSWIRE = any_of([re.escape(name) for name in _DATA["newswire_names"]])
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _BYLINE = re.compile(r"^(by|author|source|editor|reporter|作者|来源|供稿|记者|编辑|通讯员)\b\s*[:：]?", re.IGNORECASE)
 # Headlines may end in ! or ? but not like a sentence; an abbreviation's dot ("…Outside the U.S.") is no end.
 _NOT_HEADLINE_END = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)[.:;。：；,，]$")
-_INNER_SENTENCE_END = re.compile(r"[a-z0-9]{2}\.\s+[A-Z]")  # "…on Tuesday. By 2028, …": prose, not a headline ("…a plant! Firm X…" can be one)
+_INNER_SENTENCE_END = re.compile(
+    r"[a-z0-9]{2}\.\s+[A-Z]"
+)  # "…on Tuesday. By 2028, …": prose, not a headline ("…a plant! Firm X…" can be one)
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
 _STAMP_FIRST = re.compile(r"^\(?\d{4}[-/.年]\d{1,2}")  # "2026-02-27  Source: …  [Print]": a date stamp line
 _SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
 # " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
 _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
-_SITE_WORD = re.compile(r"\.[a-z]{2,}\b|" + "|".join(
-    rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]), re.IGNORECASE)
+_SITE_WORD = re.compile(
+    r"\.[a-z]{2,}\b|"
+    + "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]),
+    re.IGNORECASE,
+)
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 # the name runs to a wide gap, the next labelled field ("来源：某网 作者：某某"), a date or the end of the line
-_SOURCE_NAME = re.compile(r"(?:^|\s)(?:source|来源|來源|信息来源|信息來源|文章来源|文章來源|稿源|转自|轉自)\s*[:：]\s*"
-                          r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+(?:19|20)\d\d[-/.年]|$)", re.IGNORECASE)
+_SOURCE_NAME = re.compile(
+    r"(?:^|\s)(?:source|来源|來源|信息来源|信息來源|文章来源|文章來源|稿源|转自|轉自)\s*[:：]\s*"
+    r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+(?:19|20)\d\d[-/.年]|$)",
+    re.IGNORECASE,
+)
 _PAREN_SITE = re.compile(r"^\(\s*([\w.-]+\.[a-z]{2,})\s*\)")
 _NAMED_DOCUMENT_EN = re.compile(
     r"\b(?:issued|released|published|unveiled|promulgated|adopted|printed and distributed)\s+(?:the\s+)?"
     r"(?P<t>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|of|for|on|and|in|the|to|a|an|with|by))*"
-    r"(?:\s*\(\d{4}\s*[–-]\s*\d{2,4}\))?)")
+    r"(?:\s*\(\d{4}\s*[–-]\s*\d{2,4}\))?)"
+)
 _DOCUMENT_WORDS = re.compile(
     r"\b(Plan|Opinions?|Measures|Notice|Guidelines?|Programme|Program|Scheme|Regulations?|Rules|Strategy|"
-    r"Outline|Polic(?:y|ies)|Law|Catalog(?:ue)?|Circular|Roadmap)\b")
+    r"Outline|Polic(?:y|ies)|Law|Catalog(?:ue)?|Circular|Roadmap)\b"
+)
 _NAMED_DOCUMENT_ZH = re.compile(r"(?:印发|发布|出台|公布|制定)(?:了)?《(?P<t>[^》]{4,80})》")
 # The cover notice of a distributed document: "《X》已经市政府同意，现印发给你们" names the document below it.
 _COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印发|转发)给你们")
 # the page's own title field ("标题：…"), not a reposted story's former headline ("原标题：…")
-_OWN_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S",
-                              re.IGNORECASE)
+_OWN_TITLE_LABEL = re.compile(
+    r"^(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
+)
 # a field of a government portal's disclosure table, one to a line ("发布机构：省经信厅", "主题分类：工业")
 _TABLE_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]")
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
 # A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
-_SITE_NAME_LINE = re.compile(r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(
-    re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$")
+_SITE_NAME_LINE = re.compile(
+    r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$"
+)
 _TITLE_TAIL_WORDS = re.compile(r"(?:\s+(?:of|for|on|and|in|the|to|a|an|with|by))+$")
 
 
@@ -76,8 +90,15 @@ class Metadata:
     language: str
 
 
-def describe(page: Page, url: str | None, *, title: str | None = None, fallback_title: str | None = None,
-             published: str | None = None, publisher: str | None = None) -> Metadata:
+def describe(
+    page: Page,
+    url: str | None,
+    *,
+    title: str | None = None,
+    fallback_title: str | None = None,
+    published: str | None = None,
+    publisher: str | None = None,
+) -> Metadata:
     """Metadata of a page, given what its format already said.
 
     ``title`` comes from markup or a feed and beats the page's lines;
@@ -104,7 +125,7 @@ def describe(page: Page, url: str | None, *, title: str | None = None, fallback_
 
 
 def language(text: str) -> str:
-    """"zh" when Chinese characters make up a fair share of the letters, else "en"."""
+    """ "zh" when Chinese characters make up a fair share of the letters, else "en"."""
     cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
     return "zh" if cjk and cjk >= 0.3 * (cjk + latin) else "en"
 
@@ -141,8 +162,8 @@ def _in_domains(host: str, domains: list[str]) -> bool:
 def _title_text(line: str) -> str:
     """The headline a title line holds, without Markdown marks or a trailing site name."""
     title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line).strip())
-    if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[:m.start()]) >= 3:
-        return title[:m.start()].rstrip()
+    if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[: m.start()]) >= 3:
+        return title[: m.start()].rstrip()
     return title
 
 
@@ -174,12 +195,24 @@ def _headline_length(line: str) -> bool:
 
 def _is_title_like(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or len(stripped) > 300 or _NOT_HEADLINE_END.search(stripped) or _SUBTITLE.match(stripped) \
-            or _INNER_SENTENCE_END.search(stripped):
+    if (
+        not stripped
+        or len(stripped) > 300
+        or _NOT_HEADLINE_END.search(stripped)
+        or _SUBTITLE.match(stripped)
+        or _INNER_SENTENCE_END.search(stripped)
+    ):
         return False
-    if is_furniture(stripped) or _BYLINE.match(stripped) or _TABLE_FIELD.match(stripped) or dates.states_date(stripped) \
-            or _STAMP_FIRST.match(stripped) or _SOURCE_NAME.search(stripped) or _SITE_NAME_LINE.match(stripped) \
-            or _GOVERNMENT_SITE_NAME.match(stripped):
+    if (
+        is_furniture(stripped)
+        or _BYLINE.match(stripped)
+        or _TABLE_FIELD.match(stripped)
+        or dates.states_date(stripped)
+        or _STAMP_FIRST.match(stripped)
+        or _SOURCE_NAME.search(stripped)
+        or _SITE_NAME_LINE.match(stripped)
+        or _GOVERNMENT_SITE_NAME.match(stripped)
+    ):
         return False
     cjk = len(_CJK.findall(stripped))
     return cjk >= 6 if cjk else words(stripped) >= 3

@@ -1,4 +1,5 @@
 """The unit that moves from source expansion to reading: bytes plus what is known about them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -7,6 +7,7 @@ Expansion is lazy and never stops a batch: each input that cannot be had
 (missing file, file over the size limit, a feed entry whose link is dead)
 becomes an InputError in the stream, and the next input is tried.
 """
+
 from __future__ import annotations
 
 import glob
@@ -31,8 +32,9 @@ from policylens.ingestion.fetch import fetch, is_url
 from policylens.ingestion.raw import RawInput
 
 STDIN = "-"
-_FEED_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]",
-                        re.DOTALL)
+_FEED_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(rss|feed|rdf:RDF)[\s>]", re.DOTALL
+)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 
@@ -209,9 +211,15 @@ def entry_input(entry: FeedEntry, settings: Settings, client: httpx.Client | Non
         return raw
     if entry.content:
         text, media_type = entry.content
-        return RawInput(source=entry.link or f"{entry.feed}#entry-{entry.number}", data=text.encode("utf-8"),
-                        url=entry.link, media_type=media_type, charset="utf-8", title=entry.title,
-                        published=entry.published)
+        return RawInput(
+            source=entry.link or f"{entry.feed}#entry-{entry.number}",
+            data=text.encode("utf-8"),
+            url=entry.link,
+            media_type=media_type,
+            charset="utf-8",
+            title=entry.title,
+            published=entry.published,
+        )
     raise InputError(f"{entry.feed}#entry-{entry.number}", f"{where}: no http(s) link and no content")
 
 

@@ -22,6 +22,7 @@ entities and facts) is read through the store's reads,
 and quoting take the poll's connection and ask there.  ``followups`` still
 joins the derived progress, restatement and event tables itself.
 """
+
 from .alerts import Alert, list_alerts
 from .delivery import DeliveryResult, RetryPolicy, check_destination
 from .durations import format_duration, parse_duration
@@ -37,7 +38,25 @@ from .watchlists import (
 )
 
 __all__ = [
-    "Alert", "DeliveryResult", "Feed", "FeedResult", "PollReport", "PollRunning", "RetryPolicy", "Watchlist",
-    "add_feed", "add_watchlist", "check_destination", "format_duration", "get_watchlist", "list_alerts",
-    "list_feeds", "list_watchlists", "next_due", "parse_duration", "poll", "remove_feed", "remove_watchlist",
+    "Alert",
+    "DeliveryResult",
+    "Feed",
+    "FeedResult",
+    "PollReport",
+    "PollRunning",
+    "RetryPolicy",
+    "Watchlist",
+    "add_feed",
+    "add_watchlist",
+    "check_destination",
+    "format_duration",
+    "get_watchlist",
+    "list_alerts",
+    "list_feeds",
+    "list_watchlists",
+    "next_due",
+    "parse_duration",
+    "poll",
+    "remove_feed",
+    "remove_watchlist",
 ]

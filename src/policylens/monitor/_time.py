@@ -1,4 +1,5 @@
 """Timestamps as the monitoring tables keep them: aware UTC, whatever the backend hands back."""
+
 from __future__ import annotations
 
 import datetime as dt

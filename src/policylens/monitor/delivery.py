@@ -27,6 +27,7 @@ number of times.  If it still fails, the destination rests (its alerts stay
 pending) until ``next_attempt_at``, which backs off exponentially over
 polls too, and the next poll after that delivers the backlog in order.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,8 +49,17 @@ from ._time import aware, utcnow
 from .alerts import Alert, alerts_from_rows, owed
 from .destinations import DeliveryError, Sender, kind_of, usage
 
-__all__ = ["DeliveryError", "DeliveryResult", "RetryPolicy", "attempt", "check_destination", "deliver", "masked",
-           "register_destinations", "stored_name"]
+__all__ = [
+    "DeliveryError",
+    "DeliveryResult",
+    "RetryPolicy",
+    "attempt",
+    "check_destination",
+    "deliver",
+    "masked",
+    "register_destinations",
+    "stored_name",
+]
 
 _BATCH = 200  # pending alerts read per round trip
 
@@ -82,8 +92,13 @@ class DeliveryResult:
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"destination": self.destination, "delivered": self.delivered, "pending": self.pending,
-                "resting_until": self.resting_until, "error": self.error}
+        return {
+            "destination": self.destination,
+            "delivered": self.delivered,
+            "pending": self.pending,
+            "resting_until": self.resting_until,
+            "error": self.error,
+        }
 
 
 def check_destination(spec: str) -> str:
@@ -120,18 +135,29 @@ def register_destinations(conn: Connection, specs: list[str], now: dt.datetime) 
         if key != spec:
             conn.execute(update(DestinationRow).where(DestinationRow.spec == spec).values(spec=key))
         if conn.scalar(select(DestinationRow.id).where(DestinationRow.spec == key)) is None:
-            conn.execute(insert(DestinationRow), {"spec": key, "first_alert_id": first, "failures": 0,
-                                                  "added_at": now})
+            conn.execute(insert(DestinationRow), {"spec": key, "first_alert_id": first, "failures": 0, "added_at": now})
 
 
-def deliver(kb: KnowledgeBase, specs: list[str], settings: Settings, now: dt.datetime, retry: RetryPolicy,
-            show: Callable[[Alert], None] | None = None) -> list[DeliveryResult]:
+def deliver(
+    kb: KnowledgeBase,
+    specs: list[str],
+    settings: Settings,
+    now: dt.datetime,
+    retry: RetryPolicy,
+    show: Callable[[Alert], None] | None = None,
+) -> list[DeliveryResult]:
     """Deliver every alert each destination is owed, oldest first; ``show`` prints for ``print``."""
     return [_deliver_to(kb, spec, settings, now, retry, show) for spec in specs]
 
 
-def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.datetime, retry: RetryPolicy,
-                show: Callable[[Alert], None] | None) -> DeliveryResult:
+def _deliver_to(
+    kb: KnowledgeBase,
+    spec: str,
+    settings: Settings,
+    now: dt.datetime,
+    retry: RetryPolicy,
+    show: Callable[[Alert], None] | None,
+) -> DeliveryResult:
     result = DeliveryResult(masked(spec))
     with kb.reading() as conn:
         dest = conn.execute(select(DestinationRow).where(DestinationRow.spec == stored_name(spec))).one()
@@ -146,8 +172,9 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
         after = 0
         while True:
             with kb.reading() as conn:
-                rows = conn.execute(select(AlertRow).where(owed(dest), AlertRow.id > after)
-                                    .order_by(AlertRow.id).limit(_BATCH)).all()
+                rows = conn.execute(
+                    select(AlertRow).where(owed(dest), AlertRow.id > after).order_by(AlertRow.id).limit(_BATCH)
+                ).all()
                 batch = alerts_from_rows(conn, rows)
             if not batch:
                 break
@@ -162,19 +189,26 @@ def _deliver_to(kb: KnowledgeBase, spec: str, settings: Settings, now: dt.dateti
                 result.pending -= 1
     if dest.failures:
         with kb.writing() as conn:
-            conn.execute(update(DestinationRow).where(DestinationRow.id == dest.id)
-                         .values(failures=0, next_attempt_at=None, last_error=None))
+            conn.execute(
+                update(DestinationRow)
+                .where(DestinationRow.id == dest.id)
+                .values(failures=0, next_attempt_at=None, last_error=None)
+            )
     return result
 
 
 def _send(kb: KnowledgeBase, dest_id: int, sender: Sender, alert: Alert, retry: RetryPolicy | None) -> str | None:
     """Hand one alert over, retrying as the policy says; record each attempt.  None on success, else the error."""
-    return attempt(lambda: sender.send(alert), retry,
-                   lambda error: _record(kb, dest_id, alert.id, delivered=error is None, error=error))
+    return attempt(
+        lambda: sender.send(alert),
+        retry,
+        lambda error: _record(kb, dest_id, alert.id, delivered=error is None, error=error),
+    )
 
 
-def attempt(call: Callable[[], None], retry: RetryPolicy | None,
-            after_each: Callable[[str | None], None] | None = None) -> str | None:
+def attempt(
+    call: Callable[[], None], retry: RetryPolicy | None, after_each: Callable[[str | None], None] | None = None
+) -> str | None:
     """Call ``call`` until it succeeds, as often as ``retry`` allows (once without), waiting between attempts.
 
     ``after_each`` gets each attempt's error (None for the one that succeeded).  None on success, else the last
@@ -202,18 +236,24 @@ def _record(kb: KnowledgeBase, dest_id: int, alert_id: int, delivered: bool, err
     values = {"last_error": error, **({"delivered_at": utcnow()} if delivered else {})}
     with kb.writing() as conn:
         where = (DeliveryRow.alert_id == alert_id, DeliveryRow.destination_id == dest_id)
-        done = conn.execute(update(DeliveryRow).where(*where)
-                            .values(attempts=DeliveryRow.attempts + 1, **values)).rowcount
+        done = conn.execute(
+            update(DeliveryRow).where(*where).values(attempts=DeliveryRow.attempts + 1, **values)
+        ).rowcount
         if not done:
-            conn.execute(insert(DeliveryRow), {"alert_id": alert_id, "destination_id": dest_id, "attempts": 1,
-                                               "delivered_at": None, **values})
+            conn.execute(
+                insert(DeliveryRow),
+                {"alert_id": alert_id, "destination_id": dest_id, "attempts": 1, "delivered_at": None, **values},
+            )
 
 
 def _rest(kb: KnowledgeBase, dest: Any, now: dt.datetime, retry: RetryPolicy, error: str) -> None:
     failures = dest.failures + 1
     with kb.writing() as conn:
-        conn.execute(update(DestinationRow).where(DestinationRow.id == dest.id).values(
-            failures=failures, next_attempt_at=now + retry.rest_after(failures), last_error=error))
+        conn.execute(
+            update(DestinationRow)
+            .where(DestinationRow.id == dest.id)
+            .values(failures=failures, next_attempt_at=now + retry.rest_after(failures), last_error=error)
+        )
 
 
 @contextmanager

@@ -8,6 +8,7 @@ digest, so a restarted server does not send it again; a crash between the
 two resends it with the same Message-ID, which mail systems recognise.  The
 first digest of a destination covers the window that ended yesterday.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,8 +28,9 @@ from .destinations import DigestSender, kind_of
 _THROUGH = "digest_through "  # + the destination as stored: the last day its digests covered (a date ordinal)
 
 
-def send_due_digests(kb: KnowledgeBase, settings: Settings, specs: list[str], every_days: int, today: dt.date,
-                     retry: RetryPolicy) -> tuple[list[str], list[str]]:
+def send_due_digests(
+    kb: KnowledgeBase, settings: Settings, specs: list[str], every_days: int, today: dt.date, retry: RetryPolicy
+) -> tuple[list[str], list[str]]:
     """Send each due digest; (what was sent, what failed), one line each.  A failed one is due again later."""
     sent, failed = [], []
     for spec in specs:
@@ -39,8 +41,7 @@ def send_due_digests(kb: KnowledgeBase, settings: Settings, specs: list[str], ev
         with kb.reading() as conn:
             through = conn.scalar(select(MonitorStateRow.value).where(MonitorStateRow.name == name))
         until = today - dt.timedelta(days=1)
-        since = (dt.date.fromordinal(through + 1) if through is not None
-                 else until - dt.timedelta(days=every_days - 1))
+        since = dt.date.fromordinal(through + 1) if through is not None else until - dt.timedelta(days=every_days - 1)
         if (until - since).days + 1 < every_days:
             continue
         brief = digest(since, until, db=kb, as_of=today)

@@ -1,4 +1,5 @@
 """How often a feed is polled, written the way people say it: 30m, 1h, 1d (also 90s, 2w, 1h30m)."""
+
 from __future__ import annotations
 
 import re

@@ -8,6 +8,7 @@ scheduler sleeping until the next due feed must not spin on a dead one);
 its error is kept for ``feeds list``, and the next read, unconditional
 after an incomplete one, tries the missing entries again.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -64,8 +65,7 @@ class Feed:
         return out
 
 
-def add_feed(kb: KnowledgeBase, url: str, every: str | int = DEFAULT_EVERY, kind: str = "auto",
-             pages: int = 1) -> Feed:
+def add_feed(kb: KnowledgeBase, url: str, every: str | int = DEFAULT_EVERY, kind: str = "auto", pages: int = 1) -> Feed:
     """Register a source, due at once; ``every`` is seconds or a duration such as "30m".
 
     ``kind`` "auto" lets the first read decide whether the URL is a feed, a
@@ -87,18 +87,25 @@ def add_feed(kb: KnowledgeBase, url: str, every: str | int = DEFAULT_EVERY, kind
             raise InputError(url, "this feed is registered already; see `policylens feeds list`")
         start_watching(conn)
         now = utcnow()
-        conn.execute(insert(FeedRow), {"url": url, "every_seconds": seconds, "next_due": now, "added_at": now,
-                                       "kind": kind, "pages": pages})
+        conn.execute(
+            insert(FeedRow),
+            {"url": url, "every_seconds": seconds, "next_due": now, "added_at": now, "kind": kind, "pages": pages},
+        )
     return next(f for f in list_feeds(kb) if f.url == url)
 
 
 def list_feeds(kb: KnowledgeBase) -> list[Feed]:
     """Every source with how many entries it has yielded."""
     with kb.reading() as conn:
-        counts = {feed_id: count for feed_id, count in
-                  conn.execute(select(FeedEntryRow.feed_id, func.count()).group_by(FeedEntryRow.feed_id))}
-        return [replace(_feed(r), entries=counts.get(r.id, 0))
-                for r in conn.execute(select(FeedRow).order_by(FeedRow.url))]
+        counts = {
+            feed_id: count
+            for feed_id, count in conn.execute(
+                select(FeedEntryRow.feed_id, func.count()).group_by(FeedEntryRow.feed_id)
+            )
+        }
+        return [
+            replace(_feed(r), entries=counts.get(r.id, 0)) for r in conn.execute(select(FeedRow).order_by(FeedRow.url))
+        ]
 
 
 def remove_feed(kb: KnowledgeBase, url: str) -> None:
@@ -121,13 +128,23 @@ def next_due(kb: KnowledgeBase) -> dt.datetime | None:
         return aware(conn.scalar(select(FeedRow.next_due).order_by(FeedRow.next_due).limit(1)))
 
 
-def record_read(conn: Connection, feed: Feed, now: dt.datetime, etag: str | None, last_modified: str | None,
-                complete: bool, error: str | None = None) -> None:
+def record_read(
+    conn: Connection,
+    feed: Feed,
+    now: dt.datetime,
+    etag: str | None,
+    last_modified: str | None,
+    complete: bool,
+    error: str | None = None,
+) -> None:
     """After a read the feed rests; only a complete one (every entry stored, or 304) keeps its validators."""
-    values: dict[str, Any] = {"last_polled_at": now, "last_error": error,
-                              "next_due": now + dt.timedelta(seconds=feed.every_seconds),
-                              "etag": etag if complete else None,
-                              "last_modified": last_modified if complete else None}
+    values: dict[str, Any] = {
+        "last_polled_at": now,
+        "last_error": error,
+        "next_due": now + dt.timedelta(seconds=feed.every_seconds),
+        "etag": etag if complete else None,
+        "last_modified": last_modified if complete else None,
+    }
     conn.execute(update(FeedRow).where(FeedRow.id == feed.id).values(**values))
 
 
@@ -137,5 +154,16 @@ def set_kind(conn: Connection, feed_id: int, kind: str, fetch_url: str | None) -
 
 
 def _feed(row: Any) -> Feed:
-    return Feed(row.id, row.url, row.every_seconds, aware(row.next_due), row.etag, row.last_modified,
-                aware(row.last_polled_at), row.last_error, row.kind, row.fetch_url, row.pages)
+    return Feed(
+        row.id,
+        row.url,
+        row.every_seconds,
+        aware(row.next_due),
+        row.etag,
+        row.last_modified,
+        aware(row.last_polled_at),
+        row.last_error,
+        row.kind,
+        row.fetch_url,
+        row.pages,
+    )

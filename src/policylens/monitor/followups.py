@@ -21,6 +21,7 @@ between them.  Near-duplicates count as
 their first version, as they do in the rebuild, so a repost follows up
 nothing new and is not followed up twice.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -66,8 +67,7 @@ class _Pair:
     facts: list[str] = field(default_factory=list)
 
 
-def follow_ups(conn: Connection, id_range: tuple[int, int], quoter: Quoter, watched: set[int]
-               ) -> list[AlertDraft]:
+def follow_ups(conn: Connection, id_range: tuple[int, int], quoter: Quoter, watched: set[int]) -> list[AlertDraft]:
     """One draft per (new document, watched earlier document) pair that some link joins.
 
     ``watched``: the documents this poll's watchlist alerts are about; those
@@ -97,10 +97,16 @@ def follow_ups(conn: Connection, id_range: tuple[int, int], quoter: Quoter, watc
         title = docs.title(old_doc)
         named = f"#{old_doc}" + (f" ({title})" if title else "")
         reasons = "; ".join(dict.fromkeys(pair.reasons))
-        drafts.append(AlertDraft(
-            key=f"{FOLLOW_UP}:{docs.root(new_doc)}:{docs.root(old_doc)}", kind=FOLLOW_UP, document_id=new_doc,
-            earlier_document_id=old_doc, reason=f"follows up document {named}: {reasons}",
-            facts=list(dict.fromkeys(pair.facts))[:MAX_FACTS]))
+        drafts.append(
+            AlertDraft(
+                key=f"{FOLLOW_UP}:{docs.root(new_doc)}:{docs.root(old_doc)}",
+                kind=FOLLOW_UP,
+                document_id=new_doc,
+                earlier_document_id=old_doc,
+                reason=f"follows up document {named}: {reasons}",
+                facts=list(dict.fromkeys(pair.facts))[:MAX_FACTS],
+            )
+        )
     return drafts
 
 
@@ -114,8 +120,10 @@ class _Documents:
     def _row(self, doc_id: int) -> Any:
         if doc_id not in self.rows:
             self.rows[doc_id] = self.conn.execute(
-                select(DocumentRow.id, DocumentRow.near_duplicate_of, DocumentRow.title, DocumentRow.published_date)
-                .where(DocumentRow.id == doc_id)).one()
+                select(
+                    DocumentRow.id, DocumentRow.near_duplicate_of, DocumentRow.title, DocumentRow.published_date
+                ).where(DocumentRow.id == doc_id)
+            ).one()
         return self.rows[doc_id]
 
     def root(self, doc_id: int) -> int:
@@ -137,30 +145,48 @@ def _quantity_links(conn: Connection, id_range: tuple[int, int]) -> list[tuple[i
     new, old = aliased(QuantityRow), aliased(QuantityRow)
     out = []
     for model, new_col, old_col, how in (
-            (TargetProgressRow, TargetProgressRow.observation_id, TargetProgressRow.target_id,
-             "a statistic shows progress on its target"),
-            (TargetRestatementRow, TargetRestatementRow.restated_by_id, TargetRestatementRow.target_id,
-             "restates its target")):
+        (
+            TargetProgressRow,
+            TargetProgressRow.observation_id,
+            TargetProgressRow.target_id,
+            "a statistic shows progress on its target",
+        ),
+        (
+            TargetRestatementRow,
+            TargetRestatementRow.restated_by_id,
+            TargetRestatementRow.target_id,
+            "restates its target",
+        ),
+    ):
         for r in conn.execute(
-                select(new.document_id, new.start_offset, old.document_id.label("old_doc"),
-                       old.start_offset.label("old_start"))
-                .select_from(model).join(new, new.id == new_col).join(old, old.id == old_col)
-                .where(new.document_id > id_range[0], new.document_id <= id_range[1],
-                       old.document_id != new.document_id)
-                .order_by(new.document_id, new.ordinal)):
+            select(
+                new.document_id, new.start_offset, old.document_id.label("old_doc"), old.start_offset.label("old_start")
+            )
+            .select_from(model)
+            .join(new, new.id == new_col)
+            .join(old, old.id == old_col)
+            .where(new.document_id > id_range[0], new.document_id <= id_range[1], old.document_id != new.document_id)
+            .order_by(new.document_id, new.ordinal)
+        ):
             out.append((r.document_id, r.start_offset, r.old_doc, r.old_start, how))
     return out
 
 
-def _implementations(conn: Connection, id_range: tuple[int, int], docs: _Documents, quoter: Quoter
-                     ) -> list[tuple[int, int, str, int]]:
+def _implementations(
+    conn: Connection, id_range: tuple[int, int], docs: _Documents, quoter: Quoter
+) -> list[tuple[int, int, str, int]]:
     """(new doc, earlier doc, entity name, offset of the approval) for implementation rules of approved things."""
     rules = _rules()
-    followed = (select(DocumentEntityRow.document_id, EntityRow.id, EntityRow.name)
-                .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
-                .join(EntityRow, EntityRow.id == EntityLinkRow.entity_id)
-                .where(DocumentEntityRow.document_id > id_range[0], DocumentEntityRow.document_id <= id_range[1],
-                       EntityRow.type.in_(rules["followed_entity_types"])))
+    followed = (
+        select(DocumentEntityRow.document_id, EntityRow.id, EntityRow.name)
+        .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
+        .join(EntityRow, EntityRow.id == EntityLinkRow.entity_id)
+        .where(
+            DocumentEntityRow.document_id > id_range[0],
+            DocumentEntityRow.document_id <= id_range[1],
+            EntityRow.type.in_(rules["followed_entity_types"]),
+        )
+    )
     candidates: dict[int, dict[int, str]] = defaultdict(dict)
     for doc_id, entity_id, name in conn.execute(followed):
         candidates[entity_id][doc_id] = name
@@ -170,12 +196,16 @@ def _implementations(conn: Connection, id_range: tuple[int, int], docs: _Documen
         select(EventRow.document_id, EventRow.start_offset, EventEntityRow.entity_id)
         .join(EventEntityRow, EventEntityRow.event_id == EventRow.id)
         .where(EventRow.type == "approval", EventEntityRow.entity_id.in_(list(candidates)))
-        .order_by(EventRow.document_id, EventRow.ordinal)).all()
+        .order_by(EventRow.document_id, EventRow.ordinal)
+    ).all()
     out = []
     for old_doc, start, entity_id in approvals:
         for new_doc, name in candidates[entity_id].items():
-            if (docs.root(new_doc) != docs.root(old_doc) and docs.earlier(old_doc, new_doc)
-                    and _is_implementation(quoter, new_doc, docs.title(new_doc))):
+            if (
+                docs.root(new_doc) != docs.root(old_doc)
+                and docs.earlier(old_doc, new_doc)
+                and _is_implementation(quoter, new_doc, docs.title(new_doc))
+            ):
                 out.append((new_doc, old_doc, name, start))
     return out
 

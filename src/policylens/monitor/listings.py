@@ -14,6 +14,7 @@ month-day stamps of Chinese lists ([10-30], 10月30日), whose year is the
 latest that does not put them in the future.  A "next page" link (下一页,
 Next, rel=next) is returned for backfill.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -187,8 +188,9 @@ def _title_like(title: str | None) -> bool:
     if not title:
         return False
     data = rules()
-    return (len(_CJK.findall(title)) >= data["title_min_cjk"]
-            or len(_LATIN_WORD.findall(title)) >= data["title_min_words"])
+    return (
+        len(_CJK.findall(title)) >= data["title_min_cjk"] or len(_LATIN_WORD.findall(title)) >= data["title_min_words"]
+    )
 
 
 def _date_beside(text: str, today: dt.date) -> str | None:
@@ -215,9 +217,15 @@ def _date_beside(text: str, today: dt.date) -> str | None:
 def _next_page(tree: Any, base: str, page: str) -> str | None:
     words = rules()["next_page_words"]
     candidates = tree.xpath("//link[@rel='next']/@href | //a[@rel='next']/@href")
-    candidates += [a.get("href") for a in tree.iter("a")
-                   if a.get("href") and (" ".join(a.text_content().split()).strip(_NEXT_TRIM).lower() in words
-                                         or (a.get("title") or "").strip().lower() in words)]
+    candidates += [
+        a.get("href")
+        for a in tree.iter("a")
+        if a.get("href")
+        and (
+            " ".join(a.text_content().split()).strip(_NEXT_TRIM).lower() in words
+            or (a.get("title") or "").strip().lower() in words
+        )
+    ]
     for href in candidates:
         href = href.strip()
         if href.startswith(("#", "javascript:")):

@@ -5,6 +5,7 @@ SQLite: an exclusive ``flock`` on a file beside the database.  Both are
 released by the operating system or the server when the process dies, so a
 poller killed with SIGKILL never leaves a stale lock behind.
 """
+
 from __future__ import annotations
 
 import fcntl

@@ -12,6 +12,7 @@ Only the documents of one id range (those stored since the last match) are
 looked at.  A repost of a story (a near-duplicate) shares its first
 version's key, so it does not raise the same alert twice.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -30,8 +31,9 @@ MAX_FACTS = 5  # quoted sentences per alert; the brief has the rest
 MAX_NAMES = 6
 
 
-def match_watchlists(conn: Connection, watchlists: list[Watchlist], id_range: tuple[int, int],
-                     quoter: Quoter) -> list[AlertDraft]:
+def match_watchlists(
+    conn: Connection, watchlists: list[Watchlist], id_range: tuple[int, int], quoter: Quoter
+) -> list[AlertDraft]:
     return [draft for w in watchlists for draft in _match(conn, w, id_range, quoter)]
 
 
@@ -64,9 +66,16 @@ def _match(conn: Connection, w: Watchlist, id_range: tuple[int, int], quoter: Qu
     for doc_id, first_version in docs.items():
         found = list(dict.fromkeys(names[doc_id]))[:MAX_NAMES]
         quoted = list(dict.fromkeys(facts[doc_id]))[:MAX_FACTS]
-        drafts.append(AlertDraft(
-            key=f"{WATCH}:{w.id}:{first_version or doc_id}", kind=WATCH, document_id=doc_id,
-            watchlist=w.name, reason=_reason(w, found), facts=quoted))
+        drafts.append(
+            AlertDraft(
+                key=f"{WATCH}:{w.id}:{first_version or doc_id}",
+                kind=WATCH,
+                document_id=doc_id,
+                watchlist=w.name,
+                reason=_reason(w, found),
+                facts=quoted,
+            )
+        )
     return drafts
 
 
@@ -84,8 +93,14 @@ def _names_in(found: list[tuple[int, str]], docs: dict[int, Any], names: dict[in
             names[doc_id].append(name)
 
 
-def _keyword_facts(conn: Connection, keyword: str, filters: search.SearchFilters, docs: dict[int, Any],
-                   facts: dict[int, list[str]], quoter: Quoter) -> None:
+def _keyword_facts(
+    conn: Connection,
+    keyword: str,
+    filters: search.SearchFilters,
+    docs: dict[int, Any],
+    facts: dict[int, list[str]],
+    quoter: Quoter,
+) -> None:
     """The sentences where the keyword occurs (a fact's sentence, else the document's title)."""
     hits = search.search(conn, keyword, filters, limit=max(1000, 50 * len(docs)))
     hits = [h for h in hits if h.document_id in docs]
@@ -100,15 +115,27 @@ def _keyword_facts(conn: Connection, keyword: str, filters: search.SearchFilters
 
 
 def _starts(conn: Connection, hits: list[search.SearchHit]) -> dict[tuple[str, int | None], int]:
-    return {(kind, i): start for kind in ("quantity", "event")
-            for i, start in documents.fact_starts(conn, kind, [h.item_id for h in hits if h.kind == kind and h.item_id is not None]).items()}
+    return {
+        (kind, i): start
+        for kind in ("quantity", "event")
+        for i, start in documents.fact_starts(
+            conn, kind, [h.item_id for h in hits if h.kind == kind and h.item_id is not None]
+        ).items()
+    }
 
 
-def _industry_facts(conn: Connection, industry: str, id_range: tuple[int, int], docs: dict[int, Any],
-                    facts: dict[int, list[str]], quoter: Quoter) -> None:
+def _industry_facts(
+    conn: Connection,
+    industry: str,
+    id_range: tuple[int, int],
+    docs: dict[int, Any],
+    facts: dict[int, list[str]],
+    quoter: Quoter,
+) -> None:
     """The sentences of the document's quantities tagged with the industry (targets first)."""
-    rows = [(doc_id, start) for doc_id, start in documents.industry_quantities(conn, industry, id_range)
-            if doc_id in docs]
+    rows = [
+        (doc_id, start) for doc_id, start in documents.industry_quantities(conn, industry, id_range) if doc_id in docs
+    ]
     quoter.load(doc_id for doc_id, _ in rows)
     for doc_id, start in rows:
         facts[doc_id].append(quoter.sentence(doc_id, start))

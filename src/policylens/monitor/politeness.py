@@ -6,6 +6,7 @@ requests to one origin start at least ``delay`` seconds apart (robots.txt
 may ask for more), whatever thread sends them; requests to different hosts
 do not wait for each other.
 """
+
 from __future__ import annotations
 
 import threading

@@ -15,6 +15,7 @@ the process die after it:
 Polls take turns (``lock``).  Bad input never stops a poll: an unreachable
 feed, a broken feed, a dead link is one line in the report naming it.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -90,17 +91,29 @@ class PollReport:
         return sum(f.stored for f in self.feeds)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"started_at": self.started_at.isoformat(), "feeds": [f.to_dict() for f in self.feeds],
-                "stored": self.stored, "errors": self.errors,
-                "matched_documents": (self.matched[1] - self.matched[0]) if self.matched else 0,
-                "alerts": [a.to_dict() for a in self.alerts],
-                "deliveries": [d.to_dict() for d in self.deliveries]}
+        return {
+            "started_at": self.started_at.isoformat(),
+            "feeds": [f.to_dict() for f in self.feeds],
+            "stored": self.stored,
+            "errors": self.errors,
+            "matched_documents": (self.matched[1] - self.matched[0]) if self.matched else 0,
+            "alerts": [a.to_dict() for a in self.alerts],
+            "deliveries": [d.to_dict() for d in self.deliveries],
+        }
 
 
-def poll(db: KnowledgeBase | str | None = None, settings: Settings | None = None, *,
-         deliver_to: Sequence[str] = (), now: dt.datetime | None = None, every_feed: bool = False,
-         retry: RetryPolicy | None = None, show: Callable[[Alert], None] | None = None,
-         on_outcome: Callable[[Outcome], None] | None = None, workers: int = 1) -> PollReport:
+def poll(
+    db: KnowledgeBase | str | None = None,
+    settings: Settings | None = None,
+    *,
+    deliver_to: Sequence[str] = (),
+    now: dt.datetime | None = None,
+    every_feed: bool = False,
+    retry: RetryPolicy | None = None,
+    show: Callable[[Alert], None] | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    workers: int = 1,
+) -> PollReport:
     """Poll the due feeds (all with ``every_feed``), match, record alerts and deliver them.
 
     ``deliver_to``: destinations ("print", "jsonl:PATH", "webhook:URL"); each
@@ -171,9 +184,16 @@ class _New:
     entry: Any  # a FeedEntry
 
 
-def _read_feeds(kb: KnowledgeBase, feeds: list[Feed], fetched: dict[int, Any], crawler: Crawler,
-                now: dt.datetime, errors: list[str], on_outcome: Callable[[Outcome], None] | None,
-                workers: int) -> list[FeedResult]:
+def _read_feeds(
+    kb: KnowledgeBase,
+    feeds: list[Feed],
+    fetched: dict[int, Any],
+    crawler: Crawler,
+    now: dt.datetime,
+    errors: list[str],
+    on_outcome: Callable[[Outcome], None] | None,
+    workers: int,
+) -> list[FeedResult]:
     """Store the new entries of every feed read, then record each feed's read; one result per feed.
 
     The entries of all feeds go through one pipeline: their pages fetched
@@ -231,8 +251,9 @@ def _read_feeds(kb: KnowledgeBase, feeds: list[Feed], fetched: dict[int, Any], c
                 continue
             entry.result.stored += outcome.status == "stored"
             entry.result.duplicates += outcome.status == "duplicate"
-            marks.append({"feed_id": entry.feed.id, "key": entry.entry.key, "document_id": outcome.document_id,
-                          "seen_at": now})
+            marks.append(
+                {"feed_id": entry.feed.id, "key": entry.entry.key, "document_id": outcome.document_id, "seen_at": now}
+            )
         if marks:
             with kb.writing() as conn:
                 conn.execute(insert(FeedEntryRow), marks)

@@ -1,4 +1,5 @@
 """The sentences an alert quotes: a fact's own span is short ("300"), its sentence says what it counts."""
+
 from __future__ import annotations
 
 import re
@@ -40,4 +41,4 @@ class Quoter:
         index = self.indexes[document_id]
         lo, hi = index.sentence_at(start)
         quoted = " ".join(index.text[lo:hi].split())
-        return quoted if len(quoted) <= MAX_QUOTE else quoted[:MAX_QUOTE - 1] + "…"
+        return quoted if len(quoted) <= MAX_QUOTE else quoted[: MAX_QUOTE - 1] + "…"

@@ -6,6 +6,7 @@ conditional request and no second one for robots.txt.  A missing file
 (4xx) allows everything; a server error (5xx) disallows everything for
 this poll only; an unreachable host is left to the fetch itself to report.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,8 +34,9 @@ _DISALLOW_ALL = "User-agent: *\nDisallow: /\n"
 
 
 class Robots:
-    def __init__(self, kb: KnowledgeBase, settings: Settings, client: httpx.Client, pacer: Pacer,
-                 now: dt.datetime) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, settings: Settings, client: httpx.Client, pacer: Pacer, now: dt.datetime
+    ) -> None:
         self.kb, self.settings, self.client, self.pacer, self.now = kb, settings, client, pacer, now
         self._parsers: dict[str, RobotFileParser | None] = {}
         self._lock = threading.Lock()  # guards the table of per-origin locks

@@ -11,6 +11,7 @@ safe to run again.
 With ``digest_every`` (whole days) it also sends the digest of each window
 to the destinations that take digests (email), once (see ``digests``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,10 +52,18 @@ class SchedulerState:
 class PollScheduler:
     """Polls the knowledge base's feeds on a thread of its own until stopped."""
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings, *, deliver_to: Sequence[str] = (),
-                 idle: float = 60.0, on_poll: Callable[[PollReport], None] | None = None,
-                 log: Callable[[str], None] = _log_to_stderr, digest_every: float | None = None,
-                 retry: RetryPolicy | None = None):
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        settings: Settings,
+        *,
+        deliver_to: Sequence[str] = (),
+        idle: float = 60.0,
+        on_poll: Callable[[PollReport], None] | None = None,
+        log: Callable[[str], None] = _log_to_stderr,
+        digest_every: float | None = None,
+        retry: RetryPolicy | None = None,
+    ):
         self.kb, self.settings, self.idle, self.on_poll, self.log = kb, settings, idle, on_poll, log
         self.deliver_to = [check_destination(d) for d in deliver_to]  # a bad destination fails at start-up
         self.retry = retry or RetryPolicy()
@@ -94,8 +103,9 @@ class PollScheduler:
         for d in report.deliveries:
             if d.error:
                 self.log(f"{d.destination}: {d.error}; {d.pending} alert(s) wait for the next poll")
-        self.state.last_summary = (f"{len(report.feeds)} feed(s) due, {report.stored} new document(s), "
-                                   f"{len(report.alerts)} new alert(s)")
+        self.state.last_summary = (
+            f"{len(report.feeds)} feed(s) due, {report.stored} new document(s), {len(report.alerts)} new alert(s)"
+        )
         if self.on_poll is not None:
             self.on_poll(report)
         return report
@@ -105,8 +115,9 @@ class PollScheduler:
         now = now or utcnow()
         if self.digest_days is None or (self._digest_rest_until is not None and now < self._digest_rest_until):
             return
-        sent, failed = send_due_digests(self.kb, self.settings, self.deliver_to, self.digest_days, now.date(),
-                                        self.retry)
+        sent, failed = send_due_digests(
+            self.kb, self.settings, self.deliver_to, self.digest_days, now.date(), self.retry
+        )
         for line in sent + failed:
             self.log(line)
         if failed:

@@ -5,6 +5,7 @@ Sitemaps list every page of a site, so a read keeps the newest by
 ``data/listings.yaml``; an index names child sitemaps, which the caller
 fetches, newest first, up to its own limit.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,8 +13,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?(urlset|sitemapindex)[\s>]",
-                   re.DOTALL)
+_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:\w+:)?(urlset|sitemapindex)[\s>]", re.DOTALL
+)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
 
 
@@ -43,8 +45,9 @@ def parse_sitemap(data: bytes) -> Sitemap:
     for node in root:
         if not isinstance(node.tag, str):
             continue
-        values = {etree.QName(child).localname: (child.text or "").strip() for child in node
-                  if isinstance(child.tag, str)}
+        values = {
+            etree.QName(child).localname: (child.text or "").strip() for child in node if isinstance(child.tag, str)
+        }
         if values.get("loc", "").lower().startswith(("http://", "https://")):
             items.append(SitemapItem(values["loc"], values.get("lastmod") or None))
     dated = sorted((i for i in items if i.lastmod), key=lambda i: i.lastmod or "", reverse=True)

@@ -15,6 +15,7 @@ unchanged listing costs one request; the next pages are followed (up to
 the source's ``pages``) only while every link of the page just read is new,
 which backfills a first read and catches up after a busy spell.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,8 +62,7 @@ class Crawler:
         """The source's entries, or None when its conditional GET says nothing changed; InputError on failure."""
         url = feed.fetch_url or feed.url
         self._check(url, feed.url)
-        raw = fetch_if_changed(url, self.settings, feed.etag, feed.last_modified, source=feed.url,
-                               client=self.client)
+        raw = fetch_if_changed(url, self.settings, feed.etag, feed.last_modified, source=feed.url, client=self.client)
         if raw is None:
             return None
         seen = self._seen(feed)
@@ -93,8 +93,9 @@ class Crawler:
         elif found := self._discover(feed, raw):
             kind, fetch_url, raw = "discovered", found.url, found
         elif not parse_listing(self._text(raw), raw.url or feed.url, self.now.date()).links:
-            raise InputError(feed.url, "not an RSS or Atom feed, and no feed, sitemap or list of articles "
-                                       "was found on the page")
+            raise InputError(
+                feed.url, "not an RSS or Atom feed, and no feed, sitemap or list of articles was found on the page"
+            )
         with self.kb.writing() as conn:
             set_kind(conn, feed.id, kind, fetch_url)
         return kind, raw
@@ -123,10 +124,12 @@ class Crawler:
             fresh = [link for link in listing.links if link.url not in keys]
             for link in fresh:
                 keys.add(link.url)
-                read.entries.append(FeedEntry(feed.url, len(read.entries) + 1, link.url, link.title,
-                                              link.published, link.url, None, False))
-            if (number == feed.pages or not listing.next_page or not fresh
-                    or any(link.url in seen for link in fresh)):
+                read.entries.append(
+                    FeedEntry(
+                        feed.url, len(read.entries) + 1, link.url, link.title, link.published, link.url, None, False
+                    )
+                )
+            if number == feed.pages or not listing.next_page or not fresh or any(link.url in seen for link in fresh):
                 break
             page_url = listing.next_page
             if not self.robots.allowed(page_url):
@@ -144,12 +147,11 @@ class Crawler:
         items = sitemap.items
         if sitemap.index:
             items = []
-            for child in sitemap.items[:limits["sitemap_max_children"]]:
+            for child in sitemap.items[: limits["sitemap_max_children"]]:
                 if not self.robots.allowed(child.url):
                     read.skipped.append(f"{child.url}: disallowed by robots.txt; sitemap of {feed.url} not read")
                     continue
-                items += parse_sitemap(fetch(child.url, self.settings, source=feed.url, client=self.client)
-                                       .data).items
+                items += parse_sitemap(fetch(child.url, self.settings, source=feed.url, client=self.client).data).items
             items.sort(key=lambda i: i.lastmod or "", reverse=True)
         keys: set[str] = set()
         for item in items:
@@ -158,8 +160,7 @@ class Crawler:
                 continue
             keys.add(key)
             published = item.lastmod[:10] if item.lastmod and len(item.lastmod) >= 10 else None
-            read.entries.append(FeedEntry(feed.url, len(read.entries) + 1, key, None, published, item.url, None,
-                                          False))
+            read.entries.append(FeedEntry(feed.url, len(read.entries) + 1, key, None, published, item.url, None, False))
             if len(read.entries) >= limits["sitemap_max_entries"]:
                 break
         if not read.entries:

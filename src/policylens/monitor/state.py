@@ -7,6 +7,7 @@ none alerted twice.  The mark starts at the newest document when monitoring
 begins (the first watchlist or feed), so a knowledge base of years of
 documents does not raise years of alerts at once.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -37,5 +38,4 @@ def unmatched(conn: Connection) -> tuple[int, int] | None:
 
 
 def set_matched_through(conn: Connection, document_id: int) -> None:
-    conn.execute(update(MonitorStateRow).where(MonitorStateRow.name == MATCHED_THROUGH)
-                 .values(value=document_id))
+    conn.execute(update(MonitorStateRow).where(MonitorStateRow.name == MATCHED_THROUGH).values(value=document_id))

@@ -12,6 +12,7 @@ industry must be a tag of the taxonomy, the region a place the gazetteer or
 the knowledge base knows, the keyword must hold a word.  An entity may be
 one no document names yet: being told when it first appears is the point.
 """
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -52,20 +53,30 @@ class Watchlist:
         return asdict(self)
 
 
-def add_watchlist(kb: KnowledgeBase, name: str, *, region: str | None = None, industry: str | None = None,
-                  entity: str | None = None, keyword: str | None = None) -> Watchlist:
+def add_watchlist(
+    kb: KnowledgeBase,
+    name: str,
+    *,
+    region: str | None = None,
+    industry: str | None = None,
+    entity: str | None = None,
+    keyword: str | None = None,
+) -> Watchlist:
     """Store a new watchlist; InputError for a taken name, no criteria, or a criterion that can never match."""
     name = (name or "").strip()
     if not name:
         raise InputError("watch add", "a watchlist needs a name")
-    given = {c: v.strip() for c, v in zip(CRITERIA, (region, industry, entity, keyword), strict=True)
-             if v and v.strip()}
+    given = {
+        c: v.strip() for c, v in zip(CRITERIA, (region, industry, entity, keyword), strict=True) if v and v.strip()
+    }
     if not given:
-        raise InputError(name, "a watchlist needs at least one criterion: a region, an industry, an entity "
-                               "or a keyword")
+        raise InputError(
+            name, "a watchlist needs at least one criterion: a region, an industry, an entity or a keyword"
+        )
     if "industry" in given and given["industry"] not in taxonomy():
-        raise ParameterError("industry", f"unknown industry {given['industry']!r}; "
-                                          f"choose from {', '.join(sorted(taxonomy()))}")
+        raise ParameterError(
+            "industry", f"unknown industry {given['industry']!r}; choose from {', '.join(sorted(taxonomy()))}"
+        )
     if "keyword" in given:
         search.fts5_query(given["keyword"])  # raises when it holds no word
     with kb.writing() as conn:
@@ -73,8 +84,10 @@ def add_watchlist(kb: KnowledgeBase, name: str, *, region: str | None = None, in
             try:
                 queries.entity(conn, given["region"], "place")
             except InputError as exc:
-                raise ParameterError("region", f"{given['region']!r} is not a place the gazetteer or the "
-                                                f"knowledge base knows ({exc.reason})") from None
+                raise ParameterError(
+                    "region",
+                    f"{given['region']!r} is not a place the gazetteer or the knowledge base knows ({exc.reason})",
+                ) from None
         if conn.scalar(select(WatchlistRow.id).where(WatchlistRow.name == name)) is not None:
             raise InputError(name, "a watchlist of that name exists; remove it first or pick another name")
         start_watching(conn)
@@ -104,5 +117,6 @@ def remove_watchlist(kb: KnowledgeBase, name: str) -> None:
 
 def _watchlist(row: Any) -> Watchlist:
     created = aware(row.created_at)
-    return Watchlist(row.id, row.name, row.region, row.industry, row.entity, row.keyword,
-                     created.isoformat() if created else None)
+    return Watchlist(
+        row.id, row.name, row.region, row.industry, row.entity, row.keyword, created.isoformat() if created else None
+    )

@@ -7,6 +7,7 @@ LSH bands are stored in the ``minhash_bands`` table, so finding candidates is on
 indexed SQL lookup however large the knowledge base grows, and the full
 signatures then confirm them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -42,7 +43,6 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 
 
-
 @cache
 def _minhash() -> tuple[type, object]:
     """datasketch's MinHash and the permutations it would draw from the seed each time, drawn once.
@@ -68,8 +68,7 @@ def shingles(text: str) -> set[bytes]:
     tokens = _TOKEN.findall(normalise(text))
     if len(tokens) <= SHINGLE:
         return {" ".join(tokens).encode("utf-8")} if tokens else set()
-    return {" ".join(tokens[i:i + SHINGLE]).encode("utf-8")
-            for i in range(len(tokens) - SHINGLE + 1)}
+    return {" ".join(tokens[i : i + SHINGLE]).encode("utf-8") for i in range(len(tokens) - SHINGLE + 1)}
 
 
 def signature(text: str) -> np.ndarray | None:
@@ -96,8 +95,9 @@ def band_hashes(sig: np.ndarray) -> list[int]:
     raw = sig.astype("<u4")
     out = []
     for band in range(BANDS):
-        digest = hashlib.blake2b(raw[band * ROWS:(band + 1) * ROWS].tobytes(),
-                                 digest_size=8, salt=band.to_bytes(16, "little")).digest()
+        digest = hashlib.blake2b(
+            raw[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8, salt=band.to_bytes(16, "little")
+        ).digest()
         out.append(int.from_bytes(digest, "little", signed=True))
     return out
 

@@ -12,6 +12,7 @@ Near-duplicate documents (a story reposted elsewhere) count as their first
 version here: a repost of a plan does not "restate" the plan's targets, nor
 does it report progress on them.
 """
+
 from __future__ import annotations
 
 import json
@@ -64,8 +65,22 @@ _REBUILD_LOCK = 0x706C5F6B62
 _TEXTS_AT_ONCE = 500  # documents whose whole text _roles holds at once
 
 # Children before parents, so that deleting needs no cascade.
-DERIVED = (ConflictRow, TrackedSubjectRow, TargetIndustryRow, TargetRoleRow, TargetStatusPeriodRow, TargetRestatementRow, TargetProgressRow, EventEntityRow, QuantitySubjectRow,
-           EntityRegionRow, EntityRelationRow, EntityLinkRow, EntityAliasRow, EntityRow)
+DERIVED = (
+    ConflictRow,
+    TrackedSubjectRow,
+    TargetIndustryRow,
+    TargetRoleRow,
+    TargetStatusPeriodRow,
+    TargetRestatementRow,
+    TargetProgressRow,
+    EventEntityRow,
+    QuantitySubjectRow,
+    EntityRegionRow,
+    EntityRelationRow,
+    EntityLinkRow,
+    EntityAliasRow,
+    EntityRow,
+)
 
 
 @dataclass(slots=True)
@@ -120,8 +135,15 @@ class _Builder:
         self.by_key: dict[str, int] = {}
         self.by_norm: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, entity_id: int, entity_type: str, name: str, key: str | None, level: str | None,
-            attributes: dict[str, Any]) -> _Entity:
+    def add(
+        self,
+        entity_id: int,
+        entity_type: str,
+        name: str,
+        key: str | None,
+        level: str | None,
+        attributes: dict[str, Any],
+    ) -> _Entity:
         entity = _Entity(entity_id, entity_type, name, key, level, attributes)
         self.entities.append(entity)
         self.by_id[entity_id] = entity
@@ -151,8 +173,9 @@ class _Builder:
         place = self.places.get(key)
         if place is None:
             return None
-        entity = self.add(PLACE_IDS + _place_positions()[key], "place", place.name, key, place.level,
-                          {"level": place.level})
+        entity = self.add(
+            PLACE_IDS + _place_positions()[key], "place", place.name, key, place.level, {"level": place.level}
+        )
         self.by_key[key] = entity.id
         for variant in place.variants:
             self.alias(entity, variant, 0)
@@ -192,14 +215,25 @@ def rebuild(conn: Connection) -> dict[str, int]:
         ConflictRow: (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts)),
     }
     diffwrite.write(conn, tables, DERIVED)
-    return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
-            "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
-            "conflicts": len(tracked.conflicts)}
+    return {
+        "entities": len(state.builder.entities),
+        "relations": len(tables[EntityRelationRow][1]),
+        "progress_links": len(tracked.progress),
+        "restatements": len(tracked.restated),
+        "conflicts": len(tracked.conflicts),
+    }
 
 
 # The entity stage's tables, children before parents: a batch's pass compares them whole.
-_ENTITY_TABLES = (QuantitySubjectRow, EventEntityRow, EntityRegionRow, EntityRelationRow, EntityLinkRow,
-                  EntityAliasRow, EntityRow)
+_ENTITY_TABLES = (
+    QuantitySubjectRow,
+    EventEntityRow,
+    EntityRegionRow,
+    EntityRelationRow,
+    EntityLinkRow,
+    EntityAliasRow,
+    EntityRow,
+)
 
 
 def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
@@ -257,22 +291,27 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         for s, m in (*tracked_under.values(), *touched):
             if s is not None:
                 metrics[s].add(m)
-        reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None},
-                                                                metrics))
+        reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
         affected = {q for q, key in tracked_under.items() if key in reached}
     quantities = _quantities(conn, affected)
-    roles = {**dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id,
-                          affected)), **_roles(conn, batch)}
+    roles = {
+        **dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id, affected)),
+        **_roles(conn, batch),
+    }
     rewritten = fresh | moved
-    tracked = track_all(quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch,
-                        conflicts_of=rewritten)
+    tracked = track_all(
+        quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch, conflicts_of=rewritten
+    )
 
     # A target's industries come from its own words and its subject entity's name and focus.
     old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
     changed_entities = _changed_entities(conn, state.builder)
     new_hits = {q: hit[0] for q, hit in subjects.items()}
-    industry_targets = {q for q, k in kind.items() if k == "target" and (
-        q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)}
+    industry_targets = {
+        q
+        for q, k in kind.items()
+        if k == "target" and (q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)
+    }
     targets = {q for q in affected if kind[q] == "target"}
 
     tables = {
@@ -282,54 +321,81 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     diffwrite.write(conn, tables, _ENTITY_TABLES)
     Scope = diffwrite.Scope
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
-        TrackedSubjectRow: ((("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
-                            Scope("quantity_id", rewritten)),
-        TargetIndustryRow: ((("target_id", "industry"),
-                             _target_industries(_quantities(conn, industry_targets), subjects, state.builder)),
-                            Scope("target_id", industry_targets)),
+        TrackedSubjectRow: (
+            (("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
+            Scope("quantity_id", rewritten),
+        ),
+        TargetIndustryRow: (
+            (
+                ("target_id", "industry"),
+                _target_industries(_quantities(conn, industry_targets), subjects, state.builder),
+            ),
+            Scope("target_id", industry_targets),
+        ),
         TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), Scope("target_id", fresh)),
-        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress),
-                            Scope("target_id", targets)),
+        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress), Scope("target_id", targets)),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", targets)),
-        TargetStatusPeriodRow: ((("target_id", "start_day", "status", "end_day"), tracked.periods),
-                                Scope("target_id", targets)),
+        TargetStatusPeriodRow: (
+            (("target_id", "start_day", "status", "end_day"), tracked.periods),
+            Scope("target_id", targets),
+        ),
     }
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
     # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
     # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
     kept = [c for c in _stored_conflicts(conn, moved - fresh) if c[0] != "cross_document"]
-    scoped[ConflictRow] = ((CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)),
-                           Scope(("quantity_id", "other_quantity_id"), rewritten))
+    scoped[ConflictRow] = (
+        (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)),
+        Scope(("quantity_id", "other_quantity_id"), rewritten),
+    )
     _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked", len(fresh), len(moved), len(affected))
     order = [m for m in DERIVED if m in scoped]
-    diffwrite.write(conn, {m: rows for m, (rows, _) in scoped.items()}, order,
-                    {m: scope for m, (_, scope) in scoped.items()})
-    return {"entities": len(state.builder.entities), "relations": len(tables[EntityRelationRow][1]),
-            "progress_links": len(tracked.progress), "restatements": len(tracked.restated),
-            "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0}
+    diffwrite.write(
+        conn, {m: rows for m, (rows, _) in scoped.items()}, order, {m: scope for m, (_, scope) in scoped.items()}
+    )
+    return {
+        "entities": len(state.builder.entities),
+        "relations": len(tables[EntityRelationRow][1]),
+        "progress_links": len(tracked.progress),
+        "restatements": len(tracked.restated),
+        "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0,
+    }
 
 
 def _unlinked(conn: Connection, batch: set[int]) -> bool:
     """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
     de = DocumentEntityRow
     outside = select(func.count()).select_from(de).where(de.document_id.not_in(batch))
-    linked = (select(func.count()).select_from(EntityLinkRow)
-              .join(de, de.id == EntityLinkRow.document_entity_id).where(de.document_id.not_in(batch)))
+    linked = (
+        select(func.count())
+        .select_from(EntityLinkRow)
+        .join(de, de.id == EntityLinkRow.document_entity_id)
+        .where(de.document_id.not_in(batch))
+    )
     return (conn.scalar(outside) or 0) > (conn.scalar(linked) or 0)
 
 
 def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
     """Ids of the entities whose name or focus the pass changes (or makes)."""
-    stored = {r.id: (r.name, (r.attributes or {}).get("focus"))
-              for r in conn.execute(select(EntityRow.id, EntityRow.name, EntityRow.attributes))}
+    stored = {
+        r.id: (r.name, (r.attributes or {}).get("focus"))
+        for r in conn.execute(select(EntityRow.id, EntityRow.name, EntityRow.attributes))
+    }
     return {e.id for e in builder.entities if stored.get(e.id) != (e.name, e.attributes.get("focus"))}
 
 
 def _stored_conflicts(conn: Connection, quantities: Collection[int]) -> list[tuple[Any, ...]]:
     """The stored conflicts of ``quantities`` (their ``quantity_id``), without their ids."""
     c = ConflictRow
-    return [tuple(r) for r in _rows(conn, select(c.kind, c.quantity_id, c.other_quantity_id, c.value, c.other_value,
-                                                 c.reason), c.quantity_id, quantities)]
+    return [
+        tuple(r)
+        for r in _rows(
+            conn,
+            select(c.kind, c.quantity_id, c.other_quantity_id, c.value, c.other_value, c.reason),
+            c.quantity_id,
+            quantities,
+        )
+    ]
 
 
 def _lock(conn: Connection) -> None:
@@ -391,8 +457,9 @@ class _Resolved:
 
     def subjects(self, phrases: Iterable[tuple[int, int, str | None]]) -> dict[int, tuple[int, bool]]:
         """Quantity id -> (entity, exact) for each (quantity id, document id, subject) that resolves."""
-        return {qid: hit for qid, doc_id, subject in phrases
-                if (hit := self.resolver.resolve(doc_id, subject)) is not None}
+        return {
+            qid: hit for qid, doc_id, subject in phrases if (hit := self.resolver.resolve(doc_id, subject)) is not None
+        }
 
     def finish(self, conn: Connection) -> dict[tuple[int, str], int]:
         """Resolve the events, then close the relations and the regions; returns the events' entities.
@@ -428,27 +495,42 @@ class _Resolved:
     def tables(self, event_links: dict[tuple[int, str], int]) -> dict[type, tuple[tuple[str, ...], list]]:
         entities = self.builder.entities
         return {
-            EntityRow: (("id", "type", "name", "norm", "key", "level", "attributes", "mention_count",
-                         "document_count"),
-                        [(e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions,
-                          e.documents) for e in entities]),
-            EntityAliasRow: (("entity_id", "norm", "alias", "count"),
-                             [(e.id, form, spelling, e.alias_counts[form])
-                              for e in entities for form, spelling in e.aliases.items()]),
+            EntityRow: (
+                ("id", "type", "name", "norm", "key", "level", "attributes", "mention_count", "document_count"),
+                [
+                    (e.id, e.type, e.name, normalise(e.name), e.key, e.level, e.attributes, e.mentions, e.documents)
+                    for e in entities
+                ],
+            ),
+            EntityAliasRow: (
+                ("entity_id", "norm", "alias", "count"),
+                [
+                    (e.id, form, spelling, e.alias_counts[form])
+                    for e in entities
+                    for form, spelling in e.aliases.items()
+                ],
+            ),
             EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
-            EntityRelationRow: (("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
-                                [(i, *r) for i, r in enumerate(sorted(self.relations, key=_relation_order), 1)]),
-            EntityRegionRow: (("entity_id", "region_id", "depth"),
-                              [(e, r, depth) for (e, r), depth in self.regions.items()]),
-            EventEntityRow: (("event_id", "role", "entity_id"),
-                             [(ev, role, e) for (ev, role), e in event_links.items()]),
+            EntityRelationRow: (
+                ("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
+                [(i, *r) for i, r in enumerate(sorted(self.relations, key=_relation_order), 1)],
+            ),
+            EntityRegionRow: (
+                ("entity_id", "region_id", "depth"),
+                [(e, r, depth) for (e, r), depth in self.regions.items()],
+            ),
+            EventEntityRow: (
+                ("event_id", "role", "entity_id"),
+                [(ev, role, e) for (ev, role), e in event_links.items()],
+            ),
         }
 
 
 def _resolved(conn: Connection) -> _Resolved:
     """Resolve every stored document entity (with the user's decisions) and their relations."""
-    mention_counts = dict(conn.execute(
-        select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all())
+    mention_counts = dict(
+        conn.execute(select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all()
+    )
     # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
     # hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
     # record still gets its own dict and tuple; nothing below changes the values inside.
@@ -460,16 +542,36 @@ def _resolved(conn: Connection) -> _Resolved:
         return parsed[text]
 
     records = [
-        Record(r.id, r.document_id, r.type, r.name, r.key, dict(loaded(r.attributes) or {}),
-               tuple(loaded(r.aliases) or ()), mention_counts.get(r.id, 0))
-        for r in conn.execute(select(DocumentEntityRow.id, DocumentEntityRow.document_id, DocumentEntityRow.type,
-                                     DocumentEntityRow.name, DocumentEntityRow.key,
-                                     cast(DocumentEntityRow.attributes, Text).label("attributes"),
-                                     cast(DocumentEntityRow.aliases, Text).label("aliases"))).all()
+        Record(
+            r.id,
+            r.document_id,
+            r.type,
+            r.name,
+            r.key,
+            dict(loaded(r.attributes) or {}),
+            tuple(loaded(r.aliases) or ()),
+            mention_counts.get(r.id, 0),
+        )
+        for r in conn.execute(
+            select(
+                DocumentEntityRow.id,
+                DocumentEntityRow.document_id,
+                DocumentEntityRow.type,
+                DocumentEntityRow.name,
+                DocumentEntityRow.key,
+                cast(DocumentEntityRow.attributes, Text).label("attributes"),
+                cast(DocumentEntityRow.aliases, Text).label("aliases"),
+            )
+        ).all()
     ]
-    decisions = [Decision(r.action, r.name, r.other) for r in conn.execute(
-        select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other)
-        .order_by(EntityDecisionRow.id))]
+    decisions = [
+        Decision(r.action, r.name, r.other)
+        for r in conn.execute(
+            select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other).order_by(
+                EntityDecisionRow.id
+            )
+        )
+    ]
     builder = _Builder()
     entity_of_record = _entities(builder, resolve(records, decisions))
     resolver = _Resolver(builder, records, entity_of_record)
@@ -551,8 +653,9 @@ class _Resolver:
             for form in (surface(r.name), normalise(r.name)):
                 self.in_document[r.document_id].setdefault(form, entity)
 
-    def resolve(self, document_id: int, phrase: str | None, types: Iterable[str] | None = None
-                ) -> tuple[int, bool] | None:
+    def resolve(
+        self, document_id: int, phrase: str | None, types: Iterable[str] | None = None
+    ) -> tuple[int, bool] | None:
         if not phrase:
             return None
         allowed = set(types) if types else None
@@ -580,8 +683,9 @@ class _Resolver:
         return None
 
 
-def _relations(builder: _Builder, resolver: _Resolver, records: list[Record],
-               entity_of_record: dict[int, int]) -> set[tuple[Any, ...]]:
+def _relations(
+    builder: _Builder, resolver: _Resolver, records: list[Record], entity_of_record: dict[int, int]
+) -> set[tuple[Any, ...]]:
     """(subject, relation, object id, object value, document id) tuples from the gazetteer and the attributes."""
     relations: set[tuple[Any, ...]] = set()
     for r in records:
@@ -603,21 +707,29 @@ def _relations(builder: _Builder, resolver: _Resolver, records: list[Record],
     return relations
 
 
-def _events(conn: Connection, resolver: _Resolver, builder: _Builder
-            ) -> tuple[dict[tuple[int, str], int], set[tuple[Any, ...]]]:
+def _events(
+    conn: Connection, resolver: _Resolver, builder: _Builder
+) -> tuple[dict[tuple[int, str], int], set[tuple[Any, ...]]]:
     """Entities named as an event's actor and object; an issuance makes the object issued_by the actor."""
     links: dict[tuple[int, str], int] = {}
     issued: set[tuple[Any, ...]] = set()
-    for ev in conn.execute(select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor,
-                                  EventRow.object)).all():
+    for ev in conn.execute(
+        select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor, EventRow.object)
+    ).all():
         actor = resolver.resolve(ev.document_id, ev.actor)
         obj = resolver.resolve(ev.document_id, ev.object)
         if actor is not None:
             links[(ev.id, "actor")] = actor[0]
         if obj is not None:
             links[(ev.id, "object")] = obj[0]
-        if (ev.type == "issuance" and actor is not None and obj is not None and obj[1]
-                and actor[0] != obj[0] and builder.get(obj[0]).type == "programme"):
+        if (
+            ev.type == "issuance"
+            and actor is not None
+            and obj is not None
+            and obj[1]
+            and actor[0] != obj[0]
+            and builder.get(obj[0]).type == "programme"
+        ):
             issued.add((obj[0], "issued_by", actor[0], None, ev.document_id))
     return links, issued
 
@@ -672,38 +784,97 @@ def _chunks(ids: Collection[int] | None) -> Iterator[list[int] | None]:
         return
     ordered = sorted(ids)
     for i in range(0, len(ordered), diffwrite.IN_CHUNK):
-        yield ordered[i:i + diffwrite.IN_CHUNK]
+        yield ordered[i : i + diffwrite.IN_CHUNK]
 
 
 def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
     """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks."""
-    return [r for chunk in _chunks(ids)
-            for r in conn.execute(stmt if chunk is None else stmt.where(column.in_(chunk))).all()]
+    return [
+        r
+        for chunk in _chunks(ids)
+        for r in conn.execute(stmt if chunk is None else stmt.where(column.in_(chunk))).all()
+    ]
 
 
 def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tuple[int, int, Quantity]]:
     """The stored quantities (every one, or those of ``ids``) as (id, document id, Quantity), in id order."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
     a_ = QuantityAlternativeRow
-    for a in sorted(_rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids),
-                    key=lambda a: a.ordinal):
+    for a in sorted(
+        _rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids), key=lambda a: a.ordinal
+    ):
         alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
     out = []
     q_ = QuantityRow
-    columns = (q_.id, q_.document_id, q_.kind, q_.text, q_.start_offset, q_.end_offset, q_.value, q_.unit, q_.metric,
-               q_.value_max, q_.comparator, q_.change, q_.baseline, q_.deadline, q_.as_of, q_.annual, q_.subject)
+    columns = (
+        q_.id,
+        q_.document_id,
+        q_.kind,
+        q_.text,
+        q_.start_offset,
+        q_.end_offset,
+        q_.value,
+        q_.unit,
+        q_.metric,
+        q_.value_max,
+        q_.comparator,
+        q_.change,
+        q_.baseline,
+        q_.deadline,
+        q_.as_of,
+        q_.annual,
+        q_.subject,
+    )
     # Unpacked as tuples: named access on 90,000 rows of 17 columns costs more than building them.
-    for (qid, document_id, kind, text_, start, end, value, unit, metric, value_max, comparator, change, baseline,
-         deadline, as_of, annual, subject) in sorted(_rows(conn, select(*columns), q_.id, ids)):
-        out.append((qid, document_id, Quantity(
-            kind=kind, text=text_, start=start, end=end, value=value, unit=unit, metric=metric, value_max=value_max,
-            comparator=comparator, change=change, baseline=baseline, deadline=from_stored(deadline),
-            as_of=from_stored(as_of), annual=annual, subject=subject, alternatives=alternatives.get(qid, []))))
+    for (
+        qid,
+        document_id,
+        kind,
+        text_,
+        start,
+        end,
+        value,
+        unit,
+        metric,
+        value_max,
+        comparator,
+        change,
+        baseline,
+        deadline,
+        as_of,
+        annual,
+        subject,
+    ) in sorted(_rows(conn, select(*columns), q_.id, ids)):
+        out.append(
+            (
+                qid,
+                document_id,
+                Quantity(
+                    kind=kind,
+                    text=text_,
+                    start=start,
+                    end=end,
+                    value=value,
+                    unit=unit,
+                    metric=metric,
+                    value_max=value_max,
+                    comparator=comparator,
+                    change=change,
+                    baseline=baseline,
+                    deadline=from_stored(deadline),
+                    as_of=from_stored(as_of),
+                    annual=annual,
+                    subject=subject,
+                    alternatives=alternatives.get(qid, []),
+                ),
+            )
+        )
     return out
 
 
-def _target_industries(quantities: list[tuple[int, int, Quantity]], subjects: dict[int, tuple[int, bool]],
-                       builder: _Builder) -> list[tuple[int, str]]:
+def _target_industries(
+    quantities: list[tuple[int, int, Quantity]], subjects: dict[int, tuple[int, bool]], builder: _Builder
+) -> list[tuple[int, str]]:
     """(target id, industry) for the industries of a target's own metric and subject.
 
     The subject's industries are those its name says, or, for a company or
@@ -734,16 +905,20 @@ def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[i
     """
     q, d = QuantityRow, DocumentRow
     targets: dict[int, list[Any]] = defaultdict(list)
-    for r in _rows(conn, select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset)
-                   .where(q.kind == "target"), q.document_id, documents):
+    for r in _rows(
+        conn,
+        select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset).where(q.kind == "target"),
+        q.document_id,
+        documents,
+    ):
         targets[r.document_id].append(r)
     roles: dict[int, str] = {}
     ordered = sorted(targets)
     for i in range(0, len(ordered), _TEXTS_AT_ONCE):
-        for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(ordered[i:i + _TEXTS_AT_ONCE]))):
+        for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(ordered[i : i + _TEXTS_AT_ONCE]))):
             for r in targets[document_id]:
-                before = body[max(0, r.start_offset - BEFORE_CHARS):r.start_offset]
-                after = body[r.end_offset:r.end_offset + AFTER_CHARS]
+                before = body[max(0, r.start_offset - BEFORE_CHARS) : r.start_offset]
+                after = body[r.end_offset : r.end_offset + AFTER_CHARS]
                 if (role := role_of(r.text, before, after, r.unit)) != "goal":
                     roles[r.id] = role
     return roles

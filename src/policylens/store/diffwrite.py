@@ -19,6 +19,7 @@ targets it re-tracked, say), and the rows outside it are left as they are.
 
 Nothing here knows which tables these are: the caller names them, in order.
 """
+
 from __future__ import annotations
 
 import json
@@ -52,12 +53,16 @@ class Scope:
         quote = conn.dialect.identifier_preparer.quote
         columns = (self.column,) if isinstance(self.column, str) else self.column
         ids = sorted(self.ids)
-        listed = [", ".join(str(int(i)) for i in ids[n:n + IN_CHUNK]) for n in range(0, len(ids), IN_CHUNK)]
+        listed = [", ".join(str(int(i)) for i in ids[n : n + IN_CHUNK]) for n in range(0, len(ids), IN_CHUNK)]
         return [" OR ".join(f"{quote(c)} IN ({chunk})" for c in columns) for chunk in listed]
 
 
-def write(conn: Connection, tables: Mapping[Model, tuple[Sequence[str], Rows]], order: Sequence[Model],
-          scopes: Mapping[Model, Scope] | None = None) -> None:
+def write(
+    conn: Connection,
+    tables: Mapping[Model, tuple[Sequence[str], Rows]],
+    order: Sequence[Model],
+    scopes: Mapping[Model, Scope] | None = None,
+) -> None:
     """Make every table of ``order`` hold exactly the rows given for it (tuples in the order of its columns).
 
     ``order`` lists the tables' models children before parents: stale rows
@@ -82,14 +87,24 @@ class _Plan:
     as its value, since PostgreSQL's JSONB returns keys in an order of its own.
     """
 
-    def __init__(self, conn: Connection, model: Model, columns: Sequence[str], rows: Rows,
-                 order: Sequence[Model], scope: Scope | None = None):
+    def __init__(
+        self,
+        conn: Connection,
+        model: Model,
+        columns: Sequence[str],
+        rows: Rows,
+        order: Sequence[Model],
+        scope: Scope | None = None,
+    ):
         table = model.__table__
         assert isinstance(table, Table)  # a model mapped to a table (the only kind the knowledge base has)
         dialect = conn.dialect
         self.table, self.columns = table, tuple(columns)
-        processors = [(i, p) for i, name in enumerate(columns)
-                      if (p := table.c[name].type._cached_bind_processor(dialect)) is not None]
+        processors = [
+            (i, p)
+            for i, name in enumerate(columns)
+            if (p := table.c[name].type._cached_bind_processor(dialect)) is not None
+        ]
         stored = [_processed(row, processors) for row in rows] if processors else rows
         self.key = [self.columns.index(c.name) for c in table.primary_key.columns]
         self.rest = [i for i in range(len(self.columns)) if i not in self.key]
@@ -150,13 +165,19 @@ class _Plan:
             # clear them first, so that no update meets a value another row still holds.
             cleared = ", ".join(f"{quote(self.columns[i])} = NULL" for i in self.unique)
             where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
-            _executemany(conn, f"UPDATE {quote(self.table.name)} SET {cleared} WHERE {where}",
-                         [self._key(r) for r in self.updates])
+            _executemany(
+                conn,
+                f"UPDATE {quote(self.table.name)} SET {cleared} WHERE {where}",
+                [self._key(r) for r in self.updates],
+            )
         if self.updates:
             assignments = ", ".join(f"{quote(self.columns[i])} = {mark}" for i in self.rest)
             where = " AND ".join(f"{quote(self.columns[i])} = {mark}" for i in self.key)
-            _executemany(conn, f"UPDATE {quote(self.table.name)} SET {assignments} WHERE {where}",
-                         [tuple(r[i] for i in (*self.rest, *self.key)) for r in self.updates])
+            _executemany(
+                conn,
+                f"UPDATE {quote(self.table.name)} SET {assignments} WHERE {where}",
+                [tuple(r[i] for i in (*self.rest, *self.key)) for r in self.updates],
+            )
         if self.inserts:
             _insert(conn, self.table.name, self.columns, self.inserts)
 

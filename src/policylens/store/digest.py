@@ -6,6 +6,7 @@ tests and ``benchmarks/check_rebuild.py`` compare these.  Rows are
 compared raw, ids included, sorted, with floats as their repr and dates
 as ISO text, so SQLite and PostgreSQL fingerprint alike.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,8 +36,10 @@ def fingerprint(conn: Connection) -> dict[str, tuple[int, str]]:
     out = {}
     for model in reversed(DERIVED):
         table = cast(Table, model.__table__)
-        rows = [json.dumps(_canon(list(r)), sort_keys=True, ensure_ascii=False)
-                for r in conn.execute(select(*table.columns))]
+        rows = [
+            json.dumps(_canon(list(r)), sort_keys=True, ensure_ascii=False)
+            for r in conn.execute(select(*table.columns))
+        ]
         rows.sort()
         out[table.name] = (len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest())
     return out

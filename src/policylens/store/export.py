@@ -5,6 +5,7 @@ data frames want flat tables; JSON gives one object holding every table.
 Parquet needs pyarrow (``pip install 'policylens[parquet]'``); without it
 the export says so instead of writing something else.
 """
+
 from __future__ import annotations
 
 import csv
@@ -49,8 +50,9 @@ def _pyarrow():
         import pyarrow
         import pyarrow.parquet  # noqa: F401
     except ImportError:
-        raise ParameterError("fmt", "parquet needs pyarrow, which is not installed: "
-                                   "pip install 'policylens[parquet]'") from None
+        raise ParameterError(
+            "fmt", "parquet needs pyarrow, which is not installed: pip install 'policylens[parquet]'"
+        ) from None
     return pyarrow
 
 

@@ -5,6 +5,7 @@ a failure leaves nothing of that document behind and a batch can go on with the
 next one.  The same text seen twice is stored once; a lightly edited copy is
 stored and linked to the first version it resembles.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -173,8 +174,10 @@ class KnowledgeBase:
         doc.content_hash, doc.id = _digest(doc, fp), result.document_id
         return result
 
-    def save_many(self, items: Sequence[tuple[Extraction, Precomputed | None]],
-                  ) -> list[SaveResult | Exception]:
+    def save_many(
+        self,
+        items: Sequence[tuple[Extraction, Precomputed | None]],
+    ) -> list[SaveResult | Exception]:
         """``save`` each (extraction, precomputed) in one transaction; each one's result or error, in order.
 
         A commit per document cost the writer more than the inserts did.  If
@@ -218,20 +221,22 @@ class KnowledgeBase:
 
     def list_documents(self, limit: int = 50, offset: int = 0) -> list[Document]:
         with self._read() as session:
-            rows = session.scalars(
-                select(DocumentRow).order_by(DocumentRow.id).limit(limit).offset(offset)
-            )
+            rows = session.scalars(select(DocumentRow).order_by(DocumentRow.id).limit(limit).offset(offset))
             return [_document(row) for row in rows]
 
     def load_extraction(self, document_id: int) -> Extraction | None:
         with self._read() as session:
-            row = session.get(DocumentRow, document_id, options=[
-                selectinload(DocumentRow.quantities).selectinload(QuantityRow.alternatives),
-                selectinload(DocumentRow.quantities).selectinload(QuantityRow.industries),
-                selectinload(DocumentRow.events),
-                selectinload(DocumentRow.entities).selectinload(DocumentEntityRow.mentions),
-                selectinload(DocumentRow.industries),
-            ])
+            row = session.get(
+                DocumentRow,
+                document_id,
+                options=[
+                    selectinload(DocumentRow.quantities).selectinload(QuantityRow.alternatives),
+                    selectinload(DocumentRow.quantities).selectinload(QuantityRow.industries),
+                    selectinload(DocumentRow.events),
+                    selectinload(DocumentRow.entities).selectinload(DocumentEntityRow.mentions),
+                    selectinload(DocumentRow.industries),
+                ],
+            )
             if row is None:
                 return None
             return Extraction(
@@ -259,18 +264,21 @@ class KnowledgeBase:
         with self._read() as session:
             return documents.linked_entities(session.connection(), document_id)
 
-    def sharing_documents(self, strong: set[int], places: set[int], industries: list[str],
-                          exclude: int | None) -> list[documents.Sharing]:
+    def sharing_documents(
+        self, strong: set[int], places: set[int], industries: list[str], exclude: int | None
+    ) -> list[documents.Sharing]:
         """Documents naming one of the ``strong`` entities, or a place inside ``places`` with an industry."""
         with self._read() as session:
             return documents.sharing_documents(session.connection(), strong, places, industries, exclude)
 
-    def documents_in_window(self, since: dt.date, until: dt.date, *, region_id: int | None = None,
-                            industry: str | None = None) -> list[documents.WindowDocument]:
+    def documents_in_window(
+        self, since: dt.date, until: dt.date, *, region_id: int | None = None, industry: str | None = None
+    ) -> list[documents.WindowDocument]:
         """Documents published in [since, until], or ingested then when undated, oldest first."""
         with self._read() as session:
-            return documents.documents_in_window(session.connection(), since, until, region_id=region_id,
-                                                 industry=industry)
+            return documents.documents_in_window(
+                session.connection(), since, until, region_id=region_id, industry=industry
+            )
 
     # --- what the monitor matches watchlists on and quotes (see documents) ---
 
@@ -279,18 +287,19 @@ class KnowledgeBase:
         with self._read() as session:
             return documents.document_texts(session.connection(), document_ids)
 
-    def matching_documents(self, filters: search.SearchFilters,
-                           entity_ids: Iterable[int] = ()) -> dict[int, int | None]:
+    def matching_documents(
+        self, filters: search.SearchFilters, entity_ids: Iterable[int] = ()
+    ) -> dict[int, int | None]:
         """Document id -> what it near-duplicates, for documents passing ``filters`` (and naming an entity)."""
         with self._read() as session:
             return documents.matching_documents(session.connection(), filters, entity_ids)
 
-    def entity_names(self, id_range: tuple[int, int], *, region_id: int | None = None,
-                     entity_ids: Iterable[int] = ()) -> list[tuple[int, str]]:
+    def entity_names(
+        self, id_range: tuple[int, int], *, region_id: int | None = None, entity_ids: Iterable[int] = ()
+    ) -> list[tuple[int, str]]:
         """(document id, name as written) of the entities in a region or among ``entity_ids``."""
         with self._read() as session:
-            return documents.entity_names(session.connection(), id_range, region_id=region_id,
-                                          entity_ids=entity_ids)
+            return documents.entity_names(session.connection(), id_range, region_id=region_id, entity_ids=entity_ids)
 
     def fact_starts(self, kind: str, ids: Iterable[int]) -> dict[int, int]:
         """Quantity or event id -> where its span starts in its document."""
@@ -338,10 +347,15 @@ class KnowledgeBase:
             raise InputError(other, f"is a name of the gazetteer place {a.name}; it cannot be split off")
         try:
             with self._writes.begin() as conn:
-                conn.execute(insert(EntityDecisionRow), {
-                    "action": action, "name": a.name if action == "merge" else other,
-                    "other": b.name if action == "merge" else a.name,
-                    "created_at": clock.now()})
+                conn.execute(
+                    insert(EntityDecisionRow),
+                    {
+                        "action": action,
+                        "name": a.name if action == "merge" else other,
+                        "other": b.name if action == "merge" else a.name,
+                        "created_at": clock.now(),
+                    },
+                )
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record the {action}: {_reason(exc)}") from exc
         self.resolve()
@@ -361,9 +375,16 @@ class KnowledgeBase:
 
     def decisions(self) -> list[dict[str, Any]]:
         with self._read() as session:
-            return [{"id": r.id, "action": r.action, "name": r.name, "other": r.other,
-                     "created_at": r.created_at.isoformat()}
-                    for r in session.scalars(select(EntityDecisionRow).order_by(EntityDecisionRow.id))]
+            return [
+                {
+                    "id": r.id,
+                    "action": r.action,
+                    "name": r.name,
+                    "other": r.other,
+                    "created_at": r.created_at.isoformat(),
+                }
+                for r in session.scalars(select(EntityDecisionRow).order_by(EntityDecisionRow.id))
+            ]
 
     def entity(self, name: str, entity_type: str | None = None) -> queries.EntityRef:
         with self._read() as session:
@@ -373,31 +394,47 @@ class KnowledgeBase:
         with self._read() as session:
             return queries.profile(session.connection(), name, as_of or clock.today())
 
-    def targets(self, *, as_of: dt.date | None = None, region: str | None = None, industry: str | None = None,
-                status: str | None = None, entity: str | None = None, limit: int | None = None,
-                ) -> list[queries.TargetView]:
+    def targets(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        region: str | None = None,
+        industry: str | None = None,
+        status: str | None = None,
+        entity: str | None = None,
+        limit: int | None = None,
+    ) -> list[queries.TargetView]:
         """Targets with their status on ``as_of`` (default: today, from the clock)."""
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
             return queries.targets(conn, as_of or clock.today(), filters, limit)
 
-    def count_targets(self, *, as_of: dt.date | None = None, region: str | None = None,
-                      industry: str | None = None, status: str | None = None, entity: str | None = None) -> int:
+    def count_targets(
+        self,
+        *,
+        as_of: dt.date | None = None,
+        region: str | None = None,
+        industry: str | None = None,
+        status: str | None = None,
+        entity: str | None = None,
+    ) -> int:
         """How many targets ``targets`` lists with the same filters (from stored status periods, none judged)."""
         with self._read() as session:
             conn = session.connection()
             filters = _target_filters(conn, region, industry, status, entity)
             return queries.count_targets(conn, as_of or clock.today(), filters)
 
-    def conflicts(self, *, kind: str | None = None, region: str | None = None, limit: int | None = None,
-                  newest: bool = False) -> list[queries.ConflictView]:
+    def conflicts(
+        self, *, kind: str | None = None, region: str | None = None, limit: int | None = None, newest: bool = False
+    ) -> list[queries.ConflictView]:
         with self._read() as session:
             conn = session.connection()
             return queries.conflicts(conn, kind, queries.region_id(conn, region), limit, newest)
 
-    def list_entities(self, query: str | None = None, *, entity_type: str | None = None,
-                      limit: int | None = 50) -> list[dict[str, Any]]:
+    def list_entities(
+        self, query: str | None = None, *, entity_type: str | None = None, limit: int | None = 50
+    ) -> list[dict[str, Any]]:
         """Entities whose names contain ``query``, most mentioned first (for pickers and lookups)."""
         with self._read() as session:
             return queries.list_entities(session.connection(), query, entity_type, limit)
@@ -407,17 +444,31 @@ class KnowledgeBase:
         with self._read() as session:
             return queries.overview(session.connection(), as_of or clock.today(), recent)
 
-    def search(self, query: str, *, region: str | None = None, industry: str | None = None,
-               entity: str | None = None, source_type: str | None = None, since: dt.date | None = None,
-               until: dt.date | None = None, kinds: tuple[str, ...] = (), limit: int | None = 20,
-               ) -> list[search.SearchHit]:
+    def search(
+        self,
+        query: str,
+        *,
+        region: str | None = None,
+        industry: str | None = None,
+        entity: str | None = None,
+        source_type: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kinds: tuple[str, ...] = (),
+        limit: int | None = 20,
+    ) -> list[search.SearchHit]:
         """Documents, quantities and events matching every word of ``query``, best first."""
         with self._read() as session:
             conn = session.connection()
             filters = search.SearchFilters(
-                region_id=queries.region_id(conn, region), industry=industry,
-                entity_id=queries.entity_id(conn, entity), source_type=source_type, since=since, until=until,
-                kinds=kinds)
+                region_id=queries.region_id(conn, region),
+                industry=industry,
+                entity_id=queries.entity_id(conn, entity),
+                source_type=source_type,
+                since=since,
+                until=until,
+                kinds=kinds,
+            )
             return search.search(conn, query, filters, limit)
 
     def export_tables(self, as_of: dt.date | None = None) -> dict[str, list[dict[str, Any]]]:
@@ -430,8 +481,9 @@ def _member(conn: Connection, entity: queries.EntityRef, alias: str) -> queries.
     for found in queries.find_entities(conn, alias):
         if found.id == entity.id:
             return found
-    raise InputError(alias, f"is not a name of {entity.name} (#{entity.id}); "
-                            f"see `policylens entity {entity.name!r}` for its aliases")
+    raise InputError(
+        alias, f"is not a name of {entity.name} (#{entity.id}); see `policylens entity {entity.name!r}` for its aliases"
+    )
 
 
 _WRITE = "policylens_write"  # execution option: this transaction will write
@@ -486,8 +538,11 @@ def _candidates() -> Select:
     from . import dedup
 
     return select(DocumentRow.id, DocumentRow.minhash, DocumentRow.near_duplicate_of).where(
-        DocumentRow.id.in_(select(MinhashBandRow.document_id).where(
-            MinhashBandRow.hash.in_([bindparam(f"band{i}") for i in range(dedup.BANDS)]))),
+        DocumentRow.id.in_(
+            select(MinhashBandRow.document_id).where(
+                MinhashBandRow.hash.in_([bindparam(f"band{i}") for i in range(dedup.BANDS)])
+            )
+        ),
         DocumentRow.minhash.is_not(None),
     )
 
@@ -531,8 +586,13 @@ def _near_duplicate(conn: Connection, sig: np.ndarray, bands: list[int]) -> int 
 
 
 def _insert_document(
-    conn: Connection, extraction: Extraction, digest: str, sig: np.ndarray | None,
-    bands: list[int], near: int | None, search_texts: list[str],
+    conn: Connection,
+    extraction: Extraction,
+    digest: str,
+    sig: np.ndarray | None,
+    bands: list[int],
+    near: int | None,
+    search_texts: list[str],
 ) -> int:
     """Insert the document and all its facts; returns the new document's id.
 
@@ -542,55 +602,130 @@ def _insert_document(
     from . import dedup
 
     doc = extraction.document
-    doc_id = conn.execute(_insert_stmt(DocumentRow, "id"), {
-        "content_hash": digest, "source": doc.source, "url": doc.url, "title": doc.title,
-        "published": doc.published, "published_date": period_start(doc.published),
-        "language": doc.language, "source_type": doc.source_type, "publisher": doc.publisher,
-        "format": doc.format, "text": doc.text, "ingested_at": clock.now(),
-        "near_duplicate_of": near, "minhash": dedup.to_bytes(sig) if sig is not None else None,
-    }).scalar_one()
+    doc_id = conn.execute(
+        _insert_stmt(DocumentRow, "id"),
+        {
+            "content_hash": digest,
+            "source": doc.source,
+            "url": doc.url,
+            "title": doc.title,
+            "published": doc.published,
+            "published_date": period_start(doc.published),
+            "language": doc.language,
+            "source_type": doc.source_type,
+            "publisher": doc.publisher,
+            "format": doc.format,
+            "text": doc.text,
+            "ingested_at": clock.now(),
+            "near_duplicate_of": near,
+            "minhash": dedup.to_bytes(sig) if sig is not None else None,
+        },
+    ).scalar_one()
 
-    quantity_ids = _insert_numbered(conn, QuantityRow, [{
-        "document_id": doc_id, "ordinal": i, "kind": q.kind, "text": q.text,
-        "start_offset": q.start, "end_offset": q.end, "metric": q.metric, "value": q.value,
-        "value_max": q.value_max, "unit": q.unit, "comparator": q.comparator, "change": q.change,
-        "baseline": q.baseline, "deadline": to_stored(q.deadline),
-        "deadline_year": year_of(q.deadline), "as_of": to_stored(q.as_of),
-        "as_of_year": year_of(q.as_of), "annual": q.annual, "subject": q.subject,
-    } for i, q in enumerate(extraction.quantities)])
-    _insert(conn, QuantityAlternativeRow, [
-        {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
-        for qid, q in zip(quantity_ids, extraction.quantities, strict=True) for i, a in enumerate(q.alternatives)
-    ])
-    _insert(conn, QuantityIndustryRow, [
-        {"quantity_id": qid, "ordinal": i, "industry": name}
-        for qid, q in zip(quantity_ids, extraction.quantities, strict=True)
-        for i, name in enumerate(dict.fromkeys(q.industries))
-    ])
+    quantity_ids = _insert_numbered(
+        conn,
+        QuantityRow,
+        [
+            {
+                "document_id": doc_id,
+                "ordinal": i,
+                "kind": q.kind,
+                "text": q.text,
+                "start_offset": q.start,
+                "end_offset": q.end,
+                "metric": q.metric,
+                "value": q.value,
+                "value_max": q.value_max,
+                "unit": q.unit,
+                "comparator": q.comparator,
+                "change": q.change,
+                "baseline": q.baseline,
+                "deadline": to_stored(q.deadline),
+                "deadline_year": year_of(q.deadline),
+                "as_of": to_stored(q.as_of),
+                "as_of_year": year_of(q.as_of),
+                "annual": q.annual,
+                "subject": q.subject,
+            }
+            for i, q in enumerate(extraction.quantities)
+        ],
+    )
+    _insert(
+        conn,
+        QuantityAlternativeRow,
+        [
+            {"quantity_id": qid, "ordinal": i, "value": a.value, "unit": a.unit}
+            for qid, q in zip(quantity_ids, extraction.quantities, strict=True)
+            for i, a in enumerate(q.alternatives)
+        ],
+    )
+    _insert(
+        conn,
+        QuantityIndustryRow,
+        [
+            {"quantity_id": qid, "ordinal": i, "industry": name}
+            for qid, q in zip(quantity_ids, extraction.quantities, strict=True)
+            for i, name in enumerate(dict.fromkeys(q.industries))
+        ],
+    )
 
-    event_ids = _insert_numbered(conn, EventRow, [{
-        "document_id": doc_id, "ordinal": i, "type": e.type, "text": e.text,
-        "start_offset": e.start, "end_offset": e.end, "actor": e.actor, "object": e.object,
-        "date": e.date, "event_date": period_start(e.date), "date_text": e.date_text,
-        "approximate": e.approximate,
-    } for i, e in enumerate(extraction.events)])
+    event_ids = _insert_numbered(
+        conn,
+        EventRow,
+        [
+            {
+                "document_id": doc_id,
+                "ordinal": i,
+                "type": e.type,
+                "text": e.text,
+                "start_offset": e.start,
+                "end_offset": e.end,
+                "actor": e.actor,
+                "object": e.object,
+                "date": e.date,
+                "event_date": period_start(e.date),
+                "date_text": e.date_text,
+                "approximate": e.approximate,
+            }
+            for i, e in enumerate(extraction.events)
+        ],
+    )
 
-    entity_ids = _insert_numbered(conn, DocumentEntityRow, [{
-        "document_id": doc_id, "ordinal": i, "type": e.type, "name": e.name, "key": e.key,
-        "attributes": dict(e.attributes), "aliases": list(e.aliases),
-    } for i, e in enumerate(extraction.entities)])
-    _insert(conn, EntityMentionRow, [
-        {"entity_id": eid, "ordinal": i, "start_offset": start, "end_offset": end}
-        for eid, e in zip(entity_ids, extraction.entities, strict=True)
-        for i, (start, end) in enumerate(e.mentions)
-    ])
+    entity_ids = _insert_numbered(
+        conn,
+        DocumentEntityRow,
+        [
+            {
+                "document_id": doc_id,
+                "ordinal": i,
+                "type": e.type,
+                "name": e.name,
+                "key": e.key,
+                "attributes": dict(e.attributes),
+                "aliases": list(e.aliases),
+            }
+            for i, e in enumerate(extraction.entities)
+        ],
+    )
+    _insert(
+        conn,
+        EntityMentionRow,
+        [
+            {"entity_id": eid, "ordinal": i, "start_offset": start, "end_offset": end}
+            for eid, e in zip(entity_ids, extraction.entities, strict=True)
+            for i, (start, end) in enumerate(e.mentions)
+        ],
+    )
 
-    _insert(conn, DocumentIndustryRow, [
-        {"document_id": doc_id, "ordinal": i, "industry": name}
-        for i, name in enumerate(dict.fromkeys(extraction.industries))
-    ])
-    _insert(conn, MinhashBandRow, [{"document_id": doc_id, "band": band, "hash": h}
-                                   for band, h in enumerate(bands)])
+    _insert(
+        conn,
+        DocumentIndustryRow,
+        [
+            {"document_id": doc_id, "ordinal": i, "industry": name}
+            for i, name in enumerate(dict.fromkeys(extraction.industries))
+        ],
+    )
+    _insert(conn, MinhashBandRow, [{"document_id": doc_id, "band": band, "hash": h} for band, h in enumerate(bands)])
     _insert(conn, SearchItemRow, search.document_items(doc_id, extraction, quantity_ids, event_ids, search_texts))
     return doc_id
 
@@ -622,19 +757,37 @@ def _insert_numbered(conn: Connection, model: type[Base], rows: list[dict[str, A
 
 def _document(row: DocumentRow) -> Document:
     return Document(
-        source=row.source, text=row.text, title=row.title, published=row.published,
-        language=row.language, source_type=row.source_type, url=row.url,
-        publisher=row.publisher, format=row.format, content_hash=row.content_hash, id=row.id,
+        source=row.source,
+        text=row.text,
+        title=row.title,
+        published=row.published,
+        language=row.language,
+        source_type=row.source_type,
+        url=row.url,
+        publisher=row.publisher,
+        format=row.format,
+        content_hash=row.content_hash,
+        id=row.id,
     )
 
 
 def _quantity(row: QuantityRow) -> Quantity:
     return Quantity(
-        kind=row.kind, text=row.text, start=row.start_offset, end=row.end_offset,
-        value=row.value, unit=row.unit, metric=row.metric, value_max=row.value_max,
-        comparator=row.comparator, change=row.change, baseline=row.baseline,
-        deadline=from_stored(row.deadline), as_of=from_stored(row.as_of),
-        annual=row.annual, subject=row.subject,
+        kind=row.kind,
+        text=row.text,
+        start=row.start_offset,
+        end=row.end_offset,
+        value=row.value,
+        unit=row.unit,
+        metric=row.metric,
+        value_max=row.value_max,
+        comparator=row.comparator,
+        change=row.change,
+        baseline=row.baseline,
+        deadline=from_stored(row.deadline),
+        as_of=from_stored(row.as_of),
+        annual=row.annual,
+        subject=row.subject,
         alternatives=[Alternative(value=a.value, unit=a.unit) for a in row.alternatives],
         industries=[i.industry for i in row.industries],
     )
@@ -642,22 +795,36 @@ def _quantity(row: QuantityRow) -> Quantity:
 
 def _event(row: EventRow) -> Event:
     return Event(
-        type=row.type, text=row.text, start=row.start_offset, end=row.end_offset,
-        actor=row.actor, object=row.object, date=row.date, date_text=row.date_text,
+        type=row.type,
+        text=row.text,
+        start=row.start_offset,
+        end=row.end_offset,
+        actor=row.actor,
+        object=row.object,
+        date=row.date,
+        date_text=row.date_text,
         approximate=row.approximate,
     )
 
 
 def _entity(row: DocumentEntityRow) -> Entity:
     return Entity(
-        type=row.type, name=row.name,
+        type=row.type,
+        name=row.name,
         mentions=[(m.start_offset, m.end_offset) for m in row.mentions],
-        attributes=dict(row.attributes), aliases=list(row.aliases), key=row.key,
+        attributes=dict(row.attributes),
+        aliases=list(row.aliases),
+        key=row.key,
     )
 
 
-def _target_filters(conn: Any, region: str | None, industry: str | None, status: str | None,
-                    entity: str | None) -> queries.TargetFilters:
+def _target_filters(
+    conn: Any, region: str | None, industry: str | None, status: str | None, entity: str | None
+) -> queries.TargetFilters:
     """The filters of a targets read, with the region and entity named resolved (InputError if unknown)."""
-    return queries.TargetFilters(region_id=queries.region_id(conn, region), industry=industry,
-                                 entity_id=queries.entity_id(conn, entity), status=status)
+    return queries.TargetFilters(
+        region_id=queries.region_id(conn, region),
+        industry=industry,
+        entity_id=queries.entity_id(conn, entity),
+        status=status,
+    )

@@ -5,6 +5,7 @@ package, so an installed copy upgrades a database written by an older one.
 A database already at the newest revision is recognised with one query, without loading
 Alembic and its scripts (a second or so that every command would pay).
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ deduplication fingerprint (MinHash) and the indexed form of the search rows
 are pure functions of the extraction, so ingest workers compute them beside
 the extraction (``parallel.prepare_to_store``) and the writer only inserts.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

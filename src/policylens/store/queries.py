@@ -6,6 +6,7 @@ later targets that restate it) by ``track.target_status``; nothing that
 changes with the calendar is stored.  Filters run in SQL, so a query over a
 large knowledge base loads only the targets it returns.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -68,8 +69,11 @@ def find_entities(conn: Connection, name: str, entity_type: str | None = None) -
         forms = {f for f in (written, normalise(name)) if f}
         if not forms:
             return []
-        rows = conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm, EntityAliasRow.alias)
-                            .where(EntityAliasRow.norm.in_(forms))).all()
+        rows = conn.execute(
+            select(EntityAliasRow.entity_id, EntityAliasRow.norm, EntityAliasRow.alias).where(
+                EntityAliasRow.norm.in_(forms)
+            )
+        ).all()
         # A name as some document wrote it beats one that only normalises alike, so that a
         # split-off "X" is found apart from "X Co., Ltd." that normalises to it.
         as_written = {r.entity_id for r in rows if r.norm == written and surface(r.alias) == written}
@@ -89,8 +93,9 @@ def entity(conn: Connection, name: str, entity_type: str | None = None) -> Entit
     if found:
         # Several entities share the name (Chaoyang in Beijing and in Liaoning): the most mentioned wins
         # unless the user is explicit, and the others are listed.
-        ranked = conn.execute(select(EntityRow.id, EntityRow.mention_count)
-                              .where(EntityRow.id.in_([f.id for f in found]))).all()
+        ranked = conn.execute(
+            select(EntityRow.id, EntityRow.mention_count).where(EntityRow.id.in_([f.id for f in found]))
+        ).all()
         counts = dict(ranked)
         if counts[found[0].id] > max(counts[f.id] for f in found[1:]):
             return found[0]
@@ -129,16 +134,33 @@ def entity_id(conn: Connection, name: str | None) -> int | None:
 _LISTED = or_(EntityRow.mention_count > 0, EntityRow.type != "place")
 
 
-def list_entities(conn: Connection, query: str | None = None, entity_type: str | None = None,
-                  limit: int | None = 50) -> list[dict[str, Any]]:
+def list_entities(
+    conn: Connection, query: str | None = None, entity_type: str | None = None, limit: int | None = 50
+) -> list[dict[str, Any]]:
     """Entities any of whose names contains ``query`` (any case), most mentioned first; all without one."""
-    stmt = (select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key, EntityRow.level,
-                   EntityRow.mention_count, EntityRow.document_count)
-            .where(_LISTED).order_by(EntityRow.mention_count.desc(), EntityRow.name).limit(limit))
+    stmt = (
+        select(
+            EntityRow.id,
+            EntityRow.type,
+            EntityRow.name,
+            EntityRow.key,
+            EntityRow.level,
+            EntityRow.mention_count,
+            EntityRow.document_count,
+        )
+        .where(_LISTED)
+        .order_by(EntityRow.mention_count.desc(), EntityRow.name)
+        .limit(limit)
+    )
     if query and query.strip():
         escaped = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(EntityRow.id.in_(select(EntityAliasRow.entity_id).where(
-            func.lower(EntityAliasRow.alias).like(f"%{escaped}%", escape="\\"))))
+        stmt = stmt.where(
+            EntityRow.id.in_(
+                select(EntityAliasRow.entity_id).where(
+                    func.lower(EntityAliasRow.alias).like(f"%{escaped}%", escape="\\")
+                )
+            )
+        )
     if entity_type:
         stmt = stmt.where(EntityRow.type == entity_type)
     return [dict(r._mapping) for r in conn.execute(stmt)]
@@ -161,70 +183,130 @@ class EntityProfile:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            **self.entity.to_dict(), "level": self.level, "attributes": self.attributes, "aliases": self.aliases,
-            "mention_count": self.mention_count, "document_count": self.document_count,
-            "hierarchy": [h.to_dict() for h in self.hierarchy], "relations": self.relations,
+            **self.entity.to_dict(),
+            "level": self.level,
+            "attributes": self.attributes,
+            "aliases": self.aliases,
+            "mention_count": self.mention_count,
+            "document_count": self.document_count,
+            "hierarchy": [h.to_dict() for h in self.hierarchy],
+            "relations": self.relations,
             "contains": {t: [e.to_dict() for e in es] for t, es in self.contains.items()},
-            "targets": [t.to_dict() for t in self.targets], "events": self.events, "documents": self.documents,
+            "targets": [t.to_dict() for t in self.targets],
+            "events": self.events,
+            "documents": self.documents,
         }
 
 
 def profile(conn: Connection, name: str, as_of: dt.date, limit: int = 50) -> EntityProfile:
     ref = entity(conn, name)
     row = conn.execute(select(EntityRow).where(EntityRow.id == ref.id)).one()
-    aliases = [a for (a,) in conn.execute(
-        select(EntityAliasRow.alias).where(EntityAliasRow.entity_id == ref.id)
-        .order_by(EntityAliasRow.count.desc(), EntityAliasRow.alias)) if a != row.name]
-    hierarchy = [EntityRef(*r) for r in conn.execute(
-        select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key)
-        .join(EntityRegionRow, EntityRegionRow.region_id == EntityRow.id)
-        .where(EntityRegionRow.entity_id == ref.id, EntityRegionRow.region_id != ref.id)
-        .order_by(EntityRegionRow.depth))]
+    aliases = [
+        a
+        for (a,) in conn.execute(
+            select(EntityAliasRow.alias)
+            .where(EntityAliasRow.entity_id == ref.id)
+            .order_by(EntityAliasRow.count.desc(), EntityAliasRow.alias)
+        )
+        if a != row.name
+    ]
+    hierarchy = [
+        EntityRef(*r)
+        for r in conn.execute(
+            select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key)
+            .join(EntityRegionRow, EntityRegionRow.region_id == EntityRow.id)
+            .where(EntityRegionRow.entity_id == ref.id, EntityRegionRow.region_id != ref.id)
+            .order_by(EntityRegionRow.depth)
+        )
+    ]
     obj = aliased(EntityRow)
-    relations = [{"relation": r.relation, "object": r.name if r.name is not None else r.object_value,
-                  "object_id": r.object_id, "document_id": r.document_id}
-                 for r in conn.execute(
-                     select(EntityRelationRow.relation, EntityRelationRow.object_id, EntityRelationRow.object_value,
-                            EntityRelationRow.document_id, obj.name)
-                     .outerjoin(obj, obj.id == EntityRelationRow.object_id)
-                     .where(EntityRelationRow.subject_id == ref.id)
-                     .order_by(EntityRelationRow.relation, EntityRelationRow.id))]
+    relations = [
+        {
+            "relation": r.relation,
+            "object": r.name if r.name is not None else r.object_value,
+            "object_id": r.object_id,
+            "document_id": r.document_id,
+        }
+        for r in conn.execute(
+            select(
+                EntityRelationRow.relation,
+                EntityRelationRow.object_id,
+                EntityRelationRow.object_value,
+                EntityRelationRow.document_id,
+                obj.name,
+            )
+            .outerjoin(obj, obj.id == EntityRelationRow.object_id)
+            .where(EntityRelationRow.subject_id == ref.id)
+            .order_by(EntityRelationRow.relation, EntityRelationRow.id)
+        )
+    ]
     relations = list({(r["relation"], r["object"]): r for r in relations}.values())
     # Inside a place: everything whose region chain reaches it; of anything else: what names it as a whole.
-    inside = (select(EntityRegionRow.entity_id).where(EntityRegionRow.region_id == ref.id,
-                                                       EntityRegionRow.entity_id != ref.id))
+    inside = select(EntityRegionRow.entity_id).where(
+        EntityRegionRow.region_id == ref.id, EntityRegionRow.entity_id != ref.id
+    )
     members = select(EntityRelationRow.subject_id).where(
-        EntityRelationRow.object_id == ref.id, EntityRelationRow.relation.in_(("member_of", "part_of", "issued_by")))
+        EntityRelationRow.object_id == ref.id, EntityRelationRow.relation.in_(("member_of", "part_of", "issued_by"))
+    )
     contains: dict[str, list[EntityRef]] = defaultdict(list)
-    for r in conn.execute(select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key)
-                          .where(or_(EntityRow.id.in_(inside), EntityRow.id.in_(members)),
-                                 _LISTED)
-                          .order_by(EntityRow.mention_count.desc(), EntityRow.name)):
+    for r in conn.execute(
+        select(EntityRow.id, EntityRow.type, EntityRow.name, EntityRow.key)
+        .where(or_(EntityRow.id.in_(inside), EntityRow.id.in_(members)), _LISTED)
+        .order_by(EntityRow.mention_count.desc(), EntityRow.name)
+    ):
         if len(contains[r.type]) < limit:
             contains[r.type].append(EntityRef(*r))
     targets_ = targets(conn, as_of, TargetFilters(entity_id=ref.id), limit=limit)
-    events = [{"date": e.date, "type": e.type, "text": e.text, "document_id": e.document_id, "role": e.role}
-              for e in conn.execute(
-                  select(EventRow.date, EventRow.type, EventRow.text, EventRow.document_id, EventEntityRow.role,
-                         EventRow.event_date, DocumentRow.published_date)
-                  .join(EventEntityRow, EventEntityRow.event_id == EventRow.id)
-                  .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-                  .where(EventEntityRow.entity_id == ref.id)
-                  .order_by(EventRow.event_date.is_(None), EventRow.event_date, DocumentRow.published_date,
-                            EventRow.id).limit(limit))]
-    documents = [{"id": d.id, "title": d.title, "published": d.published, "source_type": d.source_type,
-                  "source": d.source}
-                 for d in conn.execute(
-                     select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
-                            DocumentRow.source)
-                     .where(DocumentRow.id.in_(
-                         select(DocumentEntityRow.document_id)
-                         .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
-                         .where(EntityLinkRow.entity_id == ref.id)))
-                     .order_by(DocumentRow.published_date.is_(None), DocumentRow.published_date, DocumentRow.id)
-                     .limit(limit))]
-    return EntityProfile(ref, row.level, dict(row.attributes or {}), aliases, row.mention_count,
-                         row.document_count, hierarchy, relations, dict(contains), targets_, events, documents)
+    events = [
+        {"date": e.date, "type": e.type, "text": e.text, "document_id": e.document_id, "role": e.role}
+        for e in conn.execute(
+            select(
+                EventRow.date,
+                EventRow.type,
+                EventRow.text,
+                EventRow.document_id,
+                EventEntityRow.role,
+                EventRow.event_date,
+                DocumentRow.published_date,
+            )
+            .join(EventEntityRow, EventEntityRow.event_id == EventRow.id)
+            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
+            .where(EventEntityRow.entity_id == ref.id)
+            .order_by(EventRow.event_date.is_(None), EventRow.event_date, DocumentRow.published_date, EventRow.id)
+            .limit(limit)
+        )
+    ]
+    documents = [
+        {"id": d.id, "title": d.title, "published": d.published, "source_type": d.source_type, "source": d.source}
+        for d in conn.execute(
+            select(
+                DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type, DocumentRow.source
+            )
+            .where(
+                DocumentRow.id.in_(
+                    select(DocumentEntityRow.document_id)
+                    .join(EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id)
+                    .where(EntityLinkRow.entity_id == ref.id)
+                )
+            )
+            .order_by(DocumentRow.published_date.is_(None), DocumentRow.published_date, DocumentRow.id)
+            .limit(limit)
+        )
+    ]
+    return EntityProfile(
+        ref,
+        row.level,
+        dict(row.attributes or {}),
+        aliases,
+        row.mention_count,
+        row.document_count,
+        hierarchy,
+        relations,
+        dict(contains),
+        targets_,
+        events,
+        documents,
+    )
 
 
 # --- targets ------------------------------------------------------------------------------------
@@ -273,20 +355,41 @@ def _status_on(status: str, as_of: dt.date) -> Any:
     """The target's stored status period covering ``as_of`` is ``status`` (see ``track.status_periods``)."""
     p = TargetStatusPeriodRow
     # An uncorrelated IN: computed once from the (status, start_day) index, not probed per target.
-    return QuantityRow.id.in_(select(p.target_id).where(
-        p.status == status, p.start_day <= as_of, or_(p.end_day.is_(None), p.end_day > as_of)))
+    return QuantityRow.id.in_(
+        select(p.target_id).where(p.status == status, p.start_day <= as_of, or_(p.end_day.is_(None), p.end_day > as_of))
+    )
 
 
 def _target_select(filters: TargetFilters) -> Select:
     q, d = QuantityRow, DocumentRow
-    stmt = (select(q.id, q.document_id, q.text, q.subject, q.metric, q.value, q.value_max, q.unit, q.comparator,
-                   q.change, q.deadline, q.annual, q.baseline, d.title, d.published, TargetRoleRow.role,
-                   EntityRow.id.label("entity_id"), EntityRow.type.label("entity_type"),
-                   EntityRow.name.label("entity_name"), EntityRow.key.label("entity_key"))
-            .join(d, d.id == q.document_id)
-            .outerjoin(TargetRoleRow, TargetRoleRow.target_id == q.id)
-            .outerjoin(QuantitySubjectRow, QuantitySubjectRow.quantity_id == q.id)
-            .outerjoin(EntityRow, EntityRow.id == QuantitySubjectRow.entity_id))
+    stmt = (
+        select(
+            q.id,
+            q.document_id,
+            q.text,
+            q.subject,
+            q.metric,
+            q.value,
+            q.value_max,
+            q.unit,
+            q.comparator,
+            q.change,
+            q.deadline,
+            q.annual,
+            q.baseline,
+            d.title,
+            d.published,
+            TargetRoleRow.role,
+            EntityRow.id.label("entity_id"),
+            EntityRow.type.label("entity_type"),
+            EntityRow.name.label("entity_name"),
+            EntityRow.key.label("entity_key"),
+        )
+        .join(d, d.id == q.document_id)
+        .outerjoin(TargetRoleRow, TargetRoleRow.target_id == q.id)
+        .outerjoin(QuantitySubjectRow, QuantitySubjectRow.quantity_id == q.id)
+        .outerjoin(EntityRow, EntityRow.id == QuantitySubjectRow.entity_id)
+    )
     return _target_where(stmt, filters)
 
 
@@ -301,24 +404,33 @@ def _target_where(stmt: Select, filters: TargetFilters) -> Select:
             continue
         # The subject lies in the region (or is the entity); a target without a resolved subject
         # counts for the places its document names.
-        by_subject = exists().where(EntityRegionRow.entity_id == QuantitySubjectRow.entity_id,
-                                    EntityRegionRow.region_id == place)
+        by_subject = exists().where(
+            EntityRegionRow.entity_id == QuantitySubjectRow.entity_id, EntityRegionRow.region_id == place
+        )
         by_document = exists().where(
             DocumentEntityRow.document_id == q.document_id,
             EntityLinkRow.document_entity_id == DocumentEntityRow.id,
             EntityRegionRow.entity_id == EntityLinkRow.entity_id,
-            EntityRegionRow.region_id == place)
-        stmt = stmt.where(or_(QuantitySubjectRow.entity_id == place, by_subject,
-                              and_(QuantitySubjectRow.entity_id.is_(None), by_document)))
+            EntityRegionRow.region_id == place,
+        )
+        stmt = stmt.where(
+            or_(
+                QuantitySubjectRow.entity_id == place,
+                by_subject,
+                and_(QuantitySubjectRow.entity_id.is_(None), by_document),
+            )
+        )
     if filters.industry:
         # The target's own metric or subject names the industry, not merely its document.
-        stmt = stmt.where(exists().where(TargetIndustryRow.target_id == q.id,
-                                         TargetIndustryRow.industry == filters.industry))
+        stmt = stmt.where(
+            exists().where(TargetIndustryRow.target_id == q.id, TargetIndustryRow.industry == filters.industry)
+        )
     return stmt
 
 
-def targets(conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(),
-            limit: int | None = None) -> list[TargetView]:
+def targets(
+    conn: Connection, as_of: dt.date, filters: TargetFilters = TargetFilters(), limit: int | None = None
+) -> list[TargetView]:
     """Targets under the filters with their status on ``as_of``, earliest deadline first."""
     stmt = _target_query(filters, as_of)
     out: list[TargetView] = []
@@ -377,8 +489,10 @@ def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Ite
     costs a page, not a sort of every target.
     """
     q = QuantityRow
-    for part in (stmt.where(q.deadline_year.is_not(None)).order_by(q.deadline_year, q.id),
-                 stmt.where(q.deadline_year.is_(None)).order_by(q.id)):
+    for part in (
+        stmt.where(q.deadline_year.is_not(None)).order_by(q.deadline_year, q.id),
+        stmt.where(q.deadline_year.is_(None)).order_by(q.id),
+    ):
         offset, size = 0, min(first, _BATCH)
         while True:
             if limit is not None:
@@ -396,49 +510,93 @@ def _pages(conn: Connection, stmt: Select, limit: int | None, first: int) -> Ite
             size = min(2 * size, _BATCH)
 
 
-def _status_inputs(conn: Connection, ids: list[int]
-                   ) -> tuple[dict[int, list[Observation]], dict[int, list[tuple[dt.date, int]]]]:
+def _status_inputs(
+    conn: Connection, ids: list[int]
+) -> tuple[dict[int, list[Observation]], dict[int, list[tuple[dt.date, int]]]]:
     """The stored progress observations and restatements of these targets."""
     # Links first, then the observing figures by id: one join would let PostgreSQL's planner,
     # misjudging how many links a page of targets has, hash the whole quantities table.
-    links = conn.execute(select(TargetProgressRow.target_id, TargetProgressRow.observation_id)
-                         .where(TargetProgressRow.target_id.in_(ids))).all()
+    links = conn.execute(
+        select(TargetProgressRow.target_id, TargetProgressRow.observation_id).where(
+            TargetProgressRow.target_id.in_(ids)
+        )
+    ).all()
     o, od = aliased(QuantityRow), aliased(DocumentRow)
     figures: dict[int, Observation] = {}
     observing = sorted({observation_id for _, observation_id in links})
-    for chunk in (observing[i:i + _BATCH] for i in range(0, len(observing), _BATCH)):
+    for chunk in (observing[i : i + _BATCH] for i in range(0, len(observing), _BATCH)):
         for r in conn.execute(
-                select(o.id, o.document_id, od.published, o.value, o.value_max, o.unit, o.as_of, o.comparator,
-                       o.change, o.metric, o.subject, o.annual, o.baseline)
-                .join(od, od.id == o.document_id).where(o.id.in_(chunk))):
+            select(
+                o.id,
+                o.document_id,
+                od.published,
+                o.value,
+                o.value_max,
+                o.unit,
+                o.as_of,
+                o.comparator,
+                o.change,
+                o.metric,
+                o.subject,
+                o.annual,
+                o.baseline,
+            )
+            .join(od, od.id == o.document_id)
+            .where(o.id.in_(chunk))
+        ):
             figures[r.id] = Observation(
-                id=r.id, document_id=r.document_id, published=r.published, value=r.value, value_max=r.value_max,
-                unit=r.unit, as_of=from_stored(r.as_of), comparator=r.comparator, change=r.change,
-                metric=r.metric, subject=r.subject, annual=r.annual, baseline=r.baseline)
+                id=r.id,
+                document_id=r.document_id,
+                published=r.published,
+                value=r.value,
+                value_max=r.value_max,
+                unit=r.unit,
+                as_of=from_stored(r.as_of),
+                comparator=r.comparator,
+                change=r.change,
+                metric=r.metric,
+                subject=r.subject,
+                annual=r.annual,
+                baseline=r.baseline,
+            )
     observations: dict[int, list[Observation]] = defaultdict(list)
     for target_id, observation_id in links:
         observations[target_id].append(figures[observation_id])
     restaters: dict[int, list[tuple[dt.date, int]]] = defaultdict(list)
     for target_id, later_id, published in conn.execute(
-            select(TargetRestatementRow.target_id, TargetRestatementRow.restated_by_id, od.published)
-            .join(o, o.id == TargetRestatementRow.restated_by_id).join(od, od.id == o.document_id)
-            .where(TargetRestatementRow.target_id.in_(ids))):
+        select(TargetRestatementRow.target_id, TargetRestatementRow.restated_by_id, od.published)
+        .join(o, o.id == TargetRestatementRow.restated_by_id)
+        .join(od, od.id == o.document_id)
+        .where(TargetRestatementRow.target_id.in_(ids))
+    ):
         start = period_start(published)
         if start is not None:
             restaters[target_id].append((start, later_id))
     return observations, restaters
 
 
-def _judge(r: Any, observations: Sequence[Observation], restaters: Sequence[tuple[dt.date, int]],
-           as_of: dt.date) -> tuple[TargetFact, Status, int | None]:
+def _judge(
+    r: Any, observations: Sequence[Observation], restaters: Sequence[tuple[dt.date, int]], as_of: dt.date
+) -> tuple[TargetFact, Status, int | None]:
     """The target's status on ``as_of``; superseded by the restatement published by then, if any.
 
     A term or threshold is not judged: its "status" is its role.
     """
-    fact = TargetFact(id=r.id, document_id=r.document_id, published=r.published, subject=r.subject,
-                      metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit,
-                      comparator=r.comparator, change=r.change, deadline=from_stored(r.deadline),
-                      annual=r.annual, baseline=r.baseline)
+    fact = TargetFact(
+        id=r.id,
+        document_id=r.document_id,
+        published=r.published,
+        subject=r.subject,
+        metric=r.metric,
+        value=r.value,
+        value_max=r.value_max,
+        unit=r.unit,
+        comparator=r.comparator,
+        change=r.change,
+        deadline=from_stored(r.deadline),
+        annual=r.annual,
+        baseline=r.baseline,
+    )
     if r.role is not None:
         return fact, Status(r.role, None, None, f"a {r.role} of a policy instrument, not a goal"), None
     visible = [(day, later) for day, later in restaters if day <= as_of]
@@ -446,24 +604,46 @@ def _judge(r: Any, observations: Sequence[Observation], restaters: Sequence[tupl
     return fact, target_status(fact, observations, as_of, superseded_by), superseded_by
 
 
-def _target_view(r: Any, fact: TargetFact, status: Status, superseded_by: int | None,
-                 observations: Sequence[Observation]) -> TargetView:
+def _target_view(
+    r: Any, fact: TargetFact, status: Status, superseded_by: int | None, observations: Sequence[Observation]
+) -> TargetView:
     latest = status.latest_observation
     return TargetView(
-        id=r.id, document_id=r.document_id, title=r.title, published=r.published, text=r.text,
+        id=r.id,
+        document_id=r.document_id,
+        title=r.title,
+        published=r.published,
+        text=r.text,
         subject=r.subject,
         entity=EntityRef(r.entity_id, r.entity_type, r.entity_name, r.entity_key) if r.entity_id else None,
-        metric=r.metric, value=r.value, value_max=r.value_max, unit=r.unit, comparator=r.comparator,
-        change=r.change, deadline=fact.deadline, status=status.status,
-        progress_percent=status.progress_percent, reason=status.reason,
+        metric=r.metric,
+        value=r.value,
+        value_max=r.value_max,
+        unit=r.unit,
+        comparator=r.comparator,
+        change=r.change,
+        deadline=fact.deadline,
+        status=status.status,
+        progress_percent=status.progress_percent,
+        reason=status.reason,
         latest=_observation(latest) if latest else None,
         observations=[_observation(x) for x in observations],
-        restated_by=superseded_by, role=r.role or "goal")
+        restated_by=superseded_by,
+        role=r.role or "goal",
+    )
 
 
 def _observation(o: Observation) -> dict[str, Any]:
-    return {"id": o.id, "document_id": o.document_id, "published": o.published, "value": o.value,
-            "unit": o.unit, "as_of": o.as_of, "comparator": o.comparator, "metric": o.metric}
+    return {
+        "id": o.id,
+        "document_id": o.document_id,
+        "published": o.published,
+        "value": o.value,
+        "unit": o.unit,
+        "as_of": o.as_of,
+        "comparator": o.comparator,
+        "metric": o.metric,
+    }
 
 
 # --- conflicts ----------------------------------------------------------------------------------
@@ -487,8 +667,9 @@ class ConflictView:
         return asdict(self)
 
 
-def conflicts(conn: Connection, kind: str | None = None, region: int | None = None,
-              limit: int | None = None, newest: bool = False) -> list[ConflictView]:
+def conflicts(
+    conn: Connection, kind: str | None = None, region: int | None = None, limit: int | None = None, newest: bool = False
+) -> list[ConflictView]:
     """Conflicts oldest first, or ``newest`` first: by the later of the two figures in conflict.
 
     A conflict's id is computed from its quantities with the later one in the
@@ -497,16 +678,34 @@ def conflicts(conn: Connection, kind: str | None = None, region: int | None = No
     primary key's index backwards.
     """
     a, b = aliased(QuantityRow), aliased(QuantityRow)
-    stmt = (select(ConflictRow.id, ConflictRow.kind, ConflictRow.reason, a.id, a.document_id, a.text,
-                   ConflictRow.value, b.id, b.document_id, b.text, ConflictRow.other_value)
-            .join(a, a.id == ConflictRow.quantity_id).outerjoin(b, b.id == ConflictRow.other_quantity_id))
+    stmt = (
+        select(
+            ConflictRow.id,
+            ConflictRow.kind,
+            ConflictRow.reason,
+            a.id,
+            a.document_id,
+            a.text,
+            ConflictRow.value,
+            b.id,
+            b.document_id,
+            b.text,
+            ConflictRow.other_value,
+        )
+        .join(a, a.id == ConflictRow.quantity_id)
+        .outerjoin(b, b.id == ConflictRow.other_quantity_id)
+    )
     if kind:
         stmt = stmt.where(ConflictRow.kind == kind)
     if region is not None:
-        stmt = stmt.where(exists().where(
-            DocumentEntityRow.document_id == a.document_id,
-            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
-            EntityRegionRow.entity_id == EntityLinkRow.entity_id, EntityRegionRow.region_id == region))
+        stmt = stmt.where(
+            exists().where(
+                DocumentEntityRow.document_id == a.document_id,
+                EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+                EntityRegionRow.entity_id == EntityLinkRow.entity_id,
+                EntityRegionRow.region_id == region,
+            )
+        )
     order = ConflictRow.id.desc() if newest else ConflictRow.id
     return [ConflictView(*row) for row in conn.execute(stmt.order_by(order).limit(limit))]
 
@@ -526,13 +725,19 @@ class Overview:
     recent_conflicts: list[ConflictView]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"as_of": self.as_of.isoformat(), "counts": self.counts, "status_counts": self.status_counts,
-                "deadlines": self.deadlines, "recent_documents": self.recent_documents,
-                "recent_conflicts": [c.to_dict() for c in self.recent_conflicts]}
+        return {
+            "as_of": self.as_of.isoformat(),
+            "counts": self.counts,
+            "status_counts": self.status_counts,
+            "deadlines": self.deadlines,
+            "recent_documents": self.recent_documents,
+            "recent_conflicts": [c.to_dict() for c in self.recent_conflicts],
+        }
 
 
 def overview(conn: Connection, as_of: dt.date, recent: int = 8) -> Overview:
     """Counts by aggregate queries and status from the stored status periods: no target is judged here."""
+
     def count(stmt: Select) -> int:
         return conn.scalar(stmt) or 0
 
@@ -541,8 +746,11 @@ def overview(conn: Connection, as_of: dt.date, recent: int = 8) -> Overview:
         "documents": count(select(func.count()).select_from(DocumentRow)),
         "entities": count(select(func.count()).select_from(EntityRow).where(_LISTED)),
         # Goals only: terms and thresholds (target_roles) have no status to count.
-        "targets": count(select(func.count()).select_from(q).where(
-            q.kind == "target", ~exists().where(TargetRoleRow.target_id == q.id))),
+        "targets": count(
+            select(func.count())
+            .select_from(q)
+            .where(q.kind == "target", ~exists().where(TargetRoleRow.target_id == q.id))
+        ),
         "terms": count(select(func.count()).select_from(TargetRoleRow)),
         "conflicts": count(select(func.count()).select_from(ConflictRow)),
     }
@@ -550,17 +758,33 @@ def overview(conn: Connection, as_of: dt.date, recent: int = 8) -> Overview:
     status_counts: Counter[str] = Counter()
     deadlines = []
     for year, status, n in conn.execute(
-            select(q.deadline_year, p.status, func.count()).join(p, p.target_id == q.id)
-            .where(q.kind == "target", p.start_day <= as_of, or_(p.end_day.is_(None), p.end_day > as_of))
-            .group_by(q.deadline_year, p.status).order_by(q.deadline_year, p.status)):
+        select(q.deadline_year, p.status, func.count())
+        .join(p, p.target_id == q.id)
+        .where(q.kind == "target", p.start_day <= as_of, or_(p.end_day.is_(None), p.end_day > as_of))
+        .group_by(q.deadline_year, p.status)
+        .order_by(q.deadline_year, p.status)
+    ):
         status_counts[status] += n
         if year is not None:
             deadlines.append({"year": year, "status": status, "count": n})
-    documents = [dict(r._mapping) for r in conn.execute(
-        select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
-               DocumentRow.source).order_by(DocumentRow.id.desc()).limit(recent))]
-    return Overview(as_of, counts, dict(status_counts.most_common()), deadlines, documents,
-                    conflicts(conn, limit=recent, newest=True))
+    documents = [
+        dict(r._mapping)
+        for r in conn.execute(
+            select(
+                DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type, DocumentRow.source
+            )
+            .order_by(DocumentRow.id.desc())
+            .limit(recent)
+        )
+    ]
+    return Overview(
+        as_of,
+        counts,
+        dict(status_counts.most_common()),
+        deadlines,
+        documents,
+        conflicts(conn, limit=recent, newest=True),
+    )
 
 
 # --- export -------------------------------------------------------------------------------------
@@ -570,35 +794,80 @@ def export_tables(conn: Connection, as_of: dt.date) -> dict[str, list[dict[str, 
     """The knowledge across documents as flat tables (one dict per row, the same keys in each)."""
     parent = aliased(EntityRow)
     aliases: dict[int, list[str]] = defaultdict(list)
-    for eid, alias in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.alias)
-                                   .order_by(EntityAliasRow.count.desc(), EntityAliasRow.alias)):
+    for eid, alias in conn.execute(
+        select(EntityAliasRow.entity_id, EntityAliasRow.alias).order_by(
+            EntityAliasRow.count.desc(), EntityAliasRow.alias
+        )
+    ):
         if alias not in aliases[eid]:
             aliases[eid].append(alias)
-    entities = [{"id": e.id, "type": e.type, "name": e.name, "key": e.key, "level": e.level,
-                 "aliases": "; ".join(a for a in aliases[e.id] if a != e.name),
-                 "mention_count": e.mention_count, "document_count": e.document_count}
-                for e in conn.execute(select(EntityRow).order_by(EntityRow.id))]
-    relations = [{"subject_id": r.subject_id, "subject": r.subject, "relation": r.relation,
-                  "object_id": r.object_id, "object": r.object if r.object is not None else r.object_value,
-                  "document_id": r.document_id}
-                 for r in conn.execute(
-                     select(EntityRelationRow.subject_id, EntityRow.name.label("subject"), EntityRelationRow.relation,
-                            EntityRelationRow.object_id, parent.name.label("object"),
-                            EntityRelationRow.object_value, EntityRelationRow.document_id)
-                     .join(EntityRow, EntityRow.id == EntityRelationRow.subject_id)
-                     .outerjoin(parent, parent.id == EntityRelationRow.object_id)
-                     .order_by(EntityRelationRow.id))]
+    entities = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "key": e.key,
+            "level": e.level,
+            "aliases": "; ".join(a for a in aliases[e.id] if a != e.name),
+            "mention_count": e.mention_count,
+            "document_count": e.document_count,
+        }
+        for e in conn.execute(select(EntityRow).order_by(EntityRow.id))
+    ]
+    relations = [
+        {
+            "subject_id": r.subject_id,
+            "subject": r.subject,
+            "relation": r.relation,
+            "object_id": r.object_id,
+            "object": r.object if r.object is not None else r.object_value,
+            "document_id": r.document_id,
+        }
+        for r in conn.execute(
+            select(
+                EntityRelationRow.subject_id,
+                EntityRow.name.label("subject"),
+                EntityRelationRow.relation,
+                EntityRelationRow.object_id,
+                parent.name.label("object"),
+                EntityRelationRow.object_value,
+                EntityRelationRow.document_id,
+            )
+            .join(EntityRow, EntityRow.id == EntityRelationRow.subject_id)
+            .outerjoin(parent, parent.id == EntityRelationRow.object_id)
+            .order_by(EntityRelationRow.id)
+        )
+    ]
     target_rows = []
     for t in targets(conn, as_of):
         latest = t.latest or {}
-        target_rows.append({
-            "id": t.id, "document_id": t.document_id, "published": t.published, "subject": t.subject,
-            "entity_id": t.entity.id if t.entity else None, "entity": t.entity.name if t.entity else None,
-            "metric": t.metric, "value": t.value, "value_max": t.value_max, "unit": t.unit,
-            "comparator": t.comparator, "change": t.change,
-            "deadline": None if t.deadline is None else str(t.deadline), "status": t.status,
-            "progress_percent": t.progress_percent, "latest_value": latest.get("value"),
-            "latest_as_of": None if latest.get("as_of") is None else str(latest["as_of"]),
-            "restated_by": t.restated_by, "as_of": as_of.isoformat(), "text": t.text})
-    return {"entities": entities, "relations": relations, "targets": target_rows,
-            "conflicts": [c.to_dict() for c in conflicts(conn)]}
+        target_rows.append(
+            {
+                "id": t.id,
+                "document_id": t.document_id,
+                "published": t.published,
+                "subject": t.subject,
+                "entity_id": t.entity.id if t.entity else None,
+                "entity": t.entity.name if t.entity else None,
+                "metric": t.metric,
+                "value": t.value,
+                "value_max": t.value_max,
+                "unit": t.unit,
+                "comparator": t.comparator,
+                "change": t.change,
+                "deadline": None if t.deadline is None else str(t.deadline),
+                "status": t.status,
+                "progress_percent": t.progress_percent,
+                "latest_value": latest.get("value"),
+                "latest_as_of": None if latest.get("as_of") is None else str(latest["as_of"]),
+                "restated_by": t.restated_by,
+                "as_of": as_of.isoformat(),
+                "text": t.text,
+            }
+        )
+    return {
+        "entities": entities,
+        "relations": relations,
+        "targets": target_rows,
+        "conflicts": [c.to_dict() for c in conflicts(conn)],
+    }

@@ -30,6 +30,7 @@ The user's own decisions (merge, split) are applied on top: a merge joins
 whatever the two names resolve to; a split forbids any rule from joining
 the two names again.  Decisions are kept by name, so they hold on re-ingest.
 """
+
 from __future__ import annotations
 
 import re
@@ -110,14 +111,14 @@ def variants(name: str) -> set[str]:
     """
     out = set()
     for m in _PAREN_ACRONYM.finditer(name):
-        before, after = name[:m.start()].rstrip(), name[m.end():]
+        before, after = name[: m.start()].rstrip(), name[m.end() :]
         out.add(" ".join((before + after).split()))
         words = before.split()
         letters = m[1].lower()
         for n in range(len(letters), len(words) + 1):
-            spelled = [w for w in words[len(words) - n:] if w.lower() not in rules()["stopwords"]]
+            spelled = [w for w in words[len(words) - n :] if w.lower() not in rules()["stopwords"]]
             if "".join(w[0].lower() for w in spelled) == letters:
-                out.add(" ".join([*words[:len(words) - n], m[1]]) + after)
+                out.add(" ".join([*words[: len(words) - n], m[1]]) + after)
                 break
     return out
 
@@ -129,8 +130,14 @@ def _parts(norm: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     words = norm.split()
     distinguishing = frozenset(w for w in words if w in data["distinguishing"])
     numbers = frozenset(w for w in words if _DIGITS.search(w))
-    distinctive = tuple(w for w in words if w not in data["generic"] and w not in data["distinguishing"]
-                        and w not in data["stopwords"] and w not in numbers)
+    distinctive = tuple(
+        w
+        for w in words
+        if w not in data["generic"]
+        and w not in data["distinguishing"]
+        and w not in data["stopwords"]
+        and w not in numbers
+    )
     return distinguishing, numbers, distinctive
 
 
@@ -300,7 +307,7 @@ def _same_name(graph: _Graph) -> None:
         places_named = [m for m in members if keyed[m]]
         if len({keyed[m] for m in places_named}) > 1:
             for i, a in enumerate(places_named):
-                for b in places_named[i + 1:]:
+                for b in places_named[i + 1 :]:
                     if keyed[a] != keyed[b] and nodes.find(a) != nodes.find(b):
                         nodes.forbid(a, b)
             members = [m for m in members if not keyed[m]]
@@ -339,7 +346,7 @@ def _fuzzy_name(graph: _Graph) -> None:
             if len(block) > 200:  # a word that common is not distinctive enough to block on
                 continue
             for i, a in enumerate(block):
-                for b in block[i + 1:]:
+                for b in block[i + 1 :]:
                     pair = (a, b) if a < b else (b, a)
                     if pair in compared:
                         continue
@@ -365,10 +372,17 @@ def short_form_of(short: str, long: str) -> bool:
     places_s, industries_s, rest_s = _short_form_parts(short)
     places_l, industries_l, rest_l = _short_form_parts(long)
     levels = data["levels"]
-    return (bool(places_s) and bool(industries_s) and places_s == places_l and industries_s == industries_l
-            and len(places_s | rest_s) >= data["short_forms"]["min_words"]
-            and rest_s < rest_l and num_s == num_l
-            and dist_s - levels == dist_l - levels and not (dist_s & levels) - dist_l)
+    return (
+        bool(places_s)
+        and bool(industries_s)
+        and places_s == places_l
+        and industries_s == industries_l
+        and len(places_s | rest_s) >= data["short_forms"]["min_words"]
+        and rest_s < rest_l
+        and num_s == num_l
+        and dist_s - levels == dist_l - levels
+        and not (dist_s & levels) - dist_l
+    )
 
 
 def _short_form(graph: _Graph) -> None:
@@ -381,8 +395,9 @@ def _short_form(graph: _Graph) -> None:
             by_places[(group, place_words)].append(norm)
     for (group, _), norms in by_places.items():
         for short in norms:
-            longer = {nodes.find(by_norm[(group, long)][0]) for long in norms
-                      if long != short and short_form_of(short, long)}
+            longer = {
+                nodes.find(by_norm[(group, long)][0]) for long in norms if long != short and short_form_of(short, long)
+            }
             longer.discard(nodes.find(by_norm[(group, short)][0]))
             if len(longer) == 1:
                 nodes.union(by_norm[(group, short)][0], longer.pop())

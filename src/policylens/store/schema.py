@@ -16,6 +16,7 @@ observations, conflicts) arrives as new tables and nullable foreign keys added
 by new migrations; nothing here needs to be rewritten for it.  Change these
 models only together with a new revision under ``migrations/versions``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -102,26 +103,32 @@ class DocumentRow(Base):
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     # The first stored version of the same story (reposted elsewhere, lightly edited).
-    near_duplicate_of: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True
-    )
+    near_duplicate_of: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     # The MinHash signature (uint32 values) that confirms band-table candidates.
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     quantities: Mapped[list[QuantityRow]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="QuantityRow.ordinal",
     )
     events: Mapped[list[EventRow]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="EventRow.ordinal",
     )
     entities: Mapped[list[DocumentEntityRow]] = relationship(
-        back_populates="document", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="DocumentEntityRow.ordinal",
     )
     industries: Mapped[list[DocumentIndustryRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="DocumentIndustryRow.ordinal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="DocumentIndustryRow.ordinal",
     )
 
 
@@ -163,11 +170,14 @@ class QuantityRow(Base):
 
     document: Mapped[DocumentRow] = relationship(back_populates="quantities")
     alternatives: Mapped[list[QuantityAlternativeRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True,
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="QuantityAlternativeRow.ordinal",
     )
     industries: Mapped[list[QuantityIndustryRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="QuantityIndustryRow.ordinal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="QuantityIndustryRow.ordinal",
     )
 
 
@@ -178,9 +188,7 @@ class QuantityAlternativeRow(Base):
     __table_args__ = (CheckConstraint(_FINITE.format(col="value"), name="value_finite"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    quantity_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), index=True
-    )
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
     ordinal: Mapped[int] = mapped_column(Integer)
     value: Mapped[float] = mapped_column(Float)
     unit: Mapped[str] = mapped_column(String())
@@ -189,9 +197,7 @@ class QuantityAlternativeRow(Base):
 class QuantityIndustryRow(Base):
     __tablename__ = "quantity_industries"
 
-    quantity_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True
-    )
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     industry: Mapped[str] = mapped_column(String(), primary_key=True, index=True)
     ordinal: Mapped[int] = mapped_column(Integer)
 
@@ -238,20 +244,18 @@ class DocumentEntityRow(Base):
 
     document: Mapped[DocumentRow] = relationship(back_populates="entities")
     mentions: Mapped[list[EntityMentionRow]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True, order_by="EntityMentionRow.ordinal",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="EntityMentionRow.ordinal",
     )
 
 
 class EntityMentionRow(Base):
     __tablename__ = "entity_mentions"
-    __table_args__ = (
-        _span_check(),
-    )
+    __table_args__ = (_span_check(),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("document_entities.id", ondelete="CASCADE"), index=True
-    )
+    entity_id: Mapped[int] = mapped_column(ForeignKey("document_entities.id", ondelete="CASCADE"), index=True)
     ordinal: Mapped[int] = mapped_column(Integer)
     start_offset: Mapped[int] = mapped_column(Integer)
     end_offset: Mapped[int] = mapped_column(Integer)
@@ -260,9 +264,7 @@ class EntityMentionRow(Base):
 class DocumentIndustryRow(Base):
     __tablename__ = "document_industries"
 
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     industry: Mapped[str] = mapped_column(String(), primary_key=True, index=True)
     ordinal: Mapped[int] = mapped_column(Integer)
 
@@ -276,9 +278,7 @@ class MinhashBandRow(Base):
 
     __tablename__ = "minhash_bands"
 
-    document_id: Mapped[int] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
-    )
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     band: Mapped[int] = mapped_column(Integer, primary_key=True)
     hash: Mapped[int] = mapped_column(BigInteger, index=True)
 
@@ -336,7 +336,8 @@ class EntityLinkRow(Base):
     __tablename__ = "entity_links"
 
     document_entity_id: Mapped[int] = mapped_column(
-        ForeignKey("document_entities.id", ondelete="CASCADE"), primary_key=True)
+        ForeignKey("document_entities.id", ondelete="CASCADE"), primary_key=True
+    )
     entity_id: Mapped[int] = _entity_fk(index=True)
 
 
@@ -355,8 +356,7 @@ class EntityRelationRow(Base):
     object_id: Mapped[int | None] = _entity_fk(nullable=True)
     object_value: Mapped[str | None] = mapped_column(Text)  # an industry slug for focuses_on
     # The document that states it; NULL when it comes from the gazetteer.
-    document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
 
 
 class EntityRegionRow(Base):
@@ -369,8 +369,7 @@ class EntityRegionRow(Base):
     __tablename__ = "entity_regions"
 
     entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
-    region_id: Mapped[int] = mapped_column(
-        ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True)
+    region_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True)
     depth: Mapped[int] = mapped_column(Integer)
 
 
@@ -392,8 +391,7 @@ class QuantitySubjectRow(Base):
 
     __tablename__ = "quantity_subjects"
 
-    quantity_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     entity_id: Mapped[int] = _entity_fk(index=True)
 
 
@@ -406,8 +404,7 @@ class TrackedSubjectRow(Base):
 
     __tablename__ = "tracked_subjects"
 
-    quantity_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     subject: Mapped[str | None] = mapped_column(Text)
 
 
@@ -430,10 +427,10 @@ class TargetProgressRow(Base):
 
     __tablename__ = "target_progress"
 
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     observation_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True)
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     score: Mapped[float] = mapped_column(Float)
 
 
@@ -445,10 +442,10 @@ class TargetRestatementRow(Base):
 
     __tablename__ = "target_restatements"
 
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     restated_by_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True)
+        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
 
 
 class TargetRoleRow(Base):
@@ -460,8 +457,7 @@ class TargetRoleRow(Base):
 
     __tablename__ = "target_roles"
 
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     role: Mapped[str] = mapped_column(String())
 
 
@@ -471,8 +467,7 @@ class TargetIndustryRow(Base):
     __tablename__ = "target_industries"
     __table_args__ = (Index("ix_target_industries_industry", "industry"),)
 
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     industry: Mapped[str] = mapped_column(String(), primary_key=True)
 
 
@@ -487,8 +482,7 @@ class TargetStatusPeriodRow(Base):
     __tablename__ = "target_status_periods"
     __table_args__ = (Index("ix_target_status_periods_status_start_day", "status", "start_day"),)
 
-    target_id: Mapped[int] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
+    target_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     start_day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
     end_day: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String())
@@ -504,8 +498,7 @@ class ConflictRow(Base):
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     kind: Mapped[str] = mapped_column(String(), index=True)
     quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
-    other_quantity_id: Mapped[int | None] = mapped_column(
-        ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
+    other_quantity_id: Mapped[int | None] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), index=True)
     value: Mapped[float] = mapped_column(Float)
     other_value: Mapped[float] = mapped_column(Float)
     reason: Mapped[str] = mapped_column(Text)
@@ -609,8 +602,7 @@ class AlertRow(Base):
     kind: Mapped[str] = mapped_column(String())
     watchlist: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[int] = _document_fk()
-    earlier_document_id: Mapped[int | None] = mapped_column(
-        ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    earlier_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     title: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     facts: Mapped[list[str]] = mapped_column(JsonType, default=list)
@@ -642,7 +634,8 @@ class DeliveryRow(Base):
 
     alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True)
     destination_id: Mapped[int] = mapped_column(
-        ForeignKey("destinations.id", ondelete="CASCADE"), primary_key=True, index=True)
+        ForeignKey("destinations.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     delivered_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     last_error: Mapped[str | None] = mapped_column(Text)

@@ -23,6 +23,7 @@ Filters narrow by the document: its source type and date, an industry it
 was tagged with, an entity it names, or a region, which includes every place
 inside it (through ``entity_regions``) and everything located there.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -76,17 +77,22 @@ def index_text(*parts: str | None) -> str:
 def item_texts(extraction: Extraction) -> list[str]:
     """The indexed text of a document's search rows: the document's, then each quantity's, then each event's."""
     doc = extraction.document
-    return [index_text(doc.title, doc.publisher, doc.text),
-            *(index_text(q.text, q.metric, q.subject) for q in extraction.quantities),
-            *(index_text(e.text, e.actor, e.object) for e in extraction.events)]
+    return [
+        index_text(doc.title, doc.publisher, doc.text),
+        *(index_text(q.text, q.metric, q.subject) for q in extraction.quantities),
+        *(index_text(e.text, e.actor, e.object) for e in extraction.events),
+    ]
 
 
-def document_items(document_id: int, extraction: Extraction, quantity_ids: list[int],
-                   event_ids: list[int], texts: list[str]) -> list[dict[str, Any]]:
+def document_items(
+    document_id: int, extraction: Extraction, quantity_ids: list[int], event_ids: list[int], texts: list[str]
+) -> list[dict[str, Any]]:
     """The search rows of one document, written in its save transaction; ``texts`` are its ``item_texts``."""
     kinds = [("document", None)] + [("quantity", qid) for qid in quantity_ids] + [("event", eid) for eid in event_ids]
-    return [{"document_id": document_id, "kind": kind, "item_id": item_id, "text": text}
-            for (kind, item_id), text in zip(kinds, texts, strict=True)]
+    return [
+        {"document_id": document_id, "kind": kind, "item_id": item_id, "text": text}
+        for (kind, item_id), text in zip(kinds, texts, strict=True)
+    ]
 
 
 def _query_terms(query: str) -> list[str | list[str]]:
@@ -102,8 +108,9 @@ def fts5_query(query: str) -> str:
 
 
 def tsquery(query: str) -> str:
-    return " & ".join("(" + " <-> ".join(f"'{c}'" for c in t) + ")" if isinstance(t, list) else f"'{t}'"
-                      for t in _query_terms(query))
+    return " & ".join(
+        "(" + " <-> ".join(f"'{c}'" for c in t) + ")" if isinstance(t, list) else f"'{t}'" for t in _query_terms(query)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,10 +140,18 @@ class SearchHit:
     marks: tuple[tuple[int, int], ...] = ()  # (start, end) in ``snippet`` of each occurrence of a query word
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "document_id": self.document_id, "item_id": self.item_id,
-                "title": self.title, "published": self.published, "source_type": self.source_type,
-                "text": self.text, "rank": self.rank, "snippet": self.snippet,
-                "marks": [list(m) for m in self.marks]}
+        return {
+            "kind": self.kind,
+            "document_id": self.document_id,
+            "item_id": self.item_id,
+            "title": self.title,
+            "published": self.published,
+            "source_type": self.source_type,
+            "text": self.text,
+            "rank": self.rank,
+            "snippet": self.snippet,
+            "marks": [list(m) for m in self.marks],
+        }
 
 
 def _occurrences(text: str, terms: list[str | list[str]]) -> list[tuple[int, int]]:
@@ -186,32 +201,46 @@ def document_filters(filters: SearchFilters) -> list[Any]:
     if filters.until:
         conditions.append(DocumentRow.published_date <= filters.until)
     if filters.industry:
-        conditions.append(exists().where(DocumentIndustryRow.document_id == DocumentRow.id,
-                                         DocumentIndustryRow.industry == filters.industry))
+        conditions.append(
+            exists().where(
+                DocumentIndustryRow.document_id == DocumentRow.id, DocumentIndustryRow.industry == filters.industry
+            )
+        )
     if filters.entity_id is not None:
-        conditions.append(exists().where(
-            DocumentEntityRow.document_id == DocumentRow.id,
-            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
-            EntityLinkRow.entity_id == filters.entity_id))
+        conditions.append(
+            exists().where(
+                DocumentEntityRow.document_id == DocumentRow.id,
+                EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+                EntityLinkRow.entity_id == filters.entity_id,
+            )
+        )
     if filters.region_id is not None:
-        conditions.append(exists().where(
-            DocumentEntityRow.document_id == DocumentRow.id,
-            EntityLinkRow.document_entity_id == DocumentEntityRow.id,
-            EntityRegionRow.entity_id == EntityLinkRow.entity_id,
-            EntityRegionRow.region_id == filters.region_id))
+        conditions.append(
+            exists().where(
+                DocumentEntityRow.document_id == DocumentRow.id,
+                EntityLinkRow.document_entity_id == DocumentEntityRow.id,
+                EntityRegionRow.entity_id == EntityLinkRow.entity_id,
+                EntityRegionRow.region_id == filters.region_id,
+            )
+        )
     return conditions
 
 
-def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(),
-           limit: int | None = 20) -> list[SearchHit]:
+def search(
+    conn: Connection, query: str, filters: SearchFilters = SearchFilters(), limit: int | None = 20
+) -> list[SearchHit]:
     """The best-ranked items matching every word of ``query`` under the filters."""
     item = SearchItemRow.__table__
     if conn.dialect.name == "sqlite":
         rank: ColumnElement[Any] = literal_column("bm25(search_fts)")  # lower is better
         fts = table("search_fts", column("rowid"))
-        stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
-                .select_from(item).join(fts, fts.c.rowid == item.c.id)
-                .where(text("search_fts MATCH :q")).order_by(rank))
+        stmt = (
+            select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
+            .select_from(item)
+            .join(fts, fts.c.rowid == item.c.id)
+            .where(text("search_fts MATCH :q"))
+            .order_by(rank)
+        )
         params = {"q": fts5_query(query)}
     else:
         # The stored vector of revision 0006 (GIN-indexed): matching and ranking read it
@@ -219,8 +248,12 @@ def search(conn: Connection, query: str, filters: SearchFilters = SearchFilters(
         vector: ColumnElement[Any] = literal_column(f"{SearchItemRow.__tablename__}.{SEARCH_TSV_COLUMN}")
         q = func.to_tsquery(literal_column("'simple'"), bindparam("q"))
         rank = func.ts_rank(vector, q)
-        stmt = (select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
-                .select_from(item).where(vector.op("@@")(q)).order_by(rank.desc()))
+        stmt = (
+            select(item.c.kind, item.c.document_id, item.c.item_id, rank.label("rank"))
+            .select_from(item)
+            .where(vector.op("@@")(q))
+            .order_by(rank.desc())
+        )
         params = {"q": tsquery(query)}
     stmt = stmt.join(DocumentRow.__table__, DocumentRow.id == item.c.document_id).order_by(DocumentRow.id.desc())
     conditions = document_filters(filters)
@@ -236,19 +269,38 @@ def _hits(conn: Connection, rows: Sequence[Any], query: str) -> list[SearchHit]:
     """Attach what a reader sees: the document's title and date, the fact's own words, the matching passage."""
     doc_ids = {r.document_id for r in rows}
     whole = {r.document_id for r in rows if r.kind == "document"}  # only these need the document's text
-    docs = {d.id: d for d in conn.execute(
-        select(DocumentRow.id, DocumentRow.title, DocumentRow.published, DocumentRow.source_type,
-               DocumentRow.source).where(DocumentRow.id.in_(doc_ids)))} if doc_ids else {}
-    bodies = {i: body for i, body in conn.execute(
-        select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(whole)))} if whole else {}
+    docs = (
+        {
+            d.id: d
+            for d in conn.execute(
+                select(
+                    DocumentRow.id,
+                    DocumentRow.title,
+                    DocumentRow.published,
+                    DocumentRow.source_type,
+                    DocumentRow.source,
+                ).where(DocumentRow.id.in_(doc_ids))
+            )
+        }
+        if doc_ids
+        else {}
+    )
+    bodies = (
+        {i: body for i, body in conn.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(whole)))}
+        if whole
+        else {}
+    )
     texts: dict[tuple[str, int], str] = {}
     for kind, model, context in (("quantity", QuantityRow, QuantityRow.metric), ("event", EventRow, EventRow.date)):
         ids = [r.item_id for r in rows if r.kind == kind]
         if ids:
             # A quantity's span is short ("300"): its metric says what the number counts.
-            texts.update({(kind, i): t if not extra or extra in t else f"{t} — {extra}"
-                          for i, t, extra in conn.execute(
-                              select(model.id, model.text, context).where(model.id.in_(ids)))})
+            texts.update(
+                {
+                    (kind, i): t if not extra or extra in t else f"{t} — {extra}"
+                    for i, t, extra in conn.execute(select(model.id, model.text, context).where(model.id.in_(ids)))
+                }
+            )
     hits = []
     for r in rows:
         d = docs[r.document_id]
@@ -259,6 +311,18 @@ def _hits(conn: Connection, rows: Sequence[Any], query: str) -> list[SearchHit]:
             passage, marks = snippet(d.title, query)  # the words matched only in the title (or publisher)
         else:
             passage, marks = found
-        hits.append(SearchHit(r.kind, r.document_id, r.item_id, d.title, d.published, d.source_type, shown,
-                              round(float(r.rank), 4), passage, marks))
+        hits.append(
+            SearchHit(
+                r.kind,
+                r.document_id,
+                r.item_id,
+                d.title,
+                d.published,
+                d.source_type,
+                shown,
+                round(float(r.rank), 4),
+                passage,
+                marks,
+            )
+        )
     return hits

@@ -3,6 +3,7 @@
 Pure functions of facts and a caller-given day; the knowledge base fills the
 dataclasses from its rows and stores what comes back.
 """
+
 from .conflicts import Conflict, cross_document_conflicts, currency_conflicts
 from .linking import (
     as_goals,

@@ -4,6 +4,7 @@ The knowledge base's rebuild hands over every stored quantity with its ids,
 the subject it is tracked under and the documents' dates, and stores the
 rows that come back; nothing here reads or writes a database.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -34,10 +35,15 @@ class Tracked:
     conflicts: list[tuple[str, int, int | None, Any, Any, str]]  # kind, quantity, other, values, reason
 
 
-def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping[int, str | None],
-              root: Mapping[int, int], published: Mapping[int, str | None], roles: Mapping[int, str],
-              currency_documents: Collection[int] | None = None, conflicts_of: Collection[int] | None = None
-              ) -> Tracked:
+def track_all(
+    quantities: Sequence[tuple[int, int, Quantity]],
+    subjects: Mapping[int, str | None],
+    root: Mapping[int, int],
+    published: Mapping[int, str | None],
+    roles: Mapping[int, str],
+    currency_documents: Collection[int] | None = None,
+    conflicts_of: Collection[int] | None = None,
+) -> Tracked:
     """Track every quantity: ``(id, document id, Quantity)`` with the subject each is tracked under.
 
     ``subjects`` gives each quantity's subject as the knowledge base
@@ -64,13 +70,37 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
             continue
         fact: dict[str, Any] = {"id": qid, "document_id": root.get(doc_id, doc_id), "published": published.get(doc_id)}
         if q.kind == "target":
-            targets.append(TargetFact(subject=subjects[qid], metric=q.metric, value=q.value, value_max=q.value_max,
-                                      unit=q.unit, comparator=q.comparator, change=q.change, deadline=q.deadline,
-                                      annual=q.annual, baseline=q.baseline, **fact))
+            targets.append(
+                TargetFact(
+                    subject=subjects[qid],
+                    metric=q.metric,
+                    value=q.value,
+                    value_max=q.value_max,
+                    unit=q.unit,
+                    comparator=q.comparator,
+                    change=q.change,
+                    deadline=q.deadline,
+                    annual=q.annual,
+                    baseline=q.baseline,
+                    **fact,
+                )
+            )
         else:
-            statistics.append(Observation(subject=subjects[qid], metric=q.metric, value=q.value, value_max=q.value_max,
-                                          unit=q.unit, comparator=q.comparator, change=q.change, as_of=q.as_of,
-                                          annual=q.annual, baseline=q.baseline, **fact))
+            statistics.append(
+                Observation(
+                    subject=subjects[qid],
+                    metric=q.metric,
+                    value=q.value,
+                    value_max=q.value_max,
+                    unit=q.unit,
+                    comparator=q.comparator,
+                    change=q.change,
+                    as_of=q.as_of,
+                    annual=q.annual,
+                    baseline=q.baseline,
+                    **fact,
+                )
+            )
     first = first_restatements(targets)
     links = deciding_links(as_goals(targets, first), statistics)
     progress = [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
@@ -78,19 +108,28 @@ def track_all(quantities: Sequence[tuple[int, int, Quantity]], subjects: Mapping
     periods = []
     for t in targets:
         later = by_id[first[t.id]] if t.id in first else None
-        restatement = ((day, later.id) if later is not None and (day := period_start(later.published)) is not None
-                       else None)
+        restatement = (
+            (day, later.id) if later is not None and (day := period_start(later.published)) is not None else None
+        )
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
         for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
             periods.append((t.id, start, status, following[0] if following else None))
-    return Tracked(progress, list(first.items()), periods,
-                   _conflicts(quantities, targets, statistics, published, currency_documents, conflicts_of))
+    return Tracked(
+        progress,
+        list(first.items()),
+        periods,
+        _conflicts(quantities, targets, statistics, published, currency_documents, conflicts_of),
+    )
 
 
-def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[TargetFact],
-               statistics: list[Observation], published: Mapping[int, str | None],
-               currency_documents: Collection[int] | None, conflicts_of: Collection[int] | None
-               ) -> list[tuple[str, int, int | None, Any, Any, str]]:
+def _conflicts(
+    quantities: Sequence[tuple[int, int, Quantity]],
+    targets: list[TargetFact],
+    statistics: list[Observation],
+    published: Mapping[int, str | None],
+    currency_documents: Collection[int] | None,
+    conflicts_of: Collection[int] | None,
+) -> list[tuple[str, int, int | None, Any, Any, str]]:
     """Figures that disagree across documents, then figures a document restates in another currency."""
     conflicts: list[tuple[str, int, int | None, Any, Any, str]] = []
     facts: list[TargetFact | Observation] = [*targets, *statistics]
@@ -112,8 +151,9 @@ def _conflicts(quantities: Sequence[tuple[int, int, Quantity]], targets: list[Ta
     return conflicts
 
 
-def reach(touched: Iterable[tuple[str, str | None]], metrics: Mapping[str, Collection[str | None]]
-          ) -> set[tuple[str, str | None]]:
+def reach(
+    touched: Iterable[tuple[str, str | None]], metrics: Mapping[str, Collection[str | None]]
+) -> set[tuple[str, str | None]]:
     """The (subject, metric) pairs whose facts a change to the ``touched`` pairs can change the tracking of.
 
     ``subject`` is a normalised subject (``linking.normalise_subject``), not
@@ -141,5 +181,12 @@ def reach(touched: Iterable[tuple[str, str | None]], metrics: Mapping[str, Colle
 def _alike(a: str | None, b: str | None, subject: str) -> bool:
     if a == b:
         return True
-    return max(metric_similarity(a, b), metric_similarity(b, a), metric_similarity(a, b, subject),
-               metric_similarity(b, a, subject)) >= METRIC_THRESHOLD
+    return (
+        max(
+            metric_similarity(a, b),
+            metric_similarity(b, a),
+            metric_similarity(a, b, subject),
+            metric_similarity(b, a, subject),
+        )
+        >= METRIC_THRESHOLD
+    )

@@ -6,6 +6,7 @@ restating a sum in another currency at a rate that year never had ("660
 billion yuan ($98.42 million)" is off by a factor of a thousand).  Both are
 flagged, not resolved: which source is right is the reader's call.
 """
+
 from __future__ import annotations
 
 import math
@@ -108,9 +109,16 @@ def cross_document_conflicts(facts: Iterable[TargetFact | Observation]) -> list[
             continue
         # Each fact's interval, conversion year and its words in the reason once, not once per
         # pair: the knowledge base compares every pair of a group on every resolution pass.
-        prepared = [(fact, _interval(fact), year_of(_period(fact)),
-                     f"{fact.subject}, {fact.metric}, {_period(fact)}: {_stated(fact)} but ", _stated(fact))
-                    for fact in members]
+        prepared = [
+            (
+                fact,
+                _interval(fact),
+                year_of(_period(fact)),
+                f"{fact.subject}, {fact.metric}, {_period(fact)}: {_stated(fact)} but ",
+                _stated(fact),
+            )
+            for fact in members
+        ]
         for i, j in _pairs_across(list(by_document.values())):
             a, (a_low, a_high), _, a_first, _ = prepared[i]
             b, b_interval, b_year, _, b_second = prepared[j]
@@ -129,8 +137,13 @@ def _pairs_across(buckets: list[list[int]]) -> list[tuple[int, int]]:
     of times makes a group of thousands with no pair to compare, which a
     loop over every pair would still walk.
     """
-    return sorted((min(i, j), max(i, j)) for x, own in enumerate(buckets) for other in buckets[x + 1:]
-                  for i in own for j in other)
+    return sorted(
+        (min(i, j), max(i, j))
+        for x, own in enumerate(buckets)
+        for other in buckets[x + 1 :]
+        for i in own
+        for j in other
+    )
 
 
 def _rate_text(from_unit: str, to_unit: str, year: int) -> str:
@@ -151,8 +164,9 @@ def currency_conflicts(quantities: Iterable[Quantity], published: str | None = N
     """
     conflicts = []
     for q in quantities:
-        years = list(dict.fromkeys(
-            y for y in (year_of(q.as_of), year_of(q.deadline), year_of(published)) if y is not None))
+        years = list(
+            dict.fromkeys(y for y in (year_of(q.as_of), year_of(q.deadline), year_of(published)) if y is not None)
+        )
         years = years or [rates.latest_year()]
         for alt in q.alternatives:
             if alt.unit == q.unit or not rates.convertible(q.unit, alt.unit):
@@ -162,8 +176,13 @@ def currency_conflicts(quantities: Iterable[Quantity], published: str | None = N
                 continue
             if all(abs(alt.value - e) / e > CURRENCY_TOLERANCE for e in expected):
                 year = rates.cny_per(alt.unit if q.unit == rates.BASE else q.unit, years[0])[1]
-                conflicts.append(Conflict(
-                    "currency_restatement", (q,), (q.value, alt.value),
-                    f"{_human(q.value)} {q.unit} is about {_human(expected[0], 3)} {alt.unit} at "
-                    f"{_rate_text(q.unit, alt.unit, years[0])} ({year}), not {_human(alt.value)} {alt.unit}"))
+                conflicts.append(
+                    Conflict(
+                        "currency_restatement",
+                        (q,),
+                        (q.value, alt.value),
+                        f"{_human(q.value)} {q.unit} is about {_human(expected[0], 3)} {alt.unit} at "
+                        f"{_rate_text(q.unit, alt.unit, years[0])} ({year}), not {_human(alt.value)} {alt.unit}",
+                    )
+                )
     return conflicts

@@ -9,6 +9,7 @@ missing one, so the rules lean towards not linking: the subject must agree,
 the unit must measure the same thing, and every word of one metric must
 find its counterpart in the other.
 """
+
 from __future__ import annotations
 
 import re
@@ -63,9 +64,13 @@ class _Vocabulary(NamedTuple):
 @cache
 def _words() -> _Vocabulary:
     data = load("matching")
-    return _Vocabulary(frozenset(data["filler"]), frozenset(data["distinguishing"]),
-                       tuple(data["distinguishing_inside"]), tuple(data["subject_suffixes"]),
-                       dict(data["metric_terms"]))
+    return _Vocabulary(
+        frozenset(data["filler"]),
+        frozenset(data["distinguishing"]),
+        tuple(data["distinguishing_inside"]),
+        tuple(data["subject_suffixes"]),
+        dict(data["metric_terms"]),
+    )
 
 
 @lru_cache(maxsize=8192)  # linking compares every target with every statistic
@@ -80,8 +85,6 @@ def normalise_subject(subject: str | None) -> str | None:
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words) or None
-
-
 
 
 @lru_cache(maxsize=8192)
@@ -281,7 +284,6 @@ def restatements(targets: Sequence[TargetFact], as_of: date | None = None) -> di
     return superseded
 
 
-
 # --- the same links at knowledge-base scale ---------------------------------------------------
 #
 # link() and restatements() compare every pair of facts on a subject, which a
@@ -303,8 +305,9 @@ def _status_key(o: Observation) -> tuple:
     return (observed_period(o) or date.min, o.published or "", o.id)
 
 
-def deciding_links(targets: Sequence[TargetFact], observations: Sequence[Observation]
-                   ) -> dict[int, list[tuple[Observation, float]]]:
+def deciding_links(
+    targets: Sequence[TargetFact], observations: Sequence[Observation]
+) -> dict[int, list[tuple[Observation, float]]]:
     """Target id -> the linked observations that decide its status on some day, with their link score.
 
     :func:`link`'s links, thinned: on any day the status looks only at the
@@ -326,8 +329,11 @@ def deciding_links(targets: Sequence[TargetFact], observations: Sequence[Observa
 
     out: dict[int, list[tuple[Observation, float]]] = {}
     for (subject, metric, footing), members in target_groups.items():
-        keys = [k for k in groups if k[2] == footing] if subject is None else \
-            [k for k in by_subject.get(subject, ()) if k[2] == footing]
+        keys = (
+            [k for k in groups if k[2] == footing]
+            if subject is None
+            else [k for k in by_subject.get(subject, ()) if k[2] == footing]
+        )
         threshold = VERY_HIGH if subject is None else METRIC_THRESHOLD
         candidates = []
         for key in keys:
@@ -358,14 +364,15 @@ def deciding_links(targets: Sequence[TargetFact], observations: Sequence[Observa
                 first = bisect_right(reached, bound)
                 if first == len(candidates):
                     continue
-                chosen = [candidates[i] for i in sorted({first, *records[bisect_right(record_periods, bound):]})]
+                chosen = [candidates[i] for i in sorted({first, *records[bisect_right(record_periods, bound) :]})]
             if chosen:
                 out[t.id] = chosen
     return out
 
 
-def _staircase(t: TargetFact, candidates: list[tuple[Observation, float]], published: date | None
-               ) -> list[tuple[Observation, float]]:
+def _staircase(
+    t: TargetFact, candidates: list[tuple[Observation, float]], published: date | None
+) -> list[tuple[Observation, float]]:
     """The deciding links of one target, the slow and obvious way (its own document's figures excluded)."""
     chosen, best = [], None
     for o, score in candidates:
@@ -439,6 +446,9 @@ def as_goals(targets: Sequence[TargetFact], first: dict[int, int]) -> list[Targe
         if later is not None and own is not None and later in origin:
             day = origin[later]
             origin[later] = own if day is None else min(day, own)
-    return [replace(t, published=day.isoformat())
-            if (day := origin[t.id]) is not None and day != period_start(t.published) else t
-            for t in targets]
+    return [
+        replace(t, published=day.isoformat())
+        if (day := origin[t.id]) is not None and day != period_start(t.published)
+        else t
+        for t in targets
+    ]

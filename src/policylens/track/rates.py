@@ -4,6 +4,7 @@ Chinese plans state money in yuan and English reports restate it in dollars
 or euros; comparing the two needs the rate of the year the figure belongs
 to.  The numbers live in ``data/exchange_rates.yaml`` with their source.
 """
+
 from __future__ import annotations
 
 from ._data import load

@@ -9,6 +9,7 @@ only goals are met or missed.  The cues live in ``data/roles.yaml``; the
 function sees the figure's text, the clause before it and the words after
 it, which the caller cuts from the document.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,34 +49,42 @@ def _compiled(patterns: list[str], anchored: bool = False) -> re.Pattern | None:
 @cache
 def _cues() -> dict[str, _Cues]:
     data = load("roles")
-    return {role: _Cues(_compiled(data[role]["before"]), _compiled(data[role]["span"]),
-                        _compiled(data[role]["after"], anchored=True), _compiled(data[role]["money_only"]),
-                        _compiled([data[role]["bound"]] if data[role].get("bound") else []))
-            for role in ROLES[1:]}
+    return {
+        role: _Cues(
+            _compiled(data[role]["before"]),
+            _compiled(data[role]["span"]),
+            _compiled(data[role]["after"], anchored=True),
+            _compiled(data[role]["money_only"]),
+            _compiled([data[role]["bound"]] if data[role].get("bound") else []),
+        )
+        for role in ROLES[1:]
+    }
 
 
 def clause_before(before: str) -> str:
     """The part of ``before`` after its last clause break: the words that lead up to the figure."""
     last = deque(_CLAUSE_BREAK.finditer(before), maxlen=1)
-    return before[last[0].end():] if last else before
+    return before[last[0].end() :] if last else before
 
 
 def role_of(text: str, before: str, after: str, unit: str | None) -> str:
-    """"goal", "term" or "threshold" for a target whose span is ``text``, between ``before`` and ``after``."""
+    """ "goal", "term" or "threshold" for a target whose span is ``text``, between ``before`` and ``after``."""
     clause = clause_before(before)
     money = unit in currencies()
     for role in ROLES[1:]:
         cues = _cues()[role]
         if cues.bound is not None and not cues.bound.search(f"{clause[-BOUND_CHARS:]} {text}"):
             continue
-        if (cues.before is not None and cues.before.search(clause)) \
-                or (cues.span is not None and cues.span.search(text)) \
-                or (cues.after is not None and cues.after.match(after)) \
-                or (money and cues.money_only is not None and cues.money_only.search(f"{clause} {text}")):
+        if (
+            (cues.before is not None and cues.before.search(clause))
+            or (cues.span is not None and cues.span.search(text))
+            or (cues.after is not None and cues.after.match(after))
+            or (money and cues.money_only is not None and cues.money_only.search(f"{clause} {text}"))
+        ):
             return role
     return "goal"
 
 
 def role_in(text: str, start: int, end: int, unit: str | None) -> str:
     """The role of the target spanning ``text[start:end]`` of a document."""
-    return role_of(text[start:end], text[max(0, start - BEFORE_CHARS):start], text[end:end + AFTER_CHARS], unit)
+    return role_of(text[start:end], text[max(0, start - BEFORE_CHARS) : start], text[end : end + AFTER_CHARS], unit)

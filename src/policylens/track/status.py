@@ -5,6 +5,7 @@ caller chooses (``as_of``): the same 2025 target is still due in mid-2025 and
 past due a year later.  Everything here is a pure function of the facts and
 that day, so the knowledge base, the CLI and the tests get the same answer.
 """
+
 from __future__ import annotations
 
 import math
@@ -43,10 +44,21 @@ class TargetFact:
 
     @classmethod
     def from_quantity(cls, q: Quantity, *, id: int, document_id: int, published: str | None) -> TargetFact:
-        return cls(id=id, document_id=document_id, published=published, subject=q.subject,
-                   metric=q.metric, value=q.value, value_max=q.value_max, unit=q.unit,
-                   comparator=q.comparator, change=q.change, deadline=q.deadline, annual=q.annual,
-                   baseline=q.baseline)
+        return cls(
+            id=id,
+            document_id=document_id,
+            published=published,
+            subject=q.subject,
+            metric=q.metric,
+            value=q.value,
+            value_max=q.value_max,
+            unit=q.unit,
+            comparator=q.comparator,
+            change=q.change,
+            deadline=q.deadline,
+            annual=q.annual,
+            baseline=q.baseline,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +81,21 @@ class Observation:
 
     @classmethod
     def from_quantity(cls, q: Quantity, *, id: int, document_id: int, published: str | None) -> Observation:
-        return cls(id=id, document_id=document_id, published=published, value=q.value, unit=q.unit,
-                   as_of=q.as_of, value_max=q.value_max, comparator=q.comparator, change=q.change, subject=q.subject,
-                   metric=q.metric, annual=q.annual, baseline=q.baseline)
+        return cls(
+            id=id,
+            document_id=document_id,
+            published=published,
+            value=q.value,
+            unit=q.unit,
+            as_of=q.as_of,
+            value_max=q.value_max,
+            comparator=q.comparator,
+            change=q.change,
+            subject=q.subject,
+            metric=q.metric,
+            annual=q.annual,
+            baseline=q.baseline,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,8 +199,9 @@ def _latest_key(observation: Observation) -> tuple[date, str, int]:
     return (observed_period(observation) or date.min, observation.published or "", observation.id)
 
 
-def _verdict(target: TargetFact, latest: Observation | None, latest_value: float | None, as_of: date,
-             superseded_by: int | None) -> str:
+def _verdict(
+    target: TargetFact, latest: Observation | None, latest_value: float | None, as_of: date, superseded_by: int | None
+) -> str:
     """The status name on ``as_of``, given the latest comparable figure visible then (see :func:`target_status`)."""
     if latest is not None and latest_value is not None and _satisfies(target, latest_value, latest):
         return "met"
@@ -192,8 +217,7 @@ def _verdict(target: TargetFact, latest: Observation | None, latest_value: float
     return "past_due_unverified"
 
 
-def _reason(status: str, target: TargetFact, latest: Observation | None, as_of: date,
-            superseded_by: int | None) -> str:
+def _reason(status: str, target: TargetFact, latest: Observation | None, as_of: date, superseded_by: int | None) -> str:
     """Why :func:`_verdict` said ``status``, in words for the reader."""
     if status == "met":
         assert latest is not None  # _verdict says "met" only of a figure
@@ -208,14 +232,19 @@ def _reason(status: str, target: TargetFact, latest: Observation | None, as_of: 
         return f"deadline {target.deadline} is after {as_of.year}"
     if status == "missed":
         assert latest is not None  # _verdict says "missed" only of a figure
-        return (f"{_describe(latest)} falls short of {target.comparator} "
-                f"{target.value:g} {target.unit} by {target.deadline}")
-    return (f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
-            f"is known by {as_of.isoformat()}")
+        return (
+            f"{_describe(latest)} falls short of {target.comparator} "
+            f"{target.value:g} {target.unit} by {target.deadline}"
+        )
+    return (
+        f"deadline {target.deadline} has passed and no figure for {target.deadline} or later "
+        f"is known by {as_of.isoformat()}"
+    )
 
 
-def target_status(target: TargetFact, observations: Iterable[Observation], as_of: date,
-                  superseded_by: int | None = None) -> Status:
+def target_status(
+    target: TargetFact, observations: Iterable[Observation], as_of: date, superseded_by: int | None = None
+) -> Status:
     """The status of ``target`` on the day ``as_of``, from the observations linked to it.
 
     Only figures published by ``as_of`` count, and the latest period decides:
@@ -234,8 +263,9 @@ def target_status(target: TargetFact, observations: Iterable[Observation], as_of
     return Status(status, progress, latest, _reason(status, target, latest, as_of, superseded_by))
 
 
-def status_periods(target: TargetFact, observations: Iterable[Observation],
-                   restated: tuple[date, int] | None = None) -> list[tuple[date, str]]:
+def status_periods(
+    target: TargetFact, observations: Iterable[Observation], restated: tuple[date, int] | None = None
+) -> list[tuple[date, str]]:
     """The target's status over all time: (first day, status) pairs, each holding until the next.
 
     The status can change only on the days a linked figure becomes known,
@@ -262,8 +292,14 @@ def status_periods(target: TargetFact, observations: Iterable[Observation],
         if end < date.max:
             days.add(end + timedelta(days=1))
     # (first day visible, choice key, figure); a figure with no known day is visible from the start.
-    arrivals = sorted(((known_since(o) or date.min, (_latest_key(o), -i), o)
-                       for i, o in enumerate(observations) if _comparable(target, o)), key=lambda a: a[0])
+    arrivals = sorted(
+        (
+            (known_since(o) or date.min, (_latest_key(o), -i), o)
+            for i, o in enumerate(observations)
+            if _comparable(target, o)
+        ),
+        key=lambda a: a[0],
+    )
     deadline_year = year_of(target.deadline)
     periods: list[tuple[date, str]] = []
     best: tuple | None = None

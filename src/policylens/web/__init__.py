@@ -11,6 +11,7 @@ limit, private-address guard),
 ``highlight`` (a document's text with its facts marked), ``chart`` (the
 deadline timeline as SVG geometry), ``present`` (formatting, templates).
 """
+
 from .app import create_app
 
 __all__ = ["create_app"]

@@ -6,6 +6,7 @@ Python API call.  Every response carries a Content-Security-Policy that
 allows scripts only from this server's own files, so text from a document
 can never run, even if some template forgot to escape it.
 """
+
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Sequence
@@ -25,8 +26,10 @@ from policylens.store import KnowledgeBase
 from . import api, errors, ingest, pages, present, reads
 
 HERE = Path(__file__).parent
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 DESCRIPTION = """Industrial-policy documents, their cited facts, tracked targets and briefs.
 
@@ -38,8 +41,13 @@ without one set, writing is off. Every list is a page: `items`, `total`, `limit`
 """
 
 
-def create_app(settings: Settings | None = None, *, poll: bool = False,
-               deliver_to: Sequence[str] = (), digest_every: float | None = None) -> FastAPI:
+def create_app(
+    settings: Settings | None = None,
+    *,
+    poll: bool = False,
+    deliver_to: Sequence[str] = (),
+    digest_every: float | None = None,
+) -> FastAPI:
     """The app over the knowledge base at ``settings.db_url`` (opened, and migrated, here).
 
     With ``poll`` the app polls the knowledge base's feeds while it runs
@@ -52,12 +60,12 @@ def create_app(settings: Settings | None = None, *, poll: bool = False,
     overview = reads.OverviewCache()
     poller = None
     if poll:
+
         def refresh(report: PollReport) -> None:
             if report.stored:
                 overview.clear()
 
-        poller = PollScheduler(kb, settings, deliver_to=deliver_to, on_poll=refresh,
-                               digest_every=digest_every)
+        poller = PollScheduler(kb, settings, deliver_to=deliver_to, on_poll=refresh, digest_every=digest_every)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -68,8 +76,15 @@ def create_app(settings: Settings | None = None, *, poll: bool = False,
             poller.stop()
         kb.close()
 
-    app = FastAPI(title="policylens", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None, generate_unique_id_function=_operation_id)
+    app = FastAPI(
+        title="policylens",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        generate_unique_id_function=_operation_id,
+    )
     app.state.kb = kb
     app.state.settings = settings
     app.state.overview = overview

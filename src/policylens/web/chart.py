@@ -4,6 +4,7 @@ Drawn on the server so the chart is there without JavaScript and without a
 charting library; the template turns these numbers into <rect> and <text>
 elements (autoescaped like everything else).
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -63,11 +64,13 @@ def timeline(deadlines: list[dict[str, Any]], max_years: int = 16) -> Chart | No
             if counts.get(status):
                 h = inner_h * counts[status] / scale_top
                 y -= h
-                bar.segments.append({"status": status, "y": round(y, 1), "height": round(h, 1),
-                                     "count": counts[status]})
+                bar.segments.append(
+                    {"status": status, "y": round(y, 1), "height": round(h, 1), "count": counts[status]}
+                )
         bars.append(bar)
-    ticks = [{"value": v, "y": round(TOP + inner_h - inner_h * v / scale_top, 1)}
-             for v in range(0, scale_top + 1, step)]
+    ticks = [
+        {"value": v, "y": round(TOP + inner_h - inner_h * v / scale_top, 1)} for v in range(0, scale_top + 1, step)
+    ]
     present = {s for y in span for s in by_year.get(y, {})}
     return Chart(WIDTH, HEIGHT, bars, ticks, TOP + inner_h, [s for s in STACK_ORDER if s in present])
 

@@ -6,6 +6,7 @@ never a traceback.  Bad input the package itself refuses (an unknown status,
 region or audience) is an InputError and becomes 422; routes raise WebError
 for what only the web knows (an unknown id is 404, a missing token 401).
 """
+
 from __future__ import annotations
 
 import logging
@@ -73,13 +74,20 @@ def respond(request: Request, status: int, message: str, headers: dict[str, str]
     if request.url.path.startswith("/api/") or request.url.path == "/api":
         return JSONResponse({"error": message}, status_code=status, headers=headers)
     templates = request.app.state.templates
-    return templates.TemplateResponse(request, "error.html", {
-        "status": status, "phrase": HTTPStatus(status).phrase, "message": message,
-    }, status_code=status, headers=headers)
+    return templates.TemplateResponse(
+        request,
+        "error.html",
+        {
+            "status": status,
+            "phrase": HTTPStatus(status).phrase,
+            "message": message,
+        },
+        status_code=status,
+        headers=headers,
+    )
 
 
 def _describe(error: dict) -> str:
     """One FastAPI validation error as "limit: Input should be a valid integer"."""
     where = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
     return f"{'.'.join(where) or 'request'}: {error.get('msg', 'invalid')}"
-

@@ -10,6 +10,7 @@ first; a span that would cross the end of one already open (rare: an entity
 name cut by a quantity's end) is left unmarked in the text and still listed
 in the side panel.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -42,22 +43,57 @@ def marks(extraction: Extraction) -> list[Mark]:
     for i, q in enumerate(extraction.quantities):
         when = [("deadline", str(q.deadline))] if q.deadline is not None else []
         when += [("as of", str(q.as_of))] if q.as_of is not None else []
-        out.append(Mark(f"q{i}", q.start, q.end, f"hl-{q.kind}",
-                        amount(q.value, q.value_max, q.unit, q.comparator), [
-                            ("kind", q.kind), ("value", amount(q.value, q.value_max)), ("unit", q.unit),
-                            ("comparator", q.comparator), *when,
-                            *([("metric", q.metric)] if q.metric else []),
-                            *([("subject", q.subject)] if q.subject else []),
-                            *([("change", q.change)] if q.change else [])], q.text))
+        out.append(
+            Mark(
+                f"q{i}",
+                q.start,
+                q.end,
+                f"hl-{q.kind}",
+                amount(q.value, q.value_max, q.unit, q.comparator),
+                [
+                    ("kind", q.kind),
+                    ("value", amount(q.value, q.value_max)),
+                    ("unit", q.unit),
+                    ("comparator", q.comparator),
+                    *when,
+                    *([("metric", q.metric)] if q.metric else []),
+                    *([("subject", q.subject)] if q.subject else []),
+                    *([("change", q.change)] if q.change else []),
+                ],
+                q.text,
+            )
+        )
     for i, e in enumerate(extraction.events):
-        out.append(Mark(f"e{i}", e.start, e.end, "hl-event", e.type, [
-            ("event", e.type), ("date", e.date or e.date_text or "undated"),
-            *([("actor", e.actor)] if e.actor else []), *([("object", e.object)] if e.object else [])], e.text))
+        out.append(
+            Mark(
+                f"e{i}",
+                e.start,
+                e.end,
+                "hl-event",
+                e.type,
+                [
+                    ("event", e.type),
+                    ("date", e.date or e.date_text or "undated"),
+                    *([("actor", e.actor)] if e.actor else []),
+                    *([("object", e.object)] if e.object else []),
+                ],
+                e.text,
+            )
+        )
     for i, n in enumerate(extraction.entities):
         for j, (start, end) in enumerate(n.mentions):
-            out.append(Mark(f"n{i}-{j}", start, end, f"hl-{n.type}", n.name,
-                            [("entity", n.type), ("name", n.name), *([("key", n.key)] if n.key else [])],
-                            extraction.document.text[start:end], entity=n.name))
+            out.append(
+                Mark(
+                    f"n{i}-{j}",
+                    start,
+                    end,
+                    f"hl-{n.type}",
+                    n.name,
+                    [("entity", n.type), ("name", n.name), *([("key", n.key)] if n.key else [])],
+                    extraction.document.text[start:end],
+                    entity=n.name,
+                )
+            )
     out.sort(key=lambda m: (m.start, -m.end))
     return out
 
@@ -84,11 +120,10 @@ def render(text: str, found: list[Mark]) -> Markup:
         if open_ends and m.end > open_ends[-1]:
             m.shown = False  # would cross the end of an open mark
             continue
-        parts.append(escape(text[pos:m.start]))
+        parts.append(escape(text[pos : m.start]))
         pos = m.start
         tip = "\n".join(f"{k}: {v}" for k, v in m.tip)
-        parts.append(f'<mark id="{escape(m.id)}" class="hl {escape(m.css)}" tabindex="0" '
-                     f'title="{escape(tip)}">')
+        parts.append(f'<mark id="{escape(m.id)}" class="hl {escape(m.css)}" tabindex="0" title="{escape(tip)}">')
         open_ends.append(m.end)
     close_until(len(text))
     parts.append(escape(text[pos:]))

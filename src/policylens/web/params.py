@@ -4,6 +4,7 @@ HTML forms send every field, empty or not, so an empty value means "not
 given".  A value that cannot be used is a 422 naming the parameter and the
 value, before the knowledge base is asked anything.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -21,8 +22,9 @@ TARGET_SORTS = ("deadline", "status", "subject", "metric", "value", "progress")
 # number is a 422, not a driver overflow.
 MAX_ID = 2**31 - 1
 MAX_OFFSET = 2**63 - 1
-DocumentId = Annotated[int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id, as listed by /documents.",
-                                         examples=[2])]
+DocumentId = Annotated[
+    int, FastAPIPath(ge=1, le=MAX_ID, description="A document's id, as listed by /documents.", examples=[2])
+]
 
 
 def given(value: str | None) -> str | None:

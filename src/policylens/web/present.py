@@ -3,6 +3,7 @@
 Autoescaping is on for every template, whatever its name: all page text
 comes from documents written by other people.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -17,8 +18,12 @@ from policylens.model import SOURCE_TYPES
 from policylens.track import STATUSES
 
 STATUS_LABELS = {
-    "open": "Open", "due": "Due this year", "met": "Met", "missed": "Missed",
-    "past_due_unverified": "Past due, unverified", "superseded": "Superseded",
+    "open": "Open",
+    "due": "Due this year",
+    "met": "Met",
+    "missed": "Missed",
+    "past_due_unverified": "Past due, unverified",
+    "superseded": "Superseded",
 }
 COMPARATORS = {"=": "", ">": ">", ">=": "≥", "<": "<", "<=": "≤", "~": "≈"}
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
@@ -40,7 +45,7 @@ def _plain(value: float) -> str:
 
 
 def amount(value: float, value_max: float | None = None, unit: str = "", comparator: str = "=") -> str:
-    """"≥ 1.2 billion CNY", "30–40 %": a quantity's normalised value as one phrase."""
+    """ "≥ 1.2 billion CNY", "30–40 %": a quantity's normalised value as one phrase."""
     shown = number(value) + (f"–{number(value_max)}" if value_max is not None else "")
     sign = COMPARATORS.get(comparator, comparator)
     unit = {"percent": "%", "count": ""}.get(unit, unit)  # a count's unit is the measure, named beside it
@@ -66,9 +71,20 @@ def industry_labels() -> dict[str, str]:
 def templates(directory: Path | None = None) -> Jinja2Templates:
     """The page templates with autoescape on for all of them and the helpers above as filters."""
     directory = directory or Path(__file__).parent / "templates"
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(directory), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     env.filters.update(number=number, entity_url=entity_url)
-    env.globals.update(amount=amount, with_query=with_query, STATUS_LABELS=STATUS_LABELS, STATUSES=STATUSES,
-                       SOURCE_TYPES=SOURCE_TYPES, INDUSTRIES=industry_labels())
+    env.globals.update(
+        amount=amount,
+        with_query=with_query,
+        STATUS_LABELS=STATUS_LABELS,
+        STATUSES=STATUSES,
+        SOURCE_TYPES=SOURCE_TYPES,
+        INDUSTRIES=industry_labels(),
+    )
     return Jinja2Templates(env=env)

@@ -4,6 +4,7 @@ Each is one KnowledgeBase or briefs call plus what the web adds: a 404 for
 an unknown id or name, paging where the store has only a limit, sorting a
 page of targets, a brief for a document id.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -62,8 +63,13 @@ class TargetQuery:
     as_of: dt.date | None = None
 
     def filters(self) -> dict[str, Any]:
-        return {"as_of": self.as_of, "region": self.region, "industry": self.industry, "status": self.status,
-                "entity": self.entity}
+        return {
+            "as_of": self.as_of,
+            "region": self.region,
+            "industry": self.industry,
+            "status": self.status,
+            "entity": self.entity,
+        }
 
 
 def count_targets(kb: KnowledgeBase, query: TargetQuery) -> int:
@@ -71,8 +77,9 @@ def count_targets(kb: KnowledgeBase, query: TargetQuery) -> int:
     return named(lambda: kb.count_targets(**query.filters()))
 
 
-def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: int = 0,
-            sort: str | None = None) -> list[TargetView]:
+def targets(
+    kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: int = 0, sort: str | None = None
+) -> list[TargetView]:
     """One page of targets: earliest deadline first, or by ``sort`` across every matching target.
 
     The store pages by deadline with a limit only, so a page at ``offset``
@@ -82,6 +89,7 @@ def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: in
     target first; a sorted page is right for the whole set, not just for the
     rows that happen to share a page.
     """
+
     def read(count: int | None) -> list[TargetView]:
         return named(lambda: kb.targets(**query.filters(), limit=count))
 
@@ -89,7 +97,7 @@ def targets(kb: KnowledgeBase, query: TargetQuery, limit: int | None, offset: in
         return read(None if limit is None else offset + limit)[offset:]
     key, descending = SORTS[sort]
     rows = sorted(read(None), key=key, reverse=descending)
-    return rows[offset:] if limit is None else rows[offset:offset + limit]
+    return rows[offset:] if limit is None else rows[offset : offset + limit]
 
 
 # Sort keys for targets (the store's own order is by deadline): (key, descending).
@@ -102,8 +110,9 @@ SORTS = {
 }
 
 
-def brief(kb: KnowledgeBase, document_id: int, as_of: dt.date | None, audience: list[str] | None,
-          language: str) -> briefs.Brief:
+def brief(
+    kb: KnowledgeBase, document_id: int, as_of: dt.date | None, audience: list[str] | None, language: str
+) -> briefs.Brief:
     """The brief of a stored document; an unknown audience or language is bad input (422)."""
     document(kb, document_id)
     try:

@@ -6,6 +6,7 @@ from its model fails the API tests instead of surprising a generated client.
 Free-form parts (an entity's attributes, a brief point's data) stay plain
 JSON objects.  Every list answers in one envelope, ``Page``.
 """
+
 from __future__ import annotations
 
 from enum import StrEnum
@@ -18,7 +19,6 @@ from policylens.model import ENTITY_TYPES, SOURCE_TYPES
 from policylens.track import STATUSES
 
 T = TypeVar("T")
-
 
 
 def _choices(name: str, values: tuple[str, ...]) -> type[StrEnum]:
@@ -43,8 +43,10 @@ Year = int | str  # a deadline or reference year; a few are written as periods (
 class Error(BaseModel):
     """Every error the API answers: one message naming the input or the reason."""
 
-    error: str = Field(description="What went wrong, naming the parameter or value.",
-                       examples=["status: Input should be 'open', 'due' or 'met'"])
+    error: str = Field(
+        description="What went wrong, naming the parameter or value.",
+        examples=["status: Input should be 'open', 'due' or 'met'"],
+    )
 
 
 class Page(BaseModel, Generic[T]):
@@ -176,8 +178,10 @@ class Target(BaseModel):
     comparator: str
     change: str | None
     deadline: Year | None
-    status: str = Field(description="open, due, met, missed, past_due_unverified or superseded for a goal; "
-                                    "for a term or threshold, its role.")
+    status: str = Field(
+        description="open, due, met, missed, past_due_unverified or superseded for a goal; "
+        "for a term or threshold, its role."
+    )
     progress_percent: float | None
     reason: str
     latest: Observation | None
@@ -335,8 +339,10 @@ class IngestReport(BaseModel):
 
 
 # http(s), a host of DNS labels (at most 63 characters each), an optional port, then anything without spaces.
-URL = (r"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*\.?"
-       r"(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?([/?#]\S*)?$")
+URL = (
+    r"^[hH][tT][tT][pP][sS]?://[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})*\.?"
+    r"(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?([/?#]\S*)?$"
+)
 
 
 class IngestURL(BaseModel):
@@ -344,7 +350,9 @@ class IngestURL(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    url: str = Field(pattern=URL, max_length=2048,
-                     description="An http(s) URL of a page or feed; a host name outside ASCII in its "
-                                 "punycode form (xn--…).",
-                     examples=["https://example.org/policy/plan-2025.html"])
+    url: str = Field(
+        pattern=URL,
+        max_length=2048,
+        description="An http(s) URL of a page or feed; a host name outside ASCII in its punycode form (xn--…).",
+        examples=["https://example.org/policy/plan-2025.html"],
+    )

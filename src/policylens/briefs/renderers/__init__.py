@@ -6,6 +6,7 @@ share one structure and the same citation numbers.  Adding a format is one
 new file here that calls :func:`register`; ``briefs.render`` and every door
 (``--format``, the web's downloads) then offer it.
 """
+
 from __future__ import annotations
 
 import importlib

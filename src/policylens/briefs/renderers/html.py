@@ -1,4 +1,5 @@
 """Standalone HTML (its stylesheet inline), everything from the brief escaped: a ``<script>`` in a source stays text."""
+
 from __future__ import annotations
 
 import html
@@ -17,10 +18,19 @@ def _css() -> str:
 
 def to_html(brief: Brief) -> str:
     e = html.escape
-    parts = ["<!DOCTYPE html>", f'<html lang="{e(brief.language)}">', "<head>", '<meta charset="utf-8">',
-             '<meta name="viewport" content="width=device-width, initial-scale=1">',
-             f"<title>{e(brief.title)}</title>", f"<style>{_css()}</style>", "</head>", "<body>",
-             f"<h1>{e(brief.title)}</h1>", f'<p class="byline">{e(brief.byline)}</p>']
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{e(brief.language)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{e(brief.title)}</title>",
+        f"<style>{_css()}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{e(brief.title)}</h1>",
+        f'<p class="byline">{e(brief.byline)}</p>',
+    ]
     for section in brief.sections:
         parts.append(f'<section id="{e(section.id)}"><h2>{e(section.title)}</h2>')
         if section.note:
@@ -32,8 +42,10 @@ def to_html(brief: Brief) -> str:
         parts.append("</section>")
     if brief.citations:
         parts.append(f'<section id="sources"><h2>{e(brief.sources_title)}</h2><ol class="sources">')
-        parts += [f'<li id="c{c.number}">“{e(c.text)}” <span class="doc">— {e(c.title or c.source)}</span></li>'
-                  for c in brief.citations]
+        parts += [
+            f'<li id="c{c.number}">“{e(c.text)}” <span class="doc">— {e(c.title or c.source)}</span></li>'
+            for c in brief.citations
+        ]
         parts.append("</ol></section>")
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"

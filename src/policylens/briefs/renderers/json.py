@@ -1,4 +1,5 @@
 """The brief's own dictionary as JSON, inert even inside a page's ``<script>`` block."""
+
 from __future__ import annotations
 
 import json

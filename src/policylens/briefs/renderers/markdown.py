@@ -1,4 +1,5 @@
 """Markdown, with every character Markdown would read as markup escaped (many viewers render Markdown as HTML)."""
+
 from __future__ import annotations
 
 import re

@@ -23,6 +23,7 @@ Modules, one per strategy: ``named`` (heads and legal forms), ``descriptive``,
 ``quoted``, ``lists``, ``context``, ``places``; ``assemble`` makes one entity
 per thing.
 """
+
 from __future__ import annotations
 
 from policylens.extraction.entities.assemble import assemble

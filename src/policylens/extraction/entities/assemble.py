@@ -1,4 +1,5 @@
 """One entity per thing: readings merged by name, short forms folded in, every mention found."""
+
 from __future__ import annotations
 
 import re
@@ -87,9 +88,14 @@ def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
         for k in kept:
             kk = _merge_key(k.name)
             same_group = _group(k.type) == _group(e.type)
-            if same_group and (kk.startswith(key + " ") and k.type == "company" or
-                               kk.endswith(" " + key) and e.type == "programme" and len(key.split()) >= 2 or
-                               key in (_merge_key(a) for a in k.aliases)):
+            if same_group and (
+                kk.startswith(key + " ")
+                and k.type == "company"
+                or kk.endswith(" " + key)
+                and e.type == "programme"
+                and len(key.split()) >= 2
+                or key in (_merge_key(a) for a in k.aliases)
+            ):
                 home = k
                 break
         if home is None:
@@ -120,8 +126,11 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
                 e.aliases.append(core)
     if not forms:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-        r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:"
+        + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
     # The matches of one finditer never overlap, so a new span can only lie inside a mention the entity
     # had before this pass: those are sorted once and looked up by bisection.
     before = {id(e): _Covering(e.mentions) for e in entities}
@@ -147,8 +156,9 @@ class _Covering:
         return any(end <= t for _, t in self.spans[first:last])
 
 
-def _group_places(places: list[PlaceMention], covered: list[tuple[int, int]],
-                  text: str = "") -> dict[str, list[PlaceMention]]:
+def _group_places(
+    places: list[PlaceMention], covered: list[tuple[int, int]], text: str = ""
+) -> dict[str, list[PlaceMention]]:
     """Places by key, leaving out those only ever named inside another name ("Shanghai Stock Exchange").
 
     A place that a descriptive, lower-case name goes on from ("the Jinhua lamp
@@ -182,17 +192,20 @@ def _place_entity(gaz, key: str, mentions: list[PlaceMention]) -> Entity:
     place = mentions[0].candidates[0]
     surfaces = list(dict.fromkeys(WS.sub(" ", m.surface) for m in mentions))
     # Written only in capitals ("WROCLAW" in a dateline): the gazetteer's spelling of what is written.
-    as_written = [v for v in (place.name, *place.variants)
-                  if not v.replace(".", "").isupper() and name_key(v) == name_key(surfaces[0])]
-    readable = [s for s in surfaces if not s.isupper() or _ABBREVIATION.fullmatch(s)] or as_written[:1] \
-        or [place.name]
+    as_written = [
+        v
+        for v in (place.name, *place.variants)
+        if not v.replace(".", "").isupper() and name_key(v) == name_key(surfaces[0])
+    ]
+    readable = [s for s in surfaces if not s.isupper() or _ABBREVIATION.fullmatch(s)] or as_written[:1] or [place.name]
     name = max(readable, key=len)
     attributes: dict = {"level": place.level}
     parent = gaz.parent_name(key)
     if parent:
         attributes["located_in"] = parent
-    return Entity("place", name, [(m.start, m.end) for m in mentions], attributes,
-                  [s for s in surfaces if s != name], key)
+    return Entity(
+        "place", name, [(m.start, m.end) for m in mentions], attributes, [s for s in surfaces if s != name], key
+    )
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """Names known only by what is said of them: a possessive facility, a corporate verb, an appositive,
 a programme noun after the name, a plan named by what it is for."""
+
 from __future__ import annotations
 
 import re
@@ -30,13 +31,13 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
     for chunk in chunks:
         if in_spans(titles, chunk.start) or (chunk.start, chunk.end) in known:
             continue
-        name = clean(text[chunk.start:chunk.end])
-        if name in p.state_bodies and text[max(0, chunk.start - 4):chunk.start].lower() == "the ":
+        name = clean(text[chunk.start : chunk.end])
+        if name in p.state_bodies and text[max(0, chunk.start - 4) : chunk.start].lower() == "the ":
             out.append(Found("government", name, chunk.start, chunk.end, "state body"))  # "the Treasury said"
             continue
         if is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
             continue
-        rest = text[chunk.end:chunk.end + 80]
+        rest = text[chunk.end : chunk.end + 80]
         reading = _company_reading(text, chunk, rest, p)
         if reading:
             how, etype = reading
@@ -58,19 +59,26 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             out.append(scheme)
             continue
         prog = p.programme_after.match(rest)
-        if prog and not prog.group(1) and prog.group(2).lower() in p.programme_nouns and \
-                prog.group(2)[0].islower() and not _opens_sentence(tokens, chunk):
+        if (
+            prog
+            and not prog.group(1)
+            and prog.group(2).lower() in p.programme_nouns
+            and prog.group(2)[0].islower()
+            and not _opens_sentence(tokens, chunk)
+        ):
             noun = prog.group(2)
             if noun.endswith("s"):
-                names = [(clean(text[tokens.starts[a]:tokens.ends[b]]), tokens.starts[a], tokens.ends[b])
-                         for a, b, _ in and_parts(chunk)]
+                names = [
+                    (clean(text[tokens.starts[a] : tokens.ends[b]]), tokens.starts[a], tokens.ends[b])
+                    for a, b, _ in and_parts(chunk)
+                ]
                 names += _coordinated_before(tokens, chunk, p)
                 # One name before a plural names a kind ("FDI projects"); several name one each.
                 if len(names) >= 2:
                     out += [Found("programme", nm, s, e, "descriptive") for nm, s, e in names]
             else:
                 end = chunk.end + prog.end()
-                out.append(Found("programme", clean(text[chunk.start:end]), chunk.start, end, "descriptive"))
+                out.append(Found("programme", clean(text[chunk.start : end]), chunk.start, end, "descriptive"))
     return out + _plans_for_named(tokens) + _slogan_programmes(tokens, known)
 
 
@@ -78,17 +86,20 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
 # or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
 # A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
 # or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
-_SLOGAN = re.compile(r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-                     r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+\d+(?:\.\d+)?)?"
-                     r"|\s+\d+\.\d+))\s+$")
+_SLOGAN = re.compile(
+    r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+\d+(?:\.\d+)?)?"
+    r"|\s+\d+\.\d+))\s+$"
+)
 _DETERMINED = re.compile(r"(?:\b(?:the|its|their|this|under)|['’]s)\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _programme_noun() -> re.Pattern:
     """A singular lower-case programme noun right after a name's last word or number."""
-    nouns = sorted((n for n in patterns().programme_nouns if not n.endswith("s") and " " not in n), key=len,
-                   reverse=True)
+    nouns = sorted(
+        (n for n in patterns().programme_nouns if not n.endswith("s") and " " not in n), key=len, reverse=True
+    )
     return re.compile(r"(?<=[A-Za-z0-9])[ \t]+(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
@@ -111,8 +122,9 @@ def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Foun
         # A name is introduced as one: "the …", "its …", "India's …" (not a sentence's first words).
         if len(words) < 2 or (start, noun.end()) in known or not _DETERMINED.search(text, max(0, start - 12), start):
             continue
-        out.append(Found("programme", clean(f"{' '.join(words)} {noun.group().strip()}"), start, noun.end(),
-                         "descriptive"))
+        out.append(
+            Found("programme", clean(f"{' '.join(words)} {noun.group().strip()}"), start, noun.end(), "descriptive")
+        )
     return out
 
 
@@ -134,8 +146,9 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     after = p.company_after.match(rest)
     if after:
         return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
-    sentence_start = chunk.start == 0 or re.search(r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4):
-                                                                                      chunk.start])
+    sentence_start = chunk.start == 0 or re.search(
+        r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4) : chunk.start]
+    )
     if sentence_start and p.company_verb.match(rest):
         return "verb", "company"
     if sentence_start and p.company_self.match(text, chunk.end, chunk.end + 200):
@@ -144,7 +157,7 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
 
 
 def _plans_for_named(tokens: Tokens) -> list[Found]:
-    """"the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
+    """ "the work plan for the X Industrial Park (2020-2025)": a plan named by what it is for and its period."""
     p = patterns()
     text = tokens.text
     out: list[Found] = []
@@ -159,7 +172,7 @@ def _plans_for_named(tokens: Tokens) -> list[Found]:
         while words and words[0].lower() in p.stops:
             words.pop(0)
         start = m.start(2) - sum(len(w) + 1 for w in words) if words else m.start(2)
-        found = Found("programme", clean(text[start:chunk.end]), start, chunk.end, "descriptive")
+        found = Found("programme", clean(text[start : chunk.end]), start, chunk.end, "descriptive")
         found.attributes["period"] = chunk.period
         out.append(found)
     return out
@@ -170,7 +183,7 @@ def _coordinated_before(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[tuple
     out = []
     i = chunk.first
     while i > 0:
-        gap = tokens.text[tokens.ends[i - 1]:tokens.starts[i]]
+        gap = tokens.text[tokens.ends[i - 1] : tokens.starts[i]]
         if not re.fullmatch(r"\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+", gap) or gap.isspace():
             if gap.isspace() and i >= 2 and tokens.lower[i - 1] == "and":
                 i -= 1
@@ -181,10 +194,9 @@ def _coordinated_before(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[tuple
             j -= 1
         if not tokens.cap[j]:
             break
-        name = clean(tokens.text[tokens.starts[j]:tokens.ends[i - 1]])
+        name = clean(tokens.text[tokens.starts[j] : tokens.ends[i - 1]])
         if name.lower() in p.not_starts:
             break
         out.append((name, tokens.starts[j], tokens.ends[i - 1]))
         i = j
     return out
-

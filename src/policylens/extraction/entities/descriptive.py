@@ -1,4 +1,5 @@
 """Descriptive lower-case names: "the provincial advanced manufacturing cluster for A and B"."""
+
 from __future__ import annotations
 
 import re
@@ -29,17 +30,26 @@ def find_descriptive(tokens: Tokens) -> list[Found]:
         if plural:
             if not (level and items and (content or prefix_first is not None)):
                 continue
-        elif not content or not (definite or level) or (counted and not (level and items)) or \
-                len(content) < 2 and not level and prefix_first is None:
+        elif (
+            not content
+            or not (definite or level)
+            or (counted and not (level and items))
+            or len(content) < 2
+            and not level
+            and prefix_first is None
+        ):
             continue
         first = prefix_first if prefix_first is not None else (desc[-1] if desc else h)
         start = tokens.starts[first]
-        lead = clean(text[start:m.start()])
+        lead = clean(text[start : m.start()])
         singular = p.plural_heads.get(head, head) if plural else head
         connector = "of" if complement == "of" else "for"
         end = m.end() if not items else items[-1][1]
-        names = [f"{lead} {singular} {connector} {text[a:b]}" for a, b in items] if plural else \
-            [f"{lead} {singular}" + (f" {connector} {text[items[0][0]:items[-1][1]]}" if items else "")]
+        names = (
+            [f"{lead} {singular} {connector} {text[a:b]}" for a, b in items]
+            if plural
+            else [f"{lead} {singular}" + (f" {connector} {text[items[0][0] : items[-1][1]]}" if items else "")]
+        )
         for name in names:
             found = Found(htype, clean(name), start, end, "descriptive")
             if level:
@@ -62,7 +72,7 @@ def _descriptors(tokens: Tokens, h: int, p: Patterns) -> tuple[list[int], list[s
         a = k
         while a > 0 and tokens.joins(a - 1) == "-":
             a -= 1
-        parts = tokens.words[a:k + 1]
+        parts = tokens.words[a : k + 1]
         word = "-".join(parts).lower()
         if any(c.isdigit() for c in word):
             k = a - 1
@@ -70,15 +80,23 @@ def _descriptors(tokens: Tokens, h: int, p: Patterns) -> tuple[list[int], list[s
         if any(w[0].isupper() for w in parts):
             if all(w[0].isupper() for w in parts) and tokens.lower[a] not in p.not_starts:
                 j = a
-                while j > 0 and tokens.joins(j - 1) in ("-", " ") and tokens.cap[j - 1] and \
-                        tokens.lower[j - 1] not in p.not_starts:
+                while (
+                    j > 0
+                    and tokens.joins(j - 1) in ("-", " ")
+                    and tokens.cap[j - 1]
+                    and tokens.lower[j - 1] not in p.not_starts
+                ):
                     j -= 1
-                name = tokens.text[tokens.starts[j]:tokens.ends[k]]
+                name = tokens.text[tokens.starts[j] : tokens.ends[k]]
                 if has_place(name) or "-" in name:
                     return desc, words, j, j - 1
             break
-        if not word.isascii() or word.endswith("est") or word in p.stops and not (
-                word == "and" and words and a > 0 and not tokens.cap[a - 1] and tokens.lower[a - 1] not in p.stops):
+        if (
+            not word.isascii()
+            or word.endswith("est")
+            or word in p.stops
+            and not (word == "and" and words and a > 0 and not tokens.cap[a - 1] and tokens.lower[a - 1] not in p.stops)
+        ):
             break
         desc.append(a)
         words.append(word)
@@ -86,8 +104,10 @@ def _descriptors(tokens: Tokens, h: int, p: Patterns) -> tuple[list[int], list[s
     return desc, words, None, k
 
 
-_COMPLEMENT = re.compile(r"\s+(of|for|focusing on|focused on|focusing|specializing in|specialising in|"
-                         r"dedicated to)\s+")
+_COMPLEMENT = re.compile(
+    r"\s+(of|for|focusing on|focused on|focusing|specializing in|specialising in|"
+    r"dedicated to)\s+"
+)
 _COMPLEMENT_WORD = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+|\s+|-)?([A-Za-z][\w-]*)")
 
 
@@ -104,9 +124,14 @@ def _complement(text: str, pos: int, p: Patterns) -> tuple[str | None, list[tupl
         if not w:
             break
         word = w.group(1)
-        sep = text[pos:w.start(1)]
-        if word.lower() in p.stops and word.lower() != "and" or word[0].isupper() and not word.isupper() \
-                or word.lower() in ("along", "which", "that", "who", "while"):
+        sep = text[pos : w.start(1)]
+        if (
+            word.lower() in p.stops
+            and word.lower() != "and"
+            or word[0].isupper()
+            and not word.isupper()
+            or word.lower() in ("along", "which", "that", "who", "while")
+        ):
             break
         if cur is None or "," in sep or " and " in f"{sep} " and sep.strip() == "and" or sep.strip(" ,") == "and":
             if cur is not None:
@@ -120,4 +145,3 @@ def _complement(text: str, pos: int, p: Patterns) -> tuple[str | None, list[tupl
     if cur is not None:
         items.append((cur[0], cur[1]))
     return m.group(1), items
-

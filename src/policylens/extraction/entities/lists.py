@@ -1,4 +1,5 @@
 """Names in a list after "enterprises such as", "leaders like", "led by"."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,7 @@ def find_lists(tokens: Tokens, titles: list[tuple[int, int]]) -> list[Found]:
             if chunk is None or chunk.start != pos:
                 if m.group(0).lower().startswith("led"):
                     break
-                skip = re.match(r"[a-z][\w -]{0,60}?(?=,\s|\s+and\s)", text[pos:pos + 64])
+                skip = re.match(r"[a-z][\w -]{0,60}?(?=,\s|\s+and\s)", text[pos : pos + 64])
                 if not skip:
                     break
                 pos += skip.end()
@@ -43,7 +44,7 @@ def find_lists(tokens: Tokens, titles: list[tuple[int, int]]) -> list[Found]:
                     if not is_place(text[start:end]) and not any(f.start < end and start < f.end for f in named):
                         out.append(Found(kind, clean(text[start:end]), start, end, "list"))
                 pos = chunk.end
-            sep = re.match(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s*、\s*", text[pos:pos + 16])
+            sep = re.match(r"\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s*、\s*", text[pos : pos + 16])
             if not sep or m.group(0).lower().startswith("led"):
                 break
             pos += sep.end()
@@ -60,4 +61,3 @@ def and_parts(chunk: Chunk) -> list[tuple[int, int, None]]:
             first = k + 1
     parts.append((first, chunk.last, None))
     return [(a, b, c) for a, b, c in parts if a <= b]
-

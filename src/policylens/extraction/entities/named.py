@@ -1,4 +1,5 @@
 """Capitalised names read from their heads: "... Industrial Park", "Ministry of ...", "... Co., Ltd."."""
+
 from __future__ import annotations
 
 import re
@@ -54,22 +55,37 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
         if how is not None and tokens.cap[j + 1]:
             j += 1
             continue
-        if how == "-" and j + 2 < n and tokens.joins(j + 1) in ("-", " ") and tokens.cap[j + 2] \
-                and tokens.words[j + 1].isalpha():
+        if (
+            how == "-"
+            and j + 2 < n
+            and tokens.joins(j + 1) in ("-", " ")
+            and tokens.cap[j + 2]
+            and tokens.words[j + 1].isalpha()
+        ):
             j += 2  # "High-and-New-Tech", "Moganshan High-tech Zone": a lower-case part of a compound
             continue
         if how == " ":
             k = j + 1
             words: list[int] = []
-            while k < n and not tokens.cap[k] and tokens.lower[k] in _COMPLEMENT_CONNECTORS and len(words) < 2 \
-                    and tokens.joins(k) == " ":
+            while (
+                k < n
+                and not tokens.cap[k]
+                and tokens.lower[k] in _COMPLEMENT_CONNECTORS
+                and len(words) < 2
+                and tokens.joins(k) == " "
+            ):
                 words.append(k)
                 k += 1
             allowed = _COMPLEMENT_CONNECTORS if any(c in _ATTACHING for c in connectors.values()) else _CONNECTORS
             # "and the" starts another noun phrase: "the Treasury and the Revenue Service" are two.
-            if words and k < n and tokens.cap[k] and all(tokens.lower[w] in allowed for w in words) \
-                    and [tokens.lower[w] for w in words] != ["and", "the"] \
-                    and tokens.lower[k] not in p.time_words:
+            if (
+                words
+                and k < n
+                and tokens.cap[k]
+                and all(tokens.lower[w] in allowed for w in words)
+                and [tokens.lower[w] for w in words] != ["and", "the"]
+                and tokens.lower[k] not in p.time_words
+            ):
                 for w in words:
                     connectors[w] = tokens.lower[w]
                 j = k
@@ -128,14 +144,20 @@ def _comma_list(tokens: Tokens, i: int, j: int, connectors: dict[int, str], p: P
         item = k
         while k + 1 < n and tokens.gap(k) == " " and tokens.cap[k + 1] and k - item < 2:
             k += 1
-        if is_place(tokens.text[tokens.starts[item]:tokens.ends[k]]):
+        if is_place(tokens.text[tokens.starts[item] : tokens.ends[k]]):
             return False
         gap = tokens.gap(k)
         if gap == ", ":
             k += 1
             continue
-        return gap == " " and k + 2 < n and tokens.lower[k + 1] == "and" and tokens.gap(k + 1) == " " \
-            and tokens.cap[k + 2] and not is_place(tokens.words[k + 2])
+        return (
+            gap == " "
+            and k + 2 < n
+            and tokens.lower[k + 1] == "and"
+            and tokens.gap(k + 1) == " "
+            and tokens.cap[k + 2]
+            and not is_place(tokens.words[k + 2])
+        )
     return False
 
 
@@ -173,7 +195,7 @@ def all_chunks(tokens: Tokens, p) -> Iterator[Chunk]:
 def _head_of(tokens: Tokens, first: int, last: int, p: Patterns) -> tuple[str, str] | None:
     """(type, head word) when tokens first..last end in a head, else None."""
     if last > first:
-        two = tokens.text[tokens.starts[last - 1]:tokens.ends[last]].lower().replace("’", "'")
+        two = tokens.text[tokens.starts[last - 1] : tokens.ends[last]].lower().replace("’", "'")
         two = WS.sub(" ", two)
         if two in p.heads:
             return p.heads[two], two
@@ -229,25 +251,38 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             elif htype == "company" and segments[k - 1][1] > segments[k - 1][0]:
                 # "Reliance Industries and Adani Group" are two companies; "Johnson and Johnson Group" one.
                 a, b = segments[start_seg][0], segments[k - 1][1]
-                before = clean(tokens.text[tokens.starts[a]:tokens.ends[b]])
+                before = clean(tokens.text[tokens.starts[a] : tokens.ends[b]])
                 if not is_place(before):
                     out.append(Found("company", before, tokens.starts[a], tokens.ends[b], "list"))
                 start_seg = k
         end_seg = h
-        if start_seg == h > s and segments[h][2] == "of" and heads[h - 1] is None and \
-                segments[h][1] - segments[h][0] < 2 and htype in ("cluster", "park"):
+        if (
+            start_seg == h > s
+            and segments[h][2] == "of"
+            and heads[h - 1] is None
+            and segments[h][1] - segments[h][0] < 2
+            and htype in ("cluster", "park")
+        ):
             start_seg = h - 1  # "Wuxi Internet of Things Cluster": "Things Cluster" alone is no name
-        if h + 1 < len(segments) and (segments[h + 1][2] or "").split()[0] in _ATTACHING and \
-                not _title_after(tokens, htype, segments[h + 1]):
+        if (
+            h + 1 < len(segments)
+            and (segments[h + 1][2] or "").split()[0] in _ATTACHING
+            and not _title_after(tokens, htype, segments[h + 1])
+        ):
             end_seg = h + 1
             while end_seg + 1 < len(segments):
                 nxt = segments[end_seg + 1]
                 if _title_after(tokens, htype, nxt):
                     break
                 # "... and B Park" is another name, but "Ministry for A and Climate Action" is one.
-                if nxt[2] and nxt[2].startswith("and") and any(
+                if (
+                    nxt[2]
+                    and nxt[2].startswith("and")
+                    and any(
                         hd and not (htype in ("government", "institution") and hd[0] == "programme")
-                        for hd in heads[end_seg + 1:]):
+                        for hd in heads[end_seg + 1 :]
+                    )
+                ):
                     break
                 end_seg += 1
         first, last = segments[start_seg][0], segments[end_seg][1]
@@ -275,7 +310,7 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                     found.aliases.append(name)
             acronym = _ACRONYM_PAREN.search(name)
             if acronym:
-                short = clean(acronym.group(1) + name[acronym.end():])
+                short = clean(acronym.group(1) + name[acronym.end() :])
                 found.aliases.append(short if short != acronym.group(1) else acronym.group(1))
             defined = acronym_after(tokens.text, end) if end == chunk.end else None
             if defined and not is_place(defined[0]):
@@ -285,7 +320,7 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 found.aliases.append(m.group(1))
             out.append(found)
             if htype == "programme" and end_seg > h:
-                out += _nested(tokens, segments[h + 1:end_seg + 1], p)
+                out += _nested(tokens, segments[h + 1 : end_seg + 1], p)
         s = end_seg + 1
     return out
 
@@ -307,7 +342,7 @@ def _ends_in_place(tokens: Tokens, segment: tuple[int, int, str | None]) -> bool
     """Whether a name of two words or more ends in a place ("VSIP Bac Ninh"): what follows its "and" is
     another name ("... and Que Vo Industrial Park"), not a second subject of the same head."""
     a, b, _ = segment
-    return b > a and (is_place(tokens.words[b]) or is_place(tokens.text[tokens.starts[b - 1]:tokens.ends[b]]))
+    return b > a and (is_place(tokens.words[b]) or is_place(tokens.text[tokens.starts[b - 1] : tokens.ends[b]]))
 
 
 def _nested(tokens: Tokens, segments, p: Patterns) -> list[Found]:
@@ -324,11 +359,17 @@ def _nested(tokens: Tokens, segments, p: Patterns) -> list[Found]:
 
 
 def _split_coordination(tokens, segments, start_seg, h, htype, hword, start, end, p) -> list[Found]:
-    """"A and B National SME Specialty Industrial Clusters" -> one cluster for A, one for B."""
+    """ "A and B National SME Specialty Industrial Clusters" -> one cluster for A, one for B."""
     a, b, _ = segments[h]
-    tail_from = next((k for k in range(a, b + 1) if tokens.lower[k] in p.levels or
-                      tokens.lower[k] in p.generic or tokens.words[k].isupper() and k > a), b)
-    tail = clean(tokens.text[tokens.starts[tail_from]:tokens.ends[b]])
+    tail_from = next(
+        (
+            k
+            for k in range(a, b + 1)
+            if tokens.lower[k] in p.levels or tokens.lower[k] in p.generic or tokens.words[k].isupper() and k > a
+        ),
+        b,
+    )
+    tail = clean(tokens.text[tokens.starts[tail_from] : tokens.ends[b]])
     singular = p.plural_heads[hword]
     tail = tail[: len(tail) - len(hword)] + (singular.capitalize() if tokens.words[b][0].isupper() else singular)
     parts = [(segments[k][0], segments[k][1]) for k in range(start_seg, h)] + [(a, tail_from - 1)]
@@ -336,7 +377,6 @@ def _split_coordination(tokens, segments, start_seg, h, htype, hword, start, end
     for first, last in parts:
         if last < first:
             continue
-        lead = clean(tokens.text[tokens.starts[first]:tokens.ends[last]])
+        lead = clean(tokens.text[tokens.starts[first] : tokens.ends[last]])
         out.append(Found(htype, f"{lead} {tail}", start, end, "head"))
     return out
-

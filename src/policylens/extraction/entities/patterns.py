@@ -1,4 +1,5 @@
 """The word lists of data/entity_patterns.yaml, compiled once into the patterns every strategy reads."""
+
 from __future__ import annotations
 
 import re
@@ -8,7 +9,9 @@ from functools import lru_cache
 from policylens import vocab
 from policylens.extraction.anycase import any_case
 
-SMALL_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"])
+SMALL_WORDS = frozenset(
+    ["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"]
+)
 
 
 @dataclass(slots=True)
@@ -56,46 +59,83 @@ def patterns() -> Patterns:
         heads=heads,
         plural_heads=dict(raw["plural_heads"]),
         legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
-        short_name_end=re.compile(r"\s*(?:\((?:[^)]*)\)\s*)?(?:" + "|".join(raw["short_name_drops"]) +
-                                  r")(?:\s+(?:" + "|".join(raw["short_name_drops_after"]) + r"))?\s*$"),
+        short_name_end=re.compile(
+            r"\s*(?:\((?:[^)]*)\)\s*)?(?:"
+            + "|".join(raw["short_name_drops"])
+            + r")(?:\s+(?:"
+            + "|".join(raw["short_name_drops_after"])
+            + r"))?\s*$"
+        ),
         descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
         generic=frozenset(raw["generic_descriptors"]),
         stops=frozenset(raw["descriptor_stops"]),
-        list_trigger=re.compile(r"\b(" + any_case(list_types, _alternation) + r")\b[\s,—–-]*(?:" +
-                                _alternation(raw["list_markers"]) + r")\s+|\bled\s+by\s+", re.IGNORECASE),
+        list_trigger=re.compile(
+            r"\b("
+            + any_case(list_types, _alternation)
+            + r")\b[\s,—–-]*(?:"
+            + _alternation(raw["list_markers"])
+            + r")\s+|\bled\s+by\s+",
+            re.IGNORECASE,
+        ),
         list_types=list_types,
-        possessed=re.compile(r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) +
-                             r")\b", re.IGNORECASE),
-        company_verb=re.compile(r"\s+(?:(?:" + _alternation(raw["company_verb_adverbs"]) + r")\s+){0,2}(?:" +
-                                _alternation(raw["company_verbs"]) + r")\b"),
+        possessed=re.compile(
+            r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) + r")\b", re.IGNORECASE
+        ),
+        company_verb=re.compile(
+            r"\s+(?:(?:"
+            + _alternation(raw["company_verb_adverbs"])
+            + r")\s+){0,2}(?:"
+            + _alternation(raw["company_verbs"])
+            + r")\b"
+        ),
         # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
-        company_self=re.compile(r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:" +
-                                _alternation(raw["possessed_by_companies"]) + r")\b|\s+[a-z][^.!?\n]{0,160}?,\s+(?:" +
-                                _alternation(raw["company_self_references"]) + r")\s+(?:" +
-                                _alternation(raw["company_saying_verbs"]) + r")\b", re.IGNORECASE),
-        programme_after=re.compile(r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) +
-                                   r")\b", re.IGNORECASE),
+        company_self=re.compile(
+            r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:"
+            + _alternation(raw["possessed_by_companies"])
+            + r")\b|\s+[a-z][^.!?\n]{0,160}?,\s+(?:"
+            + _alternation(raw["company_self_references"])
+            + r")\s+(?:"
+            + _alternation(raw["company_saying_verbs"])
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        programme_after=re.compile(
+            r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) + r")\b", re.IGNORECASE
+        ),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
         programme_over_heads=re.compile(r"[ \t]+(" + _alternation(raw["programme_nouns_over_heads"]) + r")\b"),
         state_bodies=frozenset(raw["state_bodies"]),
-        plan_for=re.compile(r"\b((?:[a-z][\w-]*+\s+){0,2}?)(" + _alternation(raw["plan_for_nouns"]) +
-                            r")\s+(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])"),
+        plan_for=re.compile(
+            r"\b((?:[a-z][\w-]*+\s+){0,2}?)("
+            + _alternation(raw["plan_for_nouns"])
+            + r")\s+(?:for|on|of)\s+(?:the\s+)?(?=[A-Z])"
+        ),
         plan_for_core=re.compile(r"(?:" + _alternation(raw["plan_for_nouns"]) + r")\s+(?:for|on|of)\s+"),
         # "Wuxi municipal government", "Bac Ninh provincial People's Committee": the noun in either case.
-        government=re.compile(r"\s+((?:" + _alternation(raw["government_descriptors"]) + r")\s+)?((?i:" +
-                              _alternation(raw["government_nouns"]) + r"))\b"),
+        government=re.compile(
+            r"\s+((?:"
+            + _alternation(raw["government_descriptors"])
+            + r")\s+)?((?i:"
+            + _alternation(raw["government_nouns"])
+            + r"))\b"
+        ),
         not_starts=frozenset(raw["not_name_starts"]),
         time_words=frozenset(raw["time_words"]),
-        company_before=re.compile(r"(?<![\w-])(?:" + _alternation([*raw["company_appositives"],
-                                                                    *raw["company_contexts_before"]]) + r"),?\s+$",
-                                  re.IGNORECASE),
+        company_before=re.compile(
+            r"(?<![\w-])(?:"
+            + _alternation([*raw["company_appositives"], *raw["company_contexts_before"]])
+            + r"),?\s+$",
+            re.IGNORECASE,
+        ),
         # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
-        company_after=re.compile(r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
-                                 r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?(" +
-                                 _alternation([*raw["company_appositives"], *raw["platform_appositives"]]) +
-                                 r")\b"),
+        company_after=re.compile(
+            r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
+            r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?("
+            + _alternation([*raw["company_appositives"], *raw["platform_appositives"]])
+            + r")\b"
+        ),
         platform_nouns=frozenset(raw["platform_appositives"]),
     )

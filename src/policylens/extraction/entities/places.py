@@ -1,5 +1,6 @@
 """Places from the gazetteer, with the guards that keep words, people and names inside names out;
 governments of places and towns the gazetteer lacks."""
+
 from __future__ import annotations
 
 import re
@@ -29,8 +30,22 @@ class PlaceMention:
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+[A-Z]")
-_SUFFIX_WORDS = ("district", "county", "city", "province", "municipality", "prefecture", "region", "area",
-                 "banner", "league", "sar", "state", "voivodeship", "department")
+_SUFFIX_WORDS = (
+    "district",
+    "county",
+    "city",
+    "province",
+    "municipality",
+    "prefecture",
+    "region",
+    "area",
+    "banner",
+    "league",
+    "sar",
+    "state",
+    "voivodeship",
+    "department",
+)
 
 
 @dataclass(slots=True)
@@ -43,12 +58,21 @@ class _PlaceWords:
 def _place_words() -> _PlaceWords:
     raw = vocab.load("policylens.extraction", "world_place_guards.yaml")
     words = lambda k: frozenset(w.lower() for w in str(raw.get(k) or "").split())
-    return _PlaceWords(after=words("after_place") | frozenset(_SUFFIX_WORDS) | SMALL_WORDS,
-                       before=words("before_place") | words("generic") | SMALL_WORDS)
+    return _PlaceWords(
+        after=words("after_place") | frozenset(_SUFFIX_WORDS) | SMALL_WORDS,
+        before=words("before_place") | words("generic") | SMALL_WORDS,
+    )
 
 
-def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Place],
-                    titles: Sequence[tuple[int, int]], starts: set[int], ends: set[int]) -> bool:
+def _in_longer_name(
+    tokens: Tokens,
+    first: int,
+    last: int,
+    candidates: list[Place],
+    titles: Sequence[tuple[int, int]],
+    starts: set[int],
+    ends: set[int],
+) -> bool:
     """Whether the place name at tokens first..last is a word of a longer capitalised name.
 
     The corpus gold counts a place named only inside an organisation's or a
@@ -65,16 +89,31 @@ def _in_longer_name(tokens: Tokens, first: int, last: int, candidates: list[Plac
         return False
     words = _place_words()
     k = last + 1
-    if k < len(tokens) and tokens.gap(last) == " " and tokens.cap[k] and tokens.lower[k] not in words.after \
-            and tokens.starts[k] not in starts:
+    if (
+        k < len(tokens)
+        and tokens.gap(last) == " "
+        and tokens.cap[k]
+        and tokens.lower[k] not in words.after
+        and tokens.starts[k] not in starts
+    ):
         return True
     if not all(pl.level in ("city", "state") for pl in candidates):
         return False
-    if first > 0 and tokens.gap(first - 1) == " " and tokens.cap[first - 1] \
-            and tokens.lower[first - 1] not in words.before and tokens.ends[first - 1] not in ends:
+    if (
+        first > 0
+        and tokens.gap(first - 1) == " "
+        and tokens.cap[first - 1]
+        and tokens.lower[first - 1] not in words.before
+        and tokens.ends[first - 1] not in ends
+    ):
         return True
-    return k + 1 < len(tokens) and tokens.lower[k] == "of" and tokens.gap(last) == " " \
-        and tokens.gap(k) == " " and tokens.cap[k + 1]
+    return (
+        k + 1 < len(tokens)
+        and tokens.lower[k] == "of"
+        and tokens.gap(last) == " "
+        and tokens.gap(k) == " "
+        and tokens.cap[k + 1]
+    )
 
 
 def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
@@ -86,8 +125,11 @@ def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, in
     first_tokens = gaz.first_tokens
     # Only a capitalised token that opens some gazetteer name can start a place: those are picked out in one
     # comprehension rather than visited one by one.
-    openers = [(i, key) for i in compress(range(n), tokens.cap)
-               if (key := tokens.lower[i].replace("’", "'").replace(".", "")) in first_tokens]
+    openers = [
+        (i, key)
+        for i in compress(range(n), tokens.cap)
+        if (key := tokens.lower[i].replace("’", "'").replace(".", "")) in first_tokens
+    ]
     resume = 0
     for i, key in openers:
         if i < resume:
@@ -106,7 +148,7 @@ def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, in
                 entries = gaz.by_name.get(keys[j])
                 if not entries:
                     continue
-                surface = text[tokens.starts[i]:tokens.ends[i + j]]
+                surface = text[tokens.starts[i] : tokens.ends[i + j]]
                 entries = [(pl, caps) for pl, caps in entries if not caps or surface.replace(".", "").isupper()]
                 if entries:
                     hit = (j, surface, [pl for pl, _ in entries])
@@ -116,7 +158,7 @@ def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, in
         j, surface, candidates = hit
         resume = i + j + 1
         end = tokens.ends[i + j]
-        if candidates[0].level == "country" and _CURRENCY_AFTER.match(text, end + (text[end:end + 1] == ".")):
+        if candidates[0].level == "country" and _CURRENCY_AFTER.match(text, end + (text[end : end + 1] == ".")):
             continue
         if _DOTTED.fullmatch(surface) and text.startswith(".", end):
             end, surface = end + 1, surface + "."  # "U.S.": the last dot is the abbreviation's
@@ -134,8 +176,9 @@ _BEFORE_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+$", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?:[.!?:][\"”’')]?\s+|\n\s*|^\s*)$")
 
 
-def _supported(place: Place, m: PlaceMention, text: str, by_start: dict[int, PlaceMention],
-               named: set[str], gaz) -> bool:
+def _supported(
+    place: Place, m: PlaceMention, text: str, by_start: dict[int, PlaceMention], named: set[str], gaz
+) -> bool:
     """Whether a place whose name also reads as something else is meant here.
 
     Foreign names that are common English words or personal names ("Temple",
@@ -168,8 +211,7 @@ def _supported(place: Place, m: PlaceMention, text: str, by_start: dict[int, Pla
         return False
     if _BEFORE_PLACE.search(text, max(0, m.start - 12), m.start):
         return True
-    return place.parent in named and not _SENTENCE_START.search(text, max(0, m.start - 4), m.start) \
-        and m.start > 0
+    return place.parent in named and not _SENTENCE_START.search(text, max(0, m.start - 4), m.start) and m.start > 0
 
 
 def _resolve(mentions: list[PlaceMention], gaz, text: str = "") -> list[PlaceMention]:
@@ -179,13 +221,22 @@ def _resolve(mentions: list[PlaceMention], gaz, text: str = "") -> list[PlaceMen
     document that names none of its parents, is too weak to keep; so is a name
     that needs support from the text and has none (:func:`_supported`).
     """
-    named = {m.candidates[0].key for m in mentions
-             if m.candidates[0].level in ("province", "prefecture", "region", "state") and len(m.candidates) == 1
-             and m.candidates[0].support is None and not m.in_name}
+    named = {
+        m.candidates[0].key
+        for m in mentions
+        if m.candidates[0].level in ("province", "prefecture", "region", "state")
+        and len(m.candidates) == 1
+        and m.candidates[0].support is None
+        and not m.in_name
+    }
     # Places that need no support, named anywhere in the document: what supports the others.
-    plain = {m.candidates[0].key for m in mentions
-             if (len(m.candidates) == 1 or m.candidates[0].level == "country")
-             and m.candidates[0].support is None and not m.in_name}
+    plain = {
+        m.candidates[0].key
+        for m in mentions
+        if (len(m.candidates) == 1 or m.candidates[0].level == "country")
+        and m.candidates[0].support is None
+        and not m.in_name
+    }
     by_start = {m.start: m for m in mentions}
     out = []
     for m in mentions:
@@ -196,11 +247,24 @@ def _resolve(mentions: list[PlaceMention], gaz, text: str = "") -> list[PlaceMen
         in_context = [pl for pl in m.candidates if any(a.key in named for a in gaz.chain(pl.parent or ""))]
         # A name shared abroad ("Santa Catarina", a city in Mexico and a state of Brazil):
         # the one in a country the document names.  A country keeps its name ("Mexico").
-        abroad = [pl for pl in m.candidates if pl.level in ("city", "state") and pl.parent
-                  and any(a.key in plain for a in gaz.chain(pl.parent) if a.level == "country")] \
-            if m.candidates[0].level != "country" else []
-        best = in_context[0] if in_context else abroad[0] if abroad and len(abroad) < len(m.candidates) \
+        abroad = (
+            [
+                pl
+                for pl in m.candidates
+                if pl.level in ("city", "state")
+                and pl.parent
+                and any(a.key in plain for a in gaz.chain(pl.parent) if a.level == "country")
+            ]
+            if m.candidates[0].level != "country"
+            else []
+        )
+        best = (
+            in_context[0]
+            if in_context
+            else abroad[0]
+            if abroad and len(abroad) < len(m.candidates)
             else m.candidates[0]
+        )
         if best.level == "county":
             if best.needs_suffix and not m.suffixed:
                 continue
@@ -228,13 +292,13 @@ def unlisted_places(text: str, places: list[PlaceMention]) -> list[Found]:
 
 
 def governments_of_places(text: str, places: list[PlaceMention]) -> list[Found]:
-    """"Wuxi municipal government", "Qingdao Municipal People's Government"."""
+    """ "Wuxi municipal government", "Qingdao Municipal People's Government"."""
     p = patterns()
     out = []
     for m in places:
         g = p.government.match(text, m.end)
         if g and (g.group(1) or g.group(2).lower() != "committee"):
-            name = clean(text[m.start:g.end()])
+            name = clean(text[m.start : g.end()])
             found = Found("government", name, m.start, g.end(), "head" if name[-1].isupper() else "descriptive")
             found.attributes["located_in"] = m.candidates[0].name
             out.append(found)
@@ -254,4 +318,3 @@ def _plain_place(entries) -> bool:
 def is_place(name: str) -> bool:
     key = name_key(name)
     return bool(key and _plain_place(load_gazetteer().by_name.get(key)))
-

@@ -1,4 +1,5 @@
 """Quoted programme names: a quotation is a programme when a programme noun follows or introduces it."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ def find_quoted(text: str) -> list[Found]:
         run.append(m)
         inner = clean(m.group(1))
         after = p.programme_after.match(text, m.end())
-        joined = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)[\"“]", text[m.end():m.end() + 8])
+        joined = re.match(r"\s*(?:,\s*(?:and\s+)?|and\s+)[\"“]", text[m.end() : m.end() + 8])
         if joined:
             continue
         before = p.programme_before.search(text, max(0, run[0].start() - 40), run[0].start())
@@ -29,9 +30,15 @@ def find_quoted(text: str) -> list[Found]:
         if after or before or own_head:
             for q in run:
                 name = clean(q.group(1))
-                if not any(c.isalpha() for c in name) and after or \
-                        len(run) == 1 and after and not after.group(1) and after.group(2)[0].isupper() \
-                        and p.heads.get(after.group(2).lower()) == "programme":
+                if (
+                    not any(c.isalpha() for c in name)
+                    and after
+                    or len(run) == 1
+                    and after
+                    and not after.group(1)
+                    and after.group(2)[0].isupper()
+                    and p.heads.get(after.group(2).lower()) == "programme"
+                ):
                     # '"3-4-5" strategy'; '"Belt and Road" Initiative', whose capital says the noun is named too
                     name = clean(f"{name} {after.group(1)}{after.group(2)}")
                     end = after.end()
@@ -44,7 +51,7 @@ def find_quoted(text: str) -> list[Found]:
 
 
 def _single_quoted(text: str) -> list[Found]:
-    """"the 'Belt and Road' Initiative": a name in single quotes before a capitalised programme head.
+    """ "the 'Belt and Road' Initiative": a name in single quotes before a capitalised programme head.
 
     Single quotes are also apostrophes, so only this shape is read: a capital after the opening
     quote, and a head after the closing one."""

@@ -1,4 +1,5 @@
 """The document's word tokens, its title-case lines, and the small helpers every strategy shares."""
+
 from __future__ import annotations
 
 import re
@@ -94,7 +95,7 @@ class Tokens:
 
     def gap(self, i: int) -> str:
         """The text between token i and token i + 1."""
-        return self.text[self.ends[i]:self.starts[i + 1]] if i + 1 < len(self.words) else ""
+        return self.text[self.ends[i] : self.starts[i + 1]] if i + 1 < len(self.words) else ""
 
     def joins(self, i: int) -> str | None:
         """How token i joins the next inside a name: " ", "-", "" or None.
@@ -131,6 +132,7 @@ class Tokens:
 
 # ---------------------------------------------------------------- headlines and menus
 
+
 def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
     """Lines written in title case (headlines, menus, section headings).
 
@@ -146,8 +148,12 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
         line = text[start:end]
         sentence = line.endswith((".", "。", "!", "?", ";")) and end - start >= 60 or ". " in line
         # A hard-wrapped sentence runs on into the next line; a headline does not.
-        wrapped = end - start >= 60 and k + 1 < len(paragraphs) and \
-            paragraphs[k + 1][1] - paragraphs[k + 1][0] >= 60 and not line.endswith((".", ":", "!", "?"))
+        wrapped = (
+            end - start >= 60
+            and k + 1 < len(paragraphs)
+            and paragraphs[k + 1][1] - paragraphs[k + 1][0] >= 60
+            and not line.endswith((".", ":", "!", "?"))
+        )
         if not sentence and not wrapped:
             out.append((start, end))
     return out
@@ -165,7 +171,6 @@ def clean(name: str) -> str:
     if "- " in name:
         name = _BROKEN_WORD.sub(r"\1\2", name)
     return name.strip(" ,;:")
-
 
 
 def acronym_after(text: str, pos: int) -> tuple[str, int] | None:

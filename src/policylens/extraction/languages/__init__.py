@@ -6,6 +6,7 @@ page labelled "en" by a careless feed is still read as Chinese), else by
 the default language, English.  Every language returns the same contract
 objects.  Adding a language is one new file here that calls :func:`register`.
 """
+
 from __future__ import annotations
 
 import importlib

@@ -1,5 +1,6 @@
 """English (the default): entities first, because quantities and events name their subject and actor from
 them; industries last, because they read everything found."""
+
 from __future__ import annotations
 
 from policylens.extraction.entities import find_entities

@@ -1,6 +1,7 @@
 """Chinese, by the rules of :mod:`policylens.extraction.zh`, for a text labelled "zh" or written mostly in
 Chinese characters.  It is read in simplified characters (same offsets; a page in traditional characters
 through its simplified copy); spans, names, metrics and subjects then carry the text as written."""
+
 from __future__ import annotations
 
 from policylens.extraction import zh

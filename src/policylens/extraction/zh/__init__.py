@@ -4,6 +4,7 @@ Each module reads one kind of thing the way Chinese documents write it and
 returns the same contract objects (:mod:`policylens.model`) as the English
 readers; vocabulary lives in ``extraction/data/zh_*.yaml``.
 """
+
 from __future__ import annotations
 
 import re

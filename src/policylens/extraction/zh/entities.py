@@ -17,6 +17,7 @@ name made only of descriptive words (国家级中小企业特色产业集群) is
 description and is dropped.  A list sharing one head ("济南人工智能、潍坊元宇宙等
 特色园区") gives one entity per item.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,8 +49,10 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 # quoted with “…”, or with 「…」 as traditional-script pages quote
 _QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
-_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?:(?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)"
-                     rf"|(?P<qualified>[\u4e00-\u9fff]{{0,6}}?(?:{_QUALIFIED})))?")
+_QUOTED = re.compile(
+    r"[“\"「]([^“”\"「」\n]{2,12})[”\"」](?:(?P<head>行动|工程|计划|战略|专项|品牌|攻势|战役)"
+    rf"|(?P<qualified>[\u4e00-\u9fff]{{0,6}}?(?:{_QUALIFIED})))?"
+)
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|(?<!全)省|国家)$")  # 全省“三核之一”: the whole province, no body
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
@@ -98,10 +101,11 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
 
 # -- places -----------------------------------------------------------------
 
+
 def places_named(text: str) -> list[tuple[str, str, str]]:
     """(name as written, gazetteer level, gazetteer key) of each place ``text`` names, in order
     (a headline or an issuer's name, read apart from the body)."""
-    return [(text[h.start:h.end], h.place.level, h.place.key) for h in _places(text, gazetteer.load()) if not h.weak]
+    return [(text[h.start : h.end], h.place.level, h.place.key) for h in _places(text, gazetteer.load()) if not h.weak]
 
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
@@ -114,7 +118,7 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
         lengths = lengths_by_first.get(text[i])
         hit = None
         for length in lengths or ():
-            name = text[i:i + length]
+            name = text[i : i + length]
             if len(name) == length and name in gaz.by_zh:
                 hit = (name, gaz.by_zh[name][0])
                 break
@@ -125,8 +129,12 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
         if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or _ROAD.match(text, i + len(name)):
             i += 1
             continue
-        weak = place.level == "county" and name != place.zh and (not place.zh or place.zh not in text) \
-            and not text.startswith(_WHOLE_OF, i + len(name))  # "椒江全区上下": the whole of a place is that place
+        weak = (
+            place.level == "county"
+            and name != place.zh
+            and (not place.zh or place.zh not in text)
+            and not text.startswith(_WHOLE_OF, i + len(name))
+        )  # "椒江全区上下": the whole of a place is that place
         hits.append(_PlaceHit(i, i + len(name), place, weak))
         i += len(name)
     return hits
@@ -150,10 +158,14 @@ def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
 
 # -- named things ------------------------------------------------------------
 
+
 def _titles(text: str) -> list[_Found]:
     """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》")."""
-    return [_Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()]) for m in _TITLE.finditer(text)
-            if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))]
+    return [
+        _Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()])
+        for m in _TITLE.finditer(text)
+        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))
+    ]
 
 
 def _quoted(text: str) -> list[_Found]:
@@ -164,7 +176,11 @@ def _quoted(text: str) -> list[_Found]:
             continue
         if m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
             out.append(_Found("programme", m.group(), m.start(), m.end(), aliases=[inner]))
-        elif m.group("head") or inner.endswith(_QUOTED_PROGRAMME_END) or _LEVEL_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        elif (
+            m.group("head")
+            or inner.endswith(_QUOTED_PROGRAMME_END)
+            or _LEVEL_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        ):
             # "省“一企一技术”研发中心", "省级“雁阵形”产业集群": a government's own brand for what it runs
             out.append(_Found("programme", inner, m.start(1), m.end(1)))
     return out
@@ -174,8 +190,9 @@ def _known_governments(text: str) -> list[_Found]:
     return [_Found("government", m.group(), m.start(), m.end()) for m in _GOV_RE.finditer(text)]
 
 
-def _headed(text: str, places: list[_PlaceHit], protected: list[tuple[int, int]],
-            titles: list[tuple[int, int]]) -> list[_Found]:
+def _headed(
+    text: str, places: list[_PlaceHit], protected: list[tuple[int, int]], titles: list[tuple[int, int]]
+) -> list[_Found]:
     out: list[_Found] = []
     ends_seen: set[int] = set()
     for m in _HEAD_RE.finditer(text):
@@ -230,7 +247,7 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
                 break
             if c in COUNT_WORDS and pos >= 2 and (text[pos - 2].isdigit() or text[pos - 2] in CN_DIGIT_CHARS):
                 break
-            if any(text[pos - k:pos] in _STOP_WORDS for k in _STOP_LENGTHS if pos - k >= floor):
+            if any(text[pos - k : pos] in _STOP_WORDS for k in _STOP_LENGTHS if pos - k >= floor):
                 break
         pos -= 1
     return pos
@@ -260,29 +277,46 @@ def _remainder(name: str, head: str, places_in: list[str]) -> str:
     return _GENERIC.sub("", core)
 
 
-def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
-            places: list[_PlaceHit]) -> _Found | None:
+def _accept(
+    text: str, name: str, head: str, htype: str, start: int, end: int, places: list[_PlaceHit]
+) -> _Found | None:
     if len(name) <= len(head) and htype != "government":
         return None
     lead = _place_prefix(start, places)
     inside = [h for h in places if start <= h.start and h.end <= end]
-    located = inside[0].place.zh_variants[0] if inside and inside[0].place.zh_variants else (
-        inside[0].place.zh if inside else None)
+    located = (
+        inside[0].place.zh_variants[0]
+        if inside and inside[0].place.zh_variants
+        else (inside[0].place.zh if inside else None)
+    )
     if htype == "government":
         if lead is None and not _GOV_START.match(name) and not _GOV_RE.match(name):
             return None  # a body is named from its place, its level, or a named parent ("工业和信息化部办公厅")
-        if len(name) <= len(head) and name not in ("市委", "省委", "县委", "区委", "市政府", "省政府", "县政府", "区政府"):
+        if len(name) <= len(head) and name not in (
+            "市委",
+            "省委",
+            "县委",
+            "区委",
+            "市政府",
+            "省政府",
+            "县政府",
+            "区政府",
+        ):
             return None
         if lead is not None and lead.end == end:
             return None
         return _Found("government", name, start, end, located)
     if htype == "company":
         core = name[: len(name) - len(head)]
-        if len(_CJK.findall(core)) < 2 or _GENERIC.fullmatch(core) or (head in ("集团", "控股") and core in ("企业", "产业", "龙头")):
+        if (
+            len(_CJK.findall(core)) < 2
+            or _GENERIC.fullmatch(core)
+            or (head in ("集团", "控股") and core in ("企业", "产业", "龙头"))
+        ):
             return None
         return _Found("company", name, start, end, located)
     if htype in ("institution", "platform"):
-        core = _remainder(name, head, [h.place.zh or "" for h in inside] + [text[h.start:h.end] for h in inside])
+        core = _remainder(name, head, [h.place.zh or "" for h in inside] + [text[h.start : h.end] for h in inside])
         if htype == "platform" and not re.search(r"[A-Za-z]", name) and lead is None:
             return None
         if lead is None and len(_CJK.findall(core)) < 3:
@@ -291,16 +325,17 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int,
             return None
         return _Found(htype, name, start, end, located)
     # cluster, park, programme: a name, not a description
-    core = _remainder(name, head, [text[h.start:h.end] for h in inside])
+    core = _remainder(name, head, [text[h.start : h.end] for h in inside])
     if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None):
         return None  # a description; but a park named by its place ("胶州…开发区") is a name
     return _Found(htype, name, start, end, located)
 
 
-def _shared_head(text: str, deng: int, head_start: int, end: int, htype: str,
-                 protected: list[tuple[int, int]]) -> list[_Found]:
+def _shared_head(
+    text: str, deng: int, head_start: int, end: int, htype: str, protected: list[tuple[int, int]]
+) -> list[_Found]:
     """ "A、B等(4个)(千亿级)产业集群" -> A产业集群, B产业集群."""
-    between = text[deng + 1:end]
+    between = text[deng + 1 : end]
     between = re.sub(rf"^[\d{CN_DIGIT_CHARS}]+[个家类种]", "", between)
     head = _LEVEL.sub("", between)
     if not head:
@@ -329,8 +364,13 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     out: list[_Found] = []
     for f in found:
-        if any(o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end) and
-               (o.type == f.type or o.type == "programme") for o in out):
+        if any(
+            o.start <= f.start
+            and f.end <= o.end
+            and (o.start, o.end) != (f.start, f.end)
+            and (o.type == f.type or o.type == "programme")
+            for o in out
+        ):
             continue
         if any((o.start, o.end) == (f.start, f.end) for o in out):
             continue
@@ -339,6 +379,7 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
 
 
 # -- assembling ----------------------------------------------------------------
+
 
 def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
@@ -369,8 +410,11 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
         named = [h for h in hits if not any(s < h.start and h.end <= e for s, e in inside_names)]
         if not named:
             continue
-        free = [h for h in named if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
-                                            for s, e in inside_names)]
+        free = [
+            h
+            for h in named
+            if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in inside_names)
+        ]
         out.append(_place_entity(text, gaz, named, free or named))
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     return out
@@ -386,8 +430,9 @@ def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
         for other in names:
             if other == key or other[0] != group or other not in entities or len(other[1]) <= len(name):
                 continue
-            if (other[1].endswith(name) and len(name) >= 4) or \
-                    (other[1].startswith(name) and _PERIOD_TAIL.fullmatch(other[1][len(name):])):
+            if (other[1].endswith(name) and len(name) >= 4) or (
+                other[1].startswith(name) and _PERIOD_TAIL.fullmatch(other[1][len(name) :])
+            ):
                 entities[other].aliases.append(name)
                 del entities[key]
                 break
@@ -397,9 +442,9 @@ def _place_entity(text: str, gaz, hits: list[_PlaceHit], free: list[_PlaceHit]) 
     place = hits[0].place
     forms: dict[str, int] = {}
     for h in free:
-        forms[text[h.start:h.end]] = forms.get(text[h.start:h.end], 0) + 1
-    name = max(forms, key=lambda f: (forms[f], -min(h.start for h in free if text[h.start:h.end] == f)))
-    aliases = [place.name] + [f for f in dict.fromkeys([text[h.start:h.end] for h in hits]) if f != name]
+        forms[text[h.start : h.end]] = forms.get(text[h.start : h.end], 0) + 1
+    name = max(forms, key=lambda f: (forms[f], -min(h.start for h in free if text[h.start : h.end] == f)))
+    aliases = [place.name] + [f for f in dict.fromkeys([text[h.start : h.end] for h in hits]) if f != name]
     attributes = {"level": place.level, "name_en": place.name}
     parent = gaz.get(place.parent) if place.parent else None
     if parent is not None and parent.level != "country":

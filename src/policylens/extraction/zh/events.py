@@ -14,6 +14,7 @@ document's opening sentence take the page's date, marked approximate;
 clause (根据…印发的《…》) or an issuance of nothing named (出台了一系列政策)
 is no event, nor is a reposted story's 原标题 line.
 """
+
 from __future__ import annotations
 
 import re
@@ -58,7 +59,9 @@ _DATE = re.compile(
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
 # what may stand before the name that opens a clause: a date, a time of day, a connective
-_DATE_FILLER = re.compile(r"(?:\s|(?:19|20)\d\d年|\d{1,2}月|\d{1,2}日|上午|下午|晚|近日|日前|同时|此外|随后|当天|当日)*")
+_DATE_FILLER = re.compile(
+    r"(?:\s|(?:19|20)\d\d年|\d{1,2}月|\d{1,2}日|上午|下午|晚|近日|日前|同时|此外|随后|当天|当日)*"
+)
 # a document's name says nothing of when: "《…行动计划》近日正式印发" is no plan for the future
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
@@ -72,11 +75,17 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if not text.strip():
         return []
     reference = parts(document.published)
-    actors = sorted(((s, e, ent.name) for ent in entities if ent.type != "programme"
-                     for s, e in ent.mentions), key=lambda x: x[0])
+    actors = sorted(
+        ((s, e, ent.name) for ent in entities if ent.type != "programme" for s, e in ent.mentions), key=lambda x: x[0]
+    )
     first_sentence = index.sentences[0] if index.sentences else (0, 0)
-    headline = index.paragraphs[0] if index.paragraphs and document.title and \
-        text[index.paragraphs[0][0]:index.paragraphs[0][1]] == document.title.strip() else (0, 0)
+    headline = (
+        index.paragraphs[0]
+        if index.paragraphs
+        and document.title
+        and text[index.paragraphs[0][0] : index.paragraphs[0][1]] == document.title.strip()
+        else (0, 0)
+    )
     if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
         first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
     quoted = [m.span() for m in _QUOTED_NAME.finditer(text)]
@@ -105,12 +114,13 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # "原标题：…": the reposted story's headline
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
         if _looks_ahead(text, s_start, m.start()) and not (
-                _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())):
+            _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())
+        ):
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
             continue
         for t, words in _BY_OBJECT.items():
-            if etype == "issuance" and any(w in text[m.end():c_end] for w in words):
+            if etype == "issuance" and any(w in text[m.end() : c_end] for w in words):
                 etype = t
         # One event a clause, its first trigger deciding ("批复同意设立" approves);
         # rankings listed in one sentence are one achievement.
@@ -123,18 +133,19 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
-        obj = text[m.end():c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
+        obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
 
 
-def _actor(text: str, actors: list[tuple[int, int, str]], starts: list[int], s_start: int, c_start: int,
-           pos: int) -> str | None:
+def _actor(
+    text: str, actors: list[tuple[int, int, str]], starts: list[int], s_start: int, c_start: int, pos: int
+) -> str | None:
     """Who acts: the name that opens the trigger's clause ("陕西省人民政府与某集团在西安签署…" is the
     province's signing, not Xi'an's), else the last name before the trigger in its sentence that is not
     where or whence it happened ("在西安", "从省工信厅获悉")."""
     longest: dict[int, tuple[int, str]] = {}
-    for s, e, name in actors[bisect_left(starts, s_start):bisect_left(starts, pos)]:
+    for s, e, name in actors[bisect_left(starts, s_start) : bisect_left(starts, pos)]:
         if e <= pos and e > longest.get(s, (0, ""))[0]:  # "陕西省人民政府" rather than the 陕西省 it opens with
             longest[s] = (e, name)
     named = [(s, name) for s, (_, name) in sorted(longest.items())]
@@ -186,8 +197,9 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
     return bool(_FUTURE.search(window))
 
 
-def _date(text: str, c_start: int, s_start: int, p_start: int, pos: int,
-          reference) -> tuple[str | None, str | None, bool]:
+def _date(
+    text: str, c_start: int, s_start: int, p_start: int, pos: int, reference
+) -> tuple[str | None, str | None, bool]:
     relative = _relative_year(text, c_start, pos, reference)
     if relative:
         return relative

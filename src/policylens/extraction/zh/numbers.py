@@ -17,6 +17,7 @@ financial forms that a hand-written reader gets wrong.  Pages converted from
 PDF put spaces inside amounts ("1.34 万亿元", "1819 家"), and some write the
 thousands separator full-width ("82，225.00元"); both are read.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,9 @@ _DATA = _load("zh_units.yaml")
 DIGITS: dict[str, int] = _DATA["digits"]
 SMALL_SCALES: dict[str, int] = _DATA["small_scales"]
 SCALES: dict[str, float] = {k: float(v) for k, v in _DATA["scales"].items()}
-UNITS: dict[str, tuple[str, float]] = {w: (code, 1.0) for code, forms in CURRENCIES.items() for w in forms.get("zh", ())} | {
-    k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
+UNITS: dict[str, tuple[str, float]] = {
+    w: (code, 1.0) for code, forms in CURRENCIES.items() for w in forms.get("zh", ())
+} | {k: (v[0], float(v[1])) for k, v in _DATA["units"].items()}
 COUNT_WORDS = frozenset(_DATA["count_words"])
 WEAK_COUNT_WORDS = frozenset(_DATA["weak_count_words"])
 _YEAR_COUNT_WORDS = frozenset(_DATA["year_count_words"])
@@ -116,13 +118,21 @@ def _glued(text: str, start: int, end: int) -> bool:
     before = text[start - 1] if start > 0 else ""
     after = text[end] if end < len(text) else ""
     # "A股", "H7车型" are names; "GDP5.2万亿元" is an acronym and then a figure
-    single_letter = before.isascii() and before.isalpha() and not (
-        start > 1 and text[start - 2].isascii() and text[start - 2].isalpha())
+    single_letter = (
+        before.isascii()
+        and before.isalpha()
+        and not (start > 1 and text[start - 2].isascii() and text[start - 2].isalpha())
+    )
     ordinal = before == "第" or (before.isspace() and start > 1 and text[start - 2] == "第")  # "第 7 家"
     if before.isspace() and start > 1 and text[start - 2].isdigit():
         return True  # "1 819家": a space inside a number, or two numbers; either way not this one alone
-    return single_letter or ordinal or (before != "" and before in "+＋/.·") or \
-        (after.isascii() and after.isalpha()) or (after != "" and after in "+＋/")
+    return (
+        single_letter
+        or ordinal
+        or (before != "" and before in "+＋/.·")
+        or (after.isascii() and after.isalpha())
+        or (after != "" and after in "+＋/")
+    )
 
 
 @lru_cache(maxsize=64)
@@ -136,7 +146,7 @@ def _in_quote(text: str, start: int, end: int) -> bool:
 
 def money_before(text: str, pos: int) -> bool:
     """Whether a money word stands in the few characters before ``pos`` in the same clause."""
-    window = text[max(0, pos - 14):pos]
+    window = text[max(0, pos - 14) : pos]
     window = re.split(r"[，,。；;：:！？\n]", window)[-1]
     return any(w in window for w in MONEY_WORDS)
 
@@ -155,9 +165,12 @@ def find_amounts(text: str) -> list[Amount]:
         out.append(amount)
     for m in _FRACTION.finditer(text):
         num, den = int(m.group("a")), int(m.group("b"))
-        if 0 < num < den and not _glued(text, m.start(), m.end()) and \
-                not any(s < m.end() and m.start() < e for s, e in taken) and \
-                not any(x.start < m.end() and m.start() < x.end for x in out):
+        if (
+            0 < num < den
+            and not _glued(text, m.start(), m.end())
+            and not any(s < m.end() and m.start() < e for s, e in taken)
+            and not any(x.start < m.end() and m.start() < x.end for x in out)
+        ):
             out.append(Amount(m.start(), m.end(), round(100 * num / den, 4), "%"))
     out.sort(key=lambda x: x.start)
     return _restatements(text, out)
@@ -228,7 +241,7 @@ def _read(text: str, m: re.Match) -> Amount | None:
             return None
     if unit[0] == "count" and unit_word in WEAK_COUNT_WORDS and not arabic and len(num) == 1 and not scale_word:
         return None
-    if unit_word == "个" and text[end:end + 1] == "月":
+    if unit_word == "个" and text[end : end + 1] == "月":
         return None  # "3个月" is a duration
     if unit[0] == "count" and _COMPOUNDS.match(text, end - len(unit_word)):
         return None  # "新台阶", "两块钱": a word that begins with the measure word

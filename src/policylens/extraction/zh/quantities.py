@@ -15,6 +15,7 @@ write it:
   opening its paragraph, else the plan period "(2023—2025年)";
 - as_of from the year the sentence, paragraph or document opens with.
 """
+
 from __future__ import annotations
 
 import math
@@ -70,28 +71,40 @@ _BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 # A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
 # the page's, or the one before when the period ends after the page's month.
-_MONTH_PERIOD = re.compile(r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?:截至|截止到?)(?P<mc>\d{1,2})月"
-                           r"|(?P<now>今年以来|年初以来)|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
-                           r"|前(?P<q3>[三3])季度)")
+_MONTH_PERIOD = re.compile(
+    r"(?<![\d年])(?:\d{1,2}\s*[-—–~至]\s*(?P<m>\d{1,2})月|(?:截至|截止到?)(?P<mc>\d{1,2})月"
+    r"|(?P<now>今年以来|年初以来)|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
+    r"|前(?P<q3>[三3])季度)"
+)
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
-_BOTH = re.compile(r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
-                   r"(?:超过|超|达到|达|突破|不低于|不少于|约|近|逾)?(?:了)?$")
+_BOTH = re.compile(
+    r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
+    r"(?:超过|超|达到|达|突破|不低于|不少于|约|近|逾)?(?:了)?$"
+)
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 # Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
-_HEADING = re.compile(r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章部篇])|(?P<r1>[一二三四五六七八九十]+[、.．])"
-                      r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))", re.MULTILINE)
+_HEADING = re.compile(
+    r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章部篇])|(?P<r1>[一二三四五六七八九十]+[、.．])"
+    r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))",
+    re.MULTILINE,
+)
 # A goal heading alone on its line ("二、主要目标") or opening its paragraph ("（二）发展目标。到2025年，…").
-_GOAL_HEADING = re.compile(rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
-                           rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)")
+_GOAL_HEADING = re.compile(
+    rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
+    rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
+)
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至){_YEAR}年(?:底|末)?[，,]")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 _METRIC_TRIM_END = re.compile(
-    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$")
-_METRIC_TRIM_START = re.compile(rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+")
+    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
+)
+_METRIC_TRIM_START = re.compile(
+    rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+"
+)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
@@ -134,29 +147,35 @@ class _Reader:
         self.period_end = int(period.group("b")) if period else None
         self.cues = self._cues()  # in text order
         # a page about its own year: it names the year (今年, or written out) and sets no later deadline
-        self.current_year = self.published is not None and \
-            any(c.kind == "year" and c.year == self.published for c in self.cues) and \
-            not any(c.kind == "deadline" and c.year and c.year > self.published for c in self.cues)
+        self.current_year = (
+            self.published is not None
+            and any(c.kind == "year" and c.year == self.published for c in self.cues)
+            and not any(c.kind == "deadline" and c.year and c.year > self.published for c in self.cues)
+        )
         self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
-        m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0]:first[1]])
+        m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0] : first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.opening_period = self._period_year(*first)
-        self.places = sorted(((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES
-                              for s, e in ent.mentions), key=lambda x: x[0])
+        self.places = sorted(
+            ((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES for s, e in ent.mentions),
+            key=lambda x: x[0],
+        )
         self.place_starts = [s for s, _, _ in self.places]
         # "该公司…", "园区…": the last company or park named before, by type
-        self.named_of_type = {t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
-                              for t in set(_ANAPHORA.values())}
+        self.named_of_type = {
+            t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
+            for t in set(_ANAPHORA.values())
+        }
         self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
         self.anaphor_starts = [p for p, _ in self.anaphors]
         own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
         self.own_words = [p for p, _ in own]
         counts = Counter(_SCOPE_OF[w] for _, w in own)
         scope = counts.most_common(1)[0][0] if counts else None
-        lead = self.text[index.paragraphs[0][0]:index.paragraphs[0][1]] if index.paragraphs else ""
+        lead = self.text[index.paragraphs[0][0] : index.paragraphs[0][1]] if index.paragraphs else ""
         self.own_place = _own_place((document.title, document.publisher, lead[:_HEADLINE_MAX]), entities, scope)
         # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
         # names; in a plan or an official page that is whose figures they all are
@@ -182,8 +201,9 @@ class _Reader:
             elif m.group("ye"):  # "年底前": by the end of the page's year
                 out.append(_Cue(m.start(), "deadline", self.published) if self.published else _Cue(m.start(), "target"))
             elif m.group("pe"):
-                out.append(_Cue(m.start(), "deadline", self.period_end) if self.period_end
-                           else _Cue(m.start(), "target"))
+                out.append(
+                    _Cue(m.start(), "deadline", self.period_end) if self.period_end else _Cue(m.start(), "target")
+                )
             elif m.group("rel") or m.group("reln2"):
                 n = parse_cn(m.group("reln") or m.group("reln2"))
                 if n and self.published:
@@ -210,13 +230,18 @@ class _Reader:
 
     def _goal_sections(self) -> list[tuple[int, int]]:
         """The spans a goal heading or a lead-in ending in a colon governs (see goal_headings in the cues)."""
-        headings = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _HEADING.finditer(self.text)]
+        headings = [
+            (m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _HEADING.finditer(self.text)
+        ]
         out = []
         paragraphs = self.index.paragraphs
         for k, (p_start, p_end) in enumerate(paragraphs):
             line = self.text[p_start:p_end]
-            if _DEADLINE_OPENING.match(line) and k + 1 < len(paragraphs) and \
-                    _LIST_ITEM.match(self.text, paragraphs[k + 1][0]):
+            if (
+                _DEADLINE_OPENING.match(line)
+                and k + 1 < len(paragraphs)
+                and _LIST_ITEM.match(self.text, paragraphs[k + 1][0])
+            ):
                 # "到2025年，…明显增强。" then "——…" items: the items that follow share its deadline
                 last = k + 1
                 while last + 1 < len(paragraphs) and _LIST_ITEM.match(self.text, paragraphs[last + 1][0]):
@@ -237,7 +262,7 @@ class _Reader:
         return next(((s, e) for s, e in self.goal_sections if s <= pos < e), None)
 
     def _cues_in(self, start: int, end: int) -> list[_Cue]:
-        return self.cues[bisect_left(self.cue_starts, start):bisect_left(self.cue_starts, end)]
+        return self.cues[bisect_left(self.cue_starts, start) : bisect_left(self.cue_starts, end)]
 
     def read_all(self) -> list[Quantity]:
         out = []
@@ -261,7 +286,7 @@ class _Reader:
             return [q]
         out = []
         for part in parts:
-            metric = _METRIC_TRIM_START.sub("", part).strip(" “”\"") or part
+            metric = _METRIC_TRIM_START.sub("", part).strip(' “”"') or part
             out.append(replace(q, metric=metric, alternatives=list(q.alternatives)))
         return out
 
@@ -277,7 +302,7 @@ class _Reader:
             comparator = _BEFORE[word]
             if comparator != "=":
                 start = before.start()
-        after = _AFTER_RE.match(text[end:end + 3])
+        after = _AFTER_RE.match(text[end : end + 3])
         if after:
             comparator = _AFTER[after.group()]
             end += after.end()
@@ -299,15 +324,28 @@ class _Reader:
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) \
-                or self._this_years_goal(p_start, a.start)
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) or self._this_years_goal(
+                p_start, a.start
+            )
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
         return Quantity(
-            kind=kind, text=text[start:end], start=start, end=end, value=_round(a.value), unit=a.unit,
-            metric=self._metric(a, start, end, clause_start), value_max=_round(a.value_max),
-            comparator=comparator, change=change, baseline=baseline, deadline=deadline, as_of=as_of, annual=annual,
-            subject=self._subject(a.start, s_start, p_start), alternatives=list(a.alternatives),
+            kind=kind,
+            text=text[start:end],
+            start=start,
+            end=end,
+            value=_round(a.value),
+            unit=a.unit,
+            metric=self._metric(a, start, end, clause_start),
+            value_max=_round(a.value_max),
+            comparator=comparator,
+            change=change,
+            baseline=baseline,
+            deadline=deadline,
+            as_of=as_of,
+            annual=annual,
+            subject=self._subject(a.start, s_start, p_start),
+            alternatives=list(a.alternatives),
         )
 
     def _clause_start(self, pos: int, floor: int) -> int:
@@ -319,19 +357,19 @@ class _Reader:
     def _change(self, a: Amount, start: int, clause_start: int) -> str | None:
         if a.unit == "rank":
             return None
-        window = self.text[max(clause_start, start - 8):start]
+        window = self.text[max(clause_start, start - 8) : start]
         best = None
         for m in _CHANGE.finditer(window):
-            rest = window[m.end():]
-            if re.search(r"\d", rest) or self.text[max(clause_start, start - 8) + m.end():][:1] in ("值", "至", "到"):
+            rest = window[m.end() :]
+            if re.search(r"\d", rest) or self.text[max(clause_start, start - 8) + m.end() :][:1] in ("值", "至", "到"):
                 continue
             best = "increase" if m.group("inc") else "decrease"
         return best
 
     def _annual(self, a: Amount, clause_start: int) -> bool:
-        window = self.text[clause_start:a.start]
+        window = self.text[clause_start : a.start]
         last = deque(_ANNUAL.finditer(window), maxlen=1)
-        return bool(last) and not re.search(r"\d", window[last[0].end():])
+        return bool(last) and not re.search(r"\d", window[last[0].end() :])
 
     def _kind(self, a: Amount, sentence: list[_Cue], paragraph: list[_Cue], s_end: int, in_goals: bool) -> str:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
@@ -342,14 +380,22 @@ class _Reader:
                 if c.kind == "statistic":
                     return "statistic"
                 if c.kind == "weak":
-                    if governed or self.plan or (cues is sentence and any(
-                            x.kind in ("target", "deadline") or (x.kind == "year" and not self._past(x.year))
-                            for x in cues)):
+                    if (
+                        governed
+                        or self.plan
+                        or (
+                            cues is sentence
+                            and any(
+                                x.kind in ("target", "deadline") or (x.kind == "year" and not self._past(x.year))
+                                for x in cues
+                            )
+                        )
+                    ):
                         continue
                     return "statistic"
                 if c.kind == "year" and cues is sentence:
                     return "statistic" if self._past(c.year) else "target"
-        if re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end:s_end]) and a.unit != "count":
+        if re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end]) and a.unit != "count":
             return "target"  # a project's designed size: "2500吨兽药项目"
         return "target" if self.plan or in_goals else "statistic"
 
@@ -374,14 +420,19 @@ class _Reader:
         for c in reversed(sentence):
             if c.kind == "year" and self._past(c.year):
                 return c.year
-        if paragraph and paragraph[0].kind == "year" and self._past(paragraph[0].year) and \
-                paragraph[0].pos <= self.index.paragraph_at(paragraph[0].pos)[0] + 1:
+        if (
+            paragraph
+            and paragraph[0].kind == "year"
+            and self._past(paragraph[0].year)
+            and paragraph[0].pos <= self.index.paragraph_at(paragraph[0].pos)[0] + 1
+        ):
             return paragraph[0].year
         previous = self._previous_sentence(s_start)
         if previous is not None and previous[0] >= self.index.paragraph_at(s_start)[0]:
             # "2023年…营业收入3718亿元；利润总额267亿元": the sentence just before sets the year
-            years = [c for c in paragraph if c.kind == "year" and previous[0] <= c.pos < previous[1]
-                     and self._past(c.year)]
+            years = [
+                c for c in paragraph if c.kind == "year" and previous[0] <= c.pos < previous[1] and self._past(c.year)
+            ]
             if years:
                 return years[-1].year
         if self.doc_year:
@@ -409,12 +460,15 @@ class _Reader:
             end_month = 3 * ("一二三四".find(q) + 1 if q in "一二三四" else int(q))
         else:
             end_month = 6
-        return self.published if end_month < self.pub_month or (end_month == 12 and self.pub_month == 12) \
+        return (
+            self.published
+            if end_month < self.pub_month or (end_month == 12 and self.pub_month == 12)
             else self.published - 1
+        )
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
-        before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(" “”\"")
+        before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
         after_m = re.match(r"[^，,；;：:。！？、\n（(]{1,20}", self.text[end:])
         after = after_m.group() if after_m else ""
         if a.unit == "count" and _CJK.match(after[:1] or " "):
@@ -425,9 +479,9 @@ class _Reader:
             return after
         # "…达到520家，比上年增长12.5%": the change is of the figure in the clause before
         prev_start = self._clause_start(max(0, clause_start - 1), self.index.sentence_at(a.start)[0])
-        prev = self.text[prev_start:max(prev_start, clause_start - 1)]
+        prev = self.text[prev_start : max(prev_start, clause_start - 1)]
         prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
-        prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(" “”\"")
+        prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
         return prev or after or before or None
 
     def _subject(self, pos: int, s_start: int, p_start: int) -> str | None:
@@ -437,12 +491,12 @@ class _Reader:
         is what the clause talks about, not who the figure belongs to.
         """
         best, at = None, -1
-        for s, _, name in self.places[bisect_left(self.place_starts, s_start):bisect_left(self.place_starts, pos)]:
+        for s, _, name in self.places[bisect_left(self.place_starts, s_start) : bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
                 best, at = name, s
         # "全市…" opening a clause after the last name: the page's own place again, or nobody named
         # when the page never says which it is (a city it mentions is not the whole province)
-        own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)):bisect_left(self.own_words, pos)]
+        own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)) : bisect_left(self.own_words, pos)]
         if any(self._opens_clause(s_start, w) for w in own):
             return self.whole_place
         lo, hi = bisect_left(self.anaphor_starts, max(s_start, at + 1)), bisect_left(self.anaphor_starts, pos)
@@ -459,8 +513,11 @@ class _Reader:
         if _OPENS_CLAUSE.search(self.text, max(s_start, pos - 12), pos) is not None:
             return True
         # "其中柳州市增长7%、南宁市增长4%": a list item after one that ended in its own figure
-        return pos > s_start + 1 and self.text[pos - 1] == "、" and \
-            _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
+        return (
+            pos > s_start + 1
+            and self.text[pos - 1] == "、"
+            and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
+        )
 
 
 def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: str | None) -> str | None:
@@ -500,8 +557,14 @@ def _main_subject(entities: list[Entity], scope: str | None) -> str | None:
     in passing) is not its subject.
     """
     above = _ABOVE[scope] if scope else frozenset()
-    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.type != "programme" and e.mentions
-                  and not (e.type == "place" and e.attributes.get("level") in above)]
+    candidates = [
+        e
+        for e in entities
+        if e.type in _SUBJECT_TYPES
+        and e.type != "programme"
+        and e.mentions
+        and not (e.type == "place" and e.attributes.get("level") in above)
+    ]
     ranked = sorted(candidates, key=lambda e: (-len(e.mentions), min(s for s, _ in e.mentions)))
     return ranked[0].name if ranked else None
 

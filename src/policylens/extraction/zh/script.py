@@ -20,6 +20,7 @@ into every name, metric and subject read from the text: an entity is named as
 the page writes it, its simplified name kept as an alias, so a traditional page
 and a simplified one meet on the alias (and a place on its gazetteer key).
 """
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,9 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
-_TRADITIONAL_SHARE = 0.05  # a traditional page changes a quarter or more of its distinct characters; a simplified one a handful
+_TRADITIONAL_SHARE = (
+    0.05  # a traditional page changes a quarter or more of its distinct characters; a simplified one a handful
+)
 _TRADITIONAL_MIN = 5
 
 
@@ -75,8 +78,9 @@ def _converted(line: str | None) -> str | None:
     return converted if len(converted) == len(line) else line
 
 
-def restore(document: Document, reading: Document, quantities: list[Quantity], events: list[Event],
-            entities: list[Entity]) -> None:
+def restore(
+    document: Document, reading: Document, quantities: list[Quantity], events: list[Event], entities: list[Entity]
+) -> None:
     """Give what was read from the simplified copy ``reading`` back in the script ``document`` is written in.
 
     Spans carry the text as written; an entity is named as the page names it most (its simplified name
@@ -96,12 +100,15 @@ def restore(document: Document, reading: Document, quantities: list[Quantity], e
                 entity.name = name
         entity.aliases.extend(sorted(set(forms) - {entity.name, *entity.aliases}))
     for q in quantities:
-        q.text = written[q.start:q.end]
+        q.text = written[q.start : q.end]
         q.metric = _as_written(q.metric, read, written, q.start, q.end)
-        q.subject = renamed.get(q.subject or "") or _header_as_written(q.subject, headers) \
+        q.subject = (
+            renamed.get(q.subject or "")
+            or _header_as_written(q.subject, headers)
             or _as_written(q.subject, read, written, q.start, q.end)
+        )
     for e in events:
-        e.text = written[e.start:e.end]
+        e.text = written[e.start : e.end]
         e.actor = renamed.get(e.actor or "") or _as_written(e.actor, read, written, e.start, e.end)
         e.object = _as_written(e.object, read, written, e.start, e.end)
 
@@ -110,7 +117,7 @@ def _header_as_written(value: str | None, headers: list[tuple[str | None, str | 
     """A name taken from the title or the issuer, as that line writes it."""
     for read, written in headers:
         if value and read and written and len(read) == len(written) and (at := read.find(value)) >= 0:
-            return written[at:at + len(value)]
+            return written[at : at + len(value)]
     return None
 
 
@@ -126,4 +133,4 @@ def _as_written(value: str | None, read: str, written: str, start: int, end: int
         at = read.find(value, start, end + _NEAR)
     if at < 0:
         at = read.find(value)
-    return written[at:at + len(value)] if at >= 0 else value
+    return written[at : at + len(value)] if at >= 0 else value

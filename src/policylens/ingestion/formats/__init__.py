@@ -8,6 +8,7 @@ plain text) look at the decoded text, after a crawler's leading
 ``order``; plain text takes whatever no other format claimed.  Adding a
 format is one new file here that calls :func:`register`.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -70,7 +71,7 @@ def parse(raw: RawInput) -> Parsed:
     text = decode(raw.data, raw.source, raw.charset)
     url = raw.url
     if m := _URL_HEADER.match(text):
-        url, text = url or m.group(1), text[m.end():]
+        url, text = url or m.group(1), text[m.end() :]
     if not text.strip():
         raise InputError(raw.source, "empty input: no text after the URL line")
     for fmt in _FORMATS:

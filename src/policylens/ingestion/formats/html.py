@@ -2,6 +2,7 @@
 
 Recognised by a served media type or by how the text starts (a doctype, or an opening tag of the kinds pages start with).
 """
+
 from __future__ import annotations
 
 import logging
@@ -21,8 +22,9 @@ from . import Format, Parsed, register
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-_HTML_START = re.compile(r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    r"\A\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.IGNORECASE | re.DOTALL
+)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SPACES = re.compile(r"\s+")
 _BLOCKS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article", "td")
@@ -36,8 +38,9 @@ def _read(raw: RawInput, html: str | None, url: str | None) -> Parsed:
     assert html is not None
     source = raw.source
     try:
-        found = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                            include_tables=True)
+        found = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True
+        )
     except (ValueError, TypeError, lxml.etree.LxmlError):
         found = None
     assert not isinstance(found, dict)  # a dict only with as_dict=True (its return type covers both)
@@ -49,8 +52,9 @@ def _read(raw: RawInput, html: str | None, url: str | None) -> Parsed:
         format="html",
         url=url or (found.url if found else None),
         title=found.title if found else None,
-        published=htmldate.find_date(html, url=url, extensive_search=False, original_date=True,
-                                     outputformat="%Y-%m-%d"),
+        published=htmldate.find_date(
+            html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
+        ),
         publisher=found.sitename if found else None,
     )
 

@@ -1,4 +1,5 @@
 """PDF through pypdf, recognised by its signature; a PDF without a text layer is refused with a clear reason."""
+
 from __future__ import annotations
 
 import io
@@ -30,5 +31,4 @@ def _read(raw: RawInput, text: str | None, url: str | None) -> Parsed:
     return Parsed(text=body, format="pdf", url=url, fallback_title=title or None)
 
 
-register(Format("pdf", order=10, binary=True, claims=lambda raw, text: raw.data.lstrip()[:5] == b"%PDF-",
-                read=_read))
+register(Format("pdf", order=10, binary=True, claims=lambda raw, text: raw.data.lstrip()[:5] == b"%PDF-", read=_read))

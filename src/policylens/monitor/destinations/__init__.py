@@ -8,6 +8,7 @@ opened; adding a destination is one new file here (datasette's plugin hooks
 and spaCy's registries are the model).  The exactly-once bookkeeping around
 the senders is the same for every kind and lives in ``monitor.delivery``.
 """
+
 from __future__ import annotations
 
 import importlib

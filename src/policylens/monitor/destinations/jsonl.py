@@ -3,6 +3,7 @@
 The uids already in the file are not appended again, so a poller that wrote
 a line and died before recording the delivery does not write it twice.
 """
+
 from __future__ import annotations
 
 import json
@@ -59,5 +60,4 @@ def _check(spec: str) -> str | None:
     return f"jsonl:{Path(target).expanduser().resolve()}" if target else None
 
 
-register(Kind("jsonl", "jsonl:PATH", check=_check,
-              open=lambda spec, settings, show: JsonLines(spec.partition(":")[2])))
+register(Kind("jsonl", "jsonl:PATH", check=_check, open=lambda spec, settings, show: JsonLines(spec.partition(":")[2])))

@@ -2,6 +2,7 @@
 
 Printing is for a person watching; a crash mid-print may print one alert twice.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,9 +24,16 @@ class Printer:
 
 
 def print_line(alert: Alert) -> None:
-    sys.stdout.write(f"[{alert.kind}] #{alert.document_id} {alert.title or ''} — {alert.reason} "
-                     f"({alert.brief_command})\n")
+    sys.stdout.write(
+        f"[{alert.kind}] #{alert.document_id} {alert.title or ''} — {alert.reason} ({alert.brief_command})\n"
+    )
 
 
-register(Kind("print", "print", check=lambda spec: spec if spec == "print" else None,
-              open=lambda spec, settings, show: Printer(show)))
+register(
+    Kind(
+        "print",
+        "print",
+        check=lambda spec: spec if spec == "print" else None,
+        open=lambda spec, settings, show: Printer(show),
+    )
+)

@@ -13,6 +13,7 @@ repeated Message-ID).  Failed attempts are retried within the poll with
 backoff, then the destination rests like a webhook.  Standard library only
 (``smtplib`` and ``email.message``).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -73,9 +74,16 @@ def parse(spec: str) -> Server | None:
     starttls_value = params.get("starttls", ["yes" if port == 587 else "no"])[-1].lower()
     if starttls_value not in _YES | _NO or (url.scheme == "smtps" and starttls_value in _YES):
         return None
-    return Server(url.scheme == "smtps", starttls_value in _YES, url.hostname, port,
-                  unquote(url.username) if url.username else None,
-                  unquote(url.password) if url.password is not None else None, sender, recipients)
+    return Server(
+        url.scheme == "smtps",
+        starttls_value in _YES,
+        url.hostname,
+        port,
+        unquote(url.username) if url.username else None,
+        unquote(url.password) if url.password is not None else None,
+        sender,
+        recipients,
+    )
 
 
 def _is_address(text: str) -> bool:
@@ -116,21 +124,33 @@ class Mailer:
 
     def send(self, alert: Alert) -> None:
         subject = f"[policylens {alert.label}] {alert.title or f'document #{alert.document_id}'}"
-        lines = [alert.reason, "", *(f"· {fact}" for fact in alert.facts), *([""] if alert.facts else []),
-                 f"Brief: {alert.brief_command} (web: {alert.brief_path})", "", f"Alert {alert.uid}"]
-        self.send_text(subject, "\n".join(lines) + "\n", message_id(alert.uid),
-                       {"X-Policylens-Alert": alert.uid})
+        lines = [
+            alert.reason,
+            "",
+            *(f"· {fact}" for fact in alert.facts),
+            *([""] if alert.facts else []),
+            f"Brief: {alert.brief_command} (web: {alert.brief_path})",
+            "",
+            f"Alert {alert.uid}",
+        ]
+        self.send_text(subject, "\n".join(lines) + "\n", message_id(alert.uid), {"X-Policylens-Alert": alert.uid})
 
     def send_digest(self, brief: Brief, since: dt.date, until: dt.date) -> None:
         """A digest as Markdown text with an HTML alternative; one Message-ID per destination and window."""
         # Imported here: only a server sending digests needs the renderers.
         from policylens.briefs import render
 
-        self.send_text(brief.title, render(brief, "md"), digest_message_id(self.spec, since, until),
-                       {"X-Policylens-Digest": f"{since.isoformat()}/{until.isoformat()}"}, html=render(brief, "html"))
+        self.send_text(
+            brief.title,
+            render(brief, "md"),
+            digest_message_id(self.spec, since, until),
+            {"X-Policylens-Digest": f"{since.isoformat()}/{until.isoformat()}"},
+            html=render(brief, "html"),
+        )
 
-    def send_text(self, subject: str, body: str, msg_id: str, headers: dict[str, str] | None = None,
-                  html: str | None = None) -> None:
+    def send_text(
+        self, subject: str, body: str, msg_id: str, headers: dict[str, str] | None = None, html: str | None = None
+    ) -> None:
         """Send one email; a failed attempt raises DeliveryError naming the server without its password."""
         msg = email.message.EmailMessage()
         msg["Subject"] = " ".join(subject.split())
@@ -154,8 +174,11 @@ class Mailer:
     def _connect(self) -> smtplib.SMTP:
         s = self.server
         context = ssl.create_default_context()
-        connection = (smtplib.SMTP_SSL(s.host, s.port, timeout=self.timeout, context=context) if s.tls
-                      else smtplib.SMTP(s.host, s.port, timeout=self.timeout))
+        connection = (
+            smtplib.SMTP_SSL(s.host, s.port, timeout=self.timeout, context=context)
+            if s.tls
+            else smtplib.SMTP(s.host, s.port, timeout=self.timeout)
+        )
         try:
             if s.starttls:
                 connection.starttls(context=context)
@@ -189,5 +212,14 @@ def _check(spec: str) -> str | None:
 
 
 for _scheme in ("smtp", "smtps"):
-    register(Kind(_scheme, f"{_scheme}://[USER:PASSWORD@]HOST[:PORT]?from=ADDRESS&to=ADDRESS", check=_check,
-                  open=lambda spec, settings, show: Mailer(spec, settings), mask=mask, retried=True, digests=True))
+    register(
+        Kind(
+            _scheme,
+            f"{_scheme}://[USER:PASSWORD@]HOST[:PORT]?from=ADDRESS&to=ADDRESS",
+            check=_check,
+            open=lambda spec, settings, show: Mailer(spec, settings),
+            mask=mask,
+            retried=True,
+            digests=True,
+        )
+    )

@@ -5,6 +5,7 @@ receiver uses to drop the repeat (the standard contract for webhooks).  Any
 non-2xx answer is a failed attempt.  The URL's secrets never reach a
 message, a log or the database (:func:`mask`).
 """
+
 from __future__ import annotations
 
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
@@ -22,8 +23,9 @@ class Webhook:
     def __init__(self, url: str, settings: Settings):
         self.url = url
         self.shown = mask(f"webhook:{url}").partition(":")[2]  # what messages name: no secret in a log
-        self.client = httpx.Client(timeout=settings.timeout, headers={"User-Agent": settings.user_agent},
-                                   follow_redirects=False)
+        self.client = httpx.Client(
+            timeout=settings.timeout, headers={"User-Agent": settings.user_agent}, follow_redirects=False
+        )
 
     def send(self, alert: Alert) -> None:
         try:
@@ -57,7 +59,13 @@ def _looks_secret(part: str) -> bool:
     return len(part) >= 16 and any(c.isdigit() for c in part) and any(c.isalpha() for c in part)
 
 
-register(Kind("webhook", "webhook:http(s)://…",
-              check=lambda spec: spec if is_url(spec.partition(":")[2]) else None,
-              open=lambda spec, settings, show: Webhook(spec.partition(":")[2], settings),
-              mask=mask, retried=True))
+register(
+    Kind(
+        "webhook",
+        "webhook:http(s)://…",
+        check=lambda spec: spec if is_url(spec.partition(":")[2]) else None,
+        open=lambda spec, settings, show: Webhook(spec.partition(":")[2], settings),
+        mask=mask,
+        retried=True,
+    )
+)

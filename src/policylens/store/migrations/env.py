@@ -13,12 +13,14 @@ To write the next revision against a database at head::
     with engine.begin() as conn:
         command.revision(alembic_config(conn), message="...", autogenerate=True)
 """
+
 from alembic import context
 
 from policylens.store.schema import Base, is_model_table
 
 connection = context.config.attributes["connection"]
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
-                  include_name=is_model_table)
+context.configure(
+    connection=connection, target_metadata=Base.metadata, render_as_batch=True, include_name=is_model_table
+)
 with context.begin_transaction():
     context.run_migrations()
