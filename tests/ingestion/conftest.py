@@ -84,7 +84,7 @@ def http_server():
     httpd.daemon_threads = True
     server = Server(httpd)
     httpd.RequestHandlerClass = _handler(server)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield server
     httpd.shutdown()

@@ -120,7 +120,7 @@ def test_a_slow_site_does_not_delay_the_other_feeds(kb, feed_server):
             pass
 
     slow = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    threading.Thread(target=slow.serve_forever, daemon=True).start()
+    threading.Thread(target=slow.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     try:
         # Two sites: "localhost" (the slow one, first in line) and 127.0.0.1 (the feed server).
         monitor.add_feed(kb, f"http://localhost:{slow.server_address[1]}/feed.xml")
