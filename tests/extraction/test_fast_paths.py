@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import industries, numbers, quantities
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, might_hold
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
@@ -433,3 +433,44 @@ def test_plan_for_pattern_matches_as_the_backtracking_one(text):
     matches = list(p.plan_for.finditer(text))
     assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in plain.finditer(text)]
     assert all(p.plan_for_core.search(text, m.start(), m.end()) for m in matches)
+
+
+WORD_PIECES = st.sampled_from(
+    ["Top", "top", "tOp", "to", "p", "T", "t", "x", "5", "10", "five", "Five", "-", " ", "_", "é", "’", "'", ",", "\n"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(WORD_PIECES, st.text(max_size=2)), max_size=20).map("".join))
+def test_top_found_by_its_letter_is_the_word_boundary_pattern(text):
+    plain = re.compile(numbers._TOP.pattern.replace(r"(?P<top>[Tt](?<!\w[Tt])op)", r"\b(?P<top>[Tt]op)", 1))
+    assert plain.pattern != numbers._TOP.pattern
+    found = [(m.span(), m.groupdict()) for m in numbers._TOP.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(WORD_PIECES, st.text(max_size=2)), max_size=20).map("".join), pos=st.integers(0, 60))
+def test_previous_word_is_the_plain_search(text, pos):
+    pos = min(pos, len(text))
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 30) : pos])
+    assert quantities._previous_word(text, pos) == (m.group(1).lower() if m else "")
+
+
+CASE_PIECES = st.sampled_from(
+    ["rank", "RANK", "Rank", "ſtood", "stood", "fınished", "FİNISHED", "\u212aRANK", "half", "HALF", "x", " ", "é"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(CASE_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+def test_might_hold_is_false_only_where_no_word_matches_ignoring_case(text):
+    words = ["rank", "stood", "finished", "half"]
+    if not might_hold(text, text.lower(), words):
+        assert re.search("|".join(words), text, re.IGNORECASE) is None
+
+
+def test_might_hold_finds_a_word_in_any_case():
+    assert might_hold("It RANKED third", "it ranked third", ["rank"])
+    assert not might_hold("It came last", "it came last", ["rank"])
+    assert might_hold("It \u017ftood", "it \u017ftood", ["stood"])  # long s: matching ignoring case takes it

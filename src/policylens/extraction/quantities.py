@@ -1194,8 +1194,13 @@ def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
+# The look behind changes no match (a match starting inside a word would start earlier) but spares the
+# search trying every position of a word.
+_PREVIOUS_WORD = re.compile(r"(?<![\w’'-])([\w’'-]+)\W*$")
+
+
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 30) : pos])
+    m = _PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
 
 
