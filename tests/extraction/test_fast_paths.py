@@ -474,3 +474,33 @@ def test_might_hold_finds_a_word_in_any_case():
     assert might_hold("It RANKED third", "it ranked third", ["rank"])
     assert not might_hold("It came last", "it came last", ["rank"])
     assert might_hold("It \u017ftood", "it \u017ftood", ["stood"])  # long s: matching ignoring case takes it
+
+
+YEAR_PIECES = st.sampled_from(
+    ["first", "last", "three", "3", "half", "HALF", "quarters", "Months", "H1", "q3", "June", "July", "-", "–"]
+    + ["last year", "this YEAR", "the coming\nyear", "in the next", "over", "five", "5", "years", " ", "the", "ı"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(YEAR_PIECES, st.text(max_size=2)), max_size=12).map(" ".join))
+def test_sentence_scans_skipped_by_a_look_at_the_words_would_find_nothing(text):
+    lowered = text.lower()
+    if quantities._YEAR_WORD not in lowered:
+        assert quantities._RELATIVE.search(text) is None
+        assert quantities._NEXT_YEARS.search(text) is None
+    if not any(w in lowered for w in quantities._PART_WORDS) and not quantities._HQ_DIGIT.search(text):
+        assert quantities._PART_OF_YEAR.search(text) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(['"', "“", "”", "'", "‘", "’", " ", "Made in X", "plan", "A"]), max_size=12).map(
+        "".join
+    )
+)
+def test_quotations_are_only_found_where_a_quotation_mark_stands(text):
+    from policylens.extraction.entities import quoted
+
+    if '"' not in text and "“" not in text:
+        assert quoted._QUOTED.search(text) is None

@@ -141,6 +141,13 @@ _PART_OF_YEAR = re.compile(
     r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
+# What a sentence needs for _PART_OF_YEAR to match in it: one of these (lower-cased; none holds a letter that
+# matching ignoring case takes beyond its two cases), or "H1"/"Q3".
+_PART_WORDS = ("half", "quarter", "month", "-", "–")
+_HQ_DIGIT = re.compile(r"[HQhq][1-4]")
+# Every relative year ("last year", "the coming year") and _NEXT_YEARS say "year": a sentence that does not
+# is spared both scans.
+_YEAR_WORD = "year" if all("year" in k.lower() for k in _CUES["relative_years"]) else ""
 _MONTH_NUMBER = {
     m: i
     for i, m in enumerate(
@@ -499,17 +506,24 @@ class _Reader:
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
                 s.year_cues.add(m.start())
-        rel = _RELATIVE.search(text, start, end)
+        # Lower-cased, the sentence shows at once which of the scans below can match in it at all.
+        lowered = text[start:end].lower()
+        says_year = _YEAR_WORD in lowered
+        rel = _RELATIVE.search(text, start, end) if says_year else None
         if rel and self.pub is not None:
             s.relative = self.pub + _relative_offset(rel)
-        nxt = _NEXT_YEARS.search(text, start, end)
+        nxt = _NEXT_YEARS.search(text, start, end) if says_year else None
         if nxt and self.pub is not None:
             n = nxt.group("n")
             s.next_years = self.pub + int(n if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
             s.cues.append((nxt.start(), nxt.end(), "target"))
         s.cues.sort()
         s.month_day = bool(_MONTH_DAY.search(text, start, end))
-        part = _PART_OF_YEAR.search(text, start, end) if not has_year else None
+        part = (
+            _PART_OF_YEAR.search(text, start, end)
+            if not has_year and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
+            else None
+        )
         if part:
             s.period_end_month = _part_end_month(part)
         s.present = bool(_PRESENT.search(text, start, end))
