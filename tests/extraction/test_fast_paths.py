@@ -474,10 +474,12 @@ def test_might_hold_finds_a_word_in_any_case():
     assert might_hold("It RANKED third", "it ranked third", ["rank"])
     assert not might_hold("It came last", "it came last", ["rank"])
     assert might_hold("It \u017ftood", "it \u017ftood", ["stood"])  # long s: matching ignoring case takes it
+    assert might_hold("was set\nup in", "was set\nup in", ["set up"])  # a phrase: its first word is looked for
 
 
 YEAR_PIECES = st.sampled_from(
     ["first", "last", "three", "3", "half", "HALF", "quarters", "Months", "H1", "q3", "June", "July", "-", "–"]
+    + ["since 2020", "FROM 2019 to 2021", "between 2019 and", "set\nup in 2010", "the 2020 level", "baseline"]
     + ["last year", "this YEAR", "the coming\nyear", "in the next", "over", "five", "5", "years", " ", "the", "ı"]
 )
 
@@ -491,6 +493,9 @@ def test_sentence_scans_skipped_by_a_look_at_the_words_would_find_nothing(text):
         assert quantities._NEXT_YEARS.search(text) is None
     if not any(w in lowered for w in quantities._PART_WORDS) and not quantities._HQ_DIGIT.search(text):
         assert quantities._PART_OF_YEAR.search(text) is None
+    for pattern, needs in (*quantities._BASELINE_SCANS, (quantities._FROM_YEAR_TO, quantities._FROM_TO)):
+        if not might_hold(text, lowered, needs):
+            assert pattern.search(text) is None
 
 
 @settings(max_examples=500, deadline=None)

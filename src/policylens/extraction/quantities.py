@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, might_hold
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -176,6 +176,14 @@ _YEAR_LEVEL = re.compile(
     rf"(?=\s+(?:levels?|baseline)\b)",
     re.IGNORECASE,
 )
+# Each baseline pattern with the words a sentence must hold for it to match (a look at them spares the scan).
+_BASELINE_SCANS = (
+    (_SINCE, ("since",)),
+    (_FROM_IN, ("from",)),
+    (_ORIGIN, tuple(_CUES["origin_verbs"])),
+    (_YEAR_LEVEL, ("level", "baseline")),
+)
+_FROM_TO = ("from", "between")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
@@ -491,10 +499,18 @@ class _Reader:
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
         # Every pattern about years holds a year; most sentences hold none and skip them all.
         has_year = _ANY_YEAR.search(text, start, end) is not None
+        # Lower-cased, the sentence shows at once which of the scans below can match in it at all.
+        sentence = text[start:end]
+        lowered = sentence.lower()
         baseline_ends = {
-            m.end() for r in (_SINCE, _FROM_IN, _ORIGIN, _YEAR_LEVEL) if has_year for m in r.finditer(text, start, end)
+            m.end()
+            for r, needs in _BASELINE_SCANS
+            if has_year and might_hold(sentence, lowered, needs)
+            for m in r.finditer(text, start, end)
         }
-        for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
+        for m in (
+            _FROM_YEAR_TO.finditer(text, start, end) if has_year and might_hold(sentence, lowered, _FROM_TO) else ()
+        ):
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
         for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
@@ -506,8 +522,6 @@ class _Reader:
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
                 s.year_cues.add(m.start())
-        # Lower-cased, the sentence shows at once which of the scans below can match in it at all.
-        lowered = text[start:end].lower()
         says_year = _YEAR_WORD in lowered
         rel = _RELATIVE.search(text, start, end) if says_year else None
         if rel and self.pub is not None:
