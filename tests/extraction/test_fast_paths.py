@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import industries, numbers, quantities
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, might_hold
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
@@ -433,3 +433,79 @@ def test_plan_for_pattern_matches_as_the_backtracking_one(text):
     matches = list(p.plan_for.finditer(text))
     assert [(m.span(), m.groups()) for m in matches] == [(m.span(), m.groups()) for m in plain.finditer(text)]
     assert all(p.plan_for_core.search(text, m.start(), m.end()) for m in matches)
+
+
+WORD_PIECES = st.sampled_from(
+    ["Top", "top", "tOp", "to", "p", "T", "t", "x", "5", "10", "five", "Five", "-", " ", "_", "é", "’", "'", ",", "\n"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(WORD_PIECES, st.text(max_size=2)), max_size=20).map("".join))
+def test_top_found_by_its_letter_is_the_word_boundary_pattern(text):
+    plain = re.compile(numbers._TOP.pattern.replace(r"(?P<top>[Tt](?<!\w[Tt])op)", r"\b(?P<top>[Tt]op)", 1))
+    assert plain.pattern != numbers._TOP.pattern
+    found = [(m.span(), m.groupdict()) for m in numbers._TOP.finditer(text)]
+    assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(WORD_PIECES, st.text(max_size=2)), max_size=20).map("".join), pos=st.integers(0, 60))
+def test_previous_word_is_the_plain_search(text, pos):
+    pos = min(pos, len(text))
+    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 30) : pos])
+    assert quantities._previous_word(text, pos) == (m.group(1).lower() if m else "")
+
+
+CASE_PIECES = st.sampled_from(
+    ["rank", "RANK", "Rank", "ſtood", "stood", "fınished", "FİNISHED", "\u212aRANK", "half", "HALF", "x", " ", "é"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(CASE_PIECES, st.text(max_size=3)), max_size=12).map("".join))
+def test_might_hold_is_false_only_where_no_word_matches_ignoring_case(text):
+    words = ["rank", "stood", "finished", "half"]
+    if not might_hold(text, text.lower(), words):
+        assert re.search("|".join(words), text, re.IGNORECASE) is None
+
+
+def test_might_hold_finds_a_word_in_any_case():
+    assert might_hold("It RANKED third", "it ranked third", ["rank"])
+    assert not might_hold("It came last", "it came last", ["rank"])
+    assert might_hold("It \u017ftood", "it \u017ftood", ["stood"])  # long s: matching ignoring case takes it
+    assert might_hold("was set\nup in", "was set\nup in", ["set up"])  # a phrase: its first word is looked for
+
+
+YEAR_PIECES = st.sampled_from(
+    ["first", "last", "three", "3", "half", "HALF", "quarters", "Months", "H1", "q3", "June", "July", "-", "–"]
+    + ["since 2020", "FROM 2019 to 2021", "between 2019 and", "set\nup in 2010", "the 2020 level", "baseline"]
+    + ["last year", "this YEAR", "the coming\nyear", "in the next", "over", "five", "5", "years", " ", "the", "ı"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(YEAR_PIECES, st.text(max_size=2)), max_size=12).map(" ".join))
+def test_sentence_scans_skipped_by_a_look_at_the_words_would_find_nothing(text):
+    lowered = text.lower()
+    if quantities._YEAR_WORD not in lowered:
+        assert quantities._RELATIVE.search(text) is None
+        assert quantities._NEXT_YEARS.search(text) is None
+    if not any(w in lowered for w in quantities._PART_WORDS) and not quantities._HQ_DIGIT.search(text):
+        assert quantities._PART_OF_YEAR.search(text) is None
+    for pattern, needs in (*quantities._BASELINE_SCANS, (quantities._FROM_YEAR_TO, quantities._FROM_TO)):
+        if not might_hold(text, lowered, needs):
+            assert pattern.search(text) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(['"', "“", "”", "'", "‘", "’", " ", "Made in X", "plan", "A"]), max_size=12).map(
+        "".join
+    )
+)
+def test_quotations_are_only_found_where_a_quotation_mark_stands(text):
+    from policylens.extraction.entities import quoted
+
+    if '"' not in text and "“" not in text:
+        assert quoted._QUOTED.search(text) is None

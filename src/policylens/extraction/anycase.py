@@ -43,3 +43,17 @@ def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
 def _letter(letter: str) -> str:
     extras = "".join(c for c in _CASE_EXTRAS if re.fullmatch(letter, c, re.IGNORECASE))
     return f"(?-i:[{letter.lower()}{letter.upper()}{extras}])"
+
+
+def might_hold(text: str, lowered: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` may hold one of ``words`` matched ignoring case; False only when it surely does not,
+    so a caller may skip a costly scan for them.  ``lowered`` is ``text.lower()``: it holds each word written
+    in any case, unless the text has one of the characters that case-insensitive matching takes for an
+    ASCII letter though lowering does not give that letter, and such a text always may.  Of a phrase, only
+    its first word is looked for: the alternations here let spaces and hyphens stand for its spaces."""
+    return any(_first_word(w) in lowered for w in words) or any(c in text for c in _CASE_EXTRAS)
+
+
+def _first_word(phrase: str) -> str:
+    parts = str(phrase).lower().split()
+    return parts[0] if parts else ""

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, might_hold
 from policylens.model import Alternative
 
 
@@ -129,7 +129,9 @@ _RANK = re.compile(
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )
-_TOP = re.compile(rf"\b(?P<top>[Tt]op)[\s-](?P<n>\d{{1,3}}|(?i:{_WORD_NUMBER}))\b(?!-)")
+# "\b" before the "T" is written as a look behind after it, so the pattern opens with a character class
+# and sre skips to the next "t" or "T" instead of trying the pattern at every position.
+_TOP = re.compile(rf"(?P<top>[Tt](?<!\w[Tt])op)[\s-](?P<n>\d{{1,3}}|(?i:{_WORD_NUMBER}))\b(?!-)")
 _VULGAR: dict[str, float] = {k: float(v) for k, v in _UNITS["vulgar_fractions"].items()}
 # "3/4", "2 1/2", "2½": a whole number may stand before the fraction; a unit may follow it.
 _FRACTION = re.compile(
@@ -467,7 +469,8 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
     """Ranks ("ranked second", "top three" where ranking is said), and the spans of "top N" that
     only name a reference group ("the fastest of the top five brands"), which are no figure."""
     out, groups = [], []
-    for m in _RANK.finditer(text):
+    # Most texts name no rank verb; a look for the words spares them the scan.
+    for m in _RANK.finditer(text) if might_hold(text, text.lower(), _CUES["rank_verbs"]) else ():
         if m.group("no"):
             value = float(m.group("no"))
         else:
@@ -501,7 +504,10 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
     fraction with no unit is left alone rather than read as two figures.
     """
     out, blocked = [], []
-    for m in _FRACTION.finditer(text):
+    # A written fraction needs a slash or a fraction glyph, a spoken one a fraction word: most texts have
+    # none, and a look for them spares the scans.
+    written = "/" in text or any(glyph in text for glyph in _VULGAR)
+    for m in _FRACTION.finditer(text) if written else ():
         if m.group("glyph"):
             part = _VULGAR[m.group("glyph")]
         else:
@@ -519,7 +525,7 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
-    for m in _SPOKEN_FRACTION.finditer(text):
+    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, text.lower(), _FRACTION_WORDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
         d = m.group("d").lower()

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, might_hold
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -141,6 +141,13 @@ _PART_OF_YEAR = re.compile(
     r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
     re.IGNORECASE,
 )
+# What a sentence needs for _PART_OF_YEAR to match in it: one of these (lower-cased; none holds a letter that
+# matching ignoring case takes beyond its two cases), or "H1"/"Q3".
+_PART_WORDS = ("half", "quarter", "month", "-", "–")
+_HQ_DIGIT = re.compile(r"[HQhq][1-4]")
+# Every relative year ("last year", "the coming year") and _NEXT_YEARS say "year": a sentence that does not
+# is spared both scans.
+_YEAR_WORD = "year" if all("year" in k.lower() for k in _CUES["relative_years"]) else ""
 _MONTH_NUMBER = {
     m: i
     for i, m in enumerate(
@@ -169,6 +176,14 @@ _YEAR_LEVEL = re.compile(
     rf"(?=\s+(?:levels?|baseline)\b)",
     re.IGNORECASE,
 )
+# Each baseline pattern with the words a sentence must hold for it to match (a look at them spares the scan).
+_BASELINE_SCANS = (
+    (_SINCE, ("since",)),
+    (_FROM_IN, ("from",)),
+    (_ORIGIN, tuple(_CUES["origin_verbs"])),
+    (_YEAR_LEVEL, ("level", "baseline")),
+)
+_FROM_TO = ("from", "between")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
@@ -484,10 +499,18 @@ class _Reader:
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
         # Every pattern about years holds a year; most sentences hold none and skip them all.
         has_year = _ANY_YEAR.search(text, start, end) is not None
+        # Lower-cased, the sentence shows at once which of the scans below can match in it at all.
+        sentence = text[start:end]
+        lowered = sentence.lower()
         baseline_ends = {
-            m.end() for r in (_SINCE, _FROM_IN, _ORIGIN, _YEAR_LEVEL) if has_year for m in r.finditer(text, start, end)
+            m.end()
+            for r, needs in _BASELINE_SCANS
+            if has_year and might_hold(sentence, lowered, needs)
+            for m in r.finditer(text, start, end)
         }
-        for m in _FROM_YEAR_TO.finditer(text, start, end) if has_year else ():
+        for m in (
+            _FROM_YEAR_TO.finditer(text, start, end) if has_year and might_hold(sentence, lowered, _FROM_TO) else ()
+        ):
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
         for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
@@ -499,17 +522,22 @@ class _Reader:
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
                 s.year_cues.add(m.start())
-        rel = _RELATIVE.search(text, start, end)
+        says_year = _YEAR_WORD in lowered
+        rel = _RELATIVE.search(text, start, end) if says_year else None
         if rel and self.pub is not None:
             s.relative = self.pub + _relative_offset(rel)
-        nxt = _NEXT_YEARS.search(text, start, end)
+        nxt = _NEXT_YEARS.search(text, start, end) if says_year else None
         if nxt and self.pub is not None:
             n = nxt.group("n")
             s.next_years = self.pub + int(n if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
             s.cues.append((nxt.start(), nxt.end(), "target"))
         s.cues.sort()
         s.month_day = bool(_MONTH_DAY.search(text, start, end))
-        part = _PART_OF_YEAR.search(text, start, end) if not has_year else None
+        part = (
+            _PART_OF_YEAR.search(text, start, end)
+            if not has_year and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
+            else None
+        )
         if part:
             s.period_end_month = _part_end_month(part)
         s.present = bool(_PRESENT.search(text, start, end))
@@ -1194,8 +1222,13 @@ def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
+# The look behind changes no match (a match starting inside a word would start earlier) but spares the
+# search trying every position of a word.
+_PREVIOUS_WORD = re.compile(r"(?<![\w’'-])([\w’'-]+)\W*$")
+
+
 def _previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w’'-]+)\W*$", text[max(0, pos - 30) : pos])
+    m = _PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
 
 

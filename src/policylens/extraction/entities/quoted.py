@@ -18,7 +18,7 @@ def find_quoted(text: str) -> list[Found]:
     p = patterns()
     out: list[Found] = []
     run: list[re.Match] = []
-    for m in _QUOTED.finditer(text):
+    for m in _QUOTED.finditer(text) if '"' in text or "“" in text else ():  # no quotation mark, no scan
         run.append(m)
         inner = clean(m.group(1))
         after = p.programme_after.match(text, m.end())
