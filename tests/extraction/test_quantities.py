@@ -985,3 +985,14 @@ def test_the_province_of_a_plan_named_only_in_its_title():
         8,
     )
     assert q.subject == "Hubei"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Port throughput grew fast, with an average annual growth rate of 9.3 percent.", "average annual growth rate"),
+        ("The parks were put into operation with the occupancy rate of 68%.", "occupancy rate"),
+    ],
+)
+def test_measure_noun_a_figure_is_of_names_the_metric(text, metric):
+    assert only(text).metric == metric

@@ -263,6 +263,12 @@ _LABEL = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<label>[A-Za-z][^:\n.;]{0,60}?)"
     r"[ \t]*:[ \t]*(?:[a-z]+[ \t]+){0,2}$"
 )
+# "with an average annual growth rate of 14.9 percent": a measure noun after an article, the figure "of" it.
+_RATE_OF = re.compile(
+    r"\b(?:a|an|the|its|their)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:"
+    + _alternation(_CUES["of_figure_heads"])
+    + r"))\s+of\s*$",
+)
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
@@ -747,6 +753,9 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
+        rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
+        if rate and (named := _clean_metric(rate.group("np").split())):
+            return named
         words, verb_named = self._words_before(s, prev_end, start)
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
