@@ -397,6 +397,9 @@ def test_dates_in_chinese_numerals(line, iso):
         ("Copyright © 2024 The People's Government of Example Province. All rights reserved.", "government"),
         ("Sponsored by: Foreign Affairs Office of the People's Government of Example Province", "government"),
         ("主办单位：某某日报社", "media"),
+        ("网站标识码：1234000000  某ICP备00000000号", "government"),
+        ("政府网站找错  网站地图", "government"),
+        ("某ICP备00000000号  公网安备00000000000000号", "media"),
     ],
 )
 def test_the_footer_of_a_government_portal(footer, kind):
