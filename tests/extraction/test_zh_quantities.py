@@ -401,3 +401,8 @@ def test_a_goal_on_a_page_about_its_own_year_is_due_that_year():
     text = "今年全市印发行动方案，到2027年建成先进制造业强市。\n方案提出：规上工业增加值年均增长8%。"
     found = {q.text: q for q in read(text, published="2024-01-20")}
     assert found["8%"].deadline is None
+
+
+def test_this_county_refers_to_the_last_place_named():
+    text = "柳州市新能源产业发展良好。鹿寨县引进电池项目3个。该县规模以上工业增加值增长8%。"
+    assert subjects(text, title="柳州市某产业发展情况")[-1] == ("8%", "鹿寨县")
