@@ -996,3 +996,18 @@ def test_the_province_of_a_plan_named_only_in_its_title():
 )
 def test_measure_noun_a_figure_is_of_names_the_metric(text, metric):
     assert only(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("Kestrel’s valve sales accounted for 12% of the national market.", "share of national market"),
+        ("Northbay's exports made up 40% of total output in 2024.", "share of total output"),
+        (
+            "Service robots represented 35 percent of the province's robot shipments.",
+            "share of province's robot shipments",
+        ),
+    ],
+)
+def test_a_share_verb_makes_the_figure_a_share_of_its_whole(text, metric):
+    assert only(text).metric == metric

@@ -269,6 +269,8 @@ _RATE_OF = re.compile(
     + _alternation(_CUES["of_figure_heads"])
     + r"))\s+of\s*$",
 )
+# "…'s excavator sales accounted for 15 percent of the global market": a share verb right before the figure.
+_SHARE_VERB = re.compile(r"\b(?:" + _alternation(_CUES["share_verbs"]) + r")\s*$", re.IGNORECASE)
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
@@ -759,7 +761,7 @@ class _Reader:
         words, verb_named = self._words_before(s, prev_end, start)
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
-        if whole and not verb_named:
+        if whole and (not verb_named or _SHARE_VERB.search(self.text, max(prev_end, start - 30), start)):
             return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
         before = _clean_metric(words)
         if before:
