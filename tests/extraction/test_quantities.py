@@ -1011,3 +1011,17 @@ def test_measure_noun_a_figure_is_of_names_the_metric(text, metric):
 )
 def test_a_share_verb_makes_the_figure_a_share_of_its_whole(text, metric):
     assert only(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "The ministries aim for a growth of over 25 percent in industrial equipment investment by 2027.",
+            "industrial equipment investment growth",
+        ),
+        ("The province expects a rise of 5% in exports.", "exports rise"),
+    ],
+)
+def test_a_change_the_figure_is_of_names_what_changed_in(text, metric):
+    assert only(text, published="2024-03-01").metric == metric

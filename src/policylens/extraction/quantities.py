@@ -269,6 +269,10 @@ _RATE_OF = re.compile(
     + _alternation(_CUES["of_figure_heads"])
     + r"))\s+of\s*$",
 )
+# "aiming for a growth of over 25 percent in industrial equipment investment": a change noun the figure is "of".
+_CHANGE_OF = re.compile(
+    r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<change>" + _alternation(_CUES["change_nouns_of"]) + r")\s+of\s*$"
+)
 # "…'s excavator sales accounted for 15 percent of the global market": a share verb right before the figure.
 _SHARE_VERB = re.compile(r"\b(?:" + _alternation(_CUES["share_verbs"]) + r")\s*$", re.IGNORECASE)
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
@@ -758,6 +762,10 @@ class _Reader:
         rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
         if rate and (named := _clean_metric(rate.group("np").split())):
             return named
+        if a.unit == "%" and (change := _CHANGE_OF.search(self.text, max(prev_end, start - 40), start)):
+            m = _IN_NOUN.match(self.text, a.end, s.end)
+            if m and not m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
+                return f"{noun} {change.group('change')}"
         words, verb_named = self._words_before(s, prev_end, start)
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
