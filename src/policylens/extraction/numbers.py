@@ -302,8 +302,9 @@ class _Mask:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text``, in order, with ranges and parenthesised restatements merged."""
     mask = _Mask(text)
-    ranks, groups = _ranks(text)
-    fractions, unread = _fractions(text, mask)
+    lowered = text.lower()  # for the looks that spare the rank and spoken-fraction scans
+    ranks, groups = _ranks(text, lowered)
+    fractions, unread = _fractions(text, lowered, mask)
     taken: list[Amount] = ranks + fractions
     groups += unread
     occupied = sorted([(a.start, a.end) for a in taken] + groups)
@@ -465,12 +466,12 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;"
 
 
-def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
+def _ranks(text: str, lowered: str) -> tuple[list[Amount], list[tuple[int, int]]]:
     """Ranks ("ranked second", "top three" where ranking is said), and the spans of "top N" that
     only name a reference group ("the fastest of the top five brands"), which are no figure."""
     out, groups = [], []
     # Most texts name no rank verb; a look for the words spares them the scan.
-    for m in _RANK.finditer(text) if might_hold(text, text.lower(), _CUES["rank_verbs"]) else ():
+    for m in _RANK.finditer(text) if might_hold(text, lowered, _CUES["rank_verbs"]) else ():
         if m.group("no"):
             value = float(m.group("no"))
         else:
@@ -495,7 +496,7 @@ def _ranks(text: str) -> tuple[list[Amount], list[tuple[int, int]]]:
     return out, groups
 
 
-def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, int]]]:
+def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, int]]]:
     """Fractions, and the spans of those that state no amount (which no other reading may take).
     Fractions said in words ("a third of the firms") are shares.
 
@@ -525,7 +526,7 @@ def _fractions(text: str, mask: _Mask) -> tuple[list[Amount], list[tuple[int, in
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
-    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, text.lower(), _FRACTION_WORDS) else ():
+    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_WORDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
         d = m.group("d").lower()

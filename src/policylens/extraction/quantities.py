@@ -274,7 +274,7 @@ _CHANGE_OF = re.compile(
     r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<change>" + _alternation(_CUES["change_nouns_of"]) + r")\s+of\s*$"
 )
 # "…'s excavator sales accounted for 15 percent of the global market": a share verb right before the figure.
-_SHARE_VERB = re.compile(r"\b(?:" + _alternation(_CUES["share_verbs"]) + r")\s*$", re.IGNORECASE)
+_SHARE_VERB = re.compile(r"\b(?:" + _words("share_verbs") + r")\s*$")
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")

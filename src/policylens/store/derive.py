@@ -777,14 +777,14 @@ def _regions(builder: _Builder, relations: set[tuple[Any, ...]]) -> dict[tuple[i
     return closure
 
 
-def _chunks(ids: Collection[int] | None) -> Iterator[list[int] | None]:
-    """``ids`` in lists short enough for one IN (…) each; None (every row) as itself."""
+def _chunks(ids: Collection[int] | None, size: int = diffwrite.IN_CHUNK) -> Iterator[list[int] | None]:
+    """``ids`` in sorted lists of ``size`` at most (short enough for one IN (…) each); None (every row) as itself."""
     if ids is None:
         yield None
         return
     ordered = sorted(ids)
-    for i in range(0, len(ordered), diffwrite.IN_CHUNK):
-        yield ordered[i : i + diffwrite.IN_CHUNK]
+    for i in range(0, len(ordered), size):
+        yield ordered[i : i + size]
 
 
 def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
@@ -913,9 +913,8 @@ def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[i
     ):
         targets[r.document_id].append(r)
     roles: dict[int, str] = {}
-    ordered = sorted(targets)
-    for i in range(0, len(ordered), _TEXTS_AT_ONCE):
-        for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(ordered[i : i + _TEXTS_AT_ONCE]))):
+    for chunk in _chunks(targets, _TEXTS_AT_ONCE):
+        for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(chunk or ()))):
             for r in targets[document_id]:
                 before = body[max(0, r.start_offset - BEFORE_CHARS) : r.start_offset]
                 after = body[r.end_offset : r.end_offset + AFTER_CHARS]
