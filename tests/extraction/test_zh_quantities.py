@@ -406,3 +406,27 @@ def test_a_goal_on_a_page_about_its_own_year_is_due_that_year():
 def test_this_county_refers_to_the_last_place_named():
     text = "柳州市新能源产业发展良好。鹿寨县引进电池项目3个。该县规模以上工业增加值增长8%。"
     assert subjects(text, title="柳州市某产业发展情况")[-1] == ("8%", "鹿寨县")
+
+
+def test_figures_read_with_respectively_go_to_the_names_listed_in_order():
+    found = subjects("一季度，成都、绵阳、德阳分别增长7.2%、8.1%和5.5%。")
+    assert found == [("7.2%", "成都"), ("8.1%", "绵阳"), ("5.5%", "德阳")]
+    # a list that does not pair up with the figures assigns nothing by position: the clause's opening name owns both
+    assert subjects("成都、绵阳、德阳三市分别增长7.2%和8.1%。") == [("7.2%", "成都"), ("8.1%", "成都")]
+
+
+def test_a_five_year_plan_that_has_ended_reports_facts():
+    q = one("“十三五”期间，全省累计建成5G基站8.6万个。", published="2024-03-05")
+    assert (q.kind, q.as_of, q.deadline) == ("statistic", 2020, None)
+    q = one("到“十四五”期末，全省5G基站达到12万个。", published="2024-03-05")
+    assert (q.kind, q.deadline) == ("target", 2025)
+
+
+def test_a_clauses_own_deadline_does_not_govern_the_next_paragraph():
+    text = (
+        "一、主要目标\n到2026年，全省数字化转型取得显著成效。\n"
+        "——产业规模。软件业务收入年均增长12%，力争“十四五”末达到3000亿元。\n"
+        "——企业培育。累计培育专精特新企业不少于300家。"
+    )
+    deadlines = {q.text: q.deadline for q in read(text, published="2024-03-05")}
+    assert deadlines == {"12%": 2026, "3000亿元": 2025, "不少于300家": 2026}
