@@ -60,6 +60,8 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},
 _URL_PATTERNS = [
     # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
     re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
+    # /a/20240305A01ABC00: a day followed by the article's letter-and-digit id (Tencent's news pages and their like)
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)[A-Z]\d"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})/(?P<d>\d{2})/"),
     # /24/1030/15/: a two-digit year, month and day, and the hour (NetEase's portals and their like)
@@ -86,6 +88,10 @@ _FIELD = re.compile(
     r"(?:"
     + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
     + r")\s*[:：]\s*[^\s:：]{0,20}"
+)
+# "今天是：2025年11月20日": the day the page was viewed, shown in a portal's header
+_TODAY = re.compile(
+    r"(?:^|[\s|【\[])(?:" + "|".join(map(re.escape, _DATA["today_labels"])) + r")\s*[:：]?\s*$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 
@@ -142,6 +148,8 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
     if (found := _find(stripped[:200], order)) is None:
         return None
     iso, start, end = found
+    if _TODAY.search(stripped[:start]):
+        return (None,)  # a date, but the visitor's, in a portal's header: furniture that dates nothing
     dateline = _DATELINE.match(stripped)
     if dateline and dateline.end() == start:
         return (iso,)
