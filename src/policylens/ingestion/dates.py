@@ -89,9 +89,11 @@ _FIELD = re.compile(
     + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
     + r")\s*[:：]\s*[^\s:：]{0,20}"
 )
-# "今天是：2025年11月20日": the day the page was viewed, shown in a portal's header
+# "今天是：2025年11月20日": the day the page was viewed, shown in a portal's header; "生效日期：…": another date
 _TODAY = re.compile(
-    r"(?:^|[\s|【\[])(?:" + "|".join(map(re.escape, _DATA["today_labels"])) + r")\s*[:：]?\s*$", re.IGNORECASE
+    r"(?:(?:^|[\s|【\[])(?:" + "|".join(map(re.escape, _DATA["today_labels"])) + r")"
+    r"|(?:" + "|".join(map(re.escape, _DATA["other_date_labels"])) + r"))\s*[:：]?\s*$",
+    re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 
@@ -149,7 +151,7 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return None
     iso, start, end = found
     if _TODAY.search(stripped[:start]):
-        return (None,)  # a date, but the visitor's, in a portal's header: furniture that dates nothing
+        return (None,)  # a date, but the visitor's or another one the page states: it dates nothing
     dateline = _DATELINE.match(stripped)
     if dateline and dateline.end() == start:
         return (iso,)
