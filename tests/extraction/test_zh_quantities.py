@@ -430,3 +430,8 @@ def test_a_clauses_own_deadline_does_not_govern_the_next_paragraph():
     )
     deadlines = {q.text: q.deadline for q in read(text, published="2024-03-05")}
     assert deadlines == {"12%": 2026, "3000亿元": 2025, "不少于300家": 2026}
+
+
+def test_the_company_a_report_speaks_of_as_gongsi():
+    text = "某某重工集团股份有限公司发布年度报告。报告显示，2023年公司实现营业收入512亿元。公司位于柳州市。"
+    assert subjects(text) == [("512亿元", "某某重工集团股份有限公司")]

@@ -604,3 +604,9 @@ def test_a_headline_that_opens_with_its_reporting_period():
     text = "2024年1-2月全市工业经济运行情况\n发布日期：2024-03-18  来源：市统计局\n" + BODY
     m = meta(text)
     assert (m.title, m.published) == ("2024年1-2月全市工业经济运行情况", "2024-03-18")
+
+
+@pytest.mark.parametrize("line", ["生效日期：2024-04-01", "报名截止时间：2024-03-20", "活动时间：2024年3月20日"])
+def test_other_dates_a_page_states_are_not_its_date(line):
+    assert date_of_line(line) is None
+    assert meta("某市印发制造业数字化转型实施方案\n" + line + "\n" + BODY).published is None
