@@ -433,5 +433,5 @@ def test_a_clauses_own_deadline_does_not_govern_the_next_paragraph():
 
 
 def test_the_company_a_report_speaks_of_as_gongsi():
-    text = "某某重工集团股份有限公司发布年度报告。报告显示，2023年公司实现营业收入512亿元。公司位于柳州市。"
+    text = "柳州市加快发展工程机械产业。柳州市的某某重工集团股份有限公司发布年度报告。报告显示，2023年公司实现营业收入512亿元。"
     assert subjects(text) == [("512亿元", "某某重工集团股份有限公司")]
