@@ -435,3 +435,10 @@ def test_a_clauses_own_deadline_does_not_govern_the_next_paragraph():
 def test_the_company_a_report_speaks_of_as_gongsi():
     text = "柳州市加快发展工程机械产业。柳州市的某某重工集团股份有限公司发布年度报告。报告显示，2023年公司实现营业收入512亿元。"
     assert subjects(text) == [("512亿元", "某某重工集团股份有限公司")]
+
+
+def test_a_plan_that_sets_a_figure_does_not_own_it():
+    # the province the plan is named for owns its goals; a campaign counting its own items keeps them
+    assert subjects("湖北省“十四五”制造业发展规划提出，到2025年制造业增加值占比达到30%。") == [("30%", "湖北省")]
+    found = subjects("湖北省中小企业特色产业集群培育行动提出，到2027年培育国家级特色产业集群30个。")
+    assert found == [("30个", "湖北省中小企业特色产业集群培育行动")]

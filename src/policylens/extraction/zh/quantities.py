@@ -122,6 +122,7 @@ _ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
 _ANAPHOR = re.compile(_alt(_ANAPHORA))
 _DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
+_PLAN_DOCUMENT_HEADS = tuple(_CUES["plan_document_heads"])
 _RESPECTIVELY = re.compile(_alt(_CUES["respectively"]))
 _JOINER = re.compile(rf"\s*(?:{_alt(_CUES['list_joiners'])})\s*")
 # between 分别 and one of its figures: only earlier figures of the same run and the words that join them
@@ -175,6 +176,12 @@ class _Reader:
             key=lambda x: x[0],
         )
         self.place_starts = [s for s, _, _ in self.places]
+        # a plan named as who sets a figure: the place its name opens with owns the figure (see _subject)
+        self.plan_places = {
+            ent.name: _leading_place(ent.name, entities)
+            for ent in entities
+            if ent.type == "programme" and ent.name.rstrip("）)0123456789年—-–（(").endswith(_PLAN_DOCUMENT_HEADS)
+        }
         # "该公司…", "园区…": the last company or park named before, by type
         self.named_of_type = {
             t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
@@ -515,7 +522,9 @@ class _Reader:
         best, at = None, -1
         for s, _, name in self.places[bisect_left(self.place_starts, s_start) : bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
-                best, at = name, s
+                best, at = self.plan_places.get(name, name), s
+        if at >= 0 and best is None:
+            best = self.whole_place  # a plan named for no place sets the page's own place's figures
         # "全市…" opening a clause after the last name: the page's own place again, or nobody named
         # when the page never says which it is (a city it mentions is not the whole province)
         own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)) : bisect_left(self.own_words, pos)]
@@ -571,6 +580,14 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
+
+
+def _leading_place(name: str, entities: list[Entity]) -> str | None:
+    """The place a name opens with ("湖北省" of "湖北省“十四五”制造业发展规划"), as the page names that place."""
+    for written, _, key in places_named(name):
+        if name.startswith(written):
+            return next((e.name for e in entities if e.type == "place" and e.key == key), written)
+    return None
 
 
 def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: str | None) -> str | None:
