@@ -610,3 +610,8 @@ def test_a_headline_that_opens_with_its_reporting_period():
 def test_other_dates_a_page_states_are_not_its_date(line):
     assert date_of_line(line) is None
     assert meta("某市印发制造业数字化转型实施方案\n" + line + "\n" + BODY).published is None
+
+
+@pytest.mark.parametrize("line", ["2024年3月5日，某项目开工现场", "（2024年3月5日摄）", "图为2024年3月5日拍摄的园区"])
+def test_a_photo_caption_dates_the_picture_not_the_page(line):
+    assert date_of_line(line) is None

@@ -96,6 +96,8 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
+_CLAUSE_AFTER = re.compile(r"\s*[，,]\s*[\u3400-\u9fff]")
+_CAPTION = re.compile("|".join(map(re.escape, _DATA["caption_words"])))
 
 
 def parse_date(text: str, order: str | None = None) -> str | None:
@@ -161,6 +163,8 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return labelled
     if _SENTENCE_END.search(stripped):
         return None  # a sentence that mentions a date reports an event
+    if _CLAUSE_AFTER.match(stripped, end) or _CAPTION.search(stripped):
+        return None  # "2024年3月5日，某项目开工现场": a caption or a sentence cut short, not a date stamp
     residue = _FIELD.sub(" ", stripped[:start] + " " + stripped[end:])
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
     if (
