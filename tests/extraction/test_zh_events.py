@@ -263,3 +263,11 @@ def test_what_a_plan_says_as_reported_is_not_an_event():
 
 def test_standing_tasks_are_not_events():
     assert events("文章开头。\n省工信厅每年认定一批省级先进制造业集群，定期举办集群发展大会。") == []
+
+
+def test_an_occasion_named_first_takes_the_day_written_after_it():
+    [e] = events("文章开头。\n某市重点项目集中签约仪式于3月5日在某地举行。")
+    assert (e.type, e.date) == ("investment", "2024-03-05")
+    # a month inside a document's name is no date
+    [e] = events("文章开头。\n某市印发《2023年12月工作要点》。")
+    assert e.date is None

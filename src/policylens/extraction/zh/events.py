@@ -147,7 +147,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # ",总投资…亿元" restates a figure
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
-        date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference or told)
+        date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference or told)
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
@@ -237,7 +237,7 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
 
 
 def _date(
-    text: str, c_start: int, s_start: int, p_start: int, pos: int, reference
+    text: str, c_start: int, c_end: int, s_start: int, p_start: int, pos: int, reference
 ) -> tuple[str | None, str | None, bool]:
     relative = _relative_year(text, c_start, pos, reference)
     if relative:
@@ -264,6 +264,18 @@ def _date(
             if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
                 best = alt
         return best + (False,)
+    # "签约仪式于3月5日在某地举行": an occasion named first, its day after; a month at least, outside a 《》 name
+    after = next(
+        (
+            d
+            for d in _DATE.finditer(text, pos, c_end)
+            if (d.group("m") or d.group("m2"))
+            and text.count("《", c_start, d.start()) <= text.count("》", c_start, d.start())
+        ),
+        None,
+    )
+    if after:
+        return _resolve(after, reference) + (False,)
     relative = _relative_year(text, s_start, pos, reference)  # "去年，全市…首次突破…"
     if relative:
         return relative
