@@ -237,7 +237,9 @@ def test_a_price_line_above_the_lead_belongs_to_the_body():
 
 
 def test_a_list_of_names_closing_the_page_is_kept_but_menu_leftovers_are_not():
-    lead = "某省工业和信息化厅公布年度省级特色产业集群名单，全省共有四个集群入选，涉及装备制造、电子信息等领域。名单如下："
-    items = ["甲市汽车产业集群", "乙市内燃机产业集群", "丙市电子信息产业集群"]
+    lead = (
+        "某省工业和信息化厅公布年度省级特色产业集群名单，全省共有四个集群入选，涉及装备制造、电子信息等领域。名单如下："
+    )
+    items = ["甲市汽车产业集群", "乙市机械产业集群", "丙市电子产业集群"]
     page = split_page("\n".join([lead, *items, "关于我们", "联系我们"]))
     assert page.body[-3:] == items
