@@ -202,8 +202,9 @@ def test_a_verb_of_designation_ends_a_name_read_backwards():
 
 
 def test_a_campaign_named_after_the_verb_that_carries_it_out():
-    found = entities("深入实施制造业技术改造专项，开展大规模设备更新行动。该项目实施后效益明显。")
-    assert named(found, "programme") == ["制造业技术改造专项", "大规模设备更新行动"]
+    found = entities("深入实施制造业技术改造专项，开展大规模设备更新行动，推进东数西算工程。该项目实施后效益明显。")
+    assert named(found, "programme") == ["制造业技术改造专项", "大规模设备更新行动", "东数西算工程"]
+    assert named(entities("推进工程建设，落实计划任务。"), "programme") == []
 
 
 def test_a_five_year_plans_quoted_number_belongs_to_the_plans_name():
