@@ -615,3 +615,12 @@ def test_other_dates_a_page_states_are_not_its_date(line):
 @pytest.mark.parametrize("line", ["2024年3月5日，某项目开工现场", "（2024年3月5日摄）", "图为2024年3月5日拍摄的园区"])
 def test_a_photo_caption_dates_the_picture_not_the_page(line):
     assert date_of_line(line) is None
+
+
+def test_a_disclosure_table_saved_cell_by_cell():
+    text = (
+        "索引号：\n11530000MB1234567X/2024-00123\n发布机构：\n某省人民政府办公厅\n成文日期：\n2024年02月28日\n"
+        "发布日期：\n2024年03月05日\n标题：\n某省人民政府办公厅关于印发某省制造业数字化转型实施方案的通知\n" + BODY
+    )
+    m = meta(text)
+    assert (m.published, m.title) == ("2024-03-05", "某省人民政府办公厅关于印发某省制造业数字化转型实施方案的通知")

@@ -54,6 +54,11 @@ _LABELLED = re.compile(
     r"(?:^|[\s|(（:：【\[])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
     re.IGNORECASE,
 )
+# a publication label alone on its line, its date on the next (a disclosure table saved cell by cell)
+_LABEL_LINE = re.compile(
+    r"^\s*[【\[]?(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")[】\]]?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
 _UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_labels"]), re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
@@ -113,6 +118,11 @@ def labelled_date(line: str, order: str | None = None) -> str | None:
     """The date a line gives after a publication label ("Updated:", "发布时间：")."""
     found = _labelled(line.strip(), order)
     return found[0] if found else None
+
+
+def labelled_on_next_line(label: str, line: str, order: str | None = None) -> str | None:
+    """The date of a publication label set on a line of its own ("发布日期：") and given on the next ("2024年03月05日")."""
+    return date_of_line(line, order) if _LABEL_LINE.match(label) and _UPDATE_LABEL.search(label) is None else None
 
 
 def date_of_line(line: str, order: str | None = None) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from policylens.ingestion import dates
@@ -71,6 +72,9 @@ _COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印�
 _OWN_TITLE_LABEL = re.compile(
     r"^(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
 )
+# the same labels alone on a line, their value on the next (a disclosure table saved cell by cell)
+_OWN_TITLE_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]?\s*$")
+_FIELD_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]?\s*$")
 # a field of a government portal's disclosure table, one to a line ("发布机构：省经信厅", "主题分类：工业")
 _TABLE_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]")
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
@@ -175,7 +179,12 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     stamps are set aside and the longest remaining line is taken, because
     section labels and site names sit next to headlines but are shorter.
     """
-    candidates = [line for line in head if _is_title_like(line)]
+    for label, line in pairwise(head):  # a disclosure table saved cell by cell: "标题：" then its value
+        if _OWN_TITLE_CELL.match(label) and _is_title_like(line):
+            return _title_text(line), line
+    # the value of another field of such a table ("发布机构：" then "某省人民政府办公厅") is no headline
+    values = {i + 1 for i, label in enumerate(head[:-1]) if _FIELD_CELL.match(label)}
+    candidates = [line for i, line in enumerate(head) if i not in values and _is_title_like(line)]
     for line in candidates:
         if _MARKDOWN_HEADING.match(line) or _OWN_TITLE_LABEL.match(line.strip()):
             return _title_text(line), line  # "# …", or a portal's "标题：…" field
@@ -249,10 +258,15 @@ def _published(page: Page, url: str | None, given: str | None = None) -> str | N
 
 
 def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator[str]:
-    for find in (dates.labelled_date, dates.date_of_line):
-        for line in page.top:
-            if iso := find(line, order):
-                yield iso
+    for line in page.top:
+        if iso := dates.labelled_date(line, order):
+            yield iso
+    for label, line in pairwise(page.top):  # "发布日期：" then "2024年03月05日", cell by cell
+        if iso := dates.labelled_on_next_line(label, line, order):
+            yield iso
+    for line in page.top:
+        if iso := dates.date_of_line(line, order):
+            yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
         for part in parts if len(parts) > 1 else ():
