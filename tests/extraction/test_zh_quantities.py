@@ -442,3 +442,12 @@ def test_a_plan_that_sets_a_figure_does_not_own_it():
     assert subjects("湖北省“十四五”制造业发展规划提出，到2025年制造业增加值占比达到30%。") == [("30%", "湖北省")]
     found = subjects("湖北省中小企业特色产业集群培育行动提出，到2027年培育国家级特色产业集群30个。")
     assert found == [("30个", "湖北省中小企业特色产业集群培育行动")]
+
+
+def test_a_sentence_opening_with_a_past_day_reports_what_happened_even_on_a_plans_page():
+    text = "近日，某省印发《某省新能源装备产业发展行动方案（2024—2026年）》。\n3月4日，某新能源装备产业园开园，12个项目集中签约。"
+    q = one(text, published="2024-03-05", title="某省印发新能源装备产业发展行动方案")
+    assert (q.kind, q.as_of, q.deadline) == ("statistic", 2024, None)
+    # the day a figure was told is not what the figure describes
+    q = one("3月4日，某省工信厅在新闻发布会上介绍，全省累计培育单项冠军235家。", published="2024-03-05")
+    assert q.as_of is None

@@ -80,6 +80,11 @@ _MONTH_PERIOD = re.compile(
 _PARAGRAPH_OPENER = re.compile(
     r"[\s—\-一二三四五六七八九十、.（()）\d]*(?:[\u4e00-\u9fff]{0,8}[。：:])?\s*(?:力争|争取|预计)?"
 )
+_TELLING = re.compile(_alt(_CUES["telling_words"]))
+# the day a sentence opens with, a report's dateline ("3月4日，", "2024年3月4日上午，")
+_OPENING_DAY = re.compile(
+    rf"\s*(?:(?P<y>{_YEAR})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚间?|当天)?\s*[，,]"
+)
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
 _BOTH = re.compile(
     r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
@@ -342,13 +347,16 @@ class _Reader:
         section = self._goal_section(a.start)
         section_cues = self._cues_in(section[0], a.start) if section else []
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
+        reported = self._reported_day(s_start, a.start)
+        if reported and not any(c.kind in ("target", "deadline") for c in self._cues_in(clause_start, a.start)):
+            kind = "statistic"  # "3月4日，…12个项目集中签约": what happened that day, though the page is about a plan
         deadline = as_of = None
         if kind == "target":
             deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) or self._this_years_goal(
                 p_start, a.start
             )
         else:
-            as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
+            as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
         return Quantity(
             kind=kind,
             text=text[start:end],
@@ -432,6 +440,18 @@ class _Reader:
             if c.kind == "deadline" and self._opens_paragraph(c.pos):
                 return c.year
         return self.period_end
+
+    def _reported_day(self, s_start: int, pos: int) -> int | None:
+        """The year of the day a sentence opens with ("3月4日，", "2024年3月4日上午，"), when that day is not after
+        the page's date: the sentence reports what happened then."""
+        m = _OPENING_DAY.match(self.text, s_start, pos)
+        if m is None or self.published is None or _TELLING.search(self.text, m.end(), pos):
+            return None
+        year = int(m.group("y")) if m.group("y") else self.published
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not m.group("y") and self.pub_month is not None and month > self.pub_month:
+            year -= 1  # "12月20日" on a March page: last December
+        return year if (year, month) <= (self.published, self.pub_month or 12) and 1 <= day <= 31 else None
 
     def _opens_paragraph(self, pos: int) -> bool:
         return _PARAGRAPH_OPENER.fullmatch(self.text, self.index.paragraph_at(pos)[0], pos) is not None
