@@ -451,3 +451,9 @@ def test_a_sentence_opening_with_a_past_day_reports_what_happened_even_on_a_plan
     # the day a figure was told is not what the figure describes
     q = one("3月4日，某省工信厅在新闻发布会上介绍，全省累计培育单项冠军235家。", published="2024-03-05")
     assert q.as_of is None
+
+
+def test_a_bulletins_figures_belong_to_the_place_of_the_bureau_that_issues_it():
+    body = "初步核算，全年全市地区生产总值4038.7亿元，比上年增长6.8%。"
+    found = subjects(body, title="2023年国民经济和社会发展统计公报", publisher="绵阳市统计局")
+    assert [s for _, s in found] == ["绵阳市", "绵阳市"]

@@ -624,3 +624,9 @@ def test_a_disclosure_table_saved_cell_by_cell():
     )
     m = meta(text)
     assert (m.published, m.title) == ("2024-03-05", "某省人民政府办公厅关于印发某省制造业数字化转型实施方案的通知")
+
+
+def test_the_bureau_under_a_bulletins_title_is_kept_and_publishes_it():
+    page = split_page("2023年国民经济和社会发展统计公报\n某市统计局  国家统计局某市调查队\n2024年3月5日\n" + BODY)
+    assert page.issuer == ["某市统计局  国家统计局某市调查队"]
+    assert describe(page, "https://www.example.com/a/1.html").publisher == "某市统计局"

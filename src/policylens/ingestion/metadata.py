@@ -55,6 +55,7 @@ _SOURCE_NAME = re.compile(
     r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+(?:19|20)\d\d[-/.年]|$)",
     re.IGNORECASE,
 )
+_ISSUER_LABEL = re.compile(r"^(?:发布机构|发文机关|发文单位|制发机关|issued by)\s*[:：]?\s*", re.IGNORECASE)
 _PAREN_SITE = re.compile(r"^\(\s*([\w.-]+\.[a-z]{2,})\s*\)")
 _NAMED_DOCUMENT_EN = re.compile(
     r"\b(?:issued|released|published|unveiled|promulgated|adopted|printed and distributed)\s+(?:the\s+)?"
@@ -285,6 +286,10 @@ def _publisher(page: Page, url: str | None) -> str | None:
     head = "\n".join(page.top)
     if m := _NEWSWIRE.search(head):
         return m.group(0)
+    for line in page.issuer:  # "发布机构：某省工业和信息化厅", "某市统计局  国家统计局某市调查队": the first body named
+        names = _ISSUER_LABEL.sub("", line.strip()).split()
+        if names:
+            return names[0]
     for line in page.head:
         if m := _PAREN_SITE.match(line.strip()):
             return _known_publisher(m.group(1).lower()) or m.group(1)
