@@ -233,7 +233,7 @@ def test_rankings_and_honours():
 
 def test_words_that_only_contain_a_future_cue_do_not_look_ahead():
     # 虚拟 holds 拟 ("intends to"), 模拟 too: the conference was held, not planned
-    [e] = events("文章开头。\n9月22日，某某虚拟现实创新大会在某市举行。")
+    [e] = events("文章开头。\n9月22日，某某虚拟仿真技术博览会在某市举行。")
     assert (e.type, e.date) == ("other", "2024-09-22")
 
 

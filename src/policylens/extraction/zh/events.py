@@ -158,7 +158,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     return out
 
 
-# "2022国际虚拟现实创新大会", "2024年3月5日": a year the text itself gives, written before a name or as a full date
+# "2023世界智能制造大会", "2024年3月5日": a year the text itself gives, written before a name or as a full date
 _TOLD_YEAR = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:年(?=\d{1,2}月)|(?=[中世国第全亚东西南北][\u4e00-\u9fff]{2,20}(?:大会|论坛|峰会|博览会|展览会|交易会)))"
 )
