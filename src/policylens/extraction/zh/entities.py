@@ -71,7 +71,7 @@ _VERB_LED = re.compile(
     rf"(?P<name>[\u4e00-\u9fff“”]{{2,18}}?(?:{'|'.join(map(re.escape, _DATA['verb_led_programme_heads']))}))"
     r"(?![\u4e00-\u9fff]{0,1}(?:中|的|者|机械|师|院|局))"
 )
-# the conjunctions of a name that joins two trades, and how far before one the name's place may be
+# the conjunction of a name that joins two trades, and how far before it the name's place may be
 _NAME_CONJUNCTIONS = frozenset("及")
 _CONJOINED_MAX = 12
 _HEAD_END = re.compile(rf"(?:{_HEAD_RE.pattern})$")
@@ -292,8 +292,9 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
 
 
 def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
-    """A cluster named for two trades joined by 及/和/与 ("芜湖市机器人及智能装备集群") starts at the place before the
-    conjunction, when the words from that place to the conjunction name no thing of their own (no head ends them)."""
+    """A cluster named for two trades joined by 及 ("芜湖市机器人及智能装备集群") starts at the place before the
+    conjunction, when the words from that place to the conjunction name no thing of their own (no head ends them).
+    和 and 与 are left out: they join two names ("南宁高新区和柳州高新区") far more often than two trades."""
     if start < 2 or text[start - 1] not in _NAME_CONJUNCTIONS:
         return start
     before = _name_start(text, start - 1, protected)
