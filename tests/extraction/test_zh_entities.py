@@ -216,3 +216,11 @@ def test_a_cluster_named_for_two_trades_and_a_park_after_its_level():
     found = entities("芜湖市机器人及智能装备集群获评国家级集群。国家级南宁高新技术产业开发区排名上升。")
     assert named(found, "cluster") == ["芜湖市机器人及智能装备集群"]
     assert named(found, "park") == ["南宁高新技术产业开发区"]
+
+
+def test_a_trades_name_may_carry_a_digit_and_a_letter():
+    assert named(entities("长沙市5G产业园开园，某市3D打印产业园新增企业。"), "park") == [
+        "长沙市5G产业园",
+        "某市3D打印产业园",
+    ]
+    assert named(entities("全市新建3个产业园。"), "park") == []

@@ -78,6 +78,8 @@ _HEAD_END = re.compile(rf"(?:{_HEAD_RE.pattern})$")
 _LEVEL_PREFIX = re.compile(r"国家级|省级|市级")
 # "某省“十四五”工业发展规划": a five-year plan's quoted number is part of the plan's name
 _FIVE_YEAR_TOKEN = re.compile(r"[“\"「]十[一二三四五六七八九]五[”\"」]")
+# a digit run that opens a trade's name with a Latin letter after it: 5G, 3D, 4K, 6G
+_TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -281,8 +283,8 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
             if _protected_at(protected, pos - 1):
                 pos -= 1
                 continue
-            if c in _STOP_CHARS or c.isdigit():
-                break
+            if c in _STOP_CHARS or (c.isdigit() and not _TECH_TOKEN.match(text, pos - 1)):
+                break  # a figure ends a name, but "5G产业园", "3D打印" carry theirs in a trade's name
             if c in COUNT_WORDS and pos >= 2 and (text[pos - 2].isdigit() or text[pos - 2] in _COUNTING_DIGITS):
                 break
             if any(text[pos - k : pos] in _STOP_WORDS for k in _STOP_LENGTHS if pos - k >= floor):
