@@ -224,3 +224,10 @@ def test_a_trades_name_may_carry_a_digit_and_a_letter():
         "某市3D打印产业园",
     ]
     assert named(entities("全市新建3个产业园。"), "park") == []
+
+
+def test_a_places_cluster_named_with_a_quoted_brand():
+    assert named(entities("武汉市“光芯屏端网”产业集群入选。"), "cluster") == ["武汉市“光芯屏端网”产业集群"]
+    # a brand without a place before it names a campaign, not one cluster
+    found = entities("新增省级“雁阵形”产业集群9个。")
+    assert named(found, "cluster") == [] and named(found, "programme") == ["雁阵形"]

@@ -80,6 +80,9 @@ _LEVEL_PREFIX = re.compile(r"国家级|省级|市级")
 _FIVE_YEAR_TOKEN = re.compile(r"[“\"「]十[一二三四五六七八九]五[”\"」]")
 # a digit run that opens a trade's name with a Latin letter after it: 5G, 3D, 4K, 6G
 _TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
+# a short quoted brand just before a name's head ("“光芯屏端网”产业集群")
+_MAX_BRAND = 10
+_BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -242,6 +245,7 @@ def _headed(
             continue  # "布局" ends in 局, "集群化" begins with 集群: words, not heads
         start = _name_start(text, m.start(), protected)
         if htype in ("cluster", "park"):
+            start = _through_brand(text, start, places, protected)
             start = _through_conjunction(text, start, places, protected)
             start = _past_level(text, start, places)
         start = _skip_enumerator(text, start, m.start())
@@ -304,6 +308,16 @@ def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protect
     if lead is None or _HEAD_END.search(text, before, start - 1) or start - 1 - before > _CONJOINED_MAX:
         return start
     return before
+
+
+def _through_brand(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+    """A place's cluster or park named with a quoted brand ("武汉市“光芯屏端网”产业集群") starts at the place: the
+    quotation marks stop a name read backwards, so the reading goes on from the place before them."""
+    m = _BRAND_BEFORE.search(text, max(0, start - _MAX_BRAND - 2), start)
+    if m is None or not any(h.end == m.start() for h in places):
+        return start
+    before = _name_start(text, m.start(), protected)
+    return before if _place_prefix(before, places) is not None else start
 
 
 def _past_level(text: str, start: int, places: list[_PlaceHit]) -> int:
