@@ -187,3 +187,47 @@ def test_a_quoted_brand_after_a_level_is_that_governments_programme():
 
 def test_a_quoted_phrase_after_the_whole_province_is_no_programme():
     assert named(entities("工业母机成为全省“三大支柱之一”，企业获评专精特新“小巨人”。"), "programme") == []
+
+
+def test_parts_is_a_word_not_a_count():
+    # 零 is no numeral before 部: "汽车零部件" does not end the name at "零部"
+    found = entities("某市良庆区汽车零部件产业集群、柳州市柳南区新能源汽车零部件产业集群成功入选。")
+    assert "柳州市柳南区新能源汽车零部件产业集群" in named(found, "cluster")
+    assert any(n.endswith("良庆区汽车零部件产业集群") for n in named(found, "cluster"))
+
+
+def test_a_verb_of_designation_ends_a_name_read_backwards():
+    found = entities("此前，南宁经济技术开发区成功获批国家级绿色工业园区。")
+    assert named(found, "park") == ["南宁经济技术开发区"]
+
+
+def test_a_campaign_named_after_the_verb_that_carries_it_out():
+    found = entities("深入实施制造业技术改造专项，开展大规模设备更新行动，推进东数西算工程。该项目实施后效益明显。")
+    assert named(found, "programme") == ["制造业技术改造专项", "大规模设备更新行动", "东数西算工程"]
+    assert named(entities("推进工程建设，落实计划任务。"), "programme") == []
+
+
+def test_a_five_year_plans_quoted_number_belongs_to_the_plans_name():
+    found = entities("落实某市“十四五”智能制造发展规划。")
+    assert named(found, "programme") == ["某市“十四五”智能制造发展规划"]
+
+
+def test_a_cluster_named_for_two_trades_and_a_park_after_its_level():
+    found = entities("芜湖市机器人及智能装备集群获评国家级集群。国家级南宁高新技术产业开发区排名上升。")
+    assert named(found, "cluster") == ["芜湖市机器人及智能装备集群"]
+    assert named(found, "park") == ["南宁高新技术产业开发区"]
+
+
+def test_a_trades_name_may_carry_a_digit_and_a_letter():
+    assert named(entities("长沙市5G产业园开园，某市3D打印产业园新增企业。"), "park") == [
+        "长沙市5G产业园",
+        "某市3D打印产业园",
+    ]
+    assert named(entities("全市新建3个产业园。"), "park") == []
+
+
+def test_a_places_cluster_named_with_a_quoted_brand():
+    assert named(entities("武汉市“光芯屏端网”产业集群入选。"), "cluster") == ["武汉市“光芯屏端网”产业集群"]
+    # a brand without a place before it names a campaign, not one cluster
+    found = entities("新增省级“雁阵形”产业集群9个。")
+    assert named(found, "cluster") == [] and named(found, "programme") == ["雁阵形"]

@@ -215,3 +215,59 @@ def test_more_ways_of_designating_breaking_ground_and_trial_runs():
         ("launch", "2024-04-08"),
         ("production", "2024-05-06"),
     ]
+
+
+def test_a_gathering_held_is_an_event_but_a_press_briefing_is_not():
+    found = events(
+        "文章开头。\n3月8日，第五届某某装备制造业博览会在某某国际会展中心开幕。2月28日，某市召开全市制造业发展大会。"
+    )
+    assert [(e.type, e.date) for e in found] == [("other", "2024-03-08"), ("other", "2024-02-28")]
+    assert events("文章开头。\n3月8日，某市召开新闻发布会。") == []
+    assert events("文章开头。\n3月8日，某区举行仪式。") == []  # no gathering named
+
+
+def test_rankings_and_honours():
+    found = events("文章开头。\n某区在2024年百强区榜单中位列第18位。某园区荣获“国家绿色工业园区”称号。")
+    assert [e.type for e in found] == ["achievement", "approval"]
+
+
+def test_words_that_only_contain_a_future_cue_do_not_look_ahead():
+    # 虚拟 holds 拟 ("intends to"), 模拟 too: the conference was held, not planned
+    [e] = events("文章开头。\n9月22日，某某虚拟仿真技术博览会在某市举行。")
+    assert (e.type, e.date) == ("other", "2024-09-22")
+
+
+def test_an_undated_page_reads_month_days_in_the_year_its_text_gives():
+    found = events("9月22日，2023世界智能制造大会在某市举行。大会现场，12个项目签约。", published=None)
+    assert [(e.type, e.date) for e in found] == [("other", "2023-09-22"), ("investment", "2023-09-22")]
+    assert [e.date for e in events("9月22日，某市举行智能制造大会。", published=None)] == [None]
+
+
+def test_a_plans_own_undated_tasks_are_not_events():
+    text = (
+        "为加快培育先进制造业集群，制定本方案。\n"
+        "（一）建设创新平台。支持龙头企业组建产业联盟，设立集群发展促进机构。\n"
+        "（二）完善政策。设立专项资金，开通审批绿色通道。"
+    )
+    assert events(text, published="2024-03-05") == []
+
+
+def test_what_a_plan_says_as_reported_is_not_an_event():
+    text = (
+        "近日，某省印发《某省集群培育行动方案》。\n"
+        "《方案》明确了重点任务。一是建设创新平台，设立集群发展促进机构。二是开通项目审批绿色通道。"
+    )
+    found = events(text, published="2024-03-08")
+    assert [(e.type, e.date) for e in found] == [("issuance", "2024-03-08")]
+
+
+def test_standing_tasks_are_not_events():
+    assert events("文章开头。\n省工信厅每年认定一批省级先进制造业集群，定期举办集群发展大会。") == []
+
+
+def test_an_occasion_named_first_takes_the_day_written_after_it():
+    [e] = events("文章开头。\n某市重点项目集中签约仪式于3月5日在某地举行。")
+    assert (e.type, e.date) == ("investment", "2024-03-05")
+    # a month inside a document's name is no date
+    [e] = events("文章开头。\n某市印发《2023年12月工作要点》。")
+    assert e.date is None

@@ -406,3 +406,54 @@ def test_a_goal_on_a_page_about_its_own_year_is_due_that_year():
 def test_this_county_refers_to_the_last_place_named():
     text = "柳州市新能源产业发展良好。鹿寨县引进电池项目3个。该县规模以上工业增加值增长8%。"
     assert subjects(text, title="柳州市某产业发展情况")[-1] == ("8%", "鹿寨县")
+
+
+def test_figures_read_with_respectively_go_to_the_names_listed_in_order():
+    found = subjects("一季度，成都、绵阳、德阳分别增长7.2%、8.1%和5.5%。")
+    assert found == [("7.2%", "成都"), ("8.1%", "绵阳"), ("5.5%", "德阳")]
+    # a list that does not pair up with the figures assigns nothing by position: the clause's opening name owns both
+    assert subjects("成都、绵阳、德阳三市分别增长7.2%和8.1%。") == [("7.2%", "成都"), ("8.1%", "成都")]
+
+
+def test_a_five_year_plan_that_has_ended_reports_facts():
+    q = one("“十三五”期间，全省累计建成5G基站8.6万个。", published="2024-03-05")
+    assert (q.kind, q.as_of, q.deadline) == ("statistic", 2020, None)
+    q = one("到“十四五”期末，全省5G基站达到12万个。", published="2024-03-05")
+    assert (q.kind, q.deadline) == ("target", 2025)
+
+
+def test_a_clauses_own_deadline_does_not_govern_the_next_paragraph():
+    text = (
+        "一、主要目标\n到2026年，全省数字化转型取得显著成效。\n"
+        "——产业规模。软件业务收入年均增长12%，力争“十四五”末达到3000亿元。\n"
+        "——企业培育。累计培育专精特新企业不少于300家。"
+    )
+    deadlines = {q.text: q.deadline for q in read(text, published="2024-03-05")}
+    assert deadlines == {"12%": 2026, "3000亿元": 2025, "不少于300家": 2026}
+
+
+def test_the_company_a_report_speaks_of_as_gongsi():
+    text = "柳州市加快发展工程机械产业。柳州市的某某重工集团股份有限公司发布年度报告。报告显示，2023年公司实现营业收入512亿元。"
+    assert subjects(text) == [("512亿元", "某某重工集团股份有限公司")]
+
+
+def test_a_plan_that_sets_a_figure_does_not_own_it():
+    # the province the plan is named for owns its goals; a campaign counting its own items keeps them
+    assert subjects("湖北省“十四五”制造业发展规划提出，到2025年制造业增加值占比达到30%。") == [("30%", "湖北省")]
+    found = subjects("湖北省中小企业特色产业集群培育行动提出，到2027年培育国家级特色产业集群30个。")
+    assert found == [("30个", "湖北省中小企业特色产业集群培育行动")]
+
+
+def test_a_sentence_opening_with_a_past_day_reports_what_happened_even_on_a_plans_page():
+    text = "近日，某省印发《某省新能源装备产业发展行动方案（2024—2026年）》。\n3月4日，某新能源装备产业园开园，12个项目集中签约。"
+    q = one(text, published="2024-03-05", title="某省印发新能源装备产业发展行动方案")
+    assert (q.kind, q.as_of, q.deadline) == ("statistic", 2024, None)
+    # the day a figure was told is not what the figure describes
+    q = one("3月4日，某省工信厅在新闻发布会上介绍，全省累计培育单项冠军235家。", published="2024-03-05")
+    assert q.as_of is None
+
+
+def test_a_bulletins_figures_belong_to_the_place_of_the_bureau_that_issues_it():
+    body = "初步核算，全年全市地区生产总值4038.7亿元，比上年增长6.8%。"
+    found = subjects(body, title="2023年国民经济和社会发展统计公报", publisher="绵阳市统计局")
+    assert [s for _, s in found] == ["绵阳市", "绵阳市"]

@@ -234,3 +234,12 @@ def test_a_price_line_above_the_lead_belongs_to_the_body():
     assert page.body[0] == "LME copper $9,412.50 +1.8%"
     page = split_page("\n".join(["Top 10 parks of 2024", "", ARTICLE[0]]))
     assert page.head == ["Top 10 parks of 2024", ""]
+
+
+def test_a_list_of_names_closing_the_page_is_kept_but_menu_leftovers_are_not():
+    lead = (
+        "某省工业和信息化厅公布年度省级特色产业集群名单，全省共有四个集群入选，涉及装备制造、电子信息等领域。名单如下："
+    )
+    items = ["甲市汽车产业集群", "乙市机械产业集群", "丙市电子产业集群"]
+    page = split_page("\n".join([lead, *items, "关于我们", "联系我们"]))
+    assert page.body[-3:] == items

@@ -570,3 +570,63 @@ def test_a_provinces_official_news_portal_is_state_media(source, kind):
         "6月10日，某市新材料产业园正式开园，首批入驻企业12家，总投资86亿元，园区规划面积5平方公里。\n"
     )
     assert meta(text, "https://www.example.com/a/1.html").source_type == kind
+
+
+def test_the_visitors_date_in_a_portals_header_is_not_the_page_date():
+    text = (
+        "今天是：2025年11月20日 星期四\n某市印发制造业数字化转型实施方案\n"
+        + "某市印发方案，提出培育智能工厂三十家，推动制造业数字化转型取得显著成效。"
+    )
+    m = meta(text, "http://www.example.gov.cn/zwgk/202403/t20240305_1.html")
+    assert (m.published, m.title) == ("2024-03-05", "某市印发制造业数字化转型实施方案")
+    assert meta(text, "http://www.example.gov.cn/zwgk/post_1.html").published is None
+
+
+def test_a_day_before_a_letter_and_digit_article_id_in_a_url():
+    assert date_in_url("https://news.example.com/rain/a/20240305A01ABC00") == "2024-03-05"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["来源：工业和信息化部", "来源：某省工业和信息化厅网站", "来源：某市人民政府门户网站", "来源：国务院"],
+)
+def test_a_repost_from_a_ministry_or_a_government_website_is_government(source):
+    text = "某市印发制造业数字化转型实施方案\n2024-03-05 10:21 " + source + "\n" + BODY
+    assert meta(text, "https://www.example.com/a/1.html").source_type == "government"
+
+
+def test_a_reposted_statistical_bulletin_is_government():
+    text = "某市2023年国民经济和社会发展统计公报\n某市统计局  国家统计局某市调查队\n2024年3月5日\n" + BODY
+    assert meta(text, "https://www.example.com/a/1.html").source_type == "government"
+
+
+def test_a_headline_that_opens_with_its_reporting_period():
+    text = "2024年1-2月全市工业经济运行情况\n发布日期：2024-03-18  来源：市统计局\n" + BODY
+    m = meta(text)
+    assert (m.title, m.published) == ("2024年1-2月全市工业经济运行情况", "2024-03-18")
+
+
+@pytest.mark.parametrize("line", ["生效日期：2024-04-01", "报名截止时间：2024-03-20", "活动时间：2024年3月20日"])
+def test_other_dates_a_page_states_are_not_its_date(line):
+    assert date_of_line(line) is None
+    assert meta("某市印发制造业数字化转型实施方案\n" + line + "\n" + BODY).published is None
+
+
+@pytest.mark.parametrize("line", ["2024年3月5日，某项目开工现场", "（2024年3月5日摄）", "图为2024年3月5日拍摄的园区"])
+def test_a_photo_caption_dates_the_picture_not_the_page(line):
+    assert date_of_line(line) is None
+
+
+def test_a_disclosure_table_saved_cell_by_cell():
+    text = (
+        "索引号：\n11530000MB1234567X/2024-00123\n发布机构：\n某省人民政府办公厅\n成文日期：\n2024年02月28日\n"
+        "发布日期：\n2024年03月05日\n标题：\n某省人民政府办公厅关于印发某省制造业数字化转型实施方案的通知\n" + BODY
+    )
+    m = meta(text)
+    assert (m.published, m.title) == ("2024-03-05", "某省人民政府办公厅关于印发某省制造业数字化转型实施方案的通知")
+
+
+def test_the_bureau_under_a_bulletins_title_is_kept_and_publishes_it():
+    page = split_page("2023年国民经济和社会发展统计公报\n某市统计局  国家统计局某市调查队\n2024年3月5日\n" + BODY)
+    assert page.issuer == ["某市统计局  国家统计局某市调查队"]
+    assert describe(page, "https://www.example.com/a/1.html").publisher == "某市统计局"

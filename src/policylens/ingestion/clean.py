@@ -43,6 +43,8 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _FIGURE_CHAR = re.compile(r"[\d.,%$€£¥+\-−]")
+# A list item closing a page is a name this long at least; menu leftovers ("关于我们") are shorter.
+_LIST_ITEM_CJK = 6
 # Page furniture is short; a longer line is a paragraph, however it starts.
 _LONGEST_FURNITURE = 400
 # A breadcrumb step ("Home", "News Center", "您当前的位置：首页") is a few words; prose between arrows is longer.
@@ -201,11 +203,25 @@ def _is_separated_menu(line: str) -> bool:
 
 
 def _drop_trailing_fragments(page: Page) -> None:
-    """Short unpunctuated lines at the very end are leftover menu items or a cut-off subheading."""
+    """Short unpunctuated lines at the very end are leftover menu items or a cut-off subheading,
+    unless they close a list of names ("…如下：\n甲市汽车产业集群\n乙市电子产业集群")."""
     while page.body and (not page.body[-1].strip() or _is_fragment(page.body[-1])):
+        if len(page.body) > 1 and _list_item_like(page.body[-1], page.body[-2]):
+            break
         line = page.body.pop()
         if line.strip():
             page.dropped.append(line)
+
+
+def _list_item_like(line: str, before: str) -> bool:
+    """A Chinese name of some length ending as the line before it does: one more item of the same list."""
+    line, before = line.strip(), before.strip()
+    return (
+        len(_CJK.findall(line)) >= _LIST_ITEM_CJK
+        and len(before) >= 2
+        and line[-2:] == before[-2:]
+        and not _SENTENCE_END.search(before)
+    )
 
 
 def _is_fragment(line: str) -> bool:

@@ -54,12 +54,19 @@ _LABELLED = re.compile(
     r"(?:^|[\s|(（:：【\[])(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")\s*[:：]?\s*",
     re.IGNORECASE,
 )
+# a publication label alone on its line, its date on the next (a disclosure table saved cell by cell)
+_LABEL_LINE = re.compile(
+    r"^\s*[【\[]?(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")[】\]]?\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
 _UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_labels"]), re.IGNORECASE)
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
 _URL_PATTERNS = [
     # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
     re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
+    # /a/20240305A01ABC00: a day followed by the article's letter-and-digit id (Tencent's news pages and their like)
+    re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)[A-Z]\d"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})/(?P<d>\d{2})/"),
     # /24/1030/15/: a two-digit year, month and day, and the hour (NetEase's portals and their like)
@@ -87,7 +94,15 @@ _FIELD = re.compile(
     + "|".join(sorted(map(re.escape, _DATA["byline_labels"]), key=len, reverse=True))
     + r")\s*[:：]\s*[^\s:：]{0,20}"
 )
+# "今天是：2025年11月20日": the day the page was viewed, shown in a portal's header; "生效日期：…": another date
+_TODAY = re.compile(
+    r"(?:(?:^|[\s|【\[])(?:" + "|".join(map(re.escape, _DATA["today_labels"])) + r")"
+    r"|(?:" + "|".join(map(re.escape, _DATA["other_date_labels"])) + r"))\s*[:：]?\s*$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
+_CLAUSE_AFTER = re.compile(r"\s*[，,]\s*[\u3400-\u9fff]")
+_CAPTION = re.compile("|".join(map(re.escape, _DATA["caption_words"])))
 
 
 def parse_date(text: str, order: str | None = None) -> str | None:
@@ -103,6 +118,11 @@ def labelled_date(line: str, order: str | None = None) -> str | None:
     """The date a line gives after a publication label ("Updated:", "发布时间：")."""
     found = _labelled(line.strip(), order)
     return found[0] if found else None
+
+
+def labelled_on_next_line(label: str, line: str, order: str | None = None) -> str | None:
+    """The date of a publication label set on a line of its own ("发布日期：") and given on the next ("2024年03月05日")."""
+    return date_of_line(line, order) if _LABEL_LINE.match(label) and _UPDATE_LABEL.search(label) is None else None
 
 
 def date_of_line(line: str, order: str | None = None) -> str | None:
@@ -142,6 +162,8 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
     if (found := _find(stripped[:200], order)) is None:
         return None
     iso, start, end = found
+    if _TODAY.search(stripped[:start]):
+        return (None,)  # a date, but the visitor's or another one the page states: it dates nothing
     dateline = _DATELINE.match(stripped)
     if dateline and dateline.end() == start:
         return (iso,)
@@ -151,6 +173,8 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return labelled
     if _SENTENCE_END.search(stripped):
         return None  # a sentence that mentions a date reports an event
+    if _CLAUSE_AFTER.match(stripped, end) or _CAPTION.search(stripped):
+        return None  # "2024年3月5日，某项目开工现场": a caption or a sentence cut short, not a date stamp
     residue = _FIELD.sub(" ", stripped[:start] + " " + stripped[end:])
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
     if (

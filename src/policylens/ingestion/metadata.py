@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from policylens.ingestion import dates
@@ -37,7 +38,8 @@ _INNER_SENTENCE_END = re.compile(
     r"[a-z0-9]{2}\.\s+[A-Z]"
 )  # "…on Tuesday. By 2028, …": prose, not a headline ("…a plant! Firm X…" can be one)
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
-_STAMP_FIRST = re.compile(r"^\(?\d{4}[-/.年]\d{1,2}")  # "2026-02-27  Source: …  [Print]": a date stamp line
+# "2026-02-27  Source: …  [Print]": a date stamp line; "2024年1-2月全市工业经济运行情况" is a headline
+_STAMP_FIRST = re.compile(r"^\(?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 _SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
 # " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
 _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
@@ -53,6 +55,7 @@ _SOURCE_NAME = re.compile(
     r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+(?:19|20)\d\d[-/.年]|$)",
     re.IGNORECASE,
 )
+_ISSUER_LABEL = re.compile(r"^(?:发布机构|发文机关|发文单位|制发机关|issued by)\s*[:：]?\s*", re.IGNORECASE)
 _PAREN_SITE = re.compile(r"^\(\s*([\w.-]+\.[a-z]{2,})\s*\)")
 _NAMED_DOCUMENT_EN = re.compile(
     r"\b(?:issued|released|published|unveiled|promulgated|adopted|printed and distributed)\s+(?:the\s+)?"
@@ -70,6 +73,9 @@ _COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印�
 _OWN_TITLE_LABEL = re.compile(
     r"^(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
 )
+# the same labels alone on a line, their value on the next (a disclosure table saved cell by cell)
+_OWN_TITLE_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]?\s*$")
+_FIELD_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]?\s*$")
 # a field of a government portal's disclosure table, one to a line ("发布机构：省经信厅", "主题分类：工业")
 _TABLE_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]")
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
@@ -174,7 +180,12 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     stamps are set aside and the longest remaining line is taken, because
     section labels and site names sit next to headlines but are shorter.
     """
-    candidates = [line for line in head if _is_title_like(line)]
+    for label, line in pairwise(head):  # a disclosure table saved cell by cell: "标题：" then its value
+        if _OWN_TITLE_CELL.match(label) and _is_title_like(line):
+            return _title_text(line), line
+    # the value of another field of such a table ("发布机构：" then "某省人民政府办公厅") is no headline
+    values = {i + 1 for i, label in enumerate(head[:-1]) if _FIELD_CELL.match(label)}
+    candidates = [line for i, line in enumerate(head) if i not in values and _is_title_like(line)]
     for line in candidates:
         if _MARKDOWN_HEADING.match(line) or _OWN_TITLE_LABEL.match(line.strip()):
             return _title_text(line), line  # "# …", or a portal's "标题：…" field
@@ -248,10 +259,15 @@ def _published(page: Page, url: str | None, given: str | None = None) -> str | N
 
 
 def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator[str]:
-    for find in (dates.labelled_date, dates.date_of_line):
-        for line in page.top:
-            if iso := find(line, order):
-                yield iso
+    for line in page.top:
+        if iso := dates.labelled_date(line, order):
+            yield iso
+    for label, line in pairwise(page.top):  # "发布日期：" then "2024年03月05日", cell by cell
+        if iso := dates.labelled_on_next_line(label, line, order):
+            yield iso
+    for line in page.top:
+        if iso := dates.date_of_line(line, order):
+            yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
         for part in parts if len(parts) > 1 else ():
@@ -270,6 +286,10 @@ def _publisher(page: Page, url: str | None) -> str | None:
     head = "\n".join(page.top)
     if m := _NEWSWIRE.search(head):
         return m.group(0)
+    for line in page.issuer:  # "发布机构：某省工业和信息化厅", "某市统计局  国家统计局某市调查队": the first body named
+        names = _ISSUER_LABEL.sub("", line.strip()).split()
+        if names:
+            return names[0]
     for line in page.head:
         if m := _PAREN_SITE.match(line.strip()):
             return _known_publisher(m.group(1).lower()) or m.group(1)

@@ -62,7 +62,27 @@ _GOV_START = re.compile(r"(?:省|市|县|区)(?!域|场|级|位|间|块|内|外)
 _ROAD = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)(?![\u4e00-\u9fff]{0,2}(?:区|市|县))")
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|展览会|推介会|发布会)")
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
+# numerals that count things before a measure word ("3家", "十个"); 零 is no count ("零部件" is a word)
+_COUNTING_DIGITS = frozenset(CN_DIGIT_CHARS) - {"零", "〇", "○"}
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
+# "实施制造业技术改造专项": the name between the verb and its head, without a clause break or a 的 in it
+_VERB_LED = re.compile(
+    rf"(?:{'|'.join(map(re.escape, _DATA['programme_verbs']))})"
+    rf"(?P<name>[\u4e00-\u9fff“”]{{2,18}}?(?:{'|'.join(map(re.escape, _DATA['verb_led_programme_heads']))}))"
+    r"(?![\u4e00-\u9fff]{0,1}(?:中|的|者|机械|师|院|局))"
+)
+# the conjunction of a name that joins two trades, and how far before it the name's place may be
+_NAME_CONJUNCTIONS = frozenset("及")
+_CONJOINED_MAX = 12
+_HEAD_END = re.compile(rf"(?:{_HEAD_RE.pattern})$")
+_LEVEL_PREFIX = re.compile(r"国家级|省级|市级")
+# "某省“十四五”工业发展规划": a five-year plan's quoted number is part of the plan's name
+_FIVE_YEAR_TOKEN = re.compile(r"[“\"「]十[一二三四五六七八九]五[”\"」]")
+# a digit run that opens a trade's name with a Latin letter after it: 5G, 3D, 4K, 6G
+_TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
+# a short quoted brand just before a name's head ("“光芯屏端网”产业集群")
+_MAX_BRAND = 10
+_BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -91,10 +111,15 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
         return []
     gaz = gazetteer.load()
     all_places = _places(text, gaz)
-    protected = [(h.start, h.end) for h in all_places] + [m.span() for m in _PROTECTED.finditer(text)]
+    protected = (
+        [(h.start, h.end) for h in all_places]
+        + [m.span() for m in _PROTECTED.finditer(text)]
+        + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
+    )
     places = [h for h in all_places if not h.weak]
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     found = _titles(text) + _quoted(text) + _headed(text, places, protected, titles) + _known_governments(text)
+    found += _verb_led(text, places, titles)
     found = _without_nested(found)
     return _assemble(text, found, places, gaz)
 
@@ -186,6 +211,21 @@ def _quoted(text: str) -> list[_Found]:
     return out
 
 
+def _verb_led(text: str, places: list[_PlaceHit], titles: list[tuple[int, int]]) -> list[_Found]:
+    """Campaigns named after the verb that carries them out ("深入实施制造业技术改造专项"), when the words before
+    the head are a name and not a description (not generic words alone, no 的 or list in them)."""
+    out = []
+    for m in _VERB_LED.finditer(text):
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        if "的" in name or name[0] in '“"' or any(s <= start < e for s, e in titles):
+            continue  # a quoted campaign ("“强链补链”行动") is named by its quoted words (see _quoted)
+        head = next(h for h in _DATA["verb_led_programme_heads"] if name.endswith(h))
+        found = _accept(text, name, head, "programme", start, end, places)
+        if found is not None:
+            out.append(found)
+    return out
+
+
 def _known_governments(text: str) -> list[_Found]:
     return [_Found("government", m.group(), m.start(), m.end()) for m in _GOV_RE.finditer(text)]
 
@@ -204,6 +244,10 @@ def _headed(
         if false and false.end() > m.start() and false.start() < m.end():
             continue  # "布局" ends in 局, "集群化" begins with 集群: words, not heads
         start = _name_start(text, m.start(), protected)
+        if htype in ("cluster", "park"):
+            start = _through_brand(text, start, places, protected)
+            start = _through_conjunction(text, start, places, protected)
+            start = _past_level(text, start, places)
         start = _skip_enumerator(text, start, m.start())
         name = text[start:end]
         deng = _LIST_END.search(text, max(0, start - 8), start)
@@ -237,20 +281,50 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
             depth -= 1
             pos -= 1
             continue
-        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;"):
+        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;") and not _protected_at(protected, pos - 1):
             break
         if not depth:
             if _protected_at(protected, pos - 1):
                 pos -= 1
                 continue
-            if c in _STOP_CHARS or c.isdigit():
-                break
-            if c in COUNT_WORDS and pos >= 2 and (text[pos - 2].isdigit() or text[pos - 2] in CN_DIGIT_CHARS):
+            if c in _STOP_CHARS or (c.isdigit() and not _TECH_TOKEN.match(text, pos - 1)):
+                break  # a figure ends a name, but "5G产业园", "3D打印" carry theirs in a trade's name
+            if c in COUNT_WORDS and pos >= 2 and (text[pos - 2].isdigit() or text[pos - 2] in _COUNTING_DIGITS):
                 break
             if any(text[pos - k : pos] in _STOP_WORDS for k in _STOP_LENGTHS if pos - k >= floor):
                 break
         pos -= 1
     return pos
+
+
+def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+    """A cluster named for two trades joined by 及 ("芜湖市机器人及智能装备集群") starts at the place before the
+    conjunction, when the words from that place to the conjunction name no thing of their own (no head ends them).
+    和 and 与 are left out: they join two names ("南宁高新区和柳州高新区") far more often than two trades."""
+    if start < 2 or text[start - 1] not in _NAME_CONJUNCTIONS:
+        return start
+    before = _name_start(text, start - 1, protected)
+    lead = _place_prefix(before, places)
+    if lead is None or _HEAD_END.search(text, before, start - 1) or start - 1 - before > _CONJOINED_MAX:
+        return start
+    return before
+
+
+def _through_brand(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+    """A place's cluster or park named with a quoted brand ("武汉市“光芯屏端网”产业集群") starts at the place: the
+    quotation marks stop a name read backwards, so the reading goes on from the place before them."""
+    m = _BRAND_BEFORE.search(text, max(0, start - _MAX_BRAND - 2), start)
+    if m is None or not any(h.end == m.start() for h in places):
+        return start
+    before = _name_start(text, m.start(), protected)
+    return before if _place_prefix(before, places) is not None else start
+
+
+def _past_level(text: str, start: int, places: list[_PlaceHit]) -> int:
+    """ "国家级南宁高新技术产业开发区": a level word before the place a park or cluster is named from is no part
+    of its name."""
+    m = _LEVEL_PREFIX.match(text, start)
+    return m.end() if m and _place_prefix(m.end(), places) is not None else start
 
 
 def _protected_at(spans: list[tuple[int, int]], pos: int) -> bool:

@@ -2,7 +2,8 @@
 
 印发/出台/发布 issue a plan, 批复/认定/入选/公示…名单 approve or designate,
 启动/开工 launch, 揭牌/成立 establish, 签约/总投资 invest, 投产/下线/试生产
-produce.  The vocabulary is data (data/zh_event_triggers.yaml).  A clause that
+produce, 位列第/荣登 achieve; 举行/召开/开幕 report a gathering (other) only when the
+clause names one (大会, 论坛, 博览会) that is not a press briefing.  The vocabulary is data (data/zh_event_triggers.yaml).  A clause that
 looks ahead (将, 力争, 计划, 到2027年) states a goal, not an event; a section
 heading ("(一)10个项目投产") titles what follows and reports nothing itself.
 
@@ -41,7 +42,7 @@ _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
-_FUTURE_EXCEPT = re.compile(r"现将|计划单列|计划总投资|计划投资|将近|主要|重要|需要|要求|要素|纲要")
+_FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
 _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
@@ -54,6 +55,15 @@ _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
 _NOT_ACTOR_BEFORE = tuple(_DATA["not_actor_before"])
+_SELF_REFERENCE = re.compile(_alt(_DATA["self_reference"]))
+# "《方案》明确了…", "方案提出，", "其中提出，": what follows is the plan's content
+_PLAN_SAYS = re.compile(
+    rf"\s*(?:《[^《》\n]{{1,80}}》|{_alt(_DATA['plan_says_documents'])})(?:还|也|进一步|同时)?"
+    rf"(?:{_alt(_DATA['plan_says_verbs'])})"
+)
+_GATHERING_TYPES = frozenset(_DATA["gathering_types"])
+_GATHERING = re.compile(_alt(_DATA["gatherings"]))
+_BRIEFING = re.compile(_alt(_DATA["briefings"]))
 _DATE = re.compile(
     r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
@@ -75,6 +85,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if not text.strip():
         return []
     reference = parts(document.published)
+    # an undated page: a written date without its year (9月22日) takes the year the text itself gives
+    told = None if reference else _year_told(text)
+    # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
+    own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
         ((s, e, ent.name) for ent in entities if ent.type != "programme" for s, e in ent.mentions), key=lambda x: x[0]
     )
@@ -112,12 +126,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if _HEADLINE_LABEL.match(text, index.paragraph_at(m.start())[0]):
             continue  # "原标题：…": the reposted story's headline
+        if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
+            continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
         if _looks_ahead(text, s_start, m.start()) and not (
             _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())
         ):
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
+            continue
+        if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
         for t, words in _BY_OBJECT.items():
             if etype == "issuance" and any(w in text[m.end() : c_end] for w in words):
@@ -129,13 +147,28 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # ",总投资…亿元" restates a figure
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
-        date, date_text, approximate = _date(text, c_start, s_start, p_start, m.start(), reference)
+        date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference or told)
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
+        if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
+            continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
+
+
+# "2023世界智能制造大会", "2024年3月5日": a year the text itself gives, written before a name or as a full date
+_TOLD_YEAR = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:年(?=\d{1,2}月)|(?=[中世国第全亚东西南北][\u4e00-\u9fff]{2,20}(?:大会|论坛|峰会|博览会|展览会|交易会)))"
+)
+
+
+def _year_told(text: str) -> tuple[int, None, None] | None:
+    """When the page gives no date of its own, the year of the first dated thing its text names (a full
+    date, or a gathering named with its year) stands in for reading dates without a year (9月22日)."""
+    m = _TOLD_YEAR.search(text)
+    return (int(m.group("y")), None, None) if m else None
 
 
 def _actor(
@@ -172,6 +205,12 @@ def _passing(text: str, c_start: int, start: int, end: int) -> bool:
     return text.startswith(_VAGUE_OBJECT, end + (text[end] == "了" if end < len(text) else 0))
 
 
+def _gathering(text: str, c_start: int, c_end: int) -> bool:
+    """A clause with 举行/召开 reports a gathering held when it names a conference, forum or fair, and not a
+    press briefing (what is announced there is the event, not the briefing)."""
+    return bool(_GATHERING.search(text, c_start, c_end)) and not _BRIEFING.search(text, c_start, c_end)
+
+
 def _clause(text: str, start: int, end: int, s_start: int, s_end: int) -> tuple[int, int]:
     c_start = s_start
     for m in _CLAUSE_BREAK.finditer(text, s_start, start):
@@ -198,7 +237,7 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
 
 
 def _date(
-    text: str, c_start: int, s_start: int, p_start: int, pos: int, reference
+    text: str, c_start: int, c_end: int, s_start: int, p_start: int, pos: int, reference
 ) -> tuple[str | None, str | None, bool]:
     relative = _relative_year(text, c_start, pos, reference)
     if relative:
@@ -225,6 +264,18 @@ def _date(
             if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
                 best = alt
         return best + (False,)
+    # "签约仪式于3月5日在某地举行": an occasion named first, its day after; a month at least, outside a 《》 name
+    after = next(
+        (
+            d
+            for d in _DATE.finditer(text, pos, c_end)
+            if (d.group("m") or d.group("m2"))
+            and text.count("《", c_start, d.start()) <= text.count("》", c_start, d.start())
+        ),
+        None,
+    )
+    if after:
+        return _resolve(after, reference) + (False,)
     relative = _relative_year(text, s_start, pos, reference)  # "去年，全市…首次突破…"
     if relative:
         return relative

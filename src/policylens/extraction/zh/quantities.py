@@ -76,6 +76,15 @@ _MONTH_PERIOD = re.compile(
     r"|(?P<now>今年以来|年初以来)|(?P<q>[一二三四1-4])季度|(?P<h>上半年)"
     r"|前(?P<q3>[三3])季度)"
 )
+# what may stand before a deadline that opens its paragraph: a list mark, a heading's words, 力争/争取
+_PARAGRAPH_OPENER = re.compile(
+    r"[\s—\-一二三四五六七八九十、.（()）\d]*(?:[\u4e00-\u9fff]{0,8}[。：:])?\s*(?:力争|争取|预计)?"
+)
+_TELLING = re.compile(_alt(_CUES["telling_words"]))
+# the day a sentence opens with, a report's dateline ("3月4日，", "2024年3月4日上午，")
+_OPENING_DAY = re.compile(
+    rf"\s*(?:(?P<y>{_YEAR})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚间?|当天)?\s*[，,]"
+)
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
 _BOTH = re.compile(
     r"(?P<list>[^，,；;：:。！？\n]+、[^，,；;：:。！？\n]+?)(?:均|都|皆)(?:为|是|在|已)?"
@@ -118,6 +127,14 @@ _ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
 _ANAPHOR = re.compile(_alt(_ANAPHORA))
 _DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
+_PLAN_DOCUMENT_HEADS = tuple(_CUES["plan_document_heads"])
+_RESPECTIVELY = re.compile(_alt(_CUES["respectively"]))
+_JOINER = re.compile(rf"\s*(?:{_alt(_CUES['list_joiners'])})\s*")
+# between 分别 and one of its figures: only earlier figures of the same run and the words that join them
+_FIGURE_RUN = re.compile(r"[^，,；;。！？\n]*")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+# between the last listed name and 分别: what the figures measure, without a clause break
+_LIST_TO_RESPECTIVELY = 20
 _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
 
 
@@ -164,6 +181,12 @@ class _Reader:
             key=lambda x: x[0],
         )
         self.place_starts = [s for s, _, _ in self.places]
+        # a plan named as who sets a figure: the place its name opens with owns the figure (see _subject)
+        self.plan_places = {
+            ent.name: _leading_place(ent.name, entities)
+            for ent in entities
+            if ent.type == "programme" and ent.name.rstrip("）)0123456789年—-–（(").endswith(_PLAN_DOCUMENT_HEADS)
+        }
         # "该公司…", "园区…": the last company or park named before, by type
         self.named_of_type = {
             t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
@@ -197,6 +220,8 @@ class _Reader:
                     y = "".join(_CN_DIGIT[c] for c in m.group("cy"))
                 year = int(y) if y else _FIVE_YEAR[m.group("fyp")]
                 kind = "deadline" if not m.group("dy") or not m.group().startswith("截") else "year"
+                if m.group("fyp") and self.published is not None and year < self.published:
+                    kind = "year"  # "“十三五”期间" on a 2024 page: a period that has ended, whose figures are facts
                 out.append(_Cue(m.start(), kind, year))
             elif m.group("ye"):  # "年底前": by the end of the page's year
                 out.append(_Cue(m.start(), "deadline", self.published) if self.published else _Cue(m.start(), "target"))
@@ -322,13 +347,16 @@ class _Reader:
         section = self._goal_section(a.start)
         section_cues = self._cues_in(section[0], a.start) if section else []
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
+        reported = self._reported_day(s_start, a.start)
+        if reported and not any(c.kind in ("target", "deadline") for c in self._cues_in(clause_start, a.start)):
+            kind = "statistic"  # "3月4日，…12个项目集中签约": what happened that day, though the page is about a plan
         deadline = as_of = None
         if kind == "target":
             deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) or self._this_years_goal(
                 p_start, a.start
             )
         else:
-            as_of = self._as_of(sentence_cues, paragraph_cues, s_start)
+            as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
         return Quantity(
             kind=kind,
             text=text[start:end],
@@ -403,11 +431,30 @@ class _Reader:
         for c in reversed(sentence):
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
-        for cues in (paragraph, section):
-            for c in reversed(cues):
-                if c.kind == "deadline":
-                    return c.year
+        for c in reversed(paragraph):
+            if c.kind == "deadline":
+                return c.year
+        # across paragraphs of a goal section, only a deadline that opens its paragraph ("到2026年，…") governs;
+        # one inside a clause ("力争“十四五”末达到…") is that clause's own
+        for c in reversed(section):
+            if c.kind == "deadline" and self._opens_paragraph(c.pos):
+                return c.year
         return self.period_end
+
+    def _reported_day(self, s_start: int, pos: int) -> int | None:
+        """The year of the day a sentence opens with ("3月4日，", "2024年3月4日上午，"), when that day is not after
+        the page's date: the sentence reports what happened then."""
+        m = _OPENING_DAY.match(self.text, s_start, pos)
+        if m is None or self.published is None or _TELLING.search(self.text, m.end(), pos):
+            return None
+        year = int(m.group("y")) if m.group("y") else self.published
+        month, day = int(m.group("m")), int(m.group("d"))
+        if not m.group("y") and self.pub_month is not None and month > self.pub_month:
+            year -= 1  # "12月20日" on a March page: last December
+        return year if (year, month) <= (self.published, self.pub_month or 12) and 1 <= day <= 31 else None
+
+    def _opens_paragraph(self, pos: int) -> bool:
+        return _PARAGRAPH_OPENER.fullmatch(self.text, self.index.paragraph_at(pos)[0], pos) is not None
 
     def _this_years_goal(self, p_start: int, pos: int) -> int | None:
         """A goal with no year of its own, on a page about its own year ("今年主要预期目标：…增长6%"):
@@ -490,10 +537,14 @@ class _Reader:
         A name in the middle of a clause ("排在全球、亚洲、国内前3", "…等4个产业集群")
         is what the clause talks about, not who the figure belongs to.
         """
+        if listed := self._respective(pos, s_start):
+            return listed
         best, at = None, -1
         for s, _, name in self.places[bisect_left(self.place_starts, s_start) : bisect_left(self.place_starts, pos)]:
             if self._opens_clause(s_start, s):
-                best, at = name, s
+                best, at = self.plan_places.get(name, name), s
+        if at >= 0 and best is None:
+            best = self.whole_place  # a plan named for no place sets the page's own place's figures
         # "全市…" opening a clause after the last name: the page's own place again, or nobody named
         # when the page never says which it is (a city it mentions is not the whole province)
         own = self.own_words[bisect_left(self.own_words, max(s_start, at + 1)) : bisect_left(self.own_words, pos)]
@@ -507,6 +558,37 @@ class _Reader:
                 return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
         return best or self.main_place
 
+    def _respective(self, pos: int, s_start: int) -> str | None:
+        """The name a figure takes from a list read with 分别: "成都、绵阳、德阳分别增长7.2%、8.1%和5.5%" gives
+        8.1% to 绵阳.  Only when as many figures follow 分别 as names precede it, so a list that does not pair
+        up assigns nothing."""
+        marks = list(_RESPECTIVELY.finditer(self.text, s_start, pos))
+        if not marks or not _FIGURE_RUN.fullmatch(self.text, marks[-1].end(), pos):
+            return None
+        mark = marks[-1]
+        names: list[str] = []
+        end = mark.start()
+        lo = max(s_start, end - _LIST_TO_RESPECTIVELY)
+        for s, e, name in reversed(
+            self.places[bisect_left(self.place_starts, s_start) : bisect_left(self.place_starts, end)]
+        ):
+            if e > end:
+                continue
+            if not names:
+                if e < lo or _CLAUSE_BREAK.search(self.text, e, end):
+                    return None
+            elif not _JOINER.fullmatch(self.text, e, end):
+                break
+            names.append(name)
+            end = s
+        names.reverse()
+        run = _FIGURE_RUN.match(self.text, mark.end())
+        run_end = run.end() if run else mark.end()
+        figures = [m.start() for m in _FIGURE.finditer(self.text, mark.end(), run_end)]
+        if len(names) < 2 or len(figures) != len(names) or pos not in figures:
+            return None
+        return names[figures.index(pos)]
+
     def _opens_clause(self, s_start: int, pos: int) -> bool:
         if pos - s_start <= 12 and _CLAUSE_FILLER.fullmatch(self.text, s_start, pos):
             return True  # it opens the sentence
@@ -518,6 +600,14 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
+
+
+def _leading_place(name: str, entities: list[Entity]) -> str | None:
+    """The place a name opens with ("湖北省" of "湖北省“十四五”制造业发展规划"), as the page names that place."""
+    for written, _, key in places_named(name):
+        if name.startswith(written):
+            return next((e.name for e in entities if e.type == "place" and e.key == key), written)
+    return None
 
 
 def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: str | None) -> str | None:
