@@ -237,12 +237,6 @@ def test_words_that_only_contain_a_future_cue_do_not_look_ahead():
     assert (e.type, e.date) == ("other", "2024-09-22")
 
 
-def test_an_undated_page_reads_month_days_in_the_year_its_text_gives():
-    found = events("9月22日，2023世界智能制造大会在某市举行。大会现场，12个项目签约。", published=None)
-    assert [(e.type, e.date) for e in found] == [("other", "2023-09-22"), ("investment", "2023-09-22")]
-    assert [e.date for e in events("9月22日，某市举行智能制造大会。", published=None)] == [None]
-
-
 def test_a_plans_own_undated_tasks_are_not_events():
     text = (
         "为加快培育先进制造业集群，制定本方案。\n"

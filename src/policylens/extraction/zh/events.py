@@ -85,8 +85,6 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if not text.strip():
         return []
     reference = parts(document.published)
-    # an undated page: a written date without its year (9月22日) takes the year the text itself gives
-    told = None if reference else _year_told(text)
     # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
     own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
@@ -147,7 +145,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # ",总投资…亿元" restates a figure
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
-        date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference or told)
+        date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
@@ -156,19 +154,6 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
-
-
-# "2023世界智能制造大会", "2024年3月5日": a year the text itself gives, written before a name or as a full date
-_TOLD_YEAR = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d\d)(?:年(?=\d{1,2}月)|(?=[中世国第全亚东西南北][\u4e00-\u9fff]{2,20}(?:大会|论坛|峰会|博览会|展览会|交易会)))"
-)
-
-
-def _year_told(text: str) -> tuple[int, None, None] | None:
-    """When the page gives no date of its own, the year of the first dated thing its text names (a full
-    date, or a gathering named with its year) stands in for reading dates without a year (9月22日)."""
-    m = _TOLD_YEAR.search(text)
-    return (int(m.group("y")), None, None) if m else None
 
 
 def _actor(
