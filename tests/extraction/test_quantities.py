@@ -1025,3 +1025,27 @@ def test_a_share_verb_makes_the_figure_a_share_of_its_whole(text, metric):
 )
 def test_a_change_the_figure_is_of_names_what_changed_in(text, metric):
     assert only(text, published="2024-03-01").metric == metric
+
+
+def test_a_running_programme_owns_the_figures_it_is_the_subject_of():
+    text = "Ruritania’s Harbour Export Credit Scheme has disbursed $2 billion to small firms."
+    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
+    assert only(text, entities=entities).subject == "Harbour Export Credit Scheme"
+
+
+def test_the_scheme_referred_back_to_owns_its_results():
+    text = "Ruritania launched the Harbour Export Credit Scheme in 2021. The scheme has created 5,000 jobs."
+    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
+    assert only(text, entities=entities, published="2024-01-01").subject == "Harbour Export Credit Scheme"
+
+
+def test_a_plan_named_as_possessed_still_stands_for_its_region():
+    text = "Ruritania’s Green Steel Plan will cut emissions by 30%."
+    entities = [mention(text, "Ruritania"), mention(text, "Green Steel Plan", "programme")]
+    assert only(text, entities=entities).subject == "Ruritania"
+
+
+def test_a_scheme_named_only_in_another_sentence_does_not_take_the_figure():
+    text = "In the textile sector, Ruritania attracted $3 billion. The sector also joined the Harbour Export Credit Scheme."
+    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
+    assert only(text, entities=entities).subject == "Ruritania"

@@ -208,6 +208,8 @@ _PLAN_REFERENCE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_CUES["plan_reference_nouns"]) + r")\b",
     re.IGNORECASE,
 )
+_RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
+_POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
@@ -996,14 +998,34 @@ class _Reader:
 
     def _issuer(self, subject: str | None, a: Amount) -> str | None:
         """A programme stands for the region that issued it: the last place named before the figure in its
-        paragraph, else the document's place."""
-        if subject is None or self._types.get(subject) != "programme":
+        paragraph, else the document's place; unless it is a programme that runs itself and no place is
+        said to act before it in the figure's sentence."""
+        if subject is None or self._types.get(subject) != "programme" or self._runs_itself(subject, a):
             return subject
         p0, _ = self._paragraph(a.start)
         places = [m for m in self._mentions_between(p0, a.start) if m[3] == "place"]
         if places:
             return places[-1][2]
         return self.main_subject if self._types.get(self.main_subject or "") == "place" else subject
+
+    def _runs_itself(self, name: str, a: Amount) -> bool:
+        """Whether a programme owns a figure of its sentence: its head says it runs and reports results
+        (scheme, initiative, fund …), and the places named before it in the sentence only possess it
+        ("India's X Scheme has crossed …"), none issues it ("Jalisco released the X Programme, which …").
+        It must be named, or referred to ("the scheme has …"), before the figure in the sentence."""
+        head = _WORD.findall(_PARENTHESES.sub(" ", name))[-1:]
+        if not head or head[0].lower() not in _RUNNING_PROGRAMME:
+            return False
+        s = self._sentence(a.start)
+        own = [m for m in self._mentions_between(s.start, a.start) if m[2] == name]
+        if not own and self._referred(s.start, a.start) != name:
+            return False  # named only elsewhere in the paragraph: not this sentence's subject
+        upto = own[0][0] if own else a.start
+        return all(
+            self.text[e:upto].strip() in _POSSESSIVE
+            for _, e, _, etype in self._mentions_between(s.start, upto)
+            if etype == "place"
+        )
 
     def _referred(self, start: int, end: int) -> str | None:
         """ "The cluster aims for exports of …", "the province has nurtured …": a definite description
