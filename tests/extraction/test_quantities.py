@@ -1049,3 +1049,44 @@ def test_a_scheme_named_only_in_another_sentence_does_not_take_the_figure():
     text = "In the textile sector, Ruritania attracted $3 billion. The sector also joined the Harbour Export Credit Scheme."
     entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
     assert only(text, entities=entities).subject == "Ruritania"
+
+
+def test_figures_closed_by_respectively_take_the_listed_measures_in_order():
+    found = extract(
+        "Retail sales of household goods and industrial investment in Lianshan rose 5.2% and 3.1%, respectively."
+    )
+    assert [q.metric for q in found] == ["Retail sales of household goods", "industrial investment in Lianshan"]
+
+
+def test_respectively_skips_the_clause_before_the_list():
+    found = extract("In 2023, exports, imports and investment were up 3%, 4% and 5% year on year respectively.")
+    assert [q.metric for q in found] == ["exports", "imports", "investment"]
+
+
+def test_respectively_list_starts_after_such_as():
+    found = extract(
+        "Imports grew, driven by demand for goods such as fruit, wine and tea, which rose by 5.6%, 8.6% and 3.8%, respectively."
+    )
+    assert [q.metric for q in found] == ["fruit", "wine", "tea"]
+
+
+def test_respectively_names_give_subjects_and_the_last_noun_counts_all():
+    text = "Hefei and Wuhu built 30 and 20 factories, respectively."
+    found = extract(text, entities=[mention(text, "Hefei"), mention(text, "Wuhu")])
+    assert [(q.subject, q.metric) for q in found] == [("Hefei", "factories"), ("Wuhu", "factories")]
+
+
+def test_an_and_between_modifiers_stays_inside_one_listed_measure():
+    found = extract("Research and development budgets and exports rose 5% and 7%, respectively.")
+    assert [q.metric for q in found] == ["Research and development budgets", "exports"]
+
+
+def test_an_and_after_a_noun_splits_when_the_figures_need_it():
+    found = extract("Industrial output and export value rose 5% and 7%, respectively.")
+    assert [q.metric for q in found] == ["Industrial output", "export value"]
+
+
+def test_a_list_that_does_not_match_the_figures_one_for_one_is_left_alone():
+    plain = extract("Exports of machinery rose 5%, 7% and 9%.")
+    paired = extract("Exports of machinery rose 5%, 7% and 9%, respectively.")
+    assert [q.metric for q in paired] == [q.metric for q in plain]

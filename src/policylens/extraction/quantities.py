@@ -208,6 +208,10 @@ _PLAN_REFERENCE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_CUES["plan_reference_nouns"]) + r")\b",
     re.IGNORECASE,
 )
+_DISTRIBUTIVE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_words('distributive_words')})\b", re.I)
+_PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_LIST_OPENER = re.compile(rf"\b(?:{_words('list_openers')})\s+", re.I)
+_AND = re.compile(r"\s+and\s+")
 _RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
 _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
@@ -453,7 +457,66 @@ class _Reader:
                     q.baseline = self._baseline(a, context)
             out.append(q)
             previous = q
+        self._distribute(out)
         return out
+
+    def _distribute(self, found: list[Quantity]) -> None:
+        """ "Exports and imports rose 5% and 3%, respectively": a run of figures joined by commas and "and",
+        closed by a distributive word, takes in order the parts of the list named before the verb: as
+        metrics, or as subjects when every part is a name ("Hefei and Wuhu built 30 and 20 factories,
+        respectively"). A list whose parts do not match the figures one for one is left alone."""
+        i = 0
+        while i < len(found):
+            j = i
+            while j + 1 < len(found) and _PAIRED.fullmatch(self.text, found[j].end, found[j + 1].start):
+                j += 1
+            run, i = found[i : j + 1], j + 1
+            s = self._sentence(run[0].start)
+            close = _DISTRIBUTIVE.match(self.text, run[-1].end, s.end) if len(run) > 1 else None
+            if close is None or (i < len(found) and found[i].start < close.end()):
+                continue
+            if all(q.unit == "count" for q in run):
+                for q in run[:-1]:
+                    q.metric = run[-1].metric  # "30 and 20 factories": the last figure's noun counts them all
+            parts = self._listed_before(s, run[0].start, len(run))
+            if not parts:
+                continue
+            names = {m[2] for m in self._mentions_between(s.start, run[0].start) if m[3] in _SUBJECT_TYPES}
+            if all(p in names for p in parts):
+                for q, p in zip(run, parts, strict=True):
+                    q.subject = p
+            elif not any(p in names for p in parts) and not any(q.unit == "count" for q in run):
+                metrics = [_clean_metric(_WORD.findall(p)) for p in parts]
+                if all(metrics):
+                    for q, m in zip(run, metrics, strict=True):
+                        q.metric = _without_subject(m, q.subject)
+
+    def _listed_before(self, s: _Sentence, pos: int, n: int) -> list[str]:
+        """The ``n`` parts of the list that ends where the verb group before ``pos`` begins ("Retail sales
+        and investment in the city were up" -> "Retail sales", "investment in the city"), starting at the
+        nearest clause break that leaves exactly ``n`` ("In 2023, exports, imports and investment were
+        …"); empty when no verb stands there or no such list does."""
+        words = list(_WORD.finditer(self.text, s.start, pos))
+        k, verb = len(words), False
+        while k > 0 and ((w := words[k - 1].group().lower()) in _STOP or _is_verb(w) or w in _METRIC_JUNK):
+            verb = verb or _is_verb(w)
+            k -= 1
+        if not verb or k == 0:
+            return []
+        end = words[k - 1].end()
+        starts = [s.start] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s.start, end)]
+        for lo in reversed(starts):
+            for opener in _LIST_OPENER.finditer(self.text, lo, end):
+                lo = opener.end()
+            phrase = self.text[lo:end].strip()
+            parts = _list_parts(phrase)
+            if len(parts) != n and "," not in phrase:
+                parts = [p for p in _AND.split(phrase) if p]  # "output and exports": the figures say how many
+            if len(parts) > n or len(parts) == n and any(map(_holds_verb, parts)):
+                break  # a verb inside a part: the list runs into a clause, not a list of measures
+            if len(parts) == n:
+                return parts
+        return []
 
     # -- which amounts are quantities -------------------------------------------------------
     def _skip(self, a: Amount) -> bool:
@@ -1289,6 +1352,34 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     head = metric[: metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
+
+
+def _list_parts(phrase: str) -> list[str]:
+    """The parts of a coordinated list: "A, B and C", "A, B, and C" split at the commas and the last "and";
+    without commas, "A and B" splits where the word before "and" is not a modifier ("research and
+    development services" is one part, "household goods and investment" two)."""
+    if "," in phrase:
+        parts = [p.strip() for p in phrase.split(",")]
+        last = parts.pop()
+        if last.lower().startswith("and "):
+            return [p for p in parts + [last[4:].strip()] if p]
+        *rest, final = _AND.split(last) if _AND.search(last) else [last]
+        return [p for p in parts + [" and ".join(rest), final] if p]
+    parts, lo = [], 0
+    for m in _AND.finditer(phrase):
+        before = _WORD.findall(phrase, lo, m.start())
+        if not lo and len(before) == 1:
+            before = [before[0].lower()]  # the phrase's first word is capitalised as the sentence's
+        if not _joins_modifiers(before[-1:]):
+            parts.append(phrase[lo : m.start()])
+            lo = m.end()
+    return [p for p in parts + [phrase[lo:]] if p]
+
+
+def _holds_verb(phrase: str) -> bool:
+    """Whether a phrase holds a cue or metric verb other than an adjective opening it ("Total sales")."""
+    words = _WORD.findall(phrase)
+    return any(_is_verb(w) and not (i == 0 and w.lower() in _LEADING_ADJECTIVES) for i, w in enumerate(words))
 
 
 def _clean_metric(words: list[str]) -> str | None:
