@@ -1090,3 +1090,25 @@ def test_a_list_that_does_not_match_the_figures_one_for_one_is_left_alone():
     plain = extract("Exports of machinery rose 5%, 7% and 9%.")
     paired = extract("Exports of machinery rose 5%, 7% and 9%, respectively.")
     assert [q.metric for q in paired] == [q.metric for q in plain]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("Ruritania ranked third nationwide in bearing exports in 2024.", "rank in bearing exports"),
+        ("Its tractor output ranked first among the provinces.", "rank in tractor output"),
+        (
+            "Sales accounted for 15 percent of the global crane market, ranking first in the world.",
+            "rank in global crane market",
+        ),
+    ],
+)
+def test_a_rank_is_named_as_a_rank_in_what_is_ranked(text, metric):
+    found = extract(text, published="2025-01-01")
+    assert [q.metric for q in found if q.unit == "rank"] == [metric]
+
+
+def test_a_rank_in_nothing_named_is_a_bare_rank():
+    text = "Ruritania ranked second in the world."
+    found = extract(text, entities=[mention(text, "Ruritania")])
+    assert [(q.metric, q.subject) for q in found] == [("rank", "Ruritania")]

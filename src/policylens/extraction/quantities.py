@@ -249,6 +249,14 @@ _CLAUSE_OPEN = re.compile(
 )
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
 _ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
+# What a rank is a rank in: "ranked third nationwide in bearing exports", "ranks second for output".
+_RANKED_IN = re.compile(
+    r"(?:\s+(?:nationwide|globally|worldwide|national(?:ly)?|in\s+the\s+(?:world|country|nation)))?"
+    r"\s+(?:in|for)\s+(?!(?:the|a|an|terms|which|this|that|its|their)\b)"
+    r"(?P<np>[\w’'-]+(?:\s+(?!(?:in|for|of|among|at|on|with|by|and|since|from|to)\b)[\w’'-]+){0,4})",
+    re.IGNORECASE,
+)
+_RANK_SCOPE = frozenset(w.lower() for w in _CUES["rank_scope_words"])
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
@@ -439,6 +447,8 @@ class _Reader:
             q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
+            if a.unit == "rank":
+                q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
             if kind == "target":
                 deadline = self._deadline(a, s, para)
@@ -842,6 +852,19 @@ class _Reader:
         if whole:
             return f"share of {whole}"
         return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
+
+    def _rank_metric(self, a: Amount, s: _Sentence, metric: str | None, subject: str | None) -> str | None:
+        """A rank measures a position in something: what it is ranked "in" or "for" after it ("ranked
+        third nationwide in bearing exports"), else what the words before it measure, never a share
+        ("accounted for 15% of the market, ranking first": a rank in the market, not a share of it).
+        Named as "rank in …"; a bare "rank" when nothing says in what."""
+        m = _RANKED_IN.match(self.text, a.end, s.end)
+        words = _until_time(_WORD.findall(m.group("np"))) if m else []
+        named = _clean_metric(words) if words and words[-1].lower() not in _RANK_SCOPE else None
+        base = named or (metric[len("share of ") :] if metric and metric.startswith("share of ") else metric)
+        if not base or base == subject:
+            return "rank"  # "Ruritania ranked second": who is ranked, not in what
+        return base if re.search(r"\b(?:rank|ranking|top|place|position)\b", base, re.I) else f"rank in {base}"
 
     def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
         """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
