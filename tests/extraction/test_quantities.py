@@ -1112,3 +1112,16 @@ def test_a_rank_in_nothing_named_is_a_bare_rank():
     text = "Ruritania ranked second in the world."
     found = extract(text, entities=[mention(text, "Ruritania")])
     assert [(q.metric, q.subject) for q in found] == [("rank", "Ruritania")]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The Harbour Bay logistics park covers 12 square kilometres.", "area of Harbour Bay logistics park"),
+        ("The park has a planned land area of 8.5 square kilometers.", "planned land area"),
+        ("The site, covering 40 hectares, will open in 2026.", "area"),
+    ],
+)
+def test_an_area_figure_measures_an_area(text, metric):
+    found = extract(text, published="2025-01-01")
+    assert [q.metric for q in found] == [metric]

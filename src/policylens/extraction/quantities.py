@@ -257,6 +257,7 @@ _RANKED_IN = re.compile(
     re.IGNORECASE,
 )
 _RANK_SCOPE = frozenset(w.lower() for w in _CUES["rank_scope_words"])
+_AREA_WORDS = frozenset(w.lower() for w in _CUES["area_words"])
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
@@ -447,6 +448,8 @@ class _Reader:
             q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
+            if DIMENSION.get(a.unit) == "area":
+                q.metric = _area_metric(q.metric)
             if a.unit == "rank":
                 q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -1397,6 +1400,16 @@ def _list_parts(phrase: str) -> list[str]:
             parts.append(phrase[lo : m.start()])
             lo = m.end()
     return [p for p in parts + [phrase[lo:]] if p]
+
+
+def _area_metric(metric: str | None) -> str:
+    """An area figure measures an area: "area of" what its metric names unless the metric says so
+    already ("Lianshan park" -> "area of Lianshan park"; "land area" stays), or a bare "area"."""
+    if not metric:
+        return "area"
+    if any(w.lower() in _AREA_WORDS for w in _WORD.findall(metric)):
+        return metric
+    return f"area of {metric}"
 
 
 def _holds_verb(phrase: str) -> bool:
