@@ -1120,8 +1120,11 @@ def test_a_rank_in_nothing_named_is_a_bare_rank():
         ("The Harbour Bay logistics park covers 12 square kilometres.", "area of Harbour Bay logistics park"),
         ("The park has a planned land area of 8.5 square kilometers.", "planned land area"),
         ("The site, covering 40 hectares, will open in 2026.", "area"),
+        ("Ruritania will add 5 GW of offshore wind by 2030.", "offshore wind capacity"),
+        ("Installed wind capacity reached 30 GW.", "Installed wind capacity"),
+        ("The 2 GW electrolyser plant will open in 2027.", "capacity"),
     ],
 )
-def test_an_area_figure_measures_an_area(text, metric):
+def test_an_area_figure_measures_an_area_and_a_power_figure_a_capacity(text, metric):
     found = extract(text, published="2025-01-01")
     assert [q.metric for q in found] == [metric]

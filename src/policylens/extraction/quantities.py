@@ -257,7 +257,10 @@ _RANKED_IN = re.compile(
     re.IGNORECASE,
 )
 _RANK_SCOPE = frozenset(w.lower() for w in _CUES["rank_scope_words"])
-_AREA_WORDS = frozenset(w.lower() for w in _CUES["area_words"])
+_DIMENSION_MEASURES = {
+    dim: (spec["noun"], spec["form"], frozenset(w.lower() for w in spec["words"]))
+    for dim, spec in _CUES["dimension_measures"].items()
+}
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
@@ -448,8 +451,9 @@ class _Reader:
             q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
-            if DIMENSION.get(a.unit) == "area":
-                q.metric = _area_metric(q.metric)
+            dimension = DIMENSION.get(a.unit)
+            if dimension is not None and dimension in _DIMENSION_MEASURES:
+                q.metric = _dimension_metric(q.metric, dimension)
             if a.unit == "rank":
                 q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -1402,14 +1406,16 @@ def _list_parts(phrase: str) -> list[str]:
     return [p for p in parts + [phrase[lo:]] if p]
 
 
-def _area_metric(metric: str | None) -> str:
-    """An area figure measures an area: "area of" what its metric names unless the metric says so
-    already ("Lianshan park" -> "area of Lianshan park"; "land area" stays), or a bare "area"."""
+def _dimension_metric(metric: str | None, dimension: str) -> str:
+    """A figure of a dimension that always measures one thing (an area, a capacity) names that thing of
+    what its metric names unless the metric says so already ("Lianshan park" -> "area of Lianshan park";
+    "land area" stays), or the bare noun when it has no metric."""
+    noun, form, words = _DIMENSION_MEASURES[dimension]
     if not metric:
-        return "area"
-    if any(w.lower() in _AREA_WORDS for w in _WORD.findall(metric)):
+        return noun
+    if any(w.lower() in words for w in _WORD.findall(metric)):
         return metric
-    return f"area of {metric}"
+    return form.format(metric)
 
 
 def _holds_verb(phrase: str) -> bool:
