@@ -1128,3 +1128,18 @@ def test_a_rank_in_nothing_named_is_a_bare_rank():
 def test_an_area_figure_measures_an_area_and_a_power_figure_a_capacity(text, metric):
     found = extract(text, published="2025-01-01")
     assert [q.metric for q in found] == [metric]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The province will attract RMB 50 billion by 2027.", "investment"),
+        ("The county will spend RMB 3 billion on new plants.", "expenditure"),
+        ("The city will allocate 2 billion yuan to support the cluster.", "funds"),
+        ("The department awarded $300 million to the firm.", "funds"),
+        ("The plan will provide 3,000 jobs.", "jobs"),
+    ],
+)
+def test_a_verb_of_spending_or_funding_names_the_money_it_moves(text, metric):
+    found = extract(text, published="2025-01-01")
+    assert [q.metric for q in found] == [metric]
