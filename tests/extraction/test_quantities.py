@@ -1143,3 +1143,8 @@ def test_an_area_figure_measures_an_area_and_a_power_figure_a_capacity(text, met
 def test_a_verb_of_spending_or_funding_names_the_money_it_moves(text, metric):
     found = extract(text, published="2025-01-01")
     assert [q.metric for q in found] == [metric]
+
+
+def test_what_a_yearly_mass_is_of_after_its_rate():
+    q = only("Ruritania aims for 500,000 tonnes a year of renewable hydrogen by 2030.", published="2025-01-01")
+    assert (q.metric, q.annual) == ("renewable hydrogen", True)

@@ -233,7 +233,7 @@ _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*
 # Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
 # incentives", "$36 billion of FDI".
 _IN_NOUN = re.compile(
-    r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
+    r"(?:(?:\s+[a-z]+ed)?\s+in|(?:\s+(?:a|per|each)\s+(?:year|annum))?\s+(?:worth\s+)?(?P<of>of))"
     r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
     r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
     r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})"
