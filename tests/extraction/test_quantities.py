@@ -1148,3 +1148,12 @@ def test_a_verb_of_spending_or_funding_names_the_money_it_moves(text, metric):
 def test_what_a_yearly_mass_is_of_after_its_rate():
     q = only("Ruritania aims for 500,000 tonnes a year of renewable hydrogen by 2030.", published="2025-01-01")
     assert (q.metric, q.annual) == ("renewable hydrogen", True)
+
+
+def test_ones_after_a_count_stands_for_the_noun_counted_before():
+    found = extract("The project will generate 800 direct jobs and 2,000 indirect ones.")
+    assert [q.metric for q in found] == ["direct jobs", "indirect jobs"]
+
+
+def test_such_before_a_counted_noun_only_points_back():
+    assert only("The county will have 30 such stations by 2026.", published="2025-01-01").metric == "stations"

@@ -824,7 +824,7 @@ class _Reader:
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
-            after = self._counted_noun(a, s)
+            after = self._counted_noun(a, s, earlier)
             if after:
                 return after
             if _DEGREE_AFTER.match(self.text, a.end):
@@ -873,12 +873,14 @@ class _Reader:
             return "rank"  # "Ruritania ranked second": who is ranked, not in what
         return base if re.search(r"\b(?:rank|ranking|top|place|position)\b", base, re.I) else f"rank in {base}"
 
-    def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
+    def _counted_noun(self, a: Amount, s: _Sentence, earlier: str | None = None) -> str | None:
         """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
         it begins: a participle after a plural ("platforms serving …", "workshops recognised at …"), a
         preposition, another number. "and" joins modifiers of one head ("small and medium-sized
         enterprises") but not two heads ("cities and counties"). A count followed only by a participle
-        ("one recognised as …") or a word of degree ("three short of …") names nothing."""
+        ("one recognised as …") or a word of degree ("three short of …") names nothing. "ones" stands
+        for the head of the sentence's ``earlier`` metric ("800 direct jobs and 2,000 indirect ones");
+        "such" only points back ("30 such stations")."""
         words: list[str] = []
         ends: list[int] = []
         for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
@@ -886,6 +888,12 @@ class _Reader:
             word = m.group()
             low = word.lower()
             if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
+                break
+            if low == "such" and not words:
+                ends.append(m.end())
+                continue
+            if low == "ones" and words and earlier:
+                words.append(earlier.split()[-1])
                 break
             if low == "and" and words and _modifier(words[-1]):
                 pass  # "research and development centres"
