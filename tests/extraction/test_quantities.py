@@ -1157,3 +1157,9 @@ def test_ones_after_a_count_stands_for_the_noun_counted_before():
 
 def test_such_before_a_counted_noun_only_points_back():
     assert only("The county will have 30 such stations by 2026.", published="2025-01-01").metric == "stations"
+
+
+def test_the_plant_is_the_company_that_builds_it_not_the_city_it_stands_in():
+    text = "Lakeview Precision Co., Ltd. announced a new bearing plant in Harbin. The plant will create 1,500 jobs."
+    entities = [mention(text, "Lakeview Precision Co., Ltd.", "company"), mention(text, "Harbin")]
+    assert only(text, entities=entities, published="2025-03-03").subject == "Lakeview Precision Co., Ltd."
