@@ -1163,3 +1163,15 @@ def test_the_plant_is_the_company_that_builds_it_not_the_city_it_stands_in():
     text = "Lakeview Precision Co., Ltd. announced a new bearing plant in Harbin. The plant will create 1,500 jobs."
     entities = [mention(text, "Lakeview Precision Co., Ltd.", "company"), mention(text, "Harbin")]
     assert only(text, entities=entities, published="2025-03-03").subject == "Lakeview Precision Co., Ltd."
+
+
+def test_a_description_in_an_aside_after_the_name_does_not_take_its_figure():
+    text = (
+        "The Harbour Bay Industrial Park opened in 2020. Lakeview Precision Co., Ltd., the largest company "
+        "in the park, delivered 1,100 locomotives last year."
+    )
+    entities = [
+        mention(text, "Harbour Bay Industrial Park", "park"),
+        mention(text, "Lakeview Precision Co., Ltd.", "company"),
+    ]
+    assert only(text, entities=entities, published="2025-03-03").subject == "Lakeview Precision Co., Ltd."

@@ -1002,7 +1002,7 @@ class _Reader:
             # "It is home to 300 firms, the most in Ruritania": the pronoun's subject, said before, not a name after
             best = self._earlier_subject(s, a.start)
         best = best or after
-        referred = self._referred(max(s.start, best_end), a.start)
+        referred = self._referred(self._after_aside(max(s.start, best_end), a.start), a.start)
         if referred:
             return self._issuer(referred, a)
         if best is None and _PLAN_REFERENCE.search(self.text, s.start, a.start):
@@ -1043,7 +1043,7 @@ class _Reader:
                 if found is not None and self.text[outer[1] : start].strip() == "," and self._locates(found, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
-            referred = self._referred(max(clause, outer[1]), verb)
+            referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
             if referred:
                 return referred
             if found is not None:
@@ -1058,6 +1058,15 @@ class _Reader:
         """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
         m = _ACCORDING.search(self.text, max(0, pos - 80), pos)
         return m is not None and "," not in self.text[m.end() : pos]
+
+    def _after_aside(self, named_end: int, figure: int) -> int:
+        """Where the words after a name resume past an aside set off by commas right after it ("CRRC
+        Locomotive, the largest company in the park, delivered …"): a description in the aside
+        describes the name and does not take its figures."""
+        if not self.text.startswith(", ", named_end):
+            return named_end
+        closing = self.text.find(", ", named_end + 2, figure)
+        return closing + 2 if closing >= 0 else named_end
 
     def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
         """Whether a mention lies in an aside set off by commas right after the name before it
