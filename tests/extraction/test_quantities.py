@@ -1175,3 +1175,13 @@ def test_a_description_in_an_aside_after_the_name_does_not_take_its_figure():
         mention(text, "Lakeview Precision Co., Ltd.", "company"),
     ]
     assert only(text, entities=entities, published="2025-03-03").subject == "Lakeview Precision Co., Ltd."
+
+
+def test_a_figure_whose_paragraph_names_nothing_before_it_does_not_take_a_later_sentences_place():
+    text = (
+        "Ruritania has attracted investment of $2 billion for electronics.\n\n"
+        "The projects are expected to generate 45,000 jobs. A components maker will build a plant in Kestrel."
+    )
+    entities = [mention(text, "Ruritania"), mention(text, "Kestrel")]
+    found = extract(text, entities=entities, published="2025-01-01")
+    assert by_value(found, 45000).subject != "Kestrel"

@@ -1012,6 +1012,8 @@ class _Reader:
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
+                if start >= s.end:
+                    break  # a later sentence names its own figures' owner, not this one's
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
