@@ -100,3 +100,29 @@ def test_a_named_area_from_the_gazetteer_is_a_place_in_its_city():
 
 def test_ordinary_sentence_starts_are_not_names():
     assert entities("Key projects include three new lines. Officials said output rose.") == {}
+
+
+def test_a_plan_title_runs_on_through_the_five_year_period_it_names():
+    found = entities(
+        "The province issued the Development Plan for the Harbour Bearing Industry during the 14th Five-Year "
+        "Plan Period on Monday."
+    )
+    name = "Development Plan for the Harbour Bearing Industry during the 14th Five-Year Plan Period"
+    assert found[name][0] == "programme"
+    assert "Development Plan for the Harbour Bearing Industry" not in found
+
+
+def test_a_plan_named_during_another_event_stops_at_its_own_head():
+    found = entities("The Harbour Bearing Action Plan was discussed during the Spring Trade Fair.")
+    assert "Harbour Bearing Action Plan" in found
+
+
+def test_co_written_without_its_period_makes_a_company():
+    assert (
+        entities("Parts come from Ridgeway Hydraulic Co and from local mills.")["Ridgeway Hydraulic Co"][0] == "company"
+    )
+
+
+def test_co_inside_a_hyphenated_word_is_no_legal_form():
+    found = entities("The Harbour Co-operation Zone opened a new office.")
+    assert not any(t == "company" for t, _ in found.values())

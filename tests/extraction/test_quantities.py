@@ -1025,3 +1025,163 @@ def test_a_share_verb_makes_the_figure_a_share_of_its_whole(text, metric):
 )
 def test_a_change_the_figure_is_of_names_what_changed_in(text, metric):
     assert only(text, published="2024-03-01").metric == metric
+
+
+def test_a_running_programme_owns_the_figures_it_is_the_subject_of():
+    text = "Ruritania’s Harbour Export Credit Scheme has disbursed $2 billion to small firms."
+    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
+    assert only(text, entities=entities).subject == "Harbour Export Credit Scheme"
+
+
+def test_the_scheme_referred_back_to_owns_its_results():
+    text = "Ruritania launched the Harbour Export Credit Scheme in 2021. The scheme has created 5,000 jobs."
+    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
+    assert only(text, entities=entities, published="2024-01-01").subject == "Harbour Export Credit Scheme"
+
+
+def test_a_plan_named_as_possessed_still_stands_for_its_region():
+    text = "Ruritania’s Green Steel Plan will cut emissions by 30%."
+    entities = [mention(text, "Ruritania"), mention(text, "Green Steel Plan", "programme")]
+    assert only(text, entities=entities).subject == "Ruritania"
+
+
+def test_a_scheme_named_only_in_another_sentence_does_not_take_the_figure():
+    text = "In the textile sector, Ruritania attracted $3 billion. The sector also joined the Harbour Export Credit Scheme."
+    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
+    assert only(text, entities=entities).subject == "Ruritania"
+
+
+def test_figures_closed_by_respectively_take_the_listed_measures_in_order():
+    found = extract(
+        "Retail sales of household goods and industrial investment in Lianshan rose 5.2% and 3.1%, respectively."
+    )
+    assert [q.metric for q in found] == ["Retail sales of household goods", "industrial investment in Lianshan"]
+
+
+def test_respectively_skips_the_clause_before_the_list():
+    found = extract("In 2023, exports, imports and investment were up 3%, 4% and 5% year on year respectively.")
+    assert [q.metric for q in found] == ["exports", "imports", "investment"]
+
+
+def test_respectively_list_starts_after_such_as():
+    found = extract(
+        "Imports grew, driven by demand for goods such as fruit, wine and tea, which rose by 5.6%, 8.6% and 3.8%, respectively."
+    )
+    assert [q.metric for q in found] == ["fruit", "wine", "tea"]
+
+
+def test_respectively_names_give_subjects_and_the_last_noun_counts_all():
+    text = "Hefei and Wuhu built 30 and 20 factories, respectively."
+    found = extract(text, entities=[mention(text, "Hefei"), mention(text, "Wuhu")])
+    assert [(q.subject, q.metric) for q in found] == [("Hefei", "factories"), ("Wuhu", "factories")]
+
+
+def test_an_and_between_modifiers_stays_inside_one_listed_measure():
+    found = extract("Research and development budgets and exports rose 5% and 7%, respectively.")
+    assert [q.metric for q in found] == ["Research and development budgets", "exports"]
+
+
+def test_an_and_after_a_noun_splits_when_the_figures_need_it():
+    found = extract("Industrial output and export value rose 5% and 7%, respectively.")
+    assert [q.metric for q in found] == ["Industrial output", "export value"]
+
+
+def test_a_list_that_does_not_match_the_figures_one_for_one_is_left_alone():
+    plain = extract("Exports of machinery rose 5%, 7% and 9%.")
+    paired = extract("Exports of machinery rose 5%, 7% and 9%, respectively.")
+    assert [q.metric for q in paired] == [q.metric for q in plain]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("Ruritania ranked third nationwide in bearing exports in 2024.", "rank in bearing exports"),
+        ("Its tractor output ranked first among the provinces.", "rank in tractor output"),
+        (
+            "Sales accounted for 15 percent of the global crane market, ranking first in the world.",
+            "rank in global crane market",
+        ),
+    ],
+)
+def test_a_rank_is_named_as_a_rank_in_what_is_ranked(text, metric):
+    found = extract(text, published="2025-01-01")
+    assert [q.metric for q in found if q.unit == "rank"] == [metric]
+
+
+def test_a_rank_in_nothing_named_is_a_bare_rank():
+    text = "Ruritania ranked second in the world."
+    found = extract(text, entities=[mention(text, "Ruritania")])
+    assert [(q.metric, q.subject) for q in found] == [("rank", "Ruritania")]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The Harbour Bay logistics park covers 12 square kilometres.", "area of Harbour Bay logistics park"),
+        ("The park has a planned land area of 8.5 square kilometers.", "planned land area"),
+        ("The site, covering 40 hectares, will open in 2026.", "area"),
+        ("Ruritania will add 5 GW of offshore wind by 2030.", "offshore wind capacity"),
+        ("Installed wind capacity reached 30 GW.", "Installed wind capacity"),
+        ("The 2 GW electrolyser plant will open in 2027.", "capacity"),
+    ],
+)
+def test_an_area_figure_measures_an_area_and_a_power_figure_a_capacity(text, metric):
+    found = extract(text, published="2025-01-01")
+    assert [q.metric for q in found] == [metric]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The province will attract RMB 50 billion by 2027.", "investment"),
+        ("The county will spend RMB 3 billion on new plants.", "expenditure"),
+        ("The city will allocate 2 billion yuan to support the cluster.", "funds"),
+        ("The department awarded $300 million to the firm.", "funds"),
+        ("The plan will provide 3,000 jobs.", "jobs"),
+    ],
+)
+def test_a_verb_of_spending_or_funding_names_the_money_it_moves(text, metric):
+    found = extract(text, published="2025-01-01")
+    assert [q.metric for q in found] == [metric]
+
+
+def test_what_a_yearly_mass_is_of_after_its_rate():
+    q = only("Ruritania aims for 500,000 tonnes a year of renewable hydrogen by 2030.", published="2025-01-01")
+    assert (q.metric, q.annual) == ("renewable hydrogen", True)
+
+
+def test_ones_after_a_count_stands_for_the_noun_counted_before():
+    found = extract("The project will generate 800 direct jobs and 2,000 indirect ones.")
+    assert [q.metric for q in found] == ["direct jobs", "indirect jobs"]
+
+
+def test_such_before_a_counted_noun_only_points_back():
+    assert only("The county will have 30 such stations by 2026.", published="2025-01-01").metric == "stations"
+
+
+def test_the_plant_is_the_company_that_builds_it_not_the_city_it_stands_in():
+    text = "Lakeview Precision Co., Ltd. announced a new bearing plant in Harbin. The plant will create 1,500 jobs."
+    entities = [mention(text, "Lakeview Precision Co., Ltd.", "company"), mention(text, "Harbin")]
+    assert only(text, entities=entities, published="2025-03-03").subject == "Lakeview Precision Co., Ltd."
+
+
+def test_a_description_in_an_aside_after_the_name_does_not_take_its_figure():
+    text = (
+        "The Harbour Bay Industrial Park opened in 2020. Lakeview Precision Co., Ltd., the largest company "
+        "in the park, delivered 1,100 locomotives last year."
+    )
+    entities = [
+        mention(text, "Harbour Bay Industrial Park", "park"),
+        mention(text, "Lakeview Precision Co., Ltd.", "company"),
+    ]
+    assert only(text, entities=entities, published="2025-03-03").subject == "Lakeview Precision Co., Ltd."
+
+
+def test_a_figure_whose_paragraph_names_nothing_before_it_does_not_take_a_later_sentences_place():
+    text = (
+        "Ruritania has attracted investment of $2 billion for electronics.\n\n"
+        "The projects are expected to generate 45,000 jobs. A components maker will build a plant in Kestrel."
+    )
+    entities = [mention(text, "Ruritania"), mention(text, "Kestrel")]
+    found = extract(text, entities=entities, published="2025-01-01")
+    assert by_value(found, 45000).subject != "Kestrel"

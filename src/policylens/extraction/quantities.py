@@ -208,6 +208,12 @@ _PLAN_REFERENCE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_CUES["plan_reference_nouns"]) + r")\b",
     re.IGNORECASE,
 )
+_DISTRIBUTIVE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_words('distributive_words')})\b", re.I)
+_PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
+_LIST_OPENER = re.compile(rf"\b(?:{_words('list_openers')})\s+", re.I)
+_AND = re.compile(r"\s+and\s+")
+_RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
+_POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
@@ -227,7 +233,7 @@ _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*
 # Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
 # incentives", "$36 billion of FDI".
 _IN_NOUN = re.compile(
-    r"(?:(?:\s+[a-z]+ed)?\s+in|\s+(?:worth\s+)?(?P<of>of))"
+    r"(?:(?:\s+[a-z]+ed)?\s+in|(?:\s+(?:a|per|each)\s+(?:year|annum))?\s+(?:worth\s+)?(?P<of>of))"
     r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
     r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
     r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})"
@@ -243,6 +249,18 @@ _CLAUSE_OPEN = re.compile(
 )
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
 _ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
+# What a rank is a rank in: "ranked third nationwide in bearing exports", "ranks second for output".
+_RANKED_IN = re.compile(
+    r"(?:\s+(?:nationwide|globally|worldwide|national(?:ly)?|in\s+the\s+(?:world|country|nation)))?"
+    r"\s+(?:in|for)\s+(?!(?:the|a|an|terms|which|this|that|its|their)\b)"
+    r"(?P<np>[\w’'-]+(?:\s+(?!(?:in|for|of|among|at|on|with|by|and|since|from|to)\b)[\w’'-]+){0,4})",
+    re.IGNORECASE,
+)
+_RANK_SCOPE = frozenset(w.lower() for w in _CUES["rank_scope_words"])
+_DIMENSION_MEASURES = {
+    dim: (spec["noun"], spec["form"], frozenset(w.lower() for w in spec["words"]))
+    for dim, spec in _CUES["dimension_measures"].items()
+}
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
@@ -433,6 +451,11 @@ class _Reader:
             q.metric = self._metric(a, s, prev_end, start, previous)
             q.subject = self._subject(a, s)
             q.metric = _without_subject(q.metric, q.subject)
+            dimension = DIMENSION.get(a.unit)
+            if dimension is not None and dimension in _DIMENSION_MEASURES:
+                q.metric = _dimension_metric(q.metric, dimension)
+            if a.unit == "rank":
+                q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
             if kind == "target":
                 deadline = self._deadline(a, s, para)
@@ -451,7 +474,66 @@ class _Reader:
                     q.baseline = self._baseline(a, context)
             out.append(q)
             previous = q
+        self._distribute(out)
         return out
+
+    def _distribute(self, found: list[Quantity]) -> None:
+        """ "Exports and imports rose 5% and 3%, respectively": a run of figures joined by commas and "and",
+        closed by a distributive word, takes in order the parts of the list named before the verb: as
+        metrics, or as subjects when every part is a name ("Hefei and Wuhu built 30 and 20 factories,
+        respectively"). A list whose parts do not match the figures one for one is left alone."""
+        i = 0
+        while i < len(found):
+            j = i
+            while j + 1 < len(found) and _PAIRED.fullmatch(self.text, found[j].end, found[j + 1].start):
+                j += 1
+            run, i = found[i : j + 1], j + 1
+            s = self._sentence(run[0].start)
+            close = _DISTRIBUTIVE.match(self.text, run[-1].end, s.end) if len(run) > 1 else None
+            if close is None or (i < len(found) and found[i].start < close.end()):
+                continue
+            if all(q.unit == "count" for q in run):
+                for q in run[:-1]:
+                    q.metric = run[-1].metric  # "30 and 20 factories": the last figure's noun counts them all
+            parts = self._listed_before(s, run[0].start, len(run))
+            if not parts:
+                continue
+            names = {m[2] for m in self._mentions_between(s.start, run[0].start) if m[3] in _SUBJECT_TYPES}
+            if all(p in names for p in parts):
+                for q, p in zip(run, parts, strict=True):
+                    q.subject = p
+            elif not any(p in names for p in parts) and not any(q.unit == "count" for q in run):
+                metrics = [_clean_metric(_WORD.findall(p)) for p in parts]
+                if all(metrics):
+                    for q, m in zip(run, metrics, strict=True):
+                        q.metric = _without_subject(m, q.subject)
+
+    def _listed_before(self, s: _Sentence, pos: int, n: int) -> list[str]:
+        """The ``n`` parts of the list that ends where the verb group before ``pos`` begins ("Retail sales
+        and investment in the city were up" -> "Retail sales", "investment in the city"), starting at the
+        nearest clause break that leaves exactly ``n`` ("In 2023, exports, imports and investment were
+        …"); empty when no verb stands there or no such list does."""
+        words = list(_WORD.finditer(self.text, s.start, pos))
+        k, verb = len(words), False
+        while k > 0 and ((w := words[k - 1].group().lower()) in _STOP or _is_verb(w) or w in _METRIC_JUNK):
+            verb = verb or _is_verb(w)
+            k -= 1
+        if not verb or k == 0:
+            return []
+        end = words[k - 1].end()
+        starts = [s.start] + [m.end() for m in _CLAUSE_BREAK.finditer(self.text, s.start, end)]
+        for lo in reversed(starts):
+            for opener in _LIST_OPENER.finditer(self.text, lo, end):
+                lo = opener.end()
+            phrase = self.text[lo:end].strip()
+            parts = _list_parts(phrase)
+            if len(parts) != n and "," not in phrase:
+                parts = [p for p in _AND.split(phrase) if p]  # "output and exports": the figures say how many
+            if len(parts) > n or len(parts) == n and any(map(_holds_verb, parts)):
+                break  # a verb inside a part: the list runs into a clause, not a list of measures
+            if len(parts) == n:
+                return parts
+        return []
 
     # -- which amounts are quantities -------------------------------------------------------
     def _skip(self, a: Amount) -> bool:
@@ -742,7 +824,7 @@ class _Reader:
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
-            after = self._counted_noun(a, s)
+            after = self._counted_noun(a, s, earlier)
             if after:
                 return after
             if _DEGREE_AFTER.match(self.text, a.end):
@@ -778,12 +860,27 @@ class _Reader:
             return f"share of {whole}"
         return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
 
-    def _counted_noun(self, a: Amount, s: _Sentence) -> str | None:
+    def _rank_metric(self, a: Amount, s: _Sentence, metric: str | None, subject: str | None) -> str | None:
+        """A rank measures a position in something: what it is ranked "in" or "for" after it ("ranked
+        third nationwide in bearing exports"), else what the words before it measure, never a share
+        ("accounted for 15% of the market, ranking first": a rank in the market, not a share of it).
+        Named as "rank in …"; a bare "rank" when nothing says in what."""
+        m = _RANKED_IN.match(self.text, a.end, s.end)
+        words = _until_time(_WORD.findall(m.group("np"))) if m else []
+        named = _clean_metric(words) if words and words[-1].lower() not in _RANK_SCOPE else None
+        base = named or (metric[len("share of ") :] if metric and metric.startswith("share of ") else metric)
+        if not base or base == subject:
+            return "rank"  # "Ruritania ranked second": who is ranked, not in what
+        return base if re.search(r"\b(?:rank|ranking|top|place|position)\b", base, re.I) else f"rank in {base}"
+
+    def _counted_noun(self, a: Amount, s: _Sentence, earlier: str | None = None) -> str | None:
         """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
         it begins: a participle after a plural ("platforms serving …", "workshops recognised at …"), a
         preposition, another number. "and" joins modifiers of one head ("small and medium-sized
         enterprises") but not two heads ("cities and counties"). A count followed only by a participle
-        ("one recognised as …") or a word of degree ("three short of …") names nothing."""
+        ("one recognised as …") or a word of degree ("three short of …") names nothing. "ones" stands
+        for the head of the sentence's ``earlier`` metric ("800 direct jobs and 2,000 indirect ones");
+        "such" only points back ("30 such stations")."""
         words: list[str] = []
         ends: list[int] = []
         for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
@@ -791,6 +888,12 @@ class _Reader:
             word = m.group()
             low = word.lower()
             if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
+                break
+            if low == "such" and not words:
+                ends.append(m.end())
+                continue
+            if low == "ones" and words and earlier:
+                words.append(earlier.split()[-1])
                 break
             if low == "and" and words and _modifier(words[-1]):
                 pass  # "research and development centres"
@@ -899,7 +1002,7 @@ class _Reader:
             # "It is home to 300 firms, the most in Ruritania": the pronoun's subject, said before, not a name after
             best = self._earlier_subject(s, a.start)
         best = best or after
-        referred = self._referred(max(s.start, best_end), a.start)
+        referred = self._referred(self._after_aside(max(s.start, best_end), a.start), a.start)
         if referred:
             return self._issuer(referred, a)
         if best is None and _PLAN_REFERENCE.search(self.text, s.start, a.start):
@@ -909,6 +1012,8 @@ class _Reader:
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
+                if start >= s.end:
+                    break  # a later sentence names its own figures' owner, not this one's
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
@@ -940,7 +1045,7 @@ class _Reader:
                 if found is not None and self.text[outer[1] : start].strip() == "," and self._locates(found, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
-            referred = self._referred(max(clause, outer[1]), verb)
+            referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
             if referred:
                 return referred
             if found is not None:
@@ -955,6 +1060,15 @@ class _Reader:
         """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
         m = _ACCORDING.search(self.text, max(0, pos - 80), pos)
         return m is not None and "," not in self.text[m.end() : pos]
+
+    def _after_aside(self, named_end: int, figure: int) -> int:
+        """Where the words after a name resume past an aside set off by commas right after it ("CRRC
+        Locomotive, the largest company in the park, delivered …"): a description in the aside
+        describes the name and does not take its figures."""
+        if not self.text.startswith(", ", named_end):
+            return named_end
+        closing = self.text.find(", ", named_end + 2, figure)
+        return closing + 2 if closing >= 0 else named_end
 
     def _in_aside(self, named_end: int, start: int, end: int, figure: int) -> bool:
         """Whether a mention lies in an aside set off by commas right after the name before it
@@ -996,14 +1110,34 @@ class _Reader:
 
     def _issuer(self, subject: str | None, a: Amount) -> str | None:
         """A programme stands for the region that issued it: the last place named before the figure in its
-        paragraph, else the document's place."""
-        if subject is None or self._types.get(subject) != "programme":
+        paragraph, else the document's place; unless it is a programme that runs itself and no place is
+        said to act before it in the figure's sentence."""
+        if subject is None or self._types.get(subject) != "programme" or self._runs_itself(subject, a):
             return subject
         p0, _ = self._paragraph(a.start)
         places = [m for m in self._mentions_between(p0, a.start) if m[3] == "place"]
         if places:
             return places[-1][2]
         return self.main_subject if self._types.get(self.main_subject or "") == "place" else subject
+
+    def _runs_itself(self, name: str, a: Amount) -> bool:
+        """Whether a programme owns a figure of its sentence: its head says it runs and reports results
+        (scheme, initiative, fund …), and the places named before it in the sentence only possess it
+        ("India's X Scheme has crossed …"), none issues it ("Jalisco released the X Programme, which …").
+        It must be named, or referred to ("the scheme has …"), before the figure in the sentence."""
+        head = _WORD.findall(_PARENTHESES.sub(" ", name))[-1:]
+        if not head or head[0].lower() not in _RUNNING_PROGRAMME:
+            return False
+        s = self._sentence(a.start)
+        own = [m for m in self._mentions_between(s.start, a.start) if m[2] == name]
+        if not own and self._referred(s.start, a.start) != name:
+            return False  # named only elsewhere in the paragraph: not this sentence's subject
+        upto = own[0][0] if own else a.start
+        return all(
+            self.text[e:upto].strip() in _POSSESSIVE
+            for _, e, _, etype in self._mentions_between(s.start, upto)
+            if etype == "place"
+        )
 
     def _referred(self, start: int, end: int) -> str | None:
         """ "The cluster aims for exports of …", "the province has nurtured …": a definite description
@@ -1267,6 +1401,46 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     head = metric[: metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
     return head if _clean_metric(head.split()) else metric
+
+
+def _list_parts(phrase: str) -> list[str]:
+    """The parts of a coordinated list: "A, B and C", "A, B, and C" split at the commas and the last "and";
+    without commas, "A and B" splits where the word before "and" is not a modifier ("research and
+    development services" is one part, "household goods and investment" two)."""
+    if "," in phrase:
+        parts = [p.strip() for p in phrase.split(",")]
+        last = parts.pop()
+        if last.lower().startswith("and "):
+            return [p for p in parts + [last[4:].strip()] if p]
+        *rest, final = _AND.split(last) if _AND.search(last) else [last]
+        return [p for p in parts + [" and ".join(rest), final] if p]
+    parts, lo = [], 0
+    for m in _AND.finditer(phrase):
+        before = _WORD.findall(phrase, lo, m.start())
+        if not lo and len(before) == 1:
+            before = [before[0].lower()]  # the phrase's first word is capitalised as the sentence's
+        if not _joins_modifiers(before[-1:]):
+            parts.append(phrase[lo : m.start()])
+            lo = m.end()
+    return [p for p in parts + [phrase[lo:]] if p]
+
+
+def _dimension_metric(metric: str | None, dimension: str) -> str:
+    """A figure of a dimension that always measures one thing (an area, a capacity) names that thing of
+    what its metric names unless the metric says so already ("Lianshan park" -> "area of Lianshan park";
+    "land area" stays), or the bare noun when it has no metric."""
+    noun, form, words = _DIMENSION_MEASURES[dimension]
+    if not metric:
+        return noun
+    if any(w.lower() in words for w in _WORD.findall(metric)):
+        return metric
+    return form.format(metric)
+
+
+def _holds_verb(phrase: str) -> bool:
+    """Whether a phrase holds a cue or metric verb other than an adjective opening it ("Total sales")."""
+    words = _WORD.findall(phrase)
+    return any(_is_verb(w) and not (i == 0 and w.lower() in _LEADING_ADJECTIVES) for i, w in enumerate(words))
 
 
 def _clean_metric(words: list[str]) -> str | None:

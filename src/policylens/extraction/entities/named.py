@@ -301,6 +301,10 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if over:  # "the Regional Innovation Cluster program": a programme named for what it builds
                 htype, end = "programme", over.end()
                 name = clean(tokens.text[start:end])
+            during = p.programme_period.match(tokens.text, end) if htype == "programme" and end == chunk.end else None
+            if during:  # "… Plan for the Bearing Industry during the 14th Five-Year Plan Period": one title
+                end = during.end()
+                name = clean(tokens.text[start:end])
             found = Found(htype, name, start, end, "legal" if chunk.legal else "head")
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period

@@ -34,6 +34,7 @@ class Patterns:
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
     programme_over_heads: re.Pattern
+    programme_period: re.Pattern
     state_bodies: frozenset[str]
     plan_for: re.Pattern
     plan_for_core: re.Pattern  # what every plan_for match holds
@@ -107,6 +108,11 @@ def patterns() -> Patterns:
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
         programme_over_heads=re.compile(r"[ \t]+(" + _alternation(raw["programme_nouns_over_heads"]) + r")\b"),
+        programme_period=re.compile(
+            r"[ \t]+during[ \t]+the[ \t]+\d{1,2}(?:st|nd|rd|th)[ \t]+(?:"
+            + _alternation(raw["programme_period_words"])
+            + r")\b"
+        ),
         state_bodies=frozenset(raw["state_bodies"]),
         plan_for=re.compile(
             r"\b((?:[a-z][\w-]*+\s+){0,2}?)("
