@@ -214,6 +214,10 @@ def test_three_year_plan_is_an_adjective_not_a_duration():
         ("cut rates by 25 basis points", 25, "bp"),
         ("500 litres of water", 500, "l"),
         ("MX$ 40 million", 4e7, "MXN"),
+        # an ISO code written before the amount, as wires write less common currencies
+        ("a PLN 500 million grant", 5e8, "PLN"),
+        ("ZAR 2.5 billion in new plants", 2.5e9, "ZAR"),
+        ("RUB 40 billion of orders", 4e10, "RUB"),
     ],
 )
 def test_less_common_units_are_units_not_counts(text, value, unit):
