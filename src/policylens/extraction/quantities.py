@@ -325,17 +325,25 @@ class _Sentence:
     relative: int | None = None
     next_years: int | None = None
     from_year: int | None = None
-    month_day: bool = False
     year_cues: set[int] = field(default_factory=set)  # where cues that come from a year, not a word, start
-    period_end_month: int | None = None  # "the first half" with no year: the month it ends
-    past: bool = False
-    present: bool = False
     index: int = 0
+    timing: _Timing | None = None  # read by _Reader._timing when a figure first asks for it
 
     def time(self) -> int | None:
         """The year this sentence is about, for sentences after it that do not say."""
         own = [y.year for y in self.years if not y.baseline]
         return max(own) if own else self.relative
+
+
+@dataclass(slots=True, frozen=True)
+class _Timing:
+    """What a sentence says of time besides its years: only a figure that names no year asks, so it is
+    read the first time one does, not for every sentence."""
+
+    month_day: bool  # "on March 3": a day of the document's own year
+    period_end_month: int | None  # "the first half" with no year: the month it ends
+    past: bool
+    present: bool
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -544,19 +552,28 @@ class _Reader:
             s.next_years = self.pub + int(n if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
             s.cues.append((nxt.start(), nxt.end(), "target"))
         s.cues.sort()
-        s.month_day = bool(_MONTH_DAY.search(text, start, end))
-        part = (
-            _PART_OF_YEAR.search(text, start, end)
-            if not has_year and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
-            else None
-        )
-        if part:
-            s.period_end_month = _part_end_month(part)
-        s.present = bool(_PRESENT.search(text, start, end))
-        s.past = any(
-            not _PERFECT.search(text, max(start, m.start() - 25), m.start()) for m in _PAST.finditer(text, start, end)
-        )
         return s
+
+    def _timing(self, s: _Sentence) -> _Timing:
+        if s.timing is None:
+            text, start, end = self.text, s.start, s.end
+            lowered = text[start:end].lower()
+            part = (
+                _PART_OF_YEAR.search(text, start, end)
+                if _ANY_YEAR.search(text, start, end) is None
+                and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
+                else None
+            )
+            s.timing = _Timing(
+                month_day=_MONTH_DAY.search(text, start, end) is not None,
+                period_end_month=_part_end_month(part) if part else None,
+                past=any(
+                    not _PERFECT.search(text, max(start, m.start() - 25), m.start())
+                    for m in _PAST.finditer(text, start, end)
+                ),
+                present=_PRESENT.search(text, start, end) is not None,
+            )
+        return s.timing
 
     def _year_cue(self, year: int, prep: str, baseline: bool) -> str | None:
         if baseline or prep == "since":
@@ -1117,24 +1134,25 @@ class _Reader:
         own = s.time()
         if own is not None:
             return own, None
-        if s.period_end_month is not None and self.pub is not None:
+        timing = self._timing(s)
+        if timing.period_end_month is not None and self.pub is not None:
             # "in the first half", no year: the latest such period before the document's date
-            late = self.pub_month is not None and self.pub_month <= s.period_end_month
+            late = self.pub_month is not None and self.pub_month <= timing.period_end_month
             return self.pub - 1 if late else self.pub, None
-        if s.present:
+        if timing.present:
             return None, None  # "today", "currently": the figure is of the present
         p0, p1 = self._paragraph(para)
         opening = _OPENING.match(text, p0, p1)
         if opening and opening.group("y") and opening.group("prep").lower() == "in":
             return int(opening.group("y")), None
-        if s.month_day and self.pub is not None:
+        if timing.month_day and self.pub is not None:
             return self.pub, None
-        if s.past and not s.present:
+        if timing.past and not timing.present:
             first = bisect_right(self.sentence_starts, self._context_start(a.start)) - 1
             for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
                 earlier = self._sentence_at(i)
                 year = earlier.time()
-                if year is None and earlier.month_day and self.pub is not None:
+                if year is None and self.pub is not None and self._timing(earlier).month_day:
                     year = self.pub
                 if year is not None:
                     return year, earlier
