@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import industries, numbers, quantities
-from policylens.extraction.anycase import any_case, might_hold
+from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
@@ -335,6 +335,32 @@ def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
         assert bool(grouped.match(text, pos)) == bool(plain.match(text, pos))
 
 
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, flags=st.sampled_from([0, re.IGNORECASE]))
+def test_a_pattern_opened_by_a_look_at_its_first_characters_matches_as_without_it(words, text, flags):
+    body = rf"(?:{numbers._alternation(words)})"
+    look = opening(w[0] for w in words)
+    opened = re.compile(look + body, flags)
+    assert [m.span() for m in opened.finditer(text)] == [m.span() for m in re.finditer(body, text, flags)]
+
+
+_OPENING = re.compile(r"\(\?=\[[^\]]*\]\)")
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(TEXTS, CUE_TEXTS, ANY_CASE_TEXTS), a=st.integers(0, 120), b=st.integers(0, 200))
+@example(text="Q3 2024, h1 2025, 2Q2023, FY2023-24, fiscal 2024, by end-2025, \u017fince 2020", a=0, b=200)
+@example(text="one hundred, a dozen, −5, US$3, Rs 40, \u212aRW 9, \u0130n 2024 it has been set", a=0, b=200)
+def test_amount_cue_and_year_patterns_match_as_without_their_opening(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for fast in (numbers.AMOUNT, quantities._CUE, quantities._YEAR_EXPR):
+        plain = re.compile(_OPENING.sub("", fast.pattern, 1), fast.flags)
+        assert plain.pattern != fast.pattern
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, start, end)
+        ]
+
+
 TOKEN_TEXTS = st.lists(
     st.one_of(
         st.sampled_from(
@@ -466,15 +492,15 @@ CASE_PIECES = st.sampled_from(
 @given(text=st.lists(st.one_of(CASE_PIECES, st.text(max_size=3)), max_size=12).map("".join))
 def test_might_hold_is_false_only_where_no_word_matches_ignoring_case(text):
     words = ["rank", "stood", "finished", "half"]
-    if not might_hold(text, text.lower(), words):
+    if not might_hold(text, text.lower(), needed(words)):
         assert re.search("|".join(words), text, re.IGNORECASE) is None
 
 
 def test_might_hold_finds_a_word_in_any_case():
-    assert might_hold("It RANKED third", "it ranked third", ["rank"])
-    assert not might_hold("It came last", "it came last", ["rank"])
-    assert might_hold("It \u017ftood", "it \u017ftood", ["stood"])  # long s: matching ignoring case takes it
-    assert might_hold("was set\nup in", "was set\nup in", ["set up"])  # a phrase: its first word is looked for
+    assert might_hold("It RANKED third", "it ranked third", needed(["rank"]))
+    assert not might_hold("It came last", "it came last", needed(["rank"]))
+    assert might_hold("It \u017ftood", "it \u017ftood", needed(["stood"]))  # long s: matching ignoring case takes it
+    assert might_hold("was set\nup in", "was set\nup in", needed(["set up"]))  # a phrase: its first word is looked for
 
 
 YEAR_PIECES = st.sampled_from(

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable
 # The characters besides a letter's two cases that case-insensitive matching of str patterns takes for an
 # ASCII letter (dotted and dotless I for "i", LONG S for "s", KELVIN SIGN for "k").
 _CASE_EXTRAS = "\u0130\u0131\u017f\u212a"
+_HAS_CASE_EXTRA = re.compile(f"[{_CASE_EXTRAS}]")
 
 
 def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
@@ -41,17 +42,47 @@ def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
 
 
 def _letter(letter: str) -> str:
+    return f"(?-i:[{_cases(letter)}])"
+
+
+def _cases(letter: str) -> str:
+    """Every character case-insensitive matching takes for an ASCII letter."""
     extras = "".join(c for c in _CASE_EXTRAS if re.fullmatch(letter, c, re.IGNORECASE))
-    return f"(?-i:[{letter.lower()}{letter.upper()}{extras}])"
+    return f"{letter.lower()}{letter.upper()}{extras}"
 
 
-def might_hold(text: str, lowered: str, words: Iterable[str]) -> bool:
-    """Whether ``text`` may hold one of ``words`` matched ignoring case; False only when it surely does not,
-    so a caller may skip a costly scan for them.  ``lowered`` is ``text.lower()``: it holds each word written
-    in any case, unless the text has one of the characters that case-insensitive matching takes for an
-    ASCII letter though lowering does not give that letter, and such a text always may.  Of a phrase, only
-    its first word is looked for: the alternations here let spaces and hyphens stand for its spaces."""
-    return any(_first_word(w) in lowered for w in words) or any(c in text for c in _CASE_EXTRAS)
+def opening(chars: Iterable[str]) -> str:
+    """A look ahead for the characters a match may begin with, to put first in a pattern whose own first
+    step sre cannot test before entering it (a word boundary, an optional group, a letter matched ignoring
+    case): the scan then passes every other position at the cost of one test of the character there.
+    ``chars`` are written in any case and may hold class escapes ("\\d"); a letter stands for both its cases
+    and for the characters case-insensitive matching takes for it, so the look ahead is right for a pattern
+    matched ignoring case or not; a letter outside ASCII leaves no look ahead to write ("")."""
+    out: set[str] = set()
+    for c in chars:
+        if len(c) == 1 and c.isalpha() and not c.isascii():
+            return ""
+        if len(c) == 1 and c.isalpha():
+            out.update(_cases(c))
+        else:
+            out.add(c if c.startswith("\\") else re.escape(c))
+    return f"(?=[{''.join(sorted(out))}])"
+
+
+def needed(words: Iterable[str]) -> re.Pattern:
+    """What :func:`might_hold` looks for in a lower-cased text to tell whether it may hold one of ``words``
+    matched ignoring case: the first word of each, lower-cased (the alternations here let spaces and
+    hyphens stand for a phrase's spaces), in one pattern built once for all the texts looked at."""
+    return re.compile("|".join(sorted({re.escape(_first_word(w)) for w in words})))
+
+
+def might_hold(text: str, lowered: str, needs: re.Pattern) -> bool:
+    """Whether ``text`` may hold one of the words ``needs`` (from :func:`needed`) was built for, matched
+    ignoring case; False only when it surely does not, so a caller may skip a costly scan for them.
+    ``lowered`` is ``text.lower()``: it holds each word written in any case, unless the text has one of the
+    characters that case-insensitive matching takes for an ASCII letter though lowering does not give that
+    letter, and such a text always may."""
+    return needs.search(lowered) is not None or _HAS_CASE_EXTRA.search(text) is not None
 
 
 def _first_word(phrase: str) -> str:

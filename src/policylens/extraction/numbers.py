@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case, might_hold
+from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.model import Alternative
 
 
@@ -82,8 +82,10 @@ _UNIT = (
     rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
 )
 
+# What an amount may open with: a currency mark, a sign, a digit, a number word ("a dozen" too).
+_AMOUNT_OPENING = opening([p[0] for p in CURRENCY_PREFIXES] + ["-", "−", r"\d", "a"] + [w[0] for w in NUMBER_WORDS])
 AMOUNT = re.compile(
-    rf"""(?<![\w.,/:\-–—$€£¥₹₩])
+    rf"""{_AMOUNT_OPENING}(?<![\w.,/:\-–—$€£¥₹₩])
     (?:(?P<pre>{_PREFIX})\s?)?
     (?:(?P<sign>[-−](?=\d))?(?P<num>{_DIGITS})|(?P<word>(?i:{_WORD_NUMBER}))\b)
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
@@ -141,6 +143,8 @@ _FRACTION = re.compile(
     re.VERBOSE,
 )
 _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
+_RANK_NEEDS = needed(_CUES["rank_verbs"])
+_FRACTION_NEEDS = needed(_FRACTION_WORDS)
 _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
 # "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
 # Written with each word's first letter in either case, and a look at that letter first, as the
@@ -198,6 +202,7 @@ class Amount:
     comparator: str | None = None
 
 
+_SEPARATORS = re.compile(r"[\s-]+")  # between the words of a number or a unit
 _GROUPING = re.compile(rf"[, {_THIN}]")
 
 
@@ -213,7 +218,7 @@ def parse_number(token: str) -> float | None:
             return None
     total = 0
     found = False
-    for part in re.split(r"[\s-]+", token.lower()):
+    for part in _SEPARATORS.split(token.lower()):
         if part in NUMBER_WORDS:
             total += NUMBER_WORDS[part]
             found = True
@@ -226,10 +231,10 @@ def unit_code(word: str) -> str | None:
     """The contract code of a unit word or symbol as written ("square-kilometer" -> "km2")."""
     if word in UNIT_SYMBOLS:
         return UNIT_SYMBOLS[word]
-    key = re.sub(r"[\s-]+", " ", word.lower())
+    key = _SEPARATORS.sub(" ", word.lower())
     if key in UNIT_WORDS:
         return UNIT_WORDS[key]
-    return UNIT_WORDS.get(re.sub(r"[\s-]+", "-", word.lower()))
+    return UNIT_WORDS.get(_SEPARATORS.sub("-", word.lower()))
 
 
 # Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
@@ -471,7 +476,7 @@ def _ranks(text: str, lowered: str) -> tuple[list[Amount], list[tuple[int, int]]
     only name a reference group ("the fastest of the top five brands"), which are no figure."""
     out, groups = [], []
     # Most texts name no rank verb; a look for the words spares them the scan.
-    for m in _RANK.finditer(text) if might_hold(text, lowered, _CUES["rank_verbs"]) else ():
+    for m in _RANK.finditer(text) if might_hold(text, lowered, _RANK_NEEDS) else ():
         if m.group("no"):
             value = float(m.group("no"))
         else:
@@ -526,7 +531,7 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
-    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_WORDS) else ():
+    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_NEEDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
         d = m.group("d").lower()

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policylens.extraction.anycase import any_case, might_hold
+from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -44,9 +44,11 @@ def _words(key: str) -> str:
 
 
 # The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
-# written by any_case (through _words) so that only the words of the letter found there are tried.
+# written by any_case (through _words) so that only the words of the letter found there are tried, and opened
+# by a look at the letters a cue begins with, so that positions where none can begin are passed over.
 _CUE = re.compile(
-    rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+    opening([w[0] for w in _CUES["target_cues"] + _CUES["statistic_cues"]] + ["h"])
+    + rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
     r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
     re.I,
 )
@@ -103,8 +105,9 @@ _NEXT_YEARS = re.compile(
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I,
 )
+# Opened by a look at the characters a match may begin with (a preposition, "the", "FY", "1H", "Q3", a year).
 _YEAR_EXPR = re.compile(
-    rf"""(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
+    rf"""{opening("abcdefhioqrstu1234")}(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
     compared\s+(?:to|with)|relative\s+to|(?:than\s+|over\s+)?that\s+(?:of|in)|than|since|from|by|in|for|to|until|till|
     through|before|during|against)\s+)?
     (?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?
@@ -178,13 +181,15 @@ _YEAR_LEVEL = re.compile(
 )
 # Each baseline pattern with the words a sentence must hold for it to match (a look at them spares the scan).
 _BASELINE_SCANS = (
-    (_SINCE, ("since",)),
-    (_FROM_IN, ("from",)),
-    (_ORIGIN, tuple(_CUES["origin_verbs"])),
-    (_YEAR_LEVEL, ("level", "baseline")),
+    (_SINCE, needed(["since"])),
+    (_FROM_IN, needed(["from"])),
+    (_ORIGIN, needed(_CUES["origin_verbs"])),
+    (_YEAR_LEVEL, needed(["level", "baseline"])),
 )
-_FROM_TO = ("from", "between")
+_FROM_TO = needed(["from", "between"])
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
+_SPACES = re.compile(r"\s+")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
@@ -535,7 +540,7 @@ class _Reader:
             s.from_year = int(m.group("a"))
         for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
             year = _expr_year(m)
-            prep = re.sub(r"\s+", " ", (m.group("prep") or "").strip().lower())
+            prep = _SPACES.sub(" ", (m.group("prep") or "").strip().lower())
             is_base = prep in _BASELINE_PREPS or "that of" in prep or "that in" in prep or m.end() in baseline_ends
             s.years.append(_YearMention(m.start(), m.end(), year, prep, is_base))
             cue = self._year_cue(year, prep, is_base)
@@ -734,7 +739,7 @@ class _Reader:
         ):
             return True  # "an annual output of 30 million sets and 150,000 tons"
         tail = self.text[a.end : min(next_start, s.end)]
-        brk = re.search(r"[,;:]", tail)
+        brk = _CLAUSE_PUNCTUATION.search(tail)
         if brk:
             tail = tail[: brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
@@ -1090,7 +1095,7 @@ class _Reader:
             if opening.group("y"):
                 return int(opening.group("y"))
             if self.pub is not None:
-                return self.pub + _RELATIVE_YEARS[re.sub(r"\s+", " ", opening.group("rel").lower())]
+                return self.pub + _RELATIVE_YEARS[_SPACES.sub(" ", opening.group("rel").lower())]
         return None
 
     def _as_of(self, a: Amount, s: _Sentence, para: int) -> tuple[int | str | None, _Sentence | None]:
@@ -1193,7 +1198,7 @@ def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[
 
 def _relative_offset(m: re.Match) -> int:
     """Years from the document's to the one a relative expression names ("last year" -> -1)."""
-    return _RELATIVE_YEARS[re.sub(r"\s+", " ", m.group("rel").lower())]
+    return _RELATIVE_YEARS[_SPACES.sub(" ", m.group("rel").lower())]
 
 
 def _title_year(title: str, pub: int | None) -> int | None:

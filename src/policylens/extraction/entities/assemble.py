@@ -21,10 +21,16 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
 _HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_GENERIC_WORDS = re.compile(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b")
+
+
+@lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
+    """A name as merging compares it; cached, as folding short forms asks it of every pair of entities."""
     s = _HI_TECH.sub("high-tech", name.lower().replace("’", "'"))
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b", " ", s)
+    s = _PUNCTUATION.sub(" ", s)
+    s = _GENERIC_WORDS.sub(" ", s)
     return " ".join(s.split())
 
 
