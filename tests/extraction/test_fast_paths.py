@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import industries, numbers, quantities
+from policylens.extraction import gazetteer, industries, numbers, quantities
 from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
@@ -351,9 +351,10 @@ _OPENING = re.compile(r"\(\?=\[[^\]]*\]\)")
 @given(text=st.one_of(TEXTS, CUE_TEXTS, ANY_CASE_TEXTS), a=st.integers(0, 120), b=st.integers(0, 200))
 @example(text="Q3 2024, h1 2025, 2Q2023, FY2023-24, fiscal 2024, by end-2025, \u017fince 2020", a=0, b=200)
 @example(text="one hundred, a dozen, −5, US$3, Rs 40, \u212aRW 9, \u0130n 2024 it has been set", a=0, b=200)
-def test_amount_cue_and_year_patterns_match_as_without_their_opening(text, a, b):
+@example(text="the pilot zone, science parks and Zones; a clusters' base", a=0, b=200)
+def test_patterns_match_as_without_their_opening(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    for fast in (numbers.AMOUNT, quantities._CUE, quantities._YEAR_EXPR):
+    for fast in (numbers.AMOUNT, quantities._CUE, quantities._YEAR_EXPR, patterns().descriptive):
         plain = re.compile(_OPENING.sub("", fast.pattern, 1), fast.flags)
         assert plain.pattern != fast.pattern
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
@@ -397,6 +398,14 @@ TOKEN_TEXTS = st.lists(
     ),
     max_size=40,
 ).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TOKEN_TEXTS)
+@example(text="it's the firms' ’s 's_ 'sx x'sy a.s s's U.S.'s 'S")
+def test_tokens_opened_by_a_character_class_are_the_plain_pattern(text):
+    plain = re.compile(r"(?!(?<=['’])s\b)[^\W_]+(?:['’.](?!s\b)[^\W_]+)*")
+    assert [m.span() for m in gazetteer.TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -64,8 +64,10 @@ def opening(chars: Iterable[str]) -> str:
             return ""
         if len(c) == 1 and c.isalpha():
             out.update(_cases(c))
+        elif c == " ":  # a phrase's space: the alternations here let any space or a hyphen stand for it
+            out.update((r"\s", r"\-"))
         else:
-            out.add(c if c.startswith("\\") else re.escape(c))
+            out.add(c if len(c) > 1 and c.startswith("\\") else re.escape(c))
     return f"(?=[{''.join(sorted(out))}])"
 
 

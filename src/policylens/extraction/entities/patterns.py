@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, opening
 
 SMALL_WORDS = frozenset(
     ["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"]
@@ -66,7 +66,9 @@ def patterns() -> Patterns:
             + "|".join(raw["short_name_drops_after"])
             + r"))?\s*$"
         ),
-        descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
+        descriptive=re.compile(
+            opening(w[0] for w in descriptive_types) + r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"
+        ),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
         generic=frozenset(raw["generic_descriptors"]),
