@@ -23,7 +23,6 @@ from collections.abc import Callable, Iterable
 # The characters besides a letter's two cases that case-insensitive matching of str patterns takes for an
 # ASCII letter (dotted and dotless I for "i", LONG S for "s", KELVIN SIGN for "k").
 _CASE_EXTRAS = "\u0130\u0131\u017f\u212a"
-_HAS_CASE_EXTRA = re.compile(f"[{_CASE_EXTRAS}]")
 
 
 def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
@@ -71,20 +70,21 @@ def opening(chars: Iterable[str]) -> str:
     return f"(?=[{''.join(sorted(out))}])"
 
 
-def needed(words: Iterable[str]) -> re.Pattern:
+def needed(words: Iterable[str]) -> tuple[str, ...]:
     """What :func:`might_hold` looks for in a lower-cased text to tell whether it may hold one of ``words``
     matched ignoring case: the first word of each, lower-cased (the alternations here let spaces and
-    hyphens stand for a phrase's spaces), in one pattern built once for all the texts looked at."""
-    return re.compile("|".join(sorted({re.escape(_first_word(w)) for w in words})))
+    hyphens stand for a phrase's spaces), found once for all the texts looked at."""
+    return tuple(sorted({_first_word(w) for w in words}))
 
 
-def might_hold(text: str, lowered: str, needs: re.Pattern) -> bool:
-    """Whether ``text`` may hold one of the words ``needs`` (from :func:`needed`) was built for, matched
+def might_hold(text: str, lowered: str, needs: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of the words ``needs`` (from :func:`needed`) was found for, matched
     ignoring case; False only when it surely does not, so a caller may skip a costly scan for them.
     ``lowered`` is ``text.lower()``: it holds each word written in any case, unless the text has one of the
     characters that case-insensitive matching takes for an ASCII letter though lowering does not give that
-    letter, and such a text always may."""
-    return needs.search(lowered) is not None or _HAS_CASE_EXTRA.search(text) is not None
+    letter, and such a text always may.  Each word is looked for as a substring, which str finds faster
+    than any pattern."""
+    return any(w in lowered for w in needs) or any(c in text for c in _CASE_EXTRAS)
 
 
 def _first_word(phrase: str) -> str:
