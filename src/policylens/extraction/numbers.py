@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.anycase import any_case, might_hold, needed
 from policylens.model import Alternative
 
 
@@ -82,10 +82,8 @@ _UNIT = (
     rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
 )
 
-# What an amount may open with: a currency mark, a sign, a digit, a number word ("a dozen" too).
-_AMOUNT_OPENING = opening([p[0] for p in CURRENCY_PREFIXES] + ["-", "−", r"\d", "a"] + [w[0] for w in NUMBER_WORDS])
 AMOUNT = re.compile(
-    rf"""{_AMOUNT_OPENING}(?<![\w.,/:\-–—$€£¥₹₩])
+    rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:(?P<pre>{_PREFIX})\s?)?
     (?:(?P<sign>[-−](?=\d))?(?P<num>{_DIGITS})|(?P<word>(?i:{_WORD_NUMBER}))\b)
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
