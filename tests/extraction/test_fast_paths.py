@@ -245,19 +245,22 @@ def test_cue_patterns_match_as_the_plain_ones(text, a, b):
         TEXTS,
         st.lists(
             st.sampled_from(
-                ["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’", "$", "x", "é", "3", "-", "No."]
+                ["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’", "$", "x", "é", "3", "-", "No.", "w" * 50]
             ),
             max_size=40,
         ).map("".join),
     ),
-    a=st.integers(0, 200),
+    a=st.integers(0, 400),
 )
 def test_word_before_from_a_line_start_is_the_plain_search(text, a):
     start = min(a, len(text))
     line_start = text.rfind("\n", 0, start) + 1
-    fast = numbers._WORD_BEFORE_IN_LINE.search(text, line_start, start)
     plain = numbers._WORD_BEFORE.search(text, line_start, start)
-    assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))
+    for fast in (
+        numbers._WORD_BEFORE_IN_LINE.search(text, line_start, start),
+        numbers._word_before_in_line(text, start),
+    ):
+        assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
 WORD_LISTS = st.lists(
@@ -544,3 +547,32 @@ def test_quotations_are_only_found_where_a_quotation_mark_stands(text):
 
     if '"' not in text and "“" not in text:
         assert quoted._QUOTED.search(text) is None
+
+
+PLACE_PIECES = st.sampled_from(["in ", "In ", "main ", "Shatian", "Xi", ", ", ",", "Dongguan", " ", "\n", "é", "_"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(PLACE_PIECES, st.text(max_size=2)), max_size=20).map("".join))
+@example(text="main Shatian, Dongguan; in Xia, Fujian; in Shatian, Dongguan")
+def test_town_before_a_place_is_the_word_boundary_pattern(text):
+    from policylens.extraction.entities import places
+
+    plain = re.compile(r"\bin ([A-Z][a-z]{2,}), (?=[A-Z])")
+    assert [(m.span(), m.span(1)) for m in places._IN_TOWN.finditer(text)] == [
+        (m.span(), m.span(1)) for m in plain.finditer(text)
+    ]
+
+
+NOUN_PIECES = st.sampled_from(["X", "4.0", " ", "  ", "\t", "\n", "plan", "initiative", "programme", "s", "-", "é"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(NOUN_PIECES, st.text(max_size=2)), max_size=20).map("".join))
+def test_programme_noun_opened_by_its_space_is_the_look_behind_pattern(text):
+    from policylens.extraction.entities import context
+
+    fast = context._programme_noun()
+    plain = re.compile(fast.pattern.replace(r"[ \t](?<=[A-Za-z0-9][ \t])[ \t]*", r"(?<=[A-Za-z0-9])[ \t]+", 1))
+    assert plain.pattern != fast.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -170,6 +170,7 @@ _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
 # The same, for a search from a line start: a match there can only begin where its word does,
 # and saying so spares the search running every word of a long line up to its end.
 _WORD_BEFORE_IN_LINE = re.compile(r"(?<![\w.'’$])([\w.'’$]+)[:#]?[ \t]*$")
+_NEAR_WORD = 48  # characters before a number searched first for its word (see _word_before_in_line)
 _WORD_AFTER = re.compile(r"[ \t]*([\w'’-]+)")
 
 _IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["identifier_words"])
@@ -395,8 +396,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     if m.group("num") and _YEAR_SHAPE.fullmatch(number):
         return False
     start, end = m.start(), m.end()
-    line_start = text.rfind("\n", 0, start) + 1
-    before = _WORD_BEFORE_IN_LINE.search(text, line_start, start)
+    before = _word_before_in_line(text, start)
     prev = before.group(1) if before else ""
     prev_start, prev_end = before.span(1) if before else (start, start)
     prev_l = prev.lower()
@@ -442,6 +442,19 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     if scaled and (not nxt or nxt.lower() in _FUNCTION_WORDS):
         return False  # "17.5 billion to build": an amount whose unit is left unsaid
     return True
+
+
+def _word_before_in_line(text: str, pos: int) -> re.Match | None:
+    """The word right before ``pos`` in its line (with a colon or "#" and spaces after it), as
+    ``_WORD_BEFORE_IN_LINE.search(text, line_start, pos)`` finds it. Only one place can start a match (the
+    start of the last word), so a search of the last few characters finds the same word when it starts
+    there; only for a longer word is the rest of the line searched, and a paragraph is one long line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    near = max(line_start, pos - _NEAR_WORD)
+    found = _WORD_BEFORE_IN_LINE.search(text, near, pos)
+    if found is None and near > line_start:
+        found = _WORD_BEFORE_IN_LINE.search(text, line_start, pos)
+    return found
 
 
 def _line_opening(text: str, pos: int) -> bool:

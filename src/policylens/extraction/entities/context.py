@@ -103,7 +103,9 @@ def _programme_noun() -> re.Pattern:
     nouns = sorted(
         (n for n in patterns().programme_nouns if not n.endswith("s") and " " not in n), key=len, reverse=True
     )
-    return re.compile(r"(?<=[A-Za-z0-9])[ \t]+(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+    # The look behind for the name's last character comes after the first space, so that the pattern opens
+    # with a character class and sre passes every other position without trying it.
+    return re.compile(r"[ \t](?<=[A-Za-z0-9][ \t])[ \t]*(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Found]:
