@@ -50,18 +50,19 @@ def _cases(letter: str) -> str:
     return f"{letter.lower()}{letter.upper()}{extras}"
 
 
-def opening(chars: Iterable[str]) -> str:
+def opening(chars: Iterable[str], ignoring_case: bool = True) -> str:
     """A look ahead for the characters a match may begin with, to put first in a pattern whose own first
     step sre cannot test before entering it (a word boundary, an optional group, a letter matched ignoring
     case): the scan then passes every other position at the cost of one test of the character there.
     ``chars`` are written in any case and may hold class escapes ("\\d"); a letter stands for both its cases
     and for the characters case-insensitive matching takes for it, so the look ahead is right for a pattern
-    matched ignoring case or not; a letter outside ASCII leaves no look ahead to write ("")."""
+    matched ignoring case or not; a letter outside ASCII leaves no look ahead to write (""). Where the
+    pattern matches case-sensitively, ``ignoring_case=False`` takes each letter as written only."""
     out: set[str] = set()
     for c in chars:
-        if len(c) == 1 and c.isalpha() and not c.isascii():
+        if len(c) == 1 and c.isalpha() and not c.isascii() and ignoring_case:
             return ""
-        if len(c) == 1 and c.isalpha():
+        if len(c) == 1 and c.isalpha() and ignoring_case:
             out.update(_cases(c))
         elif c == " ":  # a phrase's space: the alternations here let any space or a hyphen stand for it
             out.update((r"\s", r"\-"))
@@ -73,8 +74,10 @@ def opening(chars: Iterable[str]) -> str:
 def needed(words: Iterable[str]) -> tuple[str, ...]:
     """What :func:`might_hold` looks for in a lower-cased text to tell whether it may hold one of ``words``
     matched ignoring case: the first word of each, lower-cased (the alternations here let spaces and
-    hyphens stand for a phrase's spaces), found once for all the texts looked at."""
-    return tuple(sorted({_first_word(w) for w in words}))
+    hyphens stand for a phrase's spaces), found once for all the texts looked at. A word holding another
+    is left out ("ranked" is in no text "rank" is not in), as each is looked for through the whole text."""
+    firsts = {_first_word(w) for w in words}
+    return tuple(sorted(w for w in firsts if not any(v != w and v in w for v in firsts)))
 
 
 def might_hold(text: str, lowered: str, needs: tuple[str, ...]) -> bool:
