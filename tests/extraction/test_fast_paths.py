@@ -577,3 +577,27 @@ def test_programme_noun_opened_by_its_space_is_the_look_behind_pattern(text):
     plain = re.compile(fast.pattern.replace(r"[ \t](?<=[A-Za-z0-9][ \t])[ \t]*", r"(?<=[A-Za-z0-9])[ \t]+", 1))
     assert plain.pattern != fast.pattern
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+COMPARATOR_PIECES = st.sampled_from(
+    ["more than", "no more than", "Over", "at least", "UP TO", "about", "under", "some", "\u017fome", " ", "\n", "5"]
+    + ["approx.", "an estimated", "xover", "-", "é", "\u212a"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(COMPARATOR_PIECES, st.text(max_size=2)), max_size=12).map("".join), a=st.integers(0, 80))
+def test_comparator_before_a_figure_is_the_plain_pattern(text, a):
+    plain = re.compile(
+        "(?:"
+        + "|".join(
+            rf"(?P<c{i}>\b(?:{numbers._alternation(words)}))"
+            for i, words in enumerate(quantities._CUES["comparators"].values())
+        )
+        + r")\s*$",
+        re.I,
+    )
+    lo = min(a, len(text))
+    for pattern_text, start in ((text, lo), (text + " ", 0)):
+        fast, slow = quantities._COMPARATOR_BEFORE.search(pattern_text, start), plain.search(pattern_text, start)
+        assert (fast and (fast.span(), fast.lastgroup)) == (slow and (slow.span(), slow.lastgroup))

@@ -62,11 +62,12 @@ _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
 _PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
+# Searched in the few characters before every figure: opened by a look at the letters a comparator begins
+# with, and the word boundary tested once for all of them.
 _COMPARATOR_BEFORE = re.compile(
-    "(?:"
-    + "|".join(
-        rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in enumerate(_CUES["comparators"].values())
-    )
+    opening(w[0] for words in _CUES["comparators"].values() for w in words)
+    + r"\b(?:"
+    + "|".join(rf"(?P<c{i}>{any_case(words, _alternation)})" for i, words in enumerate(_CUES["comparators"].values()))
     + r")\s*$",
     re.I,
 )
