@@ -20,8 +20,10 @@ def test_opening_for_a_pattern_matched_case_sensitively_takes_letters_as_written
     assert [m.group() for m in look.finditer("US$ us$")] == ["US$", "$"]
 
 
-def test_opening_is_left_out_for_a_letter_outside_ascii():
+def test_opening_is_left_out_for_a_letter_outside_ascii_or_an_empty_word():
     assert opening(["é", "a"]) == ""
+    assert opening(["", "a"], ignoring_case=False) == ""
+    assert opening(["é", "A"], ignoring_case=False) == "(?=[Aé])"
 
 
 def test_might_hold_looks_for_the_first_word_of_each_phrase():

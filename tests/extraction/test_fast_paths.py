@@ -356,9 +356,10 @@ _OPENING = re.compile(r"\(\?=\[[^\]]*\]\)")
 @example(text="\u0130t is expected to reach, it has been set, \u017fet to, \u212aey targets", a=0, b=200)
 @example(text="one hundred, a dozen, −5, US$3, Rs 40, usd 5, zł 7, \u212aRW 9, twenty-one, \u017fix", a=0, b=200)
 @example(text="the pilot zone, science parks and Zones; a clusters' base", a=0, b=200)
+@example(text="It ranked No. 3, came in second, \u017ftood 4th and RANKS the third", a=0, b=200)
 def test_patterns_match_as_without_their_opening(text, a, b):
     start, end = sorted((min(a, len(text)), min(b, len(text))))
-    for fast in (numbers.AMOUNT, quantities._CUE, quantities._YEAR_EXPR, patterns().descriptive):
+    for fast in (numbers.AMOUNT, numbers._RANK, quantities._CUE, quantities._YEAR_EXPR, patterns().descriptive):
         plain = re.compile(_OPENING.sub("", fast.pattern), fast.flags)
         assert plain.pattern != fast.pattern
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
@@ -601,3 +602,56 @@ def test_comparator_before_a_figure_is_the_plain_pattern(text, a):
     for pattern_text, start in ((text, lo), (text + " ", 0)):
         fast, slow = quantities._COMPARATOR_BEFORE.search(pattern_text, start), plain.search(pattern_text, start)
         assert (fast and (fast.span(), fast.lastgroup)) == (slow and (slow.span(), slow.lastgroup))
+
+
+BREAK_PIECES = st.sampled_from(
+    [
+        ".",
+        "!",
+        "?",
+        ":",
+        "。",
+        "！",
+        "；",
+        " ",
+        "\n",
+        "\t",
+        '"',
+        "”",
+        "’",
+        "'",
+        ")",
+        "]",
+        "(",
+        "“",
+        "A",
+        "a",
+        "3",
+        "中",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(BREAK_PIECES, st.text(max_size=2)), max_size=30).map("".join))
+def test_sentence_ends_and_token_breaks_opened_by_a_class_are_the_plain_patterns(text):
+    from policylens.extraction import text as text_index
+    from policylens.extraction.entities import tokens
+
+    plain_end = re.compile(r"[.!?](?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？；]")
+    plain_break = re.compile(r"\n|[.!?:][ \t\"“‘'(]*")
+    for fast, plain in ((text_index._SENTENCE_END, plain_end), (tokens._BREAK, plain_break)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(st.one_of(BREAK_PIECES, st.sampled_from(['"Made in X"', "“Plan” ", "—"])), max_size=20).map("".join)
+)
+def test_quotations_opened_by_a_look_for_the_mark_are_the_plain_pattern(text):
+    from policylens.extraction.entities import quoted
+
+    plain = re.compile(quoted._QUOTED.pattern.removeprefix(r"(?=[\"“])"))
+    assert plain.pattern != quoted._QUOTED.pattern
+    assert [m.span(1) for m in quoted._QUOTED.finditer(text)] == [m.span(1) for m in plain.finditer(text)]

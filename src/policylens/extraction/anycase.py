@@ -57,9 +57,12 @@ def opening(chars: Iterable[str], ignoring_case: bool = True) -> str:
     ``chars`` are written in any case and may hold class escapes ("\\d"); a letter stands for both its cases
     and for the characters case-insensitive matching takes for it, so the look ahead is right for a pattern
     matched ignoring case or not; a letter outside ASCII leaves no look ahead to write (""). Where the
-    pattern matches case-sensitively, ``ignoring_case=False`` takes each letter as written only."""
+    pattern matches case-sensitively, ``ignoring_case=False`` takes each letter as written only. An empty
+    string among ``chars`` (a match that may be empty) leaves no look ahead either."""
     out: set[str] = set()
     for c in chars:
+        if not c:
+            return ""
         if len(c) == 1 and c.isalpha() and not c.isascii() and ignoring_case:
             return ""
         if len(c) == 1 and c.isalpha() and ignoring_case:

@@ -129,7 +129,7 @@ NOT_AMOUNT = re.compile(
 )
 
 _RANK = re.compile(
-    rf"""\b(?P<verb>(?i:{any_case(_CUES["rank_verbs"], _alternation)}))\s+(?:in\s+)?
+    rf"""{opening(w[0] for w in _CUES["rank_verbs"])}\b(?P<verb>(?i:{any_case(_CUES["rank_verbs"], _alternation)}))\s+(?:in\s+)?
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from policylens.extraction.anycase import opening
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import PlaceMention, is_place
 from policylens.extraction.entities.tokens import WS, Found
@@ -132,8 +133,11 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
                 e.aliases.append(core)
     if not forms:
         return
+    # Opened by a look at the names' first characters (mostly capitals), so that the scan passes every
+    # other position without trying the names there.
     pattern = re.compile(
-        r"(?<![\w-])(?:"
+        opening(((f.split() or [""])[0][:1] for f in forms), ignoring_case=False)
+        + r"(?<![\w-])(?:"
         + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
         + r")(?![\w-])"
     )

@@ -18,7 +18,7 @@ _BROKEN_WORD = re.compile(r"([a-z])-\s+([a-z])")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # What opens a sentence in the gap before a token: a line break, or a stop followed only by spaces, quotes
 # and an opening bracket.
-_BREAK = re.compile(r"\n|[.!?:][ \t\"“‘'(]*")
+_BREAK = re.compile(r"[\n.!?:](?:(?<=\n)|[ \t\"“‘'(]*)")  # a line break, or a stop and what opens the next
 
 
 @dataclass(slots=True)
