@@ -86,6 +86,7 @@ TEXTS = st.one_of(
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS)
+@example(text="IV. Goals\nII. Aims\n  3) x\n• 5. y\n(2) z\n> 4. q\n# 1. t\nCL. x\n\t7. s\n- 8. u\n·9) v\n*10. w")
 def test_not_amount_spans_are_finditers(text):
     assert numbers._not_amount_spans(text) == [m.span() for m in numbers.NOT_AMOUNT.finditer(text)]
 

@@ -241,12 +241,13 @@ def unit_code(word: str) -> str | None:
 
 
 # Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
-# prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
-# (any non-space character of a word with "@" in it), added only for texts that hold an "@".
+# prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering, which opens with a space, a bullet,
+# a digit, "(" or a Roman numeral), except the e-mail one (any non-space character of a word with "@" in it),
+# added only for texts that hold an "@".
 # A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
 # before its first digit) matches from the run's first digit too, which is tried first.
 _NOT_AMOUNT_START = re.compile(
-    r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+    r"(?m:^)(?=[ \t#>*\-•·(\dIVXLC])|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
     r"|Oct|Nov|Dec|FY|[HQ][1-4]"
 )
 _IN_DIGITS = re.compile(r"(?<=\d)\d")
