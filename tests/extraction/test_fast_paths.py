@@ -656,3 +656,28 @@ def test_quotations_opened_by_a_look_for_the_mark_are_the_plain_pattern(text):
     plain = re.compile(quoted._QUOTED.pattern.removeprefix(r"(?=[\"“])"))
     assert plain.pattern != quoted._QUOTED.pattern
     assert [m.span(1) for m in quoted._QUOTED.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["a subsidiary of", "Spokesperson for", "\u017fpokeswoman for", "listed company", ",", " "]
+            ),
+            st.text(max_size=2),
+        ),
+        max_size=10,
+    ).map("".join),
+    a=st.integers(0, 40),
+)
+def test_company_context_before_a_name_is_the_plain_pattern(text, a):
+    from policylens import vocab
+
+    raw = vocab.load("policylens.extraction", "entity_patterns.yaml")
+    words = [*raw["company_appositives"], *raw["company_contexts_before"]]
+    plain = re.compile(r"(?<![\w-])(?:" + numbers._alternation(words) + r"),?\s+$", re.IGNORECASE)
+    for t in (text, text + " "):
+        lo = min(a, len(t))
+        fast, slow = patterns().company_before.search(t, lo), plain.search(t, lo)
+        assert (fast and fast.span()) == (slow and slow.span())

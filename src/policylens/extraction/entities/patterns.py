@@ -126,9 +126,11 @@ def patterns() -> Patterns:
         ),
         not_starts=frozenset(raw["not_name_starts"]),
         time_words=frozenset(raw["time_words"]),
+        # Searched before every name: written by any_case and opened by a look at the words' first letters.
         company_before=re.compile(
-            r"(?<![\w-])(?:"
-            + _alternation([*raw["company_appositives"], *raw["company_contexts_before"]])
+            opening(w[0] for w in [*raw["company_appositives"], *raw["company_contexts_before"]])
+            + r"(?<![\w-])(?:"
+            + any_case([*raw["company_appositives"], *raw["company_contexts_before"]], _alternation)
             + r"),?\s+$",
             re.IGNORECASE,
         ),
