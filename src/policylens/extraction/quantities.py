@@ -60,7 +60,11 @@ _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 _PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
 _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
 _PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
-_PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
+# The patterns searched in windows before a figure below open with a look at the letters a match begins with
+# (anycase.opening), so that the search passes every other position without trying the pattern there.
+_PERFECT = re.compile(
+    opening("hbwtia") + r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I
+)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
 # Searched in the few characters before every figure: opened by a look at the letters a comparator begins
 # with, and the word boundary tested once for all of them.
@@ -117,7 +121,8 @@ _YEAR_EXPR = re.compile(
     re.VERBOSE | re.I,
 )
 _MONTH_DAY = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    opening("JFMASOND", ignoring_case=False)
+    + r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2}\b(?!,?\s*\d{4})"
 )
 _ANY_YEAR = re.compile(_YEAR)  # what every pattern about years below must match somewhere
@@ -211,12 +216,15 @@ def _is_verb(word: str) -> bool:
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
 _PLAN_REFERENCE = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_CUES["plan_reference_nouns"]) + r")\b",
+    opening("t")
+    + r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + _alternation(_CUES["plan_reference_nouns"])
+    + r")\b",
     re.IGNORECASE,
 )
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
-_DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
+_DEFINITE = re.compile(opening("t") + rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
 _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
@@ -271,13 +279,17 @@ _LABEL = re.compile(
 )
 # "with an average annual growth rate of 14.9 percent": a measure noun after an article, the figure "of" it.
 _RATE_OF = re.compile(
-    r"\b(?:a|an|the|its|their)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:"
+    opening("ati", ignoring_case=False)
+    + r"\b(?:a|an|the|its|their)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:"
     + _alternation(_CUES["of_figure_heads"])
     + r"))\s+of\s*$",
 )
 # "aiming for a growth of over 25 percent in industrial equipment investment": a change noun the figure is "of".
 _CHANGE_OF = re.compile(
-    r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<change>" + _alternation(_CUES["change_nouns_of"]) + r")\s+of\s*$"
+    opening("at", ignoring_case=False)
+    + r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<change>"
+    + _alternation(_CUES["change_nouns_of"])
+    + r")\s+of\s*$"
 )
 # "…'s excavator sales accounted for 15 percent of the global market": a share verb right before the figure.
 _SHARE_VERB = re.compile(r"\b(?:" + _words("share_verbs") + r")\s*$")
