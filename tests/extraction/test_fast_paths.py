@@ -377,7 +377,7 @@ def test_patterns_match_as_without_their_opening(text, a, b):
         quantities._CHANGE_OF,
         patterns().descriptive,
     ):
-        plain = re.compile(_OPENING.sub("", fast.pattern), fast.flags)
+        plain = re.compile(_OPENING.sub("", fast.pattern).replace(r"(?=\d)(?P<num>", "(?P<num>"), fast.flags)
         assert plain.pattern != fast.pattern
         assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
             (m.span(), m.groupdict()) for m in plain.finditer(text, start, end)

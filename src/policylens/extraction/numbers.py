@@ -82,14 +82,15 @@ _UNIT = (
     rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
 )
 
-# Looks at the first character, so that the currency prefixes and the number words, tried at every word start,
-# are entered only where one of them can begin (the prefixes are written as they must be, in capitals).
+# Looks at the first character, so that the currency prefixes, the digit shapes and the number words, tried at
+# every word start, are entered only where one of them can begin (the prefixes are written as they must be, in
+# capitals).
 _PREFIX_OPENING = opening((p[0] for p in CURRENCY_PREFIXES), ignoring_case=False)
 _WORD_NUMBER_OPENING = opening([w[0] for w in NUMBER_WORDS] + ["a"])
 AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:{_PREFIX_OPENING}(?P<pre>{_PREFIX})\s?)?
-    (?:(?P<sign>[-−](?=\d))?(?P<num>{_DIGITS})|{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORD_NUMBER}))\b)
+    (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})|{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORD_NUMBER}))\b)
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
