@@ -3,11 +3,11 @@
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import industries, numbers, quantities
-from policylens.extraction.anycase import any_case, might_hold
+from policylens.extraction import gazetteer, industries, numbers, quantities
+from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
@@ -86,6 +86,7 @@ TEXTS = st.one_of(
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=TEXTS)
+@example(text="IV. Goals\nII. Aims\n  3) x\n• 5. y\n(2) z\n> 4. q\n# 1. t\nCL. x\n\t7. s\n- 8. u\n·9) v\n*10. w")
 def test_not_amount_spans_are_finditers(text):
     assert numbers._not_amount_spans(text) == [m.span() for m in numbers.NOT_AMOUNT.finditer(text)]
 
@@ -245,19 +246,22 @@ def test_cue_patterns_match_as_the_plain_ones(text, a, b):
         TEXTS,
         st.lists(
             st.sampled_from(
-                ["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’", "$", "x", "é", "3", "-", "No."]
+                ["Phase", "code", ":", "#", " ", "\t", "\n", ".", "'", "’", "$", "x", "é", "3", "-", "No.", "w" * 50]
             ),
             max_size=40,
         ).map("".join),
     ),
-    a=st.integers(0, 200),
+    a=st.integers(0, 400),
 )
 def test_word_before_from_a_line_start_is_the_plain_search(text, a):
     start = min(a, len(text))
     line_start = text.rfind("\n", 0, start) + 1
-    fast = numbers._WORD_BEFORE_IN_LINE.search(text, line_start, start)
     plain = numbers._WORD_BEFORE.search(text, line_start, start)
-    assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))
+    for fast in (
+        numbers._WORD_BEFORE_IN_LINE.search(text, line_start, start),
+        numbers._word_before_in_line(text, start),
+    ):
+        assert (fast and (fast.span(), fast.span(1))) == (plain and (plain.span(), plain.span(1)))
 
 
 WORD_LISTS = st.lists(
@@ -335,6 +339,51 @@ def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
         assert bool(grouped.match(text, pos)) == bool(plain.match(text, pos))
 
 
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, flags=st.sampled_from([0, re.IGNORECASE]))
+def test_a_pattern_opened_by_a_look_at_its_first_characters_matches_as_without_it(words, text, flags):
+    body = rf"(?:{numbers._alternation(words)})"
+    look = opening(w[0] for w in words)
+    opened = re.compile(look + body, flags)
+    assert [m.span() for m in opened.finditer(text)] == [m.span() for m in re.finditer(body, text, flags)]
+
+
+_OPENING = re.compile(r"\(\?=\[[^\]]*\]\)")
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(TEXTS, CUE_TEXTS, ANY_CASE_TEXTS), a=st.integers(0, 120), b=st.integers(0, 200))
+@example(text="Q3 2024, h1 2025, 2Q2023, FY2023-24, fiscal 2024, by end-2025, \u017fince 2020", a=0, b=200)
+@example(text="\u0130t is expected to reach, it has been set, \u017fet to, \u212aey targets", a=0, b=200)
+@example(text="one hundred, a dozen, −5, US$3, Rs 40, usd 5, zł 7, \u212aRW 9, twenty-one, \u017fix", a=0, b=200)
+@example(text="the pilot zone, science parks and Zones; a clusters' base", a=0, b=200)
+@example(text="It ranked No. 3, came in second, \u017ftood 4th and RANKS the third", a=0, b=200)
+@example(text="it has been HAS grown \u0130s to, on March 3 and May 12, 2024, This plan, the Province", a=0, b=200)
+@example(text="with an average annual growth rate of", a=0, b=200)
+@example(text="reaching its annual growth rate of", a=0, b=200)
+@example(text="aiming for a growth of", a=0, b=200)
+def test_patterns_match_as_without_their_opening(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for fast in (
+        numbers.AMOUNT,
+        numbers._RANK,
+        quantities._CUE,
+        quantities._YEAR_EXPR,
+        quantities._PERFECT,
+        quantities._MONTH_DAY,
+        quantities._PLAN_REFERENCE,
+        quantities._DEFINITE,
+        quantities._RATE_OF,
+        quantities._CHANGE_OF,
+        patterns().descriptive,
+    ):
+        plain = re.compile(_OPENING.sub("", fast.pattern).replace(r"(?=\d)(?P<num>", "(?P<num>"), fast.flags)
+        assert plain.pattern != fast.pattern
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, start, end)
+        ]
+
+
 TOKEN_TEXTS = st.lists(
     st.one_of(
         st.sampled_from(
@@ -371,6 +420,14 @@ TOKEN_TEXTS = st.lists(
     ),
     max_size=40,
 ).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TOKEN_TEXTS)
+@example(text="it's the firms' ’s 's_ 'sx x'sy a.s s's U.S.'s 'S")
+def test_tokens_opened_by_a_character_class_are_the_plain_pattern(text):
+    plain = re.compile(r"(?!(?<=['’])s\b)[^\W_]+(?:['’.](?!s\b)[^\W_]+)*")
+    assert [m.span() for m in gazetteer.TOKEN.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -466,15 +523,15 @@ CASE_PIECES = st.sampled_from(
 @given(text=st.lists(st.one_of(CASE_PIECES, st.text(max_size=3)), max_size=12).map("".join))
 def test_might_hold_is_false_only_where_no_word_matches_ignoring_case(text):
     words = ["rank", "stood", "finished", "half"]
-    if not might_hold(text, text.lower(), words):
+    if not might_hold(text, text.lower(), needed(words)):
         assert re.search("|".join(words), text, re.IGNORECASE) is None
 
 
 def test_might_hold_finds_a_word_in_any_case():
-    assert might_hold("It RANKED third", "it ranked third", ["rank"])
-    assert not might_hold("It came last", "it came last", ["rank"])
-    assert might_hold("It \u017ftood", "it \u017ftood", ["stood"])  # long s: matching ignoring case takes it
-    assert might_hold("was set\nup in", "was set\nup in", ["set up"])  # a phrase: its first word is looked for
+    assert might_hold("It RANKED third", "it ranked third", needed(["rank"]))
+    assert not might_hold("It came last", "it came last", needed(["rank"]))
+    assert might_hold("It \u017ftood", "it \u017ftood", needed(["stood"]))  # long s: matching ignoring case takes it
+    assert might_hold("was set\nup in", "was set\nup in", needed(["set up"]))  # a phrase: its first word is looked for
 
 
 YEAR_PIECES = st.sampled_from(
@@ -509,3 +566,134 @@ def test_quotations_are_only_found_where_a_quotation_mark_stands(text):
 
     if '"' not in text and "“" not in text:
         assert quoted._QUOTED.search(text) is None
+
+
+PLACE_PIECES = st.sampled_from(["in ", "In ", "main ", "Shatian", "Xi", ", ", ",", "Dongguan", " ", "\n", "é", "_"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(PLACE_PIECES, st.text(max_size=2)), max_size=20).map("".join))
+@example(text="main Shatian, Dongguan; in Xia, Fujian; in Shatian, Dongguan")
+def test_town_before_a_place_is_the_word_boundary_pattern(text):
+    from policylens.extraction.entities import places
+
+    plain = re.compile(r"\bin ([A-Z][a-z]{2,}), (?=[A-Z])")
+    assert [(m.span(), m.span(1)) for m in places._IN_TOWN.finditer(text)] == [
+        (m.span(), m.span(1)) for m in plain.finditer(text)
+    ]
+
+
+NOUN_PIECES = st.sampled_from(["X", "4.0", " ", "  ", "\t", "\n", "plan", "initiative", "programme", "s", "-", "é"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(NOUN_PIECES, st.text(max_size=2)), max_size=20).map("".join))
+def test_programme_noun_opened_by_its_space_is_the_look_behind_pattern(text):
+    from policylens.extraction.entities import context
+
+    fast = context._programme_noun()
+    plain = re.compile(fast.pattern.replace(r"[ \t](?<=[A-Za-z0-9][ \t])[ \t]*", r"(?<=[A-Za-z0-9])[ \t]+", 1))
+    assert plain.pattern != fast.pattern
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+COMPARATOR_PIECES = st.sampled_from(
+    ["more than", "no more than", "Over", "at least", "UP TO", "about", "under", "some", "\u017fome", " ", "\n", "5"]
+    + ["approx.", "an estimated", "xover", "-", "é", "\u212a"]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(COMPARATOR_PIECES, st.text(max_size=2)), max_size=12).map("".join), a=st.integers(0, 80))
+def test_comparator_before_a_figure_is_the_plain_pattern(text, a):
+    plain = re.compile(
+        "(?:"
+        + "|".join(
+            rf"(?P<c{i}>\b(?:{numbers._alternation(words)}))"
+            for i, words in enumerate(quantities._CUES["comparators"].values())
+        )
+        + r")\s*$",
+        re.I,
+    )
+    lo = min(a, len(text))
+    for pattern_text, start in ((text, lo), (text + " ", 0)):
+        fast, slow = quantities._COMPARATOR_BEFORE.search(pattern_text, start), plain.search(pattern_text, start)
+        assert (fast and (fast.span(), fast.lastgroup)) == (slow and (slow.span(), slow.lastgroup))
+
+
+BREAK_PIECES = st.sampled_from(
+    [
+        ".",
+        "!",
+        "?",
+        ":",
+        "。",
+        "！",
+        "；",
+        " ",
+        "\n",
+        "\t",
+        '"',
+        "”",
+        "’",
+        "'",
+        ")",
+        "]",
+        "(",
+        "“",
+        "A",
+        "a",
+        "3",
+        "中",
+        "x",
+    ]
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.one_of(BREAK_PIECES, st.text(max_size=2)), max_size=30).map("".join))
+def test_sentence_ends_and_token_breaks_opened_by_a_class_are_the_plain_patterns(text):
+    from policylens.extraction import text as text_index
+    from policylens.extraction.entities import tokens
+
+    plain_end = re.compile(r"[.!?](?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？；]")
+    plain_break = re.compile(r"\n|[.!?:][ \t\"“‘'(]*")
+    for fast, plain in ((text_index._SENTENCE_END, plain_end), (tokens._BREAK, plain_break)):
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(st.one_of(BREAK_PIECES, st.sampled_from(['"Made in X"', "“Plan” ", "—"])), max_size=20).map("".join)
+)
+def test_quotations_opened_by_a_look_for_the_mark_are_the_plain_pattern(text):
+    from policylens.extraction.entities import quoted
+
+    plain = re.compile(quoted._QUOTED.pattern.removeprefix(r"(?=[\"“])"))
+    assert plain.pattern != quoted._QUOTED.pattern
+    assert [m.span(1) for m in quoted._QUOTED.finditer(text)] == [m.span(1) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["a subsidiary of", "Spokesperson for", "\u017fpokeswoman for", "listed company", ",", " "]
+            ),
+            st.text(max_size=2),
+        ),
+        max_size=10,
+    ).map("".join),
+    a=st.integers(0, 40),
+)
+def test_company_context_before_a_name_is_the_plain_pattern(text, a):
+    from policylens import vocab
+
+    raw = vocab.load("policylens.extraction", "entity_patterns.yaml")
+    words = [*raw["company_appositives"], *raw["company_contexts_before"]]
+    plain = re.compile(r"(?<![\w-])(?:" + numbers._alternation(words) + r"),?\s+$", re.IGNORECASE)
+    for t in (text, text + " "):
+        lo = min(a, len(t))
+        fast, slow = patterns().company_before.search(t, lo), plain.search(t, lo)
+        assert (fast and fast.span()) == (slow and slow.span())

@@ -41,17 +41,56 @@ def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
 
 
 def _letter(letter: str) -> str:
+    return f"(?-i:[{_cases(letter)}])"
+
+
+def _cases(letter: str) -> str:
+    """Every character case-insensitive matching takes for an ASCII letter."""
     extras = "".join(c for c in _CASE_EXTRAS if re.fullmatch(letter, c, re.IGNORECASE))
-    return f"(?-i:[{letter.lower()}{letter.upper()}{extras}])"
+    return f"{letter.lower()}{letter.upper()}{extras}"
 
 
-def might_hold(text: str, lowered: str, words: Iterable[str]) -> bool:
-    """Whether ``text`` may hold one of ``words`` matched ignoring case; False only when it surely does not,
-    so a caller may skip a costly scan for them.  ``lowered`` is ``text.lower()``: it holds each word written
-    in any case, unless the text has one of the characters that case-insensitive matching takes for an
-    ASCII letter though lowering does not give that letter, and such a text always may.  Of a phrase, only
-    its first word is looked for: the alternations here let spaces and hyphens stand for its spaces."""
-    return any(_first_word(w) in lowered for w in words) or any(c in text for c in _CASE_EXTRAS)
+def opening(chars: Iterable[str], ignoring_case: bool = True) -> str:
+    """A look ahead for the characters a match may begin with, to put first in a pattern whose own first
+    step sre cannot test before entering it (a word boundary, an optional group, a letter matched ignoring
+    case): the scan then passes every other position at the cost of one test of the character there.
+    ``chars`` are written in any case and may hold class escapes ("\\d"); a letter stands for both its cases
+    and for the characters case-insensitive matching takes for it, so the look ahead is right for a pattern
+    matched ignoring case or not; a letter outside ASCII leaves no look ahead to write (""). Where the
+    pattern matches case-sensitively, ``ignoring_case=False`` takes each letter as written only. An empty
+    string among ``chars`` (a match that may be empty) leaves no look ahead either."""
+    out: set[str] = set()
+    for c in chars:
+        if not c:
+            return ""
+        if len(c) == 1 and c.isalpha() and not c.isascii() and ignoring_case:
+            return ""
+        if len(c) == 1 and c.isalpha() and ignoring_case:
+            out.update(_cases(c))
+        elif c == " ":  # a phrase's space: the alternations here let any space or a hyphen stand for it
+            out.update((r"\s", r"\-"))
+        else:
+            out.add(c if len(c) > 1 and c.startswith("\\") else re.escape(c))
+    return f"(?=[{''.join(sorted(out))}])"
+
+
+def needed(words: Iterable[str]) -> tuple[str, ...]:
+    """What :func:`might_hold` looks for in a lower-cased text to tell whether it may hold one of ``words``
+    matched ignoring case: the first word of each, lower-cased (the alternations here let spaces and
+    hyphens stand for a phrase's spaces), found once for all the texts looked at. A word holding another
+    is left out ("ranked" is in no text "rank" is not in), as each is looked for through the whole text."""
+    firsts = {_first_word(w) for w in words}
+    return tuple(sorted(w for w in firsts if not any(v != w and v in w for v in firsts)))
+
+
+def might_hold(text: str, lowered: str, needs: tuple[str, ...]) -> bool:
+    """Whether ``text`` may hold one of the words ``needs`` (from :func:`needed`) was found for, matched
+    ignoring case; False only when it surely does not, so a caller may skip a costly scan for them.
+    ``lowered`` is ``text.lower()``: it holds each word written in any case, unless the text has one of the
+    characters that case-insensitive matching takes for an ASCII letter though lowering does not give that
+    letter, and such a text always may.  Each word is looked for as a substring, which str finds faster
+    than any pattern."""
+    return any(w in lowered for w in needs) or any(c in text for c in _CASE_EXTRAS)
 
 
 def _first_word(phrase: str) -> str:

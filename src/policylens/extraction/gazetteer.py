@@ -28,8 +28,10 @@ from importlib import resources
 from itertools import pairwise
 
 # Words joined by apostrophes or dots stay one token ("Xi'an", "U.S"); a
-# possessive "'s" is not part of a name.
-TOKEN = re.compile(r"(?!(?<=['’])s\b)[^\W_]+(?:['’.](?!s\b)[^\W_]+)*", re.UNICODE)
+# possessive "'s" is not part of a name. The test that a token is no possessive "s" is made after its first
+# character, so the pattern opens with a character class and sre passes the spaces and punctuation between
+# tokens without trying it there (as "(?!(?<=['’])s\b)[^\W_]+…" would).
+TOKEN = re.compile(r"[^\W_](?:(?<!['’]s)|(?=\w))[^\W_]*(?:['’.](?!s\b)[^\W_]+)*", re.UNICODE)
 _GAP_DASH = re.compile(r"^\s*[-‐‑–—]\s*$")
 _PLAIN = re.compile(r"[^\W_]+(?: [^\W_]+)*")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case, might_hold
+from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.model import Alternative
 
 
@@ -82,10 +82,15 @@ _UNIT = (
     rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
 )
 
+# Looks at the first character, so that the currency prefixes, the digit shapes and the number words, tried at
+# every word start, are entered only where one of them can begin (the prefixes are written as they must be, in
+# capitals).
+_PREFIX_OPENING = opening((p[0] for p in CURRENCY_PREFIXES), ignoring_case=False)
+_WORD_NUMBER_OPENING = opening([w[0] for w in NUMBER_WORDS] + ["a"])
 AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
-    (?:(?P<pre>{_PREFIX})\s?)?
-    (?:(?P<sign>[-−](?=\d))?(?P<num>{_DIGITS})|(?P<word>(?i:{_WORD_NUMBER}))\b)
+    (?:{_PREFIX_OPENING}(?P<pre>{_PREFIX})\s?)?
+    (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})|{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORD_NUMBER}))\b)
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
@@ -125,7 +130,7 @@ NOT_AMOUNT = re.compile(
 )
 
 _RANK = re.compile(
-    rf"""\b(?P<verb>(?i:{any_case(_CUES["rank_verbs"], _alternation)}))\s+(?:in\s+)?
+    rf"""{opening(w[0] for w in _CUES["rank_verbs"])}\b(?P<verb>(?i:{any_case(_CUES["rank_verbs"], _alternation)}))\s+(?:in\s+)?
     (?:(?:No\.|number)\s*(?P<no>\d{{1,3}})|(?:the\s+)?(?P<ord>(?i:{_alternation(ORDINALS)})|\d{{1,3}}(?:st|nd|rd|th)))\b""",
     re.VERBOSE,
 )
@@ -141,6 +146,8 @@ _FRACTION = re.compile(
     re.VERBOSE,
 )
 _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
+_RANK_NEEDS = needed(_CUES["rank_verbs"])
+_FRACTION_NEEDS = needed(_FRACTION_WORDS)
 _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
 # "a third of", "two-thirds of", "half of": a share of what follows ("a quarter of a century" measures one thing).
 # Written with each word's first letter in either case, and a look at that letter first, as the
@@ -168,6 +175,7 @@ _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
 # The same, for a search from a line start: a match there can only begin where its word does,
 # and saying so spares the search running every word of a long line up to its end.
 _WORD_BEFORE_IN_LINE = re.compile(r"(?<![\w.'’$])([\w.'’$]+)[:#]?[ \t]*$")
+_NEAR_WORD = 48  # characters before a number searched first for its word (see _word_before_in_line)
 _WORD_AFTER = re.compile(r"[ \t]*([\w'’-]+)")
 
 _IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["identifier_words"])
@@ -198,6 +206,7 @@ class Amount:
     comparator: str | None = None
 
 
+_SEPARATORS = re.compile(r"[\s-]+")  # between the words of a number or a unit
 _GROUPING = re.compile(rf"[, {_THIN}]")
 
 
@@ -213,7 +222,7 @@ def parse_number(token: str) -> float | None:
             return None
     total = 0
     found = False
-    for part in re.split(r"[\s-]+", token.lower()):
+    for part in _SEPARATORS.split(token.lower()):
         if part in NUMBER_WORDS:
             total += NUMBER_WORDS[part]
             found = True
@@ -226,19 +235,20 @@ def unit_code(word: str) -> str | None:
     """The contract code of a unit word or symbol as written ("square-kilometer" -> "km2")."""
     if word in UNIT_SYMBOLS:
         return UNIT_SYMBOLS[word]
-    key = re.sub(r"[\s-]+", " ", word.lower())
+    key = _SEPARATORS.sub(" ", word.lower())
     if key in UNIT_WORDS:
         return UNIT_WORDS[key]
-    return UNIT_WORDS.get(re.sub(r"[\s-]+", "-", word.lower()))
+    return UNIT_WORDS.get(_SEPARATORS.sub("-", word.lower()))
 
 
 # Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
-# prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering), except the e-mail one
-# (any non-space character of a word with "@" in it), added only for texts that hold an "@".
+# prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering, which opens with a space, a bullet,
+# a digit, "(" or a Roman numeral), except the e-mail one (any non-space character of a word with "@" in it),
+# added only for texts that hold an "@".
 # A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
 # before its first digit) matches from the run's first digit too, which is tried first.
 _NOT_AMOUNT_START = re.compile(
-    r"(?m:^)|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+    r"(?m:^)(?=[ \t#>*\-•·(\dIVXLC])|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
     r"|Oct|Nov|Dec|FY|[HQ][1-4]"
 )
 _IN_DIGITS = re.compile(r"(?<=\d)\d")
@@ -392,8 +402,7 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     if m.group("num") and _YEAR_SHAPE.fullmatch(number):
         return False
     start, end = m.start(), m.end()
-    line_start = text.rfind("\n", 0, start) + 1
-    before = _WORD_BEFORE_IN_LINE.search(text, line_start, start)
+    before = _word_before_in_line(text, start)
     prev = before.group(1) if before else ""
     prev_start, prev_end = before.span(1) if before else (start, start)
     prev_l = prev.lower()
@@ -441,6 +450,19 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
     return True
 
 
+def _word_before_in_line(text: str, pos: int) -> re.Match | None:
+    """The word right before ``pos`` in its line (with a colon or "#" and spaces after it), as
+    ``_WORD_BEFORE_IN_LINE.search(text, line_start, pos)`` finds it. Only one place can start a match (the
+    start of the last word), so a search of the last few characters finds the same word when it starts
+    there; only for a longer word is the rest of the line searched, and a paragraph is one long line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    near = max(line_start, pos - _NEAR_WORD)
+    found = _WORD_BEFORE_IN_LINE.search(text, near, pos)
+    if found is None and near > line_start:
+        found = _WORD_BEFORE_IN_LINE.search(text, line_start, pos)
+    return found
+
+
 def _line_opening(text: str, pos: int) -> bool:
     """Whether only spaces stand between the line start and ``pos``."""
     return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
@@ -471,7 +493,7 @@ def _ranks(text: str, lowered: str) -> tuple[list[Amount], list[tuple[int, int]]
     only name a reference group ("the fastest of the top five brands"), which are no figure."""
     out, groups = [], []
     # Most texts name no rank verb; a look for the words spares them the scan.
-    for m in _RANK.finditer(text) if might_hold(text, lowered, _CUES["rank_verbs"]) else ():
+    for m in _RANK.finditer(text) if might_hold(text, lowered, _RANK_NEEDS) else ():
         if m.group("no"):
             value = float(m.group("no"))
         else:
@@ -526,7 +548,7 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
-    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_WORDS) else ():
+    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_NEEDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
         d = m.group("d").lower()

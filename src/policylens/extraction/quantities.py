@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policylens.extraction.anycase import any_case, might_hold
+from policylens.extraction.anycase import any_case, might_hold, needed, opening
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -44,9 +44,11 @@ def _words(key: str) -> str:
 
 
 # The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
-# written by any_case (through _words) so that only the words of the letter found there are tried.
+# written by any_case (through _words) so that only the words of the letter found there are tried, and opened
+# by a look at the letters a cue begins with, so that positions where none can begin are passed over.
 _CUE = re.compile(
-    rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+    opening([w[0] for w in _CUES["target_cues"] + _CUES["statistic_cues"]] + ["h"])
+    + rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
     r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
     re.I,
 )
@@ -58,13 +60,18 @@ _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 _PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
 _PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
 _PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
-_PERFECT = re.compile(r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I)
+# The patterns searched in windows before a figure below open with a look at the letters a match begins with
+# (anycase.opening), so that the search passes every other position without trying the pattern there.
+_PERFECT = re.compile(
+    opening("hbwtia") + r"\b(?:has|have|had been|be|been|being|will|would|to|is|are)\s+(?:\w+\s+)?$", re.I
+)
 _PHRASAL_UP = frozenset(w.lower() for w in _CUES["phrasal_up_verbs"])
+# Searched in the few characters before every figure: opened by a look at the letters a comparator begins
+# with, and the word boundary tested once for all of them.
 _COMPARATOR_BEFORE = re.compile(
-    "(?:"
-    + "|".join(
-        rf"(?P<c{i}>\b(?:{any_case(words, _alternation)}))" for i, words in enumerate(_CUES["comparators"].values())
-    )
+    opening(w[0] for words in _CUES["comparators"].values() for w in words)
+    + r"\b(?:"
+    + "|".join(rf"(?P<c{i}>{any_case(words, _alternation)})" for i, words in enumerate(_CUES["comparators"].values()))
     + r")\s*$",
     re.I,
 )
@@ -103,8 +110,9 @@ _NEXT_YEARS = re.compile(
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I,
 )
+# Opened by a look at the characters a match may begin with (a preposition, "the", "FY", "1H", "Q3", a year).
 _YEAR_EXPR = re.compile(
-    rf"""(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
+    rf"""{opening("abcdefhioqrstu1234")}(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
     compared\s+(?:to|with)|relative\s+to|(?:than\s+|over\s+)?that\s+(?:of|in)|than|since|from|by|in|for|to|until|till|
     through|before|during|against)\s+)?
     (?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?
@@ -113,7 +121,8 @@ _YEAR_EXPR = re.compile(
     re.VERBOSE | re.I,
 )
 _MONTH_DAY = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    opening("JFMASOND", ignoring_case=False)
+    + r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\s+\d{1,2}\b(?!,?\s*\d{4})"
 )
 _ANY_YEAR = re.compile(_YEAR)  # what every pattern about years below must match somewhere
@@ -178,13 +187,15 @@ _YEAR_LEVEL = re.compile(
 )
 # Each baseline pattern with the words a sentence must hold for it to match (a look at them spares the scan).
 _BASELINE_SCANS = (
-    (_SINCE, ("since",)),
-    (_FROM_IN, ("from",)),
-    (_ORIGIN, tuple(_CUES["origin_verbs"])),
-    (_YEAR_LEVEL, ("level", "baseline")),
+    (_SINCE, needed(["since"])),
+    (_FROM_IN, needed(["from"])),
+    (_ORIGIN, needed(_CUES["origin_verbs"])),
+    (_YEAR_LEVEL, needed(["level", "baseline"])),
 )
-_FROM_TO = ("from", "between")
+_FROM_TO = needed(["from", "between"])
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
+_SPACES = re.compile(r"\s+")
+_CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
@@ -205,7 +216,10 @@ def _is_verb(word: str) -> bool:
 
 _DEFINITE_TYPES = {w.lower(): t for t, words in _CUES["definite_descriptions"].items() for w in words}
 _PLAN_REFERENCE = re.compile(
-    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:" + _alternation(_CUES["plan_reference_nouns"]) + r")\b",
+    opening("t")
+    + r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + _alternation(_CUES["plan_reference_nouns"])
+    + r")\b",
     re.IGNORECASE,
 )
 _DISTRIBUTIVE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_words('distributive_words')})\b", re.I)
@@ -216,7 +230,7 @@ _RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads
 _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
-_DEFINITE = re.compile(rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
+_DEFINITE = re.compile(opening("t") + rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
 _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
@@ -283,13 +297,17 @@ _LABEL = re.compile(
 )
 # "with an average annual growth rate of 14.9 percent": a measure noun after an article, the figure "of" it.
 _RATE_OF = re.compile(
-    r"\b(?:a|an|the|its|their)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:"
+    opening("ati", ignoring_case=False)
+    + r"\b(?:a|an|the|its|their)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:"
     + _alternation(_CUES["of_figure_heads"])
     + r"))\s+of\s*$",
 )
 # "aiming for a growth of over 25 percent in industrial equipment investment": a change noun the figure is "of".
 _CHANGE_OF = re.compile(
-    r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<change>" + _alternation(_CUES["change_nouns_of"]) + r")\s+of\s*$"
+    opening("at", ignoring_case=False)
+    + r"\b(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<change>"
+    + _alternation(_CUES["change_nouns_of"])
+    + r")\s+of\s*$"
 )
 # "…'s excavator sales accounted for 15 percent of the global market": a share verb right before the figure.
 _SHARE_VERB = re.compile(r"\b(?:" + _words("share_verbs") + r")\s*$")
@@ -343,17 +361,25 @@ class _Sentence:
     relative: int | None = None
     next_years: int | None = None
     from_year: int | None = None
-    month_day: bool = False
     year_cues: set[int] = field(default_factory=set)  # where cues that come from a year, not a word, start
-    period_end_month: int | None = None  # "the first half" with no year: the month it ends
-    past: bool = False
-    present: bool = False
     index: int = 0
+    timing: _Timing | None = None  # read by _Reader._timing when a figure first asks for it
 
     def time(self) -> int | None:
         """The year this sentence is about, for sentences after it that do not say."""
         own = [y.year for y in self.years if not y.baseline]
         return max(own) if own else self.relative
+
+
+@dataclass(slots=True, frozen=True)
+class _Timing:
+    """What a sentence says of time besides its years: only a figure that names no year asks, so it is
+    read the first time one does, not for every sentence."""
+
+    month_day: bool  # "on March 3": a day of the document's own year
+    period_end_month: int | None  # "the first half" with no year: the month it ends
+    past: bool
+    present: bool
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -609,7 +635,7 @@ class _Reader:
             s.from_year = int(m.group("a"))
         for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
             year = _expr_year(m)
-            prep = re.sub(r"\s+", " ", (m.group("prep") or "").strip().lower())
+            prep = _SPACES.sub(" ", (m.group("prep") or "").strip().lower())
             is_base = prep in _BASELINE_PREPS or "that of" in prep or "that in" in prep or m.end() in baseline_ends
             s.years.append(_YearMention(m.start(), m.end(), year, prep, is_base))
             cue = self._year_cue(year, prep, is_base)
@@ -626,19 +652,28 @@ class _Reader:
             s.next_years = self.pub + int(n if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
             s.cues.append((nxt.start(), nxt.end(), "target"))
         s.cues.sort()
-        s.month_day = bool(_MONTH_DAY.search(text, start, end))
-        part = (
-            _PART_OF_YEAR.search(text, start, end)
-            if not has_year and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
-            else None
-        )
-        if part:
-            s.period_end_month = _part_end_month(part)
-        s.present = bool(_PRESENT.search(text, start, end))
-        s.past = any(
-            not _PERFECT.search(text, max(start, m.start() - 25), m.start()) for m in _PAST.finditer(text, start, end)
-        )
         return s
+
+    def _timing(self, s: _Sentence) -> _Timing:
+        if s.timing is None:
+            text, start, end = self.text, s.start, s.end
+            lowered = text[start:end].lower()
+            part = (
+                _PART_OF_YEAR.search(text, start, end)
+                if _ANY_YEAR.search(text, start, end) is None
+                and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
+                else None
+            )
+            s.timing = _Timing(
+                month_day=_MONTH_DAY.search(text, start, end) is not None,
+                period_end_month=_part_end_month(part) if part else None,
+                past=any(
+                    not _PERFECT.search(text, max(start, m.start() - 25), m.start())
+                    for m in _PAST.finditer(text, start, end)
+                ),
+                present=_PRESENT.search(text, start, end) is not None,
+            )
+        return s.timing
 
     def _year_cue(self, year: int, prep: str, baseline: bool) -> str | None:
         if baseline or prep == "since":
@@ -799,7 +834,7 @@ class _Reader:
         ):
             return True  # "an annual output of 30 million sets and 150,000 tons"
         tail = self.text[a.end : min(next_start, s.end)]
-        brk = re.search(r"[,;:]", tail)
+        brk = _CLAUSE_PUNCTUATION.search(tail)
         if brk:
             tail = tail[: brk.start()]
         return bool(_ANNUAL_AFTER.search(tail))
@@ -1207,7 +1242,7 @@ class _Reader:
             if opening.group("y"):
                 return int(opening.group("y"))
             if self.pub is not None:
-                return self.pub + _RELATIVE_YEARS[re.sub(r"\s+", " ", opening.group("rel").lower())]
+                return self.pub + _RELATIVE_YEARS[_SPACES.sub(" ", opening.group("rel").lower())]
         return None
 
     def _as_of(self, a: Amount, s: _Sentence, para: int) -> tuple[int | str | None, _Sentence | None]:
@@ -1251,24 +1286,25 @@ class _Reader:
         own = s.time()
         if own is not None:
             return own, None
-        if s.period_end_month is not None and self.pub is not None:
+        timing = self._timing(s)
+        if timing.period_end_month is not None and self.pub is not None:
             # "in the first half", no year: the latest such period before the document's date
-            late = self.pub_month is not None and self.pub_month <= s.period_end_month
+            late = self.pub_month is not None and self.pub_month <= timing.period_end_month
             return self.pub - 1 if late else self.pub, None
-        if s.present:
+        if timing.present:
             return None, None  # "today", "currently": the figure is of the present
         p0, p1 = self._paragraph(para)
         opening = _OPENING.match(text, p0, p1)
         if opening and opening.group("y") and opening.group("prep").lower() == "in":
             return int(opening.group("y")), None
-        if s.month_day and self.pub is not None:
+        if timing.month_day and self.pub is not None:
             return self.pub, None
-        if s.past and not s.present:
+        if timing.past and not timing.present:
             first = bisect_right(self.sentence_starts, self._context_start(a.start)) - 1
             for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
                 earlier = self._sentence_at(i)
                 year = earlier.time()
-                if year is None and earlier.month_day and self.pub is not None:
+                if year is None and self.pub is not None and self._timing(earlier).month_day:
                     year = self.pub
                 if year is not None:
                     return year, earlier
@@ -1309,7 +1345,7 @@ def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[
 
 def _relative_offset(m: re.Match) -> int:
     """Years from the document's to the one a relative expression names ("last year" -> -1)."""
-    return _RELATIVE_YEARS[re.sub(r"\s+", " ", m.group("rel").lower())]
+    return _RELATIVE_YEARS[_SPACES.sub(" ", m.group("rel").lower())]
 
 
 def _title_year(title: str, pub: int | None) -> int | None:

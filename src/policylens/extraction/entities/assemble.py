@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
+from policylens.extraction.anycase import opening
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import PlaceMention, is_place
 from policylens.extraction.entities.tokens import WS, Found
@@ -21,10 +22,16 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
 _HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_GENERIC_WORDS = re.compile(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b")
+
+
+@lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
+    """A name as merging compares it; cached, as folding short forms asks it of every pair of entities."""
     s = _HI_TECH.sub("high-tech", name.lower().replace("’", "'"))
-    s = re.sub(r"[^\w\s]", " ", s)
-    s = re.sub(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b", " ", s)
+    s = _PUNCTUATION.sub(" ", s)
+    s = _GENERIC_WORDS.sub(" ", s)
     return " ".join(s.split())
 
 
@@ -126,8 +133,11 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
                 e.aliases.append(core)
     if not forms:
         return
+    # Opened by a look at the names' first characters (mostly capitals), so that the scan passes every
+    # other position without trying the names there.
     pattern = re.compile(
-        r"(?<![\w-])(?:"
+        opening(((f.split() or [""])[0][:1] for f in forms), ignoring_case=False)
+        + r"(?<![\w-])(?:"
         + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
         + r")(?![\w-])"
     )

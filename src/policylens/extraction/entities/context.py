@@ -18,6 +18,9 @@ from policylens.extraction.entities.tokens import (
     in_spans,
 )
 
+# What ends right before a name that opens its sentence or clause.
+_CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+)$")
+
 
 def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chunk], named: set[int]) -> list[Found]:
     """Companies known only by what is said of them: a possessive facility, a corporate verb,
@@ -100,7 +103,9 @@ def _programme_noun() -> re.Pattern:
     nouns = sorted(
         (n for n in patterns().programme_nouns if not n.endswith("s") and " " not in n), key=len, reverse=True
     )
-    return re.compile(r"(?<=[A-Za-z0-9])[ \t]+(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+    # The look behind for the name's last character comes after the first space, so that the pattern opens
+    # with a character class and sre passes every other position without trying it.
+    return re.compile(r"[ \t](?<=[A-Za-z0-9][ \t])[ \t]*(?:" + "|".join(map(re.escape, nouns)) + r")\b")
 
 
 def _slogan_programmes(tokens: Tokens, known: set[tuple[int, int]]) -> list[Found]:
@@ -146,9 +151,7 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     after = p.company_after.match(rest)
     if after:
         return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
-    sentence_start = chunk.start == 0 or re.search(
-        r"(?:[.!?]\s+|\n\s*|,\s+)$", text[max(0, chunk.start - 4) : chunk.start]
-    )
+    sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 4) : chunk.start])
     if sentence_start and p.company_verb.match(rest):
         return "verb", "company"
     if sentence_start and p.company_self.match(text, chunk.end, chunk.end + 200):

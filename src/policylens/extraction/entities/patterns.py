@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case
+from policylens.extraction.anycase import any_case, opening
 
 SMALL_WORDS = frozenset(
     ["of", "and", "the", "for", "in", "on", "a", "an", "to", "with", "at", "by", "or", "from", "as", "into", "its"]
@@ -67,7 +67,9 @@ def patterns() -> Patterns:
             + "|".join(raw["short_name_drops_after"])
             + r"))?\s*$"
         ),
-        descriptive=re.compile(r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"),
+        descriptive=re.compile(
+            opening(w[0] for w in descriptive_types) + r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"
+        ),
         descriptive_types={k.replace(" ", ""): v for k, v in descriptive_types.items()} | descriptive_types,
         levels={w: level for level, words in raw["levels"].items() for w in words},
         generic=frozenset(raw["generic_descriptors"]),
@@ -130,9 +132,11 @@ def patterns() -> Patterns:
         ),
         not_starts=frozenset(raw["not_name_starts"]),
         time_words=frozenset(raw["time_words"]),
+        # Searched before every name: written by any_case and opened by a look at the words' first letters.
         company_before=re.compile(
-            r"(?<![\w-])(?:"
-            + _alternation([*raw["company_appositives"], *raw["company_contexts_before"]])
+            opening(w[0] for w in [*raw["company_appositives"], *raw["company_contexts_before"]])
+            + r"(?<![\w-])(?:"
+            + any_case([*raw["company_appositives"], *raw["company_contexts_before"]], _alternation)
             + r"),?\s+$",
             re.IGNORECASE,
         ),

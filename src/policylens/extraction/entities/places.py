@@ -275,12 +275,17 @@ def _resolve(mentions: list[PlaceMention], gaz, text: str = "") -> list[PlaceMen
     return out
 
 
+# "in X, " before a known place. The word boundary before "in" is tested after it, as a look behind, so the
+# pattern opens with the literal "in " that sre finds fastest.
+_IN_TOWN = re.compile(r"in (?<!\win )([A-Z][a-z]{2,}), (?=[A-Z])")
+
+
 def unlisted_places(text: str, places: list[PlaceMention]) -> list[Found]:
     """A town or port the gazetteer lacks, written "in X, <known place>" ("in Shatian, Dongguan")."""
     p = patterns()
     by_start = {m.start: m for m in places}
     out = []
-    for m in re.finditer(r"\bin ([A-Z][a-z]{2,}), (?=[A-Z])", text):
+    for m in _IN_TOWN.finditer(text):
         parent = by_start.get(m.end())
         word = m.group(1)
         if parent is None or word.lower() in p.not_starts or is_place(word) or m.start(1) in by_start:

@@ -9,7 +9,8 @@ from policylens.extraction.entities.tokens import Found, clean
 
 # A quotation opens after a space or bracket and closes before a non-letter, so that
 # straight quotes pair up correctly even after a long quotation.
-_QUOTED = re.compile(r"(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)([^\"“”]{1,300}?)(?<=\S)[\"”](?!\w)")
+# Opened by a look for the quotation mark, so that sre tries the pattern nowhere else.
+_QUOTED = re.compile(r"(?=[\"“])(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)([^\"“”]{1,300}?)(?<=\S)[\"”](?!\w)")
 
 _SINGLE_QUOTED_HEAD = re.compile(r"['‘]([A-Z][^'‘’\"\n]{1,60}?)['’][ \t]+([A-Z][a-z]+)\b")
 

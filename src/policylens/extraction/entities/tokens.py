@@ -18,7 +18,7 @@ _BROKEN_WORD = re.compile(r"([a-z])-\s+([a-z])")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # What opens a sentence in the gap before a token: a line break, or a stop followed only by spaces, quotes
 # and an opening bracket.
-_BREAK = re.compile(r"\n|[.!?:][ \t\"“‘'(]*")
+_BREAK = re.compile(r"[\n.!?:](?:(?<=\n)|[ \t\"“‘'(]*)")  # a line break, or a stop and what opens the next
 
 
 @dataclass(slots=True)
@@ -142,19 +142,20 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
     out = []
     paragraphs = index.paragraphs
     for k, (start, end) in enumerate(paragraphs):
-        words = [w for w in _LINE_WORDS.findall(text, start, end) if w.lower() not in SMALL_WORDS]
-        if len(words) < 2 or sum(w[0].isupper() for w in words) < 0.75 * len(words):
-            continue
+        # A sentence, or a hard-wrapped one running on into the next line, is no headline: looked at first,
+        # as it rules out most paragraphs without a look at their words.
         line = text[start:end]
         sentence = line.endswith((".", "。", "!", "?", ";")) and end - start >= 60 or ". " in line
-        # A hard-wrapped sentence runs on into the next line; a headline does not.
         wrapped = (
             end - start >= 60
             and k + 1 < len(paragraphs)
             and paragraphs[k + 1][1] - paragraphs[k + 1][0] >= 60
             and not line.endswith((".", ":", "!", "?"))
         )
-        if not sentence and not wrapped:
+        if sentence or wrapped:
+            continue
+        words = [w for w in _LINE_WORDS.findall(text, start, end) if w.lower() not in SMALL_WORDS]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             out.append((start, end))
     return out
 
