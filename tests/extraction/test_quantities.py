@@ -1185,3 +1185,28 @@ def test_a_figure_whose_paragraph_names_nothing_before_it_does_not_take_a_later_
     entities = [mention(text, "Ruritania"), mention(text, "Kestrel")]
     found = extract(text, entities=entities, published="2025-01-01")
     assert by_value(found, 45000).subject != "Kestrel"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Current output is about 7,000 tonnes.",
+        "Existing storage capacity is 0.8 GWh.",
+        "The county is now at roughly a fifth of that.",
+        "Some 40 stations are already in service.",
+    ],
+)
+def test_a_figure_of_the_present_after_a_goal_is_a_statistic(sentence):
+    text = "The county aims to produce 35,000 tonnes of ammonia a year by 2027. " + sentence
+    found = extract(text, published="2025-02-01")
+    assert found[0].kind == "target"
+    assert [q.kind for q in found[1:]] == ["statistic"] * (len(found) - 1)
+
+
+def test_a_present_word_after_a_modal_still_leaves_a_goal():
+    assert only("The port will now add 12 berths.", published="2025-02-01").kind == "target"
+
+
+def test_the_present_level_a_goal_starts_from_is_a_statistic_and_the_goal_stays_one():
+    found = extract("The mill aims to lift output from the current 40 billion yuan to 65 billion yuan.")
+    assert [(q.value, q.kind) for q in found] == [(40e9, "statistic"), (65e9, "target")]

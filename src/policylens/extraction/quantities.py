@@ -46,7 +46,7 @@ def _words(key: str) -> str:
 # The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
 # written by any_case (through _words) so that only the words of the letter found there are tried.
 _CUE = re.compile(
-    rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+    rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')}|{_words('present_qualifiers')})"
     r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
     re.I,
 )
@@ -91,6 +91,7 @@ _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z][.)]|[IVXLC]{1,6}\.)\s")
+_FROM_QUALIFIER = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?$", re.I)
 _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
@@ -693,6 +694,10 @@ class _Reader:
         said_target = adjacent_year = False
         for cs, ce, kind in s.cues:
             if ce <= a.start:
+                if _FROM_QUALIFIER.search(self.text, max(s.start, cs - 20), cs) and _DIGIT.search(
+                    self.text, ce, a.start
+                ):
+                    continue  # "from the current 20 to 40": "current" dates the level the change starts from
                 before = kind
                 said_target = said_target or (
                     kind == "target" and cs not in s.year_cues and _MODAL.match(self.text, cs, ce) is None
