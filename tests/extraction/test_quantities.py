@@ -1210,3 +1210,14 @@ def test_a_present_word_after_a_modal_still_leaves_a_goal():
 def test_the_present_level_a_goal_starts_from_is_a_statistic_and_the_goal_stays_one():
     found = extract("The mill aims to lift output from the current 40 billion yuan to 65 billion yuan.")
     assert [(q.value, q.kind) for q in found] == [(40e9, "statistic"), (65e9, "target")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grant will fund the expansion of the firm's existing mill, adding 260 jobs.",
+        "The upgrade will raise the yard's throughput by 35 percent over current levels.",
+    ],
+)
+def test_a_present_adjective_after_a_goal_word_describes_what_the_goal_starts_from(text):
+    assert only(text, published="2025-01-10").kind == "target"

@@ -47,6 +47,7 @@ def _words(key: str) -> str:
 # written by any_case (through _words) so that only the words of the letter found there are tried.
 _CUE = re.compile(
     rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')}|{_words('present_qualifiers')})"
+    rf"|(?P<a>{_words('present_attributes')})"
     r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
     re.I,
 )
@@ -91,7 +92,9 @@ _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z][.)]|[IVXLC]{1,6}\.)\s")
-_FROM_QUALIFIER = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+_FROM_PRESENT = re.compile(
+    rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
+)
 _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
@@ -589,6 +592,8 @@ class _Reader:
         for m in _CUE.finditer(text, start, end):
             if m.group("t"):
                 last_target = m.end()
+            elif m.group("a") and last_target >= 0:
+                continue  # "will expand existing capacity by 50%": the goal's starting point, not a fact's tense
             elif last_target >= 0 and _MODAL_GAP.match(text[last_target : m.start()]):
                 continue  # "will be increased", "should have reached": the modal governs the participle
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
@@ -694,10 +699,6 @@ class _Reader:
         said_target = adjacent_year = False
         for cs, ce, kind in s.cues:
             if ce <= a.start:
-                if _FROM_QUALIFIER.search(self.text, max(s.start, cs - 20), cs) and _DIGIT.search(
-                    self.text, ce, a.start
-                ):
-                    continue  # "from the current 20 to 40": "current" dates the level the change starts from
                 before = kind
                 said_target = said_target or (
                     kind == "target" and cs not in s.year_cues and _MODAL.match(self.text, cs, ce) is None
@@ -725,7 +726,9 @@ class _Reader:
     def _starting_level(self, a: Amount, s: _Sentence) -> bool:
         """Whether the amount is the level a change starts from in a past year ("from 99 in 2023"), or
         the past level a goal is set against ("exports of RMB 20 billion by 2027, compared with RMB 9.8
-        billion in 2023")."""
+        billion in 2023"), or the present level a goal starts from ("from the current 40 billion")."""
+        if _FROM_PRESENT.search(self.text, max(s.start, a.start - 40), a.start):
+            return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
         pub = self.pub
         if pub is None:
             return False
