@@ -1221,3 +1221,16 @@ def test_the_present_level_a_goal_starts_from_is_a_statistic_and_the_goal_stays_
 )
 def test_a_present_adjective_after_a_goal_word_describes_what_the_goal_starts_from(text):
     assert only(text, published="2025-01-10").kind == "target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strategy sets an ambition for the region to make 35 percent of its own heat pumps.",
+        "The regulation fixes a benchmark of 25 percent of annual demand for domestic suppliers.",
+        "Another 450 jobs are foreseen in the plant's second stage.",
+        "Some 90 charging hubs are envisaged along the corridor.",
+    ],
+)
+def test_nouns_and_participles_of_ambition_make_a_target(text):
+    assert only(text, published="2025-03-10").kind == "target"
