@@ -1234,3 +1234,20 @@ def test_a_present_adjective_after_a_goal_word_describes_what_the_goal_starts_fr
 )
 def test_nouns_and_participles_of_ambition_make_a_target(text):
     assert only(text, published="2025-03-10").kind == "target"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The region has 9 counties with targets of their own.", 9),
+        ("Tarvik produced 18,000 tonnes in 2024, a fifth of its 2026 goal.", 20),
+        ("The yard has 14 berths against a goal of 30.", 14),
+    ],
+)
+def test_a_goal_word_in_a_phrase_of_its_own_after_the_figure_does_not_make_it_a_target(text, value):
+    q = by_value(extract(text, published="2025-05-12"), value)
+    assert q.kind == "statistic"
+
+
+def test_a_goal_word_right_after_the_figure_still_makes_it_a_target():
+    assert only("The province announced a 12 percent target for the sector.", published="2025-05-12").kind == "target"

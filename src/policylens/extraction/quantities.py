@@ -95,6 +95,9 @@ _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z
 _FROM_PRESENT = re.compile(
     rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
 )
+# A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
+# "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
+_LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
 _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
@@ -711,6 +714,7 @@ class _Reader:
                     and len(gap.split()) <= 3
                     and not _CLAUSE_BREAK.search(gap)
                     and not _CONJUNCTION.search(gap)
+                    and not _LINKED_TO_ANOTHER.search(gap)
                 ):
                     adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
