@@ -1251,3 +1251,21 @@ def test_a_goal_word_in_a_phrase_of_its_own_after_the_figure_does_not_make_it_a_
 
 def test_a_goal_word_right_after_the_figure_still_makes_it_a_target():
     assert only("The province announced a 12 percent target for the sector.", published="2025-05-12").kind == "target"
+
+
+@pytest.mark.parametrize(
+    "text, kind, deadline, as_of",
+    [
+        ("The state aims for electronics exports of Rs 2 lakh crore by 2027-28.", "target", 2028, None),
+        ("The state aims for electronics exports of Rs 2 lakh crore by FY28.", "target", 2028, None),
+        ("Electronics exports were Rs 90,000 crore in 2023-24.", "statistic", None, 2024),
+    ],
+)
+def test_a_fiscal_year_written_as_two_years_counts_by_its_end_year(text, kind, deadline, as_of):
+    q = only(text, published="2025-06-10")
+    assert (q.kind, q.deadline, q.as_of) == (kind, deadline, as_of)
+
+
+def test_a_span_of_several_years_is_not_a_fiscal_year():
+    q = only("The county plan (2021-25) will add 14 parks.", published="2022-03-01")
+    assert q.deadline == 2025

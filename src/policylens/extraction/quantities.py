@@ -116,6 +116,7 @@ _YEAR_EXPR = re.compile(
     through|before|during|against)\s+)?
     (?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?
     (?:(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy1>{_YEAR})\s?[-–/]\s?(?P<fy2>\d{{2,4}})|[1-4][HQ](?P<half>{_YEAR})|[HQ][1-4]\s(?P<half2>{_YEAR})
+    |(?P<span1>{_YEAR})[-–](?P<span2>\d{{2}})|FY\s?[’']?(?P<fy3>\d{{2}})
     |(?P<year>{_YEAR}))(?![\w-]|[-–]\d|/\d)""",
     re.VERBOSE | re.I,
 )
@@ -616,7 +617,9 @@ class _Reader:
         ):
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
-        for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
+        for m in _YEAR_EXPR.finditer(text, start, end) if has_year or "FY" in sentence else ():
+            if m.group("span1") and int(m.group("span2")) != (int(m.group("span1")) + 1) % 100:
+                continue  # "2021-25" is a plan's period, not one fiscal year
             year = _expr_year(m)
             prep = re.sub(r"\s+", " ", (m.group("prep") or "").strip().lower())
             is_base = prep in _BASELINE_PREPS or "that of" in prep or "that in" in prep or m.end() in baseline_ends
@@ -1359,6 +1362,10 @@ def _expr_year(m: re.Match) -> int:
     if m.group("fy1"):
         end = m.group("fy2")
         return int(end) if len(end) == 4 else int(m.group("fy1")[:2] + end)
+    if m.group("span1"):
+        return int(m.group("span1")[:2] + m.group("span2"))  # "2026-27": a fiscal year, by its end year
+    if m.group("fy3"):
+        return 2000 + int(m.group("fy3"))  # "FY27"
     return int(m.group("half") or m.group("half2") or m.group("year"))
 
 
