@@ -1269,3 +1269,16 @@ def test_a_fiscal_year_written_as_two_years_counts_by_its_end_year(text, kind, d
 def test_a_span_of_several_years_is_not_a_fiscal_year():
     q = only("The county plan (2021-25) will add 14 parks.", published="2022-03-01")
     assert q.deadline == 2025
+
+
+def test_a_year_opening_a_later_paragraph_governs_its_figures():
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "In 2023, the harbour handled a record volume. Container traffic grew 8 percent.\n\n"
+        "By 2028, the board will build a new terminal. It will add 6 berths."
+    )
+    found = extract(text, published="2025-04-01")
+    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [
+        (8, "statistic", 2023, None),
+        (6, "target", None, 2028),
+    ]

@@ -131,9 +131,11 @@ _FROM_IN = re.compile(rf"\bfrom\b(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOK
 _ORIGIN = re.compile(rf"\b(?:{_words('origin_verbs')})\s+(?:in|since)\s+{_YEAR_TOKEN}", re.I)
 _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "relative to", "than", "against"))
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
+# Read with match() at a paragraph's or sentence's start: no "^", which without MULTILINE would hold only at the
+# text's first character and so never let a later paragraph's opening govern it.
 _OPENING = re.compile(
-    rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
-    rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b",
+    rf"\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
+    rf"|\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b",
     re.I,
 )
 # After a duration: it dates something or gives an age; it measures nothing.
