@@ -1282,3 +1282,15 @@ def test_a_year_opening_a_later_paragraph_governs_its_figures():
         (8, "statistic", 2023, None),
         (6, "target", None, 2028),
     ]
+
+
+def test_a_deadline_closing_a_news_clause_is_not_lent_to_the_next_goal():
+    text = "Orvane will spend $300 million on the plant by 2027. The site will employ 650 people."
+    found = extract(text, published="2025-02-01", title="Orvane picks Saltillo for new plant")
+    assert [(q.value, q.deadline) for q in found] == [(300e6, 2027), (650, None)]
+
+
+def test_a_deadline_in_a_paragraph_about_a_plan_governs_its_other_goals():
+    text = "Under the plan, the county will build 12 parks by 2027. Output will exceed 40 billion yuan."
+    found = extract(text, published="2025-02-01", title="County unveils industry push")
+    assert [(q.value, q.deadline) for q in found] == [(12, 2027), (40e9, 2027)]

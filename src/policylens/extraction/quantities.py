@@ -470,8 +470,13 @@ class _Reader:
             if kind == "target":
                 deadline = self._deadline(a, s, para)
                 if deadline is not None:
-                    deadline_in_paragraph[para] = deadline
-                    if self.is_plan or _OPENING.match(self.text, s.start, s.end):
+                    fronted = _OPENING.match(self.text, s.start, s.end) is not None
+                    # A plan's horizon, one fronted in news ("By 2027, the city will …") or one in a paragraph
+                    # about a plan ("Under the plan, …") frames the paragraph's other goals; one at the end of a
+                    # news clause ("will hire 800 people by 2026") belongs to that clause alone.
+                    if self.is_plan or fronted or self._about_plan(para):
+                        deadline_in_paragraph[para] = deadline
+                    if self.is_plan or fronted:
                         document_deadline = deadline
                 else:
                     deadline = deadline_in_paragraph.get(para) or self.period_end or document_deadline
@@ -664,6 +669,11 @@ class _Reader:
         if year > self.pub:
             return "target"
         return None
+
+    def _about_plan(self, para: int) -> bool:
+        """Whether the paragraph speaks of a plan ("the plan", "this roadmap"), whose goals share one horizon."""
+        p0, p1 = self._paragraph(para)
+        return _PLAN_REFERENCE.search(self.text, p0, p1) is not None
 
     def _paragraph_key(self, pos: int) -> int:
         i = bisect_right(self.paragraph_starts, pos) - 1
