@@ -117,6 +117,19 @@ def test_from_to_is_two_levels_not_a_range():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The mill plans to lift output from the current 40 billion yuan to 65 billion yuan.",
+        "Turnover grew from its 12 million euros to 19 million euros.",
+        "Capacity climbed from roughly 3 GW to 7 GW.",
+    ],
+)
+def test_from_a_qualified_level_to_another_is_two_levels_not_a_range(text):
+    found = amounts(text)
+    assert len(found) == 2, found
+
+
+@pytest.mark.parametrize(
     "text, value, unit, alt_value, alt_unit",
     [
         ("Output reached 95 billion yuan ($13.2 billion) in total.", 95e9, "CNY", 13.2e9, "USD"),

@@ -1185,3 +1185,112 @@ def test_a_figure_whose_paragraph_names_nothing_before_it_does_not_take_a_later_
     entities = [mention(text, "Ruritania"), mention(text, "Kestrel")]
     found = extract(text, entities=entities, published="2025-01-01")
     assert by_value(found, 45000).subject != "Kestrel"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Current output is about 7,000 tonnes.",
+        "Existing storage capacity is 0.8 GWh.",
+        "The county is now at roughly a fifth of that.",
+        "Some 40 stations are already in service.",
+    ],
+)
+def test_a_figure_of_the_present_after_a_goal_is_a_statistic(sentence):
+    text = "The county aims to produce 35,000 tonnes of ammonia a year by 2027. " + sentence
+    found = extract(text, published="2025-02-01")
+    assert found[0].kind == "target"
+    assert [q.kind for q in found[1:]] == ["statistic"] * (len(found) - 1)
+
+
+def test_a_present_word_after_a_modal_still_leaves_a_goal():
+    assert only("The port will now add 12 berths.", published="2025-02-01").kind == "target"
+
+
+def test_the_present_level_a_goal_starts_from_is_a_statistic_and_the_goal_stays_one():
+    found = extract("The mill aims to lift output from the current 40 billion yuan to 65 billion yuan.")
+    assert [(q.value, q.kind) for q in found] == [(40e9, "statistic"), (65e9, "target")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grant will fund the expansion of the firm's existing mill, adding 260 jobs.",
+        "The upgrade will raise the yard's throughput by 35 percent over current levels.",
+    ],
+)
+def test_a_present_adjective_after_a_goal_word_describes_what_the_goal_starts_from(text):
+    assert only(text, published="2025-01-10").kind == "target"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strategy sets an ambition for the region to make 35 percent of its own heat pumps.",
+        "The regulation fixes a benchmark of 25 percent of annual demand for domestic suppliers.",
+        "Another 450 jobs are foreseen in the plant's second stage.",
+        "Some 90 charging hubs are envisaged along the corridor.",
+    ],
+)
+def test_nouns_and_participles_of_ambition_make_a_target(text):
+    assert only(text, published="2025-03-10").kind == "target"
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The region has 9 counties with targets of their own.", 9),
+        ("Tarvik produced 18,000 tonnes in 2024, a fifth of its 2026 goal.", 20),
+        ("The yard has 14 berths against a goal of 30.", 14),
+    ],
+)
+def test_a_goal_word_in_a_phrase_of_its_own_after_the_figure_does_not_make_it_a_target(text, value):
+    q = by_value(extract(text, published="2025-05-12"), value)
+    assert q.kind == "statistic"
+
+
+def test_a_goal_word_right_after_the_figure_still_makes_it_a_target():
+    assert only("The province announced a 12 percent target for the sector.", published="2025-05-12").kind == "target"
+
+
+@pytest.mark.parametrize(
+    "text, kind, deadline, as_of",
+    [
+        ("The state aims for electronics exports of Rs 2 lakh crore by 2027-28.", "target", 2028, None),
+        ("The state aims for electronics exports of Rs 2 lakh crore by FY28.", "target", 2028, None),
+        ("Electronics exports were Rs 90,000 crore in 2023-24.", "statistic", None, 2024),
+    ],
+)
+def test_a_fiscal_year_written_as_two_years_counts_by_its_end_year(text, kind, deadline, as_of):
+    q = only(text, published="2025-06-10")
+    assert (q.kind, q.deadline, q.as_of) == (kind, deadline, as_of)
+
+
+def test_a_span_of_several_years_is_not_a_fiscal_year():
+    q = only("The county plan (2021-25) will add 14 parks.", published="2022-03-01")
+    assert q.deadline == 2025
+
+
+def test_a_year_opening_a_later_paragraph_governs_its_figures():
+    text = (
+        "The harbour board met on Tuesday.\n\n"
+        "In 2023, the harbour handled a record volume. Container traffic grew 8 percent.\n\n"
+        "By 2028, the board will build a new terminal. It will add 6 berths."
+    )
+    found = extract(text, published="2025-04-01")
+    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [
+        (8, "statistic", 2023, None),
+        (6, "target", None, 2028),
+    ]
+
+
+def test_a_deadline_closing_a_news_clause_is_not_lent_to_the_next_goal():
+    text = "Orvane will spend $300 million on the plant by 2027. The site will employ 650 people."
+    found = extract(text, published="2025-02-01", title="Orvane picks Saltillo for new plant")
+    assert [(q.value, q.deadline) for q in found] == [(300e6, 2027), (650, None)]
+
+
+def test_a_deadline_in_a_paragraph_about_a_plan_governs_its_other_goals():
+    text = "Under the plan, the county will build 12 parks by 2027. Output will exceed 40 billion yuan."
+    found = extract(text, published="2025-02-01", title="County unveils industry push")
+    assert [(q.value, q.deadline) for q in found] == [(12, 2027), (40e9, 2027)]

@@ -620,8 +620,17 @@ def _is_range(text: str, a: Amount, b: Amount, gap: str) -> bool:
         return False
     low = a.value * (b.scale if a.bare and a.scale == 1.0 else 1.0)
     if _BETWEEN_RANGE.fullmatch(gap):
-        return low < b.value and not _word_before_is(text, a.start, "from")
+        return low < b.value and not _FROM_LEVEL.search(text, max(0, a.start - 60), a.start)
     return bool(_BETWEEN_AND.fullmatch(gap)) and low < b.value and _word_before_is(text, a.start, "between")
+
+
+# "from (the current) 20 to 40 billion": a change from a level to another, not a range; the level may be
+# qualified between "from" and the figure.
+_FROM_LEVEL = re.compile(
+    r"\bfrom(?:\s+(?:the|its|their|this|a|an|current|present|existing|today[’']s|about|around|nearly|roughly|"
+    r"approximately|some|just|only|over|more\s+than|less\s+than|under|below|above))*\s*$",
+    re.IGNORECASE,
+)
 
 
 def _word_before_is(text: str, pos: int, word: str) -> bool:

@@ -47,8 +47,12 @@ def _words(key: str) -> str:
 # written by any_case (through _words) so that only the words of the letter found there are tried, and opened
 # by a look at the letters a cue begins with, so that positions where none can begin are passed over.
 _CUE = re.compile(
-    opening([w[0] for w in _CUES["target_cues"] + _CUES["statistic_cues"]] + ["h"])
-    + rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')})"
+    opening(
+        [w[0] for k in ("target_cues", "statistic_cues", "present_qualifiers", "present_attributes") for w in _CUES[k]]
+        + ["h"]
+    )
+    + rf"\b(?:(?P<t>{_words('target_cues')})|(?P<s>{_words('statistic_cues')}|{_words('present_qualifiers')})"
+    rf"|(?P<a>{_words('present_attributes')})"
     r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
     re.I,
 )
@@ -98,6 +102,12 @@ _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z][.)]|[IVXLC]{1,6}\.)\s")
+_FROM_PRESENT = re.compile(
+    rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
+)
+# A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
+# "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
+_LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
 _CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
@@ -117,6 +127,7 @@ _YEAR_EXPR = re.compile(
     through|before|during|against)\s+)?
     (?:the\s+(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?
     (?:(?:FY\s?|fiscal\s+(?:year\s+)?)(?P<fy1>{_YEAR})\s?[-–/]\s?(?P<fy2>\d{{2,4}})|[1-4][HQ](?P<half>{_YEAR})|[HQ][1-4]\s(?P<half2>{_YEAR})
+    |(?P<span1>{_YEAR})[-–](?P<span2>\d{{2}})|FY\s?[’']?(?P<fy3>\d{{2}})
     |(?P<year>{_YEAR}))(?![\w-]|[-–]\d|/\d)""",
     re.VERBOSE | re.I,
 )
@@ -132,9 +143,11 @@ _FROM_IN = re.compile(rf"\bfrom\b(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOK
 _ORIGIN = re.compile(rf"\b(?:{_words('origin_verbs')})\s+(?:in|since)\s+{_YEAR_TOKEN}", re.I)
 _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "relative to", "than", "against"))
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
+# Read with match() at a paragraph's or sentence's start: no "^", which without MULTILINE would hold only at the
+# text's first character and so never let a later paragraph's opening govern it.
 _OPENING = re.compile(
-    rf"^\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
-    rf"|^\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b",
+    rf"\W*(?P<prep>by|in|before|until|through)\s+(?:the\s+end\s+of\s+)?(?P<y>{_YEAR})\b"
+    rf"|\W*(?P<rel>{_alternation(_CUES['relative_years'])})\b",
     re.I,
 )
 # After a duration: it dates something or gives an age; it measures nothing.
@@ -486,8 +499,13 @@ class _Reader:
             if kind == "target":
                 deadline = self._deadline(a, s, para)
                 if deadline is not None:
-                    deadline_in_paragraph[para] = deadline
-                    if self.is_plan or _OPENING.match(self.text, s.start, s.end):
+                    fronted = _OPENING.match(self.text, s.start, s.end) is not None
+                    # A plan's horizon, one fronted in news ("By 2027, the city will …") or one in a paragraph
+                    # about a plan ("Under the plan, …") frames the paragraph's other goals; one at the end of a
+                    # news clause ("will hire 800 people by 2026") belongs to that clause alone.
+                    if self.is_plan or fronted or self._about_plan(para):
+                        deadline_in_paragraph[para] = deadline
+                    if self.is_plan or fronted:
                         document_deadline = deadline
                 else:
                     deadline = deadline_in_paragraph.get(para) or self.period_end or document_deadline
@@ -614,6 +632,8 @@ class _Reader:
         for m in _CUE.finditer(text, start, end):
             if m.group("t"):
                 last_target = m.end()
+            elif m.group("a") and last_target >= 0:
+                continue  # "will expand existing capacity by 50%": the goal's starting point, not a fact's tense
             elif last_target >= 0 and _MODAL_GAP.match(text[last_target : m.start()]):
                 continue  # "will be increased", "should have reached": the modal governs the participle
             s.cues.append((m.start(), m.end(), "target" if m.group("t") else "statistic"))
@@ -633,7 +653,9 @@ class _Reader:
         ):
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
-        for m in _YEAR_EXPR.finditer(text, start, end) if has_year else ():
+        for m in _YEAR_EXPR.finditer(text, start, end) if has_year or "FY" in sentence else ():
+            if m.group("span1") and int(m.group("span2")) != (int(m.group("span1")) + 1) % 100:
+                continue  # "2021-25" is a plan's period, not one fiscal year
             year = _expr_year(m)
             prep = _SPACES.sub(" ", (m.group("prep") or "").strip().lower())
             is_base = prep in _BASELINE_PREPS or "that of" in prep or "that in" in prep or m.end() in baseline_ends
@@ -685,6 +707,11 @@ class _Reader:
         if year > self.pub:
             return "target"
         return None
+
+    def _about_plan(self, para: int) -> bool:
+        """Whether the paragraph speaks of a plan ("the plan", "this roadmap"), whose goals share one horizon."""
+        p0, p1 = self._paragraph(para)
+        return _PLAN_REFERENCE.search(self.text, p0, p1) is not None
 
     def _paragraph_key(self, pos: int) -> int:
         i = bisect_right(self.paragraph_starts, pos) - 1
@@ -740,6 +767,7 @@ class _Reader:
                     and len(gap.split()) <= 3
                     and not _CLAUSE_BREAK.search(gap)
                     and not _CONJUNCTION.search(gap)
+                    and not _LINKED_TO_ANOTHER.search(gap)
                 ):
                     adjacent, adjacent_year = kind, cs in s.year_cues
                 if after is None:
@@ -755,7 +783,9 @@ class _Reader:
     def _starting_level(self, a: Amount, s: _Sentence) -> bool:
         """Whether the amount is the level a change starts from in a past year ("from 99 in 2023"), or
         the past level a goal is set against ("exports of RMB 20 billion by 2027, compared with RMB 9.8
-        billion in 2023")."""
+        billion in 2023"), or the present level a goal starts from ("from the current 40 billion")."""
+        if _FROM_PRESENT.search(self.text, max(s.start, a.start - 40), a.start):
+            return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
         pub = self.pub
         if pub is None:
             return False
@@ -1383,6 +1413,10 @@ def _expr_year(m: re.Match) -> int:
     if m.group("fy1"):
         end = m.group("fy2")
         return int(end) if len(end) == 4 else int(m.group("fy1")[:2] + end)
+    if m.group("span1"):
+        return int(m.group("span1")[:2] + m.group("span2"))  # "2026-27": a fiscal year, by its end year
+    if m.group("fy3"):
+        return 2000 + int(m.group("fy3"))  # "FY27"
     return int(m.group("half") or m.group("half2") or m.group("year"))
 
 
