@@ -228,7 +228,8 @@ def test_cue_patterns_match_as_the_plain_ones(text, a, b):
         return numbers._alternation(quantities._CUES[key])
 
     plain_cue = re.compile(
-        rf"\b(?:(?P<t>{words('target_cues')})|(?P<s>{words('statistic_cues')})"
+        rf"\b(?:(?P<t>{words('target_cues')})|(?P<s>{words('statistic_cues')}|{words('present_qualifiers')})"
+        rf"|(?P<a>{words('present_attributes')})"
         r"|(?P<p>have\s+(?:\w+\s+)?(?:been|become|\w+ed|\w+en|built|grown|made|won|seen|brought|set)))(?![\w-])",
         re.I,
     )
