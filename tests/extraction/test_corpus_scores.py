@@ -21,6 +21,8 @@ CORPORA = {"en": CORPUS, "zh": CORPUS_ZH}
 def score(corpus: Path, tmp_path: Path) -> dict:
     if not (corpus / "docs").is_dir():
         corpus_missing(f"annotated corpus not found at {corpus}")
+    if not (SHARED / "corpus" / "score.py").is_file():
+        corpus_missing(f"the corpus's score.py not found at {SHARED / 'corpus'}")
     sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from score_corpus import write_predictions
 
@@ -49,13 +51,13 @@ def test_no_span_errors(english):
 FLOORS = {
     "quantities": 0.97,
     "targets": 0.94,
-    "events": 0.69,
+    "events": 0.74,
     "places": 0.94,
     "organisations": 0.93,
     "clusters_parks": 0.95,
     "programmes": 0.94,
 }
-ATTRIBUTE_FLOORS = {"deadline": 0.96, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.855, "subject": 0.77}
+ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.855, "subject": 0.77}
 DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.92, "title": 0.99}
 
 
@@ -72,3 +74,39 @@ def test_attribute_accuracy_floor(english, attribute):
 @pytest.mark.parametrize("field", sorted(DOCUMENT_FLOORS))
 def test_document_metadata_floor(english, field):
     assert english["document_accuracy"][field] >= DOCUMENT_FLOORS[field]
+
+
+# Floors on the project's own held-out set (benchmarks/heldout: twelve invented documents no rule was
+# written beside; scored by the same score.py), raised as work lands and never lowered.
+HELDOUT = Path(__file__).resolve().parents[2] / "benchmarks" / "heldout"
+HELDOUT_FLOORS = {
+    "quantities": 0.96,
+    "targets": 0.88,
+    "events": 0.77,
+    "places": 0.96,
+    "organisations": 0.84,
+    "clusters_parks": 0.81,
+    "programmes": 0.75,
+}
+HELDOUT_ATTRIBUTE_FLOORS = {"kind": 0.92, "deadline": 0.90, "as_of": 0.86, "metric": 0.85, "subject": 0.68}
+HELDOUT_DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.99, "title": 0.91}
+
+
+@pytest.fixture(scope="module")
+def heldout(tmp_path_factory):
+    return score(HELDOUT, tmp_path_factory.mktemp("pred-heldout"))
+
+
+def test_heldout_floors(heldout):
+    below = [
+        (name, figure, floor)
+        for figures, floors in (
+            ({k: heldout[k]["f1"] for k in HELDOUT_FLOORS}, HELDOUT_FLOORS),
+            (heldout["attribute_accuracy"], HELDOUT_ATTRIBUTE_FLOORS),
+            (heldout["document_accuracy"], HELDOUT_DOCUMENT_FLOORS),
+        )
+        for name, floor in floors.items()
+        if (figure := figures[name]) < floor
+    ]
+    assert heldout["span_errors"] == 0
+    assert below == []
