@@ -18,10 +18,17 @@ import pytest
 from sqlalchemy import select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
-from policylens.store import KnowledgeBase
+from policylens.store import KnowledgeBase, blocking
 from policylens.store.derive import DERIVED, conflict_ids
 from policylens.store.digest import fingerprint
-from policylens.store.schema import ConflictRow, EntityLinkRow, TrackedSubjectRow
+from policylens.store.resolve import CROWDED
+from policylens.store.schema import (
+    ConflictRow,
+    DocumentEntityRow,
+    EntityAliasRow,
+    EntityLinkRow,
+    TrackedSubjectRow,
+)
 
 PLACES = [
     ("Jiaozhou", "adcode:370281"),
@@ -137,6 +144,12 @@ def _document(rng: random.Random, n: int) -> Extraction:
         ents,
         [],
     )
+
+
+@pytest.fixture(autouse=True)
+def _resolve_parts_however_large(monkeypatch):
+    """A batch's pass resolves all names once it reaches most of them; these small bases would always do so."""
+    monkeypatch.setattr(blocking, "MOST", 1.0)
 
 
 def _derived(kb: KnowledgeBase) -> dict[str, tuple[int, str]]:
@@ -357,3 +370,134 @@ def test_a_moved_figure_keeps_its_currency_restatement(kb):
     after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
+
+
+def _named(source: str, *entities: tuple) -> Extraction:
+    """A document naming ``entities``: (type, name) or (type, name, aliases)."""
+    text = f"{source} lists names. " + " ".join(f"{e[1]} appears here." for e in entities)
+    ents = [
+        Entity(
+            type=e[0],
+            name=e[1],
+            aliases=list(e[2]) if len(e) > 2 else [],
+            mentions=[(text.index(e[1]), text.index(e[1]) + len(e[1]))],
+        )
+        for e in entities
+    ]
+    return Extraction(
+        Document(source=source, text=text, title=source, published="2024-01-01", source_type="media"), [], [], ents, []
+    )
+
+
+def _entities_named(kb: KnowledgeBase) -> dict[str, set[int]]:
+    """Each document entity's name -> the canonical entities its records link to."""
+    out: dict[str, set[int]] = {}
+    with kb.reading() as conn:
+        rows = conn.execute(
+            select(DocumentEntityRow.name, EntityLinkRow.entity_id).join(
+                EntityLinkRow, EntityLinkRow.document_entity_id == DocumentEntityRow.id
+            )
+        )
+        for name, entity_id in rows:
+            out.setdefault(name, set()).add(entity_id)
+    return out
+
+
+def _stored_then_batch(kb: KnowledgeBase, stored: list[Extraction], batch: list[Extraction]) -> dict[str, set[int]]:
+    """Store and fully resolve ``stored``, then add ``batch`` with its own pass; that pass must equal a rebuild."""
+    for extraction in stored:
+        kb.save(extraction)
+    kb.resolve()
+    kb.resolve([kb.save(e).document_id for e in batch])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    return _entities_named(kb)
+
+
+def test_a_batch_name_joins_two_stored_entities(kb):
+    """A new record answering to two stored names makes their entities one, under the older one's id."""
+    stored = [
+        _named("a.txt", ("organization", "Kestrel Trade Zone")),
+        _named("b.txt", ("organization", "Orchard Bay Hub")),
+        _named("c.txt", ("company", "Westbrook Cables")),
+    ]
+    for extraction in stored:
+        kb.save(extraction)
+    kb.resolve()
+    before = _entities_named(kb)
+    assert before["Kestrel Trade Zone"] != before["Orchard Bay Hub"]
+    after = _stored_then_batch(kb, [], [_named("d.txt", ("organization", "Kestrel Trade Zone", ["Orchard Bay Hub"]))])
+    assert after["Kestrel Trade Zone"] == after["Orchard Bay Hub"] == before["Kestrel Trade Zone"]
+    assert after["Westbrook Cables"] == before["Westbrook Cables"]
+
+
+def test_a_batch_name_makes_a_stored_initialism_ambiguous(kb):
+    """ "KTZ" stood for the one Kestrel Trade Zone; a Kingfisher Tech Zone makes it stand for neither."""
+    kb.save(_named("a.txt", ("organization", "Kestrel Trade Zone")))
+    kb.save(_named("b.txt", ("organization", "KTZ")))
+    kb.resolve()
+    assert _entities_named(kb)["KTZ"] == _entities_named(kb)["Kestrel Trade Zone"]
+    after = _stored_then_batch(kb, [], [_named("c.txt", ("organization", "Kingfisher Tech Zone"))])
+    assert len({*after["KTZ"], *after["Kestrel Trade Zone"], *after["Kingfisher Tech Zone"]}) == 3
+
+
+def test_a_batch_adds_a_spelling_to_a_stored_entity(kb):
+    after = _stored_then_batch(
+        kb,
+        [_named("a.txt", ("company", "Westbrook Cables")), _named("b.txt", ("company", "Ironvale Turbines"))],
+        [_named("c.txt", ("company", "Westbrook Cables Co., Ltd."))],
+    )
+    assert after["Westbrook Cables Co., Ltd."] == after["Westbrook Cables"] != after["Ironvale Turbines"]
+    with kb.reading() as conn:
+        spellings = set(
+            conn.scalars(select(EntityAliasRow.alias).where(EntityAliasRow.entity_id.in_(after["Westbrook Cables"])))
+        )
+    assert "Westbrook Cables Co., Ltd." in spellings
+
+
+def test_a_batch_respects_a_stored_split(kb):
+    """The user parted two spellings; a batch bringing a third, like both, joins the one it shares a name with."""
+    kb.save(_named("a.txt", ("company", "Westbrook Cables")))
+    kb.save(_named("b.txt", ("company", "Westbrook Cable")))
+    kb.resolve()
+    assert _entities_named(kb)["Westbrook Cables"] == _entities_named(kb)["Westbrook Cable"]
+    kb.split_entity("Westbrook Cables", "Westbrook Cable")
+    after = _stored_then_batch(kb, [], [_named("c.txt", ("company", "Westbrook Cables Group"))])
+    assert after["Westbrook Cables Group"] == after["Westbrook Cables"] != after["Westbrook Cable"]
+
+
+def test_a_word_too_common_to_block_on_stays_so_in_a_batch(kb):
+    """Two near spellings share only "zephyr", which more than CROWDED stored names share: rule 4 never compares them.
+
+    The batch's pass sees the two of them and few of the other Zephyr names,
+    yet must skip the word as the full pass does.
+    """
+    crowd = [("park", f"Zephyr Quarter Park Number {n}") for n in range(CROWDED + 1)]
+    after = _stored_then_batch(
+        kb,
+        [_named("a.txt", *crowd), _named("b.txt", ("park", "Zephyr Ashgrove Park"))],
+        [_named("c.txt", ("park", "Zephyr Ashgrove Park"), ("park", "Zephyr Ashgrov Park"))],
+    )
+    assert after["Zephyr Ashgrove Park"] != after["Zephyr Ashgrov Park"]
+
+
+@pytest.mark.parametrize("seed", [21, 22])
+def test_batches_after_decisions_leave_what_a_full_rebuild_leaves(kb, seed):
+    """The user merged two names no rule joins and parted an initialism from its name; random batches follow."""
+    kb.save(_named("names.txt", *ORGANISATIONS))
+    kb.resolve()
+    kb.merge_entities("Harbor Robotics", "Lakeside Industrial Park")
+    kb.split_entity("Northgate Precision Machinery", "NPM")
+    # A company of the merged park's name shares no key with the park or the robot maker: the merge alone joins it.
+    named = _stored_then_batch(kb, [], [_named("company.txt", ("company", "Lakeside Industrial Park"))])
+    assert named["Lakeside Industrial Park"] == named["Harbor Robotics"]
+    _batches(kb, seed, batches=4)
+    named = _entities_named(kb)
+    assert named["Harbor Robotics"] == named["Lakeside Industrial Park"]
+    assert named["NPM"] != named["Northgate Precision Machinery"]
+
+
+def test_a_batch_reaching_most_names_resolves_them_all(kb, monkeypatch):
+    monkeypatch.setattr(blocking, "MOST", 0.5)
+    _batches(kb, 31, batches=4)

@@ -32,8 +32,8 @@ from ..periods import from_stored
 from ..track.batch import reach, track_all
 from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
-from . import diffwrite
-from .resolve import Cluster, Decision, Record, normalise, resolve, surface
+from . import blocking, diffwrite
+from .resolve import Cluster, Decision, Record, cluster_of, normalise, resolve, surface
 from .schema import (
     ConflictRow,
     DocumentEntityRow,
@@ -239,9 +239,14 @@ _ENTITY_TABLES = (
 def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """After a batch of new documents, bring the derived tables to what :func:`rebuild` would make them.
 
-    The entity stage runs whole, as in :func:`rebuild` (resolution compares
-    names across documents: a new name can join, split or make ambiguous
-    entities anywhere), but its tables are written as a difference.  The
+    The entity stage runs the resolution rules only over the part of the
+    names the batch's can reach through their blocking keys (a new name can
+    join, split or make ambiguous the entities of that part, and only
+    those: :mod:`.blocking` gives the argument), or over all of them when
+    that part is most of them; every other entity is made again from its
+    stored records, and the subjects, relations and events are resolved
+    against all entities, as in :func:`rebuild`.  Its tables are written as
+    a difference.  The
     track stage, which costs the most, is run only over the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
@@ -274,7 +279,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     if not batch or any(r.id not in previous for r in phrases if r.id not in fresh) or _unlinked(conn, batch):
         return rebuild(conn)
     docs = _Documents(conn)
-    state = _resolved(conn)
+    state = _resolved(conn, batch)
     subjects = state.subjects((r.id, r.document_id, r.subject) for r in phrases)
     event_links = state.finish(conn)
     tracked_subjects = {r.id: state.tracked_subject(subjects.get(r.id), r.subject) for r in phrases}
@@ -526,8 +531,13 @@ class _Resolved:
         }
 
 
-def _resolved(conn: Connection) -> _Resolved:
-    """Resolve every stored document entity (with the user's decisions) and their relations."""
+def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolved:
+    """Resolve the stored document entities (with the user's decisions) and their relations.
+
+    With a ``batch`` of documents, the rules run only over the records those
+    can reach (:mod:`.blocking`), and every other entity is made again from
+    its stored records; without, over all of them.
+    """
     mention_counts = dict(
         conn.execute(select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all()
     )
@@ -573,10 +583,41 @@ def _resolved(conn: Connection) -> _Resolved:
         )
     ]
     builder = _Builder()
-    entity_of_record = _entities(builder, resolve(records, decisions))
+    clusters = resolve(records, decisions) if batch is None else _batch_clusters(conn, records, decisions, batch)
+    entity_of_record = _entities(builder, clusters)
     resolver = _Resolver(builder, records, entity_of_record)
     relations = _relations(builder, resolver, records, entity_of_record)
     return _Resolved(builder, records, entity_of_record, resolver, relations)
+
+
+def _batch_clusters(
+    conn: Connection, records: list[Record], decisions: list[Decision], batch: Collection[int]
+) -> list[Cluster]:
+    """The clusters a full pass would make, with the rules run only over the part the ``batch``'s records reach.
+
+    A stored entity outside that part (:func:`blocking.reach`) is the
+    cluster of the records it holds, exactly as the last pass made it;
+    clusters come in the order :func:`resolve` gives, by first record.
+    Should a stored entity lie partly in the part (the last pass made it
+    otherwise than the rules say, or the argument missed a way), all are
+    resolved.
+    """
+    part = blocking.reach(records, batch, decisions)
+    if part is None:
+        _log.debug("batch pass: the batch reaches most document entities; all resolved")
+        return resolve(records, decisions)
+    reached, crowded = part
+    entity_of = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
+    kept: dict[int, list[Record]] = defaultdict(list)
+    for r in records:
+        if r.id not in reached:
+            kept[entity_of[r.id]].append(r)
+    if any(entity_of.get(i) in kept for i in reached):
+        _log.warning("batch pass: a stored entity lies across the batch's part; all resolved")
+        return resolve(records, decisions)
+    clusters = resolve((r for r in records if r.id in reached), decisions, crowded)
+    _log.debug("batch pass: %d of %d document entities resolved", len(reached), len(records))
+    return sorted([*clusters, *map(cluster_of, kept.values())], key=lambda c: c.records[0].id)
 
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
@@ -51,6 +51,7 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|&")
 _DIGITS = re.compile(r"\d")
 _PAREN_ACRONYM = re.compile(r"\(([A-Z][A-Za-z&]{1,9})\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,9}$")
+CROWDED = 200  # names sharing a word, past which the word is not distinctive enough to block on (rule 4)
 
 
 @cache
@@ -251,13 +252,110 @@ class _Graph:
     nodes: _Nodes
 
 
-def resolve(records: Iterable[Record], decisions: Sequence[Decision] = ()) -> list[Cluster]:
-    """Group records into canonical entities, in order of each entity's first record."""
+def resolve(
+    records: Iterable[Record], decisions: Sequence[Decision] = (), crowded: Collection[str] = ()
+) -> list[Cluster]:
+    """Group records into canonical entities, in order of each entity's first record.
+
+    ``crowded`` names blocking keys of words (:func:`blocking_keys`) too
+    common to block on among all the records, when ``records`` are only part
+    of them (a batch's pass): rule 4 must skip them as it would over all.
+    """
     graph = _graph(sorted(records, key=lambda r: r.id), gz.load())
     _apply_decisions(graph.nodes, decisions, graph.by_surface)
-    for rule in (_same_place, _same_name, _initialism, _fuzzy_name, _short_form):
-        rule(graph)
-    return _clusters(graph.nodes, graph.records, graph.places)
+    _same_place(graph)
+    _same_name(graph)
+    _initialism(graph)
+    _fuzzy_name(graph, frozenset(crowded))
+    _short_form(graph)
+    return _clusters(graph.nodes, graph.records)
+
+
+def blocking_keys(record: Record) -> frozenset[tuple[str, str]]:
+    """(key, normalised name) pairs under which a rule can join this record's node to another.
+
+    Two nodes that share no key are never compared, counted or joined by any
+    rule, so resolution splits into the connected parts of the graph whose
+    edges are shared keys (a user's decision names aside), each resolved
+    independently of the others.  The keys: the gazetteer key and the one it
+    is ``same_place_as`` (rule 1); for each name it answers to (its own,
+    aliases, stated variants, a place's gazetteer names): the normalised
+    name in its group (rule 2, which also holds the node's identity, and a
+    known acronym's expansion), its initialisms and, if a single word, the
+    name as a possible acronym (rule 3), its distinctive words (rule 4, which counts the
+    distinct names per word: hence the name beside each key) and its place
+    words in a group that has short forms (rule 5).  The order in which
+    one part's nodes are met stays the same within a subset of the records
+    that holds whole parts, so a subset resolves as the whole does.
+    """
+    return _blocking_keys(group_of(record.type), record.name, tuple(record.aliases), record.key)
+
+
+@lru_cache(maxsize=65536)
+def _blocking_keys(group: str, name: str, aliases: tuple[str, ...], key: str | None) -> frozenset[tuple[str, str]]:
+    """:func:`blocking_keys` of what a record's keys depend on (a corpus repeats a few thousand names)."""
+    data, places = rules(), gz.load()
+    keys = set()
+    if key:
+        keys.add((_key("key", key), ""))
+        place = places.get(key)
+        if place is not None and place.same_place_as:
+            keys.add((_key("key", place.same_place_as), ""))
+    for spelling in _names(name, aliases, key, places):
+        norm = normalise(spelling)
+        keys.add((_key("name", group, norm), norm))
+        keys |= {(_key("initials", group, letters), norm) for letters in initials(norm)}
+        if " " not in norm:
+            keys.add((_key("acronym", group, norm), norm))
+        if norm in data["acronyms"]:
+            keys.add((_key("name", group, data["acronyms"][norm]), norm))
+        if " " in norm or len(norm) > 3:
+            keys |= {(word_key(group, word), norm) for word in _parts(norm)[2]}
+        if group in data["short_forms"]["type_groups"] and (place_words := _short_form_parts(norm)[0]):
+            keys.add((_key("places", group, *sorted(place_words)), norm))
+    return frozenset(keys)
+
+
+def name_key(entity_type: str, name: str) -> str:
+    """The blocking key of a name for the records of a type: those that may answer to it (rule 2)."""
+    return _key("name", group_of(entity_type), normalise(name))
+
+
+def word_key(group: str, word: str) -> str:
+    """The blocking key of a distinctive word of a type group's names (rule 4)."""
+    return _key("word", group, word)
+
+
+def is_word_key(key: str) -> bool:
+    return key.startswith("word|")
+
+
+def is_places_key(key: str) -> bool:
+    return key.startswith("places|")
+
+
+def acronym_keys(key: str) -> tuple[str, str] | None:
+    """(initials key, acronym key) of the same letters, for either of them (rule 3); None for other keys.
+
+    Rule 3 compares the names with these initials only when a one-word
+    name spells them: the initials key links names only if the acronym key
+    is anybody's.
+    """
+    kind, _, rest = key.partition("|")
+    return (_key("initials", rest), _key("acronym", rest)) if kind in ("initials", "acronym") else None
+
+
+def _key(kind: str, *parts: str) -> str:
+    return "|".join((kind, *parts))
+
+
+def _names(name: str, aliases: Iterable[str], key: str | None, places: gz.Gazetteer) -> set[str]:
+    """Every name a record answers to: its own, its aliases, the variants they state, its place's names."""
+    names = {name, *aliases}
+    names |= {v for n in names for v in variants(n)}
+    if key and (place := places.get(key)):
+        names |= {place.name, *place.variants}
+    return names
 
 
 def _graph(records: list[Record], places: gz.Gazetteer) -> _Graph:
@@ -275,11 +373,7 @@ def _graph(records: list[Record], places: gz.Gazetteer) -> _Graph:
     by_surface: dict[str, list[int]] = defaultdict(list)
     by_norm: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, recs in enumerate(node_records):
-        names = {n for r in recs for n in (r.name, *r.aliases)}
-        names |= {v for n in names for v in variants(n)}
-        if recs[0].key and (place := places.get(recs[0].key)):
-            names |= {place.name, *place.variants}
-        for n in names:
+        for n in {n for r in recs for n in _names(r.name, r.aliases, r.key, places)}:
             by_surface[surface(n)].append(i)
             by_norm[(node_group[i], normalise(n))].append(i)
     return _Graph(places, node_of, node_records, node_group, by_surface, by_norm, _Nodes(len(node_records)))
@@ -334,16 +428,16 @@ def _initialism(graph: _Graph) -> None:
             nodes.union(members[0], targets.pop())
 
 
-def _fuzzy_name(graph: _Graph) -> None:
+def _fuzzy_name(graph: _Graph, crowded: frozenset[str]) -> None:
     """Rule 4: guarded fuzzy matching among names sharing a distinctive word."""
-    for group_norms in _norms_by_group(graph.by_norm).values():
+    for group, group_norms in _norms_by_group(graph.by_norm).items():
         blocks: dict[str, list[str]] = defaultdict(list)
         for norm in group_norms:
             for word in set(_parts(norm)[2]):
                 blocks[word].append(norm)
         compared: set[tuple[str, str]] = set()
-        for block in blocks.values():
-            if len(block) > 200:  # a word that common is not distinctive enough to block on
+        for word, block in blocks.items():
+            if len(block) > CROWDED or word_key(group, word) in crowded:
                 continue
             for i, a in enumerate(block):
                 for b in block[i + 1 :]:
@@ -428,23 +522,31 @@ def _apply_decisions(nodes: _Nodes, decisions: Sequence[Decision], by_surface: d
                     nodes.forbid(a, b)
 
 
-def _clusters(nodes: _Nodes, node_records: list[list[Record]], places: gz.Gazetteer) -> list[Cluster]:
-    clusters = []
-    for root in sorted(nodes.members, key=lambda r: min(rec.id for m in nodes.members[r] for rec in node_records[m])):
-        recs = sorted((rec for m in nodes.members[root] for rec in node_records[m]), key=lambda r: r.id)
-        spellings: dict[str, Counter[str]] = defaultdict(Counter)
-        for r in recs:
-            spellings[surface(r.name)][r.name] += 1
-            for alias in r.aliases:
-                spellings[surface(alias)][alias] += 0
-        aliases = {s: (c.most_common(1)[0][0], sum(c.values())) for s, c in spellings.items() if s}
-        keys = Counter(r.key for r in recs if r.key)
-        key = keys.most_common(1)[0][0] if keys else None
-        place = places.get(key) if key else None
-        if place is not None:
-            name, entity_type = place.name, "place"
-        else:
-            name = max(aliases.values(), key=lambda a: (a[1], len(a[0])))[0]
-            entity_type = Counter(r.type for r in recs).most_common(1)[0][0]
-        clusters.append(Cluster(entity_type, name, key, recs, aliases, tuple(keys)))
-    return clusters
+def _clusters(nodes: _Nodes, node_records: list[list[Record]]) -> list[Cluster]:
+    return [
+        cluster_of([rec for m in nodes.members[root] for rec in node_records[m]])
+        for root in sorted(
+            nodes.members, key=lambda r: min(rec.id for m in nodes.members[r] for rec in node_records[m])
+        )
+    ]
+
+
+def cluster_of(records: Iterable[Record]) -> Cluster:
+    """The canonical entity that ``records`` make: its name, type, key and aliases come from them alone."""
+    places = gz.load()
+    recs = sorted(records, key=lambda r: r.id)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in recs:
+        spellings[surface(r.name)][r.name] += 1
+        for alias in r.aliases:
+            spellings[surface(alias)][alias] += 0
+    aliases = {s: (c.most_common(1)[0][0], sum(c.values())) for s, c in spellings.items() if s}
+    keys = Counter(r.key for r in recs if r.key)
+    key = keys.most_common(1)[0][0] if keys else None
+    place = places.get(key) if key else None
+    if place is not None:
+        name, entity_type = place.name, "place"
+    else:
+        name = max(aliases.values(), key=lambda a: (a[1], len(a[0])))[0]
+        entity_type = Counter(r.type for r in recs).most_common(1)[0][0]
+    return Cluster(entity_type, name, key, recs, aliases, tuple(keys))
