@@ -1027,28 +1027,34 @@ def test_a_change_the_figure_is_of_names_what_changed_in(text, metric):
     assert only(text, published="2024-03-01").metric == metric
 
 
-def test_a_running_programme_owns_the_figures_it_is_the_subject_of():
-    text = "Ruritania’s Harbour Export Credit Scheme has disbursed $2 billion to small firms."
-    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
-    assert only(text, entities=entities).subject == "Harbour Export Credit Scheme"
-
-
-def test_the_scheme_referred_back_to_owns_its_results():
-    text = "Ruritania launched the Harbour Export Credit Scheme in 2021. The scheme has created 5,000 jobs."
-    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
-    assert only(text, entities=entities, published="2024-01-01").subject == "Harbour Export Credit Scheme"
-
-
-def test_a_plan_named_as_possessed_still_stands_for_its_region():
-    text = "Ruritania’s Green Steel Plan will cut emissions by 30%."
-    entities = [mention(text, "Ruritania"), mention(text, "Green Steel Plan", "programme")]
-    assert only(text, entities=entities).subject == "Ruritania"
-
-
-def test_a_scheme_named_only_in_another_sentence_does_not_take_the_figure():
-    text = "In the textile sector, Ruritania attracted $3 billion. The sector also joined the Harbour Export Credit Scheme."
-    entities = [mention(text, "Ruritania"), mention(text, "Harbour Export Credit Scheme", "programme")]
-    assert only(text, entities=entities).subject == "Ruritania"
+@pytest.mark.parametrize(
+    "text, programme, subject",
+    [
+        # a running programme owns the figures of a sentence it is the subject of
+        (
+            "Ruritania’s Harbour Export Credit Scheme has disbursed $2 billion to small firms.",
+            "Harbour Export Credit Scheme",
+            "Harbour Export Credit Scheme",
+        ),
+        # ... and when referred back to ("the scheme")
+        (
+            "Ruritania launched the Harbour Export Credit Scheme in 2021. The scheme has created 5,000 jobs.",
+            "Harbour Export Credit Scheme",
+            "Harbour Export Credit Scheme",
+        ),
+        # a plan named as possessed still stands for its region
+        ("Ruritania’s Green Steel Plan will cut emissions by 30%.", "Green Steel Plan", "Ruritania"),
+        # a scheme named only in another sentence does not take the figure
+        (
+            "In the textile sector, Ruritania attracted $3 billion. The sector also joined the Harbour Export Credit Scheme.",
+            "Harbour Export Credit Scheme",
+            "Ruritania",
+        ),
+    ],
+)
+def test_a_programme_owns_the_figures_it_is_the_subject_of(text, programme, subject):
+    entities = [mention(text, "Ruritania"), mention(text, programme, "programme")]
+    assert only(text, entities=entities, published="2024-01-01").subject == subject
 
 
 def test_figures_closed_by_respectively_take_the_listed_measures_in_order():
