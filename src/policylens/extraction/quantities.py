@@ -417,6 +417,7 @@ class _Reader:
         self.title_year = _title_year(document.title or "", self.pub)
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
+        self.plan_paragraphs: dict[tuple[int, int], bool] = {}
         datelines = [m.span() for m in _DATELINE.finditer(self.text)]
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
@@ -710,8 +711,11 @@ class _Reader:
 
     def _about_plan(self, para: int) -> bool:
         """Whether the paragraph speaks of a plan ("the plan", "this roadmap"), whose goals share one horizon."""
-        p0, p1 = self._paragraph(para)
-        return _PLAN_REFERENCE.search(self.text, p0, p1) is not None
+        span = self._paragraph(para)
+        known = self.plan_paragraphs.get(span)
+        if known is None:  # once per paragraph: a paragraph can be the whole text
+            known = self.plan_paragraphs[span] = _PLAN_REFERENCE.search(self.text, *span) is not None
+        return known
 
     def _paragraph_key(self, pos: int) -> int:
         i = bisect_right(self.paragraph_starts, pos) - 1
