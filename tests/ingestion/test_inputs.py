@@ -252,3 +252,16 @@ def test_crawled_html_with_a_url_line(tmp_path):
     assert doc.format == "html" and doc.url == "https://www.example.gov.cn/2024-05/06/c_1.htm"
     assert doc.title == "Smart factory plan" and doc.source_type == "government"
     assert doc.text.startswith("Smart factory plan\n\nThe city will build 100 smart factories")
+
+
+def test_a_page_dated_only_in_its_text_is_dated_by_the_wider_search():
+    # No date in the markup, the URL or the lines above the article: htmldate's extensive search reads it
+    # from the text ("Last changed: 5 March 2024") once the page's own lines have given nothing.
+    paragraph = "<p>" + NOTE.split("\n", 2)[2].strip() + "</p>"
+    html = (
+        "<html><head><title>Port city approves hydrogen corridor</title></head><body><article>"
+        f"<h1>Port city approves hydrogen corridor</h1>{paragraph * 3}<div>Last changed: 5 March 2024</div>"
+        "</article></body></html>"
+    )
+    doc = read_document(RawInput("page.html", html.encode(), media_type="text/html"))
+    assert doc.published == "2024-03-05" and doc.format == "html"

@@ -630,3 +630,38 @@ def test_the_bureau_under_a_bulletins_title_is_kept_and_publishes_it():
     page = split_page("2023年国民经济和社会发展统计公报\n某市统计局  国家统计局某市调查队\n2024年3月5日\n" + BODY)
     assert page.issuer == ["某市统计局  国家统计局某市调查队"]
     assert describe(page, "https://www.example.com/a/1.html").publisher == "某市统计局"
+
+
+def _wider(answer: str | None, asked: list[str]):
+    def search() -> str | None:
+        asked.append("asked")
+        return answer
+
+    return search
+
+
+@pytest.mark.parametrize(
+    "top, wider, published",
+    [
+        ("Staff reporter\n\n", "2024-03-05", "2024-03-05"),  # nothing else dates the page
+        ("Staff reporter\n\n", "2024-01-01", None),  # a year alone, filled in with 1 January, is no date
+        ("March 2024\n\n", "2024-03-05", "2024-03-05"),  # an exact day refines the month
+        ("March 2024\n\n", "2024-03-01", "2024-03"),  # the 1st is what a month alone is filled with
+        ("March 2024\n\n", "2023-11-20", "2024-03"),  # a day outside the month the page shows loses
+    ],
+)
+def test_the_wider_search_fills_in_only_what_the_page_does_not_say(top, wider, published):
+    page = split_page(top + BODY)
+    asked: list[str] = []
+    assert describe(page, None, wider_date=_wider(wider, asked)).published == published
+    assert asked == ["asked"]
+
+
+def test_the_wider_search_is_not_run_when_the_page_gives_an_exact_day():
+    asked: list[str] = []
+    page = split_page("Jul 14, 2026\n\n" + BODY)
+    assert describe(page, None, wider_date=_wider("2020-02-02", asked)).published == "2026-07-14"
+    assert describe(split_page(BODY), None, published="2025-01-09", wider_date=_wider(None, asked)).published == (
+        "2025-01-09"
+    )
+    assert asked == []

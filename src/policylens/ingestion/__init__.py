@@ -65,6 +65,7 @@ def _read(raw: RawInput, max_chars: int) -> Document:
         title=parsed.title or raw.title,
         fallback_title=parsed.fallback_title,
         published=parsed.published or raw.published,
+        wider_date=parsed.wider_date,
         publisher=parsed.publisher,
     )
     text = page.text(meta.title_line)

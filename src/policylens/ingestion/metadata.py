@@ -9,7 +9,7 @@ data/sources.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -103,6 +103,7 @@ def describe(
     title: str | None = None,
     fallback_title: str | None = None,
     published: str | None = None,
+    wider_date: Callable[[], str | None] | None = None,
     publisher: str | None = None,
 ) -> Metadata:
     """Metadata of a page, given what its format already said.
@@ -110,7 +111,8 @@ def describe(
     ``title`` comes from markup or a feed and beats the page's lines;
     ``fallback_title`` (a PDF's info dictionary, often "Microsoft Word -
     ...") only fills in when the lines give none.  ``published`` comes from
-    structured fields and is preferred; ``publisher`` only fills in.  A title
+    structured fields and is preferred; ``wider_date`` (a search of the whole
+    page) is asked only when nothing gives an exact day; ``publisher`` only fills in.  A title
     taken from the head goes on top of the text as the source wrote it.
     """
     head_title, title_line = _title_from_head(page.head)
@@ -123,7 +125,7 @@ def describe(
     return Metadata(
         title=title,
         title_line=title_line,
-        published=_published(page, url, published),
+        published=_published(page, url, published, wider_date),
         publisher=_publisher(page, url) or publisher or _bare_host(url),
         source_type=source_type(page, url),
         language=language("\n".join(page.body) or "\n".join(page.head)),
@@ -242,10 +244,17 @@ def _title_from_body(body: list[str]) -> str | None:
     return named.group("t") if named else None
 
 
-def _published(page: Page, url: str | None, given: str | None = None) -> str | None:
+def _published(
+    page: Page, url: str | None, given: str | None = None, wider_date: Callable[[], str | None] | None = None
+) -> str | None:
     """The page's own date: one its format gave (``given``), else a labelled publication date (a page may
     also show when the document was written), then a date stamp or dateline, then the URL's date.  A
-    month-only answer is refined by a later exact day in that month, never the other way round."""
+    month-only answer is refined by a later exact day in that month, never the other way round.
+
+    Only when none of these gives an exact day is ``wider_date`` asked (htmldate's extensive search over
+    the whole page: on htmldate's own evaluation set it dates about 60 % of the pages the fast search
+    leaves undated, at a lower precision).  A year alone ("2020-01-01") is not taken from it, and it
+    refines a month only with a day other than the 1st, which is what a month alone is filled with."""
     if given and len(given) == 10:
         return given
     order = dates.numeric_order(page.top, url)
@@ -255,6 +264,11 @@ def _published(page: Page, url: str | None, given: str | None = None) -> str | N
             first = iso
         if len(iso) == 10 and iso.startswith(first):
             return iso
+    guess = wider_date() if wider_date is not None else None
+    if guess is None or len(guess) != 10 or guess.endswith("-01-01"):
+        return first
+    if first is None or (guess.startswith(first) and not guess.endswith("-01")):
+        return guess
     return first
 
 

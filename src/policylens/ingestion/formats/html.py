@@ -52,11 +52,22 @@ def _read(raw: RawInput, html: str | None, url: str | None) -> Parsed:
         format="html",
         url=url or (found.url if found else None),
         title=found.title if found else None,
-        published=htmldate.find_date(
-            html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
-        ),
+        published=_find_date(html, url, extensive=False),
+        wider_date=lambda: _find_date(html, url, extensive=True),
         publisher=found.sitename if found else None,
     )
+
+
+def _find_date(html: str, url: str | None, *, extensive: bool) -> str | None:
+    """The page's date by htmldate: its fast search looks at markup and the URL; the extensive one also
+    reads dates anywhere in the page's text, so it dates more pages and more of them wrongly."""
+    try:
+        found = htmldate.find_date(
+            html, url=url, extensive_search=extensive, original_date=True, outputformat="%Y-%m-%d"
+        )
+    except (ValueError, TypeError, lxml.etree.LxmlError):
+        return None
+    return found
 
 
 def _visible_text(html: str) -> str:
