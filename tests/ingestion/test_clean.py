@@ -243,3 +243,20 @@ def test_a_list_of_names_closing_the_page_is_kept_but_menu_leftovers_are_not():
     items = ["甲市汽车产业集群", "乙市机械产业集群", "丙市电子产业集群"]
     page = split_page("\n".join([lead, *items, "关于我们", "联系我们"]))
     assert page.body[-3:] == items
+
+
+def test_an_extracted_article_keeps_its_opening_lines_and_drops_only_furniture_and_its_headline():
+    article = (
+        "Harbour city doubles its robot park\n"
+        "Share on Facebook\n"
+        "Eleven new plants and a training centre in two years\n"
+        "- 40 hectares added\n"
+        "The harbour city approved an extension of its robot park that adds 40 hectares and eleven plants, "
+        "with a training centre for technicians due to open in 2027."
+    )
+    saved = split_page(article)
+    extracted = split_page(article, extracted_title="Harbour city doubles its robot park", extracted=True)
+    # A saved page's head runs to its first line of prose; an extracted article's deck and list are its own.
+    assert "Eleven new plants and a training centre in two years" not in saved.body
+    assert extracted.head == ["Harbour city doubles its robot park", "Share on Facebook"]
+    assert extracted.body[:2] == ["Eleven new plants and a training centre in two years", "- 40 hectares added"]

@@ -57,7 +57,7 @@ def _read(raw: RawInput, max_chars: int) -> Document:
             f"too long: {len(parsed.text)} characters of text, above the limit of "
             f"{max_chars} (POLICYLENS_MAX_TEXT_CHARS)",
         )
-    page = split_page(parsed.text)
+    page = split_page(parsed.text, extracted_title=parsed.title, extracted=parsed.extracted)
     url = parsed.url or raw.url
     meta = describe(
         page,

@@ -38,6 +38,7 @@ _NAV_MENU = re.compile(r"^(?:HOME|Home)(?:\s+(?:[A-Z][\w&'-]*|&)){3,}$")
 _SEPARATORS = _DATA["breadcrumb_separators"]
 _SENTENCE_END = re.compile(r"[.!?。！？…;；][\"'”’)）\]】」』]*$")
 _FULL_STOP = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.。][\"'”’)）\]】」』]*$")  # not "U.S." nor "Co."
+_SPACES = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -107,9 +108,16 @@ def cut_at_furniture(text: str) -> str:
     return text[: m.start()] if m else text
 
 
-def split_page(text: str) -> Page:
+def split_page(text: str, *, extracted_title: str | None = None, extracted: bool = False) -> Page:
+    """The page's head, body, tail and dropped lines.
+
+    ``extracted``: the text is an article an extractor (trafilatura) already took out of its page,
+    headline (``extracted_title``) apart.  Its opening lines are then the article's own (a deck, a
+    list, a table, a one-line lead), not menus: only furniture lines and the headline stay head,
+    where a saved page's head runs to its first line of prose.
+    """
     lines = text.split("\n")
-    start = _body_start(lines)
+    start = _article_start(lines, extracted_title) if extracted else _body_start(lines)
     page = Page(head=lines[:start], top=lines[: start + _TOP_BODY_LINES])
     page.issuer = [line for line in page.head if _ISSUER.search(line)]
     body = lines[start:]
@@ -139,6 +147,15 @@ def _body_start(lines: list[str]) -> int:
         return 0
     first = content[0]
     return content[1] if len(content) > 1 and not _SENTENCE_END.search(lines[first].strip()) else first
+
+
+def _article_start(lines: list[str], title: str | None) -> int:
+    headline = _SPACES.sub(" ", title).strip() if title else None
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and not is_furniture(stripped) and _SPACES.sub(" ", stripped) != headline:
+            return i
+    return 0
 
 
 def _back_over_short_sentences(lines: list[str], start: int) -> int:

@@ -32,6 +32,7 @@ class Parsed:
     title: str | None = None  # from markup: trusted over the text's own lines
     fallback_title: str | None = None  # from file properties: used only when the text shows none
     published: str | None = None
+    extracted: bool = False  # the text is an article an extractor took out of its page (no menus above it)
     wider_date: Callable[[], str | None] | None = None  # a slower search for the date, run only when needed
     publisher: str | None = None
 

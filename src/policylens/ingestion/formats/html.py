@@ -44,12 +44,14 @@ def _read(raw: RawInput, html: str | None, url: str | None) -> Parsed:
     except (ValueError, TypeError, lxml.etree.LxmlError):
         found = None
     assert not isinstance(found, dict)  # a dict only with as_dict=True (its return type covers both)
+    extracted = bool(found and found.text)
     text = (found.text if found else None) or _visible_text(html)
     if not text.strip():
         raise InputError(source, "HTML page has no readable text")
     return Parsed(
         text=text,
         format="html",
+        extracted=extracted,
         url=url or (found.url if found else None),
         title=found.title if found else None,
         published=_find_date(html, url, extensive=False),
