@@ -1300,3 +1300,15 @@ def test_a_deadline_in_a_paragraph_about_a_plan_governs_its_other_goals():
     text = "Under the plan, the county will build 12 parks by 2027. Output will exceed 40 billion yuan."
     found = extract(text, published="2025-02-01", title="County unveils industry push")
     assert [(q.value, q.deadline) for q in found] == [(12, 2027), (40e9, 2027)]
+
+
+def test_a_definite_description_opening_the_sentence_owns_its_figures_not_the_zone_it_lies_in():
+    text = (
+        "Work began on the Orvale Precision Park in May. "
+        "The park is located in the Brennock Free Trade Zone, with a floor area of 90,000 square meters. "
+        "It is expected to house 40 firms."
+    )
+    entities = [mention(text, "Orvale Precision Park", "park"), mention(text, "Brennock Free Trade Zone", "park")]
+    found = extract(text, published="2025-03-01", entities=entities)
+    assert by_value(found, 90000).subject == "Orvale Precision Park"
+    assert by_value(found, 40).subject == "Orvale Precision Park"

@@ -244,6 +244,12 @@ _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(opening("t") + rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
+# A sentence or clause that opens on a definite description ("The park is located in X, with …"): what it
+# refers to is the subject, whatever names follow in the adjuncts.
+_OPENING_DEFINITE = re.compile(
+    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
+    re.I,
+)
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
 _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
@@ -1100,7 +1106,7 @@ class _Reader:
         for clause in [opens[-1], s.start] if opens else [s.start]:
             verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
             if not verbs:
-                return None
+                return self._opening_referent(clause)
             verb = verbs[0][0]
             found = None
             outer = (-1, -1)
@@ -1155,6 +1161,9 @@ class _Reader:
         first = bisect_right(self.sentence_starts, self._context_start(pos)) - 1
         for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
             earlier = self._sentence_at(i)
+            opening_referent = self._opening_referent(earlier.start)
+            if opening_referent is not None:
+                return opening_referent
             verb = earlier.cues[0][0] if earlier.cues else earlier.end
             found = None
             found_end = -1
@@ -1167,6 +1176,12 @@ class _Reader:
             if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
                 return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
         return None
+
+    def _opening_referent(self, start: int) -> str | None:
+        """What a definite description that opens a sentence or clause at ``start`` refers to ("The park
+        is located in the X zone, with …" is the park's), or None."""
+        found = _OPENING_DEFINITE.match(self.text, start)
+        return self._referred(start, found.end()) if found is not None else None
 
     def _locates(self, name: str, qualifier: str) -> bool:
         """Whether ``qualifier`` is a place of a higher level than ``name`` (a province after its city)."""
