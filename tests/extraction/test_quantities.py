@@ -1312,3 +1312,27 @@ def test_a_definite_description_opening_the_sentence_owns_its_figures_not_the_zo
     found = extract(text, published="2025-03-01", entities=entities)
     assert by_value(found, 90000).subject == "Orvale Precision Park"
     assert by_value(found, 40).subject == "Orvale Precision Park"
+
+
+def test_a_place_subject_is_named_as_the_text_writes_it_before_the_figure():
+    text = "The Republic of Ruritania opened two ports. South Ruritania's exports rose 5% in May."
+    place = Entity(
+        "place",
+        "Republic of Ruritania",
+        [
+            (text.index("Republic of Ruritania"), text.index("Republic of Ruritania") + 21),
+            (text.index("South"), text.index("South") + 15),
+        ],
+    )
+    q = by_value(extract(text, published="2025-06-01", entities=[place]), 5)
+    assert q.subject == "South Ruritania"
+    assert q.metric == "exports"
+
+
+def test_an_abbreviated_place_subject_keeps_the_full_name():
+    text = "The Lakeside New Area (LNA) was set up in 2014. The LNA attracted 40 projects last year."
+    full = text.index("Lakeside New Area")
+    short = text.index("LNA attracted")
+    place = Entity("place", "Lakeside New Area", [(full, full + 17), (short, short + 3)])
+    q = by_value(extract(text, published="2025-06-01", entities=[place]), 40)
+    assert q.subject == "Lakeside New Area"

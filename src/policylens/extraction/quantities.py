@@ -250,6 +250,7 @@ _OPENING_DEFINITE = re.compile(
     rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
     re.I,
 )
+_ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
 _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
@@ -455,6 +456,12 @@ class _Reader:
             document.title,
         )
         self._types = {ent.name: ent.type for ent in entities}
+        # How each place is written: a place's name is the gazetteer's ("Republic of Korea"), but a figure's
+        # subject is named as the text names it there ("South Korea's exports rose 5%").
+        self._written: dict[str, list[tuple[int, str]]] = {}
+        for ent in entities:
+            if ent.type == "place":
+                self._written[ent.name] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in sorted(ent.mentions)]
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
@@ -495,7 +502,7 @@ class _Reader:
             )
             q.annual = self._annual(a, s, prev_end, next_start, previous)
             q.metric = self._metric(a, s, prev_end, start, previous)
-            q.subject = self._subject(a, s)
+            q.subject = self._as_written(self._subject(a, s), a.start)
             q.metric = _without_subject(q.metric, q.subject)
             dimension = DIMENSION.get(a.unit)
             if dimension is not None and dimension in _DIMENSION_MEASURES:
@@ -1176,6 +1183,19 @@ class _Reader:
             if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
                 return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
         return None
+
+    def _as_written(self, subject: str | None, pos: int) -> str | None:
+        """A place named as the text writes it where the figure stands: its last form before the figure,
+        else its first form after it; the name itself when the text writes it so nowhere (a place a
+        government body's name stands for) or writes it as an abbreviation."""
+        forms = self._written.get(subject or "")
+        if not forms or subject is None:
+            return subject
+        i = bisect_right(forms, (pos,)) - 1
+        form = forms[i][1] if i >= 0 else forms[0][1]
+        if not form.strip() or any(w not in subject for w in _ACRONYM.findall(form)):
+            return subject  # "Qingdao WCNA" abbreviates the name: the name says it in full
+        return form
 
     def _opening_referent(self, start: int) -> str | None:
         """What a definite description that opens a sentence or clause at ``start`` refers to ("The park
