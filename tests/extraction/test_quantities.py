@@ -1336,3 +1336,12 @@ def test_an_abbreviated_place_subject_keeps_the_full_name():
     place = Entity("place", "Lakeside New Area", [(full, full + 17), (short, short + 3)])
     q = by_value(extract(text, published="2025-06-01", entities=[place]), 40)
     assert q.subject == "Lakeside New Area"
+
+
+def test_a_park_subject_is_named_as_the_text_writes_it_before_the_figure():
+    text = "Builders finished the Orvale Precision Industrial Park in March. Orvale Park now hosts 45 firms."
+    full = text.index("Orvale Precision Industrial Park")
+    short = text.index("Orvale Park")
+    park = Entity("park", "Orvale Precision Industrial Park", [(full, full + 32), (short, short + 11)])
+    q = by_value(extract(text, published="2025-06-01", entities=[park]), 45)
+    assert q.subject == "Orvale Park"

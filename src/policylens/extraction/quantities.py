@@ -250,6 +250,7 @@ _OPENING_DEFINITE = re.compile(
     rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
     re.I,
 )
+_WRITTEN_TYPES = ("place", "park", "cluster")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
@@ -456,11 +457,11 @@ class _Reader:
             document.title,
         )
         self._types = {ent.name: ent.type for ent in entities}
-        # How each place is written: a place's name is the gazetteer's ("Republic of Korea"), but a figure's
-        # subject is named as the text names it there ("South Korea's exports rose 5%").
+        # How each place, park or cluster is written: its name is the fullest one ("Republic of Korea"), but a
+        # figure's subject is named as the text names it there ("South Korea's exports rose 5%").
         self._written: dict[str, list[tuple[int, str]]] = {}
         for ent in entities:
-            if ent.type == "place":
+            if ent.type in _WRITTEN_TYPES:
                 self._written[ent.name] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in sorted(ent.mentions)]
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
