@@ -1345,3 +1345,19 @@ def test_a_park_subject_is_named_as_the_text_writes_it_before_the_figure():
     park = Entity("park", "Orvale Precision Industrial Park", [(full, full + 32), (short, short + 11)])
     q = by_value(extract(text, published="2025-06-01", entities=[park]), 45)
     assert q.subject == "Orvale Park"
+
+
+def test_a_company_subject_is_named_as_written_and_its_full_name_leaves_the_metric():
+    text = "Lakeshore Motor Group was founded in 1990. Lakeshore sold 2 million cars last year."
+    full = text.index("Lakeshore Motor Group")
+    short = text.index("Lakeshore sold")
+    company = Entity("company", "Lakeshore Motor Group", [(full, full + 21), (short, short + 9)])
+    q = by_value(extract(text, published="2025-06-01", entities=[company]), 2e6)
+    assert q.subject == "Lakeshore"
+    text = "Lakeshore Motor Group was founded in 1990. Lakeshore said Lakeshore Motor exports reached $4 billion."
+    full = text.index("Lakeshore Motor Group")
+    short = text.index("Lakeshore said")
+    company = Entity("company", "Lakeshore Motor Group", [(full, full + 21), (short, short + 9)])
+    q = by_value(extract(text, published="2025-06-01", entities=[company]), 4e9)
+    assert q.subject == "Lakeshore"
+    assert not q.metric.startswith("Motor")  # the short form is no part of the metric to cut off

@@ -250,7 +250,7 @@ _OPENING_DEFINITE = re.compile(
     rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
     re.I,
 )
-_WRITTEN_TYPES = ("place", "park", "cluster")
+_WRITTEN_TYPES = ("place", "park", "cluster", "company")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
@@ -457,8 +457,8 @@ class _Reader:
             document.title,
         )
         self._types = {ent.name: ent.type for ent in entities}
-        # How each place, park or cluster is written: its name is the fullest one ("Republic of Korea"), but a
-        # figure's subject is named as the text names it there ("South Korea's exports rose 5%").
+        # How each place, park, cluster or company is written: its name is the fullest one ("Republic of Korea"),
+        # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%").
         self._written: dict[str, list[tuple[int, str]]] = {}
         for ent in entities:
             if ent.type in _WRITTEN_TYPES:
@@ -503,8 +503,11 @@ class _Reader:
             )
             q.annual = self._annual(a, s, prev_end, next_start, previous)
             q.metric = self._metric(a, s, prev_end, start, previous)
-            q.subject = self._as_written(self._subject(a, s), a.start)
-            q.metric = _without_subject(q.metric, q.subject)
+            owner = self._subject(a, s)
+            q.subject = self._as_written(owner, a.start)
+            # A company's short form often opens its longer one ("Hyundai" of "Hyundai Motor's sales"): the metric
+            # loses the company's full name, never half of it.
+            q.metric = _without_subject(q.metric, owner if self._types.get(owner or "") == "company" else q.subject)
             dimension = DIMENSION.get(a.unit)
             if dimension is not None and dimension in _DIMENSION_MEASURES:
                 q.metric = _dimension_metric(q.metric, dimension)
