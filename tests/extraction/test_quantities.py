@@ -1300,3 +1300,64 @@ def test_a_deadline_in_a_paragraph_about_a_plan_governs_its_other_goals():
     text = "Under the plan, the county will build 12 parks by 2027. Output will exceed 40 billion yuan."
     found = extract(text, published="2025-02-01", title="County unveils industry push")
     assert [(q.value, q.deadline) for q in found] == [(12, 2027), (40e9, 2027)]
+
+
+def test_a_definite_description_opening_the_sentence_owns_its_figures_not_the_zone_it_lies_in():
+    text = (
+        "Work began on the Orvale Precision Park in May. "
+        "The park is located in the Brennock Free Trade Zone, with a floor area of 90,000 square meters. "
+        "It is expected to house 40 firms."
+    )
+    entities = [mention(text, "Orvale Precision Park", "park"), mention(text, "Brennock Free Trade Zone", "park")]
+    found = extract(text, published="2025-03-01", entities=entities)
+    assert by_value(found, 90000).subject == "Orvale Precision Park"
+    assert by_value(found, 40).subject == "Orvale Precision Park"
+
+
+def test_a_place_subject_is_named_as_the_text_writes_it_before_the_figure():
+    text = "The Republic of Ruritania opened two ports. South Ruritania's exports rose 5% in May."
+    place = Entity(
+        "place",
+        "Republic of Ruritania",
+        [
+            (text.index("Republic of Ruritania"), text.index("Republic of Ruritania") + 21),
+            (text.index("South"), text.index("South") + 15),
+        ],
+    )
+    q = by_value(extract(text, published="2025-06-01", entities=[place]), 5)
+    assert q.subject == "South Ruritania"
+    assert q.metric == "exports"
+
+
+def test_an_abbreviated_place_subject_keeps_the_full_name():
+    text = "The Lakeside New Area (LNA) was set up in 2014. The LNA attracted 40 projects last year."
+    full = text.index("Lakeside New Area")
+    short = text.index("LNA attracted")
+    place = Entity("place", "Lakeside New Area", [(full, full + 17), (short, short + 3)])
+    q = by_value(extract(text, published="2025-06-01", entities=[place]), 40)
+    assert q.subject == "Lakeside New Area"
+
+
+def test_a_park_subject_is_named_as_the_text_writes_it_before_the_figure():
+    text = "Builders finished the Orvale Precision Industrial Park in March. Orvale Park now hosts 45 firms."
+    full = text.index("Orvale Precision Industrial Park")
+    short = text.index("Orvale Park")
+    park = Entity("park", "Orvale Precision Industrial Park", [(full, full + 32), (short, short + 11)])
+    q = by_value(extract(text, published="2025-06-01", entities=[park]), 45)
+    assert q.subject == "Orvale Park"
+
+
+def test_a_company_subject_is_named_as_written_and_its_full_name_leaves_the_metric():
+    text = "Lakeshore Motor Group was founded in 1990. Lakeshore sold 2 million cars last year."
+    full = text.index("Lakeshore Motor Group")
+    short = text.index("Lakeshore sold")
+    company = Entity("company", "Lakeshore Motor Group", [(full, full + 21), (short, short + 9)])
+    q = by_value(extract(text, published="2025-06-01", entities=[company]), 2e6)
+    assert q.subject == "Lakeshore"
+    text = "Lakeshore Motor Group was founded in 1990. Lakeshore said Lakeshore Motor exports reached $4 billion."
+    full = text.index("Lakeshore Motor Group")
+    short = text.index("Lakeshore said")
+    company = Entity("company", "Lakeshore Motor Group", [(full, full + 21), (short, short + 9)])
+    q = by_value(extract(text, published="2025-06-01", entities=[company]), 4e9)
+    assert q.subject == "Lakeshore"
+    assert not q.metric.startswith("Motor")  # the short form is no part of the metric to cut off

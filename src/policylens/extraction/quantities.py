@@ -244,6 +244,14 @@ _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
 _DEFINITE = re.compile(opening("t") + rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
+# A sentence or clause that opens on a definite description ("The park is located in X, with …"): what it
+# refers to is the subject, whatever names follow in the adjuncts.
+_OPENING_DEFINITE = re.compile(
+    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
+    re.I,
+)
+_WRITTEN_TYPES = ("place", "park", "cluster", "company")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
 _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
@@ -449,6 +457,12 @@ class _Reader:
             document.title,
         )
         self._types = {ent.name: ent.type for ent in entities}
+        # How each place, park, cluster or company is written: its name is the fullest one ("Republic of Korea"),
+        # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%").
+        self._written: dict[str, list[tuple[int, str]]] = {}
+        for ent in entities:
+            if ent.type in _WRITTEN_TYPES:
+                self._written[ent.name] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in sorted(ent.mentions)]
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
@@ -489,8 +503,11 @@ class _Reader:
             )
             q.annual = self._annual(a, s, prev_end, next_start, previous)
             q.metric = self._metric(a, s, prev_end, start, previous)
-            q.subject = self._subject(a, s)
-            q.metric = _without_subject(q.metric, q.subject)
+            owner = self._subject(a, s)
+            q.subject = self._as_written(owner, a.start)
+            # A company's short form often opens its longer one ("Hyundai" of "Hyundai Motor's sales"): the metric
+            # loses the company's full name, never half of it.
+            q.metric = _without_subject(q.metric, owner if self._types.get(owner or "") == "company" else q.subject)
             dimension = DIMENSION.get(a.unit)
             if dimension is not None and dimension in _DIMENSION_MEASURES:
                 q.metric = _dimension_metric(q.metric, dimension)
@@ -1100,7 +1117,7 @@ class _Reader:
         for clause in [opens[-1], s.start] if opens else [s.start]:
             verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
             if not verbs:
-                return None
+                return self._opening_referent(clause)
             verb = verbs[0][0]
             found = None
             outer = (-1, -1)
@@ -1155,6 +1172,9 @@ class _Reader:
         first = bisect_right(self.sentence_starts, self._context_start(pos)) - 1
         for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
             earlier = self._sentence_at(i)
+            opening_referent = self._opening_referent(earlier.start)
+            if opening_referent is not None:
+                return opening_referent
             verb = earlier.cues[0][0] if earlier.cues else earlier.end
             found = None
             found_end = -1
@@ -1167,6 +1187,25 @@ class _Reader:
             if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
                 return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
         return None
+
+    def _as_written(self, subject: str | None, pos: int) -> str | None:
+        """A place named as the text writes it where the figure stands: its last form before the figure,
+        else its first form after it; the name itself when the text writes it so nowhere (a place a
+        government body's name stands for) or writes it as an abbreviation."""
+        forms = self._written.get(subject or "")
+        if not forms or subject is None:
+            return subject
+        i = bisect_right(forms, (pos,)) - 1
+        form = forms[i][1] if i >= 0 else forms[0][1]
+        if not form.strip() or any(w not in subject for w in _ACRONYM.findall(form)):
+            return subject  # "Qingdao WCNA" abbreviates the name: the name says it in full
+        return form
+
+    def _opening_referent(self, start: int) -> str | None:
+        """What a definite description that opens a sentence or clause at ``start`` refers to ("The park
+        is located in the X zone, with …" is the park's), or None."""
+        found = _OPENING_DEFINITE.match(self.text, start)
+        return self._referred(start, found.end()) if found is not None else None
 
     def _locates(self, name: str, qualifier: str) -> bool:
         """Whether ``qualifier`` is a place of a higher level than ``name`` (a province after its city)."""
