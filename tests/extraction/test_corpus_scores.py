@@ -120,7 +120,7 @@ HELDOUT_ZH_FLOORS = {
     "quantities": 0.94,
     "targets": 0.89,
     "events": 0.39,
-    "places": 0.52,
+    "places": 0.92,
     "organisations": 0.80,
     "clusters_parks": 0.76,
     "programmes": 0.94,
@@ -131,9 +131,9 @@ HELDOUT_ZH_ATTRIBUTE_FLOORS = {
     "deadline": 0.91,
     "as_of": 0.78,
     "metric": 0.90,
-    "subject": 0.90,
+    "subject": 0.93,
 }
-HELDOUT_ZH_DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.99, "title": 0.66}
+HELDOUT_ZH_DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.99, "title": 0.99}
 
 
 @pytest.fixture(scope="module")
