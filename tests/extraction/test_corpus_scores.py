@@ -128,8 +128,8 @@ HELDOUT_ZH_FLOORS = {
 HELDOUT_ZH_ATTRIBUTE_FLOORS = {
     "kind": 0.97,
     "comparator": 0.97,
-    "deadline": 0.91,
-    "as_of": 0.78,
+    "deadline": 0.94,
+    "as_of": 0.91,
     "metric": 0.90,
     "subject": 0.93,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from policylens.extraction import extract
 from policylens.ingestion import RawInput, read_document
 from policylens.ingestion.clean import is_furniture
+from policylens.model import Document
 
 
 def read(page: str, url: str = "http://example.com/a.html"):
@@ -43,3 +44,38 @@ def test_a_departments_name_above_the_headline_is_its_site_and_stays_as_issuer()
     document = read(letterhead, url="http://example.com/report.pdf")
     assert document.title == "关于 2024 年全市重点项目建设情况的报告"
     assert "某市发展和改革委员会" in document.text  # the issuer, cited like any other fact
+
+
+def test_a_year_written_with_a_space_as_pdfs_convert_it_still_dates_its_paragraph():
+    text = "2024 年，全县规模以上工业增加值同比增长 7.2%，高于全市 1.1 个百分点。\n到 2026 年，全县规上工业企业力争达到 260 户。"
+    document = Document(source="t.txt", text=text, published="2025-01-15", language="zh")
+    found = {q.value: q for q in extract(document).quantities}
+    assert found[7.2].as_of == 2024 and found[7.2].kind == "statistic"
+    assert found[260].kind == "target" and found[260].deadline == 2026
+
+
+def test_a_section_heading_naming_a_year_dates_the_figures_under_it():
+    text = (
+        "某县2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n"
+        "过去一年，经济运行稳中有进。\n"
+        "产业园区提质扩容，某县食品产业园产值达到86亿元，新入驻企业14家。\n"
+        "二、2025年重点工作\n"
+        "推进某县纺织产业园二期建设，力争新增规上工业企业20户。\n"
+    )
+    document = Document(source="t.txt", text=text, published="2025-02-20", language="zh")
+    found = {q.value: q for q in extract(document).quantities}
+    assert found[8.6e9].as_of == 2024 and found[14].as_of == 2024
+    assert found[20].kind == "target" and found[20].deadline == 2025
+
+
+def test_a_numbered_heading_just_above_the_first_paragraph_opens_the_body():
+    page = (
+        "某县人民政府\n"
+        "2025年某县政府工作报告(摘要)\n"
+        "发布时间:2025-02-20 来源:某县融媒体中心\n"
+        "一、2024年工作回顾\n"
+        "过去一年，全县地区生产总值完成312亿元、增长5.8%，规模以上工业增加值增长7.4%，经济运行稳中有进、稳中向好。\n"
+    )
+    document = read(page)
+    assert "一、2024年工作回顾\n过去一年" in document.text

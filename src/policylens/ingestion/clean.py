@@ -43,6 +43,12 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _FIGURE_CHAR = re.compile(r"[\d.,%$€£¥+\-−]")
+# A numbered heading of a Chinese document ("一、2024年工作回顾", "（一）发展目标", "第二章 重点任务"): standing
+# just above the first paragraph, it opens the body's first section.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章部篇节])\S"
+)
+_LONGEST_HEADING = 30
 # A list item closing a page is a name this long at least; menu leftovers ("关于我们") are shorter.
 _LIST_ITEM_CJK = 6
 # Page furniture is short; a longer line is a paragraph, however it starts.
@@ -152,7 +158,9 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
     i = start - 1
     while i >= 0:
         stripped = lines[i].strip()
-        if stripped and not (_is_lead_line(stripped) and not is_furniture(stripped)):
+        if stripped and not (
+            (_is_lead_line(stripped) or _is_numbered_heading(stripped)) and not is_furniture(stripped)
+        ):
             break
         if stripped:
             start = i
@@ -166,6 +174,10 @@ def _is_lead_line(line: str) -> bool:
     if not _SENTENCE_END.search(line):
         return False
     return words(line) >= (2 if _FULL_STOP.search(line) else 5)
+
+
+def _is_numbered_heading(line: str) -> bool:
+    return len(line) <= _LONGEST_HEADING and bool(_NUMBERED_HEADING.match(line))
 
 
 def _is_figure_line(line: str) -> bool:

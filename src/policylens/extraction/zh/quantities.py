@@ -53,8 +53,8 @@ _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
-    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR}))年(?:底|末)?"
-    rf"|(?P<py>{_YEAR})年(?:前|以前|之前)"
+    rf"|(?P<deadline>(?:到|至|截至|截止到|截止) ?(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR})) ?年(?:底|末)?"
+    rf"|(?P<py>{_YEAR}) ?年(?:前|以前|之前)"
     rf"|[“\"「『]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"」』]?(?:期末|末|时期|期间))"
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
@@ -62,12 +62,12 @@ _KIND_CUE = re.compile(
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<ye>{_alt(_CUES['this_year_deadlines'])})"
     rf"|(?P<pe>{_alt(_CUES['plan_period_end'])})"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
-    rf"|(?P<year>{_YEAR})年"
+    rf"|(?P<year>{_YEAR}) ?年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
-_BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
+_BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 # A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
 # the page's, or the one before when the period ends after the page's month.
@@ -103,8 +103,14 @@ _GOAL_HEADING = re.compile(
     rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
     rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
 )
+# A heading of the top ranks that names a year ("一、2024年工作回顾", "三、2025 年重点工作"): a report's
+# section about that year.  Its figures with no year of their own are that year's.
+_SECTION_HEADING = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十]+[章部篇]|[一二三四五六七八九十]+[、.．])[^\n。；;，,]{0,24}$", re.MULTILINE
+)
+_SECTION_YEAR = re.compile(rf"(?<![比较与到至])(?P<y>{_YEAR}) ?年(?![底末前])")
 _LEAD_IN = re.compile(r"[：:]\s*$")
-_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至){_YEAR}年(?:底|末)?[，,]")
+_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至) ?{_YEAR} ?年(?:底|末)?[，,]")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -112,12 +118,12 @@ _METRIC_TRIM_END = re.compile(
     rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
 )
 _METRIC_TRIM_START = re.compile(
-    rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+"
+    rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
+_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
 _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
@@ -171,9 +177,11 @@ class _Reader:
         )
         self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
+        self.sections = [(m.start(), _section_year(m.group())) for m in _SECTION_HEADING.finditer(self.text)]
+        self.section_starts = [p for p, _ in self.sections]
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
-        m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0] : first[1]])
+        m = re.match(rf"\s*(?P<y>{_YEAR}) ?年(?!底|末|前)", self.text[first[0] : first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.opening_period = self._period_year(*first)
         self.places = sorted(
@@ -352,7 +360,7 @@ class _Reader:
             kind = "statistic"  # "3月4日，…12个项目集中签约": what happened that day, though the page is about a plan
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) or self._this_years_goal(
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues, a.start) or self._this_years_goal(
                 p_start, a.start
             )
         else:
@@ -427,7 +435,7 @@ class _Reader:
             return "target"  # a project's designed size: "2500吨兽药项目"
         return "target" if self.plan or in_goals else "statistic"
 
-    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue]) -> int | None:
+    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
         for c in reversed(sentence):
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
@@ -439,7 +447,15 @@ class _Reader:
         for c in reversed(section):
             if c.kind == "deadline" and self._opens_paragraph(c.pos):
                 return c.year
+        heading = self._section_year(pos)
+        if heading is not None and (self.published is None or heading >= self.published):
+            return heading  # "三、2025年重点工作" on a 2025 page
         return self.period_end
+
+    def _section_year(self, pos: int) -> int | None:
+        """The year the heading of the section holding ``pos`` names, if it names one."""
+        i = bisect_right(self.section_starts, pos) - 1
+        return self.sections[i][1] if i >= 0 else None
 
     def _reported_day(self, s_start: int, pos: int) -> int | None:
         """The year of the day a sentence opens with ("3月4日，", "2024年3月4日上午，"), when that day is not after
@@ -482,6 +498,9 @@ class _Reader:
             ]
             if years:
                 return years[-1].year
+        heading = self._section_year(s_start)
+        if heading is not None and self._past(heading):
+            return heading  # "一、2024年工作回顾"
         if self.doc_year:
             return self.doc_year
         return self._period_year(s_start, self.index.sentence_at(s_start)[1]) or self.opening_period
@@ -600,6 +619,11 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
+
+
+def _section_year(heading: str) -> int | None:
+    m = _SECTION_YEAR.search(heading)
+    return int(m.group("y")) if m else None
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:
