@@ -47,6 +47,7 @@ _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w 
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
 _AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
+_APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
@@ -342,6 +343,8 @@ class _Reader:
         if a.value_max is not None:
             comparator = "="
         clause_start = self._clause_start(a.start, s_start)
+        if comparator == "=" and a.unit == "%" and _APPROX_SHARE.search(text, clause_start, start):
+            comparator = "~"  # "约占全市电力装机的54%"
         change = self._change(a, start, clause_start)
         baseline = None
         if change:
