@@ -29,6 +29,7 @@ from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
+from policylens.extraction.zh.sections import Sections
 from policylens.model import Document, Entity, Quantity
 from policylens.periods import month_of, year_of
 
@@ -104,12 +105,6 @@ _GOAL_HEADING = re.compile(
     rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
     rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
 )
-# A heading of the top ranks that names a year ("一、2024年工作回顾", "三、2025 年重点工作"): a report's
-# section about that year.  Its figures with no year of their own are that year's.
-_SECTION_HEADING = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]+[章部篇]|[一二三四五六七八九十]+[、.．])[^\n。；;，,]{0,24}$", re.MULTILINE
-)
-_SECTION_YEAR = re.compile(rf"(?<![比较与到至])(?P<y>{_YEAR}) ?年(?![底末前])")
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至) ?{_YEAR} ?年(?:底|末)?[，,]")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
@@ -178,8 +173,7 @@ class _Reader:
         )
         self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
-        self.sections = [(m.start(), _section_year(m.group())) for m in _SECTION_HEADING.finditer(self.text)]
-        self.section_starts = [p for p, _ in self.sections]
+        self.sections = Sections(self.text)
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR}) ?年(?!底|末|前)", self.text[first[0] : first[1]])
@@ -450,15 +444,10 @@ class _Reader:
         for c in reversed(section):
             if c.kind == "deadline" and self._opens_paragraph(c.pos):
                 return c.year
-        heading = self._section_year(pos)
+        heading = self.sections.year_at(pos)
         if heading is not None and (self.published is None or heading >= self.published):
             return heading  # "三、2025年重点工作" on a 2025 page
         return self.period_end
-
-    def _section_year(self, pos: int) -> int | None:
-        """The year the heading of the section holding ``pos`` names, if it names one."""
-        i = bisect_right(self.section_starts, pos) - 1
-        return self.sections[i][1] if i >= 0 else None
 
     def _reported_day(self, s_start: int, pos: int) -> int | None:
         """The year of the day a sentence opens with ("3月4日，", "2024年3月4日上午，"), when that day is not after
@@ -501,7 +490,7 @@ class _Reader:
             ]
             if years:
                 return years[-1].year
-        heading = self._section_year(s_start)
+        heading = self.sections.year_at(s_start)
         if heading is not None and self._past(heading):
             return heading  # "一、2024年工作回顾"
         if self.doc_year:
@@ -622,11 +611,6 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
-
-
-def _section_year(heading: str) -> int | None:
-    m = _SECTION_YEAR.search(heading)
-    return int(m.group("y")) if m else None
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:
