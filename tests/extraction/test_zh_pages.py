@@ -79,3 +79,23 @@ def test_a_numbered_heading_just_above_the_first_paragraph_opens_the_body():
     )
     document = read(page)
     assert "一、2024年工作回顾\n过去一年" in document.text
+
+
+def test_the_signature_date_under_a_cover_notice_stays_in_the_text_and_dates_the_issuance():
+    page = (
+        "某市人民政府门户网站\n"
+        "当前位置:首页 > 政务公开 > 通知公告\n"
+        "某市商务局关于印发《某市外贸稳增长行动方案》的通知\n"
+        "发布时间:2025-04-09 10:30 来源:某市商务局 字号:大 中 小 打印 关闭\n"
+        "各区县商务主管部门:\n"
+        "现将《某市外贸稳增长行动方案》印发给你们,请结合实际认真组织实施,确保各项任务落到实处。\n"
+        "某市商务局\n"
+        "2025年4月3日\n"
+        "某市外贸稳增长行动方案\n"
+        "为推动全市外贸稳规模、优结构,制定本方案。到2027年,全市外贸进出口总额力争突破800亿元。\n"
+    )
+    document = read(page)
+    assert "\n2025年4月3日\n" in document.text
+    assert document.published == "2025-04-09"
+    [issuance] = [e for e in extract(document).events if e.type == "issuance"]
+    assert issuance.date == "2025-04-03"

@@ -49,6 +49,9 @@ _NUMBERED_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章部篇节])\S"
 )
 _LONGEST_HEADING = 30
+# The date an official document was signed (成文日期), alone on its line under the issuer's name: in the
+# body it is the document's own text, which dates its issuance, not a date stamp of the page.
+_SIGNATURE_DATE = re.compile(r"^\s*(?:19|20)\d\d\s?年\s?(?:1[0-2]|0?[1-9])\s?月\s?(?:[12]\d|3[01]|0?[1-9])\s?日\s*$")
 # A list item closing a page is a name this long at least; menu leftovers ("关于我们") are shorter.
 _LIST_ITEM_CJK = 6
 # Page furniture is short; a longer line is a paragraph, however it starts.
@@ -127,7 +130,7 @@ def split_page(text: str) -> Page:
             page.dropped.extend(body[i:])
             break
         seen += len(line) + 1
-        if closing or is_furniture(line):
+        if closing or (is_furniture(line) and not _SIGNATURE_DATE.match(line)):
             page.dropped.append(line)
         else:
             page.body.append(line)
