@@ -299,3 +299,9 @@ def test_a_park_unveiled_is_launched_and_a_body_unveiled_is_established():
     text = "文章开头。\n5月8日,某市智能装备产业园在某区揭牌。\n同日,某市智能装备产业园管委会揭牌,某市储能产业联盟成立。"
     found = events(text, published="2025-05-09")
     assert [e.type for e in found] == ["launch", "establishment", "establishment"]
+
+
+def test_a_running_total_and_a_reference_to_signed_projects_are_no_events():
+    assert events("文章开头。\n全省累计开通5G基站9.6万个。") == []
+    text = "文章开头。\n5月20日,某市集中签约项目12个。据悉,签约项目中,某公司将投资45亿元建设电池项目。"
+    assert [e.text for e in events(text, published="2025-05-21")] == ["某市集中签约项目12个"]

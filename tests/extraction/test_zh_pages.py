@@ -99,3 +99,10 @@ def test_the_signature_date_under_a_cover_notice_stays_in_the_text_and_dates_the
     assert document.published == "2025-04-09"
     [issuance] = [e for e in extract(document).events if e.type == "issuance"]
     assert issuance.date == "2025-04-03"
+
+
+def test_recommended_links_close_the_article():
+    body = "9月16日,某市电工电器产业园正式揭牌,首批入驻企业12家,协议投资总额达到36亿元,园区规划面积5.2平方公里。"
+    page = f"某网 首页 > 园区 > 正文\n某市电工电器产业园揭牌\n{body}\n{body}\n相关推荐\n· 某地园区经济发展报告发布\n"
+    document = read(page)
+    assert "报告发布" not in document.text
