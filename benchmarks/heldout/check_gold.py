@@ -1,6 +1,9 @@
 """Check the held-out gold against its documents (standard library only).
 
-    python benchmarks/heldout/check_gold.py [--numbers]
+    python benchmarks/heldout/check_gold.py [--numbers] [SET_DIR]
+
+SET_DIR is a folder with docs/ and gold/ (default: this folder, the English set;
+benchmarks/heldout-zh holds the Chinese one).
 
 For every gold file: the document exists; every quantity and event `text` occurs
 verbatim in the document (outside the leading `URL: …` line), and occurs exactly
@@ -9,7 +12,8 @@ every entity's name or one of its aliases occurs in the document; quantities
 have the contract's fields and value_max >= value. With --numbers it also lists
 digit runs and number words in each document that no gold quantity text covers, to help spot
 quantities the annotation may have missed (most are dates, codes and phone
-numbers, which are not quantities).
+numbers, which are not quantities); in Chinese, number words are runs of
+numerals with a scale or multiple (两千六百, 四成, 翻一番).
 """
 
 from __future__ import annotations
@@ -50,11 +54,21 @@ def body(raw: str) -> tuple[str, int]:
     return raw, 0
 
 
+NUMBER_WORDS = (
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|"
+    r"hundred|half|third|quarter|fifth|fourths?|doubled?|tripl\w*|lakh|crore|first|second)\b"
+)
+# Chinese numerals count as a number word only with a scale (两千六百) or a share or multiple (四成, 翻一番).
+ZH_NUMBER_WORDS = r"[零一二两三四五六七八九十百千万亿]+[成倍番]|[一二两三四五六七八九十][十百千万亿][零一二两三四五六七八九十百千万亿]*"
+
+
 def main(argv: list[str]) -> int:
     errors = warnings = 0
-    for gold_path in sorted((HERE / "gold").glob("*.json")):
+    dirs = [Path(a) for a in argv if not a.startswith("--")]
+    root = dirs[0] if dirs else HERE
+    for gold_path in sorted((root / "gold").glob("*.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        doc_path = HERE / "docs" / (gold_path.stem + ".txt")
+        doc_path = root / "docs" / (gold_path.stem + ".txt")
         problems: list[str] = []
         notes: list[str] = []
         if not doc_path.exists():
@@ -109,10 +123,7 @@ def main(argv: list[str]) -> int:
                 problems.append(f"entity listed twice: {ent.get('name')!r}")
             names.add(key)
         if "--numbers" in argv:
-            words = (
-                r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|"
-                r"hundred|half|third|quarter|fifth|fourths?|doubled?|tripl\w*|lakh|crore|first|second)\b"
-            )
+            words = ZH_NUMBER_WORDS if meta.get("language") == "zh" else NUMBER_WORDS
             for m in re.finditer(r"\d[\d,.]*|" + words, text, flags=re.I):
                 if not any(covered[m.start() : m.end()]):
                     line = text[text.rfind("\n", 0, m.start()) + 1 : text.find("\n", m.end())]

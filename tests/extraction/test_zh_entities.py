@@ -231,3 +231,15 @@ def test_a_places_cluster_named_with_a_quoted_brand():
     # a brand without a place before it names a campaign, not one cluster
     found = entities("新增省级“雁阵形”产业集群9个。")
     assert named(found, "cluster") == [] and named(found, "programme") == ["雁阵形"]
+
+
+def test_no_place_starts_inside_a_word_ending_in_its_first_character():
+    assert named(entities("建成创新平台30个,其中国家级平台3个。"), "place") == []
+    assert named(entities("入选企业12家,其中山东省5家。"), "place") == ["山东省"]
+    assert named(entities("中国家电产业持续增长。"), "place") == ["中国"]
+
+
+def test_a_park_name_stops_at_a_verb_of_ranking_and_a_level_alone_names_no_cluster():
+    found = entities("到2026年,岳阳高新区进入全国高新区综合排名前60位。")
+    assert named(found, "park") == ["岳阳高新区"]
+    assert named(entities("某县纺织集群已入选自治区级产业集群。"), "cluster") == ["某县纺织集群"]

@@ -265,3 +265,43 @@ def test_an_occasion_named_first_takes_the_day_written_after_it():
     # a month inside a document's name is no date
     [e] = events("文章开头。\n某市印发《2023年12月工作要点》。")
     assert e.date is None
+
+
+def test_a_cover_notice_is_dated_by_its_signature():
+    text = (
+        "某省商务厅关于印发《某省跨境电商高质量发展行动方案》的通知\n"
+        "各设区市商务局:\n"
+        "现将《某省跨境电商高质量发展行动方案》印发给你们,请认真组织实施。\n"
+        "某省商务厅\n"
+        "2024年9月3日\n"
+        "一、主要目标\n"
+    )
+    title = "某省商务厅关于印发《某省跨境电商高质量发展行动方案》的通知"
+    found = [e for e in events(text, published="2024-09-10", title=title) if e.type == "issuance"]
+    assert [(e.date, e.approximate) for e in found] == [("2024-09-03", False)]
+
+
+def test_a_section_heading_naming_a_past_year_dates_its_events():
+    text = (
+        "某县2025年政府工作报告\n"
+        "一、2024年工作回顾\n"
+        "某县食品产业集群成功入选省级特色产业集群。\n"
+        "某县纺织产业园二期建成投产。\n"
+        "二、2025年重点工作\n"
+        "推动某县物流园开工建设。\n"
+    )
+    found = events(text, published="2025-02-20")
+    assert [(e.type, e.date) for e in found][:2] == [("approval", "2024"), ("production", "2024")]
+    assert all(e.date is None for e in found[2:])  # this year's work is no report of that year
+
+
+def test_a_park_unveiled_is_launched_and_a_body_unveiled_is_established():
+    text = "文章开头。\n5月8日,某市智能装备产业园在某区揭牌。\n同日,某市智能装备产业园管委会揭牌,某市储能产业联盟成立。"
+    found = events(text, published="2025-05-09")
+    assert [e.type for e in found] == ["launch", "establishment", "establishment"]
+
+
+def test_a_running_total_and_a_reference_to_signed_projects_are_no_events():
+    assert events("文章开头。\n全省累计开通5G基站9.6万个。") == []
+    text = "文章开头。\n5月20日,某市集中签约项目12个。据悉,签约项目中,某公司将投资45亿元建设电池项目。"
+    assert [e.text for e in events(text, published="2025-05-21")] == ["某市集中签约项目12个"]

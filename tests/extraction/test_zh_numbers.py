@@ -249,3 +249,36 @@ def test_full_width_decimal_point_and_spaced_digits():
 @pytest.mark.parametrize("text", ["带动数十亿元投资", "几十家企业", "数百家企业", "十几家企业"])
 def test_vague_numbers_are_left_out(text):
     assert amounts(text) == []
+
+
+def amounts_of(text):
+    return [(text[a.start : a.end], a.value, a.value_max, a.unit) for a in find_amounts(text)]
+
+
+def test_shares_in_tenths():
+    assert amounts_of("外资企业约占全区进出口总额的三成") == [("三成", 30.0, None, "%")]
+    assert amounts_of("新能源车销量同比增长近七成") == [("七成", 70.0, None, "%")]
+    assert amounts_of("出口比重提高两成") == [("两成", 20.0, None, "%")]
+    # 成 as part of a word, or after a numeral that is part of one
+    assert amounts_of("政策不是一成不变的") == []
+    assert amounts_of("收购九成新的二手设备") == []
+    assert amounts_of("园区建成投产,三成集团入驻") == []
+    assert amounts_of("打造全国唯一成熟的产业链") == []
+
+
+def test_doubling_is_a_multiple():
+    assert amounts_of("企业数量较2020年翻一番") == [("翻一番", 2.0, None, "times")]
+    assert amounts_of("经济总量翻两番") == [("翻两番", 4.0, None, "times")]
+
+
+def test_energy_over_time_is_not_power():
+    assert amounts_of("建设年产12吉瓦时储能电池项目") == [("12吉瓦时", 12.0, None, "GWh")]
+    assert amounts_of("配套建设200兆瓦时储能") == [("200兆瓦时", 200.0, None, "MWh")]
+
+
+def test_a_range_with_its_unit_on_both_ends_is_one_range():
+    assert amounts_of("新增配套企业20家至30家") == [("20家至30家", 20.0, 30.0, "count")]
+    assert amounts_of("产值达到80亿元—100亿元") == [("80亿元—100亿元", 8e9, 1e10, "CNY")]
+    # a before and an after, not a range
+    assert len(amounts_of("企业由20家增加到30家")) == 2
+    assert len(amounts_of("投资从80亿元到100亿元")) == 2

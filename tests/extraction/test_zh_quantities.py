@@ -457,3 +457,10 @@ def test_a_bulletins_figures_belong_to_the_place_of_the_bureau_that_issues_it():
     body = "初步核算，全年全市地区生产总值4038.7亿元，比上年增长6.8%。"
     found = subjects(body, title="2023年国民经济和社会发展统计公报", publisher="绵阳市统计局")
     assert [s for _, s in found] == ["绵阳市", "绵阳市"]
+
+
+def test_about_before_a_share_verb_bounds_the_share_after_it():
+    q = one("去年,全县光伏装机约占全县电力装机的47%。", published="2025-03-01")
+    assert q.comparator == "~" and q.value == 47
+    q = one("去年,外资企业约占全区进出口总额的三成。", published="2025-03-01")
+    assert q.comparator == "~" and q.value == 30 and q.unit == "%"

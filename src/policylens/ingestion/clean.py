@@ -44,6 +44,15 @@ _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 _DIGIT = re.compile(r"\d")
 _FIGURE_CHAR = re.compile(r"[\d.,%$€£¥+\-−]")
+# A numbered heading of a Chinese document ("一、2024年工作回顾", "（一）发展目标", "第二章 重点任务"): standing
+# just above the first paragraph, it opens the body's first section.
+_NUMBERED_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]{1,3}[章部篇节])\S"
+)
+_LONGEST_HEADING = 30
+# The date an official document was signed (成文日期), alone on its line under the issuer's name: in the
+# body it is the document's own text, which dates its issuance, not a date stamp of the page.
+_SIGNATURE_DATE = re.compile(r"^\s*(?:19|20)\d\d\s?年\s?(?:1[0-2]|0?[1-9])\s?月\s?(?:[12]\d|3[01]|0?[1-9])\s?日\s*$")
 # A list item closing a page is a name this long at least; menu leftovers ("关于我们") are shorter.
 _LIST_ITEM_CJK = 6
 # Page furniture is short; a longer line is a paragraph, however it starts.
@@ -129,7 +138,7 @@ def split_page(text: str, *, extracted_title: str | None = None, extracted: bool
             page.dropped.extend(body[i:])
             break
         seen += len(line) + 1
-        if closing or is_furniture(line):
+        if closing or (is_furniture(line) and not _SIGNATURE_DATE.match(line)):
             page.dropped.append(line)
         else:
             page.body.append(line)
@@ -169,7 +178,9 @@ def _back_over_short_sentences(lines: list[str], start: int) -> int:
     i = start - 1
     while i >= 0:
         stripped = lines[i].strip()
-        if stripped and not (_is_lead_line(stripped) and not is_furniture(stripped)):
+        if stripped and not (
+            (_is_lead_line(stripped) or _is_numbered_heading(stripped)) and not is_furniture(stripped)
+        ):
             break
         if stripped:
             start = i
@@ -183,6 +194,10 @@ def _is_lead_line(line: str) -> bool:
     if not _SENTENCE_END.search(line):
         return False
     return words(line) >= (2 if _FULL_STOP.search(line) else 5)
+
+
+def _is_numbered_heading(line: str) -> bool:
+    return len(line) <= _LONGEST_HEADING and bool(_NUMBERED_HEADING.match(line))
 
 
 def _is_figure_line(line: str) -> bool:

@@ -44,6 +44,9 @@ _GENERIC = re.compile("|".join(re.escape(w) for w in sorted(_DATA["generic_words
 _LEVEL = re.compile("|".join(re.escape(w) for w in sorted(_DATA["level_words"], key=len, reverse=True)))
 _PLACE_STOP = frozenset(_DATA["place_stoplist"])
 _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
+_SPLIT_WORDS: dict[str, tuple[str, ...]] = {}
+for _w in dict.fromkeys(_DATA["place_split_words"]):
+    _SPLIT_WORDS[_w[-1]] = (*_SPLIT_WORDS.get(_w[-1], ()), _w[:-1])
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -151,7 +154,12 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             i += 1
             continue
         name, place = hit
-        if name in _PLACE_STOP or text.startswith(_PLACE_PHRASES, i) or _ROAD.match(text, i + len(name)):
+        if (
+            name in _PLACE_STOP
+            or text.startswith(_PLACE_PHRASES, i)
+            or _ROAD.match(text, i + len(name))
+            or (name[0] in _SPLIT_WORDS and text.endswith(_SPLIT_WORDS[name[0]], 0, i))
+        ):
             i += 1
             continue
         weak = (

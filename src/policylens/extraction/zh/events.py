@@ -25,6 +25,7 @@ from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.sections import Sections
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
 
@@ -77,6 +78,14 @@ _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
 _QUOTED_NAME = re.compile(r"“[^“”\n]{2,40}”|「[^「」\n]{2,40}」")
+_PARK_TRIGGERS = frozenset(_DATA["park_launch_triggers"])
+_PARK = re.compile(_alt(_DATA["park_words"]))
+_NOT_PARK = re.compile(_alt(_DATA["not_park_words"]))
+# the signature date of an official document: a full date alone on its line, under the issuer's name
+_SIGNATURE_DATE = re.compile(
+    r"\n\s*(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月\s?(?P<d>[12]\d|3[01]|0?[1-9])\s?日\s*(?=\n|$)"
+)
+_SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -105,6 +114,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     # a place inside a document's name ("《青岛市…行动计划》近日印发") is not who issued it
     actors = [a for a in actors if not any(ts < a[0] < te for ts, te in titled)]
     actor_starts = [a[0] for a in actors]
+    sections = Sections(text)
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -138,6 +148,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         for t, words in _BY_OBJECT.items():
             if etype == "issuance" and any(w in text[m.end() : c_end] for w in words):
                 etype = t
+        if word in _PARK_TRIGGERS and _PARK.search(text, c_start, c_end) and not _NOT_PARK.search(text, c_start, c_end):
+            etype = "launch"  # "某产业园在某区揭牌": a park opened
         # One event a clause, its first trigger deciding ("批复同意设立" approves);
         # rankings listed in one sentence are one achievement.
         unit = (s_start, etype) if etype == "achievement" else (c_start, "")
@@ -146,6 +158,15 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
         date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
+        if (date is None or approximate) and etype == "issuance" and _SELF_REFERENCE.search(text, c_start, c_end):
+            # "现将《…》印发给你们" is dated by the signature under it, not by the page
+            signed = _SIGNATURE_DATE.search(text, c_end, min(len(text), c_end + _SIGNATURE_REACH))
+            if signed:
+                y, mo, d = (int(signed.group(k)) for k in ("y", "m", "d"))
+                date, date_text, approximate = _iso(y, mo, d), signed.group().strip(), False
+        if date is None and (heading := sections.year_at(m.start())) is not None:
+            if reference is None or heading < reference[0]:
+                date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = document.published, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):

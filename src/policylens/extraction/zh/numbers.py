@@ -75,6 +75,13 @@ _RANK = re.compile(
     r"|(?P<first>首位|榜首)|前(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?![\d一二三四五六七八九十]))"
 )
 _RANK_CHAIN = re.compile(r"、第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?")
+_SHARE_DATA = _DATA["share_tenths"]
+_TENTHS = re.compile(
+    rf"(?<=[{''.join(_SHARE_DATA['after'])}])(?P<n>[一二两兩三四五六七八九])成(?![{''.join(_SHARE_DATA['not_before'])}])"
+)
+_DOUBLING = re.compile(_alt(_DATA["doublings"]))
+_RANGE_BETWEEN = re.compile(rf"\s*(?:{_alt(_DATA['range_words'])})\s*$")
+_RANGE_NOT_AFTER = re.compile(rf"(?:{_alt(_DATA['range_not_after'])})[^，,。；;！？\n]{{0,12}}$")
 _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{1,12})[”\"’」』]")
 
 
@@ -172,8 +179,37 @@ def find_amounts(text: str) -> list[Amount]:
             and not any(x.start < m.end() and m.start() < x.end for x in out)
         ):
             out.append(Amount(m.start(), m.end(), round(100 * num / den, 4), "%"))
+    for m in _TENTHS.finditer(text):
+        if not any(x.start < m.end() and m.start() < x.end for x in out):
+            out.append(Amount(m.start(), m.end(), 10.0 * DIGITS[m.group("n")], "%"))
+    for m in _DOUBLING.finditer(text):
+        if not any(x.start < m.end() and m.start() < x.end for x in out):
+            times = parse_cn(m.group()[1])
+            out.append(Amount(m.start(), m.end(), 2.0 ** (times or 1), "times"))
     out.sort(key=lambda x: x.start)
-    return _restatements(text, out)
+    return _restatements(text, _ranges(text, out))
+
+
+def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
+    """ "30家至40家", "500亿元至600亿元": two amounts of one unit joined by 至 (or a dash) are one range."""
+    out: list[Amount] = []
+    for b in amounts:
+        a = out[-1] if out else None
+        if (
+            a is not None
+            and a.unit == b.unit
+            and a.unit != "rank"
+            and a.value_max is None
+            and b.value_max is None
+            and 0 <= a.value < b.value
+            and b.start - a.end <= 3
+            and _RANGE_BETWEEN.match(text, a.end, b.start)
+            and not _RANGE_NOT_AFTER.search(text, max(0, a.start - 12), a.start)
+        ):
+            a.value_max, a.end = b.value, b.end
+            continue
+        out.append(b)
+    return out
 
 
 _MONEY = frozenset(code for code, _ in UNITS.values() if len(code) == 3 and code.isupper())  # ISO 4217

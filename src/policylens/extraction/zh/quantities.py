@@ -29,6 +29,7 @@ from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
+from policylens.extraction.zh.sections import Sections
 from policylens.model import Document, Entity, Quantity
 from policylens.periods import month_of, year_of
 
@@ -47,14 +48,15 @@ _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w 
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
 _AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
+_APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _KIND_CUE = re.compile(
     rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
-    rf"|(?P<deadline>(?:到|至|截至|截止到|截止)(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR}))年(?:底|末)?"
-    rf"|(?P<py>{_YEAR})年(?:前|以前|之前)"
+    rf"|(?P<deadline>(?:到|至|截至|截止到|截止) ?(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR})) ?年(?:底|末)?"
+    rf"|(?P<py>{_YEAR}) ?年(?:前|以前|之前)"
     rf"|[“\"「『]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"」』]?(?:期末|末|时期|期间))"
     rf"|(?P<rel>{_alt(_CUES['relative_periods'])})(?P<reln>[一二两三四五六七八九十\d]{{1,2}})年"
     rf"|(?<![\d〇零一二两三四五六七八九十近前])(?<!过去)(?P<reln2>[一二两三四五六七八九十\d]{{1,2}})"
@@ -62,12 +64,12 @@ _KIND_CUE = re.compile(
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<ye>{_alt(_CUES['this_year_deadlines'])})"
     rf"|(?P<pe>{_alt(_CUES['plan_period_end'])})"
     rf"|(?P<ry>{_alt(_CUES['relative_years'])})"
-    rf"|(?P<year>{_YEAR})年"
+    rf"|(?P<year>{_YEAR}) ?年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
 )
-_BASELINE = re.compile(rf"(?:比|较|相比|与)(?P<y>{_YEAR})年")
+_BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 # A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
 # the page's, or the one before when the period ends after the page's month.
@@ -104,7 +106,7 @@ _GOAL_HEADING = re.compile(
     rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
 )
 _LEAD_IN = re.compile(r"[：:]\s*$")
-_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至){_YEAR}年(?:底|末)?[，,]")
+_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至) ?{_YEAR} ?年(?:底|末)?[，,]")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -112,12 +114,12 @@ _METRIC_TRIM_END = re.compile(
     rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
 )
 _METRIC_TRIM_START = re.compile(
-    rf"^(?:(?:力争)?(?:到|至){_YEAR}年(?:底|末)?|{_YEAR}年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+"
+    rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR}年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
+_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
 _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
@@ -171,9 +173,10 @@ class _Reader:
         )
         self.cue_starts = [c.pos for c in self.cues]
         self.goal_sections = self._goal_sections()
+        self.sections = Sections(self.text)
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
-        m = re.match(rf"\s*(?P<y>{_YEAR})年(?!底|末|前)", self.text[first[0] : first[1]])
+        m = re.match(rf"\s*(?P<y>{_YEAR}) ?年(?!底|末|前)", self.text[first[0] : first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.opening_period = self._period_year(*first)
         self.places = sorted(
@@ -334,6 +337,8 @@ class _Reader:
         if a.value_max is not None:
             comparator = "="
         clause_start = self._clause_start(a.start, s_start)
+        if comparator == "=" and a.unit == "%" and _APPROX_SHARE.search(text, clause_start, start):
+            comparator = "~"  # "约占全市电力装机的54%"
         change = self._change(a, start, clause_start)
         baseline = None
         if change:
@@ -352,7 +357,7 @@ class _Reader:
             kind = "statistic"  # "3月4日，…12个项目集中签约": what happened that day, though the page is about a plan
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues) or self._this_years_goal(
+            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues, a.start) or self._this_years_goal(
                 p_start, a.start
             )
         else:
@@ -427,7 +432,7 @@ class _Reader:
             return "target"  # a project's designed size: "2500吨兽药项目"
         return "target" if self.plan or in_goals else "statistic"
 
-    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue]) -> int | None:
+    def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
         for c in reversed(sentence):
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
@@ -439,6 +444,9 @@ class _Reader:
         for c in reversed(section):
             if c.kind == "deadline" and self._opens_paragraph(c.pos):
                 return c.year
+        heading = self.sections.year_at(pos)
+        if heading is not None and (self.published is None or heading >= self.published):
+            return heading  # "三、2025年重点工作" on a 2025 page
         return self.period_end
 
     def _reported_day(self, s_start: int, pos: int) -> int | None:
@@ -482,6 +490,9 @@ class _Reader:
             ]
             if years:
                 return years[-1].year
+        heading = self.sections.year_at(s_start)
+        if heading is not None and self._past(heading):
+            return heading  # "一、2024年工作回顾"
         if self.doc_year:
             return self.doc_year
         return self._period_year(s_start, self.index.sentence_at(s_start)[1]) or self.opening_period

@@ -1,0 +1,108 @@
+"""How Chinese pages are written, read end to end on pages invented for these tests."""
+
+from __future__ import annotations
+
+from policylens.extraction import extract
+from policylens.ingestion import RawInput, read_document
+from policylens.ingestion.clean import is_furniture
+from policylens.model import Document
+
+
+def read(page: str, url: str = "http://example.com/a.html"):
+    return read_document(RawInput(source="test.txt", data=page.encode("utf-8"), url=url, media_type="text/plain"))
+
+
+def test_a_labelled_row_of_place_links_is_navigation():
+    assert is_furniture("地方频道:北京 天津 河北 山西 内蒙古 辽宁 吉林")
+    assert is_furniture("分站：北京 上海 广州 深圳 成都")
+    assert not is_furniture("重点城市:北京、上海、广州、深圳、成都")  # a list in prose keeps its commas
+    page = (
+        "某网首页 地方 新闻 经济 视频\n"
+        "地方频道:北京 天津 河北 山西 内蒙古 辽宁 吉林 黑龙江 上海 江苏 浙江 安徽 福建\n"
+        "某市:电子信息产业再添新项目\n"
+        "2025年03月02日 | 来源:某日报\n"
+        "3月1日,某市电子信息产业项目集中签约仪式举行,现场签约项目15个,总投资62亿元,涵盖芯片封装、显示面板等领域。\n"
+    )
+    document = read(page)
+    assert document.title == "某市:电子信息产业再添新项目"
+    places = {e.name for e in extract(document).entities if e.type == "place"}
+    assert not places & {"北京", "天津", "河北", "福建"}
+
+
+def test_a_departments_name_above_the_headline_is_its_site_and_stays_as_issuer():
+    page = (
+        "某省商务厅\n"
+        "首页 机构概况 政务公开 政务服务 互动交流\n"
+        "某省商务厅关于印发《某省外贸企业培育行动方案(2025—2027年)》的通知\n"
+        "发布时间:2025-04-02 来源:某省商务厅 字号:大 中 小 打印 关闭\n"
+        "现将《某省外贸企业培育行动方案(2025—2027年)》印发给你们,请结合实际认真组织实施,确保各项任务落到实处。\n"
+    )
+    document = read(page)
+    assert document.title == "某省商务厅关于印发《某省外贸企业培育行动方案(2025—2027年)》的通知"
+    assert document.source_type == "government"
+    letterhead = "某市发展和改革委员会\n关于 2024 年全市重点项目建设情况的报告\n2024 年，全市重点项目完成投资 356 亿元，同比增长 8.1%，项目建设总体进展顺利。\n"
+    document = read(letterhead, url="http://example.com/report.pdf")
+    assert document.title == "关于 2024 年全市重点项目建设情况的报告"
+    assert "某市发展和改革委员会" in document.text  # the issuer, cited like any other fact
+
+
+def test_a_year_written_with_a_space_as_pdfs_convert_it_still_dates_its_paragraph():
+    text = "2024 年，全县规模以上工业增加值同比增长 7.2%，高于全市 1.1 个百分点。\n到 2026 年，全县规上工业企业力争达到 260 户。"
+    document = Document(source="t.txt", text=text, published="2025-01-15", language="zh")
+    found = {q.value: q for q in extract(document).quantities}
+    assert found[7.2].as_of == 2024 and found[7.2].kind == "statistic"
+    assert found[260].kind == "target" and found[260].deadline == 2026
+
+
+def test_a_section_heading_naming_a_year_dates_the_figures_under_it():
+    text = (
+        "某县2025年政府工作报告\n\n"
+        "一、2024年工作回顾\n"
+        "过去一年，经济运行稳中有进。\n"
+        "产业园区提质扩容，某县食品产业园产值达到86亿元，新入驻企业14家。\n"
+        "二、2025年重点工作\n"
+        "推进某县纺织产业园二期建设，力争新增规上工业企业20户。\n"
+    )
+    document = Document(source="t.txt", text=text, published="2025-02-20", language="zh")
+    found = {q.value: q for q in extract(document).quantities}
+    assert found[8.6e9].as_of == 2024 and found[14].as_of == 2024
+    assert found[20].kind == "target" and found[20].deadline == 2025
+
+
+def test_a_numbered_heading_just_above_the_first_paragraph_opens_the_body():
+    page = (
+        "某县人民政府\n"
+        "2025年某县政府工作报告(摘要)\n"
+        "发布时间:2025-02-20 来源:某县融媒体中心\n"
+        "一、2024年工作回顾\n"
+        "过去一年，全县地区生产总值完成312亿元、增长5.8%，规模以上工业增加值增长7.4%，经济运行稳中有进、稳中向好。\n"
+    )
+    document = read(page)
+    assert "一、2024年工作回顾\n过去一年" in document.text
+
+
+def test_the_signature_date_under_a_cover_notice_stays_in_the_text_and_dates_the_issuance():
+    page = (
+        "某市人民政府门户网站\n"
+        "当前位置:首页 > 政务公开 > 通知公告\n"
+        "某市商务局关于印发《某市外贸稳增长行动方案》的通知\n"
+        "发布时间:2025-04-09 10:30 来源:某市商务局 字号:大 中 小 打印 关闭\n"
+        "各区县商务主管部门:\n"
+        "现将《某市外贸稳增长行动方案》印发给你们,请结合实际认真组织实施,确保各项任务落到实处。\n"
+        "某市商务局\n"
+        "2025年4月3日\n"
+        "某市外贸稳增长行动方案\n"
+        "为推动全市外贸稳规模、优结构,制定本方案。到2027年,全市外贸进出口总额力争突破800亿元。\n"
+    )
+    document = read(page)
+    assert "\n2025年4月3日\n" in document.text
+    assert document.published == "2025-04-09"
+    [issuance] = [e for e in extract(document).events if e.type == "issuance"]
+    assert issuance.date == "2025-04-03"
+
+
+def test_recommended_links_close_the_article():
+    body = "9月16日,某市电工电器产业园正式揭牌,首批入驻企业12家,协议投资总额达到36亿元,园区规划面积5.2平方公里。"
+    page = f"某网 首页 > 园区 > 正文\n某市电工电器产业园揭牌\n{body}\n{body}\n相关推荐\n· 某地园区经济发展报告发布\n"
+    document = read(page)
+    assert "报告发布" not in document.text
