@@ -92,24 +92,28 @@ HELDOUT_ATTRIBUTE_FLOORS = {"kind": 0.92, "deadline": 0.90, "as_of": 0.86, "metr
 HELDOUT_DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.99, "title": 0.91}
 
 
+def below_floors(scores: dict, items: dict, attributes: dict, document: dict) -> list[tuple[str, float, float]]:
+    """Every (figure, value, floor) of a score.py result that lies below its floor."""
+    return [
+        (name, figure, floor)
+        for figures, floors in (
+            ({k: scores[k]["f1"] for k in items}, items),
+            (scores["attribute_accuracy"], attributes),
+            (scores["document_accuracy"], document),
+        )
+        for name, floor in floors.items()
+        if (figure := figures[name]) < floor
+    ]
+
+
 @pytest.fixture(scope="module")
 def heldout(tmp_path_factory):
     return score(HELDOUT, tmp_path_factory.mktemp("pred-heldout"))
 
 
 def test_heldout_floors(heldout):
-    below = [
-        (name, figure, floor)
-        for figures, floors in (
-            ({k: heldout[k]["f1"] for k in HELDOUT_FLOORS}, HELDOUT_FLOORS),
-            (heldout["attribute_accuracy"], HELDOUT_ATTRIBUTE_FLOORS),
-            (heldout["document_accuracy"], HELDOUT_DOCUMENT_FLOORS),
-        )
-        for name, floor in floors.items()
-        if (figure := figures[name]) < floor
-    ]
     assert heldout["span_errors"] == 0
-    assert below == []
+    assert below_floors(heldout, HELDOUT_FLOORS, HELDOUT_ATTRIBUTE_FLOORS, HELDOUT_DOCUMENT_FLOORS) == []
 
 
 # Floors on the Chinese held-out set (benchmarks/heldout-zh: nine invented documents in the styles of
@@ -142,15 +146,5 @@ def heldout_zh(tmp_path_factory):
 
 
 def test_heldout_zh_floors(heldout_zh):
-    below = [
-        (name, figure, floor)
-        for figures, floors in (
-            ({k: heldout_zh[k]["f1"] for k in HELDOUT_ZH_FLOORS}, HELDOUT_ZH_FLOORS),
-            (heldout_zh["attribute_accuracy"], HELDOUT_ZH_ATTRIBUTE_FLOORS),
-            (heldout_zh["document_accuracy"], HELDOUT_ZH_DOCUMENT_FLOORS),
-        )
-        for name, floor in floors.items()
-        if (figure := figures[name]) < floor
-    ]
     assert heldout_zh["span_errors"] == 0
-    assert below == []
+    assert below_floors(heldout_zh, HELDOUT_ZH_FLOORS, HELDOUT_ZH_ATTRIBUTE_FLOORS, HELDOUT_ZH_DOCUMENT_FLOORS) == []

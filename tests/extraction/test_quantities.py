@@ -1329,35 +1329,33 @@ def test_a_place_subject_is_named_as_the_text_writes_it_before_the_figure():
     assert q.metric == "exports"
 
 
+def _shortened(kind: str, text: str, name: str, short: str, after: str | None = None) -> Entity:
+    """An entity mentioned by its full name, then by a short form (the first one that opens ``after``)."""
+    full, at = text.index(name), text.index(after or short, text.index(name) + len(name))
+    return Entity(kind, name, [(full, full + len(name)), (at, at + len(short))])
+
+
 def test_an_abbreviated_place_subject_keeps_the_full_name():
     text = "The Lakeside New Area (LNA) was set up in 2014. The LNA attracted 40 projects last year."
-    full = text.index("Lakeside New Area")
-    short = text.index("LNA attracted")
-    place = Entity("place", "Lakeside New Area", [(full, full + 17), (short, short + 3)])
+    place = _shortened("place", text, "Lakeside New Area", "LNA")
     q = by_value(extract(text, published="2025-06-01", entities=[place]), 40)
     assert q.subject == "Lakeside New Area"
 
 
 def test_a_park_subject_is_named_as_the_text_writes_it_before_the_figure():
     text = "Builders finished the Orvale Precision Industrial Park in March. Orvale Park now hosts 45 firms."
-    full = text.index("Orvale Precision Industrial Park")
-    short = text.index("Orvale Park")
-    park = Entity("park", "Orvale Precision Industrial Park", [(full, full + 32), (short, short + 11)])
+    park = _shortened("park", text, "Orvale Precision Industrial Park", "Orvale Park")
     q = by_value(extract(text, published="2025-06-01", entities=[park]), 45)
     assert q.subject == "Orvale Park"
 
 
 def test_a_company_subject_is_named_as_written_and_its_full_name_leaves_the_metric():
     text = "Lakeshore Motor Group was founded in 1990. Lakeshore sold 2 million cars last year."
-    full = text.index("Lakeshore Motor Group")
-    short = text.index("Lakeshore sold")
-    company = Entity("company", "Lakeshore Motor Group", [(full, full + 21), (short, short + 9)])
+    company = _shortened("company", text, "Lakeshore Motor Group", "Lakeshore", after="Lakeshore sold")
     q = by_value(extract(text, published="2025-06-01", entities=[company]), 2e6)
     assert q.subject == "Lakeshore"
     text = "Lakeshore Motor Group was founded in 1990. Lakeshore said Lakeshore Motor exports reached $4 billion."
-    full = text.index("Lakeshore Motor Group")
-    short = text.index("Lakeshore said")
-    company = Entity("company", "Lakeshore Motor Group", [(full, full + 21), (short, short + 9)])
+    company = _shortened("company", text, "Lakeshore Motor Group", "Lakeshore", after="Lakeshore said")
     q = by_value(extract(text, published="2025-06-01", entities=[company]), 4e9)
     assert q.subject == "Lakeshore"
     assert not q.metric.startswith("Motor")  # the short form is no part of the metric to cut off
