@@ -45,14 +45,14 @@ def test_no_span_errors(chinese):
 # starting point), raised as work lands and never lowered.
 FLOORS = {
     "quantities": 0.98,
-    "targets": 0.96,
+    "targets": 0.98,
     "places": 0.92,
-    "events": 0.65,
+    "events": 0.74,
     "organisations": 0.88,
     "clusters_parks": 0.78,
     "programmes": 0.89,
 }
-ATTRIBUTE_FLOORS = {"kind": 0.98, "comparator": 0.97, "deadline": 0.96, "as_of": 0.85, "metric": 0.92, "subject": 0.64}
+ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.97, "deadline": 0.96, "as_of": 0.86, "metric": 0.92, "subject": 0.64}
 DOCUMENT_FLOORS = {"published": 0.88, "source_type": 0.94, "title": 0.99}
 
 

@@ -464,3 +464,9 @@ def test_about_before_a_share_verb_bounds_the_share_after_it():
     assert q.comparator == "~" and q.value == 47
     q = one("去年,外资企业约占全区进出口总额的三成。", published="2025-03-01")
     assert q.comparator == "~" and q.value == 30 and q.unit == "%"
+
+
+def test_a_cue_inside_a_word_that_only_contains_it_sets_no_kind():
+    # 拟 ("plans to") inside 虚拟/模拟 says nothing of the future
+    q = one("崂山区汇聚了全国约70%的虚拟现实科研力量。", published="2022-09-23")
+    assert q.kind == "statistic"

@@ -4,6 +4,8 @@ through its simplified copy); spans, names, metrics and subjects then carry the 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from policylens.extraction import zh
 from policylens.extraction.industries import tag_industries
 from policylens.extraction.text import TextIndex
@@ -16,8 +18,10 @@ def read(document: Document) -> Extraction:
     reading = zh.simplified(document)
     index = TextIndex(reading.text)
     entities = zh.find_entities(reading, index)
-    quantities = [q for q in zh.find_quantities(reading, index, entities) if finite(q)]
-    events = zh.find_events(reading, index, entities)
+    # an undated page is read as of the day its opening sentence reports, when that says its year
+    dated = reading if reading.published else replace(reading, published=zh.dateline(reading, index))
+    quantities = [q for q in zh.find_quantities(dated, index, entities) if finite(q)]
+    events = zh.find_events(dated, index, entities)
     industries = tag_industries(reading, index, quantities)
     if reading is not document:
         zh.restore(document, reading, quantities, events, entities)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from policylens.extraction.zh.dateline import dateline
 from policylens.extraction.zh.entities import find_entities
 from policylens.extraction.zh.events import find_events
 from policylens.extraction.zh.quantities import find_quantities
 from policylens.extraction.zh.script import restore, simplified
 
-__all__ = ["find_entities", "find_events", "find_quantities", "is_chinese", "restore", "simplified"]
+__all__ = ["dateline", "find_entities", "find_events", "find_quantities", "is_chinese", "restore", "simplified"]
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]")

@@ -428,8 +428,12 @@ class _Reader:
                     return "statistic"
                 if c.kind == "year" and cues is sentence:
                     return "statistic" if self._past(c.year) else "target"
-        if re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end]) and a.unit != "count":
-            return "target"  # a project's designed size: "2500吨兽药项目"
+        if (
+            re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end])
+            and a.unit != "count"
+            and not self.text.endswith("投资", 0, a.start)
+        ):
+            return "target"  # a project's designed size ("2500吨兽药项目"), not what it invests ("总投资…的项目")
         return "target" if self.plan or in_goals else "statistic"
 
     def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
