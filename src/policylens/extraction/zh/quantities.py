@@ -114,7 +114,7 @@ _METRIC_TRIM_END = re.compile(
     rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
 )
 _METRIC_TRIM_START = re.compile(
-    rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|其中|即|截至目前|目前|全市|全省)+"
+    rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
@@ -535,6 +535,8 @@ class _Reader:
         after = after_m.group() if after_m else ""
         if a.unit == "count" and _CJK.match(after[:1] or " "):
             return after  # "培育3至5个千亿级产业集群": the noun after the measure word
+        if a.unit == "%" and len(after) > 2 and after[0] == "的":
+            return after[1:]  # "汇聚了全国约70%的虚拟现实科研力量": a share of what follows
         if len(_CJK.findall(before)) >= 2:
             return before
         if after and a.unit == "count":
