@@ -113,6 +113,44 @@ def test_currency_before_the_number(cents, sep, mark, scale, negative):
     assert close(amount.value, expected) and amount.unit == CURRENCY_BEFORE[mark]
 
 
+def european(value_cents: int, sep: str) -> str:
+    """An amount as much of Europe writes it: thousands grouped by ``sep``, a comma before the cents."""
+    whole, cents = divmod(value_cents, 100)
+    return grouped(whole, sep) + f",{cents:02d}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cents=st.integers(min_value=100_000, max_value=10**11),
+    sep=st.sampled_from([" ", "\u00a0", "\u202f", "'", "’", "."]),
+    unit=st.sampled_from([("€", "", "EUR"), ("CHF ", "", "CHF"), ("", " euros", "EUR"), ("", " CHF", "CHF")]),
+)
+def test_thousands_grouped_with_a_decimal_comma(cents, sep, unit):
+    # "1 298,00 €", "CHF 1'049,95", "1.234.567,89 euros": never the head alone ("1") as the amount
+    before, after, code = unit
+    assume(sep != "." or cents >= 100_000_000)  # one dot group alone ("1.298,00") is left unread
+    written = f"{before}{european(cents, sep)}{after}"
+    amount = read_one(f"The contract is worth {written} in total.", written)
+    assert close(amount.value, cents / 100) and amount.unit == code
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(min_value=1_000, max_value=999_999),
+    written_as=st.sampled_from([("Rp ", "", "IDR"), ("Rp", "", "IDR"), ("", " rupiah", "IDR"), ("", " dong", "VND")]),
+)
+def test_a_dot_groups_thousands_in_a_currency_without_fractions(n, written_as):
+    before, after, code = written_as
+    written = f"{before}{grouped(n, '.')}{after}"
+    amount = read_one(f"The minimum wage rose to {written} a month.", written)
+    assert close(amount.value, n) and amount.unit == code
+
+
+def test_a_dot_is_a_decimal_point_before_a_scale_word_and_in_other_currencies():
+    assert read_one("Exports reached Rp 31.500 trillion.", "Rp 31.500 trillion").value == 31.5e12
+    assert read_one("The index rose to $31.500 today.", "$31.500").value == 31.5
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     cents=VALUES,

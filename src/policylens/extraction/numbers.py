@@ -62,11 +62,18 @@ _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
 # ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
+# Where thousands are grouped by spaces, apostrophes ("CHF 1'049.95") or dots ("1.234.567"), a comma
+# before one or two digits is the decimal point ("1 298,00 €"). One dot group alone ("1.500") is left to
+# the plain shape: English writes it as a decimal, and a whole-unit currency reads it as grouping.
 _THIN = "\u00a0\u2009\u202f"
+_DECIMAL = r"(?:\.\d+|,\d{1,2}(?!\d))?"
 _DIGITS = (
-    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d)(?:\.\d+)?"
-    rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d){_DECIMAL}"
+    rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d){_DECIMAL}|[1-9]\d{{0,2}}(?:['’]\d{{3}})+(?!\d){_DECIMAL}"
+    rf"|[1-9]\d{{0,2}}(?:\.\d{{3}}){{2,}}(?![\d.])(?:,\d{{1,2}}(?!\d))?|\d+(?:\.\d+)?"
 )
+# What may not follow a number: a digit group it failed to join ("1 298,000"), or a price's ",-"
+_NOT_A_HEAD = rf"(?![ {_THIN}'’]\d{{3}}[.,]\d|,-)"
 # A scale written as one letter right after the digits: "€10M", "$2.174T", "0.5k". Lowercase "m" and
 # the letters "b", "B", "T" are taken only after a currency mark (without one, "5m" may be metres).
 _LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
@@ -96,7 +103,7 @@ AMOUNT = re.compile(
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
       |[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w))?
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?
-    (?!\w|[/:]\d|[.,]\d)""",
+    (?!\w|[/:]\d|[.,]\d){_NOT_A_HEAD}""",
     re.VERBOSE,
 )
 
@@ -207,7 +214,10 @@ class Amount:
 
 
 _SEPARATORS = re.compile(r"[\s-]+")  # between the words of a number or a unit
-_GROUPING = re.compile(rf"[, {_THIN}]")
+_GROUPING = re.compile(rf"[, {_THIN}'’]")
+_DECIMAL_COMMA = re.compile(r"[^,]*[ .'’\u00a0\u2009\u202f]\d{3},\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
+_ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+WHOLE_UNITS = frozenset(_load("currencies.yaml").get("whole_units", ()))
 
 
 def parse_number(token: str) -> float | None:
@@ -216,6 +226,8 @@ def parse_number(token: str) -> float | None:
     if not token:
         return None
     if token[0].isdigit():
+        if _DECIMAL_COMMA.fullmatch(token):  # "1 298,00", "1.234.567": dots group, a comma is the point
+            token = token.replace(".", "").replace(",", ".")
         try:
             return float(_GROUPING.sub("", token))
         except ValueError:
@@ -365,6 +377,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
         unit = CURRENCY_PREFIXES[m.group("pre")]
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
             end = m.end("scale") if scale_word else m.end("num" if m.group("num") else "word")
+    if unit in WHOLE_UNITS and not scale_word and _ONE_DOT_GROUP.fullmatch(number):
+        value = float(number.replace(".", ""))  # "Rp 350.000": no rupiah has fractions
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
     if value_max is not None and (value_max <= value or unit is None and not scale_word):
         return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
