@@ -11,6 +11,7 @@ import math
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from num2words import num2words
 
 from policylens.extraction.numbers import find_amounts
 
@@ -149,6 +150,30 @@ def test_a_dot_groups_thousands_in_a_currency_without_fractions(n, written_as):
 def test_a_dot_is_a_decimal_point_before_a_scale_word_and_in_other_currencies():
     assert read_one("Exports reached Rp 31.500 trillion.", "Rp 31.500 trillion").value == 31.5e12
     assert read_one("The index rose to $31.500 today.", "$31.500").value == 31.5
+
+
+@settings(max_examples=400, deadline=None)
+@given(n=st.integers(min_value=2, max_value=10**12), capital=st.booleans())
+def test_numbers_spelt_out_read_whole(n, capital):
+    # num2words writes them as English does: "two hundred and fifty", "one million, two hundred and
+    # thirty-four thousand, five hundred and sixty-seven"; never the last word alone ("fifty")
+    written = num2words(n)
+    written = written.title() if capital else written
+    amount = read_one(f"The city created {written} jobs last year.", written)
+    assert amount.value == n and amount.unit == "count"
+
+
+@settings(max_examples=100, deadline=None)
+@given(n=st.integers(min_value=1, max_value=99), unit=st.sampled_from([(" years", "year"), (" times", "times")]))
+def test_and_a_half(n, unit):
+    written = f"{num2words(n)} and a half{unit[0]}"
+    amount = read_one(f"The plan runs for {written} in all.", written)
+    assert amount.value == n + 0.5 and amount.unit == unit[1]
+
+
+def test_scientific_notation_and_powers_are_no_amounts():
+    assert find_amounts("a factor of 2.48×10−5 was seen") == []
+    assert find_amounts("exposed to 20 J/m^2 per year") == []
 
 
 @settings(max_examples=300, deadline=None)

@@ -59,6 +59,17 @@ _ONES = any_case([w for w in _UNITS["number_words"] if w != "dozen"], _alternati
 _ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
 _TENS = any_case(_UNITS["tens_words"], _alternation)
 _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
+# A number spelt out with its hundreds or thousands joined to what follows ("two hundred and fifty",
+# "one thousand two hundred", "three million, two hundred & forty"): read whole, or its last word alone
+# would be taken for the number. Without a joined part ("two hundred") the scale is read as a scale.
+_SMALL = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES})"
+_BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:(?:\s+and|\s+&)?\s+{_SMALL})?|{_SMALL})"
+_BIG = "thousand|million|billion|trillion"
+_COMPOUND_WORDS = (
+    rf"(?:{_BELOW_1000}(?:\s+(?:{_BIG}),?\s+(?:and\s+|&\s+)?{_BELOW_1000})+(?:\s+(?:{_BIG}))?"
+    rf"|(?:a|{_SMALL})\s+hundred(?:\s+and|\s+&)?\s+{_SMALL})"
+)
+_HALF = r"\s+and\s+a\s+half"  # "two and a half years"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
 # ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
@@ -97,7 +108,8 @@ _WORD_NUMBER_OPENING = opening([w[0] for w in NUMBER_WORDS] + ["a"])
 AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:{_PREFIX_OPENING}(?P<pre>{_PREFIX})\s?)?
-    (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})|{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORD_NUMBER}))\b)
+    (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})
+      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_COMPOUND_WORDS}|{_WORD_NUMBER}))\b(?P<half>(?i:{_HALF})\b)?)
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
@@ -132,7 +144,8 @@ NOT_AMOUNT = re.compile(
     | (?m:^)[ \t\#>*]*(?:[-•*·]\s*)?(?:\(?\d{{1,3}}[.)、]|\(\d{{1,3}}\)|[IVXLC]{{1,6}}\.)\**(?=\s)
     | [:;]\s?\d{{1,2}}\)(?=\s) | \#\d{{1,3}}\b
     | \(\d{{1,2}}\)(?=\s*[A-Za-z])
-    | \[\d{{1,3}}(?:\s*[,–-]\s*\d{{1,3}})*\]""",
+    | \[\d{{1,3}}(?:\s*[,–-]\s*\d{{1,3}})*\]
+    | \d+(?:\.\d+)?\s?[×x]\s?10\s?(?:\^\s?)?[-−]?\d+ | \^\s?[-−]?\d+""",
     re.VERBOSE,
 )
 
@@ -214,6 +227,8 @@ class Amount:
 
 
 _SEPARATORS = re.compile(r"[\s-]+")  # between the words of a number or a unit
+_WORD_PARTS = re.compile(r"[\s,-]+")
+_THOUSANDS = tuple(_BIG.split("|"))
 _GROUPING = re.compile(rf"[, {_THIN}'’]")
 _DECIMAL_COMMA = re.compile(r"[^,]*[ .'’\u00a0\u2009\u202f]\d{3},\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
 _ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
@@ -232,15 +247,22 @@ def parse_number(token: str) -> float | None:
             return float(_GROUPING.sub("", token))
         except ValueError:
             return None
-    total = 0
+    total = current = 0.0
     found = False
-    for part in _SEPARATORS.split(token.lower()):
+    for part in _WORD_PARTS.split(token.lower()):
         if part in NUMBER_WORDS:
-            total += NUMBER_WORDS[part]
+            current += NUMBER_WORDS[part]
             found = True
-        elif part != "a":
+        elif part == "hundred":
+            current = (current or 1) * 100  # "a hundred", "two hundred"
+            found = True
+        elif part in _THOUSANDS:
+            total += (current or 1) * SCALES[part]
+            current = 0
+            found = True
+        elif part not in ("a", "and", "&", ""):
             return None
-    return float(total) if found else None
+    return total + current if found else None
 
 
 def unit_code(word: str) -> str | None:
@@ -253,14 +275,14 @@ def unit_code(word: str) -> str | None:
     return UNIT_WORDS.get(_SEPARATORS.sub("-", word.lower()))
 
 
-# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", a URL
+# Where a NOT_AMOUNT match can begin: every alternative starts with a digit, "+", "(", "[", "#", ":", ";", "^", a URL
 # prefix, a month, "FY", "H1"/"Q3", or at a line start (list numbering, which opens with a space, a bullet,
 # a digit, "(" or a Roman numeral), except the e-mail one (any non-space character of a word with "@" in it),
 # added only for texts that hold an "@".
 # A digit after a digit is no start: an alternative that can open inside a run of digits (one with no "\b"
 # before its first digit) matches from the run's first digit too, which is tried first.
 _NOT_AMOUNT_START = re.compile(
-    r"(?m:^)(?=[ \t#>*\-•·(\dIVXLC])|[\d+(\[#:;](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
+    r"(?m:^)(?=[ \t#>*\-•·(\dIVXLC])|[\d+(\[#:;^](?<!\d\d)|https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep"
     r"|Oct|Nov|Dec|FY|[HQ][1-4]"
 )
 _IN_DIGITS = re.compile(r"(?<=\d)\d")
@@ -354,6 +376,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
     value = parse_number(number)
     if value is None:
         return None
+    if m.group("half"):
+        value += 0.5
     scale_word = m.group("scale")
     scale = 1.0
     for word in (scale_word or "").lower().replace("-", " ").split():
