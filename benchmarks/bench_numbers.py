@@ -91,14 +91,18 @@ def quantulum_outcomes(path: Path) -> list[tuple[str, str, list[tuple[str, float
             end = start + len(expected["surface"])
             over = [q for q in read if q.start < end and q.end > start]
             value = float(expected["value"])
-
-            def same(x: float) -> bool:
-                return math.isclose(x, value, rel_tol=1e-6, abs_tol=1e-9)
-
-            right = any(same(q.value) or (q.value_max is not None and same((q.value + q.value_max) / 2)) for q in over)
+            right = any(_same(q.value, value) or _same(_midpoint(q), value) for q in over)
             result = "none" if not over else "right" if right else "wrong"
             out.append((result, expected["surface"], [(q.text, q.value, q.unit) for q in over]))
     return out
+
+
+def _midpoint(q) -> float | None:
+    return (q.value + q.value_max) / 2 if q.value_max is not None else None
+
+
+def _same(x: float | None, value: float) -> bool:
+    return x is not None and math.isclose(x, value, rel_tol=1e-6, abs_tol=1e-9)
 
 
 def main(argv: list[str] | None = None) -> int:
