@@ -1,11 +1,13 @@
-"""How often policylens reads a number right, on price-parser's and quantulum3's own test cases.
+"""How often policylens reads a number right, on price-parser's, quantulum3's and JioNLP's own test cases.
 
     git clone https://github.com/scrapinghub/price-parser /tmp/price-parser
     git clone https://github.com/nielstron/quantulum3 /tmp/quantulum3
+    git clone https://github.com/dongrixinyu/JioNLP /tmp/jionlp
     .venv/bin/python benchmarks/bench_numbers.py --prices /tmp/price-parser/tests/test_price_parsing.py \
-        --quantulum /tmp/quantulum3/quantulum3/_lang/en_US/tests/quantities.json [--wrong]
+        --quantulum /tmp/quantulum3/quantulum3/_lang/en_US/tests/quantities.json \
+        --jionlp /tmp/jionlp/test/test_money_parser.py [--wrong]
 
-Either file may be given alone.  price-parser (Scrapinghub) tests its parser on about a thousand price strings
+Any of the files may be given alone.  price-parser (Scrapinghub) tests its parser on about a thousand price strings
 collected from shop pages in many countries ("1 298,00 €", "CHF 1'049,95",
 "Rp 350.000", "$1,199.99"), each with the amount it should read.  Each string is
 put in a sentence ("The company said the contract is worth … in total.") and
@@ -37,6 +39,7 @@ from policylens.extraction import extract
 from policylens.model import Document
 
 SENTENCE = "The company said the contract is worth {} in total."
+SENTENCE_ZH = "该项目总投资{}，已开工建设。"
 
 
 def cases(test_file: Path) -> dict[str, list[tuple[str, float]]]:
@@ -97,6 +100,21 @@ def quantulum_outcomes(path: Path) -> list[tuple[str, str, list[tuple[str, float
     return out
 
 
+def jionlp_outcomes(test_file: Path) -> list[tuple[str, str, list[tuple[str, float, str]]]]:
+    """(outcome, money string, amounts read) for every case of JioNLP's money-parser test."""
+    listed: list = []
+    for node in ast.walk(ast.parse(test_file.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "money_string_list":
+            listed = ast.literal_eval(node.value)
+    out = []
+    for written, expected in listed:
+        low = float(expected["num"][0] if isinstance(expected["num"], list) else expected["num"])
+        read = extract(Document(source="jionlp", text=SENTENCE_ZH.format(written), language="zh")).quantities
+        result = "none" if not read else "right" if any(_same(q.value, low) for q in read) else "wrong"
+        out.append((result, written, [(q.text, q.value, q.unit) for q in read]))
+    return out
+
+
 def _midpoint(q) -> float | None:
     return (q.value + q.value_max) / 2 if q.value_max is not None else None
 
@@ -109,14 +127,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--prices", type=Path, help="price-parser's tests/test_price_parsing.py")
     ap.add_argument("--quantulum", type=Path, help="quantulum3's quantulum3/_lang/en_US/tests/quantities.json")
+    ap.add_argument("--jionlp", type=Path, help="JioNLP's test/test_money_parser.py")
     ap.add_argument("--wrong", action="store_true", help="list every number read as a wrong value")
     args = ap.parse_args(argv)
-    for given in (args.prices, args.quantulum):
+    for given in (args.prices, args.quantulum, args.jionlp):
         if given is not None and not given.is_file():
             print(f"error: {given}: no such file", file=sys.stderr)
             return 2
-    if args.prices is None and args.quantulum is None:
-        ap.error("give --prices, --quantulum or both")
+    if args.prices is None and args.quantulum is None and args.jionlp is None:
+        ap.error("give --prices, --quantulum or --jionlp")
     print(f"{'test cases':42} {'right':>6} {'wrong':>6} {'none':>6}")
     if args.prices:
         total: Counter[str] = Counter()
@@ -130,14 +149,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:42} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
             total += tally
         print(f"{'price-parser, all':42} {total['right']:6} {total['wrong']:6} {total['none']:6}")
-    if args.quantulum:
-        results = quantulum_outcomes(args.quantulum)
+    for name, path, outcomes in (
+        ("quantulum3 quantities.json", args.quantulum, quantulum_outcomes),
+        ("JioNLP test_money_parser.py", args.jionlp, jionlp_outcomes),
+    ):
+        if path is None:
+            continue
+        results = outcomes(path)
         if args.wrong:
             for result, surface, found in results:
                 if result == "wrong":
                     print(f"  wrong: {surface!r}; read {found}")
         tally = Counter(r for r, _, _ in results)
-        print(f"{'quantulum3 quantities.json':42} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
+        print(f"{name:42} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
     return 0
 
 

@@ -192,6 +192,14 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         ("全省规上工业营收 1.34 万亿元", ("1.34 万亿元", 1.34e12, None, "CNY")),
         ("全省高新技术企业 1819 家", ("1819 家", 1819, None, "count")),
         ("合同额壹佰伍拾万元", ("壹佰伍拾万元", 1.5e6, None, "CNY")),
+        # JioNLP's money-parser cases: the lower end of a range with its own scale, 个亿, jiao and fen
+        ("补贴标准为1万-5万元", ("1万-5万元", 1e4, 5e4, "CNY")),
+        ("奖励10万至50万元", ("10万至50万元", 1e5, 5e5, "CNY")),
+        ("贷款两个亿卢布", ("两个亿卢布", 2e8, None, "RUB")),
+        ("售价两到三仟澳元", ("两到三仟澳元", 2000, 3000, "AUD")),
+        ("引进三至五百家企业", ("三至五百家", 300, 500, "count")),
+        ("价格123元1角1分", ("123元1角1分", 123.11, None, "CNY")),
+        ("花了一百三十五块六角七分钱", ("一百三十五块六角七分钱", 135.67, None, "CNY")),
     ],
 )
 def test_forms_pages_write(text, expected):
@@ -282,3 +290,8 @@ def test_a_range_with_its_unit_on_both_ends_is_one_range():
     # a before and an after, not a range
     assert len(amounts_of("企业由20家增加到30家")) == 2
     assert len(amounts_of("投资从80亿元到100亿元")) == 2
+
+
+def test_a_change_from_one_figure_to_another_is_no_range():
+    # "由1万至5万家": what the count grew to, not a range from 10,000 to 50,000
+    assert [a[:4] for a in amounts("企业数量由1万至5万家")] == [("5万家", 5e4, None, "count")]

@@ -65,8 +65,13 @@ AMOUNT = re.compile(
     rf"(?P<pct>百分之(?P<pnum>{_NUM}))"
     rf"|(?<=[过超逾破近约])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
     rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-    rf"(?:{_SP}(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
+    rf"(?:{_SP}(?:个(?=亿))?(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
 )
+# The jiao and fen after yuan ("123元1角1分", "一百三十五块六角七分钱"): part of the amount.
+_DIGIT_CLASS = "".join(DIGITS)
+_CENTS = re.compile(rf"(?:(?P<jiao>[{_DIGIT_CLASS}\d])[角毛])?(?:(?P<fen>[{_DIGIT_CLASS}\d])分)?(?:钱)?")
+# The lower end of a range written with its own scale ("1万-5万元"), just before the upper end.
+_RANGE_HEAD = re.compile(rf"(?P<num>{_ARABIC}|[{_CN_CHARS}]+)(?P<scale>{_SCALE})\s*(?:[-—–~～]{{1,2}}|至)\s*$")
 _FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
 _RANK = re.compile(
     r"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
@@ -169,7 +174,7 @@ def find_amounts(text: str) -> list[Amount]:
         amount = _read(text, m)
         if amount is None or any(s < amount.end and amount.start < e for s, e in taken):
             continue
-        out.append(amount)
+        out.append(_with_lower_end(text, amount, m))
     for m in _FRACTION.finditer(text):
         num, den = int(m.group("a")), int(m.group("b"))
         if (
@@ -188,6 +193,26 @@ def find_amounts(text: str) -> list[Amount]:
             out.append(Amount(m.start(), m.end(), 2.0 ** (times or 1), "times"))
     out.sort(key=lambda x: x.start)
     return _restatements(text, _ranges(text, out))
+
+
+def _with_lower_end(text: str, amount: Amount, m: re.Match) -> Amount:
+    """ "1万-5万元" is the range 10,000 to 50,000 yuan, not 50,000: its lower end has its own scale and no unit."""
+    scale_word = m.group("scale")
+    if not scale_word or m.group("num2") or amount.value_max is not None or amount.value < 0:
+        return amount
+    head = _RANGE_HEAD.search(text, max(0, amount.start - 24), amount.start)
+    if (
+        head is None
+        or head.group("scale") != scale_word
+        or _glued(text, head.start(), head.start())
+        or _RANGE_NOT_AFTER.search(text, max(0, head.start() - 12), head.start())  # "从1万至5万": a change
+    ):
+        return amount
+    low, high = parse_cn(head.group("num")), parse_cn(m.group("num"))
+    if low is None or not high or not 0 <= low < high:
+        return amount
+    amount.value_max, amount.value, amount.start = amount.value, amount.value * low / high, head.start()
+    return amount
 
 
 def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
@@ -279,9 +304,18 @@ def _read(text: str, m: re.Match) -> Amount | None:
         return None
     if unit_word == "个" and text[end : end + 1] == "月":
         return None  # "3个月" is a duration
-    if unit[0] == "count" and _COMPOUNDS.match(text, end - len(unit_word)):
+    cents = _CENTS.match(text, end) if unit_word in ("元", "块") else None
+    if cents and (cents.group("jiao") or cents.group("fen")):
+        # "123元1角1分", "一百三十五块六角七分钱": yuan with its jiao and fen
+        unit = ("CNY", 1.0)
+        for group, per_yuan in (("jiao", 10), ("fen", 100)):
+            value += (parse_cn(cents.group(group)) or 0) / per_yuan if cents.group(group) else 0
+        end = cents.end()
+    elif unit[0] == "count" and _COMPOUNDS.match(text, end - len(unit_word)):
         return None  # "新台阶", "两块钱": a word that begins with the measure word
     value_max = None
+    if num2 is not None and not arabic and len(num) == 1 and len(num2) == 2 and num2[1] in "十百千拾佰仟":
+        value = parse_cn(num + num2[1]) or value  # "两到三仟", "三至五百": the lower end shares the magnitude
     if num2 is not None:
         v2 = parse_cn(num2)
         if v2 is None or v2 <= value or _year_like(num):
