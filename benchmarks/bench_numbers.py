@@ -1,11 +1,12 @@
-"""How often policylens reads a number right, on price-parser's, quantulum3's and JioNLP's own test cases.
+"""How often policylens reads a number right, on other projects' own test cases.
 
     git clone https://github.com/scrapinghub/price-parser /tmp/price-parser
     git clone https://github.com/nielstron/quantulum3 /tmp/quantulum3
     git clone https://github.com/dongrixinyu/JioNLP /tmp/jionlp
+    git clone https://github.com/microsoft/Recognizers-Text /tmp/recognizers
     .venv/bin/python benchmarks/bench_numbers.py --prices /tmp/price-parser/tests/test_price_parsing.py \
         --quantulum /tmp/quantulum3/quantulum3/_lang/en_US/tests/quantities.json \
-        --jionlp /tmp/jionlp/test/test_money_parser.py [--wrong]
+        --jionlp /tmp/jionlp/test/test_money_parser.py --recognizers /tmp/recognizers/Specs [--wrong]
 
 Any of the files may be given alone.  price-parser (Scrapinghub) tests its parser on about a thousand price strings
 collected from shop pages in many countries ("1 298,00 €", "CHF 1'049,95",
@@ -32,7 +33,9 @@ import json
 import math
 import sys
 from collections import Counter
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from policylens.extraction import extract
@@ -115,6 +118,38 @@ def jionlp_outcomes(test_file: Path) -> list[tuple[str, str, list[tuple[str, flo
     return out
 
 
+RECOGNIZER_SPECS = (
+    ("Number/English/NumberModel.json", "en"),
+    ("NumberWithUnit/English/CurrencyModel.json", "en"),
+    ("NumberWithUnit/English/DimensionModel.json", "en"),
+    ("Number/Chinese/NumberModel.json", "zh"),
+    ("NumberWithUnit/Chinese/CurrencyModel.json", "zh"),
+)
+
+
+def recognizer_outcomes(spec: Path, language: str) -> list[tuple[str, str, list[tuple[str, float, str]]]]:
+    """(outcome, span text, amounts read over it) for every resolved number of one Recognizers-Text spec."""
+    out = []
+    for case in json.loads(spec.read_text(encoding="utf-8-sig")):
+        text = case["Input"]
+        read = extract(Document(source="recognizers", text=text, language=language)).quantities
+        for result in case.get("Results") or []:
+            resolution = result.get("Resolution") or {}
+            try:
+                value = float(resolution.get("value"))
+            except (TypeError, ValueError):
+                continue  # a range or a unit-less resolution
+            if result.get("Start") is None:
+                continue
+            start, end = result["Start"], result["End"] + 1
+            over = [q for q in read if q.start < end and q.end > start]
+            scale = 100 if resolution.get("unit") == "Cent" else 1
+            right = any(_same(q.value, value) or _same(q.value * scale, value) for q in over)
+            outcome = "none" if not over else "right" if right else "wrong"
+            out.append((outcome, result["Text"], [(q.text, q.value, q.unit) for q in over]))
+    return out
+
+
 def _midpoint(q) -> float | None:
     return (q.value + q.value_max) / 2 if q.value_max is not None else None
 
@@ -128,15 +163,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--prices", type=Path, help="price-parser's tests/test_price_parsing.py")
     ap.add_argument("--quantulum", type=Path, help="quantulum3's quantulum3/_lang/en_US/tests/quantities.json")
     ap.add_argument("--jionlp", type=Path, help="JioNLP's test/test_money_parser.py")
+    ap.add_argument("--recognizers", type=Path, help="Recognizers-Text's Specs folder")
     ap.add_argument("--wrong", action="store_true", help="list every number read as a wrong value")
     args = ap.parse_args(argv)
-    for given in (args.prices, args.quantulum, args.jionlp):
-        if given is not None and not given.is_file():
+    for given in (args.prices, args.quantulum, args.jionlp, args.recognizers):
+        if given is not None and not given.exists():
             print(f"error: {given}: no such file", file=sys.stderr)
             return 2
-    if args.prices is None and args.quantulum is None and args.jionlp is None:
-        ap.error("give --prices, --quantulum or --jionlp")
-    print(f"{'test cases':42} {'right':>6} {'wrong':>6} {'none':>6}")
+    if not any((args.prices, args.quantulum, args.jionlp, args.recognizers)):
+        ap.error("give --prices, --quantulum, --jionlp or --recognizers")
+    print(f"{'test cases':48} {'right':>6} {'wrong':>6} {'none':>6}")
     if args.prices:
         total: Counter[str] = Counter()
         for name, rows in cases(args.prices).items():
@@ -146,22 +182,26 @@ def main(argv: list[str] | None = None) -> int:
                 tally[result] += 1
                 if args.wrong and result == "wrong":
                     print(f"  wrong: {written!r} should be {amount:g}; read {found}")
-            print(f"{name:42} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
+            print(f"{name:48} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
             total += tally
-        print(f"{'price-parser, all':42} {total['right']:6} {total['wrong']:6} {total['none']:6}")
-    for name, path, outcomes in (
-        ("quantulum3 quantities.json", args.quantulum, quantulum_outcomes),
-        ("JioNLP test_money_parser.py", args.jionlp, jionlp_outcomes),
-    ):
-        if path is None:
-            continue
-        results = outcomes(path)
+        print(f"{'price-parser, all':48} {total['right']:6} {total['wrong']:6} {total['none']:6}")
+    sets: list[tuple[str, Callable[[], list]]] = []
+    if args.quantulum:
+        sets.append(("quantulum3 quantities.json", lambda: quantulum_outcomes(args.quantulum)))
+    if args.jionlp:
+        sets.append(("JioNLP test_money_parser.py", lambda: jionlp_outcomes(args.jionlp)))
+    for spec, language in RECOGNIZER_SPECS if args.recognizers else ():
+        path = args.recognizers / spec
+        if path.is_file():
+            sets.append((f"Recognizers {spec.split('/', 1)[1]}", partial(recognizer_outcomes, path, language)))
+    for name, outcomes in sets:
+        results = outcomes()
         if args.wrong:
             for result, surface, found in results:
                 if result == "wrong":
                     print(f"  wrong: {surface!r}; read {found}")
         tally = Counter(r for r, _, _ in results)
-        print(f"{name:42} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
+        print(f"{name:48} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
     return 0
 
 

@@ -286,3 +286,24 @@ def test_years_and_dates_alone_are_not_amounts(year, month, day):
         f"The plan ({year}-{year + 5}) was issued on {day} {month} {year}.",
     ):
         assert find_amounts(text) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(n=st.integers(min_value=1, max_value=9), d=st.integers(min_value=2, max_value=20), words=st.booleans())
+def test_one_in_five_is_a_share_not_two_counts(n, d, words):
+    assume(n < d)
+    written = f"{num2words(n) if words else n} in {num2words(d) if words else d}"
+    amount = read_one(f"Nearly {written} companies plan to invest abroad.", written)
+    assert amount.unit == "%" and close(amount.value, round(100 * n / d, 2))
+
+
+def test_a_numerator_is_no_count_and_said_signs_are_kept():
+    assert find_amounts("Two thirds were exporters.") == []  # not "two" companies
+    assert find_amounts("Output rose by three quarters.") == []
+    [growth] = find_amounts("GDP growth was minus 2.1 percent.")
+    assert (growth.value, growth.unit) == (-2.1, "%")
+    [tolerance] = find_amounts("a tolerance of plus or minus 5%")
+    assert tolerance.value == 5.0
+    [people] = find_amounts("about two and a quarter million people")
+    assert people.value == 2_250_000
+    assert find_amounts("12.32e+14 bytes and 1.1^23") == []

@@ -295,3 +295,9 @@ def test_a_range_with_its_unit_on_both_ends_is_one_range():
 def test_a_change_from_one_figure_to_another_is_no_range():
     # "由1万至5万家": what the count grew to, not a range from 10,000 to 50,000
     assert [a[:4] for a in amounts("企业数量由1万至5万家")] == [("5万家", 5e4, None, "count")]
+
+
+def test_the_tail_of_a_number_in_trillions_is_not_read_alone():
+    # 兆 is 10^12 in Taiwan's usage; the part after it alone would be a false figure
+    assert amounts("預算四十九兆九千五百九十二億元") == []
+    assert [a[:4] for a in amounts("装机容量100兆瓦")] == [("100兆瓦", 100, None, "MW")]

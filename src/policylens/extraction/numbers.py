@@ -69,7 +69,10 @@ _COMPOUND_WORDS = (
     rf"(?:{_BELOW_1000}(?:\s+(?:{_BIG}),?\s+(?:and\s+|&\s+)?{_BELOW_1000})+(?:\s+(?:{_BIG}))?"
     rf"|(?:a|{_SMALL})\s+hundred(?:\s+and|\s+&)?\s+{_SMALL})"
 )
-_HALF = r"\s+and\s+a\s+half"  # "two and a half years"
+_HALF = r"\s+and\s+(?:a\s+half|(?:a|one|three)\s+quarters?)"  # "two and a half years", "… and a quarter"
+_PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+# A number word before a fraction's denominator is its numerator ("two thirds", "three quarters"), not a count.
+_NUMERATOR_OF = rf"(?![\s-]+(?i:{_alternation(_UNITS['fraction_words'])})\b)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
 # ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
@@ -109,7 +112,7 @@ AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:{_PREFIX_OPENING}(?P<pre>{_PREFIX})\s?)?
     (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})
-      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_COMPOUND_WORDS}|{_WORD_NUMBER}))\b(?P<half>(?i:{_HALF})\b)?)
+      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_COMPOUND_WORDS}|{_WORD_NUMBER}))\b(?P<half>(?i:{_HALF})\b)?{_NUMERATOR_OF})
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
@@ -145,7 +148,7 @@ NOT_AMOUNT = re.compile(
     | [:;]\s?\d{{1,2}}\)(?=\s) | \#\d{{1,3}}\b
     | \(\d{{1,2}}\)(?=\s*[A-Za-z])
     | \[\d{{1,3}}(?:\s*[,–-]\s*\d{{1,3}})*\]
-    | \d+(?:\.\d+)?\s?[×x]\s?10\s?(?:\^\s?)?[-−]?\d+ | \^\s?[-−]?\d+""",
+    | \d+(?:\.\d+)?(?:\s?[×x]\s?10\s?(?:\^\s?)?[-−]?\d+|[eE][-+]?\d+\b|\s?\^\s?[-−+]*\d+) | \^\s?[-−+]*\d+""",
     re.VERBOSE,
 )
 
@@ -180,6 +183,13 @@ _SPOKEN_FRACTION = re.compile(
     )
     + r")\s+of\b(?!\s+an?\b)"
 )
+# "one in five companies", "nearly 1 out of 3 firms", "one in every four": a share, not two counts. Not
+# before a unit of time ("5 in 10 years") or another figure.
+_SMALL_NUMBER = rf"(?:{_SMALL}|\d{{1,3}})"
+_ONE_IN = re.compile(
+    rf"(?<![\w.,$€£¥-])(?P<n>(?i:{_SMALL_NUMBER}))\s+(?i:in|out\s+of)\s+(?i:every\s+)?(?P<d>(?i:{_SMALL_NUMBER}))\b"
+    rf"(?![.,]\d|\s*%|[\s-]+(?i:{_alternation(_TIME_WORDS)}|percent|per\s+cent|{_alternation(SCALES)})\b)"
+)
 _NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
@@ -192,6 +202,7 @@ _ALT_OPEN = re.compile(
 )
 _ALT_CLOSE = re.compile(r"\s*\)")
 _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
+_SIGN_WORD = re.compile(r"(?<!or )(?<!\w)(?:minus|negative)\s+$", re.IGNORECASE)
 # The same, for a search from a line start: a match there can only begin where its word does,
 # and saying so spares the search running every word of a long line up to its end.
 _WORD_BEFORE_IN_LINE = re.compile(r"(?<![\w.'’$])([\w.'’$]+)[:#]?[ \t]*$")
@@ -377,7 +388,7 @@ def _read(text: str, m: re.Match) -> Amount | None:
     if value is None:
         return None
     if m.group("half"):
-        value += 0.5
+        value += _PARTS[m.group("half").split()[-1].lower()]  # "three quarters" is the only plural
     scale_word = m.group("scale")
     scale = 1.0
     for word in (scale_word or "").lower().replace("-", " ").split():
@@ -390,6 +401,9 @@ def _read(text: str, m: re.Match) -> Amount | None:
     sign = m.group("sign")
     if sign and (sign == "−" or m.group("pre") or not _line_opening(text, m.start("sign"))):
         value = -value  # "−273.15", "$-99.99"; but "-5 new plants" opening a line is a bullet
+    said = _SIGN_WORD.search(text, max(0, m.start() - 16), m.start()) if not sign else None
+    if said:
+        value, sign = -value, said.group()  # "growth of minus 2.1 percent"; not "plus or minus 5%"
     unit = None
     end = m.end()
     if m.group("unit"):
@@ -409,6 +423,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
     if unit is not None and DIMENSION.get(unit) != "money" and _PER_UNIT.match(text, end):
         return None  # "350 km/h", "5 t/ha": a rate whose unit is not the one read
     start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
+    if said:
+        start = said.start()
     bare = unit is None
     if unit is None:
         if value < 0:
@@ -586,6 +602,10 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
+    for m in _ONE_IN.finditer(text) if " in " in lowered or " out of " in lowered else ():
+        n, d = parse_number(m.group("n")), parse_number(m.group("d"))
+        if n is not None and d is not None and 0 < n < d and not mask.hits(m.start(), m.end()):
+            out.append(Amount(m.start(), m.end(), round(100 * n / d, 2), "%"))  # "one in five companies"
     for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_NEEDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()

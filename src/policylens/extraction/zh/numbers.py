@@ -138,6 +138,8 @@ def _glued(text: str, start: int, end: int) -> bool:
     ordinal = before == "第" or (before.isspace() and start > 1 and text[start - 2] == "第")  # "第 7 家"
     if before.isspace() and start > 1 and text[start - 2].isdigit():
         return True  # "1 819家": a space inside a number, or two numbers; either way not this one alone
+    if before == "兆" and start > 1 and (text[start - 2] in _CN_CHARS or text[start - 2].isdigit()):
+        return True  # "四十九兆九千五百九十二億": the tail of a number in trillions (兆), not a number
     return (
         single_letter
         or ordinal
