@@ -603,9 +603,9 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
     for m in _ONE_IN.finditer(text) if " in " in lowered or " out of " in lowered else ():
-        n, d = parse_number(m.group("n")), parse_number(m.group("d"))
-        if n is not None and d is not None and 0 < n < d and not mask.hits(m.start(), m.end()):
-            out.append(Amount(m.start(), m.end(), round(100 * n / d, 2), "%"))  # "one in five companies"
+        some, of_all = parse_number(m.group("n")), parse_number(m.group("d"))
+        if some is not None and of_all is not None and 0 < some < of_all and not mask.hits(m.start(), m.end()):
+            out.append(Amount(m.start(), m.end(), round(100 * some / of_all, 2), "%"))  # "one in five companies"
     for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_NEEDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
