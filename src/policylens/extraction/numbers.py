@@ -62,12 +62,15 @@ _WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # A number spelt out with its hundreds or thousands joined to what follows ("two hundred and fifty",
 # "one thousand two hundred", "three million, two hundred & forty"): read whole, or its last word alone
 # would be taken for the number. Without a joined part ("two hundred") the scale is read as a scale.
+# The first word is matched once; the joins after it start with a scale word, so they cost little.
 _SMALL = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES})"
+_HUNDRED_JOIN = rf"\s+hundred(?:\s+and|\s+&)?\s+{_SMALL}"
 _BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:(?:\s+and|\s+&)?\s+{_SMALL})?|{_SMALL})"
 _BIG = "thousand|million|billion|trillion"
-_COMPOUND_WORDS = (
-    rf"(?:{_BELOW_1000}(?:\s+(?:{_BIG}),?\s+(?:and\s+|&\s+)?{_BELOW_1000})+(?:\s+(?:{_BIG}))?"
-    rf"|(?:a|{_SMALL})\s+hundred(?:\s+and|\s+&)?\s+{_SMALL})"
+_BIG_JOIN = rf"\s+(?:{_BIG}),?\s+(?:and\s+|&\s+)?{_BELOW_1000}"
+_WORDS = (
+    rf"(?:a(?=\s+hundred\b)|{_WORD_NUMBER})(?:{_HUNDRED_JOIN}|\s+hundred(?={_BIG_JOIN}))?"
+    rf"(?P<joined>{_BIG_JOIN})*(?(joined)(?:\s+(?:{_BIG}))?)"
 )
 _HALF = r"\s+and\s+(?:a\s+half|(?:a|one|three)\s+quarters?)"  # "two and a half years", "… and a quarter"
 _PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
@@ -112,7 +115,7 @@ AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:{_PREFIX_OPENING}(?P<pre>{_PREFIX})\s?)?
     (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})
-      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_COMPOUND_WORDS}|{_WORD_NUMBER}))\b(?P<half>(?i:{_HALF})\b)?{_NUMERATOR_OF})
+      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORDS}))\b(?P<half>(?i:{_HALF})\b)?{_NUMERATOR_OF})
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
@@ -186,8 +189,13 @@ _SPOKEN_FRACTION = re.compile(
 # "one in five companies", "nearly 1 out of 3 firms", "one in every four": a share, not two counts. Not
 # before a unit of time ("5 in 10 years") or another figure.
 _SMALL_NUMBER = rf"(?:{_SMALL}|\d{{1,3}})"
-_ONE_IN = re.compile(
-    rf"(?<![\w.,$€£¥-])(?P<n>(?i:{_SMALL_NUMBER}))\s+(?i:in|out\s+of)\s+(?i:every\s+)?(?P<d>(?i:{_SMALL_NUMBER}))\b"
+_NUMBER_FIRSTS = "".join(sorted({c for w in NUMBER_WORDS for c in (w[0], w[0].upper())}))
+# found first, as its words are few: "in" or "out of" before a number (opening with a character class,
+# which sre skips on; the space before it is checked after)
+_ONE_IN = re.compile(rf"[IiOo](?:n|ut\s+of)\s+(?:every\s+)?(?=[\d{_NUMBER_FIRSTS}])")
+_ONE_IN_SOME = re.compile(rf"(?<![\w.,$€£¥-])(?P<n>(?i:{_SMALL_NUMBER}))\s+$")
+_ONE_IN_ALL = re.compile(
+    rf"(?P<d>(?i:{_SMALL_NUMBER}))\b"
     rf"(?![.,]\d|\s*%|[\s-]+(?i:{_alternation(_TIME_WORDS)}|percent|per\s+cent|{_alternation(SCALES)})\b)"
 )
 _NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+$", re.IGNORECASE)
@@ -203,6 +211,7 @@ _ALT_OPEN = re.compile(
 _ALT_CLOSE = re.compile(r"\s*\)")
 _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
 _SIGN_WORD = re.compile(r"(?<!or )(?<!\w)(?:minus|negative)\s+$", re.IGNORECASE)
+_SIGN_WORD_ENDS = tuple(f"{w} " for word in ("minus", "negative") for w in (word, word.title(), word.upper()))
 # The same, for a search from a line start: a match there can only begin where its word does,
 # and saying so spares the search running every word of a long line up to its end.
 _WORD_BEFORE_IN_LINE = re.compile(r"(?<![\w.'’$])([\w.'’$]+)[:#]?[ \t]*$")
@@ -401,7 +410,9 @@ def _read(text: str, m: re.Match) -> Amount | None:
     sign = m.group("sign")
     if sign and (sign == "−" or m.group("pre") or not _line_opening(text, m.start("sign"))):
         value = -value  # "−273.15", "$-99.99"; but "-5 new plants" opening a line is a bullet
-    said = _SIGN_WORD.search(text, max(0, m.start() - 16), m.start()) if not sign else None
+    said = None
+    if not sign and text.endswith(_SIGN_WORD_ENDS, 0, m.start()):
+        said = _SIGN_WORD.search(text, max(0, m.start() - 16), m.start())
     if said:
         value, sign = -value, said.group()  # "growth of minus 2.1 percent"; not "plus or minus 5%"
     unit = None
@@ -602,10 +613,7 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
             blocked.append(m.span())
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
-    for m in _ONE_IN.finditer(text) if " in " in lowered or " out of " in lowered else ():
-        some, of_all = parse_number(m.group("n")), parse_number(m.group("d"))
-        if some is not None and of_all is not None and 0 < some < of_all and not mask.hits(m.start(), m.end()):
-            out.append(Amount(m.start(), m.end(), round(100 * some / of_all, 2), "%"))  # "one in five companies"
+    out += _one_in(text, mask)
     for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_NEEDS) else ():
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
@@ -622,6 +630,23 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         if count < _FRACTION_WORDS[d] and not mask.hits(start, m.end("d")):
             out.append(Amount(start, m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
     return out, blocked
+
+
+def _one_in(text: str, mask: _Mask) -> list[Amount]:
+    """ "One in five companies", "1 out of 3 firms": shares, found from their "in" or "out of"."""
+    out = []
+    for key in _ONE_IN.finditer(text):
+        if not text[key.start() - 1 : key.start()].isspace():
+            continue
+        if (denominator := _ONE_IN_ALL.match(text, key.end())) is None:
+            continue
+        if (numerator := _ONE_IN_SOME.search(text, max(0, key.start() - 24), key.start())) is None:
+            continue
+        some, of_all = parse_number(numerator.group("n")), parse_number(denominator.group("d"))
+        start, end = numerator.start("n"), denominator.end("d")
+        if some is not None and of_all is not None and 0 < some < of_all and not mask.hits(start, end):
+            out.append(Amount(start, end, round(100 * some / of_all, 2), "%"))
+    return out
 
 
 def _merge(text: str, amounts: list[Amount]) -> list[Amount]:
