@@ -307,3 +307,9 @@ def test_a_numerator_is_no_count_and_said_signs_are_kept():
     [people] = find_amounts("about two and a quarter million people")
     assert people.value == 2_250_000
     assert find_amounts("12.32e+14 bytes and 1.1^23") == []
+
+
+def test_a_suspended_hyphen_makes_one_range_or_nothing():
+    [cut] = find_amounts("a 20- to 30-percent cut")
+    assert (cut.value, cut.value_max, cut.unit) == (20.0, 30.0, "%")
+    assert find_amounts("over a 5- to 10-year period") == []  # a compound adjective, not "5" things

@@ -201,7 +201,8 @@ _ONE_IN_ALL = re.compile(
 _NUMERATOR = re.compile(r"\b(?P<n>a|one|two|three|four|five|seven|nine)[\s-]+$", re.IGNORECASE)
 _RANK_AFTER = re.compile(r"[\s-]+(?:\w+\s+){0,3}?(?:rank|ranking|rankings|position|place)\b", re.I)
 _RANK_BEFORE = re.compile(rf"\b(?:{_alternation(_CUES['rank_verbs'])})\b(?:\s+\w+){{0,3}}\s*$", re.I)
-_BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*")
+_BETWEEN_RANGE = re.compile(r"\s*(?:to|–|—|-|~)\s*|-\s+(?:to|or)\s+")  # "20- to 30-percent": a suspended hyphen
+_SUSPENDED = re.compile(r"-\s+(?:to|or|and)\s")
 _BETWEEN_AND = re.compile(r"\s*and\s*")
 _ALT_OPEN = re.compile(
     r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly|some|approx\.|or|equivalent to|"
@@ -656,6 +657,11 @@ def _merge(text: str, amounts: list[Amount]) -> list[Amount]:
     while i < len(amounts):
         a = amounts[i]
         b = amounts[i + 1] if i + 1 < len(amounts) else None
+        if a.bare and _SUSPENDED.match(text, a.end):
+            # "a 5- to 10-year plan": half of a suspended compound, left out unless it opens a range below
+            if b is None or not _is_range(text, a, b, text[a.end : b.start]):
+                i += 1
+                continue
         if b is None or "rank" in (a.unit, b.unit):
             out.append(a)
             i += 1
