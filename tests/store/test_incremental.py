@@ -292,6 +292,25 @@ def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     assert _derived(kb) == after_batch != expected
 
 
+def test_a_batch_rewrites_only_the_subject_links_that_moved_and_any_that_went_missing(kb, monkeypatch):
+    """The batch's pass writes a quantity's subject entity only where it differs from the stored one."""
+    from policylens.store.schema import QuantitySubjectRow
+
+    _batches(kb, 15, batches=2)
+    with kb.writing() as conn:
+        dropped = conn.execute(select(QuantitySubjectRow.quantity_id).limit(3)).scalars().all()
+        conn.execute(QuantitySubjectRow.__table__.delete().where(QuantitySubjectRow.quantity_id.in_(dropped)))
+    assert dropped
+    rng = random.Random(16)
+    document_id = kb.save(_document(rng, 99)).document_id
+    with monkeypatch.context() as m:
+        m.setattr(derive, "rebuild", None)  # a batch's pass, not the fallback to a full one
+        kb.resolve([document_id])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
 def test_a_conflicts_id_depends_on_it_alone():
     cross = ("cross_document", 7, 3, 40.0, 55.0, "r")
     twins = [("currency_restatement", 5, None, 1.0, 2.0, "a"), ("currency_restatement", 5, None, 1.0, 3.0, "b")]

@@ -226,7 +226,8 @@ def rebuild(conn: Connection) -> dict[str, int]:
     }
 
 
-# The entity stage's tables, children before parents: a batch's pass compares them whole.
+# The entity stage's tables, children before parents: a batch's pass compares them whole (the
+# quantities' subject entities only where they moved).
 _ENTITY_TABLES = (
     QuantitySubjectRow,
     EventEntityRow,
@@ -325,12 +326,17 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
     targets = {q for q in affected if kind[q] == "target"}
 
+    # The quantities' subject entities were just read whole: only those that moved are written.
+    moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
     tables = {
         **state.tables(event_links),
-        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+        QuantitySubjectRow: (
+            ("quantity_id", "entity_id"),
+            [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
+        ),
     }
-    diffwrite.write(conn, tables, _ENTITY_TABLES)
     Scope = diffwrite.Scope
+    diffwrite.write(conn, tables, _ENTITY_TABLES, {QuantitySubjectRow: Scope("quantity_id", moved_hits)})
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
             (("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
