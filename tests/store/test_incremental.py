@@ -18,8 +18,8 @@ import pytest
 from sqlalchemy import select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
-from policylens.store import KnowledgeBase, blocking
-from policylens.store.derive import DERIVED, conflict_ids
+from policylens.store import KnowledgeBase, blocking, derive
+from policylens.store.derive import DERIVED, RelationIdCollision, conflict_ids, relation_id, relation_ids
 from policylens.store.digest import fingerprint
 from policylens.store.resolve import CROWDED
 from policylens.store.schema import (
@@ -27,6 +27,7 @@ from policylens.store.schema import (
     DocumentEntityRow,
     EntityAliasRow,
     EntityLinkRow,
+    EntityRelationRow,
     TrackedSubjectRow,
 )
 
@@ -291,6 +292,25 @@ def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     assert _derived(kb) == after_batch != expected
 
 
+def test_a_batch_rewrites_only_the_subject_links_that_moved_and_any_that_went_missing(kb, monkeypatch):
+    """The batch's pass writes a quantity's subject entity only where it differs from the stored one."""
+    from policylens.store.schema import QuantitySubjectRow
+
+    _batches(kb, 15, batches=2)
+    with kb.writing() as conn:
+        dropped = conn.execute(select(QuantitySubjectRow.quantity_id).limit(3)).scalars().all()
+        conn.execute(QuantitySubjectRow.__table__.delete().where(QuantitySubjectRow.quantity_id.in_(dropped)))
+    assert dropped
+    rng = random.Random(16)
+    document_id = kb.save(_document(rng, 99)).document_id
+    with monkeypatch.context() as m:
+        m.setattr(derive, "rebuild", None)  # a batch's pass, not the fallback to a full one
+        kb.resolve([document_id])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
 def test_a_conflicts_id_depends_on_it_alone():
     cross = ("cross_document", 7, 3, 40.0, 55.0, "r")
     twins = [("currency_restatement", 5, None, 1.0, 2.0, "a"), ("currency_restatement", 5, None, 1.0, 3.0, "b")]
@@ -302,6 +322,72 @@ def test_a_conflicts_id_depends_on_it_alone():
     assert len(set(together.values())) == 4  # two restatements of one quantity stay two
     assert together[cross] < together[("cross_document", 9, 8, 1.0, 2.0, "s")]  # ordered by the later figure
     assert all(i.bit_length() <= 63 for i in together.values())
+
+
+def test_a_relations_id_depends_on_it_alone():
+    located = (5, "located_in", 7, None, 3)
+    # Pinned: the same in every process and every version (a change renumbers every stored relation,
+    # which needs a migration emptying entity_relations, as 0013 did).
+    assert relation_id(located) == 2477237722913527422
+    assert relation_id((5, "focuses_on", None, "robots", 3)) == 8610483484930642256
+    assert relation_id((5, "part_of", 7, None, None)) == 2388153239068001055
+    # Fields never run into one another: None is not "None", nor an id the next field's.
+    alike = [(5, "focuses_on", None, None, 3), (5, "focuses_on", None, "None", 3), (5, "focuses_on", None, "", 3)]
+    assert len({relation_id(r) for r in alike}) == 3
+    others = [(n, "located_in", 7, None, n) for n in range(1, 200)]
+    alone = dict((tuple(row[1:]), row[0]) for row in relation_ids([located]))
+    together = dict((tuple(row[1:]), row[0]) for row in relation_ids([*others, located]))
+    assert together[located] == alone[located]
+    assert all(0 <= i < 2**63 for i in together.values())
+
+
+def test_relations_that_share_an_id_stop_the_pass(kb, monkeypatch):
+    _batches(kb, 41, batches=1)
+    expected = _derived(kb)
+    assert expected["entity_relations"][0] > 1
+    monkeypatch.setattr(derive, "relation_id", lambda relation: 42)
+    with pytest.raises(RelationIdCollision, match="both get id 42"):
+        kb.resolve()
+    rng = random.Random(42)
+    with pytest.raises(RelationIdCollision):
+        kb.resolve([kb.save(_document(rng, 100)).document_id])
+    assert _derived(kb) == expected  # neither pass wrote anything
+
+
+def test_a_batch_leaves_the_rows_of_relations_it_does_not_change(kb):
+    _batches(kb, 43, batches=2)
+    with kb.reading() as conn:
+        before = set(conn.execute(select(*EntityRelationRow.__table__.columns)).all())
+    rng = random.Random(44)
+    kb.resolve([kb.save(_document(rng, 100 + n)).document_id for n in range(3)])
+    with kb.reading() as conn:
+        after = set(conn.execute(select(*EntityRelationRow.__table__.columns)).all())
+    kept = {r[1:] for r in before} & {r[1:] for r in after}
+    assert kept and {r for r in before if r[1:] in kept} <= after  # same rows, same ids
+
+
+def test_a_base_migrated_to_relation_ids_gets_its_relations_back_on_the_next_batch(kb, monkeypatch):
+    """Revision 0013 empties entity_relations (ids of the old numbering); the next pass, a batch's, fills it."""
+    from policylens.store.migrate import downgrade, upgrade
+
+    _batches(kb, 45, batches=2)
+    expected = _derived(kb)["entity_relations"]
+    downgrade(kb.engine, "0012")
+    upgrade(kb.engine)
+    assert _derived(kb)["entity_relations"][0] == 0
+    kb.resolve([])  # no new document: the same tables as before the migration
+    assert _derived(kb)["entity_relations"] == expected
+    downgrade(kb.engine, "0012")
+    upgrade(kb.engine)
+    rng = random.Random(46)
+    document_id = kb.save(_document(rng, 100)).document_id
+    with monkeypatch.context() as m:
+        m.setattr(derive, "rebuild", None)  # a batch's pass, not the fallback to a full one
+        kb.resolve([document_id])
+    after_batch = _derived(kb)
+    assert after_batch["entity_relations"][0] >= expected[0]
+    kb.resolve()
+    assert _derived(kb) == after_batch
 
 
 def test_conflicts_a_batch_does_not_reach_keep_their_rows(kb):

@@ -15,6 +15,7 @@ does it report progress on them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
@@ -25,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Text, cast, func, select, text
 
+from ..errors import StoreError
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
@@ -224,7 +226,8 @@ def rebuild(conn: Connection) -> dict[str, int]:
     }
 
 
-# The entity stage's tables, children before parents: a batch's pass compares them whole.
+# The entity stage's tables, children before parents: a batch's pass compares them whole (the
+# quantities' subject entities only where they moved).
 _ENTITY_TABLES = (
     QuantitySubjectRow,
     EventEntityRow,
@@ -246,7 +249,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     that part is most of them; every other entity is made again from its
     stored records, and the subjects, relations and events are resolved
     against all entities, as in :func:`rebuild`.  Its tables are written as
-    a difference.  The
+    a difference, whole: each relation's id is its own (:func:`relation_id`),
+    so a new relation writes one row, and an emptied relations table (as
+    migration 0013 leaves it) is filled again.  The
     track stage, which costs the most, is run only over the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
@@ -321,12 +326,17 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
     targets = {q for q in affected if kind[q] == "target"}
 
+    # The quantities' subject entities were just read whole: only those that moved are written.
+    moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
     tables = {
         **state.tables(event_links),
-        QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
+        QuantitySubjectRow: (
+            ("quantity_id", "entity_id"),
+            [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
+        ),
     }
-    diffwrite.write(conn, tables, _ENTITY_TABLES)
     Scope = diffwrite.Scope
+    diffwrite.write(conn, tables, _ENTITY_TABLES, {QuantitySubjectRow: Scope("quantity_id", moved_hits)})
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
             (("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
@@ -450,6 +460,46 @@ def conflict_ids(conflicts: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     return rows
 
 
+class RelationIdCollision(StoreError):
+    """Two different relations were given one id: the pass stops rather than store either under the other's."""
+
+
+_RELATION_ID_MASK = (1 << 63) - 1  # a positive BIGINT
+
+
+def relation_id(relation: tuple[Any, ...]) -> int:
+    """A relation's id: 63 bits of a BLAKE2b digest of the relation itself, the same in every process.
+
+    The relation is (subject entity id, relation, object entity id, object
+    value, document id); the encoding writes each field so that no two
+    relations read alike (ids and None as text, strings after their length).
+    Nothing else goes in, so a batch's new relations leave every other
+    relation's id, and row, as they are.  Changing the encoding renumbers
+    every stored relation: it needs a migration that empties the table.
+    """
+    subject, name, obj, value, document = relation
+    written = "-" if value is None else f"{len(value)}:{value}"
+    key = f"{subject}|{len(name)}:{name}|{obj}|{written}|{document}".encode()
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") & _RELATION_ID_MASK
+
+
+def relation_ids(relations: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """(id, *relation) rows in id order, each id :func:`relation_id`; RelationIdCollision if two share one.
+
+    ``relations`` are distinct (a set): every relation the knowledge base
+    holds goes through here on every pass, so any two that collide are met.
+    """
+    by_id: dict[int, tuple[Any, ...]] = {}
+    for r in relations:
+        i = relation_id(r)
+        if by_id.setdefault(i, r) != r:
+            raise RelationIdCollision(
+                f"relations {by_id[i]!r} and {r!r} both get id {i}; nothing was written "
+                "(the relation id needs more bits: derive.relation_id)"
+            )
+    return [(i, *r) for i, r in sorted(by_id.items())]
+
+
 @dataclass(slots=True)
 class _Resolved:
     """The entity stage of a pass: canonical entities, their links, relations and regions, and the resolver."""
@@ -520,7 +570,7 @@ class _Resolved:
             EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
             EntityRelationRow: (
                 ("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
-                [(i, *r) for i, r in enumerate(sorted(self.relations, key=_relation_order), 1)],
+                relation_ids(self.relations),
             ),
             EntityRegionRow: (
                 ("entity_id", "region_id", "depth"),

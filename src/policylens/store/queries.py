@@ -132,6 +132,15 @@ def entity_id(conn: Connection, name: str | None) -> int | None:
 
 # Entities worth listing: those documents name, and places (named or not) only when some document does.
 _LISTED = or_(EntityRow.mention_count > 0, EntityRow.type != "place")
+# Relations in the order of what they say: subject, relation, object, industry, stating document
+# (gazetteer relations, with no document, last).  Their ids are hashes (``derive.relation_id``): no order.
+_RELATION_ORDER = (
+    EntityRelationRow.subject_id,
+    EntityRelationRow.relation,
+    EntityRelationRow.object_id.asc().nulls_last(),
+    EntityRelationRow.object_value.asc().nulls_last(),
+    EntityRelationRow.document_id.asc().nulls_last(),
+)
 
 
 def list_entities(
@@ -237,7 +246,7 @@ def profile(conn: Connection, name: str, as_of: dt.date, limit: int = 50) -> Ent
             )
             .outerjoin(obj, obj.id == EntityRelationRow.object_id)
             .where(EntityRelationRow.subject_id == ref.id)
-            .order_by(EntityRelationRow.relation, EntityRelationRow.id)
+            .order_by(*_RELATION_ORDER[1:])
         )
     ]
     relations = list({(r["relation"], r["object"]): r for r in relations}.values())
@@ -835,7 +844,7 @@ def export_tables(conn: Connection, as_of: dt.date) -> dict[str, list[dict[str, 
             )
             .join(EntityRow, EntityRow.id == EntityRelationRow.subject_id)
             .outerjoin(parent, parent.id == EntityRelationRow.object_id)
-            .order_by(EntityRelationRow.id)
+            .order_by(*_RELATION_ORDER)
         )
     ]
     target_rows = []

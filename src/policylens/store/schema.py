@@ -350,7 +350,9 @@ class EntityRelationRow(Base):
         Index("ix_entity_relations_relation_object_value", "relation", "object_value"),
     )
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # Computed from the relation itself (``derive.relation_id``): 63 bits.  SQLite's INTEGER is 64 bits
+    # already, and keeps the table's rowid.
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
     subject_id: Mapped[int] = _entity_fk(index=True)
     relation: Mapped[str] = mapped_column(String())
     object_id: Mapped[int | None] = _entity_fk(nullable=True)
