@@ -313,3 +313,12 @@ def test_a_suspended_hyphen_makes_one_range_or_nothing():
     [cut] = find_amounts("a 20- to 30-percent cut")
     assert (cut.value, cut.value_max, cut.unit) == (20.0, 30.0, "%")
     assert find_amounts("over a 5- to 10-year period") == []  # a compound adjective, not "5" things
+
+
+def test_grid_voltages_feet_and_an_abbreviated_restatement():
+    [line] = find_amounts("two 500 kV lines were built")
+    assert (line.value, line.unit) == (500.0, "kV")
+    [tower] = find_amounts("a tower 12 ft high")
+    assert (tower.value, tower.unit) == (12.0, "ft")
+    [land] = find_amounts("The park covers 1,000 mu (66.7 ha.) of land.")
+    assert (land.value, land.unit, [(a.value, a.unit) for a in land.alternatives]) == (1000.0, "mu", [(66.7, "ha")])

@@ -209,7 +209,7 @@ _ALT_OPEN = re.compile(
     r"equal to|i\.e\.,?)\s*)?",
     re.I,
 )
-_ALT_CLOSE = re.compile(r"\s*\)")
+_ALT_CLOSE = re.compile(r"\.?\s*\)")  # "(66.7 ha.)": an abbreviation's point before it
 _WORD_BEFORE = re.compile(r"([\w.'’$]+)[:#]?[ \t]*$")
 _SIGN_WORD = re.compile(r"(?<!or )(?<!\w)(?:minus|negative)\s+$", re.IGNORECASE)
 _SIGN_WORD_ENDS = tuple(f"{w} " for word in ("minus", "negative") for w in (word, word.title(), word.upper()))
