@@ -316,7 +316,7 @@ def test_a_suspended_hyphen_makes_one_range_or_nothing():
 
 
 def test_grid_voltages_feet_and_an_abbreviated_restatement():
-    [line] = find_amounts("two 500 kV lines were built")
+    [line] = find_amounts("the 500 kV lines were built")
     assert (line.value, line.unit) == (500.0, "kV")
     [tower] = find_amounts("a tower 12 ft high")
     assert (tower.value, tower.unit) == (12.0, "ft")
