@@ -665,3 +665,9 @@ def test_the_wider_search_is_not_run_when_the_page_gives_an_exact_day():
         "2025-01-09"
     )
     assert asked == []
+
+
+def test_the_source_name_stops_at_the_next_label_on_its_line():
+    # "Source: X Font size: large medium small": a portal's field row, machine-translated
+    line = "Release time: 2024-03-12 09:30 Source: Linyi Municipal Bureau of Statistics Font size: large medium small"
+    assert meta(line + "\n\n" + BODY).publisher == "Linyi Municipal Bureau of Statistics"
