@@ -52,7 +52,7 @@ _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
 # the name runs to a wide gap, the next labelled field ("来源：某网 作者：某某"), a date or the end of the line
 _SOURCE_NAME = re.compile(
     r"(?:^|\s)(?:source|来源|來源|信息来源|信息來源|文章来源|文章來源|稿源|转自|轉自)\s*[:：]\s*"
-    r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+[A-Z][a-z]+(?:\s[a-z]+)?\s?:|\s+(?:19|20)\d\d[-/.年]|$)",
+    r"(.+?)(?:\s{2,}|\s+[\u3400-\u9fff]{1,4}\s*[:：]|\s+(?-i:[A-Z][a-z]+(?:\s[a-z]+)?)\s?:|\s+(?:19|20)\d\d[-/.年]|$)",
     re.IGNORECASE,
 )
 _ISSUER_LABEL = re.compile(r"^(?:发布机构|发文机关|发文单位|制发机关|issued by)\s*[:：]?\s*", re.IGNORECASE)
