@@ -322,3 +322,14 @@ def test_grid_voltages_feet_and_an_abbreviated_restatement():
     assert (tower.value, tower.unit) == (12.0, "ft")
     [land] = find_amounts("The park covers 1,000 mu (66.7 ha.) of land.")
     assert (land.value, land.unit, [(a.value, a.unit) for a in land.alternatives]) == (1000.0, "mu", [(66.7, "ha")])
+
+
+def test_the_yen_sign_is_yen_where_the_text_speaks_of_japan_and_yuan_otherwise():
+    [japan] = find_amounts("Toyota will invest ¥1.2 trillion in Aichi, the Japanese carmaker said.")
+    assert japan.unit == "JPY"
+    [named] = find_amounts("Sales in China rose to ¥300 billion, or 6 trillion yen.")[:1]
+    assert named.unit == "JPY"  # the text names yen, and no yuan
+    [china] = find_amounts("The city invested ¥5 billion in the park.")
+    assert china.unit == "CNY"
+    [both] = find_amounts("¥5 billion (yuan), while Japan spent 3 trillion yen.")[:1]
+    assert both.unit == "CNY"  # both currencies named: the mark keeps its usual reading

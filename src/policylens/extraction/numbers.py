@@ -256,6 +256,33 @@ _ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 WHOLE_UNITS = frozenset(_load("currencies.yaml").get("whole_units", ()))
 
 
+def _word_counter(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b")
+
+
+# mark -> [(currency, its words, its country's words)], the default first (see currencies.yaml)
+_SHARED_MARKS = {
+    mark: [(code, _word_counter(said["currency"]), _word_counter(said["country"])) for code, said in codes.items()]
+    for mark, codes in _load("currencies.yaml").get("shared_marks", {}).items()
+}
+
+
+def _shared_marks(text: str) -> dict[str, str]:
+    """The currency each mark two currencies share stands for in this text (see currencies.yaml)."""
+    out = {}
+    for mark, readings in _SHARED_MARKS.items():
+        if mark not in text:
+            continue
+        named = [code for code, currency, _ in readings if currency.search(text)]
+        if len(named) == 1:
+            out[mark] = named[0]
+        elif not named:
+            counts = sorted(((len(country.findall(text)), code) for code, _, country in readings), reverse=True)
+            if counts[0][0] >= 2 * counts[1][0] and counts[0][0] > 0:
+                out[mark] = counts[0][1]
+    return out
+
+
 def parse_number(token: str) -> float | None:
     """The value of one number token: "15,000" -> 15000, "twenty-five" -> 25, "a dozen" -> 12."""
     token = token.strip()
@@ -367,6 +394,7 @@ class _Mask:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text``, in order, with ranges and parenthesised restatements merged."""
     mask = _Mask(text)
+    marks = _shared_marks(text)
     lowered = text.lower()  # for the looks that spare the rank and spoken-fraction scans
     ranks, groups = _ranks(text, lowered)
     fractions, unread = _fractions(text, lowered, mask)
@@ -384,14 +412,14 @@ def find_amounts(text: str) -> list[Amount]:
         before = bisect_left(occupied_starts, m.end())
         if before and reach[before - 1] > m.start():
             continue
-        amount = _read(text, m)
+        amount = _read(text, m, marks)
         if amount is not None:
             taken.append(amount)
     taken.sort(key=lambda a: a.start)
     return _merge(text, taken)
 
 
-def _read(text: str, m: re.Match) -> Amount | None:
+def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
     number_group = "num" if m.group("num") else "word"
     number = m.group(number_group)
     value = parse_number(number)
@@ -424,7 +452,7 @@ def _read(text: str, m: re.Match) -> Amount | None:
             unit = None  # "3 won contracts": a verb; "2 trillion won" is money
             end = m.end("plus") if m.group("plus") else m.end("num2" if m.group("num2") else number_group)
     if m.group("pre"):
-        unit = CURRENCY_PREFIXES[m.group("pre")]
+        unit = marks.get(m.group("pre")) or CURRENCY_PREFIXES[m.group("pre")]
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
             end = m.end("scale") if scale_word else m.end("num" if m.group("num") else "word")
     if unit in WHOLE_UNITS and not scale_word and _ONE_DOT_GROUP.fullmatch(number):
