@@ -333,3 +333,9 @@ def test_the_yen_sign_is_yen_where_the_text_speaks_of_japan_and_yuan_otherwise()
     assert china.unit == "CNY"
     [both] = find_amounts("¥5 billion (yuan), while Japan spent 3 trillion yen.")[:1]
     assert both.unit == "CNY"  # both currencies named: the mark keeps its usual reading
+
+
+def test_a_currency_word_after_a_generic_mark_says_which_currency():
+    assert [a.unit for a in find_amounts("Investment reached $5 billion pesos in the state.")] == ["MXN"]
+    assert [a.unit for a in find_amounts("It cost $10 million Canadian dollars.")] == ["CAD"]
+    assert [a.unit for a in find_amounts("Sales reached $5 billion dollars.")] == ["USD"]

@@ -254,6 +254,7 @@ _GROUPING = re.compile(rf"[, {_THIN}'’]")
 _DECIMAL_COMMA = re.compile(r"[^,]*[ .'’\u00a0\u2009\u202f]\d{3},\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
 _ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 WHOLE_UNITS = frozenset(_load("currencies.yaml").get("whole_units", ()))
+_GENERIC_MARKS = frozenset(_load("currencies.yaml").get("generic_marks", ()))
 
 
 def _word_counter(words: list[str]) -> re.Pattern[str]:
@@ -453,6 +454,9 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
             end = m.end("plus") if m.group("plus") else m.end("num2" if m.group("num2") else number_group)
     if m.group("pre"):
         unit = marks.get(m.group("pre")) or CURRENCY_PREFIXES[m.group("pre")]
+        named = unit_code(m.group("unit")) if m.group("unit") else None
+        if m.group("pre") in _GENERIC_MARKS and named is not None and DIMENSION.get(named) == "money":
+            unit = named  # "$5 billion pesos"
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
             end = m.end("scale") if scale_word else m.end("num" if m.group("num") else "word")
     if unit in WHOLE_UNITS and not scale_word and _ONE_DOT_GROUP.fullmatch(number):
