@@ -339,3 +339,22 @@ def test_a_currency_word_after_a_generic_mark_says_which_currency():
     assert [a.unit for a in find_amounts("Investment reached $5 billion pesos in the state.")] == ["MXN"]
     assert [a.unit for a in find_amounts("It cost $10 million Canadian dollars.")] == ["CAD"]
     assert [a.unit for a in find_amounts("Sales reached $5 billion dollars.")] == ["USD"]
+
+
+def lakhs(n: int) -> str:
+    """``n`` grouped as India writes it: the last three digits, then groups of two ("12,50,000")."""
+    digits = str(n)
+    head, tail = digits[:-3], digits[-3:]
+    groups = []
+    while head:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    return ",".join(groups + [tail])
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.integers(min_value=100_000, max_value=10**11), mark=st.sampled_from(["Rs ", "₹", "INR "]))
+def test_indian_grouping_by_lakhs_and_crores(n, mark):
+    written = f"{mark}{lakhs(n)}"
+    amount = read_one(f"An outlay of {written} was approved.", written)
+    assert close(amount.value, n) and amount.unit == "INR"

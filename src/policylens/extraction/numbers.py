@@ -79,13 +79,14 @@ _NUMERATOR_OF = rf"(?![\s-]+(?i:{_alternation(_UNITS['fraction_words'])})\b)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
 # or by plain spaces ("10 000 dollars"). A plain space also separates the cells of a table row
 # ("120 130 145"), so a run grouped by plain spaces with no unit is read only where a word follows.
+# India groups lakhs and crores by two digits ("1,97,000", "12,50,00,000"): read whole, never as "1".
 # Where thousands are grouped by spaces, apostrophes ("CHF 1'049.95") or dots ("1.234.567"), a comma
 # before one or two digits is the decimal point ("1 298,00 €"). One dot group alone ("1.500") is left to
 # the plain shape: English writes it as a decimal, and a whole-unit currency reads it as grouping.
 _THIN = "\u00a0\u2009\u202f"
 _DECIMAL = r"(?:\.\d+|,\d{1,2}(?!\d))?"
 _DIGITS = (
-    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d){_DECIMAL}"
+    rf"[1-9]\d?(?:,\d{{2}})+,\d{{3}}(?![,\d])(?:\.\d+)?|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|[1-9]\d{{0,2}}(?:[{_THIN}]\d{{3}})+(?!\d){_DECIMAL}"
     rf"|[1-9]\d{{0,2}}(?:\ \d{{3}})+(?!\d){_DECIMAL}|[1-9]\d{{0,2}}(?:['’]\d{{3}})+(?!\d){_DECIMAL}"
     rf"|[1-9]\d{{0,2}}(?:\.\d{{3}}){{2,}}(?![\d.])(?:,\d{{1,2}}(?!\d))?|\d+(?:\.\d+)?"
 )
