@@ -444,6 +444,19 @@ def test_a_part_of_a_year_without_its_year_is_the_latest_before_the_document(tex
     assert only(text, published=published).as_of == as_of
 
 
+@pytest.mark.parametrize(
+    "text, published, as_of",
+    [
+        ("Exports rose 5.2 percent on-year in May, the ministry said.", "2024-06-01", 2024),
+        ("In November, exports rose 5.2 percent.", "2024-03-01", 2023),
+        ("Exports rose 5.2 percent last month.", "2024-01-05", 2023),
+        ("Exports rose 5.2 percent last month.", "2024-06-05", 2024),
+    ],
+)
+def test_a_month_without_its_year_is_the_latest_before_the_document(text, published, as_of):
+    assert only(text, published=published).as_of == as_of
+
+
 def test_a_reported_goal_is_measured_after_the_report_verb():
     assert only("Officials said output would grow 8% in 2026.", published="2025-01-01").metric == "output"
 

@@ -131,6 +131,24 @@ _YEAR_EXPR = re.compile(
     |(?P<year>{_YEAR}))(?![\w-]|[-–]\d|/\d)""",
     re.VERBOSE | re.I,
 )
+# A month named without its year as when a figure was ("in May", "during September"), or the month before
+# the document's ("last month"). Month names are matched as written, so the modal "may" stays a word.
+_MONTH_ALONE = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Ff]or|[Tt]hrough|[Bb]y\s+the\s+end\s+of)\s+(?P<m>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b(?!\s+\d)(?!,?\s*\d{4})|\b(?P<last>[Ll]ast\s+month)\b"
+)
+
+
+def _month_named(text: str, start: int, end: int, pub_month: int | None) -> int | None:
+    """The month a sentence names without a year (see _MONTH_ALONE), 1-12; "last month" needs the page's."""
+    m = _MONTH_ALONE.search(text, start, end)
+    if m is None:
+        return None
+    if m.group("m"):
+        return _MONTH_NUMBER[m.group("m").lower()]
+    return (pub_month - 2) % 12 + 1 if pub_month is not None else None
+
+
 _MONTH_DAY = re.compile(
     opening("JFMASOND", ignoring_case=False)
     + r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -398,6 +416,7 @@ class _Timing:
     read the first time one does, not for every sentence."""
 
     month_day: bool  # "on March 3": a day of the document's own year
+    month: int | None  # "in May", "last month": a month of the last twelve before the document's date
     period_end_month: int | None  # "the first half" with no year: the month it ends
     past: bool
     present: bool
@@ -706,6 +725,7 @@ class _Reader:
             )
             s.timing = _Timing(
                 month_day=_MONTH_DAY.search(text, start, end) is not None,
+                month=_month_named(text, start, end, self.pub_month),
                 period_end_month=_part_end_month(part) if part else None,
                 past=any(
                     not _PERFECT.search(text, max(start, m.start() - 25), m.start())
@@ -1372,6 +1392,9 @@ class _Reader:
             return int(opening.group("y")), None
         if timing.month_day and self.pub is not None:
             return self.pub, None
+        if timing.month is not None and self.pub is not None:
+            # "rose 5% in May" on a page of June 2024: May 2024; on a page of March 2024: May 2023
+            return (self.pub if self.pub_month is None or timing.month <= self.pub_month else self.pub - 1), None
         if timing.past and not timing.present:
             first = bisect_right(self.sentence_starts, self._context_start(a.start)) - 1
             for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
