@@ -1372,3 +1372,14 @@ def test_a_company_subject_is_named_as_written_and_its_full_name_leaves_the_metr
     q = by_value(extract(text, published="2025-06-01", entities=[company]), 4e9)
     assert q.subject == "Lakeshore"
     assert not q.metric.startswith("Motor")  # the short form is no part of the metric to cut off
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The EU intends to double its market share to 20 percent.", "market share"),
+        ("Seoul seeks to triple its chip exports to $300 billion.", "chip exports"),
+    ],
+)
+def test_verbs_of_intent_are_not_part_of_the_metric(text, metric):
+    assert only(text, published="2024-06-01").metric == metric
