@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -148,3 +150,79 @@ def test_date_soup_never_raises(parts, reference):
     text = "".join(parts)
     for d in find_dates(text, reference=reference):
         assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The year at the end of a span is both ends'.
+        (
+            "The fair runs from Feb. 1 to March 3, 2027.",
+            [("from Feb. 1", "2027-02-01"), ("March 3, 2027", "2027-03-03")],
+        ),
+        ("Output grew from May to Oct 2023.", [("from May", "2023-05"), ("Oct 2023", "2023-10")]),
+        ("Talks ran Nov. 18-Dec. 19, 2015.", [("Nov. 18", "2015-11-18")]),
+        (
+            "Talks ran from Nov. 18 to Jan. 9, 2016.",
+            [("from Nov. 18", "2015-11-18"), ("Jan. 9, 2016", "2016-01-09")],
+        ),
+        ("Plants shut in May and June 2019.", [("in May", "2019-05"), ("June 2019", "2019-06")]),
+        # A year written in a way not read here leaves the date without one, never the document's year.
+        ("The firm was founded on 13 Sept nineteen seventy two.", [("on 13 Sept", None)]),
+        ("The conference was in October two thousand and five.", [("in October", None)]),
+        ("The plant opened in April of 87.", [("in April", None)]),
+        ("The treaty was signed on 5 December 1391.", [("on 5 December", None)]),
+        ("Sales were 5% higher in December 1500 workers said.", [("in December", "2025-12")]),
+        # Spacing, abbreviations.
+        ("IVAC was sold on Dec. 31 , 1994.", [("on Dec. 31 , 1994", "1994-12-31")]),
+        ("Filed in November , 2016.", [("in November , 2016", "2016-11")]),
+        ("Zibo approves green factory projects Jun. 6, 2022.", [("Jun. 6, 2022", "2022-06-06")]),
+        ("The range ends in the middle of September.", [("in the middle of September", "2025-09")]),
+        # A decade is not its first year.
+        ("Output grew in the 1990s and in 1990s.", []),
+    ],
+)
+def test_years_written_elsewhere(text, expected):
+    assert dates(text) == expected
+
+
+_FORMATS = ["{B} {d}, {Y}", "{b}. {d}, {Y}", "{d} {B} {Y}", "{d}{o} {B} {Y}", "{B} {d}{o}, {Y}", "{Y}-{m:02d}-{d:02d}"]
+
+
+def _format(fmt: str, day: date) -> str:
+    ordinal = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day.day, "th")
+    written = fmt.format(B=f"{day:%B}", b=f"{day:%b}", d=day.day, m=day.month, Y=day.year, o=ordinal)
+    return written.replace("May.", "May")  # "May" has no abbreviation
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(_FORMATS),
+    st.sampled_from(["on ", "", "Signed on ", "It ran from "]),
+    st.sampled_from(["2026-06-24", "2024-01-05", None]),
+)
+def test_written_dates_read_back(day, fmt, before, reference):
+    read = [d.iso for d in find_dates(f"{before}{_format(fmt, day)} in Lagos.", reference=reference)]
+    assert read == [day.isoformat()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(min_value=1, max_value=6),
+    st.sampled_from(["to", "-", "until", "and", "through"]),
+    st.booleans(),
+)
+def test_span_takes_the_year_written_at_its_end(day, months, joiner, with_day):
+    index = day.year * 12 + day.month - 1 + months
+    last = date(index // 12, index % 12 + 1, 1)
+    if last.year > 2099:
+        return
+    if with_day:
+        text = f"Output grew from {day:%B} {day.day} {joiner} {last:%B} 1, {last.year}."
+        expected = day.isoformat()
+    else:
+        text = f"Output grew from {day:%B} {joiner} {last:%B} {last.year}."
+        expected = f"{day.year:04d}-{day.month:02d}"
+    assert find_dates(text, reference="2026-06-24")[0].iso == expected

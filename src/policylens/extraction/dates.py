@@ -46,14 +46,15 @@ _MONTHS = {
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Month names are matched case-sensitively so the modal "may" and the verb "march" stay words.
 _MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
     r"(?![A-Za-z])"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 # The end of a span of days ("April 21-25, 2026", "21–25 April"): the mention dates its first day.
 _DAY_TO = rf"(?:\s*[-–]\s*{_DAY})?"
-_YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d])"
+# "the 1990s" is a decade, not its first year.
+_YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|s\b)"
 
 _PREPOSITIONS = frozenset(
     (
@@ -104,13 +105,13 @@ _CORE = "|".join(
         ),
         (
             rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
-            rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
+            rf"(?:\s*,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
         ),
         (
             rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
-            rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
+            rf"(?:\s*,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
         ),
-        rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
+        rf"(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR}))",
         (
             rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
             rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
@@ -227,12 +228,51 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
         else:
             iso, approximate = _resolve(m, ref)
+            if (month := _yearless_month(m)) is not None:
+                iso = _year_elsewhere(text, m, month, end, iso)
         relation = _RELATION.get(prep or "", "at")
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
         out.append(DateMention(first, m.end(), iso, approximate, text[first : m.end()], relation))
         done = m.end()
     return out
+
+
+# The end of a span that gives the year both ends share: "from Feb 1st to March 2019", "Nov 18-Dec 19, 2015".
+_RANGE_END = re.compile(
+    rf"\s*(?:[-–—]|(?:to|until|till|through|and)\s)\s*(?:the\s+)?"
+    rf"(?:(?P<e_m>{_MONTH})\s*(?:{_DAY})?|{_DAY}\s+(?:of\s+)?(?P<e_m2>{_MONTH}))\s*,?\s*(?P<e_y>{_YEAR})"
+)
+# A year written in a way not read here: spelt out ("October two thousand and five"), in two digits
+# ("April of 87", "April '87"), or before 1900; after a day and month, any four digits.
+_UNREAD_YEAR = re.compile(
+    r"\s+of\s+'?\d\d(?![\d%]|[.,]\d)|\s*,?\s*'\d\d(?!\d)"
+    r"|\s*,?\s*(?:of\s+)?(?:the\s+)?(?i:nineteen|eighteen|seventeen|sixteen|twenty|thirty|two\s+thousand)(?![a-z])"
+)
+_OTHER_YEAR = re.compile(r"\s*,?\s*\d{4}(?![\d%]|[.,]\d)")
+
+
+def _yearless_month(m: re.Match) -> int | None:
+    """The month a day-month or a month names without its year or a relative one ("on Jan. 22")."""
+    kind = m.lastgroup
+    if kind in ("mdy", "dmy") and not m[kind + "_y"] and not m[kind + "_rel"]:
+        return _month(m[kind + "_m"])
+    if kind == "month" and not m["month_rel"]:
+        return _month(m["month"])
+    return None
+
+
+def _year_elsewhere(text: str, m: re.Match, month: int, end: int, iso: str | None) -> str | None:
+    """A date without its year takes the year written at the end of its span ("from Feb 1st to March
+    2019"); when a year follows that is not read ("Sept 13 nineteen seventy two"), it has no date."""
+    kind = m.lastgroup
+    day = int(re.sub(r"\D", "", m[kind + "_d"])) if kind in ("mdy", "dmy") else None
+    if tail := _RANGE_END.match(text, m.end(), end):
+        year = int(tail["e_y"]) - (month > _month(tail["e_m"] or tail["e_m2"]))
+        return _ymd(year, month, day) if day is not None else f"{year:04d}-{month:02d}"
+    if _UNREAD_YEAR.match(text, m.end(), end) or day is not None and _OTHER_YEAR.match(text, m.end(), end):
+        return None
+    return iso
 
 
 def _prefix(text: str, lo: int, pos: int) -> tuple[int, str | None, str | None]:
