@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given, settings
@@ -189,9 +189,12 @@ def test_years_written_elsewhere(text, expected):
 _FORMATS = ["{B} {d}, {Y}", "{b}. {d}, {Y}", "{d} {B} {Y}", "{d}{o} {B} {Y}", "{B} {d}{o}, {Y}", "{Y}-{m:02d}-{d:02d}"]
 
 
+def _ordinal(day: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day, "th")
+
+
 def _format(fmt: str, day: date) -> str:
-    ordinal = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day.day, "th")
-    written = fmt.format(B=f"{day:%B}", b=f"{day:%b}", d=day.day, m=day.month, Y=day.year, o=ordinal)
+    written = fmt.format(B=f"{day:%B}", b=f"{day:%b}", d=day.day, m=day.month, Y=day.year, o=_ordinal(day.day))
     return written.replace("May.", "May")  # "May" has no abbreviation
 
 
@@ -226,3 +229,63 @@ def test_span_takes_the_year_written_at_its_end(day, months, joiner, with_day):
         text = f"Output grew from {day:%B} {joiner} {last:%B} {last.year}."
         expected = f"{day.year:04d}-{day.month:02d}"
     assert find_dates(text, reference="2026-06-24")[0].iso == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A weekday before the date it names is no date of its own.
+        ("It was signed on Tuesday, March 5, 2024.", [("on Tuesday, March 5, 2024", "2024-03-05")]),
+        ("The ministry said on Monday 4 March that", [("on Monday 4 March", "2026-03-04")]),
+        # A weekday of a week named against the document's (a Wednesday): weeks run Monday to Sunday.
+        ("The fair opens on Friday next week.", [("on Friday next week", "2026-07-03")]),
+        ("The fair opens next week on Friday.", [("next week on Friday", "2026-07-03")]),
+        ("Talks began last week Monday.", [("last week Monday", "2026-06-15")]),
+        ("Last week, on Friday, the board met.", [("Last week, on Friday", "2026-06-19")]),
+        ("The fair opens on Sunday of next week.", [("on Sunday of next week", "2026-07-05")]),
+        # A weekday and its day of the month: the nearest such day.
+        ("The line opens on Friday the 26th.", [("on Friday the 26th", "2026-06-26")]),
+        ("The line opened on Wednesday 3rd.", [("on Wednesday 3rd", "2026-06-03")]),
+        ("On Tuesday the 5 ministries issued rules.", [("On Tuesday", "2026-06-23")]),
+        ("On Monday, 12 firms signed.", [("On Monday", "2026-06-22")]),
+        # A day counted from another is neither.
+        ("It closed two days before yesterday.", []),
+        ("The rules apply 30 days after May 1, 2026.", []),
+        ("Filing opens three weeks from today.", []),
+        ("It was approved the day before yesterday.", []),
+        ("Exports rose for two years since 2020.", [("since 2020", "2020")]),
+        ("Output grew in the five years from 2021 to 2025.", [("from 2021", "2021")]),
+    ],
+)
+def test_weekdays(text, expected):
+    assert dates(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    st.sampled_from(["last", "this", "next"]),
+    st.booleans(),
+)
+def test_weekday_of_a_named_week(reference, weekday, which, after):
+    text = f"The fair opens on {weekday} {which} week." if after else f"The fair opens {which} week on {weekday}."
+    (found,) = find_dates(text, reference=reference.isoformat())
+    day = date.fromisoformat(found.iso)
+    assert day.strftime("%A") == weekday
+    monday = reference - timedelta(days=reference.weekday())
+    assert (day - monday).days // 7 == {"last": -1, "this": 0, "next": 1}[which]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    st.integers(min_value=-150, max_value=150),
+)
+def test_weekday_with_its_day_of_the_month(reference, shift):
+    day = reference + timedelta(days=shift)
+    text = f"The line opens on {day:%A} the {day.day}{_ordinal(day.day)}."
+    (found,) = find_dates(text, reference=reference.isoformat())
+    read = date.fromisoformat(found.iso)
+    assert (read.day, read.weekday()) == (day.day, day.weekday())
+    assert abs((read - reference).days) <= abs(shift)

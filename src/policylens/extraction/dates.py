@@ -218,14 +218,27 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             continue
         kind = m.lastgroup
         first, prep, mod = _prefix(text, done, pos)
+        if kind == "weekday" and (then := _AFTER_WEEKDAY.match(text, m.end(), end)):
+            dated = _CORE_AT.match(text, then.end(), end)
+            if dated is not None and dated.lastgroup in ("mdy", "dmy", "iso"):
+                m, kind = dated, dated.lastgroup  # "on Tuesday, March 5, 2024": the date names the day
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
-        if kind in ("year", "month", "weekday") and not (prep or mod or named) or kind == "nth" and prep != "on":
+        week = _WEEK_BEFORE.search(text, max(start, first - 16), first) if kind == "weekday" else None
+        if kind in ("year", "month", "weekday") and not (prep or mod or named or week):
+            continue
+        if kind == "nth" and prep != "on":
             continue
         if kind == "year" and _PERIOD_END.match(text, m.end()):
             continue  # "the plan for 2021-2030": a plan's period, not a date
+        if _counted_from(text, start, first, pos, kind, prep):
+            done = m.end()
+            continue  # "two days after today", "2 weeks before May 13": a day counted from this one
+        stop = m.end()
         if named:
             first = named.start()
             iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
+        elif kind == "weekday" or kind == "rel" and _WEEK_REL.fullmatch(m["rel"]):
+            iso, approximate, first, stop = _weekday(text, m, first, stop, end, week, ref)
         else:
             iso, approximate = _resolve(m, ref)
             if (month := _yearless_month(m)) is not None:
@@ -233,11 +246,28 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
         relation = _RELATION.get(prep or "", "at")
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
-        out.append(DateMention(first, m.end(), iso, approximate, text[first : m.end()], relation))
-        done = m.end()
+        out.append(DateMention(first, stop, iso, approximate, text[first:stop], relation))
+        done = stop
     return out
 
 
+_AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?")
+_UNIT = r"\b(?i:days?|weeks?|months?|years?|fortnight)\s+"
+_OFFSET = re.compile(
+    _UNIT + r"(?i:before|after|prior\s+to|earlier\s+than|later\s+than)\s+"
+    r"(?i:the\s+(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?$"
+)
+_OFFSET_FROM = re.compile(_UNIT + r"(?i:from)\s+$")
+# "next week on Friday", "Friday of next week", "last week Sunday": a weekday of a week named
+# against the document's.
+_WEEK_BEFORE = re.compile(r"\b(?i:(next|last|this)\s+week),?\s+$")
+_WEEK_AFTER = re.compile(r",?\s+(?i:of\s+)?(?i:(next|last|this)\s+week)(?![\w-])")
+_WEEK_REL = re.compile(r"(?i:last|this)\s+week")
+_WEEKDAY_AFTER = re.compile(r",?\s+(?i:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])")
+# "Friday the 11th", "Sunday 31!": a weekday and the day of its month.
+_WEEKDAY_DAY = re.compile(
+    r",?\s+(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|(?=\s*[!?;)]|\s*$|[.,]\s|[.,]$))(?![\w-])"
+)
 # The end of a span that gives the year both ends share: "from Feb 1st to March 2019", "Nov 18-Dec 19, 2015".
 _RANGE_END = re.compile(
     rf"\s*(?:[-–—]|(?:to|until|till|through|and)\s)\s*(?:the\s+)?"
@@ -250,6 +280,15 @@ _UNREAD_YEAR = re.compile(
     r"|\s*,?\s*(?:of\s+)?(?:the\s+)?(?i:nineteen|eighteen|seventeen|sixteen|twenty|thirty|two\s+thousand)(?![a-z])"
 )
 _OTHER_YEAR = re.compile(r"\s*,?\s*\d{4}(?![\d%]|[.,]\d)")
+
+
+def _counted_from(text: str, start: int, first: int, pos: int, kind: str | None, prep: str | None) -> bool:
+    """Whether the date at ``pos`` only anchors a day counted from it ("two days after today"); ``first``
+    is where its mention begins, ``prep`` the preposition read before it."""
+    lo = max(start, pos - 48)
+    if prep == "before" or text.endswith(("after ", "than ", " to "), max(start, first - 6), first):
+        return _OFFSET.search(text, lo, pos) is not None
+    return prep == "from" and kind in ("rel", "weekday") and _OFFSET_FROM.search(text, lo, pos) is not None
 
 
 def _yearless_month(m: re.Match) -> int | None:
@@ -273,6 +312,58 @@ def _year_elsewhere(text: str, m: re.Match, month: int, end: int, iso: str | Non
     if _UNREAD_YEAR.match(text, m.end(), end) or day is not None and _OTHER_YEAR.match(text, m.end(), end):
         return None
     return iso
+
+
+def _weekday(
+    text: str,
+    m: re.Match,
+    first: int,
+    stop: int,
+    end: int,
+    week: re.Match | None,
+    ref: tuple[int, int | None, int | None] | None,
+) -> tuple[str | None, bool, int, int]:
+    """(iso, approximate, start, end) of a weekday: of the week named before or after it ("next week on
+    Friday", "on Friday next week"), on the day of the month given ("Friday the 11th"), or else the
+    latest such day up to the document's date; "last week" alone is the week before."""
+    if m.lastgroup == "rel":  # "last week Sunday"
+        day_after = _WEEKDAY_AFTER.match(text, stop, end)
+        if day_after is None:
+            unit, offset, approximate = _RELATIVE[" ".join(m["rel"].lower().split())]
+            return _relative(unit, offset, ref), approximate, first, stop
+        which, weekday, stop = m["rel"].split()[0].lower(), _WEEKDAYS.index(day_after.group(1)[:3]), day_after.end()
+        return _in_week(weekday, which, ref), False, first, stop
+    weekday = _WEEKDAYS.index(m["weekday"][:3])
+    if week is not None:
+        return _in_week(weekday, week.group(1).lower(), ref), False, min(first, week.start()), stop
+    if after := _WEEK_AFTER.match(text, stop, end):
+        return _in_week(weekday, after.group(1).lower(), ref), False, first, after.end()
+    if dated := _WEEKDAY_DAY.match(text, stop, end):
+        return _weekday_of_month(weekday, int(dated["day"]), ref), False, first, dated.end()
+    return _last_weekday(weekday, ref), False, first, stop
+
+
+def _in_week(weekday: int, which: str, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """The weekday of the week (Monday to Sunday) before, of or after the document's."""
+    if ref is None or ref[1] is None or ref[2] is None:
+        return None
+    day = date(ref[0], ref[1], ref[2])
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=_REL_OFFSET[which])
+    return (monday + timedelta(days=weekday)).isoformat()
+
+
+def _weekday_of_month(weekday: int, day: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """A weekday with its day ("Friday the 11th"): the 11th nearest the document's date that falls on a Friday, within half a year."""
+    if ref is None or ref[1] is None or ref[2] is None:
+        return None
+    today = date(ref[0], ref[1], ref[2])
+    found = []
+    for shift in range(-6, 7):
+        index = ref[0] * 12 + ref[1] - 1 + shift
+        iso = _ymd(index // 12, index % 12 + 1, day)
+        if iso and date.fromisoformat(iso).weekday() == weekday:
+            found.append(date.fromisoformat(iso))
+    return min(found, key=lambda d: (abs((d - today).days), d > today)).isoformat() if found else None
 
 
 def _prefix(text: str, lo: int, pos: int) -> tuple[int, str | None, str | None]:
@@ -337,8 +428,6 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
         return m["year"], False
     if kind == "nth":
         return _day_of_month(int(m["nth_d"]), ref), False
-    if kind == "weekday":
-        return _last_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
     if kind == "month":
         found = _year_for(_month(m["month"]), ref, m["month_rel"])
         return (f"{found:04d}-{_month(m['month']):02d}" if found else None), False
