@@ -289,3 +289,54 @@ def test_weekday_with_its_day_of_the_month(reference, shift):
     read = date.fromisoformat(found.iso)
     assert (read.day, read.weekday()) == (day.day, day.weekday())
     assert abs((read - reference).days) <= abs(shift)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The expo ran from 3 to 6 March 2026.", [("from 3 to 6 March 2026", "2026-03-03")]),
+        ("Plants shut on 18 and 19 June.", [("19 June", "2026-06-19")]),
+        ("Work resumed in mid-March.", [("in mid-March", "2026-03")]),
+        ("It took effect on the 6th of April 2024.", [("6th of April 2024", "2024-04-06")]),
+        ("Due 05-Aug-2016 and 23/Sep/2020.", [("05-Aug-2016", "2016-08-05"), ("23/Sep/2020", "2020-09-23")]),
+        # An amount before a day-month is no day.
+        ("It was bought for $12 December 27.", [("December 27", "2025-12-27")]),
+        # Numbers in a longer chain are no ISO date.
+        ("Leave from 10-1-2018-10-7-2018.", []),
+    ],
+)
+def test_day_month_forms(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("21/04/2016", "2016-04-21"),
+        ("04/21/2016", "2016-04-21"),
+        ("13.5.2015", "2015-05-13"),
+        ("1/1/2016", "2016-01-01"),
+        ("05/06/2016", None),  # May 6 in the US, 5 June elsewhere: not guessed
+        ("31/02/2016", None),
+    ],
+)
+def test_numeric_dates_only_when_the_order_is_clear(text, iso):
+    assert dates(f"The order was signed on {text} in Delhi.") == [(f"on {text}", iso)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["the {d}{o} of {B} {Y}", "{d:02d}-{b}-{Y}", "{d}/{b}/{Y}", "{d}{o} of {B}, {Y}"]),
+)
+def test_day_month_forms_read_back(day, fmt):
+    read = [d.iso for d in find_dates(f"Signed {_format(fmt, day)} in Lagos.", reference="2026-06-24")]
+    assert read == [day.isoformat()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(["/", "-", "."]))
+def test_numeric_dates_are_read_back_or_left_alone(day, sep):
+    for first, second in ((day.month, day.day), (day.day, day.month)):
+        (found,) = find_dates(f"Signed on {first:02d}{sep}{second:02d}{sep}{day.year} in Lagos.")
+        assert found.iso == (None if day.day <= 12 and day.day != day.month else day.isoformat())

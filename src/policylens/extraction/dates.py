@@ -52,7 +52,7 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 # The end of a span of days ("April 21-25, 2026", "21–25 April"): the mention dates its first day.
-_DAY_TO = rf"(?:\s*[-–]\s*{_DAY})?"
+_DAY_TO = rf"(?:\s*[-–]\s*{_DAY}|\s+(?:to|until|till|through)\s+{_DAY}(?=\s+(?:of\s+)?{_MONTH}))?"
 # "the 1990s" is a decade, not its first year.
 _YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|s\b)"
 
@@ -98,7 +98,7 @@ _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
 
 _CORE = "|".join(
     (
-        rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
+        rf"(?P<iso>(?=[12]\d\d\d[-/.])(?<!\d[-/.])(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?![-/.]?\d))",
         (
             r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
             r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"
@@ -108,17 +108,20 @@ _CORE = "|".join(
             rf"(?:\s*,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
         ),
         (
-            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
-            rf"(?:\s*,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
+            # "6 April", "the 6th of April", "05-Aug-2016"
+            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}(?:\s+|(?<=st|nd|rd|th)\s+of\s+|(?P<dmy_sep>[-/])(?=\w+(?P=dmy_sep)\d))"
+            rf"(?P<dmy_m>{_MONTH})(?:(?(dmy_sep)(?P=dmy_sep)|\s*,?\s*)(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
         ),
         rf"(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR}))",
+        # 21/04/2016, 13.5.2015: read only when the order cannot be in doubt (see _numeric).
+        r"(?P<num>(?=[0-3]?\d[-/.])(?<!\d[-/.])(?P<num_a>[0-3]?\d)(?P<num_sep>[-/.])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_y>(?:19|20)\d\d)(?![-/.]?\d))",
         (
             rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
             rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
             rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"
         ),
         (
-            r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
+            r"(?P<rel>(?=[TtYyEeLlNnPpRrCcAa])(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
             r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
             r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"
         ),
@@ -129,6 +132,8 @@ _CORE = "|".join(
         rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
     )
 )
+# The look-aheads that open "iso", "num" and "rel" only let the engine skip those branches at once
+# where they cannot begin (most candidates are capitals and digits).
 _CORE_AT = re.compile(_CORE)
 # Where a date can begin; the full pattern is tried only there, which is far cheaper than trying it
 # at every word: a digit or capital at a word start, or (in lowercased text) a word that opens a
@@ -206,7 +211,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
     candidates = [
         p
         for p in candidates
-        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not text[p].isdigit())
+        if p == 0
+        or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not _after_dash(text, p))
     ]
     out = []
     done = start
@@ -220,8 +226,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
         first, prep, mod = _prefix(text, done, pos)
         if kind == "weekday" and (then := _AFTER_WEEKDAY.match(text, m.end(), end)):
             dated = _CORE_AT.match(text, then.end(), end)
-            if dated is not None and dated.lastgroup in ("mdy", "dmy", "iso"):
+            if dated is not None and dated.lastgroup in ("mdy", "dmy", "iso", "num"):
                 m, kind = dated, dated.lastgroup  # "on Tuesday, March 5, 2024": the date names the day
+        if kind in ("dmy", "num") and _MONEY_BEFORE.search(text, max(start, pos - 2), pos):
+            continue  # "$12 December 27": an amount, then a date
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
         week = _WEEK_BEFORE.search(text, max(start, first - 16), first) if kind == "weekday" else None
         if kind in ("year", "month", "weekday") and not (prep or mod or named or week):
@@ -251,7 +259,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
     return out
 
 
+def _after_dash(text: str, p: int) -> bool:
+    """Whether a date can begin right after a hyphen: a number ("2021-2025" is dealt with later), or a
+    month after "mid-"."""
+    return text[p].isdigit() or text[max(0, p - 4) : p].lower() == "mid-"
+
+
 _AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?")
+_MONEY_BEFORE = re.compile(r"[$€£¥]\s?$")
 _UNIT = r"\b(?i:days?|weeks?|months?|years?|fortnight)\s+"
 _OFFSET = re.compile(
     _UNIT + r"(?i:before|after|prior\s+to|earlier\s+than|later\s+than)\s+"
@@ -418,6 +433,8 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
             return _ymd(int(year), month, day), False
         found = _year_for(month, ref, m[kind + "_rel"])
         return (_ymd(found, month, day) if found else None), False
+    if kind == "num":
+        return _numeric(int(m["num_a"]), int(m["num_b"]), int(m["num_y"])), False
     if kind == "my":
         return f"{int(m['my_y']):04d}-{_month(m['my_m']):02d}", False
     if kind == "part":
@@ -468,6 +485,15 @@ def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) 
         return None
     day = date(ref[0], month, day_of_month)
     return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+
+
+def _numeric(a: int, b: int, year: int) -> str | None:
+    """21/04/2016 is day first, 04/21/2016 month first; 05/06/2016 may be either, so no date."""
+    if a == b or a > 12 >= b:
+        return _ymd(year, b, a)
+    if b > 12 >= a:
+        return _ymd(year, a, b)
+    return None
 
 
 def _month(word: str) -> int:
