@@ -1,7 +1,9 @@
 """How often policylens reads a date in running text right, on Microsoft Recognizers-Text's own English specs.
 
     git clone https://github.com/microsoft/Recognizers-Text /tmp/recognizers
-    PYTHONPATH=src .venv/bin/python benchmarks/bench_text_dates.py --recognizers /tmp/recognizers/Specs [--wrong] [--none]
+    git clone https://github.com/akoumjian/datefinder /tmp/datefinder
+    PYTHONPATH=src .venv/bin/python benchmarks/bench_text_dates.py --recognizers /tmp/recognizers/Specs \
+        --datefinder /tmp/datefinder/tests/test_find_dates.py [--wrong] [--none]
 
 (Only the three files below are read; from a partial mirror, ``git show
 HEAD:Specs/DateTime/English/DateParser.json > /tmp/specs/DateTime/English/DateParser.json``
@@ -47,6 +49,12 @@ or the day after), days the calendar does not have ("2/29-3/1/2019"), and
 dates relative to the reference in a case with no reference date.  Holidays ("before independence day") are not told apart:
 policylens reads no holiday names, so they can only fall under none.
 
+datefinder's ``tests/test_find_dates.py`` (its one list of English strings
+with the dates they hold; parsed as Python, not imported) is scored the same
+way, each expected date compared at the precision both give, with no
+reference date (the list has none).  Its cases that tell the reader which
+number comes first in "01/02/03" are left out, as a document never says.
+
 The specs are other people's test cases, many of them chat phrasing ("I'll
 be out 2 weeks from monday", all in lower case) that policy text does not
 use; the figure to watch is the wrong column.  They are read from the folder
@@ -56,11 +64,14 @@ given, never copied into this project.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from policylens.extraction.dates import DateMention, find_dates
@@ -151,7 +162,10 @@ def annotated(timex: str, resolved: list[str], reference: date | None) -> tuple[
     return ("date", sorted(set(out))) if out else None
 
 
-_END_WRITTEN = re.compile(r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# The other end of a span, written after a mention: a number, a month, or a word for a day or period.
+_END_WRITTEN = re.compile(
+    r"\d|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|today|yesterday|tomorrow|now|week|month|year|quarter)"
+)
 
 
 def _right(text: str, end: int, read: list[DateMention], kind: str, intervals: list[Interval]) -> bool:
@@ -214,30 +228,70 @@ def outcomes(spec: Path) -> list[tuple[str, str, str | None, list[tuple[str, str
     return out
 
 
+def datefinder_outcomes(test_file: Path) -> list[tuple[str, str, str | None, list[tuple[str, str | None]]]]:
+    """(outcome, text, None, mentions read) for every date of datefinder's parametrized test list."""
+    out = []
+    for node in ast.walk(ast.parse(test_file.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "parametrize"):
+            continue
+        for case in node.args[1].elts if isinstance(node.args[1], ast.List) else ():
+            text, expected, *rest = case.elts
+            if rest and ast.literal_eval(rest[0]) != "month":
+                continue  # the case tells the reader which number comes first
+            calls = expected.elts if isinstance(expected, ast.List) else [expected]
+            written = ast.literal_eval(text)
+            read = [(d.text, d.iso) for d in find_dates(written)]
+            for call in calls:
+                iso = _written_date(call)
+                dated = [got for _, got in read if got]
+                if not dated:
+                    result = "none"
+                else:
+                    same = any(got[: len(iso)] == iso[: len(got)] for got in dated)
+                    result = "right" if same else "wrong"
+                out.append((result, f"{iso} in {written!r}", None, read))
+    return out
+
+
+def _written_date(call: ast.expr) -> str:
+    """``datetime(2014, 7, 22, ...)`` as "2014-07-22"; fields given by the day the test runs are left off."""
+    fields = []
+    for arg in call.args[:3] if isinstance(call, ast.Call) else ():
+        if not isinstance(arg, ast.Constant):
+            break
+        fields.append(int(arg.value))
+    return "-".join(f"{v:04d}" if i == 0 else f"{v:02d}" for i, v in enumerate(fields))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--recognizers", type=Path, required=True, help="Recognizers-Text's Specs folder")
+    ap.add_argument("--recognizers", type=Path, help="Recognizers-Text's Specs folder")
+    ap.add_argument("--datefinder", type=Path, help="datefinder's tests/test_find_dates.py")
     ap.add_argument("--wrong", action="store_true", help="list every date read wrong")
     ap.add_argument("--none", action="store_true", help="list every date not read")
     args = ap.parse_args(argv)
-    if not args.recognizers.is_dir():
-        print(f"error: {args.recognizers}: no such folder", file=sys.stderr)
-        return 2
-    print(f"{'test cases':48} {'right':>6} {'wrong':>6} {'none':>6}")
-    total: Counter[str] = Counter()
-    for spec in SPECS:
-        path = args.recognizers / spec
-        if not path.is_file():
+    for given in (args.recognizers, args.datefinder):
+        if given is not None and not given.exists():
+            print(f"error: {given}: no such file or folder", file=sys.stderr)
+            return 2
+    if not (args.recognizers or args.datefinder):
+        ap.error("give --recognizers, --datefinder or both")
+    sets: list[tuple[str, Callable[[], list]]] = []
+    for spec in SPECS if args.recognizers else ():
+        if (args.recognizers / spec).is_file():
+            sets.append((f"Recognizers {spec.split('/', 2)[2]}", partial(outcomes, args.recognizers / spec)))
+        else:
             print(f"{spec}: missing", file=sys.stderr)
-            continue
-        results = outcomes(path)
+    if args.datefinder:
+        sets.append(("datefinder test_find_dates.py", partial(datefinder_outcomes, args.datefinder)))
+    print(f"{'test cases':48} {'right':>6} {'wrong':>6} {'none':>6}")
+    for name, run in sets:
+        results = run()
         for result, where, reference, found in results:
             if args.wrong and result == "wrong" or args.none and result == "none":
                 print(f"  {result}: {where} (reference {reference}); read {found}")
         tally = Counter(r for r, _, _, _ in results)
-        total += tally
-        print(f"{'Recognizers ' + spec.split('/', 2)[2]:48} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
-    print(f"{'all':48} {total['right']:6} {total['wrong']:6} {total['none']:6}")
+        print(f"{name:48} {tally['right']:6} {tally['wrong']:6} {tally['none']:6}")
     return 0
 
 
