@@ -12,6 +12,12 @@ A bare year counts only after a word that makes it a time ("in 2023", "by
 Conference") or a plan period is not a date of anything.  ``relation`` says
 how the mention ties to its clause, because a deadline ("by 2025") or the end
 of a reporting period ("ended 30 June 2019") is not when something happened.
+
+When the words leave a doubt, the mention keeps its text without a date
+rather than a guess: "05/06/2016" is 6 May in the US and 5 June elsewhere (only
+21/04/2016 or 04/21/2016 are read), and a year written in a way not read here
+("October two thousand and five", "April of 87") is not replaced by the
+document's.  A day counted from another ("two days after today") is no date.
 """
 
 from __future__ import annotations
