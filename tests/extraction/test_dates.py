@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -148,3 +150,193 @@ def test_date_soup_never_raises(parts, reference):
     text = "".join(parts)
     for d in find_dates(text, reference=reference):
         assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The year at the end of a span is both ends'.
+        (
+            "The fair runs from Feb. 1 to March 3, 2027.",
+            [("from Feb. 1", "2027-02-01"), ("March 3, 2027", "2027-03-03")],
+        ),
+        ("Output grew from May to Oct 2023.", [("from May", "2023-05"), ("Oct 2023", "2023-10")]),
+        ("Talks ran Nov. 18-Dec. 19, 2015.", [("Nov. 18", "2015-11-18")]),
+        (
+            "Talks ran from Nov. 18 to Jan. 9, 2016.",
+            [("from Nov. 18", "2015-11-18"), ("Jan. 9, 2016", "2016-01-09")],
+        ),
+        ("Plants shut in May and June 2019.", [("in May", "2019-05"), ("June 2019", "2019-06")]),
+        # A year written in a way not read here leaves the date without one, never the document's year.
+        ("The firm was founded on 13 Sept nineteen seventy two.", [("on 13 Sept", None)]),
+        ("The conference was in October two thousand and five.", [("in October", None)]),
+        ("The plant opened in April of 87.", [("in April", None)]),
+        ("The treaty was signed on 5 December 1391.", [("on 5 December", None)]),
+        ("Sales were 5% higher in December 1500 workers said.", [("in December", "2025-12")]),
+        # Spacing, abbreviations.
+        ("IVAC was sold on Dec. 31 , 1994.", [("on Dec. 31 , 1994", "1994-12-31")]),
+        ("Filed in November , 2016.", [("in November , 2016", "2016-11")]),
+        ("Zibo approves green factory projects Jun. 6, 2022.", [("Jun. 6, 2022", "2022-06-06")]),
+        ("The range ends in the middle of September.", [("in the middle of September", "2025-09")]),
+        # A decade is not its first year.
+        ("Output grew in the 1990s and in 1990s.", []),
+    ],
+)
+def test_years_written_elsewhere(text, expected):
+    assert dates(text) == expected
+
+
+_FORMATS = ["{B} {d}, {Y}", "{b}. {d}, {Y}", "{d} {B} {Y}", "{d}{o} {B} {Y}", "{B} {d}{o}, {Y}", "{Y}-{m:02d}-{d:02d}"]
+
+
+def _ordinal(day: int) -> str:
+    return {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(day, "th")
+
+
+def _format(fmt: str, day: date) -> str:
+    written = fmt.format(B=f"{day:%B}", b=f"{day:%b}", d=day.day, m=day.month, Y=day.year, o=_ordinal(day.day))
+    return written.replace("May.", "May")  # "May" has no abbreviation
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(_FORMATS),
+    st.sampled_from(["on ", "", "Signed on ", "It ran from "]),
+    st.sampled_from(["2026-06-24", "2024-01-05", None]),
+)
+def test_written_dates_read_back(day, fmt, before, reference):
+    read = [d.iso for d in find_dates(f"{before}{_format(fmt, day)} in Lagos.", reference=reference)]
+    assert read == [day.isoformat()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.integers(min_value=1, max_value=6),
+    st.sampled_from(["to", "-", "until", "and", "through"]),
+    st.booleans(),
+)
+def test_span_takes_the_year_written_at_its_end(day, months, joiner, with_day):
+    index = day.year * 12 + day.month - 1 + months
+    last = date(index // 12, index % 12 + 1, 1)
+    if last.year > 2099:
+        return
+    if with_day:
+        text = f"Output grew from {day:%B} {day.day} {joiner} {last:%B} 1, {last.year}."
+        expected = day.isoformat()
+    else:
+        text = f"Output grew from {day:%B} {joiner} {last:%B} {last.year}."
+        expected = f"{day.year:04d}-{day.month:02d}"
+    assert find_dates(text, reference="2026-06-24")[0].iso == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A weekday before the date it names is no date of its own.
+        ("It was signed on Tuesday, March 5, 2024.", [("on Tuesday, March 5, 2024", "2024-03-05")]),
+        ("The ministry said on Monday 4 March that", [("on Monday 4 March", "2026-03-04")]),
+        # A weekday of a week named against the document's (a Wednesday): weeks run Monday to Sunday.
+        ("The fair opens on Friday next week.", [("on Friday next week", "2026-07-03")]),
+        ("The fair opens next week on Friday.", [("next week on Friday", "2026-07-03")]),
+        ("Talks began last week Monday.", [("last week Monday", "2026-06-15")]),
+        ("Last week, on Friday, the board met.", [("Last week, on Friday", "2026-06-19")]),
+        ("The fair opens on Sunday of next week.", [("on Sunday of next week", "2026-07-05")]),
+        # A weekday and its day of the month: the nearest such day.
+        ("The line opens on Friday the 26th.", [("on Friday the 26th", "2026-06-26")]),
+        ("The line opened on Wednesday 3rd.", [("on Wednesday 3rd", "2026-06-03")]),
+        ("On Tuesday the 5 ministries issued rules.", [("On Tuesday", "2026-06-23")]),
+        ("On Monday, 12 firms signed.", [("On Monday", "2026-06-22")]),
+        # A day counted from another is neither.
+        ("It closed two days before yesterday.", []),
+        ("The rules apply 30 days after May 1, 2026.", []),
+        ("Filing opens three weeks from today.", []),
+        ("It was approved the day before yesterday.", []),
+        ("Exports rose for two years since 2020.", [("since 2020", "2020")]),
+        ("Output grew in the five years from 2021 to 2025.", [("from 2021", "2021")]),
+    ],
+)
+def test_weekdays(text, expected):
+    assert dates(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    st.sampled_from(["last", "this", "next"]),
+    st.booleans(),
+)
+def test_weekday_of_a_named_week(reference, weekday, which, after):
+    text = f"The fair opens on {weekday} {which} week." if after else f"The fair opens {which} week on {weekday}."
+    (found,) = find_dates(text, reference=reference.isoformat())
+    day = date.fromisoformat(found.iso)
+    assert day.strftime("%A") == weekday
+    monday = reference - timedelta(days=reference.weekday())
+    assert (day - monday).days // 7 == {"last": -1, "this": 0, "next": 1}[which]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1950, 1, 1), max_value=date(2090, 12, 31)),
+    st.integers(min_value=-150, max_value=150),
+)
+def test_weekday_with_its_day_of_the_month(reference, shift):
+    day = reference + timedelta(days=shift)
+    text = f"The line opens on {day:%A} the {day.day}{_ordinal(day.day)}."
+    (found,) = find_dates(text, reference=reference.isoformat())
+    read = date.fromisoformat(found.iso)
+    assert (read.day, read.weekday()) == (day.day, day.weekday())
+    assert abs((read - reference).days) <= abs(shift)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The expo ran from 3 to 6 March 2026.", [("from 3 to 6 March 2026", "2026-03-03")]),
+        ("Plants shut on 18 and 19 June.", [("19 June", "2026-06-19")]),
+        ("Work resumed in mid-March.", [("in mid-March", "2026-03")]),
+        ("It took effect on the 6th of April 2024.", [("6th of April 2024", "2024-04-06")]),
+        ("Due 05-Aug-2016 and 23/Sep/2020.", [("05-Aug-2016", "2016-08-05"), ("23/Sep/2020", "2020-09-23")]),
+        # An amount before a day-month is no day.
+        ("It was bought for $12 December 27.", [("December 27", "2025-12-27")]),
+        # Numbers in a longer chain are no ISO date.
+        ("Leave from 10-1-2018-10-7-2018.", []),
+    ],
+)
+def test_day_month_forms(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("21/04/2016", "2016-04-21"),
+        ("04/21/2016", "2016-04-21"),
+        ("13.5.2015", "2015-05-13"),
+        ("1/1/2016", "2016-01-01"),
+        ("05/06/2016", None),  # May 6 in the US, 5 June elsewhere: not guessed
+        ("31/02/2016", None),
+    ],
+)
+def test_numeric_dates_only_when_the_order_is_clear(text, iso):
+    assert dates(f"The order was signed on {text} in Delhi.") == [(f"on {text}", iso)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    st.sampled_from(["the {d}{o} of {B} {Y}", "{d:02d}-{b}-{Y}", "{d}/{b}/{Y}", "{d}{o} of {B}, {Y}"]),
+)
+def test_day_month_forms_read_back(day, fmt):
+    read = [d.iso for d in find_dates(f"Signed {_format(fmt, day)} in Lagos.", reference="2026-06-24")]
+    assert read == [day.isoformat()]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(["/", "-", "."]))
+def test_numeric_dates_are_read_back_or_left_alone(day, sep):
+    for first, second in ((day.month, day.day), (day.day, day.month)):
+        (found,) = find_dates(f"Signed on {first:02d}{sep}{second:02d}{sep}{day.year} in Lagos.")
+        assert found.iso == (None if day.day <= 12 and day.day != day.month else day.isoformat())

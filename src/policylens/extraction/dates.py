@@ -12,6 +12,12 @@ A bare year counts only after a word that makes it a time ("in 2023", "by
 Conference") or a plan period is not a date of anything.  ``relation`` says
 how the mention ties to its clause, because a deadline ("by 2025") or the end
 of a reporting period ("ended 30 June 2019") is not when something happened.
+
+When the words leave a doubt, the mention keeps its text without a date
+rather than a guess: "05/06/2016" is 6 May in the US and 5 June elsewhere (only
+21/04/2016 or 04/21/2016 are read), and a year written in a way not read here
+("October two thousand and five", "April of 87") is not replaced by the
+document's.  A day counted from another ("two days after today") is no date.
 """
 
 from __future__ import annotations
@@ -46,14 +52,15 @@ _MONTHS = {
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Month names are matched case-sensitively so the modal "may" and the verb "march" stay words.
 _MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
     r"(?![A-Za-z])"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 # The end of a span of days ("April 21-25, 2026", "21–25 April"): the mention dates its first day.
-_DAY_TO = rf"(?:\s*[-–]\s*{_DAY})?"
-_YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d])"
+_DAY_TO = rf"(?:\s*[-–]\s*{_DAY}|\s+(?:to|until|till|through)\s+{_DAY}(?=\s+(?:of\s+)?{_MONTH}))?"
+# "the 1990s" is a decade, not its first year.
+_YEAR = r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|s\b)"
 
 _PREPOSITIONS = frozenset(
     (
@@ -97,27 +104,30 @@ _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
 
 _CORE = "|".join(
     (
-        rf"(?P<iso>(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?!\d))",
+        rf"(?P<iso>(?=[12]\d\d\d[-/.])(?<!\d[-/.])(?P<iso_y>{_YEAR})(?P<iso_sep>[-/.])(?P<iso_m>1[0-2]|0?[1-9])(?P=iso_sep)(?P<iso_d>[12]\d|3[01]|0?[1-9])(?![-/.]?\d))",
         (
             r"(?P<fy>(?i:FY|fiscal\s+year|financial\s+year)\s*(?P<fy_y>(?:19|20)\d{2})"
             r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"
         ),
         (
             rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
-            rf"(?:,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
+            rf"(?:\s*,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
         ),
         (
-            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}\s+(?P<dmy_m>{_MONTH})"
-            rf"(?:,?\s*(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
+            # "6 April", "the 6th of April", "05-Aug-2016"
+            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}(?:\s+|(?<=st|nd|rd|th)\s+of\s+|(?P<dmy_sep>[-/])(?=\w+(?P=dmy_sep)\d))"
+            rf"(?P<dmy_m>{_MONTH})(?:(?(dmy_sep)(?P=dmy_sep)|\s*,?\s*)(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
         ),
-        rf"(?P<my>(?P<my_m>{_MONTH}),?\s+(?P<my_y>{_YEAR}))",
+        rf"(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR}))",
+        # 21/04/2016, 13.5.2015: read only when the order cannot be in doubt (see _numeric).
+        r"(?P<num>(?=[0-3]?\d[-/.])(?<!\d[-/.])(?P<num_a>[0-3]?\d)(?P<num_sep>[-/.])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_y>(?:19|20)\d\d)(?![-/.]?\d))",
         (
             rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
             rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
             rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"
         ),
         (
-            r"(?P<rel>(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
+            r"(?P<rel>(?=[TtYyEeLlNnPpRrCcAa])(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
             r"next\s+(?:year|month)|(?:the\s+)?(?:past|last)\s+few\s+(?:days|weeks)|"
             r"recent\s+(?:days|weeks|months|years)|recently|currently|at\s+present|presently)(?![\w-]))"
         ),
@@ -128,6 +138,8 @@ _CORE = "|".join(
         rf"(?P<month>{_MONTH}{_REL_YEAR.format('month')}?)",
     )
 )
+# The look-aheads that open "iso", "num" and "rel" only let the engine skip those branches at once
+# where they cannot begin (most candidates are capitals and digits).
 _CORE_AT = re.compile(_CORE)
 # Where a date can begin; the full pattern is tried only there, which is far cheaper than trying it
 # at every word: a digit or capital at a word start, or (in lowercased text) a word that opens a
@@ -205,7 +217,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
     candidates = [
         p
         for p in candidates
-        if p == 0 or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not text[p].isdigit())
+        if p == 0
+        or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not _after_dash(text, p))
     ]
     out = []
     done = start
@@ -217,22 +230,161 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             continue
         kind = m.lastgroup
         first, prep, mod = _prefix(text, done, pos)
+        if kind == "weekday" and (then := _AFTER_WEEKDAY.match(text, m.end(), end)):
+            dated = _CORE_AT.match(text, then.end(), end)
+            if dated is not None and dated.lastgroup in ("mdy", "dmy", "iso", "num"):
+                m, kind = dated, dated.lastgroup  # "on Tuesday, March 5, 2024": the date names the day
+        if kind in ("dmy", "num") and _MONEY_BEFORE.search(text, max(start, pos - 2), pos):
+            continue  # "$12 December 27": an amount, then a date
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
-        if kind in ("year", "month", "weekday") and not (prep or mod or named) or kind == "nth" and prep != "on":
+        week = _WEEK_BEFORE.search(text, max(start, first - 16), first) if kind == "weekday" else None
+        if kind in ("year", "month", "weekday") and not (prep or mod or named or week):
+            continue
+        if kind == "nth" and prep != "on":
             continue
         if kind == "year" and _PERIOD_END.match(text, m.end()):
             continue  # "the plan for 2021-2030": a plan's period, not a date
+        if _counted_from(text, start, first, pos, kind, prep):
+            done = m.end()
+            continue  # "two days after today", "2 weeks before May 13": a day counted from this one
+        stop = m.end()
         if named:
             first = named.start()
             iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
+        elif kind == "weekday" or kind == "rel" and _WEEK_REL.fullmatch(m["rel"]):
+            iso, approximate, first, stop = _weekday(text, m, first, stop, end, week, ref)
         else:
             iso, approximate = _resolve(m, ref)
+            if (month := _yearless_month(m)) is not None:
+                iso = _year_elsewhere(text, m, month, end, iso)
         relation = _RELATION.get(prep or "", "at")
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
-        out.append(DateMention(first, m.end(), iso, approximate, text[first : m.end()], relation))
-        done = m.end()
+        out.append(DateMention(first, stop, iso, approximate, text[first:stop], relation))
+        done = stop
     return out
+
+
+def _after_dash(text: str, p: int) -> bool:
+    """Whether a date can begin right after a hyphen: a number ("2021-2025" is dealt with later), or a
+    month after "mid-"."""
+    return text[p].isdigit() or text[max(0, p - 4) : p].lower() == "mid-"
+
+
+_AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?")
+_MONEY_BEFORE = re.compile(r"[$€£¥]\s?$")
+_UNIT = r"\b(?i:days?|weeks?|months?|years?|fortnight)\s+"
+_OFFSET = re.compile(
+    _UNIT + r"(?i:before|after|prior\s+to|earlier\s+than|later\s+than)\s+"
+    r"(?i:the\s+(?:end|start|beginning|middle)\s+of\s+(?:the\s+)?)?$"
+)
+_OFFSET_FROM = re.compile(_UNIT + r"(?i:from)\s+$")
+# "next week on Friday", "Friday of next week", "last week Sunday": a weekday of a week named
+# against the document's.
+_WEEK_BEFORE = re.compile(r"\b(?i:(next|last|this)\s+week),?\s+$")
+_WEEK_AFTER = re.compile(r",?\s+(?i:of\s+)?(?i:(next|last|this)\s+week)(?![\w-])")
+_WEEK_REL = re.compile(r"(?i:last|this)\s+week")
+_WEEKDAY_AFTER = re.compile(r",?\s+(?i:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])")
+# "Friday the 11th", "Sunday 31!": a weekday and the day of its month.
+_WEEKDAY_DAY = re.compile(
+    r",?\s+(?:the\s+)?(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|(?=\s*[!?;)]|\s*$|[.,]\s|[.,]$))(?![\w-])"
+)
+# The end of a span that gives the year both ends share: "from Feb 1st to March 2019", "Nov 18-Dec 19, 2015".
+_RANGE_END = re.compile(
+    rf"\s*(?:[-–—]|(?:to|until|till|through|and)\s)\s*(?:the\s+)?"
+    rf"(?:(?P<e_m>{_MONTH})\s*(?:{_DAY})?|{_DAY}\s+(?:of\s+)?(?P<e_m2>{_MONTH}))\s*,?\s*(?P<e_y>{_YEAR})"
+)
+# A year written in a way not read here: spelt out ("October two thousand and five"), in two digits
+# ("April of 87", "April '87"), or before 1900; after a day and month, any four digits.
+_UNREAD_YEAR = re.compile(
+    r"\s+of\s+'?\d\d(?![\d%]|[.,]\d)|\s*,?\s*'\d\d(?!\d)"
+    r"|\s*,?\s*(?:of\s+)?(?:the\s+)?(?i:nineteen|eighteen|seventeen|sixteen|twenty|thirty|two\s+thousand)(?![a-z])"
+)
+_OTHER_YEAR = re.compile(r"\s*,?\s*\d{4}(?![\d%]|[.,]\d)")
+
+
+def _counted_from(text: str, start: int, first: int, pos: int, kind: str | None, prep: str | None) -> bool:
+    """Whether the date at ``pos`` only anchors a day counted from it ("two days after today"); ``first``
+    is where its mention begins, ``prep`` the preposition read before it."""
+    lo = max(start, pos - 48)
+    if prep == "before" or text.endswith(("after ", "than ", " to "), max(start, first - 6), first):
+        return _OFFSET.search(text, lo, pos) is not None
+    return prep == "from" and kind in ("rel", "weekday") and _OFFSET_FROM.search(text, lo, pos) is not None
+
+
+def _yearless_month(m: re.Match) -> int | None:
+    """The month a day-month or a month names without its year or a relative one ("on Jan. 22")."""
+    kind = m.lastgroup
+    if kind in ("mdy", "dmy") and not m[kind + "_y"] and not m[kind + "_rel"]:
+        return _month(m[kind + "_m"])
+    if kind == "month" and not m["month_rel"]:
+        return _month(m["month"])
+    return None
+
+
+def _year_elsewhere(text: str, m: re.Match, month: int, end: int, iso: str | None) -> str | None:
+    """A date without its year takes the year written at the end of its span ("from Feb 1st to March
+    2019"); when a year follows that is not read ("Sept 13 nineteen seventy two"), it has no date."""
+    kind = m.lastgroup
+    day = int(re.sub(r"\D", "", m[kind + "_d"])) if kind in ("mdy", "dmy") else None
+    if tail := _RANGE_END.match(text, m.end(), end):
+        year = int(tail["e_y"]) - (month > _month(tail["e_m"] or tail["e_m2"]))
+        return _ymd(year, month, day) if day is not None else f"{year:04d}-{month:02d}"
+    if _UNREAD_YEAR.match(text, m.end(), end) or day is not None and _OTHER_YEAR.match(text, m.end(), end):
+        return None
+    return iso
+
+
+def _weekday(
+    text: str,
+    m: re.Match,
+    first: int,
+    stop: int,
+    end: int,
+    week: re.Match | None,
+    ref: tuple[int, int | None, int | None] | None,
+) -> tuple[str | None, bool, int, int]:
+    """(iso, approximate, start, end) of a weekday: of the week named before or after it ("next week on
+    Friday", "on Friday next week"), on the day of the month given ("Friday the 11th"), or else the
+    latest such day up to the document's date; "last week" alone is the week before."""
+    if m.lastgroup == "rel":  # "last week Sunday"
+        day_after = _WEEKDAY_AFTER.match(text, stop, end)
+        if day_after is None:
+            unit, offset, approximate = _RELATIVE[" ".join(m["rel"].lower().split())]
+            return _relative(unit, offset, ref), approximate, first, stop
+        which, weekday, stop = m["rel"].split()[0].lower(), _WEEKDAYS.index(day_after.group(1)[:3]), day_after.end()
+        return _in_week(weekday, which, ref), False, first, stop
+    weekday = _WEEKDAYS.index(m["weekday"][:3])
+    if week is not None:
+        return _in_week(weekday, week.group(1).lower(), ref), False, min(first, week.start()), stop
+    if after := _WEEK_AFTER.match(text, stop, end):
+        return _in_week(weekday, after.group(1).lower(), ref), False, first, after.end()
+    if dated := _WEEKDAY_DAY.match(text, stop, end):
+        return _weekday_of_month(weekday, int(dated["day"]), ref), False, first, dated.end()
+    return _last_weekday(weekday, ref), False, first, stop
+
+
+def _in_week(weekday: int, which: str, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """The weekday of the week (Monday to Sunday) before, of or after the document's."""
+    if ref is None or ref[1] is None or ref[2] is None:
+        return None
+    day = date(ref[0], ref[1], ref[2])
+    monday = day - timedelta(days=day.weekday()) + timedelta(weeks=_REL_OFFSET[which])
+    return (monday + timedelta(days=weekday)).isoformat()
+
+
+def _weekday_of_month(weekday: int, day: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """A weekday with its day ("Friday the 11th"): the 11th nearest the document's date that falls on a Friday, within half a year."""
+    if ref is None or ref[1] is None or ref[2] is None:
+        return None
+    today = date(ref[0], ref[1], ref[2])
+    found = []
+    for shift in range(-6, 7):
+        index = ref[0] * 12 + ref[1] - 1 + shift
+        iso = _ymd(index // 12, index % 12 + 1, day)
+        if iso and date.fromisoformat(iso).weekday() == weekday:
+            found.append(date.fromisoformat(iso))
+    return min(found, key=lambda d: (abs((d - today).days), d > today)).isoformat() if found else None
 
 
 def _prefix(text: str, lo: int, pos: int) -> tuple[int, str | None, str | None]:
@@ -287,6 +439,8 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
             return _ymd(int(year), month, day), False
         found = _year_for(month, ref, m[kind + "_rel"])
         return (_ymd(found, month, day) if found else None), False
+    if kind == "num":
+        return _numeric(int(m["num_a"]), int(m["num_b"]), int(m["num_y"])), False
     if kind == "my":
         return f"{int(m['my_y']):04d}-{_month(m['my_m']):02d}", False
     if kind == "part":
@@ -297,8 +451,6 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
         return m["year"], False
     if kind == "nth":
         return _day_of_month(int(m["nth_d"]), ref), False
-    if kind == "weekday":
-        return _last_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
     if kind == "month":
         found = _year_for(_month(m["month"]), ref, m["month_rel"])
         return (f"{found:04d}-{_month(m['month']):02d}" if found else None), False
@@ -339,6 +491,15 @@ def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) 
         return None
     day = date(ref[0], month, day_of_month)
     return (day - timedelta(days=(day.weekday() - weekday) % 7)).isoformat()
+
+
+def _numeric(a: int, b: int, year: int) -> str | None:
+    """21/04/2016 is day first, 04/21/2016 month first; 05/06/2016 may be either, so no date."""
+    if a == b or a > 12 >= b:
+        return _ymd(year, b, a)
+    if b > 12 >= a:
+        return _ymd(year, a, b)
+    return None
 
 
 def _month(word: str) -> int:
