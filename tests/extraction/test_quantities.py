@@ -50,6 +50,16 @@ def test_kind_follows_the_governing_cue(text, kind):
     assert extract(text, published="2024-04-02")[0].kind == kind
 
 
+@pytest.mark.parametrize("verb", ["costs", "pays", "uses", "produces", "operates", "holds", "supplies", "runs"])
+def test_a_verb_of_the_present_makes_a_statistic_after_a_goal(verb):
+    """A sentence with no cue would continue the goal before it; a verb in the present says what holds now."""
+    found = extract(
+        f"The region would need 3 million tonnes to meet its goal. Today the sector {verb} 25 units a day.",
+        published="2024-04-02",
+    )
+    assert [q.kind for q in found] == ["target", "statistic"]
+
+
 def test_year_before_publication_makes_a_statistic_despite_a_modal():
     found = extract("The national clusters will have generated 6 trillion yuan in 2022.", published="2023-05-01")
     assert (found[0].value, found[0].kind, found[0].as_of) == (6e12, "statistic", 2022)
