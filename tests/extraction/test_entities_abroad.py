@@ -350,3 +350,13 @@ def test_a_head_name_before_a_programme_noun_is_a_programme():
 def test_state_bodies_named_with_one_word():
     _, names = found("The Treasury said the Cabinet would back the package.")
     assert names["Treasury"].type == "government" and names["Cabinet"].type == "government"
+
+
+def test_a_suspended_hyphen_is_not_a_word_broken_at_a_line_end():
+    text = (
+        "Planning notes\n\nThe ministry published the Medium- and Long-Term Plan for the Development of the Battery "
+        "Industry (2021-2035) to guide provinces, and small- and medium-sized firms welcomed it." + _TAIL
+    )
+    names = {e.name for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert "Medium- and Long-Term Plan for the Development of the Battery Industry" in names
+    assert not any("Mediumand" in n for n in names)

@@ -14,7 +14,8 @@ from policylens.extraction.text import TextIndex
 
 WS = re.compile(r"\s+")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
-_BROKEN_WORD = re.compile(r"([a-z])-\s+([a-z])")
+# A word hyphenated at a line end, not a suspended hyphen ("small- and medium-sized", "Medium- to Long-Term").
+_BROKEN_WORD = re.compile(r"([a-z])-\s+(?!(?:and|or|to)\s)([a-z])")
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # What opens a sentence in the gap before a token: a line break, or a stop followed only by spaces, quotes
 # and an opening bracket.
@@ -167,7 +168,7 @@ def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
 
 def clean(name: str) -> str:
     """A name as written, on one line: spaces collapsed, a word hyphenated at a line end joined
-    again ("Internation- al" -> "International")."""
+    again ("Internation- al" -> "International"); a suspended hyphen stays ("Medium- and Long-Term Plan")."""
     name = WS.sub(" ", name)
     if "- " in name:
         name = _BROKEN_WORD.sub(r"\1\2", name)
