@@ -238,6 +238,8 @@ def test_a_quoted_name_before_a_capitalised_programme_head():
         ('"We are confident," said a spokesperson for Qirui Pumps.', "Qirui Pumps"),
         ("Marlow Energy, a unit of Marlow Holdings, supplies the cells.", "Marlow Energy"),
         ("Later, Tessaro Electronics has partnered with a chipmaker.", "Tessaro Electronics"),
+        ('"Demand is back," said Li Wen, general manager of Rongda Gearworks, on Friday.', "Rongda Gearworks"),
+        ("The line was opened by Ana Ruiz, chief executive of Solmar Drives.", "Solmar Drives"),
     ],
 )
 def test_what_the_text_says_around_a_name_makes_it_a_company(sentence, company):
