@@ -240,6 +240,7 @@ def test_a_quoted_name_before_a_capitalised_programme_head():
         ("Later, Tessaro Electronics has partnered with a chipmaker.", "Tessaro Electronics"),
         ('"Demand is back," said Li Wen, general manager of Rongda Gearworks, on Friday.', "Rongda Gearworks"),
         ("The line was opened by Ana Ruiz, chief executive of Solmar Drives.", "Solmar Drives"),
+        ("The plant proposed by Pune-based Verity Castings will open in 2027.", "Verity Castings"),
     ],
 )
 def test_what_the_text_says_around_a_name_makes_it_a_company(sentence, company):

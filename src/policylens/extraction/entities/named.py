@@ -61,6 +61,7 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
             and tokens.joins(j + 1) in ("-", " ")
             and tokens.cap[j + 2]
             and tokens.words[j + 1].isalpha()
+            and tokens.lower[j + 1] not in p.describing_participles
         ):
             j += 2  # "High-and-New-Tech", "Moganshan High-tech Zone": a lower-case part of a compound
             continue

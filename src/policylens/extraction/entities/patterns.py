@@ -40,6 +40,7 @@ class Patterns:
     plan_for_core: re.Pattern  # what every plan_for match holds
     government: re.Pattern
     not_starts: frozenset[str]
+    describing_participles: frozenset[str]
     time_words: frozenset[str]
     company_before: re.Pattern
     company_after: re.Pattern
@@ -131,13 +132,16 @@ def patterns() -> Patterns:
             + r"))\b"
         ),
         not_starts=frozenset(raw["not_name_starts"]),
+        describing_participles=frozenset(raw["describing_participles"]),
         time_words=frozenset(raw["time_words"]),
         # Searched before every name: written by any_case and opened by a look at the words' first letters.
+        # "Vellore-based X": a name placed by where it is based is a company's.
         company_before=re.compile(
-            opening(w[0] for w in [*raw["company_appositives"], *raw["company_contexts_before"]])
+            r"(?:"
+            + opening(w[0] for w in [*raw["company_appositives"], *raw["company_contexts_before"]])
             + r"(?<![\w-])(?:"
             + any_case([*raw["company_appositives"], *raw["company_contexts_before"]], _alternation)
-            + r"),?\s+$",
+            + r")|(?<![\w-])(?-i:[A-Z])[\w.]*-based),?\s+$",
             re.IGNORECASE,
         ),
         # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
