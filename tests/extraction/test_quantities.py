@@ -1393,3 +1393,19 @@ def test_a_company_subject_is_named_as_written_and_its_full_name_leaves_the_metr
 )
 def test_verbs_of_intent_are_not_part_of_the_metric(text, metric):
     assert only(text, published="2024-06-01").metric == metric
+
+
+def test_a_second_predicate_after_and_shares_the_sentences_subject():
+    """ ", and source …" has no subject of its own: the company before the first verb owns its figure, not
+    the university named last; a list item after ", and" ("and a dozen …") is left to the other rules."""
+    text = (
+        "Norvik will invest $5 million in courses with Halden College and Marlow University, train 500 "
+        "technicians, and source no less than 60 percent of its steel from local mills."
+    )
+    entities = [
+        mention(text, "Norvik", "company"),
+        mention(text, "Halden College", "institution"),
+        mention(text, "Marlow University", "institution"),
+    ]
+    found = extract(text, published="2025-01-09", entities=entities)
+    assert by_value(found, 60).subject == "Norvik"

@@ -367,6 +367,8 @@ _DATELINE = re.compile(
     re.MULTILINE,
 )
 # A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
+_FIRST_WORD = re.compile(r"([a-z]+)\b")
+_NOUN_PHRASE_OPENERS = frozenset(_CUES["noun_phrase_openers"])
 _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
 _SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*\d{{1,4}}\s+of\s+$", re.IGNORECASE)
@@ -1137,7 +1139,15 @@ class _Reader:
         for clause in [opens[-1], s.start] if opens else [s.start]:
             verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
             if not verbs:
-                return self._opening_referent(clause)
+                referent = self._opening_referent(clause)
+                if referent is not None or clause == s.start:
+                    return referent
+                if any(m[3] in _SUBJECT_TYPES for m in self._mentions_between(clause, a.start)):
+                    return None
+                first = _FIRST_WORD.match(self.text, clause, a.start)
+                if first is None or first.group(1) in _NOUN_PHRASE_OPENERS:
+                    return None  # "…, and a dozen clusters …": an item of a list, left to the other rules
+                continue  # ", and source 60 percent of its gases": a second predicate of the sentence's subject
             verb = verbs[0][0]
             found = None
             outer = (-1, -1)
