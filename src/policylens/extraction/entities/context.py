@@ -87,8 +87,6 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
 
 # A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
 # or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
-# A slogan or versioned name before a programme noun, which capitalised chunks break at its small word
-# or number: "the Make in India initiative", "the Made in China 2025 strategy", "Making Indonesia 4.0 roadmap".
 _SLOGAN = re.compile(
     r"(?<![\w’'-])(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
     r"(?:\s+(?:in|for|of|to)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*(?:\s+\d+(?:\.\d+)?)?"
