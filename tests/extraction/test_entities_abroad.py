@@ -363,3 +363,24 @@ def test_a_suspended_hyphen_is_not_a_word_broken_at_a_line_end():
     names = {e.name for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     assert "Medium- and Long-Term Plan for the Development of the Battery Industry" in names
     assert not any("Mediumand" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    "sentence, body, area",
+    [
+        (
+            "The Administrative Committee of Lanxi Economic and Technological Development Zone issued rules.",
+            "Administrative Committee of Lanxi Economic and Technological Development Zone",
+            "Lanxi Economic and Technological Development Zone",
+        ),
+        (
+            "The Management Committee of Dongshan Industrial Park approved 12 projects.",
+            "Management Committee of Dongshan Industrial Park",
+            "Dongshan Industrial Park",
+        ),
+    ],
+)
+def test_a_body_of_a_zone_names_the_zone_too_and_adjectives_joined_by_and_stay_in_it(sentence, body, area):
+    _, names = found(sentence)
+    assert names[body].type == "government"
+    assert names[area].type == "park"

@@ -20,6 +20,8 @@ from policylens.extraction.entities.tokens import (
 _CONNECTORS = frozenset({"of", "for", "on", "and", "the", "de", "&"})
 _COMPLEMENT_CONNECTORS = _CONNECTORS | {"a", "an", "in", "with", "to", "at"}
 _ATTACHING = frozenset({"of", "for", "on"})
+# Capitalised adjectives a zone's name coordinates: "Economic", "Technological", "High", "New".
+_ADJECTIVE = re.compile(r"(?:ic|al|ive|ary|^High|^New)$")
 _PERIOD = re.compile(r"[ \t]*\(\s*((?:19|20)\d\d\s*[-–—~至]\s*(?:(?:19|20)\d\d|\d\d))\s*\)")
 _ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
 _BRACKET = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
@@ -279,6 +281,7 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 if (
                     nxt[2]
                     and nxt[2].startswith("and")
+                    and not _adjectives_joined(tokens, segments[end_seg][1], nxt[0])
                     and any(
                         hd and not (htype in ("government", "institution") and hd[0] == "programme")
                         for hd in heads[end_seg + 1 :]
@@ -326,6 +329,8 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             out.append(found)
             if htype == "programme" and end_seg > h:
                 out += _nested(tokens, segments[h + 1 : end_seg + 1], p)
+            elif htype in ("government", "institution") and end_seg > h:
+                out += _governed_area(tokens, segments[h + 1 : end_seg + 1], heads[end_seg], p)
         s = end_seg + 1
     return out
 
@@ -361,6 +366,21 @@ def _nested(tokens: Tokens, segments, p: Patterns) -> list[Found]:
                 out.append(Found(head[0], clean(tokens.text[start:end]), start, end, "head"))
                 break
     return out
+
+
+def _adjectives_joined(tokens: Tokens, before: int, after: int) -> bool:
+    """Whether "and" joins two adjectives of one name ("Zhuzhou Economic and Technological Development Zone",
+    "High and New Technology Zone") rather than two names."""
+    return _ADJECTIVE.search(tokens.words[before]) is not None and _ADJECTIVE.search(tokens.words[after]) is not None
+
+
+def _governed_area(tokens: Tokens, segments, head: tuple[str, str] | None, p: Patterns) -> list[Found]:
+    """The park or cluster a body is "of" ("Administrative Committee of X Economic and Technological
+    Development Zone"): named too, as the place the body governs."""
+    if head is None or head[0] not in ("park", "cluster") or head[1] in p.plural_heads:
+        return []
+    start, end = tokens.starts[segments[0][0]], tokens.ends[segments[-1][1]]
+    return [Found(head[0], clean(tokens.text[start:end]), start, end, "head")]
 
 
 def _split_coordination(tokens, segments, start_seg, h, htype, hword, start, end, p) -> list[Found]:
