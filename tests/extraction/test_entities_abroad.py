@@ -384,3 +384,14 @@ def test_a_body_of_a_zone_names_the_zone_too_and_adjectives_joined_by_and_stay_i
     _, names = found(sentence)
     assert names[body].type == "government"
     assert names[area].type == "park"
+
+
+def test_the_laws_a_press_releases_disclaimer_cites_are_not_its_programmes():
+    text = (
+        "Ostra Cells to build a battery plant\n\nOstra Cells will build a plant under the Clean Cells Programme.\n\n"
+        "This press release contains forward-looking statements within the meaning of Section 27A of the "
+        "Securities Act of 1933 and the Private Securities Litigation Reform Act of 1995." + _TAIL
+    )
+    names = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert names["Clean Cells Programme"].type == "programme"
+    assert not any("Securities" in n for n in names)

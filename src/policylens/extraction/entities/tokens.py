@@ -16,6 +16,9 @@ WS = re.compile(r"\s+")
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
 # A word hyphenated at a line end, not a suspended hyphen ("small- and medium-sized", "Medium- to Long-Term").
 _BROKEN_WORD = re.compile(r"([a-z])-\s+(?!(?:and|or|to)\s)([a-z])")
+_DISCLAIMER = re.compile(
+    r"\bforward[- ]looking\s+statements?\b.{0,300}?\b(?:within\s+the\s+meaning|safe\s+harbou?r)", re.I | re.S
+)
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # What opens a sentence in the gap before a token: a line break, or a stop followed only by spaces, quotes
 # and an opening bracket.
@@ -135,14 +138,20 @@ class Tokens:
 
 
 def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
-    """Lines written in title case (headlines, menus, section headings).
+    """Lines written in title case (headlines, menus, section headings), and a press release's legal
+    disclaimer ("This press release contains forward-looking statements within the meaning of … the
+    Securities Act").
 
-    Every word is capitalised there, so capitals say nothing about names; no
-    new name is taken from them, though names found elsewhere are mentioned.
+    Every word is capitalised in a title, so capitals say nothing about names, and the laws and filings
+    a disclaimer cites are not the story's; no new name is taken from them, though names found elsewhere
+    are mentioned.
     """
     out = []
     paragraphs = index.paragraphs
     for k, (start, end) in enumerate(paragraphs):
+        if _DISCLAIMER.search(text, start, end):
+            out.append((start, end))
+            continue
         # A sentence, or a hard-wrapped one running on into the next line, is no headline: looked at first,
         # as it rules out most paragraphs without a look at their words.
         line = text[start:end]
