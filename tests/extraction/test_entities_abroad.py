@@ -395,3 +395,9 @@ def test_the_laws_a_press_releases_disclaimer_cites_are_not_its_programmes():
     names = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     assert names["Clean Cells Programme"].type == "programme"
     assert not any("Securities" in n for n in names)
+
+
+@pytest.mark.parametrize("body", ["cabinet", "legislature", "legislative assembly"])
+def test_a_states_cabinet_or_legislature_is_a_government_body(body):
+    _, names = found(f"The Kerala {body} on Tuesday approved nine component projects.")
+    assert names[f"Kerala {body}"].type == "government"
