@@ -401,3 +401,9 @@ def test_the_laws_a_press_releases_disclaimer_cites_are_not_its_programmes():
 def test_a_states_cabinet_or_legislature_is_a_government_body(body):
     _, names = found(f"The Kerala {body} on Tuesday approved nine component projects.")
     assert names[f"Kerala {body}"].type == "government"
+
+
+def test_of_two_ands_before_another_names_head_the_last_opens_it():
+    _, names = found("The Ministry of Economy and Finance and Lakeview Industrial Park signed an accord.")
+    assert names["Ministry of Economy and Finance"].type == "government"
+    assert names["Lakeview Industrial Park"].type == "park"

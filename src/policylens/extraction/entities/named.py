@@ -277,15 +277,23 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 nxt = segments[end_seg + 1]
                 if _title_after(tokens, htype, nxt):
                     break
-                # "... and B Park" is another name, but "Ministry for A and Climate Action" is one.
+                # "... and B Park" is another name, but "Ministry for A and Climate Action" is one; of two
+                # "and"s before the other name's head, the last opens it ("Ministry of Economy and Finance
+                # and B Park").
+                other = next(
+                    (
+                        k
+                        for k in range(end_seg + 1, len(segments))
+                        if (hd := heads[k]) and not (htype in ("government", "institution") and hd[0] == "programme")
+                    ),
+                    None,
+                )
                 if (
                     nxt[2]
                     and nxt[2].startswith("and")
                     and not _adjectives_joined(tokens, segments[end_seg][1], nxt[0])
-                    and any(
-                        hd and not (htype in ("government", "institution") and hd[0] == "programme")
-                        for hd in heads[end_seg + 1 :]
-                    )
+                    and other is not None
+                    and not any((segments[k][2] or "").startswith("and") for k in range(end_seg + 2, other + 1))
                 ):
                     break
                 end_seg += 1
