@@ -385,3 +385,29 @@ def test_one_with_a_scale_is_a_number_not_an_article(text, span, value):
 
 def test_one_alone_is_still_an_article():
     assert amounts("It has one plant and one of the largest ports.") == []
+
+
+@pytest.mark.parametrize(
+    "text, share",
+    [
+        ("Prices fell by roughly a third in two years.", 33.33),
+        ("The maker cut its plans by two-thirds.", 66.67),
+        ("Output grew by half.", 50.0),
+        ("Exports rose by a quarter, to 300 units.", 25.0),
+    ],
+)
+def test_a_change_by_a_spoken_fraction_is_a_share(text, share):
+    assert [(a.value, a.unit) for a in find_amounts(text) if a.unit == "%"] == [(share, "%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hearing was delayed by a quarter of a century.",
+        "Parts are sold by a third party.",
+        "Attendance grew by half a dozen.",
+        "The train was late by half an hour.",
+    ],
+)
+def test_a_fraction_after_by_that_is_part_of_a_longer_span_is_no_share(text):
+    assert [a for a in find_amounts(text) if a.unit == "%"] == []

@@ -187,6 +187,15 @@ _SPOKEN_FRACTION = re.compile(
     )
     + r")\s+of\b(?!\s+an?\b)"
 )
+# "fell by a third", "cut its plans by two-thirds", "grew by half": a change by a share of the level before
+# ("three quarters" may be nine months: left alone).
+# Looked for from "by", which few texts hold before a fraction word; a fraction of a longer span ("by a
+# quarter of a century", "by a third party") is not one.
+_BY_FRACTION = re.compile(
+    r"\b[Bb]y\s+(?:(?i:roughly|about|around|nearly|almost|some|more\s+than|over|less\s+than|under)\s+)?"
+    r"(?P<f>(?P<n>(?i:a|one|two|three))[\s-]+(?P<d>(?i:thirds?|quarter|fifths?))|(?P<half>(?i:half)))\b"
+    r"(?![\s-]+(?i:of|a|an|party|parties|century|centuries|way|mile|miles|hour|hours|inch|inches|point|points)\b)"
+)
 # "one in five companies", "nearly 1 out of 3 firms", "one in every four": a share, not two counts. Not
 # before a unit of time ("5 in 10 years") or another figure.
 _SMALL_NUMBER = rf"(?:{_SMALL}|\d{{1,3}})"
@@ -663,6 +672,17 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
         if count < _FRACTION_WORDS[d] and not mask.hits(start, m.end("d")):
             out.append(Amount(start, m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
+    for m in _BY_FRACTION.finditer(text) if "by " in lowered else ():
+        if m.group("half"):
+            share = 50.0
+        else:
+            n, d = m.group("n").lower(), m.group("d").lower()
+            count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
+            if count >= _FRACTION_WORDS[d] or (count > 1) != d.endswith("s"):
+                continue  # "by two third", "by a thirds": no fraction
+            share = round(100 * count / _FRACTION_WORDS[d], 2)
+        if not mask.hits(m.start("f"), m.end("f")):
+            out.append(Amount(m.start("f"), m.end("f"), share, "%"))
     return out, blocked
 
 
