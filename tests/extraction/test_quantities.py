@@ -1409,3 +1409,17 @@ def test_a_second_predicate_after_and_shares_the_sentences_subject():
     ]
     found = extract(text, published="2025-01-09", entities=entities)
     assert by_value(found, 60).subject == "Norvik"
+
+
+@pytest.mark.parametrize(
+    "text, kind, deadline",
+    [
+        ("Prices fell by 30 percent in two years.", "statistic", None),
+        ("Output grew 20% over three years.", "statistic", None),
+        ("The city will add 30 plants in two years.", "target", 2028),
+        ("The firm has 300 staff and will hire 200 more in the next three years.", "target", 2029),
+    ],
+)
+def test_in_n_years_after_a_past_verb_is_how_long_a_change_took(text, kind, deadline):
+    q = extract(text, published="2026-05-12")[-1]
+    assert (q.kind, q.deadline) == (kind, deadline)

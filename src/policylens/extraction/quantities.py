@@ -116,7 +116,7 @@ _ANNUAL_AFTER = re.compile(
 _RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
-    rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?:next|coming|following)?\s*"
+    rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I,
 )
@@ -708,6 +708,9 @@ class _Reader:
         if rel and self.pub is not None:
             s.relative = self.pub + _relative_offset(rel)
         nxt = _NEXT_YEARS.search(text, start, end) if says_year else None
+        before = [c for c in s.cues if c[1] <= nxt.start()] if nxt and not nxt.group("ahead") else []
+        if before and before[-1][2] == "statistic" and _PAST.fullmatch(text, before[-1][0], before[-1][1]):
+            nxt = None  # "prices fell by 30 percent in two years": how long the past change took, no horizon
         if nxt and self.pub is not None:
             n = nxt.group("n")
             s.next_years = self.pub + int(n if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
