@@ -66,7 +66,7 @@ _RANGE_SEP = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
 
 AMOUNT = re.compile(
     rf"(?P<pct>百分之(?P<pnum>{_NUM}))"
-    rf"|(?<=[过超逾破近约])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
+    rf"|(?<=[过超逾破近约达到])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
     rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
     rf"(?:(?:{_WRAP}|{_SP})(?:个(?=亿))?(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:(?:{_WRAP}|{_SP})(?P<unit>{_UNIT}))?"
 )
