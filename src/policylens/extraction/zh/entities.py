@@ -86,6 +86,7 @@ _TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
 # a short quoted brand just before a name's head ("“光芯屏端网”产业集群")
 _MAX_BRAND = 10
 _BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
+_ONE_OF = ("之一", "中的一")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -265,6 +266,8 @@ def _headed(
             continue
         if htype in ("cluster", "park") and _EVENT_NAME.match(text, end):
             continue  # "成都市产业园区高质量发展大会" names a conference
+        if htype in ("cluster", "park") and text.startswith(_ONE_OF, end):
+            continue  # "全国最大的纺织产业集群之一": one of a kind, not a name
         if any(h.start == start and h.end == end for h in places):
             continue  # a named area the gazetteer holds (西海岸新区) is a place
         found = _accept(text, name, head, htype, start, end, places)
