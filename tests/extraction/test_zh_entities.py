@@ -249,3 +249,9 @@ def test_one_of_a_kind_is_no_cluster_name():
     names = [e.name for e in entities("文章开头。\n某县是全国重要的小家电产业集群之一，也是某省电子信息产业园之一。")]
     assert not any(n.endswith(("产业集群", "产业园")) for n in names), names
     assert "宁波家电产业集群" in [e.name for e in entities("宁波家电产业集群产值突破千亿元。")]
+
+
+def test_platform_known_by_its_quoted_brand():
+    found = entities("文章开头。\n全市上线“企服通”综合服务平台，接入企业3000家。")
+    assert named(found, "platform") == ["“企服通”综合服务平台"]
+    assert "企服通" in next(e for e in found if e.type == "platform").aliases

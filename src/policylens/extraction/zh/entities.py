@@ -57,6 +57,7 @@ _QUOTED = re.compile(
     rf"|(?P<qualified>[\u4e00-\u9fff]{{0,6}}?(?:{_QUALIFIED})))?"
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|(?<!全)省|国家)$")  # 全省“三核之一”: the whole province, no body
+_QUOTED_PLATFORM = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?平台")
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
@@ -208,7 +209,10 @@ def _quoted(text: str) -> list[_Found]:
         inner = m.group(1)
         if any(c.isdigit() for c in inner) or not _CJK.search(inner):
             continue
-        if m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
+        platform = _QUOTED_PLATFORM.match(text, m.end())
+        if platform and not m.group("head"):  # "“甬易办”服务平台": a platform known by its quoted brand
+            out.append(_Found("platform", text[m.start() : platform.end()], m.start(), platform.end(), aliases=[inner]))
+        elif m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
             out.append(_Found("programme", m.group(), m.start(), m.end(), aliases=[inner]))
         elif (
             m.group("head")
