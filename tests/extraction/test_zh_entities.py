@@ -255,3 +255,10 @@ def test_platform_known_by_its_quoted_brand():
     found = entities("文章开头。\n全市上线“企服通”综合服务平台，接入企业3000家。")
     assert named(found, "platform") == ["“企服通”综合服务平台"]
     assert "企服通" in next(e for e in found if e.type == "platform").aliases
+
+
+def test_body_named_from_the_park_it_runs():
+    found = entities("文章开头。\n某某经济技术开发区管委会与宁远高科园管委联合发布通知。")
+    govs = named(found, "government")
+    assert "某某经济技术开发区管委会" in govs and "宁远高科园管委" in govs, govs
+    assert named(entities("文章开头。\n推动开发区管委会改革。"), "government") == []

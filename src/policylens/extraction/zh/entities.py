@@ -88,6 +88,9 @@ _TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
 _MAX_BRAND = 10
 _BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
 _ONE_OF = ("之一", "中的一")
+_PARK_BODY = re.compile(
+    rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
+)
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -379,8 +382,14 @@ def _accept(
         else (inside[0].place.zh if inside else None)
     )
     if htype == "government":
-        if lead is None and not _GOV_START.match(name) and not _GOV_RE.match(name):
-            return None  # a body is named from its place, its level, or a named parent ("工业和信息化部办公厅")
+        if (
+            lead is None
+            and not _GOV_START.match(name)
+            and not _GOV_RE.match(name)
+            and not _PARK_BODY.fullmatch(name[: len(name) - len(head)])
+        ):
+            return None  # a body is named from its place, its level, a named parent ("工业和信息化部办公厅")
+            # or the park it runs ("某某高新区管委会")
         if len(name) <= len(head) and name not in (
             "市委",
             "省委",
