@@ -243,3 +243,22 @@ def test_a_park_name_stops_at_a_verb_of_ranking_and_a_level_alone_names_no_clust
     found = entities("到2026年,岳阳高新区进入全国高新区综合排名前60位。")
     assert named(found, "park") == ["岳阳高新区"]
     assert named(entities("某县纺织集群已入选自治区级产业集群。"), "cluster") == ["某县纺织集群"]
+
+
+def test_one_of_a_kind_is_no_cluster_name():
+    names = [e.name for e in entities("文章开头。\n某县是全国重要的小家电产业集群之一，也是某省电子信息产业园之一。")]
+    assert not any(n.endswith(("产业集群", "产业园")) for n in names), names
+    assert "宁波家电产业集群" in [e.name for e in entities("宁波家电产业集群产值突破千亿元。")]
+
+
+def test_platform_known_by_its_quoted_brand():
+    found = entities("文章开头。\n全市上线“企服通”综合服务平台，接入企业3000家。")
+    assert named(found, "platform") == ["“企服通”综合服务平台"]
+    assert "企服通" in next(e for e in found if e.type == "platform").aliases
+
+
+def test_body_named_from_the_park_it_runs():
+    found = entities("文章开头。\n某某经济技术开发区管委会与宁远高科园管委联合发布通知。")
+    govs = named(found, "government")
+    assert "某某经济技术开发区管委会" in govs and "宁远高科园管委" in govs, govs
+    assert named(entities("文章开头。\n推动开发区管委会改革。"), "government") == []

@@ -305,3 +305,10 @@ def test_a_running_total_and_a_reference_to_signed_projects_are_no_events():
     assert events("文章开头。\n全省累计开通5G基站9.6万个。") == []
     text = "文章开头。\n5月20日,某市集中签约项目12个。据悉,签约项目中,某公司将投资45亿元建设电池项目。"
     assert [e.text for e in events(text, published="2025-05-21")] == ["某市集中签约项目12个"]
+
+
+def test_who_builds_a_project_is_no_investment_made():
+    text = (
+        "文章开头。\n该基地由某某控股集团投资建设，总投资12亿元。\n5月8日，由于需求旺盛，某新材料项目在本区签约落户。"
+    )
+    assert [(e.type, e.date) for e in events(text)] == [("investment", "2024-05-08")]

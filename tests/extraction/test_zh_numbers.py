@@ -301,3 +301,18 @@ def test_the_tail_of_a_number_in_trillions_is_not_read_alone():
     # 兆 is 10^12 in Taiwan's usage; the part after it alone would be a false figure
     assert amounts("預算四十九兆九千五百九十二億元") == []
     assert [a[:4] for a in amounts("装机容量100兆瓦")] == [("100兆瓦", 100, None, "MW")]
+
+
+def test_figure_and_unit_across_a_pdf_line_wrap():
+    # text taken from a PDF breaks a line between a figure and its unit
+    assert amounts("利润率比上年提高 1.6\n个百分点")[0][1:4] == (1.6, None, "pp")
+    assert amounts("全区软件收入达到75\n亿元，增长一成")[0][1:4] == (7.5e9, None, "CNY")
+    # a page number alone on its line is not read with the line after it
+    assert amounts("产业链完整。\n7\n家企业入选名单") == []
+
+
+def test_bare_scale_after_reach():
+    # "达到百万辆": a round figure written with its scale word alone, after the verb that states it
+    assert amounts("整车年产能将达到百万辆")[0][:4] == ("百万辆", 1e6, None, "count")
+    assert amounts("区内企业数量达千家")[0][:4] == ("千家", 1000, None, "count")
+    assert amounts("每百万人拥有量") == []

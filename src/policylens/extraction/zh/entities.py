@@ -57,6 +57,7 @@ _QUOTED = re.compile(
     rf"|(?P<qualified>[\u4e00-\u9fff]{{0,6}}?(?:{_QUALIFIED})))?"
 )
 _LEVEL_BEFORE = re.compile(r"(?:国家级|省级|市级|(?<!全)省|国家)$")  # 全省“三核之一”: the whole province, no body
+_QUOTED_PLATFORM = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,8}?平台")
 _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
@@ -86,6 +87,10 @@ _TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
 # a short quoted brand just before a name's head ("“光芯屏端网”产业集群")
 _MAX_BRAND = 10
 _BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
+_ONE_OF = ("之一", "中的一")
+_PARK_BODY = re.compile(
+    rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
+)
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -207,7 +212,10 @@ def _quoted(text: str) -> list[_Found]:
         inner = m.group(1)
         if any(c.isdigit() for c in inner) or not _CJK.search(inner):
             continue
-        if m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
+        platform = _QUOTED_PLATFORM.match(text, m.end())
+        if platform and not m.group("head"):  # "“甬易办”服务平台": a platform known by its quoted brand
+            out.append(_Found("platform", text[m.start() : platform.end()], m.start(), platform.end(), aliases=[inner]))
+        elif m.group("qualified"):  # "“百园千企”示范工程": the whole name as written, the quoted part an alias
             out.append(_Found("programme", m.group(), m.start(), m.end(), aliases=[inner]))
         elif (
             m.group("head")
@@ -265,6 +273,8 @@ def _headed(
             continue
         if htype in ("cluster", "park") and _EVENT_NAME.match(text, end):
             continue  # "成都市产业园区高质量发展大会" names a conference
+        if htype in ("cluster", "park") and text.startswith(_ONE_OF, end):
+            continue  # "全国最大的纺织产业集群之一": one of a kind, not a name
         if any(h.start == start and h.end == end for h in places):
             continue  # a named area the gazetteer holds (西海岸新区) is a place
         found = _accept(text, name, head, htype, start, end, places)
@@ -372,8 +382,14 @@ def _accept(
         else (inside[0].place.zh if inside else None)
     )
     if htype == "government":
-        if lead is None and not _GOV_START.match(name) and not _GOV_RE.match(name):
-            return None  # a body is named from its place, its level, or a named parent ("工业和信息化部办公厅")
+        if (
+            lead is None
+            and not _GOV_START.match(name)
+            and not _GOV_RE.match(name)
+            and not _PARK_BODY.fullmatch(name[: len(name) - len(head)])
+        ):
+            return None  # a body is named from its place, its level, a named parent ("工业和信息化部办公厅")
+            # or the park it runs ("某某高新区管委会")
         if len(name) <= len(head) and name not in (
             "市委",
             "省委",

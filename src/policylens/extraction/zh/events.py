@@ -56,6 +56,8 @@ _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
 _NOT_ACTOR_BEFORE = tuple(_DATA["not_actor_before"])
+_AGENT_TYPES = frozenset(_DATA["agent_types"])
+_AGENT = re.compile(rf"{_alt(_DATA['agent_marker_words'])}|(?P<by>{re.escape(_DATA['agent_marker'])})")
 _SELF_REFERENCE = re.compile(_alt(_DATA["self_reference"]))
 # "《方案》明确了…", "方案提出，", "其中提出，": what follows is the plan's content
 _PLAN_SAYS = re.compile(
@@ -145,6 +147,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
+        if etype in _AGENT_TYPES and any(a.group("by") for a in _AGENT.finditer(text, c_start, m.start())):
+            continue  # "由某集团投资建设": who builds it, not an investment made
         for t, words in _BY_OBJECT.items():
             if etype == "issuance" and any(w in text[m.end() : c_end] for w in words):
                 etype = t

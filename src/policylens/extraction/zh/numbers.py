@@ -51,6 +51,9 @@ _CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
 _CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
 _SP = r"[ \u00a0\u3000]?"  # one space inside an amount, as pages converted from PDF write it
+# a line wrap between a figure and its unit, as text taken from a PDF breaks it ("提高 0.8\n个百分点");
+# taken only after Arabic digits written inside a line (see _read)
+_WRAP = r"(?:(?<=\d)[ \u00a0\u3000]?\n[ \u00a0\u3000]?(?=\S))"
 
 
 def _alt(words) -> str:
@@ -63,9 +66,9 @@ _RANGE_SEP = r"\s*(?:[-—–~～]{1,2}|至|到)\s*"
 
 AMOUNT = re.compile(
     rf"(?P<pct>百分之(?P<pnum>{_NUM}))"
-    rf"|(?<=[过超逾破近约])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
+    rf"|(?<=[过超逾破近约达到])(?P<bscale>{_SCALE}|[千百])(?P<bunit>{_UNIT})"
     rf"|(?P<num>{_NUM})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{_NUM}))?"
-    rf"(?:{_SP}(?:个(?=亿))?(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:{_SP}(?P<unit>{_UNIT}))?"
+    rf"(?:(?:{_WRAP}|{_SP})(?:个(?=亿))?(?P<scale>{_SCALE}))?(?P<approx>余|多)?(?:(?:{_WRAP}|{_SP})(?P<unit>{_UNIT}))?"
 )
 # The jiao and fen after yuan ("123元1角1分", "一百三十五块六角七分钱"): part of the amount.
 _DIGIT_CLASS = "".join(DIGITS)
@@ -284,6 +287,8 @@ def _read(text: str, m: re.Match) -> Amount | None:
     start, end = m.start(), m.end()
     if _glued(text, start, end) or _in_quote(text, start, end):
         return None
+    if "\n" in m.group() and not text[text.rfind("\n", 0, start) + 1 : start].strip():
+        return None  # a figure alone on its line (a PDF's page number) is not wrapped onto the next
     value = parse_cn(num)
     if value is None:
         return None
