@@ -502,3 +502,10 @@ def test_listed_among_the_top_is_a_ranking_and_listed_as_a_designation():
 def test_production_commenced_is_a_line_put_into_operation():
     assert only("The company commenced commercial production at its Chennai unit on 1 April.").type == "production"
     assert only("Construction of the new terminal started on 1 April.").type == "launch"
+
+
+def test_a_year_and_comma_before_a_record_is_no_count_before_a_participle():
+    # "2024," once read as one number token, which made "a record high" an adjective after a count
+    found = only("Exports of bicycles hit 40 billion yuan in 2024, a record high.")
+    assert (found.type, found.date) == ("achievement", "2024")
+    assert events("The county has 1,200 registered firms.") == []

@@ -31,7 +31,7 @@ from policylens.model import Document, Entity, Event
 
 _REALIS, _IRREALIS, _DROP = "realis", "irrealis", "drop"
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d[\d,.]*|[,;]")
+_TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d(?:[\d,.]*\d)?|[,;]")
 _TERMINAL = ".!?;:。！？…"
 _CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"[-•*·▪●◦]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]+\.\s")
