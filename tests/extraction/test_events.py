@@ -509,3 +509,11 @@ def test_a_year_and_comma_before_a_record_is_no_count_before_a_participle():
     found = only("Exports of bicycles hit 40 billion yuan in 2024, a record high.")
     assert (found.type, found.date) == ("achievement", "2024")
     assert events("The county has 1,200 registered firms.") == []
+
+
+def test_places_gained_in_a_ranking_and_a_ranking_noun():
+    found = only("Weifang moved up two places to 18th in the national ranking of industrial cities in 2024.")
+    assert (found.type, found.date) == ("achievement", "2024")
+    assert only("The county climbed three positions in the provincial league table last year.").type == "achievement"
+    assert events("The county climbed the hill behind the park last year.") == []
+    assert events("Sales grew in 2024 and ranking first nationwide was a goal.") == []

@@ -430,6 +430,8 @@ def _status(
     first = tokens[i][1]
     if first in ("and", "or", ",") and earlier:
         return earlier[-1].status
+    if hit.form.ing and first != "," and first not in lex.past and first not in lex.present:
+        return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
         return _DROP
     if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
