@@ -517,3 +517,12 @@ def test_places_gained_in_a_ranking_and_a_ranking_noun():
     assert only("The county climbed three positions in the provincial league table last year.").type == "achievement"
     assert events("The county climbed the hill behind the park last year.") == []
     assert events("Sales grew in 2024 and ranking first nationwide was a goal.") == []
+
+
+def test_an_undated_participle_between_commas_describes_its_noun():
+    found = only("The plant, built with an investment of 3 billion yuan, started production on March 1.")
+    assert (found.type, found.date) == ("production", "2025-03-01")
+    found = only("The centre, jointly built by the city and a university, was unveiled on Monday.")
+    assert (found.type, found.date) == ("establishment", "2025-03-10")
+    # dated, the participle tells news of its own
+    assert only("The base, launched in June 2023, has attracted 14 projects.").date == "2023-06"

@@ -120,6 +120,7 @@ class _Hit:
     status: str = _REALIS
     content: _Hit | None = None
     noun: bool = False
+    aside: bool = False  # a participle between commas that describes the noun before it
 
 
 @dataclass(slots=True)
@@ -428,7 +429,7 @@ def _status(
             return _DROP
         return _REALIS
     first = tokens[i][1]
-    if first in ("and", "or", ",") and earlier:
+    if first in ("and", "or", ",") and earlier and not earlier[-1].aside:
         return earlier[-1].status
     if hit.form.ing and first != "," and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
@@ -436,9 +437,17 @@ def _status(
         return _DROP
     if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
         return _DROP
+    if (
+        first == ","
+        and hit.form.past
+        and not hit.form.ing
+        and _appositive(text, lex, tokens[i + 1 :], hit.end, clause_end)
+    ):
+        hit.aside = True
+        return _DROP
     for n, (pos, word) in enumerate(tokens[i : i + 12]):
         inside = next((h for h in earlier if h.start <= pos < h.end), None)
-        if inside is not None and inside.noun:
+        if inside is not None and (inside.noun or inside.aside):
             continue  # "The start-up secured funding": a noun has no tense to pass on
         if inside is not None:
             return inside.status
@@ -472,6 +481,24 @@ def _status(
                     break
             return _REALIS
     return _REALIS
+
+
+_NEXT_COMMA = re.compile(r",\s+(?:\w+ly\s+)?([A-Za-z]+)")
+
+
+def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: int, clause_end: int | None) -> bool:
+    """'The plant, built with an investment of 3 billion yuan, started production': an undated
+    participle between two commas after a bare noun phrase describes the noun; the verb after it is
+    the news."""
+    if not before or any(w in lex.past or w in lex.present or w in lex.modals or w == "," for _, w in before):
+        return False
+    m = _NEXT_COMMA.search(text, end, clause_end if clause_end is not None else len(text))
+    if m is None:
+        return False
+    if find_dates(text, end, m.start()):
+        return False  # "The park, launched in March 2025, has signed ...": dated, so told as news
+    word = m.group(1).lower()
+    return word in lex.past or word in lex.present or word in lex.modals or word.endswith("ed")
 
 
 def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
