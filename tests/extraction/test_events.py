@@ -526,3 +526,31 @@ def test_an_undated_participle_between_commas_describes_its_noun():
     assert (found.type, found.date) == ("establishment", "2025-03-10")
     # dated, the participle tells news of its own
     assert only("The base, launched in June 2023, has attracted 14 projects.").date == "2023-06"
+
+
+@pytest.mark.parametrize(
+    "text, etype, date",
+    [
+        ("The minister laid the foundation stone of the new valve plant on March 13.", "launch", "2025-03-13"),
+        ("The foundation stone laying ceremony for the depot was held on March 2.", "launch", "2025-03-02"),
+        ("The start-up raised $40 million in a Series B round in January.", "investment", "2025-01"),
+        ("The firm raised $15 million in new funding on Monday.", "investment", "2025-03-10"),
+        ("The carmaker struck a deal with the county in February to build a parts plant.", "investment", "2025-02"),
+    ],
+)
+def test_foundation_stones_funding_rounds_and_deals_struck(text, etype, date):
+    found = only(text)
+    assert (found.type, found.date) == (etype, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county laid the foundation for faster growth in 2024.",
+        "The firm raised prices by 5% in 2024.",
+        "The company raised financing costs for its suppliers last year.",
+        "The bank raised concerns about the listing in May.",
+    ],
+)
+def test_foundations_and_raises_that_are_no_events(text):
+    assert events(text) == []
