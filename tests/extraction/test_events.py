@@ -554,3 +554,25 @@ def test_foundation_stones_funding_rounds_and_deals_struck(text, etype, date):
 )
 def test_foundations_and_raises_that_are_no_events(text):
     assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, date",
+    [
+        ("Exports of the county's bearings hit the highest level ever in 2024.", "achievement", "2024"),
+        ("The port's trade with Africa registered a record 80 billion yuan in 2024.", "achievement", "2024"),
+        ("The carmaker delivered a record 900,000 vehicles in 2024.", "achievement", "2024"),
+        ("The firm retained its title as the world's largest crane maker in 2024.", "achievement", "2024"),
+        ("The city was shortlisted as a national pilot city for green factories last year.", "approval", "2024"),
+        ("The county made the list of national pilot zones for rural e-commerce in 2023.", "approval", "2023"),
+    ],
+)
+def test_records_titles_and_lists_made(text, etype, date):
+    found = only(text)
+    assert (found.type, found.date) == (etype, date)
+
+
+def test_a_record_planned_or_a_delivery_without_one():
+    assert events("Exports will reach the highest level in history by 2027.") == []
+    # without "record", a number delivered is a tally for the quantity stage
+    assert events("The carmaker delivered 9,000 buses to the city in 2024.") == []
