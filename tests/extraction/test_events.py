@@ -576,3 +576,24 @@ def test_a_record_planned_or_a_delivery_without_one():
     assert events("Exports will reach the highest level in history by 2027.") == []
     # without "record", a number delivered is a tally for the quantity stage
     assert events("The carmaker delivered 9,000 buses to the city in 2024.") == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, date",
+    [
+        ("Linyi overtook Weifang to become the province's largest producer of tyres in 2024.", "achievement", "2024"),
+        ("The county was honored as a national model county for rural revitalization in 2023.", "approval", "2023"),
+        ("The city mapped out a plan for the low-altitude economy in January.", "issuance", "2025-01"),
+        ("The fab produced its first batch of 12-inch wafers in May.", "production", "2024-05"),
+        ("The new tractor debuted at the agricultural machinery fair in April.", "production", "2024-04"),
+    ],
+)
+def test_rivals_overtaken_honours_plans_mapped_and_firsts_made(text, etype, date):
+    found = only(text)
+    assert (found.type, found.date) == (etype, date)
+
+
+def test_a_number_produced_and_a_plan_laying_out_measures_are_no_events():
+    assert events("The plant produced 300,000 vehicles in 2024.") == []
+    assert events("The plan laid out 20 measures for the hydrogen industry in 2024.") == []
+    assert events("The firm worked out the details with its suppliers last year.") == []
