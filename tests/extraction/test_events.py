@@ -597,3 +597,21 @@ def test_a_number_produced_and_a_plan_laying_out_measures_are_no_events():
     assert events("The plant produced 300,000 vehicles in 2024.") == []
     assert events("The plan laid out 20 measures for the hydrogen industry in 2024.") == []
     assert events("The firm worked out the details with its suppliers last year.") == []
+
+
+def test_a_first_time_milestone_with_an_ordinary_verb_is_an_achievement():
+    found = only("The county's private firms accounted for over half of its exports for the first time in 2024.")
+    assert (found.type, found.date) == ("achievement", "2024")
+    assert events("The minister visited the park for the first time last year.") == []
+    assert events("Output will exceed 1 trillion yuan for the first time by 2027.") == []
+    # another trigger in the clause tells the event once
+    assert len(events("The county's output value exceeded 100 billion yuan for the first time in 2024.")) == 1
+
+
+def test_an_undated_record_takes_the_year_the_report_is_about():
+    text = (
+        "Exports in 2023 totaled 3 trillion yuan, up 7.1% year-on-year.\n\n"
+        "Trade with Africa rose by 9%, accounting for over half of the total for the first time."
+    )
+    found = only(text)
+    assert (found.type, found.date) == ("achievement", "2023")
