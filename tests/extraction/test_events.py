@@ -502,3 +502,116 @@ def test_listed_among_the_top_is_a_ranking_and_listed_as_a_designation():
 def test_production_commenced_is_a_line_put_into_operation():
     assert only("The company commenced commercial production at its Chennai unit on 1 April.").type == "production"
     assert only("Construction of the new terminal started on 1 April.").type == "launch"
+
+
+def test_a_year_and_comma_before_a_record_is_no_count_before_a_participle():
+    # "2024," once read as one number token, which made "a record high" an adjective after a count
+    found = only("Exports of bicycles hit 40 billion yuan in 2024, a record high.")
+    assert (found.type, found.date) == ("achievement", "2024")
+    assert events("The county has 1,200 registered firms.") == []
+
+
+def test_places_gained_in_a_ranking_and_a_ranking_noun():
+    found = only("Weifang moved up two places to 18th in the national ranking of industrial cities in 2024.")
+    assert (found.type, found.date) == ("achievement", "2024")
+    assert only("The county climbed three positions in the provincial league table last year.").type == "achievement"
+    assert events("The county climbed the hill behind the park last year.") == []
+    assert events("Sales grew in 2024 and ranking first nationwide was a goal.") == []
+
+
+def test_an_undated_participle_between_commas_describes_its_noun():
+    found = only("The plant, built with an investment of 3 billion yuan, started production on March 1.")
+    assert (found.type, found.date) == ("production", "2025-03-01")
+    found = only("The centre, jointly built by the city and a university, was unveiled on Monday.")
+    assert (found.type, found.date) == ("establishment", "2025-03-10")
+    # dated, the participle tells news of its own
+    assert only("The base, launched in June 2023, has attracted 14 projects.").date == "2023-06"
+
+
+@pytest.mark.parametrize(
+    "text, etype, date",
+    [
+        ("The minister laid the foundation stone of the new valve plant on March 13.", "launch", "2025-03-13"),
+        ("The foundation stone laying ceremony for the depot was held on March 2.", "launch", "2025-03-02"),
+        ("The start-up raised $40 million in a Series B round in January.", "investment", "2025-01"),
+        ("The firm raised $15 million in new funding on Monday.", "investment", "2025-03-10"),
+        ("The carmaker struck a deal with the county in February to build a parts plant.", "investment", "2025-02"),
+    ],
+)
+def test_foundation_stones_funding_rounds_and_deals_struck(text, etype, date):
+    found = only(text)
+    assert (found.type, found.date) == (etype, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The county laid the foundation for faster growth in 2024.",
+        "The firm raised prices by 5% in 2024.",
+        "The company raised financing costs for its suppliers last year.",
+        "The bank raised concerns about the listing in May.",
+    ],
+)
+def test_foundations_and_raises_that_are_no_events(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, date",
+    [
+        ("Exports of the county's bearings hit the highest level ever in 2024.", "achievement", "2024"),
+        ("The port's trade with Africa registered a record 80 billion yuan in 2024.", "achievement", "2024"),
+        ("The carmaker delivered a record 900,000 vehicles in 2024.", "achievement", "2024"),
+        ("The firm retained its title as the world's largest crane maker in 2024.", "achievement", "2024"),
+        ("The city was shortlisted as a national pilot city for green factories last year.", "approval", "2024"),
+        ("The county made the list of national pilot zones for rural e-commerce in 2023.", "approval", "2023"),
+    ],
+)
+def test_records_titles_and_lists_made(text, etype, date):
+    found = only(text)
+    assert (found.type, found.date) == (etype, date)
+
+
+def test_a_record_planned_or_a_delivery_without_one():
+    assert events("Exports will reach the highest level in history by 2027.") == []
+    # without "record", a number delivered is a tally for the quantity stage
+    assert events("The carmaker delivered 9,000 buses to the city in 2024.") == []
+
+
+@pytest.mark.parametrize(
+    "text, etype, date",
+    [
+        ("Linyi overtook Weifang to become the province's largest producer of tyres in 2024.", "achievement", "2024"),
+        ("The county was honored as a national model county for rural revitalization in 2023.", "approval", "2023"),
+        ("The city mapped out a plan for the low-altitude economy in January.", "issuance", "2025-01"),
+        ("The fab produced its first batch of 12-inch wafers in May.", "production", "2024-05"),
+        ("The new tractor debuted at the agricultural machinery fair in April.", "production", "2024-04"),
+    ],
+)
+def test_rivals_overtaken_honours_plans_mapped_and_firsts_made(text, etype, date):
+    found = only(text)
+    assert (found.type, found.date) == (etype, date)
+
+
+def test_a_number_produced_and_a_plan_laying_out_measures_are_no_events():
+    assert events("The plant produced 300,000 vehicles in 2024.") == []
+    assert events("The plan laid out 20 measures for the hydrogen industry in 2024.") == []
+    assert events("The firm worked out the details with its suppliers last year.") == []
+
+
+def test_a_first_time_milestone_with_an_ordinary_verb_is_an_achievement():
+    found = only("The county's private firms accounted for over half of its exports for the first time in 2024.")
+    assert (found.type, found.date) == ("achievement", "2024")
+    assert events("The minister visited the park for the first time last year.") == []
+    assert events("Output will exceed 1 trillion yuan for the first time by 2027.") == []
+    # another trigger in the clause tells the event once
+    assert len(events("The county's output value exceeded 100 billion yuan for the first time in 2024.")) == 1
+
+
+def test_an_undated_record_takes_the_year_the_report_is_about():
+    text = (
+        "Exports in 2023 totaled 3 trillion yuan, up 7.1% year-on-year.\n\n"
+        "Trade with Africa rose by 9%, accounting for over half of the total for the first time."
+    )
+    found = only(text)
+    assert (found.type, found.date) == ("achievement", "2023")

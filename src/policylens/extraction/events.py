@@ -31,7 +31,7 @@ from policylens.model import Document, Entity, Event
 
 _REALIS, _IRREALIS, _DROP = "realis", "irrealis", "drop"
 
-_TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d[\d,.]*|[,;]")
+_TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d(?:[\d,.]*\d)?|[,;]")
 _TERMINAL = ".!?;:。！？…"
 _CLOSERS = "\"”’')]"
 _BULLET = re.compile(r"[-•*·▪●◦]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]+\.\s")
@@ -90,6 +90,7 @@ class _Form:
     by_object: tuple[tuple[str, re.Pattern], ...] = ()
     only_by_object: bool = False
     unless_object: re.Pattern | None = None
+    milestone: bool = False
 
 
 @dataclass(slots=True)
@@ -120,6 +121,7 @@ class _Hit:
     status: str = _REALIS
     content: _Hit | None = None
     noun: bool = False
+    aside: bool = False  # a participle between commas that describes the noun before it
 
 
 @dataclass(slots=True)
@@ -184,6 +186,7 @@ def _lexicon() -> _Lexicon:
                 "by_object": by_object,
                 "only_by_object": bool(entry.get("only_by_object")),
                 "unless_object": _words(unless) if unless else None,
+                "milestone": bool(entry.get("milestone")),
             }
             past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
             ing = {_norm(f) for f in entry.get("ing", ())}
@@ -428,15 +431,25 @@ def _status(
             return _DROP
         return _REALIS
     first = tokens[i][1]
-    if first in ("and", "or", ",") and earlier:
+    if first in ("and", "or", ",") and earlier and not earlier[-1].aside:
         return earlier[-1].status
+    if hit.form.ing and first != "," and first not in lex.past and first not in lex.present:
+        return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
         return _DROP
     if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
         return _DROP
+    if (
+        first == ","
+        and hit.form.past
+        and not hit.form.ing
+        and _appositive(text, lex, tokens[i + 1 :], hit.end, clause_end)
+    ):
+        hit.aside = True
+        return _DROP
     for n, (pos, word) in enumerate(tokens[i : i + 12]):
         inside = next((h for h in earlier if h.start <= pos < h.end), None)
-        if inside is not None and inside.noun:
+        if inside is not None and (inside.noun or inside.aside):
             continue  # "The start-up secured funding": a noun has no tense to pass on
         if inside is not None:
             return inside.status
@@ -470,6 +483,24 @@ def _status(
                     break
             return _REALIS
     return _REALIS
+
+
+_NEXT_COMMA = re.compile(r",\s+(?:\w+ly\s+)?([A-Za-z]+)")
+
+
+def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: int, clause_end: int | None) -> bool:
+    """'The plant, built with an investment of 3 billion yuan, started production': an undated
+    participle between two commas after a bare noun phrase describes the noun; the verb after it is
+    the news."""
+    if not before or any(w in lex.past or w in lex.present or w in lex.modals or w == "," for _, w in before):
+        return False
+    m = _NEXT_COMMA.search(text, end, clause_end if clause_end is not None else len(text))
+    if m is None:
+        return False
+    if find_dates(text, end, m.start()):
+        return False  # "The park, launched in March 2025, has signed ...": dated, so told as news
+    word = m.group(1).lower()
+    return word in lex.past or word in lex.present or word in lex.modals or word.endswith("ed")
 
 
 def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
@@ -549,7 +580,13 @@ def _clause_events(
     heads: list[_Hit] = []
     report: _Hit | None = None
     earlier: list[_Hit] = []
+    milestones: list[_Hit] = []
     for hit in hits:
+        if hit.form.milestone:
+            hit.status = _milestone_status(text, lex, hit, unit.start, clause_start, clause_end)
+            if hit.status == _REALIS:
+                milestones.append(hit)
+            continue
         hit.noun = hit.form.nominal and (not hit.form.base or _noun_context(text, lex, hit, clause_start))
         if hit.noun:
             hit.status = (
@@ -580,6 +617,8 @@ def _clause_events(
         if hit.form.report:
             report = hit
         heads.append(hit)
+    if milestones and not heads:
+        heads.append(milestones[0])
     if heads and unit.dates is None:
         unit.dates = [d for d in find_dates(text, unit.start, unit.end, reference) if _happened(d, reference)]
     events: list[Event] = []
@@ -615,6 +654,27 @@ def _clause_events(
             continue
         events.append(event)
     return events
+
+
+_MEASURED = re.compile(r"\d|\b(?:half|largest|biggest|highest|top|leading|no\.\s*1|number\s+one|record)\b", re.I)
+_RANKED = re.compile(
+    r"\b(?:first|largest|biggest|highest|top|leading|no\.\s*1|number\s+one|record|champion)\b", re.IGNORECASE
+)
+
+
+def _milestone_status(text: str, lex: _Lexicon, hit: _Hit, sentence_start: int, start: int, end: int) -> str:
+    """'Exports accounted for over half of the total for the first time', 'has been the largest partner
+    for 15 consecutive years': a milestone told of a figure or a position is an achievement even
+    when its verb is an ordinary one; a plan ("will ... for the first time") is not, nor a habit
+    or an act with no figure or position ("visited the park for the first time")."""
+    if lex.intentions.search(text, sentence_start, hit.start):
+        return _IRREALIS
+    tokens = _tokens_before(text, start, hit.start)
+    if any(w in lex.negations or w.endswith("n't") or w in lex.conditionals for _, w in tokens):
+        return _DROP
+    first_time = "first" in text[hit.start : hit.end].lower()
+    words = text[start:end].replace(text[hit.start : hit.end], " ")
+    return _REALIS if (_MEASURED if first_time else _RANKED).search(words) else _DROP
 
 
 def _happened(date: DateMention, reference: str | None) -> bool:
@@ -818,7 +878,7 @@ def _context_date(
         before = [d for d in unit.dates if d.end <= anchor]
         return before[-1] if before else unit.dates[0]
     if unit.paragraph >= unit.start:
-        return None
+        return _year_before(text, unit.paragraph, reference) if takes_sentence_date else None
     # Only the opening words are read for an opening date; the whole paragraph only for a ranking.
     end = unit.start if takes_sentence_date else min(unit.start, unit.paragraph + 40)
     earlier = [d for d in find_dates(text, unit.paragraph, end, reference) if d.iso and d.relation in ("at", "since")]
@@ -827,7 +887,23 @@ def _context_date(
     if takes_sentence_date and earlier:
         last = earlier[-1]
         return replace(last, iso=(last.iso or "")[:4], approximate=True)
+    if takes_sentence_date:
+        return _year_before(text, unit.paragraph, reference)
     return None
+
+
+def _year_before(text: str, pos: int, reference: str | None) -> DateMention | None:
+    """A ranking or record with no year in its paragraph takes the year the report is about: the last
+    year named in the paragraphs just before it ("Exports in 2024 totaled ..."), not one ahead."""
+    earlier = [
+        d
+        for d in find_dates(text, max(0, pos - 1200), pos, reference)
+        if d.iso and d.relation == "at" and (reference is None or d.iso[:4] <= reference[:4])
+    ]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    return replace(last, iso=(last.iso or "")[:4], approximate=True)
 
 
 def _date_for(
