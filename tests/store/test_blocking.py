@@ -50,10 +50,26 @@ def test_initials_link_names_only_where_a_one_word_name_spells_them():
 
 def test_a_decision_brings_its_names_along():
     stored = _stored(("company", "Westbrook Cables"), ("company", "Ironvale Turbines"))
-    names, _ = _reached(
-        stored, ("company", "Westbrook Cables"), decisions=[Decision("merge", "Ironvale Turbines", "X")]
+    names, _ = _reached(stored, ("company", "Ashford Pumps"), decisions=[Decision("merge", "Ironvale Turbines", "X")])
+    assert names == {"Ashford Pumps", "Ironvale Turbines"}
+
+
+def test_a_stored_name_again_reaches_nothing_unless_something_else_reaches_it():
+    stored = _stored(("company", "Westbrook Cables"), ("company", "Westbrook Cables Co., Ltd."), ("place", "Jiaozhou"))
+    # Named as stored records are, the batch's records change no rule's outcome: they join those records' entities.
+    assert _reached(stored, ("company", "Westbrook Cables"), ("place", "Jiaozhou"))[0] == set()
+    # Nor do a decision's names then: the last pass applied it to the same nodes.
+    merge = Decision("merge", "Westbrook Cables", "Jiaozhou")
+    assert _reached(stored, ("company", "Westbrook Cables"), decisions=[merge])[0] == set()
+    # The same type group, aliases and key make the same name: a park named so is another.
+    assert _reached(stored, ("park", "Westbrook Cables"))[0] == {"Westbrook Cables"}
+    # A new spelling reaches the stored name, and with it the batch's record of that name.
+    names, _ = _reached(stored, ("company", "Westbrook Cables"), ("company", "Westbrook Cables Group"))
+    assert names == {"Westbrook Cables", "Westbrook Cables Co., Ltd.", "Westbrook Cables Group"}
+    ids = reach(
+        [*stored, Record(10_000, 0, "company", "Westbrook Cables"), Record(10_001, 0, "company", "WCG")], {0}, []
     )
-    assert names == {"Westbrook Cables", "Ironvale Turbines"}
+    assert ids is not None and 10_000 not in ids[0]
 
 
 def test_a_word_too_common_to_block_on_links_nothing_and_is_passed_on():
@@ -67,7 +83,7 @@ def test_a_word_too_common_to_block_on_links_nothing_and_is_passed_on():
 
 def test_a_batch_reaching_most_records_gives_up(monkeypatch):
     stored = _stored(("company", "Westbrook Cables"), ("company", "Westbrook Cables Co., Ltd."))
-    records = [*stored, Record(10, 0, "company", "Westbrook Cables")]
+    records = [*stored, Record(10, 0, "company", "Westbrook Cables Group")]
     assert reach(records, {0}, []) is not None
     monkeypatch.setattr(blocking, "MOST", 0.5)
     assert reach(records, {0}, []) is None

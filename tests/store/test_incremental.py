@@ -28,6 +28,7 @@ from policylens.store.schema import (
     EntityAliasRow,
     EntityLinkRow,
     EntityRelationRow,
+    EntityRow,
     TrackedSubjectRow,
 )
 
@@ -540,6 +541,38 @@ def test_a_batch_adds_a_spelling_to_a_stored_entity(kb):
             conn.scalars(select(EntityAliasRow.alias).where(EntityAliasRow.entity_id.in_(after["Westbrook Cables"])))
         )
     assert "Westbrook Cables Co., Ltd." in spellings
+
+
+def test_a_batch_naming_only_stored_names_runs_no_rule(kb, monkeypatch):
+    """Records named exactly as stored ones join those records' entities: the rules see none of them.
+
+    The entity's name, counts and aliases still come from all its records:
+    the spelling the batch repeats becomes its name, as a rebuild makes it.
+    """
+    kb.save(_named("a.txt", ("company", "Westbrook Cables"), ("company", "Westbrook Cables Co., Ltd.")))
+    kb.save(_named("b.txt", ("company", "Westbrook Cables"), ("place", "Jiaozhou"), ("company", "Ironvale Turbines")))
+    kb.resolve()
+    assert "Westbrook Cables" in _canonical_names(kb)
+    resolved: list[list] = []
+    rules = derive.resolve
+
+    def spy(records, *args, **kwargs):
+        resolved.append(list(records))
+        return rules(resolved[-1], *args, **kwargs)
+
+    monkeypatch.setattr(derive, "resolve", spy)
+    batch = [_named(f"c{i}.txt", ("company", "Westbrook Cables Co., Ltd."), ("place", "Jiaozhou")) for i in range(3)]
+    kb.resolve([kb.save(e).document_id for e in batch])
+    assert resolved == [[]]
+    after_batch = _derived(kb)
+    assert "Westbrook Cables Co., Ltd." in _canonical_names(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def _canonical_names(kb: KnowledgeBase) -> set[str]:
+    with kb.reading() as conn:
+        return set(conn.scalars(select(EntityRow.name)))
 
 
 def test_a_batch_respects_a_stored_split(kb):

@@ -28,6 +28,14 @@ a key, so every name a decision mentions is followed from too.  A stored
 entity is then within the part or outside it, whole (the pass checks, and
 resolves everything if not).
 
+A batch's record named exactly as a stored one (the same :func:`signature`)
+is followed from only if something else reaches it: it falls into that
+record's node (one per gazetteer key, else per type group and surface form)
+and brings no name, alias, key or written acronym the node lacks, and a
+node's first record, which orders the rules' work, is older.  No rule's
+outcome changes, so it joins the stored record's entity as it is (the pass
+takes that entity's name, counts and attributes afresh from all its records).
+
 Records are followed by what their keys depend on (type group, name,
 aliases, gazetteer key): a knowledge base repeats a few thousand of these
 over all its document entities, so the walk costs little beside reading them.
@@ -57,6 +65,11 @@ _Signature = tuple[str, str, tuple[str, ...], str | None]
 MOST = 0.5  # the share of the records past which a batch's pass resolves them all
 
 
+def signature(record: Record) -> _Signature:
+    """What a record's blocking keys, node and names depend on: type group, name, aliases, gazetteer key."""
+    return (group_of(record.type), record.name, tuple(record.aliases), record.key)
+
+
 def reach(
     records: Sequence[Record], batch: Collection[int], decisions: Iterable[Decision]
 ) -> tuple[set[int], set[str]] | None:
@@ -64,24 +77,30 @@ def reach(
 
     ``records`` are every document entity, the batch's among them.  None when the part reached holds more than :data:`MOST` of the
     records: the rules over it would cost about what they cost over all,
-    and the walk comes on top, so all are resolved instead.
+    and the walk comes on top, so all are resolved instead.  A batch's record
+    whose signature a stored record has is in the part only if the walk
+    reaches that signature from elsewhere; otherwise it belongs to that
+    stored record's entity (the caller's to join).
     """
     ids_of: dict[_Signature, list[int]] = defaultdict(list)
-    keys_of: dict[_Signature, frozenset[tuple[str, str]]] = {}
+    first: dict[_Signature, Record] = {}
     stored: set[_Signature] = set()
     start: set[_Signature] = set()
     for r in records:
-        signature = (group_of(r.type), r.name, tuple(r.aliases), r.key)
-        ids_of[signature].append(r.id)
-        if signature not in keys_of:
-            keys_of[signature] = blocking_keys(r)
-        (start if r.document_id in batch else stored).add(signature)
+        signed = signature(r)
+        ids_of[signed].append(r.id)
+        first.setdefault(signed, r)
+        (start if r.document_id in batch else stored).add(signed)
+    start -= stored  # a stored name again: it changes no rule's outcome (see above)
+    if not start:  # nor, then, can a decision's names: the last pass applied it to these same nodes
+        return set(), set()
+    keys_of = {signed: blocking_keys(r) for signed, r in first.items()}
     holders: dict[str, dict[str, list[_Signature]]] = defaultdict(lambda: defaultdict(list))  # key -> name -> …
     stored_norms: dict[str, set[str]] = defaultdict(set)
-    for signature, keys in keys_of.items():
+    for signed, keys in keys_of.items():
         for key, norm in keys:
-            holders[key][norm].append(signature)
-            if signature in stored and is_word_key(key):
+            holders[key][norm].append(signed)
+            if signed in stored and is_word_key(key):
                 stored_norms[key].add(norm)
     crowded = {key for key, names in stored_norms.items() if len(names) > CROWDED}
     crossing = {k for k, names in holders.items() if is_word_key(k) and len(names) > CROWDED and k not in crowded}
@@ -113,9 +132,9 @@ def reach(
         if size > limit:
             return None
         if cheap:
-            signature = cheap.pop()
+            signed = cheap.pop()
             near = []
-            for key_norm in keys_of[signature] - followed:
+            for key_norm in keys_of[signed] - followed:
                 followed.add(key_norm)
                 if is_word_key(key_norm[0]) or is_places_key(key_norm[0]):
                     tested.append(key_norm)

@@ -642,9 +642,11 @@ def _batch_clusters(
     """The clusters a full pass would make, with the rules run only over the part the ``batch``'s records reach.
 
     A stored entity outside that part (:func:`blocking.reach`) is the
-    cluster of the records it holds, exactly as the last pass made it;
-    clusters come in the order :func:`resolve` gives, by first record.
-    Should a stored entity lie partly in the part (the last pass made it
+    cluster of the records it holds, exactly as the last pass made it, with
+    the batch's records named as one of them (the same signature) that the
+    part does not hold; clusters come in the order :func:`resolve` gives, by
+    first record.  Should a stored entity lie partly in the part, or the
+    stored records of one signature in two entities (the last pass made them
     otherwise than the rules say, or the argument missed a way), all are
     resolved.
     """
@@ -655,9 +657,22 @@ def _batch_clusters(
     reached, crowded = part
     entity_of = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
     kept: dict[int, list[Record]] = defaultdict(list)
+    unlinked: list[Record] = []  # the batch's, named as stored records are
+    entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
     for r in records:
-        if r.id not in reached:
-            kept[entity_of[r.id]].append(r)
+        if r.id in reached:
+            continue
+        if (entity := entity_of.get(r.id)) is None:
+            unlinked.append(r)
+        else:
+            kept[entity].append(r)
+            entities_of[blocking.signature(r)].add(entity)
+    for r in unlinked:
+        entities = entities_of.get(blocking.signature(r), set())
+        if len(entities) != 1:
+            _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
+            return resolve(records, decisions)
+        kept[next(iter(entities))].append(r)
     if any(entity_of.get(i) in kept for i in reached):
         _log.warning("batch pass: a stored entity lies across the batch's part; all resolved")
         return resolve(records, decisions)
