@@ -656,10 +656,11 @@ def _clause_events(
     return events
 
 
-_MEASURED = re.compile(r"\d|\b(?:half|largest|biggest|highest|top|leading|no\.\s*1|number\s+one|record)\b", re.I)
-_RANKED = re.compile(
-    r"\b(?:first|largest|biggest|highest|top|leading|no\.\s*1|number\s+one|record|champion)\b", re.IGNORECASE
-)
+# What makes a milestone's clause an achievement: a position ("the largest", "No. 1", "a record") for a
+# streak; a figure or a position for a first time.
+_POSITION = r"largest|biggest|highest|top|leading|no\.\s*1|number\s+one|record"
+_MEASURED = re.compile(rf"\d|\b(?:half|{_POSITION})\b", re.IGNORECASE)
+_RANKED = re.compile(rf"\b(?:first|champion|{_POSITION})\b", re.IGNORECASE)
 
 
 def _milestone_status(text: str, lex: _Lexicon, hit: _Hit, sentence_start: int, start: int, end: int) -> str:

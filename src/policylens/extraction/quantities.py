@@ -366,9 +366,10 @@ _DATELINE = re.compile(
     r"(?:--|[-–—])[ \t]",
     re.MULTILINE,
 )
-# A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
+# The first word of a clause after ", and": a noun phrase's opener makes it a list item, not a predicate.
 _FIRST_WORD = re.compile(r"([a-z]+)\b")
 _NOUN_PHRASE_OPENERS = frozenset(_CUES["noun_phrase_openers"])
+# A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
 _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
 _SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*\d{{1,4}}\s+of\s+$", re.IGNORECASE)

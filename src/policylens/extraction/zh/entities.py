@@ -388,8 +388,9 @@ def _accept(
             and not _GOV_RE.match(name)
             and not _PARK_BODY.fullmatch(name[: len(name) - len(head)])
         ):
-            return None  # a body is named from its place, its level, a named parent ("工业和信息化部办公厅")
-            # or the park it runs ("某某高新区管委会")
+            # a body is named from its place, its level, a named parent ("工业和信息化部办公厅") or the park it
+            # runs ("某某高新区管委会")
+            return None
         if len(name) <= len(head) and name not in (
             "市委",
             "省委",
