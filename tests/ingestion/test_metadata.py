@@ -166,6 +166,14 @@ def test_labelled_publication_date_beats_a_written_date():
     assert meta(text).published == "2024-10-30"
 
 
+def test_an_official_documents_number_dates_an_undated_page_to_its_year():
+    body = "各市、县人民政府：\n为推动县域经济高质量发展，经省政府同意，提出以下指导意见。"
+    assert meta("皖政办秘〔2024〕56号\n" + body).published == "2024"
+    assert meta("闽工信规[2024]9号\n发布日期：2024-06-18\n" + body).published == "2024-06-18"
+    # a number cited inside a sentence is another document's
+    assert meta("根据《关于开展集群竞赛的通知》(工信厅规函〔2024〕252号)，" + body).published is None
+
+
 @pytest.mark.parametrize(
     "line, title",
     [

@@ -289,6 +289,9 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
                 yield iso
     if iso := dates.date_in_url(url):
         yield iso
+    for line in page.top:
+        if year := dates.document_number_year(line):
+            yield year
 
 
 def _publisher(page: Page, url: str | None) -> str | None:
