@@ -273,10 +273,12 @@ def test_the_end_of_the_plan_period_is_the_period_in_its_title():
     assert (q.kind, q.deadline) == ("target", 2028)
 
 
-def subjects(text, title=None, publisher=None):
+def subjects(text, title=None, publisher=None, url=None):
     from policylens.extraction.zh.entities import find_entities
 
-    doc = Document(source="t.txt", text=text, published="2024-03-01", title=title, publisher=publisher, language="zh")
+    doc = Document(
+        source="t.txt", text=text, published="2024-03-01", title=title, publisher=publisher, url=url, language="zh"
+    )
     index = TextIndex(text)
     return [(q.text, q.subject) for q in find_quantities(doc, index, find_entities(doc, index))]
 
@@ -288,6 +290,16 @@ def test_the_pages_own_place_is_named_by_its_title_or_issuer():
     assert subjects("柳州市统计局\n\n" + body) == [("5.2%", "柳州市")]
     # a title naming only a place of another level says nothing of 全市
     assert subjects(body, title="广西壮族自治区工业经济运行情况") == [("5.2%", None)]
+
+
+def test_a_government_portal_names_its_own_place_in_pinyin():
+    body = "承接青岛市产业体系，培育胶州市现代化产业体系。\n全市地区生产总值增长5.6%。"
+    assert subjects(body, url="http://www.jiaozhou.gov.cn/html/1.htm") == [("5.6%", "胶州市")]
+    # the city above, named more often, is the page's own only when nothing else says: not on Jiaozhou's portal
+    assert subjects(body)[0][1] != "胶州市"
+    # only a government portal's host counts, and only a place the page names
+    assert subjects(body, url="http://jiaozhou.example.com/1.htm") == subjects(body)
+    assert subjects(body, url="http://www.weifang.gov.cn/1.htm") == subjects(body)
 
 
 def test_whole_of_the_place_after_another_place_named_is_the_pages_own_again():

@@ -24,7 +24,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from dataclasses import dataclass, replace
 from typing import overload
+from urllib.parse import urlsplit
 
+from policylens.extraction import gazetteer
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
@@ -202,7 +204,11 @@ class _Reader:
         counts = Counter(_SCOPE_OF[w] for _, w in own)
         scope = counts.most_common(1)[0][0] if counts else None
         lead = self.text[index.paragraphs[0][0] : index.paragraphs[0][1]] if index.paragraphs else ""
-        self.own_place = _own_place((document.title, document.publisher, lead[:_HEADLINE_MAX]), entities, scope)
+        self.own_place = (
+            _own_place((document.title, document.publisher), entities, scope)
+            or _portal_place(document.url, entities, scope)
+            or _own_place((lead[:_HEADLINE_MAX],), entities, scope)
+        )
         # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
         # names; in a plan or an official page that is whose figures they all are
         self.whole_place = self.own_place or _own_place_in_body(entities, scope)
@@ -640,6 +646,22 @@ def _own_place(sources: tuple[str | None, ...], entities: list[Entity], scope: s
             if level in _OWN_LEVELS[scope]:
                 same = next((e.name for e in entities if e.type == "place" and e.key == key), None)
                 return same or written
+    return None
+
+
+def _portal_place(url: str | None, entities: list[Entity], scope: str | None) -> str | None:
+    """The place whose government portal the page is on, when the page names it: portals are named in pinyin
+    (jiaozhou.gov.cn, www.qingdao.gov.cn), so a place of the level "全市" speaks for whose romanised name is a
+    label of the host is the page's own, even where its text names the city above it first."""
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    if scope is None or not host.endswith(".gov.cn"):
+        return None
+    labels = set(host.split(".")[:-2])
+    gaz = gazetteer.load()
+    for e in entities:
+        place = gaz.get(e.key) if e.type == "place" and e.key else None
+        if place and place.level in _OWN_LEVELS[scope] and place.name.lower().replace(" ", "") in labels:
+            return e.name
     return None
 
 
