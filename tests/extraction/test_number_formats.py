@@ -171,6 +171,18 @@ def test_and_a_half(n, unit):
     assert amount.value == n + 0.5 and amount.unit == unit[1]
 
 
+DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(whole=st.integers(min_value=0, max_value=999), decimals=st.from_regex(r"\A[0-9]{0,2}[1-9]\Z"))
+def test_a_decimal_said_in_words_reads_whole(whole, decimals):
+    # "two hundred and five point zero three percent": a transcript's figure, never "three percent"
+    written = f"{num2words(whole)} point {' '.join(DIGIT_WORDS[int(d)] for d in decimals)} percent"
+    amount = read_one(f"Output grew {written} last year.", written)
+    assert close(amount.value, float(f"{whole}.{decimals}")) and amount.unit == "%"
+
+
 def test_scientific_notation_and_powers_are_no_amounts():
     assert find_amounts("a factor of 2.48×10−5 was seen") == []
     assert find_amounts("exposed to 20 J/m^2 per year") == []

@@ -265,6 +265,15 @@ def test_a_verb_after_a_number_is_not_a_currency():
         ("Output rose 1.5 percentage\npoints.", "1.5 percentage\npoints", 1.5, "pp"),
         ("The price was $2024.50 at launch.", "$2024.50", 2024.5, "USD"),
         ("It shipped 1000000 tonnes.", "1000000 tonnes", 1e6, "t"),
+        ("Sales reached 30 MUSD in 2024.", "30 MUSD", 3e7, "USD"),
+        ("The grant is 450 kEUR a year.", "450 kEUR", 4.5e5, "EUR"),
+        ("The fund holds 75 USD million.", "75 USD million", 7.5e7, "USD"),
+        ("Debt reached 10 tln rubles.", "10 tln rubles", 1e13, "RUB"),
+        ("A ticket costs 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+        ("It was thirteen dollars and forty-five cents.", "thirteen dollars and forty-five cents", 13.45, "USD"),
+        ("GDP grew six point five percent.", "six point five percent", 6.5, "%"),
+        ("Inflation was zero point zero eight percent.", "zero point zero eight percent", 0.08, "%"),
+        ("The line employs fifty - two workers.", "fifty - two", 52, "count"),
     ],
 )
 def test_numbers_as_documents_write_them(text, span, value, unit):
@@ -282,6 +291,14 @@ def test_numbers_as_documents_write_them(text, span, value, unit):
         "The shares were divided in a 2 1/2 split.",  # whole and fraction with no unit: neither read alone
         "Call 1234567 for details.",
         "Overnight it fell to -5 degrees.",  # a count is never negative: the unit went unread
+        # parts of a number no reading takes whole: each part alone would be a wrong value
+        "It counted two hundred point seventy-one in all.",
+        "I can give you 3 hundred and 21 yuan.",
+        "It has 4 thousand 3 hundred and 21 members.",
+        "It housed 2 million 500 thousand people.",
+        # money in a unit not said, or a word with two units: never a count
+        "A stamp costs 50 cents.",
+        "The fine was 300 pounds.",
     ],
 )
 def test_shapes_that_are_not_amounts_or_are_ambiguous(text):

@@ -58,12 +58,14 @@ DURATION_UNITS = frozenset(_UNITS["dimensions"]["duration"])
 _ONES = any_case([w for w in _UNITS["number_words"] if w != "dozen"], _alternation)
 _ONES_1_9 = _alternation([w for w, v in _UNITS["number_words"].items() if 1 <= v <= 9 and w != "dozen"])
 _TENS = any_case(_UNITS["tens_words"], _alternation)
-_WORD_NUMBER = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
+# "fifty-two", "fifty two", "fifty - two"
+_TENS_JOIN = r"(?:[ \t]*-[ \t]*|\s[ \t]*)"
+_WORD_NUMBER = rf"(?:(?:{_TENS})(?:{_TENS_JOIN}(?:{_ONES_1_9}))?|{_ONES}|a\s+dozen)"
 # A number spelt out with its hundreds or thousands joined to what follows ("two hundred and fifty",
 # "one thousand two hundred", "three million, two hundred & forty"): read whole, or its last word alone
 # would be taken for the number. Without a joined part ("two hundred") the scale is read as a scale.
 # The first word is matched once; the joins after it start with a scale word, so they cost little.
-_SMALL = rf"(?:(?:{_TENS})(?:[\s-](?:{_ONES_1_9}))?|{_ONES})"
+_SMALL = rf"(?:(?:{_TENS})(?:{_TENS_JOIN}(?:{_ONES_1_9}))?|{_ONES})"
 _HUNDRED_JOIN = rf"\s+hundred(?:\s+and|\s+&)?\s+{_SMALL}"
 _BELOW_1000 = rf"(?:(?:a|{_SMALL})\s+hundred(?:(?:\s+and|\s+&)?\s+{_SMALL})?|{_SMALL})"
 _BIG = "thousand|million|billion|trillion"
@@ -72,6 +74,20 @@ _WORDS = (
     rf"(?:a(?=\s+hundred\b)|{_WORD_NUMBER})(?:{_HUNDRED_JOIN}|\s+hundred(?={_BIG_JOIN}))?"
     rf"(?P<joined>{_BIG_JOIN})*(?(joined)(?:\s+(?:{_BIG}))?)"
 )
+# A decimal said in words, digit by digit after "point" ("five point two five", "zero point zero eight"): read
+# whole, or its parts would be read as numbers of their own.
+_DECIMAL_DIGITS: dict[str, int] = _UNITS["decimal_digit_words"]
+_ZERO_WORDS = frozenset(_UNITS["zero_words"])
+_ZERO = rf"(?:{_alternation(_ZERO_WORDS)})(?=\s+point\s)"
+_POINT = rf"\s+point(?:\s+(?:{_alternation(_DECIMAL_DIGITS)})\b)+"
+_MINOR_CURRENCY = frozenset(_UNITS["minor_currency_words"])
+# Digits joined by scale words ("4 thousand 3 hundred and 21", "2 million 500 thousand"): either part alone is a
+# wrong value, and they are too rare to read whole, so neither is read.
+_DIGIT_SCALE_BEFORE = re.compile(rf"\d[\s-]+(?:hundred|{_BIG})(?:\s+and)?\s+$", re.IGNORECASE)
+_DIGITS_AFTER_SCALE = re.compile(r"\s+(?:and\s+)?\d{1,3}(?![\d.,%])(?!\s*(?:percent|per\s+cent)\b)", re.IGNORECASE)
+_NOT_COUNTED = _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"])
+_SAID_POINT_BEFORE = re.compile(rf"\bpoint(?:\s+(?:{_alternation(_DECIMAL_DIGITS)}))*\s+$", re.IGNORECASE)
+_SAID_POINT_AFTER = re.compile(r"\s+point\s", re.IGNORECASE)
 _HALF = r"\s+and\s+(?:a\s+half|(?:a|one|three)\s+quarters?)"  # "two and a half years", "… and a quarter"
 _PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
 # A number word before a fraction's denominator is its numerator ("two thirds", "three quarters"), not a count.
@@ -96,6 +112,10 @@ _NOT_A_HEAD = rf"(?![ {_THIN}'’]\d{{3}}[.,]\d|,-)"
 # the letters "b", "B", "T" are taken only after a currency mark (without one, "5m" may be metres).
 _LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
 _LETTER_SCALE_NEEDS_CURRENCY = frozenset(_UNITS["letter_scales_after_currency_only"])
+_CODE_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["code_scales"].items()}
+_CODE = _alternation([c for c in CURRENCIES if len(c) == 3 and c.isalpha()], False)
+# A scale word after a currency code ("75 USD million") and cents after a sum ("3 dollars 50 cents").
+_AFTER_UNIT_SCALE = r"million|billion|trillion|thousand|mn|bn|mln|bln"
 _SCALED_ONLY_UNITS = frozenset(_UNITS["units_only_after_a_scale"])
 _PER_UNIT = re.compile(r"/[^\W\d_]")
 _WORD_PREFIXES = [p for p in CURRENCY_PREFIXES if p[0].isalpha()]
@@ -111,17 +131,21 @@ _UNIT = (
 # every word start, are entered only where one of them can begin (the prefixes are written as they must be, in
 # capitals).
 _PREFIX_OPENING = opening((p[0] for p in CURRENCY_PREFIXES), ignoring_case=False)
-_WORD_NUMBER_OPENING = opening([w[0] for w in NUMBER_WORDS] + ["a"])
+_WORD_NUMBER_OPENING = opening([w[0] for w in NUMBER_WORDS] + ["a"] + [w[0] for w in _ZERO_WORDS])
 AMOUNT = re.compile(
     rf"""(?<![\w.,/:\-–—$€£¥₹₩])
     (?:{_PREFIX_OPENING}(?P<pre>{_PREFIX})\s?)?
     (?:(?P<sign>[-−](?=\d))?(?=\d)(?P<num>{_DIGITS})
-      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORDS}))\b(?P<half>(?i:{_HALF})\b)?{_NUMERATOR_OF})
+      |{_WORD_NUMBER_OPENING}(?P<word>(?i:{_WORDS}(?:\s+(?:hundred|{_BIG})(?=\s+point\s))?|{_ZERO}))\b(?:(?P<point>(?i:{_POINT}))|(?P<half>(?i:{_HALF})\b))?
+      {_NUMERATOR_OF})
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
-      |[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w))?
-    (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?
+      |[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w)
+      |\s?(?P<cscale>[{"".join(_CODE_SCALES)}])(?=(?i:{_CODE})\b))?
+    (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT})
+      (?:\s+(?P<uscale>(?i:{_AFTER_UNIT_SCALE}))(?!\w))?
+      (?P<cents>\s+(?:and\s+)?(?P<cnum>\d{{1,2}}|(?i:{_SMALL}))\s+(?i:{_alternation(_MINOR_CURRENCY)})(?!\w))?)?
     (?!\w|[/:]\d|[.,]\d){_NOT_A_HEAD}""",
     re.VERBOSE,
 )
@@ -433,9 +457,22 @@ def find_amounts(text: str) -> list[Amount]:
 def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
     number_group = "num" if m.group("num") else "word"
     number = m.group(number_group)
-    value = parse_number(number)
+    if number_group == "word" and (
+        _SAID_POINT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        or not m.group("point")
+        and _SAID_POINT_AFTER.match(text, m.end())
+    ):
+        return None  # a part of a decimal said in words that is not read whole ("two hundred point seventy-one")
+    if _DIGIT_SCALE_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
+        m.group("num") and m.group("scale") and not m.group("unit") and _DIGITS_AFTER_SCALE.match(text, m.end())
+    ):
+        return None
+    value = 0.0 if number.lower() in _ZERO_WORDS else parse_number(number)
     if value is None:
         return None
+    if m.group("point"):
+        digits = _SEPARATORS.split(m.group("point").lower())[2:]
+        value += float("0." + "".join(str(_DECIMAL_DIGITS[d]) for d in digits))
     if m.group("half"):
         value += _PARTS[m.group("half").split()[-1].lower()]  # "three quarters" is the only plural
     scale_word = m.group("scale")
@@ -447,6 +484,9 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
             return None  # "5m": metres or millions; better missed than misread
         scale_word = m.group("lscale")
         scale = _LETTER_SCALES[scale_word]
+    if m.group("cscale"):
+        scale_word = m.group("cscale")
+        scale = _CODE_SCALES[scale_word]  # "30 MUSD"
     sign = m.group("sign")
     if sign and (sign == "−" or m.group("pre") or not _line_opening(text, m.start("sign"))):
         value = -value  # "−273.15", "$-99.99"; but "-5 new plants" opening a line is a bullet
@@ -469,6 +509,17 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
             unit = named  # "$5 billion pesos"
         if m.group("unit") and DIMENSION.get(unit_code(m.group("unit")) or "") != "money":
             end = m.end("scale") if scale_word else m.end("num" if m.group("num") else "word")
+    if m.group("uscale") or m.group("cents"):
+        end = min(end, m.end("unit"))
+        if DIMENSION.get(unit or "") == "money":
+            if m.group("uscale") and not scale_word:
+                scale_word = m.group("uscale")
+                scale = SCALES[scale_word.lower()]  # "75 USD million"
+                end = m.end("uscale")
+            cents = parse_number(m.group("cnum")) if m.group("cents") else None
+            if cents is not None and cents < 100 and scale == 1.0 and value == int(value):
+                value += cents / 100  # "3 dollars 50 cents"
+                end = m.end("cents")
     if unit in WHOLE_UNITS and not scale_word and _ONE_DOT_GROUP.fullmatch(number):
         value = float(number.replace(".", ""))  # "Rp 350.000": no rupiah has fractions
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
@@ -525,6 +576,8 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         and (not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS)
     ):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
+    if nxt.lower() in _NOT_COUNTED:
+        return False  # "50 cents", "300 pounds": money or a weight, in a unit not said or not known
     nxt_char = text[end : end + 1]
     if nxt_char == "-" and text[end + 1 : end + 2].isalpha():
         return False  # "Five-Year Plan", "5-Axis"
