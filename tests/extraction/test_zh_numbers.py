@@ -195,6 +195,9 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         # JioNLP's money-parser cases: the lower end of a range with its own scale, 个亿, jiao and fen
         ("补贴标准为1万-5万元", ("1万-5万元", 1e4, 5e4, "CNY")),
         ("奖励10万至50万元", ("10万至50万元", 1e5, 5e5, "CNY")),
+        # a bound marked as included is still the range's lower end, never dropped
+        ("奖励1万(含)-5万元", ("1万(含)-5万元", 1e4, 5e4, "CNY")),
+        ("给予1万元（含）至5万元补助", ("1万元（含）至5万元", 1e4, 5e4, "CNY")),
         ("贷款两个亿卢布", ("两个亿卢布", 2e8, None, "RUB")),
         ("售价两到三仟澳元", ("两到三仟澳元", 2000, 3000, "AUD")),
         ("引进三至五百家企业", ("三至五百家", 300, 500, "count")),

@@ -74,7 +74,11 @@ AMOUNT = re.compile(
 _DIGIT_CLASS = "".join(DIGITS)
 _CENTS = re.compile(rf"(?:(?P<jiao>[{_DIGIT_CLASS}\d])[角毛])?(?:(?P<fen>[{_DIGIT_CLASS}\d])分)?(?:钱)?")
 # The lower end of a range written with its own scale ("1万-5万元"), just before the upper end.
-_RANGE_HEAD = re.compile(rf"(?P<num>{_ARABIC}|[{_CN_CHARS}]+)(?P<scale>{_SCALE})\s*(?:[-—–~～]{{1,2}}|至)\s*$")
+# A bound marked as included ("1万(含)-5万元", "1万元（含）至5万元", a subsidy's tiers) is still the range's end.
+_INCLUDED = r"(?:\s*[(（]含[)）])?"
+_RANGE_HEAD = re.compile(
+    rf"(?P<num>{_ARABIC}|[{_CN_CHARS}]+)(?P<scale>{_SCALE}){_INCLUDED}\s*(?:[-—–~～]{{1,2}}|至)\s*$"
+)
 _FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
 _RANK = re.compile(
     r"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
@@ -88,7 +92,7 @@ _TENTHS = re.compile(
     rf"(?<=[{''.join(_SHARE_DATA['after'])}])(?P<n>[一二两兩三四五六七八九])成(?![{''.join(_SHARE_DATA['not_before'])}])"
 )
 _DOUBLING = re.compile(_alt(_DATA["doublings"]))
-_RANGE_BETWEEN = re.compile(rf"\s*(?:{_alt(_DATA['range_words'])})\s*$")
+_RANGE_BETWEEN = re.compile(rf"{_INCLUDED}\s*(?:{_alt(_DATA['range_words'])})\s*$")
 _RANGE_NOT_AFTER = re.compile(rf"(?:{_alt(_DATA['range_not_after'])})[^，,。；;！？\n]{{0,12}}$")
 _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{1,12})[”\"’」』]")
 
@@ -232,7 +236,7 @@ def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
             and a.value_max is None
             and b.value_max is None
             and 0 <= a.value < b.value
-            and b.start - a.end <= 3
+            and b.start - a.end <= 6
             and _RANGE_BETWEEN.match(text, a.end, b.start)
             and not _RANGE_NOT_AFTER.search(text, max(0, a.start - 12), a.start)
         ):
