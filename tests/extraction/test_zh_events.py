@@ -312,3 +312,12 @@ def test_who_builds_a_project_is_no_investment_made():
         "文章开头。\n该基地由某某控股集团投资建设，总投资12亿元。\n5月8日，由于需求旺盛，某新材料项目在本区签约落户。"
     )
     assert [(e.type, e.date) for e in events(text)] == [("investment", "2024-05-08")]
+
+
+def test_what_a_goal_section_lists_is_to_be_done_not_an_event():
+    plan = (
+        "二、目标路径\n（一）工作目标\n新增落户创投风投机构20家\n组建产投工作领导小组，推进资源共享\n"
+        "（二）工作进展\n3月5日，某产业园正式开园。"
+    )
+    # the section ends at the next heading of its rank: what follows it reports again
+    assert [(e.type, e.text) for e in events(plan)] == [("launch", "某产业园正式开园")]

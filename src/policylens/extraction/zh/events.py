@@ -19,13 +19,13 @@ is no event, nor is a reposted story's 原标题 line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import deque
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
-from policylens.extraction.zh.sections import Sections
+from policylens.extraction.zh.sections import Sections, goal_sections
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
 
@@ -76,6 +76,7 @@ _DATE_FILLER = re.compile(
     r"(?:\s|(?:19|20)\d\d年|\d{1,2}月|\d{1,2}日|上午|下午|晚|近日|日前|同时|此外|随后|当天|当日)*"
 )
 # a document's name says nothing of when: "《…行动计划》近日正式印发" is no plan for the future
+_DEADLINE = re.compile(r"(?:到|至) ?(?:19|20)\d\d ?年")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _MONTH_DAY = re.compile(r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？\n]")
@@ -117,6 +118,14 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     actors = [a for a in actors if not any(ts < a[0] < te for ts, te in titled)]
     actor_starts = [a[0] for a in actors]
     sections = Sections(text)
+    # under "（一）工作目标" a plan lists what is to be done ("新增落户创投风投机构20家"): no event is reported there
+    goals: list[tuple[int, int]] = []
+    for start, end in sorted(goal_sections(text, index.paragraphs, lambda a, b: bool(_DEADLINE.search(text, a, b)))):
+        if goals and start <= goals[-1][1]:
+            goals[-1] = (goals[-1][0], max(end, goals[-1][1]))  # one heading's section inside another's
+        else:
+            goals.append((start, end))
+    goal_starts = [s for s, _ in goals]
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -129,6 +138,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
+        if (g := bisect_right(goal_starts, m.start()) - 1) >= 0 and m.start() < goals[g][1]:
+            continue
         if any(qs < m.start() < qe for qs, qe in quoted):
             continue  # "“…集中签约仪式”在…举办": a trigger inside a quoted name names the occasion
         s_start, s_end = index.sentence_at(m.start())

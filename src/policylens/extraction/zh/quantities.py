@@ -31,7 +31,7 @@ from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
-from policylens.extraction.zh.sections import Sections
+from policylens.extraction.zh.sections import Sections, goal_sections
 from policylens.model import Document, Entity, Quantity
 from policylens.periods import month_of, year_of
 
@@ -97,19 +97,6 @@ _BOTH = re.compile(
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 # Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
-_HEADING = re.compile(
-    r"^\s*(?:(?P<r0>第[一二三四五六七八九十]+[章部篇])|(?P<r1>[一二三四五六七八九十]+[、.．])"
-    r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))",
-    re.MULTILINE,
-)
-# A goal heading alone on its line ("二、主要目标") or opening its paragraph ("（二）发展目标。到2025年，…").
-_GOAL_HEADING = re.compile(
-    rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
-    rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
-)
-_LEAD_IN = re.compile(r"[：:]\s*$")
-_DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至) ?{_YEAR} ?年(?:底|末)?[，,]")
-_LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 _METRIC_TRIM_END = re.compile(
@@ -174,7 +161,11 @@ class _Reader:
             and not any(c.kind == "deadline" and c.year and c.year > self.published for c in self.cues)
         )
         self.cue_starts = [c.pos for c in self.cues]
-        self.goal_sections = self._goal_sections()
+        self.goal_sections = goal_sections(
+            self.text,
+            index.paragraphs,
+            lambda start, end: any(c.kind == "deadline" for c in self._cues_in(start, end)),
+        )
         self.sections = Sections(self.text)
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
@@ -260,36 +251,6 @@ class _Reader:
                 out.append(_Cue(m.start(), "statistic"))
             elif m.group("w"):
                 out.append(_Cue(m.start(), "weak"))
-        return out
-
-    def _goal_sections(self) -> list[tuple[int, int]]:
-        """The spans a goal heading or a lead-in ending in a colon governs (see goal_headings in the cues)."""
-        headings = [
-            (m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _HEADING.finditer(self.text)
-        ]
-        out = []
-        paragraphs = self.index.paragraphs
-        for k, (p_start, p_end) in enumerate(paragraphs):
-            line = self.text[p_start:p_end]
-            if (
-                _DEADLINE_OPENING.match(line)
-                and k + 1 < len(paragraphs)
-                and _LIST_ITEM.match(self.text, paragraphs[k + 1][0])
-            ):
-                # "到2025年，…明显增强。" then "——…" items: the items that follow share its deadline
-                last = k + 1
-                while last + 1 < len(paragraphs) and _LIST_ITEM.match(self.text, paragraphs[last + 1][0]):
-                    last += 1
-                out.append((p_start, paragraphs[last][1]))
-                continue
-            if _GOAL_HEADING.match(line):
-                rank = next((r for pos, r in headings if pos == p_start or p_start <= pos < p_start + 2), 3)
-            elif _LEAD_IN.search(line) and any(c.kind == "deadline" for c in self._cues_in(p_start, p_end)):
-                rank = 3  # a lead-in governs until any heading
-            else:
-                continue
-            end = next((pos for pos, r in headings if pos >= p_end and r <= rank), len(self.text))
-            out.append((p_start, end))
         return out
 
     def _goal_section(self, pos: int) -> tuple[int, int] | None:
