@@ -27,6 +27,7 @@ import json
 import random
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from bench_ingest import make_document, perturb, sample_paragraphs
@@ -38,14 +39,15 @@ from policylens.model import Document
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parents[1] / "shared"
-SHOWN = 10  # differing documents named by --compare
+SHOWN = 40  # differing documents named by --compare
 
 
 def folder_documents(folder: Path) -> Iterator[tuple[str, Document]]:
     """Every readable file of a folder, by name; one that no reader takes is skipped (as the benchmarks do)."""
     for path in sorted(p for p in folder.iterdir() if p.is_file()):
         try:
-            yield path.name, read_path(path)
+            # the source named by the file alone, so that two source trees' copies of a folder compare equal
+            yield path.name, replace(read_path(path), source=path.name)
         except Exception as exc:  # a file no reader takes is not extraction's to check
             print(f"skipped {path}: {exc}", file=sys.stderr)
 

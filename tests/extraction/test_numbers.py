@@ -305,6 +305,14 @@ def test_shapes_that_are_not_amounts_or_are_ambiguous(text):
     assert amounts(text) == []
 
 
+def test_two_numbers_of_one_scale_are_not_one_number_going_on():
+    # unlike "3 hundred and 21", the second number has its own scale, as large as the first one's
+    found = amounts("It expects between 1.2 million and 1.5 million tonnes of hydrogen.")
+    assert ("1.5 million tonnes", 1.5e6, "t") in found
+    a = one("It guided revenue between $2.35 billion and $2.45 billion.")
+    assert (a.value, a.value_max, a.unit) == (2.35e9, 2.45e9, "USD")
+
+
 def test_a_bullet_dash_is_not_a_minus_sign():
     text = "Goals:\n-30 new smart factories\n-5 industrial parks"
     assert [(v, u) for _, v, u in amounts(text)] == [(30, "count"), (5, "count")]

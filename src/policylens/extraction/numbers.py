@@ -83,7 +83,7 @@ _POINT = rf"\s+point(?:\s+(?:{_alternation(_DECIMAL_DIGITS)})\b)+"
 _MINOR_CURRENCY = frozenset(_UNITS["minor_currency_words"])
 # Digits joined by scale words ("4 thousand 3 hundred and 21", "2 million 500 thousand"): either part alone is a
 # wrong value, and they are too rare to read whole, so neither is read.
-_DIGIT_SCALE_BEFORE = re.compile(rf"\d[\s-]+(?:hundred|{_BIG})(?:\s+and)?\s+$", re.IGNORECASE)
+_DIGIT_SCALE_BEFORE = re.compile(rf"\d[\s-]+(?P<scale>hundred|{_BIG})(?:\s+and)?\s+$", re.IGNORECASE)
 _DIGITS_AFTER_SCALE = re.compile(r"\s+(?:and\s+)?\d{1,3}(?![\d.,%])(?!\s*(?:percent|per\s+cent)\b)", re.IGNORECASE)
 _NOT_COUNTED = _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"])
 _SAID_POINT_BEFORE = re.compile(rf"\bpoint(?:\s+(?:{_alternation(_DECIMAL_DIGITS)}))*\s+$", re.IGNORECASE)
@@ -463,7 +463,7 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
         and _SAID_POINT_AFTER.match(text, m.end())
     ):
         return None  # a part of a decimal said in words that is not read whole ("two hundred point seventy-one")
-    if _DIGIT_SCALE_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
+    if _continues_a_scaled_number(text, m) or (
         m.group("num") and m.group("scale") and not m.group("unit") and _DIGITS_AFTER_SCALE.match(text, m.end())
     ):
         return None
@@ -554,6 +554,16 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
         scale=scale,
         comparator=">=" if m.group("plus") else None,
     )
+
+
+def _continues_a_scaled_number(text: str, m: re.Match) -> bool:
+    """Whether the number goes on one written before it with a larger scale ("3 hundred and 21", "2 million
+    500 thousand"); "between 1.2 million and 1.5 million tonnes" is two numbers of one scale."""
+    before = _DIGIT_SCALE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if before is None:
+        return False
+    own = (m.group("scale") or "").lower().split()
+    return not own or own[-1] not in SCALES or SCALES[own[-1]] < SCALES[before.group("scale").lower()]
 
 
 def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> bool:
