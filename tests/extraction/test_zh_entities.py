@@ -55,6 +55,13 @@ def test_descriptions_are_not_names():
     assert named(found, "cluster") == [] and named(found, "park") == []
 
 
+def test_a_size_or_a_kind_of_base_is_a_description_not_a_name():
+    found = entities("到2025年，力争培育营业收入百亿级集群35个，把集群培育成为各类重大产业基地的后备军。")
+    assert named(found, "cluster") == [] and named(found, "park") == []
+    found = entities("2024年先进制造业集群竞赛胜出集群名单公布，共有35个集群。")
+    assert named(found, "cluster") == []
+
+
 def test_clusters_and_parks_with_names():
     found = entities("近日，烟台市海洋牧场装备特色产业集群入选名单；龙口生物医药产业园正式开园。")
     assert "烟台市海洋牧场装备特色产业集群" in named(found, "cluster")
@@ -133,6 +140,9 @@ def test_verbs_before_a_name_are_not_part_of_it():
     found = entities("青岛市导入某某电子集团有限公司项目，崂山区布局新能源汽车产业集群。")
     assert named(found, "company") == ["某某电子集团有限公司"]
     assert named(found, "cluster") == ["新能源汽车产业集群"]
+    assert named(entities("坚持县域特色产业集群集聚发展。"), "cluster") == []
+    # 有 ends a name read backwards, but not inside 有色 ("non-ferrous")
+    assert named(entities("名单中有金白兰武有色金属集群。"), "cluster") == ["金白兰武有色金属集群"]
 
 
 def test_a_quoted_campaign_is_a_programme():
