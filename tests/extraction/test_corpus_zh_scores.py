@@ -47,9 +47,9 @@ FLOORS = {
     "quantities": 0.98,
     "targets": 0.98,
     "places": 0.92,
-    "events": 0.74,
+    "events": 0.76,
     "organisations": 0.88,
-    "clusters_parks": 0.78,
+    "clusters_parks": 0.84,
     "programmes": 0.89,
 }
 ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.97, "deadline": 0.96, "as_of": 0.86, "metric": 0.92, "subject": 0.72}
