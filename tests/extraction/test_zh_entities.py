@@ -36,6 +36,12 @@ def test_bare_county_short_form_needs_its_full_name_in_the_document():
     assert "胶州" not in named(entities("胶州湾的风景很好。"), "place")
 
 
+def test_a_place_name_does_not_end_inside_xian_yu():
+    # 县域 ("county-level") after 和 is no mention of 和县; a place before 市域 is the place
+    assert named(entities("推动和县域经济高质量发展。"), "place") == []
+    assert named(entities("胶州市域经济稳步增长。"), "place") == ["胶州"]
+
+
 def test_set_phrases_are_not_place_mentions():
     assert named(entities("坚持中国特色社会主义道路。"), "place") == []
 

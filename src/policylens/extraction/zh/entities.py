@@ -43,6 +43,7 @@ _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 _GENERIC = re.compile("|".join(re.escape(w) for w in sorted(_DATA["generic_words"], key=len, reverse=True)))
 _LEVEL = re.compile("|".join(re.escape(w) for w in sorted(_DATA["level_words"], key=len, reverse=True)))
 _PLACE_STOP = frozenset(_DATA["place_stoplist"])
+_END_SPLIT_WORDS = tuple(_DATA["place_end_split_words"])
 _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
 _SPLIT_WORDS: dict[str, tuple[str, ...]] = {}
 for _w in dict.fromkeys(_DATA["place_split_words"]):
@@ -152,7 +153,7 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
         hit = None
         for length in lengths or ():
             name = text[i : i + length]
-            if len(name) == length and name in gaz.by_zh:
+            if len(name) == length and name in gaz.by_zh and not text.startswith(_END_SPLIT_WORDS, i + length - 1):
                 hit = (name, gaz.by_zh[name][0])
                 break
         if hit is None:
