@@ -42,6 +42,14 @@ def test_a_place_name_does_not_end_inside_xian_yu():
     assert named(entities("胶州市域经济稳步增长。"), "place") == ["胶州"]
 
 
+def test_the_body_that_opens_a_documents_title_issues_it():
+    found = entities("根据《工业和信息化部办公厅关于组织开展先进制造业集群竞赛的通知》，各地开展申报。")
+    assert named(found, "government") == ["工业和信息化部办公厅"]
+    assert named(found, "programme") == ["工业和信息化部办公厅关于组织开展先进制造业集群竞赛的通知"]
+    # other words of a title name the document only
+    assert named(entities("《青岛市工业互联网三年攻坚实施方案》近日印发。"), "government") == []
+
+
 def test_set_phrases_are_not_place_mentions():
     assert named(entities("坚持中国特色社会主义道路。"), "place") == []
 

@@ -51,6 +51,7 @@ for _w in dict.fromkeys(_DATA["place_split_words"]):
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_ISSUER_AFTER = "关于"
 # quoted with “…”, or with 「…」 as traditional-script pages quote
 _QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
 _QUOTED = re.compile(
@@ -104,6 +105,7 @@ class _Found:
     end: int
     located_in: str | None = None
     aliases: list[str] = field(default_factory=list)
+    issuer: bool = False  # a body named at the head of a document's title, kept inside the title's span
 
 
 @dataclass(slots=True)
@@ -255,8 +257,10 @@ def _headed(
     for m in _HEAD_RE.finditer(text):
         head, htype = m.group(), _HEAD_TYPE[m.group()]
         end = m.end()
-        if end in ends_seen or any(s <= m.start() and end <= e for s, e in titles):
-            continue
+        title = next(((s, e) for s, e in titles if s <= m.start() and end <= e), None)
+        issuer = title is not None and htype == "government" and text.startswith(_ISSUER_AFTER, end)
+        if end in ends_seen or (title is not None and not issuer):
+            continue  # a title's words name the document, except the body that issues it ("《某部办公厅关于…的通知》")
         false = _HEAD_FALSE.search(text, max(0, m.start() - 2), m.end() + 1)
         if false and false.end() > m.start() and false.start() < m.end():
             continue  # "布局" ends in 局, "集群化" begins with 集群: words, not heads
@@ -279,7 +283,8 @@ def _headed(
         if any(h.start == start and h.end == end for h in places):
             continue  # a named area the gazetteer holds (西海岸新区) is a place
         found = _accept(text, name, head, htype, start, end, places)
-        if found is not None:
+        if found is not None and (title is None or found.start == title[0] + 1):  # an issuer opens its title
+            found.issuer = issuer
             out.append(found)
             ends_seen.add(end)
     return out
@@ -468,7 +473,7 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
             o.start <= f.start
             and f.end <= o.end
             and (o.start, o.end) != (f.start, f.end)
-            and (o.type == f.type or o.type == "programme")
+            and (o.type == f.type or o.type == "programme" and not f.issuer)
             for o in out
         ):
             continue
