@@ -166,6 +166,15 @@ def test_labelled_publication_date_beats_a_written_date():
     assert meta(text).published == "2024-10-30"
 
 
+def test_a_government_sites_banner_and_name_are_not_its_headline():
+    page = (
+        "Skip to main content\nAn official website of the United States government\nHere's how you know\n"
+        "U.S. Department of Commerce\nHome | About | News\n\nPress Release\n\n"
+        "Department Awards Grants to Expand Chip Production in Ohio\n\nFOR IMMEDIATE RELEASE\n\n" + BODY
+    )
+    assert meta(page).title == "Department Awards Grants to Expand Chip Production in Ohio"
+
+
 def test_an_official_documents_number_dates_an_undated_page_to_its_year():
     body = "各市、县人民政府：\n为推动县域经济高质量发展，经省政府同意，提出以下指导意见。"
     assert meta("皖政办秘〔2024〕56号\n" + body).published == "2024"
