@@ -340,3 +340,11 @@ def test_numeric_dates_are_read_back_or_left_alone(day, sep):
     for first, second in ((day.month, day.day), (day.day, day.month)):
         (found,) = find_dates(f"Signed on {first:02d}{sep}{second:02d}{sep}{day.year} in Lagos.")
         assert found.iso == (None if day.day <= 12 and day.day != day.month else day.isoformat())
+
+
+def test_the_end_of_a_span_whose_start_goes_unread_dates_nothing_alone():
+    # "between 2015 and Feb 2018" happened over years, not in February 2018
+    for text in ("Output doubled between 2015 and Feb 2018.", "The range is between 2014 through 2018."):
+        assert find_dates(text, reference="2024-06-01") == []
+    both = find_dates("Output doubled between January 2015 and March 2016.", reference="2024-06-01")
+    assert [d.iso for d in both] == ["2015-01", "2016-03"]

@@ -220,7 +220,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
         if p == 0
         or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not _after_dash(text, p))
     ]
-    out = []
+    out: list[DateMention] = []
     done = start
     for pos in candidates:
         if pos < done:
@@ -257,6 +257,11 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             iso, approximate = _resolve(m, ref)
             if (month := _yearless_month(m)) is not None:
                 iso = _year_elsewhere(text, m, month, end, iso)
+        if (span := _BETWEEN_START.search(text, max(start, first - 40), first)) and (
+            not out or out[-1].end <= span.start()
+        ):
+            done = stop
+            continue  # "between 2015 and Feb 2018": the end of a span whose start went unread dates nothing alone
         relation = _RELATION.get(prep or "", "at")
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
@@ -272,6 +277,7 @@ def _after_dash(text: str, p: int) -> bool:
 
 
 _AFTER_WEEKDAY = re.compile(r",?\s+(?:the\s+)?")
+_BETWEEN_START = re.compile(r"\b(?i:between)\s+(?:19|20)\d\d\s+(?i:and\s+|through\s+|to\s+)?$")
 _MONEY_BEFORE = re.compile(r"[$€£¥]\s?$")
 _UNIT = r"\b(?i:days?|weeks?|months?|years?|fortnight)\s+"
 _OFFSET = re.compile(
