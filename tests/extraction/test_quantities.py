@@ -1423,3 +1423,14 @@ def test_a_second_predicate_after_and_shares_the_sentences_subject():
 def test_in_n_years_after_a_past_verb_is_how_long_a_change_took(text, kind, deadline):
     q = extract(text, published="2026-05-12")[-1]
     assert (q.kind, q.deadline) == (kind, deadline)
+
+
+def test_words_that_end_the_figure_before_do_not_name_the_next_one():
+    # "8 in the central region and 5 …": the words after 8 complete it; 5 counts what 8 and 30 count
+    found = extract(
+        "China has 45 national clusters, including 30 in the eastern region, 8 in the central region and 5 in "
+        "the western region."
+    )
+    assert {q.value: q.metric for q in found}[5] == "national clusters"
+    found = extract("They contribute 9.4 percent of total operating revenue and 25.4 percent of profits.")
+    assert by_value(found, 25.4).metric == "share of profits"

@@ -296,6 +296,9 @@ _SHARE_OF = re.compile(
     r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
     r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))"
 )
+# Words after a figure that open with a preposition complete that figure ("8 in the central region").
+_LEADING_PREPOSITION = re.compile(r"\s*(?:in|of|for|from|at|across|among)\s", re.IGNORECASE)
+_TRAILING_AND = re.compile(r"\b(?:and|or)\s*$", re.IGNORECASE)
 # Where a new clause with its own subject may begin inside a sentence.
 _CLAUSE_OPEN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*", re.IGNORECASE
@@ -1031,6 +1034,8 @@ class _Reader:
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = window[cut[-1].end() :]
+        if lo > s.start and _LEADING_PREPOSITION.match(window) and _TRAILING_AND.search(window):
+            return [], False  # "30 in the east, 8 in the central region and 5 …": the words end the figure before
         # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
         # conjunction, or "and" after a noun or verb, opens a new clause
         conj = [
@@ -1042,6 +1047,7 @@ class _Reader:
             window = window[conj[-1].end() :]
         elif conj and conj[-1].group().lower() == "that":
             return [], False  # "proposes that at least 40% of …": the figure opens the clause that follows
+
         words = [w.strip("'’") for w in _WORD.findall(window)]
         said = max((i for i, w in enumerate(words) if w.lower() in _REPORTING), default=None)
         if said is not None and said + 1 < len(words):
