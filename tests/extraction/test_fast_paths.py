@@ -698,3 +698,35 @@ def test_company_context_before_a_name_is_the_plain_pattern(text, a):
         lo = min(a, len(t))
         fast, slow = patterns().company_before.search(t, lo), plain.search(t, lo)
         assert (fast and fast.span()) == (slow and slow.span())
+
+
+def test_name_occurrences_found_without_a_pattern_match_the_alternation():
+    # _occurrences must give exactly what one alternation of the forms, longest first, gives
+    import random
+    import re
+
+    from policylens.extraction.entities.assemble import _occurrences
+
+    rng = random.Random(3)
+    vocabulary = [
+        "Qingdao",
+        "Qingdao's",
+        "Haier",
+        "Haier Group",
+        "Group",
+        "CRRC",
+        "CRRC Sifang",
+        "Sifang",
+        "Co.,",
+        "Ltd.",
+    ]
+    for _ in range(300):
+        words = [rng.choice(vocabulary + ["the", "-", "x", "and"]) for _ in range(rng.randint(1, 30))]
+        text = "".join(w + rng.choice([" ", "  ", "\n", "", "-"]) for w in words)
+        forms = dict.fromkeys(" ".join(rng.sample(vocabulary, rng.randint(1, 2))) for _ in range(rng.randint(1, 6)))
+        pattern = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
+            + r")(?![\w-])"
+        )
+        assert _occurrences(text, forms) == [m.span() for m in pattern.finditer(text)], (text, forms)

@@ -6,7 +6,6 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from policylens.extraction.anycase import opening
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import PlaceMention, is_place
 from policylens.extraction.entities.tokens import WS, Found
@@ -133,23 +132,70 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
                 e.aliases.append(core)
     if not forms:
         return
-    # Opened by a look at the names' first characters (mostly capitals), so that the scan passes every
-    # other position without trying the names there.
-    pattern = re.compile(
-        opening(((f.split() or [""])[0][:1] for f in forms), ignoring_case=False)
-        + r"(?<![\w-])(?:"
-        + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    # The matches of one finditer never overlap, so a new span can only lie inside a mention the entity
+    # The matches of one scan never overlap, so a new span can only lie inside a mention the entity
     # had before this pass: those are sorted once and looked up by bisection.
     before = {id(e): _Covering(e.mentions) for e in entities}
-    for m in pattern.finditer(text):
-        named = forms.get(WS.sub(" ", m.group())) or forms.get(m.group())
-        if named is None:
+    for start, end in _occurrences(text, forms):
+        found = text[start:end]
+        named = forms.get(WS.sub(" ", found)) or forms.get(found)
+        if named is not None and not before[id(named)].covers(start, end):
+            named.mentions.append((start, end))
+
+
+def _occurrences(text: str, forms: dict[str, Entity]) -> list[tuple[int, int]]:
+    """Where the forms occur as whole words, their words apart by any whitespace, scanning left to right
+    and taking at each place the first form, longest first, that occurs there, as one alternation of the
+    forms would; but without compiling one: a page's names make a pattern of their own, and compiling it
+    cost more than the rest of assembling them."""
+    ordered = [words for words in (form.split() for form in sorted(forms, key=len, reverse=True)) if words]
+    by_first: dict[str, list[int]] = {}
+    for rank, words in enumerate(ordered):
+        by_first.setdefault(words[0], []).append(rank)
+    at: dict[int, list[int]] = {}
+    for first, ranks in by_first.items():
+        for i in _finds(text, first):
+            if not _word_char_at(text, i - 1):
+                at.setdefault(i, []).extend(ranks)
+    out: list[tuple[int, int]] = []
+    done = 0
+    for i in sorted(at):
+        if i < done:
             continue
-        if not before[id(named)].covers(m.start(), m.end()):
-            named.mentions.append((m.start(), m.end()))
+        for rank in sorted(at[i]):
+            end = _words_at(text, i, ordered[rank])
+            if end is not None:
+                out.append((i, end))
+                done = end
+                break
+    return out
+
+
+def _finds(text: str, word: str) -> list[int]:
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
+
+
+def _words_at(text: str, i: int, words: list[str]) -> int | None:
+    """Where the words end when they stand at ``i`` apart by whitespace and end a word, else None."""
+    pos = i
+    for k, word in enumerate(words):
+        if k:
+            gap = pos
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            if pos == gap:
+                return None
+        if not text.startswith(word, pos):
+            return None
+        pos += len(word)
+    return None if _word_char_at(text, pos) else pos
+
+
+def _word_char_at(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
 class _Covering:
