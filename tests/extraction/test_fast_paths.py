@@ -157,12 +157,16 @@ def test_industries_from_the_starts_found_once_are_the_scans(text, a, b):
     assert list(industries._hits(text, start, end, starts)) == list(_plain_hits(text, start, end))
 
 
+# Every Latin word and every CJK character: where a keyword may begin, before the scan named the CJK characters.
+_EVERY_START = re.compile(r"(?<![\w-])[A-Za-z0-9]+|[\u4e00-\u9fff]")
+
+
 def _plain_hits(text, start, end):
-    """industries._hits as it was: every word of text[:end] from start looked up."""
+    """industries._hits as it was: every word and CJK character of text[:end] from start looked up."""
     index = industries._keywords_by_start()
     window = text[:end]
     resume = start
-    for m in industries._STARTS.finditer(window, start):
+    for m in _EVERY_START.finditer(window, start):
         pos = m.start()
         if pos < resume:
             continue
@@ -698,3 +702,4 @@ def test_company_context_before_a_name_is_the_plain_pattern(text, a):
         lo = min(a, len(t))
         fast, slow = patterns().company_before.search(t, lo), plain.search(t, lo)
         assert (fast and fast.span()) == (slow and slow.span())
+
