@@ -703,3 +703,25 @@ def test_company_context_before_a_name_is_the_plain_pattern(text, a):
         fast, slow = patterns().company_before.search(t, lo), plain.search(t, lo)
         assert (fast and fast.span()) == (slow and slow.span())
 
+
+def _zh_kind_cue_pieces() -> list[str]:
+    from policylens.extraction.zh import quantities as zq
+
+    words = [w for key in zq._CUE_LISTS for w in zq._CUES[key]] + list(zq._FIVE_YEAR)
+    return [*words, *zq._CUES["relative_periods_after"], "到", "截至", "2025", "二〇二五", "三", "年", "底", "“", "”"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(_zh_kind_cue_pieces()), st.text(max_size=2)),
+        max_size=20,
+    ).map("".join)
+)
+def test_zh_kind_cues_match_as_without_their_opening(text):
+    from policylens.extraction.zh import quantities as zq
+
+    plain = re.compile(zq._KIND_CUE.pattern.removeprefix(zq._KIND_CUE_OPENING))
+    assert plain.pattern != zq._KIND_CUE.pattern
+    fast = [(m.span(), m.groupdict()) for m in zq._KIND_CUE.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

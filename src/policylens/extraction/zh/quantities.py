@@ -27,6 +27,7 @@ from typing import overload
 from urllib.parse import urlsplit
 
 from policylens.extraction import gazetteer
+from policylens.extraction.anycase import opening
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
@@ -55,8 +56,31 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
+# The cue lists _KIND_CUE alternates, each word matched where it begins.
+_CUE_LISTS = (
+    "target_cue_exceptions",
+    "relative_periods",
+    "this_year_deadlines",
+    "plan_period_end",
+    "relative_years",
+    "target_cues",
+    "statistic_cues",
+    "weak_statistic_cues",
+)
+# The characters a cue below may open with, first in its pattern: sre then passes every other character of
+# the page at the cost of one test, instead of entering the alternation there (four times faster).
+_KIND_CUE_OPENING = opening(
+    [
+        *(w[0] for key in _CUE_LISTS for w in _CUES[key]),
+        *(w[0] for w in _FIVE_YEAR),
+        *'到至截“"「『',  # "到2025年", "“十四五”期末"
+        *"一二两三四五六七八九十",  # "三年内"
+        r"\d",
+    ],
+    ignoring_case=False,
+)
 _KIND_CUE = re.compile(
-    rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
+    rf"{_KIND_CUE_OPENING}(?:(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止) ?(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR})) ?年(?:底|末)?"
     rf"|(?P<py>{_YEAR}) ?年(?:前|以前|之前)"
     rf"|[“\"「『]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"」』]?(?:期末|末|时期|期间))"
@@ -69,7 +93,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<year>{_YEAR}) ?年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
-    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
+    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])}))"
 )
 _BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
