@@ -725,3 +725,17 @@ def test_zh_kind_cues_match_as_without_their_opening(text):
     assert plain.pattern != zq._KIND_CUE.pattern
     fast = [(m.span(), m.groupdict()) for m in zq._KIND_CUE.finditer(text)]
     assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    names=st.sets(st.text("北京市山东青岛", min_size=1, max_size=4), max_size=12),
+    text=st.text("北京市山东青岛a", max_size=12),
+)
+def test_zh_place_name_at_a_position_is_the_longest_there(names, text):
+    from policylens.extraction.zh import entities as zent
+
+    lengths = zent._lengths_by_start(names)
+    for i in range(len(text)):
+        longest = max((n for n in names if text.startswith(n, i)), key=len, default=None)
+        assert zent._name_at(text, i, names, lengths) == longest

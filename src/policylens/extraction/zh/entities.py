@@ -21,6 +21,7 @@ description and is dropped.  A list sharing one head ("济南人工智能、潍�
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from policylens.extraction import gazetteer
@@ -142,23 +143,17 @@ def places_named(text: str) -> list[tuple[str, str, str]]:
 
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
-    lengths_by_first = _zh_lengths(gaz)
+    lengths_by_start = _zh_lengths(gaz)
     first = _FIRSTS[id(gaz)]
     hits: list[_PlaceHit] = []
     i = 0
     while (candidate := first.search(text, i)) is not None:  # jump to the next character a name can start with
         i = candidate.start()
-        lengths = lengths_by_first.get(text[i])
-        hit = None
-        for length in lengths or ():
-            name = text[i : i + length]
-            if len(name) == length and name in gaz.by_zh:
-                hit = (name, gaz.by_zh[name][0])
-                break
-        if hit is None:
+        name = _name_at(text, i, gaz.by_zh, lengths_by_start)
+        if name is None:
             i += 1
             continue
-        name, place = hit
+        place = gaz.by_zh[name][0]
         if (
             name in _PLACE_STOP
             or text.startswith(_PLACE_PHRASES, i)
@@ -178,20 +173,43 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
     return hits
 
 
+def _name_at(text: str, i: int, names: Container[str], lengths_by_start: dict[str, tuple[int, ...]]) -> str | None:
+    """The longest of ``names`` (with their :func:`_lengths_by_start`) that ``text`` holds at ``i``, if any."""
+    for length in lengths_by_start.get(text[i : i + 2]) or lengths_by_start.get(text[i]) or ():
+        name = text[i : i + length]
+        if len(name) == length and name in names:
+            return name
+    return None
+
+
 _LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
 _FIRSTS: dict[int, re.Pattern] = {}
 
 
 def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
-    """First character of a Chinese place name -> the lengths of names starting with it, longest first."""
+    """:func:`_lengths_by_start` of the gazetteer's Chinese names, made once (with the pattern of their first
+    characters)."""
     cached = _LENGTHS.get(id(gaz))
     if cached is None:
-        by_first: dict[str, set[int]] = {}
-        for name in gaz.by_zh:
-            by_first.setdefault(name[0], set()).add(len(name))
-        cached = _LENGTHS[id(gaz)] = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
-        _FIRSTS[id(gaz)] = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
+        cached = _LENGTHS[id(gaz)] = _lengths_by_start(gaz.by_zh)
+        _FIRSTS[id(gaz)] = re.compile("[" + "".join(re.escape(c) for c in sorted({n[0] for n in gaz.by_zh})) + "]")
     return cached
+
+
+def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The first two characters of a name -> the lengths of the names opening with them, longest first (with
+    1 when the first character is a name itself); a one-character name -> (1,).
+
+    A quarter of a page's characters open some place name, far fewer pairs do: keyed by the pair, a position
+    no name starts at is passed after one look-up, not one slice per length of the names its character opens.
+    """
+    by_start: dict[str, set[int]] = {}
+    for name in names:
+        by_start.setdefault(name[:2], set()).add(len(name))
+    for pair, lengths in by_start.items():
+        if len(pair) == 2 and pair[0] in by_start:
+            lengths.add(1)
+    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in by_start.items()}
 
 
 # -- named things ------------------------------------------------------------
