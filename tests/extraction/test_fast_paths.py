@@ -739,3 +739,11 @@ def test_zh_place_name_at_a_position_is_the_longest_there(names, text):
     for i in range(len(text)):
         longest = max((n for n in names if text.startswith(n, i)), key=len, default=None)
         assert zent._name_at(text, i, names, lengths) == longest
+
+
+@settings(max_examples=1000, deadline=None)
+@given(form=st.text("ab.*", max_size=3), text=st.text("ab.*", max_size=12))
+def test_zh_occurrences_of_a_name_are_the_plain_pattern_matches(form, text):
+    from policylens.extraction.zh import entities as zent
+
+    assert list(zent._occurrences(form, text)) == [m.span() for m in re.finditer(re.escape(form), text)]

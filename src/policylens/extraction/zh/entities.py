@@ -21,7 +21,7 @@ description and is dropped.  A list sharing one head ("济南人工智能、潍�
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from policylens.extraction import gazetteer
@@ -498,6 +498,15 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
 # -- assembling ----------------------------------------------------------------
 
 
+def _occurrences(form: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``form`` in ``text``, left to right, never overlapping: what ``re.finditer(re.escape(form),
+    text)`` gives, without a pattern compiled for each name (re caches 512, and a batch of pages names more)."""
+    i = text.find(form)
+    while i >= 0:
+        yield i, i + len(form)
+        i = text.find(form, i + (len(form) or 1))
+
+
 def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
     spans: list[tuple[int, int]] = []
@@ -512,9 +521,9 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
     _fold_short_forms(entities)
     for e in entities.values():
         for form in [e.name] + [a for a in e.aliases if not a.startswith("《")]:
-            for m in re.finditer(re.escape(form), text):
-                if (m.start(), m.end()) not in e.mentions:
-                    e.mentions.append((m.start(), m.end()))
+            for span in _occurrences(form, text):
+                if span not in e.mentions:
+                    e.mentions.append(span)
         e.mentions.sort()
     inside_names = [(s, e) for s, e in spans]
     by_key: dict[str, list[_PlaceHit]] = {}

@@ -136,6 +136,9 @@ _DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至) ?{_YEAR} ?年
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
+# The words after a figure, up to its clause's end (matched in place: a slice of the rest of the page for every
+# figure made reading a long page quadratic).
+_METRIC_AFTER = re.compile(r"[^，,；;：:。！？、\n（(]{1,20}")
 _METRIC_TRIM_END = re.compile(
     rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
 )
@@ -420,11 +423,12 @@ class _Reader:
     def _change(self, a: Amount, start: int, clause_start: int) -> str | None:
         if a.unit == "rank":
             return None
-        window = self.text[max(clause_start, start - 8) : start]
+        lo = max(clause_start, start - 8)
+        window = self.text[lo:start]
         best = None
         for m in _CHANGE.finditer(window):
             rest = window[m.end() :]
-            if re.search(r"\d", rest) or self.text[max(clause_start, start - 8) + m.end() :][:1] in ("值", "至", "到"):
+            if re.search(r"\d", rest) or self.text[lo + m.end() : lo + m.end() + 1] in ("值", "至", "到"):
                 continue
             best = "increase" if m.group("inc") else "decrease"
         return best
@@ -561,7 +565,7 @@ class _Reader:
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
-        after_m = re.match(r"[^，,；;：:。！？、\n（(]{1,20}", self.text[end:])
+        after_m = _METRIC_AFTER.match(self.text, end)
         after = after_m.group() if after_m else ""
         if a.unit == "count" and _CJK.match(after[:1] or " "):
             return after  # "培育3至5个千亿级产业集群": the noun after the measure word
