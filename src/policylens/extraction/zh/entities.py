@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from policylens.extraction import gazetteer
@@ -120,11 +121,18 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
         return []
     gaz = gazetteer.load()
     all_places = _places(text, gaz)
-    protected = (
-        [(h.start, h.end) for h in all_places]
-        + [m.span() for m in _PROTECTED.finditer(text)]
-        + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
-    )
+    # Every character inside a place, a protected word or a five-year token: a name read backwards asks of
+    # each character whether it is one, so the spans are laid out once as a set of positions (testing each
+    # span at every character made that quadratic in the page).
+    protected = {
+        pos
+        for s, e in (
+            [(h.start, h.end) for h in all_places]
+            + [m.span() for m in _PROTECTED.finditer(text)]
+            + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
+        )
+        for pos in range(s, e)
+    }
     places = [h for h in all_places if not h.weak]
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     found = _titles(text) + _quoted(text) + _headed(text, places, protected, titles) + _known_governments(text)
@@ -265,7 +273,7 @@ def _known_governments(text: str) -> list[_Found]:
 
 
 def _headed(
-    text: str, places: list[_PlaceHit], protected: list[tuple[int, int]], titles: list[tuple[int, int]]
+    text: str, places: list[_PlaceHit], protected: AbstractSet[int], titles: list[tuple[int, int]]
 ) -> list[_Found]:
     out: list[_Found] = []
     ends_seen: set[int] = set()
@@ -302,7 +310,7 @@ def _headed(
     return out
 
 
-def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) -> int:
+def _name_start(text: str, head_start: int, protected: AbstractSet[int]) -> int:
     """Where a name ending in the head at ``head_start`` begins, reading backwards."""
     pos = head_start
     floor = max(0, head_start - _MAX_NAME)
@@ -317,10 +325,10 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
             depth -= 1
             pos -= 1
             continue
-        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;") and not _protected_at(protected, pos - 1):
+        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;") and pos - 1 not in protected:
             break
         if not depth:
-            if _protected_at(protected, pos - 1):
+            if pos - 1 in protected:
                 pos -= 1
                 continue
             if c in _STOP_CHARS or (c.isdigit() and not _TECH_TOKEN.match(text, pos - 1)):
@@ -333,7 +341,7 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
     return pos
 
 
-def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protected: AbstractSet[int]) -> int:
     """A cluster named for two trades joined by 及 ("芜湖市机器人及智能装备集群") starts at the place before the
     conjunction, when the words from that place to the conjunction name no thing of their own (no head ends them).
     和 and 与 are left out: they join two names ("南宁高新区和柳州高新区") far more often than two trades."""
@@ -346,7 +354,7 @@ def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protect
     return before
 
 
-def _through_brand(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+def _through_brand(text: str, start: int, places: list[_PlaceHit], protected: AbstractSet[int]) -> int:
     """A place's cluster or park named with a quoted brand ("武汉市“光芯屏端网”产业集群") starts at the place: the
     quotation marks stop a name read backwards, so the reading goes on from the place before them."""
     m = _BRAND_BEFORE.search(text, max(0, start - _MAX_BRAND - 2), start)
@@ -361,10 +369,6 @@ def _past_level(text: str, start: int, places: list[_PlaceHit]) -> int:
     of its name."""
     m = _LEVEL_PREFIX.match(text, start)
     return m.end() if m and _place_prefix(m.end(), places) is not None else start
-
-
-def _protected_at(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def _skip_enumerator(text: str, start: int, head_start: int) -> int:
@@ -449,7 +453,7 @@ def _accept(
 
 
 def _shared_head(
-    text: str, deng: int, head_start: int, end: int, htype: str, protected: list[tuple[int, int]]
+    text: str, deng: int, head_start: int, end: int, htype: str, protected: AbstractSet[int]
 ) -> list[_Found]:
     """ "A、B等(4个)(千亿级)产业集群" -> A产业集群, B产业集群."""
     between = text[deng + 1 : end]
@@ -467,7 +471,7 @@ def _shared_head(
     return out
 
 
-def _name_start_list(text: str, pos: int, protected: list[tuple[int, int]]) -> int:
+def _name_start_list(text: str, pos: int, protected: AbstractSet[int]) -> int:
     start = pos
     while True:
         s = _name_start(text, start, protected)
