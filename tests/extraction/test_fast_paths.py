@@ -747,3 +747,44 @@ def test_zh_occurrences_of_a_name_are_the_plain_pattern_matches(form, text):
     from policylens.extraction.zh import entities as zent
 
     assert list(zent._occurrences(form, text)) == [m.span() for m in re.finditer(re.escape(form), text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text('“”"‘’「」『』ab1\n', max_size=40), a=st.integers(0, 40), b=st.integers(0, 40))
+def test_zh_figure_in_quotes_is_the_plain_scan(text, a, b):
+    from policylens.extraction.zh import numbers as znum
+
+    start, end = sorted((a, b))
+    spans = [m.span() for m in znum._QUOTED.finditer(text)]
+    assert znum._in_quote(text, start, end) == any(s < start and end < e for s, e in spans)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)).map(lambda p: (p[0], p[0] + p[1])), max_size=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(spans=SPANS, a=st.integers(0, 14), n=st.integers(1, 6))
+def test_zh_names_holding_a_place_are_the_plain_scans(spans, a, n):
+    from policylens.extraction.zh import entities as zent
+
+    b = a + n
+    covers = zent._Covers(spans)
+    assert covers.opens_before(a, b) == any(s < a and b <= e for s, e in spans)
+    assert covers.holds(a, b) == any(s <= a and b <= e and (s, e) != (a, b) for s, e in spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(spans=SPANS, a=st.integers(0, 14), n=st.integers(0, 8))
+def test_zh_places_by_position_are_the_plain_scans(spans, a, n):
+    from policylens.extraction.zh import entities as zent
+
+    hits, last = [], 0  # in text order, never overlapping, as _places finds them
+    for s, e in sorted(spans):
+        if s >= last:
+            hits.append(zent._PlaceHit(s, e, None))
+            last = e
+    places = zent._Places(hits)
+    b = a + n
+    assert places.at(a) is next((h for h in hits if h.start == a), None)
+    assert places.ends_at(a) == any(h.end == a for h in hits)
+    assert places.within(a, b) == [h for h in hits if a <= h.start and h.end <= b]

@@ -21,9 +21,11 @@ description and is dropped.  A list sharing one head ("济南人工智能、潍�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Container, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from policylens.extraction import gazetteer
 from policylens.extraction.numbers import _load
@@ -115,6 +117,32 @@ class _PlaceHit:
     weak: bool = False  # a county's bare short form: part of a name, never a place on its own
 
 
+class _Places:
+    """A page's place hits, in text order and never overlapping (as :func:`_places` finds them), with the
+    look-ups by position that reading names makes: each made by a pass over every hit was quadratic in a
+    long page."""
+
+    __slots__ = ("hits", "_starts", "_by_start", "_ends")
+
+    def __init__(self, hits: list[_PlaceHit]):
+        self.hits = hits
+        self._starts = [h.start for h in hits]
+        self._by_start = {h.start: h for h in hits}
+        self._ends = {h.end for h in hits}
+
+    def at(self, start: int) -> _PlaceHit | None:
+        """The place named from ``start``, if one is."""
+        return self._by_start.get(start)
+
+    def ends_at(self, end: int) -> bool:
+        return end in self._ends
+
+    def within(self, start: int, end: int) -> list[_PlaceHit]:
+        """The places named inside text[start:end], in order."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
+
+
 def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     text = document.text or ""
     if not text.strip():
@@ -133,7 +161,7 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
         )
         for pos in range(s, e)
     }
-    places = [h for h in all_places if not h.weak]
+    places = _Places([h for h in all_places if not h.weak])
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     found = _titles(text) + _quoted(text) + _headed(text, places, protected, titles) + _known_governments(text)
     found += _verb_led(text, places, titles)
@@ -253,7 +281,7 @@ def _quoted(text: str) -> list[_Found]:
     return out
 
 
-def _verb_led(text: str, places: list[_PlaceHit], titles: list[tuple[int, int]]) -> list[_Found]:
+def _verb_led(text: str, places: _Places, titles: list[tuple[int, int]]) -> list[_Found]:
     """Campaigns named after the verb that carries them out ("深入实施制造业技术改造专项"), when the words before
     the head are a name and not a description (not generic words alone, no 的 or list in them)."""
     out = []
@@ -272,9 +300,7 @@ def _known_governments(text: str) -> list[_Found]:
     return [_Found("government", m.group(), m.start(), m.end()) for m in _GOV_RE.finditer(text)]
 
 
-def _headed(
-    text: str, places: list[_PlaceHit], protected: AbstractSet[int], titles: list[tuple[int, int]]
-) -> list[_Found]:
+def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
     ends_seen: set[int] = set()
     for m in _HEAD_RE.finditer(text):
@@ -301,7 +327,7 @@ def _headed(
             continue  # "成都市产业园区高质量发展大会" names a conference
         if htype in ("cluster", "park") and text.startswith(_ONE_OF, end):
             continue  # "全国最大的纺织产业集群之一": one of a kind, not a name
-        if any(h.start == start and h.end == end for h in places):
+        if (same := places.at(start)) is not None and same.end == end:
             continue  # a named area the gazetteer holds (西海岸新区) is a place
         found = _accept(text, name, head, htype, start, end, places)
         if found is not None:
@@ -341,46 +367,39 @@ def _name_start(text: str, head_start: int, protected: AbstractSet[int]) -> int:
     return pos
 
 
-def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protected: AbstractSet[int]) -> int:
+def _through_conjunction(text: str, start: int, places: _Places, protected: AbstractSet[int]) -> int:
     """A cluster named for two trades joined by 及 ("芜湖市机器人及智能装备集群") starts at the place before the
     conjunction, when the words from that place to the conjunction name no thing of their own (no head ends them).
     和 and 与 are left out: they join two names ("南宁高新区和柳州高新区") far more often than two trades."""
     if start < 2 or text[start - 1] not in _NAME_CONJUNCTIONS:
         return start
     before = _name_start(text, start - 1, protected)
-    lead = _place_prefix(before, places)
+    lead = places.at(before)
     if lead is None or _HEAD_END.search(text, before, start - 1) or start - 1 - before > _CONJOINED_MAX:
         return start
     return before
 
 
-def _through_brand(text: str, start: int, places: list[_PlaceHit], protected: AbstractSet[int]) -> int:
+def _through_brand(text: str, start: int, places: _Places, protected: AbstractSet[int]) -> int:
     """A place's cluster or park named with a quoted brand ("武汉市“光芯屏端网”产业集群") starts at the place: the
     quotation marks stop a name read backwards, so the reading goes on from the place before them."""
     m = _BRAND_BEFORE.search(text, max(0, start - _MAX_BRAND - 2), start)
-    if m is None or not any(h.end == m.start() for h in places):
+    if m is None or not places.ends_at(m.start()):
         return start
     before = _name_start(text, m.start(), protected)
-    return before if _place_prefix(before, places) is not None else start
+    return before if places.at(before) is not None else start
 
 
-def _past_level(text: str, start: int, places: list[_PlaceHit]) -> int:
+def _past_level(text: str, start: int, places: _Places) -> int:
     """ "国家级南宁高新技术产业开发区": a level word before the place a park or cluster is named from is no part
     of its name."""
     m = _LEVEL_PREFIX.match(text, start)
-    return m.end() if m and _place_prefix(m.end(), places) is not None else start
+    return m.end() if m and places.at(m.end()) is not None else start
 
 
 def _skip_enumerator(text: str, start: int, head_start: int) -> int:
     m = _ENUMERATOR.match(text, start, head_start)
     return m.end() if m else start
-
-
-def _place_prefix(start: int, places: list[_PlaceHit]) -> _PlaceHit | None:
-    for h in places:
-        if h.start == start:
-            return h
-    return None
 
 
 def _remainder(name: str, head: str, places_in: list[str]) -> str:
@@ -391,13 +410,11 @@ def _remainder(name: str, head: str, places_in: list[str]) -> str:
     return _GENERIC.sub("", core)
 
 
-def _accept(
-    text: str, name: str, head: str, htype: str, start: int, end: int, places: list[_PlaceHit]
-) -> _Found | None:
+def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, places: _Places) -> _Found | None:
     if len(name) <= len(head) and htype != "government":
         return None
-    lead = _place_prefix(start, places)
-    inside = [h for h in places if start <= h.start and h.end <= end]
+    lead = places.at(start)
+    inside = places.within(start, end)
     located = (
         inside[0].place.zh_variants[0]
         if inside and inside[0].place.zh_variants
@@ -511,7 +528,31 @@ def _occurrences(form: str, text: str) -> Iterator[tuple[int, int]]:
         i = text.find(form, i + (len(form) or 1))
 
 
-def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> list[Entity]:
+class _Covers:
+    """Spans asked whether one of them holds a given span: the running maximum of their ends over their sorted
+    starts answers by a bisection, where testing every span for every place was quadratic in a long page."""
+
+    __slots__ = ("_starts", "_reach", "_longest_from")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
+        self._longest_from: dict[int, int] = {}
+        for s, e in spans:
+            self._longest_from[s] = max(e, self._longest_from.get(s, e))
+
+    def opens_before(self, start: int, end: int) -> bool:
+        """Whether a span that starts before ``start`` reaches ``end``."""
+        i = bisect_left(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span other than (start, end) itself holds text[start:end]."""
+        return self.opens_before(start, end) or self._longest_from.get(start, end) > end
+
+
+def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
     spans: list[tuple[int, int]] = []
     for f in found:
@@ -529,22 +570,18 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
                 if span not in e.mentions:
                     e.mentions.append(span)
         e.mentions.sort()
-    inside_names = [(s, e) for s, e in spans]
+    inside_names = _Covers(spans)
     by_key: dict[str, list[_PlaceHit]] = {}
-    for h in places:
+    for h in places.hits:
         by_key.setdefault(h.place.key, []).append(h)
     out = [e for e in entities.values() if e.mentions]
     for hits in by_key.values():
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
-        named = [h for h in hits if not any(s < h.start and h.end <= e for s, e in inside_names)]
+        named = [h for h in hits if not inside_names.opens_before(h.start, h.end)]
         if not named:
             continue
-        free = [
-            h
-            for h in named
-            if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in inside_names)
-        ]
+        free = [h for h in named if not inside_names.holds(h.start, h.end)]
         out.append(_place_entity(text, gaz, named, free or named))
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     return out

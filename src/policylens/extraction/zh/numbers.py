@@ -21,6 +21,7 @@ thousands separator full-width ("82，225.00元"); both are read.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import cn2an
@@ -153,12 +154,18 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _quoted_spans(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _QUOTED.finditer(text))
+def _quoted_spans(text: str) -> tuple[list[int], list[int]]:
+    """The starts and the ends of the quoted words, in order (they never overlap)."""
+    spans = [m.span() for m in _QUOTED.finditer(text)]
+    return [s for s, _ in spans], [e for _, e in spans]
 
 
 def _in_quote(text: str, start: int, end: int) -> bool:
-    return any(s < start and end < e for s, e in _quoted_spans(text))
+    """Whether text[start:end] lies strictly inside quotation marks. Quotes never overlap, so only the last one
+    opening before ``start`` can hold it: bisected, not every quote of the page tested for every figure."""
+    starts, ends = _quoted_spans(text)
+    i = bisect_left(starts, start) - 1
+    return i >= 0 and end < ends[i]
 
 
 def money_before(text: str, pos: int) -> bool:
