@@ -788,3 +788,45 @@ def test_zh_places_by_position_are_the_plain_scans(spans, a, n):
     assert places.at(a) is next((h for h in hits if h.start == a), None)
     assert places.ends_at(a) == any(h.end == a for h in hits)
     assert places.within(a, b) == [h for h in hits if a <= h.start and h.end <= b]
+
+
+def _plain_without_nested(found):
+    found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    out = []
+    for f in found:
+        if any(
+            o.start <= f.start
+            and f.end <= o.end
+            and (o.start, o.end) != (f.start, f.end)
+            and (o.type == f.type or o.type == "programme")
+            for o in out
+        ):
+            continue
+        if any((o.start, o.end) == (f.start, f.end) for o in out):
+            continue
+        out.append(f)
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 12), st.integers(1, 6), st.sampled_from(["park", "cluster", "programme"])),
+        max_size=10,
+    )
+)
+def test_zh_names_without_nested_are_the_plain_scan(spans):
+    from policylens.extraction.zh import entities as zent
+
+    found = [zent._Found(t, f"n{k}", s, s + n) for k, (s, n, t) in enumerate(spans)]
+    assert zent._without_nested(found) == _plain_without_nested(found)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text("《》“”「」ab\n", max_size=40), pos=st.integers(0, 40))
+def test_zh_event_positions_inside_quotes_and_titles_are_the_plain_scans(text, pos):
+    from policylens.extraction.zh import events as zev
+
+    for pattern in (zev._QUOTED_NAME, zev._BOOK_TITLE):
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert zev._Inside(spans).holds(pos) == any(s < pos < e for s, e in spans)

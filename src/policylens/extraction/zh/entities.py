@@ -499,20 +499,23 @@ def _name_start_list(text: str, pos: int, protected: AbstractSet[int]) -> int:
 
 
 def _without_nested(found: list[_Found]) -> list[_Found]:
+    """The names, less each inside a longer one of its type or a programme's, and less a second reading of
+    the same span.
+
+    Read from left to right (the longer first where two start together), every name kept so far starts
+    no later than the next, so that one holds the next exactly when it reaches as far: the furthest end
+    kept for each type answers, where testing every name kept was quadratic in a long page.
+    """
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     out: list[_Found] = []
+    spans: set[tuple[int, int]] = set()
+    reach: dict[str, int] = {}  # type -> the furthest end of a name of that type kept
     for f in found:
-        if any(
-            o.start <= f.start
-            and f.end <= o.end
-            and (o.start, o.end) != (f.start, f.end)
-            and (o.type == f.type or o.type == "programme")
-            for o in out
-        ):
-            continue
-        if any((o.start, o.end) == (f.start, f.end) for o in out):
+        if (f.start, f.end) in spans or max(reach.get(f.type, -1), reach.get("programme", -1)) >= f.end:
             continue
         out.append(f)
+        spans.add((f.start, f.end))
+        reach[f.type] = max(reach.get(f.type, -1), f.end)
     return out
 
 
