@@ -106,13 +106,34 @@ def _keywords_by_start() -> dict[str, tuple[_Keyword, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@dataclass(frozen=True, slots=True)
+class _Alternatives:
+    pattern: re.Pattern  # the keywords of one start in their order, each a group of its own
+    industries: tuple[tuple[str, ...], ...]  # those of the keyword in group k + 1
+
+
+@lru_cache(maxsize=1)
+def _alternatives_by_start() -> dict[str, _Alternatives]:
+    """The keywords of each start (:func:`_keywords_by_start`) as one alternation, longest first: a match
+    of it is the first keyword that matches there, as trying each keyword in turn finds, in one call."""
+    out = {}
+    for key, keywords in _keywords_by_start().items():
+        sources = (
+            f"(?i:{k.pattern.pattern})" if k.pattern.flags & re.IGNORECASE else k.pattern.pattern for k in keywords
+        )
+        out[key] = _Alternatives(
+            re.compile("|".join(f"({source})" for source in sources)), tuple(k.industries for k in keywords)
+        )
+    return out
+
+
 def _hits(text: str, start: int = 0, end: int | None = None, starts: _Starts | None = None):
     """(position, industry ids) of each keyword in text[start:end], left to right, never overlapping.
 
     ``starts``, the keyword starts of ``text`` found once, saves scanning its words again.
     """
     end = len(text) if end is None else end
-    index = _keywords_by_start()
+    index = _alternatives_by_start()
     resume = start
     if starts is None:
         candidates: Iterable[tuple[int, str]] = (
@@ -123,12 +144,13 @@ def _hits(text: str, start: int = 0, end: int | None = None, starts: _Starts | N
     for pos, key in candidates:
         if pos < resume:
             continue
-        for keyword in index.get(key, ()):
-            hit = keyword.pattern.match(text, pos, end)  # endpos: as if the text ended there
-            if hit:
-                yield pos, keyword.industries
-                resume = hit.end()
-                break
+        alternatives = index.get(key)
+        if alternatives is None:
+            continue
+        hit = alternatives.pattern.match(text, pos, end)  # endpos: as if the text ended there
+        if hit is not None and hit.lastindex is not None:  # lastindex: the group of the keyword that matched
+            yield pos, alternatives.industries[hit.lastindex - 1]
+            resume = hit.end()
 
 
 class _Starts:
@@ -189,7 +211,12 @@ def tag_industries(document: Document, index: TextIndex, quantities: list[Quanti
             for i in ids:
                 counts[i] += 2
                 first.setdefault(i, -1)
+    # A sentence often holds several figures (the Chinese corpus: 277 in 105 sentences): its industries are read once.
+    by_span: dict[tuple[int, int], list[str]] = {}
     for q in quantities:
         s, e = index.sentence_at(q.start)
-        q.industries = industries_in(text, s, max(e, q.end), starts)
+        span = (s, max(e, q.end))
+        if span not in by_span:
+            by_span[span] = industries_in(text, *span, starts)
+        q.industries = list(by_span[span])
     return sorted(counts, key=lambda i: (-counts[i], first[i]))
