@@ -830,3 +830,24 @@ def test_zh_event_positions_inside_quotes_and_titles_are_the_plain_scans(text, p
     for pattern in (zev._QUOTED_NAME, zev._BOOK_TITLE):
         spans = [m.span() for m in pattern.finditer(text)]
         assert zev._Inside(spans).holds(pos) == any(s < pos < e for s, e in spans)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["百分之", "三十", "5", "１２", "万", "亿元", "千", "超", "约", "个", "至", "—", "元", "家", "\n"]
+            ),
+            st.text(max_size=2),
+        ),
+        max_size=15,
+    ).map("".join)
+)
+def test_zh_amounts_match_as_without_their_opening(text):
+    from policylens.extraction.zh import numbers as znum
+
+    plain = re.compile(znum.AMOUNT.pattern.removeprefix(znum._AMOUNT_OPENING))
+    assert plain.pattern != znum.AMOUNT.pattern
+    fast = [(m.span(), m.groupdict()) for m in znum.AMOUNT.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

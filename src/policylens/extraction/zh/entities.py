@@ -182,12 +182,13 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
     lengths_by_start = _zh_lengths(gaz)
     first = _FIRSTS[id(gaz)]
     hits: list[_PlaceHit] = []
-    i = 0
-    while (candidate := first.search(text, i)) is not None:  # jump to the next character a name can start with
+    resume = 0
+    for candidate in first.finditer(text):  # each character a name can start with
         i = candidate.start()
+        if i < resume:
+            continue  # inside the place just found
         name = _name_at(text, i, gaz.by_zh, lengths_by_start)
         if name is None:
-            i += 1
             continue
         place = gaz.by_zh[name][0]
         if (
@@ -196,7 +197,6 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             or _ROAD.match(text, i + len(name))
             or (name[0] in _SPLIT_WORDS and text.endswith(_SPLIT_WORDS[name[0]], 0, i))
         ):
-            i += 1
             continue
         weak = (
             place.level == "county"
@@ -205,7 +205,7 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             and not text.startswith(_WHOLE_OF, i + len(name))
         )  # "椒江全区上下": the whole of a place is that place
         hits.append(_PlaceHit(i, i + len(name), place, weak))
-        i += len(name)
+        resume = i + len(name)
     return hits
 
 
