@@ -157,12 +157,16 @@ def test_industries_from_the_starts_found_once_are_the_scans(text, a, b):
     assert list(industries._hits(text, start, end, starts)) == list(_plain_hits(text, start, end))
 
 
+# Every Latin word and every CJK character: where a keyword may begin, before the scan named the CJK characters.
+_EVERY_START = re.compile(r"(?<![\w-])[A-Za-z0-9]+|[\u4e00-\u9fff]")
+
+
 def _plain_hits(text, start, end):
-    """industries._hits as it was: every word of text[:end] from start looked up."""
+    """industries._hits as it was: every word and CJK character of text[:end] from start looked up."""
     index = industries._keywords_by_start()
     window = text[:end]
     resume = start
-    for m in industries._STARTS.finditer(window, start):
+    for m in _EVERY_START.finditer(window, start):
         pos = m.start()
         if pos < resume:
             continue
@@ -730,3 +734,152 @@ def test_name_occurrences_found_without_a_pattern_match_the_alternation():
             + r")(?![\w-])"
         )
         assert _occurrences(text, forms) == [m.span() for m in pattern.finditer(text)], (text, forms)
+
+
+def _zh_kind_cue_pieces() -> list[str]:
+    from policylens.extraction.zh import quantities as zq
+
+    words = [w for key in zq._CUE_LISTS for w in zq._CUES[key]] + list(zq._FIVE_YEAR)
+    return [*words, *zq._CUES["relative_periods_after"], "到", "截至", "2025", "二〇二五", "三", "年", "底", "“", "”"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(_zh_kind_cue_pieces()), st.text(max_size=2)),
+        max_size=20,
+    ).map("".join)
+)
+def test_zh_kind_cues_match_as_without_their_opening(text):
+    from policylens.extraction.zh import quantities as zq
+
+    plain = re.compile(zq._KIND_CUE.pattern.removeprefix(zq._KIND_CUE_OPENING))
+    assert plain.pattern != zq._KIND_CUE.pattern
+    fast = [(m.span(), m.groupdict()) for m in zq._KIND_CUE.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    names=st.sets(st.text("北京市山东青岛", min_size=1, max_size=4), max_size=12),
+    text=st.text("北京市山东青岛a", max_size=12),
+)
+def test_zh_place_name_at_a_position_is_the_longest_there(names, text):
+    from policylens.extraction.zh import entities as zent
+
+    lengths = zent._lengths_by_start(names)
+    for i in range(len(text)):
+        longest = max((n for n in names if text.startswith(n, i)), key=len, default=None)
+        assert zent._name_at(text, i, names, lengths) == longest
+
+
+@settings(max_examples=1000, deadline=None)
+@given(form=st.text("ab.*", max_size=3), text=st.text("ab.*", max_size=12))
+def test_zh_occurrences_of_a_name_are_the_plain_pattern_matches(form, text):
+    from policylens.extraction.zh import entities as zent
+
+    assert list(zent._occurrences(form, text)) == [m.span() for m in re.finditer(re.escape(form), text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text('“”"‘’「」『』ab1\n', max_size=40), a=st.integers(0, 40), b=st.integers(0, 40))
+def test_zh_figure_in_quotes_is_the_plain_scan(text, a, b):
+    from policylens.extraction.zh import numbers as znum
+
+    start, end = sorted((a, b))
+    spans = [m.span() for m in znum._QUOTED.finditer(text)]
+    assert znum._in_quote(text, start, end) == any(s < start and end < e for s, e in spans)
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 12), st.integers(1, 6)).map(lambda p: (p[0], p[0] + p[1])), max_size=8)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(spans=SPANS, a=st.integers(0, 14), n=st.integers(1, 6))
+def test_zh_names_holding_a_place_are_the_plain_scans(spans, a, n):
+    from policylens.extraction.zh import entities as zent
+
+    b = a + n
+    covers = zent._Covers(spans)
+    assert covers.opens_before(a, b) == any(s < a and b <= e for s, e in spans)
+    assert covers.holds(a, b) == any(s <= a and b <= e and (s, e) != (a, b) for s, e in spans)
+
+
+@settings(max_examples=500, deadline=None)
+@given(spans=SPANS, a=st.integers(0, 14), n=st.integers(0, 8))
+def test_zh_places_by_position_are_the_plain_scans(spans, a, n):
+    from policylens.extraction.zh import entities as zent
+
+    hits, last = [], 0  # in text order, never overlapping, as _places finds them
+    for s, e in sorted(spans):
+        if s >= last:
+            hits.append(zent._PlaceHit(s, e, None))
+            last = e
+    places = zent._Places(hits)
+    b = a + n
+    assert places.at(a) is next((h for h in hits if h.start == a), None)
+    assert places.ends_at(a) == any(h.end == a for h in hits)
+    assert places.within(a, b) == [h for h in hits if a <= h.start and h.end <= b]
+
+
+def _plain_without_nested(found):
+    found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
+    out = []
+    for f in found:
+        if any(
+            o.start <= f.start
+            and f.end <= o.end
+            and (o.start, o.end) != (f.start, f.end)
+            and (o.type == f.type or o.type == "programme")
+            for o in out
+        ):
+            continue
+        if any((o.start, o.end) == (f.start, f.end) for o in out):
+            continue
+        out.append(f)
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    spans=st.lists(
+        st.tuples(st.integers(0, 12), st.integers(1, 6), st.sampled_from(["park", "cluster", "programme"])),
+        max_size=10,
+    )
+)
+def test_zh_names_without_nested_are_the_plain_scan(spans):
+    from policylens.extraction.zh import entities as zent
+
+    found = [zent._Found(t, f"n{k}", s, s + n) for k, (s, n, t) in enumerate(spans)]
+    assert zent._without_nested(found) == _plain_without_nested(found)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.text("《》“”「」ab\n", max_size=40), pos=st.integers(0, 40))
+def test_zh_event_positions_inside_quotes_and_titles_are_the_plain_scans(text, pos):
+    from policylens.extraction.zh import events as zev
+
+    for pattern in (zev._QUOTED_NAME, zev._BOOK_TITLE):
+        spans = [m.span() for m in pattern.finditer(text)]
+        assert zev._Inside(spans).holds(pos) == any(s < pos < e for s, e in spans)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(
+            st.sampled_from(
+                ["百分之", "三十", "5", "１２", "万", "亿元", "千", "超", "约", "个", "至", "—", "元", "家", "\n"]
+            ),
+            st.text(max_size=2),
+        ),
+        max_size=15,
+    ).map("".join)
+)
+def test_zh_amounts_match_as_without_their_opening(text):
+    from policylens.extraction.zh import numbers as znum
+
+    plain = re.compile(znum.AMOUNT.pattern.removeprefix(znum._AMOUNT_OPENING))
+    assert plain.pattern != znum.AMOUNT.pattern
+    fast = [(m.span(), m.groupdict()) for m in znum.AMOUNT.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in plain.finditer(text)]

@@ -21,7 +21,11 @@ description and is dropped.  A list sharing one head ("济南人工智能、潍�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Container, Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from policylens.extraction import gazetteer
 from policylens.extraction.numbers import _load
@@ -116,18 +120,51 @@ class _PlaceHit:
     weak: bool = False  # a county's bare short form: part of a name, never a place on its own
 
 
+class _Places:
+    """A page's place hits, in text order and never overlapping (as :func:`_places` finds them), with the
+    look-ups by position that reading names makes: each made by a pass over every hit was quadratic in a
+    long page."""
+
+    __slots__ = ("hits", "_starts", "_by_start", "_ends")
+
+    def __init__(self, hits: list[_PlaceHit]):
+        self.hits = hits
+        self._starts = [h.start for h in hits]
+        self._by_start = {h.start: h for h in hits}
+        self._ends = {h.end for h in hits}
+
+    def at(self, start: int) -> _PlaceHit | None:
+        """The place named from ``start``, if one is."""
+        return self._by_start.get(start)
+
+    def ends_at(self, end: int) -> bool:
+        return end in self._ends
+
+    def within(self, start: int, end: int) -> list[_PlaceHit]:
+        """The places named inside text[start:end], in order."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [h for h in self.hits[lo:hi] if h.end <= end]
+
+
 def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     text = document.text or ""
     if not text.strip():
         return []
     gaz = gazetteer.load()
     all_places = _places(text, gaz)
-    protected = (
-        [(h.start, h.end) for h in all_places]
-        + [m.span() for m in _PROTECTED.finditer(text)]
-        + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
-    )
-    places = [h for h in all_places if not h.weak]
+    # Every character inside a place, a protected word or a five-year token: a name read backwards asks of
+    # each character whether it is one, so the spans are laid out once as a set of positions (testing each
+    # span at every character made that quadratic in the page).
+    protected = {
+        pos
+        for s, e in (
+            [(h.start, h.end) for h in all_places]
+            + [m.span() for m in _PROTECTED.finditer(text)]
+            + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
+        )
+        for pos in range(s, e)
+    }
+    places = _Places([h for h in all_places if not h.weak])
     titles = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
     found = _titles(text) + _quoted(text) + _headed(text, places, protected, titles) + _known_governments(text)
     found += _verb_led(text, places, titles)
@@ -145,30 +182,24 @@ def places_named(text: str) -> list[tuple[str, str, str]]:
 
 
 def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
-    lengths_by_first = _zh_lengths(gaz)
+    lengths_by_start = _zh_lengths(gaz)
     first = _FIRSTS[id(gaz)]
     hits: list[_PlaceHit] = []
-    i = 0
-    while (candidate := first.search(text, i)) is not None:  # jump to the next character a name can start with
+    resume = 0
+    for candidate in first.finditer(text):  # each character a name can start with
         i = candidate.start()
-        lengths = lengths_by_first.get(text[i])
-        hit = None
-        for length in lengths or ():
-            name = text[i : i + length]
-            if len(name) == length and name in gaz.by_zh and not text.startswith(_END_SPLIT_WORDS, i + length - 1):
-                hit = (name, gaz.by_zh[name][0])
-                break
-        if hit is None:
-            i += 1
+        if i < resume:
+            continue  # inside the place just found
+        name = _name_at(text, i, gaz.by_zh, lengths_by_start, _END_SPLIT_WORDS)
+        if name is None:
             continue
-        name, place = hit
+        place = gaz.by_zh[name][0]
         if (
             name in _PLACE_STOP
             or text.startswith(_PLACE_PHRASES, i)
             or _ROAD.match(text, i + len(name))
             or (name[0] in _SPLIT_WORDS and text.endswith(_SPLIT_WORDS[name[0]], 0, i))
         ):
-            i += 1
             continue
         weak = (
             place.level == "county"
@@ -177,8 +208,24 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             and not text.startswith(_WHOLE_OF, i + len(name))
         )  # "椒江全区上下": the whole of a place is that place
         hits.append(_PlaceHit(i, i + len(name), place, weak))
-        i += len(name)
+        resume = i + len(name)
     return hits
+
+
+def _name_at(
+    text: str,
+    i: int,
+    names: Container[str],
+    lengths_by_start: dict[str, tuple[int, ...]],
+    not_ending_in: tuple[str, ...] = (),
+) -> str | None:
+    """The longest of ``names`` (with their :func:`_lengths_by_start`) that ``text`` holds at ``i``, if any, and
+    whose last character does not open one of the words ``not_ending_in``."""
+    for length in lengths_by_start.get(text[i : i + 2]) or lengths_by_start.get(text[i]) or ():
+        name = text[i : i + length]
+        if len(name) == length and name in names and not text.startswith(not_ending_in, i + length - 1):
+            return name
+    return None
 
 
 _LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
@@ -186,15 +233,29 @@ _FIRSTS: dict[int, re.Pattern] = {}
 
 
 def _zh_lengths(gaz: gazetteer.Gazetteer) -> dict[str, tuple[int, ...]]:
-    """First character of a Chinese place name -> the lengths of names starting with it, longest first."""
+    """:func:`_lengths_by_start` of the gazetteer's Chinese names, made once (with the pattern of their first
+    characters)."""
     cached = _LENGTHS.get(id(gaz))
     if cached is None:
-        by_first: dict[str, set[int]] = {}
-        for name in gaz.by_zh:
-            by_first.setdefault(name[0], set()).add(len(name))
-        cached = _LENGTHS[id(gaz)] = {c: tuple(sorted(ls, reverse=True)) for c, ls in by_first.items()}
-        _FIRSTS[id(gaz)] = re.compile("[" + "".join(re.escape(c) for c in sorted(by_first)) + "]")
+        cached = _LENGTHS[id(gaz)] = _lengths_by_start(gaz.by_zh)
+        _FIRSTS[id(gaz)] = re.compile("[" + "".join(re.escape(c) for c in sorted({n[0] for n in gaz.by_zh})) + "]")
     return cached
+
+
+def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """The first two characters of a name -> the lengths of the names opening with them, longest first (with
+    1 when the first character is a name itself); a one-character name -> (1,).
+
+    A quarter of a page's characters open some place name, far fewer pairs do: keyed by the pair, a position
+    no name starts at is passed after one look-up, not one slice per length of the names its character opens.
+    """
+    by_start: dict[str, set[int]] = {}
+    for name in names:
+        by_start.setdefault(name[:2], set()).add(len(name))
+    for pair, lengths in by_start.items():
+        if len(pair) == 2 and pair[0] in by_start:
+            lengths.add(1)
+    return {start: tuple(sorted(lengths, reverse=True)) for start, lengths in by_start.items()}
 
 
 # -- named things ------------------------------------------------------------
@@ -230,7 +291,7 @@ def _quoted(text: str) -> list[_Found]:
     return out
 
 
-def _verb_led(text: str, places: list[_PlaceHit], titles: list[tuple[int, int]]) -> list[_Found]:
+def _verb_led(text: str, places: _Places, titles: list[tuple[int, int]]) -> list[_Found]:
     """Campaigns named after the verb that carries them out ("深入实施制造业技术改造专项"), when the words before
     the head are a name and not a description (not generic words alone, no 的 or list in them)."""
     out = []
@@ -249,9 +310,7 @@ def _known_governments(text: str) -> list[_Found]:
     return [_Found("government", m.group(), m.start(), m.end()) for m in _GOV_RE.finditer(text)]
 
 
-def _headed(
-    text: str, places: list[_PlaceHit], protected: list[tuple[int, int]], titles: list[tuple[int, int]]
-) -> list[_Found]:
+def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: list[tuple[int, int]]) -> list[_Found]:
     out: list[_Found] = []
     ends_seen: set[int] = set()
     for m in _HEAD_RE.finditer(text):
@@ -280,7 +339,7 @@ def _headed(
             continue  # "成都市产业园区高质量发展大会" names a conference
         if htype in ("cluster", "park") and text.startswith(_ONE_OF, end):
             continue  # "全国最大的纺织产业集群之一": one of a kind, not a name
-        if any(h.start == start and h.end == end for h in places):
+        if (same := places.at(start)) is not None and same.end == end:
             continue  # a named area the gazetteer holds (西海岸新区) is a place
         found = _accept(text, name, head, htype, start, end, places)
         if found is not None and (title is None or found.start == title[0] + 1):  # an issuer opens its title
@@ -290,7 +349,7 @@ def _headed(
     return out
 
 
-def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) -> int:
+def _name_start(text: str, head_start: int, protected: AbstractSet[int]) -> int:
     """Where a name ending in the head at ``head_start`` begins, reading backwards."""
     pos = head_start
     floor = max(0, head_start - _MAX_NAME)
@@ -305,10 +364,10 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
             depth -= 1
             pos -= 1
             continue
-        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;") and not _protected_at(protected, pos - 1):
+        if not _NAME_CHAR.match(c) and not (depth and c not in "\n。，,；;") and pos - 1 not in protected:
             break
         if not depth:
-            if _protected_at(protected, pos - 1):
+            if pos - 1 in protected:
                 pos -= 1
                 continue
             if c in _STOP_CHARS or (c.isdigit() and not _TECH_TOKEN.match(text, pos - 1)):
@@ -321,50 +380,39 @@ def _name_start(text: str, head_start: int, protected: list[tuple[int, int]]) ->
     return pos
 
 
-def _through_conjunction(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+def _through_conjunction(text: str, start: int, places: _Places, protected: AbstractSet[int]) -> int:
     """A cluster named for two trades joined by 及 ("芜湖市机器人及智能装备集群") starts at the place before the
     conjunction, when the words from that place to the conjunction name no thing of their own (no head ends them).
     和 and 与 are left out: they join two names ("南宁高新区和柳州高新区") far more often than two trades."""
     if start < 2 or text[start - 1] not in _NAME_CONJUNCTIONS:
         return start
     before = _name_start(text, start - 1, protected)
-    lead = _place_prefix(before, places)
+    lead = places.at(before)
     if lead is None or _HEAD_END.search(text, before, start - 1) or start - 1 - before > _CONJOINED_MAX:
         return start
     return before
 
 
-def _through_brand(text: str, start: int, places: list[_PlaceHit], protected: list[tuple[int, int]]) -> int:
+def _through_brand(text: str, start: int, places: _Places, protected: AbstractSet[int]) -> int:
     """A place's cluster or park named with a quoted brand ("武汉市“光芯屏端网”产业集群") starts at the place: the
     quotation marks stop a name read backwards, so the reading goes on from the place before them."""
     m = _BRAND_BEFORE.search(text, max(0, start - _MAX_BRAND - 2), start)
-    if m is None or not any(h.end == m.start() for h in places):
+    if m is None or not places.ends_at(m.start()):
         return start
     before = _name_start(text, m.start(), protected)
-    return before if _place_prefix(before, places) is not None else start
+    return before if places.at(before) is not None else start
 
 
-def _past_level(text: str, start: int, places: list[_PlaceHit]) -> int:
+def _past_level(text: str, start: int, places: _Places) -> int:
     """ "国家级南宁高新技术产业开发区": a level word before the place a park or cluster is named from is no part
     of its name."""
     m = _LEVEL_PREFIX.match(text, start)
-    return m.end() if m and _place_prefix(m.end(), places) is not None else start
-
-
-def _protected_at(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    return m.end() if m and places.at(m.end()) is not None else start
 
 
 def _skip_enumerator(text: str, start: int, head_start: int) -> int:
     m = _ENUMERATOR.match(text, start, head_start)
     return m.end() if m else start
-
-
-def _place_prefix(start: int, places: list[_PlaceHit]) -> _PlaceHit | None:
-    for h in places:
-        if h.start == start:
-            return h
-    return None
 
 
 def _remainder(name: str, head: str, places_in: list[str]) -> str:
@@ -375,13 +423,11 @@ def _remainder(name: str, head: str, places_in: list[str]) -> str:
     return _GENERIC.sub("", core)
 
 
-def _accept(
-    text: str, name: str, head: str, htype: str, start: int, end: int, places: list[_PlaceHit]
-) -> _Found | None:
+def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, places: _Places) -> _Found | None:
     if len(name) <= len(head) and htype != "government":
         return None
-    lead = _place_prefix(start, places)
-    inside = [h for h in places if start <= h.start and h.end <= end]
+    lead = places.at(start)
+    inside = places.within(start, end)
     located = (
         inside[0].place.zh_variants[0]
         if inside and inside[0].place.zh_variants
@@ -437,7 +483,7 @@ def _accept(
 
 
 def _shared_head(
-    text: str, deng: int, head_start: int, end: int, htype: str, protected: list[tuple[int, int]]
+    text: str, deng: int, head_start: int, end: int, htype: str, protected: AbstractSet[int]
 ) -> list[_Found]:
     """ "A、B等(4个)(千亿级)产业集群" -> A产业集群, B产业集群."""
     between = text[deng + 1 : end]
@@ -455,7 +501,7 @@ def _shared_head(
     return out
 
 
-def _name_start_list(text: str, pos: int, protected: list[tuple[int, int]]) -> int:
+def _name_start_list(text: str, pos: int, protected: AbstractSet[int]) -> int:
     start = pos
     while True:
         s = _name_start(text, start, protected)
@@ -466,27 +512,64 @@ def _name_start_list(text: str, pos: int, protected: list[tuple[int, int]]) -> i
 
 
 def _without_nested(found: list[_Found]) -> list[_Found]:
+    """The names, less each inside a longer one of its type or a programme's (but for the body that opens a
+    title as its issuer), and less a second reading of the same span.
+
+    Read from left to right (the longer first where two start together), every name kept so far starts
+    no later than the next, so that one holds the next exactly when it reaches as far: the furthest end
+    kept for each type answers, where testing every name kept was quadratic in a long page.
+    """
     found = sorted(found, key=lambda f: (f.start, -(f.end - f.start)))
     out: list[_Found] = []
+    spans: set[tuple[int, int]] = set()
+    reach: dict[str, int] = {}  # type -> the furthest end of a name of that type kept
     for f in found:
-        if any(
-            o.start <= f.start
-            and f.end <= o.end
-            and (o.start, o.end) != (f.start, f.end)
-            and (o.type == f.type or o.type == "programme" and not f.issuer)
-            for o in out
-        ):
-            continue
-        if any((o.start, o.end) == (f.start, f.end) for o in out):
+        held = max(reach.get(f.type, -1), -1 if f.issuer else reach.get("programme", -1))
+        if (f.start, f.end) in spans or held >= f.end:
             continue
         out.append(f)
+        spans.add((f.start, f.end))
+        reach[f.type] = max(reach.get(f.type, -1), f.end)
     return out
 
 
 # -- assembling ----------------------------------------------------------------
 
 
-def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> list[Entity]:
+def _occurrences(form: str, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``form`` in ``text``, left to right, never overlapping: what ``re.finditer(re.escape(form),
+    text)`` gives, without a pattern compiled for each name (re caches 512, and a batch of pages names more)."""
+    i = text.find(form)
+    while i >= 0:
+        yield i, i + len(form)
+        i = text.find(form, i + (len(form) or 1))
+
+
+class _Covers:
+    """Spans asked whether one of them holds a given span: the running maximum of their ends over their sorted
+    starts answers by a bisection, where testing every span for every place was quadratic in a long page."""
+
+    __slots__ = ("_starts", "_reach", "_longest_from")
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        spans = sorted(spans)
+        self._starts = [s for s, _ in spans]
+        self._reach = list(accumulate((e for _, e in spans), max))
+        self._longest_from: dict[int, int] = {}
+        for s, e in spans:
+            self._longest_from[s] = max(e, self._longest_from.get(s, e))
+
+    def opens_before(self, start: int, end: int) -> bool:
+        """Whether a span that starts before ``start`` reaches ``end``."""
+        i = bisect_left(self._starts, start)
+        return i > 0 and self._reach[i - 1] >= end
+
+    def holds(self, start: int, end: int) -> bool:
+        """Whether a span other than (start, end) itself holds text[start:end]."""
+        return self.opens_before(start, end) or self._longest_from.get(start, end) > end
+
+
+def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
     spans: list[tuple[int, int]] = []
     for f in found:
@@ -500,26 +583,22 @@ def _assemble(text: str, found: list[_Found], places: list[_PlaceHit], gaz) -> l
     _fold_short_forms(entities)
     for e in entities.values():
         for form in [e.name] + [a for a in e.aliases if not a.startswith("《")]:
-            for m in re.finditer(re.escape(form), text):
-                if (m.start(), m.end()) not in e.mentions:
-                    e.mentions.append((m.start(), m.end()))
+            for span in _occurrences(form, text):
+                if span not in e.mentions:
+                    e.mentions.append(span)
         e.mentions.sort()
-    inside_names = [(s, e) for s, e in spans]
+    inside_names = _Covers(spans)
     by_key: dict[str, list[_PlaceHit]] = {}
-    for h in places:
+    for h in places.hits:
         by_key.setdefault(h.place.key, []).append(h)
     out = [e for e in entities.values() if e.mentions]
     for hits in by_key.values():
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
-        named = [h for h in hits if not any(s < h.start and h.end <= e for s, e in inside_names)]
+        named = [h for h in hits if not inside_names.opens_before(h.start, h.end)]
         if not named:
             continue
-        free = [
-            h
-            for h in named
-            if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in inside_names)
-        ]
+        free = [h for h in named if not inside_names.holds(h.start, h.end)]
         out.append(_place_entity(text, gaz, named, free or named))
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     return out

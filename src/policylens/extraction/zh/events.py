@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import deque
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
@@ -92,6 +93,25 @@ _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few sh
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
+class _Inside:
+    """Spans found by one pattern (in order, never overlapping), asked whether a position lies strictly inside
+    one: only the last span opening before it can hold it, so a bisection answers, where testing every span
+    for every trigger and actor was quadratic in a long page."""
+
+    __slots__ = ("_starts", "_ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for s, e in spans:
+            self._starts.append(s)
+            self._ends.append(e)
+
+    def holds(self, pos: int) -> bool:
+        i = bisect_left(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+
 def find_events(document: Document, index: TextIndex, entities: list[Entity]) -> list[Event]:
     text = document.text or ""
     if not text.strip():
@@ -112,10 +132,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     )
     if headline != (0, 0) and len(index.sentences) > 1 and first_sentence[1] <= headline[1]:
         first_sentence = next((s for s in index.sentences if s[0] >= headline[1]), first_sentence)
-    quoted = [m.span() for m in _QUOTED_NAME.finditer(text)]
-    titled = [m.span() for m in _BOOK_TITLE.finditer(text)]
+    quoted = _Inside(m.span() for m in _QUOTED_NAME.finditer(text))
+    titled = _Inside(m.span() for m in _BOOK_TITLE.finditer(text))
     # a place inside a document's name ("《青岛市…行动计划》近日印发") is not who issued it
-    actors = [a for a in actors if not any(ts < a[0] < te for ts, te in titled)]
+    actors = [a for a in actors if not titled.holds(a[0])]
     actor_starts = [a[0] for a in actors]
     sections = Sections(text)
     # under "（一）工作目标" a plan lists what is to be done ("新增落户创投风投机构20家"): no event is reported there
@@ -140,7 +160,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # the headline repeated at the top of the body
         if (g := bisect_right(goal_starts, m.start()) - 1) >= 0 and m.start() < goals[g][1]:
             continue
-        if any(qs < m.start() < qe for qs, qe in quoted):
+        if quoted.holds(m.start()):
             continue  # "“…集中签约仪式”在…举办": a trigger inside a quoted name names the occasion
         s_start, s_end = index.sentence_at(m.start())
         if _HEADING.match(text, s_start) and s_end - s_start < 25:

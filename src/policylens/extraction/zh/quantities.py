@@ -27,6 +27,7 @@ from typing import overload
 from urllib.parse import urlsplit
 
 from policylens.extraction import gazetteer
+from policylens.extraction.anycase import opening
 from policylens.extraction.numbers import Amount, _load
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
@@ -55,8 +56,31 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
+# The cue lists _KIND_CUE alternates, each word matched where it begins.
+_CUE_LISTS = (
+    "target_cue_exceptions",
+    "relative_periods",
+    "this_year_deadlines",
+    "plan_period_end",
+    "relative_years",
+    "target_cues",
+    "statistic_cues",
+    "weak_statistic_cues",
+)
+# The characters a cue below may open with, first in its pattern: sre then passes every other character of
+# the page at the cost of one test, instead of entering the alternation there (four times faster).
+_KIND_CUE_OPENING = opening(
+    [
+        *(w[0] for key in _CUE_LISTS for w in _CUES[key]),
+        *(w[0] for w in _FIVE_YEAR),
+        *'到至截“"「『',  # "到2025年", "“十四五”期末"
+        *"一二两三四五六七八九十",  # "三年内"
+        r"\d",
+    ],
+    ignoring_case=False,
+)
 _KIND_CUE = re.compile(
-    rf"(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
+    rf"{_KIND_CUE_OPENING}(?:(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止) ?(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR})) ?年(?:底|末)?"
     rf"|(?P<py>{_YEAR}) ?年(?:前|以前|之前)"
     rf"|[“\"「『]?(?P<fyp>{_alt(_FIVE_YEAR)})[”\"」』]?(?:期末|末|时期|期间))"
@@ -69,7 +93,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<year>{_YEAR}) ?年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
-    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])})"
+    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])}))"
 )
 _BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
@@ -99,6 +123,9 @@ _PLAN = re.compile(_alt(_CUES["plan_markers"]))
 # Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
+# The words after a figure, up to its clause's end (matched in place: a slice of the rest of the page for every
+# figure made reading a long page quadratic).
+_METRIC_AFTER = re.compile(r"[^，,；;：:。！？、\n（(]{1,20}")
 _METRIC_TRIM_END = re.compile(
     rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
 )
@@ -357,11 +384,12 @@ class _Reader:
     def _change(self, a: Amount, start: int, clause_start: int) -> str | None:
         if a.unit == "rank":
             return None
-        window = self.text[max(clause_start, start - 8) : start]
+        lo = max(clause_start, start - 8)
+        window = self.text[lo:start]
         best = None
         for m in _CHANGE.finditer(window):
             rest = window[m.end() :]
-            if re.search(r"\d", rest) or self.text[max(clause_start, start - 8) + m.end() :][:1] in ("值", "至", "到"):
+            if re.search(r"\d", rest) or self.text[lo + m.end() : lo + m.end() + 1] in ("值", "至", "到"):
                 continue
             best = "increase" if m.group("inc") else "decrease"
         return best
@@ -498,7 +526,7 @@ class _Reader:
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
-        after_m = re.match(r"[^，,；;：:。！？、\n（(]{1,20}", self.text[end:])
+        after_m = _METRIC_AFTER.match(self.text, end)
         after = after_m.group() if after_m else ""
         if a.unit == "count" and _CJK.match(after[:1] or " "):
             return after  # "培育3至5个千亿级产业集群": the noun after the measure word
