@@ -4,7 +4,7 @@ changes no output.
     PYTHONPATH=src .venv/bin/python benchmarks/check_extract.py [--save FILE] [--compare FILE]
 
 Every document of the English and Chinese corpora (``../shared/corpus``,
-``../shared/corpus-zh``), the held-out set (``benchmarks/heldout``), the demo
+``../shared/corpus-zh``), the held-out sets (``benchmarks/heldout``, ``benchmarks/heldout-zh``), the demo
 corpus (``src/policylens/demo/corpus``) and generated documents is
 extracted; each extraction is serialised to the contract's JSON with sorted
 keys, and a set's digest is the SHA-256 of its documents' names and JSON in
@@ -78,6 +78,7 @@ def document_sets(n_generated: int) -> dict[str, Iterator[tuple[str, Document]]]
         "corpus": folder_documents(SHARED / "corpus" / "docs"),
         "corpus-zh": folder_documents(SHARED / "corpus-zh" / "docs"),
         "heldout": folder_documents(HERE / "heldout" / "docs"),
+        "heldout-zh": folder_documents(HERE / "heldout-zh" / "docs"),
         "demo": folder_documents(corpus_dir()),
         "generated": generated(n_generated),
     }
