@@ -733,7 +733,9 @@ def test_name_occurrences_found_without_a_pattern_match_the_alternation():
             + "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
             + r")(?![\w-])"
         )
-        assert _occurrences(text, forms) == [m.span() for m in pattern.finditer(text)], (text, forms)
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert _occurrences(text, forms) == expected, (text, forms)
+        assert _occurrences(text, forms, find_limit=0) == expected, (text, forms)  # the walk of a directory page
 
 
 def _zh_kind_cue_pieces() -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from functools import lru_cache
 
 from policylens.extraction.entities.patterns import patterns
@@ -142,20 +143,23 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
             named.mentions.append((start, end))
 
 
-def _occurrences(text: str, forms: dict[str, Entity]) -> list[tuple[int, int]]:
+def _occurrences(text: str, forms: dict[str, Entity], find_limit: int = 64) -> list[tuple[int, int]]:
     """Where the forms occur as whole words, their words apart by any whitespace, scanning left to right
     and taking at each place the first form, longest first, that occurs there, as one alternation of the
     forms would; but without compiling one: a page's names make a pattern of their own, and compiling it
-    cost more than the rest of assembling them."""
+    cost more than the rest of assembling them.
+
+    Where a form's first word occurs is found by ``str.find`` for each first word; a page naming more than
+    ``find_limit`` of them (a directory of firms) is walked once instead, position by position, so that the
+    cost stays linear in the page."""
     ordered = [words for words in (form.split() for form in sorted(forms, key=len, reverse=True)) if words]
     by_first: dict[str, list[int]] = {}
     for rank, words in enumerate(ordered):
         by_first.setdefault(words[0], []).append(rank)
     at: dict[int, list[int]] = {}
-    for first, ranks in by_first.items():
-        for i in _finds(text, first):
-            if not _word_char_at(text, i - 1):
-                at.setdefault(i, []).extend(ranks)
+    for first, i in _first_words(text, by_first, find_limit):
+        if not _word_char_at(text, i - 1):
+            at.setdefault(i, []).extend(by_first[first])
     out: list[tuple[int, int]] = []
     done = 0
     for i in sorted(at):
@@ -170,12 +174,23 @@ def _occurrences(text: str, forms: dict[str, Entity]) -> list[tuple[int, int]]:
     return out
 
 
-def _finds(text: str, word: str) -> list[int]:
-    found, i = [], text.find(word)
-    while i >= 0:
-        found.append(i)
-        i = text.find(word, i + 1)
-    return found
+def _first_words(text: str, firsts: dict[str, list[int]], find_limit: int) -> Iterator[tuple[str, int]]:
+    """(first word, where it occurs) for every occurrence of each of ``firsts`` in the text."""
+    if len(firsts) <= find_limit:
+        for first in firsts:
+            i = text.find(first)
+            while i >= 0:
+                yield first, i
+                i = text.find(first, i + 1)
+        return
+    lengths: dict[str, set[int]] = {}
+    for first in firsts:
+        lengths.setdefault(first[0], set()).add(len(first))
+    by_char = {c: sorted(ls, reverse=True) for c, ls in lengths.items()}
+    for i, c in enumerate(text):
+        for n in by_char.get(c, ()):
+            if text[i : i + n] in firsts:
+                yield text[i : i + n], i
 
 
 def _words_at(text: str, i: int, words: list[str]) -> int | None:
