@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Text, cast, func, select, text
 
+from .. import collector
 from ..errors import StoreError
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
@@ -188,6 +189,7 @@ class _Builder:
         return self.by_id[entity_id]
 
 
+@collector.paused()
 def rebuild(conn: Connection) -> dict[str, int]:
     """Replace every derived table from the stored documents; returns row counts for reporting.
 
@@ -195,6 +197,8 @@ def rebuild(conn: Connection) -> dict[str, int]:
     PostgreSQL two passes (two ingest batches at once) take turns: the
     second would otherwise delete only what it could see and then collide
     with the first one's rows.  SQLite's write lock already serialises them.
+    The pass keeps hundreds of thousands of rows and records alive until it
+    ends, so it runs with the cyclic garbage collector paused (``collector``).
     """
     _lock(conn)
     docs = _Documents(conn)
@@ -239,6 +243,7 @@ _ENTITY_TABLES = (
 )
 
 
+@collector.paused()
 def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """After a batch of new documents, bring the derived tables to what :func:`rebuild` would make them.
 
