@@ -278,6 +278,59 @@ def test_a_subject_that_moves_takes_its_old_subjects_rows_along(kb):
     assert not kb.conflicts(kind="cross_document")
 
 
+def _tracked(kb: KnowledgeBase) -> dict[int, str | None]:
+    with kb.reading() as conn:
+        return dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
+
+
+def test_subjects_move_to_and_from_their_own_words(kb):
+    """The batch's pass reads only the tracked subjects that are not a figure's own words: both kinds move.
+
+    The company is named "Northgate Works Group Ltd" more often, then (after
+    the batch) "Northgate Works": the figure written "Northgate Works" goes
+    from the entity's name back to its own words, the one written "Northgate
+    Works Group Ltd" from its own words to the entity's new name.
+    """
+    for i in range(3):
+        kb.save(_stated(f"a{i}.txt", "2021-01-01", [("company", "Northgate Works Group Ltd")], []))
+    kb.save(_stated("b.txt", "2022-01-01", [("company", "Northgate Works")], [("Northgate Works", "robot cells", 40)]))
+    kb.save(
+        _stated(
+            "c.txt",
+            "2023-01-01",
+            [("company", "Northgate Works Group Ltd")],
+            [("Northgate Works Group Ltd", "robot cells", 55)],
+        )
+    )
+    kb.resolve()
+    assert sorted(_tracked(kb).values()) == ["Northgate Works Group Ltd"] * 2
+    ids = [
+        kb.save(_stated(f"d{i}.txt", "2024-01-01", [("company", "Northgate Works")], [])).document_id for i in range(5)
+    ]
+    kb.resolve(ids)
+    assert sorted(_tracked(kb).values()) == ["Northgate Works"] * 2
+    assert kb.conflicts(kind="cross_document")  # still one subject: 40 and 55 robot cells by 2027
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_figure_without_a_tracked_subject_sends_the_batch_to_a_rebuild(kb, monkeypatch):
+    _batches(kb, 17, batches=2)
+    with kb.writing() as conn:
+        dropped = conn.scalar(select(TrackedSubjectRow.quantity_id).limit(1))
+        conn.execute(TrackedSubjectRow.__table__.delete().where(TrackedSubjectRow.quantity_id == dropped))
+    rebuilt: list[int] = []
+    full = derive.rebuild
+    monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or full(conn))
+    kb.resolve([kb.save(_document(random.Random(18), 99)).document_id])
+    assert rebuilt == [1]
+    after_batch = _derived(kb)
+    assert dropped in _tracked(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
 def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     _batches(kb, 13, batches=2)
     expected = _derived(kb)

@@ -260,7 +260,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     track stage, which costs the most, is run only over the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
-    new entities moved (``tracked_subjects`` keeps the last pass's), with
+    new entities moved (``tracked_subjects`` keeps the last pass's; only the
+    rows that differ from the quantity's own words are read), with
     every pair whose metric is alike under the same subject
     (``track.batch.reach``).  Other facts cannot meet these, so their
     progress links, restatements, status periods and conflicts stay as stored.  A
@@ -282,20 +283,25 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    previous = dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
+    if not batch or _untracked(conn, batch) or _unlinked(conn, batch):
+        return rebuild(conn)
     q_ = QuantityRow
     # Every quantity's (id, document id, kind, subject, metric), unpacked as tuples below: named access
     # on 90,000 rows, a dozen times over, costs more than reading them.
     phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric).order_by(q_.id)).all()
     fresh = {qid for qid, document_id, *_ in phrases if document_id in batch}
-    if not batch or any(qid not in previous for qid, *_ in phrases if qid not in fresh) or _unlinked(conn, batch):
-        return rebuild(conn)
+    renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
     subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, _ in phrases)
     event_links = state.finish(conn)
     tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, _ in phrases}
-    moved = {qid for qid, subject in tracked_subjects.items() if qid not in fresh and previous[qid] != subject}
+    previous = {  # the last pass's tracked subject of each stored quantity the entities moved
+        qid: old
+        for qid, _, _, subject, _ in phrases
+        if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
+    }
+    moved = set(previous)
     kind = {qid: k for qid, _, k, _, _ in phrases}
     metric = {qid: m for qid, _, _, _, m in phrases}
     tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
@@ -382,6 +388,30 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         "restatements": len(tracked.restated),
         "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0,
     }
+
+
+def _untracked(conn: Connection, batch: set[int]) -> bool:
+    """Whether some quantity outside the batch has no tracked subject (a database just migrated, emptied tables)."""
+    ts = TrackedSubjectRow
+    missing = (
+        select(QuantityRow.id)
+        .outerjoin(ts, ts.quantity_id == QuantityRow.id)
+        .where(ts.quantity_id.is_(None), QuantityRow.document_id.not_in(batch))
+        .limit(1)
+    )
+    return conn.scalar(missing) is not None
+
+
+def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
+    """Quantity id -> the subject the last pass tracked it under, where that is not the quantity's own words.
+
+    Every other quantity was tracked under its own words (``_Resolved.tracked_subject``),
+    which the caller has read: the database compares them, so that only the few thousand
+    renamed rows are read rather than every quantity's.
+    """
+    ts, q = TrackedSubjectRow, QuantityRow
+    differs = ts.subject.is_distinct_from(q.subject)
+    return dict(conn.execute(select(ts.quantity_id, ts.subject).join(q, q.id == ts.quantity_id).where(differs)).all())
 
 
 def _unlinked(conn: Connection, batch: set[int]) -> bool:
