@@ -331,6 +331,37 @@ def test_a_figure_without_a_tracked_subject_sends_the_batch_to_a_rebuild(kb, mon
     assert _derived(kb) == after_batch
 
 
+def test_a_batch_writes_only_the_links_that_moved(kb, monkeypatch):
+    """The batch's records get links, a stored record its batch joins to another entity a new one; no other."""
+    kb.save(_named("a.txt", ("company", "Westbrook Cables"), ("company", "Ironvale Turbines")))
+    kb.save(_named("b.txt", ("organization", "Kestrel Trade Zone")))
+    kb.save(_named("c.txt", ("organization", "Orchard Bay Hub")))
+    kb.resolve()
+    written: list[set[int]] = []
+    write = derive.diffwrite.write
+
+    def spy(conn, tables, order, scopes=None):
+        if EntityLinkRow in tables:
+            written.append({row[0] for row in tables[EntityLinkRow][1]})
+        return write(conn, tables, order, scopes)
+
+    monkeypatch.setattr(derive.diffwrite, "write", spy)
+    batch = [
+        _named("d.txt", ("company", "Westbrook Cables")),
+        _named("e.txt", ("organization", "Kestrel Trade Zone", ["Orchard Bay Hub"])),
+    ]
+    ids = [kb.save(e).document_id for e in batch]
+    kb.resolve(ids)
+    with kb.reading() as conn:
+        de = DocumentEntityRow
+        new = set(conn.scalars(select(de.id).where(de.document_id.in_(ids))))
+        orchard = set(conn.scalars(select(de.id).where(de.name == "Orchard Bay Hub", de.document_id.not_in(ids))))
+    assert written == [new | orchard]
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
 def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     _batches(kb, 13, batches=2)
     expected = _derived(kb)

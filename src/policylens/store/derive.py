@@ -231,7 +231,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
 
 
 # The entity stage's tables, children before parents: a batch's pass compares them whole (the
-# quantities' subject entities only where they moved).
+# quantities' subject entities and the document entities' links only where they moved).
 _ENTITY_TABLES = (
     QuantitySubjectRow,
     EventEntityRow,
@@ -337,17 +337,26 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
     targets = {q for q in affected if kind[q] == "target"}
 
-    # The quantities' subject entities were just read whole: only those that moved are written.
+    # The quantities' subject entities and the document entities' links were just read whole: only
+    # those that moved are written.
     moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
+    links, stored_links = state.entity_of_record, state.stored_links or {}
+    relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
     tables = {
         **state.tables(event_links),
         QuantitySubjectRow: (
             ("quantity_id", "entity_id"),
             [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
         ),
+        EntityLinkRow: (("document_entity_id", "entity_id"), [(r, links[r]) for r in sorted(relinked & links.keys())]),
     }
     Scope = diffwrite.Scope
-    diffwrite.write(conn, tables, _ENTITY_TABLES, {QuantitySubjectRow: Scope("quantity_id", moved_hits)})
+    diffwrite.write(
+        conn,
+        tables,
+        _ENTITY_TABLES,
+        {QuantitySubjectRow: Scope("quantity_id", moved_hits), EntityLinkRow: Scope("document_entity_id", relinked)},
+    )
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
             (("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
@@ -544,6 +553,7 @@ class _Resolved:
     entity_of_record: dict[int, int]
     resolver: _Resolver
     relations: set[tuple[Any, ...]]
+    stored_links: dict[int, int] | None = None  # a batch's pass: the links the last pass left
     nearest_region: dict[int, int] = field(default_factory=dict)
     regions: dict[tuple[int, int], int] = field(default_factory=dict)
 
@@ -664,15 +674,20 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
         )
     ]
     builder = _Builder()
-    clusters = resolve(records, decisions) if batch is None else _batch_clusters(conn, records, decisions, batch)
+    if batch is None:
+        stored_links = None
+        clusters = resolve(records, decisions)
+    else:
+        stored_links = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
+        clusters = _batch_clusters(records, decisions, batch, stored_links)
     entity_of_record = _entities(builder, clusters)
     resolver = _Resolver(builder, records, entity_of_record)
     relations = _relations(builder, resolver, records, entity_of_record)
-    return _Resolved(builder, records, entity_of_record, resolver, relations)
+    return _Resolved(builder, records, entity_of_record, resolver, relations, stored_links)
 
 
 def _batch_clusters(
-    conn: Connection, records: list[Record], decisions: list[Decision], batch: Collection[int]
+    records: list[Record], decisions: list[Decision], batch: Collection[int], entity_of: dict[int, int]
 ) -> list[Cluster]:
     """The clusters a full pass would make, with the rules run only over the part the ``batch``'s records reach.
 
@@ -683,14 +698,14 @@ def _batch_clusters(
     first record.  Should a stored entity lie partly in the part, or the
     stored records of one signature in two entities (the last pass made them
     otherwise than the rules say, or the argument missed a way), all are
-    resolved.
+    resolved.  ``entity_of`` holds the stored links (document entity id ->
+    entity id).
     """
     part = blocking.reach(records, batch, decisions)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")
         return resolve(records, decisions)
     reached, crowded = part
-    entity_of = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
     kept: dict[int, list[Record]] = defaultdict(list)
     unlinked: list[Record] = []  # the batch's, named as stored records are
     entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
