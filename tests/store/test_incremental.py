@@ -13,6 +13,7 @@ sentences are this test's own.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from sqlalchemy import select
@@ -437,6 +438,22 @@ def test_relations_that_share_an_id_stop_the_pass(kb, monkeypatch):
     with pytest.raises(RelationIdCollision):
         kb.resolve([kb.save(_document(rng, 100)).document_id])
     assert _derived(kb) == expected  # neither pass wrote anything
+
+
+def test_a_new_relation_sharing_a_kept_ones_id_stops_the_batch(kb, monkeypatch):
+    """A batch's pass hashes only its new relations, and checks them against the stored ones it keeps."""
+    _batches(kb, 47, batches=1)
+    expected = _derived(kb)
+    with kb.reading() as conn:
+        stored = {tuple(row[1:]): row[0] for row in conn.execute(select(*EntityRelationRow.__table__.columns))}
+    taken = min(stored.values())
+    own = derive.relation_id
+    monkeypatch.setattr(derive, "relation_id", lambda relation: own(relation) if relation in stored else taken)
+    holder = next(relation for relation, i in stored.items() if i == taken)
+    rng = random.Random(48)
+    with pytest.raises(RelationIdCollision, match=re.escape(f"relations {holder!r} and")):
+        kb.resolve([kb.save(_document(rng, 100)).document_id])
+    assert _derived(kb) == expected  # nothing was written
 
 
 def test_a_batch_leaves_the_rows_of_relations_it_does_not_change(kb):

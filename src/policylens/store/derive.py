@@ -19,7 +19,7 @@ import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -231,7 +231,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
 
 
 # The entity stage's tables, children before parents: a batch's pass compares them whole (the
-# quantities' subject entities and the document entities' links only where they moved).
+# quantities' subject entities, the document entities' links and the relations only where they changed).
 _ENTITY_TABLES = (
     QuantitySubjectRow,
     EventEntityRow,
@@ -255,8 +255,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     stored records, and the subjects, relations and events are resolved
     against all entities, as in :func:`rebuild`.  Its tables are written as
     a difference, whole: each relation's id is its own (:func:`relation_id`),
-    so a new relation writes one row, and an emptied relations table (as
-    migration 0013 leaves it) is filled again.  The
+    so a new relation writes one row (and only new relations are hashed), and
+    an emptied relations table (as migration 0013 leaves it) is filled again.  The
     track stage, which costs the most, is run only over the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
@@ -342,8 +342,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
     links, stored_links = state.entity_of_record, state.stored_links or {}
     relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
+    relation_rows, changed_relations = _relation_changes(conn, state.relations)
     tables = {
-        **state.tables(event_links),
+        **state.tables(event_links, relation_rows),
         QuantitySubjectRow: (
             ("quantity_id", "entity_id"),
             [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
@@ -355,7 +356,11 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         conn,
         tables,
         _ENTITY_TABLES,
-        {QuantitySubjectRow: Scope("quantity_id", moved_hits), EntityLinkRow: Scope("document_entity_id", relinked)},
+        {
+            QuantitySubjectRow: Scope("quantity_id", moved_hits),
+            EntityLinkRow: Scope("document_entity_id", relinked),
+            EntityRelationRow: Scope("id", changed_relations),
+        },
     )
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
@@ -392,7 +397,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     )
     return {
         "entities": len(state.builder.entities),
-        "relations": len(tables[EntityRelationRow][1]),
+        "relations": len(state.relations),
         "progress_links": len(tracked.progress),
         "restatements": len(tracked.restated),
         "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0,
@@ -527,13 +532,18 @@ def relation_id(relation: tuple[Any, ...]) -> int:
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") & _RELATION_ID_MASK
 
 
-def relation_ids(relations: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def relation_ids(
+    relations: Iterable[tuple[Any, ...]], kept: Mapping[int, tuple[Any, ...]] | None = None
+) -> list[tuple[Any, ...]]:
     """(id, *relation) rows in id order, each id :func:`relation_id`; RelationIdCollision if two share one.
 
-    ``relations`` are distinct (a set): every relation the knowledge base
-    holds goes through here on every pass, so any two that collide are met.
+    ``relations`` are distinct (a set).  ``kept`` (id -> relation) are the
+    stored relations a batch's pass keeps as they are: a new relation's id
+    must not be one of theirs either.  A full pass hands over every relation
+    and a batch's the new ones, so any two that collide are met the first
+    time both are made.
     """
-    by_id: dict[int, tuple[Any, ...]] = {}
+    by_id: dict[int, tuple[Any, ...]] = dict(kept or {})
     for r in relations:
         i = relation_id(r)
         if by_id.setdefault(i, r) != r:
@@ -541,7 +551,27 @@ def relation_ids(relations: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
                 f"relations {by_id[i]!r} and {r!r} both get id {i}; nothing was written "
                 "(the relation id needs more bits: derive.relation_id)"
             )
-    return [(i, *r) for i, r in sorted(by_id.items())]
+    return [(i, *r) for i, r in sorted(by_id.items()) if kept is None or i not in kept]
+
+
+def _relation_changes(conn: Connection, relations: set[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], set[int]]:
+    """A batch's pass's relation rows to write (the new relations') and the ids of the stored rows they replace.
+
+    A relation's id is its own (:func:`relation_id`), so a stored relation
+    the pass makes again keeps its row: only the relations it makes anew are
+    hashed and written, and only the stored ones it no longer makes deleted.
+    """
+    r_ = EntityRelationRow
+    stored = {
+        tuple(relation): i
+        for i, *relation in conn.execute(
+            select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
+        ).all()
+    }
+    rows = relation_ids(
+        (r for r in relations if r not in stored), kept={i: r for r, i in stored.items() if r in relations}
+    )
+    return rows, {row[0] for row in rows} | {i for r, i in stored.items() if r not in relations}
 
 
 @dataclass(slots=True)
@@ -594,7 +624,10 @@ class _Resolved:
             entity = self.builder.get(self.nearest_region[entity.id])
         return entity.name
 
-    def tables(self, event_links: dict[tuple[int, str], int]) -> dict[type, tuple[tuple[str, ...], list]]:
+    def tables(
+        self, event_links: dict[tuple[int, str], int], relation_rows: list[tuple[Any, ...]] | None = None
+    ) -> dict[type, tuple[tuple[str, ...], list]]:
+        """Each entity-stage table's columns and rows; the relations' rows are all of them unless given."""
         entities = self.builder.entities
         return {
             EntityRow: (
@@ -615,7 +648,7 @@ class _Resolved:
             EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
             EntityRelationRow: (
                 ("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
-                relation_ids(self.relations),
+                relation_ids(self.relations) if relation_rows is None else relation_rows,
             ),
             EntityRegionRow: (
                 ("entity_id", "region_id", "depth"),
