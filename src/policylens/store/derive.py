@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, func, select, text
+from sqlalchemy import Connection, Text, bindparam, cast, func, select, text
 
 from .. import collector
 from ..errors import StoreError
@@ -973,11 +973,21 @@ def _chunks(ids: Collection[int] | None, size: int = diffwrite.IN_CHUNK) -> Iter
 
 
 def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
-    """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks."""
+    """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks.
+
+    The ids, integers the pass computed, are written into the statement
+    rather than bound one parameter each (as ``diffwrite.Scope`` writes
+    them): PostgreSQL took about four times as long to take 5,000 bound
+    parameters as to parse 5,000 numbers.
+    """
     return [
         r
         for chunk in _chunks(ids)
-        for r in conn.execute(stmt if chunk is None else stmt.where(column.in_(chunk))).all()
+        for r in conn.execute(
+            stmt
+            if chunk is None
+            else stmt.where(column.in_(bindparam("ids", [int(i) for i in chunk], expanding=True, literal_execute=True)))
+        ).all()
     ]
 
 
