@@ -406,11 +406,24 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
 
 def _untracked(conn: Connection, batch: set[int]) -> bool:
     """Whether some quantity outside the batch has no tracked subject (a database just migrated, emptied tables)."""
-    ts = TrackedSubjectRow
+    return _without(conn, QuantityRow, TrackedSubjectRow.quantity_id, batch)
+
+
+def _unlinked(conn: Connection, batch: set[int]) -> bool:
+    """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
+    return _without(conn, DocumentEntityRow, EntityLinkRow.document_entity_id, batch)
+
+
+def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
+    """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
+
+    One anti-join that stops at the first such row: the pass trusts the
+    derived tables only when there is none.
+    """
     missing = (
-        select(QuantityRow.id)
-        .outerjoin(ts, ts.quantity_id == QuantityRow.id)
-        .where(ts.quantity_id.is_(None), QuantityRow.document_id.not_in(batch))
+        select(model.id)
+        .outerjoin(derived.class_, derived == model.id)
+        .where(derived.is_(None), model.document_id.not_in(batch))
         .limit(1)
     )
     return conn.scalar(missing) is not None
@@ -426,19 +439,6 @@ def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
     ts, q = TrackedSubjectRow, QuantityRow
     differs = ts.subject.is_distinct_from(q.subject)
     return dict(conn.execute(select(ts.quantity_id, ts.subject).join(q, q.id == ts.quantity_id).where(differs)).all())
-
-
-def _unlinked(conn: Connection, batch: set[int]) -> bool:
-    """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
-    de = DocumentEntityRow
-    outside = select(func.count()).select_from(de).where(de.document_id.not_in(batch))
-    linked = (
-        select(func.count())
-        .select_from(EntityLinkRow)
-        .join(de, de.id == EntityLinkRow.document_entity_id)
-        .where(de.document_id.not_in(batch))
-    )
-    return (conn.scalar(outside) or 0) > (conn.scalar(linked) or 0)
 
 
 def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
