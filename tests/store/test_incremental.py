@@ -13,6 +13,7 @@ sentences are this test's own.
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 from sqlalchemy import select
@@ -278,6 +279,90 @@ def test_a_subject_that_moves_takes_its_old_subjects_rows_along(kb):
     assert not kb.conflicts(kind="cross_document")
 
 
+def _tracked(kb: KnowledgeBase) -> dict[int, str | None]:
+    with kb.reading() as conn:
+        return dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
+
+
+def test_subjects_move_to_and_from_their_own_words(kb):
+    """The batch's pass reads only the tracked subjects that are not a figure's own words: both kinds move.
+
+    The company is named "Northgate Works Group Ltd" more often, then (after
+    the batch) "Northgate Works": the figure written "Northgate Works" goes
+    from the entity's name back to its own words, the one written "Northgate
+    Works Group Ltd" from its own words to the entity's new name.
+    """
+    for i in range(3):
+        kb.save(_stated(f"a{i}.txt", "2021-01-01", [("company", "Northgate Works Group Ltd")], []))
+    kb.save(_stated("b.txt", "2022-01-01", [("company", "Northgate Works")], [("Northgate Works", "robot cells", 40)]))
+    kb.save(
+        _stated(
+            "c.txt",
+            "2023-01-01",
+            [("company", "Northgate Works Group Ltd")],
+            [("Northgate Works Group Ltd", "robot cells", 55)],
+        )
+    )
+    kb.resolve()
+    assert sorted(_tracked(kb).values()) == ["Northgate Works Group Ltd"] * 2
+    ids = [
+        kb.save(_stated(f"d{i}.txt", "2024-01-01", [("company", "Northgate Works")], [])).document_id for i in range(5)
+    ]
+    kb.resolve(ids)
+    assert sorted(_tracked(kb).values()) == ["Northgate Works"] * 2
+    assert kb.conflicts(kind="cross_document")  # still one subject: 40 and 55 robot cells by 2027
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_figure_without_a_tracked_subject_sends_the_batch_to_a_rebuild(kb, monkeypatch):
+    _batches(kb, 17, batches=2)
+    with kb.writing() as conn:
+        dropped = conn.scalar(select(TrackedSubjectRow.quantity_id).limit(1))
+        conn.execute(TrackedSubjectRow.__table__.delete().where(TrackedSubjectRow.quantity_id == dropped))
+    rebuilt: list[int] = []
+    full = derive.rebuild
+    monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or full(conn))
+    kb.resolve([kb.save(_document(random.Random(18), 99)).document_id])
+    assert rebuilt == [1]
+    after_batch = _derived(kb)
+    assert dropped in _tracked(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_batch_writes_only_the_links_that_moved(kb, monkeypatch):
+    """The batch's records get links, a stored record its batch joins to another entity a new one; no other."""
+    kb.save(_named("a.txt", ("company", "Westbrook Cables"), ("company", "Ironvale Turbines")))
+    kb.save(_named("b.txt", ("organization", "Kestrel Trade Zone")))
+    kb.save(_named("c.txt", ("organization", "Orchard Bay Hub")))
+    kb.resolve()
+    written: list[set[int]] = []
+    write = derive.diffwrite.write
+
+    def spy(conn, tables, order, scopes=None):
+        if EntityLinkRow in tables:
+            written.append({row[0] for row in tables[EntityLinkRow][1]})
+        return write(conn, tables, order, scopes)
+
+    monkeypatch.setattr(derive.diffwrite, "write", spy)
+    batch = [
+        _named("d.txt", ("company", "Westbrook Cables")),
+        _named("e.txt", ("organization", "Kestrel Trade Zone", ["Orchard Bay Hub"])),
+    ]
+    ids = [kb.save(e).document_id for e in batch]
+    kb.resolve(ids)
+    with kb.reading() as conn:
+        de = DocumentEntityRow
+        new = set(conn.scalars(select(de.id).where(de.document_id.in_(ids))))
+        orchard = set(conn.scalars(select(de.id).where(de.name == "Orchard Bay Hub", de.document_id.not_in(ids))))
+    assert written == [new | orchard]
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
 def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
     _batches(kb, 13, batches=2)
     expected = _derived(kb)
@@ -353,6 +438,22 @@ def test_relations_that_share_an_id_stop_the_pass(kb, monkeypatch):
     with pytest.raises(RelationIdCollision):
         kb.resolve([kb.save(_document(rng, 100)).document_id])
     assert _derived(kb) == expected  # neither pass wrote anything
+
+
+def test_a_new_relation_sharing_a_kept_ones_id_stops_the_batch(kb, monkeypatch):
+    """A batch's pass hashes only its new relations, and checks them against the stored ones it keeps."""
+    _batches(kb, 47, batches=1)
+    expected = _derived(kb)
+    with kb.reading() as conn:
+        stored = {tuple(row[1:]): row[0] for row in conn.execute(select(*EntityRelationRow.__table__.columns))}
+    taken = min(stored.values())
+    own = derive.relation_id
+    monkeypatch.setattr(derive, "relation_id", lambda relation: own(relation) if relation in stored else taken)
+    holder = next(relation for relation, i in stored.items() if i == taken)
+    rng = random.Random(48)
+    with pytest.raises(RelationIdCollision, match=re.escape(f"relations {holder!r} and")):
+        kb.resolve([kb.save(_document(rng, 100)).document_id])
+    assert _derived(kb) == expected  # nothing was written
 
 
 def test_a_batch_leaves_the_rows_of_relations_it_does_not_change(kb):

@@ -18,7 +18,6 @@ Names are matched as token sequences, not as raw strings, so that "Xi’an",
 
 from __future__ import annotations
 
-import gc
 import gzip
 import json
 import re
@@ -26,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
+
+from ..collector import paused
 
 # Words joined by apostrophes or dots stay one token ("Xi'an", "U.S"); a
 # possessive "'s" is not part of a name. The test that a token is no possessive "s" is made after its first
@@ -169,15 +170,9 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def load() -> Gazetteer:
-    # Some 18,000 places and their name index are built at once: the cyclic garbage
-    # collector would scan them again and again while they grow, for nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Some 18,000 places and their name index are built at once (collector.paused says why).
+    with paused():
         return _load()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _load() -> Gazetteer:

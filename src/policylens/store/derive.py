@@ -19,13 +19,14 @@ import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, cast, func, select, text
+from sqlalchemy import Connection, Text, bindparam, cast, func, select, text
 
+from .. import collector
 from ..errors import StoreError
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
@@ -188,6 +189,7 @@ class _Builder:
         return self.by_id[entity_id]
 
 
+@collector.paused()
 def rebuild(conn: Connection) -> dict[str, int]:
     """Replace every derived table from the stored documents; returns row counts for reporting.
 
@@ -195,6 +197,8 @@ def rebuild(conn: Connection) -> dict[str, int]:
     PostgreSQL two passes (two ingest batches at once) take turns: the
     second would otherwise delete only what it could see and then collide
     with the first one's rows.  SQLite's write lock already serialises them.
+    The pass keeps hundreds of thousands of rows and records alive until it
+    ends, so it runs with the cyclic garbage collector paused (``collector``).
     """
     _lock(conn)
     docs = _Documents(conn)
@@ -227,7 +231,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
 
 
 # The entity stage's tables, children before parents: a batch's pass compares them whole (the
-# quantities' subject entities only where they moved).
+# quantities' subject entities, the document entities' links and the relations only where they changed).
 _ENTITY_TABLES = (
     QuantitySubjectRow,
     EventEntityRow,
@@ -239,6 +243,7 @@ _ENTITY_TABLES = (
 )
 
 
+@collector.paused()
 def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """After a batch of new documents, bring the derived tables to what :func:`rebuild` would make them.
 
@@ -250,12 +255,13 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     stored records, and the subjects, relations and events are resolved
     against all entities, as in :func:`rebuild`.  Its tables are written as
     a difference, whole: each relation's id is its own (:func:`relation_id`),
-    so a new relation writes one row, and an emptied relations table (as
-    migration 0013 leaves it) is filled again.  The
+    so a new relation writes one row (and only new relations are hashed), and
+    an emptied relations table (as migration 0013 leaves it) is filled again.  The
     track stage, which costs the most, is run only over the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
-    new entities moved (``tracked_subjects`` keeps the last pass's), with
+    new entities moved (``tracked_subjects`` keeps the last pass's; only the
+    rows that differ from the quantity's own words are read), with
     every pair whose metric is alike under the same subject
     (``track.batch.reach``).  Other facts cannot meet these, so their
     progress links, restatements, status periods and conflicts stay as stored.  A
@@ -277,20 +283,25 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    previous = dict(conn.execute(select(TrackedSubjectRow.quantity_id, TrackedSubjectRow.subject)).all())
+    if not batch or _untracked(conn, batch) or _unlinked(conn, batch):
+        return rebuild(conn)
     q_ = QuantityRow
     # Every quantity's (id, document id, kind, subject, metric), unpacked as tuples below: named access
     # on 90,000 rows, a dozen times over, costs more than reading them.
     phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric).order_by(q_.id)).all()
     fresh = {qid for qid, document_id, *_ in phrases if document_id in batch}
-    if not batch or any(qid not in previous for qid, *_ in phrases if qid not in fresh) or _unlinked(conn, batch):
-        return rebuild(conn)
+    renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
     subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, _ in phrases)
     event_links = state.finish(conn)
     tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, _ in phrases}
-    moved = {qid for qid, subject in tracked_subjects.items() if qid not in fresh and previous[qid] != subject}
+    previous = {  # the last pass's tracked subject of each stored quantity the entities moved
+        qid: old
+        for qid, _, _, subject, _ in phrases
+        if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
+    }
+    moved = set(previous)
     kind = {qid: k for qid, _, k, _, _ in phrases}
     metric = {qid: m for qid, _, _, _, m in phrases}
     tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
@@ -326,17 +337,31 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
     targets = {q for q in affected if kind[q] == "target"}
 
-    # The quantities' subject entities were just read whole: only those that moved are written.
+    # The quantities' subject entities and the document entities' links were just read whole: only
+    # those that moved are written.
     moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
+    links, stored_links = state.entity_of_record, state.stored_links or {}
+    relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
+    relation_rows, changed_relations = _relation_changes(conn, state.relations)
     tables = {
-        **state.tables(event_links),
+        **state.tables(event_links, relation_rows),
         QuantitySubjectRow: (
             ("quantity_id", "entity_id"),
             [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
         ),
+        EntityLinkRow: (("document_entity_id", "entity_id"), [(r, links[r]) for r in sorted(relinked & links.keys())]),
     }
     Scope = diffwrite.Scope
-    diffwrite.write(conn, tables, _ENTITY_TABLES, {QuantitySubjectRow: Scope("quantity_id", moved_hits)})
+    diffwrite.write(
+        conn,
+        tables,
+        _ENTITY_TABLES,
+        {
+            QuantitySubjectRow: Scope("quantity_id", moved_hits),
+            EntityLinkRow: Scope("document_entity_id", relinked),
+            EntityRelationRow: Scope("id", changed_relations),
+        },
+    )
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
             (("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
@@ -372,24 +397,48 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     )
     return {
         "entities": len(state.builder.entities),
-        "relations": len(tables[EntityRelationRow][1]),
+        "relations": len(state.relations),
         "progress_links": len(tracked.progress),
         "restatements": len(tracked.restated),
         "conflicts": conn.scalar(select(func.count()).select_from(ConflictRow)) or 0,
     }
 
 
+def _untracked(conn: Connection, batch: set[int]) -> bool:
+    """Whether some quantity outside the batch has no tracked subject (a database just migrated, emptied tables)."""
+    return _without(conn, QuantityRow, TrackedSubjectRow.quantity_id, batch)
+
+
 def _unlinked(conn: Connection, batch: set[int]) -> bool:
     """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
-    de = DocumentEntityRow
-    outside = select(func.count()).select_from(de).where(de.document_id.not_in(batch))
-    linked = (
-        select(func.count())
-        .select_from(EntityLinkRow)
-        .join(de, de.id == EntityLinkRow.document_entity_id)
-        .where(de.document_id.not_in(batch))
+    return _without(conn, DocumentEntityRow, EntityLinkRow.document_entity_id, batch)
+
+
+def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
+    """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
+
+    One anti-join that stops at the first such row: the pass trusts the
+    derived tables only when there is none.
+    """
+    missing = (
+        select(model.id)
+        .outerjoin(derived.class_, derived == model.id)
+        .where(derived.is_(None), model.document_id.not_in(batch))
+        .limit(1)
     )
-    return (conn.scalar(outside) or 0) > (conn.scalar(linked) or 0)
+    return conn.scalar(missing) is not None
+
+
+def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
+    """Quantity id -> the subject the last pass tracked it under, where that is not the quantity's own words.
+
+    Every other quantity was tracked under its own words (``_Resolved.tracked_subject``),
+    which the caller has read: the database compares them, so that only the few thousand
+    renamed rows are read rather than every quantity's.
+    """
+    ts, q = TrackedSubjectRow, QuantityRow
+    differs = ts.subject.is_distinct_from(q.subject)
+    return dict(conn.execute(select(ts.quantity_id, ts.subject).join(q, q.id == ts.quantity_id).where(differs)).all())
 
 
 def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
@@ -483,13 +532,18 @@ def relation_id(relation: tuple[Any, ...]) -> int:
     return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") & _RELATION_ID_MASK
 
 
-def relation_ids(relations: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+def relation_ids(
+    relations: Iterable[tuple[Any, ...]], kept: Mapping[int, tuple[Any, ...]] | None = None
+) -> list[tuple[Any, ...]]:
     """(id, *relation) rows in id order, each id :func:`relation_id`; RelationIdCollision if two share one.
 
-    ``relations`` are distinct (a set): every relation the knowledge base
-    holds goes through here on every pass, so any two that collide are met.
+    ``relations`` are distinct (a set).  ``kept`` (id -> relation) are the
+    stored relations a batch's pass keeps as they are: a new relation's id
+    must not be one of theirs either.  A full pass hands over every relation
+    and a batch's the new ones, so any two that collide are met the first
+    time both are made.
     """
-    by_id: dict[int, tuple[Any, ...]] = {}
+    by_id: dict[int, tuple[Any, ...]] = dict(kept or {})
     for r in relations:
         i = relation_id(r)
         if by_id.setdefault(i, r) != r:
@@ -497,7 +551,27 @@ def relation_ids(relations: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
                 f"relations {by_id[i]!r} and {r!r} both get id {i}; nothing was written "
                 "(the relation id needs more bits: derive.relation_id)"
             )
-    return [(i, *r) for i, r in sorted(by_id.items())]
+    return [(i, *r) for i, r in sorted(by_id.items()) if kept is None or i not in kept]
+
+
+def _relation_changes(conn: Connection, relations: set[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], set[int]]:
+    """A batch's pass's relation rows to write (the new relations') and the ids of the stored rows they replace.
+
+    A relation's id is its own (:func:`relation_id`), so a stored relation
+    the pass makes again keeps its row: only the relations it makes anew are
+    hashed and written, and only the stored ones it no longer makes deleted.
+    """
+    r_ = EntityRelationRow
+    stored = {
+        tuple(relation): i
+        for i, *relation in conn.execute(
+            select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
+        ).all()
+    }
+    rows = relation_ids(
+        (r for r in relations if r not in stored), kept={i: r for r, i in stored.items() if r in relations}
+    )
+    return rows, {row[0] for row in rows} | {i for r, i in stored.items() if r not in relations}
 
 
 @dataclass(slots=True)
@@ -509,6 +583,7 @@ class _Resolved:
     entity_of_record: dict[int, int]
     resolver: _Resolver
     relations: set[tuple[Any, ...]]
+    stored_links: dict[int, int] | None = None  # a batch's pass: the links the last pass left
     nearest_region: dict[int, int] = field(default_factory=dict)
     regions: dict[tuple[int, int], int] = field(default_factory=dict)
 
@@ -549,7 +624,10 @@ class _Resolved:
             entity = self.builder.get(self.nearest_region[entity.id])
         return entity.name
 
-    def tables(self, event_links: dict[tuple[int, str], int]) -> dict[type, tuple[tuple[str, ...], list]]:
+    def tables(
+        self, event_links: dict[tuple[int, str], int], relation_rows: list[tuple[Any, ...]] | None = None
+    ) -> dict[type, tuple[tuple[str, ...], list]]:
+        """Each entity-stage table's columns and rows; the relations' rows are all of them unless given."""
         entities = self.builder.entities
         return {
             EntityRow: (
@@ -570,7 +648,7 @@ class _Resolved:
             EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
             EntityRelationRow: (
                 ("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
-                relation_ids(self.relations),
+                relation_ids(self.relations) if relation_rows is None else relation_rows,
             ),
             EntityRegionRow: (
                 ("entity_id", "region_id", "depth"),
@@ -629,15 +707,20 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
         )
     ]
     builder = _Builder()
-    clusters = resolve(records, decisions) if batch is None else _batch_clusters(conn, records, decisions, batch)
+    if batch is None:
+        stored_links = None
+        clusters = resolve(records, decisions)
+    else:
+        stored_links = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
+        clusters = _batch_clusters(records, decisions, batch, stored_links)
     entity_of_record = _entities(builder, clusters)
     resolver = _Resolver(builder, records, entity_of_record)
     relations = _relations(builder, resolver, records, entity_of_record)
-    return _Resolved(builder, records, entity_of_record, resolver, relations)
+    return _Resolved(builder, records, entity_of_record, resolver, relations, stored_links)
 
 
 def _batch_clusters(
-    conn: Connection, records: list[Record], decisions: list[Decision], batch: Collection[int]
+    records: list[Record], decisions: list[Decision], batch: Collection[int], entity_of: dict[int, int]
 ) -> list[Cluster]:
     """The clusters a full pass would make, with the rules run only over the part the ``batch``'s records reach.
 
@@ -648,14 +731,14 @@ def _batch_clusters(
     first record.  Should a stored entity lie partly in the part, or the
     stored records of one signature in two entities (the last pass made them
     otherwise than the rules say, or the argument missed a way), all are
-    resolved.
+    resolved.  ``entity_of`` holds the stored links (document entity id ->
+    entity id).
     """
     part = blocking.reach(records, batch, decisions)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")
         return resolve(records, decisions)
     reached, crowded = part
-    entity_of = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
     kept: dict[int, list[Record]] = defaultdict(list)
     unlinked: list[Record] = []  # the batch's, named as stored records are
     entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
@@ -890,11 +973,21 @@ def _chunks(ids: Collection[int] | None, size: int = diffwrite.IN_CHUNK) -> Iter
 
 
 def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
-    """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks."""
+    """The rows of ``stmt`` whose ``column`` is among ``ids`` (all of them for None), in chunks.
+
+    The ids, integers the pass computed, are written into the statement
+    rather than bound one parameter each (as ``diffwrite.Scope`` writes
+    them): PostgreSQL took about four times as long to take 5,000 bound
+    parameters as to parse 5,000 numbers.
+    """
     return [
         r
         for chunk in _chunks(ids)
-        for r in conn.execute(stmt if chunk is None else stmt.where(column.in_(chunk))).all()
+        for r in conn.execute(
+            stmt
+            if chunk is None
+            else stmt.where(column.in_(bindparam("ids", [int(i) for i in chunk], expanding=True, literal_execute=True)))
+        ).all()
     ]
 
 
