@@ -457,15 +457,7 @@ def find_amounts(text: str) -> list[Amount]:
 def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
     number_group = "num" if m.group("num") else "word"
     number = m.group(number_group)
-    if number_group == "word" and (
-        _SAID_POINT_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        or not m.group("point")
-        and _SAID_POINT_AFTER.match(text, m.end())
-    ):
-        return None  # a part of a decimal said in words that is not read whole ("two hundred point seventy-one")
-    if _continues_a_scaled_number(text, m) or (
-        m.group("num") and m.group("scale") and not m.group("unit") and _DIGITS_AFTER_SCALE.match(text, m.end())
-    ):
+    if _part_of_another_number(text, m):
         return None
     value = 0.0 if number.lower() in _ZERO_WORDS else parse_number(number)
     if value is None:
@@ -554,6 +546,21 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
         scale=scale,
         comparator=">=" if m.group("plus") else None,
     )
+
+
+def _part_of_another_number(text: str, m: re.Match) -> bool:
+    """Whether the match is only a part of a number written around it, which alone would be a wrong value: a
+    part of a decimal said in words that is not read whole ("two hundred point seventy-one"), or digits
+    joined by scale words ("4 thousand 3 hundred and 21", "2 million 500 thousand")."""
+    if m.group("word") and (
+        _SAID_POINT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        or not m.group("point")
+        and _SAID_POINT_AFTER.match(text, m.end())
+    ):
+        return True
+    if m.group("num") and m.group("scale") and not m.group("unit") and _DIGITS_AFTER_SCALE.match(text, m.end()):
+        return True
+    return _continues_a_scaled_number(text, m)
 
 
 def _continues_a_scaled_number(text: str, m: re.Match) -> bool:
