@@ -29,7 +29,7 @@ INPUTS = {
     "one-line.txt": lambda: ("Kestrel Group valve exports rose 5% and " * 1_250_000)[:49_999_000],
     # A 10 MB HTML page: the web's upload limit.
     "upload.html": lambda: "<html><body>" + ("<p>" + SENTENCE + "</p>\n") * 93_000 + "</body></html>",
-    # Chinese text whose entity passes are still quadratic: the budget stops it.
+    # A megabyte of one Chinese sentence: thousands of figures and names.
     "repeated-zh.txt": lambda: ZH_SENTENCE * 40_000,
 }
 _RUN = """
