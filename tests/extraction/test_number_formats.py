@@ -171,6 +171,20 @@ def test_and_a_half(n, unit):
     assert amount.value == n + 0.5 and amount.unit == unit[1]
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    number=st.decimals(min_value="0.1", max_value="999.9", places=1),
+    scale=st.sampled_from([("M", 1e6), ("m", 1e6), ("k", 1e3), ("K", 1e3)]),
+    code=st.sampled_from(["USD", "EUR", "GBP", "SEK", "CHF", "JPY"]),
+    spaced=st.booleans(),
+)
+def test_a_currency_code_scaled_by_a_letter(number, scale, code, spaced):
+    # "30 MUSD", "450 kEUR": the letter scales the code it is written on to
+    written = f"{number}{' ' if spaced else ''}{scale[0]}{code}"
+    amount = read_one(f"The fund raised {written} last year.", written)
+    assert close(amount.value, float(number) * scale[1]) and amount.unit == code
+
+
 DIGIT_WORDS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 
 

@@ -274,6 +274,8 @@ def test_a_verb_after_a_number_is_not_a_currency():
         ("GDP grew six point five percent.", "six point five percent", 6.5, "%"),
         ("Inflation was zero point zero eight percent.", "zero point zero eight percent", 0.08, "%"),
         ("The line employs fifty - two workers.", "fifty - two", 52, "count"),
+        ("Royalties came to 30 GBP a unit.", "30 GBP", 30, "GBP"),
+        ("Northvolt raised SEK 10 billion.", "SEK 10 billion", 1e10, "SEK"),
     ],
 )
 def test_numbers_as_documents_write_them(text, span, value, unit):
@@ -299,6 +301,8 @@ def test_numbers_as_documents_write_them(text, span, value, unit):
         # money in a unit not said, or a word with two units: never a count
         "A stamp costs 50 cents.",
         "The fine was 300 pounds.",
+        "It raised 30 RUB in May.",  # a code that is also a word ("rub") is read only before the figure
+        "It raised 5 MCAD in May.",
     ],
 )
 def test_shapes_that_are_not_amounts_or_are_ambiguous(text):

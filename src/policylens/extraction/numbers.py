@@ -113,7 +113,8 @@ _NOT_A_HEAD = rf"(?![ {_THIN}'’]\d{{3}}[.,]\d|,-)"
 _LETTER_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["letter_scales"].items()}
 _LETTER_SCALE_NEEDS_CURRENCY = frozenset(_UNITS["letter_scales_after_currency_only"])
 _CODE_SCALES: dict[str, float] = {k: float(v) for k, v in _UNITS["code_scales"].items()}
-_CODE = _alternation([c for c in CURRENCIES if len(c) == 3 and c.isalpha()], False)
+_CODES = frozenset(c for c in CURRENCIES if len(c) == 3 and c.isalpha())
+_CODE = _alternation(sorted(c for c in _CODES if c.lower() in UNIT_WORDS), False)
 # A scale word after a currency code ("75 USD million") and cents after a sum ("3 dollars 50 cents").
 _AFTER_UNIT_SCALE = r"million|billion|trillion|thousand|mn|bn|mln|bln"
 _SCALED_ONLY_UNITS = frozenset(_UNITS["units_only_after_a_scale"])
@@ -593,8 +594,8 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         and (not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS)
     ):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
-    if nxt.lower() in _NOT_COUNTED:
-        return False  # "50 cents", "300 pounds": money or a weight, in a unit not said or not known
+    if nxt.lower() in _NOT_COUNTED or nxt in _CODES or nxt[:1] in _CODE_SCALES and nxt[1:].upper() in _CODES:
+        return False  # "50 cents", "300 pounds", "30 RUB", "5 MCAD": money or a weight, in a unit not said or not read
     nxt_char = text[end : end + 1]
     if nxt_char == "-" and text[end + 1 : end + 2].isalpha():
         return False  # "Five-Year Plan", "5-Axis"
