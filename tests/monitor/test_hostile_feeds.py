@@ -143,6 +143,9 @@ def test_a_slow_site_does_not_delay_the_other_feeds(kb, feed_server):
     assert arrived["fast"] < arrived["slow"] + 2.5
 
 
+# The budget's raise may land in a finaliser, which Python reports and ignores; the watchdog raises again
+# (policylens.budget), so the entry still fails on time.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_an_entry_that_fails_in_any_way_is_one_line_and_the_poll_goes_on(kb, feed_server):
     slow = "山东省青岛市海尔集团计划到2025年出口达到50亿元。\n" * 20000  # seconds of work: over a 1 s budget
     huge = "某市规划\n\n到2027年，全市工业产值达到" + "九" * 400 + "亿元。\n"  # once an OverflowError
