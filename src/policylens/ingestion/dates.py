@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from datetime import date
 from urllib.parse import urlsplit
 
-from policylens.ingestion._data import load
+from policylens.ingestion._data import any_of, load
 
 _DATA = load("dates")
 _MONTHS = _DATA["months"]
@@ -103,10 +103,9 @@ _TODAY = re.compile(
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
 _CLAUSE_AFTER = re.compile(r"\s*[，,]\s*[\u3400-\u9fff]")
 _CAPTION = re.compile("|".join(map(re.escape, _DATA["caption_words"])))
-# 皖政办秘〔2024〕56号, 闽工信规[2024]9号: an official document's number, on a line of its own under its head
-_DOCUMENT_NUMBER = re.compile(
-    r"^[\u3400-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?P<y>(?:19|20)\d\d)\s*[〕\]］)）】]\s*第?\s*\d{1,4}\s*号$"
-)
+# an official document's own number on its line (sources.yaml, document_numbers), and the year in it
+_DOCUMENT_NUMBER = any_of(load("sources")["document_numbers"], 0)
+_YEAR_IN_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 
 def parse_date(text: str, order: str | None = None) -> str | None:
@@ -193,8 +192,10 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
 def document_number_year(line: str) -> str | None:
     """The year of an official document's own number ("皖政办秘〔2024〕56号" alone on its line): the document was
     issued that year, so the page is dated no earlier, and no more precisely than the year."""
-    m = _DOCUMENT_NUMBER.match(line.strip())
-    return m.group("y") if m else None
+    if not _DOCUMENT_NUMBER.match(line.strip()):
+        return None
+    year = _YEAR_IN_NUMBER.search(line)
+    return year.group() if year else None
 
 
 def date_in_url(url: str | None) -> str | None:

@@ -22,7 +22,13 @@ _DATA = load("sources")
 _GOVERNMENT_HOST = any_of(_DATA["government_hosts"])
 _GOVERNMENT_SITE_NAME = any_of(_DATA["government_site_names"])
 _SIGNS = {
-    kind: {where: any_of(patterns, re.IGNORECASE | re.MULTILINE) for where, patterns in places.items()}
+    kind: {
+        where: any_of(
+            patterns + (_DATA["document_numbers"] if (kind, where) == ("government", "head") else []),
+            re.IGNORECASE | re.MULTILINE,
+        )
+        for where, patterns in places.items()
+    }
     for kind, places in _DATA["text_signs"].items()
 }
 _ANALYSIS_SECTION = re.compile(

@@ -19,7 +19,7 @@ is no event, nor is a reposted story's 原标题 line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -94,18 +94,21 @@ _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）
 
 
 class _Inside:
-    """Spans found by one pattern (in order, never overlapping), asked whether a position lies strictly inside
-    one: only the last span opening before it can hold it, so a bisection answers, where testing every span
-    for every trigger and actor was quadratic in a long page."""
+    """Spans (a pattern's matches, or sections that may nest), asked whether a position lies strictly inside
+    one: overlapping spans are joined, so only the last span opening before a position can hold it and a
+    bisection answers, where testing every span for every trigger and actor was quadratic in a long page."""
 
     __slots__ = ("_starts", "_ends")
 
     def __init__(self, spans: Iterable[tuple[int, int]]):
         self._starts: list[int] = []
         self._ends: list[int] = []
-        for s, e in spans:
-            self._starts.append(s)
-            self._ends.append(e)
+        for s, e in sorted(spans):
+            if self._ends and s < self._ends[-1]:
+                self._ends[-1] = max(self._ends[-1], e)  # a section inside another's
+            else:
+                self._starts.append(s)
+                self._ends.append(e)
 
     def holds(self, pos: int) -> bool:
         i = bisect_left(self._starts, pos) - 1
@@ -139,13 +142,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     actor_starts = [a[0] for a in actors]
     sections = Sections(text)
     # under "（一）工作目标" a plan lists what is to be done ("新增落户创投风投机构20家"): no event is reported there
-    goals: list[tuple[int, int]] = []
-    for start, end in sorted(goal_sections(text, index.paragraphs, lambda a, b: bool(_DEADLINE.search(text, a, b)))):
-        if goals and start <= goals[-1][1]:
-            goals[-1] = (goals[-1][0], max(end, goals[-1][1]))  # one heading's section inside another's
-        else:
-            goals.append((start, end))
-    goal_starts = [s for s, _ in goals]
+    goals = _Inside(goal_sections(text, index.paragraphs, lambda a, b: bool(_DEADLINE.search(text, a, b))))
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
@@ -158,7 +155,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
-        if (g := bisect_right(goal_starts, m.start()) - 1) >= 0 and m.start() < goals[g][1]:
+        if goals.holds(m.start()):
             continue
         if quoted.holds(m.start()):
             continue  # "“…集中签约仪式”在…举办": a trigger inside a quoted name names the occasion
