@@ -272,6 +272,9 @@ _WRITTEN_TYPES = ("place", "park", "cluster", "company")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
+_PERSON_NOUNS = frozenset(_CUES["person_nouns"])
+_PERSON_VERBS = {k.lower(): v for k, v in _CUES["person_verbs"].items()}
+_LEVEL_VERBS = frozenset(_CUES["level_verbs"])
 _METRIC_JUNK = frozenset(w.lower() for w in _CUES["metric_junk_words"])
 _LEVEL_WORDS = frozenset(w.lower() for w in _CUES["level_words"])
 _CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
@@ -940,6 +943,8 @@ class _Reader:
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
             after = self._counted_noun(a, s, earlier)
+            if after and after.split()[-1].lower() in _PERSON_NOUNS:
+                return self._people_metric(after, s, prev_end, start)
             if after:
                 return after
             if _DEGREE_AFTER.match(self.text, a.end):
@@ -974,6 +979,20 @@ class _Reader:
         if whole:
             return f"share of {whole}"
         return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
+
+    def _people_metric(self, noun: str, s: _Sentence, prev_end: int, start: int) -> str:
+        """A count of people measures what the verb before it does to them ("will employ about 1,100
+        people": employment), or, for bare "people" after a verb that brings a measure to a level, what
+        the words before it name ("Employment in the park is to reach 20,000 people"; "the town had
+        20,000 people" names only where); else the people themselves."""
+        verb = _previous_word(self.text, start)
+        if verb in _PERSON_VERBS:
+            return _PERSON_VERBS[verb]
+        if noun.lower() in ("people", "persons") and verb in _LEVEL_VERBS:
+            words, verb_named = self._words_before(s, prev_end, start)
+            if verb_named and (before := _clean_metric(words)):
+                return before
+        return noun
 
     def _rank_metric(self, a: Amount, s: _Sentence, metric: str | None, subject: str | None) -> str | None:
         """A rank measures a position in something: what it is ranked "in" or "for" after it ("ranked
@@ -1033,7 +1052,7 @@ class _Reader:
         window = _PARENTHESES.sub(" ", self.text[lo:end])
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
-            window = window[cut[-1].end() :]
+            window = _past_aside(window, cut)
         if lo > s.start and _LEADING_PREPOSITION.match(window) and _TRAILING_AND.search(window):
             return [], False  # "30 in the east, 8 in the central region and 5 …": the words end the figure before
         # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
@@ -1597,6 +1616,40 @@ def _holds_verb(phrase: str) -> bool:
     """Whether a phrase holds a cue or metric verb other than an adjective opening it ("Total sales")."""
     words = _WORD.findall(phrase)
     return any(_is_verb(w) and not (i == 0 and w.lower() in _LEADING_ADJECTIVES) for i, w in enumerate(words))
+
+
+_ASIDE = re.compile(
+    r"\s*(?:or|which|who|whose|including|excluding|according\s+to|i\.e\.|that\s+is|also\s+known\s+as|known\s+as)\b",
+    re.IGNORECASE,
+)
+
+
+# An appositive that describes a name: "Xuzhou, an industrial city in east China, reached …".
+_APPOSITIVE = re.compile(r"\s*(?:a|an|the|one\s+of)\s", re.IGNORECASE)
+_NAME_END = re.compile(r"\b[A-Z][\w-]*\s*$")
+
+
+def _past_aside(window: str, breaks: list[re.Match]) -> str:
+    """The words before a figure from its clause's last break, or, when only a verb follows an aside set off
+    by commas ("Exports, which rose last year, reached …", "R&D intensity, or R&D spending as a share of
+    GDP, reached …", "Exports from Xuzhou, an industrial city in Jiangsu, reached …"), the words before
+    the aside with that verb: the aside describes what the verb's subject measures, or a name in it, and
+    does not name it."""
+    rest = window[breaks[-1].end() :]
+    if len(breaks) < 2 or any(w.lower() not in _STOP and not _is_verb(w) for w in _WORD.findall(rest)):
+        return rest
+    aside, before = breaks[-1], breaks[-2]
+    if window[aside.start()] != "," or window[before.start()] != ",":
+        return rest
+    if not _ASIDE.match(window, before.end()) and not (
+        _APPOSITIVE.match(window, before.end()) and _NAME_END.search(window, 0, before.start())
+    ):
+        return rest
+    opening = breaks[-3].end() if len(breaks) > 2 else 0
+    subject = window[opening : before.start()]
+    if any(_is_verb(w) for w in _WORD.findall(subject)):
+        return rest  # a clause before the aside, not the noun it describes
+    return subject + " " + rest
 
 
 def _clean_metric(words: list[str]) -> str | None:
