@@ -1466,3 +1466,40 @@ def test_a_count_of_people_measures_what_is_done_to_them(text, metric):
 )
 def test_an_aside_between_a_measure_and_its_verb_does_not_name_the_measure(text, metric):
     assert extract(text, published="2025-06-01")[0].metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "The number of such firms -- a label for small, fast-growing makers with strong technology -- rose"
+            " to more than 1,700 in 2025.",
+            "number of such firms",
+        ),
+        (
+            "Exports of the main products -- cranes, pumps and loaders -- came to 71.3 billion yuan in 2025.",
+            "Exports of the main products",
+        ),
+        (
+            "The local sourcing share of key parts such as cylinders and pumps has reached 65 percent.",
+            "local sourcing share of key parts",
+        ),
+        ("Installations that year came to only about 1.8 GW.", "Installations capacity"),
+        ("The county has set aside 800 million yuan for the scheme.", "funds"),
+        ("The firm is building a plant that will cost 60 million dollars.", "cost"),
+    ],
+)
+def test_what_stands_between_a_measure_and_its_verb_is_set_aside(text, metric):
+    assert extract(text, published="2025-06-01")[-1].metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ('Exports of the "new three" products came to 71.3 billion yuan.', ["71.3 billion yuan"]),
+        ("The “Three Highs” strategy funds 20 plants.", ["20"]),
+        ('The mayor promised "three new plants" by 2027.', ["three"]),
+    ],
+)
+def test_a_number_word_naming_something_in_quotes_is_not_a_figure(text, figures):
+    assert [q.text for q in extract(text, published="2025-06-01")] == figures

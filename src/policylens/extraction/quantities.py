@@ -108,7 +108,10 @@ _FROM_PRESENT = re.compile(
 # A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
 # "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
 _LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
-_CONJUNCTION = re.compile(r"\b(?:and|or|but|while|which|that|whereas)\b", re.I)
+# "that" opens a clause, except as the determiner of a time ("installations that year came to …").
+_CONJUNCTION = re.compile(
+    r"\b(?:and|or|but|while|which|that(?!\s+(?:year|month|quarter|week|day|period|time)\b)|whereas)\b", re.I
+)
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
     rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
@@ -227,7 +230,7 @@ _FROM_TO = needed(["from", "between"])
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _SPACES = re.compile(r"\s+")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[–—]\s")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s(?:[–—]|--)\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
 _TIME_FRAME = frozenset(w.lower() for w in _CUES["time_frame_words"])
@@ -363,6 +366,10 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform"
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
 _DIGIT = re.compile(r"\d")
+_PERIOD_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "period"})
+_PERIOD_DETERMINERS = frozenset({"that", "this", "last", "same", "each", "every", "next"})
+_QUOTE_OPENS = re.compile(r"[\"“‘]\s*(?:[A-Za-z-]+\s+){0,3}$")
+_QUOTE_CLOSES = re.compile(r"(?:\s+[A-Za-z-]+){0,3}\s*[\"”’]")
 # A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"): it says where the
 # story was filed, not whose figures follow.
 _DATELINE = re.compile(
@@ -640,7 +647,18 @@ class _Reader:
         for s, e, _, etype in self._mentions_near(a.start):
             if s <= a.start and a.end <= e and etype in _NAME_TYPES:
                 return True  # a number inside a name
-        return False
+        return self._quoted_name(a)
+
+    def _quoted_name(self, a: Amount) -> bool:
+        """A number word that ends a short quoted phrase, or is capitalised in one, is part of a name ("the
+        'new three' products", "the “Three Highs” strategy", "the 'Big Four'"), not a figure; "three new
+        plants" in quotes still counts plants."""
+        if _DIGIT.search(self.text, a.start, a.end) or not _QUOTE_OPENS.search(
+            self.text, max(0, a.start - 40), a.start
+        ):
+            return False
+        closes = _QUOTE_CLOSES.match(self.text, a.end)
+        return closes is not None and (self.text[a.start].isupper() or not _WORD.search(closes.group()))
 
     def _series_total(self, a: Amount) -> bool:
         """The total of a numbered series the page itself shows ("Page 2 of 5")."""
@@ -1055,6 +1073,7 @@ class _Reader:
             window = _past_aside(window, cut)
         if lo > s.start and _LEADING_PREPOSITION.match(window) and _TRAILING_AND.search(window):
             return [], False  # "30 in the east, 8 in the central region and 5 …": the words end the figure before
+        window = _without_examples(window)
         # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
         # conjunction, or "and" after a noun or verb, opens a new clause
         conj = [
@@ -1079,6 +1098,8 @@ class _Reader:
         if verb is not None:
             tail = _without_verb(words[verb], words[verb + 1 :])
             if tail is None:
+                if noun := _VERB_METRICS.get(words[-1].lower()):
+                    return noun.split(), True  # "a factory that will cost $60 million": the verb names the measure
                 return [], True  # "the city will arrange 500 million yuan": the words before name who acts, not what
             content = [
                 w
@@ -1627,29 +1648,50 @@ _ASIDE = re.compile(
 # An appositive that describes a name: "Xuzhou, an industrial city in east China, reached …".
 _APPOSITIVE = re.compile(r"\s*(?:a|an|the|one\s+of)\s", re.IGNORECASE)
 _NAME_END = re.compile(r"\b[A-Z][\w-]*\s*$")
+_DASH = re.compile(r"\s(?:[–—]|--)\s")  # a pair of dashes always sets off an aside
 
 
 def _past_aside(window: str, breaks: list[re.Match]) -> str:
     """The words before a figure from its clause's last break, or, when only a verb follows an aside set off
-    by commas ("Exports, which rose last year, reached …", "R&D intensity, or R&D spending as a share of
-    GDP, reached …", "Exports from Xuzhou, an industrial city in Jiangsu, reached …"), the words before
+    by commas or dashes ("Exports, which rose last year, reached …", "R&D intensity, or R&D spending as a
+    share of GDP, reached …", "Exports from Xuzhou, an industrial city in Jiangsu, reached …", "Exports of
+    the 'new three' products -- EVs, batteries and solar cells -- came to …"), the words before
     the aside with that verb: the aside describes what the verb's subject measures, or a name in it, and
     does not name it."""
     rest = window[breaks[-1].end() :]
     if len(breaks) < 2 or any(w.lower() not in _STOP and not _is_verb(w) for w in _WORD.findall(rest)):
         return rest
-    aside, before = breaks[-1], breaks[-2]
-    if window[aside.start()] != "," or window[before.start()] != ",":
+    opens = len(breaks) - 2
+    if _DASH.fullmatch(breaks[-1].group()):
+        while opens >= 0 and not _DASH.fullmatch(breaks[opens].group()):
+            opens -= 1  # a pair of dashes sets off an aside, commas and all
+        if opens < 0:
+            return rest
+    elif window[breaks[-1].start()] != "," or window[breaks[opens].start()] != ",":
         return rest
-    if not _ASIDE.match(window, before.end()) and not (
-        _APPOSITIVE.match(window, before.end()) and _NAME_END.search(window, 0, before.start())
+    elif not (
+        _ASIDE.match(window, breaks[opens].end())
+        or (_APPOSITIVE.match(window, breaks[opens].end()) and _NAME_END.search(window, 0, breaks[opens].start()))
     ):
         return rest
-    opening = breaks[-3].end() if len(breaks) > 2 else 0
+    before = breaks[opens]
+    opening = breaks[opens - 1].end() if opens > 0 else 0
     subject = window[opening : before.start()]
     if any(_is_verb(w) for w in _WORD.findall(subject)):
         return rest  # a clause before the aside, not the noun it describes
     return subject + " " + rest
+
+
+def _without_examples(window: str) -> str:
+    """The words before a figure without the examples a list opener gives of the measure before its verb
+    ("the supply rate of key components such as cylinders and transmissions has reached …" measures the
+    supply rate of key components, not transmissions)."""
+    openers = list(_LIST_OPENER.finditer(window))
+    if not openers:
+        return window
+    opener = openers[-1]
+    verb = next((w for w in _WORD.finditer(window, opener.end()) if _is_verb(w.group())), None)
+    return window if verb is None else window[: opener.start()] + window[verb.start() :]
 
 
 def _clean_metric(words: list[str]) -> str | None:
@@ -1661,6 +1703,8 @@ def _clean_metric(words: list[str]) -> str | None:
     while hi > lo and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
+    if len(kept) > 2 and kept[-1].lower() in _PERIOD_NOUNS and kept[-2].lower() in _PERIOD_DETERMINERS:
+        del kept[-2:]  # "installations that year": when, not what
     while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
         kept.pop()  # "the EU's": whose, but not what
     if len(kept) > 1 and _verbal(kept[-1]) and kept[-2].lower().endswith("s"):
