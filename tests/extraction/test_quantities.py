@@ -1503,3 +1503,15 @@ def test_what_stands_between_a_measure_and_its_verb_is_set_aside(text, metric):
 )
 def test_a_number_word_naming_something_in_quotes_is_not_a_figure(text, figures):
     assert [q.text for q in extract(text, published="2025-06-01")] == figures
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("The town sits about 40 km from the provincial capital.", "distance"),
+        ("The port is 12 miles away.", "distance"),
+        ("The pipeline runs 200 km from the port to the plant.", "pipeline"),
+    ],
+)
+def test_a_length_from_somewhere_is_a_distance(text, metric):
+    assert extract(text, published="2025-06-01")[0].metric == metric

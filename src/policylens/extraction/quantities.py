@@ -366,6 +366,8 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform"
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
 _DIGIT = re.compile(r"\d")
+# A length that says how far from somewhere, not how long a thing running "from A to B" is.
+_DISTANCE_AFTER = re.compile(r"\s+(?:away\s+)?from\s(?![^,;.]*\bto\s)|\s+away\b", re.IGNORECASE)
 _PERIOD_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "period"})
 _PERIOD_DETERMINERS = frozenset({"that", "this", "last", "same", "each", "every", "next"})
 _QUOTE_OPENS = re.compile(r"[\"“‘]\s*(?:[A-Za-z-]+\s+){0,3}$")
@@ -979,6 +981,8 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
+        if DIMENSION.get(a.unit) == "length" and _DISTANCE_AFTER.match(self.text, a.end):
+            return "distance"  # "sits about 40 km from the airport"
         rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
         if rate and (named := _clean_metric(rate.group("np").split())):
             return named
