@@ -1515,3 +1515,12 @@ def test_a_number_word_naming_something_in_quotes_is_not_a_figure(text, figures)
 )
 def test_a_length_from_somewhere_is_a_distance(text, metric):
     assert extract(text, published="2025-06-01")[0].metric == metric
+
+
+def test_a_deadline_in_the_figures_own_clause_beats_a_nearer_one_in_another():
+    found = extract(
+        "The act aims to reach 15 percent of the market by 2040, and requires the bloc to build 50 million"
+        " tonnes of storage capacity by 2030.",
+        published="2025-06-01",
+    )
+    assert [(q.text, q.deadline) for q in found] == [("15 percent", 2040), ("50 million tonnes", 2030)]

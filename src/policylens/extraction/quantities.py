@@ -1388,7 +1388,7 @@ class _Reader:
         stated = [y for y in s.years if not y.baseline and y.prep in ("in", "for") and 0 <= y.start - a.end <= 30]
         candidates = by_years or future or stated
         if candidates:
-            return min(candidates, key=lambda y: abs(y.start - a.start)).year
+            return min(self._in_clause(candidates, a, s), key=lambda y: abs(y.start - a.start)).year
         if s.next_years is not None:
             return s.next_years
         if s.relative is not None and s.relative >= (self.pub or 0):
@@ -1401,6 +1401,14 @@ class _Reader:
             if self.pub is not None:
                 return self.pub + _RELATIVE_YEARS[_SPACES.sub(" ", opening.group("rel").lower())]
         return None
+
+    def _in_clause(self, years: list[_YearMention], a: Amount, s: _Sentence) -> list[_YearMention]:
+        """The years of the figure's own clause when it has some, else all of them: "reach 15 percent of
+        the market by 2040, and requires the bloc to build 50 million tonnes by 2030" sets 2030 for the
+        second figure, however near 2040 stands."""
+        lo = max((m.end() for m in _CLAUSE_OPEN.finditer(self.text, s.start, a.start)), default=s.start)
+        hi = next((m.start() for m in _CLAUSE_OPEN.finditer(self.text, a.end, s.end)), s.end)
+        return [y for y in years if lo <= y.start < hi] or years
 
     def _as_of(self, a: Amount, s: _Sentence, para: int) -> tuple[int | str | None, _Sentence | None]:
         """The year a statistic describes, and the earlier sentence it was taken from, if any."""
