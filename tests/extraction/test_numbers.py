@@ -440,3 +440,18 @@ def test_a_change_by_a_spoken_fraction_is_a_share(text, share):
 )
 def test_a_fraction_after_by_that_is_part_of_a_longer_span_is_no_share(text):
     assert [a for a in find_amounts(text) if a.unit == "%"] == []
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("build two trillion-yuan industrial clusters", [("two", 2, "count")]),
+        ("The two billion-dollar deals closed.", [("two", 2, "count")]),
+        ("5 billion-dollar projects", [("5", 5, "count")]),
+        ("a 5 billion-dollar plan", [("5 billion-dollar", 5e9, "USD")]),
+        ("three 200-billion-yuan industries", [("three", 3, "count"), ("200-billion-yuan", 2e11, "CNY")]),
+        ("two trillion yuan of output", [("two trillion yuan", 2e12, "CNY")]),
+    ],
+)
+def test_a_number_before_a_hyphenated_size_counts_the_things_of_that_size(text, read):
+    assert [(text[a.start : a.end], a.value, a.unit) for a in find_amounts(text)] == read

@@ -513,6 +513,9 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
             if cents is not None and cents < 100 and scale == 1.0 and value == int(value):
                 value += cents / 100  # "3 dollars 50 cents"
                 end = m.end("cents")
+    if unit is not None and scale_word and _counts_sized_things(text, m, number_group):
+        # "two trillion-yuan industrial clusters": two clusters, each of that size; not 2 trillion yuan
+        return Amount(start=m.start(number_group), end=m.end(number_group), value=value, unit="count", bare=True)
     if unit in WHOLE_UNITS and not scale_word and _ONE_DOT_GROUP.fullmatch(number):
         value = float(number.replace(".", ""))  # "Rp 350.000": no rupiah has fractions
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
@@ -546,6 +549,24 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
         bare=bare,
         scale=scale,
         comparator=">=" if m.group("plus") else None,
+    )
+
+
+# Plural nouns after a size written as a compound adjective ("trillion-yuan industrial clusters").
+_SIZED_PLURAL = re.compile(r"[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*[a-rt-z]s\b")
+
+
+def _counts_sized_things(text: str, m: re.Match, number_group: str) -> bool:
+    """Whether a number counts things whose size a scaled currency joined to it by a hyphen gives:
+    "two trillion-yuan industrial clusters", "5 billion-dollar projects"; but "200-billion-yuan" (joined
+    throughout) and "a 5 billion-dollar plan" (one plan) are sums."""
+    if m.group("pre") or m.group("usep") != "-" or not text[m.end(number_group) : m.start("scale")].isspace():
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    return (
+        DIMENSION.get(unit_code(m.group("unit")) or "") == "money"
+        and _SIZED_PLURAL.match(text, m.end()) is not None
+        and (before is None or before.group(1).lower() not in ("a", "an"))
     )
 
 
