@@ -1441,7 +1441,7 @@ def test_words_that_end_the_figure_before_do_not_name_the_next_one():
     [
         ("The Ruritanian plant will employ about 1,100 people by 2029.", "employment"),
         ("Acme Motors employs approximately 9,800 workers in 14 countries.", "employment"),
-        ("The park will hire 300 people next year.", "hires"),
+        ("The park will hire 300 people next year.", "people hired"),
         ("Employment at the valley is expected to reach roughly 20,000 people by 2030.", "Employment at the valley"),
         ("The town had 20,000 people in 2020.", "people"),
         ("The fair drew 20,000 people last year.", "people"),
