@@ -1524,3 +1524,19 @@ def test_a_deadline_in_the_figures_own_clause_beats_a_nearer_one_in_another():
         published="2025-06-01",
     )
     assert [(q.text, q.deadline) for q in found] == [("15 percent", 2040), ("50 million tonnes", 2030)]
+
+
+def test_a_figure_in_an_opening_with_phrase_belongs_to_the_clause_it_leads_into():
+    text = (
+        "Kenya's Factory Upgrade Scheme is in its third year. "
+        "With 806 applications approved in 14 sectors, the scheme reflects strong demand. "
+        "With the promise of state support, Acme plans to invest over $100 million in Kenya."
+    )
+    named = [("place", "Kenya"), ("programme", "Factory Upgrade Scheme"), ("company", "Acme")]
+    entities = [Entity(t, n, [(m.start(), m.end()) for m in re.finditer(re.escape(n), text)]) for t, n in named]
+    found = extract(text, entities=entities)
+    assert [(q.text, q.subject) for q in found if q.text != "third"] == [
+        ("806", "Factory Upgrade Scheme"),
+        ("14", "Factory Upgrade Scheme"),
+        ("over $100 million", "Acme"),
+    ]

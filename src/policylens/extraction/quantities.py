@@ -261,6 +261,8 @@ _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _LIST_OPENER = re.compile(rf"\b(?:{_words('list_openers')})\s+", re.I)
 _AND = re.compile(r"\s+and\s+")
 _RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
+_WITH_OPENING = re.compile(r"\W*With\s")  # "With 300 firms, Suzhou leads …"
+_COMMA = re.compile(r",\s*")
 _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
@@ -1142,6 +1144,9 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
+        owner = self._with_phrase_owner(a, s)
+        if owner is not None:
+            return owner
         clause = self._clause_subject(a, s)
         if clause is not None:
             return self._issuer(clause, a)
@@ -1181,6 +1186,26 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _with_phrase_owner(self, a: Amount, s: _Sentence) -> str | None:
+        """A figure in a sentence's opening "With …" phrase belongs to the subject of the clause the phrase
+        leads into ("With Rs 1.97 trillion earmarked in incentives, the scheme reflects …", "With 300 firms,
+        Suzhou leads …"): the name, or what a definite description stands for, right after the comma
+        that ends the phrase. None elsewhere, or when no subject opens that clause."""
+        if not _WITH_OPENING.match(self.text, s.start, a.start):
+            return None
+        mentions = {
+            start: name for start, _, name, etype in self._mentions_between(s.start, s.end) if etype in _SUBJECT_TYPES
+        }
+        for comma in _COMMA.finditer(self.text, s.start, s.end):
+            at = comma.end()
+            definite = _DEFINITE.match(self.text, at)
+            owner = mentions.get(at) or (self._referred(at, definite.end()) if definite else None)
+            if owner is not None:  # the phrase ends here
+                if comma.start() < a.end:
+                    return None  # the figure is in the clause, not the phrase
+                return owner if self._runs(owner) else self._issuer(owner, a)
+        return None
 
     def _clause_subject(self, a: Amount, s: _Sentence) -> str | None:
         """The subject of the figure's clause when the figure follows the clause's verb: the place or body
@@ -1317,8 +1342,7 @@ class _Reader:
         (scheme, initiative, fund …), and the places named before it in the sentence only possess it
         ("India's X Scheme has crossed …"), none issues it ("Jalisco released the X Programme, which …").
         It must be named, or referred to ("the scheme has …"), before the figure in the sentence."""
-        head = _WORD.findall(_PARENTHESES.sub(" ", name))[-1:]
-        if not head or head[0].lower() not in _RUNNING_PROGRAMME:
+        if not self._runs(name):
             return False
         s = self._sentence(a.start)
         own = [m for m in self._mentions_between(s.start, a.start) if m[2] == name]
@@ -1330,6 +1354,11 @@ class _Reader:
             for _, e, _, etype in self._mentions_between(s.start, upto)
             if etype == "place"
         )
+
+    def _runs(self, name: str) -> bool:
+        """Whether a name is a programme whose head says it runs and reports results (scheme, fund …)."""
+        head = _WORD.findall(_PARENTHESES.sub(" ", name))[-1:]
+        return self._types.get(name) == "programme" and bool(head) and head[0].lower() in _RUNNING_PROGRAMME
 
     def _referred(self, start: int, end: int) -> str | None:
         """ "The cluster aims for exports of …", "the province has nurtured …": a definite description
