@@ -4,7 +4,7 @@ changes no output.
     PYTHONPATH=src .venv/bin/python benchmarks/check_extract.py [--save FILE] [--compare FILE]
 
 Every document of the English and Chinese corpora (``../shared/corpus``,
-``../shared/corpus-zh``), the held-out sets (``benchmarks/heldout``, ``benchmarks/heldout-zh``), the demo
+``../shared/corpus-zh``), the held-out sets (``benchmarks/heldout``, ``heldout-zh``, ``heldout2``), the demo
 corpus (``src/policylens/demo/corpus``) and generated documents is
 extracted; each extraction is serialised to the contract's JSON with sorted
 keys, and a set's digest is the SHA-256 of its documents' names and JSON in
@@ -79,6 +79,7 @@ def document_sets(n_generated: int) -> dict[str, Iterator[tuple[str, Document]]]
         "corpus-zh": folder_documents(SHARED / "corpus-zh" / "docs"),
         "heldout": folder_documents(HERE / "heldout" / "docs"),
         "heldout-zh": folder_documents(HERE / "heldout-zh" / "docs"),
+        "heldout2": folder_documents(HERE / "heldout2" / "docs"),
         "demo": folder_documents(corpus_dir()),
         "generated": generated(n_generated),
     }
