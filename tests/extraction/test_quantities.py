@@ -1540,3 +1540,23 @@ def test_a_figure_in_an_opening_with_phrase_belongs_to_the_clause_it_leads_into(
         ("14", "Factory Upgrade Scheme"),
         ("over $100 million", "Acme"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "The localisation rate of core parts such as reducers, servo motors and controllers will be raised from"
+            " 44% to 80%.",
+            "localisation rate of core parts",
+        ),
+        ("The county earmarked 2 billion yuan for the park.", "funds"),
+        (  # the examples a relative clause measures stay: the figures are theirs, not the verb's after them
+            "Imports reached 18.39 trillion yuan, up 2.3%, driven by demand for goods such as clothing, fruits,"
+            " and wine, which rose by 5.6%, 8.6%, and 38.8%, respectively.",
+            "Imports",
+        ),
+    ],
+)
+def test_a_verb_that_moves_money_names_only_the_measure_of_a_sum(text, metric):
+    assert extract(text, published="2025-06-01")[-1].metric == metric

@@ -277,6 +277,7 @@ _WRITTEN_TYPES = ("place", "park", "cluster", "company")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
+_MONEY_VERB_METRICS = {**_VERB_METRICS, **{k.lower(): v for k, v in _CUES["money_verb_metrics"].items()}}
 _PERSON_NOUNS = frozenset(_CUES["person_nouns"])
 _PERSON_VERBS = {k.lower(): v for k, v in _CUES["person_verbs"].items()}
 _LEVEL_VERBS = frozenset(_CUES["level_verbs"])
@@ -370,6 +371,7 @@ _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it i
 _DIGIT = re.compile(r"\d")
 # A length that says how far from somewhere, not how long a thing running "from A to B" is.
 _DISTANCE_AFTER = re.compile(r"\s+(?:away\s+)?from\s(?![^,;.]*\bto\s)|\s+away\b", re.IGNORECASE)
+_RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
 _PERIOD_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "period"})
 _PERIOD_DETERMINERS = frozenset({"that", "this", "last", "same", "each", "every", "next"})
 _QUOTE_OPENS = re.compile(r"[\"“‘]\s*(?:[A-Za-z-]+\s+){0,3}$")
@@ -975,7 +977,7 @@ class _Reader:
             if _previous_word(self.text, start) in _ARTICLES and (sized := self._counted_noun(a, s)):
                 return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment"
             m = _IN_NOUN.match(self.text, a.end, s.end)
-            if m and m.group("of") and _previous_word(self.text, a.start) in _VERB_METRICS:
+            if m and m.group("of") and _previous_word(self.text, a.start) in _MONEY_VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
             if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun
@@ -992,7 +994,7 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and not m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return f"{noun} {change.group('change')}"
-        words, verb_named = self._words_before(s, prev_end, start)
+        words, verb_named = self._words_before(s, prev_end, start, DIMENSION.get(a.unit) == "money")
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
         if whole and (not verb_named or _SHARE_VERB.search(self.text, max(prev_end, start - 30), start)):
@@ -1069,17 +1071,18 @@ class _Reader:
             return None  # "one recognised as a workshop": a pronoun and its verb
         return _clean_metric(words)
 
-    def _words_before(self, s: _Sentence, prev_end: int, end: int) -> tuple[list[str], bool]:
+    def _words_before(self, s: _Sentence, prev_end: int, end: int, money: bool = False) -> tuple[list[str], bool]:
         """The words before a figure (up to ``end``) that may name what it measures, and whether a
-        verb we know stood among them."""
+        verb we know stood among them. A verb that moves money names the measure of a sum (``money``)
+        only."""
+        verb_metrics = _MONEY_VERB_METRICS if money else _VERB_METRICS
         lo = max(prev_end, s.start)
-        window = _PARENTHESES.sub(" ", self.text[lo:end])
+        window = _without_examples(_PARENTHESES.sub(" ", self.text[lo:end]))
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
             window = _past_aside(window, cut)
         if lo > s.start and _LEADING_PREPOSITION.match(window) and _TRAILING_AND.search(window):
             return [], False  # "30 in the east, 8 in the central region and 5 …": the words end the figure before
-        window = _without_examples(window)
         # "and" between two modifiers joins them ("specialized and sophisticated enterprises"); another
         # conjunction, or "and" after a noun or verb, opens a new clause
         conj = [
@@ -1104,7 +1107,7 @@ class _Reader:
         if verb is not None:
             tail = _without_verb(words[verb], words[verb + 1 :])
             if tail is None:
-                if noun := _VERB_METRICS.get(words[-1].lower()):
+                if noun := verb_metrics.get(words[-1].lower()):
                     return noun.split(), True  # "a factory that will cost $60 million": the verb names the measure
                 return [], True  # "the city will arrange 500 million yuan": the words before name who acts, not what
             content = [
@@ -1117,7 +1120,7 @@ class _Reader:
                 and not _COMPARATOR_BEFORE.search(w)
                 and w.lower() not in _LEVEL_WORDS
             ]
-            if not content and (noun := _VERB_METRICS.get(words[verb].lower())):
+            if not content and (noun := verb_metrics.get(words[verb].lower())):
                 return noun.split(), True  # "the cluster exported RMB 13.4 billion": the verb names the measure
             if not content and words[verb].lower() in _AGENTIVE:
                 return [], True  # "The plan targets 1,000 GW": before a verb of intent, who intends
@@ -1724,15 +1727,17 @@ def _past_aside(window: str, breaks: list[re.Match]) -> str:
 
 
 def _without_examples(window: str) -> str:
-    """The words before a figure without the examples a list opener gives of the measure before its verb
-    ("the supply rate of key components such as cylinders and transmissions has reached …" measures the
-    supply rate of key components, not transmissions)."""
+    """The words before a figure without the examples a list opener gives of the measure before its verb,
+    commas and all ("the supply rate of key components such as cylinders, pumps and transmissions has
+    reached …" measures the supply rate of key components, not transmissions)."""
     openers = list(_LIST_OPENER.finditer(window))
     if not openers:
         return window
     opener = openers[-1]
     verb = next((w for w in _WORD.finditer(window, opener.end()) if _is_verb(w.group())), None)
-    return window if verb is None else window[: opener.start()] + window[verb.start() :]
+    if verb is None or _RELATIVE_PRONOUN.search(window, opener.end(), verb.start()):
+        return window  # "goods such as clothing and wine, which rose by 5.6% and 38.8%": the examples are measured
+    return window[: opener.start()] + window[verb.start() :]
 
 
 def _clean_metric(words: list[str]) -> str | None:
