@@ -1560,3 +1560,13 @@ def test_a_figure_in_an_opening_with_phrase_belongs_to_the_clause_it_leads_into(
 )
 def test_a_verb_that_moves_money_names_only_the_measure_of_a_sum(text, metric):
     assert extract(text, published="2025-06-01")[-1].metric == metric
+
+
+def test_the_base_of_a_rate_is_not_a_figure():
+    found = extract("The city's robot density, the number of robots per 10,000 workers, stood at 1,012 in 2025.")
+    assert [q.text for q in found] == ["1,012"]
+
+
+def test_a_level_told_after_a_figure_with_from_measures_what_the_figure_does():
+    found = extract("The number of robots in use will rise to 1 million units from about 480,000 in 2025.")
+    assert [q.metric for q in found] == ["number of robots in use", "number of robots in use"]

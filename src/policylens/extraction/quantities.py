@@ -372,6 +372,8 @@ _DIGIT = re.compile(r"\d")
 # A length that says how far from somewhere, not how long a thing running "from A to B" is.
 _DISTANCE_AFTER = re.compile(r"\s+(?:away\s+)?from\s(?![^,;.]*\bto\s)|\s+away\b", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
+# A level a figure rose or fell from, told after it ("rise to 1 million units from about 480,000").
+_FROM_LEVEL_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+from\s+", re.IGNORECASE)
 _PERIOD_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "period"})
 _PERIOD_DETERMINERS = frozenset({"that", "this", "last", "same", "each", "every", "next"})
 _QUOTE_OPENS = re.compile(r"[\"“‘]\s*(?:[A-Za-z-]+\s+){0,3}$")
@@ -646,6 +648,8 @@ class _Reader:
                 return True  # "over the next three years" frames a figure; it is not one
         if a.unit == "count" and _DISCOURSE.match(self.text, a.end):
             return True  # "3 key takeaways": the text counting its own parts
+        if a.unit == "count" and a.bare and _previous_word(self.text, a.start) == "per":
+            return True  # "robots per 10,000 workers": the base of a rate, not a figure
         if a.unit == "count" and a.bare and (self._series_total(a) or self._age(a)):
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
@@ -959,6 +963,7 @@ class _Reader:
         if earlier and (
             _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
             or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)
+            or _FROM_LEVEL_AFTER.fullmatch(self.text, prev_end, start)
         ):
             return earlier
         lo = max(prev_end, start - 80)
