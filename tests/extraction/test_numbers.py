@@ -455,3 +455,20 @@ def test_a_fraction_after_by_that_is_part_of_a_longer_span_is_no_share(text):
 )
 def test_a_number_before_a_hyphenated_size_counts_the_things_of_that_size(text, read):
     assert [(text[a.start : a.end], a.value, a.unit) for a in find_amounts(text)] == read
+
+
+@pytest.mark.parametrize(
+    "text, read",
+    [
+        ("three and a fifth", [("three and a fifth", 3.2, "count")]),
+        ("twenty and three fifths", [("twenty and three fifths", 20.6, "count")]),
+        ("two and a half years", [("two and a half years", 2.5, "year")]),
+        ("three dozen firms", [("three dozen", 36, "count")]),
+        ("3 dozen plants", [("3 dozen", 36, "count")]),
+        ("a dozen firms", [("a dozen", 12, "count")]),
+        ("3 dozens", []),  # not read rather than read as 3
+        ("forty two and a third", []),
+    ],
+)
+def test_a_whole_number_with_a_fraction_or_dozens_reads_whole(text, read):
+    assert [(text[a.start : a.end], pytest.approx(a.value), a.unit) for a in find_amounts(text)] == read

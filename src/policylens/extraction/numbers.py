@@ -88,8 +88,12 @@ _DIGITS_AFTER_SCALE = re.compile(r"\s+(?:and\s+)?\d{1,3}(?![\d.,%])(?!\s*(?:perc
 _NOT_COUNTED = _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"])
 _SAID_POINT_BEFORE = re.compile(rf"\bpoint(?:\s+(?:{_alternation(_DECIMAL_DIGITS)}))*\s+$", re.IGNORECASE)
 _SAID_POINT_AFTER = re.compile(r"\s+point\s", re.IGNORECASE)
-_HALF = r"\s+and\s+(?:a\s+half|(?:a|one|three)\s+quarters?)"  # "two and a half years", "… and a quarter"
-_PARTS = {"half": 0.5, "quarter": 0.25, "quarters": 0.75}
+_FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
+# A whole number and a fraction: "two and a half years", "three and a fifth", "42 and two thirds".
+_HALF = (
+    r"\s+and\s+(?:a|one|two|three|four|five|six|seven|eight|nine)\s+"
+    rf"(?:{_alternation(sorted(_UNITS['fraction_words'], key=len, reverse=True))})"
+)
 # A number word before a fraction's denominator is its numerator ("two thirds", "three quarters"), not a count.
 _NUMERATOR_OF = rf"(?![\s-]+(?i:{_alternation(_UNITS['fraction_words'])})\b)"
 # Thousands grouped by commas, by typographic spaces (no-break, thin, narrow no-break: "10\u202f000"),
@@ -197,7 +201,6 @@ _FRACTION = re.compile(
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT}))?(?![\w/])""",
     re.VERBOSE,
 )
-_FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
 _RANK_NEEDS = needed(_CUES["rank_verbs"])
 _FRACTION_NEEDS = needed(_FRACTION_WORDS)
 _FRACTION_BLOCKERS = frozenset(w.lower() for w in _UNITS["fraction_blockers"])
@@ -467,7 +470,8 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
         digits = _SEPARATORS.split(m.group("point").lower())[2:]
         value += float("0." + "".join(str(_DECIMAL_DIGITS[d]) for d in digits))
     if m.group("half"):
-        value += _PARTS[m.group("half").split()[-1].lower()]  # "three quarters" is the only plural
+        count, part = m.group("half").split()[-2:]
+        value += (1 if count.lower() in ("a", "one") else NUMBER_WORDS[count.lower()]) / _FRACTION_WORDS[part.lower()]
     scale_word = m.group("scale")
     scale = 1.0
     for word in (scale_word or "").lower().replace("-", " ").split():
