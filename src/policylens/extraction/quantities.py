@@ -1013,9 +1013,9 @@ class _Reader:
 
     def _people_metric(self, noun: str, s: _Sentence, prev_end: int, start: int) -> str:
         """A count of people measures what the verb before it does to them ("will employ about 1,100
-        people": employment; "will hire 850 workers": workers hired), or, for bare "people" after a verb that brings a measure to a level, what
-        the words before it name ("Employment in the park is to reach 20,000 people"; "the town had
-        20,000 people" names only where); else the people themselves."""
+        people": employment; "will hire 850 workers": workers hired), or, for bare "people" after a verb
+        that brings a measure to a level, what the words before it name ("Employment in the park is to
+        reach 20,000 people"; "the town had 20,000 people" names only where); else the people themselves."""
         verb = _previous_word(self.text, start)
         if verb in _PERSON_VERBS:
             return _PERSON_VERBS[verb].format(noun)
