@@ -323,9 +323,10 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
         affected = {q for q, key in tracked_under.items() if key in reached}
     targets = {q for q in affected if kind[q] == "target"}
+    batch_roles = _roles(conn, batch)  # a target's role depends on its own document alone
     roles = {
         **dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id, targets)),
-        **_roles(conn, batch),
+        **batch_roles,
     }
     rewritten = fresh | moved
     if whole:
@@ -340,21 +341,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         )
         linked = restated = targets
     else:
-        dated = {
-            qid: (document_id, deadline if k == "target" else as_of)
-            for qid, document_id, k, *_, deadline, as_of in phrases
-        }
-        outlines = {
-            q: Outline(
-                kind[q] == "target",
-                subject,
-                metric[q],
-                period_start(docs.published[dated[q][0]]),
-                None if (period := from_stored(dated[q][1])) is None else str(period),
-            )
-            for q in affected  # every one with a subject: a fact without one tracks the whole
-            if q not in roles and (subject := tracked_under[q][0]) is not None
-        }
+        outlines = _outlines(phrases, affected - roles.keys(), tracked_under, docs.published)
         retracked = retrack(
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
@@ -407,7 +394,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             ),
             Scope("target_id", industry_targets),
         ),
-        TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), Scope("target_id", fresh)),
+        TargetRoleRow: ((("target_id", "role"), sorted(batch_roles.items())), Scope("target_id", fresh)),
         TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress), Scope("target_id", linked)),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
@@ -502,6 +489,24 @@ def _stored_conflicts(conn: Connection, quantities: Collection[int]) -> list[tup
             quantities,
         )
     ]
+
+
+def _outlines(
+    phrases: Iterable[tuple[Any, ...]],
+    quantities: Collection[int],
+    tracked_under: Mapping[int, tuple[str | None, str | None]],
+    published: Mapping[int, str | None],
+) -> dict[int, Outline]:
+    """The outlines of ``quantities`` (each with a tracked subject) from the batch pass's phrases."""
+    outlines = {}
+    for qid, document_id, kind, _, metric, deadline, as_of in phrases:
+        if qid in quantities:
+            subject = tracked_under[qid][0]
+            assert subject is not None  # a fact without one sends the pass to track_all
+            period = from_stored(deadline if kind == "target" else as_of)
+            day = period_start(published[document_id])
+            outlines[qid] = Outline(kind == "target", subject, metric, day, None if period is None else str(period))
+    return outlines
 
 
 class _StoredTracking:
