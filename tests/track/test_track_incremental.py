@@ -154,3 +154,15 @@ def test_a_new_figure_conflicting_with_a_stored_one():
     )
     assert merged == expected
     assert [c[:3] for c in expected.conflicts] == [("cross_document", 1, 2)]
+
+
+def test_a_new_targets_first_restatement_found_past_the_first_candidates_read():
+    """Twenty later plans set an earlier deadline (no restatement); the last one sets a later deadline."""
+    published = {1: "2022-01-01", **{d: f"{2023 + d // 12}-{d % 12 + 1:02d}-01" for d in range(2, 23)}}
+    goal = (1, 1, figure("target", 500.0, deadline=2030))
+    shorter = [(d, d, figure("target", 400.0, deadline=2027)) for d in range(2, 22)]
+    longer = (22, 22, figure("target", 600.0, deadline=2031))
+    old = [*shorter, longer]
+    merged, expected, answer, store = _rows_after(old, [goal], published, {q: "Lakeside" for q, _, _ in old})
+    assert merged == expected
+    assert (1, 22) in expected.restated and 1 in answer.restated

@@ -53,9 +53,11 @@ from .linking import (
     metric_similarity,
     metrics_match,
 )
-from .status import Observation, TargetFact
+from .status import Observation, TargetFact, observed_period
 
 _log = logging.getLogger(__name__)
+# Candidates read at first for a rewritten target's first restatement (then four times as many, and so on).
+_FIRST_READ = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +200,15 @@ def retrack(
     relinked = new_targets | {t for t in goals if before[t] != after[t]} | (stored.linking(new_statistics) & goals)
     # A target whose first restatement changed keeps its links but not its status periods.
     superseded = {t for t in restated if first.get(t) != stored_first.get(t)}
-    extended = (superseded | {t for s in new_statistics for t in near.targets_for(s)}) - relinked
+    facts.read(rewritten)
+
+    def counts(statistic: int, target: int) -> bool:
+        """Whether the figure counts for the goal at all (``deciding_links``): else it cannot change its links."""
+        period = observed_period(facts.statistics[statistic]) or date.min
+        return period > (after[target] or date.min)
+
+    reported = {t for s in new_statistics for t in near.targets_for(s) if counts(s, t)}
+    extended = (superseded | reported) - relinked
     kept = stored.links(extended)
     _log.debug(
         "retrack: %d new targets, %d statistics; %d targets linked again (%d whose goal moved), %d extended",
@@ -261,16 +271,33 @@ def _first_restatements(
 
     new_targets = {t for t in rewritten if t in outlines and outlines[t].is_target}
     anew = new_targets | {t for t, later in stored_first.items() if later in rewritten}
-    candidates = {t: {u for u in near.restating(t) if may_restate(u, t)} for t in anew}
+    among: dict[int, set[int]] = {}  # an old target -> its stored first restatement and the new ones before it
     for n in new_targets:
         for t in near.restating(n) - anew:
             kept = stored_first.get(t)
             if may_restate(n, t) and (kept is None or order(n) < order(kept)):
-                candidates.setdefault(t, set() if kept is None else {kept}).add(n)
-    facts.read({q for t, among in candidates.items() for q in (t, *among)})
-    # Over more targets than a candidate set, the first restatement of a target is still the
-    # earliest restating one: exact for each target whose candidates were all read.
-    computed = first_restatements([facts.targets[q] for q in sorted(facts.targets)])
-    first = {t: later for t, later in stored_first.items() if t not in candidates}
-    first.update((t, computed[t]) for t in candidates if t in computed)
-    return first, set(candidates)
+                among.setdefault(t, set() if kept is None else {kept}).add(n)
+    facts.read({q for t, ids in among.items() for q in (t, *ids)} | anew)
+    # The others' candidates are read earliest first, a few more each round, until the earliest
+    # restating one read comes before every candidate not read yet.
+    queues = {t: sorted((u for u in near.restating(t) if may_restate(u, t)), key=order) for t in anew}
+    shown, size, pending = dict.fromkeys(anew, 0), _FIRST_READ, set(anew)
+    while True:
+        for t in pending:
+            shown[t] = min(len(queues[t]), size)
+        facts.read(u for t in pending for u in queues[t][: shown[t]])
+        # Over more targets than its candidates, a target's first restatement is still the earliest
+        # restating one: exact for each target whose candidates up to that one were all read.
+        computed = first_restatements([facts.targets[q] for q in sorted(facts.targets)])
+        pending = {
+            t
+            for t in pending
+            if shown[t] < len(queues[t])
+            and not (t in computed and order(computed[t]) <= order(queues[t][shown[t] - 1]))
+        }
+        if not pending:
+            break
+        size *= 4
+    first = {t: later for t, later in stored_first.items() if t not in among and t not in anew}
+    first.update((t, computed[t]) for t in among.keys() | anew if t in computed)
+    return first, among.keys() | anew
