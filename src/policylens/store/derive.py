@@ -258,17 +258,22 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     a difference, whole: each relation's id is its own (:func:`relation_id`),
     so a new relation writes one row (and only new relations are hashed), and
     an emptied relations table (as migration 0013 leaves it) is filled again.  The
-    track stage, which costs the most, is run only over the (subject,
+    track stage looks only at the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
     new entities moved (``tracked_subjects`` keeps the last pass's; only the
     rows that differ from the quantity's own words are read), with
     every pair whose metric is alike under the same subject
     (``track.batch.reach``).  Other facts cannot meet these, so their
-    progress links, restatements, status periods and conflicts stay as stored.  A
+    progress links, restatements, status periods and conflicts stay as stored.
+    Within those pairs ``track.incremental.retrack`` recomputes only the
+    targets whose results can change (the new and moved ones, those a new
+    figure counts for, those a new target restates first, those whose goal's
+    day or a deciding figure moved), from their stored rows and the few facts
+    they need.  A
     target with no subject links to any statistic, so when one is stored and
     the batch touches a statistic, or the batch brings a fact with no
-    subject, every quantity is tracked again.  Target roles and currency
+    subject, every quantity is tracked again (``track.batch.track_all``).  Target roles and currency
     restatements depend on their own document only: computed for the batch's.
     A conflict concerns its two figures alone and its id is computed from
     them (:func:`conflict_ids`), so only the conflicts of the batch's and the

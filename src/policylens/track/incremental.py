@@ -12,7 +12,8 @@ it needs through a :class:`Stored`.  What a target's results depend on:
   so an old target's first restatement is the first among its stored one
   and the new targets that may restate it; only when the stored one moved
   away are all candidates compared again.  A rewritten target's own is
-  computed from all its candidates.
+  the earliest of its candidates that restates it: they are read earliest
+  first until the earliest restating one read comes before all unread.
 * The day its goal was first set (``linking.goal_origins``) depends on the
   targets whose chain of first restatements leads to it: computed from the
   stored restatements before and after, for every target of the groups.
@@ -21,9 +22,11 @@ it needs through a :class:`Stored`.  What a target's results depend on:
   figures to a sequence leaves no other figure a record that was not one
   before, and removing one that is no record changes no record; so with
   its goal's day unchanged, a target's new deciding links are the deciding
-  links among its stored ones and the new figures it may link to.  A target
-  that is rewritten, whose goal's day moved, or one of whose deciding figures
-  moved away is linked again from all its candidate figures.
+  links among its stored ones and the new figures it may link to; a new
+  figure whose period ends by the goal's day does not count for it and
+  changes nothing.  A target that is rewritten, whose goal's day moved, or
+  one of whose deciding figures moved away is linked again from all its
+  candidate figures.
 * Its status periods follow from its links and its first restatement.
 * A cross-document conflict concerns two figures alone: those of the
   rewritten quantities are found among the figures they may conflict with.
@@ -211,11 +214,10 @@ def retrack(
     extended = (superseded | reported) - relinked
     kept = stored.links(extended)
     _log.debug(
-        "retrack: %d new targets, %d statistics; %d targets linked again (%d whose goal moved), %d extended",
+        "retrack: %d new or moved targets, %d statistics; %d targets linked again, %d extended",
         len(new_targets),
         len(new_statistics),
         len(relinked),
-        sum(before[t] != after[t] for t in goals),
         len(extended),
     )
     facts.read(
