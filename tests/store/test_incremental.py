@@ -30,6 +30,9 @@ from policylens.store.schema import (
     EntityLinkRow,
     EntityRelationRow,
     EntityRow,
+    QuantityRow,
+    TargetProgressRow,
+    TargetRestatementRow,
     TrackedSubjectRow,
 )
 
@@ -721,3 +724,65 @@ def test_batches_after_decisions_leave_what_a_full_rebuild_leaves(kb, seed):
 def test_a_batch_reaching_most_names_resolves_them_all(kb, monkeypatch):
     monkeypatch.setattr(blocking, "MOST", 0.5)
     _batches(kb, 31, batches=4)
+
+
+def _reported(source: str, published: str, figures: list[tuple[str, float, int]]) -> Extraction:
+    """A document stating figures (kind, value, year) of Lakeside's robot makers: a target's year is its deadline."""
+    sentences = [f"{source} says what it says."]
+    qs = []
+    for kind, value, year in figures:
+        phrase = f"{value:g} robot makers in {year}"
+        sentences.append(f"Lakeside counts {phrase}.")
+        text = " ".join(sentences)
+        start = text.index(phrase)
+        when = {"deadline": year} if kind == "target" else {"as_of": year}
+        qs.append(
+            Quantity(
+                kind=kind,
+                text=phrase,
+                start=start,
+                end=start + len(phrase),
+                value=value,
+                unit="count",
+                metric="robot makers",
+                subject="Lakeside",
+                **when,
+            )
+        )
+    text = " ".join(sentences)
+    return Extraction(
+        Document(source=source, text=text, title=sentences[0], published=published, source_type="media"), qs, [], [], []
+    )
+
+
+def _progress(kb: KnowledgeBase) -> set[tuple[int, int]]:
+    with kb.reading() as conn:
+        return set(conn.execute(select(TargetProgressRow.target_id, TargetProgressRow.observation_id)).all())
+
+
+def test_a_batch_figure_displaces_a_stored_deciding_one_and_a_batch_plan_restates_a_stored_goal(kb):
+    """Stored: a 2022 goal, its 2025 restatement, figures for 2023 and 2024; the batch brings a figure for
+    2024 known before the one for 2023 (which then decides nothing) and a 2023 plan that restates the
+    2022 goal first (so the 2025 goal dates from 2025 again and loses the figure for 2023)."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.save(_reported("b.txt", "2025-02-01", [("target", 600, 2027)]))
+    kb.save(_reported("c.txt", "2024-01-01", [("statistic", 300, 2023)]))
+    kb.save(_reported("d.txt", "2025-01-01", [("statistic", 400, 2024)]))
+    kb.resolve()
+    before = _progress(kb)
+    ids = [
+        kb.save(_reported("e.txt", "2023-12-01", [("statistic", 350, 2024)])).document_id,
+        kb.save(_reported("f.txt", "2023-06-01", [("target", 700, 2028)])).document_id,
+    ]
+    kb.resolve(ids)
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    assert _progress(kb) != before
+    with kb.reading() as conn:
+        restated = dict(conn.execute(select(TargetRestatementRow.target_id, TargetRestatementRow.restated_by_id)).all())
+        figure = dict(conn.execute(select(QuantityRow.id, QuantityRow.value)).all())
+    by_value = {v: q for q, v in figure.items()}
+    assert restated[by_value[500]] == by_value[700]  # the batch's plan restates the 2022 goal first
+    assert (by_value[500], by_value[300]) in before and (by_value[500], by_value[300]) not in _progress(kb)
+    assert (by_value[600], by_value[300]) in before and (by_value[600], by_value[300]) not in _progress(kb)

@@ -7,6 +7,7 @@ subjects, metrics, periods and documents collide often.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -127,3 +128,32 @@ def test_status_periods_match_target_status_asked_on_every_day(drawn, restated):
             stored = [status for start, status in periods if start <= day][-1]
             superseded = restatement[1] if restatement and restatement[0] <= day else None
             assert stored == target_status(t, observations, day, superseded).status
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts(), st.integers(0, 25), st.integers(0, 25))
+def test_deciding_links_extend_from_the_deciding_ones(drawn, split, dropped):
+    """A batch's pass links an old target from its stored deciding links and the new figures alone.
+
+    Adding figures makes no figure decide that did not before, and dropping
+    one that decides nothing changes nothing: so the deciding links among
+    the old deciding ones and the new figures are those among all figures.
+    """
+    targets, stats = drawn
+    old, new = stats[:split], stats[split:]
+    for t in targets:
+        stored = [o for o, _ in deciding_links([t], old).get(t.id, [])]
+        assert deciding_links([t], [*stored, *new]) == deciding_links([t], stats)
+        if dropped < len(old) and old[dropped] not in stored:
+            kept = old[:dropped] + old[dropped + 1 :]
+            assert deciding_links([t], kept) == deciding_links([t], old)
+
+
+def test_deciding_links_count_a_figure_alike_whether_or_not_the_targets_document_has_figures():
+    """An undated target: a figure dated the first day there is decides nothing, its own document's figure or not."""
+    t = TargetFact(id=1, document_id=1, published=None, subject="Lakeside", metric="exports", value=5.0, unit="USD")
+    own = Observation(
+        id=2, document_id=1, published="2024-01-01", value=1.0, unit="USD", subject="Lakeside", metric="exports"
+    )
+    first_day = replace(own, id=3, document_id=2, published="0001-01-01")
+    assert deciding_links([t], [own, first_day]) == deciding_links([t], [first_day]) == {}

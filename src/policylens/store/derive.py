@@ -31,8 +31,9 @@ from ..errors import StoreError
 from ..extraction import gazetteer as gz
 from ..extraction.industries import industries_in, taxonomy
 from ..model import Alternative, Quantity
-from ..periods import from_stored
+from ..periods import from_stored, period_start
 from ..track.batch import reach, track_all
+from ..track.incremental import Outline, retrack
 from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import blocking, diffwrite
@@ -257,17 +258,22 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     a difference, whole: each relation's id is its own (:func:`relation_id`),
     so a new relation writes one row (and only new relations are hashed), and
     an emptied relations table (as migration 0013 leaves it) is filled again.  The
-    track stage, which costs the most, is run only over the (subject,
+    track stage looks only at the (subject,
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
     new entities moved (``tracked_subjects`` keeps the last pass's; only the
     rows that differ from the quantity's own words are read), with
     every pair whose metric is alike under the same subject
     (``track.batch.reach``).  Other facts cannot meet these, so their
-    progress links, restatements, status periods and conflicts stay as stored.  A
+    progress links, restatements, status periods and conflicts stay as stored.
+    Within those pairs ``track.incremental.retrack`` recomputes only the
+    targets whose results can change (the new and moved ones, those a new
+    figure counts for, those a new target restates first, those whose goal's
+    day or a deciding figure moved), from their stored rows and the few facts
+    they need.  A
     target with no subject links to any statistic, so when one is stored and
     the batch touches a statistic, or the batch brings a fact with no
-    subject, every quantity is tracked again.  Target roles and currency
+    subject, every quantity is tracked again (``track.batch.track_all``).  Target roles and currency
     restatements depend on their own document only: computed for the batch's.
     A conflict concerns its two figures alone and its id is computed from
     them (:func:`conflict_ids`), so only the conflicts of the batch's and the
@@ -286,28 +292,33 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     if not batch or _untracked(conn, batch) or _unlinked(conn, batch):
         return rebuild(conn)
     q_ = QuantityRow
-    # Every quantity's (id, document id, kind, subject, metric), unpacked as tuples below: named access
-    # on 90,000 rows, a dozen times over, costs more than reading them.
-    phrases = conn.execute(select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric).order_by(q_.id)).all()
+    # Every quantity's (id, document id, kind, subject, metric, deadline, as-of), unpacked as tuples below:
+    # named access on 90,000 rows, a dozen times over, costs more than reading them.
+    phrases = conn.execute(
+        select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric, q_.deadline, q_.as_of).order_by(q_.id)
+    ).all()
     fresh = {qid for qid, document_id, *_ in phrases if document_id in batch}
     renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
-    subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, _ in phrases)
+    subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
     event_links = state.finish(conn)
-    tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, _ in phrases}
+    tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old
-        for qid, _, _, subject, _ in phrases
+        for qid, _, _, subject, *_ in phrases
         if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
     }
     moved = set(previous)
-    kind = {qid: k for qid, _, k, _, _ in phrases}
-    metric = {qid: m for qid, _, _, _, m in phrases}
+    kind = {qid: k for qid, _, k, *_ in phrases}
+    metric = {qid: m for qid, _, _, _, m, *_ in phrases}
     tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
     touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
     subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
-    if any(s is None for s, _ in touched) or (subjectless_target and any(kind[q] != "target" for q in fresh | moved)):
+    whole = any(s is None for s, _ in touched) or (
+        subjectless_target and any(kind[q] != "target" for q in fresh | moved)
+    )
+    if whole:
         affected = set(tracked_subjects)
     else:
         metrics: dict[str, set[str | None]] = defaultdict(set)
@@ -316,15 +327,30 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
                 metrics[s].add(m)
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
         affected = {q for q, key in tracked_under.items() if key in reached}
-    quantities = _quantities(conn, affected)
+    targets = {q for q in affected if kind[q] == "target"}
+    batch_roles = _roles(conn, batch)  # a target's role depends on its own document alone
     roles = {
-        **dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id, affected)),
-        **_roles(conn, batch),
+        **dict(_rows(conn, select(TargetRoleRow.target_id, TargetRoleRow.role), TargetRoleRow.target_id, targets)),
+        **batch_roles,
     }
     rewritten = fresh | moved
-    tracked = track_all(
-        quantities, tracked_subjects, docs.root, docs.published, roles, currency_documents=batch, conflicts_of=rewritten
-    )
+    if whole:
+        tracked = track_all(
+            _quantities(conn, affected),
+            tracked_subjects,
+            docs.root,
+            docs.published,
+            roles,
+            currency_documents=batch,
+            conflicts_of=rewritten,
+        )
+        linked = restated = targets
+    else:
+        outlines = _outlines(phrases, affected - roles.keys(), tracked_under, docs.published)
+        retracked = retrack(
+            outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
+        )
+        tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
 
     # A target's industries come from its own words and its subject entity's name and focus.
     old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
@@ -335,7 +361,6 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         for q, k in kind.items()
         if k == "target" and (q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)
     }
-    targets = {q for q in affected if kind[q] == "target"}
 
     # The quantities' subject entities and the document entities' links were just read whole: only
     # those that moved are written.
@@ -374,12 +399,12 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             ),
             Scope("target_id", industry_targets),
         ),
-        TargetRoleRow: ((("target_id", "role"), sorted(_roles(conn, batch).items())), Scope("target_id", fresh)),
-        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress), Scope("target_id", targets)),
-        TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", targets)),
+        TargetRoleRow: ((("target_id", "role"), sorted(batch_roles.items())), Scope("target_id", fresh)),
+        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress), Scope("target_id", linked)),
+        TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
             (("target_id", "start_day", "status", "end_day"), tracked.periods),
-            Scope("target_id", targets),
+            Scope("target_id", linked),
         ),
     }
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
@@ -390,7 +415,14 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts + kept)),
         Scope(("quantity_id", "other_quantity_id"), rewritten),
     )
-    _log.debug("batch pass: %d new quantities, %d moved, %d re-tracked", len(fresh), len(moved), len(affected))
+    _log.debug(
+        "batch pass: %d new quantities, %d moved, %d in reach, %d targets linked again, %d restated again",
+        len(fresh),
+        len(moved),
+        len(affected),
+        len(linked),
+        len(restated),
+    )
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(
         conn, {m: rows for m, (rows, _) in scoped.items()}, order, {m: scope for m, (_, scope) in scoped.items()}
@@ -462,6 +494,49 @@ def _stored_conflicts(conn: Connection, quantities: Collection[int]) -> list[tup
             quantities,
         )
     ]
+
+
+def _outlines(
+    phrases: Iterable[tuple[Any, ...]],
+    quantities: Collection[int],
+    tracked_under: Mapping[int, tuple[str | None, str | None]],
+    published: Mapping[int, str | None],
+) -> dict[int, Outline]:
+    """The outlines of ``quantities`` (each with a tracked subject) from the batch pass's phrases."""
+    outlines = {}
+    for qid, document_id, kind, _, metric, deadline, as_of in phrases:
+        if qid in quantities:
+            subject = tracked_under[qid][0]
+            assert subject is not None  # a fact without one sends the pass to track_all
+            period = from_stored(deadline if kind == "target" else as_of)
+            day = period_start(published[document_id])
+            outlines[qid] = Outline(kind == "target", subject, metric, day, None if period is None else str(period))
+    return outlines
+
+
+class _StoredTracking:
+    """The stored quantities and track stage rows a batch's pass reads on demand (``track.incremental.Stored``)."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def quantities(self, ids: Collection[int]) -> list[tuple[int, int, Quantity]]:
+        return _quantities(self.conn, ids)
+
+    def restatements(self, targets: Collection[int]) -> dict[int, int]:
+        r = TargetRestatementRow
+        return dict(_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
+
+    def links(self, targets: Collection[int]) -> dict[int, list[int]]:
+        p = TargetProgressRow
+        linked: dict[int, list[int]] = defaultdict(list)
+        for target, observation in _rows(self.conn, select(p.target_id, p.observation_id), p.target_id, targets):
+            linked[target].append(observation)
+        return linked
+
+    def linking(self, statistics: Collection[int]) -> set[int]:
+        p = TargetProgressRow
+        return {target for (target,) in _rows(self.conn, select(p.target_id), p.observation_id, statistics)}
 
 
 def _lock(conn: Connection) -> None:

@@ -64,6 +64,26 @@ def track_all(
     limits them to those involving one of these, and only the groups of
     figures they fall in are compared.
     """
+    targets, statistics = facts_of(quantities, subjects, root, published, roles)
+    first = first_restatements(targets)
+    links = deciding_links(as_goals(targets, first), statistics)
+    day = {t.id: period_start(t.published) for t in targets}
+    return Tracked(
+        progress_rows(links),
+        list(first.items()),
+        period_rows(targets, links, first, day),
+        conflict_rows(quantities, targets, statistics, published, currency_documents, conflicts_of),
+    )
+
+
+def facts_of(
+    quantities: Iterable[tuple[int, int, Quantity]],
+    subjects: Mapping[int, str | None],
+    root: Mapping[int, int],
+    published: Mapping[int, str | None],
+    roles: Mapping[int, str],
+) -> tuple[list[TargetFact], list[Observation]]:
+    """The goals and statistics among ``quantities``, as the track stage compares them (see :func:`track_all`)."""
     targets, statistics = [], []
     for qid, doc_id, q in quantities:
         if q.kind == "target" and qid in roles:
@@ -101,28 +121,31 @@ def track_all(
                     **fact,
                 )
             )
-    first = first_restatements(targets)
-    links = deciding_links(as_goals(targets, first), statistics)
-    progress = [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
-    by_id = {t.id: t for t in targets}
+    return targets, statistics
+
+
+def progress_rows(links: Mapping[int, list[tuple[Observation, float]]]) -> list[tuple[int, int, float]]:
+    return [(tid, o.id, score) for tid, linked in links.items() for o, score in linked]
+
+
+def period_rows(
+    targets: Iterable[TargetFact],
+    links: Mapping[int, list[tuple[Observation, float]]],
+    first: Mapping[int, int],
+    day: Mapping[int, date | None],
+) -> list[tuple[int, date, str, date | None]]:
+    """Status period rows of ``targets``, given their deciding links, first restatements and each target's own day."""
     periods = []
     for t in targets:
-        later = by_id[first[t.id]] if t.id in first else None
-        restatement = (
-            (day, later.id) if later is not None and (day := period_start(later.published)) is not None else None
-        )
+        later = first.get(t.id)
+        restatement = (later_day, later) if later is not None and (later_day := day[later]) is not None else None
         spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
         for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
             periods.append((t.id, start, status, following[0] if following else None))
-    return Tracked(
-        progress,
-        list(first.items()),
-        periods,
-        _conflicts(quantities, targets, statistics, published, currency_documents, conflicts_of),
-    )
+    return periods
 
 
-def _conflicts(
+def conflict_rows(
     quantities: Sequence[tuple[int, int, Quantity]],
     targets: list[TargetFact],
     statistics: list[Observation],

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
@@ -376,8 +376,9 @@ def _staircase(
     """The deciding links of one target, the slow and obvious way (its own document's figures excluded)."""
     chosen, best = [], None
     for o, score in candidates:
-        period = observed_period(o)
-        if o.document_id == t.document_id or period is None or (published is not None and period <= published):
+        # Counted as deciding_links counts a figure of another document, so that the two ways agree
+        # on any subset of the candidates that holds the deciding ones (a batch's pass relies on it).
+        if o.document_id == t.document_id or (observed_period(o) or date.min) <= (published or date.min):
             continue
         if best is None or _status_key(o) > best:
             chosen.append((o, score))
@@ -428,6 +429,31 @@ def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
     return out
 
 
+def goal_origins(days: Mapping[int, date | None], first: Mapping[int, int]) -> dict[int, date | None]:
+    """Target id -> the day its goal was first set: the earliest publication day among it and all it restates.
+
+    ``days`` gives each target's own publication day, ``first`` is
+    :func:`first_restatements`' answer.  A target's origin depends only on
+    the targets whose chain of first restatements leads to it.
+    """
+    origin = dict(days)
+    # A restatement is published strictly later than what it restates, so in order of
+    # publication every earlier statement's origin is final before it is handed on.
+    for tid in sorted(origin, key=lambda tid: (origin[tid] or date.min, tid)):
+        later, own = first.get(tid), origin[tid]
+        if later is not None and own is not None and later in origin:
+            day = origin[later]
+            origin[later] = own if day is None else min(day, own)
+    return origin
+
+
+def as_goal(target: TargetFact, origin: date | None) -> TargetFact:
+    """The target dated from ``origin``, the day its goal was first set (:func:`goal_origins`)."""
+    if origin is not None and origin != period_start(target.published):
+        return replace(target, published=origin.isoformat())
+    return target
+
+
 def as_goals(targets: Sequence[TargetFact], first: dict[int, int]) -> list[TargetFact]:
     """The targets with each restatement dated from the first statement of its goal.
 
@@ -438,17 +464,5 @@ def as_goals(targets: Sequence[TargetFact], first: dict[int, int]) -> list[Targe
     goal).  ``first`` is :func:`first_restatements`' answer; the returned
     facts go to :func:`deciding_links` in place of the targets.
     """
-    origin = {t.id: period_start(t.published) for t in targets}
-    # A restatement is published strictly later than what it restates, so in order of
-    # publication every earlier statement's origin is final before it is handed on.
-    for t in sorted(targets, key=lambda t: (origin[t.id] or date.min, t.id)):
-        later, own = first.get(t.id), origin[t.id]
-        if later is not None and own is not None and later in origin:
-            day = origin[later]
-            origin[later] = own if day is None else min(day, own)
-    return [
-        replace(t, published=day.isoformat())
-        if (day := origin[t.id]) is not None and day != period_start(t.published)
-        else t
-        for t in targets
-    ]
+    origins = goal_origins({t.id: period_start(t.published) for t in targets}, first)
+    return [as_goal(t, origins[t.id]) for t in targets]

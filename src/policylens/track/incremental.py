@@ -1,0 +1,305 @@
+"""The track stage after a batch, within the groups of facts it touched: only the results that can change.
+
+A knowledge base's batch pass knows which stored quantities it added or
+moved to another subject (the *rewritten* ones) and which groups of facts
+they can meet (``batch.reach``).  Within those groups most targets keep
+their progress links, first restatement and status periods, and this
+module recomputes only the others, reading the few facts and stored rows
+it needs through a :class:`Stored`.  What a target's results depend on:
+
+* Its first restatement is the earliest of the targets that restate it
+  (``linking.first_restatements``).  A new target can only take that place,
+  so an old target's first restatement is the first among its stored one
+  and the new targets that may restate it; only when the stored one moved
+  away are all candidates compared again.  A rewritten target's own is
+  the earliest of its candidates that restates it: they are read earliest
+  first until the earliest restating one read comes before all unread.
+* The day its goal was first set (``linking.goal_origins``) depends on the
+  targets whose chain of first restatements leads to it: computed from the
+  stored restatements before and after, for every target of the groups.
+* Its deciding links (``linking.deciding_links``) are the figures that beat
+  every earlier counting figure, in the order they became known.  Adding
+  figures to a sequence leaves no other figure a record that was not one
+  before, and removing one that is no record changes no record; so with
+  its goal's day unchanged, a target's new deciding links are the deciding
+  links among its stored ones and the new figures it may link to; a new
+  figure whose period ends by the goal's day does not count for it and
+  changes nothing.  A target that is rewritten, whose goal's day moved, or
+  one of whose deciding figures moved away is linked again from all its
+  candidate figures.
+* Its status periods follow from its links and its first restatement.
+* A cross-document conflict concerns two figures alone: those of the
+  rewritten quantities are found among the figures they may conflict with.
+
+Every set of candidates read here is a superset of the true one (the same
+subject, a metric alike by the rule the linking applies, whatever the
+footing): the linking functions themselves then decide, as in a rebuild.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Protocol
+
+from ..model import Quantity
+from .batch import Tracked, conflict_rows, facts_of, period_rows, progress_rows
+from .linking import (
+    METRIC_THRESHOLD,
+    as_goal,
+    deciding_links,
+    first_restatements,
+    goal_origins,
+    metric_similarity,
+    metrics_match,
+)
+from .status import Observation, TargetFact, observed_period
+
+_log = logging.getLogger(__name__)
+# Candidates read at first for a rewritten target's first restatement (then four times as many, and so on).
+_FIRST_READ = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What the pass knows of a quantity before reading it: enough to tell which facts it can meet."""
+
+    is_target: bool
+    subject: str  # normalised (``linking.normalise_subject``): a fact without one falls back to a full track
+    metric: str | None
+    day: date | None  # its document's publication day
+    period: str | None  # a target's deadline, a statistic's as-of, as ``conflicts.group_key`` writes it
+
+
+class Stored(Protocol):
+    """The knowledge base's stored quantities and the last pass's rows, read on demand."""
+
+    def quantities(self, ids: Collection[int]) -> Sequence[tuple[int, int, Quantity]]:
+        """(id, document id, Quantity) of the quantities ``ids``."""
+        ...
+
+    def restatements(self, targets: Collection[int]) -> Mapping[int, int]:
+        """Target id -> its stored first restatement, for ``targets``."""
+        ...
+
+    def links(self, targets: Collection[int]) -> Mapping[int, list[int]]:
+        """Target id -> the statistics of its stored progress links, for ``targets``."""
+        ...
+
+    def linking(self, statistics: Collection[int]) -> set[int]:
+        """The targets with a stored progress link to one of ``statistics``."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Retracked:
+    """The rows of the targets whose results were recomputed, and which targets each table's rows are for."""
+
+    tracked: Tracked
+    linked: set[int]  # targets whose progress links and status periods ``tracked`` holds
+    restated: set[int]  # targets whose first restatement ``tracked`` holds
+
+
+class _Nearby:
+    """The facts of a subject by metric, to find those a given fact may meet."""
+
+    def __init__(self, outlines: Mapping[int, Outline]):
+        self.outlines = outlines
+        self.by_subject: dict[tuple[bool, str], dict[str | None, list[int]]] = defaultdict(lambda: defaultdict(list))
+        for qid, o in outlines.items():
+            self.by_subject[(o.is_target, o.subject)][o.metric].append(qid)
+
+    def _where(self, qid: int, targets: bool, alike: Callable[[str | None, str | None, str], bool]) -> set[int]:
+        """The facts of one kind and ``qid``'s subject whose metric is ``alike`` (its metric, theirs, the subject)."""
+        o = self.outlines[qid]
+        metrics = self.by_subject.get((targets, o.subject), {})
+        return {q for metric, ids in metrics.items() if alike(o.metric, metric, o.subject) for q in ids}
+
+    def statistics_for(self, target: int) -> set[int]:
+        """The statistics ``deciding_links`` may link to the target."""
+        return self._where(target, False, lambda t, s, subject: metric_similarity(t, s, subject) >= METRIC_THRESHOLD)
+
+    def targets_for(self, statistic: int) -> set[int]:
+        """The targets ``deciding_links`` may link the statistic to."""
+        return self._where(statistic, True, lambda s, t, subject: metric_similarity(t, s, subject) >= METRIC_THRESHOLD)
+
+    def restating(self, target: int) -> set[int]:
+        """The targets that may restate the target or that it may restate (``first_restatements``)."""
+        return self._where(target, True, _match_either)
+
+    def comparable(self, qid: int) -> set[int]:
+        """The facts of the same kind and period that may conflict with ``qid`` (``cross_document_conflicts``)."""
+        period = self.outlines[qid].period
+        if period is None:
+            return set()
+        alike = self._where(qid, self.outlines[qid].is_target, _match_either)
+        return {q for q in alike if self.outlines[q].period == period}
+
+
+def _match_either(a: str | None, b: str | None, _subject: str) -> bool:
+    return metrics_match(a, b) or metrics_match(b, a)
+
+
+class _Facts:
+    """The facts read so far, each quantity read once."""
+
+    def __init__(
+        self,
+        stored: Stored,
+        subjects: Mapping[int, str | None],
+        root: Mapping[int, int],
+        published: Mapping[int, str | None],
+        roles: Mapping[int, str],
+    ):
+        self.stored, self.subjects, self.root, self.published, self.roles = stored, subjects, root, published, roles
+        self.quantities: dict[int, tuple[int, int, Quantity]] = {}
+        self.targets: dict[int, TargetFact] = {}
+        self.statistics: dict[int, Observation] = {}
+
+    def read(self, ids: Iterable[int]) -> None:
+        missing = set(ids) - self.quantities.keys()
+        if not missing:
+            return
+        rows = self.stored.quantities(missing)
+        self.quantities.update((row[0], row) for row in rows)
+        targets, statistics = facts_of(rows, self.subjects, self.root, self.published, self.roles)
+        self.targets.update((t.id, t) for t in targets)
+        self.statistics.update((o.id, o) for o in statistics)
+
+
+def retrack(
+    outlines: Mapping[int, Outline],
+    rewritten: Collection[int],
+    stored: Stored,
+    subjects: Mapping[int, str | None],
+    root: Mapping[int, int],
+    published: Mapping[int, str | None],
+    roles: Mapping[int, str],
+    currency_documents: Collection[int],
+) -> Retracked:
+    """The track stage's changed rows within the groups of ``outlines``, the quantities the batch can reach.
+
+    ``outlines`` holds every quantity of those groups but the targets with a
+    role (no goals); ``rewritten`` the quantities the batch added or moved
+    to another subject (all of them, with a role or not); ``subjects``,
+    ``root``, ``published`` and ``roles`` are as for ``batch.track_all``,
+    and ``currency_documents`` the batch's documents, every quantity of
+    which is rewritten.  The stored rows of every other target of the
+    groups stay right (see the module's docstring).
+    """
+    near = _Nearby(outlines)
+    facts = _Facts(stored, subjects, root, published, roles)
+    goals = {q for q, o in outlines.items() if o.is_target}
+    new_targets = goals.intersection(rewritten)
+    new_statistics = {q for q in rewritten if q in outlines and not outlines[q].is_target}
+
+    stored_first = dict(stored.restatements(goals))
+    first, restated = _first_restatements(near, facts, rewritten, stored_first)
+    days = {t: outlines[t].day for t in goals}
+    before, after = goal_origins(days, stored_first), goal_origins(days, first)
+    relinked = new_targets | {t for t in goals if before[t] != after[t]} | (stored.linking(new_statistics) & goals)
+    # A target whose first restatement changed keeps its links but not its status periods.
+    superseded = {t for t in restated if first.get(t) != stored_first.get(t)}
+    facts.read(rewritten)
+
+    def counts(statistic: int, target: int) -> bool:
+        """Whether the figure counts for the goal at all (``deciding_links``): else it cannot change its links."""
+        period = observed_period(facts.statistics[statistic]) or date.min
+        return period > (after[target] or date.min)
+
+    reported = {t for s in new_statistics for t in near.targets_for(s) if counts(s, t)}
+    extended = (superseded | reported) - relinked
+    kept = stored.links(extended)
+    _log.debug(
+        "retrack: %d new or moved targets, %d statistics; %d targets linked again, %d extended",
+        len(new_targets),
+        len(new_statistics),
+        len(relinked),
+        len(extended),
+    )
+    facts.read(
+        {
+            *relinked,
+            *extended,
+            *(s for t in relinked for s in near.statistics_for(t)),
+            *(s for linked in kept.values() for s in linked),
+            *rewritten,
+            *(q for r in rewritten if r in outlines for q in near.comparable(r)),
+        }
+    )
+    statistics = sorted(facts.statistics.values(), key=lambda o: o.id)
+    links = deciding_links([as_goal(facts.targets[t], after[t]) for t in sorted(relinked | extended)], statistics)
+    # Of the targets extended, those whose links and first restatement stay keep their status periods too.
+    unchanged = {t for t in extended - superseded if {o.id for o, _ in links.get(t, ())} == set(kept.get(t, ()))}
+    linked = relinked | extended - unchanged
+    targets = [facts.targets[t] for t in sorted(linked)]
+    quantities = sorted(facts.quantities.values(), key=lambda row: row[0])
+    compared = [facts.targets[q] for q in sorted(facts.targets)]
+    return Retracked(
+        Tracked(
+            progress_rows({t: links[t] for t in linked if t in links}),
+            sorted((t, first[t]) for t in restated if t in first),
+            period_rows(targets, links, first, days),
+            conflict_rows(quantities, compared, statistics, published, currency_documents, rewritten),
+        ),
+        linked,
+        restated,
+    )
+
+
+def _first_restatements(
+    near: _Nearby, facts: _Facts, rewritten: Collection[int], stored_first: Mapping[int, int]
+) -> tuple[dict[int, int], set[int]]:
+    """Every goal's first restatement after the batch, and the targets whose one was computed again.
+
+    A rewritten target's is computed among all that may restate it, as is an
+    old target's whose stored one was rewritten; any other old target's is
+    the first among its stored one and the new targets that may restate it
+    and come before it.
+    """
+    outlines = near.outlines
+
+    def order(t: int) -> tuple[date, int]:
+        """A target's place in ``first_restatements``' order (an undated one restates nothing)."""
+        return (outlines[t].day or date.min, t)
+
+    def may_restate(later: int, earlier: int) -> bool:
+        """Only a target published strictly later can restate another."""
+        a, b = outlines[later].day, outlines[earlier].day
+        return a is not None and b is not None and a > b
+
+    new_targets = {t for t in rewritten if t in outlines and outlines[t].is_target}
+    anew = new_targets | {t for t, later in stored_first.items() if later in rewritten}
+    among: dict[int, set[int]] = {}  # an old target -> its stored first restatement and the new ones before it
+    for n in new_targets:
+        for t in near.restating(n) - anew:
+            kept = stored_first.get(t)
+            if may_restate(n, t) and (kept is None or order(n) < order(kept)):
+                among.setdefault(t, set() if kept is None else {kept}).add(n)
+    facts.read({q for t, ids in among.items() for q in (t, *ids)} | anew)
+    # The others' candidates are read earliest first, a few more each round, until the earliest
+    # restating one read comes before every candidate not read yet.
+    queues = {t: sorted((u for u in near.restating(t) if may_restate(u, t)), key=order) for t in anew}
+    shown, size, pending = dict.fromkeys(anew, 0), _FIRST_READ, set(anew)
+    while True:
+        for t in pending:
+            shown[t] = min(len(queues[t]), size)
+        facts.read(u for t in pending for u in queues[t][: shown[t]])
+        # Over more targets than its candidates, a target's first restatement is still the earliest
+        # restating one: exact for each target whose candidates up to that one were all read.
+        computed = first_restatements([facts.targets[q] for q in sorted(facts.targets)])
+        pending = {
+            t
+            for t in pending
+            if shown[t] < len(queues[t])
+            and not (t in computed and order(computed[t]) <= order(queues[t][shown[t] - 1]))
+        }
+        if not pending:
+            break
+        size *= 4
+    first = {t: later for t, later in stored_first.items() if t not in among and t not in anew}
+    first.update((t, computed[t]) for t in among.keys() | anew if t in computed)
+    return first, among.keys() | anew
