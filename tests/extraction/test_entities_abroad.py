@@ -407,3 +407,26 @@ def test_of_two_ands_before_another_names_head_the_last_opens_it():
     _, names = found("The Ministry of Economy and Finance and Lakeview Industrial Park signed an accord.")
     assert names["Ministry of Economy and Finance"].type == "government"
     assert names["Lakeview Industrial Park"].type == "park"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The Commission approved aid to Acerías del Ebro S.A. for a new furnace.", "Acerías del Ebro S.A."),
+        ("Maschinenwerk von Hallstatt GmbH will build a gearbox plant.", "Maschinenwerk von Hallstatt GmbH"),
+        ("Banco dos Estados S.A. will lend R$1.2 billion to the maker.", "Banco dos Estados S.A."),
+    ],
+)
+def test_a_name_runs_on_through_particles_of_other_languages(sentence, name):
+    _, names = found(sentence)
+    assert name in names
+
+
+def test_a_company_named_without_its_legal_form_is_the_same_company():
+    text, names = found(
+        "The Commission approved aid to Acerías del Ebro S.A. for a new furnace. Acerías del Ebro has committed"
+        " to using renewable hydrogen."
+    )
+    company = names["Acerías del Ebro S.A."]
+    assert "Acerías del Ebro" in company.aliases
+    assert written(text, company).count("Acerías del Ebro") == 1 and len(company.mentions) == 2

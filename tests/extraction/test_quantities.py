@@ -1570,3 +1570,25 @@ def test_the_base_of_a_rate_is_not_a_figure():
 def test_a_level_told_after_a_figure_with_from_measures_what_the_figure_does():
     found = extract("The number of robots in use will rise to 1 million units from about 480,000 in 2025.")
     assert [q.metric for q in found] == ["number of robots in use", "number of robots in use"]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "By 2027, 45% of large manufacturers will apply industrial internet platforms.",
+            "share of large manufacturers",
+        ),
+        ("The province aims for a top-three national ranking in digital integration.", "rank in digital integration"),
+    ],
+)
+def test_a_share_ends_before_a_modal_and_a_ranking_names_what_it_ranks(text, metric):
+    assert extract(text, published="2025-06-01")[0].metric == metric
+
+
+def test_a_story_whose_headline_names_a_company_and_no_place_is_the_companys():
+    title = "Commission approves aid to support Acme Steel in cutting emissions"
+    text = title + "\n\nThe plant will have a capacity of 1.8 million tonnes a year. Spain and the EU back it."
+    named = [("company", "Acme Steel"), ("place", "Spain"), ("place", "EU")]
+    entities = [Entity(t, n, [(m.start(), m.end()) for m in re.finditer(n, text)]) for t, n in named]
+    assert extract(text, title=title, entities=entities)[0].subject == "Acme Steel"

@@ -303,7 +303,8 @@ _IN_NOUN = re.compile(
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
 _SHARE_OF = re.compile(
     r"\s+of\s+(?!(?:which|whom|them|these|those|it)\b)(?P<np>(?:[\w’'&-]+\s+){0,5}?[\w’'&-]+)"
-    r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as)\b))"
+    r"(?=\s*(?:[,;.:()]|$|\s(?:in|on|at|by|for|from|with|and|was|were|is|are|as|have|has|had"
+    r"|will|would|shall|should|can|could|may|might|must)\b))"
 )
 # Words after a figure that open with a preposition complete that figure ("8 in the central region").
 _LEADING_PREPOSITION = re.compile(r"\s*(?:in|of|for|from|at|across|among)\s", re.IGNORECASE)
@@ -317,6 +318,7 @@ _ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?
 # What a rank is a rank in: "ranked third nationwide in bearing exports", "ranks second for output".
 _RANKED_IN = re.compile(
     r"(?:\s+(?:nationwide|globally|worldwide|national(?:ly)?|in\s+the\s+(?:world|country|nation)))?"
+    r"(?:\s+(?:ranking|rank|place|position))?"  # "a top-three national ranking in digital integration"
     r"\s+(?:in|for)\s+(?!(?:the|a|an|terms|which|this|that|its|their)\b)"
     r"(?P<np>[\w’'-]+(?:\s+(?!(?:in|for|of|among|at|on|with|by|and|since|from|to)\b)[\w’'-]+){0,4})",
     re.IGNORECASE,
@@ -1868,10 +1870,13 @@ def _edge_junk(word: str, first: bool) -> bool:
 
 def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     """What a figure belongs to when neither its sentence nor its paragraph says: the place the headline
-    names ("Shandong … Plan Ends with Most Targets Met"), else the most mentioned subject."""
+    names ("Shandong … Plan Ends with Most Targets Met"), else the company it names, else the most
+    mentioned subject."""
     if title and (place := _title_place(title)):
         return place
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
+    if title and (company := _headline_company(candidates, title)):
+        return company  # "Commission approves … aid to support Acme Steel …": the story is Acme's
     # A country named as often as a province or city in it is the frame of a local story, not its subject.
     local = any(e.type == "place" and len(e.mentions) >= 2 and not _is_country(e.name) for e in candidates)
     ranked = sorted(
@@ -1883,6 +1888,14 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
         ),
     )
     return ranked[0].name if ranked else None
+
+
+def _headline_company(entities: list[Entity], title: str) -> str | None:
+    """The company a headline names first, by its name or an alias."""
+    named = [
+        (title.find(n), e.name) for e in entities if e.type == "company" for n in (e.name, *e.aliases) if n in title
+    ]
+    return min(named)[1] if named else None
 
 
 @lru_cache(maxsize=4096)

@@ -73,13 +73,14 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
             while (
                 k < n
                 and not tokens.cap[k]
-                and tokens.lower[k] in _COMPLEMENT_CONNECTORS
+                and (tokens.lower[k] in _COMPLEMENT_CONNECTORS or tokens.lower[k] in p.name_particles)
                 and len(words) < 2
                 and tokens.joins(k) == " "
             ):
                 words.append(k)
                 k += 1
             allowed = _COMPLEMENT_CONNECTORS if any(c in _ATTACHING for c in connectors.values()) else _CONNECTORS
+            allowed |= p.name_particles  # "Acerías del Ebro"
             # "and the" starts another noun phrase: "the Treasury and the Revenue Service" are two.
             if (
                 words
@@ -249,6 +250,8 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
         h, (htype, hword) = hit
         start_seg = s
         for k in range(s + 1, h + 1):
+            if segments[k][2] in p.name_particles:
+                continue  # "Acerías del Ebro S.A.": one name across the particle
             if segments[k][2] != "and" or _ends_in_place(tokens, segments[k - 1]):
                 start_seg = k
             elif htype == "company" and segments[k - 1][1] > segments[k - 1][0]:

@@ -40,6 +40,7 @@ class Patterns:
     plan_for_core: re.Pattern  # what every plan_for match holds
     government: re.Pattern
     not_starts: frozenset[str]
+    name_particles: frozenset[str]
     describing_participles: frozenset[str]
     time_words: frozenset[str]
     company_before: re.Pattern
@@ -132,6 +133,7 @@ def patterns() -> Patterns:
             + r"))\b"
         ),
         not_starts=frozenset(raw["not_name_starts"]),
+        name_particles=frozenset(raw["name_particles"]),
         describing_participles=frozenset(raw["describing_participles"]),
         time_words=frozenset(raw["time_words"]),
         # Searched before every name: written by any_case and opened by a look at the words' first letters.
