@@ -57,7 +57,7 @@ FLOORS = {
     "clusters_parks": 0.95,
     "programmes": 0.94,
 }
-ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.86, "subject": 0.78}
+ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.87, "subject": 0.79}
 DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.92, "title": 0.99}
 
 
