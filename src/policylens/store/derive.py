@@ -244,6 +244,10 @@ _ENTITY_TABLES = (
 )
 
 
+# Most rewritten facts a batch's pass retracks one by one within their groups (see update).
+RETRACK_LIMIT = 1000
+
+
 @collector.paused()
 def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """After a batch of new documents, bring the derived tables to what :func:`rebuild` would make them.
@@ -270,8 +274,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     targets whose results can change (the new and moved ones, those a new
     figure counts for, those a new target restates first, those whose goal's
     day or a deciding figure moved), from their stored rows and the few facts
-    they need.  A
-    target with no subject links to any statistic, so when one is stored and
+    they need; when the batch brings most of those facts, or more than
+    ``RETRACK_LIMIT`` of them, the pairs are tracked whole instead, which
+    is then cheaper.  A target with no subject links to any statistic, so when one is stored and
     the batch touches a statistic, or the batch brings a fact with no
     subject, every quantity is tracked again (``track.batch.track_all``).  Target roles and currency
     restatements depend on their own document only: computed for the batch's.
@@ -334,7 +339,11 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         **batch_roles,
     }
     rewritten = fresh | moved
-    if whole:
+    # Retracking within a group costs a search of the group for each rewritten fact: when the batch brings
+    # most of its groups or thousands of their facts (a first batch, one document of thousands of figures)
+    # tracking them whole is cheaper, and gives the same rows.
+    arriving = len(rewritten & affected)
+    if whole or 2 * arriving > len(affected) or arriving > RETRACK_LIMIT:
         tracked = track_all(
             _quantities(conn, affected),
             tracked_subjects,
