@@ -321,3 +321,96 @@ def test_what_a_goal_section_lists_is_to_be_done_not_an_event():
     )
     # the section ends at the next heading of its rank: what follows it reports again
     assert [(e.type, e.text) for e in events(plan)] == [("launch", "某产业园正式开园")]
+
+
+def test_a_rank_told_with_its_scope_between_verb_and_place():
+    text = (
+        "文章开头。\n某区在全省营商环境评价中排名全省第三。\n某县位居2024年全国百强县第12位。\n"
+        "在日前发布的某城市发展指数中，某市位列地级市第9位。"
+    )
+    assert [e.type for e in events(text, published="2024-05-10")] == ["achievement"] * 3
+    # an edition or a batch numbered after the verb is no place in a ranking
+    assert events("文章开头。\n某市排名靠前的企业入选第五批名单。")[0].type == "approval"
+
+
+def test_the_rank_of_a_measure_is_a_statistic_not_an_achievement():
+    text = (
+        "文章开头。\n全市工业营业收入1.2万亿元，总量居全国第 17 位。\n全市汽车产量位居全国城市第5位。\n"
+        "两家企业的主要产品市场占有率位列全国前三。\n两项数量分别居全国第二、第一位。"
+    )
+    assert events(text) == []
+    # a count of what was achieved, ranked in the clause after it, is a ranking reached
+    found = events("文章开头。\n全省累计培育单项冠军企业120家，居全国首位。")
+    assert [e.type for e in found] == ["achievement"]
+
+
+def test_entering_a_ranking_is_an_achievement_entering_a_list_an_approval():
+    found = events(
+        "文章开头。\n某县跻身全国工业百强县。\n某集群入选国家级中小企业特色产业集群名单。\n全市工业产值创历史新高。"
+    )
+    assert [e.type for e in found] == ["achievement", "approval", "achievement"]
+
+
+def test_working_meetings_held_are_gatherings():
+    [e] = events("文章开头。\n6月上旬，某市召开全市制造业高质量发展推进会。", published="2024-06-20")
+    assert (e.type, e.date) == ("other", "2024-06")
+    [e] = events("文章开头。\n5月8日，某区举办民营企业家座谈会。", published="2024-06-20")
+    assert (e.type, e.date) == ("other", "2024-05-08")
+
+
+def test_last_month_and_this_month_count_from_the_page_date():
+    [e] = events("文章开头。\n上月，某市集中签约重大项目28个。", published="2024-01-20")
+    assert (e.type, e.date, e.date_text) == ("investment", "2023-12", "上月")
+    [e] = events("文章开头。\n本月，某储能电站全容量并网。", published="2024-06-20")
+    assert e.date == "2024-06"
+
+
+def test_a_year_naming_the_occasion_gives_way_to_the_day_the_page_says():
+    [e] = events("文章开头。\n某地日前举行2025年第一季度重大项目集中开工活动。", published="2025-01-20")
+    assert (e.type, e.date, e.approximate) == ("launch", "2025-01-20", True)
+    [e] = events("文章开头。\n上月，某市举办2024年重点项目推介会。", published="2024-06-20")
+    assert e.date == "2024-05"
+
+
+def test_an_occasion_named_in_the_sentence_dates_it_rather_than_the_one_before():
+    text = "文章开头。\n9月10日，某市重点项目推介会举行。\n在10月8日召开的某产业大会上，某产业联盟宣告成立。"
+    found = events(text, published="2024-11-01")
+    assert [(e.type, e.date) for e in found] == [("other", "2024-09-10"), ("establishment", "2024-10-08")]
+
+
+def test_a_notice_printing_its_plan_before_the_signature_is_dated_by_it():
+    title = "某市发展和改革委员会关于印发《某市产业集群培育行动计划》的通知"
+    text = (
+        title + "\n各区县：\n现将《某市产业集群培育行动计划》印发给你们，请认真抓好落实。\n"
+        "一、发展目标\n"
+        + "力争通过三年努力，培育千亿级产业集群2个，规模以上工业企业数量达到两千家。\n"
+        * 8
+        + "二、重点工程\n"
+        "每年遴选30家企业给予研发费用补助。\n某市发展和改革委员会\n2025年3月7日\n网站标识码：1234567890"
+    )
+    found = [e for e in events(text, published="2025-03-11", title=title) if e.type == "issuance"]
+    assert [(e.date, e.date_text, e.approximate) for e in found] == [("2025-03-07", "2025年3月7日", False)]
+
+
+def test_a_signature_date_written_in_characters():
+    text = "某省人民政府办公厅\n各市人民政府：\n现将《某省数字经济促进方案》印发给你们。\n某省人民政府办公厅\n二〇二四年十二月二十三日\n"
+    [e] = events(text, published="2024-12-30")
+    assert (e.type, e.date) == ("issuance", "2024-12-23")
+
+
+def test_an_occasion_joining_two_acts_held_is_a_gathering():
+    text = "文章开头。\n5月20日，某市电池产业链项目集中签约暨重大项目开工仪式在某新区举行。现场共签约项目12个。"
+    found = events(text, published="2025-05-21")
+    assert [(e.type, e.date) for e in found] == [("other", "2025-05-20"), ("investment", "2025-05-20")]
+    # a signing ceremony alone is the signing
+    assert [e.type for e in events("文章开头。\n某区重大项目集中签约仪式举行。")] == ["investment"]
+
+
+def test_leave_given_a_measure_of_signing_and_what_has_not_happened_are_no_events():
+    found = events("文章开头。\n经国务院批准，某国家级高新区正式设立。")
+    assert [e.type for e in found] == ["establishment"]
+    assert [e.type for e in events("文章开头。\n经国务院批准设立某高新区。")] == ["approval"]
+    found = events("文章开头。\n大会期间，32个项目现场签约，签约金额达320亿元。")
+    assert [e.text for e in found] == ["32个项目现场签约"]
+    assert events("文章开头。\n受资金影响，该项目尚未开工。") == []
+    assert events("文章开头。\n该生产线有望年底投产，二期明年开工建设。") == []

@@ -38,11 +38,24 @@ def _alt(words) -> str:
 
 
 _TYPE = {w: t for t, ws in _DATA["triggers"].items() for w in ws}
-_TRIGGER = re.compile(_alt(_TYPE))
+_RANK_VERBS = tuple(_DATA["rank_verbs"])
+# a rank verb with its place a few characters on: 第N位/名, 第N at a clause's end, 首位, 榜首, 前N
+_PLACE = r"[一二三四五六七八九十\d]{1,3}"
+_RANK = (
+    rf"(?:{_alt(_RANK_VERBS)})(?=[^，,。；;！？\n]{{0,12}}?"
+    rf"(?:第\s?{_PLACE}\s?(?:位|名|(?=[，,。；;、！？\s]|$))|首位|榜首))"
+)
+_TRIGGER = re.compile(rf"{_alt(_TYPE)}|{_RANK}")
+_RANK_TRIGGERS = frozenset(_DATA["rank_triggers"]) | frozenset(_RANK_VERBS)
+_ADVERBS_ONLY = re.compile(rf"\s*(?:{_alt(_DATA['measure_adverbs'])})*")
+_RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
+_MEASURE_RANKED = re.compile(rf"(?:{_alt(_DATA['measure_words'])})(?:{_alt(_DATA['measure_adverbs'])})*$")
 _NOT_AFTER = tuple(_DATA["not_after"])
 _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
+_RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
+_RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
@@ -51,8 +64,12 @@ _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
 _GROUNDS = re.compile(rf"为?(?:{_alt(_DATA['grounds'])})")
 _VAGUE_OBJECT = tuple(_DATA["vague_objects"])
+_BY_LEAVE = _DATA["by_leave"]
+_BY_LEAVE_TYPES = frozenset(_DATA["by_leave_types"])
 _HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
 _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
+_REL_MONTHS = {k: int(v) for k, v in _DATA["relative_months"].items()}
+_REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
@@ -66,8 +83,13 @@ _PLAN_SAYS = re.compile(
     rf"(?:{_alt(_DATA['plan_says_verbs'])})"
 )
 _GATHERING_TYPES = frozenset(_DATA["gathering_types"])
-_GATHERING = re.compile(_alt(_DATA["gatherings"]))
+_GATHERING = re.compile(_alt(_DATA["gatherings"] + _DATA["meetings"]))
 _BRIEFING = re.compile(_alt(_DATA["briefings"]))
+# the trigger inside an occasion's name that joins two with 暨, the occasion then held (在某地, 于3月5日)
+_JOINED_HELD = re.compile(
+    rf"[^，,。；;！？\n]*?(?:{_alt(_DATA['joined_occasion'])})\s*(?:[于在][^，,。；;！？\n]{{1,30}}?)?"
+    r"(?:隆重|正式|成功|顺利)?(?:举行|举办|召开|开幕)"
+)
 _DATE = re.compile(
     r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
@@ -86,10 +108,17 @@ _PARK_TRIGGERS = frozenset(_DATA["park_launch_triggers"])
 _PARK = re.compile(_alt(_DATA["park_words"]))
 _NOT_PARK = re.compile(_alt(_DATA["not_park_words"]))
 # the signature date of an official document: a full date alone on its line, under the issuer's name
+# (in figures, or in characters as an official document's seal date is written: 二〇二四年九月三日)
 _SIGNATURE_DATE = re.compile(
-    r"\n\s*(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月\s?(?P<d>[12]\d|3[01]|0?[1-9])\s?日\s*(?=\n|$)"
+    r"\n\s*(?P<y>(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s?年"
+    r"\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
+    r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?日\s*(?=\n|$)"
 )
+_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
+# ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
+# line (no sentence punctuation), the full date on the next
+_SIGNED_BY = re.compile(r"\n[^\S\n]*[^\s。，,；;：:！？、]{4,40}[^\S\n]*" + _SIGNATURE_DATE.pattern)
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -147,7 +176,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
         word = m.group()
-        etype = _TYPE[word]
+        etype = _TYPE.get(word, "achievement")  # a rank verb read with its place
         blocked_after = text.startswith(_NOT_AFTER, m.end()) and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
         if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
             continue
@@ -167,6 +196,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
             continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
+        if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
+            continue  # "产量位居全国第5位", "同比增长8.5%，居全省第二": a measure's rank is a statistic
         if _looks_ahead(text, s_start, m.start()) and not (
             _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())
         ):
@@ -175,8 +206,15 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
+        if etype in _BY_LEAVE_TYPES and text.startswith(_BY_LEAVE, c_start) and text[m.end() : c_end] in ("", "同意"):
+            continue  # "经国务院批准，…": the leave given for what the sentence reports
         if etype in _AGENT_TYPES and any(a.group("by") for a in _AGENT.finditer(text, c_start, m.start())):
             continue  # "由某集团投资建设": who builds it, not an investment made
+        if etype != "other" and "暨" in text[c_start:c_end] and (held := _JOINED_HELD.match(text, m.end())):
+            if "暨" in text[c_start : held.end()]:
+                etype = "other"  # "…集中签约暨重大项目开工仪式在某区举行": the occasion held
+        if word in _RANKING_ENTERED and _RANKING.search(text, m.end(), c_end):
+            etype = "achievement"  # "跻身全国工业百强县": a ranking reached
         for t, words in _BY_OBJECT.items():
             if etype == "issuance" and any(w in text[m.end() : c_end] for w in words):
                 etype = t
@@ -192,10 +230,12 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
         if (date is None or approximate) and etype == "issuance" and _SELF_REFERENCE.search(text, c_start, c_end):
             # "现将《…》印发给你们" is dated by the signature under it, not by the page
-            signed = _SIGNATURE_DATE.search(text, c_end, min(len(text), c_end + _SIGNATURE_REACH))
+            signed = _SIGNATURE_DATE.search(text, c_end, min(len(text), c_end + _SIGNATURE_REACH)) or _SIGNED_BY.search(
+                text, c_end
+            )
             if signed:
-                y, mo, d = (int(signed.group(k)) for k in ("y", "m", "d"))
-                date, date_text, approximate = _iso(y, mo, d), signed.group().strip(), False
+                y, mo, d = (_number(signed.group(k)) for k in ("y", "m", "d"))
+                date, date_text, approximate = _iso(y, mo, d), text[signed.start("y") : signed.end()].strip(), False
         if date is None and (heading := sections.year_at(m.start())) is not None:
             if reference is None or heading < reference[0]:
                 date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
@@ -227,6 +267,17 @@ def _actor(
         if not text.endswith(_NOT_ACTOR_BEFORE, max(0, s - 1), s):
             return name
     return None
+
+
+def _measure_ranked(text: str, s_start: int, c_start: int, pos: int) -> bool:
+    """A rank told of a measure: the verb follows a measure word ("产量位居全国第5位"), or opens its clause
+    after a clause that ends with a rate ("同比增长8.5%，居全省第二")."""
+    before = text[c_start:pos]
+    if _MEASURE_RANKED.search(before):
+        return True
+    if _ADVERBS_ONLY.fullmatch(before) and c_start > s_start:
+        return bool(_RATE_ENDS.search(text, max(s_start, c_start - 30), c_start))
+    return False
 
 
 def _title_before(text: str, c_start: int, pos: int) -> str | None:
@@ -281,7 +332,7 @@ def _date(
     if relative:
         return relative
     same = _SAME_DAY.search(text, s_start, pos)
-    if same:
+    if same and not _DATE.search(text, s_start, pos):
         earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
         precise = [d for d in earlier if d.group("d") or d.group("d2")]
         if earlier:
@@ -294,6 +345,7 @@ def _date(
     opening = _DATE.match(text, p_start)
     if opening:
         candidates.append(opening)
+    month = _relative_month(text, s_start, pos, reference)
     if candidates:
         # the clause's own date, unless a more precise one around it agrees ("9月10日，…2024年秋季…签约")
         best = _resolve(candidates[0], reference)
@@ -301,7 +353,16 @@ def _date(
             alt = _resolve(other, reference)
             if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
                 best = alt
+        if best[0] and len(best[0]) == 4:
+            # "日前举行2025年第一季度…开工活动": a year naming the occasion, the day said by the page's date
+            if month and month[0].startswith(best[0]):
+                return month
+            rel = _RELATIVE.search(text, s_start, pos)
+            if rel and reference and reference[0] == int(best[0]):
+                return _iso(*reference), rel.group(), True
         return best + (False,)
+    if month:
+        return month
     # "签约仪式于3月5日在某地举行": an occasion named first, its day after; a month at least, outside a 《》 name
     after = next(
         (
@@ -339,6 +400,25 @@ def _relative_year(text: str, lo: int, pos: int, reference) -> tuple[str, str, b
         day = month.group("d")
         return _iso(year, int(month.group("m")), int(day) if day else None), rel.group() + month.group(), False
     return f"{year:04d}", rel.group(), False
+
+
+def _relative_month(text: str, lo: int, pos: int, reference) -> tuple[str, str, bool] | None:
+    """The last month written relative to the page's ("上月", "本月") between ``lo`` and the trigger."""
+    last = deque(_REL_MONTH.finditer(text, lo, pos), maxlen=1)
+    if not last or not reference or reference[1] is None:
+        return None
+    months = reference[0] * 12 + reference[1] - 1 + _REL_MONTHS[last[0].group()]
+    return _iso(months // 12, months % 12 + 1, None), last[0].group(), False
+
+
+def _number(written: str) -> int:
+    """A signature's year, month or day, in figures or characters (二〇二四, 十二, 二十三)."""
+    if written.isascii():
+        return int(written)
+    if "十" not in written:
+        return int("".join(str(_DIGIT[c]) for c in written))
+    tens, _, units = written.partition("十")
+    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[units] if units else 0)
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
