@@ -414,3 +414,29 @@ def test_leave_given_a_measure_of_signing_and_what_has_not_happened_are_no_event
     assert [e.text for e in found] == ["32个项目现场签约"]
     assert events("文章开头。\n受资金影响，该项目尚未开工。") == []
     assert events("文章开头。\n该生产线有望年底投产，二期明年开工建设。") == []
+
+
+def test_a_milestone_crossed_is_an_achievement_and_a_title_received_a_recognition():
+    found = events("文章开头。\n去年，全市工业总产值迈上千亿台阶。\n某园区获得“国家绿色工业园区”称号。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2023"), ("approval", None)]
+    assert events("文章开头。\n全市规上工业增加值突破500亿元。") == []  # a figure, no milestone named
+
+
+def test_dates_spaced_as_a_pdf_conversion_writes_them():
+    [e] = events("文章开头。\n2024 年 3 月 5 日，某产业园正式开园。")
+    assert (e.date, e.date_text) == ("2024-03-05", "2024 年 3 月 5 日")
+    assert events("文章开头。\n到 2025 年，某项目开工建设。") == []  # a deadline, spaced, still looks ahead
+
+
+def test_measures_under_a_task_heading_are_to_be_done_unless_dated():
+    text = (
+        "某省关于加快发展新质生产力的实施意见政策解读\n"
+        "三、重点任务\n支持有条件的市设立产业投资基金，定期召开推进会。\n"
+        "四、保障措施\n建立省级统筹协调机制，组建专家咨询委员会，设立专项资金。\n"
+        "2023年，全省已有3个集群入选国家先进制造业集群。\n"
+    )
+    found = events(text, published="2024-06-18")
+    assert [(e.type, e.date) for e in found] == [("approval", "2023")]
+    # a heading that reports on the tasks introduces what was done
+    text = "一、重点任务完成情况\n某市组建产业联盟，设立产业基金。\n"
+    assert [e.type for e in events(text, published="2024-06-18")] == ["establishment", "establishment"]

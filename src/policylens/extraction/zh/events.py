@@ -26,7 +26,7 @@ from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
-from policylens.extraction.zh.sections import Sections, goal_sections
+from policylens.extraction.zh.sections import Sections, goal_sections, heading
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
 
@@ -45,7 +45,12 @@ _RANK = (
     rf"(?:{_alt(_RANK_VERBS)})(?=[^，,。；;！？\n]{{0,12}}?"
     rf"(?:第\s?{_PLACE}\s?(?:位|名|(?=[，,。；;、！？\s]|$))|首位|榜首))"
 )
-_TRIGGER = re.compile(rf"{_alt(_TYPE)}|{_RANK}")
+_MILESTONE = (
+    rf"(?P<milestone>{_alt(_DATA['milestone_verbs'])})"
+    rf"(?=[^，,。；;！？\n]{{0,12}}?(?:{_alt(_DATA['milestone_words'])}))"
+)
+_TITLE = rf"(?P<title>{_alt(_DATA['title_verbs'])})(?=[^，,。；;！？\n]{{1,30}}?(?:{_alt(_DATA['title_words'])}))"
+_TRIGGER = re.compile(rf"{_alt(_TYPE)}|{_RANK}|{_MILESTONE}|{_TITLE}")
 _RANK_TRIGGERS = frozenset(_DATA["rank_triggers"]) | frozenset(_RANK_VERBS)
 _ADVERBS_ONLY = re.compile(rf"\s*(?:{_alt(_DATA['measure_adverbs'])})*")
 _RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
@@ -56,7 +61,7 @@ _NOT_BEFORE = tuple(_DATA["not_before"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
 _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
-_FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
+_FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至) ?(?:19|20)\d\d ?年")
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
@@ -82,6 +87,7 @@ _PLAN_SAYS = re.compile(
     rf"\s*(?:《[^《》\n]{{1,80}}》|{_alt(_DATA['plan_says_documents'])})(?:还|也|进一步|同时)?"
     rf"(?:{_alt(_DATA['plan_says_verbs'])})"
 )
+_TASK_HEADING = heading(_DATA["task_headings"])
 _GATHERING_TYPES = frozenset(_DATA["gathering_types"])
 _GATHERING = re.compile(_alt(_DATA["gatherings"] + _DATA["meetings"]))
 _BRIEFING = re.compile(_alt(_DATA["briefings"]))
@@ -91,7 +97,9 @@ _JOINED_HELD = re.compile(
     r"(?:隆重|正式|成功|顺利)?(?:举行|举办|召开|开幕)"
 )
 _DATE = re.compile(
-    r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
+    # (a page converted from PDF spaces its figures: "2024 年 3 月 5 日")
+    r"(?<![\d到至\-—–~])(?<![到至] )(?:(?P<y>(?:19|20)\d\d) ?年(?!度|前|以前|之前|底前)"
+    r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月(?: ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日)?)?"
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
 )
 # what may stand before the name that opens a clause: a date, a time of day, a connective
@@ -171,12 +179,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     actor_starts = [a[0] for a in actors]
     sections = Sections(text)
     # under "（一）工作目标" a plan lists what is to be done ("新增落户创投风投机构20家"): no event is reported there
-    goals = _Inside(goal_sections(text, index.paragraphs, lambda a, b: bool(_DEADLINE.search(text, a, b))))
+    deadline = lambda a, b: bool(_DEADLINE.search(text, a, b))  # noqa: E731
+    goals = _Inside(goal_sections(text, index.paragraphs, deadline))
+    # under "三、重点任务" or "（四）保障措施" a clause that gives no date is what is to be done ("设立专项资金")
+    tasks = _Inside(goal_sections(text, index.paragraphs, deadline, _TASK_HEADING))
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
     for m in _TRIGGER.finditer(text):
         word = m.group()
-        etype = _TYPE.get(word, "achievement")  # a rank verb read with its place
+        # a rank verb read with its place or a milestone crossed (achievements), a title received (approval)
+        etype = _TYPE.get(word) or ("approval" if m.group("title") else "achievement")
         blocked_after = text.startswith(_NOT_AFTER, m.end()) and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
         if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
             continue
@@ -243,6 +255,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             date, approximate = document.published, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
+        if date is None and tasks.holds(m.start()):
+            continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
