@@ -440,3 +440,14 @@ def test_measures_under_a_task_heading_are_to_be_done_unless_dated():
     # a heading that reports on the tasks introduces what was done
     text = "一、重点任务完成情况\n某市组建产业联盟，设立产业基金。\n"
     assert [e.type for e in events(text, published="2024-06-18")] == ["establishment", "establishment"]
+
+
+def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_event():
+    [e] = events("文章开头。\n3月5日，某区重点项目签约会在某宾馆举行。")
+    assert (e.type, e.date) == ("investment", "2024-03-05")
+    [e] = events("文章开头。\n3月5日，某市“数字赋能”行动启动会召开。")
+    assert e.type == "launch"
+    assert [e.text for e in events("文章开头。\n签约会上，5个项目签约。")] == ["5个项目签约"]
+    assert events("文章开头。\n全市获评省级以上人才称号的企业家数量逐年攀升。") == []
+    assert events("文章开头。\n按照产业分类组建多个工作小组。") == []
+    assert [e.type for e in events("文章开头。\n该区成立了招商专班。")] == ["establishment"]

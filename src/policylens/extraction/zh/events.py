@@ -58,6 +58,9 @@ _MEASURE_RANKED = re.compile(rf"(?:{_alt(_DATA['measure_words'])})(?:{_alt(_DATA
 _NOT_AFTER = tuple(_DATA["not_after"])
 _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
+_OCCASION_TRIGGERS = frozenset(_DATA["occasion_triggers"])
+_OCCASION_MEETING = _DATA["occasion_meeting"]
+_OCCASION_SCENE = tuple(_DATA["occasion_scene"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
 _RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
 _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
@@ -69,6 +72,8 @@ _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
 _GROUNDS = re.compile(rf"为?(?:{_alt(_DATA['grounds'])})")
 _VAGUE_OBJECT = tuple(_DATA["vague_objects"])
+_VAGUE_TYPES = frozenset(_DATA["vague_object_types"])
+_COUNTED = re.compile(_alt(_DATA["counted"]))
 _BY_LEAVE = _DATA["by_leave"]
 _BY_LEAVE_TYPES = frozenset(_DATA["by_leave_types"])
 _HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
@@ -189,7 +194,15 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         word = m.group()
         # a rank verb read with its place or a milestone crossed (achievements), a title received (approval)
         etype = _TYPE.get(word) or ("approval" if m.group("title") else "achievement")
-        blocked_after = text.startswith(_NOT_AFTER, m.end()) and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+        blocked_after = (
+            text.startswith(_NOT_AFTER, m.end())
+            and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+            and not (
+                word in _OCCASION_TRIGGERS
+                and text.startswith(_OCCASION_MEETING, m.end())
+                and not text.startswith(_OCCASION_SCENE, m.end())
+            )
+        )
         if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
@@ -216,8 +229,12 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
             continue
+        if etype in _VAGUE_TYPES and text.startswith(_VAGUE_OBJECT, m.end() + text.startswith("了", m.end())):
+            continue  # "出台了一系列政策", "组建多个小组": nothing named
         if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
+        if _COUNTED.search(text, m.end(), c_end):
+            continue  # "入选企业数量逐年攀升": a count of what was named
         if etype in _BY_LEAVE_TYPES and text.startswith(_BY_LEAVE, c_start) and text[m.end() : c_end] in ("", "同意"):
             continue  # "经国务院批准，…": the leave given for what the sentence reports
         if etype in _AGENT_TYPES and any(a.group("by") for a in _AGENT.finditer(text, c_start, m.start())):
@@ -301,11 +318,8 @@ def _title_before(text: str, c_start: int, pos: int) -> str | None:
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
-    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")
-    or a summary with nothing named ("出台了一系列支持政策")."""
-    if _GROUNDS.match(text, c_start) and text.startswith(_NOT_AFTER_EXEMPT, end):
-        return True
-    return text.startswith(_VAGUE_OBJECT, end + (text[end] == "了" if end < len(text) else 0))
+    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")."""
+    return bool(_GROUNDS.match(text, c_start)) and text.startswith(_NOT_AFTER_EXEMPT, end)
 
 
 def _gathering(text: str, c_start: int, c_end: int) -> bool:
