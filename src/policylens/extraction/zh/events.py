@@ -18,10 +18,11 @@ is no event, nor is a reposted story's 原标题 line.
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
@@ -50,7 +51,9 @@ _MILESTONE = (
     rf"(?=[^，,。；;！？\n]{{0,12}}?(?:{_alt(_DATA['milestone_words'])}))"
 )
 _TITLE = rf"(?P<title>{_alt(_DATA['title_verbs'])})(?=[^，,。；;！？\n]{{1,30}}?(?:{_alt(_DATA['title_words'])}))"
-_TRIGGER = re.compile(rf"{_alt(_TYPE)}|{_RANK}|{_MILESTONE}|{_TITLE}")
+_TRIGGER = re.compile(_alt(_TYPE))
+# (scanned apart from the words: one alternation of literals is fast, lookaheads in it are not)
+_TRIGGER_PATTERN = re.compile(rf"{_RANK}|{_MILESTONE}|{_TITLE}")
 _RANK_TRIGGERS = frozenset(_DATA["rank_triggers"]) | frozenset(_RANK_VERBS)
 _ADVERBS_ONLY = re.compile(rf"\s*(?:{_alt(_DATA['measure_adverbs'])})*")
 _RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
@@ -184,13 +187,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     actor_starts = [a[0] for a in actors]
     sections = Sections(text)
     # under "（一）工作目标" a plan lists what is to be done ("新增落户创投风投机构20家"): no event is reported there
-    deadline = lambda a, b: bool(_DEADLINE.search(text, a, b))  # noqa: E731
+
+    def deadline(a: int, b: int) -> bool:
+        return bool(_DEADLINE.search(text, a, b))
+
     goals = _Inside(goal_sections(text, index.paragraphs, deadline))
     # under "三、重点任务" or "（四）保障措施" a clause that gives no date is what is to be done ("设立专项资金")
     tasks = _Inside(goal_sections(text, index.paragraphs, deadline, _TASK_HEADING))
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
-    for m in _TRIGGER.finditer(text):
+    for m in _triggers(text):
         word = m.group()
         # a rank verb read with its place or a milestone crossed (achievements), a title received (approval)
         etype = _TYPE.get(word) or ("approval" if m.group("title") else "achievement")
@@ -278,6 +284,18 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
+
+
+def _triggers(text: str) -> Iterator[re.Match]:
+    """The trigger words and patterns left to right, as one alternation of both would find them: a word
+    before a pattern at the same place, nothing that starts inside the last one found."""
+    end = 0
+    for m in heapq.merge(
+        _TRIGGER.finditer(text), _TRIGGER_PATTERN.finditer(text), key=lambda m: (m.start(), m.re is _TRIGGER_PATTERN)
+    ):
+        if m.start() >= end:
+            end = m.end()
+            yield m
 
 
 def _actor(
