@@ -451,3 +451,10 @@ def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_eve
     assert events("文章开头。\n全市获评省级以上人才称号的企业家数量逐年攀升。") == []
     assert events("文章开头。\n按照产业分类组建多个工作小组。") == []
     assert [e.type for e in events("文章开头。\n该区成立了招商专班。")] == ["establishment"]
+
+
+def test_a_range_of_days_is_dated_by_its_first_day():
+    [e] = events("文章开头。\n6月12日—14日，第三届某装备制造业博览会在某会展中心举办。", published="2024-12-30")
+    assert (e.type, e.date, e.date_text) == ("other", "2024-06-12", "6月12日")
+    [e] = events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30")
+    assert e.date is None  # a span of months names no one day or month

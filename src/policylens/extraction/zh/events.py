@@ -14,6 +14,16 @@ document's opening sentence take the page's date, marked approximate;
 今天/昨天/前天 count days back from it.  A plan named only as the ground of a
 clause (根据…印发的《…》) or an issuance of nothing named (出台了一系列政策)
 is no event, nor is a reposted story's 原标题 line.
+
+A place in a ranking is an achievement however its scope is written (排名全省第三, 位列地级市第9位),
+and so is a ranking entered (跻身百强县) or a milestone crossed (迈上千亿台阶); but the rank of a
+measure (产量位居全国第5位, 增长8.5%，居全省第二) is a statistic, left to the quantities.  An occasion
+joining two acts with 暨 and held is a gathering; a meeting held for the act itself (签约会, 启动会) is
+the act.  上月/本月 count months from the page's date; a bare year naming an occasion (日前举行2025年
+第一季度…开工活动) gives way to the page's day; a notice that prints its plan before the signature is
+dated by the issuer's line and the date under it at the page's end (in figures or 二〇二四年…日).
+Under a heading that sets out tasks or measures (三、重点任务, （四）保障措施) an undated clause is
+what is to be done.
 """
 
 from __future__ import annotations
@@ -108,7 +118,8 @@ _DATE = re.compile(
     # (a page converted from PDF spaces its figures: "2024 年 3 月 5 日")
     r"(?<![\d到至\-—–~])(?<![到至] )(?:(?P<y>(?:19|20)\d\d) ?年(?!度|前|以前|之前|底前)"
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月(?: ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日)?)?"
-    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
+    # (a day opening a range of days is the day it began: "6月12日—14日")
+    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?:(?<=日)|(?![\d\-—–~]))"
 )
 # what may stand before the name that opens a clause: a date, a time of day, a connective
 _DATE_FILLER = re.compile(
