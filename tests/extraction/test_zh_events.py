@@ -458,3 +458,9 @@ def test_a_range_of_days_is_dated_by_its_first_day():
     assert (e.type, e.date, e.date_text) == ("other", "2024-06-12", "6月12日")
     [e] = events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30")
     assert e.date is None  # a span of months names no one day or month
+
+
+def test_listing_for_supervision_or_sale_establishes_nothing():
+    assert events("文章开头。\n对12个重点问题挂牌督办。该地块于3月5日挂牌出让。") == []
+    [e] = events("文章开头。\n3月5日，某产业园管委会挂牌成立。")
+    assert (e.type, e.date) == ("establishment", "2024-03-05")
