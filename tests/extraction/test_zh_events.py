@@ -464,3 +464,10 @@ def test_listing_for_supervision_or_sale_establishes_nothing():
     assert events("文章开头。\n对12个重点问题挂牌督办。该地块于3月5日挂牌出让。") == []
     [e] = events("文章开头。\n3月5日，某产业园管委会挂牌成立。")
     assert (e.type, e.date) == ("establishment", "2024-03-05")
+
+
+def test_a_platform_released_is_launched_but_a_plan_named_for_one_is_issued():
+    [e] = events("文章开头。\n3月5日，某集团正式发布某某工业互联网平台。")
+    assert (e.type, e.date) == ("launch", "2024-03-05")
+    [e] = events("文章开头。\n3月5日，某市发布《某市工业互联网平台建设行动方案》。")
+    assert e.type == "issuance"
