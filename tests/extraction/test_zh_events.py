@@ -471,3 +471,9 @@ def test_a_platform_released_is_launched_but_a_plan_named_for_one_is_issued():
     assert (e.type, e.date) == ("launch", "2024-03-05")
     [e] = events("文章开头。\n3月5日，某市发布《某市工业互联网平台建设行动方案》。")
     assert e.type == "issuance"
+
+
+def test_an_award_received_is_a_recognition_but_money_received_is_not():
+    found = events("文章开头。\n某公司获得第二十五届中国专利金奖。\n某项目获省科学技术进步一等奖。")
+    assert [e.type for e in found] == ["approval", "approval"]
+    assert events("文章开头。\n某企业获得省级奖补资金500万元。") == []
