@@ -104,7 +104,7 @@ HELD_OUT = {
         {
             "quantities": 0.98,
             "targets": 0.95,
-            "events": 0.81,
+            "events": 0.97,
             "places": 0.94,
             "organisations": 0.87,
             "clusters_parks": 0.85,

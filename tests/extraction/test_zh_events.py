@@ -321,3 +321,159 @@ def test_what_a_goal_section_lists_is_to_be_done_not_an_event():
     )
     # the section ends at the next heading of its rank: what follows it reports again
     assert [(e.type, e.text) for e in events(plan)] == [("launch", "某产业园正式开园")]
+
+
+def test_a_rank_told_with_its_scope_between_verb_and_place():
+    text = (
+        "文章开头。\n某区在全省营商环境评价中排名全省第三。\n某县位居2024年全国百强县第12位。\n"
+        "在日前发布的某城市发展指数中，某市位列地级市第9位。"
+    )
+    assert [e.type for e in events(text, published="2024-05-10")] == ["achievement"] * 3
+    # an edition or a batch numbered after the verb is no place in a ranking
+    assert events("文章开头。\n某市排名靠前的企业入选第五批名单。")[0].type == "approval"
+
+
+def test_the_rank_of_a_measure_is_a_statistic_not_an_achievement():
+    text = (
+        "文章开头。\n全市工业营业收入1.2万亿元，总量居全国第 17 位。\n全市汽车产量位居全国城市第5位。\n"
+        "两家企业的主要产品市场占有率位列全国前三。\n两项数量分别居全国第二、第一位。"
+    )
+    assert events(text) == []
+    # a count of what was achieved, ranked in the clause after it, is a ranking reached
+    found = events("文章开头。\n全省累计培育单项冠军企业120家，居全国首位。")
+    assert [e.type for e in found] == ["achievement"]
+
+
+def test_entering_a_ranking_is_an_achievement_entering_a_list_an_approval():
+    found = events(
+        "文章开头。\n某县跻身全国工业百强县。\n某集群入选国家级中小企业特色产业集群名单。\n全市工业产值创历史新高。"
+    )
+    assert [e.type for e in found] == ["achievement", "approval", "achievement"]
+
+
+def test_working_meetings_held_are_gatherings():
+    [e] = events("文章开头。\n6月上旬，某市召开全市制造业高质量发展推进会。", published="2024-06-20")
+    assert (e.type, e.date) == ("other", "2024-06")
+    [e] = events("文章开头。\n5月8日，某区举办民营企业家座谈会。", published="2024-06-20")
+    assert (e.type, e.date) == ("other", "2024-05-08")
+
+
+def test_last_month_and_this_month_count_from_the_page_date():
+    [e] = events("文章开头。\n上月，某市集中签约重大项目28个。", published="2024-01-20")
+    assert (e.type, e.date, e.date_text) == ("investment", "2023-12", "上月")
+    [e] = events("文章开头。\n本月，某储能电站全容量并网。", published="2024-06-20")
+    assert e.date == "2024-06"
+
+
+def test_a_year_naming_the_occasion_gives_way_to_the_day_the_page_says():
+    [e] = events("文章开头。\n某地日前举行2025年第一季度重大项目集中开工活动。", published="2025-01-20")
+    assert (e.type, e.date, e.approximate) == ("launch", "2025-01-20", True)
+    [e] = events("文章开头。\n上月，某市举办2024年重点项目推介会。", published="2024-06-20")
+    assert e.date == "2024-05"
+
+
+def test_an_occasion_named_in_the_sentence_dates_it_rather_than_the_one_before():
+    text = "文章开头。\n9月10日，某市重点项目推介会举行。\n在10月8日召开的某产业大会上，某产业联盟宣告成立。"
+    found = events(text, published="2024-11-01")
+    assert [(e.type, e.date) for e in found] == [("other", "2024-09-10"), ("establishment", "2024-10-08")]
+
+
+def test_a_notice_printing_its_plan_before_the_signature_is_dated_by_it():
+    title = "某市发展和改革委员会关于印发《某市产业集群培育行动计划》的通知"
+    text = (
+        title + "\n各区县：\n现将《某市产业集群培育行动计划》印发给你们，请认真抓好落实。\n"
+        "一、发展目标\n"
+        + "力争通过三年努力，培育千亿级产业集群2个，规模以上工业企业数量达到两千家。\n"
+        * 8
+        + "二、重点工程\n"
+        "每年遴选30家企业给予研发费用补助。\n某市发展和改革委员会\n2025年3月7日\n网站标识码：1234567890"
+    )
+    found = [e for e in events(text, published="2025-03-11", title=title) if e.type == "issuance"]
+    assert [(e.date, e.date_text, e.approximate) for e in found] == [("2025-03-07", "2025年3月7日", False)]
+
+
+def test_a_signature_date_written_in_characters():
+    text = "某省人民政府办公厅\n各市人民政府：\n现将《某省数字经济促进方案》印发给你们。\n某省人民政府办公厅\n二〇二四年十二月二十三日\n"
+    [e] = events(text, published="2024-12-30")
+    assert (e.type, e.date) == ("issuance", "2024-12-23")
+
+
+def test_an_occasion_joining_two_acts_held_is_a_gathering():
+    text = "文章开头。\n5月20日，某市电池产业链项目集中签约暨重大项目开工仪式在某新区举行。现场共签约项目12个。"
+    found = events(text, published="2025-05-21")
+    assert [(e.type, e.date) for e in found] == [("other", "2025-05-20"), ("investment", "2025-05-20")]
+    # a signing ceremony alone is the signing
+    assert [e.type for e in events("文章开头。\n某区重大项目集中签约仪式举行。")] == ["investment"]
+
+
+def test_leave_given_a_measure_of_signing_and_what_has_not_happened_are_no_events():
+    found = events("文章开头。\n经国务院批准，某国家级高新区正式设立。")
+    assert [e.type for e in found] == ["establishment"]
+    assert [e.type for e in events("文章开头。\n经国务院批准设立某高新区。")] == ["approval"]
+    found = events("文章开头。\n大会期间，32个项目现场签约，签约金额达320亿元。")
+    assert [e.text for e in found] == ["32个项目现场签约"]
+    assert events("文章开头。\n受资金影响，该项目尚未开工。") == []
+    assert events("文章开头。\n该生产线有望年底投产，二期明年开工建设。") == []
+
+
+def test_a_milestone_crossed_is_an_achievement_and_a_title_received_a_recognition():
+    found = events("文章开头。\n去年，全市工业总产值迈上千亿台阶。\n某园区获得“国家绿色工业园区”称号。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2023"), ("approval", None)]
+    assert events("文章开头。\n全市规上工业增加值突破500亿元。") == []  # a figure, no milestone named
+
+
+def test_dates_spaced_as_a_pdf_conversion_writes_them():
+    [e] = events("文章开头。\n2024 年 3 月 5 日，某产业园正式开园。")
+    assert (e.date, e.date_text) == ("2024-03-05", "2024 年 3 月 5 日")
+    assert events("文章开头。\n到 2025 年，某项目开工建设。") == []  # a deadline, spaced, still looks ahead
+
+
+def test_measures_under_a_task_heading_are_to_be_done_unless_dated():
+    text = (
+        "某省关于加快发展新质生产力的实施意见政策解读\n"
+        "三、重点任务\n支持有条件的市设立产业投资基金，定期召开推进会。\n"
+        "四、保障措施\n建立省级统筹协调机制，组建专家咨询委员会，设立专项资金。\n"
+        "2023年，全省已有3个集群入选国家先进制造业集群。\n"
+    )
+    found = events(text, published="2024-06-18")
+    assert [(e.type, e.date) for e in found] == [("approval", "2023")]
+    # a heading that reports on the tasks introduces what was done
+    text = "一、重点任务完成情况\n某市组建产业联盟，设立产业基金。\n"
+    assert [e.type for e in events(text, published="2024-06-18")] == ["establishment", "establishment"]
+
+
+def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_event():
+    [e] = events("文章开头。\n3月5日，某区重点项目签约会在某宾馆举行。")
+    assert (e.type, e.date) == ("investment", "2024-03-05")
+    [e] = events("文章开头。\n3月5日，某市“数字赋能”行动启动会召开。")
+    assert e.type == "launch"
+    assert [e.text for e in events("文章开头。\n签约会上，5个项目签约。")] == ["5个项目签约"]
+    assert events("文章开头。\n全市获评省级以上人才称号的企业家数量逐年攀升。") == []
+    assert events("文章开头。\n按照产业分类组建多个工作小组。") == []
+    assert [e.type for e in events("文章开头。\n该区成立了招商专班。")] == ["establishment"]
+
+
+def test_a_range_of_days_is_dated_by_its_first_day():
+    [e] = events("文章开头。\n6月12日—14日，第三届某装备制造业博览会在某会展中心举办。", published="2024-12-30")
+    assert (e.type, e.date, e.date_text) == ("other", "2024-06-12", "6月12日")
+    [e] = events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30")
+    assert e.date is None  # a span of months names no one day or month
+
+
+def test_listing_for_supervision_or_sale_establishes_nothing():
+    assert events("文章开头。\n对12个重点问题挂牌督办。该地块于3月5日挂牌出让。") == []
+    [e] = events("文章开头。\n3月5日，某产业园管委会挂牌成立。")
+    assert (e.type, e.date) == ("establishment", "2024-03-05")
+
+
+def test_a_platform_released_is_launched_but_a_plan_named_for_one_is_issued():
+    [e] = events("文章开头。\n3月5日，某集团正式发布某某工业互联网平台。")
+    assert (e.type, e.date) == ("launch", "2024-03-05")
+    [e] = events("文章开头。\n3月5日，某市发布《某市工业互联网平台建设行动方案》。")
+    assert e.type == "issuance"
+
+
+def test_an_award_received_is_a_recognition_but_money_received_is_not():
+    found = events("文章开头。\n某公司获得第二十五届中国专利金奖。\n某项目获省科学技术进步一等奖。")
+    assert [e.type for e in found] == ["approval", "approval"]
+    assert events("文章开头。\n某企业获得省级奖补资金500万元。") == []

@@ -14,19 +14,30 @@ document's opening sentence take the page's date, marked approximate;
 今天/昨天/前天 count days back from it.  A plan named only as the ground of a
 clause (根据…印发的《…》) or an issuance of nothing named (出台了一系列政策)
 is no event, nor is a reposted story's 原标题 line.
+
+A place in a ranking is an achievement however its scope is written (排名全省第三, 位列地级市第9位),
+and so is a ranking entered (跻身百强县) or a milestone crossed (迈上千亿台阶); but the rank of a
+measure (产量位居全国第5位, 增长8.5%，居全省第二) is a statistic, left to the quantities.  An occasion
+joining two acts with 暨 and held is a gathering; a meeting held for the act itself (签约会, 启动会) is
+the act.  上月/本月 count months from the page's date; a bare year naming an occasion (日前举行2025年
+第一季度…开工活动) gives way to the page's day; a notice that prints its plan before the signature is
+dated by the issuer's line and the date under it at the page's end (in figures or 二〇二四年…日).
+Under a heading that sets out tasks or measures (三、重点任务, （四）保障措施) an undated clause is
+what is to be done.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
 from bisect import bisect_left
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
-from policylens.extraction.zh.sections import Sections, goal_sections
+from policylens.extraction.zh.sections import Sections, goal_sections, heading
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
 
@@ -38,12 +49,36 @@ def _alt(words) -> str:
 
 
 _TYPE = {w: t for t, ws in _DATA["triggers"].items() for w in ws}
+_RANK_VERBS = tuple(_DATA["rank_verbs"])
+# a rank verb with its place a few characters on: 第N位/名, 第N at a clause's end, 首位, 榜首, 前N
+_PLACE = r"[一二三四五六七八九十\d]{1,3}"
+_RANK = (
+    rf"(?:{_alt(_RANK_VERBS)})(?=[^，,。；;！？\n]{{0,12}}?"
+    rf"(?:第\s?{_PLACE}\s?(?:位|名|(?=[，,。；;、！？\s]|$))|首位|榜首))"
+)
+_MILESTONE = (
+    rf"(?P<milestone>{_alt(_DATA['milestone_verbs'])})"
+    rf"(?=[^，,。；;！？\n]{{0,12}}?(?:{_alt(_DATA['milestone_words'])}))"
+)
+_TITLE = rf"(?P<title>{_alt(_DATA['title_verbs'])})(?=[^，,。；;！？\n]{{1,30}}?(?:{_alt(_DATA['title_words'])}))"
 _TRIGGER = re.compile(_alt(_TYPE))
+# (scanned apart from the words: one alternation of literals is fast, lookaheads in it are not)
+_TRIGGER_PATTERN = re.compile(rf"{_RANK}|{_MILESTONE}|{_TITLE}")
+_RANK_TRIGGERS = frozenset(_DATA["rank_triggers"]) | frozenset(_RANK_VERBS)
+_ADVERBS_ONLY = re.compile(rf"\s*(?:{_alt(_DATA['measure_adverbs'])})*")
+_RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
+_MEASURE_RANKED = re.compile(rf"(?:{_alt(_DATA['measure_words'])})(?:{_alt(_DATA['measure_adverbs'])})*$")
 _NOT_AFTER = tuple(_DATA["not_after"])
 _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 _NOT_BEFORE = tuple(_DATA["not_before"])
+_OCCASION_TRIGGERS = frozenset(_DATA["occasion_triggers"])
+_OCCASION_MEETING = _DATA["occasion_meeting"]
+_OCCASION_SCENE = tuple(_DATA["occasion_scene"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
-_FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至)(?:19|20)\d\d年")
+_BY_OBJECT_UNTITLED = frozenset(_DATA["by_object_untitled"])
+_RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
+_RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
+_FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至) ?(?:19|20)\d\d ?年")
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
@@ -51,8 +86,14 @@ _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
 _GROUNDS = re.compile(rf"为?(?:{_alt(_DATA['grounds'])})")
 _VAGUE_OBJECT = tuple(_DATA["vague_objects"])
+_VAGUE_TYPES = frozenset(_DATA["vague_object_types"])
+_COUNTED = re.compile(_alt(_DATA["counted"]))
+_BY_LEAVE = _DATA["by_leave"]
+_BY_LEAVE_TYPES = frozenset(_DATA["by_leave_types"])
 _HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
 _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
+_REL_MONTHS = {k: int(v) for k, v in _DATA["relative_months"].items()}
+_REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
@@ -65,12 +106,21 @@ _PLAN_SAYS = re.compile(
     rf"\s*(?:《[^《》\n]{{1,80}}》|{_alt(_DATA['plan_says_documents'])})(?:还|也|进一步|同时)?"
     rf"(?:{_alt(_DATA['plan_says_verbs'])})"
 )
+_TASK_HEADING = heading(_DATA["task_headings"])
 _GATHERING_TYPES = frozenset(_DATA["gathering_types"])
-_GATHERING = re.compile(_alt(_DATA["gatherings"]))
+_GATHERING = re.compile(_alt(_DATA["gatherings"] + _DATA["meetings"]))
 _BRIEFING = re.compile(_alt(_DATA["briefings"]))
+# the trigger inside an occasion's name that joins two with 暨, the occasion then held (在某地, 于3月5日)
+_JOINED_HELD = re.compile(
+    rf"[^，,。；;！？\n]*?(?:{_alt(_DATA['joined_occasion'])})\s*(?:[于在][^，,。；;！？\n]{{1,30}}?)?"
+    r"(?:隆重|正式|成功|顺利)?(?:举行|举办|召开|开幕)"
+)
 _DATE = re.compile(
-    r"(?<![\d到至\-—–~])(?:(?P<y>(?:19|20)\d\d)年(?!度|前|以前|之前|底前)(?:(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>[12]\d|3[01]|0?[1-9])日)?)?"
-    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?![\d\-—–~])"
+    # (a page converted from PDF spaces its figures: "2024 年 3 月 5 日")
+    r"(?<![\d到至\-—–~])(?<![到至] )(?:(?P<y>(?:19|20)\d\d) ?年(?!度|前|以前|之前|底前)"
+    r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月(?: ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日)?)?"
+    # (a day opening a range of days is the day it began: "6月12日—14日")
+    r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?:(?<=日)|(?![\d\-—–~]))"
 )
 # what may stand before the name that opens a clause: a date, a time of day, a connective
 _DATE_FILLER = re.compile(
@@ -86,10 +136,17 @@ _PARK_TRIGGERS = frozenset(_DATA["park_launch_triggers"])
 _PARK = re.compile(_alt(_DATA["park_words"]))
 _NOT_PARK = re.compile(_alt(_DATA["not_park_words"]))
 # the signature date of an official document: a full date alone on its line, under the issuer's name
+# (in figures, or in characters as an official document's seal date is written: 二〇二四年九月三日)
 _SIGNATURE_DATE = re.compile(
-    r"\n\s*(?P<y>(?:19|20)\d\d)\s?年\s?(?P<m>1[0-2]|0?[1-9])\s?月\s?(?P<d>[12]\d|3[01]|0?[1-9])\s?日\s*(?=\n|$)"
+    r"\n\s*(?P<y>(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})\s?年"
+    r"\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
+    r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?日\s*(?=\n|$)"
 )
+_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
+# ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
+# line (no sentence punctuation), the full date on the next
+_SIGNED_BY = re.compile(r"\n[^\S\n]*[^\s。，,；;：:！？、]{4,40}[^\S\n]*" + _SIGNATURE_DATE.pattern)
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -142,13 +199,28 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     actor_starts = [a[0] for a in actors]
     sections = Sections(text)
     # under "（一）工作目标" a plan lists what is to be done ("新增落户创投风投机构20家"): no event is reported there
-    goals = _Inside(goal_sections(text, index.paragraphs, lambda a, b: bool(_DEADLINE.search(text, a, b))))
+
+    def deadline(a: int, b: int) -> bool:
+        return bool(_DEADLINE.search(text, a, b))
+
+    goals = _Inside(goal_sections(text, index.paragraphs, deadline))
+    # under "三、重点任务" or "（四）保障措施" a clause that gives no date is what is to be done ("设立专项资金")
+    tasks = _Inside(goal_sections(text, index.paragraphs, deadline, _TASK_HEADING))
     out: list[Event] = []
     seen: set[tuple[int, str]] = set()
-    for m in _TRIGGER.finditer(text):
+    for m in _triggers(text):
         word = m.group()
-        etype = _TYPE[word]
-        blocked_after = text.startswith(_NOT_AFTER, m.end()) and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+        # a rank verb read with its place or a milestone crossed (achievements), a title received (approval)
+        etype = _TYPE.get(word) or ("approval" if m.group("title") else "achievement")
+        blocked_after = (
+            text.startswith(_NOT_AFTER, m.end())
+            and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+            and not (
+                word in _OCCASION_TRIGGERS
+                and text.startswith(_OCCASION_MEETING, m.end())
+                and not text.startswith(_OCCASION_SCENE, m.end())
+            )
+        )
         if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
@@ -167,19 +239,36 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
             continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
+        if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
+            continue  # "产量位居全国第5位", "同比增长8.5%，居全省第二": a measure's rank is a statistic
         if _looks_ahead(text, s_start, m.start()) and not (
             _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())
         ):
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
             continue
+        if etype in _VAGUE_TYPES and text.startswith(_VAGUE_OBJECT, m.end() + text.startswith("了", m.end())):
+            continue  # "出台了一系列政策", "组建多个小组": nothing named
         if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
+        if _COUNTED.search(text, m.end(), c_end):
+            continue  # "入选企业数量逐年攀升": a count of what was named
+        if etype in _BY_LEAVE_TYPES and text.startswith(_BY_LEAVE, c_start) and text[m.end() : c_end] in ("", "同意"):
+            continue  # "经国务院批准，…": the leave given for what the sentence reports
         if etype in _AGENT_TYPES and any(a.group("by") for a in _AGENT.finditer(text, c_start, m.start())):
             continue  # "由某集团投资建设": who builds it, not an investment made
-        for t, words in _BY_OBJECT.items():
-            if etype == "issuance" and any(w in text[m.end() : c_end] for w in words):
-                etype = t
+        if etype != "other" and "暨" in text[c_start:c_end] and (held := _JOINED_HELD.match(text, m.end())):
+            if "暨" in text[c_start : held.end()]:
+                etype = "other"  # "…集中签约暨重大项目开工仪式在某区举行": the occasion held
+        if word in _RANKING_ENTERED and _RANKING.search(text, m.end(), c_end):
+            etype = "achievement"  # "跻身全国工业百强县": a ranking reached
+        if etype == "issuance":
+            acted_on = text[m.end() : c_end]
+            for t, words in _BY_OBJECT.items():
+                # a product or platform named inside a document's name (《…平台建设方案》) is the document's topic
+                seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
+                if etype == "issuance" and any(w in seen_in for w in words):
+                    etype = t
         if word in _PARK_TRIGGERS and _PARK.search(text, c_start, c_end) and not _NOT_PARK.search(text, c_start, c_end):
             etype = "launch"  # "某产业园在某区揭牌": a park opened
         # One event a clause, its first trigger deciding ("批复同意设立" approves);
@@ -192,10 +281,12 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
         if (date is None or approximate) and etype == "issuance" and _SELF_REFERENCE.search(text, c_start, c_end):
             # "现将《…》印发给你们" is dated by the signature under it, not by the page
-            signed = _SIGNATURE_DATE.search(text, c_end, min(len(text), c_end + _SIGNATURE_REACH))
+            signed = _SIGNATURE_DATE.search(text, c_end, min(len(text), c_end + _SIGNATURE_REACH)) or _SIGNED_BY.search(
+                text, c_end
+            )
             if signed:
-                y, mo, d = (int(signed.group(k)) for k in ("y", "m", "d"))
-                date, date_text, approximate = _iso(y, mo, d), signed.group().strip(), False
+                y, mo, d = (_number(signed.group(k)) for k in ("y", "m", "d"))
+                date, date_text, approximate = _iso(y, mo, d), text[signed.start("y") : signed.end()].strip(), False
         if date is None and (heading := sections.year_at(m.start())) is not None:
             if reference is None or heading < reference[0]:
                 date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
@@ -203,10 +294,24 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             date, approximate = document.published, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
+        if date is None and tasks.holds(m.start()):
+            continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
     return out
+
+
+def _triggers(text: str) -> Iterator[re.Match]:
+    """The trigger words and patterns left to right, as one alternation of both would find them: a word
+    before a pattern at the same place, nothing that starts inside the last one found."""
+    end = 0
+    for m in heapq.merge(
+        _TRIGGER.finditer(text), _TRIGGER_PATTERN.finditer(text), key=lambda m: (m.start(), m.re is _TRIGGER_PATTERN)
+    ):
+        if m.start() >= end:
+            end = m.end()
+            yield m
 
 
 def _actor(
@@ -229,6 +334,17 @@ def _actor(
     return None
 
 
+def _measure_ranked(text: str, s_start: int, c_start: int, pos: int) -> bool:
+    """A rank told of a measure: the verb follows a measure word ("产量位居全国第5位"), or opens its clause
+    after a clause that ends with a rate ("同比增长8.5%，居全省第二")."""
+    before = text[c_start:pos]
+    if _MEASURE_RANKED.search(before):
+        return True
+    if _ADVERBS_ONLY.fullmatch(before) and c_start > s_start:
+        return bool(_RATE_ENDS.search(text, max(s_start, c_start - 30), c_start))
+    return False
+
+
 def _title_before(text: str, c_start: int, pos: int) -> str | None:
     """What a passive clause acts on: the document named before its verb ("《…》近日正式印发")."""
     titles = list(_BOOK_TITLE.finditer(text, c_start, pos))
@@ -236,11 +352,8 @@ def _title_before(text: str, c_start: int, pos: int) -> str | None:
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
-    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")
-    or a summary with nothing named ("出台了一系列支持政策")."""
-    if _GROUNDS.match(text, c_start) and text.startswith(_NOT_AFTER_EXEMPT, end):
-        return True
-    return text.startswith(_VAGUE_OBJECT, end + (text[end] == "了" if end < len(text) else 0))
+    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")."""
+    return bool(_GROUNDS.match(text, c_start)) and text.startswith(_NOT_AFTER_EXEMPT, end)
 
 
 def _gathering(text: str, c_start: int, c_end: int) -> bool:
@@ -281,7 +394,7 @@ def _date(
     if relative:
         return relative
     same = _SAME_DAY.search(text, s_start, pos)
-    if same:
+    if same and not _DATE.search(text, s_start, pos):
         earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
         precise = [d for d in earlier if d.group("d") or d.group("d2")]
         if earlier:
@@ -294,6 +407,7 @@ def _date(
     opening = _DATE.match(text, p_start)
     if opening:
         candidates.append(opening)
+    month = _relative_month(text, s_start, pos, reference)
     if candidates:
         # the clause's own date, unless a more precise one around it agrees ("9月10日，…2024年秋季…签约")
         best = _resolve(candidates[0], reference)
@@ -301,7 +415,16 @@ def _date(
             alt = _resolve(other, reference)
             if best[0] and alt[0] and len(alt[0]) > len(best[0]) and alt[0].startswith(best[0]):
                 best = alt
+        if best[0] and len(best[0]) == 4:
+            # "日前举行2025年第一季度…开工活动": a year naming the occasion, the day said by the page's date
+            if month and month[0].startswith(best[0]):
+                return month
+            rel = _RELATIVE.search(text, s_start, pos)
+            if rel and reference and reference[0] == int(best[0]):
+                return _iso(*reference), rel.group(), True
         return best + (False,)
+    if month:
+        return month
     # "签约仪式于3月5日在某地举行": an occasion named first, its day after; a month at least, outside a 《》 name
     after = next(
         (
@@ -339,6 +462,25 @@ def _relative_year(text: str, lo: int, pos: int, reference) -> tuple[str, str, b
         day = month.group("d")
         return _iso(year, int(month.group("m")), int(day) if day else None), rel.group() + month.group(), False
     return f"{year:04d}", rel.group(), False
+
+
+def _relative_month(text: str, lo: int, pos: int, reference) -> tuple[str, str, bool] | None:
+    """The last month written relative to the page's ("上月", "本月") between ``lo`` and the trigger."""
+    last = deque(_REL_MONTH.finditer(text, lo, pos), maxlen=1)
+    if not last or not reference or reference[1] is None:
+        return None
+    months = reference[0] * 12 + reference[1] - 1 + _REL_MONTHS[last[0].group()]
+    return _iso(months // 12, months % 12 + 1, None), last[0].group(), False
+
+
+def _number(written: str) -> int:
+    """A signature's year, month or day, in figures or characters (二〇二四, 十二, 二十三)."""
+    if written.isascii():
+        return int(written)
+    if "十" not in written:
+        return int("".join(str(_DIGIT[c]) for c in written))
+    tens, _, units = written.partition("十")
+    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[units] if units else 0)
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:

@@ -52,24 +52,34 @@ _RANKED_HEADING = re.compile(
     r"|(?P<r2>[（(][一二三四五六七八九十]+[）)]))",
     re.MULTILINE,
 )
-# A goal heading alone on its line ("二、主要目标") or opening its paragraph ("（二）发展目标。到2025年，…").
-_GOAL_HEADING = re.compile(
-    rf"^(?![^。：:\n]*(?:{_alt(_CUES['goal_heading_exceptions'])}))"
-    rf"[^\n。]{{0,12}}(?:{_alt(_CUES['goal_headings'])})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
-)
+
+
+def heading(words, exceptions=_CUES["goal_heading_exceptions"]) -> re.Pattern:
+    """A heading naming one of ``words``, alone on its line ("二、主要目标") or opening its paragraph
+    ("（二）发展目标。到2025年，…"), and not one that reports on them ("目标任务完成情况")."""
+    return re.compile(
+        rf"^(?![^。：:\n]*(?:{_alt(exceptions)}))"
+        rf"[^\n。]{{0,12}}(?:{_alt(words)})[^\n。，,：:]{{0,6}}(?:[。：:]|\s*$)"
+    )
+
+
+_GOAL_HEADING = heading(_CUES["goal_headings"])
 _LEAD_IN = re.compile(r"[：:]\s*$")
 _DEADLINE_OPENING = re.compile(rf"\s*(?:力争|争取)?(?:到|至) ?{_YEAR} ?年(?:底|末)?[，,]")
 _LIST_ITEM = re.compile(r"\s*(?:——|—|●|·|•|■|◆|\d{1,2}[.、．]|[（(]\d{1,2}[)）])")
 
 
 def goal_sections(
-    text: str, paragraphs: list[tuple[int, int]], sets_deadline: Callable[[int, int], bool]
+    text: str,
+    paragraphs: list[tuple[int, int]],
+    sets_deadline: Callable[[int, int], bool],
+    headings: re.Pattern = _GOAL_HEADING,
 ) -> list[tuple[int, int]]:
     """The spans a goal heading or a lead-in ending in a colon governs (see goal_headings in the cues).
 
     ``sets_deadline(start, end)`` tells whether a paragraph names a deadline ("到2027年"): a lead-in
     governs its list only then, since "主要做法：" introduces things done."""
-    headings = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _RANKED_HEADING.finditer(text)]
+    ranked = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _RANKED_HEADING.finditer(text)]
     out = []
     for k, (p_start, p_end) in enumerate(paragraphs):
         line = text[p_start:p_end]
@@ -80,12 +90,12 @@ def goal_sections(
                 last += 1
             out.append((p_start, paragraphs[last][1]))
             continue
-        if _GOAL_HEADING.match(line):
-            rank = next((r for pos, r in headings if pos == p_start or p_start <= pos < p_start + 2), 3)
+        if headings.match(line):
+            rank = next((r for pos, r in ranked if pos == p_start or p_start <= pos < p_start + 2), 3)
         elif _LEAD_IN.search(line) and sets_deadline(p_start, p_end):
             rank = 3  # a lead-in governs until any heading
         else:
             continue
-        end = next((pos for pos, r in headings if pos >= p_end and r <= rank), len(text))
+        end = next((pos for pos, r in ranked if pos >= p_end and r <= rank), len(text))
         out.append((p_start, end))
     return out
