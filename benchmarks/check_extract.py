@@ -4,7 +4,7 @@ changes no output.
     PYTHONPATH=src .venv/bin/python benchmarks/check_extract.py [--save FILE] [--compare FILE]
 
 Every document of the English and Chinese corpora (``../shared/corpus``,
-``../shared/corpus-zh``), the held-out sets (``benchmarks/heldout``, ``heldout-zh``, ``heldout2``, ``heldout3``), the demo
+``../shared/corpus-zh``), the held-out sets (``benchmarks/heldout``, ``heldout-zh``, ``heldout2``, ``heldout3``, ``heldout-zh2``), the demo
 corpus (``src/policylens/demo/corpus``) and generated documents is
 extracted; each extraction is serialised to the contract's JSON with sorted
 keys, and a set's digest is the SHA-256 of its documents' names and JSON in
@@ -81,6 +81,7 @@ def document_sets(n_generated: int) -> dict[str, Iterator[tuple[str, Document]]]
         "heldout-zh": folder_documents(HERE / "heldout-zh" / "docs"),
         "heldout2": folder_documents(HERE / "heldout2" / "docs"),
         "heldout3": folder_documents(HERE / "heldout3" / "docs"),
+        "heldout-zh2": folder_documents(HERE / "heldout-zh2" / "docs"),
         "demo": folder_documents(corpus_dir()),
         "generated": generated(n_generated),
     }

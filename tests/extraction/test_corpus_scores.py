@@ -84,7 +84,9 @@ def test_document_metadata_floor(english, field):
 # - benchmarks/heldout2: ten English ones from further afield (Hungary, Korea, the EU, the US, India,
 #   Indonesia, Thailand, Vietnam), written on 2026-12-06 from the spec alone, floors at their first run;
 # - benchmarks/heldout3: ten more (Japan, Chile, Germany, Malaysia, the UK, Mexico, Morocco, Saudi Arabia,
-#   Brazil, a Chinese statistical communiqué), written later that day and kept out of sight.
+#   Brazil, a Chinese statistical communiqué), written later that day and kept out of sight;
+# - benchmarks/heldout-zh2: eight more Chinese pages (a 工信厅 list, a work report, a signing repost, a
+#   statistics release, an 实施方案, county news, a 中新网 story, a portal notice), written that day too.
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 HELD_OUT = {
     "heldout": (
@@ -125,6 +127,19 @@ HELD_OUT = {
         },
         {"kind": 0.89, "deadline": 0.92, "as_of": 0.76, "metric": 0.86, "subject": 0.71},
         {"published": 0.89, "source_type": 0.89, "title": 0.79},
+    ),
+    "heldout-zh2": (
+        {
+            "quantities": 0.98,
+            "targets": 0.83,
+            "events": 0.76,
+            "places": 0.92,
+            "organisations": 0.78,
+            "clusters_parks": 0.83,
+            "programmes": 0.75,
+        },
+        {"kind": 0.89, "deadline": 0.92, "as_of": 0.83, "metric": 0.90, "subject": 0.80},
+        {"published": 0.75, "source_type": 0.99, "title": 0.99},
     ),
     "heldout3": (
         {
