@@ -28,7 +28,6 @@ what is to be done.
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left
 from collections import deque
@@ -221,7 +220,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 and not text.startswith(_OCCASION_SCENE, m.end())
             )
         )
-        if blocked_after or any(text.endswith(w, 0, m.start()) for w in _NOT_BEFORE):
+        if blocked_after or text.endswith(_NOT_BEFORE, 0, m.start()):
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
             continue
@@ -306,9 +305,9 @@ def _triggers(text: str) -> Iterator[re.Match]:
     """The trigger words and patterns left to right, as one alternation of both would find them: a word
     before a pattern at the same place, nothing that starts inside the last one found."""
     end = 0
-    for m in heapq.merge(
-        _TRIGGER.finditer(text), _TRIGGER_PATTERN.finditer(text), key=lambda m: (m.start(), m.re is _TRIGGER_PATTERN)
-    ):
+    words, patterns = list(_TRIGGER.finditer(text)), list(_TRIGGER_PATTERN.finditer(text))
+    # both lists come sorted by start; a stable sort keeps a word before a pattern at the same place
+    for m in sorted(words + patterns, key=re.Match.start) if patterns else words:
         if m.start() >= end:
             end = m.end()
             yield m
