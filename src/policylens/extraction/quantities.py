@@ -376,8 +376,8 @@ _DISTANCE_AFTER = re.compile(r"\s+(?:away\s+)?from\s(?![^,;.]*\bto\s)|\s+away\b"
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
 # A level a figure rose or fell from, told after it ("rise to 1 million units from about 480,000").
 _FROM_LEVEL_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+from\s+", re.IGNORECASE)
-_PERIOD_NOUNS = frozenset({"year", "month", "quarter", "week", "day", "period"})
-_PERIOD_DETERMINERS = frozenset({"that", "this", "last", "same", "each", "every", "next"})
+_PERIOD_NOUNS = frozenset(_CUES["period_nouns"])
+_PERIOD_DETERMINERS = frozenset(_CUES["period_determiners"])
 _QUOTE_OPENS = re.compile(r"[\"“‘]\s*(?:[A-Za-z-]+\s+){0,3}$")
 _QUOTE_CLOSES = re.compile(r"(?:\s+[A-Za-z-]+){0,3}\s*[\"”’]")
 # A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"): it says where the

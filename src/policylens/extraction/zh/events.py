@@ -36,6 +36,7 @@ from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.numbers import parse_cn
 from policylens.extraction.zh.sections import Sections, goal_sections, heading
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
@@ -141,7 +142,6 @@ _SIGNATURE_DATE = re.compile(
     r"\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
     r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?日\s*(?=\n|$)"
 )
-_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
@@ -473,13 +473,10 @@ def _relative_month(text: str, lo: int, pos: int, reference) -> tuple[str, str, 
 
 
 def _number(written: str) -> int:
-    """A signature's year, month or day, in figures or characters (二〇二四, 十二, 二十三)."""
-    if written.isascii():
-        return int(written)
-    if "十" not in written:
-        return int("".join(str(_DIGIT[c]) for c in written))
-    tens, _, units = written.partition("十")
-    return (_DIGIT[tens] if tens else 1) * 10 + (_DIGIT[units] if units else 0)
+    """A signature's year, month or day, in figures or characters (二〇二四, 二○二四, 十二, 二十三)."""
+    value = parse_cn(written.replace("○", "〇"))  # the pattern admits only numerals; ○ is a printed 〇
+    assert value is not None, written
+    return int(value)
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
