@@ -44,9 +44,10 @@ def only(text: str, published: str | None = "2025-03-14"):
             "2025-03-11",
         ),
         (
+            # an undated event in a report's first sentence happened when it was reported
             "The State Council has approved the establishment of a new comprehensive bonded zone in Yantai.",
             "approval",
-            None,
+            "2025-03-14",
         ),
         (
             "In 2022, the county was designated as a national demonstration base for new industrialization.",
@@ -73,7 +74,11 @@ def only(text: str, published: str | None = "2025-03-14"):
             "2021",
         ),
         ("The plant's first production line was put into operation in December 2024.", "production", "2024-12"),
-        ("Engineers at the institute successfully developed a 12-meter hydrogen-powered bus.", "production", None),
+        (
+            "Engineers at the institute successfully developed a 12-meter hydrogen-powered bus.",
+            "production",
+            "2025-03-14",
+        ),
         (
             "The first batch of electric tractors rolled off the assembly line in Weifang on Jan. 15.",
             "production",
@@ -84,7 +89,11 @@ def only(text: str, published: str | None = "2025-03-14"):
             "investment",
             "2024-06-03",
         ),
-        ("The company announced that it would invest 4 billion yuan in a new wafer factory.", "investment", None),
+        (
+            "The company announced that it would invest 4 billion yuan in a new wafer factory.",
+            "investment",
+            "2025-03-14",
+        ),
         ("In 2023, the district ranked first among Shandong's counties for industrial output.", "achievement", "2023"),
         (
             "The port became the first in northern China to handle 10 million containers in a year in 2024.",
@@ -292,7 +301,7 @@ def test_speed_on_a_news_sized_document():
             "The ministry finalized an award of $50 million to Lakeside Sensors in March 2026.",
             ("investment", "2026-03"),
         ),
-        ("The county has set aside 300 million yuan for robot subsidies.", ("investment", None)),
+        ("The county has set aside 300 million yuan for robot subsidies.", ("investment", "2026-08-05")),
         ("The provincial plan, released last April, covers 12 industries.", ("issuance", "2026-04")),
     ],
 )
@@ -615,3 +624,45 @@ def test_an_undated_record_takes_the_year_the_report_is_about():
     )
     found = only(text)
     assert (found.type, found.date) == ("achievement", "2023")
+
+
+def test_the_first_sentence_of_a_report_is_dated_by_the_report():
+    lead = (
+        "The Union Cabinet has approved the Scheme for Promotion of Electric Tillers with an outlay of "
+        "Rs 900 crore for the period from FY 2026-27 to FY 2028-29. A testing centre was inaugurated in Pune."
+    )
+    # the period the scheme runs is not when it was approved; a later sentence is not the lead
+    assert [(e.type, e.date) for e in events(lead, published="2026-07-15")] == [
+        ("approval", "2026-07-15"),
+        ("establishment", None),
+    ]
+    # a clause placed against another event, a pluperfect, a date of its own, or no report date: no report date
+    for text in (
+        "After the park was inaugurated, twelve firms moved in.",
+        "The county had been designated as a national pilot zone for forestry.",
+        "The plan was approved in 2019.",
+    ):
+        assert [e.date for e in events(text, published="2026-07-15")] in ([None], [], ["2019"]), text
+    assert [e.date for e in events(lead, published=None)] == [None, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign battery projects announced since 2020 total more than 7 billion euros.",
+        "The top 50 companies listed in the Yellow Table represent a total revenue of over $200 billion.",
+        "Projects signed in the first half were worth 12 billion yuan.",
+    ],
+)
+def test_a_participle_before_the_sentences_own_verb_describes_its_noun(text):
+    assert events(text, published="2026-07-15") == []
+
+
+def test_a_verb_with_a_time_phrase_and_a_that_clause_still_reports():
+    found = events("XCMG announced on Monday that it will invest 2 billion yuan.", published="2026-07-15")
+    assert [(e.type, e.date) for e in found] == [("investment", "2026-07-13")]
+
+
+def test_a_hyphenated_ordinal_superlative_is_a_ranking():
+    found = events("Hungary has become Europe's second-largest battery producer.", published="2026-07-15")
+    assert [e.type for e in found] == ["achievement"]

@@ -155,6 +155,7 @@ _LOWER_START = re.compile(
 )
 _LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
 _PERIOD_END = re.compile(r"\s*[-–—/]\s*(?:19|20)?\d{2}(?!\d)")
+_SPAN_TO = re.compile(r"\s*(?:to|through|until|till|[-–])\s*")
 _ENDED = re.compile(r"(?i:\b(?:ended|ending|end(?:ed)?\s+on))\s*$")
 _RELATION = {
     "by": "by",
@@ -263,6 +264,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             done = stop
             continue  # "between 2015 and Feb 2018": the end of a span whose start went unread dates nothing alone
         relation = _RELATION.get(prep or "", "at")
+        if out and out[-1].relation == "since" and _SPAN_TO.fullmatch(text, out[-1].end, first):
+            relation = "by"  # "from FY 2026-27 to FY 2030-31": the end of a period, not when anything happened
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
         out.append(DateMention(first, stop, iso, approximate, text[first:stop], relation))

@@ -30,6 +30,7 @@ from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
 
 _REALIS, _IRREALIS, _DROP = "realis", "irrealis", "drop"
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d")
 
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d(?:[\d,.]*\d)?|[,;]")
 _TERMINAL = ".!?;:。！？…"
@@ -72,6 +73,7 @@ _COUNT = re.compile(
     re.IGNORECASE,
 )
 _PRONOUNS = frozenset(["it", "they", "we", "he", "she", "this", "these", "those", "which", "who", "its", "their"])
+_LAST_PREPOSITION = re.compile(r"\s(?:in|as|among|for|into|on|at)$")
 _PREPOSITIONS_AFTER = frozenset(
     ["as", "to", "up", "out", "by", "in", "into", "on", "at", "for", "among", "across", "from", "with", "and"]
 )
@@ -111,6 +113,7 @@ class _Lexicon:
     adjectival: frozenset[str]
     adverbs: frozenset[str]
     subordinators: frozenset[str]
+    predicate_after: re.Pattern  # a place or time phrase, then the sentence's own verb
 
 
 @dataclass(slots=True)
@@ -236,6 +239,11 @@ def _lexicon() -> _Lexicon:
         words["adjectival_before"],
         words["adverbs"],
         words["subordinators"],
+        re.compile(
+            r"(?:\s+(?:since|in|on|at|under|during|from|over|for|across|between|through|into|among|as|last|this)\s"
+            r"(?:(?!\b(?:that|which|who|it|its|they|he|she|we|and|or)\b)[^,;.()]){0,60}?)?"
+            r"\s+(?:" + "|".join(_phrase(p) for p in data["predicates"]) + r")\b"
+        ),
     )
 
 
@@ -268,7 +276,43 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             hits = [h for h in unit.hits if clause_start <= h.start and h.end <= clause_end]
             if hits:
                 events.extend(_clause_events(text, lex, hits, clause_start, clause_end, unit, places, reference))
-    return _on_the_same_occasion(text, lex, _without_restatements(events))
+    events = _on_the_same_occasion(text, lex, _without_restatements(events))
+    return _dated_by_the_report(text, units[0], events, reference)
+
+
+# "after the park was inaugurated": a clause that places the news relative to an earlier event.
+_TIME_CLAUSE = re.compile(r"(?i:after|before|since|when|once|until|while|as)\b")
+_PLUPERFECT = re.compile(r"\bhad\b")  # "had been designated": before the time of the report
+
+
+def _dated_by_the_report(text: str, lead: _Unit, events: list[Event], reference: str | None) -> list[Event]:
+    """What the first sentence of a report tells as done ("The Union Cabinet has approved the
+    scheme") happened when it was reported, unless its words name a time of their own or place it
+    against another event ("after the park was inaugurated")."""
+    if reference is None:
+        return events
+    dated = []
+    for event in events:
+        if (
+            event.date is None
+            and event.type != "achievement"  # a record reported is a period's, not the day's
+            and lead.start <= event.start < lead.end
+            and not _TIME_CLAUSE.match(event.text)
+            and not _PLUPERFECT.search(event.text)
+        ):
+            mentions = find_dates(text, event.start, event.end, reference)
+            periods = [d for k, d in enumerate(mentions) if _period(mentions, k)]
+            if len(periods) == len(mentions) and not _YEAR_WORD.search(_masked(text, event.start, event.end, periods)):
+                event = replace(event, date=reference, approximate=True)
+        dated.append(event)
+    return dated
+
+
+def _period(mentions: list[DateMention], k: int) -> bool:
+    """A date that bounds a period ("from FY 2026-27 to FY 2030-31"): how long a scheme runs."""
+    if mentions[k].relation == "since":
+        return k + 1 < len(mentions) and mentions[k + 1].relation == "by"
+    return mentions[k].relation == "by" and k > 0 and mentions[k - 1].relation == "since"
 
 
 def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list[Event]:
@@ -437,7 +481,7 @@ def _status(
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
         return _DROP
-    if hit.form.past and not hit.form.ing and _modifier_by(text, lex, first, hit.end):
+    if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
         return _DROP
     if (
         first == ","
@@ -503,9 +547,10 @@ def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: in
     return word in lex.past or word in lex.present or word in lex.modals or word.endswith("ed")
 
 
-def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
-    """'a platform developed by Haier', 'the data disclosed by the bureau': a participle between a noun
-    and 'by' describes the noun; the sentence's own verb comes later, if at all."""
+def _describes_noun(text: str, lex: _Lexicon, before: str, end: int) -> bool:
+    """'a platform developed by Haier', 'the data disclosed by the bureau', 'projects announced since
+    2020 total ...': a participle between a noun and 'by', or between a noun and the sentence's own
+    verb, describes the noun; the sentence's own verb comes later, if at all."""
     if (
         not before.isalpha()
         or before in lex.past
@@ -516,7 +561,11 @@ def _modifier_by(text: str, lex: _Lexicon, before: str, end: int) -> bool:
         or before in ("and", "or")
     ):
         return False
-    return re.match(r"\s+by\s", text[end : end + 5]) is not None
+    if re.match(r"\s+by\s", text[end : end + 5]):
+        return True
+    # A trigger that ends in its preposition ("listed in") is read from that preposition on.
+    last = _LAST_PREPOSITION.search(text, max(0, end - 8), end)
+    return lex.predicate_after.match(text, last.start() if last else end) is not None
 
 
 def _infinitive(between: list[tuple[int, str]], lex: _Lexicon) -> bool:
