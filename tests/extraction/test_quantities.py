@@ -1592,3 +1592,13 @@ def test_a_story_whose_headline_names_a_company_and_no_place_is_the_companys():
     named = [("company", "Acme Steel"), ("place", "Spain"), ("place", "EU")]
     entities = [Entity(t, n, [(m.start(), m.end()) for m in re.finditer(n, text)]) for t, n in named]
     assert extract(text, title=title, entities=entities)[0].subject == "Acme Steel"
+
+
+def test_a_noun_a_sum_is_of_names_what_it_measures():
+    found = extract("The Land is supporting the investment with a grant of EUR 34 million from the regional programme.")
+    assert [(q.value, q.metric) for q in found] == [(34e6, "grant")]
+
+
+def test_a_headlines_clauses_part_at_a_spaced_dash():
+    found = extract("Orbis Pumps to build valve plant in Riverton – State grants EUR 12 million\n\nBody text follows.")
+    assert [(q.value, q.kind) for q in found] == [(12e6, "statistic")]

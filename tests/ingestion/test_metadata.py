@@ -688,3 +688,33 @@ def test_the_source_name_stops_at_the_next_label_on_its_line():
     # "Source: X Font size: large medium small": a portal's field row, machine-translated
     line = "Release time: 2024-03-12 09:30 Source: Linyi Municipal Bureau of Statistics Font size: large medium small"
     assert meta(line + "\n\n" + BODY).publisher == "Linyi Municipal Bureau of Statistics"
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        # a body's name printed above its release's headline is a masthead
+        (
+            "Ministry of Fisheries, Forestry and Rural Affairs\nPress Release\n\n"
+            "Province to plant 2 million trees by 2030 under new forestry plan",
+            "Province to plant 2 million trees by 2030 under new forestry plan",
+        ),
+        # a title abbreviation's full stop ends no sentence
+        (
+            "Office of the Governor\n\nGov. Alvarez Announces Orbis Pumps to Create 400 Jobs in Riverton",
+            "Gov. Alvarez Announces Orbis Pumps to Create 400 Jobs in Riverton",
+        ),
+        # a release's serial number is furniture
+        (
+            "Press release No. 031/2026\n\nOrbis Pumps to build valve plant in Riverton",
+            "Orbis Pumps to build valve plant in Riverton",
+        ),
+        # a masthead-shaped headline with nothing after it is still the headline
+        (
+            "Ministry of Commerce Announces New Export Rules for Machine Tools",
+            "Ministry of Commerce Announces New Export Rules for Machine Tools",
+        ),
+    ],
+)
+def test_the_headline_under_a_masthead(head, title):
+    assert meta(head + "\n\n" + BODY).title == title

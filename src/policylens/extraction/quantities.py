@@ -230,6 +230,7 @@ _FROM_TO = needed(["from", "between"])
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*[-–—~至]\s*(?P<b>{_YEAR}|\d{{2}})\s*[)）]")
 _SPACES = re.compile(r"\s+")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
+_SPACED_DASH = re.compile(r"\s[–—]\s")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s(?:[–—]|--)\s")
 _WORD = re.compile(r"[A-Za-z][\w’'&-]*")
 _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
@@ -351,7 +352,7 @@ _LABEL = re.compile(
 # "with an average annual growth rate of 14.9 percent": a measure noun after an article, the figure "of" it.
 _RATE_OF = re.compile(
     opening("ati", ignoring_case=False)
-    + r"\b(?:a|an|the|its|their)\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}(?:"
+    + r"\b(?:a|an|the|its|their)\s+(?P<np>(?:(?!(?:a|an|the|of|with|for|in|on|by|to|and|or)\s)[a-z][\w-]*\s+){0,3}(?:"
     + _alternation(_CUES["of_figure_heads"])
     + r"))\s+of\s*$",
 )
@@ -836,7 +837,15 @@ class _Reader:
         else the nearest before it, else any after it; None when the sentence says nothing."""
         before = after = adjacent = None
         said_target = adjacent_year = False
+        # "X to build a plant – Land grants EUR 34 million": a spaced dash joins two clauses of a headline
+        dash = (
+            max((m.end() for m in _SPACED_DASH.finditer(self.text, s.start, a.start)), default=s.start)
+            if s.start == 0
+            else s.start
+        )
         for cs, ce, kind in s.cues:
+            if ce <= dash:
+                continue
             if ce <= a.start:
                 before = kind
                 said_target = said_target or (
@@ -995,8 +1004,9 @@ class _Reader:
         if DIMENSION.get(a.unit) == "length" and _DISTANCE_AFTER.match(self.text, a.end):
             return "distance"  # "sits about 40 km from the airport"
         rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
-        if rate and (named := _clean_metric(rate.group("np").split())):
-            return named
+        if rate:
+            # the head after an article is a noun, though "grant" and "award" are verbs elsewhere
+            return _clean_metric(rate.group("np").split()) or rate.group("np")
         if a.unit == "%" and (change := _CHANGE_OF.search(self.text, max(prev_end, start - 40), start)):
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and not m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):

@@ -40,9 +40,11 @@ _LATIN = re.compile(r"[A-Za-z]")
 _BYLINE = re.compile(r"^(by|author|source|editor|reporter|作者|来源|供稿|记者|编辑|通讯员)\b\s*[:：]?", re.IGNORECASE)
 # Headlines may end in ! or ? but not like a sentence; an abbreviation's dot ("…Outside the U.S.") is no end.
 _NOT_HEADLINE_END = re.compile(r"(?<!\b[A-Z])(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)[.:;。：；,，]$")
+# "…on Tuesday. By 2028, …": prose, not a headline ("…a plant! Firm X…" can be one, as can "Gov. Reynolds …")
 _INNER_SENTENCE_END = re.compile(
-    r"[a-z0-9]{2}\.\s+[A-Z]"
-)  # "…on Tuesday. By 2028, …": prose, not a headline ("…a plant! Firm X…" can be one)
+    r"(?<![\w.])(?!(?:" + "|".join(_DATA["abbreviations"]) + r")\.)[A-Za-z0-9]*[a-z0-9]{2}\.\s+[A-Z]"
+)
+_MASTHEAD = any_of(_DATA["masthead_lines"], flags=0)
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
 # "2026-02-27  Source: …  [Print]": a date stamp line; "2024年1-2月全市工业经济运行情况" is a headline
 _STAMP_FIRST = re.compile(r"^\(?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
@@ -202,6 +204,8 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     # A headline of five words or more comes before its deck (the longer standfirst below it);
     # only among short lines — site names, section labels — does the longest win.
     full = [line for line in candidates if _headline_length(line)]
+    if len(full) > 1 and _MASTHEAD.match(full[0].strip()):
+        full = full[1:]  # "Ministry of Trade, Industry and Energy" above its release's headline
     best = full[0] if full else max(candidates, key=lambda line: len(line.strip()))
     return _title_text(best), best
 

@@ -13,6 +13,8 @@ from policylens.extraction.gazetteer import TOKEN, gap_kind
 from policylens.extraction.text import TextIndex
 
 WS = re.compile(r"\s+")
+# Capitalised words that open a sentence and never go on a name from the line before.
+_SENTENCE_OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "For", "By", "With", "As", "From", "This", "These"])
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
 # A word hyphenated at a line end, not a suspended hyphen ("small- and medium-sized", "Medium- to Long-Term").
 _BROKEN_WORD = re.compile(r"([a-z])-\s+(?!(?:and|or|to)\s)([a-z])")
@@ -109,8 +111,8 @@ class Tokens:
         """
         gap = self.gap(i)
         if "\n" in gap:
-            if gap.count("\n") > 2 or not self._in_long_line(i):
-                return None
+            if gap.count("\n") > 2 or not self._in_long_line(i) or self.words[i + 1] in _SENTENCE_OPENERS:
+                return None  # "… by Amanogawa Device Technologies\n\nThe Ministry …": a headline, then its story
             if gap.isspace():
                 return " "
             return "-" if gap.rstrip() == "-" else None  # "Internation-\nal": a word broken at the line end
@@ -161,6 +163,7 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
             and k + 1 < len(paragraphs)
             and paragraphs[k + 1][1] - paragraphs[k + 1][0] >= 60
             and not line.endswith((".", ":", "!", "?"))
+            and _first_word(text, paragraphs[k + 1][0]) not in _SENTENCE_OPENERS  # a headline, then "The …"
         )
         if sentence or wrapped:
             continue
@@ -168,6 +171,11 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
         if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
             out.append((start, end))
     return out
+
+
+def _first_word(text: str, pos: int) -> str:
+    m = _LINE_WORDS.match(text, pos)
+    return m.group() if m else ""
 
 
 def in_spans(spans: Sequence[tuple[int, int]], pos: int) -> bool:
