@@ -1602,3 +1602,17 @@ def test_a_noun_a_sum_is_of_names_what_it_measures():
 def test_a_headlines_clauses_part_at_a_spaced_dash():
     found = extract("Orbis Pumps to build valve plant in Riverton – State grants EUR 12 million\n\nBody text follows.")
     assert [(q.value, q.kind) for q in found] == [(12e6, "statistic")]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("The authority also approved the firm for up to $4 million in tax incentives.", "target"),
+        ("The Cabinet approved the scheme with a total outlay of Rs 3,850 crore.", "target"),
+        # support paid out, and a figure inside a budget, are statistics
+        ("The state disbursed Rs 1.08 billion in incentives last year.", "statistic"),
+        ("Revenue in the general public budget was 38.1 billion yuan in 2012.", "statistic"),
+    ],
+)
+def test_support_offered_is_a_target(text, kind):
+    assert only(text, published="2026-03-01").kind == kind

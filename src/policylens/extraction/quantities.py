@@ -560,6 +560,8 @@ class _Reader:
             if a.unit == "rank":
                 q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
+            if kind == "statistic" and DIMENSION.get(a.unit) == "money" and _offered(q.metric, comparator):
+                kind = q.kind = last_kind[para] = "target"
             if kind == "target":
                 deadline = self._deadline(a, s, para)
                 if deadline is not None:
@@ -1755,6 +1757,21 @@ def _without_examples(window: str) -> str:
     if verb is None or _RELATIVE_PRONOUN.search(window, opener.end(), verb.start()):
         return window  # "goods such as clothing and wine, which rose by 5.6% and 38.8%": the examples are measured
     return window[: opener.start()] + window[verb.start() :]
+
+
+_OFFERED_SUM = re.compile(rf"\b(?:{_alternation(_CUES['offered_sums'])})\b", re.IGNORECASE)
+# the budget the figure is ("total outlay"), not a figure in one ("Revenue in the general public budget")
+_BUDGET_HEAD = re.compile(
+    rf"^(?:(?!(?:in|of|for|from|under)\s)[\w-]+\s+){{0,2}}(?:{_alternation(_CUES['budget_heads'])})$", re.IGNORECASE
+)
+
+
+def _offered(metric: str | None, comparator: str) -> bool:
+    """Whether a sum is support offered, not yet paid: a cap on it ("up to $4 million in tax incentives")
+    or a scheme's budget ("a total outlay of Rs 3,850 crore")."""
+    if not metric:
+        return False
+    return bool(comparator == "<=" and _OFFERED_SUM.search(metric) or _BUDGET_HEAD.search(metric))
 
 
 def _clean_metric(words: list[str]) -> str | None:
