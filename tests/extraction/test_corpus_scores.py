@@ -145,7 +145,7 @@ HELD_OUT = {
         {
             "quantities": 0.92,
             "targets": 0.83,
-            "events": 0.44,
+            "events": 0.48,
             "places": 0.83,
             "organisations": 0.73,
             "clusters_parks": 0.57,

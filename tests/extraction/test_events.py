@@ -666,3 +666,12 @@ def test_a_verb_with_a_time_phrase_and_a_that_clause_still_reports():
 def test_a_hyphenated_ordinal_superlative_is_a_ranking():
     found = events("Hungary has become Europe's second-largest battery producer.", published="2026-07-15")
     assert [e.type for e in found] == ["achievement"]
+
+
+def test_a_plant_inaugurated_is_production_and_a_centre_inaugurated_is_establishment():
+    assert [
+        e.type for e in events("The company's plant near Pune, inaugurated in March 2026, makes 24,000 tractors.")
+    ] == ["production"]
+    assert [e.type for e in events("The province inaugurated a robotics innovation centre in May.")] == [
+        "establishment"
+    ]
