@@ -68,6 +68,13 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             report = service.ingest([folder], db=kb)
             total = time.perf_counter() - t0
+        if not timings:  # every document was already stored (a seed used before): no batch was resolved
+            print(
+                f"ingest of {args.docs}: {total:.2f} s, stored {report.count('stored')}: nothing new to resolve; "
+                "pass another --seed",
+                file=sys.stderr,
+            )
+            return 2
         print(
             f"ingest of {args.docs}: {total:.2f} s, stored {report.count('stored')}, "
             f"batch resolution {timings[0]:.2f} s (CPU {cpu[0]:.2f} s)"
