@@ -146,7 +146,7 @@ HELD_OUT = {
             "quantities": 0.92,
             "targets": 0.83,
             "events": 0.48,
-            "places": 0.83,
+            "places": 0.86,
             "organisations": 0.73,
             "clusters_parks": 0.57,
             "programmes": 0.70,

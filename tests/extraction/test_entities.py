@@ -138,3 +138,9 @@ def test_a_headline_name_does_not_run_into_the_story_below_it():
     assert "Ministry of Economy, Trade and Industry" in names
     assert not any("Technologies The" in n for n in names)
     assert "Expansion Plan" not in names  # every word of a headline is capitalised: no new name from it
+
+
+def test_a_known_place_keeps_the_level_word_written_after_it():
+    found = entities("The plant sits on 140 acres in Warren County, near the Hunan Free Trade Zone Changsha Area.")
+    assert found.get("Warren County", ("",))[0] == "place"
+    assert "Warren" not in found and "Changsha Area" not in found

@@ -46,6 +46,9 @@ _SUFFIX_WORDS = (
     "voivodeship",
     "department",
 )
+# Level words that, capitalised after a known place, are part of its name ("Warren County", "Tsuruoka
+# City"); "Changsha Area" of a free trade zone names a part of the zone, not the city.
+_LEVEL_AFTER = frozenset(w for w in _SUFFIX_WORDS if w not in ("area", "state", "department", "league", "banner"))
 
 
 @dataclass(slots=True)
@@ -163,6 +166,19 @@ def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, in
         if _DOTTED.fullmatch(surface) and text.startswith(".", end):
             end, surface = end + 1, surface + "."  # "U.S.": the last dot is the abbreviation's
         suffixed = j > 0 and tokens.lower[i + j] in _SUFFIX_WORDS
+        k = i + j + 1
+        if (
+            not suffixed
+            and k < n
+            and tokens.lower[k] in _LEVEL_AFTER
+            and tokens.words[k][0].isupper()
+            and tokens.gap(k - 1) == " "
+        ):
+            # "Warren County" where the gazetteer knows only "Warren": the name as written, with its level word
+            end, surface, suffixed, resume = tokens.ends[k], text[tokens.starts[i] : tokens.ends[k]], True, k + 1
+            spans.append((i, k))
+            out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
+            continue
         out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
         spans.append((i, i + j))
     starts, ends = {m.start for m in out}, {m.end for m in out}
