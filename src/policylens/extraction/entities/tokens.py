@@ -14,7 +14,33 @@ from policylens.extraction.text import TextIndex
 
 WS = re.compile(r"\s+")
 # Capitalised words that open a sentence and never go on a name from the line before.
-_SENTENCE_OPENERS = frozenset(["The", "A", "An", "In", "On", "At", "For", "By", "With", "As", "From", "This", "These"])
+_SENTENCE_OPENERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "By",
+        "With",
+        "As",
+        "From",
+        "This",
+        "These",
+        "It",
+        "Its",
+        "Today",
+        "Yesterday",
+        "Recently",
+        "Last",
+        "According",
+        "Currently",
+        "Meanwhile",
+        "However",
+    ]
+)
 _ACRONYM_AFTER = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z0-9&.-]{1,11})[ \t]*\)")
 # A word hyphenated at a line end, not a suspended hyphen ("small- and medium-sized", "Medium- to Long-Term").
 _BROKEN_WORD = re.compile(r"([a-z])-\s+(?!(?:and|or|to)\s)([a-z])")
