@@ -175,10 +175,13 @@ def find_places(tokens: Tokens, index: TextIndex, titles: Sequence[tuple[int, in
             and tokens.gap(k - 1) == " "
         ):
             # "Warren County" where the gazetteer knows only "Warren": the name as written, with its level word
-            end, surface, suffixed, resume = tokens.ends[k], text[tokens.starts[i] : tokens.ends[k]], True, k + 1
-            spans.append((i, k))
-            out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
-            continue
+            j, end, surface, suffixed, resume = (
+                j + 1,
+                tokens.ends[k],
+                text[tokens.starts[i] : tokens.ends[k]],
+                True,
+                k + 1,
+            )
         out.append(PlaceMention(tokens.starts[i], end, surface, candidates, suffixed))
         spans.append((i, i + j))
     starts, ends = {m.start for m in out}, {m.end for m in out}
