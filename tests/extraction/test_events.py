@@ -675,3 +675,61 @@ def test_a_plant_inaugurated_is_production_and_a_centre_inaugurated_is_establish
     assert [e.type for e in events("The province inaugurated a robotics innovation centre in May.")] == [
         "establishment"
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        ("The Nanhu Smart Equipment Industrial Park held its opening ceremony on March 1.", "launch"),
+        ("Ostrava opened the Vitkovice Battery Industrial Park on March 1.", "launch"),
+        ("The new logistics park was officially opened on March 1.", "launch"),
+        ("The institute opened a testing station in the park on March 1.", "establishment"),
+        ("Delmar opened a 2,000-set-per-year stack line in the high-tech zone on March 1.", "production"),
+        ("The nickel smelter came on stream on March 1.", "production"),
+    ],
+)
+def test_what_was_opened_decides_the_type(sentence, etype):
+    """The contract starts a park (launch), sets up a centre or zone (establishment) and puts a line
+    or plant into operation (production): the head noun of what was opened says which."""
+    found = only(sentence)
+    assert (found.type, found.date) == (etype, "2025-03-01")
+
+
+def test_a_with_phrase_takes_the_sentence_tense():
+    found = only("With its new plant in the Delmar zone coming on line in January, the group raised output.")
+    assert (found.type, found.date) == ("production", "2025-01")
+    assert events("With the plant coming online in 2027, the group expects to double output.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ruritania is the world's second-largest cobalt producer after Utopia.",
+        "We are now the world's fifth-largest forklift maker by units.",
+        "The project marks Kentucky's second-largest economic development announcement this year.",
+        "Its output growth ranks the first among all the counties of the prefecture.",
+        "Ruritania ranks among the top 20 industrial economies by value added.",
+        "Exports rose 34% on-year and ranking sixth nationwide.",
+    ],
+)
+def test_a_rank_stated_in_the_present_is_an_achievement(sentence):
+    assert only(sentence).type == "achievement"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city will be China's largest battery hub.",
+        "Ruritania ranks its suppliers by delivery time.",
+        "The park is large and modern.",
+    ],
+)
+def test_a_rank_planned_or_not_stated_is_no_achievement(sentence):
+    assert events(sentence) == []
+
+
+def test_a_roadmap_adopted_is_issued_and_enterprises_awarded_as_are_recognised():
+    assert only("Its automotive roadmap, adopted by the Board of Investment in 2024, sets three goals.").type == (
+        "issuance"
+    )
+    assert only("In 2024, 12 enterprises were awarded as provincial innovative SMEs.").type == "approval"

@@ -90,6 +90,7 @@ class _Form:
     report: bool = False
     count_is_statistic: bool = True
     by_object: tuple[tuple[str, re.Pattern], ...] = ()
+    by_head: tuple[tuple[str, frozenset[str]], ...] = ()
     only_by_object: bool = False
     unless_object: re.Pattern | None = None
     milestone: bool = False
@@ -114,6 +115,8 @@ class _Lexicon:
     adverbs: frozenset[str]
     subordinators: frozenset[str]
     predicate_after: re.Pattern  # a place or time phrase, then the sentence's own verb
+    copular_ranking: re.Pattern  # "is the world's second-largest": its copula is the trigger
+    ranking_form: _Form
 
 
 @dataclass(slots=True)
@@ -172,6 +175,10 @@ def _words(phrases) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?<!such )(?:" + "|".join(alternatives) + r")(?![\w-])", re.IGNORECASE)
 
 
+def _heads(entry: dict | None) -> tuple[tuple[str, frozenset[str]], ...]:
+    return tuple((t, frozenset(_norm(w) for w in words)) for t, words in (entry or {}).items())
+
+
 @cache
 def _lexicon() -> _Lexicon:
     data = vocab.load("policylens.extraction", "event_triggers.yaml")
@@ -180,6 +187,7 @@ def _lexicon() -> _Lexicon:
     for etype, lemmas in data["verbs"].items():
         for lemma, entry in lemmas.items():
             by_object = tuple((t, _words(words)) for t, words in (entry.get("by_object") or {}).items())
+            by_head = _heads(entry.get("by_head"))
             unless = entry.get("unless_object")
             common = {
                 "type": etype,
@@ -187,6 +195,7 @@ def _lexicon() -> _Lexicon:
                 "report": bool(entry.get("report")),
                 "count_is_statistic": entry.get("count_is_statistic", etype in tallies),
                 "by_object": by_object,
+                "by_head": by_head,
                 "only_by_object": bool(entry.get("only_by_object")),
                 "unless_object": _words(unless) if unless else None,
                 "milestone": bool(entry.get("milestone")),
@@ -198,11 +207,18 @@ def _lexicon() -> _Lexicon:
     for etype, nouns in data["nominals"].items():
         for noun in nouns:
             key = _norm(noun)
+            by_head = _heads(data["nominal_by_head"].get(key))
             if key in forms:
-                forms[key] = replace(forms[key], nominal=True)
+                forms[key] = replace(forms[key], nominal=True, by_head=forms[key].by_head or by_head)
             else:
                 forms[key] = _Form(
-                    etype, noun, past=False, base=False, nominal=True, count_is_statistic=etype in tallies
+                    etype,
+                    noun,
+                    past=False,
+                    base=False,
+                    nominal=True,
+                    count_is_statistic=etype in tallies,
+                    by_head=by_head,
                 )
     source = r"(?<![\w-])" + _trie_pattern(forms) + r"(?![\w-])"
     pattern, pattern_any_case = re.compile(source), re.compile(source, re.IGNORECASE)
@@ -222,6 +238,14 @@ def _lexicon() -> _Lexicon:
             "subordinators",
         )
     }
+    ranking = data["copular_ranking"]
+    copular_ranking = re.compile(
+        r"(?<![\w-])(?:" + "|".join(ranking["copulas"]) + r")(?=\s+(?:(?:now|still|also|already)\s+)?(?:the\s+)?"
+        r"(?:world|country|nation|region|state|province|city|continent|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})['’]s\s+"
+        r"(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))[-\s])?"
+        r"(?:" + "|".join(ranking["superlatives"]) + r")\b)"
+    )
+    ranking_form = _Form("achievement", "rank as", past=True, base=False, count_is_statistic=False)
     return _Lexicon(
         forms,
         pattern,
@@ -244,6 +268,8 @@ def _lexicon() -> _Lexicon:
             r"(?:(?!\b(?:that|which|who|it|its|they|he|she|we|and|or)\b)[^,;.()]){0,60}?)?"
             r"\s+(?:" + "|".join(_phrase(p) for p in data["predicates"]) + r")\b"
         ),
+        copular_ranking,
+        ranking_form,
     )
 
 
@@ -255,14 +281,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         matches = list(lex.pattern.finditer(lowered))
     else:
         matches = list(lex.pattern_any_case.finditer(text))
-    if not matches:
+    rankings = list(lex.copular_ranking.finditer(text))
+    if not matches and not rankings:
         return []
     units = _units(text, index)
     starts = [u.start for u in units]
-    for m in matches:
+    found = [(m, lex.forms[_norm(m.group())]) for m in matches] + [(m, lex.ranking_form) for m in rankings]
+    for m, form in sorted(found, key=lambda pair: pair[0].start()):
         i = bisect_right(starts, m.start()) - 1
         if i >= 0 and m.end() <= units[i].end and not _in_title_case(text, units[i], m.start()):
-            units[i].hits.append(_Hit(m.start(), m.end(), lex.forms[_norm(m.group())]))
+            units[i].hits.append(_Hit(m.start(), m.end(), form))
     reference = document.published or _dateline(text)
     mentions = [u for u in units if u.hits]
     if not mentions:
@@ -477,7 +505,12 @@ def _status(
     first = tokens[i][1]
     if first in ("and", "or", ",") and earlier and not earlier[-1].aside:
         return earlier[-1].status
-    if hit.form.ing and first != "," and first not in lex.past and first not in lex.present:
+    if hit.form.ing and _WITH_ABSOLUTE.match(text, clause_start, hit.start):
+        # "With its new plant coming on line in April, …": the phrase takes the sentence's tense
+        return _IRREALIS if lex.intentions.search(text, hit.end, _sentence_end(text, hit.end)) else _REALIS
+    if hit.form.ing and first == "and" and _GERUND_SUBJECT.search(text, hit.end, _sentence_end(text, hit.end)):
+        return _DROP  # "… and ranking first nationwide was a goal": a gerund that a verb after it predicates
+    if hit.form.ing and first not in (",", "and") and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
         return _DROP
@@ -527,6 +560,16 @@ def _status(
                     break
             return _REALIS
     return _REALIS
+
+
+_GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
+_WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    stop = _SENTENCE_END.search(text, pos)
+    return stop.start() if stop else len(text)
 
 
 _NEXT_COMMA = re.compile(r",\s+(?:\w+ly\s+)?([A-Za-z]+)")
@@ -804,7 +847,13 @@ def _event(
     # among the top 100" ranks them).
     if complement and complement.split()[0].lower() in _PREPOSITIONS_AFTER:
         complement = None  # "was unveiled at the new centre": where, not what
-    etype = _refine(form, obj or "", complement or "")
+    if passive:
+        thing = _head(obj, after_verb=False)
+    elif ceremony:
+        thing = _head(_nominal_actor(before, lex), after_verb=False)  # "the park held its opening ceremony"
+    else:
+        thing = _head(obj, after_verb=True)
+    etype = _by_head(form, thing) or _refine(form, obj or "", complement or "")
     if etype is None:
         return None
     actor = _entity_in(places, start, head.start) or subject
@@ -833,6 +882,32 @@ def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
     if reference and date.iso[: len(reference)] > reference[: len(date.iso)] and not _YEAR.search(date.text):
         return str(int(date.iso[:4]) - 1) + date.iso[4:]
     return date.iso
+
+
+_HEAD_END = re.compile(
+    r"\s+(?:in|at|of|for|on|near|with|to|from|by|under|within|across|into|along|outside|covering|located|"
+    r"which|that|and|worth)\b|[,;:(]",
+    re.IGNORECASE,
+)
+
+
+def _head(phrase: str | None, after_verb: bool) -> str:
+    """The head noun of what an event acts on, lowercased: the last word of a subject, or of an object's
+    first noun phrase ("a testing station in the park" is a station)."""
+    if not phrase:
+        return ""
+    if after_verb:
+        cut = _HEAD_END.search(phrase)
+        phrase = phrase[: cut.start()] if cut else phrase
+    words = phrase.split()
+    return words[-1].lower().strip("\"'”’") if words else ""
+
+
+def _by_head(form: _Form, head: str) -> str | None:
+    for etype, heads in form.by_head:
+        if head in heads:
+            return etype
+    return None
 
 
 def _refine(form: _Form, *phrases: str) -> str | None:
