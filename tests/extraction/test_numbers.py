@@ -339,6 +339,29 @@ def test_southeast_asian_currencies(text, value, unit):
 
 
 @pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("a plant costing 520 billion forints", 5.2e11, "HUF"),
+        ("a 3 billion Turkish lira incentive", 3e9, "TRY"),
+        ("₺750 million in support", 7.5e8, "TRY"),
+        ("CZK 2.1 billion of aid", 2.1e9, "CZK"),
+        ("an order worth 4 billion Saudi riyals", 4e9, "SAR"),
+        ("an AED 900 million park", 9e8, "AED"),
+        ("₦45 billion for the zone", 4.5e10, "NGN"),
+        ("NZ$12 million for the hub", 1.2e7, "NZD"),
+    ],
+)
+def test_more_currencies(text, value, unit):
+    a = one(text)
+    assert (a.value, a.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["delegates met at COP 28 in Dubai", "pumps that sell RON 95 petrol"])
+def test_codes_that_name_other_things_are_no_sums(text):
+    assert all(u not in ("COP", "RON") for _, _, u in amounts(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The doors open at 9 a.m. and close at 6pm.",
