@@ -733,3 +733,12 @@ def test_a_roadmap_adopted_is_issued_and_enterprises_awarded_as_are_recognised()
         "issuance"
     )
     assert only("In 2024, 12 enterprises were awarded as provincial innovative SMEs.").type == "approval"
+
+
+def test_a_sum_a_company_will_invest_is_money_committed():
+    found = only("Meridian Solar Glass will invest US$380 million in a solar glass plant, the park said on Tuesday.")
+    assert (found.type, found.date) == ("investment", "2025-03-11")
+    assert only("Delmar plans to spend 520 billion forints on a cathode plant.").type == "investment"
+    # without a sum it stays a plan
+    assert events("The city will invest in roads and schools.") == []
+    assert events("The company will invest heavily in training next year.") == []

@@ -26,6 +26,7 @@ from functools import cache
 
 from policylens import vocab
 from policylens.extraction.dates import DateMention, find_dates
+from policylens.extraction.numbers import CURRENCIES, find_amounts
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
 
@@ -94,6 +95,7 @@ class _Form:
     only_by_object: bool = False
     unless_object: re.Pattern | None = None
     milestone: bool = False
+    commitment: bool = False
 
 
 @dataclass(slots=True)
@@ -199,6 +201,7 @@ def _lexicon() -> _Lexicon:
                 "only_by_object": bool(entry.get("only_by_object")),
                 "unless_object": _words(unless) if unless else None,
                 "milestone": bool(entry.get("milestone")),
+                "commitment": bool(entry.get("commitment")),
             }
             past, base = {_norm(f) for f in entry.get("past", ())}, {_norm(f) for f in entry.get("base", ())}
             ing = {_norm(f) for f in entry.get("ing", ())}
@@ -700,7 +703,8 @@ def _clause_events(
         ):
             report.content = hit
             continue
-        if hit.status == _IRREALIS or not (hit.form.past or hit.noun):
+        committed = hit.status == _IRREALIS and hit.form.commitment and _names_money(text, hit.end, clause_end)
+        if not committed and (hit.status == _IRREALIS or not (hit.form.past or hit.noun)):
             continue
         if hit.noun and heads and heads[-1].end > hit.start - 40:
             if _norm(text[heads[-1].start : heads[-1].end]) in lex.light_verbs:
@@ -746,6 +750,11 @@ def _clause_events(
             continue
         events.append(event)
     return events
+
+
+def _names_money(text: str, start: int, end: int) -> bool:
+    """Whether a sum of money opens what follows a verb ("will invest about US$380 million in …")."""
+    return any(a.unit in CURRENCIES and a.start < 30 for a in find_amounts(text[start:end]))
 
 
 # What makes a milestone's clause an achievement: a position ("the largest", "No. 1", "a record") for a
