@@ -585,6 +585,12 @@ def test_a_pronoun_subject_refers_to_the_subject_said_before_not_to_a_place_afte
     assert by_value(extract(text, published="2025-06-03", entities=entities), 900).subject == "Pune"
 
 
+def test_a_place_that_locates_the_one_before_it_is_not_the_subject():
+    text = "Firms in Haimen District of Nantong City realized output value of 168.3 billion yuan."
+    entities = [mention(text, "Haimen District"), mention(text, "Nantong City")]
+    assert by_value(extract(text, published="2025-06-03", entities=entities), 168.3e9).subject == "Haimen District"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1183,6 +1183,8 @@ class _Reader:
             if end <= a.start:
                 if best is not None and self._in_aside(best_end, start, end, a.start):
                     continue  # "Toyota, which has 70,000 staff in Japan, sold …": the aside describes Toyota
+                if best is not None and self._qualifies(best, best_end, start, name):
+                    continue  # "Haimen District of Nantong City realized …": the city locates the district
                 best, outer, best_end = name, (start, end), end
             elif best is None and not _is_country(name):
                 after = name
@@ -1259,7 +1261,7 @@ class _Reader:
                     continue
                 if found is not None and self._in_aside(outer[1], start, end, verb):
                     continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
-                if found is not None and self.text[outer[1] : start].strip() == "," and self._locates(found, name):
+                if found is not None and self._qualifies(found, outer[1], start, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
             referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
@@ -1312,7 +1314,7 @@ class _Reader:
             for start, end, name, etype in self._mentions_between(earlier.start, verb):
                 if etype not in _SUBJECT_TYPES:
                     continue
-                if found is not None and self.text[found_end:start].strip() == "," and self._locates(found, name):
+                if found is not None and self._qualifies(found, found_end, start, name):
                     continue
                 found, found_end = name, end
             if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
@@ -1337,6 +1339,11 @@ class _Reader:
         is located in the X zone, with …" is the park's), or None."""
         found = _OPENING_DEFINITE.match(self.text, start)
         return self._referred(start, found.end()) if found is not None else None
+
+    def _qualifies(self, name: str, name_end: int, start: int, place: str) -> bool:
+        """Whether a place named right after another only says where that one lies: "Pune, Maharashtra",
+        "Haimen District of Nantong City", "Santa Catarina in Nuevo León"."""
+        return _LOCATING.fullmatch(self.text, name_end, start) is not None and self._locates(name, place)
 
     def _locates(self, name: str, qualifier: str) -> bool:
         """Whether ``qualifier`` is a place of a higher level than ``name`` (a province after its city)."""
@@ -1642,6 +1649,9 @@ _PREVIOUS_WORD = re.compile(r"(?<![\w’'-])([\w’'-]+)\W*$")
 def _previous_word(text: str, pos: int) -> str:
     m = _PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
+
+
+_LOCATING = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?")
 
 
 def _without_subject(metric: str | None, subject: str | None) -> str | None:
