@@ -90,6 +90,9 @@ def test_document_metadata_floor(english, field):
 # - benchmarks/heldout4: ten more English ones (Vietnam, Türkiye, Poland, Texas, the Philippines, Queensland,
 #   a Chinese city portal, a trade magazine, an EU explainer, South Africa), written in stop 29 by a session
 #   that read neither the code nor its output; floors at its first run, scored once and not read.
+# - benchmarks/heldout5: ten more English ones, leaning on events (a wire story on Oita, Odisha, Georgia,
+#   a Korean ministry, an AI summary on Indonesia, a machine-translated Guizhou repost, an EC state-aid
+#   release, a trade magazine on Oman, Guanajuato, Alberta), written in stop 30 the same way; scored, not read.
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 HELD_OUT = {
     "heldout": (
@@ -169,6 +172,19 @@ HELD_OUT = {
         },
         {"kind": 0.91, "deadline": 0.88, "as_of": 0.75, "metric": 0.83, "subject": 0.44},
         {"published": 0.59, "source_type": 0.99, "title": 0.69},
+    ),
+    "heldout5": (
+        {
+            "quantities": 0.90,
+            "targets": 0.79,
+            "events": 0.49,
+            "places": 0.80,
+            "organisations": 0.70,
+            "clusters_parks": 0.92,
+            "programmes": 0.69,
+        },
+        {"kind": 0.92, "deadline": 0.83, "as_of": 0.68, "metric": 0.81, "subject": 0.55},
+        {"published": 0.89, "source_type": 0.69, "title": 0.89},
     ),
 }
 
