@@ -117,6 +117,24 @@ def test_a_ticker_or_an_appositive_after_a_name_makes_it_a_company(sentence, com
     assert not any(n != company and company in n for n in names)
 
 
+@pytest.mark.parametrize(
+    "sentence, company",
+    [
+        (
+            "The park, developed by Saigon Delta Investment JSC at a cost of VND6.8 trillion, covers 220 ha.",
+            "Saigon Delta Investment JSC",
+        ),
+        ("Nordmark Antriebe AG said on Tuesday it would hire 200 people.", "Nordmark Antriebe AG"),
+        ("Orang Baja Sdn Bhd will supply the steel.", "Orang Baja Sdn Bhd"),
+        ("Projects include a magnet line built by Tiegang Magnetic Materials.", "Tiegang Magnetic Materials"),
+        ("Projects include a motor rotor plant of Qianli Drive Technology.", "Qianli Drive Technology"),
+    ],
+)
+def test_a_legal_form_abroad_or_a_works_someone_builds_makes_a_company(sentence, company):
+    _, names = found(sentence)
+    assert names[company].type == "company"
+
+
 def test_a_company_verb_after_a_and_b_gives_two_companies_and_no_place():
     _, names = found(
         "Sunwell Optics and Marrow Tools announced a joint venture. Later, Texas and Ohio signed the compact."
