@@ -448,3 +448,9 @@ def test_a_company_named_without_its_legal_form_is_the_same_company():
     company = names["Acerías del Ebro S.A."]
     assert "Acerías del Ebro" in company.aliases
     assert written(text, company).count("Acerías del Ebro") == 1 and len(company.mentions) == 2
+
+
+def test_a_hyphenated_first_word_stays_in_the_name():
+    _, names = found("Its Next-Generation Automotive Roadmap, adopted by the board in 2024, sets three goals.")
+    assert "Next-Generation Automotive Roadmap" in names
+    assert "Generation Automotive Roadmap" not in names

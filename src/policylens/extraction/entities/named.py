@@ -46,8 +46,10 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
     n = len(tokens)
     while i < n and tokens.cap[i] and tokens.lower[i] in p.not_starts and tokens.joins(i) == " ":
         i += 1
-    if i >= n or not tokens.cap[i] or tokens.lower[i] in p.not_starts:
+    if i >= n or not tokens.cap[i]:
         return None
+    if tokens.lower[i] in p.not_starts and not (tokens.joins(i) == "-" and i + 1 < n and tokens.cap[i + 1]):
+        return None  # "Next-Generation Automotive Roadmap": a compound's first part is no sentence word
     connectors: dict[int, str] = {}
     j = i
     while j + 1 < n:
