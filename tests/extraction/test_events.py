@@ -742,3 +742,13 @@ def test_a_sum_a_company_will_invest_is_money_committed():
     # without a sum it stays a plan
     assert events("The city will invest in roads and schools.") == []
     assert events("The company will invest heavily in training next year.") == []
+
+
+def test_an_announcement_is_an_issuance_only_of_a_document():
+    assert only("Delmar Holdings announced today its unaudited interim results for the six months.").type == (
+        "issuance"
+    )
+    assert only("The ministry announced a new action plan for robotics on Monday.").type == "issuance"
+    # what else was announced is said by what it announced, or is no event of the contract's kinds
+    assert events("Those companies have announced more than $400 billion in private investments.") == []
+    assert events("The department has announced awards to 32 companies for 48 projects.") == []
