@@ -31,6 +31,8 @@ BODY = (
         ("June 2026", "2026-06"),
         ("2025年6月", "2025-06"),
         ("SHENZHEN, China, Sept. 2, 2025 (GLOBE NEWSWIRE) -- " + BODY, "2025-09-02"),
+        ("FRANKFORT, Ky. (April 9, 2026) – " + BODY, "2026-04-09"),
+        ("AUSTIN (Oct. 2, 2025) — " + BODY, "2025-10-02"),
     ],
 )
 def test_page_dates(line, iso):
@@ -46,6 +48,7 @@ def test_page_dates(line, iso):
         "2022年1-9月,全市工业用电量同比增长4.2%。",
         "3月8日,市政府举行新闻发布会介绍港口建设进展",
         "Feb 30, 2024",
+        "WASHINGTON (Reuters) - The department said on May 3, 2025 that it approved the plan.",
     ],
 )
 def test_dates_that_are_not_the_page_date(line):

@@ -59,9 +59,13 @@ _LABEL_LINE = re.compile(
     r"^\s*[【\[]?(?:" + "|".join(re.escape(label) for label in _DATA["labels"]) + r")[】\]]?\s*[:：]?\s*$",
     re.IGNORECASE,
 )
-# "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date.
 _UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_labels"]), re.IGNORECASE)
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*")
+# "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date; or the date in
+# brackets after the place, as US state offices write it ("FRANKFORT, Ky. (April 9, 2026) –",
+# "AUSTIN (April 9, 2026) –").
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{1,40}(?:(?:,\s*[A-Z][A-Za-z.'-]{1,20})?\s*\(\s*|,(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*)"
+)
 _URL_PATTERNS = [
     # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
     re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
