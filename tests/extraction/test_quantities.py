@@ -1248,6 +1248,19 @@ def test_the_present_level_a_goal_starts_from_is_a_statistic_and_the_goal_stays_
 
 
 @pytest.mark.parametrize(
+    "text, start, goal",
+    [
+        ("The localization rate of core parts will be raised from 44% to 80%.", 44, 80),
+        ("The plan will cut certification time from about 45 days to under 20 days.", 45, 20),
+        ("Capacity will increase from 31.2 billion pieces to 36.0 billion pieces per annum.", 31.2e9, 36e9),
+    ],
+)
+def test_where_a_planned_change_starts_is_a_statistic(text, start, goal):
+    found = extract(text, published="2025-01-10")
+    assert [(q.value, q.kind) for q in found] == [(start, "statistic"), (goal, "target")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The grant will fund the expansion of the firm's existing mill, adding 260 jobs.",

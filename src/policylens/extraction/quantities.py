@@ -105,6 +105,13 @@ _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z
 _FROM_PRESENT = re.compile(
     rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
 )
+# "from 44% to 80%", "from about 45 days to under 20 days": the level a change goes to, after its start
+_FROM_LEVEL = re.compile(
+    r"\bfrom\s+(?:(?:about|around|approximately|roughly|nearly|almost|some|just|over|under|more\s+than|"
+    r"less\s+than)\s+)?$",
+    re.I,
+)
+_TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d")
 # A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
 # "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
 _LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
@@ -880,6 +887,12 @@ class _Reader:
         billion in 2023"), or the present level a goal starts from ("from the current 40 billion")."""
         if _FROM_PRESENT.search(self.text, max(s.start, a.start - 40), a.start):
             return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
+        if (
+            a.value_max is None
+            and _FROM_LEVEL.search(self.text, max(s.start, a.start - 40), a.start)
+            and _TO_LEVEL.match(self.text, a.end)
+        ):
+            return True  # "will be raised from 44% to 80%": the level the change starts from
         pub = self.pub
         if pub is None:
             return False
