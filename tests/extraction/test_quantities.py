@@ -1260,6 +1260,17 @@ def test_where_a_planned_change_starts_is_a_statistic(text, start, goal):
     assert [(q.value, q.kind) for q in found] == [(start, "statistic"), (goal, "target")]
 
 
+def test_items_numbered_in_lower_case_roman_numerals_share_their_introduction():
+    text = (
+        "The scheme aims to support the sale of 2.5 lakh electric tractors by 2031.\n\n"
+        "Key features of the scheme are:\n\n"
+        "i. Demand incentive of Rs 1.2 lakh per electric tractor;\n"
+        "ii. Rs 1,100 crore for setting up 30,000 charging points in rural areas;\n"
+        "iii. Rs 450 crore for three testing centres."
+    )
+    assert [q.kind for q in extract(text, published="2026-05-01")] == ["target"] * 6
+
+
 @pytest.mark.parametrize(
     "text",
     [

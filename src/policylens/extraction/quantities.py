@@ -101,7 +101,7 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
-_ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|[a-z][.)]|[IVXLC]{1,6}\.)\s")
+_ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|\(?[a-z][.)]|\(?[ivxlc]{1,6}[.)]|[IVXLC]{1,6}\.)\s")
 _FROM_PRESENT = re.compile(
     rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
 )
