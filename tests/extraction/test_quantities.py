@@ -1646,3 +1646,15 @@ def test_a_headlines_clauses_part_at_a_spaced_dash():
 )
 def test_support_offered_is_a_target(text, kind):
     assert only(text, published="2026-03-01").kind == kind
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("Delmar will build its $1.4 billion cathode plant in Kecskemet.", "investment in cathode plant"),
+        ("Kestrel Opens $180 Million Motion-Control Plant in Nuevo Leon", "investment in Motion-Control Plant"),
+        ("The Commission approved a EUR 720 million Spanish State aid measure.", "Spanish State aid measure"),
+    ],
+)
+def test_a_sum_that_sizes_a_works_is_invested_in_it(text, metric):
+    assert only(text, published="2026-04-01").metric == metric

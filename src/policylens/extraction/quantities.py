@@ -344,6 +344,7 @@ _COMPARED_LINK = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = frozenset(("a", "an", "the"))
+_INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
 # "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
 _FOLLOWED_BY = re.compile(
@@ -1005,7 +1006,10 @@ class _Reader:
             if _DEGREE_AFTER.match(self.text, a.end):
                 return None  # "three short of the target", "four more under review": a difference, not a level
         elif DIMENSION.get(a.unit) == "money":
-            if _previous_word(self.text, start) in _ARTICLES and (sized := self._counted_noun(a, s)):
+            sized = self._counted_noun(a, s)
+            if sized and sized.split()[-1].lower() in _INVESTED_WORKS:
+                return f"investment in {sized}"  # "its $1.4 billion cathode plant": what is invested in the plant
+            if sized and _previous_word(self.text, start) in _ARTICLES:
                 return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment"
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _MONEY_VERB_METRICS:
