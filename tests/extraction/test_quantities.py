@@ -1658,3 +1658,8 @@ def test_support_offered_is_a_target(text, kind):
 )
 def test_a_sum_that_sizes_a_works_is_invested_in_it(text, metric):
     assert only(text, published="2026-04-01").metric == metric
+
+
+def test_an_intention_verb_is_no_metric_and_the_measure_said_earlier_carries_on():
+    found = extract("It currently has 11 industrial parks, and plans to have 20 by 2030.", published="2026-11-10")
+    assert [(q.value, q.metric) for q in found] == [(11, "industrial parks"), (20, "industrial parks")]
