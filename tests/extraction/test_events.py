@@ -752,3 +752,16 @@ def test_an_announcement_is_an_issuance_only_of_a_document():
     # what else was announced is said by what it announced, or is no event of the contract's kinds
     assert events("Those companies have announced more than $400 billion in private investments.") == []
     assert events("The department has announced awards to 32 companies for 48 projects.") == []
+
+
+def test_short_list_items_do_not_make_a_page_read_as_hard_wrapped():
+    text = (
+        "Delmar Reports Full-Year 2025 Results\n\n"
+        "- Revenue of RMB 18.64 billion, up 12.1% from the year before\n"
+        "- Net profit of RMB 1.72 billion, up 16.5% on the previous year\n"
+        "- Overseas revenue of RMB 8.21 billion, a record 44.0% of revenue\n"
+        "- R&D expenses of RMB 905 million, or 4.9% of the total revenue\n\n"
+        "With its new plant coming on line in April, the Company produced 158,900 forklifts during the year. "
+        "Delmar exported 71,400 forklifts to more than 120 countries and"
+    )
+    assert [(e.type, e.date) for e in events(text, "2026-03-27")] == [("production", "2025-04")]

@@ -448,7 +448,9 @@ def _units(text: str, index: TextIndex) -> list[_Unit]:
 
 def _hard_wrapped(text: str, paragraphs: list[tuple[int, int]]) -> bool:
     """Text broken into lines of similar length mid-sentence, as plain-text press releases are."""
-    broken = sum(1 for s, e in paragraphs if 50 <= e - s <= 100 and not _ends_sentence(text, s, e))
+    broken = sum(
+        1 for s, e in paragraphs if 50 <= e - s <= 100 and not _ends_sentence(text, s, e) and not _BULLET.match(text, s)
+    )  # a list's items are short unpunctuated lines too, but each is whole
     return broken >= 3 and broken * 10 >= len(paragraphs) * 3
 
 
