@@ -364,6 +364,27 @@ def test_chinese_titles_skip_menu_rows_site_names_and_label_tables():
     assert m.title == "稳步推进 提质增效"
 
 
+def test_chinese_titles_skip_page_links_spaced_labels_and_repost_credits():
+    m = meta(
+        "某某日报\n上一版\u3000下一版\u3000|\u3000上一篇\u3000下一篇\n某区汽车零部件集群入选国家级名单\n\n" + ZH_BODY
+    )
+    assert m.title == "某区汽车零部件集群入选国家级名单"
+    m = meta(
+        "索 引 号：11630000MB1937021K/2026-00412\u3000\u3000发布机构：某省人民政府办公厅\n"
+        "某省人民政府办公厅关于印发某产业链实施方案的通知\n\n" + ZH_BODY
+    )
+    assert m.title == "某省人民政府办公厅关于印发某产业链实施方案的通知"
+    m = meta(
+        "某经开区\n以下文章来源于某某发布，作者某区融媒体中心区县新闻中心\n一天两大喜讯！某项目竣工投产\n\n" + ZH_BODY
+    )
+    assert m.title == "一天两大喜讯！某项目竣工投产"
+
+
+def test_a_stamp_that_opens_with_a_date_and_its_time_dates_the_page():
+    m = meta("某某产经观察\n2026-03-17 10:24\u3000江苏\u3000科技领域创作者\n关注\n\n" + ZH_BODY)
+    assert m.published == "2026-03-17"
+
+
 def test_original_title_label_is_stripped():
     m = meta("原标题：某市机器人产业规模首次突破百亿元\n" + ZH_BODY)
     assert m.title == "某市机器人产业规模首次突破百亿元"

@@ -82,6 +82,7 @@ _URL_MONTHS = [
     re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/"),
 ]
 _CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
+_CLOCK_AFTER = re.compile(r"\s+[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?!\d)")
 _CLOCK_12H = re.compile(r"\d:\d\d(?::\d\d)?\s*[AP]\.?M\b", re.IGNORECASE)
 _EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _MONTH_FIRST_TLDS = frozenset(_DATA["month_first_tlds"])
@@ -174,6 +175,8 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
     dateline = _DATELINE.match(stripped)
     if dateline and dateline.end() == start:
         return (iso,)
+    if start == 0 and _CLOCK_AFTER.match(stripped, end):
+        return (iso,)  # "2026-03-17 10:24　江苏　科技领域创作者": a stamp opens with the date and its time
     if len(stripped) > 200:
         return None
     if labelled := _labelled(stripped, order):

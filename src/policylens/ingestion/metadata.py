@@ -85,7 +85,10 @@ _OWN_TITLE_LABEL = re.compile(
 _OWN_TITLE_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]?\s*$")
 _FIELD_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]?\s*$")
 # a field of a government portal's disclosure table, one to a line ("发布机构：省经信厅", "主题分类：工业")
-_TABLE_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]")
+# "索引号：" or, spaced out as some portals set it, "索 引 号："
+_TABLE_FIELD = re.compile(
+    r"^(?:" + "|".join(r"\s*".join(map(re.escape, label)) for label in _DATA["table_labels"]) + r")\s*[:：]"
+)
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
 # A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
 _SITE_NAME_LINE = re.compile(
