@@ -286,3 +286,8 @@ def test_body_named_from_the_park_it_runs():
     govs = named(found, "government")
     assert "某某经济技术开发区管委会" in govs and "宁远高科园管委" in govs, govs
     assert named(entities("文章开头。\n推动开发区管委会改革。"), "government") == []
+
+
+def test_an_approximation_before_a_name_is_not_part_of_it():
+    names = {e.name for e in entities("工业和信息化部计划到2027年累计培育200个左右国家级中小企业特色产业集群。")}
+    assert not any(n.startswith("左右") for n in names)
