@@ -765,3 +765,9 @@ def test_short_list_items_do_not_make_a_page_read_as_hard_wrapped():
         "Delmar exported 71,400 forklifts to more than 120 countries and"
     )
     assert [(e.type, e.date) for e in events(text, "2026-03-27")] == [("production", "2025-04")]
+
+
+def test_a_cooperation_agreement_signed_commits_no_money():
+    found = only("The city government signed a strategic cooperation agreement with Delmar on March 1.")
+    assert (found.type, found.date) == ("other", "2025-03-01")
+    assert only("Delmar signed an investment agreement with the city on March 1.").type == "investment"

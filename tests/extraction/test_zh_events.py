@@ -160,7 +160,7 @@ def test_a_trigger_inside_an_occasion_in_corner_brackets_names_it():
 
 def test_the_name_opening_the_clause_acts_not_the_place_where():
     [e] = events("文章开头。\n6月5日，陕西省人民政府与某某集团有限公司在西安签署战略合作协议。")
-    assert (e.type, e.actor, e.date) == ("investment", "陕西省人民政府", "2024-06-05")
+    assert (e.type, e.actor, e.date) == ("other", "陕西省人民政府", "2024-06-05")
 
 
 def test_a_body_named_after_from_or_at_is_no_actor():
@@ -477,3 +477,38 @@ def test_an_award_received_is_a_recognition_but_money_received_is_not():
     found = events("文章开头。\n某公司获得第二十五届中国专利金奖。\n某项目获省科学技术进步一等奖。")
     assert [e.type for e in found] == ["approval", "approval"]
     assert events("文章开头。\n某企业获得省级奖补资金500万元。") == []
+
+
+def test_an_agreement_that_commits_nothing_is_another_kind_of_occasion():
+    found = events("文章开头。\n5月16日，某县人民政府与某研究院签署战略合作协议。")
+    assert [(e.type, e.date) for e in found] == [("other", "2024-05-16")]
+    found = events("文章开头。\n5月16日，某县与某集团签订投资协议。")
+    assert [e.type for e in found] == ["investment"]
+
+
+def test_the_occasion_told_this_time_or_at_the_ceremony_takes_the_pages_day():
+    text = (
+        "近日，某县重点项目集中签约仪式在县行政中心举行。县领导以及签约企业代表参加仪式。\n"
+        "本次集中签约项目12个，总投资86.5亿元。\n"
+        "仪式上，某县人民政府还与某研究院签署战略合作协议。"
+    )
+    found = events(text, published="2026-05-18")
+    assert [(e.type, e.date) for e in found] == [
+        ("investment", "2026-05-18"),
+        ("investment", "2026-05-18"),
+        ("other", "2026-05-18"),
+    ]
+
+
+def test_periods_spans_credits_captions_and_names_report_nothing():
+    text = (
+        "文章开头。\n根据《某市专精特新中小企业认定管理办法》，现将名单予以公示。公示期为7月3日至7月9日。\n"
+        "该项目从签约到投产仅用时14个月。\n▲开工仪式现场\n（信息来源：某市发布）\n本文内容由作者整理发布。"
+    )
+    assert [e.type for e in events(text)] == ["approval"]
+
+
+def test_a_year_that_numbers_a_batch_does_not_date_it():
+    text = "6月11日上午，某项目竣工投产。\n同日下午，某经开区2026年第二批重大项目集中开工仪式在某片区举行。"
+    found = events(text, published="2026-06-12")
+    assert [(e.type, e.date) for e in found] == [("production", "2026-06-11"), ("launch", "2026-06-11")]

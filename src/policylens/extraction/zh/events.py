@@ -75,6 +75,7 @@ _OCCASION_TRIGGERS = frozenset(_DATA["occasion_triggers"])
 _OCCASION_MEETING = _DATA["occasion_meeting"]
 _OCCASION_SCENE = tuple(_DATA["occasion_scene"])
 _BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
+_INVESTMENT_BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["investment_by_object"].items()}
 _BY_OBJECT_UNTITLED = frozenset(_DATA["by_object_untitled"])
 _RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
 _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
@@ -90,6 +91,7 @@ _VAGUE_TYPES = frozenset(_DATA["vague_object_types"])
 _COUNTED = re.compile(_alt(_DATA["counted"]))
 _BY_LEAVE = _DATA["by_leave"]
 _BY_LEAVE_TYPES = frozenset(_DATA["by_leave_types"])
+_CREDIT = re.compile(rf"\s*[（(【\[]?\s*(?:{_alt(_DATA['credit_openers'])})")
 _HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
 _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
 _REL_MONTHS = {k: int(v) for k, v in _DATA["relative_months"].items()}
@@ -117,7 +119,8 @@ _JOINED_HELD = re.compile(
 )
 _DATE = re.compile(
     # (a page converted from PDF spaces its figures: "2024 年 3 月 5 日")
-    r"(?<![\d到至\-—–~])(?<![到至] )(?:(?P<y>(?:19|20)\d\d) ?年(?!度|前|以前|之前|底前)"
+    # (a year that numbers an edition or a batch, "2026年度", "2026年第二批", names the occasion, not its date)
+    r"(?<![\d到至\-—–~])(?<![到至] )(?:(?P<y>(?:19|20)\d\d) ?年(?!度|前|以前|之前|底前|第)"
     r"(?: ?(?P<m>1[0-2]|0?[1-9]) ?月(?: ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日)?)?"
     # (a day opening a range of days is the day it began: "6月12日—14日")
     r"|(?P<m2>1[0-2]|0?[1-9])月(?:(?P<d2>[12]\d|3[01]|0?[1-9])日|底|末|初|中旬|上旬|下旬)?)(?:(?<=日)|(?![\d\-—–~]))"
@@ -235,6 +238,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if _HEADLINE_LABEL.match(text, index.paragraph_at(m.start())[0]):
             continue  # "原标题：…": the reposted story's headline
+        if _CREDIT.match(text, index.paragraph_at(m.start())[0]):
+            continue  # "（信息来源：…）", "▲开工仪式现场": a credit or a caption
+        if titled.holds(m.start()):
+            continue  # "根据《…认定管理办法》": a word inside a document's name
         if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
             continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
@@ -268,6 +275,11 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
                 if etype == "issuance" and any(w in seen_in for w in words):
                     etype = t
+        if etype == "investment":
+            acted_on = text[m.end() : c_end]
+            for t, words in _INVESTMENT_BY_OBJECT.items():
+                if any(w in acted_on for w in words):
+                    etype = t  # "签署战略合作协议": no money or project committed
         if word in _PARK_TRIGGERS and _PARK.search(text, c_start, c_end) and not _NOT_PARK.search(text, c_start, c_end):
             etype = "launch"  # "某产业园在某区揭牌": a park opened
         # One event a clause, its first trigger deciding ("批复同意设立" approves);
@@ -398,6 +410,9 @@ def _date(
         precise = [d for d in earlier if d.group("d") or d.group("d2")]
         if earlier:
             return _resolve((precise or earlier)[-1], reference)[0], same.group(), False
+        told = _RELATIVE.search(text, max(0, s_start - 600), s_start)
+        if told and reference:
+            return _iso(*reference), same.group(), True  # "近日，…签约仪式举行。仪式上，…": the page's day
     candidates = []
     for lo in (c_start, s_start):
         found = list(_DATE.finditer(text, lo, pos))
