@@ -512,3 +512,14 @@ def test_a_year_that_numbers_a_batch_does_not_date_it():
     text = "6月11日上午，某项目竣工投产。\n同日下午，某经开区2026年第二批重大项目集中开工仪式在某片区举行。"
     found = events(text, published="2026-06-12")
     assert [(e.type, e.date) for e in found] == [("production", "2026-06-11"), ("launch", "2026-06-11")]
+
+
+def test_a_high_for_the_year_is_a_record_but_an_innovation_highland_is_not():
+    found = events("文章开头。\n9月份，全省规上工业增加值同比增长7.5%，月度增速创年内新高。科技创新高地建设加快。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2024-09")]
+
+
+def test_the_same_batch_takes_the_day_of_the_list_before_it():
+    text = "文章开头。\n6月30日，省工信厅公布2026年度专精特新中小企业名单。同批公布的智能工厂名单中，我市9家企业入选。"
+    found = events(text, published="2026-07-03")
+    assert [(e.type, e.date) for e in found] == [("approval", "2026-06-30"), ("approval", "2026-06-30")]
