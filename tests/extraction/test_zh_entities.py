@@ -291,3 +291,17 @@ def test_body_named_from_the_park_it_runs():
 def test_an_approximation_before_a_name_is_not_part_of_it():
     names = {e.name for e in entities("工业和信息化部计划到2027年累计培育200个左右国家级中小企业特色产业集群。")}
     assert not any(n.startswith("左右") for n in names)
+
+
+def test_a_countys_short_form_straddling_a_city_name_is_not_read():
+    found = entities("拟认定南通恒泰精工机械有限公司等153家企业。")
+    assert named(found, "company") == ["南通恒泰精工机械有限公司"]
+
+
+def test_what_a_firm_is_to_the_story_and_a_consent_are_no_part_of_a_name():
+    found = entities(
+        "集群内龙头企业津驰智能科技（天津）有限公司营业收入首次突破50亿元。"
+        "园区企业翼擎航空科技（盐城）有限公司研制的首款飞行器下线。河北省人民政府批复同意故城经济开发区扩区调位。"
+    )
+    assert named(found, "company") == ["津驰智能科技（天津）有限公司", "翼擎航空科技（盐城）有限公司"]
+    assert named(found, "park") == ["故城经济开发区"]

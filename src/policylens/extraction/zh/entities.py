@@ -207,6 +207,10 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             and (not place.zh or place.zh not in text)
             and not text.startswith(_WHOLE_OF, i + len(name))
         )  # "椒江全区上下": the whole of a place is that place
+        if weak and any(
+            _name_at(text, j, gaz.by_zh, lengths_by_start, _END_SPLIT_WORDS) for j in range(i + 1, i + len(name))
+        ):
+            continue  # "认定南通": a county's short form (定南) straddling a place named after it (南通)
         hits.append(_PlaceHit(i, i + len(name), place, weak))
         resume = i + len(name)
     return hits
