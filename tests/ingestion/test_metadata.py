@@ -419,6 +419,17 @@ def test_official_documents_and_reposts_named_by_their_head(head, kind):
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        "某某日报\n2026年08月14日　第03版：经济新闻\n某区集群入选国家级名单\n\n" + ZH_BODY,
+        "某区集群入选国家级名单\n\n本报讯（记者 某某）日前，工业和信息化部公布名单。" + ZH_BODY,
+    ],
+)
+def test_a_chinese_papers_masthead_or_own_report_is_state_media(page):
+    assert meta(page, "http://epaper.example.com/html/2026-08/14/content_1.htm").source_type == "state_media"
+
+
+@pytest.mark.parametrize(
     "line, iso",
     [
         ("二〇二一年十月二十五日", "2021-10-25"),
