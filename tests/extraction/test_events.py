@@ -771,3 +771,9 @@ def test_a_cooperation_agreement_signed_commits_no_money():
     found = only("The city government signed a strategic cooperation agreement with Delmar on March 1.")
     assert (found.type, found.date) == ("other", "2025-03-01")
     assert only("Delmar signed an investment agreement with the city on March 1.").type == "investment"
+
+
+def test_a_day_written_before_the_verb_is_no_number_describing_it():
+    found = only("The provincial government on November 5 approved the plan for the robotics park.")
+    assert (found.type, found.date) == ("approval", "2024-11-05")
+    assert events("The 171 approved applications cover 12 sectors.") == []

@@ -517,8 +517,13 @@ def _status(
         return _DROP  # "… and ranking first nationwide was a goal": a gerund that a verb after it predicates
     if hit.form.ing and first not in (",", "and") and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
-    if (first in lex.adjectival or first[0].isdigit()) and hit.form.past and not hit.noun:
-        return _DROP
+    if (
+        (first in lex.adjectival or first[0].isdigit())
+        and hit.form.past
+        and not hit.noun
+        and not _MONTH_DAY_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+    ):
+        return _DROP  # "171 approved applications", but not "on November 5 handed over"
     if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
         return _DROP
     if (
@@ -567,6 +572,9 @@ def _status(
     return _REALIS
 
 
+_MONTH_DAY_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
+)
 _GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
 _WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
