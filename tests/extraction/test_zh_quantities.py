@@ -482,3 +482,15 @@ def test_a_cue_inside_a_word_that_only_contains_it_sets_no_kind():
     # 拟 ("plans to") inside 虚拟/模拟 says nothing of the future
     q = one("崂山区汇聚了全国约70%的虚拟现实科研力量。", published="2022-09-23")
     assert q.kind == "statistic"
+
+
+def test_the_owner_and_its_modal_are_not_the_metric_and_a_development_zone_owns_its_figures():
+    from policylens.extraction.zh.entities import find_entities
+
+    text = "签约项目中，京衡绿能科技有限公司将投资12.6亿元。今年1—5月，綦南经开区实现规上工业产值216.4亿元。"
+    doc = Document(source="t.txt", text=text, published="2026-06-12", language="zh")
+    index = TextIndex(text)
+    found = find_quantities(doc, index, find_entities(doc, index))
+    assert [(q.value, q.metric) for q in found][0] == (1.26e9, "投资")
+    assert found[0].subject == "京衡绿能科技有限公司"
+    assert found[1].subject == "綦南经开区"

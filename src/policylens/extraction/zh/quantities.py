@@ -133,6 +133,7 @@ _METRIC_TRIM_START = re.compile(
     rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
 _CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
@@ -526,6 +527,7 @@ class _Reader:
     def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
         before = self.text[clause_start:start]
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
+        before = self._without_owner(before, clause_start, start)
         after_m = _METRIC_AFTER.match(self.text, end)
         after = after_m.group() if after_m else ""
         if a.unit == "count" and _CJK.match(after[:1] or " "):
@@ -542,6 +544,17 @@ class _Reader:
         prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
         return prev or after or before or None
+
+    def _without_owner(self, before: str, clause_start: int, start: int) -> str:
+        """The words before a figure without the name that opens them and the modal after it: the figure's
+        owner and its tense are not what is measured ("京衡绿能科技有限公司将投资12.6亿元" measures 投资)."""
+        lo = bisect_left(self.place_starts, clause_start)
+        for s, e, _ in self.places[lo : bisect_left(self.place_starts, start)]:
+            written = self.text[s:e]
+            if before.startswith(written) and len(before) > len(written):
+                rest = _OWNER_MODAL.sub("", before[len(written) :])
+                return rest if len(_CJK.findall(rest)) >= 2 else before
+        return before
 
     def _subject(self, pos: int, s_start: int, p_start: int) -> str | None:
         """The place or named thing that opens a clause of the figure's sentence, else the page's.
