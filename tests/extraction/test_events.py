@@ -777,3 +777,29 @@ def test_a_day_written_before_the_verb_is_no_number_describing_it():
     found = only("The provincial government on November 5 approved the plan for the robotics park.")
     assert (found.type, found.date) == ("approval", "2024-11-05")
     assert events("The 171 approved applications cover 12 sectors.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("The cabinet on Tuesday cleared the Rs 3,500 crore semiconductor project.", "2025-03-11"),
+        ("The state board greenlighted two battery plants in February.", "2025-02"),
+        ("The ministry sanctioned Rs 500 crore for the cluster last month.", "2025-02"),
+        ("Regulators gave the go-ahead to the merger on Monday.", "2025-03-10"),
+    ],
+)
+def test_approvals_told_in_other_words(sentence, date):
+    found = only(sentence)
+    assert (found.type, found.date) == ("approval", date)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rezoning cleared the way for the park.",
+        "The shipment cleared customs in March.",
+        "That is a quarter of all investment proposals cleared under the scheme nationwide.",
+    ],
+)
+def test_a_way_cleared_or_proposals_cleared_under_a_scheme_are_no_approval(sentence):
+    assert events(sentence) == []

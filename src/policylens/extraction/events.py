@@ -575,6 +575,7 @@ def _status(
 _MONTH_DAY_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
 )
+_FRAMED_BY = re.compile(r"\s+(?:under|through|via|within)\s")
 _GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
 _WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -619,6 +620,8 @@ def _describes_noun(text: str, lex: _Lexicon, before: str, end: int) -> bool:
         return False
     if re.match(r"\s+by\s", text[end : end + 5]):
         return True
+    if before.islower() and before.endswith("s") and _FRAMED_BY.match(text, end):
+        return True  # "investment proposals cleared under the scheme": which proposals, not what was done
     # A trigger that ends in its preposition ("listed in") is read from that preposition on.
     last = _LAST_PREPOSITION.search(text, max(0, end - 8), end)
     return lex.predicate_after.match(text, last.start() if last else end) is not None
