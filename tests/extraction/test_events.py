@@ -803,3 +803,10 @@ def test_approvals_told_in_other_words(sentence, date):
 )
 def test_a_way_cleared_or_proposals_cleared_under_a_scheme_are_no_approval(sentence):
     assert events(sentence) == []
+
+
+def test_an_opening_ceremony_is_typed_by_what_it_opened_as_the_verb_is():
+    found = only("Delmar held a ribbon-cutting ceremony for its new battery plant on March 1.")
+    assert (found.type, found.date) == ("production", "2025-03-01")
+    found = only("The Orvane Industrial Park held its opening ceremony on March 1, and the first firms moved in.")
+    assert (found.type, found.date) == ("launch", "2025-03-01")

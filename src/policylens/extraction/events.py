@@ -871,7 +871,7 @@ def _event(
         complement = None  # "was unveiled at the new centre": where, not what
     if passive:
         thing = _head(obj, after_verb=False)
-    elif ceremony:
+    elif ceremony and not re.search(r"(?:for|of|mark)$", ceremony.group()):
         thing = _head(_nominal_actor(before, lex), after_verb=False)  # "the park held its opening ceremony"
     else:
         thing = _head(obj, after_verb=True)
