@@ -32,6 +32,7 @@ BODY = (
         ("2025年6月", "2025-06"),
         ("SHENZHEN, China, Sept. 2, 2025 (GLOBE NEWSWIRE) -- " + BODY, "2025-09-02"),
         ("FRANKFORT, Ky. (April 9, 2026) – " + BODY, "2026-04-09"),
+        ("Published: 12.08.2026", "2026-08-12"),
         ("AUSTIN (Oct. 2, 2025) — " + BODY, "2025-10-02"),
     ],
 )

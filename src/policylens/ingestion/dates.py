@@ -283,7 +283,9 @@ def _iso(m: re.Match[str], order: str | None = None) -> str | None:
     year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
     if groups.get("a") is not None:
         a, b = int(groups["a"]), int(groups["b"])
-        if a == b or (a > 12 >= b) or (order == "dm" and b <= 12):
+        # a dotted date is day first wherever it is written ("12.08.2026", German, Turkish, Polish pages)
+        dotted = groups.get("sep") == "." and order is None
+        if a == b or (a > 12 >= b) or ((order == "dm" or dotted) and b <= 12):
             month, day = b, a
         elif b > 12 >= a or order == "md":
             month, day = a, b
