@@ -365,6 +365,14 @@ def test_chinese_titles_skip_menu_rows_site_names_and_label_tables():
     assert m.title == "稳步推进 提质增效"
 
 
+def test_a_ministerial_statements_office_holders_are_not_its_title():
+    m = meta(
+        "Media Statements\nJoint statement\nMinister for Natural Resources and Mines\nThe Honourable Jane Doe\n"
+        "Treasurer\nRuritania backs $120 million minerals processing hub in Port Vale\n\n" + BODY
+    )
+    assert m.title == "Ruritania backs $120 million minerals processing hub in Port Vale"
+
+
 def test_chinese_titles_skip_page_links_spaced_labels_and_repost_credits():
     m = meta(
         "某某日报\n上一版\u3000下一版\u3000|\u3000上一篇\u3000下一篇\n某区汽车零部件集群入选国家级名单\n\n" + ZH_BODY

@@ -207,8 +207,8 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     # A headline of five words or more comes before its deck (the longer standfirst below it);
     # only among short lines — site names, section labels — does the longest win.
     full = [line for line in candidates if _headline_length(line)]
-    if len(full) > 1 and _MASTHEAD.match(full[0].strip()):
-        full = full[1:]  # "Ministry of Trade, Industry and Energy" above its release's headline
+    while len(full) > 1 and _MASTHEAD.match(full[0].strip()):
+        full = full[1:]  # "Ministry of Trade, Industry and Energy" (or its minister) above its release's headline
     best = full[0] if full else max(candidates, key=lambda line: len(line.strip()))
     return _title_text(best), best
 
