@@ -1663,3 +1663,14 @@ def test_a_sum_that_sizes_a_works_is_invested_in_it(text, metric):
 def test_an_intention_verb_is_no_metric_and_the_measure_said_earlier_carries_on():
     found = extract("It currently has 11 industrial parks, and plans to have 20 by 2030.", published="2026-11-10")
     assert [(q.value, q.metric) for q in found] == [(11, "industrial parks"), (20, "industrial parks")]
+
+
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("As of end-September, the agency had approved 61 of the 118 projects.", ["projects", "projects"]),
+        ("Three of the five plants are in the north.", ["plants", "plants"]),
+    ],
+)
+def test_a_part_of_a_counted_whole_counts_what_the_whole_counts(text, metrics):
+    assert [q.metric for q in extract(text, published="2026-10-14")] == metrics

@@ -344,6 +344,7 @@ _COMPARED_LINK = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = frozenset(("a", "an", "the"))
+_OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
 _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
 # "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
@@ -998,7 +999,8 @@ class _Reader:
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
-            after = self._counted_noun(a, s, earlier)
+            of_the = _OF_THE_COUNT.match(self.text, a.end)  # "61 of the 118 projects": projects
+            after = self._counted_noun(a, s, earlier, of_the.end() if of_the else a.end)
             if after and after.split()[-1].lower() in _PERSON_NOUNS:
                 return self._people_metric(after, s, prev_end, start)
             if after:
@@ -1069,7 +1071,9 @@ class _Reader:
             return "rank"  # "Ruritania ranked second": who is ranked, not in what
         return base if re.search(r"\b(?:rank|ranking|top|place|position)\b", base, re.I) else f"rank in {base}"
 
-    def _counted_noun(self, a: Amount, s: _Sentence, earlier: str | None = None) -> str | None:
+    def _counted_noun(
+        self, a: Amount, s: _Sentence, earlier: str | None = None, after: int | None = None
+    ) -> str | None:
         """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
         it begins: a participle after a plural ("platforms serving …", "workshops recognised at …"), a
         preposition, another number. "and" joins modifiers of one head ("small and medium-sized
@@ -1079,8 +1083,9 @@ class _Reader:
         "such" only points back ("30 such stations")."""
         words: list[str] = []
         ends: list[int] = []
-        for m in _WORD.finditer(self.text, a.end, min(s.end, a.end + 80)):
-            gap = self.text[(ends[-1] if ends else a.end) : m.start()]
+        begin = a.end if after is None else after
+        for m in _WORD.finditer(self.text, begin, min(s.end, begin + 80)):
+            gap = self.text[(ends[-1] if ends else begin) : m.start()]
             word = m.group()
             low = word.lower()
             if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
