@@ -57,6 +57,8 @@ _MONTH = (
     r"(?![A-Za-z])"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
+# "November 5", "Nov. 5th": a day written month first, for other readers of the text to recognise.
+MONTH_DAY = rf"{_MONTH}\s+{_DAY}"
 # The end of a span of days ("April 21-25, 2026", "21–25 April"): the mention dates its first day.
 _DAY_TO = rf"(?:\s*[-–]\s*{_DAY}|\s+(?:to|until|till|through)\s+{_DAY}(?=\s+(?:of\s+)?{_MONTH}))?"
 # "the 1990s" is a decade, not its first year.

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policylens import vocab
-from policylens.extraction.dates import DateMention, find_dates
+from policylens.extraction.dates import MONTH_DAY, DateMention, find_dates
 from policylens.extraction.numbers import CURRENCIES, find_amounts
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
@@ -492,9 +492,11 @@ def _status(
     earlier: list[_Hit],
     clause_end: int | None = None,
     sentence_start: int = 0,
+    sentence_end: int | None = None,
 ) -> str:
     """Whether the words before a trigger report it, plan it, or make it no event.  A participle
     that opens its clause (", ranking first") reports what the sentence before it reports."""
+    rest_end = len(text) if sentence_end is None else sentence_end  # where the trigger's sentence ends
     tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
     i = 0
     while i < len(tokens) and tokens[i][1] in lex.adverbs:
@@ -512,8 +514,8 @@ def _status(
         return earlier[-1].status
     if hit.form.ing and _WITH_ABSOLUTE.match(text, clause_start, hit.start):
         # "With its new plant coming on line in April, …": the phrase takes the sentence's tense
-        return _IRREALIS if lex.intentions.search(text, hit.end, _sentence_end(text, hit.end)) else _REALIS
-    if hit.form.ing and first == "and" and _GERUND_SUBJECT.search(text, hit.end, _sentence_end(text, hit.end)):
+        return _IRREALIS if lex.intentions.search(text, hit.end, rest_end) else _REALIS
+    if hit.form.ing and first == "and" and _GERUND_SUBJECT.search(text, hit.end, rest_end):
         return _DROP  # "… and ranking first nationwide was a goal": a gerund that a verb after it predicates
     if hit.form.ing and first not in (",", "and") and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
@@ -572,20 +574,10 @@ def _status(
     return _REALIS
 
 
-_MONTH_DAY_BEFORE = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+$"
-)
+_MONTH_DAY_BEFORE = re.compile(rf"\b{MONTH_DAY},?\s+$")
 _FRAMED_BY = re.compile(r"\s+(?:under|through|via|within)\s")
 _GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
 _WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    stop = _SENTENCE_END.search(text, pos)
-    return stop.start() if stop else len(text)
-
-
 _NEXT_COMMA = re.compile(r",\s+(?:\w+ly\s+)?([A-Za-z]+)")
 
 
@@ -703,7 +695,7 @@ def _clause_events(
                 else _DROP
             )
         else:
-            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end, unit.start)
+            hit.status = _status(text, lex, hit, clause_start, earlier, clause_end, unit.start, unit.end)
         earlier.append(hit)
         if hit.status == _DROP:
             continue

@@ -344,6 +344,8 @@ _COMPARED_LINK = re.compile(
     re.IGNORECASE,
 )
 _ARTICLES = frozenset(("a", "an", "the"))
+# "Pune, Maharashtra", "Haimen District of Nantong City": what joins a place to the one that locates it
+_LOCATING = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?")
 _OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
 _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
@@ -1000,7 +1002,7 @@ class _Reader:
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if a.unit == "count":
             of_the = _OF_THE_COUNT.match(self.text, a.end)  # "61 of the 118 projects": projects
-            after = self._counted_noun(a, s, earlier, of_the.end() if of_the else a.end)
+            after = self._counted_noun(a, s, earlier, of_the.end() if of_the else None)
             if after and after.split()[-1].lower() in _PERSON_NOUNS:
                 return self._people_metric(after, s, prev_end, start)
             if after:
@@ -1080,7 +1082,8 @@ class _Reader:
         enterprises") but not two heads ("cities and counties"). A count followed only by a participle
         ("one recognised as …") or a word of degree ("three short of …") names nothing. "ones" stands
         for the head of the sentence's ``earlier`` metric ("800 direct jobs and 2,000 indirect ones");
-        "such" only points back ("30 such stations")."""
+        "such" only points back ("30 such stations"). ``after`` is where the noun phrase is read from,
+        when not right after the count ("61 of the 118 projects" reads from "projects")."""
         words: list[str] = []
         ends: list[int] = []
         begin = a.end if after is None else after
@@ -1671,9 +1674,6 @@ _PREVIOUS_WORD = re.compile(r"(?<![\w’'-])([\w’'-]+)\W*$")
 def _previous_word(text: str, pos: int) -> str:
     m = _PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1).lower() if m else ""
-
-
-_LOCATING = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?")
 
 
 def _without_subject(metric: str | None, subject: str | None) -> str | None:

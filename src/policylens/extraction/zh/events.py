@@ -74,8 +74,7 @@ _NOT_BEFORE = tuple(_DATA["not_before"])
 _OCCASION_TRIGGERS = frozenset(_DATA["occasion_triggers"])
 _OCCASION_MEETING = _DATA["occasion_meeting"]
 _OCCASION_SCENE = tuple(_DATA["occasion_scene"])
-_BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["by_object"].items()}
-_INVESTMENT_BY_OBJECT = {t: tuple(ws) for t, ws in _DATA["investment_by_object"].items()}
+_BY_OBJECT = {source: {t: tuple(ws) for t, ws in targets.items()} for source, targets in _DATA["by_object"].items()}
 _BY_OBJECT_UNTITLED = frozenset(_DATA["by_object_untitled"])
 _RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
 _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
@@ -268,18 +267,14 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 etype = "other"  # "…集中签约暨重大项目开工仪式在某区举行": the occasion held
         if word in _RANKING_ENTERED and _RANKING.search(text, m.end(), c_end):
             etype = "achievement"  # "跻身全国工业百强县": a ranking reached
-        if etype == "issuance":
+        if etype in _BY_OBJECT:
             acted_on = text[m.end() : c_end]
-            for t, words in _BY_OBJECT.items():
+            for t, words in _BY_OBJECT[etype].items():
                 # a product or platform named inside a document's name (《…平台建设方案》) is the document's topic
                 seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
-                if etype == "issuance" and any(w in seen_in for w in words):
-                    etype = t
-        if etype == "investment":
-            acted_on = text[m.end() : c_end]
-            for t, words in _INVESTMENT_BY_OBJECT.items():
-                if any(w in acted_on for w in words):
-                    etype = t  # "签署战略合作协议": no money or project committed
+                if any(w in seen_in for w in words):
+                    etype = t  # "公布…名单" designates; "签署战略合作协议" commits no money or project
+                    break
         if word in _PARK_TRIGGERS and _PARK.search(text, c_start, c_end) and not _NOT_PARK.search(text, c_start, c_end):
             etype = "launch"  # "某产业园在某区揭牌": a park opened
         # One event a clause, its first trigger deciding ("批复同意设立" approves);
