@@ -753,6 +753,17 @@ def test_the_source_name_stops_at_the_next_label_on_its_line():
             "Press release No. 031/2026\n\nOrbis Pumps to build valve plant in Riverton",
             "Orbis Pumps to build valve plant in Riverton",
         ),
+        # a portal's name above its menu, and a breadcrumb with long steps, are the site's, not the headline
+        (
+            "RIVERTON PROVINCE ELECTRONIC PORTAL\nHome | Introduction | News | Investment | Tourism\n"
+            "Home > News > Economy - Investment\n\nRiverton hands investment certificates to four valve projects",
+            "Riverton hands investment certificates to four valve projects",
+        ),
+        (
+            "Office of Pumps and Valves Supply Chains\nHome » Office of Pumps and Valves Supply Chains » Articles\n\n"
+            "Agency Finalizes $12 Million Award to Orbis Pumps",
+            "Agency Finalizes $12 Million Award to Orbis Pumps",
+        ),
         # a masthead-shaped headline with nothing after it is still the headline
         (
             "Ministry of Commerce Announces New Export Rules for Machine Tools",

@@ -59,6 +59,8 @@ _LIST_ITEM_CJK = 6
 _LONGEST_FURNITURE = 400
 # A breadcrumb step ("Home", "News Center", "您当前的位置：首页") is a few words; prose between arrows is longer.
 _LONGEST_STEP = 5
+_LONGEST_HOME_STEP = 10
+_HOME_STEP = re.compile(r"home|homepage|首页|网站首页", re.IGNORECASE)
 # How far into the body a date stamp or newswire dateline may sit (after a standfirst, say).
 _TOP_BODY_LINES = 12
 
@@ -221,12 +223,13 @@ def _is_separated_menu(line: str) -> bool:
         if len(parts) < 3 and not (arrow and line.rstrip().endswith(sep)):
             continue
         # A trail of short steps; only its last step (the page's own title) may be long, and no step
-        # ends a sentence.
+        # ends a sentence. A trail from the home page may name an office at length on its way.
+        longest = _LONGEST_HOME_STEP if _HOME_STEP.fullmatch(parts[0]) else _LONGEST_STEP
         if (
             arrow
             and len(line) < 300
             and not _SENTENCE_END.search(parts[-1])
-            and all(words(p) <= _LONGEST_STEP and not _SENTENCE_END.search(p) for p in parts[:-1])
+            and all(words(p) <= longest and not _SENTENCE_END.search(p) for p in parts[:-1])
         ):
             return True
         if not _DIGIT.search(line) and all(words(p) <= 3 and not _SENTENCE_END.search(p) for p in parts):

@@ -45,6 +45,11 @@ _INNER_SENTENCE_END = re.compile(
     r"(?<![\w.])(?!(?:" + "|".join(_DATA["abbreviations"]) + r")\.)[A-Za-z0-9]*[a-z0-9]{2}\.\s+[A-Z]"
 )
 _MASTHEAD = any_of(_DATA["masthead_lines"], flags=0)
+# A site's menu or breadcrumb trail ("Home | News | Contact", "Home » Articles", "Current location: …").
+_SITE_NAVIGATION = re.compile(
+    r"^(?:home\b|homepage\b|current location|you are here|首页|当前位置|您的位置|你的位置|您当前的位置|所在位置)",
+    re.IGNORECASE,
+)
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
 # "2026-02-27  Source: …  [Print]": a date stamp line; "2024年1-2月全市工业经济运行情况" is a headline
 _STAMP_FIRST = re.compile(r"^\(?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
@@ -207,6 +212,10 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     # A headline of five words or more comes before its deck (the longer standfirst below it);
     # only among short lines — site names, section labels — does the longest win.
     full = [line for line in candidates if _headline_length(line)]
+    nav = [i for i, line in enumerate(head) if _SITE_NAVIGATION.match(line.strip()) and is_furniture(line.strip())]
+    if nav:
+        below = [line for line in full if head.index(line) > nav[-1]]
+        full = below or full  # the site's name and masthead stand above its menu; the headline below it
     while len(full) > 1 and _MASTHEAD.match(full[0].strip()):
         full = full[1:]  # "Ministry of Trade, Industry and Energy" (or its minister) above its release's headline
     best = full[0] if full else max(candidates, key=lambda line: len(line.strip()))
