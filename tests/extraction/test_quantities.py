@@ -364,6 +364,19 @@ def test_a_definite_description_refers_to_the_entity_named_before():
     assert q.metric == "exports"
 
 
+def test_the_project_is_the_company_that_carries_it_out():
+    text = (
+        "The agency awarded $41 million to Orvane Magnetics to build a magnet plant in Riverton, Tennessee.\n\n"
+        "With $96 million in private cost share, the project is expected to create 310 permanent jobs."
+    )
+    company = Entity("company", "Orvane Magnetics", [(text.index("Orvane"), text.index(" to build"))])
+    place = Entity("place", "Tennessee", [(text.index("Tennessee"), text.index("Tennessee") + 9)])
+    title = "Agency Backs Magnet Production in Tennessee"
+    found = extract(text, published="2026-06-11", title=title, entities=[company, place])
+    assert by_value(found, 310).subject == "Orvane Magnetics"
+    assert by_value(found, 96e6).subject == "Orvane Magnetics"
+
+
 def test_the_verb_names_the_measure_when_its_subject_is_a_name():
     text = "Among them, the Harbour cluster exported RMB 13.4 billion of equipment in 2025."
     cluster = Entity("cluster", "Harbour cluster", [(text.index("Harbour"), text.index(" exported"))])
