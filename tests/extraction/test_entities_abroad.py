@@ -109,6 +109,7 @@ def test_provinces_abroad_in_english(sentence, place, parent):
         ("Orvane Robotics (NASDAQ: ORVR) said orders doubled.", "Orvane Robotics"),
         ("Kestrel Marine, a Busan-based shipbuilder and engine maker, will hire 300 welders.", "Kestrel Marine"),
         ("Brightwater Foods, the country's second-largest dairy producer, opened a plant.", "Brightwater Foods"),
+        ("Orvane Magnetics shares (NYSE: ORV) rose 3% on Monday.", "Orvane Magnetics"),
     ],
 )
 def test_a_ticker_or_an_appositive_after_a_name_makes_it_a_company(sentence, company):
@@ -259,6 +260,8 @@ def test_a_quoted_name_before_a_capitalised_programme_head():
         ('"Demand is back," said Li Wen, general manager of Rongda Gearworks, on Friday.', "Rongda Gearworks"),
         ("The line was opened by Ana Ruiz, chief executive of Solmar Drives.", "Solmar Drives"),
         ("The plant proposed by Pune-based Verity Castings will open in 2027.", "Verity Castings"),
+        ("The cabinet cleared incentives for Veldra Energy's integrated solar cell and module plant.", "Veldra Energy"),
+        ("In May, Tallis Components opened a plant in Riverton.", "Tallis Components"),
     ],
 )
 def test_what_the_text_says_around_a_name_makes_it_a_company(sentence, company):

@@ -86,7 +86,7 @@ def patterns() -> Patterns:
         ),
         list_types=list_types,
         possessed=re.compile(
-            r"['’]s\s+(?:[\w&-]+\s+){0,4}?(?:" + _alternation(raw["possessed_by_companies"]) + r")\b", re.IGNORECASE
+            r"['’]s\s+(?:[\w&-]+\s+){0,6}?(?:" + _alternation(raw["possessed_by_companies"]) + r")\b", re.IGNORECASE
         ),
         company_verb=re.compile(
             r"\s+(?:(?:"
@@ -146,9 +146,10 @@ def patterns() -> Patterns:
             + r")|(?<![\w-])(?-i:[A-Z])[\w.]*-based),?\s+$",
             re.IGNORECASE,
         ),
-        # "X (SZSE: 000425)" or "X, a Busan-based battery maker,": a ticker or an appositive after the name.
+        # "X (SZSE: 000425)", "X shares (NSE: X)" or "X, a Busan-based battery maker,": a ticker or an
+        # appositive after the name.
         company_after=re.compile(
-            r"\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
+            r"(?:\s+(?:shares|stock))?\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
             r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?("
             + _alternation([*raw["company_appositives"], *raw["platform_appositives"]])
             + r")\b"
