@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import yaml
 
 from policylens import vocab
 
@@ -83,3 +85,29 @@ def test_a_data_folder_that_is_not_there_is_one_line(tmp_path):
         timeout=60,
     )
     assert run.returncode == 1 and "no such folder" in run.stderr and "Traceback" not in run.stderr
+
+
+def _word_lists_with_booleans(node, path=""):
+    """Paths of lists of words in which YAML read a bare word as a boolean ("on", "no", "off", "yes")."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _word_lists_with_booleans(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        if any(isinstance(item, str) for item in node) and any(isinstance(item, bool) for item in node):
+            yield path
+        for item in node:
+            yield from _word_lists_with_booleans(item, path)
+
+
+def test_no_word_in_a_shipped_vocabulary_is_read_as_a_boolean():
+    import policylens
+
+    root = Path(policylens.__file__).parent
+    files = sorted(root.glob("**/data/*.yaml"))
+    assert files
+    bad = [
+        f"{path.relative_to(root)}{where}"
+        for path in files
+        for where in _word_lists_with_booleans(yaml.safe_load(path.read_text(encoding="utf-8")))
+    ]
+    assert bad == [], "quote these words (YAML reads on/no/off/yes as booleans)"

@@ -262,6 +262,8 @@ def test_a_quoted_name_before_a_capitalised_programme_head():
         ("The plant proposed by Pune-based Verity Castings will open in 2027.", "Verity Castings"),
         ("The cabinet cleared incentives for Veldra Energy's integrated solar cell and module plant.", "Veldra Energy"),
         ("In May, Tallis Components opened a plant in Riverton.", "Tallis Components"),
+        # the preposition and day that open the sentence are no part of the name
+        ("On Monday Tallis Components Ltd. also signed a supply deal worth $30 million.", "Tallis Components Ltd."),
     ],
 )
 def test_what_the_text_says_around_a_name_makes_it_a_company(sentence, company):

@@ -44,8 +44,11 @@ class Chunk:
 def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
     """The capitalised name that starts at token i, or None."""
     n = len(tokens)
+    opened = i
     while i < n and tokens.cap[i] and tokens.lower[i] in p.not_starts and tokens.joins(i) == " ":
         i += 1
+    if i > opened and i + 1 < n and tokens.lower[i] in p.time_words and tokens.joins(i) == " ":
+        i += 1  # "On Monday Aurenic also signed": the day after the sentence's preposition is no part of a name
     if i >= n or not tokens.cap[i]:
         return None
     if tokens.lower[i] in p.not_starts and not (tokens.joins(i) == "-" and i + 1 < n and tokens.cap[i + 1]):
