@@ -61,7 +61,7 @@ def only(text: str, published: str | None = "2025-03-14"):
             "2025-02-08",
         ),
         ("Construction of the hydrogen energy park kicked off in Linyi in September 2023.", "launch", "2023-09"),
-        ("The second phase of the logistics hub broke ground on Monday.", "launch", "2025-03-10"),
+        ("The second phase of the logistics hub broke ground on Monday.", "production", "2025-03-10"),
         (
             "A provincial innovation centre for marine equipment was inaugurated in Yantai recently.",
             "establishment",
@@ -119,6 +119,11 @@ def only(text: str, published: str | None = "2025-03-14"):
             "launch",
             "2025-03",
         ),
+        # ground broken for a works begins building it; for a park, it starts the park
+        ("Orvane Magnetics broke ground on a 38-acre site in Riverton in February.", "production", "2025-02"),
+        ("Ground was broken on Tuesday for the $300 million battery plant.", "production", "2025-03-11"),
+        ("The county broke ground on the new Riverton Industrial Park on Monday.", "launch", "2025-03-10"),
+        ("The 150-MW Riverton Solar Farm was energized in November 2024.", "production", "2024-11"),
     ],
 )
 def test_reported_events(sentence, etype, date):
@@ -540,8 +545,8 @@ def test_an_undated_participle_between_commas_describes_its_noun():
 @pytest.mark.parametrize(
     "text, etype, date",
     [
-        ("The minister laid the foundation stone of the new valve plant on March 13.", "launch", "2025-03-13"),
-        ("The foundation stone laying ceremony for the depot was held on March 2.", "launch", "2025-03-02"),
+        ("The minister laid the foundation stone of the new valve plant on March 13.", "production", "2025-03-13"),
+        ("The foundation stone laying ceremony for the depot was held on March 2.", "production", "2025-03-02"),
         ("The start-up raised $40 million in a Series B round in January.", "investment", "2025-01"),
         ("The firm raised $15 million in new funding on Monday.", "investment", "2025-03-10"),
         ("The carmaker struck a deal with the county in February to build a parts plant.", "investment", "2025-02"),

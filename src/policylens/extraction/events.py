@@ -61,6 +61,8 @@ _NO_OBJECT = re.compile(
 )
 _RULE = re.compile(r"\b(?:must|shall|should|will|may|can|are\s+required\s+to|are\s+eligible)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# What a verb with no object of its own was done for: "broke ground on the new park", "for a plant".
+_WORKS_FOR = re.compile(r"(?:on|for)\s+(.+)", re.IGNORECASE | re.DOTALL)
 _LEADING = re.compile(r"^(?:(?:the|a|an|its|their|his|her|our)\s+)", re.IGNORECASE)
 _COUNT = re.compile(
     r"^(?:(?:with|and|more\s+than|over|nearly|almost|about|around|approximately|some|another|a\s+total\s+of|"
@@ -859,6 +861,7 @@ def _event(
         return None
     # In the passive, what follows the verb still says what kind of event it was ("were recognized
     # among the top 100" ranks them).
+    works = _WORKS_FOR.match(complement) if complement and lead.form.by_head else None
     if complement and complement.split()[0].lower() in _PREPOSITIONS_AFTER:
         complement = None  # "was unveiled at the new centre": where, not what
     if passive:
@@ -867,7 +870,9 @@ def _event(
         thing = _head(_nominal_actor(before, lex), after_verb=False)  # "the park held its opening ceremony"
     else:
         thing = _head(obj, after_verb=True)
-    etype = _by_head(form, thing) or _refine(form, obj or "", complement or "")
+    # "broke ground on the new park": what the act was done on decides, as an object would
+    done_on = _by_head(form, _head(works.group(1), after_verb=True)) if works is not None else None
+    etype = done_on or _by_head(form, thing) or _refine(form, obj or "", complement or "")
     if etype is None:
         return None
     actor = _entity_in(places, start, head.start) or subject
