@@ -776,6 +776,16 @@ def test_a_cooperation_agreement_signed_commits_no_money():
     found = only("The city government signed a strategic cooperation agreement with Delmar on March 1.")
     assert (found.type, found.date) == ("other", "2025-03-01")
     assert only("Delmar signed an investment agreement with the city on March 1.").type == "investment"
+    # a memorandum of understanding is how a project is pledged; a lease is another kind of act
+    assert only("Delmar signed a memorandum of understanding with the state on March 1.").type == "investment"
+    assert only("The company signed a lease for a 24-hectare plot in the park in February.").type == "other"
+
+
+def test_a_company_spun_out_and_a_zone_proclaimed():
+    found = only("Aurenic, which was spun out of a Californian research lab in 2017, employs 400 people.")
+    assert (found.type, found.date) == ("establishment", "2017")
+    found = only("The Riverton Bay Industrial Ecozone was proclaimed in March 2024.")
+    assert (found.type, found.date) == ("approval", "2024-03")
 
 
 def test_a_day_written_before_the_verb_is_no_number_describing_it():
