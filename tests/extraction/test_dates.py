@@ -248,6 +248,10 @@ def test_span_takes_the_year_written_at_its_end(day, months, joiner, with_day):
         ("The line opened on Wednesday 3rd.", [("on Wednesday 3rd", "2026-06-03")]),
         ("On Tuesday the 5 ministries issued rules.", [("On Tuesday", "2026-06-23")]),
         ("On Monday, 12 firms signed.", [("On Monday", "2026-06-22")]),
+        # "last Wednesday" on a Wednesday is a week back; "last Monday" the Monday just past.
+        ("The plant opened last Wednesday.", [("last Wednesday", "2026-06-17")]),
+        ("The plant opened last Monday.", [("last Monday", "2026-06-22")]),
+        ("The plant opened this past Friday.", [("this past Friday", "2026-06-19")]),
         # A day counted from another is neither.
         ("It closed two days before yesterday.", []),
         ("The rules apply 30 days after May 1, 2026.", []),

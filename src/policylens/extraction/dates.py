@@ -241,7 +241,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             continue  # "$12 December 27": an amount, then a date
         named = _NAMED_MONTH.search(text, max(done, pos - 6), pos) if kind == "month" and not m["month_rel"] else None
         week = _WEEK_BEFORE.search(text, max(start, first - 16), first) if kind == "weekday" else None
-        if kind in ("year", "month", "weekday") and not (prep or mod or named or week):
+        past = _PAST_WEEKDAY.search(text, max(start, first - 12), first) if kind == "weekday" else None
+        if kind in ("year", "month", "weekday") and not (prep or mod or named or week or past):
             continue
         if kind == "nth" and prep != "on":
             continue
@@ -251,7 +252,10 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
             done = m.end()
             continue  # "two days after today", "2 weeks before May 13": a day counted from this one
         stop = m.end()
-        if named:
+        if past and not week:
+            first = past.start()
+            iso, approximate = _previous_weekday(_WEEKDAYS.index(m["weekday"][:3]), ref), False
+        elif named:
             first = named.start()
             iso, approximate = _named_month(_month(m["month"]), named.group(1).lower(), ref), False
         elif kind == "weekday" or kind == "rel" and _WEEK_REL.fullmatch(m["rel"]):
@@ -294,6 +298,8 @@ _OFFSET_FROM = re.compile(_UNIT + r"(?i:from)\s+$")
 # against the document's.
 _WEEK_BEFORE = re.compile(r"\b(?i:(next|last|this)\s+week),?\s+$")
 _WEEK_AFTER = re.compile(r",?\s+(?i:of\s+)?(?i:(next|last|this)\s+week)(?![\w-])")
+# "last Thursday": the latest Thursday before the document's day, a week back when that day is one.
+_PAST_WEEKDAY = re.compile(r"\b(?i:last|this\s+past|past)\s+$")
 _WEEK_REL = re.compile(r"(?i:last|this)\s+week")
 _WEEKDAY_AFTER = re.compile(r",?\s+(?i:on\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])")
 # "Friday the 11th", "Sunday 31!": a weekday and the day of its month.
@@ -494,6 +500,14 @@ def _day_of_month(day: int, ref: tuple[int, int | None, int | None] | None) -> s
     if ref_day is not None and day > ref_day:
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return _ymd(year, month, day)
+
+
+def _previous_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """News says "last Thursday" for the latest Thursday before its own date."""
+    if ref is None or (month := ref[1]) is None or (day_of_month := ref[2]) is None:
+        return None
+    day = date(ref[0], month, day_of_month)
+    return (day - timedelta(days=(day.weekday() - weekday - 1) % 7 + 1)).isoformat()
 
 
 def _last_weekday(weekday: int, ref: tuple[int, int | None, int | None] | None) -> str | None:
