@@ -889,6 +889,10 @@ def test_a_figure_after_the_verb_belongs_to_the_clause_subject(text, value, name
             "Italian State aid measure",
         ),
         ("The top 40 firms on the list represent a total revenue of over US$150 billion.", 1.5e11, "total revenue"),
+        # a description's possessive says whose, a month when, and a verb of change how: none is what
+        ("The region's GRDP reached PHP 812.4 billion in 2025.", 8.124e11, "GRDP"),
+        ("Headline inflation eased to 3.1 percent in December from 3.4 percent in January.", 3.4, "Headline inflation"),
+        ("Headline inflation eased to 3.1 percent in December from 3.4 percent in January.", 3.1, "Headline inflation"),
     ],
 )
 def test_metric_in_wire_and_government_phrasing(text, value, metric):

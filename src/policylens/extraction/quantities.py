@@ -12,6 +12,7 @@ data/quantity_cues.yaml.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
@@ -295,6 +296,8 @@ _CLASSIFIERS = frozenset(w.lower() for w in _CUES["classifier_nouns"])
 _LEADING_ADJECTIVES = frozenset(w.lower() for w in _CUES["metric_leading_adjectives"])
 _REPORTING = frozenset(w.lower() for w in _CUES["reporting_verbs"])
 _TIME_WORDS = frozenset(w.lower() for w in _CUES["time_words"])
+_DESCRIBED_OWNERS = frozenset(_DEFINITE_TYPES) | {"region", "nation"}
+_MONTH_NAMES = frozenset(calendar.month_name[1:]) | frozenset(calendar.month_abbr[1:])
 _GOVERNING = frozenset(w.lower() for w in _CUES["verb_governing_words"])
 _IRREGULAR_PARTICIPLES = frozenset(w.lower() for w in _CUES["irregular_participles"])
 _WITH_NP = frozenset(w.lower() for w in _CUES["with_noun_openers"])
@@ -1815,6 +1818,8 @@ def _clean_metric(words: list[str]) -> str | None:
     while hi > lo and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
+    if len(kept) > 1 and kept[0][:1].islower() and kept[0].endswith(("'s", "’s")) and kept[0][:-2] in _DESCRIBED_OWNERS:
+        del kept[0]  # "the region's GRDP": whose, said by a description, and not what
     if len(kept) > 2 and kept[-1].lower() in _PERIOD_NOUNS and kept[-2].lower() in _PERIOD_DETERMINERS:
         del kept[-2:]  # "installations that year": when, not what
     while kept and kept[-1][:1].isupper() and kept[-1].endswith(("'s", "’s")):
@@ -1825,6 +1830,7 @@ def _clean_metric(words: list[str]) -> str | None:
         w.lower() in _STOP
         or w.lower() in _LEVEL_WORDS
         or w.lower() in _TIME_WORDS
+        or w in _MONTH_NAMES
         or w.lower() in ORDINALS
         or _verbal(w)
         for w in kept
