@@ -1051,7 +1051,7 @@ def test_measure_noun_a_figure_is_of_names_the_metric(text, metric):
         ("Northbay's exports made up 40% of total output in 2024.", "share of total output"),
         (
             "Service robots represented 35 percent of the province's robot shipments.",
-            "share of province's robot shipments",
+            "share of robot shipments",
         ),
     ],
 )
