@@ -305,3 +305,14 @@ def test_what_a_firm_is_to_the_story_and_a_consent_are_no_part_of_a_name():
     )
     assert named(found, "company") == ["津驰智能科技（天津）有限公司", "翼擎航空科技（盐城）有限公司"]
     assert named(found, "park") == ["故城经济开发区"]
+
+
+def test_the_writers_own_place_and_a_joint_act_are_no_part_of_a_name():
+    found = entities("我市梧江精工机械有限公司入选名单。双方共建智能制造诊断服务中心。")
+    assert named(found, "company") == ["梧江精工机械有限公司"]
+    assert "共建智能制造诊断服务中心" not in [e.name for e in found]
+
+
+def test_a_zone_that_opens_a_parks_name_is_named_too():
+    found = entities("6月28日，某河经济技术开发区风电装备产业园揭牌仪式举行。")
+    assert named(found, "park") == ["某河经济技术开发区", "某河经济技术开发区风电装备产业园"]

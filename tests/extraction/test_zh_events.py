@@ -169,11 +169,11 @@ def test_a_body_named_after_from_or_at_is_no_actor():
 
 
 def test_signing_written_as_qianding_in_either_script():
-    [e] = events("文章开头。\n4月9日，长沙经济技术开发区与某某股份有限公司签订合作协议。")
+    [e] = events("文章开头。\n4月9日，长沙经济技术开发区与某某股份有限公司签订投资协议。")
     assert (e.type, e.date) == ("investment", "2024-04-09")
     from policylens.extraction import extract
 
-    text = "文章開頭。\n4月9日，長沙經濟技術開發區與某某股份有限公司簽訂合作協議。"
+    text = "文章開頭。\n4月9日，長沙經濟技術開發區與某某股份有限公司簽訂投資協議。"
     [e] = extract(Document(source="t.txt", text=text, published="2024-11-05", language="zh")).events
     assert (e.type, e.date, e.text) == ("investment", "2024-04-09", text[11:35])
 
@@ -295,10 +295,20 @@ def test_a_section_heading_naming_a_past_year_dates_its_events():
     assert all(e.date is None for e in found[2:])  # this year's work is no report of that year
 
 
-def test_a_park_unveiled_is_launched_and_a_body_unveiled_is_established():
+def test_a_plaque_unveiled_launches_and_a_body_set_up_is_established():
     text = "文章开头。\n5月8日,某市智能装备产业园在某区揭牌。\n同日,某市智能装备产业园管委会揭牌,某市储能产业联盟成立。"
     found = events(text, published="2025-05-09")
-    assert [e.type for e in found] == ["launch", "establishment", "establishment"]
+    assert [e.type for e in found] == ["launch", "launch", "establishment"]
+    # told as set up ("揭牌成立"), the body is established
+    assert [e.type for e in events("文章开头。\n5月8日,某创新中心揭牌成立。", published="2025-05-09")] == [
+        "establishment"
+    ]
+
+
+def test_a_cooperation_agreement_is_other_and_a_projects_total_investment_no_event():
+    [e] = events("文章开头。\n4月9日，某市工业和信息化局与某研究院签署合作协议。")
+    assert (e.type, e.date) == ("other", "2024-04-09")
+    assert events("文章开头。\n该项目总投资8.6亿元，建成后年产值12亿元。") == []
 
 
 def test_a_running_total_and_a_reference_to_signed_projects_are_no_events():

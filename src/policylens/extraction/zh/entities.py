@@ -34,6 +34,7 @@ from policylens.extraction.zh.numbers import CN_DIGIT_CHARS, COUNT_WORDS
 from policylens.model import Document, Entity
 
 _DATA = _load("zh_entities.yaml")
+_ZONE_HEADS = tuple(_DATA["zone_heads"])
 _HEADS = sorted(((h, t) for t, hs in _DATA["heads"].items() for h in hs), key=lambda x: -len(x[0]))
 _HEAD_RE = re.compile("|".join(re.escape(h) for h, _ in _HEADS))
 _HEAD_TYPE = dict(_HEADS)
@@ -529,12 +530,19 @@ def _without_nested(found: list[_Found]) -> list[_Found]:
     reach: dict[str, int] = {}  # type -> the furthest end of a name of that type kept
     for f in found:
         held = max(reach.get(f.type, -1), -1 if f.issuer else reach.get("programme", -1))
-        if (f.start, f.end) in spans or held >= f.end:
+        if (f.start, f.end) in spans or held >= f.end and not _zone_of_a_park(f, out):
             continue
         out.append(f)
         spans.add((f.start, f.end))
         reach[f.type] = max(reach.get(f.type, -1), f.end)
     return out
+
+
+def _zone_of_a_park(f: _Found, kept: list[_Found]) -> bool:
+    """A zone that opens the name of a park inside it ("某经济技术开发区风电装备产业园"): the zone is named too."""
+    if f.type != "park" or not f.name.endswith(_ZONE_HEADS):
+        return False
+    return any(k.type == "park" and k.start == f.start and k.end > f.end and k.name.startswith(f.name) for k in kept)
 
 
 # -- assembling ----------------------------------------------------------------
