@@ -112,6 +112,27 @@ def test_a_plan_title_runs_on_through_the_five_year_period_it_names():
     assert "Development Plan for the Harbour Bearing Industry" not in found
 
 
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The state's Clean Energy Policy 2025, notified in March, aims high.", "Clean Energy Policy 2025"),
+        (
+            "The Copper Industry Development Strategy 2026–2030 was adopted by decree.",
+            "Copper Industry Development Strategy 2026–2030",
+        ),
+        ("Under the Regional Development Plan 2023-2028, output will double.", "Regional Development Plan 2023-2028"),
+    ],
+)
+def test_a_year_written_bare_after_a_plans_head_is_part_of_its_title(sentence, name):
+    found = entities(sentence)
+    assert found[name][0] == "programme"
+
+
+def test_a_count_after_a_plans_head_is_no_year_of_its_title():
+    found = entities("Under the Harbour Action Plan 300 firms got grants.")
+    assert "Harbour Action Plan" in found
+
+
 def test_a_plan_named_during_another_event_stops_at_its_own_head():
     found = entities("The Harbour Bearing Action Plan was discussed during the Spring Trade Fair.")
     assert "Harbour Bearing Action Plan" in found

@@ -110,6 +110,10 @@ def test_provinces_abroad_in_english(sentence, place, parent):
         ("Kestrel Marine, a Busan-based shipbuilder and engine maker, will hire 300 welders.", "Kestrel Marine"),
         ("Brightwater Foods, the country's second-largest dairy producer, opened a plant.", "Brightwater Foods"),
         ("Orvane Magnetics shares (NYSE: ORV) rose 3% on Monday.", "Orvane Magnetics"),
+        # an exchange written as its city; a recycler or a utility named by what it does
+        ("It is a venture of Nordvik Circular (Oslo: NVC) and a local partner.", "Nordvik Circular"),
+        ("The plant is owned by the Norwegian recycler Halvard Circular.", "Halvard Circular"),
+        ("The regional utility Slezka Energetika will supply power.", "Slezka Energetika"),
     ],
 )
 def test_a_ticker_or_an_appositive_after_a_name_makes_it_a_company(sentence, company):

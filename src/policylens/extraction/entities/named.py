@@ -23,6 +23,8 @@ _ATTACHING = frozenset({"of", "for", "on"})
 # Capitalised adjectives a zone's name coordinates: "Economic", "Technological", "High", "New".
 _ADJECTIVE = re.compile(r"(?:ic|al|ive|ary|^High|^New)$")
 _PERIOD = re.compile(r"[ \t]*\(\s*((?:19|20)\d\d\s*[-–—~至]\s*(?:(?:19|20)\d\d|\d\d))\s*\)")
+# A year or span written bare after a title's head ("Policy 2025", "Strategy 2026–2030"), not a count after it.
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]*[-–—][ \t]*(?:(?:19|20)\d\d|\d\d))?(?![\w%.,]*\d)(?![\w-])")
 _ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
 _BRACKET = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _DEFINED_AS = re.compile(r"\s*\(\s*[\"“]([^\"”]{2,40})[\"”]")
@@ -325,7 +327,19 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             if during:  # "… Plan for the Bearing Industry during the 14th Five-Year Plan Period": one title
                 end = during.end()
                 name = clean(tokens.text[start:end])
+            short = None
+            if (
+                htype == "programme"
+                and end == chunk.end
+                and not chunk.period
+                and (year := _YEAR_AFTER.match(tokens.text, end))
+            ):
+                # "Clean Energy Policy 2025", "Nickel Roadmap 2026–2035": the year is part of the title
+                short, end = name, year.end()
+                name = clean(tokens.text[start:end])
             found = Found(htype, name, start, end, "legal" if chunk.legal else "head")
+            if short is not None:
+                found.aliases.append(short)
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period
                 if end == chunk.end:
