@@ -216,6 +216,16 @@ def test_commentary_section_or_label_is_analysis():
     assert meta("Analysis | Why battery makers are moving inland\n\n" + BODY).source_type == "analysis"
 
 
+def test_a_summary_a_model_wrote_is_analysis():
+    url = "https://www.example-digest.io/briefs/riverland-copper-strategy"
+    page = "Riverland Copper Strategy: Summary\n\nAI summary · 4 min read\n\n" + BODY
+    assert meta(page, url).source_type == "analysis"
+    page = "Riverland Copper Strategy\n\n" + BODY + "\nThis brief was written by an AI model from public sources.\n"
+    assert meta(page, url).source_type == "analysis"
+    assert meta(BODY, "https://news.example.com/summaries/2026/copper").source_type == "analysis"
+    assert meta("Riverland Copper Strategy\n\n" + BODY, url).source_type == "media"
+
+
 def test_a_headline_comes_before_its_longer_deck():
     m = meta(
         "Riverside Report\n\nHarbour city bids for a hydrogen valley\n\n"
