@@ -783,3 +783,18 @@ def test_the_source_name_stops_at_the_next_label_on_its_line():
 )
 def test_the_headline_under_a_masthead(head, title):
     assert meta(head + "\n\n" + BODY).title == title
+
+
+def test_a_work_report_is_dated_the_day_it_was_delivered_and_its_speaker_is_no_title():
+    page = (
+        "政府工作报告\n——2026 年 1 月 14 日在某市第十届人民代表大会第六次会议上\n某市人民政府市长　某某某\n各位代表：\n"
+        + ZH_BODY
+    )
+    m = meta(page, "http://www.example.gov.cn/uploads/2026/01/20260120_zfgzbg.pdf")
+    assert (m.title, m.published) == ("政府工作报告", "2026-01-14")
+    assert "某市人民政府市长" in split_page(page).text(m.title_line)  # the body it speaks for stays citable
+
+
+def test_a_wechat_accounts_call_to_follow_it_is_no_title():
+    page = "某某经开区\n以下文章来源于某某发布\n点击蓝字 关注我们\n一天两大喜讯！某项目竣工投产\n" + ZH_BODY
+    assert meta(page, "https://mp.weixin.qq.com/s/abc").title == "一天两大喜讯！某项目竣工投产"

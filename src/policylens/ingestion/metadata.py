@@ -45,11 +45,14 @@ _INNER_SENTENCE_END = re.compile(
     r"(?<![\w.])(?!(?:" + "|".join(_DATA["abbreviations"]) + r")\.)[A-Za-z0-9]*[a-z0-9]{2}\.\s+[A-Z]"
 )
 _MASTHEAD = any_of(_DATA["masthead_lines"], flags=0)
+_OFFICE_HOLDER = any_of(_DATA["office_holder_lines"], flags=0)
 # A site's menu or breadcrumb trail ("Home | News | Contact", "Home » Articles", "Current location: …").
 _SITE_NAVIGATION = re.compile(
     r"^(?:home\b|homepage\b|current location|you are here|首页|当前位置|您的位置|你的位置|您当前的位置|所在位置)",
     re.IGNORECASE,
 )
+# The subtitle of a report or speech: the day and the occasion it was delivered at.
+_DELIVERED_ON = re.compile(r"^\s*(?:——|—|--)\s*((?:19|20)\d\d\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)\s*在")
 _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a byline or date stamp line
 # "2026-02-27  Source: …  [Print]": a date stamp line; "2024年1-2月全市工业经济运行情况" is a headline
 _STAMP_FIRST = re.compile(r"^\(?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
@@ -247,6 +250,7 @@ def _is_title_like(line: str) -> bool:
         or _SOURCE_NAME.search(stripped)
         or _SITE_NAME_LINE.match(stripped)
         or _GOVERNMENT_SITE_NAME.match(stripped)
+        or _OFFICE_HOLDER.match(stripped)
     ):
         return False
     cjk = len(_CJK.findall(stripped))
@@ -309,6 +313,9 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
         for part in parts if len(parts) > 1 else ():
             if iso := dates.date_of_line(part, order):
                 yield iso
+    for line in page.top:  # "——2026年1月14日在某市人民代表大会上": the day a report or speech was delivered
+        if (delivered := _DELIVERED_ON.match(line)) and (iso := dates.parse_date(delivered.group(1), order)):
+            yield iso
     if iso := dates.date_in_url(url):
         yield iso
     for line in page.top:
