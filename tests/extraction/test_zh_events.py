@@ -533,3 +533,12 @@ def test_the_same_batch_takes_the_day_of_the_list_before_it():
     text = "文章开头。\n6月30日，省工信厅公布2026年度专精特新中小企业名单。同批公布的智能工厂名单中，我市9家企业入选。"
     found = events(text, published="2026-07-03")
     assert [(e.type, e.date) for e in found] == [("approval", "2026-06-30"), ("approval", "2026-06-30")]
+
+
+def test_a_paragraph_on_the_occasions_projects_shares_its_day():
+    text = (
+        "文章开头。\n4月18日上午，某经开区重大项目集中签约活动举行，16个项目集中签约。\n"
+        "签约项目中，某公司计划投资22亿元建设基地。总部位于广州的某储能科技股份有限公司与管委会签订投资协议。"
+    )
+    signed = [e for e in events(text, published="2026-04-20") if "签订投资协议" in e.text]
+    assert [(e.type, e.date) for e in signed] == [("investment", "2026-04-18")]

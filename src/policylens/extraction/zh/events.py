@@ -93,6 +93,8 @@ _BY_LEAVE_TYPES = frozenset(_DATA["by_leave_types"])
 _CREDIT = re.compile(rf"\s*[（(【\[]?\s*(?:{_alt(_DATA['credit_openers'])})")
 _HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
 _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
+# A paragraph about what was signed or started at the occasion just told ("签约项目中，…"): its acts share that day.
+_AT_THE_OCCASION = re.compile(rf"\s*(?:{_alt(_DATA['occasion_paragraphs'])})")
 _REL_MONTHS = {k: int(v) for k, v in _DATA["relative_months"].items()}
 _REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
@@ -399,7 +401,7 @@ def _date(
     relative = _relative_year(text, c_start, pos, reference)
     if relative:
         return relative
-    same = _SAME_DAY.search(text, s_start, pos)
+    same = _SAME_DAY.search(text, s_start, pos) or _AT_THE_OCCASION.match(text, p_start)
     if same and not _DATE.search(text, s_start, pos):
         earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
         precise = [d for d in earlier if d.group("d") or d.group("d2")]
