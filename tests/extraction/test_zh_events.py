@@ -542,3 +542,12 @@ def test_a_paragraph_on_the_occasions_projects_shares_its_day():
     )
     signed = [e for e in events(text, published="2026-04-20") if "签订投资协议" in e.text]
     assert [(e.type, e.date) for e in signed] == [("investment", "2026-04-18")]
+
+
+def test_a_count_word_inside_another_word_counts_nothing():
+    # 国家数控机床 holds 家数; the approval is still one event
+    [e] = events(
+        "文章开头。\n8月，工业和信息化部批复支持某省创建国家数控机床产业创新发展示范区。", published="2026-10-22"
+    )
+    assert (e.type, e.date) == ("approval", "2026-08")
+    assert events("文章开头。\n入选企业总数达到120家。") == []
