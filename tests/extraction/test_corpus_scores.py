@@ -57,7 +57,7 @@ FLOORS = {
     "clusters_parks": 0.95,
     "programmes": 0.94,
 }
-ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.85, "metric": 0.87, "subject": 0.79}
+ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.86, "metric": 0.87, "subject": 0.80}
 DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.92, "title": 0.99}
 
 
@@ -96,6 +96,14 @@ def test_document_metadata_floor(english, field):
 # - benchmarks/heldout-zh3: eight more Chinese pages (a county signing, a 名单公示, a 新华网 data story, a park's
 #   WeChat repost, a 实施方案, a 日报 cluster story, a 商务厅 FDI story, a 百家号 repost), written blind in stop 30;
 #   floors at its first run. Read from then on as the Chinese rules' development set.
+# - benchmarks/heldout6 and benchmarks/heldout-zh4: ten English documents (a wire story on Serbia, a DOE award,
+#   a Vietnamese portal, a Thai BOI release, a Czech ministry, Malaysian trade media, Telangana, a Liuzhou
+#   repost, an AI summary, a Philippine bulletin) and eight Chinese pages, written blind in stop 31 and read
+#   from their first run on as the development sets.
+# - benchmarks/heldout7 and benchmarks/heldout-zh5: ten English documents (a China Daily-style cluster story,
+#   a Reuters wire from Chile, Morocco, Québec, a Japanese trade magazine, a PR Newswire release from Brazil,
+#   a content-farm summary, an Australian council story, a Polish think-tank piece, a Saudi programme) and
+#   eight Chinese pages, written blind later in stop 31 to judge the rules written since; scored, not read.
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 HELD_OUT = {
     "heldout": (
@@ -154,53 +162,105 @@ HELD_OUT = {
         {
             "quantities": 0.93,
             "targets": 0.84,
-            "events": 0.63,
+            "events": 0.66,
             "places": 0.86,
             "organisations": 0.78,
             "clusters_parks": 0.57,
             "programmes": 0.70,
         },
-        {"kind": 0.94, "deadline": 0.89, "as_of": 0.83, "metric": 0.77, "subject": 0.54},
+        {"kind": 0.94, "deadline": 0.89, "as_of": 0.83, "metric": 0.77, "subject": 0.57},
         {"published": 0.90, "source_type": 0.70, "title": 0.90},
     ),
     "heldout4": (
         {
             "quantities": 0.95,
             "targets": 0.80,
-            "events": 0.41,
-            "places": 0.80,
+            "events": 0.45,
+            "places": 0.83,
             "organisations": 0.74,
             "clusters_parks": 0.82,
             "programmes": 0.57,
         },
         {"kind": 0.91, "deadline": 0.88, "as_of": 0.75, "metric": 0.84, "subject": 0.44},
-        {"published": 0.60, "source_type": 0.99, "title": 0.70},
+        {"published": 0.60, "source_type": 0.99, "title": 0.90},
     ),
     "heldout5": (
         {
             "quantities": 0.90,
             "targets": 0.79,
-            "events": 0.53,
+            "events": 0.60,
             "places": 0.80,
-            "organisations": 0.70,
+            "organisations": 0.71,
             "clusters_parks": 0.92,
             "programmes": 0.69,
         },
         {"kind": 0.92, "deadline": 0.83, "as_of": 0.68, "metric": 0.83, "subject": 0.55},
-        {"published": 0.99, "source_type": 0.70, "title": 0.90},
+        {"published": 0.99, "source_type": 0.80, "title": 0.90},
     ),
     "heldout-zh3": (
         {
             "quantities": 0.98,
             "targets": 0.88,
-            "events": 0.75,
+            "events": 0.82,
             "places": 0.87,
             "organisations": 0.91,
             "clusters_parks": 0.81,
             "programmes": 0.80,
         },
         {"kind": 0.92, "comparator": 0.99, "deadline": 0.93, "as_of": 0.87, "metric": 0.89, "subject": 0.92},
-        {"published": 0.99, "source_type": 0.87, "title": 0.87},
+        {"published": 0.99, "source_type": 0.87, "title": 0.99},
+    ),
+    "heldout6": (
+        {
+            "quantities": 0.96,
+            "targets": 0.82,
+            "events": 0.77,
+            "places": 0.84,
+            "organisations": 0.79,
+            "clusters_parks": 0.94,
+            "programmes": 0.77,
+        },
+        {"kind": 0.92, "comparator": 0.98, "deadline": 0.94, "as_of": 0.76, "metric": 0.79, "subject": 0.65},
+        {"published": 0.99, "source_type": 0.99, "title": 0.99},
+    ),
+    "heldout7": (
+        {
+            "quantities": 0.86,
+            "targets": 0.80,
+            "events": 0.67,
+            "places": 0.88,
+            "organisations": 0.67,
+            "clusters_parks": 0.91,
+            "programmes": 0.77,
+        },
+        {"kind": 0.91, "comparator": 0.99, "deadline": 0.92, "as_of": 0.80, "metric": 0.83, "subject": 0.52},
+        {"published": 0.90, "source_type": 0.70, "title": 0.90},
+    ),
+    "heldout-zh4": (
+        {
+            "quantities": 0.99,
+            "targets": 0.96,
+            "events": 0.86,
+            "places": 0.90,
+            "organisations": 0.76,
+            "clusters_parks": 0.87,
+            "programmes": 0.66,
+        },
+        {"kind": 0.99, "comparator": 0.98, "deadline": 0.99, "as_of": 0.73, "metric": 0.91, "subject": 0.82},
+        {"published": 0.99, "source_type": 0.87, "title": 0.99},
+    ),
+    "heldout-zh5": (
+        {
+            "quantities": 0.97,
+            "targets": 0.84,
+            "events": 0.65,
+            "places": 0.89,
+            "organisations": 0.82,
+            "clusters_parks": 0.79,
+            "programmes": 0.80,
+        },
+        {"kind": 0.88, "comparator": 0.99, "deadline": 0.88, "as_of": 0.76, "metric": 0.93, "subject": 0.82},
+        {"published": 0.87, "source_type": 0.75, "title": 0.87},
     ),
 }
 
