@@ -377,6 +377,18 @@ def test_the_project_is_the_company_that_carries_it_out():
     assert by_value(found, 96e6).subject == "Orvane Magnetics"
 
 
+def test_a_headline_that_opens_with_a_company_makes_the_story_the_companys():
+    text = "About 420 staff are on site today.\n\nAurenic was spun out of a research lab in 2017.\n"
+    at = text.index("Aurenic")
+    company = Entity("company", "Aurenic Semiconductor", [(at, at + 7)], aliases=["Aurenic"])
+    found = extract(
+        text, published="2026-09-24", title="Aurenic opens first advanced packaging plant in Kedah", entities=[company]
+    )
+    assert by_value(found, 420).subject == "Aurenic"  # as the text writes it
+    found = extract(text, published="2026-09-24", title="Kedah welcomes Aurenic packaging plant", entities=[company])
+    assert by_value(found, 420).subject == "Kedah"
+
+
 def test_the_verb_names_the_measure_when_its_subject_is_a_name():
     text = "Among them, the Harbour cluster exported RMB 13.4 billion of equipment in 2025."
     cluster = Entity("cluster", "Harbour cluster", [(text.index("Harbour"), text.index(" exported"))])

@@ -1937,10 +1937,13 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     """What a figure belongs to when neither its sentence nor its paragraph says: the place the headline
     names ("Shandong … Plan Ends with Most Targets Met"), else the company it names, else the most
     mentioned subject."""
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
+    company = _headline_company(candidates, title) if title else None
+    if company is not None and title is not None and _opens_with(title, company, candidates):
+        return company  # "Aurenic opens first Malaysian packaging plant in Kedah": the story is Aurenic's
     if title and (place := _title_place(title)):
         return place
-    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
-    if title and (company := _headline_company(candidates, title)):
+    if company is not None:
         return company  # "Commission approves … aid to support Acme Steel …": the story is Acme's
     # A country named as often as a province or city in it is the frame of a local story, not its subject.
     local = any(e.type == "place" and len(e.mentions) >= 2 and not _is_country(e.name) for e in candidates)
@@ -1953,6 +1956,13 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
         ),
     )
     return ranked[0].name if ranked else None
+
+
+def _opens_with(title: str, name: str, entities: list[Entity]) -> bool:
+    """Whether a headline opens with the entity's name or one of its aliases."""
+    entity = next((e for e in entities if e.name == name), None)
+    forms = (name, *(entity.aliases if entity else ()))
+    return any(title.lstrip().startswith(form) for form in forms)
 
 
 def _headline_company(entities: list[Entity], title: str) -> str | None:
