@@ -463,3 +463,19 @@ def test_a_hyphenated_first_word_stays_in_the_name():
     _, names = found("Its Next-Generation Automotive Roadmap, adopted by the board in 2024, sets three goals.")
     assert "Next-Generation Automotive Roadmap" in names
     assert "Generation Automotive Roadmap" not in names
+
+
+def test_a_company_called_by_its_first_word_alone():
+    text, names = found(
+        "German car parts maker Brennwald Antriebstechnik opened a plant on Tuesday. "
+        "Brennwald, which is based in Heilbronn, reported revenue of 3.1 billion euros."
+    )
+    assert "Brennwald" in names["Brennwald Antriebstechnik"].aliases
+    assert written(text, names["Brennwald Antriebstechnik"]) == ["Brennwald Antriebstechnik", "Brennwald"]
+
+
+def test_a_common_first_word_is_no_short_name():
+    _, names = found(
+        "Orders went to General Rotor Systems Ltd. on Monday. General Rotor said output rose. General fell."
+    )
+    assert "General" not in names["General Rotor Systems Ltd."].aliases

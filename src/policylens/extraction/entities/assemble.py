@@ -131,6 +131,10 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
             if core and core != e.name and not is_place(core) and core not in forms:
                 forms[core] = e
                 e.aliases.append(core)
+    for word, e in _first_word_names(text, entities).items():
+        if word not in forms:
+            forms[word] = e
+            e.aliases.append(word)
     if not forms:
         return
     # The matches of one scan never overlap, so a new span can only lie inside a mention the entity
@@ -141,6 +145,32 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
         named = forms.get(WS.sub(" ", found)) or forms.get(found)
         if named is not None and not before[id(named)].covers(start, end):
             named.mentions.append((start, end))
+
+
+def _first_word_names(text: str, entities: list[Entity]) -> dict[str, Entity]:
+    """A company's first word where the story calls it by that alone ("Brennwald Antriebstechnik … Brennwald,
+    which is based in …"): a coined word, not a place, not a word the text also writes in lower case, not a
+    common opener of company names, and the first word of no other entity."""
+    p = patterns()
+    firsts: dict[str, list[Entity]] = {}
+    for e in entities:
+        words = e.name.split()
+        if len(words) >= 2:
+            firsts.setdefault(words[0], []).append(e)
+    out: dict[str, Entity] = {}
+    for word, owners in firsts.items():
+        if len(owners) != 1 or owners[0].type != "company" or len(word) < 4 or not word[0].isupper():
+            continue
+        if not word.replace("-", "").isalpha() or word.isupper() or word.lower() in p.not_starts:
+            continue
+        if word.lower() in p.common_first_words or is_place(word):
+            continue
+        if re.search(rf"\b{re.escape(word.lower())}\b", text) or not re.search(
+            rf"\b{re.escape(word)}\b(?!\s+[A-Z])", text
+        ):
+            continue  # a word of the language, or never written alone
+        out[word] = owners[0]
+    return out
 
 
 def _occurrences(text: str, forms: dict[str, Entity], find_limit: int = 64) -> list[tuple[int, int]]:

@@ -20,6 +20,7 @@ class Patterns:
     plural_heads: dict[str, str]
     legal_suffix: re.Pattern
     short_name_end: re.Pattern
+    common_first_words: frozenset[str]
     descriptive: re.Pattern
     descriptive_types: dict[str, str]
     levels: dict[str, str]
@@ -62,6 +63,7 @@ def patterns() -> Patterns:
         heads=heads,
         plural_heads=dict(raw["plural_heads"]),
         legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
+        common_first_words=frozenset(w.lower() for w in raw["common_first_words"]),
         short_name_end=re.compile(
             r"\s*(?:\((?:[^)]*)\)\s*)?(?:"
             + "|".join(raw["short_name_drops"])
