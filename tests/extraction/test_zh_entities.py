@@ -316,3 +316,12 @@ def test_the_writers_own_place_and_a_joint_act_are_no_part_of_a_name():
 def test_a_zone_that_opens_a_parks_name_is_named_too():
     found = entities("6月28日，某河经济技术开发区风电装备产业园揭牌仪式举行。")
     assert named(found, "park") == ["某河经济技术开发区", "某河经济技术开发区风电装备产业园"]
+
+
+def test_a_time_or_an_intent_before_a_name_and_an_office_holders_title_are_no_part_of_it():
+    assert named(entities("今年褒河经开区新增企业30家。"), "park") == ["褒河经开区"]
+    found = entities("荆门储能电池产业集群去年产值超千亿。力争全年集群产值突破百亿元。")
+    assert named(found, "cluster") == ["荆门储能电池产业集群"]
+    assert named(entities("辽宁省统计局副局长某某介绍。"), "government") == ["辽宁省统计局"]
+    # a commission (委员会) is still a body
+    assert named(entities("福建省发展和改革委员会印发通知。"), "government") == ["福建省发展和改革委员会"]
