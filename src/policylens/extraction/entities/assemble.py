@@ -158,6 +158,7 @@ def _first_word_names(text: str, entities: list[Entity]) -> dict[str, Entity]:
         if len(words) >= 2:
             firsts.setdefault(words[0], []).append(e)
     out: dict[str, Entity] = {}
+    lower_words: set[str] | None = None  # the words the text writes in lower case, read when first needed
     for word, owners in firsts.items():
         if len(owners) != 1 or owners[0].type != "company" or len(word) < 4 or not word[0].isupper():
             continue
@@ -165,12 +166,29 @@ def _first_word_names(text: str, entities: list[Entity]) -> dict[str, Entity]:
             continue
         if word.lower() in p.common_first_words or is_place(word):
             continue
-        if re.search(rf"\b{re.escape(word.lower())}\b", text) or not re.search(
-            rf"\b{re.escape(word)}\b(?!\s+[A-Z])", text
-        ):
+        if lower_words is None:
+            lower_words = set(_LOWER_WORD.findall(text))
+        if word.lower() in lower_words or not _written_alone(text, word):
             continue  # a word of the language, or never written alone
         out[word] = owners[0]
     return out
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z-]*")
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Whether ``word`` stands somewhere as a word of its own, not followed by another capitalised word."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        starts_word = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")
+        after = text[end : end + 2]
+        ends_word = not (after[:1].isalnum() or after[:1] == "-")
+        if starts_word and ends_word and not (after[:1].isspace() and after[1:2].isupper()):
+            return True
+        at = text.find(word, end)
+    return False
 
 
 def _occurrences(text: str, forms: dict[str, Entity], find_limit: int = 64) -> list[tuple[int, int]]:
