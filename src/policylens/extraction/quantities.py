@@ -1934,9 +1934,9 @@ def _edge_junk(word: str, first: bool) -> bool:
 
 
 def _main_subject(entities: list[Entity], title: str | None) -> str | None:
-    """What a figure belongs to when neither its sentence nor its paragraph says: the place the headline
-    names ("Shandong … Plan Ends with Most Targets Met"), else the company it names, else the most
-    mentioned subject."""
+    """What a figure belongs to when neither its sentence nor its paragraph says: the company a headline opens
+    with ("Aurenic opens … plant in Kedah"), else the place the headline names ("Shandong … Plan Ends with Most
+    Targets Met"), else the company it names, else the most mentioned subject."""
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
     company = _headline_company(candidates, title) if title else None
     if company is not None and title is not None and _opens_with(title, company, candidates):

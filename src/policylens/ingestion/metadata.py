@@ -47,9 +47,8 @@ _INNER_SENTENCE_END = re.compile(
 _MASTHEAD = any_of(_DATA["masthead_lines"], flags=0)
 _OFFICE_HOLDER = any_of(_DATA["office_holder_lines"], flags=0)
 # A site's menu or breadcrumb trail ("Home | News | Contact", "Home » Articles", "Current location: …").
-_SITE_NAVIGATION = re.compile(
-    r"^(?:home\b|homepage\b|current location|you are here|首页|当前位置|您的位置|你的位置|您当前的位置|所在位置)",
-    re.IGNORECASE,
+_SITE_NAVIGATION = any_of(
+    [f"^{re.escape(w)}" + (r"\b" if w.isascii() else "") for w in _DATA["site_navigation_openers"]]
 )
 # The subtitle of a report or speech: the day and the occasion it was delivered at.
 _DELIVERED_ON = re.compile(r"^\s*(?:——|—|--)\s*((?:19|20)\d\d\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日)\s*在")
@@ -215,9 +214,9 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     # A headline of five words or more comes before its deck (the longer standfirst below it);
     # only among short lines — site names, section labels — does the longest win.
     full = [line for line in candidates if _headline_length(line)]
-    nav = [i for i, line in enumerate(head) if _SITE_NAVIGATION.match(line.strip()) and is_furniture(line.strip())]
-    if nav:
-        below = [line for line in full if head.index(line) > nav[-1]]
+    menus = [i for i, line in enumerate(head) if _SITE_NAVIGATION.match(line.strip()) and is_furniture(line.strip())]
+    if menus:
+        below = [line for i, line in enumerate(head) if i > menus[-1] and line in full]
         full = below or full  # the site's name and masthead stand above its menu; the headline below it
     while len(full) > 1 and _MASTHEAD.match(full[0].strip()):
         full = full[1:]  # "Ministry of Trade, Industry and Energy" (or its minister) above its release's headline
