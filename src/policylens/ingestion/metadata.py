@@ -45,7 +45,6 @@ _INNER_SENTENCE_END = re.compile(
     r"(?<![\w.])(?!(?:" + "|".join(_DATA["abbreviations"]) + r")\.)[A-Za-z0-9]*[a-z0-9]{2}\.\s+[A-Z]"
 )
 _MASTHEAD = any_of(_DATA["masthead_lines"], flags=0)
-_OFFICE_HOLDER = any_of(_DATA["office_holder_lines"], flags=0)
 # A site's menu or breadcrumb trail ("Home | News | Contact", "Home » Articles", "Current location: …").
 _SITE_NAVIGATION = any_of(
     [f"^{re.escape(w)}" + (r"\b" if w.isascii() else "") for w in _DATA["site_navigation_openers"]]
@@ -133,7 +132,8 @@ def describe(
     page) is asked only when nothing gives an exact day; ``publisher`` only fills in.  A title
     taken from the head goes on top of the text as the source wrote it.
     """
-    head_title, title_line = _title_from_head(page.head)
+    # a line naming who issued the page (a bureau, or the office holder who delivers a report) is no headline
+    head_title, title_line = _title_from_head([line for line in page.head if line not in page.issuer])
     if title:
         title = _title_text(title)
         if head_title != title:
@@ -249,7 +249,6 @@ def _is_title_like(line: str) -> bool:
         or _SOURCE_NAME.search(stripped)
         or _SITE_NAME_LINE.match(stripped)
         or _GOVERNMENT_SITE_NAME.match(stripped)
-        or _OFFICE_HOLDER.match(stripped)
     ):
         return False
     cjk = len(_CJK.findall(stripped))
