@@ -275,7 +275,17 @@ _COMMA = re.compile(r",\s*")
 _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
-_DEFINITE = re.compile(opening("t") + rf"\b(?:the|this|that)\s+({_alternation(_DEFINITE_TYPES)})\b", re.I)
+# A modifier between a definite article and its noun ("the free zone", "the new plant"): a lower-case word
+# that is no function word. "The province of Thai Binh" names its place and refers back to none.
+_MODIFIER = (
+    r"(?:(?!(?:of|in|on|at|to|for|and|or|by|with|from|as|is|are|was|were|has|have|had|will|would)\b)[a-z][a-z-]*\s+)"
+)
+_WHITESPACE = re.compile(r"\s+")
+_DEFINITE = re.compile(
+    opening("t")
+    + rf"\b(?:the|this|that)\s+{_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?!\s+of\s+(?-i:[A-Z]))",
+    re.I,
+)
 # A sentence or clause that opens on a definite description ("The park is located in X, with …"): what it
 # refers to is the subject, whatever names follow in the adjuncts.
 _OPENING_DEFINITE = re.compile(
@@ -349,6 +359,12 @@ _COMPARED_LINK = re.compile(
 _ARTICLES = frozenset(("a", "an", "the"))
 # "Pune, Maharashtra", "Haimen District of Nantong City": what joins a place to the one that locates it
 _LOCATING = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?")
+# Where a site lies: "Tien Hai Park in the northern coastal province of Thai Binh", "the plant in Pune".
+_SITED = re.compile(
+    r"\s*(?:located\s+|based\s+)?(?:in|at|near|outside)\s+"
+    r"(?:the\s+(?:[a-z-]+\s+){0,3}(?:province|state|region|city|county|district|prefecture|town)\s+of\s+)?(?:the\s+)?"
+)
+_SITES = frozenset({"park", "company", "cluster"})
 _OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
 _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
@@ -1370,7 +1386,10 @@ class _Reader:
 
     def _qualifies(self, name: str, name_end: int, start: int, place: str) -> bool:
         """Whether a place named right after another only says where that one lies: "Pune, Maharashtra",
-        "Haimen District of Nantong City", "Santa Catarina in Nuevo León"."""
+        "Haimen District of Nantong City", "Santa Catarina in Nuevo León", and any place said to hold a
+        park, company or cluster ("X Park in the coastal province of Thai Binh", "the X plant near Pune")."""
+        if self._types.get(name) in _SITES:
+            return _SITED.fullmatch(self.text, name_end, start) is not None
         return _LOCATING.fullmatch(self.text, name_end, start) is not None and self._locates(name, place)
 
     def _locates(self, name: str, qualifier: str) -> bool:
@@ -1426,13 +1445,14 @@ class _Reader:
             found = m
         if found is None:
             return None
-        word = found.group(1).lower()
+        at = found.start()
+        word = _WHITESPACE.sub(" ", found.group(1).lower())  # "industrial\npark" broken over a line
         etype = _DEFINITE_TYPES[word]
         levels = _PLACE_LEVELS.get(word)
         same_type = self.mentions_by_type.get(etype, [])
-        for i in range(bisect_left(same_type, (found.start() + 1,)) - 1, -1, -1):
+        for i in range(bisect_left(same_type, (at + 1,)) - 1, -1, -1):
             s, e, name, _ = same_type[i]
-            if e <= found.start() and (levels is None or self._level(name) in levels):
+            if e <= at and (levels is None or self._level(name) in levels):
                 return name
         main = self.main_subject
         if levels is not None and main is not None and self._level(main) in levels:
