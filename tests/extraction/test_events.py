@@ -825,3 +825,41 @@ def test_an_opening_ceremony_is_typed_by_what_it_opened_as_the_verb_is():
     assert (found.type, found.date) == ("production", "2025-03-01")
     found = only("The Orvane Industrial Park held its opening ceremony on March 1, and the first firms moved in.")
     assert (found.type, found.date) == ("launch", "2025-03-01")
+
+
+def test_a_ranking_takes_the_time_of_its_figures_not_of_their_baseline():
+    text = (
+        "In the first 8 months of this year, the province attracted FDI of 3.12 billion USD, up 41.5% over the "
+        "same period of last year, ranking first nationwide in FDI attraction."
+    )
+    ranking = only(text, "2026-09-03")
+    assert (ranking.type, ranking.date) == ("achievement", "2026")
+
+
+@pytest.mark.parametrize("heading", ["1. What was approved", "How it was built", "Why the plant was opened"])
+def test_a_question_or_the_heading_it_makes_is_no_event(heading):
+    assert events(heading + "\nThe province approved the plan on Monday.", "2026-09-03")[0].text.startswith(
+        "The province"
+    )
+    assert len(events(heading, "2026-09-03")) == 0
+
+
+def test_a_dated_participle_in_an_aside_is_typed_by_its_own_words_not_by_the_clause_after_it():
+    found = only("The Gunsan Battery Innovation Centre, established in January, will open its pilot plant in 2027.")
+    assert (found.type, found.date) == ("establishment", "2025-01")
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("Construction of the first phase began last September.", "2024-09"),
+        ("Construction of a 10,000-tonne green hydrogen project by Yungang Energy began in March.", "2025-03"),
+    ],
+)
+def test_construction_of_something_that_began_is_its_launch(sentence, date):
+    found = only(sentence)
+    assert (found.type, found.date) == ("launch", date)
+
+
+def test_a_trend_that_began_is_no_launch():
+    assert events("Exports began rising in May, and the firm began to hire in June.") == []

@@ -511,6 +511,8 @@ def _status(
         if word[:1].islower() and word not in _PREPOSITIONS_AFTER and word not in lex.adjectival:
             return _DROP
         return _REALIS
+    if _QUESTION.fullmatch(" ".join(w for _, w in reversed(tokens[i:]))):
+        return _DROP  # "What was approved", "How it was built": a question or the heading it makes
     first = tokens[i][1]
     if first in ("and", "or", ",") and earlier and not earlier[-1].aside:
         return earlier[-1].status
@@ -577,6 +579,9 @@ def _status(
 
 
 _MONTH_DAY_BEFORE = re.compile(rf"\b{MONTH_DAY},?\s+$")
+_QUESTION = re.compile(
+    r"(?i:what|how|why|when|where)(?: (?:it|they|this|that|was|were|is|are|has|have|had|been|being))*"
+)
 _FRAMED_BY = re.compile(r"\s+(?:under|through|via|within)\s")
 _GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
 _WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
@@ -981,12 +986,15 @@ def _last_conjunct(phrase: str) -> str:
 
 def _object(text: str, start: int, end: int, dates: list[DateMention]) -> str | None:
     """What the trigger acts on: the words after it up to a date, a preposition of place or time,
-    or a comma (a date right after the verb, "announced today its results", is stepped over)."""
+    or a comma (a date right after the verb, "announced today its results", is stepped over, unless
+    a comma follows it)."""
     stop = end
     i = bisect_left(dates, start, key=_start_of)
     if i < len(dates) and dates[i].end < end and not text[start : dates[i].start].strip():
         start = dates[i].end
         i += 1
+        if text[start:end].lstrip()[:1] in (",", ";"):
+            return None  # "X, established in January, will open a plant": the date ends what the verb says
     if i < len(dates) and dates[i].start < stop:
         stop = dates[i].start
     m = _OBJECT_STOP.search(text, start, stop)
@@ -1018,9 +1026,10 @@ def _context_date(
     world") and a ranking or record share the time of the figures their sentence reports; failing
     that, a ranking or record takes the year last named in its paragraph ("In 2023, output rose ...
     The province topped ...").  Any event takes a date that opens its paragraph ("In 2023, ...")."""
-    if takes_sentence_date and unit.dates:
-        before = [d for d in unit.dates if d.end <= anchor]
-        return before[-1] if before else unit.dates[0]
+    times = [d for d in unit.dates or [] if not _BASELINE.search(text, max(0, d.start - 30), d.start)]
+    if takes_sentence_date and times:
+        before = [d for d in times if d.end <= anchor]
+        return before[-1] if before else times[0]
     if unit.paragraph >= unit.start:
         return _year_before(text, unit.paragraph, reference) if takes_sentence_date else None
     # Only the opening words are read for an opening date; the whole paragraph only for a ranking.
@@ -1034,6 +1043,12 @@ def _context_date(
     if takes_sentence_date:
         return _year_before(text, unit.paragraph, reference)
     return None
+
+
+# A time a figure is compared with, not the time it is of: "up 41.5% over the same period of last year".
+_BASELINE = re.compile(
+    r"\b(?:same\s+period(?:\s+(?:of|in))?|over|than|compared\s+(?:with|to)|against|versus)\s+(?:the\s+)?$"
+)
 
 
 def _year_before(text: str, pos: int, reference: str | None) -> DateMention | None:
