@@ -1703,3 +1703,21 @@ def test_an_intention_verb_is_no_metric_and_the_measure_said_earlier_carries_on(
 )
 def test_a_part_of_a_counted_whole_counts_what_the_whole_counts(text, metrics):
     assert [q.metric for q in extract(text, published="2026-10-14")] == metrics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of new domestic enterprises changed -3.2% over the same period.",
+        "Output fell -3.2% in May.",
+        "Growth of -3.2% was recorded in the sector.",
+    ],
+)
+def test_a_change_written_with_a_minus_sign_is_a_fall_of_that_much(sentence):
+    q = only(sentence)
+    assert (q.value, q.unit, q.change) == (3.2, "%", "decrease")
+
+
+def test_a_negative_level_keeps_its_sign():
+    q = only("The margin was -3.2% at the end of June.")
+    assert (q.value, q.change) == (-3.2, None)

@@ -494,3 +494,13 @@ def test_the_owner_and_its_modal_are_not_the_metric_and_a_development_zone_owns_
     assert [(q.value, q.metric) for q in found][0] == (1.26e9, "投资")
     assert found[0].subject == "京衡绿能科技有限公司"
     assert found[1].subject == "綦南经开区"
+
+
+def test_negative_growth_is_a_fall_of_that_much_whichever_way_it_is_written():
+    found = read("全市规模以上工业增加值增长-4.2%，固定资产投资增长负0.8%，出口负增长2.3%。")
+    assert [(q.value, q.change, q.metric) for q in found] == [
+        (4.2, "decrease", "规模以上工业增加值"),
+        (0.8, "decrease", "固定资产投资"),
+        (2.3, "decrease", "出口"),
+    ]
+    assert [q.text for q in found] == ["-4.2%", "负0.8%", "2.3%"]  # the sign stays in what is quoted

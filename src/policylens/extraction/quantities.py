@@ -99,6 +99,10 @@ _CHANGE_AFTER = re.compile(
     rf"|(?P<dec>decrease|decline|drop|fall|reduction|lower than|less than))?\b",
     re.I,
 )
+# A change stated without its direction, which the sign of the figure gives: "changed -3.2%".
+_CHANGED = re.compile(
+    r"\b(?:changed|change\s+of|growth(?:\s+rate)?\s+(?:of|was|is|at)|grew|growth)\s+(?:by\s+)?$", re.I
+)
 _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
@@ -565,12 +569,21 @@ class _Reader:
             last_kind[para] = kind
             comparator, start = self._comparator(a, prev_end)
             change = self._change(a, s, prev_end, next_start)
+            value = a.value
+            if (
+                value is not None
+                and value < 0
+                and a.unit == "%"
+                and (change or _CHANGED.search(self.text, s.start, a.start))
+            ):
+                # "changed -3.2%", "growth of -3.2%", "fell -3.2%": a fall of 3.2%, as "fell 3.2%" is
+                value, change = -value, "decrease"
             q = Quantity(
                 kind=kind,
                 text=self.text[start : a.end],
                 start=start,
                 end=a.end,
-                value=a.value,
+                value=value,
                 unit=a.unit,
                 value_max=a.value_max,
                 comparator=comparator,

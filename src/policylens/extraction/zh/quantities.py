@@ -52,6 +52,8 @@ _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
 _AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
 _APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
+_MINUS = ("-", "−", "－")
+_NEGATIVE_GROWTH = re.compile(r"负增长[了为]?$")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
@@ -127,7 +129,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 # figure made reading a long page quadratic).
 _METRIC_AFTER = re.compile(r"[^，,；;：:。！？、\n（(]{1,20}")
 _METRIC_TRIM_END = re.compile(
-    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的'])})+$"
+    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的', '负增长'])})+$"
 )
 _METRIC_TRIM_START = re.compile(
     rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
@@ -335,6 +337,12 @@ class _Reader:
         if comparator == "=" and a.unit == "%" and _APPROX_SHARE.search(text, clause_start, start):
             comparator = "~"  # "约占全市电力装机的54%"
         change = self._change(a, start, clause_start)
+        value = a.value
+        if text.startswith(_MINUS, start - 1) and a.value is not None and a.value > 0:
+            start, value = start - 1, -a.value  # "增长-4.2%": the sign the amount was read without
+        if change and value is not None and (value < 0 or _NEGATIVE_GROWTH.search(text, clause_start, start)):
+            # "增长-4.2%", "增长负0.8%", "负增长2.3%": a fall of 4.2%, 0.8%, 2.3%, as "下降4.2%" is
+            value, change = abs(value), "decrease"
         baseline = None
         if change:
             b = _BASELINE.search(text, clause_start, start)
@@ -362,7 +370,7 @@ class _Reader:
             text=text[start:end],
             start=start,
             end=end,
-            value=_round(a.value),
+            value=_round(value),
             unit=a.unit,
             metric=self._metric(a, start, end, clause_start),
             value_max=_round(a.value_max),
