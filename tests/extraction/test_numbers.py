@@ -485,3 +485,19 @@ def test_a_number_before_a_hyphenated_size_counts_the_things_of_that_size(text, 
 )
 def test_a_whole_number_with_a_fraction_or_dozens_reads_whole(text, read):
     assert [(text[a.start : a.end], pytest.approx(a.value), a.unit) for a in find_amounts(text)] == read
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("KZT 2.174T", 2.174e12, "KZT"),
+        ("500 billion tenge", 5e11, "KZT"),
+        ("UZS 12 trillion", 1.2e13, "UZS"),
+        ("UAH 3.5 billion", 3.5e9, "UAH"),
+        ("MNT 900 billion", 9e11, "MNT"),
+        ("2 million Ethiopian birr", 2e6, "ETB"),
+    ],
+)
+def test_currencies_of_central_asia_africa_and_beyond(text, value, unit):
+    a = one(text)
+    assert (a.value, a.unit) == (pytest.approx(value), unit)
