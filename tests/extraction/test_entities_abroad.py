@@ -479,3 +479,18 @@ def test_a_common_first_word_is_no_short_name():
         "Orders went to General Rotor Systems Ltd. on Monday. General Rotor said output rose. General fell."
     )
     assert "General" not in names["General Rotor Systems Ltd."].aliases
+
+
+def test_a_name_ending_in_a_level_word_is_never_a_company_for_what_it_does():
+    _, names = found("Jeonbuk Special Self-Governing Province announced on Tuesday its plan.")
+    assert not any(e.type == "company" for e in names.values()), names
+
+
+def test_a_ticker_with_a_series_number_marks_a_company():
+    _, names = found("Fibra Frontera (BMV: FFRONT 24) today broke ground on a park.")
+    assert names["Fibra Frontera"].type == "company"
+
+
+def test_a_name_runs_on_through_slavic_and_english_place_particles():
+    _, names = found("The Ústí nad Labem Regional Authority agreed to the plan.")
+    assert names["Ústí nad Labem Regional Authority"].type == "government"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from policylens.extraction.entities.lists import and_parts
 from policylens.extraction.entities.named import Chunk, chunk_at
 from policylens.extraction.entities.patterns import Patterns, patterns
-from policylens.extraction.entities.places import is_place
+from policylens.extraction.entities.places import LEVEL_WORDS, is_place
 from policylens.extraction.entities.tokens import (
     Found,
     Tokens,
@@ -40,6 +40,8 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             continue
         if is_place(name) or chunk.first in named or not tokens.name_like(chunk.first, chunk.last):
             continue
+        if tokens.lower[chunk.last] in LEVEL_WORDS:
+            continue  # "Jeonbuk Special Self-Governing Province announced": a place, whatever it does
         rest = text[chunk.end : chunk.end + 80]
         reading = _company_reading(text, chunk, rest, p)
         if reading:

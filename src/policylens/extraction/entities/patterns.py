@@ -151,7 +151,9 @@ def patterns() -> Patterns:
         # "X (SZSE: 000425)", "X shares (NSE: X)" or "X, a Busan-based battery maker,": a ticker or an
         # appositive after the name.
         company_after=re.compile(
-            r"(?:\s+(?:shares|stock))?\s*\(\s*(?:" + _alternation(raw["stock_exchanges"]) + r")\s*:\s*[\w.]{1,12}\s*\)|"
+            r"(?:\s+(?:shares|stock))?\s*\(\s*(?:"
+            + _alternation(raw["stock_exchanges"])
+            + r")\s*:\s*[\w.]{1,12}(?:\s\w{1,4})?\s*\)|"
             r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?("
             + _alternation([*raw["company_appositives"], *raw["platform_appositives"]])
             + r")\b"

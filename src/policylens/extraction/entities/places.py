@@ -46,6 +46,7 @@ _SUFFIX_WORDS = (
     "voivodeship",
     "department",
 )
+LEVEL_WORDS = frozenset(_SUFFIX_WORDS)
 # Level words that, capitalised after a known place, are part of its name ("Warren County", "Tsuruoka
 # City"); "Changsha Area" of a free trade zone names a part of the zone, not the city.
 _LEVEL_AFTER = frozenset(w for w in _SUFFIX_WORDS if w not in ("area", "state", "department", "league", "banner"))
