@@ -1721,3 +1721,8 @@ def test_a_change_written_with_a_minus_sign_is_a_fall_of_that_much(sentence):
 def test_a_negative_level_keeps_its_sign():
     q = only("The margin was -3.2% at the end of June.")
     assert (q.value, q.change) == (-3.2, None)
+
+
+def test_a_figure_of_the_headline_place_names_it_as_the_headline_writes_it():
+    q = only("- Battery exports: US$3.1 billion in 2025", title="Jeonbuk unveils battery master plan")
+    assert q.subject == "Jeonbuk"  # not the gazetteer's "Jeollabuk-do", which the text never writes

@@ -2012,7 +2012,8 @@ def _is_country(name: str) -> bool:
 
 
 def _title_place(title: str) -> str | None:
-    """The first unambiguous place a headline names (one or two capitalised words, or a Chinese name)."""
+    """The first unambiguous place a headline names (one or two capitalised words, or a Chinese name), as
+    written there."""
     gazetteer = load_gazetteer()
     words = [m for m in _TITLE_WORD.finditer(title)]
     for i, m in enumerate(words):
@@ -2020,5 +2021,5 @@ def _title_place(title: str) -> str | None:
         for name in reversed(candidates):
             places = [p for p in gazetteer.lookup(name) if getattr(p, "support", None) is None]
             if len(places) == 1:
-                return places[0].name
+                return name  # as the headline writes it ("Jeonbuk"), as every subject is, not the gazetteer's form
     return None
