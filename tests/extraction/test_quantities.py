@@ -1042,7 +1042,7 @@ def test_the_province_of_a_plan_named_only_in_its_title():
         ),
         8,
     )
-    assert q.subject == "Hubei"
+    assert q.subject == "Hubei Province"  # as the title writes it
 
 
 @pytest.mark.parametrize(
