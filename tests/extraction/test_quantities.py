@@ -1726,3 +1726,34 @@ def test_a_negative_level_keeps_its_sign():
 def test_a_figure_of_the_headline_place_names_it_as_the_headline_writes_it():
     q = only("- Battery exports: US$3.1 billion in 2025", title="Jeonbuk unveils battery master plan")
     assert q.subject == "Jeonbuk"  # not the gazetteer's "Jeollabuk-do", which the text never writes
+
+
+@pytest.mark.parametrize(
+    "text, value, names, subject",
+    [
+        (
+            "Borneo Alumina Prima is building a refinery near Mempawah in Kalimantan. The refinery will process "
+            "roughly 4 million tons of bauxite a year.",
+            4e6,
+            (("company", "Borneo Alumina Prima"), ("place", "Mempawah"), ("place", "Kalimantan")),
+            "Borneo Alumina Prima",
+        ),
+        (
+            "Daebong Energy Solution supplies cells. Daebong Energy Solution's cell plants in Korea and Hungary have "
+            "a combined capacity of 46 GWh.",
+            46,
+            (("company", "Daebong Energy Solution"), ("place", "Korea"), ("place", "Hungary")),
+            "Daebong Energy Solution",
+        ),
+        (
+            "Brennwald builds motors at the Lepenica Technology Free Zone in Serbia. The free zone, set up in 2019 by "
+            "the city, already hosts 14 foreign companies.",
+            14,
+            (("company", "Brennwald"), ("park", "Lepenica Technology Free Zone"), ("place", "Serbia")),
+            "Lepenica Technology Free Zone",
+        ),
+    ],
+)
+def test_a_facility_described_or_sited_belongs_to_its_owner(text, value, names, subject):
+    q = by_value(extract(text, published="2026-07-01", entities=_named(text, *names)), value)
+    assert q.subject == subject

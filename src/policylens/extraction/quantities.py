@@ -293,7 +293,7 @@ _DEFINITE = re.compile(
 # A sentence or clause that opens on a definite description ("The park is located in X, with …"): what it
 # refers to is the subject, whatever names follow in the adjuncts.
 _OPENING_DEFINITE = re.compile(
-    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
+    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+{_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
     re.I,
 )
 _WRITTEN_TYPES = ("place", "park", "cluster", "company")
@@ -365,8 +365,10 @@ _ARTICLES = frozenset(("a", "an", "the"))
 _LOCATING = re.compile(r"\s*(?:,|of|in)\s+(?:the\s+)?")
 # Where a site lies: "Tien Hai Park in the northern coastal province of Thai Binh", "the plant in Pune".
 _SITED = re.compile(
+    r"(?:['’]s(?:\s+[a-z][\w-]*){1,3})?"  # "Daebong's cell plants in Korea"
     r"\s*(?:located\s+|based\s+)?(?:in|at|near|outside)\s+"
     r"(?:the\s+(?:[a-z-]+\s+){0,3}(?:province|state|region|city|county|district|prefecture|town)\s+of\s+)?(?:the\s+)?"
+    r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s*|\s+and\s+))*"  # "in Korea and Hungary": every place of the list
 )
 _SITES = frozenset({"park", "company", "cluster"})
 _OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
@@ -1321,6 +1323,9 @@ class _Reader:
                 if found is not None and self._qualifies(found, outer[1], start, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
+            opening = self._opening_referent(clause) if found is None else None
+            if opening is not None:
+                return opening  # "The free zone, set up by the city, hosts …": the description that opens the clause
             referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
             if referred:
                 return referred
