@@ -107,6 +107,18 @@ def test_chinese_furniture():
         assert is_furniture(line), line
 
 
+def test_chinese_furniture_in_traditional_characters():
+    for line in [
+        "瀏覽次數：1,847　【字體：大 中 小】",
+        "首頁 > 新聞中心",
+        "【關閉窗口】",
+        "版權所有：某某市人民政府辦公室",
+        "責任編輯：周曉彤",
+        "聯絡電話：(852) 2831 6620",
+    ]:
+        assert is_furniture(line), line
+
+
 def test_english_furniture():
     for line in [
         "Skip to content",
