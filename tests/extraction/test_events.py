@@ -863,3 +863,19 @@ def test_construction_of_something_that_began_is_its_launch(sentence, date):
 
 def test_a_trend_that_began_is_no_launch():
     assert events("Exports began rising in May, and the firm began to hire in June.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last month Hanbit signed a 10-year supply agreement with Seohae Lithium.",
+        "The firm signed an offtake agreement with a European carmaker in February.",
+    ],
+)
+def test_a_supply_or_offtake_agreement_commits_no_investment(sentence):
+    assert only(sentence).type == "other"
+
+
+def test_an_agreement_that_names_a_sum_commits_money():
+    found = only("On Monday Aurenic signed a substrate supply agreement with Tri-Lam Substrates worth US$310 million.")
+    assert found.type == "investment"

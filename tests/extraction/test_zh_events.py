@@ -551,3 +551,10 @@ def test_a_count_word_inside_another_word_counts_nothing():
     )
     assert (e.type, e.date) == ("approval", "2026-08")
     assert events("文章开头。\n入选企业总数达到120家。") == []
+
+
+def test_a_supply_or_purchase_contract_signed_commits_no_investment():
+    found = events(
+        "8月20日，公司与韩国某精工株式会社签署镁合金部件长期供货协议。7月中旬，公司与省内一家企业签订《镁合金锭采购合同》。"
+    )
+    assert [e.type for e in found] == ["other", "other"]

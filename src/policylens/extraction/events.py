@@ -764,6 +764,11 @@ def _clause_events(
     return events
 
 
+def _sums_money(text: str, start: int, end: int) -> bool:
+    """Whether a sum of money is named anywhere in what follows a verb."""
+    return any(a.unit in CURRENCIES for a in find_amounts(text[start:end]))
+
+
 def _names_money(text: str, start: int, end: int) -> bool:
     """Whether a sum of money opens what follows a verb ("will invest about US$380 million in …")."""
     return any(a.unit in CURRENCIES and a.start < 30 for a in find_amounts(text[start:end]))
@@ -880,6 +885,8 @@ def _event(
     etype = done_on or _by_head(form, thing) or _refine(form, obj or "", complement or "")
     if etype is None:
         return None
+    if etype == "other" and form.type == "investment" and _sums_money(text, lead.end, end):
+        etype = "investment"  # "signed a supply agreement … worth US$310 million": money committed
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
