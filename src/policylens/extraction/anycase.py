@@ -32,10 +32,12 @@ def any_case(words: Iterable, alternation: Callable[[list[str]], str]) -> str:
     if not ordered or any(not w or w[0] in _CASE_EXTRAS for w in ordered):
         return alternation(ordered)  # such a word matches where the group of "i", "k" or "s" does
     groups: dict[str, list[str]] = {}
-    for w in ordered:  # a word opening with anything but an ASCII letter is a group of its own, written as before
-        groups.setdefault(w[0].lower() if w[0].isascii() and w[0].isalpha() else "\0" + w, []).append(w)
+    for w in ordered:
+        # The words opening with anything but an ASCII letter make one group, written as before and in their
+        # order: two of them may match at one place (a phrase's space is written to match a hyphen too).
+        groups.setdefault(w[0].lower() if w[0].isascii() and w[0].isalpha() else "\0", []).append(w)
     return "|".join(
-        f"{_letter(key)}(?:{alternation([w[1:] for w in group])})" if len(key) == 1 else alternation(group)
+        f"{_letter(key)}(?:{alternation([w[1:] for w in group])})" if key != "\0" else alternation(group)
         for key, group in groups.items()
     )
 

@@ -31,9 +31,11 @@ _CUES = _load("quantity_cues.yaml")
 
 
 def _alternation(words, spaced: bool = True) -> str:
-    """A regex alternation, longest first so "percentage points" wins over "percent"."""
+    """A regex alternation, longest first so "percentage points" wins over "percent", and words of one length
+    in a fixed order (a set's order changes from process to process with string hashing, and two words of one
+    length can match at one place: with ``spaced``, " " is written to match "-")."""
     out = []
-    for w in sorted({str(w) for w in words}, key=len, reverse=True):
+    for w in sorted({str(w) for w in words}, key=lambda w: (-len(w), w)):
         escaped = re.escape(w)
         if spaced:
             escaped = escaped.replace(r"\ ", r"[\s-]+")

@@ -338,7 +338,7 @@ class _Reader:
             comparator = "~"  # "约占全市电力装机的54%"
         change = self._change(a, start, clause_start)
         value = a.value
-        if text.startswith(_MINUS, start - 1) and a.value is not None and a.value > 0:
+        if start > 0 and text.startswith(_MINUS, start - 1) and a.value is not None and a.value > 0:
             start, value = start - 1, -a.value  # "增长-4.2%": the sign the amount was read without
         if change and value is not None and (value < 0 or _NEGATIVE_GROWTH.search(text, clause_start, start)):
             # "增长-4.2%", "增长负0.8%", "负增长2.3%": a fall of 4.2%, 0.8%, 2.3%, as "下降4.2%" is
