@@ -504,3 +504,8 @@ def test_negative_growth_is_a_fall_of_that_much_whichever_way_it_is_written():
         (2.3, "decrease", "出口"),
     ]
     assert [q.text for q in found] == ["-4.2%", "负0.8%", "2.3%"]  # the sign stays in what is quoted
+
+
+def test_an_amount_at_the_very_start_takes_no_sign_from_the_page_end():
+    found = read("10%的企业实现增长-")
+    assert [(q.text, q.value) for q in found] == [("10%", 10)]
