@@ -1757,3 +1757,18 @@ def test_a_figure_of_the_headline_place_names_it_as_the_headline_writes_it():
 def test_a_facility_described_or_sited_belongs_to_its_owner(text, value, names, subject):
     q = by_value(extract(text, published="2026-07-01", entities=_named(text, *names)), value)
     assert q.subject == subject
+
+
+def test_a_list_of_bare_verb_items_under_a_horizon_sets_goals():
+    text = (
+        "Targets\nBy 2030:\n1. Raise battery industry output to KRW 30 trillion.\n2. Grow the number of battery "
+        "companies to 150.\n3. Lift battery exports to US$12 billion a year.\n4. Create 12,000 new jobs."
+    )
+    found = extract(text, published="2026-07-01")
+    assert [(q.kind, q.deadline) for q in found] == [("target", 2030)] * 4
+    assert by_value(found, 12e9).metric == "battery exports"  # the item's verb is no part of its measure
+
+
+def test_a_heading_that_opens_on_a_noun_sets_no_goal():
+    q = only("Increase in exports: 5% in 2025.", published="2026-07-01")
+    assert q.kind == "statistic"

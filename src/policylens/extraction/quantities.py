@@ -107,6 +107,11 @@ _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
 _ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|\(?[a-z][.)]|\(?[ivxlc]{1,6}[.)]|[IVXLC]{1,6}\.)\s")
+# A sentence or list item that opens on a bare verb of a goal: "1. Raise output to KRW 30 trillion."
+_IMPERATIVE = re.compile(
+    rf"(?:{_ITEM.pattern})?[ \t]*((?-i:{'|'.join(w.capitalize() for w in _CUES['goal_imperatives'])}))\s+(?!in\b|of\b)(?=[a-z\d$€£¥]|the\b)"
+)
+_GOAL_IMPERATIVES = frozenset(_CUES["goal_imperatives"])
 _FROM_PRESENT = re.compile(
     rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
 )
@@ -753,6 +758,9 @@ class _Reader:
         text = self.text
         s = _Sentence(start, end)
         last_target = -1
+        imperative = _IMPERATIVE.match(text, start, end)
+        if imperative is not None:
+            s.cues.append((imperative.start(1), imperative.end(1), "target"))
         for m in _CUE.finditer(text, start, end):
             if m.group("t"):
                 last_target = m.end()
@@ -1964,6 +1972,8 @@ def _edge_junk(word: str, first: bool) -> bool:
         return False  # "total exports", "average wage"
     if low in _STOP or low in _METRIC_JUNK or _is_verb(word):
         return True
+    if first and low in _GOAL_IMPERATIVES and word[0].isupper():
+        return True  # "Lift battery exports to …": the item's verb, not its measure
     if _COMPARATOR_BEFORE.search(word):
         return True
     if low.endswith("ly") and len(low) > 4:
