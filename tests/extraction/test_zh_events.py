@@ -558,3 +558,12 @@ def test_a_supply_or_purchase_contract_signed_commits_no_investment():
         "8月20日，公司与韩国某精工株式会社签署镁合金部件长期供货协议。7月中旬，公司与省内一家企业签订《镁合金锭采购合同》。"
     )
     assert [e.type for e in found] == ["other", "other"]
+
+
+def test_a_relative_clause_that_dates_its_act_reports_it():
+    found = events("该集团今年6月在开发区成立的天棉智慧纺织有限公司，已建成全疆首条生产线。", published="2026-09-15")
+    assert [(e.type, e.date) for e in found] == [("establishment", "2026-06")]
+
+
+def test_an_undated_relative_clause_describes():
+    assert events("新成立的企业达到120家，成立的企业多为中小企业。", published="2026-09-15") == []

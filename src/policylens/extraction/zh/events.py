@@ -70,6 +70,10 @@ _RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
 _MEASURE_RANKED = re.compile(rf"(?:{_alt(_DATA['measure_words'])})(?:{_alt(_DATA['measure_adverbs'])})*$")
 _NOT_AFTER = tuple(_DATA["not_after"])
 _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
+# A relative clause that dates its act reports it: "今年6月在开发区成立的某公司", "当天开工的某项目" (not "成立的企业").
+_DATED_RELATIVE = re.compile(
+    r"(?:(?:\d{4}|今|去|上)年\d{1,2}月|\d{1,2}月\d{1,2}日|当天|当日|同日|上月|本月)(?:上旬|中旬|下旬|初|底|末)?[^，。；、\s]{0,10}$"
+)
 _NOT_BEFORE = tuple(_DATA["not_before"])
 _OCCASION_TRIGGERS = frozenset(_DATA["occasion_triggers"])
 _OCCASION_MEETING = _DATA["occasion_meeting"]
@@ -219,6 +223,11 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         blocked_after = (
             text.startswith(_NOT_AFTER, m.end())
             and not text.startswith(_NOT_AFTER_EXEMPT, m.end())
+            and not (
+                etype not in _GATHERING_TYPES  # "在10月8日召开的某大会上": the scene of what the sentence reports
+                and text.startswith("的", m.end())
+                and _DATED_RELATIVE.search(text, max(0, m.start() - 14), m.start())
+            )
             and not (
                 word in _OCCASION_TRIGGERS
                 and text.startswith(_OCCASION_MEETING, m.end())
