@@ -1772,3 +1772,20 @@ def test_a_list_of_bare_verb_items_under_a_horizon_sets_goals():
 def test_a_heading_that_opens_on_a_noun_sets_no_goal():
     q = only("Increase in exports: 5% in 2025.", published="2026-07-01")
     assert q.kind == "statistic"
+
+
+def test_a_figure_a_description_owns_outright_is_its_owners():
+    text = (
+        "Czechia approved the aid for the plant in the Ustecky Region, which Korea and Hungary also courted. "
+        "The region's jobless rate was the highest of the country's 14 regions. Czechia hopes to lower it."
+    )
+    names = (("place", "Czechia"), ("place", "Ustecky Region"), ("place", "Korea"), ("place", "Hungary"))
+    q = by_value(extract(text, published="2026-04-22", entities=_named(text, *names)), 14)
+    assert q.subject == "Czechia"  # the story's country, not the one named last
+
+
+def test_the_regions_of_the_country_are_the_countrys():
+    text = "Vietnam has 34 provinces. Ha Tinh ranked 9th, the best among the 34 provinces and cities of the country."
+    names = (("place", "Vietnam"), ("place", "Ha Tinh"))
+    found = extract(text, published="2026-05-01", entities=_named(text, *names))
+    assert [q.subject for q in found if q.value == 34][-1] == "Vietnam"

@@ -297,6 +297,11 @@ _DEFINITE = re.compile(
 )
 # A sentence or clause that opens on a definite description ("The park is located in X, with …"): what it
 # refers to is the subject, whatever names follow in the adjuncts.
+# "the country's 14 regions": a description's possessive right before a figure; "17 regions of the country".
+_OWNED_BY = re.compile(rf"\b(?:the|this)\s+(?:{_alternation(_DEFINITE_TYPES)})['’]s\s+$", re.I)
+_OF_THE_WHOLE = re.compile(
+    r"\s+(?:[a-z-]+\s+){1,3}?of\s+(?P<whole>the\s+(?:country|nation|province|state|region))\b(?![’'-])"
+)
 _OPENING_DEFINITE = re.compile(
     rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+{_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
     re.I,
@@ -544,6 +549,12 @@ class _Reader:
             document.title,
         )
         self._types = {ent.name: ent.type for ent in entities}
+        # The country a story is set in: the one it names most, first named first on a tie.
+        countries = sorted(
+            (e for e in entities if e.type == "place" and e.mentions and _is_country(e.name)),
+            key=lambda e: (-len(e.mentions), min(e.mentions)),
+        )
+        self.home_country = countries[0].name if countries else None
         # How each place, park, cluster or company is written: its name is the fullest one ("Republic of Korea"),
         # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%").
         self._written: dict[str, list[tuple[int, str]]] = {}
@@ -1233,7 +1244,7 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
-        owner = self._with_phrase_owner(a, s)
+        owner = self._with_phrase_owner(a, s) or self._described_owner(a)
         if owner is not None:
             return owner
         clause = self._clause_subject(a, s)
@@ -1277,6 +1288,15 @@ class _Reader:
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _described_owner(self, a: Amount) -> str | None:
+        """A figure a description owns outright: "the country's 14 regions", "the park's 50 companies", "the 17
+        regions of the country" are the country's and the park's, whoever the clause is about."""
+        before = _OWNED_BY.search(self.text, max(0, a.start - 30), a.start)
+        if before is not None:
+            return self._referred(before.start(), before.end())
+        after = _OF_THE_WHOLE.match(self.text, a.end)
+        return self._referred(after.start("whole"), after.end()) if after is not None else None
 
     def _with_phrase_owner(self, a: Amount, s: _Sentence) -> str | None:
         """A figure in a sentence's opening "With …" phrase belongs to the subject of the clause the phrase
@@ -1476,6 +1496,8 @@ class _Reader:
         etype = _DEFINITE_TYPES[word]
         levels = _PLACE_LEVELS.get(word)
         same_type = self.mentions_by_type.get(etype, [])
+        if levels is not None and "country" in levels and self.home_country is not None:
+            return self.home_country  # "the country's 14 regions": the story's country, not one named in passing
         for i in range(bisect_left(same_type, (at + 1,)) - 1, -1, -1):
             s, e, name, _ = same_type[i]
             if e <= at and (levels is None or self._level(name) in levels):
