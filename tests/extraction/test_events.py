@@ -879,3 +879,21 @@ def test_a_supply_or_offtake_agreement_commits_no_investment(sentence):
 def test_an_agreement_that_names_a_sum_commits_money():
     found = only("On Monday Aurenic signed a substrate supply agreement with Tri-Lam Substrates worth US$310 million.")
     assert found.type == "investment"
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        (
+            "On August 28, the Provincial People's Committee awarded the investment registration certificate to Sunwoo.",
+            "2024-08-28",
+        ),
+        (
+            "Last month, the Prime Minister signed Decision No. 1045/QD-TTg approving the investment policy for the park.",
+            "2025-02",
+        ),
+    ],
+)
+def test_leave_given_by_a_certificate_or_a_decision_signed_is_an_approval(sentence, date):
+    found = only(sentence)
+    assert (found.type, found.date) == ("approval", date)
