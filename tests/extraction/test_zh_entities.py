@@ -325,3 +325,21 @@ def test_a_time_or_an_intent_before_a_name_and_an_office_holders_title_are_no_pa
     assert named(entities("辽宁省统计局副局长某某介绍。"), "government") == ["辽宁省统计局"]
     # a commission (委员会) is still a body
     assert named(entities("福建省发展和改革委员会印发通知。"), "government") == ["福建省发展和改革委员会"]
+
+
+def test_names_heard_in_company_news_pages():
+    found = {
+        (e.type, e.name)
+        for e in entities(
+            "当天，公司与韩国大成精工株式会社签署供货协议。上月，公司全资子公司镁睿新材（上海）国际贸易有限公司完成注册。"
+            "项目落户仙人岛能源化工区和防城港企沙工业区。新余锂电新能源集群获江西省工业和信息化厅认定。获嘉县产业集聚区表示。"
+        )
+    }
+    assert {
+        ("company", "韩国大成精工株式会社"),
+        ("company", "镁睿新材（上海）国际贸易有限公司"),
+        ("park", "仙人岛能源化工区"),
+        ("park", "防城港企沙工业区"),
+        ("government", "江西省工业和信息化厅"),
+    } <= found
+    assert not any(name.startswith(("公司", "嘉县")) for _, name in found)
