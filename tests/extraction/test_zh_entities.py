@@ -343,3 +343,12 @@ def test_names_heard_in_company_news_pages():
         ("government", "江西省工业和信息化厅"),
     } <= found
     assert not any(name.startswith(("公司", "嘉县")) for _, name in found)
+
+
+def test_a_campaign_named_by_its_slogan_and_a_few_words_and_a_contract_that_is_no_programme():
+    found = {
+        (e.type, e.name)
+        for e in entities("全市深入开展“工业强市”攻坚行动，推进“秦创原”成果转化行动。公司签订《镁合金锭采购合同》。")
+    }
+    assert {("programme", "“工业强市”攻坚行动"), ("programme", "“秦创原”成果转化行动")} <= found
+    assert not any("采购合同" in name for _, name in found)

@@ -57,6 +57,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff·A-Za-z0-9]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ISSUER_AFTER = "关于"
+_CONTRACTS = ("合同", "协议", "协议书", "合约", "协定")
 # quoted with “…”, or with 「…」 as traditional-script pages quote
 _QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
 _QUOTED = re.compile(
@@ -267,11 +268,12 @@ def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 
 def _titles(text: str) -> list[_Found]:
-    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》")."""
+    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》") and a contract
+    (《镁合金锭采购合同》), which is no programme."""
     return [
         _Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()])
         for m in _TITLE.finditer(text)
-        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))
+        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1))) and not m.group(1).endswith(_CONTRACTS)
     ]
 
 
