@@ -388,7 +388,7 @@ def test_a_suspended_hyphen_is_not_a_word_broken_at_a_line_end():
         "Industry (2021-2035) to guide provinces, and small- and medium-sized firms welcomed it." + _TAIL
     )
     names = {e.name for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
-    assert "Medium- and Long-Term Plan for the Development of the Battery Industry" in names
+    assert "Medium- and Long-Term Plan for the Development of the Battery Industry (2021-2035)" in names
     assert not any("Mediumand" in n for n in names)
 
 
@@ -494,3 +494,13 @@ def test_a_ticker_with_a_series_number_marks_a_company():
 def test_a_name_runs_on_through_slavic_and_english_place_particles():
     _, names = found("The Ústí nad Labem Regional Authority agreed to the plan.")
     assert names["Ústí nad Labem Regional Authority"].type == "government"
+
+
+def test_a_titles_period_is_part_of_it_unless_an_ordinal_names_the_period():
+    _, names = found(
+        "Jeonbuk announced its Secondary Battery Industry Master Plan (2026–2030), a five-year roadmap, "
+        "the first under the 15th Five-Year Plan (2026-2030)."
+    )
+    plan = names["Secondary Battery Industry Master Plan (2026–2030)"]
+    assert plan.type == "programme" and "Secondary Battery Industry Master Plan" in plan.aliases
+    assert "15th Five-Year Plan (2026-2030)" in names["15th Five-Year Plan"].aliases

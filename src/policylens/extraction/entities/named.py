@@ -22,6 +22,8 @@ _COMPLEMENT_CONNECTORS = _CONNECTORS | {"a", "an", "in", "with", "to", "at"}
 _ATTACHING = frozenset({"of", "for", "on"})
 # Capitalised adjectives a zone's name coordinates: "Economic", "Technological", "High", "New".
 _ADJECTIVE = re.compile(r"(?:ic|al|ive|ary|^High|^New)$")
+# A plan known by its ordinal ("15th Five-Year Plan"), whose period the ordinal already names.
+_ORDINAL_PLAN = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+Five-Year\s+Plan", re.I)
 _PERIOD = re.compile(r"[ \t]*\(\s*((?:19|20)\d\d\s*[-–—~至]\s*(?:(?:19|20)\d\d|\d\d))\s*\)")
 # A year or span written bare after a title's head ("Policy 2025", "Strategy 2026–2030"), not a count after it.
 _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]*[-–—][ \t]*(?:(?:19|20)\d\d|\d\d))?(?![\w%.,]*\d)(?![\w-])")
@@ -342,10 +344,15 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 found.aliases.append(short)
             if chunk.period and htype == "programme":
                 found.attributes["period"] = chunk.period
-                if end == chunk.end:
-                    # "15th Five-Year Plan (2026-2030)": the period is an attribute, and the full form an alias.
+                if end == chunk.end and _ORDINAL_PLAN.fullmatch(_PERIOD.sub("", name)):
+                    # "15th Five-Year Plan (2026-2030)": the ordinal names the period, which is an attribute;
+                    # the full form an alias
                     found.name = clean(_PERIOD.sub("", name))
                     found.aliases.append(name)
+                elif end == chunk.end:
+                    # "Action Plan for … (2022–2025)": the period is part of the title as issued; the form without
+                    # it, as a later mention often writes it, an alias
+                    found.aliases.append(clean(_PERIOD.sub("", name)))
             acronym = _ACRONYM_PAREN.search(name)
             if acronym:
                 short = clean(acronym.group(1) + name[acronym.end() :])
