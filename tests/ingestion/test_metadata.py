@@ -798,3 +798,29 @@ def test_a_work_report_is_dated_the_day_it_was_delivered_and_its_speaker_is_no_t
 def test_a_wechat_accounts_call_to_follow_it_is_no_title():
     page = "某某经开区\n以下文章来源于某某发布\n点击蓝字 关注我们\n一天两大喜讯！某项目竣工投产\n" + ZH_BODY
     assert meta(page, "https://mp.weixin.qq.com/s/abc").title == "一天两大喜讯！某项目竣工投产"
+
+
+@pytest.mark.parametrize(
+    "head, title",
+    [
+        (
+            "Bloomberg\nMarkets | Economics | Industries\n\nMost Read from Bloomberg\n"
+            "- Nickel Slumps as Chinese Buyers Pull Back\n- Asia's Factories Brace for Another Slow Quarter\n\nMetals\n\n"
+            "Indonesia Clears $2.1 Billion Alumina Refinery in Bauxite Push\n",
+            "Indonesia Clears $2.1 Billion Alumina Refinery in Bauxite Push",
+        ),
+        (
+            "REPUBLIC OF KENYA\nMINISTRY OF INVESTMENTS, TRADE AND INDUSTRY\nState Department for Industry\n\n"
+            "PRESS RELEASE\n\nCS launches Kedong Valley Automotive Special Economic Zone, targets 10,000 electric buses\n",
+            "CS launches Kedong Valley Automotive Special Economic Zone, targets 10,000 electric buses",
+        ),
+        (
+            "Battery Industry Review\nHome › News › Europe\nTags: gigafactory, state aid, Czechia, LFP\n\n"
+            "Brussels clears CZK 9.8bn Czech aid for Kadan gigafactory\n",
+            "Brussels clears CZK 9.8bn Czech aid for Kadan gigafactory",
+        ),
+    ],
+)
+def test_no_list_item_capitals_letterhead_or_tag_line_is_the_headline(head, title):
+    body = "The European Commission has approved the aid, ending a review that had dragged on for eleven months.\n"
+    assert meta(head + "\n" + body * 3).title == title

@@ -55,6 +55,9 @@ _BYLINE_SEPARATOR = re.compile(r"\s*\|\s*|\s{3,}")  # between the fields of a by
 # "2026-02-27  Source: …  [Print]": a date stamp line; "2024年1-2月全市工业经济运行情况" is a headline
 _STAMP_FIRST = re.compile(r"^\(?\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)")
 _SUBTITLE = re.compile(r"^(——|--|—|–)")  # "——市政府召开新闻发布会": a subtitle, which may be longer than the title
+_LIST_ITEM = re.compile(r"^[-•*·▪◦]\s")  # "- Nickel Slumps as …": an item of a "Most Read" list, no headline
+# "Tags: gigafactory, state aid, Czechia": a page's labels, kept in the text but never its headline
+_LABELS = re.compile(r"^(tags?|topics?|keywords?|filed under|categories|category)\s*:", re.IGNORECASE)
 # " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
 _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
 _SITE_WORD = re.compile(
@@ -237,6 +240,8 @@ def _is_title_like(line: str) -> bool:
         or len(stripped) > 300
         or _NOT_HEADLINE_END.search(stripped)
         or _SUBTITLE.match(stripped)
+        or _LIST_ITEM.match(stripped)
+        or _LABELS.match(stripped)
         or _INNER_SENTENCE_END.search(stripped)
     ):
         return False
