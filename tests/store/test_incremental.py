@@ -31,6 +31,7 @@ from policylens.store.schema import (
     EntityRelationRow,
     EntityRow,
     QuantityRow,
+    QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
     TrackedSubjectRow,
@@ -383,7 +384,6 @@ def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
 
 def test_a_batch_rewrites_only_the_subject_links_that_moved_and_any_that_went_missing(kb, monkeypatch):
     """The batch's pass writes a quantity's subject entity only where it differs from the stored one."""
-    from policylens.store.schema import QuantitySubjectRow
 
     _batches(kb, 15, batches=2)
     with kb.writing() as conn:
@@ -786,3 +786,69 @@ def test_a_batch_figure_displaces_a_stored_deciding_one_and_a_batch_plan_restate
     assert restated[by_value[500]] == by_value[700]  # the batch's plan restates the 2022 goal first
     assert (by_value[500], by_value[300]) in before and (by_value[500], by_value[300]) not in _progress(kb)
     assert (by_value[600], by_value[300]) in before and (by_value[600], by_value[300]) not in _progress(kb)
+
+
+def _about(source: str, subject: str, *entities: tuple) -> Extraction:
+    """A document naming ``entities`` ((type, name) or (type, name, key)) and giving one figure about ``subject``."""
+    phrase = "40 smart factories"
+    text = f"{source} lists names. " + " ".join(f"{e[1]} appears here." for e in entities) + f" It has {phrase}."
+    ents = [
+        Entity(
+            type=e[0],
+            name=e[1],
+            key=e[2] if len(e) > 2 else None,
+            mentions=[(text.index(e[1]), text.index(e[1]) + len(e[1]))],
+        )
+        for e in entities
+    ]
+    start = text.index(phrase)
+    figure = Quantity(
+        kind="statistic",
+        text=phrase,
+        start=start,
+        end=start + len(phrase),
+        value=40.0,
+        unit="count",
+        metric="smart factories",
+        subject=subject,
+        as_of=2024,
+    )
+    return Extraction(
+        Document(source=source, text=text, title=source, published="2024-01-01", source_type="media"),
+        [figure],
+        [],
+        ents,
+        [],
+    )
+
+
+def _subject_entities(kb: KnowledgeBase) -> dict[str, int]:
+    """Each quantity's document source -> its subject entity."""
+    from policylens.store.schema import DocumentRow
+
+    with kb.reading() as conn:
+        rows = conn.execute(
+            select(DocumentRow.source, QuantitySubjectRow.entity_id)
+            .join(QuantityRow, QuantityRow.document_id == DocumentRow.id)
+            .join(QuantitySubjectRow, QuantitySubjectRow.quantity_id == QuantityRow.id)
+        ).all()
+    return {source: entity for source, entity in rows}
+
+
+HUANGDAO, WEST_COAST = "adcode:370211", "area:west-coast-new-area"  # the gazetteer's same_place_as pair
+
+
+def test_a_phrase_resolves_alike_whatever_was_resolved_before_it(kb):
+    """A place made on demand for one phrase is not among the names the next phrase is looked up by.
+
+    a.txt's subject, a name of the West Coast New Area no record gives, makes that place; b.txt's
+    subject is also one of its gazetteer names, but a company goes by it: b.txt's figure is the
+    company's, as it would be were a.txt not there (the pass resolving in another order).
+    """
+    kb.save(_about("a.txt", "West Coast New District"))
+    kb.save(_about("b.txt", "Huangdao New Area"))
+    kb.save(_named("c.txt", ("company", "Huangdao New Area")))
+    kb.resolve()
+    subjects, names = _subject_entities(kb), _entities_named(kb)
+    assert subjects["a.txt"] == derive.place_id(WEST_COAST)
+    assert {subjects["b.txt"]} == names["Huangdao New Area"]

@@ -912,10 +912,16 @@ class _Resolver:
     gazetteer.  ``exact`` is False when only a name inside the phrase was
     recognised ("the Jiaozhou economic zone" -> Jiaozhou): good enough to
     place a figure in a region, not to say two figures share a subject.
+
+    The names looked up are those of the entities the documents make (and
+    the places they lie in) when the resolver is made, not those of places
+    the gazetteer step makes on demand later: so a phrase resolves alike
+    whatever was resolved before it.
     """
 
     def __init__(self, builder: _Builder, records: list[Record], entity_of_record: dict[int, int]):
         self.builder = builder
+        self.named: dict[str, tuple[int, ...]] = {form: tuple(ids) for form, ids in builder.by_norm.items()}
         self.in_document: dict[int, dict[str, int]] = defaultdict(dict)
         for r in records:
             entity = entity_of_record[r.id]
@@ -937,7 +943,7 @@ class _Resolver:
             if form in own and ok(own[form]):
                 return own[form], True
         for form in (surface(phrase), normalise(phrase)):
-            found = {e for e in self.builder.by_norm.get(form, ()) if ok(e)}
+            found = {e for e in self.named.get(form, ()) if ok(e)}
             if len(found) == 1:
                 return found.pop(), True
         if allowed is None or "place" in allowed:
