@@ -19,7 +19,7 @@ import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -214,7 +214,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
         TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
-        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, state.builder)),
+        TargetIndustryRow: (
+            ("target_id", "industry"),
+            _target_industries(quantities, {q: hit[0] for q, hit in subjects.items()}, state.builder),
+        ),
         TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
         TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
@@ -257,9 +260,15 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     join, split or make ambiguous the entities of that part, and only
     those: :mod:`.blocking` gives the argument), or over all of them when
     that part is most of them; every other entity is made again from its
-    stored records, and the subjects, relations and events are resolved
-    against all entities, as in :func:`rebuild`.  Its tables are written as
-    a difference, whole: each relation's id is its own (:func:`relation_id`),
+    stored records.  Only the phrases whose entity can have changed are
+    resolved again (``_phrases_again``: the batch's, those of documents
+    whose records moved, those looked up by a name that now answers to other
+    entities, those whose entity was renamed or is a programme); every other
+    quantity, event and document keeps its stored subject, entities and
+    relations, or, when more than half of the documents would be resolved
+    again, all are resolved as in :func:`rebuild`.  Its tables are written as
+    a difference (the events' entities only for the events resolved again;
+    the others whole): each relation's id is its own (:func:`relation_id`),
     so a new relation writes one row (and only new relations are hashed), and
     an emptied relations table (as migration 0013 leaves it) is filled again.  The
     track stage looks only at the (subject,
@@ -306,9 +315,12 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
-    subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
-    event_links = state.finish(conn)
-    tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
+    old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
+    stored_relations = _stored_relations(conn)
+    said = _phrases_again(conn, state, batch, phrases, old_hits, stored_relations, renamed, len(docs.root))
+    if said is None:
+        said = _all_phrases(conn, state, phrases)
+    tracked_subjects = said.tracked
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old
         for qid, _, _, subject, *_ in phrases
@@ -362,9 +374,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
 
     # A target's industries come from its own words and its subject entity's name and focus.
-    old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
     changed_entities = _changed_entities(conn, state.builder)
-    new_hits = {q: hit[0] for q, hit in subjects.items()}
+    new_hits = said.hits
     industry_targets = {
         q
         for q, k in kind.items()
@@ -376,9 +387,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
     links, stored_links = state.entity_of_record, state.stored_links or {}
     relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
-    relation_rows, changed_relations = _relation_changes(conn, state.relations)
+    relation_rows, changed_relations = _relation_changes(stored_relations, state.relations)
     tables = {
-        **state.tables(event_links, relation_rows),
+        **state.tables(said.event_links, relation_rows),
         QuantitySubjectRow: (
             ("quantity_id", "entity_id"),
             [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
@@ -394,6 +405,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             QuantitySubjectRow: Scope("quantity_id", moved_hits),
             EntityLinkRow: Scope("document_entity_id", relinked),
             EntityRelationRow: Scope("id", changed_relations),
+            **({} if said.events is None else {EventEntityRow: Scope("event_id", said.events)}),
         },
     )
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
@@ -404,7 +416,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         TargetIndustryRow: (
             (
                 ("target_id", "industry"),
-                _target_industries(_quantities(conn, industry_targets), subjects, state.builder),
+                _target_industries(_quantities(conn, industry_targets), new_hits, state.builder),
             ),
             Scope("target_id", industry_targets),
         ),
@@ -480,6 +492,239 @@ def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
     ts, q = TrackedSubjectRow, QuantityRow
     differs = ts.subject.is_distinct_from(q.subject)
     return dict(conn.execute(select(ts.quantity_id, ts.subject).join(q, q.id == ts.quantity_id).where(differs)).all())
+
+
+@dataclass(slots=True)
+class _Phrases:
+    """What a pass made of the phrases that name entities: quantities' subjects, events' actors and objects."""
+
+    hits: dict[int, int]  # quantity id -> its subject entity, for every quantity that has one
+    tracked: dict[int, str | None]  # quantity id -> the subject the track stage files it under, every quantity
+    event_links: dict[tuple[int, str], int]  # (event id, role) -> entity, for the events in ``events``
+    events: set[int] | None  # the events resolved again; None: all of them
+
+
+def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any, ...]]) -> _Phrases:
+    """Every phrase resolved, as a full pass does: the records' relations, the subjects, the events."""
+    state.relations = _relations(state.builder, state.resolver, state.records, state.entity_of_record)
+    subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
+    event_links = state.finish(conn)
+    tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
+    return _Phrases({q: hit[0] for q, hit in subjects.items()}, tracked, event_links, None)
+
+
+def _phrases_again(
+    conn: Connection,
+    state: _Resolved,
+    batch: Collection[int],
+    phrases: Sequence[tuple[Any, ...]],
+    stored_hits: Mapping[int, int],
+    stored_relations: Mapping[tuple[Any, ...], int],
+    renamed: Mapping[int, str | None],
+    documents: int,
+) -> _Phrases | None:
+    """A batch's pass's phrases: those whose entity can have changed resolved again, the rest as stored.
+
+    A phrase resolves (``_Resolver``) from its own document's records and
+    their entities, the entities looked up by its name (``named``: the
+    entities of the documents and their places' ancestors, never places
+    made on demand, so the order of the phrases does not matter), the type
+    of each, and, for a gazetteer place, the entity holding that place's
+    key.  So a stored phrase resolves as it did in the last pass unless its
+    document holds a record that changed entity, or whose entity changed
+    type, key or names; or one of its names is looked up among other
+    entities than before (``forms``); or its stored entity held a key that
+    moved to another entity.  Those are resolved again, and the records'
+    relations and the events of any document where one is (an issuance's
+    relation is its document's); every other quantity keeps its stored
+    subject entity and tracked subject, unless that entity was renamed or is
+    a programme (tracked under its nearest region, which any relation may
+    move); every other event its stored entities, every other document its
+    stored relations.  Places that kept phrases name are made as the full
+    pass makes them, and a place only dropped phrases named is no longer
+    made.  The gazetteer's hierarchy and every entity's regions are
+    computed again over all relations.
+
+    None when more than half the documents are to be resolved again (the
+    caller then resolves everything), or a kept phrase names an entity the
+    pass no longer makes and no gazetteer place (which would mean the
+    argument above missed a way).
+    """
+    builder, resolver, records, links = state.builder, state.resolver, state.records, state.entity_of_record
+    stored_links = state.stored_links or {}
+    if _emptied(conn, batch, stored_relations):
+        return None
+    places = builder.places
+    e_ = EntityRow
+    stored = {i: (t, name, key) for i, t, name, key in conn.execute(select(e_.id, e_.type, e_.name, e_.key)).all()}
+    stored_forms: dict[int, set[str]] = defaultdict(set)
+    for i, form in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm)).all():
+        stored_forms[i].add(form)
+    stored_keys: set[str] = set()
+    moved_keys: set[str] = set()
+    for r in records:
+        before = stored_links.get(r.id)
+        if r.key:
+            if before is not None:
+                stored_keys.add(r.key)
+            if before != links[r.id]:
+                moved_keys.add(r.key)
+    # The entities the last pass's resolver looked names up among: its clusters and their places' ancestors.
+    old_static = set(stored_links.values()) | {
+        p for a in _ancestors(places, stored_keys) - stored_keys if (p := place_id(a)) is not None
+    }
+    new_static = state.static
+    if not old_static <= stored.keys():
+        _log.warning("batch pass: a stored link names no stored entity; all phrases resolved")
+        return None
+    old_named: dict[str, set[int]] = defaultdict(set)
+    for i in old_static:
+        for form in stored_forms[i]:
+            old_named[form].add(i)
+    new_named = resolver.named
+    forms = {f for f in old_named.keys() | new_named.keys() if old_named.get(f, set()) != set(new_named.get(f, ()))}
+    changed = old_static ^ new_static
+    for i in old_static & new_static:
+        entity = builder.get(i)
+        if stored[i][0] != entity.type or stored[i][2] != entity.key:
+            changed.add(i)
+    for i in changed:
+        forms |= stored_forms.get(i, set())
+        if i in builder.by_id:
+            forms |= builder.get(i).aliases.keys()
+    if moved_keys:  # a key's holder: its records' entity, or else its gazetteer place
+        holders: dict[str, tuple[set[int], set[int]]] = {k: (set(), set()) for k in moved_keys}
+        for r in records:
+            if r.key in holders:
+                before = stored_links.get(r.id)
+                if before is not None:
+                    holders[r.key][0].add(before)
+                holders[r.key][1].add(links[r.id])
+        for key, (before_, after_) in holders.items():
+            default = {p} if (p := place_id(key)) is not None else set()
+            if (before_ or default) != (after_ or default):
+                changed |= before_ | after_ | default
+    again = set(batch)
+    for r in records:
+        before, after = stored_links.get(r.id), links[r.id]
+        if before != after or after in changed or before in changed:
+            again.add(r.document_id)
+    if 2 * len(again) > documents:
+        return None
+
+    def stale(phrase: str | None) -> bool:
+        return phrase is not None and (surface(phrase) in forms or normalise(phrase) in forms)
+
+    # Documents whose records' relations or events must be made again: those above, and any whose phrase is stale.
+    related = set(again)
+    if forms:
+        related |= {
+            r.document_id
+            for r in records
+            if any(
+                isinstance(v := r.attributes.get(a), str) and stale(v) for a in ("located_in", "member_of", "part_of")
+            )
+        }
+    stored_events: dict[tuple[int, str], int] = {}
+    if forms or changed:
+        event_rows = _event_rows(conn)
+        if changed:
+            ee = EventEntityRow
+            stored_events = dict(
+                ((event, role), entity)
+                for event, role, entity in conn.execute(select(ee.event_id, ee.role, ee.entity_id)).all()
+            )
+            linked_changed = {event for (event, _), entity in stored_events.items() if entity in changed}
+        else:
+            linked_changed = set()
+        related |= {
+            ev.document_id for ev in event_rows if ev.id in linked_changed or stale(ev.actor) or stale(ev.object)
+        }
+        related |= {r[4] for r in stored_relations if r[4] is not None and (r[0] in changed or r[2] in changed)}
+        event_rows = [ev for ev in event_rows if ev.document_id in related]
+    else:
+        event_rows = _event_rows(conn, related)
+    if 2 * len(related) > documents:
+        return None
+
+    watched = changed | {e.id for e in builder.entities if e.type == "programme"}
+    watched |= {i for i, (_, name, _) in stored.items() if i in builder.by_id and builder.get(i).name != name}
+    redo = [
+        (qid, document_id, subject)
+        for qid, document_id, _, subject, *_ in phrases
+        if document_id in again
+        or (hit := stored_hits.get(qid)) in watched
+        or (hit is None and subject)  # unresolved before, or its stored link was lost: cheap to try again
+        or (forms and stale(subject))
+    ]
+    redone = {qid for qid, _, _ in redo}
+    kept_relations = {r for r in stored_relations if r[4] is not None and r[4] not in related}
+    named_kept = {e for q, e in stored_hits.items() if q not in redone}
+    redone_events = {ev.id for ev in event_rows}
+    if not stored_events:  # only the links to places matter below (a kept phrase's place is made on demand)
+        ee = EventEntityRow
+        rows = conn.execute(select(ee.event_id, ee.role, ee.entity_id).where(ee.entity_id >= PLACE_IDS)).all()
+        stored_events = {(event, role): entity for event, role, entity in rows}
+    named_kept |= {e for (event, _), e in stored_events.items() if event not in redone_events}
+    named_kept |= {i for r in kept_relations for i in (r[0], r[2]) if i is not None}
+    missing = named_kept - builder.by_id.keys()
+    if any(i < PLACE_IDS for i in missing):
+        _log.warning("batch pass: a kept phrase names an entity the pass no longer makes; all phrases resolved")
+        return None
+    for i in sorted(missing):
+        builder.place(_place_keys()[i - PLACE_IDS])
+
+    subjects = {q: found for q, document_id, subject in redo if (found := resolver.resolve(document_id, subject))}
+    event_links, issued = _events(event_rows, resolver, builder)
+    relating = [r for r in records if r.document_id in related]
+    state.relations = kept_relations | issued | _relations(builder, resolver, relating, links)
+    state.close()
+    hits = {q: e for q, e in stored_hits.items() if q not in redone}
+    hits.update((q, hit[0]) for q, hit in subjects.items())
+    tracked = {qid: renamed.get(qid, subject) for qid, _, _, subject, *_ in phrases}
+    tracked.update((qid, state.tracked_subject(subjects.get(qid), subject)) for qid, _, subject in redo)
+    _log.debug(
+        "batch pass: phrases of %d documents resolved again (%d related), %d subjects, %d events, %d stale names",
+        len(again),
+        len(related),
+        len(redo),
+        len(event_rows),
+        len(forms),
+    )
+    return _Phrases(hits, tracked, event_links, redone_events)
+
+
+def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping[tuple[Any, ...], int]) -> bool:
+    """Whether the relations or the events' entities are empty while stored documents could have made some.
+
+    Migration 0013 empties the relations; a batch's pass that kept the stored
+    ones would keep none.  Rows lost otherwise need ``rebuild``.
+    """
+    if not stored_relations and conn.scalar(
+        select(DocumentEntityRow.id).where(DocumentEntityRow.document_id.not_in(batch)).limit(1)
+    ):
+        return True
+    ee, ev = EventEntityRow, EventRow
+    return conn.scalar(select(ee.event_id).limit(1)) is None and (
+        conn.scalar(select(ev.id).where(ev.document_id.not_in(batch)).limit(1)) is not None
+    )
+
+
+@cache
+def _place_keys() -> list[str]:
+    """The gazetteer's place keys by position (``place_id`` minus ``PLACE_IDS``)."""
+    return list(gz.load().places)
+
+
+def _ancestors(places: gz.Gazetteer, keys: Iterable[str]) -> set[str]:
+    """The keys of every place the places ``keys`` lie in, up to the top of the gazetteer."""
+    out: set[str] = set()
+    for key in keys:
+        place = places.get(key)
+        while place is not None and place.parent and place.parent not in out:
+            out.add(place.parent)
+            place = places.get(place.parent)
+    return out
 
 
 def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
@@ -638,20 +883,27 @@ def relation_ids(
     return [(i, *r) for i, r in sorted(by_id.items()) if kept is None or i not in kept]
 
 
-def _relation_changes(conn: Connection, relations: set[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], set[int]]:
-    """A batch's pass's relation rows to write (the new relations') and the ids of the stored rows they replace.
-
-    A relation's id is its own (:func:`relation_id`), so a stored relation
-    the pass makes again keeps its row: only the relations it makes anew are
-    hashed and written, and only the stored ones it no longer makes deleted.
-    """
+def _stored_relations(conn: Connection) -> dict[tuple[Any, ...], int]:
+    """Every stored relation (subject, relation, object, object value, document) -> its row's id."""
     r_ = EntityRelationRow
-    stored = {
+    return {
         tuple(relation): i
         for i, *relation in conn.execute(
             select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
         ).all()
     }
+
+
+def _relation_changes(
+    stored: Mapping[tuple[Any, ...], int], relations: set[tuple[Any, ...]]
+) -> tuple[list[tuple[Any, ...]], set[int]]:
+    """A batch's pass's relation rows to write (the new relations') and the ids of the stored rows they replace.
+
+    A relation's id is its own (:func:`relation_id`), so a stored relation
+    the pass makes again keeps its row: only the relations it makes anew are
+    hashed and written, and only the stored ones it no longer makes deleted.
+    ``stored`` is :func:`_stored_relations`.
+    """
     rows = relation_ids(
         (r for r in relations if r not in stored), kept={i: r for r, i in stored.items() if r in relations}
     )
@@ -667,6 +919,7 @@ class _Resolved:
     entity_of_record: dict[int, int]
     resolver: _Resolver
     relations: set[tuple[Any, ...]]
+    static: frozenset[int]  # the entities the resolver looks names up among (``_Resolver.named``)
     stored_links: dict[int, int] | None = None  # a batch's pass: the links the last pass left
     nearest_region: dict[int, int] = field(default_factory=dict)
     regions: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -683,13 +936,18 @@ class _Resolved:
         Run after the quantities' subjects: resolving makes gazetteer places
         on demand, and a full pass and a batch's pass must meet them in one order.
         """
-        event_links, issued = _events(conn, self.resolver, self.builder)
-        self.relations |= issued | _hierarchy(self.builder)
+        event_links, issued = _events(_event_rows(conn), self.resolver, self.builder)
+        self.relations |= issued
+        self.close()
+        return event_links
+
+    def close(self) -> None:
+        """Add the places' hierarchy to the relations, then find every entity's regions and nearest one."""
+        self.relations |= _hierarchy(self.builder)
         self.regions = _regions(self.builder, self.relations)
         for (entity_id, region), depth in sorted(self.regions.items(), key=lambda item: -item[1]):
             if depth > 0:
                 self.nearest_region[entity_id] = region
-        return event_links
 
     def tracked_subject(self, hit: tuple[int, bool] | None, subject: str | None) -> str | None:
         """The subject a quantity is tracked under by the track stage (``track.batch``).
@@ -798,9 +1056,11 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
         stored_links = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
         clusters = _batch_clusters(records, decisions, batch, stored_links)
     entity_of_record = _entities(builder, clusters)
+    static = frozenset(builder.by_id)
     resolver = _Resolver(builder, records, entity_of_record)
-    relations = _relations(builder, resolver, records, entity_of_record)
-    return _Resolved(builder, records, entity_of_record, resolver, relations, stored_links)
+    # A batch's pass relates only the records whose phrases it resolves again (_phrases_again).
+    relations = _relations(builder, resolver, records, entity_of_record) if batch is None else set()
+    return _Resolved(builder, records, entity_of_record, resolver, relations, static, stored_links)
 
 
 def _batch_clusters(
@@ -916,7 +1176,8 @@ class _Resolver:
     The names looked up are those of the entities the documents make (and
     the places they lie in) when the resolver is made, not those of places
     the gazetteer step makes on demand later: so a phrase resolves alike
-    whatever was resolved before it.
+    whatever was resolved before it, and a batch's pass can keep a stored
+    phrase's entity when nothing it depends on moved (see ``update``).
     """
 
     def __init__(self, builder: _Builder, records: list[Record], entity_of_record: dict[int, int]):
@@ -982,15 +1243,19 @@ def _relations(
     return relations
 
 
+def _event_rows(conn: Connection, documents: Collection[int] | None = None) -> list[Any]:
+    """The events (of ``documents``, or all) as (id, document id, type, actor, object) rows."""
+    e = EventRow
+    return _rows(conn, select(e.id, e.document_id, e.type, e.actor, e.object), e.document_id, documents)
+
+
 def _events(
-    conn: Connection, resolver: _Resolver, builder: _Builder
+    events: Iterable[Any], resolver: _Resolver, builder: _Builder
 ) -> tuple[dict[tuple[int, str], int], set[tuple[Any, ...]]]:
     """Entities named as an event's actor and object; an issuance makes the object issued_by the actor."""
     links: dict[tuple[int, str], int] = {}
     issued: set[tuple[Any, ...]] = set()
-    for ev in conn.execute(
-        select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor, EventRow.object)
-    ).all():
+    for ev in events:
         actor = resolver.resolve(ev.document_id, ev.actor)
         obj = resolver.resolve(ev.document_id, ev.object)
         if actor is not None:
@@ -1158,7 +1423,7 @@ def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tu
 
 
 def _target_industries(
-    quantities: list[tuple[int, int, Quantity]], subjects: dict[int, tuple[int, bool]], builder: _Builder
+    quantities: list[tuple[int, int, Quantity]], subjects: Mapping[int, int], builder: _Builder
 ) -> list[tuple[int, str]]:
     """(target id, industry) for the industries of a target's own metric and subject.
 
@@ -1172,7 +1437,7 @@ def _target_industries(
             continue
         words = [q.metric, q.subject]
         if (hit := subjects.get(qid)) is not None:
-            entity = builder.get(hit[0])
+            entity = builder.get(hit)
             focus = entity.attributes.get("focus") or []
             words += [entity.name, *(f for f in focus if isinstance(f, str))]
         found = dict.fromkeys(i for w in words if w for i in ([w] if w in known else industries_in(w)))
