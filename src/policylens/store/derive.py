@@ -366,12 +366,14 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             conflicts_of=rewritten,
         )
         linked = restated = targets
+        stored_progress: Mapping[int, list[int]] = {}
     else:
         outlines = _outlines(phrases, affected - roles.keys(), tracked_under, docs.published)
         retracked = retrack(
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
+        stored_progress = retracked.stored_links
 
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
@@ -421,7 +423,10 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             Scope("target_id", industry_targets),
         ),
         TargetRoleRow: ((("target_id", "role"), sorted(batch_roles.items())), Scope("target_id", fresh)),
-        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress), Scope("target_id", linked)),
+        TargetProgressRow: (
+            (("target_id", "observation_id", "score"), [r for r in tracked.progress if r[0] not in stored_progress]),
+            Scope("target_id", linked - stored_progress.keys()),
+        ),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
             (("target_id", "start_day", "status", "end_day"), tracked.periods),
@@ -447,6 +452,16 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(
         conn, {m: rows for m, (rows, _) in scoped.items()}, order, {m: scope for m, (_, scope) in scoped.items()}
+    )
+    # The targets whose stored links retrack read: only the links they gain or lose are written.
+    progress = {(t, o): score for t, o, score in tracked.progress if t in stored_progress}
+    had = {(t, o) for t, observations in stored_progress.items() for o in observations}
+    diffwrite.patch(
+        conn,
+        TargetProgressRow,
+        ("target_id", "observation_id", "score"),
+        sorted(had - progress.keys()),
+        [(t, o, score) for (t, o), score in progress.items() if (t, o) not in had],
     )
     return {
         "entities": len(state.builder.entities),
