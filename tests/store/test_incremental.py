@@ -899,3 +899,42 @@ def test_a_batch_resolves_only_the_phrases_it_can_change(kb, monkeypatch):
     after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
+
+
+def test_a_programme_in_two_regions_as_near_is_tracked_under_the_inner_one(kb):
+    """A plan said to lie in Qingdao and, elsewhere, in Shandong (both one step away): its targets are
+    Qingdao's, the region inside the other, whichever order its relations came in (a batch's pass meets
+    them in another order than a rebuild)."""
+
+    def plan(source: str, region: str) -> Extraction:
+        text = f"{source}: the Harbor Action Plan in {region}. {region} is named."
+        return Extraction(
+            Document(source=source, text=text, title=source, published="2024-01-01", source_type="media"),
+            [],
+            [],
+            [
+                Entity(
+                    type="programme",
+                    name="Harbor Action Plan",
+                    attributes={"located_in": region},
+                    mentions=[(text.index("Harbor"), text.index("Harbor") + len("Harbor Action Plan"))],
+                ),
+                Entity(
+                    type="place",
+                    name=region,
+                    key=dict(PLACES)[region],
+                    mentions=[(text.index(f"{region} is"), text.index(f"{region} is") + len(region))],
+                ),
+            ],
+            [],
+        )
+
+    kb.save(plan("a.txt", "Shandong"))
+    kb.save(plan("b.txt", "Qingdao"))
+    kb.resolve()
+    batch = kb.save(_about("c.txt", "Harbor Action Plan")).document_id
+    kb.resolve([batch])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    assert set(_tracked(kb).values()) == {"Qingdao"}

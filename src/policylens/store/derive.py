@@ -960,9 +960,16 @@ class _Resolved:
         """Add the places' hierarchy to the relations, then find every entity's regions and nearest one."""
         self.relations |= _hierarchy(self.builder)
         self.regions = _regions(self.builder, self.relations)
-        for (entity_id, region), depth in sorted(self.regions.items(), key=lambda item: -item[1]):
+        # The nearest region; of two as near, the one inside more regions (a city before its province),
+        # then the smaller id: never the order the relations came in, which a batch's pass does not share.
+        above: Counter[int] = Counter(entity for (entity, _), depth in self.regions.items() if depth > 0)
+        nearest: dict[int, tuple[int, int, int]] = {}
+        for (entity_id, region), depth in self.regions.items():
             if depth > 0:
-                self.nearest_region[entity_id] = region
+                key = (depth, -above[region], region)
+                if entity_id not in nearest or key < nearest[entity_id]:
+                    nearest[entity_id] = key
+        self.nearest_region = {entity_id: key[2] for entity_id, key in nearest.items()}
 
     def tracked_subject(self, hit: tuple[int, bool] | None, subject: str | None) -> str | None:
         """The subject a quantity is tracked under by the track stage (``track.batch``).
