@@ -575,15 +575,10 @@ def _phrases_again(
     stored_forms: dict[int, set[str]] = defaultdict(set)
     for i, form in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm)).all():
         stored_forms[i].add(form)
-    stored_keys: set[str] = set()
-    moved_keys: set[str] = set()
-    for r in records:
-        before = stored_links.get(r.id)
-        if r.key:
-            if before is not None:
-                stored_keys.add(r.key)
-            if before != links[r.id]:
-                moved_keys.add(r.key)
+    # The batch's records and those the rules moved to another entity; the keys the stored records give.
+    moved = [r for r in records if stored_links.get(r.id) != links[r.id]]
+    moved_keys = {r.key for r in moved if r.key}
+    stored_keys = {r.key for r in records if r.key and r.id in stored_links}
     # The entities the last pass's resolver looked names up among: its clusters and their places' ancestors.
     old_static = set(stored_links.values()) | {
         p for a in _ancestors(places, stored_keys) - stored_keys if (p := place_id(a)) is not None
@@ -619,11 +614,9 @@ def _phrases_again(
             default = {p} if (p := place_id(key)) is not None else set()
             if (before_ or default) != (after_ or default):
                 changed |= before_ | after_ | default
-    again = set(batch)
-    for r in records:
-        before, after = stored_links.get(r.id), links[r.id]
-        if before != after or after in changed or before in changed:
-            again.add(r.document_id)
+    again = set(batch) | {r.document_id for r in moved}
+    if changed:
+        again |= {r.document_id for r in records if links[r.id] in changed or stored_links.get(r.id) in changed}
     if 2 * len(again) > documents:
         return None
 
@@ -674,7 +667,8 @@ def _phrases_again(
     ]
     redone = {qid for qid, _, _ in redo}
     kept_relations = {r for r in stored_relations if r[4] is not None and r[4] not in related}
-    named_kept = {e for q, e in stored_hits.items() if q not in redone}
+    hits = {q: e for q, e in stored_hits.items() if q not in redone}
+    named_kept = set(hits.values())
     redone_events = {ev.id for ev in event_rows}
     if not stored_events:  # only the links to places matter below (a kept phrase's place is made on demand)
         ee = EventEntityRow
@@ -694,7 +688,6 @@ def _phrases_again(
     relating = [r for r in records if r.document_id in related]
     state.relations = kept_relations | issued | _relations(builder, resolver, relating, links)
     state.close()
-    hits = {q: e for q, e in stored_hits.items() if q not in redone}
     hits.update((q, hit[0]) for q, hit in subjects.items())
     tracked = {qid: renamed.get(qid, subject) for qid, _, _, subject, *_ in phrases}
     tracked.update((qid, state.tracked_subject(subjects.get(qid), subject)) for qid, _, subject in redo)
@@ -1205,11 +1198,24 @@ class _Resolver:
     def __init__(self, builder: _Builder, records: list[Record], entity_of_record: dict[int, int]):
         self.builder = builder
         self.named: dict[str, tuple[int, ...]] = {form: tuple(ids) for form, ids in builder.by_norm.items()}
-        self.in_document: dict[int, dict[str, int]] = defaultdict(dict)
-        for r in records:
-            entity = entity_of_record[r.id]
-            for form in (surface(r.name), normalise(r.name)):
-                self.in_document[r.document_id].setdefault(form, entity)
+        self.records, self.entity_of_record = records, entity_of_record
+        self.by_document: dict[int, list[Record]] | None = None  # made on the first phrase resolved
+        self.in_document: dict[int, dict[str, int]] = {}
+
+    def own(self, document_id: int) -> dict[str, int]:
+        """The names of a document's own records (surface and normalised forms) -> their entities, first record first."""
+        found = self.in_document.get(document_id)
+        if found is None:
+            if self.by_document is None:
+                self.by_document = defaultdict(list)
+                for r in self.records:
+                    self.by_document[r.document_id].append(r)
+            found = self.in_document[document_id] = {}
+            for r in self.by_document.get(document_id, ()):
+                entity = self.entity_of_record[r.id]
+                for form in (surface(r.name), normalise(r.name)):
+                    found.setdefault(form, entity)
+        return found
 
     def resolve(
         self, document_id: int, phrase: str | None, types: Iterable[str] | None = None
@@ -1221,7 +1227,7 @@ class _Resolver:
         def ok(entity_id: int) -> bool:
             return allowed is None or self.builder.get(entity_id).type in allowed
 
-        own = self.in_document.get(document_id, {})
+        own = self.own(document_id)
         for form in (surface(phrase), normalise(phrase)):
             if form in own and ok(own[form]):
                 return own[form], True
