@@ -220,7 +220,7 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope 
     """Every row of ``table`` (in ``scope``, if given) as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
     select = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}"
-    cursor = _driver(conn).cursor()
+    cursor = driver(conn).cursor()
     try:
         rows: Rows = []
         for where in scope.where(conn) if scope is not None else [""]:
@@ -231,7 +231,7 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope 
         cursor.close()
 
 
-def _driver(conn: Connection) -> Any:
+def driver(conn: Connection) -> Any:
     """The driver's own connection under ``conn`` (sqlite3 or psycopg), for what SQLAlchemy does row by row."""
     dbapi = conn.connection.driver_connection
     assert dbapi is not None  # None only once the pooled connection is closed, and ``conn`` is open
@@ -239,7 +239,7 @@ def _driver(conn: Connection) -> Any:
 
 
 def _executemany(conn: Connection, statement: str, rows: Rows) -> None:
-    cursor = _driver(conn).cursor()
+    cursor = driver(conn).cursor()
     try:
         cursor.executemany(statement, rows)
     finally:
@@ -255,7 +255,7 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) ->
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(name) for name in columns)
     if conn.dialect.name == "postgresql":
-        with _driver(conn).cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+        with driver(conn).cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     else:
