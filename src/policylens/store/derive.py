@@ -321,9 +321,10 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     if said is None:
         said = _all_phrases(conn, state, phrases)
     tracked_subjects = said.tracked
+    again = said.subjects if said.subjects is not None else {qid: subject for qid, _, _, subject, *_ in phrases}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old
-        for qid, _, _, subject, *_ in phrases
+        for qid, subject in again.items()
         if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
     }
     moved = set(previous)
@@ -378,15 +379,11 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
     new_hits = said.hits
-    industry_targets = {
-        q
-        for q, k in kind.items()
-        if k == "target" and (q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)
-    }
+    # Only a quantity resolved again can have another subject entity; only those that moved are written.
+    moved_hits = {q for q in again if old_hits.get(q) != new_hits.get(q)}
+    renamed_hits = {q for q, e in new_hits.items() if e in changed_entities} if changed_entities else set()
+    industry_targets = {q for q in fresh | moved_hits | renamed_hits if kind[q] == "target"}
 
-    # The quantities' subject entities and the document entities' links were just read whole: only
-    # those that moved are written.
-    moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
     links, stored_links = state.entity_of_record, state.stored_links or {}
     relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
     relation_rows, changed_relations = _relation_changes(stored_relations, state.relations)
@@ -517,6 +514,9 @@ class _Phrases:
     tracked: dict[int, str | None]  # quantity id -> the subject the track stage files it under, every quantity
     event_links: dict[tuple[int, str], int]  # (event id, role) -> entity, for the events in ``events``
     events: set[int] | None  # the events resolved again; None: all of them
+    # The quantities resolved again, with their own subject words; None: all of them.  Every other
+    # quantity keeps its stored subject entity and tracked subject.
+    subjects: dict[int, str | None] | None = None
 
 
 def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any, ...]]) -> _Phrases:
@@ -699,7 +699,7 @@ def _phrases_again(
         len(event_rows),
         len(forms),
     )
-    return _Phrases(hits, tracked, event_links, redone_events)
+    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo})
 
 
 def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping[tuple[Any, ...], int]) -> bool:
@@ -1094,24 +1094,25 @@ def _batch_clusters(
     resolved.  ``entity_of`` holds the stored links (document entity id ->
     entity id).
     """
-    part = blocking.reach(records, batch, decisions)
+    signatures = [blocking.signature(r) for r in records]
+    part = blocking.reach(records, batch, decisions, signatures)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")
         return resolve(records, decisions)
     reached, crowded = part
     kept: dict[int, list[Record]] = defaultdict(list)
-    unlinked: list[Record] = []  # the batch's, named as stored records are
+    unlinked: list[tuple[Record, Any]] = []  # the batch's, named as stored records are, with their signatures
     entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
-    for r in records:
+    for r, signed in zip(records, signatures, strict=True):
         if r.id in reached:
             continue
         if (entity := entity_of.get(r.id)) is None:
-            unlinked.append(r)
+            unlinked.append((r, signed))
         else:
             kept[entity].append(r)
-            entities_of[blocking.signature(r)].add(entity)
-    for r in unlinked:
-        entities = entities_of.get(blocking.signature(r), set())
+            entities_of[signed].add(entity)
+    for r, signed in unlinked:
+        entities = entities_of.get(signed, set())
         if len(entities) != 1:
             _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
             return resolve(records, decisions)
