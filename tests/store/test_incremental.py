@@ -478,12 +478,12 @@ def test_a_base_migrated_to_relation_ids_gets_its_relations_back_on_the_next_bat
     _batches(kb, 45, batches=2)
     expected = _derived(kb)["entity_relations"]
     downgrade(kb.engine, "0012")
-    upgrade(kb.engine)
+    upgrade(kb.engine, "0013")
     assert _derived(kb)["entity_relations"][0] == 0
     kb.resolve([])  # no new document: the same tables as before the migration
     assert _derived(kb)["entity_relations"] == expected
     downgrade(kb.engine, "0012")
-    upgrade(kb.engine)
+    upgrade(kb.engine, "0013")
     rng = random.Random(46)
     document_id = kb.save(_document(rng, 100)).document_id
     with monkeypatch.context() as m:
@@ -491,6 +491,28 @@ def test_a_base_migrated_to_relation_ids_gets_its_relations_back_on_the_next_bat
         kb.resolve([document_id])
     after_batch = _derived(kb)
     assert after_batch["entity_relations"][0] >= expected[0]
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    upgrade(kb.engine)
+
+
+def test_revision_0014_sends_the_next_batch_to_a_full_rebuild(kb, monkeypatch):
+    """A base resolved before phrases were kept by a batch's pass is resolved whole once, then by batches."""
+    from policylens.store.migrate import downgrade, upgrade
+
+    _batches(kb, 47, batches=2)
+    downgrade(kb.engine, "0013")
+    upgrade(kb.engine)
+    assert not _tracked(kb)
+    rebuilt: list[int] = []
+    rebuild = derive.rebuild
+    monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or rebuild(conn))
+    rng = random.Random(48)
+    kb.resolve([kb.save(_document(rng, 100)).document_id])
+    assert rebuilt == [1]
+    kb.resolve([kb.save(_document(rng, 101)).document_id])
+    assert rebuilt == [1]  # the next batch's pass is a batch's again
+    after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
 
