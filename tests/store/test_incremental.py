@@ -31,6 +31,7 @@ from policylens.store.schema import (
     EntityRelationRow,
     EntityRow,
     QuantityRow,
+    QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
     TrackedSubjectRow,
@@ -383,7 +384,6 @@ def test_a_batch_over_emptied_entity_tables_rebuilds_them(kb):
 
 def test_a_batch_rewrites_only_the_subject_links_that_moved_and_any_that_went_missing(kb, monkeypatch):
     """The batch's pass writes a quantity's subject entity only where it differs from the stored one."""
-    from policylens.store.schema import QuantitySubjectRow
 
     _batches(kb, 15, batches=2)
     with kb.writing() as conn:
@@ -478,12 +478,12 @@ def test_a_base_migrated_to_relation_ids_gets_its_relations_back_on_the_next_bat
     _batches(kb, 45, batches=2)
     expected = _derived(kb)["entity_relations"]
     downgrade(kb.engine, "0012")
-    upgrade(kb.engine)
+    upgrade(kb.engine, "0013")
     assert _derived(kb)["entity_relations"][0] == 0
     kb.resolve([])  # no new document: the same tables as before the migration
     assert _derived(kb)["entity_relations"] == expected
     downgrade(kb.engine, "0012")
-    upgrade(kb.engine)
+    upgrade(kb.engine, "0013")
     rng = random.Random(46)
     document_id = kb.save(_document(rng, 100)).document_id
     with monkeypatch.context() as m:
@@ -491,6 +491,28 @@ def test_a_base_migrated_to_relation_ids_gets_its_relations_back_on_the_next_bat
         kb.resolve([document_id])
     after_batch = _derived(kb)
     assert after_batch["entity_relations"][0] >= expected[0]
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    upgrade(kb.engine)
+
+
+def test_revision_0014_sends_the_next_batch_to_a_full_rebuild(kb, monkeypatch):
+    """A base resolved before phrases were kept by a batch's pass is resolved whole once, then by batches."""
+    from policylens.store.migrate import downgrade, upgrade
+
+    _batches(kb, 47, batches=2)
+    downgrade(kb.engine, "0013")
+    upgrade(kb.engine)
+    assert not _tracked(kb)
+    rebuilt: list[int] = []
+    rebuild = derive.rebuild
+    monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or rebuild(conn))
+    rng = random.Random(48)
+    kb.resolve([kb.save(_document(rng, 100)).document_id])
+    assert rebuilt == [1]
+    kb.resolve([kb.save(_document(rng, 101)).document_id])
+    assert rebuilt == [1]  # the next batch's pass is a batch's again
+    after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
 
@@ -786,3 +808,155 @@ def test_a_batch_figure_displaces_a_stored_deciding_one_and_a_batch_plan_restate
     assert restated[by_value[500]] == by_value[700]  # the batch's plan restates the 2022 goal first
     assert (by_value[500], by_value[300]) in before and (by_value[500], by_value[300]) not in _progress(kb)
     assert (by_value[600], by_value[300]) in before and (by_value[600], by_value[300]) not in _progress(kb)
+
+
+def _about(source: str, subject: str, *entities: tuple) -> Extraction:
+    """A document naming ``entities`` ((type, name) or (type, name, key)) and giving one figure about ``subject``."""
+    phrase = "40 smart factories"
+    text = f"{source} lists names. " + " ".join(f"{e[1]} appears here." for e in entities) + f" It has {phrase}."
+    ents = [
+        Entity(
+            type=e[0],
+            name=e[1],
+            key=e[2] if len(e) > 2 else None,
+            mentions=[(text.index(e[1]), text.index(e[1]) + len(e[1]))],
+        )
+        for e in entities
+    ]
+    start = text.index(phrase)
+    figure = Quantity(
+        kind="statistic",
+        text=phrase,
+        start=start,
+        end=start + len(phrase),
+        value=40.0,
+        unit="count",
+        metric="smart factories",
+        subject=subject,
+        as_of=2024,
+    )
+    return Extraction(
+        Document(source=source, text=text, title=source, published="2024-01-01", source_type="media"),
+        [figure],
+        [],
+        ents,
+        [],
+    )
+
+
+def _subject_entities(kb: KnowledgeBase) -> dict[str, int]:
+    """Each quantity's document source -> its subject entity."""
+    from policylens.store.schema import DocumentRow
+
+    with kb.reading() as conn:
+        rows = conn.execute(
+            select(DocumentRow.source, QuantitySubjectRow.entity_id)
+            .join(QuantityRow, QuantityRow.document_id == DocumentRow.id)
+            .join(QuantitySubjectRow, QuantitySubjectRow.quantity_id == QuantityRow.id)
+        ).all()
+    return {source: entity for source, entity in rows}
+
+
+HUANGDAO, WEST_COAST = "adcode:370211", "area:west-coast-new-area"  # the gazetteer's same_place_as pair
+
+
+def test_a_phrase_resolves_alike_whatever_was_resolved_before_it(kb):
+    """A place made on demand for one phrase is not among the names the next phrase is looked up by.
+
+    a.txt's subject, a name of the West Coast New Area no record gives, makes that place; b.txt's
+    subject is also one of its gazetteer names, but a company goes by it: b.txt's figure is the
+    company's, as it would be were a.txt not there (the pass resolving in another order).
+    """
+    kb.save(_about("a.txt", "West Coast New District"))
+    kb.save(_about("b.txt", "Huangdao New Area"))
+    kb.save(_named("c.txt", ("company", "Huangdao New Area")))
+    kb.resolve()
+    subjects, names = _subject_entities(kb), _entities_named(kb)
+    assert subjects["a.txt"] == derive.place_id(WEST_COAST)
+    assert {subjects["b.txt"]} == names["Huangdao New Area"]
+
+
+def test_a_key_a_batch_moves_moves_the_stored_phrases_that_reached_it(kb):
+    """A stored figure about "West Coast New District" (a gazetteer name no record gives) is the West
+    Coast New Area's, a place made on demand; a batch naming that area with its key joins it to the
+    stored Huangdao (the gazetteer's same place), so the figure is now Huangdao's entity's, though no
+    name the figure is looked up by changed."""
+    kb.save(_named("a.txt", ("place", "Huangdao")))
+    with kb.writing() as conn:  # the record's key, as extraction gives it
+        conn.execute(DocumentEntityRow.__table__.update().values(key=HUANGDAO))
+    kb.save(_about("b.txt", "West Coast New District"))
+    kb.resolve()
+    assert _subject_entities(kb)["b.txt"] == derive.place_id(WEST_COAST)
+    batch = kb.save(_about("c.txt", "Lakeside", ("place", "West Coast New Area", WEST_COAST))).document_id
+    kb.resolve([batch])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    assert _subject_entities(kb)["b.txt"] == derive.place_id(HUANGDAO) == min(_entities_named(kb)["Huangdao"])
+
+
+def test_a_batch_resolves_only_the_phrases_it_can_change(kb, monkeypatch):
+    """Stored figures, events and relations keep their entities: the batch's pass resolves its own
+    documents' phrases (and, cheaply, programmes' subjects and those that found no entity), and its
+    tables equal a rebuild's."""
+    _batches(kb, 41, batches=4)
+    resolved: list[int] = []
+    resolve = derive._Resolver.resolve
+
+    def counted(self, document_id, phrase, types=None):
+        resolved.append(document_id)
+        return resolve(self, document_id, phrase, types)
+
+    rng = random.Random(42)
+    batch = [kb.save(_document(rng, 200 + i)).document_id for i in range(2)]
+    with kb.reading() as conn:
+        documents = set(conn.scalars(select(QuantityRow.document_id)))
+    monkeypatch.setattr(derive._Resolver, "resolve", counted)
+    with monkeypatch.context() as m:
+        m.setattr(derive, "rebuild", None)  # a batch's pass, not the fallback to a full one
+        m.setattr(derive, "_all_phrases", None)  # nor one resolving every phrase
+        kb.resolve(batch)
+    assert set(batch) <= set(resolved)
+    assert len(set(resolved) - set(batch)) < len(documents - set(batch)) / 2
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_programme_in_two_regions_as_near_is_tracked_under_the_inner_one(kb):
+    """A plan said to lie in Qingdao and, elsewhere, in Shandong (both one step away): its targets are
+    Qingdao's, the region inside the other, whichever order its relations came in (a batch's pass meets
+    them in another order than a rebuild)."""
+
+    def plan(source: str, region: str) -> Extraction:
+        text = f"{source}: the Harbor Action Plan in {region}. {region} is named."
+        return Extraction(
+            Document(source=source, text=text, title=source, published="2024-01-01", source_type="media"),
+            [],
+            [],
+            [
+                Entity(
+                    type="programme",
+                    name="Harbor Action Plan",
+                    attributes={"located_in": region},
+                    mentions=[(text.index("Harbor"), text.index("Harbor") + len("Harbor Action Plan"))],
+                ),
+                Entity(
+                    type="place",
+                    name=region,
+                    key=dict(PLACES)[region],
+                    mentions=[(text.index(f"{region} is"), text.index(f"{region} is") + len(region))],
+                ),
+            ],
+            [],
+        )
+
+    kb.save(plan("a.txt", "Shandong"))
+    kb.save(plan("b.txt", "Qingdao"))
+    kb.resolve()
+    batch = kb.save(_about("c.txt", "Harbor Action Plan")).document_id
+    kb.resolve([batch])
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    assert set(_tracked(kb).values()) == {"Qingdao"}

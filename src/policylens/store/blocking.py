@@ -71,7 +71,10 @@ def signature(record: Record) -> _Signature:
 
 
 def reach(
-    records: Sequence[Record], batch: Collection[int], decisions: Iterable[Decision]
+    records: Sequence[Record],
+    batch: Collection[int],
+    decisions: Iterable[Decision],
+    signatures: Sequence[_Signature] | None = None,
 ) -> tuple[set[int], set[str]] | None:
     """(ids of the records to resolve again, the crowded word keys among them) after a ``batch`` of documents.
 
@@ -80,14 +83,14 @@ def reach(
     and the walk comes on top, so all are resolved instead.  A batch's record
     whose signature a stored record has is in the part only if the walk
     reaches that signature from elsewhere; otherwise it belongs to that
-    stored record's entity (the caller's to join).
+    stored record's entity (the caller's to join).  ``signatures`` are the
+    records' :func:`signature`, if the caller has them.
     """
     ids_of: dict[_Signature, list[int]] = defaultdict(list)
     first: dict[_Signature, Record] = {}
     stored: set[_Signature] = set()
     start: set[_Signature] = set()
-    for r in records:
-        signed = signature(r)
+    for r, signed in zip(records, signatures or map(signature, records), strict=True):
         ids_of[signed].append(r.id)
         first.setdefault(signed, r)
         (start if r.document_id in batch else stored).add(signed)

@@ -19,7 +19,7 @@ import hashlib
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -214,7 +214,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
         TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
-        TargetIndustryRow: (("target_id", "industry"), _target_industries(quantities, subjects, state.builder)),
+        TargetIndustryRow: (
+            ("target_id", "industry"),
+            _target_industries(quantities, {q: hit[0] for q, hit in subjects.items()}, state.builder),
+        ),
         TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
         TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
@@ -257,9 +260,15 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     join, split or make ambiguous the entities of that part, and only
     those: :mod:`.blocking` gives the argument), or over all of them when
     that part is most of them; every other entity is made again from its
-    stored records, and the subjects, relations and events are resolved
-    against all entities, as in :func:`rebuild`.  Its tables are written as
-    a difference, whole: each relation's id is its own (:func:`relation_id`),
+    stored records.  Only the phrases whose entity can have changed are
+    resolved again (``_phrases_again``: the batch's, those of documents
+    whose records moved, those looked up by a name that now answers to other
+    entities, those whose entity was renamed or is a programme); every other
+    quantity, event and document keeps its stored subject, entities and
+    relations, or, when more than half of the documents would be resolved
+    again, all are resolved as in :func:`rebuild`.  Its tables are written as
+    a difference (the events' entities only for the events resolved again;
+    the others whole): each relation's id is its own (:func:`relation_id`),
     so a new relation writes one row (and only new relations are hashed), and
     an emptied relations table (as migration 0013 leaves it) is filled again.  The
     track stage looks only at the (subject,
@@ -299,19 +308,23 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     q_ = QuantityRow
     # Every quantity's (id, document id, kind, subject, metric, deadline, as-of), unpacked as tuples below:
     # named access on 90,000 rows, a dozen times over, costs more than reading them.
-    phrases = conn.execute(
-        select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric, q_.deadline, q_.as_of).order_by(q_.id)
-    ).all()
+    phrases = _fetched(
+        conn, select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric, q_.deadline, q_.as_of).order_by(q_.id)
+    )
     fresh = {qid for qid, document_id, *_ in phrases if document_id in batch}
     renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
-    subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
-    event_links = state.finish(conn)
-    tracked_subjects = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
+    old_hits = dict(_fetched(conn, select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)))
+    stored_relations = _stored_relations(conn)
+    said = _phrases_again(conn, state, batch, phrases, old_hits, stored_relations, renamed, len(docs.root))
+    if said is None:
+        said = _all_phrases(conn, state, phrases)
+    tracked_subjects = said.tracked
+    again = said.subjects if said.subjects is not None else {qid: subject for qid, _, _, subject, *_ in phrases}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old
-        for qid, _, _, subject, *_ in phrases
+        for qid, subject in again.items()
         if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
     }
     moved = set(previous)
@@ -354,31 +367,28 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             conflicts_of=rewritten,
         )
         linked = restated = targets
+        stored_progress: Mapping[int, list[int]] = {}
     else:
         outlines = _outlines(phrases, affected - roles.keys(), tracked_under, docs.published)
         retracked = retrack(
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
+        stored_progress = retracked.stored_links
 
     # A target's industries come from its own words and its subject entity's name and focus.
-    old_hits = dict(conn.execute(select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)).all())
     changed_entities = _changed_entities(conn, state.builder)
-    new_hits = {q: hit[0] for q, hit in subjects.items()}
-    industry_targets = {
-        q
-        for q, k in kind.items()
-        if k == "target" and (q in fresh or old_hits.get(q) != new_hits.get(q) or new_hits.get(q) in changed_entities)
-    }
+    new_hits = said.hits
+    # Only a quantity resolved again can have another subject entity; only those that moved are written.
+    moved_hits = {q for q in again if old_hits.get(q) != new_hits.get(q)}
+    renamed_hits = {q for q, e in new_hits.items() if e in changed_entities} if changed_entities else set()
+    industry_targets = {q for q in fresh | moved_hits | renamed_hits if kind[q] == "target"}
 
-    # The quantities' subject entities and the document entities' links were just read whole: only
-    # those that moved are written.
-    moved_hits = {q for q in old_hits.keys() | new_hits.keys() if old_hits.get(q) != new_hits.get(q)}
     links, stored_links = state.entity_of_record, state.stored_links or {}
     relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
-    relation_rows, changed_relations = _relation_changes(conn, state.relations)
+    relation_rows, changed_relations = _relation_changes(stored_relations, state.relations)
     tables = {
-        **state.tables(event_links, relation_rows),
+        **state.tables(said.event_links, relation_rows),
         QuantitySubjectRow: (
             ("quantity_id", "entity_id"),
             [(q, new_hits[q]) for q in sorted(moved_hits & new_hits.keys())],
@@ -394,6 +404,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             QuantitySubjectRow: Scope("quantity_id", moved_hits),
             EntityLinkRow: Scope("document_entity_id", relinked),
             EntityRelationRow: Scope("id", changed_relations),
+            **({} if said.events is None else {EventEntityRow: Scope("event_id", said.events)}),
         },
     )
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
@@ -404,12 +415,15 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         TargetIndustryRow: (
             (
                 ("target_id", "industry"),
-                _target_industries(_quantities(conn, industry_targets), subjects, state.builder),
+                _target_industries(_quantities(conn, industry_targets), new_hits, state.builder),
             ),
             Scope("target_id", industry_targets),
         ),
         TargetRoleRow: ((("target_id", "role"), sorted(batch_roles.items())), Scope("target_id", fresh)),
-        TargetProgressRow: ((("target_id", "observation_id", "score"), tracked.progress), Scope("target_id", linked)),
+        TargetProgressRow: (
+            (("target_id", "observation_id", "score"), [r for r in tracked.progress if r[0] not in stored_progress]),
+            Scope("target_id", linked - stored_progress.keys()),
+        ),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
             (("target_id", "start_day", "status", "end_day"), tracked.periods),
@@ -435,6 +449,16 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     order = [m for m in DERIVED if m in scoped]
     diffwrite.write(
         conn, {m: rows for m, (rows, _) in scoped.items()}, order, {m: scope for m, (_, scope) in scoped.items()}
+    )
+    # The targets whose stored links retrack read: only the links they gain or lose are written.
+    progress = {(t, o): score for t, o, score in tracked.progress if t in stored_progress}
+    had = {(t, o) for t, observations in stored_progress.items() for o in observations}
+    diffwrite.patch(
+        conn,
+        TargetProgressRow,
+        ("target_id", "observation_id", "score"),
+        sorted(had - progress.keys()),
+        [(t, o, score) for (t, o), score in progress.items() if (t, o) not in had],
     )
     return {
         "entities": len(state.builder.entities),
@@ -480,6 +504,235 @@ def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
     ts, q = TrackedSubjectRow, QuantityRow
     differs = ts.subject.is_distinct_from(q.subject)
     return dict(conn.execute(select(ts.quantity_id, ts.subject).join(q, q.id == ts.quantity_id).where(differs)).all())
+
+
+@dataclass(slots=True)
+class _Phrases:
+    """What a pass made of the phrases that name entities: quantities' subjects, events' actors and objects."""
+
+    hits: dict[int, int]  # quantity id -> its subject entity, for every quantity that has one
+    tracked: dict[int, str | None]  # quantity id -> the subject the track stage files it under, every quantity
+    event_links: dict[tuple[int, str], int]  # (event id, role) -> entity, for the events in ``events``
+    events: set[int] | None  # the events resolved again; None: all of them
+    # The quantities resolved again, with their own subject words; None: all of them.  Every other
+    # quantity keeps its stored subject entity and tracked subject.
+    subjects: dict[int, str | None] | None = None
+
+
+def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any, ...]]) -> _Phrases:
+    """Every phrase resolved, as a full pass does: the records' relations, the subjects, the events."""
+    state.relations = _relations(state.builder, state.resolver, state.records, state.entity_of_record)
+    subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
+    event_links = state.finish(conn)
+    tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
+    return _Phrases({q: hit[0] for q, hit in subjects.items()}, tracked, event_links, None)
+
+
+def _phrases_again(
+    conn: Connection,
+    state: _Resolved,
+    batch: Collection[int],
+    phrases: Sequence[tuple[Any, ...]],
+    stored_hits: Mapping[int, int],
+    stored_relations: Mapping[tuple[Any, ...], int],
+    renamed: Mapping[int, str | None],
+    documents: int,
+) -> _Phrases | None:
+    """A batch's pass's phrases: those whose entity can have changed resolved again, the rest as stored.
+
+    A phrase resolves (``_Resolver``) from its own document's records and
+    their entities, the entities looked up by its name (``named``: the
+    entities of the documents and their places' ancestors, never places
+    made on demand, so the order of the phrases does not matter), the type
+    of each, and, for a gazetteer place, the entity holding that place's
+    key.  So a stored phrase resolves as it did in the last pass unless its
+    document holds a record that changed entity, or whose entity changed
+    type, key or names; or one of its names is looked up among other
+    entities than before (``forms``); or its stored entity held a key that
+    moved to another entity.  Those are resolved again, and the records'
+    relations and the events of any document where one is (an issuance's
+    relation is its document's); every other quantity keeps its stored
+    subject entity and tracked subject, unless that entity was renamed or is
+    a programme (tracked under its nearest region, which any relation may
+    move); every other event its stored entities, every other document its
+    stored relations.  Places that kept phrases name are made as the full
+    pass makes them, and a place only dropped phrases named is no longer
+    made.  The gazetteer's hierarchy and every entity's regions are
+    computed again over all relations.
+
+    None when more than half the documents are to be resolved again (the
+    caller then resolves everything), or a kept phrase names an entity the
+    pass no longer makes and no gazetteer place (which would mean the
+    argument above missed a way).
+    """
+    builder, resolver, records, links = state.builder, state.resolver, state.records, state.entity_of_record
+    stored_links = state.stored_links or {}
+    if _emptied(conn, batch, stored_relations):
+        return None
+    places = builder.places
+    e_ = EntityRow
+    stored = {i: (t, name, key) for i, t, name, key in conn.execute(select(e_.id, e_.type, e_.name, e_.key)).all()}
+    stored_forms: dict[int, set[str]] = defaultdict(set)
+    for i, form in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm)).all():
+        stored_forms[i].add(form)
+    # The batch's records and those the rules moved to another entity; the keys the stored records give.
+    moved = [r for r in records if stored_links.get(r.id) != links[r.id]]
+    moved_keys = {r.key for r in moved if r.key}
+    stored_keys = {r.key for r in records if r.key and r.id in stored_links}
+    # The entities the last pass's resolver looked names up among: its clusters and their places' ancestors.
+    old_static = set(stored_links.values()) | {
+        p for a in _ancestors(places, stored_keys) - stored_keys if (p := place_id(a)) is not None
+    }
+    new_static = state.static
+    if not old_static <= stored.keys():
+        _log.warning("batch pass: a stored link names no stored entity; all phrases resolved")
+        return None
+    old_named: dict[str, set[int]] = defaultdict(set)
+    for i in old_static:
+        for form in stored_forms[i]:
+            old_named[form].add(i)
+    new_named = resolver.named
+    forms = {f for f in old_named.keys() | new_named.keys() if old_named.get(f, set()) != set(new_named.get(f, ()))}
+    changed = old_static ^ new_static
+    for i in old_static & new_static:
+        entity = builder.get(i)
+        if stored[i][0] != entity.type or stored[i][2] != entity.key:
+            changed.add(i)
+    for i in changed:
+        forms |= stored_forms.get(i, set())
+        if i in builder.by_id:
+            forms |= builder.get(i).aliases.keys()
+    if moved_keys:  # a key's holder: its records' entity, or else its gazetteer place
+        holders: dict[str, tuple[set[int], set[int]]] = {k: (set(), set()) for k in moved_keys}
+        for r in records:
+            if r.key in holders:
+                before = stored_links.get(r.id)
+                if before is not None:
+                    holders[r.key][0].add(before)
+                holders[r.key][1].add(links[r.id])
+        for key, (before_, after_) in holders.items():
+            default = {p} if (p := place_id(key)) is not None else set()
+            if (before_ or default) != (after_ or default):
+                changed |= before_ | after_ | default
+    again = set(batch) | {r.document_id for r in moved}
+    if changed:
+        again |= {r.document_id for r in records if links[r.id] in changed or stored_links.get(r.id) in changed}
+    if 2 * len(again) > documents:
+        return None
+
+    def stale(phrase: str | None) -> bool:
+        return phrase is not None and (surface(phrase) in forms or normalise(phrase) in forms)
+
+    # Documents whose records' relations or events must be made again: those above, and any whose phrase is stale.
+    related = set(again)
+    if forms:
+        related |= {
+            r.document_id
+            for r in records
+            if any(
+                isinstance(v := r.attributes.get(a), str) and stale(v) for a in ("located_in", "member_of", "part_of")
+            )
+        }
+    stored_events: dict[tuple[int, str], int] = {}
+    if forms or changed:
+        event_rows = _event_rows(conn)
+        if changed:
+            ee = EventEntityRow
+            stored_events = dict(
+                ((event, role), entity)
+                for event, role, entity in conn.execute(select(ee.event_id, ee.role, ee.entity_id)).all()
+            )
+            linked_changed = {event for (event, _), entity in stored_events.items() if entity in changed}
+        else:
+            linked_changed = set()
+        related |= {
+            ev.document_id for ev in event_rows if ev.id in linked_changed or stale(ev.actor) or stale(ev.object)
+        }
+        related |= {r[4] for r in stored_relations if r[4] is not None and (r[0] in changed or r[2] in changed)}
+        event_rows = [ev for ev in event_rows if ev.document_id in related]
+    else:
+        event_rows = _event_rows(conn, related)
+    if 2 * len(related) > documents:
+        return None
+
+    watched = changed | {e.id for e in builder.entities if e.type == "programme"}
+    watched |= {i for i, (_, name, _) in stored.items() if i in builder.by_id and builder.get(i).name != name}
+    redo = [
+        (qid, document_id, subject)
+        for qid, document_id, _, subject, *_ in phrases
+        if document_id in again
+        or (hit := stored_hits.get(qid)) in watched
+        or (hit is None and subject)  # unresolved before, or its stored link was lost: cheap to try again
+        or (forms and stale(subject))
+    ]
+    redone = {qid for qid, _, _ in redo}
+    kept_relations = {r for r in stored_relations if r[4] is not None and r[4] not in related}
+    hits = {q: e for q, e in stored_hits.items() if q not in redone}
+    named_kept = set(hits.values())
+    redone_events = {ev.id for ev in event_rows}
+    if not stored_events:  # only the links to places matter below (a kept phrase's place is made on demand)
+        ee = EventEntityRow
+        rows = conn.execute(select(ee.event_id, ee.role, ee.entity_id).where(ee.entity_id >= PLACE_IDS)).all()
+        stored_events = {(event, role): entity for event, role, entity in rows}
+    named_kept |= {e for (event, _), e in stored_events.items() if event not in redone_events}
+    named_kept |= {i for r in kept_relations for i in (r[0], r[2]) if i is not None}
+    missing = named_kept - builder.by_id.keys()
+    if any(i < PLACE_IDS for i in missing):
+        _log.warning("batch pass: a kept phrase names an entity the pass no longer makes; all phrases resolved")
+        return None
+    for i in sorted(missing):
+        builder.place(_place_keys()[i - PLACE_IDS])
+
+    subjects = {q: found for q, document_id, subject in redo if (found := resolver.resolve(document_id, subject))}
+    event_links, issued = _events(event_rows, resolver, builder)
+    relating = [r for r in records if r.document_id in related]
+    state.relations = kept_relations | issued | _relations(builder, resolver, relating, links)
+    state.close()
+    hits.update((q, hit[0]) for q, hit in subjects.items())
+    tracked = {qid: renamed.get(qid, subject) for qid, _, _, subject, *_ in phrases}
+    tracked.update((qid, state.tracked_subject(subjects.get(qid), subject)) for qid, _, subject in redo)
+    _log.debug(
+        "batch pass: phrases of %d documents resolved again (%d related), %d subjects, %d events, %d stale names",
+        len(again),
+        len(related),
+        len(redo),
+        len(event_rows),
+        len(forms),
+    )
+    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo})
+
+
+def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping[tuple[Any, ...], int]) -> bool:
+    """Whether the relations or the events' entities are empty while stored documents could have made some.
+
+    Migration 0013 empties the relations; a batch's pass that kept the stored
+    ones would keep none.  Rows lost otherwise need ``rebuild``.
+    """
+    if not stored_relations and conn.scalar(
+        select(DocumentEntityRow.id).where(DocumentEntityRow.document_id.not_in(batch)).limit(1)
+    ):
+        return True
+    ee, ev = EventEntityRow, EventRow
+    return conn.scalar(select(ee.event_id).limit(1)) is None and (
+        conn.scalar(select(ev.id).where(ev.document_id.not_in(batch)).limit(1)) is not None
+    )
+
+
+@cache
+def _place_keys() -> list[str]:
+    """The gazetteer's place keys by position (``place_id`` minus ``PLACE_IDS``)."""
+    return list(gz.load().places)
+
+
+def _ancestors(places: gz.Gazetteer, keys: Iterable[str]) -> set[str]:
+    """The keys of every place the places ``keys`` lie in, up to the top of the gazetteer."""
+    out: set[str] = set()
+    for key in keys:
+        place = places.get(key)
+        while place is not None and place.parent and place.parent not in out:
+            out.add(place.parent)
+            place = places.get(place.parent)
+    return out
 
 
 def _changed_entities(conn: Connection, builder: _Builder) -> set[int]:
@@ -638,20 +891,27 @@ def relation_ids(
     return [(i, *r) for i, r in sorted(by_id.items()) if kept is None or i not in kept]
 
 
-def _relation_changes(conn: Connection, relations: set[tuple[Any, ...]]) -> tuple[list[tuple[Any, ...]], set[int]]:
+def _stored_relations(conn: Connection) -> dict[tuple[Any, ...], int]:
+    """Every stored relation (subject, relation, object, object value, document) -> its row's id."""
+    r_ = EntityRelationRow
+    return {
+        tuple(relation): i
+        for i, *relation in _fetched(
+            conn, select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
+        )
+    }
+
+
+def _relation_changes(
+    stored: Mapping[tuple[Any, ...], int], relations: set[tuple[Any, ...]]
+) -> tuple[list[tuple[Any, ...]], set[int]]:
     """A batch's pass's relation rows to write (the new relations') and the ids of the stored rows they replace.
 
     A relation's id is its own (:func:`relation_id`), so a stored relation
     the pass makes again keeps its row: only the relations it makes anew are
     hashed and written, and only the stored ones it no longer makes deleted.
+    ``stored`` is :func:`_stored_relations`.
     """
-    r_ = EntityRelationRow
-    stored = {
-        tuple(relation): i
-        for i, *relation in conn.execute(
-            select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
-        ).all()
-    }
     rows = relation_ids(
         (r for r in relations if r not in stored), kept={i: r for r, i in stored.items() if r in relations}
     )
@@ -667,6 +927,7 @@ class _Resolved:
     entity_of_record: dict[int, int]
     resolver: _Resolver
     relations: set[tuple[Any, ...]]
+    static: frozenset[int]  # the entities the resolver looks names up among (``_Resolver.named``)
     stored_links: dict[int, int] | None = None  # a batch's pass: the links the last pass left
     nearest_region: dict[int, int] = field(default_factory=dict)
     regions: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -683,13 +944,25 @@ class _Resolved:
         Run after the quantities' subjects: resolving makes gazetteer places
         on demand, and a full pass and a batch's pass must meet them in one order.
         """
-        event_links, issued = _events(conn, self.resolver, self.builder)
-        self.relations |= issued | _hierarchy(self.builder)
-        self.regions = _regions(self.builder, self.relations)
-        for (entity_id, region), depth in sorted(self.regions.items(), key=lambda item: -item[1]):
-            if depth > 0:
-                self.nearest_region[entity_id] = region
+        event_links, issued = _events(_event_rows(conn), self.resolver, self.builder)
+        self.relations |= issued
+        self.close()
         return event_links
+
+    def close(self) -> None:
+        """Add the places' hierarchy to the relations, then find every entity's regions and nearest one."""
+        self.relations |= _hierarchy(self.builder)
+        self.regions = _regions(self.builder, self.relations)
+        # The nearest region; of two as near, the one inside more regions (a city before its province),
+        # then the smaller id: never the order the relations came in, which a batch's pass does not share.
+        above: Counter[int] = Counter(entity for (entity, _), depth in self.regions.items() if depth > 0)
+        nearest: dict[int, tuple[int, int, int]] = {}
+        for (entity_id, region), depth in self.regions.items():
+            if depth > 0:
+                key = (depth, -above[region], region)
+                if entity_id not in nearest or key < nearest[entity_id]:
+                    nearest[entity_id] = key
+        self.nearest_region = {entity_id: key[2] for entity_id, key in nearest.items()}
 
     def tracked_subject(self, hit: tuple[int, bool] | None, subject: str | None) -> str | None:
         """The subject a quantity is tracked under by the track stage (``track.batch``).
@@ -753,7 +1026,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
     its stored records; without, over all of them.
     """
     mention_counts = dict(
-        conn.execute(select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id)).all()
+        _fetched(conn, select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id))
     )
     # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
     # hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
@@ -763,9 +1036,10 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
     aliases_of: dict[str | None, tuple[str, ...]] = {}
     records = []
     de = DocumentEntityRow
-    for record_id, document_id, entity_type, name, key, attributes, aliases in conn.execute(
-        select(de.id, de.document_id, de.type, de.name, de.key, cast(de.attributes, Text), cast(de.aliases, Text))
-    ).all():
+    for record_id, document_id, entity_type, name, key, attributes, aliases in _fetched(
+        conn,
+        select(de.id, de.document_id, de.type, de.name, de.key, cast(de.attributes, Text), cast(de.aliases, Text)),
+    ):
         if attributes not in attributes_of:
             attributes_of[attributes] = (json.loads(attributes) if attributes is not None else None) or {}
         if aliases not in aliases_of:
@@ -795,12 +1069,14 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
         stored_links = None
         clusters = resolve(records, decisions)
     else:
-        stored_links = dict(conn.execute(select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)).all())
+        stored_links = dict(_fetched(conn, select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)))
         clusters = _batch_clusters(records, decisions, batch, stored_links)
     entity_of_record = _entities(builder, clusters)
+    static = frozenset(builder.by_id)
     resolver = _Resolver(builder, records, entity_of_record)
-    relations = _relations(builder, resolver, records, entity_of_record)
-    return _Resolved(builder, records, entity_of_record, resolver, relations, stored_links)
+    # A batch's pass relates only the records whose phrases it resolves again (_phrases_again).
+    relations = _relations(builder, resolver, records, entity_of_record) if batch is None else set()
+    return _Resolved(builder, records, entity_of_record, resolver, relations, static, stored_links)
 
 
 def _batch_clusters(
@@ -818,24 +1094,25 @@ def _batch_clusters(
     resolved.  ``entity_of`` holds the stored links (document entity id ->
     entity id).
     """
-    part = blocking.reach(records, batch, decisions)
+    signatures = [blocking.signature(r) for r in records]
+    part = blocking.reach(records, batch, decisions, signatures)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")
         return resolve(records, decisions)
     reached, crowded = part
     kept: dict[int, list[Record]] = defaultdict(list)
-    unlinked: list[Record] = []  # the batch's, named as stored records are
+    unlinked: list[tuple[Record, Any]] = []  # the batch's, named as stored records are, with their signatures
     entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
-    for r in records:
+    for r, signed in zip(records, signatures, strict=True):
         if r.id in reached:
             continue
         if (entity := entity_of.get(r.id)) is None:
-            unlinked.append(r)
+            unlinked.append((r, signed))
         else:
             kept[entity].append(r)
-            entities_of[blocking.signature(r)].add(entity)
-    for r in unlinked:
-        entities = entities_of.get(blocking.signature(r), set())
+            entities_of[signed].add(entity)
+    for r, signed in unlinked:
+        entities = entities_of.get(signed, set())
         if len(entities) != 1:
             _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
             return resolve(records, decisions)
@@ -912,15 +1189,35 @@ class _Resolver:
     gazetteer.  ``exact`` is False when only a name inside the phrase was
     recognised ("the Jiaozhou economic zone" -> Jiaozhou): good enough to
     place a figure in a region, not to say two figures share a subject.
+
+    The names looked up are those of the entities the documents make (and
+    the places they lie in) when the resolver is made, not those of places
+    the gazetteer step makes on demand later: so a phrase resolves alike
+    whatever was resolved before it, and a batch's pass can keep a stored
+    phrase's entity when nothing it depends on moved (see ``update``).
     """
 
     def __init__(self, builder: _Builder, records: list[Record], entity_of_record: dict[int, int]):
         self.builder = builder
-        self.in_document: dict[int, dict[str, int]] = defaultdict(dict)
-        for r in records:
-            entity = entity_of_record[r.id]
-            for form in (surface(r.name), normalise(r.name)):
-                self.in_document[r.document_id].setdefault(form, entity)
+        self.named: dict[str, tuple[int, ...]] = {form: tuple(ids) for form, ids in builder.by_norm.items()}
+        self.records, self.entity_of_record = records, entity_of_record
+        self.by_document: dict[int, list[Record]] | None = None  # made on the first phrase resolved
+        self.in_document: dict[int, dict[str, int]] = {}
+
+    def own(self, document_id: int) -> dict[str, int]:
+        """The names of a document's own records (surface and normalised forms) -> their entities, first record first."""
+        found = self.in_document.get(document_id)
+        if found is None:
+            if self.by_document is None:
+                self.by_document = defaultdict(list)
+                for r in self.records:
+                    self.by_document[r.document_id].append(r)
+            found = self.in_document[document_id] = {}
+            for r in self.by_document.get(document_id, ()):
+                entity = self.entity_of_record[r.id]
+                for form in (surface(r.name), normalise(r.name)):
+                    found.setdefault(form, entity)
+        return found
 
     def resolve(
         self, document_id: int, phrase: str | None, types: Iterable[str] | None = None
@@ -932,12 +1229,12 @@ class _Resolver:
         def ok(entity_id: int) -> bool:
             return allowed is None or self.builder.get(entity_id).type in allowed
 
-        own = self.in_document.get(document_id, {})
+        own = self.own(document_id)
         for form in (surface(phrase), normalise(phrase)):
             if form in own and ok(own[form]):
                 return own[form], True
         for form in (surface(phrase), normalise(phrase)):
-            found = {e for e in self.builder.by_norm.get(form, ()) if ok(e)}
+            found = {e for e in self.named.get(form, ()) if ok(e)}
             if len(found) == 1:
                 return found.pop(), True
         if allowed is None or "place" in allowed:
@@ -976,15 +1273,19 @@ def _relations(
     return relations
 
 
+def _event_rows(conn: Connection, documents: Collection[int] | None = None) -> list[Any]:
+    """The events (of ``documents``, or all) as (id, document id, type, actor, object) rows."""
+    e = EventRow
+    return _rows(conn, select(e.id, e.document_id, e.type, e.actor, e.object), e.document_id, documents)
+
+
 def _events(
-    conn: Connection, resolver: _Resolver, builder: _Builder
+    events: Iterable[Any], resolver: _Resolver, builder: _Builder
 ) -> tuple[dict[tuple[int, str], int], set[tuple[Any, ...]]]:
     """Entities named as an event's actor and object; an issuance makes the object issued_by the actor."""
     links: dict[tuple[int, str], int] = {}
     issued: set[tuple[Any, ...]] = set()
-    for ev in conn.execute(
-        select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.actor, EventRow.object)
-    ).all():
+    for ev in events:
         actor = resolver.resolve(ev.document_id, ev.actor)
         obj = resolver.resolve(ev.document_id, ev.object)
         if actor is not None:
@@ -1054,6 +1355,23 @@ def _chunks(ids: Collection[int] | None, size: int = diffwrite.IN_CHUNK) -> Iter
     ordered = sorted(ids)
     for i in range(0, len(ordered), size):
         yield ordered[i : i + size]
+
+
+def _fetched(conn: Connection, stmt: Any) -> list[tuple[Any, ...]]:
+    """The rows of a select without parameters, as tuples straight from the driver.
+
+    For the tables a pass reads whole (90,000 quantities, 85,000 document
+    entities): SQLAlchemy's result rows cost about as much again as the
+    driver's fetch.  The columns read are integers and text, which the
+    driver returns as SQLAlchemy would.
+    """
+    sql = str(stmt.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = diffwrite.driver(conn).cursor()
+    try:
+        cursor.execute(sql)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[Any]:
@@ -1152,7 +1470,7 @@ def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tu
 
 
 def _target_industries(
-    quantities: list[tuple[int, int, Quantity]], subjects: dict[int, tuple[int, bool]], builder: _Builder
+    quantities: list[tuple[int, int, Quantity]], subjects: Mapping[int, int], builder: _Builder
 ) -> list[tuple[int, str]]:
     """(target id, industry) for the industries of a target's own metric and subject.
 
@@ -1166,7 +1484,7 @@ def _target_industries(
             continue
         words = [q.metric, q.subject]
         if (hit := subjects.get(qid)) is not None:
-            entity = builder.get(hit[0])
+            entity = builder.get(hit)
             focus = entity.attributes.get("focus") or []
             words += [entity.name, *(f for f in focus if isinstance(f, str))]
         found = dict.fromkeys(i for w in words if w for i in ([w] if w in known else industries_in(w)))

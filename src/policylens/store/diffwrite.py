@@ -78,6 +78,25 @@ def write(
         plans[model].write(conn)
 
 
+def patch(conn: Connection, model: Model, columns: Sequence[str], deletes: Rows, inserts: Rows) -> None:
+    """Delete the rows of ``model`` whose primary keys are ``deletes`` (in key order), then insert ``inserts``.
+
+    For a caller that knows exactly which stored rows go and which come, so
+    that nothing needs reading: the rows are written as :func:`write` would.
+    """
+    table = model.__table__
+    assert isinstance(table, Table)
+    quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+    if deletes:
+        where = " AND ".join(f"{quote(c.name)} = {mark}" for c in table.primary_key.columns)
+        _executemany(conn, f"DELETE FROM {quote(table.name)} WHERE {where}", deletes)
+    if inserts:
+        processors = [
+            (i, p) for i, name in enumerate(columns) if (p := table.c[name].type._cached_bind_processor(conn.dialect))
+        ]
+        _insert(conn, table.name, columns, [_processed(r, processors) for r in inserts] if processors else inserts)
+
+
 class _Plan:
     """What one derived table needs to go from the rows it holds to ``rows``.
 
@@ -201,7 +220,7 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope 
     """Every row of ``table`` (in ``scope``, if given) as the driver returns it."""
     quote = conn.dialect.identifier_preparer.quote
     select = f"SELECT {', '.join(quote(c) for c in columns)} FROM {quote(table.name)}"
-    cursor = _driver(conn).cursor()
+    cursor = driver(conn).cursor()
     try:
         rows: Rows = []
         for where in scope.where(conn) if scope is not None else [""]:
@@ -212,7 +231,7 @@ def _fetch(conn: Connection, table: Table, columns: Sequence[str], scope: Scope 
         cursor.close()
 
 
-def _driver(conn: Connection) -> Any:
+def driver(conn: Connection) -> Any:
     """The driver's own connection under ``conn`` (sqlite3 or psycopg), for what SQLAlchemy does row by row."""
     dbapi = conn.connection.driver_connection
     assert dbapi is not None  # None only once the pooled connection is closed, and ``conn`` is open
@@ -220,7 +239,7 @@ def _driver(conn: Connection) -> Any:
 
 
 def _executemany(conn: Connection, statement: str, rows: Rows) -> None:
-    cursor = _driver(conn).cursor()
+    cursor = driver(conn).cursor()
     try:
         cursor.executemany(statement, rows)
     finally:
@@ -236,7 +255,7 @@ def _insert(conn: Connection, table: str, columns: Sequence[str], rows: Rows) ->
     quote = conn.dialect.identifier_preparer.quote
     names = ", ".join(quote(name) for name in columns)
     if conn.dialect.name == "postgresql":
-        with _driver(conn).cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
+        with driver(conn).cursor() as cursor, cursor.copy(f"COPY {quote(table)} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
     else:

@@ -41,7 +41,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -101,6 +101,9 @@ class Retracked:
     tracked: Tracked
     linked: set[int]  # targets whose progress links and status periods ``tracked`` holds
     restated: set[int]  # targets whose first restatement ``tracked`` holds
+    # Of ``linked``, the targets whose stored progress links were read (their observations): a link's
+    # score depends on its target and figure alone, so only the links added and dropped need writing.
+    stored_links: Mapping[int, list[int]] = field(default_factory=dict)
 
 
 class _Nearby:
@@ -247,6 +250,7 @@ def retrack(
         ),
         linked,
         restated,
+        {t: list(kept.get(t, ())) for t in linked & extended},
     )
 
 
