@@ -284,8 +284,8 @@ _COMMA = re.compile(r",\s*")
 _POSSESSIVE = frozenset(("’s", "'s", "’", "'"))
 _PLACE_LEVELS = {w.lower(): frozenset(levels) for w, levels in _CUES["place_description_levels"].items()}
 _DEFINITE_TYPES.update({w: "place" for w in _PLACE_LEVELS})
-# A modifier between a definite article and its noun ("the free zone", "the new plant"): a lower-case word
-# that is no function word. "The province of Thai Binh" names its place and refers back to none.
+# Up to two modifiers between a definite article and its noun ("the free zone", "the new plant", "the Kragujevac
+# factory"): words that are no function words. "The province of Thai Binh" names its place and refers back to none.
 _MODIFIER = (
     r"(?:(?!(?:of|in|on|at|to|for|and|or|by|with|from|as|is|are|was|were|has|have|had|will|would)\b)[a-z][a-z-]*\s+)"
 )
