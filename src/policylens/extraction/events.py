@@ -511,7 +511,7 @@ def _status(
         if word[:1].islower() and word not in _PREPOSITIONS_AFTER and word not in lex.adjectival:
             return _DROP
         return _REALIS
-    if _QUESTION.fullmatch(" ".join(w for _, w in reversed(tokens[i:]))):
+    if tokens[-1][1].lower() in _WH_WORDS and _QUESTION.fullmatch(" ".join(w for _, w in reversed(tokens[i:]))):
         return _DROP  # "What was approved", "How it was built": a question or the heading it makes
     first = tokens[i][1]
     if first in ("and", "or", ",") and earlier and not earlier[-1].aside:
@@ -579,6 +579,7 @@ def _status(
 
 
 _MONTH_DAY_BEFORE = re.compile(rf"\b{MONTH_DAY},?\s+$")
+_WH_WORDS = frozenset(("what", "how", "why", "when", "where"))
 _QUESTION = re.compile(
     r"(?i:what|how|why|when|where)(?: (?:it|they|this|that|was|were|is|are|has|have|had|been|being))*"
 )
@@ -764,14 +765,10 @@ def _clause_events(
     return events
 
 
-def _sums_money(text: str, start: int, end: int) -> bool:
-    """Whether a sum of money is named anywhere in what follows a verb."""
-    return any(a.unit in CURRENCIES for a in find_amounts(text[start:end]))
-
-
-def _names_money(text: str, start: int, end: int) -> bool:
-    """Whether a sum of money opens what follows a verb ("will invest about US$380 million in …")."""
-    return any(a.unit in CURRENCIES and a.start < 30 for a in find_amounts(text[start:end]))
+def _names_money(text: str, start: int, end: int, within: int | None = 30) -> bool:
+    """Whether a sum of money opens what follows a verb ("will invest about US$380 million in …"), or, with
+    ``within=None``, stands anywhere in it ("signed a supply agreement … worth US$310 million")."""
+    return any(a.unit in CURRENCIES and (within is None or a.start < within) for a in find_amounts(text[start:end]))
 
 
 # What makes a milestone's clause an achievement: a position ("the largest", "No. 1", "a record") for a
@@ -885,7 +882,7 @@ def _event(
     etype = done_on or _by_head(form, thing) or _refine(form, obj or "", complement or "")
     if etype is None:
         return None
-    if etype == "other" and form.type == "investment" and _sums_money(text, lead.end, end):
+    if etype == "other" and form.type == "investment" and _names_money(text, lead.end, end, within=None):
         etype = "investment"  # "signed a supply agreement … worth US$310 million": money committed
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
@@ -1033,8 +1030,12 @@ def _context_date(
     world") and a ranking or record share the time of the figures their sentence reports; failing
     that, a ranking or record takes the year last named in its paragraph ("In 2023, output rose ...
     The province topped ...").  Any event takes a date that opens its paragraph ("In 2023, ...")."""
-    times = [d for d in unit.dates or [] if not _BASELINE.search(text, max(0, d.start - 30), d.start)]
-    if takes_sentence_date and times:
+    times = (
+        [d for d in unit.dates if not _BASELINE.search(text, max(0, d.start - 30), d.start)]
+        if takes_sentence_date and unit.dates
+        else []
+    )
+    if times:
         before = [d for d in times if d.end <= anchor]
         return before[-1] if before else times[0]
     if unit.paragraph >= unit.start:

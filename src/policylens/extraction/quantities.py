@@ -1492,7 +1492,9 @@ class _Reader:
         if found is None:
             return None
         at = found.start()
-        word = _WHITESPACE.sub(" ", found.group(1).lower())  # "industrial\npark" broken over a line
+        word = found.group(1).lower()
+        if word not in _DEFINITE_TYPES:
+            word = _WHITESPACE.sub(" ", word)  # "industrial\npark" broken over a line
         etype = _DEFINITE_TYPES[word]
         levels = _PLACE_LEVELS.get(word)
         same_type = self.mentions_by_type.get(etype, [])
