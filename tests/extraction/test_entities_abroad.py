@@ -504,3 +504,35 @@ def test_a_titles_period_is_part_of_it_unless_an_ordinal_names_the_period():
     plan = names["Secondary Battery Industry Master Plan (2026–2030)"]
     assert plan.type == "programme" and "Secondary Battery Industry Master Plan" in plan.aliases
     assert "15th Five-Year Plan (2026-2030)" in names["15th Five-Year Plan"].aliases
+
+
+def test_a_relative_clause_with_a_corporate_verb_makes_a_company():
+    _, names = found("The cabinet approved an incentive for Velmora Cell Works, which will build a recycling plant.")
+    assert names["Velmora Cell Works"].type == "company"
+
+
+def test_a_place_preposition_before_a_relative_clause_leaves_the_name_alone():
+    _, names = found("Most copper comes from Arvenna Valley, which exports most of it by rail.")
+    assert "Arvenna Valley" not in names or names["Arvenna Valley"].type != "company"
+
+
+def test_an_appositive_naming_an_agency_makes_a_public_body_unless_it_attributes():
+    _, names = found(
+        "On Monday Dravinvest, the national investment agency, approved a grant. Output rose to 50 MW, the ministry said."
+    )
+    assert names["Dravinvest"].type == "government"
+    assert "MW" not in names
+
+
+def test_an_analyst_at_a_firm_names_the_firm():
+    _, names = found('"Power is the bottleneck," said Mara Holt, an analyst at Kestrel Capital in Lagos.')
+    assert names["Kestrel Capital"].type == "company"
+
+
+def test_a_company_called_by_its_last_words_alone_unless_a_place_opens_its_name():
+    text, names = found(
+        "Local miner Grupo Ferrado won the tender on Monday. Ferrado, which produces copper, will invest more."
+    )
+    assert "Ferrado" in names["Grupo Ferrado"].aliases and "Ferrado" not in names
+    _, names = found("Norvik Batteries signed with Ningbo Norvik Batteries Company, which will build a plant.")
+    assert "Norvik Batteries" in names and "Ningbo Norvik Batteries Company" in names

@@ -85,7 +85,7 @@ def _cut_short(found: list[Found]) -> set[tuple[int, int, str]]:
 
 
 def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
-    """One entity for "Midea Group" and "Midea", or "Linhai Ningbo Beilun tyre project" and
+    """One entity for "Midea Group" and "Midea", "Grupo Ferrado" and "Ferrado", or "Linhai Ningbo Beilun tyre project" and
     "Beilun tyre project": a shorter name of the same type that is the longer one's core."""
     entities.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []
@@ -98,6 +98,9 @@ def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
             if same_group and (
                 kk.startswith(key + " ")
                 and k.type == "company"
+                or kk.endswith(" " + key)
+                and e.type == k.type == "company"
+                and not _placed_before(k.name, len(kk.split()) - len(key.split()))
                 or kk.endswith(" " + key)
                 and e.type == "programme"
                 and len(key.split()) >= 2
@@ -113,6 +116,13 @@ def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
         if e.name not in home.aliases:
             home.aliases.append(e.name)
     return kept
+
+
+def _placed_before(name: str, count: int) -> bool:
+    """Whether the first ``count`` words of a company's name are a place: "Changsha BYD Company" is BYD's
+    Changsha subsidiary, another company than BYD."""
+    words = name.split()[:count]
+    return any(is_place(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1))
 
 
 def _group(entity_type: str) -> str:

@@ -18,6 +18,10 @@ from policylens.extraction.entities.tokens import (
     in_spans,
 )
 
+# A verb of saying right after an appositive: ", the ministry said" attributes, it does not describe.
+_ATTRIBUTION = re.compile(r"\s+(?:said|says|told|added|noted|stated|announced)\b")
+# A preposition of place right before a name: "in X", "near X" names where, not who.
+_PLACED = re.compile(r"\b(?:in|at|near|across|around|from|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # What ends right before a name that opens its sentence or clause.
 _CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+)$")
 
@@ -150,7 +154,13 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         return "appositive", "company"
     after = p.company_after.match(rest)
     if after:
-        return "appositive", "platform" if (after.group(1) or "").lower() in p.platform_nouns else "company"
+        noun = (after.group(1) or "").lower()
+        if noun in p.government_nouns_after:
+            # "50 MW, the ministry said": the words that follow attribute a statement, they describe nothing
+            return None if _ATTRIBUTION.match(rest, after.end()) else ("appositive", "government")
+        return "appositive", "platform" if noun in p.platform_nouns else "company"
+    if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
+        return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer
     sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 4) : chunk.start])
     if sentence_start and p.company_verb.match(rest):
         return "verb", "company"

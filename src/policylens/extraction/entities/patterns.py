@@ -30,6 +30,7 @@ class Patterns:
     list_types: dict[str, str]
     possessed: re.Pattern
     company_verb: re.Pattern
+    company_relative: re.Pattern
     company_self: re.Pattern
     programme_after: re.Pattern
     programme_before: re.Pattern
@@ -47,6 +48,7 @@ class Patterns:
     company_before: re.Pattern
     company_after: re.Pattern
     platform_nouns: frozenset[str]
+    government_nouns_after: frozenset[str]
 
 
 def _alternation(words) -> str:
@@ -92,6 +94,14 @@ def patterns() -> Patterns:
         ),
         company_verb=re.compile(
             r"\s+(?:(?:"
+            + _alternation(raw["company_verb_adverbs"])
+            + r")\s+){0,2}(?:"
+            + _alternation(raw["company_verbs"])
+            + r")\b"
+        ),
+        # "X, which will build a plant to …": a relative clause says what the name does, wherever it stands.
+        company_relative=re.compile(
+            r",\s+which\s+(?:(?:"
             + _alternation(raw["company_verb_adverbs"])
             + r")\s+){0,2}(?:"
             + _alternation(raw["company_verbs"])
@@ -155,8 +165,9 @@ def patterns() -> Patterns:
             + _alternation(raw["stock_exchanges"])
             + r")\s*:\s*[\w.]{1,12}(?:\s\w{1,4})?\s*\)|"
             r",\s+(?:a|an|the|[A-Z][\w-]*['’]s)\s+(?:[\w'’-]+\s+){0,5}?("
-            + _alternation([*raw["company_appositives"], *raw["platform_appositives"]])
+            + _alternation([*raw["company_appositives"], *raw["platform_appositives"], *raw["government_appositives"]])
             + r")\b"
         ),
         platform_nouns=frozenset(raw["platform_appositives"]),
+        government_nouns_after=frozenset(raw["government_appositives"]),
     )
