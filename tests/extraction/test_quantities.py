@@ -1789,3 +1789,39 @@ def test_the_regions_of_the_country_are_the_countrys():
     names = (("place", "Vietnam"), ("place", "Ha Tinh"))
     found = extract(text, published="2026-05-01", entities=_named(text, *names))
     assert [q.subject for q in found if q.value == 34][-1] == "Vietnam"
+
+
+def test_a_figure_that_sizes_a_definite_description_is_the_referents_and_so_are_the_clauses_figures():
+    text = (
+        "Orvane Magnetics will build a magnet plant.\n\n"
+        "The site lies in Riverton, Tennessee. The $412 million plant would assemble magnets for car makers. "
+        "The 500-megawatt plant will employ 200 people. "
+        "With an award, the $137 million project is expected to create 310 permanent jobs."
+    )
+    entities = [mention(text, "Orvane Magnetics", "company"), mention(text, "Tennessee", "place")]
+    found = extract(text, published="2026-06-11", entities=entities)
+    for value in (412e6, 500, 200, 137e6, 310):
+        assert by_value(found, value).subject == "Orvane Magnetics", value
+
+
+def test_the_industrial_park_is_the_last_park_so_named_not_the_zone_that_holds_it():
+    text = (
+        "Work began on the Orvale Engine Industrial Park in the Brennock High-Tech Zone in May. "
+        "The 2,000-hectare industrial park will house 40 firms."
+    )
+    entities = [
+        mention(text, "Orvale Engine Industrial Park", "park"),
+        mention(text, "Brennock High-Tech Zone", "park"),
+    ]
+    found = extract(text, published="2025-03-01", entities=entities)
+    assert by_value(found, 2000).subject == "Orvale Engine Industrial Park"
+    assert by_value(found, 40).subject == "Orvale Engine Industrial Park"
+
+
+def test_a_subject_broken_over_a_line_is_named_whole():
+    text = "Work began on the Orvale Engine Indus- trial Park in May. It will house 40 firms."
+    at = text.index("Orvale")
+    park = Entity("park", "Orvale Engine Industrial Park", [(at, text.index(" in May"))])
+    assert (
+        by_value(extract(text, published="2025-03-01", entities=[park]), 40).subject == "Orvale Engine Industrial Park"
+    )

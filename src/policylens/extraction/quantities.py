@@ -299,15 +299,26 @@ _DEFINITE = re.compile(
 # refers to is the subject, whatever names follow in the adjuncts.
 # "the country's 14 regions": a description's possessive right before a figure; "17 regions of the country".
 _OWNED_BY = re.compile(rf"\b(?:the|this)\s+(?:{_alternation(_DEFINITE_TYPES)})['’]s\s+$", re.I)
+# "the $412 million plant", "this 1.2 GW project": a figure inside a definite description of a facility.
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+_DESCRIBED_BY_FIGURE = re.compile(
+    rf"(?:-|\s+){_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))", re.I
+)
 _OF_THE_WHOLE = re.compile(
     r"\s+(?:[a-z-]+\s+){1,3}?of\s+(?P<whole>the\s+(?:country|nation|province|state|region))\b(?![’'-])"
 )
+# A figure that sizes a description ("The $137.7 million project is expected to create …").
+_SIZING_FIGURE = (
+    r"(?:(?:(?:[$€£¥₹]|[A-Z]{2,3}\s)\d[\d,.]*(?:\s(?:million|billion|trillion|bn|mn))?"
+    r"|\d[\d,.]*\s(?:million|billion|trillion|bn|mn)|\d[\d,.]*-[a-z]+)[\s-]+)"
+)
 _OPENING_DEFINITE = re.compile(
-    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:the|this)\s+{_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?![’'-])",
+    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?P<article>the|this)\s+{_SIZING_FIGURE}?{_MODIFIER}{{0,2}}(?P<noun>{_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))",
     re.I,
 )
 _WRITTEN_TYPES = ("place", "park", "cluster", "company")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z.&]*[A-Z]\b")
+_BROKEN_WORD = re.compile(r"[a-z]-\s+[a-z]")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:from|of|in|at|by|for|the))+\s*$", re.I)
 _VERB_METRICS = {k.lower(): v for k, v in _CUES["verb_metrics"].items()}
 _MONEY_VERB_METRICS = {**_VERB_METRICS, **{k.lower(): v for k, v in _CUES["money_verb_metrics"].items()}}
@@ -1291,32 +1302,51 @@ class _Reader:
 
     def _described_owner(self, a: Amount) -> str | None:
         """A figure a description owns outright: "the country's 14 regions", "the park's 50 companies", "the 17
-        regions of the country" are the country's and the park's, whoever the clause is about."""
+        regions of the country" are the country's and the park's, whoever the clause is about; "the $412 million
+        plant" is the plant's, the company named for it before."""
         before = _OWNED_BY.search(self.text, max(0, a.start - 30), a.start)
         if before is not None:
             return self._referred(before.start(), before.end())
+        article = _ARTICLE_BEFORE.search(self.text, max(0, a.start - 6), a.start)
+        if article is not None:
+            noun = _DESCRIBED_BY_FIGURE.match(self.text, a.end)
+            if noun is not None:
+                return self._referent(article.start(), _WHITESPACE.sub(" ", noun.group(1).lower()))
         after = _OF_THE_WHOLE.match(self.text, a.end)
         return self._referred(after.start("whole"), after.end()) if after is not None else None
 
     def _with_phrase_owner(self, a: Amount, s: _Sentence) -> str | None:
         """A figure in a sentence's opening "With …" phrase belongs to the subject of the clause the phrase
         leads into ("With Rs 1.97 trillion earmarked in incentives, the scheme reflects …", "With 300 firms,
-        Suzhou leads …"): the name, or what a definite description stands for, right after the comma
-        that ends the phrase. None elsewhere, or when no subject opens that clause."""
+        Suzhou leads …"). None elsewhere, or when no subject opens that clause."""
         if not _WITH_OPENING.match(self.text, s.start, a.start):
             return None
+        phrase = self._with_phrase(s)
+        if phrase is None or phrase[0] < a.end:
+            return None  # the figure is in the clause, not the phrase
+        owner = phrase[2]
+        return owner if self._runs(owner) else self._issuer(owner, a)
+
+    def _with_phrase(self, s: _Sentence) -> tuple[int, int, str] | None:
+        """Where a sentence's opening "With …" phrase ends (its comma's start and end) and the subject of the
+        clause it leads into: the name, or what a definite description stands for, right after the comma."""
         mentions = {
             start: name for start, _, name, etype in self._mentions_between(s.start, s.end) if etype in _SUBJECT_TYPES
         }
         for comma in _COMMA.finditer(self.text, s.start, s.end):
             at = comma.end()
-            definite = _DEFINITE.match(self.text, at)
-            owner = mentions.get(at) or (self._referred(at, definite.end()) if definite else None)
+            owner = mentions.get(at) or self._opening_referent(at)
             if owner is not None:  # the phrase ends here
-                if comma.start() < a.end:
-                    return None  # the figure is in the clause, not the phrase
-                return owner if self._runs(owner) else self._issuer(owner, a)
+                return comma.start(), at, owner
         return None
+
+    def _clause_start(self, s: _Sentence, before: int) -> int:
+        """Where a sentence's main clause starts: after an opening "With …" phrase that ends before ``before``."""
+        if _WITH_OPENING.match(self.text, s.start, before):
+            phrase = self._with_phrase(s)
+            if phrase is not None and phrase[1] <= before:
+                return phrase[1]
+        return s.start
 
     def _clause_subject(self, a: Amount, s: _Sentence) -> str | None:
         """The subject of the figure's clause when the figure follows the clause's verb: the place or body
@@ -1325,12 +1355,13 @@ class _Reader:
         for. A clause that opens on its verb (", and has built …") shares the sentence's subject. Names
         that an adjunct introduces ("on the X Stock Exchange", "according to X", "such as X") are not
         subjects. None when the clause has no verb before the figure or names no subject before it."""
-        opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, s.start, a.start)]
-        for clause in [opens[-1], s.start] if opens else [s.start]:
+        main = self._clause_start(s, a.start)
+        opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, main, a.start)]
+        for clause in [opens[-1], main] if opens else [main]:
             verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
             if not verbs:
                 referent = self._opening_referent(clause)
-                if referent is not None or clause == s.start:
+                if referent is not None or clause == main:
                     return referent
                 if any(m[3] in _SUBJECT_TYPES for m in self._mentions_between(clause, a.start)):
                     return None
@@ -1422,13 +1453,15 @@ class _Reader:
         form = forms[i][1] if i >= 0 else forms[0][1]
         if not form.strip() or any(w not in subject for w in _ACRONYM.findall(form)):
             return subject  # "Qingdao WCNA" abbreviates the name: the name says it in full
+        if _BROKEN_WORD.search(form):
+            return subject  # "Internation- al" broken at a line's end: the name joins it
         return form
 
     def _opening_referent(self, start: int) -> str | None:
         """What a definite description that opens a sentence or clause at ``start`` refers to ("The park
         is located in the X zone, with …" is the park's), or None."""
         found = _OPENING_DEFINITE.match(self.text, start)
-        return self._referred(start, found.end()) if found is not None else None
+        return self._referent(found.start("article"), found.group("noun").lower()) if found is not None else None
 
     def _qualifies(self, name: str, name_end: int, start: int, place: str) -> bool:
         """Whether a place named right after another only says where that one lies: "Pune, Maharashtra",
@@ -1491,8 +1524,10 @@ class _Reader:
             found = m
         if found is None:
             return None
-        at = found.start()
-        word = found.group(1).lower()
+        return self._referent(found.start(), found.group(1).lower())
+
+    def _referent(self, at: int, word: str) -> str | None:
+        """What a definite description opening at ``at`` on the noun ``word`` refers to (see _referred)."""
         if word not in _DEFINITE_TYPES:
             word = _WHITESPACE.sub(" ", word)  # "industrial\npark" broken over a line
         etype = _DEFINITE_TYPES[word]
@@ -1500,10 +1535,19 @@ class _Reader:
         same_type = self.mentions_by_type.get(etype, [])
         if levels is not None and "country" in levels and self.home_country is not None:
             return self.home_country  # "the country's 14 regions": the story's country, not one named in passing
-        for i in range(bisect_left(same_type, (at + 1,)) - 1, -1, -1):
-            s, e, name, _ = same_type[i]
-            if e <= at and (levels is None or self._level(name) in levels):
-                return name
+        before = (
+            name
+            for s, e, name, _ in reversed(same_type[: bisect_left(same_type, (at + 1,))])
+            if e <= at and (levels is None or self._level(name) in levels)
+        )
+        last = next(before, None)
+        if last is not None and etype == "park":
+            # "the industrial park" is the last park named "… Industrial Park", not a zone named after it
+            head = word.rsplit(" ", 1)[-1]
+            if last.lower().rsplit(None, 1)[-1] != head:
+                return next((name for name in before if name.lower().rsplit(None, 1)[-1] == head), last)
+        if last is not None:
+            return last
         main = self.main_subject
         if levels is not None and main is not None and self._level(main) in levels:
             return main  # "the province" of a plan whose province only its title names
