@@ -1825,3 +1825,17 @@ def test_a_subject_broken_over_a_line_is_named_whole():
     assert (
         by_value(extract(text, published="2025-03-01", entities=[park]), 40).subject == "Orvale Engine Industrial Park"
     )
+
+
+def test_a_sum_given_to_a_company_is_the_companys():
+    text = (
+        "The Department finalized an award of up to $412 million in direct funding to Orvane Magnetics in Texas. "
+        "Texas approved an incentive of $12 million for Orvane Magnetics. Texas spent $5 million to expand roads."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer("Orvane Magnetics", text)]
+    places = [(m.start(), m.end()) for m in re.finditer("Texas", text)]
+    entities = [Entity("company", "Orvane Magnetics", spans), Entity("place", "Texas", places)]
+    found = extract(text, published="2026-06-11", entities=entities)
+    assert by_value(found, 412e6).subject == "Orvane Magnetics"
+    assert by_value(found, 12e6).subject == "Orvane Magnetics"
+    assert by_value(found, 5e6).subject == "Texas"

@@ -304,6 +304,9 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
 _DESCRIBED_BY_FIGURE = re.compile(
     rf"(?:-|\s+){_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))", re.I
 )
+# The rest of a sum's noun phrase up to the one it is given to: "$412 million in direct funding to X",
+# "$41.2 million cost-shared award to X", "CZK 1.2 billion for X" (words that are no verbs, no punctuation).
+_GIVEN_TO = re.compile(r"(?:\s+(?!to\b|for\b)[a-z][\w-]*){0,4}?\s+(?:to|for)\s+(?:the\s+)?(?=[A-Z])")
 _OF_THE_WHOLE = re.compile(
     r"\s+(?:[a-z-]+\s+){1,3}?of\s+(?P<whole>the\s+(?:country|nation|province|state|region))\b(?![’'-])"
 )
@@ -1255,7 +1258,7 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
-        owner = self._with_phrase_owner(a, s) or self._described_owner(a)
+        owner = self._with_phrase_owner(a, s) or self._described_owner(a) or self._recipient(a)
         if owner is not None:
             return owner
         clause = self._clause_subject(a, s)
@@ -1314,6 +1317,20 @@ class _Reader:
                 return self._referent(article.start(), _WHITESPACE.sub(" ", noun.group(1).lower()))
         after = _OF_THE_WHOLE.match(self.text, a.end)
         return self._referred(after.start("whole"), after.end()) if after is not None else None
+
+    def _recipient(self, a: Amount) -> str | None:
+        """A sum given to a company is the company's: "an award of up to $412 million in direct funding to X",
+        "a $41 million grant to X", "an incentive of CZK 1.2 billion for X" (the company named right after
+        "to" or "for" in the sum's own noun phrase, no verb, comma or clause between)."""
+        if DIMENSION.get(a.unit) != "money":
+            return None
+        given = _GIVEN_TO.match(self.text, a.end)
+        if given is None:
+            return None
+        for start, _, name, etype in self._mentions_near(given.end()):
+            if start == given.end() and etype == "company":
+                return name
+        return None
 
     def _with_phrase_owner(self, a: Amount, s: _Sentence) -> str | None:
         """A figure in a sentence's opening "With …" phrase belongs to the subject of the clause the phrase
