@@ -536,3 +536,12 @@ def test_a_company_called_by_its_last_words_alone_unless_a_place_opens_its_name(
     assert "Ferrado" in names["Grupo Ferrado"].aliases and "Ferrado" not in names
     _, names = found("Norvik Batteries signed with Ningbo Norvik Batteries Company, which will build a plant.")
     assert "Norvik Batteries" in names and "Ningbo Norvik Batteries Company" in names
+
+
+def test_a_park_called_by_its_name_without_its_generic_words():
+    text, names = found(
+        "Orders came from the Tarvel Ridge Technology Park in May. Tarvel Ridge, run by a state firm, is full. "
+        "The new energy auto parts industrial park opened; the new energy auto parts trade grew."
+    )
+    assert written(text, names["Tarvel Ridge Technology Park"]) == ["Tarvel Ridge Technology Park", "Tarvel Ridge"]
+    assert "new energy auto parts" not in names["new energy auto parts industrial park"].aliases

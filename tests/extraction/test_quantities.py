@@ -1839,3 +1839,16 @@ def test_a_sum_given_to_a_company_is_the_companys():
     assert by_value(found, 412e6).subject == "Orvane Magnetics"
     assert by_value(found, 12e6).subject == "Orvane Magnetics"
     assert by_value(found, 5e6).subject == "Texas"
+
+
+def test_a_sentence_led_by_its_is_about_the_last_sentences_subject_even_with_no_name_after_the_figure():
+    text = (
+        "Aurenic builds in the Tarvel Ridge Park in Kedah.\n\n"
+        "Tarvel Ridge Park, run by a state firm, is the Kedah government's flagship estate. "
+        "Its first phase of 1,150 hectares is 71% taken up."
+    )
+    spans = [(m.start(), m.end()) for m in re.finditer("Tarvel Ridge Park", text)]
+    kedah = [(m.start(), m.start() + 5) for m in re.finditer("Kedah", text)]
+    entities = [Entity("park", "Tarvel Ridge Park", spans), Entity("place", "Kedah", kedah)]
+    found = extract(text, published="2026-06-11", entities=entities)
+    assert by_value(found, 1150).subject == "Tarvel Ridge Park"

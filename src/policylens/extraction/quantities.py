@@ -454,6 +454,7 @@ _DATELINE = re.compile(
 _FIRST_WORD = re.compile(r"([a-z]+)\b")
 _NOUN_PHRASE_OPENERS = frozenset(_CUES["noun_phrase_openers"])
 # A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
+_OPENS = re.compile(r"\W*")  # nothing but punctuation and spaces before a sentence's first word
 _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
 # "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
 _SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*\d{{1,4}}\s+of\s+$", re.IGNORECASE)
@@ -1281,7 +1282,7 @@ class _Reader:
             elif best is None and not _is_country(name):
                 after = name
                 break
-        if best is None and after is not None and _PRONOUN_LED.match(self.text, s.start):
+        if best is None and _PRONOUN_LED.match(self.text, s.start):
             # "It is home to 300 firms, the most in Ruritania": the pronoun's subject, said before, not a name after
             best = self._earlier_subject(s, a.start)
         best = best or after
@@ -1455,6 +1456,8 @@ class _Reader:
                 if found is not None and self._qualifies(found, found_end, start, name):
                     continue
                 found, found_end = name, end
+                if _OPENS.fullmatch(self.text, earlier.start, start) and self.text.startswith(", ", end):
+                    break  # "X, developed by Y, is Z's flagship estate": the name before the aside is the subject
             if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
                 return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
         return None

@@ -141,6 +141,19 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
             if core and core != e.name and not is_place(core) and core not in forms:
                 forms[core] = e
                 e.aliases.append(core)
+        elif e.type == "park":
+            # "Kulim Ridge" for "Kulim Ridge Technology Park": two capitalised words or more that name no place
+            core = patterns().park_short_name_end.sub("", e.name)
+            words = core.split()
+            if (
+                core != e.name
+                and len(words) >= 2
+                and all(w[0].isupper() for w in words)
+                and not is_place(core)
+                and core not in forms
+            ):
+                forms[core] = e
+                e.aliases.append(core)
     for word, e in _first_word_names(text, entities).items():
         if word not in forms:
             forms[word] = e

@@ -20,6 +20,7 @@ class Patterns:
     plural_heads: dict[str, str]
     legal_suffix: re.Pattern
     short_name_end: re.Pattern
+    park_short_name_end: re.Pattern
     common_first_words: frozenset[str]
     descriptive: re.Pattern
     descriptive_types: dict[str, str]
@@ -72,6 +73,13 @@ def patterns() -> Patterns:
             + r")(?:\s+(?:"
             + "|".join(raw["short_name_drops_after"])
             + r"))?\s*$"
+        ),
+        park_short_name_end=re.compile(
+            r"(?:\s+(?i:"
+            + _alternation(raw["park_short_name_qualifiers"])
+            + r"))*\s+(?i:"
+            + _alternation(raw["park_short_name_heads"])
+            + r")$"
         ),
         descriptive=re.compile(
             opening(w[0] for w in descriptive_types) + r"\b(" + _alternation(descriptive_types) + r")(?![\w-])"
