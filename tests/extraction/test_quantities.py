@@ -1852,3 +1852,19 @@ def test_a_sentence_led_by_its_is_about_the_last_sentences_subject_even_with_no_
     entities = [Entity("park", "Tarvel Ridge Park", spans), Entity("place", "Kedah", kedah)]
     found = extract(text, published="2026-06-11", entities=entities)
     assert by_value(found, 1150).subject == "Tarvel Ridge Park"
+
+
+def test_a_clause_opened_by_a_definite_description_skips_the_aside_after_it():
+    text = (
+        "Brennwald will build a plant in the Orvale Technology Free Zone in Kragujevac.\n\n"
+        "The free zone, set up in 2019 by the city and the Development Agency of Serbia, "
+        "already hosts 14 foreign companies."
+    )
+    entities = [
+        mention(text, "Orvale Technology Free Zone", "park"),
+        mention(text, "Kragujevac"),
+        Entity("place", "Serbia", [(text.index("Serbia"), text.index("Serbia") + 6)]),
+    ]
+    assert by_value(extract(text, published="2026-06-11", entities=entities), 14).subject == (
+        "Orvale Technology Free Zone"
+    )

@@ -1374,9 +1374,13 @@ class _Reader:
         that an adjunct introduces ("on the X Stock Exchange", "according to X", "such as X") are not
         subjects. None when the clause has no verb before the figure or names no subject before it."""
         main = self._clause_start(s, a.start)
-        opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, main, a.start)]
+        # "The free zone, set up by the city and the agency, hosts …": no clause opens inside the aside
+        described = _OPENING_DEFINITE.match(self.text, main)
+        resume = self._after_aside(described.end(), a.start) if described is not None else main
+        opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, resume, a.start)]
         for clause in [opens[-1], main] if opens else [main]:
-            verbs = [c for c in s.cues if c[0] >= clause and c[1] <= a.start and c[0] not in s.year_cues]
+            past_aside = resume if clause == main else clause  # neither verbs nor names of the aside count
+            verbs = [c for c in s.cues if c[0] >= past_aside and c[1] <= a.start and c[0] not in s.year_cues]
             if not verbs:
                 referent = self._opening_referent(clause)
                 if referent is not None or clause == main:
@@ -1390,7 +1394,7 @@ class _Reader:
             verb = verbs[0][0]
             found = None
             outer = (-1, -1)
-            for start, end, name, etype in self._mentions_between(clause, verb):
+            for start, end, name, etype in self._mentions_between(past_aside, verb):
                 if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
                     continue
                 if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
