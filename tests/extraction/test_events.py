@@ -870,9 +870,10 @@ def test_a_trend_that_began_is_no_launch():
     [
         "Last month Hanbit signed a 10-year supply agreement with Seohae Lithium.",
         "The firm signed an offtake agreement with a European carmaker in February.",
+        "Last week the developer signed a 15-year lease with a transformer maker for the park's first building.",
     ],
 )
-def test_a_supply_or_offtake_agreement_commits_no_investment(sentence):
+def test_a_supply_or_offtake_agreement_or_a_lease_commits_no_investment(sentence):
     assert only(sentence).type == "other"
 
 
