@@ -531,9 +531,9 @@ def test_an_analyst_at_a_firm_names_the_firm():
 
 def test_a_company_called_by_its_last_words_alone_unless_a_place_opens_its_name():
     text, names = found(
-        "Local miner Grupo Ferrado won the tender on Monday. Ferrado, which produces copper, will invest more."
+        "Local miner Metalúrgica Ferrado won the tender on Monday. Ferrado, which produces copper, will invest more."
     )
-    assert "Ferrado" in names["Grupo Ferrado"].aliases and "Ferrado" not in names
+    assert "Ferrado" in names["Metalúrgica Ferrado"].aliases and "Ferrado" not in names
     _, names = found("Norvik Batteries signed with Ningbo Norvik Batteries Company, which will build a plant.")
     assert "Norvik Batteries" in names and "Ningbo Norvik Batteries Company" in names
 
@@ -545,3 +545,23 @@ def test_a_park_called_by_its_name_without_its_generic_words():
     )
     assert written(text, names["Tarvel Ridge Technology Park"]) == ["Tarvel Ridge Technology Park", "Tarvel Ridge"]
     assert "new energy auto parts" not in names["new energy auto parts industrial park"].aliases
+
+
+@pytest.mark.parametrize(
+    "sentence, name, etype",
+    [
+        ("The firm broke ground on Parque Industrial Arenal Sur in May.", "Parque Industrial Arenal Sur", "park"),
+        ("Exports from the Zona Franca de Tocancipá rose.", "Zona Franca de Tocancipá", "park"),
+        ("Firms in Kawasan Industri Lembah Hijau signed leases.", "Kawasan Industri Lembah Hijau", "park"),
+        ("PT Sinar Logam Raya and Hong Kong's partners formed a venture.", "PT Sinar Logam Raya", "company"),
+    ],
+)
+def test_a_name_whose_first_words_say_what_it_is(sentence, name, etype):
+    _, names = found(sentence)
+    assert names[name].type == etype
+
+
+def test_a_company_with_a_legal_prefix_is_the_same_company_without_it():
+    text, names = found("PT Sinar Logam Raya won the tender on Monday. Sinar Logam will build a smelter.")
+    assert "Sinar Logam" not in names
+    assert written(text, names["PT Sinar Logam Raya"]) == ["PT Sinar Logam Raya", "Sinar Logam"]

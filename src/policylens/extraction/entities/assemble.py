@@ -24,6 +24,7 @@ _HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _GENERIC_WORDS = re.compile(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b")
+_LEGAL_PREFIX = re.compile(r"^(?:pt|grupo)\s+")  # "PT Borneo Alumina Prima" is "Borneo Alumina …"
 
 
 @lru_cache(maxsize=8192)
@@ -32,7 +33,7 @@ def _merge_key(name: str) -> str:
     s = _HI_TECH.sub("high-tech", name.lower().replace("’", "'"))
     s = _PUNCTUATION.sub(" ", s)
     s = _GENERIC_WORDS.sub(" ", s)
-    return " ".join(s.split())
+    return _LEGAL_PREFIX.sub("", " ".join(s.split()))
 
 
 def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[Entity]:
@@ -85,7 +86,7 @@ def _cut_short(found: list[Found]) -> set[tuple[int, int, str]]:
 
 
 def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
-    """One entity for "Midea Group" and "Midea", "Grupo Ferrado" and "Ferrado", or "Linhai Ningbo Beilun tyre project" and
+    """One entity for "Midea Group" and "Midea", "Metalúrgica Ferrado" and "Ferrado", or "Linhai Ningbo Beilun tyre project" and
     "Beilun tyre project": a shorter name of the same type that is the longer one's core."""
     entities.sort(key=lambda e: -len(e.name))
     kept: list[Entity] = []

@@ -221,6 +221,18 @@ def _head_of(tokens: Tokens, first: int, last: int, p: Patterns) -> tuple[str, s
     return None
 
 
+def _leading_head(tokens: Tokens, chunk: Chunk, p: Patterns) -> str | None:
+    """The type the first words of a chunk name ("Parque Industrial …", "PT …"), when a name follows them."""
+    for count in (3, 2, 1):
+        last = chunk.first + count - 1
+        if last >= chunk.last:
+            continue  # the words alone name nothing
+        opening = WS.sub(" ", tokens.text[chunk.start : tokens.ends[last]].lower())
+        if opening in p.leading_heads:
+            return p.leading_heads[opening]
+    return None
+
+
 def _segments(chunk: Chunk) -> list[tuple[int, int, str | None]]:
     """(first, last, connector before it) for each run of capitalised words."""
     out = []
@@ -250,6 +262,14 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
     heads = [_head_of(tokens, a, b, p) for a, b, _ in segments]
     if chunk.legal:
         heads[-1] = ("company", "legal")
+    if not any(heads) and (leading := _leading_head(tokens, chunk, p)):
+        # "Parque Industrial Frontera Sur", "Zona Franca de Bogotá": the noun first, the name runs on through
+        # particles of its language, and stops at any other word ("PT X and Hong Kong's Y")
+        last = 0
+        while last + 1 < len(segments) and segments[last + 1][2] in p.name_particles:
+            last += 1
+        end = tokens.ends[segments[last][1]]
+        return [Found(leading, clean(tokens.text[chunk.start : end]), chunk.start, end, "leading head")]
     out: list[Found] = []
     s = 0
     while s < len(segments):

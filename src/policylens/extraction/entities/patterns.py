@@ -17,6 +17,7 @@ SMALL_WORDS = frozenset(
 @dataclass(slots=True)
 class Patterns:
     heads: dict[str, str]
+    leading_heads: dict[str, str]
     plural_heads: dict[str, str]
     legal_suffix: re.Pattern
     short_name_end: re.Pattern
@@ -64,6 +65,7 @@ def patterns() -> Patterns:
     list_types = {w: t for t, words in raw["list_triggers"].items() for w in words}
     return Patterns(
         heads=heads,
+        leading_heads={w: t for t, words in raw["leading_heads"].items() for w in words},
         plural_heads=dict(raw["plural_heads"]),
         legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
         common_first_words=frozenset(w.lower() for w in raw["common_first_words"]),
