@@ -1034,6 +1034,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
     # values inside.  Rows are unpacked as tuples: named access on 85,000 rows costs more than the rest.
     attributes_of: dict[str | None, dict[str, Any]] = {}
     aliases_of: dict[str | None, tuple[str, ...]] = {}
+    attribute_text: dict[int, str | None] = {}  # record id -> its attributes as stored, for _merged_attributes
     records = []
     de = DocumentEntityRow
     for record_id, document_id, entity_type, name, key, attributes, aliases in _fetched(
@@ -1044,6 +1045,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
             attributes_of[attributes] = (json.loads(attributes) if attributes is not None else None) or {}
         if aliases not in aliases_of:
             aliases_of[aliases] = tuple((json.loads(aliases) if aliases is not None else None) or ())
+        attribute_text[record_id] = attributes
         records.append(
             Record(
                 record_id,
@@ -1071,7 +1073,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
     else:
         stored_links = dict(_fetched(conn, select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)))
         clusters = _batch_clusters(records, decisions, batch, stored_links)
-    entity_of_record = _entities(builder, clusters)
+    entity_of_record = _entities(builder, clusters, attribute_text)
     static = frozenset(builder.by_id)
     resolver = _Resolver(builder, records, entity_of_record)
     # A batch's pass relates only the records whose phrases it resolves again (_phrases_again).
@@ -1129,11 +1131,14 @@ def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((x is None, x) for x in r)
 
 
-def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
-    """Create one entity per cluster (places keep the gazetteer's name and level); record id -> entity id."""
+def _entities(builder: _Builder, clusters: list[Cluster], attribute_text: Mapping[int, str | None]) -> dict[int, int]:
+    """Create one entity per cluster (places keep the gazetteer's name and level); record id -> entity id.
+
+    ``attribute_text`` gives each record's attributes as stored (records alike there have equal attributes).
+    """
     entity_of_record: dict[int, int] = {}
     for cluster in clusters:
-        attributes = _merged_attributes(cluster.records)
+        attributes = _merged_attributes(cluster.records, attribute_text)
         place = builder.places.get(cluster.key) if cluster.key else None
         level = place.level if place else attributes.get("level")
         if place is not None:
@@ -1159,17 +1164,29 @@ def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
     return entity_of_record
 
 
-def _merged_attributes(records: list[Record]) -> dict[str, Any]:
-    """The most common value of each attribute; industries (``focus``) are the union, in first-seen order."""
+def _merged_attributes(records: list[Record], attribute_text: Mapping[int, str | None]) -> dict[str, Any]:
+    """The most common value of each attribute; industries (``focus``) are the union, in first-seen order.
+
+    Records whose attributes were stored as one text (``attribute_text``, record id -> text) have equal
+    attributes: each such set is read once, in the order of its first record, and counted as often as it
+    occurs.  That gives each value the count and the first-seen place it would get record by record, and
+    so the same most common value (``most_common`` breaks ties by first insertion) and the same union.
+    """
+    sets: dict[str | None, list[Any]] = {}  # text -> [attributes of its first record, how many records]
+    for r in records:
+        if (seen := sets.get(text := attribute_text[r.id])) is None:
+            sets[text] = [r.attributes, 1]
+        else:
+            seen[1] += 1
     values: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Any] = {}
     focus: dict[str, None] = {}
-    for r in records:
-        for name, value in r.attributes.items():
+    for attributes, count in sets.values():
+        for name, value in attributes.items():
             if name == "focus":
                 focus.update(dict.fromkeys(value if isinstance(value, list) else [value]))
             elif isinstance(value, (str, int, float)):
-                values[name][str(value)] += 1
+                values[name][str(value)] += count
                 first.setdefault(name, value)
             else:
                 first.setdefault(name, value)

@@ -204,12 +204,10 @@ def reach(
 def _alike(a: str | None, b: str | None, subject: str) -> bool:
     if a == b:
         return True
+    # The largest of the four similarities reaches the threshold when any does: stop at the first.
     return (
-        max(
-            metric_similarity(a, b),
-            metric_similarity(b, a),
-            metric_similarity(a, b, subject),
-            metric_similarity(b, a, subject),
-        )
-        >= METRIC_THRESHOLD
+        metric_similarity(a, b) >= METRIC_THRESHOLD
+        or metric_similarity(b, a) >= METRIC_THRESHOLD
+        or metric_similarity(a, b, subject) >= METRIC_THRESHOLD
+        or metric_similarity(b, a, subject) >= METRIC_THRESHOLD
     )

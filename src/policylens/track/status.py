@@ -283,10 +283,11 @@ def status_periods(
     latest-figure key go to the figure given first, as ``max`` would.
     """
     observations = list(observations)
-    days = {known_since(o) for o in observations}
+    known = [known_since(o) for o in observations]
+    days = set(known)
     if restated is not None:
         days.add(restated[0])
-    end = period_end(target.deadline)
+    start, end = period_start(target.deadline), period_end(target.deadline)
     if end is not None:
         days.add(date(end.year, 1, 1))
         if end < date.max:
@@ -294,8 +295,8 @@ def status_periods(
     # (first day visible, choice key, figure); a figure with no known day is visible from the start.
     arrivals = sorted(
         (
-            (known_since(o) or date.min, (_latest_key(o), -i), o)
-            for i, o in enumerate(observations)
+            (day or date.min, (_latest_key(o), -i), o)
+            for i, (o, day) in enumerate(zip(observations, known, strict=True))
             if _comparable(target, o)
         ),
         key=lambda a: a[0],
@@ -304,6 +305,9 @@ def status_periods(
     periods: list[tuple[date, str]] = []
     best: tuple | None = None
     latest: Observation | None = None
+    # What _verdict asks of the latest figure, computed again only when it or the fallback year changes.
+    judged: Observation | None = None
+    judged_year, met, latest_period = 0, False, date.min
     seen = 0
     for day in [date.min, *sorted(d for d in days if d is not None and d > date.min)]:
         while seen < len(arrivals) and arrivals[seen][0] <= day:
@@ -311,9 +315,25 @@ def status_periods(
             if best is None or key > best:
                 best, latest = key, o
             seen += 1
-        value = _in_target_terms(target, latest, deadline_year or day.year) if latest is not None else None
-        superseded = restated[1] if restated is not None and restated[0] <= day else None
-        status = _verdict(target, latest, value, day, superseded)
+        fallback = deadline_year or day.year
+        if latest is not None and (latest is not judged or fallback != judged_year):
+            judged, judged_year = latest, fallback
+            value = _in_target_terms(target, latest, fallback)
+            met = value is not None and _satisfies(target, value, latest)
+            latest_period = observed_period(latest) or date.min
+        # _verdict, with the deadline's days and the latest figure's judgement computed once.
+        if met:
+            status = "met"
+        elif restated is not None and restated[0] <= day:
+            status = "superseded"
+        elif start is None or end is None:  # both or neither: an undated deadline
+            status = "open"
+        elif day <= end:
+            status = "due" if end.year == day.year else "open"
+        elif latest is not None and latest_period >= start:
+            status = "missed"
+        else:
+            status = "past_due_unverified"
         if not periods or periods[-1][1] != status:
             periods.append((day, status))
     return periods
