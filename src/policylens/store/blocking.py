@@ -57,6 +57,7 @@ from .resolve import (
     is_places_key,
     is_word_key,
     name_key,
+    rules,
     same_name,
     short_form_of,
 )
@@ -68,6 +69,12 @@ MOST = 0.5  # the share of the records past which a batch's pass resolves them a
 def signature(record: Record) -> _Signature:
     """What a record's blocking keys, node and names depend on: type group, name, aliases, gazetteer key."""
     return (group_of(record.type), record.name, tuple(record.aliases), record.key)
+
+
+def signatures(records: Iterable[Record]) -> list[_Signature]:
+    """:func:`signature` of each record (the type groups looked up once)."""
+    groups = rules()["group_of"]
+    return [(groups.get(r.type, r.type), r.name, tuple(r.aliases), r.key) for r in records]
 
 
 def reach(

@@ -1096,7 +1096,7 @@ def _batch_clusters(
     resolved.  ``entity_of`` holds the stored links (document entity id ->
     entity id).
     """
-    signatures = [blocking.signature(r) for r in records]
+    signatures = blocking.signatures(records)
     part = blocking.reach(records, batch, decisions, signatures)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")

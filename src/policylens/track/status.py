@@ -282,9 +282,36 @@ def status_periods(
     and the latest one so far is carried from day to day.  Ties on the
     latest-figure key go to the figure given first, as ``max`` would.
     """
+    return status_periods_sharing(target, observations, restated, {})
+
+
+# What the sweep asks of a figure whatever the target: the day it became known, its latest-figure key, and
+# the year its value is converted at when it names one.
+_Dated = tuple[date | None, tuple[date, str, int], int | None]
+
+
+def _dated(observation: Observation) -> _Dated:
+    year = year_of(observation.as_of) or year_of(observation.published)
+    return known_since(observation), _latest_key(observation), year
+
+
+def status_periods_sharing(
+    target: TargetFact,
+    observations: Iterable[Observation],
+    restated: tuple[date, int] | None,
+    dated: dict[int, _Dated],
+) -> list[tuple[date, str]]:
+    """:func:`status_periods`, with ``dated`` (``id()`` of a figure -> :func:`_dated`) shared across targets.
+
+    The caller keeps every figure in ``dated`` alive while it is used (a figure's ``id()`` is its key).
+    """
     observations = list(observations)
-    known = [known_since(o) for o in observations]
-    days = set(known)
+    facts = []
+    for o in observations:
+        if (d := dated.get(id(o))) is None:
+            d = dated[id(o)] = _dated(o)
+        facts.append(d)
+    days = {known for known, _, _ in facts}
     if restated is not None:
         days.add(restated[0])
     start, end = period_start(target.deadline), period_end(target.deadline)
@@ -292,11 +319,11 @@ def status_periods(
         days.add(date(end.year, 1, 1))
         if end < date.max:
             days.add(end + timedelta(days=1))
-    # (first day visible, choice key, figure); a figure with no known day is visible from the start.
+    # (first day visible, choice key, figure, its year); a figure with no known day is visible from the start.
     arrivals = sorted(
         (
-            (day or date.min, (_latest_key(o), -i), o)
-            for i, (o, day) in enumerate(zip(observations, known, strict=True))
+            (known or date.min, (key, -i), o, year)
+            for i, (o, (known, key, year)) in enumerate(zip(observations, facts, strict=True))
             if _comparable(target, o)
         ),
         key=lambda a: a[0],
@@ -305,22 +332,26 @@ def status_periods(
     periods: list[tuple[date, str]] = []
     best: tuple | None = None
     latest: Observation | None = None
+    latest_year: int | None = None
     # What _verdict asks of the latest figure, computed again only when it or the fallback year changes.
     judged: Observation | None = None
     judged_year, met, latest_period = 0, False, date.min
     seen = 0
     for day in [date.min, *sorted(d for d in days if d is not None and d > date.min)]:
         while seen < len(arrivals) and arrivals[seen][0] <= day:
-            _, key, o = arrivals[seen]
+            _, key, o, year = arrivals[seen]
             if best is None or key > best:
-                best, latest = key, o
+                best, latest, latest_year = key, o, year
             seen += 1
-        fallback = deadline_year or day.year
-        if latest is not None and (latest is not judged or fallback != judged_year):
-            judged, judged_year = latest, fallback
-            value = _in_target_terms(target, latest, fallback)
-            met = value is not None and _satisfies(target, value, latest)
-            latest_period = observed_period(latest) or date.min
+        year = (latest_year or deadline_year or day.year) if latest is not None else 0
+        if latest is not None and (latest is not judged or year != judged_year):
+            judged, judged_year = latest, year
+            # _in_target_terms of a figure known comparable (every arrival is), at its year.
+            value = rates.convert(latest.value, latest.unit, target.unit, year)
+            if not _same_direction(target, latest):
+                value = -value
+            met = _satisfies(target, value, latest)
+            latest_period = best[0][0] if best is not None else date.min  # observed_period(latest) or date.min
         # _verdict, with the deadline's days and the latest figure's judgement computed once.
         if met:
             status = "met"
