@@ -787,12 +787,14 @@ class _StoredTracking:
 
     def restatements(self, targets: Collection[int]) -> dict[int, int]:
         r = TargetRestatementRow
-        return dict(_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
+        return dict(_fetched_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
 
     def links(self, targets: Collection[int]) -> dict[int, list[int]]:
         p = TargetProgressRow
         linked: dict[int, list[int]] = defaultdict(list)
-        for target, observation in _rows(self.conn, select(p.target_id, p.observation_id), p.target_id, targets):
+        for target, observation in _fetched_rows(
+            self.conn, select(p.target_id, p.observation_id), p.target_id, targets
+        ):
             linked[target].append(observation)
         return linked
 
@@ -1410,14 +1412,26 @@ def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None)
     ]
 
 
+def _fetched_rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[tuple[Any, ...]]:
+    """:func:`_rows` as tuples straight from the driver (:func:`_fetched`), for columns of integers, floats and text.
+
+    For the rows a batch's pass reads by the ten thousand (the stored progress links of the targets it
+    extends, the quantities it re-tracks), where SQLAlchemy's result rows cost more than the fetch.
+    """
+    if ids is None:
+        return _fetched(conn, stmt)
+    return [r for chunk in _chunks(ids) for r in _fetched(conn, stmt.where(column.in_([int(i) for i in chunk or ()])))]
+
+
 def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tuple[int, int, Quantity]]:
     """The stored quantities (every one, or those of ``ids``) as (id, document id, Quantity), in id order."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
     a_ = QuantityAlternativeRow
-    for a in sorted(
-        _rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids), key=lambda a: a.ordinal
+    for quantity_id, value, unit, _ in sorted(
+        _fetched_rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids),
+        key=lambda a: a[3],
     ):
-        alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
+        alternatives[quantity_id].append(Alternative(value, unit))
     out = []
     q_ = QuantityRow
     columns = (
@@ -1458,7 +1472,7 @@ def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tu
         as_of,
         annual,
         subject,
-    ) in sorted(_rows(conn, select(*columns), q_.id, ids)):
+    ) in sorted(_fetched_rows(conn, select(*columns), q_.id, ids)):
         out.append(
             (
                 qid,
@@ -1477,7 +1491,7 @@ def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tu
                     baseline=baseline,
                     deadline=from_stored(deadline),
                     as_of=from_stored(as_of),
-                    annual=annual,
+                    annual=bool(annual),  # SQLite's driver gives 0 or 1
                     subject=subject,
                     alternatives=alternatives.get(qid, []),
                 ),
