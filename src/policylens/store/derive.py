@@ -330,7 +330,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     moved = set(previous)
     kind = {qid: k for qid, _, k, *_ in phrases}
     metric = {qid: m for qid, _, _, _, m, *_ in phrases}
-    tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
+    norm_of = {s: normalise_subject(s) for s in set(tracked_subjects.values())}  # a few hundred subjects
+    tracked_under = {q: (norm_of[s], metric[q]) for q, s in tracked_subjects.items()}
     touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
     subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
     whole = any(s is None for s, _ in touched) or (
@@ -340,7 +341,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         affected = set(tracked_subjects)
     else:
         metrics: dict[str, set[str | None]] = defaultdict(set)
-        for s, m in (*tracked_under.values(), *touched):
+        for s, m in {*tracked_under.values(), *touched}:  # a few thousand distinct pairs
             if s is not None:
                 metrics[s].add(m)
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
