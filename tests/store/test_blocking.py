@@ -87,3 +87,17 @@ def test_a_batch_reaching_most_records_gives_up(monkeypatch):
     assert reach(records, {0}, []) is not None
     monkeypatch.setattr(blocking, "MOST", 0.5)
     assert reach(records, {0}, []) is None
+
+
+def test_a_word_tested_for_two_names_finds_what_each_can_meet():
+    """The walk tests a shared word's names again for each name that follows it, skipping only names already reached.
+
+    The second test must still find the name the first did not (and not the one neither can meet).
+    """
+    stored = _stored(
+        ("company", "Westbrook Cables"),
+        ("company", "Westbrook Pumps"),
+        ("company", "Westbrook Turbines"),
+    )
+    names, _ = _reached(stored, ("company", "Westbrook Cable Group"), ("company", "Westbrook Turbine Group"))
+    assert names == {"Westbrook Cable Group", "Westbrook Turbine Group", "Westbrook Cables", "Westbrook Turbines"}

@@ -25,6 +25,7 @@ from policylens.track import (
     status_periods,
     target_status,
 )
+from policylens.track.batch import period_rows
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs over every day of many periods: make test-fast skips it
 
@@ -128,6 +129,32 @@ def test_status_periods_match_target_status_asked_on_every_day(drawn, restated):
             stored = [status for start, status in periods if start <= day][-1]
             superseded = restatement[1] if restatement and restatement[0] <= day else None
             assert stored == target_status(t, observations, day, superseded).status
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts(), st.booleans())
+def test_period_rows_of_many_targets_give_target_status_on_every_day(drawn, restated):
+    """period_rows computes each figure's days once for all the targets linking to it: statuses stay right.
+
+    Every target is linked to every figure (many share each one), a figure also repeated (the same
+    object twice), and one copied under the same id with another value and date (a figure is known
+    by its object, not its id); each target's periods are checked against target_status.
+    """
+    targets, stats = drawn
+    if stats:
+        stats = [*stats, stats[0], replace(stats[-1], value=1000.0, published="2026-02-01", as_of=2027)]
+    links = {t.id: [(o, 1.0) for o in stats] for t in targets}
+    first = {t.id: targets[-1].id for t in targets[:-1]} if restated else {}
+    day = {t.id: period_start(t.published) for t in targets}
+    rows = period_rows(targets, links, first, day)
+    for t in targets:
+        periods = [(start, status) for target, start, status, _ in rows if target == t.id]
+        later = first.get(t.id)
+        restatement = (day[later], later) if later is not None and day[later] is not None else None
+        for when in sorted({date.min, *(p for p, _ in periods), date(2026, 2, 1), *DAYS}):
+            stored = [status for start, status in periods if start <= when][-1]
+            superseded = restatement[1] if restatement and restatement[0] <= when else None
+            assert stored == target_status(t, stats, when, superseded).status
 
 
 @settings(max_examples=300, deadline=None)

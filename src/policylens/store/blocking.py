@@ -57,6 +57,7 @@ from .resolve import (
     is_places_key,
     is_word_key,
     name_key,
+    rules,
     same_name,
     short_form_of,
 )
@@ -68,6 +69,12 @@ MOST = 0.5  # the share of the records past which a batch's pass resolves them a
 def signature(record: Record) -> _Signature:
     """What a record's blocking keys, node and names depend on: type group, name, aliases, gazetteer key."""
     return (group_of(record.type), record.name, tuple(record.aliases), record.key)
+
+
+def signatures(records: Iterable[Record]) -> list[_Signature]:
+    """:func:`signature` of each record (the type groups looked up once)."""
+    groups = rules()["group_of"]
+    return [(groups.get(r.type, r.type), r.name, tuple(r.aliases), r.key) for r in records]
 
 
 def reach(
@@ -111,23 +118,40 @@ def reach(
     named = {name_key(t, name) for t in types for d in decisions for name in (d.name, d.other)}
     start |= {s for key in named for sigs in holders.get(key, {}).values() for s in sigs}
 
+    seen: set[_Signature] = set()  # the signatures the walk has reached
+    unseen_names: dict[str, list[str]] = {}  # a key tested per pair -> its names with a signature not yet seen
+
+    def unseen(key: str) -> list[str]:
+        """The names under ``key`` some signature of which the walk has not seen, in ``holders``' order.
+
+        Testing any other name adds nothing to the walk (the caller keeps only signatures not seen), so
+        the pair tests run only on these; the list shrinks as the walk goes on.
+        """
+        under = holders[key]
+        names = [o for o in unseen_names.get(key, under) if any(s not in seen for s in under[o])]
+        unseen_names[key] = names
+        return names
+
     def linked(key: str, norm: str) -> list[_Signature]:
-        """The signatures whose nodes a rule can join, count or compare with a name ``norm`` under ``key``."""
+        """The signatures not yet seen whose nodes a rule can join, count or compare with a name ``norm`` under ``key``.
+
+        (For the keys tested per pair; for the others, every signature under the key.)
+        """
         if key in crowded:
             return []
         if (pair := acronym_keys(key)) is not None:
             _, acronym = pair
             return [s for k in pair for sigs in holders.get(k, {}).values() for s in sigs] if acronym in holders else []
         if is_word_key(key) and key not in crossing:  # rule 4 joins a pair only if same_name, whatever else it compares
-            return [s for other, sigs in holders[key].items() if _alike(norm, other) for s in sigs]
+            return [s for other in unseen(key) if _alike(norm, other) for s in holders[key][other]]
         if is_places_key(key):  # rule 5 weighs, for a short form, the longer names it fits
-            fits = [o for o in holders[key] if short_form_of(norm, o) or short_form_of(o, norm)]
+            fits = [o for o in unseen(key) if short_form_of(norm, o) or short_form_of(o, norm)]
             return [s for other in fits for s in holders[key][other]]
         return [s for sigs in holders[key].values() for s in sigs]
 
     # Keys that need a rule's test per pair are followed once the cheap ones run out, so that a batch
     # reaching most of the records anyway is found out before paying for the tests.
-    seen = set(start)
+    seen.update(start)
     size, limit = sum(len(ids_of[s]) for s in seen), len(records) * MOST
     followed: set[tuple[str, str]] = set()
     cheap, tested = list(start), list[tuple[str, str]]()

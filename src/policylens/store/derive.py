@@ -330,7 +330,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     moved = set(previous)
     kind = {qid: k for qid, _, k, *_ in phrases}
     metric = {qid: m for qid, _, _, _, m, *_ in phrases}
-    tracked_under = {q: (normalise_subject(s), metric[q]) for q, s in tracked_subjects.items()}
+    norm_of = {s: normalise_subject(s) for s in set(tracked_subjects.values())}  # a few hundred subjects
+    tracked_under = {q: (norm_of[s], metric[q]) for q, s in tracked_subjects.items()}
     touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
     subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
     whole = any(s is None for s, _ in touched) or (
@@ -340,7 +341,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         affected = set(tracked_subjects)
     else:
         metrics: dict[str, set[str | None]] = defaultdict(set)
-        for s, m in (*tracked_under.values(), *touched):
+        for s, m in {*tracked_under.values(), *touched}:  # a few thousand distinct pairs
             if s is not None:
                 metrics[s].add(m)
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
@@ -787,12 +788,14 @@ class _StoredTracking:
 
     def restatements(self, targets: Collection[int]) -> dict[int, int]:
         r = TargetRestatementRow
-        return dict(_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
+        return dict(_fetched_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
 
     def links(self, targets: Collection[int]) -> dict[int, list[int]]:
         p = TargetProgressRow
         linked: dict[int, list[int]] = defaultdict(list)
-        for target, observation in _rows(self.conn, select(p.target_id, p.observation_id), p.target_id, targets):
+        for target, observation in _fetched_rows(
+            self.conn, select(p.target_id, p.observation_id), p.target_id, targets
+        ):
             linked[target].append(observation)
         return linked
 
@@ -1034,6 +1037,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
     # values inside.  Rows are unpacked as tuples: named access on 85,000 rows costs more than the rest.
     attributes_of: dict[str | None, dict[str, Any]] = {}
     aliases_of: dict[str | None, tuple[str, ...]] = {}
+    attribute_text: dict[int, str | None] = {}  # record id -> its attributes as stored, for _merged_attributes
     records = []
     de = DocumentEntityRow
     for record_id, document_id, entity_type, name, key, attributes, aliases in _fetched(
@@ -1044,6 +1048,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
             attributes_of[attributes] = (json.loads(attributes) if attributes is not None else None) or {}
         if aliases not in aliases_of:
             aliases_of[aliases] = tuple((json.loads(aliases) if aliases is not None else None) or ())
+        attribute_text[record_id] = attributes
         records.append(
             Record(
                 record_id,
@@ -1071,7 +1076,7 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
     else:
         stored_links = dict(_fetched(conn, select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)))
         clusters = _batch_clusters(records, decisions, batch, stored_links)
-    entity_of_record = _entities(builder, clusters)
+    entity_of_record = _entities(builder, clusters, attribute_text)
     static = frozenset(builder.by_id)
     resolver = _Resolver(builder, records, entity_of_record)
     # A batch's pass relates only the records whose phrases it resolves again (_phrases_again).
@@ -1094,7 +1099,7 @@ def _batch_clusters(
     resolved.  ``entity_of`` holds the stored links (document entity id ->
     entity id).
     """
-    signatures = [blocking.signature(r) for r in records]
+    signatures = blocking.signatures(records)
     part = blocking.reach(records, batch, decisions, signatures)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")
@@ -1129,11 +1134,14 @@ def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((x is None, x) for x in r)
 
 
-def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
-    """Create one entity per cluster (places keep the gazetteer's name and level); record id -> entity id."""
+def _entities(builder: _Builder, clusters: list[Cluster], attribute_text: Mapping[int, str | None]) -> dict[int, int]:
+    """Create one entity per cluster (places keep the gazetteer's name and level); record id -> entity id.
+
+    ``attribute_text`` gives each record's attributes as stored (records alike there have equal attributes).
+    """
     entity_of_record: dict[int, int] = {}
     for cluster in clusters:
-        attributes = _merged_attributes(cluster.records)
+        attributes = _merged_attributes(cluster.records, attribute_text)
         place = builder.places.get(cluster.key) if cluster.key else None
         level = place.level if place else attributes.get("level")
         if place is not None:
@@ -1159,17 +1167,29 @@ def _entities(builder: _Builder, clusters: list[Cluster]) -> dict[int, int]:
     return entity_of_record
 
 
-def _merged_attributes(records: list[Record]) -> dict[str, Any]:
-    """The most common value of each attribute; industries (``focus``) are the union, in first-seen order."""
+def _merged_attributes(records: list[Record], attribute_text: Mapping[int, str | None]) -> dict[str, Any]:
+    """The most common value of each attribute; industries (``focus``) are the union, in first-seen order.
+
+    Records whose attributes were stored as one text (``attribute_text``, record id -> text) have equal
+    attributes: each such set is read once, in the order of its first record, and counted as often as it
+    occurs.  That gives each value the count and the first-seen place it would get record by record, and
+    so the same most common value (``most_common`` breaks ties by first insertion) and the same union.
+    """
+    sets: dict[str | None, list[Any]] = {}  # text -> [attributes of its first record, how many records]
+    for r in records:
+        if (seen := sets.get(text := attribute_text[r.id])) is None:
+            sets[text] = [r.attributes, 1]
+        else:
+            seen[1] += 1
     values: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Any] = {}
     focus: dict[str, None] = {}
-    for r in records:
-        for name, value in r.attributes.items():
+    for attributes, count in sets.values():
+        for name, value in attributes.items():
             if name == "focus":
                 focus.update(dict.fromkeys(value if isinstance(value, list) else [value]))
             elif isinstance(value, (str, int, float)):
-                values[name][str(value)] += 1
+                values[name][str(value)] += count
                 first.setdefault(name, value)
             else:
                 first.setdefault(name, value)
@@ -1393,14 +1413,26 @@ def _rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None)
     ]
 
 
+def _fetched_rows(conn: Connection, stmt: Any, column: Any, ids: Collection[int] | None) -> list[tuple[Any, ...]]:
+    """:func:`_rows` as tuples straight from the driver (:func:`_fetched`), for columns of integers, floats and text.
+
+    For the rows a batch's pass reads by the ten thousand (the stored progress links of the targets it
+    extends, the quantities it re-tracks), where SQLAlchemy's result rows cost more than the fetch.
+    """
+    if ids is None:
+        return _fetched(conn, stmt)
+    return [r for chunk in _chunks(ids) for r in _fetched(conn, stmt.where(column.in_([int(i) for i in chunk or ()])))]
+
+
 def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tuple[int, int, Quantity]]:
     """The stored quantities (every one, or those of ``ids``) as (id, document id, Quantity), in id order."""
     alternatives: dict[int, list[Alternative]] = defaultdict(list)
     a_ = QuantityAlternativeRow
-    for a in sorted(
-        _rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids), key=lambda a: a.ordinal
+    for quantity_id, value, unit, _ in sorted(
+        _fetched_rows(conn, select(a_.quantity_id, a_.value, a_.unit, a_.ordinal), a_.quantity_id, ids),
+        key=lambda a: a[3],
     ):
-        alternatives[a.quantity_id].append(Alternative(a.value, a.unit))
+        alternatives[quantity_id].append(Alternative(value, unit))
     out = []
     q_ = QuantityRow
     columns = (
@@ -1441,7 +1473,7 @@ def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tu
         as_of,
         annual,
         subject,
-    ) in sorted(_rows(conn, select(*columns), q_.id, ids)):
+    ) in sorted(_fetched_rows(conn, select(*columns), q_.id, ids)):
         out.append(
             (
                 qid,
@@ -1460,7 +1492,7 @@ def _quantities(conn: Connection, ids: Collection[int] | None = None) -> list[tu
                     baseline=baseline,
                     deadline=from_stored(deadline),
                     as_of=from_stored(as_of),
-                    annual=annual,
+                    annual=bool(annual),  # SQLite's driver gives 0 or 1
                     subject=subject,
                     alternatives=alternatives.get(qid, []),
                 ),

@@ -535,18 +535,29 @@ def cluster_of(records: Iterable[Record]) -> Cluster:
     """The canonical entity that ``records`` make: its name, type, key and aliases come from them alone."""
     places = gz.load()
     recs = sorted(records, key=lambda r: r.id)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    # Records alike in type, name, aliases and key count alike: each such kind is counted once, in the order
+    # of its first record, as often as it occurs.  Every counter below then gets the counts and the order of
+    # first insertion (which breaks most_common's ties) that it would get record by record.
+    kinds: dict[tuple[str, str, tuple[str, ...], str | None], int] = {}
     for r in recs:
-        spellings[surface(r.name)][r.name] += 1
-        for alias in r.aliases:
+        kind = (r.type, r.name, tuple(r.aliases), r.key)
+        kinds[kind] = kinds.get(kind, 0) + 1
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    keys: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    for (entity_type, written, written_aliases, record_key), count in kinds.items():
+        spellings[surface(written)][written] += count
+        for alias in written_aliases:
             spellings[surface(alias)][alias] += 0
+        if record_key:
+            keys[record_key] += count
+        types[entity_type] += count
     aliases = {s: (c.most_common(1)[0][0], sum(c.values())) for s, c in spellings.items() if s}
-    keys = Counter(r.key for r in recs if r.key)
     key = keys.most_common(1)[0][0] if keys else None
     place = places.get(key) if key else None
     if place is not None:
         name, entity_type = place.name, "place"
     else:
         name = max(aliases.values(), key=lambda a: (a[1], len(a[0])))[0]
-        entity_type = Counter(r.type for r in recs).most_common(1)[0][0]
+        entity_type = types.most_common(1)[0][0]
     return Cluster(entity_type, name, key, recs, aliases, tuple(keys))

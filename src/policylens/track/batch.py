@@ -22,7 +22,7 @@ from .conflicts import (
     group_key,  # which figures cross_document_conflicts compares
 )
 from .linking import METRIC_THRESHOLD, as_goals, deciding_links, first_restatements, metric_similarity
-from .status import Observation, TargetFact, status_periods
+from .status import Observation, TargetFact, status_periods_sharing
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,10 +136,11 @@ def period_rows(
 ) -> list[tuple[int, date, str, date | None]]:
     """Status period rows of ``targets``, given their deciding links, first restatements and each target's own day."""
     periods = []
+    dated: dict[int, Any] = {}  # a figure's days and key, computed once however many targets link to it
     for t in targets:
         later = first.get(t.id)
         restatement = (later_day, later) if later is not None and (later_day := day[later]) is not None else None
-        spans = status_periods(t, [o for o, _ in links.get(t.id, ())], restatement)
+        spans = status_periods_sharing(t, [o for o, _ in links.get(t.id, ())], restatement, dated)
         for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
             periods.append((t.id, start, status, following[0] if following else None))
     return periods
@@ -204,12 +205,10 @@ def reach(
 def _alike(a: str | None, b: str | None, subject: str) -> bool:
     if a == b:
         return True
+    # The largest of the four similarities reaches the threshold when any does: stop at the first.
     return (
-        max(
-            metric_similarity(a, b),
-            metric_similarity(b, a),
-            metric_similarity(a, b, subject),
-            metric_similarity(b, a, subject),
-        )
-        >= METRIC_THRESHOLD
+        metric_similarity(a, b) >= METRIC_THRESHOLD
+        or metric_similarity(b, a) >= METRIC_THRESHOLD
+        or metric_similarity(a, b, subject) >= METRIC_THRESHOLD
+        or metric_similarity(b, a, subject) >= METRIC_THRESHOLD
     )

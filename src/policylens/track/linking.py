@@ -20,6 +20,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -343,20 +344,24 @@ def deciding_links(
         if not candidates:
             continue
         # In the order figures became known (an undated one counts from the start).
-        candidates.sort(key=lambda os: (known_since(os[0]) or date.min, _status_key(os[0])))
-        periods = [observed_period(o) or date.min for o, _ in candidates]
+        ordered = sorted(
+            (((known_since(o) or date.min, _status_key(o)), o, score) for o, score in candidates), key=itemgetter(0)
+        )
+        candidates = [(o, score) for _, o, score in ordered]
+        status_keys = [order[1] for order, _, _ in ordered]
+        periods = [key[0] for key in status_keys]  # observed_period(o) or date.min
         reached = list(accumulate(periods, max))  # the latest period known by each position
         documents = {o.document_id for o, _ in candidates}
         records, best = [], None  # positions that beat every figure known before them
-        for i, (o, _) in enumerate(candidates):
-            if best is None or _status_key(o) > best:
+        for i, key in enumerate(status_keys):
+            if best is None or key > best:
                 records.append(i)
-                best = _status_key(o)
+                best = key
         record_periods = [periods[i] for i in records]  # non-decreasing: the key starts with the period
         for t in members:
             published = period_start(t.published)
             if t.document_id in documents:
-                chosen = _staircase(t, candidates, published)
+                chosen = _staircase(t, candidates, published, status_keys)
             else:
                 # A figure counts when its period ends after the target was published. The
                 # target may use the first such figure, then every record that counts.
@@ -371,18 +376,27 @@ def deciding_links(
 
 
 def _staircase(
-    t: TargetFact, candidates: list[tuple[Observation, float]], published: date | None
+    t: TargetFact,
+    candidates: list[tuple[Observation, float]],
+    published: date | None,
+    status_keys: Sequence[tuple] | None = None,
 ) -> list[tuple[Observation, float]]:
-    """The deciding links of one target, the slow and obvious way (its own document's figures excluded)."""
+    """The deciding links of one target, the slow and obvious way (its own document's figures excluded).
+
+    ``status_keys`` are the candidates' :func:`_status_key`, if the caller has them.
+    """
     chosen, best = [], None
-    for o, score in candidates:
+    bound = published or date.min
+    keys = status_keys if status_keys is not None else [_status_key(o) for o, _ in candidates]
+    for (o, score), key in zip(candidates, keys, strict=True):
         # Counted as deciding_links counts a figure of another document, so that the two ways agree
         # on any subset of the candidates that holds the deciding ones (a batch's pass relies on it).
-        if o.document_id == t.document_id or (observed_period(o) or date.min) <= (published or date.min):
+        # A key starts with observed_period(o) or date.min.
+        if o.document_id == t.document_id or key[0] <= bound:
             continue
-        if best is None or _status_key(o) > best:
+        if best is None or key > best:
             chosen.append((o, score))
-            best = _status_key(o)
+            best = key
     return chosen
 
 

@@ -282,20 +282,48 @@ def status_periods(
     and the latest one so far is carried from day to day.  Ties on the
     latest-figure key go to the figure given first, as ``max`` would.
     """
+    return status_periods_sharing(target, observations, restated, {})
+
+
+# What the sweep asks of a figure whatever the target: the day it became known, its latest-figure key, and
+# the year its value is converted at when it names one.
+_Dated = tuple[date | None, tuple[date, str, int], int | None]
+
+
+def _dated(observation: Observation) -> _Dated:
+    year = year_of(observation.as_of) or year_of(observation.published)
+    return known_since(observation), _latest_key(observation), year
+
+
+def status_periods_sharing(
+    target: TargetFact,
+    observations: Iterable[Observation],
+    restated: tuple[date, int] | None,
+    dated: dict[int, _Dated],
+) -> list[tuple[date, str]]:
+    """:func:`status_periods`, with ``dated`` (``id()`` of a figure -> :func:`_dated`) shared across targets.
+
+    The caller keeps every figure in ``dated`` alive while it is used (a figure's ``id()`` is its key).
+    """
     observations = list(observations)
-    days = {known_since(o) for o in observations}
+    facts = []
+    for o in observations:
+        if (d := dated.get(id(o))) is None:
+            d = dated[id(o)] = _dated(o)
+        facts.append(d)
+    days = {known for known, _, _ in facts}
     if restated is not None:
         days.add(restated[0])
-    end = period_end(target.deadline)
+    start, end = period_start(target.deadline), period_end(target.deadline)
     if end is not None:
         days.add(date(end.year, 1, 1))
         if end < date.max:
             days.add(end + timedelta(days=1))
-    # (first day visible, choice key, figure); a figure with no known day is visible from the start.
+    # (first day visible, choice key, figure, its year); a figure with no known day is visible from the start.
     arrivals = sorted(
         (
-            (known_since(o) or date.min, (_latest_key(o), -i), o)
-            for i, o in enumerate(observations)
+            (known or date.min, (key, -i), o, year)
+            for i, (o, (known, key, year)) in enumerate(zip(observations, facts, strict=True))
             if _comparable(target, o)
         ),
         key=lambda a: a[0],
@@ -304,16 +332,39 @@ def status_periods(
     periods: list[tuple[date, str]] = []
     best: tuple | None = None
     latest: Observation | None = None
+    latest_year: int | None = None
+    # What _verdict asks of the latest figure, computed again only when it or the fallback year changes.
+    judged: Observation | None = None
+    judged_year, met, latest_period = 0, False, date.min
     seen = 0
     for day in [date.min, *sorted(d for d in days if d is not None and d > date.min)]:
         while seen < len(arrivals) and arrivals[seen][0] <= day:
-            _, key, o = arrivals[seen]
+            _, key, o, year = arrivals[seen]
             if best is None or key > best:
-                best, latest = key, o
+                best, latest, latest_year = key, o, year
             seen += 1
-        value = _in_target_terms(target, latest, deadline_year or day.year) if latest is not None else None
-        superseded = restated[1] if restated is not None and restated[0] <= day else None
-        status = _verdict(target, latest, value, day, superseded)
+        year = (latest_year or deadline_year or day.year) if latest is not None else 0
+        if latest is not None and (latest is not judged or year != judged_year):
+            judged, judged_year = latest, year
+            # _in_target_terms of a figure known comparable (every arrival is), at its year.
+            value = rates.convert(latest.value, latest.unit, target.unit, year)
+            if not _same_direction(target, latest):
+                value = -value
+            met = _satisfies(target, value, latest)
+            latest_period = best[0][0] if best is not None else date.min  # observed_period(latest) or date.min
+        # _verdict, with the deadline's days and the latest figure's judgement computed once.
+        if met:
+            status = "met"
+        elif restated is not None and restated[0] <= day:
+            status = "superseded"
+        elif start is None or end is None:  # both or neither: an undated deadline
+            status = "open"
+        elif day <= end:
+            status = "due" if end.year == day.year else "open"
+        elif latest is not None and latest_period >= start:
+            status = "missed"
+        else:
+            status = "past_due_unverified"
         if not periods or periods[-1][1] != status:
             periods.append((day, status))
     return periods
