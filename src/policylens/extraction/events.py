@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policylens import vocab
-from policylens.extraction.dates import MONTH_DAY, DateMention, find_dates
+from policylens.extraction.dates import MONTH_DAY, DateMention, find_dates, iter_dates
 from policylens.extraction.numbers import CURRENCIES, find_amounts
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
@@ -386,7 +386,7 @@ def _without_restatements(events: list[Event]) -> list[Event]:
 def _dateline(text: str) -> str | None:
     """The document's date when no metadata gave one: the first full date in its opening lines,
     which in news copy is the dateline ("QINGDAO, China, Aug. 25, 2025 (GLOBE NEWSWIRE) --")."""
-    for d in find_dates(text, 0, min(len(text), 1000)):
+    for d in iter_dates(text, 0, min(len(text), 1000)):  # read only as far as the first full date
         if d.iso and len(d.iso) == 10:
             return d.iso
     return None
