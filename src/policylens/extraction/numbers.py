@@ -130,7 +130,7 @@ _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?[-−]?\d))"
 _TIME_WORDS = [w for w, code in UNIT_WORDS.items() if code in DURATION_UNITS]
 _UNIT = (
-    rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False)}"
+    rf"(?:(?i:{any_case(UNIT_WORDS, _alternation)})|{_alternation(UNIT_SYMBOLS, False)}"
     rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
 )
 
@@ -148,7 +148,7 @@ AMOUNT = re.compile(
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
-      |[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w)
+      |[\s-]*(?P<scale>(?i:{any_case(SCALES, _alternation)})(?:[\s-]+(?i:{any_case(SCALES, _alternation)}))?)(?!\w)
       |\s?(?P<cscale>[{"".join(_CODE_SCALES)}])(?=(?i:{_CODE})\b))?
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT})
       (?:\s+(?P<uscale>(?i:{_AFTER_UNIT_SCALE}))(?!\w))?
@@ -163,7 +163,7 @@ _MONTHS = (
 )
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 # A number with a unit or scale after it is an amount whatever its shape ("2024.5 tonnes", "1000000 GW").
-_NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{_alternation(SCALES)}))(?!\w))"
+_NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{any_case(SCALES, _alternation)}))(?!\w))"
 # Shapes of numbers that never state an amount.
 NOT_AMOUNT = re.compile(
     rf"""(?:https?://|www\.)\S+ | \S+@\S+\.\w+
