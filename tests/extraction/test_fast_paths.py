@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from policylens.extraction import gazetteer, industries, numbers, quantities
 from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.entities import lists
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
@@ -896,3 +897,46 @@ def test_words_of_one_length_that_match_at_one_place_are_tried_in_a_fixed_order(
     plain = re.compile(rf"(?:{numbers._alternation(words)})", re.IGNORECASE)
     grouped = re.compile(rf"(?:{any_case(words, numbers._alternation)})", re.IGNORECASE)
     assert [m.span() for m in grouped.finditer("- ")] == [m.span() for m in plain.finditer("- ")] == [(0, 2)]
+
+
+LIST_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "enterprises",
+                "Enterprises",
+                "automakers",
+                "makers",
+                "start-ups",
+                "such as ",
+                "like ",
+                "including ",
+                "as well as ",
+                "e.g. ",
+                "led by ",
+                "LED",
+                "called",
+                "Led  By\n",
+                " ",
+                ", ",
+                "—",
+                "\n",
+                "the ",
+                "Acme",
+            ]
+        ),
+        st.text(alphabet="aeklsdS İıſ\u212a-.,—", max_size=3),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(TEXTS, ANY_CASE_TEXTS, LIST_TEXTS))
+@example(text="\u017fuppliers such as X, Firms  like  Y, LED by Z; \u0130stanbul companies including A")
+@example(text="automakers such as A, carmakers like B and co.enterprises including C")
+def test_list_triggers_found_from_their_first_words_are_the_finditer(text):
+    p = patterns()
+    assert [(m.span(), m.groups()) for m in lists._triggers(text, p)] == [
+        (m.span(), m.groups()) for m in p.list_trigger.finditer(text)
+    ]

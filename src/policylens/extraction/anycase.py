@@ -95,6 +95,15 @@ def might_hold(text: str, lowered: str, needs: tuple[str, ...]) -> bool:
     return any(w in lowered for w in needs) or any(c in text for c in _CASE_EXTRAS)
 
 
+def lowers_alike(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) keeps each character of ``text`` at its place and holds an ASCII
+    letter just where ``text`` holds a character that case-insensitive matching takes for that letter (no
+    character lowers to two, and none of the characters lowering leaves alone though they match a letter):
+    then a word matched ignoring case in ``text`` begins just where the word, lower-cased, is in ``lowered``,
+    and ``str.find`` in ``lowered`` finds every place a scan of ``text`` for it could match."""
+    return len(lowered) == len(text) and not any(c in text for c in _CASE_EXTRAS)
+
+
 def _first_word(phrase: str) -> str:
     parts = str(phrase).lower().split()
     return parts[0] if parts else ""
