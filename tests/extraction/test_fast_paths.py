@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import gazetteer, industries, numbers, quantities
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening, places_of
 from policylens.extraction.entities import lists
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
@@ -940,3 +940,24 @@ def test_list_triggers_found_from_their_first_words_are_the_finditer(text):
     assert [(m.span(), m.groups()) for m in lists._triggers(text, p)] == [
         (m.span(), m.groups()) for m in p.list_trigger.finditer(text)
     ]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(
+        TEXTS,
+        st.lists(
+            st.sampled_from(["top", "Top", "TOP", "s", "-", " ", "5", "ten", "by", "By", "BY", "a", "third", "half"]),
+            max_size=30,
+        ).map(" ".join),
+        st.lists(st.sampled_from(["top", "Top", "by", "By", "x", "-", " ", "3", "one", "half", " a ", "of"])).map(
+            "".join
+        ),
+    )
+)
+@example(text="Top 5, top-ten, stop 3, TOP 4, by a third, By half, nearby half, by one quarter of, by roughly a fifth")
+def test_scans_tried_where_their_first_word_is_are_the_finditers(text):
+    for pattern, words in ((numbers._TOP, ("top", "Top")), (numbers._BY_FRACTION, ("by", "By"))):
+        assert [(m.span(), m.groups()) for m in finditer_at(pattern, text, places_of(text, words))] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
+        ]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening, places_of
 from policylens.model import Alternative
 
 
@@ -706,7 +706,7 @@ def _ranks(text: str, lowered: str) -> tuple[list[Amount], list[tuple[int, int]]
             o = m.group("ord").lower()
             value = float(ORDINALS.get(o) or int(o[:-2]))  # "third", or "3rd"
         out.append(Amount(m.start(), m.end(), value, "rank"))
-    for m in _TOP.finditer(text):
+    for m in finditer_at(_TOP, text, places_of(text, ("top", "Top"))):  # a match opens with "top" or "Top"
         count = parse_number(m.group("n"))
         if count is None:
             continue
@@ -770,7 +770,7 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
         if count < _FRACTION_WORDS[d] and not mask.hits(start, m.end("d")):
             out.append(Amount(start, m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
-    for m in _BY_FRACTION.finditer(text) if "by " in lowered else ():
+    for m in finditer_at(_BY_FRACTION, text, places_of(text, ("by", "By"))) if "by " in lowered else ():
         if m.group("half"):
             share = 50.0
         else:
