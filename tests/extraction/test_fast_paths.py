@@ -961,3 +961,14 @@ def test_scans_tried_where_their_first_word_is_are_the_finditers(text):
         assert [(m.span(), m.groups()) for m in finditer_at(pattern, text, places_of(text, words))] == [
             (m.span(), m.groups()) for m in pattern.finditer(text)
         ]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS)
+@example(
+    text="\n IV. x\n(1) y\n· 2\n•3 Jan Jun Jul Feb Mar May 12 +4 [5] #6 :7 ;8 ^9 https://x www.y FY24 H1 Q3 Apr\nDec"
+)
+def test_not_amount_starts_listed_at_once_are_where_the_start_pattern_matches(text):
+    assert numbers._not_amount_starts(text) == [
+        p for p in range(len(text) + 1) if numbers._NOT_AMOUNT_START.match(text, p)
+    ]

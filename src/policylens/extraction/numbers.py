@@ -376,6 +376,30 @@ _NOT_AMOUNT_START = re.compile(
 )
 _IN_DIGITS = re.compile(r"(?<=\d)\d")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
+# _NOT_AMOUNT_START in three parts, each of which sre scans without trying it at every position (the one
+# class it opens with, or the first letters of its words, let sre pass the other characters); a line start
+# is found from the newlines.
+_LINE_OPENING = re.compile(r"[ \t#>*\-•·(\dIVXLC]")
+_NOT_AMOUNT_MARK = re.compile(r"[\d+(\[#:;^](?<!\d\d)")
+_NOT_AMOUNT_WORD = re.compile(r"https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec|FY|H[1-4]|Q[1-4]")
+
+
+def _not_amount_starts(text: str) -> list[int]:
+    """Every place where ``_NOT_AMOUNT_START`` matches, in order, found several times faster than its
+    searches find them."""
+    places = {m.start() for m in _NOT_AMOUNT_MARK.finditer(text)}
+    i = 0
+    while (m := _NOT_AMOUNT_WORD.search(text, i)) is not None:  # a search from each start: none is passed over
+        places.add(m.start())
+        i = m.start() + 1
+    line = 0
+    while True:
+        if _LINE_OPENING.match(text, line):
+            places.add(line)
+        line = text.find("\n", line) + 1
+        if not line:
+            break
+    return sorted(places)
 
 
 def _not_amount_spans(text: str) -> list[tuple[int, int]]:
@@ -389,15 +413,20 @@ def _not_amount_spans(text: str) -> list[tuple[int, int]]:
     may end inside a run of digits ("(010) 1234 56789"); the scan resumes
     there, as finditer does, though it is no start found by the cheap pattern.
     """
-    starts = _NOT_AMOUNT_START_AT if "@" in text else _NOT_AMOUNT_START
+    at = "@" in text  # the e-mail alternative's starts are searched for; the others are listed at once
+    places = [] if at else _not_amount_starts(text)
     spans = []
     pos = 0
     resumed_in_digits = False
     while pos < len(text):
         if resumed_in_digits:
             start = pos
-        elif (c := starts.search(text, pos)) is not None:
+        elif at:
+            if (c := _NOT_AMOUNT_START_AT.search(text, pos)) is None:
+                break
             start = c.start()
+        elif (k := bisect_left(places, pos)) < len(places):
+            start = places[k]
         else:
             break
         m = NOT_AMOUNT.match(text, start)
