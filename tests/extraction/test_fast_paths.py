@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import gazetteer, industries, numbers, quantities
+from policylens.extraction import events, gazetteer, industries, numbers, quantities
 from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening, places_of
 from policylens.extraction.entities import lists
 from policylens.extraction.entities.patterns import patterns
@@ -972,3 +972,11 @@ def test_not_amount_starts_listed_at_once_are_where_the_start_pattern_matches(te
     assert numbers._not_amount_starts(text) == [
         p for p in range(len(text) + 1) if numbers._NOT_AMOUNT_START.match(text, p)
     ]
+
+
+def test_every_copular_ranking_holds_one_of_its_superlatives_as_written():
+    """find_events scans for copular rankings only in texts holding one of ``ranking_words``."""
+    lex = events._lexicon()
+    assert lex.ranking_words and all(re.escape(w) == w for w in lex.ranking_words)
+    assert lex.copular_ranking.pattern.endswith("(?:" + "|".join(lex.ranking_words) + r")\b)")
+    assert not lex.copular_ranking.flags & re.IGNORECASE

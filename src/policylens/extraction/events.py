@@ -121,6 +121,9 @@ class _Lexicon:
     predicate_after: re.Pattern  # a place or time phrase, then the sentence's own verb
     copular_ranking: re.Pattern  # "is the world's second-largest": its copula is the trigger
     ranking_form: _Form
+    # The superlatives, written as plain words, one of which every copular ranking holds: a text with none is
+    # not scanned for the copulas (most hold none).
+    ranking_words: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -275,6 +278,7 @@ def _lexicon() -> _Lexicon:
         ),
         copular_ranking,
         ranking_form,
+        tuple(ranking["superlatives"]),
     )
 
 
@@ -286,7 +290,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         matches = list(lex.pattern.finditer(lowered))
     else:
         matches = list(lex.pattern_any_case.finditer(text))
-    rankings = list(lex.copular_ranking.finditer(text))
+    rankings = list(lex.copular_ranking.finditer(text)) if any(w in text for w in lex.ranking_words) else []
     if not matches and not rankings:
         return []
     units = _units(text, index)
