@@ -6,8 +6,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import gazetteer, industries, numbers, quantities
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction import events, gazetteer, industries, numbers, quantities
+from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening, places_of
+from policylens.extraction.entities import lists
 from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.tokens import Tokens
 
@@ -896,3 +897,86 @@ def test_words_of_one_length_that_match_at_one_place_are_tried_in_a_fixed_order(
     plain = re.compile(rf"(?:{numbers._alternation(words)})", re.IGNORECASE)
     grouped = re.compile(rf"(?:{any_case(words, numbers._alternation)})", re.IGNORECASE)
     assert [m.span() for m in grouped.finditer("- ")] == [m.span() for m in plain.finditer("- ")] == [(0, 2)]
+
+
+LIST_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "enterprises",
+                "Enterprises",
+                "automakers",
+                "makers",
+                "start-ups",
+                "such as ",
+                "like ",
+                "including ",
+                "as well as ",
+                "e.g. ",
+                "led by ",
+                "LED",
+                "called",
+                "Led  By\n",
+                " ",
+                ", ",
+                "—",
+                "\n",
+                "the ",
+                "Acme",
+            ]
+        ),
+        st.text(alphabet="aeklsdS İıſ\u212a-.,—", max_size=3),
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(TEXTS, ANY_CASE_TEXTS, LIST_TEXTS))
+@example(text="\u017fuppliers such as X, Firms  like  Y, LED by Z; \u0130stanbul companies including A")
+@example(text="automakers such as A, carmakers like B and co.enterprises including C")
+def test_list_triggers_found_from_their_first_words_are_the_finditer(text):
+    p = patterns()
+    assert [(m.span(), m.groups()) for m in lists._triggers(text, p)] == [
+        (m.span(), m.groups()) for m in p.list_trigger.finditer(text)
+    ]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(
+        TEXTS,
+        st.lists(
+            st.sampled_from(["top", "Top", "TOP", "s", "-", " ", "5", "ten", "by", "By", "BY", "a", "third", "half"]),
+            max_size=30,
+        ).map(" ".join),
+        st.lists(st.sampled_from(["top", "Top", "by", "By", "x", "-", " ", "3", "one", "half", " a ", "of"])).map(
+            "".join
+        ),
+    )
+)
+@example(text="Top 5, top-ten, stop 3, TOP 4, by a third, By half, nearby half, by one quarter of, by roughly a fifth")
+def test_scans_tried_where_their_first_word_is_are_the_finditers(text):
+    for pattern, words in ((numbers._TOP, ("top", "Top")), (numbers._BY_FRACTION, ("by", "By"))):
+        assert [(m.span(), m.groups()) for m in finditer_at(pattern, text, places_of(text, words))] == [
+            (m.span(), m.groups()) for m in pattern.finditer(text)
+        ]
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=TEXTS)
+@example(
+    text="\n IV. x\n(1) y\n· 2\n•3 Jan Jun Jul Feb Mar May 12 +4 [5] #6 :7 ;8 ^9 https://x www.y FY24 H1 Q3 Apr\nDec"
+)
+def test_not_amount_starts_listed_at_once_are_where_the_start_pattern_matches(text):
+    assert numbers._not_amount_starts(text) == [
+        p for p in range(len(text) + 1) if numbers._NOT_AMOUNT_START.match(text, p)
+    ]
+
+
+def test_every_copular_ranking_holds_one_of_its_superlatives_as_written():
+    """find_events scans for copular rankings only in texts holding one of ``ranking_words``."""
+    lex = events._lexicon()
+    assert lex.ranking_words and all(re.escape(w) == w for w in lex.ranking_words)
+    assert lex.copular_ranking.pattern.endswith("(?:" + "|".join(lex.ranking_words) + r")\b)")
+    assert not lex.copular_ranking.flags & re.IGNORECASE

@@ -18,7 +18,7 @@ still matched ignoring case.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 # The characters besides a letter's two cases that case-insensitive matching of str patterns takes for an
 # ASCII letter (dotted and dotless I for "i", LONG S for "s", KELVIN SIGN for "k").
@@ -95,6 +95,37 @@ def might_hold(text: str, lowered: str, needs: tuple[str, ...]) -> bool:
     return any(w in lowered for w in needs) or any(c in text for c in _CASE_EXTRAS)
 
 
+def lowers_alike(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) keeps each character of ``text`` at its place and holds an ASCII
+    letter just where ``text`` holds a character that case-insensitive matching takes for that letter (no
+    character lowers to two, and none of the characters lowering leaves alone though they match a letter):
+    then a word matched ignoring case in ``text`` begins just where the word, lower-cased, is in ``lowered``,
+    and ``str.find`` in ``lowered`` finds every place a scan of ``text`` for it could match."""
+    return len(lowered) == len(text) and not any(c in text for c in _CASE_EXTRAS)
+
+
 def _first_word(phrase: str) -> str:
     parts = str(phrase).lower().split()
     return parts[0] if parts else ""
+
+
+def places_of(text: str, words: Iterable[str]) -> list[int]:
+    """Every place in ``text`` where one of ``words`` begins, in order, each once (a word inside another too):
+    ``str.find`` finds them far faster than sre tries a pattern at every position."""
+    places = set()
+    for word in words:
+        i = text.find(word)
+        while i >= 0:
+            places.add(i)
+            i = text.find(word, i + 1)
+    return sorted(places)
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern that never matches an empty string and can
+    begin only at ``starts`` (ascending): it is tried there alone, resuming after each match as finditer does."""
+    pos = 0
+    for start in starts:
+        if start >= pos and (m := pattern.match(text, start)) is not None:
+            yield m
+            pos = m.end()

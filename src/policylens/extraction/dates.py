@@ -23,9 +23,12 @@ document's.  A day counted from another ("two days after today") is no date.
 from __future__ import annotations
 
 import calendar
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import groupby
 
 from policylens.periods import parts
 
@@ -209,6 +212,15 @@ def parse_reference(reference: str | None) -> tuple[int, int | None, int | None]
 
 def find_dates(text: str, start: int = 0, end: int | None = None, reference: str | None = None) -> list[DateMention]:
     """Every date expression in ``text[start:end]``; ``reference`` is the document's own date."""
+    return list(iter_dates(text, start, end, reference))
+
+
+def iter_dates(
+    text: str, start: int = 0, end: int | None = None, reference: str | None = None
+) -> Iterator[DateMention]:
+    """The mentions :func:`find_dates` gives, one at a time, found only as far as the caller reads: the
+    places where a date can begin are merged from their two scans as they come, so a caller that wants
+    the first date of a kind (a dateline) stops there and leaves the rest of its span unread."""
     end = len(text) if end is None else end
     ref = parse_reference(reference)
     lowered = text[start:end].lower()
@@ -216,13 +228,14 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
         lower_starts = (start + m.start() for m in _LOWER_START.finditer(lowered))
     else:
         lower_starts = (m.start() for m in _LOWER_START_ANY_CASE.finditer(text, start, end))
-    candidates = sorted({m.start() for m in _UPPER_START.finditer(text, start, end)}.union(lower_starts))
-    candidates = [
+    # Each scan gives its starts in order, so merging them and dropping repeats gives the sorted set.
+    merged = heapq.merge((m.start() for m in _UPPER_START.finditer(text, start, end)), lower_starts)
+    candidates = (
         p
-        for p in candidates
+        for p, _ in groupby(merged)
         if p == 0
         or not (text[p - 1].isalnum() or text[p - 1] in "_.," or text[p - 1] == "-" and not _after_dash(text, p))
-    ]
+    )
     out: list[DateMention] = []
     done = start
     for pos in candidates:
@@ -275,8 +288,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None, reference: str
         if relation == "at" and _ENDED.search(text, max(start, first - 12), first):
             relation = "ended"
         out.append(DateMention(first, stop, iso, approximate, text[first:stop], relation))
+        yield out[-1]
         done = stop
-    return out
 
 
 def _after_dash(text: str, p: int) -> bool:

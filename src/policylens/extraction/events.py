@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from policylens import vocab
-from policylens.extraction.dates import MONTH_DAY, DateMention, find_dates
+from policylens.extraction.dates import MONTH_DAY, DateMention, find_dates, iter_dates
 from policylens.extraction.numbers import CURRENCIES, find_amounts
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Event
@@ -121,6 +121,9 @@ class _Lexicon:
     predicate_after: re.Pattern  # a place or time phrase, then the sentence's own verb
     copular_ranking: re.Pattern  # "is the world's second-largest": its copula is the trigger
     ranking_form: _Form
+    # The superlatives, written as plain words, one of which every copular ranking holds: a text with none is
+    # not scanned for the copulas (most hold none).
+    ranking_words: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -275,6 +278,7 @@ def _lexicon() -> _Lexicon:
         ),
         copular_ranking,
         ranking_form,
+        tuple(ranking["superlatives"]),
     )
 
 
@@ -286,7 +290,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         matches = list(lex.pattern.finditer(lowered))
     else:
         matches = list(lex.pattern_any_case.finditer(text))
-    rankings = list(lex.copular_ranking.finditer(text))
+    rankings = list(lex.copular_ranking.finditer(text)) if any(w in text for w in lex.ranking_words) else []
     if not matches and not rankings:
         return []
     units = _units(text, index)
@@ -386,7 +390,7 @@ def _without_restatements(events: list[Event]) -> list[Event]:
 def _dateline(text: str) -> str | None:
     """The document's date when no metadata gave one: the first full date in its opening lines,
     which in news copy is the dateline ("QINGDAO, China, Aug. 25, 2025 (GLOBE NEWSWIRE) --")."""
-    for d in find_dates(text, 0, min(len(text), 1000)):
+    for d in iter_dates(text, 0, min(len(text), 1000)):  # read only as far as the first full date
         if d.iso and len(d.iso) == 10:
             return d.iso
     return None

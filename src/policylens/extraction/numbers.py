@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening, places_of
 from policylens.model import Alternative
 
 
@@ -130,7 +130,7 @@ _SYMBOL_PREFIXES = [p for p in CURRENCY_PREFIXES if not p[0].isalpha()]
 _PREFIX = rf"(?:{_alternation(_SYMBOL_PREFIXES, False)}|(?:{_alternation(_WORD_PREFIXES, False)})(?=\s?[-−]?\d))"
 _TIME_WORDS = [w for w, code in UNIT_WORDS.items() if code in DURATION_UNITS]
 _UNIT = (
-    rf"(?:(?i:{_alternation(UNIT_WORDS)})|{_alternation(UNIT_SYMBOLS, False)}"
+    rf"(?:(?i:{any_case(UNIT_WORDS, _alternation)})|{_alternation(UNIT_SYMBOLS, False)}"
     rf"|(?i:{_alternation(_UNITS['time_unit_adjectives'])})\s+(?P<tunit>(?i:{_alternation(_TIME_WORDS)})))"
 )
 
@@ -148,7 +148,7 @@ AMOUNT = re.compile(
     (?:\s?[-–—~]\s?(?P<num2>{_DIGITS}))?
     (?P<plus>\+)?
     (?:(?P<lscale>{_alternation(_LETTER_SCALES, False)})(?!\w)
-      |[\s-]*(?P<scale>(?i:{_alternation(SCALES)})(?:[\s-]+(?i:{_alternation(SCALES)}))?)(?!\w)
+      |[\s-]*(?P<scale>(?i:{any_case(SCALES, _alternation)})(?:[\s-]+(?i:{any_case(SCALES, _alternation)}))?)(?!\w)
       |\s?(?P<cscale>[{"".join(_CODE_SCALES)}])(?=(?i:{_CODE})\b))?
     (?:(?P<usep>[\s-]*)(?P<unit>{_UNIT})
       (?:\s+(?P<uscale>(?i:{_AFTER_UNIT_SCALE}))(?!\w))?
@@ -163,7 +163,7 @@ _MONTHS = (
 )
 _YEAR = r"(?:1[89]|20|21)\d{2}"
 # A number with a unit or scale after it is an amount whatever its shape ("2024.5 tonnes", "1000000 GW").
-_NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{_alternation(SCALES)}))(?!\w))"
+_NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{any_case(SCALES, _alternation)}))(?!\w))"
 # Shapes of numbers that never state an amount.
 NOT_AMOUNT = re.compile(
     rf"""(?:https?://|www\.)\S+ | \S+@\S+\.\w+
@@ -376,6 +376,30 @@ _NOT_AMOUNT_START = re.compile(
 )
 _IN_DIGITS = re.compile(r"(?<=\d)\d")
 _NOT_AMOUNT_START_AT = re.compile(_NOT_AMOUNT_START.pattern + r"|\S+@")
+# _NOT_AMOUNT_START in three parts, each of which sre scans without trying it at every position (the one
+# class it opens with, or the first letters of its words, let sre pass the other characters); a line start
+# is found from the newlines.
+_LINE_OPENING = re.compile(r"[ \t#>*\-•·(\dIVXLC]")
+_NOT_AMOUNT_MARK = re.compile(r"[\d+(\[#:;^](?<!\d\d)")
+_NOT_AMOUNT_WORD = re.compile(r"https?://|www\.|J(?:an|u[nl])|Feb|Ma[ry]|Apr|Aug|Sep|Oct|Nov|Dec|FY|H[1-4]|Q[1-4]")
+
+
+def _not_amount_starts(text: str) -> list[int]:
+    """Every place where ``_NOT_AMOUNT_START`` matches, in order, found several times faster than its
+    searches find them."""
+    places = {m.start() for m in _NOT_AMOUNT_MARK.finditer(text)}
+    i = 0
+    while (m := _NOT_AMOUNT_WORD.search(text, i)) is not None:  # a search from each start: none is passed over
+        places.add(m.start())
+        i = m.start() + 1
+    line = 0
+    while True:
+        if _LINE_OPENING.match(text, line):
+            places.add(line)
+        line = text.find("\n", line) + 1
+        if not line:
+            break
+    return sorted(places)
 
 
 def _not_amount_spans(text: str) -> list[tuple[int, int]]:
@@ -389,15 +413,20 @@ def _not_amount_spans(text: str) -> list[tuple[int, int]]:
     may end inside a run of digits ("(010) 1234 56789"); the scan resumes
     there, as finditer does, though it is no start found by the cheap pattern.
     """
-    starts = _NOT_AMOUNT_START_AT if "@" in text else _NOT_AMOUNT_START
+    at = "@" in text  # the e-mail alternative's starts are searched for; the others are listed at once
+    places = [] if at else _not_amount_starts(text)
     spans = []
     pos = 0
     resumed_in_digits = False
     while pos < len(text):
         if resumed_in_digits:
             start = pos
-        elif (c := starts.search(text, pos)) is not None:
+        elif at:
+            if (c := _NOT_AMOUNT_START_AT.search(text, pos)) is None:
+                break
             start = c.start()
+        elif (k := bisect_left(places, pos)) < len(places):
+            start = places[k]
         else:
             break
         m = NOT_AMOUNT.match(text, start)
@@ -706,7 +735,7 @@ def _ranks(text: str, lowered: str) -> tuple[list[Amount], list[tuple[int, int]]
             o = m.group("ord").lower()
             value = float(ORDINALS.get(o) or int(o[:-2]))  # "third", or "3rd"
         out.append(Amount(m.start(), m.end(), value, "rank"))
-    for m in _TOP.finditer(text):
+    for m in finditer_at(_TOP, text, places_of(text, ("top", "Top"))):  # a match opens with "top" or "Top"
         count = parse_number(m.group("n"))
         if count is None:
             continue
@@ -770,7 +799,7 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         count = 1 if n in ("a", "one") else NUMBER_WORDS[n]
         if count < _FRACTION_WORDS[d] and not mask.hits(start, m.end("d")):
             out.append(Amount(start, m.end("d"), round(100 * count / _FRACTION_WORDS[d], 2), "%"))
-    for m in _BY_FRACTION.finditer(text) if "by " in lowered else ():
+    for m in finditer_at(_BY_FRACTION, text, places_of(text, ("by", "By"))) if "by " in lowered else ():
         if m.group("half"):
             share = 50.0
         else:

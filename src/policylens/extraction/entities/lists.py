@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
+from policylens.extraction.anycase import lowers_alike
 from policylens.extraction.entities.named import Chunk, chunk_at, chunk_entities
-from policylens.extraction.entities.patterns import patterns
+from policylens.extraction.entities.patterns import Patterns, patterns
 from policylens.extraction.entities.places import is_place
 from policylens.extraction.entities.tokens import Found, Tokens, clean, in_spans
 
@@ -14,7 +17,7 @@ def find_lists(tokens: Tokens, titles: list[tuple[int, int]]) -> list[Found]:
     p = patterns()
     text = tokens.text
     out: list[Found] = []
-    for m in p.list_trigger.finditer(text):
+    for m in _triggers(text, p):
         if in_spans(titles, m.start()):
             continue
         kind = p.list_types.get((m.group(1) or "").lower(), "company")
@@ -49,6 +52,34 @@ def find_lists(tokens: Tokens, titles: list[tuple[int, int]]) -> list[Found]:
                 break
             pos += sep.end()
     return out
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """The first word, lower-cased, of every list trigger: each list type, and "led" of "led by"."""
+    return frozenset(w.split()[0].lower() for w in patterns().list_types) | {"led"}
+
+
+def _triggers(text: str, p: Patterns) -> Iterator[re.Match]:
+    """The matches ``p.list_trigger.finditer(text)`` gives, found faster: tried at every position, the pattern
+    costs more than reading the lists it finds. Every match begins with the first word of a list trigger, so
+    the pattern is tried only where ``str.find`` finds one in the lower-cased text, in order, resuming after
+    each match as finditer does (a match is never empty)."""
+    lowered = text.lower()
+    if not lowers_alike(text, lowered):
+        yield from p.list_trigger.finditer(text)
+        return
+    starts = set()
+    for word in _trigger_words():
+        i = lowered.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = lowered.find(word, i + 1)
+    pos = 0
+    for start in sorted(starts):
+        if start >= pos and (m := p.list_trigger.match(text, start)) is not None:
+            yield m
+            pos = m.end()
 
 
 def and_parts(chunk: Chunk) -> list[tuple[int, int, None]]:
