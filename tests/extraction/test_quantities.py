@@ -1868,3 +1868,16 @@ def test_a_clause_opened_by_a_definite_description_skips_the_aside_after_it():
     assert by_value(extract(text, published="2026-06-11", entities=entities), 14).subject == (
         "Orvale Technology Free Zone"
     )
+
+
+def test_things_made_per_year_measure_a_capacity_unless_the_metric_names_a_measure():
+    found = extract(
+        "The factory will turn out 400,000 drive units a year once it reaches full capacity in 2028. "
+        "The plant will process 40,000 tonnes of batteries a year. Exports reached 5,000 cars a year. "
+        "The plant's output of 300,000 tonnes a year will double.",
+        published="2026-03-01",
+    )
+    assert by_value(found, 400000).metric == "annual capacity of drive units"
+    assert by_value(found, 40000).metric == "annual capacity of batteries"
+    assert by_value(found, 5000).metric == "cars"
+    assert "capacity" not in (by_value(found, 300000).metric or "")

@@ -377,6 +377,9 @@ _DIMENSION_MEASURES = {
     dim: (spec["noun"], spec["form"], frozenset(w.lower() for w in spec["words"]))
     for dim, spec in _CUES["dimension_measures"].items()
 }
+_ANNUAL_CAPACITY_CUE = re.compile(rf"\b(?:{_alternation(_CUES['annual_capacity']['cues'])})\b", re.IGNORECASE)
+_CAPACITY_MEASURES = frozenset(w.lower() for w in _CUES["annual_capacity"]["measures"])
+_NOT_MADE_UNITS = frozenset(("%", "rank", "times"))
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
@@ -633,6 +636,13 @@ class _Reader:
             dimension = DIMENSION.get(a.unit)
             if dimension is not None and dimension in _DIMENSION_MEASURES:
                 q.metric = _dimension_metric(q.metric, dimension)
+            if (
+                q.annual
+                and q.metric
+                and a.unit not in _NOT_MADE_UNITS
+                and _ANNUAL_CAPACITY_CUE.search(self.text, s.start, s.end)
+            ):
+                q.metric = _capacity_metric(q.metric)
             if a.unit == "rank":
                 q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -1867,6 +1877,13 @@ def _dimension_metric(metric: str | None, dimension: str) -> str:
     if any(w.lower() in words for w in _WORD.findall(metric)):
         return metric
     return form.format(metric)
+
+
+def _capacity_metric(metric: str) -> str:
+    """ "drive units" made per year -> "annual capacity of drive units"; a metric that names a measure stays."""
+    if any(w.lower() in _CAPACITY_MEASURES for w in _WORD.findall(metric)):
+        return metric
+    return f"annual capacity of {metric}"
 
 
 def _holds_verb(phrase: str) -> bool:
