@@ -1881,3 +1881,9 @@ def test_things_made_per_year_measure_a_capacity_unless_the_metric_names_a_measu
     assert by_value(found, 40000).metric == "annual capacity of batteries"
     assert by_value(found, 5000).metric == "cars"
     assert "capacity" not in (by_value(found, 300000).metric or "")
+
+
+@pytest.mark.parametrize("noun", ["grant", "loan", "award", "investment"])
+def test_a_sum_after_an_article_sizes_its_noun_though_the_noun_is_a_verb_elsewhere(noun):
+    q = only(f"The ministry approved a $5 million {noun}.", published="2026-03-01")
+    assert q.metric == noun

@@ -1088,11 +1088,13 @@ class _Reader:
             if _DEGREE_AFTER.match(self.text, a.end):
                 return None  # "three short of the target", "four more under review": a difference, not a level
         elif DIMENSION.get(a.unit) == "money":
-            sized = self._counted_noun(a, s)
+            article = _previous_word(self.text, start) in _ARTICLES
+            # after an article the sum sizes a noun phrase, whose head is a noun though a verb elsewhere ("grant")
+            sized = self._counted_noun(a, s, head_noun=article)
             if sized and sized.split()[-1].lower() in _INVESTED_WORKS:
                 return f"investment in {sized}"  # "its $1.4 billion cathode plant": what is invested in the plant
-            if sized and _previous_word(self.text, start) in _ARTICLES:
-                return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment"
+            if sized and article:
+                return sized  # "a EUR 3 billion state aid measure", "a $2 billion investment", "a $5 million grant"
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _MONEY_VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
@@ -1152,7 +1154,7 @@ class _Reader:
         return base if re.search(r"\b(?:rank|ranking|top|place|position)\b", base, re.I) else f"rank in {base}"
 
     def _counted_noun(
-        self, a: Amount, s: _Sentence, earlier: str | None = None, after: int | None = None
+        self, a: Amount, s: _Sentence, earlier: str | None = None, after: int | None = None, head_noun: bool = False
     ) -> str | None:
         """The noun phrase after a count ("300 smart factories"), ended where a clause that describes
         it begins: a participle after a plural ("platforms serving …", "workshops recognised at …"), a
@@ -1191,7 +1193,7 @@ class _Reader:
             return None  # "10,000 units": what the units are is said before the figure
         if _participle(words[0]) and (len(words) == 1 or words[1].lower() in _STOP and words[1].lower() != "and"):
             return None  # "one recognised as a workshop": a pronoun and its verb
-        return _clean_metric(words)
+        return _clean_metric(words, head_noun)
 
     def _words_before(self, s: _Sentence, prev_end: int, end: int, money: bool = False) -> tuple[list[str], bool]:
         """The words before a figure (up to ``end``) that may name what it measures, and whether a
@@ -1964,13 +1966,15 @@ def _offered(metric: str | None, comparator: str) -> bool:
     return bool(comparator == "<=" and _OFFERED_SUM.search(metric) or _BUDGET_HEAD.search(metric))
 
 
-def _clean_metric(words: list[str]) -> str | None:
+def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     """The words with what cannot open or close a measure's name trimmed from both ends ("It also
-    sets", "more", "We hope"), or None when no word that can name a measure is left."""
+    sets", "more", "We hope"), or None when no word that can name a measure is left. With ``head_noun``
+    the last word heads a noun phrase and stays though it is a verb elsewhere ("a $5 million grant")."""
     lo, hi = 0, len(words)
-    while lo < hi and _edge_junk(words[lo], first=True) and not _gerund_modifier(words, lo, hi):
+    noun = hi if head_noun and words and _is_verb(words[-1]) and words[-1].islower() else None
+    while lo < hi and lo + 1 != noun and _edge_junk(words[lo], first=True) and not _gerund_modifier(words, lo, hi):
         lo += 1
-    while hi > lo and _edge_junk(words[hi - 1], first=False):
+    while hi > lo and hi != noun and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
     if len(kept) > 1 and kept[0][:1].islower() and kept[0].endswith(("'s", "’s")) and kept[0][:-2] in _DESCRIBED_OWNERS:
@@ -1987,7 +1991,7 @@ def _clean_metric(words: list[str]) -> str | None:
         or w.lower() in _TIME_WORDS
         or w in _MONTH_NAMES
         or w.lower() in ORDINALS
-        or _verbal(w)
+        or (_verbal(w) and noun is None)
         for w in kept
     ):
         return None  # "more", "record high", "the first half of the year", "valued": when, how high or how, not what
