@@ -1887,3 +1887,15 @@ def test_things_made_per_year_measure_a_capacity_unless_the_metric_names_a_measu
 def test_a_sum_after_an_article_sizes_its_noun_though_the_noun_is_a_verb_elsewhere(noun):
     q = only(f"The ministry approved a $5 million {noun}.", published="2026-03-01")
     assert q.metric == noun
+
+
+def test_a_share_after_an_article_sizes_its_noun_unless_it_is_a_change_or_a_share_of_something():
+    found = extract(
+        "The state approved a 50% rebate on the payroll tax. It holds a 51% stake in the venture. "
+        "Revenue reached $2 billion, a 10 percent increase compare to 2018. Trade marked a 6.8% growth rate.",
+        published="2026-03-01",
+    )
+    assert by_value(found, 50).metric == "rebate"
+    assert by_value(found, 51).metric == "stake"
+    assert by_value(found, 10).metric not in ("increase", "compare")
+    assert by_value(found, 6.8).metric != "rate"

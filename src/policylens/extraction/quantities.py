@@ -380,6 +380,9 @@ _DIMENSION_MEASURES = {
 _ANNUAL_CAPACITY_CUE = re.compile(rf"\b(?:{_alternation(_CUES['annual_capacity']['cues'])})\b", re.IGNORECASE)
 _CAPACITY_MEASURES = frozenset(w.lower() for w in _CUES["annual_capacity"]["measures"])
 _NOT_MADE_UNITS = frozenset(("%", "rank", "times"))
+# Heads after "a N%" that say how the figure relates to something else, read by other rules ("a 5% increase
+# in exports", "a 30% share of sales").
+_SIZED_SHARE_NOT = frozenset([w.lower() for w in _CUES["change_nouns_of"]] + ["share", "year-on-year", "cut"])
 _ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
@@ -1104,6 +1107,13 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
+        if a.unit == "%" and _previous_word(self.text, start) in _ARTICLES:
+            # "a 50% rebate on the payroll tax", "a 75% property tax abatement", "a 51% stake": what the share sizes
+            sized = self._counted_noun(a, s, head_noun=True)
+            head = _WORD.search(self.text, a.end, s.end)
+            words = [*(sized or "").split(), head.group() if head else ""]
+            if sized and not any(w.lower() in _SIZED_SHARE_NOT for w in words):
+                return sized
         if DIMENSION.get(a.unit) == "length" and _DISTANCE_AFTER.match(self.text, a.end):
             return "distance"  # "sits about 40 km from the airport"
         rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
