@@ -1899,3 +1899,13 @@ def test_a_share_after_an_article_sizes_its_noun_unless_it_is_a_change_or_a_shar
     assert by_value(found, 51).metric == "stake"
     assert by_value(found, 10).metric not in ("increase", "compare")
     assert by_value(found, 6.8).metric != "rate"
+
+
+def test_words_of_when_never_name_a_measure():
+    found = extract(
+        "The refinery will employ about 3,000 people during construction and 1,200 once running. "
+        "The vacancy rate stood at 9.2% at the end of 2024.",
+        published="2026-03-01",
+    )
+    assert "once" not in (by_value(found, 1200).metric or "")
+    assert by_value(found, 9.2).metric != "end"
