@@ -1100,6 +1100,17 @@ def test_a_change_the_figure_is_of_names_what_changed_in(text, metric):
             "Harbour Export Credit Scheme",
             "Harbour Export Credit Scheme",
         ),
+        # a mission or an act runs and reports as a scheme does
+        (
+            "Ruritania’s Chip Fabrication Mission has an outlay of $9 billion.",
+            "Chip Fabrication Mission",
+            "Chip Fabrication Mission",
+        ),
+        (
+            "The Clean Industry Act sets a benchmark for Ruritania to make 40% of its needs.",
+            "Clean Industry Act",
+            "Clean Industry Act",
+        ),
         # a plan named as possessed still stands for its region
         ("Ruritania’s Green Steel Plan will cut emissions by 30%.", "Green Steel Plan", "Ruritania"),
         # a scheme named only in another sentence does not take the figure
