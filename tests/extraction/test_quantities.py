@@ -1843,9 +1843,7 @@ def test_a_sum_given_to_a_company_is_the_companys():
         "The Department finalized an award of up to $412 million in direct funding to Orvane Magnetics in Texas. "
         "Texas approved an incentive of $12 million for Orvane Magnetics. Texas spent $5 million to expand roads."
     )
-    spans = [(m.start(), m.end()) for m in re.finditer("Orvane Magnetics", text)]
-    places = [(m.start(), m.end()) for m in re.finditer("Texas", text)]
-    entities = [Entity("company", "Orvane Magnetics", spans), Entity("place", "Texas", places)]
+    entities = _named(text, ("company", "Orvane Magnetics"), ("place", "Texas"))
     found = extract(text, published="2026-06-11", entities=entities)
     assert by_value(found, 412e6).subject == "Orvane Magnetics"
     assert by_value(found, 12e6).subject == "Orvane Magnetics"
@@ -1858,9 +1856,7 @@ def test_a_sentence_led_by_its_is_about_the_last_sentences_subject_even_with_no_
         "Tarvel Ridge Park, run by a state firm, is the Kedah government's flagship estate. "
         "Its first phase of 1,150 hectares is 71% taken up."
     )
-    spans = [(m.start(), m.end()) for m in re.finditer("Tarvel Ridge Park", text)]
-    kedah = [(m.start(), m.start() + 5) for m in re.finditer("Kedah", text)]
-    entities = [Entity("park", "Tarvel Ridge Park", spans), Entity("place", "Kedah", kedah)]
+    entities = _named(text, ("park", "Tarvel Ridge Park"), ("place", "Kedah"))
     found = extract(text, published="2026-06-11", entities=entities)
     assert by_value(found, 1150).subject == "Tarvel Ridge Park"
 

@@ -63,6 +63,14 @@ def patterns() -> Patterns:
     heads = {w: t for t, words in raw["heads"].items() for w in words}
     descriptive_types = {w: t for t, words in raw["descriptive_heads"].items() for w in words}
     list_types = {w: t for t, words in raw["list_triggers"].items() for w in words}
+    # "successfully developed", "plans to build": what a company does, up to two adverbs before it
+    corporate_verb = (
+        r"(?:(?:"
+        + _alternation(raw["company_verb_adverbs"])
+        + r")\s+){0,2}(?:"
+        + _alternation(raw["company_verbs"])
+        + r")\b"
+    )
     return Patterns(
         heads=heads,
         leading_heads={w: t for t, words in raw["leading_heads"].items() for w in words},
@@ -102,21 +110,9 @@ def patterns() -> Patterns:
         possessed=re.compile(
             r"['’]s\s+(?:[\w&-]+\s+){0,6}?(?:" + _alternation(raw["possessed_by_companies"]) + r")\b", re.IGNORECASE
         ),
-        company_verb=re.compile(
-            r"\s+(?:(?:"
-            + _alternation(raw["company_verb_adverbs"])
-            + r")\s+){0,2}(?:"
-            + _alternation(raw["company_verbs"])
-            + r")\b"
-        ),
+        company_verb=re.compile(r"\s+" + corporate_verb),
         # "X, which will build a plant to …": a relative clause says what the name does, wherever it stands.
-        company_relative=re.compile(
-            r",\s+which\s+(?:(?:"
-            + _alternation(raw["company_verb_adverbs"])
-            + r")\s+){0,2}(?:"
-            + _alternation(raw["company_verbs"])
-            + r")\b"
-        ),
+        company_relative=re.compile(r",\s+which\s+" + corporate_verb),
         # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
         company_self=re.compile(
             r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:"
