@@ -898,3 +898,9 @@ def test_an_agreement_that_names_a_sum_commits_money():
 def test_leave_given_by_a_certificate_or_a_decision_signed_is_an_approval(sentence, date):
     found = only(sentence)
     assert (found.type, found.date) == ("approval", date)
+
+
+def test_a_record_produced_is_an_achievement_of_its_year():
+    found = only("Kenya's vehicle assemblers produced a record 14,800 units in 2025.", published="2026-03-10")
+    assert (found.type, found.date) == ("achievement", "2025")
+    assert events("The plant produced 14,800 units in 2025.", published="2026-03-10") == []
