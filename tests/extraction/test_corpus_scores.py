@@ -188,7 +188,7 @@ HELD_OUT = {
         {
             "quantities": 0.90,
             "targets": 0.79,
-            "events": 0.60,
+            "events": 0.61,
             "places": 0.80,
             "organisations": 0.73,
             "clusters_parks": 0.92,
@@ -266,7 +266,7 @@ HELD_OUT = {
         {
             "quantities": 0.93,
             "targets": 0.81,
-            "events": 0.59,
+            "events": 0.60,
             "places": 0.85,
             "organisations": 0.90,
             "clusters_parks": 0.80,
