@@ -301,9 +301,10 @@ _DEFINITE = re.compile(
 _OWNED_BY = re.compile(rf"\b(?:the|this)\s+(?:{_alternation(_DEFINITE_TYPES)})['’]s\s+$", re.I)
 # "the $412 million plant", "this 1.2 GW project": a figure inside a definite description of a facility.
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
-_DESCRIBED_BY_FIGURE = re.compile(
-    rf"(?:-|\s+){_MODIFIER}{{0,2}}({_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))", re.I
-)
+# The noun that heads a definite description, after up to two modifiers; one followed by "of <Name>" names
+# its place and refers back to none.
+_DESCRIPTION_NOUN = rf"{_MODIFIER}{{0,2}}(?P<noun>{_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))"
+_DESCRIBED_BY_FIGURE = re.compile(rf"(?:-|\s+){_DESCRIPTION_NOUN}", re.I)
 # The rest of a sum's noun phrase up to the one it is given to: "$412 million in direct funding to X",
 # "$41.2 million cost-shared award to X", "CZK 1.2 billion for X" (words that are no verbs, no punctuation).
 _GIVEN_TO = re.compile(r"(?:\s+(?!to\b|for\b)[a-z][\w-]*){0,4}?\s+(?:to|for)\s+(?:the\s+)?(?=[A-Z])")
@@ -316,7 +317,7 @@ _SIZING_FIGURE = (
     r"|\d[\d,.]*\s(?:million|billion|trillion|bn|mn)|\d[\d,.]*-[a-z]+)[\s-]+)"
 )
 _OPENING_DEFINITE = re.compile(
-    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?P<article>the|this)\s+{_SIZING_FIGURE}?{_MODIFIER}{{0,2}}(?P<noun>{_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))",
+    rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?P<article>the|this)\s+{_SIZING_FIGURE}?{_DESCRIPTION_NOUN}",
     re.I,
 )
 _WRITTEN_TYPES = ("place", "park", "cluster", "company")
@@ -1337,7 +1338,7 @@ class _Reader:
         if article is not None:
             noun = _DESCRIBED_BY_FIGURE.match(self.text, a.end)
             if noun is not None:
-                return self._referent(article.start(), _WHITESPACE.sub(" ", noun.group(1).lower()))
+                return self._referent(article.start(), noun.group("noun").lower())
         after = _OF_THE_WHOLE.match(self.text, a.end)
         return self._referred(after.start("whole"), after.end()) if after is not None else None
 

@@ -24,7 +24,6 @@ _HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _GENERIC_WORDS = re.compile(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b")
-_LEGAL_PREFIX = re.compile(r"^(?:pt|grupo)\s+")  # "PT Borneo Alumina Prima" is "Borneo Alumina …"
 
 
 @lru_cache(maxsize=8192)
@@ -33,7 +32,7 @@ def _merge_key(name: str) -> str:
     s = _HI_TECH.sub("high-tech", name.lower().replace("’", "'"))
     s = _PUNCTUATION.sub(" ", s)
     s = _GENERIC_WORDS.sub(" ", s)
-    return _LEGAL_PREFIX.sub("", " ".join(s.split()))
+    return patterns().legal_prefix.sub("", " ".join(s.split()))
 
 
 def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[Entity]:

@@ -18,8 +18,6 @@ from policylens.extraction.entities.tokens import (
     in_spans,
 )
 
-# A verb of saying right after an appositive: ", the ministry said" attributes, it does not describe.
-_ATTRIBUTION = re.compile(r"\s+(?:said|says|told|added|noted|stated|announced)\b")
 # A preposition of place right before a name: "in X", "near X" names where, not who.
 _PLACED = re.compile(r"\b(?:in|at|near|across|around|from|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # What ends right before a name that opens its sentence or clause.
@@ -157,7 +155,7 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         noun = (after.group(1) or "").lower()
         if noun in p.government_nouns_after:
             # "50 MW, the ministry said": the words that follow attribute a statement, they describe nothing
-            return None if _ATTRIBUTION.match(rest, after.end()) else ("appositive", "government")
+            return None if p.attribution.match(rest, after.end()) else ("appositive", "government")
         return "appositive", "platform" if noun in p.platform_nouns else "company"
     if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
         return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer

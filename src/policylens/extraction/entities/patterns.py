@@ -33,6 +33,8 @@ class Patterns:
     possessed: re.Pattern
     company_verb: re.Pattern
     company_relative: re.Pattern
+    attribution: re.Pattern
+    legal_prefix: re.Pattern
     company_self: re.Pattern
     programme_after: re.Pattern
     programme_before: re.Pattern
@@ -113,6 +115,10 @@ def patterns() -> Patterns:
         company_verb=re.compile(r"\s+" + corporate_verb),
         # "X, which will build a plant to …": a relative clause says what the name does, wherever it stands.
         company_relative=re.compile(r",\s+which\s+" + corporate_verb),
+        # ", the ministry said": an appositive's words that attribute a statement
+        attribution=re.compile(r"\s+(?:" + _alternation(raw["company_saying_verbs"]) + r")\b"),
+        # "PT Borneo Alumina Prima" is "Borneo Alumina …" when names are compared
+        legal_prefix=re.compile(r"^(?:" + _alternation(w.lower() for w in raw["leading_heads"]["company"]) + r")\s+"),
         # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
         company_self=re.compile(
             r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:"
