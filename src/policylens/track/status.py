@@ -136,9 +136,15 @@ def _in_target_terms(target: TargetFact, observation: Observation, fallback_year
     same_sign = _same_direction(target, observation)
     if same_sign is None or not rates.convertible(observation.unit, target.unit):
         return None
-    year = year_of(observation.as_of) or year_of(observation.published) or fallback_year
+    return _converted(
+        target, observation, year_of(observation.as_of) or year_of(observation.published) or fallback_year
+    )
+
+
+def _converted(target: TargetFact, observation: Observation, year: int) -> float:
+    """A comparable figure's value in the target's unit and direction, converted at ``year``."""
     value = rates.convert(observation.value, observation.unit, target.unit, year)
-    return value if same_sign else -value
+    return value if _same_direction(target, observation) else -value
 
 
 def _lower_is_better(target: TargetFact) -> bool:
@@ -203,16 +209,30 @@ def _verdict(
     target: TargetFact, latest: Observation | None, latest_value: float | None, as_of: date, superseded_by: int | None
 ) -> str:
     """The status name on ``as_of``, given the latest comparable figure visible then (see :func:`target_status`)."""
-    if latest is not None and latest_value is not None and _satisfies(target, latest_value, latest):
+    return _verdict_on(
+        latest is not None and latest_value is not None and _satisfies(target, latest_value, latest),
+        superseded_by is not None,
+        (period_start(target.deadline), period_end(target.deadline)),
+        as_of,
+        (observed_period(latest) or date.min) if latest is not None else None,
+    )
+
+
+def _verdict_on(
+    met: bool, superseded: bool, deadline: tuple[date | None, date | None], as_of: date, latest_period: date | None
+) -> str:
+    """:func:`_verdict` once the latest figure is judged (``met``, the period it describes) and the deadline's
+    first and last days are known: the sweep of :func:`status_periods_sharing` judges each figure once."""
+    deadline_start, deadline_end = deadline
+    if met:
         return "met"
-    if superseded_by is not None:
+    if superseded:
         return "superseded"
-    deadline_start, deadline_end = period_start(target.deadline), period_end(target.deadline)
     if deadline_start is None or deadline_end is None:  # both or neither: an undated deadline
         return "open"
     if as_of <= deadline_end:
         return "due" if deadline_end.year == as_of.year else "open"
-    if latest is not None and (observed_period(latest) or date.min) >= deadline_start:
+    if latest_period is not None and latest_period >= deadline_start:
         return "missed"
     return "past_due_unverified"
 
@@ -346,25 +366,11 @@ def status_periods_sharing(
         year = (latest_year or deadline_year or day.year) if latest is not None else 0
         if latest is not None and (latest is not judged or year != judged_year):
             judged, judged_year = latest, year
-            # _in_target_terms of a figure known comparable (every arrival is), at its year.
-            value = rates.convert(latest.value, latest.unit, target.unit, year)
-            if not _same_direction(target, latest):
-                value = -value
-            met = _satisfies(target, value, latest)
+            # every arrival is comparable, so _in_target_terms is the conversion at the figure's year
+            met = _satisfies(target, _converted(target, latest, year), latest)
             latest_period = best[0][0] if best is not None else date.min  # observed_period(latest) or date.min
-        # _verdict, with the deadline's days and the latest figure's judgement computed once.
-        if met:
-            status = "met"
-        elif restated is not None and restated[0] <= day:
-            status = "superseded"
-        elif start is None or end is None:  # both or neither: an undated deadline
-            status = "open"
-        elif day <= end:
-            status = "due" if end.year == day.year else "open"
-        elif latest is not None and latest_period >= start:
-            status = "missed"
-        else:
-            status = "past_due_unverified"
+        superseded = restated is not None and restated[0] <= day
+        status = _verdict_on(met, superseded, (start, end), day, latest_period if latest is not None else None)
         if not periods or periods[-1][1] != status:
             periods.append((day, status))
     return periods
