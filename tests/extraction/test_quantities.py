@@ -978,6 +978,24 @@ def test_an_aside_in_the_clause_subject_and_a_verb_that_names_the_measure():
     assert by_value(found, 200000).metric == "output"
 
 
+def test_a_place_and_its_locator_in_an_aside_are_both_the_aside():
+    text = (
+        "Qorvane Thermal, founded in 2011 in Lyon, France, runs three lines with about 420 workers. "
+        "Qorvane Thermal, based in Bilbao, Spain, employs 90 people."
+    )
+    entities = _named(
+        text,
+        ("company", "Qorvane Thermal"),
+        ("place", "Lyon"),
+        ("place", "France"),
+        ("place", "Bilbao"),
+        ("place", "Spain"),
+    )
+    found = extract(text, published="2024-05-01", entities=entities)
+    assert by_value(found, 420).subject == "Qorvane Thermal"
+    assert by_value(found, 90).subject == "Qorvane Thermal"
+
+
 def test_a_fact_box_label_names_its_figure():
     text = (
         "Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"

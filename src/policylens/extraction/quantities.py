@@ -1291,6 +1291,7 @@ class _Reader:
         best = after = None
         best_end = -1
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
+        aside: tuple[str, int] | None = None  # the last name skipped as part of an aside, and its end
         for start, end, name, etype in self._mentions_between(s.start, s.end):
             if etype not in _SUBJECT_TYPES or (start <= a.start and a.end <= end):
                 continue
@@ -1298,7 +1299,11 @@ class _Reader:
                 continue
             if end <= a.start:
                 if best is not None and self._in_aside(best_end, start, end, a.start):
+                    aside = (name, end)
                     continue  # "Toyota, which has 70,000 staff in Japan, sold …": the aside describes Toyota
+                if aside is not None and self._qualifies(aside[0], aside[1], start, name):
+                    aside = (name, end)
+                    continue  # "X, founded in Lincoln, Nebraska, runs …": the place's own locator is in the aside too
                 if best is not None and self._qualifies(best, best_end, start, name):
                     continue  # "Haimen District of Nantong City realized …": the city locates the district
                 best, outer, best_end = name, (start, end), end
@@ -1417,13 +1422,18 @@ class _Reader:
             verb = verbs[0][0]
             found = None
             outer = (-1, -1)
+            aside: tuple[str, int] | None = None
             for start, end, name, etype in self._mentions_between(past_aside, verb):
                 if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
                     continue
                 if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
                     continue
                 if found is not None and self._in_aside(outer[1], start, end, verb):
+                    aside = (name, end)
                     continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
+                if aside is not None and self._qualifies(aside[0], aside[1], start, name):
+                    aside = (name, end)
+                    continue  # "X, founded in Lincoln, Nebraska, runs …"
                 if found is not None and self._qualifies(found, outer[1], start, name):
                     continue  # "Hefei, Anhui, produced …": the province locates the city
                 found, outer = name, (start, end)
