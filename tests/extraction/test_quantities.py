@@ -996,6 +996,18 @@ def test_a_place_and_its_locator_in_an_aside_are_both_the_aside():
     assert by_value(found, 90).subject == "Qorvane Thermal"
 
 
+def test_a_name_given_as_an_example_after_the_figure_owns_nothing():
+    text = (
+        "Velmoria's copper exports rose 12% last year. "
+        "Last month, the ministry cut the royalty on ore sold to local smelters to 4% from 6%, "
+        "a move meant to help plants such as the Dravik smelter."
+    )
+    entities = _named(text, ("place", "Velmoria"), ("place", "Dravik"))
+    found = extract(text, published="2024-05-01", entities=entities)
+    assert by_value(found, 4).subject == "Velmoria"
+    assert by_value(found, 6).subject == "Velmoria"
+
+
 def test_a_fact_box_label_names_its_figure():
     text = (
         "Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"

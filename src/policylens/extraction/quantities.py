@@ -364,6 +364,8 @@ _CLAUSE_OPEN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*", re.IGNORECASE
 )
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
+# A name given as an example ("plants such as the X refinery"): not what the sentence is about.
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 _ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # What a rank is a rank in: "ranked third nationwide in bearing exports", "ranks second for output".
 _RANKED_IN = re.compile(
@@ -1308,6 +1310,8 @@ class _Reader:
                     continue  # "Haimen District of Nantong City realized …": the city locates the district
                 best, outer, best_end = name, (start, end), end
             elif best is None and not _is_country(name):
+                if self._example(a, start):
+                    continue  # "…, a move to make plants such as the X refinery pay": an example, not the owner
                 after = name
                 break
         if best is None and _PRONOUN_LED.match(self.text, s.start):
@@ -1326,11 +1330,17 @@ class _Reader:
             for start, end, name, etype in self._mentions_between(p0, p1):
                 if start >= s.end:
                     break  # a later sentence names its own figures' owner, not this one's
+                if start >= a.end and self._example(a, start):
+                    continue
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _example(self, a: Amount, start: int) -> bool:
+        """Whether a name after the figure is given as an example ("plants such as the X refinery")."""
+        return _EXAMPLE_BEFORE.search(self.text, max(a.end, start - 30), start) is not None
 
     def _described_owner(self, a: Amount) -> str | None:
         """A figure a description owns outright: "the country's 14 regions", "the park's 50 companies", "the 17
