@@ -416,6 +416,11 @@ def test_descriptions_and_tallies_are_not_events(text):
     assert events(text) == []
 
 
+def test_a_participle_with_a_dated_by_phrase_tells_news():
+    text = "Output will double by 2030, according to an action plan released by the provincial government on Tuesday."
+    assert [e.type for e in events(text)] == ["issuance"]
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

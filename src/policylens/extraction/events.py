@@ -608,10 +608,14 @@ def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: in
     return word in lex.past or word in lex.present or word in lex.modals or word.endswith("ed")
 
 
+_PHRASE_END = re.compile(r"[,;:.!?()\n]")
+
+
 def _describes_noun(text: str, lex: _Lexicon, before: str, end: int) -> bool:
     """'a platform developed by Haier', 'the data disclosed by the bureau', 'projects announced since
     2020 total ...': a participle between a noun and 'by', or between a noun and the sentence's own
-    verb, describes the noun; the sentence's own verb comes later, if at all."""
+    verb, describes the noun; the sentence's own verb comes later, if at all. A participle whose 'by'
+    phrase is dated ('the plan issued by the ministry in June 2025') tells when it happened: news."""
     if (
         not before.isalpha()
         or before in lex.past
@@ -623,7 +627,9 @@ def _describes_noun(text: str, lex: _Lexicon, before: str, end: int) -> bool:
     ):
         return False
     if re.match(r"\s+by\s", text[end : end + 5]):
-        return True
+        # "Resolution No. 15 issued by the Party Committee in June 2025": dated, so told as news
+        stop = _PHRASE_END.search(text, end, min(len(text), end + 160))
+        return not find_dates(text, end, stop.start() if stop else min(len(text), end + 160))
     if before.islower() and before.endswith("s") and _FRAMED_BY.match(text, end):
         return True  # "investment proposals cleared under the scheme": which proposals, not what was done
     # A trigger that ends in its preposition ("listed in") is read from that preposition on.
