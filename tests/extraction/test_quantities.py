@@ -1008,6 +1008,21 @@ def test_a_name_given_as_an_example_after_the_figure_owns_nothing():
     assert by_value(found, 6).subject == "Velmoria"
 
 
+def test_support_a_government_gives_is_the_story_company_s():
+    text = (
+        "Corvell Drives will build a motor plant in Velmoria. "
+        "Velmoria's government approved a subsidy of 17.4 million euros for the project in December. "
+        "The state offers a 75% property tax abatement. "
+        "The scheme pays 1,200 euros per motor and has handed out a combined 90 million euros in grants."
+    )
+    entities = _named(text, ("company", "Corvell Drives"), ("place", "Velmoria"))
+    found = extract(text, published="2026-03-01", title="Corvell Drives to build motor plant", entities=entities)
+    assert by_value(found, 17.4e6).subject == "Corvell Drives"
+    assert by_value(found, 75).subject == "Corvell Drives"
+    assert by_value(found, 1200).subject != "Corvell Drives"  # a scheme's rate per unit
+    assert by_value(found, 90e6).subject != "Corvell Drives"  # a total over many recipients
+
+
 def test_a_fact_box_label_names_its_figure():
     text = (
         "Key figures at a glance:\n- Exports: $5.2 billion (up 10% year on year)\n- New factories: 14\n"

@@ -1284,7 +1284,7 @@ class _Reader:
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
-        owner = self._with_phrase_owner(a, s) or self._described_owner(a) or self._recipient(a)
+        owner = self._with_phrase_owner(a, s) or self._described_owner(a) or self._recipient(a) or self._supported(a, s)
         if owner is not None:
             return owner
         clause = self._clause_subject(a, s)
@@ -1370,6 +1370,29 @@ class _Reader:
             if start == given.end() and etype == "company":
                 return name
         return None
+
+    def _supported(self, a: Amount, s: _Sentence) -> str | None:
+        """Support a government gives ("approved a $4.5 million infrastructure grant for the site", "a subsidy of
+        17.4 million euros for the project") in a story about a company is that company's: the company the
+        story is about, when its sentence names no other company and the sum is not a total over many."""
+        company = self.main_subject
+        if company is None or self._types.get(company) != "company":
+            return None
+        if DIMENSION.get(a.unit) != "money" and a.unit != "%":
+            return None
+        after = _SUPPORT_AFTER.match(self.text, a.end)
+        if after is None and not _SUPPORT_BEFORE.search(self.text, max(s.start, a.start - 40), a.start):
+            return None
+        if _AGGREGATE.search(self.text, max(s.start, a.start - 20), a.start):
+            return None
+        if _PER_UNIT.match(self.text, after.end() if after else a.end):
+            return None  # "Rs 1.2 lakh per electric tractor": a scheme's rate, not one company's sum
+        given = _SUPPORT_FOR.match(self.text, after.end() if after else a.end)
+        if given is not None and given.group("who").lower() not in _SUPPORTED_WORKS:
+            return None  # "to 32 companies", "to Acme": named, left to the other rules
+        if any(etype == "company" and name != company for _, _, name, etype in self._mentions_between(s.start, s.end)):
+            return None
+        return company
 
     def _with_phrase_owner(self, a: Amount, s: _Sentence) -> str | None:
         """A figure in a sentence's opening "With …" phrase belongs to the subject of the clause the phrase
@@ -1987,6 +2010,24 @@ _OFFERED_SUM = re.compile(rf"\b(?:{_alternation(_CUES['offered_sums'])})\b", re.
 _BUDGET_HEAD = re.compile(
     rf"^(?:(?!(?:in|of|for|from|under)\s)[\w-]+\s+){{0,2}}(?:{_alternation(_CUES['budget_heads'])})$", re.IGNORECASE
 )
+
+
+_SUPPORT = _alternation(_CUES["support_nouns"])
+# The support noun in the sum's own noun phrase: before it ("a subsidy of 17.4 million euros") or after it ("$4.5
+# million FastTrack infrastructure grant", "up to $28 million in tax incentives", "75% property tax abatement").
+_SUPPORT_BEFORE = re.compile(rf"\b(?i:{_SUPPORT})\s+of\s+(?:(?:up\s+to|about|around|some|nearly|almost)\s+)?$")
+_SUPPORT_AFTER = re.compile(
+    rf"(?:[\s-]+(?!(?:to|for|from|of|by|and|or|which|that)\b)[\w-]+){{0,3}}?(?:\s+in(?:\s+[a-z-]+)?)?\s+(?i:{_SUPPORT})\b"
+    r"(?!\s+(?:authority|program|programme|scheme|fund|budget|pool|per)\b)"  # "$75 billion in loan authority"
+)
+# Who the support goes to, when named: "to 32 companies", "for manufacturers", "to the company".
+_SUPPORT_FOR = re.compile(r"\s+(?:to|for|with)\s+(?:the\s+)?(?P<who>[\w-]+)")
+# A sum over many recipients: "a combined $2.3 billion", "$33 billion in all".
+_SUPPORTED_WORKS = frozenset(
+    {"project", "plant", "factory", "site", "facility", "company", "firm", "expansion", "investment", "training"}
+)
+_PER_UNIT = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?!year\b|month\b)[a-z]", re.IGNORECASE)
+_AGGREGATE = re.compile(r"\b(?:combined|total|totaling|totalling|aggregate|overall|cumulative)\s+$", re.IGNORECASE)
 
 
 def _offered(metric: str | None, comparator: str) -> bool:
