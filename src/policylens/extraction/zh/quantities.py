@@ -157,6 +157,8 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 # between the last listed name and 分别: what the figures measure, without a clause break
 _LIST_TO_RESPECTIVELY = 20
 _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
+# a support measure: 对 naming who qualifies, then what it is given ("对新认定的…，给予一次性奖励20万元")
+_OFFER = re.compile(rf"对[^。；;！？\n]{{1,60}}?(?:{_alt(_CUES['offer_words'])})")
 
 
 @dataclass(slots=True)
@@ -355,14 +357,22 @@ class _Reader:
         section = self._goal_section(a.start)
         section_cues = self._cues_in(section[0], a.start) if section else []
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
+        offered = kind == "statistic" and self._offered(a.start, s_start, s_end, sentence_cues)
+        if offered:
+            kind = "target"  # "对新认定的…，给予一次性奖励20万元": what a policy offers, a commitment
         reported = self._reported_day(s_start, a.start)
         if reported and not any(c.kind in ("target", "deadline") for c in self._cues_in(clause_start, a.start)):
             kind = "statistic"  # "3月4日，…12个项目集中签约": what happened that day, though the page is about a plan
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues, a.start) or self._this_years_goal(
-                p_start, a.start
-            )
+            if offered:
+                # an offer holds for the plan's period, or by a deadline it states itself; the day the policy was
+                # issued ("今年6月，省政府印发…，提出对…") is not when it is due
+                deadline = self._offer_deadline(a.start, s_start, sentence_cues)
+            else:
+                deadline = self._deadline(
+                    sentence_cues, paragraph_cues, section_cues, a.start
+                ) or self._this_years_goal(p_start, a.start)
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
         return Quantity(
@@ -383,6 +393,27 @@ class _Reader:
             subject=self._subject(a.start, s_start, p_start),
             alternatives=list(a.alternatives),
         )
+
+    def _offered(self, pos: int, s_start: int, s_end: int, sentence: list[_Cue]) -> bool:
+        """A figure of a support measure ("对新认定的…企业，给予一次性奖励20万元", "对…项目按设备投资额的10%给予补助，
+        单个项目最高不超过2000万元"): from the 对 naming who qualifies on, the sentence states what a policy offers,
+        its thresholds, rates and caps.  Not when the sentence opens on a past year or on what was done (已, 去年,
+        累计) before the 对."""
+        m = _OFFER.search(self.text, s_start, s_end)
+        if m is None or m.start() > pos:
+            return False
+        return not any(
+            c.kind in ("statistic", "weak")
+            or (c.kind == "year" and self.published is not None and c.year < self.published)
+            for c in sentence
+            if c.pos < m.start()  # (入选, 认定, 新增 after 对 say who qualifies)
+        )
+
+    def _offer_deadline(self, pos: int, s_start: int, sentence: list[_Cue]) -> int | None:
+        m = _OFFER.search(self.text, s_start, self.index.sentence_at(pos)[1])
+        after = m.start() if m and m.start() <= pos else s_start
+        stated = [c.year for c in sentence if c.kind == "deadline" and c.pos >= after]
+        return stated[-1] if stated else self.period_end
 
     def _clause_start(self, pos: int, floor: int) -> int:
         cut = floor
