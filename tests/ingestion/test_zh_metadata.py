@@ -31,3 +31,22 @@ def test_the_same_repost_on_a_mainland_site_stays_state_media():
 def test_a_hong_kong_government_site_stays_government():
     page = "某州新材料集群產值創新高\n2026-09-18　來源：某某日報\n" + BODY
     assert meta(page, "https://www.info.gov.hk/gia/general/1.htm").source_type == "government"
+
+
+def read(tmp_path, page, url):
+    from policylens.ingestion import read_path
+
+    path = tmp_path / "page.txt"
+    path.write_text(f"URL: {url}\n\n{page}", encoding="utf-8")
+    return read_path(path)
+
+
+@pytest.mark.parametrize("site", ["株洲市人民政府", "株洲市人民政府门户网站", "某某经济技术开发区管理委员会"])
+def test_the_government_whose_portal_carries_the_page_stays_in_the_text(tmp_path, site):
+    page = (
+        f"{site}\n当前位置：首页 > 政务公开 > 工作动态\n某区新材料集群产值创新高\n"
+        "发布时间：2026-09-18 11:26　来源：区工业和信息化局\n" + BODY
+    )
+    doc = read(tmp_path, page, "http://www.example.gov.cn/xwdt/202609/t20260918_1.html")
+    assert doc.title == "某区新材料集群产值创新高"
+    assert site in doc.text and doc.text.index(site) < doc.text.index("今年前三季度")
