@@ -40,3 +40,9 @@ def test_a_regions_government_is_not_a_districts():
     text = "西藏自治区人民政府印发方案。区政府将抓好落实。"
     names = sorted(g.name for g in governments(text))
     assert names == sorted(["西藏自治区人民政府", "区政府"])
+
+
+def test_a_commission_by_its_short_name():
+    text = "建立由省发展改革委牵头、省财政厅参与的协调机制。株洲市发改委负责项目调度，市经信委做好服务。"
+    names = {g.name for g in governments(text)}
+    assert {"省发展改革委", "株洲市发改委", "市经信委"} <= names
