@@ -52,6 +52,7 @@ _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 _GENERIC = re.compile("|".join(re.escape(w) for w in sorted(_DATA["generic_words"], key=len, reverse=True)))
 _LEVEL = re.compile("|".join(re.escape(w) for w in sorted(_DATA["level_words"], key=len, reverse=True)))
 _PLACE_STOP = frozenset(_DATA["place_stoplist"])
+_BROAD_REGIONS = frozenset(_DATA["broad_regions"])
 _END_SPLIT_WORDS = tuple(_DATA["place_end_split_words"])
 _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
 _SPLIT_WORDS: dict[str, tuple[str, ...]] = {}
@@ -615,7 +616,7 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
         named = [h for h in hits if not inside_names.opens_before(h.start, h.end)]
-        if not named:
+        if not named or text[named[0].start : named[0].end] in _BROAD_REGIONS:
             continue
         free = [h for h in named if not inside_names.holds(h.start, h.end)]
         out.append(_place_entity(text, gaz, named, free or named))
