@@ -27,3 +27,25 @@ def test_a_background_clause_reports_no_event():
 def test_the_event_after_a_background_clause_is_reported():
     found = events("文章开头。\n随着配套完善，5月18日，某某智能装备产业园正式开园。")
     assert [(e.type, e.date) for e in found] == [("launch", "2026-05-18")]
+
+
+def test_figures_told_of_a_dated_occasion_are_of_its_year():
+    text = (
+        "文章开头。\n"
+        "4月16日上午，某经开区春季重大项目集中签约活动举行，现场签约项目14个，协议总投资96.4亿元。\n"
+        "当天下午，经开区7个重点项目集中开工，总投资38.5亿元。\n"
+    )
+    found = quantities(text)
+    assert found["14个"].as_of == 2026
+    assert found["38.5亿元"].as_of == 2026
+
+
+def test_a_running_total_is_of_no_one_year():
+    text = "文章开头。\n10月21日，某省召开新闻发布会。全省累计培育制造业单项冠军企业180家，居全国第三。\n"
+    found = quantities(text, published="2025-10-22")
+    assert found["180家"].as_of is None
+
+
+def test_a_figure_in_a_paragraph_with_no_occasion_keeps_no_year():
+    found = quantities("文章开头。\n园区现有规上企业86家，从业人员超过2万人。\n")
+    assert found["86家"].as_of is None
