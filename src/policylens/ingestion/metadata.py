@@ -31,6 +31,7 @@ _SIGNS = {
     }
     for kind, places in _DATA["text_signs"].items()
 }
+_OFFSHORE_TLDS = frozenset(_DATA["offshore_tlds"])
 _ANALYSIS_SECTION = re.compile(
     r"/(?:" + "|".join(re.escape(w) for w in _DATA["analysis_url_sections"]) + r")(?:/|$)", re.IGNORECASE
 )
@@ -176,7 +177,10 @@ def source_type(page: Page, url: str | None) -> str:
         return "government"
     head = "\n".join(page.top)
     everything = "\n".join(page.head + page.body + page.dropped)
+    offshore = host.rsplit(".", 1)[-1] in _OFFSHORE_TLDS
     for kind, places in _SIGNS.items():
+        if kind == "state_media" and offshore:
+            continue  # a Hong Kong or Macao site reposting a mainland daily is an outlet of its own
         if "head" in places and places["head"].search(head):
             return kind
         if "anywhere" in places and places["anywhere"].search(everything):

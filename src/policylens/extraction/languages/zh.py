@@ -20,8 +20,8 @@ def read(document: Document) -> Extraction:
     entities = zh.find_entities(reading, index)
     # an undated page is read as of the day its opening sentence reports, when that says its year
     dated = reading if reading.published else replace(reading, published=zh.dateline(reading, index))
-    quantities = [q for q in zh.find_quantities(dated, index, entities) if finite(q)]
     events = zh.find_events(dated, index, entities)
+    quantities = [q for q in zh.find_quantities(dated, index, entities, events) if finite(q)]
     industries = tag_industries(reading, index, quantities)
     if reading is not document:
         zh.restore(document, reading, quantities, events, entities)

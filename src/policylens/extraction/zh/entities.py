@@ -41,6 +41,10 @@ _HEAD_TYPE = dict(_HEADS)
 _HEAD_FALSE = re.compile("|".join(re.escape(w) for w in sorted(_DATA["head_false_words"], key=len, reverse=True)))
 _GOV_NAMES = sorted(_DATA["government_names"], key=len, reverse=True)
 _GOV_RE = re.compile("|".join(re.escape(n) for n in _GOV_NAMES))
+# "省政府", "市人民政府": a government named by its level only (see _fold_own_governments)
+_LEVEL_GOVERNMENTS = {
+    level: tuple(level + end for end in _DATA["government_ends"]) for level in _DATA["government_levels"]
+}
 _STOP_CHARS = frozenset(_DATA["stop_chars"])
 _PROTECTED = re.compile("|".join(re.escape(w) for w in sorted(_DATA["protected_words"], key=len, reverse=True)))
 _STOP_WORDS = frozenset(_DATA["stop_words"])
@@ -48,6 +52,7 @@ _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 _GENERIC = re.compile("|".join(re.escape(w) for w in sorted(_DATA["generic_words"], key=len, reverse=True)))
 _LEVEL = re.compile("|".join(re.escape(w) for w in sorted(_DATA["level_words"], key=len, reverse=True)))
 _PLACE_STOP = frozenset(_DATA["place_stoplist"])
+_BROAD_REGIONS = frozenset(_DATA["broad_regions"])
 _END_SPLIT_WORDS = tuple(_DATA["place_end_split_words"])
 _PLACE_PHRASES = tuple(_DATA["place_phrase_stoplist"])
 _SPLIT_WORDS: dict[str, tuple[str, ...]] = {}
@@ -595,6 +600,7 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
                 e.attributes["located_in"] = f.located_in
         spans.append((f.start, f.end))
     _fold_short_forms(entities)
+    _fold_own_governments(entities)
     for e in entities.values():
         for form in [e.name] + [a for a in e.aliases if not a.startswith("《")]:
             for span in _occurrences(form, text):
@@ -610,7 +616,7 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
         named = [h for h in hits if not inside_names.opens_before(h.start, h.end)]
-        if not named:
+        if not named or text[named[0].start : named[0].end] in _BROAD_REGIONS:
             continue
         free = [h for h in named if not inside_names.holds(h.start, h.end)]
         out.append(_place_entity(text, gaz, named, free or named))
@@ -634,6 +640,25 @@ def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
                 entities[other].aliases.append(name)
                 del entities[key]
                 break
+
+
+def _fold_own_governments(entities: dict[tuple[str, str], Entity]) -> None:
+    """ "省政府" on a page that names "某省人民政府": the same government, said without its place (as "市政府" is
+    "某市人民政府"), when the page names one government of that level only."""
+    shorts = {short: level for level, forms in _LEVEL_GOVERNMENTS.items() for short in forms}
+    full: dict[str, list[tuple[str, str]]] = {}
+    for key, e in entities.items():
+        if e.type != "government" or key[1] in shorts:
+            continue
+        # the longest level the name ends in: "某自治区人民政府" is a region's, not a district's (区)
+        level = max((lv for lv in _LEVEL_GOVERNMENTS if key[1].endswith(_LEVEL_GOVERNMENTS[lv])), key=len, default=None)
+        if level is not None:
+            full.setdefault(level, []).append(key)
+    for short, level in shorts.items():
+        key = ("org", short)
+        if len(full.get(level, ())) == 1 and key in entities and entities[key].type == "government":
+            entities[full[level][0]].aliases.append(short)
+            del entities[key]
 
 
 def _place_entity(text: str, gaz, hits: list[_PlaceHit], free: list[_PlaceHit]) -> Entity:

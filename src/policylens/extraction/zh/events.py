@@ -97,6 +97,7 @@ _BY_LEAVE = _DATA["by_leave"]
 _BY_LEAVE_TYPES = frozenset(_DATA["by_leave_types"])
 _CREDIT = re.compile(rf"\s*[（(【\[]?\s*(?:{_alt(_DATA['credit_openers'])})")
 _HEADLINE_LABEL = re.compile(rf"\s*(?:{_alt(_DATA['headline_labels'])})\s*[:：]")
+_BACKGROUND = re.compile(rf"\s*(?:{_alt(_DATA['background_openers'])})")
 _SAME_DAY = re.compile(_alt(_DATA["same_day"]))
 # A paragraph about what was signed or started at the occasion just told ("签约项目中，…"): its acts share that day.
 _AT_THE_OCCASION = re.compile(rf"\s*(?:{_alt(_DATA['occasion_paragraphs'])})")
@@ -256,6 +257,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
             continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
+        if _BACKGROUND.match(text, c_start):
+            continue  # "随着新基地投产，…": the background of what the sentence reports; "这是…": a comment on it
         if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
             continue  # "产量位居全国第5位", "同比增长8.5%，居全省第二": a measure's rank is a statistic
         if _looks_ahead(text, s_start, m.start()) and not (

@@ -33,7 +33,7 @@ from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.entities import places_named
 from policylens.extraction.zh.numbers import find_amounts, parse_cn
 from policylens.extraction.zh.sections import Sections, goal_sections
-from policylens.model import Document, Entity, Quantity
+from policylens.model import Document, Entity, Event, Quantity
 from policylens.periods import month_of, year_of
 
 _CUES = _load("zh_quantity_cues.yaml")
@@ -97,6 +97,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
     rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])}))"
 )
+_RUNNING_TOTAL = re.compile(_alt(_CUES["running_totals"]))
 _BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
 _BASELINE_BEFORE = re.compile(r"(?:比|较|与|同)$")
 # A reporting period without its year ("1-2月", "截至6月底", "一季度", "上半年", "今年以来"): the year is
@@ -157,6 +158,8 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?")
 # between the last listed name and 分别: what the figures measure, without a clause break
 _LIST_TO_RESPECTIVELY = 20
 _OWN_LEVELS = {scope: frozenset(levels) for scope, levels in _CUES["own_place_levels"].items()}
+# a support measure: 对 naming who qualifies, then what it is given ("对新认定的…，给予一次性奖励20万元")
+_OFFER = re.compile(rf"对[^。；;！？\n]{{1,60}}?(?:{_alt(_CUES['offer_words'])})")
 
 
 @dataclass(slots=True)
@@ -166,15 +169,17 @@ class _Cue:
     year: int = 0  # read only for the kinds that name one: "deadline", "year", "baseline"
 
 
-def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
+def find_quantities(
+    document: Document, index: TextIndex, entities: list[Entity], events: list[Event] | None = None
+) -> list[Quantity]:
     text = document.text or ""
     if not text.strip():
         return []
-    return _Reader(document, index, entities).read_all()
+    return _Reader(document, index, entities, events or []).read_all()
 
 
 class _Reader:
-    def __init__(self, document: Document, index: TextIndex, entities: list[Entity]):
+    def __init__(self, document: Document, index: TextIndex, entities: list[Entity], events: list[Event]):
         self.text = document.text
         self.index = index
         self.published = year_of(document.published)
@@ -202,6 +207,9 @@ class _Reader:
         m = re.match(rf"\s*(?P<y>{_YEAR}) ?年(?!底|末|前)", self.text[first[0] : first[1]])
         self.doc_year = int(m.group("y")) if m and self._past(int(m.group("y"))) else None
         self.opening_period = self._period_year(*first)
+        # the year of each dated event, by where it is told (see _occasion_year)
+        self.event_years = sorted((e.start, y) for e in events if (y := year_of(e.date)) is not None)
+        self.event_starts = [s for s, _ in self.event_years]
         self.places = sorted(
             ((s, e, ent.name) for ent in entities if ent.type in _SUBJECT_TYPES for s, e in ent.mentions),
             key=lambda x: x[0],
@@ -355,14 +363,22 @@ class _Reader:
         section = self._goal_section(a.start)
         section_cues = self._cues_in(section[0], a.start) if section else []
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
+        offered = kind == "statistic" and self._offered(a.start, s_start, s_end, sentence_cues)
+        if offered:
+            kind = "target"  # "对新认定的…，给予一次性奖励20万元": what a policy offers, a commitment
         reported = self._reported_day(s_start, a.start)
         if reported and not any(c.kind in ("target", "deadline") for c in self._cues_in(clause_start, a.start)):
             kind = "statistic"  # "3月4日，…12个项目集中签约": what happened that day, though the page is about a plan
         deadline = as_of = None
         if kind == "target":
-            deadline = self._deadline(sentence_cues, paragraph_cues, section_cues, a.start) or self._this_years_goal(
-                p_start, a.start
-            )
+            if offered:
+                # an offer holds for the plan's period, or by a deadline it states itself; the day the policy was
+                # issued ("今年6月，省政府印发…，提出对…") is not when it is due
+                deadline = self._offer_deadline(a.start, s_start, sentence_cues)
+            else:
+                deadline = self._deadline(
+                    sentence_cues, paragraph_cues, section_cues, a.start
+                ) or self._this_years_goal(p_start, a.start)
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
         return Quantity(
@@ -383,6 +399,27 @@ class _Reader:
             subject=self._subject(a.start, s_start, p_start),
             alternatives=list(a.alternatives),
         )
+
+    def _offered(self, pos: int, s_start: int, s_end: int, sentence: list[_Cue]) -> bool:
+        """A figure of a support measure ("对新认定的…企业，给予一次性奖励20万元", "对…项目按设备投资额的10%给予补助，
+        单个项目最高不超过2000万元"): from the 对 naming who qualifies on, the sentence states what a policy offers,
+        its thresholds, rates and caps.  Not when the sentence opens on a past year or on what was done (已, 去年,
+        累计) before the 对."""
+        m = _OFFER.search(self.text, s_start, s_end)
+        if m is None or m.start() > pos:
+            return False
+        return not any(
+            c.kind in ("statistic", "weak")
+            or (c.kind == "year" and self.published is not None and c.year < self.published)
+            for c in sentence
+            if c.pos < m.start()  # (入选, 认定, 新增 after 对 say who qualifies)
+        )
+
+    def _offer_deadline(self, pos: int, s_start: int, sentence: list[_Cue]) -> int | None:
+        m = _OFFER.search(self.text, s_start, self.index.sentence_at(pos)[1])
+        after = m.start() if m and m.start() <= pos else s_start
+        stated = [c.year for c in sentence if c.kind == "deadline" and c.pos >= after]
+        return stated[-1] if stated else self.period_end
 
     def _clause_start(self, pos: int, floor: int) -> int:
         cut = floor
@@ -501,9 +538,23 @@ class _Reader:
         heading = self.sections.year_at(s_start)
         if heading is not None and self._past(heading):
             return heading  # "一、2024年工作回顾"
+        if (occasion := self._occasion_year(s_start)) is not None:
+            return occasion
         if self.doc_year:
             return self.doc_year
         return self._period_year(s_start, self.index.sentence_at(s_start)[1]) or self.opening_period
+
+    def _occasion_year(self, s_start: int) -> int | None:
+        """The year of the event its paragraph reports, told in or before the figure's sentence ("4月18日上午，某经开区
+        重大项目集中签约活动举行，16个项目集中签约，协议总投资128.6亿元"): a figure told of that occasion is of its
+        year.  Not a running total (累计), which is of no one year."""
+        p_start, _ = self.index.paragraph_at(s_start)
+        s_end = self.index.sentence_at(s_start)[1]
+        told = self.event_years[bisect_left(self.event_starts, p_start) : bisect_left(self.event_starts, s_end)]
+        if not told or _RUNNING_TOTAL.search(self.text, s_start, s_end):
+            return None
+        year = told[0][1]
+        return year if self._past(year) else None
 
     def _previous_sentence(self, s_start: int) -> tuple[int, int] | None:
         i = bisect_right(self.sentence_starts, s_start) - 1

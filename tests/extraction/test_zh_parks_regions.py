@@ -1,0 +1,30 @@
+"""Chinese parks and places: a firm's production base is no park, a compass region no place."""
+
+from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import find_entities
+from policylens.model import Document
+
+
+def entities(text):
+    doc = Document(source="t.txt", text=text, language="zh")
+    return [(e.type, e.name) for e in find_entities(doc, TextIndex(text))]
+
+
+def test_a_firms_production_base_is_no_park():
+    found = entities("甲乙新材料科技股份有限公司与管委会签订协议，其华中锂电隔膜生产基地正式落户。")
+    assert not [name for etype, name in found if etype == "park"]
+
+
+def test_an_industrial_base_is_still_a_park():
+    found = entities("滇中新材料产业基地一期建成投产。")
+    assert ("park", "滇中新材料产业基地") in found
+
+
+def test_a_compass_region_is_no_place():
+    found = entities("首批产品将发往西南地区多家整车企业，并辐射华东、华南市场。")
+    assert not [name for etype, name in found if etype == "place"]
+
+
+def test_a_compass_region_still_opens_a_name():
+    found = entities("该公司与东北大学共建研究中心，西南交通大学也参与其中。")
+    assert ("institution", "东北大学") in found and ("institution", "西南交通大学") in found
