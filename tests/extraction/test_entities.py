@@ -166,3 +166,13 @@ def test_a_known_place_keeps_the_level_word_written_after_it():
     found = entities("The plant sits on 140 acres in Warren County, near the Hunan Free Trade Zone Changsha Area.")
     assert found.get("Warren County", ("",))[0] == "place"
     assert "Warren" not in found and "Changsha Area" not in found
+
+
+def test_a_short_name_the_text_defines_is_an_alias_not_a_programme():
+    text = (
+        'Industry news in brief\n\nOn April 24, the city issued the "Velmora Automobile Industry Development Plan" '
+        '(hereinafter "Plan"), which sets the direction for the next five years. The Plan aims high.'
+    )
+    found = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert "Plan" not in found
+    assert "Plan" in found["Velmora Automobile Industry Development Plan"].aliases

@@ -12,6 +12,10 @@ from policylens.extraction.entities.tokens import Found, clean
 # Opened by a look for the quotation mark, so that sre tries the pattern nowhere else.
 _QUOTED = re.compile(r"(?=[\"“])(?:^|(?<=[\s(\[—–-]))[\"“](?=\S)([^\"“”]{1,300}?)(?<=\S)[\"”](?!\w)")
 
+# What defines a short name for the name before it: '(hereinafter "Plan")', '(hereinafter referred to as the "Plan")'.
+_DEFINED_AS = re.compile(
+    r"\(\s*(?i:here(?:in)?after|hereafter)(?:\s+(?i:referred\s+to\s+as|called|named))?(?:\s+(?i:the))?\s*[,:]?\s*$"
+)
 _SINGLE_QUOTED_HEAD = re.compile(r"['‘]([A-Z][^'‘’\"\n]{1,60}?)['’][ \t]+([A-Z][a-z]+)\b")
 
 
@@ -45,8 +49,15 @@ def find_quoted(text: str) -> list[Found]:
                     end = after.end()
                 else:
                     end = q.end() - 1
-                if any(c.isalpha() for c in name) and not _sentence_like(name):
-                    out.append(Found("programme", name, q.start() + 1, end, "quoted"))
+                if not any(c.isalpha() for c in name) or _sentence_like(name):
+                    continue
+                defined = _DEFINED_AS.search(text, max(0, q.start() - 40), q.start())
+                if defined is not None:
+                    # '"… Development Plan" (hereinafter "Plan")': a short name the text defines for the one before
+                    if out and 0 <= defined.start() - out[-1].end <= 3 and name not in out[-1].aliases:
+                        out[-1].aliases.append(name)
+                    continue
+                out.append(Found("programme", name, q.start() + 1, end, "quoted"))
         run = []
     return out + _single_quoted(text)
 
