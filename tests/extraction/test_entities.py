@@ -26,6 +26,18 @@ def entities(sentence: str) -> dict[str, tuple[str, dict]]:
     "sentence, name, etype",
     [
         ("Lakeview Precision Co., Ltd. opened a new line.", "Lakeview Precision Co., Ltd.", "company"),
+        # a law, a package and a concept are named policies like a plan or an act
+        ("The grant is funded by the Regional Ports Renewal Law.", "Regional Ports Renewal Law", "programme"),
+        (
+            'The board approved the "Green Supplier Support Package" on Monday.',
+            "Green Supplier Support Package",
+            "programme",
+        ),
+        (
+            "The cabinet adopted the Steel Industry Development Concept last year.",
+            "Steel Industry Development Concept",
+            "programme",
+        ),
         (
             "The Jiaozhou Municipal People's Government issued the notice.",
             "Jiaozhou Municipal People's Government",
