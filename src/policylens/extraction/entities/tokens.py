@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 
 from policylens.extraction.entities.patterns import SMALL_WORDS
 from policylens.extraction.gazetteer import TOKEN, gap_kind
+from policylens.extraction.shortcuts import Spaces
 from policylens.extraction.text import TextIndex
 
-WS = re.compile(r"\s+")
+WS = Spaces()  # re.compile(r"\s+"), its sub(" ", …) passing at once a text with no run to squeeze
 # Capitalised words that open a sentence and never go on a name from the line before.
 _SENTENCE_OPENERS = frozenset(
     [
