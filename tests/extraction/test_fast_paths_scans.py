@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import dates, shortcuts
+from policylens.extraction import dates, numbers, shortcuts
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code
 
@@ -206,3 +206,69 @@ def test_previous_word_is_the_search(text, a):
     pos = min(a, len(text))
     m = _PLAIN_PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
     assert shortcuts.previous_word(text, pos) == (m.group(1).lower() if m else "")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    words=st.lists(
+        st.one_of(
+            st.text(min_size=1, max_size=6),
+            st.sampled_from(["Acme", "acme", "5G", "2nd", "2024", "٣x", "Ⅻ", "ǅ", "É", "'s", "3.5", "1st", "x1"]),
+        ),
+        max_size=30,
+    )
+)
+def test_capitalised_is_the_plain_test(words):
+    assert shortcuts.capitalised(words) == [
+        w[0].isupper() or (w[0].isdigit() and any(c.isalpha() for c in w)) for w in words
+    ]
+
+
+SPOKEN_PIECES = st.sampled_from(
+    [
+        "half of",
+        "Half of",
+        "HALF of",
+        "halves of",
+        "a third of",
+        "Third of",
+        "two-thirds of",
+        "quarter of",
+        "Quarters of",
+        "a fifth of",
+        "tenth of",
+        "hundredths of",
+        "halfway",
+        "thirdly",
+        " of",
+        "of an",
+        "of a",
+        " ",
+        "\n",
+        "-",
+        "x",
+        "İ",
+        "\u212a",
+        "ſ",
+        "Σ",
+        "é",
+        "two",
+        "one",
+        "1/2",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.one_of(
+        st.text(max_size=60), st.lists(st.one_of(SPOKEN_PIECES, st.text(max_size=3)), max_size=25).map("".join)
+    )
+)
+@example(
+    text="İ half of, a Third of the",
+)
+def test_spoken_fractions_are_the_scan(text):
+    found = numbers._spoken_fractions(text, text.lower())
+    plain = numbers._SPOKEN_FRACTION.finditer(text)
+    assert [(m.span(), m.groupdict()) for m in found] == [(m.span(), m.groupdict()) for m in plain]

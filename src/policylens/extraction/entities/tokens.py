@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from policylens.extraction.entities.patterns import SMALL_WORDS
 from policylens.extraction.gazetteer import TOKEN, gap_kind
-from policylens.extraction.shortcuts import Spaces
+from policylens.extraction.shortcuts import Spaces, capitalised
 from policylens.extraction.text import TextIndex
 
 WS = Spaces()  # re.compile(r"\s+"), its sub(" ", …) passing at once a text with no run to squeeze
@@ -83,7 +83,7 @@ class Tokens:
         self.ends = list(map(re.Match.end, matches))
         self.words = list(map(re.Match.group, matches))
         self.lower = list(map(str.lower, self.words))
-        self.cap = [w[0].isupper() or (w[0].isdigit() and any(c.isalpha() for c in w)) for w in self.words]
+        self.cap = capitalised(self.words)
         self._long_line: dict[int, bool] = {}
         self._inner_words: set[str] | None = None
         self._initial: set[int] | None = None
