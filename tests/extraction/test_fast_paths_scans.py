@@ -4,13 +4,16 @@ its edges)."""
 
 import heapq
 import re
+from collections import Counter
 from itertools import groupby
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from policylens.extraction import dates, numbers, shortcuts
+from policylens.extraction import dates, gazetteer, numbers, shortcuts
+from policylens.extraction.entities.tokens import Tokens
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code
 
@@ -272,3 +275,71 @@ def test_spoken_fractions_are_the_scan(text):
     found = numbers._spoken_fractions(text, text.lower())
     plain = numbers._SPOKEN_FRACTION.finditer(text)
     assert [(m.span(), m.groupdict()) for m in found] == [(m.span(), m.groupdict()) for m in plain]
+
+
+def _plain_chain(places, key):
+    """Gazetteer.chain as it was: each place compared with every one in the chain, field by field."""
+    out = []
+    place = places.get(key)
+    while place is not None and place not in out:
+        out.append(place)
+        place = places.get(place.parent) if place.parent else None
+    return out
+
+
+def test_every_chain_of_the_gazetteer_is_the_plain_one():
+    gaz = gazetteer.load()
+    for key in gaz.places:
+        assert gaz.chain(key) == _plain_chain(gaz.places, key)
+
+
+KEYS = st.sampled_from(["a", "b", "c", "d", "e"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    entries=st.dictionaries(
+        KEYS, st.tuples(KEYS, st.one_of(st.none(), KEYS), st.sampled_from(["city", "province"])), max_size=5
+    ),
+    start=KEYS,
+)
+def test_chains_through_cycles_and_aliases_are_the_plain_ones(entries, start):
+    """Parents that loop, and dictionary keys naming a place filed under another key (two equal places under
+    two keys, or two places of one key that differ), stop the chain where the plain comparison stops it."""
+    places = {
+        k: gazetteer.Place(key, level, key.upper(), (), None, (), parent) for k, (key, parent, level) in entries.items()
+    }
+    assert gazetteer.Gazetteer.chain(SimpleNamespace(places=places), start) == _plain_chain(places, start)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(data=st.data())
+def test_words_outside_some_places_are_those_counted_more_often(data):
+    words = data.draw(st.lists(st.sampled_from(["Key", "The", "key", "Acme", "In", "x", ""]), max_size=20))
+    places = data.draw(st.sets(st.integers(0, max(0, len(words) - 1)))) if words else set()
+    counts = Counter(words)
+    counts.subtract(words[k] for k in places)
+    assert shortcuts.words_outside(words, places) == {w for w, c in counts.items() if c > 0}
+
+
+NAME_TEXTS = st.lists(
+    st.sampled_from(
+        ["Key", "key", "KEY", "Acme", "The", "the", "In", "in", "projects", " ", ". ", "\n", ": ", "“", "(", "x"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(max_size=120), NAME_TEXTS))
+def test_name_like_reads_the_inner_words_as_the_counter_did(text):
+    tokens = Tokens(text)
+    if not len(tokens):
+        return
+    counts = Counter(tokens.words)
+    counts.subtract(tokens.words[k] for k in tokens._sentence_initials())
+    inner = {w for w, c in counts.items() if c > 0}
+    for i in range(len(tokens)):
+        word = tokens.words[i]
+        plain = word.isupper() or any(c.isupper() for c in word[1:]) or not tokens.sentence_initial(i) or word in inner
+        assert tokens.name_like(i, i) == plain

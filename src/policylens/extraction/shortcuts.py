@@ -89,3 +89,14 @@ def capitalised(words: list[str]) -> list[bool]:
     for i in compress(range(len(words)), map(str.isdigit, firsts)):
         cap[i] = any(c.isalpha() for c in words[i])
     return cap
+
+
+def words_outside(words: list[str], places: set[int]) -> set[str]:
+    """The words that stand somewhere in ``words`` at an index not in ``places``: those that occur more often
+    than at ``places`` (a Counter of all less one of those at ``places``, kept where above zero), found by
+    C-level passes over a mask of the few ``places``."""
+    keep = [True] * len(words)
+    for i in places:
+        if 0 <= i < len(words):
+            keep[i] = False
+    return set(compress(words, keep))

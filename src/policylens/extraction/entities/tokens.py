@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policylens.extraction.entities.patterns import SMALL_WORDS
 from policylens.extraction.gazetteer import TOKEN, gap_kind
-from policylens.extraction.shortcuts import Spaces, capitalised
+from policylens.extraction.shortcuts import Spaces, capitalised, words_outside
 from policylens.extraction.text import TextIndex
 
 WS = Spaces()  # re.compile(r"\s+"), its sub(" ", …) passing at once a text with no run to squeeze
@@ -97,9 +96,8 @@ class Tokens:
         if word.isupper() or any(c.isupper() for c in word[1:]) or not self.sentence_initial(first):
             return True
         if self._inner_words is None:
-            counts = Counter(self.words)  # a word is inner when it occurs more often than it opens a sentence
-            counts.subtract(self.words[k] for k in self._sentence_initials())
-            self._inner_words = {w for w, c in counts.items() if c > 0}
+            # a word is inner when it occurs more often than it opens a sentence: somewhere it opens none
+            self._inner_words = words_outside(self.words, self._sentence_initials())
         return word in self._inner_words
 
     def sentence_initial(self, i: int) -> bool:
