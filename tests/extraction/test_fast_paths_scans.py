@@ -13,7 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import dates, gazetteer, numbers, shortcuts
-from policylens.extraction.entities.tokens import Tokens
+from policylens.extraction.entities.tokens import _TOKEN_SPLIT, Tokens
+from policylens.extraction.gazetteer import TOKEN
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code
 
@@ -343,3 +344,17 @@ def test_name_like_reads_the_inner_words_as_the_counter_did(text):
         word = tokens.words[i]
         plain = word.isupper() or any(c.isupper() for c in word[1:]) or not tokens.sentence_initial(i) or word in inner
         assert tokens.name_like(i, i) == plain
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.one_of(st.text(max_size=120), NAME_TEXTS, WORD_BEFORE_TEXTS))
+@example(text="U.S.-based Acme's 4.0 plan, e.g. the ’s x_y 2nd")
+def test_token_spans_from_a_split_are_the_matches(text):
+    matches = list(TOKEN.finditer(text))
+    assert shortcuts.split_spans(_TOKEN_SPLIT, text) == (
+        [m.start() for m in matches],
+        [m.end() for m in matches],
+        [m.group() for m in matches],
+    )
+    tokens = Tokens(text)
+    assert (tokens.starts, tokens.ends, tokens.words) == shortcuts.split_spans(_TOKEN_SPLIT, text)
