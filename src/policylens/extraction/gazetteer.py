@@ -152,9 +152,13 @@ class Gazetteer:
     def chain(self, key: str) -> list[Place]:
         """The place and its ancestors, innermost first: Jiaozhou, Qingdao, Shandong, China."""
         out: list[Place] = []
+        keys: set[str] = set()
         place = self.places.get(key)
-        while place is not None and place not in out:
+        # A place equal to one already in the chain (a cycle) has that one's key: only a key seen before sends
+        # the place through the dataclass comparison of every field with each one in the chain.
+        while place is not None and not (place.key in keys and place in out):
             out.append(place)
+            keys.add(place.key)
             place = self.places.get(place.parent) if place.parent else None
         return out
 

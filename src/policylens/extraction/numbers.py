@@ -12,11 +12,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate
 
 from policylens import vocab
-from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening, places_of
+from policylens.extraction.anycase import (
+    any_case,
+    finditer_at,
+    lowers_alike,
+    might_hold,
+    needed,
+    opening,
+    places_of,
+)
 from policylens.model import Alternative
 
 
@@ -784,7 +793,7 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         elif unit is None:
             out.append(Amount(m.start(), m.end(), round(100 * part, 2), "%"))
     out += _one_in(text, mask)
-    for m in _SPOKEN_FRACTION.finditer(text) if might_hold(text, lowered, _FRACTION_NEEDS) else ():
+    for m in _spoken_fractions(text, lowered):
         numerator = _NUMERATOR.search(text, max(0, m.start() - 8), m.start())
         start = numerator.start() if numerator else m.start()
         d = m.group("d").lower()
@@ -811,6 +820,24 @@ def _fractions(text: str, lowered: str, mask: _Mask) -> tuple[list[Amount], list
         if not mask.hits(m.start("f"), m.end("f")):
             out.append(Amount(m.start("f"), m.end("f"), share, "%"))
     return out, blocked
+
+
+# The fraction words no other one opens: every fraction word begins with one of them.
+_FRACTION_OPENERS = tuple(
+    sorted(w for w in _FRACTION_WORDS if not any(v != w and w.startswith(v) for v in _FRACTION_WORDS))
+)
+
+
+def _spoken_fractions(text: str, lowered: str) -> Iterator[re.Match]:
+    """``_SPOKEN_FRACTION.finditer(text)``: none in a text without a fraction word, and where lowering keeps
+    every character in its place, the pattern is tried only where a fraction word begins (``str.find`` in
+    ``lowered``, ``text.lower()``) instead of at every position: each of its words opens with a letter in
+    either case and goes on as written, so it begins just where the lower-cased text holds it."""
+    if not might_hold(text, lowered, _FRACTION_NEEDS):
+        return iter(())
+    if not lowers_alike(text, lowered):
+        return _SPOKEN_FRACTION.finditer(text)
+    return finditer_at(_SPOKEN_FRACTION, text, places_of(lowered, _FRACTION_OPENERS))
 
 
 def _one_in(text: str, mask: _Mask) -> list[Amount]:

@@ -30,6 +30,7 @@ from policylens.extraction.numbers import (
     _load,
     find_amounts,
 )
+from policylens.extraction.shortcuts import previous_word
 from policylens.extraction.text import TextIndex
 from policylens.model import Document, Entity, Quantity
 from policylens.periods import month_of, year_of
@@ -1873,14 +1874,10 @@ def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-# The look behind changes no match (a match starting inside a word would start earlier) but spares the
-# search trying every position of a word.
-_PREVIOUS_WORD = re.compile(r"(?<![\w’'-])([\w’'-]+)\W*$")
-
-
 def _previous_word(text: str, pos: int) -> str:
-    m = _PREVIOUS_WORD.search(text[max(0, pos - 30) : pos])
-    return m.group(1).lower() if m else ""
+    r"""The word before ``pos``, lower-cased: what ``re.search(r"(?<![\w’'-])([\w’'-]+)\W*$", …)`` finds in the 30
+    characters before it (see :func:`shortcuts.previous_word`)."""
+    return previous_word(text, pos)
 
 
 def _without_subject(metric: str | None, subject: str | None) -> str | None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policylens.extraction.entities.patterns import SMALL_WORDS
 from policylens.extraction.gazetteer import TOKEN, gap_kind
+from policylens.extraction.shortcuts import Spaces, capitalised, split_spans, words_outside
 from policylens.extraction.text import TextIndex
 
-WS = re.compile(r"\s+")
+# TOKEN in a group: one split gives each token and what lies between them (see shortcuts.split_spans).
+_TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})", TOKEN.flags)
+WS = Spaces()  # re.compile(r"\s+"), its sub(" ", …) passing at once a text with no run to squeeze
 # Capitalised words that open a sentence and never go on a name from the line before.
 _SENTENCE_OPENERS = frozenset(
     [
@@ -70,19 +72,16 @@ class Found:
 class Tokens:
     """The document's word tokens with what lies between them.
 
-    Every list is built by C-level passes (``map`` over the matches), and the
+    Every list is built by C-level passes (one split of the text, sums of lengths, ``map``), and the
     tokens that open a sentence are found from the text's breaks, which are few,
     rather than by a look at the gap before every token.
     """
 
     def __init__(self, text: str):
         self.text = text
-        matches = list(TOKEN.finditer(text))
-        self.starts = list(map(re.Match.start, matches))
-        self.ends = list(map(re.Match.end, matches))
-        self.words = list(map(re.Match.group, matches))
+        self.starts, self.ends, self.words = split_spans(_TOKEN_SPLIT, text)
         self.lower = list(map(str.lower, self.words))
-        self.cap = [w[0].isupper() or (w[0].isdigit() and any(c.isalpha() for c in w)) for w in self.words]
+        self.cap = capitalised(self.words)
         self._long_line: dict[int, bool] = {}
         self._inner_words: set[str] | None = None
         self._initial: set[int] | None = None
@@ -96,9 +95,8 @@ class Tokens:
         if word.isupper() or any(c.isupper() for c in word[1:]) or not self.sentence_initial(first):
             return True
         if self._inner_words is None:
-            counts = Counter(self.words)  # a word is inner when it occurs more often than it opens a sentence
-            counts.subtract(self.words[k] for k in self._sentence_initials())
-            self._inner_words = {w for w, c in counts.items() if c > 0}
+            # a word is inner when it occurs more often than it opens a sentence: somewhere it opens none
+            self._inner_words = words_outside(self.words, self._sentence_initials())
         return word in self._inner_words
 
     def sentence_initial(self, i: int) -> bool:
