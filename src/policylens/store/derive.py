@@ -37,13 +37,14 @@ from ..track.incremental import Outline, retrack
 from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import blocking, diffwrite
-from .resolve import Cluster, Decision, Record, cluster_of, normalise, resolve, surface
+from .resolve import Cluster, Decision, Record, cluster_of_kinds, normalise, resolve, rules, surface
 from .schema import (
     ConflictRow,
     DocumentEntityRow,
     DocumentRow,
     EntityAliasRow,
     EntityDecisionRow,
+    EntityKindRow,
     EntityLinkRow,
     EntityMentionRow,
     EntityRegionRow,
@@ -82,6 +83,7 @@ DERIVED = (
     EntityRegionRow,
     EntityRelationRow,
     EntityLinkRow,
+    EntityKindRow,
     EntityAliasRow,
     EntityRow,
 )
@@ -242,6 +244,7 @@ _ENTITY_TABLES = (
     EntityRegionRow,
     EntityRelationRow,
     EntityLinkRow,
+    EntityKindRow,
     EntityAliasRow,
     EntityRow,
 )
@@ -303,7 +306,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    if not batch or _untracked(conn, batch) or _unlinked(conn, batch):
+    if not batch or _untracked(conn, batch) or _unlinked(conn, batch) or _unkinded(conn, batch):
         return rebuild(conn)
     q_ = QuantityRow
     # Every quantity's (id, document id, kind, subject, metric, deadline, as-of), unpacked as tuples below:
@@ -319,6 +322,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     stored_relations = _stored_relations(conn)
     said = _phrases_again(conn, state, batch, phrases, old_hits, stored_relations, renamed, len(docs.root))
     if said is None:
+        state.load(conn, None)
         said = _all_phrases(conn, state, phrases)
     tracked_subjects = said.tracked
     again = said.subjects if said.subjects is not None else {qid: subject for qid, _, _, subject, *_ in phrases}
@@ -480,6 +484,14 @@ def _unlinked(conn: Connection, batch: set[int]) -> bool:
     return _without(conn, DocumentEntityRow, EntityLinkRow.document_entity_id, batch)
 
 
+def _unkinded(conn: Connection, batch: set[int]) -> bool:
+    """Whether the stored kinds do not count the document entities outside the batch (a database just migrated)."""
+    de = DocumentEntityRow
+    counted = conn.scalar(select(func.coalesce(func.sum(EntityKindRow.records), 0)))
+    stored = conn.scalar(select(func.count()).select_from(de).where(de.document_id.not_in(batch)))
+    return counted != stored
+
+
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
     """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
 
@@ -577,11 +589,16 @@ def _phrases_again(
     for i, form in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm)).all():
         stored_forms[i].add(form)
     # The batch's records and those the rules moved to another entity; the keys the stored records give.
+    # (Records outside the part the rules ran over keep their entity: the part's, the batch's and, in a
+    # pass that resolved everything, all are read.)
     moved = [r for r in records if stored_links.get(r.id) != links[r.id]]
     moved_keys = {r.key for r in moved if r.key}
-    stored_keys = {r.key for r in records if r.key and r.id in stored_links}
+    kinds = state.stored_kinds
+    if kinds is None:
+        kinds = _kind_rows((r for r in records if r.id in stored_links), state.texts, stored_links)
+    stored_keys = {k[3] for k in kinds if k[3]}
     # The entities the last pass's resolver looked names up among: its clusters and their places' ancestors.
-    old_static = set(stored_links.values()) | {
+    old_static = {k[8] for k in kinds} | {
         p for a in _ancestors(places, stored_keys) - stored_keys if (p := place_id(a)) is not None
     }
     new_static = state.static
@@ -611,6 +628,11 @@ def _phrases_again(
                 if before is not None:
                     holders[r.key][0].add(before)
                 holders[r.key][1].add(links[r.id])
+        if not state.complete:  # a kind outside the part keeps its entity
+            for k in kinds:
+                if k[3] in holders and k[0] not in state.part:
+                    holders[k[3]][0].add(k[8])
+                    holders[k[3]][1].add(k[8])
         for key, (before_, after_) in holders.items():
             default = {p} if (p := place_id(key)) is not None else set()
             if (before_ or default) != (after_ or default):
@@ -618,6 +640,8 @@ def _phrases_again(
     again = set(batch) | {r.document_id for r in moved}
     if changed:
         again |= {r.document_id for r in records if links[r.id] in changed or stored_links.get(r.id) in changed}
+        if not state.complete:  # the records read keep their stored entity, as those read are
+            again |= _documents_linked(conn, changed)
     if 2 * len(again) > documents:
         return None
 
@@ -627,13 +651,26 @@ def _phrases_again(
     # Documents whose records' relations or events must be made again: those above, and any whose phrase is stale.
     related = set(again)
     if forms:
-        related |= {
-            r.document_id
-            for r in records
-            if any(
-                isinstance(v := r.attributes.get(a), str) and stale(v) for a in ("located_in", "member_of", "part_of")
-            )
-        }
+        if state.complete:
+            related |= {
+                r.document_id
+                for r in records
+                if any(
+                    isinstance(v := r.attributes.get(a), str) and stale(v)
+                    for a in ("located_in", "member_of", "part_of")
+                )
+            }
+        else:  # the stored kinds with a stale attribute, then their records' documents (the batch's are in again)
+            reader = _Reader()
+            stale_kinds = [
+                k
+                for k in kinds
+                if any(
+                    isinstance(v := reader.attributes(k[5]).get(a), str) and stale(v)
+                    for a in ("located_in", "member_of", "part_of")
+                )
+            ]
+            related |= {r.document_id for r in _records_of_kinds(conn, reader, stale_kinds, mentions=False)[0]}
     stored_events: dict[tuple[int, str], int] = {}
     if forms or changed:
         event_rows = _event_rows(conn)
@@ -683,6 +720,7 @@ def _phrases_again(
         return None
     for i in sorted(missing):
         builder.place(_place_keys()[i - PLACE_IDS])
+    state.load(conn, related | {document_id for _, document_id, _ in redo})
 
     subjects = {q: found for q, document_id, subject in redo if (found := resolver.resolve(document_id, subject))}
     event_links, issued = _events(event_rows, resolver, builder)
@@ -717,6 +755,13 @@ def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping
     return conn.scalar(select(ee.event_id).limit(1)) is None and (
         conn.scalar(select(ev.id).where(ev.document_id.not_in(batch)).limit(1)) is not None
     )
+
+
+def _documents_linked(conn: Connection, entities: Collection[int]) -> set[int]:
+    """The documents holding a document entity the last pass linked to one of ``entities``."""
+    de, link = DocumentEntityRow, EntityLinkRow
+    stmt = select(de.document_id).join(link, link.document_entity_id == de.id).distinct()
+    return {d for (d,) in _fetched_rows(conn, stmt, link.entity_id, entities)}
 
 
 @cache
@@ -934,6 +979,67 @@ class _Resolved:
     stored_links: dict[int, int] | None = None  # a batch's pass: the links the last pass left
     nearest_region: dict[int, int] = field(default_factory=dict)
     regions: dict[tuple[int, int], int] = field(default_factory=dict)
+    texts: dict[int, _Texts] = field(default_factory=dict)  # each record's aliases and attributes as stored
+    stored_kinds: list[_KindRow] | None = None  # a batch's pass: the kinds the last pass left
+    batch: set[int] = field(default_factory=set)
+    # Whether ``records`` are every document entity; a batch's pass that resolved only its part
+    # holds those, the batch's, and the records of the documents it loads (``load``).
+    complete: bool = True
+    part: set[int] = field(default_factory=set)  # the first ids of the stored kinds in the part resolved again
+
+    def load(self, conn: Connection, documents: Collection[int] | None) -> None:
+        """Read the records of ``documents`` (all for None) not yet read, with the entities they keep.
+
+        Only records outside the part the rules ran over are left to read, and each keeps its stored
+        entity (a kept entity keeps its id).  Call before any phrase is resolved: the resolver
+        indexes the records by document once.
+        """
+        if self.complete:
+            return
+        assert self.resolver.by_document is None, "records loaded after a phrase was resolved"
+        de = DocumentEntityRow
+        known = self.entity_of_record.keys()
+        if documents is None:
+            found, texts = _Reader().read(conn, mentions=False, exclude=known)
+            links = _links(conn, None)
+            self.complete = True
+        else:
+            wanted = sorted(set(documents) - self.batch)
+            found, texts = [], {}
+            for i in range(0, len(wanted), diffwrite.IN_CHUNK):
+                chunk = [int(d) for d in wanted[i : i + diffwrite.IN_CHUNK]]
+                more, more_texts = _Reader().read(conn, de.document_id.in_(chunk), mentions=False, exclude=known)
+                found += more
+                texts.update(more_texts)
+            links = _links(conn, [r.id for r in found])
+        stored_links = self.stored_links if self.stored_links is not None else {}
+        for r in found:
+            self.entity_of_record[r.id] = stored_links[r.id] = links[r.id]
+        self.stored_links = stored_links
+        self.texts.update(texts)
+        self.records.extend(found)
+        self.records.sort(key=lambda r: r.id)
+
+    def kind_rows(self) -> list[_KindRow]:
+        """The ``entity_kinds`` rows after this pass."""
+        if self.stored_kinds is None:
+            return _kind_rows(self.records, self.texts, self.entity_of_record)
+        # A batch's pass: the stored kinds, the part's with their new entity, and the batch's records added.
+        links = self.entity_of_record
+        rows: dict[tuple[Any, ...], list[Any]] = {(k[1], k[2], k[3], k[4], k[5]): list(k) for k in self.stored_kinds}
+        for row in rows.values():
+            if row[0] in links:  # a record the pass linked (the part's, or any when all were resolved)
+                row[8] = links[row[0]]
+        for r in self.records:
+            if r.document_id in self.batch:
+                aliases, attributes = self.texts[r.id]
+                kind = (r.type, r.name, r.key, aliases, attributes)
+                if (counted := rows.get(kind)) is None:
+                    rows[kind] = [r.id, *kind, 1, r.mentions, links[r.id]]
+                else:
+                    counted[6] += 1
+                    counted[7] += r.mentions
+        return sorted(cast_kind(row) for row in rows.values())
 
     def subjects(self, phrases: Iterable[tuple[int, int, str | None]]) -> dict[int, tuple[int, bool]]:
         """Quantity id -> (entity, exact) for each (quantity id, document id, subject) that resolves."""
@@ -1006,6 +1112,7 @@ class _Resolved:
                 ],
             ),
             EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
+            EntityKindRow: (KIND_COLUMNS, self.kind_rows()),
             EntityRelationRow: (
                 ("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
                 relation_ids(self.relations) if relation_rows is None else relation_rows,
@@ -1021,134 +1128,342 @@ class _Resolved:
         }
 
 
+_Texts = tuple[str | None, str | None]  # a document entity's aliases and attributes as stored (JSON as text)
+# An entity_kinds row: first_id, type, name, key, aliases, attributes, records, mentions, entity_id.
+_KindRow = tuple[int, str, str, str | None, str | None, str | None, int, int, int]
+KIND_COLUMNS = ("first_id", "type", "name", "key", "aliases", "attributes", "records", "mentions", "entity_id")
+
+
+class _Reader:
+    """Document entities as :class:`Record` s, their JSON texts parsed once per distinct text.
+
+    The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
+    hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
+    record still gets its own attributes dict (aliases are a tuple); nothing below changes the
+    values inside.  Rows are unpacked as tuples: named access on 85,000 rows costs more than the rest.
+    """
+
+    def __init__(self) -> None:
+        self.attributes_of: dict[str | None, dict[str, Any]] = {}
+        self.aliases_of: dict[str | None, tuple[str, ...]] = {}
+
+    def attributes(self, text: str | None) -> dict[str, Any]:
+        if text not in self.attributes_of:
+            self.attributes_of[text] = (json.loads(text) if text is not None else None) or {}
+        return self.attributes_of[text]
+
+    def aliases(self, text: str | None) -> tuple[str, ...]:
+        if text not in self.aliases_of:
+            self.aliases_of[text] = tuple((json.loads(text) if text is not None else None) or ())
+        return self.aliases_of[text]
+
+    def read(
+        self,
+        conn: Connection,
+        where: Any = None,
+        mentions: bool = True,
+        exclude: Collection[int] = (),
+    ) -> tuple[list[Record], dict[int, _Texts]]:
+        """The document entities (all, or those ``where`` selects), in id order, with their JSON texts.
+
+        ``mentions``: count each one's mentions (else 0: records read only to resolve phrases).
+        """
+        de = DocumentEntityRow
+        stmt = select(
+            de.id, de.document_id, de.type, de.name, de.key, cast(de.attributes, Text), cast(de.aliases, Text)
+        )
+        rows = _fetched(conn, stmt if where is None else stmt.where(where))
+        rows = [r for r in rows if r[0] not in exclude] if exclude else rows
+        rows.sort()
+        if not mentions:
+            counts: Mapping[int, int] = {}
+        elif where is None:
+            m = EntityMentionRow
+            counts = dict(_fetched(conn, select(m.entity_id, func.count()).group_by(m.entity_id)))
+        else:
+            m = EntityMentionRow
+            counts = dict(
+                _fetched_rows(
+                    conn, select(m.entity_id, func.count()).group_by(m.entity_id), m.entity_id, [r[0] for r in rows]
+                )
+            )
+        records, texts = [], {}
+        for record_id, document_id, entity_type, name, key, attributes, aliases in rows:
+            texts[record_id] = (aliases, attributes)
+            records.append(
+                Record(
+                    record_id,
+                    document_id,
+                    entity_type,
+                    name,
+                    key,
+                    dict(self.attributes(attributes)),
+                    self.aliases(aliases),
+                    counts.get(record_id, 0),
+                )
+            )
+        return records, texts
+
+
+def _decisions(conn: Connection) -> list[Decision]:
+    d = EntityDecisionRow
+    return [Decision(r.action, r.name, r.other) for r in conn.execute(select(d.action, d.name, d.other).order_by(d.id))]
+
+
+def _stored_kinds(conn: Connection) -> list[_KindRow]:
+    k = EntityKindRow
+    columns = [getattr(k, c) for c in KIND_COLUMNS]
+    return [cast_kind(r) for r in _fetched(conn, select(*columns).order_by(k.first_id))]
+
+
+def cast_kind(row: Sequence[Any]) -> _KindRow:
+    return (int(row[0]), row[1], row[2], row[3], row[4], row[5], int(row[6]), int(row[7]), int(row[8]))
+
+
+def _kind_rows(
+    records: Iterable[Record], texts: Mapping[int, _Texts], entity_of_record: Mapping[int, int]
+) -> list[_KindRow]:
+    """The ``entity_kinds`` rows of ``records`` (every document entity, in id order)."""
+    kinds: dict[tuple[Any, ...], list[Any]] = {}
+    for r in records:
+        aliases, attributes = texts[r.id]
+        kind = (r.type, r.name, r.key, aliases, attributes)
+        if (row := kinds.get(kind)) is None:
+            kinds[kind] = [r.id, *kind, 1, r.mentions, entity_of_record[r.id]]
+        else:
+            row[6] += 1
+            row[7] += r.mentions
+    return [cast_kind(row) for row in kinds.values()]
+
+
 def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolved:
     """Resolve the stored document entities (with the user's decisions) and their relations.
 
     With a ``batch`` of documents, the rules run only over the records those
-    can reach (:mod:`.blocking`), and every other entity is made again from
-    its stored records; without, over all of them.
+    can reach (:mod:`.blocking`, over the stored ``entity_kinds``), every
+    other entity is made again from its stored kinds and the batch's records
+    named as they are, and only the reached records and the batch's are
+    read (``_Resolved.load`` reads the documents a phrase is resolved in);
+    without, over all of them.
     """
-    mention_counts = dict(
-        _fetched(conn, select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id))
-    )
-    # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
-    # hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
-    # record still gets its own attributes dict (aliases are a tuple); nothing below changes the
-    # values inside.  Rows are unpacked as tuples: named access on 85,000 rows costs more than the rest.
-    attributes_of: dict[str | None, dict[str, Any]] = {}
-    aliases_of: dict[str | None, tuple[str, ...]] = {}
-    attribute_text: dict[int, str | None] = {}  # record id -> its attributes as stored, for _merged_attributes
-    records = []
-    de = DocumentEntityRow
-    for record_id, document_id, entity_type, name, key, attributes, aliases in _fetched(
-        conn,
-        select(de.id, de.document_id, de.type, de.name, de.key, cast(de.attributes, Text), cast(de.aliases, Text)),
-    ):
-        if attributes not in attributes_of:
-            attributes_of[attributes] = (json.loads(attributes) if attributes is not None else None) or {}
-        if aliases not in aliases_of:
-            aliases_of[aliases] = tuple((json.loads(aliases) if aliases is not None else None) or ())
-        attribute_text[record_id] = attributes
-        records.append(
-            Record(
-                record_id,
-                document_id,
-                entity_type,
-                name,
-                key,
-                dict(attributes_of[attributes]),
-                aliases_of[aliases],
-                mention_counts.get(record_id, 0),
-            )
-        )
-    decisions = [
-        Decision(r.action, r.name, r.other)
-        for r in conn.execute(
-            select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other).order_by(
-                EntityDecisionRow.id
-            )
-        )
-    ]
-    builder = _Builder()
+    decisions = _decisions(conn)
+    reader = _Reader()
     if batch is None:
-        stored_links = None
-        clusters = resolve(records, decisions)
-    else:
-        stored_links = dict(_fetched(conn, select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)))
-        clusters = _batch_clusters(records, decisions, batch, stored_links)
-    entity_of_record = _entities(builder, clusters, attribute_text)
+        records, texts = reader.read(conn)
+        return _made(conn, records, texts, resolve(records, decisions), None, None, batch)
+    kinds = _stored_kinds(conn)
+    fresh, fresh_texts = reader.read(conn, DocumentEntityRow.document_id.in_([int(d) for d in sorted(batch)]))
+    groups = rules()["group_of"]
+
+    def signed(t: str, name: str, aliases: tuple[str, ...], key: str | None) -> Any:
+        return (groups.get(t, t), name, aliases, key)
+
+    kind_signature = [signed(k[1], k[2], reader.aliases(k[4]), k[3]) for k in kinds]
+    counts: dict[Any, int] = {}
+    for k, sig in zip(kinds, kind_signature, strict=True):
+        counts[sig] = counts.get(sig, 0) + k[6]
+    stored_signatures = set(counts)
+    fresh_signature = blocking.signatures(fresh)
+    for sig in fresh_signature:
+        counts[sig] = counts.get(sig, 0) + 1
+    types = {k[1] for k in kinds} | {r.type for r in fresh}
+    part = blocking.reach_signatures(counts, stored_signatures, set(fresh_signature), types, decisions)
+    if part is None:
+        _log.debug("batch pass: the batch reaches most document entities; all resolved")
+        return _whole(conn, reader, decisions, kinds, batch)
+    reached, crowded = part
+    kept: dict[int, list[_KindRow]] = defaultdict(list)
+    entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its kinds
+    reached_kinds: list[_KindRow] = []
+    for k, sig in zip(kinds, kind_signature, strict=True):
+        if sig in reached:
+            reached_kinds.append(k)
+        else:
+            kept[k[8]].append(k)
+            entities_of[sig].add(k[8])
+    joiners: dict[int, list[Record]] = defaultdict(list)
+    for r, sig in zip(fresh, fresh_signature, strict=True):
+        if sig not in reached:
+            entities = entities_of.get(sig, set())
+            if len(entities) != 1:
+                _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
+                return _whole(conn, reader, decisions, kinds, batch)
+            joiners[next(iter(entities))].append(r)
+    if any(k[8] in kept for k in reached_kinds):
+        _log.warning("batch pass: a stored entity lies across the batch's part; all resolved")
+        return _whole(conn, reader, decisions, kinds, batch)
+    stored_part, texts = _records_of_kinds(conn, reader, reached_kinds)
+    stored_part = [r for r in stored_part if r.document_id not in batch]  # the batch's are in ``fresh``
+    texts.update(fresh_texts)
+    part_records = sorted(
+        [*stored_part, *(r for r, sig in zip(fresh, fresh_signature, strict=True) if sig in reached)],
+        key=lambda r: r.id,
+    )
+    clusters: list[Cluster | _Kept] = list(resolve(part_records, decisions, crowded))
+    documents = dict(_fetched_rows(conn, select(EntityRow.id, EntityRow.document_count), EntityRow.id, kept.keys()))
+    for entity_id, rows in kept.items():
+        clusters.append(_kept(reader, rows, joiners.get(entity_id, []), documents.get(entity_id, 0), fresh_texts))
+    clusters.sort(key=_first_id)
+    _log.debug("batch pass: %d of %d document entities resolved", len(part_records), sum(counts.values()))
+    loaded = [*part_records, *(r for rs in joiners.values() for r in rs)]
+    loaded.sort(key=lambda r: r.id)
+    state = _made(
+        conn, loaded, {**texts, **fresh_texts}, clusters, _links(conn, [r.id for r in stored_part]), kinds, batch
+    )
+    state.complete = False
+    state.part = {k[0] for k in reached_kinds}
+    return state
+
+
+def _links(conn: Connection, ids: Collection[int] | None) -> dict[int, int]:
+    """The stored links of the document entities ``ids`` (all for None)."""
+    links = select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)
+    return dict(_fetched_rows(conn, links, EntityLinkRow.document_entity_id, ids))
+
+
+def _whole(
+    conn: Connection, reader: _Reader, decisions: list[Decision], kinds: list[_KindRow], batch: Collection[int]
+) -> _Resolved:
+    """A batch's pass that resolves every document entity (the part reached is most of them, or not whole)."""
+    records, texts = reader.read(conn)
+    return _made(conn, records, texts, resolve(records, decisions), _links(conn, None), kinds, batch)
+
+
+def _made(
+    conn: Connection,
+    records: list[Record],
+    texts: dict[int, _Texts],
+    clusters: Sequence[Cluster | _Kept],
+    stored_links: dict[int, int] | None,
+    kinds: list[_KindRow] | None,
+    batch: Collection[int] | None,
+) -> _Resolved:
+    builder = _Builder()
+    entity_of_record = _entities(builder, clusters, {i: t[1] for i, t in texts.items()})
     static = frozenset(builder.by_id)
     resolver = _Resolver(builder, records, entity_of_record)
     # A batch's pass relates only the records whose phrases it resolves again (_phrases_again).
     relations = _relations(builder, resolver, records, entity_of_record) if batch is None else set()
-    return _Resolved(builder, records, entity_of_record, resolver, relations, static, stored_links)
+    state = _Resolved(builder, records, entity_of_record, resolver, relations, static, stored_links)
+    state.texts, state.stored_kinds, state.batch = texts, kinds, set(batch or ())
+    return state
 
 
-def _batch_clusters(
-    records: list[Record], decisions: list[Decision], batch: Collection[int], entity_of: dict[int, int]
-) -> list[Cluster]:
-    """The clusters a full pass would make, with the rules run only over the part the ``batch``'s records reach.
+def _records_of_kinds(
+    conn: Connection, reader: _Reader, kinds: Sequence[_KindRow], mentions: bool = True
+) -> tuple[list[Record], dict[int, _Texts]]:
+    """The stored document entities of ``kinds`` (read by type and name, then matched whole), in id order."""
+    wanted = {(k[1], k[2], k[3], k[4], k[5]) for k in kinds}
+    by_type: dict[str, set[str]] = defaultdict(set)
+    for k in kinds:
+        by_type[k[1]].add(k[2])
+    de = DocumentEntityRow
+    out: list[Record] = []
+    texts: dict[int, _Texts] = {}
+    for entity_type, names in by_type.items():
+        ordered = sorted(names)
+        for i in range(0, len(ordered), 500):
+            found, found_texts = reader.read(
+                conn, (de.type == entity_type) & de.name.in_(ordered[i : i + 500]), mentions=False
+            )
+            for r in found:
+                aliases, attributes = found_texts[r.id]
+                if (r.type, r.name, r.key, aliases, attributes) in wanted:
+                    out.append(r)
+                    texts[r.id] = found_texts[r.id]
+    if mentions and out:
+        m = EntityMentionRow
+        counts = dict(
+            _fetched_rows(
+                conn, select(m.entity_id, func.count()).group_by(m.entity_id), m.entity_id, [r.id for r in out]
+            )
+        )
+        for r in out:
+            r.mentions = counts.get(r.id, 0)
+    out.sort(key=lambda r: r.id)
+    return out, texts
 
-    A stored entity outside that part (:func:`blocking.reach`) is the
-    cluster of the records it holds, exactly as the last pass made it, with
-    the batch's records named as one of them (the same signature) that the
-    part does not hold; clusters come in the order :func:`resolve` gives, by
-    first record.  Should a stored entity lie partly in the part, or the
-    stored records of one signature in two entities (the last pass made them
-    otherwise than the rules say, or the argument missed a way), all are
-    resolved.  ``entity_of`` holds the stored links (document entity id ->
-    entity id).
+
+@dataclass(slots=True)
+class _Kept:
+    """A stored entity outside the batch's part, made again from its kinds and the batch's records named as one."""
+
+    cluster: Cluster  # its records: the batch's joining it, only
+    first: int  # its first document entity
+    mentions: int
+    documents: int
+    attribute_sets: list[
+        tuple[dict[str, Any], int]
+    ]  # each distinct attributes text's value and count, first seen first
+
+
+def _kept(
+    reader: _Reader, kinds: list[_KindRow], joiners: list[Record], documents: int, texts: Mapping[int, _Texts]
+) -> _Kept:
+    """What ``cluster_of`` and ``_entities`` make of the records of ``kinds`` (in first-id order) and ``joiners``.
+
+    The joiners are newer than every stored record (the batch's documents were stored last), so they
+    come after the kinds in first-seen order; their documents are new ones.
     """
-    signatures = blocking.signatures(records)
-    part = blocking.reach(records, batch, decisions, signatures)
-    if part is None:
-        _log.debug("batch pass: the batch reaches most document entities; all resolved")
-        return resolve(records, decisions)
-    reached, crowded = part
-    kept: dict[int, list[Record]] = defaultdict(list)
-    unlinked: list[tuple[Record, Any]] = []  # the batch's, named as stored records are, with their signatures
-    entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
-    for r, signed in zip(records, signatures, strict=True):
-        if r.id in reached:
-            continue
-        if (entity := entity_of.get(r.id)) is None:
-            unlinked.append((r, signed))
+    counted: dict[Any, int] = {}
+    sets: dict[str | None, list[Any]] = {}
+    for k in kinds:
+        kind = (k[1], k[2], reader.aliases(k[4]), k[3])
+        counted[kind] = counted.get(kind, 0) + k[6]
+        if (seen := sets.get(k[5])) is None:
+            sets[k[5]] = [reader.attributes(k[5]), k[6]]
         else:
-            kept[entity].append(r)
-            entities_of[signed].add(entity)
-    for r, signed in unlinked:
-        entities = entities_of.get(signed, set())
-        if len(entities) != 1:
-            _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
-            return resolve(records, decisions)
-        kept[next(iter(entities))].append(r)
-    if any(entity_of.get(i) in kept for i in reached):
-        _log.warning("batch pass: a stored entity lies across the batch's part; all resolved")
-        return resolve(records, decisions)
-    clusters = resolve((r for r in records if r.id in reached), decisions, crowded)
-    _log.debug("batch pass: %d of %d document entities resolved", len(reached), len(records))
-    return sorted([*clusters, *map(cluster_of, kept.values())], key=lambda c: c.records[0].id)
+            seen[1] += k[6]
+    for r in joiners:
+        kind = (r.type, r.name, tuple(r.aliases), r.key)
+        counted[kind] = counted.get(kind, 0) + 1
+        if (seen := sets.get(text := texts[r.id][1])) is None:
+            sets[text] = [r.attributes, 1]
+        else:
+            seen[1] += 1
+    return _Kept(
+        cluster_of_kinds(counted, joiners),
+        kinds[0][0],
+        sum(k[7] for k in kinds) + sum(r.mentions for r in joiners),
+        documents + len({r.document_id for r in joiners}),
+        [(attributes, n) for attributes, n in sets.values()],
+    )
+
+
+def _first_id(c: Cluster | _Kept) -> int:
+    return c.first if isinstance(c, _Kept) else c.records[0].id
 
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((x is None, x) for x in r)
 
 
-def _entities(builder: _Builder, clusters: list[Cluster], attribute_text: Mapping[int, str | None]) -> dict[int, int]:
+def _entities(
+    builder: _Builder, clusters: Sequence[Cluster | _Kept], attribute_text: Mapping[int, str | None]
+) -> dict[int, int]:
     """Create one entity per cluster (places keep the gazetteer's name and level); record id -> entity id.
 
     ``attribute_text`` gives each record's attributes as stored (records alike there have equal attributes).
+    A kept entity (:class:`_Kept`) comes with its totals; its records (the batch's joining it) are linked.
     """
     entity_of_record: dict[int, int] = {}
-    for cluster in clusters:
-        attributes = _merged_attributes(cluster.records, attribute_text)
+    for item in clusters:
+        if isinstance(item, _Kept):
+            cluster = item.cluster
+            attributes = _merged_sets(item.attribute_sets)
+            places = [i for k in cluster.keys if (i := place_id(k)) is not None]
+            entity_id = min(places) if places else item.first
+        else:
+            cluster = item
+            attributes = _merged_attributes(cluster.records, attribute_text)
+            entity_id = cluster_id(cluster)
         place = builder.places.get(cluster.key) if cluster.key else None
         level = place.level if place else attributes.get("level")
         if place is not None:
             attributes["level"] = place.level
             if len(cluster.keys) > 1:
                 attributes["keys"] = list(cluster.keys)
-        entity = builder.add(cluster_id(cluster), cluster.type, cluster.name, cluster.key, level, attributes)
+        entity = builder.add(entity_id, cluster.type, cluster.name, cluster.key, level, attributes)
         for key in cluster.keys:
             builder.by_key.setdefault(key, entity.id)
         for spelling, count in cluster.aliases.values():
@@ -1156,8 +1471,11 @@ def _entities(builder: _Builder, clusters: list[Cluster], attribute_text: Mappin
         if place is not None:
             for variant in place.variants:
                 builder.alias(entity, variant, 0)
-        entity.mentions = sum(r.mentions for r in cluster.records)
-        entity.documents = len({r.document_id for r in cluster.records})
+        if isinstance(item, _Kept):
+            entity.mentions, entity.documents = item.mentions, item.documents
+        else:
+            entity.mentions = sum(r.mentions for r in cluster.records)
+            entity.documents = len({r.document_id for r in cluster.records})
         for r in cluster.records:
             entity_of_record[r.id] = entity.id
     for key in list(builder.by_key):  # every named place's ancestors exist, for the hierarchy
@@ -1181,10 +1499,15 @@ def _merged_attributes(records: list[Record], attribute_text: Mapping[int, str |
             sets[text] = [r.attributes, 1]
         else:
             seen[1] += 1
+    return _merged_sets([(attributes, count) for attributes, count in sets.values()])
+
+
+def _merged_sets(sets: Iterable[tuple[dict[str, Any], int]]) -> dict[str, Any]:
+    """:func:`_merged_attributes` of distinct attribute sets with their counts, first seen first."""
     values: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Any] = {}
     focus: dict[str, None] = {}
-    for attributes, count in sets.values():
+    for attributes, count in sets:
         for name, value in attributes.items():
             if name == "focus":
                 focus.update(dict.fromkeys(value if isinstance(value, list) else [value]))
@@ -1233,7 +1556,7 @@ class _Resolver:
                 for r in self.records:
                     self.by_document[r.document_id].append(r)
             found = self.in_document[document_id] = {}
-            for r in self.by_document.get(document_id, ()):
+            for r in sorted(self.by_document.get(document_id, ()), key=lambda r: r.id):
                 entity = self.entity_of_record[r.id]
                 for form in (surface(r.name), normalise(r.name)):
                     found.setdefault(form, entity)
