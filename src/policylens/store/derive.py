@@ -308,48 +308,70 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     _lock(conn)
     if not batch or _untracked(conn, batch) or _unlinked(conn, batch) or _unkinded(conn, batch):
         return rebuild(conn)
-    q_ = QuantityRow
-    # Every quantity's (id, document id, kind, subject, metric, deadline, as-of), unpacked as tuples below:
-    # named access on 90,000 rows, a dozen times over, costs more than reading them.
-    phrases = _fetched(
-        conn, select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric, q_.deadline, q_.as_of).order_by(q_.id)
-    )
-    fresh = {qid for qid, document_id, *_ in phrases if document_id in batch}
+    book = _Book(conn)
+    fresh = {row[0] for row in book.of_documents(batch)}
     renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
-    old_hits = dict(_fetched(conn, select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)))
     stored_relations = _stored_relations(conn)
-    said = _phrases_again(conn, state, batch, phrases, old_hits, stored_relations, renamed, len(docs.root))
+    said = _phrases_again(conn, state, batch, book, stored_relations, renamed, len(docs.root))
     if said is None:
         state.load(conn, None)
-        said = _all_phrases(conn, state, phrases)
-    tracked_subjects = said.tracked
-    again = said.subjects if said.subjects is not None else {qid: subject for qid, _, _, subject, *_ in phrases}
+        said = _all_phrases(conn, state, book.all())
+    tracked_subjects = said.tracked  # the quantities resolved again (all, when all were); more are added below
+    again = said.subjects if said.subjects is not None else {qid: row[3] for qid, row in book.rows.items()}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old
         for qid, subject in again.items()
         if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
     }
     moved = set(previous)
-    kind = {qid: k for qid, _, k, *_ in phrases}
-    metric = {qid: m for qid, _, _, _, m, *_ in phrases}
-    norm_of = {s: normalise_subject(s) for s in set(tracked_subjects.values())}  # a few hundred subjects
-    tracked_under = {q: (norm_of[s], metric[q]) for q, s in tracked_subjects.items()}
-    touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
-    subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
+    rewritten = fresh | moved
+    row_of = book.rows  # every quantity read so far: the rewritten among them
+    norm_of: dict[str | None, str | None] = {}
+
+    def normal(subject: str | None) -> str | None:
+        if subject not in norm_of:
+            norm_of[subject] = normalise_subject(subject)
+        return norm_of[subject]
+
+    touched = {(normal(tracked_subjects[q]), row_of[q][4]) for q in rewritten} | {
+        (normal(previous[q]), row_of[q][4]) for q in moved
+    }
+    # The stored facts keep their tracked subject unless rewritten: the groups come from the stored rows
+    # (the database lists the few thousand distinct ones) and the rewritten facts' new subjects.
+    stored_groups = book.groups()
+    subjectless_target = any(row_of[q][2] == "target" and tracked_subjects[q] is None for q in rewritten) or bool(
+        book.subjectless_targets() - rewritten
+    )
     whole = any(s is None for s, _ in touched) or (
-        subjectless_target and any(kind[q] != "target" for q in fresh | moved)
+        subjectless_target and any(row_of[q][2] != "target" for q in rewritten)
     )
     if whole:
+        tracked_subjects = {qid: renamed.get(qid, row[3]) for qid, row in book.all_rows().items()} | said.tracked
         affected = set(tracked_subjects)
+        tracked_under = {q: (normal(s), row_of[q][4]) for q, s in tracked_subjects.items()}
     else:
         metrics: dict[str, set[str | None]] = defaultdict(set)
-        for s, m in {*tracked_under.values(), *touched}:  # a few thousand distinct pairs
+        pairs = {(normal(s), m) for s, m in stored_groups} | {
+            (normal(tracked_subjects[q]), row_of[q][4]) for q in rewritten
+        }
+        for s, m in pairs | touched:  # a few thousand distinct pairs
             if s is not None:
                 metrics[s].add(m)
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
-        affected = {q for q, key in tracked_under.items() if key in reached}
+        reached_subjects = {r for r, _ in reached}
+        within = {s for s, _ in stored_groups if s is not None and normal(s) in reached_subjects}
+        tracked_under = {}
+        for qid, subject in book.tracked_in(within).items():  # stored facts, under their stored tracked subject
+            if qid not in rewritten and (normal(subject), row_of[qid][4]) in reached:
+                tracked_subjects.setdefault(qid, subject)
+                tracked_under[qid] = (normal(subject), row_of[qid][4])
+        for q in rewritten:
+            if (under := (normal(tracked_subjects[q]), row_of[q][4])) in reached:
+                tracked_under[q] = under
+        affected = set(tracked_under)
+    kind = {q: row_of[q][2] for q in affected | rewritten | again.keys()}
     targets = {q for q in affected if kind[q] == "target"}
     batch_roles = _roles(conn, batch)  # a target's role depends on its own document alone
     roles = {
@@ -374,7 +396,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         linked = restated = targets
         stored_progress: Mapping[int, list[int]] = {}
     else:
-        outlines = _outlines(phrases, affected - roles.keys(), tracked_under, docs.published)
+        outlines = _outlines(
+            [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
+        )
         retracked = retrack(
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
@@ -383,10 +407,15 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
 
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
-    new_hits = said.hits
+    new_hits, old_hits = said.hits, said.old_hits
     # Only a quantity resolved again can have another subject entity; only those that moved are written.
     moved_hits = {q for q in again if old_hits.get(q) != new_hits.get(q)}
-    renamed_hits = {q for q, e in new_hits.items() if e in changed_entities} if changed_entities else set()
+    renamed_hits = {q for q, e in new_hits.items() if e in changed_entities}
+    if changed_entities:  # the other quantities keep their stored subject entity
+        kept_hits = {q: e for q, e in book.hits_to(changed_entities).items() if q not in again}
+        renamed_hits |= kept_hits.keys()
+        new_hits = {**kept_hits, **new_hits}
+    kind.update((q, k) for q, k in book.kinds(renamed_hits - kind.keys()).items())
     industry_targets = {q for q in fresh | moved_hits | renamed_hits if kind[q] == "target"}
 
     links, stored_links = state.entity_of_record, state.stored_links or {}
@@ -530,6 +559,97 @@ class _Phrases:
     # The quantities resolved again, with their own subject words; None: all of them.  Every other
     # quantity keeps its stored subject entity and tracked subject.
     subjects: dict[int, str | None] | None = None
+    old_hits: dict[int, int] = field(default_factory=dict)  # the stored subject entities of those quantities
+
+
+_QUANTITY_COLUMNS = ("id", "document_id", "kind", "subject", "metric", "deadline", "as_of")
+
+
+class _Book:
+    """The quantities a batch's pass reads, as (id, document id, kind, subject, metric, deadline, as-of) tuples.
+
+    Read on demand (the batch's, those resolved again, those in the groups the batch reaches), not all
+    90,000: named access on that many rows, a dozen times over, cost more than the rest of the pass.
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.rows: dict[int, tuple[Any, ...]] = {}
+        self.complete = False
+
+    def _select(self) -> Any:
+        q_ = QuantityRow
+        return select(*(getattr(q_, c) for c in _QUANTITY_COLUMNS))
+
+    def _keep(self, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        out = sorted(rows)
+        self.rows.update((r[0], r) for r in out)
+        return out
+
+    def of_documents(self, documents: Collection[int]) -> list[tuple[Any, ...]]:
+        return self._keep(_fetched_rows(self.conn, self._select(), QuantityRow.document_id, documents))
+
+    def of(self, ids: Collection[int]) -> list[tuple[Any, ...]]:
+        """The rows of ``ids``, in id order."""
+        missing = [i for i in ids if i not in self.rows]
+        if missing:
+            self._keep(_fetched_rows(self.conn, self._select(), QuantityRow.id, missing))
+        return [self.rows[i] for i in sorted(ids)]
+
+    def all(self) -> list[tuple[Any, ...]]:
+        """Every quantity's row, in id order."""
+        if not self.complete:
+            self._keep(_fetched(self.conn, self._select().order_by(QuantityRow.id)))
+            self.complete = True
+        return sorted(self.rows.values())
+
+    def all_rows(self) -> dict[int, tuple[Any, ...]]:
+        self.all()
+        return self.rows
+
+    def subjects(self) -> list[str]:
+        """The distinct subjects the quantities state (a few hundred)."""
+        q_ = QuantityRow
+        return [s for (s,) in _fetched(self.conn, select(q_.subject).distinct()) if s is not None]
+
+    def with_subjects(self, subjects: Collection[str]) -> set[int]:
+        q_ = QuantityRow
+        if not subjects:
+            return set()
+        return {q for (q,) in _fetched(self.conn, select(q_.id).where(q_.subject.in_(sorted(subjects))))}
+
+    def groups(self) -> list[tuple[str | None, str | None]]:
+        """The distinct (tracked subject, metric) pairs the last pass stored (a few thousand)."""
+        q_, ts = QuantityRow, TrackedSubjectRow
+        return list(_fetched(self.conn, select(ts.subject, q_.metric).join(q_, q_.id == ts.quantity_id).distinct()))
+
+    def subjectless_targets(self) -> set[int]:
+        """The targets the last pass tracked under no subject."""
+        q_, ts = QuantityRow, TrackedSubjectRow
+        stmt = select(q_.id).join(ts, ts.quantity_id == q_.id).where(q_.kind == "target", ts.subject.is_(None))
+        return {q for (q,) in _fetched(self.conn, stmt)}
+
+    def tracked_in(self, subjects: Collection[str]) -> dict[int, str | None]:
+        """Quantity id -> stored tracked subject, for the quantities tracked under ``subjects``; their rows kept."""
+        if not subjects:
+            return {}
+        q_, ts = QuantityRow, TrackedSubjectRow
+        stmt = (
+            select(*(getattr(q_, c) for c in _QUANTITY_COLUMNS), ts.subject)
+            .join(ts, ts.quantity_id == q_.id)
+            .where(ts.subject.in_(sorted(subjects)))
+        )
+        rows = _fetched(self.conn, stmt)
+        self._keep(r[:-1] for r in rows if r[0] not in self.rows)
+        return {r[0]: r[-1] for r in rows}
+
+    def hits_to(self, entities: Collection[int]) -> dict[int, int]:
+        """Quantity id -> stored subject entity, for the quantities whose stored subject entity is in ``entities``."""
+        qs = QuantitySubjectRow
+        return dict(_fetched_rows(self.conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, entities))
+
+    def kinds(self, ids: Collection[int]) -> dict[int, str]:
+        return {row[0]: row[2] for row in self.of(ids)}
 
 
 def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any, ...]]) -> _Phrases:
@@ -538,15 +658,16 @@ def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any
     subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
     event_links = state.finish(conn)
     tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
-    return _Phrases({q: hit[0] for q, hit in subjects.items()}, tracked, event_links, None)
+    qs = QuantitySubjectRow
+    old_hits = dict(_fetched(conn, select(qs.quantity_id, qs.entity_id)))
+    return _Phrases({q: hit[0] for q, hit in subjects.items()}, tracked, event_links, None, None, old_hits)
 
 
 def _phrases_again(
     conn: Connection,
     state: _Resolved,
     batch: Collection[int],
-    phrases: Sequence[tuple[Any, ...]],
-    stored_hits: Mapping[int, int],
+    book: _Book,
     stored_relations: Mapping[tuple[Any, ...], int],
     renamed: Mapping[int, str | None],
     documents: int,
@@ -695,18 +816,22 @@ def _phrases_again(
 
     watched = changed | {e.id for e in builder.entities if e.type == "programme"}
     watched |= {i for i, (_, name, _) in stored.items() if i in builder.by_id and builder.get(i).name != name}
-    redo = [
-        (qid, document_id, subject)
-        for qid, document_id, _, subject, *_ in phrases
-        if document_id in again
-        or (hit := stored_hits.get(qid)) in watched
-        or (hit is None and subject)  # unresolved before, or its stored link was lost: cheap to try again
-        or (forms and stale(subject))
-    ]
-    redone = {qid for qid, _, _ in redo}
+    # The phrases to resolve again: those of the documents above, those whose stored entity is watched,
+    # those unresolved before (or whose stored link was lost: cheap to try again), and the stale ones.
+    qs, q_ = QuantitySubjectRow, QuantityRow
+    redone = {row[0] for row in book.of_documents(again)}
+    redone |= {q for q, _ in _fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, watched)}
+    unresolved = select(q_.id).outerjoin(qs, qs.quantity_id == q_.id)
+    unresolved = unresolved.where(qs.quantity_id.is_(None), q_.subject.is_not(None), q_.subject != "")
+    redone |= {q for (q,) in _fetched(conn, unresolved)}
+    if forms:
+        redone |= book.with_subjects([s for s in book.subjects() if stale(s)])
+    redo = [(qid, document_id, subject) for qid, document_id, _, subject, *_ in book.of(redone)]
+    stored_hits = dict(_fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.quantity_id, redone))
     kept_relations = {r for r in stored_relations if r[4] is not None and r[4] not in related}
-    hits = {q: e for q, e in stored_hits.items() if q not in redone}
-    named_kept = set(hits.values())
+    # The entities kept phrases name that the pass has not made (places made on demand, else a lost way).
+    unmade = select(qs.quantity_id, qs.entity_id).where(qs.entity_id.not_in(sorted(builder.by_id)))
+    named_kept = {e for q, e in _fetched(conn, unmade) if q not in redone}
     redone_events = {ev.id for ev in event_rows}
     if not stored_events:  # only the links to places matter below (a kept phrase's place is made on demand)
         ee = EventEntityRow
@@ -727,9 +852,8 @@ def _phrases_again(
     relating = [r for r in records if r.document_id in related]
     state.relations = kept_relations | issued | _relations(builder, resolver, relating, links)
     state.close()
-    hits.update((q, hit[0]) for q, hit in subjects.items())
-    tracked = {qid: renamed.get(qid, subject) for qid, _, _, subject, *_ in phrases}
-    tracked.update((qid, state.tracked_subject(subjects.get(qid), subject)) for qid, _, subject in redo)
+    hits = {q: hit[0] for q, hit in subjects.items()}
+    tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, subject in redo}
     _log.debug(
         "batch pass: phrases of %d documents resolved again (%d related), %d subjects, %d events, %d stale names",
         len(again),
@@ -738,7 +862,7 @@ def _phrases_again(
         len(event_rows),
         len(forms),
     )
-    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo})
+    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo}, stored_hits)
 
 
 def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping[tuple[Any, ...], int]) -> bool:
