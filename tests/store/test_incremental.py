@@ -1071,3 +1071,23 @@ def test_a_batch_over_emptied_kinds_rebuilds(kb, monkeypatch):
     after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
+
+
+def test_a_batch_computes_the_blocking_keys_of_its_new_names_only(kb, monkeypatch):
+    """The stored kinds carry their blocking keys: the walk reads them, and computes only the batch's new names'."""
+    for i in range(12):
+        kb.save(_named(f"s{i}.txt", ("company", f"Keyed Maker {chr(65 + i)}"), ("place", "Weifang")))
+    kb.resolve()
+    computed: list[tuple] = []
+    keys = blocking._blocking_keys
+
+    def counted(*signature):
+        computed.append(signature)
+        return keys(*signature)
+
+    monkeypatch.setattr(blocking, "_blocking_keys", counted)
+    kb.resolve([kb.save(_named("new.txt", ("company", "Keyed Maker Z"), ("place", "Weifang"))).document_id])
+    assert [s[1] for s in computed] == ["Keyed Maker Z"]
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch

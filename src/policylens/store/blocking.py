@@ -112,18 +112,22 @@ def reach_signatures(
     batch: Collection[_Signature],
     types: Collection[str],
     decisions: Iterable[Decision],
+    known_keys: Mapping[_Signature, frozenset[tuple[str, str]]] | None = None,
 ) -> tuple[set[_Signature], set[str]] | None:
     """:func:`reach` over signatures: (the signatures to resolve again, the crowded word keys among them).
 
     ``counts`` gives every signature (stored or the batch's) with its number
     of records; ``stored`` those that stored records have, ``batch`` those
-    the batch's records have; ``types`` every record type.  None when the
-    part reached holds more than :data:`MOST` of the records.
+    the batch's records have; ``types`` every record type; ``known_keys``
+    the :func:`resolve.blocking_keys` of such signatures as the caller has them
+    (stored), the others' are computed.  None when the part reached holds
+    more than :data:`MOST` of the records.
     """
     start = set(batch) - stored  # a stored name again: it changes no rule's outcome (see above)
     if not start:  # nor, then, can a decision's names: the last pass applied it to these same nodes
         return set(), set()
-    keys_of = {signed: _blocking_keys(*signed) for signed in counts}
+    known = known_keys or {}
+    keys_of = {signed: known.get(signed) or _blocking_keys(*signed) for signed in counts}
     holders: dict[str, dict[str, list[_Signature]]] = defaultdict(lambda: defaultdict(list))  # key -> name -> …
     stored_norms: dict[str, set[str]] = defaultdict(set)
     for signed, keys in keys_of.items():

@@ -37,7 +37,18 @@ from ..track.incremental import Outline, retrack
 from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import blocking, diffwrite
-from .resolve import Cluster, Decision, Record, cluster_of_kinds, normalise, resolve, rules, surface
+from .resolve import (
+    Cluster,
+    Decision,
+    Record,
+    _blocking_keys,
+    cluster_of_kinds,
+    group_of,
+    normalise,
+    resolve,
+    rules,
+    surface,
+)
 from .schema import (
     ConflictRow,
     DocumentEntityRow,
@@ -552,7 +563,7 @@ def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
 class _Phrases:
     """What a pass made of the phrases that name entities: quantities' subjects, events' actors and objects."""
 
-    hits: dict[int, int]  # quantity id -> its subject entity, for every quantity that has one
+    hits: dict[int, int]  # quantity id -> its subject entity, for the quantities resolved again that have one
     tracked: dict[int, str | None]  # quantity id -> the subject the track stage files it under, every quantity
     event_links: dict[tuple[int, str], int]  # (event id, role) -> entity, for the events in ``events``
     events: set[int] | None  # the events resolved again; None: all of them
@@ -1159,7 +1170,8 @@ class _Resolved:
                 aliases, attributes = self.texts[r.id]
                 kind = (r.type, r.name, r.key, aliases, attributes)
                 if (counted := rows.get(kind)) is None:
-                    rows[kind] = [r.id, *kind, 1, r.mentions, links[r.id]]
+                    keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
+                    rows[kind] = [r.id, *kind, 1, r.mentions, links[r.id], keys]
                 else:
                     counted[6] += 1
                     counted[7] += r.mentions
@@ -1253,9 +1265,9 @@ class _Resolved:
 
 
 _Texts = tuple[str | None, str | None]  # a document entity's aliases and attributes as stored (JSON as text)
-# An entity_kinds row: first_id, type, name, key, aliases, attributes, records, mentions, entity_id.
-_KindRow = tuple[int, str, str, str | None, str | None, str | None, int, int, int]
-KIND_COLUMNS = ("first_id", "type", "name", "key", "aliases", "attributes", "records", "mentions", "entity_id")
+# An entity_kinds row: first_id, type, name, key, aliases, attributes, records, mentions, entity_id, keys.
+_KindRow = tuple[int, str, str, str | None, str | None, str | None, int, int, int, str]
+KIND_COLUMNS = ("first_id", "type", "name", "key", "aliases", "attributes", "records", "mentions", "entity_id", "keys")
 
 
 class _Reader:
@@ -1341,7 +1353,16 @@ def _stored_kinds(conn: Connection) -> list[_KindRow]:
 
 
 def cast_kind(row: Sequence[Any]) -> _KindRow:
-    return (int(row[0]), row[1], row[2], row[3], row[4], row[5], int(row[6]), int(row[7]), int(row[8]))
+    return (int(row[0]), row[1], row[2], row[3], row[4], row[5], int(row[6]), int(row[7]), int(row[8]), row[9])
+
+
+def _keys_text(entity_type: str, name: str, aliases: tuple[str, ...], key: str | None) -> str:
+    """A kind's blocking keys as stored: JSON, sorted [key, name] pairs."""
+    return json.dumps(sorted(_blocking_keys(group_of(entity_type), name, aliases, key)), ensure_ascii=False)
+
+
+def _keys_of(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset((key, norm) for key, norm in json.loads(text))
 
 
 def _kind_rows(
@@ -1353,7 +1374,8 @@ def _kind_rows(
         aliases, attributes = texts[r.id]
         kind = (r.type, r.name, r.key, aliases, attributes)
         if (row := kinds.get(kind)) is None:
-            kinds[kind] = [r.id, *kind, 1, r.mentions, entity_of_record[r.id]]
+            keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
+            kinds[kind] = [r.id, *kind, 1, r.mentions, entity_of_record[r.id], keys]
         else:
             row[6] += 1
             row[7] += r.mentions
@@ -1384,14 +1406,17 @@ def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolv
 
     kind_signature = [signed(k[1], k[2], reader.aliases(k[4]), k[3]) for k in kinds]
     counts: dict[Any, int] = {}
+    keys: dict[Any, frozenset[tuple[str, str]]] = {}  # the stored kinds' blocking keys, read rather than computed
     for k, sig in zip(kinds, kind_signature, strict=True):
         counts[sig] = counts.get(sig, 0) + k[6]
+        if sig not in keys:
+            keys[sig] = _keys_of(k[9])
     stored_signatures = set(counts)
     fresh_signature = blocking.signatures(fresh)
     for sig in fresh_signature:
         counts[sig] = counts.get(sig, 0) + 1
     types = {k[1] for k in kinds} | {r.type for r in fresh}
-    part = blocking.reach_signatures(counts, stored_signatures, set(fresh_signature), types, decisions)
+    part = blocking.reach_signatures(counts, stored_signatures, set(fresh_signature), types, decisions, keys)
     if part is None:
         _log.debug("batch pass: the batch reaches most document entities; all resolved")
         return _whole(conn, reader, decisions, kinds, batch)

@@ -340,6 +340,9 @@ class EntityKindRow(Base):
     records: Mapped[int] = mapped_column(Integer)
     mentions: Mapped[int] = mapped_column(Integer)
     entity_id: Mapped[int] = mapped_column(Integer)
+    # Its blocking keys (``resolve.blocking_keys``: JSON, sorted [key, name] pairs), which depend only on its
+    # type group, name, aliases and gazetteer key, and on the rules and gazetteer (whose edits need a rebuild).
+    keys: Mapped[str] = mapped_column(Text)
 
 
 class EntityAliasRow(Base):

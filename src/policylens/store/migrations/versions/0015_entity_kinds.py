@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("records", sa.Integer(), nullable=False),
         sa.Column("mentions", sa.Integer(), nullable=False),
         sa.Column("entity_id", sa.Integer(), nullable=False),
+        sa.Column("keys", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("first_id"),
     )
     op.execute("DELETE FROM tracked_subjects")
