@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, select, text
+from sqlalchemy import Connection, Text, bindparam, cast, func, or_, select, text
 
 from .. import collector
 from ..errors import StoreError
@@ -371,8 +371,13 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             if s is not None:
                 metrics[s].add(m)
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
-        reached_subjects = {r for r, _ in reached}
-        within = {s for s, _ in stored_groups if s is not None and normal(s) in reached_subjects}
+        metrics_reached: dict[str | None, set[str | None]] = defaultdict(set)
+        for r, m in reached:
+            metrics_reached[r].add(m)
+        # each stored tracked subject whose groups the batch reaches -> the metrics reached under it
+        within = {
+            s: metrics_reached[normal(s)] for s, _ in stored_groups if s is not None and normal(s) in metrics_reached
+        }
         tracked_under = {}
         for qid, subject in book.tracked_in(within).items():  # stored facts, under their stored tracked subject
             if qid not in rewritten and (normal(subject), row_of[qid][4]) in reached:
@@ -640,15 +645,25 @@ class _Book:
         stmt = select(q_.id).join(ts, ts.quantity_id == q_.id).where(q_.kind == "target", ts.subject.is_(None))
         return {q for (q,) in _fetched(self.conn, stmt)}
 
-    def tracked_in(self, subjects: Collection[str]) -> dict[int, str | None]:
-        """Quantity id -> stored tracked subject, for the quantities tracked under ``subjects``; their rows kept."""
-        if not subjects:
+    def tracked_in(self, groups: Mapping[str, Collection[str | None]]) -> dict[int, str | None]:
+        """Quantity id -> stored tracked subject, for the quantities tracked under a subject of ``groups`` with
+        one of its metrics (tracked subject -> metrics); their rows kept."""
+        if not groups:
             return {}
         q_, ts = QuantityRow, TrackedSubjectRow
+
+        def metric_in(metrics: Collection[str | None]) -> Any:
+            named = sorted(m for m in metrics if m is not None)
+            clauses = [q_.metric.in_(named)] if named else []
+            return or_(*clauses, *([q_.metric.is_(None)] if None in metrics else []))
+
+        by_metrics: dict[frozenset[str | None], list[str]] = defaultdict(list)  # subjects sharing their metrics
+        for subject, metrics in groups.items():
+            by_metrics[frozenset(metrics)].append(subject)
         stmt = (
             select(*(getattr(q_, c) for c in _QUANTITY_COLUMNS), ts.subject)
             .join(ts, ts.quantity_id == q_.id)
-            .where(ts.subject.in_(sorted(subjects)))
+            .where(or_(*(ts.subject.in_(sorted(s)) & metric_in(m) for m, s in by_metrics.items())))
         )
         rows = _fetched(self.conn, stmt)
         self._keep(r[:-1] for r in rows if r[0] not in self.rows)
