@@ -44,15 +44,15 @@ over all its document entities, so the walk costs little beside reading them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 from .resolve import (
     CROWDED,
     Decision,
     Record,
+    _blocking_keys,
     acronym_keys,
-    blocking_keys,
     group_of,
     is_places_key,
     is_word_key,
@@ -94,17 +94,40 @@ def reach(
     records' :func:`signature`, if the caller has them.
     """
     ids_of: dict[_Signature, list[int]] = defaultdict(list)
-    first: dict[_Signature, Record] = {}
     stored: set[_Signature] = set()
     start: set[_Signature] = set()
     for r, signed in zip(records, signatures or map(signature, records), strict=True):
         ids_of[signed].append(r.id)
-        first.setdefault(signed, r)
         (start if r.document_id in batch else stored).add(signed)
-    start -= stored  # a stored name again: it changes no rule's outcome (see above)
+    counts = {signed: len(ids) for signed, ids in ids_of.items()}
+    found = reach_signatures(counts, stored, start, {r.type for r in records}, decisions)
+    if found is None:
+        return None
+    return {i for s in found[0] for i in ids_of[s]}, found[1]
+
+
+def reach_signatures(
+    counts: Mapping[_Signature, int],
+    stored: set[_Signature],
+    batch: Collection[_Signature],
+    types: Collection[str],
+    decisions: Iterable[Decision],
+    known_keys: Mapping[_Signature, frozenset[tuple[str, str]]] | None = None,
+) -> tuple[set[_Signature], set[str]] | None:
+    """:func:`reach` over signatures: (the signatures to resolve again, the crowded word keys among them).
+
+    ``counts`` gives every signature (stored or the batch's) with its number
+    of records; ``stored`` those that stored records have, ``batch`` those
+    the batch's records have; ``types`` every record type; ``known_keys``
+    the :func:`resolve.blocking_keys` of such signatures as the caller has them
+    (stored), the others' are computed.  None when the part reached holds
+    more than :data:`MOST` of the records.
+    """
+    start = set(batch) - stored  # a stored name again: it changes no rule's outcome (see above)
     if not start:  # nor, then, can a decision's names: the last pass applied it to these same nodes
         return set(), set()
-    keys_of = {signed: blocking_keys(r) for signed, r in first.items()}
+    known = known_keys or {}
+    keys_of = {signed: known.get(signed) or _blocking_keys(*signed) for signed in counts}
     holders: dict[str, dict[str, list[_Signature]]] = defaultdict(lambda: defaultdict(list))  # key -> name -> …
     stored_norms: dict[str, set[str]] = defaultdict(set)
     for signed, keys in keys_of.items():
@@ -114,7 +137,6 @@ def reach(
                 stored_norms[key].add(norm)
     crowded = {key for key, names in stored_norms.items() if len(names) > CROWDED}
     crossing = {k for k, names in holders.items() if is_word_key(k) and len(names) > CROWDED and k not in crowded}
-    types = {r.type for r in records}
     named = {name_key(t, name) for t in types for d in decisions for name in (d.name, d.other)}
     start |= {s for key in named for sigs in holders.get(key, {}).values() for s in sigs}
 
@@ -152,7 +174,7 @@ def reach(
     # Keys that need a rule's test per pair are followed once the cheap ones run out, so that a batch
     # reaching most of the records anyway is found out before paying for the tests.
     seen.update(start)
-    size, limit = sum(len(ids_of[s]) for s in seen), len(records) * MOST
+    size, limit = sum(counts[s] for s in seen), sum(counts.values()) * MOST
     followed: set[tuple[str, str]] = set()
     cheap, tested = list(start), list[tuple[str, str]]()
     while cheap or tested:
@@ -172,9 +194,9 @@ def reach(
         for s in near:
             if s not in seen:
                 seen.add(s)
-                size += len(ids_of[s])
+                size += counts[s]
                 cheap.append(s)
-    return {i for s in seen for i in ids_of[s]}, crowded
+    return seen, crowded
 
 
 @lru_cache(maxsize=2**18)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, select, text
+from sqlalchemy import Connection, Text, bindparam, cast, func, or_, select, text
 
 from .. import collector
 from ..errors import StoreError
@@ -37,13 +37,25 @@ from ..track.incremental import Outline, retrack
 from ..track.linking import normalise_subject
 from ..track.roles import AFTER_CHARS, BEFORE_CHARS, role_of
 from . import blocking, diffwrite
-from .resolve import Cluster, Decision, Record, cluster_of, normalise, resolve, surface
+from .resolve import (
+    Cluster,
+    Decision,
+    Record,
+    _blocking_keys,
+    cluster_of_kinds,
+    group_of,
+    normalise,
+    resolve,
+    rules,
+    surface,
+)
 from .schema import (
     ConflictRow,
     DocumentEntityRow,
     DocumentRow,
     EntityAliasRow,
     EntityDecisionRow,
+    EntityKindRow,
     EntityLinkRow,
     EntityMentionRow,
     EntityRegionRow,
@@ -82,6 +94,7 @@ DERIVED = (
     EntityRegionRow,
     EntityRelationRow,
     EntityLinkRow,
+    EntityKindRow,
     EntityAliasRow,
     EntityRow,
 )
@@ -242,6 +255,7 @@ _ENTITY_TABLES = (
     EntityRegionRow,
     EntityRelationRow,
     EntityLinkRow,
+    EntityKindRow,
     EntityAliasRow,
     EntityRow,
 )
@@ -303,49 +317,77 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    if not batch or _untracked(conn, batch) or _unlinked(conn, batch):
+    if not batch or _untracked(conn, batch) or _unlinked(conn, batch) or _unkinded(conn, batch):
         return rebuild(conn)
-    q_ = QuantityRow
-    # Every quantity's (id, document id, kind, subject, metric, deadline, as-of), unpacked as tuples below:
-    # named access on 90,000 rows, a dozen times over, costs more than reading them.
-    phrases = _fetched(
-        conn, select(q_.id, q_.document_id, q_.kind, q_.subject, q_.metric, q_.deadline, q_.as_of).order_by(q_.id)
-    )
-    fresh = {qid for qid, document_id, *_ in phrases if document_id in batch}
+    book = _Book(conn)
+    fresh = {row[0] for row in book.of_documents(batch)}
     renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
-    old_hits = dict(_fetched(conn, select(QuantitySubjectRow.quantity_id, QuantitySubjectRow.entity_id)))
     stored_relations = _stored_relations(conn)
-    said = _phrases_again(conn, state, batch, phrases, old_hits, stored_relations, renamed, len(docs.root))
+    said = _phrases_again(conn, state, batch, book, stored_relations, renamed, len(docs.root))
     if said is None:
-        said = _all_phrases(conn, state, phrases)
-    tracked_subjects = said.tracked
-    again = said.subjects if said.subjects is not None else {qid: subject for qid, _, _, subject, *_ in phrases}
+        state.load(conn, None)
+        said = _all_phrases(conn, state, book.all())
+    tracked_subjects = said.tracked  # the quantities resolved again (all, when all were); more are added below
+    again = said.subjects if said.subjects is not None else {qid: row[3] for qid, row in book.rows.items()}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old
         for qid, subject in again.items()
         if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
     }
     moved = set(previous)
-    kind = {qid: k for qid, _, k, *_ in phrases}
-    metric = {qid: m for qid, _, _, _, m, *_ in phrases}
-    norm_of = {s: normalise_subject(s) for s in set(tracked_subjects.values())}  # a few hundred subjects
-    tracked_under = {q: (norm_of[s], metric[q]) for q, s in tracked_subjects.items()}
-    touched = {tracked_under[q] for q in fresh | moved} | {(normalise_subject(previous[q]), metric[q]) for q in moved}
-    subjectless_target = any(kind[q] == "target" and s is None for q, (s, _) in tracked_under.items())
+    rewritten = fresh | moved
+    row_of = book.rows  # every quantity read so far: the rewritten among them
+    norm_of: dict[str | None, str | None] = {}
+
+    def normal(subject: str | None) -> str | None:
+        if subject not in norm_of:
+            norm_of[subject] = normalise_subject(subject)
+        return norm_of[subject]
+
+    touched = {(normal(tracked_subjects[q]), row_of[q][4]) for q in rewritten} | {
+        (normal(previous[q]), row_of[q][4]) for q in moved
+    }
+    # The stored facts keep their tracked subject unless rewritten: the groups come from the stored rows
+    # (the database lists the few thousand distinct ones) and the rewritten facts' new subjects.
+    stored_groups = book.groups()
+    subjectless_target = any(row_of[q][2] == "target" and tracked_subjects[q] is None for q in rewritten) or bool(
+        book.subjectless_targets() - rewritten
+    )
     whole = any(s is None for s, _ in touched) or (
-        subjectless_target and any(kind[q] != "target" for q in fresh | moved)
+        subjectless_target and any(row_of[q][2] != "target" for q in rewritten)
     )
     if whole:
+        tracked_subjects = {qid: renamed.get(qid, row[3]) for qid, row in book.all_rows().items()} | said.tracked
         affected = set(tracked_subjects)
+        tracked_under = {q: (normal(s), row_of[q][4]) for q, s in tracked_subjects.items()}
     else:
         metrics: dict[str, set[str | None]] = defaultdict(set)
-        for s, m in {*tracked_under.values(), *touched}:  # a few thousand distinct pairs
+        pairs = {(normal(s), m) for s, m in stored_groups} | {
+            (normal(tracked_subjects[q]), row_of[q][4]) for q in rewritten
+        }
+        for s, m in pairs | touched:  # a few thousand distinct pairs
             if s is not None:
                 metrics[s].add(m)
         reached: set[tuple[str | None, str | None]] = set(reach({(s, m) for s, m in touched if s is not None}, metrics))
-        affected = {q for q, key in tracked_under.items() if key in reached}
+        metrics_reached: dict[str | None, set[str | None]] = defaultdict(set)
+        for r, m in reached:
+            metrics_reached[r].add(m)
+        # each stored tracked subject whose groups the batch reaches -> the metrics reached under it
+        within = {
+            s: metrics_reached[normal(s)] for s, _ in stored_groups if s is not None and normal(s) in metrics_reached
+        }
+        tracked_under = {}
+        for qid, subject in book.tracked_in(within).items():  # stored facts, under their stored tracked subject
+            if qid not in rewritten and (normal(subject), row_of[qid][4]) in reached:
+                tracked_subjects.setdefault(qid, subject)
+                tracked_under[qid] = (normal(subject), row_of[qid][4])
+        for q in rewritten:
+            if (under := (normal(tracked_subjects[q]), row_of[q][4])) in reached:
+                tracked_under[q] = under
+        affected = set(tracked_under)
+    kind = {q: row_of[q][2] for q in affected | rewritten | again.keys()}
     targets = {q for q in affected if kind[q] == "target"}
     batch_roles = _roles(conn, batch)  # a target's role depends on its own document alone
     roles = {
@@ -370,7 +412,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         linked = restated = targets
         stored_progress: Mapping[int, list[int]] = {}
     else:
-        outlines = _outlines(phrases, affected - roles.keys(), tracked_under, docs.published)
+        outlines = _outlines(
+            [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
+        )
         retracked = retrack(
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
@@ -379,10 +423,15 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
 
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
-    new_hits = said.hits
+    new_hits, old_hits = said.hits, said.old_hits
     # Only a quantity resolved again can have another subject entity; only those that moved are written.
     moved_hits = {q for q in again if old_hits.get(q) != new_hits.get(q)}
-    renamed_hits = {q for q, e in new_hits.items() if e in changed_entities} if changed_entities else set()
+    renamed_hits = {q for q, e in new_hits.items() if e in changed_entities}
+    if changed_entities:  # the other quantities keep their stored subject entity
+        kept_hits = {q: e for q, e in book.hits_to(changed_entities).items() if q not in again}
+        renamed_hits |= kept_hits.keys()
+        new_hits = {**kept_hits, **new_hits}
+    kind.update((q, k) for q, k in book.kinds(renamed_hits - kind.keys()).items())
     industry_targets = {q for q in fresh | moved_hits | renamed_hits if kind[q] == "target"}
 
     links, stored_links = state.entity_of_record, state.stored_links or {}
@@ -480,6 +529,14 @@ def _unlinked(conn: Connection, batch: set[int]) -> bool:
     return _without(conn, DocumentEntityRow, EntityLinkRow.document_entity_id, batch)
 
 
+def _unkinded(conn: Connection, batch: set[int]) -> bool:
+    """Whether the stored kinds do not count the document entities outside the batch (a database just migrated)."""
+    de = DocumentEntityRow
+    counted = conn.scalar(select(func.coalesce(func.sum(EntityKindRow.records), 0)))
+    stored = conn.scalar(select(func.count()).select_from(de).where(de.document_id.not_in(batch)))
+    return counted != stored
+
+
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
     """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
 
@@ -511,13 +568,114 @@ def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
 class _Phrases:
     """What a pass made of the phrases that name entities: quantities' subjects, events' actors and objects."""
 
-    hits: dict[int, int]  # quantity id -> its subject entity, for every quantity that has one
+    hits: dict[int, int]  # quantity id -> its subject entity, for the quantities resolved again that have one
     tracked: dict[int, str | None]  # quantity id -> the subject the track stage files it under, every quantity
     event_links: dict[tuple[int, str], int]  # (event id, role) -> entity, for the events in ``events``
     events: set[int] | None  # the events resolved again; None: all of them
     # The quantities resolved again, with their own subject words; None: all of them.  Every other
     # quantity keeps its stored subject entity and tracked subject.
     subjects: dict[int, str | None] | None = None
+    old_hits: dict[int, int] = field(default_factory=dict)  # the stored subject entities of those quantities
+
+
+_QUANTITY_COLUMNS = ("id", "document_id", "kind", "subject", "metric", "deadline", "as_of")
+
+
+class _Book:
+    """The quantities a batch's pass reads, as (id, document id, kind, subject, metric, deadline, as-of) tuples.
+
+    Read on demand (the batch's, those resolved again, those in the groups the batch reaches), not all
+    90,000: named access on that many rows, a dozen times over, cost more than the rest of the pass.
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.rows: dict[int, tuple[Any, ...]] = {}
+        self.complete = False
+
+    def _select(self) -> Any:
+        q_ = QuantityRow
+        return select(*(getattr(q_, c) for c in _QUANTITY_COLUMNS))
+
+    def _keep(self, rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        out = sorted(rows)
+        self.rows.update((r[0], r) for r in out)
+        return out
+
+    def of_documents(self, documents: Collection[int]) -> list[tuple[Any, ...]]:
+        return self._keep(_fetched_rows(self.conn, self._select(), QuantityRow.document_id, documents))
+
+    def of(self, ids: Collection[int]) -> list[tuple[Any, ...]]:
+        """The rows of ``ids``, in id order."""
+        missing = [i for i in ids if i not in self.rows]
+        if missing:
+            self._keep(_fetched_rows(self.conn, self._select(), QuantityRow.id, missing))
+        return [self.rows[i] for i in sorted(ids)]
+
+    def all(self) -> list[tuple[Any, ...]]:
+        """Every quantity's row, in id order."""
+        if not self.complete:
+            self._keep(_fetched(self.conn, self._select().order_by(QuantityRow.id)))
+            self.complete = True
+        return sorted(self.rows.values())
+
+    def all_rows(self) -> dict[int, tuple[Any, ...]]:
+        self.all()
+        return self.rows
+
+    def subjects(self) -> list[str]:
+        """The distinct subjects the quantities state (a few hundred)."""
+        q_ = QuantityRow
+        return [s for (s,) in _fetched(self.conn, select(q_.subject).distinct()) if s is not None]
+
+    def with_subjects(self, subjects: Collection[str]) -> set[int]:
+        q_ = QuantityRow
+        if not subjects:
+            return set()
+        return {q for (q,) in _fetched(self.conn, select(q_.id).where(q_.subject.in_(sorted(subjects))))}
+
+    def groups(self) -> list[tuple[str | None, str | None]]:
+        """The distinct (tracked subject, metric) pairs the last pass stored (a few thousand)."""
+        q_, ts = QuantityRow, TrackedSubjectRow
+        return list(_fetched(self.conn, select(ts.subject, q_.metric).join(q_, q_.id == ts.quantity_id).distinct()))
+
+    def subjectless_targets(self) -> set[int]:
+        """The targets the last pass tracked under no subject."""
+        q_, ts = QuantityRow, TrackedSubjectRow
+        stmt = select(q_.id).join(ts, ts.quantity_id == q_.id).where(q_.kind == "target", ts.subject.is_(None))
+        return {q for (q,) in _fetched(self.conn, stmt)}
+
+    def tracked_in(self, groups: Mapping[str, Collection[str | None]]) -> dict[int, str | None]:
+        """Quantity id -> stored tracked subject, for the quantities tracked under a subject of ``groups`` with
+        one of its metrics (tracked subject -> metrics); their rows kept."""
+        if not groups:
+            return {}
+        q_, ts = QuantityRow, TrackedSubjectRow
+
+        def metric_in(metrics: Collection[str | None]) -> Any:
+            named = sorted(m for m in metrics if m is not None)
+            clauses = [q_.metric.in_(named)] if named else []
+            return or_(*clauses, *([q_.metric.is_(None)] if None in metrics else []))
+
+        by_metrics: dict[frozenset[str | None], list[str]] = defaultdict(list)  # subjects sharing their metrics
+        for subject, metrics in groups.items():
+            by_metrics[frozenset(metrics)].append(subject)
+        stmt = (
+            select(*(getattr(q_, c) for c in _QUANTITY_COLUMNS), ts.subject)
+            .join(ts, ts.quantity_id == q_.id)
+            .where(or_(*(ts.subject.in_(sorted(s)) & metric_in(m) for m, s in by_metrics.items())))
+        )
+        rows = _fetched(self.conn, stmt)
+        self._keep(r[:-1] for r in rows if r[0] not in self.rows)
+        return {r[0]: r[-1] for r in rows}
+
+    def hits_to(self, entities: Collection[int]) -> dict[int, int]:
+        """Quantity id -> stored subject entity, for the quantities whose stored subject entity is in ``entities``."""
+        qs = QuantitySubjectRow
+        return dict(_fetched_rows(self.conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, entities))
+
+    def kinds(self, ids: Collection[int]) -> dict[int, str]:
+        return {row[0]: row[2] for row in self.of(ids)}
 
 
 def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any, ...]]) -> _Phrases:
@@ -526,15 +684,16 @@ def _all_phrases(conn: Connection, state: _Resolved, phrases: Sequence[tuple[Any
     subjects = state.subjects((qid, document_id, subject) for qid, document_id, _, subject, *_ in phrases)
     event_links = state.finish(conn)
     tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, _, subject, *_ in phrases}
-    return _Phrases({q: hit[0] for q, hit in subjects.items()}, tracked, event_links, None)
+    qs = QuantitySubjectRow
+    old_hits = dict(_fetched(conn, select(qs.quantity_id, qs.entity_id)))
+    return _Phrases({q: hit[0] for q, hit in subjects.items()}, tracked, event_links, None, None, old_hits)
 
 
 def _phrases_again(
     conn: Connection,
     state: _Resolved,
     batch: Collection[int],
-    phrases: Sequence[tuple[Any, ...]],
-    stored_hits: Mapping[int, int],
+    book: _Book,
     stored_relations: Mapping[tuple[Any, ...], int],
     renamed: Mapping[int, str | None],
     documents: int,
@@ -577,11 +736,16 @@ def _phrases_again(
     for i, form in conn.execute(select(EntityAliasRow.entity_id, EntityAliasRow.norm)).all():
         stored_forms[i].add(form)
     # The batch's records and those the rules moved to another entity; the keys the stored records give.
+    # (Records outside the part the rules ran over keep their entity: the part's, the batch's and, in a
+    # pass that resolved everything, all are read.)
     moved = [r for r in records if stored_links.get(r.id) != links[r.id]]
     moved_keys = {r.key for r in moved if r.key}
-    stored_keys = {r.key for r in records if r.key and r.id in stored_links}
+    kinds = state.stored_kinds
+    if kinds is None:
+        kinds = _kind_rows((r for r in records if r.id in stored_links), state.texts, stored_links)
+    stored_keys = {k[3] for k in kinds if k[3]}
     # The entities the last pass's resolver looked names up among: its clusters and their places' ancestors.
-    old_static = set(stored_links.values()) | {
+    old_static = {k[8] for k in kinds} | {
         p for a in _ancestors(places, stored_keys) - stored_keys if (p := place_id(a)) is not None
     }
     new_static = state.static
@@ -611,6 +775,11 @@ def _phrases_again(
                 if before is not None:
                     holders[r.key][0].add(before)
                 holders[r.key][1].add(links[r.id])
+        if not state.complete:  # a kind outside the part keeps its entity
+            for k in kinds:
+                if k[3] in holders and k[0] not in state.part:
+                    holders[k[3]][0].add(k[8])
+                    holders[k[3]][1].add(k[8])
         for key, (before_, after_) in holders.items():
             default = {p} if (p := place_id(key)) is not None else set()
             if (before_ or default) != (after_ or default):
@@ -618,6 +787,8 @@ def _phrases_again(
     again = set(batch) | {r.document_id for r in moved}
     if changed:
         again |= {r.document_id for r in records if links[r.id] in changed or stored_links.get(r.id) in changed}
+        if not state.complete:  # the records read keep their stored entity, as those read are
+            again |= _documents_linked(conn, changed)
     if 2 * len(again) > documents:
         return None
 
@@ -627,13 +798,26 @@ def _phrases_again(
     # Documents whose records' relations or events must be made again: those above, and any whose phrase is stale.
     related = set(again)
     if forms:
-        related |= {
-            r.document_id
-            for r in records
-            if any(
-                isinstance(v := r.attributes.get(a), str) and stale(v) for a in ("located_in", "member_of", "part_of")
-            )
-        }
+        if state.complete:
+            related |= {
+                r.document_id
+                for r in records
+                if any(
+                    isinstance(v := r.attributes.get(a), str) and stale(v)
+                    for a in ("located_in", "member_of", "part_of")
+                )
+            }
+        else:  # the stored kinds with a stale attribute, then their records' documents (the batch's are in again)
+            reader = _Reader()
+            stale_kinds = [
+                k
+                for k in kinds
+                if any(
+                    isinstance(v := reader.attributes(k[5]).get(a), str) and stale(v)
+                    for a in ("located_in", "member_of", "part_of")
+                )
+            ]
+            related |= {r.document_id for r in _records_of_kinds(conn, reader, stale_kinds, mentions=False)[0]}
     stored_events: dict[tuple[int, str], int] = {}
     if forms or changed:
         event_rows = _event_rows(conn)
@@ -658,18 +842,22 @@ def _phrases_again(
 
     watched = changed | {e.id for e in builder.entities if e.type == "programme"}
     watched |= {i for i, (_, name, _) in stored.items() if i in builder.by_id and builder.get(i).name != name}
-    redo = [
-        (qid, document_id, subject)
-        for qid, document_id, _, subject, *_ in phrases
-        if document_id in again
-        or (hit := stored_hits.get(qid)) in watched
-        or (hit is None and subject)  # unresolved before, or its stored link was lost: cheap to try again
-        or (forms and stale(subject))
-    ]
-    redone = {qid for qid, _, _ in redo}
+    # The phrases to resolve again: those of the documents above, those whose stored entity is watched,
+    # those unresolved before (or whose stored link was lost: cheap to try again), and the stale ones.
+    qs, q_ = QuantitySubjectRow, QuantityRow
+    redone = {row[0] for row in book.of_documents(again)}
+    redone |= {q for q, _ in _fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, watched)}
+    unresolved = select(q_.id).outerjoin(qs, qs.quantity_id == q_.id)
+    unresolved = unresolved.where(qs.quantity_id.is_(None), q_.subject.is_not(None), q_.subject != "")
+    redone |= {q for (q,) in _fetched(conn, unresolved)}
+    if forms:
+        redone |= book.with_subjects([s for s in book.subjects() if stale(s)])
+    redo = [(qid, document_id, subject) for qid, document_id, _, subject, *_ in book.of(redone)]
+    stored_hits = dict(_fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.quantity_id, redone))
     kept_relations = {r for r in stored_relations if r[4] is not None and r[4] not in related}
-    hits = {q: e for q, e in stored_hits.items() if q not in redone}
-    named_kept = set(hits.values())
+    # The entities kept phrases name that the pass has not made (places made on demand, else a lost way).
+    unmade = select(qs.quantity_id, qs.entity_id).where(qs.entity_id.not_in(sorted(builder.by_id)))
+    named_kept = {e for q, e in _fetched(conn, unmade) if q not in redone}
     redone_events = {ev.id for ev in event_rows}
     if not stored_events:  # only the links to places matter below (a kept phrase's place is made on demand)
         ee = EventEntityRow
@@ -683,15 +871,15 @@ def _phrases_again(
         return None
     for i in sorted(missing):
         builder.place(_place_keys()[i - PLACE_IDS])
+    state.load(conn, related | {document_id for _, document_id, _ in redo})
 
     subjects = {q: found for q, document_id, subject in redo if (found := resolver.resolve(document_id, subject))}
     event_links, issued = _events(event_rows, resolver, builder)
     relating = [r for r in records if r.document_id in related]
     state.relations = kept_relations | issued | _relations(builder, resolver, relating, links)
     state.close()
-    hits.update((q, hit[0]) for q, hit in subjects.items())
-    tracked = {qid: renamed.get(qid, subject) for qid, _, _, subject, *_ in phrases}
-    tracked.update((qid, state.tracked_subject(subjects.get(qid), subject)) for qid, _, subject in redo)
+    hits = {q: hit[0] for q, hit in subjects.items()}
+    tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, subject in redo}
     _log.debug(
         "batch pass: phrases of %d documents resolved again (%d related), %d subjects, %d events, %d stale names",
         len(again),
@@ -700,7 +888,7 @@ def _phrases_again(
         len(event_rows),
         len(forms),
     )
-    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo})
+    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo}, stored_hits)
 
 
 def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping[tuple[Any, ...], int]) -> bool:
@@ -717,6 +905,13 @@ def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping
     return conn.scalar(select(ee.event_id).limit(1)) is None and (
         conn.scalar(select(ev.id).where(ev.document_id.not_in(batch)).limit(1)) is not None
     )
+
+
+def _documents_linked(conn: Connection, entities: Collection[int]) -> set[int]:
+    """The documents holding a document entity the last pass linked to one of ``entities``."""
+    de, link = DocumentEntityRow, EntityLinkRow
+    stmt = select(de.document_id).join(link, link.document_entity_id == de.id).distinct()
+    return {d for (d,) in _fetched_rows(conn, stmt, link.entity_id, entities)}
 
 
 @cache
@@ -934,6 +1129,68 @@ class _Resolved:
     stored_links: dict[int, int] | None = None  # a batch's pass: the links the last pass left
     nearest_region: dict[int, int] = field(default_factory=dict)
     regions: dict[tuple[int, int], int] = field(default_factory=dict)
+    texts: dict[int, _Texts] = field(default_factory=dict)  # each record's aliases and attributes as stored
+    stored_kinds: list[_KindRow] | None = None  # a batch's pass: the kinds the last pass left
+    batch: set[int] = field(default_factory=set)
+    # Whether ``records`` are every document entity; a batch's pass that resolved only its part
+    # holds those, the batch's, and the records of the documents it loads (``load``).
+    complete: bool = True
+    part: set[int] = field(default_factory=set)  # the first ids of the stored kinds in the part resolved again
+
+    def load(self, conn: Connection, documents: Collection[int] | None) -> None:
+        """Read the records of ``documents`` (all for None) not yet read, with the entities they keep.
+
+        Only records outside the part the rules ran over are left to read, and each keeps its stored
+        entity (a kept entity keeps its id).  Call before any phrase is resolved: the resolver
+        indexes the records by document once.
+        """
+        if self.complete:
+            return
+        assert self.resolver.by_document is None, "records loaded after a phrase was resolved"
+        de = DocumentEntityRow
+        known = self.entity_of_record.keys()
+        if documents is None:
+            found, texts = _Reader().read(conn, mentions=False, exclude=known)
+            links = _links(conn, None)
+            self.complete = True
+        else:
+            wanted = sorted(set(documents) - self.batch)
+            found, texts = [], {}
+            for i in range(0, len(wanted), diffwrite.IN_CHUNK):
+                chunk = [int(d) for d in wanted[i : i + diffwrite.IN_CHUNK]]
+                more, more_texts = _Reader().read(conn, de.document_id.in_(chunk), mentions=False, exclude=known)
+                found += more
+                texts.update(more_texts)
+            links = _links(conn, [r.id for r in found])
+        stored_links = self.stored_links if self.stored_links is not None else {}
+        for r in found:
+            self.entity_of_record[r.id] = stored_links[r.id] = links[r.id]
+        self.stored_links = stored_links
+        self.texts.update(texts)
+        self.records.extend(found)
+        self.records.sort(key=lambda r: r.id)
+
+    def kind_rows(self) -> list[_KindRow]:
+        """The ``entity_kinds`` rows after this pass."""
+        if self.stored_kinds is None:
+            return _kind_rows(self.records, self.texts, self.entity_of_record)
+        # A batch's pass: the stored kinds, the part's with their new entity, and the batch's records added.
+        links = self.entity_of_record
+        rows: dict[tuple[Any, ...], list[Any]] = {(k[1], k[2], k[3], k[4], k[5]): list(k) for k in self.stored_kinds}
+        for row in rows.values():
+            if row[0] in links:  # a record the pass linked (the part's, or any when all were resolved)
+                row[8] = links[row[0]]
+        for r in self.records:
+            if r.document_id in self.batch:
+                aliases, attributes = self.texts[r.id]
+                kind = (r.type, r.name, r.key, aliases, attributes)
+                if (counted := rows.get(kind)) is None:
+                    keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
+                    rows[kind] = [r.id, *kind, 1, r.mentions, links[r.id], keys]
+                else:
+                    counted[6] += 1
+                    counted[7] += r.mentions
+        return sorted(cast_kind(row) for row in rows.values())
 
     def subjects(self, phrases: Iterable[tuple[int, int, str | None]]) -> dict[int, tuple[int, bool]]:
         """Quantity id -> (entity, exact) for each (quantity id, document id, subject) that resolves."""
@@ -1006,6 +1263,7 @@ class _Resolved:
                 ],
             ),
             EntityLinkRow: (("document_entity_id", "entity_id"), list(self.entity_of_record.items())),
+            EntityKindRow: (KIND_COLUMNS, self.kind_rows()),
             EntityRelationRow: (
                 ("id", "subject_id", "relation", "object_id", "object_value", "document_id"),
                 relation_ids(self.relations) if relation_rows is None else relation_rows,
@@ -1021,134 +1279,355 @@ class _Resolved:
         }
 
 
+_Texts = tuple[str | None, str | None]  # a document entity's aliases and attributes as stored (JSON as text)
+# An entity_kinds row: first_id, type, name, key, aliases, attributes, records, mentions, entity_id, keys.
+_KindRow = tuple[int, str, str, str | None, str | None, str | None, int, int, int, str]
+KIND_COLUMNS = ("first_id", "type", "name", "key", "aliases", "attributes", "records", "mentions", "entity_id", "keys")
+
+
+class _Reader:
+    """Document entities as :class:`Record` s, their JSON texts parsed once per distinct text.
+
+    The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
+    hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
+    record still gets its own attributes dict (aliases are a tuple); nothing below changes the
+    values inside.  Rows are unpacked as tuples: named access on 85,000 rows costs more than the rest.
+    """
+
+    def __init__(self) -> None:
+        self.attributes_of: dict[str | None, dict[str, Any]] = {}
+        self.aliases_of: dict[str | None, tuple[str, ...]] = {}
+
+    def attributes(self, text: str | None) -> dict[str, Any]:
+        if text not in self.attributes_of:
+            self.attributes_of[text] = (json.loads(text) if text is not None else None) or {}
+        return self.attributes_of[text]
+
+    def aliases(self, text: str | None) -> tuple[str, ...]:
+        if text not in self.aliases_of:
+            self.aliases_of[text] = tuple((json.loads(text) if text is not None else None) or ())
+        return self.aliases_of[text]
+
+    def read(
+        self,
+        conn: Connection,
+        where: Any = None,
+        mentions: bool = True,
+        exclude: Collection[int] = (),
+    ) -> tuple[list[Record], dict[int, _Texts]]:
+        """The document entities (all, or those ``where`` selects), in id order, with their JSON texts.
+
+        ``mentions``: count each one's mentions (else 0: records read only to resolve phrases).
+        """
+        de = DocumentEntityRow
+        stmt = select(
+            de.id, de.document_id, de.type, de.name, de.key, cast(de.attributes, Text), cast(de.aliases, Text)
+        )
+        rows = _fetched(conn, stmt if where is None else stmt.where(where))
+        rows = [r for r in rows if r[0] not in exclude] if exclude else rows
+        rows.sort()
+        if not mentions:
+            counts: Mapping[int, int] = {}
+        elif where is None:
+            m = EntityMentionRow
+            counts = dict(_fetched(conn, select(m.entity_id, func.count()).group_by(m.entity_id)))
+        else:
+            m = EntityMentionRow
+            counts = dict(
+                _fetched_rows(
+                    conn, select(m.entity_id, func.count()).group_by(m.entity_id), m.entity_id, [r[0] for r in rows]
+                )
+            )
+        records, texts = [], {}
+        for record_id, document_id, entity_type, name, key, attributes, aliases in rows:
+            texts[record_id] = (aliases, attributes)
+            records.append(
+                Record(
+                    record_id,
+                    document_id,
+                    entity_type,
+                    name,
+                    key,
+                    dict(self.attributes(attributes)),
+                    self.aliases(aliases),
+                    counts.get(record_id, 0),
+                )
+            )
+        return records, texts
+
+
+def _decisions(conn: Connection) -> list[Decision]:
+    d = EntityDecisionRow
+    return [Decision(r.action, r.name, r.other) for r in conn.execute(select(d.action, d.name, d.other).order_by(d.id))]
+
+
+def _stored_kinds(conn: Connection) -> list[_KindRow]:
+    k = EntityKindRow
+    columns = [getattr(k, c) for c in KIND_COLUMNS]
+    return [cast_kind(r) for r in _fetched(conn, select(*columns).order_by(k.first_id))]
+
+
+def cast_kind(row: Sequence[Any]) -> _KindRow:
+    return (int(row[0]), row[1], row[2], row[3], row[4], row[5], int(row[6]), int(row[7]), int(row[8]), row[9])
+
+
+def _keys_text(entity_type: str, name: str, aliases: tuple[str, ...], key: str | None) -> str:
+    """A kind's blocking keys as stored: JSON, sorted [key, name] pairs."""
+    return json.dumps(sorted(_blocking_keys(group_of(entity_type), name, aliases, key)), ensure_ascii=False)
+
+
+def _keys_of(text: str) -> frozenset[tuple[str, str]]:
+    return frozenset((key, norm) for key, norm in json.loads(text))
+
+
+def _kind_rows(
+    records: Iterable[Record], texts: Mapping[int, _Texts], entity_of_record: Mapping[int, int]
+) -> list[_KindRow]:
+    """The ``entity_kinds`` rows of ``records`` (every document entity, in id order)."""
+    kinds: dict[tuple[Any, ...], list[Any]] = {}
+    for r in records:
+        aliases, attributes = texts[r.id]
+        kind = (r.type, r.name, r.key, aliases, attributes)
+        if (row := kinds.get(kind)) is None:
+            keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
+            kinds[kind] = [r.id, *kind, 1, r.mentions, entity_of_record[r.id], keys]
+        else:
+            row[6] += 1
+            row[7] += r.mentions
+    return [cast_kind(row) for row in kinds.values()]
+
+
 def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolved:
     """Resolve the stored document entities (with the user's decisions) and their relations.
 
     With a ``batch`` of documents, the rules run only over the records those
-    can reach (:mod:`.blocking`), and every other entity is made again from
-    its stored records; without, over all of them.
+    can reach (:mod:`.blocking`, over the stored ``entity_kinds``), every
+    other entity is made again from its stored kinds and the batch's records
+    named as they are, and only the reached records and the batch's are
+    read (``_Resolved.load`` reads the documents a phrase is resolved in);
+    without, over all of them.
     """
-    mention_counts = dict(
-        _fetched(conn, select(EntityMentionRow.entity_id, func.count()).group_by(EntityMentionRow.entity_id))
-    )
-    # The JSON columns come as text and each distinct text is parsed once: a corpus repeats a few
-    # hundred attribute sets ('{"level": "region"}') and mostly has no aliases ('[]').  Every
-    # record still gets its own attributes dict (aliases are a tuple); nothing below changes the
-    # values inside.  Rows are unpacked as tuples: named access on 85,000 rows costs more than the rest.
-    attributes_of: dict[str | None, dict[str, Any]] = {}
-    aliases_of: dict[str | None, tuple[str, ...]] = {}
-    attribute_text: dict[int, str | None] = {}  # record id -> its attributes as stored, for _merged_attributes
-    records = []
-    de = DocumentEntityRow
-    for record_id, document_id, entity_type, name, key, attributes, aliases in _fetched(
-        conn,
-        select(de.id, de.document_id, de.type, de.name, de.key, cast(de.attributes, Text), cast(de.aliases, Text)),
-    ):
-        if attributes not in attributes_of:
-            attributes_of[attributes] = (json.loads(attributes) if attributes is not None else None) or {}
-        if aliases not in aliases_of:
-            aliases_of[aliases] = tuple((json.loads(aliases) if aliases is not None else None) or ())
-        attribute_text[record_id] = attributes
-        records.append(
-            Record(
-                record_id,
-                document_id,
-                entity_type,
-                name,
-                key,
-                dict(attributes_of[attributes]),
-                aliases_of[aliases],
-                mention_counts.get(record_id, 0),
-            )
-        )
-    decisions = [
-        Decision(r.action, r.name, r.other)
-        for r in conn.execute(
-            select(EntityDecisionRow.action, EntityDecisionRow.name, EntityDecisionRow.other).order_by(
-                EntityDecisionRow.id
-            )
-        )
-    ]
-    builder = _Builder()
+    decisions = _decisions(conn)
+    reader = _Reader()
     if batch is None:
-        stored_links = None
-        clusters = resolve(records, decisions)
-    else:
-        stored_links = dict(_fetched(conn, select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)))
-        clusters = _batch_clusters(records, decisions, batch, stored_links)
-    entity_of_record = _entities(builder, clusters, attribute_text)
+        records, texts = reader.read(conn)
+        return _made(conn, records, texts, resolve(records, decisions), None, None, batch)
+    kinds = _stored_kinds(conn)
+    fresh, fresh_texts = reader.read(conn, DocumentEntityRow.document_id.in_([int(d) for d in sorted(batch)]))
+    groups = rules()["group_of"]
+
+    def signed(t: str, name: str, aliases: tuple[str, ...], key: str | None) -> Any:
+        return (groups.get(t, t), name, aliases, key)
+
+    kind_signature = [signed(k[1], k[2], reader.aliases(k[4]), k[3]) for k in kinds]
+    counts: dict[Any, int] = {}
+    keys: dict[Any, frozenset[tuple[str, str]]] = {}  # the stored kinds' blocking keys, read rather than computed
+    for k, sig in zip(kinds, kind_signature, strict=True):
+        counts[sig] = counts.get(sig, 0) + k[6]
+        if sig not in keys:
+            keys[sig] = _keys_of(k[9])
+    stored_signatures = set(counts)
+    fresh_signature = blocking.signatures(fresh)
+    for sig in fresh_signature:
+        counts[sig] = counts.get(sig, 0) + 1
+    types = {k[1] for k in kinds} | {r.type for r in fresh}
+    part = blocking.reach_signatures(counts, stored_signatures, set(fresh_signature), types, decisions, keys)
+    if part is None:
+        _log.debug("batch pass: the batch reaches most document entities; all resolved")
+        return _whole(conn, reader, decisions, kinds, batch)
+    reached, crowded = part
+    kept: dict[int, list[_KindRow]] = defaultdict(list)
+    entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its kinds
+    reached_kinds: list[_KindRow] = []
+    for k, sig in zip(kinds, kind_signature, strict=True):
+        if sig in reached:
+            reached_kinds.append(k)
+        else:
+            kept[k[8]].append(k)
+            entities_of[sig].add(k[8])
+    joiners: dict[int, list[Record]] = defaultdict(list)
+    for r, sig in zip(fresh, fresh_signature, strict=True):
+        if sig not in reached:
+            entities = entities_of.get(sig, set())
+            if len(entities) != 1:
+                _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
+                return _whole(conn, reader, decisions, kinds, batch)
+            joiners[next(iter(entities))].append(r)
+    if any(k[8] in kept for k in reached_kinds):
+        _log.warning("batch pass: a stored entity lies across the batch's part; all resolved")
+        return _whole(conn, reader, decisions, kinds, batch)
+    stored_part, texts = _records_of_kinds(conn, reader, reached_kinds)
+    stored_part = [r for r in stored_part if r.document_id not in batch]  # the batch's are in ``fresh``
+    texts.update(fresh_texts)
+    part_records = sorted(
+        [*stored_part, *(r for r, sig in zip(fresh, fresh_signature, strict=True) if sig in reached)],
+        key=lambda r: r.id,
+    )
+    clusters: list[Cluster | _Kept] = list(resolve(part_records, decisions, crowded))
+    documents = dict(_fetched_rows(conn, select(EntityRow.id, EntityRow.document_count), EntityRow.id, kept.keys()))
+    for entity_id, rows in kept.items():
+        clusters.append(_kept(reader, rows, joiners.get(entity_id, []), documents.get(entity_id, 0), fresh_texts))
+    clusters.sort(key=_first_id)
+    _log.debug("batch pass: %d of %d document entities resolved", len(part_records), sum(counts.values()))
+    loaded = [*part_records, *(r for rs in joiners.values() for r in rs)]
+    loaded.sort(key=lambda r: r.id)
+    state = _made(
+        conn, loaded, {**texts, **fresh_texts}, clusters, _links(conn, [r.id for r in stored_part]), kinds, batch
+    )
+    state.complete = False
+    state.part = {k[0] for k in reached_kinds}
+    return state
+
+
+def _links(conn: Connection, ids: Collection[int] | None) -> dict[int, int]:
+    """The stored links of the document entities ``ids`` (all for None)."""
+    links = select(EntityLinkRow.document_entity_id, EntityLinkRow.entity_id)
+    return dict(_fetched_rows(conn, links, EntityLinkRow.document_entity_id, ids))
+
+
+def _whole(
+    conn: Connection, reader: _Reader, decisions: list[Decision], kinds: list[_KindRow], batch: Collection[int]
+) -> _Resolved:
+    """A batch's pass that resolves every document entity (the part reached is most of them, or not whole)."""
+    records, texts = reader.read(conn)
+    return _made(conn, records, texts, resolve(records, decisions), _links(conn, None), kinds, batch)
+
+
+def _made(
+    conn: Connection,
+    records: list[Record],
+    texts: dict[int, _Texts],
+    clusters: Sequence[Cluster | _Kept],
+    stored_links: dict[int, int] | None,
+    kinds: list[_KindRow] | None,
+    batch: Collection[int] | None,
+) -> _Resolved:
+    builder = _Builder()
+    entity_of_record = _entities(builder, clusters, {i: t[1] for i, t in texts.items()})
     static = frozenset(builder.by_id)
     resolver = _Resolver(builder, records, entity_of_record)
     # A batch's pass relates only the records whose phrases it resolves again (_phrases_again).
     relations = _relations(builder, resolver, records, entity_of_record) if batch is None else set()
-    return _Resolved(builder, records, entity_of_record, resolver, relations, static, stored_links)
+    state = _Resolved(builder, records, entity_of_record, resolver, relations, static, stored_links)
+    state.texts, state.stored_kinds, state.batch = texts, kinds, set(batch or ())
+    return state
 
 
-def _batch_clusters(
-    records: list[Record], decisions: list[Decision], batch: Collection[int], entity_of: dict[int, int]
-) -> list[Cluster]:
-    """The clusters a full pass would make, with the rules run only over the part the ``batch``'s records reach.
+def _records_of_kinds(
+    conn: Connection, reader: _Reader, kinds: Sequence[_KindRow], mentions: bool = True
+) -> tuple[list[Record], dict[int, _Texts]]:
+    """The stored document entities of ``kinds`` (read by type and name, then matched whole), in id order."""
+    wanted = {(k[1], k[2], k[3], k[4], k[5]) for k in kinds}
+    by_type: dict[str, set[str]] = defaultdict(set)
+    for k in kinds:
+        by_type[k[1]].add(k[2])
+    de = DocumentEntityRow
+    out: list[Record] = []
+    texts: dict[int, _Texts] = {}
+    for entity_type, names in by_type.items():
+        ordered = sorted(names)
+        for i in range(0, len(ordered), 500):
+            found, found_texts = reader.read(
+                conn, (de.type == entity_type) & de.name.in_(ordered[i : i + 500]), mentions=False
+            )
+            for r in found:
+                aliases, attributes = found_texts[r.id]
+                if (r.type, r.name, r.key, aliases, attributes) in wanted:
+                    out.append(r)
+                    texts[r.id] = found_texts[r.id]
+    if mentions and out:
+        m = EntityMentionRow
+        counts = dict(
+            _fetched_rows(
+                conn, select(m.entity_id, func.count()).group_by(m.entity_id), m.entity_id, [r.id for r in out]
+            )
+        )
+        for r in out:
+            r.mentions = counts.get(r.id, 0)
+    out.sort(key=lambda r: r.id)
+    return out, texts
 
-    A stored entity outside that part (:func:`blocking.reach`) is the
-    cluster of the records it holds, exactly as the last pass made it, with
-    the batch's records named as one of them (the same signature) that the
-    part does not hold; clusters come in the order :func:`resolve` gives, by
-    first record.  Should a stored entity lie partly in the part, or the
-    stored records of one signature in two entities (the last pass made them
-    otherwise than the rules say, or the argument missed a way), all are
-    resolved.  ``entity_of`` holds the stored links (document entity id ->
-    entity id).
+
+@dataclass(slots=True)
+class _Kept:
+    """A stored entity outside the batch's part, made again from its kinds and the batch's records named as one."""
+
+    cluster: Cluster  # its records: the batch's joining it, only
+    first: int  # its first document entity
+    mentions: int
+    documents: int
+    attribute_sets: list[
+        tuple[dict[str, Any], int]
+    ]  # each distinct attributes text's value and count, first seen first
+
+
+def _kept(
+    reader: _Reader, kinds: list[_KindRow], joiners: list[Record], documents: int, texts: Mapping[int, _Texts]
+) -> _Kept:
+    """What ``cluster_of`` and ``_entities`` make of the records of ``kinds`` (in first-id order) and ``joiners``.
+
+    The joiners are newer than every stored record (the batch's documents were stored last), so they
+    come after the kinds in first-seen order; their documents are new ones.
     """
-    signatures = blocking.signatures(records)
-    part = blocking.reach(records, batch, decisions, signatures)
-    if part is None:
-        _log.debug("batch pass: the batch reaches most document entities; all resolved")
-        return resolve(records, decisions)
-    reached, crowded = part
-    kept: dict[int, list[Record]] = defaultdict(list)
-    unlinked: list[tuple[Record, Any]] = []  # the batch's, named as stored records are, with their signatures
-    entities_of: dict[Any, set[int]] = defaultdict(set)  # signature -> the stored entities of its records
-    for r, signed in zip(records, signatures, strict=True):
-        if r.id in reached:
-            continue
-        if (entity := entity_of.get(r.id)) is None:
-            unlinked.append((r, signed))
+    counted: dict[Any, int] = {}
+    sets: dict[str | None, list[Any]] = {}
+    for k in kinds:
+        kind = (k[1], k[2], reader.aliases(k[4]), k[3])
+        counted[kind] = counted.get(kind, 0) + k[6]
+        if (seen := sets.get(k[5])) is None:
+            sets[k[5]] = [reader.attributes(k[5]), k[6]]
         else:
-            kept[entity].append(r)
-            entities_of[signed].add(entity)
-    for r, signed in unlinked:
-        entities = entities_of.get(signed, set())
-        if len(entities) != 1:
-            _log.warning("batch pass: a batch's name is held by %d stored entities; all resolved", len(entities))
-            return resolve(records, decisions)
-        kept[next(iter(entities))].append(r)
-    if any(entity_of.get(i) in kept for i in reached):
-        _log.warning("batch pass: a stored entity lies across the batch's part; all resolved")
-        return resolve(records, decisions)
-    clusters = resolve((r for r in records if r.id in reached), decisions, crowded)
-    _log.debug("batch pass: %d of %d document entities resolved", len(reached), len(records))
-    return sorted([*clusters, *map(cluster_of, kept.values())], key=lambda c: c.records[0].id)
+            seen[1] += k[6]
+    for r in joiners:
+        kind = (r.type, r.name, tuple(r.aliases), r.key)
+        counted[kind] = counted.get(kind, 0) + 1
+        if (seen := sets.get(text := texts[r.id][1])) is None:
+            sets[text] = [r.attributes, 1]
+        else:
+            seen[1] += 1
+    return _Kept(
+        cluster_of_kinds(counted, joiners),
+        kinds[0][0],
+        sum(k[7] for k in kinds) + sum(r.mentions for r in joiners),
+        documents + len({r.document_id for r in joiners}),
+        [(attributes, n) for attributes, n in sets.values()],
+    )
+
+
+def _first_id(c: Cluster | _Kept) -> int:
+    return c.first if isinstance(c, _Kept) else c.records[0].id
 
 
 def _relation_order(r: tuple[Any, ...]) -> tuple[Any, ...]:
     return tuple((x is None, x) for x in r)
 
 
-def _entities(builder: _Builder, clusters: list[Cluster], attribute_text: Mapping[int, str | None]) -> dict[int, int]:
+def _entities(
+    builder: _Builder, clusters: Sequence[Cluster | _Kept], attribute_text: Mapping[int, str | None]
+) -> dict[int, int]:
     """Create one entity per cluster (places keep the gazetteer's name and level); record id -> entity id.
 
     ``attribute_text`` gives each record's attributes as stored (records alike there have equal attributes).
+    A kept entity (:class:`_Kept`) comes with its totals; its records (the batch's joining it) are linked.
     """
     entity_of_record: dict[int, int] = {}
-    for cluster in clusters:
-        attributes = _merged_attributes(cluster.records, attribute_text)
+    for item in clusters:
+        if isinstance(item, _Kept):
+            cluster = item.cluster
+            attributes = _merged_sets(item.attribute_sets)
+            places = [i for k in cluster.keys if (i := place_id(k)) is not None]
+            entity_id = min(places) if places else item.first
+        else:
+            cluster = item
+            attributes = _merged_attributes(cluster.records, attribute_text)
+            entity_id = cluster_id(cluster)
         place = builder.places.get(cluster.key) if cluster.key else None
         level = place.level if place else attributes.get("level")
         if place is not None:
             attributes["level"] = place.level
             if len(cluster.keys) > 1:
                 attributes["keys"] = list(cluster.keys)
-        entity = builder.add(cluster_id(cluster), cluster.type, cluster.name, cluster.key, level, attributes)
+        entity = builder.add(entity_id, cluster.type, cluster.name, cluster.key, level, attributes)
         for key in cluster.keys:
             builder.by_key.setdefault(key, entity.id)
         for spelling, count in cluster.aliases.values():
@@ -1156,8 +1635,11 @@ def _entities(builder: _Builder, clusters: list[Cluster], attribute_text: Mappin
         if place is not None:
             for variant in place.variants:
                 builder.alias(entity, variant, 0)
-        entity.mentions = sum(r.mentions for r in cluster.records)
-        entity.documents = len({r.document_id for r in cluster.records})
+        if isinstance(item, _Kept):
+            entity.mentions, entity.documents = item.mentions, item.documents
+        else:
+            entity.mentions = sum(r.mentions for r in cluster.records)
+            entity.documents = len({r.document_id for r in cluster.records})
         for r in cluster.records:
             entity_of_record[r.id] = entity.id
     for key in list(builder.by_key):  # every named place's ancestors exist, for the hierarchy
@@ -1181,10 +1663,15 @@ def _merged_attributes(records: list[Record], attribute_text: Mapping[int, str |
             sets[text] = [r.attributes, 1]
         else:
             seen[1] += 1
+    return _merged_sets([(attributes, count) for attributes, count in sets.values()])
+
+
+def _merged_sets(sets: Iterable[tuple[dict[str, Any], int]]) -> dict[str, Any]:
+    """:func:`_merged_attributes` of distinct attribute sets with their counts, first seen first."""
     values: dict[str, Counter[str]] = defaultdict(Counter)
     first: dict[str, Any] = {}
     focus: dict[str, None] = {}
-    for attributes, count in sets.values():
+    for attributes, count in sets:
         for name, value in attributes.items():
             if name == "focus":
                 focus.update(dict.fromkeys(value if isinstance(value, list) else [value]))
@@ -1233,7 +1720,7 @@ class _Resolver:
                 for r in self.records:
                     self.by_document[r.document_id].append(r)
             found = self.in_document[document_id] = {}
-            for r in self.by_document.get(document_id, ()):
+            for r in sorted(self.by_document.get(document_id, ()), key=lambda r: r.id):
                 entity = self.entity_of_record[r.id]
                 for form in (surface(r.name), normalise(r.name)):
                     found.setdefault(form, entity)

@@ -533,15 +533,27 @@ def _clusters(nodes: _Nodes, node_records: list[list[Record]]) -> list[Cluster]:
 
 def cluster_of(records: Iterable[Record]) -> Cluster:
     """The canonical entity that ``records`` make: its name, type, key and aliases come from them alone."""
-    places = gz.load()
     recs = sorted(records, key=lambda r: r.id)
     # Records alike in type, name, aliases and key count alike: each such kind is counted once, in the order
     # of its first record, as often as it occurs.  Every counter below then gets the counts and the order of
     # first insertion (which breaks most_common's ties) that it would get record by record.
-    kinds: dict[tuple[str, str, tuple[str, ...], str | None], int] = {}
+    kinds: dict[Kind, int] = {}
     for r in recs:
         kind = (r.type, r.name, tuple(r.aliases), r.key)
         kinds[kind] = kinds.get(kind, 0) + 1
+    return cluster_of_kinds(kinds, recs)
+
+
+Kind = tuple[str, str, tuple[str, ...], str | None]  # what cluster_of counts a record as: type, name, aliases, key
+
+
+def cluster_of_kinds(kinds: dict[Kind, int], records: list[Record]) -> Cluster:
+    """:func:`cluster_of` from the count of each kind of record, in the order of each kind's first record.
+
+    ``records`` are only carried into the cluster: a batch's pass rebuilds a
+    stored entity from its kinds (``derive``) and gives the batch's records alone.
+    """
+    places = gz.load()
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     keys: Counter[str] = Counter()
     types: Counter[str] = Counter()
@@ -560,4 +572,4 @@ def cluster_of(records: Iterable[Record]) -> Cluster:
     else:
         name = max(aliases.values(), key=lambda a: (a[1], len(a[0])))[0]
         entity_type = types.most_common(1)[0][0]
-    return Cluster(entity_type, name, key, recs, aliases, tuple(keys))
+    return Cluster(entity_type, name, key, records, aliases, tuple(keys))
