@@ -52,7 +52,7 @@ FLOORS = {
     "clusters_parks": 0.84,
     "programmes": 0.89,
 }
-ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.97, "deadline": 0.96, "as_of": 0.86, "metric": 0.92, "subject": 0.72}
+ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.97, "deadline": 0.96, "as_of": 0.87, "metric": 0.92, "subject": 0.72}
 DOCUMENT_FLOORS = {"published": 0.94, "source_type": 0.94, "title": 0.99}
 
 
