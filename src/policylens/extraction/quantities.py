@@ -364,9 +364,9 @@ _TRAILING_AND = re.compile(r"\b(?:and|or)\s*$", re.IGNORECASE)
 _CLAUSE_OPEN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*", re.IGNORECASE
 )
-# A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
 # A name given as an example ("plants such as the X refinery"): not what the sentence is about.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+# A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
 _ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
 # What a rank is a rank in: "ranked third nationwide in bearing exports", "ranks second for output".
 _RANKED_IN = re.compile(
@@ -2019,11 +2019,11 @@ _SUPPORT_AFTER = re.compile(
 )
 # Who the support goes to, when named: "to 32 companies", "for manufacturers", "to the company".
 _SUPPORT_FOR = re.compile(r"\s+(?:to|for|with)\s+(?:the\s+)?(?P<who>[\w-]+)")
-# A sum over many recipients: "a combined $2.3 billion", "$33 billion in all".
-_SUPPORTED_WORKS = frozenset(
-    {"project", "plant", "factory", "site", "facility", "company", "firm", "expansion", "investment", "training"}
-)
+# What the support is for when it is the story company's own: "for the project", "to the company".
+_SUPPORTED_WORKS = frozenset(w.lower() for w in _CUES["support_for_the_company"])
+# A rate per unit a scheme pays ("Rs 1.2 lakh per electric tractor"), not one company's sum.
 _PER_UNIT = re.compile(r"\s+(?:per|a|each|for\s+each|for\s+every)\s+(?!year\b|month\b)[a-z]", re.IGNORECASE)
+# A sum over many recipients: "a combined $2.3 billion".
 _AGGREGATE = re.compile(r"\b(?:combined|total|totaling|totalling|aggregate|overall|cumulative)\s+$", re.IGNORECASE)
 
 
