@@ -1961,3 +1961,9 @@ def test_words_of_when_never_name_a_measure():
     )
     assert "once" not in (by_value(found, 1200).metric or "")
     assert by_value(found, 9.2).metric != "end"
+
+
+def test_another_figure_ends_a_counted_noun_phrase():
+    text = "Velmoria approved 72 battery projects worth 138 billion crowns in 2025."
+    found = extract(text, published="2026-01-10", entities=_named(text, ("place", "Velmoria")))
+    assert by_value(found, 72).metric == "battery projects"

@@ -1187,6 +1187,8 @@ class _Reader:
             low = word.lower()
             if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
                 break
+            if any(c.isdigit() for c in gap):
+                break  # "72 projects worth 138 billion baht": another figure ends the noun phrase
             if low == "such" and not words:
                 ends.append(m.end())
                 continue
