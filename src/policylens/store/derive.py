@@ -1182,14 +1182,7 @@ class _Resolved:
                 row[8] = links[row[0]]
         for r in self.records:
             if r.document_id in self.batch:
-                aliases, attributes = self.texts[r.id]
-                kind = (r.type, r.name, r.key, aliases, attributes)
-                if (counted := rows.get(kind)) is None:
-                    keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
-                    rows[kind] = [r.id, *kind, 1, r.mentions, links[r.id], keys]
-                else:
-                    counted[6] += 1
-                    counted[7] += r.mentions
+                _count_kind(rows, r, self.texts[r.id], links[r.id])
         return sorted(cast_kind(row) for row in rows.values())
 
     def subjects(self, phrases: Iterable[tuple[int, int, str | None]]) -> dict[int, tuple[int, bool]]:
@@ -1386,15 +1379,21 @@ def _kind_rows(
     """The ``entity_kinds`` rows of ``records`` (every document entity, in id order)."""
     kinds: dict[tuple[Any, ...], list[Any]] = {}
     for r in records:
-        aliases, attributes = texts[r.id]
-        kind = (r.type, r.name, r.key, aliases, attributes)
-        if (row := kinds.get(kind)) is None:
-            keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
-            kinds[kind] = [r.id, *kind, 1, r.mentions, entity_of_record[r.id], keys]
-        else:
-            row[6] += 1
-            row[7] += r.mentions
+        _count_kind(kinds, r, texts[r.id], entity_of_record[r.id])
     return [cast_kind(row) for row in kinds.values()]
+
+
+def _count_kind(kinds: dict[tuple[Any, ...], list[Any]], r: Record, texts: _Texts, entity_id: int) -> None:
+    """Count one record into the row of its kind (type, name, key, alias and attribute texts), opening the row
+    (first record, counts, entity, blocking keys) when the kind is new."""
+    aliases, attributes = texts
+    kind = (r.type, r.name, r.key, aliases, attributes)
+    if (row := kinds.get(kind)) is None:
+        keys = _keys_text(r.type, r.name, tuple(r.aliases), r.key)
+        kinds[kind] = [r.id, *kind, 1, r.mentions, entity_id, keys]
+    else:
+        row[6] += 1
+        row[7] += r.mentions
 
 
 def _resolved(conn: Connection, batch: Collection[int] | None = None) -> _Resolved:
