@@ -352,3 +352,16 @@ def test_the_end_of_a_span_whose_start_goes_unread_dates_nothing_alone():
         assert find_dates(text, reference="2024-06-01") == []
     both = find_dates("Output doubled between January 2015 and March 2016.", reference="2024-06-01")
     assert [d.iso for d in both] == ["2015-01", "2016-03"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Report no. 1\n\nDec. 15, 2023\n\nThe plant opened.",  # a heading's number over a dateline
+        "The list runs to item 5\nDecember saw growth.",
+    ],
+)
+def test_a_day_and_a_month_on_two_lines_are_no_date(text):
+    found = [(d.text, d.iso) for d in find_dates(text, 0, len(text), "2024-01-10")]
+    assert all("\n" not in t for t, _ in found), found
+    assert ("1\n\nDec.", "2023-12-01") not in found

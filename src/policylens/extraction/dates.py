@@ -115,12 +115,12 @@ _CORE = "|".join(
             r"(?:\s*[-–—/]\s*(?P<fy_end>(?:19|20)?\d{2}))?(?!\d))"
         ),
         (
-            rf"(?P<mdy>(?P<mdy_m>{_MONTH})\s*(?P<mdy_d>{_DAY}){_DAY_TO}"
+            rf"(?P<mdy>(?P<mdy_m>{_MONTH})[ \t]*(?P<mdy_d>{_DAY}){_DAY_TO}"
             rf"(?:\s*,?\s*(?P<mdy_y>{_YEAR})|{_REL_YEAR.format('mdy')})?)"
         ),
         (
             # "6 April", "the 6th of April", "05-Aug-2016"
-            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}(?:\s+|(?<=st|nd|rd|th)\s+of\s+|(?P<dmy_sep>[-/])(?=\w+(?P=dmy_sep)\d))"
+            rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}(?:[ \t]+|(?<=st|nd|rd|th)\s+of\s+|(?P<dmy_sep>[-/])(?=\w+(?P=dmy_sep)\d))"
             rf"(?P<dmy_m>{_MONTH})(?:(?(dmy_sep)(?P=dmy_sep)|\s*,?\s*)(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
         ),
         rf"(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR}))",
