@@ -1967,3 +1967,18 @@ def test_another_figure_ends_a_counted_noun_phrase():
     text = "Velmoria approved 72 battery projects worth 138 billion crowns in 2025."
     found = extract(text, published="2026-01-10", entities=_named(text, ("place", "Velmoria")))
     assert by_value(found, 72).metric == "battery projects"
+
+
+def test_a_place_in_a_measure_a_possessive_opens_is_its_scope_not_its_owner():
+    text = (
+        "Tarvik Lift exported 71,400 forklifts, and its market share in Europe rose to approximately 6%. "
+        "It will complete its first overseas assembly plant, in Chonburi, Thailand, with annual capacity of "
+        "10,000 units. Europe's forklift market grew 4% in 2025."
+    )
+    entities = _named(
+        text, ("company", "Tarvik Lift"), ("place", "Europe"), ("place", "Chonburi"), ("place", "Thailand")
+    )
+    found = extract(text, published="2026-03-27", entities=entities)
+    assert by_value(found, 6).subject == "Tarvik Lift"
+    assert by_value(found, 10000).subject == "Tarvik Lift"
+    assert by_value(found, 4).subject == "Europe"  # a possessive name, not a pronoun: still the owner

@@ -405,6 +405,11 @@ _SITED = re.compile(
     r"(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:,\s*|\s+and\s+))*"  # "in Korea and Hungary": every place of the list
 )
 _SITES = frozenset({"park", "company", "cluster"})
+# A place inside a noun phrase a possessive pronoun opens ("its market share in Europe", "their first plant, in
+# Chonburi"): where the owner's measure holds, not another owner.
+_SCOPED_BY_POSSESSIVE = re.compile(
+    r"\b(?i:its|their)(?:\s+[a-z][\w-]*){1,5}?,?\s+(?:in|across|outside|at|near)\s+(?:the\s+)?$"
+)
 _OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
 _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
@@ -1302,6 +1307,8 @@ class _Reader:
                 continue
             if outer[0] <= start and end <= outer[1]:
                 continue
+            if etype == "place" and self._scoped(start):
+                continue
             if end <= a.start:
                 if best is not None and self._in_aside(best_end, start, end, a.start):
                     aside = (name, end)
@@ -1464,6 +1471,8 @@ class _Reader:
                     continue
                 if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
                     continue
+                if etype == "place" and self._scoped(start):
+                    continue
                 if found is not None and self._in_aside(outer[1], start, end, verb):
                     aside = (name, end)
                     continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
@@ -1486,6 +1495,11 @@ class _Reader:
             if self.text[clause:verb].strip(" \t,"):
                 return None  # words before the verb that name nothing we know: leave it to the other rules
         return None
+
+    def _scoped(self, start: int) -> bool:
+        """Whether a place is the scope of a measure its owner's possessive opens ("its market share in Europe
+        rose to 6%" is the company's share, "It will complete its first plant, in Chonburi, with …" its plant)."""
+        return _SCOPED_BY_POSSESSIVE.search(self.text, max(0, start - 60), start) is not None
 
     def _is_source(self, pos: int) -> bool:
         """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
