@@ -1982,3 +1982,14 @@ def test_a_place_in_a_measure_a_possessive_opens_is_its_scope_not_its_owner():
     assert by_value(found, 6).subject == "Tarvik Lift"
     assert by_value(found, 10000).subject == "Tarvik Lift"
     assert by_value(found, 4).subject == "Europe"  # a possessive name, not a pronoun: still the owner
+
+
+def test_a_year_of_a_figure_compared_with_is_not_the_sentences_year():
+    text = (
+        "The company produced 158,900 forklifts during the year, and electric models accounted for 52% of units "
+        "sold, compared with 41% in 2024. It exported 71,400 forklifts to more than 120 countries."
+    )
+    found = extract(text, published="2026-03-27")
+    assert by_value(found, 41).as_of == 2024
+    assert by_value(found, 52).as_of != 2024
+    assert by_value(found, 71400).as_of != 2024  # nor the year of the sentences after it

@@ -179,6 +179,10 @@ _ANY_YEAR = re.compile(_YEAR)  # what every pattern about years below must match
 _YEAR_TOKEN = rf"(?:FY\s?{_YEAR}\s?[-–/]\s?\d{{2,4}}|[1-4][HQ]{_YEAR}|{_YEAR})\b"
 _SINCE = re.compile(rf"\bsince\b[^,;.]{{0,40}}?\b{_YEAR_TOKEN}", re.I)
 _FROM_IN = re.compile(rf"\bfrom\b(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}", re.I)
+# "52% of units sold, compared with 41% in 2024": the year of the figure compared with, not of the sentence.
+_COMPARED_IN = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}", re.I
+)
 _ORIGIN = re.compile(rf"\b(?:{_words('origin_verbs')})\s+(?:in|since)\s+{_YEAR_TOKEN}", re.I)
 _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "relative to", "than", "against"))
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
@@ -241,6 +245,7 @@ _YEAR_LEVEL = re.compile(
 _BASELINE_SCANS = (
     (_SINCE, needed(["since"])),
     (_FROM_IN, needed(["from"])),
+    (_COMPARED_IN, needed(["compared", "against", "versus", "vs"])),
     (_ORIGIN, needed(_CUES["origin_verbs"])),
     (_YEAR_LEVEL, needed(["level", "baseline"])),
 )
