@@ -188,3 +188,14 @@ def test_a_short_name_the_text_defines_is_an_alias_not_a_programme():
     found = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     assert "Plan" not in found
     assert "Plan" in found["Velmora Automobile Industry Development Plan"].aliases
+
+
+def test_a_country_written_before_a_bodys_name_is_part_of_the_name():
+    found = entities(
+        "The U.S. Department of Energy announced 11 awards, and the U.S. Commerce Department signed terms with "
+        "the firm. The Department of Energy said the plant would open in 2028."
+    )
+    assert found["U.S. Department of Energy"][0] == "government"
+    assert found["U.S. Commerce Department"][0] == "government"
+    assert "Department of Energy" not in found  # the later short form is the same body
+    assert "Commerce Department" not in found

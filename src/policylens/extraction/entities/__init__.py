@@ -35,6 +35,7 @@ from policylens.extraction.entities.patterns import patterns
 from policylens.extraction.entities.places import (
     find_places,
     governments_of_places,
+    national_bodies,
     unlisted_places,
 )
 from policylens.extraction.entities.quoted import find_quoted
@@ -59,5 +60,6 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     found += find_by_context(tokens, titles, found, chunks, named)
     places = find_places(tokens, index, titles)
     found += governments_of_places(text, places)
+    found += national_bodies(text, places, found)
     found += unlisted_places(text, places)
     return assemble(text, found, places)

@@ -104,6 +104,11 @@ def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
                 or kk.endswith(" " + key)
                 and e.type == "programme"
                 and len(key.split()) >= 2
+                # "Department of Energy" after "U.S. Department of Energy": the body without its country's name
+                or kk.endswith(" " + key)
+                and e.type == k.type == "government"
+                and len(key.split()) >= 2
+                and _placed_before(k.name, len(kk.split()) - len(key.split()))
                 or key in (_merge_key(a) for a in k.aliases)
             ):
                 home = k
@@ -119,7 +124,7 @@ def _fold_short_forms(entities: list[Entity]) -> list[Entity]:
 
 
 def _placed_before(name: str, count: int) -> bool:
-    """Whether the first ``count`` words of a company's name are a place: "Changsha BYD Company" is BYD's
+    """Whether the first ``count`` words of a name are a place: "Changsha BYD Company" is BYD's
     Changsha subsidiary, another company than BYD."""
     words = name.split()[:count]
     return any(is_place(" ".join(words[i:j])) for i in range(len(words)) for j in range(i + 1, len(words) + 1))

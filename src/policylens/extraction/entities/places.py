@@ -330,6 +330,20 @@ def governments_of_places(text: str, places: list[PlaceMention]) -> list[Found]:
     return out
 
 
+def national_bodies(text: str, places: list[PlaceMention], found: list[Found]) -> list[Found]:
+    """ "U.S. Department of Energy", "U.S. Commerce Department": a country's name written right before a body's
+    name is part of that name (the body found without it is then its tail, cut short in assembly)."""
+    countries = {m.end: m for m in places if m.candidates and m.candidates[0].level == "country"}
+    out = []
+    for f in found:
+        if f.type != "government" or f.how != "head" or text[f.start - 1 : f.start] != " ":
+            continue
+        m = countries.get(f.start - 1)
+        if m is not None:
+            out.append(Found("government", clean(text[m.start : f.end]), m.start, f.end, "head", dict(f.attributes)))
+    return out
+
+
 def has_place(name: str) -> bool:
     gaz = load_gazetteer()
     return any(_plain_place(gaz.by_name.get(tok.group().lower())) for tok in TOKEN.finditer(name))
