@@ -382,6 +382,15 @@ def test_an_event_on_the_same_occasion_takes_that_day():
     assert [(e.type, e.date) for e in events(text)] == [("issuance", "2025-03-13"), ("issuance", "2025-03-13")]
 
 
+@pytest.mark.parametrize("occasion", ["At the ceremony", "On the sidelines of the launch", "During the event"])
+def test_an_event_at_the_occasion_just_reported_takes_that_day(occasion):
+    text = (
+        "The city government launched the Harbour Hydrogen Zone on Thursday.\n"
+        f"{occasion}, the city published a white paper on fuel-cell trucks."
+    )
+    assert [(e.type, e.date) for e in events(text)] == [("launch", "2025-03-13"), ("issuance", "2025-03-13")]
+
+
 def test_an_undated_event_without_an_occasion_stays_undated():
     text = (
         "The city government issued its plan for the hydrogen industry on Thursday.\n"
