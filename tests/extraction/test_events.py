@@ -391,6 +391,20 @@ def test_an_event_at_the_occasion_just_reported_takes_that_day(occasion):
     assert [(e.type, e.date) for e in events(text)] == [("launch", "2025-03-13"), ("issuance", "2025-03-13")]
 
 
+def test_an_event_at_the_ceremony_takes_the_ceremony_day_not_a_meeting_told_since():
+    text = (
+        "The city government launched the Harbour Hydrogen Zone on Thursday.\n"
+        "The launch follows the approval of the zone by the port authority, whose board approved the plan "
+        "at its meeting on Tuesday.\n"
+        "At the ceremony, the city published a white paper on fuel-cell trucks."
+    )
+    assert [(e.type, e.date) for e in events(text)] == [
+        ("launch", "2025-03-13"),
+        ("approval", "2025-03-11"),
+        ("issuance", "2025-03-13"),
+    ]
+
+
 def test_an_undated_event_without_an_occasion_stays_undated():
     text = (
         "The city government issued its plan for the hydrogen industry on Thursday.\n"

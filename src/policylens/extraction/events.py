@@ -110,6 +110,8 @@ class _Lexicon:
     habitual: re.Pattern
     intentions: re.Pattern
     same_occasion: re.Pattern
+    same_ceremony: re.Pattern
+    ceremony_types: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
     conditionals: frozenset[str]
@@ -232,6 +234,7 @@ def _lexicon() -> _Lexicon:
     pattern, pattern_any_case = re.compile(source), re.compile(source, re.IGNORECASE)
     held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
     same_occasion = _words(data["same_occasion"])
+    same_ceremony = _words(data["same_ceremony"]["phrases"])
     words = {
         k: frozenset(_norm(w) for w in data[k])
         for k in (
@@ -263,6 +266,8 @@ def _lexicon() -> _Lexicon:
         habitual,
         intentions,
         same_occasion,
+        same_ceremony,
+        frozenset(data["same_ceremony"]["types"]),
         words["modals"],
         words["negations"],
         words["conditionals"],
@@ -354,15 +359,24 @@ def _period(mentions: list[DateMention], k: int) -> bool:
 
 def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list[Event]:
     """'On the same occasion, the province released a report': an undated event placed at the
-    occasion just reported takes that occasion's day."""
+    occasion just reported takes that occasion's day; 'At the ceremony, …' takes the day of the last
+    ceremony reported (a launch, an opening, a ground-breaking, a signing), not of a board's meeting
+    told in between."""
     last_day: Event | None = None
+    last_ceremony: Event | None = None
     for k, event in enumerate(events):
-        if event.date is None and last_day and lex.same_occasion.search(text, event.start, event.end):
-            events[k] = replace(
-                event, date=last_day.date, date_text=last_day.date_text, approximate=last_day.approximate
-            )
-        elif event.date is not None and len(event.date) == 10:
+        if event.date is None:
+            occasion = last_day if lex.same_occasion.search(text, event.start, event.end) else None
+            if occasion is None and lex.same_ceremony.search(text, event.start, event.end):
+                occasion = last_ceremony
+            if occasion is not None:
+                events[k] = replace(
+                    event, date=occasion.date, date_text=occasion.date_text, approximate=occasion.approximate
+                )
+        elif len(event.date) == 10:
             last_day = event
+            if event.type in lex.ceremony_types:
+                last_ceremony = event
     return events
 
 
