@@ -199,3 +199,22 @@ def test_a_country_written_before_a_bodys_name_is_part_of_the_name():
     assert found["U.S. Commerce Department"][0] == "government"
     assert "Department of Energy" not in found  # the later short form is the same body
     assert "Commerce Department" not in found
+
+
+@pytest.mark.parametrize("describer", ["Taiwanese-invested", "German-owned", "state-run", "Korean-financed"])
+def test_a_word_hyphened_to_a_describing_participle_is_no_company(describer):
+    found = entities(f"The largest project, a plant of {describer} Marlow Steel Cord Co., Ltd., will make steel.")
+    assert list(found) == ["Marlow Steel Cord Co., Ltd."]
+
+
+def test_a_company_called_by_its_first_word_is_not_part_of_a_body_it_is_joined_to():
+    found = entities(
+        "Calderon Magnetics Inc. will build a plant. In May, Calderon and Cumberland Valley Technical College "
+        "launched an apprenticeship."
+    )
+    assert sorted(found) == ["Calderon Magnetics Inc.", "Cumberland Valley Technical College"]
+
+
+def test_a_body_whose_name_holds_and_keeps_it():
+    found = entities("Marlow Motors will build a plant. The Ministry of Science and Technology welcomed it.")
+    assert sorted(found) == ["Marlow Motors", "Ministry of Science and Technology"]

@@ -22,6 +22,8 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")
 _HI_TECH = re.compile(r"\bhi(?:gh)?[\s-]?tech\b")
 
 
+# "A and B C D": one capitalised word, then "and", then a name of two words or more.
+_JOINED = re.compile(r"([A-Z][\w'-]+) and ([A-Z][\w'-]*(?: [\w'-]+)+)$")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _GENERIC_WORDS = re.compile(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b")
 
@@ -42,7 +44,7 @@ def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[
     strength: dict[str, int] = {}
     seen: dict[str, set[tuple[int, int]]] = {}  # each entity's mentions, for a membership test in constant time
     cut = _cut_short(found)
-    for f in found:
+    for f in _parted(found):
         if f.type != "place" and name_key(f.name) in place_keys or (f.start, f.end, f.type) in cut:
             continue
         key = _merge_key(f.name)
@@ -71,6 +73,22 @@ def assemble(text: str, found: list[Found], places: list[PlaceMention]) -> list[
             _describe(e, gaz, places)
         e.mentions.sort()
     return out + named
+
+
+def _parted(found: list[Found]) -> list[Found]:
+    """ "Calderon and Cumberland Valley Technical College launched …" after "Calderon Magnetics": a word the
+    story uses for a company it named, joined by "and" to a body's name, is that company, not part of the
+    body's name."""
+    firsts = {f.name.split(" ", 1)[0] for f in found if f.type == "company" and " " in f.name}
+    out = []
+    for f in found:
+        m = _JOINED.match(f.name) if _group(f.type) == "org" else None
+        if m and m.group(1) in firsts:
+            cut = f.start + m.start(2)
+            out.append(Found(f.type, m.group(2), cut, f.end, f.how, dict(f.attributes), list(f.aliases), f.key))
+        else:
+            out.append(f)
+    return out
 
 
 def _cut_short(found: list[Found]) -> set[tuple[int, int, str]]:

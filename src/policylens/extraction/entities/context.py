@@ -20,8 +20,15 @@ from policylens.extraction.entities.tokens import (
 
 # A preposition of place right before a name: "in X", "near X" names where, not who.
 _PLACED = re.compile(r"\b(?:in|at|near|across|around|from|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 # What ends right before a name that opens its sentence or clause.
 _CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+)$")
+
+
+def _describes_next(rest: str, p: Patterns) -> bool:
+    """A name joined by a hyphen to a describing participle ("Taiwanese-invested", "Vellore-based")."""
+    m = _HYPHEN_WORD.match(rest)
+    return m is not None and m.group(1).lower() in p.describing_participles
 
 
 def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chunk], named: set[int]) -> list[Found]:
@@ -45,6 +52,8 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
         if tokens.lower[chunk.last] in LEVEL_WORDS:
             continue  # "Jeonbuk Special Self-Governing Province announced": a place, whatever it does
         rest = text[chunk.end : chunk.end + 80]
+        if _describes_next(rest, p):
+            continue  # "a plant of Taiwanese-invested X Co., Ltd.": the word before the hyphen describes X
         reading = _company_reading(text, chunk, rest, p)
         if reading:
             how, etype = reading
