@@ -1993,3 +1993,11 @@ def test_a_year_of_a_figure_compared_with_is_not_the_sentences_year():
     assert by_value(found, 41).as_of == 2024
     assert by_value(found, 52).as_of != 2024
     assert by_value(found, 71400).as_of != 2024  # nor the year of the sentences after it
+
+
+def test_a_subject_taken_from_a_possessive_headline_is_the_place_without_its_possessive():
+    q = only(
+        "Demand for grids is rising fast. Copper would account for roughly 15% of national exports.",
+        title="Uzbekistan's Copper Strategy: Summary",
+    )
+    assert q.subject == "Uzbekistan"

@@ -1558,6 +1558,8 @@ class _Reader:
         """A place named as the text writes it where the figure stands: its last form before the figure,
         else its first form after it; the name itself when the text writes it so nowhere (a place a
         government body's name stands for) or writes it as an abbreviation."""
+        if subject is not None and subject[-2:] in ("'s", "’s"):
+            return subject[:-2]  # a headline's "Uzbekistan's Copper Strategy": the place, not its possessive
         forms = self._written.get(subject or "")
         if not forms or subject is None:
             return subject
