@@ -2001,3 +2001,24 @@ def test_a_subject_taken_from_a_possessive_headline_is_the_place_without_its_pos
         title="Uzbekistan's Copper Strategy: Summary",
     )
     assert q.subject == "Uzbekistan"
+
+
+@pytest.mark.parametrize(
+    "sentence, as_of",
+    [
+        # a day of the week before the page's date is a day of the page's year, as "on March 3" is
+        ("County commissioners on Tuesday voted to issue up to $180 million in revenue bonds for the plant.", 2026),
+        ("Last week, the state offered the company $38.6 million in incentives.", 2026),
+        # a figure that sizes the thing reported is no statistic of that day
+        ("Aurenic opened its first packaging facility last Thursday, a RM4.2 billion (US$1 billion) plant.", None),
+        ("The cabinet on Tuesday approved component projects worth Rs 12,500 crore.", None),
+        # the day is said of another clause, or of a plan
+        ("The park, which the governor opened on Monday, has 40 tenants.", None),
+        ("Kestrel will invest $2 billion in the plant, the company said on Monday.", None),
+        # a month named for the figure itself comes first (August before a page of March is last year's)
+        ("It was one of 11 projects selected in August, the agency said on Tuesday.", 2025),
+    ],
+)
+def test_a_statistic_reported_on_a_recent_day_is_of_the_pages_year(sentence, as_of):
+    found = extract(sentence, published="2026-03-15")
+    assert found and found[0].as_of == as_of, [(q.text, q.as_of) for q in found]

@@ -59,6 +59,7 @@ _CUE = re.compile(
     re.I,
 )
 _MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|plans?\s+to|aims?\s+to|expects?\s+to)\b", re.IGNORECASE)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
@@ -170,6 +171,10 @@ def _month_named(text: str, start: int, end: int, pub_month: int | None) -> int 
     return (pub_month - 2) % 12 + 1 if pub_month is not None else None
 
 
+# A figure written as a hyphened modifier ("a 2,300-hectare area", "a 145-million-euro plant") sizes a thing.
+_COMPOUND_MODIFIER = re.compile(r"\d(?:-[a-z]+)+$")
+_SIZED_THING = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:[\w-]+\s+){{0,2}}?(?:{_words('sized_things')})\b", re.I)
+_RECENT_DAY = re.compile(rf"\b(?:{_words('recent_days')})\b", re.I)
 _MONTH_DAY = re.compile(
     opening("JFMASOND", ignoring_case=False)
     + r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -524,6 +529,7 @@ class _Timing:
     read the first time one does, not for every sentence."""
 
     month_day: bool  # "on March 3": a day of the document's own year
+    recent_day: bool  # "on Tuesday", "last week": a day of the week before the document's date
     month: int | None  # "in May", "last month": a month of the last twelve before the document's date
     period_end_month: int | None  # "the first half" with no year: the month it ends
     past: bool
@@ -876,6 +882,7 @@ class _Reader:
             )
             s.timing = _Timing(
                 month_day=_MONTH_DAY.search(text, start, end) is not None,
+                recent_day=_RECENT_DAY.search(text, start, end) is not None,
                 month=_month_named(text, start, end, self.pub_month),
                 period_end_month=_part_end_month(part) if part else None,
                 past=any(
@@ -1781,6 +1788,14 @@ class _Reader:
         if timing.month is not None and self.pub is not None:
             # "rose 5% in May" on a page of June 2024: May 2024; on a page of March 2024: May 2023
             return (self.pub if self.pub_month is None or timing.month <= self.pub_month else self.pub - 1), None
+        if (
+            timing.recent_day
+            and self.pub is not None
+            and not self._sizes_a_thing(a)
+            and not _MODAL_BEFORE.search(text, s.start, a.start)
+            and self._recent_day_governs(s, a)
+        ):
+            return self.pub, None  # "on Tuesday voted to issue up to $180 million in bonds"
         if timing.past and not timing.present:
             first = bisect_right(self.sentence_starts, self._context_start(a.start)) - 1
             for i in range(s.index - 1, max(first - 1, s.index - 1 - _LOOKBACK), -1):
@@ -1793,6 +1808,26 @@ class _Reader:
             if self.title_year is not None:
                 return self.title_year, None  # "China's foreign trade in 2024": a report on the year it names
         return None, None
+
+    def _recent_day_governs(self, s: _Sentence, a: Amount) -> bool:
+        """The day is said of the figure's own clause: before it with no clause break between, or opening
+        the sentence ("Last week, the state offered …")."""
+        text = self.text
+        days = list(_RECENT_DAY.finditer(text, s.start, a.start))
+        if not days:
+            return False
+        day = days[-1]
+        return not _CLAUSE_BREAK.search(text, day.end(), a.start) or not text[s.start : day.start()].strip(' "“‘')
+
+    def _sizes_a_thing(self, a: Amount) -> bool:
+        """A figure that sizes what the sentence acted on rather than being what was acted on: "projects worth
+        Rs 12,500 crore", "a RM4.2 billion (US$1 billion) plant", "a 2,300-hectare area"."""
+        text = self.text
+        return (
+            _COMPOUND_MODIFIER.search(text, a.start, a.end) is not None
+            or _previous_word(text, a.start) in ("worth", "valued", "costing")
+            or _SIZED_THING.match(text, a.end) is not None
+        )
 
     def _baseline(self, a: Amount, s: _Sentence) -> int | None:
         bases = [y for y in s.years if y.baseline and y.prep != "since" or (y.baseline and a.unit != "count")]
