@@ -218,3 +218,21 @@ def test_a_company_called_by_its_first_word_is_not_part_of_a_body_it_is_joined_t
 def test_a_body_whose_name_holds_and_keeps_it():
     found = entities("Marlow Motors will build a plant. The Ministry of Science and Technology welcomed it.")
     assert sorted(found) == ["Marlow Motors", "Ministry of Science and Technology"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The plant will rise in Marlow Industrial City, the authority said.", "Marlow Industrial City"),
+        (
+            "Tenants of the Harbour Arm Sustainable Development Precinct share a port.",
+            "Harbour Arm Sustainable Development Precinct",
+        ),
+        ("The Kestrel Bay Industrial Ecozone hosts 12 locators.", "Kestrel Bay Industrial Ecozone"),
+        ("Firms in the Marlow Ridge Industrial Area export steel.", "Marlow Ridge Industrial Area"),
+        ("The Bonavista Industrial District will expand.", "Bonavista Industrial District"),
+        ("The firm expanded at Industriepark Kestrelberg last year.", "Industriepark Kestrelberg"),
+    ],
+)
+def test_industrial_cities_precincts_ecozones_and_districts_are_parks(sentence, name):
+    assert entities(sentence)[name][0] == "park"
