@@ -2022,3 +2022,20 @@ def test_a_subject_taken_from_a_possessive_headline_is_the_place_without_its_pos
 def test_a_statistic_reported_on_a_recent_day_is_of_the_pages_year(sentence, as_of):
     found = extract(sentence, published="2026-03-15")
     assert found and found[0].as_of == as_of, [(q.text, q.as_of) for q in found]
+
+
+@pytest.mark.parametrize(
+    "title, deadline",
+    [
+        # a government's release about a plant: a clause's horizon is that clause's own
+        ("Governor Welcomes Orbis Pumps Valve Plant to Riverton", None),
+        # a plan's goals share its horizon, and so do a government page's whose headline is not known
+        ("Riverton Valve Industry Action Plan", 2028),
+        (None, 2028),
+    ],
+)
+def test_a_government_page_shares_a_horizon_only_when_it_is_a_plan(title, deadline):
+    text = "Orbis Pumps will hire 300 workers by 2028, the governor said.\n\nThe state will also build a 20 km road."
+    doc = Document(source="t.txt", text=text, published="2026-05-04", title=title, source_type="government")
+    road = [q for q in find_quantities(doc, TextIndex(text), []) if q.unit == "km"]
+    assert [(q.kind, q.deadline) for q in road] == [("target", deadline)]

@@ -556,7 +556,11 @@ class _Reader:
         self.paragraph_starts = [s for s, _ in self.paragraphs]
         self.period_end = _plan_period(document.title or "", self.text[:_CONTEXT_CHARS])
         self.title_year = _title_year(document.title or "", self.pub)
-        self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
+        # A plan's goals share its horizon. A headline says whether the page is a plan ("… Action Plan") or a
+        # release about one; a government page without a headline is taken for a plan, as most such pages are.
+        self.is_plan = (
+            bool(_PLAN_TITLE.search(document.title)) if document.title else document.source_type == "government"
+        )
         self.cache: dict[int, _Sentence] = {}
         self.plan_paragraphs: dict[tuple[int, int], bool] = {}
         datelines = [m.span() for m in _DATELINE.finditer(self.text)]
