@@ -824,3 +824,17 @@ def test_a_wechat_accounts_call_to_follow_it_is_no_title():
 def test_no_list_item_capitals_letterhead_or_tag_line_is_the_headline(head, title):
     body = "The European Commission has approved the aid, ending a review that had dragged on for eleven months.\n"
     assert meta(head + "\n" + body * 3).title == title
+
+
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        # a body's masthead above its release's headline makes the page the body's, whatever its domain
+        ("Office of the Governor\n\nGovernor Welcomes Orbis Pumps Valve Plant to Riverton", "government"),
+        ("MINISTRY OF INVESTMENTS, TRADE AND INDUSTRY\n\nCS launches Riverton Valve Zone", "government"),
+        # a headline that only names a body is a story about it
+        ("Ministry of Commerce Announces New Export Rules for Machine Tools", "media"),
+    ],
+)
+def test_a_bodys_masthead_makes_a_government_page(head, kind):
+    assert meta(head + "\n\n" + BODY, "https://www.riverton-news.example.com/2026/05/story.html").source_type == kind

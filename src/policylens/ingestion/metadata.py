@@ -149,7 +149,7 @@ def describe(
         title_line=title_line,
         published=_published(page, url, published, wider_date),
         publisher=_publisher(page, url) or publisher or _bare_host(url),
-        source_type=source_type(page, url),
+        source_type=source_type(page, url, title_line),
         language=language("\n".join(page.body) or "\n".join(page.head)),
     )
 
@@ -160,8 +160,10 @@ def language(text: str) -> str:
     return "zh" if cjk and cjk >= 0.3 * (cjk + latin) else "en"
 
 
-def source_type(page: Page, url: str | None) -> str:
-    """The domain decides when it is known; otherwise the text's own signs; otherwise media for a web page."""
+def source_type(page: Page, url: str | None, title_line: str | None = None) -> str:
+    """The domain decides when it is known; otherwise the text's own signs; otherwise media for a web page.
+    ``title_line`` is the head line the headline was read from: a masthead-shaped line is a body's masthead
+    only when it is not the headline itself."""
     parts = urlsplit(url or "")
     host = (parts.hostname or "").lower()
     if host:
@@ -173,8 +175,10 @@ def source_type(page: Page, url: str | None) -> str:
             return "press_release"
         if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(parts.path):
             return "analysis"
-    if any(_GOVERNMENT_SITE_NAME.match(line) for line in page.head):
-        return "government"
+    if any(
+        _GOVERNMENT_SITE_NAME.match(line) or line != title_line and _MASTHEAD.match(line.strip()) for line in page.head
+    ):
+        return "government"  # a portal's name, or a body's masthead above its release ("Office of the Governor")
     head = "\n".join(page.top)
     everything = "\n".join(page.head + page.body + page.dropped)
     offshore = host.rsplit(".", 1)[-1] in _OFFSHORE_TLDS
