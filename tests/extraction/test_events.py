@@ -932,3 +932,17 @@ def test_a_record_produced_is_an_achievement_of_its_year():
     found = only("Kenya's vehicle assemblers produced a record 14,800 units in 2025.", published="2026-03-10")
     assert (found.type, found.date) == ("achievement", "2025")
     assert events("The plant produced 14,800 units in 2025.", published="2026-03-10") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        # money a fund or body awards a project is a funding decision
+        ("Last month the project was awarded CZK 410 million from the Just Transition Fund.", "approval"),
+        ("On Tuesday the state awarded Orbis Pumps a $4 million grant for its valve plant.", "approval"),
+        # an award finalized is the money committed
+        ("The department finalized an award of up to $412 million to Orbis Pumps on Tuesday.", "investment"),
+    ],
+)
+def test_money_awarded_is_approved_and_an_award_finalized_is_committed(sentence, etype):
+    assert only(sentence).type == etype
