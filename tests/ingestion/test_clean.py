@@ -136,6 +136,8 @@ def test_english_furniture():
         "Large Middle Small",
         "We use cookies to improve your experience on our site.",
         "Was this article helpful? 👍 132 · 👎 4",
+        "Ref: MITI/PR/2026/041",
+        "Our ref. DTI/2026/17",
         "Did you find this page useful?",
         "👍 48 · 👎 3",
     ]:
@@ -152,6 +154,7 @@ def test_article_lines_that_look_a_little_like_furniture_stay():
         "Qingdao: Powering Ahead in New Manufacturing",
         "Was this policy a success? Exports rose 12% in its first year.",
         "The subsidy was helpful to 132 firms.",
+        "Reference: the plan of 2026 sets the goals.",
     ]:
         assert not is_furniture(line), line
 
