@@ -2039,3 +2039,17 @@ def test_a_government_page_shares_a_horizon_only_when_it_is_a_plan(title, deadli
     doc = Document(source="t.txt", text=text, published="2026-05-04", title=title, source_type="government")
     road = [q for q in find_quantities(doc, TextIndex(text), []) if q.unit == "km"]
     assert [(q.kind, q.deadline) for q in road] == [("target", deadline)]
+
+
+def test_a_landmark_a_distance_is_measured_from_owns_no_figure():
+    text = (
+        "The Harbour Green Industrial Park covers 480 hectares in Tien Hai district, about 110 km from Hai Phong "
+        "port. Around 85% of its first-phase area has already been leased."
+    )
+
+    def mention(name):
+        return [(text.index(name), text.index(name) + len(name))]
+
+    named = [Entity("park", "Harbour Green Industrial Park", mention("Harbour Green Industrial Park"))]
+    named += [Entity("place", name, mention(name)) for name in ("Tien Hai", "Hai Phong")]
+    assert by_value(extract(text, entities=named), 85).subject != "Hai Phong"
