@@ -236,3 +236,16 @@ def test_a_body_whose_name_holds_and_keeps_it():
 )
 def test_industrial_cities_precincts_ecozones_and_districts_are_parks(sentence, name):
     assert entities(sentence)[name][0] == "park"
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # after "led by", a name that only modifies a noun leads nothing
+        ("Approvals rose, led by PCB and data center investments in the east.", []),
+        ("Growth was led by EV exports.", []),
+        ("The consortium is led by Bosch and others.", ["Bosch"]),
+    ],
+)
+def test_led_by_a_name_that_modifies_a_noun_names_no_company(sentence, names):
+    assert sorted(entities(sentence)) == names

@@ -37,6 +37,8 @@ def find_lists(tokens: Tokens, titles: list[tuple[int, int]]) -> list[Found]:
                     break
                 pos += skip.end()
             else:
+                if m.group(0).lower().startswith("led") and p.modified_after.match(text, chunk.end):
+                    break  # "led by PCB and data center investments": the name modifies a noun, no one leads
                 named = chunk_entities(tokens, chunk, p)
                 out += named
                 # "Dongshan Motors and Hexi Pumps": a part the heads did not name is still a list item.

@@ -50,6 +50,7 @@ class Patterns:
     describing_participles: frozenset[str]
     time_words: frozenset[str]
     company_before: re.Pattern
+    modified_after: re.Pattern  # a noun a name before it only modifies, alone or joined by "and"
     company_after: re.Pattern
     platform_nouns: frozenset[str]
     government_nouns_after: frozenset[str]
@@ -169,6 +170,9 @@ def patterns() -> Patterns:
             + any_case([*raw["company_appositives"], *raw["company_contexts_before"]], _alternation)
             + r")|(?<![\w-])(?-i:[A-Z])[\w.]*-based),?\s+$",
             re.IGNORECASE,
+        ),
+        modified_after=re.compile(
+            r"\s+(?:(?:and|or)\s+)?(?:[a-z][\w-]*\s+){0,2}(?:" + _alternation(raw["modified_nouns"]) + r")\b"
         ),
         # "X (SZSE: 000425)", "X shares (NSE: X)" or "X, a Busan-based battery maker,": a ticker or an
         # appositive after the name.
