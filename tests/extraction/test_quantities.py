@@ -2053,3 +2053,18 @@ def test_a_landmark_a_distance_is_measured_from_owns_no_figure():
     named = [Entity("park", "Harbour Green Industrial Park", mention("Harbour Green Industrial Park"))]
     named += [Entity("place", name, mention(name)) for name in ("Tien Hai", "Hai Phong")]
     assert by_value(extract(text, entities=named), 85).subject != "Hai Phong"
+
+
+def test_the_owners_in_a_description_of_a_venture_do_not_own_its_figures():
+    text = (
+        "The ministry licensed PT Kestrel Alumina, a venture between Marlow Mining and Harbour Aluminium "
+        "Holdings. The refinery will process roughly 4 million tons of bauxite a year."
+    )
+
+    def mention(name):
+        return [(text.index(name), text.index(name) + len(name))]
+
+    named = [
+        Entity("company", n, mention(n)) for n in ("PT Kestrel Alumina", "Marlow Mining", "Harbour Aluminium Holdings")
+    ]
+    assert only(text, entities=named).subject == "PT Kestrel Alumina"

@@ -380,6 +380,12 @@ _TRAILING_AND = re.compile(r"\b(?:and|or)\s*$", re.IGNORECASE)
 _CLAUSE_OPEN = re.compile(
     r"(?:;|,\s+(?:and|but|while|whereas|of\s+which|among\s+which|among\s+them)\b)\s*", re.IGNORECASE
 )
+# The owners named in a description of a venture ("X is a joint venture of A and B", "X, a subsidiary of A").
+_OWNERS_DESCRIBED = re.compile(
+    r"\b(?:joint\s+venture|venture|subsidiary|unit|affiliate)\s+(?:of|between)\s+(?:[^.;]{0,80}?\band\s+)?"
+    r"(?:[\w’'-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 # A name given as an example ("plants such as the X refinery"): not what the sentence is about.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
@@ -1364,6 +1370,8 @@ class _Reader:
                     break  # a later sentence names its own figures' owner, not this one's
                 if start >= a.end and self._example(a, start):
                     continue
+                if self._owner_described(start):
+                    continue  # "X is a joint venture of A and B": the owners describe X, whose the figures after are
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
@@ -1646,6 +1654,13 @@ class _Reader:
         head = _WORD.findall(_PARENTHESES.sub(" ", name))[-1:]
         return self._types.get(name) == "programme" and bool(head) and head[0].lower() in _RUNNING_PROGRAMME
 
+    def _owner_described(self, start: int) -> bool:
+        """Whether a name at ``start`` is an owner named in its sentence's description of a venture ("X is a
+        joint venture of A and B", "X, a subsidiary of A"): it describes X, and "the company" after is X."""
+        i = bisect_right(self.sentence_starts, start) - 1
+        lo = max(self.sentences[i][0] if i >= 0 else 0, start - 120)
+        return _OWNERS_DESCRIBED.search(self.text, lo, start) is not None
+
     def _referred(self, start: int, end: int) -> str | None:
         """ "The cluster aims for exports of …", "the province has nurtured …": a definite description
         before the figure refers to the last entity of its kind named earlier in the document (for a
@@ -1669,7 +1684,7 @@ class _Reader:
         before = (
             name
             for s, e, name, _ in reversed(same_type[: bisect_left(same_type, (at + 1,))])
-            if e <= at and (levels is None or self._level(name) in levels)
+            if e <= at and (levels is None or self._level(name) in levels) and not self._owner_described(s)
         )
         last = next(before, None)
         if last is not None and etype == "park":
