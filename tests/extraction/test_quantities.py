@@ -2068,3 +2068,16 @@ def test_the_owners_in_a_description_of_a_venture_do_not_own_its_figures():
         Entity("company", n, mention(n)) for n in ("PT Kestrel Alumina", "Marlow Mining", "Harbour Aluminium Holdings")
     ]
     assert only(text, entities=named).subject == "PT Kestrel Alumina"
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("The partners put the total cost of the factory at €2.6bn.", "total cost of the factory"),
+        ("Analysts estimated the cost of the plant at $2 billion.", "cost of the plant"),
+        ("The board set the budget for the programme at $40 million.", "budget for the programme"),
+        ("Officials valued the contract at $12 million.", "value of contract"),
+    ],
+)
+def test_a_sum_something_is_put_at_measures_that_thing_not_the_verb(sentence, metric):
+    assert only(sentence, published="2026-05-01").metric == metric

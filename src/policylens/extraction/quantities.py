@@ -386,6 +386,12 @@ _OWNERS_DESCRIBED = re.compile(
     r"(?:[\w’'-]+\s+){0,4}$",
     re.IGNORECASE,
 )
+# A verb that sets what something is worth, its object, then "at" and the figure ("put the total cost of the
+# factory at €2.6bn", "valued the contract at $12 million").
+_VALUED_AT = re.compile(
+    rf"\b(?P<verb>{_words('valuation_verbs')})\s+(?P<np>(?:the|its|their|his|her|a|an)\s+[^,;:.()]{{1,60}}?)\s+at\s+$",
+    re.IGNORECASE,
+)
 # A name given as an example ("plants such as the X refinery"): not what the sentence is about.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
@@ -1118,6 +1124,10 @@ class _Reader:
         label = _LABEL.search(self.text, lo, start) if self.text.find(":", lo, start) >= 0 else None
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
+        valued = _VALUED_AT.search(self.text, max(s.start, start - 90), start)
+        if valued and (named := _clean_metric(_WORD.findall(valued.group("np")))):
+            # "put the total cost of the factory at €2.6bn": what the sum is set as, not the verb that sets it
+            return f"value of {named}" if valued.group("verb").lower().startswith(("valu", "pric")) else named
         if a.unit == "count":
             of_the = _OF_THE_COUNT.match(self.text, a.end)  # "61 of the 118 projects": projects
             after = self._counted_noun(a, s, earlier, of_the.end() if of_the else None)
