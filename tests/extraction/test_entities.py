@@ -249,3 +249,22 @@ def test_industrial_cities_precincts_ecozones_and_districts_are_parks(sentence, 
 )
 def test_led_by_a_name_that_modifies_a_noun_names_no_company(sentence, names):
     assert sorted(entities(sentence)) == names
+
+
+@pytest.mark.parametrize(
+    "sentence, names",
+    [
+        # an industry noun after two names or more ends a company's name
+        ("Huarui Ocean Equipment won orders for 12 ships.", {"Huarui Ocean Equipment": "company"}),
+        ("Lanxin Photon Materials opened a plant.", {"Lanxin Photon Materials": "company"}),
+        # after one word it names a sector, or what a programme is for
+        ("Sales of Construction Machinery rose.", {}),
+        (
+            "The Critical Materials and Magnets Manufacturing program funds 11 projects.",
+            {"Critical Materials and Magnets Manufacturing program": "programme"},
+        ),
+        ("The Ministry of Industry and Equipment met.", {"Ministry of Industry and Equipment": "government"}),
+    ],
+)
+def test_an_industry_noun_heads_a_company_after_two_names(sentence, names):
+    assert {name: found[0] for name, found in entities(sentence).items()} == names

@@ -215,6 +215,8 @@ def _head_of(tokens: Tokens, first: int, last: int, p: Patterns) -> tuple[str, s
     word = tokens.lower[last]
     if word in p.heads:
         return p.heads[word], word
+    if word in p.weak_company_heads and last - first >= 2:
+        return "company", word  # "Huarui Ocean Equipment", not "Construction Machinery"
     if word in p.plural_heads:
         singular = p.plural_heads[word]
         return p.heads.get(singular, "programme"), word

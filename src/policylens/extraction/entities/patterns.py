@@ -50,6 +50,7 @@ class Patterns:
     describing_participles: frozenset[str]
     time_words: frozenset[str]
     company_before: re.Pattern
+    weak_company_heads: frozenset[str]
     modified_after: re.Pattern  # a noun a name before it only modifies, alone or joined by "and"
     company_after: re.Pattern
     platform_nouns: frozenset[str]
@@ -160,6 +161,7 @@ def patterns() -> Patterns:
         not_starts=frozenset(raw["not_name_starts"]),
         name_particles=frozenset(raw["name_particles"]),
         describing_participles=frozenset(raw["describing_participles"]),
+        weak_company_heads=frozenset(raw["weak_company_heads"]),
         time_words=frozenset(raw["time_words"]),
         # Searched before every name: written by any_case and opened by a look at the words' first letters.
         # "Vellore-based X": a name placed by where it is based is a company's.
