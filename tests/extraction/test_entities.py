@@ -268,3 +268,14 @@ def test_led_by_a_name_that_modifies_a_noun_names_no_company(sentence, names):
 )
 def test_an_industry_noun_heads_a_company_after_two_names(sentence, names):
     assert {name: found[0] for name, found in entities(sentence).items()} == names
+
+
+@pytest.mark.parametrize(
+    "sentence, body",
+    [
+        ("The Wichita city council approved the bonds on Tuesday.", "Wichita city council"),
+        ("Kansas commissioners voted 4-1 to issue the bonds.", "Kansas commissioners"),
+    ],
+)
+def test_a_places_elected_body_is_a_government(sentence, body):
+    assert entities(sentence)[body][0] == "government"
