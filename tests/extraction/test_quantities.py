@@ -2081,3 +2081,15 @@ def test_the_owners_in_a_description_of_a_venture_do_not_own_its_figures():
 )
 def test_a_sum_something_is_put_at_measures_that_thing_not_the_verb(sentence, metric):
     assert only(sentence, published="2026-05-01").metric == metric
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The cabinet approved nine electronics component projects worth Rs 12,500 crore.",
+        "The board cleared nine electronics component projects valued at Rs 12,500 crore.",
+    ],
+)
+def test_what_counted_things_are_worth_is_no_part_of_their_name(sentence):
+    count = by_value(extract(sentence, published="2026-05-01"), 9)
+    assert count.metric == "electronics component projects"

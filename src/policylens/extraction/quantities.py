@@ -392,6 +392,8 @@ _VALUED_AT = re.compile(
     rf"\b(?P<verb>{_words('valuation_verbs')})\s+(?P<np>(?:the|its|their|his|her|a|an)\s+[^,;:.()]{{1,60}}?)\s+at\s+$",
     re.IGNORECASE,
 )
+# Words that end a counted noun phrase where the sum it is worth begins ("nine projects worth Rs 12,500 crore").
+_WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
 # A name given as an example ("plants such as the X refinery"): not what the sentence is about.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
@@ -1230,8 +1232,8 @@ class _Reader:
             low = word.lower()
             if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
                 break
-            if any(c.isdigit() for c in gap):
-                break  # "72 projects worth 138 billion baht": another figure ends the noun phrase
+            if any(c.isdigit() for c in gap) or low in _WORTH:
+                break  # "72 projects worth 138 billion baht", "projects worth Rs 12,500 crore": what they are worth is another figure
             if low == "such" and not words:
                 ends.append(m.end())
                 continue
