@@ -2093,3 +2093,18 @@ def test_a_sum_something_is_put_at_measures_that_thing_not_the_verb(sentence, me
 def test_what_counted_things_are_worth_is_no_part_of_their_name(sentence):
     count = by_value(extract(sentence, published="2026-05-01"), 9)
     assert count.metric == "electronics component projects"
+
+
+@pytest.mark.parametrize(
+    "sentence, level",
+    [
+        # the level a goal starts from, named after the goal, is a fact of now, not a goal
+        ('"We will raise local content to 40% by 2030, from 18% today."', 18),
+        ("The government aims to raise the average wage to 1,400 euros by 2027, from roughly 1,050 euros now.", 1050),
+        ("Czechia aims for 40 GWh of cell production capacity by 2030, against 2.5 GWh installed today.", 2.5),
+    ],
+)
+def test_the_level_a_goal_starts_from_is_a_statistic(sentence, level):
+    found = extract(sentence, published="2026-06-01")
+    assert [q.kind for q in found] == ["target", "statistic"]
+    assert by_value(found, level).deadline is None

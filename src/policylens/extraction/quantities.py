@@ -123,6 +123,15 @@ _FROM_LEVEL = re.compile(
     r"less\s+than)\s+)?$",
     re.I,
 )
+# A goal's level named before in the sentence: "to 40% by 2030, " (then "from 18% today").
+_GOAL_LEVEL_BEFORE = re.compile(r"\bto\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d[^;]*,\s*(?:[a-z]+\s+){0,3}?$")
+# What says a figure is the level now or lately: "18% today", "2.5 GWh installed today", "8,000 on the road there at
+# the end of last year".
+_NOW_AFTER = re.compile(
+    r"(?:\s+[^\s,;.]+){0,5}?\s+(?:today|now|currently|at\s+present|so\s+far|to\s+date|last\s+year|"
+    r"at\s+the\s+end\s+of\s+last\s+year)\b",
+    re.IGNORECASE,
+)
 _TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d")
 # A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
 # "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
@@ -1023,6 +1032,11 @@ class _Reader:
             and _TO_LEVEL.match(self.text, a.end)
         ):
             return True  # "will be raised from 44% to 80%": the level the change starts from
+        lo = max(s.start, a.start - 40)
+        if _FROM_LEVEL.search(self.text, lo, a.start) and _GOAL_LEVEL_BEFORE.search(self.text, s.start, a.start):
+            return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
+        if _COMPARED_LINK.search(self.text, lo, a.start) and _NOW_AFTER.match(self.text, a.end, s.end):
+            return True  # "aims for 40 GWh by 2030, against 2.5 GWh installed today": the level now
         pub = self.pub
         if pub is None:
             return False
