@@ -2108,3 +2108,8 @@ def test_the_level_a_goal_starts_from_is_a_statistic(sentence, level):
     found = extract(sentence, published="2026-06-01")
     assert [q.kind for q in found] == ["target", "statistic"]
     assert by_value(found, level).deadline is None
+
+
+def test_a_change_from_a_sum_in_a_currency_written_in_letters_starts_at_that_sum():
+    found = extract("Exports will rise from KRW 12 trillion to KRW 30 trillion by 2030.", published="2026-06-01")
+    assert [(q.kind, q.deadline) for q in found] == [("statistic", None), ("target", 2030)]

@@ -132,7 +132,7 @@ _NOW_AFTER = re.compile(
     r"at\s+the\s+end\s+of\s+last\s+year)\b",
     re.IGNORECASE,
 )
-_TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d")
+_TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?(?:[A-Z]{1,3}[a-z]?\.?\s?)?[$€£¥₹]?\d")
 # A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
 # "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
 _LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
