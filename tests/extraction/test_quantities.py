@@ -2113,3 +2113,16 @@ def test_the_level_a_goal_starts_from_is_a_statistic(sentence, level):
 def test_a_change_from_a_sum_in_a_currency_written_in_letters_starts_at_that_sum():
     found = extract("Exports will rise from KRW 12 trillion to KRW 30 trillion by 2030.", published="2026-06-01")
     assert [(q.kind, q.deadline) for q in found] == [("statistic", None), ("target", 2030)]
+
+
+@pytest.mark.parametrize(
+    "sentence, kind",
+    [
+        # "today" or "now" closing the figure's clause says what holds now
+        ("The plant will employ 1,600 people by 2028. About 420 staff are on site today.", "statistic"),
+        # not the day a release announces a plan
+        ("Kestrel today announced it will hire 300 people.", "target"),
+    ],
+)
+def test_a_figure_of_today_is_what_holds_now(sentence, kind):
+    assert extract(sentence, published="2026-06-01")[-1].kind == kind

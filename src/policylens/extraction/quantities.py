@@ -132,6 +132,8 @@ _NOW_AFTER = re.compile(
     r"at\s+the\s+end\s+of\s+last\s+year)\b",
     re.IGNORECASE,
 )
+# "today" or "now" closing the figure's own clause: "About 420 staff are on site today", "18% today".
+_TODAY_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:today|now)\s*(?:[.;]|,\s|$)")
 _TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?(?:[A-Z]{1,3}[a-z]?\.?\s?)?[$€£¥₹]?\d")
 # A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
 # "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
@@ -1037,6 +1039,8 @@ class _Reader:
             return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
         if _COMPARED_LINK.search(self.text, lo, a.start) and _NOW_AFTER.match(self.text, a.end, s.end):
             return True  # "aims for 40 GWh by 2030, against 2.5 GWh installed today": the level now
+        if _TODAY_AFTER.match(self.text, a.end, s.end) and not _MODAL_BEFORE.search(self.text, s.start, a.start):
+            return True  # "About 420 staff are on site today": what holds now (not "X today announced …")
         pub = self.pub
         if pub is None:
             return False
