@@ -946,3 +946,16 @@ def test_a_record_produced_is_an_achievement_of_its_year():
 )
 def test_money_awarded_is_approved_and_an_award_finalized_is_committed(sentence, etype):
     assert only(sentence).type == etype
+
+
+def test_a_second_event_of_a_type_on_a_bare_noun_is_no_restatement():
+    text = (
+        "The province approved the Harbour Hydrogen Zone on Thursday.\n"
+        "In 2023 it was selected for incentives under the national scheme for solar modules."
+    )
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-03-13"), ("approval", "2023")]
+
+
+def test_the_same_event_told_again_of_a_definite_noun_is_a_restatement():
+    text = "The city unveiled a plan for hydrogen on Thursday. The plan was drawn up by the planning bureau."
+    assert [e.type for e in events(text)] == ["issuance"]

@@ -394,7 +394,13 @@ def _without_restatements(events: list[Event]) -> list[Event]:
     """'The plan was drawn up by ...' after 'X unveiled a plan' tells the same event again."""
     kept: list[Event] = []
     for event in events:
-        anaphoric = event.object is not None and " " not in event.object and event.object.islower()
+        anaphoric = (
+            event.object is not None
+            and " " not in event.object
+            and event.object.islower()
+            and re.search(rf"\b(?:the|this|that|these|those|such)\s+{re.escape(event.object)}\b", event.text, re.I)
+            is not None
+        )  # "The plan was drawn up by …", not "selected for incentives"
         if anaphoric and any(k.type == event.type for k in kept):
             continue
         kept.append(event)
