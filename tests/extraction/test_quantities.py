@@ -2041,6 +2041,19 @@ def test_a_government_page_shares_a_horizon_only_when_it_is_a_plan(title, deadli
     assert [(q.kind, q.deadline) for q in road] == [("target", deadline)]
 
 
+def test_a_neighbour_a_place_borders_owns_no_figure():
+    text = (
+        "Tamil Nadu wants the plants. Most projects cluster around Hosur, on the state's border with Karnataka. "
+        "The state has drawn Rs 31,000 crore of commitments."
+    )
+
+    def mention(name):
+        return [(text.index(name), text.index(name) + len(name))]
+
+    named = [Entity("place", name, mention(name)) for name in ("Hosur", "Karnataka", "Tamil Nadu")]
+    assert only(text, entities=named).subject != "Karnataka"
+
+
 def test_a_landmark_a_distance_is_measured_from_owns_no_figure():
     text = (
         "The Harbour Green Industrial Park covers 480 hectares in Tien Hai district, about 110 km from Hai Phong "

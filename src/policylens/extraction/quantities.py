@@ -185,10 +185,11 @@ def _month_named(text: str, start: int, end: int, pub_month: int | None) -> int 
 # A figure written as a hyphened modifier ("a 2,300-hectare area", "a 145-million-euro plant") sizes a thing.
 _COMPOUND_MODIFIER = re.compile(r"\d(?:-[a-z]+)+$")
 _SIZED_THING = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:[\w-]+\s+){{0,2}}?(?:{_words('sized_things')})\b", re.I)
-# What a landmark follows: "110 km from", "an hour's drive from", "15 minutes away from the".
+# What a landmark follows: "110 km from", "an hour's drive from", "15 minutes away from the", "on the state's
+# border with".
 _DISTANCE_FROM = re.compile(
-    r"\b(?:km|kms|kilometres|kilometers|miles|mi|minutes|hours|hour's drive|hours' drive|drive|away)\s+"
-    r"(?:away\s+)?from\s+(?:the\s+)?$",
+    r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi|minutes|hours|hour's drive|hours' drive|drive|away)\s+"
+    r"(?:away\s+)?from|borders?\s+with|bordering|neighbouring|neighboring)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _RECENT_DAY = re.compile(rf"\b(?:{_words('recent_days')})\b", re.I)
@@ -1907,7 +1908,7 @@ class _Reader:
 
 def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[tuple[int, int]]) -> bool:
     """A mention that names no owner of a figure: a place in a dateline, the country mark of a
-    currency ("US$", "HK$"), or a landmark a distance is measured from ("about 110 km from Hai Phong port")."""
+    currency ("US$", "HK$"), or a landmark ("about 110 km from Hai Phong port", "on the border with Karnataka")."""
     if etype != "place":
         return False
     if text.startswith("$", end) or _DISTANCE_FROM.search(text, max(0, start - 40), start):
