@@ -2139,3 +2139,13 @@ def test_a_change_from_a_sum_in_a_currency_written_in_letters_starts_at_that_sum
 )
 def test_a_figure_of_today_is_what_holds_now(sentence, kind):
     assert extract(sentence, published="2026-06-01")[-1].kind == kind
+
+
+def test_who_a_request_is_made_of_owns_no_figure():
+    text = "Lower Silesia on Monday asked Warsaw to designate a 2,300-hectare area as an acceleration valley."
+
+    def mention(name):
+        return [(text.index(name), text.index(name) + len(name))]
+
+    named = [Entity("place", name, mention(name)) for name in ("Lower Silesia", "Warsaw")]
+    assert only(text, entities=named).subject == "Lower Silesia"

@@ -406,6 +406,10 @@ _VALUED_AT = re.compile(
 )
 # Words that end a counted noun phrase where the sum it is worth begins ("nine projects worth Rs 12,500 crore").
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
+# Who a request is made of ("asked Warsaw to designate …", "urged the ministry to"): not who owns the figure.
+_ADDRESSEE_BEFORE = re.compile(
+    r"\b(?:asked|asks|urged|urges|called\s+on|calls\s+on|requested|requests|pressed)\s+(?:the\s+)?$"
+)
 # A name given as an example ("plants such as the X refinery"): not what the sentence is about.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
@@ -1368,6 +1372,8 @@ class _Reader:
                 continue
             if etype == "place" and self._scoped(start):
                 continue
+            if _ADDRESSEE_BEFORE.search(self.text, max(s.start, start - 24), start):
+                continue  # "Lower Silesia asked Warsaw to designate a 2,300-hectare area": Warsaw is asked, not the owner
             if end <= a.start:
                 if best is not None and self._in_aside(best_end, start, end, a.start):
                     aside = (name, end)
