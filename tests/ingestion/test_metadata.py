@@ -291,6 +291,8 @@ def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
         ("Posted On: 14-Jan-2025 5:30PM", "2025-01-14"),
         ("Posted On: 14 JAN 2025 5:30PM by Example Bureau", "2025-01-14"),
         ("Publish Time: 2023-08-30 | Views", "2023-08-30"),
+        ("Date of publication: 03.12.2026", "2026-12-03"),
+        ("By Staff Writer · December 3, 2026 · 4 min read", "2026-12-03"),
     ],
 )
 def test_more_date_forms(line, iso):
@@ -304,6 +306,10 @@ def test_more_date_forms(line, iso):
         ("05-03-2024 09:10", "md", "2024-05-03"),
         ("05-03-2024 09:10", "dm", "2024-03-05"),
         ("06/06/2024", None, "2024-06-06"),
+        # a weekday beside the date tells its two readings apart when only one fell on that day
+        ("Posted: Tue, 12/01/2026 - 09:30", None, "2026-12-01"),
+        ("Posted: Mon, 12/01/2026 - 09:30", None, "2026-01-12"),
+        ("Posted: Thu, 12/03/2026 - 09:30", None, None),  # 3 December and 12 March 2026 were both Thursdays
     ],
 )
 def test_ambiguous_numeric_dates_need_an_order(line, order, iso):

@@ -90,6 +90,9 @@ _DAY_FIRST_TLDS = frozenset(_DATA["day_first_tlds"])
 # A byline or date stamp carries few words besides the date, none of them running prose
 # (lower-case words; "example.com.cn" and "Xinhua" are names, "announced" is prose).
 _MAX_RESIDUE_WORDS = 6
+_WEEKDAYS = _DATA["weekdays"]
+_WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
+_STAMP_FIELD = any_of(_DATA["stamp_fields"])
 _MAX_RESIDUE_CJK = 8
 _RESIDUE_WORD = re.compile(r"[A-Za-z][\w.]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -185,7 +188,7 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         return None  # a sentence that mentions a date reports an event
     if _CLAUSE_AFTER.match(stripped, end) or _CAPTION.search(stripped):
         return None  # "2024年3月5日，某项目开工现场": a caption or a sentence cut short, not a date stamp
-    residue = _FIELD.sub(" ", stripped[:start] + " " + stripped[end:])
+    residue = _STAMP_FIELD.sub(" ", _FIELD.sub(" ", stripped[:start] + " " + stripped[end:]))
     prose = [w for w in _RESIDUE_WORD.findall(residue) if w.isalpha() and w.islower() and len(w) > 3]
     if (
         not prose
@@ -265,9 +268,23 @@ def _find(text: str, order: str | None = None) -> tuple[str | None, int, int] | 
     for pattern in _FULL_PATTERNS + _MONTH_PATTERNS:
         for m in pattern.finditer(text):
             iso = _iso(m, order)
+            if iso is None and pattern is _YEAR_LAST:
+                iso = _by_weekday(m, text)
             if iso or (pattern is _YEAR_LAST and _plausible_year_last(m)):
                 return iso, m.start(), m.end()
     return None
+
+
+def _by_weekday(m: re.Match[str], text: str) -> str | None:
+    """The one reading of an ambiguous numeric date ("Tue, 12/03/2026") that falls on the weekday its line
+    names, if exactly one does."""
+    named = {_WEEKDAYS[w.lower()] for w in _WEEKDAY.findall(text)}
+    if len(named) != 1:
+        return None
+    a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    readings = {iso for iso in (_valid(year, a, b), _valid(year, b, a)) if iso}
+    fits = [iso for iso in readings if date.fromisoformat(iso).weekday() in named]
+    return fits[0] if len(fits) == 1 else None
 
 
 def _plausible_year_last(m: re.Match[str]) -> bool:
