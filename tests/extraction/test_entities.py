@@ -279,3 +279,13 @@ def test_an_industry_noun_heads_a_company_after_two_names(sentence, names):
 )
 def test_a_places_elected_body_is_a_government(sentence, body):
     assert entities(sentence)[body][0] == "government"
+
+
+def test_a_headlines_clipped_subject_never_named_in_the_story_is_no_company():
+    text = (
+        "CS launches Kestrel Valley zone, targets 10,000 buses by 2030\n\n"
+        "The Cabinet Secretary for Trade today launched the Kestrel Valley Special Economic Zone near Naivasha. "
+        "Marlow Buses Ltd will build the first plant in the zone."
+    )
+    found = {e.name for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert "CS" not in found and "Marlow Buses Ltd" in found

@@ -25,6 +25,14 @@ _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 _CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+)$")
 
 
+def _headline_only(text: str, chunk: Chunk, name: str) -> bool:
+    """Whether a name stands in the page's first line (its headline) and nowhere in the story below it."""
+    first_line_end = text.find("\n")
+    if first_line_end < 0 or chunk.start > first_line_end:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text[first_line_end:]) is None
+
+
 def _describes_next(rest: str, p: Patterns) -> bool:
     """A name joined by a hyphen to a describing participle ("Taiwanese-invested", "Vellore-based")."""
     m = _HYPHEN_WORD.match(rest)
@@ -55,6 +63,8 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
         if _describes_next(rest, p):
             continue  # "a plant of Taiwanese-invested X Co., Ltd.": the word before the hyphen describes X
         reading = _company_reading(text, chunk, rest, p)
+        if reading and reading[0] == "verb" and _headline_only(text, chunk, name):
+            continue  # "CS launches Kedong Valley zone": a headline's clipped subject, never named in the story
         if reading:
             how, etype = reading
             # "A and B announced ...": each part that is no place is a company; in
