@@ -553,6 +553,8 @@ class _Reader:
         self.is_plan = document.source_type == "government" or bool(_PLAN_TITLE.search(document.title or ""))
         self.cache: dict[int, _Sentence] = {}
         self.plan_paragraphs: dict[tuple[int, int], bool] = {}
+        self._read_before_verb: dict[tuple[int, int, int], tuple[str, str | None]] = {}
+        self._opening_referents: dict[int, str | None] = {}
         datelines = [m.span() for m in _DATELINE.finditer(self.text)]
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
@@ -1467,39 +1469,61 @@ class _Reader:
                 if first is None or first.group(1) in _NOUN_PHRASE_OPENERS:
                     return None  # "…, and a dozen clusters …": an item of a list, left to the other rules
                 continue  # ", and source 60 percent of its gases": a second predicate of the sentence's subject
-            verb = verbs[0][0]
-            found = None
-            outer = (-1, -1)
-            aside: tuple[str, int] | None = None
-            for start, end, name, etype in self._mentions_between(past_aside, verb):
-                if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
-                    continue
-                if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
-                    continue
-                if etype == "place" and self._scoped(start):
-                    continue
-                if found is not None and self._in_aside(outer[1], start, end, verb):
-                    aside = (name, end)
-                    continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
-                if aside is not None and self._qualifies(aside[0], aside[1], start, name):
-                    aside = (name, end)
-                    continue  # "X, founded in Lincoln, Nebraska, runs …"
-                if found is not None and self._qualifies(found, outer[1], start, name):
-                    continue  # "Hefei, Anhui, produced …": the province locates the city
-                found, outer = name, (start, end)
-            opening = self._opening_referent(clause) if found is None else None
-            if opening is not None:
-                return opening  # "The free zone, set up by the city, hosts …": the description that opens the clause
-            referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
-            if referred:
-                return referred
-            if found is not None:
-                return found
-            if _PRONOUN_LED.match(self.text, clause):
+            reading, owner = self._before_verb(clause, past_aside, verbs[0][0])
+            if reading == "pronoun":
                 return self._earlier_subject(s, a.start)
-            if self.text[clause:verb].strip(" \t,"):
-                return None  # words before the verb that name nothing we know: leave it to the other rules
+            if reading == "said":
+                return owner
         return None
+
+    def _before_verb(self, clause: int, past_aside: int, verb: int) -> tuple[str, str | None]:
+        """What the words of a clause before its verb say of its subject, for :meth:`_clause_subject`: ("said",
+        the subject) when they settle it, None for words that name nothing we know; ("pronoun", None) when a
+        pronoun opens the clause, whose subject an earlier sentence names; ("nothing", None) when nothing but
+        commas stands before the verb. Nothing here depends on the figure: the figures after one verb (most
+        sentences hold two) read it once."""
+        key = (clause, past_aside, verb)
+        known = self._read_before_verb.get(key)
+        if known is None:
+            known = self._read_before_verb[key] = self._reading_before_verb(clause, past_aside, verb)
+        return known
+
+    def _reading_before_verb(self, clause: int, past_aside: int, verb: int) -> tuple[str, str | None]:
+        """:meth:`_before_verb`, read. Names that an adjunct introduces are passed over, as are asides and the
+        places that only locate the name before them."""
+        found = None
+        outer = (-1, -1)
+        aside: tuple[str, int] | None = None
+        for start, end, name, etype in self._mentions_between(past_aside, verb):
+            if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
+                continue
+            if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
+                continue
+            if etype == "place" and self._scoped(start):
+                continue
+            if found is not None and self._in_aside(outer[1], start, end, verb):
+                aside = (name, end)
+                continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
+            if aside is not None and self._qualifies(aside[0], aside[1], start, name):
+                aside = (name, end)
+                continue  # "X, founded in Lincoln, Nebraska, runs …"
+            if found is not None and self._qualifies(found, outer[1], start, name):
+                continue  # "Hefei, Anhui, produced …": the province locates the city
+            found, outer = name, (start, end)
+        opening = self._opening_referent(clause) if found is None else None
+        if opening is not None:
+            # "The free zone, set up by the city, hosts …": the description that opens the clause
+            return "said", opening
+        referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
+        if referred:
+            return "said", referred
+        if found is not None:
+            return "said", found
+        if _PRONOUN_LED.match(self.text, clause):
+            return "pronoun", None
+        if self.text[clause:verb].strip(" \t,"):
+            return "said", None  # words before the verb that name nothing we know: leave it to the other rules
+        return "nothing", None
 
     def _scoped(self, start: int) -> bool:
         """Whether a place is the scope of a measure its owner's possessive opens ("its market share in Europe
@@ -1571,9 +1595,14 @@ class _Reader:
 
     def _opening_referent(self, start: int) -> str | None:
         """What a definite description that opens a sentence or clause at ``start`` refers to ("The park
-        is located in the X zone, with …" is the park's), or None."""
+        is located in the X zone, with …" is the park's), or None. Asked again for each figure of a
+        sentence at its start and its commas, it is read once a place."""
+        if start in self._opening_referents:
+            return self._opening_referents[start]
         found = _OPENING_DEFINITE.match(self.text, start)
-        return self._referent(found.start("article"), found.group("noun").lower()) if found is not None else None
+        referent = self._referent(found.start("article"), found.group("noun").lower()) if found is not None else None
+        self._opening_referents[start] = referent
+        return referent
 
     def _qualifies(self, name: str, name_end: int, start: int, place: str) -> bool:
         """Whether a place named right after another only says where that one lies: "Pune, Maharashtra",
