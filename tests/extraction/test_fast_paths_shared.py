@@ -138,3 +138,65 @@ LEVEL_PIECES = st.sampled_from(
 def test_a_name_without_a_level_word_is_passed_over_by_one_search(name):
     # _describe tries the level words one by one only where the alternation of them all finds one.
     assert (_any_level_word().search(name) is not None) == any(word.search(name) for word, _ in _level_words())
+
+
+# The cue words of the patterns issue 16 opened with a look at their first letters, in three cases and with the
+# characters case-insensitive matching takes for a letter, between the characters that end or join a word.
+_OPENED = (
+    (quantities._PLAN_TITLE, ("plan_title_words",)),
+    (quantities._PRESENT, ("present_cues",)),
+    (quantities._PAST, ("past_markers",)),
+    (quantities._CHANGE_CUE, ("increase_cues", "decrease_cues")),
+    (quantities._ANNUAL_BEFORE, ("annual_cues",)),
+    (quantities._LIST_OPENER, ("list_openers",)),
+    (quantities._CONJUNCTION, ()),
+    (quantities._ANNUAL_AFTER, ()),
+)
+_CUE_WORDS = sorted(
+    {str(w) for _, keys in _OPENED for key in keys for w in quantities._CUES[key]}
+    | {"and", "or", "but", "while", "which", "that year", "whereas", "annually", "a year", "per annum", "yearly"}
+)
+OPENED_TEXTS = st.lists(
+    st.one_of(
+        st.sampled_from(_CUE_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), w.title()])),
+        st.sampled_from([" ", "  ", "-", "\n", ",", ".", "x", "5", "_", "\u0130", "\u0131", "\u017f", "\u212a"]),
+    ),
+    max_size=20,
+).map("".join)
+
+
+_LEADING_LOOK = re.compile(r"^\(\?=\[[^\]]*\]\)")
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=OPENED_TEXTS, a=st.integers(0, 120), b=st.integers(0, 300))
+@example(text=" ".join(w for word in _CUE_WORDS for w in (word, word.upper(), word.title())), a=0, b=100_000)
+@example(text="-".join(_CUE_WORDS), a=0, b=100_000)
+def test_patterns_opened_by_a_look_at_their_first_letters_match_as_without_it(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for fast, _ in _OPENED:
+        plain = re.compile(_LEADING_LOOK.sub("", fast.pattern), fast.flags)
+        assert plain.pattern != fast.pattern
+        assert [(m.span(), m.groupdict()) for m in fast.finditer(text, start, end)] == [
+            (m.span(), m.groupdict()) for m in plain.finditer(text, start, end)
+        ]
+
+
+COMPARATOR_WORDS = sorted({w for words in quantities._CUES["comparators"].values() for w in map(str, words)})
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    word=st.one_of(
+        st.sampled_from(COMPARATOR_WORDS).flatmap(lambda w: st.sampled_from([w, w.upper(), f"x-{w}", f"{w}s"])),
+        st.from_regex(r"[A-Za-z][\w’'&-]{0,12}", fullmatch=True),
+    ),
+    first=st.booleans(),
+)
+@example(word="over", first=True)
+@example(word="well-over", first=False)
+def test_a_word_read_once_at_a_metric_edge_is_the_search(word, first):
+    # _is_comparator and _edge_junk are cached by word: each answer, asked twice, is what the search gives.
+    for _ in range(2):
+        assert quantities._is_comparator(word) == (quantities._COMPARATOR_BEFORE.search(word) is not None)
+        assert quantities._edge_junk(word, first) == quantities._edge_junk.__wrapped__(word, first)

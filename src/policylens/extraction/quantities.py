@@ -45,6 +45,11 @@ def _words(key: str) -> str:
     return any_case(_CUES[key], _alternation)
 
 
+def _openings(*keys: str) -> str:
+    """A look at the letters the cue words under ``keys`` begin with, to open a pattern of them (anycase.opening)."""
+    return opening(str(w)[0] for key in keys for w in _CUES[key])
+
+
 # The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
 # written by any_case (through _words) so that only the words of the letter found there are tried, and opened
 # by a look at the letters a cue begins with, so that positions where none can begin are passed over.
@@ -63,9 +68,11 @@ _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
 # frames what follows, and one at the end of a clause belongs to that clause.
-_PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
-_PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
-_PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
+# Scanned through whole sentences or documents: each opens with a look at the letters its words begin with
+# (anycase.opening), so that sre passes every other position without entering the alternation.
+_PLAN_TITLE = re.compile(rf"{_openings('plan_title_words')}\b(?:{_words('plan_title_words')})\b", re.I)
+_PRESENT = re.compile(rf"{_openings('present_cues')}\b(?:{_words('present_cues')})\b", re.I)
+_PAST = re.compile(rf"{_openings('past_markers')}\b(?:{_words('past_markers')})\b", re.I)
 # The patterns searched in windows before a figure below open with a look at the letters a match begins with
 # (anycase.opening), so that the search passes every other position without trying the pattern there.
 _PERFECT = re.compile(
@@ -89,7 +96,10 @@ _COMPARATOR_AFTER = re.compile(
     re.I,
 )
 _COMPARATOR_AFTER_CODES = list(_CUES["comparator_suffixes"])
-_CHANGE_CUE = re.compile(rf"\b(?:(?P<inc>{_words('increase_cues')})|(?P<dec>{_words('decrease_cues')}))\b", re.I)
+_CHANGE_CUE = re.compile(
+    rf"{_openings('increase_cues', 'decrease_cues')}\b(?:(?P<inc>{_words('increase_cues')})|(?P<dec>{_words('decrease_cues')}))\b",
+    re.I,
+)
 _CHANGE_GAP = re.compile(
     r"(?:\s+(?!to\b|from\b)[\w’'&-]+){0,6}?\s*$"
     r"|(?:\s+(?!to\b|from\b)[\w’'&-]+){0,10}?\s+by(?:\s+[\w.]+){0,2}?\s*$",
@@ -106,7 +116,7 @@ _CHANGED = re.compile(
 )
 _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
-_ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
+_ANNUAL_BEFORE = re.compile(rf"{_openings('annual_cues')}\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|\(?[a-z][.)]|\(?[ivxlc]{1,6}[.)]|[IVXLC]{1,6}\.)\s")
 # A sentence or list item that opens on a bare verb of a goal: "1. Raise output to KRW 30 trillion."
 _IMPERATIVE = re.compile(
@@ -128,11 +138,13 @@ _TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?[$€�
 _LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
 # "that" opens a clause, except as the determiner of a time ("installations that year came to …").
 _CONJUNCTION = re.compile(
-    r"\b(?:and|or|but|while|which|that(?!\s+(?:year|month|quarter|week|day|period|time)\b)|whereas)\b", re.I
+    opening("aobwt")
+    + r"\b(?:and|or|but|while|which|that(?!\s+(?:year|month|quarter|week|day|period|time)\b)|whereas)\b",
+    re.I,
 )
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
-    rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
+    rf"{opening('aepy')}\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
 )
 _RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
@@ -282,7 +294,7 @@ _PLAN_REFERENCE = re.compile(
 )
 _DISTRIBUTIVE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_words('distributive_words')})\b", re.I)
 _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_LIST_OPENER = re.compile(rf"\b(?:{_words('list_openers')})\s+", re.I)
+_LIST_OPENER = re.compile(rf"{_openings('list_openers')}\b(?:{_words('list_openers')})\s+", re.I)
 _AND = re.compile(r"\s+and\s+")
 _RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
 _WITH_OPENING = re.compile(r"\W*With\s")  # "With 300 firms, Suzhou leads …"
@@ -1269,7 +1281,7 @@ class _Reader:
                 and not _is_verb(w)
                 and not _verbal(w)
                 and w.lower() not in _METRIC_JUNK
-                and not _COMPARATOR_BEFORE.search(w)
+                and not _is_comparator(w)
                 and w.lower() not in _LEVEL_WORDS
             ]
             if not content and (noun := verb_metrics.get(words[verb].lower())):
@@ -2198,7 +2210,17 @@ def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _is_comparator(word: str) -> bool:
+    """Whether a word ends in a comparator ("over", "more", "least"), as before a figure; asked of every word a
+    metric may hold, and cached as :func:`_is_verb` is: a search for some 60 phrases costs twenty times a lookup."""
+    return _COMPARATOR_BEFORE.search(word) is not None
+
+
+@lru_cache(maxsize=8192)
 def _edge_junk(word: str, first: bool) -> bool:
+    """Whether a word cannot open (``first``) or close a measure's name; asked of each word at the edges of
+    every metric and cached, as the same words come back in every sentence."""
     low = word.lower()
     if low in _LEADING_ADJECTIVES and first:
         return False  # "total exports", "average wage"
@@ -2206,7 +2228,7 @@ def _edge_junk(word: str, first: bool) -> bool:
         return True
     if first and low in _GOAL_IMPERATIVES and word[0].isupper():
         return True  # "Lift battery exports to …": the item's verb, not its measure
-    if _COMPARATOR_BEFORE.search(word):
+    if _is_comparator(word):
         return True
     if low.endswith("ly") and len(low) > 4:
         return True  # adverbs: "significantly", "respectively"
