@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from policylens.extraction import quantities
 from policylens.extraction.entities import find_entities
 from policylens.extraction.entities.assemble import _any_level_word, _level_words
+from policylens.extraction.entities.tokens import _DISCLAIMER, title_lines
 from policylens.extraction.numbers import find_amounts
 from policylens.extraction.text import TextIndex
 from policylens.model import Document
@@ -200,3 +201,48 @@ def test_a_word_read_once_at_a_metric_edge_is_the_search(word, first):
     for _ in range(2):
         assert quantities._is_comparator(word) == (quantities._COMPARATOR_BEFORE.search(word) is not None)
         assert quantities._edge_junk(word, first) == quantities._edge_junk.__wrapped__(word, first)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            [
+                "forward",
+                "FORWARD",
+                "Forward",
+                "forwar",
+                "-",
+                " ",
+                "looking",
+                "statements",
+                "statement",
+                "within the",
+                "meaning",
+                "safe harbor",
+                "safe harbour",
+                "\n",
+                "x",
+                "\u0130",
+                "\u017f",
+                "\u212a",
+                "ﬀ",
+                "ＦＯＲＷＡＲＤ",
+            ]
+        ),
+        max_size=20,
+    ).map("".join)
+)
+@example(text="Forward-Looking Statements within the meaning of the Act")
+def test_the_disclaimers_title_lines_finds_are_the_searches(text):
+    # title_lines searches paragraphs for a disclaimer only in a text whose lower case holds "forward".
+    index = TextIndex(text)
+    disclaimers = {(start, end) for start, end in index.paragraphs if _DISCLAIMER.search(text, start, end)}
+    assert disclaimers <= set(title_lines(text, index))
+
+
+def test_only_the_ascii_letters_of_forward_match_them_ignoring_case():
+    # Why the look at the lower case is enough: every character that matches a letter of "forward" ignoring
+    # case lowers to that letter.
+    letters = re.compile("[forwad]", re.IGNORECASE)
+    assert {chr(c) for c in range(0x110000) if letters.fullmatch(chr(c))} == set("forwadFORWAD")
