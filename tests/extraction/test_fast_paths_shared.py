@@ -246,3 +246,91 @@ def test_only_the_ascii_letters_of_forward_match_them_ignoring_case():
     # case lowers to that letter.
     letters = re.compile("[forwad]", re.IGNORECASE)
     assert {chr(c) for c in range(0x110000) if letters.fullmatch(chr(c))} == set("forwadFORWAD")
+
+
+DATELINE_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "QINGDAO",
+            "BEIJING, China",
+            ", ",
+            "Aug. 25, 2025",
+            "Sept 3",
+            " ",
+            "\t",
+            "\n",
+            "\r\n",
+            "\n\n",
+            " -- ",
+            " — ",
+            "-",
+            "(GLOBE NEWSWIRE)",
+            "/PRNewswire/",
+            "x",
+            "The",
+            "2024",
+        ]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=DATELINE_TEXTS)
+@example(text="QINGDAO, China, Aug. 25, 2025 (GLOBE NEWSWIRE) -- x\nBEIJING -- y\n\nTOKYO — z")
+def test_datelines_tried_at_line_starts_are_the_scan(text):
+    found = [m.span() for m in quantities.finditer_at(quantities._DATELINE, text, quantities._line_starts(text))]
+    assert found == [m.span() for m in quantities._DATELINE.finditer(text)]
+
+
+MONTH_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            "in",
+            "In",
+            "during",
+            "for",
+            "through",
+            "by the end of",
+            "last",
+            "Last",
+            "month",
+            "months",
+            "Month",
+            "May",
+            "may",
+            "June",
+            "Jun",
+            "March",
+            "Mar",
+            "December",
+            "DECEMBER",
+            "september",
+            " ",
+            "\n",
+            ",",
+            "2024",
+            "5",
+            "x",
+        ]
+    ),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=MONTH_TEXTS, pub_month=st.one_of(st.none(), st.integers(1, 12)))
+@example(text="in May", pub_month=None)
+@example(text="Last\nmonth", pub_month=3)
+def test_a_month_named_is_looked_for_only_where_a_month_is_written(text, pub_month):
+    m = quantities._MONTH_ALONE.search(text)
+    plain = (
+        None
+        if m is None
+        else (
+            quantities._MONTH_NUMBER[m.group("m").lower()]
+            if m.group("m")
+            else ((pub_month - 2) % 12 + 1 if pub_month is not None else None)
+        )
+    )
+    assert quantities._month_named(text, 0, len(text), pub_month) == plain

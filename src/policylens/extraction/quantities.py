@@ -15,10 +15,11 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -172,8 +173,15 @@ _MONTH_ALONE = re.compile(
 )
 
 
+# What a sentence must hold, as written, for _MONTH_ALONE to match in it: a month's name or "month".
+_MONTH_ALONE_NEEDS = ("month", "Jan", "Feb", "Ma", "Apr", "Ju", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _month_named(text: str, start: int, end: int, pub_month: int | None) -> int | None:
-    """The month a sentence names without a year (see _MONTH_ALONE), 1-12; "last month" needs the page's."""
+    """The month a sentence names without a year (see _MONTH_ALONE), 1-12; "last month" needs the page's.
+    Most sentences name no month: ``str.find`` tells so faster than the pattern's search."""
+    if all(text.find(word, start, end) < 0 for word in _MONTH_ALONE_NEEDS):
+        return None
     m = _MONTH_ALONE.search(text, start, end)
     if m is None:
         return None
@@ -567,7 +575,7 @@ class _Reader:
         self.plan_paragraphs: dict[tuple[int, int], bool] = {}
         self._read_before_verb: dict[tuple[int, int, int], tuple[str, str | None]] = {}
         self._opening_referents: dict[int, str | None] = {}
-        datelines = [m.span() for m in _DATELINE.finditer(self.text)]
+        datelines = [m.span() for m in finditer_at(_DATELINE, self.text, _line_starts(self.text))]
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
             for ent in entities
@@ -1918,6 +1926,16 @@ def _plan_period(title: str, opening: str) -> int | None:
             end = m.group("b")
             return int(end) if len(end) == 4 else int(m.group("a")[:2] + end)
     return None
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    """Where each line of ``text`` starts: the only places a pattern opened by ``^`` in MULTILINE mode, and
+    matching no line break (_DATELINE), can match, tried there alone rather than at every character."""
+    yield 0
+    at = text.find("\n")
+    while at >= 0:
+        yield at + 1
+        at = text.find("\n", at + 1)
 
 
 def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
