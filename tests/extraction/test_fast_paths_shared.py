@@ -334,3 +334,60 @@ def test_a_month_named_is_looked_for_only_where_a_month_is_written(text, pub_mon
         )
     )
     assert quantities._month_named(text, 0, len(text), pub_month) == plain
+
+
+GATED_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *map(str, quantities._CUES["list_openers"]),
+            "its",
+            "Its",
+            "ITS",
+            "their",
+            "THEIR",
+            "it",
+            "the",
+            "such",
+            "like-minded",
+            "in",
+            "across",
+            "at",
+            "near",
+            "plant",
+            "market share",
+            ",",
+            " ",
+            "\n",
+            "-",
+            "\u0130",
+            "\u017f",
+            "\u212a",
+            "x",
+        ]
+    ),
+    max_size=14,
+).map(" ".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=GATED_TEXTS)
+@example(text="key parts such as  cylinders")
+@example(text="\u0130TS market share in the")
+def test_windows_passed_over_by_a_look_for_their_words_hold_no_match(text):
+    # _without_examples and _Reader._scoped search a window only where might_hold finds the words the pattern needs.
+    lowered = text.lower()
+    if not quantities.might_hold(text, lowered, quantities._LIST_OPENER_NEEDS):
+        assert quantities._LIST_OPENER.search(text) is None
+        assert quantities._without_examples(text) == text
+    if not quantities.might_hold(text, lowered, quantities._POSSESSIVES):
+        assert quantities._SCOPED_BY_POSSESSIVE.search(text) is None
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=GATED_TEXTS)
+@example(text="its first plant, in Chonburi")
+def test_a_place_scoped_by_a_possessive_is_the_search(text):
+    reader = _reader(text)
+    for start in range(len(text) + 1):
+        plain = quantities._SCOPED_BY_POSSESSIVE.search(text, max(0, start - 60), start) is not None
+        assert reader._scoped(start) == plain

@@ -303,6 +303,7 @@ _PLAN_REFERENCE = re.compile(
 _DISTRIBUTIVE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_words('distributive_words')})\b", re.I)
 _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
 _LIST_OPENER = re.compile(rf"{_openings('list_openers')}\b(?:{_words('list_openers')})\s+", re.I)
+_LIST_OPENER_NEEDS = needed(_CUES["list_openers"])  # what _LIST_OPENER needs (anycase.might_hold)
 _AND = re.compile(r"\s+and\s+")
 _RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
 _WITH_OPENING = re.compile(r"\W*With\s")  # "With 300 firms, Suzhou leads …"
@@ -435,6 +436,7 @@ _SITES = frozenset({"park", "company", "cluster"})
 _SCOPED_BY_POSSESSIVE = re.compile(
     r"\b(?i:its|their)(?:\s+[a-z][\w-]*){1,5}?,?\s+(?:in|across|outside|at|near)\s+(?:the\s+)?$"
 )
+_POSSESSIVES = needed(["its", "their"])  # what _SCOPED_BY_POSSESSIVE needs (anycase.might_hold)
 _OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
 _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
@@ -575,6 +577,7 @@ class _Reader:
         self.plan_paragraphs: dict[tuple[int, int], bool] = {}
         self._read_before_verb: dict[tuple[int, int, int], tuple[str, str | None]] = {}
         self._opening_referents: dict[int, str | None] = {}
+        self._opening_descriptions: dict[int, re.Match | None] = {}
         datelines = [m.span() for m in finditer_at(_DATELINE, self.text, _line_starts(self.text))]
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
@@ -1473,7 +1476,7 @@ class _Reader:
         subjects. None when the clause has no verb before the figure or names no subject before it."""
         main = self._clause_start(s, a.start)
         # "The free zone, set up by the city and the agency, hosts …": no clause opens inside the aside
-        described = _OPENING_DEFINITE.match(self.text, main)
+        described = self._opening_description(main)
         resume = self._after_aside(described.end(), a.start) if described is not None else main
         opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, resume, a.start)]
         for clause in [opens[-1], main] if opens else [main]:
@@ -1548,7 +1551,11 @@ class _Reader:
     def _scoped(self, start: int) -> bool:
         """Whether a place is the scope of a measure its owner's possessive opens ("its market share in Europe
         rose to 6%" is the company's share, "It will complete its first plant, in Chonburi, with …" its plant)."""
-        return _SCOPED_BY_POSSESSIVE.search(self.text, max(0, start - 60), start) is not None
+        lo = max(0, start - 60)
+        window = self.text[lo:start]
+        if not might_hold(window, window.lower(), _POSSESSIVES):
+            return False  # no "its" or "their": most places are named without one before them
+        return _SCOPED_BY_POSSESSIVE.search(self.text, lo, start) is not None
 
     def _is_source(self, pos: int) -> bool:
         """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
@@ -1619,10 +1626,17 @@ class _Reader:
         sentence at its start and its commas, it is read once a place."""
         if start in self._opening_referents:
             return self._opening_referents[start]
-        found = _OPENING_DEFINITE.match(self.text, start)
+        found = self._opening_description(start)
         referent = self._referent(found.start("article"), found.group("noun").lower()) if found is not None else None
         self._opening_referents[start] = referent
         return referent
+
+    def _opening_description(self, start: int) -> re.Match | None:
+        """The definite description that opens a sentence or clause at ``start`` (_OPENING_DEFINITE), matched
+        once a place: each figure of a sentence asks for the one at its clause's start."""
+        if start not in self._opening_descriptions:
+            self._opening_descriptions[start] = _OPENING_DEFINITE.match(self.text, start)
+        return self._opening_descriptions[start]
 
     def _qualifies(self, name: str, name_end: int, start: int, place: str) -> bool:
         """Whether a place named right after another only says where that one lies: "Pune, Maharashtra",
@@ -2072,6 +2086,8 @@ def _without_examples(window: str) -> str:
     """The words before a figure without the examples a list opener gives of the measure before its verb,
     commas and all ("the supply rate of key components such as cylinders, pumps and transmissions has
     reached …" measures the supply rate of key components, not transmissions)."""
+    if not might_hold(window, window.lower(), _LIST_OPENER_NEEDS):
+        return window  # no list opener: most windows, told by str at a fraction of the scan
     openers = list(_LIST_OPENER.finditer(window))
     if not openers:
         return window
