@@ -18,6 +18,12 @@ from policylens.model import Document
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code
 
+
+def _texts(pieces: list[str], max_size: int, sep: str = "") -> st.SearchStrategy[str]:
+    """Texts of up to ``max_size`` of ``pieces`` joined by ``sep``."""
+    return st.lists(st.sampled_from(pieces), max_size=max_size).map(sep.join)
+
+
 # Pieces of sentences about who owns a figure: names, places that locate them, asides, pronouns and
 # definite descriptions, adjuncts, verbs, clause openings and figures, so that two figures often share a
 # clause, a verb or neither.
@@ -248,31 +254,30 @@ def test_only_the_ascii_letters_of_forward_match_them_ignoring_case():
     assert {chr(c) for c in range(0x110000) if letters.fullmatch(chr(c))} == set("forwadFORWAD")
 
 
-DATELINE_TEXTS = st.lists(
-    st.sampled_from(
-        [
-            "QINGDAO",
-            "BEIJING, China",
-            ", ",
-            "Aug. 25, 2025",
-            "Sept 3",
-            " ",
-            "\t",
-            "\n",
-            "\r\n",
-            "\n\n",
-            " -- ",
-            " — ",
-            "-",
-            "(GLOBE NEWSWIRE)",
-            "/PRNewswire/",
-            "x",
-            "The",
-            "2024",
-        ]
-    ),
-    max_size=20,
-).map("".join)
+DATELINE_TEXTS = _texts(
+    [
+        "QINGDAO",
+        "BEIJING, China",
+        ", ",
+        "Aug. 25, 2025",
+        "Sept 3",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "\n\n",
+        " -- ",
+        " — ",
+        "-",
+        "(GLOBE NEWSWIRE)",
+        "/PRNewswire/",
+        "x",
+        "The",
+        "2024",
+    ],
+    20,
+    "",
+)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -283,39 +288,38 @@ def test_datelines_tried_at_line_starts_are_the_scan(text):
     assert found == [m.span() for m in quantities._DATELINE.finditer(text)]
 
 
-MONTH_TEXTS = st.lists(
-    st.sampled_from(
-        [
-            "in",
-            "In",
-            "during",
-            "for",
-            "through",
-            "by the end of",
-            "last",
-            "Last",
-            "month",
-            "months",
-            "Month",
-            "May",
-            "may",
-            "June",
-            "Jun",
-            "March",
-            "Mar",
-            "December",
-            "DECEMBER",
-            "september",
-            " ",
-            "\n",
-            ",",
-            "2024",
-            "5",
-            "x",
-        ]
-    ),
-    max_size=12,
-).map(" ".join)
+MONTH_TEXTS = _texts(
+    [
+        "in",
+        "In",
+        "during",
+        "for",
+        "through",
+        "by the end of",
+        "last",
+        "Last",
+        "month",
+        "months",
+        "Month",
+        "May",
+        "may",
+        "June",
+        "Jun",
+        "March",
+        "Mar",
+        "December",
+        "DECEMBER",
+        "september",
+        " ",
+        "\n",
+        ",",
+        "2024",
+        "5",
+        "x",
+    ],
+    12,
+    " ",
+)
 
 
 @settings(max_examples=1000, deadline=None)
@@ -336,37 +340,36 @@ def test_a_month_named_is_looked_for_only_where_a_month_is_written(text, pub_mon
     assert quantities._month_named(text, 0, len(text), pub_month) == plain
 
 
-GATED_TEXTS = st.lists(
-    st.sampled_from(
-        [
-            *map(str, quantities._CUES["list_openers"]),
-            "its",
-            "Its",
-            "ITS",
-            "their",
-            "THEIR",
-            "it",
-            "the",
-            "such",
-            "like-minded",
-            "in",
-            "across",
-            "at",
-            "near",
-            "plant",
-            "market share",
-            ",",
-            " ",
-            "\n",
-            "-",
-            "\u0130",
-            "\u017f",
-            "\u212a",
-            "x",
-        ]
-    ),
-    max_size=14,
-).map(" ".join)
+GATED_TEXTS = _texts(
+    [
+        *map(str, quantities._CUES["list_openers"]),
+        "its",
+        "Its",
+        "ITS",
+        "their",
+        "THEIR",
+        "it",
+        "the",
+        "such",
+        "like-minded",
+        "in",
+        "across",
+        "at",
+        "near",
+        "plant",
+        "market share",
+        ",",
+        " ",
+        "\n",
+        "-",
+        "\u0130",
+        "\u017f",
+        "\u212a",
+        "x",
+    ],
+    14,
+    " ",
+)
 
 
 @settings(max_examples=1000, deadline=None)
