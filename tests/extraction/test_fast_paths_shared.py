@@ -394,3 +394,10 @@ def test_a_place_scoped_by_a_possessive_is_the_search(text):
     for start in range(len(text) + 1):
         plain = quantities._SCOPED_BY_POSSESSIVE.search(text, max(0, start - 60), start) is not None
         assert reader._scoped(start) == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(gap=st.text(alphabet=" \t\n,;:.()-'’x5\u00a0", max_size=6))
+def test_a_break_between_words_after_a_count_is_found_by_a_set_as_by_the_characters(gap):
+    # _counted_noun asks of the gap before every word whether it holds one of these characters.
+    assert (not quantities._PHRASE_BREAKS.isdisjoint(gap)) == any(c in gap for c in ",;:.()")

@@ -474,6 +474,8 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform"
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
 _DIGIT = re.compile(r"\d")
+# What ends the noun phrase after a count where it stands between two words (asked of every word read).
+_PHRASE_BREAKS = frozenset(",;:.()")
 # A length that says how far from somewhere, not how long a thing running "from A to B" is.
 _DISTANCE_AFTER = re.compile(r"\s+(?:away\s+)?from\s(?![^,;.]*\bto\s)|\s+away\b", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
@@ -1220,7 +1222,7 @@ class _Reader:
             gap = self.text[(ends[-1] if ends else begin) : m.start()]
             word = m.group()
             low = word.lower()
-            if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
+            if not _PHRASE_BREAKS.isdisjoint(gap) or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
                 break
             if any(c.isdigit() for c in gap):
                 break  # "72 projects worth 138 billion baht": another figure ends the noun phrase
