@@ -92,7 +92,7 @@ def might_hold(text: str, lowered: str, needs: tuple[str, ...]) -> bool:
     characters that case-insensitive matching takes for an ASCII letter though lowering does not give that
     letter, and such a text always may.  Each word is looked for as a substring, which str finds faster
     than any pattern."""
-    return any(w in lowered for w in needs) or any(c in text for c in _CASE_EXTRAS)
+    return any(map(lowered.__contains__, needs)) or any(map(text.__contains__, _CASE_EXTRAS))
 
 
 def lowers_alike(text: str, lowered: str) -> bool:
@@ -101,7 +101,7 @@ def lowers_alike(text: str, lowered: str) -> bool:
     character lowers to two, and none of the characters lowering leaves alone though they match a letter):
     then a word matched ignoring case in ``text`` begins just where the word, lower-cased, is in ``lowered``,
     and ``str.find`` in ``lowered`` finds every place a scan of ``text`` for it could match."""
-    return len(lowered) == len(text) and not any(c in text for c in _CASE_EXTRAS)
+    return len(lowered) == len(text) and not any(map(text.__contains__, _CASE_EXTRAS))
 
 
 def _first_word(phrase: str) -> str:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from policylens.extraction.anycase import any_case, might_hold, needed, opening
+from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening
 from policylens.extraction.gazetteer import load as load_gazetteer
 from policylens.extraction.numbers import (
     DIMENSION,
@@ -45,6 +46,11 @@ def _words(key: str) -> str:
     return any_case(_CUES[key], _alternation)
 
 
+def _openings(*keys: str) -> str:
+    """A look at the letters the cue words under ``keys`` begin with, to open a pattern of them (anycase.opening)."""
+    return opening(str(w)[0] for key in keys for w in _CUES[key])
+
+
 # The cue patterns are the costliest part of reading a sentence: some 200 words tried at every word start,
 # written by any_case (through _words) so that only the words of the letter found there are tried, and opened
 # by a look at the letters a cue begins with, so that positions where none can begin are passed over.
@@ -64,9 +70,11 @@ _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
 # frames what follows, and one at the end of a clause belongs to that clause.
-_PLAN_TITLE = re.compile(rf"\b(?:{_words('plan_title_words')})\b", re.I)
-_PRESENT = re.compile(rf"\b(?:{_words('present_cues')})\b", re.I)
-_PAST = re.compile(rf"\b(?:{_words('past_markers')})\b", re.I)
+# Scanned through whole sentences or documents: each opens with a look at the letters its words begin with
+# (anycase.opening), so that sre passes every other position without entering the alternation.
+_PLAN_TITLE = re.compile(rf"{_openings('plan_title_words')}\b(?:{_words('plan_title_words')})\b", re.I)
+_PRESENT = re.compile(rf"{_openings('present_cues')}\b(?:{_words('present_cues')})\b", re.I)
+_PAST = re.compile(rf"{_openings('past_markers')}\b(?:{_words('past_markers')})\b", re.I)
 # The patterns searched in windows before a figure below open with a look at the letters a match begins with
 # (anycase.opening), so that the search passes every other position without trying the pattern there.
 _PERFECT = re.compile(
@@ -90,7 +98,10 @@ _COMPARATOR_AFTER = re.compile(
     re.I,
 )
 _COMPARATOR_AFTER_CODES = list(_CUES["comparator_suffixes"])
-_CHANGE_CUE = re.compile(rf"\b(?:(?P<inc>{_words('increase_cues')})|(?P<dec>{_words('decrease_cues')}))\b", re.I)
+_CHANGE_CUE = re.compile(
+    rf"{_openings('increase_cues', 'decrease_cues')}\b(?:(?P<inc>{_words('increase_cues')})|(?P<dec>{_words('decrease_cues')}))\b",
+    re.I,
+)
 _CHANGE_GAP = re.compile(
     r"(?:\s+(?!to\b|from\b)[\w’'&-]+){0,6}?\s*$"
     r"|(?:\s+(?!to\b|from\b)[\w’'&-]+){0,10}?\s+by(?:\s+[\w.]+){0,2}?\s*$",
@@ -107,7 +118,7 @@ _CHANGED = re.compile(
 )
 _CHANGE_SUFFIX = re.compile(rf"\s*(?:{_words('change_suffixes')})\b", re.I)
 _NOT_PER_YEAR = r"(?!\s+(?:earlier|ago|before|later|after|on\s+year|over\s+year)|-on-year|-over-year)"
-_ANNUAL_BEFORE = re.compile(rf"\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
+_ANNUAL_BEFORE = re.compile(rf"{_openings('annual_cues')}\b(?:{_words('annual_cues')})\b{_NOT_PER_YEAR}", re.I)
 _ITEM = re.compile(r"[ \t]*(?:[-•*·▪◦]|\(?\d{1,3}[.)、]|\(\d{1,3}\)|\(?[a-z][.)]|\(?[ivxlc]{1,6}[.)]|[IVXLC]{1,6}\.)\s")
 # A sentence or list item that opens on a bare verb of a goal: "1. Raise output to KRW 30 trillion."
 _IMPERATIVE = re.compile(
@@ -140,11 +151,13 @@ _TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?(?:[A-
 _LINKED_TO_ANOTHER = re.compile(r"\b(?:of|with|against|versus|than|below|above)\b", re.I)
 # "that" opens a clause, except as the determiner of a time ("installations that year came to …").
 _CONJUNCTION = re.compile(
-    r"\b(?:and|or|but|while|which|that(?!\s+(?:year|month|quarter|week|day|period|time)\b)|whereas)\b", re.I
+    opening("aobwt")
+    + r"\b(?:and|or|but|while|which|that(?!\s+(?:year|month|quarter|week|day|period|time)\b)|whereas)\b",
+    re.I,
 )
 _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
-    rf"\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
+    rf"{opening('aepy')}\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
 )
 _RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
@@ -172,8 +185,15 @@ _MONTH_ALONE = re.compile(
 )
 
 
+# What a sentence must hold, as written, for _MONTH_ALONE to match in it: a month's name or "month".
+_MONTH_ALONE_NEEDS = ("month", "Jan", "Feb", "Ma", "Apr", "Ju", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def _month_named(text: str, start: int, end: int, pub_month: int | None) -> int | None:
-    """The month a sentence names without a year (see _MONTH_ALONE), 1-12; "last month" needs the page's."""
+    """The month a sentence names without a year (see _MONTH_ALONE), 1-12; "last month" needs the page's.
+    Most sentences name no month: ``str.find`` tells so faster than the pattern's search."""
+    if all(text.find(word, start, end) < 0 for word in _MONTH_ALONE_NEEDS):
+        return None
     m = _MONTH_ALONE.search(text, start, end)
     if m is None:
         return None
@@ -305,7 +325,8 @@ _PLAN_REFERENCE = re.compile(
 )
 _DISTRIBUTIVE = re.compile(rf"[^.;!?]{{0,40}}?\b(?:{_words('distributive_words')})\b", re.I)
 _PAIRED = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")
-_LIST_OPENER = re.compile(rf"\b(?:{_words('list_openers')})\s+", re.I)
+_LIST_OPENER = re.compile(rf"{_openings('list_openers')}\b(?:{_words('list_openers')})\s+", re.I)
+_LIST_OPENER_NEEDS = needed(_CUES["list_openers"])  # what _LIST_OPENER needs (anycase.might_hold)
 _AND = re.compile(r"\s+and\s+")
 _RUNNING_PROGRAMME = frozenset(w.lower() for w in _CUES["running_programme_heads"])
 _WITH_OPENING = re.compile(r"\W*With\s")  # "With 300 firms, Suzhou leads …"
@@ -456,6 +477,7 @@ _SITES = frozenset({"park", "company", "cluster"})
 _SCOPED_BY_POSSESSIVE = re.compile(
     r"\b(?i:its|their)(?:\s+[a-z][\w-]*){1,5}?,?\s+(?:in|across|outside|at|near)\s+(?:the\s+)?$"
 )
+_POSSESSIVES = needed(["its", "their"])  # what _SCOPED_BY_POSSESSIVE needs (anycase.might_hold)
 _OF_THE_COUNT = re.compile(rf"\s+of\s+(?:the|its|their|all|all\s+the)\s+(?:(?:\d[\d,]*|{_NUM_WORD})\s+)?(?=[a-z])")
 _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
@@ -493,6 +515,8 @@ _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform"
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
 _LOOKBACK = 6  # sentences a past-tense sentence may look back for the year it is about
 _DIGIT = re.compile(r"\d")
+# What ends the noun phrase after a count where it stands between two words (asked of every word read).
+_PHRASE_BREAKS = frozenset(",;:.()")
 # A length that says how far from somewhere, not how long a thing running "from A to B" is.
 _DISTANCE_AFTER = re.compile(r"\s+(?:away\s+)?from\s(?![^,;.]*\bto\s)|\s+away\b", re.IGNORECASE)
 _RELATIVE_PRONOUN = re.compile(r"\b(?:which|that|who|whose)\b", re.IGNORECASE)
@@ -599,7 +623,10 @@ class _Reader:
         )
         self.cache: dict[int, _Sentence] = {}
         self.plan_paragraphs: dict[tuple[int, int], bool] = {}
-        datelines = [m.span() for m in _DATELINE.finditer(self.text)]
+        self._read_before_verb: dict[tuple[int, int, int], tuple[str, str | None]] = {}
+        self._opening_referents: dict[int, str | None] = {}
+        self._opening_descriptions: dict[int, re.Match | None] = {}
+        datelines = [m.span() for m in finditer_at(_DATELINE, self.text, _line_starts(self.text))]
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
             for ent in entities
@@ -1253,7 +1280,7 @@ class _Reader:
             gap = self.text[(ends[-1] if ends else begin) : m.start()]
             word = m.group()
             low = word.lower()
-            if any(c in gap for c in ",;:.()") or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
+            if not _PHRASE_BREAKS.isdisjoint(gap) or len(words) >= 6 or low in NUMBER_WORDS or low in _TIME_WORDS:
                 break
             if any(c.isdigit() for c in gap) or low in _WORTH:
                 break  # "72 projects worth 138 billion baht", "projects worth Rs 12,500 crore": what they are worth is another figure
@@ -1325,7 +1352,7 @@ class _Reader:
                 and not _is_verb(w)
                 and not _verbal(w)
                 and w.lower() not in _METRIC_JUNK
-                and not _COMPARATOR_BEFORE.search(w)
+                and not _is_comparator(w)
                 and w.lower() not in _LEVEL_WORDS
             ]
             if not content and (noun := verb_metrics.get(words[verb].lower())):
@@ -1513,7 +1540,7 @@ class _Reader:
         subjects. None when the clause has no verb before the figure or names no subject before it."""
         main = self._clause_start(s, a.start)
         # "The free zone, set up by the city and the agency, hosts …": no clause opens inside the aside
-        described = _OPENING_DEFINITE.match(self.text, main)
+        described = self._opening_description(main)
         resume = self._after_aside(described.end(), a.start) if described is not None else main
         opens = [m.end() for m in _CLAUSE_OPEN.finditer(self.text, resume, a.start)]
         for clause in [opens[-1], main] if opens else [main]:
@@ -1529,44 +1556,70 @@ class _Reader:
                 if first is None or first.group(1) in _NOUN_PHRASE_OPENERS:
                     return None  # "…, and a dozen clusters …": an item of a list, left to the other rules
                 continue  # ", and source 60 percent of its gases": a second predicate of the sentence's subject
-            verb = verbs[0][0]
-            found = None
-            outer = (-1, -1)
-            aside: tuple[str, int] | None = None
-            for start, end, name, etype in self._mentions_between(past_aside, verb):
-                if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
-                    continue
-                if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
-                    continue
-                if etype == "place" and self._scoped(start):
-                    continue
-                if found is not None and self._in_aside(outer[1], start, end, verb):
-                    aside = (name, end)
-                    continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
-                if aside is not None and self._qualifies(aside[0], aside[1], start, name):
-                    aside = (name, end)
-                    continue  # "X, founded in Lincoln, Nebraska, runs …"
-                if found is not None and self._qualifies(found, outer[1], start, name):
-                    continue  # "Hefei, Anhui, produced …": the province locates the city
-                found, outer = name, (start, end)
-            opening = self._opening_referent(clause) if found is None else None
-            if opening is not None:
-                return opening  # "The free zone, set up by the city, hosts …": the description that opens the clause
-            referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
-            if referred:
-                return referred
-            if found is not None:
-                return found
-            if _PRONOUN_LED.match(self.text, clause):
+            reading, owner = self._before_verb(clause, past_aside, verbs[0][0])
+            if reading == "pronoun":
                 return self._earlier_subject(s, a.start)
-            if self.text[clause:verb].strip(" \t,"):
-                return None  # words before the verb that name nothing we know: leave it to the other rules
+            if reading == "said":
+                return owner
         return None
+
+    def _before_verb(self, clause: int, past_aside: int, verb: int) -> tuple[str, str | None]:
+        """What the words of a clause before its verb say of its subject, for :meth:`_clause_subject`: ("said",
+        the subject) when they settle it, None for words that name nothing we know; ("pronoun", None) when a
+        pronoun opens the clause, whose subject an earlier sentence names; ("nothing", None) when nothing but
+        commas stands before the verb. Nothing here depends on the figure: the figures after one verb (most
+        sentences hold two) read it once."""
+        key = (clause, past_aside, verb)
+        known = self._read_before_verb.get(key)
+        if known is None:
+            known = self._read_before_verb[key] = self._reading_before_verb(clause, past_aside, verb)
+        return known
+
+    def _reading_before_verb(self, clause: int, past_aside: int, verb: int) -> tuple[str, str | None]:
+        """:meth:`_before_verb`, read. Names that an adjunct introduces are passed over, as are asides and the
+        places that only locate the name before them."""
+        found = None
+        outer = (-1, -1)
+        aside: tuple[str, int] | None = None
+        for start, end, name, etype in self._mentions_between(past_aside, verb):
+            if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
+                continue
+            if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
+                continue
+            if etype == "place" and self._scoped(start):
+                continue
+            if found is not None and self._in_aside(outer[1], start, end, verb):
+                aside = (name, end)
+                continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
+            if aside is not None and self._qualifies(aside[0], aside[1], start, name):
+                aside = (name, end)
+                continue  # "X, founded in Lincoln, Nebraska, runs …"
+            if found is not None and self._qualifies(found, outer[1], start, name):
+                continue  # "Hefei, Anhui, produced …": the province locates the city
+            found, outer = name, (start, end)
+        opening = self._opening_referent(clause) if found is None else None
+        if opening is not None:
+            # "The free zone, set up by the city, hosts …": the description that opens the clause
+            return "said", opening
+        referred = self._referred(self._after_aside(max(clause, outer[1]), verb), verb)
+        if referred:
+            return "said", referred
+        if found is not None:
+            return "said", found
+        if _PRONOUN_LED.match(self.text, clause):
+            return "pronoun", None
+        if self.text[clause:verb].strip(" \t,"):
+            return "said", None  # words before the verb that name nothing we know: leave it to the other rules
+        return "nothing", None
 
     def _scoped(self, start: int) -> bool:
         """Whether a place is the scope of a measure its owner's possessive opens ("its market share in Europe
         rose to 6%" is the company's share, "It will complete its first plant, in Chonburi, with …" its plant)."""
-        return _SCOPED_BY_POSSESSIVE.search(self.text, max(0, start - 60), start) is not None
+        lo = max(0, start - 60)
+        window = self.text[lo:start]
+        if not might_hold(window, window.lower(), _POSSESSIVES):
+            return False  # no "its" or "their": most places are named without one before them
+        return _SCOPED_BY_POSSESSIVE.search(self.text, lo, start) is not None
 
     def _is_source(self, pos: int) -> bool:
         """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
@@ -1635,9 +1688,21 @@ class _Reader:
 
     def _opening_referent(self, start: int) -> str | None:
         """What a definite description that opens a sentence or clause at ``start`` refers to ("The park
-        is located in the X zone, with …" is the park's), or None."""
-        found = _OPENING_DEFINITE.match(self.text, start)
-        return self._referent(found.start("article"), found.group("noun").lower()) if found is not None else None
+        is located in the X zone, with …" is the park's), or None. Asked again for each figure of a
+        sentence at its start and its commas, it is read once a place."""
+        if start in self._opening_referents:
+            return self._opening_referents[start]
+        found = self._opening_description(start)
+        referent = self._referent(found.start("article"), found.group("noun").lower()) if found is not None else None
+        self._opening_referents[start] = referent
+        return referent
+
+    def _opening_description(self, start: int) -> re.Match | None:
+        """The definite description that opens a sentence or clause at ``start`` (_OPENING_DEFINITE), matched
+        once a place: each figure of a sentence asks for the one at its clause's start."""
+        if start not in self._opening_descriptions:
+            self._opening_descriptions[start] = _OPENING_DEFINITE.match(self.text, start)
+        return self._opening_descriptions[start]
 
     def _qualifies(self, name: str, name_end: int, start: int, place: str) -> bool:
         """Whether a place named right after another only says where that one lies: "Pune, Maharashtra",
@@ -1978,6 +2043,16 @@ def _plan_period(title: str, opening: str) -> int | None:
     return None
 
 
+def _line_starts(text: str) -> Iterator[int]:
+    """Where each line of ``text`` starts: the only places a pattern opened by ``^`` in MULTILINE mode, and
+    matching no line break (_DATELINE), can match, tried there alone rather than at every character."""
+    yield 0
+    at = text.find("\n")
+    while at >= 0:
+        yield at + 1
+        at = text.find("\n", at + 1)
+
+
 def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join spans that a hard line wrap split mid-sentence: the first does not end a sentence and
     the next goes on in lower case."""
@@ -2112,6 +2187,8 @@ def _without_examples(window: str) -> str:
     """The words before a figure without the examples a list opener gives of the measure before its verb,
     commas and all ("the supply rate of key components such as cylinders, pumps and transmissions has
     reached …" measures the supply rate of key components, not transmissions)."""
+    if not might_hold(window, window.lower(), _LIST_OPENER_NEEDS):
+        return window  # no list opener: most windows, told by str at a fraction of the scan
     openers = list(_LIST_OPENER.finditer(window))
     if not openers:
         return window
@@ -2268,7 +2345,17 @@ def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=8192)
+def _is_comparator(word: str) -> bool:
+    """Whether a word ends in a comparator ("over", "more", "least"), as before a figure; asked of every word a
+    metric may hold, and cached as :func:`_is_verb` is: a search for some 60 phrases costs twenty times a lookup."""
+    return _COMPARATOR_BEFORE.search(word) is not None
+
+
+@lru_cache(maxsize=8192)
 def _edge_junk(word: str, first: bool) -> bool:
+    """Whether a word cannot open (``first``) or close a measure's name; asked of each word at the edges of
+    every metric and cached, as the same words come back in every sentence."""
     low = word.lower()
     if low in _LEADING_ADJECTIVES and first:
         return False  # "total exports", "average wage"
@@ -2276,7 +2363,7 @@ def _edge_junk(word: str, first: bool) -> bool:
         return True
     if first and low in _GOAL_IMPERATIVES and word[0].isupper():
         return True  # "Lift battery exports to …": the item's verb, not its measure
-    if _COMPARATOR_BEFORE.search(word):
+    if _is_comparator(word):
         return True
     if low.endswith("ly") and len(low) > 4:
         return True  # adverbs: "significantly", "respectively"

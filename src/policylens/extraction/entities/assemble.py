@@ -379,10 +379,17 @@ def _level_words() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(rf"\b{re.escape(word)}\b"), level) for word, level in patterns().levels.items()]
 
 
+@lru_cache(maxsize=1)
+def _any_level_word() -> re.Pattern:
+    """The level words' patterns as one alternation: it matches somewhere exactly when one of them does, so
+    the names that hold none (most companies and programmes) are passed over by one search, not one a word."""
+    return re.compile("|".join(f"(?:{word.pattern})" for word, _ in _level_words()))
+
+
 def _describe(e: Entity, gaz, places: list[PlaceMention]) -> None:
     """Level, location and focus that the name itself states."""
     lower = e.name.lower()
-    if "level" not in e.attributes:
+    if "level" not in e.attributes and _any_level_word().search(lower):
         for word, level in _level_words():
             if word.search(lower):
                 e.attributes["level"] = level

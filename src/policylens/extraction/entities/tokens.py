@@ -174,8 +174,11 @@ def title_lines(text: str, index: TextIndex) -> list[tuple[int, int]]:
     """
     out = []
     paragraphs = index.paragraphs
+    # A disclaimer says "forward"; no character but the ASCII letters' two cases matches one of its letters
+    # ignoring case, so a text whose lower case holds no "forward" holds none, and its paragraphs are not searched.
+    disclaims = "forward" in text.lower()
     for k, (start, end) in enumerate(paragraphs):
-        if _DISCLAIMER.search(text, start, end):
+        if disclaims and _DISCLAIMER.search(text, start, end):
             out.append((start, end))
             continue
         # A sentence, or a hard-wrapped one running on into the next line, is no headline: looked at first,
