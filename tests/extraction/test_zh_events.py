@@ -567,3 +567,14 @@ def test_a_relative_clause_that_dates_its_act_reports_it():
 
 def test_an_undated_relative_clause_describes():
     assert events("新成立的企业达到120家，成立的企业多为中小企业。", published="2026-09-15") == []
+
+
+def test_a_list_published_and_who_entered_it_are_one_designation():
+    found = events(
+        "文章开头。\n10月15日，省工业和信息化厅公布2024年度省级智能工厂名单，某县3家企业成功入选。"
+        "同批公布的绿色工厂名单中，某县5家企业入选。"
+    )
+    assert [(e.type, e.date, e.text) for e in found] == [
+        ("approval", "2024-10-15", "省工业和信息化厅公布2024年度省级智能工厂名单，某县3家企业成功入选"),
+        ("approval", "2024-10-15", "某县5家企业入选"),
+    ]

@@ -106,6 +106,7 @@ _REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
+_PUBLISHED_LISTS = tuple(_DATA["published_lists"])
 _NOT_ACTOR_BEFORE = tuple(_DATA["not_actor_before"])
 _AGENT_TYPES = frozenset(_DATA["agent_types"])
 _AGENT = re.compile(rf"{_alt(_DATA['agent_marker_words'])}|(?P<by>{re.escape(_DATA['agent_marker'])})")
@@ -317,6 +318,17 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
             continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
+        if (
+            etype == "approval"
+            and out
+            and (last := out[-1]).type == "approval"
+            and s_start <= last.start
+            and any(w in (last.object or "") for w in _PUBLISHED_LISTS)
+            and text[last.end : c_start].strip(" ，,") == ""
+        ):
+            # "某部公布…名单，某集群成功入选": the list published and who entered it, one designation
+            last.text, last.end = text[last.start : c_end], c_end
+            continue
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
