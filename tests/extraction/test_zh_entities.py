@@ -352,3 +352,9 @@ def test_a_campaign_named_by_its_slogan_and_a_few_words_and_a_contract_that_is_n
     }
     assert {("programme", "“工业强市”攻坚行动"), ("programme", "“秦创原”成果转化行动")} <= found
     assert not any("采购合同" in name for _, name in found)
+
+
+def test_a_body_that_promotes_investment_keeps_its_name_whole():
+    found = entities("活动现场，泰安市投资促进中心推介新材料产业园。岱岳区招商服务中心主任参加活动。")
+    assert sorted(named(found, "institution")) == ["岱岳区招商服务中心", "泰安市投资促进中心"]
+    assert named(entities("泰安市投资促进局与某公司签约。"), "government") == ["泰安市投资促进局"]

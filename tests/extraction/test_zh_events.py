@@ -567,3 +567,24 @@ def test_a_relative_clause_that_dates_its_act_reports_it():
 
 def test_an_undated_relative_clause_describes():
     assert events("新成立的企业达到120家，成立的企业多为中小企业。", published="2026-09-15") == []
+
+
+def test_a_list_published_and_who_entered_it_are_one_designation():
+    found = events(
+        "文章开头。\n10月15日，省工业和信息化厅公布2024年度省级智能工厂名单，某县3家企业成功入选。"
+        "同批公布的绿色工厂名单中，某县5家企业入选。"
+    )
+    assert [(e.type, e.date, e.text) for e in found] == [
+        ("approval", "2024-10-15", "省工业和信息化厅公布2024年度省级智能工厂名单，某县3家企业成功入选"),
+        ("approval", "2024-10-15", "某县5家企业入选"),
+    ]
+
+
+def test_a_record_told_for_a_period_of_the_year_is_dated_by_its_last_month():
+    found = events("文章开头。\n今年1—8月，某集群实现营业收入820亿元，营业收入、利润总额均创同期新高。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2024-08")]
+    found = events("文章开头。\n2024年上半年，某市工业投资额创历史新高。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2024-06")]
+    # a period of another year dates nothing of this one
+    found = events("文章开头。\n2023年1—8月增速较低。2024年，某公司营收创历史新高。")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2024")]

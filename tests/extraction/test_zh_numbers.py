@@ -254,7 +254,9 @@ def test_many_written_numerals_read_back_exactly():
 
 def test_full_width_decimal_point_and_spaced_digits():
     assert amounts("增长５．２％")[0][:4] == ("５．２％", 5.2, None, "%")
-    assert amounts("共有1 819家企业") == []  # "1 819": one number or two, never 819 alone
+    # "1 819": the thousands grouped with a space, as statistical releases write them; never 819 alone
+    assert [a[:4] for a in amounts("共有1 819家企业")] == [("1 819家", 1819, None, "count")]
+    assert amounts("共有12 3456家企业") == []  # not groups of three: one number or two, never read
 
 
 @pytest.mark.parametrize("text", ["带动数十亿元投资", "几十家企业", "数百家企业", "十几家企业"])
@@ -319,3 +321,24 @@ def test_bare_scale_after_reach():
     assert amounts("整车年产能将达到百万辆")[0][:4] == ("百万辆", 1e6, None, "count")
     assert amounts("区内企业数量达千家")[0][:4] == ("千家", 1000, None, "count")
     assert amounts("每百万人拥有量") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a statistical release (or a page converted from PDF) groups the thousands with a space
+        ("全县规上工业企业达2 317家", ("2 317家", 2317, None, "count")),
+        ("实现营业收入5 608.42 亿元", ("5 608.42 亿元", 5.60842e11, None, "CNY")),
+        ("人均可支配收入41\u2009208元", ("41\u2009208元", 41208, None, "CNY")),
+        ("累计完成投资1 234 567万元", ("1 234 567万元", 1.234567e10, None, "CNY")),
+    ],
+)
+def test_thousands_grouped_with_spaces(text, expected):
+    found = amounts(text)
+    assert len(found) == 1, found
+    assert found[0][:4] == expected
+
+
+@pytest.mark.parametrize("text", ["排名第 1 200 位", "比值3 45倍", "共12 3456家"])
+def test_spaced_digits_that_are_no_grouped_amount(text):
+    assert [f for f in amounts(text) if f[3] != "%"] == []

@@ -106,3 +106,28 @@ def test_recommended_links_close_the_article():
     page = f"某网 首页 > 园区 > 正文\n某市电工电器产业园揭牌\n{body}\n{body}\n相关推荐\n· 某地园区经济发展报告发布\n"
     document = read(page)
     assert "报告发布" not in document.text
+
+
+def test_a_social_media_stamp_with_account_author_and_place_dates_the_page():
+    # an account's post: its name (twice, as the account and the author), the day with the time, where it was posted
+    for stamp in ("原创 某区融媒 某区融媒 2025年07月21日 19:05 浙江", "原创 某区融媒 2025-07-21 19:05 发表于浙江"):
+        page = f"某区新材料产业园首批项目投产\n{stamp}\n7月20日，某区新材料产业园首批3个项目投产，总投资12亿元。\n"
+        document = read(page, url="https://mp.weixin.qq.com/s/Zx9YwV8uT7")
+        assert document.published == "2025-07-21", stamp
+        assert document.title == "某区新材料产业园首批项目投产"
+        assert stamp not in document.text
+    # a sentence that states a day and a time is no stamp
+    page = "某区新材料产业园首批项目投产\n据了解，某区融媒 2025年07月21日 19:05 报道，项目已投产。\n"
+    assert read(page, url="https://mp.weixin.qq.com/s/Zx9YwV8uT7").published is None
+
+
+def test_a_disclosure_tables_generated_date_is_the_pages_date():
+    # the fields of a portal's disclosure table run on one line; 生成日期 is the day the page was put out
+    page = (
+        "索引号： 体裁分类： 发布机构： 某县统计局 生成日期： 2025-02-14\n"
+        "2024年某县工业经济运行简况\n"
+        "2024年，全县规上工业增加值增长6.1%，营业收入达到318亿元。\n"
+    )
+    assert read(page, url="http://www.example.gov.cn/a.html").published == "2025-02-14"
+    page = page.replace("索引号： 体裁分类： 发布机构： 某县统计局 生成日期： 2025-02-14", "录入时间：2025-02-14 10:02")
+    assert read(page, url="http://www.example.gov.cn/a.html").published == "2025-02-14"

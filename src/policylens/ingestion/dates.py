@@ -94,6 +94,10 @@ _WEEKDAYS = _DATA["weekdays"]
 _WEEKDAY = re.compile(r"\b(" + "|".join(sorted(_WEEKDAYS, key=len, reverse=True)) + r")\b\.?", re.IGNORECASE)
 _STAMP_FIELD = any_of(_DATA["stamp_fields"])
 _MAX_RESIDUE_CJK = 8
+# ... or, when a clock time follows the date, a few more: a social-media or content-site stamp names the account,
+# its author and where it was posted ("原创 某市发布 某市发布 2026年05月13日 18:20 发表于江苏")
+_MAX_RESIDUE_CJK_CLOCKED = 16
+_CLAUSE_MARK = re.compile(r"[，,。；;！!？?、“”]")
 _RESIDUE_WORD = re.compile(r"[A-Za-z][\w.]*")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # "来源：某网", "作者：某某": the labelled fields a date stamp line carries beside its date
@@ -194,6 +198,14 @@ def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
         not prose
         and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS
         and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK
+    ):
+        return (iso,)
+    if (
+        not prose
+        and _CLOCK_AFTER.match(stripped, end)
+        and not _CLAUSE_MARK.search(stripped)
+        and len(_RESIDUE_WORD.findall(residue)) <= _MAX_RESIDUE_WORDS
+        and len(_CJK.findall(residue)) <= _MAX_RESIDUE_CJK_CLOCKED
     ):
         return (iso,)
     return None

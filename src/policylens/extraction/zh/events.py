@@ -106,6 +106,11 @@ _REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
+_PUBLISHED_LISTS = tuple(_DATA["published_lists"])
+_PERIOD_END_MONTHS: dict[str, int] = _DATA["period_end_months"]
+_PERIOD_END = re.compile(
+    rf"(?:(?P<y>(?:19|20)\d\d) ?年)?(?:1 ?[—\-–~至] ?(?P<m>1[0-2]|[2-9]) ?月|(?P<q>{_alt(_PERIOD_END_MONTHS)}))"
+)
 _NOT_ACTOR_BEFORE = tuple(_DATA["not_actor_before"])
 _AGENT_TYPES = frozenset(_DATA["agent_types"])
 _AGENT = re.compile(rf"{_alt(_DATA['agent_marker_words'])}|(?P<by>{re.escape(_DATA['agent_marker'])})")
@@ -300,6 +305,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
         date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
+        if date and len(date) == 4 and (period := _period_end(text, s_start, p_start, m.start(), date)):
+            date = period  # "今年1—10月，…创同期新高": by the period's last month
         if (date is None or approximate) and etype == "issuance" and _SELF_REFERENCE.search(text, c_start, c_end):
             # "现将《…》印发给你们" is dated by the signature under it, not by the page
             signed = _SIGNATURE_DATE.search(text, c_end, min(len(text), c_end + _SIGNATURE_REACH)) or _SIGNED_BY.search(
@@ -317,6 +324,17 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
             continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
+        if (
+            etype == "approval"
+            and out
+            and (last := out[-1]).type == "approval"
+            and s_start <= last.start
+            and any(w in (last.object or "") for w in _PUBLISHED_LISTS)
+            and text[last.end : c_start].strip(" ，,") == ""
+        ):
+            # "某部公布…名单，某集群成功入选": the list published and who entered it, one designation
+            last.text, last.end = text[last.start : c_end], c_end
+            continue
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
@@ -406,6 +424,19 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
     window = text[s_start:pos].rpartition("……")[2]  # an ellipsis ends what came before it
     window = _FUTURE_EXCEPT.sub(lambda m: "　" * len(m.group()), _BOOK_TITLE.sub("《》", window))
     return bool(_FUTURE.search(window))
+
+
+def _period_end(text: str, s_start: int, p_start: int, pos: int, year: str) -> str | None:
+    """The last month of the period of the year told in the sentence before ``pos`` (or opening its paragraph),
+    in ``year``: "1—10月" -> 10, "前三季度" -> 9; None when no period is told or it names another year."""
+    found = list(_PERIOD_END.finditer(text, s_start, pos)) or [m for m in [_PERIOD_END.match(text, p_start)] if m]
+    if not found:
+        return None
+    m = found[-1]
+    if m.group("y") and m.group("y") != year:
+        return None
+    month = int(m.group("m")) if m.group("m") else _PERIOD_END_MONTHS[m.group("q")]
+    return f"{year}-{month:02d}"
 
 
 def _date(

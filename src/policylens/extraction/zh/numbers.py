@@ -48,7 +48,12 @@ CN_DIGIT_CHARS = "".join(DIGITS) + "".join(SMALL_SCALES)
 _CN_CHARS = CN_DIGIT_CHARS + FINANCIAL_DIGITS  # one class: the reader tells plain from financial
 # Thousands separated by "," or, on some pages, a full-width "，" (then followed by exactly three digits);
 # the decimal point may be full-width too ("５．２％").
-_ARABIC = r"\d+(?:(?:,|，(?=\d{3}(?!\d)))\d{3})*(?:[.．]\d+)?"
+# Statistical releases and pages converted from PDF group the thousands with a space instead ("4 216.37亿元",
+# "1 986家", the national standard's way): a group of one to three digits, then groups of exactly three.
+_ARABIC = (
+    r"(?:\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3}(?!\d))+(?![,，]\d)|\d+(?:(?:,|，(?=\d{3}(?!\d)))\d{3})*)"
+    r"(?:[.．]\d+)?"
+)
 _CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
 _CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
 _NUM = rf"(?:{_ARABIC}|{_CN})"
