@@ -75,8 +75,10 @@ def _rows_after(
     batch = {r[1] for r in new}
     answer = retrack(outlines, rewritten, store, subjects, {}, published, {}, batch)
     linked, restated = answer.linked, answer.restated
+    lost = set(answer.lost)
+    kept = [p for p in stored.progress if p[0] not in answer.relinked and (p[0], p[1]) not in lost]
     merged = Tracked(
-        sorted([p for p in stored.progress if p[0] not in linked] + answer.tracked.progress),
+        sorted(kept + answer.tracked.progress + answer.gained),
         sorted([r for r in stored.restated if r[0] not in restated] + answer.tracked.restated),
         sorted([p for p in stored.periods if p[0] not in linked] + answer.tracked.periods),
         sorted(answer.tracked.conflicts),
@@ -100,6 +102,8 @@ def test_a_new_figure_displaces_an_old_deciding_one():
     assert [(t, o) for t, o, _ in expected.progress] == [(1, 3), (1, 4)]
     assert 5 not in store.read  # the goal was linked from its stored links and the new figure alone
     assert answer.linked == {1}
+    # its links come as a difference from the stored ones: (1, 2) lost, (1, 4) gained, (1, 3) kept unwritten
+    assert answer.relinked == set() and answer.lost == [(1, 2)] and [g[:2] for g in answer.gained] == [(1, 4)]
 
 
 def test_a_new_figure_that_decides_nothing_leaves_the_rows():

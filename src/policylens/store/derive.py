@@ -409,8 +409,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             currency_documents=batch,
             conflicts_of=rewritten,
         )
-        linked = restated = targets
-        stored_progress: Mapping[int, list[int]] = {}
+        linked = restated = relinked_targets = targets
+        lost: list[tuple[int, int]] = []
+        gained: list[tuple[int, int, float]] = []
     else:
         outlines = _outlines(
             [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
@@ -419,7 +420,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
-        stored_progress = retracked.stored_links
+        relinked_targets, lost, gained = retracked.relinked, retracked.lost, retracked.gained
 
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
@@ -471,8 +472,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         ),
         TargetRoleRow: ((("target_id", "role"), sorted(batch_roles.items())), Scope("target_id", fresh)),
         TargetProgressRow: (
-            (("target_id", "observation_id", "score"), [r for r in tracked.progress if r[0] not in stored_progress]),
-            Scope("target_id", linked - stored_progress.keys()),
+            (("target_id", "observation_id", "score"), tracked.progress),
+            Scope("target_id", relinked_targets),
         ),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
@@ -501,15 +502,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         conn, {m: rows for m, (rows, _) in scoped.items()}, order, {m: scope for m, (_, scope) in scoped.items()}
     )
     # The targets whose stored links retrack read: only the links they gain or lose are written.
-    progress = {(t, o): score for t, o, score in tracked.progress if t in stored_progress}
-    had = {(t, o) for t, observations in stored_progress.items() for o in observations}
-    diffwrite.patch(
-        conn,
-        TargetProgressRow,
-        ("target_id", "observation_id", "score"),
-        sorted(had - progress.keys()),
-        [(t, o, score) for (t, o), score in progress.items() if (t, o) not in had],
-    )
+    diffwrite.patch(conn, TargetProgressRow, ("target_id", "observation_id", "score"), lost, gained)
     return {
         "entities": len(state.builder.entities),
         "relations": len(state.relations),

@@ -96,14 +96,21 @@ class Stored(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Retracked:
-    """The rows of the targets whose results were recomputed, and which targets each table's rows are for."""
+    """The rows of the targets whose results were recomputed, and which targets each table's rows are for.
 
-    tracked: Tracked
-    linked: set[int]  # targets whose progress links and status periods ``tracked`` holds
+    A target whose stored progress links were read (one a new figure counts
+    for) gets its links as a difference from them, ``lost`` and ``gained``:
+    a link's score depends on its target and figure alone, so the links it
+    keeps need no writing, and a caller holding every such target's stored
+    links to compare would pay for tens of thousands of rows a batch.
+    """
+
+    tracked: Tracked  # its progress rows: those of the targets in ``relinked``
+    linked: set[int]  # targets whose status periods ``tracked`` holds, and whose progress links changed
     restated: set[int]  # targets whose first restatement ``tracked`` holds
-    # Of ``linked``, the targets whose stored progress links were read (their observations): a link's
-    # score depends on its target and figure alone, so only the links added and dropped need writing.
-    stored_links: Mapping[int, list[int]] = field(default_factory=dict)
+    relinked: set[int]  # of ``linked``, the targets whose progress rows ``tracked`` holds whole
+    lost: list[tuple[int, int]] = field(default_factory=list)  # (target, statistic) links the others lose
+    gained: list[tuple[int, int, float]] = field(default_factory=list)  # and those they gain, with their score
 
 
 class _Nearby:
@@ -235,22 +242,33 @@ def retrack(
     )
     statistics = sorted(facts.statistics.values(), key=lambda o: o.id)
     links = deciding_links([as_goal(facts.targets[t], after[t]) for t in sorted(relinked | extended)], statistics)
-    # Of the targets extended, those whose links and first restatement stay keep their status periods too.
-    unchanged = {t for t in extended - superseded if {o.id for o, _ in links.get(t, ())} == set(kept.get(t, ()))}
+    # Of the targets extended, those whose links and first restatement stay keep their status periods too;
+    # the others' links are written as a difference from their stored ones.
+    unchanged, lost, gained = set(), [], []
+    for t in sorted(extended):
+        now, had = {o.id: score for o, score in links.get(t, ())}, set(kept.get(t, ()))
+        if now.keys() == had:
+            if t not in superseded:
+                unchanged.add(t)
+            continue
+        lost += [(t, o) for o in sorted(had - now.keys())]
+        gained += [(t, o, now[o]) for o in sorted(now.keys() - had)]
     linked = relinked | extended - unchanged
     targets = [facts.targets[t] for t in sorted(linked)]
     quantities = sorted(facts.quantities.values(), key=lambda row: row[0])
     compared = [facts.targets[q] for q in sorted(facts.targets)]
     return Retracked(
         Tracked(
-            progress_rows({t: links[t] for t in linked if t in links}),
+            progress_rows({t: links[t] for t in sorted(relinked) if t in links}),
             sorted((t, first[t]) for t in restated if t in first),
             period_rows(targets, links, first, days),
             conflict_rows(quantities, compared, statistics, published, currency_documents, rewritten),
         ),
         linked,
         restated,
-        {t: list(kept.get(t, ())) for t in linked & extended},
+        relinked,
+        lost,
+        gained,
     )
 
 
