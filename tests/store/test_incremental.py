@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import delete, select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
-from policylens.store import KnowledgeBase, blocking, derive
+from policylens.store import KnowledgeBase, blocking, derive, diffwrite
 from policylens.store.derive import DERIVED, RelationIdCollision, conflict_ids, relation_id, relation_ids
 from policylens.store.digest import fingerprint
 from policylens.store.resolve import CROWDED
@@ -35,6 +36,7 @@ from policylens.store.schema import (
     QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetStatusPeriodRow,
     TrackedSubjectRow,
 )
 
@@ -813,6 +815,34 @@ def test_a_batch_figure_displaces_a_stored_deciding_one_and_a_batch_plan_restate
     assert restated[by_value[500]] == by_value[700]  # the batch's plan restates the 2022 goal first
     assert (by_value[500], by_value[300]) in before and (by_value[500], by_value[300]) not in _progress(kb)
     assert (by_value[600], by_value[300]) in before and (by_value[600], by_value[300]) not in _progress(kb)
+
+
+def _periods(kb: KnowledgeBase) -> list[tuple]:
+    with kb.reading() as conn:
+        p = TargetStatusPeriodRow
+        return [tuple(r) for r in conn.execute(select(p.start_day, p.status, p.end_day).order_by(p.start_day))]
+
+
+def test_a_batch_figure_rewrites_a_stored_goals_periods_from_the_day_it_became_known(kb, monkeypatch):
+    """Stored: a 2027 goal of 500 and figures short of it; the batch's figure meets it, known from 2026:
+    the period in force then ends on that day, the later ones go, and the earlier ones are not written."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.save(_reported("c.txt", "2024-01-01", [("statistic", 300, 2023)]))
+    kb.save(_reported("d.txt", "2025-01-01", [("statistic", 400, 2024)]))
+    kb.resolve()
+    before = _periods(kb)
+    cuts = []
+    cut = diffwrite.cut
+    monkeypatch.setattr(
+        diffwrite, "cut", lambda conn, model, columns, c, rows: cuts.extend(c) or cut(conn, model, columns, c, rows)
+    )
+    kb.resolve([kb.save(_reported("e.txt", "2026-01-01", [("statistic", 600, 2025)])).document_id])
+    after_batch, periods = _derived(kb), _periods(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    assert [day for _, day, _ in cuts] == [date(2026, 1, 1)]
+    assert before[0][:2] == periods[0][:2] and before[0][2] > date(2026, 1, 1)  # open until the deadline's year
+    assert periods == [(date.min, "open", date(2026, 1, 1)), (date(2026, 1, 1), "met", None)]
 
 
 def _about(source: str, subject: str, *entities: tuple) -> Extraction:

@@ -21,6 +21,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -234,7 +235,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
         TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
         TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
-        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
+        TargetStatusPeriodRow: (PERIOD_COLUMNS, tracked.periods),
         ConflictRow: (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts)),
     }
     diffwrite.write(conn, tables, DERIVED)
@@ -412,6 +413,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         linked = restated = relinked_targets = targets
         lost: list[tuple[int, int]] = []
         gained: list[tuple[int, int, float]] = []
+        cuts: list[tuple[int, date, date | None]] = []
+        cut_periods: list[tuple[int, date, str, date | None]] = []
     else:
         outlines = _outlines(
             [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
@@ -421,6 +424,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         )
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
         relinked_targets, lost, gained = retracked.relinked, retracked.lost, retracked.gained
+        cuts, cut_periods = retracked.cuts, retracked.cut_periods
 
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
@@ -477,8 +481,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         ),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
-            (("target_id", "start_day", "status", "end_day"), tracked.periods),
-            Scope("target_id", linked),
+            (PERIOD_COLUMNS, tracked.periods),
+            Scope("target_id", linked - {t for t, _, _ in cuts}),
         ),
     }
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
@@ -503,6 +507,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     )
     # The targets whose stored links retrack read: only the links they gain or lose are written.
     diffwrite.patch(conn, TargetProgressRow, ("target_id", "observation_id", "score"), lost, gained)
+    # And the targets whose periods changed only from a day on: only those from that day are written.
+    diffwrite.cut(conn, TargetStatusPeriodRow, PERIOD_COLUMNS, cuts, cut_periods)
     return {
         "entities": len(state.builder.entities),
         "relations": len(state.relations),
@@ -1007,6 +1013,7 @@ class _Documents:
 
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
+PERIOD_COLUMNS = ("target_id", "start_day", "status", "end_day")
 
 
 # Conflict kinds that concern one quantity, by rank; a cross-document conflict concerns two.

@@ -27,7 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table
+from sqlalchemy import JSON, Connection, Table, bindparam, delete, update
 from sqlalchemy.orm import DeclarativeBase
 
 Rows = list[tuple[Any, ...]]
@@ -95,6 +95,29 @@ def patch(conn: Connection, model: Model, columns: Sequence[str], deletes: Rows,
             (i, p) for i, name in enumerate(columns) if (p := table.c[name].type._cached_bind_processor(conn.dialect))
         ]
         _insert(conn, table.name, columns, [_processed(r, processors) for r in inserts] if processors else inserts)
+
+
+def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows: Rows) -> None:
+    """Replace the periods of some ids from a day on: ``cuts`` holds (id, day, end), ``rows`` the new periods.
+
+    ``model`` is a table of periods, each row an id's period from its start
+    until its end, the next row's start (``columns``: the id, the start,
+    then the rest, the end among them, named ``end_day``).  For each cut, the
+    id's rows that start on the day or later are deleted and the row in
+    force the day before ends at ``end``; then ``rows`` are inserted.  For a
+    caller that knows an id's periods changed only from that day on, so that
+    the earlier ones need neither reading nor writing.
+    """
+    if not cuts:
+        return
+    table = model.__table__
+    assert isinstance(table, Table)
+    key, start, end = table.c[columns[0]], table.c[columns[1]], table.c["end_day"]
+    at = [{"k": k, "day": day, "end": finish} for k, day, finish in cuts]
+    conn.execute(delete(table).where(key == bindparam("k"), start >= bindparam("day")), at)
+    in_force = (key == bindparam("k")) & (start < bindparam("day")) & (end.is_(None) | (end >= bindparam("day")))
+    conn.execute(update(table).where(in_force).values({end: bindparam("end")}), at)
+    patch(conn, model, columns, [], rows)
 
 
 class _Plan:
