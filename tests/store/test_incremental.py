@@ -37,6 +37,7 @@ from policylens.store.schema import (
     TargetProgressRow,
     TargetRestatementRow,
     TargetStatusPeriodRow,
+    TrackedGroupRow,
     TrackedSubjectRow,
 )
 
@@ -1088,11 +1089,13 @@ def test_a_batch_merging_and_splitting_names_leaves_the_kinds_a_rebuild_leaves(k
     assert _derived(kb) == after_batch
 
 
-def test_a_batch_over_emptied_kinds_rebuilds(kb, monkeypatch):
-    """Kinds that do not count the stored document entities (a base just migrated to 0015) send the batch to a rebuild."""
+@pytest.mark.parametrize("table", [EntityKindRow, TrackedGroupRow])
+def test_a_batch_over_emptied_kinds_or_groups_rebuilds(kb, monkeypatch, table):
+    """Kinds that do not count the stored document entities, or groups that do not count the tracked
+    quantities (a base just migrated to 0015 or 0016), send the batch to a rebuild."""
     _batches(kb, 51, batches=2)
     with kb.engine.begin() as conn:
-        conn.execute(delete(EntityKindRow))
+        conn.execute(delete(table))
     rebuilt: list[int] = []
     rebuild = derive.rebuild
     monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or rebuild(conn))

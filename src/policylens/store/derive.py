@@ -72,6 +72,7 @@ from .schema import (
     TargetRestatementRow,
     TargetRoleRow,
     TargetStatusPeriodRow,
+    TrackedGroupRow,
     TrackedSubjectRow,
 )
 
@@ -85,6 +86,7 @@ _TEXTS_AT_ONCE = 500  # documents whose whole text _roles holds at once
 DERIVED = (
     ConflictRow,
     TrackedSubjectRow,
+    TrackedGroupRow,
     TargetIndustryRow,
     TargetRoleRow,
     TargetStatusPeriodRow,
@@ -228,6 +230,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
         TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
+        TrackedGroupRow: (
+            GROUP_COLUMNS,
+            group_rows(Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities)),
+        ),
         TargetIndustryRow: (
             ("target_id", "industry"),
             _target_industries(quantities, {q: hit[0] for q, hit in subjects.items()}, state.builder),
@@ -318,7 +324,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    if not batch or _untracked(conn, batch) or _unlinked(conn, batch) or _unkinded(conn, batch):
+    if not batch or any(stale(conn, batch) for stale in (_untracked, _unlinked, _unkinded, _ungrouped)):
         return rebuild(conn)
     book = _Book(conn)
     fresh = {row[0] for row in book.of_documents(batch)}
@@ -485,6 +491,16 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             Scope("target_id", linked - {t for t, _, _ in cuts}),
         ),
     }
+    # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group.
+    ts = TrackedSubjectRow
+    was = _fetched_rows(conn, select(ts.quantity_id, ts.subject), ts.quantity_id, rewritten)
+    grouped = Counter((tracked_subjects[q], row_of[q][4]) for q in rewritten)
+    grouped.subtract((subject, row_of[q][4]) for q, subject in was)
+    ids = {group_id(*g): g for g in grouped}
+    g_ = TrackedGroupRow
+    for i, n in _fetched_rows(conn, select(g_.id, g_.quantities), g_.id, ids):
+        grouped[ids[i]] += n
+    scoped[TrackedGroupRow] = ((GROUP_COLUMNS, group_rows(grouped)), Scope("id", ids.keys()))
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
     # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
     # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
@@ -534,6 +550,12 @@ def _unkinded(conn: Connection, batch: set[int]) -> bool:
     counted = conn.scalar(select(func.coalesce(func.sum(EntityKindRow.records), 0)))
     stored = conn.scalar(select(func.count()).select_from(de).where(de.document_id.not_in(batch)))
     return counted != stored
+
+
+def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
+    """Whether the stored groups do not count the tracked quantities (a database just migrated)."""
+    counted = conn.scalar(select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)))
+    return counted != conn.scalar(select(func.count()).select_from(TrackedSubjectRow))
 
 
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
@@ -635,8 +657,7 @@ class _Book:
 
     def groups(self) -> list[tuple[str | None, str | None]]:
         """The distinct (tracked subject, metric) pairs the last pass stored (a few thousand)."""
-        q_, ts = QuantityRow, TrackedSubjectRow
-        return list(_fetched(self.conn, select(ts.subject, q_.metric).join(q_, q_.id == ts.quantity_id).distinct()))
+        return list(_fetched(self.conn, select(TrackedGroupRow.subject, TrackedGroupRow.metric)))
 
     def subjectless_targets(self) -> set[int]:
         """The targets the last pass tracked under no subject."""
@@ -1051,6 +1072,27 @@ class RelationIdCollision(StoreError):
 _RELATION_ID_MASK = (1 << 63) - 1  # a positive BIGINT
 
 
+GROUP_COLUMNS = ("id", "subject", "metric", "quantities")
+
+
+def group_id(subject: str | None, metric: str | None) -> int:
+    """A tracked group's id: 63 bits of a BLAKE2b digest of its (subject, metric), as :func:`relation_id`.
+
+    A knowledge base holds a few thousand groups, so two sharing an id
+    (about one chance in 10^12) is left unchecked.
+    """
+    return _hashed_id("|".join("-" if v is None else f"{len(v)}:{v}" for v in (subject, metric)))
+
+
+def group_rows(counts: Mapping[tuple[str | None, str | None], int]) -> list[tuple[Any, ...]]:
+    """(id, subject, metric, quantities) rows of the groups that hold any, in id order."""
+    return sorted((group_id(*g), *g, n) for g, n in counts.items() if n > 0)
+
+
+def _hashed_id(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big") & _RELATION_ID_MASK
+
+
 def relation_id(relation: tuple[Any, ...]) -> int:
     """A relation's id: 63 bits of a BLAKE2b digest of the relation itself, the same in every process.
 
@@ -1063,8 +1105,7 @@ def relation_id(relation: tuple[Any, ...]) -> int:
     """
     subject, name, obj, value, document = relation
     written = "-" if value is None else f"{len(value)}:{value}"
-    key = f"{subject}|{len(name)}:{name}|{obj}|{written}|{document}".encode()
-    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") & _RELATION_ID_MASK
+    return _hashed_id(f"{subject}|{len(name)}:{name}|{obj}|{written}|{document}")
 
 
 def relation_ids(
