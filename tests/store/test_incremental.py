@@ -463,6 +463,49 @@ def test_a_new_relation_sharing_a_kept_ones_id_stops_the_batch(kb, monkeypatch):
     assert _derived(kb) == expected  # nothing was written
 
 
+def test_the_stored_relations_answer_by_document_as_the_whole_table_does(kb):
+    """A batch's pass reads the stored relations of the documents it makes again, and asks the database
+    which documents' relations name an entity, and what every other document's relations name."""
+    _batches(kb, 47, batches=2)
+    with kb.reading() as conn:
+        rows = [tuple(r) for r in conn.execute(select(*EntityRelationRow.__table__.columns))]
+        stored = derive._StoredRelations(conn)
+        documents = sorted({r[5] for r in rows if r[5] is not None})
+        related, entities = set(documents[::3]), {r[1] for r in rows[::7]} | {r[3] for r in rows[::11] if r[3]}
+        assert stored.of(None) == {r[1:]: r[0] for r in rows}
+        assert stored.of(related) == {r[1:]: r[0] for r in rows if r[5] in related or r[5] is None}
+        assert stored.documents_naming(entities) == {
+            r[5] for r in rows if r[5] is not None and (r[1] in entities or r[3] in entities)
+        }
+        assert stored.kept(related) == {r[1:4] for r in rows if r[5] is not None and r[5] not in related}
+        assert stored.taken([rows[0][0], -1]) == {rows[0][0]: rows[0][1:]}
+        assert not stored.empty() and related and stored.documents_naming(entities)
+
+
+class _Part:
+    """Stored relations for ``derive._relation_changes``: the part the pass made again, and one kept apart."""
+
+    def __init__(self, part: dict, elsewhere: dict):
+        self.part, self.elsewhere = part, elsewhere
+
+    def of(self, documents):
+        return self.part
+
+    def taken(self, ids):
+        return {i: r for i, r in {**self.elsewhere, **{i: r for r, i in self.part.items()}}.items() if i in ids}
+
+
+def test_a_new_relation_sharing_the_id_of_a_relation_not_read_stops_the_batch(monkeypatch):
+    """The pass reads only the relations of the documents it makes again: a new relation's id is also
+    checked against the others', and may reuse the id of one of the part it no longer makes."""
+    new, gone = ("a", "located_in", 1, None, 7), ("b", "located_in", 2, None, 8)
+    monkeypatch.setattr(derive, "relation_id", lambda relation: 5)
+    with pytest.raises(RelationIdCollision):  # a relation of a document the pass did not read holds id 5
+        derive._relation_changes(_Part({}, {5: ("c", "part_of", 2, None, 9)}), {7}, {new})
+    rows, changed = derive._relation_changes(_Part({gone: 5}, {}), {7, 8}, {new})
+    assert rows == [(5, *new)] and changed == {5}
+
+
 def test_a_batch_leaves_the_rows_of_relations_it_does_not_change(kb):
     _batches(kb, 43, batches=2)
     with kb.reading() as conn:
