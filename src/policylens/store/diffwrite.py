@@ -27,7 +27,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, bindparam, delete, update
+from sqlalchemy import JSON, Connection, Table
 from sqlalchemy.orm import DeclarativeBase
 
 Rows = list[tuple[Any, ...]]
@@ -112,11 +112,19 @@ def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows
         return
     table = model.__table__
     assert isinstance(table, Table)
-    key, start, end = table.c[columns[0]], table.c[columns[1]], table.c["end_day"]
-    at = [{"k": k, "day": day, "end": finish} for k, day, finish in cuts]
-    conn.execute(delete(table).where(key == bindparam("k"), start >= bindparam("day")), at)
-    in_force = (key == bindparam("k")) & (start < bindparam("day")) & (end.is_(None) | (end >= bindparam("day")))
-    conn.execute(update(table).where(in_force).values({end: bindparam("end")}), at)
+    quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+    name, key, start, end = (quote(n) for n in (table.name, columns[0], columns[1], "end_day"))
+    # Straight through the driver, as patch writes: SQLAlchemy's executemany binds each row in Python.
+    day = table.c[columns[1]].type._cached_bind_processor(conn.dialect) or (lambda value: value)
+    _executemany(
+        conn, f"DELETE FROM {name} WHERE {key} = {mark} AND {start} >= {mark}", [(k, day(d)) for k, d, _ in cuts]
+    )
+    in_force = f"{key} = {mark} AND {start} < {mark} AND ({end} IS NULL OR {end} >= {mark})"
+    _executemany(
+        conn,
+        f"UPDATE {name} SET {end} = {mark} WHERE {in_force}",
+        [(day(finish), k, day(d), day(d)) for k, d, finish in cuts],
+    )
     patch(conn, model, columns, [], rows)
 
 
