@@ -357,7 +357,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         (normal(previous[q]), row_of[q][4]) for q in moved
     }
     # The stored facts keep their tracked subject unless rewritten: the groups come from the stored rows
-    # (the database lists the few thousand distinct ones) and the rewritten facts' new subjects.
+    # (``tracked_groups`` lists the few thousand of them) and the rewritten facts' new subjects.
     stored_groups = book.groups()
     subjectless_target = any(row_of[q][2] == "target" and tracked_subjects[q] is None for q in rewritten) or bool(
         book.subjectless_targets() - rewritten
