@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             report = service.ingest([folder], db=kb)
             total = time.perf_counter() - t0
+        if report.error:  # the pass failed and was rolled back: its time and any fingerprint would mislead
+            print(f"ingest of {args.docs}: {report.error}", file=sys.stderr)
+            return 1
         if not timings:  # every document was already stored (a seed used before): no batch was resolved
             print(
                 f"ingest of {args.docs}: {total:.2f} s, stored {report.count('stored')}: nothing new to resolve; "

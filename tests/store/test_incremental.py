@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import random
 import re
+from datetime import date
 
 import pytest
 from sqlalchemy import delete, select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
-from policylens.store import KnowledgeBase, blocking, derive
+from policylens.store import KnowledgeBase, blocking, derive, diffwrite
 from policylens.store.derive import DERIVED, RelationIdCollision, conflict_ids, relation_id, relation_ids
 from policylens.store.digest import fingerprint
 from policylens.store.resolve import CROWDED
@@ -35,6 +36,8 @@ from policylens.store.schema import (
     QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetStatusPeriodRow,
+    TrackedGroupRow,
     TrackedSubjectRow,
 )
 
@@ -460,6 +463,49 @@ def test_a_new_relation_sharing_a_kept_ones_id_stops_the_batch(kb, monkeypatch):
     assert _derived(kb) == expected  # nothing was written
 
 
+def test_the_stored_relations_answer_by_document_as_the_whole_table_does(kb):
+    """A batch's pass reads the stored relations of the documents it makes again, and asks the database
+    which documents' relations name an entity, and what every other document's relations name."""
+    _batches(kb, 47, batches=2)
+    with kb.reading() as conn:
+        rows = [tuple(r) for r in conn.execute(select(*EntityRelationRow.__table__.columns))]
+        stored = derive._StoredRelations(conn)
+        documents = sorted({r[5] for r in rows if r[5] is not None})
+        related, entities = set(documents[::3]), {r[1] for r in rows[::7]} | {r[3] for r in rows[::11] if r[3]}
+        assert stored.of(None) == {r[1:]: r[0] for r in rows}
+        assert stored.of(related) == {r[1:]: r[0] for r in rows if r[5] in related or r[5] is None}
+        assert stored.documents_naming(entities) == {
+            r[5] for r in rows if r[5] is not None and (r[1] in entities or r[3] in entities)
+        }
+        assert stored.kept(related) == {r[1:4] for r in rows if r[5] is not None and r[5] not in related}
+        assert stored.taken([rows[0][0], -1]) == {rows[0][0]: rows[0][1:]}
+        assert not stored.empty() and related and stored.documents_naming(entities)
+
+
+class _Part:
+    """Stored relations for ``derive._relation_changes``: the part the pass made again, and one kept apart."""
+
+    def __init__(self, part: dict, elsewhere: dict):
+        self.part, self.elsewhere = part, elsewhere
+
+    def of(self, documents):
+        return self.part
+
+    def taken(self, ids):
+        return {i: r for i, r in {**self.elsewhere, **{i: r for r, i in self.part.items()}}.items() if i in ids}
+
+
+def test_a_new_relation_sharing_the_id_of_a_relation_not_read_stops_the_batch(monkeypatch):
+    """The pass reads only the relations of the documents it makes again: a new relation's id is also
+    checked against the others', and may reuse the id of one of the part it no longer makes."""
+    new, gone = ("a", "located_in", 1, None, 7), ("b", "located_in", 2, None, 8)
+    monkeypatch.setattr(derive, "relation_id", lambda relation: 5)
+    with pytest.raises(RelationIdCollision):  # a relation of a document the pass did not read holds id 5
+        derive._relation_changes(_Part({}, {5: ("c", "part_of", 2, None, 9)}), {7}, {new})
+    rows, changed = derive._relation_changes(_Part({gone: 5}, {}), {7, 8}, {new})
+    assert rows == [(5, *new)] and changed == {5}
+
+
 def test_a_batch_leaves_the_rows_of_relations_it_does_not_change(kb):
     _batches(kb, 43, batches=2)
     with kb.reading() as conn:
@@ -815,6 +861,34 @@ def test_a_batch_figure_displaces_a_stored_deciding_one_and_a_batch_plan_restate
     assert (by_value[600], by_value[300]) in before and (by_value[600], by_value[300]) not in _progress(kb)
 
 
+def _periods(kb: KnowledgeBase) -> list[tuple]:
+    with kb.reading() as conn:
+        p = TargetStatusPeriodRow
+        return [tuple(r) for r in conn.execute(select(p.start_day, p.status, p.end_day).order_by(p.start_day))]
+
+
+def test_a_batch_figure_rewrites_a_stored_goals_periods_from_the_day_it_became_known(kb, monkeypatch):
+    """Stored: a 2027 goal of 500 and figures short of it; the batch's figure meets it, known from 2026:
+    the period in force then ends on that day, the later ones go, and the earlier ones are not written."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.save(_reported("c.txt", "2024-01-01", [("statistic", 300, 2023)]))
+    kb.save(_reported("d.txt", "2025-01-01", [("statistic", 400, 2024)]))
+    kb.resolve()
+    before = _periods(kb)
+    cuts = []
+    cut = diffwrite.cut
+    monkeypatch.setattr(
+        diffwrite, "cut", lambda conn, model, columns, c, rows: cuts.extend(c) or cut(conn, model, columns, c, rows)
+    )
+    kb.resolve([kb.save(_reported("e.txt", "2026-01-01", [("statistic", 600, 2025)])).document_id])
+    after_batch, periods = _derived(kb), _periods(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+    assert [day for _, day, _ in cuts] == [date(2026, 1, 1)]
+    assert before[0][:2] == periods[0][:2] and before[0][2] > date(2026, 1, 1)  # open until the deadline's year
+    assert periods == [(date.min, "open", date(2026, 1, 1)), (date(2026, 1, 1), "met", None)]
+
+
 def _about(source: str, subject: str, *entities: tuple) -> Extraction:
     """A document naming ``entities`` ((type, name) or (type, name, key)) and giving one figure about ``subject``."""
     phrase = "40 smart factories"
@@ -1058,11 +1132,13 @@ def test_a_batch_merging_and_splitting_names_leaves_the_kinds_a_rebuild_leaves(k
     assert _derived(kb) == after_batch
 
 
-def test_a_batch_over_emptied_kinds_rebuilds(kb, monkeypatch):
-    """Kinds that do not count the stored document entities (a base just migrated to 0015) send the batch to a rebuild."""
+@pytest.mark.parametrize("table", [EntityKindRow, TrackedGroupRow])
+def test_a_batch_over_emptied_kinds_or_groups_rebuilds(kb, monkeypatch, table):
+    """Kinds that do not count the stored document entities, or groups that do not count the tracked
+    quantities (a base just migrated to 0015 or 0016), send the batch to a rebuild."""
     _batches(kb, 51, batches=2)
     with kb.engine.begin() as conn:
-        conn.execute(delete(EntityKindRow))
+        conn.execute(delete(table))
     rebuilt: list[int] = []
     rebuild = derive.rebuild
     monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or rebuild(conn))

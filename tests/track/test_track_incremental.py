@@ -74,16 +74,33 @@ def _rows_after(
     store = _Store(everything, stored)
     batch = {r[1] for r in new}
     answer = retrack(outlines, rewritten, store, subjects, {}, published, {}, batch)
-    linked, restated = answer.linked, answer.restated
+    restated = answer.restated
+    lost = set(answer.lost)
+    kept = [p for p in stored.progress if p[0] not in answer.relinked and (p[0], p[1]) not in lost]
     merged = Tracked(
-        sorted([p for p in stored.progress if p[0] not in linked] + answer.tracked.progress),
+        sorted(kept + answer.tracked.progress + answer.gained),
         sorted([r for r in stored.restated if r[0] not in restated] + answer.tracked.restated),
-        sorted([p for p in stored.periods if p[0] not in linked] + answer.tracked.periods),
+        sorted(_cut(stored.periods, answer) + answer.tracked.periods + answer.cut_periods),
         sorted(answer.tracked.conflicts),
     )
     full = track_all(everything, subjects, {}, published, {}, currency_documents=batch, conflicts_of=rewritten)
     expected = Tracked(sorted(full.progress), sorted(full.restated), sorted(full.periods), sorted(full.conflicts))
     return merged, expected, answer, store
+
+
+def _cut(periods: Sequence[tuple], answer: Retracked) -> list[tuple]:
+    """The stored periods that stay after ``answer``: a cut target's before its day, the last one ended anew."""
+    cuts = {t: (day, end) for t, day, end in answer.cuts}
+    whole = answer.linked - cuts.keys()
+    kept = []
+    for t, start, status, end in periods:
+        if t in cuts:
+            day, new_end = cuts[t]
+            if start < day:
+                kept.append((t, start, status, new_end if end is None or end >= day else end))
+        elif t not in whole:
+            kept.append((t, start, status, end))
+    return kept
 
 
 def test_a_new_figure_displaces_an_old_deciding_one():
@@ -100,6 +117,8 @@ def test_a_new_figure_displaces_an_old_deciding_one():
     assert [(t, o) for t, o, _ in expected.progress] == [(1, 3), (1, 4)]
     assert 5 not in store.read  # the goal was linked from its stored links and the new figure alone
     assert answer.linked == {1}
+    # its links come as a difference from the stored ones: (1, 2) lost, (1, 4) gained, (1, 3) kept unwritten
+    assert answer.relinked == set() and answer.lost == [(1, 2)] and [g[:2] for g in answer.gained] == [(1, 4)]
 
 
 def test_a_new_figure_that_decides_nothing_leaves_the_rows():

@@ -26,6 +26,7 @@ from policylens.track import (
     target_status,
 )
 from policylens.track.batch import period_rows
+from policylens.track.status import status_periods_sharing
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs over every day of many periods: make test-fast skips it
 
@@ -129,6 +130,21 @@ def test_status_periods_match_target_status_asked_on_every_day(drawn, restated):
             stored = [status for start, status in periods if start <= day][-1]
             superseded = restatement[1] if restatement and restatement[0] <= day else None
             assert stored == target_status(t, observations, day, superseded).status
+
+
+@settings(max_examples=300, deadline=None)
+@given(facts(), st.booleans(), st.dates(min_value=date(2019, 1, 2), max_value=date(2031, 1, 1)))
+def test_status_periods_from_a_day_are_the_whole_ones_from_that_day(drawn, restated, since):
+    """A batch's pass rewrites a target's periods from a day on: the status in force the day before, then
+    exactly the whole sweep's periods that begin on that day or later."""
+    targets, stats = drawn
+    every = link(targets, stats)
+    for t in targets:
+        restatement = (date(2024, 1, 1), 999) if restated else None
+        whole = status_periods_sharing(t, every.get(t.id, []), restatement, {})
+        (before, in_force), *changes = status_periods_sharing(t, every.get(t.id, []), restatement, {}, since)
+        assert before < since and in_force == [status for start, status in whole if start < since][-1]
+        assert changes == [(start, status) for start, status in whole if start >= since]
 
 
 @settings(max_examples=300, deadline=None)

@@ -21,6 +21,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -71,6 +72,7 @@ from .schema import (
     TargetRestatementRow,
     TargetRoleRow,
     TargetStatusPeriodRow,
+    TrackedGroupRow,
     TrackedSubjectRow,
 )
 
@@ -84,6 +86,7 @@ _TEXTS_AT_ONCE = 500  # documents whose whole text _roles holds at once
 DERIVED = (
     ConflictRow,
     TrackedSubjectRow,
+    TrackedGroupRow,
     TargetIndustryRow,
     TargetRoleRow,
     TargetStatusPeriodRow,
@@ -227,6 +230,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
         TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
+        TrackedGroupRow: (
+            GROUP_COLUMNS,
+            group_rows(Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities)),
+        ),
         TargetIndustryRow: (
             ("target_id", "industry"),
             _target_industries(quantities, {q: hit[0] for q, hit in subjects.items()}, state.builder),
@@ -234,7 +241,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
         TargetRoleRow: (("target_id", "role"), sorted(roles.items())),
         TargetProgressRow: (("target_id", "observation_id", "score"), tracked.progress),
         TargetRestatementRow: (("target_id", "restated_by_id"), tracked.restated),
-        TargetStatusPeriodRow: (("target_id", "start_day", "status", "end_day"), tracked.periods),
+        TargetStatusPeriodRow: (PERIOD_COLUMNS, tracked.periods),
         ConflictRow: (CONFLICT_COLUMNS, conflict_ids(tracked.conflicts)),
     }
     diffwrite.write(conn, tables, DERIVED)
@@ -317,14 +324,14 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    if not batch or _untracked(conn, batch) or _unlinked(conn, batch) or _unkinded(conn, batch):
+    if not batch or any(stale(conn, batch) for stale in (_untracked, _unlinked, _unkinded, _ungrouped)):
         return rebuild(conn)
     book = _Book(conn)
     fresh = {row[0] for row in book.of_documents(batch)}
     renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
-    stored_relations = _stored_relations(conn)
+    stored_relations = _StoredRelations(conn)
     said = _phrases_again(conn, state, batch, book, stored_relations, renamed, len(docs.root))
     if said is None:
         state.load(conn, None)
@@ -350,7 +357,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         (normal(previous[q]), row_of[q][4]) for q in moved
     }
     # The stored facts keep their tracked subject unless rewritten: the groups come from the stored rows
-    # (the database lists the few thousand distinct ones) and the rewritten facts' new subjects.
+    # (``tracked_groups`` lists the few thousand of them) and the rewritten facts' new subjects.
     stored_groups = book.groups()
     subjectless_target = any(row_of[q][2] == "target" and tracked_subjects[q] is None for q in rewritten) or bool(
         book.subjectless_targets() - rewritten
@@ -409,8 +416,11 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             currency_documents=batch,
             conflicts_of=rewritten,
         )
-        linked = restated = targets
-        stored_progress: Mapping[int, list[int]] = {}
+        linked = restated = relinked_targets = targets
+        lost: list[tuple[int, int]] = []
+        gained: list[tuple[int, int, float]] = []
+        cuts: list[tuple[int, date, date | None]] = []
+        cut_periods: list[tuple[int, date, str, date | None]] = []
     else:
         outlines = _outlines(
             [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
@@ -419,7 +429,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
         )
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
-        stored_progress = retracked.stored_links
+        relinked_targets, lost, gained = retracked.relinked, retracked.lost, retracked.gained
+        cuts, cut_periods = retracked.cuts, retracked.cut_periods
 
     # A target's industries come from its own words and its subject entity's name and focus.
     changed_entities = _changed_entities(conn, state.builder)
@@ -436,7 +447,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
 
     links, stored_links = state.entity_of_record, state.stored_links or {}
     relinked = {r for r in links.keys() | stored_links.keys() if links.get(r) != stored_links.get(r)}
-    relation_rows, changed_relations = _relation_changes(stored_relations, state.relations)
+    relation_rows, changed_relations = _relation_changes(stored_relations, said.related, state.relations)
     tables = {
         **state.tables(said.event_links, relation_rows),
         QuantitySubjectRow: (
@@ -471,15 +482,25 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         ),
         TargetRoleRow: ((("target_id", "role"), sorted(batch_roles.items())), Scope("target_id", fresh)),
         TargetProgressRow: (
-            (("target_id", "observation_id", "score"), [r for r in tracked.progress if r[0] not in stored_progress]),
-            Scope("target_id", linked - stored_progress.keys()),
+            (("target_id", "observation_id", "score"), tracked.progress),
+            Scope("target_id", relinked_targets),
         ),
         TargetRestatementRow: ((("target_id", "restated_by_id"), tracked.restated), Scope("target_id", restated)),
         TargetStatusPeriodRow: (
-            (("target_id", "start_day", "status", "end_day"), tracked.periods),
-            Scope("target_id", linked),
+            (PERIOD_COLUMNS, tracked.periods),
+            Scope("target_id", linked - {t for t, _, _ in cuts}),
         ),
     }
+    # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group.
+    ts = TrackedSubjectRow
+    was = _fetched_rows(conn, select(ts.quantity_id, ts.subject), ts.quantity_id, rewritten)
+    grouped = Counter((tracked_subjects[q], row_of[q][4]) for q in rewritten)
+    grouped.subtract((subject, row_of[q][4]) for q, subject in was)
+    ids = {group_id(*g): g for g in grouped}
+    g_ = TrackedGroupRow
+    for i, n in _fetched_rows(conn, select(g_.id, g_.quantities), g_.id, ids):
+        grouped[ids[i]] += n
+    scoped[TrackedGroupRow] = ((GROUP_COLUMNS, group_rows(grouped)), Scope("id", ids.keys()))
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
     # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
     # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
@@ -501,15 +522,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         conn, {m: rows for m, (rows, _) in scoped.items()}, order, {m: scope for m, (_, scope) in scoped.items()}
     )
     # The targets whose stored links retrack read: only the links they gain or lose are written.
-    progress = {(t, o): score for t, o, score in tracked.progress if t in stored_progress}
-    had = {(t, o) for t, observations in stored_progress.items() for o in observations}
-    diffwrite.patch(
-        conn,
-        TargetProgressRow,
-        ("target_id", "observation_id", "score"),
-        sorted(had - progress.keys()),
-        [(t, o, score) for (t, o), score in progress.items() if (t, o) not in had],
-    )
+    diffwrite.patch(conn, TargetProgressRow, ("target_id", "observation_id", "score"), lost, gained)
+    # And the targets whose periods changed only from a day on: only those from that day are written.
+    diffwrite.cut(conn, TargetStatusPeriodRow, PERIOD_COLUMNS, cuts, cut_periods)
     return {
         "entities": len(state.builder.entities),
         "relations": len(state.relations),
@@ -535,6 +550,12 @@ def _unkinded(conn: Connection, batch: set[int]) -> bool:
     counted = conn.scalar(select(func.coalesce(func.sum(EntityKindRow.records), 0)))
     stored = conn.scalar(select(func.count()).select_from(de).where(de.document_id.not_in(batch)))
     return counted != stored
+
+
+def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
+    """Whether the stored groups do not count the tracked quantities (a database just migrated)."""
+    counted = conn.scalar(select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)))
+    return counted != conn.scalar(select(func.count()).select_from(TrackedSubjectRow))
 
 
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
@@ -576,6 +597,9 @@ class _Phrases:
     # quantity keeps its stored subject entity and tracked subject.
     subjects: dict[int, str | None] | None = None
     old_hits: dict[int, int] = field(default_factory=dict)  # the stored subject entities of those quantities
+    # The documents whose relations were made again (with the gazetteer's hierarchy); None: every one.  Every
+    # other document's stored relations stay, and are not in the pass's relations.
+    related: set[int] | None = None
 
 
 _QUANTITY_COLUMNS = ("id", "document_id", "kind", "subject", "metric", "deadline", "as_of")
@@ -636,8 +660,7 @@ class _Book:
 
     def groups(self) -> list[tuple[str | None, str | None]]:
         """The distinct (tracked subject, metric) pairs the last pass stored (a few thousand)."""
-        q_, ts = QuantityRow, TrackedSubjectRow
-        return list(_fetched(self.conn, select(ts.subject, q_.metric).join(q_, q_.id == ts.quantity_id).distinct()))
+        return list(_fetched(self.conn, select(TrackedGroupRow.subject, TrackedGroupRow.metric)))
 
     def subjectless_targets(self) -> set[int]:
         """The targets the last pass tracked under no subject."""
@@ -694,7 +717,7 @@ def _phrases_again(
     state: _Resolved,
     batch: Collection[int],
     book: _Book,
-    stored_relations: Mapping[tuple[Any, ...], int],
+    stored_relations: _StoredRelations,
     renamed: Mapping[int, str | None],
     documents: int,
 ) -> _Phrases | None:
@@ -715,10 +738,11 @@ def _phrases_again(
     subject entity and tracked subject, unless that entity was renamed or is
     a programme (tracked under its nearest region, which any relation may
     move); every other event its stored entities, every other document its
-    stored relations.  Places that kept phrases name are made as the full
-    pass makes them, and a place only dropped phrases named is no longer
-    made.  The gazetteer's hierarchy and every entity's regions are
-    computed again over all relations.
+    stored relations, which are not read: the database lists the entities
+    they name and the places they put entities in.  Places that kept
+    phrases name are made as the full pass makes them, and a place only
+    dropped phrases named is no longer made.  The gazetteer's hierarchy and
+    every entity's regions are computed again over all relations.
 
     None when more than half the documents are to be resolved again (the
     caller then resolves everything), or a kept phrase names an entity the
@@ -833,7 +857,7 @@ def _phrases_again(
         related |= {
             ev.document_id for ev in event_rows if ev.id in linked_changed or stale(ev.actor) or stale(ev.object)
         }
-        related |= {r[4] for r in stored_relations if r[4] is not None and (r[0] in changed or r[2] in changed)}
+        related |= stored_relations.documents_naming(changed)
         event_rows = [ev for ev in event_rows if ev.document_id in related]
     else:
         event_rows = _event_rows(conn, related)
@@ -854,7 +878,7 @@ def _phrases_again(
         redone |= book.with_subjects([s for s in book.subjects() if stale(s)])
     redo = [(qid, document_id, subject) for qid, document_id, _, subject, *_ in book.of(redone)]
     stored_hits = dict(_fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.quantity_id, redone))
-    kept_relations = {r for r in stored_relations if r[4] is not None and r[4] not in related}
+    kept_relations = stored_relations.kept(related)  # (subject, relation, object) of every other document's
     # The entities kept phrases name that the pass has not made (places made on demand, else a lost way).
     unmade = select(qs.quantity_id, qs.entity_id).where(qs.entity_id.not_in(sorted(builder.by_id)))
     named_kept = {e for q, e in _fetched(conn, unmade) if q not in redone}
@@ -876,8 +900,8 @@ def _phrases_again(
     subjects = {q: found for q, document_id, subject in redo if (found := resolver.resolve(document_id, subject))}
     event_links, issued = _events(event_rows, resolver, builder)
     relating = [r for r in records if r.document_id in related]
-    state.relations = kept_relations | issued | _relations(builder, resolver, relating, links)
-    state.close()
+    state.relations = issued | _relations(builder, resolver, relating, links)
+    state.close({(subject, relation, obj, None, None) for subject, relation, obj in kept_relations})
     hits = {q: hit[0] for q, hit in subjects.items()}
     tracked = {qid: state.tracked_subject(subjects.get(qid), subject) for qid, _, subject in redo}
     _log.debug(
@@ -888,16 +912,18 @@ def _phrases_again(
         len(event_rows),
         len(forms),
     )
-    return _Phrases(hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo}, stored_hits)
+    return _Phrases(
+        hits, tracked, event_links, redone_events, {qid: subject for qid, _, subject in redo}, stored_hits, related
+    )
 
 
-def _emptied(conn: Connection, batch: Collection[int], stored_relations: Mapping[tuple[Any, ...], int]) -> bool:
+def _emptied(conn: Connection, batch: Collection[int], stored_relations: _StoredRelations) -> bool:
     """Whether the relations or the events' entities are empty while stored documents could have made some.
 
     Migration 0013 empties the relations; a batch's pass that kept the stored
     ones would keep none.  Rows lost otherwise need ``rebuild``.
     """
-    if not stored_relations and conn.scalar(
+    if stored_relations.empty() and conn.scalar(
         select(DocumentEntityRow.id).where(DocumentEntityRow.document_id.not_in(batch)).limit(1)
     ):
         return True
@@ -1014,6 +1040,7 @@ class _Documents:
 
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
+PERIOD_COLUMNS = ("target_id", "start_day", "status", "end_day")
 
 
 # Conflict kinds that concern one quantity, by rank; a cross-document conflict concerns two.
@@ -1051,6 +1078,27 @@ class RelationIdCollision(StoreError):
 _RELATION_ID_MASK = (1 << 63) - 1  # a positive BIGINT
 
 
+GROUP_COLUMNS = ("id", "subject", "metric", "quantities")
+
+
+def group_id(subject: str | None, metric: str | None) -> int:
+    """A tracked group's id: 63 bits of a BLAKE2b digest of its (subject, metric), as :func:`relation_id`.
+
+    A knowledge base holds a few thousand groups, so two sharing an id
+    (about one chance in 10^12) is left unchecked.
+    """
+    return _hashed_id("|".join("-" if v is None else f"{len(v)}:{v}" for v in (subject, metric)))
+
+
+def group_rows(counts: Mapping[tuple[str | None, str | None], int]) -> list[tuple[Any, ...]]:
+    """(id, subject, metric, quantities) rows of the groups that hold any, in id order."""
+    return sorted((group_id(*g), *g, n) for g, n in counts.items() if n > 0)
+
+
+def _hashed_id(key: str) -> int:
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big") & _RELATION_ID_MASK
+
+
 def relation_id(relation: tuple[Any, ...]) -> int:
     """A relation's id: 63 bits of a BLAKE2b digest of the relation itself, the same in every process.
 
@@ -1063,8 +1111,7 @@ def relation_id(relation: tuple[Any, ...]) -> int:
     """
     subject, name, obj, value, document = relation
     written = "-" if value is None else f"{len(value)}:{value}"
-    key = f"{subject}|{len(name)}:{name}|{obj}|{written}|{document}".encode()
-    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") & _RELATION_ID_MASK
+    return _hashed_id(f"{subject}|{len(name)}:{name}|{obj}|{written}|{document}")
 
 
 def relation_ids(
@@ -1089,31 +1136,72 @@ def relation_ids(
     return [(i, *r) for i, r in sorted(by_id.items()) if kept is None or i not in kept]
 
 
-def _stored_relations(conn: Connection) -> dict[tuple[Any, ...], int]:
-    """Every stored relation (subject, relation, object, object value, document) -> its row's id."""
-    r_ = EntityRelationRow
-    return {
-        tuple(relation): i
-        for i, *relation in _fetched(
-            conn, select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
-        )
-    }
+class _StoredRelations:
+    """The relations the last pass stored, read by the documents a batch's pass makes them again for.
+
+    Every other document keeps its stored relations (38,630 at 10,000
+    documents), so they are not read: the database lists the documents
+    whose relations name given entities, and the entities and places the
+    kept relations name.
+    """
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def empty(self) -> bool:
+        return self.conn.scalar(select(EntityRelationRow.id).limit(1)) is None
+
+    def of(self, documents: Collection[int] | None) -> dict[tuple[Any, ...], int]:
+        """(subject, relation, object, object value, document) -> the row's id, for the relations of ``documents``
+        and the gazetteer's (no document); every stored relation for None."""
+        r_ = EntityRelationRow
+        stmt = select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
+        rows = _fetched_rows(self.conn, stmt, r_.document_id, documents)
+        if documents is not None:
+            rows += _fetched(self.conn, stmt.where(r_.document_id.is_(None)))
+        return {tuple(relation): i for i, *relation in rows}
+
+    def documents_naming(self, entities: Collection[int]) -> set[int]:
+        """The documents with a stored relation whose subject or object is one of ``entities``."""
+        r_ = EntityRelationRow
+        stmt = select(r_.document_id).where(r_.document_id.is_not(None)).distinct()
+        return {
+            d for column in (r_.subject_id, r_.object_id) for (d,) in _fetched_rows(self.conn, stmt, column, entities)
+        }
+
+    def kept(self, documents: Collection[int]) -> set[tuple[int, str, int | None]]:
+        """The distinct (subject, relation, object) of the stored relations of the documents not in ``documents``."""
+        r_ = EntityRelationRow
+        others = r_.document_id.is_not(None) & r_.document_id.not_in(sorted(documents))
+        stmt = select(r_.subject_id, r_.relation, r_.object_id).where(others).distinct()
+        return {(subject, relation, obj) for subject, relation, obj in _fetched(self.conn, stmt)}
+
+    def taken(self, ids: Collection[int]) -> dict[int, tuple[Any, ...]]:
+        """Id -> stored relation, for the stored relations among ``ids``."""
+        r_ = EntityRelationRow
+        stmt = select(r_.id, r_.subject_id, r_.relation, r_.object_id, r_.object_value, r_.document_id)
+        return {i: tuple(relation) for i, *relation in _fetched_rows(self.conn, stmt, r_.id, ids)}
 
 
 def _relation_changes(
-    stored: Mapping[tuple[Any, ...], int], relations: set[tuple[Any, ...]]
+    stored: _StoredRelations, related: Collection[int] | None, relations: set[tuple[Any, ...]]
 ) -> tuple[list[tuple[Any, ...]], set[int]]:
     """A batch's pass's relation rows to write (the new relations') and the ids of the stored rows they replace.
 
     A relation's id is its own (:func:`relation_id`), so a stored relation
     the pass makes again keeps its row: only the relations it makes anew are
     hashed and written, and only the stored ones it no longer makes deleted.
-    ``stored`` is :func:`_stored_relations`.
+    ``relations`` are those of the documents ``related`` and the gazetteer's
+    (all, for None), compared with the stored ones of the same; a new one's
+    id must not be a stored relation's of another document either.
     """
-    rows = relation_ids(
-        (r for r in relations if r not in stored), kept={i: r for r, i in stored.items() if r in relations}
-    )
-    return rows, {row[0] for row in rows} | {i for r, i in stored.items() if r not in relations}
+    part = stored.of(related)
+    kept = {i: r for r, i in part.items() if r in relations}
+    rows = relation_ids((r for r in relations if r not in part), kept=kept)
+    if related is not None:
+        kept |= {i: r for i, r in stored.taken({row[0] for row in rows}).items() if r not in part}
+        rows = relation_ids((row[1:] for row in rows), kept=kept)
+    return rows, {row[0] for row in rows} | {i for r, i in part.items() if r not in relations}
 
 
 @dataclass(slots=True)
@@ -1202,10 +1290,13 @@ class _Resolved:
         self.close()
         return event_links
 
-    def close(self) -> None:
-        """Add the places' hierarchy to the relations, then find every entity's regions and nearest one."""
+    def close(self, kept: Iterable[tuple[Any, ...]] = ()) -> None:
+        """Add the places' hierarchy to the relations, then find every entity's regions and nearest one.
+
+        ``kept``: the relations a batch's pass keeps as stored, which place entities too.
+        """
         self.relations |= _hierarchy(self.builder)
-        self.regions = _regions(self.builder, self.relations)
+        self.regions = _regions(self.builder, self.relations.union(kept))
         # The nearest region; of two as near, the one inside more regions (a city before its province),
         # then the smaller id: never the order the relations came in, which a batch's pass does not share.
         above: Counter[int] = Counter(entity for (entity, _), depth in self.regions.items() if depth > 0)

@@ -97,6 +97,37 @@ def patch(conn: Connection, model: Model, columns: Sequence[str], deletes: Rows,
         _insert(conn, table.name, columns, [_processed(r, processors) for r in inserts] if processors else inserts)
 
 
+def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows: Rows) -> None:
+    """Replace the periods of some ids from a day on: ``cuts`` holds (id, day, end), ``rows`` the new periods.
+
+    ``model`` is a table of periods, each row an id's period from its start
+    until its end, the next row's start (``columns``: the id, the start,
+    then the rest, the end among them, named ``end_day``).  For each cut, the
+    id's rows that start on the day or later are deleted and the row in
+    force the day before ends at ``end``; then ``rows`` are inserted.  For a
+    caller that knows an id's periods changed only from that day on, so that
+    the earlier ones need neither reading nor writing.
+    """
+    if not cuts:
+        return
+    table = model.__table__
+    assert isinstance(table, Table)
+    quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+    name, key, start, end = (quote(n) for n in (table.name, columns[0], columns[1], "end_day"))
+    # Straight through the driver, as patch writes: SQLAlchemy's executemany binds each row in Python.
+    day = table.c[columns[1]].type._cached_bind_processor(conn.dialect) or (lambda value: value)
+    _executemany(
+        conn, f"DELETE FROM {name} WHERE {key} = {mark} AND {start} >= {mark}", [(k, day(d)) for k, d, _ in cuts]
+    )
+    in_force = f"{key} = {mark} AND {start} < {mark} AND ({end} IS NULL OR {end} >= {mark})"
+    _executemany(
+        conn,
+        f"UPDATE {name} SET {end} = {mark} WHERE {in_force}",
+        [(day(finish), k, day(d), day(d)) for k, d, finish in cuts],
+    )
+    patch(conn, model, columns, [], rows)
+
+
 class _Plan:
     """What one derived table needs to go from the rows it holds to ``rows``.
 

@@ -441,6 +441,25 @@ class TrackedSubjectRow(Base):
     subject: Mapped[str | None] = mapped_column(Text)
 
 
+class TrackedGroupRow(Base):
+    """A (tracked subject, metric) pair the stored quantities fall in, with how many of them: one row each.
+
+    Derived, from ``tracked_subjects`` and the quantities' metrics: a batch's
+    pass lists the few thousand groups here to find those its facts can meet
+    (``track.batch.reach``), rather than with a DISTINCT over every tracked
+    quantity, and adds and takes off the quantities it tracks anew.  The id
+    is computed from the pair (``derive.group_id``: 63 bits), since either
+    may be NULL and so cannot be a primary key.
+    """
+
+    __tablename__ = "tracked_groups"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    subject: Mapped[str | None] = mapped_column(Text)
+    metric: Mapped[str | None] = mapped_column(Text)
+    quantities: Mapped[int] = mapped_column(Integer)
+
+
 class EventEntityRow(Base):
     """The canonical entities an event's actor and object name (for an entity's timeline)."""
 

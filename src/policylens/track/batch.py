@@ -135,15 +135,54 @@ def period_rows(
     day: Mapping[int, date | None],
 ) -> list[tuple[int, date, str, date | None]]:
     """Status period rows of ``targets``, given their deciding links, first restatements and each target's own day."""
-    periods = []
+    periods: list[tuple[int, date, str, date | None]] = []
     dated: dict[int, Any] = {}  # a figure's days and key, computed once however many targets link to it
     for t in targets:
-        later = first.get(t.id)
-        restatement = (later_day, later) if later is not None and (later_day := day[later]) is not None else None
-        spans = status_periods_sharing(t, [o for o, _ in links.get(t.id, ())], restatement, dated)
-        for (start, status), following in zip(spans, [*spans[1:], None], strict=True):
-            periods.append((t.id, start, status, following[0] if following else None))
+        periods += _rows(t.id, _spans(t, links, first, day, dated))
     return periods
+
+
+def period_cuts(
+    targets: Iterable[TargetFact],
+    links: Mapping[int, list[tuple[Observation, float]]],
+    first: Mapping[int, int],
+    day: Mapping[int, date | None],
+    since: Mapping[int, date],
+) -> tuple[list[tuple[int, date, date | None]], list[tuple[int, date, str, date | None]]]:
+    """:func:`period_rows` of ``targets`` from a day of each on (``since``: target id -> a day after ``date.min``).
+
+    For a target whose figures and restatement differ from the stored ones
+    only from that day on, its periods before it stay as stored: the answer
+    is each target's (id, that day, the new end of the period in force the
+    day before it) and the rows of its periods that start on that day or
+    later, so that only those are written.
+    """
+    cuts, periods = [], []
+    dated: dict[int, Any] = {}
+    for t in targets:
+        _, *changes = _spans(t, links, first, day, dated, since[t.id])
+        cuts.append((t.id, since[t.id], changes[0][0] if changes else None))
+        periods += _rows(t.id, changes)
+    return cuts, periods
+
+
+def _spans(
+    t: TargetFact,
+    links: Mapping[int, list[tuple[Observation, float]]],
+    first: Mapping[int, int],
+    day: Mapping[int, date | None],
+    dated: dict[int, Any],
+    since: date | None = None,
+) -> list[tuple[date, str]]:
+    later = first.get(t.id)
+    restatement = (later_day, later) if later is not None and (later_day := day[later]) is not None else None
+    return status_periods_sharing(t, [o for o, _ in links.get(t.id, ())], restatement, dated, since)
+
+
+def _rows(target: int, spans: Sequence[tuple[date, str]]) -> list[tuple[int, date, str, date | None]]:
+    """Rows of consecutive (first day, status) spans: each ends the day the next begins."""
+    ends = [start for start, _ in spans[1:]]
+    return [(target, start, status, ends[i] if i < len(ends) else None) for i, (start, status) in enumerate(spans)]
 
 
 def conflict_rows(

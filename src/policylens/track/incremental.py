@@ -27,7 +27,11 @@ it needs through a :class:`Stored`.  What a target's results depend on:
   changes nothing.  A target that is rewritten, whose goal's day moved, or
   one of whose deciding figures moved away is linked again from all its
   candidate figures.
-* Its status periods follow from its links and its first restatement.
+* Its status periods follow from its links and its first restatement.  The
+  status on a day depends only on the figures known and the restatement
+  published by then, so an old target's periods before the first day a
+  figure it gains or loses became known (or a restatement that changed was
+  published) stay as stored, and only the rest is computed and written.
 * A cross-document conflict concerns two figures alone: those of the
   rewritten quantities are found among the figures they may conflict with.
 
@@ -46,7 +50,7 @@ from datetime import date
 from typing import Protocol
 
 from ..model import Quantity
-from .batch import Tracked, conflict_rows, facts_of, period_rows, progress_rows
+from .batch import Tracked, conflict_rows, facts_of, period_cuts, period_rows, progress_rows
 from .linking import (
     METRIC_THRESHOLD,
     as_goal,
@@ -56,7 +60,7 @@ from .linking import (
     metric_similarity,
     metrics_match,
 )
-from .status import Observation, TargetFact, observed_period
+from .status import Observation, TargetFact, known_since, observed_period
 
 _log = logging.getLogger(__name__)
 # Candidates read at first for a rewritten target's first restatement (then four times as many, and so on).
@@ -96,14 +100,25 @@ class Stored(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class Retracked:
-    """The rows of the targets whose results were recomputed, and which targets each table's rows are for."""
+    """The rows of the targets whose results were recomputed, and which targets each table's rows are for.
 
-    tracked: Tracked
-    linked: set[int]  # targets whose progress links and status periods ``tracked`` holds
+    A target whose stored progress links were read (one a new figure counts
+    for) gets its links as a difference from them, ``lost`` and ``gained``:
+    a link's score depends on its target and figure alone, so the links it
+    keeps need no writing, and a caller holding every such target's stored
+    links to compare would pay for tens of thousands of rows a batch.
+    """
+
+    tracked: Tracked  # its progress rows are those of ``relinked``, its periods those of ``linked`` not cut
+    linked: set[int]  # targets whose progress links or status periods changed
     restated: set[int]  # targets whose first restatement ``tracked`` holds
-    # Of ``linked``, the targets whose stored progress links were read (their observations): a link's
-    # score depends on its target and figure alone, so only the links added and dropped need writing.
-    stored_links: Mapping[int, list[int]] = field(default_factory=dict)
+    relinked: set[int]  # of ``linked``, the targets whose progress rows ``tracked`` holds whole
+    lost: list[tuple[int, int]] = field(default_factory=list)  # (target, statistic) links the others lose
+    gained: list[tuple[int, int, float]] = field(default_factory=list)  # and those they gain, with their score
+    # Of ``linked``, targets whose status periods change only from a day on (``batch.period_cuts``): (target,
+    # that day, the new end of its period in force the day before), and their period rows from that day on.
+    cuts: list[tuple[int, date, date | None]] = field(default_factory=list)
+    cut_periods: list[tuple[int, date, str, date | None]] = field(default_factory=list)
 
 
 class _Nearby:
@@ -235,22 +250,40 @@ def retrack(
     )
     statistics = sorted(facts.statistics.values(), key=lambda o: o.id)
     links = deciding_links([as_goal(facts.targets[t], after[t]) for t in sorted(relinked | extended)], statistics)
-    # Of the targets extended, those whose links and first restatement stay keep their status periods too.
-    unchanged = {t for t in extended - superseded if {o.id for o, _ in links.get(t, ())} == set(kept.get(t, ()))}
+    # Of the targets extended, those whose links and first restatement stay keep their status periods too;
+    # the others' links are written as a difference from their stored ones, and their periods from the
+    # first day a figure they gain or lose becomes known, or a restatement that changed is published.
+    unchanged, lost, gained, since = set(), [], [], {}
+    for t in sorted(extended):
+        now, had = {o.id: score for o, score in links.get(t, ())}, set(kept.get(t, ()))
+        restatements = {r for r in (stored_first.get(t), first.get(t)) if r is not None} if t in superseded else ()
+        if now.keys() == had and not restatements:
+            unchanged.add(t)
+            continue
+        lost += [(t, o) for o in sorted(had - now.keys())]
+        gained += [(t, o, now[o]) for o in sorted(now.keys() - had)]
+        changed = [known_since(facts.statistics[o]) or date.min for o in had ^ now.keys()]
+        since[t] = min((*changed, *(d for r in restatements if (d := days.get(r)) is not None)), default=date.max)
     linked = relinked | extended - unchanged
-    targets = [facts.targets[t] for t in sorted(linked)]
+    cut = {t: day for t, day in since.items() if day > date.min}  # else its periods are computed whole
+    cuts, cut_periods = period_cuts([facts.targets[t] for t in sorted(cut)], links, first, days, cut)
+    whole = [facts.targets[t] for t in sorted(linked - cut.keys())]
     quantities = sorted(facts.quantities.values(), key=lambda row: row[0])
     compared = [facts.targets[q] for q in sorted(facts.targets)]
     return Retracked(
         Tracked(
-            progress_rows({t: links[t] for t in linked if t in links}),
+            progress_rows({t: links[t] for t in sorted(relinked) if t in links}),
             sorted((t, first[t]) for t in restated if t in first),
-            period_rows(targets, links, first, days),
+            period_rows(whole, links, first, days),
             conflict_rows(quantities, compared, statistics, published, currency_documents, rewritten),
         ),
         linked,
         restated,
-        {t: list(kept.get(t, ())) for t in linked & extended},
+        relinked,
+        lost,
+        gained,
+        cuts,
+        cut_periods,
     )
 
 

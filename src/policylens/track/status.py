@@ -9,6 +9,7 @@ that day, so the knowledge base, the CLI and the tests get the same answer.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -320,10 +321,15 @@ def status_periods_sharing(
     observations: Iterable[Observation],
     restated: tuple[date, int] | None,
     dated: dict[int, _Dated],
+    since: date | None = None,
 ) -> list[tuple[date, str]]:
     """:func:`status_periods`, with ``dated`` (``id()`` of a figure -> :func:`_dated`) shared across targets.
 
     The caller keeps every figure in ``dated`` alive while it is used (a figure's ``id()`` is its key).
+    With ``since`` (a day after ``date.min``), only the part a change of the figures or the restatement
+    known from that day on can change: the first pair is the status in force the day before ``since``
+    (dated by the last day before ``since`` the sweep looks at, not by the day that status began), then
+    each change from ``since`` on.  A batch's pass rewrites only that part of a target's stored periods.
     """
     observations = list(observations)
     facts = []
@@ -357,12 +363,16 @@ def status_periods_sharing(
     judged: Observation | None = None
     judged_year, met, latest_period = 0, False, date.min
     seen = 0
-    for day in [date.min, *sorted(d for d in days if d is not None and d > date.min)]:
+    sweep = [date.min, *sorted(d for d in days if d is not None and d > date.min)]
+    judged_from = 0 if since is None else bisect_left(sweep, since) - 1  # the last day before ``since``
+    for i, day in enumerate(sweep):
         while seen < len(arrivals) and arrivals[seen][0] <= day:
             _, key, o, year = arrivals[seen]
             if best is None or key > best:
                 best, latest, latest_year = key, o, year
             seen += 1
+        if i < judged_from:
+            continue
         year = (latest_year or deadline_year or day.year) if latest is not None else 0
         if latest is not None and (latest is not judged or year != judged_year):
             judged, judged_year = latest, year
