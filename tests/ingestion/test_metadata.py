@@ -310,6 +310,8 @@ def test_more_date_forms(line, iso):
         ("Posted: Tue, 12/01/2026 - 09:30", None, "2026-12-01"),
         ("Posted: Mon, 12/01/2026 - 09:30", None, "2026-01-12"),
         ("Posted: Thu, 12/03/2026 - 09:30", None, None),  # 3 December and 12 March 2026 were both Thursdays
+        ("Tuesday, 12/1/2026, 09:30 (GMT+7)", "dm", "2026-12-01"),  # the weekday outweighs the site's habit
+        ("Thursday, 12/3/2026, 09:30 (GMT+7)", "dm", "2026-03-12"),
     ],
 )
 def test_ambiguous_numeric_dates_need_an_order(line, order, iso):

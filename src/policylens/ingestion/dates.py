@@ -280,8 +280,8 @@ def _find(text: str, order: str | None = None) -> tuple[str | None, int, int] | 
     for pattern in _FULL_PATTERNS + _MONTH_PATTERNS:
         for m in pattern.finditer(text):
             iso = _iso(m, order)
-            if iso is None and pattern is _YEAR_LAST:
-                iso = _by_weekday(m, text)
+            if pattern is _YEAR_LAST:
+                iso = _by_weekday(m, text) or iso  # the weekday the line names is evidence about this date itself
             if iso or (pattern is _YEAR_LAST and _plausible_year_last(m)):
                 return iso, m.start(), m.end()
     return None
