@@ -72,3 +72,11 @@ def test_a_traditional_headline_repeated_atop_the_body_reports_no_event_of_its_o
     document = Document(id="t", source="test", text=text, language="zh", published="2024-06-12", title=title)
     events = extract(document).events
     assert [e.actor for e in events] == ["新疆維吾爾自治區人民政府辦公廳"]
+
+
+def test_full_width_digits_read_as_digits_and_spans_hold():
+    text = "某省人民政府关于印发工业机器人产业行动计划的通知\n\n到２０２８年，全省工业机器人产量达到１２００台。"
+    assert simplify(text) == text.replace("２０２８", "2028").replace("１２００", "1200")
+    found = extract(Document(source="t.txt", text=text, published="2026-05-01")).quantities
+    assert [(q.text, q.value, q.kind, q.deadline) for q in found] == [("１２００台", 1200, "target", 2028)]
+    assert all(text[q.start : q.end] == q.text for q in found)

@@ -293,6 +293,7 @@ def test_a_hard_wrapped_first_paragraph_is_not_taken_for_the_headline(tmp_path):
         ("Publish Time: 2023-08-30 | Views", "2023-08-30"),
         ("Date of publication: 03.12.2026", "2026-12-03"),
         ("By Staff Writer · December 3, 2026 · 4 min read", "2026-12-03"),
+        ("发布时间：２０２６－０５－１３", "2026-05-13"),  # full-width digits and marks
     ],
 )
 def test_more_date_forms(line, iso):

@@ -113,6 +113,9 @@ _TODAY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?。！？;；][\"'”’)）]*$")
+# Full-width digits and date marks ("２０２６－０５－１３", "２０２６年５月１３日"), as pages typed in a Chinese input
+# mode write them: read as their ASCII forms, one character for one, so offsets into the line still hold.
+_HALF_WIDTH = {**{0xFF10 + i: 0x30 + i for i in range(10)}, 0xFF0D: 0x2D, 0xFF0F: 0x2F, 0xFF0E: 0x2E}
 _CLAUSE_AFTER = re.compile(r"\s*[，,]\s*[\u3400-\u9fff]")
 _CAPTION = re.compile("|".join(map(re.escape, _DATA["caption_words"])))
 # an official document's own number on its line (sources.yaml, document_numbers), and the year in it
@@ -122,6 +125,7 @@ _YEAR_IN_NUMBER = re.compile(r"(?:19|20)\d\d")
 
 def parse_date(text: str, order: str | None = None) -> str | None:
     """The first full date in ``text``, else a month-only date, as ISO."""
+    text = text.translate(_HALF_WIDTH)
     for pattern in _FULL_PATTERNS + _MONTH_PATTERNS:
         for m in pattern.finditer(text):
             if iso := _iso(m, order):
@@ -161,6 +165,7 @@ def contains_date(text: str) -> bool:
 
 
 def _labelled(stripped: str, order: str | None) -> tuple[str | None] | None:
+    stripped = stripped.translate(_HALF_WIDTH)
     if len(stripped) > 200:
         return None
     updated = None
@@ -174,6 +179,7 @@ def _labelled(stripped: str, order: str | None) -> tuple[str | None] | None:
 
 def _line_date(stripped: str, order: str | None) -> tuple[str | None] | None:
     """(ISO or None when its day order is unknown,) for a line that states a date, else None."""
+    stripped = stripped.translate(_HALF_WIDTH)
     if (found := _find(stripped[:200], order)) is None:
         return None
     iso, start, end = found
@@ -277,6 +283,7 @@ def _order_from_url(lines: list[str], url_date: str) -> str | None:
 
 
 def _find(text: str, order: str | None = None) -> tuple[str | None, int, int] | None:
+    text = text.translate(_HALF_WIDTH)
     for pattern in _FULL_PATTERNS + _MONTH_PATTERNS:
         for m in pattern.finditer(text):
             iso = _iso(m, order)

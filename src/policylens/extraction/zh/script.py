@@ -41,6 +41,11 @@ def _converter():
     return opencc.OpenCC("t2s")
 
 
+# Full-width digits ("到２０２８年", "１２００家"), as some portals and documents typed in a Chinese input mode
+# write them: read as ASCII digits, one character for one, so that a year is a year to every rule.
+_FULL_WIDTH = {0xFF10 + i: 0x30 + i for i in range(10)}
+_FULL_WIDTH_DIGIT = re.compile("[\uff10-\uff19]")
+
 _TRADITIONAL_SHARE = (
     0.05  # a traditional page changes a quarter or more of its distinct characters; a simplified one a handful
 )
@@ -48,7 +53,13 @@ _TRADITIONAL_MIN = 5
 
 
 def simplify(text: str) -> str:
-    """``text`` in simplified characters, the same length; ``text`` itself when it is not written in traditional ones."""
+    """``text`` in simplified characters with its digits in ASCII, the same length; ``text`` itself when it is
+    written in neither traditional characters nor full-width digits."""
+    converted = _simplify_script(text)
+    return converted.translate(_FULL_WIDTH) if _FULL_WIDTH_DIGIT.search(converted) else converted
+
+
+def _simplify_script(text: str) -> str:
     if not text or text.isascii() or not _MARKERS.search(text):
         return text
     converted = _converter().convert(text)
@@ -67,15 +78,23 @@ def simplified(document: Document) -> Document:
     text = simplify(document.text)
     if text is document.text:
         return document
-    return replace(document, text=text, title=_converted(document.title), publisher=_converted(document.publisher))
+    traditional = _simplify_script(document.text) is not document.text
+    return replace(
+        document,
+        text=text,
+        title=_converted(document.title, traditional),
+        publisher=_converted(document.publisher, traditional),
+    )
 
 
-def _converted(line: str | None) -> str | None:
-    """A header line of a page found traditional, in simplified characters (as written if conversion changes its length)."""
+def _converted(line: str | None, traditional: bool) -> str | None:
+    """A header line of a page read converted: in simplified characters when the page was found traditional
+    (as written if conversion changes its length), its digits in ASCII."""
     if not line:
         return line
-    converted = _converter().convert(line)
-    return converted if len(converted) == len(line) else line
+    converted = _converter().convert(line) if traditional else line
+    converted = converted if len(converted) == len(line) else line
+    return converted.translate(_FULL_WIDTH)
 
 
 def restore(
