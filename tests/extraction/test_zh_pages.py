@@ -131,3 +131,15 @@ def test_a_disclosure_tables_generated_date_is_the_pages_date():
     assert read(page, url="http://www.example.gov.cn/a.html").published == "2025-02-14"
     page = page.replace("索引号： 体裁分类： 发布机构： 某县统计局 生成日期： 2025-02-14", "录入时间：2025-02-14 10:02")
     assert read(page, url="http://www.example.gov.cn/a.html").published == "2025-02-14"
+
+
+def test_a_disclosure_tables_title_label_spaced_to_the_width_of_the_others_is_no_part_of_the_title():
+    for label in ("标　　题：", "标 题：", "标  题:"):
+        page = (
+            "索 引 号：11370000MB0000000X/2025-00031\n"
+            "发布机构：某县统计局\n"
+            f"{label}2024年某县工业经济运行简况\n"
+            "发布日期：2025-02-14\n"
+            "2024年，全县规上工业增加值增长6.1%，营业收入达到318亿元。\n"
+        )
+        assert read(page, url="http://www.example.gov.cn/a.html").title == "2024年某县工业经济运行简况", label

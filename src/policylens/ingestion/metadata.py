@@ -87,19 +87,29 @@ _DOCUMENT_WORDS = re.compile(
 _NAMED_DOCUMENT_ZH = re.compile(r"(?:印发|发布|出台|公布|制定)(?:了)?《(?P<t>[^》]{4,80})》")
 # The cover notice of a distributed document: "《X》已经市政府同意，现印发给你们" names the document below it.
 _COVER_NOTICE_ZH = re.compile(r"《(?P<t>[^》]{4,80})》[^。《]{0,30}(?:印发|转发)给你们")
+
+
+def _spaced(label: str) -> str:
+    """A Chinese label as a disclosure table may space it out to the width of the others ("标　　题：", "标 题：");
+    a label in Latin letters as written."""
+    if label.isascii():
+        return re.escape(label)
+    return r"[ \u3000]*".join(map(re.escape, label))
+
+
 # the page's own title field ("标题：…"), not a reposted story's former headline ("原标题：…")
 _OWN_TITLE_LABEL = re.compile(
-    r"^(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
+    r"^(?:" + "|".join(map(_spaced, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
 )
 # the same labels alone on a line, their value on the next (a disclosure table saved cell by cell)
-_OWN_TITLE_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["own_title_labels"])) + r")\s*[:：]?\s*$")
+_OWN_TITLE_CELL = re.compile(r"^\s*(?:" + "|".join(map(_spaced, _DATA["own_title_labels"])) + r")\s*[:：]?\s*$")
 _FIELD_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["table_labels"])) + r")\s*[:：]?\s*$")
 # a field of a government portal's disclosure table, one to a line ("发布机构：省经信厅", "主题分类：工业")
 # "索引号：" or, spaced out as some portals set it, "索 引 号："
 _TABLE_FIELD = re.compile(
     r"^(?:" + "|".join(r"\s*".join(map(re.escape, label)) for label in _DATA["table_labels"]) + r")\s*[:：]"
 )
-_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(re.escape, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(_spaced, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
 # A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
 _SITE_NAME_LINE = re.compile(
     r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$"
