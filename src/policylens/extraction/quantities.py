@@ -1435,7 +1435,7 @@ class _Reader:
                 if start >= a.end and self._example(a, start):
                     continue
                 if self._owner_described(start):
-                    continue  # "X is a joint venture of A and B": the owners describe X, whose the figures after are
+                    continue  # "X is a joint venture of A and B": the owners describe X; the figures after are X's
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
