@@ -2149,3 +2149,18 @@ def test_who_a_request_is_made_of_owns_no_figure():
 
     named = [Entity("place", name, mention(name)) for name in ("Lower Silesia", "Warsaw")]
     assert only(text, entities=named).subject == "Lower Silesia"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kestrel Motors's plant at Marlow near Kadan, inaugurated in March 2026, can produce 2,300 tractors a year.",
+        "Kestrel Motors will build a plant in Kadan that will employ 2,300 people.",
+    ],
+)
+def test_the_place_a_works_stands_in_does_not_take_the_owners_figure(sentence):
+    def mention(name):
+        return [(sentence.index(name), sentence.index(name) + len(name))]
+
+    named = [Entity("company", "Kestrel Motors", mention("Kestrel Motors")), Entity("place", "Kadan", mention("Kadan"))]
+    assert only(sentence, published="2026-05-01", entities=named).subject == "Kestrel Motors"

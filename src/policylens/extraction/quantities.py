@@ -427,6 +427,12 @@ _VALUED_AT = re.compile(
 )
 # Words that end a counted noun phrase where the sum it is worth begins ("nine projects worth Rs 12,500 crore").
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
+# A works or a company placed by the name after it: "a plant in", "the factory near", "based in", "headquartered in".
+_SITE_LOCATOR = re.compile(
+    r"\b(?:plant|plants|factory|factories|facility|facilities|works|refinery|mill|site|campus|line|based|"
+    r"headquartered|located|sited)\s+(?:[a-z]+\s+){0,2}?(?:in|at|near|outside)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # Who a request is made of ("asked Warsaw to designate …", "urged the ministry to"): not who owns the figure.
 _ADDRESSEE_BEFORE = re.compile(
     r"\b(?:asked|asks|urged|urges|called\s+on|calls\s+on|requested|requests|pressed)\s+(?:the\s+)?$"
@@ -1399,6 +1405,12 @@ class _Reader:
                 continue
             if etype == "place" and self._scoped(start):
                 continue
+            if (
+                etype == "place"
+                and best is not None
+                and _SITE_LOCATOR.search(self.text, max(s.start, start - 40), start)
+            ):
+                continue  # "Kestrel will build a plant in Kadaň with 2,300 jobs": the plant's place, Kestrel's jobs
             if _ADDRESSEE_BEFORE.search(self.text, max(s.start, start - 24), start):
                 continue  # "Lower Silesia asked Warsaw to designate a 2,300-hectare area": Warsaw is asked, not the owner
             if end <= a.start:
