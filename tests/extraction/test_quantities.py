@@ -2046,11 +2046,7 @@ def test_a_neighbour_a_place_borders_owns_no_figure():
         "Tamil Nadu wants the plants. Most projects cluster around Hosur, on the state's border with Karnataka. "
         "The state has drawn Rs 31,000 crore of commitments."
     )
-
-    def mention(name):
-        return [(text.index(name), text.index(name) + len(name))]
-
-    named = [Entity("place", name, mention(name)) for name in ("Hosur", "Karnataka", "Tamil Nadu")]
+    named = [mention(text, name) for name in ("Hosur", "Karnataka", "Tamil Nadu")]
     assert only(text, entities=named).subject != "Karnataka"
 
 
@@ -2059,12 +2055,8 @@ def test_a_landmark_a_distance_is_measured_from_owns_no_figure():
         "The Harbour Green Industrial Park covers 480 hectares in Tien Hai district, about 110 km from Hai Phong "
         "port. Around 85% of its first-phase area has already been leased."
     )
-
-    def mention(name):
-        return [(text.index(name), text.index(name) + len(name))]
-
-    named = [Entity("park", "Harbour Green Industrial Park", mention("Harbour Green Industrial Park"))]
-    named += [Entity("place", name, mention(name)) for name in ("Tien Hai", "Hai Phong")]
+    named = [mention(text, "Harbour Green Industrial Park", "park")]
+    named += [mention(text, name) for name in ("Tien Hai", "Hai Phong")]
     assert by_value(extract(text, entities=named), 85).subject != "Hai Phong"
 
 
@@ -2073,13 +2065,7 @@ def test_the_owners_in_a_description_of_a_venture_do_not_own_its_figures():
         "The ministry licensed PT Kestrel Alumina, a venture between Marlow Mining and Harbour Aluminium "
         "Holdings. The refinery will process roughly 4 million tons of bauxite a year."
     )
-
-    def mention(name):
-        return [(text.index(name), text.index(name) + len(name))]
-
-    named = [
-        Entity("company", n, mention(n)) for n in ("PT Kestrel Alumina", "Marlow Mining", "Harbour Aluminium Holdings")
-    ]
+    named = [mention(text, n, "company") for n in ("PT Kestrel Alumina", "Marlow Mining", "Harbour Aluminium Holdings")]
     assert only(text, entities=named).subject == "PT Kestrel Alumina"
 
 
@@ -2143,11 +2129,7 @@ def test_a_figure_of_today_is_what_holds_now(sentence, kind):
 
 def test_who_a_request_is_made_of_owns_no_figure():
     text = "Lower Silesia on Monday asked Warsaw to designate a 2,300-hectare area as an acceleration valley."
-
-    def mention(name):
-        return [(text.index(name), text.index(name) + len(name))]
-
-    named = [Entity("place", name, mention(name)) for name in ("Lower Silesia", "Warsaw")]
+    named = [mention(text, name) for name in ("Lower Silesia", "Warsaw")]
     assert only(text, entities=named).subject == "Lower Silesia"
 
 
@@ -2159,8 +2141,5 @@ def test_who_a_request_is_made_of_owns_no_figure():
     ],
 )
 def test_the_place_a_works_stands_in_does_not_take_the_owners_figure(sentence):
-    def mention(name):
-        return [(sentence.index(name), sentence.index(name) + len(name))]
-
-    named = [Entity("company", "Kestrel Motors", mention("Kestrel Motors")), Entity("place", "Kadan", mention("Kadan"))]
+    named = [mention(sentence, "Kestrel Motors", "company"), mention(sentence, "Kadan")]
     assert only(sentence, published="2026-05-01", entities=named).subject == "Kestrel Motors"

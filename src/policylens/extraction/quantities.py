@@ -1964,7 +1964,7 @@ class _Reader:
         text = self.text
         return (
             _COMPOUND_MODIFIER.search(text, a.start, a.end) is not None
-            or _previous_word(text, a.start) in ("worth", "valued", "costing")
+            or _previous_word(text, a.start) in _WORTH
             or _SIZED_THING.match(text, a.end) is not None
         )
 

@@ -165,7 +165,6 @@ def contains_date(text: str) -> bool:
 
 
 def _labelled(stripped: str, order: str | None) -> tuple[str | None] | None:
-    stripped = stripped.translate(_HALF_WIDTH)
     if len(stripped) > 200:
         return None
     updated = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from policylens.extraction.entities.patterns import patterns
@@ -85,7 +86,7 @@ def _parted(found: list[Found]) -> list[Found]:
         m = _JOINED.match(f.name) if _group(f.type) == "org" else None
         if m and m.group(1) in firsts:
             cut = f.start + m.start(2)
-            out.append(Found(f.type, m.group(2), cut, f.end, f.how, dict(f.attributes), list(f.aliases), f.key))
+            out.append(replace(f, name=m.group(2), start=cut))
         else:
             out.append(f)
     return out

@@ -55,8 +55,11 @@ _TRADITIONAL_MIN = 5
 def simplify(text: str) -> str:
     """``text`` in simplified characters with its digits in ASCII, the same length; ``text`` itself when it is
     written in neither traditional characters nor full-width digits."""
-    converted = _simplify_script(text)
-    return converted.translate(_FULL_WIDTH) if _FULL_WIDTH_DIGIT.search(converted) else converted
+    return _half_width(_simplify_script(text))
+
+
+def _half_width(text: str) -> str:
+    return text.translate(_FULL_WIDTH) if _FULL_WIDTH_DIGIT.search(text) else text
 
 
 def _simplify_script(text: str) -> str:
@@ -75,10 +78,11 @@ def _simplify_script(text: str) -> str:
 def simplified(document: Document) -> Document:
     """The document to read: itself, or a copy whose text, title and publisher are in simplified characters
     (the text at the same offsets), so that a title or issuer naming the page's place is read like the body."""
-    text = simplify(document.text)
+    script = _simplify_script(document.text)  # converted once: a traditional page is read in full by OpenCC
+    text = _half_width(script)
     if text is document.text:
         return document
-    traditional = _simplify_script(document.text) is not document.text
+    traditional = script is not document.text
     return replace(
         document,
         text=text,
@@ -93,8 +97,7 @@ def _converted(line: str | None, traditional: bool) -> str | None:
     if not line:
         return line
     converted = _converter().convert(line) if traditional else line
-    converted = converted if len(converted) == len(line) else line
-    return converted.translate(_FULL_WIDTH)
+    return _half_width(converted if len(converted) == len(line) else line)
 
 
 def restore(
