@@ -308,6 +308,8 @@ def test_speed_on_a_news_sized_document():
         ),
         ("The county has set aside 300 million yuan for robot subsidies.", ("investment", "2026-08-05")),
         ("The provincial plan, released last April, covers 12 industries.", ("issuance", "2026-04")),
+        # last month's would be "last month": "last July" on 5 August is the July of the year before
+        ("The provincial plan, released last July, covers 12 industries.", ("issuance", "2025-07")),
     ],
 )
 def test_general_event_shapes(sentence, expected):

@@ -505,12 +505,14 @@ _NAMED_MONTH = re.compile(r"(?i:\b(last|this|next)\s+)$")
 
 
 def _named_month(month: int, which: str, ref: tuple[int, int | None, int | None] | None) -> str | None:
-    """ "last April" is the latest April before the reference month, "next June" the first June after it."""
+    """ "last April" is the latest April before the reference month, "next June" the first June after it.
+    The month just before the reference's is a year back: a writer names last month's "last month", so
+    "last October" in a story of 5 November is the October of the year before."""
     if ref is None or (ref_month := ref[1]) is None:
         return None
     year = ref[0]
     if which == "last":
-        year -= month >= ref_month
+        year -= month >= ref_month or month == ref_month - 1
     elif which == "next":
         year += month <= ref_month
     return f"{year:04d}-{month:02d}"
