@@ -34,6 +34,12 @@ BODY = (
         ("FRANKFORT, Ky. (April 9, 2026) – " + BODY, "2026-04-09"),
         ("Published: 12.08.2026", "2026-08-12"),
         ("AUSTIN (Oct. 2, 2025) — " + BODY, "2025-10-02"),
+        # a date line in the language of the page's country, on a page in English
+        ("Ciudad de México, 18 de marzo de 2026", "2026-03-18"),
+        ("Brasília, 4 de agosto de 2026", "2026-08-04"),
+        ("Kamis, 18 Maret 2026 | 14:20 WIB", "2026-03-18"),
+        ("Berlin, 18. März 2026", "2026-03-18"),
+        ("Roma, 2 luglio 2026", "2026-07-02"),
     ],
 )
 def test_page_dates(line, iso):

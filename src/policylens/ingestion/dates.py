@@ -34,9 +34,12 @@ _FULL_PATTERNS = [
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
     # Jun 24, 2026 / Aug. 25, 2025 / November 11 2022
     re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE),
-    # 22 August 2019, 1st November, 2025, 3rd of May 2024, 14-Jan-2025
+    # 22 August 2019, 1st November, 2025, 3rd of May 2024, 14-Jan-2025; a date line in the page's own
+    # language: 18 de marzo de 2026, 18. März 2026, 18 Maret 2026
     re.compile(
-        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)" + _MONTH + r"(?:,?\s+|-)(?P<y>(?:19|20)\d\d)\b",
+        r"\b(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?(?:\s+(?:of\s+|de\s+)?|-)"
+        + _MONTH
+        + r"(?:\s+de\s+|,?\s+|-)(?P<y>(?:19|20)\d\d)\b",
         re.IGNORECASE,
     ),
     _YEAR_LAST,
