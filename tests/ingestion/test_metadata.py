@@ -73,10 +73,30 @@ def test_dates_that_are_not_the_page_date(line):
         ("https://wire.example.jp/release/202305170001", None),
         ("https://example.com/?p=123456", None),
         (None, None),
+        ("https://example.com/news/2026/03/18", "2026-03-18"),  # the day ends the path
+        ("https://wire.example.kr/view/AEN20260318001200320", "2026-03-18"),  # service, day, serial
+        ("https://daily.example.kr/view.php?ud=20260318000123", "2026-03-18"),  # the query's id opens with its day
+        ("https://example.com/view.php?id=2026031800", None),  # two digits after: no serial, no day
+        ("https://example.com/p/20231315123", None),  # no month 13
     ],
 )
 def test_dates_in_urls(url, iso):
     assert date_in_url(url) == iso
+
+
+@pytest.mark.parametrize(
+    "dateline, url, published",
+    [
+        ("HANOI, March 18 (VNA) – " + BODY, "https://example.vn/news/2026/03/story.html", "2026-03-18"),
+        ("SEOUL, March 18 (Yonhap) -- " + BODY, "https://example.kr/2026/03/story", "2026-03-18"),
+        # the dateline's month is not the URL's: the month alone, as the URL gives it
+        ("HANOI, April 2 (VNA) – " + BODY, "https://example.vn/news/2026/03/story.html", "2026-03"),
+        # no year anywhere: no date rather than a guessed one
+        ("HANOI, March 18 (VNA) – " + BODY, "https://example.vn/news/story.html", None),
+    ],
+)
+def test_a_yearless_wire_dateline_dates_the_page_with_the_urls_month(dateline, url, published):
+    assert meta("Province approves three new industrial projects\n\n" + dateline, url).published == published
 
 
 def meta(text, url=None, **kwargs):

@@ -69,16 +69,26 @@ _UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_
 _DATELINE = re.compile(
     r"^\s*[A-Z][A-Z .'-]{1,40}(?:(?:,\s*[A-Z][A-Za-z.'-]{1,20})?\s*\(\s*|,(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*)"
 )
+# "HANOI, March 18 (VNA) –", "SEOUL, March 18 (Yonhap) --": a wire's dateline gives the day but not the year
+_YEARLESS_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z.'-]{1,20},)?\s*(?i:"
+    + _MONTH
+    + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:\(|[-–—]|/)"
+)
 _URL_PATTERNS = [
     # /20240123/, /2024-01-23-, news_20240123_1.html, and the "t20220420_" page names of government content systems
-    re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-])"),
+    re.compile(r"[/_]t?(?P<y>(?:19|20)\d\d)[-/_]?(?P<m>\d{2})[-/_]?(?P<d>\d{2})(?=[/_.-]|$)"),
     # /a/20240305A01ABC00: a day followed by the article's letter-and-digit id (Tencent's news pages and their like)
     re.compile(r"/(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)[A-Z]\d"),
-    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),
+    # /view/AEN20260318001200320: a wire's article id, its service in capitals, the day and a serial
+    re.compile(r"/[A-Z]{2,4}(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{6,}(?=[/_.?]|$)"),
+    re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:/|$)"),
     re.compile(r"/(?P<y>(?:19|20)\d\d)-(?P<m>\d{2})/(?P<d>\d{2})/"),
     # /24/1030/15/: a two-digit year, month and day, and the hour (NetEase's portals and their like)
     re.compile(r"/(?P<yy>\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/(?:[01]\d|2[0-3])/"),
 ]
+# ?ud=20260318000123: an article id in the query that opens with its day, a serial after it
+_QUERY_DAY = re.compile(r"(?:^|&)\w+=(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)\d{4,8}(?=&|$)")
 # /2024-04/, /202204/, /2024/4/
 _URL_MONTHS = [
     re.compile(r"/(?P<y>(?:19|20)\d\d)-?(?P<m>\d{2})/"),
@@ -232,11 +242,24 @@ def date_in_url(url: str | None) -> str | None:
     """A date written into a URL path (/2024-04/12/, /2022/10/20/, /n3/2024/0123/, /t20220420_), or its month."""
     if not url:
         return None
-    path = urlsplit(url).path
+    parts = urlsplit(url)
     for pattern in _URL_PATTERNS + _URL_MONTHS:
-        for m in pattern.finditer(path):
+        for m in pattern.finditer(parts.path):
             if iso := _iso(m):
                 return iso
+    for m in _QUERY_DAY.finditer(parts.query):
+        if iso := _iso(m):
+            return iso
+    return None
+
+
+def day_of_dateline(lines: Iterable[str], month: str) -> str | None:
+    """The day a yearless wire dateline ("HANOI, March 18 (VNA) –") gives, when its month is ``month``
+    ("2026-03", known from the URL or a stamp): the two together date the page."""
+    for line in lines:
+        m = _YEARLESS_DATELINE.match(line)
+        if m is not None and f"-{_MONTHS[m.group('mon').lower()]:02d}" == month[4:]:
+            return _valid(int(month[:4]), _MONTHS[m.group("mon").lower()], int(m.group("d")))
     return None
 
 

@@ -311,6 +311,8 @@ def _published(
             first = iso
         if len(iso) == 10 and iso.startswith(first):
             return iso
+    if first is not None and len(first) == 7 and (day := dates.day_of_dateline(page.top, first)):
+        return day
     guess = wider_date() if wider_date is not None else None
     if guess is None or len(guess) != 10 or guess.endswith("-01-01"):
         return first
