@@ -1555,7 +1555,9 @@ def test_words_that_end_the_figure_before_do_not_name_the_next_one():
     "text, metric",
     [
         ("The Ruritanian plant will employ about 1,100 people by 2029.", "employment"),
-        ("Acme Motors employs approximately 9,800 workers in 14 countries.", "employment"),
+        # a body that employs people now counts its staff; what employed people in a year past, employment then
+        ("Acme Motors employs approximately 9,800 workers in 14 countries.", "employees"),
+        ("Coal mining still employed about 9,500 people in 2020.", "employment"),
         ("The park will hire 300 people next year.", "people hired"),
         ("Employment at the valley is expected to reach roughly 20,000 people by 2030.", "Employment at the valley"),
         ("The town had 20,000 people in 2020.", "people"),
@@ -2143,3 +2145,39 @@ def test_who_a_request_is_made_of_owns_no_figure():
 def test_the_place_a_works_stands_in_does_not_take_the_owners_figure(sentence):
     named = [mention(sentence, "Kestrel Motors", "company"), mention(sentence, "Kadan")]
     assert only(sentence, published="2026-05-01", entities=named).subject == "Kestrel Motors"
+
+
+def test_a_pronoun_after_an_opening_phrase_stands_for_the_subject_before_not_the_exchange_it_is_listed_on():
+    text = (
+        "Fibra Norte is a Mexican real estate investment trust founded in 2014 and listed on the Mexican Stock "
+        "Exchange since 2015. As of December 31, 2025, it owned 112 industrial properties."
+    )
+    at = text.index("Mexican Stock Exchange")
+    trust = Entity(type="company", name="Fibra Norte", mentions=[(0, 11)])
+    exchange = Entity(type="institution", name="Mexican Stock Exchange", mentions=[(at, at + 22)])
+    assert only(text, entities=[trust, exchange]).subject == "Fibra Norte"
+
+
+def test_a_figure_after_a_present_verb_of_state_is_of_now_not_of_the_year_a_later_clause_names():
+    found = extract("Harbour Logistics employs about 9,800 people and reported sales of $2.2 billion in 2025.")
+    assert by_value(found, 9800).as_of is None
+    assert by_value(found, 2.2e9).as_of == 2025
+
+
+def test_a_phone_extension_is_no_amount():
+    assert extract("For details call the press office on 555-0100, ext. 204.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence, value, as_of",
+    [
+        # an aside that tells a name's history dates that past, not the figure
+        ("Acme, which went public in 2012, has a market value of $3 billion.", 3e9, None),
+        ("The plant, which opened in 2019, produced 30,000 cars in 2025.", 30000, 2025),
+        # a present verb of state coordinated after a dated clause: now
+        ("Acme was ranked first by the magazine in 2024 and serves 2,000 customers.", 2000, None),
+        ("In 2025, Acme employs 500 people.", 500, 2025),
+    ],
+)
+def test_years_that_date_another_clause_or_a_names_past_do_not_date_the_figure(sentence, value, as_of):
+    assert by_value(extract(sentence), value).as_of == as_of

@@ -77,6 +77,12 @@ def test_tail_is_cut_at_its_first_marker():
     assert "Tel: +1 555 0100" in page.dropped
 
 
+def test_a_press_releases_legal_notes_and_contacts_end_the_article():
+    for marker in ("Forward-Looking Statements", "Safe Harbor Statement", "Contacts", "Media Contacts:"):
+        page = split_page("\n".join(ARTICLE + ["", marker, "", "This release contains forward-looking statements."]))
+        assert page.body[-1] == ARTICLE[-1] and page.dropped[0] == marker
+
+
 def test_a_closing_marker_early_in_the_page_only_drops_its_line():
     lines = [ARTICLE[0], "Related", ARTICLE[1], ARTICLE[0], ARTICLE[1], ARTICLE[3]]
     page = split_page("\n".join(lines))

@@ -547,6 +547,19 @@ _NOUN_PHRASE_OPENERS = frozenset(_CUES["noun_phrase_openers"])
 # A sentence whose subject is a pronoun ("It is home to …", "Its exports …"), after any linking adverb.
 _OPENS = re.compile(r"\W*")  # nothing but punctuation and spaces before a sentence's first word
 _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|its|they|their)\b", re.IGNORECASE)
+# A verb of state in the present before a figure, in the words it governs (no conjunction or punctuation but a
+# number's between): what something has now ("employs 9,800 people in 14 countries", "covers 480 hectares"),
+# whatever year another clause of the sentence names.
+_PRESENT_STATE = re.compile(
+    rf"\b(?:{_words('present_state_verbs')})\s(?:(?!\b(?:and|but|or)\b)(?:[^,;:.]|[,.](?=\d)))*$", re.IGNORECASE
+)
+# An aside that tells a name's history, and its closing comma: ", which went public in 2012,", ", listed in 2010,"
+_ASIDE_OPENING = re.compile(
+    rf",\s+(?:(?:which|who)\s+(?:was\s+|were\s+)?)?(?:{_words('history_verbs')})\b[^,;:]*$", re.IGNORECASE
+)
+_ASIDE_CLOSING = re.compile(r"[^,;:.]{0,20},\s")
+# "As of December 31, 2025, it owned …": the pronoun that opens the main clause after an opening phrase
+_PRONOUN_AFTER_OPENING = re.compile(r"[^;:\n]{1,60}?,\s+(?:it|they)\s+[a-z]")
 # "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
 _SERIES_TOTAL = re.compile(rf"\b(?:{_alternation(_CUES['identifier_words'])})\s*\d{{1,4}}\s+of\s+$", re.IGNORECASE)
 _NAME_COMMA = re.compile(r"\b[A-Z][\w’'-]*,[ \t]$")
@@ -1428,7 +1441,9 @@ class _Reader:
                     continue  # "…, a move to make plants such as the X refinery pay": an example, not the owner
                 after = name
                 break
-        if best is None and _PRONOUN_LED.match(self.text, s.start):
+        if best is None and (
+            _PRONOUN_LED.match(self.text, s.start) or _PRONOUN_AFTER_OPENING.match(self.text, s.start, a.start)
+        ):
             # "It is home to 300 firms, the most in Ruritania": the pronoun's subject, said before, not a name after
             best = self._earlier_subject(s, a.start)
         best = best or after
@@ -1655,6 +1670,22 @@ class _Reader:
             return False
         return self.text.find(", ", end, figure) >= 0
 
+    def _own_time(self, s: _Sentence) -> int | None:
+        """The year the sentence is about (:meth:`_Sentence.time`), leaving out the years of asides that tell
+        a name's history."""
+        years = [y for y in s.years if not y.baseline]
+        kept = [y.year for y in years if not self._in_descriptive_aside(s, y)]
+        if len(kept) == len(years):
+            return s.time()
+        return max(kept) if kept else None
+
+    def _in_descriptive_aside(self, s: _Sentence, y: _YearMention) -> bool:
+        """Whether a year stands in an aside that tells a name's history ("Acme, which went public in 2012, has
+        a market value of $3 billion"; "X, listed in 2010, reported …"): it dates the name's past, not the
+        figure."""
+        opened = _ASIDE_OPENING.search(self.text, max(s.start, y.start - 60), y.start)
+        return opened is not None and _ASIDE_CLOSING.match(self.text, y.end) is not None
+
     def _earlier_subject(self, s: _Sentence, pos: int) -> str | None:
         """What a sentence's pronoun stands for: the subject of the nearest earlier sentence of its
         discourse that names one before its first verb. A place after a comma that locates the one
@@ -1672,6 +1703,8 @@ class _Reader:
             for start, end, name, etype in self._mentions_between(earlier.start, verb):
                 if etype not in _SUBJECT_TYPES:
                     continue
+                if found is not None and _ADJUNCT.search(self.text, max(earlier.start, start - 30), start):
+                    continue  # "X is a trust listed on the Mexican Stock Exchange. It owns …": X owns
                 if found is not None and self._qualifies(found, found_end, start, name):
                     continue
                 found, found_end = name, end
@@ -1905,10 +1938,14 @@ class _Reader:
             and not y.baseline
             and not _DIGIT.search(text, y.end, a.start)
             and (not _CLAUSE_BREAK.search(text, y.end, a.start) or not text[s.start : y.start].strip(' "“‘'))
+            and not self._in_descriptive_aside(s, y)
         ]
-        if before:
-            return before[-1].year, None
-        own = s.time()
+        present = _PRESENT_STATE.search(text, max(s.start, a.start - 50), a.start)
+        if before and not (present and _AND.search(text, before[-1].end, present.start())):
+            return before[-1].year, None  # not "… ranked first in 2024 and serves 2,000 customers"
+        if present:
+            return None, None  # "Kestrel employs 9,800 people … and reported sales of $2.2 billion in 2025": now
+        own = self._own_time(s)
         if own is not None:
             return own, None
         timing = self._timing(s)
