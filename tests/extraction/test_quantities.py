@@ -1955,6 +1955,17 @@ def test_a_share_after_an_article_sizes_its_noun_unless_it_is_a_change_or_a_shar
     assert by_value(found, 6.8).metric != "rate"
 
 
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("The bonds carry a 10-year, 75% property tax abatement.", "property tax abatement"),
+        ("Units in the cluster get 100% reimbursement of stamp duty.", "reimbursement of stamp duty"),
+    ],
+)
+def test_a_share_sizes_the_support_it_is_written_before_without_an_article(sentence, metric):
+    assert only(sentence, published="2026-03-01").metric == metric
+
+
 def test_words_of_when_never_name_a_measure():
     found = extract(
         "The refinery will employ about 3,000 people during construction and 1,200 once running. "

@@ -1225,8 +1225,11 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
-        if a.unit == "%" and _previous_word(self.text, start) in _ARTICLES:
-            # "a 50% rebate on the payroll tax", "a 75% property tax abatement", "a 51% stake": what the share sizes
+        if a.unit == "%" and (
+            _previous_word(self.text, start) in _ARTICLES or _SUPPORT_AFTER.match(self.text, a.end) is not None
+        ):
+            # "a 50% rebate on the payroll tax", "a 51% stake": what the share sizes; so, without an article, a
+            # support it sizes ("a 10-year, 75% property tax abatement", "get 100% reimbursement of stamp duty")
             sized = self._counted_noun(a, s, head_noun=True)
             head = _WORD.search(self.text, a.end, s.end)
             words = [*(sized or "").split(), head.group() if head else ""]
