@@ -2192,3 +2192,16 @@ def test_a_phone_extension_is_no_amount():
 )
 def test_years_that_date_another_clause_or_a_names_past_do_not_date_the_figure(sentence, value, as_of):
     assert by_value(extract(sentence), value).as_of == as_of
+
+
+def test_a_town_known_only_as_where_a_works_stands_owns_none_of_the_figures():
+    from policylens.extraction import extract as extract_all
+
+    text = "The battery plant in Kadan will employ 2,300 people."
+    q = only_of(extract_all(Document(source="t.txt", text=text)).quantities)
+    assert q.subject != "Kadan"
+
+
+def only_of(found):
+    assert len(found) == 1, [q.text for q in found]
+    return found[0]

@@ -103,3 +103,25 @@ def test_korean_cities_without_their_romanised_suffix():
     )
     assert found["Cheongju"].attributes["level"] == "city"
     assert found["Hwaseong City"].attributes["located_in"] == "South Korea"
+
+
+@pytest.mark.parametrize(
+    "sentence, town",
+    [
+        ("Ohre Cell will build its battery plant in Kadan by 2027.", "Kadan"),
+        ("Prairie Silicon, headquartered in Salina, makes chip packages.", "Salina"),
+        ("The alumina refinery near Mempawah will process ore from 2028.", "Mempawah"),
+    ],
+)
+def test_a_town_the_gazetteer_lacks_is_read_where_a_works_stands_or_a_body_is_based(sentence, town):
+    found = places(sentence)
+    assert town in found and found[town].attributes.get("site") is True
+
+
+def test_where_a_works_stands_is_no_place_when_a_park_or_a_month_is_named_there():
+    assert places("The company opened a plant in Sunrise Industrial Park and another factory in March.") == {}
+
+
+def test_a_town_named_beyond_its_works_is_no_mere_site():
+    found = places("Borneo Alumina builds a refinery in West Borneo. West Borneo's grid has a peak load of 1,100 MW.")
+    assert "site" not in found["West Borneo"].attributes

@@ -649,6 +649,7 @@ class _Reader:
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
             for ent in entities
+            if not ent.attributes.get("site")  # a town known only as where a works stands owns no figure
             for s, e in ent.mentions
             if not _names_nothing(self.text, s, e, ent.type, datelines)
         )
@@ -2426,7 +2427,7 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     """What a figure belongs to when neither its sentence nor its paragraph says: the company a headline opens
     with ("Aurenic opens … plant in Kedah"), else the place the headline names ("Shandong … Plan Ends with Most
     Targets Met"), else the company it names, else the most mentioned subject."""
-    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions]
+    candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions and not e.attributes.get("site")]
     company = _headline_company(candidates, title) if title else None
     if company is not None and title is not None and _opens_with(title, company, candidates):
         return company  # "Aurenic opens first Malaysian packaging plant in Kedah": the story is Aurenic's

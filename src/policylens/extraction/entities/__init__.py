@@ -36,6 +36,7 @@ from policylens.extraction.entities.places import (
     find_places,
     governments_of_places,
     national_bodies,
+    sites_of_works,
     unlisted_places,
 )
 from policylens.extraction.entities.quoted import find_quoted
@@ -62,4 +63,5 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     found += governments_of_places(text, places)
     found += national_bodies(text, places, found)
     found += unlisted_places(text, places)
+    found += sites_of_works(text, places, found)
     return assemble(text, found, places)

@@ -4,6 +4,7 @@ governments of places and towns the gazetteer lacks."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -300,6 +301,14 @@ def _resolve(mentions: list[PlaceMention], gaz, text: str = "") -> list[PlaceMen
 _IN_TOWN = re.compile(r"in (?<!\win )([A-Z][a-z]{2,}), (?=[A-Z])")
 
 
+# "a plant in Kadan", "headquartered in Salina": where a works stands or a body is based, the phrase ending there
+_SITE_OF_WORKS = re.compile(
+    r"\b(?:(?:plant|factory|facility|mill|refinery|smelter|gigafactory|fab|works|campus|warehouse)s?\s+(?:in|near|at)"
+    r"|(?:based|headquartered)\s+in)\s+(?P<name>[A-Z][a-z\u00c0-\u024f'-]{2,}(?:\s+[A-Z][a-z\u00c0-\u024f'-]{2,}){0,2})"
+    r"(?=[,.;)]|\s+(?:and|in|on|by|with|for|from|will|is|was|has|that|which)\b)"
+)
+
+
 def unlisted_places(text: str, places: list[PlaceMention]) -> list[Found]:
     """A town or port the gazetteer lacks, written "in X, <known place>" ("in Shatian, Dongguan")."""
     p = patterns()
@@ -313,6 +322,35 @@ def unlisted_places(text: str, places: list[PlaceMention]) -> list[Found]:
         found = Found("place", word, m.start(1), m.end(1), "context")
         found.attributes["located_in"] = parent.candidates[0].name
         out.append(found)
+    return out
+
+
+def sites_of_works(text: str, places: list[PlaceMention], found: list[Found]) -> list[Found]:
+    """A town the gazetteer lacks, named as where a works stands or a body is based ("a plant in Kadan",
+    "the refinery near Mempawah", "headquartered in Salina"): one to three capitalised words after the
+    preposition, ending the phrase. Names already read as something else, and parks, are left as they are."""
+    p = patterns()
+    taken = {(f.start, f.end) for f in found} | {(m.start, m.end) for m in places}
+    starts = {f.start for f in found} | {m.start for m in places}
+    out = []
+    matches = list(_SITE_OF_WORKS.finditer(text))
+    sites = Counter(m.group("name") for m in matches)
+    for m in matches:
+        name = m.group("name")
+        words = name.split()
+        if (
+            m.start("name") in starts
+            or (m.start("name"), m.end("name")) in taken
+            or words[0].lower() in p.not_starts
+            or words[-1].lower() in p.heads
+            or words[-1].lower() in LEVEL_WORDS
+            or is_place(name)
+        ):
+            continue
+        site = Found("place", name, m.start("name"), m.end("name"), "context")
+        if len(re.findall(rf"\b{re.escape(name)}\b", text)) == sites[name]:
+            site.attributes["site"] = True  # known only as where a works stands: it owns none of the figures
+        out.append(site)
     return out
 
 
