@@ -125,3 +125,9 @@ def test_where_a_works_stands_is_no_place_when_a_park_or_a_month_is_named_there(
 def test_a_town_named_beyond_its_works_is_no_mere_site():
     found = places("Borneo Alumina builds a refinery in West Borneo. West Borneo's grid has a peak load of 1,100 MW.")
     assert "site" not in found["West Borneo"].attributes
+
+
+@pytest.mark.parametrize("province", ["West Kalimantan", "Aceh", "Lampung", "Southeast Sulawesi", "West Nusa Tenggara"])
+def test_indonesias_provinces_are_places_in_english(province):
+    found = places(f"Investment in {province} rose last year, the investment ministry said.")
+    assert province in found and found[province].attributes["located_in"] != "India"
