@@ -131,3 +131,10 @@ def test_a_town_named_beyond_its_works_is_no_mere_site():
 def test_indonesias_provinces_are_places_in_english(province):
     found = places(f"Investment in {province} rose last year, the investment ministry said.")
     assert province in found and found[province].attributes["located_in"] != "India"
+
+
+@pytest.mark.parametrize(
+    "region", ["Moravian-Silesian Region", "South Moravian Region", "Styria", "Normandy", "Castile and León", "Kyushu"]
+)
+def test_regions_abroad_are_places_by_their_english_names(region):
+    assert region in places(f"Investment in {region} rose last year, the regional development agency said.")
