@@ -331,18 +331,23 @@ ANY_CASE_TEXTS = st.lists(
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, spaced=st.booleans())
-def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
-    """Grouped by first letter, an alternation matched ignoring case finds the same spans."""
+@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, spaced=st.booleans(), depth=st.integers(1, 4))
+@example(words=["plans", "plan", "on", "one"], text="Plans ONE plan", spaced=True, depth=2)
+def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced, depth):
+    """Grouped by first letter (and by the letters after it, ``depth`` deep), an alternation matched ignoring
+    case finds the same spans, and where what follows it fails, it gives back its words in the same order:
+    the word it took is the plain alternation's."""
 
     def alternation(ws):
         return numbers._alternation(ws, spaced)
 
-    plain = re.compile(rf"(?:{alternation(words)})", re.IGNORECASE)
-    grouped = re.compile(rf"(?:{any_case(words, alternation)})", re.IGNORECASE)
-    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    for pos in range(len(text) + 1):
-        assert bool(grouped.match(text, pos)) == bool(plain.match(text, pos))
+    for around in ("(?:{})", "({})(?![\\w-])", "({})(?=[sS ])", "({})[a-z]"):
+        plain = re.compile(around.format(alternation(words)), re.IGNORECASE)
+        grouped = re.compile(around.format(any_case(words, alternation, depth)), re.IGNORECASE)
+        assert [m.regs for m in grouped.finditer(text)] == [m.regs for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            m, n = grouped.match(text, pos), plain.match(text, pos)
+            assert (m and m.regs) == (n and n.regs)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
