@@ -158,6 +158,21 @@ def test_industries_from_the_starts_found_once_are_the_scans(text, a, b):
     assert list(industries._hits(text, start, end, starts)) == list(_plain_hits(text, start, end))
 
 
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=INDUSTRY_TEXTS)
+def test_the_industries_of_a_name_kept_are_those_read_afresh(text):
+    """industries_in of a whole text (an entity's name) answers from what it kept for that text: the
+    industries the plain scan reads, in order of first mention; a caller changing the list it got changes
+    no later answer."""
+    fresh: list[str] = []
+    for _, ids in _plain_hits(text, 0, len(text)):
+        fresh += [i for i in ids if i not in fresh]
+    for _ in range(2):
+        got = industries.industries_in(text)
+        assert got == fresh
+        got.append("changed by a caller")
+
+
 # Every Latin word and every CJK character: where a keyword may begin, before the scan named the CJK characters.
 _EVERY_START = re.compile(r"(?<![\w-])[A-Za-z0-9]+|[\u4e00-\u9fff]")
 
