@@ -199,7 +199,7 @@ def industries_in(text: str, start: int = 0, end: int | None = None, starts: _St
 @lru_cache(maxsize=4096)
 def _named_industries(text: str) -> tuple[str, ...]:
     """The industries of a whole text, kept: they are asked of each entity's name, and a company or a
-    programme is named on many pages (reading the names again took some 1.5 % of an English page's time)."""
+    programme is named on many pages (reading the names again took some 14 µs of a generated page's 4 ms)."""
     return tuple(_industries_in(text, 0, None, None))
 
 
