@@ -158,6 +158,21 @@ def test_industries_from_the_starts_found_once_are_the_scans(text, a, b):
     assert list(industries._hits(text, start, end, starts)) == list(_plain_hits(text, start, end))
 
 
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=INDUSTRY_TEXTS)
+def test_the_industries_of_a_name_kept_are_those_read_afresh(text):
+    """industries_in of a whole text (an entity's name) answers from what it kept for that text: the
+    industries the plain scan reads, in order of first mention; a caller changing the list it got changes
+    no later answer."""
+    fresh: list[str] = []
+    for _, ids in _plain_hits(text, 0, len(text)):
+        fresh += [i for i in ids if i not in fresh]
+    for _ in range(2):
+        got = industries.industries_in(text)
+        assert got == fresh
+        got.append("changed by a caller")
+
+
 # Every Latin word and every CJK character: where a keyword may begin, before the scan named the CJK characters.
 _EVERY_START = re.compile(r"(?<![\w-])[A-Za-z0-9]+|[\u4e00-\u9fff]")
 
@@ -331,18 +346,23 @@ ANY_CASE_TEXTS = st.lists(
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, spaced=st.booleans())
-def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced):
-    """Grouped by first letter, an alternation matched ignoring case finds the same spans."""
+@given(words=WORD_LISTS, text=ANY_CASE_TEXTS, spaced=st.booleans(), depth=st.integers(1, 4))
+@example(words=["plans", "plan", "on", "one"], text="Plans ONE plan", spaced=True, depth=2)
+def test_any_case_alternations_match_as_the_plain_ones(words, text, spaced, depth):
+    """Grouped by first letter (and by the letters after it, ``depth`` deep), an alternation matched ignoring
+    case finds the same spans, and where what follows it fails, it gives back its words in the same order:
+    the word it took is the plain alternation's."""
 
     def alternation(ws):
         return numbers._alternation(ws, spaced)
 
-    plain = re.compile(rf"(?:{alternation(words)})", re.IGNORECASE)
-    grouped = re.compile(rf"(?:{any_case(words, alternation)})", re.IGNORECASE)
-    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in plain.finditer(text)]
-    for pos in range(len(text) + 1):
-        assert bool(grouped.match(text, pos)) == bool(plain.match(text, pos))
+    for around in ("(?:{})", "({})(?![\\w-])", "({})(?=[sS ])", "({})[a-z]"):
+        plain = re.compile(around.format(alternation(words)), re.IGNORECASE)
+        grouped = re.compile(around.format(any_case(words, alternation, depth)), re.IGNORECASE)
+        assert [m.regs for m in grouped.finditer(text)] == [m.regs for m in plain.finditer(text)]
+        for pos in range(len(text) + 1):
+            m, n = grouped.match(text, pos), plain.match(text, pos)
+            assert (m and m.regs) == (n and n.regs)
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
