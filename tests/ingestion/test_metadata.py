@@ -873,3 +873,10 @@ def test_no_list_item_capitals_letterhead_or_tag_line_is_the_headline(head, titl
 )
 def test_a_bodys_masthead_makes_a_government_page(head, kind):
     assert meta(head + "\n\n" + BODY, "https://www.riverton-news.example.com/2026/05/story.html").source_type == kind
+
+
+@pytest.mark.parametrize(
+    "line", ["**Robot cluster approved**", "*Robot cluster approved*", "__Robot cluster approved__"]
+)
+def test_markdown_emphasis_around_a_headline_is_no_part_of_the_title(line):
+    assert meta(line + "\n\n" + BODY).title == "Robot cluster approved"

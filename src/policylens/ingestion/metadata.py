@@ -67,6 +67,8 @@ _SITE_WORD = re.compile(
     re.IGNORECASE,
 )
 _MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
+# "**Headline**", "*Headline*", "__Headline__": Markdown emphasis around a whole line
+_MARKDOWN_EMPHASIS = re.compile(r"^(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1$")
 # the name runs to a wide gap, the next labelled field ("来源：某网 作者：某某"), a date or the end of the line
 _SOURCE_NAME = re.compile(
     r"(?:^|\s)(?:source|来源|來源|信息来源|信息來源|文章来源|文章來源|稿源|转自|轉自)\s*[:：]\s*"
@@ -209,6 +211,7 @@ def _in_domains(host: str, domains: list[str]) -> bool:
 def _title_text(line: str) -> str:
     """The headline a title line holds, without Markdown marks or a trailing site name."""
     title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line).strip())
+    title = _MARKDOWN_EMPHASIS.sub(r"\2", title)
     if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[: m.start()]) >= 3:
         return title[: m.start()].rstrip()
     return title
