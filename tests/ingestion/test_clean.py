@@ -286,3 +286,12 @@ def test_an_extracted_article_keeps_its_opening_lines_and_drops_only_furniture_a
     assert "Eleven new plants and a training centre in two years" not in saved.body
     assert extracted.head == ["Harbour city doubles its robot park", "Share on Facebook"]
     assert extracted.body[:2] == ["Eleven new plants and a training centre in two years", "- 40 hectares added"]
+
+
+def test_the_clean_text_reads_markdown_emphasis_as_plain_words():
+    lines = [ARTICLE[0], "", "- **Battery exports:** US$3.1 billion, a *record*", "", ARTICLE[1]]
+    text = split_page("\n".join(lines)).text()
+    assert "- Battery exports: US$3.1 billion, a record" in text
+    # a footnote's star and a product's are no emphasis
+    kept = split_page("\n".join([ARTICLE[0], "", "Output rose 5%* in 2025 and 3 * 4 = 12.", "", ARTICLE[1]])).text()
+    assert "Output rose 5%* in 2025 and 3 * 4 = 12." in kept

@@ -74,10 +74,21 @@ class Page:
     issuer: list[str] = field(default_factory=list)  # head lines naming the issuing body, kept in the text
 
     def text(self, title_line: str | None = None) -> str:
-        """The clean text: the headline line (when the page has one) and issuer line above the body."""
+        """The clean text: the headline line (when the page has one) and issuer line above the body, without
+        Markdown's marks of emphasis ("**Battery exports:** US$3.1 billion" reads as the label it is)."""
         issuer = [line for line in self.issuer if line != title_line]
         lines = ([title_line, ""] if title_line else []) + (issuer + [""] if issuer else []) + self.body
-        return _collapse_blank_lines(lines)
+        return _collapse_blank_lines(
+            [_EMPHASIS.sub(_emphasised, line) if "*" in line or "__" in line else line for line in lines]
+        )
+
+
+# Markdown emphasis: "**bold**", "__bold__", "*italic*" (not a footnote's star, "2025*", nor "a * b")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+
+
+def _emphasised(m: re.Match[str]) -> str:
+    return m.group(2) if m.group(2) is not None else m.group(3)
 
 
 def words(line: str) -> int:
