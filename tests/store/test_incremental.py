@@ -889,6 +889,43 @@ def test_a_batch_figure_rewrites_a_stored_goals_periods_from_the_day_it_became_k
     assert periods == [(date.min, "open", date(2026, 1, 1)), (date(2026, 1, 1), "met", None)]
 
 
+def test_a_batch_figure_that_leaves_a_goals_later_periods_as_they_were_writes_none_of_them(kb, monkeypatch):
+    """Stored: a 2027 goal of 500 and a figure of 300 for 2023; the batch's figure of 400 for 2024, known
+    from 2025, decides the goal's status from then on but changes no period: open until the deadline's year,
+    due, then past due with no figure for it.  The cut reads the periods from 2025 on and writes none."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.save(_reported("c.txt", "2024-01-01", [("statistic", 300, 2023)]))
+    kb.resolve()
+    before = _periods(kb)
+    cuts, written = [], []
+    cut, executemany, insert = diffwrite.cut, diffwrite._executemany, diffwrite._insert
+    monkeypatch.setattr(
+        diffwrite, "cut", lambda conn, model, columns, c, rows: cuts.extend(c) or cut(conn, model, columns, c, rows)
+    )
+    monkeypatch.setattr(
+        diffwrite,
+        "_executemany",
+        lambda conn, statement, rows: (
+            written.extend((statement, r) for r in rows if "status_periods" in statement)
+            or executemany(conn, statement, rows)
+        ),
+    )
+    monkeypatch.setattr(
+        diffwrite,
+        "_insert",
+        lambda conn, table, columns, rows: (
+            written.extend((table, r) for r in rows if "status_periods" in table) or insert(conn, table, columns, rows)
+        ),
+    )
+    kb.resolve([kb.save(_reported("d.txt", "2025-01-01", [("statistic", 400, 2024)])).document_id])
+    after_batch = _derived(kb)
+    assert [day for _, day, _ in cuts] == [date(2025, 1, 1)]
+    assert written == []
+    assert _periods(kb) == before
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
 def _about(source: str, subject: str, *entities: tuple) -> Extraction:
     """A document naming ``entities`` ((type, name) or (type, name, key)) and giving one figure about ``subject``."""
     phrase = "40 smart factories"
