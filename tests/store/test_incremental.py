@@ -36,6 +36,7 @@ from policylens.store.schema import (
     QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetRoleRow,
     TargetStatusPeriodRow,
     TrackedGroupRow,
     TrackedSubjectRow,
@@ -922,6 +923,40 @@ def test_a_batch_figure_that_leaves_a_goals_later_periods_as_they_were_writes_no
     assert [day for _, day, _ in cuts] == [date(2025, 1, 1)]
     assert written == []
     assert _periods(kb) == before
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_batchs_roles_are_its_targets_alone(kb):
+    """The batch's documents' quantities are read whatever their kind, so that SQLite does not walk every
+    stored target for them; a statistic worded like an instrument's terms ("a reward of RMB 5 million")
+    still gets no role, as in a rebuild, and the target worded so gets "term"."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.resolve()
+    text = "Lakeside paid a reward of RMB 5 million in 2024. It offers a reward of RMB 8 million in 2027."
+    figures = []
+    for kind, phrase, year in (("statistic", "RMB 5 million", 2024), ("target", "RMB 8 million", 2027)):
+        start = text.index(phrase)
+        when = {"deadline": year} if kind == "target" else {"as_of": year}
+        figures.append(
+            Quantity(
+                kind=kind,
+                text=phrase,
+                start=start,
+                end=start + len(phrase),
+                value=float(phrase.split()[1]),
+                unit="CNY",
+                metric="reward",
+                subject="Lakeside",
+                **when,
+            )
+        )
+    document = Document(source="b.txt", text=text, title="b", published="2025-01-01", source_type="media")
+    kb.resolve([kb.save(Extraction(document, figures, [], [], [])).document_id])
+    after_batch = _derived(kb)
+    with kb.reading() as conn:
+        roles = conn.execute(select(QuantityRow.kind, TargetRoleRow.role).join(QuantityRow)).all()
+    assert [tuple(r) for r in roles] == [("target", "term")]
     kb.resolve()
     assert _derived(kb) == after_batch
 

@@ -1034,9 +1034,10 @@ class _Documents:
     """Each document's first version (near duplicates count as it) and publication date."""
 
     def __init__(self, conn: Connection):
-        docs = conn.execute(select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of)).all()
-        self.root = {r.id: (r.near_duplicate_of or r.id) for r in docs}
-        self.published = {r.id: r.published for r in docs}
+        d = DocumentRow
+        docs = _fetched(conn, select(d.id, d.published, d.near_duplicate_of))  # every document: tuples, not rows
+        self.root = {i: (original or i) for i, _, original in docs}
+        self.published = {i: published for i, published, _ in docs}
 
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
@@ -2110,14 +2111,13 @@ def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[i
     targets is quadratic.  Texts are read a few hundred documents at a time.
     """
     q, d = QuantityRow, DocumentRow
+    stmt = select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset, q.kind)
+    # Some documents' quantities are read whatever their kind: asked for their targets alone, SQLite walks
+    # every stored target by the kind's index (0.02-0.03 s at 10,000 documents) rather than the documents'.
     targets: dict[int, list[Any]] = defaultdict(list)
-    for r in _rows(
-        conn,
-        select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset).where(q.kind == "target"),
-        q.document_id,
-        documents,
-    ):
-        targets[r.document_id].append(r)
+    for r in _rows(conn, stmt if documents is not None else stmt.where(q.kind == "target"), q.document_id, documents):
+        if r.kind == "target":
+            targets[r.document_id].append(r)
     roles: dict[int, str] = {}
     for chunk in _chunks(targets, _TEXTS_AT_ONCE):
         for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(chunk or ()))):
