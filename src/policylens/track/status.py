@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 
 from ..model import Quantity
 from ..periods import period_end, period_start, year_of
@@ -345,34 +346,37 @@ def status_periods_sharing(
         days.add(date(end.year, 1, 1))
         if end < date.max:
             days.add(end + timedelta(days=1))
-    # (first day visible, choice key, figure, its year); a figure with no known day is visible from the start.
-    arrivals = sorted(
-        (
-            (known or date.min, (key, -i), o, year)
-            for i, (o, (known, key, year)) in enumerate(zip(observations, facts, strict=True))
-            if _comparable(target, o)
-        ),
-        key=lambda a: a[0],
-    )
-    deadline_year = year_of(target.deadline)
-    periods: list[tuple[date, str]] = []
+    sweep = [date.min, *sorted(d for d in days if d is not None and d > date.min)]
+    judged_from = 0 if since is None else bisect_left(sweep, since) - 1  # the last day before ``since``
+    # The figures visible by the first day judged are only ever compared for the latest among them: that
+    # one is taken at once, and only the later arrivals are sorted and swept.  A figure with no known day
+    # is visible from the start; of two with one choice key, the one given first wins, as ``max`` would.
+    first_judged = sweep[judged_from]
     best: tuple | None = None
     latest: Observation | None = None
     latest_year: int | None = None
+    arrivals: list[tuple[date, tuple, Observation, int | None]] = []  # (first day visible, choice, figure, year)
+    for i, (o, (known, key, year)) in enumerate(zip(observations, facts, strict=True)):
+        if not _comparable(target, o):
+            continue
+        visible, choice = known or date.min, (key, -i)
+        if visible > first_judged:
+            arrivals.append((visible, choice, o, year))
+        elif best is None or choice > best:
+            best, latest, latest_year = choice, o, year
+    arrivals.sort(key=itemgetter(0))
+    deadline_year = year_of(target.deadline)
+    periods: list[tuple[date, str]] = []
     # What _verdict asks of the latest figure, computed again only when it or the fallback year changes.
     judged: Observation | None = None
     judged_year, met, latest_period = 0, False, date.min
     seen = 0
-    sweep = [date.min, *sorted(d for d in days if d is not None and d > date.min)]
-    judged_from = 0 if since is None else bisect_left(sweep, since) - 1  # the last day before ``since``
-    for i, day in enumerate(sweep):
+    for day in sweep[judged_from:]:
         while seen < len(arrivals) and arrivals[seen][0] <= day:
-            _, key, o, year = arrivals[seen]
-            if best is None or key > best:
-                best, latest, latest_year = key, o, year
+            _, choice, o, year = arrivals[seen]
+            if best is None or choice > best:
+                best, latest, latest_year = choice, o, year
             seen += 1
-        if i < judged_from:
-            continue
         year = (latest_year or deadline_year or day.year) if latest is not None else 0
         if latest is not None and (latest is not judged or year != judged_year):
             judged, judged_year = latest, year
