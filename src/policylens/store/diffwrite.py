@@ -127,19 +127,19 @@ def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows
     # are the rows that end on that day or later (or never); and what they become.
     held: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    ids = sorted(since)
+    by_day: dict[Any, list[int]] = {}  # the ids cut on each day (a batch's figures arrive on a few days)
+    for k in sorted(since):
+        by_day.setdefault(since[k], []).append(k)
     cursor = driver(conn).cursor()
     try:
-        for n in range(0, len(ids), IN_CHUNK):
-            chunk = ids[n : n + IN_CHUNK]
-            cursor.execute(
-                f"SELECT {', '.join(quote(c) for c in columns)} FROM {name} WHERE {key} IN "
-                f"({', '.join(str(int(k)) for k in chunk)}) AND ({end} IS NULL OR {end} >= {mark})",
-                (min(since[k] for k in chunk),),
-            )
-            for row in map(tuple, cursor.fetchall()):
-                first = since[row[0]]
-                if row[ends] is None or row[ends] >= first:
+        for first, ids in by_day.items():
+            for n in range(0, len(ids), IN_CHUNK):
+                cursor.execute(
+                    f"SELECT {', '.join(quote(c) for c in columns)} FROM {name} WHERE {key} IN "
+                    f"({', '.join(str(int(k)) for k in ids[n : n + IN_CHUNK])}) AND ({end} IS NULL OR {end} >= {mark})",
+                    (first,),
+                )
+                for row in map(tuple, cursor.fetchall()):
                     held[row[:2]] = row
                     if row[1] < first:  # in force the day before: it now ends where the cut says
                         wanted[row[:2]] = (*row[:ends], finish[row[0]], *row[ends + 1 :])
