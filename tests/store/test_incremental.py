@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
 from policylens.store import KnowledgeBase, blocking, derive, diffwrite
@@ -339,6 +339,23 @@ def test_a_figure_without_a_tracked_subject_sends_the_batch_to_a_rebuild(kb, mon
     assert dropped in _tracked(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
+
+
+def test_the_checks_count_the_rows_of_the_documents_outside_the_batch(kb):
+    """The checks that a batch's pass may trust the stored derived tables count rather than join: a stored
+    document in the batch has its tracked subjects and links already, which are not those of the others;
+    a row missing outside the batch is found whatever the batch holds."""
+    _batches(kb, 17, batches=2)
+    with kb.reading() as conn:
+        first, last = conn.execute(select(func.min(QuantityRow.document_id), func.max(QuantityRow.document_id))).one()
+        kept = {first, last}
+        assert not derive._untracked(conn, kept) and not derive._unlinked(conn, kept)
+    with kb.writing() as conn:
+        dropped = conn.scalar(select(QuantityRow.id).where(QuantityRow.document_id == last).limit(1))
+        conn.execute(TrackedSubjectRow.__table__.delete().where(TrackedSubjectRow.quantity_id == dropped))
+    with kb.reading() as conn:
+        assert not derive._untracked(conn, kept) and derive._untracked(conn, {first})
+        assert derive._untracked(conn, {10**9})
 
 
 def test_a_batch_writes_only_the_links_that_moved(kb, monkeypatch):

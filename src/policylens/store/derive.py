@@ -561,16 +561,20 @@ def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
     """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
 
-    One anti-join that stops at the first such row: the pass trusts the
-    derived tables only when there is none.
+    Counted, not joined: ``derived`` is its table's primary key and a foreign key to ``model`` that cascades
+    on delete, so every derived row belongs to one row of ``model`` and each row of ``model`` has at most
+    one; the rows outside the batch all have theirs exactly when as many derived rows belong to them as
+    there are such rows.  Three counts in one statement cost PostgreSQL about a third of the anti-join
+    that stops at the first row without one (which finds none, so reads both tables whole: 35-45 ms at
+    10,000 documents).
     """
-    missing = (
-        select(model.id)
-        .outerjoin(derived.class_, derived == model.id)
-        .where(derived.is_(None), model.document_id.not_in(batch))
-        .limit(1)
+    table = derived.class_
+    every = select(func.count()).select_from(table)
+    inside = (
+        select(func.count()).select_from(table).join(model, model.id == derived).where(model.document_id.in_(batch))
     )
-    return conn.scalar(missing) is not None
+    outside = select(func.count()).select_from(model).where(model.document_id.not_in(batch))
+    return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - outside.scalar_subquery())))
 
 
 def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
