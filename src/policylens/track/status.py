@@ -312,6 +312,9 @@ def status_periods(
 _Dated = tuple[date | None, tuple[date, str, int], int | None]
 
 
+_DAY_AFTER_START = date.min + timedelta(days=1)
+
+
 def _dated(observation: Observation) -> _Dated:
     year = year_of(observation.as_of) or year_of(observation.published)
     return known_since(observation), _latest_key(observation), year
@@ -332,13 +335,28 @@ def status_periods_sharing(
     (dated by the last day before ``since`` the sweep looks at, not by the day that status began), then
     each change from ``since`` on.  A batch's pass rewrites only that part of a target's stored periods.
     """
-    observations = list(observations)
-    facts = []
-    for o in observations:
+    # A figure with no known day is visible from the start.  The figures visible before ``since`` (before the
+    # day after the start, without it) are only ever compared for the latest among them: that one is taken
+    # at once, and only the later arrivals are sorted and swept.  Of two with one choice key, the one given
+    # first wins, as ``max`` would.
+    early = since if since is not None else _DAY_AFTER_START
+    days: set[date | None] = set()
+    best: tuple | None = None
+    latest: Observation | None = None
+    latest_year: int | None = None
+    arrivals: list[tuple[date, tuple, Observation, int | None]] = []  # (first day visible, choice, figure, year)
+    for i, o in enumerate(observations):
         if (d := dated.get(id(o))) is None:
             d = dated[id(o)] = _dated(o)
-        facts.append(d)
-    days = {known for known, _, _ in facts}
+        known, key, year = d
+        days.add(known)
+        if not _comparable(target, o):
+            continue
+        visible, choice = known or date.min, (key, -i)
+        if visible >= early:
+            arrivals.append((visible, choice, o, year))
+        elif best is None or choice > best:
+            best, latest, latest_year = choice, o, year
     if restated is not None:
         days.add(restated[0])
     start, end = period_start(target.deadline), period_end(target.deadline)
@@ -348,22 +366,6 @@ def status_periods_sharing(
             days.add(end + timedelta(days=1))
     sweep = [date.min, *sorted(d for d in days if d is not None and d > date.min)]
     judged_from = 0 if since is None else bisect_left(sweep, since) - 1  # the last day before ``since``
-    # The figures visible by the first day judged are only ever compared for the latest among them: that
-    # one is taken at once, and only the later arrivals are sorted and swept.  A figure with no known day
-    # is visible from the start; of two with one choice key, the one given first wins, as ``max`` would.
-    first_judged = sweep[judged_from]
-    best: tuple | None = None
-    latest: Observation | None = None
-    latest_year: int | None = None
-    arrivals: list[tuple[date, tuple, Observation, int | None]] = []  # (first day visible, choice, figure, year)
-    for i, (o, (known, key, year)) in enumerate(zip(observations, facts, strict=True)):
-        if not _comparable(target, o):
-            continue
-        visible, choice = known or date.min, (key, -i)
-        if visible > first_judged:
-            arrivals.append((visible, choice, o, year))
-        elif best is None or choice > best:
-            best, latest, latest_year = choice, o, year
     arrivals.sort(key=itemgetter(0))
     deadline_year = year_of(target.deadline)
     periods: list[tuple[date, str]] = []
