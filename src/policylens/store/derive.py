@@ -992,13 +992,19 @@ def _outlines(
 ) -> dict[int, Outline]:
     """The outlines of ``quantities`` (each with a tracked subject) from the batch pass's phrases."""
     outlines = {}
+    # Tens of thousands of facts share a few hundred periods and publication days: each is read once.
+    periods: dict[str | None, str | None] = {}
+    days: dict[int, date | None] = {}
     for qid, document_id, kind, _, metric, deadline, as_of in phrases:
         if qid in quantities:
             subject = tracked_under[qid][0]
             assert subject is not None  # a fact without one sends the pass to track_all
-            period = from_stored(deadline if kind == "target" else as_of)
-            day = period_start(published[document_id])
-            outlines[qid] = Outline(kind == "target", subject, metric, day, None if period is None else str(period))
+            stated = deadline if kind == "target" else as_of
+            if stated not in periods:
+                periods[stated] = None if (period := from_stored(stated)) is None else str(period)
+            if document_id not in days:
+                days[document_id] = period_start(published[document_id])
+            outlines[qid] = Outline(kind == "target", subject, metric, days[document_id], periods[stated])
     return outlines
 
 
