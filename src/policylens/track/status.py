@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 
 from ..model import Quantity
 from ..periods import period_end, period_start, year_of
@@ -311,6 +312,9 @@ def status_periods(
 _Dated = tuple[date | None, tuple[date, str, int], int | None]
 
 
+_DAY_AFTER_START = date.min + timedelta(days=1)
+
+
 def _dated(observation: Observation) -> _Dated:
     year = year_of(observation.as_of) or year_of(observation.published)
     return known_since(observation), _latest_key(observation), year
@@ -331,13 +335,28 @@ def status_periods_sharing(
     (dated by the last day before ``since`` the sweep looks at, not by the day that status began), then
     each change from ``since`` on.  A batch's pass rewrites only that part of a target's stored periods.
     """
-    observations = list(observations)
-    facts = []
-    for o in observations:
+    # A figure with no known day is visible from the start.  The figures visible before ``since`` (before the
+    # day after the start, without it) are only ever compared for the latest among them: that one is taken
+    # at once, and only the later arrivals are sorted and swept.  Of two with one choice key, the one given
+    # first wins, as ``max`` would.
+    early = since if since is not None else _DAY_AFTER_START
+    days: set[date | None] = set()
+    best: tuple | None = None
+    latest: Observation | None = None
+    latest_year: int | None = None
+    arrivals: list[tuple[date, tuple, Observation, int | None]] = []  # (first day visible, choice, figure, year)
+    for i, o in enumerate(observations):
         if (d := dated.get(id(o))) is None:
             d = dated[id(o)] = _dated(o)
-        facts.append(d)
-    days = {known for known, _, _ in facts}
+        known, key, year = d
+        days.add(known)
+        if not _comparable(target, o):
+            continue
+        visible, choice = known or date.min, (key, -i)
+        if visible >= early:
+            arrivals.append((visible, choice, o, year))
+        elif best is None or choice > best:
+            best, latest, latest_year = choice, o, year
     if restated is not None:
         days.add(restated[0])
     start, end = period_start(target.deadline), period_end(target.deadline)
@@ -345,34 +364,21 @@ def status_periods_sharing(
         days.add(date(end.year, 1, 1))
         if end < date.max:
             days.add(end + timedelta(days=1))
-    # (first day visible, choice key, figure, its year); a figure with no known day is visible from the start.
-    arrivals = sorted(
-        (
-            (known or date.min, (key, -i), o, year)
-            for i, (o, (known, key, year)) in enumerate(zip(observations, facts, strict=True))
-            if _comparable(target, o)
-        ),
-        key=lambda a: a[0],
-    )
+    sweep = [date.min, *sorted(d for d in days if d is not None and d > date.min)]
+    judged_from = 0 if since is None else bisect_left(sweep, since) - 1  # the last day before ``since``
+    arrivals.sort(key=itemgetter(0))
     deadline_year = year_of(target.deadline)
     periods: list[tuple[date, str]] = []
-    best: tuple | None = None
-    latest: Observation | None = None
-    latest_year: int | None = None
     # What _verdict asks of the latest figure, computed again only when it or the fallback year changes.
     judged: Observation | None = None
     judged_year, met, latest_period = 0, False, date.min
     seen = 0
-    sweep = [date.min, *sorted(d for d in days if d is not None and d > date.min)]
-    judged_from = 0 if since is None else bisect_left(sweep, since) - 1  # the last day before ``since``
-    for i, day in enumerate(sweep):
+    for day in sweep[judged_from:]:
         while seen < len(arrivals) and arrivals[seen][0] <= day:
-            _, key, o, year = arrivals[seen]
-            if best is None or key > best:
-                best, latest, latest_year = key, o, year
+            _, choice, o, year = arrivals[seen]
+            if best is None or choice > best:
+                best, latest, latest_year = choice, o, year
             seen += 1
-        if i < judged_from:
-            continue
         year = (latest_year or deadline_year or day.year) if latest is not None else 0
         if latest is not None and (latest is not judged or year != judged_year):
             judged, judged_year = latest, year
