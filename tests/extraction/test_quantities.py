@@ -2205,3 +2205,31 @@ def test_a_town_known_only_as_where_a_works_stands_owns_none_of_the_figures():
 def only_of(found):
     assert len(found) == 1, [q.text for q in found]
     return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        (
+            "Refined copper output was 215,000 tonnes in 2025. The strategy targets 500,000 tonnes by 2030.",
+            "Refined copper output",
+        ),
+        (
+            "Exports of copper reached US$2.9 billion in 2025. The goal is US$6 billion a year by 2030.",
+            "Exports of copper",
+        ),
+    ],
+)
+def test_a_goal_with_no_measure_of_its_own_sets_the_level_of_the_figure_before_it(text, metric):
+    goal = extract(text, published="2026-03-01")[-1]
+    assert goal.kind == "target" and goal.metric == metric
+
+
+def test_a_goal_in_another_unit_or_paragraph_takes_no_measure_from_the_figure_before():
+    found = extract(
+        "Refined copper output was 215,000 tonnes in 2025.\n\nThe strategy targets 500,000 tonnes by 2030. "
+        "Copper exports reached 40,000 tonnes in 2025. The plan targets US$6 billion by 2030.",
+        published="2026-03-01",
+    )
+    assert by_value(found, 500000).metric != "Refined copper output"
+    assert by_value(found, 6e9).metric != "Copper exports"

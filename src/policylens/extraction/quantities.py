@@ -558,6 +558,12 @@ _ASIDE_OPENING = re.compile(
     rf",\s+(?:(?:which|who)\s+(?:was\s+|were\s+)?)?(?:{_words('history_verbs')})\b[^,;:]*$", re.IGNORECASE
 )
 _ASIDE_CLOSING = re.compile(r"[^,;:.]{0,20},\s")
+# Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
+_GOAL_BEFORE = re.compile(
+    r"\b(?:targets?|targeted|aims?\s+(?:for|at)|wants|promised|promises|pledged|pledges|(?:goal|target|aim)\s+is)"
+    r"\s+(?:(?:about|around|some|at\s+least|over|more\s+than|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 # "As of December 31, 2025, it owned …": the pronoun that opens the main clause after an opening phrase
 _PRONOUN_AFTER_OPENING = re.compile(r"[^;:\n]{1,60}?,\s+(?:it|they)\s+[a-z]")
 # "Page 2 of 5", "slide 3 of 12": the number of parts of the document or page itself.
@@ -743,6 +749,8 @@ class _Reader:
             # A company's short form often opens its longer one ("Hyundai" of "Hyundai Motor's sales"): the metric
             # loses the company's full name, never half of it.
             q.metric = _without_subject(q.metric, owner if self._types.get(owner or "") == "company" else q.subject)
+            if q.metric is None and previous is not None and self._sets_a_level_of(previous, q, para, start):
+                q.metric = previous.metric  # "Copper output was 215,000 tonnes. The strategy targets 500,000 tonnes"
             dimension = DIMENSION.get(a.unit)
             if dimension is not None and dimension in _DIMENSION_MEASURES:
                 q.metric = _dimension_metric(q.metric, dimension)
@@ -1673,6 +1681,15 @@ class _Reader:
         if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1 : start]:
             return False
         return self.text.find(", ", end, figure) >= 0
+
+    def _sets_a_level_of(self, previous: Quantity, q: Quantity, para: int, start: int) -> bool:
+        """Whether a figure with no measure of its own sets a goal for the measure of the figure just before it,
+        in the same unit and paragraph: "Refined copper output was 215,000 tonnes in 2025. The strategy targets
+        500,000 tonnes by 2030"; "Gansu wants 300,000 tonnes of green hydrogen capacity. Ningxia has promised
+        80,000 tonnes"."""
+        if previous.metric is None or previous.unit != q.unit or self._paragraph_key(previous.start) != para:
+            return False
+        return _GOAL_BEFORE.search(self.text, max(0, start - 40), start) is not None
 
     def _own_time(self, s: _Sentence) -> int | None:
         """The year the sentence is about (:meth:`_Sentence.time`), leaving out the years of asides that tell
