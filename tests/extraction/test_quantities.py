@@ -2233,3 +2233,16 @@ def test_a_goal_in_another_unit_or_paragraph_takes_no_measure_from_the_figure_be
     )
     assert by_value(found, 500000).metric != "Refined copper output"
     assert by_value(found, 6e9).metric != "Copper exports"
+
+
+def test_a_sum_that_names_no_measure_is_what_it_pays_for():
+    from policylens.extraction import extract as extract_all
+
+    text = (
+        "The scheme's outlay is split three ways:\n\niii. Rs 450 crore for three testing centres.\n\nUnder the "
+        "Centre's Rs 76,000 crore India Semiconductor Mission (ISM), approved projects can get support."
+    )
+    found = extract_all(Document(source="t.txt", text=text)).quantities
+    metrics = {q.text: q.metric for q in found}
+    assert metrics["Rs 450 crore"] == "funds for three testing centres"
+    assert metrics["Rs 76,000 crore"] == "outlay of India Semiconductor Mission"

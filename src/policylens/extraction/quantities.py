@@ -558,6 +558,11 @@ _ASIDE_OPENING = re.compile(
     rf",\s+(?:(?:which|who)\s+(?:was\s+|were\s+)?)?(?:{_words('history_verbs')})\b[^,;:]*$", re.IGNORECASE
 )
 _ASIDE_CLOSING = re.compile(r"[^,;:.]{0,20},\s")
+# "Rs 450 crore for three testing centres": the purpose a sum is for, up to where the phrase ends
+_FOR_PURPOSE = re.compile(
+    r"\s+for\s+(?:setting\s+up\s+|building\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
+    r"(?=\s*[;,.:)]|\s+(?:in|at|to|and|by|with|from|under|over|during|until|through)\b|\s*$)"
+)
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
     r"\b(?:targets?|targeted|aims?\s+(?:for|at)|wants|promised|promises|pledged|pledges|(?:goal|target|aim)\s+is)"
@@ -751,6 +756,8 @@ class _Reader:
             q.metric = _without_subject(q.metric, owner if self._types.get(owner or "") == "company" else q.subject)
             if q.metric is None and previous is not None and self._sets_a_level_of(previous, q, para, start):
                 q.metric = previous.metric  # "Copper output was 215,000 tonnes. The strategy targets 500,000 tonnes"
+            if q.metric is None and DIMENSION.get(a.unit) == "money":
+                q.metric = self._what_a_sum_is_for(a)
             dimension = DIMENSION.get(a.unit)
             if dimension is not None and dimension in _DIMENSION_MEASURES:
                 q.metric = _dimension_metric(q.metric, dimension)
@@ -1681,6 +1688,20 @@ class _Reader:
         if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1 : start]:
             return False
         return self.text.find(", ", end, figure) >= 0
+
+    def _what_a_sum_is_for(self, a: Amount) -> str | None:
+        """What a sum that names no measure of its own pays for: the programme it is written before ("the
+        Centre's Rs 76,000 crore India Semiconductor Mission": its outlay), or the purpose "for" opens right
+        after it ("Rs 450 crore for three testing centres": funds for them)."""
+        at = a.end + 1 if self.text.startswith(" ", a.end) else a.end
+        for start, _, name, etype in self._mentions_near(at):
+            if start == at and etype == "programme":
+                return f"outlay of {name}"
+        purpose = _FOR_PURPOSE.match(self.text, a.end)
+        if purpose is None:
+            return None
+        words = _clean_metric(_until_time([w for w in _WORD.findall(purpose.group("np")) if not w[0].isdigit()]))
+        return f"funds for {words}" if words else None
 
     def _sets_a_level_of(self, previous: Quantity, q: Quantity, para: int, start: int) -> bool:
         """Whether a figure with no measure of its own sets a goal for the measure of the figure just before it,
