@@ -2246,3 +2246,15 @@ def test_a_sum_that_names_no_measure_is_what_it_pays_for():
     metrics = {q.text: q.metric for q in found}
     assert metrics["Rs 450 crore"] == "funds for three testing centres"
     assert metrics["Rs 76,000 crore"] == "outlay of India Semiconductor Mission"
+
+
+@pytest.mark.parametrize(
+    "sentence, metric",
+    [
+        ("The district will build 100-billion-yuan industry clusters in chips.", "scale of industry clusters"),
+        ("Qingdao aims to create a 100-billion-yuan-level industrial chain.", "scale of industrial chain"),
+        ("It signed a $2-billion deal with the state.", "deal"),  # one deal's value, no scale
+    ],
+)
+def test_a_sum_written_as_a_modifier_of_an_industry_gives_its_scale(sentence, metric):
+    assert only(sentence, published="2026-03-01").metric == metric

@@ -563,6 +563,9 @@ _FOR_PURPOSE = re.compile(
     r"\s+for\s+(?:setting\s+up\s+|building\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
     r"(?=\s*[;,.:)]|\s+(?:in|at|to|and|by|with|from|under|over|during|until|through)\b|\s*$)"
 )
+# What a sum written as a hyphened modifier sizes: the noun after it, past a "-level" or "-scale" grade
+_GRADE_AFTER = re.compile(r"(-(?:level|scale|class|grade))?[ \t]+(?=[a-z])")
+_SCALED_WHOLES = frozenset(_CUES["scaled_wholes"])
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
     r"\b(?:targets?|targeted|aims?\s+(?:for|at)|wants|promised|promises|pledged|pledges|(?:goal|target|aim)\s+is)"
@@ -1225,6 +1228,11 @@ class _Reader:
             if _DEGREE_AFTER.match(self.text, a.end):
                 return None  # "three short of the target", "four more under review": a difference, not a level
         elif DIMENSION.get(a.unit) == "money":
+            grade = _GRADE_AFTER.match(self.text, a.end) if "-" in self.text[a.start : a.end] else None
+            sized = self._counted_noun(a, s, after=grade.end(), head_noun=True) if grade else None
+            if grade and sized and (grade.group(1) or sized.split()[-1].lower() in _SCALED_WHOLES):
+                # "100-billion-yuan industry clusters", "a 100-billion-yuan-level industrial chain": their scale
+                return f"scale of {sized}"
             article = _previous_word(self.text, start) in _ARTICLES
             # after an article the sum sizes a noun phrase, whose head is a noun though a verb elsewhere ("grant")
             sized = self._counted_noun(a, s, head_noun=article)
