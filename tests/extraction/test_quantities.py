@@ -2258,3 +2258,18 @@ def test_a_sum_that_names_no_measure_is_what_it_pays_for():
 )
 def test_a_sum_written_as_a_modifier_of_an_industry_gives_its_scale(sentence, metric):
     assert only(sentence, published="2026-03-01").metric == metric
+
+
+@pytest.mark.parametrize(
+    "text, comparator, metric",
+    [
+        ("Show facts\n- Overseas exhibitor ratio: >30%\n", ">", "Overseas exhibitor ratio"),
+        ("Show facts\n- Share of robots: <5%\n", "<", "Share of robots"),
+        ("The line's yield is ≥ 95% this year.", ">=", None),
+    ],
+)
+def test_a_comparison_written_as_a_sign_bounds_the_figure(text, comparator, metric):
+    q = only(text, published="2026-03-01")
+    assert q.comparator == comparator and q.text[0] in "><≥"
+    if metric:
+        assert q.metric == metric

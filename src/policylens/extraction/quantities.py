@@ -566,6 +566,9 @@ _FOR_PURPOSE = re.compile(
 # What a sum written as a hyphened modifier sizes: the noun after it, past a "-level" or "-scale" grade
 _GRADE_AFTER = re.compile(r"(-(?:level|scale|class|grade))?[ \t]+(?=[a-z])")
 _SCALED_WHOLES = frozenset(_CUES["scaled_wholes"])
+# A comparison written as a sign right before a figure (">30%", "≥ 5 GW", "~300")
+_COMPARATOR_SYMBOL = re.compile(r"(?<![\w<>=])(>=|<=|≥|≤|>|<|~)[ \t]?$")
+_SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤": "<=", "~": "~"}
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
     r"\b(?:targets?|targeted|aims?\s+(?:for|at)|wants|promised|promises|pledged|pledges|(?:goal|target|aim)\s+is)"
@@ -1144,6 +1147,8 @@ class _Reader:
             code = _COMPARATOR_AFTER_CODES[int(group[1:])]
         elif m and (group := m.lastgroup):
             code = _COMPARATOR_CODES[int(group[1:])]
+        elif symbol := _COMPARATOR_SYMBOL.search(self.text, max(prev_end, a.start - 3), a.start):
+            return _SYMBOL_CODES[symbol.group(1)], symbol.start()  # "Overseas exhibitor ratio: >30%"
         else:
             code = "="
         start = m.start() if m else a.start
