@@ -2273,3 +2273,9 @@ def test_a_comparison_written_as_a_sign_bounds_the_figure(text, comparator, metr
     assert q.comparator == comparator and q.text[0] in "><≥"
     if metric:
         assert q.metric == metric
+
+
+def test_a_count_after_from_with_things_of_its_own_is_no_level_of_the_measure_before():
+    found = extract("The show opens with 1,500 exhibitors from 30 countries. The park grew to 300 companies from 250.")
+    assert by_value(found, 30).metric == "countries"
+    assert by_value(found, 250).metric == "companies"

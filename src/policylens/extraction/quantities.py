@@ -1212,7 +1212,7 @@ class _Reader:
         if earlier and (
             _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
             or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)
-            or _FROM_LEVEL_AFTER.fullmatch(self.text, prev_end, start)
+            or (_FROM_LEVEL_AFTER.fullmatch(self.text, prev_end, start) and not self._counts_other(a, s, earlier))
         ):
             return earlier
         lo = max(prev_end, start - 80)
@@ -1701,6 +1701,14 @@ class _Reader:
         if opening < 0 or self.text[named_end:opening].strip() or ", " in self.text[opening + 1 : start]:
             return False
         return self.text.find(", ", end, figure) >= 0
+
+    def _counts_other(self, a: Amount, s: _Sentence, earlier: str) -> bool:
+        """Whether a count after "from" counts things of its own ("1,500 exhibitors from 30 countries": where
+        they come from), not a level of the measure before it ("to 300 companies from 250")."""
+        if a.unit != "count":
+            return False
+        noun = self._counted_noun(a, s)
+        return noun is not None and noun.split()[-1].lower() != earlier.split()[-1].lower()
 
     def _what_a_sum_is_for(self, a: Amount) -> str | None:
         """What a sum that names no measure of its own pays for: the programme it is written before ("the
