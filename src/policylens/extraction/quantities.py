@@ -569,6 +569,8 @@ _SCALED_WHOLES = frozenset(_CUES["scaled_wholes"])
 # A comparison written as a sign right before a figure (">30%", "≥ 5 GW", "~300")
 _COMPARATOR_SYMBOL = re.compile(r"(?<![\w<>=])(>=|<=|≥|≤|>|<|~)[ \t]?$")
 _SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤": "<=", "~": "~"}
+# "Kuo Feng Precision, with US$150 million": a figure listed against a name, as the ones before it are
+_WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
     r"\b(?:targets?|targeted|aims?\s+(?:for|at)|wants|promised|promises|pledged|pledges|(?:goal|target|aim)\s+is)"
@@ -760,8 +762,8 @@ class _Reader:
             # A company's short form often opens its longer one ("Hyundai" of "Hyundai Motor's sales"): the metric
             # loses the company's full name, never half of it.
             q.metric = _without_subject(q.metric, owner if self._types.get(owner or "") == "company" else q.subject)
-            if q.metric is None and previous is not None and self._sets_a_level_of(previous, q, para, start):
-                q.metric = previous.metric  # "Copper output was 215,000 tonnes. The strategy targets 500,000 tonnes"
+            if q.metric is None and (level_of := self._level_set_for(out, q, para, start)) is not None:
+                q.metric = level_of  # "Copper output was 215,000 tonnes. The strategy targets 500,000 tonnes"
             if q.metric is None and DIMENSION.get(a.unit) == "money":
                 q.metric = self._what_a_sum_is_for(a)
             dimension = DIMENSION.get(a.unit)
@@ -1724,14 +1726,21 @@ class _Reader:
         words = _clean_metric(_until_time([w for w in _WORD.findall(purpose.group("np")) if not w[0].isdigit()]))
         return f"funds for {words}" if words else None
 
-    def _sets_a_level_of(self, previous: Quantity, q: Quantity, para: int, start: int) -> bool:
-        """Whether a figure with no measure of its own sets a goal for the measure of the figure just before it,
-        in the same unit and paragraph: "Refined copper output was 215,000 tonnes in 2025. The strategy targets
-        500,000 tonnes by 2030"; "Gansu wants 300,000 tonnes of green hydrogen capacity. Ningxia has promised
-        80,000 tonnes"."""
-        if previous.metric is None or previous.unit != q.unit or self._paragraph_key(previous.start) != para:
-            return False
-        return _GOAL_BEFORE.search(self.text, max(0, start - 40), start) is not None
+    def _level_set_for(self, earlier: list[Quantity], q: Quantity, para: int, start: int) -> str | None:
+        """The measure a figure with none of its own gives a level of, when it sets a goal or stands in a list
+        of like figures: that of the last earlier figure of its paragraph in the same unit ("Refined copper
+        output was 215,000 tonnes in 2025. The strategy targets 500,000 tonnes by 2030"; "Ningxia has promised
+        80,000 tonnes"; "The goal is US$6 billion a year"; "X, with US$150 million, and Y, with US$80
+        million"). None when no goal or list says so, or no such figure is in the paragraph."""
+        lo = max(0, start - 40)
+        if _GOAL_BEFORE.search(self.text, lo, start) is None and _WITH_LISTED.search(self.text, lo, start) is None:
+            return None
+        for before in reversed(earlier[-4:]):
+            if self._paragraph_key(before.start) != para:
+                return None
+            if before.unit == q.unit:
+                return before.metric
+        return None
 
     def _own_time(self, s: _Sentence) -> int | None:
         """The year the sentence is about (:meth:`_Sentence.time`), leaving out the years of asides that tell
