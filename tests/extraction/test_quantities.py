@@ -2218,6 +2218,13 @@ def only_of(found):
             "Exports of copper reached US$2.9 billion in 2025. The goal is US$6 billion a year by 2030.",
             "Exports of copper",
         ),
+        # past a figure in another unit: the last one in the same unit
+        (
+            "Exports of copper reached US$2.9 billion in 2025, up 22% on 2024. The goal is US$6 billion by 2030.",
+            "Exports of copper",
+        ),
+        # a figure listed against a name, as the one before it is
+        ("Acme will invest US$380 million. The other is Bolt Precision, with US$150 million.", "investment"),
     ],
 )
 def test_a_goal_with_no_measure_of_its_own_sets_the_level_of_the_figure_before_it(text, metric):
