@@ -509,3 +509,16 @@ def test_negative_growth_is_a_fall_of_that_much_whichever_way_it_is_written():
 def test_an_amount_at_the_very_start_takes_no_sign_from_the_page_end():
     found = read("10%的企业实现增长-")
     assert [(q.text, q.value) for q in found] == [("10%", 10)]
+
+
+def test_a_designed_size_makes_targets_of_its_own_sentence_only():
+    # a project named by what it will produce ("年产5万吨…项目") or its output once running ("达产后…") is a design;
+    # the sentence after it, reporting what the project cost, states a fact
+    for opening in (
+        "7月14日，某公司年产5万吨锂电铜箔项目竣工投产。",
+        "7月14日，某公司新基地竣工投产，达产后年产值约40亿元。",
+    ):
+        found = read(opening + "项目总投资36亿元，新增就业岗位600个。", published="2026-07-15")
+        kinds = {q.text: q.kind for q in found}
+        assert kinds["36亿元"] == "statistic" and kinds["600个"] == "statistic", kinds
+        assert all(kind == "target" for text, kind in kinds.items() if text in ("5万吨", "约40亿元")), kinds

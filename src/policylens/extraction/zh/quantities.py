@@ -58,6 +58,7 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
+_DESIGN_CUES = tuple(_CUES["design_cues"])
 # The cue lists _KIND_CUE alternates, each word matched where it begins.
 _CUE_LISTS = (
     "target_cue_exceptions",
@@ -449,6 +450,8 @@ class _Reader:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
         for cues in (sentence, paragraph):
             for c in reversed(cues):
+                if cues is paragraph and c.kind == "target" and self.text.startswith(_DESIGN_CUES, c.pos):
+                    continue  # "年产5万吨…项目竣工投产。项目总投资36亿元": a designed size is its own sentence's
                 if c.kind == "target" or c.kind == "deadline":
                     return "target"
                 if c.kind == "statistic":
