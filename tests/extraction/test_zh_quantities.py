@@ -522,3 +522,11 @@ def test_a_designed_size_makes_targets_of_its_own_sentence_only():
         kinds = {q.text: q.kind for q in found}
         assert kinds["36亿元"] == "statistic" and kinds["600个"] == "statistic", kinds
         assert all(kind == "target" for text, kind in kinds.items() if text in ("5万吨", "约40亿元")), kinds
+
+
+def test_a_goal_for_the_whole_year_is_due_at_the_end_of_the_pages_year():
+    q = one("下一步，全区将紧盯目标，全年工业产值力争突破520亿元。", published="2026-06-12")
+    assert (q.kind, q.deadline) == ("target", 2026)
+    # a year reported whole is a fact, and keeps no deadline
+    q = one("去年全年，全区实现工业产值480亿元。", published="2026-06-12")
+    assert (q.kind, q.deadline, q.as_of) == ("statistic", None, 2025)

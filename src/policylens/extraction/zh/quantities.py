@@ -59,6 +59,7 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
+_WHOLE_YEAR = re.compile(_alt(_CUES["whole_year_words"]))
 # The cue lists _KIND_CUE alternates, each word matched where it begins.
 _CUE_LISTS = (
     "target_cue_exceptions",
@@ -380,6 +381,8 @@ class _Reader:
                 deadline = self._deadline(
                     sentence_cues, paragraph_cues, section_cues, a.start
                 ) or self._this_years_goal(p_start, a.start)
+                if deadline is None and self.published and _WHOLE_YEAR.search(self.text, clause_start, a.start):
+                    deadline = self.published  # "全年工业产值力争突破520亿元": a goal for the page's year
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
         return Quantity(
