@@ -74,6 +74,9 @@ def test_a_size_or_a_kind_of_base_is_a_description_not_a_name():
     assert named(found, "cluster") == [] and named(found, "park") == []
     found = entities("2024年先进制造业集群竞赛胜出集群名单公布，共有35个集群。")
     assert named(found, "cluster") == []
+    # a kind of cluster as a list sorts them ("…类集群") is no cluster's name; the named one beside it is
+    found = entities("遂宁电子电路集群成功入选，成为全省今年唯一入选的电子信息类集群。")
+    assert named(found, "cluster") == ["遂宁电子电路集群"]
 
 
 def test_clusters_and_parks_with_names():
