@@ -97,6 +97,13 @@ def test_programmes():
     assert "强链补链" in programmes
 
 
+def test_a_three_year_plan_named_without_book_title_marks_keeps_its_last_word():
+    # "三年行动" is a head, but "三年行动方案" and "三年行动计划" are longer ones read from the same place
+    for kind in ("方案", "计划"):
+        found = entities(f"根据宜昌市工业倍增三年行动{kind}，到2027年全市工业总产值翻番。")
+        assert named(found, "programme") == [f"宜昌市工业倍增三年行动{kind}"]
+
+
 def test_a_park_named_by_its_place():
     found = entities("潍坊高新区今年新引进项目36个。")
     assert "潍坊高新区" in named(found, "park")
