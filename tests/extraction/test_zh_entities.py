@@ -97,6 +97,11 @@ def test_programmes():
     assert "强链补链" in programmes
 
 
+def test_a_campaign_named_after_its_verb_keeps_the_quotation_mark_that_closes_it():
+    found = entities("今年，全市深入实施制造业高质量发展“十大行动”。")
+    assert named(found, "programme") == ["制造业高质量发展“十大行动”"]
+
+
 def test_a_three_year_plan_named_without_book_title_marks_keeps_its_last_word():
     # "三年行动" is a head, but "三年行动方案" and "三年行动计划" are longer ones read from the same place
     for kind in ("方案", "计划"):

@@ -313,6 +313,8 @@ def _verb_led(text: str, places: _Places, titles: list[tuple[int, int]]) -> list
         if "的" in name or name[0] in '“"' or any(s <= start < e for s, e in titles):
             continue  # a quoted campaign ("“强链补链”行动") is named by its quoted words (see _quoted)
         head = next(h for h in _DATA["verb_led_programme_heads"] if name.endswith(h))
+        if name.count("“") > name.count("”") and text.startswith("”", end):
+            name, end = name + "”", end + 1  # "实施制造业高质量发展“十大行动”": the quotation closes after the head
         found = _accept(text, name, head, "programme", start, end, places)
         if found is not None:
             out.append(found)
