@@ -64,6 +64,12 @@ def test_organisations_by_head():
     assert "烟台市人民政府办公室" in governments and "市政府" in governments
 
 
+def test_a_verb_that_is_also_a_countys_short_form_still_ends_a_name():
+    # 会同 is a county of Hunan (会同县) and the verb "jointly with": the bureau and its partner are two bodies
+    found = entities("宜昌市经济和信息化局会同市财政局出台支持政策。")
+    assert named(found, "government") == ["宜昌市经济和信息化局", "市财政局"]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

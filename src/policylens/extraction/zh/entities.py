@@ -166,7 +166,8 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     protected = {
         pos
         for s, e in (
-            [(h.start, h.end) for h in all_places]
+            # (not a county's bare short form that is also a verb ending names: "某局会同市财政局" is no 会同县)
+            [(h.start, h.end) for h in all_places if not (h.weak and text[h.start : h.end] in _STOP_WORDS)]
             + [m.span() for m in _PROTECTED.finditer(text)]
             + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
         )
