@@ -70,6 +70,13 @@ def test_a_verb_that_is_also_a_countys_short_form_still_ends_a_name():
     assert named(found, "government") == ["宜昌市经济和信息化局", "市财政局"]
 
 
+def test_setting_up_a_body_is_no_part_of_its_name():
+    found = entities("德国凯尔特纺织机械公司在当地设立研发中心，首期投资1.2亿欧元。")
+    assert named(found, "institution") == []  # "当地设立研发中心" named nothing; 研发中心 alone is no name
+    found = entities("该集团在石河子市设立纺织机械研究院。")
+    assert named(found, "institution") == ["纺织机械研究院"]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []
