@@ -77,6 +77,14 @@ def test_setting_up_a_body_is_no_part_of_its_name():
     assert named(found, "institution") == ["纺织机械研究院"]
 
 
+def test_a_company_named_by_its_trade_alone_is_not_named():
+    # read back from its head, "华为技术有限公司" stops at 为 (a function character): "技术有限公司" names no firm
+    found = entities("宜昌市人民政府与华为技术有限公司签署战略合作协议。宜昌城市建设投资控股集团有限公司完成融资。")
+    assert "技术有限公司" not in named(found, "company") and "控股集团有限公司" not in named(found, "company")
+    found = entities("湖北兴发科技有限公司投资建设新项目。")
+    assert named(found, "company") == ["湖北兴发科技有限公司"]  # a place before its trade: a name
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

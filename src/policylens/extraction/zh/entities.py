@@ -105,6 +105,7 @@ _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+_TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -477,6 +478,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         core = name[: len(name) - len(head)]
         if (
             len(_CJK.findall(core)) < 2
+            or (lead is None and not _TRADE_ONLY.sub("", core))
             or _GENERIC.fullmatch(core)
             or (head in ("集团", "控股") and core in ("企业", "产业", "龙头"))
         ):
