@@ -85,6 +85,14 @@ def test_a_company_named_by_its_trade_alone_is_not_named():
     assert named(found, "company") == ["湖北兴发科技有限公司"]  # a place before its trade: a name
 
 
+def test_a_firm_known_by_its_short_name_and_trade_is_a_company():
+    found = entities("秦巴本草药业拟投资9.5亿元建设中药配方颗粒生产线。旌城重工 30 万千瓦级水电机组完成调试。")
+    assert named(found, "company") == ["秦巴本草药业", "旌城重工"]
+    # the industries those words also end are no firm
+    found = entities("全市重工业营业收入增长5.2%，生物医药业产值增长10%。")
+    assert named(found, "company") == []
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []
