@@ -46,3 +46,11 @@ def test_a_commission_by_its_short_name():
     text = "建立由省发展改革委牵头、省财政厅参与的协调机制。株洲市发改委负责项目调度，市经信委做好服务。"
     names = {g.name for g in governments(text)}
     assert {"省发展改革委", "株洲市发改委", "市经信委"} <= names
+
+
+def test_an_autonomous_regions_or_prefectures_body_named_by_its_level():
+    text = "近日，自治区工业和信息化厅公布名单。州工业和信息化局组织企业参展，兵团工业和信息化局发布通知。"
+    assert [g.name for g in governments(text)] == ["自治区工业和信息化厅", "州工业和信息化局", "兵团工业和信息化局"]
+    # named in full too, the level-only form is the same body
+    [gov] = governments("广西壮族自治区工业和信息化厅公布名单。自治区工业和信息化厅有关负责人表示，将加大支持。")
+    assert gov.name == "广西壮族自治区工业和信息化厅"

@@ -75,7 +75,11 @@ _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
 # A government body named without a place opens with its level ("省工业和信息化厅", "国务院办公厅").
-_GOV_START = re.compile(r"(?:省|市|县|区)(?!域|场|级|位|间|块|内|外)|国务院|国家(?!级)|中共|中央|全国(?!性)")
+# An autonomous region's, prefecture's, league's or banner's body (自治区工业和信息化厅, 自治州人民政府, 盟行政公署, 兵团…)
+# is named by its level the same way.
+_GOV_START = re.compile(
+    r"(?:自治区|自治州|省|市|县|区|州|盟|旗)(?!域|场|级|位|间|块|内|外)|兵团|国务院|国家(?!级)|中共|中央|全国(?!性)"
+)
 _ROAD = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)(?![\u4e00-\u9fff]{0,2}(?:区|市|县))")
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|展览会|推介会|发布会)")
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
