@@ -93,6 +93,13 @@ def test_a_firm_known_by_its_short_name_and_trade_is_a_company():
     assert named(found, "company") == []
 
 
+def test_data_in_a_name_is_a_word_not_the_function_character_ju():
+    # 据 ends a name read backwards ("据悉", "根据"), but not inside 数据 ("大数据平台", "大数据产业集群")
+    found = entities("同日，新余锂电产业大数据平台正式上线运行，新蒲新区大数据产业集群加快壮大。")
+    assert named(found, "platform") == ["新余锂电产业大数据平台"]
+    assert named(found, "cluster") == ["新蒲新区大数据产业集群"]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []
