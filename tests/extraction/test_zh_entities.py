@@ -100,6 +100,13 @@ def test_data_in_a_name_is_a_word_not_the_function_character_ju():
     assert named(found, "cluster") == ["新蒲新区大数据产业集群"]
 
 
+def test_words_holding_a_function_character_do_not_cut_a_name():
+    # 有, 对, 就, 都 and 等 end a name read backwards as function characters, not inside these words
+    found = entities("宜昌有机硅新材料产业园开园。宜昌对外经济技术合作中心成立。宜昌市公共就业服务中心组织招聘。")
+    assert named(found, "park") == ["宜昌有机硅新材料产业园"]
+    assert named(found, "institution") == ["宜昌对外经济技术合作中心", "宜昌市公共就业服务中心"]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []
