@@ -143,3 +143,24 @@ def test_a_disclosure_tables_title_label_spaced_to_the_width_of_the_others_is_no
             "2024年，全县规上工业增加值增长6.1%，营业收入达到318亿元。\n"
         )
         assert read(page, url="http://www.example.gov.cn/a.html").title == "2024年某县工业经济运行简况", label
+
+
+def test_a_platform_accounts_kind_tells_the_source_type():
+    story = "点击蓝字 关注我们\n某某齿轮项目竣工投产\n6月11日上午，渝驰齿轮传动有限公司新能源汽车齿轮项目正式竣工投产，总投资12亿元。\n"
+    url = "https://mp.weixin.qq.com/s/Qn7xK2cVbR4t"
+    # a park's or a bureau's account is the government's; a county media centre's is state media
+    assert read("綦南经开区\n綦南经开区 2026年06月12日 18:30 重庆\n" + story, url=url).source_type == "government"
+    assert read("原创 柯城融媒 柯城融媒 2026年06月12日 19:05 浙江\n" + story, url=url).source_type == "state_media"
+    # any other account is an outlet of its own
+    assert read("汽车零部件观察\n汽车零部件观察 2026年06月12日 18:30 重庆\n" + story, url=url).source_type == "media"
+
+
+def test_a_government_accounts_story_gives_its_figures_to_whom_it_tells_of():
+    # an official document's undated figures are its government's; a government account's story is a story
+    page = (
+        "綦南经开区\n綦南经开区 2026年06月12日 18:30 重庆\n点击蓝字 关注我们\n一天两大喜讯！齿轮项目竣工投产\n"
+        "6月11日上午，渝驰齿轮传动有限公司新能源汽车齿轮项目正式竣工投产。渝驰齿轮传动有限公司是宜昌市重点企业。\n"
+        "项目总投资12亿元，达产后可实现年产值18亿元。全市今年新增规上工业企业14家。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="https://mp.weixin.qq.com/s/Qn7xK2")).quantities}
+    assert subjects["12亿元"] == "渝驰齿轮传动有限公司" and subjects["14家"] == "宜昌市"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from policylens import vocab
 from policylens.ingestion import dates
 from policylens.ingestion._data import any_of, load
 from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, words
@@ -32,6 +33,13 @@ _SIGNS = {
     for kind, places in _DATA["text_signs"].items()
 }
 _OFFSHORE_TLDS = frozenset(_DATA["offshore_tlds"])
+_ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
+_ACCOUNT_KINDS = {kind: any_of(patterns) for kind, patterns in _DATA["account_kinds"].items()}
+_ACCOUNT_LINES = 4  # the account's name and its stamp line stand at the very top
+# an account's name alone ("綦南经开区"), or opening its stamp line before the date ("原创 某区融媒 某区融媒 2025年…")
+_ACCOUNT_NAME = re.compile(
+    r"^(?:原创\s+)?(?P<name>[\u3400-\u9fff]{2,12})(?:\s+[\u3400-\u9fff]{2,12})?(?:\s+(?:19|20)\d\d[-/.年].*)?$"
+)
 _ANALYSIS_SECTION = re.compile(
     r"/(?:" + "|".join(re.escape(w) for w in _DATA["analysis_url_sections"]) + r")(?:/|$)", re.IGNORECASE
 )
@@ -185,6 +193,8 @@ def source_type(page: Page, url: str | None, title_line: str | None = None) -> s
             return "press_release"
         if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(parts.path):
             return "analysis"
+    if host in _ACCOUNT_PLATFORMS and (kind := _account_kind(page.head, title_line)):
+        return kind
     if any(
         _GOVERNMENT_SITE_NAME.match(line) or line != title_line and _MASTHEAD.match(line.strip()) for line in page.head
     ):
@@ -200,6 +210,22 @@ def source_type(page: Page, url: str | None, title_line: str | None = None) -> s
         if "anywhere" in places and places["anywhere"].search(everything):
             return kind
     return "media" if host else "unknown"
+
+
+def _account_kind(head: list[str], title_line: str | None) -> str | None:
+    """The kind of body whose account wrote a platform's page: its name alone on the top line, or before the date
+    of the stamp line ("原创 某区融媒 某区融媒 2025年07月21日 19:05 浙江")."""
+    for line in head[:_ACCOUNT_LINES]:
+        stripped = line.strip()
+        if not stripped or line == title_line:
+            continue
+        name = _ACCOUNT_NAME.match(stripped)
+        if name is None:
+            continue
+        for kind, pattern in _ACCOUNT_KINDS.items():
+            if pattern.search(name.group("name")):
+                return kind
+    return None
 
 
 def _in_domains(host: str, domains: list[str]) -> bool:

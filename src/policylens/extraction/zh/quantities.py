@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import overload
 from urllib.parse import urlsplit
 
+from policylens import vocab
 from policylens.extraction import gazetteer
 from policylens.extraction.anycase import opening
 from policylens.extraction.numbers import Amount, _load
@@ -59,6 +60,7 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
+_ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
 _WHOLE_YEAR = re.compile(_alt(_CUES["whole_year_words"]))
 # The cue lists _KIND_CUE alternates, each word matched where it begins.
 _CUE_LISTS = (
@@ -243,7 +245,8 @@ class _Reader:
         # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
         # names; in a plan or an official page that is whose figures they all are
         self.whole_place = self.own_place or _own_place_in_body(entities, scope)
-        official = self.plan or document.source_type == "government"
+        # a government body's account on a platform writes stories, whose figures are read as any story's
+        official = self.plan or (document.source_type == "government" and not _on_account_platform(document.url))
         self.main_place = (self.whole_place if official else self.own_place) or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
@@ -690,6 +693,10 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
+
+
+def _on_account_platform(url: str | None) -> bool:
+    return (urlsplit(url).hostname or "").lower() in _ACCOUNT_PLATFORMS if url else False
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:
