@@ -164,3 +164,14 @@ def test_a_government_accounts_story_gives_its_figures_to_whom_it_tells_of():
     )
     subjects = {q.text: q.subject for q in extract(read(page, url="https://mp.weixin.qq.com/s/Qn7xK2")).quantities}
     assert subjects["12亿元"] == "渝驰齿轮传动有限公司" and subjects["14家"] == "宜昌市"
+
+
+def test_the_day_a_document_was_written_does_not_date_the_page_its_url_dates():
+    page = (
+        "索引号：000014349/2026-00123\n发布机构：自治区工业和信息化厅\n成文日期：2026年03月16日\n"
+        "自治区工业和信息化厅关于印发某某产业集群培育行动计划（2026—2030年）的通知\n"
+        "各设区市工业和信息化局：\n现将《某某产业集群培育行动计划（2026—2030年）》印发给你们，请认真贯彻执行。\n"
+    )
+    assert read(page, url="http://gxt.gxzf.gov.cn/zwgk/t20260320_123.shtml").published == "2026-03-20"
+    # with nothing else to date it, the day it was written does
+    assert read(page, url="http://gxt.gxzf.gov.cn/zwgk/123.shtml").published == "2026-03-16"

@@ -105,6 +105,7 @@ def _spaced(label: str) -> str:
     return r"[ \u3000]*".join(map(re.escape, label))
 
 
+_WRITTEN_ON = re.compile(r"^\s*(?:" + "|".join(map(_spaced, _DATA["written_date_labels"])) + r")\s*[:：]")
 # the page's own title field ("标题：…"), not a reposted story's former headline ("原标题：…")
 _OWN_TITLE_LABEL = re.compile(
     r"^(?:" + "|".join(map(_spaced, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
@@ -346,6 +347,8 @@ def _published(
 
 
 def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator[str]:
+    # the day a document was written ("成文日期：2026年03月16日") is not the day the page put it up, which a stamp
+    # or the URL gives; it dates the page only when nothing else does
     for line in page.top:
         if iso := dates.labelled_date(line, order):
             yield iso
@@ -353,7 +356,7 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
         if iso := dates.labelled_on_next_line(label, line, order):
             yield iso
     for line in page.top:
-        if iso := dates.date_of_line(line, order):
+        if not _WRITTEN_ON.match(line) and (iso := dates.date_of_line(line, order)):
             yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
@@ -365,6 +368,9 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
             yield iso
     if iso := dates.date_in_url(url):
         yield iso
+    for line in page.top:
+        if _WRITTEN_ON.match(line) and (iso := dates.date_of_line(line, order)):
+            yield iso
     for line in page.top:
         if year := dates.document_number_year(line):
             yield year
