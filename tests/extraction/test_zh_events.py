@@ -588,3 +588,13 @@ def test_a_record_told_for_a_period_of_the_year_is_dated_by_its_last_month():
     # a period of another year dates nothing of this one
     found = events("文章开头。\n2023年1—8月增速较低。2024年，某公司营收创历史新高。")
     assert [(e.type, e.date) for e in found] == [("achievement", "2024")]
+
+
+def test_the_opening_takes_the_day_the_text_is_dated_with_before_the_pages_day():
+    # a text dated on a line of its own ("2026年3月16日", as a notice is signed) was written that day; the page
+    # that carries it may be put up days later
+    text = "经研究，市工业和信息化局公布2026年度市级专精特新中小企业名单。\n市工业和信息化局\n2026年3月16日\n"
+    [e] = events(text, published="2026-03-20")
+    assert (e.type, e.date) == ("approval", "2026-03-16")
+    [e] = events(text.split("\n")[0], published="2026-03-20")
+    assert e.date == "2026-03-20"

@@ -175,3 +175,13 @@ def test_the_day_a_document_was_written_does_not_date_the_page_its_url_dates():
     assert read(page, url="http://gxt.gxzf.gov.cn/zwgk/t20260320_123.shtml").published == "2026-03-20"
     # with nothing else to date it, the day it was written does
     assert read(page, url="http://gxt.gxzf.gov.cn/zwgk/123.shtml").published == "2026-03-16"
+
+
+def test_a_notices_signature_date_does_not_date_the_page_its_url_dates():
+    page = (
+        "关于公布2026年度市级专精特新中小企业名单的通知\n"
+        "各县（市、区）工业和信息化局：\n经企业申报、专家评审，现将2026年度市级专精特新中小企业名单予以公布。\n"
+        "市工业和信息化局\n2026年3月16日\n"
+    )
+    assert read(page, url="http://gxj.example.gov.cn/tzgg/202603/t20260320_1.html").published == "2026-03-20"
+    assert read(page, url="http://gxj.example.gov.cn/tzgg/1.html").published == "2026-03-16"

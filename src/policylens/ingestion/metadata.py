@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from policylens import vocab
 from policylens.ingestion import dates
 from policylens.ingestion._data import any_of, load
-from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, words
+from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, is_signature_date, words
 
 _DATA = load("sources")
 _GOVERNMENT_HOST = any_of(_DATA["government_hosts"])
@@ -355,8 +355,9 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
     for label, line in pairwise(page.top):  # "发布日期：" then "2024年03月05日", cell by cell
         if iso := dates.labelled_on_next_line(label, line, order):
             yield iso
+    signed = {line for line in page.body if is_signature_date(line)}  # a notice's day, signed under its text
     for line in page.top:
-        if not _WRITTEN_ON.match(line) and (iso := dates.date_of_line(line, order)):
+        if not _WRITTEN_ON.match(line) and line not in signed and (iso := dates.date_of_line(line, order)):
             yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
@@ -369,7 +370,7 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
     if iso := dates.date_in_url(url):
         yield iso
     for line in page.top:
-        if _WRITTEN_ON.match(line) and (iso := dates.date_of_line(line, order)):
+        if (_WRITTEN_ON.match(line) or line in signed) and (iso := dates.date_of_line(line, order)):
             yield iso
     for line in page.top:
         if year := dates.document_number_year(line):

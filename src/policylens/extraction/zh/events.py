@@ -157,6 +157,7 @@ _SIGNATURE_DATE = re.compile(
     r"\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
     r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?日\s*(?=\n|$)"
 )
+_DATE_LINE = re.compile(r"(?m)^" + _SIGNATURE_DATE.pattern.removeprefix(r"\n"))
 _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
@@ -191,6 +192,9 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if not text.strip():
         return []
     reference = parts(document.published)
+    # the day the text is dated or signed with, a date alone on its line, dates what its opening reports
+    dated = _DATE_LINE.search(text)
+    own_day = _iso(*(_number(dated.group(k)) for k in ("y", "m", "d"))) if dated else document.published
     # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
     own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
@@ -319,7 +323,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             if reference is None or heading < reference[0]:
                 date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
         if date is None and (s_start, s_end) == first_sentence and document.published:
-            date, approximate = document.published, True
+            date, approximate = own_day, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
