@@ -185,3 +185,14 @@ def test_a_notices_signature_date_does_not_date_the_page_its_url_dates():
     )
     assert read(page, url="http://gxj.example.gov.cn/tzgg/202603/t20260320_1.html").published == "2026-03-20"
     assert read(page, url="http://gxj.example.gov.cn/tzgg/1.html").published == "2026-03-16"
+
+
+def test_a_traditional_pages_site_name_after_its_headline_is_no_part_of_the_title():
+    page = (
+        "新疆昌吉：硅基新材料集群產值創新高 - 香港商報網\n2026-06-12 10:21 來源：新疆日報\n"
+        "今年1至8月，昌吉州硅基新材料產業集群實現產值286.5億元，同比增長20.6%。\n"
+    )
+    assert (
+        read(page, url="https://www.hkcd.com/content/2026/06/12/content_1.html").title
+        == "新疆昌吉：硅基新材料集群產值創新高"
+    )
