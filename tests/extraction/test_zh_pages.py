@@ -196,3 +196,25 @@ def test_a_traditional_pages_site_name_after_its_headline_is_no_part_of_the_titl
         read(page, url="https://www.hkcd.com/content/2026/06/12/content_1.html").title
         == "新疆昌吉：硅基新材料集群產值創新高"
     )
+
+
+def test_a_sites_name_and_section_after_the_headline_are_no_part_of_the_title():
+    body = "2026-06-12 来源：三峡日报\n今年1至5月，宜昌市磷化工产业集群实现产值520亿元，同比增长12.3%。\n"
+    url = "http://www.example.gov.cn/zwgk/1.html"
+    for line in (
+        "宜昌磷化工产业集群加速转型升级--经济·科技--人民网",
+        "宜昌磷化工产业集群加速转型升级_政务动态_宜昌市人民政府",
+        "宜昌磷化工产业集群加速转型升级——宜昌市人民政府",
+    ):
+        assert read(line + "\n" + body, url=url).title == "宜昌磷化工产业集群加速转型升级", line
+    # a subtitle set off by a dash names no site
+    line = "磷化工产业集群加速成势——访宜昌市政府负责人"
+    assert read(line + "\n" + body, url=url).title == line
+
+
+def test_a_disclosure_tables_name_field_gives_the_title_without_its_label():
+    for label in ("名　　称：", "信息名称："):
+        page = f"{label}宜昌市磷化工产业集群培育行动计划\n发布日期：2026-06-12\n到2027年，全市磷化工产业集群产值力争突破1000亿元。\n"
+        assert read(page, url="http://www.example.gov.cn/zwgk/2.html").title == "宜昌市磷化工产业集群培育行动计划", (
+            label
+        )

@@ -69,6 +69,11 @@ _LIST_ITEM = re.compile(r"^[-•*·▪◦]\s")  # "- Nickel Slumps as …": an i
 _LABELS = re.compile(r"^(tags?|topics?|keywords?|filed under|categories|category)\s*:", re.IGNORECASE)
 # " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
 _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
+# "标题--人民网", "标题——某市人民政府": a doubled dash sets off a site's name only when that name is all the rest
+# ("…——访某市政府负责人" is a subtitle)
+_DASHED_SITE_SUFFIX = re.compile(r"\s*(?:--|——|－－)\s*([^-—－]{2,30})$")
+# "标题_政务动态_某市人民政府", "标题--经济·科技--人民网": the site's section, between the headline and the site's name
+_SECTION_SUFFIX = re.compile(r"\s*(?:_|--|——|\s\|\s)\s*([\u3400-\u9fff·]{2,8})$")
 _SITE_WORD = re.compile(
     r"\.[a-z]{2,}\b|"
     + "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]),
@@ -118,7 +123,9 @@ _FIELD_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["table_label
 _TABLE_FIELD = re.compile(
     r"^(?:" + "|".join(r"\s*".join(map(re.escape, label)) for label in _DATA["table_labels"]) + r")\s*[:：]"
 )
-_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(_spaced, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^(?:" + "|".join(map(_spaced, _DATA["title_labels"] + _DATA["own_title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE
+)
 # A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
 _SITE_NAME_LINE = re.compile(
     r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$"
@@ -236,8 +243,16 @@ def _in_domains(host: str, domains: list[str]) -> bool:
 def _title_text(line: str) -> str:
     """The headline a title line holds, without Markdown marks or a trailing site name."""
     title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line).strip())
-    if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[: m.start()]) >= 3:
-        return title[: m.start()].rstrip()
+    site = _SITE_SUFFIX.search(title)
+    if not (site and _SITE_WORD.search(site.group(1))):
+        site = _DASHED_SITE_SUFFIX.search(title)
+        if site and not (_SITE_NAME_LINE.match(site.group(1)) or _GOVERNMENT_SITE_NAME.match(site.group(1))):
+            site = None
+    if site is None or words(title[: site.start()]) < 3:
+        return title
+    title = title[: site.start()].rstrip()
+    if (section := _SECTION_SUFFIX.search(title)) and words(title[: section.start()]) >= 3:
+        title = title[: section.start()].rstrip()
     return title
 
 
