@@ -107,6 +107,13 @@ def test_words_holding_a_function_character_do_not_cut_a_name():
     assert named(found, "institution") == ["宜昌对外经济技术合作中心", "宜昌市公共就业服务中心"]
 
 
+def test_a_province_before_a_clusters_city_locates_it_and_is_no_part_of_its_name():
+    found = entities("新疆昌吉硅基新材料集群产值创新高。湖北省宜昌市磷化工产业集群入选名单。")
+    assert named(found, "cluster") == ["昌吉硅基新材料集群", "宜昌市磷化工产业集群"]
+    # a cluster named from a province's own region keeps the province
+    assert named(entities("广西北部湾临港先进制造业集群加快发展。"), "cluster") == ["广西北部湾临港先进制造业集群"]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

@@ -349,6 +349,7 @@ def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: lis
             start = _through_brand(text, start, places, protected)
             start = _through_conjunction(text, start, places, protected)
             start = _past_level(text, start, places)
+            start = _past_province(start, places)
         start = _skip_enumerator(text, start, m.start())
         name = text[start:end]
         deng = _LIST_END.search(text, max(0, start - 8), start)
@@ -429,6 +430,15 @@ def _past_level(text: str, start: int, places: _Places) -> int:
     of its name."""
     m = _LEVEL_PREFIX.match(text, start)
     return m.end() if m and places.at(m.end()) is not None else start
+
+
+def _past_province(start: int, places: _Places) -> int:
+    """ "新疆昌吉硅基新材料集群": a province said before the city a cluster or park is named from locates it, as a
+    headline does ("新疆昌吉：…"); the name opens with the city."""
+    lead = places.at(start)
+    if lead is None or lead.place.level != "province" or (city := places.at(lead.end)) is None:
+        return start
+    return city.start if city.place.level != "province" else start
 
 
 def _skip_enumerator(text: str, start: int, head_start: int) -> int:
