@@ -114,6 +114,11 @@ def test_a_province_before_a_clusters_city_locates_it_and_is_no_part_of_its_name
     assert named(entities("广西北部湾临港先进制造业集群加快发展。"), "cluster") == ["广西北部湾临港先进制造业集群"]
 
 
+def test_a_base_named_by_the_size_it_is_to_reach_is_a_goal_not_a_name():
+    found = entities("园区相关负责人表示，到2028年建成千亿级汽摩零部件产业基地。")
+    assert named(found, "park") == [] and named(found, "cluster") == []
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

@@ -109,6 +109,7 @@ _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+_SIZE_CLASSES = tuple(_DATA["size_classes"])
 _TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
@@ -511,6 +512,8 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
     core = _remainder(name, head, [text[h.start : h.end] for h in inside])
     if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None):
         return None  # a description; but a park named by its place ("胶州…开发区") is a name
+    if htype in ("cluster", "park") and name.startswith(_SIZE_CLASSES):
+        return None  # "建成千亿级汽摩零部件产业基地": a size to reach, a goal's description, no name yet
     if htype in ("cluster", "park") and name[: len(name) - len(head)].endswith(_CATEGORY_ENDS):
         return None  # "电子信息类集群": a kind of cluster, as a list sorts them, not one cluster's name
     return _Found(htype, name, start, end, located)
