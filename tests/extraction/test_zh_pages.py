@@ -218,3 +218,13 @@ def test_a_disclosure_tables_name_field_gives_the_title_without_its_label():
         assert read(page, url="http://www.example.gov.cn/zwgk/2.html").title == "宜昌市磷化工产业集群培育行动计划", (
             label
         )
+
+
+def test_a_clause_opening_with_yuanqu_speaks_of_the_park_last_named():
+    page = (
+        "宜昌磷化工产业园加快发展\n2026-06-12 来源：三峡日报\n"
+        "近日，记者走进宜昌磷化工产业园，多个项目正在加紧建设。\n"
+        "今年1—5月，园区实现规上工业产值216.4亿元，同比增长11.2%。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["216.4亿元"] == "宜昌磷化工产业园"
