@@ -228,3 +228,17 @@ def test_a_clause_opening_with_yuanqu_speaks_of_the_park_last_named():
     )
     subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
     assert subjects["216.4亿元"] == "宜昌磷化工产业园"
+
+
+def test_a_clause_opening_with_xiangmu_gives_the_project_to_the_company_building_it():
+    page = (
+        "渝驰齿轮项目竣工投产\n2026-06-12 来源：綦江日报\n"
+        "6月11日上午，重庆渝驰齿轮传动有限公司新能源汽车齿轮项目在綦江区正式竣工投产。\n"
+        "项目总投资12亿元，建成智能化生产线3条。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["12亿元"] == "重庆渝驰齿轮传动有限公司"
+    # with no company named, a project's figure is read as any clause's
+    page = page.replace("重庆渝驰齿轮传动有限公司", "")
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["12亿元"] is not None

@@ -151,6 +151,7 @@ _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 _ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
 _ANAPHOR = re.compile(_alt(_ANAPHORA))
+_ANAPHOR_REFERENT = {"project": "company"}  # what a project's figures belong to: the company building it
 _DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
 _PLAN_DOCUMENT_HEADS = tuple(_CUES["plan_document_heads"])
@@ -228,7 +229,7 @@ class _Reader:
         # "该公司…", "园区…": the last company or park named before, by type
         self.named_of_type = {
             t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
-            for t in set(_ANAPHORA.values())
+            for t in set(_ANAPHORA.values()) - set(_ANAPHOR_REFERENT)
         }
         self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
         self.anaphor_starts = [p for p, _ in self.anaphors]
@@ -646,9 +647,11 @@ class _Reader:
         lo, hi = bisect_left(self.anaphor_starts, max(s_start, at + 1)), bisect_left(self.anaphor_starts, pos)
         for a_pos, etype in reversed(self.anaphors[lo:hi]):
             if self._opens_clause(s_start, a_pos):
-                named = self.named_of_type[etype]
+                named = self.named_of_type[_ANAPHOR_REFERENT.get(etype, etype)]
                 i = bisect_left(named, (a_pos, ""))
-                return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
+                if i or etype not in _ANAPHOR_REFERENT:
+                    return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
+                # a project no company was named for is the place's, read as any clause is
         return best or self.main_place
 
     def _respective(self, pos: int, s_start: int) -> str | None:
