@@ -242,3 +242,14 @@ def test_a_clause_opening_with_xiangmu_gives_the_project_to_the_company_building
     page = page.replace("重庆渝驰齿轮传动有限公司", "")
     subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
     assert subjects["12亿元"] is not None
+
+
+def test_a_bare_gongsi_opening_a_clause_is_the_company_the_page_is_about():
+    page = (
+        "营口镁睿新材料股份有限公司新项目投产\n2026-08-21 来源：公司新闻\n"
+        "8月20日，营口镁睿新材料股份有限公司年产3万吨镁合金项目一期投产。营口镁睿新材料股份有限公司总经理表示，产品供不应求。\n"
+        "上月，公司全资子公司镁睿新材（上海）国际贸易有限公司在上海完成注册。\n"
+        "今年1—7月，公司实现营业收入19.7亿元，同比增长23.6%。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["19.7亿元"] == "营口镁睿新材料股份有限公司"

@@ -152,6 +152,7 @@ _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].it
 _ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
 _ANAPHOR = re.compile(_alt(_ANAPHORA))
 _ANAPHOR_REFERENT = {"project": "company"}  # what a project's figures belong to: the company building it
+_OWN_COMPANY = "公司"  # bare, as a company's own page or a story about one calls it (not 该公司, the one just named)
 _DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
 _PLAN_DOCUMENT_HEADS = tuple(_CUES["plan_document_heads"])
@@ -232,6 +233,9 @@ class _Reader:
             for t in set(_ANAPHORA.values()) - set(_ANAPHOR_REFERENT)
         }
         self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
+        # the company the page names more often than any other: what a bare "公司" opening a clause speaks of
+        counts = sorted((len(e.mentions), e.name) for e in entities if e.type == "company" and e.mentions)
+        self.main_company = counts[-1][1] if counts and (len(counts) == 1 or counts[-1][0] > counts[-2][0]) else None
         self.anaphor_starts = [p for p, _ in self.anaphors]
         own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
         self.own_words = [p for p, _ in own]
@@ -649,6 +653,8 @@ class _Reader:
             if self._opens_clause(s_start, a_pos):
                 named = self.named_of_type[_ANAPHOR_REFERENT.get(etype, etype)]
                 i = bisect_left(named, (a_pos, ""))
+                if i and self.text.startswith(_OWN_COMPANY, a_pos) and self.main_company:
+                    return self.main_company  # "公司…": the firm the page is about, not a subsidiary just named
                 if i or etype not in _ANAPHOR_REFERENT:
                     return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
                 # a project no company was named for is the place's, read as any clause is
