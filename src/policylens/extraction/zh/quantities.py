@@ -234,8 +234,8 @@ class _Reader:
         }
         self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
         # the company the page names more often than any other: what a bare "公司" opening a clause speaks of
-        counts = sorted((len(e.mentions), e.name) for e in entities if e.type == "company" and e.mentions)
-        self.main_company = counts[-1][1] if counts and (len(counts) == 1 or counts[-1][0] > counts[-2][0]) else None
+        named = sorted((len(e.mentions), e.name) for e in entities if e.type == "company" and e.mentions)
+        self.main_company = named[-1][1] if named and (len(named) == 1 or named[-1][0] > named[-2][0]) else None
         self.anaphor_starts = [p for p, _ in self.anaphors]
         own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
         self.own_words = [p for p, _ in own]
