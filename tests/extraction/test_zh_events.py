@@ -598,3 +598,13 @@ def test_the_opening_takes_the_day_the_text_is_dated_with_before_the_pages_day()
     assert (e.type, e.date) == ("approval", "2026-03-16")
     [e] = events(text.split("\n")[0], published="2026-03-20")
     assert e.date == "2026-03-20"
+
+
+def test_the_firms_selected_and_whom_a_notice_speaks_to_are_no_events():
+    found = events("文章开头。\n据了解，入选企业通过智能化改造，生产效率平均提升三成以上。")
+    assert found == []
+    found = events("文章开头。\n对公示名单有异议的，可在公示期内向市工业和信息化局反映。")
+    assert found == []
+    # a designation told is one
+    found = events("文章开头。\n10月28日，某市3家企业入选省级智能工厂名单。")
+    assert [e.type for e in found] == ["approval"]

@@ -107,6 +107,8 @@ _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
 _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
+_DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
+_CONDITION_OPENERS = tuple(_DATA["condition_openers"])
 _PERIOD_END_MONTHS: dict[str, int] = _DATA["period_end_months"]
 _PERIOD_END = re.compile(
     rf"(?:(?P<y>(?:19|20)\d\d) ?年)?(?:1 ?[—\-–~至] ?(?P<m>1[0-2]|[2-9]) ?月|(?P<q>{_alt(_PERIOD_END_MONTHS)}))"
@@ -266,6 +268,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
             continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
+        if etype == "approval" and c_start == m.start() and text.startswith(_DESIGNATED_NOUNS, m.end()):
+            continue  # "入选企业通过智能化改造": the firms selected, the subject of the clause
+        if text.startswith(_CONDITION_OPENERS, c_start) and text[c_start:c_end].rstrip().endswith("的"):
+            continue  # "对公示名单有异议的，…": whom a notice speaks to
         if _BACKGROUND.match(text, c_start):
             continue  # "随着新基地投产，…": the background of what the sentence reports; "这是…": a comment on it
         if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
