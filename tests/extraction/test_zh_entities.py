@@ -428,3 +428,8 @@ def test_a_body_that_promotes_investment_keeps_its_name_whole():
     found = entities("活动现场，泰安市投资促进中心推介新材料产业园。岱岳区招商服务中心主任参加活动。")
     assert sorted(named(found, "institution")) == ["岱岳区招商服务中心", "泰安市投资促进中心"]
     assert named(entities("泰安市投资促进局与某公司签约。"), "government") == ["泰安市投资促进局"]
+
+
+def test_a_reposted_storys_headline_in_book_title_marks_is_no_programme():
+    found = entities("原标题：《某县电子电路集群跻身“国家队”》\n某县印发《某县电子信息产业发展行动计划》。")
+    assert named(found, "programme") == ["某县电子信息产业发展行动计划"]

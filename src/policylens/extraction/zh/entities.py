@@ -63,6 +63,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ISSUER_AFTER = "关于"
 _CONTRACTS = ("合同", "协议", "协议书", "合约", "协定")
+_HEADLINE_LABEL = re.compile(rf"(?:{'|'.join(map(re.escape, _DATA['headline_labels']))})\s*[:：]\s*$")
 # quoted with “…”, or with 「…」 as traditional-script pages quote
 _QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
 _QUOTED = re.compile(
@@ -281,12 +282,14 @@ def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 
 def _titles(text: str) -> list[_Found]:
-    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》") and a contract
-    (《镁合金锭采购合同》), which is no programme."""
+    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》"), a contract
+    (《镁合金锭采购合同》), which is no programme, and a reposted story's headline ("原标题：《…》")."""
     return [
         _Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()])
         for m in _TITLE.finditer(text)
-        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1))) and not m.group(1).endswith(_CONTRACTS)
+        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))
+        and not m.group(1).endswith(_CONTRACTS)
+        and not _HEADLINE_LABEL.search(text, max(0, m.start() - 8), m.start())
     ]
 
 
