@@ -1,5 +1,7 @@
 """Chinese quantities: kind, comparator, change, deadline, as_of, annual and metric from how plans and reports write them."""
 
+import pytest
+
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.quantities import find_quantities
 from policylens.model import Document
@@ -530,3 +532,16 @@ def test_a_goal_for_the_whole_year_is_due_at_the_end_of_the_pages_year():
     # a year reported whole is a fact, and keeps no deadline
     q = one("去年全年，全区实现工业产值480亿元。", published="2026-06-12")
     assert (q.kind, q.deadline, q.as_of) == ("statistic", None, 2025)
+
+
+def test_an_estimate_of_a_year_that_has_ended_is_that_years_figure():
+    text = (
+        "政府工作报告\n一、2024年工作回顾\n过去一年，全县经济稳中有进。预计全县地区生产总值完成412.6亿元、增长5.2%。\n"
+        "二、2025年主要目标\n预计全县地区生产总值增长5.5%左右。"
+    )
+    found = read(text, published="2025-01-20")
+    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [
+        (pytest.approx(4.126e10), "statistic", 2024, None),
+        (5.2, "statistic", 2024, None),
+        (5.5, "target", None, 2025),
+    ]

@@ -85,6 +85,7 @@ _KIND_CUE_OPENING = opening(
     ],
     ignoring_case=False,
 )
+_ESTIMATES = frozenset(_CUES["estimate_cues"])
 _KIND_CUE = re.compile(
     rf"{_KIND_CUE_OPENING}(?:(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止) ?(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR})) ?年(?:底|末)?"
@@ -194,6 +195,7 @@ class _Reader:
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
+        self.sections = Sections(self.text)
         self.cues = self._cues()  # in text order
         # a page about its own year: it names the year (今年, or written out) and sets no later deadline
         self.current_year = (
@@ -207,7 +209,6 @@ class _Reader:
             index.paragraphs,
             lambda start, end: any(c.kind == "deadline" for c in self._cues_in(start, end)),
         )
-        self.sections = Sections(self.text)
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR}) ?年(?!底|末|前)", self.text[first[0] : first[1]])
@@ -294,7 +295,11 @@ class _Reader:
                 kind = "baseline" if _BASELINE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) else "year"
                 out.append(_Cue(m.start(), kind, year))
             elif m.group("t"):
-                out.append(_Cue(m.start(), "target"))
+                heading = self.sections.year_at(m.start()) if m.group("t") in _ESTIMATES else None
+                if heading is not None and self.published is not None and heading < self.published:
+                    out.append(_Cue(m.start(), "year", heading))  # "2025年工作回顾 … 预计…完成": that year's figure
+                else:
+                    out.append(_Cue(m.start(), "target"))
             elif m.group("s"):
                 out.append(_Cue(m.start(), "statistic"))
             elif m.group("w"):
