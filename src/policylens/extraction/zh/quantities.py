@@ -492,6 +492,7 @@ class _Reader:
             re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end])
             and a.unit != "count"
             and not self.text.endswith("投资", 0, a.start)
+            and not _SIZE_CLASS.match(self.text, a.end, s_end)
         ):
             return "target"  # a project's designed size ("2500吨兽药项目"), not what it invests ("总投资…的项目")
         return "target" if self.plan or in_goals else "statistic"
@@ -707,6 +708,11 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
+
+
+# "其中10亿元以上项目4个", "投资超5亿元的项目4个": the amount is the size of a class of projects that are counted,
+# no project's designed size
+_SIZE_CLASS = re.compile(r"(?:以上|以下)?的?项目\s*(?:\d+|[一二两三四五六七八九十]+)\s*个")
 
 
 def _on_account_platform(url: str | None) -> bool:
