@@ -548,9 +548,9 @@ def test_an_estimate_of_a_year_that_has_ended_is_that_years_figure():
 
 
 def test_the_size_of_a_class_of_projects_counted_is_no_projects_designed_size():
-    found = read("3月8日，某区集中签约项目15个，总投资96亿元，其中投资超10亿元项目3个、5亿元以上的项目6个。")
-    kinds = {q.text: q.kind for q in found}
-    assert kinds["超10亿元"] == "statistic"
-    assert kinds["5亿元以上"] == "statistic"
+    found = read("本次集中签约项目12个，总投资86.5亿元，其中投资超10亿元项目3个，涵盖高端纺织等领域。")
+    assert {q.text: q.kind for q in found}["超10亿元"] == "statistic"
+    found = read("现场集中签约项目21个，协议总投资126.8亿元，其中10亿元以上项目4个；同步开工项目9个。")
+    assert {q.text: q.kind for q in found}["10亿元以上"] == "statistic"
     # a project named by its size is still what it will make
     assert one("某公司将建设年产2万吨锂电材料项目。").kind == "target"
