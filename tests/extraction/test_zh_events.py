@@ -608,3 +608,11 @@ def test_the_firms_selected_and_whom_a_notice_speaks_to_are_no_events():
     # a designation told is one
     found = events("文章开头。\n10月28日，某市3家企业入选省级智能工厂名单。")
     assert [e.type for e in found] == ["approval"]
+
+
+def test_a_period_compared_with_does_not_date_what_the_sentence_tells():
+    found = events(
+        "文章开头。\n今年1—10月，某集群实现营业收入1372.6亿元，增速较上半年加快3.1个百分点，营业收入、利润总额均创同期新高。",
+        published="2026-11-18",
+    )
+    assert [(e.type, e.date) for e in found] == [("achievement", "2026-10")]

@@ -110,6 +110,8 @@ _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
 _DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
 _CONDITION_OPENERS = tuple(_DATA["condition_openers"])
 _PERIOD_END_MONTHS: dict[str, int] = _DATA["period_end_months"]
+# a period a figure is compared with ("增速较上半年加快", "比一季度提高") is not the period told
+_COMPARED_WITH = tuple(_DATA["compared_with"])
 _PERIOD_END = re.compile(
     rf"(?:(?P<y>(?:19|20)\d\d) ?年)?(?:1 ?[—\-–~至] ?(?P<m>1[0-2]|[2-9]) ?月|(?P<q>{_alt(_PERIOD_END_MONTHS)}))"
 )
@@ -439,7 +441,9 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
 def _period_end(text: str, s_start: int, p_start: int, pos: int, year: str) -> str | None:
     """The last month of the period of the year told in the sentence before ``pos`` (or opening its paragraph),
     in ``year``: "1—10月" -> 10, "前三季度" -> 9; None when no period is told or it names another year."""
-    found = list(_PERIOD_END.finditer(text, s_start, pos)) or [m for m in [_PERIOD_END.match(text, p_start)] if m]
+    found = [
+        m for m in _PERIOD_END.finditer(text, s_start, pos) if not text.endswith(_COMPARED_WITH, s_start, m.start())
+    ] or [m for m in [_PERIOD_END.match(text, p_start)] if m]
     if not found:
         return None
     m = found[-1]
