@@ -119,6 +119,15 @@ def test_a_base_named_by_the_size_it_is_to_reach_is_a_goal_not_a_name():
     assert named(found, "park") == [] and named(found, "cluster") == []
 
 
+def test_a_short_form_the_text_declares_is_the_names_alias():
+    text = "福建汀瑞铜箔科技股份有限公司（以下简称“汀瑞铜箔”）新基地投产。目前，汀瑞铜箔总产能达到12万吨/年。"
+    [company] = [e for e in entities(text) if e.type == "company"]
+    assert company.name == "福建汀瑞铜箔科技股份有限公司" and company.aliases == ["汀瑞铜箔"]
+    # the full name, the declaration and the later short mention; not the short form inside the full name
+    assert [text[s:e] for s, e in company.mentions] == ["福建汀瑞铜箔科技股份有限公司", "汀瑞铜箔", "汀瑞铜箔"]
+    assert company.mentions[1][0] > company.mentions[0][1]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

@@ -110,6 +110,8 @@ _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+# "（以下简称“汀瑞铜箔”）", "(简称“某某集团”)", "（下称「某某」）": the short form a text will use for a name
+_SHORT_FORM_DECLARED = r"\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*[“\"「]([^”\"」\n]{2,12})[”\"」]\s*[）)]"
 _SIZE_CLASSES = tuple(_DATA["size_classes"])
 _TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
 _ORG_TYPES = ("company", "government", "institution", "platform")
@@ -616,6 +618,12 @@ class _Covers:
         return self.opens_before(start, end) or self._longest_from.get(start, end) > end
 
 
+def _declared_short_forms(text: str, name: str) -> list[str]:
+    """The short form a text declares for a name it has just written in full ("福建汀瑞铜箔科技股份有限公司（以下简称
+    “汀瑞铜箔”）"): the name's alias, so that the text's later mentions by it are the same entity's."""
+    return [m.group(1) for m in re.finditer(re.escape(name) + _SHORT_FORM_DECLARED, text)]
+
+
 def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
     spans: list[tuple[int, int]] = []
@@ -630,9 +638,13 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
     _fold_short_forms(entities)
     _fold_own_governments(entities)
     for e in entities.values():
+        if e.type != "place":
+            e.aliases += [a for a in _declared_short_forms(text, e.name) if a not in e.aliases and a != e.name]
+    for e in entities.values():
         for form in [e.name] + [a for a in e.aliases if not a.startswith("《")]:
             for span in _occurrences(form, text):
-                if span not in e.mentions:
+                # (a short form inside the full name, "汀瑞铜箔" in "福建汀瑞铜箔科技股份有限公司", is no mention of its own)
+                if not any(s <= span[0] and span[1] <= t for s, t in e.mentions):
                     e.mentions.append(span)
         e.mentions.sort()
     inside_names = _Covers(spans)
