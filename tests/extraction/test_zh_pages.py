@@ -263,3 +263,15 @@ def test_a_clause_opening_with_chanyeyuan_speaks_of_the_park_last_named():
     )
     subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
     assert subjects["216.4亿元"] == "宜昌磷化工产业园"
+
+
+def test_a_county_media_centres_news_site_on_its_governments_domain_is_state_media():
+    story = (
+        "首页 > 新闻中心 > 本地要闻\n我县集中签约项目21个 协议总投资126.8亿元\n"
+        "来源：某县融媒体中心　发布时间：2026-05-27 09:12\n"
+        "5月26日上午，某县2026年第二批重大项目集中签约暨开工活动举行，现场集中签约项目21个，协议总投资126.8亿元。\n"
+    )
+    url = "http://www.example.gov.cn/rmt/xwzx/202605/t20260527_1.html"
+    assert read("来安新闻网\n" + story, url=url).source_type == "state_media"
+    # the government's own portal
+    assert read("来安县人民政府\n" + story, url=url).source_type == "government"

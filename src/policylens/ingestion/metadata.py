@@ -194,7 +194,8 @@ def source_type(page: Page, url: str | None, title_line: str | None = None) -> s
     host = (parts.hostname or "").lower()
     if host:
         if _GOVERNMENT_HOST.search(host):
-            return "government"
+            # a county media centre's news site, hosted on its government's domain ("来安新闻网" on laian.gov.cn)
+            return "state_media" if _outlet_site(page.head, title_line) else "government"
         if _in_domains(host, _DATA["state_media_domains"]):
             return "state_media"
         if _in_domains(host, _DATA["newswire_domains"]):
@@ -218,6 +219,16 @@ def source_type(page: Page, url: str | None, title_line: str | None = None) -> s
         if "anywhere" in places and places["anywhere"].search(everything):
             return kind
     return "media" if host else "unknown"
+
+
+def _outlet_site(head: list[str], title_line: str | None) -> bool:
+    """Whether the page's site names itself a state news outlet on its top line ("来安新闻网", "某某融媒")."""
+    top = next((line.strip() for line in head if line.strip()), "")
+    return (
+        top != (title_line or "").strip()
+        and bool(_ACCOUNT_NAME.match(top))
+        and bool(_ACCOUNT_KINDS["state_media"].search(top))
+    )
 
 
 def _account_kind(head: list[str], title_line: str | None) -> str | None:
