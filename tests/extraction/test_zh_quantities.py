@@ -554,3 +554,10 @@ def test_the_size_of_a_class_of_projects_counted_is_no_projects_designed_size():
     assert {q.text: q.kind for q in found}["10亿元以上"] == "statistic"
     # a project named by its size is still what it will make
     assert one("某公司将建设年产2万吨锂电材料项目。").kind == "target"
+
+
+def test_a_notices_proposed_designation_counts_what_it_lists():
+    q = one("经企业申报、专家评审，拟认定南通恒泰精工机械有限公司等153家企业为2026年度南通市专精特新中小企业。")
+    assert (q.kind, q.value) == ("statistic", 153)
+    # a plan's intent is still a goal
+    assert one("全市拟新建5G基站1500个。").kind == "target"
