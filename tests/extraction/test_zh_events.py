@@ -616,3 +616,8 @@ def test_a_period_compared_with_does_not_date_what_the_sentence_tells():
         published="2026-11-18",
     )
     assert [(e.type, e.date) for e in found] == [("achievement", "2026-10")]
+
+
+def test_how_many_entered_a_list_is_a_count_not_a_designation():
+    found = events("文章开头。\n10月下旬，某集群获认定为省级先进制造业集群（第二批），全省共有8个集群入选。")
+    assert [(e.type, e.text) for e in found] == [("approval", "某集群获认定为省级先进制造业集群（第二批）")]

@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
-from policylens.extraction.zh.numbers import parse_cn
+from policylens.extraction.zh.numbers import CN_DIGIT_CHARS, parse_cn
 from policylens.extraction.zh.sections import Sections, goal_sections, heading
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
@@ -110,6 +110,8 @@ _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
 _DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
 _CONDITION_OPENERS = tuple(_DATA["condition_openers"])
 _PERIOD_END_MONTHS: dict[str, int] = _DATA["period_end_months"]
+# "全省共有8个集群入选", "共计12家企业获评": how many took part, counted before the trigger
+_COUNT_BEFORE = re.compile(rf"(?:{_alt(_DATA['count_before'])})[\d{CN_DIGIT_CHARS}]+[个家项批]")
 # a period a figure is compared with ("增速较上半年加快", "比一季度提高") is not the period told
 _COMPARED_WITH = tuple(_DATA["compared_with"])
 _PERIOD_END = re.compile(
@@ -288,8 +290,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # "出台了一系列政策", "组建多个小组": nothing named
         if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
-        if _COUNTED.search(text, m.end(), c_end):
-            continue  # "入选企业数量逐年攀升": a count of what was named
+        if _COUNTED.search(text, m.end(), c_end) or (
+            _COUNT_BEFORE.search(text, c_start, m.start()) and not text[m.end() : c_end].strip()
+        ):
+            continue  # "入选企业数量逐年攀升", "全省共有8个集群入选" (entering nothing it names): a count
         if etype in _BY_LEAVE_TYPES and text.startswith(_BY_LEAVE, c_start) and text[m.end() : c_end] in ("", "同意"):
             continue  # "经国务院批准，…": the leave given for what the sentence reports
         if etype in _AGENT_TYPES and any(a.group("by") for a in _AGENT.finditer(text, c_start, m.start())):
