@@ -292,7 +292,7 @@ HELD_OUT = {
         {
             "quantities": 0.97,
             "targets": 0.93,
-            "events": 0.89,
+            "events": 0.91,
             "places": 0.92,
             "organisations": 0.97,
             "clusters_parks": 0.88,
