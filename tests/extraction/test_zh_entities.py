@@ -128,6 +128,13 @@ def test_a_short_form_the_text_declares_is_the_names_alias():
     assert company.mentions[1][0] > company.mentions[0][1]
 
 
+def test_a_cluster_named_from_two_places_joined_by_a_dash_starts_at_the_first():
+    found = entities("西安—咸阳输变电装备集群入选国家先进制造业集群。")
+    assert named(found, "cluster") == ["西安—咸阳输变电装备集群"]
+    # a year before the dash is no place
+    assert named(entities("2024—宜昌磷化工产业集群加快发展。"), "cluster") == ["宜昌磷化工产业集群"]
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

@@ -110,6 +110,8 @@ _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+_PAIR_DASHES = "—–-－"
+_MAX_PLACE = 12  # how far back a place before a dash may start
 # "（以下简称“汀瑞铜箔”）", "(简称“某某集团”)", "（下称「某某」）": the short form a text will use for a name
 _SHORT_FORM_DECLARED = r"\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*[“\"「]([^”\"」\n]{2,12})[”\"」]\s*[）)]"
 _SIZE_CLASSES = tuple(_DATA["size_classes"])
@@ -356,6 +358,7 @@ def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: lis
             start = _through_conjunction(text, start, places, protected)
             start = _past_level(text, start, places)
             start = _past_province(start, places)
+            start = _through_place_pair(text, start, places)
         start = _skip_enumerator(text, start, m.start())
         name = text[start:end]
         deng = _LIST_END.search(text, max(0, start - 8), start)
@@ -436,6 +439,15 @@ def _past_level(text: str, start: int, places: _Places) -> int:
     of its name."""
     m = _LEVEL_PREFIX.match(text, start)
     return m.end() if m and places.at(m.end()) is not None else start
+
+
+def _through_place_pair(text: str, start: int, places: _Places) -> int:
+    """ "西安—咸阳输变电装备集群": a cluster or park named from two places joined by a dash starts at the first; the
+    dash stops a name read backwards."""
+    if start < 2 or text[start - 1] not in _PAIR_DASHES or places.at(start) is None:
+        return start
+    before = next((h for h in places.within(max(0, start - 1 - _MAX_PLACE), start - 1) if h.end == start - 1), None)
+    return before.start if before is not None else start
 
 
 def _past_province(start: int, places: _Places) -> int:
