@@ -126,7 +126,7 @@ HELD_OUT = {
             "events": 0.99,
             "places": 0.97,
             "organisations": 0.95,
-            "clusters_parks": 0.89,
+            "clusters_parks": 0.93,
             "programmes": 0.99,
         },
         {"kind": 0.97, "comparator": 0.98, "deadline": 0.95, "as_of": 0.96, "metric": 0.91, "subject": 0.93},
