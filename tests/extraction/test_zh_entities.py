@@ -135,6 +135,12 @@ def test_a_cluster_named_from_two_places_joined_by_a_dash_starts_at_the_first():
     assert named(entities("2024—宜昌磷化工产业集群加快发展。"), "cluster") == ["宜昌磷化工产业集群"]
 
 
+def test_a_university_named_by_two_characters_of_its_own():
+    found = entities("公司与清华大学、浙江大学等高校开展合作，并与复旦大学共建联合研究中心。")
+    assert named(found, "institution") == ["清华大学", "浙江大学", "复旦大学"]
+    assert named(entities("该大学与企业签约。这所学院成立于1958年。"), "institution") == []
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []

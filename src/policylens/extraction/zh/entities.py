@@ -110,6 +110,7 @@ _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+_SCHOOL_HEADS = frozenset(_DATA["school_heads"])
 _PAIR_DASHES = "—–-－"
 _MAX_PLACE = 12  # how far back a place before a dash may start
 # "（以下简称“汀瑞铜箔”）", "(简称“某某集团”)", "（下称「某某」）": the short form a text will use for a name
@@ -520,7 +521,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         core = _remainder(name, head, [h.place.zh or "" for h in inside] + [text[h.start : h.end] for h in inside])
         if htype == "platform" and not re.search(r"[A-Za-z]", name) and lead is None:
             return None
-        if lead is None and len(_CJK.findall(core)) < 3:
+        if lead is None and len(_CJK.findall(core)) < (2 if head in _SCHOOL_HEADS else 3):
             return None
         if re.match(r"(?:国家级|省级|市级|国家|省|市)", name) and lead is None:
             return None
