@@ -117,6 +117,9 @@ _MAX_PLACE = 12  # how far back a place before a dash may start
 _SHORT_FORM_DECLARED = r"\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*[“\"「]([^”\"」\n]{2,12})[”\"」]\s*[）)]"
 _SIZE_CLASSES = tuple(_DATA["size_classes"])
 _TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
+# "经开区管委会", "高新区管委会办公室": the body of the park the page is about, named by the park's kind alone
+_PARK_BODY_ENDS = ("管委会", "管理委员会", "党工委")
+_PARK_ITSELF = re.compile(rf"(?:{'|'.join(map(re.escape, _DATA['park_short_forms']))})(?:{'|'.join(_PARK_BODY_ENDS)})")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -489,6 +492,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
             and not _GOV_START.match(name)
             and not _GOV_RE.match(name)
             and not _PARK_BODY.fullmatch(name[: len(name) - len(head)])
+            and not _PARK_ITSELF.match(name)
         ):
             # a body is named from its place, its level, a named parent ("工业和信息化部办公厅") or the park it
             # runs ("某某高新区管委会")
@@ -697,7 +701,8 @@ def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
 
 def _fold_own_governments(entities: dict[tuple[str, str], Entity]) -> None:
     """ "省政府" on a page that names "某省人民政府": the same government, said without its place (as "市政府" is
-    "某市人民政府"), when the page names one government of that level only."""
+    "某市人民政府"), when the page names one government of that level only; likewise "经开区管委会" and the one
+    park administration the page names in full."""
     shorts = {short: level for level, forms in _LEVEL_GOVERNMENTS.items() for short in forms}
     full: dict[str, list[tuple[str, str]]] = {}
     for key, e in entities.items():
@@ -711,6 +716,14 @@ def _fold_own_governments(entities: dict[tuple[str, str], Entity]) -> None:
         key = ("org", short)
         if len(full.get(level, ())) == 1 and key in entities and entities[key].type == "government":
             entities[full[level][0]].aliases.append(short)
+            del entities[key]
+    # "经开区管委会" on a page that names one park's administration in full ("某某经济技术开发区管理委员会"): that one
+    parks = [k for k, e in entities.items() if e.type == "government" and k[1].endswith(_PARK_BODY_ENDS)]
+    bare = [k for k in parks if _PARK_ITSELF.fullmatch(k[1])]
+    named = [k for k in parks if k not in bare]
+    if len(named) == 1:
+        for key in bare:
+            entities[named[0]].aliases.append(key[1])
             del entities[key]
 
 
