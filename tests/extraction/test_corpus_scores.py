@@ -255,7 +255,7 @@ HELD_OUT = {
             "targets": 0.89,
             "events": 0.85,
             "places": 0.93,
-            "organisations": 0.86,
+            "organisations": 0.88,
             "clusters_parks": 0.87,
             "programmes": 0.80,
         },
