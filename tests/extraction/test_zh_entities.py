@@ -64,6 +64,83 @@ def test_organisations_by_head():
     assert "烟台市人民政府办公室" in governments and "市政府" in governments
 
 
+def test_a_verb_that_is_also_a_countys_short_form_still_ends_a_name():
+    # 会同 is a county of Hunan (会同县) and the verb "jointly with": the bureau and its partner are two bodies
+    found = entities("宜昌市经济和信息化局会同市财政局出台支持政策。")
+    assert named(found, "government") == ["宜昌市经济和信息化局", "市财政局"]
+
+
+def test_setting_up_a_body_is_no_part_of_its_name():
+    found = entities("德国凯尔特纺织机械公司在当地设立研发中心，首期投资1.2亿欧元。")
+    assert named(found, "institution") == []  # "当地设立研发中心" named nothing; 研发中心 alone is no name
+    found = entities("该集团在石河子市设立纺织机械研究院。")
+    assert named(found, "institution") == ["纺织机械研究院"]
+
+
+def test_a_company_named_by_its_trade_alone_is_not_named():
+    # read back from its head, "华为技术有限公司" stops at 为 (a function character): "技术有限公司" names no firm
+    found = entities("宜昌市人民政府与华为技术有限公司签署战略合作协议。宜昌城市建设投资控股集团有限公司完成融资。")
+    assert "技术有限公司" not in named(found, "company") and "控股集团有限公司" not in named(found, "company")
+    found = entities("湖北兴发科技有限公司投资建设新项目。")
+    assert named(found, "company") == ["湖北兴发科技有限公司"]  # a place before its trade: a name
+
+
+def test_a_firm_known_by_its_short_name_and_trade_is_a_company():
+    found = entities("秦巴本草药业拟投资9.5亿元建设中药配方颗粒生产线。旌城重工 30 万千瓦级水电机组完成调试。")
+    assert named(found, "company") == ["秦巴本草药业", "旌城重工"]
+    # the industries those words also end are no firm
+    found = entities("全市重工业营业收入增长5.2%，生物医药业产值增长10%。")
+    assert named(found, "company") == []
+
+
+def test_data_in_a_name_is_a_word_not_the_function_character_ju():
+    # 据 ends a name read backwards ("据悉", "根据"), but not inside 数据 ("大数据平台", "大数据产业集群")
+    found = entities("同日，新余锂电产业大数据平台正式上线运行，新蒲新区大数据产业集群加快壮大。")
+    assert named(found, "platform") == ["新余锂电产业大数据平台"]
+    assert named(found, "cluster") == ["新蒲新区大数据产业集群"]
+
+
+def test_words_holding_a_function_character_do_not_cut_a_name():
+    # 有, 对, 就, 都 and 等 end a name read backwards as function characters, not inside these words
+    found = entities("宜昌有机硅新材料产业园开园。宜昌对外经济技术合作中心成立。宜昌市公共就业服务中心组织招聘。")
+    assert named(found, "park") == ["宜昌有机硅新材料产业园"]
+    assert named(found, "institution") == ["宜昌对外经济技术合作中心", "宜昌市公共就业服务中心"]
+
+
+def test_a_province_before_a_clusters_city_locates_it_and_is_no_part_of_its_name():
+    found = entities("新疆昌吉硅基新材料集群产值创新高。湖北省宜昌市磷化工产业集群入选名单。")
+    assert named(found, "cluster") == ["昌吉硅基新材料集群", "宜昌市磷化工产业集群"]
+    # a cluster named from a province's own region keeps the province
+    assert named(entities("广西北部湾临港先进制造业集群加快发展。"), "cluster") == ["广西北部湾临港先进制造业集群"]
+
+
+def test_a_base_named_by_the_size_it_is_to_reach_is_a_goal_not_a_name():
+    found = entities("园区相关负责人表示，到2028年建成千亿级汽摩零部件产业基地。")
+    assert named(found, "park") == [] and named(found, "cluster") == []
+
+
+def test_a_short_form_the_text_declares_is_the_names_alias():
+    text = "福建汀瑞铜箔科技股份有限公司（以下简称“汀瑞铜箔”）新基地投产。目前，汀瑞铜箔总产能达到12万吨/年。"
+    [company] = [e for e in entities(text) if e.type == "company"]
+    assert company.name == "福建汀瑞铜箔科技股份有限公司" and company.aliases == ["汀瑞铜箔"]
+    # the full name, the declaration and the later short mention; not the short form inside the full name
+    assert [text[s:e] for s, e in company.mentions] == ["福建汀瑞铜箔科技股份有限公司", "汀瑞铜箔", "汀瑞铜箔"]
+    assert company.mentions[1][0] > company.mentions[0][1]
+
+
+def test_a_cluster_named_from_two_places_joined_by_a_dash_starts_at_the_first():
+    found = entities("西安—咸阳输变电装备集群入选国家先进制造业集群。")
+    assert named(found, "cluster") == ["西安—咸阳输变电装备集群"]
+    # a year before the dash is no place
+    assert named(entities("2024—宜昌磷化工产业集群加快发展。"), "cluster") == ["宜昌磷化工产业集群"]
+
+
+def test_a_university_named_by_two_characters_of_its_own():
+    found = entities("公司与清华大学、浙江大学等高校开展合作，并与复旦大学共建联合研究中心。")
+    assert named(found, "institution") == ["清华大学", "浙江大学", "复旦大学"]
+    assert named(entities("该大学与企业签约。这所学院成立于1958年。"), "institution") == []
+
+
 def test_descriptions_are_not_names():
     found = entities("全省已有国家级中小企业特色产业集群20个，各类园区运行良好。")
     assert named(found, "cluster") == [] and named(found, "park") == []
@@ -74,6 +151,9 @@ def test_a_size_or_a_kind_of_base_is_a_description_not_a_name():
     assert named(found, "cluster") == [] and named(found, "park") == []
     found = entities("2024年先进制造业集群竞赛胜出集群名单公布，共有35个集群。")
     assert named(found, "cluster") == []
+    # a kind of cluster as a list sorts them ("…类集群") is no cluster's name; the named one beside it is
+    found = entities("遂宁电子电路集群成功入选，成为全省今年唯一入选的电子信息类集群。")
+    assert named(found, "cluster") == ["遂宁电子电路集群"]
 
 
 def test_clusters_and_parks_with_names():
@@ -92,6 +172,18 @@ def test_programmes():
     programmes = named(found, "programme")
     assert "某市数字经济发展行动计划（2024—2026年）" in programmes
     assert "强链补链" in programmes
+
+
+def test_a_campaign_named_after_its_verb_keeps_the_quotation_mark_that_closes_it():
+    found = entities("今年，全市深入实施制造业高质量发展“十大行动”。")
+    assert named(found, "programme") == ["制造业高质量发展“十大行动”"]
+
+
+def test_a_three_year_plan_named_without_book_title_marks_keeps_its_last_word():
+    # "三年行动" is a head, but "三年行动方案" and "三年行动计划" are longer ones read from the same place
+    for kind in ("方案", "计划"):
+        found = entities(f"根据宜昌市工业倍增三年行动{kind}，到2027年全市工业总产值翻番。")
+        assert named(found, "programme") == [f"宜昌市工业倍增三年行动{kind}"]
 
 
 def test_a_park_named_by_its_place():
@@ -358,3 +450,8 @@ def test_a_body_that_promotes_investment_keeps_its_name_whole():
     found = entities("活动现场，泰安市投资促进中心推介新材料产业园。岱岳区招商服务中心主任参加活动。")
     assert sorted(named(found, "institution")) == ["岱岳区招商服务中心", "泰安市投资促进中心"]
     assert named(entities("泰安市投资促进局与某公司签约。"), "government") == ["泰安市投资促进局"]
+
+
+def test_a_reposted_storys_headline_in_book_title_marks_is_no_programme():
+    found = entities("原标题：《某县电子电路集群跻身“国家队”》\n某县印发《某县电子信息产业发展行动计划》。")
+    assert named(found, "programme") == ["某县电子信息产业发展行动计划"]

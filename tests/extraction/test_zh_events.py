@@ -588,3 +588,36 @@ def test_a_record_told_for_a_period_of_the_year_is_dated_by_its_last_month():
     # a period of another year dates nothing of this one
     found = events("文章开头。\n2023年1—8月增速较低。2024年，某公司营收创历史新高。")
     assert [(e.type, e.date) for e in found] == [("achievement", "2024")]
+
+
+def test_the_opening_takes_the_day_the_text_is_dated_with_before_the_pages_day():
+    # a text dated on a line of its own ("2026年3月16日", as a notice is signed) was written that day; the page
+    # that carries it may be put up days later
+    text = "经研究，市工业和信息化局公布2026年度市级专精特新中小企业名单。\n市工业和信息化局\n2026年3月16日\n"
+    [e] = events(text, published="2026-03-20")
+    assert (e.type, e.date) == ("approval", "2026-03-16")
+    [e] = events(text.split("\n")[0], published="2026-03-20")
+    assert e.date == "2026-03-20"
+
+
+def test_the_firms_selected_and_whom_a_notice_speaks_to_are_no_events():
+    found = events("文章开头。\n据了解，入选企业通过智能化改造，生产效率平均提升三成以上。")
+    assert found == []
+    found = events("文章开头。\n对公示名单有异议的，可在公示期内向市工业和信息化局反映。")
+    assert found == []
+    # a designation told is one
+    found = events("文章开头。\n10月28日，某市3家企业入选省级智能工厂名单。")
+    assert [e.type for e in found] == ["approval"]
+
+
+def test_a_period_compared_with_does_not_date_what_the_sentence_tells():
+    found = events(
+        "文章开头。\n今年1—10月，某集群实现营业收入1372.6亿元，增速较上半年加快3.1个百分点，营业收入、利润总额均创同期新高。",
+        published="2026-11-18",
+    )
+    assert [(e.type, e.date) for e in found] == [("achievement", "2026-10")]
+
+
+def test_how_many_entered_a_list_is_a_count_not_a_designation():
+    found = events("文章开头。\n10月下旬，某集群获认定为省级先进制造业集群（第二批），全省共有8个集群入选。")
+    assert [(e.type, e.text) for e in found] == [("approval", "某集群获认定为省级先进制造业集群（第二批）")]

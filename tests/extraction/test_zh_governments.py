@@ -46,3 +46,20 @@ def test_a_commission_by_its_short_name():
     text = "建立由省发展改革委牵头、省财政厅参与的协调机制。株洲市发改委负责项目调度，市经信委做好服务。"
     names = {g.name for g in governments(text)}
     assert {"省发展改革委", "株洲市发改委", "市经信委"} <= names
+
+
+def test_an_autonomous_regions_or_prefectures_body_named_by_its_level():
+    text = "近日，自治区工业和信息化厅公布名单。州工业和信息化局组织企业参展，兵团工业和信息化局发布通知。"
+    assert [g.name for g in governments(text)] == ["自治区工业和信息化厅", "州工业和信息化局", "兵团工业和信息化局"]
+    # named in full too, the level-only form is the same body
+    [gov] = governments("广西壮族自治区工业和信息化厅公布名单。自治区工业和信息化厅有关负责人表示，将加大支持。")
+    assert gov.name == "广西壮族自治区工业和信息化厅"
+
+
+def test_a_park_administration_named_by_the_parks_kind_alone():
+    text = "当天，经开区管委会还与西北航空材料研究院签署战略合作协议。经开区管委会办公室负责联络。"
+    assert [g.name for g in governments(text)] == ["经开区管委会", "经开区管委会办公室"]
+    # on a page that names the park's administration in full, the short form is that body
+    text = "汉中褒河经济技术开发区管理委员会举行签约活动。当天，经开区管委会还与某研究院签约。"
+    [gov] = governments(text)
+    assert gov.name == "汉中褒河经济技术开发区管理委员会" and "经开区管委会" in gov.aliases

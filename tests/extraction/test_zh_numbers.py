@@ -279,6 +279,13 @@ def test_shares_in_tenths():
     assert amounts_of("打造全国唯一成熟的产业链") == []
 
 
+def test_a_digit_after_cheng_is_the_share_in_hundredths():
+    # "四成五" is 45 %, not 40 %; a digit that counts something after it is no part of the share
+    assert amounts_of("本地配套率提高到了四成五。") == [("四成五", 45.0, None, "%")]
+    assert amounts_of("外资企业占全市的六成二。") == [("六成二", 62.0, None, "%")]
+    assert amounts_of("产值增长三成五家企业受益") == [("三成", 30.0, None, "%"), ("五家", 5.0, None, "count")]
+
+
 def test_doubling_is_a_multiple():
     assert amounts_of("企业数量较2020年翻一番") == [("翻一番", 2.0, None, "times")]
     assert amounts_of("经济总量翻两番") == [("翻两番", 4.0, None, "times")]

@@ -143,3 +143,135 @@ def test_a_disclosure_tables_title_label_spaced_to_the_width_of_the_others_is_no
             "2024年，全县规上工业增加值增长6.1%，营业收入达到318亿元。\n"
         )
         assert read(page, url="http://www.example.gov.cn/a.html").title == "2024年某县工业经济运行简况", label
+
+
+def test_a_platform_accounts_kind_tells_the_source_type():
+    story = "点击蓝字 关注我们\n某某齿轮项目竣工投产\n6月11日上午，渝驰齿轮传动有限公司新能源汽车齿轮项目正式竣工投产，总投资12亿元。\n"
+    url = "https://mp.weixin.qq.com/s/Qn7xK2cVbR4t"
+    # a park's or a bureau's account is the government's; a county media centre's is state media
+    assert read("綦南经开区\n綦南经开区 2026年06月12日 18:30 重庆\n" + story, url=url).source_type == "government"
+    assert read("原创 柯城融媒 柯城融媒 2026年06月12日 19:05 浙江\n" + story, url=url).source_type == "state_media"
+    # any other account is an outlet of its own
+    assert read("汽车零部件观察\n汽车零部件观察 2026年06月12日 18:30 重庆\n" + story, url=url).source_type == "media"
+
+
+def test_a_government_accounts_story_gives_its_figures_to_whom_it_tells_of():
+    # an official document's undated figures are its government's; a government account's story is a story
+    page = (
+        "綦南经开区\n綦南经开区 2026年06月12日 18:30 重庆\n点击蓝字 关注我们\n一天两大喜讯！齿轮项目竣工投产\n"
+        "6月11日上午，渝驰齿轮传动有限公司新能源汽车齿轮项目正式竣工投产。渝驰齿轮传动有限公司是宜昌市重点企业。\n"
+        "项目总投资12亿元，达产后可实现年产值18亿元。全市今年新增规上工业企业14家。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="https://mp.weixin.qq.com/s/Qn7xK2")).quantities}
+    assert subjects["12亿元"] == "渝驰齿轮传动有限公司" and subjects["14家"] == "宜昌市"
+
+
+def test_the_day_a_document_was_written_does_not_date_the_page_its_url_dates():
+    page = (
+        "索引号：000014349/2026-00123\n发布机构：自治区工业和信息化厅\n成文日期：2026年03月16日\n"
+        "自治区工业和信息化厅关于印发某某产业集群培育行动计划（2026—2030年）的通知\n"
+        "各设区市工业和信息化局：\n现将《某某产业集群培育行动计划（2026—2030年）》印发给你们，请认真贯彻执行。\n"
+    )
+    assert read(page, url="http://gxt.gxzf.gov.cn/zwgk/t20260320_123.shtml").published == "2026-03-20"
+    # with nothing else to date it, the day it was written does
+    assert read(page, url="http://gxt.gxzf.gov.cn/zwgk/123.shtml").published == "2026-03-16"
+
+
+def test_a_notices_signature_date_does_not_date_the_page_its_url_dates():
+    page = (
+        "关于公布2026年度市级专精特新中小企业名单的通知\n"
+        "各县（市、区）工业和信息化局：\n经企业申报、专家评审，现将2026年度市级专精特新中小企业名单予以公布。\n"
+        "市工业和信息化局\n2026年3月16日\n"
+    )
+    assert read(page, url="http://gxj.example.gov.cn/tzgg/202603/t20260320_1.html").published == "2026-03-20"
+    assert read(page, url="http://gxj.example.gov.cn/tzgg/1.html").published == "2026-03-16"
+
+
+def test_a_traditional_pages_site_name_after_its_headline_is_no_part_of_the_title():
+    page = (
+        "新疆昌吉：硅基新材料集群產值創新高 - 香港商報網\n2026-06-12 10:21 來源：新疆日報\n"
+        "今年1至8月，昌吉州硅基新材料產業集群實現產值286.5億元，同比增長20.6%。\n"
+    )
+    assert (
+        read(page, url="https://www.hkcd.com/content/2026/06/12/content_1.html").title
+        == "新疆昌吉：硅基新材料集群產值創新高"
+    )
+
+
+def test_a_sites_name_and_section_after_the_headline_are_no_part_of_the_title():
+    body = "2026-06-12 来源：三峡日报\n今年1至5月，宜昌市磷化工产业集群实现产值520亿元，同比增长12.3%。\n"
+    url = "http://www.example.gov.cn/zwgk/1.html"
+    for line in (
+        "宜昌磷化工产业集群加速转型升级--经济·科技--人民网",
+        "宜昌磷化工产业集群加速转型升级_政务动态_宜昌市人民政府",
+        "宜昌磷化工产业集群加速转型升级——宜昌市人民政府",
+    ):
+        assert read(line + "\n" + body, url=url).title == "宜昌磷化工产业集群加速转型升级", line
+    # a subtitle set off by a dash names no site
+    line = "磷化工产业集群加速成势——访宜昌市政府负责人"
+    assert read(line + "\n" + body, url=url).title == line
+
+
+def test_a_disclosure_tables_name_field_gives_the_title_without_its_label():
+    for label in ("名　　称：", "信息名称："):
+        page = f"{label}宜昌市磷化工产业集群培育行动计划\n发布日期：2026-06-12\n到2027年，全市磷化工产业集群产值力争突破1000亿元。\n"
+        assert read(page, url="http://www.example.gov.cn/zwgk/2.html").title == "宜昌市磷化工产业集群培育行动计划", (
+            label
+        )
+
+
+def test_a_clause_opening_with_yuanqu_speaks_of_the_park_last_named():
+    page = (
+        "宜昌磷化工产业园加快发展\n2026-06-12 来源：三峡日报\n"
+        "近日，记者走进宜昌磷化工产业园，多个项目正在加紧建设。\n"
+        "今年1—5月，园区实现规上工业产值216.4亿元，同比增长11.2%。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["216.4亿元"] == "宜昌磷化工产业园"
+
+
+def test_a_clause_opening_with_xiangmu_gives_the_project_to_the_company_building_it():
+    page = (
+        "渝驰齿轮项目竣工投产\n2026-06-12 来源：綦江日报\n"
+        "6月11日上午，重庆渝驰齿轮传动有限公司新能源汽车齿轮项目在綦江区正式竣工投产。\n"
+        "项目总投资12亿元，建成智能化生产线3条。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["12亿元"] == "重庆渝驰齿轮传动有限公司"
+    # with no company named, a project's figure is read as any clause's
+    page = page.replace("重庆渝驰齿轮传动有限公司", "")
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["12亿元"] is not None
+
+
+def test_a_bare_gongsi_opening_a_clause_is_the_company_the_page_is_about():
+    page = (
+        "营口镁睿新材料股份有限公司新项目投产\n2026-08-21 来源：公司新闻\n"
+        "8月20日，营口镁睿新材料股份有限公司年产3万吨镁合金项目一期投产。营口镁睿新材料股份有限公司总经理表示，产品供不应求。\n"
+        "上月，公司全资子公司镁睿新材（上海）国际贸易有限公司在上海完成注册。\n"
+        "今年1—7月，公司实现营业收入19.7亿元，同比增长23.6%。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["19.7亿元"] == "营口镁睿新材料股份有限公司"
+
+
+def test_a_clause_opening_with_chanyeyuan_speaks_of_the_park_last_named():
+    page = (
+        "宜昌磷化工产业园加快发展\n2026-06-12 来源：三峡日报\n"
+        "近日，记者走进宜昌磷化工产业园，多个项目正在加紧建设。\n"
+        "今年1—5月，产业园实现规上工业产值216.4亿元，同比增长11.2%。\n"
+    )
+    subjects = {q.text: q.subject for q in extract(read(page, url="http://www.example.com/a.html")).quantities}
+    assert subjects["216.4亿元"] == "宜昌磷化工产业园"
+
+
+def test_a_county_media_centres_news_site_on_its_governments_domain_is_state_media():
+    story = (
+        "首页 > 新闻中心 > 本地要闻\n我县集中签约项目21个 协议总投资126.8亿元\n"
+        "来源：某县融媒体中心　发布时间：2026-05-27 09:12\n"
+        "5月26日上午，某县2026年第二批重大项目集中签约暨开工活动举行，现场集中签约项目21个，协议总投资126.8亿元。\n"
+    )
+    url = "http://www.example.gov.cn/rmt/xwzx/202605/t20260527_1.html"
+    assert read("来安新闻网\n" + story, url=url).source_type == "state_media"
+    # the government's own portal
+    assert read("来安县人民政府\n" + story, url=url).source_type == "government"

@@ -1,5 +1,7 @@
 """Chinese quantities: kind, comparator, change, deadline, as_of, annual and metric from how plans and reports write them."""
 
+import pytest
+
 from policylens.extraction.text import TextIndex
 from policylens.extraction.zh.quantities import find_quantities
 from policylens.model import Document
@@ -509,3 +511,53 @@ def test_negative_growth_is_a_fall_of_that_much_whichever_way_it_is_written():
 def test_an_amount_at_the_very_start_takes_no_sign_from_the_page_end():
     found = read("10%的企业实现增长-")
     assert [(q.text, q.value) for q in found] == [("10%", 10)]
+
+
+def test_a_designed_size_makes_targets_of_its_own_sentence_only():
+    # a project named by what it will produce ("年产5万吨…项目") or its output once running ("达产后…") is a design;
+    # the sentence after it, reporting what the project cost, states a fact
+    for opening in (
+        "7月14日，某公司年产5万吨锂电铜箔项目竣工投产。",
+        "7月14日，某公司新基地竣工投产，达产后年产值约40亿元。",
+    ):
+        found = read(opening + "项目总投资36亿元，新增就业岗位600个。", published="2026-07-15")
+        kinds = {q.text: q.kind for q in found}
+        assert kinds["36亿元"] == "statistic" and kinds["600个"] == "statistic", kinds
+        assert all(kind == "target" for text, kind in kinds.items() if text in ("5万吨", "约40亿元")), kinds
+
+
+def test_a_goal_for_the_whole_year_is_due_at_the_end_of_the_pages_year():
+    q = one("下一步，全区将紧盯目标，全年工业产值力争突破520亿元。", published="2026-06-12")
+    assert (q.kind, q.deadline) == ("target", 2026)
+    # a year reported whole is a fact, and keeps no deadline
+    q = one("去年全年，全区实现工业产值480亿元。", published="2026-06-12")
+    assert (q.kind, q.deadline, q.as_of) == ("statistic", None, 2025)
+
+
+def test_an_estimate_of_a_year_that_has_ended_is_that_years_figure():
+    text = (
+        "政府工作报告\n一、2024年工作回顾\n过去一年，全县经济稳中有进。预计全县地区生产总值完成412.6亿元、增长5.2%。\n"
+        "二、2025年主要目标\n预计全县地区生产总值增长5.5%左右。"
+    )
+    found = read(text, published="2025-01-20")
+    assert [(q.value, q.kind, q.as_of, q.deadline) for q in found] == [
+        (pytest.approx(4.126e10), "statistic", 2024, None),
+        (5.2, "statistic", 2024, None),
+        (5.5, "target", None, 2025),
+    ]
+
+
+def test_the_size_of_a_class_of_projects_counted_is_no_projects_designed_size():
+    found = read("本次集中签约项目12个，总投资86.5亿元，其中投资超10亿元项目3个，涵盖高端纺织等领域。")
+    assert {q.text: q.kind for q in found}["超10亿元"] == "statistic"
+    found = read("现场集中签约项目21个，协议总投资126.8亿元，其中10亿元以上项目4个；同步开工项目9个。")
+    assert {q.text: q.kind for q in found}["10亿元以上"] == "statistic"
+    # a project named by its size is still what it will make
+    assert one("某公司将建设年产2万吨锂电材料项目。").kind == "target"
+
+
+def test_a_notices_proposed_designation_counts_what_it_lists():
+    q = one("经企业申报、专家评审，拟认定南通恒泰精工机械有限公司等153家企业为2026年度南通市专精特新中小企业。")
+    assert (q.kind, q.value) == ("statistic", 153)
+    # a plan's intent is still a goal
+    assert one("全市拟新建5G基站1500个。").kind == "target"

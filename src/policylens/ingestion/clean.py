@@ -124,6 +124,11 @@ def is_furniture(line: str) -> bool:
     )
 
 
+def is_signature_date(line: str) -> bool:
+    """A date alone on its line, as an official document is signed under its text ("2026年3月16日")."""
+    return bool(_SIGNATURE_DATE.match(line))
+
+
 def cut_at_furniture(text: str) -> str:
     """``text`` up to where furniture starts inside it ("Riverside Daily Large Medium Small Print")."""
     m = _FURNITURE_ANYWHERE.search(text)

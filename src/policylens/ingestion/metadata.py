@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from itertools import pairwise
 from urllib.parse import urlsplit
 
+from policylens import vocab
 from policylens.ingestion import dates
 from policylens.ingestion._data import any_of, load
-from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, words
+from policylens.ingestion.clean import Page, cut_at_furniture, is_furniture, is_signature_date, words
 
 _DATA = load("sources")
 _GOVERNMENT_HOST = any_of(_DATA["government_hosts"])
@@ -32,6 +33,13 @@ _SIGNS = {
     for kind, places in _DATA["text_signs"].items()
 }
 _OFFSHORE_TLDS = frozenset(_DATA["offshore_tlds"])
+_ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
+_ACCOUNT_KINDS = {kind: any_of(patterns) for kind, patterns in _DATA["account_kinds"].items()}
+_ACCOUNT_LINES = 4  # the account's name and its stamp line stand at the very top
+# an account's name alone ("綦南经开区"), or opening its stamp line before the date ("原创 某区融媒 某区融媒 2025年…")
+_ACCOUNT_NAME = re.compile(
+    r"^(?:原创\s+)?(?P<name>[\u3400-\u9fff]{2,12})(?:\s+[\u3400-\u9fff]{2,12})?(?:\s+(?:19|20)\d\d[-/.年].*)?$"
+)
 _ANALYSIS_SECTION = re.compile(
     r"/(?:" + "|".join(re.escape(w) for w in _DATA["analysis_url_sections"]) + r")(?:/|$)", re.IGNORECASE
 )
@@ -61,6 +69,11 @@ _LIST_ITEM = re.compile(r"^[-•*·▪◦]\s")  # "- Nickel Slumps as …": an i
 _LABELS = re.compile(r"^(tags?|topics?|keywords?|filed under|categories|category)\s*:", re.IGNORECASE)
 # " | Site", "_Site", " - Site", and "标题-新华网" (Chinese titles set the dash without spaces)
 _SITE_SUFFIX = re.compile(r"\s*(?:\||_|\s[-–—]\s|(?<=[\u3400-\u9fff])[-–](?=[\u3400-\u9fff]))\s*([^|_]{1,60})$")
+# "标题--人民网", "标题——某市人民政府": a doubled dash sets off a site's name only when that name is all the rest
+# ("…——访某市政府负责人" is a subtitle)
+_DASHED_SITE_SUFFIX = re.compile(r"\s*(?:--|——|－－)\s*([^-—－]{2,30})$")
+# "标题_政务动态_某市人民政府", "标题--经济·科技--人民网": the site's section, between the headline and the site's name
+_SECTION_SUFFIX = re.compile(r"\s*(?:_|--|——|\s\|\s)\s*([\u3400-\u9fff·]{2,8})$")
 _SITE_WORD = re.compile(
     r"\.[a-z]{2,}\b|"
     + "|".join(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w) for w in _DATA["site_name_words"]),
@@ -99,6 +112,7 @@ def _spaced(label: str) -> str:
     return r"[ \u3000]*".join(map(re.escape, label))
 
 
+_WRITTEN_ON = re.compile(r"^\s*(?:" + "|".join(map(_spaced, _DATA["written_date_labels"])) + r")\s*[:：]")
 # the page's own title field ("标题：…"), not a reposted story's former headline ("原标题：…")
 _OWN_TITLE_LABEL = re.compile(
     r"^(?:" + "|".join(map(_spaced, _DATA["own_title_labels"])) + r")\s*[:：]\s*\S", re.IGNORECASE
@@ -111,7 +125,9 @@ _FIELD_CELL = re.compile(r"^\s*(?:" + "|".join(map(re.escape, _DATA["table_label
 _TABLE_FIELD = re.compile(
     r"^(?:" + "|".join(r"\s*".join(map(re.escape, label)) for label in _DATA["table_labels"]) + r")\s*[:：]"
 )
-_TITLE_LABEL = re.compile(r"^(?:" + "|".join(map(_spaced, _DATA["title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE)
+_TITLE_LABEL = re.compile(
+    r"^(?:" + "|".join(map(_spaced, _DATA["title_labels"] + _DATA["own_title_labels"])) + r")\s*[:：]\s*", re.IGNORECASE
+)
 # A short unpunctuated Chinese line ending in a site word ("某某新闻网", "某市人民政府") is the site's name.
 _SITE_NAME_LINE = re.compile(
     r"^[\u3400-\u9fff\w]{2,14}(?:" + "|".join(re.escape(w) for w in _DATA["site_name_words"] if not w.isascii()) + ")$"
@@ -180,13 +196,16 @@ def source_type(page: Page, url: str | None, title_line: str | None = None) -> s
     host = (parts.hostname or "").lower()
     if host:
         if _GOVERNMENT_HOST.search(host):
-            return "government"
+            # a county media centre's news site, hosted on its government's domain ("来安新闻网" on laian.gov.cn)
+            return "state_media" if _outlet_site(page.head, title_line) else "government"
         if _in_domains(host, _DATA["state_media_domains"]):
             return "state_media"
         if _in_domains(host, _DATA["newswire_domains"]):
             return "press_release"
         if _in_domains(host, _DATA["analysis_domains"]) or _ANALYSIS_SECTION.search(parts.path):
             return "analysis"
+    if host in _ACCOUNT_PLATFORMS and (kind := _account_kind(page.head, title_line)):
+        return kind
     if any(
         _GOVERNMENT_SITE_NAME.match(line) or line != title_line and _MASTHEAD.match(line.strip()) for line in page.head
     ):
@@ -204,6 +223,32 @@ def source_type(page: Page, url: str | None, title_line: str | None = None) -> s
     return "media" if host else "unknown"
 
 
+def _outlet_site(head: list[str], title_line: str | None) -> bool:
+    """Whether the page's site names itself a state news outlet on its top line ("来安新闻网", "某某融媒")."""
+    top = next((line.strip() for line in head if line.strip()), "")
+    return (
+        top != (title_line or "").strip()
+        and bool(_ACCOUNT_NAME.match(top))
+        and bool(_ACCOUNT_KINDS["state_media"].search(top))
+    )
+
+
+def _account_kind(head: list[str], title_line: str | None) -> str | None:
+    """The kind of body whose account wrote a platform's page: its name alone on the top line, or before the date
+    of the stamp line ("原创 某区融媒 某区融媒 2025年07月21日 19:05 浙江")."""
+    for line in head[:_ACCOUNT_LINES]:
+        stripped = line.strip()
+        if not stripped or line == title_line:
+            continue
+        name = _ACCOUNT_NAME.match(stripped)
+        if name is None:
+            continue
+        for kind, pattern in _ACCOUNT_KINDS.items():
+            if pattern.search(name.group("name")):
+                return kind
+    return None
+
+
 def _in_domains(host: str, domains: list[str]) -> bool:
     return any(host == d or host.endswith("." + d) for d in domains)
 
@@ -212,8 +257,16 @@ def _title_text(line: str) -> str:
     """The headline a title line holds, without Markdown marks or a trailing site name."""
     title = _TITLE_LABEL.sub("", _MARKDOWN_HEADING.sub("", line).strip())
     title = _MARKDOWN_EMPHASIS.sub(r"\2", title)
-    if (m := _SITE_SUFFIX.search(title)) and _SITE_WORD.search(m.group(1)) and words(title[: m.start()]) >= 3:
-        return title[: m.start()].rstrip()
+    site = _SITE_SUFFIX.search(title)
+    if not (site and _SITE_WORD.search(site.group(1))):
+        site = _DASHED_SITE_SUFFIX.search(title)
+        if site and not (_SITE_NAME_LINE.match(site.group(1)) or _GOVERNMENT_SITE_NAME.match(site.group(1))):
+            site = None
+    if site is None or words(title[: site.start()]) < 3:
+        return title
+    title = title[: site.start()].rstrip()
+    if (section := _SECTION_SUFFIX.search(title)) and words(title[: section.start()]) >= 3:
+        title = title[: section.start()].rstrip()
     return title
 
 
@@ -325,14 +378,17 @@ def _published(
 
 
 def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator[str]:
+    # the day a document was written ("成文日期：2026年03月16日") is not the day the page put it up, which a stamp
+    # or the URL gives; it dates the page only when nothing else does
     for line in page.top:
         if iso := dates.labelled_date(line, order):
             yield iso
     for label, line in pairwise(page.top):  # "发布日期：" then "2024年03月05日", cell by cell
         if iso := dates.labelled_on_next_line(label, line, order):
             yield iso
+    signed = {line for line in page.body if is_signature_date(line)}  # a notice's day, signed under its text
     for line in page.top:
-        if iso := dates.date_of_line(line, order):
+        if not _WRITTEN_ON.match(line) and line not in signed and (iso := dates.date_of_line(line, order)):
             yield iso
     for line in page.top:  # "Staff Reporter | Chennai | August 5, 2026 | 4 min read", "2026-02-27   Source: …"
         parts = _BYLINE_SEPARATOR.split(line.strip())
@@ -344,6 +400,9 @@ def _date_candidates(page: Page, url: str | None, order: str | None) -> Iterator
             yield iso
     if iso := dates.date_in_url(url):
         yield iso
+    for line in page.top:
+        if (_WRITTEN_ON.match(line) or line in signed) and (iso := dates.date_of_line(line, order)):
+            yield iso
     for line in page.top:
         if year := dates.document_number_year(line):
             yield year

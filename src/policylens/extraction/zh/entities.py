@@ -63,6 +63,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _ISSUER_AFTER = "关于"
 _CONTRACTS = ("合同", "协议", "协议书", "合约", "协定")
+_HEADLINE_LABEL = re.compile(rf"(?:{'|'.join(map(re.escape, _DATA['headline_labels']))})\s*[:：]\s*$")
 # quoted with “…”, or with 「…」 as traditional-script pages quote
 _QUALIFIED = "|".join(re.escape(w) for w in _DATA["quoted_programme_heads"])  # in the order given: longest first
 _QUOTED = re.compile(
@@ -75,7 +76,11 @@ _QUOTED_PROGRAMME_END = ("制", "工程", "计划", "行动", "战略")
 _ENUMERATOR = re.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
 _MAX_NAME = 30
 # A government body named without a place opens with its level ("省工业和信息化厅", "国务院办公厅").
-_GOV_START = re.compile(r"(?:省|市|县|区)(?!域|场|级|位|间|块|内|外)|国务院|国家(?!级)|中共|中央|全国(?!性)")
+# An autonomous region's, prefecture's, league's or banner's body (自治区工业和信息化厅, 自治州人民政府, 盟行政公署, 兵团…)
+# is named by its level the same way.
+_GOV_START = re.compile(
+    r"(?:自治区|自治州|省|市|县|区|州|盟|旗)(?!域|场|级|位|间|块|内|外)|兵团|国务院|国家(?!级)|中共|中央|全国(?!性)"
+)
 _ROAD = re.compile(r"[东西南北中]?(?:路|街|大道|大街|巷)(?![\u4e00-\u9fff]{0,2}(?:区|市|县))")
 _EVENT_NAME = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:大会|会议|论坛|峰会|博览会|展览会|推介会|发布会)")
 _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
@@ -104,6 +109,17 @@ _ONE_OF = ("之一", "中的一")
 _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
+_CATEGORY_ENDS = tuple(_DATA["category_ends"])
+_SCHOOL_HEADS = frozenset(_DATA["school_heads"])
+_PAIR_DASHES = "—–-－"
+_MAX_PLACE = 12  # how far back a place before a dash may start
+# "（以下简称“汀瑞铜箔”）", "(简称“某某集团”)", "（下称「某某」）": the short form a text will use for a name
+_SHORT_FORM_DECLARED = r"\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*[“\"「]([^”\"」\n]{2,12})[”\"」]\s*[）)]"
+_SIZE_CLASSES = tuple(_DATA["size_classes"])
+_TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
+# "经开区管委会", "高新区管委会办公室": the body of the park the page is about, named by the park's kind alone
+_PARK_BODY_ENDS = ("管委会", "管理委员会", "党工委")
+_PARK_ITSELF = re.compile(rf"(?:{'|'.join(map(re.escape, _DATA['park_short_forms']))})(?:{'|'.join(_PARK_BODY_ENDS)})")
 _ORG_TYPES = ("company", "government", "institution", "platform")
 _WHOLE_OF = ("全区", "全县", "全市")
 
@@ -165,7 +181,8 @@ def find_entities(document: Document, index: TextIndex) -> list[Entity]:
     protected = {
         pos
         for s, e in (
-            [(h.start, h.end) for h in all_places]
+            # (not a county's bare short form that is also a verb ending names: "某局会同市财政局" is no 会同县)
+            [(h.start, h.end) for h in all_places if not (h.weak and text[h.start : h.end] in _STOP_WORDS)]
             + [m.span() for m in _PROTECTED.finditer(text)]
             + [m.span() for m in _FIVE_YEAR_TOKEN.finditer(text)]
         )
@@ -273,12 +290,14 @@ def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
 
 
 def _titles(text: str) -> list[_Found]:
-    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》") and a contract
-    (《镁合金锭采购合同》), which is no programme."""
+    """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》"), a contract
+    (《镁合金锭采购合同》), which is no programme, and a reposted story's headline ("原标题：《…》")."""
     return [
         _Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()])
         for m in _TITLE.finditer(text)
-        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1))) and not m.group(1).endswith(_CONTRACTS)
+        if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))
+        and not m.group(1).endswith(_CONTRACTS)
+        and not _HEADLINE_LABEL.search(text, max(0, m.start() - 8), m.start())
     ]
 
 
@@ -312,6 +331,8 @@ def _verb_led(text: str, places: _Places, titles: list[tuple[int, int]]) -> list
         if "的" in name or name[0] in '“"' or any(s <= start < e for s, e in titles):
             continue  # a quoted campaign ("“强链补链”行动") is named by its quoted words (see _quoted)
         head = next(h for h in _DATA["verb_led_programme_heads"] if name.endswith(h))
+        if name.count("“") > name.count("”") and text.startswith("”", end):
+            name, end = name + "”", end + 1  # "实施制造业高质量发展“十大行动”": the quotation closes after the head
         found = _accept(text, name, head, "programme", start, end, places)
         if found is not None:
             out.append(found)
@@ -340,6 +361,8 @@ def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: lis
             start = _through_brand(text, start, places, protected)
             start = _through_conjunction(text, start, places, protected)
             start = _past_level(text, start, places)
+            start = _past_province(start, places)
+            start = _through_place_pair(text, start, places)
         start = _skip_enumerator(text, start, m.start())
         name = text[start:end]
         deng = _LIST_END.search(text, max(0, start - 8), start)
@@ -422,6 +445,24 @@ def _past_level(text: str, start: int, places: _Places) -> int:
     return m.end() if m and places.at(m.end()) is not None else start
 
 
+def _through_place_pair(text: str, start: int, places: _Places) -> int:
+    """ "西安—咸阳输变电装备集群": a cluster or park named from two places joined by a dash starts at the first; the
+    dash stops a name read backwards."""
+    if start < 2 or text[start - 1] not in _PAIR_DASHES or places.at(start) is None:
+        return start
+    before = next((h for h in places.within(max(0, start - 1 - _MAX_PLACE), start - 1) if h.end == start - 1), None)
+    return before.start if before is not None else start
+
+
+def _past_province(start: int, places: _Places) -> int:
+    """ "新疆昌吉硅基新材料集群": a province said before the city a cluster or park is named from locates it, as a
+    headline does ("新疆昌吉：…"); the name opens with the city."""
+    lead = places.at(start)
+    if lead is None or lead.place.level != "province" or (city := places.at(lead.end)) is None:
+        return start
+    return city.start if city.place.level != "province" else start
+
+
 def _skip_enumerator(text: str, start: int, head_start: int) -> int:
     m = _ENUMERATOR.match(text, start, head_start)
     return m.end() if m else start
@@ -451,6 +492,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
             and not _GOV_START.match(name)
             and not _GOV_RE.match(name)
             and not _PARK_BODY.fullmatch(name[: len(name) - len(head)])
+            and not _PARK_ITSELF.match(name)
         ):
             # a body is named from its place, its level, a named parent ("工业和信息化部办公厅") or the park it
             # runs ("某某高新区管委会")
@@ -473,6 +515,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         core = name[: len(name) - len(head)]
         if (
             len(_CJK.findall(core)) < 2
+            or (lead is None and not _TRADE_ONLY.sub("", core))
             or _GENERIC.fullmatch(core)
             or (head in ("集团", "控股") and core in ("企业", "产业", "龙头"))
         ):
@@ -482,7 +525,7 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         core = _remainder(name, head, [h.place.zh or "" for h in inside] + [text[h.start : h.end] for h in inside])
         if htype == "platform" and not re.search(r"[A-Za-z]", name) and lead is None:
             return None
-        if lead is None and len(_CJK.findall(core)) < 3:
+        if lead is None and len(_CJK.findall(core)) < (2 if head in _SCHOOL_HEADS else 3):
             return None
         if re.match(r"(?:国家级|省级|市级|国家|省|市)", name) and lead is None:
             return None
@@ -491,6 +534,10 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
     core = _remainder(name, head, [text[h.start : h.end] for h in inside])
     if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None):
         return None  # a description; but a park named by its place ("胶州…开发区") is a name
+    if htype in ("cluster", "park") and name.startswith(_SIZE_CLASSES):
+        return None  # "建成千亿级汽摩零部件产业基地": a size to reach, a goal's description, no name yet
+    if htype in ("cluster", "park") and name[: len(name) - len(head)].endswith(_CATEGORY_ENDS):
+        return None  # "电子信息类集群": a kind of cluster, as a list sorts them, not one cluster's name
     return _Found(htype, name, start, end, located)
 
 
@@ -588,6 +635,12 @@ class _Covers:
         return self.opens_before(start, end) or self._longest_from.get(start, end) > end
 
 
+def _declared_short_forms(text: str, name: str) -> list[str]:
+    """The short form a text declares for a name it has just written in full ("福建汀瑞铜箔科技股份有限公司（以下简称
+    “汀瑞铜箔”）"): the name's alias, so that the text's later mentions by it are the same entity's."""
+    return [m.group(1) for m in re.finditer(re.escape(name) + _SHORT_FORM_DECLARED, text)]
+
+
 def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Entity]:
     entities: dict[tuple[str, str], Entity] = {}
     spans: list[tuple[int, int]] = []
@@ -602,9 +655,13 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
     _fold_short_forms(entities)
     _fold_own_governments(entities)
     for e in entities.values():
+        if e.type != "place":
+            e.aliases += [a for a in _declared_short_forms(text, e.name) if a not in e.aliases and a != e.name]
+    for e in entities.values():
         for form in [e.name] + [a for a in e.aliases if not a.startswith("《")]:
             for span in _occurrences(form, text):
-                if span not in e.mentions:
+                # (a short form inside the full name, "汀瑞铜箔" in "福建汀瑞铜箔科技股份有限公司", is no mention of its own)
+                if not any(s <= span[0] and span[1] <= t for s, t in e.mentions):
                     e.mentions.append(span)
         e.mentions.sort()
     inside_names = _Covers(spans)
@@ -644,7 +701,8 @@ def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
 
 def _fold_own_governments(entities: dict[tuple[str, str], Entity]) -> None:
     """ "省政府" on a page that names "某省人民政府": the same government, said without its place (as "市政府" is
-    "某市人民政府"), when the page names one government of that level only."""
+    "某市人民政府"), when the page names one government of that level only; likewise "经开区管委会" and the one
+    park administration the page names in full."""
     shorts = {short: level for level, forms in _LEVEL_GOVERNMENTS.items() for short in forms}
     full: dict[str, list[tuple[str, str]]] = {}
     for key, e in entities.items():
@@ -658,6 +716,14 @@ def _fold_own_governments(entities: dict[tuple[str, str], Entity]) -> None:
         key = ("org", short)
         if len(full.get(level, ())) == 1 and key in entities and entities[key].type == "government":
             entities[full[level][0]].aliases.append(short)
+            del entities[key]
+    # "经开区管委会" on a page that names one park's administration in full ("某某经济技术开发区管理委员会"): that one
+    parks = [k for k, e in entities.items() if e.type == "government" and k[1].endswith(_PARK_BODY_ENDS)]
+    bare = [k for k in parks if _PARK_ITSELF.fullmatch(k[1])]
+    named = [k for k in parks if k not in bare]
+    if len(named) == 1:
+        for key in bare:
+            entities[named[0]].aliases.append(key[1])
             del entities[key]
 
 

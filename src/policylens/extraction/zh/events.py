@@ -36,7 +36,7 @@ from datetime import date, timedelta
 
 from policylens.extraction.numbers import _load
 from policylens.extraction.text import TextIndex
-from policylens.extraction.zh.numbers import parse_cn
+from policylens.extraction.zh.numbers import CN_DIGIT_CHARS, parse_cn
 from policylens.extraction.zh.sections import Sections, goal_sections, heading
 from policylens.model import Document, Entity, Event
 from policylens.periods import parts
@@ -107,7 +107,13 @@ _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
 _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
+_DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
+_CONDITION_OPENERS = tuple(_DATA["condition_openers"])
 _PERIOD_END_MONTHS: dict[str, int] = _DATA["period_end_months"]
+# "全省共有8个集群入选", "共计12家企业获评": how many took part, counted before the trigger
+_COUNT_BEFORE = re.compile(rf"(?:{_alt(_DATA['count_before'])})[\d{CN_DIGIT_CHARS}]+[个家项批]")
+# a period a figure is compared with ("增速较上半年加快", "比一季度提高") is not the period told
+_COMPARED_WITH = tuple(_DATA["compared_with"])
 _PERIOD_END = re.compile(
     rf"(?:(?P<y>(?:19|20)\d\d) ?年)?(?:1 ?[—\-–~至] ?(?P<m>1[0-2]|[2-9]) ?月|(?P<q>{_alt(_PERIOD_END_MONTHS)}))"
 )
@@ -157,6 +163,7 @@ _SIGNATURE_DATE = re.compile(
     r"\s?(?P<m>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s?月"
     r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?日\s*(?=\n|$)"
 )
+_DATE_LINE = re.compile(r"(?m)^" + _SIGNATURE_DATE.pattern.removeprefix(r"\n"))
 _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
@@ -191,6 +198,9 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     if not text.strip():
         return []
     reference = parts(document.published)
+    # the day the text is dated or signed with, a date alone on its line, dates what its opening reports
+    dated = _DATE_LINE.search(text)
+    own_day = _iso(*(_number(dated.group(k)) for k in ("y", "m", "d"))) if dated else document.published
     # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
     own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
@@ -262,6 +272,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if _PLAN_SAYS.match(text, index.paragraph_at(m.start())[0]) or _PLAN_SAYS.match(text, s_start):
             continue  # "《方案》提出，…": a plan's tasks as reported
         c_start, c_end = _clause(text, m.start(), m.end(), s_start, s_end)
+        if etype == "approval" and c_start == m.start() and text.startswith(_DESIGNATED_NOUNS, m.end()):
+            continue  # "入选企业通过智能化改造": the firms selected, the subject of the clause
+        if text.startswith(_CONDITION_OPENERS, c_start) and text[c_start:c_end].rstrip().endswith("的"):
+            continue  # "对公示名单有异议的，…": whom a notice speaks to
         if _BACKGROUND.match(text, c_start):
             continue  # "随着新基地投产，…": the background of what the sentence reports; "这是…": a comment on it
         if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
@@ -276,8 +290,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # "出台了一系列政策", "组建多个小组": nothing named
         if etype in _GATHERING_TYPES and not _gathering(text, c_start, c_end):
             continue
-        if _COUNTED.search(text, m.end(), c_end):
-            continue  # "入选企业数量逐年攀升": a count of what was named
+        if _COUNTED.search(text, m.end(), c_end) or (
+            _COUNT_BEFORE.search(text, c_start, m.start()) and not text[m.end() : c_end].strip()
+        ):
+            continue  # "入选企业数量逐年攀升", "全省共有8个集群入选" (entering nothing it names): a count
         if etype in _BY_LEAVE_TYPES and text.startswith(_BY_LEAVE, c_start) and text[m.end() : c_end] in ("", "同意"):
             continue  # "经国务院批准，…": the leave given for what the sentence reports
         if etype in _AGENT_TYPES and any(a.group("by") for a in _AGENT.finditer(text, c_start, m.start())):
@@ -319,7 +335,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             if reference is None or heading < reference[0]:
                 date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
         if date is None and (s_start, s_end) == first_sentence and document.published:
-            date, approximate = document.published, True
+            date, approximate = own_day, True
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
@@ -429,7 +445,9 @@ def _looks_ahead(text: str, s_start: int, pos: int) -> bool:
 def _period_end(text: str, s_start: int, p_start: int, pos: int, year: str) -> str | None:
     """The last month of the period of the year told in the sentence before ``pos`` (or opening its paragraph),
     in ``year``: "1—10月" -> 10, "前三季度" -> 9; None when no period is told or it names another year."""
-    found = list(_PERIOD_END.finditer(text, s_start, pos)) or [m for m in [_PERIOD_END.match(text, p_start)] if m]
+    found = [
+        m for m in _PERIOD_END.finditer(text, s_start, pos) if not text.endswith(_COMPARED_WITH, s_start, m.start())
+    ] or [m for m in [_PERIOD_END.match(text, p_start)] if m]
     if not found:
         return None
     m = found[-1]

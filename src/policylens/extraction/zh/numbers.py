@@ -98,8 +98,11 @@ _RANK = re.compile(
 )
 _RANK_CHAIN = re.compile(r"、第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?")
 _SHARE_DATA = _DATA["share_tenths"]
+# "四成五" is 45 %: a digit after 成 is the hundredths, unless it counts something ("三成五家" is no share)
 _TENTHS = re.compile(
-    rf"(?<=[{''.join(_SHARE_DATA['after'])}])(?P<n>[一二两兩三四五六七八九])成(?![{''.join(_SHARE_DATA['not_before'])}])"
+    rf"(?<=[{''.join(_SHARE_DATA['after'])}])(?P<n>[一二两兩三四五六七八九])成"
+    rf"(?:(?P<h>[一二三四五六七八九])(?![\d{CN_DIGIT_CHARS}年{''.join(COUNT_WORDS)}]))?"
+    rf"(?![{''.join(_SHARE_DATA['not_before'])}])"
 )
 _DOUBLING = re.compile(_alt(_DATA["doublings"]))
 _RANGE_BETWEEN = re.compile(rf"{_INCLUDED}\s*(?:{_alt(_DATA['range_words'])})\s*$")
@@ -211,7 +214,8 @@ def find_amounts(text: str) -> list[Amount]:
             out.append(Amount(m.start(), m.end(), round(100 * num / den, 4), "%"))
     for m in _TENTHS.finditer(text):
         if not any(x.start < m.end() and m.start() < x.end for x in out):
-            out.append(Amount(m.start(), m.end(), 10.0 * DIGITS[m.group("n")], "%"))
+            hundredths = DIGITS[m.group("h")] if m.group("h") else 0
+            out.append(Amount(m.start(), m.end(), 10.0 * DIGITS[m.group("n")] + hundredths, "%"))
     for m in _DOUBLING.finditer(text):
         if not any(x.start < m.end() and m.start() < x.end for x in out):
             times = parse_cn(m.group()[1])

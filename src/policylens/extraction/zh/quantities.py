@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from typing import overload
 from urllib.parse import urlsplit
 
+from policylens import vocab
 from policylens.extraction import gazetteer
 from policylens.extraction.anycase import opening
 from policylens.extraction.numbers import Amount, _load
@@ -58,6 +59,9 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
+_DESIGN_CUES = tuple(_CUES["design_cues"])
+_ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
+_WHOLE_YEAR = re.compile(_alt(_CUES["whole_year_words"]))
 # The cue lists _KIND_CUE alternates, each word matched where it begins.
 _CUE_LISTS = (
     "target_cue_exceptions",
@@ -81,6 +85,7 @@ _KIND_CUE_OPENING = opening(
     ],
     ignoring_case=False,
 )
+_ESTIMATES = frozenset(_CUES["estimate_cues"])
 _KIND_CUE = re.compile(
     rf"{_KIND_CUE_OPENING}(?:(?P<x>{_alt(_CUES['target_cue_exceptions'])})"
     rf"|(?P<deadline>(?:到|至|截至|截止到|截止) ?(?:(?P<dy>{_YEAR})|(?P<cy>{_CN_YEAR})) ?年(?:底|末)?"
@@ -147,6 +152,8 @@ _OWN_PLACE = re.compile(_alt(_SCOPE_OF))
 _ABOVE = {scope: frozenset(levels) for scope, levels in _CUES["levels_above"].items()}
 _ANAPHORA = {w: t for t, words in _CUES["anaphora"].items() for w in words}
 _ANAPHOR = re.compile(_alt(_ANAPHORA))
+_ANAPHOR_REFERENT = {"project": "company"}  # what a project's figures belong to: the company building it
+_OWN_COMPANY = "公司"  # bare, as a company's own page or a story about one calls it (not 该公司, the one just named)
 _DESIGN = re.compile(_alt(_CUES["design_words"]))
 _HEADLINE_MAX = 60  # a first line longer than this is prose, not a headline or an issuer
 _PLAN_DOCUMENT_HEADS = tuple(_CUES["plan_document_heads"])
@@ -188,6 +195,7 @@ class _Reader:
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
+        self.sections = Sections(self.text)
         self.cues = self._cues()  # in text order
         # a page about its own year: it names the year (今年, or written out) and sets no later deadline
         self.current_year = (
@@ -201,7 +209,6 @@ class _Reader:
             index.paragraphs,
             lambda start, end: any(c.kind == "deadline" for c in self._cues_in(start, end)),
         )
-        self.sections = Sections(self.text)
         self.sentence_starts = [s for s, _ in index.sentences]
         first = index.sentences[0] if index.sentences else (0, 0)
         m = re.match(rf"\s*(?P<y>{_YEAR}) ?年(?!底|末|前)", self.text[first[0] : first[1]])
@@ -224,9 +231,12 @@ class _Reader:
         # "该公司…", "园区…": the last company or park named before, by type
         self.named_of_type = {
             t: sorted((s, ent.name) for ent in entities if ent.type == t for s, _ in ent.mentions)
-            for t in set(_ANAPHORA.values())
+            for t in set(_ANAPHORA.values()) - set(_ANAPHOR_REFERENT)
         }
         self.anaphors = [(m.start(), _ANAPHORA[m.group()]) for m in _ANAPHOR.finditer(self.text)]
+        # the company the page names more often than any other: what a bare "公司" opening a clause speaks of
+        named = sorted((len(e.mentions), e.name) for e in entities if e.type == "company" and e.mentions)
+        self.main_company = named[-1][1] if named and (len(named) == 1 or named[-1][0] > named[-2][0]) else None
         self.anaphor_starts = [p for p, _ in self.anaphors]
         own = [(m.start(), m.group()) for m in _OWN_PLACE.finditer(self.text)]
         self.own_words = [p for p, _ in own]
@@ -241,7 +251,8 @@ class _Reader:
         # whom "全省…" speaks for when neither the title nor the issuer says: the place of that level the page
         # names; in a plan or an official page that is whose figures they all are
         self.whole_place = self.own_place or _own_place_in_body(entities, scope)
-        official = self.plan or document.source_type == "government"
+        # a government body's account on a platform writes stories, whose figures are read as any story's
+        official = self.plan or (document.source_type == "government" and not _on_account_platform(document.url))
         self.main_place = (self.whole_place if official else self.own_place) or _main_subject(entities, scope)
 
     def _past(self, year: int) -> bool:
@@ -284,7 +295,11 @@ class _Reader:
                 kind = "baseline" if _BASELINE_BEFORE.search(self.text, max(0, m.start() - 2), m.start()) else "year"
                 out.append(_Cue(m.start(), kind, year))
             elif m.group("t"):
-                out.append(_Cue(m.start(), "target"))
+                heading = self.sections.year_at(m.start()) if m.group("t") in _ESTIMATES else None
+                if heading is not None and self.published is not None and heading < self.published:
+                    out.append(_Cue(m.start(), "year", heading))  # "2025年工作回顾 … 预计…完成": that year's figure
+                else:
+                    out.append(_Cue(m.start(), "target"))
             elif m.group("s"):
                 out.append(_Cue(m.start(), "statistic"))
             elif m.group("w"):
@@ -379,6 +394,8 @@ class _Reader:
                 deadline = self._deadline(
                     sentence_cues, paragraph_cues, section_cues, a.start
                 ) or self._this_years_goal(p_start, a.start)
+                if deadline is None and self.published and _WHOLE_YEAR.search(self.text, clause_start, a.start):
+                    deadline = self.published  # "全年工业产值力争突破520亿元": a goal for the page's year
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
         return Quantity(
@@ -449,6 +466,8 @@ class _Reader:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
         for cues in (sentence, paragraph):
             for c in reversed(cues):
+                if cues is paragraph and c.kind == "target" and self.text.startswith(_DESIGN_CUES, c.pos):
+                    continue  # "年产5万吨…项目竣工投产。项目总投资36亿元": a designed size is its own sentence's
                 if c.kind == "target" or c.kind == "deadline":
                     return "target"
                 if c.kind == "statistic":
@@ -473,6 +492,7 @@ class _Reader:
             re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end])
             and a.unit != "count"
             and not self.text.endswith("投资", 0, a.start)
+            and not _SIZE_CLASS.match(self.text, a.end, s_end)
         ):
             return "target"  # a project's designed size ("2500吨兽药项目"), not what it invests ("总投资…的项目")
         return "target" if self.plan or in_goals else "statistic"
@@ -637,9 +657,13 @@ class _Reader:
         lo, hi = bisect_left(self.anaphor_starts, max(s_start, at + 1)), bisect_left(self.anaphor_starts, pos)
         for a_pos, etype in reversed(self.anaphors[lo:hi]):
             if self._opens_clause(s_start, a_pos):
-                named = self.named_of_type[etype]
+                named = self.named_of_type[_ANAPHOR_REFERENT.get(etype, etype)]
                 i = bisect_left(named, (a_pos, ""))
-                return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
+                if i and self.text.startswith(_OWN_COMPANY, a_pos) and self.main_company:
+                    return self.main_company  # "公司…": the firm the page is about, not a subsidiary just named
+                if i or etype not in _ANAPHOR_REFERENT:
+                    return named[i - 1][1] if i else None  # "该公司" with no company named before: nobody known
+                # a project no company was named for is the place's, read as any clause is
         return best or self.main_place
 
     def _respective(self, pos: int, s_start: int) -> str | None:
@@ -684,6 +708,15 @@ class _Reader:
             and self.text[pos - 1] == "、"
             and _ENDS_IN_FIGURE.search(self.text, max(s_start, pos - 6), pos - 1) is not None
         )
+
+
+# "其中10亿元以上项目4个", "投资超5亿元的项目4个": the amount is the size of a class of projects that are counted,
+# no project's designed size
+_SIZE_CLASS = re.compile(r"(?:以上|以下)?的?项目\s*(?:\d+|[一二两三四五六七八九十]+)\s*个")
+
+
+def _on_account_platform(url: str | None) -> bool:
+    return (urlsplit(url).hostname or "").lower() in _ACCOUNT_PLATFORMS if url else False
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:
