@@ -57,7 +57,7 @@ FLOORS = {
     "clusters_parks": 0.95,
     "programmes": 0.96,
 }
-ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.86, "metric": 0.87, "subject": 0.80}
+ATTRIBUTE_FLOORS = {"deadline": 0.97, "comparator": 0.99, "kind": 0.98, "as_of": 0.86, "metric": 0.88, "subject": 0.80}
 DOCUMENT_FLOORS = {"published": 0.99, "source_type": 0.92, "title": 0.99}
 
 
@@ -116,7 +116,7 @@ HELD_OUT = {
             "clusters_parks": 0.90,
             "programmes": 0.89,
         },
-        {"kind": 0.94, "deadline": 0.92, "as_of": 0.87, "metric": 0.93, "subject": 0.76},
+        {"kind": 0.94, "deadline": 0.92, "as_of": 0.88, "metric": 0.94, "subject": 0.76},
         {"published": 0.99, "source_type": 0.99, "title": 0.99},
     ),
     "heldout-zh": (
@@ -142,7 +142,7 @@ HELD_OUT = {
             "clusters_parks": 0.83,
             "programmes": 0.73,
         },
-        {"kind": 0.94, "deadline": 0.96, "as_of": 0.79, "metric": 0.88, "subject": 0.80},
+        {"kind": 0.94, "deadline": 0.96, "as_of": 0.80, "metric": 0.90, "subject": 0.80},
         {"published": 0.99, "source_type": 0.90, "title": 0.99},
     ),
     "heldout-zh2": (
@@ -163,12 +163,12 @@ HELD_OUT = {
             "quantities": 0.93,
             "targets": 0.84,
             "events": 0.67,
-            "places": 0.86,
+            "places": 0.87,
             "organisations": 0.80,
             "clusters_parks": 0.75,
             "programmes": 0.70,
         },
-        {"kind": 0.94, "deadline": 0.91, "as_of": 0.83, "metric": 0.78, "subject": 0.66},
+        {"kind": 0.94, "deadline": 0.91, "as_of": 0.83, "metric": 0.81, "subject": 0.66},
         {"published": 0.90, "source_type": 0.80, "title": 0.90},
     ),
     "heldout4": (
@@ -176,12 +176,12 @@ HELD_OUT = {
             "quantities": 0.95,
             "targets": 0.82,
             "events": 0.45,
-            "places": 0.83,
+            "places": 0.85,
             "organisations": 0.74,
             "clusters_parks": 0.88,
             "programmes": 0.57,
         },
-        {"kind": 0.92, "deadline": 0.91, "as_of": 0.76, "metric": 0.86, "subject": 0.56},
+        {"kind": 0.92, "deadline": 0.91, "as_of": 0.76, "metric": 0.87, "subject": 0.56},
         {"published": 0.60, "source_type": 0.99, "title": 0.90},
     ),
     "heldout5": (
@@ -189,12 +189,12 @@ HELD_OUT = {
             "quantities": 0.90,
             "targets": 0.80,
             "events": 0.62,
-            "places": 0.80,
-            "organisations": 0.74,
+            "places": 0.86,
+            "organisations": 0.75,
             "clusters_parks": 0.92,
             "programmes": 0.69,
         },
-        {"kind": 0.93, "deadline": 0.90, "as_of": 0.69, "metric": 0.86, "subject": 0.64},
+        {"kind": 0.93, "deadline": 0.90, "as_of": 0.69, "metric": 0.88, "subject": 0.64},
         {"published": 0.99, "source_type": 0.90, "title": 0.90},
     ),
     "heldout-zh3": (
@@ -215,12 +215,12 @@ HELD_OUT = {
             "quantities": 0.96,
             "targets": 0.84,
             "events": 0.80,
-            "places": 0.84,
+            "places": 0.87,
             "organisations": 0.86,
             "clusters_parks": 0.99,
             "programmes": 0.87,
         },
-        {"kind": 0.93, "comparator": 0.98, "deadline": 0.95, "as_of": 0.77, "metric": 0.82, "subject": 0.79},
+        {"kind": 0.93, "comparator": 0.98, "deadline": 0.95, "as_of": 0.77, "metric": 0.83, "subject": 0.81},
         {"published": 0.99, "source_type": 0.99, "title": 0.99},
     ),
     "heldout7": (
@@ -233,7 +233,7 @@ HELD_OUT = {
             "clusters_parks": 0.96,
             "programmes": 0.77,
         },
-        {"kind": 0.93, "comparator": 0.99, "deadline": 0.94, "as_of": 0.83, "metric": 0.84, "subject": 0.63},
+        {"kind": 0.93, "comparator": 0.99, "deadline": 0.94, "as_of": 0.84, "metric": 0.87, "subject": 0.63},
         {"published": 0.90, "source_type": 0.80, "title": 0.90},
     ),
     "heldout-zh4": (
@@ -266,13 +266,13 @@ HELD_OUT = {
         {
             "quantities": 0.93,
             "targets": 0.82,
-            "events": 0.61,
-            "places": 0.86,
+            "events": 0.63,
+            "places": 0.88,
             "organisations": 0.92,
             "clusters_parks": 0.80,
             "programmes": 0.85,
         },
-        {"kind": 0.93, "comparator": 0.99, "deadline": 0.92, "as_of": 0.77, "metric": 0.87, "subject": 0.78},
+        {"kind": 0.93, "comparator": 0.99, "deadline": 0.92, "as_of": 0.77, "metric": 0.88, "subject": 0.78},
         {"published": 0.99, "source_type": 0.99, "title": 0.99},
     ),
     "heldout9": (
@@ -285,7 +285,7 @@ HELD_OUT = {
             "clusters_parks": 0.64,
             "programmes": 0.80,
         },
-        {"kind": 0.85, "comparator": 0.97, "deadline": 0.90, "as_of": 0.80, "metric": 0.81, "subject": 0.57},
+        {"kind": 0.85, "comparator": 0.97, "deadline": 0.90, "as_of": 0.80, "metric": 0.83, "subject": 0.57},
         {"published": 0.90, "source_type": 0.90, "title": 0.90},
     ),
     "heldout-zh6": (
@@ -316,15 +316,15 @@ HELD_OUT = {
     ),
     "heldout10": (
         {
-            "quantities": 0.90,
+            "quantities": 0.91,
             "targets": 0.81,
             "events": 0.53,
-            "places": 0.78,
+            "places": 0.79,
             "organisations": 0.76,
             "clusters_parks": 0.72,
             "programmes": 0.63,
         },
-        {"kind": 0.92, "comparator": 0.96, "deadline": 0.93, "as_of": 0.82, "metric": 0.87, "subject": 0.36},
+        {"kind": 0.92, "comparator": 0.97, "deadline": 0.93, "as_of": 0.83, "metric": 0.89, "subject": 0.36},
         {"published": 0.99, "source_type": 0.90, "title": 0.70},
     ),
     "heldout-zh8": (
