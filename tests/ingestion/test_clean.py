@@ -295,3 +295,9 @@ def test_the_clean_text_reads_markdown_emphasis_as_plain_words():
     # a footnote's star and a product's are no emphasis
     kept = split_page("\n".join([ARTICLE[0], "", "Output rose 5%* in 2025 and 3 * 4 = 12.", "", ARTICLE[1]])).text()
     assert "Output rose 5%* in 2025 and 3 * 4 = 12." in kept
+
+
+def test_underscores_and_stars_inside_words_are_kept_as_written():
+    line = 'Run <a href="javascript:window.__xss=1">this</a> or window.__init__ with a*b and 2**10.'
+    text = split_page("\n".join([ARTICLE[0], "", line, "", ARTICLE[1]])).text()
+    assert line in text

@@ -78,13 +78,14 @@ class Page:
         Markdown's marks of emphasis ("**Battery exports:** US$3.1 billion" reads as the label it is)."""
         issuer = [line for line in self.issuer if line != title_line]
         lines = ([title_line, ""] if title_line else []) + (issuer + [""] if issuer else []) + self.body
-        return _collapse_blank_lines(
-            [_EMPHASIS.sub(_emphasised, line) if "*" in line or "__" in line else line for line in lines]
-        )
+        return _collapse_blank_lines([_EMPHASIS.sub(_emphasised, line) if "*" in line else line for line in lines])
 
 
-# Markdown emphasis: "**bold**", "__bold__", "*italic*" (not a footnote's star, "2025*", nor "a * b")
-_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
+# Markdown emphasis: "**bold**", "*italic*", opened and closed at a word's edge (not a footnote's star, "2025*",
+# "a * b", nor the underscores of a name, "window.__init__", which are kept as written)
+_EMPHASIS = re.compile(
+    r"(?<![\w*])(\*\*)(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*(?![\w*])|(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"
+)
 
 
 def _emphasised(m: re.Match[str]) -> str:
