@@ -961,3 +961,15 @@ def test_a_second_event_of_a_type_on_a_bare_noun_is_no_restatement():
 def test_the_same_event_told_again_of_a_definite_noun_is_a_restatement():
     text = "The city unveiled a plan for hydrogen on Thursday. The plan was drawn up by the planning bureau."
     assert [e.type for e in events(text)] == ["issuance"]
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        ("Aurenic officially opened its first advanced packaging facility in Malaysia in September.", "production"),
+        ("Acme opened a new manufacturing facility in Ohio in May.", "production"),
+        ("The university opened a research facility in May.", "establishment"),  # a centre set up, no works
+    ],
+)
+def test_a_facility_that_makes_things_opened_is_put_into_operation(sentence, etype):
+    assert only(sentence).type == etype
