@@ -214,7 +214,7 @@ HELD_OUT = {
         {
             "quantities": 0.96,
             "targets": 0.84,
-            "events": 0.80,
+            "events": 0.82,
             "places": 0.87,
             "organisations": 0.86,
             "clusters_parks": 0.99,
