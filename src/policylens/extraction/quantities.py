@@ -573,9 +573,7 @@ _SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤":
 _WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
-    r"\b(?:targets?|targeted|aims?\s+(?:for|at)|wants|promised|promises|pledged|pledges|(?:goal|target|aim)\s+is)"
-    r"\s+(?:(?:about|around|some|at\s+least|over|more\s+than|up\s+to)\s+)?$",
-    re.IGNORECASE,
+    rf"\b(?:{_words('goal_openers')})\s+(?:(?:{_words('goal_approximators')})\s+)?$", re.IGNORECASE
 )
 # "As of December 31, 2025, it owned …": the pronoun that opens the main clause after an opening phrase
 _PRONOUN_AFTER_OPENING = re.compile(r"[^;:\n]{1,60}?,\s+(?:it|they)\s+[a-z]")

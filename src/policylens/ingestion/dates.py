@@ -258,8 +258,8 @@ def day_of_dateline(lines: Iterable[str], month: str) -> str | None:
     ("2026-03", known from the URL or a stamp): the two together date the page."""
     for line in lines:
         m = _YEARLESS_DATELINE.match(line)
-        if m is not None and f"-{_MONTHS[m.group('mon').lower()]:02d}" == month[4:]:
-            return _valid(int(month[:4]), _MONTHS[m.group("mon").lower()], int(m.group("d")))
+        if m is not None and (named := _MONTHS[m.group("mon").lower()]) == int(month[5:7]):
+            return _valid(int(month[:4]), named, int(m.group("d")))
     return None
 
 

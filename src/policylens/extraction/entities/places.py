@@ -330,26 +330,26 @@ def sites_of_works(text: str, places: list[PlaceMention], found: list[Found]) ->
     "the refinery near Mempawah", "headquartered in Salina"): one to three capitalised words after the
     preposition, ending the phrase. Names already read as something else, and parks, are left as they are."""
     p = patterns()
-    taken = {(f.start, f.end) for f in found} | {(m.start, m.end) for m in places}
     starts = {f.start for f in found} | {m.start for m in places}
-    out = []
-    matches = list(_SITE_OF_WORKS.finditer(text))
-    sites = Counter(m.group("name") for m in matches)
-    for m in matches:
-        name = m.group("name")
-        words = name.split()
-        if (
+    matches = [
+        m
+        for m in _SITE_OF_WORKS.finditer(text)
+        if not (
             m.start("name") in starts
-            or (m.start("name"), m.end("name")) in taken
-            or words[0].lower() in p.not_starts
+            or (words := m.group("name").split())[0].lower() in p.not_starts
             or words[-1].lower() in p.heads
             or words[-1].lower() in LEVEL_WORDS
-            or is_place(name)
-        ):
-            continue
-        site = Found("place", name, m.start("name"), m.end("name"), "context")
-        if len(re.findall(rf"\b{re.escape(name)}\b", text)) == sites[name]:
-            site.attributes["site"] = True  # known only as where a works stands: it owns none of the figures
+            or is_place(m.group("name"))
+        )
+    ]
+    at_sites = Counter(m.group("name") for m in matches)
+    # named only where a works stands: such a town owns none of the figures (one count of the text a name)
+    only_there = {name for name, n in at_sites.items() if len(re.findall(rf"\b{re.escape(name)}\b", text)) == n}
+    out = []
+    for m in matches:
+        site = Found("place", m.group("name"), m.start("name"), m.end("name"), "context")
+        if site.name in only_there:
+            site.attributes["site"] = True
         out.append(site)
     return out
 
