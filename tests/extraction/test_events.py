@@ -124,6 +124,9 @@ def only(text: str, published: str | None = "2025-03-14"):
         ("Ground was broken on Tuesday for the $300 million battery plant.", "production", "2025-03-11"),
         ("The county broke ground on the new Riverton Industrial Park on Monday.", "launch", "2025-03-10"),
         ("The 150-MW Riverton Solar Farm was energized in November 2024.", "production", "2024-11"),
+        # a document named by its number: the number ends the name, "No." is no negation
+        ("The plan builds on Resolution No. 15-NQ issued by the Party Committee in June 2024.", "issuance", "2024-06"),
+        ("The zone follows Decree 35 issued by the government in June 2024.", "issuance", "2024-06"),
     ],
 )
 def test_reported_events(sentence, etype, date):
@@ -152,6 +155,8 @@ def test_reported_events(sentence, etype, date):
         "National clusters have become an important engine of regional growth.",
         "If approved, the zone would be the largest of its kind in the country.",
         "In developed economies, manufacturing accounts for a smaller share of GDP.",
+        "The firm got no approval for the plant in 2024.",
+        "The zone follows Decree 35 issued by the government.",
     ],
 )
 def test_no_event(sentence):

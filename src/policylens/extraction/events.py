@@ -548,12 +548,14 @@ def _status(
     if hit.form.ing and first not in (",", "and") and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (
-        (first in lex.adjectival or first[0].isdigit())
+        (first in lex.adjectival or first[0].isdigit() and not _BY_AFTER.match(text, hit.end))
         and hit.form.past
         and not hit.noun
         and not _MONTH_DAY_BEFORE.search(text, max(0, hit.start - 20), hit.start)
     ):
-        return _DROP  # "171 approved applications", but not "on November 5 handed over"
+        # "171 approved applications", but not "on November 5 handed over", and not "Decree 35 issued by
+        # the government in June": a number that ends a document's name, whose 'by' phrase says who acted
+        return _DROP
     if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
         return _DROP
     if (
@@ -578,6 +580,8 @@ def _status(
             if word == "may" and text.startswith("M", pos):
                 continue  # "on 14 May approved": the month, not the modal
             return _IRREALIS
+        if word == "no" and text.startswith(".", pos + 2):
+            continue  # "Resolution No. 15 issued by …": the number's abbreviation, no negation
         if word in lex.negations or word.endswith("n't") or word in lex.conditionals:
             return _DROP
         if word in lex.present:
@@ -603,6 +607,7 @@ def _status(
 
 
 _MONTH_DAY_BEFORE = re.compile(rf"\b{MONTH_DAY},?\s+$")
+_BY_AFTER = re.compile(r"\s+by\s")
 _WH_WORDS = frozenset(("what", "how", "why", "when", "where"))
 _QUESTION = re.compile(
     r"(?i:what|how|why|when|where)(?: (?:it|they|this|that|was|were|is|are|has|have|had|been|being))*"
@@ -637,7 +642,7 @@ def _describes_noun(text: str, lex: _Lexicon, before: str, end: int) -> bool:
     verb, describes the noun; the sentence's own verb comes later, if at all. A participle whose 'by'
     phrase is dated ('the plan issued by the ministry in June 2025') tells when it happened: news."""
     if (
-        not before.isalpha()
+        not (before.isalpha() or before.isdigit())
         or before in lex.past
         or before in lex.present
         or before in lex.modals
@@ -696,6 +701,8 @@ def _nominal_reported(text: str, lex: _Lexicon, hit: _Hit, clause_start: int, cl
     opens the clause and was held ("The signing of the agreement took place in Hanoi")."""
     before = _tokens_before(text, max(clause_start, hit.start - 80), hit.start)
     for pos, word in reversed(before[-5:]):
+        if word in lex.negations:
+            return False  # "got no approval", "received neither funding nor approval"
         if word in lex.light_verbs:
             light = _Hit(pos, pos + len(word), hit.form)
             return _status(text, lex, light, clause_start, []) == _REALIS
