@@ -268,6 +268,24 @@ def test_metric_names_what_is_counted_or_measured():
     assert "industrial output value" in found[1].metric
 
 
+def test_a_figure_set_off_after_its_measure_restates_it():
+    found = extract(
+        "The county's jobless rate was 3.1%, below the statewide rate of 3.4%, and the county's population, "
+        "about 54,000, has barely grown."
+    )
+    assert [(q.value, q.metric) for q in found] == [
+        (3.1, "jobless rate"),
+        (3.4, "statewide rate"),
+        (54000, "population"),
+    ]
+
+
+def test_street_addresses_are_not_quantities():
+    text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
+    assert extract(text) == []
+    assert only("The panel delivers 300 W. Shipments begin in May.").unit == "W"
+
+
 def test_restatement_is_one_quantity_with_an_alternative():
     q = only("The zone's GDP was 310 billion yuan ($43.4 billion) in 2023.", published="2024-01-01")
     assert (q.value, q.unit, q.as_of) == (310e9, "CNY", 2023)

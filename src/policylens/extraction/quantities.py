@@ -498,6 +498,17 @@ _LABEL = re.compile(
     r"(?:^|(?<=\n))[ \t]*(?:[-•*·▪◦][ \t]*|\(?\d{1,2}[.)][ \t]*)?(?P<label>[A-Za-z][^:\n.;]{0,60}?)"
     r"[ \t]*:[ \t]*(?:[a-z]+[ \t]+){0,2}$"
 )
+# A figure set off by commas after the measure it restates: "the county's population, about 54,000, …".
+_APPOSED = re.compile(
+    r"(?:\b(?:the|its|their|our)\s+|[\w-]+['’]s\s+)(?P<np>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*),\s+"
+    r"(?:(?:about|around|some|nearly|roughly|approximately|almost|over|more\s+than|less\s+than|just\s+over|"
+    r"just\s+under)\s+)?$"
+)
+# A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
+_STREET_NUMBER = re.compile(
+    r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Pl|Place|Ct|Court|Hwy|Highway|Pkwy|Parkway)\b"
+)
 # "with an average annual growth rate of 14.9 percent": a measure noun after an article, the figure "of" it.
 _RATE_OF = re.compile(
     opening("ati", ignoring_case=False)
@@ -874,6 +885,8 @@ class _Reader:
             return True  # "robots per 10,000 workers": the base of a rate, not a figure
         if a.unit == "count" and a.bare and (self._series_total(a) or self._age(a)):
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
+        if _STREET_NUMBER.match(self.text, a.start):
+            return True  # "at the City-County Building, 300 W. Ash St.": an address, not 300 watts
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
             return True  # "30 years ago", "20 minutes later", "45 years old": a time or an age, not a figure
         for s, e, _, etype in self._mentions_near(a.start):
@@ -1219,6 +1232,9 @@ class _Reader:
         label = _LABEL.search(self.text, lo, start) if self.text.find(":", lo, start) >= 0 else None
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
+        if self.text.startswith(",", a.end) and (apposed := _APPOSED.search(self.text, max(s.start, lo), start)):
+            if named := _clean_metric(_WORD.findall(apposed.group("np"))):
+                return named  # "the county's population, about 54,000, has barely grown": the figure restates it
         valued = _VALUED_AT.search(self.text, max(s.start, start - 90), start)
         if valued and (named := _clean_metric(_WORD.findall(valued.group("np")))):
             # "put the total cost of the factory at €2.6bn": what the sum is set as, not the verb that sets it
