@@ -280,6 +280,19 @@ def test_a_figure_set_off_after_its_measure_restates_it():
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("The company bought a 110-hectare brownfield site next to the power station.", "brownfield site"),
+        ("The firm will build a 150-MW solar farm in the region.", "solar farm capacity"),
+        # a bare measure word names nothing else: the area is the park's
+        ("The park covers a 1,200-hectare area in the north.", "area of park"),
+    ],
+)
+def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, metric):
+    assert only(sentence).metric == metric
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

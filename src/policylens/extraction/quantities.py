@@ -504,6 +504,8 @@ _APPOSED = re.compile(
     r"(?:(?:about|around|some|nearly|roughly|approximately|almost|over|more\s+than|less\s+than|just\s+over|"
     r"just\s+under)\s+)?$"
 )
+# A figure written as a modifier of the noun after it: "110-hectare", "150-MW", "10,000-tonne-per-year".
+_AS_MODIFIER = re.compile(r"\d-[A-Za-z]")
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1232,6 +1234,16 @@ class _Reader:
         label = _LABEL.search(self.text, lo, start) if self.text.find(":", lo, start) >= 0 else None
         if label and (named := _clean_metric(_WORD.findall(label.group("label")))):
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
+        if (
+            (dimension := DIMENSION.get(a.unit)) in _DIMENSION_MEASURES
+            and _AS_MODIFIER.search(self.text, a.start, a.end)
+            and not self.text.startswith("-", a.end)
+            and (modified := self._counted_noun(a, s))
+            and modified.lower() not in _DIMENSION_MEASURES[dimension][2]
+        ):
+            # "bought a 110-hectare brownfield site": the figure is the site's, whatever the verb ("covers a
+            # 1,200-hectare area" names no other thing: the area is the park's)
+            return modified
         if self.text.startswith(",", a.end) and (apposed := _APPOSED.search(self.text, max(s.start, lo), start)):
             if named := _clean_metric(_WORD.findall(apposed.group("np"))):
                 return named  # "the county's population, about 54,000, has barely grown": the figure restates it
