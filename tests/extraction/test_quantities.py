@@ -293,6 +293,23 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
     assert only(sentence).metric == metric
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        ("Of the 62 incentives, 17 went to projects in coal regions.", 17, "incentives"),
+        ("The office received 74 applications requesting a combined $2.3 billion.", 2.3e9, "applications"),
+        ("The economy grew 6.1 percent in 2025, faster than the 5.8 percent in 2024.", 5.8, "economy"),
+        (
+            "The Commission approved CZK 9.8 billion (€390 million) of Czech state support for the plant.",
+            9.8e9,
+            "Czech state support for the plant",
+        ),
+    ],
+)
+def test_a_metric_is_never_a_verb_a_comparative_or_the_body_that_acts(sentence, value, metric):
+    assert by_value(extract(sentence, published="2026-01-10"), value).metric == metric
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

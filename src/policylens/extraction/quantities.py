@@ -393,11 +393,12 @@ _WITH_NP = frozenset(w.lower() for w in _CUES["with_noun_openers"])
 _PARENTHESES = re.compile(r"\([^()]*\)|（[^（）]*）")
 _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*$")
 # Money followed by what it is in or of: "$10 billion in overseas sales", "Rs 1.97 trillion earmarked in
-# incentives", "$36 billion of FDI".
+# incentives", "$36 billion of FDI", "CZK 9.8 billion of Czech state support" (a capitalised adjective may open
+# it when lower-case words follow; "of Apple" alone is an owner).
 _IN_NOUN = re.compile(
     r"(?:(?:\s+[a-z]+ed)?\s+in|(?:\s+(?:a|per|each)\s+(?:year|annum))?\s+(?:worth\s+)?(?P<of>of))"
     r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
-    r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
+    r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
     r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})"
 )
 # A share and its whole: "59.4% of total exports" (but not "32 percent of which").
