@@ -310,6 +310,14 @@ def test_a_metric_is_never_a_verb_a_comparative_or_the_body_that_acts(sentence, 
     assert by_value(extract(sentence, published="2026-01-10"), value).metric == metric
 
 
+def test_a_sum_done_at_a_cost_is_the_cost_and_an_area_after_it_is_no_cost():
+    found = extract(
+        "The park, developed by Saigon Investment JSC at a total cost of VND6.8 trillion (US$268 million), "
+        "covers 480 hectares."
+    )
+    assert [(q.unit, q.metric) for q in found] == [("VND", "total cost"), ("ha", "area")]
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

@@ -507,6 +507,12 @@ _APPOSED = re.compile(
 )
 # A figure written as a modifier of the noun after it: "110-hectare", "150-MW", "10,000-tonne-per-year".
 _AS_MODIFIER = re.compile(r"\d-[A-Za-z]")
+# A sum a thing was done "at": "developed by X at a total cost of VND6.8 trillion".
+_AT_COST = re.compile(
+    r"\bat\s+(?:an?|the)\s+(?P<np>(?:(?:total|estimated|combined|projected|overall|initial)\s+)?"
+    r"(?:cost|price|investment|value))\s+of\s*$",
+    re.IGNORECASE,
+)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1248,6 +1254,8 @@ class _Reader:
         if self.text.startswith(",", a.end) and (apposed := _APPOSED.search(self.text, max(s.start, lo), start)):
             if named := _clean_metric(_WORD.findall(apposed.group("np"))):
                 return named  # "the county's population, about 54,000, has barely grown": the figure restates it
+        if at_cost := _AT_COST.search(self.text, max(s.start, start - 40), start):
+            return at_cost.group("np").lower()  # "developed by X at a total cost of VND6.8 trillion": the cost
         valued = _VALUED_AT.search(self.text, max(s.start, start - 90), start)
         if valued and (named := _clean_metric(_WORD.findall(valued.group("np")))):
             # "put the total cost of the factory at €2.6bn": what the sum is set as, not the verb that sets it
@@ -1313,6 +1321,8 @@ class _Reader:
             return before
         if whole:
             return f"share of {whole}"
+        if previous is not None and a.unit != "%" and _other_dimension(previous.unit, a.unit):
+            return None  # "at a cost of $268 million, covers 480 hectares": an area is not a cost
         return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
 
     def _people_metric(self, noun: str, s: _Sentence, prev_end: int, start: int) -> str:
@@ -2261,6 +2271,12 @@ def _list_parts(phrase: str) -> list[str]:
             parts.append(phrase[lo : m.start()])
             lo = m.end()
     return [p for p in parts + [phrase[lo:]] if p]
+
+
+def _other_dimension(unit: str, other: str) -> bool:
+    """Whether two units measure different things (money and area), so one figure's metric is not the other's."""
+    dimension, other_dimension = DIMENSION.get(unit), DIMENSION.get(other)
+    return dimension is not None and other_dimension is not None and dimension != other_dimension
 
 
 def _dimension_metric(metric: str | None, dimension: str) -> str:
