@@ -318,6 +318,13 @@ def test_a_sum_done_at_a_cost_is_the_cost_and_an_area_after_it_is_no_cost():
     assert [(q.unit, q.metric) for q in found] == [("VND", "total cost"), ("ha", "area")]
 
 
+def test_a_measure_ends_before_when_and_where_to():
+    assert only("The province will invest KRW 1.2 trillion in infrastructure over the plan period.").metric == (
+        "infrastructure"
+    )
+    assert only("The firm will supply 300,000 tonnes of steel to carmakers in the region.").metric == "steel"
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

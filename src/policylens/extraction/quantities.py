@@ -1289,8 +1289,9 @@ class _Reader:
                 return noun
         elif DIMENSION.get(a.unit) in _MEASURED_OF:
             m = _IN_NOUN.match(self.text, a.end, s.end)
-            if m and m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
-                return noun  # "1,000 GW of renewable capacity", "300,000 tonnes of steel"
+            if m and m.group("of") and (noun := _clean_metric(_until_to(_until_time(_WORD.findall(m.group("np")))))):
+                # "1,000 GW of renewable capacity", "300,000 tonnes of steel", "75 GW of modules to customers"
+                return noun
         if a.unit == "%" and (
             _previous_word(self.text, start) in _ARTICLES or _SUPPORT_AFTER.match(self.text, a.end) is not None
         ):
@@ -2491,6 +2492,11 @@ def _until_time(words: list[str]) -> list[str]:
         if w.lower() in _TIME_WORDS:
             return words[:i]
     return words
+
+
+def _until_to(words: list[str]) -> list[str]:
+    """The words before "to": where goods went ("75 GW of modules to customers") is not what they are."""
+    return words[: words.index("to")] if "to" in words else words
 
 
 def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
