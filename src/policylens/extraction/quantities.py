@@ -513,6 +513,7 @@ _AT_COST = re.compile(
     r"(?:cost|price|investment|value))\s+of\s*$",
     re.IGNORECASE,
 )
+_NOUN_AFTER_PARTICIPLE = re.compile(r"[a-z]+ed\s+(?P<noun>[a-z][\w-]*)")
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1383,6 +1384,10 @@ class _Reader:
                 break
             if low == "and" and words and _modifier(words[-1]):
                 pass  # "research and development centres"
+            elif not words and low in _STOP and (adjective := _NOUN_AFTER_PARTICIPLE.match(self.text, m.start())):
+                if adjective.group("noun").lower() in _STOP:
+                    break
+                # "171 approved applications": a participle before a noun is its adjective
             elif low in _STOP and not (low == "of" and words and words[-1].lower() not in _STOP):
                 break
             elif words and _participle(word) and words[-1].lower().endswith("s"):
