@@ -124,6 +124,14 @@ def only(text: str, published: str | None = "2025-03-14"):
         ("Ground was broken on Tuesday for the $300 million battery plant.", "production", "2025-03-11"),
         ("The county broke ground on the new Riverton Industrial Park on Monday.", "launch", "2025-03-10"),
         ("The 150-MW Riverton Solar Farm was energized in November 2024.", "production", "2024-11"),
+        # a ceremony held for a purpose did what it was held for
+        ("On March 7 the city held a ceremony to launch the Riverton Robot Park.", "launch", "2025-03-07"),
+        ("On March 7 the city held a ceremony to mark the opening of the Riverton park.", "launch", "2025-03-07"),
+        (
+            "On March 7 the committee held a ceremony to hand over investment certificates to five projects.",
+            "approval",
+            "2025-03-07",
+        ),
         # a document named by its number: the number ends the name, "No." is no negation
         ("The plan builds on Resolution No. 15-NQ issued by the Party Committee in June 2024.", "issuance", "2024-06"),
         ("The zone follows Decree 35 issued by the government in June 2024.", "issuance", "2024-06"),
@@ -156,6 +164,8 @@ def test_reported_events(sentence, etype, date):
         "If approved, the zone would be the largest of its kind in the country.",
         "In developed economies, manufacturing accounts for a smaller share of GDP.",
         "The firm got no approval for the plant in 2024.",
+        "The city will hold a ceremony to launch the park in May.",
+        "The firm presented its results on Monday.",
         "The zone follows Decree 35 issued by the government.",
     ],
 )

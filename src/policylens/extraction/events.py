@@ -577,6 +577,8 @@ def _status(
         if word in lex.modals:
             if word == "to" and not _infinitive(tokens[i : i + n], lex):
                 continue
+            if word == "to" and _CEREMONY_FOR.search(text, max(0, pos - 80), pos + 3):
+                continue  # "held a ceremony to hand over certificates": the ceremony did what it was held for
             if word == "may" and text.startswith("M", pos):
                 continue  # "on 14 May approved": the month, not the modal
             return _IRREALIS
@@ -606,6 +608,11 @@ def _status(
     return _REALIS
 
 
+# A ceremony held for a purpose: what it was held to do was done ("held a ceremony to launch the park").
+_CEREMONY_FOR = re.compile(
+    r"\b(?:held|hosted|organi[sz]ed|staged)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?ceremon(?:y|ies)\s+to\s+$",
+    re.IGNORECASE,
+)
 _MONTH_DAY_BEFORE = re.compile(rf"\b{MONTH_DAY},?\s+$")
 _BY_AFTER = re.compile(r"\s+by\s")
 _WH_WORDS = frozenset(("what", "how", "why", "when", "where"))
@@ -754,7 +761,8 @@ def _clause_events(
             report.content = hit
             continue
         committed = hit.status == _IRREALIS and hit.form.commitment and _names_money(text, hit.end, clause_end)
-        if not committed and (hit.status == _IRREALIS or not (hit.form.past or hit.noun)):
+        held_for = not hit.form.past and _CEREMONY_FOR.search(text, max(0, hit.start - 90), hit.start) is not None
+        if not committed and (hit.status == _IRREALIS or not (hit.form.past or hit.noun or held_for)):
             continue
         if hit.noun and heads and heads[-1].end > hit.start - 40:
             if _norm(text[heads[-1].start : heads[-1].end]) in lex.light_verbs:
