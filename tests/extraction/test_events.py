@@ -132,6 +132,8 @@ def only(text: str, published: str | None = "2025-03-14"):
             "approval",
             "2025-03-07",
         ),
+        ("On March 7 the province issued investment certificates to 12 FDI projects.", "approval", "2025-03-07"),
+        ("On March 7 the ministry issued Circular 12 on permits for industrial parks.", "issuance", "2025-03-07"),
         # a document named by its number: the number ends the name, "No." is no negation
         ("The plan builds on Resolution No. 15-NQ issued by the Party Committee in June 2024.", "issuance", "2024-06"),
         ("The zone follows Decree 35 issued by the government in June 2024.", "issuance", "2024-06"),
