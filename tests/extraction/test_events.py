@@ -133,6 +133,8 @@ def only(text: str, published: str | None = "2025-03-14"):
             "2025-03-07",
         ),
         ("On March 7 the province issued investment certificates to 12 FDI projects.", "approval", "2025-03-07"),
+        ("On March 7 the firm received an investment registration certificate.", "approval", "2025-03-07"),
+        ("The firm obtained a mining licence in May 2024.", "approval", "2024-05"),
         ("On March 7 the ministry issued Circular 12 on permits for industrial parks.", "issuance", "2025-03-07"),
         # a document named by its number: the number ends the name, "No." is no negation
         ("The plan builds on Resolution No. 15-NQ issued by the Party Committee in June 2024.", "issuance", "2024-06"),
@@ -168,6 +170,7 @@ def test_reported_events(sentence, etype, date):
         "The firm got no approval for the plant in 2024.",
         "The city will hold a ceremony to launch the park in May.",
         "The firm presented its results on Monday.",
+        "The firm holds a mining licence for the site.",
         "The zone follows Decree 35 issued by the government.",
     ],
 )
