@@ -134,6 +134,8 @@ def only(text: str, published: str | None = "2025-03-14"):
         ),
         ("On March 7 the province issued investment certificates to 12 FDI projects.", "approval", "2025-03-07"),
         ("On March 7 the firm received an investment registration certificate.", "approval", "2025-03-07"),
+        ("On March 7 the province unveiled the master plan for the zone.", "issuance", "2025-03-07"),
+        ("On March 7 the province unveiled the Riverton Innovation Centre.", "establishment", "2025-03-07"),
         ("The firm obtained a mining licence in May 2024.", "approval", "2024-05"),
         ("On March 7 the ministry issued Circular 12 on permits for industrial parks.", "issuance", "2025-03-07"),
         # a document named by its number: the number ends the name, "No." is no negation
