@@ -326,6 +326,15 @@ def test_a_measure_ends_before_when_and_where_to():
     assert only("The firm will supply 300,000 tonnes of steel to carmakers in the region.").metric == "steel"
 
 
+def test_a_rate_per_year_ends_before_the_next_clause():
+    found = extract("Output will grow 7% a year and exports will reach $40 billion by 2030.", published="2026-01-10")
+    assert [(q.value, q.metric) for q in found] == [(7, "Output"), (40e9, "exports")]
+
+
+def test_what_a_plan_calls_for_is_a_goal():
+    assert only("The plan also calls for 20 new pilot factories.", published="2026-01-10").kind == "target"
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

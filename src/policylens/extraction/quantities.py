@@ -2486,9 +2486,17 @@ def _joins_modifiers(before: list[str]) -> bool:
 @lru_cache(maxsize=8192)
 def _modifier(word: str) -> bool:
     """A word that can be the first of two coordinated modifiers ("small and medium-sized", "research
-    and development"): lower case, not a plural, not a function word."""
+    and development"): lower case, not a plural, not a function word, not a period ("7% a year and exports …"
+    ends a rate)."""
     low = word.lower()
-    return word[:1].islower() and not low.endswith("s") and low not in _STOP and low not in _METRIC_JUNK
+    return (
+        word[:1].islower()
+        and not low.endswith("s")
+        and low not in _STOP
+        and low not in _METRIC_JUNK
+        and low not in _PERIOD_NOUNS
+        and low != "annum"
+    )
 
 
 def _until_time(words: list[str]) -> list[str]:
