@@ -335,6 +335,20 @@ def test_what_a_plan_calls_for_is_a_goal():
     assert only("The plan also calls for 20 new pilot factories.", published="2026-01-10").kind == "target"
 
 
+def test_the_ministry_stands_for_the_place_it_governs():
+    text = (
+        "Kenya's Ministry of Industry said it will back five robot clusters in Kenya. Under the plan, Mombasa "
+        "will host a cluster for service robots. The ministry aims to raise robot exports to $5 billion by 2030."
+    )
+    ministry = Entity("government", "Ministry of Industry", [(text.index("Ministry"), text.index(" said"))])
+    places = [
+        Entity("place", "Kenya", [(0, 5), (text.index("in Kenya") + 3, text.index(". Under"))]),
+        Entity("place", "Mombasa", [(text.index("Mombasa"), text.index("Mombasa") + 7)]),
+    ]
+    found = extract(text, published="2026-01-10", entities=[ministry, *places])
+    assert by_value(found, 5e9).subject == "Kenya"
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

@@ -514,6 +514,11 @@ _AT_COST = re.compile(
     re.IGNORECASE,
 )
 _NOUN_AFTER_PARTICIPLE = re.compile(r"[a-z]+ed\s+(?P<noun>[a-z][\w-]*)")
+# Written in lower case: "the Ministry of Electronics" is a name, not a description of one named before.
+_GOVERNMENT_DEFINITE = re.compile(
+    rf"\b[Tt](?:he|his)\s+(?:central\s+|national\s+|federal\s+)?(?:{_alternation(_CUES['government_descriptions'])})"
+    r"\b(?!['’]s|\s+of\b)"
+)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1930,9 +1935,23 @@ class _Reader:
         found = None
         for m in _DEFINITE.finditer(self.text, start, end):
             found = m
+        body = None
+        for m in _GOVERNMENT_DEFINITE.finditer(self.text, found.end() if found else start, end):
+            body = m
+        if body is not None:
+            return self._governing_place(body.start())
         if found is None:
             return None
         return self._referent(found.start(), found.group(1).lower())
+
+    def _governing_place(self, at: int) -> str | None:
+        """The place of the last government body named before ``at``: the place it is named for ("Jiangxi
+        Provincial Government"), else the story's country, else the body itself."""
+        bodies = self.mentions_by_type.get("government", [])
+        last = next((name for s, e, name, _ in reversed(bodies[: bisect_left(bodies, (at,))]) if e <= at), None)
+        if last is None:
+            return None
+        return _governed_place(last) or self.home_country or last
 
     def _referent(self, at: int, word: str) -> str | None:
         """What a definite description opening at ``at`` on the noun ``word`` refers to (see _referred)."""
