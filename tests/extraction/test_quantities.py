@@ -678,6 +678,19 @@ def test_a_dateline_place_is_where_the_story_was_filed_not_whose_figure_it_is():
     assert by_value(extract(text, published="2025-06-03", entities=entities), 4.2e9).subject == "Deccan Motors"
 
 
+@pytest.mark.parametrize(
+    "dateline", ["New Delhi, 12 March 2026:", "Pune, March 12 (PTI) -", "Pune, 3rd March, 2026 --"]
+)
+def test_a_release_dateline_in_title_case_is_where_it_was_filed(dateline):
+    text = f"{dateline} The Cabinet approved the scheme. India's electronics output reached $112 billion in 2025."
+    city = text.split(",")[0]
+    entities = [mention(text, city), mention(text, "India")]
+    assert by_value(extract(text, published="2026-03-12", entities=entities), 112e9).subject == "India"
+    text = f"{dateline} The Cabinet approved an outlay of $2.7 billion for the scheme."
+    entities = [mention(text, city)]
+    assert by_value(extract(text, published="2026-03-12", entities=entities), 2.7e9).subject is None
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

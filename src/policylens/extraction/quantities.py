@@ -558,13 +558,17 @@ _PERIOD_NOUNS = frozenset(_CUES["period_nouns"])
 _PERIOD_DETERMINERS = frozenset(_CUES["period_determiners"])
 _QUOTE_OPENS = re.compile(r"[\"“‘]\s*(?:[A-Za-z-]+\s+){0,3}$")
 _QUOTE_CLOSES = re.compile(r"(?:\s+[A-Za-z-]+){0,3}\s*[\"”’]")
-# A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"): it says where the
-# story was filed, not whose figures follow.
+# A wire story's dateline ("LIMA, Peru, March 3, 2025 /Agency/ --", "SEOUL (Reuters) -"), or a government
+# release's ("New Delhi, 12 March 2026:", "Hanoi, March 12 (VNA) -"): it says where the story was filed, not
+# whose figures follow.
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}"
-    r"(?:,?[ \t]*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|"
-    r"Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)?[ \t]*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?[ \t]*"
-    r"(?:--|[-–—])[ \t]",
+    r"^[ \t]*(?:[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}"
+    rf"(?:,?[ \t]*{_MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)?[ \t]*(?:/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?[ \t]*"
+    r"(?:--|[-–—])[ \t]"
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},[ \t]*"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_WORD},?[ \t]+\d{{4}}|{_MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)"
+    r"[ \t]*(?:\([^()\n]{2,40}\))?[ \t]*(?::|--|[-–—])[ \t])",
     re.MULTILINE,
 )
 # The first word of a clause after ", and": a noun phrase's opener makes it a list item, not a predicate.
