@@ -34,6 +34,9 @@ BODY = (
         ("FRANKFORT, Ky. (April 9, 2026) – " + BODY, "2026-04-09"),
         ("Published: 12.08.2026", "2026-08-12"),
         ("AUSTIN (Oct. 2, 2025) — " + BODY, "2025-10-02"),
+        # a government release writes its place in title case, a dateline's stop after the date
+        ("New Delhi, 12 March 2026: " + BODY, "2026-03-12"),
+        ("Hanoi, March 12, 2026 (VNA) - " + BODY, "2026-03-12"),
         # a date line in the language of the page's country, on a page in English
         ("Ciudad de México, 18 de marzo de 2026", "2026-03-18"),
         ("Brasília, 4 de agosto de 2026", "2026-08-04"),
@@ -93,6 +96,7 @@ def test_dates_in_urls(url, iso):
         ("HANOI, April 2 (VNA) – " + BODY, "https://example.vn/news/2026/03/story.html", "2026-03"),
         # no year anywhere: no date rather than a guessed one
         ("HANOI, March 18 (VNA) – " + BODY, "https://example.vn/news/story.html", None),
+        ("Hanoi, March 18 (VNA) – " + BODY, "https://example.vn/news/2026/03/story.html", "2026-03-18"),
     ],
 )
 def test_a_yearless_wire_dateline_dates_the_page_with_the_urls_month(dateline, url, published):

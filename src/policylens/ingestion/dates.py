@@ -66,12 +66,18 @@ _UPDATE_LABEL = re.compile("|".join(re.escape(label) for label in _DATA["update_
 # "NINGBO, China, May 6, 2025 (GLOBE NEWSWIRE)": a place in capitals, a comma, a date; or the date in
 # brackets after the place, as US state offices write it ("FRANKFORT, Ky. (April 9, 2026) –",
 # "AUSTIN (April 9, 2026) –").
+# A government release may write its place in title case, when a dateline's stop follows the date ("New Delhi,
+# 12 March 2026:", "Hanoi, March 18, 2026 (VNA) -"); alone on its line ("Bangkok, 14 August 2026") it is a stamp.
+_PLACE_WORDS = (
+    r"(?:[A-Z][A-Z .'-]{1,40}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
+    r"(?=,[^\n:–—(]{4,30}?\s*(?:\([^()\n]{2,40}\)\s*)?(?::|--|[-–—])\s))"
+)
 _DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{1,40}(?:(?:,\s*[A-Z][A-Za-z.'-]{1,20})?\s*\(\s*|,(?:\s*[A-Z][A-Za-z .'-]{1,30},)?\s*)"
+    rf"^\s*{_PLACE_WORDS}(?:(?:,\s*[A-Z][A-Za-z.'-]{{1,20}})?\s*\(\s*|,(?:\s*[A-Z][A-Za-z .'-]{{1,30}},)?\s*)"
 )
 # "HANOI, March 18 (VNA) –", "SEOUL, March 18 (Yonhap) --": a wire's dateline gives the day but not the year
 _YEARLESS_DATELINE = re.compile(
-    r"^\s*[A-Z][A-Z .'-]{1,40},(?:\s*[A-Z][A-Za-z.'-]{1,20},)?\s*(?i:"
+    rf"^\s*{_PLACE_WORDS},(?:\s*[A-Z][A-Za-z.'-]{{1,20}},)?\s*(?i:"
     + _MONTH
     + r")\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*(?:\(|[-–—]|/)"
 )
