@@ -349,6 +349,17 @@ def test_the_ministry_stands_for_the_place_it_governs():
     assert by_value(found, 5e9).subject == "Kenya"
 
 
+@pytest.mark.parametrize(
+    ("headline", "metric"),
+    [
+        ("Commission approves €1.2 billion Italian State aid scheme", "Italian State aid scheme"),
+        ("Cabinet clears Rs 7,000 crore scheme for electronic components", "scheme"),
+    ],
+)
+def test_a_headlines_decision_sizes_the_noun_after_the_sum(headline, metric):
+    assert extract(headline + "\n\nThe scheme runs to 2030.", published="2026-01-10")[0].metric == metric
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

@@ -519,6 +519,7 @@ _GOVERNMENT_DEFINITE = re.compile(
     rf"\b[Tt](?:he|his)\s+(?:central\s+|national\s+|federal\s+)?(?:{_alternation(_CUES['government_descriptions'])})"
     r"\b(?!['’]s|\s+of\b)"
 )
+_HEADLINE_DECISIONS = frozenset(_CUES["headline_decisions"])
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1285,7 +1286,11 @@ class _Reader:
             if grade and sized and (grade.group(1) or sized.split()[-1].lower() in _SCALED_WHOLES):
                 # "100-billion-yuan industry clusters", "a 100-billion-yuan-level industrial chain": their scale
                 return f"scale of {sized}"
-            article = _previous_word(self.text, start) in _ARTICLES
+            # a headline drops its articles: "Commission approves €1.2 billion Italian State aid scheme"
+            before_sum = _previous_word(self.text, start)
+            article = before_sum in _ARTICLES or (
+                before_sum in _HEADLINE_DECISIONS and "\n" not in self.text[: s.start].strip()
+            )
             # after an article the sum sizes a noun phrase, whose head is a noun though a verb elsewhere ("grant")
             sized = self._counted_noun(a, s, head_noun=article)
             if sized and sized.split()[-1].lower() in _INVESTED_WORKS:
