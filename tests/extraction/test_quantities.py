@@ -323,6 +323,10 @@ def test_a_measure_ends_before_when_and_where_to():
     assert only("The province will invest KRW 1.2 trillion in infrastructure over the plan period.").metric == (
         "infrastructure"
     )
+    found = extract(
+        "The province attracted US$4.7 billion in FDI in the first ten months of 2025.", published="2026-01-10"
+    )
+    assert found[0].metric == "FDI"
     assert only("The firm will supply 300,000 tonnes of steel to carmakers in the region.").metric == "steel"
 
 

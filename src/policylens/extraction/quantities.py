@@ -520,6 +520,7 @@ _GOVERNMENT_DEFINITE = re.compile(
     r"\b(?!['’]s|\s+of\b)"
 )
 _HEADLINE_DECISIONS = frozenset(_CUES["headline_decisions"])
+_PERIOD_OPENERS = frozenset(_CUES["period_openers"])
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -2528,9 +2529,17 @@ def _modifier(word: str) -> bool:
 
 
 def _until_time(words: list[str]) -> list[str]:
-    """The words before the first that speaks of time ("FDI next year" -> "FDI")."""
+    """The words before the first that speaks of time ("FDI next year" -> "FDI"; "FDI in the first ten months"
+    -> "FDI")."""
     for i, w in enumerate(words):
         if w.lower() in _TIME_WORDS:
+            return words[:i]
+        if (
+            w.lower() in ("in", "during", "for")
+            and i + 2 < len(words)
+            and words[i + 1].lower() == "the"
+            and words[i + 2].lower() in _PERIOD_OPENERS
+        ):
             return words[:i]
     return words
 
