@@ -521,6 +521,7 @@ _GOVERNMENT_DEFINITE = re.compile(
 )
 _HEADLINE_DECISIONS = frozenset(_CUES["headline_decisions"])
 _PERIOD_OPENERS = frozenset(_CUES["period_openers"])
+_WORD_GOES_ON = re.compile(r"\s+[a-z]")
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1301,7 +1302,7 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _MONEY_VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
-            if m and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
+            if m and (noun := _clean_metric(_whole_phrase(_until_time(_WORD.findall(m.group("np"))), m, self.text))):
                 return noun
         elif DIMENSION.get(a.unit) in _MEASURED_OF:
             m = _IN_NOUN.match(self.text, a.end, s.end)
@@ -2526,6 +2527,17 @@ def _modifier(word: str) -> bool:
         and low not in _PERIOD_NOUNS
         and low != "annum"
     )
+
+
+def _whole_phrase(words: list[str], m: re.Match, text: str) -> list[str]:
+    """The words of what a sum is in, without a phrase after a preposition that the pattern's word limit cut
+    short ("subsidies for a second semiconductor | plant" -> "subsidies")."""
+    if len(words) < 5 or not _WORD_GOES_ON.match(text, m.end()):
+        return words
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].lower() in _STOP:
+            return words[:i]
+    return words
 
 
 def _until_time(words: list[str]) -> list[str]:
