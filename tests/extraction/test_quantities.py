@@ -328,6 +328,11 @@ def test_a_measure_ends_before_when_and_where_to():
     )
     assert found[0].metric == "FDI"
     assert only("The firm will supply 300,000 tonnes of steel to carmakers in the region.").metric == "steel"
+    # a phrase the word limit would cut short is left out whole
+    assert only(
+        "It will provide 732 billion yen in subsidies for a second semiconductor plant in Kumamoto."
+    ).metric == ("subsidies")
+    assert only("It will provide 500 million yen in subsidies for the plant.").metric == "subsidies for the plant"
 
 
 def test_a_rate_per_year_ends_before_the_next_clause():
