@@ -712,6 +712,17 @@ def test_a_release_dateline_in_title_case_is_where_it_was_filed(dateline):
     assert by_value(extract(text, published="2026-03-12", entities=entities), 2.7e9).subject is None
 
 
+def test_a_wire_dateline_is_no_part_of_a_measure_and_the_government_is_the_countrys():
+    text = (
+        "JAKARTA (Antara) - Investment in nickel processing reached Rp 158 trillion in 2025 in Indonesia. "
+        "Central Sulawesi accounted for 70 percent of it. The government targets Rp 200 trillion this year."
+    )
+    entities = [mention(text, "JAKARTA"), mention(text, "Indonesia"), mention(text, "Central Sulawesi")]
+    found = extract(text, published="2026-03-12", entities=entities)
+    assert by_value(found, 158e12).metric == "Investment in nickel processing"
+    assert by_value(found, 200e12).subject == "Indonesia"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

@@ -696,6 +696,7 @@ class _Reader:
         self._opening_referents: dict[int, str | None] = {}
         self._opening_descriptions: dict[int, re.Match | None] = {}
         datelines = [m.span() for m in finditer_at(_DATELINE, self.text, _line_starts(self.text))]
+        self.dateline_ends = {start: end for start, end in datelines}
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
             for ent in entities
@@ -1423,7 +1424,8 @@ class _Reader:
         verb we know stood among them. A verb that moves money names the measure of a sum (``money``)
         only."""
         verb_metrics = _MONEY_VERB_METRICS if money else _VERB_METRICS
-        lo = max(prev_end, s.start)
+        # a wire's dateline opening the sentence ("JAKARTA (Antara) - Investment … reached") names no measure
+        lo = max(prev_end, s.start, min(end, self.dateline_ends.get(s.start, 0)))
         window = _without_examples(_PARENTHESES.sub(" ", self.text[lo:end]))
         cut = list(_CLAUSE_BREAK.finditer(window))
         if cut:
@@ -1961,7 +1963,7 @@ class _Reader:
         bodies = self.mentions_by_type.get("government", [])
         last = next((name for s, e, name, _ in reversed(bodies[: bisect_left(bodies, (at,))]) if e <= at), None)
         if last is None:
-            return None
+            return self.home_country  # "The government targets Rp 200 trillion": the story's country's
         return _governed_place(last) or self.home_country or last
 
     def _referent(self, at: int, word: str) -> str | None:
