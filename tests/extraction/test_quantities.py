@@ -721,6 +721,7 @@ def test_a_wire_dateline_is_no_part_of_a_measure_and_the_government_is_the_count
     found = extract(text, published="2026-03-12", entities=entities)
     assert by_value(found, 158e12).metric == "Investment in nickel processing"
     assert by_value(found, 200e12).subject == "Indonesia"
+    assert by_value(found, 70).metric is None  # "Central Sulawesi accounted for 70 percent": whose, not what
 
 
 def test_the_country_mark_of_a_currency_is_not_a_subject():
