@@ -722,6 +722,9 @@ def test_a_wire_dateline_is_no_part_of_a_measure_and_the_government_is_the_count
     assert by_value(found, 158e12).metric == "Investment in nickel processing"
     assert by_value(found, 200e12).subject == "Indonesia"
     assert by_value(found, 70).metric is None  # "Central Sulawesi accounted for 70 percent": whose, not what
+    text = "Tessaro Energy accounted for 20% of it."
+    found = extract(text, published="2026-03-12", entities=[mention(text, "Tessaro Energy", "company")])
+    assert by_value(found, 20).metric is None
 
 
 def test_the_country_mark_of_a_currency_is_not_a_subject():
