@@ -1336,7 +1336,7 @@ class _Reader:
         if whole and (not verb_named or _SHARE_VERB.search(self.text, max(prev_end, start - 30), start)):
             return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
         before = _clean_metric(words)
-        if before and self._types.get(before) in _SUBJECT_TYPES:
+        if before and self._types.get(before) in (*_SUBJECT_TYPES, "government"):
             before = None  # "Central Sulawesi and North Maluku accounted for 70 percent of it": whose, not what
         if before:
             return before
