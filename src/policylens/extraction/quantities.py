@@ -65,7 +65,9 @@ _CUE = re.compile(
     re.I,
 )
 _MODAL = re.compile(r"(?:will|shall|should|would)\b", re.IGNORECASE)
-_MODAL_BEFORE = re.compile(r"\b(?:will|shall|would|plans?\s+to|aims?\s+to|expects?\s+to)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(
+    opening("wspae") + r"\b(?:will|shall|would|plans?\s+to|aims?\s+to|expects?\s+to)\b", re.IGNORECASE
+)
 _MODAL_GAP = re.compile(r"\W*(?:\w+\W+){0,2}$")
 # A plan's targets share its horizon, so a deadline carries on to later targets
 # that name none; in news, only a fronted deadline ("By 2027, the city will …")
@@ -126,16 +128,19 @@ _IMPERATIVE = re.compile(
 )
 _GOAL_IMPERATIVES = frozenset(_CUES["goal_imperatives"])
 _FROM_PRESENT = re.compile(
-    rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$", re.I
+    opening("f") + rf"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:{_words('present_attributes')})(?:\s+[a-z-]+){{0,3}}\s+$",
+    re.I,
 )
 # "from 44% to 80%", "from about 45 days to under 20 days": the level a change goes to, after its start
 _FROM_LEVEL = re.compile(
-    r"\bfrom\s+(?:(?:about|around|approximately|roughly|nearly|almost|some|just|over|under|more\s+than|"
+    opening("f") + r"\bfrom\s+(?:(?:about|around|approximately|roughly|nearly|almost|some|just|over|under|more\s+than|"
     r"less\s+than)\s+)?$",
     re.I,
 )
 # A goal's level named before in the sentence: "to 40% by 2030, " (then "from 18% today").
-_GOAL_LEVEL_BEFORE = re.compile(r"\bto\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d[^;]*,\s*(?:[a-z]+\s+){0,3}?$")
+_GOAL_LEVEL_BEFORE = re.compile(
+    opening("t", ignoring_case=False) + r"\bto\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d[^;]*,\s*(?:[a-z]+\s+){0,3}?$"
+)
 # What says a figure is the level now or lately: "18% today", "2.5 GWh installed today", "8,000 on the road there at
 # the end of last year".
 _NOW_AFTER = re.compile(
@@ -159,10 +164,13 @@ _COORDINATED = re.compile(r"[^;:,.()]*?(?:,|\band)\s*$")
 _ANNUAL_AFTER = re.compile(
     rf"{opening('aepy')}\b(?:annually|a year|each year|every year|per year|per annum|yearly)\b{_NOT_PER_YEAR}", re.I
 )
-_RELATIVE = re.compile(rf"\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b", re.I)
+_RELATIVE = re.compile(
+    rf"{opening(str(w)[0] for w in _CUES['relative_years'])}\b(?P<rel>{any_case(_CUES['relative_years'], _alternation)})\b",
+    re.I,
+)
 _RELATIVE_YEARS = {re.sub(r"\s+", " ", k.lower()): v for k, v in _CUES["relative_years"].items()}
 _NEXT_YEARS = re.compile(
-    rf"\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
+    rf"{opening('iowd')}\b(?:{any_case(['in', 'over', 'within', 'during'], _alternation)})\s+(?:the\s+)?(?P<ahead>next|coming|following)?\s*"
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I,
 )
@@ -208,11 +216,12 @@ _SIZED_THING = re.compile(rf"\s*(?:\([^)]{{0,40}}\)\s*)?(?:[\w-]+\s+){{0,2}}?(?:
 # What a landmark follows: "110 km from", "an hour's drive from", "15 minutes away from the", "on the state's
 # border with".
 _DISTANCE_FROM = re.compile(
-    r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi|minutes|hours|hour's drive|hours' drive|drive|away)\s+"
+    opening("kmhdabn")
+    + r"\b(?:(?:km|kms|kilometres|kilometers|miles|mi|minutes|hours|hour's drive|hours' drive|drive|away)\s+"
     r"(?:away\s+)?from|borders?\s+with|bordering|neighbouring|neighboring)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_RECENT_DAY = re.compile(rf"\b(?:{_words('recent_days')})\b", re.I)
+_RECENT_DAY = re.compile(rf"{_openings('recent_days')}\b(?:{_words('recent_days')})\b", re.I)
 _MONTH_DAY = re.compile(
     opening("JFMASOND", ignoring_case=False)
     + r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -243,10 +252,11 @@ _DISCOURSE = re.compile(
 )
 # A part of a year named without the year ("in the first half", "the first three quarters", "Q3").
 _PART_OF_YEAR = re.compile(
-    r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
+    opening("tfslhqjmaon")  # "the", the ordinals, "H1" or "Q1", the months: the look opens all three alternatives
+    + r"(?:\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final)\s+(?:(?P<n>two|three|four|five|six|seven|eight|nine|"
     r"ten|eleven|\d{1,2})\s+)?(?P<part>half|quarters?|months)\b|\b(?P<hq>[HQ][1-4])\b"
     r"|\b(?:January|February|March|April|May|June|July|August|September|October|November)\s?[-–]\s?"
-    r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b",
+    r"(?P<to>February|March|April|May|June|July|August|September|October|November|December)\b)",
     re.IGNORECASE,
 )
 # What a sentence needs for _PART_OF_YEAR to match in it: one of these (lower-cased; none holds a letter that
@@ -348,9 +358,9 @@ _DEFINITE = re.compile(
 # A sentence or clause that opens on a definite description ("The park is located in X, with …"): what it
 # refers to is the subject, whatever names follow in the adjuncts.
 # "the country's 14 regions": a description's possessive right before a figure; "17 regions of the country".
-_OWNED_BY = re.compile(rf"\b(?:the|this)\s+(?:{_alternation(_DEFINITE_TYPES)})['’]s\s+$", re.I)
+_OWNED_BY = re.compile(rf"{opening('t')}\b(?:the|this)\s+(?:{_alternation(_DEFINITE_TYPES)})['’]s\s+$", re.I)
 # "the $412 million plant", "this 1.2 GW project": a figure inside a definite description of a facility.
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+_ARTICLE_BEFORE = re.compile(opening("t") + r"\b(?:the|this|that)\s+$", re.I)
 # The noun that heads a definite description, after up to two modifiers; one followed by "of <Name>" names
 # its place and refers back to none.
 _DESCRIPTION_NOUN = rf"{_MODIFIER}{{0,2}}(?P<noun>{_alternation(_DEFINITE_TYPES)})\b(?![’'-])(?!\s+of\s+(?-i:[A-Z]))"
@@ -423,7 +433,7 @@ _OWNERS_DESCRIBED = re.compile(
 # A verb that sets what something is worth, its object, then "at" and the figure ("put the total cost of the
 # factory at €2.6bn", "valued the contract at $12 million").
 _VALUED_AT = re.compile(
-    rf"\b(?P<verb>{_words('valuation_verbs')})\s+(?P<np>(?:the|its|their|his|her|a|an)\s+[^,;:.()]{{1,60}}?)\s+at\s+$",
+    rf"{_openings('valuation_verbs')}\b(?P<verb>{_words('valuation_verbs')})\s+(?P<np>(?:the|its|their|his|her|a|an)\s+[^,;:.()]{{1,60}}?)\s+at\s+$",
     re.IGNORECASE,
 )
 # Words that end a counted noun phrase where the sum it is worth begins ("nine projects worth Rs 12,500 crore").
@@ -441,7 +451,10 @@ _ADDRESSEE_BEFORE = re.compile(
 # A name given as an example ("plants such as the X refinery"): not what the sentence is about.
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|including|like|namely)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 # A word that makes the name after it an adjunct, not a subject ("announced on the Shanghai Stock Exchange").
-_ADJUNCT = re.compile(rf"\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$", re.IGNORECASE)
+_ADJUNCT = re.compile(
+    rf"{_openings('subject_adjunct_words')}\b(?:{_words('subject_adjunct_words')})\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}$",
+    re.IGNORECASE,
+)
 # What a rank is a rank in: "ranked third nationwide in bearing exports", "ranks second for output".
 _RANKED_IN = re.compile(
     r"(?:\s+(?:nationwide|globally|worldwide|national(?:ly)?|in\s+the\s+(?:world|country|nation)))?"
@@ -455,16 +468,20 @@ _DIMENSION_MEASURES = {
     dim: (spec["noun"], spec["form"], frozenset(w.lower() for w in spec["words"]))
     for dim, spec in _CUES["dimension_measures"].items()
 }
-_ANNUAL_CAPACITY_CUE = re.compile(rf"\b(?:{_alternation(_CUES['annual_capacity']['cues'])})\b", re.IGNORECASE)
+_ANNUAL_CAPACITY_CUE = re.compile(
+    opening(str(w)[0] for w in _CUES["annual_capacity"]["cues"])
+    + rf"\b(?:{_alternation(_CUES['annual_capacity']['cues'])})\b",
+    re.IGNORECASE,
+)
 _CAPACITY_MEASURES = frozenset(w.lower() for w in _CUES["annual_capacity"]["measures"])
 _NOT_MADE_UNITS = frozenset(("%", "rank", "times"))
 # Heads after "a N%" that say how the figure relates to something else, read by other rules ("a 5% increase
 # in exports", "a 30% share of sales").
 _SIZED_SHARE_NOT = frozenset([w.lower() for w in _CUES["change_nouns_of"]] + ["share", "year-on-year", "cut"])
-_ACCORDING = re.compile(r"\baccording\s+to\b", re.IGNORECASE)
+_ACCORDING = re.compile(opening("a") + r"\baccording\s+to\b", re.IGNORECASE)
 # A figure set against the one before it ("exports of RMB 20 billion, compared with RMB 9.8 billion").
 _COMPARED_LINK = re.compile(
-    r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
+    opening("cavr") + r"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?|against|relative\s+to)"
     r"(?:\s+(?:a|an|the)(?:\s+[a-z]+)?)?\s*$",
     re.IGNORECASE,
 )
@@ -490,7 +507,7 @@ _INVESTED_WORKS = frozenset(_CUES["invested_works"])
 _DEGREE_AFTER = re.compile(r"\s+(?:short|more|fewer|less|behind|ahead|shy)\b", re.IGNORECASE)
 # "…, followed by Karnataka at Rs 54,427 crore": the same measure for the next in a ranking.
 _FOLLOWED_BY = re.compile(
-    r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
+    opening("fabt") + r"\b(?:followed\s+by|ahead\s+of|behind|trailed\s+by)\s+(?:[\w’'-]+\s+){1,4}?"
     r"(?:at|with)\s*$",
     re.IGNORECASE,
 )
@@ -584,7 +601,8 @@ _PRONOUN_LED = re.compile(rf"\W*(?:(?:{_words('linking_adverbs')})\b\W*)?(?:it|i
 # number's between): what something has now ("employs 9,800 people in 14 countries", "covers 480 hectares"),
 # whatever year another clause of the sentence names.
 _PRESENT_STATE = re.compile(
-    rf"\b(?:{_words('present_state_verbs')})\s(?:(?!\b(?:and|but|or)\b)(?:[^,;:.]|[,.](?=\d)))*$", re.IGNORECASE
+    rf"{_openings('present_state_verbs')}\b(?:{_words('present_state_verbs')})\s(?:(?!\b(?:and|but|or)\b)(?:[^,;:.]|[,.](?=\d)))*$",
+    re.IGNORECASE,
 )
 # An aside that tells a name's history, and its closing comma: ", which went public in 2012,", ", listed in 2010,"
 _ASIDE_OPENING = re.compile(
