@@ -2479,6 +2479,7 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
         or w.lower() in _TIME_WORDS
         or w in _MONTH_NAMES
         or w.lower() in ORDINALS
+        or w.lower() in NUMBER_WORDS
         or (_verbal(w) and noun is None)
         for w in kept
     ):
