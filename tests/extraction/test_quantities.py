@@ -298,6 +298,8 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
     [
         ("Of the 62 incentives, 17 went to projects in coal regions.", 17, "incentives"),
         ("Food processing has seen 171 approved applications.", 171, "applications"),
+        ("Sany Heavy Industry, the market leader, holds a 28% share of the market.", 28, "share of market"),
+        ("Sany holds a 28% market share.", 28, "market share"),
         ("EV production rose 48% in the first nine months to 82,000 units.", 82000, "EV production"),
         ("The cluster's output value broke through 100 billion yuan in 2025.", 100e9, "output value"),
         ("The office received 74 applications requesting a combined $2.3 billion.", 2.3e9, "applications"),

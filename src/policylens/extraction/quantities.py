@@ -539,6 +539,10 @@ _GOVERNMENT_DEFINITE = re.compile(
 _HEADLINE_DECISIONS = frozenset(_CUES["headline_decisions"])
 _PERIOD_OPENERS = frozenset(_CUES["period_openers"])
 _WORD_GOES_ON = re.compile(r"\s+[a-z]")
+# A share a figure sizes, what it is of after it: "a 28% market share", "a 30% share of sales".
+_SHARE_HELD = re.compile(
+    r"\s+(?P<market>market\s+)?share\b(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
+)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1338,6 +1342,10 @@ class _Reader:
             words = [*(sized or "").split(), head.group() if head else ""]
             if sized and not any(w.lower() in _SIZED_SHARE_NOT for w in words):
                 return sized
+        if a.unit == "%" and (held := _SHARE_HELD.match(self.text, a.end)):
+            # "holds a 28% market share", "a 28% share of the market": a share, of what it names
+            of = _clean_metric(_WORD.findall(held.group("of") or ""), head_noun=True)
+            return f"share of {of}" if of else "market share" if held.group("market") else "share"
         if DIMENSION.get(a.unit) == "length" and _DISTANCE_AFTER.match(self.text, a.end):
             return "distance"  # "sits about 40 km from the airport"
         rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
