@@ -730,6 +730,20 @@ def test_a_wire_dateline_is_no_part_of_a_measure_and_the_government_is_the_count
     assert by_value(found, 20).metric is None
 
 
+def test_the_next_entries_of_a_ranking_own_their_figures():
+    text = (
+        "Guangdong ranked first with output of 1.2 trillion yuan, followed by Jiangsu at 980 billion yuan "
+        "and Shandong at 760 billion yuan."
+    )
+    entities = [mention(text, "Guangdong"), mention(text, "Jiangsu"), mention(text, "Shandong")]
+    found = extract(text, published="2026-03-12", entities=entities)
+    assert [(q.value, q.metric, q.subject) for q in found if q.unit == "CNY"] == [
+        (1.2e12, "output", "Guangdong"),
+        (980e9, "output", "Jiangsu"),
+        (760e9, "output", "Shandong"),
+    ]
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

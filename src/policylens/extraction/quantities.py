@@ -543,6 +543,9 @@ _WORD_GOES_ON = re.compile(r"\s+[a-z]")
 _SHARE_HELD = re.compile(
     r"\s+(?P<market>market\s+)?share\b(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
 )
+# A ranking's next entry: "followed by XCMG at 16%", ", Jiangsu at", "and Zoomlion at".
+_AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
+_ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1270,6 +1273,7 @@ class _Reader:
         if earlier and (
             _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
             or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)
+            or self._ranking_entry(prev_end, start) is not None
             or (_FROM_LEVEL_AFTER.fullmatch(self.text, prev_end, start) and not self._counts_other(a, s, earlier))
         ):
             return earlier
@@ -1518,13 +1522,32 @@ class _Reader:
                 return words[first:], verb is not None
         return words, verb is not None
 
+    def _ranking_entry(self, lo: int, start: int) -> str | None:
+        """The next one in a ranking, its figure after "at" ("…, followed by XCMG at 16% and Zoomlion at 9%",
+        "Jiangsu at 980 billion yuan"): the name just before "at", after "followed by", "ahead of", a comma or
+        "and" — whose the figure is, and the figure before's measure."""
+        at = _AT_BEFORE.search(self.text, max(lo, start - 12), start)
+        if at is None:
+            return None
+        for m_start, m_end, name, etype in reversed(self._mentions_between(max(lo, at.start() - 60), at.start())):
+            if m_end != at.start() or etype not in _SUBJECT_TYPES:
+                return None
+            return name if _ENTRY_OPENS.search(self.text, max(lo, m_start - 16), m_start) else None
+        return None
+
     def _subject(self, a: Amount, s: _Sentence) -> str | None:
         """The place or body the figure belongs to: the last one named before it in its sentence, or
         one a definite description nearer the figure refers to ("the province has nurtured 25 …"),
         else one named after it, else the paragraph's, else the document's. A country named after the
         figure frames it ("the leading province in China") and is not taken for it; a plan's figure
         belongs to the region that issued the plan, not to the plan."""
-        owner = self._with_phrase_owner(a, s) or self._described_owner(a) or self._recipient(a) or self._supported(a, s)
+        owner = (
+            self._ranking_entry(s.start, a.start)
+            or self._with_phrase_owner(a, s)
+            or self._described_owner(a)
+            or self._recipient(a)
+            or self._supported(a, s)
+        )
         if owner is not None:
             return owner
         clause = self._clause_subject(a, s)
