@@ -744,6 +744,14 @@ def test_the_next_entries_of_a_ranking_own_their_figures():
     ]
 
 
+def test_a_nationality_adjective_names_whose_measure_it_is():
+    text = "Sany said demand was weak. Chinese excavator sales are expected to fall 5% in 2026."
+    found = extract(text, published="2026-03-12", entities=[mention(text, "Sany", "company")])
+    assert by_value(found, 5).subject == "China"
+    text = "Korean exports rose 8.2 percent in October."
+    assert only(text, published="2026-11-01").subject == "South Korea"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

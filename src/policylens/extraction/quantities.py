@@ -546,6 +546,11 @@ _SHARE_HELD = re.compile(
 # A ranking's next entry: "followed by XCMG at 16%", ", Jiangsu at", "and Zoomlion at".
 _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
 _ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
+# A country's adjective before a measure: "Chinese excavator sales", "Korean exports".
+_DEMONYMS: dict[str, str] = _load("demonyms.yaml")["demonyms"]
+_NATIONAL = re.compile(
+    r"(?<![\w'’-])(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+[a-z]"
+)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1600,6 +1605,8 @@ class _Reader:
             issuer = self._plan_issuer(a.start)
             if issuer:
                 return issuer  # "The plan aims to build 50 parks": the region that issued the plan
+        if best is None and (nation := _NATIONAL.search(self.text, s.start, a.start)):
+            return _nation(nation.group(1))  # "Chinese excavator sales are expected to fall 5%": China's
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
@@ -2538,6 +2545,14 @@ def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
 def _verbal(word: str) -> bool:
     """A participle or an irregular one ("kept", "held"): a verb form, which names no measure."""
     return _participle(word) or word.lower() in _IRREGULAR_PARTICIPLES
+
+
+@lru_cache(maxsize=256)
+def _nation(adjective: str) -> str:
+    """The country a nationality adjective names, as the gazetteer names it ("Korean" -> "South Korea")."""
+    country = _DEMONYMS[adjective]
+    places = load_gazetteer().lookup(country)
+    return min(places, key=lambda p: p.rank).name if places else country
 
 
 def _governed_place(name: str) -> str | None:
