@@ -752,6 +752,15 @@ def test_a_nationality_adjective_names_whose_measure_it_is():
     assert only(text, published="2026-11-01").subject == "South Korea"
 
 
+def test_a_place_that_locates_the_issuer_is_not_the_issuer():
+    text = (
+        "Central China's Hubei province has released an action plan for optoelectronics. According to the plan, "
+        "the scale of the cluster will exceed 1 trillion yuan by 2028."
+    )
+    entities = [mention(text, "Central China"), mention(text, "Hubei province")]
+    assert only(text, published="2026-03-12", entities=entities).subject == "Hubei province"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

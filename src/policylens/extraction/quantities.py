@@ -2060,6 +2060,13 @@ class _Reader:
                 i = bisect_right(self.sentence_starts, m.start()) - 1
                 s0 = self.sentences[i][0] if i >= 0 else 0
                 places = [x for x in self._mentions_between(s0, m.start()) if x[3] == "place"]
+                # a place that locates the next ("Central China's Hubei province has released a plan") is not its issuer
+                while (
+                    len(places) > 1
+                    and self.text.startswith(("'s ", "’s "), places[0][1])
+                    and places[1][0] == places[0][1] + 3
+                ):
+                    places.pop(0)
                 if places:
                     self._issuer_found = (m.start(), places[0][2])
                     break
