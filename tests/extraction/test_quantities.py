@@ -752,6 +752,12 @@ def test_a_nationality_adjective_names_whose_measure_it_is():
     assert only(text, published="2026-11-01").subject == "South Korea"
 
 
+def test_a_measure_of_a_places_thing_keeps_what_it_measures():
+    text = "In 2025, the output of Wuhan's optoelectronics industry reached 620 billion yuan."
+    q = only(text, published="2026-03-12", entities=[mention(text, "Wuhan")])
+    assert (q.metric, q.subject) == ("output of optoelectronics industry", "Wuhan")
+
+
 def test_a_place_that_locates_the_issuer_is_not_the_issuer():
     text = (
         "Central China's Hubei province has released an action plan for optoelectronics. According to the plan, "

@@ -2344,6 +2344,9 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
     for mark in ("'s ", "’s "):
         at = metric.find(subject + mark)
         if at >= 0 and _clean_metric(metric[at + len(subject) + 3 :].split()):
+            if metric[:at].endswith(" of ") and _clean_metric(metric[:at].split()[:-1]):
+                # "output of Wuhan's optoelectronics industry" measures the output of that industry
+                return metric[:at] + metric[at + len(subject) + 3 :]
             return metric[at + len(subject) + 3 :]  # "Guangdong's exports" with subject "Guangdong" measures "exports"
     if metric.startswith(subject + " ") and not _clean_metric(metric[len(subject) + 1 :].split()):
         return None  # "Nuevo Leon as a whole received …": who, not what
