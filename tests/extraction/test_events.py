@@ -173,6 +173,7 @@ def test_reported_events(sentence, etype, date):
         "The city will hold a ceremony to launch the park in May.",
         "The firm presented its results on Monday.",
         "The firm holds a mining licence for the site.",
+        "On March 3 the firm topped out the main building of its new plant.",
         "The zone follows Decree 35 issued by the government.",
     ],
 )
