@@ -986,6 +986,11 @@ def test_the_same_event_told_again_of_a_definite_noun_is_a_restatement():
     assert [e.type for e in events(text)] == ["issuance"]
 
 
+def test_a_definite_nouns_event_on_another_day_is_a_second_act():
+    text = "The company broke ground on the site in March 2024. The plant began production last month."
+    assert [(e.type, e.date) for e in events(text)] == [("production", "2024-03"), ("production", "2025-02")]
+
+
 @pytest.mark.parametrize(
     "sentence, etype",
     [

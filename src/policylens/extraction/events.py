@@ -401,7 +401,9 @@ def _without_restatements(events: list[Event]) -> list[Event]:
             and re.search(rf"\b(?:the|this|that|these|those|such)\s+{re.escape(event.object)}\b", event.text, re.I)
             is not None
         )  # "The plan was drawn up by …", not "selected for incentives"
-        if anaphoric and any(k.type == event.type for k in kept):
+        # told again: the same kind of event, and no day of its own that differs ("The plant began production last
+        # month" after "broke ground in March 2025" is a second act)
+        if anaphoric and any(k.type == event.type and event.date in (None, k.date) for k in kept):
             continue
         kept.append(event)
     return kept
