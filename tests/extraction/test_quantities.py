@@ -339,6 +339,15 @@ def test_a_measure_ends_before_when_and_where_to():
     assert only("It will provide 500 million yen in subsidies for the plant.").metric == "subsidies for the plant"
 
 
+def test_a_level_today_is_of_the_documents_year_and_no_goal():
+    found = extract("Local content is 18% today and will reach 40% by 2030.", published="2026-06-18")
+    assert [(q.value, q.kind, q.metric) for q in found] == [
+        (18, "statistic", "Local content"),
+        (40, "target", "Local content"),
+    ]
+    assert only("The firm has 2.5 GWh installed today.", published="2026-06-18").as_of == 2026
+
+
 def test_a_rate_per_year_ends_before_the_next_clause():
     found = extract("Output will grow 7% a year and exports will reach $40 billion by 2030.", published="2026-01-10")
     assert [(q.value, q.metric) for q in found] == [(7, "Output"), (40e9, "exports")]

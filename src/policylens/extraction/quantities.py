@@ -149,7 +149,7 @@ _NOW_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "today" or "now" closing the figure's own clause: "About 420 staff are on site today", "18% today".
-_TODAY_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:today|now)\s*(?:[.;]|,\s|$)")
+_TODAY_AFTER = re.compile(r"(?:\s+[a-z][\w-]*){0,4}?\s+(?:today|now)\s*(?:[.;]|,\s|\s(?:and|but)\s|$)")
 _TO_LEVEL = re.compile(r"(?:\s+[^\s,;.]+){0,3}?\s+to\s+(?:[a-z]+\s+){0,2}?(?:[A-Z]{1,3}[a-z]?\.?\s?)?[$€£¥₹]?\d")
 # A preposition between a figure and the cue after it puts the cue in another phrase ("a tenth of its target",
 # "12 provinces with targets", "40 against a goal"): the cue is that phrase's, not the figure's.
@@ -551,6 +551,8 @@ _DEMONYMS: dict[str, str] = _load("demonyms.yaml")["demonyms"]
 _NATIONAL = re.compile(
     r"(?<![\w'’-])(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+[a-z]"
 )
+# "18% today", "2.5 GWh installed today": the figure is of the document's day.
+_TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -2166,7 +2168,8 @@ class _Reader:
             late = self.pub_month is not None and self.pub_month <= timing.period_end_month
             return self.pub - 1 if late else self.pub, None
         if timing.present:
-            return None, None  # "today", "currently": the figure is of the present
+            # "18% today": the document's day; "currently", "now": of the present, no year of its own
+            return (self.pub if _TODAY_RIGHT_AFTER.match(text, a.end) else None), None
         p0, p1 = self._paragraph(para)
         opening = _OPENING.match(text, p0, p1)
         if opening and opening.group("y") and opening.group("prep").lower() == "in":
