@@ -986,6 +986,14 @@ def test_the_same_event_told_again_of_a_definite_noun_is_a_restatement():
     assert [e.type for e in events(text)] == ["issuance"]
 
 
+def test_a_lead_named_again_with_its_day_takes_that_day():
+    text = (
+        "The Commission has approved CZK 9.8 billion of state support for the plant.\n\n"
+        "The decision, adopted on Monday under the Crisis Framework, allows the state to cover 15% of the costs."
+    )
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-03-10")]
+
+
 def test_a_definite_nouns_event_on_another_day_is_a_second_act():
     text = "The company broke ground on the site in March 2024. The plant began production last month."
     assert [(e.type, e.date) for e in events(text)] == [("production", "2024-03"), ("production", "2025-02")]

@@ -319,7 +319,33 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             if hits:
                 events.extend(_clause_events(text, lex, hits, clause_start, clause_end, unit, places, reference))
     events = _on_the_same_occasion(text, lex, _without_restatements(events))
-    return _dated_by_the_report(text, units[0], events, reference)
+    return _dated_by_a_restatement(text, _dated_by_the_report(text, units[0], events, reference))
+
+
+# "The decision, adopted on Monday, …": the act just reported, named again with its day.
+_RESTATED = re.compile(
+    r"(?:The|This)\s+(?:decision|approval|move|deal|agreement|measure|award|grant|package|resolution)\s*,\s+"
+    r"(?:\w+\s+)?\w+ed\b"
+)
+
+
+def _dated_by_a_restatement(text: str, events: list[Event]) -> list[Event]:
+    """A report's lead, dated by the report ("The European Commission has approved … support"), and the next
+    event naming it again with its own day ("The decision, adopted on Monday, …") are one act, of that day."""
+    out: list[Event] = []
+    for event in events:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.approximate
+            and event.date is not None
+            and not event.approximate
+            and _RESTATED.match(text, event.start)
+        ):
+            out[-1] = replace(last, date=event.date, date_text=event.date_text, approximate=False)
+            continue
+        out.append(event)
+    return out
 
 
 # "after the park was inaugurated": a clause that places the news relative to an earlier event.
