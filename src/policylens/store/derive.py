@@ -229,7 +229,7 @@ def rebuild(conn: Connection) -> dict[str, int]:
     tables = {
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
-        TrackedSubjectRow: (("quantity_id", "subject"), list(tracked_subjects.items())),
+        TrackedSubjectRow: (TRACKED_COLUMNS, [(qid, tracked_subjects[qid], q.metric) for qid, _, q in quantities]),
         TrackedGroupRow: (
             GROUP_COLUMNS,
             group_rows(Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities)),
@@ -296,7 +296,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     metric) pairs the batch touched: those of the batch's quantities, and
     the old and new ones of every stored quantity whose tracked subject the
     new entities moved (``tracked_subjects`` keeps the last pass's; only the
-    rows that differ from the quantity's own words are read), with
+    rows of the quantities resolved again are read: any other keeps its), with
     every pair whose metric is alike under the same subject
     (``track.batch.reach``).  Other facts cannot meet these, so their
     progress links, restatements, status periods and conflicts stay as stored.
@@ -328,20 +328,20 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         return rebuild(conn)
     book = _Book(conn)
     fresh = {row[0] for row in book.of_documents(batch)}
-    renamed = _renamed_subjects(conn)
     docs = _Documents(conn)
     state = _resolved(conn, batch)
     stored_relations = _StoredRelations(conn)
-    said = _phrases_again(conn, state, batch, book, stored_relations, renamed, len(docs.root))
+    said = _phrases_again(conn, state, batch, book, stored_relations, len(docs.root))
     if said is None:
         state.load(conn, None)
         said = _all_phrases(conn, state, book.all())
     tracked_subjects = said.tracked  # the quantities resolved again (all, when all were); more are added below
     again = said.subjects if said.subjects is not None else {qid: row[3] for qid, row in book.rows.items()}
+    # The last pass's tracked subjects of the quantities resolved again (the batch's among them), read by id.
+    ts = TrackedSubjectRow
+    was = dict(_fetched_rows(conn, select(ts.quantity_id, ts.subject), ts.quantity_id, again.keys()))
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
-        qid: old
-        for qid, subject in again.items()
-        if qid not in fresh and (old := renamed.get(qid, subject)) != tracked_subjects[qid]
+        qid: old for qid in again.keys() - fresh if (old := was[qid]) != tracked_subjects[qid]
     }
     moved = set(previous)
     rewritten = fresh | moved
@@ -366,7 +366,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         subjectless_target and any(row_of[q][2] != "target" for q in rewritten)
     )
     if whole:
-        tracked_subjects = {qid: renamed.get(qid, row[3]) for qid, row in book.all_rows().items()} | said.tracked
+        stored = dict(_fetched(conn, select(ts.quantity_id, ts.subject)))  # all: every group is tracked again
+        tracked_subjects = {qid: stored.get(qid, row[3]) for qid, row in book.all_rows().items()} | said.tracked
         affected = set(tracked_subjects)
         tracked_under = {q: (normal(s), row_of[q][4]) for q, s in tracked_subjects.items()}
     else:
@@ -470,7 +471,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     )
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
-            (("quantity_id", "subject"), [(q, tracked_subjects[q]) for q in sorted(rewritten)]),
+            (TRACKED_COLUMNS, [(q, tracked_subjects[q], row_of[q][4]) for q in sorted(rewritten)]),
             Scope("quantity_id", rewritten),
         ),
         TargetIndustryRow: (
@@ -492,10 +493,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         ),
     }
     # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group.
-    ts = TrackedSubjectRow
-    was = _fetched_rows(conn, select(ts.quantity_id, ts.subject), ts.quantity_id, rewritten)
     grouped = Counter((tracked_subjects[q], row_of[q][4]) for q in rewritten)
-    grouped.subtract((subject, row_of[q][4]) for q, subject in was)
+    grouped.subtract((was[q], row_of[q][4]) for q in rewritten if q in was)
     ids = {group_id(*g): g for g in grouped}
     g_ = TrackedGroupRow
     for i, n in _fetched_rows(conn, select(g_.id, g_.quantities), g_.id, ids):
@@ -575,18 +574,6 @@ def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> boo
     )
     outside = select(func.count()).select_from(model).where(model.document_id.not_in(batch))
     return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - outside.scalar_subquery())))
-
-
-def _renamed_subjects(conn: Connection) -> dict[int, str | None]:
-    """Quantity id -> the subject the last pass tracked it under, where that is not the quantity's own words.
-
-    Every other quantity was tracked under its own words (``_Resolved.tracked_subject``),
-    which the caller has read: the database compares them, so that only the few thousand
-    renamed rows are read rather than every quantity's.
-    """
-    ts, q = TrackedSubjectRow, QuantityRow
-    differs = ts.subject.is_distinct_from(q.subject)
-    return dict(conn.execute(select(ts.quantity_id, ts.subject).join(q, q.id == ts.quantity_id).where(differs)).all())
 
 
 @dataclass(slots=True)
@@ -679,10 +666,10 @@ class _Book:
             return {}
         q_, ts = QuantityRow, TrackedSubjectRow
 
-        def metric_in(metrics: Collection[str | None]) -> Any:
+        def metric_in(metrics: Collection[str | None]) -> Any:  # the stored copy: the index covers it
             named = sorted(m for m in metrics if m is not None)
-            clauses = [q_.metric.in_(named)] if named else []
-            return or_(*clauses, *([q_.metric.is_(None)] if None in metrics else []))
+            clauses = [ts.metric.in_(named)] if named else []
+            return or_(*clauses, *([ts.metric.is_(None)] if None in metrics else []))
 
         by_metrics: dict[frozenset[str | None], list[str]] = defaultdict(list)  # subjects sharing their metrics
         for subject, metrics in groups.items():
@@ -722,7 +709,6 @@ def _phrases_again(
     batch: Collection[int],
     book: _Book,
     stored_relations: _StoredRelations,
-    renamed: Mapping[int, str | None],
     documents: int,
 ) -> _Phrases | None:
     """A batch's pass's phrases: those whose entity can have changed resolved again, the rest as stored.
@@ -1052,6 +1038,7 @@ class _Documents:
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
 PERIOD_COLUMNS = ("target_id", "start_day", "status", "end_day")
+TRACKED_COLUMNS = ("quantity_id", "subject", "metric")  # the metric a copy of the quantity's, for the index
 
 
 # Conflict kinds that concern one quantity, by rank; a cross-document conflict concerns two.

@@ -432,13 +432,18 @@ class TrackedSubjectRow(Base):
     """The subject a quantity is tracked under (an entity's name, or its own words; NULL for none).
 
     Derived with the rest; the incremental pass reads the last one to find
-    which subjects a batch moved a quantity away from.
+    which subjects a batch moved a quantity away from.  The quantity's
+    metric is kept beside it so that the facts of the (subject, metric)
+    groups a batch reaches are found by this table's index, not by joining
+    every quantity to its tracked subject (migration 0017).
     """
 
     __tablename__ = "tracked_subjects"
+    __table_args__ = (Index("ix_tracked_subjects_subject_metric", "subject", "metric"),)
 
     quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     subject: Mapped[str | None] = mapped_column(Text)
+    metric: Mapped[str | None] = mapped_column(Text)
 
 
 class TrackedGroupRow(Base):
