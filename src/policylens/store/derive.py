@@ -229,7 +229,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
     tables = {
         **state.tables(event_links),
         QuantitySubjectRow: (("quantity_id", "entity_id"), [(q, hit[0]) for q, hit in subjects.items()]),
-        TrackedSubjectRow: (TRACKED_COLUMNS, [(qid, tracked_subjects[qid], q.metric) for qid, _, q in quantities]),
+        TrackedSubjectRow: (
+            TRACKED_COLUMNS,
+            [(qid, tracked_subjects[qid], q.metric, qid in subjects) for qid, _, q in quantities],
+        ),
         TrackedGroupRow: (
             GROUP_COLUMNS,
             group_rows(Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities)),
@@ -469,10 +472,12 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             **({} if said.events is None else {EventEntityRow: Scope("event_id", said.events)}),
         },
     )
+    # A tracked subject's row changes with the subject, and with whether the quantity has a subject entity.
+    flagged = rewritten | {q for q in moved_hits if (q in old_hits) != (q in said.hits)}
     scoped: dict[type, tuple[tuple[tuple[str, ...], list[tuple[Any, ...]]], diffwrite.Scope]] = {
         TrackedSubjectRow: (
-            (TRACKED_COLUMNS, [(q, tracked_subjects[q], row_of[q][4]) for q in sorted(rewritten)]),
-            Scope("quantity_id", rewritten),
+            (TRACKED_COLUMNS, [(q, tracked_subjects[q], row_of[q][4], q in said.hits) for q in sorted(flagged)]),
+            Scope("quantity_id", flagged),
         ),
         TargetIndustryRow: (
             (
@@ -555,6 +560,19 @@ def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
     """Whether the stored groups do not count the tracked quantities (a database just migrated)."""
     counted = conn.scalar(select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)))
     return counted != conn.scalar(select(func.count()).select_from(TrackedSubjectRow))
+
+
+def _unsubjected(conn: Connection) -> bool:
+    """Whether the stored subject entities are fewer than the last pass wrote (rows deleted since).
+
+    Each pass writes a tracked subject for every quantity, flagged when it
+    writes the quantity's subject entity too, and both rows go with their
+    quantity; so the counts differ only when something else deleted one.
+    """
+    ts = TrackedSubjectRow
+    stored = select(func.count()).select_from(QuantitySubjectRow)
+    flagged = select(func.count()).select_from(ts).where(ts.resolved)
+    return bool(conn.scalar(select(flagged.scalar_subquery() - stored.scalar_subquery())))
 
 
 def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
@@ -857,13 +875,16 @@ def _phrases_again(
     watched = changed | {e.id for e in builder.entities if e.type == "programme"}
     watched |= {i for i, (_, name, _) in stored.items() if i in builder.by_id and builder.get(i).name != name}
     # The phrases to resolve again: those of the documents above, those whose stored entity is watched,
-    # those unresolved before (or whose stored link was lost: cheap to try again), and the stale ones.
+    # and the stale ones.  A phrase the last pass left unresolved stays so unless one of those holds (its
+    # document, or a name it is looked up by); but should a subject entity have gone missing since (a row
+    # deleted by hand), every quantity without one is tried again.
     qs, q_ = QuantitySubjectRow, QuantityRow
     redone = {row[0] for row in book.of_documents(again)}
     redone |= {q for q, _ in _fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, watched)}
-    unresolved = select(q_.id).outerjoin(qs, qs.quantity_id == q_.id)
-    unresolved = unresolved.where(qs.quantity_id.is_(None), q_.subject.is_not(None), q_.subject != "")
-    redone |= {q for (q,) in _fetched(conn, unresolved)}
+    if _unsubjected(conn):
+        unresolved = select(q_.id).outerjoin(qs, qs.quantity_id == q_.id)
+        unresolved = unresolved.where(qs.quantity_id.is_(None), q_.subject.is_not(None), q_.subject != "")
+        redone |= {q for (q,) in _fetched(conn, unresolved)}
     if forms:
         redone |= book.with_subjects([s for s in book.subjects() if stale(s)])
     redo = [(qid, document_id, subject) for qid, document_id, _, subject, *_ in book.of(redone)]
@@ -1038,7 +1059,8 @@ class _Documents:
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
 PERIOD_COLUMNS = ("target_id", "start_day", "status", "end_day")
-TRACKED_COLUMNS = ("quantity_id", "subject", "metric")  # the metric a copy of the quantity's, for the index
+# The metric a copy of the quantity's, for the index; resolved: whether it has a subject entity (_unsubjected).
+TRACKED_COLUMNS = ("quantity_id", "subject", "metric", "resolved")
 
 
 # Conflict kinds that concern one quantity, by rank; a cross-document conflict concerns two.
