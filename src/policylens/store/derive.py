@@ -550,10 +550,8 @@ def _unlinked(conn: Connection, batch: set[int]) -> bool:
 
 def _unkinded(conn: Connection, batch: set[int]) -> bool:
     """Whether the stored kinds do not count the document entities outside the batch (a database just migrated)."""
-    de = DocumentEntityRow
-    counted = conn.scalar(select(func.coalesce(func.sum(EntityKindRow.records), 0)))
-    stored = conn.scalar(select(func.count()).select_from(de).where(de.document_id.not_in(batch)))
-    return counted != stored
+    counted = select(func.coalesce(func.sum(EntityKindRow.records), 0)).scalar_subquery()
+    return bool(conn.scalar(select(counted - _outside(DocumentEntityRow, batch))))
 
 
 def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
@@ -581,7 +579,7 @@ def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> boo
     Counted, not joined: ``derived`` is its table's primary key and a foreign key to ``model`` that cascades
     on delete, so every derived row belongs to one row of ``model`` and each row of ``model`` has at most
     one; the rows outside the batch all have theirs exactly when as many derived rows belong to them as
-    there are such rows.  Three counts in one statement cost PostgreSQL about a third of the anti-join
+    there are such rows.  The counts, in one statement, cost PostgreSQL about a third of the anti-join
     that stops at the first row without one (which finds none, so reads both tables whole: 35-45 ms at
     10,000 documents).
     """
@@ -590,8 +588,16 @@ def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> boo
     inside = (
         select(func.count()).select_from(table).join(model, model.id == derived).where(model.document_id.in_(batch))
     )
-    outside = select(func.count()).select_from(model).where(model.document_id.not_in(batch))
-    return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - outside.scalar_subquery())))
+    return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - _outside(model, batch))))
+
+
+def _outside(model: Any, batch: set[int]) -> Any:
+    """How many rows of ``model`` lie outside the batch's documents: all of them less the batch's, found by the
+    document index.  Counting ``document_id NOT IN (…)`` instead compared each of the 85,000 rows with every
+    batch document (PostgreSQL 10-20 ms a count at 10,000 documents)."""
+    every = select(func.count()).select_from(model)
+    inside = select(func.count()).select_from(model).where(model.document_id.in_(batch))
+    return every.scalar_subquery() - inside.scalar_subquery()
 
 
 @dataclass(slots=True)
