@@ -561,7 +561,7 @@ def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
 
 
 def _unsubjected(conn: Connection) -> bool:
-    """Whether the stored subject entities are fewer than the last pass wrote (rows deleted since).
+    """Whether the stored subject entities are not those the last pass flagged (rows deleted or added since).
 
     Each pass writes a tracked subject for every quantity, flagged when it
     writes the quantity's subject entity too, and both rows go with their
