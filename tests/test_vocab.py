@@ -111,3 +111,26 @@ def test_no_word_in_a_shipped_vocabulary_is_read_as_a_boolean():
         for where in _word_lists_with_booleans(yaml.safe_load(path.read_text(encoding="utf-8")))
     ]
     assert bad == [], "quote these words (YAML reads on/no/off/yes as booleans)"
+
+
+def test_every_shipped_vocabulary_loads_alike_with_the_loader_vocab_uses_and_pyyamls_own():
+    """``vocab`` parses with libyaml where PyYAML has it; it must read every shipped file as the pure-Python
+    safe loader does (types included: a 1 is not a True, nor 1.0)."""
+    import policylens
+
+    def typed(value: object) -> object:
+        if isinstance(value, dict):
+            return {k: typed(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [typed(v) for v in value]
+        return (type(value).__name__, value)
+
+    root = Path(policylens.__file__).parent
+    files = sorted(root.glob("**/data/*.yaml"))
+    assert files
+    differ = [
+        str(path.relative_to(root))
+        for path in files
+        if typed(yaml.load(text := path.read_text(encoding="utf-8"), vocab._LOADER)) != typed(yaml.safe_load(text))
+    ]
+    assert differ == []

@@ -356,6 +356,10 @@ def test_the_checks_count_the_rows_of_the_documents_outside_the_batch(kb):
     with kb.reading() as conn:
         assert not derive._untracked(conn, kept) and derive._untracked(conn, {first})
         assert derive._untracked(conn, {10**9})
+    # The kinds count every stored document's entities, not yet a new document's.
+    new = kb.save(_document(random.Random(18), 99)).document_id
+    with kb.reading() as conn:
+        assert not derive._unkinded(conn, {new}) and derive._unkinded(conn, set()) and derive._unkinded(conn, {first})
 
 
 def test_a_batch_writes_only_the_links_that_moved(kb, monkeypatch):

@@ -9,6 +9,7 @@ from sqlalchemy import create_engine, inspect, text
 from store_samples import full_extraction
 
 from policylens.store import KnowledgeBase
+from policylens.store.digest import fingerprint
 from policylens.store.migrate import MIGRATIONS, alembic_config, downgrade, upgrade
 from policylens.store.schema import Base, is_model_table
 
@@ -92,3 +93,18 @@ def test_the_head_that_open_checks_is_alembics_head(tmp_path):
     with KnowledgeBase.open(url) as kb, kb.engine.connect() as conn:
         assert conn.scalar(text("SELECT version_num FROM alembic_version")) == head()
     engine.dispose()
+
+
+def test_the_tracked_metric_revision_fills_the_column_as_a_pass_writes_it(kb_url):
+    """Revision 0017 copies each quantity's metric beside its tracked subject: no pass has to run again."""
+    with KnowledgeBase.open(kb_url) as kb:
+        kb.save(full_extraction())
+        kb.resolve()
+        with kb.engine.connect() as conn:
+            resolved = fingerprint(conn)
+            assert conn.scalar(text("SELECT count(*) FROM tracked_subjects WHERE metric IS NOT NULL"))
+        downgrade(kb.engine, "0016")
+        assert "metric" not in {c["name"] for c in inspect(kb.engine).get_columns("tracked_subjects")}
+        upgrade(kb.engine)
+        with kb.engine.connect() as conn:
+            assert fingerprint(conn) == resolved

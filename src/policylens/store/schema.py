@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     CheckConstraint,
     Date,
     DateTime,
@@ -432,13 +433,22 @@ class TrackedSubjectRow(Base):
     """The subject a quantity is tracked under (an entity's name, or its own words; NULL for none).
 
     Derived with the rest; the incremental pass reads the last one to find
-    which subjects a batch moved a quantity away from.
+    which subjects a batch moved a quantity away from.  The quantity's
+    metric is kept beside it so that the facts of the (subject, metric)
+    groups a batch reaches are found by this table's index, not by joining
+    every quantity to its tracked subject; and whether its subject names an
+    entity (it has a ``quantity_subjects`` row), so that a batch's pass can
+    tell by two counts that no subject entity went missing since the last
+    pass, rather than listing every quantity without one (migration 0017).
     """
 
     __tablename__ = "tracked_subjects"
+    __table_args__ = (Index("ix_tracked_subjects_subject_metric", "subject", "metric"),)
 
     quantity_id: Mapped[int] = mapped_column(ForeignKey("quantities.id", ondelete="CASCADE"), primary_key=True)
     subject: Mapped[str | None] = mapped_column(Text)
+    metric: Mapped[str | None] = mapped_column(Text)
+    resolved: Mapped[bool] = mapped_column(Boolean)
 
 
 class TrackedGroupRow(Base):
