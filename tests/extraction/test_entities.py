@@ -26,6 +26,13 @@ def entities(sentence: str) -> dict[str, tuple[str, dict]]:
     "sentence, name, etype",
     [
         ("Lakeview Precision Co., Ltd. opened a new line.", "Lakeview Precision Co., Ltd.", "company"),
+        # what the company does, after "and", goes on its legal name
+        (
+            "Riverton Heavy Industry Science and Technology Co., Ltd. opened a line.",
+            "Riverton Heavy Industry Science and Technology Co., Ltd.",
+            "company",
+        ),
+        ("Acme Holdings and Borneo Energy Co., Ltd. signed a deal.", "Borneo Energy Co., Ltd.", "company"),
         # a law, a package and a concept are named policies like a plan or an act
         ("The grant is funded by the Regional Ports Renewal Law.", "Regional Ports Renewal Law", "programme"),
         (

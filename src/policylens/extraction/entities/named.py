@@ -285,7 +285,11 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 continue  # "Acerías del Ebro S.A.": one name across the particle
             if segments[k][2] != "and" or _ends_in_place(tokens, segments[k - 1]):
                 start_seg = k
-            elif htype == "company" and segments[k - 1][1] > segments[k - 1][0]:
+            elif (
+                htype == "company"
+                and segments[k - 1][1] > segments[k - 1][0]
+                and not (hword == "legal" and _only_field_words(tokens, segments[k][0], segments[h][1], p))
+            ):
                 # "Reliance Industries and Adani Group" are two companies; "Johnson and Johnson Group" one.
                 a, b = segments[start_seg][0], segments[k - 1][1]
                 before = clean(tokens.text[tokens.starts[a] : tokens.ends[b]])
@@ -392,6 +396,21 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
                 out += _governed_area(tokens, segments[h + 1 : end_seg + 1], heads[end_seg], p)
         s = end_seg + 1
     return out
+
+
+def _only_field_words(tokens: Tokens, first: int, last: int, p: Patterns) -> bool:
+    """Whether the words first..last only say what a company does ("Science and Technology Co., Ltd." after
+    "and"): no name of their own."""
+    end = _legal_start(tokens, first, last, p)
+    return end > first and all(tokens.lower[i] in p.field_words for i in range(first, end))
+
+
+def _legal_start(tokens: Tokens, first: int, last: int, p: Patterns) -> int:
+    """The first token of the legal form that ends the tokens first..last ("Co., Ltd."), else last + 1."""
+    for i in range(first, last + 1):
+        if p.legal_suffix.match(tokens.text, tokens.ends[i - 1] if i > 0 else 0) and i > first:
+            return i
+    return last + 1
 
 
 def _only_kind_words(name: str, p: Patterns) -> bool:

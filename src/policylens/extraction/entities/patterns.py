@@ -51,6 +51,7 @@ class Patterns:
     time_words: frozenset[str]
     company_before: re.Pattern
     weak_company_heads: frozenset[str]
+    field_words: frozenset[str]
     modified_after: re.Pattern  # a noun a name before it only modifies, alone or joined by "and"
     company_after: re.Pattern
     platform_nouns: frozenset[str]
@@ -162,6 +163,7 @@ def patterns() -> Patterns:
         name_particles=frozenset(raw["name_particles"]),
         describing_participles=frozenset(raw["describing_participles"]),
         weak_company_heads=frozenset(raw["weak_company_heads"]),
+        field_words=frozenset(raw["field_words"]),
         time_words=frozenset(raw["time_words"]),
         # Searched before every name: written by any_case and opened by a look at the words' first letters.
         # "Vellore-based X": a name placed by where it is based is a company's.
