@@ -348,6 +348,11 @@ def test_a_level_today_is_of_the_documents_year_and_no_goal():
     assert only("The firm has 2.5 GWh installed today.", published="2026-06-18").as_of == 2026
 
 
+def test_a_year_after_the_level_compared_with_dates_that_level_alone():
+    found = extract("Exports were $5 billion, up from $4 billion the previous year.", published="2026-03-01")
+    assert [(q.value, q.as_of) for q in found] == [(5e9, None), (4e9, 2025)]
+
+
 def test_a_rate_per_year_ends_before_the_next_clause():
     found = extract("Output will grow 7% a year and exports will reach $40 billion by 2030.", published="2026-01-10")
     assert [(q.value, q.metric) for q in found] == [(7, "Output"), (40e9, "exports")]

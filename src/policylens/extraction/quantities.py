@@ -553,6 +553,7 @@ _NATIONAL = re.compile(
 )
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
+_FROM_FIGURE_BEFORE = re.compile(r"\bfrom\s+[^\s,;]*\d[^,;]{0,16}$")
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1033,6 +1034,8 @@ class _Reader:
                 s.year_cues.add(m.start())
         says_year = _YEAR_WORD in lowered
         rel = _RELATIVE.search(text, start, end) if says_year else None
+        if rel and _FROM_FIGURE_BEFORE.search(text, max(start, rel.start() - 30), rel.start()):
+            rel = None  # "55% of the total, up from 48% a year earlier": the year of the level compared with
         if rel and self.pub is not None:
             s.relative = self.pub + _relative_offset(rel)
         nxt = _NEXT_YEARS.search(text, start, end) if says_year else None
