@@ -781,6 +781,12 @@ def test_a_place_that_locates_the_issuer_is_not_the_issuer():
     assert only(text, published="2026-03-12", entities=entities).subject == "Hubei province"
 
 
+def test_a_sentence_on_a_companys_works_gives_the_companys_figures():
+    text = "Orbis Tools reported results. The company's new plant in Changsha produced 3,000 excavators."
+    entities = [mention(text, "Orbis Tools", "company"), mention(text, "Changsha")]
+    assert only(text, published="2026-03-12", entities=entities).subject == "Orbis Tools"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

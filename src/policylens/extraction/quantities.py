@@ -554,6 +554,11 @@ _NATIONAL = re.compile(
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
 _FROM_FIGURE_BEFORE = re.compile(r"\bfrom\s+[^\s,;]*\d[^,;]{0,16}$")
+# A sentence opening on a company's works: "The company's new plant in …", "Its factory at …".
+_OPENING_WORKS = re.compile(
+    r"\W*(?:[Tt]he\s+(?P<noun>company|firm|group|carmaker|automaker|manufacturer|maker|producer)['’]s|Its|Their)"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility|works|refinery|mill|fab|gigafactory)s?\s+(?:in|at|near)\b"
+)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1532,6 +1537,16 @@ class _Reader:
                 return words[first:], verb is not None
         return words, verb is not None
 
+    def _works_owner(self, s: _Sentence) -> str | None:
+        """The company a sentence about its works opens on ("The company's new plant in Changsha produced 3,000
+        excavators"): the place after "in" locates the plant, the figure is the company's."""
+        m = _OPENING_WORKS.match(self.text, s.start, s.end)
+        if m is None:
+            return None
+        if m.group("noun"):
+            return self._referent(m.start(), m.group("noun").lower())
+        return self._earlier_subject(s, m.end())
+
     def _ranking_entry(self, lo: int, start: int) -> str | None:
         """The next one in a ranking, its figure after "at" ("…, followed by XCMG at 16% and Zoomlion at 9%",
         "Jiangsu at 980 billion yuan"): the name just before "at", after "followed by", "ahead of", a comma or
@@ -1557,6 +1572,7 @@ class _Reader:
             or self._described_owner(a)
             or self._recipient(a)
             or self._supported(a, s)
+            or self._works_owner(s)
         )
         if owner is not None:
             return owner
