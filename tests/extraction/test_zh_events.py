@@ -634,3 +634,11 @@ def test_a_profiles_founding_year_after_the_verb_is_no_event():
     # the act reported with its date before the verb stays one
     found = events("文章开头。\n8月20日，某新材料股份有限公司在某市成立。", published="2026-08-21")
     assert [(e.type, e.date) for e in found] == [("establishment", "2026-08-20")]
+
+
+def test_a_company_registered_is_established():
+    found = events(
+        "文章开头。\n上月，公司全资子公司某国际贸易有限公司在上海自贸区完成注册，注册资本5000万元。",
+        published="2026-08-21",
+    )
+    assert [(e.type, e.date) for e in found] == [("establishment", "2026-07")]
