@@ -642,3 +642,11 @@ def test_a_company_registered_is_established():
         published="2026-08-21",
     )
     assert [(e.type, e.date) for e in found] == [("establishment", "2026-07")]
+
+
+def test_the_sum_signed_restates_the_signing():
+    # "签约总额5.8亿美元": a figure of the signing just told, no second signing
+    found = events(
+        "文章开头。\n9月20日，推介会上，某省与境外企业现场签约项目16个，签约总额5.8亿美元。", published="2026-09-24"
+    )
+    assert [(e.type, e.text) for e in found] == [("investment", "某省与境外企业现场签约项目16个")]
