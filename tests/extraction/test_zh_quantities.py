@@ -561,3 +561,11 @@ def test_a_notices_proposed_designation_counts_what_it_lists():
     assert (q.kind, q.value) == ("statistic", 153)
     # a plan's intent is still a goal
     assert one("全市拟新建5G基站1500个。").kind == "target"
+
+
+def test_a_clause_that_opens_on_the_past_sets_no_goal():
+    # "过去客户要跑到珠三角找配套": what had to be done then; the share reached now is a fact
+    text = "“过去客户要跑到珠三角找配套，现在半小时车程内就能买齐，本地配套率从两成提高到了四成五。”"
+    assert one(text).kind == "statistic"
+    # a goal said now still is one
+    assert one("现在客户要在半小时车程内买齐配套，本地配套率要提高到六成。").kind == "target"

@@ -128,6 +128,8 @@ _BOTH = re.compile(
 )
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
+_PAST_REACH = 40  # how far back a clause holding a target cue may open
+_PAST_OPENER = re.compile(rf"[\s“「\"]*(?:{_alt(_CUES['past_openers'])})")
 # Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -298,6 +300,8 @@ class _Reader:
                 heading = self.sections.year_at(m.start()) if m.group("t") in _ESTIMATES else None
                 if heading is not None and self.published is not None and heading < self.published:
                     out.append(_Cue(m.start(), "year", heading))  # "2025年工作回顾 … 预计…完成": that year's figure
+                elif _PAST_OPENER.match(self.text, self._clause_start(m.start(), max(0, m.start() - _PAST_REACH))):
+                    continue  # "过去客户要跑到…": what had to be done then
                 else:
                     out.append(_Cue(m.start(), "target"))
             elif m.group("s"):
