@@ -569,3 +569,10 @@ def test_a_clause_that_opens_on_the_past_sets_no_goal():
     assert one(text).kind == "statistic"
     # a goal said now still is one
     assert one("现在客户要在半小时车程内买齐配套，本地配套率要提高到六成。").kind == "target"
+
+
+def test_a_day_after_a_short_aside_dates_what_the_sentence_reports():
+    # on a page about a plan to 2028, "值得一提的是，3月16日，…" reports what happened that day
+    text = "到2028年，全市低空经济产业规模力争突破300亿元。\n值得一提的是，3月16日，某产业园揭牌，首批12家企业集中签约入驻，协议总投资68亿元。"
+    q = read(text, published="2026-03-17")[-1]
+    assert (q.value, q.kind, q.deadline, q.as_of) == (6.8e9, "statistic", None, 2026)

@@ -119,7 +119,8 @@ _PARAGRAPH_OPENER = re.compile(
 _TELLING = re.compile(_alt(_CUES["telling_words"]))
 # the day a sentence opens with, a report's dateline ("3月4日，", "2024年3月4日上午，")
 _OPENING_DAY = re.compile(
-    rf"\s*(?:(?P<y>{_YEAR})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚间?|当天)?\s*[，,]"
+    # (after a short aside that opens the sentence: "值得一提的是，3月16日，", "此外，5月8日，")
+    rf"\s*(?:[^\d，,。；;！？\n]{{1,8}}[，,]\s*)?(?:(?P<y>{_YEAR})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚间?|当天)?\s*[，,]"
 )
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
 _BOTH = re.compile(
