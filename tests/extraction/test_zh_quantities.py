@@ -576,3 +576,11 @@ def test_a_day_after_a_short_aside_dates_what_the_sentence_reports():
     text = "到2028年，全市低空经济产业规模力争突破300亿元。\n值得一提的是，3月16日，某产业园揭牌，首批12家企业集中签约入驻，协议总投资68亿元。"
     q = read(text, published="2026-03-17")[-1]
     assert (q.value, q.kind, q.deadline, q.as_of) == (6.8e9, "statistic", None, 2026)
+
+
+def test_this_year_after_a_goal_word_is_the_goals_year():
+    q = one("县委书记在讲话中要求，确保今年签约项目开工率达到80%以上。", published="2026-05-18")
+    assert (q.kind, q.deadline, q.as_of) == ("target", 2026, None)
+    # this year told with no goal word reports a fact
+    q = one("今年签约项目开工率达到80%以上。", published="2026-05-18")
+    assert (q.kind, q.as_of) == ("statistic", 2026)

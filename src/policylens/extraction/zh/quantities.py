@@ -492,6 +492,8 @@ class _Reader:
                         continue
                     return "statistic"
                 if c.kind == "year" and cues is sentence:
+                    if c.year == self.published and self._aimed_at(c, cues):
+                        return "target"  # "确保今年签约项目开工率达到80%以上": this year's goal
                     return "statistic" if self._past(c.year) else "target"
         if (
             re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end])
@@ -501,6 +503,13 @@ class _Reader:
         ):
             return "target"  # a project's designed size ("2500吨兽药项目"), not what it invests ("总投资…的项目")
         return "target" if self.plan or in_goals else "statistic"
+
+    def _aimed_at(self, year: _Cue, sentence: list[_Cue]) -> bool:
+        """Whether a goal word stands just before the year in its clause ("确保今年", "力争今年全年")."""
+        return any(
+            c.kind == "target" and c.pos < year.pos and not _CLAUSE_BREAK.search(self.text, c.pos, year.pos)
+            for c in sentence
+        )
 
     def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
         for c in reversed(sentence):
