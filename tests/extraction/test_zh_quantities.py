@@ -584,3 +584,16 @@ def test_this_year_after_a_goal_word_is_the_goals_year():
     # this year told with no goal word reports a fact
     q = one("今年签约项目开工率达到80%以上。", published="2026-05-18")
     assert (q.kind, q.as_of) == ("statistic", 2026)
+
+
+def test_the_work_set_out_for_the_year_ahead_is_goals():
+    text = (
+        "一、2024年工作回顾\n全年完成技改投资120亿元。\n"
+        "二、2025年重点工作\n实施“千企改造”工程，全年完成技改投资150亿元；新建5G基站1500个。"
+    )
+    found = read(text, published="2025-02-14")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [
+        (1.2e10, "statistic", None),
+        (1.5e10, "target", 2025),
+        (1500, "target", 2025),
+    ]
