@@ -597,3 +597,12 @@ def test_the_work_set_out_for_the_year_ahead_is_goals():
         (1.5e10, "target", 2025),
         (1500, "target", 2025),
     ]
+
+
+def test_a_size_after_completion_is_due_at_no_year():
+    text = "某项目计划总投资15.8亿元，预计2027年底建成投产，达产后年产值可达40亿元。"
+    q = [q for q in read(text, published="2026-06-12") if q.value == 4e9][0]
+    assert (q.kind, q.deadline) == ("target", None)
+    # the year the project is to be done by still dates a figure told before the completion
+    q = one("预计2027年底前完成投资15.8亿元。", published="2026-06-12")
+    assert (q.kind, q.deadline) == ("target", 2027)

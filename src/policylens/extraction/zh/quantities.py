@@ -60,6 +60,7 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
+_AFTER_COMPLETION = tuple(_CUES["after_completion"])
 _ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
 _WHOLE_YEAR = re.compile(_alt(_CUES["whole_year_words"]))
 # The cue lists _KIND_CUE alternates, each word matched where it begins.
@@ -513,6 +514,10 @@ class _Reader:
 
     def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
         for c in reversed(sentence):
+            if c.kind == "target" and self.text.startswith(_AFTER_COMPLETION, c.pos):
+                return (
+                    None  # "预计2027年底建成投产，达产后年产值可达40亿元": a size the project will have, due at no year
+                )
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
         for c in reversed(paragraph):
