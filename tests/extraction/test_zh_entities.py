@@ -455,3 +455,12 @@ def test_a_body_that_promotes_investment_keeps_its_name_whole():
 def test_a_reposted_storys_headline_in_book_title_marks_is_no_programme():
     found = entities("原标题：《某县电子电路集群跻身“国家队”》\n某县印发《某县电子信息产业发展行动计划》。")
     assert named(found, "programme") == ["某县电子信息产业发展行动计划"]
+
+
+def test_a_programme_read_only_inside_a_longer_programmes_name_is_none():
+    # the verb-led reading stops short of a long name ("印发…培育行动"), inside the full one read by its head
+    text = (
+        "自治区工业和信息化厅关于印发广西北部湾临港先进制造业集群培育行动计划（2026—2030年）的通知\n"
+        "现将《广西北部湾临港先进制造业集群培育行动计划（2026—2030年）》印发给你们。"
+    )
+    assert named(entities(text), "programme") == ["广西北部湾临港先进制造业集群培育行动计划（2026—2030年）"]

@@ -668,7 +668,7 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
     by_key: dict[str, list[_PlaceHit]] = {}
     for h in places.hits:
         by_key.setdefault(h.place.key, []).append(h)
-    out = [e for e in entities.values() if e.mentions]
+    out = _without_inner_programmes([e for e in entities.values() if e.mentions])
     for hits in by_key.values():
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
@@ -679,6 +679,20 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
         out.append(_place_entity(text, gaz, named, free or named))
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     return out
+
+
+def _without_inner_programmes(entities: list[Entity]) -> list[Entity]:
+    """Less a programme named only inside another's name ("某集群培育行动" wherever "某集群培育行动计划（2026—2030年）"
+    is written): the head of a shorter name read where the longer one stands, no programme of its own."""
+    spans = [(s, e, id(x)) for x in entities if x.type == "programme" for s, e in x.mentions]
+    return [
+        x
+        for x in entities
+        if x.type != "programme"
+        or not all(
+            any(o != id(x) and s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, o in spans) for s, e in x.mentions
+        )
+    ]
 
 
 def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:
