@@ -606,3 +606,9 @@ def test_a_size_after_completion_is_due_at_no_year():
     # the year the project is to be done by still dates a figure told before the completion
     q = one("预计2027年底前完成投资15.8亿元。", published="2026-06-12")
     assert (q.kind, q.deadline) == ("target", 2027)
+
+
+def test_a_forecast_speaks_of_its_own_sentence_only():
+    text = "项目全部达产后，预计年产值约26亿元。依托项目，公司镁合金产品综合能耗较传统工艺降低三成左右。"
+    found = read(text, published="2026-08-21")
+    assert [(q.value, q.kind) for q in found][-1] == (30, "statistic")

@@ -60,6 +60,7 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
+_OWN_SENTENCE_CUES = _DESIGN_CUES + tuple(_CUES["forecast_cues"])
 _AFTER_COMPLETION = tuple(_CUES["after_completion"])
 _ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
 _WHOLE_YEAR = re.compile(_alt(_CUES["whole_year_words"]))
@@ -472,8 +473,8 @@ class _Reader:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
         for cues in (sentence, paragraph):
             for c in reversed(cues):
-                if cues is paragraph and c.kind == "target" and self.text.startswith(_DESIGN_CUES, c.pos):
-                    continue  # "年产5万吨…项目竣工投产。项目总投资36亿元": a designed size is its own sentence's
+                if cues is paragraph and c.kind == "target" and self.text.startswith(_OWN_SENTENCE_CUES, c.pos):
+                    continue  # "年产5万吨…项目竣工投产。项目总投资36亿元": a designed size (a forecast) is its own sentence's
                 if c.kind == "target" or c.kind == "deadline":
                     return "target"
                 if c.kind == "statistic":
