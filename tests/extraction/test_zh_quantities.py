@@ -612,3 +612,9 @@ def test_a_forecast_speaks_of_its_own_sentence_only():
     text = "项目全部达产后，预计年产值约26亿元。依托项目，公司镁合金产品综合能耗较传统工艺降低三成左右。"
     found = read(text, published="2026-08-21")
     assert [(q.value, q.kind) for q in found][-1] == (30, "statistic")
+
+
+def test_a_change_after_a_reckoning_clause_measures_the_figure_before_it():
+    text = "前三季度，全市实现地区生产总值4216.37亿元，按不变价格计算，同比增长6.1%。"
+    q = [q for q in read(text, published="2026-10-23") if q.unit == "%"][0]
+    assert "地区生产总值" in q.metric

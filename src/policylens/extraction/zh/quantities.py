@@ -146,6 +146,7 @@ _METRIC_TRIM_START = re.compile(
     rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_RECKONING = frozenset(_CUES["reckoning_clauses"])
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
@@ -638,7 +639,10 @@ class _Reader:
         if after and a.unit == "count":
             return after
         # "…达到520家，比上年增长12.5%": the change is of the figure in the clause before
-        prev_start = self._clause_start(max(0, clause_start - 1), self.index.sentence_at(a.start)[0])
+        s_start = self.index.sentence_at(a.start)[0]
+        prev_start = self._clause_start(max(0, clause_start - 1), s_start)
+        if self.text[prev_start : clause_start - 1].strip() in _RECKONING and prev_start > s_start:
+            clause_start, prev_start = prev_start, self._clause_start(prev_start - 1, s_start)  # "按不变价格计算，"
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
         prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
