@@ -618,3 +618,15 @@ def test_a_change_after_a_reckoning_clause_measures_the_figure_before_it():
     text = "前三季度，全市实现地区生产总值4216.37亿元，按不变价格计算，同比增长6.1%。"
     q = [q for q in read(text, published="2026-10-23") if q.unit == "%"][0]
     assert "地区生产总值" in q.metric
+
+
+def test_a_growth_told_after_its_figure_is_that_figures_growth_rate():
+    q = [q for q in read("今年1—8月，集群实现产值486.3亿元，同比增长22.4%。", published="2026-09-18") if q.unit == "%"][
+        0
+    ]
+    assert q.metric == "集群实现产值增长率"
+    # a decrease keeps the figure's own words
+    q = [q for q in read("今年1—8月，全市能耗总量186.3万吨，同比下降2.4%。", published="2026-09-18") if q.unit == "%"][
+        0
+    ]
+    assert q.metric == "能耗总量"

@@ -147,6 +147,7 @@ _METRIC_TRIM_START = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RECKONING = frozenset(_CUES["reckoning_clauses"])
+_RATE_OF_CHANGE = _CUES["rate_of_change"]
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
@@ -413,7 +414,7 @@ class _Reader:
             end=end,
             value=_round(value),
             unit=a.unit,
-            metric=self._metric(a, start, end, clause_start),
+            metric=self._metric(a, start, end, clause_start, change),
             value_max=_round(a.value_max),
             comparator=comparator,
             change=change,
@@ -624,7 +625,7 @@ class _Reader:
             else self.published - 1
         )
 
-    def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
+    def _metric(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
         before = self.text[clause_start:start]
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
         before = self._without_owner(before, clause_start, start)
@@ -646,6 +647,8 @@ class _Reader:
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
         prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
+        if prev and change == "increase" and a.unit == "%":
+            return prev + _RATE_OF_CHANGE  # "…实现产值486.3亿元，同比增长22.4%": the growth rate of that figure
         return prev or after or before or None
 
     def _without_owner(self, before: str, clause_start: int, start: int) -> str:
