@@ -630,3 +630,17 @@ def test_a_growth_told_after_its_figure_is_that_figures_growth_rate():
         0
     ]
     assert q.metric == "能耗总量"
+
+
+def test_a_rank_is_named_by_what_is_ranked_and_where():
+    def rank_metric(text):
+        return [q.metric for q in read(text, published="2026-10-23") if q.unit == "rank"]
+
+    assert rank_metric("全市地区生产总值同比增长6.1%，增速居全省第2位。") == ["增速全省排名"]
+    assert rank_metric("规模以上工业企业营业收入达到1.34万亿元，总量居全国第17位。") == ["总量全国排名"]
+    # a rank told right after a growth ranks the growth rate
+    assert rank_metric("全省规模以上工业增加值同比增长6.8%，增速高于全国平均水平1.1个百分点，居全国第9位。") == [
+        "增速全国排名"
+    ]
+    # the adverb before the verb names nothing; with no words of its own, the rank takes the clause before's
+    assert rank_metric("全市实际利用外资1.36亿美元，均居全省第3位。") == ["实际利用外资全省排名"]

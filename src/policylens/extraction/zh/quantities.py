@@ -148,6 +148,11 @@ _METRIC_TRIM_START = re.compile(
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
+_RANK_WORD = _CUES["rank_word"]
+_RANKED_GROWTH = _CUES["ranked_growth"]
+# "居全省第2位", "位列国内同行业第3位", "全国首位": the verb, the scope, the place
+_RANK_SCOPE = re.compile(rf"(?:{_alt(_CUES['rank_verbs'])})?(?P<scope>[^第前]*?)(?:第|前|首位|榜首)")
+_RANK_ADVERBS = re.compile(rf"(?:{_alt(_CUES['rank_adverbs'])})+$")
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
@@ -626,6 +631,19 @@ class _Reader:
         )
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
+        measure = self._measure(a, start, end, clause_start, change)
+        if a.unit != "rank" or not (m := _RANK_SCOPE.match(re.sub(r"\s", "", self.text[a.start : a.end]))):
+            return measure
+        # "增速居全省第2位": what is ranked, before the verb in the rank's clause; else a growth told just before,
+        # else what the clause before measures
+        own = _RANK_ADVERBS.sub("", _METRIC_TRIM_START.sub("", self.text[clause_start : a.start].strip()))
+        own = self._without_owner(own.strip(' “”"'), clause_start, a.start)
+        if len(_CJK.findall(own)) < 2:
+            s_start = self.index.sentence_at(a.start)[0]
+            own = _RANKED_GROWTH if _CHANGE.search(self.text, s_start, clause_start) else (measure or "")
+        return own + m.group("scope") + _RANK_WORD
+
+    def _measure(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
         before = self.text[clause_start:start]
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
         before = self._without_owner(before, clause_start, start)
