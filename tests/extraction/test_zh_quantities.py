@@ -644,3 +644,11 @@ def test_a_rank_is_named_by_what_is_ranked_and_where():
     ]
     # the adverb before the verb names nothing; with no words of its own, the rank takes the clause before's
     assert rank_metric("全市实际利用外资1.36亿美元，均居全省第3位。") == ["实际利用外资全省排名"]
+
+
+def test_the_figure_before_a_change_is_no_part_of_its_metric():
+    # a figure spaced as a PDF or release writes it, with a unit of four characters or a rate's slash
+    found = read("主要产品中，发电量 753.6 亿千瓦时，增长2.7%。", published="2026-10-23")
+    assert [q.metric for q in found if q.unit == "%"] == ["发电量增长率"]
+    found = read("公司锂电铜箔总产能达到12万吨/年，位列国内同行业第3位。", published="2026-10-23")
+    assert [q.metric for q in found if q.unit == "rank"] == ["公司锂电铜箔总产能国内同行业排名"]

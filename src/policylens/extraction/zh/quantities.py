@@ -149,6 +149,8 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
+# the figure that ends a clause, with its unit ("753.6 亿千瓦时", "1 986 家", "12万吨/年")
+_FIGURE_AT_END = re.compile(r"\d[\d.,\s]*[^\u4e00-\u9fff]*\S{0,5}$")
 _RANKED_GROWTH = _CUES["ranked_growth"]
 # "居全省第2位", "位列国内同行业第3位", "全国首位": the verb, the scope, the place
 _RANK_SCOPE = re.compile(rf"(?:{_alt(_CUES['rank_verbs'])})?(?P<scope>[^第前]*?)(?:第|前|首位|榜首)")
@@ -663,7 +665,7 @@ class _Reader:
         if self.text[prev_start : clause_start - 1].strip() in _RECKONING and prev_start > s_start:
             clause_start, prev_start = prev_start, self._clause_start(prev_start - 1, s_start)  # "按不变价格计算，"
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
-        prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
+        prev = _FIGURE_AT_END.sub("", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
         if prev and change == "increase" and a.unit == "%":
             return prev + _RATE_OF_CHANGE  # "…实现产值486.3亿元，同比增长22.4%": the growth rate of that figure
