@@ -652,3 +652,17 @@ def test_the_figure_before_a_change_is_no_part_of_its_metric():
     assert [q.metric for q in found if q.unit == "%"] == ["发电量增长率"]
     found = read("公司锂电铜箔总产能达到12万吨/年，位列国内同行业第3位。", published="2026-10-23")
     assert [q.metric for q in found if q.unit == "rank"] == ["公司锂电铜箔总产能国内同行业排名"]
+
+
+def test_a_capacity_a_year_is_named_by_what_is_made():
+    def capacity(text):
+        return [q.metric for q in read(text, published="2026-06-12") if q.unit not in ("CNY", "%")]
+
+    assert capacity("某公司年产20万吨再生铝及深加工项目计划总投资15.8亿元。") == ["再生铝年产能"]
+    assert capacity("某公司一体化压铸项目达产后可年产压铸件60万套。") == ["压铸件年产能"]
+    assert capacity("某公司年产5万吨高性能锂电铜箔项目竣工投产。") == ["高性能锂电铜箔年产能"]
+    # a project named at its clause's end is what the size is of
+    assert capacity("某公司年产48万锭色纺纱项目，已开工。") == ["色纺纱项目年产能"]
+    # a value made a year is no capacity
+    [q] = read("项目达产后年产值约30亿元。", published="2026-06-12")
+    assert not q.metric.endswith("年产能")

@@ -149,6 +149,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
+_CAPACITY_WORD = _CUES["capacity_word"]
+# "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": what is made before the figure, if written there
+_CAPACITY_BEFORE = re.compile(r"年产(?!值|能)(?P<product>[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
+_CAPACITY_AFTER = re.compile(
+    rf"[\u4e00-\u9fff]{{2,12}}?(?:项目(?=[^\u4e00-\u9fff]|$)|(?=(?:{_alt(_CUES['capacity_product_ends'])}|项目)|[^\u4e00-\u9fff]|$))"
+)
 # the figure that ends a clause, with its unit ("753.6 亿千瓦时", "1 986 家", "12万吨/年")
 _FIGURE_AT_END = re.compile(r"\d[\d.,\s]*[^\u4e00-\u9fff]*\S{0,5}$")
 _RANKED_GROWTH = _CUES["ranked_growth"]
@@ -634,6 +640,11 @@ class _Reader:
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
         measure = self._measure(a, start, end, clause_start, change)
+        if a.unit not in ("rank", "%") and (made := _CAPACITY_BEFORE.search(self.text, clause_start, a.start)):
+            # "年产20万吨再生铝及深加工项目": 再生铝年产能
+            product = made.group("product") or (m.group() if (m := _CAPACITY_AFTER.match(self.text, a.end)) else "")
+            if product:
+                return product + _CAPACITY_WORD
         if a.unit != "rank" or not (m := _RANK_SCOPE.match(re.sub(r"\s", "", self.text[a.start : a.end]))):
             return measure
         # "增速居全省第2位": what is ranked, before the verb in the rank's clause; else a growth told just before,
