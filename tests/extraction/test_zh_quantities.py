@@ -3,6 +3,7 @@
 import pytest
 
 from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import find_entities
 from policylens.extraction.zh.quantities import find_quantities
 from policylens.model import Document
 
@@ -487,8 +488,6 @@ def test_a_cue_inside_a_word_that_only_contains_it_sets_no_kind():
 
 
 def test_the_owner_and_its_modal_are_not_the_metric_and_a_development_zone_owns_its_figures():
-    from policylens.extraction.zh.entities import find_entities
-
     text = "签约项目中，京衡绿能科技有限公司将投资12.6亿元。今年1—5月，綦南经开区实现规上工业产值216.4亿元。"
     doc = Document(source="t.txt", text=text, published="2026-06-12", language="zh")
     index = TextIndex(text)
@@ -666,3 +665,11 @@ def test_a_capacity_a_year_is_named_by_what_is_made():
     # a value made a year is no capacity
     [q] = read("项目达产后年产值约30亿元。", published="2026-06-12")
     assert not q.metric.endswith("年产能")
+
+
+def test_an_owner_that_lost_its_place_to_trimming_is_no_part_of_the_metric():
+    text = "签约项目中，河北运河智能纺机有限公司拟投资18亿元。"
+    doc = Document(source="t.txt", text=text, published="2026-05-18", language="zh")
+    index = TextIndex(text)
+    [q] = find_quantities(doc, index, find_entities(doc, index))
+    assert q.metric == "投资"
