@@ -464,3 +464,13 @@ def test_a_programme_read_only_inside_a_longer_programmes_name_is_none():
         "现将《广西北部湾临港先进制造业集群培育行动计划（2026—2030年）》印发给你们。"
     )
     assert named(entities(text), "programme") == ["广西北部湾临港先进制造业集群培育行动计划（2026—2030年）"]
+
+
+def test_what_a_firm_is_said_to_be_before_its_name_is_no_part_of_it():
+    found = entities("上月，公司与国内动力电池企业沧澜新能源科技有限公司签订战略合作协议。")
+    assert named(found, "company") == ["沧澜新能源科技有限公司"]
+    found = entities("其中，港资企业恒港基建有限公司将投资12亿港元。")
+    assert named(found, "company") == ["恒港基建有限公司"]
+    # a firm whose trade starts with 企业 keeps it
+    found = entities("青岛海川企业管理有限公司与某区签约。")
+    assert named(found, "company") == ["青岛海川企业管理有限公司"]

@@ -673,3 +673,11 @@ def test_an_owner_that_lost_its_place_to_trimming_is_no_part_of_the_metric():
     index = TextIndex(text)
     [q] = find_quantities(doc, index, find_entities(doc, index))
     assert q.metric == "投资"
+
+
+def test_a_firm_named_after_what_it_is_owns_the_figure():
+    text = "文章开头。\n其中，港资企业恒港基建有限公司将投资12亿港元。"
+    doc = Document(source="t.txt", text=text, published="2026-09-18", language="zh")
+    index = TextIndex(text)
+    [q] = find_quantities(doc, index, find_entities(doc, index))
+    assert q.subject == "恒港基建有限公司"

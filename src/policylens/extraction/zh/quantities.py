@@ -165,7 +165,11 @@ _OWNER_TAIL = 4  # the fewest characters of an owner's name left at the start of
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
+_CLAUSE_FILLER = re.compile(
+    rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])}"
+    # what a firm is to the story, said before its name ("国内动力电池企业某某有限公司", "港資企業某某公司")
+    r"|[\u4e00-\u9fff]{1,8}?(?:企业|企業))*"
+)
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
 _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
