@@ -474,3 +474,9 @@ def test_what_a_firm_is_said_to_be_before_its_name_is_no_part_of_it():
     # a firm whose trade starts with 企业 keeps it
     found = entities("青岛海川企业管理有限公司与某区签约。")
     assert named(found, "company") == ["青岛海川企业管理有限公司"]
+
+
+def test_an_investment_firms_name_keeps_its_investment_word():
+    # 投资 ends a name read backwards ("某集团投资某项目"), but not inside a firm's own name
+    found = entities("其中，港资企业恒港基建投资有限公司将投资12亿港元建设光伏组件项目。")
+    assert named(found, "company") == ["恒港基建投资有限公司"]
