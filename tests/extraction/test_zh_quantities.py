@@ -681,3 +681,10 @@ def test_a_firm_named_after_what_it_is_owns_the_figure():
     index = TextIndex(text)
     [q] = find_quantities(doc, index, find_entities(doc, index))
     assert q.subject == "恒港基建有限公司"
+
+
+def test_a_period_since_last_year_runs_to_the_pages_year():
+    q = one("企业负责人介绍，去年以来企业累计招用本地员工1010人。", published="2026-05-27")
+    assert q.as_of == 2026
+    q = one("去年企业招用本地员工1010人。", published="2026-05-27")
+    assert q.as_of == 2025

@@ -149,6 +149,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
+_SINCE = tuple(_CUES["since_words"])
 _CAPACITY_WORD = _CUES["capacity_word"]
 # "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": what is made before the figure, if written there
 _CAPACITY_BEFORE = re.compile(r"年产(?!值|能)(?P<product>[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
@@ -310,7 +311,9 @@ class _Reader:
                 else:
                     out.append(_Cue(m.start(), "target"))
             elif m.group("ry"):
-                if self.published:
+                if self.published and self.text.startswith(_SINCE, m.end()):
+                    out.append(_Cue(m.start(), "year", self.published))  # "去年以来，…累计": up to the page's day
+                elif self.published:
                     out.append(_Cue(m.start(), "year", self.published + int(_CUES["relative_years"][m.group("ry")])))
                 else:
                     out.append(_Cue(m.start(), "target" if m.group("ry") == "明年" else "statistic"))
