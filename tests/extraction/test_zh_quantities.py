@@ -688,3 +688,11 @@ def test_a_period_since_last_year_runs_to_the_pages_year():
     assert q.as_of == 2026
     q = one("去年企业招用本地员工1010人。", published="2026-05-27")
     assert q.as_of == 2025
+
+
+def test_the_year_before_the_one_told_dates_its_figure():
+    found = read("过去一年，规模以上工业增加值增长7.1%，扭转了上年负增长2.3%的局面。", published="2026-01-14")
+    assert [(q.value, q.as_of) for q in found] == [(7.1, 2025), (2.3, 2024)]
+    # compared with the year before, the figure is still of the year told
+    found = read("过去一年，规模以上工业增加值比上年增长7.1%。", published="2026-01-14")
+    assert [(q.value, q.as_of) for q in found] == [(7.1, 2025)]

@@ -150,6 +150,8 @@ _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
 _SINCE = tuple(_CUES["since_words"])
+# "上年…" naming whose figure it is, not what it is compared with ("比上年", "较上年", "同上年")
+_YEAR_BEFORE = re.compile(rf"(?<![比较与同])(?:{_alt(_CUES['year_before'])})")
 _CAPACITY_WORD = _CUES["capacity_word"]
 # "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": what is made before the figure, if written there
 _CAPACITY_BEFORE = re.compile(r"年产(?!值|能)(?P<product>[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
@@ -428,6 +430,8 @@ class _Reader:
                     deadline = self.published  # "全年工业产值力争突破520亿元": a goal for the page's year
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
+            if as_of and _YEAR_BEFORE.search(self.text, clause_start, a.start):
+                as_of -= 1  # "过去一年，…扭转了上年负增长2.3%的局面": the year before the one told
         return Quantity(
             kind=kind,
             text=text[start:end],
