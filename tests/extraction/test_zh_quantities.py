@@ -696,3 +696,9 @@ def test_the_year_before_the_one_told_dates_its_figure():
     # compared with the year before, the figure is still of the year told
     found = read("过去一年，规模以上工业增加值比上年增长7.1%。", published="2026-01-14")
     assert [(q.value, q.as_of) for q in found] == [(7.1, 2025)]
+
+
+def test_a_goal_before_an_offer_in_its_paragraph_does_not_make_the_offer_due():
+    text = "下一步，力争到2026年底全市规上工业企业数字化转型覆盖率达到75%。对新认定的智能工厂示范企业，市级财政给予一次性奖励50万元。"
+    found = read(text, published="2026-06-09")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [(75, "target", 2026), (500000, "target", None)]

@@ -410,7 +410,9 @@ class _Reader:
         section = self._goal_section(a.start)
         section_cues = self._cues_in(section[0], a.start) if section else []
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
-        offered = kind == "statistic" and self._offered(a.start, s_start, s_end, sentence_cues)
+        # (a goal told before it in the paragraph, "力争到2026年底…。对新认定的…给予奖励50万元", does not make an
+        # offer due then)
+        offered = self._offered(a.start, s_start, s_end, sentence_cues)
         if offered:
             kind = "target"  # "对新认定的…，给予一次性奖励20万元": what a policy offers, a commitment
         reported = self._reported_day(s_start, a.start)
