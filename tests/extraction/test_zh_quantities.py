@@ -702,3 +702,12 @@ def test_a_goal_before_an_offer_in_its_paragraph_does_not_make_the_offer_due():
     text = "下一步，力争到2026年底全市规上工业企业数字化转型覆盖率达到75%。对新认定的智能工厂示范企业，市级财政给予一次性奖励50万元。"
     found = read(text, published="2026-06-09")
     assert [(q.value, q.kind, q.deadline) for q in found] == [(75, "target", 2026), (500000, "target", None)]
+
+
+def test_a_sites_planned_size_is_due_at_no_year_its_paragraph_gives():
+    text = "根据培育方案，到2027年，集群产值将达到500亿元。园区规划面积12.8平方公里，首期开发3.2平方公里。"
+    found = read(text, published="2025-09-17")
+    assert [(q.value, q.deadline) for q in found] == [(5e10, 2027), (12.8, None), (3.2, None)]
+    # a share of the region's output is no site ("占地区生产总值比重")
+    text = "到2027年，全区规上工业总产值力争达到1.8万亿元。制造业增加值占地区生产总值比重较2025年提高1.5个百分点。"
+    assert [q.deadline for q in read(text, published="2026-03-20")] == [2027, 2027]

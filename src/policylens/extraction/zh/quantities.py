@@ -150,6 +150,7 @@ _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
 _SINCE = tuple(_CUES["since_words"])
+_SITE = re.compile(_alt(_CUES["site_words"]))
 # "上年…" naming whose figure it is, not what it is compared with ("比上年", "较上年", "同上年")
 _YEAR_BEFORE = re.compile(rf"(?<![比较与同])(?:{_alt(_CUES['year_before'])})")
 _CAPACITY_WORD = _CUES["capacity_word"]
@@ -545,11 +546,12 @@ class _Reader:
     def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
         for c in reversed(sentence):
             if c.kind == "target" and self.text.startswith(_AFTER_COMPLETION, c.pos):
-                return (
-                    None  # "预计2027年底建成投产，达产后年产值可达40亿元": a size the project will have, due at no year
-                )
+                # "预计2027年底建成投产，达产后年产值可达40亿元": a size the project will have, due at no year
+                return None
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
+        if _SITE.search(self.text, self.index.sentence_at(pos)[0], pos):
+            return None  # "到2027年，…。园区规划面积12.8平方公里": a site's size, due at no year the paragraph gives
         for c in reversed(paragraph):
             if c.kind == "deadline":
                 return c.year
