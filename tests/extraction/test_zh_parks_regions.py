@@ -28,3 +28,10 @@ def test_a_compass_region_is_no_place():
 def test_a_compass_region_still_opens_a_name():
     found = entities("该公司与东北大学共建研究中心，西南交通大学也参与其中。")
     assert ("institution", "东北大学") in found and ("institution", "西南交通大学") in found
+
+
+def test_a_place_with_a_level_before_a_parks_kind_is_no_park_name():
+    found = entities("宁安市、东宁市省级开发区亩均税收分别提高到8万元、10万元。")
+    assert not [name for etype, name in found if etype == "park"]
+    # a park named by its place alone is one
+    assert ("park", "东宁经济开发区") in entities("东宁经济开发区亩均税收提高到10万元。")

@@ -532,8 +532,10 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         return _Found(htype, name, start, end, located)
     # cluster, park, programme: a name, not a description
     core = _remainder(name, head, [text[h.start : h.end] for h in inside])
-    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None):
-        return None  # a description; but a park named by its place ("胶州…开发区") is a name
+    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None and not _LEVEL_PREFIX.search(name)):
+        # a description; but a park named by its place ("胶州…开发区") is a name, unless a level stands between
+        # them ("东宁市省级开发区": the city's provincial-level zone, said of a kind)
+        return None
     if htype in ("cluster", "park") and name.startswith(_SIZE_CLASSES):
         return None  # "建成千亿级汽摩零部件产业基地": a size to reach, a goal's description, no name yet
     if htype in ("cluster", "park") and name[: len(name) - len(head)].endswith(_CATEGORY_ENDS):
