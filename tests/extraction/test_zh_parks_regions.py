@@ -35,3 +35,12 @@ def test_a_place_with_a_level_before_a_parks_kind_is_no_park_name():
     assert not [name for etype, name in found if etype == "park"]
     # a park named by its place alone is one
     assert ("park", "东宁经济开发区") in entities("东宁经济开发区亩均税收提高到10万元。")
+
+
+def test_a_counted_kind_of_cluster_or_park_is_no_name():
+    found = entities("到2025年，建成宁德—福州、厦门—漳州两个储能产业集聚区。")
+    assert not [name for etype, name in found if etype in ("cluster", "park")]
+    found = entities("做强新一代信息技术、高端装备等5大产业集群。")
+    assert not [name for etype, name in found if etype in ("cluster", "park")]
+    # one named after the figure's clause is one
+    assert ("cluster", "宁德储能产业集群") in entities("全省储能营收增长25%，宁德储能产业集群产值突破千亿元。")

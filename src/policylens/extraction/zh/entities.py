@@ -110,6 +110,9 @@ _PARK_BODY = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+# a count or a figure just before a cluster's or park's name ("两个", "5大", a number the name was read back to): the
+# name is of a kind there are that many of, or sized by the figure, not one cluster's or park's
+_COUNTED_BEFORE = re.compile(r"[\d两二三四五六七八九十百]+[个大家批类条座处]?$")
 _SCHOOL_HEADS = frozenset(_DATA["school_heads"])
 _PAIR_DASHES = "—–-－"
 _MAX_PLACE = 12  # how far back a place before a dash may start
@@ -536,6 +539,8 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         # a description; but a park named by its place ("胶州…开发区") is a name, unless a level stands between
         # them ("东宁市省级开发区": the city's provincial-level zone, said of a kind)
         return None
+    if htype in ("cluster", "park") and _COUNTED_BEFORE.search(text, max(0, start - 4), start):
+        return None  # "建成宁德—福州、厦门—漳州两个储能产业集聚区": several of a kind, counted, no one name
     if htype in ("cluster", "park") and name.startswith(_SIZE_CLASSES):
         return None  # "建成千亿级汽摩零部件产业基地": a size to reach, a goal's description, no name yet
     if htype in ("cluster", "park") and name[: len(name) - len(head)].endswith(_CATEGORY_ENDS):
