@@ -711,3 +711,12 @@ def test_a_sites_planned_size_is_due_at_no_year_its_paragraph_gives():
     # a share of the region's output is no site ("占地区生产总值比重")
     text = "到2027年，全区规上工业总产值力争达到1.8万亿元。制造业增加值占地区生产总值比重较2025年提高1.5个百分点。"
     assert [q.deadline for q in read(text, published="2026-03-20")] == [2027, 2027]
+
+
+def test_a_support_measure_is_named_by_who_qualifies_and_what_is_given():
+    text = "对新认定的省级专精特新中小企业，市财政给予一次性奖励20万元；对新认定的省级智能工厂，给予最高不超过100万元的奖励。"
+    found = read(text, published="2026-07-03")
+    assert [q.metric for q in found] == ["新认定省级专精特新中小企业一次性奖励", "新认定省级智能工厂奖励上限"]
+    # a rate told before the offer word keeps the words before it
+    [q] = read("对新建项目按设备投资额的10%给予补助。", published="2026-04-10")
+    assert q.metric and "设备投资额" in q.metric

@@ -150,6 +150,11 @@ _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
 _SINCE = tuple(_CUES["since_words"])
+# between the offer word and its figure, what names no part of what is given ("市财政给予最高不超过")
+_OFFER_FILLER = re.compile(rf"(?:{_alt(_CUES['offer_fillers'])}|[^\u4e00-\u9fff])+")
+_OFFER_AFTER = re.compile(rf"的?(?P<what>{_alt(_CUES['offer_words'])})")
+_CAP = re.compile(_alt(_CUES["cap_words"]))
+_CAP_WORD = _CUES["cap_word"]
 _SITE = re.compile(_alt(_CUES["site_words"]))
 # "上年…" naming whose figure it is, not what it is compared with ("比上年", "较上年", "同上年")
 _YEAR_BEFORE = re.compile(rf"(?<![比较与同])(?:{_alt(_CUES['year_before'])})")
@@ -442,7 +447,8 @@ class _Reader:
             end=end,
             value=_round(value),
             unit=a.unit,
-            metric=self._metric(a, start, end, clause_start, change),
+            metric=(self._offer_metric(a, s_start) if offered else None)
+            or self._metric(a, start, end, clause_start, change),
             value_max=_round(a.value_max),
             comparator=comparator,
             change=change,
@@ -468,6 +474,23 @@ class _Reader:
             for c in sentence
             if c.pos < m.start()  # (入选, 认定, 新增 after 对 say who qualifies)
         )
+
+    def _offer_metric(self, a: Amount, s_start: int) -> str | None:
+        """What a support measure offers, named by who qualifies and what they get ("对新认定的省级智能工厂，给予最高
+        不超过100万元的奖励": 新认定省级智能工厂奖励上限), when the figure follows the offer word."""
+        m = _OFFER.search(self.text, s_start, a.start)
+        if m is None:
+            return None
+        group_end = _CLAUSE_BREAK.search(self.text, m.start() + 1, m.end())
+        group = self.text[m.start() + 1 : group_end.start() if group_end else m.end()].replace("的", "")
+        given = _OFFER_FILLER.sub("", self.text[m.end() : a.start])
+        if not given:  # "给予最高不超过100万元的奖励": what is given is named after the figure
+            after = _OFFER_AFTER.match(self.text, a.end)
+            given = after.group("what") if after else ""
+        if len(_CJK.findall(group)) < 2 or not given:
+            return None
+        capped = _CAP.search(self.text, m.end(), a.start) is not None
+        return group + given + (_CAP_WORD if capped else "")
 
     def _offer_deadline(self, pos: int, s_start: int, sentence: list[_Cue]) -> int | None:
         m = _OFFER.search(self.text, s_start, self.index.sentence_at(pos)[1])
