@@ -662,9 +662,11 @@ def test_a_capacity_a_year_is_named_by_what_is_made():
     assert capacity("某公司年产5万吨高性能锂电铜箔项目竣工投产。") == ["高性能锂电铜箔年产能"]
     # a project named at its clause's end is what the size is of
     assert capacity("某公司年产48万锭色纺纱项目，已开工。") == ["色纺纱项目年产能"]
-    # a value made a year is no capacity
+    # a value made a year, or the output of one, is no capacity
     [q] = read("项目达产后年产值约30亿元。", published="2026-06-12")
     assert not q.metric.endswith("年产能")
+    [q] = read("到2027年全市新能源汽车年产量将达到百万辆。", published="2026-06-12")
+    assert q.metric == "新能源汽车年产量"
 
 
 def test_an_owner_that_lost_its_place_to_trimming_is_no_part_of_the_metric():

@@ -160,7 +160,7 @@ _SITE = re.compile(_alt(_CUES["site_words"]))
 _YEAR_BEFORE = re.compile(rf"(?<![比较与同])(?:{_alt(_CUES['year_before'])})")
 _CAPACITY_WORD = _CUES["capacity_word"]
 # "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": what is made before the figure, if written there
-_CAPACITY_BEFORE = re.compile(r"年产(?!值|能)(?P<product>[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
+_CAPACITY_BEFORE = re.compile(r"年产(?!值|能|量)(?P<product>[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
 _CAPACITY_AFTER = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}?(?:项目(?=[^\u4e00-\u9fff]|$)|(?=(?:{_alt(_CUES['capacity_product_ends'])}|项目)|[^\u4e00-\u9fff]|$))"
 )
