@@ -722,3 +722,8 @@ def test_a_support_measure_is_named_by_who_qualifies_and_what_is_given():
     # a rate told before the offer word keeps the words before it
     [q] = read("对新建项目按设备投资额的10%给予补助。", published="2026-04-10")
     assert q.metric and "设备投资额" in q.metric
+
+
+def test_a_change_against_a_year_after_a_figure_is_of_that_figures_measure():
+    found = read("到2028年，铝精深加工转化率达到80%，较2025年提高15个百分点。", published="2026-03-12")
+    assert [q.metric for q in found] == ["铝精深加工转化率", "铝精深加工转化率较2025年"]

@@ -150,6 +150,9 @@ _RECKONING = frozenset(_CUES["reckoning_clauses"])
 _RATE_OF_CHANGE = _CUES["rate_of_change"]
 _RANK_WORD = _CUES["rank_word"]
 _SINCE = tuple(_CUES["since_words"])
+# the words before a change that only say the year it is compared with ("较2025年"; "比上年" is left to the clause,
+# as releases name such a change by what it changes in many ways)
+_COMPARED_ONLY = re.compile(rf"(?:较|比)\s?{_YEAR}\s?年(?:末|底)?")
 # between the offer word and its figure, what names no part of what is given ("市财政给予最高不超过")
 _OFFER_FILLER = re.compile(rf"(?:{_alt(_CUES['offer_fillers'])}|[^\u4e00-\u9fff])+")
 _OFFER_AFTER = re.compile(rf"的?(?P<what>{_alt(_CUES['offer_words'])})")
@@ -705,7 +708,8 @@ class _Reader:
             return after  # "培育3至5个千亿级产业集群": the noun after the measure word
         if a.unit == "%" and len(after) > 2 and after[0] == "的":
             return after[1:]  # "汇聚了全国约70%的虚拟现实科研力量": a share of what follows
-        if len(_CJK.findall(before)) >= 2:
+        base = _COMPARED_ONLY.fullmatch(before)  # "，较2025年提高5个百分点": the change of the figure before
+        if len(_CJK.findall(before)) >= 2 and not base:
             return before
         if after and a.unit == "count":
             return after
@@ -717,6 +721,8 @@ class _Reader:
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
         prev = _FIGURE_AT_END.sub("", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
+        if prev and base:
+            return _FIGURE_AT_END.sub("", _METRIC_TRIM_END.sub("", prev)) + before  # "…回收率较2025年"
         if prev and change == "increase" and a.unit == "%":
             return prev + _RATE_OF_CHANGE  # "…实现产值486.3亿元，同比增长22.4%": the growth rate of that figure
         return prev or after or before or None
