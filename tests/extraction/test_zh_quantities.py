@@ -727,3 +727,10 @@ def test_a_support_measure_is_named_by_who_qualifies_and_what_is_given():
 def test_a_change_against_a_year_after_a_figure_is_of_that_figures_measure():
     found = read("到2028年，铝精深加工转化率达到80%，较2025年提高15个百分点。", published="2026-03-12")
     assert [q.metric for q in found] == ["铝精深加工转化率", "铝精深加工转化率较2025年"]
+
+
+def test_a_compound_measure_word_counts_as_one():
+    [q] = read("到2028年，低空飞行器年飞行量达到50万架次。", published="2026-03-17")
+    assert (q.text.endswith("50万架次"), q.value, q.unit, q.metric) == (True, 500000, "count", "低空飞行器年飞行量")
+    found = read("年接待游客120万人次。", published="2026-03-17")
+    assert [(q.value, q.metric) for q in found] == [(1200000, "年接待游客")]
