@@ -173,7 +173,6 @@ _RANKED_GROWTH = _CUES["ranked_growth"]
 # "居全省第2位", "位列国内同行业第3位", "全国首位": the verb, the scope, the place
 _RANK_SCOPE = re.compile(rf"(?:{_alt(_CUES['rank_verbs'])})?(?P<scope>[^第前]*?)(?:第|前|首位|榜首)")
 _RANK_ADVERBS = re.compile(rf"(?:{_alt(_CUES['rank_adverbs'])})+$")
-_OWNER_TAIL = 4  # the fewest characters of an owner's name left at the start of a metric that still mark it
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
@@ -729,14 +728,12 @@ class _Reader:
 
     def _without_owner(self, before: str, clause_start: int, start: int) -> str:
         """The words before a figure without the name that opens them and the modal after it: the figure's
-        owner and its tense are not what is measured ("京衡绿能科技有限公司将投资12.6亿元" measures 投资).  The
-        name may have lost the place it opens with to the trimming of the words before ("河北运河…有限公司拟投资")."""
+        owner and its tense are not what is measured ("京衡绿能科技有限公司将投资12.6亿元" measures 投资)."""
         lo = bisect_left(self.place_starts, clause_start)
         for s, e, _ in self.places[lo : bisect_left(self.place_starts, start)]:
             written = self.text[s:e]
-            k = next((k for k in range(len(written), _OWNER_TAIL - 1, -1) if before.startswith(written[-k:])), 0)
-            if k and len(before) > k:
-                rest = _OWNER_MODAL.sub("", before[k:])
+            if before.startswith(written) and len(before) > len(written):
+                rest = _OWNER_MODAL.sub("", before[len(written) :])
                 return rest if len(_CJK.findall(rest)) >= 2 else before
         return before
 
