@@ -147,32 +147,22 @@ _METRIC_TRIM_START = re.compile(
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _RECKONING = frozenset(_CUES["reckoning_clauses"])
-_RATE_OF_CHANGE = _CUES["rate_of_change"]
-_RANK_WORD = _CUES["rank_word"]
 _SINCE = tuple(_CUES["since_words"])
 # the words before a change that only say the year it is compared with ("较2025年"; "比上年" is left to the clause,
 # as releases name such a change by what it changes in many ways)
 _COMPARED_ONLY = re.compile(rf"(?:较|比)\s?{_YEAR}\s?年(?:末|底)?")
-# between the offer word and its figure, what names no part of what is given ("市财政给予最高不超过")
-_OFFER_FILLER = re.compile(rf"(?:{_alt(_CUES['offer_fillers'])}|[^\u4e00-\u9fff])+")
-_OFFER_AFTER = re.compile(rf"的?(?P<what>{_alt(_CUES['offer_words'])})")
-_CAP = re.compile(_alt(_CUES["cap_words"]))
-_CAP_WORD = _CUES["cap_word"]
 _SITE = re.compile(_alt(_CUES["site_words"]))
 # "上年…" naming whose figure it is, not what it is compared with ("比上年", "较上年", "同上年")
 _YEAR_BEFORE = re.compile(rf"(?<![比较与同])(?:{_alt(_CUES['year_before'])})")
-_CAPACITY_WORD = _CUES["capacity_word"]
-# "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": what is made before the figure, if written there
-_CAPACITY_BEFORE = re.compile(r"年产(?!值|能|量)(?P<product>[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
+# "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": 年产 and what is made, if written before the figure
+_CAPACITY_BEFORE = re.compile(r"(?P<made>年产(?!值|能|量)[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
 _CAPACITY_AFTER = re.compile(
     rf"[\u4e00-\u9fff]{{2,12}}?(?:项目(?=[^\u4e00-\u9fff]|$)|(?=(?:{_alt(_CUES['capacity_product_ends'])}|项目)|[^\u4e00-\u9fff]|$))"
 )
 # the figure that ends a clause, with its unit ("753.6 亿千瓦时", "1 986 家", "12万吨/年")
 _FIGURE_AT_END = re.compile(r"\d[\d.,\s]*[^\u4e00-\u9fff]*\S{0,5}$")
-_RANKED_GROWTH = _CUES["ranked_growth"]
-# "居全省第2位", "位列国内同行业第3位", "全国首位": the verb, the scope, the place
-_RANK_SCOPE = re.compile(rf"(?:{_alt(_CUES['rank_verbs'])})?(?P<scope>[^第前]*?)(?:第|前|首位|榜首)")
-_RANK_ADVERBS = re.compile(rf"(?:{_alt(_CUES['rank_adverbs'])})+$")
+# "居全省第2位", "位列国内同行业第3位", "全国首位": the verb and the scope, up to the place
+_RANK_SCOPE = re.compile(r"[^第前首]*?(?=第|前|首位|榜首)")
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
@@ -478,21 +468,14 @@ class _Reader:
         )
 
     def _offer_metric(self, a: Amount, s_start: int) -> str | None:
-        """What a support measure offers, named by who qualifies and what they get ("对新认定的省级智能工厂，给予最高
-        不超过100万元的奖励": 新认定省级智能工厂奖励上限), when the figure follows the offer word."""
+        """What a support measure offers, named by who qualifies ("对新认定的省级智能工厂，给予最高不超过100万元的奖励":
+        新认定的省级智能工厂), when the figure follows the offer word and the group ends its own clause."""
         m = _OFFER.search(self.text, s_start, a.start)
-        if m is None:
+        group_end = _CLAUSE_BREAK.search(self.text, m.start() + 1, m.end()) if m else None
+        if m is None or group_end is None:
             return None
-        group_end = _CLAUSE_BREAK.search(self.text, m.start() + 1, m.end())
-        group = self.text[m.start() + 1 : group_end.start() if group_end else m.end()].replace("的", "")
-        given = _OFFER_FILLER.sub("", self.text[m.end() : a.start])
-        if not given:  # "给予最高不超过100万元的奖励": what is given is named after the figure
-            after = _OFFER_AFTER.match(self.text, a.end)
-            given = after.group("what") if after else ""
-        if len(_CJK.findall(group)) < 2 or not given:
-            return None
-        capped = _CAP.search(self.text, m.end(), a.start) is not None
-        return group + given + (_CAP_WORD if capped else "")
+        group = self.text[m.start() + 1 : group_end.start()]
+        return group if len(_CJK.findall(group)) >= 2 else None
 
     def _offer_deadline(self, pos: int, s_start: int, sentence: list[_Cue]) -> int | None:
         m = _OFFER.search(self.text, s_start, self.index.sentence_at(pos)[1])
@@ -680,22 +663,19 @@ class _Reader:
         )
 
     def _metric(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
-        measure = self._measure(a, start, end, clause_start, change)
+        """What is measured, always a stretch of the text (a brief quotes it, and no word it shows may be missing
+        from the source)."""
         if a.unit not in ("rank", "%") and (made := _CAPACITY_BEFORE.search(self.text, clause_start, a.start)):
-            # "年产20万吨再生铝及深加工项目": 再生铝年产能
-            product = made.group("product") or (m.group() if (m := _CAPACITY_AFTER.match(self.text, a.end)) else "")
-            if product:
-                return product + _CAPACITY_WORD
-        if a.unit != "rank" or not (m := _RANK_SCOPE.match(re.sub(r"\s", "", self.text[a.start : a.end]))):
-            return measure
-        # "增速居全省第2位": what is ranked, before the verb in the rank's clause; else a growth told just before,
-        # else what the clause before measures
-        own = _RANK_ADVERBS.sub("", _METRIC_TRIM_START.sub("", self.text[clause_start : a.start].strip()))
-        own = self._without_owner(own.strip(' “”"'), clause_start, a.start)
-        if len(_CJK.findall(own)) < 2:
-            s_start = self.index.sentence_at(a.start)[0]
-            own = _RANKED_GROWTH if _CHANGE.search(self.text, s_start, clause_start) else (measure or "")
-        return own + m.group("scope") + _RANK_WORD
+            # "年产压铸件60万套": 年产压铸件; "年产20万吨再生铝及深加工项目": 再生铝, what is made after the figure
+            if len(made.group("made")) > 2:
+                return made.group("made")
+            if product := _CAPACITY_AFTER.match(self.text, a.end):
+                return product.group()
+        if a.unit == "rank" and (m := _RANK_SCOPE.match(self.text, a.start)) and m.end() < a.end:
+            # "增速居全省第2位": 增速居全省, what is ranked before the verb in the rank's clause, the verb and its scope
+            own = _METRIC_TRIM_START.sub("", self.text[clause_start : a.start].lstrip())
+            return (own + self.text[a.start : m.end()]).strip() or None
+        return self._measure(a, start, end, clause_start, change)
 
     def _measure(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
         before = self.text[clause_start:start]
@@ -720,10 +700,6 @@ class _Reader:
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
         prev = _FIGURE_AT_END.sub("", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
-        if prev and base:
-            return _FIGURE_AT_END.sub("", _METRIC_TRIM_END.sub("", prev)) + before  # "…回收率较2025年"
-        if prev and change == "increase" and a.unit == "%":
-            return prev + _RATE_OF_CHANGE  # "…实现产值486.3亿元，同比增长22.4%": the growth rate of that figure
         return prev or after or before or None
 
     def _without_owner(self, before: str, clause_start: int, start: int) -> str:

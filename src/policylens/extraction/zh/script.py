@@ -34,11 +34,11 @@ from policylens.model import Document, Entity, Event, Quantity
 _MARKERS = re.compile(f"[{re.escape(_load('zh_script.yaml')['traditional_markers'])}]")
 
 
-@lru_cache(maxsize=2)
-def _converter(config: str = "t2s"):
+@lru_cache(maxsize=1)
+def _converter():
     import opencc  # loaded on the first Chinese page, not on import of the pipeline
 
-    return opencc.OpenCC(config)
+    return opencc.OpenCC("t2s")
 
 
 # Full-width digits ("到２０２８年", "１２００家"), as some portals and documents typed in a Chinese input mode
@@ -147,23 +147,12 @@ _NEAR = 300  # how far from a figure its metric or subject is looked for first
 
 
 def _as_written(value: str | None, read: str, written: str, start: int, end: int) -> str | None:
-    """``value``, a stretch of the simplified copy, as the page writes it: nearest the item first, then anywhere.
-    A value made of a stretch of the text and words put after it ("…实现产值" + "增长率") is that stretch as
-    written and the words in traditional characters."""
+    """``value``, a stretch of the simplified copy, as the page writes it: nearest the item first, then anywhere."""
     if not value or value.isascii():
         return value
-    for cut in range(len(value), 1, -1):
-        at = _find(value[:cut], read, start, end)
-        if at >= 0:
-            rest = value[cut:]
-            return written[at : at + cut] + (_converter("s2t").convert(rest) if rest else "")
-    return value
-
-
-def _find(value: str, read: str, start: int, end: int) -> int:
     at = read.rfind(value, max(0, start - _NEAR), end + len(value))
     if at < 0:
         at = read.find(value, start, end + _NEAR)
     if at < 0:
         at = read.find(value)
-    return at
+    return written[at : at + len(value)] if at >= 0 else value
