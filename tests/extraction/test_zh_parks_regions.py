@@ -44,3 +44,11 @@ def test_a_counted_kind_of_cluster_or_park_is_no_name():
     assert not [name for etype, name in found if etype in ("cluster", "park")]
     # one named after the figure's clause is one
     assert ("cluster", "宁德储能产业集群") in entities("全省储能营收增长25%，宁德储能产业集群产值突破千亿元。")
+
+
+def test_a_new_district_is_a_place_not_a_park():
+    found = entities("5月20日，签约仪式在柳东新区举行。柳东新区管委会相关负责人介绍，烟台高新区也派员参加。")
+    assert ("place", "柳东新区") in found
+    assert ("government", "柳东新区管委会") in found
+    assert ("park", "烟台高新区") in found  # 高新区 ends in 新区 and is a park
+    assert not [name for etype, name in found if etype == "park" and name.endswith("柳东新区")]

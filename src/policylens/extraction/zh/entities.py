@@ -106,8 +106,9 @@ _TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
 _MAX_BRAND = 10
 _BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
 _ONE_OF = ("之一", "中的一")
+# (the zone a body runs may be a new district, a place: "柳东新区管委会")
 _PARK_BODY = re.compile(
-    rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
+    rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'] + _DATA['heads']['place'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
 # a count or a figure just before a cluster's or park's name ("两个", "5大", a number the name was read back to): the
@@ -535,7 +536,9 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         return _Found(htype, name, start, end, located)
     # cluster, park, programme: a name, not a description
     core = _remainder(name, head, [text[h.start : h.end] for h in inside])
-    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None and not _LEVEL_PREFIX.search(name)):
+    if len(_CJK.findall(core)) < 2 and not (
+        htype in ("park", "place") and lead is not None and not _LEVEL_PREFIX.search(name)
+    ):
         # a description; but a park named by its place ("胶州…开发区") is a name, unless a level stands between
         # them ("东宁市省级开发区": the city's provincial-level zone, said of a kind)
         return None
