@@ -49,7 +49,7 @@ FLOORS = {
     "places": 0.94,
     "events": 0.80,
     "organisations": 0.89,
-    "clusters_parks": 0.84,
+    "clusters_parks": 0.86,
     "programmes": 0.89,
 }
 ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.97, "deadline": 0.96, "as_of": 0.87, "metric": 0.92, "subject": 0.72}

@@ -455,3 +455,28 @@ def test_a_body_that_promotes_investment_keeps_its_name_whole():
 def test_a_reposted_storys_headline_in_book_title_marks_is_no_programme():
     found = entities("原标题：《某县电子电路集群跻身“国家队”》\n某县印发《某县电子信息产业发展行动计划》。")
     assert named(found, "programme") == ["某县电子信息产业发展行动计划"]
+
+
+def test_a_programme_read_only_inside_a_longer_programmes_name_is_none():
+    # the verb-led reading stops short of a long name ("印发…培育行动"), inside the full one read by its head
+    text = (
+        "自治区工业和信息化厅关于印发广西北部湾临港先进制造业集群培育行动计划（2026—2030年）的通知\n"
+        "现将《广西北部湾临港先进制造业集群培育行动计划（2026—2030年）》印发给你们。"
+    )
+    assert named(entities(text), "programme") == ["广西北部湾临港先进制造业集群培育行动计划（2026—2030年）"]
+
+
+def test_what_a_firm_is_said_to_be_before_its_name_is_no_part_of_it():
+    found = entities("上月，公司与国内动力电池企业沧澜新能源科技有限公司签订战略合作协议。")
+    assert named(found, "company") == ["沧澜新能源科技有限公司"]
+    found = entities("其中，港资企业恒港基建有限公司将投资12亿港元。")
+    assert named(found, "company") == ["恒港基建有限公司"]
+    # a firm whose trade starts with 企业 keeps it
+    found = entities("青岛海川企业管理有限公司与某区签约。")
+    assert named(found, "company") == ["青岛海川企业管理有限公司"]
+
+
+def test_an_investment_firms_name_keeps_its_investment_word():
+    # 投资 ends a name read backwards ("某集团投资某项目"), but not inside a firm's own name
+    found = entities("其中，港资企业恒港基建投资有限公司将投资12亿港元建设光伏组件项目。")
+    assert named(found, "company") == ["恒港基建投资有限公司"]

@@ -621,3 +621,32 @@ def test_a_period_compared_with_does_not_date_what_the_sentence_tells():
 def test_how_many_entered_a_list_is_a_count_not_a_designation():
     found = events("文章开头。\n10月下旬，某集群获认定为省级先进制造业集群（第二批），全省共有8个集群入选。")
     assert [(e.type, e.text) for e in found] == [("approval", "某集群获认定为省级先进制造业集群（第二批）")]
+
+
+def test_a_profiles_founding_year_after_the_verb_is_no_event():
+    # "成立于2011年", "投产于1998年": what the body is, as a company's profile says it, not an act reported
+    found = events(
+        "文章开头。\n关于某公司：某新材料股份有限公司成立于2011年，是国家级专精特新企业。", published="2026-08-21"
+    )
+    assert found == []
+    found = events("文章开头。\n该厂投产于1998年，现有职工1200人。", published="2026-08-21")
+    assert found == []
+    # the act reported with its date before the verb stays one
+    found = events("文章开头。\n8月20日，某新材料股份有限公司在某市成立。", published="2026-08-21")
+    assert [(e.type, e.date) for e in found] == [("establishment", "2026-08-20")]
+
+
+def test_a_company_registered_is_established():
+    found = events(
+        "文章开头。\n上月，公司全资子公司某国际贸易有限公司在上海自贸区完成注册，注册资本5000万元。",
+        published="2026-08-21",
+    )
+    assert [(e.type, e.date) for e in found] == [("establishment", "2026-07")]
+
+
+def test_the_sum_signed_restates_the_signing():
+    # "签约总额5.8亿美元": a figure of the signing just told, no second signing
+    found = events(
+        "文章开头。\n9月20日，推介会上，某省与境外企业现场签约项目16个，签约总额5.8亿美元。", published="2026-09-24"
+    )
+    assert [(e.type, e.text) for e in found] == [("investment", "某省与境外企业现场签约项目16个")]

@@ -28,3 +28,27 @@ def test_a_compass_region_is_no_place():
 def test_a_compass_region_still_opens_a_name():
     found = entities("该公司与东北大学共建研究中心，西南交通大学也参与其中。")
     assert ("institution", "东北大学") in found and ("institution", "西南交通大学") in found
+
+
+def test_a_place_with_a_level_before_a_parks_kind_is_no_park_name():
+    found = entities("宁安市、东宁市省级开发区亩均税收分别提高到8万元、10万元。")
+    assert not [name for etype, name in found if etype == "park"]
+    # a park named by its place alone is one
+    assert ("park", "东宁经济开发区") in entities("东宁经济开发区亩均税收提高到10万元。")
+
+
+def test_a_counted_kind_of_cluster_or_park_is_no_name():
+    found = entities("到2025年，建成宁德—福州、厦门—漳州两个储能产业集聚区。")
+    assert not [name for etype, name in found if etype in ("cluster", "park")]
+    found = entities("做强新一代信息技术、高端装备等5大产业集群。")
+    assert not [name for etype, name in found if etype in ("cluster", "park")]
+    # one named after the figure's clause is one
+    assert ("cluster", "宁德储能产业集群") in entities("全省储能营收增长25%，宁德储能产业集群产值突破千亿元。")
+
+
+def test_a_new_district_is_a_place_not_a_park():
+    found = entities("5月20日，签约仪式在柳东新区举行。柳东新区管委会相关负责人介绍，烟台高新区也派员参加。")
+    assert ("place", "柳东新区") in found
+    assert ("government", "柳东新区管委会") in found
+    assert ("park", "烟台高新区") in found  # 高新区 ends in 新区 and is a park
+    assert not [name for etype, name in found if etype == "park" and name.endswith("柳东新区")]

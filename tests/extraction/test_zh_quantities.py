@@ -3,6 +3,7 @@
 import pytest
 
 from policylens.extraction.text import TextIndex
+from policylens.extraction.zh.entities import find_entities
 from policylens.extraction.zh.quantities import find_quantities
 from policylens.model import Document
 
@@ -487,8 +488,6 @@ def test_a_cue_inside_a_word_that_only_contains_it_sets_no_kind():
 
 
 def test_the_owner_and_its_modal_are_not_the_metric_and_a_development_zone_owns_its_figures():
-    from policylens.extraction.zh.entities import find_entities
-
     text = "签约项目中，京衡绿能科技有限公司将投资12.6亿元。今年1—5月，綦南经开区实现规上工业产值216.4亿元。"
     doc = Document(source="t.txt", text=text, published="2026-06-12", language="zh")
     index = TextIndex(text)
@@ -561,3 +560,163 @@ def test_a_notices_proposed_designation_counts_what_it_lists():
     assert (q.kind, q.value) == ("statistic", 153)
     # a plan's intent is still a goal
     assert one("全市拟新建5G基站1500个。").kind == "target"
+
+
+def test_a_clause_that_opens_on_the_past_sets_no_goal():
+    # "过去客户要跑到珠三角找配套": what had to be done then; the share reached now is a fact
+    text = "“过去客户要跑到珠三角找配套，现在半小时车程内就能买齐，本地配套率从两成提高到了四成五。”"
+    assert one(text).kind == "statistic"
+    # a goal said now still is one
+    assert one("现在客户要在半小时车程内买齐配套，本地配套率要提高到六成。").kind == "target"
+
+
+def test_a_day_after_a_short_aside_dates_what_the_sentence_reports():
+    # on a page about a plan to 2028, "值得一提的是，3月16日，…" reports what happened that day
+    text = "到2028年，全市低空经济产业规模力争突破300亿元。\n值得一提的是，3月16日，某产业园揭牌，首批12家企业集中签约入驻，协议总投资68亿元。"
+    q = read(text, published="2026-03-17")[-1]
+    assert (q.value, q.kind, q.deadline, q.as_of) == (6.8e9, "statistic", None, 2026)
+
+
+def test_this_year_after_a_goal_word_is_the_goals_year():
+    q = one("县委书记在讲话中要求，确保今年签约项目开工率达到80%以上。", published="2026-05-18")
+    assert (q.kind, q.deadline, q.as_of) == ("target", 2026, None)
+    # this year told with no goal word reports a fact
+    q = one("今年签约项目开工率达到80%以上。", published="2026-05-18")
+    assert (q.kind, q.as_of) == ("statistic", 2026)
+
+
+def test_the_work_set_out_for_the_year_ahead_is_goals():
+    text = (
+        "一、2024年工作回顾\n全年完成技改投资120亿元。\n"
+        "二、2025年重点工作\n实施“千企改造”工程，全年完成技改投资150亿元；新建5G基站1500个。"
+    )
+    found = read(text, published="2025-02-14")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [
+        (1.2e10, "statistic", None),
+        (1.5e10, "target", 2025),
+        (1500, "target", 2025),
+    ]
+
+
+def test_a_size_after_completion_is_due_at_no_year():
+    text = "某项目计划总投资15.8亿元，预计2027年底建成投产，达产后年产值可达40亿元。"
+    q = [q for q in read(text, published="2026-06-12") if q.value == 4e9][0]
+    assert (q.kind, q.deadline) == ("target", None)
+    # the year the project is to be done by still dates a figure told before the completion
+    q = one("预计2027年底前完成投资15.8亿元。", published="2026-06-12")
+    assert (q.kind, q.deadline) == ("target", 2027)
+
+
+def test_a_forecast_speaks_of_its_own_sentence_only():
+    text = "项目全部达产后，预计年产值约26亿元。依托项目，公司镁合金产品综合能耗较传统工艺降低三成左右。"
+    found = read(text, published="2026-08-21")
+    assert [(q.value, q.kind) for q in found][-1] == (30, "statistic")
+
+
+def test_a_change_after_a_reckoning_clause_measures_the_figure_before_it():
+    text = "前三季度，全市实现地区生产总值4216.37亿元，按不变价格计算，同比增长6.1%。"
+    q = [q for q in read(text, published="2026-10-23") if q.unit == "%"][0]
+    assert "地区生产总值" in q.metric
+
+
+def test_a_rank_is_named_by_what_is_ranked_and_where_in_the_texts_words():
+    def rank_metric(text):
+        return [q.metric for q in read(text, published="2026-10-23") if q.unit == "rank"]
+
+    assert rank_metric("全市地区生产总值同比增长6.1%，增速居全省第2位。") == ["增速居全省"]
+    assert rank_metric("规模以上工业企业营业收入达到1.34万亿元，总量居全国第17位。") == ["总量居全国"]
+    # with no words of its own before the verb, the rank is named by the verb and its scope, never by a clause before
+    assert rank_metric("全省规模以上工业增加值同比增长6.8%，增速高于全国平均水平1.1个百分点，居全国第9位。") == [
+        "居全国"
+    ]
+
+
+def test_the_figure_before_a_change_is_no_part_of_its_metric():
+    # a figure spaced as a PDF or release writes it, with a unit of four characters or a rate's slash
+    found = read("主要产品中，发电量 753.6 亿千瓦时，增长2.7%。", published="2026-10-23")
+    assert [q.metric for q in found if q.unit == "%"] == ["发电量"]
+    found = read("公司锂电铜箔总产能达到12万吨/年，同比增长50%。", published="2026-10-23")
+    assert [q.metric for q in found if q.unit == "%"] == ["公司锂电铜箔总产能"]
+
+
+def test_a_capacity_a_year_is_named_by_what_is_made():
+    def capacity(text):
+        return [q.metric for q in read(text, published="2026-06-12") if q.unit not in ("CNY", "%")]
+
+    assert capacity("某公司年产20万吨再生铝及深加工项目计划总投资15.8亿元。") == ["再生铝"]
+    assert capacity("某公司一体化压铸项目达产后可年产压铸件60万套。") == ["年产压铸件"]
+    assert capacity("某公司年产5万吨高性能锂电铜箔项目竣工投产。") == ["高性能锂电铜箔"]
+    # a project named at its clause's end is what the size is of
+    assert capacity("某公司年产48万锭色纺纱项目，已开工。") == ["色纺纱项目"]
+    # a value made a year, or the output of one, is no capacity
+    [q] = read("项目达产后年产值约30亿元。", published="2026-06-12")
+    assert q.metric != "年产值约"
+    [q] = read("到2027年全市新能源汽车年产量将达到百万辆。", published="2026-06-12")
+    assert q.metric == "新能源汽车年产量"
+
+
+def test_an_owners_name_opening_the_words_before_a_figure_is_no_part_of_its_metric():
+    text = "到2027年，胶州市机床产业产值达到200亿元。"
+    doc = Document(source="t.txt", text=text, published="2026-03-12", language="zh")
+    index = TextIndex(text)
+    [q] = find_quantities(doc, index, find_entities(doc, index))
+    assert q.metric == "机床产业产值"
+
+
+def test_a_firm_named_after_what_it_is_owns_the_figure():
+    text = "文章开头。\n其中，港资企业恒港基建有限公司将投资12亿港元。"
+    doc = Document(source="t.txt", text=text, published="2026-09-18", language="zh")
+    index = TextIndex(text)
+    [q] = find_quantities(doc, index, find_entities(doc, index))
+    assert q.subject == "恒港基建有限公司"
+
+
+def test_a_period_since_last_year_runs_to_the_pages_year():
+    q = one("企业负责人介绍，去年以来企业累计招用本地员工1010人。", published="2026-05-27")
+    assert q.as_of == 2026
+    q = one("去年企业招用本地员工1010人。", published="2026-05-27")
+    assert q.as_of == 2025
+
+
+def test_the_year_before_the_one_told_dates_its_figure():
+    found = read("过去一年，规模以上工业增加值增长7.1%，扭转了上年负增长2.3%的局面。", published="2026-01-14")
+    assert [(q.value, q.as_of) for q in found] == [(7.1, 2025), (2.3, 2024)]
+    # compared with the year before, the figure is still of the year told
+    found = read("过去一年，规模以上工业增加值比上年增长7.1%。", published="2026-01-14")
+    assert [(q.value, q.as_of) for q in found] == [(7.1, 2025)]
+
+
+def test_a_goal_before_an_offer_in_its_paragraph_does_not_make_the_offer_due():
+    text = "下一步，力争到2026年底全市规上工业企业数字化转型覆盖率达到75%。对新认定的智能工厂示范企业，市级财政给予一次性奖励50万元。"
+    found = read(text, published="2026-06-09")
+    assert [(q.value, q.kind, q.deadline) for q in found] == [(75, "target", 2026), (500000, "target", None)]
+
+
+def test_a_sites_planned_size_is_due_at_no_year_its_paragraph_gives():
+    text = "根据培育方案，到2027年，集群产值将达到500亿元。园区规划面积12.8平方公里，首期开发3.2平方公里。"
+    found = read(text, published="2025-09-17")
+    assert [(q.value, q.deadline) for q in found] == [(5e10, 2027), (12.8, None), (3.2, None)]
+    # a share of the region's output is no site ("占地区生产总值比重")
+    text = "到2027年，全区规上工业总产值力争达到1.8万亿元。制造业增加值占地区生产总值比重较2025年提高1.5个百分点。"
+    assert [q.deadline for q in read(text, published="2026-03-20")] == [2027, 2027]
+
+
+def test_a_support_measure_is_named_by_who_qualifies():
+    text = "对新认定的省级专精特新中小企业，市财政给予一次性奖励20万元；对新认定的省级智能工厂，给予最高不超过100万元的奖励。"
+    found = read(text, published="2026-07-03")
+    assert [q.metric for q in found] == ["新认定的省级专精特新中小企业", "新认定的省级智能工厂"]
+    # a rate told before the offer word keeps the words before it
+    [q] = read("对新建项目按设备投资额的10%给予补助。", published="2026-04-10")
+    assert q.metric and "设备投资额" in q.metric
+
+
+def test_a_change_against_a_year_after_a_figure_is_of_that_figures_measure():
+    found = read("到2028年，铝精深加工转化率达到80%，较2025年提高15个百分点。", published="2026-03-12")
+    assert [q.metric for q in found] == ["铝精深加工转化率", "铝精深加工转化率"]
+
+
+def test_a_compound_measure_word_counts_as_one():
+    [q] = read("到2028年，低空飞行器年飞行量达到50万架次。", published="2026-03-17")
+    assert (q.text.endswith("50万架次"), q.value, q.unit, q.metric) == (True, 500000, "count", "低空飞行器年飞行量")
+    found = read("年接待游客120万人次。", published="2026-03-17")
+    assert [(q.value, q.metric) for q in found] == [(1200000, "年接待游客")]

@@ -106,10 +106,14 @@ _TECH_TOKEN = re.compile(r"\d{1,2}[A-Za-z]")
 _MAX_BRAND = 10
 _BRAND_BEFORE = re.compile(rf"[“「][\u4e00-\u9fff]{{2,{_MAX_BRAND}}}[”」]$")
 _ONE_OF = ("之一", "中的一")
+# (the zone a body runs may be a new district, a place: "柳东新区管委会")
 _PARK_BODY = re.compile(
-    rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'], key=len, reverse=True)))})"
+    rf"[\u4e00-\u9fff]{{2,12}}(?:{'|'.join(map(re.escape, sorted(_DATA['heads']['park'] + _DATA['heads']['place'], key=len, reverse=True)))})"
 )
 _CATEGORY_ENDS = tuple(_DATA["category_ends"])
+# a count or a figure just before a cluster's or park's name ("两个", "5大", a number the name was read back to): the
+# name is of a kind there are that many of, or sized by the figure, not one cluster's or park's
+_COUNTED_BEFORE = re.compile(r"[\d两二三四五六七八九十百]+[个大家批类条座处]?$")
 _SCHOOL_HEADS = frozenset(_DATA["school_heads"])
 _PAIR_DASHES = "—–-－"
 _MAX_PLACE = 12  # how far back a place before a dash may start
@@ -532,8 +536,14 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
         return _Found(htype, name, start, end, located)
     # cluster, park, programme: a name, not a description
     core = _remainder(name, head, [text[h.start : h.end] for h in inside])
-    if len(_CJK.findall(core)) < 2 and not (htype == "park" and lead is not None):
-        return None  # a description; but a park named by its place ("胶州…开发区") is a name
+    if len(_CJK.findall(core)) < 2 and not (
+        htype in ("park", "place") and lead is not None and not _LEVEL_PREFIX.search(name)
+    ):
+        # a description; but a park named by its place ("胶州…开发区") is a name, unless a level stands between
+        # them ("东宁市省级开发区": the city's provincial-level zone, said of a kind)
+        return None
+    if htype in ("cluster", "park") and _COUNTED_BEFORE.search(text, max(0, start - 4), start):
+        return None  # "建成宁德—福州、厦门—漳州两个储能产业集聚区": several of a kind, counted, no one name
     if htype in ("cluster", "park") and name.startswith(_SIZE_CLASSES):
         return None  # "建成千亿级汽摩零部件产业基地": a size to reach, a goal's description, no name yet
     if htype in ("cluster", "park") and name[: len(name) - len(head)].endswith(_CATEGORY_ENDS):
@@ -668,7 +678,7 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
     by_key: dict[str, list[_PlaceHit]] = {}
     for h in places.hits:
         by_key.setdefault(h.place.key, []).append(h)
-    out = [e for e in entities.values() if e.mentions]
+    out = _without_inner_programmes([e for e in entities.values() if e.mentions])
     for hits in by_key.values():
         # A place that opens a name (青岛市人民政府, 莱西市…产业集群) is named; one inside a
         # name (天府中药城中国西部香疗产业园) is part of the name.
@@ -679,6 +689,20 @@ def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Enti
         out.append(_place_entity(text, gaz, named, free or named))
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     return out
+
+
+def _without_inner_programmes(entities: list[Entity]) -> list[Entity]:
+    """Less a programme named only inside another's name ("某集群培育行动" wherever "某集群培育行动计划（2026—2030年）"
+    is written): the head of a shorter name read where the longer one stands, no programme of its own."""
+    spans = [(s, e, id(x)) for x in entities if x.type == "programme" for s, e in x.mentions]
+    return [
+        x
+        for x in entities
+        if x.type != "programme"
+        or not all(
+            any(o != id(x) and s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, o in spans) for s, e in x.mentions
+        )
+    ]
 
 
 def _fold_short_forms(entities: dict[tuple[str, str], Entity]) -> None:

@@ -60,6 +60,8 @@ _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_C
 _ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
+_OWN_SENTENCE_CUES = _DESIGN_CUES + tuple(_CUES["forecast_cues"])
+_AFTER_COMPLETION = tuple(_CUES["after_completion"])
 _ACCOUNT_PLATFORMS = frozenset(vocab.load("policylens", "account_platforms.yaml")["hosts"])
 _WHOLE_YEAR = re.compile(_alt(_CUES["whole_year_words"]))
 # The cue lists _KIND_CUE alternates, each word matched where it begins.
@@ -119,7 +121,8 @@ _PARAGRAPH_OPENER = re.compile(
 _TELLING = re.compile(_alt(_CUES["telling_words"]))
 # the day a sentence opens with, a report's dateline ("3月4日，", "2024年3月4日上午，")
 _OPENING_DAY = re.compile(
-    rf"\s*(?:(?P<y>{_YEAR})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚间?|当天)?\s*[，,]"
+    # (after a short aside that opens the sentence: "值得一提的是，3月16日，", "此外，5月8日，")
+    rf"\s*(?:[^\d，,。；;！？\n]{{1,8}}[，,]\s*)?(?:(?P<y>{_YEAR})年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>[12]\d|3[01]|0?[1-9])日(?:上午|下午|晚间?|当天)?\s*[，,]"
 )
 _HARD_BREAK = re.compile(r"[，,；;：:。！？\n]")
 _BOTH = re.compile(
@@ -128,6 +131,8 @@ _BOTH = re.compile(
 )
 _SHARE = re.compile(r"占[^，,；;。]*")
 _PLAN = re.compile(_alt(_CUES["plan_markers"]))
+_PAST_REACH = 40  # how far back a clause holding a target cue may open
+_PAST_OPENER = re.compile(rf"[\s“「\"]*(?:{_alt(_CUES['past_openers'])})")
 # Heading ranks: 第一章 > 一、 > （一）; a goal section ends at the next heading of its rank or above.
 _PERIOD = re.compile(rf"[(（]\s*(?P<a>{_YEAR})\s*年?\s*[-–—―－~～至到]{{1,2}}\s*(?P<b>{_YEAR})\s*年?\s*[)）]")
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
@@ -141,10 +146,31 @@ _METRIC_TRIM_START = re.compile(
     rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
 )
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_RECKONING = frozenset(_CUES["reckoning_clauses"])
+_SINCE = tuple(_CUES["since_words"])
+# the words before a change that only say the year it is compared with ("较2025年"; "比上年" is left to the clause,
+# as releases name such a change by what it changes in many ways)
+_COMPARED_ONLY = re.compile(rf"(?:较|比)\s?{_YEAR}\s?年(?:末|底)?")
+_SITE = re.compile(_alt(_CUES["site_words"]))
+# "上年…" naming whose figure it is, not what it is compared with ("比上年", "较上年", "同上年")
+_YEAR_BEFORE = re.compile(rf"(?<![比较与同])(?:{_alt(_CUES['year_before'])})")
+# "年产压铸件60万套", "年产组件可达5吉瓦", "年产20万吨": 年产 and what is made, if written before the figure
+_CAPACITY_BEFORE = re.compile(r"(?P<made>年产(?!值|能|量)[\u4e00-\u9fff]{0,12}?)(?:可达到|可达|达到|约|达|近|超)?$")
+_CAPACITY_AFTER = re.compile(
+    rf"[\u4e00-\u9fff]{{2,12}}?(?:项目(?=[^\u4e00-\u9fff]|$)|(?=(?:{_alt(_CUES['capacity_product_ends'])}|项目)|[^\u4e00-\u9fff]|$))"
+)
+# the figure that ends a clause, with its unit ("753.6 亿千瓦时", "1 986 家", "12万吨/年")
+_FIGURE_AT_END = re.compile(r"\d[\d.,\s]*[^\u4e00-\u9fff]*\S{0,5}$")
+# "居全省第2位", "位列国内同行业第3位", "全国首位": the verb and the scope, up to the place
+_RANK_SCOPE = re.compile(r"[^第前首]*?(?=第|前|首位|榜首)")
 _OWNER_MODAL = re.compile(r"^(?:将|拟|已|计划|预计|共|累计|新增|还)+")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme")
 # What may stand between a clause's start and its subject: a time ("2023年，", "截至目前") and a connective.
-_CLAUSE_FILLER = re.compile(rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])})*")
+_CLAUSE_FILLER = re.compile(
+    rf"(?:\s|{_YEAR} ?年(?:底|末)?|\d{{1,2}}月(?:底|末)?|{_alt(_CUES['clause_openers'])}"
+    # what a firm is to the story, said before its name ("国内动力电池企业某某有限公司", "港資企業某某公司")
+    r"|[\u4e00-\u9fff]{1,8}?(?:企业|企業))*"
+)
 _OPENS_CLAUSE = re.compile(rf"[，,；;：:。！？\n]{_CLAUSE_FILLER.pattern}$")
 _ENDS_IN_FIGURE = re.compile(r"\d[^\d、，,；;。\s]{0,3}$")
 _SCOPE_OF = {w: scope for scope, words in _CUES["own_place_words"].items() for w in words}
@@ -285,7 +311,9 @@ class _Reader:
                 else:
                     out.append(_Cue(m.start(), "target"))
             elif m.group("ry"):
-                if self.published:
+                if self.published and self.text.startswith(_SINCE, m.end()):
+                    out.append(_Cue(m.start(), "year", self.published))  # "去年以来，…累计": up to the page's day
+                elif self.published:
                     out.append(_Cue(m.start(), "year", self.published + int(_CUES["relative_years"][m.group("ry")])))
                 else:
                     out.append(_Cue(m.start(), "target" if m.group("ry") == "明年" else "statistic"))
@@ -298,6 +326,8 @@ class _Reader:
                 heading = self.sections.year_at(m.start()) if m.group("t") in _ESTIMATES else None
                 if heading is not None and self.published is not None and heading < self.published:
                     out.append(_Cue(m.start(), "year", heading))  # "2025年工作回顾 … 预计…完成": that year's figure
+                elif _PAST_OPENER.match(self.text, self._clause_start(m.start(), max(0, m.start() - _PAST_REACH))):
+                    continue  # "过去客户要跑到…": what had to be done then
                 else:
                     out.append(_Cue(m.start(), "target"))
             elif m.group("s"):
@@ -378,7 +408,9 @@ class _Reader:
         section = self._goal_section(a.start)
         section_cues = self._cues_in(section[0], a.start) if section else []
         kind = self._kind(a, sentence_cues, paragraph_cues, s_end, section is not None)
-        offered = kind == "statistic" and self._offered(a.start, s_start, s_end, sentence_cues)
+        # (a goal told before it in the paragraph, "力争到2026年底…。对新认定的…给予奖励50万元", does not make an
+        # offer due then)
+        offered = self._offered(a.start, s_start, s_end, sentence_cues)
         if offered:
             kind = "target"  # "对新认定的…，给予一次性奖励20万元": what a policy offers, a commitment
         reported = self._reported_day(s_start, a.start)
@@ -398,6 +430,8 @@ class _Reader:
                     deadline = self.published  # "全年工业产值力争突破520亿元": a goal for the page's year
         else:
             as_of = self._as_of(sentence_cues, paragraph_cues, s_start) or reported
+            if as_of and _YEAR_BEFORE.search(self.text, clause_start, a.start):
+                as_of -= 1  # "过去一年，…扭转了上年负增长2.3%的局面": the year before the one told
         return Quantity(
             kind=kind,
             text=text[start:end],
@@ -405,7 +439,8 @@ class _Reader:
             end=end,
             value=_round(value),
             unit=a.unit,
-            metric=self._metric(a, start, end, clause_start),
+            metric=(self._offer_metric(a, s_start) if offered else None)
+            or self._metric(a, start, end, clause_start, change),
             value_max=_round(a.value_max),
             comparator=comparator,
             change=change,
@@ -431,6 +466,16 @@ class _Reader:
             for c in sentence
             if c.pos < m.start()  # (入选, 认定, 新增 after 对 say who qualifies)
         )
+
+    def _offer_metric(self, a: Amount, s_start: int) -> str | None:
+        """What a support measure offers, named by who qualifies ("对新认定的省级智能工厂，给予最高不超过100万元的奖励":
+        新认定的省级智能工厂), when the figure follows the offer word and the group ends its own clause."""
+        m = _OFFER.search(self.text, s_start, a.start)
+        group_end = _CLAUSE_BREAK.search(self.text, m.start() + 1, m.end()) if m else None
+        if m is None or group_end is None:
+            return None
+        group = self.text[m.start() + 1 : group_end.start()]
+        return group if len(_CJK.findall(group)) >= 2 else None
 
     def _offer_deadline(self, pos: int, s_start: int, sentence: list[_Cue]) -> int | None:
         m = _OFFER.search(self.text, s_start, self.index.sentence_at(pos)[1])
@@ -466,8 +511,8 @@ class _Reader:
         governed = in_goals or any(c.kind == "deadline" for c in paragraph)
         for cues in (sentence, paragraph):
             for c in reversed(cues):
-                if cues is paragraph and c.kind == "target" and self.text.startswith(_DESIGN_CUES, c.pos):
-                    continue  # "年产5万吨…项目竣工投产。项目总投资36亿元": a designed size is its own sentence's
+                if cues is paragraph and c.kind == "target" and self.text.startswith(_OWN_SENTENCE_CUES, c.pos):
+                    continue  # "年产5万吨…项目竣工投产。项目总投资36亿元": a designed size (a forecast) is its own sentence's
                 if c.kind == "target" or c.kind == "deadline":
                     return "target"
                 if c.kind == "statistic":
@@ -487,6 +532,8 @@ class _Reader:
                         continue
                     return "statistic"
                 if c.kind == "year" and cues is sentence:
+                    if c.year == self.published and self._aimed_at(c, cues):
+                        return "target"  # "确保今年签约项目开工率达到80%以上": this year's goal
                     return "statistic" if self._past(c.year) else "target"
         if (
             re.match(r"[^，,。；;！？]{0,10}?项目", self.text[a.end : s_end])
@@ -497,10 +544,22 @@ class _Reader:
             return "target"  # a project's designed size ("2500吨兽药项目"), not what it invests ("总投资…的项目")
         return "target" if self.plan or in_goals else "statistic"
 
+    def _aimed_at(self, year: _Cue, sentence: list[_Cue]) -> bool:
+        """Whether a goal word stands just before the year in its clause ("确保今年", "力争今年全年")."""
+        return any(
+            c.kind == "target" and c.pos < year.pos and not _CLAUSE_BREAK.search(self.text, c.pos, year.pos)
+            for c in sentence
+        )
+
     def _deadline(self, sentence: list[_Cue], paragraph: list[_Cue], section: list[_Cue], pos: int) -> int | None:
         for c in reversed(sentence):
+            if c.kind == "target" and self.text.startswith(_AFTER_COMPLETION, c.pos):
+                # "预计2027年底建成投产，达产后年产值可达40亿元": a size the project will have, due at no year
+                return None
             if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
                 return c.year
+        if _SITE.search(self.text, self.index.sentence_at(pos)[0], pos):
+            return None  # "到2027年，…。园区规划面积12.8平方公里": a site's size, due at no year the paragraph gives
         for c in reversed(paragraph):
             if c.kind == "deadline":
                 return c.year
@@ -603,7 +662,22 @@ class _Reader:
             else self.published - 1
         )
 
-    def _metric(self, a: Amount, start: int, end: int, clause_start: int) -> str | None:
+    def _metric(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
+        """What is measured, always a stretch of the text (a brief quotes it, and no word it shows may be missing
+        from the source)."""
+        if a.unit not in ("rank", "%") and (made := _CAPACITY_BEFORE.search(self.text, clause_start, a.start)):
+            # "年产压铸件60万套": 年产压铸件; "年产20万吨再生铝及深加工项目": 再生铝, what is made after the figure
+            if len(made.group("made")) > 2:
+                return made.group("made")
+            if product := _CAPACITY_AFTER.match(self.text, a.end):
+                return product.group()
+        if a.unit == "rank" and (m := _RANK_SCOPE.match(self.text, a.start)) and m.end() < a.end:
+            # "增速居全省第2位": 增速居全省, what is ranked before the verb in the rank's clause, the verb and its scope
+            own = _METRIC_TRIM_START.sub("", self.text[clause_start : a.start].lstrip())
+            return (own + self.text[a.start : m.end()]).strip() or None
+        return self._measure(a, start, end, clause_start, change)
+
+    def _measure(self, a: Amount, start: int, end: int, clause_start: int, change: str | None) -> str | None:
         before = self.text[clause_start:start]
         before = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", before)).strip(' “”"')
         before = self._without_owner(before, clause_start, start)
@@ -613,14 +687,18 @@ class _Reader:
             return after  # "培育3至5个千亿级产业集群": the noun after the measure word
         if a.unit == "%" and len(after) > 2 and after[0] == "的":
             return after[1:]  # "汇聚了全国约70%的虚拟现实科研力量": a share of what follows
-        if len(_CJK.findall(before)) >= 2:
+        base = _COMPARED_ONLY.fullmatch(before)  # "，较2025年提高5个百分点": the change of the figure before
+        if len(_CJK.findall(before)) >= 2 and not base:
             return before
         if after and a.unit == "count":
             return after
         # "…达到520家，比上年增长12.5%": the change is of the figure in the clause before
-        prev_start = self._clause_start(max(0, clause_start - 1), self.index.sentence_at(a.start)[0])
+        s_start = self.index.sentence_at(a.start)[0]
+        prev_start = self._clause_start(max(0, clause_start - 1), s_start)
+        if self.text[prev_start : clause_start - 1].strip() in _RECKONING and prev_start > s_start:
+            clause_start, prev_start = prev_start, self._clause_start(prev_start - 1, s_start)  # "按不变价格计算，"
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
-        prev = re.sub(r"[\d.,]+[^\u4e00-\u9fff]*\S{0,3}$", "", prev)
+        prev = _FIGURE_AT_END.sub("", prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
         return prev or after or before or None
 
