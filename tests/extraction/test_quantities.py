@@ -787,6 +787,12 @@ def test_a_sentence_on_a_companys_works_gives_the_companys_figures():
     assert only(text, published="2026-03-12", entities=entities).subject == "Orbis Tools"
 
 
+def test_a_place_scoping_a_ranking_is_not_its_owner():
+    text = "Tamil Nadu retained its position as India's top electronics exporter, with exports of USD 14.65 billion."
+    entities = [mention(text, "Tamil Nadu"), mention(text, "India")]
+    assert only(text, published="2026-03-12", entities=entities).subject == "Tamil Nadu"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

@@ -559,6 +559,12 @@ _OPENING_WORKS = re.compile(
     r"\W*(?:[Tt]he\s+(?P<noun>company|firm|group|carmaker|automaker|manufacturer|maker|producer)['’]s|Its|Their)"
     r"\s+(?:[\w-]+\s+){0,3}?(?:plant|factory|facility|works|refinery|mill|fab|gigafactory)s?\s+(?:in|at|near)\b"
 )
+# A place whose possessive scopes a ranking: "India's top exporter", "the country's second-largest producer".
+_RANKING_SCOPE = re.compile(
+    r"['’]s\s+(?:top|largest|biggest|leading|first|second|third|fourth|fifth|[a-z]+-largest|[a-z]+-biggest|"
+    r"no\.\s*1|number\s+one)\b",
+    re.IGNORECASE,
+)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1590,6 +1596,8 @@ class _Reader:
                 continue
             if etype == "place" and self._scoped(start):
                 continue
+            if etype == "place" and best is not None and _RANKING_SCOPE.match(self.text, end):
+                continue  # "Tamil Nadu retained its position as India's top electronics exporter": India is the scope
             if (
                 etype == "place"
                 and best is not None
