@@ -793,6 +793,18 @@ def test_a_place_scoping_a_ranking_is_not_its_owner():
     assert only(text, published="2026-03-12", entities=entities).subject == "Tamil Nadu"
 
 
+def test_the_state_opening_a_paragraph_is_the_storys_state():
+    text = (
+        "Tamil Nadu tops electronics exports\n\n"
+        "Tamil Nadu retained its lead in exports in 2025, ahead of Uttar Pradesh and Karnataka.\n\n"
+        "The state aims to achieve electronics exports of USD 100 billion by 2030."
+    )
+    entities = [mention(text, "Tamil Nadu"), mention(text, "Uttar Pradesh"), mention(text, "Karnataka")]
+    entities[0].mentions.append((text.index("Tamil Nadu", 20), text.index("Tamil Nadu", 20) + 10))
+    found = extract(text, published="2026-03-12", title="Tamil Nadu tops electronics exports", entities=entities)
+    assert by_value(found, 100e9).subject == "Tamil Nadu"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

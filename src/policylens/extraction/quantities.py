@@ -2068,6 +2068,18 @@ class _Reader:
             if e <= at and (levels is None or self._level(name) in levels) and not self._owner_described(s)
         )
         last = next(before, None)
+        main = self.main_subject
+        if (
+            last is not None
+            and levels is not None
+            and main is not None
+            and last != main
+            and self._level(main) in levels
+            and self._paragraph(at)[0] == at
+        ):
+            # "The state aims to …" opening a paragraph of a story about Tamil Nadu: the story's state, not the
+            # last one named in a comparison
+            return main
         if last is not None and etype == "park":
             # "the industrial park" is the last park named "… Industrial Park", not a zone named after it
             head = word.rsplit(" ", 1)[-1]
