@@ -135,6 +135,7 @@ def only(text: str, published: str | None = "2025-03-14"):
         ("On March 7 the province issued investment certificates to 12 FDI projects.", "approval", "2025-03-07"),
         ("On March 7 the firm received an investment registration certificate.", "approval", "2025-03-07"),
         ("On March 7 the province unveiled the master plan for the zone.", "issuance", "2025-03-07"),
+        ("Hyundai announced plans to build a $5 billion EV plant in Georgia on March 7.", "investment", "2025-03-07"),
         ("Riverton Motor rolled out its first batch of 200 hydrogen trucks in February.", "production", "2025-02"),
         ("On March 7 the province unveiled the Riverton Innovation Centre.", "establishment", "2025-03-07"),
         ("The firm obtained a mining licence in May 2024.", "approval", "2024-05"),

@@ -880,6 +880,9 @@ def _happened(date: DateMention, reference: str | None) -> bool:
     )
 
 
+_BUILT_TYPES = frozenset(("production", "establishment", "launch"))
+
+
 def _reports_clause(text: str, report_end: int, content_start: int) -> bool:
     """'announced that it had launched' reports the launch; 'announced X and launched Y' is two acts."""
     between = text[report_end:content_start].lower()
@@ -957,6 +960,13 @@ def _event(
         return None
     if etype == "other" and form.type == "investment" and _names_money(text, lead.end, end, within=None):
         etype = "investment"  # "signed a supply agreement … worth US$310 million": money committed
+    if (
+        head.content is not None
+        and head.content.status == _IRREALIS
+        and etype in _BUILT_TYPES
+        and _names_money(text, lead.end, end, within=None)
+    ):
+        etype = "investment"  # "announced plans to build a $5 billion EV plant": money committed, nothing built yet
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
