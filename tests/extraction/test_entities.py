@@ -33,6 +33,8 @@ def entities(sentence: str) -> dict[str, tuple[str, dict]]:
             "company",
         ),
         ("Acme Holdings and Borneo Energy Co., Ltd. signed a deal.", "Borneo Energy Co., Ltd.", "company"),
+        # a headless name joined to a company's is one too
+        ("Samsung Electronics and SK Hynix sent delegates to the fair.", "SK Hynix", "company"),
         # a law, a package and a concept are named policies like a plan or an act
         ("The grant is funded by the Regional Ports Renewal Law.", "Regional Ports Renewal Law", "programme"),
         (

@@ -395,6 +395,19 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             elif htype in ("government", "institution") and end_seg > h:
                 out += _governed_area(tokens, segments[h + 1 : end_seg + 1], heads[end_seg], p)
         s = end_seg + 1
+    if (
+        s == len(segments) - 1
+        and segments[s][2] == "and"
+        and heads[s] is None
+        and out
+        and out[-1].type == "company"
+        and out[-1].end == tokens.ends[segments[s - 1][1]]
+    ):
+        # "Samsung Electronics and SK Hynix sent delegates": the name after "and" is a company too
+        a, b = segments[s][0], segments[s][1]
+        name = clean(tokens.text[tokens.starts[a] : tokens.ends[b]])
+        if not is_place(name) and tokens.name_like(a, b):
+            out.append(Found("company", name, tokens.starts[a], tokens.ends[b], "list"))
     return out
 
 
