@@ -285,6 +285,7 @@ def test_a_figure_set_off_after_its_measure_restates_it():
     [
         ("The company bought a 110-hectare brownfield site next to the power station.", "brownfield site"),
         ("The firm will build a 150-MW solar farm in the region.", "solar farm capacity"),
+        ("The firm will build a 500,000-tonne-a-year polypropylene plant.", "annual capacity of polypropylene plant"),
         # a bare measure word names nothing else: the area is the park's
         ("The park covers a 1,200-hectare area in the north.", "area of park"),
     ],

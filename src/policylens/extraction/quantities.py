@@ -565,6 +565,8 @@ _RANKING_SCOPE = re.compile(
     r"no\.\s*1|number\s+one)\b",
     re.IGNORECASE,
 )
+# A yearly rate written into a figure that modifies a noun: "40,000-ton-per-year", "500,000-tonne-a-year".
+_PER_YEAR_MODIFIER = re.compile(r"-(?:per|a)-(?:year|annum)(?=\s+[a-z])", re.IGNORECASE)
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1312,6 +1314,15 @@ class _Reader:
             # "bought a 110-hectare brownfield site": the figure is the site's, whatever the verb ("covers a
             # 1,200-hectare area" names no other thing: the area is the park's)
             return modified
+        if (
+            a.unit not in _NOT_MADE_UNITS
+            and DIMENSION.get(a.unit) != "money"
+            and (per_year := _PER_YEAR_MODIFIER.match(self.text, a.end))
+            and (made := self._counted_noun(a, s, after=per_year.end()))
+        ):
+            return _capacity_metric(
+                made
+            )  # "a 40,000-ton-per-year lithium hydroxide plant": what the plant makes a year
         if self.text.startswith(",", a.end) and (apposed := _APPOSED.search(self.text, max(s.start, lo), start)):
             if named := _clean_metric(_WORD.findall(apposed.group("np"))):
                 return named  # "the county's population, about 54,000, has barely grown": the figure restates it
