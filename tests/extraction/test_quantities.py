@@ -806,6 +806,12 @@ def test_the_state_opening_a_paragraph_is_the_storys_state():
     assert by_value(found, 100e9).subject == "Tamil Nadu"
 
 
+def test_a_site_named_before_its_builder_does_not_own_the_figure():
+    text = "The projects include a 40,000-ton-per-year lithium plant in Fukuoka by Toyota Tsusho Corporation."
+    entities = [mention(text, "Fukuoka"), mention(text, "Toyota Tsusho Corporation", "company")]
+    assert only(text, published="2026-03-12", entities=entities).subject == "Toyota Tsusho Corporation"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

@@ -567,6 +567,8 @@ _RANKING_SCOPE = re.compile(
 )
 # A yearly rate written into a figure that modifies a noun: "40,000-ton-per-year", "500,000-tonne-a-year".
 _PER_YEAR_MODIFIER = re.compile(r"-(?:per|a)-(?:year|annum)(?=\s+[a-z])", re.IGNORECASE)
+# A works' builder after its site: "… plant in Fukuoka Prefecture by Toyota Tsusho".
+_BUILT_BY = re.compile(r"\s*,?\s+by\s+(?:the\s+)?[A-Z]")
 # A street address's number: "300 W. Ash St.", "1200 North Main Street", "45 Harbour Road".
 _STREET_NUMBER = re.compile(
     r"\d{1,6}\s+(?:[NSEW]\.\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'’-]*\s+){1,3}"
@@ -1630,6 +1632,8 @@ class _Reader:
             elif best is None and not _is_country(name):
                 if self._example(a, start):
                     continue  # "…, a move to make plants such as the X refinery pay": an example, not the owner
+                if etype == "place" and _BUILT_BY.match(self.text, end):
+                    continue  # "a 40,000-ton-per-year plant in Fukuoka by Toyota Tsusho": the builder's, not the site's
                 after = name
                 break
         if best is None and (
