@@ -812,6 +812,21 @@ def test_a_site_named_before_its_builder_does_not_own_the_figure():
     assert only(text, published="2026-03-12", entities=entities).subject == "Toyota Tsusho Corporation"
 
 
+def test_a_story_headed_by_a_government_body_is_its_countrys():
+    from policylens.extraction import extract as extract_all
+
+    text = (
+        "DOE awards $2.8 billion for battery plants\n\nThe U.S. Department of Energy (DOE) today announced grants "
+        "for 21 projects. The projects will support 8,000 construction jobs. One plant is in Kings Mountain, "
+        "North Carolina."
+    )
+    doc = Document(
+        source="t.txt", text=text, published="2026-10-20", title="DOE awards $2.8 billion for battery plants"
+    )
+    found = extract_all(doc).quantities
+    assert by_value(found, 8000).subject == "United States"
+
+
 def test_the_country_mark_of_a_currency_is_not_a_subject():
     text = "Orbis Tools led the list. The fifty largest makers earned over US$90 billion in 2024, up 10 percent."
     entities = [mention(text, "US"), mention(text, "Orbis Tools", "company")]

@@ -2614,12 +2614,16 @@ def _verbal(word: str) -> bool:
     return _participle(word) or word.lower() in _IRREGULAR_PARTICIPLES
 
 
-@lru_cache(maxsize=256)
 def _nation(adjective: str) -> str:
     """The country a nationality adjective names, as the gazetteer names it ("Korean" -> "South Korea")."""
-    country = _DEMONYMS[adjective]
-    places = load_gazetteer().lookup(country)
-    return min(places, key=lambda p: p.rank).name if places else country
+    return _gazetteer_name(_DEMONYMS[adjective])
+
+
+@lru_cache(maxsize=256)
+def _gazetteer_name(name: str) -> str:
+    """A place as the gazetteer names it ("U.S." -> "United States"), or as written when it knows none."""
+    places = load_gazetteer().lookup(name)
+    return min(places, key=lambda p: p.rank).name if places else name
 
 
 def _governed_place(name: str) -> str | None:
@@ -2743,6 +2747,12 @@ def _main_subject(entities: list[Entity], title: str | None) -> str | None:
     with ("Aurenic opens … plant in Kedah"), else the place the headline names ("Shandong … Plan Ends with Most
     Targets Met"), else the company it names, else the most mentioned subject."""
     candidates = [e for e in entities if e.type in _SUBJECT_TYPES and e.mentions and not e.attributes.get("site")]
+    body = next(
+        (e for e in entities if e.type == "government" and title and _opens_with(title, e.name, entities)), None
+    )
+    if body is not None and (place := _governed_place(body.name)):
+        # "DOE awards $2.8 billion for battery materials": the story is the U.S. Department of Energy's, the country's
+        return _gazetteer_name(place)
     company = _headline_company(candidates, title) if title else None
     if company is not None and title is not None and _opens_with(title, company, candidates):
         return company  # "Aurenic opens first Malaysian packaging plant in Kedah": the story is Aurenic's

@@ -378,7 +378,9 @@ def national_bodies(text: str, places: list[PlaceMention], found: list[Found]) -
             continue
         m = countries.get(f.start - 1)
         if m is not None:
-            out.append(Found("government", clean(text[m.start : f.end]), m.start, f.end, "head", dict(f.attributes)))
+            body = Found("government", clean(text[m.start : f.end]), m.start, f.end, "head", dict(f.attributes))
+            body.aliases.extend(f.aliases)  # "U.S. Department of Energy (DOE)": the acronym is the whole name's
+            out.append(body)
     return out
 
 
