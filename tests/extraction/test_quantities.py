@@ -299,6 +299,7 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
     [
         ("Of the 62 incentives, 17 went to projects in coal regions.", 17, "incentives"),
         ("Food processing has seen 171 approved applications.", 171, "applications"),
+        ("Industrial parks in the north report occupancy rates above 97%.", 97, "occupancy rates"),
         ("Sany Heavy Industry, the market leader, holds a 28% share of the market.", 28, "share of market"),
         ("Sany holds a 28% market share.", 28, "market share"),
         ("EV production rose 48% in the first nine months to 82,000 units.", 82000, "EV production"),
