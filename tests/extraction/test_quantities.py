@@ -300,6 +300,10 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("Of the 62 incentives, 17 went to projects in coal regions.", 17, "incentives"),
         ("Food processing has seen 171 approved applications.", 171, "applications"),
         ("Industrial parks in the north report occupancy rates above 97%.", 97, "occupancy rates"),
+        # a verb's -s form before the clause's verb is its subject: the costs, not the revenue before them
+        ("Revenue rose to $2 billion and costs fell to €10 million.", 10e6, "costs"),
+        ("Operating costs fell to €10 million in 2025.", 10e6, "Operating costs"),
+        ("The plant costs $5 million.", 5e6, "cost"),
         ("Sany Heavy Industry, the market leader, holds a 28% share of the market.", 28, "share of market"),
         ("Sany holds a 28% market share.", 28, "market share"),
         ("EV production rose 48% in the first nine months to 82,000 units.", 82000, "EV production"),

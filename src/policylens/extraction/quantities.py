@@ -318,6 +318,9 @@ _VERBS = re.compile(
 )
 
 
+_PLURAL_SUBJECT = re.compile(r"(?!(?i:has|is|was|does|remains|stands|reaches)$)[a-zA-Z]+[^s]s")
+
+
 @lru_cache(maxsize=8192)
 def _is_verb(word: str) -> bool:
     """Whether a word is one of the cue or metric verbs; cached, as _VERBS tries some 300
@@ -1399,7 +1402,8 @@ class _Reader:
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
         if whole and (not verb_named or _SHARE_VERB.search(self.text, max(prev_end, start - 30), start)):
             return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
-        before = _clean_metric(words)
+        # a verb's -s form left last is the subject's head noun (see _words_before): "Operating costs fell to"
+        before = _clean_metric(words, head_noun=bool(words) and _PLURAL_SUBJECT.fullmatch(words[-1]) is not None)
         if before and self._types.get(before) in (*_SUBJECT_TYPES, "government"):
             before = None  # "Central Sulawesi and North Maluku accounted for 70 percent of it": whose, not what
         if before:
@@ -1518,6 +1522,9 @@ class _Reader:
             return [], True  # "The state expects $4 billion": who reports, not what
         # "to a record $700 billion", "a total revenue of": after an article, a noun
         verbs = [i for i, w in enumerate(words) if _is_verb(w) and (i == 0 or words[i - 1].lower() not in _ARTICLES)]
+        # "Operating costs fell to €10 million": a verb's -s form right before the sentence's verb is its subject, a
+        # noun ("costs", "uses", "runs"), where "has fallen" or "is expected" keep their auxiliary
+        verbs = [i for i in verbs if not (i + 1 in verbs and _PLURAL_SUBJECT.fullmatch(words[i]))]
         verb = verbs[-1] if verbs else None
         if verb is not None:
             tail = _without_verb(words[verb], words[verb + 1 :])
