@@ -4,6 +4,7 @@ not white space."""
 
 from bisect import bisect_right
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +88,16 @@ def test_tokens_are_inside_the_text_and_its_sentences(text):
         assert i >= 0 and index.sentences[i][0] <= start < index.sentences[i][1]  # it starts inside a sentence
         previous_end = end
     assert len(tokens.cap) == len(tokens)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The furnace runs at 1,200 °C. Officials said output would rise.", 2),
+        ("Winter lows reach −5 °F. The line will expand.", 2),
+        # an initial still does not end one
+        ("Shipments to the U.S. rose. J. Smith said so.", 2),
+    ],
+)
+def test_a_temperature_unit_ends_a_sentence_where_an_initial_does_not(text, count):
+    assert len(TextIndex(text).sentences) == count

@@ -101,8 +101,8 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
     word = text[word_start:dot].lower()
     if word in _ABBREVIATIONS:
         return True
-    # Single capital initials ("U.S.", "J. Smith") do not end sentences.
-    return len(word) == 1 and word.isalpha()
+    # Single capital initials ("U.S.", "J. Smith") do not end sentences; a temperature's unit ("at 5 °C.") does.
+    return len(word) == 1 and word.isalpha() and not (word_start > lo and text[word_start - 1] in "°º")
 
 
 def _containing(spans: list[tuple[int, int]], starts: list[int], pos: int, length: int) -> tuple[int, int]:
