@@ -104,6 +104,7 @@ def test_amount_value_and_unit(text, value, unit):
         ("It will build three to five clusters.", 3, 5, "count"),
         ("Investment of 2 to 3 billion yuan is planned.", 2e9, 3e9, "CNY"),
         ("The rate is between 4 and 6 percent.", 4, 6, "%"),
+        ("Between 200 and 300 firms moved in.", 200, 300, "count"),  # a capitalised preposition names nothing
     ],
 )
 def test_ranges(text, low, high, unit):
