@@ -298,3 +298,17 @@ def test_a_headlines_clipped_subject_never_named_in_the_story_is_no_company():
     )
     found = {e.name for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     assert "CS" not in found and "Marlow Buses Ltd" in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kazakhstan approves new industrial zone\n\nThe zone covers 3,300 hectares in the north of the country.",
+        "Vietnam opens green industrial park\n\nThe park covers 300 hectares and has three tenants so far.",
+    ],
+)
+def test_a_headline_verb_ends_a_descriptive_name(text):
+    # a headline drops the article that would end "new industrial zone" on its left: its verb does
+    found = find_entities(Document(source="t.txt", text=text), TextIndex(text))
+    assert [e.type for e in found if e.type in ("park", "cluster")] == []
+    assert {e.name for e in found} == {text.split()[0]}
