@@ -2527,3 +2527,21 @@ def test_a_count_after_from_with_things_of_its_own_is_no_level_of_the_measure_be
     found = extract("The show opens with 1,500 exhibitors from 30 countries. The park grew to 300 companies from 250.")
     assert by_value(found, 30).metric == "countries"
     assert by_value(found, 250).metric == "companies"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The board approved 1,200 projects in the first half, up 35% from a year earlier.",
+        "The board approved 1,200 projects in the first half, 35% more than last year.",
+        "The board approved 1,200 projects in the first half, up 35% compared with the previous year.",
+    ],
+)
+def test_the_year_a_change_is_measured_from_is_not_the_figures_year(sentence):
+    # the first half of the year the story is written in; the year before is only what the change compares with
+    assert {q.as_of for q in extract(sentence, published="2026-10-20")} == {2026}
+
+
+def test_a_time_compared_with_is_no_metric():
+    found = extract("Exports rose 35% from a year earlier to $5 billion in the first half.", published="2026-10-20")
+    assert [q.metric for q in found] == ["Exports", "Exports"]

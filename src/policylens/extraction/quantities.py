@@ -556,7 +556,11 @@ _NATIONAL = re.compile(
 )
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
-_FROM_FIGURE_BEFORE = re.compile(r"\bfrom\s+[^\s,;]*\d[^,;]{0,16}$")
+# "up from 48% a year earlier", "up 35% from a year earlier", "higher than last year": the time compared with
+_FROM_FIGURE_BEFORE = re.compile(
+    r"\bfrom\s+[^\s,;]*\d[^,;]{0,16}$|\b(?:from|than|over|on|against|versus|vs\.?|compared\s+(?:with|to))\s+$",
+    re.IGNORECASE,
+)
 # A sentence opening on a company's works: "The company's new plant in …", "Its factory at …".
 _OPENING_WORKS = re.compile(
     r"\W*(?:[Tt]he\s+(?P<noun>company|firm|group|carmaker|automaker|manufacturer|maker|producer)['’]s|Its|Their)"
