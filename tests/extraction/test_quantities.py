@@ -2545,3 +2545,9 @@ def test_the_year_a_change_is_measured_from_is_not_the_figures_year(sentence):
 def test_a_time_compared_with_is_no_metric():
     found = extract("Exports rose 35% from a year earlier to $5 billion in the first half.", published="2026-10-20")
     assert [q.metric for q in found] == ["Exports", "Exports"]
+
+
+@pytest.mark.parametrize("ago", ["a year ago", "a year earlier", "the year before"])
+def test_a_level_compared_with_a_year_ago_is_of_last_year_and_the_figure_before_it_is_not(ago):
+    found = extract(f"In Q3, revenue was $3 billion, compared with $2.5 billion {ago}.", published="2026-10-20")
+    assert [(q.value, q.as_of) for q in found] == [(3e9, 2026), (2.5e9, 2025)]

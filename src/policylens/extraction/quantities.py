@@ -558,7 +558,7 @@ _NATIONAL = re.compile(
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
 # "up from 48% a year earlier", "up 35% from a year earlier", "higher than last year": the time compared with
 _FROM_FIGURE_BEFORE = re.compile(
-    r"\bfrom\s+[^\s,;]*\d[^,;]{0,16}$|\b(?:from|than|over|on|against|versus|vs\.?|compared\s+(?:with|to))\s+$",
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+[^\s,;]*\d[^,;]{0,16}$|\b(?:from|than|over|on|against|versus|vs\.?|compared\s+(?:with|to))\s+$",
     re.IGNORECASE,
 )
 # A sentence opening on a company's works: "The company's new plant in …", "Its factory at …".
