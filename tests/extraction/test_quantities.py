@@ -2551,3 +2551,16 @@ def test_a_time_compared_with_is_no_metric():
 def test_a_level_compared_with_a_year_ago_is_of_last_year_and_the_figure_before_it_is_not(ago):
     found = extract(f"In Q3, revenue was $3 billion, compared with $2.5 billion {ago}.", published="2026-10-20")
     assert [(q.value, q.as_of) for q in found] == [(3e9, 2026), (2.5e9, 2025)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Revenue in the third quarter of last year was $2.5 billion.", "Revenue"),
+        ("Exports during the first half rose 5%.", "Exports"),
+        # a phase is no time: it stays in what is measured
+        ("Investment in the second phase of the park was $2 billion.", "Investment in the second phase of the park"),
+    ],
+)
+def test_a_part_of_a_year_before_the_verb_is_no_part_of_the_metric(sentence, metric):
+    assert only(sentence, published="2026-10-20").metric == metric

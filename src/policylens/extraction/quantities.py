@@ -1407,6 +1407,7 @@ class _Reader:
         if whole and (not verb_named or _SHARE_VERB.search(self.text, max(prev_end, start - 30), start)):
             return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
         # a verb's -s form left last is the subject's head noun (see _words_before): "Operating costs fell to"
+        words = _until_time(words, periods_only=True)
         before = _clean_metric(words, head_noun=bool(words) and _PLURAL_SUBJECT.fullmatch(words[-1]) is not None)
         if before and self._types.get(before) in (*_SUBJECT_TYPES, "government"):
             before = None  # "Central Sulawesi and North Maluku accounted for 70 percent of it": whose, not what
@@ -2691,19 +2692,27 @@ def _whole_phrase(words: list[str], m: re.Match, text: str) -> list[str]:
     return words
 
 
-def _until_time(words: list[str]) -> list[str]:
+_PERIOD_NOUN_FORMS = frozenset(("year", "years", "half", "quarter", "quarters", "month", "months", "week", "weeks"))
+
+
+def _until_time(words: list[str], periods_only: bool = False) -> list[str]:
     """The words before the first that speaks of time ("FDI next year" -> "FDI"; "FDI in the first ten months"
-    -> "FDI")."""
+    -> "FDI"); with ``periods_only``, before a part of a year alone ("Revenue in the third quarter of last year
+    was": "Revenue"), as the words before a verb may open with a time word ("This year's output")."""
     for i, w in enumerate(words):
-        if w.lower() in _TIME_WORDS:
+        if w.lower() in _TIME_WORDS and not periods_only:
             return words[:i]
         if (
             w.lower() in ("in", "during", "for")
             and i + 2 < len(words)
             and words[i + 1].lower() == "the"
-            and words[i + 2].lower() in _PERIOD_OPENERS
+            and (
+                words[i + 2].lower() in _PERIOD_OPENERS
+                or words[i + 2].lower() in ORDINALS
+                and any(x.lower() in _PERIOD_NOUN_FORMS for x in words[i + 3 : i + 5])
+            )
         ):
-            return words[:i]
+            return words[:i]  # "in the first ten months", "in the third quarter"
     return words
 
 
