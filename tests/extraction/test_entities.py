@@ -312,3 +312,14 @@ def test_a_headline_verb_ends_a_descriptive_name(text):
     found = find_entities(Document(source="t.txt", text=text), TextIndex(text))
     assert [e.type for e in found if e.type in ("park", "cluster")] == []
     assert {e.name for e in found} == {text.split()[0]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Jiangsu's governor Xu Kunlin spoke on Monday. Xu delivered the government work report at the session.",
+        "Chief executive Lars Fenwick spoke on Monday. Fenwick announced a new plant in the state.",
+    ],
+)
+def test_a_surname_met_again_after_a_title_and_full_name_is_no_company(sentence):
+    assert [name for name, (etype, _) in entities(sentence).items() if etype == "company"] == []

@@ -2564,3 +2564,18 @@ def test_a_level_compared_with_a_year_ago_is_of_last_year_and_the_figure_before_
 )
 def test_a_part_of_a_year_before_the_verb_is_no_part_of_the_metric(sentence, metric):
     assert only(sentence, published="2026-10-20").metric == metric
+
+
+def test_an_attribution_ending_the_sentence_before_does_not_make_the_next_subject_a_source():
+    text = (
+        "Jiangsu province aims to have 100,000 industrial robots installed by 2027, according to a plan. "
+        "Suzhou, the province's manufacturing hub, already has 30,000 robots in service."
+    )
+    entities = [
+        Entity("place", "Jiangsu province", [(0, 16)], {"level": "province"}),
+        Entity("place", "Suzhou", [(96, 102)], {"level": "city"}),
+    ]
+    assert [q.subject for q in extract(text, published="2026-10-20", entities=entities)] == [
+        "Jiangsu province",
+        "Suzhou",
+    ]

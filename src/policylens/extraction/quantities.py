@@ -1858,8 +1858,10 @@ class _Reader:
         return _SCOPED_BY_POSSESSIVE.search(self.text, lo, start) is not None
 
     def _is_source(self, pos: int) -> bool:
-        """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner."""
-        m = _ACCORDING.search(self.text, max(0, pos - 80), pos)
+        """Whether a mention lies in an attribution ("According to X, …"): the source, not the owner. The
+        attribution is of the mention's sentence ("…, according to a plan. Suzhou has …" attributes nothing)."""
+        i = bisect_right(self.sentence_starts, pos) - 1
+        m = _ACCORDING.search(self.text, max(0, pos - 80, self.sentences[i][0] if i >= 0 else 0), pos)
         return m is not None and "," not in self.text[m.end() : pos]
 
     def _after_aside(self, named_end: int, figure: int) -> int:

@@ -179,11 +179,23 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
         return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer
     sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 4) : chunk.start])
-    if sentence_start and p.company_verb.match(rest):
+    if not sentence_start or _person_named(text, chunk, p):
+        return None  # "Xu delivered the report" after "governor Xu Kunlin": the governor
+    if p.company_verb.match(rest):
         return "verb", "company"
-    if sentence_start and p.company_self.match(text, chunk.end, chunk.end + 200):
+    if p.company_self.match(text, chunk.end, chunk.end + 200):
         return "self-reference", "company"  # "X will expand its Georgia factory, the company said"
     return None
+
+
+def _person_named(text: str, chunk: Chunk, p: Patterns) -> bool:
+    """Whether a one-word name is a word of a person's name given earlier after a title ("governor Xu Kunlin",
+    "CEO Mary Barra"), which stories shorten to the surname."""
+    if chunk.first != chunk.last:
+        return False
+    word = re.escape(text[chunk.start : chunk.end])
+    person = rf"(?i:\b(?:{p.person_title}))\s+(?:{word}\s+[A-Z]|[A-Z][\w'’-]+\s+{word}\b)"
+    return re.search(person, text[: chunk.start]) is not None
 
 
 def _plans_for_named(tokens: Tokens) -> list[Found]:
