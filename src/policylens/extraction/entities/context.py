@@ -179,13 +179,17 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
     if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
         return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer
     sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 4) : chunk.start])
-    if not sentence_start or _person_named(text, chunk, p):
-        return None  # "Xu delivered the report" after "governor Xu Kunlin": the governor
+    if not sentence_start:
+        return None
     if p.company_verb.match(rest):
-        return "verb", "company"
-    if p.company_self.match(text, chunk.end, chunk.end + 200):
-        return "self-reference", "company"  # "X will expand its Georgia factory, the company said"
-    return None
+        reading = "verb"
+    elif p.company_self.match(text, chunk.end, chunk.end + 200):
+        reading = "self-reference"  # "X will expand its Georgia factory, the company said"
+    else:
+        return None
+    if _person_named(text, chunk, p):
+        return None  # "Xu delivered the report" after "governor Xu Kunlin": the governor
+    return reading, "company"
 
 
 def _person_named(text: str, chunk: Chunk, p: Patterns) -> bool:
@@ -195,7 +199,7 @@ def _person_named(text: str, chunk: Chunk, p: Patterns) -> bool:
         return False
     word = re.escape(text[chunk.start : chunk.end])
     person = rf"(?i:\b(?:{p.person_title}))\s+(?:{word}\s+[A-Z]|[A-Z][\w'’-]+\s+{word}\b)"
-    return re.search(person, text[: chunk.start]) is not None
+    return re.compile(person).search(text, 0, chunk.start) is not None
 
 
 def _plans_for_named(tokens: Tokens) -> list[Found]:
