@@ -112,6 +112,19 @@ def test_ranges(text, low, high, unit):
     assert (a.value, a.value_max, a.unit) == (pytest.approx(low), pytest.approx(high), unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the change, then the level it brings the measure to
+        ("It will expand the plant by 20 GWh to 106 GWh by 2027.", [(20, None), (106, None)]),
+        # a range of the change, its unit said once, stays one
+        ("Prices rose by 3 to 10 percent.", [(3, 10)]),
+    ],
+)
+def test_by_one_figure_to_another_is_a_change_and_a_level(text, expected):
+    assert [(a.value, a.value_max) for a in find_amounts(text)] == expected
+
+
 def test_from_to_is_two_levels_not_a_range():
     found = amounts("The share rose from 31 to 36 percent.")
     assert [(v, u) for _, v, u in found] == [(31, "%"), (36, "%")]

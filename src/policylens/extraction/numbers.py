@@ -917,6 +917,8 @@ def _is_range(text: str, a: Amount, b: Amount, gap: str) -> bool:
         return False
     low = a.value * (b.scale if a.bare and a.scale == 1.0 else 1.0)
     if _BETWEEN_RANGE.fullmatch(gap):
+        if not a.bare and _word_before_is(text, a.start, "by"):
+            return False  # "expand the plant by 20 GWh to 106 GWh": the change, then the level it reaches
         return low < b.value and not _FROM_LEVEL.search(text, max(0, a.start - 60), a.start)
     return bool(_BETWEEN_AND.fullmatch(gap)) and low < b.value and _word_before_is(text, a.start, "between")
 
