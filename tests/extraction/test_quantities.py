@@ -2579,3 +2579,13 @@ def test_an_attribution_ending_the_sentence_before_does_not_make_the_next_subjec
         "Jiangsu province",
         "Suzhou",
     ]
+
+
+def test_a_nationwide_figure_is_the_countrys_not_the_last_citys():
+    text = "Ho Chi Minh City attracted $3.1 billion. Nationwide, registered FDI rose 2.9% to $31.4 billion in Vietnam."
+    entities = [
+        Entity("place", "Vietnam", [(text.index("Vietnam"), len(text) - 1)], {"level": "country"}),
+        Entity("place", "Ho Chi Minh City", [(0, 16)], {"level": "city"}),
+    ]
+    found = extract(text, published="2026-10-20", entities=entities)
+    assert [q.subject for q in found] == ["Ho Chi Minh City", "Vietnam", "Vietnam"]

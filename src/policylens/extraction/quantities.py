@@ -554,6 +554,7 @@ _DEMONYMS: dict[str, str] = _load("demonyms.yaml")["demonyms"]
 _NATIONAL = re.compile(
     r"(?<![\w'’-])(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+[a-z]"
 )
+_NATIONWIDE = re.compile(rf"\b(?:{_words('nationwide_words')})\b", re.IGNORECASE)
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
 # "up from 48% a year earlier", "up 35% from a year earlier", "higher than last year": the time compared with
@@ -1663,6 +1664,8 @@ class _Reader:
                 return issuer  # "The plan aims to build 50 parks": the region that issued the plan
         if best is None and (nation := _NATIONAL.search(self.text, s.start, a.start)):
             return _nation(nation.group(1))  # "Chinese excavator sales are expected to fall 5%": China's
+        if best is None and self.home_country and _NATIONWIDE.search(self.text, s.start, a.start):
+            return self.home_country  # "Nationwide, registered FDI rose 2.9%": the country's, not the last city's
         if best is None:
             p0, p1 = self._paragraph(a.start)
             for start, end, name, etype in self._mentions_between(p0, p1):
