@@ -2589,3 +2589,15 @@ def test_a_nationwide_figure_is_the_countrys_not_the_last_citys():
     ]
     found = extract(text, published="2026-10-20", entities=entities)
     assert [q.subject for q in found] == ["Ho Chi Minh City", "Vietnam", "Vietnam"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        ("Ho Chi Minh City came second with US$3.1 billion.", 3.1e9, None),
+        ("The province ranked first in FDI with US$4.2 billion.", 4.2e9, "FDI"),
+    ],
+)
+def test_a_sum_after_a_rank_measures_what_the_rank_is_in_never_the_rank(sentence, value, metric):
+    city = [Entity("place", "Ho Chi Minh City", [(0, 16)], {"level": "city"})] if sentence.startswith("Ho") else []
+    assert by_value(extract(sentence, published="2026-10-20", entities=city), value).metric == metric

@@ -1303,6 +1303,9 @@ class _Reader:
         Words that cannot name a measure (pronouns, verbs, comparators, "record high") are never
         returned; no metric is better than a fragment."""
         earlier = previous.metric if previous is not None and previous.start >= s.start else None
+        if earlier and previous is not None and previous.unit == "rank" and a.unit != "rank":
+            # "came second with US$3.1 billion": the sum measures what the rank is in, never the rank
+            earlier = earlier.removeprefix("rank in ") if earlier.startswith("rank in ") else None
         if earlier and (
             _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
             or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)
