@@ -2602,3 +2602,17 @@ def test_a_nationwide_figure_is_the_countrys_not_the_last_citys():
 def test_a_sum_after_a_rank_measures_what_the_rank_is_in_never_the_rank(sentence, value, metric):
     city = [Entity("place", "Ho Chi Minh City", [(0, 16)], {"level": "city"})] if sentence.startswith("Ho") else []
     assert by_value(extract(sentence, published="2026-10-20", entities=city), value).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_of"),
+    [
+        # a relative clause in the present describes the name now: the main clause's year is not the figure's
+        ("The country, which holds about 42% of the world's nickel reserves, banned ore exports in 2020.", None),
+        ("The group, which employs 9,000 people, posted record sales in 2025.", None),
+        # one in the past keeps its own year
+        ("The firm, which sold 5,000 cars in 2024, plans a new plant.", 2024),
+    ],
+)
+def test_a_figure_in_a_present_relative_clause_takes_no_year_from_the_main_clause(sentence, as_of):
+    assert extract(sentence, published="2026-10-20")[0].as_of == as_of

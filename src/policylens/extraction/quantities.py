@@ -647,6 +647,11 @@ _ASIDE_OPENING = re.compile(
     rf",\s+(?:(?:which|who)\s+(?:was\s+|were\s+)?)?(?:{_words('history_verbs')})\b[^,;:]*$", re.IGNORECASE
 )
 _ASIDE_CLOSING = re.compile(r"[^,;:.]{0,20},\s")
+# a relative clause in the present ("…, which holds 42% of …", "…, who employs 300 …"): it describes the name now
+_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:which|who)\s+(?:(?:now|currently|also|still)\s+)?(?:is|are|has|have|(?!was\b)[a-z]+[^s\W]s)\b[^,;:]*$",
+    re.IGNORECASE,
+)
 # "Rs 450 crore for three testing centres": the purpose a sum is for, up to where the phrase ends
 _FOR_PURPOSE = re.compile(
     r"\s+for\s+(?:setting\s+up\s+|building\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
@@ -1934,6 +1939,13 @@ class _Reader:
             return s.time()
         return max(kept) if kept else None
 
+    def _in_relative_aside(self, s: _Sentence, a: Amount) -> bool:
+        """Whether the figure stands in a relative clause in the present set off by commas ("The country, which
+        holds 42% of the reserves, banned …"): it describes the name now, and the main clause's time is not
+        its time."""
+        opened = _RELATIVE_ASIDE.search(self.text, max(s.start, a.start - 80), a.start)
+        return opened is not None and self.text.find(", ", a.end, s.end) >= 0
+
     def _in_descriptive_aside(self, s: _Sentence, y: _YearMention) -> bool:
         """Whether a year stands in an aside that tells a name's history ("Acme, which went public in 2012, has
         a market value of $3 billion"; "X, listed in 2010, reported …"): it dates the name's past, not the
@@ -2202,6 +2214,9 @@ class _Reader:
             and not _DIGIT.search(text, a.end, y.start)
             and y.start - a.end <= 60
         ]
+        described = self._in_relative_aside(s, a)
+        if described:
+            after = []  # "The country, which holds 42% of the reserves, banned ore exports in 2020": the ban's year
         rel = _RELATIVE.search(text, a.end, min(s.end, a.end + 60)) if self.pub is not None else None
         if rel and (
             after
@@ -2233,7 +2248,7 @@ class _Reader:
             return before[-1].year, None  # not "… ranked first in 2024 and serves 2,000 customers"
         if present:
             return None, None  # "Kestrel employs 9,800 people … and reported sales of $2.2 billion in 2025": now
-        own = self._own_time(s)
+        own = None if described else self._own_time(s)
         if own is not None:
             return own, None
         timing = self._timing(s)
