@@ -2616,3 +2616,11 @@ def test_a_sum_after_a_rank_measures_what_the_rank_is_in_never_the_rank(sentence
 )
 def test_a_figure_in_a_present_relative_clause_takes_no_year_from_the_main_clause(sentence, as_of):
     assert extract(sentence, published="2026-10-20")[0].as_of == as_of
+
+
+def test_a_share_a_body_accounts_for_now_is_a_statistic_after_a_goal():
+    text = (
+        "South Korea will provide 26 trillion won in support for its chip industry. "
+        "Samsung Electronics accounts for about 40 percent of global memory output."
+    )
+    assert [q.kind for q in extract(text, published="2026-05-02")] == ["target", "statistic"]
