@@ -319,6 +319,8 @@ def test_a_headline_verb_ends_a_descriptive_name(text):
     [
         "Jiangsu's governor Xu Kunlin spoke on Monday. Xu delivered the government work report at the session.",
         "Chief executive Lars Fenwick spoke on Monday. Fenwick announced a new plant in the state.",
+        # the name right after a title
+        "Gov. Greg Abbott announced a $50 million grant for the chip plant on Tuesday.",
     ],
 )
 def test_a_surname_met_again_after_a_title_and_full_name_is_no_company(sentence):

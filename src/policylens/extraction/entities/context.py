@@ -193,12 +193,14 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
 
 
 def _person_named(text: str, chunk: Chunk, p: Patterns) -> bool:
-    """Whether a one-word name is a word of a person's name given earlier after a title ("governor Xu Kunlin",
-    "CEO Mary Barra"), which stories shorten to the surname."""
+    """Whether a name is a person's: one after a title ("Gov. Greg Abbott"), or one word of a name given earlier
+    after a title ("governor Xu Kunlin", "CEO Mary Barra"), which stories shorten to the surname."""
+    if p.person_titled.search(text, max(0, chunk.start - 40), chunk.start):
+        return True  # "Gov. Greg Abbott announced …"
     if chunk.first != chunk.last:
         return False
     word = re.escape(text[chunk.start : chunk.end])
-    person = rf"(?i:\b(?:{p.person_title}))\s+(?:{word}\s+[A-Z]|[A-Z][\w'’-]+\s+{word}\b)"
+    person = rf"(?i:\b(?:{p.person_title}))\.?\s+(?:{word}\s+[A-Z]|[A-Z][\w'’-]+\s+{word}\b)"
     return re.compile(person).search(text, 0, chunk.start) is not None
 
 
