@@ -2624,3 +2624,19 @@ def test_a_share_a_body_accounts_for_now_is_a_statistic_after_a_goal():
         "Samsung Electronics accounts for about 40 percent of global memory output."
     )
     assert [q.kind for q in extract(text, published="2026-05-02")] == ["target", "statistic"]
+
+
+def test_a_dateline_written_day_month_year_names_no_owner_and_a_body_is_no_metric():
+    text = (
+        "MADRID, 12 March 2026 — The Spanish government has approved €1.25 billion for the second call of the "
+        "programme. Spain produced 2.4 million vehicles in 2025."
+    )
+    entities = [
+        Entity("place", "Madrid", [(0, 6)], {"level": "city"}),
+        Entity(
+            "place", "Spain", [(text.index("Spain produced"), text.index("Spain produced") + 5)], {"level": "country"}
+        ),
+    ]
+    first = extract(text, published="2026-03-12", entities=entities)[0]
+    # what the sum is for, not the body that approved it
+    assert (first.subject, first.metric) == ("Spain", "funds for second call of the programme")

@@ -600,6 +600,7 @@ _CHANGE_OF = re.compile(
 _SHARE_VERB = re.compile(r"\b(?:" + _words("share_verbs") + r")\s*$")
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
+_BODY_NOUNS = frozenset(w.lower() for w in _CUES["body_nouns"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -622,7 +623,8 @@ _QUOTE_CLOSES = re.compile(r"(?:\s+[A-Za-z-]+){0,3}\s*[\"”’]")
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"^[ \t]*(?:[A-Z][A-Z.'’ -]+(?:,[ \t]*[A-Z][\w.'’ -]*?){0,2}"
-    rf"(?:,?[ \t]*{_MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)?[ \t]*(?:/[^/\n]{{2,40}}/|\([^()\n]{{2,40}}\))?[ \t]*"
+    rf"(?:,?[ \t]*(?:{_MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?|\d{{1,2}}[ \t]+{_MONTH_WORD}(?:,?[ \t]*\d{{4}})?))?"
+    r"[ \t]*(?:/[^/\n]{2,40}/|\([^()\n]{2,40}\))?[ \t]*"
     r"(?:--|[-–—])[ \t]"
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},[ \t]*"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_WORD},?[ \t]+\d{{4}}|{_MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)"
@@ -1418,8 +1420,12 @@ class _Reader:
         # a verb's -s form left last is the subject's head noun (see _words_before): "Operating costs fell to"
         words = _until_time(words, periods_only=True)
         before = _clean_metric(words, head_noun=bool(words) and _PLURAL_SUBJECT.fullmatch(words[-1]) is not None)
-        if before and self._types.get(before) in (*_SUBJECT_TYPES, "government"):
-            before = None  # "Central Sulawesi and North Maluku accounted for 70 percent of it": whose, not what
+        if before and (
+            self._types.get(before) in (*_SUBJECT_TYPES, "government") or before.split()[-1].lower() in _BODY_NOUNS
+        ):
+            # "Central Sulawesi and North Maluku accounted for 70 percent of it", "The Spanish government has
+            # approved €1.25 billion": whose, or who acts, not what
+            before = None
         if before:
             return before
         if whole:
