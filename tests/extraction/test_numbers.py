@@ -125,6 +125,12 @@ def test_by_one_figure_to_another_is_a_change_and_a_level(text, expected):
     assert [(a.value, a.value_max) for a in find_amounts(text)] == expected
 
 
+@pytest.mark.parametrize("text", ["Output rose to 1.1 m tonnes.", "The tower is 5 m tall.", "It sold 3 b units."])
+def test_a_number_before_a_lone_scale_or_unit_letter_is_no_count(text):
+    # a scale or a unit that is not read: leaving the figure out beats a count of 1.1
+    assert find_amounts(text) == []
+
+
 def test_from_to_is_two_levels_not_a_range():
     found = amounts("The share rose from 31 to 36 percent.")
     assert [(v, u) for _, v, u in found] == [(31, "%"), (36, "%")]

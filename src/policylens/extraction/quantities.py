@@ -1561,6 +1561,7 @@ class _Reader:
                 and w.lower() not in _METRIC_JUNK
                 and not _is_comparator(w)
                 and w.lower() not in _LEVEL_WORDS
+                and not _multiplier(w.lower())
             ]
             if not content and (noun := verb_metrics.get(words[verb].lower())):
                 return noun.split(), True  # "the cluster exported RMB 13.4 billion": the verb names the measure
@@ -2774,6 +2775,11 @@ def _is_comparator(word: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
+def _multiplier(low: str) -> bool:
+    """Whether a lower-case word says how many times ("threefold", "10-fold")."""
+    return low.endswith("fold") and (low[:-4].rstrip("-") in NUMBER_WORDS or low[:-4].rstrip("-").isdigit())
+
+
 def _edge_junk(word: str, first: bool) -> bool:
     """Whether a word cannot open (``first``) or close a measure's name; asked of each word at the edges of
     every metric and cached, as the same words come back in every sentence."""
@@ -2788,6 +2794,8 @@ def _edge_junk(word: str, first: bool) -> bool:
         return True
     if low.endswith("ly") and len(low) > 4:
         return True  # adverbs: "significantly", "respectively"
+    if _multiplier(low):
+        return True  # "grew threefold to RMB100m", "a 10-fold rise": how much, not what
     return first and low.endswith("ing") and len(low) > 5 and word[0].islower()  # "reflecting a …", "showing"
 
 
