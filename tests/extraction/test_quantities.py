@@ -2641,3 +2641,15 @@ def test_a_dateline_written_day_month_year_names_no_owner_and_a_body_is_no_metri
     first = extract(text, published="2026-03-12", entities=entities)[0]
     # what the sum is for, not the body that approved it
     assert (first.subject, first.metric) == ("Spain", "funds for second call of the programme")
+
+
+def test_a_relative_clause_on_a_companys_works_gives_its_figure_to_the_company():
+    text = (
+        "The Telangana cabinet cleared an incentive package for Veltrix Energy's solar plant at Zaheerabad, "
+        "which will involve an investment of Rs 9,850 crore."
+    )
+    entities = [
+        Entity("place", "Telangana", [(4, 13)], {"level": "province"}),
+        Entity("company", "Veltrix Energy", [(text.index("Veltrix"), text.index("Veltrix") + 14)], {}),
+    ]
+    assert only(text, published="2026-10-20", entities=entities).subject == "Veltrix Energy"

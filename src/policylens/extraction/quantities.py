@@ -649,6 +649,8 @@ _ASIDE_OPENING = re.compile(
     rf",\s+(?:(?:which|who)\s+(?:was\s+|were\s+)?)?(?:{_words('history_verbs')})\b[^,;:]*$", re.IGNORECASE
 )
 _ASIDE_CLOSING = re.compile(r"[^,;:.]{0,20},\s")
+_WHICH_BEFORE = re.compile(r",\s+which\b[^,;:]*$", re.IGNORECASE)
+_POSSESSIVE_MARKS = ("'s ", "’s ", "' ", "’ ")
 # a relative clause in the present ("…, which holds 42% of …", "…, who employs 300 …"): it describes the name now
 _RELATIVE_ASIDE = re.compile(
     r",\s+(?:which|who)\s+(?:(?:now|currently|also|still)\s+)?(?:is|are|has|have|(?!was\b)[a-z]+[^s\W]s)\b[^,;:]*$",
@@ -1594,6 +1596,21 @@ class _Reader:
             return self._referent(m.start(), m.group("noun").lower())
         return self._earlier_subject(s, m.end())
 
+    def _antecedent_owner(self, a: Amount, s: _Sentence) -> str | None:
+        """The company whose works a relative clause describes ("… for Veltrix Energy's solar plant at Zaheerabad,
+        which will involve an investment of Rs 9,850 crore"): the figure is the works', so the company's, not
+        the sentence subject's."""
+        which = _WHICH_BEFORE.search(self.text, max(s.start, a.start - 100), a.start)
+        if which is None:
+            return None
+        before = self._mentions_between(max(s.start, which.start() - 80), which.start())
+        for _, end, name, etype in reversed(before):
+            if etype != "company" or not self.text.startswith(_POSSESSIVE_MARKS, end):
+                continue
+            np = self.text[end : which.start()]
+            return name if "," not in np and len(np.split()) <= 10 else None
+        return None
+
     def _ranking_entry(self, lo: int, start: int) -> str | None:
         """The next one in a ranking, its figure after "at" ("…, followed by XCMG at 16% and Zoomlion at 9%",
         "Jiangsu at 980 billion yuan"): the name just before "at", after "followed by", "ahead of", a comma or
@@ -1620,6 +1637,7 @@ class _Reader:
             or self._recipient(a)
             or self._supported(a, s)
             or self._works_owner(s)
+            or self._antecedent_owner(a, s)
         )
         if owner is not None:
             return owner
