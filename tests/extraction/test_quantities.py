@@ -2653,3 +2653,10 @@ def test_a_relative_clause_on_a_companys_works_gives_its_figure_to_the_company()
         Entity("company", "Veltrix Energy", [(text.index("Veltrix"), text.index("Veltrix") + 14)], {}),
     ]
     assert only(text, published="2026-10-20", entities=entities).subject == "Veltrix Energy"
+
+
+def test_a_national_level_set_against_a_states_is_the_countrys():
+    text = "Ohio's unemployment rate was 3.9% in September, below the national rate of 4.1%."
+    entities = [Entity("place", "Ohio", [(0, 4)], {"level": "state"})]
+    found = extract(text, published="2026-10-20", entities=entities)
+    assert [q.subject for q in found] == ["Ohio", "United States"]

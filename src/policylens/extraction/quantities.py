@@ -649,6 +649,12 @@ _ASIDE_OPENING = re.compile(
     rf",\s+(?:(?:which|who)\s+(?:was\s+|were\s+)?)?(?:{_words('history_verbs')})\b[^,;:]*$", re.IGNORECASE
 )
 _ASIDE_CLOSING = re.compile(r"[^,;:.]{0,20},\s")
+# "below the national rate of 4.1%", "the national average of": a level of the whole country, set against a part's
+_NATIONAL_LEVEL = re.compile(
+    r"\bthe\s+(?:national|nationwide|country['’]s)\s+(?:[\w-]+\s+){0,2}?(?:rate|average|level|figure|total|mean)"
+    r"\s+(?:of\s+)?(?:(?:about|around|nearly|roughly|some)\s+)?$",
+    re.IGNORECASE,
+)
 _WHICH_BEFORE = re.compile(r",\s+which\b[^,;:]*$", re.IGNORECASE)
 _POSSESSIVE_MARKS = ("'s ", "’s ", "' ", "’ ")
 # a relative clause in the present ("…, which holds 42% of …", "…, who employs 300 …"): it describes the name now
@@ -1725,6 +1731,8 @@ class _Reader:
         before = _OWNED_BY.search(self.text, max(0, a.start - 30), a.start)
         if before is not None:
             return self._referred(before.start(), before.end())
+        if _NATIONAL_LEVEL.search(self.text, max(0, a.start - 60), a.start):
+            return self.home_country or _country_of(self.main_subject)  # "below the national rate of 4.1%"
         article = _ARTICLE_BEFORE.search(self.text, max(0, a.start - 6), a.start)
         if article is not None:
             noun = _DESCRIBED_BY_FIGURE.match(self.text, a.end)
@@ -2866,6 +2874,14 @@ def _headline_company(entities: list[Entity], title: str) -> str | None:
 @lru_cache(maxsize=4096)
 def _is_country(name: str) -> bool:
     return any(p.level == "country" for p in load_gazetteer().lookup(name))
+
+
+def _country_of(name: str | None) -> str | None:
+    """The country a place lies in, as the gazetteer names it ("Ohio" -> "United States"), if it knows one."""
+    gazetteer = load_gazetteer()
+    places = gazetteer.lookup(name) if name else []
+    chain = gazetteer.chain(min(places, key=lambda p: p.rank).key) if places else []
+    return next((p.name for p in chain if p.level == "country"), None)
 
 
 def _title_place(title: str) -> str | None:
