@@ -325,3 +325,13 @@ def test_a_headline_verb_ends_a_descriptive_name(text):
 )
 def test_a_surname_met_again_after_a_title_and_full_name_is_no_company(sentence):
     assert [name for name, (etype, _) in entities(sentence).items() if etype == "company"] == []
+
+
+def test_a_name_after_a_datelines_dash_opens_the_sentence():
+    text = (
+        "Ohio lands battery plant\n\nCOLUMBUS, Ohio (AP) — Vexa Semiconductor will build a $4 billion fab in the "
+        "county, officials said.\n\n- Battery exports: US$3.1 billion, a record high"
+    )
+    found = {e.name: e.type for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert found.get("Vexa Semiconductor") == "company"
+    assert "Battery" not in found  # a bullet's dash opens no sentence a company verb would follow

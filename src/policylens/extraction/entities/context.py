@@ -22,7 +22,8 @@ from policylens.extraction.entities.tokens import (
 _PLACED = re.compile(r"\b(?:in|at|near|across|around|from|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 # What ends right before a name that opens its sentence or clause.
-_CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+)$")
+# a sentence's end, a line's start, a comma, or a dateline's dash ("COLUMBUS, Ohio (AP) — Honda will build …")
+_CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+|\S[ \t](?:--|[-–—])[ \t]+)$")
 
 
 def _headline_only(text: str, chunk: Chunk, name: str) -> bool:
@@ -178,7 +179,7 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         return "appositive", "platform" if noun in p.platform_nouns else "company"
     if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
         return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer
-    sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 4) : chunk.start])
+    sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 6) : chunk.start])
     if not sentence_start:
         return None
     if p.company_verb.match(rest):
