@@ -22,6 +22,8 @@ from policylens.extraction.entities.tokens import (
 _PLACED = re.compile(r"\b(?:in|at|near|across|around|from|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
 # What ends right before a name that opens its sentence or clause.
+_FOLLOWED_BY_NAME = re.compile(r"[ \t]+[A-Z]")
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]+$")
 # a sentence's end, a line's start, a comma, or a dateline's dash ("COLUMBUS, Ohio (AP) — Honda will build …")
 _CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+|\S[ \t](?:--|[-–—])[ \t]+)$")
 
@@ -200,9 +202,18 @@ def _person_named(text: str, chunk: Chunk, p: Patterns) -> bool:
         return True  # "Gov. Greg Abbott announced …"
     if chunk.first != chunk.last:
         return False
-    word = re.escape(text[chunk.start : chunk.end])
-    person = rf"(?i:\b(?:{p.person_title}))\.?\s+(?:{word}\s+[A-Z]|[A-Z][\w'’-]+\s+{word}\b)"
-    return re.compile(person).search(text, 0, chunk.start) is not None
+    word = text[chunk.start : chunk.end]
+    at = text.find(word, 0, chunk.start)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalnum()) and not text[end : end + 1].isalnum():
+            if _FOLLOWED_BY_NAME.match(text, end) and p.person_titled.search(text, max(0, at - 40), at):
+                return True  # "governor Xu Kunlin"
+            first = _NAME_BEFORE.search(text, max(0, at - 40), at)
+            if first and p.person_titled.search(text, max(0, first.start() - 40), first.start()):
+                return True  # "CEO Mary Barra"
+        at = text.find(word, end, chunk.start)
+    return False
 
 
 def _plans_for_named(tokens: Tokens) -> list[Found]:

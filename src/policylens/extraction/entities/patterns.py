@@ -36,7 +36,6 @@ class Patterns:
     attribution: re.Pattern
     legal_prefix: re.Pattern
     company_self: re.Pattern
-    person_title: str  # an alternation of the titles before a person's name
     person_titled: re.Pattern  # a title right before a name ("Gov. ", "Chief executive ")
     programme_after: re.Pattern
     programme_before: re.Pattern
@@ -125,7 +124,6 @@ def patterns() -> Patterns:
         # "PT Borneo Alumina Prima" is "Borneo Alumina …" when names are compared
         legal_prefix=re.compile(r"^(?:" + _alternation(w.lower() for w in raw["leading_heads"]["company"]) + r")\s+"),
         # "X will expand its Georgia factory", "X …, the company said": the sentence refers to X as a company.
-        person_title=_alternation(raw["person_titles"]),
         person_titled=re.compile(rf"(?i:\b(?:{_alternation(raw['person_titles'])}))\.?\s+$"),
         company_self=re.compile(
             r"\s+(?:[a-z][\w-]*\s+){1,3}its\s+(?:[\w&-]+\s+){0,3}?(?:"
