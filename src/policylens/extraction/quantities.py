@@ -1731,7 +1731,9 @@ class _Reader:
         before = _OWNED_BY.search(self.text, max(0, a.start - 30), a.start)
         if before is not None:
             return self._referred(before.start(), before.end())
-        if _NATIONAL_LEVEL.search(self.text, max(0, a.start - 60), a.start):
+        lo = max(0, a.start - 60)
+        national = self.text.find("ation", lo, a.start) >= 0 or self.text.find("ountry", lo, a.start) >= 0
+        if national and _NATIONAL_LEVEL.search(self.text, lo, a.start):
             return self.home_country or _country_of(self.main_subject)  # "below the national rate of 4.1%"
         article = _ARTICLE_BEFORE.search(self.text, max(0, a.start - 6), a.start)
         if article is not None:
