@@ -2802,12 +2802,12 @@ def _is_comparator(word: str) -> bool:
     return _COMPARATOR_BEFORE.search(word) is not None
 
 
-@lru_cache(maxsize=8192)
 def _multiplier(low: str) -> bool:
     """Whether a lower-case word says how many times ("threefold", "10-fold")."""
     return low.endswith("fold") and (low[:-4].rstrip("-") in NUMBER_WORDS or low[:-4].rstrip("-").isdigit())
 
 
+@lru_cache(maxsize=8192)
 def _edge_junk(word: str, first: bool) -> bool:
     """Whether a word cannot open (``first``) or close a measure's name; asked of each word at the edges of
     every metric and cached, as the same words come back in every sentence."""
