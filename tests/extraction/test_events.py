@@ -1011,3 +1011,14 @@ def test_a_definite_nouns_event_on_another_day_is_a_second_act():
 )
 def test_a_facility_that_makes_things_opened_is_put_into_operation(sentence, etype):
     assert only(sentence).type == etype
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The park, developed by Saigon Investment JSC at a total cost of VND6.8 trillion, covers 480 hectares.",
+        "The plant, built by a local contractor for $40 million, employs 300 people.",
+    ],
+)
+def test_an_undated_participle_aside_before_a_present_verb_describes_its_noun(sentence):
+    assert events(sentence) == []

@@ -664,8 +664,11 @@ def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: in
         return False
     if find_dates(text, end, m.start()):
         return False  # "The park, launched in March 2025, has signed ...": dated, so told as news
-    word = m.group(1).lower()
-    return word in lex.past or word in lex.present or word in lex.modals or word.endswith("ed")
+    raw = m.group(1)
+    word = raw.lower()
+    # "…, covers 480 hectares": a verb in the present, its -s form
+    present = raw.islower() and word.endswith("s") and not word.endswith("ss") and len(word) > 3
+    return word in lex.past or word in lex.present or word in lex.modals or word.endswith("ed") or present
 
 
 _PHRASE_END = re.compile(r"[,;:.!?()\n]")
