@@ -111,6 +111,7 @@ class _Lexicon:
     intentions: re.Pattern
     same_occasion: re.Pattern
     same_ceremony: re.Pattern
+    cited_source: re.Pattern  # "in a report", "according to a study": a document cited as the source, before its verb
     ceremony_types: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
@@ -235,6 +236,13 @@ def _lexicon() -> _Lexicon:
     held, habitual, intentions = _words(data["held"]), _words(data["habitual"]), _words(data["intentions"])
     same_occasion = _words(data["same_occasion"])
     same_ceremony = _words(data["same_ceremony"]["phrases"])
+    cited = data["cited_sources"]
+    cited_source = re.compile(
+        r"\b(?:in|according\s+to)\s+(?:a|an|the|its|their|his|her|this|that)\s+(?:[a-z-]+\s+){0,2}?(?:"
+        + "|".join(re.escape(w) for w in cited)
+        + r")\s+$",
+        re.IGNORECASE,
+    )
     words = {
         k: frozenset(_norm(w) for w in data[k])
         for k in (
@@ -267,6 +275,7 @@ def _lexicon() -> _Lexicon:
         intentions,
         same_occasion,
         same_ceremony,
+        cited_source,
         frozenset(data["same_ceremony"]["types"]),
         words["modals"],
         words["negations"],
@@ -586,6 +595,9 @@ def _status(
         return _DROP
     if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
         return _DROP
+    if hit.form.past and not hit.noun and lex.cited_source.search(text, max(0, hit.start - 60), hit.start):
+        hit.aside = True  # its tense is not the clause's: "In a report published in February, X ranked Serbia first"
+        return _DROP  # "In a report published in February, the agency said …": where the news comes from
     if (
         first == ","
         and hit.form.past
