@@ -2660,3 +2660,9 @@ def test_a_national_level_set_against_a_states_is_the_countrys():
     entities = [Entity("place", "Ohio", [(0, 4)], {"level": "state"})]
     found = extract(text, published="2026-10-20", entities=entities)
     assert [q.subject for q in found] == ["Ohio", "United States"]
+
+
+def test_a_plan_named_as_a_period_owns_no_figure():
+    text = "During the 14th Five-Year Plan period, investment totaled 5 trillion yuan."
+    plan = [Entity("programme", "14th Five-Year Plan", [(11, 30)], {})]
+    assert only(text, published="2026-10-20", entities=plan).subject is None

@@ -655,6 +655,9 @@ _NATIONAL_LEVEL = re.compile(
     r"\s+(?:of\s+)?(?:(?:about|around|nearly|roughly|some)\s+)?$",
     re.IGNORECASE,
 )
+# a programme named as a time: "during the 14th Five-Year Plan", "the 14th Five-Year Plan period"
+_AS_A_PERIOD_BEFORE = re.compile(r"\b(?:during|throughout|over)\s+the\s+$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"\s+(?:period|era)\b", re.IGNORECASE)
 _WHICH_BEFORE = re.compile(r",\s+which\b[^,;:]*$", re.IGNORECASE)
 _POSSESSIVE_MARKS = ("'s ", "’s ", "' ", "’ ")
 # a relative clause in the present ("…, which holds 42% of …", "…, who employs 300 …"): it describes the name now
@@ -2367,7 +2370,10 @@ class _Reader:
 
 def _names_nothing(text: str, start: int, end: int, etype: str, datelines: list[tuple[int, int]]) -> bool:
     """A mention that names no owner of a figure: a place in a dateline, the country mark of a
-    currency ("US$", "HK$"), or a landmark ("about 110 km from Hai Phong port", "on the border with Karnataka")."""
+    currency ("US$", "HK$"), or a landmark ("about 110 km from Hai Phong port", "on the border with Karnataka");
+    a programme named as a time ("During the 14th Five-Year Plan period, investment totaled …")."""
+    if etype == "programme":
+        return bool(_AS_A_PERIOD_BEFORE.search(text, max(0, start - 20), start) or _PERIOD_AFTER.match(text, end))
     if etype != "place":
         return False
     if text.startswith("$", end) or _DISTANCE_FROM.search(text, max(0, start - 40), start):
