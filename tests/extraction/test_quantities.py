@@ -2666,3 +2666,10 @@ def test_a_plan_named_as_a_period_owns_no_figure():
     text = "During the 14th Five-Year Plan period, investment totaled 5 trillion yuan."
     plan = [Entity("programme", "14th Five-Year Plan", [(11, 30)], {})]
     assert only(text, published="2026-10-20", entities=plan).subject is None
+
+
+def test_a_region_adjective_left_by_the_owners_name_is_no_part_of_the_metric():
+    text = "Industrial park occupancy in northern Mexico hit 97% in the first quarter."
+    mexico = [Entity("place", "Mexico", [(text.index("Mexico"), text.index("Mexico") + 6)], {"level": "country"})]
+    q = only(text, published="2026-06-03", entities=mexico)
+    assert (q.metric, q.subject) == ("Industrial park occupancy", "Mexico")

@@ -601,6 +601,7 @@ _SHARE_VERB = re.compile(r"\b(?:" + _words("share_verbs") + r")\s*$")
 _MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _BODY_NOUNS = frozenset(w.lower() for w in _CUES["body_nouns"])
+_REGION_ADJECTIVES = frozenset(w.lower() for w in _CUES["region_adjectives"])
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'][A-Za-z]+)*")
 _SUBJECT_TYPES = ("place", "cluster", "park", "company", "programme", "platform", "institution")
 _NAME_TYPES = ("company", "programme", "institution", "platform", "government")
@@ -2487,7 +2488,11 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
         return metric  # "share of EU demand": the subject names what the measure is of, not whose figure it is
     head = metric[: metric.index(subject)]
     head = _TRAILING_LINK.sub("", _TRAILING_POSSESSOR.sub("", _TRAILING_LINK.sub("", head))).strip()
-    return head if _clean_metric(head.split()) else metric
+    words = head.split()
+    while len(words) > 2 and words[-1].lower() in _REGION_ADJECTIVES and words[-2].lower() in ("in", "across", "of"):
+        del words[-2:]  # "Industrial park occupancy in northern Mexico": where, not what
+    head = " ".join(words)
+    return head if _clean_metric(words) else metric
 
 
 def _list_parts(phrase: str) -> list[str]:
