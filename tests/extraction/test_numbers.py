@@ -125,7 +125,16 @@ def test_by_one_figure_to_another_is_a_change_and_a_level(text, expected):
     assert [(a.value, a.value_max) for a in find_amounts(text)] == expected
 
 
-@pytest.mark.parametrize("text", ["Output rose to 1.1 m tonnes.", "The tower is 5 m tall.", "It sold 3 b units."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Output rose to 1.1 m tonnes.",
+        "The tower is 5 m tall.",
+        "It sold 3 b units.",
+        # an accountant's negative sum is no count either
+        "The loss was $(2.3) million.",
+    ],
+)
 def test_a_number_before_a_lone_scale_or_unit_letter_is_no_count(text):
     # a scale or a unit that is not read: leaving the figure out beats a count of 1.1
     assert find_amounts(text) == []

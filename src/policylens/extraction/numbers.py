@@ -662,6 +662,8 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
     if nxt in _LETTER_SCALES:
         return False  # "1.1 m tonnes", "the tower is 5 m tall": a scale or a unit left unread, never a count
+    if start >= 2 and text[start - 1] == "(" and not text[start - 2].isalnum() and not text[start - 2].isspace():
+        return False  # "a loss of $(2.3) million": an accountant's negative sum, not a count of 2.3
     if nxt.lower() in _NOT_COUNTED or nxt in _CODES or nxt[:1] in _CODE_SCALES and nxt[1:].upper() in _CODES:
         return False  # "50 cents", "300 pounds", "30 RUB", "5 MCAD": money or a weight, in a unit not said or not read
     nxt_char = text[end : end + 1]
