@@ -2673,3 +2673,15 @@ def test_a_region_adjective_left_by_the_owners_name_is_no_part_of_the_metric():
     mexico = [Entity("place", "Mexico", [(text.index("Mexico"), text.index("Mexico") + 6)], {"level": "country"})]
     q = only(text, published="2026-06-03", entities=mexico)
     assert (q.metric, q.subject) == ("Industrial park occupancy", "Mexico")
+
+
+def test_a_dateline_closed_by_a_colon_names_no_owner():
+    text = (
+        "NEW DELHI: The Union Cabinet on Wednesday approved three more semiconductor units with a combined "
+        "investment of Rs 1.26 lakh crore in India."
+    )
+    entities = [
+        Entity("place", "New Delhi", [(0, 9)], {"level": "city"}),
+        Entity("place", "India", [(len(text) - 6, len(text) - 1)], {"level": "country"}),
+    ]
+    assert {q.subject for q in extract(text, published="2026-10-20", entities=entities)} == {"India"}
