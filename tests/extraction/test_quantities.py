@@ -2685,3 +2685,9 @@ def test_a_dateline_closed_by_a_colon_names_no_owner():
         Entity("place", "India", [(len(text) - 6, len(text) - 1)], {"level": "country"}),
     ]
     assert {q.subject for q in extract(text, published="2026-10-20", entities=entities)} == {"India"}
+
+
+def test_a_nationality_in_an_aside_names_no_owner():
+    text = "The projects, by Chinese and Japanese carmakers, will add capacity of 360,000 vehicles a year."
+    assert only(text, published="2026-09-09").subject is None
+    assert only("Chinese excavator sales are expected to fall 5%.", published="2026-09-09").subject == "China"

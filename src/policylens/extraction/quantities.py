@@ -1705,7 +1705,8 @@ class _Reader:
             issuer = self._plan_issuer(a.start)
             if issuer:
                 return issuer  # "The plan aims to build 50 parks": the region that issued the plan
-        if best is None and (nation := _NATIONAL.search(self.text, s.start, a.start)):
+        nation = _NATIONAL.search(self.text, s.start, a.start) if best is None else None
+        if nation is not None and not self._in_comma_aside(s.start, nation.start(), a.start):
             return _nation(nation.group(1))  # "Chinese excavator sales are expected to fall 5%": China's
         if best is None and self.home_country and _NATIONWIDE.search(self.text, s.start, a.start):
             return self.home_country  # "Nationwide, registered FDI rose 2.9%": the country's, not the last city's
@@ -1977,6 +1978,11 @@ class _Reader:
         if len(kept) == len(years):
             return s.time()
         return max(kept) if kept else None
+
+    def _in_comma_aside(self, lo: int, pos: int, figure: int) -> bool:
+        """Whether ``pos`` lies between two commas before the figure ("The projects, by Chinese and Japanese
+        carmakers, will add …"): in an aside, which describes and does not own."""
+        return self.text.find(", ", lo, pos) >= 0 and self.text.find(", ", pos, figure) >= 0
 
     def _in_relative_aside(self, s: _Sentence, a: Amount) -> bool:
         """Whether the figure stands in a relative clause in the present set off by commas ("The country, which
