@@ -2691,3 +2691,13 @@ def test_a_nationality_in_an_aside_names_no_owner():
     text = "The projects, by Chinese and Japanese carmakers, will add capacity of 360,000 vehicles a year."
     assert only(text, published="2026-09-09").subject is None
     assert only("Chinese excavator sales are expected to fall 5%.", published="2026-09-09").subject == "China"
+
+
+def test_a_companys_plant_named_for_its_site_and_ranked_in_an_aside_is_the_companys():
+    text = "LG Energy Solution's Wroclaw plant, Europe's largest, has a capacity of 86 GWh."
+    entities = [
+        Entity("company", "LG Energy Solution", [(0, 18)], {}),
+        Entity("place", "Wroclaw", [(21, 28)], {"level": "city"}),
+        Entity("place", "Europe", [(36, 42)], {"level": "continent"}),
+    ]
+    assert only(text, published="2026-10-20", entities=entities).subject == "LG Energy Solution"

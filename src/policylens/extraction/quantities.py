@@ -659,6 +659,10 @@ _NATIONAL_LEVEL = re.compile(
 # a programme named as a time: "during the 14th Five-Year Plan", "the 14th Five-Year Plan period"
 _AS_A_PERIOD_BEFORE = re.compile(r"\b(?:during|throughout|over)\s+the\s+$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|era)\b", re.IGNORECASE)
+_WORKS_AFTER = re.compile(
+    r"\s+(?:plant|plants|factory|factories|facility|facilities|works|refinery|mill|site|campus|gigafactory|fab)\b",
+    re.IGNORECASE,
+)
 _WHICH_BEFORE = re.compile(r",\s+which\b[^,;:]*$", re.IGNORECASE)
 _POSSESSIVE_MARKS = ("'s ", "’s ", "' ", "’ ")
 # a relative clause in the present ("…, which holds 42% of …", "…, who employs 300 …"): it describes the name now
@@ -1665,7 +1669,7 @@ class _Reader:
                 continue
             if etype == "place" and self._scoped(start):
                 continue
-            if etype == "place" and best is not None and _RANKING_SCOPE.match(self.text, end):
+            if etype == "place" and (best is not None or end <= a.start) and _RANKING_SCOPE.match(self.text, end):
                 continue  # "Tamil Nadu retained its position as India's top electronics exporter": India is the scope
             if (
                 etype == "place"
@@ -1875,6 +1879,16 @@ class _Reader:
                 continue
             if etype == "place" and self._scoped(start):
                 continue
+            if etype == "place" and _RANKING_SCOPE.match(self.text, end):
+                continue  # "X's Wroclaw plant, Europe's largest, has …": the ranking's scope, not the subject
+            if (
+                etype == "place"
+                and found is not None
+                and self._types.get(found) == "company"
+                and self.text[outer[1] : start].strip() in _POSSESSIVE
+                and _WORKS_AFTER.match(self.text, end)
+            ):
+                continue  # "LG Energy Solution's Wroclaw plant has …": the company's plant, the place its site
             if found is not None and self._in_aside(outer[1], start, end, verb):
                 aside = (name, end)
                 continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
