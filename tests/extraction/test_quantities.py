@@ -2701,3 +2701,9 @@ def test_a_companys_plant_named_for_its_site_and_ranked_in_an_aside_is_the_compa
         Entity("place", "Europe", [(36, 42)], {"level": "continent"}),
     ]
     assert only(text, published="2026-10-20", entities=entities).subject == "LG Energy Solution"
+
+
+@pytest.mark.parametrize("cue", ["on track to", "on course to", "poised to"])
+def test_a_measure_on_course_to_a_level_is_a_goal_of_that_measure(cue):
+    q = only(f"Exports are {cue} hit $50 billion this year.", published="2026-10-20")
+    assert (q.kind, q.metric) == ("target", "Exports")

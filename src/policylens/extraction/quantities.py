@@ -2671,6 +2671,8 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     while hi > lo and hi != noun and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
+    if len(kept) > 2 and kept[-2].lower() == "on" and kept[-1].lower() in ("track", "course"):
+        del kept[-2:]  # "Exports are on track to hit …": the cue's first words, not the measure's
     if len(kept) > 1 and kept[0][:1].islower() and kept[0].endswith(("'s", "’s")) and kept[0][:-2] in _DESCRIBED_OWNERS:
         del kept[0]  # "the region's GRDP": whose, said by a description, and not what
     if len(kept) > 2 and kept[-1].lower() in _PERIOD_NOUNS and kept[-2].lower() in _PERIOD_DETERMINERS:
