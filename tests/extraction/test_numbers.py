@@ -131,8 +131,11 @@ def test_by_one_figure_to_another_is_a_change_and_a_level(text, expected):
         "Output rose to 1.1 m tonnes.",
         "The tower is 5 m tall.",
         "It sold 3 b units.",
-        # an accountant's negative sum is no count either
+        # an accountant's negative sum is no count either, nor a stock code
         "The loss was $(2.3) million.",
+        "Shenzhen-listed Sungrow Power (300274.SZ) said on Monday.",
+        "Sony (6758.T) and Tencent (0700.HK) said so.",
+        "Samsung Electronics (005930) and CATL (300750) said so.",
     ],
 )
 def test_a_number_before_a_lone_scale_or_unit_letter_is_no_count(text):

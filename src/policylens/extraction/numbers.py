@@ -640,6 +640,10 @@ def _continues_a_scaled_number(text: str, m: re.Match) -> bool:
     return not own or own[-1] not in SCALES or SCALES[own[-1]] < SCALES[before.group("scale").lower()]
 
 
+# An exchange's suffix on a stock code: "300274.SZ", "6758.T", "0700.HK", "BWA.DE".
+_EXCHANGE_SUFFIX = re.compile(r"\.[A-Z]{1,2}\b")
+
+
 def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> bool:
     """Whether a number with no unit is a count of things rather than a year, label or name."""
     if m.group("num") and _YEAR_SHAPE.fullmatch(number):
@@ -664,6 +668,10 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         return False  # "1.1 m tonnes", "the tower is 5 m tall": a scale or a unit left unread, never a count
     if start >= 2 and text[start - 1] == "(" and not text[start - 2].isalnum() and not text[start - 2].isspace():
         return False  # "a loss of $(2.3) million": an accountant's negative sum, not a count of 2.3
+    if _EXCHANGE_SUFFIX.match(text, end) or (number[:1] == "0" and number[1:2].isdigit()):
+        return False  # a ticker: "Sungrow Power (300274.SZ)", "Sony (6758.T)", "Samsung (005930)"
+    if text[start - 1 : start] == "(" and text[end : end + 1] == ")" and len(number) == 6 and number.isdigit():
+        return False  # "CATL (300750) said": a six-digit code in brackets after a name is a stock code
     if nxt.lower() in _NOT_COUNTED or nxt in _CODES or nxt[:1] in _CODE_SCALES and nxt[1:].upper() in _CODES:
         return False  # "50 cents", "300 pounds", "30 RUB", "5 MCAD": money or a weight, in a unit not said or not read
     nxt_char = text[end : end + 1]
