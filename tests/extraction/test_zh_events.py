@@ -61,6 +61,14 @@ def test_last_year_is_relative_to_the_page():
     assert [(e.type, e.date) for e in found] == [("production", "2023")]
 
 
+def test_a_relative_year_in_a_clause_of_its_own_dates_the_month_after_it():
+    # the month has come by the page's date: without the 去年 it would be read as this year's
+    found = events("文章开头。\n去年11月，某经济技术开发区获批国家级经济技术开发区。", published="2023-11-22")
+    assert [(e.type, e.date, e.date_text) for e in found] == [("approval", "2022-11", "去年11月")]
+    found = events("文章开头。\n今年3月，某市召开全市制造业高质量发展大会。", published="2024-06-12")
+    assert [(e.type, e.date) for e in found] == [("other", "2024-03")]
+
+
 def test_a_plan_period_is_not_an_event_date():
     found = events("某市印发《某市行动方案（2024—2026年）》。", published="2024-05-20")
     assert [e.date for e in found] == ["2024-05-20"]

@@ -554,12 +554,19 @@ def _number(written: str) -> int:
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
+    """A date found before or after the trigger, its year read from the page's date when left out: the
+    year written relative to the page's just before the month ("去年11月，…入选", the year named in a
+    clause of its own) when there is one, else the page's year, or the one before when the month has
+    not yet come on the page's date."""
     if m.group("y"):
         y, mo, d = int(m.group("y")), m.group("m"), m.group("d")
         return _iso(y, int(mo) if mo else None, int(d) if d else None), m.group()
     mo, d = int(m.group("m2")), m.group("d2")
     if reference is None:
         return None, m.group()
+    relative = next((w for w in _REL_YEARS if m.string.endswith(w, 0, m.start())), None)
+    if relative:
+        return _iso(reference[0] + _REL_YEARS[relative], mo, int(d) if d else None), relative + m.group()
     y = reference[0]
     if reference[1] is not None and (mo, int(d) if d else 0) > (reference[1], reference[2] or 31):
         y -= 1
