@@ -664,3 +664,11 @@ def test_the_sum_signed_restates_the_signing():
         "文章开头。\n9月20日，推介会上，某省与境外企业现场签约项目16个，签约总额5.8亿美元。", published="2026-09-24"
     )
     assert [(e.type, e.text) for e in found] == [("investment", "某省与境外企业现场签约项目16个")]
+
+
+def test_a_proposal_put_to_notice_now_is_a_designation_on_the_page_date():
+    # 拟 looks ahead for what is proposed; the notice itself (现予以公示) is done on the page's date
+    text = "文章开头。\n经专家评审，拟认定某精工机械有限公司等153家企业为2026年度某市专精特新中小企业，现予以公示。"
+    [e] = events(text, published="2026-07-03")
+    assert (e.type, e.date, e.approximate) == ("approval", "2026-07-03", False)
+    assert events("文章开头。\n经专家评审，拟认定某精工机械有限公司等153家企业为2026年度某市专精特新中小企业。") == []

@@ -85,6 +85,7 @@ _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_al
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至) ?(?:19|20)\d\d ?年")
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
+_NOW = re.compile(_alt(_DATA["now_cues"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
 _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
@@ -280,8 +281,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # "随着新基地投产，…": the background of what the sentence reports; "这是…": a comment on it
         if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
             continue  # "产量位居全国第5位", "同比增长8.5%，居全省第二": a measure's rank is a statistic
+        # "拟认定某公司等153家企业为…，现予以公示": what the page itself does now, whatever it proposes
+        now = _NOW.search(text, c_start, m.start())
         if _looks_ahead(text, s_start, m.start()) and not (
-            _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())
+            (now or _DONE.search(text, c_start, m.start())) and not _looks_ahead(text, c_start, m.start())
         ):
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
@@ -336,6 +339,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = own_day, True
+        if date is None and now and own_day:
+            date, date_text = own_day, now.group()  # the page's own act, on the day it is dated
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
