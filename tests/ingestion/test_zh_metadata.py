@@ -50,3 +50,11 @@ def test_the_government_whose_portal_carries_the_page_stays_in_the_text(tmp_path
     doc = read(tmp_path, page, "http://www.example.gov.cn/xwdt/202609/t20260918_1.html")
     assert doc.title == "某区新材料集群产值创新高"
     assert site in doc.text and doc.text.index(site) < doc.text.index("今年前三季度")
+
+
+def test_a_menu_of_short_links_set_off_by_bars_is_no_headline():
+    page = (
+        "某广网\n关于我们 | 广告服务\n陕西某市：煤化工产业链延链补链 一批重大项目加快建设\n"
+        "2026-05-22 11:03:00 来源：某广网\n" + BODY
+    )
+    assert meta(page).title == "陕西某市：煤化工产业链延链补链 一批重大项目加快建设"
