@@ -58,3 +58,11 @@ def test_a_menu_of_short_links_set_off_by_bars_is_no_headline():
         "2026-05-22 11:03:00 来源：某广网\n" + BODY
     )
     assert meta(page).title == "陕西某市：煤化工产业链延链补链 一批重大项目加快建设"
+
+
+def test_a_document_title_broken_onto_a_second_line_is_read_whole():
+    page = (
+        "某市人民政府门户网站\n当前位置：首页 > 信息公开 > 通知公告\n某市工业和信息化局关于组织申报2026年度市级\n"
+        "工业互联网标杆工厂的通知\n发布日期：2026-05-22　来源：市工信局\n" + BODY
+    )
+    assert meta(page).title == "某市工业和信息化局关于组织申报2026年度市级工业互联网标杆工厂的通知"
