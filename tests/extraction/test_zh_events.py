@@ -672,3 +672,9 @@ def test_a_proposal_put_to_notice_now_is_a_designation_on_the_page_date():
     [e] = events(text, published="2026-07-03")
     assert (e.type, e.date, e.approximate) == ("approval", "2026-07-03", False)
     assert events("文章开头。\n经专家评审，拟认定某精工机械有限公司等153家企业为2026年度某市专精特新中小企业。") == []
+
+
+def test_the_terms_of_a_designation_are_no_designation():
+    text = "文章开头。\n5月20日，专家围绕申报政策、认定条件等进行了详细解读。"
+    assert [e.type for e in events(text)] == []
+    assert [e.type for e in events("文章开头。\n会议要求，各地要做好评定工作。")] == []

@@ -69,6 +69,7 @@ _ADVERBS_ONLY = re.compile(rf"\s*(?:{_alt(_DATA['measure_adverbs'])})*")
 _RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
 _MEASURE_RANKED = re.compile(rf"(?:{_alt(_DATA['measure_words'])})(?:{_alt(_DATA['measure_adverbs'])})*$")
 _NOT_AFTER = tuple(_DATA["not_after"])
+_NOT_AFTER_BY_TYPE = {t: tuple(ws) for t, ws in _DATA["not_after_by_type"].items()}
 _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 # A relative clause that dates its act reports it: "今年6月在开发区成立的某公司", "当天开工的某项目" (not "成立的企业").
 _DATED_RELATIVE = re.compile(
@@ -255,6 +256,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
             continue
+        if text.startswith(_NOT_AFTER_BY_TYPE.get(etype, ()), m.end()):
+            continue  # "解读认定条件": the terms of a designation, no designation made
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
         if goals.holds(m.start()):
