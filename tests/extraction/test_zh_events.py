@@ -276,9 +276,8 @@ def test_standing_tasks_are_not_events():
 def test_an_occasion_named_first_takes_the_day_written_after_it():
     [e] = events("文章开头。\n某市重点项目集中签约仪式于3月5日在某地举行。")
     assert (e.type, e.date) == ("investment", "2024-03-05")
-    # a month inside a document's name is no date
-    [e] = events("文章开头。\n某市印发《2023年12月工作要点》。")
-    assert e.date is None
+    # a month inside a document's name is no date (and an issuance told with none is no event)
+    assert events("文章开头。\n某市印发《2023年12月工作要点》。") == []
 
 
 def test_a_cover_notice_is_dated_by_its_signature():
@@ -427,14 +426,14 @@ def test_an_occasion_joining_two_acts_held_is_a_gathering():
     found = events(text, published="2025-05-21")
     assert [(e.type, e.date) for e in found] == [("other", "2025-05-20"), ("investment", "2025-05-20")]
     # a signing ceremony alone is the signing
-    assert [e.type for e in events("文章开头。\n某区重大项目集中签约仪式举行。")] == ["investment"]
+    assert [e.type for e in events("文章开头。\n近日，某区重大项目集中签约仪式举行。")] == ["investment"]
 
 
 def test_leave_given_a_measure_of_signing_and_what_has_not_happened_are_no_events():
     found = events("文章开头。\n经国务院批准，某国家级高新区正式设立。")
     assert [e.type for e in found] == ["establishment"]
     assert [e.type for e in events("文章开头。\n经国务院批准设立某高新区。")] == ["approval"]
-    found = events("文章开头。\n大会期间，32个项目现场签约，签约金额达320亿元。")
+    found = events("文章开头。\n近日，大会期间，32个项目现场签约，签约金额达320亿元。")
     assert [e.text for e in found] == ["32个项目现场签约"]
     assert events("文章开头。\n受资金影响，该项目尚未开工。") == []
     assert events("文章开头。\n该生产线有望年底投产，二期明年开工建设。") == []
@@ -471,7 +470,7 @@ def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_eve
     assert (e.type, e.date) == ("investment", "2024-03-05")
     [e] = events("文章开头。\n3月5日，某市“数字赋能”行动启动会召开。")
     assert e.type == "launch"
-    assert [e.text for e in events("文章开头。\n签约会上，5个项目签约。")] == ["5个项目签约"]
+    assert [e.text for e in events("文章开头。\n近日，签约会上，5个项目签约。")] == ["5个项目签约"]
     assert events("文章开头。\n全市获评省级以上人才称号的企业家数量逐年攀升。") == []
     assert events("文章开头。\n按照产业分类组建多个工作小组。") == []
     assert [e.type for e in events("文章开头。\n该区成立了招商专班。")] == ["establishment"]
@@ -480,8 +479,8 @@ def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_eve
 def test_a_range_of_days_is_dated_by_its_first_day():
     [e] = events("文章开头。\n6月12日—14日，第三届某装备制造业博览会在某会展中心举办。", published="2024-12-30")
     assert (e.type, e.date, e.date_text) == ("other", "2024-06-12", "6月12日")
-    [e] = events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30")
-    assert e.date is None  # a span of months names no one day or month
+    # a span of months names no one day or month, and a signing told with no time is none
+    assert events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30") == []
 
 
 def test_listing_for_supervision_or_sale_establishes_nothing():
@@ -678,3 +677,17 @@ def test_the_terms_of_a_designation_are_no_designation():
     text = "文章开头。\n5月20日，专家围绕申报政策、认定条件等进行了详细解读。"
     assert [e.type for e in events(text)] == []
     assert [e.type for e in events("文章开头。\n会议要求，各地要做好评定工作。")] == []
+
+
+def test_a_signing_a_start_or_a_release_told_with_no_time_is_no_event():
+    # a project's profile and a page's background: no day is told for the act
+    text = (
+        "文章开头。\n该项目签约落户某经济开发区，主要生产动力电池。"
+        "近年来，某市先后出台《某市新能源汽车产业发展规划》等政策文件。项目开工建设以来进展顺利。"
+    )
+    assert events(text) == []
+    # with a time told, each is reported
+    text = "文章开头。\n3月5日，该项目签约落户某经济开发区。今年4月，某市出台《某市新能源汽车产业发展规划》。"
+    assert [(e.type, e.date) for e in events(text)] == [("investment", "2024-03-05"), ("issuance", "2024-04")]
+    # designations and plants in production are told as states, undated, in a list of what a place has won or built
+    assert [e.type for e in events("文章开头。\n某市入选全国首批制造业新型技改试点城市。")] == ["approval"]

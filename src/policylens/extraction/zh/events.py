@@ -108,6 +108,7 @@ _REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
+_DAY_TYPES = frozenset(_DATA["day_types"])
 _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
 _DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
 _CONDITION_OPENERS = tuple(_DATA["condition_openers"])
@@ -348,6 +349,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
             continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
+        if date is None and etype in _DAY_TYPES:
+            continue  # "该项目签约落户某区", "先后出台《…》等文件": a profile or the background, no act reported
         if (
             etype == "approval"
             and out
