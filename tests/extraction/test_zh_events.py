@@ -691,3 +691,9 @@ def test_a_signing_a_start_or_a_release_told_with_no_time_is_no_event():
     assert [(e.type, e.date) for e in events(text)] == [("investment", "2024-03-05"), ("issuance", "2024-04")]
     # designations and plants in production are told as states, undated, in a list of what a place has won or built
     assert [e.type for e in events("文章开头。\n某市入选全国首批制造业新型技改试点城市。")] == ["approval"]
+
+
+def test_a_notice_that_prints_no_signature_issues_on_the_page_date():
+    text = "各县（市、区）人民政府：\n《某市制造业数字化转型实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。"
+    [e] = events(text, published="2026-04-10")
+    assert (e.type, e.date) == ("issuance", "2026-04-10")

@@ -87,6 +87,7 @@ _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至) ?(?:19|20)\d\d 
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
 _NOW = re.compile(_alt(_DATA["now_cues"]))
+_NOW_BEFORE = re.compile(re.escape(_DATA["now_before_trigger"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
 _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
@@ -286,7 +287,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
             continue  # "产量位居全国第5位", "同比增长8.5%，居全省第二": a measure's rank is a statistic
         # "拟认定某公司等153家企业为…，现予以公示": what the page itself does now, whatever it proposes
-        now = _NOW.search(text, c_start, m.start())
+        now = _NOW.search(text, c_start, m.start()) or _NOW_BEFORE.match(text, m.start() - 1)
         if _looks_ahead(text, s_start, m.start()) and not (
             (now or _DONE.search(text, c_start, m.start())) and not _looks_ahead(text, c_start, m.start())
         ):
