@@ -697,3 +697,9 @@ def test_a_notice_that_prints_no_signature_issues_on_the_page_date():
     text = "各县（市、区）人民政府：\n《某市制造业数字化转型实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。"
     [e] = events(text, published="2026-04-10")
     assert (e.type, e.date) == ("issuance", "2026-04-10")
+
+
+def test_a_shortlist_entered_is_no_designation_but_a_ranking_entered_is_reached():
+    assert events("文章开头。\n3月5日，某公司入围2026年度某示范工厂候选名单。") == []
+    [e] = events("文章开头。\n3月5日，某县入围全国工业百强县。")
+    assert (e.type, e.date) == ("achievement", "2024-03-05")

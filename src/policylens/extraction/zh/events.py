@@ -82,6 +82,7 @@ _OCCASION_SCENE = tuple(_DATA["occasion_scene"])
 _BY_OBJECT = {source: {t: tuple(ws) for t, ws in targets.items()} for source, targets in _DATA["by_object"].items()}
 _BY_OBJECT_UNTITLED = frozenset(_DATA["by_object_untitled"])
 _RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
+_SHORTLISTED = frozenset(_DATA["shortlisted"])
 _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至) ?(?:19|20)\d\d ?年")
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
@@ -311,6 +312,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 etype = "other"  # "…集中签约暨重大项目开工仪式在某区举行": the occasion held
         if word in _RANKING_ENTERED and _RANKING.search(text, m.end(), c_end):
             etype = "achievement"  # "跻身全国工业百强县": a ranking reached
+        elif word in _SHORTLISTED:
+            continue  # "入围某示范项目名单": a candidate, nothing designated yet
         if etype in _BY_OBJECT:
             acted_on = text[m.end() : c_end]
             for t, words in _BY_OBJECT[etype].items():
