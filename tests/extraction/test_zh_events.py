@@ -703,3 +703,11 @@ def test_a_shortlist_entered_is_no_designation_but_a_ranking_entered_is_reached(
     assert events("文章开头。\n3月5日，某公司入围2026年度某示范工厂候选名单。") == []
     [e] = events("文章开头。\n3月5日，某县入围全国工业百强县。")
     assert (e.type, e.date) == ("achievement", "2024-03-05")
+
+
+def test_a_list_named_before_its_verb_is_a_designation():
+    text = "各县（市、区）工信局：\n现将《2026年度某市专精特新中小企业名单》印发给你们，请做好服务工作。"
+    [e] = events(text, published="2026-07-03")
+    assert (e.type, e.date) == ("approval", "2026-07-03")
+    [e] = events("文章开头。\n近日，《2026年度某省智能工厂名单》正式公布。", published="2026-07-03")
+    assert e.type == "approval"

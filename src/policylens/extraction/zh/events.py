@@ -316,6 +316,9 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # "入围某示范项目名单": a candidate, nothing designated yet
         if etype in _BY_OBJECT:
             acted_on = text[m.end() : c_end]
+            if not _BOOK_TITLE.search(acted_on):
+                # "现将《2026年度…名单》印发给你们", "《…名单》近日公布": the document named before the verb
+                acted_on += _title_before(text, c_start, m.start()) or ""
             for t, words in _BY_OBJECT[etype].items():
                 # a product or platform named inside a document's name (《…平台建设方案》) is the document's topic
                 seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
