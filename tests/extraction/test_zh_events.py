@@ -348,7 +348,7 @@ def test_what_a_goal_section_lists_is_to_be_done_not_an_event():
 
 def test_a_rank_told_with_its_scope_between_verb_and_place():
     text = (
-        "文章开头。\n某区在全省营商环境评价中排名全省第三。\n某县位居2024年全国百强县第12位。\n"
+        "文章开头。\n去年，某区在全省营商环境评价中排名全省第三。\n某县位居2024年全国百强县第12位。\n"
         "在日前发布的某城市发展指数中，某市位列地级市第9位。"
     )
     assert [e.type for e in events(text, published="2024-05-10")] == ["achievement"] * 3
@@ -363,13 +363,14 @@ def test_the_rank_of_a_measure_is_a_statistic_not_an_achievement():
     )
     assert events(text) == []
     # a count of what was achieved, ranked in the clause after it, is a ranking reached
-    found = events("文章开头。\n全省累计培育单项冠军企业120家，居全国首位。")
+    found = events("文章开头。\n截至去年底，全省累计培育单项冠军企业120家，居全国首位。")
     assert [e.type for e in found] == ["achievement"]
 
 
 def test_entering_a_ranking_is_an_achievement_entering_a_list_an_approval():
     found = events(
-        "文章开头。\n某县跻身全国工业百强县。\n某集群入选国家级中小企业特色产业集群名单。\n全市工业产值创历史新高。"
+        "文章开头。\n去年，某县跻身全国工业百强县。\n某集群入选国家级中小企业特色产业集群名单。\n"
+        "今年上半年，全市工业产值创历史新高。"
     )
     assert [e.type for e in found] == ["achievement", "approval", "achievement"]
 
@@ -711,3 +712,10 @@ def test_a_list_named_before_its_verb_is_a_designation():
     assert (e.type, e.date) == ("approval", "2026-07-03")
     [e] = events("文章开头。\n近日，《2026年度某省智能工厂名单》正式公布。", published="2026-07-03")
     assert e.type == "approval"
+
+
+def test_a_ranking_or_a_record_told_with_no_time_is_no_event():
+    text = "文章开头。\n随着新基地投产，公司锂电铜箔总产能达到12万吨/年，位列国内同行业第3位。"
+    assert events(text) == []
+    found = events("文章开头。\n今年上半年，公司锂电铜箔产能位列国内同行业第3位。", published="2026-07-15")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2026-06")]

@@ -111,6 +111,8 @@ _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
 _DAY_TYPES = frozenset(_DATA["day_types"])
+# the year of a ranking's edition, named after the verb ("位居2024年全国百强县第12位", "荣登2025年度…榜单")
+_EDITION_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d) ?年度?")
 _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
 _DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
 _CONDITION_OPENERS = tuple(_DATA["condition_openers"])
@@ -356,6 +358,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
             continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
+        if date is None and etype == "achievement" and (edition := _EDITION_YEAR.search(text, m.end(), c_end)):
+            date, date_text = edition.group("y"), edition.group()  # "位居2024年全国百强县第12位": that year's list
         if date is None and etype in _DAY_TYPES:
             continue  # "该项目签约落户某区", "先后出台《…》等文件": a profile or the background, no act reported
         if (
