@@ -719,3 +719,17 @@ def test_a_ranking_or_a_record_told_with_no_time_is_no_event():
     assert events(text) == []
     found = events("文章开头。\n今年上半年，公司锂电铜箔产能位列国内同行业第3位。", published="2026-07-15")
     assert [(e.type, e.date) for e in found] == [("achievement", "2026-06")]
+
+
+def test_a_wire_story_counts_its_days_from_its_dateline():
+    # reposted two days later: 昨日 and 今日 are the dateline's, 当天 after it is the dateline's day
+    text = (
+        "新华社合肥5月22日电（记者 张三）记者从某省发展改革委获悉，昨日，某汽车集团新能源汽车整车项目在合肥经开区开工。"
+        "\n今日，某省人民政府与某集团签署投资协议。\n当天，某产业园举行开工仪式。"
+    )
+    found = events(text, published="2024-05-24")
+    assert [(e.type, e.date) for e in found] == [
+        ("launch", "2024-05-21"),
+        ("investment", "2024-05-22"),
+        ("launch", "2024-05-22"),
+    ]

@@ -175,6 +175,13 @@ _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few sh
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
 _SIGNED_BY = re.compile(r"\n[^\S\n]*[^\s。，,；;：:！？、]{4,40}[^\S\n]*" + _SIGNATURE_DATE.pattern)
+# a wire story's dateline opening its first lines: the agency or outlet and place, the day, 电/消息, then the
+# byline or the text ("新华社合肥5月22日电（记者 某某）", not "某电厂5月22日电量…")
+_WIRE_DATELINE = re.compile(
+    r"(?m)^[^\S\n]*[\u4e00-\u9fff]{2,16}?(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日(?:电|消息)"
+    r"(?=\s|[（(]|$)"
+)
+_WIRE_REACH = 400
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -208,6 +215,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     # the day the text is dated or signed with, a date alone on its line, dates what its opening reports
     dated = _DATE_LINE.search(text)
     own_day = _iso(*(_number(dated.group(k)) for k in ("y", "m", "d"))) if dated else document.published
+    # a wire story's dateline ("新华社合肥5月22日电"): the day it was written, which its 昨日, 今日 and 日前 count
+    # from (a repost may come days later), and no date of what it reports
+    dates_text = text
+    wire = _WIRE_DATELINE.search(text, 0, _WIRE_REACH)
+    if wire and reference and reference[1] is not None:
+        month, day = int(wire.group("m")), int(wire.group("d"))
+        year = reference[0] - ((month, day) > (reference[1], reference[2] or 31))
+        reference = (year, month, day)
+        own_day = own_day if dated else _iso(year, month, day)
+        dates_text = text[: wire.start("m")] + "　" * (wire.end("d") - wire.start("m")) + text[wire.end("d") :]
     # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
     own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
@@ -336,8 +353,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # ",总投资…亿元" restates a figure
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
-        date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
-        if date and len(date) == 4 and (period := _period_end(text, s_start, p_start, m.start(), date)):
+        date, date_text, approximate = _date(
+            dates_text, c_start, c_end, s_start, p_start, m.start(), reference, told_before=text
+        )
+        if date and len(date) == 4 and (period := _period_end(dates_text, s_start, p_start, m.start(), date)):
             date = period  # "今年1—10月，…创同期新高": by the period's last month
         if (date is None or approximate) and etype == "issuance" and _SELF_REFERENCE.search(text, c_start, c_end):
             # "现将《…》印发给你们" is dated by the signature under it, not by the page
@@ -486,14 +505,16 @@ def _period_end(text: str, s_start: int, p_start: int, pos: int, year: str) -> s
 
 
 def _date(
-    text: str, c_start: int, c_end: int, s_start: int, p_start: int, pos: int, reference
+    text: str, c_start: int, c_end: int, s_start: int, p_start: int, pos: int, reference, told_before: str | None = None
 ) -> tuple[str | None, str | None, bool]:
+    """The date of the act at ``pos``, read from ``text``; ``told_before``, the text with a wire dateline's day
+    left in (it dates the story, so what is told 当天 after it), for the sentences before this one."""
     relative = _relative_year(text, c_start, pos, reference)
     if relative:
         return relative
     same = _SAME_DAY.search(text, s_start, pos) or _AT_THE_OCCASION.match(text, p_start)
     if same and not _DATE.search(text, s_start, pos):
-        earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
+        earlier = list(_DATE.finditer(told_before or text, max(0, s_start - 600), s_start))
         precise = [d for d in earlier if d.group("d") or d.group("d2")]
         if earlier:
             return _resolve((precise or earlier)[-1], reference)[0], same.group(), False
