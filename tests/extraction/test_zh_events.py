@@ -733,3 +733,9 @@ def test_a_wire_story_counts_its_days_from_its_dateline():
         ("investment", "2024-05-22"),
         ("launch", "2024-05-22"),
     ]
+
+
+def test_a_newspaper_dateline_dates_its_yesterday():
+    text = "本报济南5月22日讯（记者 张三）昨日，某某新材料项目在某高新区开工。"
+    [e] = events(text, published="2024-05-24")
+    assert (e.type, e.date) == ("launch", "2024-05-21")

@@ -175,10 +175,10 @@ _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few sh
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
 _SIGNED_BY = re.compile(r"\n[^\S\n]*[^\s。，,；;：:！？、]{4,40}[^\S\n]*" + _SIGNATURE_DATE.pattern)
-# a wire story's dateline opening its first lines: the agency or outlet and place, the day, 电/消息, then the
-# byline or the text ("新华社合肥5月22日电（记者 某某）", not "某电厂5月22日电量…")
+# a wire story's dateline opening its first lines: the agency or outlet and place, the day, 电/讯/消息, then the
+# byline or the text ("新华社合肥5月22日电（记者 某某）", "本报济南5月22日讯", not "某电厂5月22日电量…")
 _WIRE_DATELINE = re.compile(
-    r"(?m)^[^\S\n]*[\u4e00-\u9fff]{2,16}?(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日(?:电|消息)"
+    r"(?m)^[^\S\n]*[\u4e00-\u9fff]{2,16}?(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日(?:电|讯|消息)"
     r"(?=\s|[（(]|$)"
 )
 _WIRE_REACH = 400
