@@ -61,6 +61,14 @@ def test_last_year_is_relative_to_the_page():
     assert [(e.type, e.date) for e in found] == [("production", "2023")]
 
 
+def test_a_relative_year_in_a_clause_of_its_own_dates_the_month_after_it():
+    # the month has come by the page's date: without the 去年 it would be read as this year's
+    found = events("文章开头。\n去年11月，某经济技术开发区获批国家级经济技术开发区。", published="2023-11-22")
+    assert [(e.type, e.date, e.date_text) for e in found] == [("approval", "2022-11", "去年11月")]
+    found = events("文章开头。\n今年3月，某市召开全市制造业高质量发展大会。", published="2024-06-12")
+    assert [(e.type, e.date) for e in found] == [("other", "2024-03")]
+
+
 def test_a_plan_period_is_not_an_event_date():
     found = events("某市印发《某市行动方案（2024—2026年）》。", published="2024-05-20")
     assert [e.date for e in found] == ["2024-05-20"]
@@ -108,10 +116,16 @@ def test_a_trigger_inside_a_quoted_occasion_names_it():
 
 
 def test_a_plan_named_as_the_ground_of_a_clause_is_no_issuance():
-    assert events("文章开头。\n根据市政府今年3月印发的《某市数字经济行动方案》，各区县加快推进产业发展。") == []
+    assert events("文章开头。\n根据市政府印发的《某市数字经济行动方案》，各区县加快推进产业发展。") == []
     assert events("文章开头。\n为贯彻落实省政府印发的《某省制造业行动计划》，现提出如下意见。") == []
     [e] = events("文章开头。\n3月5日，市政府印发的《某市数字经济行动方案》明确了重点任务。")
     assert (e.type, e.date) == ("issuance", "2024-03-05")
+
+
+def test_a_ground_that_dates_its_plan_reports_the_issuance():
+    # "根据某市今年4月印发的《…》": the plan's own date told, as in "今年5月印发的《…》提出"
+    [e] = events("文章开头。\n根据市政府今年3月印发的《某市数字经济行动方案》，各区县加快推进产业发展。")
+    assert (e.type, e.date) == ("issuance", "2024-03")
 
 
 def test_an_issuance_of_nothing_named_is_no_event():
@@ -262,9 +276,8 @@ def test_standing_tasks_are_not_events():
 def test_an_occasion_named_first_takes_the_day_written_after_it():
     [e] = events("文章开头。\n某市重点项目集中签约仪式于3月5日在某地举行。")
     assert (e.type, e.date) == ("investment", "2024-03-05")
-    # a month inside a document's name is no date
-    [e] = events("文章开头。\n某市印发《2023年12月工作要点》。")
-    assert e.date is None
+    # a month inside a document's name is no date (and an issuance told with none is no event)
+    assert events("文章开头。\n某市印发《2023年12月工作要点》。") == []
 
 
 def test_a_cover_notice_is_dated_by_its_signature():
@@ -335,7 +348,7 @@ def test_what_a_goal_section_lists_is_to_be_done_not_an_event():
 
 def test_a_rank_told_with_its_scope_between_verb_and_place():
     text = (
-        "文章开头。\n某区在全省营商环境评价中排名全省第三。\n某县位居2024年全国百强县第12位。\n"
+        "文章开头。\n去年，某区在全省营商环境评价中排名全省第三。\n某县位居2024年全国百强县第12位。\n"
         "在日前发布的某城市发展指数中，某市位列地级市第9位。"
     )
     assert [e.type for e in events(text, published="2024-05-10")] == ["achievement"] * 3
@@ -350,13 +363,14 @@ def test_the_rank_of_a_measure_is_a_statistic_not_an_achievement():
     )
     assert events(text) == []
     # a count of what was achieved, ranked in the clause after it, is a ranking reached
-    found = events("文章开头。\n全省累计培育单项冠军企业120家，居全国首位。")
+    found = events("文章开头。\n截至去年底，全省累计培育单项冠军企业120家，居全国首位。")
     assert [e.type for e in found] == ["achievement"]
 
 
 def test_entering_a_ranking_is_an_achievement_entering_a_list_an_approval():
     found = events(
-        "文章开头。\n某县跻身全国工业百强县。\n某集群入选国家级中小企业特色产业集群名单。\n全市工业产值创历史新高。"
+        "文章开头。\n去年，某县跻身全国工业百强县。\n某集群入选国家级中小企业特色产业集群名单。\n"
+        "今年上半年，全市工业产值创历史新高。"
     )
     assert [e.type for e in found] == ["achievement", "approval", "achievement"]
 
@@ -413,14 +427,14 @@ def test_an_occasion_joining_two_acts_held_is_a_gathering():
     found = events(text, published="2025-05-21")
     assert [(e.type, e.date) for e in found] == [("other", "2025-05-20"), ("investment", "2025-05-20")]
     # a signing ceremony alone is the signing
-    assert [e.type for e in events("文章开头。\n某区重大项目集中签约仪式举行。")] == ["investment"]
+    assert [e.type for e in events("文章开头。\n近日，某区重大项目集中签约仪式举行。")] == ["investment"]
 
 
 def test_leave_given_a_measure_of_signing_and_what_has_not_happened_are_no_events():
     found = events("文章开头。\n经国务院批准，某国家级高新区正式设立。")
     assert [e.type for e in found] == ["establishment"]
     assert [e.type for e in events("文章开头。\n经国务院批准设立某高新区。")] == ["approval"]
-    found = events("文章开头。\n大会期间，32个项目现场签约，签约金额达320亿元。")
+    found = events("文章开头。\n近日，大会期间，32个项目现场签约，签约金额达320亿元。")
     assert [e.text for e in found] == ["32个项目现场签约"]
     assert events("文章开头。\n受资金影响，该项目尚未开工。") == []
     assert events("文章开头。\n该生产线有望年底投产，二期明年开工建设。") == []
@@ -457,7 +471,7 @@ def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_eve
     assert (e.type, e.date) == ("investment", "2024-03-05")
     [e] = events("文章开头。\n3月5日，某市“数字赋能”行动启动会召开。")
     assert e.type == "launch"
-    assert [e.text for e in events("文章开头。\n签约会上，5个项目签约。")] == ["5个项目签约"]
+    assert [e.text for e in events("文章开头。\n近日，签约会上，5个项目签约。")] == ["5个项目签约"]
     assert events("文章开头。\n全市获评省级以上人才称号的企业家数量逐年攀升。") == []
     assert events("文章开头。\n按照产业分类组建多个工作小组。") == []
     assert [e.type for e in events("文章开头。\n该区成立了招商专班。")] == ["establishment"]
@@ -466,8 +480,8 @@ def test_a_meeting_held_for_the_act_is_the_act_and_a_count_of_those_named_no_eve
 def test_a_range_of_days_is_dated_by_its_first_day():
     [e] = events("文章开头。\n6月12日—14日，第三届某装备制造业博览会在某会展中心举办。", published="2024-12-30")
     assert (e.type, e.date, e.date_text) == ("other", "2024-06-12", "6月12日")
-    [e] = events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30")
-    assert e.date is None  # a span of months names no one day or month
+    # a span of months names no one day or month, and a signing told with no time is none
+    assert events("文章开头。\n1-2月，某市集中签约项目12个。", published="2024-12-30") == []
 
 
 def test_listing_for_supervision_or_sale_establishes_nothing():
@@ -650,3 +664,78 @@ def test_the_sum_signed_restates_the_signing():
         "文章开头。\n9月20日，推介会上，某省与境外企业现场签约项目16个，签约总额5.8亿美元。", published="2026-09-24"
     )
     assert [(e.type, e.text) for e in found] == [("investment", "某省与境外企业现场签约项目16个")]
+
+
+def test_a_proposal_put_to_notice_now_is_a_designation_on_the_page_date():
+    # 拟 looks ahead for what is proposed; the notice itself (现予以公示) is done on the page's date
+    text = "文章开头。\n经专家评审，拟认定某精工机械有限公司等153家企业为2026年度某市专精特新中小企业，现予以公示。"
+    [e] = events(text, published="2026-07-03")
+    assert (e.type, e.date, e.approximate) == ("approval", "2026-07-03", False)
+    assert events("文章开头。\n经专家评审，拟认定某精工机械有限公司等153家企业为2026年度某市专精特新中小企业。") == []
+
+
+def test_the_terms_of_a_designation_are_no_designation():
+    text = "文章开头。\n5月20日，专家围绕申报政策、认定条件等进行了详细解读。"
+    assert [e.type for e in events(text)] == []
+    assert [e.type for e in events("文章开头。\n会议要求，各地要做好评定工作。")] == []
+
+
+def test_a_signing_a_start_or_a_release_told_with_no_time_is_no_event():
+    # a project's profile and a page's background: no day is told for the act
+    text = (
+        "文章开头。\n该项目签约落户某经济开发区，主要生产动力电池。"
+        "近年来，某市先后出台《某市新能源汽车产业发展规划》等政策文件。项目开工建设以来进展顺利。"
+    )
+    assert events(text) == []
+    # with a time told, each is reported
+    text = "文章开头。\n3月5日，该项目签约落户某经济开发区。今年4月，某市出台《某市新能源汽车产业发展规划》。"
+    assert [(e.type, e.date) for e in events(text)] == [("investment", "2024-03-05"), ("issuance", "2024-04")]
+    # designations and plants in production are told as states, undated, in a list of what a place has won or built
+    assert [e.type for e in events("文章开头。\n某市入选全国首批制造业新型技改试点城市。")] == ["approval"]
+
+
+def test_a_notice_that_prints_no_signature_issues_on_the_page_date():
+    text = "各县（市、区）人民政府：\n《某市制造业数字化转型实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。"
+    [e] = events(text, published="2026-04-10")
+    assert (e.type, e.date) == ("issuance", "2026-04-10")
+
+
+def test_a_shortlist_entered_is_no_designation_but_a_ranking_entered_is_reached():
+    assert events("文章开头。\n3月5日，某公司入围2026年度某示范工厂候选名单。") == []
+    [e] = events("文章开头。\n3月5日，某县入围全国工业百强县。")
+    assert (e.type, e.date) == ("achievement", "2024-03-05")
+
+
+def test_a_list_named_before_its_verb_is_a_designation():
+    text = "各县（市、区）工信局：\n现将《2026年度某市专精特新中小企业名单》印发给你们，请做好服务工作。"
+    [e] = events(text, published="2026-07-03")
+    assert (e.type, e.date) == ("approval", "2026-07-03")
+    [e] = events("文章开头。\n近日，《2026年度某省智能工厂名单》正式公布。", published="2026-07-03")
+    assert e.type == "approval"
+
+
+def test_a_ranking_or_a_record_told_with_no_time_is_no_event():
+    text = "文章开头。\n随着新基地投产，公司锂电铜箔总产能达到12万吨/年，位列国内同行业第3位。"
+    assert events(text) == []
+    found = events("文章开头。\n今年上半年，公司锂电铜箔产能位列国内同行业第3位。", published="2026-07-15")
+    assert [(e.type, e.date) for e in found] == [("achievement", "2026-06")]
+
+
+def test_a_wire_story_counts_its_days_from_its_dateline():
+    # reposted two days later: 昨日 and 今日 are the dateline's, 当天 after it is the dateline's day
+    text = (
+        "新华社合肥5月22日电（记者 张三）记者从某省发展改革委获悉，昨日，某汽车集团新能源汽车整车项目在合肥经开区开工。"
+        "\n今日，某省人民政府与某集团签署投资协议。\n当天，某产业园举行开工仪式。"
+    )
+    found = events(text, published="2024-05-24")
+    assert [(e.type, e.date) for e in found] == [
+        ("launch", "2024-05-21"),
+        ("investment", "2024-05-22"),
+        ("launch", "2024-05-22"),
+    ]
+
+
+def test_a_newspaper_dateline_dates_its_yesterday():
+    text = "本报济南5月22日讯（记者 张三）昨日，某某新材料项目在某高新区开工。"
+    [e] = events(text, published="2024-05-24")
+    assert (e.type, e.date) == ("launch", "2024-05-21")

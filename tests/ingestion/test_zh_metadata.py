@@ -50,3 +50,19 @@ def test_the_government_whose_portal_carries_the_page_stays_in_the_text(tmp_path
     doc = read(tmp_path, page, "http://www.example.gov.cn/xwdt/202609/t20260918_1.html")
     assert doc.title == "某区新材料集群产值创新高"
     assert site in doc.text and doc.text.index(site) < doc.text.index("今年前三季度")
+
+
+def test_a_menu_of_short_links_set_off_by_bars_is_no_headline():
+    page = (
+        "某广网\n关于我们 | 广告服务\n陕西某市：煤化工产业链延链补链 一批重大项目加快建设\n"
+        "2026-05-22 11:03:00 来源：某广网\n" + BODY
+    )
+    assert meta(page).title == "陕西某市：煤化工产业链延链补链 一批重大项目加快建设"
+
+
+def test_a_document_title_broken_onto_a_second_line_is_read_whole():
+    page = (
+        "某市人民政府门户网站\n当前位置：首页 > 信息公开 > 通知公告\n某市工业和信息化局关于组织申报2026年度市级\n"
+        "工业互联网标杆工厂的通知\n发布日期：2026-05-22　来源：市工信局\n" + BODY
+    )
+    assert meta(page).title == "某市工业和信息化局关于组织申报2026年度市级工业互联网标杆工厂的通知"

@@ -54,6 +54,9 @@ _INNER_SENTENCE_END = re.compile(
     r"(?<![\w.])(?!(?:" + "|".join(_DATA["abbreviations"]) + r")\.)[A-Za-z0-9]*[a-z0-9]{2}\.\s+[A-Z]"
 )
 _MASTHEAD = any_of(_DATA["masthead_lines"], flags=0)
+_DOCUMENT_TITLE_END = re.compile(
+    r"(?:" + "|".join(map(re.escape, _DATA["document_title_ends"])) + r")(?:[(（][^()（）]{4,20}[)）])?$"
+)
 # A site's menu or breadcrumb trail ("Home | News | Contact", "Home » Articles", "Current location: …").
 _SITE_NAVIGATION = any_of(
     [f"^{re.escape(w)}" + (r"\b" if w.isascii() else "") for w in _DATA["site_navigation_openers"]]
@@ -298,7 +301,30 @@ def _title_from_head(head: list[str]) -> tuple[str | None, str | None]:
     while len(full) > 1 and _MASTHEAD.match(full[0].strip()):
         full = full[1:]  # "Ministry of Trade, Industry and Energy" (or its minister) above its release's headline
     best = full[0] if full else max(candidates, key=lambda line: len(line.strip()))
+    if (rest := _title_rest(head, best)) is not None:
+        best = best.rstrip() + rest
     return _title_text(best), best
+
+
+def _title_rest(head: list[str], first: str) -> str | None:
+    """The end of a Chinese document's title broken onto the next line ("某市2025年国民经济和" / "社会发展统计公报")."""
+    stripped = first.strip()
+    if not _CJK.search(stripped[-1:]) or _DOCUMENT_TITLE_END.search(stripped):
+        return None
+    after = [line.strip() for line in head[head.index(first) + 1 :] if line.strip()]
+    if not after:
+        return None
+    rest = after[0]
+    if (
+        len(rest) > 30
+        or not _DOCUMENT_TITLE_END.search(rest)
+        or _INNER_SENTENCE_END.search(rest)
+        or is_furniture(rest)
+        or dates.states_date(rest)
+        or _TABLE_FIELD.match(rest)
+    ):
+        return None
+    return rest
 
 
 def _headline_length(line: str) -> bool:

@@ -69,6 +69,7 @@ _ADVERBS_ONLY = re.compile(rf"\s*(?:{_alt(_DATA['measure_adverbs'])})*")
 _RATE_ENDS = re.compile(r"(?:%|％|个百分点|倍)\s*[，,]$")
 _MEASURE_RANKED = re.compile(rf"(?:{_alt(_DATA['measure_words'])})(?:{_alt(_DATA['measure_adverbs'])})*$")
 _NOT_AFTER = tuple(_DATA["not_after"])
+_NOT_AFTER_BY_TYPE = {t: tuple(ws) for t, ws in _DATA["not_after_by_type"].items()}
 _NOT_AFTER_EXEMPT = tuple(_DATA["not_after_exempt"])
 # A relative clause that dates its act reports it: "今年6月在开发区成立的某公司", "当天开工的某项目" (not "成立的企业").
 _DATED_RELATIVE = re.compile(
@@ -81,10 +82,13 @@ _OCCASION_SCENE = tuple(_DATA["occasion_scene"])
 _BY_OBJECT = {source: {t: tuple(ws) for t, ws in targets.items()} for source, targets in _DATA["by_object"].items()}
 _BY_OBJECT_UNTITLED = frozenset(_DATA["by_object_untitled"])
 _RANKING_ENTERED = frozenset(_DATA["ranking_entered"])
+_SHORTLISTED = frozenset(_DATA["shortlisted"])
 _RANKING = re.compile(rf"(?:\d+|[一二三四五六七八九十百千]+)强|{_alt(_DATA['ranking_words'])}")
 _FUTURE = re.compile(rf"{_alt(_DATA['future_cues'])}|(?:到|至) ?(?:19|20)\d\d ?年")
 _FUTURE_EXCEPT = re.compile(_alt(_DATA["future_cue_words"]))
 _DONE = re.compile(_alt(_DATA["done_cues"]))
+_NOW = re.compile(_alt(_DATA["now_cues"]))
+_NOW_BEFORE = re.compile(re.escape(_DATA["now_before_trigger"]))
 _RELATIVE = re.compile(_alt(_DATA["relative_days"]))
 _DAY_OFFSETS = {k: int(v) for k, v in _DATA["relative_day_offsets"].items()}
 _DAY_OFFSET = re.compile(_alt(_DAY_OFFSETS))
@@ -106,6 +110,9 @@ _REL_MONTH = re.compile(_alt(_REL_MONTHS))
 _REL_YEARS = {k: int(v) for k, v in _DATA["relative_years"].items()}
 _REL_YEAR = re.compile(_alt(_REL_YEARS))
 _CEREMONY_TYPES = frozenset(_DATA["ceremony_not_event"])
+_DAY_TYPES = frozenset(_DATA["day_types"])
+# the year of a ranking's edition, named after the verb ("位居2024年全国百强县第12位", "荣登2025年度…榜单")
+_EDITION_YEAR = re.compile(r"(?P<y>(?:19|20)\d\d) ?年度?")
 _PUBLISHED_LISTS = tuple(_DATA["published_lists"])
 _DESIGNATED_NOUNS = tuple(_DATA["designated_nouns"])
 _CONDITION_OPENERS = tuple(_DATA["condition_openers"])
@@ -168,6 +175,13 @@ _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few sh
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
 _SIGNED_BY = re.compile(r"\n[^\S\n]*[^\s。，,；;：:！？、]{4,40}[^\S\n]*" + _SIGNATURE_DATE.pattern)
+# a wire story's dateline opening its first lines: the agency or outlet and place, the day, 电/讯/消息, then the
+# byline or the text ("新华社合肥5月22日电（记者 某某）", "本报济南5月22日讯", not "某电厂5月22日电量…")
+_WIRE_DATELINE = re.compile(
+    r"(?m)^[^\S\n]*[\u4e00-\u9fff]{2,16}?(?P<m>1[0-2]|0?[1-9]) ?月 ?(?P<d>[12]\d|3[01]|0?[1-9]) ?日(?:电|讯|消息)"
+    r"(?=\s|[（(]|$)"
+)
+_WIRE_REACH = 400
 _HEADING = re.compile(r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])")
 
 
@@ -201,6 +215,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     # the day the text is dated or signed with, a date alone on its line, dates what its opening reports
     dated = _DATE_LINE.search(text)
     own_day = _iso(*(_number(dated.group(k)) for k in ("y", "m", "d"))) if dated else document.published
+    # a wire story's dateline ("新华社合肥5月22日电"): the day it was written, which its 昨日, 今日 and 日前 count
+    # from (a repost may come days later), and no date of what it reports
+    dates_text = text
+    wire = _WIRE_DATELINE.search(text, 0, _WIRE_REACH)
+    if wire and reference and reference[1] is not None:
+        month, day = int(wire.group("m")), int(wire.group("d"))
+        year = reference[0] - ((month, day) > (reference[1], reference[2] or 31))
+        reference = (year, month, day)
+        own_day = own_day if dated else _iso(year, month, day)
+        dates_text = text[: wire.start("m")] + "　" * (wire.end("d") - wire.start("m")) + text[wire.end("d") :]
     # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
     own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
@@ -254,6 +278,8 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         if etype in _CEREMONY_TYPES and text.startswith("仪式", m.end()):
             continue
+        if text.startswith(_NOT_AFTER_BY_TYPE.get(etype, ()), m.end()):
+            continue  # "解读认定条件": the terms of a designation, no designation made
         if headline[0] <= m.start() < headline[1]:
             continue  # the headline repeated at the top of the body
         if goals.holds(m.start()):
@@ -280,8 +306,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # "随着新基地投产，…": the background of what the sentence reports; "这是…": a comment on it
         if word in _RANK_TRIGGERS and _measure_ranked(text, s_start, c_start, m.start()):
             continue  # "产量位居全国第5位", "同比增长8.5%，居全省第二": a measure's rank is a statistic
+        # "拟认定某公司等153家企业为…，现予以公示": what the page itself does now, whatever it proposes
+        now = _NOW.search(text, c_start, m.start()) or _NOW_BEFORE.match(text, m.start() - 1)
         if _looks_ahead(text, s_start, m.start()) and not (
-            _DONE.search(text, c_start, m.start()) and not _looks_ahead(text, c_start, m.start())
+            (now or _DONE.search(text, c_start, m.start())) and not _looks_ahead(text, c_start, m.start())
         ):
             continue
         if etype == "issuance" and _passing(text, c_start, m.start(), m.end()):
@@ -303,8 +331,13 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 etype = "other"  # "…集中签约暨重大项目开工仪式在某区举行": the occasion held
         if word in _RANKING_ENTERED and _RANKING.search(text, m.end(), c_end):
             etype = "achievement"  # "跻身全国工业百强县": a ranking reached
+        elif word in _SHORTLISTED:
+            continue  # "入围某示范项目名单": a candidate, nothing designated yet
         if etype in _BY_OBJECT:
             acted_on = text[m.end() : c_end]
+            if not _BOOK_TITLE.search(acted_on):
+                # "现将《2026年度…名单》印发给你们", "《…名单》近日公布": the document named before the verb
+                acted_on += _title_before(text, c_start, m.start()) or ""
             for t, words in _BY_OBJECT[etype].items():
                 # a product or platform named inside a document's name (《…平台建设方案》) is the document's topic
                 seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
@@ -320,8 +353,10 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue  # ",总投资…亿元" restates a figure
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
-        date, date_text, approximate = _date(text, c_start, c_end, s_start, p_start, m.start(), reference)
-        if date and len(date) == 4 and (period := _period_end(text, s_start, p_start, m.start(), date)):
+        date, date_text, approximate = _date(
+            dates_text, c_start, c_end, s_start, p_start, m.start(), reference, told_before=text
+        )
+        if date and len(date) == 4 and (period := _period_end(dates_text, s_start, p_start, m.start(), date)):
             date = period  # "今年1—10月，…创同期新高": by the period's last month
         if (date is None or approximate) and etype == "issuance" and _SELF_REFERENCE.search(text, c_start, c_end):
             # "现将《…》印发给你们" is dated by the signature under it, not by the page
@@ -336,10 +371,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
                 date, date_text = f"{heading:04d}", None  # "一、2024年工作回顾": what happened that year
         if date is None and (s_start, s_end) == first_sentence and document.published:
             date, approximate = own_day, True
+        if date is None and now and own_day:
+            date, date_text = own_day, now.group()  # the page's own act, on the day it is dated
         if date is None and own_plan and not _SELF_REFERENCE.search(text, c_start, c_end):
             continue  # a task of the plan; its own cover notice ("现将《…》印发给你们") is the issuance
         if date is None and tasks.holds(m.start()):
             continue  # "（四）保障措施 … 设立专项资金": a measure to be taken
+        if date is None and etype == "achievement" and (edition := _EDITION_YEAR.search(text, m.end(), c_end)):
+            date, date_text = edition.group("y"), edition.group()  # "位居2024年全国百强县第12位": that year's list
+        if date is None and etype in _DAY_TYPES:
+            continue  # "该项目签约落户某区", "先后出台《…》等文件": a profile or the background, no act reported
         if (
             etype == "approval"
             and out
@@ -407,8 +448,14 @@ def _title_before(text: str, c_start: int, pos: int) -> str | None:
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
-    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")."""
-    return bool(_GROUNDS.match(text, c_start)) and text.startswith(_NOT_AFTER_EXEMPT, end)
+    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》");
+    not when the clause dates the issuance ("根据某市今年4月印发的《…》"), which then reports it, as a dated
+    relative clause does elsewhere ("今年5月印发的《…》提出")."""
+    return (
+        bool(_GROUNDS.match(text, c_start))
+        and text.startswith(_NOT_AFTER_EXEMPT, end)
+        and not _DATED_RELATIVE.search(text, max(c_start, start - 14), start)
+    )
 
 
 def _gathering(text: str, c_start: int, c_end: int) -> bool:
@@ -458,14 +505,16 @@ def _period_end(text: str, s_start: int, p_start: int, pos: int, year: str) -> s
 
 
 def _date(
-    text: str, c_start: int, c_end: int, s_start: int, p_start: int, pos: int, reference
+    text: str, c_start: int, c_end: int, s_start: int, p_start: int, pos: int, reference, told_before: str | None = None
 ) -> tuple[str | None, str | None, bool]:
+    """The date of the act at ``pos``, read from ``text``; ``told_before``, the text with a wire dateline's day
+    left in (it dates the story, so what is told 当天 after it), for the sentences before this one."""
     relative = _relative_year(text, c_start, pos, reference)
     if relative:
         return relative
     same = _SAME_DAY.search(text, s_start, pos) or _AT_THE_OCCASION.match(text, p_start)
     if same and not _DATE.search(text, s_start, pos):
-        earlier = list(_DATE.finditer(text, max(0, s_start - 600), s_start))
+        earlier = list(_DATE.finditer(told_before or text, max(0, s_start - 600), s_start))
         precise = [d for d in earlier if d.group("d") or d.group("d2")]
         if earlier:
             return _resolve((precise or earlier)[-1], reference)[0], same.group(), False
@@ -554,12 +603,19 @@ def _number(written: str) -> int:
 
 
 def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
+    """A date found before or after the trigger, its year read from the page's date when left out: the
+    year written relative to the page's just before the month ("去年11月，…入选", the year named in a
+    clause of its own) when there is one, else the page's year, or the one before when the month has
+    not yet come on the page's date."""
     if m.group("y"):
         y, mo, d = int(m.group("y")), m.group("m"), m.group("d")
         return _iso(y, int(mo) if mo else None, int(d) if d else None), m.group()
     mo, d = int(m.group("m2")), m.group("d2")
     if reference is None:
         return None, m.group()
+    relative = next((w for w in _REL_YEARS if m.string.endswith(w, 0, m.start())), None)
+    if relative:
+        return _iso(reference[0] + _REL_YEARS[relative], mo, int(d) if d else None), relative + m.group()
     y = reference[0]
     if reference[1] is not None and (mo, int(d) if d else 0) > (reference[1], reference[2] or 31):
         y -= 1
