@@ -1614,7 +1614,8 @@ class _Reader:
         """The company whose works a relative clause describes ("… for Veltrix Energy's solar plant at Zaheerabad,
         which will involve an investment of Rs 9,850 crore"): the figure is the works', so the company's, not
         the sentence subject's."""
-        which = _WHICH_BEFORE.search(self.text, max(s.start, a.start - 100), a.start)
+        lo = max(s.start, a.start - 100)
+        which = _WHICH_BEFORE.search(self.text, lo, a.start) if self.text.find("which", lo, a.start) >= 0 else None
         if which is None:
             return None
         before = self._mentions_between(max(s.start, which.start() - 80), which.start())
@@ -2002,7 +2003,10 @@ class _Reader:
         """Whether the figure stands in a relative clause in the present set off by commas ("The country, which
         holds 42% of the reserves, banned …"): it describes the name now, and the main clause's time is not
         its time."""
-        opened = _RELATIVE_ASIDE.search(self.text, max(s.start, a.start - 80), a.start)
+        lo = max(s.start, a.start - 80)
+        if self.text.find("wh", lo, a.start) < 0:
+            return False  # no "which" or "who" before the figure: no relative clause to stand in
+        opened = _RELATIVE_ASIDE.search(self.text, lo, a.start)
         return opened is not None and self.text.find(", ", a.end, s.end) >= 0
 
     def _in_descriptive_aside(self, s: _Sentence, y: _YearMention) -> bool:
@@ -2790,6 +2794,8 @@ def _until_time(words: list[str], periods_only: bool = False) -> list[str]:
     """The words before the first that speaks of time ("FDI next year" -> "FDI"; "FDI in the first ten months"
     -> "FDI"); with ``periods_only``, before a part of a year alone ("Revenue in the third quarter of last year
     was": "Revenue"), as the words before a verb may open with a time word ("This year's output")."""
+    if periods_only and "the" not in words:
+        return words  # no "in the …" to cut at: most words before a verb hold none
     for i, w in enumerate(words):
         if w.lower() in _TIME_WORDS and not periods_only:
             return words[:i]
