@@ -83,6 +83,28 @@ def after_command(args: list[str], probe: str):
     return json.loads(result.stdout.rsplit("PROBE ", 1)[1])
 
 
+# What a command that only reads a SQLite knowledge base at the newest schema has no use for: YAML (it reads no
+# vocabulary), the PostgreSQL dialect, Alembic (no migration to run), the writes' MinHash stack, the pipeline.
+NOT_READ = [
+    "yaml",
+    "sqlalchemy.dialects.postgresql",
+    "alembic",
+    "datasketch",
+    "scipy",
+    "numpy",
+    "policylens.web",
+    "policylens.service",
+    "policylens.briefs",
+    "policylens.monitor",
+    "policylens.extraction.pipeline",
+]
+
+
+@pytest.mark.parametrize("args", [["targets"], ["targets", "--json"], ["search", "smart manufacturing"]])
+def test_a_reading_command_loads_only_what_it_reads(kb_url, args):
+    assert after_command(["--db", kb_url, *args], f"[m for m in {NOT_READ!r} if m in sys.modules]") == []
+
+
 def test_what_a_reading_command_imports_is_out_of_the_collectors_walks(kb_url):
     """SQLAlchemy and the mapped tables are frozen once imported: walking them again cost about 50 ms of 0.6 s."""
     probe = (
