@@ -131,6 +131,6 @@ def test_every_shipped_vocabulary_loads_alike_with_the_loader_vocab_uses_and_pyy
     differ = [
         str(path.relative_to(root))
         for path in files
-        if typed(yaml.load(text := path.read_text(encoding="utf-8"), vocab._LOADER)) != typed(yaml.safe_load(text))
+        if typed(yaml.load(text := path.read_text(encoding="utf-8"), vocab._loader())) != typed(yaml.safe_load(text))
     ]
     assert differ == []

@@ -27,15 +27,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from policylens.errors import ConfigError
 
 ENV = "POLICYLENS_DATA"
 
-# libyaml's parser when PyYAML was built with it: the same documents (every shipped file compared) in about an
-# eighth of the time, which a command pays at its first use of each vocabulary (0.8 s for all 27 files).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _loader() -> Any:
+    """libyaml's parser when PyYAML was built with it: the same documents (every shipped file compared) in about an
+    eighth of the time, which a command pays at its first use of each vocabulary (0.8 s for all 27 files).
+
+    PyYAML is imported by the first vocabulary read, not with this module: ``targets`` and ``search`` read
+    none, and importing it cost them about 10 ms.
+    """
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def use_folder(folder: str | Path | None) -> None:
@@ -55,11 +61,13 @@ def user_folder() -> Path | None:
 @cache
 def load(package: str, name: str) -> Any:
     """``<package>/data/<name>`` (a YAML file), extended by the user's file of that name if there is one."""
-    shipped = yaml.load(resources.files(package).joinpath("data", name).read_text(encoding="utf-8"), _LOADER)
+    import yaml
+
+    shipped = yaml.load(resources.files(package).joinpath("data", name).read_text(encoding="utf-8"), _loader())
     folder = user_folder()
     if folder is not None and (own := folder / name).is_file():
         try:
-            return extend(shipped, yaml.load(own.read_text(encoding="utf-8"), _LOADER))
+            return extend(shipped, yaml.load(own.read_text(encoding="utf-8"), _loader()))
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
             raise ConfigError(f"data file {own}: cannot read: {' '.join(str(exc).split())}") from None
     return shipped

@@ -19,7 +19,7 @@ import typer
 from rich.console import Console
 from typer.core import TyperGroup
 
-from policylens import __version__
+from policylens import __version__, collector
 from policylens.cli.options import flag
 from policylens.config import Settings
 from policylens.errors import ParameterError, PolicylensError
@@ -181,7 +181,8 @@ def with_kb(call, *, existing: bool = True):
     """
 
     def body():
-        from policylens.store import KnowledgeBase
+        with collector.lasting():  # SQLAlchemy and the mapped tables stay loaded until the command exits
+            from policylens.store import KnowledgeBase
 
         with KnowledgeBase.using(State.settings.db_url, existing=existing) as kb:
             return call(kb)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from policylens import collector
 from policylens.cli.app import State, app, err, guard
 from policylens.cli.options import day
 
@@ -62,7 +63,8 @@ def brief(
     ] = False,
 ) -> None:
     """Write a brief: what is confirmed (cited), who is affected, what to monitor, how to read it, its basis."""
-    from policylens import briefs
+    with collector.lasting():  # the briefs, the store and the pipeline stay loaded until the command exits
+        from policylens import briefs
 
     fmt = output_format(fmt)
     today = guard(lambda: day(as_of, "--as-of"))  # None: the library asks the clock

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from policylens import collector
 from policylens.cli.app import State, app, guard
 from policylens.cli.brief import AsOfOpt, FormatOpt, LanguageOpt, RulesOpt, emit, output_format
 from policylens.cli.options import day
@@ -37,7 +38,8 @@ def digest(
 
     The window is by publication date; an undated document counts from the day it was ingested.
     """
-    from policylens import briefs
+    with collector.lasting():  # the briefs, the store and the pipeline stay loaded until the command exits
+        from policylens import briefs
 
     fmt = output_format(fmt)
     # Dates are checked here as well as in the API so that a typo fails before the knowledge base is opened.

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.text import Text
 
-from policylens import clock
+from policylens import clock, collector
 from policylens.cli.app import State, app, err, guard, out, print_json, progress, report_failures
 from policylens.cli.tables import figure, shorten, table
 from policylens.config import Settings
@@ -62,7 +62,8 @@ def ingest(
     In a folder, files that describe it (README, LICENSE, CHANGELOG, …) are skipped and listed;
     name one on the command line to read it.
     """
-    from policylens import parallel, service
+    with collector.lasting():  # the pipeline and the store stay loaded until the command exits
+        from policylens import parallel, service
 
     with progress("ingesting") as advance:
         report = guard(
@@ -103,7 +104,8 @@ def extract(
     if fmt not in ("table", "json"):
         raise typer.BadParameter("--format must be table or json", param_hint="--format")
     as_json = fmt == "json" or State.json
-    from policylens import service
+    with collector.lasting():  # the pipeline stays loaded until the command exits
+        from policylens import service
 
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -135,7 +137,8 @@ def demo() -> None:
     POLICYLENS_DB is not used, so a demo never replaces your own knowledge base
     unless you name it with --db.
     """
-    from policylens import service
+    with collector.lasting():  # the pipeline and the store stay loaded until the command exits
+        from policylens import service
     from policylens.demo import corpus_dir
 
     url = State.settings.db_url if State.db_given else DEMO_DB

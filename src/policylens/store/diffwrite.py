@@ -194,7 +194,7 @@ class _Plan:
         self.key = [self.columns.index(c.name) for c in table.primary_key.columns]
         self.rest = [i for i in range(len(self.columns)) if i not in self.key]
         self.unique = [i for i in self.rest if table.c[self.columns[i]].unique]
-        json = [i for i, name in enumerate(columns) if isinstance(table.c[name].type, JSON)]
+        json = [i for i, name in enumerate(columns) if table.c[name].type._type_affinity is JSON]
         old = _fetch(conn, table, self.columns, scope)
         if json:  # compare JSON by value; write what the processors made of it
             old = [_json_compared(r, json, stored=True) for r in old]

@@ -30,6 +30,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, column, exists, func, literal_column, select, table, text
@@ -52,16 +53,23 @@ from .schema import (
 
 # CJK ideographs (with extensions and compatibility forms), kana and hangul.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
-_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
+
+
+@cache
+def _token_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A token, and a run of CJK characters: compiled at the first text indexed or searched, since classes
+    this wide take about 7 ms to compile, which a command that neither indexes nor searches (``targets``,
+    ``entity``) need not pay."""
+    return re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+"), re.compile(rf"^[{_CJK}]+$")
 
 
 def _tokens(value: str) -> list[str | list[str]]:
     """Words, and runs of CJK characters as lists of single characters."""
+    token, cjk_run = _token_patterns()
     out: list[str | list[str]] = []
-    for m in _TOKEN.finditer(value.casefold()):
+    for m in token.finditer(value.casefold()):
         word = m.group()
-        out.append(list(word) if _CJK_RUN.match(word) else singular(word))
+        out.append(list(word) if cjk_run.match(word) else singular(word))
     return out
 
 
