@@ -136,7 +136,7 @@ HELD_OUT = {
         {
             "quantities": 0.93,
             "targets": 0.87,
-            "events": 0.67,
+            "events": 0.69,
             "places": 0.94,
             "organisations": 0.97,
             "clusters_parks": 0.83,
@@ -149,7 +149,7 @@ HELD_OUT = {
         {
             "quantities": 0.98,
             "targets": 0.91,
-            "events": 0.80,
+            "events": 0.83,
             "places": 0.96,
             "organisations": 0.95,
             "clusters_parks": 0.89,
@@ -181,7 +181,7 @@ HELD_OUT = {
             "clusters_parks": 0.88,
             "programmes": 0.57,
         },
-        {"kind": 0.92, "deadline": 0.91, "as_of": 0.76, "metric": 0.89, "subject": 0.56},
+        {"kind": 0.92, "deadline": 0.91, "as_of": 0.78, "metric": 0.89, "subject": 0.56},
         {"published": 0.70, "source_type": 0.99, "title": 0.90},
     ),
     "heldout5": (
@@ -201,8 +201,8 @@ HELD_OUT = {
         {
             "quantities": 0.98,
             "targets": 0.97,
-            "events": 0.87,
-            "places": 0.93,
+            "events": 0.92,
+            "places": 0.95,
             "organisations": 0.93,
             "clusters_parks": 0.91,
             "programmes": 0.87,
@@ -214,7 +214,7 @@ HELD_OUT = {
         {
             "quantities": 0.96,
             "targets": 0.84,
-            "events": 0.84,
+            "events": 0.85,
             "places": 0.87,
             "organisations": 0.86,
             "clusters_parks": 0.99,
@@ -240,7 +240,7 @@ HELD_OUT = {
         {
             "quantities": 0.99,
             "targets": 0.99,
-            "events": 0.90,
+            "events": 0.91,
             "places": 0.95,
             "organisations": 0.90,
             "clusters_parks": 0.96,
@@ -253,7 +253,7 @@ HELD_OUT = {
         {
             "quantities": 0.98,
             "targets": 0.89,
-            "events": 0.87,
+            "events": 0.89,
             "places": 0.93,
             "organisations": 0.88,
             "clusters_parks": 0.87,
@@ -282,7 +282,7 @@ HELD_OUT = {
             "events": 0.54,
             "places": 0.79,
             "organisations": 0.81,
-            "clusters_parks": 0.64,
+            "clusters_parks": 0.66,
             "programmes": 0.80,
         },
         {"kind": 0.85, "comparator": 0.97, "deadline": 0.90, "as_of": 0.80, "metric": 0.85, "subject": 0.57},
@@ -305,7 +305,7 @@ HELD_OUT = {
         {
             "quantities": 0.98,
             "targets": 0.93,
-            "events": 0.87,
+            "events": 0.88,
             "places": 0.99,
             "organisations": 0.84,
             "clusters_parks": 0.85,
@@ -318,7 +318,7 @@ HELD_OUT = {
         {
             "quantities": 0.91,
             "targets": 0.81,
-            "events": 0.55,
+            "events": 0.56,
             "places": 0.79,
             "organisations": 0.78,
             "clusters_parks": 0.72,
@@ -331,7 +331,7 @@ HELD_OUT = {
         {
             "quantities": 0.98,
             "targets": 0.91,
-            "events": 0.68,
+            "events": 0.72,
             "places": 0.81,
             "organisations": 0.88,
             "clusters_parks": 0.76,

@@ -47,7 +47,7 @@ FLOORS = {
     "quantities": 0.98,
     "targets": 0.98,
     "places": 0.94,
-    "events": 0.80,
+    "events": 0.88,
     "organisations": 0.89,
     "clusters_parks": 0.86,
     "programmes": 0.89,
