@@ -136,6 +136,8 @@ def test_by_one_figure_to_another_is_a_change_and_a_level(text, expected):
         "Shenzhen-listed Sungrow Power (300274.SZ) said on Monday.",
         "Sony (6758.T) and Tencent (0700.HK) said so.",
         "Samsung Electronics (005930) and CATL (300750) said so.",
+        # "pc": per cent to an Indian or British paper, computers to others
+        "Utilisation was 78 pc.",
     ],
 )
 def test_a_number_before_a_lone_scale_or_unit_letter_is_no_count(text):

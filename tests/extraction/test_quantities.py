@@ -304,6 +304,7 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("Revenue rose to $2 billion and costs fell to €10 million.", 10e6, "costs"),
         ("It plans to lift smelter capacity to 3 million tonnes by 2030.", 3e6, "smelter capacity"),
         ("Sales grew threefold to RMB100m.", 1e8, "Sales"),
+        ("Exports grew 12 pc to Rs 500 crore.", 5e9, "Exports"),
         ("Operating costs fell to €10 million in 2025.", 10e6, "Operating costs"),
         ("The plant costs $5 million.", 5e6, "cost"),
         ("Sany Heavy Industry, the market leader, holds a 28% share of the market.", 28, "share of market"),
