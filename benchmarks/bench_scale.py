@@ -171,11 +171,16 @@ def run(backend: str, size: int, args: argparse.Namespace, pg: PgServer | None) 
 
 def table(results: list[dict]) -> str:
     """One markdown row per backend and size."""
+
+    def loads(pair: list[float] | None) -> str:
+        return f"{min(pair):.1f}–{max(pair):.1f}" if pair else "not recorded"
+
     head = (
         "| backend | documents | build docs/s (2 workers; without resolution) | +batch docs/s 1 worker "
         "| +batch docs/s 2 workers | resolve after +20 (s) | peak RSS writer MiB (build; +batch) "
         "| MB on disk | targets p50 / worst p95 ms (paged) | search p50 / worst p95 ms "
-        "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms |"
+        "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms "
+        "| load average (queries; +20) |"
     )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in results:
@@ -210,7 +215,8 @@ def table(results: list[dict]) -> str:
             f"| {rate(one)} | {rate(two)} | {resolved} "
             f"| {b['peak_rss_mib']:.0f}; {f'{batch_rss:.0f}' if batch_rss else 'not measured'} "
             f"| {r['bytes'] / 1e6:,.0f} | {worst('targets')} | {worst('search')} "
-            f"| {route('dashboard')} | {route('document page')} | {route('api targets')} |"
+            f"| {route('dashboard')} | {route('document page')} | {route('api targets')} "
+            f"| {loads(r.get('queries_load_average'))}; {loads(twenty.get('load_average'))} |"
         )
     return "\n".join(lines)
 
