@@ -173,7 +173,10 @@ def table(results: list[dict]) -> str:
     """One markdown row per backend and size."""
 
     def loads(pair: list[float] | None) -> str:
-        return f"{min(pair):.1f}–{max(pair):.1f}" if pair else "not recorded"
+        if not pair:
+            return "not recorded"
+        low, high = f"{min(pair):.1f}", f"{max(pair):.1f}"
+        return low if low == high else f"{low}–{high}"
 
     head = (
         "| backend | documents | build docs/s (2 workers; without resolution) | +batch docs/s 1 worker "
