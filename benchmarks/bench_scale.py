@@ -73,11 +73,14 @@ def ingest(db: str, docs: int, seed: int, workers: int) -> dict:
             "--out",
             out.name,
         ]
+        load = os.getloadavg()[0]
         child = subprocess.Popen(command, stdout=subprocess.DEVNULL)
         _, status, usage = os.wait4(child.pid, 0)
         if status != 0:
             sys.exit(f"{' '.join(command)} failed ({status})")
         result = json.loads(Path(out.name).read_text())
+    # The machine is shared: the 1-minute load average before and after says what the timings competed with.
+    result["load_average"] = [round(load, 2), round(os.getloadavg()[0], 2)]
     # The worker processes count when they were reaped before the child exited (the pool shuts down first).
     result["cpu_seconds_process_tree"] = round(usage.ru_utime + usage.ru_stime, 2)
     return result
@@ -143,9 +146,11 @@ def run(backend: str, size: int, args: argparse.Namespace, pg: PgServer | None) 
     print(f"{backend} {size}: built, {build['documents_per_second']} docs/s", file=sys.stderr)
     result = {"backend": backend, "documents": size, "build": build, "bytes": size_bytes(db)}
     _merged(args.out, result)
+    load = os.getloadavg()[0]
     result["queries"] = queries(db, args.repeat)
     _merged(args.out, result)
     result["web"] = web(db, size, args.requests, args.seconds)
+    result["queries_load_average"] = [round(load, 2), round(os.getloadavg()[0], 2)]
     _merged(args.out, result)
     print(f"{backend} {size}: queries timed", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="policylens-scale-", dir=args.dir) as scratch:
@@ -166,11 +171,19 @@ def run(backend: str, size: int, args: argparse.Namespace, pg: PgServer | None) 
 
 def table(results: list[dict]) -> str:
     """One markdown row per backend and size."""
+
+    def loads(pair: list[float] | None) -> str:
+        if not pair:
+            return "not recorded"
+        low, high = f"{min(pair):.1f}", f"{max(pair):.1f}"
+        return low if low == high else f"{low}–{high}"
+
     head = (
         "| backend | documents | build docs/s (2 workers; without resolution) | +batch docs/s 1 worker "
         "| +batch docs/s 2 workers | resolve after +20 (s) | peak RSS writer MiB (build; +batch) "
         "| MB on disk | targets p50 / worst p95 ms (paged) | search p50 / worst p95 ms "
-        "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms |"
+        "| dashboard p50/p95 ms | document page p50/p95 ms | API targets p50/p95 ms "
+        "| load average (queries; +20) |"
     )
     lines = [head, "|" + "---|" * head.count(" | ") + "---|"]
     for r in results:
@@ -193,14 +206,20 @@ def table(results: list[dict]) -> str:
         def rate(step: dict) -> str:
             return str(step["store_documents_per_second"]) if step else "not measured"
 
-        resolved = r.get("resolve_after_20", {}).get("resolve_seconds", "not measured")
+        twenty = r.get("resolve_after_20", {})
+        resolved = (
+            f"{twenty['resolve_seconds']} ({twenty['resolve_cpu_seconds']} CPU)"
+            if "resolve_cpu_seconds" in twenty
+            else twenty.get("resolve_seconds", "not measured")
+        )
         batch_rss = max((s["peak_rss_mib"] for s in (one, two) if s), default=None)
         lines.append(
             f"| {r['backend']} | {r['documents']:,} | {b['documents_per_second']} ({b['store_documents_per_second']}) "
             f"| {rate(one)} | {rate(two)} | {resolved} "
             f"| {b['peak_rss_mib']:.0f}; {f'{batch_rss:.0f}' if batch_rss else 'not measured'} "
             f"| {r['bytes'] / 1e6:,.0f} | {worst('targets')} | {worst('search')} "
-            f"| {route('dashboard')} | {route('document page')} | {route('api targets')} |"
+            f"| {route('dashboard')} | {route('document page')} | {route('api targets')} "
+            f"| {loads(r.get('queries_load_average'))}; {loads(twenty.get('load_average'))} |"
         )
     return "\n".join(lines)
 
