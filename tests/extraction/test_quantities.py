@@ -2708,3 +2708,11 @@ def test_a_companys_plant_named_for_its_site_and_ranked_in_an_aside_is_the_compa
 def test_a_measure_on_course_to_a_level_is_a_goal_of_that_measure(cue):
     q = only(f"Exports are {cue} hit $50 billion this year.", published="2026-10-20")
     assert (q.kind, q.metric) == ("target", "Exports")
+
+
+def test_a_relative_year_after_the_same_period_compared_with_is_not_the_figures():
+    found = extract(
+        "Exports reached $5 billion in the first half, up 8% compared with the same period of last year.",
+        published="2026-10-20",
+    )
+    assert {q.as_of for q in found} == {2026}

@@ -557,10 +557,9 @@ _NATIONAL = re.compile(
 _NATIONWIDE = re.compile(rf"\b(?:{_words('nationwide_words')})\b", re.IGNORECASE)
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
-# "up from 48% a year earlier", "up 35% from a year earlier", "higher than last year": the time compared with
+# "up from 48% a year earlier", "compared with $2.5 billion a year ago": the level compared with, then its time
 _FROM_FIGURE_BEFORE = re.compile(
-    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+[^\s,;]*\d[^,;]{0,16}$|\b(?:from|than|over|on|against|versus|vs\.?|compared\s+(?:with|to))\s+$",
-    re.IGNORECASE,
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?)\s+[^\s,;]*\d[^,;]{0,16}$", re.IGNORECASE
 )
 # A sentence opening on a company's works: "The company's new plant in …", "Its factory at …".
 _OPENING_WORKS = re.compile(
@@ -659,10 +658,6 @@ _NATIONAL_LEVEL = re.compile(
 # a programme named as a time: "during the 14th Five-Year Plan", "the 14th Five-Year Plan period"
 _AS_A_PERIOD_BEFORE = re.compile(r"\b(?:during|throughout|over)\s+the\s+$", re.IGNORECASE)
 _PERIOD_AFTER = re.compile(r"\s+(?:period|era)\b", re.IGNORECASE)
-_WORKS_AFTER = re.compile(
-    r"\s+(?:plant|plants|factory|factories|facility|facilities|works|refinery|mill|site|campus|gigafactory|fab)\b",
-    re.IGNORECASE,
-)
 _WHICH_BEFORE = re.compile(r",\s+which\b[^,;:]*$", re.IGNORECASE)
 _POSSESSIVE_MARKS = ("'s ", "’s ", "' ", "’ ")
 # a relative clause in the present ("…, which holds 42% of …", "…, who employs 300 …"): it describes the name now
@@ -1080,7 +1075,10 @@ class _Reader:
                 s.year_cues.add(m.start())
         says_year = _YEAR_WORD in lowered
         rel = _RELATIVE.search(text, start, end) if says_year else None
-        if rel and _FROM_FIGURE_BEFORE.search(text, max(start, rel.start() - 30), rel.start()):
+        if rel and (
+            _FROM_FIGURE_BEFORE.search(text, max(start, rel.start() - 30), rel.start())
+            or _COMPARED_WITH.search(text, max(start, rel.start() - 40), rel.start())
+        ):
             rel = None  # "55% of the total, up from 48% a year earlier": the year of the level compared with
         if rel and self.pub is not None:
             s.relative = self.pub + _relative_offset(rel)
@@ -1887,7 +1885,7 @@ class _Reader:
                 and found is not None
                 and self._types.get(found) == "company"
                 and self.text[outer[1] : start].strip() in _POSSESSIVE
-                and _WORKS_AFTER.match(self.text, end)
+                and _next_word(self.text, end) in _INVESTED_WORKS
             ):
                 continue  # "LG Energy Solution's Wroclaw plant has …": the company's plant, the place its site
             if found is not None and self._in_aside(outer[1], start, end, verb):
@@ -2486,6 +2484,15 @@ def _soften(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 continue
         out.append([start, end])
     return [(s, e) for s, e in out]
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The word right after ``pos`` (past spaces), lower-cased; "" when none follows."""
+    m = _NEXT_WORD.match(text, pos)
+    return m.group(1).lower() if m else ""
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z][\w’'&-]*)")
 
 
 def _previous_word(text: str, pos: int) -> str:
