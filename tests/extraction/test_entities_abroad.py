@@ -565,3 +565,24 @@ def test_a_company_with_a_legal_prefix_is_the_same_company_without_it():
     text, names = found("PT Sinar Logam Raya won the tender on Monday. Sinar Logam will build a smelter.")
     assert "Sinar Logam" not in names
     assert written(text, names["PT Sinar Logam Raya"]) == ["PT Sinar Logam Raya", "Sinar Logam"]
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("The largest, Tan Lu 2 Industrial Park, covers 420 hectares.", "Tan Lu 2 Industrial Park"),
+        ("Nam Son 3 Industrial Park in Dong Nai attracted 12 new projects.", "Nam Son 3 Industrial Park"),
+        ("Tenants of the RSIP II Industrial Park employ 9,000 people.", "RSIP II Industrial Park"),
+    ],
+)
+def test_a_number_inside_a_park_name_is_part_of_it(sentence: str, name: str) -> None:
+    """Vietnamese and Thai parks are numbered by phase or sibling: the number does not end the name, so
+    the park is not left as "Industrial Park", a name of no park."""
+    _, entities = found(sentence)
+    assert name in entities
+    assert "Industrial Park" not in entities
+
+
+def test_a_count_between_names_is_no_park_number() -> None:
+    _, entities = found("Hanoi 12 Industrial Parks were approved for expansion.")
+    assert not any("12" in name for name in entities)

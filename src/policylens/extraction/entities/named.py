@@ -30,6 +30,8 @@ _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?:[ \t]*[-–—][ \t]*(?:(?:19|2
 _ACRONYM_PAREN = re.compile(r"\(([A-Z][A-Z0-9&-]{1,9})\)")
 _BRACKET = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _DEFINED_AS = re.compile(r"\s*\(\s*[\"“]([^\"”]{2,40})[\"”]")
+# A phase's or a sibling's number inside a park's name: "Yen Lu 2 Industrial Park", "VSIP II Industrial Park".
+_NAME_NUMERAL = re.compile(r"(?:\d{1,2}|I{2,3}|IV|VI{0,3}|IX|X)")
 
 
 @dataclass(slots=True)
@@ -43,6 +45,19 @@ class Chunk:
     connectors: dict[int, str]  # token index -> connector word at that index
     period: str | None = None
     legal: bool = False
+
+
+def _numbered_park(tokens: Tokens, k: int, p: Patterns) -> bool:
+    """Whether token k is a number inside a park's or cluster's name: a short numeral between capitalised
+    words whose run ends on a park's or cluster's head ("Nhon Trach 3 Industrial Park"), not a count between
+    two names ("Hanoi 12 Companies")."""
+    n = len(tokens)
+    if k + 1 >= n or tokens.joins(k) != " " or not tokens.cap[k + 1] or not _NAME_NUMERAL.fullmatch(tokens.words[k]):
+        return False
+    m = k + 1
+    while m + 1 < n and m < k + 4 and tokens.joins(m) == " " and tokens.cap[m + 1]:
+        m += 1
+    return p.heads.get(tokens.lower[m]) in ("park", "cluster")
 
 
 def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
@@ -75,6 +90,9 @@ def chunk_at(tokens: Tokens, i: int, p: Patterns) -> Chunk | None:
             and tokens.lower[j + 1] not in p.describing_participles
         ):
             j += 2  # "High-and-New-Tech", "Moganshan High-tech Zone": a lower-case part of a compound
+            continue
+        if how == " " and _numbered_park(tokens, j + 1, p):
+            j += 2  # "Yen Lu 2 Industrial Park": the number names which park, it does not end the name
             continue
         if how == " ":
             k = j + 1
