@@ -390,9 +390,13 @@ def test_the_ministry_stands_for_the_place_it_governs():
     [
         ("Commission approves €1.2 billion Italian State aid scheme", "Italian State aid scheme"),
         ("Cabinet clears Rs 7,000 crore scheme for electronic components", "scheme"),
+        # a headline that wins or plans the sum: the noun after it, never the words before ("Ohio secures")
+        ("Ohio secures $3 billion chip investment", "chip investment"),
+        ("Nuevo Leon lands $1.2 billion auto parts investment", "auto parts investment"),
+        ("Harlow plans $90 million heat pump plant", "investment in heat pump plant"),
     ],
 )
-def test_a_headlines_decision_sizes_the_noun_after_the_sum(headline, metric):
+def test_a_headlines_verb_sizes_the_noun_after_the_sum(headline, metric):
     assert extract(headline + "\n\nThe scheme runs to 2030.", published="2026-01-10")[0].metric == metric
 
 

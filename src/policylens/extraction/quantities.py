@@ -539,7 +539,7 @@ _GOVERNMENT_DEFINITE = re.compile(
     rf"\b[Tt](?:he|his)\s+(?:central\s+|national\s+|federal\s+)?(?:{_alternation(_CUES['government_descriptions'])})"
     r"\b(?!['’]s|\s+of\b)"
 )
-_HEADLINE_DECISIONS = frozenset(_CUES["headline_decisions"])
+_HEADLINE_SUM_VERBS = frozenset(_CUES["headline_sum_verbs"])
 _PERIOD_OPENERS = frozenset(_CUES["period_openers"])
 _WORD_GOES_ON = re.compile(r"\s+[a-z]")
 # A share a figure sizes, what it is of after it: "a 28% market share", "a 30% share of sales".
@@ -1384,7 +1384,7 @@ class _Reader:
             # a headline drops its articles: "Commission approves €1.2 billion Italian State aid scheme"
             before_sum = _previous_word(self.text, start)
             article = before_sum in _ARTICLES or (
-                before_sum in _HEADLINE_DECISIONS and "\n" not in self.text[: s.start].strip()
+                before_sum in _HEADLINE_SUM_VERBS and "\n" not in self.text[: s.start].strip()
             )
             # after an article the sum sizes a noun phrase, whose head is a noun though a verb elsewhere ("grant")
             sized = self._counted_noun(a, s, head_noun=article)
