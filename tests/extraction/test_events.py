@@ -1031,3 +1031,18 @@ def test_a_report_cited_as_the_source_is_no_event_and_leaves_the_clause_its_own(
     )
     assert [e.type for e in found] == ["achievement"]
     assert events("According to a study released last week, the sector employs 2 million people.") == []
+
+
+def test_a_fact_box_label_states_no_event():
+    """AI-written summaries and briefings list figures under labels; a participle in a label describes the
+    figure ("Total approved investment: Rs 1.6 lakh crore"), while the sentence that tells the approval is one."""
+    text = (
+        "Chip projects at a glance\n\n"
+        "Ruritania has approved 10 semiconductor projects since 2021.\n\n"
+        "Key figures\n"
+        "- Total approved investment: Rs 1.6 lakh crore\n"
+        "- Projects approved: 10\n"
+        "Plants launched: 4\n"
+    )
+    found = events(text)
+    assert [e.text for e in found] == ["Ruritania has approved 10 semiconductor projects since 2021"]

@@ -36,6 +36,8 @@ _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d")
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*|\d(?:[\d,.]*\d)?|[,;]")
 _TERMINAL = ".!?;:。！？…"
 _CLOSERS = "\"”’')]"
+# The most words of a fact box's label ("Expected direct jobs", "Total approved investment").
+_LABEL_WORDS = 5
 _BULLET = re.compile(r"[-•*·▪●◦]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s|[IVX]+\.\s")
 _BOUNDARY = re.compile(
     r";|:\s|\s[-–—]{1,2}\s|,\s+(?=(?:with|which|while|whereas|but|after|before|when|according|so|"
@@ -325,7 +327,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             continue
         for clause_start, clause_end in _clauses(text, unit):
             hits = [h for h in unit.hits if clause_start <= h.start and h.end <= clause_end]
-            if hits:
+            if hits and not _fact_label(text, unit, clause_start, clause_end):
                 events.extend(_clause_events(text, lex, hits, clause_start, clause_end, unit, places, reference))
     events = _on_the_same_occasion(text, lex, _without_restatements(events))
     return _dated_by_a_restatement(text, _dated_by_the_report(text, units[0], events, reference))
@@ -507,6 +509,17 @@ def _units(text: str, index: TextIndex) -> list[_Unit]:
     if open_unit is not None and not _ends_sentence(text, open_unit.start, open_unit.end):
         units.pop()
     return units
+
+
+def _fact_label(text: str, unit: _Unit, start: int, end: int) -> bool:
+    """Whether a clause is the label of a fact box's line ("- Total approved investment: Rs 1.6 lakh crore",
+    "Projects approved: 10"): a few words before a colon that open their line and name what the figure after
+    it counts; a participle there describes the figure, it states no event."""
+    words = text[start:end].split()
+    if not text.startswith(":", end) or len(words) > _LABEL_WORDS or words[0].lower() in ("the", "a", "an"):
+        return False  # "The cabinet approved: …" is a sentence; a label drops its article
+    opening = _BULLET.match(text, unit.start)
+    return start == unit.start or (opening is not None and start == _skip_space(text, opening.end()))
 
 
 def _hard_wrapped(text: str, paragraphs: list[tuple[int, int]]) -> bool:
