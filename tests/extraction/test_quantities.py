@@ -311,6 +311,8 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("Sany holds a 28% market share.", 28, "market share"),
         ("EV production rose 48% in the first nine months to 82,000 units.", 82000, "EV production"),
         ("The cluster's output value broke through 100 billion yuan in 2025.", 100e9, "output value"),
+        ("The zone will strive to make the industry scale break through 150 billion yuan.", 150e9, "industry scale"),
+        ("The company received a $5 million tax break from the state.", 5e6, "tax break"),
         ("The office received 74 applications requesting a combined $2.3 billion.", 2.3e9, "applications"),
         ("The economy grew 6.1 percent in 2025, faster than the 5.8 percent in 2024.", 5.8, "economy"),
         (

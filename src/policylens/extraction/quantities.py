@@ -2682,6 +2682,8 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     while hi > lo and hi != noun and _edge_junk(words[hi - 1], first=False):
         hi -= 1
     kept = words[lo:hi]
+    if len(kept) > 1 and hi < len(words) and kept[-1].lower() == "break" and words[hi].lower() == "through":
+        kept.pop()  # "make the industry scale break through 150 billion yuan": the verb, not the measure ("tax break")
     if len(kept) > 2 and kept[-2].lower() == "on" and kept[-1].lower() in ("track", "course"):
         del kept[-2:]  # "Exports are on track to hit …": the cue's first words, not the measure's
     if len(kept) > 1 and kept[0][:1].islower() and kept[0].endswith(("'s", "’s")) and kept[0][:-2] in _DESCRIBED_OWNERS:
