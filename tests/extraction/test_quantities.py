@@ -869,6 +869,19 @@ def test_a_place_that_locates_the_one_before_it_is_not_the_subject():
 @pytest.mark.parametrize(
     "text",
     [
+        "Exports from Jiangsu and Zhejiang rose 12% in 2025.",
+        "The complexes in Yongin, Cheonan and Gumi will cover a combined 12.4 square kilometers.",
+    ],
+)
+def test_a_figure_of_a_list_of_places_is_no_one_places(text):
+    """The last place of "A, B and C" is not the owner of their joint figure; better none than a false one."""
+    entities = [mention(text, name) for name in ("Jiangsu", "Zhejiang", "Yongin", "Cheonan", "Gumi") if name in text]
+    assert [q.subject for q in extract(text, published="2026-03-01", entities=entities)] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Marta Ortiz, 52, the plant's director, said the line would open in May.",
         "Okafor, 38, joined the supplier after university.",
         "Page 2 of 5",

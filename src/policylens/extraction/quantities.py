@@ -677,6 +677,8 @@ _SCALED_WHOLES = frozenset(_CUES["scaled_wholes"])
 _COMPARATOR_SYMBOL = re.compile(r"(?<![\w<>=])(>=|<=|≥|≤|>|<|~)[ \t]?$")
 _SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤": "<=", "~": "~"}
 # "Kuo Feng Precision, with US$150 million": a figure listed against a name, as the ones before it are
+# What joins the last two names of a list: "Cheonan and Gumi", "Cheonan, and Gumi".
+_LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+")
 _WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
@@ -1659,6 +1661,7 @@ class _Reader:
             return self._issuer(clause, a)
         best = after = None
         best_end = -1
+        listed = False  # whether the last subject taken ends a list of places ("in Yongin, Cheonan and Gumi")
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         aside: tuple[str, int] | None = None  # the last name skipped as part of an aside, and its end
         for start, end, name, etype in self._mentions_between(s.start, s.end):
@@ -1687,6 +1690,12 @@ class _Reader:
                     continue  # "X, founded in Lincoln, Nebraska, runs …": the place's own locator is in the aside too
                 if best is not None and self._qualifies(best, best_end, start, name):
                     continue  # "Haimen District of Nantong City realized …": the city locates the district
+                listed = (
+                    etype == "place"
+                    and best is not None
+                    and self._types.get(best) == "place"
+                    and _LIST_JOIN.fullmatch(self.text, best_end, start) is not None
+                )
                 best, outer, best_end = name, (start, end), end
             elif best is None and not _is_country(name):
                 if self._example(a, start):
@@ -1695,6 +1704,8 @@ class _Reader:
                     continue  # "a 40,000-ton-per-year plant in Fukuoka by Toyota Tsusho": the builder's, not the site's
                 after = name
                 break
+        if listed:
+            return None  # "The complexes in Yongin, Cheonan and Gumi will cover a combined 12.4 km2": no one place's
         if best is None and (
             _PRONOUN_LED.match(self.text, s.start) or _PRONOUN_AFTER_OPENING.match(self.text, s.start, a.start)
         ):
@@ -1896,6 +1907,13 @@ class _Reader:
                 continue  # "X, founded in Lincoln, Nebraska, runs …"
             if found is not None and self._qualifies(found, outer[1], start, name):
                 continue  # "Hefei, Anhui, produced …": the province locates the city
+            if (
+                etype == "place"
+                and found is not None
+                and self._types.get(found) == "place"
+                and _LIST_JOIN.fullmatch(self.text, outer[1], start)
+            ):
+                return "said", None  # "Exports from Jiangsu and Zhejiang rose 12%": no one place's
             found, outer = name, (start, end)
         opening = self._opening_referent(clause) if found is None else None
         if opening is not None:
