@@ -866,6 +866,12 @@ def test_a_place_that_locates_the_one_before_it_is_not_the_subject():
     assert by_value(extract(text, published="2025-06-03", entities=entities), 168.3e9).subject == "Haimen District"
 
 
+def test_a_sum_sizing_a_nations_scheme_is_that_nations():
+    text = "The European Commission has approved, under EU State aid rules, a €1.1 billion Spanish scheme."
+    entities = [mention(text, "European Commission", "government"), mention(text, "EU")]
+    assert only(text, published="2026-10-14", entities=entities).subject == "Spain"
+
+
 @pytest.mark.parametrize(
     "text",
     [

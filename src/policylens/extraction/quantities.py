@@ -554,6 +554,11 @@ _DEMONYMS: dict[str, str] = _load("demonyms.yaml")["demonyms"]
 _NATIONAL = re.compile(
     r"(?<![\w'’-])(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+[a-z]"
 )
+# A sum sizing a nation's scheme: "a €1.1 billion Spanish scheme", "€1.2 billion Italian State aid scheme".
+_NATIONAL_SCHEME = re.compile(
+    r"\s+(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}?"
+    r"(?i:" + _alternation(_CUES["plan_reference_nouns"] + ["measure", "fund", "package", "initiative"]) + r")\b"
+)
 _NATIONWIDE = re.compile(rf"\b(?:{_words('nationwide_words')})\b", re.IGNORECASE)
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
 _TODAY_RIGHT_AFTER = re.compile(r"\s*(?:\w+\s+)?today\b", re.IGNORECASE)
@@ -1651,6 +1656,7 @@ class _Reader:
             or self._described_owner(a)
             or self._recipient(a)
             or self._supported(a, s)
+            or self._national_scheme(a)
             or self._works_owner(s)
             or self._antecedent_owner(a, s)
         )
@@ -1761,6 +1767,12 @@ class _Reader:
                 return self._referent(article.start(), noun.group("noun").lower())
         after = _OF_THE_WHOLE.match(self.text, a.end)
         return self._referred(after.start("whole"), after.end()) if after is not None else None
+
+    def _national_scheme(self, a: Amount) -> str | None:
+        """A sum sizing a nation's scheme is that nation's, whoever approves it ("The Commission has approved a
+        €1.1 billion Spanish scheme"); one for a company is the company's (:meth:`_supported`, asked first)."""
+        nation = _NATIONAL_SCHEME.match(self.text, a.end) if DIMENSION.get(a.unit) == "money" else None
+        return _nation(nation.group(1)) if nation is not None else None
 
     def _recipient(self, a: Amount) -> str | None:
         """A sum given to a company is the company's: "an award of up to $412 million in direct funding to X",
