@@ -586,3 +586,21 @@ def test_a_number_inside_a_park_name_is_part_of_it(sentence: str, name: str) -> 
 def test_a_count_between_names_is_no_park_number() -> None:
     _, entities = found("Hanoi 12 Industrial Parks were approved for expansion.")
     assert not any("12" in name for name in entities)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Executive Vice-President Tara Ruiz, in charge of Clean, Just and Competitive Transition policy, said so.",
+        "Commissioner Anna Berg, responsible for Industrial Strategy policy, said the scheme will help.",
+    ],
+)
+def test_an_officials_portfolio_is_no_programme(sentence: str) -> None:
+    """EU releases name each commissioner's brief: a capitalised portfolio before "policy" is no programme."""
+    _, entities = found(sentence)
+    assert not [e for e in entities.values() if e.type == "programme"]
+
+
+def test_a_programme_a_body_is_responsible_for_is_still_one() -> None:
+    _, entities = found("The ministry is responsible for the Smart Factory programme, which has 300 members.")
+    assert entities["Smart Factory programme"].type == "programme"

@@ -90,6 +90,7 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
         prog = p.programme_after.match(rest)
         if (
             prog
+            and not p.portfolio_before.search(text, max(0, chunk.start - 80), chunk.start)
             and not prog.group(1)
             and prog.group(2).lower() in p.programme_nouns
             and prog.group(2)[0].islower()

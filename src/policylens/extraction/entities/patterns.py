@@ -38,6 +38,7 @@ class Patterns:
     company_self: re.Pattern
     person_titled: re.Pattern  # a title right before a name ("Gov. ", "Chief executive ")
     programme_after: re.Pattern
+    portfolio_before: re.Pattern  # "in charge of" before an official's portfolio ("… Transition policy")
     programme_before: re.Pattern
     programme_nouns: frozenset[str]
     programme_over_heads: re.Pattern
@@ -137,6 +138,9 @@ def patterns() -> Patterns:
         ),
         programme_after=re.compile(
             r"\s*((?:[a-z][\w-]*\s+){0,2}?)(" + _alternation(raw["programme_nouns"]) + r")\b", re.IGNORECASE
+        ),
+        portfolio_before=re.compile(
+            r"\b(?:" + _alternation(raw["portfolio_intros"]) + r")\s+(?:[A-Z][\w’'-]*,?\s+(?:and\s+)?){0,4}$"
         ),
         programme_before=re.compile(r"(?:" + _alternation(raw["programme_intros"]) + r")[\s,]*$", re.IGNORECASE),
         programme_nouns=frozenset(raw["programme_nouns"]),
