@@ -866,6 +866,22 @@ def test_a_place_that_locates_the_one_before_it_is_not_the_subject():
     assert by_value(extract(text, published="2025-06-03", entities=entities), 168.3e9).subject == "Haimen District"
 
 
+def test_a_place_locating_a_possessed_works_is_no_owner_in_the_paragraph_either():
+    """ "its first plant, in Chonburi, Thailand, with …": both places say where the plant is, so neither is
+    taken back as the owner when the pronoun's company is named only as "the Company" before."""
+    text = (
+        "Jinhai Forklift Co., Ltd. (the Company) sold 52,000 forklifts last year.\n\n"
+        "For 2026, the Company plans to sell over 170,000 forklifts. It will complete its first overseas assembly "
+        "plant, in Chonburi, Thailand, with annual capacity of 10,000 units, by the third quarter."
+    )
+    entities = [
+        Entity("company", "Jinhai Forklift Co., Ltd.", [(0, 25)]),
+        mention(text, "Chonburi"),
+        mention(text, "Thailand"),
+    ]
+    assert by_value(extract(text, published="2026-03-01", entities=entities), 10000).subject != "Thailand"
+
+
 def test_a_sum_sizing_a_nations_scheme_is_that_nations():
     text = "The European Commission has approved, under EU State aid rules, a €1.1 billion Spanish scheme."
     entities = [mention(text, "European Commission", "government"), mention(text, "EU")]

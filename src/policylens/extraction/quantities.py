@@ -1670,12 +1670,16 @@ class _Reader:
         listed = False  # whether the last subject taken ends a list of places ("in Yongin, Cheonan and Gumi")
         outer = (-1, -1)  # the last subject taken: a place inside its name ("Weifang-Linyi … cluster") is not another
         aside: tuple[str, int] | None = None  # the last name skipped as part of an aside, and its end
+        scoped: tuple[str, int] | None = None  # the last place skipped as the scope of a possessive, and its end
         for start, end, name, etype in self._mentions_between(s.start, s.end):
             if etype not in _SUBJECT_TYPES or (start <= a.start and a.end <= end):
                 continue
             if outer[0] <= start and end <= outer[1]:
                 continue
-            if etype == "place" and self._scoped(start):
+            if etype == "place" and (
+                self._scoped(start) or (scoped is not None and self._qualifies(scoped[0], scoped[1], start, name))
+            ):
+                scoped = (name, end)  # "its first plant, in Chonburi, Thailand, with …": Thailand locates Chonburi
                 continue
             if etype == "place" and (best is not None or end <= a.start) and _RANKING_SCOPE.match(self.text, end):
                 continue  # "Tamil Nadu retained its position as India's top electronics exporter": India is the scope
@@ -1739,6 +1743,8 @@ class _Reader:
                     continue
                 if self._owner_described(start):
                     continue  # "X is a joint venture of A and B": the owners describe X; the figures after are X's
+                if s.start <= start < a.start and etype == "place" and scoped is not None and end <= scoped[1]:
+                    continue  # a scope its sentence's possessive gave ("its plant, in Chonburi, Thailand"), not an owner
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:
@@ -1894,12 +1900,16 @@ class _Reader:
         found = None
         outer = (-1, -1)
         aside: tuple[str, int] | None = None
+        scoped: tuple[str, int] | None = None
         for start, end, name, etype in self._mentions_between(past_aside, verb):
             if etype not in _SUBJECT_TYPES or (outer[0] <= start and end <= outer[1]):
                 continue
             if _ADJUNCT.search(self.text, max(clause, start - 30), start) or self._is_source(start):
                 continue
-            if etype == "place" and self._scoped(start):
+            if etype == "place" and (
+                self._scoped(start) or (scoped is not None and self._qualifies(scoped[0], scoped[1], start, name))
+            ):
+                scoped = (name, end)  # "its first plant, in Chonburi, Thailand, …": Thailand locates Chonburi
                 continue
             if etype == "place" and _RANKING_SCOPE.match(self.text, end):
                 continue  # "X's Wroclaw plant, Europe's largest, has …": the ranking's scope, not the subject
