@@ -474,6 +474,15 @@ def test_a_company_called_by_its_first_word_alone():
     assert written(text, names["Brennwald Antriebstechnik"]) == ["Brennwald Antriebstechnik", "Brennwald"]
 
 
+def test_a_company_called_by_its_first_two_words():
+    text, names = found(
+        "Prairie Silicon Packaging Inc. will build a plant in Salina. "
+        "Prairie Silicon, founded in 2019 in Lincoln, runs two smaller packaging lines there."
+    )
+    company = names["Prairie Silicon Packaging Inc."]
+    assert written(text, company) == ["Prairie Silicon Packaging Inc.", "Prairie Silicon"]
+
+
 def test_a_common_first_word_is_no_short_name():
     _, names = found(
         "Orders went to General Rotor Systems Ltd. on Monday. General Rotor said output rose. General fell."

@@ -197,19 +197,22 @@ def _add_mentions(text: str, entities: list[Entity]) -> None:
 def _first_word_names(text: str, entities: list[Entity]) -> dict[str, Entity]:
     """A company's first word where the story calls it by that alone ("Brennwald Antriebstechnik … Brennwald,
     which is based in …"): a coined word, not a place, not a word the text also writes in lower case, not a
-    common opener of company names, and the first word of no other entity."""
+    common opener of company names, and the first word of no other entity. Its first two words too, for a
+    name of three words or more ("Prairie Silicon Packaging Inc. … Prairie Silicon, founded in 2019, …")."""
     p = patterns()
     firsts: dict[str, list[Entity]] = {}
     for e in entities:
         words = e.name.split()
         if len(words) >= 2:
             firsts.setdefault(words[0], []).append(e)
+        if len(words) >= 3 and e.type == "company" and words[1][:1].isupper() and words[1].isalpha():
+            firsts.setdefault(" ".join(words[:2]), []).append(e)
     out: dict[str, Entity] = {}
     lower_words: set[str] | None = None  # the words the text writes in lower case, read when first needed
     for word, owners in firsts.items():
         if len(owners) != 1 or owners[0].type != "company" or len(word) < 4 or not word[0].isupper():
             continue
-        if not word.replace("-", "").isalpha() or word.isupper() or word.lower() in p.not_starts:
+        if not word.replace("-", "").replace(" ", "").isalpha() or word.isupper() or word.lower() in p.not_starts:
             continue
         if word.lower() in p.common_first_words or is_place(word):
             continue
