@@ -882,6 +882,12 @@ def test_a_place_locating_a_possessed_works_is_no_owner_in_the_paragraph_either(
     assert by_value(extract(text, published="2026-03-01", entities=entities), 10000).subject != "Thailand"
 
 
+def test_the_scope_of_a_ranking_said_before_is_no_owner_of_the_next_sentences_figure():
+    text = "Vietnam has become one of Asia's top electronics exporters. Exports reached $126.5 billion in 2025."
+    entities = [mention(text, "Vietnam"), mention(text, "Asia")]
+    assert only(text, published="2026-03-01", entities=entities).subject == "Vietnam"
+
+
 def test_a_sum_sizing_a_nations_scheme_is_that_nations():
     text = "The European Commission has approved, under EU State aid rules, a €1.1 billion Spanish scheme."
     entities = [mention(text, "European Commission", "government"), mention(text, "EU")]

@@ -101,3 +101,10 @@ def test_tokens_are_inside_the_text_and_its_sentences(text):
 )
 def test_a_temperature_unit_ends_a_sentence_where_an_initial_does_not(text, count):
     assert len(TextIndex(text).sentences) == count
+
+
+def test_a_sentence_in_markdown_bold_starts_after_the_stop_before_it():
+    """AI-written summaries bold whole sentences: "**" between a stop and the capital ends the sentence before."""
+    text = "Vietnam is one of Asia's top exporters. **Electronics exports reached $126.5 billion in 2025**, up 10%."
+    starts = [text[s:e] for s, e in TextIndex(text).sentences]
+    assert starts == ["Vietnam is one of Asia's top exporters.", text[text.index("**") :]]

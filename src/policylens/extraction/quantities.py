@@ -1745,6 +1745,8 @@ class _Reader:
                     continue  # "X is a joint venture of A and B": the owners describe X; the figures after are X's
                 if s.start <= start < a.start and etype == "place" and scoped is not None and end <= scoped[1]:
                     continue  # a scope its sentence's possessive gave ("its plant, in Chonburi, Thailand"), not an owner
+                if etype == "place" and best is not None and _RANKING_SCOPE.match(self.text, end):
+                    continue  # "Vietnam has become one of Asia's top exporters. Exports reached …": Asia is a scope
                 if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
                     best = name
                     if end > a.start:

@@ -17,8 +17,12 @@ _ABBREVIATIONS = frozenset(
     "e.g i.e etc vs u.s u.k approx est fig dept govt int'l".split()
 )
 # One character class first, so that sre passes every other character without trying the pattern there; a
-# full stop, "!" or "?" ends a sentence only before a capital, a digit or a Chinese character.
-_SENTENCE_END = re.compile(r"[.!?。！？；](?:(?<=[。！？；])|(?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff]))")
+# full stop, "!" or "?" ends a sentence only before a capital, a digit or a Chinese character, with quotes,
+# brackets or the asterisks of Markdown's bold between ("… exporters. **Electronics exports reached …**", as
+# AI-written summaries write).
+_SENTENCE_END = re.compile(
+    r"[.!?。！？；](?:(?<=[。！？；])|(?=[\"”’')\]*]*\s+(?:\*\*|[\"“‘(\[])?[A-Z0-9\u4e00-\u9fff]))"
+)
 _PARAGRAPH = re.compile(r"[^\n]+")
 # Extractors look across a whole sentence for each figure in it, so a "sentence" must stay sentence-sized:
 # a run without a full stop (a table flattened to one line, a hostile file) is cut into pieces of at most

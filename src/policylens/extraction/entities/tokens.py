@@ -52,7 +52,7 @@ _DISCLAIMER = re.compile(
 _LINE_WORDS = re.compile(r"[A-Za-z][\w'’-]*")
 # What opens a sentence in the gap before a token: a line break, or a stop followed only by spaces, quotes
 # and an opening bracket.
-_BREAK = re.compile(r"[\n.!?:](?:(?<=\n)|[ \t\"“‘'(]*)")  # a line break, or a stop and what opens the next
+_BREAK = re.compile(r"[\n.!?:](?:(?<=\n)|[ \t\"“‘'(*]*)")  # a line break, or a stop and what opens the next
 
 
 @dataclass(slots=True)
