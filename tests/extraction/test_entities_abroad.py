@@ -613,3 +613,13 @@ def test_an_officials_portfolio_is_no_programme(sentence: str) -> None:
 def test_a_programme_a_body_is_responsible_for_is_still_one() -> None:
     _, entities = found("The ministry is responsible for the Smart Factory programme, which has 300 members.")
     assert entities["Smart Factory programme"].type == "programme"
+
+
+def test_a_name_labelling_a_list_line_is_read_by_what_follows_its_colon():
+    """AI-written summaries list companies as labels: "- **LG Innotek**: announced …" says LG Innotek announced;
+    a fact box's label ("- Battery exports: US$3.1 billion") names no company."""
+    text = "Major investments\n\n- **Kyoto Lumen**: announced a $1 billion expansion of its Hai Phong plant in 2025.\n"
+    text += "- Battery exports: US$3.1 billion, a record high.\n"
+    out = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
+    assert out["Kyoto Lumen"].type == "company"
+    assert "Battery" not in out

@@ -26,6 +26,10 @@ _FOLLOWED_BY_NAME = re.compile(r"[ \t]+[A-Z]")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]+$")
 # a sentence's end, a line's start, a comma, or a dateline's dash ("COLUMBUS, Ohio (AP) — Honda will build …")
 _CLAUSE_OPENS = re.compile(r"(?:[.!?]\s+|\n\s*|,\s+|\S[ \t](?:--|[-–—])[ \t]+)$")
+# A name that labels a list's line ("- **LG Innotek**: announced …", "- Foxconn: invested …"): the line's start, a
+# bullet and Markdown's bold before it, the colon after it; what follows the colon says what the name did.
+_LABEL_OPENS = re.compile(r"\n[ \t]*(?:[-•*][ \t]+)?(?:\*\*)?$")
+_LABEL_CLOSE = re.compile(r"(?:\*\*)?:(?=[ \t])")
 
 
 def _headline_only(text: str, chunk: Chunk, name: str) -> bool:
@@ -182,8 +186,10 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         return "appositive", "platform" if noun in p.platform_nouns else "company"
     if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
         return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer
-    sentence_start = chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 6) : chunk.start])
-    if not sentence_start:
+    label = _LABEL_CLOSE.match(rest)
+    if label is not None and _LABEL_OPENS.search(text, max(0, chunk.start - 8), chunk.start):
+        rest = rest[label.end() :]
+    elif not (chunk.start == 0 or _CLAUSE_OPENS.search(text[max(0, chunk.start - 6) : chunk.start])):
         return None
     if p.company_verb.match(rest):
         reading = "verb"
