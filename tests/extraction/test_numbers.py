@@ -190,6 +190,9 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         "The plan covers 2021–2025 and was revised on Jan. 14.",
         "Published 2023-08-17 09:45 by the bureau.",
         "The meeting opened on 12 March 2024 at 14:30.",
+        # portal stamps and bylines in capitals
+        "Posted On: 28 MAR 2026 3:45PM by PIB Delhi",
+        "Updated: JUNE 12, 2026 by staff",
         "For details call 86-531-8890-1234.",
         "Tel: +86 532 8591 2345",
         "The company (stock code: 600519) reported results.",
@@ -537,3 +540,7 @@ def test_a_whole_number_with_a_fraction_or_dozens_reads_whole(text, read):
 def test_currencies_of_central_asia_africa_and_beyond(text, value, unit):
     a = one(text)
     assert (a.value, a.unit) == (pytest.approx(value), unit)
+
+
+def test_a_month_in_capitals_without_its_year_may_be_a_headlines_modal():
+    assert [a.value for a in find_amounts("PRICES MAY RISE 5 PERCENT IN 2026")] == [5]

@@ -171,6 +171,9 @@ _MONTHS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _YEAR = r"(?:1[89]|20|21)\d{2}"
+# Months as bylines and portal stamps write them in capitals ("Posted On: 28 MAR 2026"): dates only with their year,
+# as "MAY" alone may be the modal of a headline in capitals.
+_UPPER_MONTHS = _MONTHS.upper()
 # A number with a unit or scale after it is an amount whatever its shape ("2024.5 tonnes", "1000000 GW").
 _NO_UNIT_AFTER = rf"(?![ \u00a0]?(?:{_UNIT.replace('(?P<tunit>', '(?:')}|(?i:{any_case(SCALES, _alternation)}))(?!\w))"
 # Shapes of numbers that never state an amount.
@@ -182,6 +185,7 @@ NOT_AMOUNT = re.compile(
     | \b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+{_YEAR}\b)?
     | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
+    | \b\d{{1,2}}\s+(?:{_UPPER_MONTHS})\.?,?\s+{_YEAR}\b | \b(?:{_UPPER_MONTHS})\.?\s+\d{{1,2}},?\s+{_YEAR}\b
     | \b{_YEAR}\s?[-–—~/]\s?(?:{_YEAR}|\d{{2}})\b
     | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
     | \b[1-4][HQ]\s?\d{{2,4}}\b | \b[HQ][1-4]\b(?:\s?{_YEAR}\b)?
