@@ -410,7 +410,7 @@ _TRAILING_POSSESSOR = re.compile(r"(?:\s+[A-Z][\w-]*)*\s*\b[A-Z][\w-]*[’']s\s*
 # it when lower-case words follow; "of Apple" alone is an owner).
 _IN_NOUN = re.compile(
     r"(?:(?:\s+[a-z]+ed)?\s+in|(?:\s+(?:a|per|each)\s+(?:year|annum))?\s+(?:worth\s+)?(?P<of>of))"
-    r"\s+(?!(?:the|a|an|total|terms|addition|which|this|that|its|their|"
+    r"\s+(?!(?:the|a|an|total(?!\s+[a-z])|terms|addition|which|this|that|its|their|"
     r"all|each|every|recent|some|fiscal|FY)\b)(?P<np>(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)"
     r"(?:\s+(?:[a-z][\w’'-]*|[A-Z]{2,}s?\b)){0,4})"
 )
@@ -1402,8 +1402,10 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _MONEY_VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
-            if m and (noun := _clean_metric(_whole_phrase(_until_time(_WORD.findall(m.group("np"))), m, self.text))):
-                return noun
+            if m and (
+                noun := _clean_metric(_whole_phrase(_until_time(_WORD.findall(m.group("np"))), m, self.text), True)
+            ):
+                return noun  # what the sum is in, a noun phrase: "$2 billion in new funding"
         elif DIMENSION.get(a.unit) in _MEASURED_OF:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and (noun := _clean_metric(_until_to(_until_time(_WORD.findall(m.group("np")))))):
@@ -2716,10 +2718,17 @@ def _offered(metric: str | None, comparator: str) -> bool:
 def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     """The words with what cannot open or close a measure's name trimmed from both ends ("It also
     sets", "more", "We hope"), or None when no word that can name a measure is left. With ``head_noun``
-    the last word heads a noun phrase and stays though it is a verb elsewhere ("a $5 million grant")."""
+    the last word heads a noun phrase and stays though it is a verb elsewhere ("a $5 million grant", "$2 billion
+    in new funding")."""
     lo, hi = 0, len(words)
     noun = hi if head_noun and words and _is_verb(words[-1]) and words[-1].islower() else None
-    while lo < hi and lo + 1 != noun and _edge_junk(words[lo], first=True) and not _gerund_modifier(words, lo, hi):
+    while (
+        lo < hi
+        and lo + 1 != noun
+        and _edge_junk(words[lo], first=True)
+        and not _gerund_modifier(words, lo, hi)
+        and not (head_noun and lo + 1 == hi and _ing_noun(words[lo]))
+    ):
         lo += 1
     while hi > lo and hi != noun and _edge_junk(words[hi - 1], first=False):
         hi -= 1
@@ -2743,11 +2752,17 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
         or w in _MONTH_NAMES
         or w.lower() in ORDINALS
         or w.lower() in NUMBER_WORDS
-        or (_verbal(w) and noun is None)
+        or (_verbal(w) and noun is None and not (head_noun and w is kept[-1] and _ing_noun(w)))
         for w in kept
     ):
         return None  # "more", "record high", "the first half of the year", "valued": when, how high or how, not what
     return " ".join(kept)
+
+
+def _ing_noun(word: str) -> bool:
+    """A word in -ing left alone as a measure's head is the noun ("$2 billion in funding", "in new financing"), not
+    the participle that opens a clause ("reflecting …"), which never stands last."""
+    return word.islower() and word.endswith("ing") and not _is_verb(word)
 
 
 def _without_verb(verb: str, tail: list[str]) -> list[str] | None:
