@@ -405,6 +405,11 @@ def test_a_headlines_verb_sizes_the_noun_after_the_sum(headline, metric):
     assert extract(headline + "\n\nThe scheme runs to 2030.", published="2026-01-10")[0].metric == metric
 
 
+def test_a_headlines_actor_and_verb_are_no_measure():
+    found = extract("Japan to subsidize Rapidus with additional 802.5 billion yen\n\nIt runs to 2030.")
+    assert by_value(found, 802.5e9).metric is None
+
+
 def test_street_addresses_are_not_quantities():
     text = "A hearing is set at the County Building, 300 W. Ash St., and comments go to 1200 North Main Street."
     assert extract(text) == []

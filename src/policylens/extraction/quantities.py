@@ -684,6 +684,8 @@ _SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤":
 # "Kuo Feng Precision, with US$150 million": a figure listed against a name, as the ones before it are
 # What joins the last two names of a list: "Cheonan and Gumi", "Cheonan, and Gumi".
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+")
+# A headline's actor and its verb: "Japan to subsidize Rapidus with additional …" (a clause, no measure's name).
+_NAMED_ACTOR_TO = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}to\s+[a-z]+\b")
 _WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
@@ -1444,10 +1446,12 @@ class _Reader:
         words = _until_time(words, periods_only=True)
         before = _clean_metric(words, head_noun=bool(words) and _PLURAL_SUBJECT.fullmatch(words[-1]) is not None)
         if before and (
-            self._types.get(before) in (*_SUBJECT_TYPES, "government") or before.split()[-1].lower() in _BODY_NOUNS
+            self._types.get(before) in (*_SUBJECT_TYPES, "government")
+            or before.split()[-1].lower() in _BODY_NOUNS
+            or _NAMED_ACTOR_TO.match(before)
         ):
             # "Central Sulawesi and North Maluku accounted for 70 percent of it", "The Spanish government has
-            # approved €1.25 billion": whose, or who acts, not what
+            # approved €1.25 billion", "Japan to subsidize Rapidus with additional …": whose, or who acts, not what
             before = None
         if before:
             return before
