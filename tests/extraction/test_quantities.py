@@ -405,6 +405,12 @@ def test_a_headlines_verb_sizes_the_noun_after_the_sum(headline, metric):
     assert extract(headline + "\n\nThe scheme runs to 2030.", published="2026-01-10")[0].metric == metric
 
 
+def test_the_place_a_sum_is_spent_in_is_no_measure():
+    text = "Tesla invested $1 billion in Texas last year."
+    found = extract(text, published="2026-01-10", entities=[mention(text, "Tesla", "company"), mention(text, "Texas")])
+    assert [q.metric for q in found] == ["investment"]
+
+
 def test_a_headlines_actor_and_verb_are_no_measure():
     found = extract("Japan to subsidize Rapidus with additional 802.5 billion yen\n\nIt runs to 2030.")
     assert by_value(found, 802.5e9).metric is None

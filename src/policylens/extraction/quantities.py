@@ -1404,10 +1404,14 @@ class _Reader:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and _previous_word(self.text, a.start) in _MONEY_VERB_METRICS:
                 m = None  # "exported $5 billion of equipment" measures exports
-            if m and (
-                noun := _clean_metric(_whole_phrase(_until_time(_WORD.findall(m.group("np"))), m, self.text), True)
+            if (
+                m
+                and (
+                    noun := _clean_metric(_whole_phrase(_until_time(_WORD.findall(m.group("np"))), m, self.text), True)
+                )
+                and noun not in self._types
             ):
-                return noun  # what the sum is in, a noun phrase: "$2 billion in new funding"
+                return noun  # what the sum is in, a noun phrase: "$2 billion in new funding"; not where ("in Texas")
         elif DIMENSION.get(a.unit) in _MEASURED_OF:
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and m.group("of") and (noun := _clean_metric(_until_to(_until_time(_WORD.findall(m.group("np")))))):
