@@ -2749,6 +2749,12 @@ def test_a_dateline_closed_by_a_colon_names_no_owner():
     assert {q.subject for q in extract(text, published="2026-10-20", entities=entities)} == {"India"}
 
 
+def test_a_dateline_with_its_agency_in_brackets_names_no_owner():
+    text = "Jakarta (ANTARA) - President Joko Widodo on Thursday inaugurated a US$2.3 billion nickel smelter."
+    entities = [Entity("place", "Jakarta", [(0, 7)], {"level": "city"})]
+    assert only(text, published="2026-10-22", entities=entities).subject is None
+
+
 def test_a_nationality_in_an_aside_names_no_owner():
     text = "The projects, by Chinese and Japanese carmakers, will add capacity of 360,000 vehicles a year."
     assert only(text, published="2026-09-09").subject is None

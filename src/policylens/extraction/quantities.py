@@ -633,7 +633,9 @@ _DATELINE = re.compile(
     r"(?:--|[-–—]|:)[ \t]"  # "NEW DELHI: The Union Cabinet …", as Indian papers write it
     r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},[ \t]*"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH_WORD},?[ \t]+\d{{4}}|{_MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)"
-    r"[ \t]*(?:\([^()\n]{2,40}\))?[ \t]*(?::|--|[-–—])[ \t])",
+    r"[ \t]*(?:\([^()\n]{2,40}\))?[ \t]*(?::|--|[-–—])[ \t]"
+    # "Jakarta (ANTARA) - ", "Hanoi (VNA) – ": a city and its news agency, as Asian agencies write the dateline
+    r"|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}[ \t]+\([A-Z][A-Za-z]{1,15}\)[ \t]*(?:--|[-–—])[ \t])",
     re.MULTILINE,
 )
 # The first word of a clause after ", and": a noun phrase's opener makes it a list item, not a predicate.
