@@ -1530,8 +1530,13 @@ class _Reader:
                 # "171 approved applications": a participle before a noun is its adjective
             elif low in _STOP and not (low == "of" and words and words[-1].lower() not in _STOP):
                 break
-            elif words and _participle(word) and words[-1].lower().endswith("s"):
-                break  # "platforms serving specific industries": the clause describes the platforms
+            elif (
+                words
+                and _participle(word)
+                and (words[-1].lower().endswith("s") or self.text.startswith(" by ", m.end()))
+            ):
+                # "platforms serving specific industries", "a smelter operated by X": the clause describes them
+                break
             words.append(word)
             ends.append(m.end())
         while words and words[-1].lower() == "and":
