@@ -600,6 +600,19 @@ def test_a_province_wide_figure_belongs_to_the_province_after_a_city_was_named()
     assert q.subject == "Hubei Province"
 
 
+def test_in_a_local_story_a_country_that_opens_a_sentence_owns_the_next_ones_figure():
+    text = (
+        "Morowali Smelter opens in Central Sulawesi\n\n"
+        "The smelter in Central Sulawesi will employ workers from Central Sulawesi.\n\n"
+        "Indonesia banned exports of raw nickel ore in 2020. Since then, the number of smelters has grown to 54."
+    )
+    entities = [
+        Entity("place", "Central Sulawesi", [(m.start(), m.end()) for m in re.finditer("Central Sulawesi", text)]),
+        mention(text, "Indonesia"),
+    ]
+    assert by_value(extract(text, published="2026-10-22", entities=entities), 54).subject == "Indonesia"
+
+
 def test_a_country_named_after_the_figure_is_its_frame_not_its_subject():
     text = "Gyeonggi Province.\nIts exports reached $120 billion, the highest of any province in South Korea."
     q = only(text, entities=[mention(text, "Gyeonggi Province"), mention(text, "South Korea")])

@@ -1764,11 +1764,18 @@ class _Reader:
                     continue  # a scope its sentence's possessive gave ("its plant, in Chonburi, Thailand"), not an owner
                 if etype == "place" and best is not None and _RANKING_SCOPE.match(self.text, end):
                     continue  # "Vietnam has become one of Asia's top exporters. Exports reached …": Asia is a scope
-                if etype in _SUBJECT_TYPES and not ((start >= a.end or self.local_story) and _is_country(name)):
+                if etype in _SUBJECT_TYPES and not (
+                    (start >= a.end or (self.local_story and not self._opens_sentence(start))) and _is_country(name)
+                ):
                     best = name
                     if end > a.start:
                         break
         return self._issuer(best or self.main_subject, a)
+
+    def _opens_sentence(self, start: int) -> bool:
+        """Whether a name opens its sentence, as its subject ("Indonesia banned exports of raw ore in 2020")."""
+        i = bisect_right(self.sentence_starts, start) - 1
+        return i >= 0 and not self.text[self.sentences[i][0] : start].strip()
 
     def _example(self, a: Amount, start: int) -> bool:
         """Whether a name after the figure is given as an example ("plants such as the X refinery")."""
