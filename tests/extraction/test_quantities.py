@@ -2764,6 +2764,15 @@ def test_a_dateline_closed_by_a_colon_names_no_owner():
     assert {q.subject for q in extract(text, published="2026-10-20", entities=entities)} == {"India"}
 
 
+def test_a_datelines_year_dates_the_story_not_its_figures():
+    text = (
+        "ATLANTA, Sept. 9, 2026 /PRNewswire/ -- Northwind Cells Inc. today announced plans to build a "
+        "$1.1 billion manufacturing facility in Bartow County."
+    )
+    q = only(text, published="2026-09-09")
+    assert (q.deadline, q.as_of) == (None, None)
+
+
 def test_a_dateline_with_its_agency_in_brackets_names_no_owner():
     text = "Jakarta (ANTARA) - President Joko Widodo on Thursday inaugurated a US$2.3 billion nickel smelter."
     entities = [Entity("place", "Jakarta", [(0, 7)], {"level": "city"})]

@@ -1073,7 +1073,9 @@ class _Reader:
         ):
             baseline_ends.add(m.end("a"))
             s.from_year = int(m.group("a"))
-        for m in _YEAR_EXPR.finditer(text, start, end) if has_year or "FY" in sentence else ():
+        # a wire's dateline ("ATLANTA, Sept. 9, 2026 /PRNewswire/ --") dates the story, not its figures
+        after_dateline = self.dateline_ends.get(start, start)
+        for m in _YEAR_EXPR.finditer(text, after_dateline, end) if has_year or "FY" in sentence else ():
             if m.group("span1") and int(m.group("span2")) != (int(m.group("span1")) + 1) % 100:
                 continue  # "2021-25" is a plan's period, not one fiscal year
             year = _expr_year(m)
