@@ -335,3 +335,22 @@ def test_a_name_after_a_datelines_dash_opens_the_sentence():
     found = {e.name: e.type for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     assert found.get("Vexa Semiconductor") == "company"
     assert "Battery" not in found  # a bullet's dash opens no sentence a company verb would follow
+
+
+def test_a_counted_plural_of_descriptive_clusters_names_none():
+    """ "among 20 new national pilot clusters for future industries, making it …" counts a class of many; the
+    listed items, and a participle's clause after a comma, name no cluster."""
+    text = (
+        "In January, the ministry listed the Datong hydrogen cluster among 20 new national pilot clusters for "
+        "future industries, making it the only one in the province."
+    )
+    found = find_entities(Document(source="t.txt", text=text), TextIndex(text))
+    assert not [e.name for e in found if "pilot cluster" in e.name]
+
+
+def test_coordinated_descriptive_clusters_are_one_each():
+    text = "The province has national advanced manufacturing clusters for robots, drones and ships."
+    found = find_entities(Document(source="t.txt", text=text), TextIndex(text))
+    assert sorted(e.name for e in found if e.type == "cluster") == [
+        f"national advanced manufacturing cluster for {item}" for item in ("drones", "robots", "ships")
+    ]

@@ -28,8 +28,10 @@ def find_descriptive(tokens: Tokens) -> list[Found]:
         definite = before == "the" or prefix_first is not None
         counted = before.isdigit() or before in p.stops and before not in ("the", "of", "in", "and")
         if plural:
-            if not (level and items and (content or prefix_first is not None)):
-                continue
+            if _numbered(tokens, desc[-1] if desc else h) or not (
+                level and items and (content or prefix_first is not None)
+            ):
+                continue  # "20 new national pilot clusters for future industries": a class of many, none named
         elif (
             not content
             or not (definite or level)
@@ -56,6 +58,11 @@ def find_descriptive(tokens: Tokens) -> list[Found]:
                 found.attributes["level"] = level
             out.append(found)
     return out
+
+
+def _numbered(tokens: Tokens, first: int) -> bool:
+    """Whether a number stands right before a descriptive name's first word ("20 new national … clusters")."""
+    return first > 0 and tokens.joins(first - 1) == " " and any(c.isdigit() for c in tokens.words[first - 1])
 
 
 def _descriptors(tokens: Tokens, h: int, p: Patterns) -> tuple[list[int], list[str], int | None, int]:
@@ -131,8 +138,10 @@ def _complement(text: str, pos: int, p: Patterns) -> tuple[str | None, list[tupl
             or word[0].isupper()
             and not word.isupper()
             or word.lower() in ("along", "which", "that", "who", "while")
+            or "," in sep
+            and word.endswith("ing")
         ):
-            break
+            break  # a name, a clause word, or a participle after a comma ("…, making it the only one")
         if cur is None or "," in sep or " and " in f"{sep} " and sep.strip() == "and" or sep.strip(" ,") == "and":
             if cur is not None:
                 items.append((cur[0], cur[1]))
