@@ -139,6 +139,10 @@ def only(text: str, published: str | None = "2025-03-14"):
         ("Riverton Motor rolled out its first batch of 200 hydrogen trucks in February.", "production", "2025-02"),
         ("On March 7 the province unveiled the Riverton Innovation Centre.", "establishment", "2025-03-07"),
         ("The firm obtained a mining licence in May 2024.", "approval", "2024-05"),
+        # the thing set up decides the type, as the contract's types say: a platform or fund started, a centre set up
+        ("The city established an industrial internet platform in May 2024.", "launch", "2024-05"),
+        ("The province set up a new guidance fund in May 2024.", "launch", "2024-05"),
+        ("The city launched an innovation centre in May 2024.", "establishment", "2024-05"),
         # certified with its object before "as": the body certifies, as it designates
         ("The province certified the park as an eco-industrial park in May 2024.", "approval", "2024-05"),
         ("On March 7 the ministry issued Circular 12 on permits for industrial parks.", "issuance", "2025-03-07"),
