@@ -143,6 +143,7 @@ def only(text: str, published: str | None = "2025-03-14"):
         ("The city established an industrial internet platform in May 2024.", "launch", "2024-05"),
         ("The province set up a new guidance fund in May 2024.", "launch", "2024-05"),
         ("The city launched an innovation centre in May 2024.", "establishment", "2024-05"),
+        ("The province unveiled a new guidance fund in May 2024.", "launch", "2024-05"),
         # certified with its object before "as": the body certifies, as it designates
         ("The province certified the park as an eco-industrial park in May 2024.", "approval", "2024-05"),
         ("On March 7 the ministry issued Circular 12 on permits for industrial parks.", "issuance", "2025-03-07"),
