@@ -623,3 +623,28 @@ def test_a_name_labelling_a_list_line_is_read_by_what_follows_its_colon():
     out = {e.name: e for e in find_entities(Document(source="t.txt", text=text), TextIndex(text))}
     assert out["Kyoto Lumen"].type == "company"
     assert "Battery" not in out
+
+
+@pytest.mark.parametrize(
+    "sentence, acronym",
+    [
+        ("PEZA approved 30 new projects worth P50 billion in 2025.", "PEZA"),
+        ("The BOI granted promotion to 12 projects.", "BOI"),
+        ("In 2025, DPIIT notified the new rules.", "DPIIT"),
+    ],
+)
+def test_an_acronym_taking_a_bodys_decision_is_a_body(sentence: str, acronym: str) -> None:
+    _, entities = found(sentence)
+    assert entities[acronym].type == "government"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Implementing Resolution No. 15-NQ/TU issued by the Provincial Party Committee, the province grew.",
+        "GDP grew 5% and FDI rose 3%.",
+    ],
+)
+def test_a_code_or_a_measure_in_capitals_is_no_body(sentence: str) -> None:
+    _, entities = found(sentence)
+    assert not {"TU", "GDP", "FDI"} & set(entities)

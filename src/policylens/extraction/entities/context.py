@@ -21,6 +21,7 @@ from policylens.extraction.entities.tokens import (
 # A preposition of place right before a name: "in X", "near X" names where, not who.
 _PLACED = re.compile(r"\b(?:in|at|near|across|around|from|into|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _HYPHEN_WORD = re.compile(r"-([a-z]+)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 # What ends right before a name that opens its sentence or clause.
 _FOLLOWED_BY_NAME = re.compile(r"[ \t]+[A-Z]")
 _NAME_BEFORE = re.compile(r"[A-Z][\w'’-]+[ \t]+$")
@@ -186,6 +187,12 @@ def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[s
         return "appositive", "platform" if noun in p.platform_nouns else "company"
     if p.company_relative.match(rest) and not _PLACED.search(text, max(0, chunk.start - 8), chunk.start):
         return "relative clause", "company"  # not "in X, which exports …": a place not in the gazetteer
+    if (
+        _ACRONYM.fullmatch(text, chunk.start, chunk.end)
+        and text[chunk.start - 1 : chunk.start] not in ("/", "-", ".")
+        and p.body_decision.match(rest)
+    ):
+        return "decision", "government"  # "PEZA approved 30 new projects": who takes such decisions is a body
     label = _LABEL_CLOSE.match(rest)
     if label is not None and _LABEL_OPENS.search(text, max(0, chunk.start - 8), chunk.start):
         rest = rest[label.end() :]

@@ -56,6 +56,7 @@ class Patterns:
     field_words: frozenset[str]
     modified_after: re.Pattern  # a noun a name before it only modifies, alone or joined by "and"
     company_after: re.Pattern
+    body_decision: re.Pattern  # a decision only a public body takes, right after a name
     platform_nouns: frozenset[str]
     government_nouns_after: frozenset[str]
 
@@ -186,6 +187,7 @@ def patterns() -> Patterns:
         ),
         # "X (SZSE: 000425)", "X shares (NSE: X)" or "X, a Busan-based battery maker,": a ticker or an
         # appositive after the name.
+        body_decision=re.compile(r"\s+(?:" + _alternation(raw["body_decisions"]) + r")\b"),
         company_after=re.compile(
             r"(?:\s+(?:shares|stock))?\s*\(\s*(?:"
             + _alternation(raw["stock_exchanges"])
