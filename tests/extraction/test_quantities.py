@@ -613,6 +613,19 @@ def test_in_a_local_story_a_country_that_opens_a_sentence_owns_the_next_ones_fig
     assert by_value(extract(text, published="2026-10-22", entities=entities), 54).subject == "Indonesia"
 
 
+def test_the_state_of_a_story_is_a_state_of_its_country():
+    text = (
+        "Tamil Nadu signs deals\n\nTamil Nadu signed deals with six companies. Taiwan's Pegatron will set up a "
+        "unit at Chengalpattu. Minister Rajaa said the state aims to reach $100 billion in electronics production."
+    )
+    entities = [
+        Entity("place", "Tamil Nadu", [(m.start(), m.end()) for m in re.finditer("Tamil Nadu", text)]),
+        mention(text, "Taiwan"),
+        mention(text, "Chengalpattu"),
+    ]
+    assert by_value(extract(text, published="2026-10-17", entities=entities), 100e9).subject == "Tamil Nadu"
+
+
 def test_a_country_named_after_the_figure_is_its_frame_not_its_subject():
     text = "Gyeonggi Province.\nIts exports reached $120 billion, the highest of any province in South Korea."
     q = only(text, entities=[mention(text, "Gyeonggi Province"), mention(text, "South Korea")])

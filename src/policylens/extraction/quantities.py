@@ -2238,11 +2238,16 @@ class _Reader:
         same_type = self.mentions_by_type.get(etype, [])
         if levels is not None and "country" in levels and self.home_country is not None:
             return self.home_country  # "the country's 14 regions": the story's country, not one named in passing
+        home = _country_of(self.main_subject) if levels is not None else None
         before = (
             name
             for s, e, name, _ in reversed(same_type[: bisect_left(same_type, (at + 1,))])
-            if e <= at and (levels is None or self._level(name) in levels) and not self._owner_described(s)
-        )
+            if e <= at
+            and (
+                levels is None or (self._level(name) in levels and (home is None or _country_of(name) in (home, None)))
+            )
+            and not self._owner_described(s)
+        )  # "the state" of a story about Tamil Nadu is no state of another country named since ("Taiwan's X")
         last = next(before, None)
         main = self.main_subject
         if (
