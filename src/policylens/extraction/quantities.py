@@ -536,7 +536,8 @@ _AT_COST = re.compile(
 _NOUN_AFTER_PARTICIPLE = re.compile(r"[a-z]+ed\s+(?P<noun>[a-z][\w-]*)")
 # Written in lower case: "the Ministry of Electronics" is a name, not a description of one named before.
 _GOVERNMENT_DEFINITE = re.compile(
-    rf"\b[Tt](?:he|his)\s+(?:central\s+|national\s+|federal\s+)?(?:{_alternation(_CUES['government_descriptions'])})"
+    opening("t")
+    + rf"\b[Tt](?:he|his)\s+(?:central\s+|national\s+|federal\s+)?(?:{_alternation(_CUES['government_descriptions'])})"
     r"\b(?!['’]s|\s+of\b)"
 )
 _HEADLINE_SUM_VERBS = frozenset(_CUES["headline_sum_verbs"])
@@ -551,8 +552,12 @@ _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\
 _ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
 # A country's adjective before a measure: "Chinese excavator sales", "Korean exports".
 _DEMONYMS: dict[str, str] = _load("demonyms.yaml")["demonyms"]
+# Opened by a look at the names' first letters: the look behind first let sre try every name at every word start.
 _NATIONAL = re.compile(
-    r"(?<![\w'’-])(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+[a-z]"
+    opening((a[0] for a in _DEMONYMS), ignoring_case=False)
+    + r"(?<![\w'’-])("
+    + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True))
+    + r")\s+[a-z]"
 )
 # A sum sizing a nation's scheme: "a €1.1 billion Spanish scheme", "€1.2 billion Italian State aid scheme".
 _NATIONAL_SCHEME = re.compile(
