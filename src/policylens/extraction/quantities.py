@@ -441,6 +441,10 @@ _VALUED_AT = re.compile(
 )
 # Words that end a counted noun phrase where the sum it is worth begins ("nine projects worth Rs 12,500 crore").
 _WORTH = frozenset({"worth", "valued", "costing", "totalling", "totaling"})
+# "worth" right before a sum, and the words that may stand between them: "MoUs worth about Rs 12,500 crore".
+_WORTH_BEFORE = re.compile(
+    r"\s+worth\s+(?:(?:about|around|some|nearly|almost|roughly|over|more\s+than|up\s+to)\s+)?$", re.IGNORECASE
+)
 # A works or a company placed by the name after it: "a plant in", "the factory near", "based in", "headquartered in".
 _SITE_LOCATOR = re.compile(
     r"\b(?:plant|plants|factory|factories|facility|facilities|works|refinery|mill|site|campus|line|based|"
@@ -1380,6 +1384,9 @@ class _Reader:
                 return named  # "the county's population, about 54,000, has barely grown": the figure restates it
         if at_cost := _AT_COST.search(self.text, max(s.start, start - 40), start):
             return at_cost.group("np").lower()  # "developed by X at a total cost of VND6.8 trillion": the cost
+        worth = _WORTH_BEFORE.search(self.text, max(s.start, start - 40), start)
+        if worth and (named := self._worth_what(worth.start(), max(s.start, start - 80))):
+            return named  # "signed MoUs with six companies for investments worth Rs 12,500 crore": the investments
         valued = _VALUED_AT.search(self.text, max(s.start, start - 90), start)
         if valued and (named := _clean_metric(_WORD.findall(valued.group("np")))):
             # "put the total cost of the factory at €2.6bn": what the sum is set as, not the verb that sets it
@@ -1783,6 +1790,25 @@ class _Reader:
         """Whether a name opens its sentence, as its subject ("Indonesia banned exports of raw ore in 2020")."""
         i = bisect_right(self.sentence_starts, start) - 1
         return i >= 0 and not self.text[self.sentences[i][0] : start].strip()
+
+    def _worth_what(self, end: int, lo: int) -> str | None:
+        """What a sum is the worth of: the noun phrase right before "worth", from after the last function word
+        or verb before it ("investments" in "with six companies for investments worth …")."""
+        if self.text[end - 1 : end] == ",":
+            return None  # "Indonesia's 23 projects, worth US$3.4 billion": an aside on the count before
+        words = self.text[lo:end].split()
+        k = len(words)
+        while (
+            k > 0
+            and len(words) - k < 4
+            and words[k - 1].isalpha()
+            and words[k - 1].islower()
+            and words[k - 1] not in _STOP
+            and words[k - 1] not in NUMBER_WORDS
+            and not _is_verb(words[k - 1])
+        ):
+            k -= 1
+        return _clean_metric(words[k:], head_noun=True) if k < len(words) else None
 
     def _example(self, a: Amount, start: int) -> bool:
         """Whether a name after the figure is given as an example ("plants such as the X refinery")."""
