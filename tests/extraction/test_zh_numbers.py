@@ -127,6 +127,13 @@ def test_restatement_in_another_currency_is_an_alternative():
     assert [(x.value, x.unit) for x in a.alternatives] == [(4.2e9, "USD")]
 
 
+def test_restatement_naming_the_yuan_is_an_alternative_in_either_script():
+    # "（约合人民币13.6亿元）": the yuan named before the figure; "約合人民幣" as traditional-script pages write it
+    for text in ("出口额1.9亿美元（约合人民币13.6亿元）", "投資1.2億歐元（約合人民幣9.4億元）"):
+        [a] = find_amounts(text)
+        assert a.unit in ("USD", "EUR") and [x.unit for x in a.alternatives] == ["CNY"]
+
+
 def test_acronym_before_a_figure_and_letter_names():
     assert amounts("全年GDP5.2万亿元")[0][:4] == ("5.2万亿元", 5.2e12, None, "CNY")
     assert amounts("H7车型") == [] and amounts("A股") == []

@@ -267,12 +267,13 @@ def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _MONEY = frozenset(code for code, _ in UNITS.values() if len(code) == 3 and code.isupper())  # ISO 4217
-_ALT_OPEN = re.compile(r"\s*[(（]\s*(?:约合|折合|约|合|相当于)?\s*")
+_ALT_OPEN = re.compile(r"\s*[(（]\s*(?:约合|約合|折合|约|約|合|相当于|相當於)?\s*(?:人民币|人民幣)?\s*")
 _ALT_CLOSE = re.compile(r"\s*[)）]")
 
 
 def _restatements(text: str, amounts: list[Amount]) -> list[Amount]:
-    """ "300亿元（约合42亿美元）" is one amount with an alternative, not two."""
+    """ "300亿元（约合42亿美元）" is one amount with an alternative, not two; so is "1.9亿美元（约合人民币13.6亿元）",
+    the yuan named before the figure (and "約合人民幣" in traditional script)."""
     out: list[Amount] = []
     i = 0
     while i < len(amounts):
