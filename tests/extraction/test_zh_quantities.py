@@ -115,6 +115,8 @@ def test_baseline():
 def test_metric_is_what_is_measured():
     assert one("全市规模以上工业企业达到3100家。").metric == "规模以上工业企业"
     assert one("培育10个千亿级产业集群。").metric == "千亿级产业集群"
+    # the currency named before the figure ("为人民币1亿5000万元") is no part of what is measured
+    assert one("合同总金额为人民币1亿5000万元。").metric == "合同总金额"
 
 
 def test_years_and_dates_are_not_quantities():

@@ -140,7 +140,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 # figure made reading a long page quadratic).
 _METRIC_AFTER = re.compile(r"[^，,；;：:。！？、\n（(]{1,20}")
 _METRIC_TRIM_END = re.compile(
-    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的', '负增长'])})+$"
+    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的', '负增长', '人民币', '人民幣'])})+$"
 )
 _METRIC_TRIM_START = re.compile(
     rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
