@@ -38,6 +38,12 @@ def test_decrease():
     assert (q.change, q.value) == ("decrease", 16)
 
 
+def test_a_net_change_in_a_count():
+    # "净增" / "净减": the net rise or fall of a count since a date, as statistical releases write it
+    assert one("截至9月末，规上工业企业比上年末净增103家。").change == "increase"
+    assert one("全市规上工业企业较年初净减5家。").change == "decrease"
+
+
 def test_comparators_before_the_number():
     assert one("招引项目超过120个。").comparator == ">"
     assert one("研发投入不低于3%。").comparator == ">="
