@@ -98,6 +98,9 @@ def test_annual():
     assert one("规上工业增加值年均增长6%。").annual is True
     assert one("每年新增高新技术企业100家以上。").annual is True
     assert one("全市规上工业企业达到3100家。").annual is False
+    # the 年 of a year named ("当年新增", "全年新增") counts that year's new firms, no rate per year
+    assert one("其中当年新增3家。").annual is False
+    assert one("全年新增规上工业企业112户。").annual is False
 
 
 def test_range_and_percentage_points():

@@ -57,7 +57,8 @@ _MINUS = ("-", "−", "－")
 _NEGATIVE_GROWTH = re.compile(r"负增长[了为]?$")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
-_ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
+# (not the 年 of a year named, "当年新增3家", "全年新增规上企业112户", "今年新增": that year's count, not a rate)
+_ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十当全今去明本该同上])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
 _OWN_SENTENCE_CUES = _DESIGN_CUES + tuple(_CUES["forecast_cues"])
