@@ -100,6 +100,9 @@ def test_annual():
     assert one("全市规上工业企业达到3100家。").annual is False
     # the 年 of a year named ("当年新增", "全年新增") counts that year's new firms, no rate per year
     assert one("其中当年新增3家。").annual is False
+    # a project's yearly tax or throughput ("达产后年纳税超过3亿元", "年加工玉米30万吨"): per year
+    assert one("项目达产后年纳税超过3亿元。").annual is True
+    assert one("项目建成后可年加工玉米30万吨。").annual is True
     assert one("全年新增规上工业企业112户。").annual is False
 
 
