@@ -56,6 +56,9 @@ def test_comparators_before_the_number():
 def test_comparators_after_the_number():
     assert one("到2027年，培育专精特新企业200家左右。").comparator == "~"
     assert one("到2027年，培育专精特新企业200家以上。").comparator == ">"
+    # a page converted from PDF may wrap the line between the figure and its comparator
+    q = one("规模以上工业增加值增长 6.5%\n左右，")
+    assert (q.comparator, q.text) == ("~", "6.5%\n左右")
 
 
 def test_kind_cues():

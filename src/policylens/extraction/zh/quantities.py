@@ -51,7 +51,8 @@ def _alt(words) -> str:
 _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
-_AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
+# (a line wrap may stand before it on a page converted from PDF: "增长 6.5%\n左右")
+_AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})")
 _APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
 _MINUS = ("-", "−", "－")
 _NEGATIVE_GROWTH = re.compile(r"负增长[了为]?$")
@@ -381,9 +382,9 @@ class _Reader:
             comparator = _BEFORE[word]
             if comparator != "=":
                 start = before.start()
-        after = _AFTER_RE.match(text[end : end + 3])
+        after = _AFTER_RE.match(text[end : end + 6])
         if after:
-            comparator = _AFTER[after.group()]
+            comparator = _AFTER[after.group("w")]
             end += after.end()
         if a.value_max is not None:
             comparator = "="
