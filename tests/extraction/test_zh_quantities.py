@@ -404,6 +404,10 @@ def test_by_the_end_of_the_year_is_the_pages_year():
     # "三年内" counts three years from the page's year, not this year
     q = one("力争三年内培育龍頭企業20家。", published="2023-05-10")
     assert q.deadline == 2026
+    # ... but in a plan for three years it is the plan's own three years, due at the period's end
+    title = "某省盐湖锂产业链高质量发展实施方案（2026—2028年）"
+    q = one("三年内新增查明碳酸锂资源量200万吨以上。", published="2026-04-10", title=title)
+    assert q.deadline == 2028
     # already done within the year: a statistic, no deadline
     q = one("年内已完成技术改造投资80亿元。", published="2023-05-10")
     assert (q.kind, q.deadline) == ("statistic", None)

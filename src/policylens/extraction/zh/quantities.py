@@ -223,6 +223,7 @@ class _Reader:
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
+        self.period_years = int(period.group("b")) - int(period.group("a")) + 1 if period else None
         self.sections = Sections(self.text)
         self.cues = self._cues()  # in text order
         # a page about its own year: it names the year (今年, or written out) and sets no later deadline
@@ -308,7 +309,10 @@ class _Reader:
                 )
             elif m.group("rel") or m.group("reln2"):
                 n = parse_cn(m.group("reln") or m.group("reln2"))
-                if n and self.published:
+                if n and self.period_end and n == self.period_years:
+                    # "三年内" in a plan for 2026—2028: the plan's own three years, due at its end
+                    out.append(_Cue(m.start(), "deadline", self.period_end))
+                elif n and self.published:
                     out.append(_Cue(m.start(), "deadline", self.published + int(n)))
                 else:
                     out.append(_Cue(m.start(), "target"))
