@@ -699,6 +699,12 @@ def test_a_period_since_last_year_runs_to_the_pages_year():
     assert q.as_of == 2025
 
 
+def test_a_period_up_to_now_is_no_deadline():
+    # "今年以来": what has been done so far; a planned size told of it ("计划总投资") is due at no year
+    found = read("今年以来，集群新增投资项目23个，计划总投资超过90亿元。", published="2026-08-14")
+    assert [(q.value, q.deadline) for q in found] == [(23, None), (9e9, None)]
+
+
 def test_the_year_before_the_one_told_dates_its_figure():
     found = read("过去一年，规模以上工业增加值增长7.1%，扭转了上年负增长2.3%的局面。", published="2026-01-14")
     assert [(q.value, q.as_of) for q in found] == [(7.1, 2025), (2.3, 2024)]

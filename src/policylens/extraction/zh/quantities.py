@@ -225,6 +225,7 @@ class _Reader:
         self.period_end = int(period.group("b")) if period else None
         self.period_years = int(period.group("b")) - int(period.group("a")) + 1 if period else None
         self.sections = Sections(self.text)
+        self.since: set[int] = set()  # where a period up to the page's day is told ("今年以来"), by _cues
         self.cues = self._cues()  # in text order
         # a page about its own year: it names the year (今年, or written out) and sets no later deadline
         self.current_year = (
@@ -319,6 +320,7 @@ class _Reader:
             elif m.group("ry"):
                 if self.published and self.text.startswith(_SINCE, m.end()):
                     out.append(_Cue(m.start(), "year", self.published))  # "去年以来，…累计": up to the page's day
+                    self.since.add(m.start())
                 elif self.published:
                     out.append(_Cue(m.start(), "year", self.published + int(_CUES["relative_years"][m.group("ry")])))
                 else:
@@ -562,8 +564,10 @@ class _Reader:
             if c.kind == "target" and self.text.startswith(_AFTER_COMPLETION, c.pos):
                 # "预计2027年底建成投产，达产后年产值可达40亿元": a size the project will have, due at no year
                 return None
-            if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
-                return c.year
+            if c.kind == "deadline" or (
+                c.kind == "year" and (self.published is None or c.year >= self.published) and c.pos not in self.since
+            ):
+                return c.year  # (not "今年以来": what has been done so far, by no date ahead)
         if _SITE.search(self.text, self.index.sentence_at(pos)[0], pos):
             return None  # "到2027年，…。园区规划面积12.8平方公里": a site's size, due at no year the paragraph gives
         for c in reversed(paragraph):
