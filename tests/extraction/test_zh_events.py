@@ -116,10 +116,16 @@ def test_a_trigger_inside_a_quoted_occasion_names_it():
 
 
 def test_a_plan_named_as_the_ground_of_a_clause_is_no_issuance():
-    assert events("文章开头。\n根据市政府今年3月印发的《某市数字经济行动方案》，各区县加快推进产业发展。") == []
+    assert events("文章开头。\n根据市政府印发的《某市数字经济行动方案》，各区县加快推进产业发展。") == []
     assert events("文章开头。\n为贯彻落实省政府印发的《某省制造业行动计划》，现提出如下意见。") == []
     [e] = events("文章开头。\n3月5日，市政府印发的《某市数字经济行动方案》明确了重点任务。")
     assert (e.type, e.date) == ("issuance", "2024-03-05")
+
+
+def test_a_ground_that_dates_its_plan_reports_the_issuance():
+    # "根据某市今年4月印发的《…》": the plan's own date told, as in "今年5月印发的《…》提出"
+    [e] = events("文章开头。\n根据市政府今年3月印发的《某市数字经济行动方案》，各区县加快推进产业发展。")
+    assert (e.type, e.date) == ("issuance", "2024-03")
 
 
 def test_an_issuance_of_nothing_named_is_no_event():

@@ -127,6 +127,13 @@ def test_restatement_in_another_currency_is_an_alternative():
     assert [(x.value, x.unit) for x in a.alternatives] == [(4.2e9, "USD")]
 
 
+def test_restatement_naming_the_yuan_is_an_alternative_in_either_script():
+    # "（约合人民币13.6亿元）": the yuan named before the figure; "約合人民幣" as traditional-script pages write it
+    for text in ("出口额1.9亿美元（约合人民币13.6亿元）", "投資1.2億歐元（約合人民幣9.4億元）"):
+        [a] = find_amounts(text)
+        assert a.unit in ("USD", "EUR") and [x.unit for x in a.alternatives] == ["CNY"]
+
+
 def test_acronym_before_a_figure_and_letter_names():
     assert amounts("全年GDP5.2万亿元")[0][:4] == ("5.2万亿元", 5.2e12, None, "CNY")
     assert amounts("H7车型") == [] and amounts("A股") == []
@@ -203,6 +210,14 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         ("引进三至五百家企业", ("三至五百家", 300, 500, "count")),
         ("价格123元1角1分", ("123元1角1分", 123.11, None, "CNY")),
         ("花了一百三十五块六角七分钱", ("一百三十五块六角七分钱", 135.67, None, "CNY")),
+        # one numeral through 亿 and on to 万, never the part before 万 times 万, nor two amounts
+        ("总投资一亿零五百万元", ("一亿零五百万元", 1.05e8, None, "CNY")),
+        ("合同金额为贰亿零伍佰万元整", ("贰亿零伍佰万元", 2.05e8, None, "CNY")),
+        # Arabic digits with Chinese place words inside
+        ("总投资1亿5000万元", ("1亿5000万元", 1.5e8, None, "CNY")),
+        ("投资3亿2800万元", ("3亿2800万元", 3.28e8, None, "CNY")),
+        ("投资3千5百万元", ("3千5百万元", 3.5e7, None, "CNY")),
+        ("带动就业1万2千人", ("1万2千人", 12000, None, "count")),
     ],
 )
 def test_forms_pages_write(text, expected):
@@ -249,6 +264,29 @@ def test_many_written_numerals_read_back_exactly():
         found = [(a.value, a.unit) for a in find_amounts(f"占比百分之{written}")]
         if found != [(pytest.approx(decimal), "%")]:
             wrong.append((decimal, written, found))
+    assert wrong == []
+
+
+def test_amounts_in_yi_and_wan_are_never_read_as_wrong_values():
+    """cn2an as the oracle for sums written through 亿 to 万 before a unit ("一亿零五百万元", "3亿2800万元"), in
+    characters, in financial numerals, and in digits with the place words between: each is read exactly or,
+    in characters, left unread, never read as another value; in digits with place words, always read."""
+    import random
+
+    rng = random.Random(13)
+    wrong = []
+    for _ in range(200):
+        n = rng.randrange(1, 10**5) * 10 ** rng.randint(4, 6)
+        found = {
+            w: [(a.value, a.unit) for a in find_amounts(f"项目投资{w}元，")]
+            for w in (cn2an.an2cn(n, "low"), cn2an.an2cn(n, "up"))
+        }
+        wrong += [(n, w, f) for w, f in found.items() if f not in ([], [(n, "CNY")])]
+        yi, wan = divmod(n // 10**4, 10**4)
+        if yi and wan and n % 10**4 == 0:
+            mixed = f"{yi}亿{'零' if wan < 1000 else ''}{wan}万"
+            if (f := [(a.value, a.unit) for a in find_amounts(f"项目投资{mixed}元，")]) != [(n, "CNY")]:
+                wrong.append((n, mixed, f))
     assert wrong == []
 
 

@@ -38,6 +38,12 @@ def test_decrease():
     assert (q.change, q.value) == ("decrease", 16)
 
 
+def test_a_net_change_in_a_count():
+    # "净增" / "净减": the net rise or fall of a count since a date, as statistical releases write it
+    assert one("截至9月末，规上工业企业比上年末净增103家。").change == "increase"
+    assert one("全市规上工业企业较年初净减5家。").change == "decrease"
+
+
 def test_comparators_before_the_number():
     assert one("招引项目超过120个。").comparator == ">"
     assert one("研发投入不低于3%。").comparator == ">="
@@ -50,6 +56,9 @@ def test_comparators_before_the_number():
 def test_comparators_after_the_number():
     assert one("到2027年，培育专精特新企业200家左右。").comparator == "~"
     assert one("到2027年，培育专精特新企业200家以上。").comparator == ">"
+    # a page converted from PDF may wrap the line between the figure and its comparator
+    q = one("规模以上工业增加值增长 6.5%\n左右，")
+    assert (q.comparator, q.text) == ("~", "6.5%\n左右")
 
 
 def test_kind_cues():
@@ -92,6 +101,12 @@ def test_annual():
     assert one("规上工业增加值年均增长6%。").annual is True
     assert one("每年新增高新技术企业100家以上。").annual is True
     assert one("全市规上工业企业达到3100家。").annual is False
+    # the 年 of a year named ("当年新增", "全年新增") counts that year's new firms, no rate per year
+    assert one("其中当年新增3家。").annual is False
+    # a project's yearly tax or throughput ("达产后年纳税超过3亿元", "年加工玉米30万吨"): per year
+    assert one("项目达产后年纳税超过3亿元。").annual is True
+    assert one("项目建成后可年加工玉米30万吨。").annual is True
+    assert one("全年新增规上工业企业112户。").annual is False
 
 
 def test_range_and_percentage_points():
@@ -115,6 +130,8 @@ def test_baseline():
 def test_metric_is_what_is_measured():
     assert one("全市规模以上工业企业达到3100家。").metric == "规模以上工业企业"
     assert one("培育10个千亿级产业集群。").metric == "千亿级产业集群"
+    # the currency named before the figure ("为人民币1亿5000万元") is no part of what is measured
+    assert one("合同总金额为人民币1亿5000万元。").metric == "合同总金额"
 
 
 def test_years_and_dates_are_not_quantities():
@@ -387,6 +404,10 @@ def test_by_the_end_of_the_year_is_the_pages_year():
     # "三年内" counts three years from the page's year, not this year
     q = one("力争三年内培育龍頭企業20家。", published="2023-05-10")
     assert q.deadline == 2026
+    # ... but in a plan for three years it is the plan's own three years, due at the period's end
+    title = "某省盐湖锂产业链高质量发展实施方案（2026—2028年）"
+    q = one("三年内新增查明碳酸锂资源量200万吨以上。", published="2026-04-10", title=title)
+    assert q.deadline == 2028
     # already done within the year: a statistic, no deadline
     q = one("年内已完成技术改造投资80亿元。", published="2023-05-10")
     assert (q.kind, q.deadline) == ("statistic", None)
@@ -676,6 +697,12 @@ def test_a_period_since_last_year_runs_to_the_pages_year():
     assert q.as_of == 2026
     q = one("去年企业招用本地员工1010人。", published="2026-05-27")
     assert q.as_of == 2025
+
+
+def test_a_period_up_to_now_is_no_deadline():
+    # "今年以来": what has been done so far; a planned size told of it ("计划总投资") is due at no year
+    found = read("今年以来，集群新增投资项目23个，计划总投资超过90亿元。", published="2026-08-14")
+    assert [(q.value, q.deadline) for q in found] == [(23, None), (9e9, None)]
 
 
 def test_the_year_before_the_one_told_dates_its_figure():

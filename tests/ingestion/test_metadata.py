@@ -565,6 +565,10 @@ def test_a_month_only_date_from_the_format_is_refined_by_the_page():
         ("來源：新華網  發佈時間：2024年10月30日", "state_media"),
         ("來源：某自治區人民政府辦公廳", "government"),
         ("发布时间：2024-10-30  来源：某某晨报", "media"),
+        # a county's media centre or a city's broadcaster, run by its government as its party daily is
+        ("2024-10-30  来源：某县融媒体中心", "state_media"),
+        ("发布时间：2024-10-30  来源：某市广播电视台", "state_media"),
+        ("來源：某縣融媒體中心", "state_media"),
     ],
 )
 def test_a_source_named_after_the_date_or_in_traditional_characters(head, kind):

@@ -448,8 +448,14 @@ def _title_before(text: str, c_start: int, pos: int) -> str | None:
 
 
 def _passing(text: str, c_start: int, start: int, end: int) -> bool:
-    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》")."""
-    return bool(_GROUNDS.match(text, c_start)) and text.startswith(_NOT_AFTER_EXEMPT, end)
+    """An issuance that only names a plan in passing: the ground of the clause ("根据省政府印发的《…》");
+    not when the clause dates the issuance ("根据某市今年4月印发的《…》"), which then reports it, as a dated
+    relative clause does elsewhere ("今年5月印发的《…》提出")."""
+    return (
+        bool(_GROUNDS.match(text, c_start))
+        and text.startswith(_NOT_AFTER_EXEMPT, end)
+        and not _DATED_RELATIVE.search(text, max(c_start, start - 14), start)
+    )
 
 
 def _gathering(text: str, c_start: int, c_end: int) -> bool:

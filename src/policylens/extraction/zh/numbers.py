@@ -12,10 +12,12 @@ What is not an amount is decided here by shape: years and dates (2025年,
 letters or "+" (5G, 4W型, “10+1”), and a lone 一 ("一批", "一企一技术").
 
 Chinese numerals are read by cn2an ("三万五" is 35000, "一千零十" 1010,
-"一点五七" 1.57, "负三" -3, "壹佰" 100), which handles the abbreviated and
-financial forms that a hand-written reader gets wrong.  Pages converted from
-PDF put spaces inside amounts ("1.34 万亿元", "1819 家"), and some write the
-thousands separator full-width ("82，225.00元"); both are read.
+"一点五七" 1.57, "负三" -3, "壹佰" 100, "一亿零五百万" 105 million, and with
+Arabic digits between the place words "1亿5000万" 150 million), which handles
+the abbreviated, financial and mixed forms that a hand-written reader gets
+wrong.  Pages converted from PDF put spaces inside amounts ("1.34 万亿元",
+"1819 家"), and some write the thousands separator full-width ("82，225.00元");
+both are read.
 """
 
 from __future__ import annotations
@@ -56,7 +58,10 @@ _ARABIC = (
 )
 _CN_DECIMAL = rf"(?:点[{''.join(DIGITS)}]+)?"
 _CN = rf"[{_CN_CHARS}]+(?:[万亿萬億][{_CN_CHARS}]+)*{_CN_DECIMAL}"
-_NUM = rf"(?:{_ARABIC}|{_CN})"
+# Arabic digits with Chinese place words inside ("1亿5000万元" is 150 million, "3千5百万" 35 million, "1万2千家"):
+# one numeral, not "1亿" and "5000万" apart
+_MIXED = r"\d{1,4}[千仟百佰万萬亿億](?:零?\d{1,4}[千仟百佰]?)+"
+_NUM = rf"(?:{_MIXED}|{_ARABIC}|{_CN})"
 _SP = r"[ \u00a0\u3000]?"  # one space inside an amount, as pages converted from PDF write it
 # a line wrap between a figure and its unit, as text taken from a PDF breaks it ("提高 0.8\n个百分点");
 # taken only after Arabic digits written inside a line (see _read)
@@ -110,6 +115,10 @@ _RANGE_NOT_AFTER = re.compile(rf"(?:{_alt(_DATA['range_not_after'])})[^，,。�
 _QUOTED = re.compile(r"[“\"‘「『]([^”\"’」』\n]{1,12})[”\"’」』]")
 
 
+_INNER_PLACE = re.compile(r"[千仟百佰万萬亿億]")
+_SIMPLE_PLACES = str.maketrans("仟佰萬億", "千百万亿")
+
+
 def parse_cn(token: str) -> float | None:
     """The value of a numeral written in Chinese or Arabic digits: "一百二十" -> 120, "两" -> 2, "1,500" -> 1500.
 
@@ -119,6 +128,11 @@ def parse_cn(token: str) -> float | None:
     token = token.strip()
     if not token:
         return None
+    if token[0].isdigit() and _INNER_PLACE.search(token):
+        try:  # "1亿5000万", "3千5百": cn2an's smart mode reads digits and place words together
+            return float(cn2an.cn2an(token.translate(_SIMPLE_PLACES), "smart"))
+        except (ValueError, KeyError, IndexError, OverflowError):
+            return None
     if token[0].isdigit():
         return parse_number(token.replace("，", ",").replace("．", "."))
     return _parse_chinese(token)
@@ -267,12 +281,13 @@ def _ranges(text: str, amounts: list[Amount]) -> list[Amount]:
 
 
 _MONEY = frozenset(code for code, _ in UNITS.values() if len(code) == 3 and code.isupper())  # ISO 4217
-_ALT_OPEN = re.compile(r"\s*[(（]\s*(?:约合|折合|约|合|相当于)?\s*")
+_ALT_OPEN = re.compile(r"\s*[(（]\s*(?:约合|約合|折合|约|約|合|相当于|相當於)?\s*(?:人民币|人民幣)?\s*")
 _ALT_CLOSE = re.compile(r"\s*[)）]")
 
 
 def _restatements(text: str, amounts: list[Amount]) -> list[Amount]:
-    """ "300亿元（约合42亿美元）" is one amount with an alternative, not two."""
+    """ "300亿元（约合42亿美元）" is one amount with an alternative, not two; so is "1.9亿美元（约合人民币13.6亿元）",
+    the yuan named before the figure (and "約合人民幣" in traditional script)."""
     out: list[Amount] = []
     i = 0
     while i < len(amounts):
@@ -314,9 +329,14 @@ def _read(text: str, m: re.Match) -> Amount | None:
     if "\n" in m.group() and not text[text.rfind("\n", 0, start) + 1 : start].strip():
         return None  # a figure alone on its line (a PDF's page number) is not wrapped onto the next
     value = parse_cn(num)
+    arabic = num[0].isdigit()
+    if (arabic or value is not None) and scale_word in ("万", "萬") and ("亿" in num or "億" in num):
+        # "一亿零五百万元" is 105 million, "1亿5000万元" 150 million: one numeral through 亿 and on to 万, read
+        # whole, never 一亿零五百 (100,000,500) times 万, nor 1亿 and 5000万 apart.  (Characters whose part
+        # before 万 is no numeral by itself, "三亿二千八百万元", are still left unread: a miss, never a wrong value.)
+        value, scale_word = parse_cn(num + scale_word), None
     if value is None:
         return None
-    arabic = num[0].isdigit()
     if not arabic and num == "一" and not scale_word:
         return None  # "一批", "一个", "进一步": an article, not a count
     if not arabic and start > 0 and text[start - 1] in "数几":

@@ -51,13 +51,15 @@ def _alt(words) -> str:
 _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
-_AFTER_RE = re.compile(rf"^(?:{_alt(_AFTER)})")
+# (a line wrap may stand before it on a page converted from PDF: "增长 6.5%\n左右")
+_AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})")
 _APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
 _MINUS = ("-", "−", "－")
 _NEGATIVE_GROWTH = re.compile(r"负增长[了为]?$")
 _CHANGE = re.compile(rf"(?P<inc>{_alt(_CUES['increase_cues'])})|(?P<dec>{_alt(_CUES['decrease_cues'])})")
 # "年产" in "2023年产业规模" is a year and a word, not "produced a year"
-_ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十])(?:{_alt(_CUES['annual_cues'])})")
+# (not the 年 of a year named, "当年新增3家", "全年新增规上企业112户", "今年新增": that year's count, not a rate)
+_ANNUAL = re.compile(rf"(?<![\d〇零一二两三四五六七八九十当全今去明本该同上])(?:{_alt(_CUES['annual_cues'])})")
 _FIVE_YEAR = {k: int(v) for k, v in _CUES["five_year_plans"].items()}
 _DESIGN_CUES = tuple(_CUES["design_cues"])
 _OWN_SENTENCE_CUES = _DESIGN_CUES + tuple(_CUES["forecast_cues"])
@@ -140,7 +142,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？、\n]")
 # figure made reading a long page quadratic).
 _METRIC_AFTER = re.compile(r"[^，,；;：:。！？、\n（(]{1,20}")
 _METRIC_TRIM_END = re.compile(
-    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的', '负增长'])})+$"
+    rf"(?:{_alt(list(_BEFORE) + _CUES['increase_cues'] + _CUES['decrease_cues'] + _CUES['target_cues'] + _CUES['statistic_cues'] + _CUES['weak_statistic_cues'] + ['均', '都', '分别', '共', '总数', '再添', '新增', '可', '的', '负增长', '人民币', '人民幣'])})+$"
 )
 _METRIC_TRIM_START = re.compile(
     rf"^(?:(?:力争)?(?:到|至) ?{_YEAR} ?年(?:底|末)?|{_YEAR} ?年(?:底|末)?|{_alt(_CUES['clause_openers'])}|即|截至目前|全市|全省)+"
@@ -221,7 +223,9 @@ class _Reader:
         self.plan = bool(_PLAN.search(opening))
         period = _PERIOD.search(opening)
         self.period_end = int(period.group("b")) if period else None
+        self.period_years = int(period.group("b")) - int(period.group("a")) + 1 if period else None
         self.sections = Sections(self.text)
+        self.since: set[int] = set()  # where a period up to the page's day is told ("今年以来"), by _cues
         self.cues = self._cues()  # in text order
         # a page about its own year: it names the year (今年, or written out) and sets no later deadline
         self.current_year = (
@@ -306,13 +310,17 @@ class _Reader:
                 )
             elif m.group("rel") or m.group("reln2"):
                 n = parse_cn(m.group("reln") or m.group("reln2"))
-                if n and self.published:
+                if n and self.period_end and n == self.period_years:
+                    # "三年内" in a plan for 2026—2028: the plan's own three years, due at its end
+                    out.append(_Cue(m.start(), "deadline", self.period_end))
+                elif n and self.published:
                     out.append(_Cue(m.start(), "deadline", self.published + int(n)))
                 else:
                     out.append(_Cue(m.start(), "target"))
             elif m.group("ry"):
                 if self.published and self.text.startswith(_SINCE, m.end()):
                     out.append(_Cue(m.start(), "year", self.published))  # "去年以来，…累计": up to the page's day
+                    self.since.add(m.start())
                 elif self.published:
                     out.append(_Cue(m.start(), "year", self.published + int(_CUES["relative_years"][m.group("ry")])))
                 else:
@@ -380,9 +388,9 @@ class _Reader:
             comparator = _BEFORE[word]
             if comparator != "=":
                 start = before.start()
-        after = _AFTER_RE.match(text[end : end + 3])
+        after = _AFTER_RE.match(text[end : end + 6])
         if after:
-            comparator = _AFTER[after.group()]
+            comparator = _AFTER[after.group("w")]
             end += after.end()
         if a.value_max is not None:
             comparator = "="
@@ -556,8 +564,10 @@ class _Reader:
             if c.kind == "target" and self.text.startswith(_AFTER_COMPLETION, c.pos):
                 # "预计2027年底建成投产，达产后年产值可达40亿元": a size the project will have, due at no year
                 return None
-            if c.kind == "deadline" or (c.kind == "year" and (self.published is None or c.year >= self.published)):
-                return c.year
+            if c.kind == "deadline" or (
+                c.kind == "year" and (self.published is None or c.year >= self.published) and c.pos not in self.since
+            ):
+                return c.year  # (not "今年以来": what has been done so far, by no date ahead)
         if _SITE.search(self.text, self.index.sentence_at(pos)[0], pos):
             return None  # "到2027年，…。园区规划面积12.8平方公里": a site's size, due at no year the paragraph gives
         for c in reversed(paragraph):
