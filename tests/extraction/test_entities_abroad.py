@@ -648,3 +648,22 @@ def test_an_acronym_taking_a_bodys_decision_is_a_body(sentence: str, acronym: st
 def test_a_code_or_a_measure_in_capitals_is_no_body(sentence: str) -> None:
     _, entities = found(sentence)
     assert not {"TU", "GDP", "FDI"} & set(entities)
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Xiangtan Iron and Steel Group's new cold rolling line started in August.", "Xiangtan Iron and Steel Group"),
+        ("Anshan Iron and Steel Group Co., Ltd. signed a deal.", "Anshan Iron and Steel Group Co., Ltd."),
+        ("Oman Oil and Gas Company said output rose.", "Oman Oil and Gas Company"),
+    ],
+)
+def test_a_trade_after_and_stays_in_a_companys_name(sentence: str, name: str) -> None:
+    """ "Iron and Steel", "Oil and Gas": the word after "and" says what the company does, and names no other."""
+    _, entities = found(sentence)
+    assert [e.name for e in entities.values() if e.type == "company"] == [name]
+
+
+def test_two_companies_joined_by_and_stay_two() -> None:
+    _, entities = found("Reliance Industries and Adani Group signed deals.")
+    assert {"Reliance Industries", "Adani Group"} <= set(entities)

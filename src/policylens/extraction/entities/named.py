@@ -306,7 +306,7 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
             elif (
                 htype == "company"
                 and segments[k - 1][1] > segments[k - 1][0]
-                and not (hword == "legal" and _only_field_words(tokens, segments[k][0], segments[h][1], p))
+                and not _only_field_words(tokens, segments[k][0], segments[h][1], p)
             ):
                 # "Reliance Industries and Adani Group" are two companies; "Johnson and Johnson Group" one.
                 a, b = segments[start_seg][0], segments[k - 1][1]
@@ -430,9 +430,11 @@ def chunk_entities(tokens: Tokens, chunk: Chunk, p: Patterns) -> list[Found]:
 
 
 def _only_field_words(tokens: Tokens, first: int, last: int, p: Patterns) -> bool:
-    """Whether the words first..last only say what a company does ("Science and Technology Co., Ltd." after
-    "and"): no name of their own."""
+    """Whether the words first..last only say what a company does ("Science and Technology Co., Ltd.", "Steel"
+    of "Iron and Steel Group", after "and"): no name of their own."""
     end = _legal_start(tokens, first, last, p)
+    if end - 1 > first and p.heads.get(tokens.lower[end - 1]) == "company":
+        end -= 1  # "Steel Group Co., Ltd.": the head word ends the name, it names nothing of its own
     return end > first and all(tokens.lower[i] in p.field_words for i in range(first, end))
 
 
