@@ -38,6 +38,10 @@ def by_value(found, value):
         ("The district strives to cultivate 15 unicorn companies.", "target"),
         ("The group plans to open 8 plants overseas.", "target"),
         ("R&D spending should reach 3.1% of GDP.", "target"),
+        # a headline's infinitive is its future: "Szeged site to employ 3,000"
+        ("Szeged site to employ 3,000", "target"),
+        ("Plant to hire 800 workers", "target"),
+        ("It cost 25 yuan per kilogram to produce.", "statistic"),
         ("The county has built 12 new logistics hubs.", "statistic"),
         ("The port handled 40 million containers last year.", "statistic"),
         ("Exports exceeded 52 billion yuan in 2023.", "statistic"),
