@@ -1535,6 +1535,13 @@ def test_respectively_names_give_subjects_and_the_last_noun_counts_all():
     assert [(q.subject, q.metric) for q in found] == [("Hefei", "factories"), ("Wuhu", "factories")]
 
 
+def test_respectively_names_after_the_figures_give_their_subjects():
+    text = "In Europe, registrations rose to 186,000 units, up 220% and 180% in the UK and Germany respectively."
+    entities = [mention(text, "Europe"), mention(text, "UK"), mention(text, "Germany")]
+    found = extract(text, published="2026-09-17", entities=entities)
+    assert [q.subject for q in found] == ["Europe", "UK", "Germany"]
+
+
 def test_an_and_between_modifiers_stays_inside_one_listed_measure():
     found = extract("Research and development budgets and exports rose 5% and 7%, respectively.")
     assert [q.metric for q in found] == ["Research and development budgets", "exports"]

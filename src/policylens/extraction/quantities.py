@@ -13,6 +13,7 @@ data/quantity_cues.yaml.
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -695,6 +696,7 @@ _SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤":
 # "Kuo Feng Precision, with US$150 million": a figure listed against a name, as the ones before it are
 # What joins the last two names of a list: "Cheonan and Gumi", "Cheonan, and Gumi".
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+")
+_LIST_JOIN_OR_COMMA = re.compile(r",\s+|,?\s+(?:and|or)\s+(?:the\s+)?")
 # A headline's actor and its verb: "Japan to subsidize Rapidus with additional …" (a clause, no measure's name).
 _NAMED_ACTOR_TO = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}to\s+[a-z]+\b")
 _WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
@@ -950,6 +952,11 @@ class _Reader:
             if all(q.unit == "count" for q in run):
                 for q in run[:-1]:
                     q.metric = run[-1].metric  # "30 and 20 factories": the last figure's noun counts them all
+            after = self._named_between(run[-1].end, close.end() - len(close.group().split()[-1]), len(run))
+            if after:
+                for q, name in zip(run, after, strict=True):
+                    q.subject = name  # "up 220% and 180% in the UK and Germany respectively"
+                continue
             parts = self._listed_before(s, run[0].start, len(run))
             if not parts:
                 continue
@@ -962,6 +969,17 @@ class _Reader:
                 if all(metrics):
                     for q, m in zip(run, metrics, strict=True):
                         q.metric = _without_subject(m, q.subject)
+
+    def _named_between(self, lo: int, hi: int, n: int) -> list[str]:
+        """The ``n`` names of a list that stands between a run of figures and its distributive word ("… 220% and
+        180% in the UK and Germany respectively"): places, companies and the like joined by commas and "and",
+        nothing else between them; empty when there is no such list."""
+        names = [m for m in self._mentions_between(lo, hi) if m[3] in _SUBJECT_TYPES]
+        if len(names) != n or self.text[names[-1][1] : hi].strip(" ,"):
+            return []
+        if any(not _LIST_JOIN_OR_COMMA.fullmatch(self.text, a[1], b[0]) for a, b in itertools.pairwise(names)):
+            return []
+        return [m[2] for m in names]
 
     def _listed_before(self, s: _Sentence, pos: int, n: int) -> list[str]:
         """The ``n`` parts of the list that ends where the verb group before ``pos`` begins ("Retail sales
