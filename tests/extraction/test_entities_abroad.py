@@ -667,3 +667,8 @@ def test_a_trade_after_and_stays_in_a_companys_name(sentence: str, name: str) ->
 def test_two_companies_joined_by_and_stay_two() -> None:
     _, entities = found("Reliance Industries and Adani Group signed deals.")
     assert {"Reliance Industries", "Adani Group"} <= set(entities)
+
+
+def test_a_possessed_facility_sized_by_a_sum_marks_a_company():
+    _, entities = found("Hungary has attracted investments, including CATL's €7.3 billion cell plant in Debrecen.")
+    assert entities["CATL"].type == "company"

@@ -1542,6 +1542,12 @@ def test_respectively_names_after_the_figures_give_their_subjects():
     assert [q.subject for q in found] == ["Europe", "UK", "Germany"]
 
 
+def test_a_figure_right_after_a_companys_possessive_is_the_companys():
+    text = "Hungary has attracted investments, including CATL's €7.3 billion cell plant in Debrecen."
+    entities = [mention(text, "Hungary"), mention(text, "CATL", "company"), mention(text, "Debrecen")]
+    assert only(text, published="2026-09-17", entities=entities).subject == "CATL"
+
+
 def test_an_and_between_modifiers_stays_inside_one_listed_measure():
     found = extract("Research and development budgets and exports rose 5% and 7%, respectively.")
     assert [q.metric for q in found] == ["Research and development budgets", "exports"]

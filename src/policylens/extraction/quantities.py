@@ -1839,6 +1839,9 @@ class _Reader:
         before = _OWNED_BY.search(self.text, max(0, a.start - 30), a.start)
         if before is not None:
             return self._referred(before.start(), before.end())
+        possessor = self._possessor(a.start)
+        if possessor is not None:
+            return possessor  # "including CATL's €7.3 billion cell plant in Debrecen": CATL's
         lo = max(0, a.start - 60)
         national = self.text.find("ation", lo, a.start) >= 0 or self.text.find("ountry", lo, a.start) >= 0
         if national and _NATIONAL_LEVEL.search(self.text, lo, a.start):
@@ -1850,6 +1853,16 @@ class _Reader:
                 return self._referent(article.start(), noun.group("noun").lower())
         after = _OF_THE_WHOLE.match(self.text, a.end)
         return self._referred(after.start("whole"), after.end()) if after is not None else None
+
+    def _possessor(self, start: int) -> str | None:
+        """A company or park named with a possessive right before a figure ("CATL's €7.3 billion cell plant",
+        "the park's 50 companies" is another rule's): the figure is of what it owns."""
+        mark = self.text.rfind("s ", max(0, start - 4), start)
+        if mark < 1 or self.text[mark - 1] not in "'’" or self.text[mark + 2 : start].strip():
+            return None
+        for _, end, name, etype in reversed(self._mentions_between(max(0, mark - 80), mark)):
+            return name if end == mark - 1 and etype in ("company", "park") else None
+        return None
 
     def _national_scheme(self, a: Amount) -> str | None:
         """A sum sizing a nation's scheme is that nation's, whoever approves it ("The Commission has approved a

@@ -116,7 +116,9 @@ def patterns() -> Patterns:
         ),
         list_types=list_types,
         possessed=re.compile(
-            r"['’]s\s+(?:[\w&-]+\s+){0,6}?(?:" + _alternation(raw["possessed_by_companies"]) + r")\b", re.IGNORECASE
+            # "CATL's €7.3 billion cell plant": a sum may size the facility
+            r"['’]s\s+(?:[\w&$€£¥.,%-]+\s+){0,6}?(?:" + _alternation(raw["possessed_by_companies"]) + r")\b",
+            re.IGNORECASE,
         ),
         company_verb=re.compile(r"\s+" + corporate_verb),
         # "X, which will build a plant to …": a relative clause says what the name does, wherever it stands.
