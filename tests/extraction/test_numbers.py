@@ -190,6 +190,10 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         "The plan covers 2021–2025 and was revised on Jan. 14.",
         "Published 2023-08-17 09:45 by the bureau.",
         "The meeting opened on 12 March 2024 at 14:30.",
+        # dates in other languages, and sums in a Mexican paper's abbreviation of "millones de dólares"
+        "Monterrey, N.L., 15 de febrero de 2026.",
+        "Paris, le 3 mars 2026",
+        "Nuevo León cerró 2025 con récord de inversión: 4,200 mdd",
         # portal stamps and bylines in capitals
         "Posted On: 28 MAR 2026 3:45PM by PIB Delhi",
         "Updated: JUNE 12, 2026 by staff",

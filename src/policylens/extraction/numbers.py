@@ -96,7 +96,9 @@ _MINOR_CURRENCY = frozenset(_UNITS["minor_currency_words"])
 # wrong value, and they are too rare to read whole, so neither is read.
 _DIGIT_SCALE_BEFORE = re.compile(rf"\d[\s-]+(?P<scale>hundred|{_BIG})(?:\s+and)?\s+$", re.IGNORECASE)
 _DIGITS_AFTER_SCALE = re.compile(r"\s+(?:and\s+)?\d{1,3}(?![\d.,%])(?!\s*(?:percent|per\s+cent)\b)", re.IGNORECASE)
-_NOT_COUNTED = _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"])
+_NOT_COUNTED = (
+    _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"]) | frozenset(_UNITS["scaled_currency_abbreviations"])
+)
 _SAID_POINT_BEFORE = re.compile(rf"\bpoint(?:\s+(?:{_alternation(_DECIMAL_DIGITS)}))*\s+$", re.IGNORECASE)
 _SAID_POINT_AFTER = re.compile(r"\s+point\s", re.IGNORECASE)
 _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
@@ -171,6 +173,9 @@ _MONTHS = (
     "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
 _YEAR = r"(?:1[89]|20|21)\d{2}"
+# Day and month as Spanish, Portuguese, French and Indonesian pages write a date ("15 de febrero de 2026",
+# "15 février 2026", "15 Februari 2026"): a date, never a count.
+_FOREIGN_MONTHS = "|".join(_UNITS["foreign_month_names"])
 # Months as bylines and portal stamps write them in capitals ("Posted On: 28 MAR 2026"): dates only with their year,
 # as "MAY" alone may be the modal of a headline in capitals.
 _UPPER_MONTHS = _MONTHS.upper()
@@ -185,6 +190,7 @@ NOT_AMOUNT = re.compile(
     | \b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR}\b)?
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+{_YEAR}\b)?
     | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
+    | \b\d{{1,2}}\s+(?:de\s+)?(?i:{_FOREIGN_MONTHS})\b
     | \b\d{{1,2}}\s+(?:{_UPPER_MONTHS})\.?,?\s+{_YEAR}\b | \b(?:{_UPPER_MONTHS})\.?\s+\d{{1,2}},?\s+{_YEAR}\b
     | \b{_YEAR}\s?[-–—~/]\s?(?:{_YEAR}|\d{{2}})\b
     | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
