@@ -548,3 +548,12 @@ def test_currencies_of_central_asia_africa_and_beyond(text, value, unit):
 
 def test_a_month_in_capitals_without_its_year_may_be_a_headlines_modal():
     assert [a.value for a in find_amounts("PRICES MAY RISE 5 PERCENT IN 2026")] == [5]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("US$4.1 billion", 4_100_000_000), ("RMB 8.21 billion", 8_210_000_000), ("1.1 lakh jobs", 110_000)],
+)
+def test_a_scaled_figure_is_the_number_written_not_binary_noise(text, value):
+    """4.1 x 10^9 in binary floating point is 4,099,999,999.9999995; a brief would print that."""
+    assert [a.value for a in find_amounts(text)] == [value]

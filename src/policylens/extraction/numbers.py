@@ -598,13 +598,19 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
     return Amount(
         start=start,
         end=end,
-        value=value * scale,
+        value=_scaled(value, scale),
         unit=unit,
-        value_max=value_max * scale if value_max is not None else None,
+        value_max=_scaled(value_max, scale) if value_max is not None else None,
         bare=bare,
         scale=scale,
         comparator=">=" if m.group("plus") else None,
     )
+
+
+def _scaled(value: float, scale: float) -> float:
+    """A figure times its scale, to the 15 digits a float holds: "US$4.1 billion" is 4,100,000,000, not the
+    4,099,999,999.9999995 that binary multiplication leaves, which a brief would print."""
+    return float(f"{value * scale:.15g}")
 
 
 # Plural nouns after a size written as a compound adjective ("trillion-yuan industrial clusters").
