@@ -318,6 +318,9 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("The zone will strive to make the industry scale break through 150 billion yuan.", 150e9, "industry scale"),
         # what a sum is worth is the noun phrase right before "worth", not the words before it
         ("The state signed MoUs with six companies for investments worth Rs 12,500 crore.", 125e9, "investments"),
+        # a plural of support "of" the sum names it, whatever offers it
+        ("The scheme offers subsidies of up to 100,000 baht per electric car.", 1e5, "subsidies"),
+        ("Two provinces now pay production subsidies of 15 to 20 yuan per kilogram.", 15, "production subsidies"),
         # a participle with its agent describes the thing the sum sizes: "a $500 million plant owned by X"
         ("It is a $500 million plant owned by Acme Corp.", 5e8, "investment in plant"),
         # what a sum is in names it, a noun in -ing or after "total" included; the verb before it never does

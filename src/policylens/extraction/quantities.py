@@ -603,6 +603,10 @@ _RATE_OF = re.compile(
     + _alternation(_CUES["of_figure_heads"])
     + r"))\s+of\s*$",
 )
+_PLURAL_OF = re.compile(
+    rf"\b(?P<np>(?:(?![a-z]+s\s|(?:a|an|the|of|to|and|or|in|for|with)\s)[a-z][\w-]*\s+)?(?:{_words('of_figure_plurals')}))"
+    r"\s+of\s*$"
+)  # one modifier, no verb's -s form: "production subsidies of", not "offers subsidies of"
 # "aiming for a growth of over 25 percent in industrial equipment investment": a change noun the figure is "of".
 _CHANGE_OF = re.compile(
     opening("at", ignoring_case=False)
@@ -1467,7 +1471,9 @@ class _Reader:
             return f"share of {of}" if of else "market share" if held.group("market") else "share"
         if DIMENSION.get(a.unit) == "length" and _DISTANCE_AFTER.match(self.text, a.end):
             return "distance"  # "sits about 40 km from the airport"
-        rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start)
+        rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start) or _PLURAL_OF.search(
+            self.text, max(prev_end, start - 30), start
+        )
         if rate:
             # the head after an article is a noun, though "grant" and "award" are verbs elsewhere
             return _clean_metric(rate.group("np").split()) or rate.group("np")
