@@ -190,6 +190,8 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         "The plan covers 2021–2025 and was revised on Jan. 14.",
         "Published 2023-08-17 09:45 by the bureau.",
         "The meeting opened on 12 March 2024 at 14:30.",
+        # a slogan of numbers joined by "@": "the 30@30 goal" (30% by 2030)
+        'Officials call it the "30@30" goal.',
         # dates in other languages, and sums in a Mexican paper's abbreviation of "millones de dólares"
         "Monterrey, N.L., 15 de febrero de 2026.",
         "Paris, le 3 mars 2026",
