@@ -192,6 +192,8 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         "The meeting opened on 12 March 2024 at 14:30.",
         # a slogan of numbers joined by "@": "the 30@30 goal" (30% by 2030)
         'Officials call it the "30@30" goal.',
+        # a formula of a plan's parts: "the 1+6+N industrial system", "the 4+4 plan"
+        "The city will build the 1+6+N industrial system and the 4+4 plan.",
         # dates in other languages, and sums in a Mexican paper's abbreviation of "millones de dólares"
         "Monterrey, N.L., 15 de febrero de 2026.",
         "Paris, le 3 mars 2026",
@@ -559,3 +561,7 @@ def test_a_month_in_capitals_without_its_year_may_be_a_headlines_modal():
 def test_a_scaled_figure_is_the_number_written_not_binary_noise(text, value):
     """4.1 x 10^9 in binary floating point is 4,099,999,999.9999995; a brief would print that."""
     assert [a.value for a in find_amounts(text)] == [value]
+
+
+def test_a_count_written_with_a_plus_is_at_least_that_many():
+    assert [(a.value, a.unit) for a in find_amounts("It hired 120+ engineers.")] == [(120, "count")]

@@ -191,7 +191,7 @@ NOT_AMOUNT = re.compile(
     | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\b\.?(?:,?\s+{_YEAR}\b)?
     | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
     | \b\d{{1,2}}\s+(?:de\s+)?(?i:{_FOREIGN_MONTHS})\b
-    | \d+@\d+
+    | \d+@\d+ | \b\d+(?:\+(?:\d+|[A-Z])\b)+
     | \b\d{{1,2}}\s+(?:{_UPPER_MONTHS})\.?,?\s+{_YEAR}\b | \b(?:{_UPPER_MONTHS})\.?\s+\d{{1,2}},?\s+{_YEAR}\b
     | \b{_YEAR}\s?[-–—~/]\s?(?:{_YEAR}|\d{{2}})\b
     | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
