@@ -192,6 +192,9 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         "The meeting opened on 12 March 2024 at 14:30.",
         # a slogan of numbers joined by "@": "the 30@30 goal" (30% by 2030)
         'Officials call it the "30@30" goal.',
+        # after a noun that is never a verb, a number is an identifier whatever follows it
+        "Exports of HS code 8507 batteries rose.",
+        "Tariffs under section 232 rules apply.",
         # a formula of a plan's parts: "the 1+6+N industrial system", "the 4+4 plan"
         "The city will build the 1+6+N industrial system and the 4+4 plan.",
         # dates in other languages, and sums in a Mexican paper's abbreviation of "millones de dólares"
@@ -565,3 +568,7 @@ def test_a_scaled_figure_is_the_number_written_not_binary_noise(text, value):
 
 def test_a_count_written_with_a_plus_is_at_least_that_many():
     assert [(a.value, a.unit) for a in find_amounts("It hired 120+ engineers.")] == [(120, "count")]
+
+
+def test_a_number_after_a_word_that_may_be_a_verb_may_count():
+    assert [a.value for a in find_amounts("It will order 300 trucks after building three depots.")] == [300, 3]

@@ -281,6 +281,7 @@ _NEAR_WORD = 48  # characters before a number searched first for its word (see _
 _WORD_AFTER = re.compile(r"[ \t]*([\w'’-]+)")
 
 _IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["identifier_words"])
+_NOUN_ONLY_IDENTIFIER_WORDS = frozenset(w.lower() for w in _CUES["noun_only_identifier_words"])
 _NAME_EXEMPT = frozenset(w.lower() for w in _CUES["name_exempt_words"])
 _ONE_OPENERS = frozenset(w.lower() for w in _CUES["one_openers"])
 _PERIOD_OPENERS = frozenset(w.lower() for w in _CUES["period_openers"])
@@ -700,6 +701,8 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
             prev[0].isupper()
             or text[prev_end:start].strip()
             or not (nxt[:1].islower() and nxt.lower() not in _FUNCTION_WORDS)
+            or prev_l in _NOUN_ONLY_IDENTIFIER_WORDS
+            or prev_l.rstrip(".") + "." in _NOUN_ONLY_IDENTIFIER_WORDS
         ):
             return False
     if nxt and nxt[0].isupper() and not _acronym(nxt):
