@@ -195,6 +195,9 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         # after a noun that is never a verb, a number is an identifier whatever follows it
         "Exports of HS code 8507 batteries rose.",
         "Tariffs under section 232 rules apply.",
+        # a display's resolution and a service line's number
+        "The plan backs the 4K/8K ultra-high-definition video industry and 8K TVs.",
+        "Residents may dial the 12345 hotline.",
         # a formula of a plan's parts: "the 1+6+N industrial system", "the 4+4 plan"
         "The city will build the 1+6+N industrial system and the 4+4 plan.",
         # dates in other languages, and sums in a Mexican paper's abbreviation of "millones de dólares"
@@ -568,6 +571,10 @@ def test_a_scaled_figure_is_the_number_written_not_binary_noise(text, value):
 
 def test_a_count_written_with_a_plus_is_at_least_that_many():
     assert [(a.value, a.unit) for a in find_amounts("It hired 120+ engineers.")] == [(120, "count")]
+
+
+def test_thousands_written_with_k_are_still_read():
+    assert [a.value for a in find_amounts("It added 5K jobs and pays $4K a month.")] == [5000, 4000]
 
 
 def test_a_number_after_a_word_that_may_be_a_verb_may_count():
