@@ -672,3 +672,21 @@ def test_two_companies_joined_by_and_stay_two() -> None:
 def test_a_possessed_facility_sized_by_a_sum_marks_a_company():
     _, entities = found("Hungary has attracted investments, including CATL's €7.3 billion cell plant in Debrecen.")
     assert entities["CATL"].type == "company"
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        (
+            "The state approved CZK 2.4 billion for Moravia Semiconductor Assembly s.r.o. on Monday.",
+            "Moravia Semiconductor Assembly s.r.o.",
+        ),
+        ("Krušné Energy a.s. holds 49% of the venture.", "Krušné Energy a.s."),
+        ("Ternium México S.A. de C.V. will invest $3 billion.", "Ternium México S.A. de C.V."),
+        ("Tata Projects Pvt Ltd won the contract.", "Tata Projects Pvt Ltd"),
+        ("Volán Kft. signed a deal.", "Volán Kft."),
+    ],
+)
+def test_legal_forms_of_other_countries_name_companies(sentence: str, name: str) -> None:
+    _, entities = found(sentence)
+    assert entities[name].type == "company"

@@ -466,7 +466,7 @@ def test_sentence_initial_tokens_are_the_gap_rule(text):
         if i == 0:
             return True
         gap = tokens.gap(i - 1)
-        return "\n" in gap or gap.strip(" \t\"“‘'(")[-1:] in (".", "!", "?", ":")
+        return "\n" in gap or gap.strip(" \t\"“‘'(*")[-1:] in (".", "!", "?", ":")  # "*": Markdown's bold
 
     assert [tokens.sentence_initial(i) for i in range(len(tokens) + 1)] == [plain(i) for i in range(len(tokens) + 1)]
     if tokens.words:

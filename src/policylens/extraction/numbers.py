@@ -192,7 +192,7 @@ NOT_AMOUNT = re.compile(
     | \b(?:{_MONTHS})\.?,?\s+{_YEAR}\b
     | \b\d{{1,2}}\s+(?:de\s+)?(?i:{_FOREIGN_MONTHS})\b
     | \d+@\d+ | \b\d+(?:\+(?:\d+|[A-Z])\b)+
-    | \b(?:2|4|8|16)K\b | \b\d{{3,6}}\s+(?i:hotline|helpline|hot\s+line|service\s+line)\b
+    | (?<![\d.,])\b(?:2|4|8|16)K\b | \b\d{{3,6}}\s+(?i:hotline|helpline|hot\s+line|service\s+line)\b
     | \b\d{{1,2}}\s+(?:{_UPPER_MONTHS})\.?,?\s+{_YEAR}\b | \b(?:{_UPPER_MONTHS})\.?\s+\d{{1,2}},?\s+{_YEAR}\b
     | \b{_YEAR}\s?[-–—~/]\s?(?:{_YEAR}|\d{{2}})\b
     | \bFY\s?'?\d{{2,4}}(?:\s?[-–/]\s?\d{{2,4}})?\b
