@@ -422,6 +422,14 @@ def test_the_place_a_sum_is_spent_in_is_no_measure():
     assert [q.metric for q in found] == ["investment"]
 
 
+@pytest.mark.parametrize("name", ["Krušné Energy a.s.", "Acme Co., Ltd."])
+def test_a_names_own_words_are_no_measure(name):
+    text = f"{name} holds 49%."
+    assert only(text, published="2026-01-10", entities=[mention(text, name, "company")]).metric is None
+    text = f"{name} holds 49% of the venture."
+    assert only(text, published="2026-01-10", entities=[mention(text, name, "company")]).metric == "share of venture"
+
+
 def test_a_headlines_actor_and_verb_are_no_measure():
     found = extract("Japan to subsidize Rapidus with additional 802.5 billion yen\n\nIt runs to 2030.")
     assert by_value(found, 802.5e9).metric is None

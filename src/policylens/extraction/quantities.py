@@ -1493,6 +1493,7 @@ class _Reader:
             self._types.get(before) in (*_SUBJECT_TYPES, "government")
             or before.split()[-1].lower() in _BODY_NOUNS
             or _NAMED_ACTOR_TO.match(before)
+            or self._part_of_a_name(before, max(prev_end, s.start), start)
         ):
             # "Central Sulawesi and North Maluku accounted for 70 percent of it", "The Spanish government has
             # approved €1.25 billion", "Japan to subsidize Rapidus with additional …": whose, or who acts, not what
@@ -1859,6 +1860,15 @@ class _Reader:
                 return self._referent(article.start(), noun.group("noun").lower())
         after = _OF_THE_WHOLE.match(self.text, a.end)
         return self._referred(after.start("whole"), after.end()) if after is not None else None
+
+    def _part_of_a_name(self, words: str, lo: int, hi: int) -> bool:
+        """Whether words read as a measure are the words of a name written between ``lo`` and ``hi``, its dots
+        and commas gone ("Krušné Energy a s" for "Krušné Energy a.s. holds 49%", "Ltd" for "Acme Co., Ltd.
+        holds 49%"): whose, not what."""
+        return any(
+            f" {words} " in f" {' '.join(_WORD.findall(self.text[start:end]))} "
+            for start, end, _, _ in self._mentions_between(lo, hi)
+        )
 
     def _possessor(self, start: int) -> str | None:
         """A company or park named with a possessive right before a figure ("CATL's €7.3 billion cell plant",
