@@ -318,6 +318,8 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("The zone will strive to make the industry scale break through 150 billion yuan.", 150e9, "industry scale"),
         # what a sum is worth is the noun phrase right before "worth", not the words before it
         ("The state signed MoUs with six companies for investments worth Rs 12,500 crore.", 125e9, "investments"),
+        # the head of what a sum is "of" is a noun, though "grant" is a verb elsewhere
+        ("The incentive takes the form of a cash grant of CZK 1.1 billion.", 1.1e9, "cash grant"),
         # a plural of support "of" the sum names it, whatever offers it
         ("The scheme offers subsidies of up to 100,000 baht per electric car.", 1e5, "subsidies"),
         ("Two provinces now pay production subsidies of 15 to 20 yuan per kilogram.", 15, "production subsidies"),

@@ -1476,7 +1476,7 @@ class _Reader:
         )
         if rate:
             # the head after an article is a noun, though "grant" and "award" are verbs elsewhere
-            return _clean_metric(rate.group("np").split()) or rate.group("np")
+            return _clean_metric(rate.group("np").split(), head_noun=True) or rate.group("np")
         if a.unit == "%" and (change := _CHANGE_OF.search(self.text, max(prev_end, start - 40), start)):
             m = _IN_NOUN.match(self.text, a.end, s.end)
             if m and not m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
