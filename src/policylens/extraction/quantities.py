@@ -557,17 +557,14 @@ _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\
 _ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
 # A country's adjective before a measure: "Chinese excavator sales", "Korean exports".
 _DEMONYMS: dict[str, str] = _load("demonyms.yaml")["demonyms"]
+_DEMONYM_NAMES = "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True))
 # Opened by a look at the names' first letters: the look behind first let sre try every name at every word start.
 _NATIONAL = re.compile(
-    opening((a[0] for a in _DEMONYMS), ignoring_case=False)
-    + r"(?<![\w'’-])("
-    + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True))
-    + r")\s+[a-z]"
+    opening((a[0] for a in _DEMONYMS), ignoring_case=False) + rf"(?<![\w'’-])({_DEMONYM_NAMES})\s+[a-z]"
 )
 # A sum sizing a nation's scheme: "a €1.1 billion Spanish scheme", "€1.2 billion Italian State aid scheme".
 _NATIONAL_SCHEME = re.compile(
-    r"\s+(" + "|".join(re.escape(a) for a in sorted(_DEMONYMS, key=len, reverse=True)) + r")\s+(?:[\w-]+\s+){0,3}?"
-    r"(?i:" + _alternation(_CUES["plan_reference_nouns"] + ["measure", "fund", "package", "initiative"]) + r")\b"
+    rf"\s+({_DEMONYM_NAMES})\s+(?:[\w-]+\s+){{0,3}}?(?i:{_alternation(_CUES['national_scheme_nouns'])})\b"
 )
 _NATIONWIDE = re.compile(rf"\b(?:{_words('nationwide_words')})\b", re.IGNORECASE)
 # "18% today", "2.5 GWh installed today": the figure is of the document's day.
@@ -1876,8 +1873,9 @@ class _Reader:
         mark = self.text.rfind("s ", max(0, start - 4), start)
         if mark < 1 or self.text[mark - 1] not in "'’" or self.text[mark + 2 : start].strip():
             return None
-        for _, end, name, etype in reversed(self._mentions_between(max(0, mark - 80), mark)):
-            return name if end == mark - 1 and etype in ("company", "park") else None
+        named = self._mentions_between(max(0, mark - 80), mark)
+        if named and named[-1][1] == mark - 1 and named[-1][3] in ("company", "park"):
+            return named[-1][2]
         return None
 
     def _national_scheme(self, a: Amount) -> str | None:
