@@ -1053,3 +1053,39 @@ def test_a_fact_box_label_states_no_event():
     )
     found = events(text)
     assert [e.text for e in found] == ["Ruritania has approved 10 semiconductor projects since 2021"]
+
+
+@pytest.mark.parametrize(
+    "sentence, etype, date",
+    [
+        ("The newly built plant started production in January.", "production", "2025-01"),
+        ("The approved projects started construction in February.", "launch", "2025-02"),
+    ],
+)
+def test_a_participle_inside_a_noun_phrase_leaves_the_verb_after_it_its_tense(sentence, etype, date):
+    """'the newly built plant' is a noun phrase: the participle in it is no event, and the sentence's own
+    verb after it still reports one."""
+    event = only(sentence)
+    assert (event.type, event.date) == (etype, date)
+
+
+@pytest.mark.parametrize(
+    "sentence, etype, date",
+    [
+        (
+            "Simba Mobility rolled out its first locally assembled electric bus in Nairobi in March.",
+            "production",
+            "2025-03",
+        ),
+        (
+            "The country's first independently developed high-end chip rolled off the line in February.",
+            "production",
+            "2025-02",
+        ),
+    ],
+)
+def test_a_participle_after_a_manner_adverb_describes_the_noun_after_it(sentence, etype, date):
+    """Wire stories and state media praise a product as 'locally assembled', 'independently developed':
+    the participle describes the product, and the clause's own verb tells what was done with it."""
+    event = only(sentence)
+    assert (event.type, event.date, event.text) == (etype, date, sentence.rstrip("."))

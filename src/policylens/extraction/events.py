@@ -598,13 +598,20 @@ def _status(
     if hit.form.ing and first not in (",", "and") and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (
-        (first in lex.adjectival or first[0].isdigit() and not _BY_AFTER.match(text, hit.end))
+        (
+            first in lex.adjectival
+            or first[0].isdigit()
+            and not _BY_AFTER.match(text, hit.end)
+            or _modified_participle(text, lex, tokens, i, hit.end)
+        )
         and hit.form.past
         and not hit.noun
         and not _MONTH_DAY_BEFORE.search(text, max(0, hit.start - 20), hit.start)
     ):
         # "171 approved applications", but not "on November 5 handed over", and not "Decree 35 issued by
-        # the government in June": a number that ends a document's name, whose 'by' phrase says who acted
+        # the government in June": a number that ends a document's name, whose 'by' phrase says who acted.
+        # Part of a noun phrase, it passes no tense on: "The newly built plant started production".
+        hit.aside = True
         return _DROP
     if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
         return _DROP
@@ -676,6 +683,23 @@ _FRAMED_BY = re.compile(r"\s+(?:under|through|via|within)\s")
 _GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
 _WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
 _NEXT_COMMA = re.compile(r",\s+(?:\w+ly\s+)?([A-Za-z]+)")
+
+
+def _modified_participle(text: str, lex: _Lexicon, tokens: list[tuple[int, str]], i: int, end: int) -> bool:
+    """'its first locally assembled electric bus', 'the country's independently developed chip': a
+    participle after a manner adverb and a determiner or possessive, with a noun after it, describes
+    that noun; the verb that made the news is elsewhere in the clause. (The adverb is read from its lowercase '-ly': 'the
+    assembly approved' is caught only when a noun, not a determiner, follows the verb, as rarely.)"""
+    pos, word = tokens[i]
+    if not (word.endswith("ly") and len(word) > 5 and text[pos].islower() and word not in lex.adverbs):
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j][1] in lex.adverbs:
+        j += 1
+    if j == len(tokens) or not (tokens[j][1] in lex.adjectival or tokens[j][1].endswith(("'s", "’s"))):
+        return False
+    after = _TOKEN.match(text, _skip_space(text, end))
+    return after is not None and after.group().islower() and after.group() not in lex.adjectival
 
 
 def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: int, clause_end: int | None) -> bool:
