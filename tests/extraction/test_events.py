@@ -838,8 +838,9 @@ def test_a_cooperation_agreement_signed_commits_no_money():
     found = only("The city government signed a strategic cooperation agreement with Delmar on March 1.")
     assert (found.type, found.date) == ("other", "2025-03-01")
     assert only("Delmar signed an investment agreement with the city on March 1.").type == "investment"
-    # a memorandum of understanding is how a project is pledged; a lease is another kind of act
-    assert only("Delmar signed a memorandum of understanding with the state on March 1.").type == "investment"
+    # a memorandum of understanding with a government is how a project is pledged; a lease is another kind of act
+    found = only("Delmar signed a memorandum of understanding with the state government on March 1.")
+    assert found.type == "investment"
     assert only("The company signed a lease for a 24-hectare plot in the park in February.").type == "other"
 
 
@@ -1089,3 +1090,25 @@ def test_a_participle_after_a_manner_adverb_describes_the_noun_after_it(sentence
     the participle describes the product, and the clause's own verb tells what was done with it."""
     event = only(sentence)
     assert (event.type, event.date, event.text) == (etype, date, sentence.rstrip("."))
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        (
+            "Kedong Holdings signed a memorandum of understanding with the state utility on a substation in February.",
+            "other",
+        ),
+        ("The two carmakers signed a letter of intent on battery recycling in February.", "other"),
+        (
+            "The company signed an MoU with the state government in February at the Global Investors Summit.",
+            "investment",
+        ),
+        ("The state government signed MoUs worth Rs 12,000 crore with five companies in February.", "investment"),
+    ],
+)
+def test_a_memorandum_signed_records_an_intention_unless_it_is_signed_as_an_investment(sentence, etype):
+    """One memorandum of understanding or letter of intent commits no money; one signed at an investors'
+    summit, or a batch with a sum, is the investment such a summit reports."""
+    event = only(sentence)
+    assert (event.type, event.date) == (etype, "2025-02")

@@ -114,6 +114,7 @@ class _Lexicon:
     same_occasion: re.Pattern
     same_ceremony: re.Pattern
     cited_source: re.Pattern  # "in a report", "according to a study": a document cited as the source, before its verb
+    investment_context: re.Pattern  # "with the state government", "at the Investor Summit": a memorandum as a pledge
     ceremony_types: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
@@ -278,6 +279,7 @@ def _lexicon() -> _Lexicon:
         same_occasion,
         same_ceremony,
         cited_source,
+        _words(data["investment_context"]),
         frozenset(data["same_ceremony"]["types"]),
         words["modals"],
         words["negations"],
@@ -1007,11 +1009,22 @@ def _event(
         thing = _head(obj, after_verb=True)
     # "broke ground on the new park": what the act was done on decides, as an object would
     done_on = _by_head(form, _head(works.group(1), after_verb=True)) if works is not None else None
-    etype = done_on or _by_head(form, thing) or _refine(form, obj or "", complement or "")
+    etype_by_head = _by_head(form, thing)
+    etype = done_on or etype_by_head or _refine(form, obj or "", complement or "")
     if etype is None:
         return None
-    if etype == "other" and form.type == "investment" and _names_money(text, lead.end, end, within=None):
-        etype = "investment"  # "signed a supply agreement … worth US$310 million": money committed
+    if (
+        etype == "other"
+        and form.type == "investment"
+        and (
+            _names_money(text, lead.end, end, within=None)
+            or etype_by_head == "other"
+            and lex.investment_context.search(text, lead.end, end) is not None
+        )
+    ):
+        # "signed a supply agreement … worth US$310 million": money committed; "signed an MoU with the state
+        # government at the Investor Summit": an investment promised where investments are signed
+        etype = "investment"
     if (
         head.content is not None
         and head.content.status == _IRREALIS
