@@ -1112,3 +1112,11 @@ def test_a_memorandum_signed_records_an_intention_unless_it_is_signed_as_an_inve
     summit, or a batch with a sum, is the investment such a summit reports."""
     event = only(sentence)
     assert (event.type, event.date) == (etype, "2025-02")
+
+
+def test_incentives_offered_to_a_company_are_an_approval():
+    """US and state economic-development news tells a support decision as an offer ("offered the company
+    $38.6 million in incentives"); an offer of anything else is no event."""
+    found = only("In February, the Department of Commerce offered the company $38.6 million in state incentives.")
+    assert (found.type, found.date) == ("approval", "2025-02")
+    assert events("The company offered a 10% discount to its first buyers in February.") == []
