@@ -1120,3 +1120,14 @@ def test_incentives_offered_to_a_company_are_an_approval():
     found = only("In February, the Department of Commerce offered the company $38.6 million in state incentives.")
     assert (found.type, found.date) == ("approval", "2025-02")
     assert events("The company offered a 10% discount to its first buyers in February.") == []
+
+
+def test_the_korean_won_after_a_sum_is_no_verb():
+    """Korean news writes sums in won: "a 2.3 trillion won budget" is money, and the approval around it
+    keeps its whole clause and its date."""
+    found = only("The government approved a 2.3 trillion won budget for the cluster in February.")
+    assert (found.type, found.date, found.text) == (
+        "approval",
+        "2025-02",
+        "The government approved a 2.3 trillion won budget for the cluster in February",
+    )

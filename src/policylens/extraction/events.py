@@ -575,6 +575,9 @@ def _status(
     """Whether the words before a trigger report it, plan it, or make it no event.  A participle
     that opens its clause (", ranking first") reports what the sentence before it reports."""
     rest_end = len(text) if sentence_end is None else sentence_end  # where the trigger's sentence ends
+    if _currency_unit(text, hit):
+        hit.aside = True  # "approved a 2.3 trillion won budget": a sum of money, part of a noun phrase
+        return _DROP
     tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
     i = 0
     while i < len(tokens) and tokens[i][1] in lex.adverbs:
@@ -670,6 +673,16 @@ def _status(
     return _REALIS
 
 
+def _currency_unit(text: str, hit: _Hit) -> bool:
+    """Whether a trigger is the unit of a sum of money before it: "won" in "2.3 trillion won" (Korean news)
+    is the currency, not a verb, and must neither make an event nor cut the clause around it."""
+    window = max(0, hit.start - 40)
+    if not _NUMBER_BEFORE.search(text, window, hit.start):
+        return False
+    return any(a.unit in CURRENCIES and window + a.end == hit.end for a in find_amounts(text[window : hit.end]))
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s+[A-Za-z]+)?\s+$")
 # A ceremony held for a purpose: what it was held to do was done ("held a ceremony to launch the park").
 _CEREMONY_FOR = re.compile(
     r"\b(?:held|hosted|organi[sz]ed|staged)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?ceremon(?:y|ies)\s+to\s+$",
