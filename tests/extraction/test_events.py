@@ -1131,3 +1131,11 @@ def test_the_korean_won_after_a_sum_is_no_verb():
         "2025-02",
         "The government approved a 2.3 trillion won budget for the cluster in February",
     )
+
+
+def test_a_dated_participle_after_a_copula_and_its_noun_tells_when_the_thing_was_set_up():
+    """Company profiles in wire stories and releases ("Fibra Frontera is a Mexican real estate investment trust
+    founded in 2014") date a founding in a present-tense sentence; undated, the participle only describes."""
+    found = only("Fibra Frontera is a Mexican real estate investment trust founded in 2014.")
+    assert (found.type, found.date) == ("establishment", "2014")
+    assert events("COSMOPlat is an industrial internet platform developed by Haier.") == []

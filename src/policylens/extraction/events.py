@@ -654,6 +654,8 @@ def _status(
         if word in lex.present:
             if word == "be":
                 continue
+            if hit.form.past and not hit.form.ing and _dated_description(text, tokens[i : i + n], hit.end):
+                return _REALIS
             return _DROP
         if word in lex.past:
             for _, w in tokens[i + n + 1 : i + n + 4]:
@@ -715,6 +717,20 @@ def _modified_participle(text: str, lex: _Lexicon, tokens: list[tuple[int, str]]
         return False
     after = _TOKEN.match(text, _skip_space(text, end))
     return after is not None and after.group().islower() and after.group() not in lex.adjectival
+
+
+def _dated_description(text: str, between: list[tuple[int, str]], end: int) -> bool:
+    """'Fibra Frontera is a real estate investment trust founded in 2014': a participle that describes the
+    noun a present copula names, dated right after it, tells when that thing was set up or made -- the
+    news of a company profile, though its verb is in the present. Undated ('is a platform developed by
+    Haier') it only describes."""
+    if not any(w in _ARTICLES for _, w in between):
+        return False
+    at = _skip_space(text, end)
+    return any(d.start == at and d.relation == "at" and d.iso for d in find_dates(text, at, min(len(text), at + 40)))
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: int, clause_end: int | None) -> bool:
