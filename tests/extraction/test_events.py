@@ -1139,3 +1139,13 @@ def test_a_dated_participle_after_a_copula_and_its_noun_tells_when_the_thing_was
     found = only("Fibra Frontera is a Mexican real estate investment trust founded in 2014.")
     assert (found.type, found.date) == ("establishment", "2014")
     assert events("COSMOPlat is an industrial internet platform developed by Haier.") == []
+
+
+def test_one_more_act_told_with_also_takes_the_day_of_the_act_before_it():
+    """Board-meeting releases list decisions one after another: "The Board also approved …" is another
+    decision of the meeting just dated, not an undated one."""
+    text = (
+        "The Board of Investment approved 12 projects worth 40 billion baht at its meeting on March 3. "
+        'The Board also approved the "Smart Electronics Supplier Package" for local suppliers.'
+    )
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-03-03"), ("approval", "2025-03-03")]

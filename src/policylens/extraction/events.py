@@ -400,7 +400,8 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
     """'On the same occasion, the province released a report': an undated event placed at the
     occasion just reported takes that occasion's day; 'At the ceremony, …' takes the day of the last
     ceremony reported (a launch, an opening, a ground-breaking, a signing), not of a board's meeting
-    told in between."""
+    told in between; 'The Board also approved …' right after an approval dated to the day is one more
+    decision of that meeting."""
     last_day: Event | None = None
     last_ceremony: Event | None = None
     for k, event in enumerate(events):
@@ -408,6 +409,8 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
             occasion = last_day if lex.same_occasion.search(text, event.start, event.end) else None
             if occasion is None and lex.same_ceremony.search(text, event.start, event.end):
                 occasion = last_ceremony
+            if occasion is None and k > 0 and _also_done(events[k - 1], event):
+                occasion = events[k - 1]
             if occasion is not None:
                 events[k] = replace(
                     event, date=occasion.date, date_text=occasion.date_text, approximate=occasion.approximate
@@ -417,6 +420,23 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
             if event.type in lex.ceremony_types:
                 last_ceremony = event
     return events
+
+
+def _also_done(previous: Event, event: Event) -> bool:
+    """Whether an undated approval is told as one more decision of the body whose dated approval comes
+    just before it: "KEDFA also approved Harlow for up to $4 million in tax incentives" after the day's
+    approval. A body decides at a meeting; other acts told with "also" ("The city also published a
+    white paper") need not share a day."""
+    return (
+        previous.type == event.type == "approval"
+        and previous.date is not None
+        and len(previous.date) == 10
+        and _ALSO.match(event.text) is not None
+    )
+
+
+# A subject of a few words, then "also": "The Board also approved", "KEDFA also approved".
+_ALSO = re.compile(r"(?:[\w.'’-]+\s+){1,6}also\s")
 
 
 def _direct_speech(text: str, unit: _Unit) -> bool:
