@@ -1149,3 +1149,13 @@ def test_one_more_act_told_with_also_takes_the_day_of_the_act_before_it():
         'The Board also approved the "Smart Electronics Supplier Package" for local suppliers.'
     )
     assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-03-03"), ("approval", "2025-03-03")]
+
+
+def test_a_since_right_after_a_one_off_verb_dates_it_and_a_perfect_keeps_its_span():
+    """Machine-translated reposts write "since" for "in" ("construction was started since February"); a
+    verb in the perfect with "since" still tells a span, not a day."""
+    found = only("Construction of the park infrastructure was started since February.")
+    assert (found.type, found.date) == ("launch", "2025-02")
+    found = only("A series of measures introduced since late September 2024 stabilised foreign trade.")
+    assert (found.type, found.date) == ("issuance", "2024-09")
+    assert only("The company has invested since 2019 in the region.").date is None

@@ -1084,8 +1084,10 @@ def _event(
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
-    date = _date_for(dates, start, end, head.start, unit, clause_start) or _context_date(
-        text, unit, head.start, etype == "achievement" or lead.form.ing, reference
+    date = (
+        _date_for(dates, start, end, head.start, unit, clause_start)
+        or _since_right_after(text, lead, end, reference)
+        or _context_date(text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
     )
     return Event(
         type=etype,
@@ -1098,6 +1100,27 @@ def _event(
         date_text=date.text if date else None,
         approximate=date.approximate if date else False,
     )
+
+
+def _since_right_after(text: str, lead: _Hit, end: int, reference: str | None) -> DateMention | None:
+    """'measures introduced since late September 2024', 'construction was started since April': a "since"
+    right after a verb that is not in the perfect is how translated and hurried English dates a
+    one-off act, not the start of a span; 'has invested since 2019' still tells a span, and is left
+    undated."""
+    if _PERFECT_BEFORE.search(text, max(0, lead.start - 30), lead.start):
+        return None
+    at = _skip_space(text, lead.end)
+    return next(
+        (
+            d
+            for d in find_dates(text, at, min(end, at + 40), reference)
+            if d.start == at and d.relation == "since" and d.iso
+        ),
+        None,
+    )
+
+
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
