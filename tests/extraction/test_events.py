@@ -1159,3 +1159,10 @@ def test_a_since_right_after_a_one_off_verb_dates_it_and_a_perfect_keeps_its_spa
     found = only("A series of measures introduced since late September 2024 stabilised foreign trade.")
     assert (found.type, found.date) == ("issuance", "2024-09")
     assert only("The company has invested since 2019 in the region.").date is None
+
+
+def test_a_date_that_opens_a_bulleted_line_dates_its_event():
+    """AI-written timelines put each item's date after its bullet ("- March 12, 2025: …"), as a sentence
+    opened by "In 2023, …" does."""
+    text = "Timeline of the cluster:\n\n- February 12, 2025: The ministry approved the cluster's master plan.\n"
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-02-12")]

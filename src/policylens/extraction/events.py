@@ -1085,7 +1085,7 @@ def _event(
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
     date = (
-        _date_for(dates, start, end, head.start, unit, clause_start)
+        _date_for(text, dates, start, end, head.start, unit, clause_start)
         or _since_right_after(text, lead, end, reference)
         or _context_date(text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
     )
@@ -1294,10 +1294,13 @@ def _year_before(text: str, pos: int, reference: str | None) -> DateMention | No
 
 
 def _date_for(
-    dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit, clause_start: int
+    text: str, dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit, clause_start: int
 ) -> DateMention | None:
     """The date nearest the trigger within the event's words; failing that, a date that opens
-    the sentence or clause ("In 2023, ..."), which governs every clause after it."""
+    the sentence or clause ("In 2023, ..."), which governs every clause after it, or a list item
+    after its bullet, as AI-written timelines date each line ("- March 2026: The ministry approved …")."""
+    bullet = _BULLET.match(text, unit.start)
+    item = _skip_space(text, bullet.end()) if bullet else unit.start
     lo, hi = bisect_left(dates, start, key=_start_of), bisect_left(dates, end, key=_start_of)
     inside = [d for d in dates[lo:hi] if d.end <= end]
     if inside:
@@ -1305,6 +1308,6 @@ def _date_for(
     opening = [
         d
         for d in dates[bisect_left(dates, unit.start, key=_start_of) : lo]
-        if d.end <= start and (d.start == unit.start or d.start == clause_start)
+        if d.end <= start and d.start in (unit.start, item, clause_start)
     ]
     return opening[-1] if opening else None
