@@ -838,8 +838,9 @@ def test_a_cooperation_agreement_signed_commits_no_money():
     found = only("The city government signed a strategic cooperation agreement with Delmar on March 1.")
     assert (found.type, found.date) == ("other", "2025-03-01")
     assert only("Delmar signed an investment agreement with the city on March 1.").type == "investment"
-    # a memorandum of understanding is how a project is pledged; a lease is another kind of act
-    assert only("Delmar signed a memorandum of understanding with the state on March 1.").type == "investment"
+    # a memorandum of understanding with a government is how a project is pledged; a lease is another kind of act
+    found = only("Delmar signed a memorandum of understanding with the state government on March 1.")
+    assert found.type == "investment"
     assert only("The company signed a lease for a 24-hectare plot in the park in February.").type == "other"
 
 
@@ -1053,3 +1054,115 @@ def test_a_fact_box_label_states_no_event():
     )
     found = events(text)
     assert [e.text for e in found] == ["Ruritania has approved 10 semiconductor projects since 2021"]
+
+
+@pytest.mark.parametrize(
+    "sentence, etype, date",
+    [
+        ("The newly built plant started production in January.", "production", "2025-01"),
+        ("The approved projects started construction in February.", "launch", "2025-02"),
+    ],
+)
+def test_a_participle_inside_a_noun_phrase_leaves_the_verb_after_it_its_tense(sentence, etype, date):
+    """'the newly built plant' is a noun phrase: the participle in it is no event, and the sentence's own
+    verb after it still reports one."""
+    event = only(sentence)
+    assert (event.type, event.date) == (etype, date)
+
+
+@pytest.mark.parametrize(
+    "sentence, etype, date",
+    [
+        (
+            "Simba Mobility rolled out its first locally assembled electric bus in Nairobi in March.",
+            "production",
+            "2025-03",
+        ),
+        (
+            "The country's first independently developed high-end chip rolled off the line in February.",
+            "production",
+            "2025-02",
+        ),
+    ],
+)
+def test_a_participle_after_a_manner_adverb_describes_the_noun_after_it(sentence, etype, date):
+    """Wire stories and state media praise a product as 'locally assembled', 'independently developed':
+    the participle describes the product, and the clause's own verb tells what was done with it."""
+    event = only(sentence)
+    assert (event.type, event.date, event.text) == (etype, date, sentence.rstrip("."))
+
+
+@pytest.mark.parametrize(
+    "sentence, etype",
+    [
+        (
+            "Kedong Holdings signed a memorandum of understanding with the state utility on a substation in February.",
+            "other",
+        ),
+        ("The two carmakers signed a letter of intent on battery recycling in February.", "other"),
+        (
+            "The company signed an MoU with the state government in February at the Global Investors Summit.",
+            "investment",
+        ),
+        ("The state government signed MoUs worth Rs 12,000 crore with five companies in February.", "investment"),
+    ],
+)
+def test_a_memorandum_signed_records_an_intention_unless_it_is_signed_as_an_investment(sentence, etype):
+    """One memorandum of understanding or letter of intent commits no money; one signed at an investors'
+    summit, or a batch with a sum, is the investment such a summit reports."""
+    event = only(sentence)
+    assert (event.type, event.date) == (etype, "2025-02")
+
+
+def test_incentives_offered_to_a_company_are_an_approval():
+    """US and state economic-development news tells a support decision as an offer ("offered the company
+    $38.6 million in incentives"); an offer of anything else is no event."""
+    found = only("In February, the Department of Commerce offered the company $38.6 million in state incentives.")
+    assert (found.type, found.date) == ("approval", "2025-02")
+    assert events("The company offered a 10% discount to its first buyers in February.") == []
+
+
+def test_the_korean_won_after_a_sum_is_no_verb():
+    """Korean news writes sums in won: "a 2.3 trillion won budget" is money, and the approval around it
+    keeps its whole clause and its date."""
+    found = only("The government approved a 2.3 trillion won budget for the cluster in February.")
+    assert (found.type, found.date, found.text) == (
+        "approval",
+        "2025-02",
+        "The government approved a 2.3 trillion won budget for the cluster in February",
+    )
+
+
+def test_a_dated_participle_after_a_copula_and_its_noun_tells_when_the_thing_was_set_up():
+    """Company profiles in wire stories and releases ("Fibra Frontera is a Mexican real estate investment trust
+    founded in 2014") date a founding in a present-tense sentence; undated, the participle only describes."""
+    found = only("Fibra Frontera is a Mexican real estate investment trust founded in 2014.")
+    assert (found.type, found.date) == ("establishment", "2014")
+    assert events("COSMOPlat is an industrial internet platform developed by Haier.") == []
+
+
+def test_one_more_act_told_with_also_takes_the_day_of_the_act_before_it():
+    """Board-meeting releases list decisions one after another: "The Board also approved …" is another
+    decision of the meeting just dated, not an undated one."""
+    text = (
+        "The Board of Investment approved 12 projects worth 40 billion baht at its meeting on March 3. "
+        'The Board also approved the "Smart Electronics Supplier Package" for local suppliers.'
+    )
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-03-03"), ("approval", "2025-03-03")]
+
+
+def test_a_since_right_after_a_one_off_verb_dates_it_and_a_perfect_keeps_its_span():
+    """Machine-translated reposts write "since" for "in" ("construction was started since February"); a
+    verb in the perfect with "since" still tells a span, not a day."""
+    found = only("Construction of the park infrastructure was started since February.")
+    assert (found.type, found.date) == ("launch", "2025-02")
+    found = only("A series of measures introduced since late September 2024 stabilised foreign trade.")
+    assert (found.type, found.date) == ("issuance", "2024-09")
+    assert only("The company has invested since 2019 in the region.").date is None
+
+
+def test_a_date_that_opens_a_bulleted_line_dates_its_event():
+    """AI-written timelines put each item's date after its bullet ("- March 12, 2025: …"), as a sentence
+    opened by "In 2023, …" does."""
+    text = "Timeline of the cluster:\n\n- February 12, 2025: The ministry approved the cluster's master plan.\n"
+    assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-02-12")]

@@ -114,6 +114,7 @@ class _Lexicon:
     same_occasion: re.Pattern
     same_ceremony: re.Pattern
     cited_source: re.Pattern  # "in a report", "according to a study": a document cited as the source, before its verb
+    investment_context: re.Pattern  # "with the state government", "at the Investor Summit": a memorandum as a pledge
     ceremony_types: frozenset[str]
     modals: frozenset[str]
     negations: frozenset[str]
@@ -278,6 +279,7 @@ def _lexicon() -> _Lexicon:
         same_occasion,
         same_ceremony,
         cited_source,
+        _words(data["investment_context"]),
         frozenset(data["same_ceremony"]["types"]),
         words["modals"],
         words["negations"],
@@ -398,7 +400,8 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
     """'On the same occasion, the province released a report': an undated event placed at the
     occasion just reported takes that occasion's day; 'At the ceremony, …' takes the day of the last
     ceremony reported (a launch, an opening, a ground-breaking, a signing), not of a board's meeting
-    told in between."""
+    told in between; 'The Board also approved …' right after an approval dated to the day is one more
+    decision of that meeting."""
     last_day: Event | None = None
     last_ceremony: Event | None = None
     for k, event in enumerate(events):
@@ -406,6 +409,8 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
             occasion = last_day if lex.same_occasion.search(text, event.start, event.end) else None
             if occasion is None and lex.same_ceremony.search(text, event.start, event.end):
                 occasion = last_ceremony
+            if occasion is None and k > 0 and _also_done(events[k - 1], event):
+                occasion = events[k - 1]
             if occasion is not None:
                 events[k] = replace(
                     event, date=occasion.date, date_text=occasion.date_text, approximate=occasion.approximate
@@ -415,6 +420,23 @@ def _on_the_same_occasion(text: str, lex: _Lexicon, events: list[Event]) -> list
             if event.type in lex.ceremony_types:
                 last_ceremony = event
     return events
+
+
+def _also_done(previous: Event, event: Event) -> bool:
+    """Whether an undated approval is told as one more decision of the body whose dated approval comes
+    just before it: "KEDFA also approved Harlow for up to $4 million in tax incentives" after the day's
+    approval. A body decides at a meeting; other acts told with "also" ("The city also published a
+    white paper") need not share a day."""
+    return (
+        previous.type == event.type == "approval"
+        and previous.date is not None
+        and len(previous.date) == 10
+        and _ALSO.match(event.text) is not None
+    )
+
+
+# A subject of a few words, then "also": "The Board also approved", "KEDFA also approved".
+_ALSO = re.compile(r"(?:[\w.'’-]+\s+){1,6}also\s")
 
 
 def _direct_speech(text: str, unit: _Unit) -> bool:
@@ -573,6 +595,9 @@ def _status(
     """Whether the words before a trigger report it, plan it, or make it no event.  A participle
     that opens its clause (", ranking first") reports what the sentence before it reports."""
     rest_end = len(text) if sentence_end is None else sentence_end  # where the trigger's sentence ends
+    if _currency_unit(text, hit):
+        hit.aside = True  # "approved a 2.3 trillion won budget": a sum of money, part of a noun phrase
+        return _DROP
     tokens = _tokens_before(text, max(clause_start, hit.start - 150), hit.start)[::-1]
     i = 0
     while i < len(tokens) and tokens[i][1] in lex.adverbs:
@@ -598,13 +623,20 @@ def _status(
     if hit.form.ing and first not in (",", "and") and first not in lex.past and first not in lex.present:
         return _DROP  # "in the national ranking": an -ing form inside a noun phrase is a noun
     if (
-        (first in lex.adjectival or first[0].isdigit() and not _BY_AFTER.match(text, hit.end))
+        (
+            first in lex.adjectival
+            or first[0].isdigit()
+            and not _BY_AFTER.match(text, hit.end)
+            or _modified_participle(text, lex, tokens, i, hit.end)
+        )
         and hit.form.past
         and not hit.noun
         and not _MONTH_DAY_BEFORE.search(text, max(0, hit.start - 20), hit.start)
     ):
         # "171 approved applications", but not "on November 5 handed over", and not "Decree 35 issued by
-        # the government in June": a number that ends a document's name, whose 'by' phrase says who acted
+        # the government in June": a number that ends a document's name, whose 'by' phrase says who acted.
+        # Part of a noun phrase, it passes no tense on: "The newly built plant started production".
+        hit.aside = True
         return _DROP
     if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
         return _DROP
@@ -642,6 +674,8 @@ def _status(
         if word in lex.present:
             if word == "be":
                 continue
+            if hit.form.past and not hit.form.ing and _dated_description(text, tokens[i : i + n], hit.end):
+                return _REALIS
             return _DROP
         if word in lex.past:
             for _, w in tokens[i + n + 1 : i + n + 4]:
@@ -661,6 +695,16 @@ def _status(
     return _REALIS
 
 
+def _currency_unit(text: str, hit: _Hit) -> bool:
+    """Whether a trigger is the unit of a sum of money before it: "won" in "2.3 trillion won" (Korean news)
+    is the currency, not a verb, and must neither make an event nor cut the clause around it."""
+    window = max(0, hit.start - 40)
+    if not _NUMBER_BEFORE.search(text, window, hit.start):
+        return False
+    return any(a.unit in CURRENCIES and window + a.end == hit.end for a in find_amounts(text[window : hit.end]))
+
+
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s+[A-Za-z]+)?\s+$")
 # A ceremony held for a purpose: what it was held to do was done ("held a ceremony to launch the park").
 _CEREMONY_FOR = re.compile(
     r"\b(?:held|hosted|organi[sz]ed|staged)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?ceremon(?:y|ies)\s+to\s+$",
@@ -676,6 +720,37 @@ _FRAMED_BY = re.compile(r"\s+(?:under|through|via|within)\s")
 _GERUND_SUBJECT = re.compile(r"\s(?:is|are|was|were|has|have|had|will|would|remains|remained)\s")
 _WITH_ABSOLUTE = re.compile(r"\s*With\s[^,;]*$")
 _NEXT_COMMA = re.compile(r",\s+(?:\w+ly\s+)?([A-Za-z]+)")
+
+
+def _modified_participle(text: str, lex: _Lexicon, tokens: list[tuple[int, str]], i: int, end: int) -> bool:
+    """'its first locally assembled electric bus', 'the country's independently developed chip': a
+    participle after a manner adverb and a determiner or possessive, with a noun after it, describes
+    that noun; the verb that made the news is elsewhere in the clause. (The adverb is read from its lowercase '-ly': 'the
+    assembly approved' is caught only when a noun, not a determiner, follows the verb, as rarely.)"""
+    pos, word = tokens[i]
+    if not (word.endswith("ly") and len(word) > 5 and text[pos].islower() and word not in lex.adverbs):
+        return False
+    j = i + 1
+    while j < len(tokens) and tokens[j][1] in lex.adverbs:
+        j += 1
+    if j == len(tokens) or not (tokens[j][1] in lex.adjectival or tokens[j][1].endswith(("'s", "’s"))):
+        return False
+    after = _TOKEN.match(text, _skip_space(text, end))
+    return after is not None and after.group().islower() and after.group() not in lex.adjectival
+
+
+def _dated_description(text: str, between: list[tuple[int, str]], end: int) -> bool:
+    """'Fibra Frontera is a real estate investment trust founded in 2014': a participle that describes the
+    noun a present copula names, dated right after it, tells when that thing was set up or made -- the
+    news of a company profile, though its verb is in the present. Undated ('is a platform developed by
+    Haier') it only describes."""
+    if not any(w in _ARTICLES for _, w in between):
+        return False
+    at = _skip_space(text, end)
+    return any(d.start == at and d.relation == "at" and d.iso for d in find_dates(text, at, min(len(text), at + 40)))
+
+
+_ARTICLES = frozenset(("a", "an", "the"))
 
 
 def _appositive(text: str, lex: _Lexicon, before: list[tuple[int, str]], end: int, clause_end: int | None) -> bool:
@@ -983,11 +1058,22 @@ def _event(
         thing = _head(obj, after_verb=True)
     # "broke ground on the new park": what the act was done on decides, as an object would
     done_on = _by_head(form, _head(works.group(1), after_verb=True)) if works is not None else None
-    etype = done_on or _by_head(form, thing) or _refine(form, obj or "", complement or "")
+    etype_by_head = _by_head(form, thing)
+    etype = done_on or etype_by_head or _refine(form, obj or "", complement or "")
     if etype is None:
         return None
-    if etype == "other" and form.type == "investment" and _names_money(text, lead.end, end, within=None):
-        etype = "investment"  # "signed a supply agreement … worth US$310 million": money committed
+    if (
+        etype == "other"
+        and form.type == "investment"
+        and (
+            _names_money(text, lead.end, end, within=None)
+            or etype_by_head == "other"
+            and lex.investment_context.search(text, lead.end, end) is not None
+        )
+    ):
+        # "signed a supply agreement … worth US$310 million": money committed; "signed an MoU with the state
+        # government at the Investor Summit": an investment promised where investments are signed
+        etype = "investment"
     if (
         head.content is not None
         and head.content.status == _IRREALIS
@@ -998,8 +1084,10 @@ def _event(
     actor = _entity_in(places, start, head.start) or subject
     if actor is not None and actor.lower() in _PRONOUNS:
         actor = None
-    date = _date_for(dates, start, end, head.start, unit, clause_start) or _context_date(
-        text, unit, head.start, etype == "achievement" or lead.form.ing, reference
+    date = (
+        _date_for(text, dates, start, end, head.start, unit, clause_start)
+        or _since_right_after(text, lead, end, reference)
+        or _context_date(text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
     )
     return Event(
         type=etype,
@@ -1012,6 +1100,27 @@ def _event(
         date_text=date.text if date else None,
         approximate=date.approximate if date else False,
     )
+
+
+def _since_right_after(text: str, lead: _Hit, end: int, reference: str | None) -> DateMention | None:
+    """'measures introduced since late September 2024', 'construction was started since April': a "since"
+    right after a verb that is not in the perfect is how translated and hurried English dates a
+    one-off act, not the start of a span; 'has invested since 2019' still tells a span, and is left
+    undated."""
+    if _PERFECT_BEFORE.search(text, max(0, lead.start - 30), lead.start):
+        return None
+    at = _skip_space(text, lead.end)
+    return next(
+        (
+            d
+            for d in find_dates(text, at, min(end, at + 40), reference)
+            if d.start == at and d.relation == "since" and d.iso
+        ),
+        None,
+    )
+
+
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|had)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _in_the_past(date: DateMention | None, reference: str | None) -> str | None:
@@ -1185,10 +1294,13 @@ def _year_before(text: str, pos: int, reference: str | None) -> DateMention | No
 
 
 def _date_for(
-    dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit, clause_start: int
+    text: str, dates: list[DateMention], start: int, end: int, anchor: int, unit: _Unit, clause_start: int
 ) -> DateMention | None:
     """The date nearest the trigger within the event's words; failing that, a date that opens
-    the sentence or clause ("In 2023, ..."), which governs every clause after it."""
+    the sentence or clause ("In 2023, ..."), which governs every clause after it, or a list item
+    after its bullet, as AI-written timelines date each line ("- March 2026: The ministry approved …")."""
+    bullet = _BULLET.match(text, unit.start)
+    item = _skip_space(text, bullet.end()) if bullet else unit.start
     lo, hi = bisect_left(dates, start, key=_start_of), bisect_left(dates, end, key=_start_of)
     inside = [d for d in dates[lo:hi] if d.end <= end]
     if inside:
@@ -1196,6 +1308,6 @@ def _date_for(
     opening = [
         d
         for d in dates[bisect_left(dates, unit.start, key=_start_of) : lo]
-        if d.end <= start and (d.start == unit.start or d.start == clause_start)
+        if d.end <= start and d.start in (unit.start, item, clause_start)
     ]
     return opening[-1] if opening else None
