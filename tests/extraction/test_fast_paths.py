@@ -682,8 +682,9 @@ def test_sentence_ends_and_token_breaks_opened_by_a_class_are_the_plain_patterns
     from policylens.extraction import text as text_index
     from policylens.extraction.entities import tokens
 
-    plain_end = re.compile(r"[.!?](?=[\"”’')\]]*\s+[\"“‘(\[]?[A-Z0-9\u4e00-\u9fff])|[。！？；]")
-    plain_break = re.compile(r"\n|[.!?:][ \t\"“‘'(]*")
+    # Markdown's bold ("**") may stand between a stop and the next sentence, as AI-written summaries write
+    plain_end = re.compile(r"[.!?](?=[\"”’')\]*]*\s+(?:\*\*|[\"“‘(\[])?[A-Z0-9\u4e00-\u9fff])|[。！？；]")
+    plain_break = re.compile(r"\n|[.!?:][ \t\"“‘'(*]*")
     for fast, plain in ((text_index._SENTENCE_END, plain_end), (tokens._BREAK, plain_break)):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
