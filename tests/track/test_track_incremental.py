@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 
 from policylens.model import Quantity
 from policylens.periods import period_start
@@ -50,6 +51,13 @@ class _Store:
 
     def linking(self, statistics: Collection[int]) -> set[int]:
         return {t for t, o, _ in self.tracked.progress if o in statistics}
+
+    def periods(self, since: Mapping[int, date]) -> dict[int, list[tuple[date, str, date | None]]]:
+        held: dict[int, list[tuple[date, str, date | None]]] = defaultdict(list)
+        for t, start, status, end in sorted(self.tracked.periods):
+            if t in since and (end is None or end >= since[t]):
+                held[t].append((start, status, end))
+        return held
 
 
 def _rows_after(

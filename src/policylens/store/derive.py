@@ -1047,6 +1047,22 @@ class _StoredTracking:
         p = TargetProgressRow
         return {target for (target,) in _rows(self.conn, select(p.target_id), p.observation_id, statistics)}
 
+    def periods(self, since: Mapping[int, date]) -> dict[int, list[tuple[date, str, date | None]]]:
+        s = TargetStatusPeriodRow
+        by_day: dict[date, list[int]] = defaultdict(list)  # a batch's figures arrive on a few days
+        for target, day in since.items():
+            by_day[day].append(target)
+        held: dict[int, list[tuple[date, str, date | None]]] = defaultdict(list)
+        for day, targets in by_day.items():
+            stmt = select(s.target_id, s.start_day, s.status, s.end_day).where(
+                or_(s.end_day.is_(None), s.end_day >= day)
+            )
+            for target, start, status, end in _rows(self.conn, stmt, s.target_id, targets):
+                held[target].append((start, status, end))
+        for rows in held.values():
+            rows.sort()
+        return held
+
 
 def _lock(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":

@@ -50,7 +50,7 @@ from datetime import date
 from typing import Protocol
 
 from ..model import Quantity
-from .batch import Tracked, conflict_rows, facts_of, period_cuts, period_rows, progress_rows
+from .batch import Splice, Tracked, conflict_rows, facts_of, period_cuts, period_rows, progress_rows
 from .linking import (
     METRIC_THRESHOLD,
     as_goal,
@@ -95,6 +95,11 @@ class Stored(Protocol):
 
     def linking(self, statistics: Collection[int]) -> set[int]:
         """The targets with a stored progress link to one of ``statistics``."""
+        ...
+
+    def periods(self, since: Mapping[int, date]) -> Mapping[int, list[tuple[date, str, date | None]]]:
+        """Target id -> its stored status periods (first day, status, end) that end on its day or later or never,
+        by first day, for the targets of ``since`` (target id -> a day)."""
         ...
 
 
@@ -254,6 +259,7 @@ def retrack(
     # the others' links are written as a difference from their stored ones, and their periods from the
     # first day a figure they gain or lose becomes known, or a restatement that changed is published.
     unchanged, lost, gained, since = set(), [], [], {}
+    moved: dict[int, list[date]] = {}  # a target whose restatement stays -> the days its links changed
     for t in sorted(extended):
         now, had = {o.id: score for o, score in links.get(t, ())}, set(kept.get(t, ()))
         restatements = {r for r in (stored_first.get(t), first.get(t)) if r is not None} if t in superseded else ()
@@ -264,9 +270,13 @@ def retrack(
         gained += [(t, o, now[o]) for o in sorted(now.keys() - had)]
         changed = [known_since(facts.statistics[o]) or date.min for o in had ^ now.keys()]
         since[t] = min((*changed, *(d for r in restatements if (d := days.get(r)) is not None)), default=date.max)
+        if not restatements:
+            moved[t] = changed
     linked = relinked | extended - unchanged
     cut = {t: day for t, day in since.items() if day > date.min}  # else its periods are computed whole
-    cuts, cut_periods = period_cuts([facts.targets[t] for t in sorted(cut)], links, first, days, cut)
+    held = stored.periods({t: day for t, day in cut.items() if t in moved})
+    splices = {t: Splice(moved[t], held[t]) for t in held}
+    cuts, cut_periods = period_cuts([facts.targets[t] for t in sorted(cut)], links, first, days, cut, splices)
     whole = [facts.targets[t] for t in sorted(linked - cut.keys())]
     quantities = sorted(facts.quantities.values(), key=lambda row: row[0])
     compared = [facts.targets[q] for q in sorted(facts.targets)]
