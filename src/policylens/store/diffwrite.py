@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
@@ -160,7 +161,11 @@ def cut(
     assert [c.name for c in table.primary_key.columns] == list(columns[:2])  # (id, start): what a cut replaces
     quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
     name, key, start = (quote(n) for n in (table.name, columns[0], columns[1]))
-    processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(conn.dialect))]
+    # Tens of thousands of period rows a batch share a few hundred days: each is bound once (SQLite's
+    # processor formats a date in Python).
+    processors = [
+        (i, cache(p)) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(conn.dialect))
+    ]
     day = table.c[columns[1]].type._cached_bind_processor(conn.dialect) or (lambda value: value)
     ends = columns.index("end_day")
     since = {k: day(d) for k, d, _ in cuts}  # as the driver stores and returns days
