@@ -1041,15 +1041,6 @@ class _StoredTracking:
         r = TargetRestatementRow
         return dict(_fetched_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
 
-    def links(self, targets: Collection[int]) -> dict[int, list[int]]:
-        p = TargetProgressRow
-        linked: dict[int, list[int]] = defaultdict(list)
-        for target, observation in _fetched_rows(
-            self.conn, select(p.target_id, p.observation_id), p.target_id, targets
-        ):
-            linked[target].append(observation)
-        return linked
-
     def linking(self, statistics: Collection[int]) -> set[int]:
         p = TargetProgressRow
         return {target for (target,) in _rows(self.conn, select(p.target_id), p.observation_id, statistics)}
