@@ -900,7 +900,7 @@ def test_a_batch_figure_rewrites_a_stored_goals_periods_from_the_day_it_became_k
     cuts = []
     cut = diffwrite.cut
     monkeypatch.setattr(
-        diffwrite, "cut", lambda conn, model, columns, c, rows: cuts.extend(c) or cut(conn, model, columns, c, rows)
+        diffwrite, "cut", lambda conn, model, columns, c, *rest: cuts.extend(c) or cut(conn, model, columns, c, *rest)
     )
     kb.resolve([kb.save(_reported("e.txt", "2026-01-01", [("statistic", 600, 2025)])).document_id])
     after_batch, periods = _derived(kb), _periods(kb)
@@ -922,7 +922,7 @@ def test_a_batch_figure_that_leaves_a_goals_later_periods_as_they_were_writes_no
     cuts, written = [], []
     cut, executemany, insert = diffwrite.cut, diffwrite._executemany, diffwrite._insert
     monkeypatch.setattr(
-        diffwrite, "cut", lambda conn, model, columns, c, rows: cuts.extend(c) or cut(conn, model, columns, c, rows)
+        diffwrite, "cut", lambda conn, model, columns, c, *rest: cuts.extend(c) or cut(conn, model, columns, c, *rest)
     )
     monkeypatch.setattr(
         diffwrite,

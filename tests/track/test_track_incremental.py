@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from datetime import date
 
 from policylens.model import Quantity
 from policylens.periods import period_start
@@ -41,15 +42,15 @@ class _Store:
     def restatements(self, targets: Collection[int]) -> dict[int, int]:
         return {t: later for t, later in self.tracked.restated if t in targets}
 
-    def links(self, targets: Collection[int]) -> dict[int, list[int]]:
-        linked: dict[int, list[int]] = defaultdict(list)
-        for t, o, _ in self.tracked.progress:
-            if t in targets:
-                linked[t].append(o)
-        return linked
-
     def linking(self, statistics: Collection[int]) -> set[int]:
         return {t for t, o, _ in self.tracked.progress if o in statistics}
+
+    def periods(self, since: Mapping[int, date]) -> dict[int, list[tuple[date, str, date | None]]]:
+        held: dict[int, list[tuple[date, str, date | None]]] = defaultdict(list)
+        for t, start, status, end in sorted(self.tracked.periods):
+            if t in since and (end is None or end >= since[t]):
+                held[t].append((start, status, end))
+        return held
 
 
 def _rows_after(
@@ -112,13 +113,32 @@ def test_a_new_figure_displaces_an_old_deciding_one():
     outdated = (5, 5, figure("statistic", 100.0, as_of=2021))  # before the goal: never a link
     early = (4, 4, figure("statistic", 350.0, as_of=2024))
     subjects = {1: "Lakeside", 2: "Lakeside", 3: "Lakeside", 5: "Lakeside"}
-    merged, expected, answer, store = _rows_after([goal, for_2023, for_2024, outdated], [early], published, subjects)
+    merged, expected, answer, _ = _rows_after([goal, for_2023, for_2024, outdated], [early], published, subjects)
     assert merged == expected
     assert [(t, o) for t, o, _ in expected.progress] == [(1, 3), (1, 4)]
-    assert 5 not in store.read  # the goal was linked from its stored links and the new figure alone
     assert answer.linked == {1}
     # its links come as a difference from the stored ones: (1, 2) lost, (1, 4) gained, (1, 3) kept unwritten
     assert answer.relinked == set() and answer.lost == [(1, 2)] and [g[:2] for g in answer.gained] == [(1, 4)]
+
+
+def test_a_later_goal_gains_and_loses_only_the_links_past_its_own_day():
+    """Two goals of one group share its staircase of figures.  A new figure for 2023, known in 2022, displaces
+    the stored one for 2022 and precedes the later goal's day: only the earlier goal gains the one and loses
+    the other, while both gain the new figure for 2025."""
+    published = {1: "2021-01-01", 2: "2024-06-01", 3: "2025-01-01", 4: "2022-03-01", 5: "2025-06-01", 6: "2023-01-01"}
+    early_goal = (1, 1, figure("target", 500.0, deadline=2030))
+    late_goal = (2, 2, figure("target", 900.0, deadline=2027))  # an earlier deadline: no restatement
+    for_2024 = (3, 3, figure("statistic", 300.0, as_of=2024))
+    for_2022 = (6, 6, figure("statistic", 200.0, as_of=2022))
+    for_2023 = (4, 4, figure("statistic", 250.0, as_of=2023))
+    for_2025 = (5, 5, figure("statistic", 400.0, as_of=2025))
+    subjects = {1: "Lakeside", 2: "Lakeside", 3: "Lakeside", 6: "Lakeside"}
+    merged, expected, answer, _ = _rows_after(
+        [early_goal, late_goal, for_2024, for_2022], [for_2023, for_2025], published, subjects
+    )
+    assert merged == expected
+    assert answer.relinked == set() and answer.linked == {1, 2}
+    assert sorted(g[:2] for g in answer.gained) == [(1, 4), (1, 5), (2, 5)] and answer.lost == [(1, 6)]
 
 
 def test_a_new_figure_that_decides_nothing_leaves_the_rows():

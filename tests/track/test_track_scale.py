@@ -26,7 +26,8 @@ from policylens.track import (
     target_status,
 )
 from policylens.track.batch import period_rows
-from policylens.track.status import status_periods_sharing
+from policylens.track.linking import _staircase, _status_key
+from policylens.track.status import known_since, status_changes_around, status_periods_sharing
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs over every day of many periods: make test-fast skips it
 
@@ -200,3 +201,74 @@ def test_deciding_links_count_a_figure_alike_whether_or_not_the_targets_document
     )
     first_day = replace(own, id=3, document_id=2, published="0001-01-01")
     assert deciding_links([t], [own, first_day]) == deciding_links([t], [first_day]) == {}
+
+
+@st.composite
+def one_group(draw):
+    """A group's goals and many figures known on many days, mostly comparable and of few periods (as on
+    the benchmark: long staircases of links): a batch's figures fall between stored ones, so that a
+    target's status is swept in several stretches."""
+    published = st.dates(min_value=date(2019, 1, 1), max_value=date(2027, 12, 31)).map(date.isoformat)
+    targets = [
+        TargetFact(
+            id=i,
+            document_id=draw(st.integers(1, 3)),
+            published=draw(published),
+            subject="Riverton",
+            metric="smart factories",
+            value=draw(st.sampled_from([10.0, 50, 100])),
+            unit=draw(st.sampled_from(["count", "count", "%"])),
+            comparator=draw(st.sampled_from(["=", ">=", "~", "<"])),
+            deadline=draw(PERIODS),
+        )
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    stats = [
+        Observation(
+            id=100 + i,
+            document_id=draw(st.integers(1, 40)),
+            published=draw(st.one_of(published, st.none())),
+            value=draw(st.sampled_from([5.0, 10, 49, 50, 120])),
+            unit=draw(st.sampled_from(["count", "count", "count", "%"])),
+            as_of=draw(st.sampled_from([None, 2023, 2024, 2024])),  # of one period, a later one is a record
+            subject="Riverton",
+            metric="smart factories",
+            comparator=draw(st.sampled_from(["=", ">"])),
+        )
+        for i in range(draw(st.integers(10, 40)))
+    ]
+    return targets, stats
+
+
+def _records(t: TargetFact, stats: list[Observation]) -> list[Observation]:
+    """The target's deciding links among ``stats`` whatever their footing, in the order they became known."""
+    ordered = sorted(stats, key=lambda o: (known_since(o) or date.min, _status_key(o)))
+    return [o for o, _ in _staircase(t, [(o, 1.0) for o in ordered], period_start(t.published))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(facts(), one_group()), st.booleans(), st.data())
+def test_status_swept_around_the_changed_links_is_the_whole_sweep(drawn, restated, data):
+    """New figures change a target's deciding links on a few days: sweeping only around those days and
+    keeping the stored periods elsewhere gives the whole sweep's periods from the first of them on.
+    The links are the records among all the figures, other units (not comparable) among them."""
+    targets, stats = drawn
+    new = set(data.draw(st.sets(st.sampled_from([o.id for o in stats]), max_size=4), label="new") if stats else ())
+    old = [o for o in stats if o.id not in new]
+    restatement = (date(2024, 1, 1), 999) if restated else None
+    for t in targets:
+        had, now = _records(t, old), _records(t, stats)
+        changed = [known_since(o) or date.min for o in now + had if (o in now) != (o in had)]
+        if not changed or min(changed) == date.min:  # no change, or one from the start: swept whole
+            continue
+        since = min(changed)
+        whole = status_periods_sharing(t, had, restatement, {})
+        ends = [start for start, _ in whole[1:]] + [None]
+        held = [
+            (start, status, end)
+            for (start, status), end in zip(whole, ends, strict=True)
+            if end is None or end >= since
+        ]
+        expected = status_periods_sharing(t, now, restatement, {}, since)
+        answer = status_changes_around(t, now, changed, restatement, {}, held)
+        assert answer[0][1] == expected[0][1] and answer[1:] == expected[1:]

@@ -425,13 +425,17 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         gained: list[tuple[int, int, float]] = []
         cuts: list[tuple[int, date, date | None]] = []
         cut_periods: list[tuple[int, date, str, date | None]] = []
+        periods_read: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        periods_of: dict[int, date] = {}
     else:
         outlines = _outlines(
             [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
         )
+        stored_tracking = _StoredTracking(conn)
         retracked = retrack(
-            outlines, rewritten, _StoredTracking(conn), tracked_subjects, docs.root, docs.published, roles, batch
+            outlines, rewritten, stored_tracking, tracked_subjects, docs.root, docs.published, roles, batch
         )
+        periods_read, periods_of = stored_tracking.periods_read, stored_tracking.periods_of
         tracked, linked, restated = retracked.tracked, retracked.linked, retracked.restated
         relinked_targets, lost, gained = retracked.relinked, retracked.lost, retracked.gained
         cuts, cut_periods = retracked.cuts, retracked.cut_periods
@@ -528,7 +532,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     # The targets whose stored links retrack read: only the links they gain or lose are written.
     diffwrite.patch(conn, TargetProgressRow, ("target_id", "observation_id", "score"), lost, gained)
     # And the targets whose periods changed only from a day on: only those from that day are written.
-    diffwrite.cut(conn, TargetStatusPeriodRow, PERIOD_COLUMNS, cuts, cut_periods)
+    diffwrite.cut(conn, TargetStatusPeriodRow, PERIOD_COLUMNS, cuts, cut_periods, periods_read, periods_of.keys())
     return {
         "entities": len(state.builder.entities),
         "relations": len(state.relations),
@@ -1026,6 +1030,9 @@ class _StoredTracking:
 
     def __init__(self, conn: Connection):
         self.conn = conn
+        # The stored status periods read (``periods``), as the driver returns them, and the targets they are of.
+        self.periods_read: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+        self.periods_of: dict[int, date] = {}
 
     def quantities(self, ids: Collection[int]) -> list[tuple[int, int, Quantity]]:
         return _quantities(self.conn, ids)
@@ -1034,18 +1041,24 @@ class _StoredTracking:
         r = TargetRestatementRow
         return dict(_fetched_rows(self.conn, select(r.target_id, r.restated_by_id), r.target_id, targets))
 
-    def links(self, targets: Collection[int]) -> dict[int, list[int]]:
-        p = TargetProgressRow
-        linked: dict[int, list[int]] = defaultdict(list)
-        for target, observation in _fetched_rows(
-            self.conn, select(p.target_id, p.observation_id), p.target_id, targets
-        ):
-            linked[target].append(observation)
-        return linked
-
     def linking(self, statistics: Collection[int]) -> set[int]:
         p = TargetProgressRow
         return {target for (target,) in _rows(self.conn, select(p.target_id), p.observation_id, statistics)}
+
+    def periods(self, since: Mapping[int, date]) -> dict[int, list[tuple[date, str, date | None]]]:
+        # Read as diffwrite.cut reads them, which is then handed the rows rather than reading them again.
+        read = diffwrite.held(self.conn, TargetStatusPeriodRow, PERIOD_COLUMNS, since)
+        self.periods_read.update(read)
+        self.periods_of.update(since)
+        held: dict[int, list[tuple[date, str, date | None]]] = defaultdict(list)
+        for target, start, status, end in sorted(read.values()):
+            held[target].append((_day(start), status, None if end is None else _day(end)))
+        return held
+
+
+def _day(value: date | str) -> date:
+    """A day as the driver returns it: a date (psycopg) or its ISO text (sqlite3)."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _lock(conn: Connection) -> None:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from sqlalchemy import JSON, Connection, Table
@@ -97,39 +98,23 @@ def patch(conn: Connection, model: Model, columns: Sequence[str], deletes: Rows,
         _insert(conn, table.name, columns, [_processed(r, processors) for r in inserts] if processors else inserts)
 
 
-def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows: Rows) -> None:
-    """Replace the periods of some ids from a day on: ``cuts`` holds (id, day, end), ``rows`` the new periods.
+def held(
+    conn: Connection, model: Model, columns: Sequence[str], since: Mapping[int, Any]
+) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """The stored rows a :func:`cut` of each id from its day (``since``: id -> day) replaces, by primary key.
 
-    ``model`` is a table of periods keyed by (id, start), each row an id's
-    period from its start until its end, the next row's start (``columns``:
-    the id, the start, then the rest, the end among them, named
-    ``end_day``).  For each cut, the id's rows that start on the day or
-    later become ``rows``' rows of that id, and the row in force the day
-    before ends at ``end``.  For a caller that knows an id's periods changed
-    only from that day on, so that the earlier ones need neither reading nor
-    writing.  The rows from the day on are read and only those that differ
-    are written: a figure that arrives mostly leaves the later periods as
-    they were (on the benchmark's batch, 5,735 of the 6,285 rows cut).
+    Those from the day on and the one in force the day before: the rows that
+    end on that day or later (or never), as the driver returns them.
     """
-    if not cuts:
-        return
     table = model.__table__
     assert isinstance(table, Table)
-    assert [c.name for c in table.primary_key.columns] == list(columns[:2])  # (id, start): what a cut replaces
     quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
-    name, key, start, end = (quote(n) for n in (table.name, columns[0], columns[1], "end_day"))
-    processors = [(i, p) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(conn.dialect))]
+    name, key, end = (quote(n) for n in (table.name, columns[0], "end_day"))
     day = table.c[columns[1]].type._cached_bind_processor(conn.dialect) or (lambda value: value)
-    ends = columns.index("end_day")
-    since = {k: day(d) for k, d, _ in cuts}  # as the driver stores and returns days
-    finish = {k: None if f is None else day(f) for k, _, f in cuts}
-    # The stored rows each cut replaces: those from its day on and the one in force the day before, which
-    # are the rows that end on that day or later (or never); and what they become.
-    held: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-    wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     by_day: dict[Any, list[int]] = {}  # the ids cut on each day (a batch's figures arrive on a few days)
     for k in sorted(since):
-        by_day.setdefault(since[k], []).append(k)
+        by_day.setdefault(day(since[k]), []).append(k)
+    rows: dict[tuple[Any, ...], tuple[Any, ...]] = {}
     cursor = driver(conn).cursor()
     try:
         for first, ids in by_day.items():
@@ -139,16 +124,63 @@ def cut(conn: Connection, model: Model, columns: Sequence[str], cuts: Rows, rows
                     f"({', '.join(str(int(k)) for k in ids[n : n + IN_CHUNK])}) AND ({end} IS NULL OR {end} >= {mark})",
                     (first,),
                 )
-                for row in map(tuple, cursor.fetchall()):
-                    held[row[:2]] = row
-                    if row[1] < first:  # in force the day before: it now ends where the cut says
-                        wanted[row[:2]] = (*row[:ends], finish[row[0]], *row[ends + 1 :])
+                rows.update((row[:2], row) for row in map(tuple, cursor.fetchall()))
     finally:
         cursor.close()
+    return rows
+
+
+def cut(
+    conn: Connection,
+    model: Model,
+    columns: Sequence[str],
+    cuts: Rows,
+    rows: Rows,
+    read: Mapping[tuple[Any, ...], tuple[Any, ...]] | None = None,
+    read_ids: Collection[int] = (),
+) -> None:
+    """Replace the periods of some ids from a day on: ``cuts`` holds (id, day, end), ``rows`` the new periods.
+
+    ``model`` is a table of periods keyed by (id, start), each row an id's
+    period from its start until its end, the next row's start (``columns``:
+    the id, the start, then the rest, the end among them, named
+    ``end_day``).  For each cut, the id's rows that start on the day or
+    later become ``rows``' rows of that id, and the row in force the day
+    before ends at ``end``.  For a caller that knows an id's periods changed
+    only from that day on, so that the earlier ones need neither reading nor
+    writing.  The rows from the day on are read (:func:`held`; ``read``
+    holds those of the ids ``read_ids``, read already by the caller from the
+    same days) and only those that differ are written: a figure that arrives
+    mostly leaves the later periods as they were (on the benchmark's batch,
+    5,735 of the 6,285 rows cut).
+    """
+    if not cuts:
+        return
+    table = model.__table__
+    assert isinstance(table, Table)
+    assert [c.name for c in table.primary_key.columns] == list(columns[:2])  # (id, start): what a cut replaces
+    quote, mark = conn.dialect.identifier_preparer.quote, _mark(conn)
+    name, key, start = (quote(n) for n in (table.name, columns[0], columns[1]))
+    # Tens of thousands of period rows a batch share a few hundred days: each is bound once (SQLite's
+    # processor formats a date in Python).
+    processors = [
+        (i, cache(p)) for i, c in enumerate(columns) if (p := table.c[c].type._cached_bind_processor(conn.dialect))
+    ]
+    day = table.c[columns[1]].type._cached_bind_processor(conn.dialect) or (lambda value: value)
+    ends = columns.index("end_day")
+    since = {k: day(d) for k, d, _ in cuts}  # as the driver stores and returns days
+    finish = {k: None if f is None else day(f) for k, _, f in cuts}
+    # The stored rows each cut replaces, and what they become: the one in force the day before ends anew.
+    stored = held(conn, model, columns, {k: d for k, d, _ in cuts if k not in read_ids})
+    stored.update((pk, row) for pk, row in (read or {}).items() if pk[0] in since)
+    wanted: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for pk, row in stored.items():
+        if row[1] < since[row[0]]:
+            wanted[pk] = (*row[:ends], finish[row[0]], *row[ends + 1 :])
     wanted.update((r[:2], r) for r in (_processed(row, processors) for row in rows))
-    gone = [k for k in held if k not in wanted]
-    changed = [r for k, r in wanted.items() if k in held and held[k] != r]
-    new = [r for k, r in wanted.items() if k not in held]
+    gone = [k for k in stored if k not in wanted]
+    changed = [r for k, r in wanted.items() if k in stored and stored[k] != r]
+    new = [r for k, r in wanted.items() if k not in stored]
     if gone:
         _executemany(conn, f"DELETE FROM {name} WHERE {key} = {mark} AND {start} = {mark}", gone)
     if changed:

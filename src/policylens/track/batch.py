@@ -22,7 +22,7 @@ from .conflicts import (
     group_key,  # which figures cross_document_conflicts compares
 )
 from .linking import METRIC_THRESHOLD, as_goals, deciding_links, first_restatements, metric_similarity
-from .status import Observation, TargetFact, status_periods_sharing
+from .status import Observation, TargetFact, status_changes_around, status_periods_sharing
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,12 +142,27 @@ def period_rows(
     return periods
 
 
+@dataclass(frozen=True, slots=True)
+class Splice:
+    """What a target's status periods after a change of some of its links follow from, besides the links.
+
+    ``changed``: the days the links it gains or loses became known;
+    ``held``: its stored periods
+    (first day, status, end) that end on the earliest of those days or later,
+    or never (see :func:`~policylens.track.status.status_changes_around`).
+    """
+
+    changed: Sequence[date]
+    held: Sequence[tuple[date, str, date | None]]
+
+
 def period_cuts(
     targets: Iterable[TargetFact],
     links: Mapping[int, list[tuple[Observation, float]]],
     first: Mapping[int, int],
     day: Mapping[int, date | None],
     since: Mapping[int, date],
+    splices: Mapping[int, Splice] | None = None,
 ) -> tuple[list[tuple[int, date, date | None]], list[tuple[int, date, str, date | None]]]:
     """:func:`period_rows` of ``targets`` from a day of each on (``since``: target id -> a day after ``date.min``).
 
@@ -155,12 +170,21 @@ def period_cuts(
     only from that day on, its periods before it stay as stored: the answer
     is each target's (id, that day, the new end of the period in force the
     day before it) and the rows of its periods that start on that day or
-    later, so that only those are written.
+    later, so that only those are written.  A target in ``splices`` (its
+    restatement unchanged, its links changed on those days alone) is swept
+    only around the changes, its stored periods filling the rest.
     """
     cuts, periods = [], []
     dated: dict[int, Any] = {}
     for t in targets:
-        _, *changes = _spans(t, links, first, day, dated, since[t.id])
+        splice = (splices or {}).get(t.id)
+        if splice is not None and splice.held and splice.held[0][0] < since[t.id] == min(splice.changed):
+            observations = [o for o, _ in links.get(t.id, ())]
+            _, *changes = status_changes_around(
+                t, observations, splice.changed, _restatement(t, first, day), dated, splice.held
+            )
+        else:
+            _, *changes = _spans(t, links, first, day, dated, since[t.id])
         cuts.append((t.id, since[t.id], changes[0][0] if changes else None))
         periods += _rows(t.id, changes)
     return cuts, periods
@@ -174,9 +198,14 @@ def _spans(
     dated: dict[int, Any],
     since: date | None = None,
 ) -> list[tuple[date, str]]:
+    observations = [o for o, _ in links.get(t.id, ())]
+    return status_periods_sharing(t, observations, _restatement(t, first, day), dated, since)
+
+
+def _restatement(t: TargetFact, first: Mapping[int, int], day: Mapping[int, date | None]) -> tuple[date, int] | None:
+    """The day and id of the target that first restates ``t``, if it has one with a day."""
     later = first.get(t.id)
-    restatement = (later_day, later) if later is not None and (later_day := day[later]) is not None else None
-    return status_periods_sharing(t, [o for o, _ in links.get(t.id, ())], restatement, dated, since)
+    return (later_day, later) if later is not None and (later_day := day[later]) is not None else None
 
 
 def _rows(target: int, spans: Sequence[tuple[date, str]]) -> list[tuple[int, date, str, date | None]]:

@@ -19,7 +19,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
-from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -318,6 +317,27 @@ def deciding_links(
     figure it may use and every later record; for any day,
     ``target_status`` gives the same answer from these as from all links.
     """
+    return {t: s.links[s.start :] for t, s in deciding_suffixes(targets, observations).items()}
+
+
+class Suffix(NamedTuple):
+    """A target's deciding links: ``links[start:]``, every figure there and none before it ending after its bound."""
+
+    links: list[tuple[Observation, float]]
+    start: int
+
+
+def deciding_suffixes(targets: Sequence[TargetFact], observations: Sequence[Observation]) -> dict[int, Suffix]:
+    """Target id -> its deciding links as a :class:`Suffix` of a staircase of linked observations.
+
+    :func:`deciding_links` as suffixes: a target that shares no document
+    with its candidate figures uses every record among them (a figure that
+    beats every figure known before it) whose period ends after the target
+    was published, and those are a suffix of the records, so every such
+    target of one subject, metric and footing is given the same list (one
+    object).  A batch's pass compares the lists of a group before and after
+    it once, not each target's.  Any other target gets a list of its own.
+    """
     groups: dict[tuple, list[Observation]] = defaultdict(list)
     for o in observations:
         groups[(normalise_subject(o.subject), o.metric, _footing(o))].append(o)
@@ -328,7 +348,7 @@ def deciding_links(
     for t in targets:
         target_groups[(normalise_subject(t.subject), t.metric, _footing(t))].append(t)
 
-    out: dict[int, list[tuple[Observation, float]]] = {}
+    out: dict[int, Suffix] = {}
     for (subject, metric, footing), members in target_groups.items():
         keys = (
             [k for k in groups if k[2] == footing]
@@ -350,7 +370,6 @@ def deciding_links(
         candidates = [(o, score) for _, o, score in ordered]
         status_keys = [order[1] for order, _, _ in ordered]
         periods = [key[0] for key in status_keys]  # observed_period(o) or date.min
-        reached = list(accumulate(periods, max))  # the latest period known by each position
         documents = {o.document_id for o, _ in candidates}
         records, best = [], None  # positions that beat every figure known before them
         for i, key in enumerate(status_keys):
@@ -358,20 +377,19 @@ def deciding_links(
                 records.append(i)
                 best = key
         record_periods = [periods[i] for i in records]  # non-decreasing: the key starts with the period
+        staircase = [candidates[i] for i in records]
         for t in members:
             published = period_start(t.published)
             if t.document_id in documents:
-                chosen = _staircase(t, candidates, published, status_keys)
-            else:
-                # A figure counts when its period ends after the target was published. The
-                # target may use the first such figure, then every record that counts.
-                bound = published or date.min
-                first = bisect_right(reached, bound)
-                if first == len(candidates):
-                    continue
-                chosen = [candidates[i] for i in sorted({first, *records[bisect_right(record_periods, bound) :]})]
-            if chosen:
-                out[t.id] = chosen
+                if chosen := _staircase(t, candidates, published, status_keys):
+                    out[t.id] = Suffix(chosen, 0)
+                continue
+            # A figure counts when its period ends after the target was published. The target may use
+            # the first such figure, then every record that counts: the first is the first such record,
+            # since every figure known before it has a period that does not count.
+            start = bisect_right(record_periods, published or date.min)
+            if start < len(staircase):
+                out[t.id] = Suffix(staircase, start)
     return out
 
 
