@@ -2809,6 +2809,14 @@ def test_a_dateline_closed_by_a_colon_names_no_owner():
     assert {q.subject for q in extract(text, published="2026-10-20", entities=entities)} == {"India"}
 
 
+def test_a_from_that_says_whose_is_no_baseline_and_a_share_clause_shares_the_year():
+    text = (
+        "Exports from national industrial complexes reached USD 312 billion in 2025, accounting for 45.6% of "
+        "total exports."
+    )
+    assert [q.as_of for q in extract(text, published="2026-11-20")] == [2025, 2025]
+
+
 def test_a_datelines_year_dates_the_story_not_its_figures():
     text = (
         "ATLANTA, Sept. 9, 2026 /PRNewswire/ -- Northwind Cells Inc. today announced plans to build a "
