@@ -702,12 +702,6 @@ _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+")
 _LIST_JOIN_OR_COMMA = re.compile(r",\s+|,?\s+(?:and|or)\s+(?:the\s+)?")
 # A headline's actor and its verb: "Japan to subsidize Rapidus with additional …" (a clause, no measure's name).
 _NAMED_ACTOR_TO = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}to\s+[a-z]+\b")
-# A participle's clause that restates the figure before as a share, or the sum it brings a total to, after the year:
-# "reached USD 312 billion in 2025, accounting for 45.6% of total exports" (the share is of 2025 too).
-_SHARE_CLAUSE = re.compile(
-    r",\s+(?:accounting\s+for|representing|making\s+up|bringing\s+the\s+total\s+to)\s+"
-    r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than)\s+)?"
-)
 _WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
 # Words that set a goal right before a figure ("The strategy targets", "Ningxia has promised", "The goal is")
 _GOAL_BEFORE = re.compile(
@@ -2458,11 +2452,7 @@ class _Reader:
             if y.end <= a.start
             and not y.baseline
             and not _DIGIT.search(text, y.end, a.start)
-            and (
-                not _CLAUSE_BREAK.search(text, y.end, a.start)
-                or not text[s.start : y.start].strip(' "“‘')
-                or _SHARE_CLAUSE.fullmatch(text, y.end, a.start)
-            )
+            and (not _CLAUSE_BREAK.search(text, y.end, a.start) or not text[s.start : y.start].strip(' "“‘'))
             and not self._in_descriptive_aside(s, y)
         ]
         present = _PRESENT_STATE.search(text, max(s.start, a.start - 50), a.start)
