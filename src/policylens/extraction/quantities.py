@@ -3090,6 +3090,7 @@ def _is_country(name: str) -> bool:
     return any(p.level == "country" for p in load_gazetteer().lookup(name))
 
 
+@lru_cache(maxsize=4096)
 def _country_of(name: str | None) -> str | None:
     """The country a place lies in, as the gazetteer names it ("Ohio" -> "United States"), if it knows one."""
     gazetteer = load_gazetteer()

@@ -32,6 +32,7 @@ _BRACKET = re.compile(r"[ \t]*\([^()\n]{1,30}\)")
 _DEFINED_AS = re.compile(r"\s*\(\s*[\"“]([^\"”]{2,40})[\"”]")
 # A phase's or a sibling's number inside a park's name: "Yen Lu 2 Industrial Park", "VSIP II Industrial Park".
 _NAME_NUMERAL = re.compile(r"(?:\d{1,2}|I{2,3}|IV|VI{0,3}|IX|X)")
+_NUMERAL_FIRSTS = frozenset("0123456789IVX")
 
 
 @dataclass(slots=True)
@@ -52,7 +53,9 @@ def _numbered_park(tokens: Tokens, k: int, p: Patterns) -> bool:
     words whose run ends on a park's or cluster's head ("Nhon Trach 3 Industrial Park"), not a count between
     two names ("Hanoi 12 Companies")."""
     n = len(tokens)
-    if k + 1 >= n or tokens.joins(k) != " " or not tokens.cap[k + 1] or not _NAME_NUMERAL.fullmatch(tokens.words[k]):
+    if k + 1 >= n or tokens.words[k][:1] not in _NUMERAL_FIRSTS:
+        return False  # most words are no numeral: one look at the first character
+    if tokens.joins(k) != " " or not tokens.cap[k + 1] or not _NAME_NUMERAL.fullmatch(tokens.words[k]):
         return False
     m = k + 1
     while m + 1 < n and m < k + 4 and tokens.joins(m) == " " and tokens.cap[m + 1]:
