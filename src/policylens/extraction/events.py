@@ -698,6 +698,8 @@ def _status(
 def _currency_unit(text: str, hit: _Hit) -> bool:
     """Whether a trigger is the unit of a sum of money before it: "won" in "2.3 trillion won" (Korean news)
     is the currency, not a verb, and must neither make an event nor cut the clause around it."""
+    if text[hit.start : hit.end].lower() not in _CURRENCY_WORDS:
+        return False  # most triggers name no currency: one look at the word
     window = max(0, hit.start - 40)
     if not _NUMBER_BEFORE.search(text, window, hit.start):
         return False
@@ -705,6 +707,7 @@ def _currency_unit(text: str, hit: _Hit) -> bool:
 
 
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*(?:\s+[A-Za-z]+)?\s+$")
+_CURRENCY_WORDS = frozenset(w.lower() for forms in CURRENCIES.values() for w in forms.get("after", ()))
 # A ceremony held for a purpose: what it was held to do was done ("held a ceremony to launch the park").
 _CEREMONY_FOR = re.compile(
     r"\b(?:held|hosted|organi[sz]ed|staged)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?ceremon(?:y|ies)\s+to\s+$",
