@@ -391,6 +391,8 @@ def test_a_day_and_a_month_on_two_lines_are_no_date(text):
         ("Tax is waived for the first six months.", []),
         ("In the first six months after opening, it made 900 cars.", []),
         ("In the second half, output will rise.", []),
+        # A range of months with neither a year nor a preposition may be this year's or last year's.
+        ("The trial runs June to September.", []),
         ("It rained in the first half of March.", [("in the first half of March", "2026-03")]),
     ],
 )

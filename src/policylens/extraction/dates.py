@@ -13,6 +13,13 @@ Conference") or a plan period is not a date of anything.  ``relation`` says
 how the mention ties to its clause, because a deadline ("by 2025") or the end
 of a reporting period ("ended 30 June 2019") is not when something happened.
 
+A period of a year ("January-October 2026", "the first 10 months of this year",
+"in the first half year") is one mention dated by the month it ends: statistics
+for a period are reported as of its end, and what happened in it happened by
+then.  Without a year it is the latest such period ended before the document's
+month, read only where the words say it is one of the year ("in the first
+three quarters"), not "for the first six months" of something else.
+
 When the words leave a doubt, the mention keeps its text without a date
 rather than a guess: "05/06/2016" is 6 May in the US and 5 June elsewhere (only
 21/04/2016 or 04/21/2016 are read), and a year written in a way not read here
@@ -133,7 +140,7 @@ _CORE = "|".join(
             # "January-October 2026", "Jan-Sep", "January to September this year": months counted as one period;
             # not after "from", where the months bound a span ("from May to Oct 2023")
             rf"(?P<span>(?<![Ff]rom\s)(?P<span_a>{_MONTH})\s*(?:[-–—]|\s(?:to|through|till|until)\s)\s*(?P<span_b>{_MONTH})"
-            rf"(?:\s*,?\s*(?:of\s+)?(?P<span_y>{_YEAR})|(?:\s+of)?{_REL_YEAR.format('span')})?(?:\s+period(?![\w-]))?)"
+            rf"(?:\s*,?\s*(?:of\s+)?(?P<span_y>{_YEAR})|(?:\s+of)?{_REL_YEAR.format('span')})?(?P<span_p>\s+period(?![\w-]))?)"
         ),
         rf"(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR}))",
         # 21/04/2016, 13.5.2015: read only when the order cannot be in doubt (see _numeric).
@@ -269,6 +276,8 @@ def iter_dates(
             continue
         if kind == "part" and m["part_bare"] is not None and not _of_the_year(m, prep):
             continue  # "tax-free for the first six months", "in the second half": not read without a year
+        if kind == "span" and not (m["span_y"] or m["span_rel"] or prep in ("in", "during", "for") or m["span_p"]):
+            continue  # "The trial runs June to September": maybe this year's, maybe last year's
         if kind == "year" and _PERIOD_END.match(text, m.end()):
             continue  # "the plan for 2021-2030": a plan's period, not a date
         if _counted_from(text, start, first, pos, kind, prep):
