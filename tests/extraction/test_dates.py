@@ -26,8 +26,8 @@ def dates(text: str, reference: str | None = "2026-06-24"):
         ("Output rose in 2023.", [("in 2023", "2023")]),
         ("Last year, exports grew.", [("Last year", "2025")]),
         ("Sales doubled this year.", [("this year", "2026")]),
-        ("Revenue in Q3 2024 fell.", [("in Q3 2024", "2024")]),
-        ("It grew in the first half of 2024.", [("in the first half of 2024", "2024")]),
+        ("Revenue in Q3 2024 fell.", [("in Q3 2024", "2024-09")]),
+        ("It grew in the first half of 2024.", [("in the first half of 2024", "2024-06")]),
         ("Output in FY 2024-25 rose.", [("in FY 2024-25", "2025")]),
         ("The line opened in early March.", [("in early March", "2026-03")]),
         ("It started in March last year.", [("in March last year", "2025-03")]),
@@ -36,7 +36,7 @@ def dates(text: str, reference: str | None = "2026-06-24"):
         ("The ministry said on Tuesday.", [("on Tuesday", "2026-06-23")]),
         ("The fair runs on April 21-25, 2027 in Shanghai.", [("on April 21-25, 2027", "2027-04-21")]),
         ("The expo ran from 3–6 March 2026.", [("from 3–6 March 2026", "2026-03-03")]),
-        ("Sales grew in the first half of last year.", [("in the first half of last year", "2025")]),
+        ("Sales grew in the first half of last year.", [("in the first half of last year", "2025-06")]),
         ("The rules were published earlier this week.", [("earlier this week", "2026-06")]),
         ("The ministry announced on the 5th that exports rose.", [("on the 5th", "2026-06-05")]),
         ("The ministry announced on the 28th (local time) a new fund.", [("on the 28th", "2026-05-28")]),
@@ -365,3 +365,41 @@ def test_a_day_and_a_month_on_two_lines_are_no_date(text):
     found = [(d.text, d.iso) for d in find_dates(text, 0, len(text), "2024-01-10")]
     assert all("\n" not in t for t, _ in found), found
     assert ("1\n\nDec.", "2023-12-01") not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A period of months is dated by the month it ends: a figure for it is one as of then.
+        ("In January-October 2026, exports rose.", [("In January-October 2026", "2026-10")]),
+        ("Exports in Jan-Sep 2025 rose.", [("in Jan-Sep 2025", "2025-09")]),
+        ("In January to September this year, FDI rose.", [("In January to September this year", "2026-09")]),
+        ("Output in January–March of last year fell.", [("in January–March of last year", "2025-03")]),
+        ("In the first 10 months of 2026, FDI rose.", [("In the first 10 months of 2026", "2026-10")]),
+        ("In the first two months of this year, output rose.", [("In the first two months of this year", "2026-02")]),
+        ("Revenue rose in the first three quarters of 2025.", [("in the first three quarters of 2025", "2025-09")]),
+        ("Sales fell in the second half of 2025.", [("in the second half of 2025", "2025-12")]),
+        ("Sales fell in H2 2025.", [("in H2 2025", "2025-12")]),
+        # Without a year: the latest such period ended before the document's month (June 2026).
+        ("In the first half year Haimen signed 38 projects.", [("In the first half year", "2025-06")]),
+        ("In the first five months, output rose.", [("In the first five months", "2026-05")]),
+        ("Output rose 9% for the first half of the year.", [("for the first half of the year", "2025-06")]),
+        ("In the January-May period, output rose.", [("January-May period", "2026-05")]),
+        # Months bounding a span stay its two ends.
+        ("Output grew from May to Oct 2023.", [("from May", "2023-05"), ("Oct 2023", "2023-10")]),
+        # The first months of something else, or a later part of a year not named, are not read.
+        ("Tax is waived for the first six months.", []),
+        ("In the first six months after opening, it made 900 cars.", []),
+        ("In the second half, output will rise.", []),
+        # A range of months with neither a year nor a preposition may be this year's or last year's.
+        ("The trial runs June to September.", []),
+        ("It rained in the first half of March.", [("in the first half of March", "2026-03")]),
+    ],
+)
+def test_periods(text, expected):
+    assert dates(text) == expected
+
+
+@pytest.mark.parametrize("reference, expected", [("2026-11-06", "2026-10"), ("2026-10-06", "2025-10"), ("2026", None)])
+def test_a_period_without_its_year_is_the_latest_ended(reference, expected):
+    assert dates("In the first 10 months, FDI rose.", reference) == [("In the first 10 months", expected)]

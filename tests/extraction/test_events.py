@@ -896,7 +896,7 @@ def test_a_ranking_takes_the_time_of_its_figures_not_of_their_baseline():
         "same period of last year, ranking first nationwide in FDI attraction."
     )
     ranking = only(text, "2026-09-03")
-    assert (ranking.type, ranking.date) == ("achievement", "2026")
+    assert (ranking.type, ranking.date) == ("achievement", "2026-08")
 
 
 @pytest.mark.parametrize("heading", ["1. What was approved", "How it was built", "Why the plant was opened"])

@@ -47,6 +47,8 @@ DATE_PIECES = st.sampled_from(
         "the 31st",
         "the 3rdx",
         "first half",
+        "the first 10 months",
+        "first three quarters",
         "Second Quarter",
         "fourth quarter",
         "third",
@@ -88,8 +90,8 @@ _PLAIN_UPPER_START = re.compile(r"[0-9A-Z]")
 _PLAIN_LOWER_START = re.compile(
     r"today|yesterday|earlier\s+this|this\s+(?:year|month|week)|last\s+(?:year|month|week|few)|"
     r"next\s+(?:year|month)|past\s+few|recent|currently|at\s+present|presently|fiscal\s+year|"
-    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter)|the\s+[1-3]?\d(?:st|nd|rd|th)\b|"
-    r"(?:first|second|third|fourth)\s+(?:half|quarter)"
+    r"financial\s+year|the\s+(?:first|second|third|fourth)\s+(?:half|quarter|\w+\s+(?:quarters|months))|"
+    r"the\s+[1-3]?\d(?:st|nd|rd|th)\b|(?:first|second|third|fourth)\s+(?:half|quarter)|first\s+\w+\s+(?:quarters|months)"
 )
 _PLAIN_LOWER_START_ANY_CASE = re.compile(_PLAIN_LOWER_START.pattern, re.IGNORECASE)
 

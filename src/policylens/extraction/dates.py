@@ -13,6 +13,13 @@ Conference") or a plan period is not a date of anything.  ``relation`` says
 how the mention ties to its clause, because a deadline ("by 2025") or the end
 of a reporting period ("ended 30 June 2019") is not when something happened.
 
+A period of a year ("January-October 2026", "the first 10 months of this year",
+"in the first half year") is one mention dated by the month it ends: statistics
+for a period are reported as of its end, and what happened in it happened by
+then.  Without a year it is the latest such period ended before the document's
+month, read only where the words say it is one of the year ("in the first
+three quarters"), not "for the first six months" of something else.
+
 When the words leave a doubt, the mention keeps its text without a date
 rather than a guess: "05/06/2016" is 6 May in the US and 5 June elsewhere (only
 21/04/2016 or 04/21/2016 are read), and a year written in a way not read here
@@ -30,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby
 
+from policylens.extraction.numbers import NUMBER_WORDS
 from policylens.periods import parts
 
 RELATIONS = ("at", "by", "since", "ended")
@@ -103,6 +111,11 @@ _MODIFIERS = frozenset(
     + ["early", "mid", "late"]
 )
 
+# "the first 10 months", "the first three quarters": how many parts of a year a period counts.
+_COUNT = "|".join([r"1[01]|[2-9]"] + [word for word, n in NUMBER_WORDS.items() if 2 <= n <= 11])
+# "the first six months after opening", "the first half of March": the first part of something else than a year.
+_NOT_OF_A_YEAR = r"of|in|on|at|after|since|following|from|before|until|till|to|through|when|once|that|which|under"
+
 # "in March last year": the year is named relative to the document's.
 _REL_YEAR = r"(?:\s+(?P<{}_rel>(?i:last|this|next))\s+year(?![\w-]))"
 _REL_OFFSET = {"last": -1, "this": 0, "next": 1}
@@ -123,13 +136,21 @@ _CORE = "|".join(
             rf"(?P<dmy>(?<!\d)(?P<dmy_d>{_DAY}){_DAY_TO}(?:[ \t]+|(?<=st|nd|rd|th)\s+of\s+|(?P<dmy_sep>[-/])(?=\w+(?P=dmy_sep)\d))"
             rf"(?P<dmy_m>{_MONTH})(?:(?(dmy_sep)(?P=dmy_sep)|\s*,?\s*)(?P<dmy_y>{_YEAR})|{_REL_YEAR.format('dmy')})?)"
         ),
+        (
+            # "January-October 2026", "Jan-Sep", "January to September this year": months counted as one period;
+            # not after "from", where the months bound a span ("from May to Oct 2023")
+            rf"(?P<span>(?<![Ff]rom\s)(?P<span_a>{_MONTH})\s*(?:[-–—]|\s(?:to|through|till|until)\s)\s*(?P<span_b>{_MONTH})"
+            rf"(?:\s*,?\s*(?:of\s+)?(?P<span_y>{_YEAR})|(?:\s+of)?{_REL_YEAR.format('span')})?(?P<span_p>\s+period(?![\w-]))?)"
+        ),
         rf"(?P<my>(?P<my_m>{_MONTH})\s*,?\s+(?P<my_y>{_YEAR}))",
         # 21/04/2016, 13.5.2015: read only when the order cannot be in doubt (see _numeric).
         r"(?P<num>(?=[0-3]?\d[-/.])(?<!\d[-/.])(?P<num_a>[0-3]?\d)(?P<num_sep>[-/.])(?P<num_b>[0-3]?\d)(?P=num_sep)(?P<num_y>(?:19|20)\d\d)(?![-/.]?\d))",
         (
             rf"(?P<part>(?:(?i:Q(?P<q1>[1-4])|(?P<q2>[1-4])Q|H(?P<h1>[12])|(?P<h2>[12])H)\s*(?P<part_y>{_YEAR}))"
-            rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:half|quarter)\s+of\s+)"
-            rf"(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-])))"
+            rf"|(?i:(?:the\s+)?(?P<part_o>first|second|third|fourth)\s+(?:(?P<part_n>{_COUNT})\s+)?"
+            rf"(?P<part_u>half(?:[\s-]+year(?![\w-]))?|quarters?|months))"
+            rf"(?:(?i:\s+(?:of|in)\s+)(?:(?P<part_y2>{_YEAR})|(?i:(?P<part_rel>this|last|next)\s+year)(?![\w-]))"
+            rf"|(?P<part_bare>(?i:\s+of\s+the\s+year(?![\w-]))?(?!\s*(?i:{_NOT_OF_A_YEAR})(?![\w-])))))"
         ),
         (
             r"(?P<rel>(?=[TtYyEeLlNnPpRrCcAa])(?i:today|yesterday|(?:earlier\s+)?this\s+(?:year|month|week)|last\s+(?:year|month|week)|"
@@ -158,10 +179,10 @@ _UPPER_START = re.compile(r"[0-9A-Z]\w*")
 # letter only the words it opens; words of different first letters never match at one place, so the
 # matches are those of the words listed one by one (tests/extraction/test_fast_paths.py).
 _LOWER_START = re.compile(
-    r"t(?:oday|his\s+(?:year|month|week)|he\s+(?:first|second|third|fourth)\s+(?:half|quarter)"
+    r"t(?:oday|his\s+(?:year|month|week)|he\s+(?:first|second|third|fourth)\s+(?:half|quarter|\w+\s+(?:quarters|months))"
     r"|he\s+[1-3]?\d(?:st|nd|rd|th)\b|hird\s+(?:half|quarter))|yesterday|earlier\s+this"
     r"|last\s+(?:year|month|week|few)|next\s+(?:year|month)|p(?:ast\s+few|resently)|recent|currently"
-    r"|at\s+present|f(?:iscal\s+year|inancial\s+year|irst\s+(?:half|quarter)|ourth\s+(?:half|quarter))"
+    r"|at\s+present|f(?:iscal\s+year|inancial\s+year|irst\s+(?:half|quarter|\w+\s+(?:quarters|months))|ourth\s+(?:half|quarter))"
     r"|second\s+(?:half|quarter)"
 )
 _LOWER_START_ANY_CASE = re.compile(_LOWER_START.pattern, re.IGNORECASE)
@@ -253,6 +274,10 @@ def iter_dates(
             continue
         if kind == "nth" and prep != "on":
             continue
+        if kind == "part" and m["part_bare"] is not None and not _of_the_year(m, prep):
+            continue  # "tax-free for the first six months", "in the second half": not read without a year
+        if kind == "span" and not (m["span_y"] or m["span_rel"] or prep in ("in", "during", "for") or m["span_p"]):
+            continue  # "The trial runs June to September": maybe this year's, maybe last year's
         if kind == "year" and _PERIOD_END.match(text, m.end()):
             continue  # "the plan for 2021-2030": a plan's period, not a date
         if _counted_from(text, start, first, pos, kind, prep):
@@ -343,6 +368,16 @@ _UNREAD_YEAR = re.compile(
     r"|\s*,?\s*(?:of\s+)?(?:the\s+)?(?i:nineteen|eighteen|seventeen|sixteen|twenty|thirty|two\s+thousand)(?![a-z])"
 )
 _OTHER_YEAR = re.compile(r"\s*,?\s*\d{4}(?![\d%]|[.,]\d)")
+
+
+def _of_the_year(m: re.Match, prep: str | None) -> bool:
+    """Whether a first part written without its year is one of the year the text reports: "in the first
+    three quarters", "for the first half of the year"; not "for the first six months" (of what a text sets
+    up) nor a later part ("in the second half", often the coming one)."""
+    if m["part_o"].lower() != "first":
+        return False
+    said = bool(m["part_bare"]) or m["part_u"].lower().startswith("half") and len(m["part_u"]) > 4
+    return prep in ("in", "during") or said and prep == "for"
 
 
 def _counted_from(text: str, start: int, first: int, pos: int, kind: str | None, prep: str | None) -> bool:
@@ -486,9 +521,11 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
     if kind == "my":
         return f"{int(m['my_y']):04d}-{_month(m['my_m']):02d}", False
     if kind == "part":
-        if m["part_rel"]:
-            return (str(ref[0] + _REL_OFFSET[m["part_rel"].lower()]) if ref else None), False
-        return m["part_y"] or m["part_y2"], False
+        return _part(m, ref), False
+    if kind == "span":
+        if m["span_y"]:
+            return f"{int(m['span_y']):04d}-{_month(m['span_b']):02d}", False
+        return _period_end(_month(m["span_b"]), ref, m["span_rel"]), False
     if kind == "year":
         return m["year"], False
     if kind == "nth":
@@ -498,6 +535,39 @@ def _resolve(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> tup
         return (f"{found:04d}-{_month(m['month']):02d}" if found else None), False
     unit, offset, approximate = _RELATIVE[" ".join(m["rel"].lower().split())]
     return _relative(unit, offset, ref), approximate
+
+
+def _part(m: re.Match, ref: tuple[int, int | None, int | None] | None) -> str | None:
+    """A part of a year by the month it ends ("the first 10 months of 2026" is 2026-10, "Q3 2024" 2024-09):
+    a figure for a period is the figure as of its end, and an event dated by it happened by then."""
+    if m["q1"] or m["q2"] or m["h1"] or m["h2"]:
+        k = int(m["q1"] or m["q2"] or m["h1"] or m["h2"])
+        end = 3 * k if m["q1"] or m["q2"] else 6 * k
+        return f"{int(m['part_y']):04d}-{end:02d}"
+    ordinal, count, unit = m["part_o"].lower(), m["part_n"], m["part_u"].lower()
+    size = 6 if unit.startswith("half") else 3 if unit.startswith("quarter") else 1
+    n = (int(count) if count.isdigit() else NUMBER_WORDS[count.lower()]) if count else None
+    if (n is None) == unit.endswith("s") or (n is not None and ordinal != "first"):
+        return None  # "the first quarters", "the second three months": no period of a year read here
+    end = size * (n or 1) if ordinal == "first" else size * ("first", "second", "third", "fourth").index(ordinal) + size
+    if end > 12:
+        return None  # "the third half"
+    if m["part_y2"]:
+        return f"{int(m['part_y2']):04d}-{end:02d}"
+    return _period_end(end, ref, m["part_rel"])
+
+
+def _period_end(end: int, ref: tuple[int, int | None, int | None] | None, relative: str | None) -> str | None:
+    """The end of a period of a year named against the document's ("this year") or with no year at all
+    ("in the first half year"): the latest such period ended before the document's month, as figures for
+    a period are reported after it."""
+    if ref is None:
+        return None
+    if relative:
+        return f"{ref[0] + _REL_OFFSET[relative.lower()]:04d}-{end:02d}"
+    if ref[1] is None:
+        return None
+    return f"{ref[0] - (end >= ref[1]):04d}-{end:02d}"
 
 
 # "last April", "this March", "next June": a month named against the document's own month.
