@@ -136,7 +136,7 @@ HELD_OUT = {
         {
             "quantities": 0.93,
             "targets": 0.87,
-            "events": 0.72,
+            "events": 0.79,
             "places": 0.94,
             "organisations": 0.97,
             "clusters_parks": 0.83,
