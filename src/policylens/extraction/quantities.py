@@ -1405,7 +1405,8 @@ class _Reader:
                 return named  # "the county's population, about 54,000, has barely grown": the figure restates it
         if at_cost := _AT_COST.search(self.text, max(s.start, start - 40), start):
             return at_cost.group("np").lower()  # "developed by X at a total cost of VND6.8 trillion": the cost
-        worth = _WORTH_BEFORE.search(self.text, max(s.start, start - 40), start)
+        near = max(s.start, start - 40)
+        worth = _WORTH_BEFORE.search(self.text, near, start) if self.text.find("worth", near, start) >= 0 else None
         if worth and (named := self._worth_what(worth.start(), max(s.start, start - 80))):
             return named  # "signed MoUs with six companies for investments worth Rs 12,500 crore": the investments
         valued = _VALUED_AT.search(self.text, max(s.start, start - 90), start)
@@ -1470,8 +1471,10 @@ class _Reader:
             return f"share of {of}" if of else "market share" if held.group("market") else "share"
         if DIMENSION.get(a.unit) == "length" and _DISTANCE_AFTER.match(self.text, a.end):
             return "distance"  # "sits about 40 km from the airport"
-        rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start) or _PLURAL_OF.search(
-            self.text, max(prev_end, start - 30), start
+        rate = _RATE_OF.search(self.text, max(prev_end, start - 60), start) or (
+            _PLURAL_OF.search(self.text, max(prev_end, start - 30), start)
+            if self.text.find("of", max(prev_end, start - 8), start) >= 0
+            else None
         )
         if rate:
             # the head after an article is a noun, though "grant" and "award" are verbs elsewhere
