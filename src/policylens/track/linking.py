@@ -13,7 +13,7 @@ find its counterpart in the other.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -391,7 +391,9 @@ def deciding_suffixes(targets: Sequence[TargetFact], observations: Sequence[Obse
             start = bisect_right(record_periods, bound)
             own = own_records.get(t.document_id, ())
             if own and own[-1] >= start:  # a figure of its own document is a record that counts
-                if chosen := _without_own(t.document_id, bound, records, start, candidates, status_keys):
+                if chosen := _without_own(
+                    t.document_id, bound, staircase, records, own, start, candidates, status_keys
+                ):
                     out[t.id] = Suffix(chosen, 0)
             elif start < len(staircase):
                 out[t.id] = Suffix(staircase, start)
@@ -401,7 +403,9 @@ def deciding_suffixes(targets: Sequence[TargetFact], observations: Sequence[Obse
 def _without_own(
     document: int,
     bound: date,
+    staircase: list[tuple[Observation, float]],
     records: Sequence[int],
+    own: Sequence[int],
     start: int,
     candidates: Sequence[tuple[Observation, float]],
     status_keys: Sequence[tuple],
@@ -409,30 +413,31 @@ def _without_own(
     """The records among the candidates of other documents whose periods end after ``bound``, from the group's.
 
     The deciding links of a target of ``document`` published on ``bound``
-    (its own document's figures excluded), found from the places of the
-    group's records (``records``,
-    ``start`` the first whose period ends after ``bound``) in
-    ``candidates``, ordered as they became known, with their
-    :func:`_status_key`.  A record of another document beats every figure
-    before it, so it is one of the target's too; a figure that is no record
-    is beaten by the last record before it, so it can be one of the target's
-    only when that record is of its own document: only the figures after
-    such a record, up to the next, are compared.
+    (its own document's figures excluded), found from the group's records
+    (``staircase``, at places ``records`` in ``candidates``, ordered as they
+    became known, with their :func:`_status_key`), ``own`` the places on
+    the staircase of the document's figures and ``start`` the first whose
+    period ends after ``bound``.  A record of another document beats every
+    figure before it, so it is one of the target's too; a figure that is no
+    record is beaten by the last record before it, so it can be one of the
+    target's only when that record is of its own document: only the figures
+    after such a record, up to the next, are compared, and the staircase
+    between is copied (on the benchmark's groups nearly every candidate is a
+    record, and a goal's document holds few of them).
     """
     chosen: list[tuple[Observation, float]] = []
-    best = None
-    for n in range(start, len(records)):
-        i = records[n]
-        if candidates[i][0].document_id != document:
-            chosen.append(candidates[i])
-            best = status_keys[i]
-            continue
-        for j in range(i + 1, records[n + 1] if n + 1 < len(records) else len(candidates)):
+    best, done = None, start  # the latest key chosen; the staircase's place up to which it was read
+    for n in own[bisect_left(own, start) :]:
+        if n > done:
+            chosen += staircase[done:n]
+            best = status_keys[records[n - 1]]
+        done = n + 1
+        for j in range(records[n] + 1, records[n + 1] if n + 1 < len(records) else len(candidates)):
             key = status_keys[j]  # it starts with observed_period(o) or date.min
             if candidates[j][0].document_id != document and key[0] > bound and (best is None or key > best):
                 chosen.append(candidates[j])
                 best = key
-    return chosen
+    return chosen + staircase[done:]
 
 
 def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
