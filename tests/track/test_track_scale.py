@@ -26,7 +26,7 @@ from policylens.track import (
     target_status,
 )
 from policylens.track.batch import period_rows
-from policylens.track.linking import _staircase, _status_key
+from policylens.track.linking import _status_key, deciding_suffixes, link_score
 from policylens.track.status import known_since, status_changes_around, status_periods_sharing
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs over every day of many periods: make test-fast skips it
@@ -238,6 +238,72 @@ def one_group(draw):
         for i in range(draw(st.integers(10, 40)))
     ]
     return targets, stats
+
+
+def _staircase(
+    t: TargetFact, candidates: list[tuple[Observation, float]], published: date | None
+) -> list[tuple[Observation, float]]:
+    """The deciding links of one target among ``candidates`` (in the order they became known), the slow and
+    obvious way: every figure of another document whose period ends after ``published`` that beats every
+    such figure before it."""
+    chosen, best = [], None
+    for o, score in candidates:
+        key = _status_key(o)  # it starts with observed_period(o) or date.min
+        if o.document_id == t.document_id or key[0] <= (published or date.min):
+            continue
+        if best is None or key > best:
+            chosen.append((o, score))
+            best = key
+    return chosen
+
+
+@st.composite
+def shared_documents(draw):
+    """A group's goals and figures of few documents, so that most goals share a document with figures that
+    decide for the others: of periods after and before the goals' days, known on many days."""
+    published = st.dates(min_value=date(2019, 1, 1), max_value=date(2027, 12, 31)).map(date.isoformat)
+    targets = [
+        TargetFact(
+            id=i,
+            document_id=draw(st.integers(1, 4)),
+            published=draw(published),
+            subject="Riverton",
+            metric=draw(st.sampled_from(["smart factories", "smart factories built"])),
+            value=50.0,
+            unit="count",
+        )
+        for i in range(draw(st.integers(1, 6)))
+    ]
+    stats = [
+        Observation(
+            id=100 + i,
+            document_id=draw(st.integers(1, 6)),
+            published=draw(st.one_of(published, st.none())),
+            value=draw(st.sampled_from([5.0, 10, 49, 50, 120])),
+            unit=draw(st.sampled_from(["count", "count", "count", "%"])),
+            as_of=draw(st.sampled_from([None, 2020, 2022, 2023, 2024, "2024-06", 2025, 2026, 2027])),
+            subject="Riverton",
+            metric=draw(st.sampled_from(["smart factories", "smart factories built"])),
+        )
+        for i in range(draw(st.integers(0, 40)))
+    ]
+    return targets, stats
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(shared_documents(), one_group(), facts()))
+def test_a_goals_links_derived_from_its_groups_staircase_are_its_own_staircase(drawn):
+    """A goal that shares a document with figures of its group gets its deciding links from the group's
+    staircase of records: the same as its own staircase over every candidate, its document's excluded."""
+    targets, stats = drawn
+    suffixes = deciding_suffixes(targets, stats)
+    for t in targets:
+        # Every figure the target may link to, its own document's among them (the staircase leaves them out).
+        candidates = [(o, s) for o in stats if (s := link_score(replace(t, document_id=-1), o)) is not None]
+        candidates.sort(key=lambda link: (known_since(link[0]) or date.min, _status_key(link[0])))
+        expected = _staircase(t, candidates, period_start(t.published))
+        derived = suffixes.get(t.id)
+        assert (derived.links[derived.start :] if derived else []) == expected
 
 
 def _records(t: TargetFact, stats: list[Observation]) -> list[Observation]:

@@ -13,7 +13,7 @@ find its counterpart in the other.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -336,7 +336,10 @@ def deciding_suffixes(targets: Sequence[TargetFact], observations: Sequence[Obse
     was published, and those are a suffix of the records, so every such
     target of one subject, metric and footing is given the same list (one
     object).  A batch's pass compares the lists of a group before and after
-    it once, not each target's.  Any other target gets a list of its own.
+    it once, not each target's.  So is a target whose document's figures
+    past that suffix's start are no records; any other target gets a list
+    of its own, derived from the records (:func:`_without_own`) rather than
+    from all candidates, which cost a pass time quadratic in a group's size.
     """
     groups: dict[tuple, list[Observation]] = defaultdict(list)
     for o in observations:
@@ -370,7 +373,6 @@ def deciding_suffixes(targets: Sequence[TargetFact], observations: Sequence[Obse
         candidates = [(o, score) for _, o, score in ordered]
         status_keys = [order[1] for order, _, _ in ordered]
         periods = [key[0] for key in status_keys]  # observed_period(o) or date.min
-        documents = {o.document_id for o, _ in candidates}
         records, best = [], None  # positions that beat every figure known before them
         for i, key in enumerate(status_keys):
             if best is None or key > best:
@@ -378,44 +380,64 @@ def deciding_suffixes(targets: Sequence[TargetFact], observations: Sequence[Obse
                 best = key
         record_periods = [periods[i] for i in records]  # non-decreasing: the key starts with the period
         staircase = [candidates[i] for i in records]
+        own_records: dict[int, list[int]] = defaultdict(list)  # document -> its figures' places on the staircase
+        for n, (o, _) in enumerate(staircase):
+            own_records[o.document_id].append(n)
         for t in members:
-            published = period_start(t.published)
-            if t.document_id in documents:
-                if chosen := _staircase(t, candidates, published, status_keys):
-                    out[t.id] = Suffix(chosen, 0)
-                continue
+            bound = period_start(t.published) or date.min
             # A figure counts when its period ends after the target was published. The target may use
             # the first such figure, then every record that counts: the first is the first such record,
             # since every figure known before it has a period that does not count.
-            start = bisect_right(record_periods, published or date.min)
-            if start < len(staircase):
+            start = bisect_right(record_periods, bound)
+            own = own_records.get(t.document_id, ())
+            if own and own[-1] >= start:  # a figure of its own document is a record that counts
+                if chosen := _without_own(
+                    t.document_id, bound, staircase, records, own, start, candidates, status_keys
+                ):
+                    out[t.id] = Suffix(chosen, 0)
+            elif start < len(staircase):
                 out[t.id] = Suffix(staircase, start)
     return out
 
 
-def _staircase(
-    t: TargetFact,
-    candidates: list[tuple[Observation, float]],
-    published: date | None,
-    status_keys: Sequence[tuple] | None = None,
+def _without_own(
+    document: int,
+    bound: date,
+    staircase: list[tuple[Observation, float]],
+    records: Sequence[int],
+    own: Sequence[int],
+    start: int,
+    candidates: Sequence[tuple[Observation, float]],
+    status_keys: Sequence[tuple],
 ) -> list[tuple[Observation, float]]:
-    """The deciding links of one target, the slow and obvious way (its own document's figures excluded).
+    """The records among the candidates of other documents whose periods end after ``bound``, from the group's.
 
-    ``status_keys`` are the candidates' :func:`_status_key`, if the caller has them.
+    The deciding links of a target of ``document`` published on ``bound``
+    (its own document's figures excluded), found from the group's records
+    (``staircase``, at places ``records`` in ``candidates``, ordered as they
+    became known, with their :func:`_status_key`), ``own`` the places on
+    the staircase of the document's figures and ``start`` the first whose
+    period ends after ``bound``.  A record of another document beats every
+    figure before it, so it is one of the target's too; a figure that is no
+    record is beaten by the last record before it, so it can be one of the
+    target's only when that record is of its own document: only the figures
+    after such a record, up to the next, are compared, and the staircase
+    between is copied (on the benchmark's groups nearly every candidate is a
+    record, and a goal's document holds few of them).
     """
-    chosen, best = [], None
-    bound = published or date.min
-    keys = status_keys if status_keys is not None else [_status_key(o) for o, _ in candidates]
-    for (o, score), key in zip(candidates, keys, strict=True):
-        # Counted as deciding_links counts a figure of another document, so that the two ways agree
-        # on any subset of the candidates that holds the deciding ones (a batch's pass relies on it).
-        # A key starts with observed_period(o) or date.min.
-        if o.document_id == t.document_id or key[0] <= bound:
-            continue
-        if best is None or key > best:
-            chosen.append((o, score))
-            best = key
-    return chosen
+    chosen: list[tuple[Observation, float]] = []
+    best, done = None, start  # the latest key chosen; the staircase's place up to which it was read
+    for n in own[bisect_left(own, start) :]:
+        if n > done:
+            chosen += staircase[done:n]
+            best = status_keys[records[n - 1]]
+        done = n + 1
+        for j in range(records[n] + 1, records[n + 1] if n + 1 < len(records) else len(candidates)):
+            key = status_keys[j]  # it starts with observed_period(o) or date.min
+            if candidates[j][0].document_id != document and key[0] > bound and (best is None or key > best):
+                chosen.append(candidates[j])
+                best = key
+    return chosen + staircase[done:]
 
 
 def first_restatements(targets: Sequence[TargetFact]) -> dict[int, int]:
