@@ -17,7 +17,7 @@ import yaml
 from policylens import vocab
 
 TEXT = (
-    "Orders from Nordlicht Meccanica S.r.l. rose in March. Tk 450 million will be spent on a new plant by "
+    "Orders from Nordlicht Mekanika Sh.p.k. rose in March. Tk 450 million will be spent on a new plant by "
     "2027. Officials described the Blue Harbour compact as a success.\n"
 )
 
@@ -52,7 +52,7 @@ def _extract(tmp_path, *options: str) -> dict:
 def test_a_users_folder_adds_a_legal_form_a_programme_noun_and_a_currency(tmp_path):
     data = tmp_path / "mine"
     data.mkdir()
-    (data / "entity_patterns.yaml").write_text("legal_forms: ['S\\.r\\.l\\.']\nprogramme_nouns: [compact]\n")
+    (data / "entity_patterns.yaml").write_text("legal_forms: ['Sh\\.p\\.k\\.']\nprogramme_nouns: [compact]\n")
     (data / "currencies.yaml").write_text("currencies:\n  BDT:\n    before: [Tk]\n    after: [taka]\n")
     shipped, extended = _extract(tmp_path), _extract(tmp_path, "--data", str(data))
 
@@ -60,7 +60,7 @@ def test_a_users_folder_adds_a_legal_form_a_programme_noun_and_a_currency(tmp_pa
         return {(e["type"], e["name"]) for e in ex["entities"]}
 
     added = entities(extended) - entities(shipped)
-    assert ("company", "Nordlicht Meccanica S.r.l.") in added
+    assert ("company", "Nordlicht Mekanika Sh.p.k.") in added
     assert ("programme", "Blue Harbour compact") in added
     assert not [q for q in shipped["quantities"] if q["unit"] == "BDT"]
     [taka] = [q for q in extended["quantities"] if q["unit"] == "BDT"]
