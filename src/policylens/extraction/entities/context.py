@@ -171,9 +171,10 @@ def _opens_sentence(tokens: Tokens, chunk: Chunk) -> bool:
 
 def _company_reading(text: str, chunk: Chunk, rest: str, p: Patterns) -> tuple[str, str] | None:
     """(how, type) when the text around a headless name says it is a company (or a company's
-    platform), else None: a possessive facility, an appositive before or after it, a ticker, a
-    corporate verb with the name as subject, or the sentence the name opens referring to it as a
-    company ("its factory", ", the company said")."""
+    platform, or for an acronym taking a body's decision a government body), else None: a possessive
+    facility, an appositive before or after it, a ticker, a corporate verb with the name as subject
+    (after a list line's colon for a name labelling the line), or the sentence the name opens
+    referring to it as a company ("its factory", ", the company said")."""
     if p.possessed.match(rest):
         return "possessive", "company"
     if p.company_before.search(text, max(0, chunk.start - 30), chunk.start):
