@@ -195,6 +195,8 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         # after a noun that is never a verb, a number is an identifier whatever follows it
         "Exports of HS code 8507 batteries rose.",
         "Tariffs under section 232 rules apply.",
+        # yearly tonnages with their scale in the abbreviation: unread, never a count of 25 or 100
+        "It runs a 25 MTPA refinery and 100 ktpa of lithium capacity.",
         # a display's resolution and a service line's number
         "The plan backs the 4K/8K ultra-high-definition video industry and 8K TVs.",
         "Residents may dial the 12345 hotline.",
@@ -571,6 +573,13 @@ def test_a_scaled_figure_is_the_number_written_not_binary_noise(text, value):
 
 def test_a_count_written_with_a_plus_is_at_least_that_many():
     assert [(a.value, a.unit) for a in find_amounts("It hired 120+ engineers.")] == [(120, "count")]
+
+
+def test_a_solar_plants_peak_power_is_its_power():
+    assert [(a.value, a.unit) for a in find_amounts("It added 1,200 MWp of solar and 2 GWp more.")] == [
+        (1200, "MW"),
+        (2, "GW"),
+    ]
 
 
 def test_thousands_written_with_k_are_still_read():

@@ -97,7 +97,7 @@ _MINOR_CURRENCY = frozenset(_UNITS["minor_currency_words"])
 _DIGIT_SCALE_BEFORE = re.compile(rf"\d[\s-]+(?P<scale>hundred|{_BIG})(?:\s+and)?\s+$", re.IGNORECASE)
 _DIGITS_AFTER_SCALE = re.compile(r"\s+(?:and\s+)?\d{1,3}(?![\d.,%])(?!\s*(?:percent|per\s+cent)\b)", re.IGNORECASE)
 _NOT_COUNTED = (
-    _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"]) | frozenset(_UNITS["scaled_currency_abbreviations"])
+    _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"]) | frozenset(_UNITS["scaled_unit_abbreviations"])
 )
 _SAID_POINT_BEFORE = re.compile(rf"\bpoint(?:\s+(?:{_alternation(_DECIMAL_DIGITS)}))*\s+$", re.IGNORECASE)
 _SAID_POINT_AFTER = re.compile(r"\s+point\s", re.IGNORECASE)
