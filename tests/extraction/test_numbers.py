@@ -197,6 +197,7 @@ def test_parenthesised_figure_of_another_dimension_stays_separate():
         "Tariffs under section 232 rules apply.",
         # yearly tonnages with their scale in the abbreviation: unread, never a count of 25 or 100
         "It runs a 25 MTPA refinery and 100 ktpa of lithium capacity.",
+        "The field yields 2 bcm of gas and the refinery 300 kbpd.",
         # a display's resolution and a service line's number
         "The plan backs the 4K/8K ultra-high-definition video industry and 8K TVs.",
         "Residents may dial the 12345 hotline.",
