@@ -699,7 +699,6 @@ _SYMBOL_CODES = {">": ">", ">=": ">=", "≥": ">=", "<": "<", "<=": "<=", "≤":
 # "Kuo Feng Precision, with US$150 million": a figure listed against a name, as the ones before it are
 # What joins the last two names of a list: "Cheonan and Gumi", "Cheonan, and Gumi".
 _LIST_JOIN = re.compile(r",?\s+(?:and|or)\s+")
-_LIST_JOIN_OR_COMMA = re.compile(r",\s+|,?\s+(?:and|or)\s+(?:the\s+)?")
 # A headline's actor and its verb: "Japan to subsidize Rapidus with additional …" (a clause, no measure's name).
 _NAMED_ACTOR_TO = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,4}to\s+[a-z]+\b")
 _WITH_LISTED = re.compile(r"[A-Za-z)],\s+with\s+$")
@@ -975,12 +974,12 @@ class _Reader:
 
     def _named_between(self, lo: int, hi: int, n: int) -> list[str]:
         """The ``n`` names of a list that stands between a run of figures and its distributive word ("… 220% and
-        180% in the UK and Germany respectively"): places, companies and the like joined by commas and "and",
-        nothing else between them; empty when there is no such list."""
+        180% in the UK and Germany respectively"): places, companies and the like joined as the figures are (commas
+        and "and", ``_PAIRED``), nothing else between them; empty when there is no such list."""
         names = [m for m in self._mentions_between(lo, hi) if m[3] in _SUBJECT_TYPES]
         if len(names) != n or self.text[names[-1][1] : hi].strip(" ,"):
             return []
-        if any(not _LIST_JOIN_OR_COMMA.fullmatch(self.text, a[1], b[0]) for a, b in itertools.pairwise(names)):
+        if any(not _PAIRED.fullmatch(self.text, a[1], b[0]) for a, b in itertools.pairwise(names)):
             return []
         return [m[2] for m in names]
 
