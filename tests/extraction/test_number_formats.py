@@ -384,3 +384,33 @@ def test_indian_grouping_by_lakhs_and_crores(n, mark):
     written = f"{mark}{lakhs(n)}"
     amount = read_one(f"An outlay of {written} was approved.", written)
     assert close(amount.value, n) and amount.unit == "INR"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(min_value=1_000, max_value=999_999),
+    decimal=st.integers(min_value=1, max_value=99),
+    unit=st.sampled_from([(" ha", "ha"), (" tonnes", "t"), (" workers", "count")]),
+)
+def test_one_dot_group_follows_the_page_s_decimal_comma(n, decimal, unit):
+    # A machine translation that writes "23,5%" writes "2.237 ha" for 2,237 hectares; a page that also writes
+    # "2.5 GW" cannot be told, and the dot group is left unread rather than read as 2.237.
+    words, code = unit
+    written = f"{grouped(n, '.')}{words}"
+    said = f"Exports rose {decimal // 10},{decimal % 10}% while the parks cover {written} in all."
+    [amount] = find_amounts(said)  # the decimal comma itself is not read (yet)
+    span = written if code != "count" else grouped(n, ".")  # a count's noun is not part of its span
+    assert (amount.start, amount.end) == (said.index(written), said.index(written) + len(span))
+    assert close(amount.value, n) and amount.unit == code
+    mixed = said + " Capacity reached 2.5 GW."
+    assert [a.unit for a in find_amounts(mixed)] == ["GW"]
+    english = f"Exports rose 2.5% while the parks cover {written} in all."
+    assert close(find_amounts(english)[1].value, n / 1000)
+
+
+def test_square_and_cubic_units_written_as_one_character():
+    [area, land] = find_amounts("a 660,000㎡ cluster on 5㎢ of land")
+    assert (area.value, area.unit, land.value, land.unit) == (660000.0, "m2", 5.0, "km2")
+    [tank] = find_amounts("a 20 m³ tank")
+    assert (tank.value, tank.unit) == (20.0, "m3")
+    assert find_amounts("a flow of 5 m³/s") == []  # a rate whose unit is not the one read

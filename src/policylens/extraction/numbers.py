@@ -316,6 +316,16 @@ _THOUSANDS = tuple(_BIG.split("|"))
 _GROUPING = re.compile(rf"[, {_THIN}'’]")
 _DECIMAL_COMMA = re.compile(r"[^,]*[ .'’\u00a0\u2009\u202f]\d{3},\d{1,2}|\d{1,3}(?:\.\d{3}){2,}")
 _ONE_DOT_GROUP = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+# How a page writes its decimals, which decides what one dot group means: a comma before one or two digits
+# that end a figure ("23,5%", "1,47 billion USD", as machine translations from Vietnamese or Indonesian write)
+# says the comma is the point, so "2.237 ha" groups thousands; a plain decimal ("2.5 GW") or a comma grouping
+# thousands ("1,600 jobs") elsewhere on the page says the other way too, and then one dot group is left unread.
+_DECIMAL_COMMA_SAID = re.compile(
+    r"(?<![\d.,])\d{1,3},\d{1,2}(?![\d,])(?=\s?(?:%|(?i:percent|per\s+cent|billion|million|trillion)\b))"
+)
+_POINT_OR_COMMA_GROUPS_SAID = re.compile(
+    r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])|(?<![\d.,])\d{1,3},\d{3}(?![\d])"
+)
 WHOLE_UNITS = frozenset(_load("currencies.yaml").get("whole_units", ()))
 _GENERIC_MARKS = frozenset(_load("currencies.yaml").get("generic_marks", ()))
 
@@ -498,6 +508,7 @@ def find_amounts(text: str) -> list[Amount]:
     # the furthest end among the spans that start before a position, bisected, answers without a scan.
     occupied_starts = [s for s, _ in occupied]
     reach = list(accumulate((e for _, e in occupied), max))
+    dot_groups = _dot_groups(text)
     for m in AMOUNT.finditer(text):
         number = "num" if m.group("num") else "word"
         if not m.group("pre") and mask.hits(m.start(number), m.end(number)):
@@ -505,14 +516,22 @@ def find_amounts(text: str) -> list[Amount]:
         before = bisect_left(occupied_starts, m.end())
         if before and reach[before - 1] > m.start():
             continue
-        amount = _read(text, m, marks)
+        amount = _read(text, m, marks, dot_groups)
         if amount is not None:
             taken.append(amount)
     taken.sort(key=lambda a: a.start)
     return _merge(text, taken)
 
 
-def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
+def _dot_groups(text: str) -> bool | None:
+    """Whether one dot group ("2.237") groups thousands on this page (True), is a decimal point (False, as
+    English writes it), or cannot be told (None: the page writes a decimal comma and a decimal point both)."""
+    if "," not in text or _DECIMAL_COMMA_SAID.search(text) is None:
+        return False
+    return None if _POINT_OR_COMMA_GROUPS_SAID.search(text) else True
+
+
+def _read(text: str, m: re.Match, marks: dict[str, str], dot_groups: bool | None = False) -> Amount | None:
     number_group = "num" if m.group("num") else "word"
     number = m.group(number_group)
     if _part_of_another_number(text, m):
@@ -574,8 +593,10 @@ def _read(text: str, m: re.Match, marks: dict[str, str]) -> Amount | None:
     if unit is not None and scale_word and _counts_sized_things(text, m, number_group):
         # "two trillion-yuan industrial clusters": two clusters, each of that size; not 2 trillion yuan
         return Amount(start=m.start(number_group), end=m.end(number_group), value=value, unit="count", bare=True)
-    if unit in WHOLE_UNITS and not scale_word and _ONE_DOT_GROUP.fullmatch(number):
-        value = float(number.replace(".", ""))  # "Rp 350.000": no rupiah has fractions
+    if _ONE_DOT_GROUP.fullmatch(number) and (dot_groups or unit in WHOLE_UNITS and not scale_word):
+        value = float(number.replace(".", ""))  # "Rp 350.000": no rupiah has fractions; "2.237 ha" after "23,5%"
+    elif dot_groups is None and _ONE_DOT_GROUP.fullmatch(number):
+        return None  # "2.237 ha" on a page that writes "23,5%" and "2.5 GW": a decimal or thousands?
     value_max = parse_number(m.group("num2")) if m.group("num2") else None
     if value_max is not None and (value_max <= value or unit is None and not scale_word):
         return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
