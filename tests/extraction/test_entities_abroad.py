@@ -690,3 +690,13 @@ def test_a_possessed_facility_sized_by_a_sum_marks_a_company():
 def test_legal_forms_of_other_countries_name_companies(sentence: str, name: str) -> None:
     _, entities = found(sentence)
     assert entities[name].type == "company"
+
+
+def test_a_town_where_a_plant_stands_ends_with_its_line():
+    # a headline's last word and the dateline under it are two names, never one place "Heide Brussels"
+    _, names = found(
+        "Commission approves German measure to support a battery plant in Heide\n\nBrussels, 14 October 2026\n\n"
+        "The Commission approved a plant in Heide, Schleswig-Holstein."
+    )
+    assert names["Heide"].type == "place" and names["Brussels"].type == "place"
+    assert not any("\n" in name for name in names), names

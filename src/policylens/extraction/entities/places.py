@@ -304,7 +304,7 @@ _IN_TOWN = re.compile(r"in (?<!\win )([A-Z][a-z]{2,}), (?=[A-Z])")
 # "a plant in Kadan", "headquartered in Salina": where a works stands or a body is based, the phrase ending there
 _SITE_OF_WORKS = re.compile(
     r"\b(?:(?:plant|factory|facility|mill|refinery|smelter|gigafactory|fab|works|campus|warehouse)s?\s+(?:in|near|at)"
-    r"|(?:based|headquartered)\s+in)\s+(?P<name>[A-Z][a-z\u00c0-\u024f'-]{2,}(?:\s+[A-Z][a-z\u00c0-\u024f'-]{2,}){0,2})"
+    r"|(?:based|headquartered)\s+in)\s+(?P<name>[A-Z][a-z\u00c0-\u024f'-]{2,}(?:[ \t]+[A-Z][a-z\u00c0-\u024f'-]{2,}){0,2})"
     r"(?=[,.;)]|\s+(?:and|in|on|by|with|for|from|will|is|was|has|that|which)\b)"
 )
 
