@@ -331,6 +331,10 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("The company received a $5 million tax break from the state.", 5e6, "tax break"),
         ("The office received 74 applications requesting a combined $2.3 billion.", 2.3e9, "applications"),
         ("The economy grew 6.1 percent in 2025, faster than the 5.8 percent in 2024.", 5.8, "economy"),
+        # an abbreviation keeps its points, as the page writes it
+        ("The company's U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
+        ("The U.K. market grew 5% in 2025.", 5, "U.K. market"),
+        ("Hyundai Motor said on Thursday its U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
         # how far above is no part of what is compared with
         ("Jobs will pay $68,450 a year, well above the county average of $49,812.", 49812, "county average"),
         ("The plant has hired 1,200 trainees so far.", 1200, "trainees"),
