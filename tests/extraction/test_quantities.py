@@ -335,6 +335,8 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("The company's U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
         ("The U.K. market grew 5% in 2025.", 5, "U.K. market"),
         ("Hyundai Motor said on Thursday its U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
+        # the verb of a level reached is no modifier of what reaches it
+        ("It will add 1,500 jobs, bringing employment at the site to about 10,000.", 10000, "employment at the site"),
         # how far above is no part of what is compared with
         ("Jobs will pay $68,450 a year, well above the county average of $49,812.", 49812, "county average"),
         ("The plant has hired 1,200 trainees so far.", 1200, "trainees"),

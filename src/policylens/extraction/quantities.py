@@ -3000,6 +3000,7 @@ def _gerund_modifier(words: list[str], i: int, end: int) -> bool:
     return (
         word.endswith("ing")
         and word.islower()
+        and word not in _STOP  # "bringing employment to 10,000", "lifting output": verbs of a level reached
         and i + 1 < end
         and words[i + 1].islower()
         and words[i + 1].lower() not in _STOP
