@@ -335,6 +335,13 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("The company's U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
         ("The U.K. market grew 5% in 2025.", 5, "U.K. market"),
         ("Hyundai Motor said on Thursday its U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
+        # "additional" opens a measure's name but never is one; a span of time "of" something measures it
+        ("Hyundai said it would invest an additional $2.1 billion in its plant.", 2.1e9, "investment"),
+        (
+            "Suppliers will receive an additional 3 years of corporate income tax exemption.",
+            3,
+            "corporate income tax exemption",
+        ),
         # the verb of a level reached is no modifier of what reaches it
         ("It will add 1,500 jobs, bringing employment at the site to about 10,000.", 10000, "employment at the site"),
         # how far above is no part of what is compared with

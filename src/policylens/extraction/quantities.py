@@ -615,7 +615,7 @@ _CHANGE_OF = re.compile(
 )
 # "…'s excavator sales accounted for 15 percent of the global market": a share verb right before the figure.
 _SHARE_VERB = re.compile(r"\b(?:" + _words("share_verbs") + r")\s*$")
-_MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length"))
+_MEASURED_OF = frozenset(("mass", "power", "energy", "area", "volume", "oil", "length", "duration"))
 _AGENTIVE = frozenset(w.lower() for w in _CUES["intent_verbs"])
 _BODY_NOUNS = frozenset(w.lower() for w in _CUES["body_nouns"])
 _REGION_ADJECTIVES = frozenset(w.lower() for w in _CUES["region_adjectives"])
