@@ -2876,3 +2876,11 @@ def test_a_relative_year_after_the_same_period_compared_with_is_not_the_figures(
         published="2026-10-20",
     )
     assert {q.as_of for q in found} == {2026}
+
+
+def test_a_place_after_a_companys_possessive_scopes_the_companys_figure():
+    # "Hyundai's U.S. sales": the company's sales in a market, not the country's; the measure loses its owner
+    text = "Hyundai Motor Group will build a plant.\n\nHyundai's U.S. sales rose 8% in 2025."
+    group = Entity("company", "Hyundai Motor Group", [(0, 19), (text.index("Hyundai's"), text.index("Hyundai's") + 7)])
+    q = by_value(extract(text, published="2026-03-01", entities=[group, mention(text, "U.S.")]), 8)
+    assert (q.subject, q.metric) == ("Hyundai", "U.S. sales")

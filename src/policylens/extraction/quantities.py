@@ -892,6 +892,8 @@ class _Reader:
             # A company's short form often opens its longer one ("Hyundai" of "Hyundai Motor's sales"): the metric
             # loses the company's full name, never half of it.
             q.metric = _without_subject(q.metric, owner if self._types.get(owner or "") == "company" else q.subject)
+            if q.subject != owner and _possessed_by(q.metric, q.subject):
+                q.metric = _without_subject(q.metric, q.subject)  # "Hyundai's U.S. sales", the short form's own
             if q.metric is None and (level_of := self._level_set_for(out, q, para, start)) is not None:
                 q.metric = level_of  # "Copper output was 215,000 tonnes. The strategy targets 500,000 tonnes"
             if q.metric is None and DIMENSION.get(a.unit) == "money":
@@ -2026,9 +2028,8 @@ class _Reader:
                 and found is not None
                 and self._types.get(found) == "company"
                 and self.text[outer[1] : start].strip() in _POSSESSIVE
-                and _next_word(self.text, end) in _INVESTED_WORKS
             ):
-                continue  # "LG Energy Solution's Wroclaw plant has …": the company's plant, the place its site
+                continue  # "LG Energy Solution's Wroclaw plant has …", "Hyundai's U.S. sales rose …": the company's
             if found is not None and self._in_aside(outer[1], start, end, verb):
                 aside = (name, end)
                 continue  # "Monterrey, the capital of Nuevo Leon, attracted …"
@@ -2677,6 +2678,16 @@ def _without_subject(metric: str | None, subject: str | None) -> str | None:
         del words[-2:]  # "Industrial park occupancy in northern Mexico": where, not what
     head = " ".join(words)
     return head if _clean_metric(words) else metric
+
+
+def _possessed_by(metric: str | None, owner: str | None) -> bool:
+    """Whether a measure opens with its owner's possessive, or holds it right after "of": "Sany's overseas
+    sales", "share of Sany's total sales"; not "efficiency on Solvanta's lines", where what is measured comes
+    first."""
+    if not metric or not owner:
+        return False
+    said = metric.replace("’", "'")
+    return said.startswith(f"{owner}'s ") or f" of {owner}'s " in said
 
 
 def _list_parts(phrase: str) -> list[str]:
