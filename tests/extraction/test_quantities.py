@@ -289,6 +289,8 @@ def test_a_figure_set_off_after_its_measure_restates_it():
     [
         ("The company bought a 110-hectare brownfield site next to the power station.", "brownfield site"),
         ("The firm will build a 150-MW solar farm in the region.", "solar farm capacity"),
+        ("The firm will build a 150 MW solar farm in the region.", "solar farm capacity"),
+        ("The province is also building a 1,200 MW LNG power plant.", "LNG power plant"),
         ("The firm will build a 500,000-tonne-a-year polypropylene plant.", "annual capacity of polypropylene plant"),
         # a bare measure word names nothing else: the area is the park's
         ("The park covers a 1,200-hectare area in the north.", "area of park"),
@@ -1623,7 +1625,7 @@ def test_a_rank_in_nothing_named_is_a_bare_rank():
         ("The site, covering 40 hectares, will open in 2026.", "area"),
         ("Ruritania will add 5 GW of offshore wind by 2030.", "offshore wind capacity"),
         ("Installed wind capacity reached 30 GW.", "Installed wind capacity"),
-        ("The 2 GW electrolyser plant will open in 2027.", "capacity"),
+        ("The 2 GW electrolyser plant will open in 2027.", "electrolyser plant capacity"),
     ],
 )
 def test_an_area_figure_measures_an_area_and_a_power_figure_a_capacity(text, metric):

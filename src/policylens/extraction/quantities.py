@@ -1384,7 +1384,10 @@ class _Reader:
             return named  # "- Jobs created: around 3,200": a fact box's label names the figure
         if (
             (dimension := DIMENSION.get(a.unit)) in _DIMENSION_MEASURES
-            and _AS_MODIFIER.search(self.text, a.start, a.end)
+            and (
+                _AS_MODIFIER.search(self.text, a.start, a.end)
+                or _SIZED_THING.match(self.text, a.end) is not None  # "a 12 GWh battery cell plant"
+            )
             and not self.text.startswith("-", a.end)
             and (modified := self._counted_noun(a, s))
             and modified.lower() not in _DIMENSION_MEASURES[dimension][2]
