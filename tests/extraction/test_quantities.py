@@ -344,6 +344,12 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
             3,
             "corporate income tax exemption",
         ),
+        # "on track to" is the goal's cue: what is measured is the share's whole
+        (
+            "The market grew 28% last year and is on track to reach 30% of new car sales by 2030.",
+            30,
+            "share of new car sales",
+        ),
         # the verb of a level reached is no modifier of what reaches it
         ("It will add 1,500 jobs, bringing employment at the site to about 10,000.", 10000, "employment at the site"),
         # how far above is no part of what is compared with

@@ -2858,8 +2858,8 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     kept = words[lo:hi]
     if len(kept) > 1 and hi < len(words) and kept[-1].lower() == "break" and words[hi].lower() == "through":
         kept.pop()  # "make the industry scale break through 150 billion yuan": the verb, not the measure ("tax break")
-    if len(kept) > 2 and kept[-2].lower() == "on" and kept[-1].lower() in ("track", "course"):
-        del kept[-2:]  # "Exports are on track to hit …": the cue's first words, not the measure's
+    if kept and kept[-1].lower() in ("track", "course") and hi >= 2 and words[hi - 2].lower() == "on":
+        del kept[-2:]  # "Exports are on track to hit …", "is on track to reach 30%": the cue's words, not the measure's
     if len(kept) > 1 and kept[0][:1].islower() and kept[0].endswith(("'s", "’s")) and kept[0][:-2] in _DESCRIBED_OWNERS:
         del kept[0]  # "the region's GRDP": whose, said by a description, and not what
     if len(kept) > 2 and kept[-1].lower() in _PERIOD_NOUNS and kept[-2].lower() in _PERIOD_DETERMINERS:
