@@ -2892,3 +2892,17 @@ def test_a_place_after_a_companys_possessive_scopes_the_companys_figure():
     group = Entity("company", "Hyundai Motor Group", [(0, 19), (text.index("Hyundai's"), text.index("Hyundai's") + 7)])
     q = by_value(extract(text, published="2026-03-01", entities=[group, mention(text, "U.S.")]), 8)
     assert (q.subject, q.metric) == ("Hyundai", "U.S. sales")
+
+
+def test_a_pronoun_stands_for_what_the_description_before_it_refers_to():
+    # "The zone's output … It is home to …": the zone's enterprises, not the city's of the dateline
+    text = (
+        "Wuhan eyes 1 trillion yuan of optics output\n\n"
+        "WUHAN -- The East Lake High-tech Development Zone aims to lift its output by 2030.\n\n"
+        "The zone's optoelectronic output reached 560 billion yuan last year. "
+        "It is home to more than 16,000 high-tech enterprises."
+    )
+    city = Entity("place", "Wuhan", [(m.start(), m.end()) for m in re.finditer("Wuhan|WUHAN", text)])
+    entities = [city, mention(text, "East Lake High-tech Development Zone", "park")]
+    found = extract(text, published="2026-03-01", entities=entities)
+    assert by_value(found, 16000).subject == "East Lake High-tech Development Zone"

@@ -2191,7 +2191,10 @@ class _Reader:
                 if _OPENS.fullmatch(self.text, earlier.start, start) and self.text.startswith(", ", end):
                     break  # "X, developed by Y, is Z's flagship estate": the name before the aside is the subject
             if found is not None or _DEFINITE.search(self.text, earlier.start, verb):
-                return found if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb) else None
+                if not _DEFINITE.search(self.text, max(found_end, earlier.start), verb):
+                    return found
+                # "The zone's output reached … It is home to …": the pronoun stands for what the description does
+                return self._referred(max(found_end, earlier.start), verb) if found is None else None
         return None
 
     def _as_written(self, subject: str | None, pos: int) -> str | None:
