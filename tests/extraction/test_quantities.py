@@ -2906,3 +2906,12 @@ def test_a_pronoun_stands_for_what_the_description_before_it_refers_to():
     entities = [city, mention(text, "East Lake High-tech Development Zone", "park")]
     found = extract(text, published="2026-03-01", entities=entities)
     assert by_value(found, 16000).subject == "East Lake High-tech Development Zone"
+
+
+def test_a_description_never_refers_to_a_place_only_set_against_another():
+    text = (
+        "Penang recorded RM 31.4 billion in approved investments in 2025, second only to Johor. "
+        "Under its vision, the state targets 50,000 new high-skilled jobs by 2030."
+    )
+    found = extract(text, published="2026-03-01", entities=[mention(text, "Penang"), mention(text, "Johor")])
+    assert by_value(found, 50000).subject == "Penang"

@@ -554,6 +554,10 @@ _WORD_GOES_ON = re.compile(r"\s+[a-z]")
 _SHARE_HELD = re.compile(
     r"\s+(?P<market>market\s+)?share\b(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
 )
+# What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
+_SET_AGAINST = re.compile(
+    r"\b(?:only\s+to|behind|than|ahead\s+of|trailing|compared\s+with|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
 # A ranking's next entry: "followed by XCMG at 16%", ", Jiangsu at", "and Zoomlion at".
 _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
 _ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
@@ -2334,7 +2338,9 @@ class _Reader:
                 levels is None or (self._level(name) in levels and (home is None or _country_of(name) in (home, None)))
             )
             and not self._owner_described(s)
-        )  # "the state" of a story about Tamil Nadu is no state of another country named since ("Taiwan's X")
+            and _SET_AGAINST.search(self.text, max(0, s - 24), s) is None
+        )  # "the state" of a story about Tamil Nadu is no state of another country named since ("Taiwan's X"),
+        # nor one it is set against ("second only to Johor", "ahead of Guangdong")
         last = next(before, None)
         main = self.main_subject
         if (
