@@ -329,6 +329,8 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         ("It is a $500 million plant owned by Acme Corp.", 5e8, "investment in plant"),
         # what a sum is in names it, a noun in -ing or after "total" included; the verb before it never does
         ("The project requires $2 billion in new funding.", 2e9, "new funding"),
+        ("The agency announced $3 billion in funding for 25 selected projects.", 3e9, "funding"),
+        ("It will commit $2 billion in spending on research.", 2e9, "spending on research"),
         ("Rapidus has said it needs around 5 trillion yen in total investment.", 5e12, "total investment"),
         ("The company received a $5 million tax break from the state.", 5e6, "tax break"),
         ("The office received 74 applications requesting a combined $2.3 billion.", 2.3e9, "applications"),

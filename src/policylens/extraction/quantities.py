@@ -2847,6 +2847,10 @@ def _offered(metric: str | None, comparator: str) -> bool:
     return bool(comparator == "<=" and _OFFERED_SUM.search(metric) or _BUDGET_HEAD.search(metric))
 
 
+# What follows a noun in -ing, never a participle's object: "$3 billion in funding for 25 projects".
+_ING_OBJECTS = frozenset(("for", "of", "on", "to", "from", "under"))
+
+
 def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     """The words with what cannot open or close a measure's name trimmed from both ends ("It also
     sets", "more", "We hope"), or None when no word that can name a measure is left. With ``head_noun``
@@ -2859,7 +2863,7 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
         and lo + 1 != noun
         and _edge_junk(words[lo], first=True)
         and not _gerund_modifier(words, lo, hi)
-        and not (head_noun and lo + 1 == hi and _ing_noun(words[lo]))
+        and not (head_noun and _ing_noun(words[lo]) and (lo + 1 == hi or words[lo + 1].lower() in _ING_OBJECTS))
     ):
         lo += 1
     while hi > lo and hi != noun and _edge_junk(words[hi - 1], first=False):
