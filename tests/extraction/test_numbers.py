@@ -169,6 +169,8 @@ def test_from_a_qualified_level_to_another_is_two_levels_not_a_range(text):
         ("Output reached 95 billion yuan ($13.2 billion) in total.", 95e9, "CNY", 13.2e9, "USD"),
         ("a grant of 8 million yuan (about 1.1 million U.S. dollars)", 8e6, "CNY", 1.1e6, "USD"),
         ("a park of 3 square kilometers (4,500 mu)", 3, "km2", 4500, "mu"),
+        ("investments of RM 31.4 billion (≈ USD 7.1 bn) in 2025", 31.4e9, "MYR", 7.1e9, "USD"),
+        ("investments of RM 31.4 billion (~USD 7.1 bn) in 2025", 31.4e9, "MYR", 7.1e9, "USD"),
     ],
 )
 def test_restatement_in_parentheses_is_an_alternative(text, value, unit, alt_value, alt_unit):

@@ -268,7 +268,7 @@ _SUSPENDED = re.compile(r"-\s+(?:to|or|and)\s")
 _BETWEEN_AND = re.compile(r"\s*and\s*")
 _ALT_OPEN = re.compile(
     r"\s*\(\s*(?:(?:about|approximately|around|roughly|nearly|some|approx\.|or|equivalent to|"
-    r"equal to|i\.e\.,?)\s*)?",
+    r"equal to|i\.e\.,?|≈|~)\s*)?",
     re.I,
 )
 _ALT_CLOSE = re.compile(r"\.?\s*\)")  # "(66.7 ha.)": an abbreviation's point before it
