@@ -311,7 +311,7 @@ _SPACES = re.compile(r"\s+")
 _CLAUSE_PUNCTUATION = re.compile(r"[,;:]")
 _SPACED_DASH = re.compile(r"\s[–—]\s")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s(?:[–—]|--)\s")
-_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z][\w’'&-]*")  # "U.S." whole, as written
+_WORD = re.compile(r"(?:[A-Z]\.){2,}(?![A-Za-z])|[A-Za-z][\w’'&-]*|&(?=\s)")  # "U.S." whole; "R & D"
 _STOP = frozenset(w.lower() for w in _CUES["metric_stop_words"])
 _TIME_FRAME = frozenset(w.lower() for w in _CUES["time_frame_words"])
 _VERBS = re.compile(
@@ -1571,7 +1571,7 @@ class _Reader:
             if low == "ones" and words and earlier:
                 words.append(earlier.split()[-1])
                 break
-            if low == "and" and words and _modifier(words[-1]):
+            if low in ("and", "&") and words and _modifier(words[-1]):
                 pass  # "research and development centres"
             elif not words and low in _STOP and (adjective := _NOUN_AFTER_PARTICIPLE.match(self.text, m.start())):
                 if adjective.group("noun").lower() in _STOP:
@@ -1588,7 +1588,7 @@ class _Reader:
                 break
             words.append(word)
             ends.append(m.end())
-        while words and words[-1].lower() == "and":
+        while words and words[-1].lower() in ("and", "&"):
             words.pop()
         if not words or (words[0].lower() in _CLASSIFIERS and (len(words) == 1 or words[1] != "of")):
             return None  # "10,000 units": what the units are is said before the figure
