@@ -425,6 +425,7 @@ def test_clock_times_and_model_numbers_are_not_amounts(text):
         "Call 010 123 456 for the permit office.",
         "Media: Jane Roe, +1 (216) 555-0100",  # the country code before an area code in brackets
         "Press office: +44 (0)20 7946 0958",
+        "Enquiries: Ms. Li, tel. 0531-5168 2234, on working days.",  # an area code by a hyphen, then a space
     ],
 )
 def test_rates_and_phone_numbers_are_not_read_as_amounts(text):

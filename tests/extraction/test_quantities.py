@@ -2919,3 +2919,8 @@ def test_a_description_never_refers_to_a_place_only_set_against_another():
     )
     found = extract(text, published="2026-03-01", entities=[mention(text, "Penang"), mention(text, "Johor")])
     assert by_value(found, 50000).subject == "Penang"
+
+
+def test_ages_are_no_counts():
+    found = extract("The factory hosts 1,200 workers aged 18 to 60 and 300 people aged 60.", published="2026-03-01")
+    assert [q.value for q in found] == [1200, 300]

@@ -250,6 +250,7 @@ _OPENING = re.compile(
 )
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
+_AGE_WORDS = frozenset(("aged", "age", "ages"))
 _DISCOURSE = re.compile(
     rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b", re.IGNORECASE
 )
@@ -1028,6 +1029,8 @@ class _Reader:
             return True  # "robots per 10,000 workers": the base of a rate, not a figure
         if a.unit == "count" and a.bare and (self._series_total(a) or self._age(a)):
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
+        if a.unit == "count" and _previous_word(self.text, a.start) in _AGE_WORDS:
+            return True  # "workers aged 18 to 60": ages, not a count
         if _STREET_NUMBER.match(self.text, a.start):
             return True  # "at the City-County Building, 300 W. Ash St.": an address, not 300 watts
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
