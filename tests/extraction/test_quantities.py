@@ -1926,6 +1926,9 @@ def test_a_second_predicate_after_and_shares_the_sentences_subject():
         ("Output grew 20% over three years.", "statistic", None),
         ("The city will add 30 plants in two years.", "target", 2028),
         ("The firm has 300 staff and will hire 200 more in the next three years.", "target", 2029),
+        # a superlative or a first looks back over the years: no horizon, no goal
+        ("GRDP growth is estimated at 8.2%, the highest in 5 years.", "statistic", None),
+        ("Exports rose 12% in 2026, the first increase in three years.", "statistic", None),
     ],
 )
 def test_in_n_years_after_a_past_verb_is_how_long_a_change_took(text, kind, deadline):

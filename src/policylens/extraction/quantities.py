@@ -175,6 +175,12 @@ _NEXT_YEARS = re.compile(
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I,
 )
+# A superlative or a first before "in N years" makes the years a span looked back over, not a horizon.
+_UNMATCHED_SINCE = re.compile(
+    r"\b(?:highest|lowest|fastest|slowest|strongest|weakest|biggest|largest|smallest|best|worst|most|least|first|"
+    r"record)\b(?:[ \t]+[a-z][\w-]*){0,3}[ \t]*$",
+    re.I,
+)
 # Opened by a look at the characters a match may begin with (a preposition, "the", "FY", "1H", "Q3", a year).
 _YEAR_EXPR = re.compile(
     rf"""{opening("abcdefhioqrstu1234")}(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
@@ -1137,6 +1143,10 @@ class _Reader:
         before = [c for c in s.cues if c[1] <= nxt.start()] if nxt and not nxt.group("ahead") else []
         if before and before[-1][2] == "statistic" and _PAST.fullmatch(text, before[-1][0], before[-1][1]):
             nxt = None  # "prices fell by 30 percent in two years": how long the past change took, no horizon
+        elif (
+            nxt and not nxt.group("ahead") and _UNMATCHED_SINCE.search(text, max(start, nxt.start() - 40), nxt.start())
+        ):
+            nxt = None  # "the highest in 5 years", "the first rise in three years": since when, no horizon
         if nxt and self.pub is not None:
             n = nxt.group("n")
             s.next_years = self.pub + int(n if n.isdigit() else NUMBER_WORDS.get(n.lower(), 0))
