@@ -2885,12 +2885,16 @@ def test_a_measure_on_course_to_a_level_is_a_goal_of_that_measure(cue):
     assert (q.kind, q.metric) == ("target", "Exports")
 
 
-def test_a_relative_year_after_the_same_period_compared_with_is_not_the_figures():
-    found = extract(
+@pytest.mark.parametrize(
+    "text",
+    [
         "Exports reached $5 billion in the first half, up 8% compared with the same period of last year.",
-        published="2026-10-20",
-    )
-    assert {q.as_of for q in found} == {2026}
+        # a translation's "over same period last year", without the article
+        "In 9 months 2026, exports reached $5 billion, an increase of 8% over same period last year.",
+    ],
+)
+def test_a_relative_year_after_the_same_period_compared_with_is_not_the_figures(text):
+    assert {q.as_of for q in extract(text, published="2026-10-20")} == {2026}
 
 
 def test_a_place_after_a_companys_possessive_scopes_the_companys_figure():

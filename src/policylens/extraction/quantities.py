@@ -727,7 +727,7 @@ _AGE_MIN, _AGE_MAX = 16, 105
 # What a change is measured against ("compared with the same period last year"): not the figure's own time.
 _COMPARED_WITH = re.compile(
     r"\b(?:than|compared\s+(?:with|to)|from|over|against|versus|vs\.?)\s+(?:that\s+of\s+)?"
-    r"(?:the\s+same\s+(?:period|time|month|quarter)\s+(?:of\s+)?)?$",
+    r"(?:(?:the\s+)?same\s+(?:period|time|month|quarter)\s+(?:of\s+)?)?$",  # "over same period last year", as translations write it
     re.IGNORECASE,
 )
 _CONTEXT_CHARS = 1500  # how much of a document's opening may state its plan period
