@@ -2931,3 +2931,17 @@ def test_a_description_never_refers_to_a_place_only_set_against_another():
 def test_ages_are_no_counts():
     found = extract("The factory hosts 1,200 workers aged 18 to 60 and 300 people aged 60.", published="2026-03-01")
     assert [q.value for q in found] == [1200, 300]
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("Bac Ninh: 8 months FDI attraction hit 3.12 billion USD", [("3.12 billion USD", "FDI attraction")]),
+        ("Accumulated 9 months, IIP increased 9.8%.", [("9.8%", "IIP")]),
+        ("Export turnover 9 months reached USD 26.5 billion.", [("USD 26.5 billion", None)]),
+        ("Construction took 9 months.", [("9 months", "Construction")]),
+    ],
+)
+def test_months_a_translation_names_as_a_figures_period_are_no_figure(text, figures):
+    found = extract(text, published="2026-10-20")
+    assert [(q.text, q.metric) for q in found] == figures

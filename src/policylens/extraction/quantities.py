@@ -257,6 +257,11 @@ _OPENING = re.compile(
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
 _AGE_WORDS = frozenset(("aged", "age", "ages"))
+_PERIOD_LABEL_OPENERS = frozenset(("accumulated", "cumulative", "cumulatively"))
+_PERIOD_LABEL_AFTER = re.compile(
+    rf"[ \t]+(?:(?:of[ \t]+)?{_YEAR}\b|(?:reached|increased|decreased|rose|grew|fell|hit|attracted|totaled|totalled|"
+    r"estimated|was|were)\b)"
+)
 _DISCOURSE = re.compile(
     rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b", re.IGNORECASE
 )
@@ -867,6 +872,8 @@ class _Reader:
         document_deadline = None
         previous: Quantity | None = None
         for i, a in enumerate(amounts):
+            if a.unit == "month" and a.value <= 12 and self._period_label(a):
+                continue  # "Export turnover 9 months reached …": the months the next figure covers, which end its window
             s = self._sentence(a.start)
             para = self._paragraph_key(a.start)
             prev_end = max(amounts[i - 1].end, s.start) if i else s.start
@@ -1062,6 +1069,18 @@ class _Reader:
         return (
             self.text.startswith("of ", a.start - 3)
             and _SERIES_TOTAL.search(self.text, max(0, a.start - 40), a.start) is not None
+        )
+
+    def _period_label(self, a: Amount) -> bool:
+        """Months named as the period a figure covers, as translations of Vietnamese statistics write them: a
+        headline's "Bac Ninh: 8 months FDI attraction hit …", "Accumulated 9 months, IIP increased 9.8%", "in 9
+        months 2026", "Export turnover 9 months reached …"; not how long something took ("built in 14 months")."""
+        text = self.text
+        before = text[max(0, a.start - 16) : a.start].rstrip(" \t")
+        return (
+            before.endswith(":")
+            or _previous_word(text, a.start) in _PERIOD_LABEL_OPENERS
+            or _PERIOD_LABEL_AFTER.match(text, a.end) is not None
         )
 
     def _age(self, a: Amount) -> bool:
