@@ -321,6 +321,8 @@ def test_a_headline_verb_ends_a_descriptive_name(text):
         "Chief executive Lars Fenwick spoke on Monday. Fenwick announced a new plant in the state.",
         # the name right after a title
         "Gov. Greg Abbott announced a $50 million grant for the chip plant on Tuesday.",
+        # the title capitalised with the name, as one run
+        "The plant will be built near Marysville, Governor Mike DeWine announced Thursday.",
     ],
 )
 def test_a_surname_met_again_after_a_title_and_full_name_is_no_company(sentence):

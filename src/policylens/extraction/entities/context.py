@@ -215,6 +215,9 @@ def _person_named(text: str, chunk: Chunk, p: Patterns) -> bool:
     after a title ("governor Xu Kunlin", "CEO Mary Barra"), which stories shorten to the surname."""
     if p.person_titled.search(text, max(0, chunk.start - 40), chunk.start):
         return True  # "Gov. Greg Abbott announced …"
+    space = text.find(" ", chunk.start, chunk.end)
+    if space > 0 and p.person_titled.fullmatch(text, chunk.start, space + 1):
+        return True  # "Governor Mike DeWine announced …": the title opens the capitalised run
     if chunk.first != chunk.last:
         return False
     word = text[chunk.start : chunk.end]
