@@ -2945,3 +2945,8 @@ def test_ages_are_no_counts():
 def test_months_a_translation_names_as_a_figures_period_are_no_figure(text, figures):
     found = extract(text, published="2026-10-20")
     assert [(q.text, q.metric) for q in found] == figures
+
+
+@pytest.mark.parametrize("text", ["The two sides signed the deal.", "These three companies will build a plant."])
+def test_parties_pointed_at_are_not_counted(text):
+    assert extract(text, published="2026-10-20") == []

@@ -257,6 +257,8 @@ _OPENING = re.compile(
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
 _AGE_WORDS = frozenset(("aged", "age", "ages"))
+_POINTING_WORDS = frozenset(("the", "these", "those"))
+_PARTIES_AFTER = re.compile(r"\s+(?:sides|parties|countries|nations|governments|leaders|partners|companies|firms)\b")
 _PERIOD_LABEL_OPENERS = frozenset(("accumulated", "cumulative", "cumulatively"))
 _PERIOD_LABEL_AFTER = re.compile(
     rf"[ \t]+(?:(?:of[ \t]+)?{_YEAR}\b|(?:reached|increased|decreased|rose|grew|fell|hit|attracted|totaled|totalled|"
@@ -1044,6 +1046,15 @@ class _Reader:
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
         if a.unit == "count" and _previous_word(self.text, a.start) in _AGE_WORDS:
             return True  # "workers aged 18 to 60": ages, not a count
+        if (
+            a.unit == "count"
+            and a.bare
+            and a.value <= 10
+            and not _DIGIT.search(self.text, a.start, a.end)
+            and _previous_word(self.text, a.start) in _POINTING_WORDS
+            and _PARTIES_AFTER.match(self.text, a.end) is not None
+        ):
+            return True  # "the two sides", "these three plants": things named before, pointed at, not counted
         if _STREET_NUMBER.match(self.text, a.start):
             return True  # "at the City-County Building, 300 W. Ash St.": an address, not 300 watts
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
