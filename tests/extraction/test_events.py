@@ -1166,3 +1166,22 @@ def test_a_date_that_opens_a_bulleted_line_dates_its_event():
     opened by "In 2023, …" does."""
     text = "Timeline of the cluster:\n\n- February 12, 2025: The ministry approved the cluster's master plan.\n"
     assert [(e.type, e.date) for e in events(text)] == [("approval", "2025-02-12")]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        (
+            "In January, the city signed 15 projects.\n\nIn addition, the city launched the Parts Localization Action "
+            "in the same month.",
+            "2026-01",
+        ),
+        (
+            "The ministry approved the park on March 3, 2026.\n\nThe governor inaugurated the site that day.",
+            "2026-03-03",
+        ),
+    ],
+)
+def test_the_same_month_or_day_is_the_last_one_named(text, date):
+    found = find_events(Document(source="t.txt", text=text, published="2026-10-20"), TextIndex(text), [])
+    assert found[-1].date == date

@@ -1090,6 +1090,7 @@ def _event(
     date = (
         _date_for(text, dates, start, end, head.start, unit, clause_start)
         or _since_right_after(text, lead, end, reference)
+        or _the_same_time(text, start, end, reference)
         or _context_date(text, unit, head.start, etype == "achievement" or lead.form.ing, reference)
     )
     return Event(
@@ -1103,6 +1104,25 @@ def _event(
         date_text=date.text if date else None,
         approximate=date.approximate if date else False,
     )
+
+
+# A time named by pointing back at the last one named: "the city launched … in the same month", "later that day".
+_SAME_TIME = re.compile(r"\b(?:the\s+same|that)\s+(?P<unit>day|month|year)\b", re.IGNORECASE)
+_SAME_TIME_PRECISION = {"day": 10, "month": 7, "year": 4}
+
+
+def _the_same_time(text: str, start: int, end: int, reference: str | None) -> DateMention | None:
+    """'In January the city signed 15 projects … and launched the Three-Year Action in the same month': the
+    month of the last date named before the clause, as precise as the words say and that date allows."""
+    said = _SAME_TIME.search(text, start, end)
+    if said is None:
+        return None
+    precision = _SAME_TIME_PRECISION[said.group("unit").lower()]
+    earlier = [d for d in find_dates(text, max(0, start - 1200), start, reference) if d.iso and d.relation == "at"]
+    if not earlier or len(earlier[-1].iso or "") < precision:
+        return None
+    last = earlier[-1]
+    return DateMention(said.start(), said.end(), (last.iso or "")[:precision], last.approximate, said.group())
 
 
 def _since_right_after(text: str, lead: _Hit, end: int, reference: str | None) -> DateMention | None:
