@@ -700,3 +700,22 @@ def test_a_town_where_a_plant_stands_ends_with_its_line():
     )
     assert names["Heide"].type == "place" and names["Brussels"].type == "place"
     assert not any("\n" in name for name in names), names
+
+
+def test_a_body_alone_on_a_short_line_is_the_pages_masthead():
+    # a masthead names the body that publishes the page; a headline that ends in a head is no name
+    _, names = found(
+        "Philippine Statistics Authority\nRegional Statistical Services Office X\n\n"
+        "Qingdao Backs Provincial Machine Tool Cluster\n\nThe region grew 6.1 percent in 2025."
+    )
+    assert names["Philippine Statistics Authority"].type == "government"
+    assert not any("Qingdao Backs" in name for name in names), names
+
+
+def test_a_body_named_for_its_place_after_of_is_the_one_named_before_it():
+    _, names = found(
+        "Thailand Board of Investment\nHome | About\n\nBangkok, 14 August 2026\n\n"
+        "The Board of Investment of Thailand (BOI) approved 7 projects."
+    )
+    bodies = [name for name, e in names.items() if e.type == "government"]
+    assert bodies == ["Thailand Board of Investment"] and "BOI" in names["Thailand Board of Investment"].aliases

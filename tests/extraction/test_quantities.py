@@ -2950,3 +2950,11 @@ def test_months_a_translation_names_as_a_figures_period_are_no_figure(text, figu
 @pytest.mark.parametrize("text", ["The two sides signed the deal.", "These three companies will build a plant."])
 def test_parties_pointed_at_are_not_counted(text):
     assert extract(text, published="2026-10-20") == []
+
+
+def test_a_headline_body_named_for_its_place_after_of_gives_the_story_its_place():
+    text = "The Board of Investment of Thailand (BOI) approved 7 projects worth 96.8 billion baht on Wednesday."
+    start = text.index("Board")
+    body = Entity("government", "Board of Investment of Thailand", [(start, start + 31)], aliases=["BOI"])
+    found = extract(text, published="2026-08-14", title="BOI approves 7 projects", entities=[body])
+    assert by_value(found, 96.8e9).subject == "Thailand"

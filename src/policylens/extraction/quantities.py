@@ -2980,11 +2980,15 @@ def _gazetteer_name(name: str) -> str:
 
 def _governed_place(name: str) -> str | None:
     """The place a government body's name opens with, when its first one or two words are one
-    ("Jiangxi Provincial Government" -> "Jiangxi")."""
+    ("Jiangxi Provincial Government" -> "Jiangxi"), or ends with after "of" ("Board of Investment of Thailand",
+    "Government of India")."""
     words = name.split()
     for n in (2, 1):
         if len(words) > n and load_gazetteer().lookup(" ".join(words[:n])):
             return " ".join(words[:n])
+    for n in (2, 1):
+        if len(words) > n + 1 and words[-n - 1] == "of" and load_gazetteer().lookup(" ".join(words[-n:])):
+            return " ".join(words[-n:])
     return None
 
 

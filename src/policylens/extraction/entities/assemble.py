@@ -29,9 +29,16 @@ _PUNCTUATION = re.compile(r"[^\w\s]")
 _GENERIC_WORDS = re.compile(r"\b(?:co|ltd|limited|inc|corp|corporation|group|the|company|holdings)\b")
 
 
+# A body named for its place after "of": "Board of Investment of Thailand" is the "Thailand Board of Investment".
+_OF_PLACE = re.compile(r"(?P<body>.+?) of (?:the )?(?P<place>[A-Z][\w'-]+(?: [A-Z][\w'-]+)?)")
+
+
 @lru_cache(maxsize=8192)
 def _merge_key(name: str) -> str:
     """A name as merging compares it; cached, as folding short forms asks it of every pair of entities."""
+    of_place = _OF_PLACE.fullmatch(name)
+    if of_place and is_place(of_place.group("place")):
+        name = f"{of_place.group('place')} {of_place.group('body')}"
     s = _HI_TECH.sub("high-tech", name.lower().replace("’", "'"))
     s = _PUNCTUATION.sub(" ", s)
     s = _GENERIC_WORDS.sub(" ", s)

@@ -204,10 +204,32 @@ def find_named(tokens: Tokens, titles: list[tuple[int, int]], chunks: list[Chunk
     for chunk in chunks:
         if not in_spans(titles, chunk.start):
             entities = chunk_entities(tokens, chunk, p)
-            if entities:
-                named.add(chunk.first)
-            out += entities
+        elif _masthead(tokens.text, chunk):
+            entities = [e for e in chunk_entities(tokens, chunk, p) if e.type in _MASTHEAD_TYPES]
+        else:
+            continue
+        if entities:
+            named.add(chunk.first)
+        out += entities
     return out, named
+
+
+# What a page's masthead names: the body that publishes it.
+_MASTHEAD_TYPES = frozenset(("government", "institution"))
+_MASTHEAD_SMALL_WORDS = frozenset(("of", "and", "for", "the", "on"))
+
+
+def _masthead(text: str, chunk: Chunk) -> bool:
+    """A body's name that is the whole of its short line, as a page's masthead writes it ("Philippine Statistics
+    Authority" above the release), not a headline ("Qingdao Backs Provincial Machine Tool Cluster" names a cluster;
+    "Department of Commerce Awards CHIPS Incentives to …" runs on) nor a byline ("Thu Hang - Investment Promotion
+    Center")."""
+    line_start = text.rfind("\n", 0, chunk.start) + 1
+    line_end = text.find("\n", chunk.end)
+    if text[line_start : chunk.start].strip() or text[chunk.end : line_end if line_end >= 0 else None].strip():
+        return False
+    words = text[chunk.start : chunk.end].split()
+    return len(words) <= 6 and all(w[0].isupper() or w in _MASTHEAD_SMALL_WORDS for w in words)
 
 
 def all_chunks(tokens: Tokens, p) -> Iterator[Chunk]:
