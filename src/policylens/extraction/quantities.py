@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening
 from policylens.extraction.gazetteer import load as load_gazetteer
@@ -750,17 +750,53 @@ class _Sentence:
         return max(own) if own else self.relative
 
 
-@dataclass(slots=True, frozen=True)
 class _Timing:
     """What a sentence says of time besides its years: only a figure that names no year asks, so it is
-    read the first time one does, not for every sentence."""
+    read the first time one does, not for every sentence; and each part is read the first time a figure
+    asks for it, as most figures are placed before the later parts are looked at, and a page without a
+    date of its own looks at none of the parts that place a figure by that date (the month, the day)."""
 
-    month_day: bool  # "on March 3": a day of the document's own year
-    recent_day: bool  # "on Tuesday", "last week": a day of the week before the document's date
-    month: int | None  # "in May", "last month": a month of the last twelve before the document's date
-    period_end_month: int | None  # "the first half" with no year: the month it ends
-    past: bool
-    present: bool
+    def __init__(self, text: str, start: int, end: int, pub_month: int | None):
+        self.text, self.start, self.end, self.pub_month = text, start, end, pub_month
+
+    @cached_property
+    def month_day(self) -> bool:
+        """ "on March 3": a day of the document's own year."""
+        return _MONTH_DAY.search(self.text, self.start, self.end) is not None
+
+    @cached_property
+    def recent_day(self) -> bool:
+        """ "on Tuesday", "last week": a day of the week before the document's date."""
+        return _RECENT_DAY.search(self.text, self.start, self.end) is not None
+
+    @cached_property
+    def month(self) -> int | None:
+        """ "in May", "last month": a month of the last twelve before the document's date."""
+        return _month_named(self.text, self.start, self.end, self.pub_month)
+
+    @cached_property
+    def period_end_month(self) -> int | None:
+        """ "the first half" with no year: the month it ends."""
+        text, start, end = self.text, self.start, self.end
+        lowered = text[start:end].lower()
+        part = (
+            _PART_OF_YEAR.search(text, start, end)
+            if _ANY_YEAR.search(text, start, end) is None
+            and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
+            else None
+        )
+        return _part_end_month(part) if part else None
+
+    @cached_property
+    def past(self) -> bool:
+        text, start, end = self.text, self.start, self.end
+        return any(
+            not _PERFECT.search(text, max(start, m.start() - 25), m.start()) for m in _PAST.finditer(text, start, end)
+        )
+
+    @cached_property
+    def present(self) -> bool:
+        return _PRESENT.search(self.text, self.start, self.end) is not None
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -1137,25 +1173,7 @@ class _Reader:
 
     def _timing(self, s: _Sentence) -> _Timing:
         if s.timing is None:
-            text, start, end = self.text, s.start, s.end
-            lowered = text[start:end].lower()
-            part = (
-                _PART_OF_YEAR.search(text, start, end)
-                if _ANY_YEAR.search(text, start, end) is None
-                and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
-                else None
-            )
-            s.timing = _Timing(
-                month_day=_MONTH_DAY.search(text, start, end) is not None,
-                recent_day=_RECENT_DAY.search(text, start, end) is not None,
-                month=_month_named(text, start, end, self.pub_month),
-                period_end_month=_part_end_month(part) if part else None,
-                past=any(
-                    not _PERFECT.search(text, max(start, m.start() - 25), m.start())
-                    for m in _PAST.finditer(text, start, end)
-                ),
-                present=_PRESENT.search(text, start, end) is not None,
-            )
+            s.timing = _Timing(self.text, s.start, s.end, self.pub_month)
         return s.timing
 
     def _year_cue(self, year: int, prep: str, baseline: bool) -> str | None:
@@ -2466,7 +2484,7 @@ class _Reader:
         if own is not None:
             return own, None
         timing = self._timing(s)
-        if timing.period_end_month is not None and self.pub is not None:
+        if self.pub is not None and timing.period_end_month is not None:
             # "in the first half", no year: the latest such period before the document's date
             late = self.pub_month is not None and self.pub_month <= timing.period_end_month
             return self.pub - 1 if late else self.pub, None
@@ -2477,14 +2495,14 @@ class _Reader:
         opening = _OPENING.match(text, p0, p1)
         if opening and opening.group("y") and opening.group("prep").lower() == "in":
             return int(opening.group("y")), None
-        if timing.month_day and self.pub is not None:
+        if self.pub is not None and timing.month_day:
             return self.pub, None
-        if timing.month is not None and self.pub is not None:
+        if self.pub is not None and timing.month is not None:
             # "rose 5% in May" on a page of June 2024: May 2024; on a page of March 2024: May 2023
             return (self.pub if self.pub_month is None or timing.month <= self.pub_month else self.pub - 1), None
         if (
-            timing.recent_day
-            and self.pub is not None
+            self.pub is not None
+            and timing.recent_day
             and not self._sizes_a_thing(a)
             and not _MODAL_BEFORE.search(text, s.start, a.start)
             and self._recent_day_governs(s, a)

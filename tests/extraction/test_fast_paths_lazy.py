@@ -1,0 +1,87 @@
+"""What issue 16 reads only when a figure asks for it gives exactly what reading it at once gave: each part of
+a sentence's timing, read lazily in any order and any subset, against the eager reading it replaced (the style
+of test_fast_paths.py)."""
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from policylens.extraction import quantities as q
+
+pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code
+
+# Pieces of sentences that say when: months with and without days, days of the week, parts of a year, the
+# present, past and perfect verbs, years, and the words around them.
+TIMING_PIECES = [
+    "on March 3",
+    "in May",
+    "May",
+    "last month",
+    "last week",
+    "on Tuesday",
+    "yesterday",
+    "in the first half",
+    "in H1",
+    "Q3",
+    "the third quarter",
+    "January-June",
+    "currently",
+    "now",
+    "to date",
+    "today",
+    "rose",
+    "has risen",
+    "were built",
+    "has been completed",
+    "2024",
+    "in 2025",
+    "sales",
+    "grew 5%",
+    "$3 billion",
+    ",",
+    ".",
+    "-",
+    "–",
+]
+TIMING_TEXTS = st.lists(st.sampled_from(TIMING_PIECES), max_size=14).map(" ".join)
+PARTS = ["month_day", "recent_day", "month", "period_end_month", "past", "present"]
+
+
+def _eager(text: str, start: int, end: int, pub_month: int | None) -> dict:
+    """The reading _Reader._timing made of every part at once before issue 16 made it lazy."""
+    lowered = text[start:end].lower()
+    part = (
+        q._PART_OF_YEAR.search(text, start, end)
+        if q._ANY_YEAR.search(text, start, end) is None
+        and (any(w in lowered for w in q._PART_WORDS) or q._HQ_DIGIT.search(text, start, end))
+        else None
+    )
+    return {
+        "month_day": q._MONTH_DAY.search(text, start, end) is not None,
+        "recent_day": q._RECENT_DAY.search(text, start, end) is not None,
+        "month": q._month_named(text, start, end, pub_month),
+        "period_end_month": q._part_end_month(part) if part else None,
+        "past": any(
+            not q._PERFECT.search(text, max(start, m.start() - 25), m.start())
+            for m in q._PAST.finditer(text, start, end)
+        ),
+        "present": q._PRESENT.search(text, start, end) is not None,
+    }
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=TIMING_TEXTS,
+    a=st.integers(0, 60),
+    b=st.integers(0, 200),
+    pub_month=st.none() | st.integers(1, 12),
+    asked=st.lists(st.sampled_from(PARTS), max_size=8),
+)
+@example(text="Sales rose 5% in May and last week, in the first half.", a=0, b=200, pub_month=6, asked=PARTS)
+@example(text="x on March 3 has risen now", a=2, b=20, pub_month=None, asked=PARTS[::-1])
+def test_a_timing_read_part_by_part_is_the_eager_reading(text, a, b, pub_month, asked):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    timing = q._Timing(text, start, end, pub_month)
+    eager = _eager(text, start, end, pub_month)
+    for part in asked + PARTS:  # the parts asked first, in any order, then all of them again
+        assert getattr(timing, part) == eager[part], part
