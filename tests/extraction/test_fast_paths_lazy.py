@@ -1,6 +1,9 @@
-"""What issue 16 reads only when a figure asks for it gives exactly what reading it at once gave: each part of
-a sentence's timing, read lazily in any order and any subset, against the eager reading it replaced (the style
-of test_fast_paths.py)."""
+"""What issue 16 reads only when a figure asks for it, or only where its words are, gives exactly what reading it
+at once gave: each part of a sentence's timing, read lazily in any order and any subset, against the eager
+reading it replaced; the searches a look for their word passes over, on every string they match, in any case
+(the style of test_fast_paths.py)."""
+
+import re
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -85,3 +88,37 @@ def test_a_timing_read_part_by_part_is_the_eager_reading(text, a, b, pub_month, 
     eager = _eager(text, start, end, pub_month)
     for part in asked + PARTS:  # the parts asked first, in any order, then all of them again
         assert getattr(timing, part) == eager[part], part
+
+
+# Case as the text may write it, and the characters case-insensitive matching takes for an ASCII letter.
+_FOLDS = {"s": "\u017f", "k": "\u212a", "i": "\u0130"}
+
+
+@st.composite
+def _matched_in_text(draw, pattern) -> str:
+    # the look at the first letters (anycase.opening) is left out: Hypothesis writes no strings for a look ahead
+    matched = draw(
+        st.from_regex(re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", pattern.pattern), pattern.flags), fullmatch=True)
+    )
+    how = draw(st.sampled_from(["as", "upper", "title", "folded"]))
+    if how == "folded":
+        matched = "".join(_FOLDS.get(c.lower(), c) if draw(st.booleans()) else c for c in matched)
+    else:
+        matched = {"as": matched, "upper": matched.upper(), "title": matched.title()}[how]
+    return draw(st.sampled_from(["", " ", "x ", "5 ", ", "])) + matched + draw(st.sampled_from(["", " ", "5"]))
+
+
+@pytest.mark.parametrize("name", ["_FROM_PRESENT", "_FROM_LEVEL"])
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(data=st.data())
+def test_a_window_without_from_holds_no_reading_of_from(name, data):
+    # _Reader._starting_level tries these patterns only where might_hold finds _FROM_NEEDS in the window.
+    pattern = getattr(q, name)
+    text = data.draw(_matched_in_text(pattern))
+    if pattern.search(text) is not None:  # text after a match may end what must end the window ("\\s+$")
+        assert q.might_hold(text, text.lower(), q._FROM_NEEDS)
+
+
+def test_the_look_for_from_passes_over_a_window_without_it():
+    assert q.might_hold("up FROM ", "up from ", q._FROM_NEEDS)
+    assert not q.might_hold("rose since ", "rose since ", q._FROM_NEEDS)

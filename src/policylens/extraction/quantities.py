@@ -138,6 +138,7 @@ _FROM_LEVEL = re.compile(
     r"less\s+than)\s+)?$",
     re.I,
 )
+_FROM_NEEDS = needed(["from"])  # what _FROM_PRESENT and _FROM_LEVEL need (anycase.might_hold)
 # A goal's level named before in the sentence: "to 40% by 2030, " (then "from 18% today").
 _GOAL_LEVEL_BEFORE = re.compile(
     opening("t", ignoring_case=False) + r"\bto\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d[^;]*,\s*(?:[a-z]+\s+){0,3}?$"
@@ -1274,17 +1275,17 @@ class _Reader:
         """Whether the amount is the level a change starts from in a past year ("from 99 in 2023"), or
         the past level a goal is set against ("exports of RMB 20 billion by 2027, compared with RMB 9.8
         billion in 2023"), or the present level a goal starts from ("from the current 40 billion")."""
-        if _FROM_PRESENT.search(self.text, max(s.start, a.start - 40), a.start):
-            return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
-        if (
-            a.value_max is None
-            and _FROM_LEVEL.search(self.text, max(s.start, a.start - 40), a.start)
-            and _TO_LEVEL.match(self.text, a.end)
-        ):
-            return True  # "will be raised from 44% to 80%": the level the change starts from
         lo = max(s.start, a.start - 40)
-        if _FROM_LEVEL.search(self.text, lo, a.start) and _GOAL_LEVEL_BEFORE.search(self.text, s.start, a.start):
-            return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
+        window = self.text[lo : a.start]
+        # The readings of "from" are tried only where the window holds the word, one look for three searches.
+        if might_hold(window, window.lower(), _FROM_NEEDS):
+            if _FROM_PRESENT.search(self.text, lo, a.start):
+                return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
+            level = _FROM_LEVEL.search(self.text, lo, a.start)
+            if level and a.value_max is None and _TO_LEVEL.match(self.text, a.end):
+                return True  # "will be raised from 44% to 80%": the level the change starts from
+            if level and _GOAL_LEVEL_BEFORE.search(self.text, s.start, a.start):
+                return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
         if _COMPARED_LINK.search(self.text, lo, a.start) and _NOW_AFTER.match(self.text, a.end, s.end):
             return True  # "aims for 40 GWh by 2030, against 2.5 GWh installed today": the level now
         if _TODAY_AFTER.match(self.text, a.end, s.end) and not _MODAL_BEFORE.search(self.text, s.start, a.start):
