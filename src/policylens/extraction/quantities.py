@@ -832,12 +832,16 @@ class _Reader:
         self._opening_descriptions: dict[int, re.Match | None] = {}
         datelines = [m.span() for m in finditer_at(_DATELINE, self.text, _line_starts(self.text))]
         self.dateline_ends = {start: end for start, end in datelines}
+        # Each entity's mentions that may name a figure's owner, read once for the owners and the main subject.
+        naming = {
+            id(ent): [(s, e) for s, e in ent.mentions if not _names_nothing(self.text, s, e, ent.type, datelines)]
+            for ent in entities
+        }
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
             for ent in entities
             if not ent.attributes.get("site")  # a town known only as where a works stands owns no figure
-            for s, e in ent.mentions
-            if not _names_nothing(self.text, s, e, ent.type, datelines)
+            for s, e in naming[id(ent)]
         )
         # Sorted starts and the longest mention let each lookup bisect instead of scanning every mention.
         self.mention_starts = [m[0] for m in self.mentions]
@@ -854,14 +858,7 @@ class _Reader:
         ]
         if governed:
             self.mentions_by_type["place"] = sorted(self.mentions_by_type.get("place", []) + governed)
-        self.main_subject = _main_subject(
-            [
-                e
-                for e in entities
-                if any(not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)
-            ],
-            document.title,
-        )
+        self.main_subject = _main_subject([e for e in entities if naming[id(e)]], document.title)
         self._types = {ent.name: ent.type for ent in entities}
         # The country a story is set in: the one it names most, first named first on a tie.
         countries = sorted(
