@@ -1149,7 +1149,8 @@ class _Reader:
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
                 s.year_cues.add(m.start())
-        says_year = _YEAR_WORD in lowered
+        # "last year", "in the next three years" are counted from the page's date: an undated page reads neither
+        says_year = self.pub is not None and _YEAR_WORD in lowered
         rel = _RELATIVE.search(text, start, end) if says_year else None
         if rel and (
             _FROM_FIGURE_BEFORE.search(text, max(start, rel.start() - 30), rel.start())
