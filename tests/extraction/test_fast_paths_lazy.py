@@ -1,15 +1,19 @@
 """What issue 16 reads only when a figure asks for it, or only where its words are, gives exactly what reading it
-at once gave: each part of a sentence's timing, read lazily in any order and any subset, against the eager
-reading it replaced; the searches a look for their word passes over, on every string they match, in any case
-(the style of test_fast_paths.py)."""
+at once gave: each part of a sentence's timing, read lazily in any order and any subset, and the forms a name is
+written in, against the eager readings they replaced; the searches a look for their word passes over, on every
+string they match, in any case (the style of test_fast_paths.py)."""
 
 import re
+from bisect import bisect_right
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from policylens.extraction import quantities as q
+from policylens.extraction.entities import find_entities
+from policylens.extraction.text import TextIndex
+from policylens.model import Document
 
 pytestmark = pytest.mark.slow  # large Hypothesis runs comparing each shortcut with the plain code
 
@@ -122,3 +126,56 @@ def test_a_window_without_from_holds_no_reading_of_from(name, data):
 def test_the_look_for_from_passes_over_a_window_without_it():
     assert q.might_hold("up FROM ", "up from ", q._FROM_NEEDS)
     assert not q.might_hold("rose since ", "rose since ", q._FROM_NEEDS)
+
+
+# Names written in more than one way, across lines and with runs of spaces, among words and figures.
+WRITTEN_PIECES = [
+    "South Korea",
+    "South  Korea",
+    "South\nKorea",
+    "the Republic of Korea",
+    "Korea",
+    "Suzhou Industrial Park",
+    "Suzhou  Industrial Park",
+    "Acme Corp",
+    "Acme",
+    "Jiangsu Province",
+    "Jiangsu",
+    "exported",
+    "rose",
+    "$5 billion",
+    "15%",
+    "30 factories",
+    ", ",
+    ". ",
+    " and ",
+    "\n\n",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.sampled_from(WRITTEN_PIECES), min_size=1, max_size=20).map(" ".join))
+@example(text="South Korea exported $5 billion. the Republic of Korea rose 15%. South  Korea and Korea rose 15%")
+def test_a_name_written_as_the_text_writes_it_is_read_when_asked_as_at_once(text):
+    document = Document(source="t.txt", text=text)
+    index = TextIndex(text)
+    entities = find_entities(document, index)
+    reader = q._Reader(document, index, entities)
+    written = {  # the forms _Reader read of every name at once before issue 16 read them when asked
+        ent.name: [(ms, q._SPACES.sub(" ", text[ms:me])) for ms, me in sorted(ent.mentions)]
+        for ent in entities
+        if ent.type in q._WRITTEN_TYPES
+    }
+    for name in [*written, *(e.name for e in entities), "Nowhere", None]:
+        for pos in range(0, len(text) + 1, 7):
+            forms = written.get(name or "")
+            if name is not None and name[-2:] in ("'s", "’s"):
+                eager = name[:-2]
+            elif not forms or name is None:
+                eager = name
+            else:
+                i = bisect_right(forms, (pos,)) - 1
+                form = forms[i][1] if i >= 0 else forms[0][1]
+                bad = not form.strip() or any(w not in name for w in q._ACRONYM.findall(form))
+                eager = name if bad or q._BROKEN_WORD.search(form) else form
+            assert reader._as_written(name, pos) == eager

@@ -867,11 +867,13 @@ class _Reader:
         )
         self.home_country = countries[0].name if countries else None
         # How each place, park, cluster or company is written: its name is the fullest one ("Republic of Korea"),
-        # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%").
-        self._written: dict[str, list[tuple[int, str]]] = {}
+        # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%"). The forms
+        # of a name are read the first time a figure's subject is that name (_as_written), not for every name.
+        self._mentioned: dict[str, list[tuple[int, int]]] = {}
         for ent in entities:
             if ent.type in _WRITTEN_TYPES:
-                self._written[ent.name] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in sorted(ent.mentions)]
+                self._mentioned[ent.name] = sorted(ent.mentions)
+        self._written: dict[str, list[tuple[int, str]]] = {}
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
@@ -2213,9 +2215,12 @@ class _Reader:
         government body's name stands for) or writes it as an abbreviation."""
         if subject is not None and subject[-2:] in ("'s", "’s"):
             return subject[:-2]  # a headline's "Uzbekistan's Copper Strategy": the place, not its possessive
-        forms = self._written.get(subject or "")
-        if not forms or subject is None:
+        spans = self._mentioned.get(subject or "")
+        if not spans or subject is None:
             return subject
+        forms = self._written.get(subject)
+        if forms is None:
+            forms = self._written[subject] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in spans]
         i = bisect_right(forms, (pos,)) - 1
         form = forms[i][1] if i >= 0 else forms[0][1]
         if not form.strip() or any(w not in subject for w in _ACRONYM.findall(form)):
