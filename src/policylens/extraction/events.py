@@ -895,8 +895,11 @@ def _clause_events(
             report.content = hit
             continue
         committed = hit.status == _IRREALIS and hit.form.commitment and _names_money(text, hit.end, clause_end)
-        held_for = not hit.form.past and _CEREMONY_FOR.search(text, max(0, hit.start - 90), hit.start) is not None
-        if not committed and (hit.status == _IRREALIS or not (hit.form.past or hit.noun or held_for)):
+        # a ceremony "held for" the act is searched for only where the hit's tense and kind have not decided
+        if not committed and (
+            hit.status == _IRREALIS
+            or not (hit.form.past or hit.noun or _CEREMONY_FOR.search(text, max(0, hit.start - 90), hit.start))
+        ):
             continue
         if hit.noun and heads and heads[-1].end > hit.start - 40:
             if _norm(text[heads[-1].start : heads[-1].end]) in lex.light_verbs:

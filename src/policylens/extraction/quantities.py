@@ -18,7 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from policylens.extraction.anycase import any_case, finditer_at, might_hold, needed, opening
 from policylens.extraction.gazetteer import load as load_gazetteer
@@ -138,6 +138,7 @@ _FROM_LEVEL = re.compile(
     r"less\s+than)\s+)?$",
     re.I,
 )
+_FROM_NEEDS = needed(["from"])  # what _FROM_PRESENT and _FROM_LEVEL need (anycase.might_hold)
 # A goal's level named before in the sentence: "to 40% by 2030, " (then "from 18% today").
 _GOAL_LEVEL_BEFORE = re.compile(
     opening("t", ignoring_case=False) + r"\bto\s+(?:[a-z]+\s+){0,2}?[$€£¥₹]?\d[^;]*,\s*(?:[a-z]+\s+){0,3}?$"
@@ -768,17 +769,53 @@ class _Sentence:
         return max(own) if own else self.relative
 
 
-@dataclass(slots=True, frozen=True)
 class _Timing:
     """What a sentence says of time besides its years: only a figure that names no year asks, so it is
-    read the first time one does, not for every sentence."""
+    read the first time one does, not for every sentence; and each part is read the first time a figure
+    asks for it, as most figures are placed before the later parts are looked at, and a page without a
+    date of its own looks at none of the parts that place a figure by that date (the month, the day)."""
 
-    month_day: bool  # "on March 3": a day of the document's own year
-    recent_day: bool  # "on Tuesday", "last week": a day of the week before the document's date
-    month: int | None  # "in May", "last month": a month of the last twelve before the document's date
-    period_end_month: int | None  # "the first half" with no year: the month it ends
-    past: bool
-    present: bool
+    def __init__(self, text: str, start: int, end: int, pub_month: int | None):
+        self.text, self.start, self.end, self.pub_month = text, start, end, pub_month
+
+    @cached_property
+    def month_day(self) -> bool:
+        """ "on March 3": a day of the document's own year."""
+        return _MONTH_DAY.search(self.text, self.start, self.end) is not None
+
+    @cached_property
+    def recent_day(self) -> bool:
+        """ "on Tuesday", "last week": a day of the week before the document's date."""
+        return _RECENT_DAY.search(self.text, self.start, self.end) is not None
+
+    @cached_property
+    def month(self) -> int | None:
+        """ "in May", "last month": a month of the last twelve before the document's date."""
+        return _month_named(self.text, self.start, self.end, self.pub_month)
+
+    @cached_property
+    def period_end_month(self) -> int | None:
+        """ "the first half" with no year: the month it ends."""
+        text, start, end = self.text, self.start, self.end
+        lowered = text[start:end].lower()
+        part = (
+            _PART_OF_YEAR.search(text, start, end)
+            if _ANY_YEAR.search(text, start, end) is None
+            and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
+            else None
+        )
+        return _part_end_month(part) if part else None
+
+    @cached_property
+    def past(self) -> bool:
+        text, start, end = self.text, self.start, self.end
+        return any(
+            not _PERFECT.search(text, max(start, m.start() - 25), m.start()) for m in _PAST.finditer(text, start, end)
+        )
+
+    @cached_property
+    def present(self) -> bool:
+        return _PRESENT.search(self.text, self.start, self.end) is not None
 
 
 def find_quantities(document: Document, index: TextIndex, entities: list[Entity]) -> list[Quantity]:
@@ -813,12 +850,16 @@ class _Reader:
         self._opening_descriptions: dict[int, re.Match | None] = {}
         datelines = [m.span() for m in finditer_at(_DATELINE, self.text, _line_starts(self.text))]
         self.dateline_ends = {start: end for start, end in datelines}
+        # Each entity's mentions that may name a figure's owner, read once for the owners and the main subject.
+        naming = {
+            id(ent): [(s, e) for s, e in ent.mentions if not _names_nothing(self.text, s, e, ent.type, datelines)]
+            for ent in entities
+        }
         self.mentions = sorted(
             (s, e, ent.name, ent.type)
             for ent in entities
             if not ent.attributes.get("site")  # a town known only as where a works stands owns no figure
-            for s, e in ent.mentions
-            if not _names_nothing(self.text, s, e, ent.type, datelines)
+            for s, e in naming[id(ent)]
         )
         # Sorted starts and the longest mention let each lookup bisect instead of scanning every mention.
         self.mention_starts = [m[0] for m in self.mentions]
@@ -835,14 +876,7 @@ class _Reader:
         ]
         if governed:
             self.mentions_by_type["place"] = sorted(self.mentions_by_type.get("place", []) + governed)
-        self.main_subject = _main_subject(
-            [
-                e
-                for e in entities
-                if any(not _names_nothing(self.text, ms, me, e.type, datelines) for ms, me in e.mentions)
-            ],
-            document.title,
-        )
+        self.main_subject = _main_subject([e for e in entities if naming[id(e)]], document.title)
         self._types = {ent.name: ent.type for ent in entities}
         # The country a story is set in: the one it names most, first named first on a tie.
         countries = sorted(
@@ -851,11 +885,13 @@ class _Reader:
         )
         self.home_country = countries[0].name if countries else None
         # How each place, park, cluster or company is written: its name is the fullest one ("Republic of Korea"),
-        # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%").
-        self._written: dict[str, list[tuple[int, str]]] = {}
+        # but a figure's subject is named as the text names it there ("South Korea's exports rose 5%"). The forms
+        # of a name are read the first time a figure's subject is that name (_as_written), not for every name.
+        self._mentioned: dict[str, list[tuple[int, int]]] = {}
         for ent in entities:
             if ent.type in _WRITTEN_TYPES:
-                self._written[ent.name] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in sorted(ent.mentions)]
+                self._mentioned[ent.name] = sorted(ent.mentions)
+        self._written: dict[str, list[tuple[int, str]]] = {}
         self._issuer_found: tuple[int, str | None] | None = None
         # A story about a province or city: a country named in a paragraph frames it ("the leading province
         # in China") and does not own the paragraph's figures.
@@ -1160,7 +1196,8 @@ class _Reader:
             if cue:
                 s.cues.append((m.start(), m.end(), cue))
                 s.year_cues.add(m.start())
-        says_year = _YEAR_WORD in lowered
+        # "last year", "in the next three years" are counted from the page's date: an undated page reads neither
+        says_year = self.pub is not None and _YEAR_WORD in lowered
         rel = _RELATIVE.search(text, start, end) if says_year else None
         if rel and (
             _FROM_FIGURE_BEFORE.search(text, max(start, rel.start() - 30), rel.start())
@@ -1186,25 +1223,7 @@ class _Reader:
 
     def _timing(self, s: _Sentence) -> _Timing:
         if s.timing is None:
-            text, start, end = self.text, s.start, s.end
-            lowered = text[start:end].lower()
-            part = (
-                _PART_OF_YEAR.search(text, start, end)
-                if _ANY_YEAR.search(text, start, end) is None
-                and (any(w in lowered for w in _PART_WORDS) or _HQ_DIGIT.search(text, start, end))
-                else None
-            )
-            s.timing = _Timing(
-                month_day=_MONTH_DAY.search(text, start, end) is not None,
-                recent_day=_RECENT_DAY.search(text, start, end) is not None,
-                month=_month_named(text, start, end, self.pub_month),
-                period_end_month=_part_end_month(part) if part else None,
-                past=any(
-                    not _PERFECT.search(text, max(start, m.start() - 25), m.start())
-                    for m in _PAST.finditer(text, start, end)
-                ),
-                present=_PRESENT.search(text, start, end) is not None,
-            )
+            s.timing = _Timing(self.text, s.start, s.end, self.pub_month)
         return s.timing
 
     def _year_cue(self, year: int, prep: str, baseline: bool) -> str | None:
@@ -1305,17 +1324,17 @@ class _Reader:
         """Whether the amount is the level a change starts from in a past year ("from 99 in 2023"), or
         the past level a goal is set against ("exports of RMB 20 billion by 2027, compared with RMB 9.8
         billion in 2023"), or the present level a goal starts from ("from the current 40 billion")."""
-        if _FROM_PRESENT.search(self.text, max(s.start, a.start - 40), a.start):
-            return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
-        if (
-            a.value_max is None
-            and _FROM_LEVEL.search(self.text, max(s.start, a.start - 40), a.start)
-            and _TO_LEVEL.match(self.text, a.end)
-        ):
-            return True  # "will be raised from 44% to 80%": the level the change starts from
         lo = max(s.start, a.start - 40)
-        if _FROM_LEVEL.search(self.text, lo, a.start) and _GOAL_LEVEL_BEFORE.search(self.text, s.start, a.start):
-            return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
+        window = self.text[lo : a.start]
+        # The readings of "from" are tried only where the window holds the word, one look for three searches.
+        if might_hold(window, window.lower(), _FROM_NEEDS):
+            if _FROM_PRESENT.search(self.text, lo, a.start):
+                return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
+            level = _FROM_LEVEL.search(self.text, lo, a.start)
+            if level and a.value_max is None and _TO_LEVEL.match(self.text, a.end):
+                return True  # "will be raised from 44% to 80%": the level the change starts from
+            if level and _GOAL_LEVEL_BEFORE.search(self.text, s.start, a.start):
+                return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
         if _COMPARED_LINK.search(self.text, lo, a.start) and _NOW_AFTER.match(self.text, a.end, s.end):
             return True  # "aims for 40 GWh by 2030, against 2.5 GWh installed today": the level now
         if _TODAY_AFTER.match(self.text, a.end, s.end) and not _MODAL_BEFORE.search(self.text, s.start, a.start):
@@ -2250,9 +2269,12 @@ class _Reader:
         government body's name stands for) or writes it as an abbreviation."""
         if subject is not None and subject[-2:] in ("'s", "’s"):
             return subject[:-2]  # a headline's "Uzbekistan's Copper Strategy": the place, not its possessive
-        forms = self._written.get(subject or "")
-        if not forms or subject is None:
+        spans = self._mentioned.get(subject or "")
+        if not spans or subject is None:
             return subject
+        forms = self._written.get(subject)
+        if forms is None:
+            forms = self._written[subject] = [(ms, _SPACES.sub(" ", self.text[ms:me])) for ms, me in spans]
         i = bisect_right(forms, (pos,)) - 1
         form = forms[i][1] if i >= 0 else forms[0][1]
         if not form.strip() or any(w not in subject for w in _ACRONYM.findall(form)):
@@ -2522,7 +2544,7 @@ class _Reader:
         if own is not None:
             return own, None
         timing = self._timing(s)
-        if timing.period_end_month is not None and self.pub is not None:
+        if self.pub is not None and timing.period_end_month is not None:
             # "in the first half", no year: the latest such period before the document's date
             late = self.pub_month is not None and self.pub_month <= timing.period_end_month
             return self.pub - 1 if late else self.pub, None
@@ -2533,14 +2555,14 @@ class _Reader:
         opening = _OPENING.match(text, p0, p1)
         if opening and opening.group("y") and opening.group("prep").lower() == "in":
             return int(opening.group("y")), None
-        if timing.month_day and self.pub is not None:
+        if self.pub is not None and timing.month_day:
             return self.pub, None
-        if timing.month is not None and self.pub is not None:
+        if self.pub is not None and timing.month is not None:
             # "rose 5% in May" on a page of June 2024: May 2024; on a page of March 2024: May 2023
             return (self.pub if self.pub_month is None or timing.month <= self.pub_month else self.pub - 1), None
         if (
-            timing.recent_day
-            and self.pub is not None
+            self.pub is not None
+            and timing.recent_day
             and not self._sizes_a_thing(a)
             and not _MODAL_BEFORE.search(text, s.start, a.start)
             and self._recent_day_governs(s, a)
