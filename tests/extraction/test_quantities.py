@@ -330,6 +330,11 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         # what a sum is in names it, a noun in -ing or after "total" included; the verb before it never does
         ("The project requires $2 billion in new funding.", 2e9, "new funding"),
         ("The agency announced $3 billion in funding for 25 selected projects.", 3e9, "funding"),
+        (
+            "The zones will attract KRW 12.8 trillion in private investment and create 9,400 jobs.",
+            12.8e12,
+            "private investment",
+        ),
         ("It will commit $2 billion in spending on research.", 2e9, "spending on research"),
         ("Rapidus has said it needs around 5 trillion yen in total investment.", 5e12, "total investment"),
         ("The company received a $5 million tax break from the state.", 5e6, "tax break"),

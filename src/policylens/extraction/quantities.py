@@ -2922,7 +2922,11 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
     the last word heads a noun phrase and stays though it is a verb elsewhere ("a $5 million grant", "$2 billion
     in new funding")."""
     lo, hi = 0, len(words)
-    noun = hi if head_noun and words and _is_verb(words[-1]) and words[-1].islower() else None
+    noun = (
+        hi
+        if head_noun and words and _is_verb(words[-1]) and words[-1].islower() and words[-2:-1] not in (["and"], ["or"])
+        else None
+    )  # "$2 billion in new funding"; not "KRW 12.8 trillion in private investment and create …", a second verb
     while (
         lo < hi
         and lo + 1 != noun
