@@ -2963,3 +2963,8 @@ def test_a_headline_body_named_for_its_place_after_of_gives_the_story_its_place(
     body = Entity("government", "Board of Investment of Thailand", [(start, start + 31)], aliases=["BOI"])
     found = extract(text, published="2026-08-14", title="BOI approves 7 projects", entities=[body])
     assert by_value(found, 96.8e9).subject == "Thailand"
+
+
+def test_a_change_on_the_same_period_of_a_year_is_not_of_that_year():
+    text = "So far in 2026, the state has attracted US$4.7 billion, 31% more than in the same period of 2025."
+    assert by_value(extract(text, published="2026-10-20"), 31).as_of == 2026

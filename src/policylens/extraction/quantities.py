@@ -243,8 +243,10 @@ _SINCE = re.compile(rf"\bsince\b[^,;.]{{0,40}}?\b{_YEAR_TOKEN}", re.I)
 _FROM_IN = re.compile(rf"\bfrom\s(?=[^,;]{{0,25}}?\d)(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}", re.I)
 # "52% of units sold, compared with 41% in 2024": the year of the figure compared with, not of the sentence.
 _COMPARED_IN = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}", re.I
-)
+    rf"\b(?:compared\s+(?:with|to)|as\s+against|versus|vs\.?)\s(?:[^,;]|,\d){{0,60}}?\b(?:in|for)\s+{_YEAR_TOKEN}"
+    rf"|\bthan\s+in\s+the\s+same\s+(?:period|time|month|quarter)\s+(?:of|in)\s+{_YEAR_TOKEN}",
+    re.I,
+)  # "31% more than in the same period of 2025": the year compared with
 _ORIGIN = re.compile(rf"\b(?:{_words('origin_verbs')})\s+(?:in|since)\s+{_YEAR_TOKEN}", re.I)
 _BASELINE_PREPS = frozenset(("since", "from", "compared to", "compared with", "relative to", "than", "against"))
 _FROM_YEAR_TO = re.compile(rf"\b(?:from|between)\s+(?P<a>{_YEAR})\s+(?:to|and|through|until)\s+(?P<b>{_YEAR})\b", re.I)
@@ -316,7 +318,7 @@ _YEAR_LEVEL = re.compile(
 _BASELINE_SCANS = (
     (_SINCE, needed(["since"])),
     (_FROM_IN, needed(["from"])),
-    (_COMPARED_IN, needed(["compared", "against", "versus", "vs"])),
+    (_COMPARED_IN, needed(["compared", "against", "versus", "vs", "than"])),
     (_ORIGIN, needed(_CUES["origin_verbs"])),
     (_YEAR_LEVEL, needed(["level", "baseline"])),
 )
