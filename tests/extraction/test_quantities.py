@@ -1491,6 +1491,7 @@ def test_measure_noun_a_figure_is_of_names_the_metric(text, metric):
     [
         ("Kestrel’s valve sales accounted for 12% of the national market.", "share of national market"),
         ("Northbay's exports made up 40% of total output in 2024.", "share of total output"),
+        ("The cluster's output accounts for one fifth of the national total.", "share of national total"),
         (
             "Service robots represented 35 percent of the province's robot shipments.",
             "share of robot shipments",

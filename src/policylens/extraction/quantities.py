@@ -1558,6 +1558,8 @@ class _Reader:
         words, verb_named = self._words_before(s, prev_end, start, DIMENSION.get(a.unit) == "money")
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
+        if whole and share and share.group("np").lower().endswith(f"{whole.lower()} total"):
+            whole = f"{whole} total"  # "one fifth of the national total": the noun, though "total" is a verb elsewhere
         if whole and (not verb_named or _SHARE_VERB.search(self.text, max(prev_end, start - 30), start)):
             return f"share of {whole}"  # "local suppliers now provide 60% of the cells": no verb we know leads to it
         # a verb's -s form left last is the subject's head noun (see _words_before): "Operating costs fell to"
