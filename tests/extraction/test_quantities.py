@@ -2969,3 +2969,15 @@ def test_a_headline_body_named_for_its_place_after_of_gives_the_story_its_place(
 def test_a_change_on_the_same_period_of_a_year_is_not_of_that_year():
     text = "So far in 2026, the state has attracted US$4.7 billion, 31% more than in the same period of 2025."
     assert by_value(extract(text, published="2026-10-20"), 31).as_of == 2026
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("The province's GDP ranking rose two places to fifth.", []),
+        ("The city moved up 3 spots in the index.", []),
+        ("The park offers 30 places for startups.", [30]),
+    ],
+)
+def test_how_far_a_rank_moved_is_no_count(text, values):
+    assert [q.value for q in extract(text, published="2026-10-20")] == values

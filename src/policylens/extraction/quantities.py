@@ -260,6 +260,11 @@ _OPENING = re.compile(
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
 _AGE_WORDS = frozenset(("aged", "age", "ages"))
+_PLACES_MOVED = re.compile(r"\s+(?:places?|positions?|spots?|notches|notch|rungs?)\b")
+_MOVED = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|moved\s+up|moved\s+down|fell|fallen|dropped|slipped|advanced|up|down)\s+$",
+    re.I,
+)
 _POINTING_WORDS = frozenset(("the", "these", "those"))
 _PARTIES_AFTER = re.compile(r"\s+(?:sides|parties|countries|nations|governments|leaders|partners|companies|firms)\b")
 _PERIOD_LABEL_OPENERS = frozenset(("accumulated", "cumulative", "cumulatively"))
@@ -1084,6 +1089,12 @@ class _Reader:
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
         if a.unit == "count" and _previous_word(self.text, a.start) in _AGE_WORDS:
             return True  # "workers aged 18 to 60": ages, not a count
+        if (
+            a.unit == "count"
+            and _PLACES_MOVED.match(self.text, a.end)
+            and _MOVED.search(self.text, max(0, a.start - 24), a.start)
+        ):
+            return True  # "rose two places to fifth": how far a rank moved, not a count of places
         if (
             a.unit == "count"
             and a.bare
