@@ -1616,6 +1616,7 @@ def test_a_list_that_does_not_match_the_figures_one_for_one_is_left_alone():
     [
         ("Ruritania ranked third nationwide in bearing exports in 2024.", "rank in bearing exports"),
         ("Its tractor output ranked first among the provinces.", "rank in tractor output"),
+        ("The company ranks No. 3 globally with a 12% share.", "rank"),  # who is ranked, not in what
         (
             "Sales accounted for 15 percent of the global crane market, ranking first in the world.",
             "rank in global crane market",

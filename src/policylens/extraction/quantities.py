@@ -1616,8 +1616,8 @@ class _Reader:
         words = _until_time(_WORD.findall(m.group("np"))) if m else []
         named = _clean_metric(words) if words and words[-1].lower() not in _RANK_SCOPE else None
         base = named or (metric[len("share of ") :] if metric and metric.startswith("share of ") else metric)
-        if not base or base == subject:
-            return "rank"  # "Ruritania ranked second": who is ranked, not in what
+        if not base or base == subject or base.lower() in _DEFINITE_TYPES:
+            return "rank"  # "Ruritania ranked second", "The company ranks No. 3": who is ranked, not in what
         return base if re.search(r"\b(?:rank|ranking|top|place|position)\b", base, re.I) else f"rank in {base}"
 
     def _counted_noun(
