@@ -1260,3 +1260,29 @@ def test_a_batch_computes_the_blocking_keys_of_its_new_names_only(kb, monkeypatc
     after_batch = _derived(kb)
     kb.resolve()
     assert _derived(kb) == after_batch
+
+
+def test_a_batch_reads_the_documents_of_the_facts_it_tracks_only(kb, monkeypatch):
+    """The documents' days and first versions are read for the groups the batch reaches (and the batch's own),
+    not for every stored document; and with no group stored under no subject, no stored target is searched
+    for one."""
+    a = kb.save(_stated("a.txt", "2021-01-01", [], [("Northgate Works", "robot cells", 40)])).document_id
+    kb.save(_stated("b.txt", "2021-02-01", [], [("Eastfield Park", "charging piles", 300)]))
+    kb.resolve()
+    read: list[set[int] | None] = []
+    reader = derive._Documents.read
+
+    def spied(self, ids):
+        read.append(None if ids is None else set(ids))
+        return reader(self, ids)
+
+    monkeypatch.setattr(derive._Documents, "read", spied)
+    monkeypatch.setattr(derive._Book, "subjectless_targets", None)
+    c = kb.save(_stated("c.txt", "2022-01-01", [], [("Northgate Works", "robot cells", 55)])).document_id
+    kb.resolve([c])
+    assert read and None not in read
+    assert set().union(*read) == {a, c}
+    after_batch = _derived(kb)
+    monkeypatch.undo()
+    kb.resolve()
+    assert _derived(kb) == after_batch
