@@ -25,7 +25,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, cast, func, or_, select, text
+from sqlalchemy import Connection, Text, bindparam, case, cast, func, or_, select, text
 
 from .. import collector
 from ..errors import StoreError
@@ -327,14 +327,17 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    if not batch or any(stale(conn, batch) for stale in (_untracked, _unlinked, _unkinded, _ungrouped)):
+    if not batch:
+        return rebuild(conn)
+    counts = _Counts.read(conn, batch)
+    if counts.stale():
         return rebuild(conn)
     book = _Book(conn)
     fresh = {row[0] for row in book.of_documents(batch)}
     state = _resolved(conn, batch)
     stored_relations = _StoredRelations(conn)
     documents = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0  # counted on an index
-    said = _phrases_again(conn, state, batch, book, stored_relations, documents)
+    said = _phrases_again(conn, state, batch, book, stored_relations, documents, counts)
     if said is None:
         state.load(conn, None)
         said = _all_phrases(conn, state, book.all())
@@ -546,66 +549,82 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
 
 
-def _untracked(conn: Connection, batch: set[int]) -> bool:
-    """Whether some quantity outside the batch has no tracked subject (a database just migrated, emptied tables)."""
-    return _without(conn, QuantityRow, TrackedSubjectRow.quantity_id, batch)
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """The row counts by which a batch's pass tells that the stored derived tables are as the last pass left them.
 
-
-def _unlinked(conn: Connection, batch: set[int]) -> bool:
-    """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
-    return _without(conn, DocumentEntityRow, EntityLinkRow.document_entity_id, batch)
-
-
-def _unkinded(conn: Connection, batch: set[int]) -> bool:
-    """Whether the stored kinds do not count the document entities outside the batch (a database just migrated)."""
-    counted = select(func.coalesce(func.sum(EntityKindRow.records), 0)).scalar_subquery()
-    return bool(conn.scalar(select(counted - _outside(DocumentEntityRow, batch))))
-
-
-def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
-    """Whether the stored groups do not count the tracked quantities (a database just migrated)."""
-    counted = conn.scalar(select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)))
-    return counted != conn.scalar(select(func.count()).select_from(TrackedSubjectRow))
-
-
-def _unsubjected(conn: Connection) -> bool:
-    """Whether the stored subject entities are not those the last pass flagged (rows deleted or added since).
-
-    Each pass writes a tracked subject for every quantity, flagged when it
-    writes the quantity's subject entity too, and both rows go with their
-    quantity; so the counts differ only when something else deleted one.
+    Counted, not joined: a tracked subject, a link and a subject entity each
+    have their quantity's or document entity's id as primary key and a
+    foreign key to it that cascades on delete, so every such row belongs to
+    one source row and each source row has at most one; the rows outside the
+    batch all have theirs exactly when as many derived rows belong to them as
+    there are such rows.  The counts cost PostgreSQL about a third of the
+    anti-join that stops at the first row without one (which finds none, so
+    reads both tables whole: 35-45 ms at 10,000 documents).  Each table is
+    counted once, in two statements (the tracked subjects and those of them
+    flagged in one scan); the batch's rows are counted by the document index
+    and subtracted, since counting ``document_id NOT IN (…)`` compared each
+    of the 85,000 rows with every batch document (PostgreSQL 10-20 ms a count
+    at 10,000 documents).
     """
-    ts = TrackedSubjectRow
-    stored = select(func.count()).select_from(QuantitySubjectRow)
-    flagged = select(func.count()).select_from(ts).where(ts.resolved)
-    return bool(conn.scalar(select(flagged.scalar_subquery() - stored.scalar_subquery())))
 
+    quantities: int  # outside the batch, as are the three below
+    tracked: int  # tracked subjects of those quantities
+    entities: int  # document entities
+    links: int  # their links to canonical entities
+    tracked_all: int  # every tracked subject
+    flagged: int  # the tracked subjects flagged as having a subject entity
+    subject_entities: int  # the quantities' subject entities (quantity_subjects rows)
+    kinds: int  # the document entities the stored kinds count
+    groups: int  # the tracked quantities the stored groups count
 
-def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
-    """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
+    @classmethod
+    def read(cls, conn: Connection, batch: Collection[int]) -> _Counts:
+        q_, ts, de, link = QuantityRow, TrackedSubjectRow, DocumentEntityRow, EntityLinkRow
 
-    Counted, not joined: ``derived`` is its table's primary key and a foreign key to ``model`` that cascades
-    on delete, so every derived row belongs to one row of ``model`` and each row of ``model`` has at most
-    one; the rows outside the batch all have theirs exactly when as many derived rows belong to them as
-    there are such rows.  The counts, in one statement, cost PostgreSQL about a third of the anti-join
-    that stops at the first row without one (which finds none, so reads both tables whole: 35-45 ms at
-    10,000 documents).
-    """
-    table = derived.class_
-    every = select(func.count()).select_from(table)
-    inside = (
-        select(func.count()).select_from(table).join(model, model.id == derived).where(model.document_id.in_(batch))
-    )
-    return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - _outside(model, batch))))
+        def count(model: Any) -> Any:
+            return select(func.count()).select_from(model).scalar_subquery()
 
+        def inside(stmt: Any, model: Any) -> Any:
+            return stmt.where(model.document_id.in_(batch)).scalar_subquery()
 
-def _outside(model: Any, batch: set[int]) -> Any:
-    """How many rows of ``model`` lie outside the batch's documents: all of them less the batch's, found by the
-    document index.  Counting ``document_id NOT IN (…)`` instead compared each of the 85,000 rows with every
-    batch document (PostgreSQL 10-20 ms a count at 10,000 documents)."""
-    every = select(func.count()).select_from(model)
-    inside = select(func.count()).select_from(model).where(model.document_id.in_(batch))
-    return every.scalar_subquery() - inside.scalar_subquery()
+        row = conn.execute(
+            select(
+                count(q_) - inside(select(func.count()).select_from(q_), q_),
+                count(ts) - inside(select(func.count()).select_from(ts).join(q_, q_.id == ts.quantity_id), q_),
+                count(de) - inside(select(func.count()).select_from(de), de),
+                count(link)
+                - inside(select(func.count()).select_from(link).join(de, de.id == link.document_entity_id), de),
+                count(QuantitySubjectRow),
+                select(func.coalesce(func.sum(EntityKindRow.records), 0)).scalar_subquery(),
+                select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)).scalar_subquery(),
+            )
+        ).one()
+        flagged = func.coalesce(func.sum(case((ts.resolved, 1), else_=0)), 0)
+        tracked_all, flagged_n = conn.execute(select(func.count(), flagged).select_from(ts)).one()
+        quantities, tracked, entities, links, subject_entities, kinds, groups = row
+        return cls(quantities, tracked, entities, links, tracked_all, flagged_n, subject_entities, kinds, groups)
+
+    def stale(self) -> bool:
+        """Whether the derived tables cannot be built on: some quantity or document entity outside the batch has
+        no tracked subject or canonical entity (a database just migrated, emptied tables), or the stored kinds
+        do not count those document entities, or the stored groups the tracked quantities (a database just
+        migrated to 0015 or 0016)."""
+        return (
+            self.tracked != self.quantities
+            or self.links != self.entities
+            or self.kinds != self.entities
+            or self.groups != self.tracked_all
+        )
+
+    def unsubjected(self) -> bool:
+        """Whether the stored subject entities are not those the last pass flagged (rows deleted or added since).
+
+        Each pass writes a tracked subject for every quantity, flagged when it
+        writes the quantity's subject entity too, and both rows go with their
+        quantity; so the counts differ only when something else deleted one.
+        """
+        return self.flagged != self.subject_entities
 
 
 @dataclass(slots=True)
@@ -742,6 +761,7 @@ def _phrases_again(
     book: _Book,
     stored_relations: _StoredRelations,
     documents: int,
+    counts: _Counts,
 ) -> _Phrases | None:
     """A batch's pass's phrases: those whose entity can have changed resolved again, the rest as stored.
 
@@ -895,7 +915,7 @@ def _phrases_again(
     qs, q_ = QuantitySubjectRow, QuantityRow
     redone = {row[0] for row in book.of_documents(again)}
     redone |= {q for q, _ in _fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, watched)}
-    if _unsubjected(conn):
+    if counts.unsubjected():
         unresolved = select(q_.id).outerjoin(qs, qs.quantity_id == q_.id)
         unresolved = unresolved.where(qs.quantity_id.is_(None), q_.subject.is_not(None), q_.subject != "")
         redone |= {q for (q,) in _fetched(conn, unresolved)}
@@ -1104,7 +1124,7 @@ class _Documents:
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
 PERIOD_COLUMNS = ("target_id", "start_day", "status", "end_day")
-# The metric a copy of the quantity's, for the index; resolved: whether it has a subject entity (_unsubjected).
+# The metric a copy of the quantity's, for the index; resolved: whether it has a subject entity (_Counts.unsubjected).
 TRACKED_COLUMNS = ("quantity_id", "subject", "metric", "resolved")
 
 
