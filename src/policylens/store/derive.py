@@ -25,7 +25,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Text, bindparam, case, cast, func, or_, select, text
+from sqlalchemy import Connection, Text, bindparam, cast, func, or_, select, text
 
 from .. import collector
 from ..errors import StoreError
@@ -235,7 +235,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
         ),
         TrackedGroupRow: (
             GROUP_COLUMNS,
-            group_rows(Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities)),
+            group_rows(
+                Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities),
+                Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities if qid in subjects),
+            ),
         ),
         TargetIndustryRow: (
             ("target_id", "industry"),
@@ -345,7 +348,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     again = said.subjects if said.subjects is not None else {qid: row[3] for qid, row in book.rows.items()}
     # The last pass's tracked subjects of the quantities resolved again (the batch's among them), read by id.
     ts = TrackedSubjectRow
-    was = dict(_fetched_rows(conn, select(ts.quantity_id, ts.subject), ts.quantity_id, again.keys()))
+    stored_tracked = _fetched_rows(conn, select(ts.quantity_id, ts.subject, ts.resolved), ts.quantity_id, again.keys())
+    was = {qid: subject for qid, subject, _ in stored_tracked}
+    was_flagged = {qid for qid, _, flag in stored_tracked if flag}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old for qid in again.keys() - fresh if (old := was[qid]) != tracked_subjects[qid]
     }
@@ -508,14 +513,18 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             Scope("target_id", linked - {t for t, _, _ in cuts}),
         ),
     }
-    # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group.
+    # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group;
+    # and their counts of flagged quantities as the flags of the rows rewritten do.
     grouped = Counter((tracked_subjects[q], row_of[q][4]) for q in rewritten)
     grouped.subtract((was[q], row_of[q][4]) for q in rewritten if q in was)
-    ids = {group_id(*g): g for g in grouped}
+    resolved = Counter((tracked_subjects[q], row_of[q][4]) for q in flagged if q in said.hits)
+    resolved.subtract((was[q], row_of[q][4]) for q in flagged & was_flagged)
+    ids = {group_id(*g): g for g in grouped.keys() | resolved.keys()}
     g_ = TrackedGroupRow
-    for i, n in _fetched_rows(conn, select(g_.id, g_.quantities), g_.id, ids):
+    for i, n, r in _fetched_rows(conn, select(g_.id, g_.quantities, g_.resolved), g_.id, ids):
         grouped[ids[i]] += n
-    scoped[TrackedGroupRow] = ((GROUP_COLUMNS, group_rows(grouped)), Scope("id", ids.keys()))
+        resolved[ids[i]] += r
+    scoped[TrackedGroupRow] = ((GROUP_COLUMNS, group_rows(grouped, resolved)), Scope("id", ids.keys()))
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
     # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
     # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
@@ -561,11 +570,14 @@ class _Counts:
     there are such rows.  The counts cost PostgreSQL about a third of the
     anti-join that stops at the first row without one (which finds none, so
     reads both tables whole: 35-45 ms at 10,000 documents).  Each table is
-    counted once, in two statements (the tracked subjects and those of them
-    flagged in one scan); the batch's rows are counted by the document index
-    and subtracted, since counting ``document_id NOT IN (…)`` compared each
-    of the 85,000 rows with every batch document (PostgreSQL 10-20 ms a count
-    at 10,000 documents).
+    counted once, in one statement, on its smallest index; the batch's rows
+    are counted by the document index and subtracted, since counting
+    ``document_id NOT IN (…)`` compared each of the 85,000 rows with every
+    batch document (PostgreSQL 10-20 ms a count at 10,000 documents).  The
+    tracked subjects flagged as naming an entity are counted by their groups
+    (``tracked_groups.resolved``, kept by each pass): counting the flags
+    themselves read the whole table, the largest part of these counts (about
+    40 of 50 ms at 50,000 documents on SQLite).
     """
 
     quantities: int  # outside the batch, as are the three below
@@ -573,10 +585,10 @@ class _Counts:
     entities: int  # document entities
     links: int  # their links to canonical entities
     tracked_all: int  # every tracked subject
-    flagged: int  # the tracked subjects flagged as having a subject entity
     subject_entities: int  # the quantities' subject entities (quantity_subjects rows)
     kinds: int  # the document entities the stored kinds count
     groups: int  # the tracked quantities the stored groups count
+    flagged: int  # the tracked quantities with a subject entity the stored groups count
 
     @classmethod
     def read(cls, conn: Connection, batch: Collection[int]) -> _Counts:
@@ -595,15 +607,14 @@ class _Counts:
                 count(de) - inside(select(func.count()).select_from(de), de),
                 count(link)
                 - inside(select(func.count()).select_from(link).join(de, de.id == link.document_entity_id), de),
+                count(ts),
                 count(QuantitySubjectRow),
                 select(func.coalesce(func.sum(EntityKindRow.records), 0)).scalar_subquery(),
                 select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)).scalar_subquery(),
+                select(func.coalesce(func.sum(TrackedGroupRow.resolved), 0)).scalar_subquery(),
             )
         ).one()
-        flagged = func.coalesce(func.sum(case((ts.resolved, 1), else_=0)), 0)
-        tracked_all, flagged_n = conn.execute(select(func.count(), flagged).select_from(ts)).one()
-        quantities, tracked, entities, links, subject_entities, kinds, groups = row
-        return cls(quantities, tracked, entities, links, tracked_all, flagged_n, subject_entities, kinds, groups)
+        return cls(*row)
 
     def stale(self) -> bool:
         """Whether the derived tables cannot be built on: some quantity or document entity outside the batch has
@@ -622,7 +633,8 @@ class _Counts:
 
         Each pass writes a tracked subject for every quantity, flagged when it
         writes the quantity's subject entity too, and both rows go with their
-        quantity; so the counts differ only when something else deleted one.
+        quantity, and counts the flagged ones in their groups; so the counts
+        differ only when something else deleted or added one.
         """
         return self.flagged != self.subject_entities
 
@@ -1163,7 +1175,7 @@ class RelationIdCollision(StoreError):
 _RELATION_ID_MASK = (1 << 63) - 1  # a positive BIGINT
 
 
-GROUP_COLUMNS = ("id", "subject", "metric", "quantities")
+GROUP_COLUMNS = ("id", "subject", "metric", "quantities", "resolved")
 
 
 def group_id(subject: str | None, metric: str | None) -> int:
@@ -1175,9 +1187,12 @@ def group_id(subject: str | None, metric: str | None) -> int:
     return _hashed_id("|".join("-" if v is None else f"{len(v)}:{v}" for v in (subject, metric)))
 
 
-def group_rows(counts: Mapping[tuple[str | None, str | None], int]) -> list[tuple[Any, ...]]:
-    """(id, subject, metric, quantities) rows of the groups that hold any, in id order."""
-    return sorted((group_id(*g), *g, n) for g, n in counts.items() if n > 0)
+def group_rows(
+    counts: Mapping[tuple[str | None, str | None], int], resolved: Mapping[tuple[str | None, str | None], int]
+) -> list[tuple[Any, ...]]:
+    """(id, subject, metric, quantities, resolved) rows of the groups that hold any, in id order: ``counts``
+    the quantities of each, ``resolved`` how many of them have a subject entity (none when absent)."""
+    return sorted((group_id(*g), *g, n, resolved.get(g, 0)) for g, n in counts.items() if n > 0)
 
 
 def _hashed_id(key: str) -> int:
