@@ -349,17 +349,54 @@ def test_the_checks_count_the_rows_of_the_documents_outside_the_batch(kb):
     with kb.reading() as conn:
         first, last = conn.execute(select(func.min(QuantityRow.document_id), func.max(QuantityRow.document_id))).one()
         kept = {first, last}
-        assert not derive._untracked(conn, kept) and not derive._unlinked(conn, kept)
+        counts = derive._Counts.read(conn, kept)
+        assert counts.tracked == counts.quantities and counts.links == counts.entities
     with kb.writing() as conn:
         dropped = conn.scalar(select(QuantityRow.id).where(QuantityRow.document_id == last).limit(1))
         conn.execute(TrackedSubjectRow.__table__.delete().where(TrackedSubjectRow.quantity_id == dropped))
     with kb.reading() as conn:
-        assert not derive._untracked(conn, kept) and derive._untracked(conn, {first})
-        assert derive._untracked(conn, {10**9})
+        counts = derive._Counts.read(conn, kept)
+        assert counts.tracked == counts.quantities and counts.groups != counts.tracked_all  # grouped, not tracked
+        counts = derive._Counts.read(conn, {first})
+        assert counts.tracked == counts.quantities - 1 and counts.stale()
+        assert derive._Counts.read(conn, {10**9}).stale()
     # The kinds count every stored document's entities, not yet a new document's.
     new = kb.save(_document(random.Random(18), 99)).document_id
     with kb.reading() as conn:
-        assert not derive._unkinded(conn, {new}) and derive._unkinded(conn, set()) and derive._unkinded(conn, {first})
+        alone, none, other = (derive._Counts.read(conn, batch) for batch in ({new}, set(), {first}))
+        assert alone.kinds == alone.entities == alone.links
+        assert none.kinds == none.links != none.entities
+        assert other.kinds != other.entities
+
+
+def test_a_document_stored_without_a_pass_sends_the_next_batch_to_a_rebuild(kb, monkeypatch):
+    """A stored document whose pass never ran (it failed, or the documents were stored alone) has quantities
+    with no tracked subject: the next batch's pass, which does not hold it, rebuilds everything."""
+    kb.save(_stated("a.txt", "2021-01-01", [], [("Northgate Works", "robot cells", 40)]))
+    kb.resolve()
+    kb.save(_stated("b.txt", "2022-01-01", [], [("Northgate Works", "robot cells", 50)]))  # no pass
+    rebuilt: list[int] = []
+    rebuild = derive.rebuild
+    monkeypatch.setattr(derive, "rebuild", lambda conn: rebuilt.append(1) or rebuild(conn))
+    c = kb.save(_stated("c.txt", "2023-01-01", [], [("Northgate Works", "robot cells", 60)])).document_id
+    kb.resolve([c])
+    assert rebuilt == [1]
+    after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_subject_entity_deleted_by_hand_is_counted_missing(kb):
+    """The tracked subjects flagged as naming an entity count the stored subject entities: one deleted since
+    the last pass (or one more) shows."""
+    _batches(kb, 17, batches=2)
+    with kb.reading() as conn:
+        assert not derive._Counts.read(conn, {1}).unsubjected()
+    with kb.writing() as conn:
+        dropped = conn.scalar(select(QuantitySubjectRow.quantity_id).limit(1))
+        conn.execute(QuantitySubjectRow.__table__.delete().where(QuantitySubjectRow.quantity_id == dropped))
+    with kb.reading() as conn:
+        assert derive._Counts.read(conn, {1}).unsubjected()
 
 
 def test_a_batch_writes_only_the_links_that_moved(kb, monkeypatch):
@@ -1258,5 +1295,31 @@ def test_a_batch_computes_the_blocking_keys_of_its_new_names_only(kb, monkeypatc
     kb.resolve([kb.save(_named("new.txt", ("company", "Keyed Maker Z"), ("place", "Weifang"))).document_id])
     assert [s[1] for s in computed] == ["Keyed Maker Z"]
     after_batch = _derived(kb)
+    kb.resolve()
+    assert _derived(kb) == after_batch
+
+
+def test_a_batch_reads_the_documents_of_the_facts_it_tracks_only(kb, monkeypatch):
+    """The documents' days and first versions are read for the groups the batch reaches (and the batch's own),
+    not for every stored document; and with no group stored under no subject, no stored target is searched
+    for one."""
+    a = kb.save(_stated("a.txt", "2021-01-01", [], [("Northgate Works", "robot cells", 40)])).document_id
+    kb.save(_stated("b.txt", "2021-02-01", [], [("Eastfield Park", "charging piles", 300)]))
+    kb.resolve()
+    read: list[set[int] | None] = []
+    reader = derive._Documents.read
+
+    def spied(self, ids):
+        read.append(None if ids is None else set(ids))
+        return reader(self, ids)
+
+    monkeypatch.setattr(derive._Documents, "read", spied)
+    monkeypatch.setattr(derive._Book, "subjectless_targets", None)
+    c = kb.save(_stated("c.txt", "2022-01-01", [], [("Northgate Works", "robot cells", 55)])).document_id
+    kb.resolve([c])
+    assert read and None not in read
+    assert set().union(*read) == {a, c}
+    after_batch = _derived(kb)
+    monkeypatch.undo()
     kb.resolve()
     assert _derived(kb) == after_batch

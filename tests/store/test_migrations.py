@@ -108,3 +108,23 @@ def test_the_tracked_metric_revision_fills_the_column_as_a_pass_writes_it(kb_url
         upgrade(kb.engine)
         with kb.engine.connect() as conn:
             assert fingerprint(conn) == resolved
+
+
+def test_the_group_resolved_revision_fills_the_column_as_a_pass_writes_it(kb_url):
+    """Revision 0018 counts each group's quantities that have a subject entity, as a pass would: the derived
+    tables are what they were, and the next batch's pass, not a rebuild, follows."""
+    from policylens.store import derive
+
+    with KnowledgeBase.open(kb_url) as kb:
+        kb.save(full_extraction())
+        kb.resolve()
+        with kb.engine.connect() as conn:
+            resolved = fingerprint(conn)
+            assert conn.scalar(text("SELECT sum(resolved) FROM tracked_groups"))
+        downgrade(kb.engine, "0017")
+        assert "resolved" not in {c["name"] for c in inspect(kb.engine).get_columns("tracked_groups")}
+        upgrade(kb.engine)
+        with kb.engine.connect() as conn:
+            assert fingerprint(conn) == resolved
+            counts = derive._Counts.read(conn, set())
+            assert not counts.stale() and not counts.unsubjected()

@@ -235,7 +235,10 @@ def rebuild(conn: Connection) -> dict[str, int]:
         ),
         TrackedGroupRow: (
             GROUP_COLUMNS,
-            group_rows(Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities)),
+            group_rows(
+                Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities),
+                Counter((tracked_subjects[qid], q.metric) for qid, _, q in quantities if qid in subjects),
+            ),
         ),
         TargetIndustryRow: (
             ("target_id", "industry"),
@@ -327,14 +330,17 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     """
     batch = set(document_ids)
     _lock(conn)
-    if not batch or any(stale(conn, batch) for stale in (_untracked, _unlinked, _unkinded, _ungrouped)):
+    if not batch:
+        return rebuild(conn)
+    counts = _Counts.read(conn, batch)
+    if counts.stale():
         return rebuild(conn)
     book = _Book(conn)
     fresh = {row[0] for row in book.of_documents(batch)}
-    docs = _Documents(conn)
     state = _resolved(conn, batch)
     stored_relations = _StoredRelations(conn)
-    said = _phrases_again(conn, state, batch, book, stored_relations, len(docs.root))
+    documents = conn.scalar(select(func.count()).select_from(DocumentRow)) or 0  # counted on an index
+    said = _phrases_again(conn, state, batch, book, stored_relations, documents, counts)
     if said is None:
         state.load(conn, None)
         said = _all_phrases(conn, state, book.all())
@@ -342,7 +348,9 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     again = said.subjects if said.subjects is not None else {qid: row[3] for qid, row in book.rows.items()}
     # The last pass's tracked subjects of the quantities resolved again (the batch's among them), read by id.
     ts = TrackedSubjectRow
-    was = dict(_fetched_rows(conn, select(ts.quantity_id, ts.subject), ts.quantity_id, again.keys()))
+    stored_tracked = _fetched_rows(conn, select(ts.quantity_id, ts.subject, ts.resolved), ts.quantity_id, again.keys())
+    was = {qid: subject for qid, subject, _ in stored_tracked}
+    was_flagged = {qid for qid, _, flag in stored_tracked if flag}
     previous = {  # the last pass's tracked subject of each stored quantity the entities moved
         qid: old for qid in again.keys() - fresh if (old := was[qid]) != tracked_subjects[qid]
     }
@@ -362,8 +370,10 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     # The stored facts keep their tracked subject unless rewritten: the groups come from the stored rows
     # (``tracked_groups`` lists the few thousand of them) and the rewritten facts' new subjects.
     stored_groups = book.groups()
-    subjectless_target = any(row_of[q][2] == "target" and tracked_subjects[q] is None for q in rewritten) or bool(
-        book.subjectless_targets() - rewritten
+    # A stored target under no subject lies in a stored group with none: without such a group, nothing to read
+    # (the query meets every stored target).
+    subjectless_target = any(row_of[q][2] == "target" and tracked_subjects[q] is None for q in rewritten) or (
+        any(s is None for s, _ in stored_groups) and bool(book.subjectless_targets() - rewritten)
     )
     whole = any(s is None for s, _ in touched) or (
         subjectless_target and any(row_of[q][2] != "target" for q in rewritten)
@@ -399,6 +409,8 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
                 tracked_under[q] = under
         affected = set(tracked_under)
     kind = {q: row_of[q][2] for q in affected | rewritten | again.keys()}
+    # The documents of the facts tracked, and the batch's (their currency restatements): no other is asked for.
+    docs = _Documents(conn, None if whole else {row_of[q][1] for q in affected | rewritten} | batch)
     targets = {q for q in affected if kind[q] == "target"}
     batch_roles = _roles(conn, batch)  # a target's role depends on its own document alone
     roles = {
@@ -431,7 +443,7 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
         outlines = _outlines(
             [row_of[q] for q in sorted(affected)], affected - roles.keys(), tracked_under, docs.published
         )
-        stored_tracking = _StoredTracking(conn)
+        stored_tracking = _StoredTracking(conn, docs)
         retracked = retrack(
             outlines, rewritten, stored_tracking, tracked_subjects, docs.root, docs.published, roles, batch
         )
@@ -501,14 +513,18 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
             Scope("target_id", linked - {t for t, _, _ in cuts}),
         ),
     }
-    # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group.
+    # The groups change as the rewritten quantities' tracked subjects do: each leaves its stored one's group;
+    # and their counts of flagged quantities as the flags of the rows rewritten do.
     grouped = Counter((tracked_subjects[q], row_of[q][4]) for q in rewritten)
     grouped.subtract((was[q], row_of[q][4]) for q in rewritten if q in was)
-    ids = {group_id(*g): g for g in grouped}
+    resolved = Counter((tracked_subjects[q], row_of[q][4]) for q in flagged if q in said.hits)
+    resolved.subtract((was[q], row_of[q][4]) for q in flagged & was_flagged)
+    ids = {group_id(*g): g for g in grouped.keys() | resolved.keys()}
     g_ = TrackedGroupRow
-    for i, n in _fetched_rows(conn, select(g_.id, g_.quantities), g_.id, ids):
+    for i, n, r in _fetched_rows(conn, select(g_.id, g_.quantities, g_.resolved), g_.id, ids):
         grouped[ids[i]] += n
-    scoped[TrackedGroupRow] = ((GROUP_COLUMNS, group_rows(grouped)), Scope("id", ids.keys()))
+        resolved[ids[i]] += r
+    scoped[TrackedGroupRow] = ((GROUP_COLUMNS, group_rows(grouped, resolved)), Scope("id", ids.keys()))
     # A conflict concerns its two figures alone (their subject, metric, values and documents), and its id is
     # its own (conflict_ids): only the rows of the batch's and the moved quantities change.  A moved
     # quantity's currency restatements stay as stored (they are computed for the batch's documents only).
@@ -542,66 +558,85 @@ def update(conn: Connection, document_ids: Iterable[int]) -> dict[str, int]:
     }
 
 
-def _untracked(conn: Connection, batch: set[int]) -> bool:
-    """Whether some quantity outside the batch has no tracked subject (a database just migrated, emptied tables)."""
-    return _without(conn, QuantityRow, TrackedSubjectRow.quantity_id, batch)
+@dataclass(frozen=True, slots=True)
+class _Counts:
+    """The row counts by which a batch's pass tells that the stored derived tables are as the last pass left them.
 
-
-def _unlinked(conn: Connection, batch: set[int]) -> bool:
-    """Whether some document entity outside the batch has no canonical entity (emptied tables)."""
-    return _without(conn, DocumentEntityRow, EntityLinkRow.document_entity_id, batch)
-
-
-def _unkinded(conn: Connection, batch: set[int]) -> bool:
-    """Whether the stored kinds do not count the document entities outside the batch (a database just migrated)."""
-    counted = select(func.coalesce(func.sum(EntityKindRow.records), 0)).scalar_subquery()
-    return bool(conn.scalar(select(counted - _outside(DocumentEntityRow, batch))))
-
-
-def _ungrouped(conn: Connection, _batch: set[int]) -> bool:
-    """Whether the stored groups do not count the tracked quantities (a database just migrated)."""
-    counted = conn.scalar(select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)))
-    return counted != conn.scalar(select(func.count()).select_from(TrackedSubjectRow))
-
-
-def _unsubjected(conn: Connection) -> bool:
-    """Whether the stored subject entities are not those the last pass flagged (rows deleted or added since).
-
-    Each pass writes a tracked subject for every quantity, flagged when it
-    writes the quantity's subject entity too, and both rows go with their
-    quantity; so the counts differ only when something else deleted one.
+    Counted, not joined: a tracked subject, a link and a subject entity each
+    have their quantity's or document entity's id as primary key and a
+    foreign key to it that cascades on delete, so every such row belongs to
+    one source row and each source row has at most one; the rows outside the
+    batch all have theirs exactly when as many derived rows belong to them as
+    there are such rows.  The counts cost PostgreSQL about a third of the
+    anti-join that stops at the first row without one (which finds none, so
+    reads both tables whole: 35-45 ms at 10,000 documents).  Each table is
+    counted once, in one statement, on its smallest index; the batch's rows
+    are counted by the document index and subtracted, since counting
+    ``document_id NOT IN (…)`` compared each of the 85,000 rows with every
+    batch document (PostgreSQL 10-20 ms a count at 10,000 documents).  The
+    tracked subjects flagged as naming an entity are counted by their groups
+    (``tracked_groups.resolved``, kept by each pass): counting the flags
+    themselves read the whole table, the largest part of these counts (about
+    40 of 50 ms at 50,000 documents on SQLite).
     """
-    ts = TrackedSubjectRow
-    stored = select(func.count()).select_from(QuantitySubjectRow)
-    flagged = select(func.count()).select_from(ts).where(ts.resolved)
-    return bool(conn.scalar(select(flagged.scalar_subquery() - stored.scalar_subquery())))
 
+    quantities: int  # outside the batch, as are the three below
+    tracked: int  # tracked subjects of those quantities
+    entities: int  # document entities
+    links: int  # their links to canonical entities
+    tracked_all: int  # every tracked subject
+    subject_entities: int  # the quantities' subject entities (quantity_subjects rows)
+    kinds: int  # the document entities the stored kinds count
+    groups: int  # the tracked quantities the stored groups count
+    flagged: int  # the tracked quantities with a subject entity the stored groups count
 
-def _without(conn: Connection, model: Any, derived: Any, batch: set[int]) -> bool:
-    """Whether some row of ``model`` outside the batch's documents has no row whose ``derived`` column is its id.
+    @classmethod
+    def read(cls, conn: Connection, batch: Collection[int]) -> _Counts:
+        q_, ts, de, link = QuantityRow, TrackedSubjectRow, DocumentEntityRow, EntityLinkRow
 
-    Counted, not joined: ``derived`` is its table's primary key and a foreign key to ``model`` that cascades
-    on delete, so every derived row belongs to one row of ``model`` and each row of ``model`` has at most
-    one; the rows outside the batch all have theirs exactly when as many derived rows belong to them as
-    there are such rows.  The counts, in one statement, cost PostgreSQL about a third of the anti-join
-    that stops at the first row without one (which finds none, so reads both tables whole: 35-45 ms at
-    10,000 documents).
-    """
-    table = derived.class_
-    every = select(func.count()).select_from(table)
-    inside = (
-        select(func.count()).select_from(table).join(model, model.id == derived).where(model.document_id.in_(batch))
-    )
-    return bool(conn.scalar(select(every.scalar_subquery() - inside.scalar_subquery() - _outside(model, batch))))
+        def count(model: Any) -> Any:
+            return select(func.count()).select_from(model).scalar_subquery()
 
+        def inside(stmt: Any, model: Any) -> Any:
+            return stmt.where(model.document_id.in_(batch)).scalar_subquery()
 
-def _outside(model: Any, batch: set[int]) -> Any:
-    """How many rows of ``model`` lie outside the batch's documents: all of them less the batch's, found by the
-    document index.  Counting ``document_id NOT IN (…)`` instead compared each of the 85,000 rows with every
-    batch document (PostgreSQL 10-20 ms a count at 10,000 documents)."""
-    every = select(func.count()).select_from(model)
-    inside = select(func.count()).select_from(model).where(model.document_id.in_(batch))
-    return every.scalar_subquery() - inside.scalar_subquery()
+        row = conn.execute(
+            select(
+                count(q_) - inside(select(func.count()).select_from(q_), q_),
+                count(ts) - inside(select(func.count()).select_from(ts).join(q_, q_.id == ts.quantity_id), q_),
+                count(de) - inside(select(func.count()).select_from(de), de),
+                count(link)
+                - inside(select(func.count()).select_from(link).join(de, de.id == link.document_entity_id), de),
+                count(ts),
+                count(QuantitySubjectRow),
+                select(func.coalesce(func.sum(EntityKindRow.records), 0)).scalar_subquery(),
+                select(func.coalesce(func.sum(TrackedGroupRow.quantities), 0)).scalar_subquery(),
+                select(func.coalesce(func.sum(TrackedGroupRow.resolved), 0)).scalar_subquery(),
+            )
+        ).one()
+        return cls(*row)
+
+    def stale(self) -> bool:
+        """Whether the derived tables cannot be built on: some quantity or document entity outside the batch has
+        no tracked subject or canonical entity (a database just migrated, emptied tables), or the stored kinds
+        do not count those document entities, or the stored groups the tracked quantities (a database just
+        migrated to 0015 or 0016)."""
+        return (
+            self.tracked != self.quantities
+            or self.links != self.entities
+            or self.kinds != self.entities
+            or self.groups != self.tracked_all
+        )
+
+    def unsubjected(self) -> bool:
+        """Whether the stored subject entities are not those the last pass flagged (rows deleted or added since).
+
+        Each pass writes a tracked subject for every quantity, flagged when it
+        writes the quantity's subject entity too, and both rows go with their
+        quantity, and counts the flagged ones in their groups; so the counts
+        differ only when something else deleted or added one.
+        """
+        return self.flagged != self.subject_entities
 
 
 @dataclass(slots=True)
@@ -738,6 +773,7 @@ def _phrases_again(
     book: _Book,
     stored_relations: _StoredRelations,
     documents: int,
+    counts: _Counts,
 ) -> _Phrases | None:
     """A batch's pass's phrases: those whose entity can have changed resolved again, the rest as stored.
 
@@ -891,7 +927,7 @@ def _phrases_again(
     qs, q_ = QuantitySubjectRow, QuantityRow
     redone = {row[0] for row in book.of_documents(again)}
     redone |= {q for q, _ in _fetched_rows(conn, select(qs.quantity_id, qs.entity_id), qs.entity_id, watched)}
-    if _unsubjected(conn):
+    if counts.unsubjected():
         unresolved = select(q_.id).outerjoin(qs, qs.quantity_id == q_.id)
         unresolved = unresolved.where(qs.quantity_id.is_(None), q_.subject.is_not(None), q_.subject != "")
         redone |= {q for (q,) in _fetched(conn, unresolved)}
@@ -1028,14 +1064,18 @@ def _outlines(
 class _StoredTracking:
     """The stored quantities and track stage rows a batch's pass reads on demand (``track.incremental.Stored``)."""
 
-    def __init__(self, conn: Connection):
+    def __init__(self, conn: Connection, documents: _Documents):
         self.conn = conn
+        self.documents = documents
         # The stored status periods read (``periods``), as the driver returns them, and the targets they are of.
         self.periods_read: dict[tuple[Any, ...], tuple[Any, ...]] = {}
         self.periods_of: dict[int, date] = {}
 
     def quantities(self, ids: Collection[int]) -> list[tuple[int, int, Quantity]]:
-        return _quantities(self.conn, ids)
+        """The quantities of ``ids``, their documents read (should retrack reach past the pass's groups)."""
+        rows = _quantities(self.conn, ids)
+        self.documents.read({document_id for _, document_id, _ in rows})
+        return rows
 
     def restatements(self, targets: Collection[int]) -> dict[int, int]:
         r = TargetRestatementRow
@@ -1067,18 +1107,36 @@ def _lock(conn: Connection) -> None:
 
 
 class _Documents:
-    """Each document's first version (near duplicates count as it) and publication date."""
+    """Each document's first version (near duplicates count as it) and publication date, for those read.
 
-    def __init__(self, conn: Connection):
+    A full pass reads every document; a batch's only those of the facts it
+    tracks (:meth:`read`), since the track stage asks for no other: every
+    document's, 50,000 rows, had been a tenth of a batch's pass.
+    """
+
+    def __init__(self, conn: Connection, ids: Collection[int] | None = None):
+        self.conn = conn
+        self.root: dict[int, int] = {}
+        self.published: dict[int, str | None] = {}
+        self.read(ids)
+
+    def read(self, ids: Collection[int] | None) -> None:
+        """Read the documents of ``ids`` not read yet (every document for None)."""
+        if ids is not None:
+            ids = set(ids) - self.root.keys()
+            if not ids:
+                return
         d = DocumentRow
-        docs = _fetched(conn, select(d.id, d.published, d.near_duplicate_of))  # every document: tuples, not rows
-        self.root = {i: (original or i) for i, _, original in docs}
-        self.published = {i: published for i, published, _ in docs}
+        for i, published, original in _fetched_rows(
+            self.conn, select(d.id, d.published, d.near_duplicate_of), d.id, ids
+        ):
+            self.root[i] = original or i
+            self.published[i] = published
 
 
 CONFLICT_COLUMNS = ("id", "kind", "quantity_id", "other_quantity_id", "value", "other_value", "reason")
 PERIOD_COLUMNS = ("target_id", "start_day", "status", "end_day")
-# The metric a copy of the quantity's, for the index; resolved: whether it has a subject entity (_unsubjected).
+# The metric a copy of the quantity's, for the index; resolved: whether it has a subject entity (_Counts.unsubjected).
 TRACKED_COLUMNS = ("quantity_id", "subject", "metric", "resolved")
 
 
@@ -1117,7 +1175,7 @@ class RelationIdCollision(StoreError):
 _RELATION_ID_MASK = (1 << 63) - 1  # a positive BIGINT
 
 
-GROUP_COLUMNS = ("id", "subject", "metric", "quantities")
+GROUP_COLUMNS = ("id", "subject", "metric", "quantities", "resolved")
 
 
 def group_id(subject: str | None, metric: str | None) -> int:
@@ -1129,9 +1187,12 @@ def group_id(subject: str | None, metric: str | None) -> int:
     return _hashed_id("|".join("-" if v is None else f"{len(v)}:{v}" for v in (subject, metric)))
 
 
-def group_rows(counts: Mapping[tuple[str | None, str | None], int]) -> list[tuple[Any, ...]]:
-    """(id, subject, metric, quantities) rows of the groups that hold any, in id order."""
-    return sorted((group_id(*g), *g, n) for g, n in counts.items() if n > 0)
+def group_rows(
+    counts: Mapping[tuple[str | None, str | None], int], resolved: Mapping[tuple[str | None, str | None], int]
+) -> list[tuple[Any, ...]]:
+    """(id, subject, metric, quantities, resolved) rows of the groups that hold any, in id order: ``counts``
+    the quantities of each, ``resolved`` how many of them have a subject entity (none when absent)."""
+    return sorted((group_id(*g), *g, n, resolved.get(g, 0)) for g, n in counts.items() if n > 0)
 
 
 def _hashed_id(key: str) -> int:

@@ -490,6 +490,9 @@ class TrackedGroupRow(Base):
     subject: Mapped[str | None] = mapped_column(Text)
     metric: Mapped[str | None] = mapped_column(Text)
     quantities: Mapped[int] = mapped_column(Integer)
+    # How many of them have a subject entity (their tracked subject's ``resolved``): summed, the count of
+    # subject entities the last pass wrote, which a batch's pass checks (``derive._Counts``; migration 0018).
+    resolved: Mapped[int] = mapped_column(Integer)
 
 
 class EventEntityRow(Base):

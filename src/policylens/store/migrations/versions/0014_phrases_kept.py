@@ -7,7 +7,7 @@ a programme's nearest region is chosen in a fixed order; a batch's pass
 change.  A knowledge base resolved before may hold, in rare cases, entities
 the passes now would not give, and a batch's pass would keep them.  So the
 tracked subjects are cleared: the next pass finds quantities without one and
-rebuilds everything (``derive._untracked``).
+rebuilds everything (``derive._Counts``).
 
 Revision ID: 0014
 Revises: 0013

@@ -3,7 +3,7 @@
 A derived table (``schema.EntityKindRow``) that a batch's pass reads
 instead of every document entity.  It starts empty, so the tracked subjects
 are cleared as well: the next pass finds quantities without one and
-rebuilds everything (``derive._untracked``), which fills it.
+rebuilds everything (``derive._Counts``), which fills it.
 
 Revision ID: 0015
 Revises: 0014

@@ -3,7 +3,7 @@
 A derived table (``schema.TrackedGroupRow``) that a batch's pass reads
 instead of listing the distinct pairs of every tracked quantity.  It starts
 empty: the next pass finds that its counts do not add up to the tracked
-quantities and rebuilds everything (``derive._ungrouped``), which fills it.
+quantities and rebuilds everything (``derive._Counts``), which fills it.
 
 Revision ID: 0016
 Revises: 0015

@@ -6,7 +6,7 @@ quantity to its tracked subject to find them.  And it listed every quantity
 with a subject and no subject entity (a join of two whole tables) to resolve
 them again, though only one whose subject entity was deleted since can
 resolve otherwise than before; with the flag, two counts tell whether any
-was (``derive._unsubjected``).  Both columns are filled as a pass writes
+was (``derive._Counts``).  Both columns are filled as a pass writes
 them, so no pass has to run again.
 
 Revision ID: 0017
