@@ -2982,3 +2982,13 @@ def test_a_change_on_the_same_period_of_a_year_is_not_of_that_year():
 )
 def test_how_far_a_rank_moved_is_no_count(text, values):
     assert [q.value for q in extract(text, published="2026-10-20")] == values
+
+
+def test_a_sum_is_never_an_annual_capacity():
+    text = (
+        "The city aims to produce 2 million NEVs annually by 2028 and to build an industrial cluster worth "
+        "1 trillion yuan, with average annual operating income of 21.9 billion yuan."
+    )
+    found = extract(text, published="2026-10-20")
+    assert by_value(found, 2e6).metric == "annual capacity of NEVs"
+    assert not any(q.metric.startswith("annual capacity") for q in found if q.unit == "CNY")

@@ -968,6 +968,8 @@ class _Reader:
                 q.annual
                 and q.metric
                 and a.unit not in _NOT_MADE_UNITS
+                and DIMENSION.get(a.unit)
+                != "money"  # "a cluster worth 1 trillion yuan" is no capacity, whatever is made
                 and _ANNUAL_CAPACITY_CUE.search(self.text, s.start, s.end)
             ):
                 q.metric = _capacity_metric(q.metric)
