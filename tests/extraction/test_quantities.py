@@ -2992,3 +2992,16 @@ def test_a_sum_is_never_an_annual_capacity():
     found = extract(text, published="2026-10-20")
     assert by_value(found, 2e6).metric == "annual capacity of NEVs"
     assert not any(q.metric.startswith("annual capacity") for q in found if q.unit == "CNY")
+
+
+def test_a_name_listed_as_an_example_owns_no_figure_after_the_list():
+    text = (
+        "Hefei produced 1.37 million new energy vehicles in 2025.\n\n"
+        "The city is home to six NEV makers including BYD, NIO, Volkswagen Anhui and JAC Group, "
+        "and more than 600 parts suppliers."
+    )
+    entities = [mention(text, "Hefei")] + [
+        mention(text, n, "company") for n in ("BYD", "NIO", "Volkswagen Anhui", "JAC Group")
+    ]
+    found = extract(text, published="2026-10-20", entities=entities)
+    assert by_value(found, 600).subject == "Hefei"

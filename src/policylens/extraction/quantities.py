@@ -576,6 +576,11 @@ _WORD_GOES_ON = re.compile(r"\s+[a-z]")
 _SHARE_HELD = re.compile(
     r"\s+(?P<market>market\s+)?share\b(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?P<of>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?"
 )
+# The names of a list an opener introduces, up to the one at the window's end: "six makers including BYD, NIO and ".
+_EXAMPLE_LISTED = re.compile(
+    r"\b(?:including|such\s+as|like|namely|notably|especially)\s+"
+    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
 # What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
 _SET_AGAINST = re.compile(
     r"\b(?:only\s+to|behind|than|ahead\s+of|trailing|compared\s+with|versus|vs\.?)\s+(?:the\s+)?$", re.I
@@ -1836,6 +1841,9 @@ class _Reader:
                 continue  # "Kestrel will build a plant in Kadaň with 2,300 jobs": the plant's place, Kestrel's jobs
             if _ADDRESSEE_BEFORE.search(self.text, max(s.start, start - 24), start):
                 continue  # "Lower Silesia asked Warsaw to designate a 2,300-hectare area": Warsaw is asked, not the owner
+            if end <= a.start and _EXAMPLE_LISTED.search(self.text, max(s.start, start - 120), start):
+                outer = (start, end)  # a place inside the example's name ("Volkswagen Anhui") is no owner either
+                continue  # "home to six makers including BYD, NIO and JAC Group, and 600 suppliers": an example, no owner
             if end <= a.start:
                 if best is not None and self._in_aside(best_end, start, end, a.start):
                     aside = (name, end)
