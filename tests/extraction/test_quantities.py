@@ -359,6 +359,11 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
             30,
             "share of new car sales",
         ),
+        (
+            "Output reached 320 billion yuan, with the battery segment alone contributing 95 billion yuan.",
+            95e9,
+            "battery segment",
+        ),
         # the verb of a level reached is no modifier of what reaches it
         ("It will add 1,500 jobs, bringing employment at the site to about 10,000.", 10000, "employment at the site"),
         # how far above is no part of what is compared with
