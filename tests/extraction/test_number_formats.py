@@ -9,6 +9,7 @@ markers, list numbers, years) and check that none is read.
 
 import math
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from num2words import num2words
@@ -414,3 +415,12 @@ def test_square_and_cubic_units_written_as_one_character():
     [tank] = find_amounts("a 20 m³ tank")
     assert (tank.value, tank.unit) == (20.0, "m3")
     assert find_amounts("a flow of 5 m³/s") == []  # a rate whose unit is not the one read
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["R$ 2 bilhões", "MXN$ 5,000 millones", "Rp 12 triliun", "5 Mio. Euro", "3.2 mt", "300 kt", "50,000 tpa"],
+)
+def test_a_scale_or_tonnage_left_unread_leaves_its_figure_unread(written):
+    # "R$ 2 bilhões" is two billion reais, "3.2 mt" million or metric tonnes: never R$ 2 or a count of 3.2
+    assert find_amounts(f"It reached {written} last year.") == []

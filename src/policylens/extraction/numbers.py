@@ -99,6 +99,7 @@ _DIGITS_AFTER_SCALE = re.compile(r"\s+(?:and\s+)?\d{1,3}(?![\d.,%])(?!\s*(?:perc
 _NOT_COUNTED = (
     _MINOR_CURRENCY | frozenset(_UNITS["ambiguous_unit_words"]) | frozenset(_UNITS["scaled_unit_abbreviations"])
 )
+_FOREIGN_SCALE = re.compile(rf"\.?\s*(?i:{_alternation(_UNITS['foreign_scale_words'])})(?!\w)")
 _SAID_POINT_BEFORE = re.compile(rf"\bpoint(?:\s+(?:{_alternation(_DECIMAL_DIGITS)}))*\s+$", re.IGNORECASE)
 _SAID_POINT_AFTER = re.compile(r"\s+point\s", re.IGNORECASE)
 _FRACTION_WORDS: dict[str, int] = _UNITS["fraction_words"]
@@ -593,6 +594,8 @@ def _read(text: str, m: re.Match, marks: dict[str, str], dot_groups: bool | None
     if unit is not None and scale_word and _counts_sized_things(text, m, number_group):
         # "two trillion-yuan industrial clusters": two clusters, each of that size; not 2 trillion yuan
         return Amount(start=m.start(number_group), end=m.end(number_group), value=value, unit="count", bare=True)
+    if _FOREIGN_SCALE.match(text, end):
+        return None  # "R$ 2 bilhões": two billion reais, whose scale word is not read; never R$ 2
     if _ONE_DOT_GROUP.fullmatch(number) and (dot_groups or unit in WHOLE_UNITS and not scale_word):
         value = float(number.replace(".", ""))  # "Rp 350.000": no rupiah has fractions; "2.237 ha" after "23,5%"
     elif dot_groups is None and _ONE_DOT_GROUP.fullmatch(number):
