@@ -424,3 +424,22 @@ def test_square_and_cubic_units_written_as_one_character():
 def test_a_scale_or_tonnage_left_unread_leaves_its_figure_unread(written):
     # "R$ 2 bilhões" is two billion reais, "3.2 mt" million or metric tonnes: never R$ 2 or a count of 3.2
     assert find_amounts(f"It reached {written} last year.") == []
+
+
+@pytest.mark.parametrize(
+    "written, value, value_max, unit",
+    [
+        ("20%-30%", 20.0, 30.0, "%"),  # a range written with its sign twice: never 20% and minus 30%
+        ("300 mm", 300.0, None, "mm"),
+        ("a 300mm wafer", 300.0, None, "mm"),
+    ],
+)
+def test_ranges_of_percentages_and_millimetres(written, value, value_max, unit):
+    [amount] = find_amounts(f"It reached {written} last year.")
+    assert (amount.value, amount.value_max, amount.unit) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("written", ["200 MW/400 MWh", "$5mm", "$5 mm"])
+def test_a_unit_that_cannot_be_read_leaves_the_figure_unread(written):
+    # a storage plant's power and energy; a banker's millions: never a count of 200, never $5
+    assert find_amounts(f"It reached {written} last year.") == []

@@ -559,6 +559,9 @@ def _read(text: str, m: re.Match, marks: dict[str, str], dot_groups: bool | None
         scale_word = m.group("cscale")
         scale = _CODE_SCALES[scale_word]  # "30 MUSD"
     sign = m.group("sign")
+    range_dash = bool(sign) and not m.group("pre") and text[max(0, m.start() - 1) : m.start()] == "%"
+    if range_dash:
+        sign = None  # "20%-30%": the dash of a range, which the merge joins, not a minus
     if sign and (sign == "−" or m.group("pre") or not _line_opening(text, m.start("sign"))):
         value = -value  # "−273.15", "$-99.99"; but "-5 new plants" opening a line is a bullet
     said = None
@@ -573,6 +576,8 @@ def _read(text: str, m: re.Match, marks: dict[str, str], dot_groups: bool | None
         if m.group("unit").lower() in _SCALED_ONLY_UNITS and not scale_word and not m.group("pre"):
             unit = None  # "3 won contracts": a verb; "2 trillion won" is money
             end = m.end("plus") if m.group("plus") else m.end("num2" if m.group("num2") else number_group)
+    if m.group("pre") and m.group("unit") and unit_code(m.group("unit")) == "mm":
+        return None  # "$5mm": millions in a banker's hand, not millimetres; not read
     if m.group("pre"):
         unit = marks.get(m.group("pre")) or CURRENCY_PREFIXES[m.group("pre")]
         named = unit_code(m.group("unit")) if m.group("unit") else None
@@ -605,7 +610,7 @@ def _read(text: str, m: re.Match, marks: dict[str, str], dot_groups: bool | None
         return None  # "3-4" with no unit, or "10-5%", reads as a label, not a range
     if unit is not None and DIMENSION.get(unit) != "money" and _PER_UNIT.match(text, end):
         return None  # "350 km/h", "5 t/ha": a rate whose unit is not the one read
-    start = m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
+    start = m.start("num") if range_dash else m.start() if not sign or value < 0 or m.group("pre") else m.start("num")
     if said:
         start = said.start()
     bare = unit is None
@@ -707,6 +712,8 @@ def _counts(text: str, m: re.Match, number: str, value: float, scaled: bool) -> 
         and (not _sentence_initial(text, prev_start) or not nxt or nxt.lower() in _FUNCTION_WORDS)
     ):
         return False  # "Fortune 500", "Industry 4.0 was"; but "Cultivate 300 green factories"
+    if nxt in UNIT_SYMBOLS:
+        return False  # "200 MW/400 MWh": a unit the figure's read could not take, never a count
     if nxt in _LETTER_SCALES:
         return False  # "1.1 m tonnes", "the tower is 5 m tall": a scale or a unit left unread, never a count
     if start >= 2 and text[start - 1] == "(" and not text[start - 2].isalnum() and not text[start - 2].isspace():
