@@ -432,6 +432,7 @@ def test_a_scale_or_tonnage_left_unread_leaves_its_figure_unread(written):
         ("20%-30%", 20.0, 30.0, "%"),  # a range written with its sign twice: never 20% and minus 30%
         ("300 mm", 300.0, None, "mm"),
         ("a 300mm wafer", 300.0, None, "mm"),
+        ("2 million m3", 2e6, None, "m3"),
     ],
 )
 def test_ranges_of_percentages_and_millimetres(written, value, value_max, unit):
@@ -439,7 +440,7 @@ def test_ranges_of_percentages_and_millimetres(written, value, value_max, unit):
     assert (amount.value, amount.value_max, amount.unit) == (value, value_max, unit)
 
 
-@pytest.mark.parametrize("written", ["200 MW/400 MWh", "$5mm", "$5 mm"])
+@pytest.mark.parametrize("written", ["200 MW/400 MWh", "$5mm", "$5 mm", "16 GB", "2 TB", "20 tph", "8.5 sq mi"])
 def test_a_unit_that_cannot_be_read_leaves_the_figure_unread(written):
     # a storage plant's power and energy; a banker's millions: never a count of 200, never $5
     assert find_amounts(f"It reached {written} last year.") == []
