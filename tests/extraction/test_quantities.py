@@ -3010,3 +3010,10 @@ def test_a_name_listed_as_an_example_owns_no_figure_after_the_list():
     ]
     found = extract(text, published="2026-10-20", entities=entities)
     assert by_value(found, 600).subject == "Hefei"
+
+
+@pytest.mark.parametrize(
+    "text", ["Output must not exceed 10 million tonnes.", "Each park must attract 30 firms by 2028."]
+)
+def test_what_must_be_is_a_goal(text):
+    assert [q.kind for q in extract(text, published="2026-10-20")] == ["target"]
