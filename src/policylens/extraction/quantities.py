@@ -2962,6 +2962,8 @@ def _clean_metric(words: list[str], head_noun: bool = False) -> str | None:
         lo += 1
     while hi > lo and hi != noun and _edge_junk(words[hi - 1], first=False):
         hi -= 1
+    if 0 < lo < hi and words[lo - 1].lower() == "per" and words[lo].lower() == "capita":
+        lo -= 1  # "Per capita GDP": one name, though "per" never opens one elsewhere
     kept = words[lo:hi]
     if len(kept) > 1 and hi < len(words) and kept[-1].lower() == "break" and words[hi].lower() == "through":
         kept.pop()  # "make the industry scale break through 150 billion yuan": the verb, not the measure ("tax break")
