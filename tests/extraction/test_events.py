@@ -1185,3 +1185,8 @@ def test_a_date_that_opens_a_bulleted_line_dates_its_event():
 def test_the_same_month_or_day_is_the_last_one_named(text, date):
     found = find_events(Document(source="t.txt", text=text, published="2026-10-20"), TextIndex(text), [])
     assert found[-1].date == date
+
+
+def test_a_participle_before_a_noun_and_a_modal_is_an_adjective():
+    text = "Under the Centre's mission, approved fab and packaging projects can get fiscal support of 50%."
+    assert find_events(Document(source="t.txt", text=text, published="2026-10-20"), TextIndex(text), []) == []

@@ -43,6 +43,9 @@ _BOUNDARY = re.compile(
     r";|:\s|\s[-–—]{1,2}\s|,\s+(?=(?:with|which|while|whereas|but|after|before|when|according|so|"
     r"thus|thereby|as\s+well\s+as)\b)|,\s+(?!including\b)(?=[a-z]+ing\b)|\s(?=(?:after|while|whereas)\s)"
 )
+# A participle's noun phrase, then a modal: the participle describes the subject of that modal ("approved fab and
+# packaging projects can get fiscal support").
+_NOUN_THEN_MODAL = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,4}?(?:can|may|will|must|shall|could|would|should)\s")
 _COORDINATION = re.compile(r",?\s+(?:and|as\s+well\s+as|while)\s+|,\s+")
 _OBJECT_STOP = re.compile(
     r"\s+(?:at|on|during|after|before|with|through|under|via|in\s+order|so\s+as|which|who|when|while|"
@@ -639,6 +642,9 @@ def _status(
         hit.aside = True
         return _DROP
     if hit.form.past and not hit.form.ing and _describes_noun(text, lex, first, hit.end):
+        return _DROP
+    if first == "," and hit.form.past and not hit.form.ing and not hit.noun and _NOUN_THEN_MODAL.match(text, hit.end):
+        hit.aside = True  # ", approved fab and packaging projects can get support": an adjective, no event
         return _DROP
     if hit.form.past and not hit.noun and lex.cited_source.search(text, max(0, hit.start - 60), hit.start):
         hit.aside = True  # its tense is not the clause's: "In a report published in February, X ranked Serbia first"
