@@ -177,11 +177,7 @@ _NEXT_YEARS = re.compile(
     re.I,
 )
 # A superlative or a first before "in N years" makes the years a span looked back over, not a horizon.
-_UNMATCHED_SINCE = re.compile(
-    r"\b(?:highest|lowest|fastest|slowest|strongest|weakest|biggest|largest|smallest|best|worst|most|least|first|"
-    r"record)\b(?:[ \t]+[a-z][\w-]*){0,3}[ \t]*$",
-    re.I,
-)
+_UNMATCHED_SINCE = re.compile(rf"\b(?:{_words('looking_back_words')})\b(?:[ \t]+[a-z][\w-]*){{0,3}}[ \t]*$")
 # Opened by a look at the characters a match may begin with (a preposition, "the", "FY", "1H", "Q3", a year).
 _YEAR_EXPR = re.compile(
     rf"""{opening("abcdefhioqrstu1234")}(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
@@ -259,19 +255,13 @@ _OPENING = re.compile(
 )
 # After a duration: it dates something or gives an age; it measures nothing.
 _WHEN_NOT_HOW_LONG = re.compile(r"[\s-]*(?:ago|later|earlier|old|of\s+age)\b", re.IGNORECASE)
-_AGE_WORDS = frozenset(("aged", "age", "ages"))
-_PLACES_MOVED = re.compile(r"\s+(?:places?|positions?|spots?|notches|notch|rungs?)\b")
-_MOVED = re.compile(
-    r"\b(?:rose|risen|rising|climbed|jumped|moved\s+up|moved\s+down|fell|fallen|dropped|slipped|advanced|up|down)\s+$",
-    re.I,
-)
-_POINTING_WORDS = frozenset(("the", "these", "those"))
-_PARTIES_AFTER = re.compile(r"\s+(?:sides|parties|countries|nations|governments|leaders|partners|companies|firms)\b")
-_PERIOD_LABEL_OPENERS = frozenset(("accumulated", "cumulative", "cumulatively"))
-_PERIOD_LABEL_AFTER = re.compile(
-    rf"[ \t]+(?:(?:of[ \t]+)?{_YEAR}\b|(?:reached|increased|decreased|rose|grew|fell|hit|attracted|totaled|totalled|"
-    r"estimated|was|were)\b)"
-)
+_AGE_WORDS = frozenset(_CUES["age_words"])
+_PLACES_MOVED = re.compile(rf"\s+(?:{_words('rank_step_nouns')})\b")
+_MOVED = re.compile(rf"\b(?:{_words('rank_move_words')})\s+$")
+_POINTING_WORDS = frozenset(_CUES["pointing_words"])
+_PARTIES_AFTER = re.compile(rf"\s+(?:{_words('party_nouns')})\b")
+_PERIOD_LABEL_OPENERS = frozenset(_CUES["period_label_openers"])
+_PERIOD_LABEL_AFTER = re.compile(rf"[ \t]+(?:(?:of[ \t]+)?{_YEAR}\b|(?:{_words('period_label_verbs')})\b)")
 _DISCOURSE = re.compile(
     rf"\s+(?:(?:key|main|big|major)\s+)?(?:{_alternation(_CUES['discourse_nouns'])})\b", re.IGNORECASE
 )
@@ -578,13 +568,10 @@ _SHARE_HELD = re.compile(
 )
 # The names of a list an opener introduces, up to the one at the window's end: "six makers including BYD, NIO and ".
 _EXAMPLE_LISTED = re.compile(
-    r"\b(?:including|such\s+as|like|namely|notably|especially)\s+"
-    r"(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+    rf"\b(?:{_words('list_openers')})\s+(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
 # What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
-_SET_AGAINST = re.compile(
-    r"\b(?:only\s+to|behind|than|ahead\s+of|trailing|compared\s+with|versus|vs\.?)\s+(?:the\s+)?$", re.I
-)
+_SET_AGAINST = re.compile(rf"\b(?:{_words('set_against_words')})\s+(?:the\s+)?$")
 # A ranking's next entry: "followed by XCMG at 16%", ", Jiangsu at", "and Zoomlion at".
 _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
 _ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
@@ -973,11 +960,12 @@ class _Reader:
                 q.annual
                 and q.metric
                 and a.unit not in _NOT_MADE_UNITS
-                and DIMENSION.get(a.unit)
-                != "money"  # "a cluster worth 1 trillion yuan" is no capacity, whatever is made
+                and DIMENSION.get(a.unit) != "money"
                 and _ANNUAL_CAPACITY_CUE.search(self.text, s.start, s.end)
             ):
-                q.metric = _capacity_metric(q.metric)
+                q.metric = _capacity_metric(
+                    q.metric
+                )  # made a year; but "a cluster worth 1 trillion yuan" is no capacity
             if a.unit == "rank":
                 q.metric = self._rank_metric(a, s, q.metric, q.subject)
             q.baseline = self._baseline(a, s) if change or a.unit == "times" else None
@@ -1110,7 +1098,7 @@ class _Reader:
             and _previous_word(self.text, a.start) in _POINTING_WORDS
             and _PARTIES_AFTER.match(self.text, a.end) is not None
         ):
-            return True  # "the two sides", "these three plants": things named before, pointed at, not counted
+            return True  # "the two sides", "these three companies": parties named before, pointed at, not counted
         if _STREET_NUMBER.match(self.text, a.start):
             return True  # "at the City-County Building, 300 W. Ash St.": an address, not 300 watts
         if a.unit in DURATION_UNITS and _WHEN_NOT_HOW_LONG.match(self.text, a.end):
