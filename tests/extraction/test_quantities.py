@@ -343,6 +343,12 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         # an abbreviation keeps its points, as the page writes it
         ("The company's U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
         ("The U.K. market grew 5% in 2025.", 5, "U.K. market"),
+        # a share's whole that a relative clause then sizes
+        (
+            "It was 12 percent of total investment realization, which reached Rp 1,905.6 trillion.",
+            1905.6e12,
+            "total investment realization",
+        ),
         ("Per capita GDP reached 135,420 yuan.", 135420, "Per capita GDP"),
         ("Electrical & electronics exports reached RM 412 bn in 2025.", 412e9, "Electrical & electronics exports"),
         ("It built 3 food & beverage plants.", 3, "food & beverage plants"),

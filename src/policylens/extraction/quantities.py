@@ -570,6 +570,9 @@ _SHARE_HELD = re.compile(
 _EXAMPLE_LISTED = re.compile(
     rf"\b(?:{_words('list_openers')})\s+(?:[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
 )
+# The whole a share was of, which a relative clause then sizes: "12 percent of total investment realization, which
+# reached Rp 1,905.6 trillion".
+_WHOLE_THEN_WHICH = re.compile(r"\s+of\s+(?:the\s+)?(?P<np>[^,;()]{1,60}?),\s+which\s+[a-z]+\s+(?:about\s+|some\s+)?$")
 # What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
 _SET_AGAINST = re.compile(rf"\b(?:{_words('set_against_words')})\s+(?:the\s+)?$")
 # A ranking's next entry: "followed by XCMG at 16%", ", Jiangsu at", "and Zoomlion at".
@@ -1586,6 +1589,12 @@ class _Reader:
             return f"share of {whole}"
         if previous is not None and a.unit != "%" and _other_dimension(previous.unit, a.unit):
             return None  # "at a cost of $268 million, covers 480 hectares": an area is not a cost
+        if (
+            earlier
+            and (whose := _WHOLE_THEN_WHICH.match(self.text, prev_end, start))
+            and (whole_named := _clean_metric(_WORD.findall(whose.group("np"))))
+        ):
+            return whole_named  # "12 percent of total investment realization, which reached Rp 1,905.6 trillion"
         return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
 
     def _people_metric(self, noun: str, s: _Sentence, prev_end: int, start: int) -> str:
