@@ -343,6 +343,7 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         # an abbreviation keeps its points, as the page writes it
         ("The company's U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
         ("The U.K. market grew 5% in 2025.", 5, "U.K. market"),
+        ("Nickel downstreaming draws Rp 245 trillion in 2025.", 245e12, "Nickel downstreaming"),
         # a share's whole that a relative clause then sizes
         (
             "It was 12 percent of total investment realization, which reached Rp 1,905.6 trillion.",
