@@ -343,6 +343,11 @@ def test_a_figure_written_as_a_modifier_measures_the_noun_after_it(sentence, met
         # an abbreviation keeps its points, as the page writes it
         ("The company's U.S. sales rose 8% in 2025.", 8, "U.S. sales"),
         ("The U.K. market grew 5% in 2025.", 5, "U.K. market"),
+        (
+            "84 companies have been selected with committed investment of Rs 10,406 crore.",
+            104.06e9,
+            "committed investment",
+        ),
         ("Nickel downstreaming draws Rp 245 trillion in 2025.", 245e12, "Nickel downstreaming"),
         # a share's whole that a relative clause then sizes
         (
@@ -3025,3 +3030,8 @@ def test_a_name_listed_as_an_example_owns_no_figure_after_the_list():
 )
 def test_what_must_be_is_a_goal(text):
     assert [q.kind for q in extract(text, published="2026-10-20")] == ["target"]
+
+
+def test_a_range_a_goal_starts_from_is_the_level_now():
+    found = extract("Value addition is expected to rise from 15-20% to 75-80% by 2028-29.", published="2026-10-20")
+    assert [(q.value, q.kind) for q in found] == [(15, "statistic"), (75, "target")]

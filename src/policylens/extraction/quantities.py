@@ -1342,7 +1342,7 @@ class _Reader:
             if _FROM_PRESENT.search(self.text, lo, a.start):
                 return True  # "from the current 40 billion yuan to 65 billion": the level now, which the goal raises
             level = _FROM_LEVEL.search(self.text, lo, a.start)
-            if level and a.value_max is None and _TO_LEVEL.match(self.text, a.end):
+            if level and _TO_LEVEL.match(self.text, a.end):
                 return True  # "will be raised from 44% to 80%": the level the change starts from
             if level and _GOAL_LEVEL_BEFORE.search(self.text, s.start, a.start):
                 return True  # "raise local content to 40% by 2030, from 18% today": where the goal starts
