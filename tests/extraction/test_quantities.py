@@ -3035,3 +3035,8 @@ def test_what_must_be_is_a_goal(text):
 def test_a_range_a_goal_starts_from_is_the_level_now():
     found = extract("Value addition is expected to rise from 15-20% to 75-80% by 2028-29.", published="2026-10-20")
     assert [(q.value, q.kind) for q in found] == [(15, "statistic"), (75, "target")]
+
+
+def test_an_unknown_name_in_a_ranking_takes_the_measure_of_the_entry_before():
+    text = "Sany Heavy Industry led with a market share of 27%, followed by XCMG at 16% and Zoomlion at 9%."
+    assert [q.metric for q in extract(text, published="2026-10-20")] == ["market share"] * 3

@@ -575,6 +575,12 @@ _EXAMPLE_LISTED = re.compile(
 _WHOLE_THEN_WHICH = re.compile(r"\s+of\s+(?:the\s+)?(?P<np>[^,;()]{1,60}?),\s+which\s+[a-z]+\s+(?:about\s+|some\s+)?$")
 # What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
 _SET_AGAINST = re.compile(rf"\b(?:{_words('set_against_words')})\s+(?:the\s+)?$")
+# A ranking's next entry right after the one before, whatever its name is known as: "…, followed by XCMG at 16% and
+# Zoomlion at 9%" (the figure before's measure, not "Zoomlion").
+_UNNAMED_ENTRY = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}\s+(?:at|with)\s+"
+    r"(?:about\s+|around\s+|some\s+|nearly\s+)?"
+)
 # A ranking's next entry: "followed by XCMG at 16%", ", Jiangsu at", "and Zoomlion at".
 _AT_BEFORE = re.compile(r"\s+(?:at|with)\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$")
 _ENTRY_OPENS = re.compile(r"(?:followed\s+by|ahead\s+of|behind|trailed\s+by|,|\band)\s+(?:the\s+)?$")
@@ -1452,6 +1458,7 @@ class _Reader:
             _COMPARED_LINK.search(self.text, max(prev_end, start - 40), start)
             or _FOLLOWED_BY.search(self.text, max(prev_end, start - 60), start)
             or self._ranking_entry(prev_end, start) is not None
+            or _UNNAMED_ENTRY.fullmatch(self.text, prev_end, start) is not None
             or (_FROM_LEVEL_AFTER.fullmatch(self.text, prev_end, start) and not self._counts_other(a, s, earlier))
         ):
             return earlier
