@@ -3040,3 +3040,18 @@ def test_a_range_a_goal_starts_from_is_the_level_now():
 def test_an_unknown_name_in_a_ranking_takes_the_measure_of_the_entry_before():
     text = "Sany Heavy Industry led with a market share of 27%, followed by XCMG at 16% and Zoomlion at 9%."
     assert [q.metric for q in extract(text, published="2026-10-20")] == ["market share"] * 3
+
+
+@pytest.mark.parametrize(
+    "text, value, metric",
+    [
+        (
+            "The output value of the 45 clusters reached 19 trillion yuan in 2021.",
+            19e12,
+            "output value of the 45 clusters",
+        ),
+        ("Exports from the 12 provinces grew 8%.", 8, "Exports from the 12 provinces"),
+    ],
+)
+def test_a_measure_of_a_counted_set_is_not_the_count_s_noun(text, value, metric):
+    assert by_value(extract(text, published="2026-10-20"), value).metric == metric

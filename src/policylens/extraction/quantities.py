@@ -573,6 +573,11 @@ _EXAMPLE_LISTED = re.compile(
 # The whole a share was of, which a relative clause then sizes: "12 percent of total investment realization, which
 # reached Rp 1,905.6 trillion".
 _WHOLE_THEN_WHICH = re.compile(r"\s+of\s+(?:the\s+)?(?P<np>[^,;()]{1,60}?),\s+which\s+[a-z]+\s+(?:about\s+|some\s+)?$")
+# A measure of a counted set, written before the count: "The output value of the 45 clusters", "Exports from the 12
+# provinces", "sales across the 26 manufacturers surveyed".
+_OF_A_COUNT = re.compile(
+    r"(?P<np>\b[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)\s+(?:of|from|across|among|by)\s+(?:the|its|their|all)\s+$"
+)
 # What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
 _SET_AGAINST = re.compile(rf"\b(?:{_words('set_against_words')})\s+(?:the\s+)?$")
 # A ranking's next entry right after the one before, whatever its name is known as: "…, followed by XCMG at 16% and
@@ -1572,6 +1577,8 @@ class _Reader:
             if m and not m.group("of") and (noun := _clean_metric(_until_time(_WORD.findall(m.group("np"))))):
                 return f"{noun} {change.group('change')}"
         words, verb_named = self._words_before(s, prev_end, start, DIMENSION.get(a.unit) == "money")
+        if (whole_of_count := self._whole_of_a_count(previous, words, s, start)) is not None:
+            return whole_of_count
         share = _SHARE_OF.match(self.text, a.end, s.end) if a.unit == "%" else None
         whole = _clean_metric(_WORD.findall(share.group("np"))) if share else None
         if whole and share and share.group("np").lower().endswith(f"{whole.lower()} total"):
@@ -1603,6 +1610,28 @@ class _Reader:
         ):
             return whole_named  # "12 percent of total investment realization, which reached Rp 1,905.6 trillion"
         return earlier  # "Imports reached 18.39 trillion yuan, up 2.3%"
+
+    def _whole_of_a_count(self, previous: Quantity | None, words: list[str], s: _Sentence, start: int) -> str | None:
+        """The measure a count before the figure sits inside: "The output value of the 45 clusters reached 19
+        trillion yuan" measures the output value of the 45 clusters, not "clusters", which the words between the
+        two figures alone would name."""
+        if (
+            previous is None
+            or previous.start < s.start
+            or previous.unit != "count"
+            or not words
+            or not previous.metric
+            or words[0].lower() != previous.metric.split()[-1].lower()
+        ):
+            return None
+        head = _OF_A_COUNT.search(self.text, max(s.start, previous.start - 60), previous.start)
+        if head is None or _clean_metric(_WORD.findall(head.group("np"))) is None:
+            return None
+        noun = self.text.find(words[0], previous.end, start)
+        if noun < 0:
+            return None
+        np = _clean_metric(_WORD.findall(head.group("np")))
+        return f"{np} {' '.join(self.text[head.end('np') : noun + len(words[0])].split())}"
 
     def _people_metric(self, noun: str, s: _Sentence, prev_end: int, start: int) -> str:
         """A count of people measures what the verb before it does to them ("will employ about 1,100
