@@ -480,3 +480,8 @@ def test_an_investment_firms_name_keeps_its_investment_word():
     # 投资 ends a name read backwards ("某集团投资某项目"), but not inside a firm's own name
     found = entities("其中，港资企业恒港基建投资有限公司将投资12亿港元建设光伏组件项目。")
     assert named(found, "company") == ["恒港基建投资有限公司"]
+
+
+def test_a_joint_lab_keeps_its_lian_he_which_as_a_verb_ends_a_name():
+    found = entities("同日，汀瑞铜箔与龙岩学院共建的极薄铜箔联合实验室揭牌。")
+    assert "极薄铜箔联合实验室" in named(found, "institution")
