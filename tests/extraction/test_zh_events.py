@@ -739,3 +739,8 @@ def test_a_newspaper_dateline_dates_its_yesterday():
     text = "本报济南5月22日讯（记者 张三）昨日，某某新材料项目在某高新区开工。"
     [e] = events(text, published="2024-05-24")
     assert (e.type, e.date) == ("launch", "2024-05-21")
+
+
+def test_news_given_out_is_no_issuance():
+    found = events("文章开头。\n山东省工业和信息化厅6月17日发布消息，全省12个集群入选国家级名单。")
+    assert [(e.type, e.text) for e in found] == [("approval", "全省12个集群入选国家级名单")]
