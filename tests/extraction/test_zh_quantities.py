@@ -747,3 +747,9 @@ def test_a_compound_measure_word_counts_as_one():
     assert (q.text.endswith("50万架次"), q.value, q.unit, q.metric) == (True, 500000, "count", "低空飞行器年飞行量")
     found = read("年接待游客120万人次。", published="2026-03-17")
     assert [(q.value, q.metric) for q in found] == [(1200000, "年接待游客")]
+
+
+def test_the_three_sectors_of_an_economy_are_no_count_of_three():
+    found = read("三次产业结构调整为8.2:37.7:54.1。全市连续三次获评国家产融合作试点城市。")
+    # the three sectors name no count; the three times the city was named are one
+    assert [(q.text, q.value, q.start > 20) for q in found if q.unit == "count"] == [("三次", 3, True)]
