@@ -753,3 +753,9 @@ def test_the_three_sectors_of_an_economy_are_no_count_of_three():
     found = read("三次产业结构调整为8.2:37.7:54.1。全市连续三次获评国家产融合作试点城市。")
     # the three sectors name no count; the three times the city was named are one
     assert [(q.text, q.value, q.start > 20) for q in found if q.unit == "count"] == [("三次", 3, True)]
+
+
+def test_a_sum_without_yuan_before_zhichi_is_no_count_of_zhi():
+    found = read("市财政每年拿出3000万支持企业技术改造，组建专业技术团队30支。")
+    # 支持 ("to support") after a sum is no measure word: the sum is not 30 million of something counted
+    assert [(q.text, q.value, q.unit) for q in found if q.unit == "count"] == [("30支", 30, "count")]
