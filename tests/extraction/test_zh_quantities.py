@@ -759,3 +759,8 @@ def test_a_sum_without_yuan_before_zhichi_is_no_count_of_zhi():
     found = read("市财政每年拿出3000万支持企业技术改造，组建专业技术团队30支。")
     # 支持 ("to support") after a sum is no measure word: the sum is not 30 million of something counted
     assert [(q.text, q.value, q.unit) for q in found if q.unit == "count"] == [("30支", 30, "count")]
+
+
+def test_reaching_more_than_a_figure_is_more_than_it():
+    assert one("全市规模以上工业企业达到4300余家。").comparator == ">"
+    assert one("全市规模以上工业企业达到4300家。").comparator == "="

@@ -385,9 +385,9 @@ class _Reader:
         before = _BEFORE_RE.search(text, max(s_start, start - 5), start)
         if before and a.unit != "rank":
             word = before.group().rstrip().rstrip("了")
-            comparator = _BEFORE[word]
-            if comparator != "=":
-                start = before.start()
+            # (a verb that says only "reaches" leaves the figure's own bound: "达到4300余家" is more than 4,300)
+            if _BEFORE[word] != "=":
+                comparator, start = _BEFORE[word], before.start()
         after = _AFTER_RE.match(text[end : end + 6])
         if after:
             comparator = _AFTER[after.group("w")]
