@@ -764,3 +764,11 @@ def test_a_sum_without_yuan_before_zhichi_is_no_count_of_zhi():
 def test_reaching_more_than_a_figure_is_more_than_it():
     assert one("全市规模以上工业企业达到4300余家。").comparator == ">"
     assert one("全市规模以上工业企业达到4300家。").comparator == "="
+
+
+def test_progress_against_a_plan_is_a_fact():
+    assert one("目前，一期工程完成年度计划的65%。").kind == "statistic"
+    found = read("上半年，全市工业投资增速达到12.5%，高于预期目标5个百分点。", published="2024-08-01")
+    assert [(q.text, q.kind) for q in found] == [("12.5%", "statistic"), ("5个百分点", "statistic")]
+    # a goal said of the plan is still a goal
+    assert one("力争全年完成年度计划的110%。").kind == "target"

@@ -76,6 +76,7 @@ _CUE_LISTS = (
     "target_cues",
     "statistic_cues",
     "weak_statistic_cues",
+    "progress_cues",
 )
 # The characters a cue below may open with, first in its pattern: sre then passes every other character of
 # the page at the cost of one test, instead of entering the alternation there (four times faster).
@@ -104,7 +105,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<year>{_YEAR}) ?年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
-    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])}))"
+    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'] + _CUES['progress_cues'])}))"
 )
 _RUNNING_TOTAL = re.compile(_alt(_CUES["running_totals"]))
 _BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
