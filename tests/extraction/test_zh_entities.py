@@ -485,3 +485,12 @@ def test_an_investment_firms_name_keeps_its_investment_word():
 def test_a_joint_lab_keeps_its_lian_he_which_as_a_verb_ends_a_name():
     found = entities("同日，汀瑞铜箔与龙岩学院共建的极薄铜箔联合实验室揭牌。")
     assert "极薄铜箔联合实验室" in named(found, "institution")
+
+
+def test_a_list_counted_by_its_kinds_shares_its_head():
+    found = entities(
+        "全市形成了电子信息、装备制造、新材料三大千亿级产业集群。临沂经开区、临沂高新区两大园区产值增长12%。"
+    )
+    assert named(found, "cluster") == ["电子信息产业集群", "装备制造产业集群", "新材料产业集群"]
+    # parks listed by their full names share no head: the count names no park
+    assert sorted(named(found, "park")) == ["临沂经开区", "临沂高新区"]

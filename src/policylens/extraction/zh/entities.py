@@ -87,6 +87,9 @@ _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
 # numerals that count things before a measure word ("3家", "十个"); 零 is no count ("零部件" is a word)
 _COUNTING_DIGITS = frozenset(CN_DIGIT_CHARS) - {"零", "〇", "○"}
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
+# ... or a list counted by how many kinds it holds, right before the shared head ("电子信息、装备制造、新材料三大千亿级
+# 产业集群", "现代物流、商贸服务两大产业集群"): the count and its level words are no part of the last item's name
+_COUNTED_KINDS = re.compile(rf"[{CN_DIGIT_CHARS}\d]{{1,2}}大(?:{_LEVEL.pattern})*$")
 # "实施制造业技术改造专项": the name between the verb and its head, without a clause break or a 的 in it
 _VERB_LED = re.compile(
     rf"(?:{'|'.join(map(re.escape, _DATA['programme_verbs']))})"
@@ -371,7 +374,13 @@ def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: lis
         name = text[start:end]
         deng = _LIST_END.search(text, max(0, start - 8), start)
         if htype in ("cluster", "park", "programme") and deng:
-            out.extend(_shared_head(text, deng.start(), m.start(), end, htype, protected))
+            out.extend(_shared_head(text, deng.start(), deng.start() + 1, end, htype, protected))
+            ends_seen.add(end)
+            continue
+        if htype in ("cluster", "park") and (kinds := _COUNTED_KINDS.search(text, start, m.start())):
+            # a park's list names its parks in full ("临沂经开区、临沂高新区两大园区"): no name is shared then
+            if htype == "cluster":
+                out.extend(_shared_head(text, kinds.start(), kinds.start(), end, htype, protected))
             ends_seen.add(end)
             continue
         if htype in ("cluster", "park") and _EVENT_NAME.match(text, end):
@@ -552,11 +561,12 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
 
 
 def _shared_head(
-    text: str, deng: int, head_start: int, end: int, htype: str, protected: AbstractSet[int]
+    text: str, deng: int, head_from: int, end: int, htype: str, protected: AbstractSet[int]
 ) -> list[_Found]:
-    """ "A、B等(4个)(千亿级)产业集群" -> A产业集群, B产业集群."""
-    between = text[deng + 1 : end]
-    between = re.sub(rf"^[\d{CN_DIGIT_CHARS}]+[个家类种]", "", between)
+    """ "A、B等(4个)(千亿级)产业集群", "A、B两大产业集群" -> A产业集群, B产业集群: the list ends at ``deng``,
+    the words it shares run from ``head_from`` to ``end``."""
+    between = text[head_from:end]
+    between = re.sub(rf"^[\d{CN_DIGIT_CHARS}]+[个家类种大]", "", between)
     head = _LEVEL.sub("", between)
     if not head:
         return []
