@@ -494,3 +494,8 @@ def test_a_list_counted_by_its_kinds_shares_its_head():
     assert named(found, "cluster") == ["电子信息产业集群", "装备制造产业集群", "新材料产业集群"]
     # parks listed by their full names share no head: the count names no park
     assert sorted(named(found, "park")) == ["临沂经开区", "临沂高新区"]
+
+
+def test_a_citys_central_districts_and_hospital_are_no_centre():
+    found = entities("临沂市中心城区建设加快推进，临沂市中心医院扩建完成，临沂市政务服务中心启用。")
+    assert named(found, "institution") == ["临沂市政务服务中心"]
