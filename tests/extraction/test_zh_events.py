@@ -744,3 +744,8 @@ def test_a_newspaper_dateline_dates_its_yesterday():
 def test_news_given_out_is_no_issuance():
     found = events("文章开头。\n山东省工业和信息化厅6月17日发布消息，全省12个集群入选国家级名单。")
     assert [(e.type, e.text) for e in found] == [("approval", "全省12个集群入选国家级名单")]
+
+
+def test_what_a_verb_ending_its_clause_acts_on_is_named_before_it():
+    found = events("文章开头。\n5月29日，某某公司新产品正式发布。5月28日，某某工业互联网平台正式发布。")
+    assert [e.type for e in found] == ["production", "launch"]

@@ -338,6 +338,9 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             if not _BOOK_TITLE.search(acted_on):
                 # "现将《2026年度…名单》印发给你们", "《…名单》近日公布": the document named before the verb
                 acted_on += _title_before(text, c_start, m.start()) or ""
+            if not acted_on.strip("了 "):
+                # "某公司新产品正式发布": a verb that ends its clause acts on what was named before it
+                acted_on = text[c_start : m.start()]
             for t, words in _BY_OBJECT[etype].items():
                 # a product or platform named inside a document's name (《…平台建设方案》) is the document's topic
                 seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
