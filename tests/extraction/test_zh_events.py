@@ -749,3 +749,8 @@ def test_news_given_out_is_no_issuance():
 def test_what_a_verb_ending_its_clause_acts_on_is_named_before_it():
     found = events("文章开头。\n5月29日，某某公司新产品正式发布。5月28日，某某工业互联网平台正式发布。")
     assert [e.type for e in found] == ["production", "launch"]
+
+
+def test_a_firm_listed_on_an_exchange_is_no_body_established():
+    found = events("文章开头。\n6月7日，某某公司成功挂牌新三板。6月8日，某市人工智能创新中心挂牌成立。")
+    assert [(e.type, e.date) for e in found] == [("establishment", "2024-06-08")]
