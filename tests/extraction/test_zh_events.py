@@ -754,3 +754,9 @@ def test_what_a_verb_ending_its_clause_acts_on_is_named_before_it():
 def test_a_firm_listed_on_an_exchange_is_no_body_established():
     found = events("文章开头。\n6月7日，某某公司成功挂牌新三板。6月8日，某市人工智能创新中心挂牌成立。")
     assert [(e.type, e.date) for e in found] == [("establishment", "2024-06-08")]
+
+
+def test_a_task_heading_after_a_blank_line_governs_all_its_parts():
+    # the heading's rank is read where its mark stands: a blank line before it had made it end at its first part
+    text = "文章开头。\n\n三、重点任务\n（一）壮大产业集群。设立临沂市产业投资基金。\n（二）优化服务。组建临沂市人工智能产业联盟。\n"
+    assert events(text, published="2026-03-01") == []
