@@ -772,3 +772,9 @@ def test_progress_against_a_plan_is_a_fact():
     assert [(q.text, q.kind) for q in found] == [("12.5%", "statistic"), ("5个百分点", "statistic")]
     # a goal said of the plan is still a goal
     assert one("力争全年完成年度计划的110%。").kind == "target"
+
+
+def test_duo_opening_a_word_after_the_unit_is_no_more_than():
+    q = one("该公司建设年产30万吨多晶硅项目。")
+    assert (q.text, q.comparator) == ("30万吨", "=")
+    assert one("全市有企业300家多。").comparator == ">"

@@ -52,7 +52,8 @@ _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w 
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
 # (a line wrap may stand before it on a page converted from PDF: "增长 6.5%\n左右")
-_AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})")
+# (多 that opens a word of its own after the unit is no "more than": "年产30万吨多晶硅", "2万平方米多功能车间")
+_AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})(?!(?<=多)[\u4e00-\u9fff])")
 _APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
 _MINUS = ("-", "−", "－")
 _NEGATIVE_GROWTH = re.compile(r"负增长[了为]?$")
