@@ -778,3 +778,8 @@ def test_duo_opening_a_word_after_the_unit_is_no_more_than():
     q = one("该公司建设年产30万吨多晶硅项目。")
     assert (q.text, q.comparator) == ("30万吨", "=")
     assert one("全市有企业300家多。").comparator == ">"
+
+
+def test_the_clause_before_gives_its_measure_without_its_chinese_numeral():
+    found = read("全州新增高新技术企业两百三十家，累计达到一千零五十家。")
+    assert [(q.value, q.metric) for q in found] == [(230, "全州新增高新技术企业"), (1050, "全州新增高新技术企业")]

@@ -710,7 +710,7 @@ class _Reader:
         if self.text[prev_start : clause_start - 1].strip() in _RECKONING and prev_start > s_start:
             clause_start, prev_start = prev_start, self._clause_start(prev_start - 1, s_start)  # "按不变价格计算，"
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
-        prev = _FIGURE_AT_END.sub("", prev)
+        prev = _without_figure_at_end(prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
         return prev or after or before or None
 
@@ -807,6 +807,16 @@ _SIZE_CLASS = re.compile(r"(?:以上|以下)?的?项目\s*(?:\d+|[一二两三�
 
 def _on_account_platform(url: str | None) -> bool:
     return (urlsplit(url).hostname or "").lower() in _ACCOUNT_PLATFORMS if url else False
+
+
+def _without_figure_at_end(clause: str) -> str:
+    """A clause before a change less the figure it ends on ("全州新增高新技术企业两百三十家" -> "全州新增高新技术企业"),
+    in Arabic digits or in Chinese numerals (which the digit pattern misses)."""
+    cut = _FIGURE_AT_END.sub("", clause)
+    if cut != clause:
+        return cut
+    last = find_amounts(clause)[-1:]
+    return clause[: last[0].start] if last and not clause[last[0].end :].strip() else clause
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:
