@@ -499,3 +499,9 @@ def test_a_list_counted_by_its_kinds_shares_its_head():
 def test_a_citys_central_districts_and_hospital_are_no_centre():
     found = entities("临沂市中心城区建设加快推进，临沂市中心医院扩建完成，临沂市政务服务中心启用。")
     assert named(found, "institution") == ["临沂市政务服务中心"]
+
+
+def test_an_autonomous_prefecture_named_with_its_zhou_is_one_mention():
+    text = "昌吉州规模以上工业增加值增长8.6%，昌吉州工业和信息化局介绍。"
+    [place] = [e for e in entities(text) if e.type == "place"]
+    assert (place.name, place.mentions[0], place.attributes["level"]) == ("昌吉州", (0, 3), "prefecture")

@@ -783,3 +783,12 @@ def test_duo_opening_a_word_after_the_unit_is_no_more_than():
 def test_the_clause_before_gives_its_measure_without_its_chinese_numeral():
     found = read("全州新增高新技术企业两百三十家，累计达到一千零五十家。")
     assert [(q.value, q.metric) for q in found] == [(230, "全州新增高新技术企业"), (1050, "全州新增高新技术企业")]
+
+
+def test_an_autonomous_prefectures_zhou_is_no_part_of_the_measure():
+    from policylens.extraction import extract
+
+    text = "今年1—8月，昌吉州规模以上工业增加值同比增长8.6%。"
+    [q] = extract(Document(source="t.txt", text=text, published="2026-09-18", language="zh")).quantities
+    # the subject by the short form every longer name of the prefecture holds
+    assert (q.metric, q.subject) == ("规模以上工业增加值", "昌吉")

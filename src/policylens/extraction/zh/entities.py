@@ -242,8 +242,13 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             _name_at(text, j, gaz.by_zh, lengths_by_start, _END_SPLIT_WORDS) for j in range(i + 1, i + len(name))
         ):
             continue  # "认定南通": a county's short form (定南) straddling a place named after it (南通)
-        hits.append(_PlaceHit(i, i + len(name), place, weak))
-        resume = i + len(name)
+        end = i + len(name)
+        prefecture = next((p for p in gaz.by_zh[name] if (p.zh or "").endswith("自治州")), None)
+        if prefecture is not None and text.startswith("州", end):
+            # "昌吉州规模以上工业增加值": an autonomous prefecture's short form with its 州, one mention of it
+            place, weak, end = prefecture, False, end + 1
+        hits.append(_PlaceHit(i, end, place, weak))
+        resume = end
     return hits
 
 

@@ -254,6 +254,18 @@ class _Reader:
             key=lambda x: x[0],
         )
         self.place_starts = [s for s, _, _ in self.places]
+        # an autonomous prefecture named with its 州 ("昌吉州" of 昌吉回族自治州)
+        gaz = gazetteer.load()
+        self.prefectures = frozenset(
+            e.name
+            for e in entities
+            if e.type == "place"
+            and e.name.endswith("州")
+            and e.key
+            and (p := gaz.get(e.key)) is not None
+            and (p.zh or "").endswith("自治州")
+            and e.name != p.zh
+        )
         # a plan named as who sets a figure: the place its name opens with owns the figure (see _subject)
         self.plan_places = {
             ent.name: _leading_place(ent.name, entities)
@@ -458,7 +470,7 @@ class _Reader:
             deadline=deadline,
             as_of=as_of,
             annual=annual,
-            subject=self._subject(a.start, s_start, p_start),
+            subject=_plain_prefecture(self._subject(a.start, s_start, p_start), self.prefectures),
             alternatives=list(a.alternatives),
         )
 
@@ -817,6 +829,12 @@ def _without_figure_at_end(clause: str) -> str:
         return cut
     last = find_amounts(clause)[-1:]
     return clause[: last[0].start] if last and not clause[last[0].end :].strip() else clause
+
+
+def _plain_prefecture(subject: str | None, prefectures: frozenset[str]) -> str | None:
+    """A figure's place by its short form ("昌吉" of "昌吉州"): the one every longer name of it holds, the
+    prefecture's full name ("昌吉回族自治州") and a cluster named from it ("昌吉州硅基新材料产业集群") alike."""
+    return subject[:-1] if subject in prefectures else subject
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:
