@@ -202,6 +202,9 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         # JioNLP's money-parser cases: the lower end of a range with its own scale, 个亿, jiao and fen
         ("补贴标准为1万-5万元", ("1万-5万元", 1e4, 5e4, "CNY")),
         ("奖励10万至50万元", ("10万至50万元", 1e5, 5e5, "CNY")),
+        # ... joined by 到 as well, and each end at its own scale
+        ("单个项目奖励500万到1000万元", ("500万到1000万元", 5e6, 1e7, "CNY")),
+        ("计划投资5000万到1亿元", ("5000万到1亿元", 5e7, 1e8, "CNY")),
         # a bound marked as included is still the range's lower end, never dropped
         ("奖励1万(含)-5万元", ("1万(含)-5万元", 1e4, 5e4, "CNY")),
         ("给予1万元（含）至5万元补助", ("1万元（含）至5万元", 1e4, 5e4, "CNY")),
