@@ -193,6 +193,10 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         ("引进三到五家企业", ("三到五家", 3, 5, "count")),
         ("投资500亿韩元", ("500亿韩元", 5e10, None, "KRW")),
         ("售价3万泰铢", ("3万泰铢", 3e4, None, "THB")),
+        # a currency named with its country, never yuan for the money word before it
+        ("投资2亿马来西亚林吉特", ("2亿马来西亚林吉特", 2e8, None, "MYR")),
+        ("投资500亿印尼盾", ("500亿印尼盾", 5e10, None, "IDR")),
+        ("投资20亿巴基斯坦卢比", ("20亿巴基斯坦卢比", 2e9, None, "PKR")),
         ("贷款20亿卢布", ("20亿卢布", 2e9, None, "RUB")),
         ("营收12亿澳元", ("12亿澳元", 1.2e9, None, "AUD")),
         ("营收80亿新台币", ("80亿新台币", 8e9, None, "TWD")),
