@@ -792,3 +792,8 @@ def test_an_autonomous_prefectures_zhou_is_no_part_of_the_measure():
     [q] = extract(Document(source="t.txt", text=text, published="2026-09-18", language="zh")).quantities
     # the subject by the short form every longer name of the prefecture holds
     assert (q.metric, q.subject) == ("规模以上工业增加值", "昌吉")
+
+
+def test_yue_ending_a_word_is_no_about():
+    assert one("全市签约5亿元。").comparator == "="
+    assert one("某公司签约金额约5亿元。").comparator == "~"

@@ -51,6 +51,7 @@ def _alt(words) -> str:
 _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
+_NOT_COMPARATORS = tuple(_CUES["not_comparators"])
 # (a line wrap may stand before it on a page converted from PDF: "增长 6.5%\n左右")
 # (多 that opens a word of its own after the unit is no "more than": "年产30万吨多晶硅", "2万平方米多功能车间")
 _AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})(?!(?<=多)[\u4e00-\u9fff])")
@@ -397,6 +398,8 @@ class _Reader:
         start, end = a.start, a.end
         comparator = a.comparator or "="
         before = _BEFORE_RE.search(text, max(s_start, start - 5), start)
+        if before and text.endswith(_NOT_COMPARATORS, 0, before.start() + 1):
+            before = None  # "签约5亿元": the end of a word, no comparator
         if before and a.unit != "rank":
             word = before.group().rstrip().rstrip("了")
             # (a verb that says only "reaches" leaves the figure's own bound: "达到4300余家" is more than 4,300)
