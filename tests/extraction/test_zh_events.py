@@ -760,3 +760,11 @@ def test_a_task_heading_after_a_blank_line_governs_all_its_parts():
     # the heading's rank is read where its mark stands: a blank line before it had made it end at its first part
     text = "文章开头。\n\n三、重点任务\n（一）壮大产业集群。设立临沂市产业投资基金。\n（二）优化服务。组建临沂市人工智能产业联盟。\n"
     assert events(text, published="2026-03-01") == []
+
+
+def test_a_date_in_chinese_numerals_dates_its_act():
+    # (the page's opening act, which without a date it reads takes the page's own day, 2026-06-20)
+    found = events(
+        "二〇二六年五月十二日，临沂市人民政府印发《临沂市制造业数字化转型行动方案》。", published="2026-06-20"
+    )
+    assert [(e.type, e.date, e.approximate) for e in found] == [("issuance", "2026-05-12", False)]
