@@ -394,3 +394,9 @@ def test_thousands_grouped_with_spaces(text, expected):
 @pytest.mark.parametrize("text", ["排名第 1 200 位", "比值3 45倍", "共12 3456家"])
 def test_spaced_digits_that_are_no_grouped_amount(text):
     assert [f for f in amounts(text) if f[3] != "%"] == []
+
+
+def test_a_sector_of_the_economy_is_no_rank():
+    # 第三产业 is the tertiary sector: "全市第三产业增加值" ranks nothing third
+    assert [f[3] for f in amounts("全市第三产业增加值增长5.1%")] == ["%"]
+    assert [(f[1], f[3]) for f in amounts("增速居全市第三。")] == [(3, "rank")]
