@@ -505,3 +505,8 @@ def test_an_autonomous_prefecture_named_with_its_zhou_is_one_mention():
     text = "昌吉州规模以上工业增加值增长8.6%，昌吉州工业和信息化局介绍。"
     [place] = [e for e in entities(text) if e.type == "place"]
     assert (place.name, place.mentions[0], place.attributes["level"]) == ("昌吉州", (0, 3), "prefecture")
+
+
+def test_a_visit_or_a_hearing_is_no_part_of_the_park_named_after_it():
+    found = entities("组织企业参观临沂综合保税区。会议听取临沂经开区汇报。")
+    assert sorted(named(found, "park")) == ["临沂经开区", "临沂综合保税区"]
