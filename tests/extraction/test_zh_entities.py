@@ -510,3 +510,5 @@ def test_an_autonomous_prefecture_named_with_its_zhou_is_one_mention():
 def test_a_visit_or_a_hearing_is_no_part_of_the_park_named_after_it():
     found = entities("组织企业参观临沂综合保税区。会议听取临沂经开区汇报。")
     assert sorted(named(found, "park")) == ["临沂经开区", "临沂综合保税区"]
+    found = entities("市长张某拜会山东重工集团有限公司董事长，约谈临沂某某化工有限公司负责人。")
+    assert named(found, "company") == ["山东重工集团有限公司", "临沂某某化工有限公司"]
