@@ -512,3 +512,8 @@ def test_a_visit_or_a_hearing_is_no_part_of_the_park_named_after_it():
     assert sorted(named(found, "park")) == ["临沂经开区", "临沂综合保税区"]
     found = entities("市长张某拜会山东重工集团有限公司董事长，约谈临沂某某化工有限公司负责人。")
     assert named(found, "company") == ["山东重工集团有限公司", "临沂某某化工有限公司"]
+
+
+def test_a_time_before_a_name_is_no_part_of_it():
+    found = entities("当天下午临沂高新区举行签约仪式。随后临沂某某机械有限公司举行投产仪式。")
+    assert (named(found, "park"), named(found, "company")) == (["临沂高新区"], ["临沂某某机械有限公司"])
