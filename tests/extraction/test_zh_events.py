@@ -768,3 +768,8 @@ def test_a_date_in_chinese_numerals_dates_its_act():
         "二〇二六年五月十二日，临沂市人民政府印发《临沂市制造业数字化转型行动方案》。", published="2026-06-20"
     )
     assert [(e.type, e.date, e.approximate) for e in found] == [("issuance", "2026-05-12", False)]
+
+
+def test_the_steps_a_designation_went_through_are_no_designation():
+    text = "各市工业和信息化局：\n经企业自愿申报、各市推荐、专家评审和网上公示等程序，认定某某机械有限公司等2150家企业为2026年度山东省专精特新中小企业。"
+    assert [e.text[:2] for e in events(text, published="2026-06-30")] == ["认定"]
