@@ -773,3 +773,9 @@ def test_a_date_in_chinese_numerals_dates_its_act():
 def test_the_steps_a_designation_went_through_are_no_designation():
     text = "各市工业和信息化局：\n经企业自愿申报、各市推荐、专家评审和网上公示等程序，认定某某机械有限公司等2150家企业为2026年度山东省专精特新中小企业。"
     assert [e.text[:2] for e in events(text, published="2026-06-30")] == ["认定"]
+
+
+def test_a_designation_made_public_now_is_one_act():
+    text = "各市工业和信息化局：\n认定某某机械有限公司等2150家企业为2026年度山东省专精特新中小企业，现予以公布。"
+    found = events(text, published="2026-06-30")
+    assert [(e.type, e.text[-5:]) for e in found] == [("approval", "现予以公布")]

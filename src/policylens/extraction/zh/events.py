@@ -402,6 +402,18 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             # "某部公布…名单，某集群成功入选": the list published and who entered it, one designation
             last.text, last.end = text[last.start : c_end], c_end
             continue
+        if (
+            etype == "issuance"
+            and now
+            and not text[m.end() : c_end].strip()
+            and out
+            and (last := out[-1]).type == "approval"
+            and s_start <= last.start
+            and text[last.end : c_start].strip(" ，,") == ""
+        ):
+            # "认定某公司等2150家企业为…，现予以公布": the designation made public, one act
+            last.text, last.end = text[last.start : c_end], c_end
+            continue
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
         obj = text[m.end() : c_end].lstrip("了").strip() or _title_before(text, c_start, m.start())
         out.append(Event(etype, text[c_start:c_end], c_start, c_end, actor, obj, date, date_text, approximate))
