@@ -75,3 +75,9 @@ def test_a_red_head_documents_letterhead_is_no_title():
     )
     found = meta(page, "https://www.example.com/doc/1.html")
     assert (found.title, found.source_type) == ("关于印发临沂市制造业高质量发展实施方案的通知", "government")
+
+
+@pytest.mark.parametrize("stamp", ["兰山区融媒体中心  2026-05-12", "2026-05-12 10:20  兰山区融媒体中心"])
+def test_a_media_centre_named_on_the_stamp_line_is_state_media(stamp):
+    page = f"兰山区：聚力打造千亿级商贸物流产业集群\n\n{stamp}\n\n" + BODY
+    assert meta(page, "https://www.example.com/n/1.html").source_type == "state_media"
