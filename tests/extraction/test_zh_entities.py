@@ -517,3 +517,11 @@ def test_a_visit_or_a_hearing_is_no_part_of_the_park_named_after_it():
 def test_a_time_before_a_name_is_no_part_of_it():
     found = entities("当天下午临沂高新区举行签约仪式。随后临沂某某机械有限公司举行投产仪式。")
     assert (named(found, "park"), named(found, "company")) == (["临沂高新区"], ["临沂某某机械有限公司"])
+
+
+def test_a_documents_declared_short_form_is_its_alias_not_a_programme():
+    text = (
+        "市政府办公室印发《临沂市制造业数字化转型行动方案（2026—2028年）》（以下简称《方案》）。《方案》提出，到2028年…"
+    )
+    [plan] = [e for e in entities(text) if e.type == "programme"]
+    assert (plan.name, "《方案》" in plan.aliases) == ("临沂市制造业数字化转型行动方案（2026—2028年）", True)

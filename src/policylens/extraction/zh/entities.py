@@ -121,7 +121,9 @@ _SCHOOL_HEADS = frozenset(_DATA["school_heads"])
 _PAIR_DASHES = "—–-－"
 _MAX_PLACE = 12  # how far back a place before a dash may start
 # "（以下简称“汀瑞铜箔”）", "(简称“某某集团”)", "（下称「某某」）": the short form a text will use for a name
-_SHORT_FORM_DECLARED = r"\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*[“\"「]([^”\"」\n]{2,12})[”\"」]\s*[）)]"
+# (a document's: "《某市…行动方案（2026—2028年）》（以下简称《方案》）", its short form kept with its marks)
+_SHORT_FORM_DECLARED = r"》?\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*(?:[“\"「]([^”\"」\n]{2,12})[”\"」]|(《[^《》\n]{2,12}》))\s*[）)]"
+_DECLARING = re.compile(r"(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*$")
 _SIZE_CLASSES = tuple(_DATA["size_classes"])
 _TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
 # "经开区管委会", "高新区管委会办公室": the body of the park the page is about, named by the park's kind alone
@@ -304,12 +306,16 @@ def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
 def _titles(text: str) -> list[_Found]:
     """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》"), a contract
     (《镁合金锭采购合同》), which is no programme, and a reposted story's headline ("原标题：《…》")."""
+    titles = list(_TITLE.finditer(text))
+    # "（以下简称《方案》）": the short form a document is then called by, an alias of its name, wherever it is written
+    declared = {m.group(1) for m in titles if _DECLARING.search(text, max(0, m.start() - 8), m.start())}
     return [
         _Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()])
-        for m in _TITLE.finditer(text)
+        for m in titles
         if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))
         and not m.group(1).endswith(_CONTRACTS)
         and not _HEADLINE_LABEL.search(text, max(0, m.start() - 8), m.start())
+        and m.group(1) not in declared
     ]
 
 
@@ -663,7 +669,7 @@ class _Covers:
 def _declared_short_forms(text: str, name: str) -> list[str]:
     """The short form a text declares for a name it has just written in full ("福建汀瑞铜箔科技股份有限公司（以下简称
     “汀瑞铜箔”）"): the name's alias, so that the text's later mentions by it are the same entity's."""
-    return [m.group(1) for m in re.finditer(re.escape(name) + _SHORT_FORM_DECLARED, text)]
+    return [m.group(1) or m.group(2) for m in re.finditer(re.escape(name) + _SHORT_FORM_DECLARED, text)]
 
 
 def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Entity]:
