@@ -480,3 +480,48 @@ def test_an_investment_firms_name_keeps_its_investment_word():
     # 投资 ends a name read backwards ("某集团投资某项目"), but not inside a firm's own name
     found = entities("其中，港资企业恒港基建投资有限公司将投资12亿港元建设光伏组件项目。")
     assert named(found, "company") == ["恒港基建投资有限公司"]
+
+
+def test_a_joint_lab_keeps_its_lian_he_which_as_a_verb_ends_a_name():
+    found = entities("同日，汀瑞铜箔与龙岩学院共建的极薄铜箔联合实验室揭牌。")
+    assert "极薄铜箔联合实验室" in named(found, "institution")
+
+
+def test_a_list_counted_by_its_kinds_shares_its_head():
+    found = entities(
+        "全市形成了电子信息、装备制造、新材料三大千亿级产业集群。临沂经开区、临沂高新区两大园区产值增长12%。"
+    )
+    assert named(found, "cluster") == ["电子信息产业集群", "装备制造产业集群", "新材料产业集群"]
+    # parks listed by their full names share no head: the count names no park
+    assert sorted(named(found, "park")) == ["临沂经开区", "临沂高新区"]
+
+
+def test_a_citys_central_districts_and_hospital_are_no_centre():
+    found = entities("临沂市中心城区建设加快推进，临沂市中心医院扩建完成，临沂市政务服务中心启用。")
+    assert named(found, "institution") == ["临沂市政务服务中心"]
+
+
+def test_an_autonomous_prefecture_named_with_its_zhou_is_one_mention():
+    text = "昌吉州规模以上工业增加值增长8.6%，昌吉州工业和信息化局介绍。"
+    [place] = [e for e in entities(text) if e.type == "place"]
+    assert (place.name, place.mentions[0], place.attributes["level"]) == ("昌吉州", (0, 3), "prefecture")
+
+
+def test_a_visit_or_a_hearing_is_no_part_of_the_park_named_after_it():
+    found = entities("组织企业参观临沂综合保税区。会议听取临沂经开区汇报。")
+    assert sorted(named(found, "park")) == ["临沂经开区", "临沂综合保税区"]
+    found = entities("市长张某拜会山东重工集团有限公司董事长，约谈临沂某某化工有限公司负责人。")
+    assert named(found, "company") == ["山东重工集团有限公司", "临沂某某化工有限公司"]
+
+
+def test_a_time_before_a_name_is_no_part_of_it():
+    found = entities("当天下午临沂高新区举行签约仪式。随后临沂某某机械有限公司举行投产仪式。")
+    assert (named(found, "park"), named(found, "company")) == (["临沂高新区"], ["临沂某某机械有限公司"])
+
+
+def test_a_documents_declared_short_form_is_its_alias_not_a_programme():
+    text = (
+        "市政府办公室印发《临沂市制造业数字化转型行动方案（2026—2028年）》（以下简称《方案》）。《方案》提出，到2028年…"
+    )
+    [plan] = [e for e in entities(text) if e.type == "programme"]
+    assert (plan.name, "《方案》" in plan.aliases) == ("临沂市制造业数字化转型行动方案（2026—2028年）", True)

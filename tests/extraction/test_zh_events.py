@@ -739,3 +739,43 @@ def test_a_newspaper_dateline_dates_its_yesterday():
     text = "本报济南5月22日讯（记者 张三）昨日，某某新材料项目在某高新区开工。"
     [e] = events(text, published="2024-05-24")
     assert (e.type, e.date) == ("launch", "2024-05-21")
+
+
+def test_news_given_out_is_no_issuance():
+    found = events("文章开头。\n山东省工业和信息化厅6月17日发布消息，全省12个集群入选国家级名单。")
+    assert [(e.type, e.text) for e in found] == [("approval", "全省12个集群入选国家级名单")]
+
+
+def test_what_a_verb_ending_its_clause_acts_on_is_named_before_it():
+    found = events("文章开头。\n5月29日，某某公司新产品正式发布。5月28日，某某工业互联网平台正式发布。")
+    assert [e.type for e in found] == ["production", "launch"]
+
+
+def test_a_firm_listed_on_an_exchange_is_no_body_established():
+    found = events("文章开头。\n6月7日，某某公司成功挂牌新三板。6月8日，某市人工智能创新中心挂牌成立。")
+    assert [(e.type, e.date) for e in found] == [("establishment", "2024-06-08")]
+
+
+def test_a_task_heading_after_a_blank_line_governs_all_its_parts():
+    # the heading's rank is read where its mark stands: a blank line before it had made it end at its first part
+    text = "文章开头。\n\n三、重点任务\n（一）壮大产业集群。设立临沂市产业投资基金。\n（二）优化服务。组建临沂市人工智能产业联盟。\n"
+    assert events(text, published="2026-03-01") == []
+
+
+def test_a_date_in_chinese_numerals_dates_its_act():
+    # (the page's opening act, which without a date it reads takes the page's own day, 2026-06-20)
+    found = events(
+        "二〇二六年五月十二日，临沂市人民政府印发《临沂市制造业数字化转型行动方案》。", published="2026-06-20"
+    )
+    assert [(e.type, e.date, e.approximate) for e in found] == [("issuance", "2026-05-12", False)]
+
+
+def test_the_steps_a_designation_went_through_are_no_designation():
+    text = "各市工业和信息化局：\n经企业自愿申报、各市推荐、专家评审和网上公示等程序，认定某某机械有限公司等2150家企业为2026年度山东省专精特新中小企业。"
+    assert [e.text[:2] for e in events(text, published="2026-06-30")] == ["认定"]
+
+
+def test_a_designation_made_public_now_is_one_act():
+    text = "各市工业和信息化局：\n认定某某机械有限公司等2150家企业为2026年度山东省专精特新中小企业，现予以公布。"
+    found = events(text, published="2026-06-30")
+    assert [(e.type, e.text[-5:]) for e in found] == [("approval", "现予以公布")]

@@ -193,6 +193,10 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         ("引进三到五家企业", ("三到五家", 3, 5, "count")),
         ("投资500亿韩元", ("500亿韩元", 5e10, None, "KRW")),
         ("售价3万泰铢", ("3万泰铢", 3e4, None, "THB")),
+        # a currency named with its country, never yuan for the money word before it
+        ("投资2亿马来西亚林吉特", ("2亿马来西亚林吉特", 2e8, None, "MYR")),
+        ("投资500亿印尼盾", ("500亿印尼盾", 5e10, None, "IDR")),
+        ("投资20亿巴基斯坦卢比", ("20亿巴基斯坦卢比", 2e9, None, "PKR")),
         ("贷款20亿卢布", ("20亿卢布", 2e9, None, "RUB")),
         ("营收12亿澳元", ("12亿澳元", 1.2e9, None, "AUD")),
         ("营收80亿新台币", ("80亿新台币", 8e9, None, "TWD")),
@@ -202,6 +206,9 @@ def test_written_numerals_read_back_as_cn2an_writes_them(n):
         # JioNLP's money-parser cases: the lower end of a range with its own scale, 个亿, jiao and fen
         ("补贴标准为1万-5万元", ("1万-5万元", 1e4, 5e4, "CNY")),
         ("奖励10万至50万元", ("10万至50万元", 1e5, 5e5, "CNY")),
+        # ... joined by 到 as well, and each end at its own scale
+        ("单个项目奖励500万到1000万元", ("500万到1000万元", 5e6, 1e7, "CNY")),
+        ("计划投资5000万到1亿元", ("5000万到1亿元", 5e7, 1e8, "CNY")),
         # a bound marked as included is still the range's lower end, never dropped
         ("奖励1万(含)-5万元", ("1万(含)-5万元", 1e4, 5e4, "CNY")),
         ("给予1万元（含）至5万元补助", ("1万元（含）至5万元", 1e4, 5e4, "CNY")),
@@ -387,3 +394,9 @@ def test_thousands_grouped_with_spaces(text, expected):
 @pytest.mark.parametrize("text", ["排名第 1 200 位", "比值3 45倍", "共12 3456家"])
 def test_spaced_digits_that_are_no_grouped_amount(text):
     assert [f for f in amounts(text) if f[3] != "%"] == []
+
+
+def test_a_sector_of_the_economy_is_no_rank():
+    # 第三产业 is the tertiary sector: "全市第三产业增加值" ranks nothing third
+    assert [f[3] for f in amounts("全市第三产业增加值增长5.1%")] == ["%"]
+    assert [(f[1], f[3]) for f in amounts("增速居全市第三。")] == [(3, "rank")]

@@ -747,3 +747,53 @@ def test_a_compound_measure_word_counts_as_one():
     assert (q.text.endswith("50万架次"), q.value, q.unit, q.metric) == (True, 500000, "count", "低空飞行器年飞行量")
     found = read("年接待游客120万人次。", published="2026-03-17")
     assert [(q.value, q.metric) for q in found] == [(1200000, "年接待游客")]
+
+
+def test_the_three_sectors_of_an_economy_are_no_count_of_three():
+    found = read("三次产业结构调整为8.2:37.7:54.1。全市连续三次获评国家产融合作试点城市。")
+    # the three sectors name no count; the three times the city was named are one
+    assert [(q.text, q.value, q.start > 20) for q in found if q.unit == "count"] == [("三次", 3, True)]
+
+
+def test_a_sum_without_yuan_before_zhichi_is_no_count_of_zhi():
+    found = read("市财政每年拿出3000万支持企业技术改造，组建专业技术团队30支。")
+    # 支持 ("to support") after a sum is no measure word: the sum is not 30 million of something counted
+    assert [(q.text, q.value, q.unit) for q in found if q.unit == "count"] == [("30支", 30, "count")]
+
+
+def test_reaching_more_than_a_figure_is_more_than_it():
+    assert one("全市规模以上工业企业达到4300余家。").comparator == ">"
+    assert one("全市规模以上工业企业达到4300家。").comparator == "="
+
+
+def test_progress_against_a_plan_is_a_fact():
+    assert one("目前，一期工程完成年度计划的65%。").kind == "statistic"
+    found = read("上半年，全市工业投资增速达到12.5%，高于预期目标5个百分点。", published="2024-08-01")
+    assert [(q.text, q.kind) for q in found] == [("12.5%", "statistic"), ("5个百分点", "statistic")]
+    # a goal said of the plan is still a goal
+    assert one("力争全年完成年度计划的110%。").kind == "target"
+
+
+def test_duo_opening_a_word_after_the_unit_is_no_more_than():
+    q = one("该公司建设年产30万吨多晶硅项目。")
+    assert (q.text, q.comparator) == ("30万吨", "=")
+    assert one("全市有企业300家多。").comparator == ">"
+
+
+def test_the_clause_before_gives_its_measure_without_its_chinese_numeral():
+    found = read("全州新增高新技术企业两百三十家，累计达到一千零五十家。")
+    assert [(q.value, q.metric) for q in found] == [(230, "全州新增高新技术企业"), (1050, "全州新增高新技术企业")]
+
+
+def test_an_autonomous_prefectures_zhou_is_no_part_of_the_measure():
+    from policylens.extraction import extract
+
+    text = "今年1—8月，昌吉州规模以上工业增加值同比增长8.6%。"
+    [q] = extract(Document(source="t.txt", text=text, published="2026-09-18", language="zh")).quantities
+    # the subject by the short form every longer name of the prefecture holds
+    assert (q.metric, q.subject) == ("规模以上工业增加值", "昌吉")
+
+
+def test_yue_ending_a_word_is_no_about():
+    assert one("全市签约5亿元。").comparator == "="
+    assert one("某公司签约金额约5亿元。").comparator == "~"

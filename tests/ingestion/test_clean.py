@@ -301,3 +301,10 @@ def test_underscores_and_stars_inside_words_are_kept_as_written():
     line = 'Run <a href="javascript:window.__xss=1">this</a> or window.__init__ with a*b and 2**10.'
     text = split_page("\n".join([ARTICLE[0], "", line, "", ARTICLE[1]])).text()
     assert line in text
+
+
+def test_a_content_sites_counts_of_readers_and_comments_are_furniture():
+    for line in ("阅读 1.2万", "点赞 356", "评论 28", "热门评论：共有3条评论", "浏览次数：2316"):
+        assert is_furniture(line), line
+    # a line of the story that opens with one of the words is the story's
+    assert not is_furniture("阅读推广活动覆盖1.2万人。")

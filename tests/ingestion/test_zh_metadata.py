@@ -66,3 +66,18 @@ def test_a_document_title_broken_onto_a_second_line_is_read_whole():
         "工业互联网标杆工厂的通知\n发布日期：2026-05-22　来源：市工信局\n" + BODY
     )
     assert meta(page).title == "某市工业和信息化局关于组织申报2026年度市级工业互联网标杆工厂的通知"
+
+
+def test_a_red_head_documents_letterhead_is_no_title():
+    page = (
+        "临沂市人民政府文件\n\n临政发〔2026〕5号\n\n临沂市人民政府\n关于印发临沂市制造业高质量发展实施方案的通知\n\n"
+        "各县区人民政府，市政府各部门：\n现将《临沂市制造业高质量发展实施方案》印发给你们，请认真贯彻执行。\n"
+    )
+    found = meta(page, "https://www.example.com/doc/1.html")
+    assert (found.title, found.source_type) == ("关于印发临沂市制造业高质量发展实施方案的通知", "government")
+
+
+@pytest.mark.parametrize("stamp", ["兰山区融媒体中心  2026-05-12", "2026-05-12 10:20  兰山区融媒体中心"])
+def test_a_media_centre_named_on_the_stamp_line_is_state_media(stamp):
+    page = f"兰山区：聚力打造千亿级商贸物流产业集群\n\n{stamp}\n\n" + BODY
+    assert meta(page, "https://www.example.com/n/1.html").source_type == "state_media"

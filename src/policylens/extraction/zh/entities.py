@@ -87,6 +87,9 @@ _PERIOD_TAIL = re.compile(r"\s*[(（][^()（）]{4,20}[)）]")
 # numerals that count things before a measure word ("3家", "十个"); 零 is no count ("零部件" is a word)
 _COUNTING_DIGITS = frozenset(CN_DIGIT_CHARS) - {"零", "〇", "○"}
 _LIST_END = re.compile(rf"等(?:[\d{CN_DIGIT_CHARS}]+[个家类种项条])?$")
+# ... or a list counted by how many kinds it holds, right before the shared head ("电子信息、装备制造、新材料三大千亿级
+# 产业集群", "现代物流、商贸服务两大产业集群"): the count and its level words are no part of the last item's name
+_COUNTED_KINDS = re.compile(rf"[{CN_DIGIT_CHARS}\d]{{1,2}}大(?:{_LEVEL.pattern})*$")
 # "实施制造业技术改造专项": the name between the verb and its head, without a clause break or a 的 in it
 _VERB_LED = re.compile(
     rf"(?:{'|'.join(map(re.escape, _DATA['programme_verbs']))})"
@@ -118,7 +121,9 @@ _SCHOOL_HEADS = frozenset(_DATA["school_heads"])
 _PAIR_DASHES = "—–-－"
 _MAX_PLACE = 12  # how far back a place before a dash may start
 # "（以下简称“汀瑞铜箔”）", "(简称“某某集团”)", "（下称「某某」）": the short form a text will use for a name
-_SHORT_FORM_DECLARED = r"\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*[“\"「]([^”\"」\n]{2,12})[”\"」]\s*[）)]"
+# (a document's: "《某市…行动方案（2026—2028年）》（以下简称《方案》）", its short form kept with its marks)
+_SHORT_FORM_DECLARED = r"》?\s*[（(]\s*(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*(?:[“\"「]([^”\"」\n]{2,12})[”\"」]|(《[^《》\n]{2,12}》))\s*[）)]"
+_DECLARING = re.compile(r"(?:以下)?(?:简称|下称|簡稱)\s*[：:]?\s*$")
 _SIZE_CLASSES = tuple(_DATA["size_classes"])
 _TRADE_ONLY = re.compile("|".join(re.escape(w) for w in sorted(_DATA["company_trade_words"], key=len, reverse=True)))
 # "经开区管委会", "高新区管委会办公室": the body of the park the page is about, named by the park's kind alone
@@ -239,8 +244,13 @@ def _places(text: str, gaz: gazetteer.Gazetteer) -> list[_PlaceHit]:
             _name_at(text, j, gaz.by_zh, lengths_by_start, _END_SPLIT_WORDS) for j in range(i + 1, i + len(name))
         ):
             continue  # "认定南通": a county's short form (定南) straddling a place named after it (南通)
-        hits.append(_PlaceHit(i, i + len(name), place, weak))
-        resume = i + len(name)
+        end = i + len(name)
+        prefecture = next((p for p in gaz.by_zh[name] if (p.zh or "").endswith("自治州")), None)
+        if prefecture is not None and text.startswith("州", end):
+            # "昌吉州规模以上工业增加值": an autonomous prefecture's short form with its 州, one mention of it
+            place, weak, end = prefecture, False, end + 1
+        hits.append(_PlaceHit(i, end, place, weak))
+        resume = end
     return hits
 
 
@@ -296,12 +306,16 @@ def _lengths_by_start(names: Iterable[str]) -> dict[str, tuple[int, ...]]:
 def _titles(text: str) -> list[_Found]:
     """Each 《…》 title, except a short form made only of generic words ("以下简称《行动计划》"), a contract
     (《镁合金锭采购合同》), which is no programme, and a reposted story's headline ("原标题：《…》")."""
+    titles = list(_TITLE.finditer(text))
+    # "（以下简称《方案》）": the short form a document is then called by, an alias of its name, wherever it is written
+    declared = {m.group(1) for m in titles if _DECLARING.search(text, max(0, m.start() - 8), m.start())}
     return [
         _Found("programme", m.group(1), m.start(1), m.end(1), aliases=[m.group()])
-        for m in _TITLE.finditer(text)
+        for m in titles
         if _GENERIC.sub("", _HEAD_RE.sub("", m.group(1)))
         and not m.group(1).endswith(_CONTRACTS)
         and not _HEADLINE_LABEL.search(text, max(0, m.start() - 8), m.start())
+        and m.group(1) not in declared
     ]
 
 
@@ -371,7 +385,13 @@ def _headed(text: str, places: _Places, protected: AbstractSet[int], titles: lis
         name = text[start:end]
         deng = _LIST_END.search(text, max(0, start - 8), start)
         if htype in ("cluster", "park", "programme") and deng:
-            out.extend(_shared_head(text, deng.start(), m.start(), end, htype, protected))
+            out.extend(_shared_head(text, deng.start(), deng.start() + 1, end, htype, protected))
+            ends_seen.add(end)
+            continue
+        if htype in ("cluster", "park") and (kinds := _COUNTED_KINDS.search(text, start, m.start())):
+            # a park's list names its parks in full ("临沂经开区、临沂高新区两大园区"): no name is shared then
+            if htype == "cluster":
+                out.extend(_shared_head(text, kinds.start(), kinds.start(), end, htype, protected))
             ends_seen.add(end)
             continue
         if htype in ("cluster", "park") and _EVENT_NAME.match(text, end):
@@ -552,11 +572,12 @@ def _accept(text: str, name: str, head: str, htype: str, start: int, end: int, p
 
 
 def _shared_head(
-    text: str, deng: int, head_start: int, end: int, htype: str, protected: AbstractSet[int]
+    text: str, deng: int, head_from: int, end: int, htype: str, protected: AbstractSet[int]
 ) -> list[_Found]:
-    """ "A、B等(4个)(千亿级)产业集群" -> A产业集群, B产业集群."""
-    between = text[deng + 1 : end]
-    between = re.sub(rf"^[\d{CN_DIGIT_CHARS}]+[个家类种]", "", between)
+    """ "A、B等(4个)(千亿级)产业集群", "A、B两大产业集群" -> A产业集群, B产业集群: the list ends at ``deng``,
+    the words it shares run from ``head_from`` to ``end``."""
+    between = text[head_from:end]
+    between = re.sub(rf"^[\d{CN_DIGIT_CHARS}]+[个家类种大]", "", between)
     head = _LEVEL.sub("", between)
     if not head:
         return []
@@ -648,7 +669,7 @@ class _Covers:
 def _declared_short_forms(text: str, name: str) -> list[str]:
     """The short form a text declares for a name it has just written in full ("福建汀瑞铜箔科技股份有限公司（以下简称
     “汀瑞铜箔”）"): the name's alias, so that the text's later mentions by it are the same entity's."""
-    return [m.group(1) for m in re.finditer(re.escape(name) + _SHORT_FORM_DECLARED, text)]
+    return [m.group(1) or m.group(2) for m in re.finditer(re.escape(name) + _SHORT_FORM_DECLARED, text)]
 
 
 def _assemble(text: str, found: list[_Found], places: _Places, gaz) -> list[Entity]:

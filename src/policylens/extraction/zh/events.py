@@ -171,6 +171,11 @@ _SIGNATURE_DATE = re.compile(
     r"\s?(?P<d>[12]\d|3[01]|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?日\s*(?=\n|$)"
 )
 _DATE_LINE = re.compile(r"(?m)^" + _SIGNATURE_DATE.pattern.removeprefix(r"\n"))
+# a date written in Chinese numerals inside the text ("二〇二六年五月十二日，市政府印发…"), as official pages write them
+_CN_DATE = re.compile(
+    r"(?P<y>[一二][〇○零一二三四五六七八九]{3})年(?P<m>十[一二]?|[一二三四五六七八九])月"
+    r"(?P<d>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+)
 _SIGNATURE_REACH = 300  # the signature follows the cover notice within a few short lines
 # ... or, where a page prints the plan between them, it closes the page: the issuer's name alone on its
 # line (no sentence punctuation), the full date on the next
@@ -217,14 +222,16 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
     own_day = _iso(*(_number(dated.group(k)) for k in ("y", "m", "d"))) if dated else document.published
     # a wire story's dateline ("新华社合肥5月22日电"): the day it was written, which its 昨日, 今日 and 日前 count
     # from (a repost may come days later), and no date of what it reports
-    dates_text = text
+    dates_text = written_dates = _arabic_dates(text)
     wire = _WIRE_DATELINE.search(text, 0, _WIRE_REACH)
     if wire and reference and reference[1] is not None:
         month, day = int(wire.group("m")), int(wire.group("d"))
         year = reference[0] - ((month, day) > (reference[1], reference[2] or 31))
         reference = (year, month, day)
         own_day = own_day if dated else _iso(year, month, day)
-        dates_text = text[: wire.start("m")] + "　" * (wire.end("d") - wire.start("m")) + text[wire.end("d") :]
+        dates_text = (
+            written_dates[: wire.start("m")] + "　" * (wire.end("d") - wire.start("m")) + written_dates[wire.end("d") :]
+        )
     # a plan's own text ("制定本方案", "印发给你们"): its undated clauses are tasks, not reports
     own_plan = _SELF_REFERENCE.search(text) is not None
     actors = sorted(
@@ -338,6 +345,9 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             if not _BOOK_TITLE.search(acted_on):
                 # "现将《2026年度…名单》印发给你们", "《…名单》近日公布": the document named before the verb
                 acted_on += _title_before(text, c_start, m.start()) or ""
+            if not acted_on.strip("了 "):
+                # "某公司新产品正式发布": a verb that ends its clause acts on what was named before it
+                acted_on = text[c_start : m.start()]
             for t, words in _BY_OBJECT[etype].items():
                 # a product or platform named inside a document's name (《…平台建设方案》) is the document's topic
                 seen_in = _BOOK_TITLE.sub("", acted_on) if t in _BY_OBJECT_UNTITLED else acted_on
@@ -354,7 +364,7 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
         seen.add(unit)
         p_start, _ = index.paragraph_at(m.start())
         date, date_text, approximate = _date(
-            dates_text, c_start, c_end, s_start, p_start, m.start(), reference, told_before=text
+            dates_text, c_start, c_end, s_start, p_start, m.start(), reference, told_before=written_dates
         )
         if date and len(date) == 4 and (period := _period_end(dates_text, s_start, p_start, m.start(), date)):
             date = period  # "今年1—10月，…创同期新高": by the period's last month
@@ -390,6 +400,18 @@ def find_events(document: Document, index: TextIndex, entities: list[Entity]) ->
             and text[last.end : c_start].strip(" ，,") == ""
         ):
             # "某部公布…名单，某集群成功入选": the list published and who entered it, one designation
+            last.text, last.end = text[last.start : c_end], c_end
+            continue
+        if (
+            etype == "issuance"
+            and now
+            and not text[m.end() : c_end].strip()
+            and out
+            and (last := out[-1]).type == "approval"
+            and s_start <= last.start
+            and text[last.end : c_start].strip(" ，,") == ""
+        ):
+            # "认定某公司等2150家企业为…，现予以公布": the designation made public, one act
             last.text, last.end = text[last.start : c_end], c_end
             continue
         actor = _actor(text, actors, actor_starts, s_start, c_start, m.start())
@@ -620,6 +642,18 @@ def _resolve(m: re.Match, reference) -> tuple[str | None, str | None]:
     if reference[1] is not None and (mo, int(d) if d else 0) > (reference[1], reference[2] or 31):
         y -= 1
     return _iso(y, mo, int(d) if d else None), m.group()
+
+
+def _arabic_dates(text: str) -> str:
+    """``text`` with its dates in Chinese numerals written in figures, for the date patterns to read: in place,
+    padded to the same length, so every offset still holds; a date whose figures are longer ("十月" is "10月")
+    is left as written (unread, never misread)."""
+
+    def figures(m: re.Match) -> str:
+        written = f"{_number(m.group('y'))}年{_number(m.group('m'))}月{_number(m.group('d'))}日"
+        return written.rjust(len(m.group()), "　") if len(written) <= len(m.group()) else m.group()
+
+    return _CN_DATE.sub(figures, text)
 
 
 def _iso(y: int, mo: int | None, d: int | None) -> str:

@@ -92,13 +92,14 @@ _CENTS = re.compile(rf"(?:(?P<jiao>[{_DIGIT_CLASS}\d])[角毛])?(?:(?P<fen>[{_DI
 # A bound marked as included ("1万(含)-5万元", "1万元（含）至5万元", a subsidy's tiers) is still the range's end.
 _INCLUDED = r"(?:\s*[(（]含[)）])?"
 _RANGE_HEAD = re.compile(
-    rf"(?P<num>{_ARABIC}|[{_CN_CHARS}]+)(?P<scale>{_SCALE}){_INCLUDED}\s*(?:[-—–~～]{{1,2}}|至)\s*$"
+    rf"(?P<num>{_ARABIC}|[{_CN_CHARS}]+)(?P<scale>{_SCALE}){_INCLUDED}\s*(?:[-—–~～]{{1,2}}|至|到)\s*$"
 )
 _FRACTION = re.compile(r"(?<![\d/.])(?P<a>\d{1,3})/(?P<b>\d{1,4})(?![\d/])")
 _RANK = re.compile(
     r"(?P<lead>位居|位列|名列|排名|排在|排|居|列|并列|全(?:国|省|市|球|区|县))"
     r"(?P<gap>[^，,。；;！？\n]{0,12}?)"
-    r"(?:第\s?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s?(?P<pos>位|名)?(?!\s?[\d一二三四五六七八九十条个项家批次层级期号届场轮])"
+    # (not an edition, a batch or a count, "第3批", "第十届", nor a sector of the economy, "全市第三产业")
+    r"(?:第\s?(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s?(?P<pos>位|名)?(?!\s?[\d一二三四五六七八九十条个项家批次层级期号届场轮产])"
     r"|(?P<first>首位|榜首)|前(?P<top>\d{1,3}|[一二三四五六七八九十]{1,3})(?:位|名)?(?![\d一二三四五六七八九十]))"
 )
 _RANK_CHAIN = re.compile(r"、第(?P<n>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<pos>位|名)?")
@@ -246,13 +247,16 @@ def _with_lower_end(text: str, amount: Amount, m: re.Match) -> Amount:
     head = _RANGE_HEAD.search(text, max(0, amount.start - 24), amount.start)
     if (
         head is None
-        or head.group("scale") != scale_word
         or _glued(text, head.start(), head.start())
         or _RANGE_NOT_AFTER.search(text, max(0, head.start() - 12), head.start())  # "从1万至5万": a change
     ):
         return amount
     low, high = parse_cn(head.group("num")), parse_cn(m.group("num"))
-    if low is None or not high or not 0 <= low < high:
+    if low is None or not high:
+        return amount
+    # each end at its own scale ("5000万到1亿元" is 50 to 100 million yuan)
+    low *= SCALES[head.group("scale")] / SCALES[scale_word]
+    if not 0 <= low < high:
         return amount
     amount.value_max, amount.value, amount.start = amount.value, amount.value * low / high, head.start()
     return amount

@@ -51,8 +51,10 @@ def _alt(words) -> str:
 _BEFORE = {w: code for code, words in _CUES["comparators_before"].items() for w in words}
 _AFTER = {w: code for code, words in _CUES["comparators_after"].items() for w in words}
 _BEFORE_RE = re.compile(rf"(?:{_alt(_BEFORE)})了?\s?$")  # "超 9 万亿元" on pages converted from PDF
+_NOT_COMPARATORS = tuple(_CUES["not_comparators"])
 # (a line wrap may stand before it on a page converted from PDF: "增长 6.5%\n左右")
-_AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})")
+# (多 that opens a word of its own after the unit is no "more than": "年产30万吨多晶硅", "2万平方米多功能车间")
+_AFTER_RE = re.compile(rf"^(?:[ \u00a0\u3000]?\n[ \u00a0\u3000]?)?(?P<w>{_alt(_AFTER)})(?!(?<=多)[\u4e00-\u9fff])")
 _APPROX_SHARE = re.compile(rf"(?:{_alt(_CUES['approx_share_verbs'])})[^\d，,；;。！？\n]*$")
 _MINUS = ("-", "−", "－")
 _NEGATIVE_GROWTH = re.compile(r"负增长[了为]?$")
@@ -76,6 +78,7 @@ _CUE_LISTS = (
     "target_cues",
     "statistic_cues",
     "weak_statistic_cues",
+    "progress_cues",
 )
 # The characters a cue below may open with, first in its pattern: sre then passes every other character of
 # the page at the cost of one test, instead of entering the alternation there (four times faster).
@@ -104,7 +107,7 @@ _KIND_CUE = re.compile(
     rf"|(?P<year>{_YEAR}) ?年"
     rf"|(?<![\d〇零一二两三四五六七八九十])(?P<t>{_alt(_CUES['target_cues'])})"
     rf"|(?P<s>{_alt(_CUES['statistic_cues'])})"
-    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'])}))"
+    rf"|(?P<w>{_alt(_CUES['weak_statistic_cues'] + _CUES['progress_cues'])}))"
 )
 _RUNNING_TOTAL = re.compile(_alt(_CUES["running_totals"]))
 _BASELINE = re.compile(rf"(?:比|较|相比|与) ?(?P<y>{_YEAR}) ?年")
@@ -252,6 +255,18 @@ class _Reader:
             key=lambda x: x[0],
         )
         self.place_starts = [s for s, _, _ in self.places]
+        # an autonomous prefecture named with its 州 ("昌吉州" of 昌吉回族自治州)
+        gaz = gazetteer.load()
+        self.prefectures = frozenset(
+            e.name
+            for e in entities
+            if e.type == "place"
+            and e.name.endswith("州")
+            and e.key
+            and (p := gaz.get(e.key)) is not None
+            and (p.zh or "").endswith("自治州")
+            and e.name != p.zh
+        )
         # a plan named as who sets a figure: the place its name opens with owns the figure (see _subject)
         self.plan_places = {
             ent.name: _leading_place(ent.name, entities)
@@ -383,11 +398,13 @@ class _Reader:
         start, end = a.start, a.end
         comparator = a.comparator or "="
         before = _BEFORE_RE.search(text, max(s_start, start - 5), start)
+        if before and text.endswith(_NOT_COMPARATORS, 0, before.start() + 1):
+            before = None  # "签约5亿元": the end of a word, no comparator
         if before and a.unit != "rank":
             word = before.group().rstrip().rstrip("了")
-            comparator = _BEFORE[word]
-            if comparator != "=":
-                start = before.start()
+            # (a verb that says only "reaches" leaves the figure's own bound: "达到4300余家" is more than 4,300)
+            if _BEFORE[word] != "=":
+                comparator, start = _BEFORE[word], before.start()
         after = _AFTER_RE.match(text[end : end + 6])
         if after:
             comparator = _AFTER[after.group("w")]
@@ -456,7 +473,7 @@ class _Reader:
             deadline=deadline,
             as_of=as_of,
             annual=annual,
-            subject=self._subject(a.start, s_start, p_start),
+            subject=_plain_prefecture(self._subject(a.start, s_start, p_start), self.prefectures),
             alternatives=list(a.alternatives),
         )
 
@@ -708,7 +725,7 @@ class _Reader:
         if self.text[prev_start : clause_start - 1].strip() in _RECKONING and prev_start > s_start:
             clause_start, prev_start = prev_start, self._clause_start(prev_start - 1, s_start)  # "按不变价格计算，"
         prev = self.text[prev_start : max(prev_start, clause_start - 1)]
-        prev = _FIGURE_AT_END.sub("", prev)
+        prev = _without_figure_at_end(prev)
         prev = _METRIC_TRIM_START.sub("", _METRIC_TRIM_END.sub("", prev)).strip(' “”"')
         return prev or after or before or None
 
@@ -805,6 +822,22 @@ _SIZE_CLASS = re.compile(r"(?:以上|以下)?的?项目\s*(?:\d+|[一二两三�
 
 def _on_account_platform(url: str | None) -> bool:
     return (urlsplit(url).hostname or "").lower() in _ACCOUNT_PLATFORMS if url else False
+
+
+def _without_figure_at_end(clause: str) -> str:
+    """A clause before a change less the figure it ends on ("全州新增高新技术企业两百三十家" -> "全州新增高新技术企业"),
+    in Arabic digits or in Chinese numerals (which the digit pattern misses)."""
+    cut = _FIGURE_AT_END.sub("", clause)
+    if cut != clause:
+        return cut
+    last = find_amounts(clause)[-1:]
+    return clause[: last[0].start] if last and not clause[last[0].end :].strip() else clause
+
+
+def _plain_prefecture(subject: str | None, prefectures: frozenset[str]) -> str | None:
+    """A figure's place by its short form ("昌吉" of "昌吉州"): the one every longer name of it holds, the
+    prefecture's full name ("昌吉回族自治州") and a cluster named from it ("昌吉州硅基新材料产业集群") alike."""
+    return subject[:-1] if subject in prefectures else subject
 
 
 def _leading_place(name: str, entities: list[Entity]) -> str | None:

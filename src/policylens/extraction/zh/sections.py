@@ -79,7 +79,10 @@ def goal_sections(
 
     ``sets_deadline(start, end)`` tells whether a paragraph names a deadline ("到2027年"): a lead-in
     governs its list only then, since "主要做法：" introduces things done."""
-    ranked = [(m.start(), 0 if m.group("r0") else 1 if m.group("r1") else 2) for m in _RANKED_HEADING.finditer(text)]
+    ranked = []
+    for m in _RANKED_HEADING.finditer(text):
+        rank = next(r for r in range(3) if m.group(f"r{r}"))
+        ranked.append((m.start(f"r{rank}"), rank))  # where its mark stands, not the blank line the match opens with
     out = []
     for k, (p_start, p_end) in enumerate(paragraphs):
         line = text[p_start:p_end]
