@@ -44,7 +44,7 @@ def test_no_span_errors(chinese):
 # Floors on ../shared/corpus-zh (18 documents): what main reached when the corpus grew (issue 13's
 # starting point), raised as work lands and never lowered.
 FLOORS = {
-    "quantities": 0.98,
+    "quantities": 0.99,
     "targets": 0.98,
     "places": 0.94,
     "events": 0.88,
@@ -52,7 +52,7 @@ FLOORS = {
     "clusters_parks": 0.86,
     "programmes": 0.89,
 }
-ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.97, "deadline": 0.96, "as_of": 0.87, "metric": 0.92, "subject": 0.72}
+ATTRIBUTE_FLOORS = {"kind": 0.99, "comparator": 0.99, "deadline": 0.96, "as_of": 0.87, "metric": 0.92, "subject": 0.72}
 DOCUMENT_FLOORS = {"published": 0.94, "source_type": 0.94, "title": 0.99}
 
 
