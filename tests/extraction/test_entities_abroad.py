@@ -719,3 +719,9 @@ def test_a_body_named_for_its_place_after_of_is_the_one_named_before_it():
     )
     bodies = [name for name, e in names.items() if e.type == "government"]
     assert bodies == ["Thailand Board of Investment"] and "BOI" in names["Thailand Board of Investment"].aliases
+
+
+def test_a_countrys_adjective_before_a_programme_noun_names_no_programme():
+    # "a €3 billion Italian scheme" is a scheme of Italy's, described, not named
+    _, names = found("The European Commission has approved a €3 billion Italian scheme to support hydrogen.")
+    assert not any(e.type == "programme" for e in names.values()), names

@@ -100,6 +100,7 @@ def find_by_context(tokens: Tokens, titles, found: list[Found], chunks: list[Chu
             and prog.group(2).lower() in p.programme_nouns
             and prog.group(2)[0].islower()
             and not _opens_sentence(tokens, chunk)
+            and not (chunk.first == chunk.last and tokens.words[chunk.first] in p.demonyms)  # "an Italian scheme"
         ):
             noun = prog.group(2)
             if noun.endswith("s"):

@@ -23,6 +23,7 @@ class Patterns:
     short_name_end: re.Pattern
     park_short_name_end: re.Pattern
     common_first_words: frozenset[str]
+    demonyms: frozenset[str]  # "Italian", "Spanish": a country's adjective, never a name alone
     descriptive: re.Pattern
     descriptive_types: dict[str, str]
     levels: dict[str, str]
@@ -85,6 +86,7 @@ def patterns() -> Patterns:
         plural_heads=dict(raw["plural_heads"]),
         legal_suffix=re.compile(r"(?:,?\s*(?:" + "|".join(raw["legal_forms"]) + "))"),
         common_first_words=frozenset(w.lower() for w in raw["common_first_words"]),
+        demonyms=frozenset(vocab.load("policylens.extraction", "demonyms.yaml")["demonyms"]),
         short_name_end=re.compile(
             r"\s*(?:\((?:[^)]*)\)\s*)?(?:"
             + "|".join(raw["short_name_drops"])
