@@ -3055,3 +3055,9 @@ def test_an_unknown_name_in_a_ranking_takes_the_measure_of_the_entry_before():
 )
 def test_a_measure_of_a_counted_set_is_not_the_count_s_noun(text, value, metric):
     assert by_value(extract(text, published="2026-10-20"), value).metric == metric
+
+
+def test_what_a_headline_sum_is_for_ends_with_its_line():
+    text = "Japan approves 900 billion yen for Rapidus as chip push deepens\n\nTOKYO, April 1 (Kyodo) -- The body met."
+    found = extract(text, published="2025-04-01", entities=[mention(text, "Japan")])
+    assert by_value(found, 900e9).metric == "funds for Rapidus"

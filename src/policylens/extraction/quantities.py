@@ -719,9 +719,9 @@ _RELATIVE_ASIDE = re.compile(
 )
 # "Rs 450 crore for three testing centres": the purpose a sum is for, up to where the phrase ends
 _FOR_PURPOSE = re.compile(
-    r"\s+for\s+(?:setting\s+up\s+|building\s+)?(?P<np>(?:[\w'’-]+\s+){0,5}?[\w'’-]+)"
-    r"(?=\s*[;,.:)]|\s+(?:in|at|to|and|by|with|from|under|over|during|until|through)\b|\s*$)"
-)
+    r"[ \t]+for[ \t]+(?:setting[ \t]+up[ \t]+|building[ \t]+)?(?P<np>(?:[\w'’-]+[ \t]+){0,5}?[\w'’-]+)"
+    r"(?=[ \t]*[;,.:)\n]|[ \t]+(?:in|at|to|and|by|with|from|under|over|during|until|through|as)\b|\s*$)"
+)  # within its line: a headline's purpose never runs into the dateline under it
 # What a sum written as a hyphened modifier sizes: the noun after it, past a "-level" or "-scale" grade
 _GRADE_AFTER = re.compile(r"(-(?:level|scale|class|grade))?[ \t]+(?=[a-z])")
 _SCALED_WHOLES = frozenset(_CUES["scaled_wholes"])
