@@ -1190,3 +1190,8 @@ def test_the_same_month_or_day_is_the_last_one_named(text, date):
 def test_a_participle_before_a_noun_and_a_modal_is_an_adjective():
     text = "Under the Centre's mission, approved fab and packaging projects can get fiscal support of 50%."
     assert find_events(Document(source="t.txt", text=text, published="2026-10-20"), TextIndex(text), []) == []
+
+
+def test_a_participle_before_an_acronym_opening_the_sentence_is_no_event():
+    text = "Pledged FDI rose 1.3% to $31.4 billion, the ministry said."
+    assert find_events(Document(source="t.txt", text=text, published="2026-10-20"), TextIndex(text), []) == []

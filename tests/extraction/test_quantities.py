@@ -3061,3 +3061,8 @@ def test_what_a_headline_sum_is_for_ends_with_its_line():
     text = "Japan approves 900 billion yen for Rapidus as chip push deepens\n\nTOKYO, April 1 (Kyodo) -- The body met."
     found = extract(text, published="2025-04-01", entities=[mention(text, "Japan")])
     assert by_value(found, 900e9).metric == "funds for Rapidus"
+
+
+def test_a_participle_opening_the_sentence_before_its_noun_sets_no_goal():
+    found = extract("Pledged FDI rose 1.3% to $31.4 billion.", published="2026-10-20")
+    assert [q.kind for q in found] == ["statistic", "statistic"]

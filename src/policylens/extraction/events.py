@@ -610,8 +610,12 @@ def _status(
             return _IRREALIS if lex.intentions.search(text, sentence_start, clause_start) else _REALIS
         after = _TOKEN.match(text, _skip_space(text, hit.end))
         word = after.group() if after else ""
-        if word[:1].islower() and word not in _PREPOSITIONS_AFTER and word not in lex.adjectival:
-            return _DROP
+        if (
+            (word[:1].islower() or len(word) > 1 and word.isupper())
+            and word not in _PREPOSITIONS_AFTER
+            and (word not in lex.adjectival)
+        ):
+            return _DROP  # "Approved projects totaled 50", "Pledged FDI rose 1.3%": an adjective opening its clause
         return _REALIS
     if tokens[-1][1].lower() in _WH_WORDS and _QUESTION.fullmatch(" ".join(w for _, w in reversed(tokens[i:]))):
         return _DROP  # "What was approved", "How it was built": a question or the heading it makes

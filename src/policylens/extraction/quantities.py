@@ -578,6 +578,9 @@ _WHOLE_THEN_WHICH = re.compile(r"\s+of\s+(?:the\s+)?(?P<np>[^,;()]{1,60}?),\s+wh
 _OF_A_COUNT = re.compile(
     r"(?P<np>\b[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)\s+(?:of|from|across|among|by)\s+(?:the|its|their|all)\s+$"
 )
+# A capitalised participle opening a sentence before a noun it describes ("Pledged FDI", "Targeted sectors"), not a
+# goal's verb.
+_OPENING_ADJECTIVE = re.compile(r"[A-Z][a-z]+ed[ \t]+(?:[A-Z]{2,}|[a-z][\w-]*[ \t]+(?!to\b)[a-z])")
 # What a place is named after when the text only sets another against it: "second only to Johor", "behind Jiangsu".
 _SET_AGAINST = re.compile(rf"\b(?:{_words('set_against_words')})\s+(?:the\s+)?$")
 # A ranking's next entry right after the one before, whatever its name is known as: "…, followed by XCMG at 16% and
@@ -1182,6 +1185,8 @@ class _Reader:
         if imperative is not None:
             s.cues.append((imperative.start(1), imperative.end(1), "target"))
         for m in _CUE.finditer(text, start, end):
+            if m.group("t") and _OPENING_ADJECTIVE.match(text, m.start(), end) and not text[start : m.start()].strip():
+                continue  # "Pledged FDI rose 1.3%": a participle that opens the sentence describes its subject
             if m.group("t"):
                 last_target = m.end()
             elif m.group("a") and last_target >= 0:
