@@ -3066,3 +3066,8 @@ def test_what_a_headline_sum_is_for_ends_with_its_line():
 def test_a_participle_opening_the_sentence_before_its_noun_sets_no_goal():
     found = extract("Pledged FDI rose 1.3% to $31.4 billion.", published="2026-10-20")
     assert [q.kind for q in found] == ["statistic", "statistic"]
+
+
+def test_a_span_looked_back_over_after_a_superlative_is_no_figure():
+    text = "FDI rose 9.3% to $21.7 billion, the highest for the period in at least five years."
+    assert [q.unit for q in extract(text, published="2026-10-20")] == ["%", "USD"]

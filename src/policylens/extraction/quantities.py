@@ -578,6 +578,11 @@ _WHOLE_THEN_WHICH = re.compile(r"\s+of\s+(?:the\s+)?(?P<np>[^,;()]{1,60}?),\s+wh
 _OF_A_COUNT = re.compile(
     r"(?P<np>\b[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,4}?)\s+(?:of|from|across|among|by)\s+(?:the|its|their|all)\s+$"
 )
+# A span looked back over after a superlative or a first: "the highest for the period in at least five years".
+_LOOKED_BACK_OVER = re.compile(
+    rf"\b(?:{_words('looking_back_words')})\b(?:[ \t]+[\w-]+){{0,5}}?[ \t]+(?:in|for)[ \t]+"
+    r"(?:(?:at[ \t]+least|more[ \t]+than|over|almost|nearly|about)[ \t]+)?$"
+)
 # A capitalised participle opening a sentence before a noun it describes ("Pledged FDI", "Targeted sectors"), not a
 # goal's verb.
 _OPENING_ADJECTIVE = re.compile(r"[A-Z][a-z]+ed[ \t]+(?:[A-Z]{2,}|[a-z][\w-]*[ \t]+(?!to\b)[a-z])")
@@ -1099,6 +1104,8 @@ class _Reader:
             return True  # "robots per 10,000 workers": the base of a rate, not a figure
         if a.unit == "count" and a.bare and (self._series_total(a) or self._age(a)):
             return True  # "Page 2 of 5"; "Lee, 45, joined the firm"
+        if a.unit in DURATION_UNITS and _LOOKED_BACK_OVER.search(self.text, max(0, a.start - 80), a.start):
+            return True  # "the highest for the period in at least five years": a span looked back over, no figure
         if a.unit == "count" and _previous_word(self.text, a.start) in _AGE_WORDS:
             return True  # "workers aged 18 to 60": ages, not a count
         if (
