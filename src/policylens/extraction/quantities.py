@@ -176,8 +176,6 @@ _NEXT_YEARS = re.compile(
     rf"(?P<n>\d{{1,2}}|{_NUM_WORD})\s+years?\b",
     re.I,
 )
-# A superlative or a first before "in N years" makes the years a span looked back over, not a horizon.
-_UNMATCHED_SINCE = re.compile(rf"\b(?:{_words('looking_back_words')})\b(?:[ \t]+[a-z][\w-]*){{0,3}}[ \t]*$")
 # Opened by a look at the characters a match may begin with (a preposition, "the", "FY", "1H", "Q3", a year).
 _YEAR_EXPR = re.compile(
     rf"""{opening("abcdefhioqrstu1234")}(?P<prep>\b(?:by\s+the\s+end\s+of|by\s+end[-\s]|at\s+the\s+end\s+of|the\s+end\s+of|end\s+of|as\s+of|
@@ -1245,7 +1243,9 @@ class _Reader:
         if before and before[-1][2] == "statistic" and _PAST.fullmatch(text, before[-1][0], before[-1][1]):
             nxt = None  # "prices fell by 30 percent in two years": how long the past change took, no horizon
         elif (
-            nxt and not nxt.group("ahead") and _UNMATCHED_SINCE.search(text, max(start, nxt.start() - 40), nxt.start())
+            nxt
+            and not nxt.group("ahead")
+            and _LOOKED_BACK_OVER.search(text, max(start, nxt.start("n") - 80), nxt.start("n"))
         ):
             nxt = None  # "the highest in 5 years", "the first rise in three years": since when, no horizon
         if nxt and self.pub is not None:
@@ -1637,12 +1637,10 @@ class _Reader:
         ):
             return None
         head = _OF_A_COUNT.search(self.text, max(s.start, previous.start - 60), previous.start)
-        if head is None or _clean_metric(_WORD.findall(head.group("np"))) is None:
-            return None
+        np = _clean_metric(_WORD.findall(head.group("np"))) if head is not None else None
         noun = self.text.find(words[0], previous.end, start)
-        if noun < 0:
+        if head is None or np is None or noun < 0:
             return None
-        np = _clean_metric(_WORD.findall(head.group("np")))
         return f"{np} {' '.join(self.text[head.end('np') : noun + len(words[0])].split())}"
 
     def _people_metric(self, noun: str, s: _Sentence, prev_end: int, start: int) -> str:
